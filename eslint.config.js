@@ -1,0 +1,34 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'data/state/', 'src/channels/web/public/vendor/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // channels must stay swappable: only src/channels may import the channel SDKs
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['botbuilder*', '@slack/*', 'restify*'], message: 'Only src/channels/ and src/server may import channel SDKs.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/channels/**', 'src/server/**', 'src/index.ts', 'tests/**', 'bench/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/channels/web/public/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', AdaptiveCards: 'readonly', console: 'readonly' } },
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

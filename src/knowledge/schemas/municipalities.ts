@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { dataFile, recordId, source } from '../common.js';
+import type { DataProblem } from '../loader.js';
+import type { Knowledge } from '../registry.js';
+
+/** Placeholder record shape until this kind is modelled. */
+export const record = z.object({ id: recordId, source });
+
+/** The file municipalities.json. */
+export const file = dataFile(record);
+
+/** Cross-references from municipalities.json into the other files. */
+export function references(_knowledge: Knowledge): DataProblem[] {
+  return [];
+}
