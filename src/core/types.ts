@@ -38,6 +38,8 @@ export interface ReplyButton {
  */
 export interface Reply {
   text: string;
+  /** The sentence shown above the structure where the channel renders it; defaults to `text`. */
+  intro?: string;
   heading?: string;
   facts?: { label: string; value: string }[];
   list?: string[];

@@ -1,0 +1,60 @@
+import type { Reply, Turn } from '../src/core/types.js';
+import type { Knowledge } from '../src/knowledge/registry.js';
+import { findRoles, findTasks } from '../src/knowledge/queries.js';
+import { normalize } from '../src/knowledge/text.js';
+import { detectLanguage } from '../src/understanding/language.js';
+import { say, type Dialog, type DialogContext } from './context.js';
+import { taskDeadline, upcoming } from './deadlines.js';
+import { help, notUnderstood } from './help.js';
+import { role } from './role.js';
+import { taskSteps } from './task-steps.js';
+
+/** Dialogs a button may name. `ask` runs its `text` argument as if it had been typed. */
+const dialogsByName: Record<string, Dialog> = {
+  help,
+  upcoming,
+  'task-deadline': taskDeadline,
+  'task-steps': taskSteps,
+  role,
+};
+
+// Keyword lists over normalized text; real language understanding replaces these later.
+const helpPattern = /^(hjaelp|hjælp|help|hej|hi|hello|goddag|start|\?|hvad kan du( hjaelpe med| hjælpe med)?|what can you do)$/;
+const stepWords = /\b(trin|trinene|trinnene|step|steps|skridt|fremgangsmaade|fremgangsmåde)\b/;
+const deadlineWords = /\b(deadline|deadlines|deadlinen|frist|fristen|fristerne|hvornaar|hvornår|when|due|senest)\b/;
+
+/** Chooses the dialog for typed text by keywords and the entities found in the knowledge base. */
+function routeText(context: DialogContext): Reply[] {
+  const text = normalize(context.turn.text);
+  if (text === '' || helpPattern.test(text)) return help(context, {});
+  const [task] = findTasks(context.knowledge, context.turn.text);
+  const [foundRole] = findRoles(context.knowledge, context.turn.text);
+  if (stepWords.test(text) && task) return taskSteps(context, { taskId: task.id });
+  if (deadlineWords.test(text) && task) return taskDeadline(context, { taskId: task.id });
+  if (deadlineWords.test(text)) return upcoming(context, {});
+  if (foundRole) return role(context, { roleId: foundRole.id });
+  if (task) return taskDeadline(context, { taskId: task.id });
+  return notUnderstood(context, {});
+}
+
+/** Answers one turn: a button runs the dialog it names; text is routed by keywords. */
+export function routeTurn(turn: Turn, deps: { knowledge: Knowledge }): Reply[] {
+  const action = turn.action;
+  const typed = action?.dialog === 'ask' ? { ...turn, text: action.args.text ?? '' } : turn;
+  const context: DialogContext = { turn: typed, knowledge: deps.knowledge, language: detectLanguage(typed.text, turn.locale) };
+  if (!action || action.dialog === 'ask') return routeText(context);
+  const dialog = dialogsByName[action.dialog];
+  return dialog ? dialog(context, action.args) : [unknownButtonReply(turn)];
+}
+
+/** A button klikbot cannot read: say so plainly, nothing else happens. */
+export function unknownButtonReply(turn: Turn): Reply {
+  const context = { language: detectLanguage(turn.text, turn.locale) };
+  return {
+    text: say(
+      context,
+      'Den knap kender jeg ikke (måske er kortet fra en ældre udgave af klikbot). Skriv dit spørgsmål i stedet, eller skriv "hjælp".',
+      "I don't recognise that button (the card may come from an older klikbot). Type your question instead, or type \"help\".",
+    ),
+  };
+}

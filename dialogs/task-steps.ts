@@ -1,0 +1,38 @@
+import { findTask } from '../src/knowledge/queries.js';
+import { say, sourceLine, type Dialog } from './context.js';
+
+/** A task's steps, numbered as in KLIK. */
+export const taskSteps: Dialog = (context, args) => {
+  const task = findTask(context.knowledge, args.taskId ?? '');
+  if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
+  const deadlineButton = {
+    title: say(context, 'Hvornår er deadline?', "When is it due?"),
+    action: { dialog: 'task-deadline', args: { taskId: task.id } },
+  };
+  if (task.steps.length === 0) {
+    return [
+      {
+        heading: task.title,
+        text: say(
+          context,
+          `Materialet beskriver ikke trin for *${task.title}*; opgaven står i KLIK som én opgave.`,
+          `The material lists no steps for *${task.title}*; KLIK has it as one task.`,
+        ),
+        source: sourceLine(context, task.source.label),
+        buttons: [deadlineButton],
+      },
+    ];
+  }
+  const list = task.steps.map((step) => `${say(context, 'Trin', 'Step')} ${step.number}: ${step.title}`);
+  const intro = say(context, `*${task.title}* har ${task.steps.length} trin:`, `*${task.title}* has ${task.steps.length} steps:`);
+  return [
+    {
+      heading: task.title,
+      text: `${intro}\n${list.join('\n')}`,
+      intro,
+      list,
+      source: sourceLine(context, task.source.label),
+      buttons: [deadlineButton],
+    },
+  ];
+};

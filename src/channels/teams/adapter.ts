@@ -1,0 +1,33 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Config } from '../../config.js';
+import { asKlikbotError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { detectLanguage } from '../../understanding/language.js';
+
+/**
+ * The Bot Framework adapter. Without an app id it checks no token inbound and sends none
+ * outbound (local mode: the emulator and the web chat).
+ */
+export function createAdapter(teams: Config['teams'], logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: teams.appId ?? '',
+    MicrosoftAppPassword: teams.appPassword ?? '',
+    MicrosoftAppType: teams.appType,
+    MicrosoftAppTenantId: teams.tenantId ?? '',
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
+  return adapter;
+}
+
+/** The one turn-error handler: the cause goes to the log, a useful sentence to the user. */
+async function handleTurnError(context: TurnContext, error: unknown, logger: Logger): Promise<void> {
+  const coded = asKlikbotError(error);
+  const activity = context.activity;
+  logger.error(
+    { err: coded.cause ?? coded, code: coded.code, conversation: activity.conversation?.id, activityId: activity.id },
+    'turn failed',
+  );
+  const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
+  await context.sendActivity({ type: 'message', text: coded.userMessage[language] });
+}

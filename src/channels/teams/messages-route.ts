@@ -1,0 +1,87 @@
+import type { Server, Request, Response } from 'restify';
+import { TurnContext, type CloudAdapter } from 'botbuilder';
+import type { Clock } from '../../clock.js';
+import type { Core } from '../../core/core.js';
+import { ErrorCode, KlikbotError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { inboundActivity, type InboundActivity } from './inbound-activity.js';
+import { readJsonBody } from './read-body.js';
+import { toActivity } from './render-card.js';
+import { readButton, toTurn } from './to-turn.js';
+
+/** A conversation the bot has seen, with the reference needed to write to it later. */
+export interface ConversationSeen {
+  channel: string;
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  isGroup: boolean;
+  reference: Record<string, unknown>;
+}
+
+/** What the Bot Framework route needs from the rest of klikbot. */
+export interface MessagesRouteDeps {
+  adapter: CloudAdapter;
+  core: Core;
+  clock: Clock;
+  logger: Logger;
+  rememberConversation: (seen: ConversationSeen) => Promise<void>;
+}
+
+function sendError(res: Response, status: number, error: KlikbotError): void {
+  res.status(status);
+  res.json({ error: { code: error.code, message: error.message } });
+}
+
+async function parseActivity(req: Request): Promise<InboundActivity> {
+  const body = await readJsonBody(req);
+  const parsed = inboundActivity.safeParse(body);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+    throw new KlikbotError(ErrorCode.BadRequest, `Not a Bot Framework activity (${fields.join('; ')})`);
+  }
+  return parsed.data;
+}
+
+function conversationSeen(context: TurnContext): ConversationSeen {
+  const activity = context.activity;
+  const reference = TurnContext.getConversationReference(activity);
+  return {
+    channel: activity.channelId,
+    conversationId: activity.conversation.id,
+    serviceUrl: activity.serviceUrl,
+    tenantId: activity.conversation.tenantId,
+    isGroup: activity.conversation.isGroup ?? false,
+    reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+  };
+}
+
+async function answerMessage(context: TurnContext, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
+  await deps.rememberConversation(conversationSeen(context));
+  const text = TurnContext.removeRecipientMention(context.activity) ?? '';
+  const button = readButton(activity.value);
+  const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);
+  const replies = button.kind === 'invalid' ? deps.core.unknownButton(turn) : await deps.core.handle(turn);
+  await context.sendActivities(replies.map(toActivity));
+}
+
+/** `POST /api/messages`: Bot Framework activities from Teams, the emulator and the web chat. */
+export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    let activity: InboundActivity;
+    try {
+      activity = await parseActivity(req);
+    } catch (error) {
+      if (!(error instanceof KlikbotError)) throw error;
+      deps.logger.warn({ code: error.code, reason: error.message }, 'rejected /api/messages request');
+      sendError(res, 400, error);
+      return;
+    }
+    // the adapter reads the parsed body from req.body (normally a body parser's job)
+    (req as Request & { body: unknown }).body = activity;
+    await deps.adapter.process(req, res, async (context) => {
+      // installs, removals and welcome cards are the Teams issue's; for now only messages are answered
+      if (context.activity.type === 'message') await answerMessage(context, activity, deps);
+    });
+  });
+}

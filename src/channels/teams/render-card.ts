@@ -1,0 +1,54 @@
+import type { Reply } from '../../core/types.js';
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** The parts of an outgoing Bot Framework activity klikbot sets. */
+export interface OutgoingActivity {
+  type: 'message';
+  text?: string;
+  summary?: string;
+  textFormat?: 'markdown' | 'plain';
+  attachments?: { contentType: string; content: Record<string, unknown> }[];
+}
+
+function hasStructure(reply: Reply): boolean {
+  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.buttons?.length || reply.source);
+}
+
+function bodyOf(reply: Reply): Record<string, unknown>[] {
+  const body: Record<string, unknown>[] = [];
+  if (reply.heading) body.push({ type: 'TextBlock', text: reply.heading, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
+  body.push({ type: 'TextBlock', text: reply.intro ?? reply.text, wrap: true });
+  if (reply.facts?.length) {
+    body.push({ type: 'FactSet', facts: reply.facts.map((fact) => ({ title: fact.label, value: fact.value })) });
+  }
+  for (const item of reply.list ?? []) body.push({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' });
+  if (reply.source) body.push({ type: 'TextBlock', text: reply.source, isSubtle: true, size: 'Small', wrap: true });
+  return body;
+}
+
+/** An Adaptive Card 1.5 for a Reply; buttons are Action.Submit carrying klikbot's payload. */
+export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: reply.text,
+    speak: reply.text,
+    body: bodyOf(reply),
+    actions: (reply.buttons ?? []).map((button) => ({ type: 'Action.Submit', title: button.title, data: { klikbot: button.action } })),
+  };
+}
+
+/**
+ * A plain reply goes out as markdown text; one with structure as a card whose `summary`
+ * carries the standalone text for notifications and clients without cards.
+ */
+export function toActivity(reply: Reply): OutgoingActivity {
+  if (!hasStructure(reply)) return { type: 'message', text: reply.text, textFormat: 'markdown' };
+  return {
+    type: 'message',
+    summary: reply.text,
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(reply) }],
+  };
+}

@@ -1,0 +1,54 @@
+import { registerMessagesRoute } from './channels/teams/messages-route.js';
+import { createAdapter } from './channels/teams/adapter.js';
+import { registerWebChat } from './channels/web/web-chat.js';
+import { createClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createCore } from './core/core.js';
+import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
+import { describeProblem } from './knowledge/loader.js';
+import { createLogger, type Logger } from './logger.js';
+import { createHttpServer, listen } from './server/http-server.js';
+import { ConversationRepository } from './state/conversations.js';
+import { openStore } from './state/store.js';
+
+/** A running klikbot: where it listens, and how to stop it. */
+export interface RunningKlikbot {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: config → knowledge → state → core → channels → listen. Throws a
+ * KlikbotError (bad data, unreadable or corrupt state) before anything listens.
+ */
+export async function startKlikbot(
+  config: Config,
+  options: { logger?: Logger; clock?: Clock } = {},
+): Promise<RunningKlikbot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? createClock(config.startAt);
+  const knowledge = await loadKnowledge(config.knowledgeDir);
+  for (const notice of knowledgeNotices(knowledge)) logger.warn({ notice: describeProblem(notice) }, 'data notice');
+  const store = await openStore(config.statePath);
+  const conversations = new ConversationRepository(store, clock);
+  const core = createCore({ knowledge });
+
+  const server = createHttpServer({ clock, logger, localMode: config.localMode });
+  registerMessagesRoute(server, {
+    adapter: createAdapter(config.teams, logger),
+    core,
+    clock,
+    logger,
+    rememberConversation: (seen) => conversations.remember(seen),
+  });
+  registerWebChat(server);
+  const port = await listen(server, config.port, config.host);
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, localMode: config.localMode, now: clock.now().toISO() }, 'klikbot listening');
+  return {
+    url,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

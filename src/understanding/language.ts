@@ -1,0 +1,28 @@
+import type { Language } from '../core/types.js';
+
+// Short function words that settle the language of a question on their own.
+const englishWords = new Set([
+  'what', 'when', 'which', 'who', 'whom', 'how', 'is', 'are', 'the', 'does', 'do', 'role', 'roles', 'deadline',
+  'deadlines', 'steps', 'step', 'upcoming', 'next', 'due', 'help', 'show', 'me', 'our', 'we', 'for', 'of', 'task', 'tasks',
+]);
+const danishWords = new Set([
+  'hvad', 'hvornår', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'er', 'en', 'et', 'den', 'det', 'de', 'og', 'for', 'til',
+  'vi', 'vores', 'skal', 'laver', 'rolle', 'rollen', 'trin', 'trinene', 'frist', 'kommende', 'næste', 'hjælp', 'vis', 'opgave',
+]);
+
+/**
+ * The language to answer in. The words of the text decide; the client's locale only
+ * breaks a tie, and Danish wins when nothing tells (the users are Danish).
+ */
+export function detectLanguage(text: string, localeHint?: string): Language {
+  const words = text.toLowerCase().match(/[a-zæøå]+/g) ?? [];
+  if (/[æøå]/.test(text.toLowerCase())) return 'da';
+  let english = 0;
+  let danish = 0;
+  for (const word of words) {
+    if (englishWords.has(word)) english += 1;
+    if (danishWords.has(word)) danish += 1;
+  }
+  if (english !== danish) return english > danish ? 'en' : 'da';
+  return localeHint?.toLowerCase().startsWith('en') ? 'en' : 'da';
+}
