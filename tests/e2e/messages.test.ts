@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask, messageActivity, postMessages, startTestBot, visibleText } from '../support/bot-framework.js';
+
+describe('POST /api/messages in local mode (expectReplies)', () => {
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+  beforeAll(async () => {
+    bot = await startTestBot({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('answers the FK-ansvarlig deadline with 1. november 2018 and the days left', async () => {
+    const replies = await ask(bot.url, 'hvornår er deadline for at udpege FK-ansvarlig?');
+    expect(replies).toHaveLength(1);
+    const text = visibleText(replies[0]!);
+    expect(text).toContain('1. november 2018');
+    expect(text).toContain('om 56 dage');
+    expect(replies[0]!.summary).toContain('1. november 2018');
+  });
+
+  it('lists upcoming deadlines with 20 September first', async () => {
+    const replies = await ask(bot.url, 'hvilke deadlines kommer nu?');
+    const text = visibleText(replies[0]!);
+    const first = text.indexOf('20. september 2018');
+    expect(first).toBeGreaterThan(-1);
+    expect(text.indexOf('1. november 2018')).toBeGreaterThan(first);
+  });
+
+  it('runs the dialog a card button names', async () => {
+    const [reply] = await ask(bot.url, 'hvornår er deadline for at udpege FK-ansvarlig?');
+    const actions = reply!.attachments?.[0]?.content.actions ?? [];
+    const upcomingButton = actions.find((action) => action.title === 'Kommende deadlines');
+    expect(upcomingButton).toBeDefined();
+    const replies = await ask(bot.url, '', { value: upcomingButton!.data });
+    expect(visibleText(replies[0]!)).toContain('20. september 2018');
+  });
+
+  it('answers in English when asked in English', async () => {
+    const replies = await ask(bot.url, 'what are the steps for BBR on Adgangsstyring?');
+    const text = visibleText(replies[0]!);
+    expect(text).toContain('5 steps');
+    expect(text).toContain('Klargør TAC');
+  });
+
+  it('says it does not know, and where to ask, for questions outside its knowledge', async () => {
+    const replies = await ask(bot.url, 'hvad koster en licens til SAPA?');
+    expect(visibleText(replies[0]!)).toContain('mbprogrammet@kombit.dk');
+  });
+
+  it('refuses a button payload it cannot read with a clear answer', async () => {
+    const replies = await ask(bot.url, '', { value: { something: 'else' } });
+    expect(visibleText(replies[0]!)).toContain('Den knap kender jeg ikke');
+  });
+
+  it('answers malformed JSON with 400 and stays alive', async () => {
+    const response = await postMessages(bot.url, '{"type": "message", ');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('bad_request');
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+
+  it('answers a body that is not an activity with 400 naming the missing fields', async () => {
+    for (const body of [{ hello: 'world' }, [1, 2, 3], 'null', { ...messageActivity('hej'), conversation: undefined }]) {
+      const response = await postMessages(bot.url, body);
+      expect(response.status).toBe(400);
+    }
+    const response = await postMessages(bot.url, { hello: 'world' });
+    const { error } = (await response.json()) as { error: { message: string } };
+    expect(error.message).toContain('serviceUrl');
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+});
