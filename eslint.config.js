@@ -28,7 +28,11 @@ export default tseslint.config(
   },
   {
     files: ['src/channels/web/public/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', AdaptiveCards: 'readonly', console: 'readonly' } },
     ...tseslint.configs.disableTypeChecked,
+    // after the spread, which carries its own languageOptions and would drop these globals
+    languageOptions: {
+      parserOptions: { program: null, project: false, projectService: false },
+      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', AdaptiveCards: 'readonly', console: 'readonly' },
+    },
   },
 );
