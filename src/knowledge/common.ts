@@ -33,3 +33,10 @@ export function dataFile<T extends z.ZodType>(record: T) {
     records: z.array(record),
   });
 }
+
+/** A calendar month in Denmark, written YYYY-MM: for facts the seed dates to a month only. */
+export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM');
+
+/** How exact a date is: a day (YYYY-MM-DD) or only a month (YYYY-MM). */
+export const datePrecision = z.enum(['day', 'month']);
+export type DatePrecision = z.infer<typeof datePrecision>;

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ErrorCode, KlikbotError } from '../errors.js';
 import { checkReferences } from './references.js';
 import { knowledgeFiles, type Knowledge, type KnowledgeKind } from './registry.js';
+import { notices as meetingNotices } from './schemas/meetings.js';
 
 /** One thing wrong with the data, located precisely enough for an operator to fix it. */
 export interface DataProblem {
@@ -76,4 +77,12 @@ export async function loadKnowledge(dir: string): Promise<Knowledge> {
     throw new KlikbotError(ErrorCode.KnowledgeInvalid, `Invalid data in ${dir}:\n${lines.join('\n')}`);
   }
   return loaded as Knowledge;
+}
+
+/**
+ * Anomalies the data acknowledges rather than repairs (an agenda item marked "seedAnomaly"):
+ * valid data, but worth logging at start and showing beside the record they concern.
+ */
+export function knowledgeNotices(knowledge: Knowledge): DataProblem[] {
+  return [...meetingNotices(knowledge)];
 }

@@ -1,15 +1,103 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, isoDate, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
+import { roleReferenceProblems } from './roles.js';
 
-/** Placeholder record shape until this kind is modelled. */
-export const record = z.object({ id: recordId, source });
+/** Basis tasks are done once, solution-specific ones for each new system, operations ones run on (not in KLIK). */
+export const taskKind = z.enum(['basis', 'solution-specific', 'operations']);
+
+/**
+ * Where a task stands in KOMBIT's plan. Beyond active and dropped ("udgår"), the seed has
+ * tasks "under opdatering" (exist, being rewritten) and tasks only announced ("Vi orienterer
+ * jer, når projekterne stiller opgaver"): a user asking about them must hear that they are
+ * not (yet) tasks to act on, so they get states of their own.
+ */
+export const taskState = z.enum(['active', 'dropped', 'updating', 'announced']);
+
+const step = z.strictObject({
+  number: z.int().positive(),
+  title: z.string().min(1),
+  /** Other wordings of the step in the seed (e.g. the status slide's shorter titles). */
+  aliases: z.array(z.string().min(1)),
+});
+
+const link = z.strictObject({ title: z.string().min(1), url: z.string().min(1) });
+
+/** One KLIK task (or announced / operations task) as named in the seed. */
+export const record = z
+  .strictObject({
+    id: recordId,
+    title: z.string().min(1),
+    /** Other ways people name the task, including short forms; used for matching questions. */
+    aliases: z.array(z.string().min(1)),
+    kind: taskKind,
+    /** False when the seed does not say the kind and it is read from context (see notes). */
+    kindCertain: z.boolean(),
+    state: taskState,
+    /** The seed's words on the state, e.g. why a task is dropped. */
+    stateNote: z.string().min(1).optional(),
+    /** For a dropped task: the task it was folded into. */
+    replacedBy: recordId.optional(),
+    /** The support system the task concerns, named as in support-systems.json ("Fordelingskomponenten"). */
+    supportSystem: z.string().min(1).nullable(),
+    /** The IT systems the task is specific to ("BBR"), empty when it is not system-specific. */
+    itSystems: z.array(z.string().min(1)),
+    /** The task's own KLIK deadline; null when the seed gives none. */
+    deadline: isoDate.nullable(),
+    deadlineNote: z.string().min(1).optional(),
+    /** When KOMBIT publishes the task in KLIK, in the seed's words ("Publiceres senest november"). */
+    published: z.string().min(1).nullable(),
+    /** Whether the task is tracked in KLIK with a status per municipality. */
+    inKlik: z.boolean(),
+    /** The seed's own description (Danish, fit to show a user). */
+    description: z.string().min(1).optional(),
+    /** Notes for operators: where the seed is unclear and how it was read. */
+    notes: z.array(z.string().min(1)),
+    links: z.array(link),
+    steps: z.array(step),
+    /** Role ids the seed names as responsible; empty when it names none. */
+    responsibleRoles: z.array(recordId),
+    responsibleNote: z.string().min(1).optional(),
+    /** Role ids the task is about without being responsible (e.g. the roles to be designated). */
+    relatedRoles: z.array(recordId),
+    source,
+  })
+  .superRefine((task, ctx) => {
+    task.steps.forEach((s, index) => {
+      if (s.number !== index + 1) {
+        ctx.addIssue({ code: 'custom', path: ['steps', index, 'number'], message: `steps must be numbered 1, 2, 3, … in order; expected ${index + 1}, found ${s.number}` });
+      }
+    });
+    if (task.responsibleRoles.length === 0 && !task.responsibleNote) {
+      ctx.addIssue({ code: 'custom', path: ['responsibleNote'], message: 'with no responsible roles, say why (e.g. "The seed names no role responsible for this task.")' });
+    }
+    if (task.state === 'dropped' && !task.stateNote) {
+      ctx.addIssue({ code: 'custom', path: ['stateNote'], message: 'a dropped task needs the seed\'s note on why it is dropped' });
+    }
+    if (task.replacedBy && task.state !== 'dropped') {
+      ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'only a dropped task can be replaced by another' });
+    }
+  });
+
+/** A KLIK task from tasks.json. */
+export type Task = z.infer<typeof record>;
+export type TaskKind = z.infer<typeof taskKind>;
+export type TaskState = z.infer<typeof taskState>;
 
 /** The file tasks.json. */
 export const file = dataFile(record);
 
-/** Cross-references from tasks.json into the other files. */
-export function references(_knowledge: Knowledge): DataProblem[] {
-  return [];
+/** Cross-references from tasks.json: responsible and related roles exist, replacedBy names a task. */
+export function references(knowledge: Knowledge): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const taskIds = new Set(knowledge.tasks.map((task) => task.id));
+  for (const task of knowledge.tasks) {
+    problems.push(...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'responsibleRoles', task.responsibleRoles));
+    problems.push(...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'relatedRoles', task.relatedRoles));
+    if (task.replacedBy && !taskIds.has(task.replacedBy)) {
+      problems.push({ file: 'tasks.json', record: task.id, field: 'replacedBy', message: `no task with id "${task.replacedBy}" in tasks.json` });
+    }
+  }
+  return problems;
 }
