@@ -3,13 +3,66 @@ import { dataFile, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
-/** Placeholder record shape until this kind is modelled. */
-export const record = z.object({ id: recordId, source });
+const FILE = 'it-systems.json';
+
+/**
+ * Why the seed says an IT system uses a support system. Links that follow from an
+ * interface in interfaces.json are not repeated here: the queries derive them.
+ */
+export const linkBasis = z.enum([
+  /** Listed among the fagsystemer on the slide "Status på Adgangsstyring". */
+  'status-adgangsstyring-slide',
+  /** Named in "Kommende KLIK-opgaver" ("SAPA skal anvende Organisation"). */
+  'coming-klik-task',
+  /** Drawn as reading STS Organisation ("Et udstillingsvindue til omverdenen"). */
+  'organisation-diagram',
+]);
+export type LinkBasis = z.infer<typeof linkBasis>;
+
+/** One support system an IT system must use, and where the seed says so. */
+export const supportLink = z.object({
+  supportSystem: recordId,
+  basis: z.array(linkBasis).min(1),
+});
+
+/** An IT system (fagsystem) of the programme: DAR, BBR, SAPA, ... */
+export const record = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  /** The spelled-out name, only where known; `fullNameSource` says whether the seed gives it. */
+  fullName: z.string().min(1).nullable(),
+  fullNameSource: z.enum(['seed', 'common-knowledge']).nullable(),
+  supportSystems: z.array(supportLink),
+  facts: z.array(z.string().min(1)),
+  source,
+});
+export type ItSystem = z.infer<typeof record>;
 
 /** The file it-systems.json. */
-export const file = dataFile(record);
+export const file = dataFile(
+  record.refine((system) => (system.fullName === null) === (system.fullNameSource === null), {
+    message: 'fullName and fullNameSource must both be set or both be null',
+    path: ['fullNameSource'],
+  }),
+);
 
-/** Cross-references from it-systems.json into the other files. */
-export function references(_knowledge: Knowledge): DataProblem[] {
-  return [];
+/** Cross-references from it-systems.json: every linked support system exists, once per system. */
+export function references(knowledge: Knowledge): DataProblem[] {
+  const supportSystems = new Set(knowledge.supportSystems.map((system) => system.id));
+  const problems: DataProblem[] = [];
+  for (const system of knowledge.itSystems) {
+    const seen = new Set<string>();
+    system.supportSystems.forEach((link, index) => {
+      const field = `supportSystems.${index}.supportSystem`;
+      if (!supportSystems.has(link.supportSystem)) {
+        problems.push({ file: FILE, record: system.id, field, message: `names support system "${link.supportSystem}", which is not in support-systems.json` });
+      }
+      if (seen.has(link.supportSystem)) {
+        problems.push({ file: FILE, record: system.id, field, message: `links "${link.supportSystem}" twice` });
+      }
+      seen.add(link.supportSystem);
+    });
+  }
+  return problems;
 }

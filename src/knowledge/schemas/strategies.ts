@@ -3,13 +3,81 @@ import { dataFile, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
-/** Placeholder record shape until this kind is modelled. */
-export const record = z.object({ id: recordId, source });
+const FILE = 'strategies.json';
+
+/** How long a strategy takes, as the seed words it; numbers only where it gives them. */
+export const duration = z.object({
+  text: z.string().min(1),
+  min: z.number().positive().optional(),
+  max: z.number().positive().optional(),
+  unit: z.enum(['days', 'months']).optional(),
+  /** When it is shorter or longer, e.g. "Kortere tid hvis I vælger en løsning der er compliance". */
+  conditions: z.array(z.string().min(1)),
+});
+
+/** One way for a municipality to get its organisation data into STS Organisation (A, B or C). */
+export const strategy = z.object({
+  id: recordId,
+  kind: z.literal('strategy'),
+  letter: z.string().regex(/^[A-Z]$/, 'must be one capital letter'),
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  supportSystem: recordId,
+  steps: z.array(z.string().min(1)).min(1),
+  pros: z.array(z.string().min(1)),
+  cons: z.array(z.string().min(1)),
+  /** Why pros/cons are (or are not) attributed to this strategy. */
+  prosConsNote: z.string().min(1),
+  /** Null where the seed gives no duration; `durationNote` then says what it does say. */
+  duration: duration.nullable(),
+  durationNote: z.string().min(1).optional(),
+  source,
+});
+export type Strategy = z.infer<typeof strategy>;
+
+/** One of the numbered pieces of advice on choosing a strategy. */
+export const recommendation = z.object({
+  id: recordId,
+  kind: z.literal('recommendation'),
+  number: z.number().int().positive(),
+  text: z.string().min(1),
+  details: z.array(z.string().min(1)),
+  supportSystem: recordId,
+  source,
+});
+export type StrategyRecommendation = z.infer<typeof recommendation>;
+
+/** KOMBIT's compliance model for vendors' organisation solutions. */
+export const complianceModel = z.object({
+  id: recordId,
+  kind: z.literal('compliance-model'),
+  title: z.string().min(1),
+  purpose: z.array(z.string().min(1)),
+  points: z.array(z.string().min(1)).min(1),
+  supportSystem: recordId,
+  source,
+});
+export type ComplianceModel = z.infer<typeof complianceModel>;
+
+/** A record of strategies.json. */
+export const record = z.discriminatedUnion('kind', [strategy, recommendation, complianceModel]);
+export type StrategiesRecord = z.infer<typeof record>;
 
 /** The file strategies.json. */
 export const file = dataFile(record);
 
-/** Cross-references from strategies.json into the other files. */
-export function references(_knowledge: Knowledge): DataProblem[] {
-  return [];
+/** Cross-references from strategies.json: each names a known support system; letters are unique. */
+export function references(knowledge: Knowledge): DataProblem[] {
+  const supportSystems = new Set(knowledge.supportSystems.map((system) => system.id));
+  const letters = new Set<string>();
+  const problems: DataProblem[] = [];
+  for (const item of knowledge.strategies) {
+    if (!supportSystems.has(item.supportSystem)) {
+      problems.push({ file: FILE, record: item.id, field: 'supportSystem', message: `names support system "${item.supportSystem}", which is not in support-systems.json` });
+    }
+    if (item.kind !== 'strategy') continue;
+    if (letters.has(item.letter)) problems.push({ file: FILE, record: item.id, field: 'letter', message: `letter "${item.letter}" is used twice` });
+    letters.add(item.letter);
+  }
+  return problems;
 }
