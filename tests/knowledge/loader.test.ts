@@ -60,6 +60,16 @@ describe('tasks.json validation', () => {
     expect(message).toContain('tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "responsibleRoles.0": no role with id "x" in roles.json');
   });
 
+  it('names support and IT systems that the system files do not know', async () => {
+    const message = await loadBroken('tasks.json', (data) => {
+      const task = recordById(data, 'bbr-adgangsstyring');
+      task.supportSystem = 'Adgangstyring';
+      task.itSystems = ['BRR'];
+    });
+    expect(message).toContain('tasks.json, record "bbr-adgangsstyring", field "supportSystem": no support system named "Adgangstyring" in support-systems.json');
+    expect(message).toContain('tasks.json, record "bbr-adgangsstyring", field "itSystems.0": no IT system named "BRR" in it-systems.json');
+  });
+
   it('rejects BBR steps that are not numbered 1..5 in order', async () => {
     const message = await loadBroken('tasks.json', (data) => {
       const steps = recordById(data, 'bbr-adgangsstyring').steps as { number: number }[];

@@ -88,11 +88,32 @@ export type TaskState = z.infer<typeof taskState>;
 /** The file tasks.json. */
 export const file = dataFile(record);
 
-/** Cross-references from tasks.json: responsible and related roles exist, replacedBy names a task. */
+function namesOf(records: { name: string; aliases: string[] }[]): Set<string> {
+  return new Set(records.flatMap((record) => [record.name, ...record.aliases]));
+}
+
+/** Problems for support and IT system names that support-systems.json / it-systems.json do not know. */
+function systemProblems(knowledge: Knowledge, task: Task): DataProblem[] {
+  const problems: DataProblem[] = [];
+  if (task.supportSystem !== null && !namesOf(knowledge.supportSystems).has(task.supportSystem)) {
+    problems.push({ file: 'tasks.json', record: task.id, field: 'supportSystem', message: `no support system named "${task.supportSystem}" in support-systems.json` });
+  }
+  const itSystems = namesOf(knowledge.itSystems);
+  task.itSystems.forEach((name, index) => {
+    if (!itSystems.has(name)) problems.push({ file: 'tasks.json', record: task.id, field: `itSystems.${index}`, message: `no IT system named "${name}" in it-systems.json` });
+  });
+  return problems;
+}
+
+/**
+ * Cross-references from tasks.json: responsible and related roles exist, replacedBy names a
+ * task, support and IT systems are named as in support-systems.json and it-systems.json.
+ */
 export function references(knowledge: Knowledge): DataProblem[] {
   const problems: DataProblem[] = [];
   const taskIds = new Set(knowledge.tasks.map((task) => task.id));
   for (const task of knowledge.tasks) {
+    problems.push(...systemProblems(knowledge, task));
     problems.push(...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'responsibleRoles', task.responsibleRoles));
     problems.push(...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'relatedRoles', task.relatedRoles));
     if (task.replacedBy && !taskIds.has(task.replacedBy)) {
