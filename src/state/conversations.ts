@@ -1,0 +1,91 @@
+import type { Clock } from '../clock.js';
+import type { DeepReadonly, StoredConversation } from './schema.js';
+import type { Store } from './store.js';
+
+export type { StoredConversation } from './schema.js';
+
+/** What a channel knows about a conversation when it sees it; the repository adds the times. */
+export interface ConversationSighting {
+  channel: string;
+  conversationId: string;
+  serviceUrl?: string;
+  /** The channel's own conversation reference; anything JSON can hold, stored as its JSON form. */
+  reference: object;
+  tenantId?: string;
+  isGroup: boolean;
+}
+
+type JsonRecord = StoredConversation['reference'];
+
+function nowIso(clock: Clock): string {
+  const at = clock.now().toISO();
+  if (at === null) throw new Error('The clock returned an invalid time');
+  return at;
+}
+
+function key(channel: string, conversationId: string) {
+  return (c: { channel: string; conversationId: string }) => c.channel === channel && c.conversationId === conversationId;
+}
+
+/** The conversations the bot may write to later (proactive messages), kept across restarts. */
+export class ConversationRepository {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records that a conversation was seen now: adds it, or refreshes its reference and
+   * `lastSeen` while keeping `firstSeen`. Seeing it again clears a `dead` mark, since the
+   * conversation has just proved it is alive.
+   */
+  async remember(sighting: ConversationSighting): Promise<void> {
+    // The JSON round trip drops undefined fields and anything else JSON cannot hold.
+    const reference = JSON.parse(JSON.stringify(sighting.reference)) as JsonRecord;
+    const at = nowIso(this.clock);
+    await this.store.update((draft) => {
+      const index = draft.conversations.findIndex(key(sighting.channel, sighting.conversationId));
+      const record: StoredConversation = {
+        channel: sighting.channel,
+        conversationId: sighting.conversationId,
+        reference,
+        isGroup: sighting.isGroup,
+        firstSeen: draft.conversations[index]?.firstSeen ?? at,
+        lastSeen: at,
+      };
+      if (sighting.serviceUrl !== undefined) record.serviceUrl = sighting.serviceUrl;
+      if (sighting.tenantId !== undefined) record.tenantId = sighting.tenantId;
+      if (index === -1) draft.conversations.push(record);
+      else draft.conversations[index] = record;
+    });
+  }
+
+  /** The stored conversation, or undefined if the bot has never seen it. */
+  get(channel: string, conversationId: string): DeepReadonly<StoredConversation> | undefined {
+    return this.store.read().conversations.find(key(channel, conversationId));
+  }
+
+  /** Every stored conversation, dead ones included, in the order first seen. */
+  list(): readonly DeepReadonly<StoredConversation>[] {
+    return this.store.read().conversations;
+  }
+
+  /** Marks a conversation as one the bot can no longer post to. False if it is unknown. */
+  async markDead(channel: string, conversationId: string, reason: string): Promise<boolean> {
+    const at = nowIso(this.clock);
+    return this.store.update((draft) => {
+      const record = draft.conversations.find(key(channel, conversationId));
+      if (record) record.dead = { reason, at };
+      return record !== undefined;
+    });
+  }
+
+  /** Forgets a conversation. False if it was not stored. */
+  async remove(channel: string, conversationId: string): Promise<boolean> {
+    return this.store.update((draft) => {
+      const index = draft.conversations.findIndex(key(channel, conversationId));
+      if (index !== -1) draft.conversations.splice(index, 1);
+      return index !== -1;
+    });
+  }
+}
