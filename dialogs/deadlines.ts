@@ -79,7 +79,7 @@ export const taskDeadline: Dialog = (context, args) => {
   const own = dated.find((item) => item.kind === 'task') ?? dated[0];
   const roles = task.responsibleRoles.map((roleId) => context.knowledge.roles.find((role) => role.id === roleId)?.name ?? roleId);
   const lines = [deadlineSentence(context, task.title, own, task.state === 'dropped'), responsibleText(context, roles)];
-  if (task.notes) lines.push(task.notes);
+  if (task.description) lines.push(task.description);
   const buttons: ReplyButton[] = [];
   if (task.steps.length > 0) buttons.push({ title: say(context, 'Vis trinene', 'Show the steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } });
   for (const roleId of task.responsibleRoles.slice(0, 2)) {

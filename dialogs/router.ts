@@ -6,7 +6,7 @@ import { detectLanguage } from '../src/understanding/language.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { taskDeadline, upcoming } from './deadlines.js';
 import { help, notUnderstood } from './help.js';
-import { role } from './role.js';
+import { role, roleCompetences } from './role.js';
 import { taskSteps } from './task-steps.js';
 
 /** Dialogs a button may name. `ask` runs its `text` argument as if it had been typed. */
@@ -16,6 +16,7 @@ const dialogsByName: Record<string, Dialog> = {
   'task-deadline': taskDeadline,
   'task-steps': taskSteps,
   role,
+  'role-competences': roleCompetences,
 };
 
 // Keyword lists over normalized text; real language understanding replaces these later.
