@@ -24,12 +24,12 @@ function placementSentence(context: DialogContext, role: Role): string {
     const area = roleAreaTitles[placed[0]!.area!];
     const phases = [...new Set(role.placements.map((placement) => phaseWords[placement.phase][lang]))].join(say(context, ' og i ', ' and in '));
     const unsure = placed.some((placement) => !placement.placementCertain) ? say(context, ' (aflæst af et udkast; placeringen er usikker)', ' (read from a draft; the placement is uncertain)') : '';
-    return `${opening} ${say(context, `I udkastet fra september 2018 står den under *${area}*, i ${phases}${unsure}.`, `In the September 2018 draft it sits under *${area}*, in ${phases}${unsure}.`)}`;
+    return `${opening} ${say(context, `I udkastet fra september 2018 står den under _${area}_, i ${phases}${unsure}.`, `In the September 2018 draft it sits under _${area}_, in ${phases}${unsure}.`)}`;
   }
   if (role.groupedUnder) {
     const group = findRole(context.knowledge, role.groupedUnder.role)?.name ?? role.groupedUnder.role;
     const hedge = role.groupedUnder.certain ? '' : say(context, 'formentlig ', 'probably ');
-    return `${opening} ${say(context, `I udkastet fra september 2018 hører den ${hedge}under *${group}*.`, `In the September 2018 draft it ${hedge}belongs to *${group}*.`)}`;
+    return `${opening} ${say(context, `I udkastet fra september 2018 hører den ${hedge}under _${group}_.`, `In the September 2018 draft it ${hedge}belongs to _${group}_.`)}`;
   }
   return opening;
 }

@@ -1,10 +1,11 @@
 import type { Reply, Turn } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
 import { findRoles, findTasks } from '../src/knowledge/queries.js';
-import { normalize } from '../src/knowledge/text.js';
+import { words } from '../src/knowledge/text.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { say, type Dialog, type DialogContext } from './context.js';
-import { taskDeadline, upcoming } from './deadlines.js';
+import { upcoming } from './deadlines.js';
+import { taskDeadline } from './task-deadline.js';
 import { help, notUnderstood } from './help.js';
 import { role, roleCompetences } from './role.js';
 import { taskSteps } from './task-steps.js';
@@ -19,20 +20,23 @@ const dialogsByName: Record<string, Dialog> = {
   'role-competences': roleCompetences,
 };
 
-// Keyword lists over normalized text; real language understanding replaces these later.
-const helpPattern = /^(hjaelp|hjælp|help|hej|hi|hello|goddag|start|\?|hvad kan du( hjaelpe med| hjælpe med)?|what can you do)$/;
-const stepWords = /\b(trin|trinene|trinnene|step|steps|skridt|fremgangsmaade|fremgangsmåde)\b/;
-const deadlineWords = /\b(deadline|deadlines|deadlinen|frist|fristen|fristerne|hvornaar|hvornår|when|due|senest)\b/;
+// Keyword lists in folded form (æ/ø/å as ae/oe/aa, see words()); real language understanding replaces these later.
+const helpPhrases = ['hjaelp', 'help', 'hej', 'hi', 'hello', 'goddag', 'start', 'hvad kan du', 'hvad kan du hjaelpe med', 'what can you do'];
+const stepWords = new Set(['trin', 'trinene', 'trinnene', 'step', 'steps', 'skridt', 'fremgangsmaade']);
+const deadlineWords = new Set(['deadline', 'deadlines', 'deadlinen', 'frist', 'fristen', 'frister', 'fristerne', 'hvornaar', 'when', 'due', 'senest']);
+
+const mentionsAny = (found: string[], wanted: Set<string>) => found.some((word) => wanted.has(word));
 
 /** Chooses the dialog for typed text by keywords and the entities found in the knowledge base. */
 function routeText(context: DialogContext): Reply[] {
-  const text = normalize(context.turn.text);
-  if (text === '' || helpPattern.test(text)) return help(context, {});
+  const found = words(context.turn.text);
+  if (found.length === 0 || helpPhrases.includes(found.join(' '))) return help(context, {});
   const [task] = findTasks(context.knowledge, context.turn.text);
   const [foundRole] = findRoles(context.knowledge, context.turn.text);
-  if (stepWords.test(text) && task) return taskSteps(context, { taskId: task.id });
-  if (deadlineWords.test(text) && task) return taskDeadline(context, { taskId: task.id });
-  if (deadlineWords.test(text)) return upcoming(context, {});
+  const asksDeadline = mentionsAny(found, deadlineWords);
+  if (task && mentionsAny(found, stepWords)) return taskSteps(context, { taskId: task.id });
+  if (task && asksDeadline) return taskDeadline(context, { taskId: task.id });
+  if (asksDeadline) return upcoming(context, {});
   if (foundRole) return role(context, { roleId: foundRole.id });
   if (task) return taskDeadline(context, { taskId: task.id });
   return notUnderstood(context, {});

@@ -15,8 +15,8 @@ export const taskSteps: Dialog = (context, args) => {
         heading: task.title,
         text: say(
           context,
-          `Materialet beskriver ikke trin for *${task.title}*; opgaven står i KLIK som én opgave.`,
-          `The material lists no steps for *${task.title}*; KLIK has it as one task.`,
+          `Materialet beskriver ikke trin for _${task.title}_; opgaven står i KLIK som én opgave.`,
+          `The material lists no steps for _${task.title}_; KLIK has it as one task.`,
         ),
         source: sourceLine(context, task.source.label),
         buttons: [deadlineButton],
@@ -24,7 +24,7 @@ export const taskSteps: Dialog = (context, args) => {
     ];
   }
   const list = task.steps.map((step) => `${say(context, 'Trin', 'Step')} ${step.number}: ${step.title}`);
-  const intro = say(context, `*${task.title}* har ${task.steps.length} trin:`, `*${task.title}* has ${task.steps.length} steps:`);
+  const intro = say(context, `_${task.title}_ har ${task.steps.length} trin:`, `_${task.title}_ has ${task.steps.length} steps:`);
   return [
     {
       heading: task.title,

@@ -2,12 +2,13 @@ import type { Language } from '../core/types.js';
 
 // Short function words that settle the language of a question on their own.
 const englishWords = new Set([
-  'what', 'when', 'which', 'who', 'whom', 'how', 'is', 'are', 'the', 'does', 'do', 'role', 'roles', 'deadline',
-  'deadlines', 'steps', 'step', 'upcoming', 'next', 'due', 'help', 'show', 'me', 'our', 'we', 'for', 'of', 'task', 'tasks',
+  'what', 'when', 'which', 'who', 'whom', 'how', 'is', 'are', 'the', 'does', 'do', 'role', 'roles',
+  'steps', 'step', 'upcoming', 'next', 'due', 'help', 'show', 'me', 'our', 'we', 'of', 'task', 'tasks',
 ]);
 const danishWords = new Set([
   'hvad', 'hvornår', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'er', 'en', 'et', 'den', 'det', 'de', 'og', 'for', 'til',
   'vi', 'vores', 'skal', 'laver', 'rolle', 'rollen', 'trin', 'trinene', 'frist', 'kommende', 'næste', 'hjælp', 'vis', 'opgave',
+  'godkend', 'udpeg', 'udpege', 'at', 'om', 'med', 'på',
 ]);
 
 /**

@@ -1,0 +1,46 @@
+import type { ReplyButton } from '../src/core/types.js';
+import { datesForTask, findRole, findTask, type DatedItem, type Task } from '../src/knowledge/queries.js';
+import { askButton, say, sourceLine, type Dialog, type DialogContext } from './context.js';
+import { dateText, whenText } from './deadlines.js';
+
+function responsibleText(context: DialogContext, task: Task): string {
+  const names = task.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
+  if (names.length === 0) {
+    return say(context, 'Materialet nævner ingen ansvarlig rolle for opgaven.', 'The material names no responsible role for the task.');
+  }
+  return say(context, `Ansvarlig: ${names.join(', ')}.`, `Responsible: ${names.join(', ')}.`);
+}
+
+function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | undefined): string {
+  const title = task.title;
+  if (task.state === 'dropped') return say(context, `_${title}_ udgår.`, `_${title}_ has been dropped.`);
+  if (!item) return say(context, `_${title}_ har ingen deadline i mine data.`, `_${title}_ has no deadline in my data.`);
+  const when = `**${dateText(context, item)}**${whenText(context, item)}`;
+  if (item.kind === 'deadline') {
+    return say(context, `Kritisk dato for _${title}_: ${when}: ${item.title}.`, `Critical date for _${title}_: ${when}: ${item.title}.`);
+  }
+  return say(context, `Deadline for _${title}_: ${when}.`, `Deadline for _${title}_: ${when}.`);
+}
+
+function taskButtons(context: DialogContext, task: Task): ReplyButton[] {
+  const buttons: ReplyButton[] = [];
+  if (task.steps.length > 0) buttons.push({ title: say(context, 'Vis trinene', 'Show the steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } });
+  for (const roleId of [...new Set([...task.responsibleRoles, ...task.relatedRoles])].slice(0, 2)) {
+    const name = findRole(context.knowledge, roleId)?.name ?? roleId;
+    buttons.push({ title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } });
+  }
+  buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
+  return buttons;
+}
+
+/** A task's deadline with days left or since, who is responsible and what else the seed says. */
+export const taskDeadline: Dialog = (context, args) => {
+  const task = findTask(context.knowledge, args.taskId ?? '');
+  if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
+  const dates = datesForTask(context.knowledge, task.id);
+  const own = dates.find((item) => item.kind === 'task') ?? dates[0];
+  const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
+  if (task.state === 'dropped' && task.stateNote) lines.push(task.stateNote);
+  if (task.description) lines.push(task.description);
+  return [{ heading: task.title, text: lines.join('\n'), source: sourceLine(context, task.source.label), buttons: taskButtons(context, task) }];
+};
