@@ -39,6 +39,14 @@ const user = { id: stableUserId(), name: 'Du' };
 const conversation = { id: `webchat-${uuid()}` };
 identity.textContent = `Bruger-id ${user.id} · samtale ${conversation.id}`;
 
+/** Keeps the newest entry in view, again after the next frame when a card has finished its layout. */
+function scrollToEnd() {
+  log.scrollTop = log.scrollHeight;
+  window.requestAnimationFrame(() => {
+    log.scrollTop = log.scrollHeight;
+  });
+}
+
 /** Adds one entry to the log; the hidden speaker label is what a screen reader announces first. */
 function appendEntry(kind, speaker, fill) {
   const entry = document.createElement('div');
@@ -51,7 +59,7 @@ function appendEntry(kind, speaker, fill) {
   fill(bubble);
   entry.append(label, bubble);
   log.append(entry);
-  entry.scrollIntoView({ block: 'end' });
+  scrollToEnd();
   return entry;
 }
 
