@@ -1,0 +1,113 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeTurn } from '../../dialogs/router.js';
+import type { ActionPayload, Reply, Turn } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function turn(text: string, at = '2018-09-06T10:00:00+02:00', action?: ActionPayload): Turn {
+  return {
+    user: { id: 'u1', name: 'Programleder' },
+    conversation: { channel: 'web', id: 'c1', isGroup: false },
+    text,
+    action,
+    locale: 'da-DK',
+    now: DateTime.fromISO(at, { setZone: true }),
+  };
+}
+
+function answer(text: string, at?: string, action?: ActionPayload): Reply {
+  const replies = routeTurn(turn(text, at, action), { knowledge });
+  expect(replies).toHaveLength(1);
+  return replies[0]!;
+}
+
+describe('deadlines', () => {
+  it('gives a task deadline with the days left, fact first', () => {
+    const reply = answer('hvornår er deadline for at udpege FK-ansvarlig?');
+    expect(reply.text.split('\n')[0]).toBe('Deadline for _Udpeg FK-ADM og FK-ANSV_: **torsdag 1. november 2018** (om 56 dage).');
+    expect(reply.source).toBe('Kilde: Programledermøde september 2018');
+  });
+
+  it('says how long ago a deadline passed', () => {
+    expect(answer('hvornår var fristen for at udpege FK-ADM?', '2018-11-05T09:00:00+01:00').text).toContain('for 4 dage siden');
+  });
+
+  it('lists upcoming deadlines from the clock: after 1 November the FK rules come first', () => {
+    const reply = answer('hvilke deadlines kommer nu?', '2018-11-02T09:00:00+01:00');
+    expect(reply.list?.[0]).toBe('onsdag 12. december 2018 (om 40 dage): Godkend initiale fordelingsregler');
+  });
+
+  it('offers the task behind each upcoming deadline as a button', () => {
+    const reply = answer('kommende frister');
+    expect(reply.buttons?.map((button) => button.action)).toContainEqual({ dialog: 'task-deadline', args: { taskId: 'udpeg-fk-adm-og-fk-ansv' } });
+  });
+
+  it('tells a dropped task apart from an active one', () => {
+    expect(answer('hvornår er deadline for serviceaftale KMD Sag?').text).toMatch(/_Serviceaftale KMD Sag_ udgår\./);
+  });
+});
+
+describe('steps and roles', () => {
+  it('lists the five BBR steps in order', () => {
+    const reply = answer('hvad er trinene i BBR på Adgangsstyring?');
+    expect(reply.list).toHaveLength(5);
+    expect(reply.list?.[2]).toBe('Trin 3: Opret, navngiv og tildel jobfunktionsroller');
+  });
+
+  it('says so when the seed gives a task no steps, instead of inventing some', () => {
+    expect(answer('hvad er trinene for at godkende fordelingsreglerne?').text).toContain('beskriver ikke trin');
+  });
+
+  it('hedges a role placement the draft does not settle, and says the description is not published', () => {
+    const reply = answer('hvad laver en rolleadministrator?');
+    expect(reply.heading).toBe('Rolleadministrator (STS)');
+    expect(reply.text).toContain('formentlig under _STS-administratorer_');
+    expect(reply.text).toContain('ikke udgivet endnu');
+  });
+
+  it('describes the KOMBIT-programleder in full, with competences one click away', () => {
+    const reply = answer('hvad er KOMBIT-programlederens rolle?');
+    expect(reply.facts?.map((fact) => fact.label)).toEqual(['Effekt', 'Ansvar', 'Kendetegn']);
+    expect(reply.list).toHaveLength(5);
+    const competences = routeTurn(turn('', undefined, reply.buttons!.find((b) => b.action.dialog === 'role-competences')!.action), { knowledge });
+    expect(competences[0]!.list).toHaveLength(7);
+  });
+
+  it('finds a role by its short form', () => {
+    expect(answer('hvad er FK-ADM?').heading).toBe('FK-administrator (SP)');
+  });
+});
+
+describe('language, help and the unknown', () => {
+  it('answers an English question in English', () => {
+    const reply = answer('what does the superbruger role do?');
+    expect(reply.text).toContain('is an organisational role in the role gallery');
+  });
+
+  it('answers help with example questions that work when pressed', () => {
+    const reply = answer('hjælp');
+    const [first] = reply.buttons ?? [];
+    expect(first?.action.dialog).toBe('ask');
+    expect(answer('', undefined, first!.action).heading).toBe('Kommende deadlines');
+  });
+
+  it('does not guess: an out-of-scope question gets "I don\'t know" and the mailbox', () => {
+    const reply = answer('hvad koster en licens til SAPA?');
+    expect(reply.text).toMatch(/^Det ved jeg ikke\./);
+    expect(reply.text).toContain('mbprogrammet@kombit.dk');
+  });
+
+  it('answers a button naming a dialog that does not exist plainly', () => {
+    expect(answer('', undefined, { dialog: 'no-such-dialog', args: {} }).text).toContain('Den knap kender jeg ikke');
+  });
+
+  it('answers a task button whose task is gone without failing', () => {
+    expect(answer('', undefined, { dialog: 'task-deadline', args: { taskId: 'removed-last-quarter' } }).text).toBe('Den opgave kender jeg ikke.');
+  });
+});
