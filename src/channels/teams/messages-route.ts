@@ -56,8 +56,20 @@ function conversationSeen(context: TurnContext): ConversationSeen {
   };
 }
 
+/**
+ * Keeping the reference is for later proactive messages; failing to keep it must not cost
+ * the person their answer, so it is logged as an error and the turn goes on.
+ */
+async function rememberForLater(context: TurnContext, deps: MessagesRouteDeps): Promise<void> {
+  try {
+    await deps.rememberConversation(conversationSeen(context));
+  } catch (error) {
+    deps.logger.error({ err: error, conversation: context.activity.conversation.id }, 'could not store the conversation reference');
+  }
+}
+
 async function answerMessage(context: TurnContext, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
-  await deps.rememberConversation(conversationSeen(context));
+  await rememberForLater(context, deps);
   const text = TurnContext.removeRecipientMention(context.activity) ?? '';
   const button = readButton(activity.value);
   const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);

@@ -1,0 +1,94 @@
+import { Writable } from 'node:stream';
+import { DateTime } from 'luxon';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdapter } from '../../../src/channels/teams/adapter.js';
+import { registerMessagesRoute } from '../../../src/channels/teams/messages-route.js';
+import { createFixedClock } from '../../../src/clock.js';
+import { loadConfig } from '../../../src/config.js';
+import type { Core } from '../../../src/core/core.js';
+import { createHttpServer, listen } from '../../../src/server/http-server.js';
+import { ask, visibleText } from '../../support/bot-framework.js';
+
+describe('the turn-error handler', () => {
+  const logLines: string[] = [];
+  const logger = pino(
+    { level: 'error' },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  );
+  const failingCore: Core = {
+    handle: async () => {
+      throw new Error('knowledge index exploded at line 42');
+    },
+    unknownButton: () => [],
+  };
+  const server = createHttpServer({ clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')), logger, localMode: true });
+  let url = '';
+
+  beforeAll(async () => {
+    registerMessagesRoute(server, {
+      adapter: createAdapter(loadConfig({}).teams, logger),
+      core: failingCore,
+      clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')),
+      logger,
+      rememberConversation: async () => undefined,
+    });
+    url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  it('tells a Danish user, in Danish, that something went wrong, without internals', async () => {
+    const replies = await ask(url, 'hvornår er deadline for BBR?');
+    expect(replies).toHaveLength(1);
+    const text = visibleText(replies[0]!);
+    expect(text).toContain('Beklager, noget gik galt hos mig');
+    expect(text).toContain('mbprogrammet@kombit.dk');
+    expect(text).not.toContain('exploded');
+  });
+
+  it('answers an English question in English', async () => {
+    const replies = await ask(url, 'when is the deadline for BBR?');
+    expect(visibleText(replies[0]!)).toContain('Sorry, something went wrong on my side');
+  });
+
+  it('logs the cause for the operator', () => {
+    const entries = logLines.map((line) => JSON.parse(line) as { msg: string; err?: { message: string }; code?: string });
+    const failure = entries.find((entry) => entry.msg === 'turn failed');
+    expect(failure?.code).toBe('unknown');
+    expect(failure?.err?.message).toBe('knowledge index exploded at line 42');
+  });
+});
+
+describe('a conversation reference that cannot be stored', () => {
+  it('is logged, and the person still gets the answer', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'error' }, new Writable({ write: (chunk: Buffer, _e, done) => { lines.push(chunk.toString('utf8')); done(); } }));
+    const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
+    const server = createHttpServer({ clock, logger, localMode: true });
+    const core: Core = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [] };
+    registerMessagesRoute(server, {
+      adapter: createAdapter(loadConfig({}).teams, logger),
+      core,
+      clock,
+      logger,
+      rememberConversation: async () => {
+        throw new Error('disk full');
+      },
+    });
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const replies = await ask(`http://127.0.0.1:${port}`, 'hej');
+      expect(visibleText(replies[0]!)).toBe('Svar');
+      expect(lines.join('')).toContain('could not store the conversation reference');
+    } finally {
+      server.close();
+    }
+  });
+});
