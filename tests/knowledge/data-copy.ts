@@ -2,6 +2,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KlikbotError } from '../../src/errors.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
 
 /** The shipped data folder. */
 export const dataDir = fileURLToPath(new URL('../../data/knowledge/', import.meta.url));
@@ -24,4 +26,18 @@ export function recordById(data: Json, id: string): Record<string, unknown> {
   const found = data.records.find((record) => record.id === id);
   if (!found) throw new Error(`no record "${id}" in the copy`);
   return found;
+}
+
+/** Loads a copy with one file changed by `edit` and returns the loader's error message; fails if it loads. */
+export async function loadErrorOf(file: string, edit: (data: Json) => void): Promise<string> {
+  const copy = await brokenCopy(file, edit);
+  try {
+    await loadKnowledge(copy.dir);
+  } catch (error) {
+    if (!(error instanceof KlikbotError)) throw error;
+    return error.message;
+  } finally {
+    await copy.dispose();
+  }
+  throw new Error(`the broken ${file} loaded without an error`);
 }

@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KlikbotError } from '../../src/errors.js';
 import { describeProblem, knowledgeNotices, loadKnowledge } from '../../src/knowledge/loader.js';
 import { knowledgeFiles } from '../../src/knowledge/registry.js';
-import { brokenCopy, dataDir, recordById } from './data-copy.js';
+import { brokenCopy, dataDir, loadErrorOf, recordById } from './data-copy.js';
 
 const disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(disposers.splice(0).map((dispose) => dispose()));
 });
 
-async function loadBroken(file: string, edit: Parameters<typeof brokenCopy>[1]): Promise<string> {
-  const copy = await brokenCopy(file, edit);
-  disposers.push(copy.dispose);
-  try {
-    await loadKnowledge(copy.dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(KlikbotError);
-    return (error as KlikbotError).message;
-  }
-  throw new Error(`the broken ${file} loaded without an error`);
-}
+const loadBroken = loadErrorOf;
 
 const september14 = 'programledermoede-2018-09-14';
 

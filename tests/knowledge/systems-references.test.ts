@@ -1,23 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KlikbotError } from '../../src/errors.js';
-import { loadKnowledge } from '../../src/knowledge/loader.js';
-import { brokenCopy, recordById } from './data-copy.js';
+import { describe, expect, it } from 'vitest';
+import { loadErrorOf, recordById } from './data-copy.js';
 
-const disposers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(disposers.splice(0).map((dispose) => dispose()));
-});
-
-async function loadBroken(file: string, edit: Parameters<typeof brokenCopy>[1]): Promise<string[]> {
-  const copy = await brokenCopy(file, edit);
-  disposers.push(copy.dispose);
-  try {
-    await loadKnowledge(copy.dir);
-  } catch (error) {
-    expect(error).toBeInstanceOf(KlikbotError);
-    return (error as KlikbotError).message.split('\n').slice(1).map((line) => line.trim());
-  }
-  throw new Error(`the broken ${file} loaded without an error`);
+/** The problem lines of the loader's error for a copy with one file changed. */
+async function loadBroken(file: string, edit: Parameters<typeof loadErrorOf>[1]): Promise<string[]> {
+  const message = await loadErrorOf(file, edit);
+  return message.split('\n').slice(1).map((line) => line.trim());
 }
 
 type Row = { counts: { done: number } };
