@@ -53,11 +53,20 @@ const suffixes = [
 ];
 const minimumStem = 4;
 
-function stems(word: string): Set<string> {
+// Every question compares each of its words with every name in the knowledge base, so a
+// word's stems are worked out once; the cache is bounded so odd input cannot grow it forever.
+const stemCache = new Map<string, ReadonlySet<string>>();
+const stemCacheLimit = 20_000;
+
+function stems(word: string): ReadonlySet<string> {
+  const cached = stemCache.get(word);
+  if (cached) return cached;
   const found = new Set([word]);
   for (const suffix of suffixes) {
     if (word.endsWith(suffix) && word.length - suffix.length >= minimumStem) found.add(word.slice(0, -suffix.length));
   }
+  if (stemCache.size >= stemCacheLimit) stemCache.clear();
+  stemCache.set(word, found);
   return found;
 }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { DeepReadonly, StoredConversation } from './schema.js';
 import type { Store } from './store.js';
@@ -16,6 +17,9 @@ export interface ConversationSighting {
 }
 
 type JsonRecord = StoredConversation['reference'];
+
+/** How stale `lastSeen` may get before a sighting of an unchanged conversation is written. */
+const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
 function nowIso(clock: Clock): string {
   const at = clock.now().toISO();
@@ -42,6 +46,7 @@ export class ConversationRepository {
   async remember(sighting: ConversationSighting): Promise<void> {
     // The JSON round trip drops undefined fields and anything else JSON cannot hold.
     const reference = JSON.parse(JSON.stringify(sighting.reference)) as JsonRecord;
+    if (this.isFreshAndUnchanged(sighting, reference)) return;
     const at = nowIso(this.clock);
     await this.store.update((draft) => {
       const index = draft.conversations.findIndex(key(sighting.channel, sighting.conversationId));
@@ -58,6 +63,23 @@ export class ConversationRepository {
       if (index === -1) draft.conversations.push(record);
       else draft.conversations[index] = record;
     });
+  }
+
+  /**
+   * Every write is fsynced, so a busy conversation must not cost one per message: an
+   * unchanged, living conversation seen within the hour is left as it is.
+   */
+  private isFreshAndUnchanged(sighting: ConversationSighting, reference: JsonRecord): boolean {
+    const stored = this.get(sighting.channel, sighting.conversationId);
+    if (!stored || stored.dead) return false;
+    const storedMillis = DateTime.fromISO(stored.lastSeen).toMillis();
+    if (this.clock.now().toMillis() - storedMillis >= LAST_SEEN_RESOLUTION_MS) return false;
+    return (
+      JSON.stringify(stored.reference) === JSON.stringify(reference) &&
+      stored.serviceUrl === sighting.serviceUrl &&
+      stored.tenantId === sighting.tenantId &&
+      stored.isGroup === sighting.isGroup
+    );
   }
 
   /** The stored conversation, or undefined if the bot has never seen it. */

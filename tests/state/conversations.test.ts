@@ -89,3 +89,28 @@ describe('ConversationRepository', () => {
     expect(reopened.get('teams', '19:abc@thread.tacv2')).not.toHaveProperty('serviceUrl');
   });
 });
+
+describe('ConversationRepository writes', () => {
+  it('does not rewrite an unchanged conversation seen again within the hour, and does after it', async () => {
+    const repo = new ConversationRepository(store, clock);
+    await repo.remember(sighting());
+    clock.set(DateTime.fromISO('2018-09-06T10:59:00+02:00'));
+    await repo.remember(sighting());
+    expect(repo.get('teams', '19:abc@thread.tacv2')?.lastSeen).toBe('2018-09-06T10:00:00.000+02:00');
+    clock.set(DateTime.fromISO('2018-09-06T11:00:00+02:00'));
+    await repo.remember(sighting());
+    expect(repo.get('teams', '19:abc@thread.tacv2')?.lastSeen).toBe('2018-09-06T11:00:00.000+02:00');
+  });
+
+  it('writes at once when the reference changes or the conversation was marked dead', async () => {
+    const repo = new ConversationRepository(store, clock);
+    await repo.remember(sighting());
+    clock.set(DateTime.fromISO('2018-09-06T10:05:00+02:00'));
+    await repo.remember(sighting({ serviceUrl: 'https://smba.trafficmanager.net/amer/' }));
+    expect(repo.get('teams', '19:abc@thread.tacv2')?.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+    await repo.markDead('teams', '19:abc@thread.tacv2', 'removed');
+    clock.set(DateTime.fromISO('2018-09-06T10:06:00+02:00'));
+    await repo.remember(sighting({ serviceUrl: 'https://smba.trafficmanager.net/amer/' }));
+    expect(repo.get('teams', '19:abc@thread.tacv2')?.dead).toBeUndefined();
+  });
+});

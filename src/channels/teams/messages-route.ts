@@ -45,7 +45,9 @@ async function parseActivity(req: Request): Promise<InboundActivity> {
 
 function conversationSeen(context: TurnContext): ConversationSeen {
   const activity = context.activity;
-  const reference = TurnContext.getConversationReference(activity);
+  // A proactive message starts a new message in the conversation: it replies to no
+  // particular activity and addresses no particular user, so neither is kept.
+  const { activityId, user, ...reference } = TurnContext.getConversationReference(activity);
   return {
     channel: activity.channelId,
     conversationId: activity.conversation.id,

@@ -51,12 +51,24 @@ function phrasesOf(names: string[], weight: number): WeightedPhrase[] {
   return names.flatMap(nameVariants).map((name) => ({ words: words(name), weight }));
 }
 
+// The knowledge is read-only once loaded, so each item's phrases are folded once, not per question.
+const phraseCache = new WeakMap<object, WeightedPhrase[]>();
+
+function cachedPhrases<T extends object>(item: T, phrases: (item: T) => WeightedPhrase[]): WeightedPhrase[] {
+  let found = phraseCache.get(item);
+  if (!found) {
+    found = phrases(item);
+    phraseCache.set(item, found);
+  }
+  return found;
+}
+
 /** Items whose phrases the text names, best first; equal scores keep the items' order. */
-function rank<T>(items: T[], text: string, phrases: (item: T) => WeightedPhrase[]): T[] {
+function rank<T extends object>(items: T[], text: string, phrases: (item: T) => WeightedPhrase[]): T[] {
   const query = words(text);
   if (query.length === 0) return [];
   return items
-    .map((item, index) => ({ item, index, score: Math.max(0, ...phrases(item).map((phrase) => phraseScore(query, phrase))) }))
+    .map((item, index) => ({ item, index, score: Math.max(0, ...cachedPhrases(item, phrases).map((phrase) => phraseScore(query, phrase))) }))
     .filter((scored) => scored.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map((scored) => scored.item);
@@ -72,7 +84,7 @@ function taskPhrases(task: Task): WeightedPhrase[] {
 function supportSystemsNamed(k: Knowledge, query: string[]): Set<string> {
   const named = new Set<string>();
   for (const system of k.supportSystems) {
-    if ([system.name, ...system.aliases].some((name) => containsWords(query, words(name)))) named.add(system.name);
+    if (cachedPhrases(system, (s) => phrasesOf([s.name, ...s.aliases], 1)).some((phrase) => containsWords(query, phrase.words))) named.add(system.name);
   }
   return named;
 }
