@@ -28,7 +28,7 @@ export function exampleButtons(language: 'da' | 'en') {
     : [
         askButton('Upcoming deadlines', 'Which deadlines are coming up?'),
         askButton('Steps for BBR', 'What are the steps for BBR on Adgangsstyring?'),
-        askButton('What does the KOMBIT programme leader do?'),
+        askButton('What does the KOMBIT-programleder do?'),
       ];
 }
 

@@ -1,4 +1,4 @@
-import type { Reply, Turn } from '../src/core/types.js';
+import type { Language, Reply, Turn } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
 import { findRoles, findTasks } from '../src/knowledge/queries.js';
 import { words } from '../src/knowledge/text.js';
@@ -23,7 +23,10 @@ const dialogsByName: Record<string, Dialog> = {
 // Keyword lists in folded form (æ/ø/å as ae/oe/aa, see words()); real language understanding replaces these later.
 const helpPhrases = ['hjaelp', 'help', 'hej', 'hi', 'hello', 'goddag', 'start', 'hvad kan du', 'hvad kan du hjaelpe med', 'what can you do'];
 const stepWords = new Set(['trin', 'trinene', 'trinnene', 'step', 'steps', 'skridt', 'fremgangsmaade']);
-const deadlineWords = new Set(['deadline', 'deadlines', 'deadlinen', 'frist', 'fristen', 'frister', 'fristerne', 'hvornaar', 'when', 'due', 'senest']);
+// "deadline" asks for dates on its own; "hvornår" only together with a task it names
+// ("hvornår er kommunedagene?" is not a question about deadlines).
+const deadlineWords = new Set(['deadline', 'deadlines', 'deadlinen', 'frist', 'fristen', 'frister', 'fristerne', 'due', 'senest']);
+const whenWords = new Set(['hvornaar', 'when']);
 
 const mentionsAny = (found: string[], wanted: Set<string>) => found.some((word) => wanted.has(word));
 
@@ -35,21 +38,38 @@ function routeText(context: DialogContext): Reply[] {
   const [foundRole] = findRoles(context.knowledge, context.turn.text);
   const asksDeadline = mentionsAny(found, deadlineWords);
   if (task && mentionsAny(found, stepWords)) return taskSteps(context, { taskId: task.id });
-  if (task && asksDeadline) return taskDeadline(context, { taskId: task.id });
+  if (task && (asksDeadline || mentionsAny(found, whenWords))) return taskDeadline(context, { taskId: task.id });
   if (asksDeadline) return upcoming(context, {});
   if (foundRole) return role(context, { roleId: foundRole.id });
   if (task) return taskDeadline(context, { taskId: task.id });
   return notUnderstood(context, {});
 }
 
+/**
+ * A pressed button carries no text to tell the language by, so each button remembers the
+ * language of the answer it sits on (`lang`); the next answer keeps it.
+ */
+function languageOf(turn: Turn, text: string): Language {
+  const remembered = turn.action?.args.lang;
+  if (remembered === 'da' || remembered === 'en') return remembered;
+  return detectLanguage(text, turn.locale);
+}
+
+function withLanguage(replies: Reply[], language: Language): Reply[] {
+  return replies.map((reply) =>
+    reply.buttons ? { ...reply, buttons: reply.buttons.map((b) => ({ ...b, action: { ...b.action, args: { ...b.action.args, lang: language } } })) } : reply,
+  );
+}
+
 /** Answers one turn: a button runs the dialog it names; text is routed by keywords. */
 export function routeTurn(turn: Turn, deps: { knowledge: Knowledge }): Reply[] {
   const action = turn.action;
   const typed = action?.dialog === 'ask' ? { ...turn, text: action.args.text ?? '' } : turn;
-  const context: DialogContext = { turn: typed, knowledge: deps.knowledge, language: detectLanguage(typed.text, turn.locale) };
-  if (!action || action.dialog === 'ask') return routeText(context);
+  const language = action?.dialog === 'ask' ? detectLanguage(typed.text, turn.locale) : languageOf(turn, typed.text);
+  const context: DialogContext = { turn: typed, knowledge: deps.knowledge, language };
+  if (!action || action.dialog === 'ask') return withLanguage(routeText(context), language);
   const dialog = dialogsByName[action.dialog];
-  return dialog ? dialog(context, action.args) : [unknownButtonReply(turn)];
+  return dialog ? withLanguage(dialog(context, action.args), language) : [unknownButtonReply(turn)];
 }
 
 /** A button klikbot cannot read: say so plainly, nothing else happens. */

@@ -14,6 +14,20 @@ function responsibleText(context: DialogContext, task: Task): string {
 function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | undefined): string {
   const title = task.title;
   if (task.state === 'dropped') return say(context, `_${title}_ udgår.`, `_${title}_ has been dropped.`);
+  if (task.state === 'announced') {
+    return say(
+      context,
+      `_${title}_ er kun varslet: KOMBIT har endnu ikke stillet opgaven i KLIK, så der er ingen deadline endnu.`,
+      `_${title}_ has only been announced: KOMBIT has not yet set it in KLIK, so there is no deadline yet.`,
+    );
+  }
+  if (task.state === 'updating' && !item) {
+    return say(
+      context,
+      `_${title}_ er under opdatering i KLIK; materialet giver ingen deadline endnu.`,
+      `_${title}_ is being updated in KLIK; the material gives no deadline yet.`,
+    );
+  }
   if (!item) return say(context, `_${title}_ har ingen deadline i mine data.`, `_${title}_ has no deadline in my data.`);
   const when = `**${dateText(context, item)}**${whenText(context, item)}`;
   if (item.kind === 'deadline') {
@@ -40,7 +54,7 @@ export const taskDeadline: Dialog = (context, args) => {
   const dates = datesForTask(context.knowledge, task.id);
   const own = dates.find((item) => item.kind === 'task') ?? dates[0];
   const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
-  if (task.state === 'dropped' && task.stateNote) lines.push(task.stateNote);
+  if (task.state !== 'active' && task.stateNote) lines.push(task.stateNote);
   if (task.description) lines.push(task.description);
   return [{ heading: task.title, text: lines.join('\n'), source: sourceLine(context, task.source.label), buttons: taskButtons(context, task) }];
 };

@@ -6,18 +6,31 @@ import { ErrorCode, KlikbotError } from './errors.js';
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().min(1).optional());
 
+// Without an offset an instant would be read in the host's zone (often UTC), moving every
+// "om N dage" by a day near midnight: the offset is required.
+const instantWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const isoInstant = z.preprocess(
   emptyToUndefined,
   z
     .string()
-    .refine((text) => DateTime.fromISO(text, { setZone: true }).isValid, {
+    .refine((text) => instantWithOffset.test(text) && DateTime.fromISO(text, { setZone: true }).isValid, {
       message: 'must be an ISO 8601 instant with an offset, e.g. 2018-09-06T10:00:00+02:00',
     })
     .optional(),
 );
 
+const port = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a port number (0 picks a free port)')
+    .default('3978')
+    .transform(Number)
+    .pipe(z.number().int().max(65535, 'must be at most 65535')),
+);
+
 const envSchema = z.object({
-  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  PORT: port,
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
@@ -54,6 +67,19 @@ export interface Config {
   localMode: boolean;
 }
 
+/** The Bot Framework settings that only make sense together. */
+function teamsProblems(e: z.infer<typeof envSchema>): string[] {
+  if (!e.MicrosoftAppId) return [];
+  const problems: string[] = [];
+  if (!e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (the client secret of the Azure bot registration)');
+  }
+  if (!e.MicrosoftAppTenantId && e.MicrosoftAppType !== 'MultiTenant') {
+    problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType} (the Entra tenant id of the bot registration)`);
+  }
+  return problems;
+}
+
 /**
  * Reads and validates the environment. Throws a KlikbotError whose message lists every
  * problem with the variable's name and how to fix it.
@@ -65,11 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
-    throw new KlikbotError(
-      ErrorCode.ConfigInvalid,
-      'Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set (the client secret of the Azure bot registration)',
-    );
+  const problems = teamsProblems(e);
+  if (problems.length > 0) {
+    throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   return {
     port: e.PORT,

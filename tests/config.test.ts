@@ -19,6 +19,25 @@ describe('loadConfig', () => {
     expect(config.startAt?.toUTC().toISO()).toBe('2018-09-06T08:00:00.000Z');
   });
 
+  it('refuses a KLIKBOT_NOW without an offset, which would be read in the host zone', () => {
+    for (const value of ['2018-09-06T23:30', '2018-09-06', '2018-W36-4', '2018-09-06T10:00:00+0200x']) {
+      expect(() => loadConfig({ KLIKBOT_NOW: value })).toThrow(/KLIKBOT_NOW: must be an ISO 8601 instant with an offset/);
+    }
+    expect(loadConfig({ KLIKBOT_NOW: '2018-10-31T23:30:00Z' }).startAt?.setZone('Europe/Copenhagen').toISODate()).toBe('2018-11-01');
+  });
+
+  it('refuses a PORT that is not a number instead of picking a random one', () => {
+    expect(() => loadConfig({ PORT: ' ' })).toThrow(/PORT: must be a port number/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT: must be at most 65535/);
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it('asks for the tenant of a single-tenant Teams app, saying which variable and why', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' })).toThrow(
+      /MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '' }).localMode).toBe(true);
   });

@@ -12,12 +12,12 @@ const danishWords = new Set([
 ]);
 
 /**
- * The language to answer in. The words of the text decide; the client's locale only
- * breaks a tie, and Danish wins when nothing tells (the users are Danish).
+ * The language to answer in. The words of the text decide; then æ/ø/å; the client's
+ * locale only breaks a tie, and Danish wins when nothing tells (the users are Danish).
  */
 export function detectLanguage(text: string, localeHint?: string): Language {
-  const words = text.toLowerCase().match(/[a-zæøå]+/g) ?? [];
-  if (/[æøå]/.test(text.toLowerCase())) return 'da';
+  const lower = text.toLowerCase();
+  const words = lower.match(/[a-zæøå]+/g) ?? [];
   let english = 0;
   let danish = 0;
   for (const word of words) {
@@ -25,5 +25,8 @@ export function detectLanguage(text: string, localeHint?: string): Language {
     if (danishWords.has(word)) danish += 1;
   }
   if (english !== danish) return english > danish ? 'en' : 'da';
+  // Names in the data are full of æ, ø and å ("Træner/instruktør"), so the letters only
+  // break a tie between the function words, never overrule them.
+  if (/[æøå]/.test(lower)) return 'da';
   return localeHint?.toLowerCase().startsWith('en') ? 'en' : 'da';
 }

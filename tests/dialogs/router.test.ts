@@ -45,7 +45,17 @@ describe('deadlines', () => {
 
   it('offers the task behind each upcoming deadline as a button', () => {
     const reply = answer('kommende frister');
-    expect(reply.buttons?.map((button) => button.action)).toContainEqual({ dialog: 'task-deadline', args: { taskId: 'udpeg-fk-adm-og-fk-ansv' } });
+    expect(reply.buttons?.map((button) => button.action)).toContainEqual({ dialog: 'task-deadline', args: { taskId: 'udpeg-fk-adm-og-fk-ansv', lang: 'da' } });
+  });
+
+  it('says an announced task is not set yet, instead of "no deadline"', () => {
+    expect(answer('hvornår er deadline for SAPA skal anvende Organisation?').text).toContain('er kun varslet');
+  });
+
+  it('does not answer "hvornår" about something it does not know with the deadline list', () => {
+    for (const question of ['hvornår er kommunedagene?', 'hvornår er næste programledermøde?']) {
+      expect(answer(question).text).toMatch(/^Det ved jeg ikke\./);
+    }
   });
 
   it('tells a dropped task apart from an active one', () => {
@@ -58,6 +68,12 @@ describe('steps and roles', () => {
     const reply = answer('hvad er trinene i BBR på Adgangsstyring?');
     expect(reply.list).toHaveLength(5);
     expect(reply.list?.[2]).toBe('Trin 3: Opret, navngiv og tildel jobfunktionsroller');
+  });
+
+  it('does not give the BBR steps for the steps of something it does not know', () => {
+    for (const question of ['hvad er trinene i integrationsvejen?', 'hvad er trinene for at blive klar til SAPA?']) {
+      expect(answer(question).heading).not.toBe('BBR på Adgangsstyring');
+    }
   });
 
   it('says so when the seed gives a task no steps, instead of inventing some', () => {
@@ -90,11 +106,28 @@ describe('language, help and the unknown', () => {
     expect(reply.text).toContain('is an organisational role in the role gallery');
   });
 
+  it('keeps the language of the answer when one of its buttons is pressed', () => {
+    const english = answer('what does the KOMBIT-programleder do?');
+    const button = english.buttons!.find((b) => b.action.dialog === 'role-competences')!;
+    expect(button.action.args.lang).toBe('en');
+    const pressed = routeTurn({ ...turn(''), locale: 'da-DK', action: button.action }, { knowledge });
+    expect(pressed[0]!.text).toMatch(/^Competences of/);
+  });
+
   it('answers help with example questions that work when pressed', () => {
     const reply = answer('hjælp');
     const [first] = reply.buttons ?? [];
     expect(first?.action.dialog).toBe('ask');
     expect(answer('', undefined, first!.action).heading).toBe('Kommende deadlines');
+  });
+
+  it('offers only example questions it can answer, in both languages', () => {
+    for (const question of ['hjælp', 'help']) {
+      for (const button of answer(question).buttons ?? []) {
+        const reply = answer('', undefined, button.action);
+        expect(reply.text, button.title).not.toMatch(/^(Det ved jeg ikke|I don't know)/);
+      }
+    }
   });
 
   it('does not guess: an out-of-scope question gets "I don\'t know" and the mailbox', () => {

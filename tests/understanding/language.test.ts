@@ -12,6 +12,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('what are the steps for BBR', 'da-DK')).toBe('en');
   });
 
+  it('is not swayed by Danish names in an English question', () => {
+    expect(detectLanguage('What does a Træner/instruktør do?', 'da-DK')).toBe('en');
+    expect(detectLanguage('when is the deadline for Godkend initiale fordelingsregler?', 'da-DK')).toBe('en');
+  });
+
   it('falls back to the locale, then to Danish, when the words do not tell', () => {
     expect(detectLanguage('BBR', 'en-US')).toBe('en');
     expect(detectLanguage('BBR', undefined)).toBe('da');

@@ -13,6 +13,8 @@ const stopwords = new Set(
     'the', 'a', 'an', 'of', 'to', 'is', 'what', 'who', 'when', 'does', 'do', 'our', 'for',
     'kombit', 'klik', 'opgave', 'opgaver', 'opgaven', 'rolle', 'roller', 'rollen', 'kommune', 'kommunen',
     'deadline', 'deadlines', 'status', 'it',
+    // "trinene" names no task by itself: "what are the steps of X" is about X
+    'trin', 'trinene', 'trinnene', 'step', 'steps',
   ],
 );
 
