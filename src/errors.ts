@@ -9,6 +9,8 @@ export const ErrorCode = {
   StateCorrupt: 'state_corrupt',
   StateUnreadable: 'state_unreadable',
   StateWriteFailed: 'state_write_failed',
+  StateWriteUnconfirmed: 'state_write_unconfirmed',
+  ListenFailed: 'listen_failed',
   BadRequest: 'bad_request',
   Unknown: 'unknown',
 } as const;
@@ -31,6 +33,11 @@ const defaultUserMessages: Record<ErrorCode, UserMessage> = {
     da: 'Jeg kunne ikke gemme det. Intet er ændret; prøv igen om lidt.',
     en: 'I could not save that. Nothing was changed; please try again shortly.',
   },
+  state_write_unconfirmed: {
+    da: 'Jeg er ikke sikker på, at det blev gemt. Tjek det, og prøv igen om lidt.',
+    en: 'I am not sure that was saved. Please check, and try again shortly.',
+  },
+  listen_failed: { da: 'klikbot kan ikke tage imod beskeder.', en: 'klikbot cannot accept messages.' },
   bad_request: { da: 'Den besked forstod jeg ikke.', en: 'I could not read that message.' },
   unknown: {
     da: 'Beklager, noget gik galt hos mig. Prøv igen, eller skriv til mbprogrammet@kombit.dk.',

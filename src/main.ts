@@ -41,6 +41,7 @@ export async function startKlikbot(
     clock,
     logger,
     rememberConversation: (seen) => conversations.remember(seen),
+    localMode: config.localMode,
   });
   registerWebChat(server);
   const port = await listen(server, config.port, config.host);

@@ -46,5 +46,20 @@ export async function writeFileDurably(filePath: string, text: string): Promise<
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
-  await syncFolder(path.dirname(filePath));
+  try {
+    await syncFolder(path.dirname(filePath));
+  } catch (cause) {
+    throw new RenamedUnsyncedError(filePath, cause);
+  }
+}
+
+/**
+ * The new content is in place (the rename happened) but the folder could not be fsynced, so
+ * a power cut could still bring the old file back: the caller must not say "nothing changed".
+ */
+export class RenamedUnsyncedError extends Error {
+  constructor(filePath: string, cause: unknown) {
+    super(`${filePath} was replaced, but its folder could not be synced to disk`, { cause });
+    this.name = 'RenamedUnsyncedError';
+  }
 }

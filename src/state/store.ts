@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ErrorCode, KlikbotError } from '../errors.js';
+import { RenamedUnsyncedError } from './durable-file.js';
 import { emptyState, stateSchema, type DeepReadonly, type State } from './schema.js';
 import { describeSchemaIssues, StateFile } from './state-file.js';
 
@@ -165,8 +166,14 @@ class SerialStore implements Store {
       // change once the file has.
       await this.#db.adapter.write(next);
     } catch (cause) {
-      // Memory stays as it was. Only if the final folder fsync failed does the file already
-      // hold the change; the next successful write then replaces it with memory's version.
+      if (cause instanceof RenamedUnsyncedError) {
+        // The file already holds the change: memory follows the file, and the callers hear
+        // that it may not survive a power cut rather than that nothing changed.
+        this.#db.data = deepFreeze(next);
+        const error = new KlikbotError(ErrorCode.StateWriteUnconfirmed, `${cause.message}: the change may not survive a power cut`, { cause });
+        for (const { pending } of accepted) pending.reject(error);
+        return;
+      }
       const error = writeFailed(this.filePath, cause);
       for (const { pending } of accepted) pending.reject(error);
       return;

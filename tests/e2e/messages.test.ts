@@ -54,6 +54,28 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
     expect(visibleText(replies[0]!)).toContain('Den knap kender jeg ikke');
   });
 
+  it('refuses a body that is not sent as JSON (what a web page could post cross-origin)', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify(messageActivity('hej')),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('Content-Type must be application/json');
+  });
+
+  it('in local mode, sends replies only to this machine or in the response', async () => {
+    const response = await postMessages(bot.url, messageActivity('hej', { deliveryMode: undefined, serviceUrl: 'http://10.0.0.5/' }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('In local mode replies go only to');
+  });
+
+  it('refuses malformed mention entities with 400 rather than failing mid-turn', async () => {
+    for (const entities of ['x', [null]]) {
+      expect((await postMessages(bot.url, messageActivity('hej', { entities }))).status).toBe(400);
+    }
+  });
+
   it('answers malformed JSON with 400 and stays alive', async () => {
     const response = await postMessages(bot.url, '{"type": "message", ');
     expect(response.status).toBe(400);

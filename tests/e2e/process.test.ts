@@ -1,8 +1,9 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ask, visibleText } from '../support/bot-framework.js';
+import { ask, postMessages, visibleText } from '../support/bot-framework.js';
 import { spawnBot, waitForListening } from '../support/child-bot.js';
 
 async function tempDir(): Promise<string> {
@@ -20,6 +21,11 @@ describe('the klikbot process', () => {
       const [reply] = await ask(url, 'hvilke deadlines kommer nu?');
       const text = visibleText(reply!);
       expect(text).toMatch(/Næste deadline er \*\*inden torsdag 20\. september 2018\*\*/);
+      // bad input to the real process: answered 400, and the process goes on answering
+      expect((await postMessages(url, '{"type": ')).status).toBe(400);
+      expect((await postMessages(url, { type: 'message' })).status).toBe(400);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect(bot.process.exitCode).toBeNull();
     } finally {
       bot.process.kill('SIGTERM');
       await bot.exited;
@@ -58,5 +64,21 @@ describe('the klikbot process', () => {
     const bot = spawnBot({ KLIKBOT_NOW: 'the sixth of September' });
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toContain('KLIKBOT_NOW');
+  });
+
+  it('says which port is taken instead of printing a stack trace', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const dir = await tempDir();
+      const bot = spawnBot({ PORT: String(port), KLIKBOT_DB: path.join(dir, 'state.json') });
+      expect(await bot.exited).toBe(1);
+      expect(bot.stderr()).toContain(`listen_failed`);
+      expect(bot.stderr()).toContain(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
+      expect(bot.stderr()).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
   });
 });

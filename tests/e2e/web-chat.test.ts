@@ -8,6 +8,10 @@ import { startTestBot } from '../support/bot-framework.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
+// CI sets this so that a missing browser fails the run instead of quietly skipping the test.
+if (!hasChromium && process.env.KLIKBOT_REQUIRE_BROWSER === '1') {
+  throw new Error(`KLIKBOT_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}`);
+}
 const SCREENSHOT = path.join(tmpdir(), 'klikbot-webchat.png');
 
 /** Everything the page logged as an error or threw: a clean page has none. */

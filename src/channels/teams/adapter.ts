@@ -29,5 +29,11 @@ async function handleTurnError(context: TurnContext, error: unknown, logger: Log
     'turn failed',
   );
   const language = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale);
-  await context.sendActivity({ type: 'message', text: coded.userMessage[language] });
+  try {
+    await context.sendActivity({ type: 'message', text: coded.userMessage[language] });
+  } catch (sendError) {
+    // Telling the user failed too (connector down, bot removed): the log is all that is
+    // left, and the adapter must not answer the channel with the raw error.
+    logger.error({ err: sendError, conversation: activity.conversation?.id }, 'could not tell the user about the failed turn');
+  }
 }

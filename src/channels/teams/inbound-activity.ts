@@ -18,6 +18,8 @@ export const inboundActivity = z
       .object({ id: z.string().min(1), isGroup: z.boolean().optional(), conversationType: z.string().optional(), tenantId: z.string().optional() })
       .passthrough(),
     text: z.string().max(10_000).optional(),
+    // botbuilder walks these to strip @mentions; a malformed list would fail mid-turn
+    entities: z.array(z.object({ type: z.string() }).passthrough()).optional(),
     value: z.unknown().optional(),
     locale: z.string().optional(),
     deliveryMode: z.string().optional(),

@@ -26,6 +26,8 @@ export interface MessagesRouteDeps {
   clock: Clock;
   logger: Logger;
   rememberConversation: (seen: ConversationSeen) => Promise<void>;
+  /** No credentials: unauthenticated traffic is accepted, so replies stay on this machine. */
+  localMode: boolean;
 }
 
 function sendError(res: Response, status: number, error: KlikbotError): void {
@@ -33,13 +35,42 @@ function sendError(res: Response, status: number, error: KlikbotError): void {
   res.json({ error: { code: error.code, message: error.message } });
 }
 
-async function parseActivity(req: Request): Promise<InboundActivity> {
+// Without this a web page in the developer's browser could post a form-encoded "activity"
+// to a local bot: browsers send text/plain and forms cross-origin without asking.
+function requireJson(req: Request): void {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new KlikbotError(ErrorCode.BadRequest, `Content-Type must be application/json, not "${type}"`);
+  }
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Local mode checks no tokens, so it must not become a way to make the bot POST to any
+ * address: replies go in the HTTP response (expectReplies) or to a connector on this machine
+ * (the Bot Framework Emulator).
+ */
+function checkLocalDelivery(activity: InboundActivity): void {
+  if (activity.deliveryMode === 'expectReplies') return;
+  const host = new URL(activity.serviceUrl).hostname;
+  if (!loopbackHosts.has(host) && !host.startsWith('127.')) {
+    throw new KlikbotError(
+      ErrorCode.BadRequest,
+      `In local mode replies go only to a serviceUrl on this machine or in the response (deliveryMode "expectReplies"); got ${activity.serviceUrl}`,
+    );
+  }
+}
+
+async function parseActivity(req: Request, localMode: boolean): Promise<InboundActivity> {
+  requireJson(req);
   const body = await readJsonBody(req);
   const parsed = inboundActivity.safeParse(body);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
     throw new KlikbotError(ErrorCode.BadRequest, `Not a Bot Framework activity (${fields.join('; ')})`);
   }
+  if (localMode) checkLocalDelivery(parsed.data);
   return parsed.data;
 }
 
@@ -84,7 +115,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
   server.post('/api/messages', async (req: Request, res: Response) => {
     let activity: InboundActivity;
     try {
-      activity = await parseActivity(req);
+      activity = await parseActivity(req, deps.localMode);
     } catch (error) {
       if (!(error instanceof KlikbotError)) throw error;
       deps.logger.warn({ code: error.code, reason: error.message }, 'rejected /api/messages request');

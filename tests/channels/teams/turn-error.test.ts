@@ -8,7 +8,7 @@ import { createFixedClock } from '../../../src/clock.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Core } from '../../../src/core/core.js';
 import { createHttpServer, listen } from '../../../src/server/http-server.js';
-import { ask, visibleText } from '../../support/bot-framework.js';
+import { ask, messageActivity, postMessages, visibleText } from '../../support/bot-framework.js';
 
 describe('the turn-error handler', () => {
   const logLines: string[] = [];
@@ -37,6 +37,7 @@ describe('the turn-error handler', () => {
       clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')),
       logger,
       rememberConversation: async () => undefined,
+      localMode: true,
     });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
@@ -53,12 +54,22 @@ describe('the turn-error handler', () => {
     expect(text).not.toContain('exploded');
   });
 
+  it('logs, and does not answer the channel with internals, when even the apology cannot be sent', async () => {
+    logLines.length = 0;
+    // no expectReplies and a loopback connector that is not listening: every send fails
+    const response = await postMessages(url, messageActivity('hej', { deliveryMode: undefined, serviceUrl: 'http://127.0.0.1:9' }));
+    expect(await response.text()).not.toContain('ECONNREFUSED');
+    expect(logLines.join('')).toContain('could not tell the user about the failed turn');
+  });
+
   it('answers an English question in English', async () => {
     const replies = await ask(url, 'when is the deadline for BBR?');
     expect(visibleText(replies[0]!)).toContain('Sorry, something went wrong on my side');
   });
 
-  it('logs the cause for the operator', () => {
+  it('logs the cause for the operator', async () => {
+    logLines.length = 0;
+    await ask(url, 'hvad laver en superbruger?');
     const entries = logLines.map((line) => JSON.parse(line) as { msg: string; err?: { message: string }; code?: string });
     const failure = entries.find((entry) => entry.msg === 'turn failed');
     expect(failure?.code).toBe('unknown');
@@ -81,6 +92,7 @@ describe('a conversation reference that cannot be stored', () => {
       rememberConversation: async () => {
         throw new Error('disk full');
       },
+      localMode: true,
     });
     const port = await listen(server, 0, '127.0.0.1');
     try {
