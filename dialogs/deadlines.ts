@@ -1,5 +1,5 @@
 import { daysUntil, formatDate, relativeDays } from '../src/core/format.js';
-import type { ReplyButton } from '../src/core/types.js';
+import type { ActionPayload, ReplyButton } from '../src/core/types.js';
 import { upcomingDeadlines, type DatedItem } from '../src/knowledge/queries.js';
 import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
 
@@ -18,14 +18,10 @@ export function whenText(context: DialogContext, item: DatedItem): string {
   return ` (${relativeDays(daysUntil(item.date, context.turn.now), context.language)})`;
 }
 
-function itemButtons(context: DialogContext, items: DatedItem[]): ReplyButton[] {
-  return items
-    .filter((item) => item.taskId)
-    .slice(0, 3)
-    .map((item) => ({
-      title: say(context, `Om ${item.title}`, `About ${item.title}`),
-      action: { dialog: 'task-deadline', args: { taskId: item.taskId ?? '' } },
-    }));
+function itemButton(context: DialogContext, item: DatedItem): ReplyButton {
+  const action: ActionPayload =
+    item.kind === 'task' ? { dialog: 'task-deadline', args: { taskId: item.id } } : { dialog: 'dated-fact', args: { deadlineId: item.id } };
+  return { title: say(context, `Om ${item.title}`, `About ${item.title}`), action };
 }
 
 /** The next deadlines from today, soonest first. */
@@ -49,7 +45,7 @@ export const upcoming: Dialog = (context) => {
       intro: lead,
       list,
       source: sourceLine(context, labels.join('; ')),
-      buttons: itemButtons(context, items),
+      buttons: items.slice(0, 3).map((item) => itemButton(context, item)),
     },
   ];
 };

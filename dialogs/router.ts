@@ -1,9 +1,10 @@
 import type { Language, Reply, Turn } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
-import { findRoles, findTasks } from '../src/knowledge/queries.js';
+import { findDeadlines, findRoles, findTasks } from '../src/knowledge/queries.js';
 import { words } from '../src/knowledge/text.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { say, type Dialog, type DialogContext } from './context.js';
+import { datedFact } from './dated-fact.js';
 import { upcoming } from './deadlines.js';
 import { taskDeadline } from './task-deadline.js';
 import { help, notUnderstood } from './help.js';
@@ -15,6 +16,7 @@ const dialogsByName: Record<string, Dialog> = {
   help,
   upcoming,
   'task-deadline': taskDeadline,
+  'dated-fact': datedFact,
   'task-steps': taskSteps,
   role,
   'role-competences': roleCompetences,
@@ -38,7 +40,10 @@ function routeText(context: DialogContext): Reply[] {
   const [foundRole] = findRoles(context.knowledge, context.turn.text);
   const asksDeadline = mentionsAny(found, deadlineWords);
   if (task && mentionsAny(found, stepWords)) return taskSteps(context, { taskId: task.id });
-  if (task && (asksDeadline || mentionsAny(found, whenWords))) return taskDeadline(context, { taskId: task.id });
+  const asksWhen = asksDeadline || mentionsAny(found, whenWords);
+  if (task && asksWhen) return taskDeadline(context, { taskId: task.id });
+  const [dated] = asksWhen ? findDeadlines(context.knowledge, context.turn.text) : [];
+  if (dated) return datedFact(context, { deadlineId: dated.id });
   if (asksDeadline) return upcoming(context, {});
   if (foundRole) return role(context, { roleId: foundRole.id });
   if (task) return taskDeadline(context, { taskId: task.id });

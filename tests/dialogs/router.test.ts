@@ -58,6 +58,17 @@ describe('deadlines', () => {
     }
   });
 
+  it('answers a dated fact that is not a task, with the role the seed names', () => {
+    const reply = answer('hvornår skal serviceaftalerne for Beskedfordeleren godkendes?');
+    expect(reply.text.split('\n')[0]).toBe('**inden torsdag 20. september 2018** (om 14 dage): Godkend serviceaftaler vedrørende Beskedfordeleren.');
+    expect(reply.text).toContain('Ansvarlig: Aftaleadministrator (STS).');
+  });
+
+  it('gives a month-precision date without inventing a day count', () => {
+    const reply = answer('hvornår lukker KIGO?');
+    expect(reply.text.split('\n')[0]).toBe('**i oktober 2018**: Definitivt farvel til KIGO.');
+  });
+
   it('tells a dropped task apart from an active one', () => {
     expect(answer('hvornår er deadline for serviceaftale KMD Sag?').text).toMatch(/_Serviceaftale KMD Sag_ udgår\./);
   });

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../registry.js';
+import type { DeadlineRecord } from '../schemas/deadlines.js';
 import type { Role } from '../schemas/roles.js';
 import type { Task } from '../schemas/tasks.js';
 import { containsWords, sameWord, words } from '../text.js';
@@ -105,6 +106,11 @@ export function findTasks(k: Knowledge, text: string): Task[] {
 /** Roles the text names by name or alias (short forms, the other list's wording), best first; [] when none. */
 export function findRoles(k: Knowledge, text: string): Role[] {
   return rank(k.roles, text, (role) => phrasesOf([role.name, ...role.aliases], 1));
+}
+
+/** Dated records of deadlines.json the text names by title or alias, best first; [] when none. */
+export function findDeadlines(k: Knowledge, text: string): DeadlineRecord[] {
+  return rank(k.deadlines, text, (deadline) => phrasesOf([deadline.title, ...deadline.aliases], 1));
 }
 
 /** The task with this id. */

@@ -17,6 +17,8 @@ export const record = z
   .strictObject({
     id: recordId,
     title: z.string().min(1),
+    /** Other ways people name it ("serviceaftalerne for Beskedfordeleren", "KIGO lukker"). */
+    aliases: z.array(z.string().min(1)),
     /** YYYY-MM-DD, or YYYY-MM when precision is "month". */
     date: z.string(),
     precision: datePrecision,
