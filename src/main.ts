@@ -43,7 +43,8 @@ export async function startKlikbot(
     rememberConversation: (seen) => conversations.remember(seen),
     localMode: config.localMode,
   });
-  registerWebChat(server);
+  // the page posts unauthenticated activities, which only local mode accepts
+  if (config.localMode) registerWebChat(server);
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, localMode: config.localMode, now: clock.now().toISO() }, 'klikbot listening');
