@@ -95,3 +95,25 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('with Teams credentials set', () => {
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+  beforeAll(async () => {
+    bot = await startTestBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('refuses an activity without a Bot Framework token', async () => {
+    const response = await postMessages(bot.url, messageActivity('hvilke deadlines kommer nu?'));
+    expect(response.status).toBe(401);
+    expect(await response.text()).not.toContain('20. september');
+  });
+
+  it('does not serve the unauthenticated web chat', async () => {
+    expect((await fetch(`${bot.url}/`)).status).toBe(404);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+});
