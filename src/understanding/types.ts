@@ -1,0 +1,92 @@
+import type { Language } from '../core/types.js';
+
+/**
+ * What a person can ask klikbot. The part before the dot is the topic (what a follow-up
+ * keeps); the part after it is the question about that topic.
+ */
+export const intents = [
+  'deadline.task', // when is a named task (or dated fact) due: "hvornår er deadline for at udpege FK-ansvarlig?"
+  'deadline.upcoming', // the next deadlines from today: "hvilke deadlines kommer nu?", "hvad er den næste deadline?"
+  'deadline.range', // deadlines in a month, week or date range: "hvilke deadlines har vi i december?"
+  'deadline.overdue', // deadlines already passed: "hvilke deadlines er overskredet?"
+  'task.describe', // what a task is: "hvad går opgaven godkend initiale fordelingsregler ud på?"
+  'task.steps', // a task's steps, or one step: "hvad er trinene i BBR?", "hvad er trin 3?"
+  'task.kind', // basis / solution-specific / operations: "er verificer fordelingsregler en basisopgave?"
+  'task.list', // tasks of a kind, of a support system, or coming up: "hvilke KLIK-opgaver kommer?"
+  'role.describe', // what a role is or does: "hvad laver en superbruger?"
+  'role.responsible', // who does a task: "hvem er ansvarlig for at godkende serviceaftalerne?"
+  'role.competences', // the competences of a role: "hvilke kompetencer skal en programleder have?"
+  'role.list', // roles by category or phase: "hvilke tekniske roller er der?"
+  'status.national', // status counts across the 98 municipalities: "hvor mange er færdige med BBR trin 3?"
+  'overview.systems-using', // which IT systems use an interface or support system: "hvilke systemer bruger SF1511?"
+  'overview.used-by', // which interfaces / support systems an IT system uses: "hvilke snitflader bruger DUBU?"
+  'rollout.sapa', // when a municipality goes on SAPA: "hvornår skal Aarhus på SAPA?"
+  'pilot.solution', // pilots and their solutions: "hvilken løsning bruger Gladsaxe i piloten?"
+  'strategy.describe', // Organisation strategies A/B/C: list, steps, pros, cons, duration
+  'event.list', // webinars, kick-off meetings, municipality days: "hvornår er der webinar?"
+  'event.next-meeting', // the next programme leader meeting
+  'agenda.today', // today's meeting agenda: "dagens program"
+  'contact', // whom to write to: "hvem kan jeg skrive til om KIGO?"
+  'news', // the news items: "hvad er der af nyheder?"
+  'help', // what the bot can do
+  'unknown', // out of scope or too unsure to answer
+] as const;
+
+/** One of the intents above. */
+export type Intent = (typeof intents)[number];
+
+/** A calendar span in Denmark, both ends inclusive, YYYY-MM-DD. */
+export interface DateSpan {
+  start: string;
+  end: string;
+}
+
+/** What a question is about, in the ids of the knowledge files. Empty lists when not named. */
+export interface Entities {
+  tasks: string[];
+  /** Steps named by number ("trin 3") or title; `taskId` is the step's task. */
+  steps: { taskId: string; number: number }[];
+  roles: string[];
+  itSystems: string[];
+  interfaces: string[];
+  supportSystems: string[];
+  municipalities: string[];
+  /** Organisation strategy ids (strategies.json). */
+  strategies: string[];
+  /** Deadline records (deadlines.json) named by title or alias. */
+  deadlines: string[];
+  /** Event kinds named: "webinar", "kick-off", "municipality-day", "meeting". */
+  eventKinds: string[];
+  /** A date or span named in the question ("i december", "uge 45", "1. november"). */
+  dates?: DateSpan;
+  /**
+   * Which side of a topic is asked about, where the question says: "steps", "pros", "cons",
+   * "duration", "kind", "competences", "responsibility", "count-done", ...
+   */
+  aspect?: string;
+}
+
+/** The reading of one question. */
+export interface Understanding {
+  intent: Intent;
+  /** 0–1: how sure the reading is; below the router's threshold the bot says it did not understand. */
+  confidence: number;
+  entities: Entities;
+  language: Language;
+}
+
+/** An Entities value with nothing named. */
+export function noEntities(): Entities {
+  return {
+    tasks: [],
+    steps: [],
+    roles: [],
+    itSystems: [],
+    interfaces: [],
+    supportSystems: [],
+    municipalities: [],
+    strategies: [],
+    deadlines: [],
+    eventKinds: [],
+  };
+}
