@@ -1,0 +1,75 @@
+import type { DateTime } from 'luxon';
+import { ZONE } from '../clock.js';
+import { format } from './dates/calendar.js';
+import { type Candidate, type Days, contextAt, settle } from './dates/candidate.js';
+import { chooseFirst } from './dates/choose.js';
+import { calendarRules } from './dates/danish-calendar.js';
+import { relativeRules } from './dates/danish-relative.js';
+import { englishCandidates } from './dates/english.js';
+import { scan } from './dates/rule.js';
+import { findTimes } from './dates/time-of-day.js';
+import { B0, B1 } from './dates/words.js';
+import type { DateSpan } from './types.js';
+
+/** A date expression found in a question and what it means on the calendar. */
+export interface FoundDate {
+  span: DateSpan;
+  /** the matched text */
+  matched: string;
+  /** the time of day if one was given, "09:00" */
+  time?: string;
+  kind: 'day' | 'week' | 'month' | 'range' | 'relative';
+}
+
+const danishRules = [...calendarRules, ...relativeRules];
+
+// A question in the past tense keeps a passed date in this year rather than moving it to next year.
+const pastTense = new RegExp(`${B0}(var|blev|havde|fik|skete|nåede|naaede|was|were|did|had)${B1}`, 'iu');
+
+// English date words that may turn up in a Danish question ("hvad sker der next week?").
+const englishDateWord = new RegExp(
+  `${B0}(today|tomorrow|tonight|yesterday|weeks?|months?|years?|january|february|march|june|july|october|monday|tuesday|wednesday|thursday|friday|saturday|sunday)${B1}`,
+  'iu',
+);
+
+/**
+ * The first date expression in the text, resolved against `now` (Copenhagen), or undefined.
+ * Danish uses klikbot's own grammar; English uses chrono-node, weighed together with the
+ * Danish grammar (which reads numeric dates day first, as Danes write them even in English).
+ */
+export function findDateSpan(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
+  const local = now.setZone(ZONE);
+  const context = contextAt(local, pastTense.test(text));
+  let candidates = scan(danishRules, text, context);
+  if (language === 'en') {
+    candidates = [...candidates, ...englishCandidates(text, local, context.today)];
+  } else if (candidates.length === 0 && englishDateWord.test(text)) {
+    // chrono reads Danish words as English ("sat", "mon"): keep only what holds an English date word
+    candidates = englishCandidates(text, local, context.today).filter((c) => englishDateWord.test(text.slice(c.index, c.end)));
+  }
+  const chosen = chooseFirst(candidates, text, context);
+  const days = chosen && settle(chosen, context);
+  return chosen && days && describe(chosen, days, text);
+}
+
+function describe(chosen: Candidate, days: Days, text: string): FoundDate {
+  let { index, end } = chosen;
+  let time = chosen.time;
+  if (time === undefined && (chosen.kind === 'day' || chosen.kind === 'relative')) {
+    const times = findTimes(text);
+    // the time said with the day: the first one after it, else the last one before it
+    const said = times.find((t) => t.index >= chosen.end) ?? times.filter((t) => t.end <= chosen.index).at(-1);
+    if (said) {
+      time = said.time;
+      const gap = said.index >= end ? text.slice(end, said.index) : text.slice(said.end, index);
+      if (/^[\s,]*$/.test(gap)) [index, end] = [Math.min(index, said.index), Math.max(end, said.end)];
+    }
+  }
+  const found: FoundDate = {
+    span: { start: format(days.start), end: format(days.end) },
+    matched: text.slice(index, end),
+    kind: chosen.kind,
+  };
+  if (time !== undefined) found.time = time;
+  return found;
+}

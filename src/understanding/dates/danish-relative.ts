@@ -1,0 +1,99 @@
+// Rules for dates the text names relative to today: days, counts of days and weeks,
+// this/next/last week or month, Christmas and New Year, weekdays.
+import { type Day, dayOf, shift, weekday as weekdayOf } from './calendar.js';
+import { type Reading, between, monthOf, oneDay, weekOf } from './candidate.js';
+import { type Rule, pattern } from './rule.js';
+import { B0, B1, COUNT, MONTH_WORD, NEXT, UNIT, WEEKDAY, readCount, readUnit, readWeekday } from './words.js';
+
+const dayWordOffsets: readonly (readonly [RegExp, number])[] = [
+  [/^i\s*dag$/iu, 0],
+  [/^(i\s*)?overmorgen$/iu, 2],
+  [/^i\s*morgen|^i\s*morn$/iu, 1],
+  [/^i\s*forg/iu, -2],
+  [/^i\s*g/iu, -1],
+];
+
+const dayWord: Rule = {
+  // "i dag", "idag", "i morgen", "imorgen", "i overmorgen", "i går", "igår", "i forgårs"
+  pattern: pattern(`${B0}(i\\s*dag|i\\s*morgen|i\\s*morn|(?:i\\s*)?overmorgen|i\\s*g(?:å|aa|a)r|i\\s*forg(?:å|aa|a)rs)${B1}`),
+  read: (m, { today }) => {
+    const found = dayWordOffsets.find(([words]) => words.test(m[1] ?? ''));
+    return found && { kind: 'relative', days: oneDay(today + found[1]) };
+  },
+};
+
+const offset: Rule = {
+  // "om 14 dage", "om to uger", "om en måned", "for 3 dage siden"
+  pattern: pattern(`${B0}(om|for)\\s+${COUNT}\\s+${UNIT}(?:\\s+(siden))?${B1}`),
+  read: (m, { today }) => {
+    const count = readCount(m[2] ?? '');
+    const back = m[1]?.toLowerCase() === 'for';
+    if (count === undefined || back !== (m[4] !== undefined)) return undefined;
+    return { kind: 'relative', days: oneDay(shift(today, readUnit(m[3] ?? ''), back ? -count : count)) };
+  },
+};
+
+/** Today to `count` units ahead, or that far back to today. */
+function window(today: Day, count: number, unit: string, back: boolean): Reading | undefined {
+  const other = shift(today, readUnit(unit), back ? -count : count);
+  const days = back ? between(other, today) : between(today, other);
+  return days && { kind: 'range', days };
+}
+
+const within: Rule = {
+  // "inden for 14 dage", "indenfor en uge", "i løbet af de næste 3 uger", "inden for den næste måned"
+  pattern: pattern(`${B0}(?:inden\\s*for|i\\s+løbet\\s+af)\\s+(?:(den|de)\\s+)?(?:(?:${NEXT}|kommende)\\s+)?(?:${COUNT}\\s+)?${UNIT}${B1}`),
+  read: (m, { today }) => {
+    const count = m[2] === undefined ? (m[1]?.toLowerCase() === 'den' ? 1 : undefined) : readCount(m[2]);
+    return count === undefined ? undefined : window(today, count, m[3] ?? '', false);
+  },
+};
+
+const comingOrPast: Rule = {
+  // "de næste 14 dage", "næste 30 dage", "de kommende to uger", "de sidste 14 dage"
+  pattern: pattern(`${B0}(?:(?:i|over|for)\\s+)?(?:de\\s+)?(${NEXT}|kommende|sidste|seneste|forrige)\\s+${COUNT}\\s+${UNIT}${B1}`),
+  read: (m, { today }) => {
+    const count = readCount(m[2] ?? '');
+    const back = /^(sidste|seneste|forrige)$/iu.test(m[1] ?? '');
+    return count === undefined ? undefined : window(today, count, m[3] ?? '', back);
+  },
+};
+
+const thisNextLast: Rule = {
+  // "næste uge", "i denne uge", "i den kommende uge", "sidste måned", "i næste måned"
+  pattern: pattern(`${B0}(?:i\\s+)?(?:den\\s+)?(denne|dette|${NEXT}|kommende|sidste|forrige|nuværende)\\s+(uge|${MONTH_WORD})${B1}`),
+  read: (m, { today }) => {
+    const step = /^(denne|dette|nuværende)$/iu.test(m[1] ?? '') ? 0 : /^(sidste|forrige)$/iu.test(m[1] ?? '') ? -1 : 1;
+    if (m[2]?.toLowerCase() === 'uge') return { kind: 'week', days: weekOf(today + step * 7) };
+    return { kind: 'month', days: monthOf(today, step) };
+  },
+};
+
+const holiday: Rule = {
+  // "inden jul" (to Christmas Eve), "før nytår" (to 31 December); English "before Christmas" too
+  pattern: pattern(`${B0}(?:inden|før|foer|for|til|frem\\s+til|indtil|before|by|until)\\s+(jul(?:eaften|en)?|christmas|nyt(?:å|aa|a)r(?:saften)?|new\\s+year(?:'s)?(?:\\s+eve)?)${B1}`),
+  read: (m, { today, year }) => {
+    const christmas = /^(jul|christmas)/iu.test(m[1] ?? '');
+    const target = (inYear: number) => dayOf(inYear, 12, christmas ? 24 : 31);
+    const thisYears = target(year);
+    const end = thisYears !== undefined && thisYears >= today ? thisYears : target(year + 1);
+    const days = between(today, end);
+    return days && { kind: 'range', days };
+  },
+};
+
+const weekdayName: Rule = {
+  // "på fredag", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
+  pattern: pattern(`${B0}(?:(i)\\s+|(?:nu\\s+)?p(?:å|aa|a)\\s+(?:${NEXT}\\s+)?|${NEXT}\\s+|kommende\\s+|førstkommende\\s+)?${WEEKDAY}(s)?${B1}`),
+  read: (m, { today }) => {
+    const past = m[1] !== undefined;
+    if (past !== (m[3] !== undefined)) return undefined;
+    const wanted = readWeekday(m[2] ?? '');
+    const current = weekdayOf(today);
+    const ahead = past ? -((current - wanted + 6) % 7) - 1 : ((wanted - current + 6) % 7) + 1;
+    return { kind: 'relative', days: oneDay(today + ahead), weekday: !past };
+  },
+};
+
+/** The rules for dates relative to today. */
+export const relativeRules: readonly Rule[] = [dayWord, offset, within, comingOrPast, thisNextLast, holiday, weekdayName];
