@@ -1,0 +1,224 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { ZONE } from '../src/clock.js';
+import { formatDate } from '../src/core/format.js';
+import type { Reply, ReplyButton } from '../src/core/types.js';
+import { copenhagenDate, meetingInstant, meetingNotices, upcomingMeetings, type Meeting } from '../src/knowledge/queries.js';
+import type { KlikEvent } from '../src/knowledge/systems-queries.js';
+import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
+import { daysText, dialogButton, dialogNames, joinAnd, listArg, listReply, optionalSpanArgs, sourcesLine, spanText, unknownReply } from './format-helpers.js';
+
+const eventKind = z.enum(['kick-off', 'webinar', 'municipality-day', 'meeting', 'workshop']);
+type EventKind = z.infer<typeof eventKind>;
+
+// Plural and singular, Danish then English.
+const kindWords: Record<EventKind, [string, string, string, string]> = {
+  'kick-off': ['opstartsmøder', 'kick-off meetings', 'opstartsmøde', 'kick-off meeting'],
+  webinar: ['webinarer', 'webinars', 'webinar', 'webinar'],
+  'municipality-day': ['kommunedage', 'municipality days', 'kommunedag', 'municipality day'],
+  meeting: ['programledermøder', 'programme leader meetings', 'programledermøde', 'programme leader meeting'],
+  workshop: ['workshops', 'workshops', 'workshop', 'workshop'],
+};
+
+/** "webinarer og kommunedage", "1 webinar", or "begivenheder" when no kind is asked for. */
+function whatText(context: DialogContext, kinds: EventKind[], count: number): string {
+  const one = count === 1;
+  if (kinds.length === 0) return one ? say(context, 'begivenhed', 'event') : say(context, 'begivenheder', 'events');
+  if (kinds.length > 1 && one) return say(context, 'begivenhed', 'event');
+  const pick = (kind: EventKind) => kindWords[kind][(one ? 2 : 0) + (context.language === 'da' ? 0 : 1)] ?? kind;
+  return joinAnd(kinds.map(pick), context.language);
+}
+
+/** The first and last day an event's date covers (a month-only date covers the whole month). */
+function eventDays(event: KlikEvent): { first: string; last: string } {
+  if (event.datePrecision === 'day') return { first: event.date, last: event.date };
+  const month = DateTime.fromISO(`${event.date}-01`, { zone: ZONE });
+  return { first: month.toISODate() ?? event.date, last: month.endOf('month').toISODate() ?? event.date };
+}
+
+/** "onsdag 14. november 2018 kl. 09.00–10.00, Odense: title (foreløbig dato)". */
+function eventLine(context: DialogContext, event: KlikEvent): string {
+  const date = formatDate(event.date, context.language, event.datePrecision);
+  const time = event.start ? ` ${say(context, 'kl.', 'at')} ${event.start}${event.end ? `–${event.end}` : ''}` : '';
+  const place = event.place ? `, ${event.place}` : '';
+  const marks = [
+    ...(event.preliminary ? [say(context, 'foreløbig dato', 'preliminary date')] : []),
+    ...(event.datePrecision === 'month' ? [say(context, 'dato ikke meldt ud', 'no date announced')] : []),
+  ];
+  return `${date}${time}${place}: ${event.title}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
+}
+
+const argsSchema = z.object({ kinds: z.string().optional() }).and(optionalSpanArgs);
+
+function eventButtons(context: DialogContext, shown: EventKind[]): ReplyButton[] {
+  const buttons: ReplyButton[] = [];
+  if (!shown.includes('webinar')) buttons.push(dialogButton(say(context, 'Webinarer', 'Webinars'), dialogNames.events, { kinds: 'webinar' }));
+  if (!shown.includes('municipality-day')) buttons.push(dialogButton(say(context, 'Kommunedage', 'Municipality days'), dialogNames.events, { kinds: 'municipality-day' }));
+  buttons.push(dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting));
+  return buttons.slice(0, 3);
+}
+
+/** Date order; a month-only event goes after the dated ones of its month, since its day is unknown. */
+function sorted(events: KlikEvent[]): KlikEvent[] {
+  const key = (event: KlikEvent) => (event.datePrecision === 'month' ? `${eventDays(event).last}~` : event.date);
+  return events.map((event, index) => ({ event, index })).sort((a, b) => key(a.event).localeCompare(key(b.event)) || a.index - b.index).map((entry) => entry.event);
+}
+
+function afterNotes(context: DialogContext, shown: KlikEvent[]): string[] {
+  const notes: string[] = [];
+  if (shown.some((event) => event.preliminary)) notes.push(say(context, 'Foreløbige datoer kan flytte sig.', 'Preliminary dates may move.'));
+  const links = [...new Set(shown.flatMap((event) => (event.link ? [event.link] : [])))];
+  for (const link of links) notes.push(say(context, `Tilmelding: ${link}`, `Sign-up: ${link}`));
+  return notes;
+}
+
+function emptyReply(context: DialogContext, what: string, when: string, next: KlikEvent | undefined, kinds: EventKind[]): Reply {
+  const none = say(context, `Der er ingen ${what} ${when} i mine data.`, `There are no ${what} ${when} in my data.`);
+  const after = next ? say(context, `Den næste: ${eventLine(context, next)}.`, `The next one: ${eventLine(context, next)}.`) : '';
+  return { text: [none, after].filter(Boolean).join('\n'), source: sourcesLine(context, next ? [next.source.label] : ['Programledermøde september 2018']), buttons: eventButtons(context, kinds) };
+}
+
+/**
+ * Events (kick-offs, webinars, municipality days, meetings) in date order with place and
+ * times: those in a span, or by default those not yet over on the clock's date.
+ */
+export const events: Dialog = (context, args) => {
+  const parsed = argsSchema.safeParse(args);
+  if (!parsed.success) return unknownReply(context, 'Den periode forstår jeg ikke.', "I don't understand that period.");
+  const kinds = z.array(eventKind).safeParse(listArg(parsed.data.kinds));
+  if (!kinds.success) return unknownReply(context, 'Den slags begivenhed kender jeg ikke.', "I don't know that kind of event.");
+  const wantedKinds = kinds.data;
+  const ofKind = sorted(context.knowledge.events.filter((event) => wantedKinds.length === 0 || wantedKinds.includes(event.kind)));
+  const today = copenhagenDate(context.turn.now);
+  const { start, end } = parsed.data;
+  const inSpan = (event: KlikEvent) => (start && end ? eventDays(event).first <= end && eventDays(event).last >= start : eventDays(event).last >= today);
+  const shown = ofKind.filter(inSpan);
+  const when = start && end ? spanText(context, start, end) : say(context, 'fremover', 'ahead');
+  const [first] = shown;
+  if (!first) return [emptyReply(context, whatText(context, wantedKinds, 0), when, ofKind.find((event) => eventDays(event).first > (end ?? today)), wantedKinds)];
+  const days = first.datePrecision === 'day' ? daysText(context, first.date) : '';
+  const intro =
+    start && end
+      ? `**${shown.length} ${whatText(context, wantedKinds, shown.length)}** ${when}:`
+      : say(context, `Næste: **${eventLine(context, first)}**${days}.`, `Next: **${eventLine(context, first)}**${days}.`);
+  return [
+    listReply({
+      heading: say(context, 'Begivenheder', 'Events'),
+      intro,
+      list: shown.map((event) => eventLine(context, event)),
+      after: afterNotes(context, shown),
+      source: sourcesLine(context, shown.map((event) => event.source.label)),
+      buttons: eventButtons(context, wantedKinds),
+    }),
+  ];
+};
+
+/** The next programme leader meeting (month precision where the seed gives only the month), and any remaining runs of the current one. */
+export const nextMeeting: Dialog = (context) => {
+  const today = copenhagenDate(context.turn.now);
+  const next = sorted(context.knowledge.events.filter((event) => event.kind === 'meeting' && eventDays(event).last >= today))[0];
+  const runs = upcomingMeetings(context.knowledge, context.turn.now).filter((meeting) => meetingInstant(meeting, meeting.start) > context.turn.now);
+  const runLines = runs.map((meeting) => `${formatDate(meeting.date, context.language)} ${say(context, 'kl.', 'at')} ${meeting.start}–${meeting.end}`);
+  const title = runs[0]?.title ?? '';
+  const repeat = runs.length > 0
+    ? say(context, `${title} holdes også ${joinAnd(runLines, 'da')} (samme program).`, `${title} also runs ${joinAnd(runLines, 'en')} (same programme).`)
+    : '';
+  const buttons = [dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), dialogNames.events), dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news)];
+  if (!next) {
+    const none = say(context, 'Mine data har ikke noget kommende programledermøde.', 'My data has no coming programme leader meeting.');
+    return [{ text: [none, repeat].filter(Boolean).join('\n'), source: sourcesLine(context, ['Programledermøde september 2018']), buttons }];
+  }
+  const date = formatDate(next.date, context.language, next.datePrecision);
+  const lead =
+    next.datePrecision === 'month'
+      ? say(context, `Næste programledermøde er **i ${date}**; datoen er ikke meldt ud endnu.`, `The next programme leader meeting is **in ${date}**; the date has not been announced yet.`)
+      : say(context, `Næste programledermøde er **${date}**${daysText(context, next.date)}.`, `The next programme leader meeting is **${date}**${daysText(context, next.date)}.`);
+  return [{ heading: next.title, text: [lead, repeat].filter(Boolean).join('\n'), source: sourceLine(context, next.source.label), buttons }];
+};
+
+/** An item's times as written, and where the seed's times are wrong (a flagged anomaly) a note saying so and what is probably meant. */
+function itemTimes(context: DialogContext, meeting: Meeting, index: number, flagged: Set<number>): { times: string; note: string } {
+  const item = meeting.agenda[index];
+  if (!item) return { times: '', note: '' };
+  const times = `${item.start}–${item.end}`;
+  if (!flagged.has(index) && !item.seedAnomaly) return { times, note: '' };
+  const next = meeting.agenda[index + 1];
+  const meant = next ? say(context, `, formentlig menes ${item.start}–${next.start}`, `, probably ${item.start}–${next.start} is meant`) : '';
+  return { times, note: say(context, `sådan står det i programmet${meant}`, `as written in the programme${meant}`) };
+}
+
+function flaggedItems(meeting: Meeting): Set<number> {
+  return new Set(meetingNotices(meeting).map((notice) => Number(notice.field?.split('.')[1])));
+}
+
+function agendaLines(context: DialogContext, meeting: Meeting, current: number): string[] {
+  const flagged = flaggedItems(meeting);
+  return meeting.agenda.map((item, index) => {
+    const presenter = item.presenter ? say(context, ` (ved ${item.presenter})`, ` (by ${item.presenter})`) : '';
+    const { times, note } = itemTimes(context, meeting, index, flagged);
+    return `${times} ${item.title}${presenter}${note ? ` (${note})` : ''}${index === current ? say(context, ' ← nu', ' ← now') : ''}`;
+  });
+}
+
+/** "Nu: …", "Mødet begynder kl. 10.00 (om 10 minutter)." or "Dagens møde sluttede kl. 12.00." */
+function agendaLead(context: DialogContext, meeting: Meeting, current: number): string {
+  const now = context.turn.now;
+  const running = meeting.agenda[current];
+  if (running) {
+    const { times: written, note } = itemTimes(context, meeting, current, flaggedItems(meeting));
+    const times = note ? `${written}, ${note}` : written;
+    const next = meeting.agenda[current + 1];
+    const then = next ? say(context, ` Derefter kl. ${next.start}: ${next.title}.`, ` Then at ${next.start}: ${next.title}.`) : '';
+    return say(context, `Nu: **${running.title}** (${times}).${then}`, `Now: **${running.title}** (${times}).${then}`);
+  }
+  const opens = meetingInstant(meeting, meeting.start);
+  if (now < opens) {
+    const minutes = Math.ceil(opens.diff(now, 'minutes').minutes);
+    return say(context, `Mødet begynder kl. ${meeting.start} (om ${minutes} minutter).`, `The meeting starts at ${meeting.start} (in ${minutes} minutes).`);
+  }
+  return say(context, `Dagens møde sluttede kl. ${meeting.end}.`, `Today's meeting ended at ${meeting.end}.`);
+}
+
+/** The index of the agenda item running at `now`: from its start until the next item starts. */
+function currentIndex(meeting: Meeting, now: DateTime): number {
+  const starts = meeting.agenda.map((item) => meetingInstant(meeting, item.start));
+  const close = meetingInstant(meeting, meeting.end);
+  return starts.findIndex((start, index) => now >= start && now < (starts[index + 1] ?? close));
+}
+
+function noMeetingToday(context: DialogContext): Reply[] {
+  const today = formatDate(copenhagenDate(context.turn.now), context.language);
+  const none = say(context, `Der er intet programledermøde i dag (${today}).`, `There is no programme leader meeting today (${today}).`);
+  const [run] = upcomingMeetings(context.knowledge, context.turn.now);
+  if (run) {
+    const when = `${formatDate(run.date, context.language)} ${say(context, 'kl.', 'at')} ${run.start}–${run.end}`;
+    return [{ text: `${none}\n${say(context, `Næste: ${when}.`, `Next: ${when}.`)}`, source: sourceLine(context, run.source.label), buttons: [dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting)] }];
+  }
+  const [reply] = nextMeeting(context, {});
+  return [{ ...reply!, text: `${none}\n${reply!.text}` }];
+}
+
+/** Today's meeting agenda with times and presenters, the running item marked from the clock; or the next meeting. */
+export const agendaToday: Dialog = (context) => {
+  const today = copenhagenDate(context.turn.now);
+  const meeting = context.knowledge.meetings.find((candidate) => candidate.date === today);
+  if (!meeting) return noMeetingToday(context);
+  const current = currentIndex(meeting, context.turn.now);
+  const span = `${meeting.start}–${meeting.end}`;
+  const approx = meeting.timesApproximate ? say(context, ', cirka tider', ', approximate times') : '';
+  const lead = agendaLead(context, meeting, current);
+  const intro = `${lead}\n${say(context, `**${meeting.title}** i dag kl. ${span} på ${meeting.medium}${approx}:`, `**${meeting.title}** today ${span} on ${meeting.medium}${approx}:`)}`;
+  return [
+    listReply({
+      heading: say(context, 'Dagens program', "Today's agenda"),
+      intro,
+      list: agendaLines(context, meeting, current),
+      source: sourceLine(context, meeting.source.label),
+      buttons: [
+        dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news),
+        dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), dialogNames.contacts, { topic: 'programledermoede' }),
+        dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
+      ],
+    }),
+  ];
+};

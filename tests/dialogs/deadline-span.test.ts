@@ -1,0 +1,118 @@
+import { deadlineSpan, overdue } from '../../dialogs/deadline-span.js';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialogContext } from '../../dialogs/context.js';
+import type { Reply } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
+  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+  return { knowledge: data ?? knowledge, language, turn };
+}
+
+/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
+function card(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  const reply = replies[0]!;
+  expect(reply.source).toMatch(/^(Kilde|Source): /);
+  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
+  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
+  return reply;
+}
+
+/** The plain answer to something unknown: text only. */
+function plain(replies: Reply[]): string {
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.buttons).toBeUndefined();
+  return replies[0]!.text;
+}
+
+describe('deadlines in a span', () => {
+  it('gives December: 12 December with both FK tasks, and nothing from November', () => {
+    const reply = card(deadlineSpan(context(), { start: '2018-12-01', end: '2018-12-31' }));
+    expect(reply.text.split('\n')[0]).toBe(
+      'Deadlines i december 2018: **onsdag 12. december 2018** (om 97 dage): _Godkend initiale fordelingsregler_ og _Etabler arbejdsgang for drift_, begge basisopgaver for Fordelingskomponenten.',
+    );
+    expect(reply.list).toEqual([
+      'onsdag 12. december 2018 (om 97 dage): Godkend initiale fordelingsregler (basisopgave, Fordelingskomponenten)',
+      'onsdag 12. december 2018 (om 97 dage): Etabler arbejdsgang for drift (basisopgave, Fordelingskomponenten)',
+    ]);
+    expect(reply.text).not.toContain('november');
+  });
+
+  it('lists a longer span in date order, month-only dates as their month', () => {
+    const reply = card(deadlineSpan(context(), { start: '2018-09-01', end: '2018-11-30' }));
+    expect(reply.list?.map((line) => line.split(': ')[0])).toEqual([
+      'inden torsdag 20. september 2018 (om 14 dage)',
+      'i oktober 2018',
+      'torsdag 1. november 2018 (om 56 dage)',
+      'torsdag 1. november 2018 (om 56 dage)',
+    ]);
+    expect(reply.text).toContain('Derefter 3 mere i perioden.');
+  });
+
+  it('counts a month-only date in a span that covers part of its month', () => {
+    expect(card(deadlineSpan(context(), { start: '2018-10-15', end: '2018-10-21' })).list).toEqual(['i oktober 2018: Definitivt farvel til KIGO']);
+  });
+
+  it('says when there is none, and gives the next one after the span', () => {
+    const reply = card(deadlineSpan(context(), { start: '2019-01-01', end: '2019-01-31' }));
+    expect(reply.text).toBe('Der er ingen deadlines i januar 2019 i mine data.\nDen næste efter perioden: søndag 1. december 2019 (om 451 dage): SKI 02.19-leverandører kan fakturere senest.');
+    expect(card(deadlineSpan(context(), { start: '2020-01-01', end: '2020-01-31' })).text).toContain('Der er heller ingen senere i mine data.');
+  });
+
+  it('answers in English', () => {
+    expect(card(deadlineSpan(context('2018-09-06T10:00:00+02:00', 'en'), { start: '2018-12-01', end: '2018-12-31' })).text).toMatch(
+      /^Deadlines in December 2018: \*\*Wednesday 12 December 2018\*\* \(in 97 days\): .*, both basis tasks for Fordelingskomponenten\./,
+    );
+  });
+
+  it('says plainly when it does not understand the span', () => {
+    expect(plain(deadlineSpan(context(), { start: '2018-12-31', end: '2018-12-01' }))).toBe('Den periode forstår jeg ikke.');
+    expect(plain(deadlineSpan(context(), { start: 'december' }))).toBe('Den periode forstår jeg ikke.');
+  });
+});
+
+describe('overdue deadlines', () => {
+  it('says none has passed yet, and names the next', () => {
+    expect(card(overdue(context(), {})).text).toBe(
+      'Ingen deadlines er passeret endnu.\nDen næste: inden torsdag 20. september 2018 (om 14 dage): Godkend serviceaftaler vedrørende Beskedfordeleren (ansvarlig: Aftaleadministrator (STS)).',
+    );
+  });
+
+  it('counts a "before" date as passed on the date itself', () => {
+    expect(card(overdue(context('2018-09-19T12:00:00+02:00'), {})).text).toMatch(/^Ingen deadlines er passeret endnu\./);
+    expect(card(overdue(context('2018-09-20T08:00:00+02:00'), {})).list).toEqual([
+      'inden torsdag 20. september 2018 (i dag): Godkend serviceaftaler vedrørende Beskedfordeleren (ansvarlig: Aftaleadministrator (STS))',
+    ]);
+  });
+
+  it('counts a month-only date as passed once its month is over, and a "by" date after its day', () => {
+    const lastOfOctober = card(overdue(context('2018-10-31T12:00:00+01:00'), {})).list ?? [];
+    expect(lastOfOctober.some((line) => line.includes('KIGO'))).toBe(false);
+    const firstOfNovember = card(overdue(context('2018-11-01T12:00:00+01:00'), {})).list ?? [];
+    expect(firstOfNovember.some((line) => line.includes('KIGO'))).toBe(true);
+    expect(firstOfNovember.some((line) => line.includes('Udpeg FK-ADM'))).toBe(false);
+  });
+
+  it('lists the passed ones most recent first with how long ago', () => {
+    const reply = card(overdue(context('2018-11-05T09:00:00+01:00'), {}));
+    expect(reply.text.split('\n')[0]).toBe('**4 deadlines er passeret.** Den seneste: torsdag 1. november 2018 (for 4 dage siden): Udpeg FK-ADM og FK-ANSV (basisopgave, Fordelingskomponenten).');
+    expect(reply.list?.map((line) => line.split(': ')[0])).toEqual([
+      'torsdag 1. november 2018 (for 4 dage siden)',
+      'torsdag 1. november 2018 (for 4 dage siden)',
+      'i oktober 2018',
+      'inden torsdag 20. september 2018 (for 46 dage siden)',
+    ]);
+  });
+
+  it('answers in English', () => {
+    expect(card(overdue(context('2018-11-05T09:00:00+01:00', 'en'), {})).text).toMatch(/^\*\*4 deadlines have passed\.\*\* The latest: Thursday 1 November 2018 \(4 days ago\)/);
+  });
+});

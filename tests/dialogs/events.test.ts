@@ -1,0 +1,122 @@
+import { agendaToday, events, nextMeeting } from '../../dialogs/events.js';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialogContext } from '../../dialogs/context.js';
+import type { Reply } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
+  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+  return { knowledge: data ?? knowledge, language, turn };
+}
+
+/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
+function card(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  const reply = replies[0]!;
+  expect(reply.source).toMatch(/^(Kilde|Source): /);
+  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
+  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
+  return reply;
+}
+
+/** The plain answer to something unknown: text only. */
+function plain(replies: Reply[]): string {
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.buttons).toBeUndefined();
+  return replies[0]!.text;
+}
+
+describe('events', () => {
+  it('lists the coming events in date order from the clock, the next one first', () => {
+    const reply = card(events(context(), {}));
+    expect(reply.text.split('\n')[0]).toBe('Næste: **tirsdag 30. oktober 2018, København: Opstartsmøde om Organisation (foreløbig dato)** (om 54 dage).');
+    expect(reply.list?.some((line) => line.includes('august'))).toBe(false);
+    expect(reply.list?.[3]).toBe('onsdag 14. november 2018 kl. 09.00–10.00: Webinar: Introduktion til Monopolbruddet');
+    expect(reply.list).toContain('tirsdag 20. november 2018, Køge: Kommunedag');
+    expect(reply.text).toContain('Foreløbige datoer kan flytte sig.');
+  });
+
+  it('shows a month-only meeting as its month, after the dated events of that month', () => {
+    const list = card(events(context(), {})).list ?? [];
+    expect(list[list.length - 1]).toBe('november 2018: Næste programledermøde (dato ikke meldt ud)');
+  });
+
+  it('filters by kind and span', () => {
+    expect(card(events(context(), { kinds: 'webinar' })).list).toHaveLength(4);
+    const august = card(events(context(), { kinds: 'kick-off', start: '2018-08-01', end: '2018-08-31' }));
+    expect(august.text.split('\n')[0]).toBe('**2 opstartsmøder** i august 2018:');
+    expect(august.list?.map((line) => line.split(':')[0])).toEqual(['mandag 20. august 2018', 'mandag 27. august 2018']);
+  });
+
+  it('drops events whose day has passed', () => {
+    expect(card(events(context('2018-11-15T09:30:00+01:00'), { kinds: 'webinar' })).list).toHaveLength(2);
+  });
+
+  it('says when there is none, and names the next one after the span', () => {
+    const reply = card(events(context(), { kinds: 'webinar', start: '2018-10-01', end: '2018-10-31' }));
+    expect(reply.text).toBe('Der er ingen webinarer i oktober 2018 i mine data.\nDen næste: onsdag 14. november 2018 kl. 09.00–10.00: Webinar: Introduktion til Monopolbruddet.');
+  });
+
+  it('answers in English', () => {
+    const reply = card(events(context('2018-09-06T10:00:00+02:00', 'en'), { kinds: 'municipality-day' }));
+    expect(reply.list?.[0]).toBe('Tuesday 20 November 2018, Køge: Kommunedag');
+    expect(reply.text).toContain('Sign-up: https://www.kombit.dk/nyheder/tilmeld-dig-efter%C3%A5rets-kommunedage');
+  });
+
+  it('says plainly when it does not know the kind or the dates', () => {
+    expect(plain(events(context(), { kinds: 'webinar,party' }))).toBe('Den slags begivenhed kender jeg ikke.');
+    expect(plain(events(context(), { start: '2018-12-31', end: '2018-12-01' }))).toBe('Den periode forstår jeg ikke.');
+    expect(plain(events(context(), { start: '2018-02-30', end: '2018-03-01' }))).toBe('Den periode forstår jeg ikke.');
+  });
+});
+
+describe('next meeting', () => {
+  it('gives the month only, and the remaining runs of the current meeting', () => {
+    const reply = card(nextMeeting(context(), {}));
+    expect(reply.text.split('\n')[0]).toBe('Næste programledermøde er **i november 2018**; datoen er ikke meldt ud endnu.');
+    expect(reply.text).toContain('onsdag 12. september 2018 kl. 13.00–15.00 og fredag 14. september 2018 kl. 10.30–12.30');
+  });
+
+  it('leaves out runs that are over, and says when none is coming', () => {
+    expect(card(nextMeeting(context('2018-09-15T10:00:00+02:00'), {})).text).toBe('Næste programledermøde er **i november 2018**; datoen er ikke meldt ud endnu.');
+    expect(card(nextMeeting(context('2018-12-03T10:00:00+01:00'), {})).text).toBe('Mine data har ikke noget kommende programledermøde.');
+  });
+});
+
+describe("today's agenda", () => {
+  it('marks the running item by the clock, with presenters', () => {
+    const reply = card(agendaToday(context('2018-09-06T10:10:00+02:00'), {}));
+    expect(reply.text.split('\n')[0]).toMatch(/^Nu: \*\*Opsamling Implementeringsoverblikket/);
+    const marked = reply.list?.filter((line) => line.endsWith('← nu'));
+    expect(marked).toEqual(['10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen) ← nu']);
+  });
+
+  it('shows the 14 September slip as written, with a note on what is probably meant', () => {
+    const reply = card(agendaToday(context('2018-09-14T11:15:00+02:00'), {}));
+    expect(reply.list?.[3]).toBe('11.10–10.20 Buffer/evt. pause (sådan står det i programmet, formentlig menes 11.10–11.20) ← nu');
+    expect(reply.list?.filter((line) => line.includes('← nu'))).toHaveLength(1);
+  });
+
+  it('says how soon the meeting starts, or that it is over', () => {
+    expect(card(agendaToday(context('2018-09-06T09:50:00+02:00'), {})).text).toMatch(/^Mødet begynder kl\. 10\.00 \(om 10 minutter\)\./);
+    expect(card(agendaToday(context('2018-09-12T15:10:00+02:00'), {})).text).toMatch(/^Dagens møde sluttede kl\. 15\.00\./);
+  });
+
+  it('says there is no meeting today and names the next one', () => {
+    const reply = card(agendaToday(context('2018-09-13T10:00:00+02:00'), {}));
+    expect(reply.text).toBe('Der er intet programledermøde i dag (torsdag 13. september 2018).\nNæste: fredag 14. september 2018 kl. 10.30–12.30.');
+    expect(card(agendaToday(context('2018-09-20T10:00:00+02:00'), {})).text).toContain('i november 2018');
+  });
+
+  it('answers in English', () => {
+    const reply = card(agendaToday(context('2018-09-14T11:15:00+02:00', 'en'), {}));
+    expect(reply.list?.[3]).toBe('11.10–10.20 Buffer/evt. pause (as written in the programme, probably 11.10–11.20 is meant) ← now');
+  });
+});

@@ -1,0 +1,92 @@
+import { overview } from '../../dialogs/overview.js';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialogContext } from '../../dialogs/context.js';
+import type { Reply } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
+  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+  return { knowledge: data ?? knowledge, language, turn };
+}
+
+/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
+function card(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  const reply = replies[0]!;
+  expect(reply.source).toMatch(/^(Kilde|Source): /);
+  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
+  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
+  return reply;
+}
+
+/** The plain answer to something unknown: text only. */
+function plain(replies: Reply[]): string {
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.buttons).toBeUndefined();
+  return replies[0]!.text;
+}
+
+describe('overview: who uses an interface', () => {
+  it('lists the IT systems on SF1511 with their state', () => {
+    const reply = card(overview(context(), { interfaceId: 'SF1511' }));
+    expect(reply.text).toMatch(/^\*\*10 it-systemer\*\* skal anvende SF1511/);
+    expect(reply.list).toEqual(['DAR (gennemført)', 'BBR (i gang)', 'KSD (2019)', 'KY (2019)', 'SAPA (2019)', 'Valg (2019)', 'SPK (ny)', 'DUBU (2019)', 'AULA (2019)', 'FLIS (i gang)']);
+    expect(reply.text).toContain('Overblikket opdateres kvartalsvis.');
+    expect(reply.source).toBe('Kilde: Implementeringsoverblik september 2018');
+  });
+
+  it('translates the states in English, keeping years as years', () => {
+    const reply = card(overview(context('2018-09-06T10:00:00+02:00', 'en'), { interfaceId: 'sf1511' }));
+    expect(reply.list).toContain('DAR (done)');
+    expect(reply.list).toContain('BBR (in progress)');
+    expect(reply.list).toContain('SPK (new)');
+    expect(reply.list).toContain('KSD (2019)');
+  });
+});
+
+describe('overview: who uses a support system', () => {
+  it('gives each IT system on Adgangsstyring with its state from the interfaces', () => {
+    const reply = card(overview(context(), { supportSystemId: 'adgangsstyring' }));
+    expect(reply.list).toContain('BBR (i gang)');
+    expect(reply.list).toContain('DAR (gennemført)');
+    expect(reply.list).toContain('Valg (2019)');
+    expect(reply.list).toContain('DUBU (2019)');
+  });
+
+  it('says why a system uses Organisation where no interface says so', () => {
+    const reply = card(overview(context(), { supportSystemId: 'organisation' }));
+    expect(reply.list).toEqual(['KSD (læser organisationsdata)', 'KY (læser organisationsdata)', 'SAPA (kommende KLIK-opgave, læser organisationsdata)']);
+  });
+
+  it('says when the material names no system for a support system', () => {
+    expect(card(overview(context(), { supportSystemId: 'indekser' })).text).toBe('Materialet nævner ingen it-systemer, der skal anvende Indekser.');
+  });
+});
+
+describe('overview: what an IT system uses', () => {
+  it('gives DUBU its three interfaces and its support systems', () => {
+    const reply = card(overview(context(), { itSystemId: 'dubu' }));
+    expect(reply.text).toMatch(/^\*\*DUBU\*\* skal anvende 3 snitflader og støttesystemerne Adgangsstyring og Fjernprint/);
+    expect(reply.list?.filter((line) => line.endsWith('(2019)')).map((line) => line.slice(0, 6))).toEqual(['SF1511', 'SF1514', 'SF1515', 'Adgang']);
+    expect(reply.list).toContain('Fjernprint (kommende KLIK-opgave)');
+  });
+
+  it('gives the overview of all interfaces without arguments', () => {
+    const reply = card(overview(context(), {}));
+    expect(reply.list).toHaveLength(4);
+    expect(reply.list?.[2]).toBe('SF1515 _Sikkerhed - SAMLSingleLogout_: Valg og DUBU');
+  });
+
+  it('says plainly when it does not know the id', () => {
+    expect(plain(overview(context(), { interfaceId: 'sf9999' }))).toBe('Den snitflade kender jeg ikke.');
+    expect(plain(overview(context(), { itSystemId: 'opus' }))).toBe('Det it-system kender jeg ikke.');
+    expect(plain(overview(context('2018-09-06T10:00:00+02:00', 'en'), { supportSystemId: 'x' }))).toBe("I don't know that support system.");
+  });
+});

@@ -1,0 +1,111 @@
+import { pilots, rollout } from '../../dialogs/rollout.js';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialogContext } from '../../dialogs/context.js';
+import type { Reply } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
+  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+  return { knowledge: data ?? knowledge, language, turn };
+}
+
+/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
+function card(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  const reply = replies[0]!;
+  expect(reply.source).toMatch(/^(Kilde|Source): /);
+  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
+  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
+  return reply;
+}
+
+/** The plain answer to something unknown: text only. */
+function plain(replies: Reply[]): string {
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.buttons).toBeUndefined();
+  return replies[0]!.text;
+}
+
+describe('rollout: one municipality', () => {
+  it('gives the group of 14 and its members, and says the quarter cannot be read', () => {
+    const reply = card(rollout(context(), { municipalityId: 'aarhus' }));
+    const [lead, timing] = reply.text.split('\n');
+    expect(lead).toBe('**Aarhus Kommune** er i gruppe 1 af 14 i SAPAs udrulningsplan, sammen med Brøndby, Esbjerg, Favrskov, Faaborg-Midtfyn, Gentofte, Gladsaxe, Nyborg, Næstved og Vejle.');
+    expect(timing).toContain('kan ikke aflæses af materialet');
+    expect(timing).toContain('fra NU/2018 til Q4/2019');
+    expect(timing).toContain('træskolængder');
+    expect(reply.text).toContain('Notat vedr. SAPAs udrulningsplan');
+    expect(reply.source).toBe('Kilde: SAPA udrulningsplan, programledermøde september 2018');
+  });
+
+  it('never names a quarter for a group the material does not place', () => {
+    const text = card(rollout(context(), { municipalityId: 'koebenhavn' })).text;
+    expect(text).toContain('gruppe 12 af 14');
+    expect(text).not.toMatch(/Q[1-3]\/2019/);
+  });
+
+  it('says "about" when an operator has set a rough time label', () => {
+    const data = structuredClone(knowledge);
+    const group = data.sapaRollout.find((item) => item.id === 'sapa-gruppe-12');
+    if (group?.kind !== 'group') throw new Error('fixture: group 12 missing');
+    group.timeLabel = 'Q2/2019';
+    const text = card(rollout(context('2018-09-06T10:00:00+02:00', 'da', data), { municipalityId: 'koebenhavn' })).text;
+    expect(text).toContain('Gruppen står ved ca. Q2/2019 (tiderne er kun angivet groft, "i træskolængder")');
+  });
+
+  it('says when a municipality is a group of its own and also a pilot', () => {
+    const text = card(rollout(context(), { municipalityId: 'odense' })).text;
+    expect(text).toContain('gruppe 5 af 14 i SAPAs udrulningsplan, alene');
+    expect(text).toContain('Kommunen er også SAPA-pilot (Egen løsning).');
+  });
+
+  it('answers in English', () => {
+    const text = card(rollout(context('2018-09-06T10:00:00+02:00', 'en'), { municipalityId: 'aarhus' })).text;
+    expect(text).toContain('is in group 1 of 14');
+    expect(text).toContain('cannot be read from the material');
+  });
+
+  it('says plainly when it does not know the municipality', () => {
+    expect(plain(rollout(context(), { municipalityId: 'arhus' }))).toBe('Den kommune kender jeg ikke.');
+  });
+});
+
+describe('rollout: the plan', () => {
+  it('lists the 14 groups over the plan range, with the caveat', () => {
+    const reply = card(rollout(context(), {}));
+    expect(reply.text).toMatch(/^SAPAs udrulningsplan fordeler de 98 kommuner i \*\*14 grupper\*\* fra NU\/2018 til Q4\/2019\./);
+    expect(reply.list).toHaveLength(14);
+    expect(reply.list?.[4]).toBe('Gruppe 5: Odense');
+    expect(reply.text).toContain('hvilken gruppe der står ved hvilket tidspunkt, kan ikke aflæses af materialet');
+  });
+});
+
+describe('pilots', () => {
+  it('lists the eight pilots and two pre-pilots with vendor and solution', () => {
+    const reply = card(pilots(context(), {}));
+    expect(reply.text).toMatch(/^SAPA afprøves hos \*\*8 pilotkommuner\*\* og 2 præpiloter/);
+    expect(reply.list).toHaveLength(10);
+    expect(reply.list).toContain('Gladsaxe: Signaturgruppen, løsningen Sync ORG');
+    expect(reply.list).toContain('Næstved: ingen leverandør endnu, løsningen STS ORG GUI');
+    expect(reply.list?.filter((line) => line.endsWith('(præpilot)')).map((line) => line.split(':')[0])).toEqual(['Syddjurs', 'Fredensborg']);
+    expect(reply.text).toContain('er aflæst af materialets opstilling');
+  });
+
+  it("gives one pilot's vendor and solution", () => {
+    expect(card(pilots(context(), { municipalityId: 'esbjerg' })).text).toBe('**Esbjerg Kommune** er SAPA-pilot: KMD, løsningen KMD APOS.');
+    expect(card(pilots(context('2018-09-06T10:00:00+02:00', 'en'), { municipalityId: 'faaborg-midtfyn' })).text).toBe('**Faaborg-Midtfyn Kommune** is a SAPA pilot: PWC, the solution NetIQ.');
+  });
+
+  it('hedges a pre-pilot and says when a municipality is not a pilot', () => {
+    expect(card(pilots(context(), { municipalityId: 'fredensborg' })).text).toContain('At kommunen er præpilot, er aflæst af materialets opstilling.');
+    expect(card(pilots(context(), { municipalityId: 'koege' })).text).toBe('Køge Kommune er ikke blandt SAPA-piloterne.');
+    expect(plain(pilots(context(), { municipalityId: 'nowhere' }))).toBe('Den kommune kender jeg ikke.');
+  });
+});

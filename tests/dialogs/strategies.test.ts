@@ -1,0 +1,85 @@
+import { strategies } from '../../dialogs/strategies.js';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialogContext } from '../../dialogs/context.js';
+import type { Reply } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
+  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+  return { knowledge: data ?? knowledge, language, turn };
+}
+
+/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
+function card(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  const reply = replies[0]!;
+  expect(reply.source).toMatch(/^(Kilde|Source): /);
+  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
+  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
+  return reply;
+}
+
+/** The plain answer to something unknown: text only. */
+function plain(replies: Reply[]): string {
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.buttons).toBeUndefined();
+  return replies[0]!.text;
+}
+
+describe('strategies: the three', () => {
+  it('lists A, B and C with their durations and the four recommendations', () => {
+    const reply = card(strategies(context(), {}));
+    expect(reply.text).toMatch(/^Kommunen vælger én af \*\*3 strategier\*\*/);
+    expect(reply.list?.slice(0, 3)).toEqual([
+      'A Integrations-vejen: Et integrationsforløb tager mellem 2-5 måneder',
+      'B STS ORG Brugergrænseflade: Det tager 14 dage at blive klar med STS ORG GUI',
+      'C Interims-strategi: Gør som B, men forbered A',
+    ]);
+    expect(reply.list?.filter((line) => line.startsWith('Anbefaling'))).toHaveLength(4);
+    expect(reply.list).toContain('Anbefaling 3: Interims-strategi er i mange tilfælde en god strategi (Især hvis man kun har KMD Sag sager i SAPA)');
+    expect(reply.buttons?.map((button) => button.action.args.strategyId)).toEqual(['strategi-a', 'strategi-b', 'strategi-c']);
+  });
+});
+
+describe('strategies: one strategy', () => {
+  it('gives A with its duration first, pros and cons, and six steps', () => {
+    const reply = card(strategies(context(), { strategyId: 'strategi-a' }));
+    expect(reply.text).toMatch(/^\*\*Strategi A Integrations-vejen\*\*: Et integrationsforløb tager mellem 2-5 måneder/);
+    expect(reply.list).toHaveLength(6);
+    expect(reply.facts?.map((fact) => fact.label)).toEqual(['Fordele', 'Ulemper']);
+    expect(reply.facts?.[1]?.value).toBe('Økonomi til anskaffelse af løsning; Ressourcekrævende integrationsforløb');
+  });
+
+  it('gives the asked aspect, and takes a letter as well as an id', () => {
+    expect(card(strategies(context(), { strategyId: 'B', aspect: 'duration' })).text).toBe(
+      '**B STS ORG Brugergrænseflade**: Det tager 14 dage at blive klar med STS ORG GUI (Hvis I vælger at køre SAPA minimum scope)',
+    );
+    expect(card(strategies(context(), { strategyId: 'strategi-b', aspect: 'cons' })).list).toEqual(['Manuelle rutiner for vedligehold af data', 'Duer ikke hvis man skal have fuld udbytte af SAPA']);
+    expect(card(strategies(context(), { strategyId: 'strategi-c', aspect: 'steps' })).list).toEqual(['Gør som B, men forbered A', 'Beslut hvor længe I skal være i B-mode']);
+  });
+
+  it('says the material gives C no pros, cons or duration, and points to the recommendation', () => {
+    const pros = card(strategies(context(), { strategyId: 'strategi-c', aspect: 'pros' })).text;
+    expect(pros).toMatch(/^Materialet giver ingen fordele eller ulemper for strategi C Interims-strategi\./);
+    expect(pros).toContain('"Interims-strategi er i mange tilfælde en god strategi"');
+    expect(card(strategies(context(), { strategyId: 'strategi-c', aspect: 'duration' })).text).toBe(
+      '**C Interims-strategi**: Materialet giver ingen varighed: "Beslut hvor længe I skal være i B-mode".',
+    );
+  });
+
+  it('answers in English', () => {
+    const reply = card(strategies(context('2018-09-06T10:00:00+02:00', 'en'), { strategyId: 'strategi-c', aspect: 'cons' }));
+    expect(reply.text).toMatch(/^The material gives no pros or cons for strategy C/);
+  });
+
+  it('says plainly when it does not know the strategy', () => {
+    expect(plain(strategies(context(), { strategyId: 'strategi-d' }))).toBe('Den strategi kender jeg ikke.');
+  });
+});

@@ -1,0 +1,95 @@
+import { taskInfo, taskList } from '../../dialogs/task-info.js';
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DialogContext } from '../../dialogs/context.js';
+import type { Reply } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Knowledge } from '../../src/knowledge/registry.js';
+
+let knowledge: Knowledge;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
+  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+  return { knowledge: data ?? knowledge, language, turn };
+}
+
+/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
+function card(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  const reply = replies[0]!;
+  expect(reply.source).toMatch(/^(Kilde|Source): /);
+  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
+  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
+  return reply;
+}
+
+/** The plain answer to something unknown: text only. */
+function plain(replies: Reply[]): string {
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.buttons).toBeUndefined();
+  return replies[0]!.text;
+}
+
+describe('task info', () => {
+  it('says what kind of task it is, in Danish words, with its deadline from the clock', () => {
+    const reply = card(taskInfo(context(), { taskId: 'godkend-initiale-fordelingsregler' }));
+    const [lead, deadline] = reply.text.split('\n');
+    expect(lead).toBe('**Godkend initiale fordelingsregler** er en basisopgave for Fordelingskomponenten.');
+    expect(deadline).toBe('Deadline: **onsdag 12. december 2018** (om 97 dage).');
+  });
+
+  it('names the other kinds and their state', () => {
+    expect(card(taskInfo(context(), { taskId: 'verificer-fordelingsregler' })).text).toMatch(/^\*\*Verificer fordelingsregler\*\* er en løsningsspecifik opgave/);
+    const operations = card(taskInfo(context(), { taskId: 'vedligehold-fordelingsregler' })).text;
+    expect(operations).toMatch(/^\*\*Vedligehold fordelingsregler\*\* er en opgave i drift og forvaltning/);
+    expect(operations).toContain('Status: løbende, følges ikke i KLIK.');
+    expect(card(taskInfo(context(), { taskId: 'serviceaftale-kmd-sag' })).text).toContain('Status: udgår.');
+  });
+
+  it('hedges a kind read from context, and says an announced task is not set yet', () => {
+    expect(card(taskInfo(context(), { taskId: 'serviceaftaler-fordelingskomponenten' })).text).toContain('(materialet siger det ikke direkte; aflæst af sammenhængen)');
+    expect(card(taskInfo(context(), { taskId: 'sapa-skal-anvende-organisation' })).text).toContain('Status: kun varslet, ikke stillet i KLIK endnu.');
+  });
+
+  it('answers in English', () => {
+    expect(card(taskInfo(context('2018-09-06T10:00:00+02:00', 'en'), { taskId: 'udpeg-fk-adm-og-fk-ansv' })).text).toContain('Deadline: **Thursday 1 November 2018** (in 56 days).');
+  });
+
+  it('says plainly when it does not know the task', () => {
+    expect(plain(taskInfo(context(), { taskId: 'x' }))).toBe('Den opgave kender jeg ikke.');
+  });
+});
+
+describe('task lists', () => {
+  it('lists tasks of a kind', () => {
+    const reply = card(taskList(context(), { kind: 'basis' }));
+    expect(reply.text.split('\n')[0]).toBe('Der er **6 basisopgaver**:');
+    expect(reply.list?.[0]).toBe('Udpeg FK-ADM og FK-ANSV: Fordelingskomponenten, deadline torsdag 1. november 2018 (om 56 dage)');
+    expect(reply.list).toContain('Serviceaftale KMD Sag: Fordelingskomponenten, udgår');
+    expect(reply.list?.filter((line) => line.includes('art ikke sikker'))).toHaveLength(2);
+  });
+
+  it('lists the tasks of a support system', () => {
+    const reply = card(taskList(context(), { supportSystemId: 'fordelingskomponenten' }));
+    expect(reply.list).toHaveLength(8);
+    expect(reply.list).toContain('Serviceaftaler: formentlig løsningsspecifik opgave, ingen deadline i materialet');
+  });
+
+  it('lists the coming tasks: announced or being updated', () => {
+    const reply = card(taskList(context(), { upcoming: 'true' }));
+    expect(reply.list).toHaveLength(5);
+    expect(reply.list?.every((line) => line.includes('under opdatering i KLIK') || line.includes('kun varslet'))).toBe(true);
+  });
+
+  it('answers in English', () => {
+    expect(card(taskList(context('2018-09-06T10:00:00+02:00', 'en'), { kind: 'operations' })).list).toEqual(['Vedligehold fordelingsregler: Fordelingskomponenten, ongoing, not tracked in KLIK']);
+  });
+
+  it('says plainly when it does not know the kind or the support system', () => {
+    expect(plain(taskList(context(), { kind: 'urgent' }))).toBe('Den slags opgave kender jeg ikke.');
+    expect(plain(taskList(context(), { supportSystemId: 'opus' }))).toBe('Det støttesystem kender jeg ikke.');
+  });
+});
