@@ -90,6 +90,7 @@ describe('findDateSpan in Danish', () => {
       ['på fredag', '2018-09-07', undefined, 'relative'],
       ['i mandags', '2018-09-03', undefined, 'relative'],
       ['inden for 14 dage', '2018-09-06', '2018-09-20', 'range'],
+      ['inden 14 dage', '2018-09-06', '2018-09-20', 'range'],
       ['de næste 14 dage', '2018-09-06', '2018-09-20', 'range'],
       ['næste 30 dage', '2018-09-06', '2018-10-06', 'range'],
       ['de sidste 14 dage', '2018-08-23', '2018-09-06', 'range'],
@@ -108,6 +109,7 @@ describe('findDateSpan in Danish', () => {
       ['mellem 1/11 og 15/12', '2018-11-01', '2018-12-15', 'range'],
       ['fra 1. december til 15. januar', '2018-12-01', '2019-01-15', 'range'],
       ['fra i dag til 1. november', '2018-09-06', '2018-11-01', 'range'],
+      ['fra 1. november til jul', '2018-11-01', '2018-12-24', 'range'],
       ['fra 1. september til 30. september', '2018-09-01', '2018-09-30', 'range'], // still running
       // "og" without "mellem" lists two days: the first one is meant first
       ['1. november og 12. december', '2018-11-01', undefined, 'day'],

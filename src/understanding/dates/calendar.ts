@@ -1,6 +1,7 @@
 // Calendar days as whole numbers (days since 1970-01-01). Date understanding runs on every
-// question, and luxon spends 5-25 µs on each step in a named zone or even in UTC; a day
-// count does the same arithmetic in nanoseconds and has no summer time to get wrong.
+// question, and luxon took 3-25 µs a step here (a DateTime in UTC, plus, endOf month) and
+// about 20 µs for each change of zone; a day count does the same arithmetic in nanoseconds
+// and has no summer time to get wrong.
 
 /** A calendar day: the number of days since 1970-01-01. */
 export type Day = number;

@@ -5,6 +5,7 @@ import { type Candidate, type Context, type Days, between, settle } from './cand
 const connector = /^\s*(-|–|—|til|to|until|through|og|and)\s*$/iu;
 const opener = /(?<![\p{L}\p{N}])(fra|mellem|from|between)\s+$/iu;
 const betweenOnly = /^(og|and)$/iu;
+const tilEnd = /^(til|frem\s+til|indtil|until)\s/iu;
 
 /**
  * The first date expression among the candidates: the earliest, the longest of those that
@@ -32,11 +33,14 @@ export function chooseFirst(candidates: Candidate[], text: string, context: Cont
 
 /** `a` to `b` as one range, when the text between them joins them. */
 function joinRange(a: Candidate, b: Candidate, text: string, context: Context): Candidate | undefined {
-  const joint = connector.exec(text.slice(a.end, b.index));
-  if (!joint) return undefined;
+  const gap = text.slice(a.end, b.index);
   const opening = opener.exec(text.slice(0, a.index));
-  if (betweenOnly.test(joint[1] ?? '') && !opening) return undefined;
-  const days = joinDays(a, b, context);
+  // "fra 1. november til jul": the end brings its own "til"
+  const endsWithTil = b.kind === 'range' && /^\s*$/.test(gap) && tilEnd.test(text.slice(b.index, b.end));
+  const joint = connector.exec(gap);
+  if (!joint && !endsWithTil) return undefined;
+  if (betweenOnly.test(joint?.[1] ?? '') && !opening) return undefined;
+  const days = endsWithTil ? between(settle(a, context)?.start, b.days?.end) : joinDays(a, b, context);
   if (!days) return undefined;
   return { index: opening ? opening.index : a.index, end: b.end, kind: 'range', days };
 }

@@ -41,8 +41,8 @@ function window(today: Day, count: number, unit: string, back: boolean): Reading
 }
 
 const within: Rule = {
-  // "inden for 14 dage", "indenfor en uge", "i løbet af de næste 3 uger", "inden for den næste måned"
-  pattern: pattern(`${B0}(?:inden\\s*for|i\\s+løbet\\s+af)\\s+(?:(den|de)\\s+)?(?:(?:${NEXT}|kommende)\\s+)?(?:${COUNT}\\s+)?${UNIT}${B1}`),
+  // "inden for 14 dage", "indenfor en uge", "inden 14 dage", "i løbet af de næste 3 uger", "inden for den næste måned"
+  pattern: pattern(`${B0}(?:inden(?:\\s*for)?|i\\s+løbet\\s+af)\\s+(?:(den|de)\\s+)?(?:(?:${NEXT}|kommende)\\s+)?(?:${COUNT}\\s+)?${UNIT}${B1}`),
   read: (m, { today }) => {
     const count = m[2] === undefined ? (m[1]?.toLowerCase() === 'den' ? 1 : undefined) : readCount(m[2]);
     return count === undefined ? undefined : window(today, count, m[3] ?? '', false);
