@@ -73,6 +73,10 @@ describe('deadlines in a span', () => {
     );
   });
 
+  it('takes the language a button carries beside the span', () => {
+    expect(card(deadlineSpan(context(), { start: '2018-12-01', end: '2018-12-31', lang: 'da' })).list).toHaveLength(2);
+  });
+
   it('says plainly when it does not understand the span', () => {
     expect(plain(deadlineSpan(context(), { start: '2018-12-31', end: '2018-12-01' }))).toBe('Den periode forstår jeg ikke.');
     expect(plain(deadlineSpan(context(), { start: 'december' }))).toBe('Den periode forstår jeg ikke.');

@@ -55,6 +55,10 @@ describe('events', () => {
     expect(august.list?.map((line) => line.split(':')[0])).toEqual(['mandag 20. august 2018', 'mandag 27. august 2018']);
   });
 
+  it('takes the language a button carries beside the kinds', () => {
+    expect(card(events(context(), { kinds: 'webinar', lang: 'da' })).list).toHaveLength(4);
+  });
+
   it('drops events whose day has passed', () => {
     expect(card(events(context('2018-11-15T09:30:00+01:00'), { kinds: 'webinar' })).list).toHaveLength(2);
   });
