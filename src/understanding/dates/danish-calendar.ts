@@ -37,6 +37,7 @@ const NOT_AFTER = '(?<![\\p{L}\\p{N}]|\\p{N}[./-]|kl\\.?\\s*|klokken\\s*)';
 const NOT_BEFORE = '(?![\\p{L}\\p{N}]|[./-]\\p{N})';
 
 const textualRange: Rule = {
+  needs: /\d/,
   // "1.-15. november", "fra 1. til 15. nov", "mellem 1. og 15. november 2018"
   pattern: pattern(`${B0}(?:(fra|mellem)\\s+)?${DEN}(\\d{1,2})\\.?\\s*(-|–|til|og)\\s*${DEN}${DAY_NUMBER}${MONTH}${OPTIONAL_YEAR}`),
   read: (m) => {
@@ -53,6 +54,7 @@ const textualRange: Rule = {
 };
 
 const textualDay: Rule = {
+  needs: /\d/,
   // "1. november", "den 1 nov", "d. 20. september 2018", "1.novmber"
   pattern: pattern(`${B0}${DEN}${DAY_NUMBER}${MONTH}${OPTIONAL_YEAR}`),
   read: (m) => {
@@ -62,6 +64,7 @@ const textualDay: Rule = {
 };
 
 const monthName: Rule = {
+  needs: /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec/i,
   // "i december", "december", "i dec", "december 2018"; a bare "dec" or "jul" (Christmas) is no month
   pattern: pattern(`${B0}(?:(i|in|hele|i\\s+hele)\\s+)?${MONTH}${B1}${OPTIONAL_YEAR}`),
   read: (m) => {
@@ -80,6 +83,7 @@ const partOfMonthWords: readonly (readonly [RegExp, number, number | 'last'])[] 
 ];
 
 const partOfMonth: Rule = {
+  needs: /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec/i,
   // "primo november" (1st-10th), "medio", "ultimo", "i slutningen af", "(inden) udgangen af" (last day)
   pattern: pattern(`${B0}(primo|medio|ultimo|(?:i\\s+)?start(?:en)?\\s+af|(?:i\\s+)?begyndelsen\\s+af|f(?:ø|o)rst\\s+i|midt\\s+i|(?:i\\s+)?midten\\s+af|(?:i\\s+)?slutningen\\s+af|sidst\\s+i|(?:inden\\s+)?udgangen\\s+af)\\s+${MONTH}${B1}${OPTIONAL_YEAR}`),
   read: (m) => {
@@ -99,6 +103,7 @@ const partOfMonth: Rule = {
 };
 
 const isoDate: Rule = {
+  needs: /\d/,
   // "2018-12-12"
   pattern: pattern(`${NOT_AFTER}(\\d{4})-(\\d{1,2})-(\\d{1,2})${NOT_BEFORE}`),
   read: (m) => {
@@ -108,6 +113,7 @@ const isoDate: Rule = {
 };
 
 const numericDate: Rule = {
+  needs: /\d/,
   // "12/12-2018", "12.12.2018", "12-12-18"
   pattern: pattern(`${NOT_AFTER}(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4}|\\d{2})${NOT_BEFORE}`),
   read: (m, context) => {
@@ -117,18 +123,21 @@ const numericDate: Rule = {
 };
 
 const slashDate: Rule = {
+  needs: /\d\//,
   // "20/9" (day first, as the users write it)
   pattern: pattern(`${NOT_AFTER}(\\d{1,2})/(\\d{1,2})${NOT_BEFORE}`),
   read: (m) => dayReading(Number(m[1]), Number(m[2]), undefined),
 };
 
 const dottedDate: Rule = {
+  needs: /\d\.\d/,
   // "den 20.9", "inden 1.11": only after a word that announces a date, as "SKI 02.19" is a name
   pattern: pattern(`(?<=${B0}(?:den|d\\.|inden|før|fra|til|senest|efter|pr\\.|per|by|before|until|on)\\s*)(\\d{1,2})\\.(\\d{1,2})\\.?${NOT_BEFORE}`),
   read: (m) => dayReading(Number(m[1]), Number(m[2]), undefined),
 };
 
 const numericMonth: Rule = {
+  needs: /\d/,
   // "11/2018", "2018-11"
   pattern: pattern(`${NOT_AFTER}(?:(\\d{1,2})/(\\d{4})|(\\d{4})-(\\d{1,2}))${NOT_BEFORE}`),
   read: (m) => {
@@ -139,6 +148,7 @@ const numericMonth: Rule = {
 };
 
 const dayOfThisMonth: Rule = {
+  needs: /\d\./,
   // "den 20." with no month: the next 20th, this month or the next
   pattern: pattern(`${B0}(?:den|d\\.)\\s*(\\d{1,2})\\.(?=\\s*(?:$|[?!,;)]|kl))`),
   read: (m, { today }) => {
@@ -153,6 +163,7 @@ const dayOfThisMonth: Rule = {
 };
 
 const weekNumber: Rule = {
+  needs: /uge|week/i,
   // "uge 45", "i uge 45-47", "uge 45 2019", "week 45"
   pattern: pattern(`${B0}(?:i\\s+)?(?:uge|week)(?:\\s+nr\\.?)?\\s*(\\d{1,2})(?:\\s*(?:-|–|til)\\s*(\\d{1,2}))?(?:\\s*[,/-]?\\s*(\\d{4}))?${NOT_BEFORE}`),
   read: (m) => {
@@ -165,6 +176,7 @@ const weekNumber: Rule = {
 };
 
 const relativeYear: Rule = {
+  needs: /\d{4}|år|aar|ar\b/i,
   // "i år", "næste år", "sidste år", "i 2019", "i løbet af 2019"
   pattern: pattern(`${B0}(?:(?:i|in|i\\s+løbet\\s+af|during)\\s+(\\d{4})|(i)\\s+${YEAR_WORD}|(?:(?:i|til)\\s+)?(${NEXT}|sidste|forrige)\\s+${YEAR_WORD})${B1}`),
   read: (m, { today }) => {
@@ -187,6 +199,7 @@ const seasons: readonly (readonly [RegExp, number, number])[] = [
 ];
 
 const season: Rule = {
+  needs: /efter|for|sommer|vinter/i,
   // "i efteråret", "til foråret", "sommeren 2019": a bare "sommer" is not enough
   pattern: pattern(`${B0}(?:(i|til)\\s+)?(efter${YEAR_WORD}(?:et)?|for${YEAR_WORD}(?:et)?|sommer(?:en)?|vinter(?:en)?)${B1}(?:\\s+(\\d{4})${B1})?`),
   read: (m) => {

@@ -14,6 +14,7 @@ const dayWordOffsets: readonly (readonly [RegExp, number])[] = [
 ];
 
 const dayWord: Rule = {
+  needs: /dag|morg|morn|g(?:å|aa|a)r/i,
   // "i dag", "idag", "i morgen", "imorgen", "i overmorgen", "i går", "igår", "i forgårs"
   pattern: pattern(`${B0}(i\\s*dag|i\\s*morgen|i\\s*morn|(?:i\\s*)?overmorgen|i\\s*g(?:å|aa|a)r|i\\s*forg(?:å|aa|a)rs)${B1}`),
   read: (m, { today }) => {
@@ -23,6 +24,7 @@ const dayWord: Rule = {
 };
 
 const offset: Rule = {
+  needs: /om|siden/i,
   // "om 14 dage", "om to uger", "om en måned", "for 3 dage siden"
   pattern: pattern(`${B0}(om|for)\\s+${COUNT}\\s+${UNIT}(?:\\s+(siden))?${B1}`),
   read: (m, { today }) => {
@@ -41,6 +43,7 @@ function window(today: Day, count: number, unit: string, back: boolean): Reading
 }
 
 const within: Rule = {
+  needs: /inden|løbet/i,
   // "inden for 14 dage", "indenfor en uge", "inden 14 dage", "i løbet af de næste 3 uger", "inden for den næste måned"
   pattern: pattern(`${B0}(?:inden(?:\\s*for)?|i\\s+løbet\\s+af)\\s+(?:(den|de)\\s+)?(?:(?:${NEXT}|kommende)\\s+)?(?:${COUNT}\\s+)?${UNIT}${B1}`),
   read: (m, { today }) => {
@@ -50,6 +53,7 @@ const within: Rule = {
 };
 
 const comingOrPast: Rule = {
+  needs: /ste|kommende|forrige/i,
   // "de næste 14 dage", "næste 30 dage", "de kommende to uger", "de sidste 14 dage"
   pattern: pattern(`${B0}(?:(?:i|over|for)\\s+)?(?:de\\s+)?(${NEXT}|kommende|sidste|seneste|forrige)\\s+${COUNT}\\s+${UNIT}${B1}`),
   read: (m, { today }) => {
@@ -60,6 +64,7 @@ const comingOrPast: Rule = {
 };
 
 const thisNextLast: Rule = {
+  needs: /uge|ned/i,
   // "næste uge", "i denne uge", "i den kommende uge", "sidste måned", "i næste måned"
   pattern: pattern(`${B0}(?:i\\s+)?(?:den\\s+)?(denne|dette|${NEXT}|kommende|sidste|forrige|nuværende)\\s+(uge|${MONTH_WORD})${B1}`),
   read: (m, { today }) => {
@@ -70,6 +75,7 @@ const thisNextLast: Rule = {
 };
 
 const holiday: Rule = {
+  needs: /jul|christmas|nyt|new/i,
   // "inden jul" (to Christmas Eve), "før nytår" (to 31 December); English "before Christmas" too
   pattern: pattern(`${B0}(?:inden|før|foer|for|til|frem\\s+til|indtil|before|by|until)\\s+(jul(?:eaften|en)?|christmas|nyt(?:å|aa|a)r(?:saften)?|new\\s+year(?:'s)?(?:\\s+eve)?)${B1}`),
   read: (m, { today, year }) => {
@@ -83,6 +89,7 @@ const holiday: Rule = {
 };
 
 const weekdayName: Rule = {
+  needs: /dag/i,
   // "på fredag", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
   pattern: pattern(`${B0}(?:(i)\\s+|(?:nu\\s+)?p(?:å|aa|a)\\s+(?:${NEXT}\\s+)?|${NEXT}\\s+|kommende\\s+|førstkommende\\s+)?${WEEKDAY}(s)?${B1}`),
   read: (m, { today }) => {

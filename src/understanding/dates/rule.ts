@@ -2,6 +2,8 @@ import type { Candidate, Context, Reading } from './candidate.js';
 
 /** One grammar rule: a pattern (compiled once, flags "giu") and what its match means. */
 export interface Rule {
+  /** A cheap test the text must pass before the pattern is run: most questions name no date. */
+  needs?: RegExp;
   pattern: RegExp;
   read(match: RegExpExecArray, context: Context): Reading | undefined;
 }
@@ -15,6 +17,7 @@ export function pattern(source: string): RegExp {
 export function scan(rules: readonly Rule[], text: string, context: Context): Candidate[] {
   const found: Candidate[] = [];
   for (const rule of rules) {
+    if (rule.needs && !rule.needs.test(text)) continue;
     rule.pattern.lastIndex = 0;
     for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
       const reading = rule.read(match, context);

@@ -23,6 +23,7 @@ const monthNames: readonly (readonly [string, number])[] = [
   ['april', 4], ['maj', 5], ['juni', 6], ['june', 6], ['juli', 7], ['july', 7], ['august', 8],
   ['september', 9], ['oktober', 10], ['october', 10], ['november', 11], ['december', 12],
 ];
+const exactNames = new Map(monthNames);
 const abbreviations = new Map<string, number>([
   ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8],
   ['sep', 9], ['sept', 9], ['okt', 10], ['oct', 10], ['nov', 11], ['dec', 12],
@@ -42,6 +43,8 @@ export function readMonth(stem: string, rest: string): MonthWord | undefined {
   const word = (stem + rest).toLowerCase();
   const abbreviated = abbreviations.get(word);
   if (abbreviated !== undefined) return { month: abbreviated, abbreviated: true };
+  const named = exactNames.get(word);
+  if (named !== undefined) return { month: named, abbreviated: false };
   for (const [name, month] of monthNames) {
     if (!name.startsWith(word.slice(0, 3))) continue;
     const allowed = name.length >= 8 ? 2 : name.length >= 5 ? 1 : 0;
