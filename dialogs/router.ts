@@ -1,63 +1,80 @@
 import type { Language, Reply, Turn } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
-import { findDeadlines, findRoles, findTasks } from '../src/knowledge/queries.js';
-import { words } from '../src/knowledge/text.js';
 import { detectLanguage } from '../src/understanding/language.js';
+import { queryWords } from '../src/understanding/query-words.js';
+import type { Understander } from '../src/understanding/understand.js';
+import type { Understanding } from '../src/understanding/types.js';
 import { say, type Dialog, type DialogContext } from './context.js';
+import { contacts } from './contacts.js';
 import { datedFact } from './dated-fact.js';
+import { deadlineSpan, overdue } from './deadline-span.js';
 import { upcoming } from './deadlines.js';
-import { taskDeadline } from './task-deadline.js';
+import { agendaToday, events, nextMeeting } from './events.js';
 import { help, notUnderstood } from './help.js';
+import { actionFor } from './intent-dialogs.js';
+import { news } from './news.js';
+import { overview } from './overview.js';
+import { responsible } from './responsible.js';
+import { roleList } from './role-list.js';
 import { role, roleCompetences } from './role.js';
+import { pilots, rollout } from './rollout.js';
+import { status } from './status.js';
+import { strategies } from './strategies.js';
+import { taskDeadline } from './task-deadline.js';
+import { taskInfo, taskList } from './task-info.js';
 import { taskSteps } from './task-steps.js';
 
-/** Dialogs a button may name. `ask` runs its `text` argument as if it had been typed. */
+/** Every dialog, by the name buttons and the intent table use. `ask` runs its `text` as if typed. */
 const dialogsByName: Record<string, Dialog> = {
   help,
   upcoming,
   'task-deadline': taskDeadline,
   'dated-fact': datedFact,
   'task-steps': taskSteps,
+  'task-info': taskInfo,
+  'task-list': taskList,
   role,
   'role-competences': roleCompetences,
+  'role-list': roleList,
+  responsible,
+  status,
+  overview,
+  rollout,
+  pilots,
+  strategies,
+  events,
+  'next-meeting': nextMeeting,
+  'agenda-today': agendaToday,
+  contacts,
+  news,
+  'deadline-span': deadlineSpan,
+  overdue,
 };
 
-// Keyword lists in folded form (æ/ø/å as ae/oe/aa, see words()); real language understanding replaces these later.
-const helpPhrases = ['hjaelp', 'help', 'hej', 'hi', 'hello', 'goddag', 'start', 'hvad kan du', 'hvad kan du hjaelpe med', 'what can you do'];
-const stepWords = new Set(['trin', 'trinene', 'trinnene', 'step', 'steps', 'skridt', 'fremgangsmaade']);
-// "deadline" asks for dates on its own; "hvornår" only together with a task it names
-// ("hvornår er kommunedagene?" is not a question about deadlines).
-const deadlineWords = new Set(['deadline', 'deadlines', 'deadlinen', 'frist', 'fristen', 'frister', 'fristerne', 'due', 'senest']);
-const whenWords = new Set(['hvornaar', 'when']);
+/** Below this the bot says it did not understand rather than risk a confident wrong fact. */
+export const CONFIDENCE_THRESHOLD = 0.5;
 
-const mentionsAny = (found: string[], wanted: Set<string>) => found.some((word) => wanted.has(word));
+/** What the router needs: the knowledge, the understanding over it, and the conversation's last topic. */
+export interface RouteDeps {
+  knowledge: Knowledge;
+  understander: Understander;
+  previous?: Understanding;
+}
 
-/** Chooses the dialog for typed text by keywords and the entities found in the knowledge base. */
-function routeText(context: DialogContext): Reply[] {
-  const found = words(context.turn.text);
-  if (found.length === 0 || helpPhrases.includes(found.join(' '))) return help(context, {});
-  const [task] = findTasks(context.knowledge, context.turn.text);
-  const [foundRole] = findRoles(context.knowledge, context.turn.text);
-  const asksDeadline = mentionsAny(found, deadlineWords);
-  if (task && mentionsAny(found, stepWords)) return taskSteps(context, { taskId: task.id });
-  const asksWhen = asksDeadline || mentionsAny(found, whenWords);
-  if (task && asksWhen) return taskDeadline(context, { taskId: task.id });
-  const [dated] = asksWhen ? findDeadlines(context.knowledge, context.turn.text) : [];
-  if (dated) return datedFact(context, { deadlineId: dated.id });
-  if (asksDeadline) return upcoming(context, {});
-  if (foundRole) return role(context, { roleId: foundRole.id });
-  if (task) return taskDeadline(context, { taskId: task.id });
-  return notUnderstood(context, {});
+/** The answer, and how the question was read (kept as the conversation's topic for follow-ups). */
+export interface Routed {
+  replies: Reply[];
+  understanding?: Understanding;
 }
 
 /**
  * A pressed button carries no text to tell the language by, so each button remembers the
  * language of the answer it sits on (`lang`); the next answer keeps it.
  */
-function languageOf(turn: Turn, text: string): Language {
+function languageOf(turn: Turn): Language {
   const remembered = turn.action?.args.lang;
   if (remembered === 'da' || remembered === 'en') return remembered;
-  return detectLanguage(text, turn.locale);
+  return detectLanguage(turn.text, turn.locale);
 }
 
 function withLanguage(replies: Reply[], language: Language): Reply[] {
@@ -66,15 +83,28 @@ function withLanguage(replies: Reply[], language: Language): Reply[] {
   );
 }
 
-/** Answers one turn: a button runs the dialog it names; text is routed by keywords. */
-export function routeTurn(turn: Turn, deps: { knowledge: Knowledge }): Reply[] {
+function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
+  const understanding = deps.understander.understand({ text, now: turn.now, locale: turn.locale, previous: deps.previous });
+  const context: DialogContext = { turn: { ...turn, text }, knowledge: deps.knowledge, language: understanding.language };
+  if (queryWords(text).tokens.length === 0) return { replies: help(context, {}), understanding };
+  const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, queryWords(text).tokens) : undefined;
+  const dialog = action ? dialogsByName[action.dialog] : undefined;
+  if (!action || !dialog) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
+  return { replies: dialog(context, action.args), understanding };
+}
+
+/** Answers one turn: a button runs the dialog it names; text is understood, then answered. */
+export function routeTurn(turn: Turn, deps: RouteDeps): Routed {
   const action = turn.action;
-  const typed = action?.dialog === 'ask' ? { ...turn, text: action.args.text ?? '' } : turn;
-  const language = action?.dialog === 'ask' ? detectLanguage(typed.text, turn.locale) : languageOf(turn, typed.text);
-  const context: DialogContext = { turn: typed, knowledge: deps.knowledge, language };
-  if (!action || action.dialog === 'ask') return withLanguage(routeText(context), language);
+  if (!action || action.dialog === 'ask') {
+    const text = action ? (action.args.text ?? '') : turn.text;
+    const routed = answerText(turn, text, deps);
+    return { ...routed, replies: withLanguage(routed.replies, routed.understanding?.language ?? languageOf(turn)) };
+  }
+  const language = languageOf(turn);
   const dialog = dialogsByName[action.dialog];
-  return dialog ? withLanguage(dialog(context, action.args), language) : [unknownButtonReply(turn)];
+  if (!dialog) return { replies: [unknownButtonReply(turn)] };
+  return { replies: withLanguage(dialog({ turn, knowledge: deps.knowledge, language }, action.args), language) };
 }
 
 /** A button klikbot cannot read: say so plainly, nothing else happens. */

@@ -1,3 +1,4 @@
+import type { ReplyButton } from '../src/core/types.js';
 import { findTask } from '../src/knowledge/queries.js';
 import { say, sourceLine, type Dialog } from './context.js';
 
@@ -22,6 +23,14 @@ export const taskSteps: Dialog = (context, args) => {
         buttons: [deadlineButton],
       },
     ];
+  }
+  const asked = task.steps.find((step) => String(step.number) === args.step);
+  if (asked) {
+    const next = task.steps.find((step) => step.number === asked.number + 1);
+    const text = say(context, `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`, `Step ${asked.number} of _${task.title}_: **${asked.title}**.`);
+    const buttons: ReplyButton[] = [{ title: say(context, 'Vis alle trin', 'Show all steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } }];
+    if (next) buttons.unshift({ title: say(context, `Trin ${next.number}`, `Step ${next.number}`), action: { dialog: 'task-steps', args: { taskId: task.id, step: String(next.number) } } });
+    return [{ heading: task.title, text, source: sourceLine(context, task.source.label), buttons }];
   }
   const list = task.steps.map((step) => `${say(context, 'Trin', 'Step')} ${step.number}: ${step.title}`);
   const intro = say(context, `_${task.title}_ har ${task.steps.length} trin:`, `_${task.title}_ has ${task.steps.length} steps:`);

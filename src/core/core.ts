@@ -1,18 +1,36 @@
-import { routeTurn, unknownButtonReply } from '../../dialogs/router.js';
+import { routeTurn, unknownButtonReply, type Routed } from '../../dialogs/router.js';
 import type { Knowledge } from '../knowledge/registry.js';
+import { Understander } from '../understanding/understand.js';
+import { ConversationMemory } from './conversation-memory.js';
 import type { Reply, Turn } from './types.js';
 
 /** The channel-neutral bot: a Turn in, Replies out. */
 export interface Core {
   handle(turn: Turn): Promise<Reply[]>;
+  /** The same as `handle`, with how the question was read (for measuring the understanding). */
+  answer(turn: Turn): Routed;
   /** The answer to a button payload the channel could not read. */
   unknownButton(turn: Turn): Reply[];
 }
 
+// Questions that are no topic of their own: a follow-up to them has nothing to follow.
+const noTopic = new Set(['unknown', 'help']);
+
 /** Builds the core over the loaded knowledge. */
 export function createCore(deps: { knowledge: Knowledge }): Core {
+  const understander = new Understander(deps.knowledge);
+  const memory = new ConversationMemory();
+  const answer = (turn: Turn): Routed => {
+    const previous = memory.recall(turn.conversation.id, turn.now);
+    const routed = routeTurn(turn, { knowledge: deps.knowledge, understander, previous });
+    if (routed.understanding && !noTopic.has(routed.understanding.intent)) {
+      memory.remember(turn.conversation.id, routed.understanding, turn.now);
+    }
+    return routed;
+  };
   return {
-    handle: async (turn) => routeTurn(turn, { knowledge: deps.knowledge }),
+    handle: async (turn) => answer(turn).replies,
+    answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],
   };
 }

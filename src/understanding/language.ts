@@ -4,6 +4,10 @@ import type { Language } from '../core/types.js';
 const englishWords = new Set([
   'what', 'when', 'which', 'who', 'whom', 'how', 'is', 'are', 'the', 'does', 'do', 'role', 'roles',
   'steps', 'step', 'upcoming', 'next', 'due', 'help', 'show', 'me', 'our', 'we', 'of', 'task', 'tasks',
+  'rollout', 'date', 'dates', 'schedule', 'scheduled', 'municipality', 'municipalities', 'will', 'get', 'from', 'this', 'month',
+  'week', 'there', 'any', 'where', 'why', 'can', 'you', 'new', 'news', 'approve', 'approves', 'meeting', 'agenda', 'today',
+  'tomorrow', 'whats', 'list', 'have', 'has', 'many', 'much', 'long', 'take', 'about', 'contact', 'on', 'in', 'and', 'with',
+  'responsible', 'should', 'must', 'need', 'needs', 'use', 'uses', 'go', 'goes', 'when', 'pilot', 'strategy', 'strategies',
 ]);
 const danishWords = new Set([
   'hvad', 'hvornår', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'er', 'en', 'et', 'den', 'det', 'de', 'og', 'for', 'til',

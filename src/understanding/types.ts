@@ -64,6 +64,10 @@ export interface Entities {
    * "duration", "kind", "competences", "responsibility", "count-done", ...
    */
   aspect?: string;
+  /** A role category named ("tekniske roller"): organisational, project or technical. */
+  roleCategory?: string;
+  /** A phase named ("drift og forvaltning"): implementation or operations. */
+  rolePhase?: string;
 }
 
 /** The reading of one question. */

@@ -22,7 +22,7 @@ export interface ConversationSeen {
 /** What the Bot Framework route needs from the rest of klikbot. */
 export interface MessagesRouteDeps {
   adapter: CloudAdapter;
-  core: Core;
+  core: Pick<Core, 'handle' | 'unknownButton'>;
   clock: Clock;
   logger: Logger;
   rememberConversation: (seen: ConversationSeen) => Promise<void>;

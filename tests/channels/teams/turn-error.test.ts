@@ -21,7 +21,7 @@ describe('the turn-error handler', () => {
       },
     }),
   );
-  const failingCore: Core = {
+  const failingCore: Pick<Core, 'handle' | 'unknownButton'> = {
     handle: async () => {
       throw new Error('knowledge index exploded at line 42');
     },
@@ -83,7 +83,7 @@ describe('a conversation reference that cannot be stored', () => {
     const logger = pino({ level: 'error' }, new Writable({ write: (chunk: Buffer, _e, done) => { lines.push(chunk.toString('utf8')); done(); } }));
     const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
     const server = createHttpServer({ clock, logger, localMode: true });
-    const core: Core = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [] };
+    const core: Pick<Core, 'handle' | 'unknownButton'> = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [] };
     registerMessagesRoute(server, {
       adapter: createAdapter(loadConfig({}).teams, logger),
       core,

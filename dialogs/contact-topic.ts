@@ -1,0 +1,11 @@
+// Words that point at one of the seed's contact topics; anything else goes to the programme's mailbox.
+const topics: [string, string[]][] = [
+  ['kigo', ['kigo']],
+  ['ky', ['ky', 'indstationering', 'indstationeret', 'ydelsessystem']],
+  ['programleder', ['programleder', 'programlederen', 'programlederrollen', 'erfaringer']],
+];
+
+/** The contact topic a question names, if any ("hvem skal jeg kontakte om KIGO?" → "kigo"). */
+export function contactTopicOf(tokens: string[]): string | undefined {
+  return topics.find(([, list]) => tokens.some((token) => list.includes(token)))?.[0];
+}

@@ -1,0 +1,89 @@
+import type { ActionPayload } from '../src/core/types.js';
+import type { Entities, Intent, Understanding } from '../src/understanding/types.js';
+import { isStopword } from '../src/understanding/stopwords.js';
+import { contactTopicOf } from './contact-topic.js';
+
+type ArgsOf = (entities: Entities, tokens: string[]) => Record<string, string | undefined>;
+
+/** For each intent, the dialog that answers it and how its arguments come from the entities. */
+const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: ArgsOf }> = {
+  'deadline.task': {
+    dialog: 'task-deadline',
+    args: (e) => ({ taskId: e.tasks[0] }),
+  },
+  'deadline.upcoming': { dialog: 'upcoming', args: () => ({}) },
+  'deadline.range': { dialog: 'deadline-span', args: (e) => ({ start: e.dates?.start, end: e.dates?.end }) },
+  'deadline.overdue': { dialog: 'overdue', args: () => ({}) },
+  'task.describe': { dialog: 'task-info', args: (e) => ({ taskId: e.tasks[0] }) },
+  'task.kind': { dialog: 'task-info', args: (e) => ({ taskId: e.tasks[0] }) },
+  'task.steps': { dialog: 'task-steps', args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined }) },
+  'task.list': {
+    dialog: 'task-list',
+    args: (e, tokens) => ({
+      supportSystemId: e.supportSystems[0],
+      kind: e.aspect === 'kind' ? taskKindOf(tokens) : undefined,
+      upcoming: tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token)) ? 'true' : undefined,
+    }),
+  },
+  'role.describe': { dialog: 'role', args: (e) => ({ roleId: e.roles[0] }) },
+  'role.responsible': { dialog: 'responsible', args: (e) => ({ taskId: e.tasks[0], deadlineId: e.tasks[0] ? undefined : e.deadlines[0] }) },
+  'role.competences': { dialog: 'role-competences', args: (e) => ({ roleId: e.roles[0] }) },
+  'role.list': { dialog: 'role-list', args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
+  'status.national': {
+    dialog: 'status',
+    args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined, aspect: statusAspect(e.aspect) }),
+  },
+  'overview.systems-using': { dialog: 'overview', args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
+  'overview.used-by': { dialog: 'overview', args: (e) => ({ itSystemId: e.itSystems[0] }) },
+  'rollout.sapa': { dialog: 'rollout', args: (e) => ({ municipalityId: e.municipalities[0] }) },
+  'pilot.solution': { dialog: 'pilots', args: (e) => ({ municipalityId: e.municipalities[0] }) },
+  'strategy.describe': { dialog: 'strategies', args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }) },
+  'event.list': {
+    dialog: 'events',
+    args: (e) => ({ kinds: e.eventKinds.length > 0 ? e.eventKinds.join(',') : undefined, start: e.dates?.start, end: e.dates?.end }),
+  },
+  'event.next-meeting': { dialog: 'next-meeting', args: () => ({}) },
+  'agenda.today': { dialog: 'agenda-today', args: () => ({}) },
+  contact: { dialog: 'contacts', args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
+  news: { dialog: 'news', args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
+  help: { dialog: 'help', args: () => ({}) },
+};
+
+// Words that ask for news rather than name what it is about.
+const newsWords = new Set(['nyt', 'nyheder', 'nyhed', 'nyhederne', 'news', 'new', 'nye', 'seneste', 'latest', 'sket', 'sker', 'stod', 'programleder']);
+
+function newsTopicOf(tokens: string[]): string | undefined {
+  const topic = tokens.filter((token) => !isStopword(token) && !newsWords.has(token));
+  return topic.length > 0 ? topic.join(' ') : undefined;
+}
+
+function statusAspect(aspect: string | undefined): string | undefined {
+  return aspect === 'done' || aspect === 'started' || aspect === 'not-started' ? aspect : undefined;
+}
+
+function strategyAspect(aspect: string | undefined): string | undefined {
+  return aspect === 'steps' || aspect === 'pros' || aspect === 'cons' || aspect === 'duration' ? aspect : undefined;
+}
+
+function taskKindOf(tokens: string[]): string | undefined {
+  if (tokens.some((token) => token.startsWith('basis'))) return 'basis';
+  if (tokens.some((token) => token.startsWith('loesningsspecifik'))) return 'solution-specific';
+  if (tokens.includes('drift')) return 'operations';
+  return undefined;
+}
+
+/** The dialog and arguments that answer an understood question (undefined args are left out). */
+export function actionFor(understanding: Understanding, tokens: string[]): ActionPayload | undefined {
+  if (understanding.intent === 'unknown') return undefined;
+  const { entities } = understanding;
+  if (understanding.intent === 'deadline.task' && !entities.tasks[0] && entities.deadlines[0]) {
+    return { dialog: 'dated-fact', args: { deadlineId: entities.deadlines[0] } };
+  }
+  // "hvem er KOMBITs eskalationspart?": no task, the role whose duties fit is the answer
+  if (understanding.intent === 'role.responsible' && !entities.tasks[0] && !entities.deadlines[0] && entities.roles[0]) {
+    return { dialog: 'role', args: { roleId: entities.roles[0] } };
+  }
+  const { dialog, args } = intentDialogs[understanding.intent];
+  const defined = Object.entries(args(understanding.entities, tokens)).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  return { dialog, args: Object.fromEntries(defined) };
+}

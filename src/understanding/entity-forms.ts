@@ -1,0 +1,103 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { words } from '../knowledge/text.js';
+
+/** The kinds of things a question can name; each maps to a list in `Entities`. */
+export type EntityKind =
+  | 'task'
+  | 'step'
+  | 'role'
+  | 'itSystem'
+  | 'interface'
+  | 'supportSystem'
+  | 'municipality'
+  | 'strategy'
+  | 'deadline';
+
+/** One way of writing one thing: "FK-ADM" for the role fk-administrator. */
+export interface SurfaceForm {
+  kind: EntityKind;
+  /** The record id; for steps "taskId#number". */
+  id: string;
+  /** Folded words of the form. */
+  tokens: string[];
+  /** Matched only word for word, never by typo or in part (names that are ordinary words). */
+  strict: boolean;
+  /** Only when written with a capital or followed by "kommune" (Vejen, Greve, Skive). */
+  needsProperNoun: boolean;
+}
+
+// Municipality names that are also ordinary Danish words: "vejen" is "the road".
+const ordinaryWordNames = new Set(['vejen', 'greve', 'skive', 'lejre', 'odder', 'varde', 'toender']);
+// IT systems whose names are ordinary words: "valg" is "choice" ("strategivalg").
+const ordinaryWordSystems = new Set(['valg']);
+
+function form(kind: EntityKind, id: string, text: string, options: Partial<Pick<SurfaceForm, 'strict' | 'needsProperNoun'>> = {}): SurfaceForm | undefined {
+  const tokens = words(text);
+  if (tokens.length === 0) return undefined;
+  return { kind, id, tokens, strict: options.strict ?? false, needsProperNoun: options.needsProperNoun ?? false };
+}
+
+/** A name, and the name without its parenthesis ("Rolleadministrator (STS)" → "Rolleadministrator"). */
+function withBareName(names: string[]): string[] {
+  return names.flatMap((name) => {
+    const bare = name.replace(/\([^)]*\)/g, ' ').trim();
+    return bare !== '' && bare !== name ? [name, bare] : [name];
+  });
+}
+
+function taskAndStepForms(k: Knowledge): (SurfaceForm | undefined)[] {
+  return k.tasks.flatMap((task) => [
+    ...[task.title, ...task.aliases].map((text) => form('task', task.id, text)),
+    ...task.steps.flatMap((step) => [step.title, ...step.aliases].map((text) => form('step', `${task.id}#${step.number}`, text))),
+  ]);
+}
+
+function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
+  return [
+    ...k.itSystems.flatMap((system) =>
+      [system.name, ...system.aliases].map((text) => {
+        const ordinary = ordinaryWordSystems.has(words(text).join(' '));
+        return form('itSystem', system.id, text, { strict: text.length <= 4, needsProperNoun: ordinary });
+      }),
+    ),
+    ...k.supportSystems.flatMap((system) => [system.name, ...system.aliases].map((text) => form('supportSystem', system.id, text, { strict: text.length <= 4 }))),
+    ...k.interfaces.flatMap((item) => [
+      form('interface', item.id, item.code, { strict: true }),
+      form('interface', item.id, item.code.replace(/^SF/, 'SF '), { strict: true }),
+    ]),
+  ];
+}
+
+function municipalityForms(k: Knowledge): (SurfaceForm | undefined)[] {
+  return k.municipalities.flatMap((municipality) => {
+    const ordinary = ordinaryWordNames.has(words(municipality.shortName).join(' '));
+    return [municipality.name, municipality.shortName, ...municipality.aliases].map((text) =>
+      form('municipality', municipality.id, text, { strict: ordinary, needsProperNoun: ordinary }),
+    );
+  });
+}
+
+function strategyForms(k: Knowledge): (SurfaceForm | undefined)[] {
+  return k.strategies.flatMap((item) => {
+    if (item.kind !== 'strategy') return [];
+    // "strategi A": the letter alone is an English article, so these match only whole
+    const lettered = [`strategi ${item.letter}`, `løsning ${item.letter}`, `${item.letter} strategi`, `${item.letter} strategien`, `strategy ${item.letter}`];
+    return [
+      ...[item.name, ...item.aliases].map((text) => form('strategy', item.id, text, { strict: text.length <= 4 })),
+      ...lettered.map((text) => form('strategy', item.id, text, { strict: true })),
+    ];
+  });
+}
+
+/** Every surface form of every entity in the knowledge base. */
+export function surfaceForms(k: Knowledge): SurfaceForm[] {
+  const all = [
+    ...taskAndStepForms(k),
+    ...k.roles.flatMap((role) => withBareName([role.name, ...role.aliases]).map((text) => form('role', role.id, text, { strict: text.length <= 4 }))),
+    ...systemForms(k),
+    ...municipalityForms(k),
+    ...strategyForms(k),
+    ...k.deadlines.flatMap((deadline) => [deadline.title, ...deadline.aliases].map((text) => form('deadline', deadline.id, text))),
+  ];
+  return all.filter((item): item is SurfaceForm => item !== undefined);
+}

@@ -1,0 +1,117 @@
+import { editDistance } from './fuzzy.js';
+import { stem } from './stem.js';
+
+/**
+ * Words that say which side of a topic is asked about, by stem. Kept apart from the
+ * entity index: these are ways of asking, not things in the data.
+ */
+const aspectWords: [string, string[]][] = [
+  ['pros', ['fordel', 'fordelene', 'pros', 'advantages', 'advantage', 'benefits', 'plus']],
+  ['cons', ['ulemper', 'ulempe', 'ulempen', 'cons', 'disadvantages', 'disadvantage', 'drawbacks', 'minus']],
+  // not "varighed": its Danish stem is "var", which is also the past tense of "er"
+  ['duration', ['lang', 'længe', 'tager', 'long', 'duration', 'take', 'takes']],
+  ['steps', ['trin', 'trinene', 'skridt', 'steps', 'step']],
+  ['competences', ['kompetencer', 'kompetence', 'kvalifikationer', 'competences', 'skills', 'profil']],
+  ['not-started', ['mangler', 'ikke', 'not', 'missing']],
+  ['done', ['fuldfoert', 'faerdig', 'faerdige', 'done', 'finished', 'completed', 'klar']],
+  ['started', ['paabegyndt', 'gang', 'started', 'progress']],
+  ['kind', ['basisopgave', 'basis', 'loesningsspecifik', 'loesningsspecifikke', 'type', 'slags', 'kind']],
+];
+
+const eventKindWords: [string, string[]][] = [
+  ['webinar', ['webinar', 'webinarer', 'webinarerne', 'webinaret', 'webinars']],
+  ['municipality-day', ['kommunedag', 'kommunedage', 'kommunedagene', 'kommunedagen']],
+  ['kick-off', ['opstartsmoede', 'opstartsmoeder', 'opstartsmoederne', 'opstartsmoedet', 'kick', 'kickoff']],
+  ['meeting', ['programledermoede', 'programledermoedet', 'programledermoeder']],
+];
+
+const categoryWords: [string, string[]][] = [
+  ['technical', ['tekniske', 'teknisk', 'technical']],
+  ['organisational', ['organisatoriske', 'organisatorisk', 'organisational', 'organizational']],
+  ['project', ['projektroller', 'projektrolle', 'projekt', 'project']],
+];
+
+const phaseWords: [string, string[]][] = [
+  ['operations', ['drift', 'forvaltning', 'operations']],
+  ['implementation', ['implementering', 'implementeringen', 'implementation']],
+];
+
+function lookup(table: [string, string[]][]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [name, list] of table) for (const word of list) map.set(stem(word), name);
+  return map;
+}
+
+const aspects = lookup(aspectWords);
+const eventKinds = lookup(eventKindWords);
+const categories = lookup(categoryWords);
+const phases = lookup(phaseWords);
+
+function firstIn(map: Map<string, string>, tokens: string[]): string | undefined {
+  for (const token of tokens) {
+    const found = map.get(stem(token)) ?? nearest(map, stem(token));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+// "teknsike" for "tekniske": one typo in a longer keyword is still that keyword
+function nearest(map: Map<string, string>, term: string): string | undefined {
+  if (term.length < 6) return undefined;
+  for (const [known, value] of map) if (known.length >= 6 && editDistance(term, known, 1) <= 1) return value;
+  return undefined;
+}
+
+/** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
+export function aspectOf(tokens: string[]): string | undefined {
+  const joined = tokens.join(' ');
+  // a negated start ("ikke startet", "haven't started", "slet ikke gået i gang") is its own count
+  if (/\b(ikke|not|haven t|hasn t|havent|hasnt|aren t|isn t)( \w+)? (paabegyndt|startet|started|begyndt|i gang|gaaet i gang|begun)\b|\bmangler\b/.test(joined)) {
+    return 'not-started';
+  }
+  if (/\bi gang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
+  const found = firstIn(aspects, tokens.filter((token) => token !== 'ikke' && token !== 'not'));
+  // "fordele og ulemper": both sides, which is the whole strategy
+  if ((found === 'pros' || found === 'cons') && firstIn(aspects, tokens.filter((token) => aspects.get(stem(token)) !== found)) === (found === 'pros' ? 'cons' : 'pros')) {
+    return undefined;
+  }
+  return found;
+}
+
+/** Event kinds the question names ("webinar", "kommunedage"). */
+export function eventKindsOf(tokens: string[]): string[] {
+  const found = tokens.map((token) => eventKinds.get(stem(token))).filter((kind): kind is string => kind !== undefined);
+  const joined = tokens.join(' ');
+  if (/\bmunicipality days?\b/.test(joined)) found.push('municipality-day');
+  if (/\bkick offs?\b|\bstart up meetings?\b/.test(joined)) found.push('kick-off');
+  if (/\bprogramme leader meetings?\b|\bprogram leader meetings?\b/.test(joined)) found.push('meeting');
+  return [...new Set(found)];
+}
+
+/** A role category ("tekniske roller") the question names. */
+export function roleCategoryOf(tokens: string[]): string | undefined {
+  return firstIn(categories, tokens);
+}
+
+/** A phase ("drift og forvaltning") the question names. */
+export function rolePhaseOf(tokens: string[]): string | undefined {
+  return firstIn(phases, tokens);
+}
+
+/** The step number written after "trin"/"step" ("trin 3", "step 4"), if any. */
+// -1 stands for the last step, whatever its number
+const ordinals: Record<string, number> = { foerste: 1, andet: 2, anden: 2, tredje: 3, fjerde: 4, femte: 5, sidste: -1, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1, final: -1 };
+
+export function stepNumberOf(tokens: string[]): number | undefined {
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    const joined = /^(trin|step)(\d+)$/.exec(token);
+    if (joined) return Number(joined[2]);
+    const next = tokens[index + 1];
+    if (['trin', 'step', 'skridt'].includes(token) && next && /^\d+$/.test(next)) return Number(next);
+    // "det første trin", "step one"? ordinals only when a step word follows
+    const ordinal = ordinals[token];
+    if (ordinal && next && ['trin', 'step', 'skridt'].includes(next)) return ordinal;
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import { foldDanish, normalize } from '../knowledge/text.js';
+import type { QueryWords } from './entity-index.js';
+
+/** The folded words of a question and which of them were written with a capital letter. */
+export function queryWords(text: string): QueryWords {
+  const raw = text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens: string[] = [];
+  const capitalised: boolean[] = [];
+  for (const word of raw) {
+    const folded = foldDanish(normalize(word));
+    // "trin2", "os2": a number written onto a word is a word of its own
+    const parts = folded.split(' ').flatMap((part) => part.split(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/u));
+    for (const part of parts.filter(Boolean)) {
+      tokens.push(part);
+      capitalised.push(/^\p{Lu}/u.test(word));
+    }
+  }
+  return { tokens, capitalised };
+}

@@ -1,0 +1,207 @@
+import type { Language } from '../core/types.js';
+import { datedItems } from '../knowledge/queries.js';
+import type { Knowledge } from '../knowledge/registry.js';
+import type { Classification } from './classifier.js';
+import type { EntityMatch } from './entity-index.js';
+import type { Entities, Intent, Understanding } from './types.js';
+
+/** Everything read from one question, before the intent is settled. */
+export interface Reading {
+  classification: Classification;
+  entities: Entities;
+  /** Things named only in part or in lower case; used where the intent expects that kind. */
+  hints: EntityMatch[];
+  stepNumber?: number;
+  tokens: string[];
+  language: Language;
+  knowledge: Knowledge;
+  /** Share of content words the bot knows; low means the question is about something else. */
+  knownShare: number;
+  /** The role whose described duties best fit the question's words ("KOMBITs eskalationspart"), if any fits well. */
+  describedRole?: string;
+  /** Whether any word besides the names asks something ("hvornår", "trin", "status"). */
+  asksSomething: boolean;
+}
+
+// Below this share of known words the question is about something klikbot does not know.
+const minimumKnownShare = 0.6;
+// Intents within this share of the best score are tried when the best lacks what it needs.
+const candidateShare = 0.55;
+const followUpOpeners = [['og'], ['hvad', 'med'], ['and'], ['what', 'about'], ['samme'], ['også']];
+
+type Filled = Entities | undefined;
+type Filler = (reading: Reading, previous: Understanding | undefined) => Filled;
+
+function hinted(reading: Reading, kind: EntityMatch['kind']): string[] {
+  return reading.hints.filter((match) => match.kind === kind).map((match) => match.id);
+}
+
+/** The task a question means: named, else hinted, else the conversation's last one. */
+function taskOf(reading: Reading, previous: Understanding | undefined, accept: (taskId: string) => boolean = () => true): string | undefined {
+  const fromSteps = reading.entities.steps.map((step) => step.taskId);
+  const candidates = [...reading.entities.tasks, ...fromSteps, ...hinted(reading, 'task'), ...(previous?.entities.tasks ?? [])];
+  return candidates.find(accept);
+}
+
+function hasDeadline(reading: Reading): (taskId: string) => boolean {
+  const dated = new Set(datedItems(reading.knowledge).map((item) => item.taskId));
+  return (taskId) => dated.has(taskId);
+}
+
+function withTask(entities: Entities, taskId: string | undefined): Filled {
+  return taskId ? { ...entities, tasks: [taskId, ...entities.tasks.filter((id) => id !== taskId)] } : undefined;
+}
+
+function steps(reading: Reading, previous: Understanding | undefined): Filled {
+  const { entities, stepNumber } = reading;
+  const withSteps = (taskId: string) => (reading.knowledge.tasks.find((task) => task.id === taskId)?.steps.length ?? 0) > 0;
+  const taskId = taskOf(reading, previous, withSteps) ?? taskOf(reading, previous);
+  if (!taskId && entities.steps.length === 0 && stepNumber === undefined) return undefined;
+  const onlyTaskWithSteps = reading.knowledge.tasks.filter((task) => task.steps.length > 0);
+  const stepTask = taskId ?? (onlyTaskWithSteps.length === 1 ? onlyTaskWithSteps[0]!.id : undefined);
+  if (!stepTask) return undefined;
+  const lastStep = reading.knowledge.tasks.find((task) => task.id === stepTask)?.steps.at(-1)?.number ?? 0;
+  const number = stepNumber === -1 ? lastStep : stepNumber;
+  const named = number !== undefined ? [{ taskId: stepTask, number }] : entities.steps;
+  return { ...entities, tasks: [stepTask], steps: named };
+}
+
+const fillers: Partial<Record<Intent, Filler>> = {
+  'deadline.task': (reading, previous) => {
+    // named beats hinted: a named dated fact wins over a task only hinted at ("godkendes")
+    const { tasks, deadlines } = reading.entities;
+    const named = tasks.find(hasDeadline(reading)) ?? tasks[0];
+    if (named) return withTask(reading.entities, named);
+    if (deadlines[0]) return { ...reading.entities, deadlines: [deadlines[0]] };
+    const hintedTask = hinted(reading, 'task').find(hasDeadline(reading));
+    if (hintedTask) return withTask(reading.entities, hintedTask);
+    const hintedDeadline = hinted(reading, 'deadline')[0];
+    if (hintedDeadline) return { ...reading.entities, deadlines: [hintedDeadline] };
+    const earlier = previous?.entities.tasks[0];
+    if (earlier) return withTask(reading.entities, earlier);
+    return previous?.entities.deadlines[0] ? { ...reading.entities, deadlines: [previous.entities.deadlines[0]] } : undefined;
+  },
+  'deadline.range': (reading) => (reading.entities.dates ? reading.entities : undefined),
+  'task.describe': (reading, previous) => withTask(reading.entities, taskOf(reading, previous)),
+  'task.kind': (reading, previous) => withTask(reading.entities, taskOf(reading, previous)),
+  'task.steps': steps,
+  'role.describe': (reading, previous) => {
+    const roleId = reading.entities.roles[0] ?? hinted(reading, 'role')[0] ?? previous?.entities.roles[0];
+    return roleId ? { ...reading.entities, roles: [roleId] } : undefined;
+  },
+  'role.responsible': (reading, previous) => {
+    // the roles in the reading are the answer: those the seed names responsible
+    const { knowledge, entities } = reading;
+    const deadline = entities.deadlines[0] ?? hinted(reading, 'deadline')[0];
+    // a role whose described duties fit beats a task only hinted at
+    const hintedTask = deadline || reading.describedRole ? undefined : taskOf(reading, previous);
+    const taskId = entities.tasks[0] ?? hintedTask;
+    if (taskId) {
+      const roles = knowledge.tasks.find((task) => task.id === taskId)?.responsibleRoles ?? [];
+      return { ...entities, tasks: [taskId], roles: [...roles] };
+    }
+    const deadlineId = deadline ?? previous?.entities.deadlines[0];
+    if (deadlineId) {
+      const roles = knowledge.deadlines.find((item) => item.id === deadlineId)?.responsibleRoles ?? [];
+      return { ...entities, deadlines: [deadlineId], roles: [...roles] };
+    }
+    const described = reading.describedRole;
+    return described ? { ...entities, roles: [described] } : undefined;
+  },
+  'role.competences': (reading, previous) => {
+    const roleId = reading.entities.roles[0] ?? previous?.entities.roles[0] ?? 'kombit-programleder';
+    return { ...reading.entities, roles: [roleId] };
+  },
+  'status.national': (reading, previous) => steps(reading, previous) ?? reading.entities,
+  'overview.systems-using': (reading) =>
+    reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
+  'overview.used-by': (reading) => {
+    const systemId = reading.entities.itSystems[0] ?? hinted(reading, 'itSystem')[0];
+    return systemId ? { ...reading.entities, itSystems: [systemId] } : undefined;
+  },
+  'rollout.sapa': (reading, previous) => {
+    const municipality = reading.entities.municipalities[0] ?? hinted(reading, 'municipality')[0] ?? previous?.entities.municipalities[0];
+    return { ...reading.entities, municipalities: municipality ? [municipality] : [] };
+  },
+  unknown: () => undefined,
+};
+
+function fill(intent: Intent, reading: Reading, previous: Understanding | undefined): Filled {
+  const filler = fillers[intent];
+  return filler ? filler(reading, previous) : reading.entities;
+}
+
+function isFollowUp(tokens: string[]): boolean {
+  return tokens.length <= 5 && followUpOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
+}
+
+// "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
+const listWords = new Set(['deadlines', 'frister', 'fristerne', 'kommende', 'kommer', 'naeste', 'upcoming', 'next', 'coming', 'nu', 'snart', 'alle']);
+
+function asksOneDeadline(tokens: string[]): boolean {
+  return !tokens.some((token) => listWords.has(token));
+}
+
+const namedKinds = ['tasks', 'roles', 'itSystems', 'interfaces', 'supportSystems', 'municipalities', 'strategies', 'deadlines'] as const;
+
+/**
+ * A short question that names nothing of its own ("hvor lang tid tager det?", "og ulemperne?")
+ * is about the conversation's last topic: it keeps that topic's things, and its own aspect,
+ * step or event kind where it names one.
+ */
+function inheritTopic(reading: Reading, previous: Understanding | undefined): Reading {
+  if (!previous || reading.tokens.length > 7) return reading;
+  const own = reading.entities;
+  if (namedKinds.some((kind) => own[kind].length > 0)) return reading;
+  const entities = { ...previous.entities, ...Object.fromEntries(Object.entries(own).filter(([, value]) => (Array.isArray(value) ? value.length > 0 : value !== undefined))) };
+  // "hvad med trin 4?" names a step, it does not ask for the steps: the earlier question's aspect stays
+  const namesAStep = reading.stepNumber !== undefined && own.aspect === 'steps';
+  if ((!own.aspect || namesAStep) && previous.entities.aspect) entities.aspect = previous.entities.aspect;
+  const letter = strategyLetter(reading, previous);
+  if (letter) entities.strategies = [letter];
+  const stepNumber = reading.stepNumber ?? ordinalStep(reading.tokens);
+  return { ...reading, stepNumber, entities: entities };
+}
+
+// "hvad med B?" after a question about the strategies: the letter is the strategy.
+function strategyLetter(reading: Reading, previous: Understanding): string | undefined {
+  if (previous.intent !== 'strategy.describe') return undefined;
+  const letter = reading.tokens.find((token) => /^[abc]$/.test(token));
+  return letter ? reading.knowledge.strategies.find((item) => item.kind === 'strategy' && item.letter.toLowerCase() === letter)?.id : undefined;
+}
+
+const ordinalWords: Record<string, number> = { foerste: 1, andet: 2, anden: 2, tredje: 3, fjerde: 4, femte: 5, sidste: -1, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+
+// "hvor mange er færdige med det første?" after a question about steps: the first step.
+function ordinalStep(tokens: string[]): number | undefined {
+  for (const token of tokens) if (ordinalWords[token] !== undefined) return ordinalWords[token];
+  return undefined;
+}
+
+/** Settles the intent: the best-scoring one whose needs the question (or the conversation) meets. */
+export function resolveIntent(original: Reading, previous: Understanding | undefined): Understanding {
+  const reading = inheritTopic(original, previous);
+  const { ranked } = reading.classification;
+  const unknown: Understanding = { intent: 'unknown', confidence: 1 - reading.knownShare, entities: reading.entities, language: reading.language };
+  if (previous && isFollowUp(reading.tokens)) {
+    const entities = fill(previous.intent, reading, previous);
+    if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: reading.language };
+  }
+  const best = ranked[0];
+  if (!best || reading.knownShare < minimumKnownShare) return unknown;
+  const candidates = ranked.filter((candidate) => candidate.score >= best.score * candidateShare).slice(0, 4);
+  for (const [position, candidate] of candidates.entries()) {
+    if (candidate.intent === 'unknown') return unknown;
+    // "hvornår er deadline?" right after a task means that task's deadline
+    const intent = candidate.intent === 'deadline.upcoming' && reading !== original && asksOneDeadline(reading.tokens) ? 'deadline.task' : candidate.intent;
+    const entities = fill(intent, reading, previous);
+    if (!entities) continue;
+    const runnerUp = ranked.find((other) => other.intent !== candidate.intent);
+    const margin = runnerUp ? Math.max(0, (candidate.score - runnerUp.score) / candidate.score) : 1;
+    // a name and nothing else ("og KY?") says what about, not what is asked
+    const asks = reading.asksSomething || reading !== original ? 1 : 0.6;
+    const confidence = reading.knownShare * (0.6 + 0.4 * margin) * (position === 0 ? 1 : 0.9) * asks;
+    return { intent, confidence, entities, language: reading.language };
+  }
+  return unknown;
+}

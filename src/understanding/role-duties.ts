@@ -1,0 +1,50 @@
+import MiniSearch from 'minisearch';
+import type { Knowledge } from '../knowledge/registry.js';
+import { words } from '../knowledge/text.js';
+import { stem } from './stem.js';
+import { isStopword } from './stopwords.js';
+
+// A best match must score this much, and this much above the next role, to be the answer.
+const minimumScore = 1.5;
+const minimumLead = 1.3;
+
+function terms(text: string): string[] {
+  return words(text)
+    .filter((word) => !isStopword(word))
+    .map(stem);
+}
+
+/**
+ * "Hvem er KOMBITs eskalationspart?" names no task: the answer is the role whose duties, as
+ * the seed describes them (a role profile, a sentence elsewhere in the deck), fit the words.
+ * A full-text index over those descriptions finds it (MiniSearch, BM25).
+ */
+export class RoleDuties {
+  readonly #index = new MiniSearch<{ id: string; text: string }>({
+    fields: ['text'],
+    storeFields: ['id'],
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term,
+  });
+
+  constructor(knowledge: Knowledge) {
+    const documents = knowledge.roles.map((role) => {
+      const profile = role.profile;
+      const described = [
+        role.description ?? '',
+        ...role.mentions.map((mention) => mention.quote),
+        ...(profile ? [...profile.tasks.map((task) => task.text), ...profile.responsibility.map((line) => line.text), profile.effect] : []),
+      ];
+      return { id: role.id, text: terms(described.join(' ')).join(' ') };
+    });
+    this.#index.addAll(documents.filter((document) => document.text !== ''));
+  }
+
+  /** The role whose described duties clearly fit the question best, if one does. */
+  bestFor(question: string): string | undefined {
+    const [best, next] = this.#index.search(terms(question).join(' '), { combineWith: 'OR' });
+    if (!best || best.score < minimumScore) return undefined;
+    if (next && best.score < next.score * minimumLead) return undefined;
+    return best.id as string;
+  }
+}

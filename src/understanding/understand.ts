@@ -1,0 +1,168 @@
+import type { DateTime } from 'luxon';
+import type { Knowledge } from '../knowledge/registry.js';
+import { IntentClassifier, placeholder, termOf } from './classifier.js';
+import { findDateSpan } from './dates.js';
+import type { EntityKind } from './entity-forms.js';
+import { EntityIndex, type EntityMatch } from './entity-index.js';
+import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf, stepNumberOf } from './keywords.js';
+import { detectLanguage } from './language.js';
+import { queryWords } from './query-words.js';
+import { resolveIntent, type Reading } from './resolve.js';
+import { RoleDuties } from './role-duties.js';
+import { isGlueWord, isStopword } from './stopwords.js';
+import { noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
+
+/** What the understanding needs besides the text. */
+export interface UnderstandInput {
+  text: string;
+  now: DateTime;
+  locale?: string;
+  /** The last topic in this conversation, for follow-ups ("og trin 4?"). */
+  previous?: Understanding;
+}
+
+const placeholderOfKind: Record<EntityKind, string> = {
+  task: 'task',
+  step: 'step',
+  role: 'role',
+  itSystem: 'system',
+  interface: 'interface',
+  supportSystem: 'support',
+  municipality: 'municipality',
+  strategy: 'strategy',
+  deadline: 'deadline',
+};
+
+/** Named things that do not overlap, best first: they become placeholders for the classifier. */
+function placeholderSpans(matches: EntityMatch[]): EntityMatch[] {
+  const chosen: EntityMatch[] = [];
+  // The longest name wins a contested stretch ("BBR på Adgangsstyring" is the task, not the
+  // support system inside it); among equally long ones, the best match.
+  const byStrength = [...matches].filter((match) => match.certainty === 'named').sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
+  for (const match of byStrength) {
+    if (chosen.every((other) => match.end <= other.start || match.start >= other.end)) chosen.push(match);
+  }
+  return chosen;
+}
+
+/** Where in the words a date expression stands, so it can become "xdate". */
+function dateWords(tokens: string[], matched: string): [number, number] | undefined {
+  const wanted = queryWords(matched).tokens;
+  for (let start = 0; start + wanted.length <= tokens.length; start += 1) {
+    if (wanted.every((token, offset) => tokens[start + offset] === token)) return [start, start + wanted.length];
+  }
+  return undefined;
+}
+
+/**
+ * The question as the classifier sees it. A stretch several kinds of thing could be ("BBR"
+ * is an IT system and, in part, a task) becomes every one of their placeholders: the
+ * examples then decide which reading fits the way the question is asked.
+ */
+function classifierTerms(tokens: string[], spans: EntityMatch[], matches: EntityMatch[], date: [number, number] | undefined): string[] {
+  const terms: string[] = [];
+  for (let index = 0; index < tokens.length; ) {
+    const span = spans.find((match) => match.start === index);
+    if (date && date[0] === index) {
+      terms.push(placeholder('date'));
+      index = date[1];
+    } else if (span) {
+      const kinds = new Set(matches.filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5).map((match) => match.kind));
+      for (const kind of kinds) terms.push(placeholder(placeholderOfKind[kind]));
+      index = span.end;
+    } else {
+      if (!isGlueWord(tokens[index]!)) terms.push(termOf(tokens[index]!));
+      index += 1;
+    }
+  }
+  return terms;
+}
+
+function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: DateSpan | undefined): Entities {
+  const entities = noEntities();
+  const named = matches.filter((match) => match.certainty === 'named');
+  const ids = (kind: EntityKind) => named.filter((match) => match.kind === kind).map((match) => match.id);
+  entities.tasks = ids('task');
+  // a step named only in part ("adgangsstyring" is in step 4's title) is no step asked about
+  entities.steps = named
+    .filter((match) => match.kind === 'step' && match.score >= 0.75)
+    .map((match) => match.id)
+    .map((id) => {
+    const [taskId = '', number = '0'] = id.split('#');
+    return { taskId, number: Number(number) };
+  });
+  entities.roles = ids('role');
+  entities.itSystems = ids('itSystem');
+  entities.interfaces = ids('interface');
+  entities.supportSystems = ids('supportSystem');
+  entities.municipalities = ids('municipality');
+  entities.strategies = ids('strategy');
+  entities.deadlines = ids('deadline');
+  entities.eventKinds = eventKindsOf(tokens);
+  const aspect = aspectOf(tokens);
+  if (aspect) entities.aspect = aspect;
+  const category = roleCategoryOf(tokens);
+  if (category) entities.roleCategory = category;
+  const phase = rolePhaseOf(tokens);
+  if (phase) entities.rolePhase = phase;
+  if (dates) entities.dates = dates;
+  return entities;
+}
+
+function asksWho(tokens: string[]): boolean {
+  return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
+}
+
+/** Reads questions against one knowledge base: its names, the example questions, the clock. */
+export class Understander {
+  readonly #index: EntityIndex;
+  readonly #classifier = new IntentClassifier();
+  readonly #duties: RoleDuties;
+
+  constructor(readonly knowledge: Knowledge) {
+    this.#index = new EntityIndex(knowledge);
+    this.#duties = new RoleDuties(knowledge);
+  }
+
+  /** The intent, entities and confidence of one question. */
+  understand(input: UnderstandInput): Understanding {
+    const language = detectLanguage(input.text, input.locale);
+    const words = queryWords(input.text);
+    const matches = this.#index.match(words);
+    const found = findDateSpan(input.text, input.now, language);
+    const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
+    const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
+    const classification = this.#classifier.classify(terms);
+    const entities = entitiesFrom(matches, words.tokens, found?.span);
+    const stepNumber = stepNumberOf(words.tokens);
+    const reading: Reading = {
+      classification,
+      entities,
+      hints: matches.filter((match) => match.certainty === 'hinted'),
+      stepNumber,
+      tokens: words.tokens,
+      language,
+      knowledge: this.knowledge,
+      knownShare: this.#knownShare(words.tokens, matches, dateSpan),
+      describedRole: asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined,
+      asksSomething: terms.some((term) => !term.startsWith('x') || term === 'xnum'),
+    };
+    return resolveIntent(reading, input.previous);
+  }
+
+  /** The share of content words the bot knows: from its names, its example questions or a date. */
+  #knownShare(tokens: string[], matches: EntityMatch[], date: [number, number] | undefined): number {
+    const covered = new Set<number>();
+    for (const match of matches) for (let index = match.start; index < match.end; index += 1) covered.add(index);
+    if (date) for (let index = date[0]; index < date[1]; index += 1) covered.add(index);
+    let content = 0;
+    let known = 0;
+    tokens.forEach((token, index) => {
+      const term = termOf(token);
+      if (isStopword(token)) return;
+      content += 1;
+      if (covered.has(index) || this.#classifier.knows(term) || this.#index.knows(token)) known += 1;
+    });
+    return content === 0 ? 1 : known / content;
+  }
+}

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Core } from '../../src/core/core.js';
+import type { Reply, Turn } from '../../src/core/types.js';
+import { intents, type Understanding } from '../../src/understanding/types.js';
+
+const stepSchema = z.object({ taskId: z.string(), number: z.number() });
+const questionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  lang: z.enum(['da', 'en']),
+  now: z.string().optional(),
+  context: z.array(z.string()).optional(),
+  intent: z.enum(intents),
+  entities: z.record(z.string(), z.unknown()),
+  mustContain: z.array(z.string()),
+  tags: z.array(z.string()),
+});
+const setSchema = z.object({ about: z.string(), now: z.string(), questions: z.array(questionSchema) });
+
+/** One labelled question. */
+export type LabelledQuestion = z.infer<typeof questionSchema>;
+
+/** The labelled question set, validated. */
+export function loadQuestionSet(path = 'tests/understanding/questions.json'): { now: string; questions: LabelledQuestion[] } {
+  return setSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/** Everything a person reads in the replies. */
+export function replyText(replies: Reply[]): string {
+  return replies
+    .flatMap((reply) => [reply.text, reply.intro ?? '', ...(reply.facts ?? []).map((fact) => `${fact.label}: ${fact.value}`), ...(reply.list ?? [])])
+    .join('\n');
+}
+
+function sameIds(expected: unknown, actual: unknown[]): boolean {
+  const wanted = z.array(z.string()).parse(expected);
+  if (wanted.length === 0) return actual.length === 0;
+  return wanted.every((id) => actual.includes(id));
+}
+
+/** Which expected entity fields the reading got wrong. */
+export function entityMistakes(question: LabelledQuestion, understanding: Understanding): string[] {
+  const mistakes: string[] = [];
+  const actual = understanding.entities as unknown as Record<string, unknown>;
+  for (const [field, expected] of Object.entries(question.entities)) {
+    const got = actual[field];
+    if (field === 'steps') {
+      const wanted = z.array(stepSchema).parse(expected);
+      const have = z.array(stepSchema).parse(got ?? []);
+      if (!wanted.every((step) => have.some((other) => other.taskId === step.taskId && other.number === step.number))) mistakes.push(field);
+    } else if (field === 'dates') {
+      const wanted = z.object({ start: z.string(), end: z.string() }).parse(expected);
+      const have = got as { start?: string; end?: string } | undefined;
+      if (have?.start !== wanted.start || have.end !== wanted.end) mistakes.push(field);
+    } else if (Array.isArray(expected)) {
+      if (!sameIds(expected, Array.isArray(got) ? got : [])) mistakes.push(field);
+    } else if (got !== expected) {
+      mistakes.push(field);
+    }
+  }
+  return mistakes;
+}
+
+/** How one question went. */
+export interface Outcome {
+  question: LabelledQuestion;
+  understanding?: Understanding;
+  answer: string;
+  intentRight: boolean;
+  entityMistakes: string[];
+  missingFacts: string[];
+  /** Right intent, entities and facts. */
+  right: boolean;
+  /** A wrong answer given as an answer (not "I don't know"): the worst outcome. */
+  confidentWrong: boolean;
+}
+
+function turn(text: string, conversationId: string, now: DateTime, lang: 'da' | 'en'): Turn {
+  return {
+    user: { id: 'evaluator' },
+    conversation: { channel: 'web', id: conversationId, isGroup: false },
+    text,
+    locale: lang === 'da' ? 'da-DK' : 'en-GB',
+    now,
+  };
+}
+
+/** Asks one labelled question (after its context, in the same conversation) and judges the answer. */
+export function evaluate(core: Core, question: LabelledQuestion, defaultNow: string): Outcome {
+  const now = DateTime.fromISO(question.now ?? defaultNow, { setZone: true });
+  for (const earlier of question.context ?? []) core.answer(turn(earlier, question.id, now, question.lang));
+  const routed = core.answer(turn(question.text, question.id, now, question.lang));
+  const answer = replyText(routed.replies);
+  const understanding = routed.understanding;
+  const intentRight = understanding?.intent === question.intent;
+  const mistakes = understanding ? entityMistakes(question, understanding) : ['(no reading)'];
+  const missingFacts = question.mustContain.filter((fact) => !answer.toLowerCase().includes(fact.toLowerCase()));
+  const right = intentRight && mistakes.length === 0 && missingFacts.length === 0;
+  const answeredAsUnknown = understanding?.intent === 'unknown';
+  return { question, understanding, answer, intentRight, entityMistakes: mistakes, missingFacts, right, confidentWrong: !right && !answeredAsUnknown };
+}
