@@ -91,10 +91,12 @@ export const events: Dialog = (context, args) => {
   const ofKind = sorted(context.knowledge.events.filter((event) => wantedKinds.length === 0 || wantedKinds.includes(event.kind)));
   const today = copenhagenDate(context.turn.now);
   const { start, end } = parsed.data;
-  const inSpan = (event: KlikEvent) => (start && end ? eventDays(event).first <= end && eventDays(event).last >= start : eventDays(event).last >= today);
+  const isPast = (event: KlikEvent) => eventDays(event).last < today;
+  // a kind asked for by name is shown whole, past ones marked: "hvornår var opstartsmøderne?"
+  const inSpan = (event: KlikEvent) => (start && end ? eventDays(event).first <= end && eventDays(event).last >= start : wantedKinds.length > 0 || !isPast(event));
   const shown = ofKind.filter(inSpan);
   const when = start && end ? spanText(context, start, end) : say(context, 'fremover', 'ahead');
-  const [first] = shown;
+  const first = shown.find((event) => !isPast(event)) ?? shown[0];
   if (!first) return [emptyReply(context, whatText(context, wantedKinds, 0), when, ofKind.find((event) => eventDays(event).first > (end ?? today)), wantedKinds)];
   const days = first.datePrecision === 'day' ? daysText(context, first.date) : '';
   const intro =
@@ -105,7 +107,7 @@ export const events: Dialog = (context, args) => {
     listReply({
       heading: say(context, 'Begivenheder', 'Events'),
       intro,
-      list: shown.map((event) => eventLine(context, event)),
+      list: shown.map((event) => `${eventLine(context, event)}${isPast(event) ? say(context, ' (afholdt)', ' (held)') : ''}`),
       after: afterNotes(context, shown),
       source: sourcesLine(context, shown.map((event) => event.source.label)),
       buttons: eventButtons(context, wantedKinds),

@@ -1,6 +1,7 @@
 import { formatDate } from '../src/core/format.js';
 import { copenhagenDate } from '../src/knowledge/queries.js';
 import type { KlikEvent, NewsItem } from '../src/knowledge/systems-queries.js';
+import { words } from '../src/knowledge/text.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { daysText, dialogButton, dialogNames, listReply, shortDate, sourcesLine } from './format-helpers.js';
 
@@ -50,9 +51,32 @@ function nextNewsDate(context: DialogContext): { date: string; text: string } | 
   return candidates.sort((a, b) => a.date.localeCompare(b.date))[0];
 }
 
-/** The news items of the September 2018 meeting, one line each with their dates. */
-export const news: Dialog = (context) => {
+/** Items whose title or text has one of the topic's words ("KY", "beskedfunktionen"), best first. */
+function itemsAbout(items: NewsItem[], topic: string): NewsItem[] {
+  const wanted = words(topic).filter((word) => word.length > 1);
+  const scored = items.map((item) => {
+    const text = words([item.title, ...item.points].join(' '));
+    return { item, hits: wanted.filter((word) => text.some((other) => other === word || (word.length > 4 && other.startsWith(word.slice(0, -2))))).length };
+  });
+  return scored.filter((entry) => entry.hits > 0).sort((a, b) => b.hits - a.hits).map((entry) => entry.item);
+}
+
+/** One news item in full: its title, then every point, in the seed's words. */
+function itemReply(context: DialogContext, item: NewsItem) {
+  return listReply({
+    heading: item.title,
+    intro: newsLine(context, item),
+    list: item.points,
+    source: sourcesLine(context, [item.source.label]),
+    buttons: [dialogButton(say(context, 'Alle nyheder', 'All news'), dialogNames.news)],
+  });
+}
+
+/** The news items of the September 2018 meeting, one line each with their dates; with a topic, the item about it in full. */
+export const news: Dialog = (context, args) => {
   const items = context.knowledge.news;
+  const [about] = args.topic ? itemsAbout(items, args.topic) : [];
+  if (about) return [itemReply(context, about)];
   if (items.length === 0) return [{ text: say(context, 'Der er ingen nyheder i mine data.', 'There is no news in my data.') }];
   const next = nextNewsDate(context);
   const count = say(context, `${NEWS_TITLE} har **${items.length} nyheder**.`, `${NEWS_TITLE} has **${items.length} items**.`);

@@ -51,8 +51,9 @@ function roleButtons(context: DialogContext, roles: Role[], category: Category |
 function summaryReply(context: DialogContext): Reply {
   const roles = context.knowledge.roles;
   const list = (['organisational', 'project', 'technical'] as const).map((category) => {
-    const count = roles.filter((role) => role.category === category).length;
-    return `${count} ${say(context, categoryWords[category][0], categoryWords[category][1])}`;
+    const inCategory = roles.filter((role) => role.category === category);
+    // the names, not only the count: "vis rollegalleriet" wants to see the roles
+    return `${inCategory.length} ${say(context, categoryWords[category][0], categoryWords[category][1])}: ${inCategory.map((role) => role.name).join(', ')}`;
   });
   const draftOnly = roles.filter((role) => role.category === undefined).length;
   const intro = say(context, 'Rollegalleriet fra maj 2018 har tre slags roller:', 'The May 2018 role gallery has three kinds of roles:');

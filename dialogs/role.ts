@@ -72,7 +72,24 @@ export const role: Dialog = (context, args) => {
 export const roleCompetences: Dialog = (context, args) => {
   const found = findRole(context.knowledge, args.roleId ?? '');
   const competences = found?.profile?.competences;
-  if (!found || !competences) return [{ text: say(context, 'Materialet beskriver ikke kompetencer for den rolle.', 'The material describes no competences for that role.') }];
+  if (!found) return [{ text: say(context, 'Den rolle kender jeg ikke.', "I don't know that role.") }];
+  if (!competences) {
+    return [
+      {
+        heading: found.name,
+        text: say(
+          context,
+          `Materialet beskriver ikke kompetencer for **${found.name}**; kun KOMBIT-programlederens rolle er beskrevet i detaljer (rollegalleriet er et udkast).`,
+          `The material describes no competences for the **${found.name}**; only the KOMBIT programme leader's role is described in detail (the role gallery is a draft).`,
+        ),
+        source: sourceLine(context, found.source.label),
+        buttons: [
+          { title: say(context, 'Om rollen', 'About the role'), action: { dialog: 'role', args: { roleId: found.id } } },
+          { title: say(context, 'KOMBIT-programlederens kompetencer', "The programme leader's competences"), action: { dialog: 'role-competences', args: { roleId: 'kombit-programleder' } } },
+        ],
+      },
+    ];
+  }
   const intro = say(context, `Kompetencer for **${found.name}**:`, `Competences of the **${found.name}**:`);
   return [
     {

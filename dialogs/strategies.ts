@@ -25,10 +25,18 @@ function nameOf(strategy: Strategy): string {
   return `${strategy.letter} ${strategy.name}`;
 }
 
+/** "2–5 måneder" / "14 days": the figure first, in the asker's language. */
+function durationFigure(context: DialogContext, duration: NonNullable<Strategy['duration']>): string {
+  const span = duration.min === duration.max ? `${duration.min}` : `${duration.min}–${duration.max}`;
+  const units = { months: say(context, 'måneder', 'months'), days: say(context, 'dage', 'days') } as Record<string, string>;
+  const unit = duration.unit ?? "";
+  return `${span} ${units[unit] ?? unit}`;
+}
+
 function durationText(context: DialogContext, strategy: Strategy): string {
   if (strategy.duration) {
     const conditions = strategy.duration.conditions.length > 0 ? ` (${strategy.duration.conditions.join('; ')})` : '';
-    return `${strategy.duration.text}${conditions}`;
+    return `**${durationFigure(context, strategy.duration)}**: ${strategy.duration.text}${conditions}`;
   }
   const decide = strategy.steps.find((step) => /hvor længe/i.test(step));
   return decide

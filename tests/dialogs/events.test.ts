@@ -59,8 +59,16 @@ describe('events', () => {
     expect(card(events(context(), { kinds: 'webinar', lang: 'da' })).list).toHaveLength(4);
   });
 
-  it('drops events whose day has passed', () => {
-    expect(card(events(context('2018-11-15T09:30:00+01:00'), { kinds: 'webinar' })).list).toHaveLength(2);
+  it('drops events whose day has passed from the events ahead', () => {
+    const list = card(events(context('2018-11-15T09:30:00+01:00'), {})).list ?? [];
+    expect(list.some((line) => line.includes('14. november'))).toBe(false);
+    expect(list.some((line) => line.includes('15. november 2018'))).toBe(true);
+  });
+
+  it('shows a kind asked for by name whole, the past ones marked as held', () => {
+    const list = card(events(context('2018-11-15T09:30:00+01:00'), { kinds: 'webinar' })).list ?? [];
+    expect(list).toHaveLength(4);
+    expect(list.filter((line) => line.endsWith('(afholdt)'))).toHaveLength(2);
   });
 
   it('says when there is none, and names the next one after the span', () => {

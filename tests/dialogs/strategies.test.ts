@@ -51,7 +51,7 @@ describe('strategies: the three', () => {
 describe('strategies: one strategy', () => {
   it('gives A with its duration first, pros and cons, and six steps', () => {
     const reply = card(strategies(context(), { strategyId: 'strategi-a' }));
-    expect(reply.text).toMatch(/^\*\*Strategi A Integrations-vejen\*\*: Et integrationsforløb tager mellem 2-5 måneder/);
+    expect(reply.text).toMatch(/^\*\*Strategi A Integrations-vejen\*\*: \*\*2–5 måneder\*\*: Et integrationsforløb tager mellem 2-5 måneder/);
     expect(reply.list).toHaveLength(6);
     expect(reply.facts?.map((fact) => fact.label)).toEqual(['Fordele', 'Ulemper']);
     expect(reply.facts?.[1]?.value).toBe('Økonomi til anskaffelse af løsning; Ressourcekrævende integrationsforløb');
@@ -59,7 +59,7 @@ describe('strategies: one strategy', () => {
 
   it('gives the asked aspect, and takes a letter as well as an id', () => {
     expect(card(strategies(context(), { strategyId: 'B', aspect: 'duration' })).text).toBe(
-      '**B STS ORG Brugergrænseflade**: Det tager 14 dage at blive klar med STS ORG GUI (Hvis I vælger at køre SAPA minimum scope)',
+      '**B STS ORG Brugergrænseflade**: **14 dage**: Det tager 14 dage at blive klar med STS ORG GUI (Hvis I vælger at køre SAPA minimum scope)',
     );
     expect(card(strategies(context(), { strategyId: 'strategi-b', aspect: 'cons' })).list).toEqual(['Manuelle rutiner for vedligehold af data', 'Duer ikke hvis man skal have fuld udbytte af SAPA']);
     expect(card(strategies(context(), { strategyId: 'strategi-c', aspect: 'steps' })).list).toEqual(['Gør som B, men forbered A', 'Beslut hvor længe I skal være i B-mode']);
