@@ -19,9 +19,12 @@ function stripAccent(char: string): string {
  * Lower-case; accents removed except æ, ø, å ("Konfigurér" → "konfigurer"); apostrophes
  * dropped ("BBR's" → "bbrs"); other punctuation and hyphens to spaces; whitespace collapsed.
  */
+// Letters that need no accent stripping: checking for them first keeps the common case fast.
+const plainLetters = /^[ -~æøå]*$/;
+
 export function normalize(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
-  const plain = Array.from(lower, stripAccent).join('');
+  const plain = plainLetters.test(lower) ? lower : Array.from(lower, stripAccent).join('');
   return plain
     .replace(/['’`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

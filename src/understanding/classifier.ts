@@ -38,6 +38,8 @@ export interface Classification {
 export class IntentClassifier {
   readonly #index: MiniSearch<{ id: number; intent: Intent; text: string }>;
   readonly #vocabulary = new Set<string>();
+  readonly #documentFrequency = new Map<string, number>();
+  #documentCount = 0;
   readonly #byDeletion = new Map<string, string[]>();
 
   constructor() {
@@ -52,10 +54,12 @@ export class IntentClassifier {
       texts.map((text) => {
         const terms = exampleTerms(text);
         for (const term of terms) this.#vocabulary.add(term);
+        for (const term of new Set(terms)) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
         return { id: id++, intent: intent as Intent, text: terms.join(' ') };
       }),
     );
     this.#index.addAll(documents);
+    this.#documentCount = documents.length;
     for (const term of this.#vocabulary) {
       if (term.length < 5) continue;
       for (const variant of [term, ...deletions(term)]) {
@@ -85,7 +89,11 @@ export class IntentClassifier {
   /** Ranks intents for the question's terms (stems and placeholders). */
   classify(terms: string[]): Classification {
     const best = new Map<Intent, number>();
-    const query = terms.map((term) => this.corrected(term)).join(' ');
+    // Terms in a fifth of all examples ("hvad", "er") barely move BM25 but make every
+    // example a result to score and sort: leave them out unless nothing else is left.
+    const corrected = [...new Set(terms.map((term) => this.corrected(term)))];
+    const telling = corrected.filter((term) => (this.#documentFrequency.get(term) ?? 0) <= this.#documentCount * 0.2);
+    const query = (telling.length > 0 ? telling : corrected).join(' ');
     for (const result of this.#index.search(query, { combineWith: 'OR' })) {
       const intent = result.intent as Intent;
       best.set(intent, Math.max(best.get(intent) ?? 0, result.score));

@@ -47,9 +47,9 @@ const eventKinds = lookup(eventKindWords);
 const categories = lookup(categoryWords);
 const phases = lookup(phaseWords);
 
-function firstIn(map: Map<string, string>, tokens: string[]): string | undefined {
+function firstIn(map: Map<string, string>, tokens: string[], forgiveTypos = false): string | undefined {
   for (const token of tokens) {
-    const found = map.get(stem(token)) ?? nearest(map, stem(token));
+    const found = map.get(stem(token)) ?? (forgiveTypos ? nearest(map, stem(token)) : undefined);
     if (found) return found;
   }
   return undefined;
@@ -90,12 +90,12 @@ export function eventKindsOf(tokens: string[]): string[] {
 
 /** A role category ("tekniske roller") the question names. */
 export function roleCategoryOf(tokens: string[]): string | undefined {
-  return firstIn(categories, tokens);
+  return firstIn(categories, tokens, true);
 }
 
 /** A phase ("drift og forvaltning") the question names. */
 export function rolePhaseOf(tokens: string[]): string | undefined {
-  return firstIn(phases, tokens);
+  return firstIn(phases, tokens, true);
 }
 
 /** The step number written after "trin"/"step" ("trin 3", "step 4"), if any. */
