@@ -28,6 +28,22 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
     expect(text.indexOf('1. november 2018')).toBeGreaterThan(first);
   });
 
+  it('answers the deadlines of a month: December gives both FK tasks on 12 December and nothing from November', async () => {
+    const replies = await ask(bot.url, 'Hvilke deadlines har vi i december?', { conversation: { id: 'december-question' } });
+    const text = visibleText(replies[0]!);
+    expect(text).toContain('12. december 2018');
+    expect(text).toContain('Godkend initiale fordelingsregler');
+    expect(text).toContain('Etabler arbejdsgang for drift');
+    expect(text).not.toContain('november');
+  });
+
+  it('keeps the topic of a conversation for a follow-up', async () => {
+    const conversation = { conversation: { id: 'follow-up' } };
+    await ask(bot.url, 'hvad er trinene i BBR på Adgangsstyring?', conversation);
+    const replies = await ask(bot.url, 'og trin 4?', conversation);
+    expect(visibleText(replies[0]!)).toContain('Få BBR brugerne til at logge ind i BBR via central adgangsstyring');
+  });
+
   it('runs the dialog a card button names', async () => {
     const [reply] = await ask(bot.url, 'hvornår er deadline for at udpege FK-ansvarlig?');
     const actions = reply!.attachments?.[0]?.content.actions ?? [];
