@@ -2,6 +2,7 @@ import { formatDate } from '../src/core/format.js';
 import { copenhagenDate } from '../src/knowledge/queries.js';
 import type { KlikEvent, NewsItem } from '../src/knowledge/systems-queries.js';
 import { words } from '../src/knowledge/text.js';
+import { stem } from '../src/understanding/stem.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { daysText, dialogButton, dialogNames, listReply, shortDate, sourcesLine } from './format-helpers.js';
 
@@ -56,7 +57,7 @@ function itemsAbout(items: NewsItem[], topic: string): NewsItem[] {
   const wanted = words(topic).filter((word) => word.length > 1);
   const scored = items.map((item) => {
     const text = words([item.title, ...item.points].join(' '));
-    return { item, hits: wanted.filter((word) => text.some((other) => other === word || (word.length > 4 && other.startsWith(word.slice(0, -2))))).length };
+    return { item, hits: wanted.filter((word) => text.some((other) => other === word || stem(other) === stem(word) || (word.length >= 6 && other.startsWith(word)))).length };
   });
   return scored.filter((entry) => entry.hits > 0).sort((a, b) => b.hits - a.hits).map((entry) => entry.item);
 }

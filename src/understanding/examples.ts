@@ -525,6 +525,8 @@ export const examples: Record<Intent, string[]> = {
     'what can you do',
   ],
   unknown: [
+    'hvad er ip adressen på serveren',
+    'hvad er adressen på serveren',
     'hvor mange indbyggere har {municipality}',
     'hvor mange sager behandler {system}',
     'hvor mange brugere har {system}',

@@ -55,7 +55,8 @@ function withTask(entities: Entities, taskId: string | undefined): Filled {
 function steps(reading: Reading, previous: Understanding | undefined): Filled {
   const { entities, stepNumber } = reading;
   const withSteps = (taskId: string) => (reading.knowledge.tasks.find((task) => task.id === taskId)?.steps.length ?? 0) > 0;
-  const taskId = taskOf(reading, previous, withSteps) ?? taskOf(reading, previous);
+  // a step number belongs to a task that has steps, never to one without ("status på trin 5")
+  const taskId = taskOf(reading, previous, withSteps) ?? (stepNumber === undefined ? taskOf(reading, previous) : undefined);
   if (!taskId && entities.steps.length === 0 && stepNumber === undefined) return undefined;
   const onlyTaskWithSteps = reading.knowledge.tasks.filter((task) => task.steps.length > 0);
   const stepTask = taskId ?? (onlyTaskWithSteps.length === 1 ? onlyTaskWithSteps[0]!.id : undefined);
@@ -90,29 +91,30 @@ const fillers: Partial<Record<Intent, Filler>> = {
     return roleId ? { ...reading.entities, roles: [roleId] } : undefined;
   },
   'role.responsible': (reading, previous) => {
-    // the roles in the reading are the answer: those the seed names responsible
+    // the roles in the reading are the answer: those the seed names responsible. Named
+    // things first, then a role whose described duties fit, then things only hinted at.
     const { knowledge, entities } = reading;
-    const deadline = entities.deadlines[0] ?? hinted(reading, 'deadline')[0];
-    // a role whose described duties fit beats a task only hinted at
-    const hintedTask = deadline || reading.describedRole ? undefined : taskOf(reading, previous);
-    const taskId = entities.tasks[0] ?? hintedTask;
-    if (taskId) {
-      const roles = knowledge.tasks.find((task) => task.id === taskId)?.responsibleRoles ?? [];
-      return { ...entities, tasks: [taskId], roles: [...roles] };
-    }
-    const deadlineId = deadline ?? previous?.entities.deadlines[0];
-    if (deadlineId) {
-      const roles = knowledge.deadlines.find((item) => item.id === deadlineId)?.responsibleRoles ?? [];
-      return { ...entities, deadlines: [deadlineId], roles: [...roles] };
-    }
-    const described = reading.describedRole;
-    return described ? { ...entities, roles: [described] } : undefined;
+    const withTaskRoles = (taskId: string): Entities => ({ ...entities, tasks: [taskId], roles: [...(knowledge.tasks.find((task) => task.id === taskId)?.responsibleRoles ?? [])] });
+    const withDeadlineRoles = (deadlineId: string): Entities => ({
+      ...entities,
+      deadlines: [deadlineId],
+      roles: [...(knowledge.deadlines.find((item) => item.id === deadlineId)?.responsibleRoles ?? [])],
+    });
+    if (entities.tasks[0]) return withTaskRoles(entities.tasks[0]);
+    if (entities.deadlines[0]) return withDeadlineRoles(entities.deadlines[0]);
+    if (reading.describedRole) return { ...entities, roles: [reading.describedRole] };
+    const hintedDeadline = hinted(reading, 'deadline')[0];
+    if (hintedDeadline) return withDeadlineRoles(hintedDeadline);
+    const taskId = taskOf(reading, previous);
+    if (taskId) return withTaskRoles(taskId);
+    return previous?.entities.deadlines[0] ? withDeadlineRoles(previous.entities.deadlines[0]) : undefined;
   },
   'role.competences': (reading, previous) => {
     const roleId = reading.entities.roles[0] ?? previous?.entities.roles[0] ?? 'kombit-programleder';
     return { ...reading.entities, roles: [roleId] };
   },
-  'status.national': (reading, previous) => steps(reading, previous) ?? reading.entities,
+  // the national table says nothing about one municipality: that is not this question
+  'status.national': (reading, previous) => (reading.entities.municipalities.length > 0 ? undefined : (steps(reading, previous) ?? reading.entities)),
   'overview.systems-using': (reading) =>
     reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
   'overview.used-by': (reading) => {
@@ -126,7 +128,30 @@ const fillers: Partial<Record<Intent, Filler>> = {
   unknown: () => undefined,
 };
 
+type NamedKind = (typeof namedKinds)[number];
+
+/**
+ * Intents that need nothing named, and the kinds of thing they can be about. A question
+ * naming only other things ("forskellen på FK-ADM og FK-ANSV" is about roles) is not one of them.
+ */
+const relatedKinds: Partial<Record<Intent, NamedKind[]>> = {
+  'strategy.describe': ['strategies', 'supportSystems'],
+  'status.national': ['tasks', 'itSystems'],
+  'rollout.sapa': ['municipalities', 'itSystems'],
+  'pilot.solution': ['municipalities', 'itSystems', 'strategies'],
+  'task.list': ['supportSystems', 'itSystems', 'tasks'],
+  'role.list': ['roles'],
+};
+
+function aboutOtherThings(intent: Intent, entities: Entities): boolean {
+  const related = relatedKinds[intent];
+  if (!related) return false;
+  const named = namedKinds.filter((kind) => entities[kind].length > 0);
+  return named.length > 0 && !named.some((kind) => related.includes(kind));
+}
+
 function fill(intent: Intent, reading: Reading, previous: Understanding | undefined): Filled {
+  if (aboutOtherThings(intent, reading.entities)) return undefined;
   const filler = fillers[intent];
   return filler ? filler(reading, previous) : reading.entities;
 }

@@ -23,6 +23,7 @@ const stopwords = new Set([
   'got', 'any', 'some', 'all', 'my', 'your', 'their', 'at', 'for', 'from', 'as', 'so', 'if', 'or', 'but', 'about', 'up',
   'which', 'how', 'where', 'why', 'whats', 's', 't', 'haven', 'hasn', 'isn', 'aren', 'don', 'doesn', 'didn', 'll', 're',
   'there', 'also', 'just', 'still', 'yet', 'again', 'our', 'ours', 'many', 'much', 'more', 'most',
+  'role', 'roles', 'task', 'tasks', 'deadline', 'status', 'municipality', 'municipalities',
 ]);
 
 // Inflected forms count too ("opgaverne", "rollens"): compared by Danish stem.
@@ -52,6 +53,8 @@ const weakWords = new Set([
   'system', 'systemer', 'serviceaftaler', 'serviceaftale', 'aftaler', 'godkend', 'kritisk', 'senest', 'definitivt', 'farvel',
   // words that ask about a kind of thing ("er den løsningsspecifik?") rather than name one
   'loesningsspecifik', 'loesningsspecifikke', 'systemspecifik', 'systemspecifikke', 'basis', 'basisopgave', 'tvaergaaende',
+  // English role words, as weak as their Danish counterparts
+  'programme', 'program', 'programmet', 'leader', 'manager', 'owner', 'user', 'users', 'officer', 'responsible', 'approve',
 ]);
 
 /** Whether a folded word is too common in names to point at one by itself. */
