@@ -1,30 +1,7 @@
 import { contacts } from '../../dialogs/contacts.js';
-import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { DialogContext } from '../../dialogs/context.js';
-import type { Reply } from '../../src/core/types.js';
-import { loadKnowledge } from '../../src/knowledge/loader.js';
-import type { Knowledge } from '../../src/knowledge/registry.js';
+import { describe, expect, it } from 'vitest';
+import { card, context } from './dialog-kit.js';
 
-let knowledge: Knowledge;
-beforeAll(async () => {
-  knowledge = await loadKnowledge('data/knowledge');
-});
-
-function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
-  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
-  return { knowledge: data ?? knowledge, language, turn };
-}
-
-/** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
-function card(replies: Reply[]): Reply {
-  expect(replies).toHaveLength(1);
-  const reply = replies[0]!;
-  expect(reply.source).toMatch(/^(Kilde|Source): /);
-  expect(reply.buttons?.length ?? 0).toBeGreaterThanOrEqual(1);
-  expect(reply.buttons?.length ?? 0).toBeLessThanOrEqual(3);
-  return reply;
-}
 
 describe('contacts', () => {
   it('puts the programme mailbox first by default, then the other addresses', () => {
