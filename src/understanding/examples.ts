@@ -492,6 +492,8 @@ export const examples: Record<Intent, string[]> = {
     'what is the email address',
   ],
   news: [
+    'any news {date}',
+    'nyheder {date}',
     'nyt fra kombit',
     'er der noget nyt om {system}',
     'hvad stod der i programleder nyt',

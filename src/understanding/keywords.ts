@@ -66,10 +66,10 @@ function nearest(map: Map<string, string>, term: string): string | undefined {
 export function aspectOf(tokens: string[]): string | undefined {
   const joined = tokens.join(' ');
   // a negated start ("ikke startet", "haven't started", "slet ikke gået i gang") is its own count
-  if (/\b(ikke|not|haven t|hasn t|havent|hasnt|aren t|isn t)( \w+)? (paabegyndt|startet|started|begyndt|i gang|gaaet i gang|begun)\b|\bmangler\b/.test(joined)) {
+  if (/\b(ikke|not|haven t|hasn t|havent|hasnt|aren t|isn t)( \w+)? (paabegyndt|startet|started|begyndt|i gang|igang|gaaet i gang|begun)\b|\bmangler\b/.test(joined)) {
     return 'not-started';
   }
-  if (/\bi gang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
+  if (/\bi gang\b|\bigang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
   const found = firstIn(aspects, tokens.filter((token) => token !== 'ikke' && token !== 'not'));
   // "fordele og ulemper": both sides, which is the whole strategy
   if ((found === 'pros' || found === 'cons') && firstIn(aspects, tokens.filter((token) => aspects.get(stem(token)) !== found)) === (found === 'pros' ? 'cons' : 'pros')) {

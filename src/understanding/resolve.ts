@@ -30,6 +30,14 @@ const candidateShare = 0.55;
 const followUpOpeners = [['og'], ['hvad', 'med'], ['and'], ['what', 'about'], ['samme'], ['også']];
 
 type Filled = Entities | undefined;
+
+// A question about the pilots says so; "hvilken IdP bruger Aarhus?" is not about them.
+const pilotWords = ['pilot', 'piloter', 'piloten', 'piloterne', 'pilotkommune', 'pilotkommuner', 'praepilot', 'praepiloter', 'pilotafproevning', 'pilotafproevningen',
+  'organisationsloesning', 'organisationsloesningen', 'loesning', 'loesningen', 'leverandoer', 'leverandoeren', 'vendor', 'solution', 'pilots'];
+
+function mentionsAny(tokens: string[], wanted: string[]): boolean {
+  return tokens.some((token) => wanted.includes(token));
+}
 type Filler = (reading: Reading, previous: Understanding | undefined) => Filled;
 
 function hinted(reading: Reading, kind: EntityMatch['kind']): string[] {
@@ -102,10 +110,11 @@ const fillers: Partial<Record<Intent, Filler>> = {
     });
     if (entities.tasks[0]) return withTaskRoles(entities.tasks[0]);
     if (entities.deadlines[0]) return withDeadlineRoles(entities.deadlines[0]);
+    // who holds a role in one municipality is not in the material ("hvem er FK-ansvarlig i Vejle?")
+    if (entities.municipalities.length > 0) return undefined;
     if (reading.describedRole) return { ...entities, roles: [reading.describedRole] };
-    const hintedDeadline = hinted(reading, 'deadline')[0];
-    if (hintedDeadline) return withDeadlineRoles(hintedDeadline);
-    const taskId = taskOf(reading, previous);
+    // a task only hinted at is too weak to answer "who" for: the conversation's task, or nothing
+    const taskId = previous?.entities.tasks[0];
     if (taskId) return withTaskRoles(taskId);
     return previous?.entities.deadlines[0] ? withDeadlineRoles(previous.entities.deadlines[0]) : undefined;
   },
@@ -122,9 +131,13 @@ const fillers: Partial<Record<Intent, Filler>> = {
     return systemId ? { ...reading.entities, itSystems: [systemId] } : undefined;
   },
   'rollout.sapa': (reading, previous) => {
+    // the rollout plan is SAPA's: "hvornår går KY i luften i Aarhus?" is not in it
+    const systems = reading.entities.itSystems;
+    if (systems.length > 0 && !systems.includes('sapa')) return undefined;
     const municipality = reading.entities.municipalities[0] ?? hinted(reading, 'municipality')[0] ?? previous?.entities.municipalities[0];
     return { ...reading.entities, municipalities: municipality ? [municipality] : [] };
   },
+  'pilot.solution': (reading) => (mentionsAny(reading.tokens, pilotWords) ? reading.entities : undefined),
   unknown: () => undefined,
 };
 
@@ -136,11 +149,13 @@ type NamedKind = (typeof namedKinds)[number];
  */
 const relatedKinds: Partial<Record<Intent, NamedKind[]>> = {
   'strategy.describe': ['strategies', 'supportSystems'],
-  'status.national': ['tasks', 'itSystems'],
+  'status.national': ['tasks', 'itSystems', 'supportSystems'],
   'rollout.sapa': ['municipalities', 'itSystems'],
   'pilot.solution': ['municipalities', 'itSystems', 'strategies'],
   'task.list': ['supportSystems', 'itSystems', 'tasks'],
   'role.list': ['roles'],
+  // "kan du vise mig BBR-trinene?" is a question about BBR, not a request for help
+  help: [],
 };
 
 function aboutOtherThings(intent: Intent, entities: Entities): boolean {

@@ -17,6 +17,13 @@ const stopwords = new Set([
   'hvorfor', 'hvormange', 'mange', 'meget', 'mere', 'mest', 'flere', 'andre', 'anden', 'andet', 'hele', 'helt', 'dette',
   'disse', 'denne', 'sig', 'selv', 'slet', 'stadig', 'allerede', 'endnu', 'igen', 'tak', 'venligst', 'please', 'hej', 'kan',
   'findes', 'ud', 'ind', 'op', 'ned', 'frem', 'hen', 'altsaa', 'egentlig', 'faktisk', 'okay', 'ok',
+  // common verbs and adverbs of chat questions: they ask, they do not name anything
+  'bestaar', 'handler', 'betyder', 'gaelder', 'mener', 'tror', 'finder', 'kommer', 'staar', 'ligger', 'sker', 'ske', 'hedder',
+  'bruges', 'laves', 'goeres', 'lave', 'goere', 'sende', 'sender', 'spoerge', 'svare', 'svar', 'give', 'giver', 'tage',
+  'holde', 'holder', 'starte', 'starter', 'slutte', 'ude', 'inde', 'kun', 'snart', 'sammen', 'alene', 'maaske', 'sikkert',
+  'vist', 'mindre', 'lidt', 'rigtig', 'virkelig', 'cirka', 'ca', 'praecis', 'igang', 'klar', 'noedt', 'hjaelpe', 'vide',
+  'ved', 'kende', 'kender', 'se', 'ser', 'hoere', 'tale', 'snakke', 'skrive', 'laese', 'huske', 'glemt', 'glemme',
+  'even', 'already', 'really', 'exactly', 'around', 'know', 'tell', 'say', 'said', 'see', 'find', 'look', 'want', 'like',
   // English function words
   'we', 'us', 'i', 'me', 'you', 'they', 'them', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'be', 'been',
   'was', 'were', 'will', 'would', 'should', 'shall', 'can', 'could', 'must', 'may', 'might', 'have', 'has', 'had', 'get',

@@ -9,6 +9,8 @@ import { detectLanguage } from './language.js';
 import { queryWords } from './query-words.js';
 import { resolveIntent, type Reading } from './resolve.js';
 import { RoleDuties } from './role-duties.js';
+import { domainStems } from './domain-words.js';
+import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
 import { noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
@@ -118,10 +120,12 @@ export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
+  readonly #domainStems: Set<string>;
 
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
     this.#duties = new RoleDuties(knowledge);
+    this.#domainStems = domainStems(knowledge);
   }
 
   /** The intent, entities and confidence of one question. */
@@ -161,7 +165,7 @@ export class Understander {
       const term = termOf(token);
       if (isStopword(token)) return;
       content += 1;
-      if (covered.has(index) || this.#classifier.knows(term) || this.#index.knows(token)) known += 1;
+      if (covered.has(index) || this.#classifier.knows(term) || this.#domainStems.has(stem(token)) || this.#index.knows(token)) known += 1;
     });
     return content === 0 ? 1 : known / content;
   }

@@ -1,0 +1,22 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { words } from '../knowledge/text.js';
+import { stem } from './stem.js';
+
+function collectText(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectText(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectText(item, into);
+}
+
+/**
+ * The stems of every word in the knowledge files: the seed's own vocabulary ("indstationering",
+ * "jobfunktionsroller", "økonomi"). A question in these words is about the material even
+ * when no example question uses them, so they count as known.
+ */
+export function domainStems(knowledge: Knowledge): Set<string> {
+  const texts: string[] = [];
+  collectText(knowledge, texts);
+  const stems = new Set<string>();
+  for (const text of texts) for (const word of words(text)) stems.add(stem(word));
+  return stems;
+}
