@@ -8,8 +8,8 @@ export const help: Dialog = (context) => [
     heading: say(context, 'Det kan jeg hjælpe med', 'What I can help with'),
     text: say(
       context,
-      'Jeg er klikbot, KOMBIT-programlederens assistent i Monopolbrudsprogrammet. Spørg mig om kommende deadlines, deadline for en KLIK-opgave, trinene i en opgave og hvad en rolle i rollegalleriet laver.',
-      "I'm klikbot, the KOMBIT programme leader's assistant in the Monopolbrud programme. Ask me about upcoming deadlines, a KLIK task's deadline, a task's steps and what a role in the role gallery does.",
+      'Jeg er klikbot, KOMBIT-programlederens assistent i Monopolbrudsprogrammet. Spørg mig med dine egne ord om deadlines, KLIK-opgaver og deres trin, roller, status på BBR, hvilke systemer der bruger hvilke snitflader, SAPA-udrulningen og piloterne, strategierne for Organisation, møder og webinarer, kontakter og nyheder.',
+      "I'm klikbot, the KOMBIT programme leader's assistant in the Monopolbrud programme. Ask me in your own words about deadlines, KLIK tasks and their steps, roles, the BBR status, which systems use which interfaces, the SAPA rollout and pilots, the Organisation strategies, meetings and webinars, contacts and news.",
     ),
     list: [say(context, `Andre spørgsmål: ${MAILBOX}`, `Other questions: ${MAILBOX}`)],
     buttons: exampleButtons(context.language),
@@ -37,8 +37,8 @@ export const notUnderstood: Dialog = (context) => [
   {
     text: say(
       context,
-      `Det ved jeg ikke. Jeg kender deadlines, KLIK-opgaver og deres trin og rollerne i Monopolbrudsprogrammet. Andre spørgsmål: ${MAILBOX}.`,
-      `I don't know that. I know the deadlines, KLIK tasks and their steps, and the roles in the Monopolbrud programme. Other questions: ${MAILBOX}.`,
+      `Det ved jeg ikke. Jeg kender deadlines, KLIK-opgaver, roller, status, systemer, SAPA-udrulningen, møder og nyheder fra Monopolbrudsprogrammet. Andre spørgsmål: ${MAILBOX}.`,
+      `I don't know that. I know the deadlines, KLIK tasks, roles, status, systems, the SAPA rollout, meetings and news of the Monopolbrud programme. Other questions: ${MAILBOX}.`,
     ),
     buttons: exampleButtons(context.language).slice(0, 3),
   },

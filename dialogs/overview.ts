@@ -64,8 +64,8 @@ function interfaceReply(context: DialogContext, item: Interface): Reply {
   const list = usages.map((usage) => `${usage.itSystem.name} (${stateText(context, usage.state)})`);
   const intro = say(
     context,
-    `**${usages.length} it-systemer** skal anvende ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
-    `**${usages.length} IT systems** must use ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
+    `**${usages.length} ${usages.length === 1 ? 'it-system' : 'it-systemer'}** skal anvende ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
+    `**${usages.length} ${usages.length === 1 ? 'IT system' : 'IT systems'}** must use ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
   );
   const after = [quarterlyNote(context), ...(item.link ? [say(context, `Hele overblikket: ${item.link}`, `The whole overview: ${item.link}`)] : [])];
   const buttons: ReplyButton[] = usages.slice(0, 2).map((usage) => dialogButton(say(context, `Om ${usage.itSystem.name}`, `About ${usage.itSystem.name}`), dialogNames.overview, { itSystemId: usage.itSystem.id }));
@@ -80,7 +80,11 @@ function supportSystemReply(context: DialogContext, system: SupportSystem): Repl
     return { heading: system.name, text, source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), dialogNames.overview)] };
   }
   const list = links.map((link) => `${link.itSystem.name} (${linkDetail(context, link)})`);
-  const intro = say(context, `**${links.length} it-systemer** skal anvende ${system.name}:`, `**${links.length} IT systems** must use ${system.name}:`);
+  const intro = say(
+    context,
+    `**${links.length} ${links.length === 1 ? 'it-system' : 'it-systemer'}** skal anvende ${system.name}:`,
+    `**${links.length} ${links.length === 1 ? 'IT system' : 'IT systems'}** must use ${system.name}:`,
+  );
   const fromOverview = links.some((link) => link.basis.some((basis) => typeof basis === 'object'));
   const buttons = links.slice(0, 3).map((link) => dialogButton(say(context, `Om ${link.itSystem.name}`, `About ${link.itSystem.name}`), dialogNames.overview, { itSystemId: link.itSystem.id }));
   return listReply({ heading: system.name, intro, list, after: fromOverview ? [quarterlyNote(context)] : [], source: sourcesLine(context, labelsOf(context, links)), buttons });

@@ -21,10 +21,12 @@ export function createCore(deps: { knowledge: Knowledge }): Core {
   const understander = new Understander(deps.knowledge);
   const memory = new ConversationMemory();
   const answer = (turn: Turn): Routed => {
-    const previous = memory.recall(turn.conversation.id, turn.now);
+    // in a group chat or channel each person has their own thread of questions
+    const topicKey = turn.conversation.isGroup ? `${turn.conversation.id}\u0000${turn.user.id}` : turn.conversation.id;
+    const previous = memory.recall(topicKey, turn.now);
     const routed = routeTurn(turn, { knowledge: deps.knowledge, understander, previous });
     if (routed.understanding && !noTopic.has(routed.understanding.intent)) {
-      memory.remember(turn.conversation.id, routed.understanding, turn.now);
+      memory.remember(topicKey, routed.understanding, turn.now);
     }
     return routed;
   };

@@ -9,7 +9,8 @@ const aspectWords: [string, string[]][] = [
   ['pros', ['fordel', 'fordelene', 'pros', 'advantages', 'advantage', 'benefits', 'plus']],
   ['cons', ['ulemper', 'ulempe', 'ulempen', 'cons', 'disadvantages', 'disadvantage', 'drawbacks', 'minus']],
   // not "varighed": its Danish stem is "var", which is also the past tense of "er"
-  ['duration', ['lang', 'længe', 'tager', 'long', 'duration', 'take', 'takes']],
+  // not "take": the Danish stemmer makes it "tak" (thanks)
+  ['duration', ['lang', 'længe', 'tager', 'long', 'duration']],
   ['steps', ['trin', 'trinene', 'skridt', 'steps', 'step']],
   ['competences', ['kompetencer', 'kompetence', 'kvalifikationer', 'competences', 'skills', 'profil']],
   ['not-started', ['mangler', 'ikke', 'not', 'missing']],

@@ -77,14 +77,25 @@ function steps(reading: Reading, previous: Understanding | undefined): Filled {
 
 const fillers: Partial<Record<Intent, Filler>> = {
   'deadline.task': (reading, previous) => {
+    // one municipality's progress is not in the material ("hvornår er Aarhus færdig med BBR?")
+    if (reading.entities.municipalities.length > 0) return undefined;
     // named beats hinted: a named dated fact wins over a task only hinted at ("godkendes")
     const { tasks, deadlines } = reading.entities;
+    // a date of another IT system's task is not the answer ("hvornår er DAR færdig med adgangsstyring?")
+    const namedSystems = new Set(reading.entities.itSystems);
+    const aboutNamedSystem = (taskId: string) =>
+      namedSystems.size === 0 || (reading.knowledge.tasks.find((task) => task.id === taskId)?.itSystems ?? []).some((system) => namedSystems.has(system.toLowerCase()));
     const named = tasks.find(hasDeadline(reading)) ?? tasks[0];
     if (named) return withTask(reading.entities, named);
-    if (deadlines[0]) return { ...reading.entities, deadlines: [deadlines[0]] };
-    const hintedTask = hinted(reading, 'task').find(hasDeadline(reading));
+    const fitsNamedSystem = (deadlineId: string) => {
+      const taskId = reading.knowledge.deadlines.find((item) => item.id === deadlineId)?.relatedTask;
+      return !taskId || aboutNamedSystem(taskId);
+    };
+    const namedDeadline = deadlines.find(fitsNamedSystem);
+    if (namedDeadline) return { ...reading.entities, deadlines: [namedDeadline] };
+    const hintedTask = hinted(reading, 'task').find((taskId) => hasDeadline(reading)(taskId) && aboutNamedSystem(taskId));
     if (hintedTask) return withTask(reading.entities, hintedTask);
-    const hintedDeadline = hinted(reading, 'deadline')[0];
+    const hintedDeadline = hinted(reading, 'deadline').find(fitsNamedSystem);
     if (hintedDeadline) return { ...reading.entities, deadlines: [hintedDeadline] };
     const earlier = previous?.entities.tasks[0];
     if (earlier) return withTask(reading.entities, earlier);
@@ -108,6 +119,8 @@ const fillers: Partial<Record<Intent, Filler>> = {
       deadlines: [deadlineId],
       roles: [...(knowledge.deadlines.find((item) => item.id === deadlineId)?.responsibleRoles ?? [])],
     });
+    // "hvem er FK-ansvarlig?" asks what the role is, not who is responsible for a task
+    if (entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0) return undefined;
     if (entities.tasks[0]) return withTaskRoles(entities.tasks[0]);
     if (entities.deadlines[0]) return withDeadlineRoles(entities.deadlines[0]);
     // who holds a role in one municipality is not in the material ("hvem er FK-ansvarlig i Vejle?")
@@ -137,7 +150,7 @@ const fillers: Partial<Record<Intent, Filler>> = {
     const municipality = reading.entities.municipalities[0] ?? hinted(reading, 'municipality')[0] ?? previous?.entities.municipalities[0];
     return { ...reading.entities, municipalities: municipality ? [municipality] : [] };
   },
-  'pilot.solution': (reading) => (mentionsAny(reading.tokens, pilotWords) ? reading.entities : undefined),
+  'pilot.solution': (reading, previous) => (mentionsAny(reading.tokens, pilotWords) || previous?.intent === 'pilot.solution' ? reading.entities : undefined),
   unknown: () => undefined,
 };
 
@@ -172,7 +185,7 @@ function fill(intent: Intent, reading: Reading, previous: Understanding | undefi
 }
 
 function isFollowUp(tokens: string[]): boolean {
-  return tokens.length <= 5 && followUpOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
+  return tokens.length <= 8 && followUpOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
 }
 
 // "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
@@ -190,17 +203,21 @@ const namedKinds = ['tasks', 'roles', 'itSystems', 'interfaces', 'supportSystems
  * step or event kind where it names one.
  */
 function inheritTopic(reading: Reading, previous: Understanding | undefined): Reading {
-  if (!previous || reading.tokens.length > 7) return reading;
+  if (!previous || reading.tokens.length > 8) return reading;
   const own = reading.entities;
-  if (namedKinds.some((kind) => own[kind].length > 0)) return reading;
-  const entities = { ...previous.entities, ...Object.fromEntries(Object.entries(own).filter(([, value]) => (Array.isArray(value) ? value.length > 0 : value !== undefined))) };
+  // keep what the question names itself; take the rest from the last topic
+  const entities: Entities = { ...previous.entities, ...own };
+  for (const kind of namedKinds) if (own[kind].length === 0) entities[kind] = previous.entities[kind];
+  if (own.steps.length === 0) entities.steps = previous.entities.steps;
+  if (own.eventKinds.length === 0) entities.eventKinds = previous.entities.eventKinds;
+  if (!own.dates) entities.dates = previous.entities.dates;
   // "hvad med trin 4?" names a step, it does not ask for the steps: the earlier question's aspect stays
   const namesAStep = reading.stepNumber !== undefined && own.aspect === 'steps';
-  if ((!own.aspect || namesAStep) && previous.entities.aspect) entities.aspect = previous.entities.aspect;
+  if (!own.aspect || namesAStep) entities.aspect = previous.entities.aspect;
   const letter = strategyLetter(reading, previous);
   if (letter) entities.strategies = [letter];
   const stepNumber = reading.stepNumber ?? ordinalStep(reading.tokens);
-  return { ...reading, stepNumber, entities: entities };
+  return { ...reading, stepNumber, entities };
 }
 
 // "hvad med B?" after a question about the strategies: the letter is the strategy.
@@ -218,30 +235,72 @@ function ordinalStep(tokens: string[]): number | undefined {
   return undefined;
 }
 
-/** Settles the intent: the best-scoring one whose needs the question (or the conversation) meets. */
-export function resolveIntent(original: Reading, previous: Understanding | undefined): Understanding {
-  const reading = inheritTopic(original, previous);
+// Words that point back at the conversation's last topic ("hvad laver den rolle?").
+const pointingBack = new Set(['de', 'den', 'det', 'dem', 'denne', 'dette', 'disse', 'it', 'that', 'them', 'this', 'those', 'they']);
+
+function namesNothing(reading: Reading): boolean {
+  return namedKinds.every((kind) => reading.entities[kind].length === 0);
+}
+
+/** Whether the question leans on the last topic: a follow-up opener, a word pointing back, or "hvornår er fristen?". */
+function refersBack(reading: Reading): boolean {
+  const { tokens } = reading;
+  if (isFollowUp(tokens) || tokens.some((token) => pointingBack.has(token))) return true;
+  if (!namesNothing(reading)) return false;
+  return (tokens.length <= 4 && asksOneDeadline(tokens) && tokens.some((token) => ['deadline', 'deadlinen', 'frist', 'fristen'].includes(token)));
+}
+
+/**
+ * Nearby readings the examples cannot tell apart: "hvornår er fristen?" right after a task,
+ * or "næste deadline for BBR", is that task's deadline; "hvem er FK-ansvarlig?" asks what
+ * the role is.
+ */
+function settledIntent(intent: Intent, reading: Reading, inherited: boolean): Intent {
+  const { entities } = reading;
+  if (intent === 'deadline.upcoming' && ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))) return 'deadline.task';
+  const onlyARole = entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0 && entities.municipalities.length === 0;
+  if (intent === 'role.responsible' && onlyARole) return 'role.describe';
+  return intent;
+}
+
+/** The best-scoring intent whose needs this reading meets, or undefined. */
+function bestFilled(reading: Reading, inherited: boolean, previous: Understanding | undefined): Understanding | undefined {
   const { ranked } = reading.classification;
-  const unknown: Understanding = { intent: 'unknown', confidence: 1 - reading.knownShare, entities: reading.entities, language: reading.language };
-  if (previous && isFollowUp(reading.tokens)) {
-    const entities = fill(previous.intent, reading, previous);
-    if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: reading.language };
-  }
   const best = ranked[0];
-  if (!best || reading.knownShare < minimumKnownShare) return unknown;
+  if (!best || reading.knownShare < minimumKnownShare) return undefined;
   const candidates = ranked.filter((candidate) => candidate.score >= best.score * candidateShare).slice(0, 4);
   for (const [position, candidate] of candidates.entries()) {
-    if (candidate.intent === 'unknown') return unknown;
-    // "hvornår er deadline?" right after a task means that task's deadline
-    const intent = candidate.intent === 'deadline.upcoming' && reading !== original && asksOneDeadline(reading.tokens) ? 'deadline.task' : candidate.intent;
+    if (candidate.intent === 'unknown') return undefined;
+    const intent = settledIntent(candidate.intent, reading, inherited);
     const entities = fill(intent, reading, previous);
     if (!entities) continue;
     const runnerUp = ranked.find((other) => other.intent !== candidate.intent);
     const margin = runnerUp ? Math.max(0, (candidate.score - runnerUp.score) / candidate.score) : 1;
     // a name and nothing else ("og KY?") says what about, not what is asked
-    const asks = reading.asksSomething || reading !== original ? 1 : 0.6;
+    const asks = reading.asksSomething || inherited ? 1 : 0.6;
     const confidence = reading.knownShare * (0.6 + 0.4 * margin) * (position === 0 ? 1 : 0.9) * asks;
     return { intent, confidence, entities, language: reading.language };
   }
-  return unknown;
+  return undefined;
+}
+
+/**
+ * Settles the intent: the best-scoring one whose needs the question meets. The last topic
+ * is used only when the question leans on it (a follow-up, a word pointing back) or cannot
+ * be answered without it ("hvem er ansvarlig?"): a complete new question starts afresh.
+ */
+export function resolveIntent(original: Reading, previous: Understanding | undefined): Understanding {
+  const unknown: Understanding = { intent: 'unknown', confidence: 1 - original.knownShare, entities: original.entities, language: original.language };
+  if (!previous) return bestFilled(original, false, undefined) ?? unknown;
+  const inherited = inheritTopic(original, previous);
+  if (refersBack(original)) {
+    // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
+    const sameKinds = namedKinds.every((kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0);
+    const entities = isFollowUp(original.tokens) && sameKinds ? fill(previous.intent, inherited, previous) : undefined;
+    if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
+    return bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined) ?? unknown;
+  }
+  const fresh = bestFilled(original, false, undefined);
+  if (fresh) return fresh;
+  return (namesNothing(original) && original.tokens.length <= 7 ? bestFilled(inherited, true, previous) : undefined) ?? unknown;
 }

@@ -16,6 +16,8 @@ export function stem(word: string): string {
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa');
+  // long "words" are noise (a pasted hash, a run of letters): stemmed, never cached
+  if (word.length > 40) return result;
   if (cache.size >= cacheLimit) cache.clear();
   cache.set(word, result);
   return result;

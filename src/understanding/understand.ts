@@ -23,6 +23,9 @@ export interface UnderstandInput {
   previous?: Understanding;
 }
 
+/** Longer texts are not read as questions. */
+export const MAX_QUESTION_LENGTH = 500;
+
 const placeholderOfKind: Record<EntityKind, string> = {
   task: 'task',
   step: 'step',
@@ -130,7 +133,9 @@ export class Understander {
 
   /** The intent, entities and confidence of one question. */
   understand(input: UnderstandInput): Understanding {
-    const language = detectLanguage(input.text, input.locale);
+    const language = detectLanguage(input.text.slice(0, MAX_QUESTION_LENGTH), input.locale);
+    // a question is a line or two; a page of text is no question, and reading it would cost time
+    if (input.text.length > MAX_QUESTION_LENGTH) return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = queryWords(input.text);
     const matches = this.#index.match(words);
     const found = findDateSpan(input.text, input.now, language);
@@ -149,7 +154,7 @@ export class Understander {
       knowledge: this.knowledge,
       knownShare: this.#knownShare(words.tokens, matches, dateSpan),
       describedRole: asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined,
-      asksSomething: terms.some((term) => !term.startsWith('x') || term === 'xnum'),
+      asksSomething: terms.some((term) => !term.startsWith('x')),
     };
     return resolveIntent(reading, input.previous);
   }

@@ -30,5 +30,5 @@ export type InboundActivity = z.infer<typeof inboundActivity>;
 
 /** The payload klikbot puts on its own buttons (Action.Submit `data`). */
 export const buttonValue = z.object({
-  klikbot: z.object({ dialog: z.string().min(1).max(64), args: z.record(z.string(), z.string()).default({}) }),
+  klikbot: z.object({ dialog: z.string().min(1).max(64), args: z.record(z.string().max(64), z.string().max(500)).default({}) }),
 });

@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/core/core.js';
+import type { Turn } from '../../src/core/types.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { replyText } from './question-set.js';
+
+let knowledge: Awaited<ReturnType<typeof loadKnowledge>>;
+beforeAll(async () => {
+  knowledge = await loadKnowledge('data/knowledge');
+});
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
+
+function asker(core: Core, conversation = 'c1', isGroup = false) {
+  return (text: string, user = 'u1') => {
+    const turn: Turn = { user: { id: user }, conversation: { channel: 'teams', id: conversation, isGroup }, text, locale: 'da-DK', now };
+    const routed = core.answer(turn);
+    return { intent: routed.understanding?.intent, text: replyText(routed.replies) };
+  };
+}
+
+describe('a conversation', () => {
+  it('answers a complete new question afresh, whatever was asked before', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår er deadline for at udpege FK-ansvarlig?');
+    expect(ask('hvilke tekniske roller er der?').intent).toBe('role.list');
+    expect(ask('hvilke strategier er der for Organisation?').intent).toBe('strategy.describe');
+  });
+
+  it('follows up on the last topic when the question leans on it', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvilken løsning bruger Esbjerg i piloten?');
+    expect(ask('hvornår skal de på SAPA?').text).toContain('Esbjerg Kommune');
+    ask('hvornår er deadline for at godkende de initiale fordelingsregler?');
+    expect(ask('hvem er ansvarlig?').intent).toBe('role.responsible');
+  });
+
+  it('keeps each person their own topic in a group chat', () => {
+    const ask = asker(createCore({ knowledge }), 'team-channel', true);
+    ask('hvad er trinene i BBR på Adgangsstyring?', 'anna');
+    ask('hvornår er deadline for at udpege FK-ansvarlig?', 'bo');
+    expect(ask('og trin 4?', 'anna').text).toContain('Få BBR brugerne til at logge ind');
+  });
+});
+
+describe('odd input', () => {
+  it('does not read numbers alone, a page of text or thanks as a question about the data', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('12345').intent).toBe('unknown');
+    expect(ask('BBR '.repeat(2_500)).intent).toBe('unknown');
+    expect(ask('tak').intent).toBe('help');
+    expect(ask('🙂').intent).not.toBe('status.national');
+  });
+
+  it('answers "hvem er <rolle>?" with the role, and not for one municipality', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvem er FK-ansvarlig?').text).toContain('FK-ansvarlig (SP)');
+    expect(ask('hvem er FK-ansvarlig i Vejle Kommune?').text).toMatch(/^Det ved jeg ikke/);
+  });
+
+  it('does not give another system\'s date or a municipality\'s progress it does not know', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvornår er DAR færdig med adgangsstyring?').text).not.toContain('1. november 2018');
+    expect(ask('hvornår er Aarhus færdig med BBR?').text).toMatch(/^Det ved jeg ikke/);
+  });
+});
