@@ -55,8 +55,8 @@ function placementReply(context: DialogContext, municipality: Municipality, plac
   const together = others.length > 0 ? say(context, `, sammen med ${joinAnd(others, 'da')}`, `, together with ${joinAnd(others, 'en')}`) : say(context, ', alene', ', on its own');
   const lead = say(
     context,
-    `**${municipality.name}** er i gruppe ${placement.group} af ${placement.groupCount} i SAPAs udrulningsplan${together}.`,
-    `**${municipality.name}** is in group ${placement.group} of ${placement.groupCount} in SAPA's rollout plan${together}.`,
+    `**${municipality.name}** er i gruppe ${placement.group} af ${placement.groupCount} i SAPAs udrulningsplan${together} (grupperne er aflæst af, hvor slidets alfabetiske rækkefølge starter forfra; nummeret er rækkefølgen på sliden, ikke en tid).`,
+    `**${municipality.name}** is in group ${placement.group} of ${placement.groupCount} in SAPA's rollout plan${together} (the groups are read from where the slide's alphabetical order starts again; the number is the order on the slide, not a time).`,
   );
   const pilot = context.knowledge.pilots.find((candidate) => candidate.municipality === municipality.id);
   const lines = [lead, timingSentence(context, placement), pilotSentence(context, pilot), documentLine(context, placement.plan)].filter((line): line is string => Boolean(line));

@@ -86,8 +86,9 @@ function withLanguage(replies: Reply[], language: Language): Reply[] {
 function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   const understanding = deps.understander.understand({ text, now: turn.now, locale: turn.locale, previous: deps.previous });
   const context: DialogContext = { turn: { ...turn, text }, knowledge: deps.knowledge, language: understanding.language };
-  if (queryWords(text).tokens.length === 0) return { replies: help(context, {}), understanding };
-  const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, queryWords(text).tokens) : undefined;
+  const { tokens } = queryWords(text);
+  if (tokens.length === 0) return { replies: help(context, {}), understanding };
+  const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
   const dialog = action ? dialogsByName[action.dialog] : undefined;
   if (!action || !dialog) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
   return { replies: dialog(context, action.args), understanding };

@@ -25,6 +25,10 @@ export const taskSteps: Dialog = (context, args) => {
     ];
   }
   const asked = task.steps.find((step) => String(step.number) === args.step);
+  if (args.step !== undefined && !asked) {
+    const count = task.steps.length;
+    return [{ text: say(context, `_${task.title}_ har ${count} trin; trin ${args.step} kender jeg ikke.`, `_${task.title}_ has ${count} steps; I don't know step ${args.step}.`) }];
+  }
   if (asked) {
     const next = task.steps.find((step) => step.number === asked.number + 1);
     const text = say(context, `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`, `Step ${asked.number} of _${task.title}_: **${asked.title}**.`);

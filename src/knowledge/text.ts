@@ -15,13 +15,13 @@ function stripAccent(char: string): string {
   return char.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
+// Letters that need no accent stripping: checking for them first keeps the common case fast.
+const plainLetters = /^[ -~æøå]*$/;
+
 /**
  * Lower-case; accents removed except æ, ø, å ("Konfigurér" → "konfigurer"); apostrophes
  * dropped ("BBR's" → "bbrs"); other punctuation and hyphens to spaces; whitespace collapsed.
  */
-// Letters that need no accent stripping: checking for them first keeps the common case fast.
-const plainLetters = /^[ -~æøå]*$/;
-
 export function normalize(text: string): string {
   const lower = text.normalize('NFC').toLowerCase();
   const plain = plainLetters.test(lower) ? lower : Array.from(lower, stripAccent).join('');

@@ -7,7 +7,10 @@ describe('rollout: one municipality', () => {
   it('gives the group of 14 and its members, and says the quarter cannot be read', () => {
     const reply = card(rollout(context(), { municipalityId: 'aarhus' }));
     const [lead, timing] = reply.text.split('\n');
-    expect(lead).toBe('**Aarhus Kommune** er i gruppe 1 af 14 i SAPAs udrulningsplan, sammen med Brøndby, Esbjerg, Favrskov, Faaborg-Midtfyn, Gentofte, Gladsaxe, Nyborg, Næstved og Vejle.');
+    expect(lead).toBe(
+      '**Aarhus Kommune** er i gruppe 1 af 14 i SAPAs udrulningsplan, sammen med Brøndby, Esbjerg, Favrskov, Faaborg-Midtfyn, Gentofte, Gladsaxe, Nyborg, Næstved og Vejle' +
+        " (grupperne er aflæst af, hvor slidets alfabetiske rækkefølge starter forfra; nummeret er rækkefølgen på sliden, ikke en tid).",
+    );
     expect(timing).toContain('kan ikke aflæses af materialet');
     expect(timing).toContain('fra NU/2018 til Q4/2019');
     expect(timing).toContain('træskolængder');

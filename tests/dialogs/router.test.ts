@@ -90,6 +90,12 @@ describe('steps and roles', () => {
     }
   });
 
+  it('says it does not know a step the task does not have', () => {
+    expect(answer('', undefined, { dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring', step: '9' } }).text).toBe(
+      '_BBR på Adgangsstyring_ har 5 trin; trin 9 kender jeg ikke.',
+    );
+  });
+
   it('says so when the seed gives a task no steps, instead of inventing some', () => {
     expect(answer('hvad er trinene for at godkende fordelingsreglerne?').text).toContain('beskriver ikke trin');
   });
