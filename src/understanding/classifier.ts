@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import { words } from '../knowledge/text.js';
 import { examples } from './examples.js';
 import { deletions, editDistance } from './fuzzy.js';
@@ -30,36 +29,31 @@ export interface Classification {
   ranked: { intent: Intent; score: number }[];
 }
 
+// BM25+ as MiniSearch scores it (k 1.2, b 0.7, d 0.5, times the number of query terms found),
+// so the examples rank the same way.
+const k1 = 1.2;
+const b = 0.7;
+const d = 0.5;
+
 /**
- * Nearest-example intent classification: BM25 (MiniSearch) over the example questions, each
- * intent scored by its best example. A full-text index does this better than hand-kept
- * keyword rules, and a new phrasing is one more line in examples.ts.
+ * Nearest-example intent classification: BM25 over the example questions, each intent scored
+ * by its best example; a new phrasing is one more line in examples/. The scoring is written
+ * out here rather than run through MiniSearch: its per-result objects and full sort took
+ * most of the 0.5 ms a question may cost, and a few hundred short examples need neither.
  */
 export class IntentClassifier {
-  readonly #index: MiniSearch<{ id: number; intent: Intent; text: string }>;
+  readonly #postings = new Map<string, Map<number, number>>();
+  readonly #lengths: number[] = [];
+  readonly #intents: Intent[] = [];
+  #averageLength = 0;
   readonly #vocabulary = new Set<string>();
-  readonly #documentFrequency = new Map<string, number>();
-  #documentCount = 0;
   readonly #byDeletion = new Map<string, string[]>();
 
   constructor() {
-    this.#index = new MiniSearch({
-      fields: ['text'],
-      storeFields: ['intent'],
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-    });
-    let id = 0;
-    const documents = Object.entries(examples).flatMap(([intent, texts]) =>
-      texts.map((text) => {
-        const terms = exampleTerms(text);
-        for (const term of terms) this.#vocabulary.add(term);
-        for (const term of new Set(terms)) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
-        return { id: id++, intent: intent as Intent, text: terms.join(' ') };
-      }),
-    );
-    this.#index.addAll(documents);
-    this.#documentCount = documents.length;
+    for (const [intent, texts] of Object.entries(examples)) {
+      for (const text of texts) this.#add(intent as Intent, exampleTerms(text));
+    }
+    this.#averageLength = this.#lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.#lengths.length);
     for (const term of this.#vocabulary) {
       if (term.length < 5) continue;
       for (const variant of [term, ...deletions(term)]) {
@@ -67,6 +61,18 @@ export class IntentClassifier {
         if (list) list.push(term);
         else this.#byDeletion.set(variant, [term]);
       }
+    }
+  }
+
+  #add(intent: Intent, terms: string[]): void {
+    const document = this.#intents.length;
+    this.#intents.push(intent);
+    this.#lengths.push(terms.length);
+    for (const term of terms) {
+      this.#vocabulary.add(term);
+      let posting = this.#postings.get(term);
+      if (!posting) this.#postings.set(term, (posting = new Map<number, number>()));
+      posting.set(document, (posting.get(document) ?? 0) + 1);
     }
   }
 
@@ -88,17 +94,31 @@ export class IntentClassifier {
 
   /** Ranks intents for the question's terms (stems and placeholders). */
   classify(terms: string[]): Classification {
-    const best = new Map<Intent, number>();
+    const documents = this.#intents.length;
     // Terms in a fifth of all examples ("hvad", "er") barely move BM25 but make every
-    // example a result to score and sort: leave them out unless nothing else is left.
+    // example a candidate: leave them out unless nothing else is left.
     const corrected = [...new Set(terms.map((term) => this.corrected(term)))];
-    const telling = corrected.filter((term) => (this.#documentFrequency.get(term) ?? 0) <= this.#documentCount * 0.2);
-    const query = (telling.length > 0 ? telling : corrected).join(' ');
-    for (const result of this.#index.search(query, { combineWith: 'OR' })) {
-      const intent = result.intent as Intent;
-      best.set(intent, Math.max(best.get(intent) ?? 0, result.score));
+    const telling = corrected.filter((term) => (this.#postings.get(term)?.size ?? 0) <= documents * 0.2);
+    const scores = new Float64Array(documents);
+    const matched = new Uint16Array(documents);
+    for (const term of telling.length > 0 ? telling : corrected) {
+      const posting = this.#postings.get(term);
+      if (!posting) continue;
+      const idf = Math.log(1 + (documents - posting.size + 0.5) / (posting.size + 0.5));
+      for (const [document, frequency] of posting) {
+        const norm = k1 * (1 - b + (b * this.#lengths[document]!) / this.#averageLength);
+        scores[document]! += idf * (d + (frequency * (k1 + 1)) / (frequency + norm));
+        matched[document]! += 1;
+      }
     }
-    const ranked = [...best].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+    const best = new Map<Intent, number>();
+    for (let document = 0; document < documents; document += 1) {
+      if (matched[document] === 0) continue;
+      const score = scores[document]! * matched[document]!;
+      const intent = this.#intents[document]!;
+      if (score > (best.get(intent) ?? 0)) best.set(intent, score);
+    }
+    const ranked = [...best].map(([intent, score]) => ({ intent, score })).sort((x, y) => y.score - x.score);
     return { ranked };
   }
 }

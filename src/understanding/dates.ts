@@ -32,6 +32,13 @@ const englishDateWord = new RegExp(
   'iu',
 );
 
+// Anything chrono could read as a date in English: a digit, or a word about days, weeks,
+// months, seasons or holidays.
+const englishDateCue = new RegExp(
+  `\\d|${B0}(today|tomorrow|tonight|yesterday|days?|weeks?|weekends?|months?|years?|ago|noon|morning|evening|christmas|easter|spring|summer|autumn|fall|winter|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)${B1}`,
+  'iu',
+);
+
 /**
  * The first date expression in the text, resolved against `now` (Copenhagen), or undefined.
  * Danish uses klikbot's own grammar; English uses chrono-node, weighed together with the
@@ -42,7 +49,8 @@ export function findDateSpan(text: string, now: DateTime, language: 'da' | 'en')
   const context = contextAt(local, pastTense.test(text));
   let candidates = scan(danishRules, text, context);
   if (language === 'en') {
-    candidates = [...candidates, ...englishCandidates(text, local, context.today)];
+    // chrono is the slow part of a question: run it only where there is something to read
+    if (englishDateCue.test(text)) candidates = [...candidates, ...englishCandidates(text, local, context.today)];
   } else if (candidates.length === 0 && englishDateWord.test(text)) {
     // chrono reads Danish words as English ("sat", "mon"): keep only what holds an English date word
     candidates = englishCandidates(text, local, context.today).filter((c) => englishDateWord.test(text.slice(c.index, c.end)));
