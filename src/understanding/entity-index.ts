@@ -114,7 +114,8 @@ export class EntityIndex {
     const offer = (vocabulary: string, quality: number) => found.set(vocabulary, Math.max(found.get(vocabulary) ?? 0, quality));
     if (this.#postings.has(text)) offer(text, exactQuality);
     for (const vocabulary of this.#byStem.get(stem(text)) ?? []) offer(vocabulary, stemQuality);
-    if (allowTypos && text.length >= 5) {
+    // a typo is looked for only when the word is nothing as written: "vejle" is Vejle, not a typo of Vejen
+    if (allowTypos && found.size === 0 && text.length >= 5) {
       for (const variant of [text, ...deletions(text)]) {
         for (const vocabulary of this.#byDeletion.get(variant) ?? []) {
           if (!found.has(vocabulary) && editDistance(text, vocabulary, typoAllowance(vocabulary.length)) <= typoAllowance(vocabulary.length)) {
