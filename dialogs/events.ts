@@ -5,6 +5,8 @@ import { formatDate } from '../src/core/format.js';
 import type { Reply, ReplyButton } from '../src/core/types.js';
 import { copenhagenDate, meetingInstant, meetingNotices, upcomingMeetings, type Meeting } from '../src/knowledge/queries.js';
 import type { KlikEvent } from '../src/knowledge/systems-queries.js';
+import { words } from '../src/knowledge/text.js';
+import { stem } from '../src/understanding/stem.js';
 import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
 import { daysText, dialogButton, dialogNames, joinAnd, listArg, listReply, optionalSpanArgs, sourcesLine, spanText, unknownReply } from './format-helpers.js';
 
@@ -48,7 +50,21 @@ function eventLine(context: DialogContext, event: KlikEvent): string {
   return `${date}${time}${place}: ${event.title}${marks.length > 0 ? ` (${marks.join(', ')})` : ''}`;
 }
 
-const argsSchema = z.object({ kinds: z.string().optional() }).and(optionalSpanArgs);
+const argsSchema = z.object({ kinds: z.string().optional(), municipalityId: z.string().optional(), topic: z.string().optional() }).and(optionalSpanArgs);
+
+/**
+ * The events the question points at by place ("kommunedagen i Odense") or title words
+ * ("webinaret om økonomi"), when some do: they lead, the rest follow.
+ */
+function pointedAt(events: KlikEvent[], municipalityId: string | undefined, topic: string | undefined): KlikEvent[] {
+  const wanted = words(topic ?? '').filter((word) => word.length > 3).map(stem);
+  const score = (event: KlikEvent) =>
+    (municipalityId !== undefined && event.placeMunicipality === municipalityId ? 10 : 0) +
+    words(event.title).filter((word) => wanted.includes(stem(word))).length;
+  // the best fit only: "webinaret om økonomi" names both webinars' kind but one's subject
+  const best = Math.max(0, ...events.map(score));
+  return best === 0 ? [] : events.filter((event) => score(event) === best);
+}
 
 function eventButtons(context: DialogContext, shown: EventKind[]): ReplyButton[] {
   const buttons: ReplyButton[] = [];
@@ -94,9 +110,11 @@ export const events: Dialog = (context, args) => {
   const isPast = (event: KlikEvent) => eventDays(event).last < today;
   // a kind asked for by name is shown whole, past ones marked: "hvornår var opstartsmøderne?"
   const inSpan = (event: KlikEvent) => (start && end ? eventDays(event).first <= end && eventDays(event).last >= start : wantedKinds.length > 0 || !isPast(event));
-  const shown = ofKind.filter(inSpan);
+  const inView = ofKind.filter(inSpan);
+  const pointed = pointedAt(inView, parsed.data.municipalityId, parsed.data.topic);
+  const shown = pointed.length > 0 ? [...pointed, ...inView.filter((event) => !pointed.includes(event))] : inView;
   const when = start && end ? spanText(context, start, end) : say(context, 'fremover', 'ahead');
-  const first = shown.find((event) => !isPast(event)) ?? shown[0];
+  const first = pointed.find((event) => !isPast(event)) ?? shown.find((event) => !isPast(event)) ?? shown[0];
   if (!first) return [emptyReply(context, whatText(context, wantedKinds, 0), when, ofKind.find((event) => eventDays(event).first > (end ?? today)), wantedKinds)];
   const days = first.datePrecision === 'day' ? daysText(context, first.date) : '';
   const intro =

@@ -40,7 +40,13 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'strategy.describe': { dialog: 'strategies', args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }) },
   'event.list': {
     dialog: 'events',
-    args: (e) => ({ kinds: e.eventKinds.length > 0 ? e.eventKinds.join(',') : undefined, start: e.dates?.start, end: e.dates?.end }),
+    args: (e, tokens) => ({
+      kinds: e.eventKinds.length > 0 ? e.eventKinds.join(',') : undefined,
+      start: e.dates?.start,
+      end: e.dates?.end,
+      municipalityId: e.municipalities[0],
+      topic: tokens.filter((token) => !isStopword(token)).join(' ') || undefined,
+    }),
   },
   'event.next-meeting': { dialog: 'next-meeting', args: () => ({}) },
   'agenda.today': { dialog: 'agenda-today', args: () => ({}) },

@@ -102,3 +102,14 @@ describe("today's agenda", () => {
     expect(reply.list?.[3]).toBe('11.10–10.20 Buffer/evt. pause (as written in the programme, probably 11.10–11.20 is meant) ← now');
   });
 });
+
+describe('events the question points at', () => {
+  it('puts the event of the named place or subject first', () => {
+    expect(card(events(context(), { kinds: 'municipality-day', municipalityId: 'odense' })).text).toMatch(/^Næste: \*\*onsdag 21\. november 2018, Odense/);
+    expect(card(events(context(), { kinds: 'webinar', topic: 'webinaret oekonomi' })).text).toContain('kl. 10.00–11.00: Webinar: Økonomi i Monopolbruddet');
+  });
+
+  it('keeps date order when nothing in particular is pointed at', () => {
+    expect(card(events(context(), { kinds: 'webinar', topic: 'webinarerne' })).text).toContain('09.00–10.00: Webinar: Introduktion til Monopolbruddet');
+  });
+});
