@@ -1,6 +1,7 @@
 import type { Reply } from '../src/core/types.js';
 import type { Contact } from '../src/knowledge/systems-queries.js';
-import { sameWord, words } from '../src/knowledge/text.js';
+import { words } from '../src/knowledge/text.js';
+import { stem } from '../src/understanding/stem.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { dialogButton, dialogNames, listReply, sourcesLine } from './format-helpers.js';
 
@@ -49,7 +50,7 @@ function contactsFor(context: DialogContext, topic: string): Contact[] {
   if (wanted.length === 0) return [];
   return all.filter((contact) => {
     const said = words([...contact.purposes, contact.kind === 'email' ? (contact.person ?? '') : contact.display].join(' '));
-    return wanted.every((word) => said.some((candidate) => sameWord(candidate, word)));
+    return wanted.every((word) => said.some((candidate) => candidate === word || stem(candidate) === stem(word)));
   });
 }
 

@@ -5,9 +5,7 @@ import {
   datedItems,
   datesForTask,
   findRole,
-  findRoles,
   findTask,
-  findTasks,
   lastDay,
   tasksForRole,
   upcomingDeadlines,
@@ -86,58 +84,6 @@ describe('upcomingDeadlines', () => {
   it('honours the limit and is empty after the last date', () => {
     expect(upcomingDeadlines(k, copenhagen('2018-09-06T10:00'), 3)).toHaveLength(3);
     expect(upcomingDeadlines(k, copenhagen('2019-12-02T10:00'))).toEqual([]);
-  });
-});
-
-describe('findTasks', () => {
-  it('finds the FK task from an inflected question', () => {
-    const [first] = findTasks(k, 'hvornår er deadline for at udpege FK-ansvarlig?');
-    expect(first?.id).toBe('udpeg-fk-adm-og-fk-ansv');
-    expect(first?.deadline).toBe('2018-11-01');
-  });
-
-  it('ranks the task that names more of the question first', () => {
-    expect(findTasks(k, 'hvornår skal vi godkende fordelingsreglerne?')[0]?.id).toBe('godkend-initiale-fordelingsregler');
-    expect(findTasks(k, 'Etablér arbejdsgangen for driften')[0]?.id).toBe('etabler-arbejdsgang-for-drift');
-  });
-
-  it('finds the BBR task from a step or from BBR alone', () => {
-    expect(findTasks(k, 'vi er færdige med at rydde op i BBR-brugerne')[0]?.id).toBe('bbr-adgangsstyring');
-    expect(findTasks(k, 'BBR trin 3 er fuldført')[0]?.id).toBe('bbr-adgangsstyring');
-  });
-
-  it('does not take a Beskedfordeler question for the Fordelingskomponenten task "Serviceaftaler"', () => {
-    expect(findTasks(k, 'serviceaftaler')[0]?.id).toBe('serviceaftaler-fordelingskomponenten');
-    expect(findTasks(k, 'hvornår skal serviceaftalerne for Beskedfordeleren godkendes?')).toEqual([]);
-  });
-
-  it('returns [] when nothing matches', () => {
-    expect(findTasks(k, 'hvad er en superbruger')).toEqual([]);
-    expect(findTasks(k, 'hvilke deadlines kommer nu?')).toEqual([]);
-    expect(findTasks(k, 'hvad koster en licens til SAPA?')).toEqual([]);
-    expect(findTasks(k, '')).toEqual([]);
-  });
-});
-
-describe('findRoles', () => {
-  it('finds roles by name, inflected name and short form', () => {
-    expect(findRoles(k, 'hvad er en superbruger')[0]?.id).toBe('superbruger');
-    expect(findRoles(k, 'hvad laver superbrugeren?')[0]?.id).toBe('superbruger');
-    expect(findRoles(k, 'hvad laver FK-ADM')[0]?.id).toBe('fk-administrator');
-    expect(findRoles(k, 'hvem er vores FK-ANSV')[0]?.id).toBe('fk-ansvarlig');
-    expect(findRoles(k, 'hvad er en SPOC?')[0]?.id).toBe('kombit-spoc');
-  });
-
-  it('finds a role by the seed\'s misspelling and by the May list\'s other wording', () => {
-    expect(findRoles(k, 'rolleadministator')[0]?.id).toBe('rolleadministrator');
-    expect(findRoles(k, 'hvad laver en rolleadministrator?')[0]?.id).toBe('rolleadministrator');
-    expect(findRoles(k, 'hvad laver en faglig chef')[0]?.id).toBe('faglig-leder');
-  });
-
-  it('does not answer with a role for a word every other role name shares', () => {
-    expect(findRoles(k, 'hvem er ansvarlig for BBR?')).toEqual([]);
-    expect(findRoles(k, 'vi er færdige med at rydde op i BBR-brugerne')).toEqual([]);
-    expect(findRoles(k, 'hvad er KOMBIT?')).toEqual([]);
   });
 });
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { words } from '../../src/knowledge/text.js';
+import { stem } from '../../src/understanding/stem.js';
+
+const same = (a: string, b: string) => stem(words(a)[0]!) === stem(words(b)[0]!);
+
+describe('stem', () => {
+  it('treats Danish inflections of a word as the same word, folded or not', () => {
+    expect(same('superbrugeren', 'superbruger')).toBe(true);
+    expect(same('fordelingsreglerne', 'fordelingsregler')).toBe(true);
+    expect(same('udpege', 'udpeg')).toBe(true);
+    expect(same('kommunernes', 'kommune')).toBe(true);
+    expect(same('opstartsmøderne', 'opstartsmoedet')).toBe(true);
+  });
+
+  it('keeps different words apart', () => {
+    expect(same('superbruger', 'bruger')).toBe(false);
+    expect(same('fk', 'fks')).toBe(false);
+  });
+});
