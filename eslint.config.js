@@ -18,7 +18,7 @@ export default tseslint.config(
       // channels must stay swappable: only src/channels and src/server (and the tests) may import the channel SDKs
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder*', '@slack/*', 'restify*'], message: 'Only src/channels/ and src/server/ may import channel SDKs.' }] },
+        { patterns: [{ group: ['botbuilder*', 'botframework-*', '@slack/*', 'restify*'], message: 'Only src/channels/ and src/server/ may import channel SDKs.' }] },
       ],
     },
   },

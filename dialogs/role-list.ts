@@ -44,8 +44,14 @@ function roleLine(role: Role, phase: Phase | undefined): string {
 function roleButtons(context: DialogContext, roles: Role[], category: Category | undefined): ReplyButton[] {
   const buttons = roles.slice(0, 2).map((role) => dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), 'role', { roleId: role.id }));
   const other = (['organisational', 'project', 'technical'] as const).find((candidate) => candidate !== category);
-  if (other) buttons.push(dialogButton(say(context, `Vis ${categoryWords[other][0]}`, `Show ${categoryWords[other][1]}`), dialogNames.roleList, { category: other }));
+  if (other) buttons.push(categoryButton(context, other));
   return buttons;
+}
+
+/** Switches the gallery card to another kind of role, in place: the gallery is one card with tabs. */
+function categoryButton(context: DialogContext, category: Category): ReplyButton {
+  const title = say(context, `Vis ${categoryWords[category][0]}`, `Show ${categoryWords[category][1]}`);
+  return { ...dialogButton(title, dialogNames.roleList, { category }), replacesCard: true };
 }
 
 function summaryReply(context: DialogContext): Reply {
@@ -61,9 +67,7 @@ function summaryReply(context: DialogContext): Reply {
     say(context, `Udkastet fra september 2018 nævner desuden ${draftOnly} roller og rollegrupper og ordner rollerne efter fase: implementering og drift og forvaltning.`, `The September 2018 draft also names ${draftOnly} roles and role groups and sorts the roles by phase: implementation and operations.`),
     draftNote(context),
   ];
-  const buttons = (['organisational', 'project', 'technical'] as const).map((category) =>
-    dialogButton(say(context, `Vis ${categoryWords[category][0]}`, `Show ${categoryWords[category][1]}`), dialogNames.roleList, { category }),
-  );
+  const buttons = (['organisational', 'project', 'technical'] as const).map((category) => categoryButton(context, category));
   return listReply({ heading: say(context, 'Rollegalleriet', 'The role gallery'), intro, list, after, source: sourcesLine(context, [MAY_LABEL, DRAFT_LABEL]), buttons });
 }
 

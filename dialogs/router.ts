@@ -23,10 +23,12 @@ import { strategies } from './strategies.js';
 import { taskDeadline } from './task-deadline.js';
 import { taskInfo, taskList } from './task-info.js';
 import { taskSteps } from './task-steps.js';
+import { welcome } from './welcome.js';
 
 /** Every dialog, by the name buttons and the intent table use. `ask` runs its `text` as if typed. */
 const dialogsByName: Record<string, Dialog> = {
   help,
+  welcome,
   upcoming,
   'task-deadline': taskDeadline,
   'dated-fact': datedFact,

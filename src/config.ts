@@ -46,6 +46,10 @@ const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   MicrosoftAppTenantId: optionalText,
+  KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
+    emptyToUndefined,
+    z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((value) => value === 'true'),
+  ),
 });
 
 /** Everything klikbot reads from its environment, validated once at start. */
@@ -65,6 +69,27 @@ export interface Config {
   };
   /** No Teams credentials: unauthenticated traffic (emulator, web chat) is accepted. */
   localMode: boolean;
+  /** Local mode may listen beyond loopback (a trusted network, a container behind a proxy). */
+  allowUnauthenticated: boolean;
+}
+
+/** Hosts that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}
+
+/**
+ * Without credentials nobody's token is checked, so anyone who can reach the port can talk
+ * to the bot as anyone: that is only allowed on loopback, unless the operator says so.
+ */
+function exposureProblems(e: z.infer<typeof envSchema>): string[] {
+  if (e.MicrosoftAppId || e.KLIKBOT_ALLOW_UNAUTHENTICATED || isLoopbackHost(e.HOST)) return [];
+  return [
+    `HOST: "${e.HOST}" is reachable from other machines, and without MicrosoftAppId klikbot accepts unauthenticated requests. ` +
+      'Set the Teams credentials (MicrosoftAppId, MicrosoftAppPassword), keep HOST on 127.0.0.1, ' +
+      'or set KLIKBOT_ALLOW_UNAUTHENTICATED=true if every machine on that network may use the bot unchecked.',
+  ];
 }
 
 /** The Bot Framework settings that only make sense together. */
@@ -91,7 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const problems = teamsProblems(e);
+  const problems = [...teamsProblems(e), ...exposureProblems(e)];
   if (problems.length > 0) {
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
@@ -109,5 +134,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       tenantId: e.MicrosoftAppTenantId,
     },
     localMode: !e.MicrosoftAppId,
+    allowUnauthenticated: e.KLIKBOT_ALLOW_UNAUTHENTICATED,
   };
 }

@@ -1,9 +1,11 @@
 import { registerMessagesRoute } from './channels/teams/messages-route.js';
 import { createAdapter } from './channels/teams/adapter.js';
+import { createBotFrameworkSender } from './channels/teams/proactive.js';
 import { registerWebChat } from './channels/web/web-chat.js';
 import { createClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createCore } from './core/core.js';
+import { createNotifier, type Notifier } from './core/notifier.js';
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
 import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
@@ -11,10 +13,12 @@ import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
 import { openStore } from './state/store.js';
 
-/** A running klikbot: where it listens, and how to stop it. */
+/** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
   url: string;
   port: number;
+  /** Proactive messages to stored conversations (reminders use it). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -35,14 +39,11 @@ export async function startKlikbot(
   const core = createCore({ knowledge });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
-  registerMessagesRoute(server, {
-    adapter: createAdapter(config.teams, logger),
-    core,
-    clock,
-    logger,
-    rememberConversation: (seen) => conversations.remember(seen),
-    localMode: config.localMode,
-  });
+  const adapter = createAdapter(config.teams, logger);
+  registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
+  const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
+  // every Bot Framework channel is written to the same way; Slack will add its own sender
+  const notifier = createNotifier({ conversations, logger, senders: { msteams: botFramework, emulator: botFramework, webchat: botFramework } });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.localMode) registerWebChat(server);
   const port = await listen(server, config.port, config.host);
@@ -51,6 +52,7 @@ export async function startKlikbot(
   return {
     url,
     port,
+    notifier,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -60,4 +60,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MicrosoftAppId: 'app' })).toThrow(/MicrosoftAppPassword/);
     expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).localMode).toBe(false);
   });
+
+  it('refuses to open local mode to the network unless told the network is trusted', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST: "0\.0\.0\.0" is reachable from other machines[\s\S]*KLIKBOT_ALLOW_UNAUTHENTICATED=true/);
+    expect(() => loadConfig({ HOST: '::' })).toThrow(KlikbotError);
+    expect(loadConfig({ HOST: '0.0.0.0', KLIKBOT_ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).localMode).toBe(false);
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST: host }).host).toBe(host);
+    expect(() => loadConfig({ KLIKBOT_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/KLIKBOT_ALLOW_UNAUTHENTICATED: must be "true" or "false"/);
+  });
+
+  it('says how to fix a single-tenant app without its tenant', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant' })).toThrow(
+      /MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant \(the Entra tenant id of the bot registration\)/,
+    );
+  });
 });

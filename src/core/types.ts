@@ -12,10 +12,28 @@ export interface ActionPayload {
   args: Record<string, string>;
 }
 
+/** Where in a channel a conversation happens: one person, a group chat, or a team's channel. */
+export type ConversationKind = 'personal' | 'group' | 'channel';
+
+/** The conversation a turn belongs to, with the ids the channel gives it. */
+export interface TurnConversation {
+  channel: ChannelKind;
+  id: string;
+  isGroup: boolean;
+  kind?: ConversationKind;
+  /** The organisation (Teams: the Entra tenant). */
+  tenantId?: string;
+  /** The team the conversation lives in (Teams: the team id). */
+  teamId?: string;
+  /** The team's channel the conversation lives in. */
+  channelId?: string;
+}
+
 /** What a person did, as the core sees it, with no channel SDK in it. */
 export interface Turn {
-  user: { id: string; name?: string };
-  conversation: { channel: ChannelKind; id: string; isGroup: boolean };
+  /** `id` is the person's stable id in the channel (Teams: the Entra object id when known). */
+  user: { id: string; name?: string; aadObjectId?: string };
+  conversation: TurnConversation;
   /** The text typed, with any @mention of the bot removed. */
   text: string;
   /** Set when a button was pressed. */
@@ -30,6 +48,11 @@ export interface Turn {
 export interface ReplyButton {
   title: string;
   action: ActionPayload;
+  /**
+   * The answer to this button takes the place of the card it sits on (a status that becomes
+   * "Fuldført ✓", a gallery switching category) instead of coming as a new message.
+   */
+  replacesCard?: boolean;
 }
 
 /**

@@ -41,14 +41,16 @@ export class ConversationRepository {
   /**
    * Records that a conversation was seen now: adds it, or refreshes its reference and
    * `lastSeen` while keeping `firstSeen`. Seeing it again clears a `dead` mark, since the
-   * conversation has just proved it is alive.
+   * conversation has just proved it is alive. Resolves true when the conversation was not
+   * known before (decided inside the serialized update, so two sightings at once cannot both
+   * be first).
    */
-  async remember(sighting: ConversationSighting): Promise<void> {
+  async remember(sighting: ConversationSighting): Promise<boolean> {
     // The JSON round trip drops undefined fields and anything else JSON cannot hold.
     const reference = JSON.parse(JSON.stringify(sighting.reference)) as JsonRecord;
-    if (this.isFreshAndUnchanged(sighting, reference)) return;
+    if (this.isFreshAndUnchanged(sighting, reference)) return false;
     const at = nowIso(this.clock);
-    await this.store.update((draft) => {
+    return this.store.update((draft) => {
       const index = draft.conversations.findIndex(key(sighting.channel, sighting.conversationId));
       const record: StoredConversation = {
         channel: sighting.channel,
@@ -62,6 +64,7 @@ export class ConversationRepository {
       if (sighting.tenantId !== undefined) record.tenantId = sighting.tenantId;
       if (index === -1) draft.conversations.push(record);
       else draft.conversations[index] = record;
+      return index === -1;
     });
   }
 

@@ -6,10 +6,20 @@ import { z } from 'zod';
  */
 const account = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough();
 
+/** Teams puts the tenant, team and channel of a conversation here. */
+const teamsChannelData = z
+  .object({
+    tenant: z.object({ id: z.string() }).passthrough().optional(),
+    team: z.object({ id: z.string(), name: z.string().optional() }).passthrough().optional(),
+    channel: z.object({ id: z.string(), name: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+
 export const inboundActivity = z
   .object({
     type: z.string().min(1),
     id: z.string().optional(),
+    name: z.string().optional(),
     channelId: z.string().min(1),
     serviceUrl: z.string().url(),
     from: account,
@@ -23,12 +33,28 @@ export const inboundActivity = z
     value: z.unknown().optional(),
     locale: z.string().optional(),
     deliveryMode: z.string().optional(),
+    replyToId: z.string().optional(),
+    /** installationUpdate: "add", "remove", "add-upgrade", "remove-upgrade". */
+    action: z.string().optional(),
+    membersAdded: z.array(account).optional(),
+    membersRemoved: z.array(account).optional(),
+    channelData: teamsChannelData.optional(),
   })
   .passthrough();
 
 export type InboundActivity = z.infer<typeof inboundActivity>;
 
-/** The payload klikbot puts on its own buttons (Action.Submit `data`). */
-export const buttonValue = z.object({
-  klikbot: z.object({ dialog: z.string().min(1).max(64), args: z.record(z.string().max(64), z.string().max(500)).default({}) }),
+const klikbotPayload = z.object({
+  dialog: z.string().min(1).max(64),
+  args: z.record(z.string().max(64), z.string().max(500)).default({}),
+  replacesCard: z.boolean().optional(),
+});
+
+/** The payload klikbot puts on its own buttons (`data` of Action.Submit and Action.Execute). */
+export const buttonValue = z.object({ klikbot: klikbotPayload });
+
+/** The `value` of an `adaptiveCard/action` invoke: the Action.Execute that was pressed. */
+export const executeValue = z.object({
+  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().optional(), data: z.unknown().optional() }).passthrough(),
+  trigger: z.string().optional(),
 });

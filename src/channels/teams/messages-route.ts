@@ -1,38 +1,22 @@
 import type { Server, Request, Response } from 'restify';
-import { TurnContext, type CloudAdapter } from 'botbuilder';
-import type { Clock } from '../../clock.js';
-import type { Core } from '../../core/core.js';
+import { AuthenticationError } from 'botframework-connector';
 import { ErrorCode, KlikbotError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import { handleActivity } from './activity-handler.js';
+import type { KlikbotAdapter } from './adapter.js';
 import { inboundActivity, type InboundActivity } from './inbound-activity.js';
 import { readJsonBody } from './read-body.js';
-import { toActivity } from './render-card.js';
-import { readButton, toTurn } from './to-turn.js';
+import type { TeamsDeps } from './teams-deps.js';
 
-/** A conversation the bot has seen, with the reference needed to write to it later. */
-export interface ConversationSeen {
-  channel: string;
-  conversationId: string;
-  serviceUrl: string;
-  tenantId?: string;
-  isGroup: boolean;
-  reference: Record<string, unknown>;
-}
-
-/** What the Bot Framework route needs from the rest of klikbot. */
-export interface MessagesRouteDeps {
-  adapter: CloudAdapter;
-  core: Pick<Core, 'handle' | 'unknownButton'>;
-  clock: Clock;
-  logger: Logger;
-  rememberConversation: (seen: ConversationSeen) => Promise<void>;
+/** What the Bot Framework route needs: the adapter, the channel's deps, and the mode. */
+export interface MessagesRouteDeps extends TeamsDeps {
+  adapter: KlikbotAdapter;
   /** No credentials: unauthenticated traffic is accepted, so replies stay on this machine. */
   localMode: boolean;
 }
 
-function sendError(res: Response, status: number, error: KlikbotError): void {
+function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status);
-  res.json({ error: { code: error.code, message: error.message } });
+  res.json({ error: { code, message } });
 }
 
 // Without this a web page in the developer's browser could post a form-encoded "activity"
@@ -74,59 +58,39 @@ async function parseActivity(req: Request, localMode: boolean): Promise<InboundA
   return parsed.data;
 }
 
-function conversationSeen(context: TurnContext): ConversationSeen {
-  const activity = context.activity;
-  // A proactive message starts a new message in the conversation: it replies to no
-  // particular activity and addresses no particular user, so neither is kept.
-  const { activityId, user, ...reference } = TurnContext.getConversationReference(activity);
-  return {
-    channel: activity.channelId,
-    conversationId: activity.conversation.id,
-    serviceUrl: activity.serviceUrl,
-    tenantId: activity.conversation.tenantId,
-    isGroup: activity.conversation.isGroup ?? false,
-    reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
-  };
-}
-
-/**
- * Keeping the reference is for later proactive messages; failing to keep it must not cost
- * the person their answer, so it is logged as an error and the turn goes on.
- */
-async function rememberForLater(context: TurnContext, deps: MessagesRouteDeps): Promise<void> {
+/** Runs the activity through the adapter and writes its answer (an invoke's body, or 200). */
+async function runActivity(req: Request, res: Response, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
+  const authorization = req.headers.authorization ?? '';
   try {
-    await deps.rememberConversation(conversationSeen(context));
+    const result = await deps.adapter.run(authorization, activity, (context) => handleActivity(context, activity, deps));
+    res.status(result?.status ?? 200);
+    if (result?.body === undefined) res.end();
+    else res.json(result.body);
   } catch (error) {
-    deps.logger.error({ err: error, conversation: context.activity.conversation.id }, 'could not store the conversation reference');
+    if (!(error instanceof AuthenticationError)) throw error;
+    deps.logger.warn({ reason: error.message, serviceUrl: activity.serviceUrl }, 'refused an unauthenticated /api/messages request');
+    sendError(res, 401, 'unauthorized', 'The request is not authenticated by the Bot Framework');
   }
-}
-
-async function answerMessage(context: TurnContext, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
-  await rememberForLater(context, deps);
-  const text = TurnContext.removeRecipientMention(context.activity) ?? '';
-  const button = readButton(activity.value);
-  const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);
-  const replies = button.kind === 'invalid' ? deps.core.unknownButton(turn) : await deps.core.handle(turn);
-  await context.sendActivities(replies.map(toActivity));
 }
 
 /** `POST /api/messages`: Bot Framework activities from Teams, the emulator and the web chat. */
 export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
+    // With credentials, a request without a token is refused before its body is even read.
+    if (!deps.localMode && !req.headers.authorization) {
+      deps.logger.warn({ reason: 'no Authorization header' }, 'refused an unauthenticated /api/messages request');
+      sendError(res, 401, 'unauthorized', 'The request carries no Bot Framework token');
+      return;
+    }
     let activity: InboundActivity;
     try {
       activity = await parseActivity(req, deps.localMode);
     } catch (error) {
       if (!(error instanceof KlikbotError)) throw error;
       deps.logger.warn({ code: error.code, reason: error.message }, 'rejected /api/messages request');
-      sendError(res, 400, error);
+      sendError(res, 400, error.code, error.message);
       return;
     }
-    // the adapter reads the parsed body from req.body (normally a body parser's job)
-    (req as Request & { body: unknown }).body = activity;
-    await deps.adapter.process(req, res, async (context) => {
-      // installs, removals and welcome cards are the Teams issue's; for now only messages are answered
-      if (context.activity.type === 'message') await answerMessage(context, activity, deps);
-    });
+    await runActivity(req, res, activity, deps);
   });
 }

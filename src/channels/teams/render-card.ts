@@ -1,6 +1,7 @@
-import type { Reply } from '../../core/types.js';
+import type { Reply, ReplyButton } from '../../core/types.js';
 
-const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** The parts of an outgoing Bot Framework activity klikbot sets. */
 export interface OutgoingActivity {
@@ -27,7 +28,26 @@ function bodyOf(reply: Reply): Record<string, unknown>[] {
   return body;
 }
 
-/** An Adaptive Card 1.5 for a Reply; buttons are Action.Submit carrying klikbot's payload. */
+/**
+ * A button whose answer is a new message is an Action.Submit: it arrives as a message and
+ * works in every client. A button whose answer replaces its card is an Action.Execute
+ * (Universal Actions): Teams sends an invoke and shows the card we answer with, in one round
+ * trip and for everyone in the chat. Clients without Action.Execute (the Bot Framework
+ * Emulator) fall back to a Submit that says the same, and the card is then updated by id.
+ */
+function toCardAction(button: ReplyButton): Record<string, unknown> {
+  if (!button.replacesCard) return { type: 'Action.Submit', title: button.title, data: { klikbot: button.action } };
+  const data = { klikbot: { ...button.action, replacesCard: true } };
+  return {
+    type: 'Action.Execute',
+    title: button.title,
+    verb: button.action.dialog,
+    data,
+    fallback: { type: 'Action.Submit', title: button.title, data },
+  };
+}
+
+/** An Adaptive Card 1.5 for a Reply, its buttons carrying klikbot's payload. */
 export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
   return {
     type: 'AdaptiveCard',
@@ -36,7 +56,7 @@ export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
     fallbackText: reply.text,
     speak: reply.text,
     body: bodyOf(reply),
-    actions: (reply.buttons ?? []).map((button) => ({ type: 'Action.Submit', title: button.title, data: { klikbot: button.action } })),
+    actions: (reply.buttons ?? []).map(toCardAction),
   };
 }
 

@@ -1,32 +1,56 @@
 import type { DateTime } from 'luxon';
-import type { ActionPayload, ChannelKind, Turn } from '../../core/types.js';
+import type { ActionPayload, ChannelKind, ConversationKind, Turn, TurnConversation } from '../../core/types.js';
 import { buttonValue, type InboundActivity } from './inbound-activity.js';
 
 const channelKinds: Record<string, ChannelKind> = { msteams: 'teams', webchat: 'web', emulator: 'emulator' };
 
-/** Result of reading a button press: absent, ours, or something we cannot read. */
-export type ButtonRead = { kind: 'none' } | { kind: 'action'; action: ActionPayload } | { kind: 'invalid' };
+/** A button of ours that was pressed: what to run, and whether its answer replaces the card. */
+export interface PressedButton {
+  action: ActionPayload;
+  replacesCard: boolean;
+}
 
-/** Reads `value` (an Action.Submit's data) as one of klikbot's button payloads. */
+/** Result of reading a button press: absent, ours, or something we cannot read. */
+export type ButtonRead = { kind: 'none' } | ({ kind: 'action' } & PressedButton) | { kind: 'invalid' };
+
+/** Reads `value` (an Action.Submit's or Action.Execute's data) as one of klikbot's button payloads. */
 export function readButton(value: unknown): ButtonRead {
   if (value === undefined || value === null) return { kind: 'none' };
   const parsed = buttonValue.safeParse(value);
-  return parsed.success ? { kind: 'action', action: parsed.data.klikbot } : { kind: 'invalid' };
+  if (!parsed.success) return { kind: 'invalid' };
+  const { dialog, args, replacesCard } = parsed.data.klikbot;
+  return { kind: 'action', action: { dialog, args }, replacesCard: replacesCard ?? false };
 }
 
-/** Translates a message activity (mention already removed from `text`) into a Turn. */
-export function toTurn(activity: InboundActivity, text: string, now: DateTime, action?: ActionPayload): Turn {
-  const conversationType = activity.conversation.conversationType;
-  return {
-    user: { id: activity.from.aadObjectId ?? activity.from.id, name: activity.from.name },
-    conversation: {
-      channel: channelKinds[activity.channelId] ?? 'other',
-      id: activity.conversation.id,
-      isGroup: activity.conversation.isGroup ?? (conversationType !== undefined && conversationType !== 'personal'),
-    },
-    text: text.trim(),
-    action,
-    locale: activity.locale,
-    now,
+function conversationKind(activity: InboundActivity): ConversationKind {
+  const type = activity.conversation.conversationType;
+  if (type === 'channel') return 'channel';
+  if (type === 'groupChat') return 'group';
+  if (type === 'personal') return 'personal';
+  return activity.conversation.isGroup ? 'group' : 'personal';
+}
+
+/** The conversation with the ids Teams gives it (tenant, team, channel); absent ones are left out. */
+export function toConversation(activity: InboundActivity): TurnConversation {
+  const kind = conversationKind(activity);
+  const data = activity.channelData;
+  const conversation: TurnConversation = {
+    channel: channelKinds[activity.channelId] ?? 'other',
+    id: activity.conversation.id,
+    isGroup: activity.conversation.isGroup ?? kind !== 'personal',
+    kind,
   };
+  const tenantId = data?.tenant?.id ?? activity.conversation.tenantId;
+  if (tenantId) conversation.tenantId = tenantId;
+  if (data?.team?.id) conversation.teamId = data.team.id;
+  if (data?.channel?.id) conversation.channelId = data.channel.id;
+  return conversation;
+}
+
+/** Translates an activity (mention already removed from `text`) into a Turn. */
+export function toTurn(activity: InboundActivity, text: string, now: DateTime, action?: ActionPayload): Turn {
+  const { id, name, aadObjectId } = activity.from;
+  const user: Turn['user'] = { id: aadObjectId ?? id, name };
+  if (aadObjectId) user.aadObjectId = aadObjectId;
+  return { user, conversation: toConversation(activity), text: text.trim(), action, locale: activity.locale, now };
 }

@@ -25,9 +25,21 @@ describe('rendering a Reply for Bot Framework channels', () => {
     ]);
   });
 
+  it('makes a button that replaces its card an Action.Execute, with a Submit fallback for older clients', () => {
+    const activity = toActivity({
+      text: 'Rollegalleriet',
+      buttons: [{ title: 'Vis projektroller', action: { dialog: 'role-list', args: { category: 'project' } }, replacesCard: true }],
+    });
+    const data = { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } };
+    expect(activity.attachments?.[0]?.content.actions).toEqual([
+      { type: 'Action.Execute', title: 'Vis projektroller', verb: 'role-list', data, fallback: { type: 'Action.Submit', title: 'Vis projektroller', data } },
+    ]);
+  });
+
   it('reads back its own button payloads and rejects anything else', () => {
     const data = { klikbot: { dialog: 'task-steps', args: { taskId: 'x' } } };
-    expect(readButton(data)).toEqual({ kind: 'action', action: data.klikbot });
+    expect(readButton(data)).toEqual({ kind: 'action', action: data.klikbot, replacesCard: false });
+    expect(readButton({ klikbot: { ...data.klikbot, replacesCard: true } })).toEqual({ kind: 'action', action: data.klikbot, replacesCard: true });
     expect(readButton(undefined)).toEqual({ kind: 'none' });
     expect(readButton({ klikbot: { dialog: 42 } })).toEqual({ kind: 'invalid' });
     expect(readButton('text')).toEqual({ kind: 'invalid' });

@@ -9,6 +9,7 @@ import { loadConfig } from '../../../src/config.js';
 import type { Core } from '../../../src/core/core.js';
 import { createHttpServer, listen } from '../../../src/server/http-server.js';
 import { ask, messageActivity, postMessages, visibleText } from '../../support/bot-framework.js';
+import { startFakeConnector } from '../../support/connector-fake.js';
 
 describe('the turn-error handler', () => {
   const logLines: string[] = [];
@@ -36,7 +37,7 @@ describe('the turn-error handler', () => {
       core: failingCore,
       clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')),
       logger,
-      rememberConversation: async () => undefined,
+      conversations: { remember: async () => false, remove: async () => false },
       localMode: true,
     });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
@@ -89,18 +90,26 @@ describe('a conversation reference that cannot be stored', () => {
       core,
       clock,
       logger,
-      rememberConversation: async () => {
-        throw new Error('disk full');
+      conversations: {
+        remember: async () => {
+          throw new Error('disk full');
+        },
+        remove: async () => false,
       },
       localMode: true,
     });
     const port = await listen(server, 0, '127.0.0.1');
+    const connector = await startFakeConnector();
     try {
-      const replies = await ask(`http://127.0.0.1:${port}`, 'hej');
-      expect(visibleText(replies[0]!)).toBe('Svar');
+      // a conversation with a connector (not expectReplies) is one the bot keeps for later
+      const response = await postMessages(`http://127.0.0.1:${port}`, messageActivity('hej', { deliveryMode: undefined, serviceUrl: connector.url }));
+      expect(response.status).toBe(200);
+      const [sent] = await connector.waitFor(1);
+      expect(sent!.body.text).toBe('Svar');
       expect(lines.join('')).toContain('could not store the conversation reference');
     } finally {
       server.close();
+      await connector.close();
     }
   });
 });

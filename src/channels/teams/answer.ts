@@ -1,0 +1,67 @@
+import { TurnContext } from 'botbuilder';
+import type { Reply } from '../../core/types.js';
+import { executeValue, type InboundActivity } from './inbound-activity.js';
+import { rememberForLater } from './remember.js';
+import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard } from './render-card.js';
+import type { TeamsDeps } from './teams-deps.js';
+import { readButton, toTurn, type ButtonRead } from './to-turn.js';
+
+/** The name Teams gives the invoke an Action.Execute sends. */
+export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
+
+async function send(context: TurnContext, replies: Reply[]): Promise<void> {
+  if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+}
+
+/**
+ * A pressed Action.Submit whose answer replaces its card (the Emulator's fallback for
+ * Action.Execute): the card's message is updated by id, the rest come as new messages.
+ */
+async function replaceCard(context: TurnContext, cardActivityId: string, replies: Reply[]): Promise<void> {
+  const [first, ...rest] = replies;
+  if (!first) return;
+  await context.updateActivity({ ...toActivity(first), id: cardActivityId });
+  await send(context, rest);
+}
+
+/** A message: typed text (an @mention of the bot removed) or an Action.Submit's payload. */
+export async function answerMessage(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
+  await rememberForLater(context, activity, deps);
+  const text = TurnContext.removeRecipientMention(context.activity) ?? '';
+  const button = readButton(activity.value);
+  const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);
+  if (button.kind === 'invalid') return send(context, deps.core.unknownButton(turn));
+  const replies = await deps.core.handle(turn);
+  if (button.kind === 'action' && button.replacesCard && activity.replyToId) return replaceCard(context, activity.replyToId, replies);
+  return send(context, replies);
+}
+
+function pressedExecute(value: unknown): ButtonRead {
+  const parsed = executeValue.safeParse(value);
+  return parsed.success ? readButton(parsed.data.action.data) : { kind: 'invalid' };
+}
+
+/** The body of an `adaptiveCard/action` answer (Universal Actions). */
+export function cardActionResponse(statusCode: number, type: string, value: unknown) {
+  return { type: 'invokeResponse', value: { status: 200, body: { statusCode, type, value } } };
+}
+
+/**
+ * An Action.Execute: the first reply becomes the card shown in place of the pressed one,
+ * any further replies follow as new messages. A payload we cannot read leaves the card as it
+ * is and shows the reason in it (Teams displays an error answer under the card).
+ */
+export async function answerCardAction(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
+  await rememberForLater(context, activity, deps);
+  const button = pressedExecute(activity.value);
+  const turn = toTurn(activity, '', deps.clock.now(), button.kind === 'action' ? button.action : undefined);
+  if (button.kind !== 'action') {
+    const [reply] = deps.core.unknownButton(turn);
+    await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'BadRequest', message: reply?.text ?? '' }));
+    return;
+  }
+  const [first, ...rest] = await deps.core.handle(turn);
+  if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
+  await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first)));
+  await send(context, rest);
+}

@@ -1,0 +1,44 @@
+import { TurnContext } from 'botbuilder';
+import type { ConversationSighting } from '../../state/conversations.js';
+import type { InboundActivity } from './inbound-activity.js';
+
+/**
+ * A message in a Teams channel belongs to a thread ("19:…@thread.tacv2;messageid=…"). The
+ * conversation to write to later is the channel itself, so that a reminder starts a new
+ * post instead of landing at the bottom of an old thread.
+ */
+export function channelOf(conversationId: string): string {
+  const thread = conversationId.indexOf(';messageid=');
+  return thread === -1 ? conversationId : conversationId.slice(0, thread);
+}
+
+/**
+ * Replies that go back in the HTTP response (`expectReplies`, the web chat) have no
+ * connector to write to later, so such a conversation is not kept.
+ */
+export function canBeWrittenToLater(activity: InboundActivity): boolean {
+  return activity.deliveryMode !== 'expectReplies';
+}
+
+function isGroupType(conversationType: string | undefined): boolean {
+  return conversationType !== undefined && conversationType !== 'personal';
+}
+
+/** What to store about the conversation an activity came from, to write to it later. */
+export function sightingOf(context: TurnContext): ConversationSighting {
+  const activity = context.activity;
+  // A proactive message starts a new message in the conversation: it replies to no
+  // particular activity and addresses no particular user, so neither is kept.
+  const { activityId, user, ...reference } = TurnContext.getConversationReference(activity);
+  const conversationId = channelOf(activity.conversation.id);
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const tenantId = activity.conversation.tenantId ?? channelData?.tenant?.id;
+  return {
+    channel: activity.channelId,
+    conversationId,
+    serviceUrl: activity.serviceUrl,
+    tenantId,
+    isGroup: activity.conversation.isGroup ?? isGroupType(activity.conversation.conversationType),
+    reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
+  };
+}

@@ -1,0 +1,25 @@
+import type { TurnContext } from 'botbuilder';
+import { canBeWrittenToLater, channelOf, sightingOf } from './conversation-reference.js';
+import type { InboundActivity } from './inbound-activity.js';
+import type { TeamsDeps } from './teams-deps.js';
+
+/**
+ * Keeps the conversation for later proactive messages. Failing to keep it must not cost the
+ * person their answer, so the failure is logged as an error and the turn goes on; the result
+ * is then unknown (undefined) rather than a guess.
+ */
+export async function rememberForLater(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<boolean | undefined> {
+  if (!canBeWrittenToLater(activity)) return false;
+  try {
+    return await deps.conversations.remember(sightingOf(context));
+  } catch (error) {
+    deps.logger.error({ err: error, conversation: activity.conversation.id }, 'could not store the conversation reference');
+    return undefined;
+  }
+}
+
+/** Forgets a conversation the bot was removed from: nothing may be sent there any more. */
+export async function forget(activity: InboundActivity, deps: TeamsDeps): Promise<void> {
+  const removed = await deps.conversations.remove(activity.channelId, channelOf(activity.conversation.id));
+  deps.logger.info({ conversation: activity.conversation.id, removed }, 'klikbot removed from a conversation');
+}

@@ -1,0 +1,19 @@
+import type { Clock } from '../../clock.js';
+import type { Core } from '../../core/core.js';
+import type { Logger } from '../../logger.js';
+import type { ConversationSighting } from '../../state/conversations.js';
+
+/** The conversations the Teams channel keeps for later (the state repository). */
+export interface ConversationBook {
+  /** Resolves true when the conversation was not known before. */
+  remember(sighting: ConversationSighting): Promise<boolean>;
+  remove(channel: string, conversationId: string): Promise<boolean>;
+}
+
+/** What the Bot Framework channel needs from the rest of klikbot. */
+export interface TeamsDeps {
+  core: Pick<Core, 'handle' | 'unknownButton'>;
+  clock: Clock;
+  logger: Logger;
+  conversations: ConversationBook;
+}

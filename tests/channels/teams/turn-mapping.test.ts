@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdapter } from '../../../src/channels/teams/adapter.js';
+import { registerMessagesRoute } from '../../../src/channels/teams/messages-route.js';
+import { createFixedClock } from '../../../src/clock.js';
+import { loadConfig } from '../../../src/config.js';
+import type { Core } from '../../../src/core/core.js';
+import type { Turn } from '../../../src/core/types.js';
+import { createHttpServer, listen } from '../../../src/server/http-server.js';
+import { postMessages } from '../../support/bot-framework.js';
+import { channelData, conversations, mentioning, teamsActivity, TENANT } from '../../support/teams-activities.js';
+
+describe('what the core sees of a Teams activity', () => {
+  const turns: Turn[] = [];
+  const logger = pino({ level: 'silent' });
+  const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
+  const server = createHttpServer({ clock, logger, localMode: true });
+  const core: Pick<Core, 'handle' | 'unknownButton'> = {
+    handle: async (turn) => {
+      turns.push(turn);
+      return [{ text: 'ok' }];
+    },
+    unknownButton: () => [{ text: 'ukendt knap' }],
+  };
+  let url = '';
+
+  beforeAll(async () => {
+    const conversationsBook = { remember: async () => false, remove: async () => false };
+    registerMessagesRoute(server, { adapter: createAdapter(loadConfig({}).teams, logger), core, clock, logger, conversations: conversationsBook, localMode: true });
+    url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  });
+  afterAll(() => {
+    server.close();
+  });
+
+  async function turnFor(overrides: Record<string, unknown>): Promise<Turn> {
+    turns.length = 0;
+    const response = await postMessages(url, teamsActivity('http://127.0.0.1:9', { deliveryMode: 'expectReplies', ...overrides }));
+    expect(response.status).toBe(200);
+    expect(turns).toHaveLength(1);
+    return turns[0]!;
+  }
+
+  it('strips the @mention in a channel and carries the tenant, team, channel and Entra ids', async () => {
+    const turn = await turnFor({ conversation: conversations.channel, channelData, ...mentioning('hvornår er deadline for FK-ansvarlig?') });
+    expect(turn.text).toBe('hvornår er deadline for FK-ansvarlig?');
+    expect(turn.user).toEqual({ id: 'aad-mette', name: 'Mette Programleder', aadObjectId: 'aad-mette' });
+    expect(turn.conversation).toEqual({
+      channel: 'teams',
+      id: conversations.channel.id,
+      isGroup: true,
+      kind: 'channel',
+      tenantId: TENANT,
+      teamId: channelData.team.id,
+      channelId: channelData.channel.id,
+    });
+  });
+
+  it('knows a group chat and a personal chat apart', async () => {
+    const group = await turnFor({ conversation: conversations.group, ...mentioning('hjælp') });
+    expect(group.text).toBe('hjælp');
+    expect(group.conversation).toMatchObject({ kind: 'group', isGroup: true, tenantId: TENANT });
+    const personal = await turnFor({ conversation: conversations.personal, text: 'hjælp' });
+    expect(personal.conversation).toMatchObject({ kind: 'personal', isGroup: false, tenantId: TENANT });
+    expect(personal.conversation.teamId).toBeUndefined();
+  });
+
+  it('leaves a mention of someone else in the text', async () => {
+    const turn = await turnFor({
+      text: '<at>Jens</at> spørger om BBR',
+      entities: [{ type: 'mention', text: '<at>Jens</at>', mentioned: { id: '29:jens', name: 'Jens' } }],
+    });
+    expect(turn.text).toBe('<at>Jens</at> spørger om BBR');
+  });
+
+  it('turns an Action.Submit payload into the button action, with no text', async () => {
+    const turn = await turnFor({ text: undefined, value: { klikbot: { dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring' } } } });
+    expect(turn.text).toBe('');
+    expect(turn.action).toEqual({ dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring' } });
+  });
+});

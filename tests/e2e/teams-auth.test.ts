@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot } from '../support/bot-framework.js';
+import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
+import { teamsActivity } from '../support/teams-activities.js';
+
+const APP_ID = '6f1b9c2e-3d4a-4b5c-9e8f-0a1b2c3d4e5f';
+
+/** An unsigned JWT: well-formed, but from nobody the Bot Framework trusts. */
+function unsignedToken(issuer: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })}.${part({ iss: issuer, aud: APP_ID, nbf: now - 60, exp: now + 3600 })}.c2lnbmF0dXJl`;
+}
+
+describe('/api/messages with Teams credentials configured', () => {
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  let connector: FakeConnector;
+
+  beforeAll(async () => {
+    connector = await startFakeConnector();
+    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await connector.close();
+  });
+
+  const cases: [string, Record<string, string>][] = [
+    ['no Authorization header', {}],
+    ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
+    ['a token from an unknown issuer', { authorization: `Bearer ${unsignedToken('https://issuer.example.org/')}` }],
+  ];
+
+  it.each(cases)('refuses %s with 401 and sends no reply', async (_label, headers) => {
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(teamsActivity(connector.url, { text: 'hvornår er deadline for FK-ansvarlig?' })),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    // give a wrongly started turn the time it would need to reach the connector
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  it('does not serve the unauthenticated web chat', async () => {
+    const response = await fetch(`${bot.url}/`);
+    expect(response.status).toBe(404);
+  });
+});

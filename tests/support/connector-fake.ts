@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+/** One request the bot made to the fake Bot Connector. */
+export interface ConnectorRequest {
+  method: string;
+  url: string;
+  /** When it arrived (ms since the fake started), to check waits such as Retry-After. */
+  at: number;
+  body: {
+    type?: string;
+    text?: string;
+    summary?: string;
+    replyToId?: string;
+    id?: string;
+    attachments?: { contentType: string; content: { body?: { text?: string }[]; actions?: Record<string, unknown>[] } }[];
+  };
+}
+
+/** A canned answer: status, headers and JSON body. */
+export interface ConnectorAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** The loopback stand-in for the Bot Connector service. */
+export interface FakeConnector {
+  url: string;
+  requests: ConnectorRequest[];
+  /** Answers to give, in order, before falling back to 200 `{id}`. */
+  plan: ConnectorAnswer[];
+  /** Resolves once `count` requests have arrived (or rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<ConnectorRequest[]>;
+  close(): Promise<void>;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of request as AsyncIterable<Buffer>) text += chunk.toString('utf8');
+  return text;
+}
+
+/** Starts a fake Bot Connector on a free loopback port. */
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const started = performance.now();
+  const requests: ConnectorRequest[] = [];
+  const plan: ConnectorAnswer[] = [];
+  const waiters: (() => void)[] = [];
+  const server: Server = createServer((request, response) => {
+    void readBody(request).then((text) => {
+      requests.push({ method: request.method ?? '', url: request.url ?? '', at: performance.now() - started, body: JSON.parse(text || '{}') as ConnectorRequest['body'] });
+      const answer = plan.shift() ?? { status: 200, body: { id: `sent-${requests.length}` } };
+      response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      response.end(JSON.stringify(answer.body ?? {}));
+      for (const wake of waiters.splice(0)) wake();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const waitFor = async (count: number, timeoutMs = 10_000): Promise<ConnectorRequest[]> => {
+    const deadline = performance.now() + timeoutMs;
+    while (requests.length < count) {
+      if (performance.now() > deadline) throw new Error(`expected ${count} connector requests, got ${requests.length}`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return requests;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    plan,
+    waitFor,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+
+/** The bot's own account in the test activities. */
+export const BOT = { id: '28:klikbot-app', name: 'klikbot' };
+export const TENANT = 'tenant-koege';
+
+/** A Teams conversation of each kind, as Teams describes it. */
+export const conversations = {
+  personal: { id: 'a:personal-mette', conversationType: 'personal', tenantId: TENANT },
+  group: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
+  channel: { id: '19:programledere@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true, tenantId: TENANT },
+} as const;
+
+/** channelData as Teams sends it in a team's channel. */
+export const channelData = {
+  tenant: { id: TENANT },
+  team: { id: '19:team-koege@thread.tacv2', name: 'Køge Kommune' },
+  channel: { id: '19:programledere@thread.tacv2', name: 'Programledere' },
+};
+
+/** A Teams activity from Mette to klikbot, delivered through the connector at `serviceUrl`. */
+export function teamsActivity(serviceUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `activity-${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: '29:mette', name: 'Mette Programleder', aadObjectId: 'aad-mette' },
+    recipient: BOT,
+    conversation: conversations.personal,
+    channelData: { tenant: { id: TENANT } },
+    locale: 'da-DK',
+    ...overrides,
+  };
+}
+
+/** A message that @mentions the bot the way Teams writes it. */
+export function mentioning(question: string): Record<string, unknown> {
+  return {
+    text: `<at>${BOT.name}</at> ${question}`,
+    entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+  };
+}
