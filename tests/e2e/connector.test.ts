@@ -1,60 +1,35 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageActivity, postMessages, startTestBot } from '../support/bot-framework.js';
-
-interface Received {
-  method: string;
-  url: string;
-  body: { type?: string; text?: string; summary?: string; replyToId?: string };
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  let text = '';
-  for await (const chunk of request as AsyncIterable<Buffer>) text += chunk.toString('utf8');
-  return text;
-}
-
-/** A loopback stand-in for the Bot Connector service: records what the bot sends. */
-async function startFakeConnector(): Promise<{ url: string; received: Received[]; server: Server }> {
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    void readBody(request).then((text) => {
-      received.push({ method: request.method ?? '', url: request.url ?? '', body: JSON.parse(text || '{}') as Received['body'] });
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: `sent-${received.length}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${address.port}`, received, server };
-}
+import { describe, expect, it } from 'vitest';
+import { messageActivity, postMessages } from '../support/bot-framework.js';
+import { useBotAndConnector } from '../support/bot-and-connector.js';
 
 describe('replies through the Bot Connector (emulator-style delivery)', () => {
-  let bot: Awaited<ReturnType<typeof startTestBot>>;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
-
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
-  });
-  afterAll(async () => {
-    await bot.close();
-    await new Promise((resolve) => connector.server.close(resolve));
-  });
+  const h = useBotAndConnector({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
 
   it('posts the reply to the conversation on the activity serviceUrl', async () => {
     const activity = messageActivity('hvornår er deadline for at udpege FK-ansvarlig?', {
       channelId: 'emulator',
-      serviceUrl: connector.url,
+      serviceUrl: h.connector.url,
       conversation: { id: 'conv/with spaces' },
       deliveryMode: undefined,
     });
-    const response = await postMessages(bot.url, activity);
+    const response = await postMessages(h.bot.url, activity);
     expect(response.status).toBe(200);
-    expect(connector.received).toHaveLength(1);
-    const [sent] = connector.received;
+    const [sent] = await h.connector.waitFor(1);
+    expect(h.connector.requests).toHaveLength(1);
     expect(sent!.method).toBe('POST');
     expect(sent!.url).toBe(`/v3/conversations/${encodeURIComponent('conv/with spaces')}/activities/${activity.id as string}`);
     expect(sent!.body.summary).toContain('1. november 2018');
+  });
+
+  it('welcomes the Emulator when it connects, once', async () => {
+    const joined = (members: { id: string }[]) =>
+      messageActivity('', { type: 'conversationUpdate', text: undefined, channelId: 'emulator', serviceUrl: h.connector.url, conversation: { id: 'emulator-1' }, deliveryMode: undefined, membersAdded: members });
+    // the Emulator announces the bot and the person in one activity, and may announce again on reconnect
+    expect((await postMessages(h.bot.url, joined([{ id: 'klikbot' }, { id: 'user-1' }]))).status).toBe(200);
+    expect((await postMessages(h.bot.url, joined([{ id: 'klikbot' }]))).status).toBe(200);
+    const [welcome] = await h.connector.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.connector.requests).toHaveLength(1);
+    expect(welcome!.body.summary).toContain('Hej, jeg er klikbot');
   });
 });

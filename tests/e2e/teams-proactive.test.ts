@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postMessages, startTestBot } from '../support/bot-framework.js';
-import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
+import type { ConnectorRequest } from '../support/connector-fake.js';
+import { useBotAndConnector } from '../support/bot-and-connector.js';
 import { BOT, channelData, conversations, teamsActivity } from '../support/teams-activities.js';
 
 interface Stored {
@@ -23,85 +24,71 @@ function cardText(request: ConnectorRequest): string {
 const reminder = [{ text: 'Påmindelse: fristen for at udpege FK-ADM og FK-ANSV er torsdag 1. november 2018.' }];
 
 describe('installs, removals and proactive messages in Teams', () => {
-  let bot: Awaited<ReturnType<typeof startTestBot>>;
-  let connector: FakeConnector;
+  const h = useBotAndConnector({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00' });
   const team = { id: '19:general-koege@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-koege' };
 
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00' });
-  });
-  afterEach(() => {
-    connector.requests.length = 0;
-    connector.plan.length = 0;
-  });
-  afterAll(async () => {
-    await bot.close();
-    await connector.close();
-  });
-
   async function install(conversation: Record<string, unknown>, action = 'add'): Promise<void> {
-    const response = await postMessages(bot.url, teamsActivity(connector.url, { type: 'installationUpdate', action, conversation, channelData }));
+    const response = await postMessages(h.bot.url, teamsActivity(h.connector.url, { type: 'installationUpdate', action, conversation, channelData }));
     expect(response.status).toBe(200);
   }
 
   it('stores the team on install and welcomes it once, in Danish, with example questions', async () => {
     await install(team);
-    const [welcome] = await connector.waitFor(1);
+    const [welcome] = await h.connector.waitFor(1);
     expect(welcome!.url.startsWith(`/v3/conversations/${encodeURIComponent(team.id)}/activities`)).toBe(true);
     expect(cardText(welcome!)).toContain('Velkommen til klikbot');
     expect(cardText(welcome!)).toContain('@klikbot');
     expect(welcome!.body.attachments?.[0]?.content.actions?.length).toBeGreaterThanOrEqual(2);
-    const record = (await stored(bot.statePath)).find((c) => c.conversationId === team.id);
-    expect(record?.reference).toMatchObject({ conversation: { id: team.id }, bot: { id: BOT.id }, serviceUrl: connector.url });
+    const record = (await stored(h.bot.statePath)).find((c) => c.conversationId === team.id);
+    expect(record?.reference).toMatchObject({ conversation: { id: team.id }, bot: { id: BOT.id }, serviceUrl: h.connector.url });
     // Teams also announces the join as a conversationUpdate: no second welcome
-    await postMessages(bot.url, teamsActivity(connector.url, { type: 'conversationUpdate', membersAdded: [BOT], conversation: team, channelData }));
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { type: 'conversationUpdate', membersAdded: [BOT], conversation: team, channelData }));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(connector.requests).toHaveLength(1);
+    expect(h.connector.requests).toHaveLength(1);
   });
 
   it('sends a proactive message to the stored conversation and reports it', async () => {
-    const delivery = await bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery).toMatchObject({ status: 'sent', conversationId: team.id });
-    const [sent] = await connector.waitFor(1);
+    const [sent] = await h.connector.waitFor(1);
     expect(sent!.method).toBe('POST');
     expect(decodeURIComponent(sent!.url)).toContain(`/v3/conversations/${team.id}/activities`);
     expect(sent!.body.text).toBe(reminder[0]!.text);
   });
 
   it('retries a 429 after the Retry-After it was given, and succeeds', async () => {
-    connector.plan.push({ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
-    const delivery = await bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
+    h.connector.plan.push({ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('sent');
-    expect(connector.requests).toHaveLength(2);
-    expect(connector.requests[1]!.at - connector.requests[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(h.connector.requests).toHaveLength(2);
+    expect(h.connector.requests[1]!.at - h.connector.requests[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
   it('retries a 502 from the connector and succeeds', async () => {
-    connector.plan.push({ status: 502, body: { error: { code: 'BadGateway', message: 'upstream' } } });
-    const delivery = await bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
+    h.connector.plan.push({ status: 502, body: { error: { code: 'BadGateway', message: 'upstream' } } });
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('sent');
-    expect(connector.requests).toHaveLength(2);
+    expect(h.connector.requests).toHaveLength(2);
   });
 
   it('marks the conversation dead on 403 "not in roster", and does not try it again', async () => {
     const personal = conversations.personal;
     await install(personal);
-    await connector.waitFor(1);
-    connector.requests.length = 0;
-    connector.plan.push({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
-    const delivery = await bot.notifier.send({ channel: 'msteams', conversationId: personal.id }, reminder);
+    await h.connector.waitFor(1);
+    h.connector.requests.length = 0;
+    h.connector.plan.push({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: personal.id }, reminder);
     expect(delivery).toMatchObject({ status: 'gone', httpStatus: 403 });
-    expect(connector.requests).toHaveLength(1);
-    const record = (await stored(bot.statePath)).find((c) => c.conversationId === personal.id);
+    expect(h.connector.requests).toHaveLength(1);
+    const record = (await stored(h.bot.statePath)).find((c) => c.conversationId === personal.id);
     expect(record?.dead?.reason).toContain('BotNotInConversationRoster');
-    const again = await bot.notifier.send({ channel: 'msteams', conversationId: personal.id }, reminder);
+    const again = await h.bot.notifier.send({ channel: 'msteams', conversationId: personal.id }, reminder);
     expect(again.status).toBe('dead');
-    expect(connector.requests).toHaveLength(1);
+    expect(h.connector.requests).toHaveLength(1);
   });
 
   it('reports each conversation of a batch on its own', async () => {
-    const deliveries = await bot.notifier.sendToMany(
+    const deliveries = await h.bot.notifier.sendToMany(
       [
         { channel: 'msteams', conversationId: team.id },
         { channel: 'msteams', conversationId: conversations.personal.id },
@@ -114,22 +101,22 @@ describe('installs, removals and proactive messages in Teams', () => {
 
   it('forgets the conversation when the app is uninstalled', async () => {
     await install(team, 'remove');
-    expect((await stored(bot.statePath)).some((c) => c.conversationId === team.id)).toBe(false);
-    const delivery = await bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
+    expect((await stored(h.bot.statePath)).some((c) => c.conversationId === team.id)).toBe(false);
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('unknown');
-    expect(connector.requests).toHaveLength(0);
+    expect(h.connector.requests).toHaveLength(0);
   });
 
   it('keeps stored conversations across a restart', async () => {
     const group = conversations.group;
     await install(group);
-    await connector.waitFor(1);
-    connector.requests.length = 0;
-    const statePath = bot.statePath;
-    await bot.close();
-    bot = { ...(await startTestBot({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00', KLIKBOT_DB: statePath })), statePath };
-    const delivery = await bot.notifier.send({ channel: 'msteams', conversationId: group.id }, reminder);
+    await h.connector.waitFor(1);
+    h.connector.requests.length = 0;
+    const statePath = h.bot.statePath;
+    await h.bot.close();
+    h.bot = { ...(await startTestBot({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00', KLIKBOT_DB: statePath })), statePath };
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: group.id }, reminder);
     expect(delivery.status).toBe('sent');
-    expect((await connector.waitFor(1))[0]!.body.text).toBe(reminder[0]!.text);
+    expect((await h.connector.waitFor(1))[0]!.body.text).toBe(reminder[0]!.text);
   });
 });
