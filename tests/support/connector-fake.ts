@@ -6,6 +6,8 @@ export interface ConnectorRequest {
   url: string;
   /** When it arrived (ms since the fake started), to check waits such as Retry-After. */
   at: number;
+  /** The bot's token for the connector, if it sent one. */
+  authorization?: string;
   body: {
     type?: string;
     text?: string;
@@ -48,7 +50,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const waiters: (() => void)[] = [];
   const server: Server = createServer((request, response) => {
     void readBody(request).then((text) => {
-      requests.push({ method: request.method ?? '', url: request.url ?? '', at: performance.now() - started, body: JSON.parse(text || '{}') as ConnectorRequest['body'] });
+      requests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        at: performance.now() - started,
+        authorization: request.headers.authorization,
+        body: JSON.parse(text || '{}') as ConnectorRequest['body'],
+      });
       const answer = plan.shift() ?? { status: 200, body: { id: `sent-${requests.length}` } };
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       response.end(JSON.stringify(answer.body ?? {}));

@@ -1,11 +1,13 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
   type Activity,
   type ConversationReference,
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../../config.js';
 import { asKlikbotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -50,16 +52,30 @@ function withDates(body: Record<string, unknown>): Activity {
 }
 
 /**
+ * Where tokens are checked and fetched, for a cloud other than public Azure, or for a test
+ * that signs its own tokens: the OpenID metadata and issuer of inbound tokens, the login for
+ * outbound ones. botbuilder uses these only when all are given.
+ */
+export interface BotFrameworkEndpoints {
+  settings: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+/**
  * The Bot Framework adapter. Without an app id it checks no token inbound and sends none
  * outbound (local mode: the emulator and the web chat).
  */
-export function createAdapter(teams: Config['teams'], logger: Logger): KlikbotAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: teams.appId ?? '',
-    MicrosoftAppPassword: teams.appPassword ?? '',
-    MicrosoftAppType: teams.appType,
-    MicrosoftAppTenantId: teams.tenantId ?? '',
-  });
+export function createAdapter(teams: Config['teams'], logger: Logger, endpoints?: BotFrameworkEndpoints): KlikbotAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: teams.appId ?? '',
+      MicrosoftAppPassword: teams.appPassword ?? '',
+      MicrosoftAppType: teams.appType,
+      MicrosoftAppTenantId: teams.tenantId ?? '',
+      ...endpoints?.settings,
+    },
+    endpoints?.credentialsFactory,
+  );
   const adapter = new KlikbotAdapter(auth);
   adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
   return adapter;

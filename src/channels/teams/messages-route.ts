@@ -58,6 +58,14 @@ async function parseActivity(req: Request, localMode: boolean): Promise<InboundA
   return parsed.data;
 }
 
+// botbuilder wraps most token failures in AuthenticationError, but lets the JWT library's own
+// errors through (a signature that does not verify): those are refusals too, not crashes.
+const jwtFailures = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+function isRefusedToken(error: unknown): error is Error {
+  return error instanceof AuthenticationError || (error instanceof Error && jwtFailures.has(error.name));
+}
+
 /** Runs the activity through the adapter and writes its answer (an invoke's body, or 200). */
 async function runActivity(req: Request, res: Response, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
   const authorization = req.headers.authorization ?? '';
@@ -67,7 +75,7 @@ async function runActivity(req: Request, res: Response, activity: InboundActivit
     if (result?.body === undefined) res.end();
     else res.json(result.body);
   } catch (error) {
-    if (!(error instanceof AuthenticationError)) throw error;
+    if (!isRefusedToken(error)) throw error;
     deps.logger.warn({ reason: error.message, serviceUrl: activity.serviceUrl }, 'refused an unauthenticated /api/messages request');
     sendError(res, 401, 'unauthorized', 'The request is not authenticated by the Bot Framework');
   }
