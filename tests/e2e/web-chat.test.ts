@@ -1,35 +1,11 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
+import { browserSkipReason, hasChromium, launchBrowser, openChat } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-// CI sets this so that a missing browser fails the run instead of quietly skipping the test.
-if (!hasChromium && process.env.KLIKBOT_REQUIRE_BROWSER === '1') {
-  throw new Error(`KLIKBOT_REQUIRE_BROWSER=1 but there is no browser at ${CHROMIUM}`);
-}
 const SCREENSHOT = path.join(tmpdir(), 'klikbot-webchat.png');
-
-/** Everything the page logged as an error or threw: a clean page has none. */
-interface PageTrouble {
-  errors: string[];
-}
-
-async function openChat(context: BrowserContext, url: string): Promise<{ page: Page; trouble: PageTrouble }> {
-  const page = await context.newPage();
-  const trouble: PageTrouble = { errors: [] };
-  page.on('pageerror', (error) => trouble.errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') trouble.errors.push(`console: ${message.text()}`);
-  });
-  await page.goto(url);
-  await page.getByPlaceholder('Skriv et spørgsmål…').waitFor();
-  return { page, trouble };
-}
 
 /** Whether the newest entry is visible down to its last line, above a composer still on screen. */
 async function newestEntryInView(page: Page): Promise<boolean> {
@@ -43,38 +19,23 @@ async function newestEntryInView(page: Page): Promise<boolean> {
 
 describe('the local web chat in a real browser', () => {
   let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let context: BrowserContext | undefined;
-  let profileDir: string | undefined;
 
   beforeAll(async () => {
     if (!hasChromium) return;
     bot = await startTestBot({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
-    profileDir = await mkdtemp(path.join(tmpdir(), 'klikbot-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'da-DK',
-      viewport: { width: 1000, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await bot?.close();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
 
   beforeEach((ctx) => {
-    ctx.skip(!hasChromium, `no browser at ${CHROMIUM}: install Debian's chromium (as .ci/run does) to run the web chat test`);
+    ctx.skip(!hasChromium, browserSkipReason);
   });
 
   it('answers a typed question with a card, and a card button with a new reply', async () => {

@@ -1,6 +1,6 @@
 // The local web chat: posts Bot Framework activities to /api/messages with
 // deliveryMode "expectReplies" and shows the replies that come back in the response body.
-import { ADAPTIVE_CARD, renderAdaptiveCard } from './cards.js';
+import { ADAPTIVE_CARD, CardSlot, readExecuteAnswer } from './cards.js';
 import { renderMarkdown } from './markdown.js';
 
 const log = document.getElementById('log');
@@ -90,9 +90,7 @@ function standaloneText(activity) {
 function fillWithCards(bubble, activity, cards) {
   for (const card of cards) {
     try {
-      const element = renderAdaptiveCard(card.content, onCardAction);
-      element.classList.add('card');
-      bubble.append(element);
+      bubble.append(new CardSlot(card.content, onCardAction).element);
     } catch (error) {
       console.error('Adaptive Card could not be rendered', error, card.content);
       bubble.append(renderMarkdown(standaloneText(activity) || card.content.fallbackText || ''));
@@ -122,16 +120,6 @@ function showBotMessage(activity) {
   if (cards.length > 0) entry.classList.add('has-card');
 }
 
-function showReplies(body) {
-  if (!body || !Array.isArray(body.activities)) {
-    showError('Uventet svar fra klikbot: svaret har ingen "activities".');
-    return;
-  }
-  const messages = body.activities.filter((a) => a && a.type === 'message');
-  if (messages.length === 0) showNote('klikbot sendte intet svar på den besked.');
-  for (const message of messages) showBotMessage(message);
-}
-
 /** Turns a failed answer into a sentence, keeping the server's own error code and message. */
 async function describeFailure(response) {
   const raw = await response.text();
@@ -148,9 +136,9 @@ async function describeFailure(response) {
   return `klikbot svarede med fejl ${response.status} ${response.statusText}${excerpt ? `: ${excerpt}` : ''}`;
 }
 
-function activityFor(text, value) {
-  const activity = {
-    type: 'message',
+/** The fields every activity from this page carries; the replies come back in the response. */
+function baseActivity() {
+  return {
     id: uuid(),
     timestamp: new Date().toISOString(),
     channelId: 'webchat',
@@ -159,11 +147,24 @@ function activityFor(text, value) {
     recipient: { id: 'klikbot', name: 'klikbot' },
     conversation,
     locale: window.navigator.language,
-    text,
     deliveryMode: 'expectReplies',
   };
+}
+
+function messageActivity(text, value) {
+  const activity = { ...baseActivity(), type: 'message', text };
   if (value !== undefined) activity.value = value;
   return activity;
+}
+
+/** A pressed Action.Execute, as Teams sends it (Universal Actions): an invoke, not a message. */
+function executeActivity(action) {
+  return {
+    ...baseActivity(),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
+  };
 }
 
 let pending = 0;
@@ -172,37 +173,90 @@ function setBusy(delta) {
   status.textContent = pending > 0 ? 'klikbot skriver…' : '';
 }
 
-/** Posts one activity and shows what comes back; every failure ends up in the log. */
-async function deliver(text, value) {
+/** Posts one activity: `{ activities }` on success, `{ failure }` with a sentence for the person otherwise. */
+async function post(activity) {
   try {
     const response = await fetch('/api/messages', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(activityFor(text, value)),
+      body: JSON.stringify(activity),
     });
-    if (!response.ok) {
-      showError(await describeFailure(response));
-      return;
-    }
-    showReplies(await response.json());
+    if (!response.ok) return { failure: await describeFailure(response) };
+    const body = await response.json();
+    if (!body || !Array.isArray(body.activities)) return { failure: 'Uventet svar fra klikbot: svaret har ingen "activities".' };
+    return { activities: body.activities };
   } catch (error) {
-    showError(`Kunne ikke få svar fra klikbot: ${error.message}`);
-  } finally {
-    setBusy(-1);
+    return { failure: `Kunne ikke få svar fra klikbot: ${error.message}` };
   }
 }
 
-// one message at a time, so replies always appear in the order the questions were asked
+function messagesIn(activities) {
+  return activities.filter((a) => a && a.type === 'message');
+}
+
+/** Posts a message and shows what comes back; every failure ends up in the log. */
+async function deliver(text, value) {
+  const answer = await post(messageActivity(text, value));
+  if (answer.failure) return showError(answer.failure);
+  const messages = messagesIn(answer.activities);
+  if (messages.length === 0) showNote('klikbot sendte intet svar på den besked.');
+  for (const message of messages) showBotMessage(message);
+}
+
+/** Puts the bot's answer where the pressed card is: a new card in its place, or a note under it. */
+function showExecuteAnswer(slot, activities) {
+  const answer = readExecuteAnswer(activities);
+  if (answer.kind !== 'card') return slot.showNote(answer.text, answer.kind);
+  try {
+    slot.replace(answer.card);
+  } catch (error) {
+    console.error('Adaptive Card could not be rendered', error, answer.card);
+    slot.showNote(`Det nye kort kunne ikke vises: ${error.message}`, 'error');
+  }
+}
+
+/** Posts a pressed Action.Execute; any replies besides the new card follow as new messages. */
+async function deliverExecute(slot, action) {
+  try {
+    const answer = await post(executeActivity(action));
+    if (answer.failure) return slot.showNote(answer.failure, 'error');
+    showExecuteAnswer(slot, answer.activities);
+    for (const message of messagesIn(answer.activities)) showBotMessage(message);
+  } finally {
+    slot.setBusy(false);
+  }
+}
+
+// one request at a time, so replies always appear in the order the questions were asked
 let queue = Promise.resolve();
+function enqueue(task) {
+  setBusy(+1);
+  queue = queue
+    .then(task)
+    // a rejected link would silently stop every later request, so the failure is shown and the queue goes on
+    .catch((error) => {
+      console.error('Showing the answer failed', error);
+      showError(`Svaret kunne ikke vises: ${error.message}`);
+    })
+    .finally(() => setBusy(-1));
+}
+
 function send(text, value) {
   examples.hidden = true;
   showUserText(text);
-  setBusy(+1);
-  queue = queue.then(() => deliver(text, value));
+  enqueue(() => deliver(text, value));
 }
 
-function onCardAction(action) {
-  if (action.kind === 'submit') send(action.title, action.data);
+/** An Action.Execute answers in its own card, so nothing is shown as the person's message. */
+function execute(slot, action) {
+  if (slot.busy) return; // the renderer may still report a press the disabled buttons let through
+  slot.setBusy(true);
+  enqueue(() => deliverExecute(slot, action));
+}
+
+function onCardAction(action, slot) {
+  if (action.kind === 'execute') execute(slot, action);
+  else if (action.kind === 'submit') send(action.title, action.data);
   else if (action.kind === 'open-url' && action.url) window.open(action.url, '_blank', 'noopener');
   else showError(`Knappen "${action.title}" (${action.type ?? action.kind}) virker ikke i den lokale webchat.`);
   input.focus();

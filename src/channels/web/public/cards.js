@@ -68,16 +68,17 @@ function configure() {
 
 /** What a click on a card's button asks the chat to do. */
 function describeAction(action) {
-  if (action instanceof AdaptiveCards.SubmitAction || action instanceof AdaptiveCards.ExecuteAction) {
-    // `data` already holds the values of the card's inputs merged in
-    return { kind: 'submit', title: action.title || '', data: action.data ?? {} };
+  // `data` already holds the values of the card's inputs merged in
+  if (action instanceof AdaptiveCards.ExecuteAction) {
+    return { kind: 'execute', title: action.title || '', verb: action.verb || '', data: action.data ?? {} };
   }
+  if (action instanceof AdaptiveCards.SubmitAction) return { kind: 'submit', title: action.title || '', data: action.data ?? {} };
   if (action instanceof AdaptiveCards.OpenUrlAction) return { kind: 'open-url', title: action.title || '', url: action.url };
   return { kind: 'unsupported', title: action.title || '', type: action.getJsonTypeName() };
 }
 
 /**
- * Renders one Adaptive Card to an element. `onAction` receives `{ kind, title, data | url | type }`
+ * Renders one Adaptive Card to an element. `onAction` receives `{ kind, title, data | verb | url | type }`
  * for each click. Throws with the renderer's own words when the card cannot be drawn.
  */
 export function renderAdaptiveCard(content, onAction) {
@@ -96,4 +97,82 @@ export function renderAdaptiveCard(content, onAction) {
   const element = card.render();
   if (!element) throw new Error(problems.join('; ') || 'the card rendered nothing');
   return element;
+}
+
+/**
+ * A card in the log that an Action.Execute can redraw in place. `onAction(action, slot)` is
+ * called for every button, on this card and on each card that later replaces it.
+ */
+export class CardSlot {
+  constructor(content, onAction) {
+    this.onAction = onAction;
+    this.busy = false;
+    this.element = document.createElement('div');
+    this.element.className = 'card-slot';
+    this.card = this.draw(content);
+    this.note = undefined;
+    this.disabled = [];
+    this.element.append(this.card);
+  }
+
+  draw(content) {
+    const card = renderAdaptiveCard(content, (action) => this.onAction(action, this));
+    card.classList.add('card');
+    return card;
+  }
+
+  /** Swaps in the new card; throws (keeping the old one) when it cannot be drawn. */
+  replace(content) {
+    const next = this.draw(content);
+    this.card.replaceWith(next);
+    this.card = next;
+    this.clearNote();
+  }
+
+  /** While an answer is on its way the buttons are off, so one press cannot become two requests. */
+  setBusy(busy) {
+    this.busy = busy;
+    this.element.setAttribute('aria-busy', String(busy));
+    if (busy) {
+      // only the buttons we switch off are switched on again: the card may have disabled some itself
+      this.disabled = [...this.card.querySelectorAll('button')].filter((button) => !button.disabled);
+      for (const button of this.disabled) button.disabled = true;
+    } else {
+      for (const button of this.disabled) button.disabled = false;
+      this.disabled = [];
+    }
+  }
+
+  /** A short line under the card, as Teams shows an Action.Execute's error under the card. */
+  showNote(text, tone) {
+    this.clearNote();
+    this.note = document.createElement('p');
+    this.note.className = `inline-note card-note card-note-${tone}`;
+    this.note.textContent = text;
+    this.element.append(this.note);
+  }
+
+  clearNote() {
+    this.note?.remove();
+    this.note = undefined;
+  }
+}
+
+const ERROR_TYPE = 'application/vnd.microsoft.error';
+const MESSAGE_TYPE = 'application/vnd.microsoft.activity.message';
+
+/**
+ * What the bot answered to an Action.Execute, read from the `invokeResponse` among the replies:
+ * `{ kind: 'card', card }`, `{ kind: 'message', text }` (a short word instead of a new card),
+ * or `{ kind: 'error', text }`.
+ */
+export function readExecuteAnswer(activities) {
+  const answer = activities.find((activity) => activity && activity.type === 'invokeResponse');
+  const body = answer?.value?.body;
+  if (!body || typeof body !== 'object') return { kind: 'error', text: 'klikbot svarede ikke på knappen.' };
+  const { statusCode, type, value } = body;
+  if (statusCode === 200 && type === ADAPTIVE_CARD && value && typeof value === 'object') return { kind: 'card', card: value };
+  if (statusCode === 200 && type === MESSAGE_TYPE && typeof value === 'string') return { kind: 'message', text: value };
+  if (type === ERROR_TYPE && typeof value?.message === 'string' && value.message) return { kind: 'error', text: value.message };
+  return { kind: 'error', text: `Uventet svar fra klikbot på knappen (${statusCode ?? 'ingen statuskode'}, ${type ?? 'ingen type'}).` };
 }
