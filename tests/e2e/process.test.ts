@@ -66,6 +66,13 @@ describe('the klikbot process', () => {
     expect(bot.stderr()).toContain('KLIKBOT_NOW');
   });
 
+  it('refuses to open local mode to the network, and says what to set', async () => {
+    const bot = spawnBot({ HOST: '0.0.0.0', MicrosoftAppId: '' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr()).toContain('HOST: "0.0.0.0" is reachable from other machines');
+    expect(bot.stderr()).toContain('KLIKBOT_ALLOW_UNAUTHENTICATED=true');
+  });
+
   it('says which port is taken instead of printing a stack trace', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -107,6 +107,17 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect(h.connector.requests).toHaveLength(0);
   });
 
+  it('forgets a group chat the bot is removed from, and says nothing on an app upgrade', async () => {
+    const group = { id: '19:another-group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-koege' };
+    await install(group, 'add-upgrade');
+    expect((await stored(h.bot.statePath)).some((c) => c.conversationId === group.id)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.connector.requests).toHaveLength(0);
+    const removed = teamsActivity(h.connector.url, { type: 'conversationUpdate', membersRemoved: [BOT], conversation: group, channelData });
+    expect((await postMessages(h.bot.url, removed)).status).toBe(200);
+    expect((await stored(h.bot.statePath)).some((c) => c.conversationId === group.id)).toBe(false);
+  });
+
   it('keeps stored conversations across a restart', async () => {
     const group = conversations.group;
     await install(group);

@@ -12,7 +12,8 @@ export interface ChildBot {
 /** Starts `node --import tsx src/index.ts` with extra env, collecting its output. */
 export function spawnBot(env: Record<string, string>): ChildBot {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
+    // loopback unless a test says otherwise, whatever the machine's own HOST is
+    env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

@@ -63,6 +63,23 @@ describe('the turn-error handler', () => {
     expect(logLines.join('')).toContain('could not tell the user about the failed turn');
   });
 
+  it('answers a failed card action under the card, so Teams does not wait for an answer that never comes', async () => {
+    const invoke = messageActivity('', {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      deliveryMode: undefined,
+      value: { action: { type: 'Action.Execute', verb: 'role-list', data: { klikbot: { dialog: 'role-list', args: {}, replacesCard: true } } } },
+    });
+    const response = await postMessages(url, invoke);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { statusCode: number; type: string; value: { message: string } };
+    expect(body.statusCode).toBe(500);
+    expect(body.type).toBe('application/vnd.microsoft.error');
+    expect(body.value.message).toContain('Beklager, noget gik galt hos mig');
+    expect(body.value.message).not.toContain('exploded');
+  });
+
   it('answers an English question in English', async () => {
     const replies = await ask(url, 'when is the deadline for BBR?');
     expect(visibleText(replies[0]!)).toContain('Sorry, something went wrong on my side');
