@@ -107,12 +107,12 @@ export function listReply(parts: {
 }): Reply {
   const after = parts.after ?? [];
   const text = [parts.intro, ...parts.list.map((line) => `- ${line}`), ...after].join('\n');
-  const intro = after.length > 0 ? [parts.intro, ...after].join('\n') : parts.intro;
   return {
     ...(parts.heading ? { heading: parts.heading } : {}),
     text,
-    intro,
+    intro: parts.intro,
     list: parts.list,
+    ...(after.length > 0 ? { outro: after.join('\n') } : {}),
     source: parts.source,
     buttons: parts.buttons.slice(0, 3),
   };

@@ -42,10 +42,11 @@ function roleLine(role: Role, phase: Phase | undefined): string {
 }
 
 function roleButtons(context: DialogContext, roles: Role[], category: Category | undefined): ReplyButton[] {
-  const buttons = roles.slice(0, 2).map((role) => dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), 'role', { roleId: role.id }));
-  const other = (['organisational', 'project', 'technical'] as const).find((candidate) => candidate !== category);
-  if (other) buttons.push(categoryButton(context, other));
-  return buttons;
+  const about = roles.map((role) => dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), 'role', { roleId: role.id }));
+  if (category === undefined) return [...about.slice(0, 2), categoryButton(context, 'organisational')];
+  // a category is a tab of the gallery: both other tabs are one press away
+  const others = (['organisational', 'project', 'technical'] as const).filter((candidate) => candidate !== category);
+  return [...others.map((other) => categoryButton(context, other)), ...about.slice(0, 1)];
 }
 
 /** Switches the gallery card to another kind of role, in place: the gallery is one card with tabs. */

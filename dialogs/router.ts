@@ -53,6 +53,11 @@ const dialogsByName: Record<string, Dialog> = {
   overdue,
 };
 
+/** Whether a button naming this dialog can be answered (`ask` runs its text as if typed). */
+export function knowsDialog(name: string): boolean {
+  return name === 'ask' || Object.hasOwn(dialogsByName, name);
+}
+
 /** Below this the bot says it did not understand rather than risk a confident wrong fact. */
 export const CONFIDENCE_THRESHOLD = 0.5;
 

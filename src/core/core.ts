@@ -1,4 +1,4 @@
-import { routeTurn, unknownButtonReply, type Routed } from '../../dialogs/router.js';
+import { knowsDialog, routeTurn, unknownButtonReply, type Routed } from '../../dialogs/router.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { Understander } from '../understanding/understand.js';
 import { ConversationMemory } from './conversation-memory.js';
@@ -11,6 +11,8 @@ export interface Core {
   answer(turn: Turn): Routed;
   /** The answer to a button payload the channel could not read. */
   unknownButton(turn: Turn): Reply[];
+  /** Whether a button naming this dialog would be answered (an old card may name one that is gone). */
+  knowsDialog(name: string): boolean;
 }
 
 // Questions that are no topic of their own: a follow-up to them has nothing to follow.
@@ -34,5 +36,6 @@ export function createCore(deps: { knowledge: Knowledge }): Core {
     handle: async (turn) => answer(turn).replies,
     answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],
+    knowsDialog,
   };
 }

@@ -66,6 +66,8 @@ export interface Reply {
   heading?: string;
   facts?: { label: string; value: string }[];
   list?: string[];
+  /** Sentences shown after the facts and list where the channel renders them (in `text` too). */
+  outro?: string;
   /** Where the answer comes from, with its as-of date. */
   source?: string;
   buttons?: ReplyButton[];

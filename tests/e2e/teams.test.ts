@@ -87,4 +87,14 @@ describe('klikbot in Teams, through a fake Bot Connector', () => {
     expect(answer.type).toBe('application/vnd.microsoft.error');
     expect(answer.value.message).toContain('Den knap kender jeg ikke');
   });
+
+  it('leaves a card whose button names a dialog this klikbot no longer has', async () => {
+    const stale = { klikbot: { dialog: 'no-such-dialog', args: {}, replacesCard: true } };
+    const response = await post(teamsActivity(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: stale } } }));
+    expect(((await response.json()) as { statusCode: number }).statusCode).toBe(400);
+    await post(teamsActivity(h.connector.url, { channelId: 'emulator', replyToId: 'card-message-8', value: stale }));
+    const [answer] = await h.connector.waitFor(1);
+    expect(answer!.method).toBe('POST');
+    expect(answer!.body.text).toContain('Den knap kender jeg ikke');
+  });
 });

@@ -30,15 +30,19 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
   const text = TurnContext.removeRecipientMention(context.activity) ?? '';
   const button = readButton(activity.value);
   const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);
-  if (button.kind === 'invalid') return send(context, deps.core.unknownButton(turn));
+  if (button.kind === 'invalid' || (button.kind === 'action' && !deps.core.knowsDialog(button.action.dialog))) {
+    // a new message, never a replaced card: the card may still be useful
+    return send(context, deps.core.unknownButton(turn));
+  }
   const replies = await deps.core.handle(turn);
   if (button.kind === 'action' && button.replacesCard && activity.replyToId) return replaceCard(context, activity.replyToId, replies);
   return send(context, replies);
 }
 
-function pressedExecute(value: unknown): ButtonRead {
+function pressedExecute(value: unknown, deps: TeamsDeps): ButtonRead {
   const parsed = executeValue.safeParse(value);
-  return parsed.success ? readButton(parsed.data.action.data) : { kind: 'invalid' };
+  const button = parsed.success ? readButton(parsed.data.action.data) : { kind: 'invalid' as const };
+  return button.kind === 'action' && !deps.core.knowsDialog(button.action.dialog) ? { kind: 'invalid' } : button;
 }
 
 /** The body of an `adaptiveCard/action` answer (Universal Actions). */
@@ -53,7 +57,7 @@ export function cardActionResponse(statusCode: number, type: string, value: unkn
  */
 export async function answerCardAction(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
   await rememberForLater(context, activity, deps);
-  const button = pressedExecute(activity.value);
+  const button = pressedExecute(activity.value, deps);
   const turn = toTurn(activity, '', deps.clock.now(), button.kind === 'action' ? button.action : undefined);
   if (button.kind !== 'action') {
     const [reply] = deps.core.unknownButton(turn);

@@ -13,7 +13,7 @@ export interface OutgoingActivity {
 }
 
 function hasStructure(reply: Reply): boolean {
-  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.buttons?.length || reply.source);
+  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source);
 }
 
 function bodyOf(reply: Reply): Record<string, unknown>[] {
@@ -24,6 +24,7 @@ function bodyOf(reply: Reply): Record<string, unknown>[] {
     body.push({ type: 'FactSet', facts: reply.facts.map((fact) => ({ title: fact.label, value: fact.value })) });
   }
   for (const item of reply.list ?? []) body.push({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' });
+  if (reply.outro) body.push({ type: 'TextBlock', text: reply.outro, wrap: true });
   if (reply.source) body.push({ type: 'TextBlock', text: reply.source, isSubtle: true, size: 'Small', wrap: true });
   return body;
 }

@@ -12,7 +12,7 @@ export interface ConversationBook {
 
 /** What the Bot Framework channel needs from the rest of klikbot. */
 export interface TeamsDeps {
-  core: Pick<Core, 'handle' | 'unknownButton'>;
+  core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog'>;
   clock: Clock;
   logger: Logger;
   conversations: ConversationBook;
