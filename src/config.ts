@@ -79,6 +79,13 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
 }
 
+// A secret or tenant without an app id is a half-done setup: running in local mode instead
+// would hide the mistake until Teams could not reach the bot.
+function strayTeamsSettings(e: z.infer<typeof envSchema>): string[] {
+  const stray = (['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((name) => e[name]);
+  return stray.map((name) => `${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name} to run in local mode`);
+}
+
 /**
  * Without credentials nobody's token is checked, so anyone who can reach the port can talk
  * to the bot as anyone: that is only allowed on loopback, unless the operator says so.
@@ -94,8 +101,11 @@ function exposureProblems(e: z.infer<typeof envSchema>): string[] {
 
 /** The Bot Framework settings that only make sense together. */
 function teamsProblems(e: z.infer<typeof envSchema>): string[] {
-  if (!e.MicrosoftAppId) return [];
+  if (!e.MicrosoftAppId) return strayTeamsSettings(e);
   const problems: string[] = [];
+  if (e.MicrosoftAppPassword && e.MicrosoftAppType === 'UserAssignedMSI') {
+    problems.push('MicrosoftAppPassword: must be unset for MicrosoftAppType=UserAssignedMSI (the managed identity signs in without a secret)');
+  }
   if (!e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (the client secret of the Azure bot registration)');
   }

@@ -75,4 +75,13 @@ describe('loadConfig', () => {
       /MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant \(the Entra tenant id of the bot registration\)/,
     );
   });
+
+  it('refuses half-done or contradictory Teams settings, saying what to change', () => {
+    expect(() => loadConfig({ MicrosoftAppPassword: 'secret' })).toThrow(/MicrosoftAppPassword: is set but MicrosoftAppId is not/);
+    expect(() => loadConfig({ MicrosoftAppTenantId: 'tenant' })).toThrow(/MicrosoftAppTenantId: is set but MicrosoftAppId is not/);
+    expect(() =>
+      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' }),
+    ).toThrow(/MicrosoftAppPassword: must be unset for MicrosoftAppType=UserAssignedMSI/);
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' }).localMode).toBe(false);
+  });
 });

@@ -43,6 +43,15 @@ export function createNotifier(deps: {
   senders: Readonly<Record<string, ConversationSender>>;
   logger: Logger;
 }): Notifier {
+  // a sender reports rather than throws; one that throws anyway must not cost the others their reports
+  const sendSafely = async (sender: ConversationSender, stored: DeepReadonly<StoredConversation>, replies: Reply[]): Promise<SendOutcome> => {
+    try {
+      return await sender(stored, replies);
+    } catch (error) {
+      deps.logger.error({ err: error, channel: stored.channel, conversationId: stored.conversationId }, 'sender failed');
+      return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  };
   // a conversation that cannot be marked still gets its report; the log says why it may be tried again
   const markDead = async (to: ConversationAddress, reason: string): Promise<void> => {
     try {
@@ -57,7 +66,7 @@ export function createNotifier(deps: {
     if (stored.dead) return { ...to, status: 'dead', reason: stored.dead.reason };
     const sender = deps.senders[stored.channel];
     if (!sender) return { ...to, status: 'failed', reason: `no sender for channel ${stored.channel}` };
-    const outcome = await sender(stored, replies);
+    const outcome = await sendSafely(sender, stored, replies);
     const delivery: Delivery = { ...to, ...outcome };
     if (outcome.status === 'gone') await markDead(to, outcome.reason);
     const level = outcome.status === 'sent' ? 'info' : 'warn';

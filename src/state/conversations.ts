@@ -13,6 +13,7 @@ export interface ConversationSighting {
   /** The channel's own conversation reference; anything JSON can hold, stored as its JSON form. */
   reference: object;
   tenantId?: string;
+  teamId?: string;
   isGroup: boolean;
 }
 
@@ -41,9 +42,9 @@ export class ConversationRepository {
   /**
    * Records that a conversation was seen now: adds it, or refreshes its reference and
    * `lastSeen` while keeping `firstSeen`. Seeing it again clears a `dead` mark, since the
-   * conversation has just proved it is alive. Resolves true when the conversation was not
-   * known before (decided inside the serialized update, so two sightings at once cannot both
-   * be first).
+   * conversation has just proved it is alive. Resolves true when the bot could not write to
+   * the conversation before: unknown, or marked dead (decided inside the serialized update, so
+   * two sightings at once cannot both be first).
    */
   async remember(sighting: ConversationSighting): Promise<boolean> {
     // The JSON round trip drops undefined fields and anything else JSON cannot hold.
@@ -62,9 +63,11 @@ export class ConversationRepository {
       };
       if (sighting.serviceUrl !== undefined) record.serviceUrl = sighting.serviceUrl;
       if (sighting.tenantId !== undefined) record.tenantId = sighting.tenantId;
+      if (sighting.teamId !== undefined) record.teamId = sighting.teamId;
+      const wasReachable = index !== -1 && draft.conversations[index]!.dead === undefined;
       if (index === -1) draft.conversations.push(record);
       else draft.conversations[index] = record;
-      return index === -1;
+      return !wasReachable;
     });
   }
 
@@ -81,6 +84,7 @@ export class ConversationRepository {
       JSON.stringify(stored.reference) === JSON.stringify(reference) &&
       stored.serviceUrl === sighting.serviceUrl &&
       stored.tenantId === sighting.tenantId &&
+      stored.teamId === sighting.teamId &&
       stored.isGroup === sighting.isGroup
     );
   }
@@ -102,6 +106,15 @@ export class ConversationRepository {
       const record = draft.conversations.find(key(channel, conversationId));
       if (record) record.dead = { reason, at };
       return record !== undefined;
+    });
+  }
+
+  /** Forgets every conversation in a team (the app was removed from it). Resolves how many. */
+  async removeTeam(channel: string, teamId: string): Promise<number> {
+    return this.store.update((draft) => {
+      const before = draft.conversations.length;
+      draft.conversations = draft.conversations.filter((c) => !(c.channel === channel && c.teamId === teamId));
+      return before - draft.conversations.length;
     });
   }
 

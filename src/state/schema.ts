@@ -18,6 +18,8 @@ export const storedConversationSchema = z.object({
   /** The channel's own conversation reference, kept opaque so state never imports a channel SDK. */
   reference: jsonObject,
   tenantId: z.string().optional(),
+  /** The team a channel belongs to: uninstalling from the team removes all its channels. */
+  teamId: z.string().optional(),
   isGroup: z.boolean(),
   firstSeen: isoInstant,
   lastSeen: isoInstant,

@@ -81,9 +81,12 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
   });
 
   it('in local mode, sends replies only to this machine or in the response', async () => {
-    const response = await postMessages(bot.url, messageActivity('hej', { deliveryMode: undefined, serviceUrl: 'http://10.0.0.5/' }));
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('In local mode replies go only to');
+    // a name that merely starts like a loopback address is somewhere else
+    for (const serviceUrl of ['http://10.0.0.5/', 'http://127.attacker.example/', 'http://localhost.attacker.example/']) {
+      const response = await postMessages(bot.url, messageActivity('hej', { deliveryMode: undefined, serviceUrl }));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain('In local mode replies go only to');
+    }
   });
 
   it('refuses malformed mention entities with 400 rather than failing mid-turn', async () => {

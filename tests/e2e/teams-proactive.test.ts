@@ -64,6 +64,22 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect(h.connector.requests[1]!.at - h.connector.requests[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
+  it('retries a 429 that gives no Retry-After, after a second, and succeeds', async () => {
+    h.connector.plan.push({ status: 429, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
+    expect(delivery.status).toBe('sent');
+    expect(h.connector.requests).toHaveLength(2);
+    expect(h.connector.requests[1]!.at - h.connector.requests[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up on a conversation that stays throttled, after three tries, and says so', async () => {
+    const throttled = { status: 429, body: { error: { code: 'TooManyRequests', message: 'slow down' } } };
+    h.connector.plan.push(throttled, throttled, throttled, throttled);
+    const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
+    expect(delivery).toMatchObject({ status: 'failed', httpStatus: 429 });
+    expect(h.connector.requests).toHaveLength(3);
+  });
+
   it('retries a 502 from the connector and succeeds', async () => {
     h.connector.plan.push({ status: 502, body: { error: { code: 'BadGateway', message: 'upstream' } } });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
@@ -99,12 +115,24 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect(deliveries.map((d) => d.status)).toEqual(['sent', 'dead', 'unknown']);
   });
 
-  it('forgets the conversation when the app is uninstalled', async () => {
+  it('forgets the team and every channel of it when the app is uninstalled from the team', async () => {
+    const otherChannel = teamsActivity(h.connector.url, { conversation: conversations.channel, channelData, text: '<at>klikbot</at> hjælp', entities: [{ type: 'mention', text: '<at>klikbot</at>', mentioned: BOT }] });
+    await postMessages(h.bot.url, otherChannel);
+    await h.connector.waitFor(1);
+    h.connector.requests.length = 0;
+    const teamIds = () => stored(h.bot.statePath).then((all) => all.filter((c) => c.conversationId.includes('koege') || c.conversationId.includes('programledere')).map((c) => c.conversationId));
+    expect(await teamIds()).toEqual([team.id, '19:programledere@thread.tacv2']);
     await install(team, 'remove');
-    expect((await stored(h.bot.statePath)).some((c) => c.conversationId === team.id)).toBe(false);
+    expect(await teamIds()).toEqual([]);
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('unknown');
     expect(h.connector.requests).toHaveLength(0);
+  });
+
+  it('welcomes a team again when the app is installed anew', async () => {
+    await install(team);
+    const [welcome] = await h.connector.waitFor(1);
+    expect(cardText(welcome!)).toContain('Velkommen til klikbot');
   });
 
   it('forgets a group chat the bot is removed from, and says nothing on an app upgrade', async () => {

@@ -12,7 +12,7 @@ import { createCore } from '../../src/core/core.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createHttpServer, listen } from '../../src/server/http-server.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
-import { teamsActivity } from '../support/teams-activities.js';
+import { teamsActivity, keepNoConversations } from '../support/teams-activities.js';
 
 const APP_ID = '0d6c2b1a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
 const ISSUER = 'https://api.botframework.com';
@@ -73,7 +73,7 @@ describe('a request with a valid Bot Framework token', () => {
       },
     });
     const core = createCore({ knowledge: await loadKnowledge(path.resolve('data/knowledge')) });
-    registerMessagesRoute(server, { adapter, core, clock, logger, conversations: { remember: async () => false, remove: async () => false }, localMode: false });
+    registerMessagesRoute(server, { adapter, core, clock, logger, conversations: keepNoConversations, localMode: false });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
   afterAll(async () => {

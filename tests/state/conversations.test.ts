@@ -74,6 +74,25 @@ describe('ConversationRepository', () => {
     expect(await repo.markDead('teams', 'unknown', 'gone')).toBe(false);
   });
 
+  it('says when a conversation becomes reachable: first seen, or seen again after it was marked dead', async () => {
+    const repo = new ConversationRepository(store, clock);
+    expect(await repo.remember(sighting())).toBe(true);
+    clock.set(DateTime.fromISO('2018-09-06T12:00:00+02:00'));
+    expect(await repo.remember(sighting())).toBe(false);
+    await repo.markDead('teams', '19:abc@thread.tacv2', '403 BotNotInConversationRoster');
+    expect(await repo.remember(sighting())).toBe(true);
+  });
+
+  it('removes every conversation of a team, and only those', async () => {
+    const repo = new ConversationRepository(store, clock);
+    await repo.remember(sighting({ conversationId: '19:general@thread.tacv2', teamId: 'team-1' }));
+    await repo.remember(sighting({ conversationId: '19:programledere@thread.tacv2', teamId: 'team-1' }));
+    await repo.remember(sighting({ conversationId: '19:other@thread.tacv2', teamId: 'team-2' }));
+    await repo.remember(sighting({ channel: 'emulator', conversationId: '19:general@thread.tacv2', teamId: 'team-1' }));
+    expect(await repo.removeTeam('teams', 'team-1')).toBe(2);
+    expect(repo.list().map((c) => `${c.channel}/${c.conversationId}`)).toEqual(['teams/19:other@thread.tacv2', 'emulator/19:general@thread.tacv2']);
+  });
+
   it('removes a conversation, and says whether there was one', async () => {
     const repo = new ConversationRepository(store, clock);
     await repo.remember(sighting());

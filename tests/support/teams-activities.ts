@@ -42,3 +42,10 @@ export function mentioning(question: string): Record<string, unknown> {
     entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
   };
 }
+
+/** A conversation book that keeps nothing, for tests about turns rather than storage. */
+export const keepNoConversations = {
+  remember: async (): Promise<boolean> => false,
+  remove: async (): Promise<boolean> => false,
+  removeTeam: async (): Promise<number> => 0,
+};

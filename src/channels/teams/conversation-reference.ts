@@ -31,13 +31,14 @@ export function sightingOf(context: TurnContext): ConversationSighting {
   // particular activity and addresses no particular user, so neither is kept.
   const { activityId, user, ...reference } = TurnContext.getConversationReference(activity);
   const conversationId = channelOf(activity.conversation.id);
-  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  const channelData = activity.channelData as { tenant?: { id?: string }; team?: { id?: string } } | undefined;
   const tenantId = activity.conversation.tenantId ?? channelData?.tenant?.id;
   return {
     channel: activity.channelId,
     conversationId,
     serviceUrl: activity.serviceUrl,
     tenantId,
+    teamId: channelData?.team?.id,
     isGroup: activity.conversation.isGroup ?? isGroupType(activity.conversation.conversationType),
     reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
   };

@@ -1,5 +1,6 @@
 import type { Server, Request, Response } from 'restify';
 import { AuthenticationError } from 'botframework-connector';
+import { isLoopbackHost } from '../../config.js';
 import { ErrorCode, KlikbotError } from '../../errors.js';
 import { handleActivity } from './activity-handler.js';
 import type { KlikbotAdapter } from './adapter.js';
@@ -28,8 +29,6 @@ function requireJson(req: Request): void {
   }
 }
 
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * Local mode checks no tokens, so it must not become a way to make the bot POST to any
  * address: replies go in the HTTP response (expectReplies) or to a connector on this machine
@@ -37,8 +36,7 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 function checkLocalDelivery(activity: InboundActivity): void {
   if (activity.deliveryMode === 'expectReplies') return;
-  const host = new URL(activity.serviceUrl).hostname;
-  if (!loopbackHosts.has(host) && !host.startsWith('127.')) {
+  if (!isLoopbackHost(new URL(activity.serviceUrl).hostname)) {
     throw new KlikbotError(
       ErrorCode.BadRequest,
       `In local mode replies go only to a serviceUrl on this machine or in the response (deliveryMode "expectReplies"); got ${activity.serviceUrl}`,

@@ -1,6 +1,8 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import type { ConversationSender, SendOutcome } from '../../core/notifier.js';
+import type { Reply } from '../../core/types.js';
 import type { KlikbotAdapter } from './adapter.js';
 import { toActivity } from './render-card.js';
 
@@ -8,17 +10,52 @@ import { toActivity } from './render-card.js';
 const connectorError = z.object({ statusCode: z.number(), code: z.string().optional(), message: z.string() });
 
 /**
- * 403 (not in the roster: the app was removed, the person left) and 404 (the conversation
- * is gone) will not heal by retrying; anything else might. 429 and 5xx reach this point only
- * after the connector client's own retries (it waits as long as Retry-After says).
+ * The connector client retries 5xx, and 429 when it says Retry-After, three times itself. A
+ * 429 without Retry-After it gives up on at once: those are retried here, after these waits.
  */
-function outcomeOf(error: unknown): SendOutcome {
+const THROTTLED_WAITS_MS = [1_000, 2_000];
+
+/** One try: what came of it, and whether it is a 429 the connector client did not retry. */
+interface Attempt {
+  outcome: SendOutcome;
+  throttledWithoutHint: boolean;
+}
+
+function saysRetryAfter(error: unknown): boolean {
+  const headers = (error as { response?: { headers?: { get?: unknown } } }).response?.headers;
+  return typeof headers?.get === 'function' && Boolean((headers.get as (name: string) => unknown).call(headers, 'retry-after'));
+}
+
+/**
+ * 403 (not in the roster: the app was removed, the person left) and 404 (the conversation
+ * is gone) will not heal by retrying; anything else might.
+ */
+function attemptOf(error: unknown): Attempt {
   const parsed = connectorError.safeParse(error);
-  if (!parsed.success) return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  if (!parsed.success) return { outcome: { status: 'failed', reason: error instanceof Error ? error.message : String(error) }, throttledWithoutHint: false };
   const { statusCode, code, message } = parsed.data;
   const reason = `${statusCode}${code ? ` ${code}` : ''}: ${message}`;
-  if (statusCode === 403 || statusCode === 404) return { status: 'gone', reason, httpStatus: statusCode };
-  return { status: 'failed', reason, httpStatus: statusCode };
+  if (statusCode === 403 || statusCode === 404) return { outcome: { status: 'gone', reason, httpStatus: statusCode }, throttledWithoutHint: false };
+  return { outcome: { status: 'failed', reason, httpStatus: statusCode }, throttledWithoutHint: statusCode === 429 && !saysRetryAfter(error) };
+}
+
+async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
+  let attempt: Attempt = { outcome: { status: 'failed', reason: 'the turn did not run' }, throttledWithoutHint: false };
+  try {
+    await adapter.continueIn(appId, reference, async (context) => {
+      try {
+        const responses = await context.sendActivities(replies.map(toActivity));
+        const messageIds = responses.map((response) => response.id).filter((id): id is string => Boolean(id));
+        attempt = { outcome: { status: 'sent', messageIds }, throttledWithoutHint: false };
+      } catch (error) {
+        attempt = attemptOf(error);
+      }
+    });
+  } catch (error) {
+    // the turn could not be opened (no token for the connector, a reference botbuilder refuses)
+    attempt = attemptOf(error);
+  }
+  return attempt;
 }
 
 /**
@@ -28,21 +65,12 @@ function outcomeOf(error: unknown): SendOutcome {
  */
 export function createBotFrameworkSender(adapter: KlikbotAdapter, appId: string): ConversationSender {
   return async (conversation, replies) => {
-    let outcome: SendOutcome = { status: 'failed', reason: 'the turn did not run' };
     const reference = JSON.parse(JSON.stringify(conversation.reference)) as Partial<ConversationReference>;
-    try {
-      await adapter.continueIn(appId, reference, async (context) => {
-        try {
-          const responses = await context.sendActivities(replies.map(toActivity));
-          outcome = { status: 'sent', messageIds: responses.map((response) => response.id).filter((id) => id !== '') };
-        } catch (error) {
-          outcome = outcomeOf(error);
-        }
-      });
-    } catch (error) {
-      // the turn could not be opened (no token for the connector, a reference botbuilder refuses)
-      outcome = outcomeOf(error);
+    for (let tries = 0; ; tries++) {
+      const { outcome, throttledWithoutHint } = await sendOnce(adapter, appId, reference, replies);
+      const wait = THROTTLED_WAITS_MS[tries];
+      if (!throttledWithoutHint || wait === undefined) return outcome;
+      await delay(wait);
     }
-    return outcome;
   };
 }

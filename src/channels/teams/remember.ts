@@ -18,8 +18,13 @@ export async function rememberForLater(context: TurnContext, activity: InboundAc
   }
 }
 
-/** Forgets a conversation the bot was removed from: nothing may be sent there any more. */
+/**
+ * Forgets a conversation the bot was removed from: nothing may be sent there any more. Removed
+ * from a team, the bot leaves all its channels, not only the one the event names.
+ */
 export async function forget(activity: InboundActivity, deps: TeamsDeps): Promise<void> {
   const removed = await deps.conversations.remove(activity.channelId, channelOf(activity.conversation.id));
-  deps.logger.info({ conversation: activity.conversation.id, removed }, 'klikbot removed from a conversation');
+  const teamId = activity.channelData?.team?.id;
+  const teamChannels = teamId ? await deps.conversations.removeTeam(activity.channelId, teamId) : 0;
+  deps.logger.info({ conversation: activity.conversation.id, removed, teamChannels }, 'klikbot removed from a conversation');
 }

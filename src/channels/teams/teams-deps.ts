@@ -8,6 +8,8 @@ export interface ConversationBook {
   /** Resolves true when the conversation was not known before. */
   remember(sighting: ConversationSighting): Promise<boolean>;
   remove(channel: string, conversationId: string): Promise<boolean>;
+  /** Forgets every conversation of a team; resolves how many there were. */
+  removeTeam(channel: string, teamId: string): Promise<number>;
 }
 
 /** What the Bot Framework channel needs from the rest of klikbot. */

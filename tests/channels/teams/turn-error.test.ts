@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepNoConversations } from '../../support/teams-activities.js';
 import { createAdapter } from '../../../src/channels/teams/adapter.js';
 import { registerMessagesRoute } from '../../../src/channels/teams/messages-route.js';
 import { createFixedClock } from '../../../src/clock.js';
@@ -38,7 +39,7 @@ describe('the turn-error handler', () => {
       core: failingCore,
       clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')),
       logger,
-      conversations: { remember: async () => false, remove: async () => false },
+      conversations: keepNoConversations,
       localMode: true,
     });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
@@ -113,6 +114,7 @@ describe('a conversation reference that cannot be stored', () => {
           throw new Error('disk full');
         },
         remove: async () => false,
+        removeTeam: async () => 0,
       },
       localMode: true,
     });

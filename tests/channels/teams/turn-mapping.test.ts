@@ -9,7 +9,7 @@ import type { Core } from '../../../src/core/core.js';
 import type { Turn } from '../../../src/core/types.js';
 import { createHttpServer, listen } from '../../../src/server/http-server.js';
 import { postMessages } from '../../support/bot-framework.js';
-import { channelData, conversations, mentioning, teamsActivity, TENANT } from '../../support/teams-activities.js';
+import { channelData, conversations, mentioning, teamsActivity, TENANT , keepNoConversations } from '../../support/teams-activities.js';
 
 describe('what the core sees of a Teams activity', () => {
   const turns: Turn[] = [];
@@ -27,8 +27,7 @@ describe('what the core sees of a Teams activity', () => {
   let url = '';
 
   beforeAll(async () => {
-    const conversationsBook = { remember: async () => false, remove: async () => false };
-    registerMessagesRoute(server, { adapter: createAdapter(loadConfig({}).teams, logger), core, clock, logger, conversations: conversationsBook, localMode: true });
+        registerMessagesRoute(server, { adapter: createAdapter(loadConfig({}).teams, logger), core, clock, logger, conversations: keepNoConversations, localMode: true });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
   afterAll(() => {
