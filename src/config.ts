@@ -46,6 +46,19 @@ const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   MicrosoftAppTenantId: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().startsWith('xoxb-', 'must be a bot token (it starts with xoxb-)').optional()),
+  SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().startsWith('xapp-', 'must be an app-level token (it starts with xapp-)').optional()),
+  SLACK_API_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url('must be the URL of the Slack Web API, e.g. https://slack.com/api/')
+      .refine((url) => /^https?:/.test(url), 'must be an http(s) URL')
+      .default('https://slack.com/api/')
+      // the Web API client appends the method name to it
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ),
   KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
     emptyToUndefined,
     z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((value) => value === 'true'),
@@ -71,6 +84,37 @@ export interface Config {
   localMode: boolean;
   /** Local mode may listen beyond loopback (a trusted network, a container behind a proxy). */
   allowUnauthenticated: boolean;
+  /** Set when Slack is configured: requests at /slack/events, or Socket Mode with an app token. */
+  slack?: SlackConfig;
+  /**
+   * Whether /api/messages (and, in local mode, the web chat) is served. A Slack-only deployment
+   * on a public address has no Teams credentials: it serves Slack alone rather than unchecked
+   * Bot Framework traffic.
+   */
+  botFramework: boolean;
+}
+
+/** The Slack app's credentials and where its Web API is. */
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  /** Socket Mode: Slack is reached over a WebSocket instead of calling /slack/events. */
+  appToken?: string;
+  apiUrl: string;
+}
+
+/** Slack is on when both its secret and its bot token are set; half of it is a mistake. */
+function slackProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (the Bot User OAuth Token, xoxb-…, under OAuth & Permissions)');
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (the Signing Secret under Basic Information)');
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  return problems;
+}
+
+function slackConfig(e: z.infer<typeof envSchema>): SlackConfig | undefined {
+  if (!e.SLACK_SIGNING_SECRET || !e.SLACK_BOT_TOKEN) return undefined;
+  return { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
 }
 
 /** Hosts that only this machine can reach. */
@@ -86,12 +130,17 @@ function strayTeamsSettings(e: z.infer<typeof envSchema>): string[] {
   return stray.map((name) => `${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name} to run in local mode`);
 }
 
+/** Local-mode /api/messages and the web chat on an address other machines can reach, unasked. */
+function exposesUncheckedBotFramework(e: z.infer<typeof envSchema>): boolean {
+  return !e.MicrosoftAppId && !e.KLIKBOT_ALLOW_UNAUTHENTICATED && !isLoopbackHost(e.HOST);
+}
+
 /**
  * Without credentials nobody's token is checked, so anyone who can reach the port can talk
  * to the bot as anyone: that is only allowed on loopback, unless the operator says so.
  */
 function exposureProblems(e: z.infer<typeof envSchema>): string[] {
-  if (e.MicrosoftAppId || e.KLIKBOT_ALLOW_UNAUTHENTICATED || isLoopbackHost(e.HOST)) return [];
+  if (!exposesUncheckedBotFramework(e) || slackConfig(e)) return [];
   return [
     `HOST: "${e.HOST}" is reachable from other machines, and without MicrosoftAppId klikbot accepts unauthenticated requests. ` +
       'Set the Teams credentials (MicrosoftAppId, MicrosoftAppPassword), keep HOST on 127.0.0.1, ' +
@@ -126,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const problems = [...teamsProblems(e), ...exposureProblems(e)];
+  const problems = [...teamsProblems(e), ...exposureProblems(e), ...slackProblems(e)];
   if (problems.length > 0) {
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
@@ -145,5 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     localMode: !e.MicrosoftAppId,
     allowUnauthenticated: e.KLIKBOT_ALLOW_UNAUTHENTICATED,
+    slack: slackConfig(e),
+    botFramework: !exposesUncheckedBotFramework(e),
   };
 }

@@ -11,6 +11,7 @@ export const ErrorCode = {
   StateWriteFailed: 'state_write_failed',
   StateWriteUnconfirmed: 'state_write_unconfirmed',
   ListenFailed: 'listen_failed',
+  SlackUnavailable: 'slack_unavailable',
   BadRequest: 'bad_request',
   Unknown: 'unknown',
 } as const;
@@ -38,6 +39,7 @@ const defaultUserMessages: Record<ErrorCode, UserMessage> = {
     en: 'I am not sure that was saved. Please check, and try again shortly.',
   },
   listen_failed: { da: 'klikbot kan ikke tage imod beskeder.', en: 'klikbot cannot accept messages.' },
+  slack_unavailable: { da: 'klikbot kan ikke nå Slack lige nu.', en: 'klikbot cannot reach Slack right now.' },
   bad_request: { da: 'Den besked forstod jeg ikke.', en: 'I could not read that message.' },
   unknown: {
     da: 'Beklager, noget gik galt hos mig. Prøv igen, eller skriv til mbprogrammet@kombit.dk.',

@@ -1,11 +1,13 @@
 import { registerMessagesRoute } from './channels/teams/messages-route.js';
 import { createAdapter } from './channels/teams/adapter.js';
 import { createBotFrameworkSender } from './channels/teams/proactive.js';
+import { createSlackChannel } from './channels/slack/slack-app.js';
+import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
 import { createClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createCore } from './core/core.js';
-import { createNotifier, type Notifier } from './core/notifier.js';
+import { createNotifier, type ConversationSender, type Notifier } from './core/notifier.js';
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
 import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
@@ -40,22 +42,29 @@ export async function startKlikbot(
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   const adapter = createAdapter(config.teams, logger);
-  registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
-  const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
-  // every Bot Framework channel is written to the same way; Slack will add its own sender
-  const notifier = createNotifier({ conversations, logger, senders: { msteams: botFramework, emulator: botFramework, webchat: botFramework } });
+  if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
   // the page posts unauthenticated activities, which only local mode accepts
-  if (config.localMode) registerWebChat(server);
+  if (config.botFramework && config.localMode) registerWebChat(server);
+  const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
+  const senders: Record<string, ConversationSender> = { msteams: botFramework, emulator: botFramework, webchat: botFramework };
+  const slack = config.slack ? createSlackChannel(config.slack, server, { core, clock, logger, conversations }) : undefined;
+  if (slack) {
+    await slack.start();
+    senders[SLACK_CHANNEL] = slack.sender;
+  }
+  const notifier = createNotifier({ conversations, logger, senders });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, localMode: config.localMode, now: clock.now().toISO() }, 'klikbot listening');
+  logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack: slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off', now: clock.now().toISO() }, 'klikbot listening');
   return {
     url,
     port,
     notifier,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await slack?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -1,0 +1,84 @@
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { Reply } from '../../core/types.js';
+import { readSlackButton, SLACK_ACTION_ID, toSlackMessage } from './render-blocks.js';
+import type { SlackDeps } from './slack-deps.js';
+import { toTurn } from './to-turn.js';
+import { withTurnErrors } from './turn-errors.js';
+
+/** Where the pressed button sits, and so where its answer goes. */
+interface ButtonSite {
+  channelId: string;
+  /** The message the button is on; absent for a button in the App Home. */
+  messageTs?: string;
+  threadTs?: string;
+  ephemeral: boolean;
+}
+
+/** Slack's description of where a pressed button is (`container`), as far as klikbot reads it. */
+const containerSchema = z.object({
+  type: z.string().optional(),
+  channel_id: z.string().optional(),
+  message_ts: z.string().optional(),
+  is_ephemeral: z.boolean().optional(),
+});
+
+// Bolt types the pressed message loosely (any): read the one field used
+function threadOf(message: unknown): string | undefined {
+  const threadTs = (message as { thread_ts?: unknown } | undefined)?.thread_ts;
+  return typeof threadTs === 'string' ? threadTs : undefined;
+}
+
+function siteOf(body: BlockAction): ButtonSite {
+  const raw: unknown = body.container;
+  const container = containerSchema.safeParse(raw).data ?? {};
+  // a button in the App Home has no message to answer under: the answer goes to the DM
+  if (container.type !== 'message') return { channelId: body.user.id, ephemeral: false };
+  return {
+    channelId: container.channel_id ?? body.channel?.id ?? body.user.id,
+    messageTs: container.message_ts,
+    threadTs: threadOf(body.message),
+    ephemeral: container.is_ephemeral === true,
+  };
+}
+
+/** New messages next to the pressed one: in its thread, or privately for a private message. */
+async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn): Promise<void> {
+  for (const reply of replies) {
+    const message = toSlackMessage(reply);
+    if (site.ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    else await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
+  }
+}
+
+/** The first answer takes the pressed message's place; an ephemeral one can only be replaced through response_url. */
+async function replaceMessage(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn): Promise<void> {
+  const [first, ...rest] = replies;
+  if (!first) return;
+  if (site.ephemeral) await respond({ replace_original: true, ...toSlackMessage(first) });
+  else if (site.messageTs) await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(first) });
+  else rest.unshift(first);
+  await postAnswers(rest, site, client, respond);
+}
+
+/** Clicks on klikbot's buttons reach the same dialogs as in Teams. */
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SLACK_ACTION_ID }, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const site = siteOf(body);
+    const pressed = readSlackButton(action.value ?? '');
+    const place = { userId: body.user.id, userName: body.user.name, channelId: site.channelId, teamId: body.team?.id };
+    const turn = toTurn(place, '', deps.clock.now(), pressed ? { dialog: pressed.dialog, args: pressed.args } : undefined);
+    // a notice meant for the presser alone: privately under a message, in the DM from the App Home
+    const privately = site.messageTs ? { ...site, ephemeral: true } : site;
+    const tell = (text: string) => postAnswers([{ text }], privately, client, respond);
+    await withTurnErrors(deps, '', tell, async () => {
+      // an old message may carry a button this klikbot cannot read: say so, leave the message as it is
+      if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond);
+      const replies = await deps.core.handle(turn);
+      if (pressed.replacesCard) return replaceMessage(replies, site, client, respond);
+      return postAnswers(replies, site, client, respond);
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import { toSlackMessage } from './render-blocks.js';
+import type { SlackDeps } from './slack-deps.js';
+import { toTurn } from './to-turn.js';
+import { withTurnErrors } from './turn-errors.js';
+
+/** The slash command: `/status` is Slack's own. */
+export const SLASH_COMMAND = '/klik';
+
+/**
+ * `/klik <question or subcommand>`: acknowledged at once (Slack waits 3 s at most), answered
+ * through the command's response_url, visible only to the person who asked: a question typed
+ * into a busy channel should not fill it.
+ */
+export function registerCommand(app: App, deps: SlackDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    await ack();
+    const place = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
+    const tell = (text: string) => respond({ response_type: 'ephemeral', text });
+    await withTurnErrors(deps, command.text, tell, async () => {
+      const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now()));
+      for (const reply of replies) await respond({ response_type: 'ephemeral', ...toSlackMessage(reply) });
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { rememberSlackConversation } from './remember.js';
+import { toSlackMessage } from './render-blocks.js';
+import type { SlackDeps } from './slack-deps.js';
+import { toTurn, withoutMention } from './to-turn.js';
+import { withTurnErrors } from './turn-errors.js';
+
+/** The fields of a mention or a DM klikbot reads; anything else in the event is Slack's business. */
+const addressed = z.object({
+  user: z.string().min(1),
+  text: z.string().max(10_000).default(''),
+  channel: z.string().min(1),
+  ts: z.string().min(1),
+  thread_ts: z.string().optional(),
+  team: z.string().optional(),
+});
+
+type Say = (message: { text: string; blocks?: unknown[]; thread_ts?: string }) => Promise<unknown>;
+
+/**
+ * Answers one message addressed to the bot. In a channel the answer goes in the message's
+ * thread, so a question and its answer stay together and the channel stays readable.
+ */
+async function answer(raw: unknown, botUserId: string | undefined, say: Say, deps: SlackDeps): Promise<void> {
+  const parsed = addressed.safeParse(raw);
+  if (!parsed.success) {
+    deps.logger.warn({ issues: parsed.error.issues.map((issue) => issue.path.join('.')) }, 'ignored a Slack message klikbot cannot read');
+    return;
+  }
+  const event = parsed.data;
+  const threadTs = event.channel.startsWith('D') ? event.thread_ts : (event.thread_ts ?? event.ts);
+  const text = withoutMention(event.text, botUserId);
+  await withTurnErrors(deps, text, (message) => say({ text: message, thread_ts: threadTs }), async () => {
+    await rememberSlackConversation(event.channel, event.team, deps);
+    const replies = await deps.core.handle(toTurn({ userId: event.user, channelId: event.channel, teamId: event.team }, text, deps.clock.now()));
+    for (const reply of replies) await say({ ...toSlackMessage(reply), thread_ts: threadTs });
+  });
+}
+
+/** @mentions in channels, and direct messages to the bot. */
+export function registerMessages(app: App, deps: SlackDeps): void {
+  app.event('app_mention', async ({ event, say, context }) => {
+    await answer(event, context.botUserId, say, deps);
+  });
+  app.message(async ({ message, say, context }) => {
+    // only people writing in the bot's DM: edits, joins and other bots' posts carry a subtype
+    if (message.channel_type !== 'im' || message.subtype !== undefined) return;
+    await answer(message, context.botUserId, say, deps);
+  });
+}

@@ -1,0 +1,96 @@
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Request, Response, Server } from 'restify';
+import type { SlackConfig } from '../../config.js';
+import type { ConversationSender } from '../../core/notifier.js';
+import { ErrorCode, KlikbotError } from '../../errors.js';
+import { registerActions } from './actions.js';
+import { registerCommand } from './command.js';
+import { SeenEvents } from './dedupe.js';
+import { SLACK_EVENTS_PATH } from './events.js';
+import { registerHome } from './home.js';
+import { registerMembership } from './membership.js';
+import { registerMessages } from './messages.js';
+import type { SlackDeps } from './slack-deps.js';
+import { boltLogger } from './slack-logger.js';
+import { createSlackSender } from './slack-sender.js';
+
+/** klikbot in a Slack workspace: how to start it, stop it, and write to it unprompted. */
+export interface SlackChannel {
+  /** Checks the bot token with Slack (auth.test), then opens Socket Mode if configured. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  sender: ConversationSender;
+}
+
+/**
+ * The Web API client's retries: three, from 1 s, so a reply or reminder is not held for the
+ * half hour of Slack's default. A 429 is waited out for as long as its Retry-After says.
+ */
+function clientOptions(config: SlackConfig): WebClientOptions {
+  return { slackApiUrl: config.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 10_000 } };
+}
+
+/**
+ * Requests at /slack/events on klikbot's own server: one port and one TLS proxy for Teams and
+ * Slack. Bolt reads the raw body itself (to check the signature), so no body parser runs, and
+ * the route waits until Bolt has answered, or restify would answer first.
+ */
+function mountOnServer(server: Server, receiver: HTTPReceiver): void {
+  server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
+    await new Promise<void>((resolve) => {
+      res.once('close', resolve);
+      receiver.requestListener(req, res);
+    });
+  });
+}
+
+function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Receiver {
+  const logger = boltLogger(deps.logger);
+  if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: clientOptions(config) } });
+  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+  mountOnServer(server, receiver);
+  return receiver;
+}
+
+/** Everything klikbot listens to in Slack. */
+function register(app: App, deps: SlackDeps): void {
+  const seen = new SeenEvents(deps.clock);
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !seen.firstTime(eventId)) {
+      deps.logger.info({ eventId }, 'dropped a Slack event already answered (a retry)');
+      return;
+    }
+    await next();
+  });
+  registerMessages(app, deps);
+  registerCommand(app, deps);
+  registerActions(app, deps);
+  registerHome(app, deps);
+  registerMembership(app, deps);
+  app.error(async (error) => {
+    deps.logger.error({ err: error, channel: 'slack' }, 'Slack request failed');
+  });
+}
+
+/** Builds the Bolt app over klikbot's core; HTTP mode mounts /slack/events on `server`. */
+export function createSlackChannel(config: SlackConfig, server: Server, deps: SlackDeps): SlackChannel {
+  const receiver = receiverFor(config, server, deps);
+  const app = new App({ token: config.botToken, receiver, logger: boltLogger(deps.logger), clientOptions: clientOptions(config), deferInitialization: true });
+  register(app, deps);
+  return {
+    start: async () => {
+      try {
+        await app.init();
+      } catch (cause) {
+        throw new KlikbotError(ErrorCode.SlackUnavailable, `Slack did not accept SLACK_BOT_TOKEN at ${config.apiUrl} (auth.test): ${(cause as Error).message}`, { cause });
+      }
+      if (config.appToken) await app.start();
+    },
+    stop: async () => {
+      if (config.appToken) await app.stop();
+    },
+    sender: createSlackSender(app.client),
+  };
+}

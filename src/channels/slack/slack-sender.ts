@@ -1,0 +1,47 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { ConversationSender, SendOutcome } from '../../core/notifier.js';
+import { toSlackMessage } from './render-blocks.js';
+
+/** What is stored to write to a Slack conversation later. */
+const slackReference = z.object({ channel: z.string().min(1) });
+
+/** Web API errors that mean the bot can no longer post there; anything else might heal. */
+const goneErrors = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_not_found', 'cannot_dm_bot']);
+
+const platformError = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.object({ error: z.string() }) });
+const rateLimited = z.object({ code: z.literal('slack_webapi_rate_limited_error'), retryAfter: z.number() });
+
+/** Reads what the Web API client threw: a refusal by Slack, throttling past the retries, or anything else. */
+function outcomeOf(error: unknown): SendOutcome {
+  const refused = platformError.safeParse(error);
+  if (refused.success) {
+    const reason = refused.data.data.error;
+    return goneErrors.has(reason) ? { status: 'gone', reason } : { status: 'failed', reason };
+  }
+  const throttled = rateLimited.safeParse(error);
+  if (throttled.success) return { status: 'failed', reason: `rate limited (retry after ${throttled.data.retryAfter} s)`, httpStatus: 429 };
+  return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * chat.postMessage to a stored channel or DM, one message per reply, awaited in order. The
+ * Web API client waits out a 429's Retry-After and retries it, and 5xx, itself (three times,
+ * see `clientOptions` in slack-app.ts); what is still failing after that is reported.
+ */
+export function createSlackSender(client: WebClient): ConversationSender {
+  return async (conversation, replies) => {
+    const reference = slackReference.safeParse(conversation.reference);
+    if (!reference.success) return { status: 'failed', reason: 'the stored Slack reference names no channel' };
+    const messageIds: string[] = [];
+    try {
+      for (const reply of replies) {
+        const posted = await client.chat.postMessage({ channel: reference.data.channel, ...toSlackMessage(reply) });
+        if (posted.ts) messageIds.push(posted.ts);
+      }
+    } catch (error) {
+      return outcomeOf(error);
+    }
+    return { status: 'sent', messageIds };
+  };
+}

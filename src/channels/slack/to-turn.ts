@@ -1,0 +1,43 @@
+import type { DateTime } from 'luxon';
+import type { ActionPayload, ConversationKind, Turn } from '../../core/types.js';
+
+/** Where a Slack interaction happened and who did it. */
+export interface SlackPlace {
+  userId: string;
+  userName?: string;
+  /** Conversation id: C… public channel, G… private channel or group DM, D… direct message. */
+  channelId: string;
+  teamId?: string;
+}
+
+function kindOf(channelId: string): ConversationKind {
+  if (channelId.startsWith('D')) return 'personal';
+  return 'channel';
+}
+
+/** Slack writes &, < and > as entities in message text; the understanding wants the characters. */
+export function unescapeSlack(text: string): string {
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
+
+/** Removes `<@BOTID>` mentions of the bot (and only the bot) from a message. */
+export function withoutMention(text: string, botUserId: string | undefined): string {
+  if (!botUserId) return text;
+  return text.replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A Slack interaction as a Turn. */
+export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: ActionPayload): Turn {
+  const kind = kindOf(place.channelId);
+  const turn: Turn = {
+    user: { id: place.userId, name: place.userName },
+    conversation: { channel: 'slack', id: place.channelId, isGroup: kind !== 'personal', kind, channelId: place.channelId },
+    text: unescapeSlack(text).trim(),
+    action,
+    // Slack tells no locale in events: the text decides the language, Danish by default
+    locale: 'da-DK',
+    now,
+  };
+  if (place.teamId) turn.conversation.teamId = place.teamId;
+  return turn;
+}
