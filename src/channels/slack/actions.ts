@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Reply } from '../../core/types.js';
+import { formOf, openForm } from './modal.js';
 import { readSlackButton, SLACK_ACTION_ID, toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toTurn } from './to-turn.js';
@@ -77,6 +78,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
       // an old message may carry a button this klikbot cannot read: say so, leave the message as it is
       if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond);
       const replies = await deps.core.handle(turn);
+      const form = formOf(replies);
+      if (form) return openForm(client, body.trigger_id, form, body.user.id);
       if (pressed.replacesCard) return replaceMessage(replies, site, client, respond);
       return postAnswers(replies, site, client, respond);
     });

@@ -26,6 +26,7 @@ async function homeBlocks(userId: string, teamId: string | undefined, deps: Slac
     { type: 'header', text: { type: 'plain_text', text: 'klikbot' } },
     section('*Din kommune:* ikke angivet endnu.'),
     section('Spørg mig her under *Beskeder*, med `/klik` eller ved at nævne @klikbot i en kanal.'),
+    ...toSlackMessage({ text: 'Meld jeres status på en opgave:', buttons: [{ title: 'Opdatér status', action: { dialog: 'status-form', args: {} } }] }).blocks,
   ];
   for (const reply of [...deadlines, ...tasks]) blocks.push({ type: 'divider' }, ...toSlackMessage(reply).blocks);
   return blocks.slice(0, MAX_HOME_BLOCKS);

@@ -11,6 +11,7 @@ import { SLACK_EVENTS_PATH } from './events.js';
 import { registerHome } from './home.js';
 import { registerMembership } from './membership.js';
 import { registerMessages } from './messages.js';
+import { registerModal } from './modal.js';
 import type { SlackDeps } from './slack-deps.js';
 import { boltLogger } from './slack-logger.js';
 import { createSlackSender } from './slack-sender.js';
@@ -69,6 +70,7 @@ function register(app: App, deps: SlackDeps): void {
   registerActions(app, deps);
   registerHome(app, deps);
   registerMembership(app, deps);
+  registerModal(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, channel: 'slack' }, 'Slack request failed');
   });
