@@ -41,6 +41,69 @@ function uniqueConversations(list: StoredConversation[], ctx: z.RefinementCtx): 
   });
 }
 
+/** A person who belongs to a municipality, keyed by channel + user id: one municipality each. */
+export const membershipSchema = z.object({
+  channel: z.string().min(1),
+  userId: z.string().min(1),
+  municipalityId: z.string().min(1),
+  since: isoInstant,
+});
+
+/** A membership, as kept in the state file. */
+export type Membership = z.infer<typeof membershipSchema>;
+
+/** Where a municipality stands on a task (or one of its steps), as in KLIK. */
+export const taskStatusSchema = z.enum(['not-started', 'started', 'done']);
+
+/** not-started (ikke påbegyndt), started (påbegyndt), done (fuldført). */
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** Who made or undid a change, and from which conversation. */
+export const actorSchema = z.object({
+  channel: z.string().min(1),
+  userId: z.string().min(1),
+  name: z.string().optional(),
+  /** The conversation (Teams or Slack channel, chat) the change came from. */
+  conversationId: z.string().optional(),
+});
+
+/** Who made or undid a change. */
+export type Actor = z.infer<typeof actorSchema>;
+
+/** One change of a municipality's status on a task or step; undoing marks it, never deletes it. */
+export const statusUpdateSchema = z.object({
+  id: z.uuid(),
+  municipalityId: z.string().min(1),
+  taskId: z.string().min(1),
+  step: z.int().positive().optional(),
+  status: taskStatusSchema,
+  previous: taskStatusSchema,
+  by: actorSchema,
+  at: isoInstant,
+  undoneAt: isoInstant.optional(),
+  undoneBy: actorSchema.optional(),
+});
+
+/** A status update, as kept in the state file. */
+export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
+
+function uniqueMemberships(list: Membership[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((m, index) => {
+    const key = JSON.stringify([m.channel, m.userId]);
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate membership ${m.channel}/${m.userId}` });
+    seen.add(key);
+  });
+}
+
+function uniqueUpdateIds(list: StatusUpdate[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((u, index) => {
+    if (seen.has(u.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate status update id ${u.id}` });
+    seen.add(u.id);
+  });
+}
+
 /**
  * The whole state document. Each collection defaults to empty, so adding one is one line
  * here and a file written before it existed still loads. The top level is strict: a key this
@@ -50,6 +113,8 @@ function uniqueConversations(list: StoredConversation[], ctx: z.RefinementCtx): 
 export const stateSchema = z.strictObject({
   version: z.literal(1),
   conversations: z.array(storedConversationSchema).superRefine(uniqueConversations).default([]),
+  memberships: z.array(membershipSchema).superRefine(uniqueMemberships).default([]),
+  statusUpdates: z.array(statusUpdateSchema).superRefine(uniqueUpdateIds).default([]),
 });
 
 /** The state document, as the store holds it. */

@@ -41,8 +41,8 @@ async function openError(at: string): Promise<KlikbotError> {
 describe('openStore', () => {
   it('creates the folder and an empty document when the file is missing', async () => {
     const store = await openStore(file);
-    expect(store.read()).toEqual({ version: 1, conversations: [] });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, conversations: [] });
+    expect(store.read()).toEqual({ version: 1, conversations: [], memberships: [], statusUpdates: [] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, conversations: [], memberships: [], statusUpdates: [] });
   });
 
   it('keeps updates across a reopen', async () => {

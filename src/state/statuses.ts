@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Actor, DeepReadonly, State, StatusUpdate, TaskStatus } from './schema.js';
+import type { Store } from './store.js';
+
+export type { Actor, StatusUpdate, TaskStatus } from './schema.js';
+
+/** A change to record; the repository adds the id, the time and the previous status. */
+export interface StatusChange {
+  municipalityId: string;
+  taskId: string;
+  step?: number;
+  status: TaskStatus;
+  by: Actor;
+}
+
+/** Why an update could not be undone. */
+export type UndoRefusal = 'not-found' | 'already-undone' | 'superseded';
+
+/** The status before anyone recorded one. */
+export const DEFAULT_STATUS: TaskStatus = 'not-started';
+
+type Updates = State['statusUpdates'] | DeepReadonly<State['statusUpdates']>;
+
+function nowIso(clock: Clock): string {
+  const at = clock.now().toISO();
+  if (at === null) throw new Error('The clock returned an invalid time');
+  return at;
+}
+
+function sameTarget(municipalityId: string, taskId: string, step: number | undefined) {
+  return (u: { municipalityId: string; taskId: string; step?: number }) => u.municipalityId === municipalityId && u.taskId === taskId && u.step === step;
+}
+
+/** The last update of a municipality × task × step still in force (not undone). */
+function latestInForce<U extends Updates[number]>(updates: readonly U[], municipalityId: string, taskId: string, step: number | undefined): U | undefined {
+  const matches = sameTarget(municipalityId, taskId, step);
+  return updates.findLast((u) => matches(u) && u.undoneAt === undefined);
+}
+
+function withoutUndefined(actor: Actor): Actor {
+  return JSON.parse(JSON.stringify(actor)) as Actor;
+}
+
+/**
+ * Each municipality's status on each task (and step), as a log of updates: who, when, from
+ * where, the old and the new value. The current status is the last update not undone.
+ */
+export class StatusRepository {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records a new status. `previous` is read inside the serialized store update, so updates
+   * made at the same moment chain: each one's `previous` is the one before it.
+   */
+  async record(change: StatusChange): Promise<StatusUpdate> {
+    // Chosen outside the mutator, which the store may run more than once.
+    const id = randomUUID();
+    const at = nowIso(this.clock);
+    return this.store.update((draft) => {
+      const previous = latestInForce(draft.statusUpdates, change.municipalityId, change.taskId, change.step)?.status ?? DEFAULT_STATUS;
+      const update: StatusUpdate = {
+        id,
+        municipalityId: change.municipalityId,
+        taskId: change.taskId,
+        ...(change.step !== undefined ? { step: change.step } : {}),
+        status: change.status,
+        previous,
+        by: withoutUndefined(change.by),
+        at,
+      };
+      draft.statusUpdates.push(update);
+      return { ...update };
+    });
+  }
+
+  /** The municipality's status on the task (or step): the last update not undone, else not started. */
+  current(municipalityId: string, taskId: string, step?: number): TaskStatus {
+    return latestInForce(this.store.read().statusUpdates, municipalityId, taskId, step)?.status ?? DEFAULT_STATUS;
+  }
+
+  /** One update by id, undone or not. */
+  get(updateId: string): DeepReadonly<StatusUpdate> | undefined {
+    return this.store.read().statusUpdates.find((u) => u.id === updateId);
+  }
+
+  /**
+   * Undoes an update, which restores its `previous` status. Only the update in force can be
+   * undone: once a later one exists, undoing an earlier one would silently discard it.
+   * Undoing again walks further back.
+   */
+  async undo(updateId: string, by: Actor): Promise<StatusUpdate | UndoRefusal> {
+    const at = nowIso(this.clock);
+    return this.store.update((draft): StatusUpdate | UndoRefusal => {
+      const update = draft.statusUpdates.find((u) => u.id === updateId);
+      if (!update) return 'not-found';
+      if (update.undoneAt !== undefined) return 'already-undone';
+      if (latestInForce(draft.statusUpdates, update.municipalityId, update.taskId, update.step) !== update) return 'superseded';
+      update.undoneAt = at;
+      update.undoneBy = withoutUndefined(by);
+      return { ...update };
+    });
+  }
+
+  /** The latest `limit` updates of a municipality × task × step, newest first, undone ones included. */
+  history(municipalityId: string, taskId: string, step: number | undefined, limit: number): DeepReadonly<StatusUpdate>[] {
+    if (limit <= 0) return [];
+    return this.store.read().statusUpdates.filter(sameTarget(municipalityId, taskId, step)).slice(-limit).reverse();
+  }
+}
