@@ -4,6 +4,7 @@ import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
 import type { Understander } from '../src/understanding/understand.js';
 import type { Understanding } from '../src/understanding/types.js';
+import { isActionDialog } from './action-dialogs.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { contacts } from './contacts.js';
 import { datedFact } from './dated-fact.js';
@@ -53,9 +54,9 @@ const dialogsByName: Record<string, Dialog> = {
   overdue,
 };
 
-/** Whether a button naming this dialog can be answered (`ask` runs its text as if typed). */
+/** Whether a button naming this dialog can be answered (`ask` runs its text as if typed; action dialogs run in the core). */
 export function knowsDialog(name: string): boolean {
-  return name === 'ask' || Object.hasOwn(dialogsByName, name);
+  return name === 'ask' || Object.hasOwn(dialogsByName, name) || isActionDialog(name);
 }
 
 /** Below this the bot says it did not understand rather than risk a confident wrong fact. */
@@ -78,13 +79,14 @@ export interface Routed {
  * A pressed button carries no text to tell the language by, so each button remembers the
  * language of the answer it sits on (`lang`); the next answer keeps it.
  */
-function languageOf(turn: Turn): Language {
+export function languageOf(turn: Turn): Language {
   const remembered = turn.action?.args.lang;
   if (remembered === 'da' || remembered === 'en') return remembered;
   return detectLanguage(turn.text, turn.locale);
 }
 
-function withLanguage(replies: Reply[], language: Language): Reply[] {
+/** Each button remembers the language of the answer it sits on. */
+export function withLanguage(replies: Reply[], language: Language): Reply[] {
   return replies.map((reply) =>
     reply.buttons ? { ...reply, buttons: reply.buttons.map((b) => ({ ...b, action: { ...b.action, args: { ...b.action.args, lang: language } } })) } : reply,
   );

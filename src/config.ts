@@ -29,6 +29,25 @@ const port = z.preprocess(
     .pipe(z.number().int().max(65535, 'must be at most 65535')),
 );
 
+const administratorKey = /^(teams|slack|web|emulator):\S+$/;
+
+// A comma-separated list of `channel:userId`; a malformed item names itself, since a typo
+// here would silently leave someone without the rights they were meant to have.
+const administrators = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .superRefine((items, ctx) => {
+      for (const item of items) {
+        if (!administratorKey.test(item)) {
+          ctx.addIssue({ code: 'custom', message: `"${item}" must be channel:userId with channel teams, slack, web or emulator, e.g. slack:U0ADMIN or teams:<Entra object id>` });
+        }
+      }
+    }),
+);
+
 const envSchema = z.object({
   PORT: port,
   HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
@@ -59,6 +78,7 @@ const envSchema = z.object({
       // the Web API client appends the method name to it
       .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   ),
+  KLIKBOT_ADMINS: administrators,
   KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
     emptyToUndefined,
     z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((value) => value === 'true'),
@@ -92,6 +112,8 @@ export interface Config {
    * Bot Framework traffic.
    */
   botFramework: boolean;
+  /** Who may act for any municipality, as `channel:userId` (`slack:U0ADMIN`, `teams:<Entra object id>`). */
+  administrators: string[];
 }
 
 /** The Slack app's credentials and where its Web API is. */
@@ -196,5 +218,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     allowUnauthenticated: e.KLIKBOT_ALLOW_UNAUTHENTICATED,
     slack: slackConfig(e),
     botFramework: !exposesUncheckedBotFramework(e),
+    administrators: e.KLIKBOT_ADMINS,
   };
 }

@@ -13,6 +13,8 @@ import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
+import { MembershipRepository } from './state/memberships.js';
+import { StatusRepository } from './state/statuses.js';
 import { openStore } from './state/store.js';
 
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
@@ -38,7 +40,12 @@ export async function startKlikbot(
   for (const notice of knowledgeNotices(knowledge)) logger.warn({ notice: describeProblem(notice) }, 'data notice');
   const store = await openStore(config.statePath);
   const conversations = new ConversationRepository(store, clock);
-  const core = createCore({ knowledge });
+  const services = {
+    memberships: new MembershipRepository(store, clock),
+    statuses: new StatusRepository(store, clock),
+    administrators: new Set(config.administrators),
+  };
+  const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   const adapter = createAdapter(config.teams, logger);

@@ -55,6 +55,32 @@ export interface ReplyButton {
   replacesCard?: boolean;
 }
 
+/** One choice in a form field: the value submitted, and what the person sees. */
+export interface ReplyFormOption {
+  value: string;
+  label: string;
+}
+
+/** A field of a form: one choice among its options, submitted under the field's id. */
+export interface ReplyFormField {
+  id: string;
+  label: string;
+  options: ReplyFormOption[];
+}
+
+/**
+ * A form (Slack: a modal; Teams and the web chat: choice sets on the card). When submitted,
+ * the chosen values are merged into `submit.args` under each field's id, and `submit.dialog`
+ * runs with them like a button's payload.
+ */
+export interface ReplyForm {
+  id: string;
+  title: string;
+  submitLabel: string;
+  fields: ReplyFormField[];
+  submit: ActionPayload;
+}
+
 /**
  * What the bot says, with no channel in it. `text` always stands alone (notifications,
  * screen readers, channels without cards); the rest is optional structure.
@@ -71,4 +97,6 @@ export interface Reply {
   /** Where the answer comes from, with its as-of date. */
   source?: string;
   buttons?: ReplyButton[];
+  /** Choices to fill in and submit; `text` says what the form is for. */
+  form?: ReplyForm;
 }

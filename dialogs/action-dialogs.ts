@@ -1,0 +1,49 @@
+import type { Reply } from '../src/core/types.js';
+import type { MembershipRepository } from '../src/state/memberships.js';
+import type { StatusRepository } from '../src/state/statuses.js';
+import { say, type DialogContext } from './context.js';
+import { membershipSet } from './membership.js';
+import { statusForm } from './status-form.js';
+import { statusUndo, statusUpdate } from './status-update.js';
+
+/**
+ * What dialogs that change state need: the repositories, and who may act for any
+ * municipality (`${channel}:${userId}`, e.g. `slack:U0ADMIN`, `teams:<Entra object id>`).
+ */
+export interface ActionServices {
+  memberships: MembershipRepository;
+  statuses: StatusRepository;
+  administrators: ReadonlySet<string>;
+}
+
+/** A dialog that may write: it answers once the change is stored (or refused). */
+export type ActionDialog = (context: DialogContext, args: Record<string, string>, services: ActionServices) => Promise<Reply[]>;
+
+/** Every action dialog, by the name buttons and forms use. */
+const actionDialogsByName: Record<string, ActionDialog> = {
+  'membership-set': membershipSet,
+  'status-update': statusUpdate,
+  'status-undo': statusUndo,
+  'status-form': statusForm,
+};
+
+/** The action dialog with this name, if there is one. */
+export function actionDialog(name: string): ActionDialog | undefined {
+  return Object.hasOwn(actionDialogsByName, name) ? actionDialogsByName[name] : undefined;
+}
+
+/** Whether a button or form naming this dialog runs an action dialog. */
+export function isActionDialog(name: string): boolean {
+  return Object.hasOwn(actionDialogsByName, name);
+}
+
+/** The answer when this klikbot was started without state for memberships and statuses. */
+export function actionsUnavailableReply(context: Pick<DialogContext, 'language'>): Reply {
+  return {
+    text: say(
+      context,
+      'Her kan jeg ikke gemme kommuner eller status. Spørg gerne om opgaver, frister og roller.',
+      'I cannot store municipalities or statuses here. Do ask about tasks, deadlines and roles.',
+    ),
+  };
+}
