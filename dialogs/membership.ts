@@ -63,8 +63,8 @@ export function joinFirstReply(context: DialogContext): Reply[] {
     {
       text: say(
         context,
-        "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv /klik kommune <navn> i Slack eller 'vi er <navn> Kommune'. Intet er ændret.",
-        "You don't belong to a municipality yet, so you can't change a status. Type /klik kommune <name> in Slack, or 'vi er <name> Kommune'. Nothing was changed.",
+        "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret.",
+        "You don't belong to a municipality yet, so you can't change a status. Type 'kommune <name>' (in Slack: /klik kommune <name>). Nothing was changed.",
       ),
     },
   ];
@@ -132,7 +132,7 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const named = parsed.success ? (parsed.data.municipality ?? '') : '';
   if (named.trim() === '') {
-    return [{ text: say(context, 'Hvilken kommune hører du til? Skriv fx /klik kommune Aarhus.', 'Which municipality do you belong to? Type e.g. /klik kommune Aarhus.') }];
+    return [{ text: say(context, 'Hvilken kommune hører du til? Skriv fx "kommune Aarhus" (i Slack: /klik kommune Aarhus).', 'Which municipality do you belong to? Type e.g. "kommune Aarhus" (in Slack: /klik kommune Aarhus).') }];
   }
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return unknownMunicipalityReply(context, named);

@@ -2,6 +2,7 @@ import { actionDialog, actionsUnavailableReply, type ActionServices } from '../.
 import { knowsDialog, languageOf, routeTurn, unknownButtonReply, withLanguage, type Routed } from '../../dialogs/router.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { Understander } from '../understanding/understand.js';
+import { commandOf } from './commands.js';
 import { ConversationMemory } from './conversation-memory.js';
 import type { Reply, Turn } from './types.js';
 
@@ -52,7 +53,10 @@ export function createCore(deps: CoreDeps): Core {
     return routed;
   };
   return {
-    handle: async (turn) => (await runAction(turn, deps)) ?? answer(turn).replies,
+    handle: async (turn) => {
+      const typed = turn.action ? turn : { ...turn, action: commandOf(turn.text) };
+      return (await runAction(typed, deps)) ?? answer(turn).replies;
+    },
     answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],
     knowsDialog,

@@ -40,7 +40,7 @@ describe('membership-set', () => {
 
   it('asks which municipality when none is named, and stores nothing', async () => {
     const replies = await membershipSet(personContext(anna), {}, kit.services);
-    expect(replies[0]?.text).toBe('Hvilken kommune hører du til? Skriv fx /klik kommune Aarhus.');
+    expect(replies[0]?.text).toBe('Hvilken kommune hører du til? Skriv fx "kommune Aarhus" (i Slack: /klik kommune Aarhus).');
     expect(kit.store.read().memberships).toEqual([]);
   });
 

@@ -44,7 +44,7 @@ describe('status-form', () => {
   it('tells someone who belongs to no municipality how to join instead of showing the form', async () => {
     const [reply] = await statusForm(personContext(anna), {}, kit.services);
     expect(reply?.form).toBeUndefined();
-    expect(reply?.text).toMatch(/Skriv \/klik kommune <navn> i Slack/);
+    expect(reply?.text).toMatch(/Skriv 'kommune <navn>' \(i Slack: \/klik kommune <navn>\)/);
   });
 
   it('lets an administrator open the form for a municipality they name', async () => {

@@ -52,7 +52,7 @@ describe('status-update', () => {
     const before = JSON.stringify(kit.store.read());
     const replies = await statusUpdate(personContext(anna), { taskId: 'bbr-adgangsstyring', step: '3', status: 'done', municipality: 'Aarhus' }, kit.services);
     expect(replies).toEqual([
-      { text: "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv /klik kommune <navn> i Slack eller 'vi er <navn> Kommune'. Intet er ændret." },
+      { text: "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret." },
     ]);
     expect(JSON.stringify(kit.store.read())).toBe(before);
   });

@@ -80,6 +80,13 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toContain('Content-Type must be application/json');
   });
 
+  it('joins a municipality when told "kommune <navn>", and then offers the status form', async () => {
+    const joined = await ask(bot.url, 'kommune Aarhus', { from: { id: 'web-user-aarhus', name: 'Mette' } });
+    expect(visibleText(joined[0]!)).toContain('Aarhus Kommune');
+    const form = await ask(bot.url, 'opdater status', { from: { id: 'web-user-aarhus', name: 'Mette' } });
+    expect(visibleText(form[0]!)).toContain('Opdater status for Aarhus Kommune');
+  });
+
   it('in local mode, sends replies only to this machine or in the response', async () => {
     // a name that merely starts like a loopback address is somewhere else
     for (const serviceUrl of ['http://10.0.0.5/', 'http://127.attacker.example/', 'http://localhost.attacker.example/']) {

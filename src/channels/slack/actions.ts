@@ -79,7 +79,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond);
       const replies = await deps.core.handle(turn);
       const form = formOf(replies);
-      if (form) return openForm(client, body.trigger_id, form, body.user.id);
+      if (form) return openForm(client, body.trigger_id, form);
       if (pressed.replacesCard) return replaceMessage(replies, site, client, respond);
       return postAnswers(replies, site, client, respond);
     });

@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import type { ActionPayload } from '../../core/types.js';
 import { formOf, openForm } from './modal.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -8,15 +7,6 @@ import { withTurnErrors } from './turn-errors.js';
 
 /** The slash command: `/status` is Slack's own. */
 export const SLASH_COMMAND = '/klik';
-
-/** `/klik kommune <navn>` and `/klik opdater`: the subcommands; anything else is a question. */
-export function subcommandOf(text: string): ActionPayload | undefined {
-  const [word = '', ...rest] = text.trim().split(/\s+/);
-  const argument = rest.join(' ');
-  if (/^kommune$/i.test(word) && argument) return { dialog: 'membership-set', args: { municipality: argument } };
-  if (/^(opdater|opdatér|update)$/i.test(word)) return { dialog: 'status-form', args: {} };
-  return undefined;
-}
 
 /**
  * `/klik <question or subcommand>`: acknowledged at once (Slack waits 3 s at most), answered
@@ -29,10 +19,10 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     const place = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {
-      const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now(), subcommandOf(command.text)));
+      const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now()));
       const form = formOf(replies);
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
-      if (form) return openForm(client, command.trigger_id, form, command.user_id);
+      if (form) return openForm(client, command.trigger_id, form);
       for (const reply of replies) await respond({ response_type: 'ephemeral', ...toSlackMessage(reply) });
     });
   });

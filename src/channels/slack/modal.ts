@@ -2,21 +2,12 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock, View } from '@slack/types';
 import { z } from 'zod';
-import type { ActionPayload, Reply } from '../../core/types.js';
+import type { Reply, ReplyForm } from '../../core/types.js';
 import { toPlainText, truncatePlain } from './mrkdwn.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toTurn } from './to-turn.js';
 import { withTurnErrors } from './turn-errors.js';
-
-/** A form a dialog asks the person to fill in (a status update): fields of choices, and what to run with them. */
-export interface FormSpec {
-  id: string;
-  title: string;
-  submitLabel: string;
-  fields: { id: string; label: string; options: { value: string; label: string }[] }[];
-  submit: ActionPayload;
-}
 
 /** The callback id of every klikbot modal: the form's own id travels in the private metadata. */
 export const MODAL_CALLBACK_ID = 'klikbot-form';
@@ -25,15 +16,14 @@ export const MODAL_CALLBACK_ID = 'klikbot-form';
 const TITLE_MAX = 24;
 const OPTIONS_MAX = 100;
 
-/** What the modal carries back on submission: what to run, and where to answer. */
+/** What the modal carries back on submission: what to run, with which fields. */
 const modalMetadata = z.object({
   dialog: z.string().min(1).max(64),
   args: z.record(z.string().max(64), z.string().max(500)),
   fields: z.array(z.string().min(1).max(64)).min(1).max(10),
-  channelId: z.string().min(1),
 });
 
-function fieldBlock(field: FormSpec['fields'][number]): KnownBlock {
+function fieldBlock(field: ReplyForm['fields'][number]): KnownBlock {
   return {
     type: 'input',
     block_id: field.id,
@@ -49,9 +39,9 @@ function fieldBlock(field: FormSpec['fields'][number]): KnownBlock {
   };
 }
 
-/** A Slack modal for a form; answers to the submission go to `channelId` (the person's DM). */
-export function toModal(form: FormSpec, intro: string, channelId: string): View {
-  const metadata: z.infer<typeof modalMetadata> = { dialog: form.submit.dialog, args: form.submit.args, fields: form.fields.map((field) => field.id), channelId };
+/** A Slack modal for a form; the answer to its submission goes to the submitter's DM. */
+export function toModal(form: ReplyForm, intro: string): View {
+  const metadata: z.infer<typeof modalMetadata> = { dialog: form.submit.dialog, args: form.submit.args, fields: form.fields.map((field) => field.id) };
   return {
     type: 'modal',
     callback_id: MODAL_CALLBACK_ID,
@@ -64,12 +54,9 @@ export function toModal(form: FormSpec, intro: string, channelId: string): View 
 }
 
 /** The form of the first reply that has one. */
-export function formOf(replies: Reply[]): { form: FormSpec; reply: Reply } | undefined {
-  for (const reply of replies) {
-    const form = (reply as Reply & { form?: FormSpec }).form;
-    if (form) return { form, reply };
-  }
-  return undefined;
+export function formOf(replies: Reply[]): { form: ReplyForm; reply: Reply } | undefined {
+  const reply = replies.find((candidate) => candidate.form !== undefined);
+  return reply?.form ? { form: reply.form, reply } : undefined;
 }
 
 function readMetadata(raw: string) {
@@ -82,8 +69,8 @@ function readMetadata(raw: string) {
 }
 
 /** Opens the form as a modal; the person's answers will come in their DM with the bot. */
-export async function openForm(client: WebClient, triggerId: string, found: { form: FormSpec; reply: Reply }, userId: string): Promise<void> {
-  await client.views.open({ trigger_id: triggerId, view: toModal(found.form, found.reply.intro ?? found.reply.text, userId) });
+export async function openForm(client: WebClient, triggerId: string, found: { form: ReplyForm; reply: Reply }): Promise<void> {
+  await client.views.open({ trigger_id: triggerId, view: toModal(found.form, found.reply.intro ?? found.reply.text) });
 }
 
 /** The chosen value of each field, from the submitted view's state. */
@@ -113,7 +100,9 @@ export function registerModal(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    const { dialog, args, channelId } = metadata.data;
+    const { dialog, args } = metadata.data;
+    // the answer goes to whoever submitted, in their DM with the bot
+    const channelId = body.user.id;
     const turn = toTurn({ userId: body.user.id, userName: body.user.name, channelId, teamId: body.team?.id }, '', deps.clock.now(), { dialog, args: { ...args, ...chosen } });
     const post = (message: { text: string; blocks?: KnownBlock[] }) => client.chat.postMessage({ channel: channelId, ...message });
     await withTurnErrors(deps, '', (text) => post({ text }), async () => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { commandOf } from '../../src/core/commands.js';
+
+describe('typed commands', () => {
+  it('joins a municipality with "kommune <navn>", in any case, keeping the name as typed', () => {
+    expect(commandOf('kommune Aarhus')).toEqual({ dialog: 'membership-set', args: { municipality: 'Aarhus' } });
+    expect(commandOf('  Kommune   Ringkøbing-Skjern ')).toEqual({ dialog: 'membership-set', args: { municipality: 'Ringkøbing-Skjern' } });
+  });
+
+  it('opens the status form with "opdater" or "opdater status"', () => {
+    expect(commandOf('opdater')).toEqual({ dialog: 'status-form', args: {} });
+    expect(commandOf('Opdatér status')).toEqual({ dialog: 'status-form', args: {} });
+  });
+
+  it('leaves questions to the understanding', () => {
+    for (const text of ['kommune', 'hvilken kommune er pilot?', 'opdater mig om BBR', 'hvornår er deadline?', '']) expect(commandOf(text)).toBeUndefined();
+  });
+});

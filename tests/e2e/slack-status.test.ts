@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot } from '../support/bot-framework.js';
+import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
+import { postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
+
+const SECRET = 'secret';
+
+interface OpenedView {
+  callback_id: string;
+  private_metadata: string;
+  blocks: { type: string; block_id?: string; element?: { options?: { value: string; text: { text: string } }[] } }[];
+}
+
+function textOf(call: SlackCall): string {
+  return JSON.stringify(call.args);
+}
+
+describe('status from Slack: joining a municipality and the status modal', () => {
+  let fake: FakeSlack;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    bot = await startTestBot({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await fake.close();
+  });
+
+  async function command(text: string, user = 'U0METTE'): Promise<SlackCall> {
+    const id = `cmd-${Math.random().toString(36).slice(2)}`;
+    expect((await postToSlack(bot.url, SECRET, slashCommand({ text, userId: user, responseUrl: fake.responseUrl(id) }))).status).toBe(200);
+    const [answer] = await fake.waitFor((call) => call.method === 'response_url' && call.responseId === id);
+    return answer!;
+  }
+
+  async function openForm(user: string): Promise<OpenedView> {
+    const before = fake.calls('views.open').length;
+    expect((await postToSlack(bot.url, SECRET, slashCommand({ text: 'opdater', userId: user, responseUrl: fake.responseUrl(`open-${user}`) }))).status).toBe(200);
+    await fake.waitFor('views.open', 5000, before + 1);
+    return fake.calls('views.open')[before]!.args.view as OpenedView;
+  }
+
+  async function submit(view: OpenedView, user: string, task: string, status: string): Promise<SlackCall> {
+    const before = fake.calls('chat.postMessage').length;
+    const values = { task: { choice: { type: 'static_select', selected_option: { value: task } } }, status: { choice: { type: 'static_select', selected_option: { value: status } } } };
+    const response = await postToSlack(bot.url, SECRET, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values, user }));
+    expect(response.status).toBe(200);
+    await fake.waitFor('chat.postMessage', 5000, before + 1);
+    return fake.calls('chat.postMessage')[before]!;
+  }
+
+  it('refuses the form to someone who has not said which municipality they belong to', async () => {
+    const answer = await command('opdater', 'U0JENS');
+    expect(answer.args.text).toMatch(/^Du hører ikke til en kommune endnu.*kommune &lt;navn&gt;/);
+    expect(fake.calls('views.open')).toHaveLength(0);
+  });
+
+  it('joins a municipality with /klik kommune and confirms it', async () => {
+    const answer = await command('kommune Aarhus');
+    expect(textOf(answer)).toContain('Aarhus Kommune');
+  });
+
+  it('opens the status modal with task and status pickers, and the submission sets the status', async () => {
+    const view = await openForm('U0METTE');
+    const pickers = view.blocks.filter((block) => block.type === 'input').map((block) => block.block_id);
+    expect(pickers).toEqual(['task', 'status']);
+    const taskOptions = view.blocks.find((block) => block.block_id === 'task')!.element!.options!;
+    const bbrStep3 = taskOptions.find((option) => /BBR/.test(option.text.text) && /3/.test(option.text.text));
+    expect(bbrStep3).toBeDefined();
+    const confirmation = await submit(view, 'U0METTE', bbrStep3!.value, 'done');
+    expect(confirmation.args.channel).toBe('U0METTE');
+    expect(textOf(confirmation)).toMatch(/fuldført for Aarhus Kommune/);
+  });
+
+  it('asks again for a field left empty instead of guessing', async () => {
+    const view = await openForm('U0METTE');
+    const values = { task: { choice: { type: 'static_select', selected_option: null } }, status: { choice: { type: 'static_select', selected_option: { value: 'done' } } } };
+    const response = await postToSlack(bot.url, SECRET, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values, user: 'U0METTE' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ response_action: 'errors', errors: { task: 'Vælg en af mulighederne.' } });
+  });
+
+  it('refuses a submission by someone outside the municipality, and writes nothing', async () => {
+    const view = await openForm('U0METTE');
+    const refusal = await submit(view, 'U0JENS', 'bbr-adgangsstyring#4', 'done');
+    expect(refusal.args.channel).toBe('U0JENS');
+    expect(refusal.args.text).toMatch(/^Du hører ikke til en kommune endnu/);
+    const state = JSON.parse(await (await import('node:fs/promises')).readFile(bot.statePath, 'utf8')) as { statusUpdates: { step?: number }[] };
+    expect(state.statusUpdates.map((update) => update.step)).toEqual([3]);
+  });
+});
