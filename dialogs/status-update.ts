@@ -53,7 +53,11 @@ function confirmation(context: DialogContext, target: TaskTarget, municipality: 
   const name = targetName(context, target);
   const now = statusWord(context, update.status);
   const before = statusWord(context, update.previous);
+  const who = context.turn.user.name;
+  const done = `${now.charAt(0).toUpperCase()}${now.slice(1)} ✓`;
   return {
+    // the card that was pressed becomes this: who did it shows on it for everyone in the chat
+    heading: who ? say(context, `${done} af ${who}`, `${done} by ${who}`) : done,
     text: say(context, `${name} er nu ${now} for ${municipality} (før: ${before}).`, `${name} is now ${now} for ${municipality} (before: ${before}).`),
     buttons: [
       { title: say(context, 'Fortryd', 'Undo'), action: { dialog: STATUS_UNDO_DIALOG, args: { updateId: update.id } }, replacesCard: true },

@@ -41,6 +41,8 @@ async function answer(raw: unknown, botUserId: string | undefined, say: Say, dep
 /** @mentions in channels, and direct messages to the bot. */
 export function registerMessages(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, say, context }) => {
+    // another app mentioning klikbot is not a person asking: no answer, no loop between bots
+    if ('bot_id' in event && event.bot_id) return;
     await answer(event, context.botUserId, say, deps);
   });
   app.message(async ({ message, say, context }) => {

@@ -12,6 +12,7 @@ import { registerHome } from './home.js';
 import { registerMembership } from './membership.js';
 import { registerMessages } from './messages.js';
 import { registerModal } from './modal.js';
+import { hasSlackShape, readRawBody } from './request-shape.js';
 import type { SlackDeps } from './slack-deps.js';
 import { boltLogger } from './slack-logger.js';
 import { createSlackSender } from './slack-sender.js';
@@ -26,7 +27,7 @@ export interface SlackChannel {
 
 /**
  * The Web API client's retries: three, from 1 s, so a reply or reminder is not held for the
- * half hour of Slack's default. A 429 is waited out for as long as its Retry-After says.
+ * half hour of Slack's default. A 429 is waited out for its Retry-After, then the back-off.
  */
 function clientOptions(config: SlackConfig): WebClientOptions {
   return { slackApiUrl: config.apiUrl, retryConfig: { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 10_000 } };
@@ -37,8 +38,17 @@ function clientOptions(config: SlackConfig): WebClientOptions {
  * Slack. Bolt reads the raw body itself (to check the signature), so no body parser runs, and
  * the route waits until Bolt has answered, or restify would answer first.
  */
-function mountOnServer(server: Server, receiver: HTTPReceiver): void {
+function mountOnServer(server: Server, receiver: HTTPReceiver, deps: SlackDeps): void {
   server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
+    const raw = await readRawBody(req);
+    if (!raw || !hasSlackShape(req.headers['content-type'], raw)) {
+      deps.logger.warn({ bytes: raw?.length ?? 'over the limit' }, 'refused a /slack/events body that is not a Slack payload');
+      res.status(400);
+      res.json({ error: { code: 'bad_request', message: 'Not a Slack payload' } });
+      return;
+    }
+    // Bolt checks the signature over these same bytes: it takes a body already read as it is
+    (req as Request & { rawBody: Buffer }).rawBody = raw;
     await new Promise<void>((resolve) => {
       res.once('close', resolve);
       receiver.requestListener(req, res);
@@ -50,7 +60,7 @@ function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Rece
   const logger = boltLogger(deps.logger);
   if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: clientOptions(config) } });
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
-  mountOnServer(server, receiver);
+  mountOnServer(server, receiver, deps);
   return receiver;
 }
 

@@ -48,10 +48,12 @@ const klikbotPayload = z.object({
   dialog: z.string().min(1).max(64),
   args: z.record(z.string().max(64), z.string().max(500)).default({}),
   replacesCard: z.boolean().optional(),
+  /** A form's submit: the ids of its inputs, whose chosen values Teams sends beside `klikbot`. */
+  fields: z.array(z.string().min(1).max(64)).max(10).optional(),
 });
 
-/** The payload klikbot puts on its own buttons (`data` of Action.Submit and Action.Execute). */
-export const buttonValue = z.object({ klikbot: klikbotPayload });
+/** The payload klikbot puts on its own buttons (`data` of Action.Submit and Action.Execute), and a form's chosen values. */
+export const buttonValue = z.object({ klikbot: klikbotPayload }).catchall(z.unknown());
 
 /** The `value` of an `adaptiveCard/action` invoke: the Action.Execute that was pressed. */
 export const executeValue = z.object({

@@ -1,4 +1,4 @@
-import type { Reply, ReplyButton } from '../../core/types.js';
+import type { Reply, ReplyButton, ReplyForm } from '../../core/types.js';
 
 /** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -13,7 +13,28 @@ export interface OutgoingActivity {
 }
 
 function hasStructure(reply: Reply): boolean {
-  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source);
+  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source || reply.form);
+}
+
+/** A form's fields as required choice sets; Teams puts the chosen values beside the submit's data. */
+function formInputs(form: ReplyForm): Record<string, unknown>[] {
+  return form.fields.map((field) => ({
+    type: 'Input.ChoiceSet',
+    id: field.id,
+    label: field.label,
+    style: 'compact',
+    isRequired: true,
+    errorMessage: `${field.label}: vælg en`,
+    choices: field.options.map((option) => ({ title: option.label, value: option.value })),
+  }));
+}
+
+/**
+ * The form's submit button: its payload names the fields whose values are to be read back,
+ * and the answer takes the form's place (a filled-in form has done its work).
+ */
+function formSubmit(form: ReplyForm): Record<string, unknown> {
+  return { type: 'Action.Submit', title: form.submitLabel, data: { klikbot: { ...form.submit, replacesCard: true, fields: form.fields.map((field) => field.id) } } };
 }
 
 function bodyOf(reply: Reply): Record<string, unknown>[] {
@@ -25,6 +46,7 @@ function bodyOf(reply: Reply): Record<string, unknown>[] {
   }
   for (const item of reply.list ?? []) body.push({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' });
   if (reply.outro) body.push({ type: 'TextBlock', text: reply.outro, wrap: true });
+  if (reply.form) body.push(...formInputs(reply.form));
   if (reply.source) body.push({ type: 'TextBlock', text: reply.source, isSubtle: true, size: 'Small', wrap: true });
   return body;
 }
@@ -57,7 +79,7 @@ export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
     fallbackText: reply.text,
     speak: reply.text,
     body: bodyOf(reply),
-    actions: (reply.buttons ?? []).map(toCardAction),
+    actions: [...(reply.form ? [formSubmit(reply.form)] : []), ...(reply.buttons ?? []).map(toCardAction)],
   };
 }
 

@@ -13,13 +13,30 @@ export interface PressedButton {
 /** Result of reading a button press: absent, ours, or something we cannot read. */
 export type ButtonRead = { kind: 'none' } | ({ kind: 'action' } & PressedButton) | { kind: 'invalid' };
 
+/**
+ * A form's chosen values, by field id. A field left empty is left out (the dialog asks for
+ * it); a value that is not a short string makes the whole payload unreadable.
+ */
+function chosenValues(fields: string[], inputs: Record<string, unknown>): Record<string, string> | undefined {
+  const chosen: Record<string, string> = {};
+  for (const field of fields) {
+    const value = inputs[field];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string' || value.length > 500) return undefined;
+    chosen[field] = value;
+  }
+  return chosen;
+}
+
 /** Reads `value` (an Action.Submit's or Action.Execute's data) as one of klikbot's button payloads. */
 export function readButton(value: unknown): ButtonRead {
   if (value === undefined || value === null) return { kind: 'none' };
   const parsed = buttonValue.safeParse(value);
   if (!parsed.success) return { kind: 'invalid' };
-  const { dialog, args, replacesCard } = parsed.data.klikbot;
-  return { kind: 'action', action: { dialog, args }, replacesCard: replacesCard ?? false };
+  const { klikbot, ...inputs } = parsed.data;
+  const chosen = chosenValues(klikbot.fields ?? [], inputs);
+  if (!chosen) return { kind: 'invalid' };
+  return { kind: 'action', action: { dialog: klikbot.dialog, args: { ...klikbot.args, ...chosen } }, replacesCard: klikbot.replacesCard ?? false };
 }
 
 function conversationKind(activity: InboundActivity): ConversationKind {

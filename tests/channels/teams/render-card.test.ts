@@ -36,6 +36,34 @@ describe('rendering a Reply for Bot Framework channels', () => {
     ]);
   });
 
+  it('renders a form as required choice sets with a submit that names its fields, and reads the choices back', () => {
+    const activity = toActivity({
+      text: 'Opdater status for Aarhus Kommune',
+      form: {
+        id: 'status-update',
+        title: 'Opdater status',
+        submitLabel: 'Gem',
+        fields: [
+          { id: 'task', label: 'Opgave', options: [{ value: 'bbr-adgangsstyring#3', label: 'BBR – trin 3' }] },
+          { id: 'status', label: 'Status', options: [{ value: 'done', label: 'Fuldført' }] },
+        ],
+        submit: { dialog: 'status-update', args: { municipality: 'aarhus' } },
+      },
+    });
+    const card = activity.attachments?.[0]?.content as { body: Record<string, unknown>[]; actions: Record<string, unknown>[] };
+    const inputs = card.body.filter((element) => element.type === 'Input.ChoiceSet');
+    expect(inputs.map((input) => [input.id, input.isRequired])).toEqual([['task', true], ['status', true]]);
+    expect(card.actions[0]).toEqual({ type: 'Action.Submit', title: 'Gem', data: { klikbot: { dialog: 'status-update', args: { municipality: 'aarhus' }, replacesCard: true, fields: ['task', 'status'] } } });
+    // Teams sends the chosen values beside the submit's data
+    const submitted = { ...(card.actions[0]!.data as object), task: 'bbr-adgangsstyring#3', status: 'done', other: 'ignored' };
+    expect(readButton(submitted)).toEqual({
+      kind: 'action',
+      action: { dialog: 'status-update', args: { municipality: 'aarhus', task: 'bbr-adgangsstyring#3', status: 'done' } },
+      replacesCard: true,
+    });
+    expect(readButton({ ...(card.actions[0]!.data as object), task: 42 })).toEqual({ kind: 'invalid' });
+  });
+
   it('reads back its own button payloads and rejects anything else', () => {
     const data = { klikbot: { dialog: 'task-steps', args: { taskId: 'x' } } };
     expect(readButton(data)).toEqual({ kind: 'action', action: data.klikbot, replacesCard: false });
