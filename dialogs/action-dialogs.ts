@@ -3,6 +3,7 @@ import type { MembershipRepository } from '../src/state/memberships.js';
 import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
 import { membershipSet } from './membership.js';
+import { myStatus } from './my-status.js';
 import { statusForm } from './status-form.js';
 import { statusUndo, statusUpdate } from './status-update.js';
 
@@ -25,6 +26,7 @@ const actionDialogsByName: Record<string, ActionDialog> = {
   'status-update': statusUpdate,
   'status-undo': statusUndo,
   'status-form': statusForm,
+  'my-status': myStatus,
 };
 
 /** The action dialog with this name, if there is one. */

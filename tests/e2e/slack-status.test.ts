@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
-import { postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
+import { appHomeOpened, eventCallback, postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
 
 const SECRET = 'secret';
 
@@ -72,6 +72,17 @@ describe('status from Slack: joining a municipality and the status modal', () =>
     const confirmation = await submit(view, 'U0METTE', bbrStep3!.value, 'done');
     expect(confirmation.args.channel).toBe('U0METTE');
     expect(textOf(confirmation)).toMatch(/fuldført for Aarhus Kommune/);
+  });
+
+  it("shows the municipality's open tasks in the App Home, without the step just done", async () => {
+    const before = fake.calls('views.publish').length;
+    expect((await postToSlack(bot.url, SECRET, eventCallback(appHomeOpened({ user: 'U0METTE' })))).status).toBe(200);
+    await fake.waitFor('views.publish', 5000, before + 1);
+    const home = JSON.stringify(fake.calls('views.publish')[before]!.args.view);
+    expect(home).toContain('Status for Aarhus Kommune');
+    expect(home).toMatch(/trin 4: ikke påbegyndt/);
+    expect(home).not.toMatch(/trin 3: /);
+    expect(home).toContain('Kommende deadlines');
   });
 
   it('asks again for a field left empty instead of guessing', async () => {

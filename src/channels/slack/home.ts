@@ -14,21 +14,18 @@ function section(text: string): KnownBlock {
 }
 
 /**
- * The App Home: the person's municipality, the deadlines coming up and the coming KLIK
- * tasks, from the same dialogs that answer "kommende deadlines" and "kommende opgaver".
+ * The App Home: where the person's municipality stands (its open tasks, overdue first, from
+ * the same dialog as everywhere else), and the deadlines coming up.
  */
 async function homeBlocks(userId: string, teamId: string | undefined, deps: SlackDeps): Promise<KnownBlock[]> {
   const place = { userId, channelId: userId, teamId };
-  const answer = (dialog: string, args: Record<string, string>): Promise<Reply[]> =>
-    deps.core.handle(toTurn(place, '', deps.clock.now(), { dialog, args: { ...args, lang: 'da' } }));
-  const [deadlines, tasks] = await Promise.all([answer('upcoming', {}), answer('task-list', { upcoming: 'true' })]);
+  const answer = (dialog: string): Promise<Reply[]> => deps.core.handle(toTurn(place, '', deps.clock.now(), { dialog, args: { lang: 'da' } }));
+  const [mine, deadlines] = await Promise.all([answer('my-status'), answer('upcoming')]);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'klikbot' } },
-    section('*Din kommune:* ikke angivet endnu.'),
     section('Spørg mig her under *Beskeder*, med `/klik` eller ved at nævne @klikbot i en kanal.'),
-    ...toSlackMessage({ text: 'Meld jeres status på en opgave:', buttons: [{ title: 'Opdatér status', action: { dialog: 'status-form', args: {} } }] }).blocks,
   ];
-  for (const reply of [...deadlines, ...tasks]) blocks.push({ type: 'divider' }, ...toSlackMessage(reply).blocks);
+  for (const reply of [...mine, ...deadlines]) blocks.push({ type: 'divider' }, ...toSlackMessage(reply).blocks);
   return blocks.slice(0, MAX_HOME_BLOCKS);
 }
 

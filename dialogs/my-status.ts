@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { daysUntil, formatDate } from '../src/core/format.js';
+import type { Reply } from '../src/core/types.js';
+import type { TaskStatus } from '../src/state/statuses.js';
+import type { ActionDialog } from './action-dialogs.js';
+import { say, sourceLine, type DialogContext } from './context.js';
+import { dialogButton } from './format-helpers.js';
+import { STATUS_FORM_DIALOG, targetMunicipality } from './membership.js';
+import { statusTasks, statusWord, targetName, type TaskTarget } from './status-form.js';
+
+/** One line of the overview: a task or step, its status, and its deadline if it has one. */
+interface Row {
+  target: TaskTarget;
+  status: TaskStatus;
+  deadline: string | null;
+}
+
+function targetsOf(context: DialogContext): TaskTarget[] {
+  return statusTasks(context.knowledge).flatMap((task) => (task.steps.length > 0 ? task.steps.map((step) => ({ task, step: step.number })) : [{ task }]));
+}
+
+// overdue first, then by deadline, tasks without a deadline last
+function byUrgency(a: Row, b: Row): number {
+  if (a.deadline === b.deadline) return 0;
+  if (a.deadline === null) return 1;
+  if (b.deadline === null) return -1;
+  return a.deadline < b.deadline ? -1 : 1;
+}
+
+function rowLine(context: DialogContext, row: Row): string {
+  const status = statusWord(context, row.status);
+  if (row.deadline === null) return `${targetName(context, row.target)}: ${status}`;
+  const days = daysUntil(row.deadline, context.turn.now);
+  const due = formatDate(row.deadline, context.language);
+  const late = days < 0 ? say(context, ` (overskredet med ${-days} dage)`, ` (overdue by ${-days} days)`) : '';
+  return `${targetName(context, row.target)}: ${status}, ${say(context, 'frist', 'due')} ${due}${late}`;
+}
+
+const argsSchema = z.object({ municipality: z.string().optional() });
+
+/**
+ * Where the person's municipality stands: every KLIK task (each step of a task with steps)
+ * that is not done, with its status and deadline, overdue first; and how many are done.
+ */
+export const myStatus: ActionDialog = (context, args, services) => {
+  const parsed = argsSchema.safeParse(args);
+  const target = targetMunicipality(context, parsed.success ? parsed.data.municipality : undefined, services);
+  if (!target.ok) return Promise.resolve(target.replies);
+  const { municipality } = target;
+  const rows: Row[] = targetsOf(context).map((taskTarget) => ({
+    target: taskTarget,
+    status: services.statuses.current(municipality.id, taskTarget.task.id, taskTarget.step),
+    deadline: taskTarget.task.deadline,
+  }));
+  const open = rows.filter((row) => row.status !== 'done').sort(byUrgency);
+  const done = rows.length - open.length;
+  const intro = say(context, `${municipality.name}: ${open.length} åbne, ${done} fuldført.`, `${municipality.name}: ${open.length} open, ${done} done.`);
+  const reply: Reply = {
+    heading: say(context, `Status for ${municipality.name}`, `Status for ${municipality.name}`),
+    text: [intro, ...open.map((row) => `- ${rowLine(context, row)}`)].join('\n'),
+    intro,
+    list: open.map((row) => rowLine(context, row)),
+    source: sourceLine(context, say(context, 'status meldt til klikbot; uden melding: ikke påbegyndt', 'statuses reported to klikbot; unreported: not started')),
+    buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)],
+  };
+  return Promise.resolve([reply]);
+};

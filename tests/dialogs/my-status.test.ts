@@ -1,0 +1,31 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { myStatus } from '../../dialogs/my-status.js';
+import { personContext, useActionKit } from './action-kit.js';
+
+const kit = useActionKit();
+const anna = { channel: 'slack' as const, userId: 'U1', name: 'Anna' };
+
+describe('my-status: where my municipality stands', () => {
+  it('asks a person without a municipality to join first', async () => {
+    const [reply] = await myStatus(personContext(anna), {}, kit.services);
+    expect(reply?.text).toMatch(/^Du hører ikke til en kommune endnu/);
+  });
+
+  it('lists the open tasks and steps with status and deadline, overdue first, and counts the done ones', async () => {
+    await kit.services.memberships.set('slack', 'U1', 'koege');
+    await kit.services.statuses.record({ municipalityId: 'koege', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by: { channel: 'slack', userId: 'U1' } });
+    await kit.services.statuses.record({ municipalityId: 'koege', taskId: 'bbr-adgangsstyring', step: 4, status: 'started', by: { channel: 'slack', userId: 'U1' } });
+    const context = personContext(anna);
+    // after 1 November 2018: the FK task is overdue
+    context.turn.now = DateTime.fromISO('2018-11-05T10:00:00+01:00', { setZone: true });
+    const [reply] = await myStatus(context, {}, kit.services);
+    expect(reply?.heading).toBe('Status for Køge Kommune');
+    expect(reply?.intro).toMatch(/^Køge Kommune: \d+ åbne, 1 fuldført\.$/);
+    const list = reply?.list ?? [];
+    expect(list[0]).toBe('Udpeg FK-ADM og FK-ANSV: ikke påbegyndt, frist torsdag 1. november 2018 (overskredet med 4 dage)');
+    expect(list).toContain('BBR på Adgangsstyring, trin 4: påbegyndt');
+    expect(list.some((line) => line.startsWith('BBR på Adgangsstyring, trin 3'))).toBe(false);
+    expect(reply?.buttons?.[0]?.action.dialog).toBe('status-form');
+  });
+});
