@@ -87,6 +87,12 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
     expect(visibleText(form[0]!)).toContain('Opdater status for Aarhus Kommune');
   });
 
+  it('answers a card-replacing button in the response when there is no connector to update the card through', async () => {
+    const value = { klikbot: { dialog: 'role-list', args: { category: 'technical' }, replacesCard: true } };
+    const replies = await ask(bot.url, '', { value, replyToId: 'card-1' });
+    expect(visibleText(replies[0]!)).toMatch(/tekniske roller/);
+  });
+
   it('in local mode, sends replies only to this machine or in the response', async () => {
     // a name that merely starts like a loopback address is somewhere else
     for (const serviceUrl of ['http://10.0.0.5/', 'http://127.attacker.example/', 'http://localhost.attacker.example/']) {

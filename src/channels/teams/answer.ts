@@ -35,7 +35,9 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
     return send(context, deps.core.unknownButton(turn));
   }
   const replies = await deps.core.handle(turn);
-  if (button.kind === 'action' && button.replacesCard && activity.replyToId) return replaceCard(context, activity.replyToId, replies);
+  // replies in the HTTP response (the web chat) have no message to update: they come as new ones
+  const cardId = activity.deliveryMode === 'expectReplies' ? undefined : activity.replyToId;
+  if (button.kind === 'action' && button.replacesCard && cardId) return replaceCard(context, cardId, replies);
   return send(context, replies);
 }
 
