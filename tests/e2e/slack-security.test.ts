@@ -110,6 +110,11 @@ describe('a signed interactivity payload that is JSON null', () => {
       expect(response, bot.stderr()).toBeInstanceOf(Response);
       expect((response as Response).status).toBeGreaterThanOrEqual(400);
       expect((response as Response).status).toBeLessThan(500);
+      for (const contentType of ['text/plain', 'application/json']) {
+        const other = await rawPost(url, 'null', signedHeaders(contentType, 'null')).catch((error: unknown) => error);
+        expect(other, bot.stderr()).toBeInstanceOf(Response);
+        expect((other as Response).status).toBe(400);
+      }
       const request = eventCallback(directMessage({ text: QUESTION }));
       expect((await rawPost(url, request.body, signedHeaders(request.contentType, request.body))).status).toBe(200);
       await fake.waitFor('chat.postMessage');

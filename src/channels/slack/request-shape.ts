@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
 
 /** Slack's payloads are small; a body larger than this is refused before Bolt sees it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -15,24 +16,45 @@ export async function readRawBody(request: IncomingMessage): Promise<Buffer | un
   return Buffer.concat(chunks);
 }
 
-function isJsonObject(text: string): boolean {
+const object = z.record(z.string(), z.unknown());
+
+/**
+ * The least of each payload that Bolt reads without checking. A type not listed here needs
+ * only to be an object: Bolt reads nothing else of it before a listener would.
+ */
+const shapes: Record<string, z.ZodType> = {
+  event_callback: z.object({ event: object }),
+  block_actions: z.object({ user: object, actions: z.array(object) }),
+  view_submission: z.object({ user: object, view: object }),
+  view_closed: z.object({ user: object, view: object }),
+};
+
+function parseJson(text: string): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return JSON.parse(text);
   } catch {
-    // not JSON at all: the same answer as JSON that is not an object
-    return false;
+    // not JSON at all: refused like JSON of the wrong shape
+    return undefined;
   }
 }
 
+function isSlackPayload(value: unknown): boolean {
+  const parsed = object.safeParse(value);
+  if (!parsed.success) return false;
+  const type = parsed.data.type;
+  const shape = typeof type === 'string' ? shapes[type] : undefined;
+  return shape === undefined || shape.safeParse(parsed.data).success;
+}
+
 /**
- * Whether the body has the shape Bolt assumes: a JSON object, or a form whose `payload` (if
- * any) is one. Bolt reads fields of the parsed body without checking it, and a signed body of
- * `null` would throw where nothing catches it and stop the process.
+ * Whether the body has the shape Bolt assumes. Bolt reads fields of the parsed body without
+ * checking them, and a signed body of `null` would throw where nothing catches it and stop
+ * the process. Like Bolt, only exactly `application/x-www-form-urlencoded` is a form (a slash
+ * command, or a `payload` field of JSON); any other body must be a JSON object.
  */
 export function hasSlackShape(contentType: string | undefined, raw: Buffer): boolean {
   const text = raw.toString('utf8');
-  if ((contentType ?? '').startsWith('application/json')) return isJsonObject(text);
+  if ((contentType ?? '') !== 'application/x-www-form-urlencoded') return isSlackPayload(parseJson(text));
   const payload = new URLSearchParams(text).get('payload');
-  return payload === null || isJsonObject(payload);
+  return payload === null || isSlackPayload(parseJson(payload));
 }
