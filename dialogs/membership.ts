@@ -40,7 +40,8 @@ export function resolveMunicipality(knowledge: Knowledge, text: string): Municip
 }
 
 function quoted(text: string): string {
-  const trimmed = text.trim();
+  // echoed words must not turn into a link, emphasis or code in the reply's markdown
+  const trimmed = text.replace(/[[\]()*_`<>~|]/g, '').trim();
   return `»${trimmed.length > NAME_MAX ? `${trimmed.slice(0, NAME_MAX)}…` : trimmed}«`;
 }
 
@@ -53,6 +54,7 @@ export function unknownMunicipalityReply(context: DialogContext, text: string): 
         `Jeg kender ingen kommune, der hedder ${quoted(text)}. Skriv kommunens navn, fx »Aarhus« eller »Aarhus Kommune«.`,
         `I know no municipality called ${quoted(text)}. Write the municipality's name, e.g. "Aarhus" or "Aarhus Kommune".`,
       ),
+      notice: true,
     },
   ];
 }
@@ -66,6 +68,7 @@ export function joinFirstReply(context: DialogContext): Reply[] {
         "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret.",
         "You don't belong to a municipality yet, so you can't change a status. Type 'kommune <name>' (in Slack: /klik kommune <name>). Nothing was changed.",
       ),
+      notice: true,
     },
   ];
 }
@@ -81,6 +84,7 @@ function notYoursReply(context: DialogContext, own: string, named: string): Repl
         `Du hører til ${own} og kan kun ændre status for den; kun en administrator kan ændre status for ${named}. Intet er ændret.`,
         `You belong to ${own} and can only change its status; only an administrator can change the status of ${named}. Nothing was changed.`,
       ),
+      notice: true,
     },
   ];
 }
@@ -91,7 +95,7 @@ function ownMunicipality(context: DialogContext, services: ActionServices): Targ
   if (!membership) {
     if (!isAdministrator(turn, services)) return { ok: false, replies: joinFirstReply(context) };
     const text = say(context, 'Som administrator skal du nævne, hvilken kommune du ændrer status for.', 'As an administrator, name the municipality whose status you are changing.');
-    return { ok: false, replies: [{ text }] };
+    return { ok: false, replies: [{ text, notice: true }] };
   }
   const municipality = context.knowledge.municipalities.find((m) => m.id === membership.municipalityId);
   if (municipality) return { ok: true, municipality };
@@ -132,7 +136,7 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const named = parsed.success ? (parsed.data.municipality ?? '') : '';
   if (named.trim() === '') {
-    return [{ text: say(context, 'Hvilken kommune hører du til? Skriv fx "kommune Aarhus" (i Slack: /klik kommune Aarhus).', 'Which municipality do you belong to? Type e.g. "kommune Aarhus" (in Slack: /klik kommune Aarhus).') }];
+    return [{ text: say(context, 'Hvilken kommune hører du til? Skriv fx "kommune Aarhus" (i Slack: /klik kommune Aarhus).', 'Which municipality do you belong to? Type e.g. "kommune Aarhus" (in Slack: /klik kommune Aarhus).'), notice: true }];
   }
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return unknownMunicipalityReply(context, named);

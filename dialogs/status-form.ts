@@ -55,8 +55,9 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A reply that changed nothing: a refusal or a question back. */
 function plain(text: string): Reply[] {
-  return [{ text }];
+  return [{ text, notice: true }];
 }
 
 /** The task and step a status is about, checked against the knowledge; or a reply that says what is wrong. */

@@ -21,8 +21,9 @@ const updateArgs = z.object({
   municipality: z.string().optional(),
 });
 
+/** A reply that changed nothing: a refusal or a question back. */
 function plain(text: string): Reply[] {
-  return [{ text }];
+  return [{ text, notice: true }];
 }
 
 /** A button to the status form; for a task with steps, the form offers that task's steps. */
@@ -87,7 +88,7 @@ export const statusUpdate: ActionDialog = async (context, args, services) => {
   if (current === status.status) {
     const name = targetName(context, target);
     const word = statusWord(context, current);
-    return [{ text: say(context, `${name} er allerede ${word} for ${municipality.name}.`, `${name} is already ${word} for ${municipality.name}.`), buttons: [formButton(context, target.task.id)] }];
+    return [{ text: say(context, `${name} er allerede ${word} for ${municipality.name}.`, `${name} is already ${word} for ${municipality.name}.`), buttons: [formButton(context, target.task.id)], notice: true }];
   }
   const update = await services.statuses.record({
     municipalityId: municipality.id,

@@ -99,4 +99,9 @@ export interface Reply {
   buttons?: ReplyButton[];
   /** Choices to fill in and submit; `text` says what the form is for. */
   form?: ReplyForm;
+  /**
+   * Nothing was changed (a refusal, a question back): the reply is for the person who pressed,
+   * and never takes the place of the card that was pressed, which may be someone else's.
+   */
+  notice?: boolean;
 }

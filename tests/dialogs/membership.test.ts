@@ -32,7 +32,10 @@ describe('membership-set', () => {
 
   it('names a municipality it does not know, and stores nothing', async () => {
     const replies = await membershipSet(personContext(anna), { municipality: 'Arhus' }, kit.services);
-    expect(replies).toEqual([{ text: 'Jeg kender ingen kommune, der hedder »Arhus«. Skriv kommunens navn, fx »Aarhus« eller »Aarhus Kommune«.' }]);
+    expect(replies).toEqual([{ text: 'Jeg kender ingen kommune, der hedder »Arhus«. Skriv kommunens navn, fx »Aarhus« eller »Aarhus Kommune«.', notice: true }]);
+    // a name typed as a link is echoed as plain words
+    const linked = await membershipSet(personContext(anna), { municipality: '[Log ind](https://evil.example/x)' }, kit.services);
+    expect(linked[0]?.text).toContain('»Log indhttps://evil.example/x«');
     const english = await membershipSet(personContext(anna, 'en'), { municipality: 'Gotham' }, kit.services);
     expect(english[0]?.text).toMatch(/^I know no municipality called »Gotham«/);
     expect(kit.store.read().memberships).toEqual([]);

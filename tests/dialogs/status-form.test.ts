@@ -54,6 +54,6 @@ describe('status-form', () => {
 
   it('answers a task that has no status to change', async () => {
     await kit.services.memberships.set('web', 'anna', 'aarhus');
-    expect(await statusForm(personContext(anna), { taskId: 'serviceaftale-kmd-sag' }, kit.services)).toEqual([{ text: 'Den opgave har ingen status, jeg kan ændre.' }]);
+    expect(await statusForm(personContext(anna), { taskId: 'serviceaftale-kmd-sag' }, kit.services)).toEqual([{ text: 'Den opgave har ingen status, jeg kan ændre.', notice: true }]);
   });
 });

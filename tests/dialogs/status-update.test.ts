@@ -52,7 +52,7 @@ describe('status-update', () => {
     const before = JSON.stringify(kit.store.read());
     const replies = await statusUpdate(personContext(anna), { taskId: 'bbr-adgangsstyring', step: '3', status: 'done', municipality: 'Aarhus' }, kit.services);
     expect(replies).toEqual([
-      { text: "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret." },
+      { text: "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret.", notice: true },
     ]);
     expect(JSON.stringify(kit.store.read())).toBe(before);
   });
@@ -89,7 +89,7 @@ describe('status-update', () => {
       [{ status: 'done' }, 'Vælg hvilken opgave, status gælder.'],
     ];
     for (const [args, text] of cases) {
-      expect(await statusUpdate(personContext(anna), args, kit.services)).toEqual([{ text }]);
+      expect(await statusUpdate(personContext(anna), args, kit.services)).toEqual([{ text, notice: true }]);
     }
     expect(kit.store.read().statusUpdates).toEqual([]);
   });

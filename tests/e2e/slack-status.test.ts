@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
-import { appHomeOpened, eventCallback, postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
+import { appHomeOpened, blockAction, eventCallback, postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
 
 const SECRET = 'secret';
 
@@ -72,6 +72,19 @@ describe('status from Slack: joining a municipality and the status modal', () =>
     const confirmation = await submit(view, 'U0METTE', bbrStep3!.value, 'done');
     expect(confirmation.args.channel).toBe('U0METTE');
     expect(textOf(confirmation)).toMatch(/fuldført for Aarhus Kommune/);
+  });
+
+  it("leaves Mette's confirmation alone when Jens presses its undo, and tells Jens privately", async () => {
+    const blocks = (fake.calls('chat.postMessage').at(-1)!.args.blocks ?? []) as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
+    const undo = blocks.flatMap((block) => block.elements ?? []).find((element) => element.text?.text === 'Fortryd');
+    expect(undo).toBeDefined();
+    const before = fake.calls().length;
+    const click = blockAction({ actionId: undo!.action_id, value: undo!.value, user: 'U0JENS', channel: 'C0PROGRAM', responseUrl: fake.responseUrl('jens-undo') });
+    expect((await postToSlack(bot.url, SECRET, click)).status).toBe(200);
+    const [note] = await fake.waitFor((call) => call.method === 'response_url' && call.responseId === 'jens-undo');
+    expect(note!.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(note!.args.text)).toContain('Intet er ændret');
+    expect(fake.calls().slice(before).some((call) => call.method === 'chat.update')).toBe(false);
   });
 
   it("shows the municipality's open tasks in the App Home, without the step just done", async () => {

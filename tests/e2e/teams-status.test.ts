@@ -55,4 +55,24 @@ describe('a status from Teams: a form on a card that becomes "Fuldført ✓ af <
     expect(answer.statusCode).toBe(200);
     expect((answer.value.body ?? []).map((element) => element.text ?? '').join('\n')).toMatch(/Fortrudt: .*trin 3 er igen ikke påbegyndt for Køge Kommune/);
   });
+
+  it("leaves someone else's card alone when a non-member presses it, and tells them why", async () => {
+    expect(cardText(await say('kommune Aarhus'))).toContain('Aarhus Kommune');
+    const form = card(await say('opdater status'));
+    const submit = form.actions?.find((action) => action.type === 'Action.Submit');
+    h.connector.requests.length = 0;
+    const jens = { from: { id: '29:jens', name: 'Jens', aadObjectId: 'aad-jens' } };
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...jens, value: { ...submit!.data, task: 'bbr-adgangsstyring#2', status: 'done' }, replyToId: 'mettes-form' }));
+    const [answer] = await h.connector.waitFor(1);
+    expect(answer!.method).toBe('POST');
+    expect(cardText(answer!)).toMatch(/^Du hører ikke til en kommune endnu/);
+
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { ...jens, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: { klikbot: { dialog: 'status-undo', args: { updateId: 'someone-elses' }, replacesCard: true } } } } }),
+    );
+    const refusal = (await response.json()) as { statusCode: number; type: string; value: { message: string } };
+    expect(refusal).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+    expect(refusal.value.message).toContain('Intet er ændret');
+  });
 });

@@ -44,11 +44,14 @@ function siteOf(body: BlockAction): ButtonSite {
   };
 }
 
-/** New messages next to the pressed one: in its thread, or privately for a private message. */
+/**
+ * New messages next to the pressed one: in its thread, or privately for a private message.
+ * A refusal is for the presser alone: privately whenever the button sits on a message.
+ */
 async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn): Promise<void> {
   for (const reply of replies) {
     const message = toSlackMessage(reply);
-    if (site.ephemeral) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    if (site.ephemeral || (reply.notice && site.messageTs)) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     else await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
   }
 }
@@ -57,6 +60,8 @@ async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient
 async function replaceMessage(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
+  // a refusal leaves the message (perhaps someone else's) as it is
+  if (first.notice) return postAnswers(replies, site, client, respond);
   if (site.ephemeral) await respond({ replace_original: true, ...toSlackMessage(first) });
   else if (site.messageTs) await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(first) });
   else rest.unshift(first);

@@ -20,6 +20,8 @@ async function send(context: TurnContext, replies: Reply[]): Promise<void> {
 async function replaceCard(context: TurnContext, cardActivityId: string, replies: Reply[]): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
+  // a refusal leaves the card (perhaps someone else's) as it is and comes as a message
+  if (first.notice) return send(context, replies);
   await context.updateActivity({ ...toActivity(first), id: cardActivityId });
   await send(context, rest);
 }
@@ -68,6 +70,8 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   }
   const [first, ...rest] = await deps.core.handle(turn);
   if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
-  await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first)));
+  // a refusal is shown under the card to whoever pressed it; the card stays as it was
+  if (first.notice) await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }));
+  else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first)));
   await send(context, rest);
 }

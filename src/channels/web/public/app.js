@@ -1,6 +1,6 @@
 // The local web chat: posts Bot Framework activities to /api/messages with
 // deliveryMode "expectReplies" and shows the replies that come back in the response body.
-import { ADAPTIVE_CARD, CardSlot, readExecuteAnswer } from './cards.js';
+import { CardSlot, cardsOf, readExecuteAnswer, replacesItsCard, textOf } from './cards.js';
 import { renderMarkdown } from './markdown.js';
 
 const log = document.getElementById('log');
@@ -81,11 +81,6 @@ function showNote(text) {
   });
 }
 
-/** The reply as one text: `text`, or the `summary` a card-only reply carries instead. */
-function standaloneText(activity) {
-  return activity.text || activity.summary || '';
-}
-
 /** Draws a card into the bubble, or the activity's text with a note when the card cannot be drawn. */
 function fillWithCards(bubble, activity, cards) {
   for (const card of cards) {
@@ -93,7 +88,7 @@ function fillWithCards(bubble, activity, cards) {
       bubble.append(new CardSlot(card.content, onCardAction).element);
     } catch (error) {
       console.error('Adaptive Card could not be rendered', error, card.content);
-      bubble.append(renderMarkdown(standaloneText(activity) || card.content.fallbackText || ''));
+      bubble.append(renderMarkdown(activity.text || activity.summary || card.content.fallbackText || ''));
       const note = document.createElement('p');
       note.className = 'inline-note';
       note.textContent = `(Kortet kunne ikke vises: ${error.message})`;
@@ -103,13 +98,12 @@ function fillWithCards(bubble, activity, cards) {
 }
 
 function showBotMessage(activity) {
-  const attachments = Array.isArray(activity.attachments) ? activity.attachments : [];
-  const cards = attachments.filter((a) => a && a.contentType === ADAPTIVE_CARD && a.content);
-  const others = attachments.filter((a) => !cards.includes(a));
+  const cards = cardsOf(activity);
+  const others = (Array.isArray(activity.attachments) ? activity.attachments : []).filter((a) => !cards.includes(a));
   const entry = appendEntry('bot', 'klikbot', (bubble) => {
     // the text is the card's stand-alone twin: shown only when there is no card to show
     if (cards.length > 0) fillWithCards(bubble, activity, cards);
-    else bubble.append(activity.textFormat === 'plain' ? standaloneText(activity) : renderMarkdown(standaloneText(activity)));
+    else bubble.append(textOf(activity));
     for (const other of others) {
       const note = document.createElement('p');
       note.className = 'inline-note';
@@ -151,8 +145,10 @@ function baseActivity() {
   };
 }
 
+/** A message; a card's Submit carries its data (and the card's chosen values) in `value`, and no text when Teams would send none. */
 function messageActivity(text, value) {
-  const activity = { ...baseActivity(), type: 'message', text };
+  const activity = { ...baseActivity(), type: 'message' };
+  if (text !== undefined) activity.text = text;
   if (value !== undefined) activity.value = value;
   return activity;
 }
@@ -227,6 +223,23 @@ async function deliverExecute(slot, action) {
   }
 }
 
+/**
+ * Posts a pressed Action.Submit whose answer replaces its card (a form's submit), as Teams
+ * updates the card's message: the first reply takes the card's place, any others follow.
+ */
+async function deliverInPlace(slot, action) {
+  try {
+    const answer = await post(messageActivity(undefined, action.data));
+    if (answer.failure) return slot.showNote(answer.failure, 'error');
+    const [first, ...rest] = messagesIn(answer.activities);
+    if (!first) return slot.showNote('klikbot svarede ikke på knappen.', 'error');
+    slot.showMessage(first);
+    for (const message of rest) showBotMessage(message);
+  } finally {
+    slot.setBusy(false);
+  }
+}
+
 // one request at a time, so replies always appear in the order the questions were asked
 let queue = Promise.resolve();
 function enqueue(task) {
@@ -247,15 +260,16 @@ function send(text, value) {
   enqueue(() => deliver(text, value));
 }
 
-/** An Action.Execute answers in its own card, so nothing is shown as the person's message. */
-function execute(slot, action) {
+/** A button answered in its own card (Action.Execute, a form's submit): nothing is shown as the person's message. */
+function answerInPlace(slot, deliverTo) {
   if (slot.busy) return; // the renderer may still report a press the disabled buttons let through
   slot.setBusy(true);
-  enqueue(() => deliverExecute(slot, action));
+  enqueue(() => deliverTo(slot));
 }
 
 function onCardAction(action, slot) {
-  if (action.kind === 'execute') execute(slot, action);
+  if (action.kind === 'execute') answerInPlace(slot, (target) => deliverExecute(target, action));
+  else if (action.kind === 'submit' && replacesItsCard(action)) answerInPlace(slot, (target) => deliverInPlace(target, action));
   else if (action.kind === 'submit') send(action.title, action.data);
   else if (action.kind === 'open-url' && action.url) window.open(action.url, '_blank', 'noopener');
   else showError(`Knappen "${action.title}" (${action.type ?? action.kind}) virker ikke i den lokale webchat.`);

@@ -1,9 +1,26 @@
 // Adaptive Cards in the local web chat, drawn by Microsoft's own renderer (the global
 // `AdaptiveCards` from adaptivecards.min.js) so that a card looks here much as it does in Teams.
-import { markdownToHtml } from './markdown.js';
+import { markdownToHtml, renderMarkdown } from './markdown.js';
 
 /** The MIME type of an Adaptive Card attachment. */
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** A message's Adaptive Card attachments, in order. */
+export function cardsOf(activity) {
+  const attachments = Array.isArray(activity.attachments) ? activity.attachments : [];
+  return attachments.filter((a) => a && a.contentType === ADAPTIVE_CARD && a.content);
+}
+
+/** A message's text as nodes: `text`, or the `summary` a card-only reply carries instead. */
+export function textOf(activity) {
+  const text = activity.text || activity.summary || '';
+  return activity.textFormat === 'plain' ? document.createTextNode(text) : renderMarkdown(text);
+}
+
+/** Whether a pressed button's answer takes the place of its card (klikbot marks such buttons, forms' submits among them). */
+export function replacesItsCard(action) {
+  return action.data?.klikbot?.replacesCard === true;
+}
 
 const text = { default: '#242424', subtle: '#5f6368' };
 const foregroundColors = {
@@ -68,7 +85,8 @@ function configure() {
 
 /** What a click on a card's button asks the chat to do. */
 function describeAction(action) {
-  // `data` already holds the values of the card's inputs merged in
+  // `data` already holds the values of the card's inputs merged in; the renderer calls this
+  // only once every required input is filled, and shows the input's errorMessage otherwise
   if (action instanceof AdaptiveCards.ExecuteAction) {
     return { kind: 'execute', title: action.title || '', verb: action.verb || '', data: action.data ?? {} };
   }
@@ -99,6 +117,14 @@ export function renderAdaptiveCard(content, onAction) {
   return element;
 }
 
+/** A reply's text where a card was: padded as a bubble, since the card's own padding went with it. */
+function textBlock(activity) {
+  const block = document.createElement('div');
+  block.className = 'slot-text';
+  block.append(textOf(activity));
+  return block;
+}
+
 /**
  * A card in the log that an Action.Execute can redraw in place. `onAction(action, slot)` is
  * called for every button, on this card and on each card that later replaces it.
@@ -123,22 +149,43 @@ export class CardSlot {
 
   /** Swaps in the new card; throws (keeping the old one) when it cannot be drawn. */
   replace(content) {
-    const next = this.draw(content);
-    this.card.replaceWith(next);
-    this.card = next;
+    this.showInstead(this.draw(content));
+  }
+
+  /**
+   * Puts a reply message where the card is, as Teams shows a message updated in place: its
+   * first card, or its text when it brings none (or the card cannot be drawn, said in a note).
+   */
+  showMessage(activity) {
+    const [card] = cardsOf(activity);
+    if (card) {
+      try {
+        return this.replace(card.content);
+      } catch (error) {
+        console.error('Adaptive Card could not be rendered', error, card.content);
+        this.showInstead(textBlock(activity));
+        return this.showNote(`Det nye kort kunne ikke vises: ${error.message}`, 'error');
+      }
+    }
+    this.showInstead(textBlock(activity));
+  }
+
+  showInstead(element) {
+    this.card.replaceWith(element);
+    this.card = element;
     this.clearNote();
   }
 
-  /** While an answer is on its way the buttons are off, so one press cannot become two requests. */
+  /** While an answer is on its way the card's buttons and inputs are off, so one press cannot become two requests. */
   setBusy(busy) {
     this.busy = busy;
     this.element.setAttribute('aria-busy', String(busy));
     if (busy) {
-      // only the buttons we switch off are switched on again: the card may have disabled some itself
-      this.disabled = [...this.card.querySelectorAll('button')].filter((button) => !button.disabled);
-      for (const button of this.disabled) button.disabled = true;
+      // only the controls we switch off are switched on again: the card may have disabled some itself
+      this.disabled = [...this.card.querySelectorAll('button, input, select, textarea')].filter((control) => !control.disabled);
+      for (const control of this.disabled) control.disabled = true;
     } else {
-      for (const button of this.disabled) button.disabled = false;
+      for (const control of this.disabled) control.disabled = false;
       this.disabled = [];
     }
   }
