@@ -123,6 +123,7 @@ export const statusForm: ActionDialog = (context, args, services) => {
         { id: 'status', label: say(context, 'Status', 'Status'), options: STATUSES.map((status) => ({ value: status, label: capitalised(statusWord(context, status)) })) },
       ],
       submit: { dialog: STATUS_UPDATE_DIALOG, args: { municipality: municipality.id, lang: context.language } },
+      open: { dialog: 'status-form', args: taskId === undefined ? {} : { taskId } },
     },
   };
   return Promise.resolve([reply]);

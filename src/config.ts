@@ -29,7 +29,9 @@ const port = z.preprocess(
     .pipe(z.number().int().max(65535, 'must be at most 65535')),
 );
 
-const administratorKey = /^(teams|slack|web|emulator):\S+$/;
+// Only channels whose user ids are vouched for: Slack signs every request, Teams tokens name
+// the sender. The web chat and the Emulator send whatever id the client picks.
+const administratorKey = /^(teams|slack):\S+$/;
 
 // A comma-separated list of `channel:userId`; a malformed item names itself, since a typo
 // here would silently leave someone without the rights they were meant to have.
@@ -42,7 +44,7 @@ const administrators = z.preprocess(
     .superRefine((items, ctx) => {
       for (const item of items) {
         if (!administratorKey.test(item)) {
-          ctx.addIssue({ code: 'custom', message: `"${item}" must be channel:userId with channel teams, slack, web or emulator, e.g. slack:U0ADMIN or teams:<Entra object id>` });
+          ctx.addIssue({ code: 'custom', message: `"${item}" must be channel:userId with channel teams or slack, e.g. slack:U0ADMIN or teams:<Entra object id>` });
         }
       }
     }),
@@ -125,6 +127,13 @@ export interface SlackConfig {
   apiUrl: string;
 }
 
+/** A Teams administrator is only who they say they are when Teams requests carry tokens. */
+function administratorProblems(e: z.infer<typeof envSchema>): string[] {
+  if (e.MicrosoftAppId) return [];
+  const teams = e.KLIKBOT_ADMINS.filter((item) => item.startsWith('teams:'));
+  return teams.map((item) => `KLIKBOT_ADMINS: "${item}" needs MicrosoftAppId; without it /api/messages checks no token, and anyone could claim that Teams id`);
+}
+
 /** Slack is on when both its secret and its bot token are set; half of it is a mistake. */
 function slackProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
@@ -197,7 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const problems = [...teamsProblems(e), ...exposureProblems(e), ...slackProblems(e)];
+  const problems = [...teamsProblems(e), ...exposureProblems(e), ...slackProblems(e), ...administratorProblems(e)];
   if (problems.length > 0) {
     throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }

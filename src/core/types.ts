@@ -79,6 +79,8 @@ export interface ReplyForm {
   submitLabel: string;
   fields: ReplyFormField[];
   submit: ActionPayload;
+  /** What shows this form again: a channel that cannot show it where it was asked offers this as a button. */
+  open?: ActionPayload;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
-import { appHomeOpened, blockAction, eventCallback, postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
+import { appHomeOpened, blockAction, directMessage, eventCallback, postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
 
 const SECRET = 'secret';
 
@@ -96,6 +96,21 @@ describe('status from Slack: joining a municipality and the status modal', () =>
     expect(home).toMatch(/trin 4: ikke påbegyndt/);
     expect(home).not.toMatch(/trin 3: /);
     expect(home).toContain('Kommende deadlines');
+  });
+
+  it('offers the form as a button when asked for in a DM, and the button opens the modal', async () => {
+    const posted = fake.calls('chat.postMessage').length;
+    const dm = eventCallback(directMessage({ text: 'opdater status', user: 'U0METTE', channel: 'D0METTE' }));
+    expect((await postToSlack(bot.url, SECRET, dm)).status).toBe(200);
+    await fake.waitFor('chat.postMessage', 5000, posted + 1);
+    const blocks = (fake.calls('chat.postMessage')[posted]!.args.blocks ?? []) as { elements?: { action_id: string; value: string; text: { text: string } }[] }[];
+    const open = blocks.flatMap((block) => block.elements ?? []).find((element) => element.text?.text === 'Opdater status');
+    expect(open).toBeDefined();
+    const opened = fake.calls('views.open').length;
+    const click = blockAction({ actionId: open!.action_id, value: open!.value, user: 'U0METTE', channel: 'D0METTE', responseUrl: fake.responseUrl('dm-open') });
+    expect((await postToSlack(bot.url, SECRET, click)).status).toBe(200);
+    await fake.waitFor('views.open', 5000, opened + 1);
+    expect((fake.calls('views.open')[opened]!.args.view as OpenedView).callback_id).toBe('klikbot-form');
   });
 
   it('asks again for a field left empty instead of guessing', async () => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { withFormButton } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -34,7 +35,7 @@ async function answer(raw: unknown, botUserId: string | undefined, say: Say, dep
   await withTurnErrors(deps, text, (message) => say({ text: message, thread_ts: threadTs }), async () => {
     await rememberSlackConversation(event.channel, event.team, deps);
     const replies = await deps.core.handle(toTurn({ userId: event.user, channelId: event.channel, teamId: event.team }, text, deps.clock.now()));
-    for (const reply of replies) await say({ ...toSlackMessage(reply), thread_ts: threadTs });
+    for (const reply of replies) await say({ ...toSlackMessage(withFormButton(reply)), thread_ts: threadTs });
   });
 }
 

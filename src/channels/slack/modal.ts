@@ -53,6 +53,15 @@ export function toModal(form: ReplyForm, intro: string): View {
   };
 }
 
+/**
+ * A message cannot hold a form, and a modal needs the trigger of a click or a command: a
+ * reply with a form, in a message, offers a button that opens it.
+ */
+export function withFormButton(reply: Reply): Reply {
+  if (!reply.form?.open) return reply;
+  return { ...reply, buttons: [{ title: reply.form.title, action: reply.form.open }, ...(reply.buttons ?? [])] };
+}
+
 /** The form of the first reply that has one. */
 export function formOf(replies: Reply[]): { form: ReplyForm; reply: Reply } | undefined {
   const reply = replies.find((candidate) => candidate.form !== undefined);

@@ -6,8 +6,12 @@ import { toSlackMessage } from './render-blocks.js';
 /** What is stored to write to a Slack conversation later. */
 const slackReference = z.object({ channel: z.string().min(1) });
 
-/** Web API errors that mean the bot can no longer post there; anything else might heal. */
-const goneErrors = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'user_not_found', 'cannot_dm_bot']);
+/**
+ * Web API errors that mean the bot can no longer post to that conversation; anything else
+ * might heal. Not `account_inactive`: it is the bot's own token that is off, and marking every
+ * conversation dead for it would silence them all once the token is fixed.
+ */
+const goneErrors = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'cannot_dm_bot']);
 
 const platformError = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.object({ error: z.string() }) });
 const rateLimited = z.object({ code: z.literal('slack_webapi_rate_limited_error'), retryAfter: z.number() });
