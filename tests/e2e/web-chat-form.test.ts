@@ -130,6 +130,21 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     await page.close();
   });
 
+  it('shows a refusal under the form and keeps the form: saving a status the task already has changes nothing', async () => {
+    const { page, trouble } = await openAsNewPerson(context!, bot!.url);
+    const first = await openForm(page, 'Odense');
+    await first.getByRole('combobox', { name: 'Opgave' }).selectOption({ label: STEP_3 });
+    await first.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Ikke påbegyndt' });
+    await first.getByRole('button', { name: 'Gem' }).click();
+    await first.locator('.card-note').waitFor({ timeout: 10_000 });
+    await expect(first.locator('.card-note').textContent()).resolves.toMatch(/trin 3 er allerede ikke påbegyndt for Odense Kommune/);
+    // the form is still there, with its choices, ready for another try
+    await expect(first.getByRole('combobox', { name: 'Status' }).inputValue()).resolves.toBe('not-started');
+    await expect(first.getByRole('button', { name: 'Gem' }).isEnabled()).resolves.toBe(true);
+    expect(trouble.errors).toEqual([]);
+    await page.close();
+  });
+
   it('sends nothing while a dropdown is empty, and says which one under it', async () => {
     const { page, trouble } = await openAsNewPerson(context!, bot!.url);
     const posts = recordPosts(page);

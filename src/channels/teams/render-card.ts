@@ -10,6 +10,7 @@ export interface OutgoingActivity {
   summary?: string;
   textFormat?: 'markdown' | 'plain';
   attachments?: { contentType: string; content: Record<string, unknown> }[];
+  channelData?: { klikbot: { notice: boolean } };
 }
 
 function hasStructure(reply: Reply): boolean {
@@ -88,10 +89,13 @@ export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
  * carries the standalone text for notifications and clients without cards.
  */
 export function toActivity(reply: Reply): OutgoingActivity {
-  if (!hasStructure(reply)) return { type: 'message', text: reply.text, textFormat: 'markdown' };
+  // a client that answers in place (the web chat) must know a refusal from an answer
+  const marks = reply.notice ? { channelData: { klikbot: { notice: true } } } : {};
+  if (!hasStructure(reply)) return { type: 'message', text: reply.text, textFormat: 'markdown', ...marks };
   return {
     type: 'message',
     summary: reply.text,
     attachments: [{ contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(reply) }],
+    ...marks,
   };
 }

@@ -233,7 +233,9 @@ async function deliverInPlace(slot, action) {
     if (answer.failure) return slot.showNote(answer.failure, 'error');
     const [first, ...rest] = messagesIn(answer.activities);
     if (!first) return slot.showNote('klikbot svarede ikke på knappen.', 'error');
-    slot.showMessage(first);
+    // a refusal changed nothing: it goes under the card, which stays as it was
+    if (first.channelData?.klikbot?.notice) slot.showNote(first.text || first.summary || '', 'error');
+    else slot.showMessage(first);
     for (const message of rest) showBotMessage(message);
   } finally {
     slot.setBusy(false);
