@@ -1,7 +1,30 @@
 import type { ActionPayload } from '../src/core/types.js';
-import type { Entities, Intent, Understanding } from '../src/understanding/types.js';
+import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
 import { contactTopicOf } from './contact-topic.js';
+import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
+
+/**
+ * The action dialogs (dialogs/action-dialogs.ts) questions and sentences lead to: they read or
+ * write the state, so the core runs them with it.
+ */
+export const statusDialogs = {
+  national: 'status-national',
+  mine: 'my-status',
+  missing: 'status-missing',
+  history: 'status-history',
+  update: 'status-update',
+  membership: 'membership-set',
+} as const;
+
+function stepArg(e: Entities): string | undefined {
+  return e.steps[0] ? String(e.steps[0].number) : undefined;
+}
+
+function reportArgs(report: StatusReport | undefined): Record<string, string | undefined> {
+  const target = report?.target;
+  return { taskId: target?.taskId, step: target?.step === undefined ? undefined : String(target.step), status: report?.status };
+}
 
 type ArgsOf = (entities: Entities, tokens: string[]) => Record<string, string | undefined>;
 
@@ -30,9 +53,14 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'role.competences': { dialog: 'role-competences', args: (e) => ({ roleId: e.roles[0] }) },
   'role.list': { dialog: 'role-list', args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
   'status.national': {
-    dialog: 'status',
-    args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined, aspect: statusAspect(e.aspect) }),
+    dialog: statusDialogs.national,
+    args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), aspect: statusAspect(e.aspect) }),
   },
+  'status.mine': { dialog: statusDialogs.mine, args: (e) => ({ municipality: e.municipalities[0] }) },
+  'status.missing': { dialog: statusDialogs.missing, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e) }) },
+  'status.history': { dialog: statusDialogs.history, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), municipality: e.municipalities[0] }) },
+  'status.update': { dialog: statusDialogs.update, args: (e) => reportArgs(e.report) },
+  'membership.set': { dialog: statusDialogs.membership, args: (e) => ({ municipality: e.municipalities[0] }) },
   'overview.systems-using': { dialog: 'overview', args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
   'overview.used-by': { dialog: 'overview', args: (e) => ({ itSystemId: e.itSystems[0] }) },
   'rollout.sapa': { dialog: 'rollout', args: (e) => ({ municipalityId: e.municipalities[0] }) },
@@ -88,6 +116,10 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   // "hvem er KOMBITs eskalationspart?": no task, the role whose duties fit is the answer
   if (understanding.intent === 'role.responsible' && !entities.tasks[0] && !entities.deadlines[0] && entities.roles[0]) {
     return { dialog: 'role', args: { roleId: entities.roles[0] } };
+  }
+  // a status typed in words whose task or step is not certain is asked back, never guessed
+  if (understanding.intent === 'status.update' && entities.report && !entities.report.target) {
+    return { dialog: STATUS_ASK_BACK_DIALOG, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
   }
   const { dialog, args } = intentDialogs[understanding.intent];
   const defined = Object.entries(args(understanding.entities, tokens)).filter((entry): entry is [string, string] => entry[1] !== undefined);

@@ -1,4 +1,4 @@
-import type { Language, Reply, Turn } from '../src/core/types.js';
+import type { ActionPayload, Language, Reply, Turn } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
@@ -12,13 +12,14 @@ import { deadlineSpan, overdue } from './deadline-span.js';
 import { upcoming } from './deadlines.js';
 import { agendaToday, events, nextMeeting } from './events.js';
 import { help, notUnderstood } from './help.js';
-import { actionFor } from './intent-dialogs.js';
+import { actionFor, statusDialogs } from './intent-dialogs.js';
 import { news } from './news.js';
 import { overview } from './overview.js';
 import { responsible } from './responsible.js';
 import { roleList } from './role-list.js';
 import { role, roleCompetences } from './role.js';
 import { pilots, rollout } from './rollout.js';
+import { STATUS_ASK_BACK_DIALOG, statusAskBack } from './status-ask-back.js';
 import { status } from './status.js';
 import { strategies } from './strategies.js';
 import { taskDeadline } from './task-deadline.js';
@@ -52,7 +53,15 @@ const dialogsByName: Record<string, Dialog> = {
   news,
   'deadline-span': deadlineSpan,
   overdue,
+  [STATUS_ASK_BACK_DIALOG]: statusAskBack,
 };
+
+/**
+ * What can be said for an action dialog without running it: the seed's national table for
+ * status-national (which adds the updates reported since from the state). It is the answer
+ * where there is no state, and what `answer()` shows for measuring.
+ */
+const standIns: Record<string, string> = { [statusDialogs.national]: 'status' };
 
 /** Whether a button naming this dialog can be answered (`ask` runs its text as if typed; action dialogs run in the core). */
 export function knowsDialog(name: string): boolean {
@@ -73,6 +82,13 @@ export interface RouteDeps {
 export interface Routed {
   replies: Reply[];
   understanding?: Understanding;
+  /**
+   * Set when the text asks for an action dialog (one that reads or writes the state): the
+   * router does not run it, the core does (`handle`). `replies` are then what can be said
+   * without it: a stand-in's answer, the not-understood answer when the dialog is not
+   * registered, or nothing.
+   */
+  action?: ActionPayload;
 }
 
 /**
@@ -98,9 +114,12 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   const { tokens } = queryWords(text);
   if (tokens.length === 0) return { replies: help(context, {}), understanding };
   const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
-  const dialog = action ? dialogsByName[action.dialog] : undefined;
-  if (!action || !dialog) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
-  return { replies: dialog(context, action.args), understanding };
+  if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
+  const dialog = dialogsByName[action.dialog];
+  if (dialog) return { replies: dialog(context, action.args), understanding };
+  const standIn = dialogsByName[standIns[action.dialog] ?? ''];
+  if (standIn) return { replies: standIn(context, action.args), understanding, action };
+  return { replies: isActionDialog(action.dialog) ? [] : notUnderstood(context, {}), understanding, action };
 }
 
 /** Answers one turn: a button runs the dialog it names; text is understood, then answered. */

@@ -10,7 +10,12 @@ import type { Reply, Turn } from './types.js';
 export interface Core {
   /** Answers a turn: a button or form naming an action dialog runs it (and may write); all else is routed. */
   handle(turn: Turn): Promise<Reply[]>;
-  /** The same as `handle`, with how the question was read (for measuring the understanding). */
+  /**
+   * How the turn is read and answered without the state, synchronously (for measuring the
+   * understanding). Text asking for an action dialog ("status", "BBR trin 3 er fuldført")
+   * comes back as `action`, not run: its `replies` are only what can be said without the
+   * state (see Routed). `handle` runs it.
+   */
   answer(turn: Turn): Routed;
   /** The answer to a button payload the channel could not read. */
   unknownButton(turn: Turn): Reply[];
@@ -28,14 +33,24 @@ export interface CoreDeps {
   services?: ActionServices;
 }
 
-/** Runs the action dialog a button or form names, or undefined when it names none. */
-async function runAction(turn: Turn, deps: CoreDeps): Promise<Reply[] | undefined> {
+/**
+ * Runs the action dialog a button, form or typed command names, or undefined when it names
+ * none. `standIn` is the answer where there is no state, when there is one.
+ */
+async function runAction(turn: Turn, deps: CoreDeps, language = languageOf(turn), standIn: Reply[] = []): Promise<Reply[] | undefined> {
   const dialog = turn.action ? actionDialog(turn.action.dialog) : undefined;
   if (!turn.action || !dialog) return undefined;
-  const language = languageOf(turn);
-  if (!deps.services) return [actionsUnavailableReply({ language })];
+  if (!deps.services) return standIn.length > 0 ? standIn : [actionsUnavailableReply({ language })];
   const replies = await dialog({ turn, knowledge: deps.knowledge, language }, turn.action.args, deps.services);
   return withLanguage(replies, language);
+}
+
+/** The answer to text: what the router says, or the action dialog it read the text as asking for. */
+async function answerWithState(turn: Turn, routed: Routed, deps: CoreDeps): Promise<Reply[]> {
+  if (!routed.action) return routed.replies;
+  const language = routed.understanding?.language ?? languageOf(turn);
+  // an action dialog not registered (yet) leaves the router's answer
+  return (await runAction({ ...turn, action: routed.action }, deps, language, routed.replies)) ?? routed.replies;
 }
 
 /** Builds the core over the loaded knowledge (and, to let people change statuses, the state). */
@@ -55,7 +70,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     handle: async (turn) => {
       const typed = turn.action ? turn : { ...turn, action: commandOf(turn.text) };
-      return (await runAction(typed, deps)) ?? answer(turn).replies;
+      return (await runAction(typed, deps)) ?? answerWithState(turn, answer(turn), deps);
     },
     answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],

@@ -12,11 +12,15 @@ export function placeholder(kind: string): string {
 
 const placeholderNames = ['task', 'step', 'role', 'system', 'interface', 'support', 'municipality', 'strategy', 'deadline', 'date'];
 
+function isPlaceholder(term: string): boolean {
+  return term.startsWith('x') && placeholderNames.includes(term.slice(1));
+}
+
 function exampleTerms(text: string): string[] {
   const withTokens = text.replace(/\{(\w+)\}/g, (_, name: string) => ` ${placeholder(name)} `);
   return words(withTokens)
     .filter((word) => !isGlueWord(word))
-    .map((word) => (word.startsWith('x') && placeholderNames.includes(word.slice(1)) ? word : termOf(word)));
+    .map((word) => (isPlaceholder(word) ? word : termOf(word)));
 }
 
 /** A question word as the classifier sees it: numbers are all one ("trin 3" ~ "trin 4"), the rest stemmed. */
@@ -96,9 +100,10 @@ export class IntentClassifier {
   classify(terms: string[]): Classification {
     const documents = this.#intents.length;
     // Terms in a fifth of all examples ("hvad", "er") barely move BM25 but make every
-    // example a candidate: leave them out unless nothing else is left.
+    // example a candidate: leave them out unless nothing else is left. A named thing is
+    // always telling, however many examples name one.
     const corrected = [...new Set(terms.map((term) => this.corrected(term)))];
-    const telling = corrected.filter((term) => (this.#postings.get(term)?.size ?? 0) <= documents * 0.2);
+    const telling = corrected.filter((term) => isPlaceholder(term) || (this.#postings.get(term)?.size ?? 0) <= documents * 0.2);
     const scores = new Float64Array(documents);
     const matched = new Uint16Array(documents);
     for (const term of telling.length > 0 ? telling : corrected) {

@@ -3,6 +3,7 @@ import { datedItems } from '../knowledge/queries.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
+import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
 /** Everything read from one question, before the intent is settled. */
@@ -11,6 +12,10 @@ export interface Reading {
   entities: Entities;
   /** Things named only in part or in lower case; used where the intent expects that kind. */
   hints: EntityMatch[];
+  /** Things the question names, with where. */
+  named: EntityMatch[];
+  /** Whether the text ends with a question mark. */
+  questionMark: boolean;
   stepNumber?: number;
   tokens: string[];
   language: Language;
@@ -137,6 +142,12 @@ const fillers: Partial<Record<Intent, Filler>> = {
   },
   // the national table says nothing about one municipality: that is not this question
   'status.national': (reading, previous) => (reading.entities.municipalities.length > 0 ? undefined : (steps(reading, previous) ?? reading.entities)),
+  'status.missing': (reading, previous) =>
+    reading.entities.municipalities.length > 0 || !asksWhoIsMissing(reading.tokens) ? undefined : (steps(reading, previous) ?? reading.entities),
+  'status.history': (reading, previous) => (asksForChanges(reading.tokens) ? (steps(reading, previous) ?? reading.entities) : undefined),
+  'status.update': (reading) => statusReport(reading),
+  // recognised by how the sentence opens (membershipStatement), never by resemblance alone
+  'membership.set': () => undefined,
   'overview.systems-using': (reading) =>
     reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
   'overview.used-by': (reading) => {
@@ -163,6 +174,9 @@ type NamedKind = (typeof namedKinds)[number];
 const relatedKinds: Partial<Record<Intent, NamedKind[]>> = {
   'strategy.describe': ['strategies', 'supportSystems'],
   'status.national': ['tasks', 'itSystems', 'supportSystems'],
+  'status.missing': ['tasks', 'itSystems', 'supportSystems'],
+  'status.history': ['tasks', 'itSystems', 'supportSystems', 'municipalities'],
+  'status.mine': ['municipalities', 'tasks', 'itSystems', 'supportSystems'],
   'rollout.sapa': ['municipalities', 'itSystems'],
   'pilot.solution': ['municipalities', 'itSystems', 'strategies'],
   'task.list': ['supportSystems', 'itSystems', 'tasks'],
@@ -182,6 +196,10 @@ function fill(intent: Intent, reading: Reading, previous: Understanding | undefi
   if (aboutOtherThings(intent, reading.entities)) return undefined;
   const filler = fillers[intent];
   return filler ? filler(reading, previous) : reading.entities;
+}
+
+function changesState(intent: Intent): boolean {
+  return intent === 'status.update' || intent === 'membership.set';
 }
 
 function isFollowUp(tokens: string[]): boolean {
@@ -206,7 +224,9 @@ function inheritTopic(reading: Reading, previous: Understanding | undefined): Re
   if (!previous || reading.tokens.length > 8) return reading;
   const own = reading.entities;
   // keep what the question names itself; take the rest from the last topic
-  const entities: Entities = { ...previous.entities, ...own };
+  // what an earlier sentence reported is no part of this one
+  const { report: _reported, ...earlier } = previous.entities;
+  const entities: Entities = { ...earlier, ...own };
   for (const kind of namedKinds) if (own[kind].length === 0) entities[kind] = previous.entities[kind];
   if (own.steps.length === 0) entities.steps = previous.entities.steps;
   if (own.eventKinds.length === 0) entities.eventKinds = previous.entities.eventKinds;
@@ -260,6 +280,8 @@ function settledIntent(intent: Intent, reading: Reading, inherited: boolean): In
   if (intent === 'deadline.upcoming' && ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))) return 'deadline.task';
   const onlyARole = entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0 && entities.municipalities.length === 0;
   if (intent === 'role.responsible' && onlyARole) return 'role.describe';
+  // "hvor langt er vi med BBR?": the asker's municipality, not the country
+  if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   return intent;
 }
 
@@ -289,14 +311,19 @@ function bestFilled(reading: Reading, inherited: boolean, previous: Understandin
  * is used only when the question leans on it (a follow-up, a word pointing back) or cannot
  * be answered without it ("hvem er ansvarlig?"): a complete new question starts afresh.
  */
-export function resolveIntent(original: Reading, previous: Understanding | undefined): Understanding {
+export function resolveIntent(read: Reading, previous: Understanding | undefined): Understanding {
+  const joined = membershipStatement(read);
+  if (joined) return joined;
+  const original = withoutMisreadStatements(read);
   const unknown: Understanding = { intent: 'unknown', confidence: 1 - original.knownShare, entities: original.entities, language: original.language };
   if (!previous) return bestFilled(original, false, undefined) ?? unknown;
   const inherited = inheritTopic(original, previous);
   if (refersBack(original)) {
     // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
     const sameKinds = namedKinds.every((kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0);
-    const entities = isFollowUp(original.tokens) && sameKinds ? fill(previous.intent, inherited, previous) : undefined;
+    // a change is made once, by its own sentence: "og trin 4?" after one is a question
+    const repeatable = isFollowUp(original.tokens) && sameKinds && !changesState(previous.intent);
+    const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
     if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
     return bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined) ?? unknown;
   }

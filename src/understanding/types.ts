@@ -17,7 +17,12 @@ export const intents = [
   'role.responsible', // who does a task: "hvem er ansvarlig for at godkende serviceaftalerne?"
   'role.competences', // the competences of a role: "hvilke kompetencer skal en programleder have?"
   'role.list', // roles by category or phase: "hvilke tekniske roller er der?"
-  'status.national', // status counts across the 98 municipalities: "hvor mange er færdige med BBR trin 3?"
+  'status.national', // status counts across the 98 municipalities: "hvor mange er færdige med BBR trin 3?", "status BBR"
+  'status.mine', // where my municipality stands: "status", "hvordan står vi?", "hvad mangler vi?"
+  'status.missing', // the municipalities not done: "hvem mangler trin 3?"
+  'status.history', // the recent status changes for my municipality: "historik BBR trin 3"
+  'status.update', // a status reported for my municipality: "BBR trin 3 er fuldført", "vi er gået i gang med …"
+  'membership.set', // joining a municipality: "vi er Aarhus Kommune", "jeg er fra Køge"
   'overview.systems-using', // which IT systems use an interface or support system: "hvilke systemer bruger SF1511?"
   'overview.used-by', // which interfaces / support systems an IT system uses: "hvilke snitflader bruger DUBU?"
   'rollout.sapa', // when a municipality goes on SAPA: "hvornår skal Aarhus på SAPA?"
@@ -39,6 +44,24 @@ export type Intent = (typeof intents)[number];
 export interface DateSpan {
   start: string;
   end: string;
+}
+
+/** A status as KLIK has them. */
+export type ReportedStatus = 'not-started' | 'started' | 'done';
+
+/** What one status belongs to: a task, or one step of a task with steps. */
+export interface StatusTarget {
+  taskId: string;
+  step?: number;
+}
+
+/** What a sentence reporting a status says ("BBR trin 3 er fuldført"). */
+export interface StatusReport {
+  status: ReportedStatus;
+  /** The one task or step the sentence names; never inferred. */
+  target?: StatusTarget;
+  /** Without a target: what it may be about, to ask back (empty when nothing points anywhere). */
+  candidates: StatusTarget[];
 }
 
 /** What a question is about, in the ids of the knowledge files. Empty lists when not named. */
@@ -68,6 +91,8 @@ export interface Entities {
   roleCategory?: string;
   /** A phase named ("drift og forvaltning"): implementation or operations. */
   rolePhase?: string;
+  /** For a status update only: the status reported and what it is about. */
+  report?: StatusReport;
 }
 
 /** The reading of one question. */

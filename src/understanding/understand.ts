@@ -148,6 +148,8 @@ export class Understander {
       classification,
       entities,
       hints: matches.filter((match) => match.certainty === 'hinted'),
+      named: matches.filter((match) => match.certainty === 'named'),
+      questionMark: /\?\s*$/.test(input.text),
       stepNumber,
       tokens: words.tokens,
       language,

@@ -194,6 +194,8 @@ export const taskAndRoleExamples: Partial<Record<Intent, string[]>> = {
     'hvordan går det i hele landet',
     'hvor mange kommuner mangler {step}',
     'status {task} trin 3',
+    'status {task}',
+    'status {system}',
     'national status',
     'how is {task} going',
     'how many municipalities have finished {step}',

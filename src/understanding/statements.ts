@@ -1,0 +1,79 @@
+import { editDistance } from './fuzzy.js';
+import type { ReportedStatus } from './types.js';
+
+/**
+ * Sentences that tell klikbot something rather than ask it: "BBR trin 3 er fuldført", "vi er
+ * Aarhus Kommune". They change what is stored, so they are recognised by their form as well
+ * as by the example sentences, and a question is never read as one.
+ */
+
+// Words that make a sentence a question wherever they stand.
+const questionWords = new Set(['hvor', 'hvem', 'hvad', 'hvilke', 'hvilken', 'hvilket', 'hvornaar', 'hvordan', 'hvorfor', 'hvormange', 'how', 'who', 'what', 'which', 'when', 'whom', 'why', 'whats']);
+// Verbs that make a sentence a question when they open it ("er BBR trin 3 fuldført").
+const questionOpeners = new Set(['er', 'har', 'kan', 'mon', 'skal', 'is', 'are', 'have', 'has', 'did', 'do', 'does', 'can', 'should']);
+
+/** Whether the words (and a question mark, `marked`) make the sentence a question. */
+export function isQuestion(tokens: string[], marked: boolean): boolean {
+  if (marked) return true;
+  const first = tokens[0];
+  return (first !== undefined && questionOpeners.has(first)) || tokens.some((token) => questionWords.has(token));
+}
+
+const negation = String.raw`(ikke|not|never|aldrig|haven t|hasn t|havent|hasnt|have not|has not)`;
+const startWords = String.raw`(paabegyndt|startet|started|begyndt|begun|i gang|igang|start|starte|begynde|begin)`;
+const doneWords = ['fuldfoert', 'fuldfoerte', 'faerdig', 'faerdige', 'faerdigt', 'faerdiggjort', 'afsluttet', 'afsluttede', 'gennemfoert', 'klaret', 'done', 'finished', 'completed', 'complete', 'finish'];
+const startedWords = ['paabegyndt', 'paabegyndte', 'startet', 'startede', 'begyndt', 'begyndte', 'started', 'begun', 'igang'];
+
+// "fuldførrt", "påbegynt": one typo in a longer status word is still that word
+function isWordOf(token: string, list: string[]): boolean {
+  return list.includes(token) || (token.length >= 6 && list.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1));
+}
+
+/**
+ * The status a sentence reports, in its own words: "fuldført", "færdige med", "done" → done;
+ * "gået i gang", "påbegyndt", "startet" → started; "ikke startet", "ikke påbegyndt" →
+ * not-started. "Ikke færdig" says neither, so no status.
+ */
+export function reportedStatus(tokens: string[]): ReportedStatus | undefined {
+  const joined = tokens.join(' ');
+  if (new RegExp(String.raw`\b${negation}( \w+){0,2} ${startWords}\b`).test(joined)) return 'not-started';
+  const negatedDone = tokens.some((token, index) => isWordOf(token, doneWords) && tokens.slice(Math.max(0, index - 3), index).some((word) => /^(ikke|not|t|aldrig|never)$/.test(word)));
+  if (negatedDone) return undefined;
+  if (/\bi gang\b|\bin progress\b|\bworking on\b/.test(joined) || tokens.some((token) => isWordOf(token, startedWords))) return 'started';
+  if (tokens.some((token) => isWordOf(token, doneWords))) return 'done';
+  return undefined;
+}
+
+// How a sentence saying which municipality one belongs to opens, in folded words.
+const joinOpeners: string[][] = [
+  ['vi', 'er', 'fra'], ['jeg', 'er', 'fra'], ['vi', 'er'], ['jeg', 'er'],
+  ['vi', 'hoerer', 'til'], ['jeg', 'hoerer', 'til'], ['vi', 'tilhoerer'], ['jeg', 'tilhoerer'],
+  ['vi', 'kommer', 'fra'], ['jeg', 'kommer', 'fra'], ['jeg', 'sidder', 'i'], ['vi', 'sidder', 'i'],
+  ['jeg', 'arbejder', 'i'], ['jeg', 'arbejder', 'for'], ['jeg', 'arbejder', 'hos'], ['jeg', 'arbejder', 'paa'], ['vi', 'arbejder', 'i'],
+  ['jeg', 'repraesenterer'], ['vi', 'repraesenterer'], ['min', 'kommune', 'er'], ['vores', 'kommune', 'er'],
+  ['meld', 'mig', 'ind', 'i'], ['meld', 'mig', 'til'], ['skift', 'min', 'kommune', 'til'], ['skift', 'kommune', 'til'], ['saet', 'min', 'kommune', 'til'],
+  ['we', 'are', 'from'], ['we', 'are'], ['we', 're'], ['i', 'am', 'from'], ['i', 'am'], ['i', 'm', 'from'], ['i', 'm'], ['im', 'from'],
+  ['i', 'work', 'for'], ['i', 'work', 'at'], ['i', 'work', 'in'], ['we', 'work', 'for'], ['i', 'represent'], ['we', 'represent'],
+  ['my', 'municipality', 'is'], ['our', 'municipality', 'is'], ['i', 'belong', 'to'], ['we', 'belong', 'to'], ['set', 'my', 'municipality', 'to'],
+];
+const greetings = new Set(['hej', 'hi', 'hello', 'goddag', 'ja', 'yes', 'ok', 'okay']);
+// Words that may stand beside the name without making the sentence about something else.
+const besideTheName = new Set(['kommune', 'kommunes', 'municipality', 'council', 'city', 'og', 'tak', 'the', 'of', 'i', 'fra', 'from', 'in', 'for', 'programleder', 'programme', 'program', 'leader', 'manager', 'som']);
+
+/**
+ * Where the words after a joining opener ("vi er", "jeg er fra", "we are") begin, or
+ * undefined when the sentence does not open that way.
+ */
+export function afterJoinOpener(tokens: string[]): number | undefined {
+  const start = tokens[0] !== undefined && greetings.has(tokens[0]) ? 1 : 0;
+  const opener = joinOpeners.find((words) => words.every((word, offset) => tokens[start + offset] === word));
+  return opener ? start + opener.length : undefined;
+}
+
+/**
+ * Whether every word from `from` on is part of the municipality's name (the spans given) or
+ * a word that may stand beside it: "vi er Aarhus Kommune", not "vi er Aarhus' SAPA-ansvarlige".
+ */
+export function onlyTheName(tokens: string[], from: number, spans: { start: number; end: number }[]): boolean {
+  return tokens.slice(from).every((token, offset) => besideTheName.has(token) || spans.some((span) => span.start <= from + offset && from + offset < span.end));
+}
