@@ -5,6 +5,9 @@ import { say, type DialogContext } from './context.js';
 import { membershipSet } from './membership.js';
 import { myStatus } from './my-status.js';
 import { statusForm } from './status-form.js';
+import { statusHistory } from './status-history.js';
+import { statusMissing } from './status-missing.js';
+import { statusNational } from './status-national.js';
 import { statusUndo, statusUpdate } from './status-update.js';
 
 /**
@@ -27,6 +30,9 @@ const actionDialogsByName: Record<string, ActionDialog> = {
   'status-undo': statusUndo,
   'status-form': statusForm,
   'my-status': myStatus,
+  'status-national': statusNational,
+  'status-missing': statusMissing,
+  'status-history': statusHistory,
 };
 
 /** The action dialog with this name, if there is one. */

@@ -81,6 +81,11 @@ const envSchema = z.object({
       .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
   ),
   KLIKBOT_ADMINS: administrators,
+  // A bearer token short enough to guess, or with spaces a header would mangle, is a mistake.
+  KLIKBOT_EXPORT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 32`)').regex(/^\S+$/, 'must not contain spaces').optional(),
+  ),
   KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
     emptyToUndefined,
     z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((value) => value === 'true'),
@@ -116,6 +121,8 @@ export interface Config {
   botFramework: boolean;
   /** Who may act for any municipality, as `channel:userId` (`slack:U0ADMIN`, `teams:<Entra object id>`). */
   administrators: string[];
+  /** The bearer token for GET /api/status.csv; unset, the route does not exist. */
+  exportToken?: string;
 }
 
 /** The Slack app's credentials and where its Web API is. */
@@ -228,5 +235,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     slack: slackConfig(e),
     botFramework: !exposesUncheckedBotFramework(e),
     administrators: e.KLIKBOT_ADMINS,
+    exportToken: e.KLIKBOT_EXPORT_TOKEN,
   };
 }

@@ -11,6 +11,7 @@ import { createNotifier, type ConversationSender, type Notifier } from './core/n
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
 import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
+import { registerExportRoute } from './server/export-route.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
 import { MembershipRepository } from './state/memberships.js';
@@ -48,6 +49,7 @@ export async function startKlikbot(
   const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
+  registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
   const adapter = createAdapter(config.teams, logger);
   if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
   // the page posts unauthenticated activities, which only local mode accepts

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Actor, DeepReadonly, State, StatusUpdate, TaskStatus } from './schema.js';
 import type { Store } from './store.js';
@@ -36,6 +37,51 @@ function sameTarget(municipalityId: string, taskId: string, step: number | undef
 function latestInForce<U extends Updates[number]>(updates: readonly U[], municipalityId: string, taskId: string, step: number | undefined): U | undefined {
   const matches = sameTarget(municipalityId, taskId, step);
   return updates.findLast((u) => matches(u) && u.undoneAt === undefined);
+}
+
+/** Where one municipality stands on one task (or step) according to its updates. */
+export interface StatusStanding {
+  municipalityId: string;
+  taskId: string;
+  step?: number;
+  /** The status in force: the last update not undone, else not started. */
+  status: TaskStatus;
+  /** The update in force, if any: a municipality whose updates were all undone has reported nothing. */
+  inForce?: DeepReadonly<StatusUpdate>;
+  /** The latest change, a record or an undo, with who made it. */
+  lastChange: { at: string; by: DeepReadonly<Actor> };
+}
+
+/** The key `standings` files a municipality × task × step under. */
+export function standingKey(municipalityId: string, taskId: string, step?: number): string {
+  return JSON.stringify([municipalityId, taskId, step ?? null]);
+}
+
+function laterOf(a: { at: string; by: DeepReadonly<Actor> }, b: { at: string; by: DeepReadonly<Actor> }) {
+  // instants may carry different offsets, so they are compared as instants, not as text
+  return DateTime.fromISO(b.at).toMillis() >= DateTime.fromISO(a.at).toMillis() ? b : a;
+}
+
+/** Every municipality × task × step with at least one update, keyed by `standingKey`, from a log of updates. */
+export function standingsOf(updates: Updates): Map<string, StatusStanding> {
+  const result = new Map<string, StatusStanding>();
+  for (const update of updates) {
+    const key = standingKey(update.municipalityId, update.taskId, update.step);
+    const before = result.get(key);
+    let lastChange = before ? laterOf(before.lastChange, { at: update.at, by: update.by }) : { at: update.at, by: update.by };
+    if (update.undoneAt !== undefined) lastChange = laterOf(lastChange, { at: update.undoneAt, by: update.undoneBy ?? update.by });
+    // the log is in the order recorded: a later update not undone takes over
+    const inForce = update.undoneAt === undefined ? update : before?.inForce;
+    result.set(key, {
+      municipalityId: update.municipalityId,
+      taskId: update.taskId,
+      ...(update.step !== undefined ? { step: update.step } : {}),
+      status: inForce?.status ?? DEFAULT_STATUS,
+      ...(inForce ? { inForce } : {}),
+      lastChange,
+    });
+  }
+  return result;
 }
 
 function withoutUndefined(actor: Actor): Actor {
@@ -109,5 +155,21 @@ export class StatusRepository {
   history(municipalityId: string, taskId: string, step: number | undefined, limit: number): DeepReadonly<StatusUpdate>[] {
     if (limit <= 0) return [];
     return this.store.read().statusUpdates.filter(sameTarget(municipalityId, taskId, step)).slice(-limit).reverse();
+  }
+
+  /**
+   * The latest `limit` updates of a municipality, newest first, undone ones included; only
+   * those of a task, and of one step of it, when `of` names them.
+   */
+  changes(municipalityId: string, limit: number, of: { taskId?: string; step?: number } = {}): DeepReadonly<StatusUpdate>[] {
+    if (limit <= 0) return [];
+    const wanted = (u: DeepReadonly<StatusUpdate>) =>
+      u.municipalityId === municipalityId && (of.taskId === undefined || u.taskId === of.taskId) && (of.step === undefined || u.step === of.step);
+    return this.store.read().statusUpdates.filter(wanted).slice(-limit).reverse();
+  }
+
+  /** Where every municipality × task × step with an update stands now (see `standingsOf`). */
+  standings(): Map<string, StatusStanding> {
+    return standingsOf(this.store.read().statusUpdates);
   }
 }

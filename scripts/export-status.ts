@@ -1,0 +1,59 @@
+/**
+ * Writes every municipality's status on every KLIK task and step as CSV (for KOMBIT's
+ * reporting), from the state file and knowledge that KLIKBOT_DB and KLIKBOT_DATA name: the
+ * same bytes as GET /api/status.csv, BOM included so that Excel shows æøå.
+ *
+ * Run: npm run export:status [-- --out status.csv]   (without --out, to stdout)
+ */
+import { access, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { KlikbotError } from '../src/errors.js';
+import { loadKnowledge } from '../src/knowledge/loader.js';
+import { statusCsv, statusCsvRows, UTF8_BOM } from '../src/status/export-csv.js';
+import { openStore } from '../src/state/store.js';
+
+/** A mistake in how the script was run: shown without a stack. */
+class UsageError extends Error {}
+
+async function existingStatePath(statePath: string): Promise<string> {
+  try {
+    await access(statePath);
+  } catch (cause) {
+    // openStore would create an empty state here, and export 98 municipalities "not started"
+    // from what is only a wrong path
+    throw new UsageError(`There is no state file at ${statePath}. Set KLIKBOT_DB to the file klikbot runs with.`, { cause });
+  }
+  return statePath;
+}
+
+async function main(): Promise<void> {
+  let out: string | undefined;
+  try {
+    out = parseArgs({ options: { out: { type: 'string' } } }).values.out;
+  } catch (cause) {
+    throw new UsageError(`${cause instanceof Error ? cause.message : String(cause)}\nUsage: npx tsx scripts/export-status.ts [--out file.csv]`, { cause });
+  }
+  const config = loadConfig();
+  const knowledge = await loadKnowledge(config.knowledgeDir);
+  // only read() is used: nothing is written to a file a running klikbot may own
+  const store = await openStore(await existingStatePath(config.statePath));
+  const text = UTF8_BOM + statusCsv(store.read(), knowledge);
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const outFile = path.resolve(out);
+  await mkdir(path.dirname(outFile), { recursive: true });
+  await writeFile(outFile, text, 'utf8');
+  process.stderr.write(`Wrote ${statusCsvRows(store.read(), knowledge).length} rows to ${outFile}\n`);
+}
+
+try {
+  await main();
+} catch (error) {
+  const known = error instanceof UsageError || error instanceof KlikbotError;
+  process.stderr.write(`Cannot export the statuses: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+}
