@@ -29,6 +29,12 @@ function isWordOf(token: string, list: string[]): boolean {
   return list.includes(token) || (token.length >= 6 && list.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1));
 }
 
+/** The status word ("faerdige") a word one typo off ("faedige") stands for, if any. */
+export function statusWordFor(token: string): string | undefined {
+  if (token.length < 6) return undefined;
+  return [...doneWords, ...startedWords].find((word) => word.length >= 6 && editDistance(token, word, 1) <= 1);
+}
+
 /**
  * The status a sentence reports, in its own words: "fuldført", "færdige med", "done" → done;
  * "gået i gang", "påbegyndt", "startet" → started; "ikke startet", "ikke påbegyndt" →

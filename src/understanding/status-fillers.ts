@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { editDistance } from './fuzzy.js';
 import type { Reading } from './resolve.js';
 import { afterJoinOpener, isQuestion, onlyTheName, reportedStatus } from './statements.js';
 import type { Entities, StatusTarget, Understanding } from './types.js';
@@ -8,19 +9,24 @@ const ourWords = new Set(['vi', 'vores', 'vor', 'os', 'we', 'our', 'us', 'jeg', 
 const nationalWords = new Set(['mange', 'hvormange', 'kommuner', 'kommunerne', 'landet', 'national', 'nationalt', 'many', 'municipalities', 'country']);
 
 // A list of who is missing something says so: "hvem mangler trin 3?", "which have not finished BBR?"
-const missingWords = new Set(['mangler', 'mangle', 'manglende', 'ikke', 'bagud', 'endnu', 'stadig', 'missing', 'not', 'behind', 'haven', 'hasn', 'yet', 'still']);
+const missingWords = ['mangler', 'mangle', 'manglende', 'ikke', 'bagud', 'endnu', 'stadig', 'missing', 'not', 'behind', 'haven', 'hasn', 'yet', 'still'];
 // A question about changes says so: "historik BBR trin 3", "hvem har ændret trin 3?"
-const changeStarts = ['historik', 'statushistorik', 'history', 'aendr', 'chang'];
-const changeWords = new Set(['opdateret', 'opdaterede', 'satte', 'sat', 'log', 'loggen', 'updated', 'set']);
+const changeWords = ['historik', 'historikken', 'statushistorik', 'history', 'aendret', 'aendrede', 'aendring', 'aendringer', 'aendringerne', 'changed', 'changes',
+  'opdateret', 'opdaterede', 'satte', 'sat', 'log', 'loggen', 'updated', 'set'];
+
+// "manlger", "histrorik": one typo in a longer word is still that word
+function saysAny(tokens: string[], words: string[]): boolean {
+  return tokens.some((token) => words.includes(token) || (token.length >= 6 && words.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1)));
+}
 
 /** Whether the question asks who has not done something. */
 export function asksWhoIsMissing(tokens: string[]): boolean {
-  return tokens.some((token) => missingWords.has(token));
+  return saysAny(tokens, missingWords);
 }
 
 /** Whether the question asks about changes made. */
 export function asksForChanges(tokens: string[]): boolean {
-  return tokens.some((token) => changeWords.has(token) || changeStarts.some((start) => token.startsWith(start)));
+  return saysAny(tokens, changeWords);
 }
 
 /** Whether a status question asks about the asker's own municipality, not the country. */

@@ -3,11 +3,12 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { IntentClassifier, placeholder, termOf } from './classifier.js';
 import { findDateSpan } from './dates.js';
 import type { EntityKind } from './entity-forms.js';
-import { EntityIndex, type EntityMatch } from './entity-index.js';
+import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf, stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { queryWords } from './query-words.js';
 import { resolveIntent, type Reading } from './resolve.js';
+import { statusWordFor } from './statements.js';
 import { RoleDuties } from './role-duties.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
@@ -136,7 +137,7 @@ export class Understander {
     const language = detectLanguage(input.text.slice(0, MAX_QUESTION_LENGTH), input.locale);
     // a question is a line or two; a page of text is no question, and reading it would cost time
     if (input.text.length > MAX_QUESTION_LENGTH) return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
-    const words = queryWords(input.text);
+    const words = this.#spellStatusWords(queryWords(input.text));
     const matches = this.#index.match(words);
     const found = findDateSpan(input.text, input.now, language);
     const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
@@ -159,6 +160,18 @@ export class Understander {
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
     return resolveIntent(reading, input.previous);
+  }
+
+  /**
+   * "fædige" is "færdige": a status word one typo off, where the word is nothing else the bot
+   * knows, is read as that word (the examples' stems forgive typos only in longer stems).
+   */
+  #spellStatusWords(words: QueryWords): QueryWords {
+    const tokens = words.tokens.map((token) => {
+      if (token.length < 6 || isStopword(token) || this.#classifier.knows(termOf(token)) || this.#index.knows(token)) return token;
+      return statusWordFor(token) ?? token;
+    });
+    return { ...words, tokens };
   }
 
   /** The share of content words the bot knows: from its names, its example questions or a date. */

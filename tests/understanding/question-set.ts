@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Core } from '../../src/core/core.js';
-import type { Reply, Turn } from '../../src/core/types.js';
+import type { ActionPayload, Reply, Turn } from '../../src/core/types.js';
 import { intents, type Understanding } from '../../src/understanding/types.js';
 
 const stepSchema = z.object({ taskId: z.string(), number: z.number() });
@@ -16,6 +16,11 @@ const questionSchema = z.object({
   entities: z.record(z.string(), z.unknown()),
   mustContain: z.array(z.string()),
   tags: z.array(z.string()),
+  /**
+   * The action dialog the text asks for (answer() returns it unrun; its args must include
+   * these), or null when none may be asked for (a question back, a read-only answer).
+   */
+  action: z.object({ dialog: z.string(), args: z.record(z.string(), z.string()) }).nullable().optional(),
 });
 const setSchema = z.object({ about: z.string(), now: z.string(), questions: z.array(questionSchema) });
 
@@ -40,6 +45,25 @@ function sameIds(expected: unknown, actual: unknown[]): boolean {
   return wanted.every((id) => actual.includes(id));
 }
 
+/** Whether `actual` has everything `expected` has: objects key by key, lists item for item in any order. */
+function matchesShape(expected: unknown, actual: unknown): boolean {
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && actual.length === expected.length && expected.every((item) => actual.some((other) => matchesShape(item, other)));
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object') return false;
+    return Object.entries(expected).every(([key, value]) => matchesShape(value, (actual as Record<string, unknown>)[key]));
+  }
+  return expected === actual;
+}
+
+/** Whether the action asked for is the one labelled (when one is labelled). */
+function actionMistake(question: LabelledQuestion, action: ActionPayload | undefined): string | undefined {
+  if (question.action === undefined) return undefined;
+  if (question.action === null) return action ? `action ${action.dialog} (none expected)` : undefined;
+  return matchesShape(question.action, action) ? undefined : `action ${JSON.stringify(action ?? null)}`;
+}
+
 /** Which expected entity fields the reading got wrong. */
 export function entityMistakes(question: LabelledQuestion, understanding: Understanding): string[] {
   const mistakes: string[] = [];
@@ -54,6 +78,8 @@ export function entityMistakes(question: LabelledQuestion, understanding: Unders
       const wanted = z.object({ start: z.string(), end: z.string() }).parse(expected);
       const have = got as { start?: string; end?: string } | undefined;
       if (have?.start !== wanted.start || have.end !== wanted.end) mistakes.push(field);
+    } else if (field === 'report') {
+      if (!matchesShape(expected, got)) mistakes.push(field);
     } else if (Array.isArray(expected)) {
       if (!sameIds(expected, Array.isArray(got) ? got : [])) mistakes.push(field);
     } else if (got !== expected) {
@@ -95,7 +121,8 @@ export function evaluate(core: Core, question: LabelledQuestion, defaultNow: str
   const answer = replyText(routed.replies);
   const understanding = routed.understanding;
   const intentRight = understanding?.intent === question.intent;
-  const mistakes = understanding ? entityMistakes(question, understanding) : ['(no reading)'];
+  const wrongAction = actionMistake(question, routed.action);
+  const mistakes = [...(understanding ? entityMistakes(question, understanding) : ['(no reading)']), ...(wrongAction ? [wrongAction] : [])];
   const missingFacts = question.mustContain.filter((fact) => !answer.toLowerCase().includes(fact.toLowerCase()));
   const right = intentRight && mistakes.length === 0 && missingFacts.length === 0;
   const answeredAsUnknown = understanding?.intent === 'unknown';

@@ -200,6 +200,7 @@ export const taskAndRoleExamples: Partial<Record<Intent, string[]>> = {
     'how is {task} going',
     'how many municipalities have finished {step}',
     'status of {task}',
+    'what is the status of {task} in the country',
     'how many have not started {step}',
   ],
 };
