@@ -84,12 +84,6 @@ export const statusUpdate: ActionDialog = async (context, args, services) => {
   if (!status.ok) return status.replies;
   const { municipality } = who;
   const { target } = task;
-  const current = services.statuses.current(municipality.id, target.task.id, target.step);
-  if (current === status.status) {
-    const name = targetName(context, target);
-    const word = statusWord(context, current);
-    return [{ text: say(context, `${name} er allerede ${word} for ${municipality.name}.`, `${name} is already ${word} for ${municipality.name}.`), buttons: [formButton(context, target.task.id)], notice: true }];
-  }
   const update = await services.statuses.record({
     municipalityId: municipality.id,
     taskId: target.task.id,
@@ -97,6 +91,11 @@ export const statusUpdate: ActionDialog = async (context, args, services) => {
     status: status.status,
     by: actorOf(context.turn),
   });
+  if (update === 'unchanged') {
+    const name = targetName(context, target);
+    const word = statusWord(context, status.status);
+    return [{ text: say(context, `${name} er allerede ${word} for ${municipality.name}.`, `${name} is already ${word} for ${municipality.name}.`), buttons: [formButton(context, target.task.id)], notice: true }];
+  }
   return [confirmation(context, target, municipality.name, update)];
 };
 

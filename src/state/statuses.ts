@@ -102,12 +102,14 @@ export class StatusRepository {
    * Records a new status. `previous` is read inside the serialized store update, so updates
    * made at the same moment chain: each one's `previous` is the one before it.
    */
-  async record(change: StatusChange): Promise<StatusUpdate> {
+  async record(change: StatusChange): Promise<StatusUpdate | 'unchanged'> {
     // Chosen outside the mutator, which the store may run more than once.
     const id = randomUUID();
     const at = nowIso(this.clock);
-    return this.store.update((draft) => {
+    return this.store.update((draft): StatusUpdate | 'unchanged' => {
       const previous = latestInForce(draft.statusUpdates, change.municipalityId, change.taskId, change.step)?.status ?? DEFAULT_STATUS;
+      // decided here, inside the serialized update: two identical saves at once record one change
+      if (previous === change.status) return 'unchanged';
       const update: StatusUpdate = {
         id,
         municipalityId: change.municipalityId,

@@ -3,6 +3,7 @@ import type { Actor } from '../../src/state/statuses.js';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT, statusHistory } from '../../dialogs/status-history.js';
 import { ADMIN, personContext, useActionKit } from './action-kit.js';
+import { recorded } from '../support/recorded.js';
 
 const kit = useActionKit();
 const mette = { channel: 'slack' as const, userId: 'U1', name: 'Mette' };
@@ -11,7 +12,7 @@ const metteActor: Actor = { channel: 'slack', userId: 'U1', name: 'Mette' };
 
 async function record(municipalityId: string, step: number | undefined, status: 'not-started' | 'started' | 'done', at: string, by: Actor = metteActor, taskId = 'bbr-adgangsstyring') {
   kit.clock.set(DateTime.fromISO(at));
-  return kit.services.statuses.record({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), status, by });
+  return recorded(await kit.services.statuses.record({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), status, by }));
 }
 
 describe('status-history: the recent changes of my municipality', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusMissing } from '../../dialogs/status-missing.js';
 import { personContext, useActionKit } from './action-kit.js';
+import { recorded } from '../support/recorded.js';
 
 const kit = useActionKit();
 const mette = { channel: 'slack' as const, userId: 'U1', name: 'Mette' };
@@ -26,7 +27,7 @@ describe('status-missing: who has not reported a step done', () => {
   });
 
   it('counts an undone "done" as not done', async () => {
-    const done = await kit.services.statuses.record({ municipalityId: 'albertslund', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by });
+    const done = recorded(await kit.services.statuses.record({ municipalityId: 'albertslund', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by }));
     await kit.services.statuses.undo(done.id, by);
     const [reply] = await statusMissing(personContext(mette), { step: '3' }, kit.services);
     expect(reply?.list).toHaveLength(98);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { statusNational } from '../../dialogs/status-national.js';
 import { personContext, useActionKit } from './action-kit.js';
+import { recorded } from '../support/recorded.js';
 
 const kit = useActionKit();
 const mette = { channel: 'slack' as const, userId: 'U1', name: 'Mette' };
@@ -30,8 +31,10 @@ describe('status-national: the KLIK extract, and what was reported to klikbot si
     await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by });
     await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by });
     await statuses.record({ municipalityId: 'koege', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by });
+    // Odense started and went back: it has reported "not started" (a first report of the default records nothing)
+    await statuses.record({ municipalityId: 'odense', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by });
     await statuses.record({ municipalityId: 'odense', taskId: 'bbr-adgangsstyring', step: 3, status: 'not-started', by });
-    const undone = await statuses.record({ municipalityId: 'vejle', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by });
+    const undone = recorded(await statuses.record({ municipalityId: 'vejle', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by }));
     await statuses.undo(undone.id, by);
     // a municipality the data no longer has
     await statuses.record({ municipalityId: 'gone', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by });

@@ -9,6 +9,7 @@ import { csvField, STATUS_CSV_COLUMNS, statusCsv, statusCsvRows, toCsv } from '.
 import { StatusRepository } from '../../src/state/statuses.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import { knowledge } from '../dialogs/dialog-kit.js';
+import { recorded } from '../support/recorded.js';
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would read back. */
 function parseCsv(text: string): string[][] {
@@ -132,7 +133,7 @@ describe('the status export', () => {
 
   it('after an undo shows the restored status, and the undo as the last change', async () => {
     await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by: mette });
-    const done = await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by: mette });
+    const done = recorded(await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by: mette }));
     clock.set(DateTime.fromISO('2018-10-04T08:30:00+02:00'));
     await statuses.undo(done.id, admin);
     const row = statusCsvRows(store.read(), knowledge).find((r) => r.kommune_id === 'aarhus' && r.trin === '3');

@@ -7,6 +7,7 @@ import { createFixedClock } from '../../src/clock.js';
 import type { StatusUpdate } from '../../src/state/schema.js';
 import { standingKey, standingsOf, StatusRepository } from '../../src/state/statuses.js';
 import { openStore, type Store } from '../../src/state/store.js';
+import { recorded } from '../support/recorded.js';
 
 const mette = { channel: 'slack', userId: 'U1', name: 'Mette' };
 const admin = { channel: 'teams', userId: 'aad-admin' };
@@ -73,7 +74,7 @@ describe('StatusRepository.changes: a municipality’s recent changes', () => {
 
   it('lists the newest first, undone ones included, narrowed to a task or a step, at most `limit`', async () => {
     const record = (taskId: string, step: number | undefined, status: 'started' | 'done', municipalityId = 'aarhus') =>
-      repo.record({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), status, by: mette });
+      repo.record({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), status, by: mette }).then(recorded);
     const first = await record('bbr-adgangsstyring', 3, 'started');
     const second = await record('bbr-adgangsstyring', 4, 'started');
     const third = await record('udpeg-fk-adm-og-fk-ansv', undefined, 'done');
