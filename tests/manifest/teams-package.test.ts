@@ -180,7 +180,8 @@ describe('Teams command menu', () => {
   it.each(commands)('[$scopes] $title is answered as the command promises', ({ scopes, title }) => {
     const routed = core.answer(turn(title, `fresh ${scopes} ${title}`, scopes !== 'personal'));
     expect(routed.understanding?.intent).toBe(commandIntents[title]);
-    expect(routed.replies.length).toBeGreaterThan(0);
+    // an answer, or (for what needs the state, such as "status") the action the core runs
+    expect(routed.replies.length > 0 || routed.action !== undefined).toBe(true);
   });
 
   it('answers each personal command in turn in one conversation, as someone working down the menu would', () => {
