@@ -3,6 +3,7 @@ import { datedItems } from '../knowledge/queries.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
+import { asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
 import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
@@ -32,7 +33,6 @@ export interface Reading {
 const minimumKnownShare = 0.6;
 // Intents within this share of the best score are tried when the best lacks what it needs.
 const candidateShare = 0.55;
-const followUpOpeners = [['og'], ['hvad', 'med'], ['and'], ['what', 'about'], ['samme'], ['også']];
 
 type Filled = Entities | undefined;
 
@@ -196,78 +196,6 @@ function fill(intent: Intent, reading: Reading, previous: Understanding | undefi
   if (aboutOtherThings(intent, reading.entities)) return undefined;
   const filler = fillers[intent];
   return filler ? filler(reading, previous) : reading.entities;
-}
-
-function changesState(intent: Intent): boolean {
-  return intent === 'status.update' || intent === 'membership.set';
-}
-
-function isFollowUp(tokens: string[]): boolean {
-  return tokens.length <= 8 && followUpOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
-}
-
-// "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
-const listWords = new Set(['deadlines', 'frister', 'fristerne', 'kommende', 'kommer', 'naeste', 'upcoming', 'next', 'coming', 'nu', 'snart', 'alle']);
-
-function asksOneDeadline(tokens: string[]): boolean {
-  return !tokens.some((token) => listWords.has(token));
-}
-
-const namedKinds = ['tasks', 'roles', 'itSystems', 'interfaces', 'supportSystems', 'municipalities', 'strategies', 'deadlines'] as const;
-
-/**
- * A short question that names nothing of its own ("hvor lang tid tager det?", "og ulemperne?")
- * is about the conversation's last topic: it keeps that topic's things, and its own aspect,
- * step or event kind where it names one.
- */
-function inheritTopic(reading: Reading, previous: Understanding | undefined): Reading {
-  if (!previous || reading.tokens.length > 8) return reading;
-  const own = reading.entities;
-  // keep what the question names itself; take the rest from the last topic
-  // what an earlier sentence reported is no part of this one
-  const { report: _reported, ...earlier } = previous.entities;
-  const entities: Entities = { ...earlier, ...own };
-  for (const kind of namedKinds) if (own[kind].length === 0) entities[kind] = previous.entities[kind];
-  if (own.steps.length === 0) entities.steps = previous.entities.steps;
-  if (own.eventKinds.length === 0) entities.eventKinds = previous.entities.eventKinds;
-  if (!own.dates) entities.dates = previous.entities.dates;
-  // "hvad med trin 4?" names a step, it does not ask for the steps: the earlier question's aspect stays
-  const namesAStep = reading.stepNumber !== undefined && own.aspect === 'steps';
-  if (!own.aspect || namesAStep) entities.aspect = previous.entities.aspect;
-  const letter = strategyLetter(reading, previous);
-  if (letter) entities.strategies = [letter];
-  const stepNumber = reading.stepNumber ?? ordinalStep(reading.tokens);
-  return { ...reading, stepNumber, entities };
-}
-
-// "hvad med B?" after a question about the strategies: the letter is the strategy.
-function strategyLetter(reading: Reading, previous: Understanding): string | undefined {
-  if (previous.intent !== 'strategy.describe') return undefined;
-  const letter = reading.tokens.find((token) => /^[abc]$/.test(token));
-  return letter ? reading.knowledge.strategies.find((item) => item.kind === 'strategy' && item.letter.toLowerCase() === letter)?.id : undefined;
-}
-
-const ordinalWords: Record<string, number> = { foerste: 1, andet: 2, anden: 2, tredje: 3, fjerde: 4, femte: 5, sidste: -1, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
-
-// "hvor mange er færdige med det første?" after a question about steps: the first step.
-function ordinalStep(tokens: string[]): number | undefined {
-  for (const token of tokens) if (ordinalWords[token] !== undefined) return ordinalWords[token];
-  return undefined;
-}
-
-// Words that point back at the conversation's last topic ("hvad laver den rolle?").
-const pointingBack = new Set(['de', 'den', 'det', 'dem', 'denne', 'dette', 'disse', 'it', 'that', 'them', 'this', 'those', 'they']);
-
-function namesNothing(reading: Reading): boolean {
-  return namedKinds.every((kind) => reading.entities[kind].length === 0);
-}
-
-/** Whether the question leans on the last topic: a follow-up opener, a word pointing back, or "hvornår er fristen?". */
-function refersBack(reading: Reading): boolean {
-  const { tokens } = reading;
-  if (isFollowUp(tokens) || tokens.some((token) => pointingBack.has(token))) return true;
-  if (!namesNothing(reading)) return false;
-  return (tokens.length <= 4 && asksOneDeadline(tokens) && tokens.some((token) => ['deadline', 'deadlinen', 'frist', 'fristen'].includes(token)));
 }
 
 /**

@@ -1,0 +1,87 @@
+import type { Reading } from './resolve.js';
+import type { Entities, Intent, Understanding } from './types.js';
+
+/**
+ * Follow-ups: when a question leans on the conversation's last topic ("og trin 4?", "hvem er
+ * ansvarlig?"), and what it keeps of it.
+ */
+
+const followUpOpeners = [['og'], ['hvad', 'med'], ['and'], ['what', 'about'], ['samme'], ['også']];
+
+/** Whether the intent changes what is stored: made once, by its own sentence, never by a follow-up. */
+export function changesState(intent: Intent): boolean {
+  return intent === 'status.update' || intent === 'membership.set';
+}
+
+/** Whether the question opens as a follow-up ("og …", "hvad med …") and is short. */
+export function isFollowUp(tokens: string[]): boolean {
+  return tokens.length <= 8 && followUpOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
+}
+
+// "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
+const listWords = new Set(['deadlines', 'frister', 'fristerne', 'kommende', 'kommer', 'naeste', 'upcoming', 'next', 'coming', 'nu', 'snart', 'alle']);
+
+/** Whether the question asks for one deadline rather than the list. */
+export function asksOneDeadline(tokens: string[]): boolean {
+  return !tokens.some((token) => listWords.has(token));
+}
+
+/** The kinds of thing a question can name, as `Entities` lists them. */
+export const namedKinds = ['tasks', 'roles', 'itSystems', 'interfaces', 'supportSystems', 'municipalities', 'strategies', 'deadlines'] as const;
+
+/**
+ * A short question that names nothing of its own ("hvor lang tid tager det?", "og ulemperne?")
+ * is about the conversation's last topic: it keeps that topic's things, and its own aspect,
+ * step or event kind where it names one.
+ */
+export function inheritTopic(reading: Reading, previous: Understanding | undefined): Reading {
+  if (!previous || reading.tokens.length > 8) return reading;
+  const own = reading.entities;
+  // keep what the question names itself; take the rest from the last topic
+  // what an earlier sentence reported is no part of this one
+  const { report: _reported, ...earlier } = previous.entities;
+  const entities: Entities = { ...earlier, ...own };
+  for (const kind of namedKinds) if (own[kind].length === 0) entities[kind] = previous.entities[kind];
+  if (own.steps.length === 0) entities.steps = previous.entities.steps;
+  if (own.eventKinds.length === 0) entities.eventKinds = previous.entities.eventKinds;
+  if (!own.dates) entities.dates = previous.entities.dates;
+  // "hvad med trin 4?" names a step, it does not ask for the steps: the earlier question's aspect stays
+  const namesAStep = reading.stepNumber !== undefined && own.aspect === 'steps';
+  if (!own.aspect || namesAStep) entities.aspect = previous.entities.aspect;
+  const letter = strategyLetter(reading, previous);
+  if (letter) entities.strategies = [letter];
+  const stepNumber = reading.stepNumber ?? ordinalStep(reading.tokens);
+  return { ...reading, stepNumber, entities };
+}
+
+// "hvad med B?" after a question about the strategies: the letter is the strategy.
+function strategyLetter(reading: Reading, previous: Understanding): string | undefined {
+  if (previous.intent !== 'strategy.describe') return undefined;
+  const letter = reading.tokens.find((token) => /^[abc]$/.test(token));
+  return letter ? reading.knowledge.strategies.find((item) => item.kind === 'strategy' && item.letter.toLowerCase() === letter)?.id : undefined;
+}
+
+const ordinalWords: Record<string, number> = { foerste: 1, andet: 2, anden: 2, tredje: 3, fjerde: 4, femte: 5, sidste: -1, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+
+// "hvor mange er færdige med det første?" after a question about steps: the first step.
+function ordinalStep(tokens: string[]): number | undefined {
+  for (const token of tokens) if (ordinalWords[token] !== undefined) return ordinalWords[token];
+  return undefined;
+}
+
+// Words that point back at the conversation's last topic ("hvad laver den rolle?").
+const pointingBack = new Set(['de', 'den', 'det', 'dem', 'denne', 'dette', 'disse', 'it', 'that', 'them', 'this', 'those', 'they']);
+
+/** Whether the question names no thing of its own. */
+export function namesNothing(reading: Reading): boolean {
+  return namedKinds.every((kind) => reading.entities[kind].length === 0);
+}
+
+/** Whether the question leans on the last topic: a follow-up opener, a word pointing back, or "hvornår er fristen?". */
+export function refersBack(reading: Reading): boolean {
+  const { tokens } = reading;
+  if (isFollowUp(tokens) || tokens.some((token) => pointingBack.has(token))) return true;
+  if (!namesNothing(reading)) return false;
+  return (tokens.length <= 4 && asksOneDeadline(tokens) && tokens.some((token) => ['deadline', 'deadlinen', 'frist', 'fristen'].includes(token)));
+}
+
