@@ -5,7 +5,7 @@ import type { TaskStatus } from '../src/state/statuses.js';
 import type { ActionDialog } from './action-dialogs.js';
 import { say, sourceLine, type DialogContext } from './context.js';
 import { dialogButton } from './format-helpers.js';
-import { STATUS_FORM_DIALOG, targetMunicipality } from './membership.js';
+import { isAdministrator, STATUS_FORM_DIALOG, targetMunicipality } from './membership.js';
 import { statusTasks, statusWord, targetName, type TaskTarget } from './status-form.js';
 
 /** One line of the overview: a task or step, its status, and its deadline if it has one. */
@@ -38,13 +38,32 @@ function rowLine(context: DialogContext, row: Row): string {
 
 const argsSchema = z.object({ municipality: z.string().optional() });
 
+/** Asked where "we" stand by someone klikbot cannot place: how to say it, and the country's picture meanwhile. */
+function unknownOwnMunicipality(context: DialogContext): Reply[] {
+  return [
+    {
+      text: say(
+        context,
+        "Jeg ved ikke, hvilken kommune du hører til. Skriv fx 'vi er Aarhus Kommune' eller 'kommune Aarhus' (i Slack: /klik kommune Aarhus), så viser jeg jeres status.",
+        "I don't know which municipality you belong to. Write e.g. 'we are Aarhus Kommune' or 'kommune Aarhus' (in Slack: /klik kommune Aarhus), and I will show its status.",
+      ),
+      buttons: [dialogButton(say(context, 'Status i hele landet', 'Status across the country'), 'status-national', { taskId: 'bbr-adgangsstyring' })],
+      notice: true,
+    },
+  ];
+}
+
 /**
  * Where the person's municipality stands: every KLIK task (each step of a task with steps)
  * that is not done, with its status and deadline, overdue first; and how many are done.
  */
 export const myStatus: ActionDialog = (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
-  const target = targetMunicipality(context, parsed.success ? parsed.data.municipality : undefined, services);
+  const named = parsed.success ? parsed.data.municipality : undefined;
+  if (!named && !services.memberships.get(context.turn.conversation.channel, context.turn.user.id) && !isAdministrator(context.turn, services)) {
+    return Promise.resolve(unknownOwnMunicipality(context));
+  }
+  const target = targetMunicipality(context, named, services);
   if (!target.ok) return Promise.resolve(target.replies);
   const { municipality } = target;
   const rows: Row[] = targetsOf(context).map((taskTarget) => ({

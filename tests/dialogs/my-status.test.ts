@@ -7,9 +7,11 @@ const kit = useActionKit();
 const anna = { channel: 'slack' as const, userId: 'U1', name: 'Anna' };
 
 describe('my-status: where my municipality stands', () => {
-  it('asks a person without a municipality to join first', async () => {
+  it('tells a person it cannot place how to say where they belong, and offers the country’s picture', async () => {
     const [reply] = await myStatus(personContext(anna), {}, kit.services);
-    expect(reply?.text).toMatch(/^Du hører ikke til en kommune endnu/);
+    expect(reply?.text).toMatch(/^Jeg ved ikke, hvilken kommune du hører til\. Skriv fx 'vi er Aarhus Kommune'/);
+    expect(reply?.buttons?.[0]?.action).toEqual({ dialog: 'status-national', args: { taskId: 'bbr-adgangsstyring' } });
+    expect(kit.store.read().statusUpdates).toEqual([]);
   });
 
   it('lists the open tasks and steps with status and deadline, overdue first, and counts the done ones', async () => {
