@@ -59,7 +59,9 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'status.mine': { dialog: statusDialogs.mine, args: (e) => ({ municipality: e.municipalities[0] }) },
   'status.missing': { dialog: statusDialogs.missing, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e) }) },
   'status.history': { dialog: statusDialogs.history, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), municipality: e.municipalities[0] }) },
-  'status.update': { dialog: statusDialogs.update, args: (e) => reportArgs(e.report) },
+  // a municipality named in the sentence ("Aarhus har fuldført BBR trin 3") is the one meant:
+  // status-update lets members set only their own, administrators any
+  'status.update': { dialog: statusDialogs.update, args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }) },
   'membership.set': { dialog: statusDialogs.membership, args: (e) => ({ municipality: e.municipalities[0] }) },
   'overview.systems-using': { dialog: 'overview', args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
   'overview.used-by': { dialog: 'overview', args: (e) => ({ itSystemId: e.itSystems[0] }) },

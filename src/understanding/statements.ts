@@ -7,10 +7,15 @@ import type { ReportedStatus } from './types.js';
  * as by the example sentences, and a question is never read as one.
  */
 
-// Words that make a sentence a question wherever they stand.
-const questionWords = new Set(['hvor', 'hvem', 'hvad', 'hvilke', 'hvilken', 'hvilket', 'hvornaar', 'hvordan', 'hvorfor', 'hvormange', 'how', 'who', 'what', 'which', 'when', 'whom', 'why', 'whats']);
+// Words that make a sentence a question wherever they stand, an embedded one included
+// ("jeg vil gerne vide om BBR trin 2 er fuldført", "tell me if step 5 is done").
+const questionWords = new Set([
+  'hvor', 'hvem', 'hvad', 'hvilke', 'hvilken', 'hvilket', 'hvornaar', 'hvordan', 'hvorfor', 'hvormange',
+  'om', 'vide', 'spoerger', 'spoerge', 'undrer',
+  'how', 'who', 'what', 'which', 'when', 'whom', 'why', 'whats', 'if', 'whether', 'wonder', 'tell', 'know',
+]);
 // Verbs that make a sentence a question when they open it ("er BBR trin 3 fuldført").
-const questionOpeners = new Set(['er', 'har', 'kan', 'mon', 'skal', 'is', 'are', 'have', 'has', 'did', 'do', 'does', 'can', 'should']);
+const questionOpeners = new Set(['er', 'har', 'kan', 'mon', 'skal', 'ved', 'is', 'are', 'have', 'has', 'did', 'do', 'does', 'can', 'should']);
 
 /** Whether the words (and a question mark, `marked`) make the sentence a question. */
 export function isQuestion(tokens: string[], marked: boolean): boolean {

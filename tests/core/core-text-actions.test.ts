@@ -36,6 +36,23 @@ const say = (text: string, user?: string): Promise<Reply[]> => core.handle(turn(
 const updates = () => store.read().statusUpdates;
 
 describe('changes typed in words', () => {
+  it('writes nothing for a question asked without a question word or mark', async () => {
+    await say('jeg er fra Køge');
+    for (const text of ['jeg vil gerne vide om BBR trin 2 er fuldført', 'ved du om BBR trin 4 er påbegyndt', 'tell me if step 5 of BBR is done', 'I wonder whether BBR step 1 is finished']) {
+      await say(text);
+    }
+    expect(updates()).toEqual([]);
+  });
+
+  it('takes the municipality a sentence names: a member of another is refused, nothing is written', async () => {
+    await say('jeg er fra Køge');
+    const [refused] = await say('Aarhus har fuldført BBR trin 3');
+    expect(refused?.text).toMatch(/^Du hører til Køge Kommune og kan kun ændre status for den/);
+    expect(updates()).toEqual([]);
+    const [own] = await say('Køge har fuldført BBR trin 3');
+    expect(own?.text).toContain('er nu fuldført for Køge Kommune');
+  });
+
   it('joins a municipality from "vi er Aarhus Kommune" and confirms it back', async () => {
     const [joined] = await say('vi er Aarhus Kommune');
     expect(joined?.text).toBe('Du hører nu til Aarhus Kommune.');
