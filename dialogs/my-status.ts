@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { daysUntil, formatDate } from '../src/core/format.js';
 import type { Reply } from '../src/core/types.js';
+import type { Municipality } from '../src/knowledge/schemas/municipalities.js';
 import type { TaskStatus } from '../src/state/statuses.js';
-import type { ActionDialog } from './action-dialogs.js';
+import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, sourceLine, type DialogContext } from './context.js';
 import { dialogButton } from './format-helpers.js';
-import { isAdministrator, STATUS_FORM_DIALOG, targetMunicipality } from './membership.js';
+import { resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply, type Target } from './membership.js';
 import { statusTasks, statusWord, targetName, type TaskTarget } from './status-form.js';
 
 /** One line of the overview: a task or step, its status, and its deadline if it has one. */
@@ -60,12 +61,27 @@ function unknownOwnMunicipality(context: DialogContext): Reply[] {
 export const myStatus: ActionDialog = (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const named = parsed.success ? parsed.data.municipality : undefined;
-  if (!named && !services.memberships.get(context.turn.conversation.channel, context.turn.user.id) && !isAdministrator(context.turn, services)) {
-    return Promise.resolve(unknownOwnMunicipality(context));
+  const municipality = viewedMunicipality(context, named, services);
+  if (!municipality.ok) return Promise.resolve(municipality.replies);
+  return Promise.resolve([standing(context, municipality.municipality, services)]);
+};
+
+/**
+ * Whose standing to show. Looking changes nothing, so anyone may see any municipality they
+ * name; without a name, their own.
+ */
+function viewedMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Target {
+  if (named !== undefined && named.trim() !== '') {
+    const municipality = resolveMunicipality(context.knowledge, named);
+    return municipality ? { ok: true, municipality } : { ok: false, replies: unknownMunicipalityReply(context, named) };
   }
-  const target = targetMunicipality(context, named, services);
-  if (!target.ok) return Promise.resolve(target.replies);
-  const { municipality } = target;
+  const membership = services.memberships.get(context.turn.conversation.channel, context.turn.user.id);
+  const own = membership && context.knowledge.municipalities.find((m) => m.id === membership.municipalityId);
+  return own ? { ok: true, municipality: own } : { ok: false, replies: unknownOwnMunicipality(context) };
+}
+
+/** The municipality's open tasks and steps, overdue first, and how many are done. */
+function standing(context: DialogContext, municipality: Municipality, services: ActionServices): Reply {
   const rows: Row[] = targetsOf(context).map((taskTarget) => ({
     target: taskTarget,
     status: services.statuses.current(municipality.id, taskTarget.task.id, taskTarget.step),
@@ -74,13 +90,12 @@ export const myStatus: ActionDialog = (context, args, services) => {
   const open = rows.filter((row) => row.status !== 'done').sort(byUrgency);
   const done = rows.length - open.length;
   const intro = say(context, `${municipality.name}: ${open.length} åbne, ${done} fuldført.`, `${municipality.name}: ${open.length} open, ${done} done.`);
-  const reply: Reply = {
+  return {
     heading: say(context, `Status for ${municipality.name}`, `Status for ${municipality.name}`),
     text: [intro, ...open.map((row) => `- ${rowLine(context, row)}`)].join('\n'),
     intro,
     list: open.map((row) => rowLine(context, row)),
     source: sourceLine(context, say(context, 'status meldt til klikbot; uden melding: ikke påbegyndt', 'statuses reported to klikbot; unreported: not started')),
-    buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)],
+    buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG, { municipality: municipality.id })],
   };
-  return Promise.resolve([reply]);
-};
+}

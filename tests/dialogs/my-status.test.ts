@@ -30,4 +30,12 @@ describe('my-status: where my municipality stands', () => {
     expect(list.some((line) => line.startsWith('BBR på Adgangsstyring, trin 3'))).toBe(false);
     expect(reply?.buttons?.[0]?.action.dialog).toBe('status-form');
   });
+
+  it('shows a municipality someone names, member or not: looking changes nothing', async () => {
+    await kit.services.memberships.set('slack', 'U1', 'koege');
+    const [reply] = await myStatus(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    expect(reply?.heading).toBe('Status for Aarhus Kommune');
+    const [unknown] = await myStatus(personContext(anna), { municipality: 'Gotham' }, kit.services);
+    expect(unknown?.text).toMatch(/^Jeg kender ingen kommune, der hedder »Gotham«/);
+  });
 });
