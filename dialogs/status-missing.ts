@@ -8,7 +8,7 @@ import { say, sourceLine, type DialogContext } from './context.js';
 import { dialogButton, shortDate } from './format-helpers.js';
 import { STATUS_FORM_DIALOG } from './membership.js';
 import { statusWord, targetName, type TaskTarget } from './status-form.js';
-import { danishOrder, DEFAULT_STATUS_TASK, STATUS_NATIONAL_DIALOG, viewStep, viewTask } from './status-view-helpers.js';
+import { danishOrder, STATUS_NATIONAL_DIALOG, viewTarget } from './status-view-helpers.js';
 
 const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional() });
 
@@ -73,11 +73,9 @@ function reply(context: DialogContext, target: TaskTarget, missing: Missing[]): 
 export const statusMissing: ActionDialog = (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const input = parsed.success ? parsed.data : {};
-  const found = viewTask(context, input.taskId ?? DEFAULT_STATUS_TASK);
-  if (!found.ok) return Promise.resolve(found.replies);
-  const { task } = found;
-  const chosen = viewStep(context, task, input.step);
+  const chosen = viewTarget(context, input.taskId, input.step);
   if (!chosen.ok) return Promise.resolve(chosen.replies);
+  const { task } = chosen;
   if (task.steps.length > 0 && chosen.step === undefined) {
     const text = say(context, `_${task.title}_ har trin 1–${task.steps.length}: hvilket trin?`, `_${task.title}_ has steps 1–${task.steps.length}: which step?`);
     return Promise.resolve([{ text, notice: true }]);

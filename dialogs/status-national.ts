@@ -9,7 +9,7 @@ import { say, sourceLine, type DialogContext } from './context.js';
 import { dialogButton, shortDate } from './format-helpers.js';
 import { STATUS_FORM_DIALOG } from './membership.js';
 import type { TaskTarget } from './status-form.js';
-import { DEFAULT_STATUS_TASK, STATUS_MISSING_DIALOG, STATUS_NATIONAL_DIALOG, targetsOfTask, viewStep, viewTask } from './status-view-helpers.js';
+import { STATUS_MISSING_DIALOG, STATUS_NATIONAL_DIALOG, targetsOfTask, viewTarget } from './status-view-helpers.js';
 
 const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional() });
 
@@ -95,11 +95,9 @@ function buttons(context: DialogContext, task: Task, step: number | undefined): 
 export const statusNational: ActionDialog = (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const input = parsed.success ? parsed.data : {};
-  const found = viewTask(context, input.taskId ?? DEFAULT_STATUS_TASK);
-  if (!found.ok) return Promise.resolve(found.replies);
-  const { task } = found;
-  const chosen = viewStep(context, task, input.step);
+  const chosen = viewTarget(context, input.taskId, input.step);
   if (!chosen.ok) return Promise.resolve(chosen.replies);
+  const { task } = chosen;
   const national = bbrNational(context.knowledge, task.id);
   const standings = services.statuses.standings();
   const lines = targetsOfTask(task, chosen.step).map((target) => targetLine(context, national, standings, target));

@@ -44,6 +44,15 @@ export function viewStep(context: DialogContext, task: Task, step: string | unde
   return { ok: true, step: found.number };
 }
 
+/** The task (BBR when none is named) and step a view is asked about, or the reply that says why not. */
+export function viewTarget(context: DialogContext, taskId: string | undefined, step: string | undefined): { ok: true; task: Task; step?: number } | { ok: false; replies: Reply[] } {
+  const found = viewTask(context, taskId ?? DEFAULT_STATUS_TASK);
+  if (!found.ok) return found;
+  const chosen = viewStep(context, found.task, step);
+  if (!chosen.ok) return chosen;
+  return { ok: true, task: found.task, step: chosen.step };
+}
+
 /** The targets one status each: every step of a task with steps (or only `step`), else the task itself. */
 export function targetsOfTask(task: Task, step?: number): TaskTarget[] {
   if (task.steps.length === 0) return [{ task }];
