@@ -1,7 +1,6 @@
-import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot } from '../support/bot-framework.js';
-import { browserSkipReason, hasChromium, launchBrowser, openChat } from '../support/browser.js';
+import type { Locator, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openChat, useChatBrowser } from '../support/browser.js';
 
 /** The parts of an activity the page posts that these tests look at. */
 interface SentActivity {
@@ -42,28 +41,10 @@ async function openGallery(page: Page): Promise<Locator> {
 }
 
 describe('card buttons that replace their card (Action.Execute) in the local web chat', () => {
-  let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-
-  beforeEach((ctx) => {
-    ctx.skip(!hasChromium, browserSkipReason);
-  });
+  const chat = useChatBrowser({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
 
   it("redraws the role gallery in the same entry, and the new card's buttons work too", async () => {
-    const { page, trouble } = await openChat(context!, bot!.url);
+    const { page, trouble } = await openChat(chat.context!, chat.bot!.url);
     const invokes = recordInvokes(page);
     const log = page.getByRole('log');
     const gallery = await openGallery(page);
@@ -101,7 +82,7 @@ describe('card buttons that replace their card (Action.Execute) in the local web
   });
 
   it("shows the bot's refusal of an unreadable button under the card, which stays usable", async () => {
-    const { page } = await openChat(context!, bot!.url);
+    const { page } = await openChat(chat.context!, chat.bot!.url);
     const gallery = await openGallery(page);
     // as a card from an older klikbot would send: the real bot answers 400 in the invoke response
     await page.route('**/api/messages', async (route) => {
@@ -127,7 +108,7 @@ describe('card buttons that replace their card (Action.Execute) in the local web
   });
 
   it('keeps a pressed card from being pressed again until its answer is in, and shows a failed turn under it', async () => {
-    const { page } = await openChat(context!, bot!.url);
+    const { page } = await openChat(chat.context!, chat.bot!.url);
     const invokes = recordInvokes(page);
     const gallery = await openGallery(page);
     let release: () => void = () => undefined;
@@ -162,7 +143,7 @@ describe('card buttons that replace their card (Action.Execute) in the local web
   });
 
   it('adds the messages that come with a new card as new entries after it', async () => {
-    const { page, trouble } = await openChat(context!, bot!.url);
+    const { page, trouble } = await openChat(chat.context!, chat.bot!.url);
     const gallery = await openGallery(page);
     const extra = { type: 'message', text: 'Rollerne kan ændre sig, når udkastet bliver endeligt.', textFormat: 'markdown' };
     await page.route('**/api/messages', async (route) => {

@@ -1,7 +1,6 @@
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot } from '../support/bot-framework.js';
-import { browserSkipReason, hasChromium, launchBrowser, openChat } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openChat, useChatBrowser } from '../support/browser.js';
 
 /** The parts of an activity the page posts that these tests look at. */
 interface SentActivity {
@@ -63,28 +62,10 @@ async function openForm(page: Page, municipality: string): Promise<Locator> {
 }
 
 describe('a status form in the local web chat: chosen, saved in place, undone in place', () => {
-  let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00' });
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-
-  beforeEach((ctx) => {
-    ctx.skip(!hasChromium, browserSkipReason);
-  });
+  const chat = useChatBrowser({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00' });
 
   it("replaces the form with 'Fuldført ✓ af Du' in the same entry, and Fortryd redraws that card again", async () => {
-    const { page, trouble } = await openAsNewPerson(context!, bot!.url);
+    const { page, trouble } = await openAsNewPerson(chat.context!, chat.bot!.url);
     const posts = recordPosts(page);
     const log = page.getByRole('log');
     const joined = await join(page, 'Køge');
@@ -131,7 +112,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
   });
 
   it('shows a refusal under the form and keeps the form: saving a status the task already has changes nothing', async () => {
-    const { page, trouble } = await openAsNewPerson(context!, bot!.url);
+    const { page, trouble } = await openAsNewPerson(chat.context!, chat.bot!.url);
     const first = await openForm(page, 'Odense');
     await first.getByRole('combobox', { name: 'Opgave' }).selectOption({ label: STEP_3 });
     await first.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Ikke påbegyndt' });
@@ -146,7 +127,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
   });
 
   it('sends nothing while a dropdown is empty, and says which one under it', async () => {
-    const { page, trouble } = await openAsNewPerson(context!, bot!.url);
+    const { page, trouble } = await openAsNewPerson(chat.context!, chat.bot!.url);
     const posts = recordPosts(page);
     const form = await openForm(page, 'Roskilde');
     const task = form.getByRole('combobox', { name: 'Opgave' });
@@ -177,7 +158,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
   });
 
   it('keeps the form, its choices and its controls off while saving; a failure shows under it and it can be sent again', async () => {
-    const { page } = await openAsNewPerson(context!, bot!.url);
+    const { page } = await openAsNewPerson(chat.context!, chat.bot!.url);
     const form = await openForm(page, 'Odense');
     await form.getByRole('combobox', { name: 'Opgave' }).selectOption({ label: STEP_3 });
     await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Fuldført' });
@@ -209,7 +190,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
   });
 
   it('puts a first reply without a card where the form was, as text, and adds the replies after it as new entries', async () => {
-    const { page, trouble } = await openAsNewPerson(context!, bot!.url);
+    const { page, trouble } = await openAsNewPerson(chat.context!, chat.bot!.url);
     const form = await openForm(page, 'Aarhus');
     await form.getByRole('combobox', { name: 'Opgave' }).selectOption({ label: STEP_3 });
     await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Fuldført' });

@@ -1,9 +1,8 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestBot } from '../support/bot-framework.js';
-import { browserSkipReason, hasChromium, launchBrowser, openChat } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openChat, useChatBrowser } from '../support/browser.js';
 
 const SCREENSHOT = path.join(tmpdir(), 'klikbot-webchat.png');
 
@@ -18,28 +17,10 @@ async function newestEntryInView(page: Page): Promise<boolean> {
 }
 
 describe('the local web chat in a real browser', () => {
-  let bot: Awaited<ReturnType<typeof startTestBot>> | undefined;
-  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
-    browser = await launchBrowser();
-    context = browser.context;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bot?.close();
-  });
-
-  beforeEach((ctx) => {
-    ctx.skip(!hasChromium, browserSkipReason);
-  });
+  const chat = useChatBrowser({ KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' });
 
   it('answers a typed question with a card, and a card button with a new reply', async () => {
-    const { page, trouble } = await openChat(context!, bot!.url);
+    const { page, trouble } = await openChat(chat.context!, chat.bot!.url);
     await expect(page.title()).resolves.toBe('klikbot — lokal webchat');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('klikbot — lokal webchat');
     await expect(page.getByRole('button', { name: 'Hvilke deadlines kommer nu?' }).isVisible()).resolves.toBe(true);
@@ -77,7 +58,7 @@ describe('the local web chat in a real browser', () => {
   });
 
   it('sends an example question when its chip is clicked, and keeps the newest answer in view', async () => {
-    const { page, trouble } = await openChat(context!, bot!.url);
+    const { page, trouble } = await openChat(chat.context!, chat.bot!.url);
     await page.setViewportSize({ width: 900, height: 600 });
     await page.getByRole('button', { name: 'Hvilke deadlines kommer nu?' }).click();
     const log = page.getByRole('log');
@@ -94,7 +75,7 @@ describe('the local web chat in a real browser', () => {
   });
 
   it("shows the bot's 400 answer in the chat, with its code and message", async () => {
-    const { page } = await openChat(context!, bot!.url);
+    const { page } = await openChat(chat.context!, chat.bot!.url);
     const input = page.getByPlaceholder('Skriv et spørgsmål…');
     // longer than the bot accepts, so the real endpoint refuses it
     await input.fill('x'.repeat(10_001));
@@ -109,7 +90,7 @@ describe('the local web chat in a real browser', () => {
   });
 
   it('shows a network failure in the chat instead of hanging', async () => {
-    const { page } = await openChat(context!, bot!.url);
+    const { page } = await openChat(chat.context!, chat.bot!.url);
     await page.route('**/api/messages', (route) => route.abort('connectionrefused'));
     const input = page.getByPlaceholder('Skriv et spørgsmål…');
     await input.fill('hjælp');

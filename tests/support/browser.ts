@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startTestBot } from './bot-framework.js';
 
 /** Debian's chromium: playwright cannot download its own browser on these machines. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -61,4 +63,33 @@ export async function openChat(context: BrowserContext, url: string): Promise<{ 
   await page.goto(url);
   await page.getByPlaceholder('Skriv et spørgsmål…').waitFor();
   return { page, trouble };
+}
+
+/** The bot and the browser a describe block of web chat tests shares; set once they are started. */
+export interface ChatBrowser {
+  bot?: Awaited<ReturnType<typeof startTestBot>>;
+  context?: BrowserContext;
+}
+
+/**
+ * Starts the bot (with `env`) and a browser for the enclosing describe block, skips every test
+ * (saying why) where there is no chromium, and closes both at the end.
+ */
+export function useChatBrowser(env: Record<string, string>): ChatBrowser {
+  const shared: ChatBrowser = {};
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    shared.bot = await startTestBot(env);
+    browser = await launchBrowser();
+    shared.context = browser.context;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await shared.bot?.close();
+  });
+  beforeEach((ctx) => {
+    ctx.skip(!hasChromium, browserSkipReason);
+  });
+  return shared;
 }
