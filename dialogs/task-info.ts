@@ -4,6 +4,7 @@ import type { ReplyButton } from '../src/core/types.js';
 import { findTask, type Task, type TaskKind } from '../src/knowledge/queries.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { daysText, dialogButton, dialogNames, listReply, sourcesLine, unknownReply } from './format-helpers.js';
+import { statusButton } from './status-buttons.js';
 
 const kindWords: Record<TaskKind, { one: [string, string]; many: [string, string] }> = {
   basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
@@ -32,6 +33,8 @@ function supportSystemId(context: DialogContext, name: string | null): string | 
 
 function infoButtons(context: DialogContext, task: Task): ReplyButton[] {
   const buttons: ReplyButton[] = [dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), 'task-deadline', { taskId: task.id })];
+  const report = statusButton(context, task);
+  if (report) buttons.push(report);
   if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), 'task-steps', { taskId: task.id }));
   const systemId = supportSystemId(context, task.supportSystem);
   if (systemId) buttons.push(dialogButton(say(context, `Alle opgaver for ${task.supportSystem}`, `All tasks for ${task.supportSystem}`), dialogNames.taskList, { supportSystemId: systemId }));

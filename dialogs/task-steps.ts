@@ -1,6 +1,7 @@
 import type { ReplyButton } from '../src/core/types.js';
 import { findTask } from '../src/knowledge/queries.js';
 import { say, sourceLine, type Dialog } from './context.js';
+import { statusButton } from './status-buttons.js';
 
 /** A task's steps, numbered as in KLIK. */
 export const taskSteps: Dialog = (context, args) => {
@@ -34,6 +35,8 @@ export const taskSteps: Dialog = (context, args) => {
     const text = say(context, `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`, `Step ${asked.number} of _${task.title}_: **${asked.title}**.`);
     const buttons: ReplyButton[] = [{ title: say(context, 'Vis alle trin', 'Show all steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } }];
     if (next) buttons.unshift({ title: say(context, `Trin ${next.number}`, `Step ${next.number}`), action: { dialog: 'task-steps', args: { taskId: task.id, step: String(next.number) } } });
+    const report = statusButton(context, task, asked.number);
+    if (report) buttons.unshift(report);
     return [{ heading: task.title, text, source: sourceLine(context, task.source.label), buttons }];
   }
   const list = task.steps.map((step) => `${say(context, 'Trin', 'Step')} ${step.number}: ${step.title}`);

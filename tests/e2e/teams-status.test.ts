@@ -75,4 +75,20 @@ describe('a status from Teams: a form on a card that becomes "Fuldført ✓ af <
     expect(refusal).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
     expect(refusal.value.message).toContain('Intet er ændret');
   });
+
+  it('has a status button on a step card that turns the card into "Fuldført ✓ af <navn>" with one press', async () => {
+    expect(cardText(await say('kommune Vejle'))).toContain('Vejle Kommune');
+    const step = card(await say('hvad er trin 4 i BBR på Adgangsstyring?'));
+    const report = step.actions?.find((action) => action.title === 'Meld trin 4 fuldført');
+    expect(report?.type).toBe('Action.Execute');
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: report!.verb, data: report!.data } } }),
+    );
+    const answer = (await response.json()) as { statusCode: number; value: CardContent };
+    expect(answer.statusCode).toBe(200);
+    const shown = (answer.value.body ?? []).map((element) => element.text ?? '').join('\n');
+    expect(shown).toContain('Fuldført ✓ af Mette Programleder');
+    expect(shown).toMatch(/trin 4 er nu fuldført for Vejle Kommune/);
+  });
 });
