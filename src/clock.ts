@@ -30,3 +30,10 @@ export function createFixedClock(at: DateTime): Clock & { set(to: DateTime): voi
     },
   };
 }
+
+/** The clock's instant as luxon's ISO form with its offset, as the state stores instants. */
+export function nowIso(clock: Clock): string {
+  const at = clock.now().toISO();
+  if (at === null) throw new Error('The clock returned an invalid time');
+  return at;
+}

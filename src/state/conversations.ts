@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Clock } from '../clock.js';
+import { nowIso, type Clock } from '../clock.js';
 import type { DeepReadonly, StoredConversation } from './schema.js';
 import type { Store } from './store.js';
 
@@ -21,12 +21,6 @@ type JsonRecord = StoredConversation['reference'];
 
 /** How stale `lastSeen` may get before a sighting of an unchanged conversation is written. */
 const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
-
-function nowIso(clock: Clock): string {
-  const at = clock.now().toISO();
-  if (at === null) throw new Error('The clock returned an invalid time');
-  return at;
-}
 
 function key(channel: string, conversationId: string) {
   return (c: { channel: string; conversationId: string }) => c.channel === channel && c.conversationId === conversationId;

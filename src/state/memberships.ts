@@ -1,14 +1,8 @@
-import type { Clock } from '../clock.js';
+import { nowIso, type Clock } from '../clock.js';
 import type { DeepReadonly, Membership } from './schema.js';
 import type { Store } from './store.js';
 
 export type { Membership } from './schema.js';
-
-function nowIso(clock: Clock): string {
-  const at = clock.now().toISO();
-  if (at === null) throw new Error('The clock returned an invalid time');
-  return at;
-}
 
 function key(channel: string, userId: string) {
   return (m: { channel: string; userId: string }) => m.channel === channel && m.userId === userId;

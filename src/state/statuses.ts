@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import type { Clock } from '../clock.js';
+import { nowIso, type Clock } from '../clock.js';
 import type { Actor, DeepReadonly, State, StatusUpdate, TaskStatus } from './schema.js';
 import type { Store } from './store.js';
 
@@ -22,12 +22,6 @@ export type UndoRefusal = 'not-found' | 'already-undone' | 'superseded';
 export const DEFAULT_STATUS: TaskStatus = 'not-started';
 
 type Updates = State['statusUpdates'] | DeepReadonly<State['statusUpdates']>;
-
-function nowIso(clock: Clock): string {
-  const at = clock.now().toISO();
-  if (at === null) throw new Error('The clock returned an invalid time');
-  return at;
-}
 
 function sameTarget(municipalityId: string, taskId: string, step: number | undefined) {
   return (u: { municipalityId: string; taskId: string; step?: number }) => u.municipalityId === municipalityId && u.taskId === taskId && u.step === step;
