@@ -30,17 +30,6 @@ export const storedConversationSchema = z.object({
 /** A stored conversation, as kept in the state file. */
 export type StoredConversation = z.infer<typeof storedConversationSchema>;
 
-function uniqueConversations(list: StoredConversation[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  list.forEach((c, index) => {
-    const key = JSON.stringify([c.channel, c.conversationId]);
-    if (seen.has(key)) {
-      ctx.addIssue({ code: 'custom', path: [index], message: `duplicate conversation ${c.channel}/${c.conversationId}` });
-    }
-    seen.add(key);
-  });
-}
-
 /** A person who belongs to a municipality, keyed by channel + user id: one municipality each. */
 export const membershipSchema = z.object({
   channel: z.string().min(1),
@@ -87,6 +76,67 @@ export const statusUpdateSchema = z.object({
 /** A status update, as kept in the state file. */
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 
+/** A conversation (a Teams channel or chat, a Slack channel) linked to a municipality: everyone in it acts for it. */
+export const conversationLinkSchema = z.object({
+  channel: z.string().min(1),
+  conversationId: z.string().min(1),
+  municipalityId: z.string().min(1),
+  since: isoInstant,
+  by: actorSchema,
+});
+
+/** A conversation's link to a municipality, as kept in the state file. */
+export type ConversationLink = z.infer<typeof conversationLinkSchema>;
+
+/** Days before a deadline a reminder goes out: 0 is the day itself. */
+export const reminderDaysSchema = z.array(z.int().min(0).max(365)).min(1).max(10);
+
+/**
+ * A conversation that gets reminders before deadlines: one subscription per conversation.
+ * `itemIds` absent means every deadline; `municipalityId` is whose status decides when the
+ * conversation itself is not linked (a personal chat follows the person's municipality).
+ */
+export const reminderSubscriptionSchema = z.object({
+  channel: z.string().min(1),
+  conversationId: z.string().min(1),
+  municipalityId: z.string().min(1).optional(),
+  itemIds: z.array(z.string().min(1)).optional(),
+  /** Days before each deadline, instead of the data's. */
+  days: reminderDaysSchema.optional(),
+  /** Deadlines this conversation asked not to be reminded of ("Stop påmindelser for denne opgave"). */
+  mutedItemIds: z.array(z.string().min(1)).default([]),
+  by: actorSchema,
+  since: isoInstant,
+});
+
+/** A reminder subscription, as kept in the state file. */
+export type ReminderSubscription = z.infer<typeof reminderSubscriptionSchema>;
+
+/** One reminder put off ("Mind mig i morgen"): it comes again at `until` unless done by then. */
+export const reminderSnoozeSchema = z.object({
+  id: z.uuid(),
+  channel: z.string().min(1),
+  conversationId: z.string().min(1),
+  itemId: z.string().min(1),
+  until: isoInstant,
+  by: actorSchema,
+  at: isoInstant,
+});
+
+/** A snoozed reminder, as kept in the state file. */
+export type ReminderSnooze = z.infer<typeof reminderSnoozeSchema>;
+
+function uniqueByConversation(what: string) {
+  return (list: { channel: string; conversationId: string }[], ctx: z.RefinementCtx): void => {
+    const seen = new Set<string>();
+    list.forEach((c, index) => {
+      const key = JSON.stringify([c.channel, c.conversationId]);
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${c.channel}/${c.conversationId}` });
+      seen.add(key);
+    });
+  };
+}
+
 function uniqueMemberships(list: Membership[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   list.forEach((m, index) => {
@@ -112,9 +162,12 @@ function uniqueUpdateIds(list: StatusUpdate[], ctx: z.RefinementCtx): void {
  */
 export const stateSchema = z.strictObject({
   version: z.literal(1),
-  conversations: z.array(storedConversationSchema).superRefine(uniqueConversations).default([]),
+  conversations: z.array(storedConversationSchema).superRefine(uniqueByConversation('conversation')).default([]),
   memberships: z.array(membershipSchema).superRefine(uniqueMemberships).default([]),
   statusUpdates: z.array(statusUpdateSchema).superRefine(uniqueUpdateIds).default([]),
+  conversationLinks: z.array(conversationLinkSchema).superRefine(uniqueByConversation('conversation link')).default([]),
+  reminderSubscriptions: z.array(reminderSubscriptionSchema).superRefine(uniqueByConversation('reminder subscription')).default([]),
+  reminderSnoozes: z.array(reminderSnoozeSchema).default([]),
 });
 
 /** The state document, as the store holds it. */

@@ -41,8 +41,9 @@ async function openError(at: string): Promise<KlikbotError> {
 describe('openStore', () => {
   it('creates the folder and an empty document when the file is missing', async () => {
     const store = await openStore(file);
-    expect(store.read()).toEqual({ version: 1, conversations: [], memberships: [], statusUpdates: [] });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ version: 1, conversations: [], memberships: [], statusUpdates: [] });
+    const empty = { version: 1, conversations: [], memberships: [], statusUpdates: [], conversationLinks: [], reminderSubscriptions: [], reminderSnoozes: [] };
+    expect(store.read()).toEqual(empty);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(empty);
   });
 
   it('keeps updates across a reopen', async () => {
