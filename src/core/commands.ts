@@ -1,15 +1,45 @@
 import type { ActionPayload } from './types.js';
 
+/** The dialog that links the whole conversation (a channel, a group chat) to a municipality. */
+export const CONVERSATION_LINK_DIALOG = 'conversation-link';
+
+/** The reminder dialogs, by the names buttons and typed commands use. */
+export const REMINDER_DIALOGS = {
+  subscribe: 'reminder-subscribe',
+  unsubscribe: 'reminder-unsubscribe',
+  list: 'reminder-list',
+  snooze: 'reminder-snooze',
+  mute: 'reminder-mute',
+  failures: 'reminder-failures',
+} as const;
+
+function reminderCommand(argument: string): ActionPayload | undefined {
+  if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
+  if (/^fra$/i.test(argument)) return { dialog: REMINDER_DIALOGS.unsubscribe, args: {} };
+  return undefined;
+}
+
+function remindersCommand(argument: string): ActionPayload | undefined {
+  if (argument === '') return { dialog: REMINDER_DIALOGS.list, args: {} };
+  if (/^(fejl|failures)$/i.test(argument)) return { dialog: REMINDER_DIALOGS.failures, args: {} };
+  return undefined;
+}
+
 /**
  * The few typed commands that change something, the same in every channel (in Slack after
- * `/klik`): "kommune <navn>" joins a municipality, "opdater" (or "opdater status") opens the
- * status form. Everything else is a question for the understanding.
+ * `/klik`): "kommune <navn>" joins a municipality, "kanal <navn>" links the conversation,
+ * "opdater" (or "opdater status") opens the status form, "påmind til|fra" subscribes to
+ * reminders or stops them, "påmindelser" lists them, "påmindelser fejl" shows failed
+ * deliveries. Everything else is a question for the understanding.
  */
 export function commandOf(text: string): ActionPayload | undefined {
   const words = text.trim().split(/\s+/);
   const [first = '', ...rest] = words;
   const argument = rest.join(' ');
   if (/^kommune$/i.test(first) && argument !== '') return { dialog: 'membership-set', args: { municipality: argument } };
+  if (/^kanal$/i.test(first) && argument !== '') return { dialog: CONVERSATION_LINK_DIALOG, args: { municipality: argument } };
   if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument))) return { dialog: 'status-form', args: {} };
+  if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
+  if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
   return undefined;
 }

@@ -12,7 +12,18 @@ describe('typed commands', () => {
     expect(commandOf('Opdatér status')).toEqual({ dialog: 'status-form', args: {} });
   });
 
+  it('links the conversation with "kanal <navn>"', () => {
+    expect(commandOf('kanal Aarhus Kommune')).toEqual({ dialog: 'conversation-link', args: { municipality: 'Aarhus Kommune' } });
+  });
+
+  it('subscribes, unsubscribes, lists reminders and shows failed deliveries', () => {
+    expect(commandOf('påmind til')).toEqual({ dialog: 'reminder-subscribe', args: {} });
+    expect(commandOf('Påmind fra')).toEqual({ dialog: 'reminder-unsubscribe', args: {} });
+    expect(commandOf('påmindelser')).toEqual({ dialog: 'reminder-list', args: {} });
+    expect(commandOf('påmindelser fejl')).toEqual({ dialog: 'reminder-failures', args: {} });
+  });
+
   it('leaves questions to the understanding', () => {
-    for (const text of ['kommune', 'hvilken kommune er pilot?', 'opdater mig om BBR', 'hvornår er deadline?', '']) expect(commandOf(text)).toBeUndefined();
+    for (const text of ['kommune', 'kanal', 'påmind', 'påmind mig om BBR', 'påmindelser om BBR?', 'hvilken kommune er pilot?', 'opdater mig om BBR', 'hvornår er deadline?', '']) expect(commandOf(text)).toBeUndefined();
   });
 });
