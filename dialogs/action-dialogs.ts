@@ -1,4 +1,5 @@
 import type { Reply } from '../src/core/types.js';
+import type { ReminderServices } from '../src/reminders/types.js';
 import type { MembershipRepository } from '../src/state/memberships.js';
 import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
@@ -18,6 +19,8 @@ export interface ActionServices {
   memberships: MembershipRepository;
   statuses: StatusRepository;
   administrators: ReadonlySet<string>;
+  /** Absent where klikbot runs without reminders: the reminder dialogs say so. */
+  reminders?: ReminderServices;
 }
 
 /** A dialog that may write: it answers once the change is stored (or refused). */
