@@ -3,6 +3,7 @@ import { dataFile, datePrecision, isoDate, isoMonth, recordId, source } from '..
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 import { roleReferenceProblems } from './roles.js';
+import { reminderDays } from './tasks.js';
 
 /**
  * What is true on the date: "on" it happens or takes effect then; "before" it must be done
@@ -23,6 +24,8 @@ export const record = z
     date: z.string(),
     precision: datePrecision,
     relation: dateRelation,
+    /** Days before the date that reminders go out (day precision only); absent means the default. */
+    reminderDays: reminderDays.optional(),
     /** When the thing became possible or was announced, where the seed says. */
     announcedOn: isoDate.optional(),
     /** The task the date belongs to (tasks.json id). */
@@ -41,6 +44,9 @@ export const record = z
     const result = format.safeParse(deadline.date);
     if (!result.success) {
       for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: ['date'], message: `${issue.message} (precision "${deadline.precision}")` });
+    }
+    if (deadline.reminderDays && deadline.precision !== 'day') {
+      ctx.addIssue({ code: 'custom', path: ['reminderDays'], message: 'a date known only to the month gets no reminders; remove reminderDays or give the day' });
     }
     if (deadline.responsibleRoles.length === 0 && !deadline.responsibleNote) {
       ctx.addIssue({ code: 'custom', path: ['responsibleNote'], message: 'with no responsible roles, say why (e.g. "The seed names no role.")' });

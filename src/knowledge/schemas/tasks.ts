@@ -22,6 +22,21 @@ const step = z.strictObject({
   aliases: z.array(z.string().min(1)),
 });
 
+/**
+ * Days before a date that reminders go out (0 is the day itself), overriding the default
+ * 30, 14, 7, 1. Same bounds as a subscription's override in the state schema, which the
+ * knowledge layer must not import.
+ */
+export const reminderDays = z
+  .array(z.int('must be a whole number of days').min(0, 'must be 0 (the day itself) or more days before the date').max(365, 'must be at most 365 days before the date'))
+  .min(1, 'must name at least one day; leave the field out for the default 30, 14, 7, 1')
+  .max(10, 'must name at most 10 days')
+  .superRefine((days, ctx) => {
+    days.forEach((day, index) => {
+      if (days.indexOf(day) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `${day} is named twice` });
+    });
+  });
+
 const link = z.strictObject({ title: z.string().min(1), url: z.string().min(1) });
 
 /** One KLIK task (or announced / operations task) as named in the seed. */
@@ -46,6 +61,8 @@ export const record = z
     /** The task's own KLIK deadline; null when the seed gives none. */
     deadline: isoDate.nullable(),
     deadlineNote: z.string().min(1).optional(),
+    /** Days before `deadline` that reminders go out; absent means the default (30, 14, 7, 1). */
+    reminderDays: reminderDays.optional(),
     /** When KOMBIT publishes the task in KLIK, in the seed's words ("Publiceres senest november"). */
     published: z.string().min(1).nullable(),
     /** Whether the task is tracked in KLIK with a status per municipality. */
@@ -74,6 +91,9 @@ export const record = z
     }
     if (task.state === 'dropped' && !task.stateNote) {
       ctx.addIssue({ code: 'custom', path: ['stateNote'], message: 'a dropped task needs the seed\'s note on why it is dropped' });
+    }
+    if (task.reminderDays && task.deadline === null) {
+      ctx.addIssue({ code: 'custom', path: ['reminderDays'], message: 'a task without a deadline gets no reminders; remove reminderDays or give a deadline' });
     }
     if (task.replacedBy && task.state !== 'dropped') {
       ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'only a dropped task can be replaced by another' });
