@@ -15,7 +15,7 @@ export const STATUS_UPDATE_DIALOG = 'status-update';
 export const STATUSES: readonly TaskStatus[] = ['not-started', 'started', 'done'];
 
 /** "ikke påbegyndt" / "påbegyndt" / "fuldført" (en: not started / started / done). */
-export function statusWord(context: DialogContext, status: TaskStatus): string {
+export function statusWord(context: Pick<DialogContext, 'language'>, status: TaskStatus): string {
   const words = { 'not-started': ['ikke påbegyndt', 'not started'], started: ['påbegyndt', 'started'], done: ['fuldført', 'done'] } as const;
   return say(context, words[status][0], words[status][1]);
 }
