@@ -1,8 +1,10 @@
+import { CONVERSATION_LINK_DIALOG } from '../src/core/commands.js';
 import type { Reply } from '../src/core/types.js';
 import type { ReminderServices } from '../src/reminders/types.js';
 import type { MembershipRepository } from '../src/state/memberships.js';
 import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
+import { conversationLink } from './conversation-link.js';
 import { membershipSet } from './membership.js';
 import { myStatus } from './my-status.js';
 import { statusForm } from './status-form.js';
@@ -29,6 +31,7 @@ export type ActionDialog = (context: DialogContext, args: Record<string, string>
 /** Every action dialog, by the name buttons and forms use. */
 const actionDialogsByName: Record<string, ActionDialog> = {
   'membership-set': membershipSet,
+  [CONVERSATION_LINK_DIALOG]: conversationLink,
   'status-update': statusUpdate,
   'status-undo': statusUndo,
   'status-form': statusForm,

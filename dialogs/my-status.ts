@@ -6,7 +6,7 @@ import type { TaskStatus } from '../src/state/statuses.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, sourceLine, type DialogContext } from './context.js';
 import { dialogButton } from './format-helpers.js';
-import { resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply, type Target } from './membership.js';
+import { actingFor, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply, type Target } from './membership.js';
 import { statusTasks, statusWord, targetName, type TaskTarget } from './status-form.js';
 
 /** One line of the overview: a task or step, its status, and its deadline if it has one. */
@@ -68,15 +68,15 @@ export const myStatus: ActionDialog = (context, args, services) => {
 
 /**
  * Whose standing to show. Looking changes nothing, so anyone may see any municipality they
- * name; without a name, their own.
+ * name; without a name, the one they act for here (their own, else the linked channel's).
  */
 function viewedMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Target {
   if (named !== undefined && named.trim() !== '') {
     const municipality = resolveMunicipality(context.knowledge, named);
     return municipality ? { ok: true, municipality } : { ok: false, replies: unknownMunicipalityReply(context, named) };
   }
-  const membership = services.memberships.get(context.turn.conversation.channel, context.turn.user.id);
-  const own = membership && context.knowledge.municipalities.find((m) => m.id === membership.municipalityId);
+  const acting = actingFor(context.turn, services);
+  const own = acting && context.knowledge.municipalities.find((m) => m.id === acting.municipalityId);
   return own ? { ok: true, municipality: own } : { ok: false, replies: unknownOwnMunicipality(context) };
 }
 

@@ -9,7 +9,7 @@ import type { StatusUpdate } from '../src/state/statuses.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, sourceLine, type DialogContext } from './context.js';
 import { dialogButton } from './format-helpers.js';
-import { isAdministrator, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './membership.js';
+import { actingFor, isAdministrator, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './membership.js';
 import { statusWord, targetName, type TaskTarget } from './status-form.js';
 import { channelName, viewStep, viewTask } from './status-view-helpers.js';
 
@@ -24,21 +24,24 @@ function notice(text: string): Readable {
   return { ok: false, replies: [{ text, notice: true }] };
 }
 
-/** Whose history the person may read: their own municipality's; an administrator any named one. */
+/** Whose history the person may read: the one they act for here (their own, else the linked channel's); an administrator any named one. */
 function readableMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Readable {
   const { turn } = context;
   const wanted = named !== undefined && named.trim() !== '' ? resolveMunicipality(context.knowledge, named) : undefined;
   if (named !== undefined && named.trim() !== '' && !wanted) return { ok: false, replies: unknownMunicipalityReply(context, named) };
   if (wanted && isAdministrator(turn, services)) return { ok: true, municipality: wanted };
-  const membership = services.memberships.get(turn.conversation.channel, turn.user.id);
-  const own = membership ? context.knowledge.municipalities.find((m) => m.id === membership.municipalityId) : undefined;
+  const acting = actingFor(turn, services);
+  const own = acting ? context.knowledge.municipalities.find((m) => m.id === acting.municipalityId) : undefined;
   if (!own) {
-    if (membership) return { ok: false, replies: unknownMunicipalityReply(context, membership.municipalityId) };
+    if (acting) return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };
     if (isAdministrator(turn, services)) return notice(say(context, 'Som administrator skal du nævne kommunen, fx "historik BBR trin 3 Aarhus".', 'As an administrator, name the municipality, e.g. "history BBR step 3 Aarhus".'));
     return notice(say(context, "Du hører ikke til en kommune endnu. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>).", "You don't belong to a municipality yet. Type 'kommune <name>' (in Slack: /klik kommune <name>)."));
   }
   if (wanted && wanted.id !== own.id) {
-    return notice(say(context, `Du hører til ${own.name} og kan se dens historik; kun en administrator kan se historikken for ${wanted.name}.`, `You belong to ${own.name} and can see its history; only an administrator can see the history of ${wanted.name}.`));
+    const yours = acting?.via === 'conversation'
+      ? say(context, `Denne kanal hører til ${own.name}, så her kan du se dens historik`, `This channel belongs to ${own.name}, so here you can see its history`)
+      : say(context, `Du hører til ${own.name} og kan se dens historik`, `You belong to ${own.name} and can see its history`);
+    return notice(say(context, `${yours}; kun en administrator kan se historikken for ${wanted.name}.`, `${yours}; only an administrator can see the history of ${wanted.name}.`));
   }
   return { ok: true, municipality: own };
 }

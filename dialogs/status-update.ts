@@ -6,7 +6,7 @@ import type { StatusUpdate, TaskStatus } from '../src/state/statuses.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { dialogButton } from './format-helpers.js';
-import { actorOf, isAdministrator, STATUS_FORM_DIALOG, targetMunicipality } from './membership.js';
+import { actingFor, actorOf, isAdministrator, STATUS_FORM_DIALOG, targetMunicipality } from './membership.js';
 import { parseTaskTargetValue, resolveTaskTarget, statusWord, targetName, type TaskTarget } from './status-form.js';
 
 /** The dialog an undo button names. */
@@ -99,12 +99,15 @@ export const statusUpdate: ActionDialog = async (context, args, services) => {
   return [confirmation(context, target, municipality.name, update)];
 };
 
-/** Who may undo: the person who made the update while still a member of its municipality, or an administrator. */
+/**
+ * Who may undo: the person who made the update while they still act for its municipality
+ * (their own, or the linked channel's where they press), or an administrator.
+ */
 function mayUndo(context: DialogContext, update: Pick<StatusUpdate, 'by' | 'municipalityId'>, services: ActionServices): boolean {
   const { turn } = context;
   if (isAdministrator(turn, services)) return true;
   const madeIt = update.by.channel === turn.conversation.channel && update.by.userId === turn.user.id;
-  return madeIt && services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId === update.municipalityId;
+  return madeIt && actingFor(turn, services)?.municipalityId === update.municipalityId;
 }
 
 const undoArgs = z.object({ updateId: z.string() });

@@ -71,3 +71,67 @@ describe('MembershipRepository', () => {
     expect(store.read().memberships).toEqual([]);
   });
 });
+
+describe('MembershipRepository: conversation links', () => {
+  const mette = { channel: 'teams', userId: 'aad-mette', name: 'Mette', conversationId: '19:aarhus@thread.tacv2' };
+
+  it('links a conversation with who did it and when, relinks it saying which it was, and unlinks it', async () => {
+    const repo = new MembershipRepository(store, clock);
+    expect(await repo.linkConversation('teams', '19:aarhus@thread.tacv2', 'aarhus', mette)).toEqual({});
+    expect(repo.conversationLink('teams', '19:aarhus@thread.tacv2')).toEqual({
+      channel: 'teams',
+      conversationId: '19:aarhus@thread.tacv2',
+      municipalityId: 'aarhus',
+      since: '2018-09-06T10:00:00.000+02:00',
+      by: mette,
+    });
+    clock.set(DateTime.fromISO('2018-09-07T09:00:00+02:00'));
+    const jens = { channel: 'teams', userId: 'aad-jens' };
+    expect(await repo.linkConversation('teams', '19:aarhus@thread.tacv2', 'odense', jens)).toEqual({ previous: 'aarhus' });
+    expect(store.read().conversationLinks).toEqual([{ channel: 'teams', conversationId: '19:aarhus@thread.tacv2', municipalityId: 'odense', since: '2018-09-07T09:00:00.000+02:00', by: jens }]);
+    expect(await repo.unlinkConversation('teams', '19:aarhus@thread.tacv2')).toBe(true);
+    expect(await repo.unlinkConversation('teams', '19:aarhus@thread.tacv2')).toBe(false);
+    expect(repo.conversationLink('teams', '19:aarhus@thread.tacv2')).toBeUndefined();
+  });
+
+  it('leaves `since` and `by` alone when the same municipality is linked again', async () => {
+    const repo = new MembershipRepository(store, clock);
+    await repo.linkConversation('slack', 'C1', 'aarhus', mette);
+    clock.set(DateTime.fromISO('2018-09-08T09:00:00+02:00'));
+    expect(await repo.linkConversation('slack', 'C1', 'aarhus', { channel: 'slack', userId: 'U2' })).toEqual({ previous: 'aarhus' });
+    expect(repo.conversationLink('slack', 'C1')).toMatchObject({ since: '2018-09-06T10:00:00.000+02:00', by: mette });
+  });
+
+  it('treats every thread of a Teams channel as the channel', async () => {
+    const repo = new MembershipRepository(store, clock);
+    await repo.linkConversation('teams', '19:aarhus@thread.tacv2;messageid=1700000000000', 'aarhus', mette);
+    expect(store.read().conversationLinks.map((link) => link.conversationId)).toEqual(['19:aarhus@thread.tacv2']);
+    expect(repo.conversationLink('teams', '19:aarhus@thread.tacv2;messageid=1800000000000')?.municipalityId).toBe('aarhus');
+    expect(repo.municipalityOf({ channel: 'teams', userId: 'aad-jens', conversationId: '19:aarhus@thread.tacv2;messageid=42' })).toEqual({ municipalityId: 'aarhus', via: 'conversation' });
+    expect(await repo.unlinkConversation('teams', '19:aarhus@thread.tacv2;messageid=42')).toBe(true);
+  });
+
+  it("answers with the person's own membership first, else the conversation's link, else nothing", async () => {
+    const repo = new MembershipRepository(store, clock);
+    await repo.linkConversation('slack', 'C-aarhus', 'aarhus', mette);
+    await repo.set('slack', 'U-koege', 'koege');
+    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-new', conversationId: 'C-aarhus' })).toEqual({ municipalityId: 'aarhus', via: 'conversation' });
+    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-koege', conversationId: 'C-aarhus' })).toEqual({ municipalityId: 'koege', via: 'person' });
+    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-new', conversationId: 'C-other' })).toBeUndefined();
+    // the same conversation id in another channel is another conversation
+    expect(repo.municipalityOf({ channel: 'teams', userId: 'U-new', conversationId: 'C-aarhus' })).toBeUndefined();
+  });
+
+  it('keeps links across a restart', async () => {
+    await new MembershipRepository(store, clock).linkConversation('slack', 'C1', 'vejle', mette);
+    const reopened = new MembershipRepository(await openStore(store.filePath), clock);
+    expect(reopened.conversationLink('slack', 'C1')?.municipalityId).toBe('vejle');
+    expect(reopened.municipalityOf({ channel: 'slack', userId: 'U9', conversationId: 'C1' })?.municipalityId).toBe('vejle');
+  });
+
+  it('gives a conversation linked from two places at once one link', async () => {
+    const repo = new MembershipRepository(store, clock);
+    await Promise.all([repo.linkConversation('slack', 'C1', 'aarhus', mette), repo.linkConversation('slack', 'C1', 'odense', mette), repo.linkConversation('slack', 'C2', 'koege', mette)]);
+    expect(store.read().conversationLinks.map((link) => `${link.conversationId}:${link.municipalityId}`)).toEqual(['C1:odense', 'C2:koege']);
+  });
+});

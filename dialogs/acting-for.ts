@@ -1,0 +1,135 @@
+import type { Reply, Turn } from '../src/core/types.js';
+import { findMunicipality, type Municipality } from '../src/knowledge/systems-queries.js';
+import type { Knowledge } from '../src/knowledge/registry.js';
+import type { ActingFor } from '../src/state/memberships.js';
+import type { Actor } from '../src/state/statuses.js';
+import type { ActionServices } from './action-dialogs.js';
+import { say, type DialogContext } from './context.js';
+
+// Long enough for any municipality name; a longer argument is not a name and is not echoed.
+const NAME_MAX = 80;
+
+/** The name of the dialog that opens the status form (buttons after joining name it). */
+export const STATUS_FORM_DIALOG = 'status-form';
+
+/** The key an administrator is configured by: `slack:U0ADMIN`, `teams:<Entra object id>`. */
+export function administratorKey(turn: Turn): string {
+  return `${turn.conversation.channel}:${turn.user.id}`;
+}
+
+/** Whether the person behind the turn may act for any municipality. */
+export function isAdministrator(turn: Turn, services: ActionServices): boolean {
+  return services.administrators.has(administratorKey(turn));
+}
+
+/** The person behind the turn, as a status update records them. */
+export function actorOf(turn: Turn): Actor {
+  return {
+    channel: turn.conversation.channel,
+    userId: turn.user.id,
+    ...(turn.user.name !== undefined ? { name: turn.user.name } : {}),
+    conversationId: turn.conversation.id,
+  };
+}
+
+/**
+ * The municipality the person behind the turn acts for here: their own membership, else the
+ * link of the conversation they write in.
+ */
+export function actingFor(turn: Turn, services: ActionServices): ActingFor | undefined {
+  return services.memberships.municipalityOf({ channel: turn.conversation.channel, userId: turn.user.id, conversationId: turn.conversation.id });
+}
+
+/** A municipality by id ("aarhus") or by any of its names ("Århus", "Aarhus Kommune"). */
+export function resolveMunicipality(knowledge: Knowledge, text: string): Municipality | undefined {
+  const trimmed = text.trim();
+  return knowledge.municipalities.find((m) => m.id === trimmed.toLowerCase()) ?? findMunicipality(knowledge, trimmed);
+}
+
+/** The municipality's name, or its id when the data no longer has it (it was replaced since). */
+export function municipalityNameOf(knowledge: Knowledge, id: string): string {
+  return knowledge.municipalities.find((m) => m.id === id)?.name ?? id;
+}
+
+function quoted(text: string): string {
+  // echoed words must not turn into a link, emphasis or code in the reply's markdown
+  const trimmed = text.replace(/[[\]()*_`<>~|]/g, '').trim();
+  return `»${trimmed.length > NAME_MAX ? `${trimmed.slice(0, NAME_MAX)}…` : trimmed}«`;
+}
+
+/** "I know no municipality called »X«", naming what was not found. */
+export function unknownMunicipalityReply(context: DialogContext, text: string): Reply[] {
+  return [
+    {
+      text: say(
+        context,
+        `Jeg kender ingen kommune, der hedder ${quoted(text)}. Skriv kommunens navn, fx »Aarhus« eller »Aarhus Kommune«.`,
+        `I know no municipality called ${quoted(text)}. Write the municipality's name, e.g. "Aarhus" or "Aarhus Kommune".`,
+      ),
+      notice: true,
+    },
+  ];
+}
+
+/** The refusal for someone who belongs to no municipality: how to join; nothing is written. */
+export function joinFirstReply(context: DialogContext): Reply[] {
+  return [
+    {
+      text: say(
+        context,
+        "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret.",
+        "You don't belong to a municipality yet, so you can't change a status. Type 'kommune <name>' (in Slack: /klik kommune <name>). Nothing was changed.",
+      ),
+      notice: true,
+    },
+  ];
+}
+
+/** The municipality a person acts for, or the reply that says why they cannot. */
+export type Target = { ok: true; municipality: Municipality; via?: ActingFor['via'] } | { ok: false; replies: Reply[] };
+
+function notYoursReply(context: DialogContext, own: string, named: string, via: ActingFor['via']): Reply[] {
+  const text =
+    via === 'person'
+      ? say(
+          context,
+          `Du hører til ${own} og kan kun ændre status for den; kun en administrator kan ændre status for ${named}. Intet er ændret.`,
+          `You belong to ${own} and can only change its status; only an administrator can change the status of ${named}. Nothing was changed.`,
+        )
+      : say(
+          context,
+          `Denne kanal hører til ${own}, så her kan du kun ændre status for den; kun en administrator kan ændre status for ${named}. Intet er ændret.`,
+          `This channel belongs to ${own}, so here you can only change its status; only an administrator can change the status of ${named}. Nothing was changed.`,
+        );
+  return [{ text, notice: true }];
+}
+
+/** The municipality the person acts for here (their own, else the conversation's), or why there is none. */
+export function ownMunicipality(context: DialogContext, services: ActionServices): Target {
+  const { turn } = context;
+  const acting = actingFor(turn, services);
+  if (!acting) {
+    if (!isAdministrator(turn, services)) return { ok: false, replies: joinFirstReply(context) };
+    const text = say(context, 'Som administrator skal du nævne, hvilken kommune du ændrer status for.', 'As an administrator, name the municipality whose status you are changing.');
+    return { ok: false, replies: [{ text, notice: true }] };
+  }
+  const municipality = context.knowledge.municipalities.find((m) => m.id === acting.municipalityId);
+  if (municipality) return { ok: true, municipality, via: acting.via };
+  // The data was replaced and no longer has the municipality the person or channel joined.
+  return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };
+}
+
+/**
+ * The municipality whose status the person may change: the one they act for here, or the one
+ * named when they act for it or are an administrator. Anyone else gets a refusal that says why.
+ */
+export function targetMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Target {
+  if (named === undefined || named.trim() === '') return ownMunicipality(context, services);
+  const municipality = resolveMunicipality(context.knowledge, named);
+  if (!municipality) return { ok: false, replies: unknownMunicipalityReply(context, named) };
+  if (isAdministrator(context.turn, services)) return { ok: true, municipality };
+  const own = ownMunicipality(context, services);
+  if (!own.ok) return own;
+  if (own.municipality.id !== municipality.id) return { ok: false, replies: notYoursReply(context, own.municipality.name, municipality.name, own.via ?? 'person') };
+  return own;
+}

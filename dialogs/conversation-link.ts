@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { Reply } from '../src/core/types.js';
+import type { Municipality } from '../src/knowledge/systems-queries.js';
+import type { ConversationLink, DeepReadonly } from '../src/state/schema.js';
+import { actorOf, isAdministrator, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
+import type { ActionDialog, ActionServices } from './action-dialogs.js';
+import { say, type DialogContext } from './context.js';
+import { dialogButton } from './format-helpers.js';
+
+const argsSchema = z.object({ municipality: z.string().optional() });
+
+// "kanal ingen", "kanal fjern": the conversation is to belong to no municipality
+const removeWords = /^(ingen|fjern|none|remove)$/i;
+
+function plain(text: string): Reply[] {
+  return [{ text, notice: true }];
+}
+
+function byWhom(context: DialogContext, da: string, en: string): string {
+  const name = context.turn.user.name;
+  return name ? say(context, ` (${da} ${name})`, ` (${en} ${name})`) : '';
+}
+
+function personalChatReply(context: DialogContext): Reply[] {
+  return plain(
+    say(
+      context,
+      "Her skriver du med mig alene, så der er ingen kanal at knytte til en kommune. Skriv 'kommune <navn>' for selv at høre til en kommune, eller 'kanal <navn>' i den kanal, der skal høre til kommunen.",
+      "This is a chat between you and me, so there is no channel to link to a municipality. Type 'kommune <name>' to belong to a municipality yourself, or 'kanal <name>' in the channel that should belong to it.",
+    ),
+  );
+}
+
+/**
+ * Who may set or remove a conversation's link, and why; undefined when the person may.
+ * The link lets everyone in the conversation change the municipality's statuses, so:
+ * - an administrator may always;
+ * - someone with a membership of their own may link it only to that municipality, and may
+ *   remove a link to it: a municipality's rights are for its own members to hand out;
+ * - someone with no membership may link a conversation nobody has linked yet (self-declared,
+ *   as joining is; the link records who), and change or remove a link they set themselves.
+ * Moving a link another person set thus takes an administrator or a member of the new
+ * municipality (a claim made in the open: the reply names the municipality it left).
+ */
+function refusal(context: DialogContext, services: ActionServices, to: Municipality | undefined, existing: DeepReadonly<ConversationLink> | undefined): Reply[] | undefined {
+  const { turn } = context;
+  if (isAdministrator(turn, services)) return undefined;
+  const own = services.memberships.get(turn.conversation.channel, turn.user.id);
+  const setIt = existing !== undefined && existing.by.channel === turn.conversation.channel && existing.by.userId === turn.user.id;
+  const ownName = own ? municipalityNameOf(context.knowledge, own.municipalityId) : '';
+  const linkedName = existing ? municipalityNameOf(context.knowledge, existing.municipalityId) : '';
+  if (to && own) {
+    if (own.municipalityId === to.id) return undefined;
+    return plain(say(context, `Du hører til ${ownName} og kan kun knytte kanalen til den; kun en administrator kan knytte den til ${to.name}. Intet er ændret.`, `You belong to ${ownName} and can only link the channel to it; only an administrator can link it to ${to.name}. Nothing was changed.`));
+  }
+  if (to) {
+    if (!existing || existing.municipalityId === to.id || setIt) return undefined;
+    return plain(say(context, `Denne kanal hører til ${linkedName}. Kun en administrator, den der knyttede den, eller en, der selv hører til ${to.name}, kan flytte den. Intet er ændret.`, `This channel belongs to ${linkedName}. Only an administrator, the person who linked it, or someone who belongs to ${to.name} themselves can move it. Nothing was changed.`));
+  }
+  if (setIt || (existing !== undefined && own?.municipalityId === existing.municipalityId)) return undefined;
+  return plain(say(context, `Kun en administrator, den der knyttede kanalen, eller en, der selv hører til ${linkedName}, kan fjerne koblingen. Intet er ændret.`, `Only an administrator, the person who linked the channel, or someone who belongs to ${linkedName} themselves can remove the link. Nothing was changed.`));
+}
+
+function linkedReply(context: DialogContext, municipality: Municipality, previousId: string | undefined): Reply {
+  const moved = previousId !== undefined ? municipalityNameOf(context.knowledge, previousId) : undefined;
+  const who = byWhom(context, 'sat af', 'set by');
+  const now = moved
+    ? say(context, `Denne kanal hører nu til ${municipality.name} i stedet for ${moved}${who}.`, `This channel now belongs to ${municipality.name} instead of ${moved}${who}.`)
+    : say(context, `Denne kanal hører nu til ${municipality.name}${who}.`, `This channel now belongs to ${municipality.name}${who}.`);
+  const everyone = say(
+    context,
+    `Alle her kan melde status for ${municipality.name}; den, der selv hører til en anden kommune, melder fortsat for sin egen.`,
+    `Everyone here can report status for ${municipality.name}; anyone who belongs to another municipality themselves still reports for their own.`,
+  );
+  // not a notice: everyone in the conversation should see whom it now speaks for
+  return { text: `${now} ${everyone}`, buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)] };
+}
+
+async function link(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<Reply[]> {
+  const { conversation } = context.turn;
+  const existing = services.memberships.conversationLink(conversation.channel, conversation.id);
+  const refused = refusal(context, services, municipality, existing);
+  if (refused) return refused;
+  if (existing?.municipalityId === municipality.id) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
+  const { previous } = await services.memberships.linkConversation(conversation.channel, conversation.id, municipality.id, actorOf(context.turn));
+  return [linkedReply(context, municipality, previous === municipality.id ? undefined : previous)];
+}
+
+async function unlink(context: DialogContext, services: ActionServices): Promise<Reply[]> {
+  const { conversation } = context.turn;
+  const existing = services.memberships.conversationLink(conversation.channel, conversation.id);
+  if (!existing) return plain(say(context, 'Denne kanal er ikke knyttet til en kommune.', 'This channel is not linked to a municipality.'));
+  const refused = refusal(context, services, undefined, existing);
+  if (refused) return refused;
+  await services.memberships.unlinkConversation(conversation.channel, conversation.id);
+  const name = municipalityNameOf(context.knowledge, existing.municipalityId);
+  const who = byWhom(context, 'fjernet af', 'removed by');
+  return [
+    {
+      text: say(
+        context,
+        `Denne kanal hører ikke længere til ${name}${who}. Her melder hver især nu for sin egen kommune.`,
+        `This channel no longer belongs to ${name}${who}. Here everyone now reports for their own municipality.`,
+      ),
+    },
+  ];
+}
+
+/**
+ * Links the conversation (a Teams channel, a Slack channel, a group chat) to a municipality,
+ * so everyone in it can act for it, and says so to all in it; "ingen" or "fjern" removes the
+ * link. In a chat with klikbot alone there is no conversation to link: it says how to join.
+ */
+export const conversationLink: ActionDialog = async (context, args, services) => {
+  if (!context.turn.conversation.isGroup) return personalChatReply(context);
+  const parsed = argsSchema.safeParse(args);
+  const named = parsed.success ? (parsed.data.municipality ?? '').trim() : '';
+  if (named === '') {
+    return plain(say(context, 'Hvilken kommune hører denne kanal til? Skriv fx "kanal Aarhus" (i Slack: /klik kanal Aarhus); "kanal ingen" fjerner koblingen.', 'Which municipality does this channel belong to? Type e.g. "kanal Aarhus" (in Slack: /klik kanal Aarhus); "kanal ingen" removes the link.'));
+  }
+  if (removeWords.test(named)) return unlink(context, services);
+  const municipality = resolveMunicipality(context.knowledge, named);
+  if (!municipality) return unknownMunicipalityReply(context, named);
+  return link(context, municipality, services);
+};
+
+/**
+ * After "vi er Aarhus Kommune" in a shared conversation: links the conversation too, when it
+ * belongs to no municipality yet, and says so. A sentence about who "we" are never moves a
+ * conversation someone linked to another municipality (that takes 'kanal <navn>', whose reply
+ * everyone sees); it says where the conversation stays instead. Undefined in a personal chat.
+ */
+export async function linkFromStatement(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<string | undefined> {
+  const { conversation } = context.turn;
+  if (!conversation.isGroup) return undefined;
+  const existing = services.memberships.conversationLink(conversation.channel, conversation.id);
+  if (existing?.municipalityId === municipality.id) return say(context, `Denne kanal hører også til ${municipality.name}.`, `This channel belongs to ${municipality.name} too.`);
+  if (existing) {
+    const stays = municipalityNameOf(context.knowledge, existing.municipalityId);
+    return say(context, `Denne kanal hører fortsat til ${stays}; skriv 'kanal ${municipality.name}' for at flytte den.`, `This channel still belongs to ${stays}; type 'kanal ${municipality.name}' to move it.`);
+  }
+  // the person has just joined the municipality themselves, which is what linking to it asks
+  await services.memberships.linkConversation(conversation.channel, conversation.id, municipality.id, actorOf(context.turn));
+  return say(context, `Denne kanal hører nu også til ${municipality.name}: alle her kan melde status for den.`, `This channel now belongs to ${municipality.name} too: everyone here can report status for it.`);
+}
