@@ -71,14 +71,24 @@ const greetings = new Set(['hej', 'hi', 'hello', 'goddag', 'ja', 'yes', 'ok', 'o
 // Words that may stand beside the name without making the sentence about something else.
 const besideTheName = new Set(['kommune', 'kommunes', 'municipality', 'council', 'city', 'og', 'tak', 'the', 'of', 'i', 'fra', 'from', 'in', 'for', 'programleder', 'programme', 'program', 'leader', 'manager', 'som']);
 
+// Openers that speak for a group ("vi er", "vores kommune er", "we are", "our municipality is").
+const groupWords = new Set(['vi', 'vores', 'we', 'our']);
+
+/** How a joining sentence opens: where the words after the opener begin, and whether it speaks for a group. */
+export interface JoinOpener {
+  from: number;
+  /** "vi er …", "we are …": said for everyone in the conversation, not only oneself. */
+  plural: boolean;
+}
+
 /**
- * Where the words after a joining opener ("vi er", "jeg er fra", "we are") begin, or
- * undefined when the sentence does not open that way.
+ * The joining opener the sentence starts with ("vi er", "jeg er fra", "we are"): where the
+ * words after it begin, or undefined when the sentence does not open that way.
  */
-export function afterJoinOpener(tokens: string[]): number | undefined {
+export function joinOpener(tokens: string[]): JoinOpener | undefined {
   const start = tokens[0] !== undefined && greetings.has(tokens[0]) ? 1 : 0;
   const opener = joinOpeners.find((words) => words.every((word, offset) => tokens[start + offset] === word));
-  return opener ? start + opener.length : undefined;
+  return opener ? { from: start + opener.length, plural: groupWords.has(opener[0]!) } : undefined;
 }
 
 /**

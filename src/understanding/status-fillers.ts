@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { editDistance } from './fuzzy.js';
 import type { Reading } from './resolve.js';
-import { afterJoinOpener, isQuestion, onlyTheName, reportedStatus } from './statements.js';
+import { isQuestion, joinOpener, onlyTheName, reportedStatus } from './statements.js';
 import type { Entities, StatusTarget, Understanding } from './types.js';
 
 // Where the answer is about "us" rather than the country: "hvor langt er vi med BBR?".
@@ -34,21 +34,27 @@ export function asksAboutUs(tokens: string[]): boolean {
   return tokens.some((token) => ourWords.has(token)) && !tokens.some((token) => nationalWords.has(token));
 }
 
+/** The `aspect` of a joining sentence said for a group ("vi er …"): the conversation joins too. */
+export const CONVERSATION_SCOPE = 'conversation';
+
 /**
  * "vi er Aarhus Kommune", "jeg er fra Køge", "we are Aarhus municipality": joining one
  * municipality. Only a sentence that opens that way and names one municipality and nothing
- * else; anything more ("vi er Aarhus, hvornår skal vi på SAPA?") is a question.
+ * else; anything more ("vi er Aarhus, hvornår skal vi på SAPA?") is a question. Said for a
+ * group ("vi", "vores kommune", "we", "our"), the entities' aspect is CONVERSATION_SCOPE: the
+ * dialog then links a shared conversation as well as the person.
  */
 export function membershipStatement(reading: Reading): Understanding | undefined {
-  const from = afterJoinOpener(reading.tokens);
-  if (from === undefined || from >= reading.tokens.length || reading.questionMark) return undefined;
+  const opener = joinOpener(reading.tokens);
+  if (opener === undefined || opener.from >= reading.tokens.length || reading.questionMark) return undefined;
+  const { from } = opener;
   const places = [...reading.named, ...reading.hints].filter((match) => match.kind === 'municipality' && match.start >= from);
   const ids = new Set(places.map((match) => match.id));
   const [municipality] = ids;
   if (ids.size !== 1 || municipality === undefined) return undefined;
   const roles = reading.named.filter((match) => match.kind === 'role');
   if (!onlyTheName(reading.tokens, from, [...places, ...roles])) return undefined;
-  const entities: Entities = { ...reading.entities, municipalities: [municipality] };
+  const entities: Entities = { ...reading.entities, municipalities: [municipality], ...(opener.plural ? { aspect: CONVERSATION_SCOPE } : {}) };
   return { intent: 'membership.set', confidence: 0.95, entities, language: reading.language };
 }
 
