@@ -65,14 +65,26 @@ function buttons(knowledge: Knowledge, item: RemindableItem, task: Task | undefi
  * municipality's status, who is responsible, and buttons to report status, snooze or stop.
  */
 export function createReminderComposer(knowledge: Knowledge, statuses: Statuses): (due: DueReminder) => Reply[] {
+  // formatting a Danish date is the costly part, and every conversation due at one moment shares it
+  const itemParts = new Map<string, { task: Task | undefined; heading: string; when: string; responsible: string; buttons: ReplyButton[] }>();
+  const partsOf = (item: RemindableItem, now: DueReminder['now']) => {
+    const key = `${item.id}|${now.toMillis()}`;
+    let parts = itemParts.get(key);
+    if (!parts) {
+      if (itemParts.size > 1000) itemParts.clear();
+      const task = item.taskId === undefined ? undefined : knowledge.tasks.find((candidate) => candidate.id === item.taskId);
+      const { heading, passed } = headline(item, daysUntil(item.date, now));
+      const when = passed ? `${item.relation === 'before' ? 'Fristen var' : 'Datoen var'} ${formatDate(item.date, 'da')}.` : `${capitalise(dateClause(item))}.`;
+      parts = { task, heading, when, responsible: responsibleLine(knowledge, item), buttons: buttons(knowledge, item, task) };
+      itemParts.set(key, parts);
+    }
+    return parts;
+  };
   return ({ item, municipalityId, now }) => {
-    const task = item.taskId === undefined ? undefined : knowledge.tasks.find((candidate) => candidate.id === item.taskId);
-    const daysLeft = daysUntil(item.date, now);
-    const { heading, passed } = headline(item, daysLeft);
-    const when = passed ? `${item.relation === 'before' ? 'Fristen var' : 'Datoen var'} ${formatDate(item.date, 'da')}.` : `${capitalise(dateClause(item))}.`;
-    const lines = [when, statusLine(knowledge, statuses, task, municipalityId), responsibleLine(knowledge, item)].filter((line): line is string => line !== undefined);
+    const { task, heading, when, responsible, buttons: itemButtons } = partsOf(item, now);
+    const lines = [when, statusLine(knowledge, statuses, task, municipalityId), responsible].filter((line): line is string => line !== undefined);
     const source = sourceLine(DANISH, item.sourceLabel);
-    return [{ text: [heading, ...lines, source].join('\n'), heading, intro: lines.join('\n'), source, buttons: buttons(knowledge, item, task) }];
+    return [{ text: [heading, ...lines, source].join('\n'), heading, intro: lines.join('\n'), source, buttons: [...itemButtons] }];
   };
 }
 

@@ -86,6 +86,8 @@ const envSchema = z.object({
     emptyToUndefined,
     z.string().trim().min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 32`)').regex(/^\S+$/, 'must not contain spaces').optional(),
   ),
+  // Reminders go out at whole minutes (09:00); a tick a minute is on time, and 0 turns the ticking off.
+  KLIKBOT_REMINDER_TICK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number of seconds').min(0).max(3600).default(60)),
   KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
     emptyToUndefined,
     z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((value) => value === 'true'),
@@ -123,6 +125,8 @@ export interface Config {
   administrators: string[];
   /** The bearer token for GET /api/status.csv; unset, the route does not exist. */
   exportToken?: string;
+  /** Seconds between reminder ticks; 0: no ticking (tests tick by hand). */
+  reminderTickSeconds: number;
 }
 
 /** The Slack app's credentials and where its Web API is. */
@@ -236,5 +240,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     botFramework: !exposesUncheckedBotFramework(e),
     administrators: e.KLIKBOT_ADMINS,
     exportToken: e.KLIKBOT_EXPORT_TOKEN,
+    reminderTickSeconds: e.KLIKBOT_REMINDER_TICK_SECONDS,
   };
 }

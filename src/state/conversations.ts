@@ -28,6 +28,8 @@ function key(channel: string, conversationId: string) {
 
 /** The conversations the bot may write to later (proactive messages), kept across restarts. */
 export class ConversationRepository {
+  private indexed: { list: readonly DeepReadonly<StoredConversation>[]; byKey: Map<string, DeepReadonly<StoredConversation>> } | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -83,9 +85,15 @@ export class ConversationRepository {
     );
   }
 
-  /** The stored conversation, or undefined if the bot has never seen it. */
+  /**
+   * The stored conversation, or undefined if the bot has never seen it. Looked up in an index
+   * of the list the store holds now (a write replaces the list, and with it the index):
+   * reminders ask this for every conversation due.
+   */
   get(channel: string, conversationId: string): DeepReadonly<StoredConversation> | undefined {
-    return this.store.read().conversations.find(key(channel, conversationId));
+    const list = this.store.read().conversations;
+    if (this.indexed?.list !== list) this.indexed = { list, byKey: new Map(list.map((c) => [JSON.stringify([c.channel, c.conversationId]), c])) };
+    return this.indexed.byKey.get(JSON.stringify([channel, conversationId]));
   }
 
   /** Every stored conversation, dead ones included, in the order first seen. */
