@@ -27,6 +27,12 @@ export interface TurnConversation {
   teamId?: string;
   /** The team's channel the conversation lives in. */
   channelId?: string;
+  /**
+   * The conversation as klikbot stores it for writing later (reminders, links): the channel's
+   * own name and id, e.g. a Teams channel without its thread. The channel sets it; absent, the
+   * turn's channel and id are the address.
+   */
+  address?: { channel: string; conversationId: string };
 }
 
 /** What a person did, as the core sees it, with no channel SDK in it. */

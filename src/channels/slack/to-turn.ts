@@ -1,3 +1,4 @@
+import { SLACK_CHANNEL } from './slack-deps.js';
 import type { DateTime } from 'luxon';
 import type { ActionPayload, ConversationKind, Turn } from '../../core/types.js';
 
@@ -31,7 +32,7 @@ export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: 
   const kind = kindOf(place.channelId);
   const turn: Turn = {
     user: { id: place.userId, name: place.userName },
-    conversation: { channel: 'slack', id: place.channelId, isGroup: kind !== 'personal', kind, channelId: place.channelId },
+    conversation: { channel: 'slack', id: place.channelId, isGroup: kind !== 'personal', kind, channelId: place.channelId, address: { channel: SLACK_CHANNEL, conversationId: place.channelId } },
     text: unescapeSlack(text).trim(),
     action,
     // Slack tells no locale in events: the text decides the language, Danish by default

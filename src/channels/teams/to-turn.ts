@@ -1,3 +1,4 @@
+import { channelOf } from './conversation-reference.js';
 import type { DateTime } from 'luxon';
 import type { ActionPayload, ChannelKind, ConversationKind, Turn, TurnConversation } from '../../core/types.js';
 import { buttonValue, type InboundActivity } from './inbound-activity.js';
@@ -56,6 +57,7 @@ export function toConversation(activity: InboundActivity): TurnConversation {
     id: activity.conversation.id,
     isGroup: activity.conversation.isGroup ?? kind !== 'personal',
     kind,
+    address: { channel: activity.channelId, conversationId: channelOf(activity.conversation.id) },
   };
   const tenantId = data?.tenant?.id ?? activity.conversation.tenantId;
   if (tenantId) conversation.tenantId = tenantId;

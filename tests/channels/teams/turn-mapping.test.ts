@@ -54,6 +54,8 @@ describe('what the core sees of a Teams activity', () => {
       tenantId: TENANT,
       teamId: channelData.team.id,
       channelId: channelData.channel.id,
+      // stored and written to later as the channel itself, not the thread
+      address: { channel: 'msteams', conversationId: '19:programledere@thread.tacv2' },
     });
   });
 
