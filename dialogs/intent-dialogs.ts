@@ -1,3 +1,4 @@
+import { REMINDER_DIALOGS } from '../src/core/commands.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
@@ -16,6 +17,11 @@ export const statusDialogs = {
   update: 'status-update',
   membership: 'membership-set',
 } as const;
+
+/** The one task or deadline a reminder sentence names (the understanding leaves at most one). */
+function reminderItem(e: Entities): string | undefined {
+  return e.tasks[0] ?? e.deadlines[0];
+}
 
 function stepArg(e: Entities): string | undefined {
   return e.steps[0] ? String(e.steps[0].number) : undefined;
@@ -63,6 +69,11 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   // status-update lets members set only their own, administrators any
   'status.update': { dialog: statusDialogs.update, args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }) },
   'membership.set': { dialog: statusDialogs.membership, args: (e) => ({ municipality: e.municipalities[0] }) },
+  'reminder.subscribe': { dialog: REMINDER_DIALOGS.subscribe, args: (e) => ({ itemId: reminderItem(e) }) },
+  'reminder.unsubscribe': { dialog: REMINDER_DIALOGS.unsubscribe, args: () => ({}) },
+  'reminder.list': { dialog: REMINDER_DIALOGS.list, args: () => ({}) },
+  // "mind mig igen på mandag": the day named, else the snooze dialog takes the next working day
+  'reminder.snooze': { dialog: REMINDER_DIALOGS.snooze, args: (e) => ({ itemId: reminderItem(e), date: e.dates?.start }) },
   'overview.systems-using': { dialog: 'overview', args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
   'overview.used-by': { dialog: 'overview', args: (e) => ({ itSystemId: e.itSystems[0] }) },
   'rollout.sapa': { dialog: 'rollout', args: (e) => ({ municipalityId: e.municipalities[0] }) },
@@ -123,6 +134,9 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   if (understanding.intent === 'status.update' && entities.report && !entities.report.target) {
     return { dialog: STATUS_ASK_BACK_DIALOG, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
   }
+  // "stop påmindelserne om BBR" stops that one; without a name, all of them
+  const itemId = reminderItem(entities);
+  if (understanding.intent === 'reminder.unsubscribe' && itemId) return { dialog: REMINDER_DIALOGS.mute, args: { itemId } };
   const { dialog, args } = intentDialogs[understanding.intent];
   const defined = Object.entries(args(understanding.entities, tokens)).filter((entry): entry is [string, string] => entry[1] !== undefined);
   return { dialog, args: Object.fromEntries(defined) };

@@ -10,7 +10,7 @@ const followUpOpeners = [['og'], ['hvad', 'med'], ['and'], ['what', 'about'], ['
 
 /** Whether the intent changes what is stored: made once, by its own sentence, never by a follow-up. */
 export function changesState(intent: Intent): boolean {
-  return intent === 'status.update' || intent === 'membership.set';
+  return ['status.update', 'membership.set', 'reminder.subscribe', 'reminder.unsubscribe', 'reminder.snooze'].includes(intent);
 }
 
 /** Whether the question opens as a follow-up ("og …", "hvad med …") and is short. */

@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
 import { asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
+import { reminderRequest, withReminderReadings } from './reminder-requests.js';
 import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
@@ -148,6 +149,10 @@ const fillers: Partial<Record<Intent, Filler>> = {
   'status.update': (reading) => statusReport(reading),
   // recognised by how the sentence opens (membershipStatement), never by resemblance alone
   'membership.set': () => undefined,
+  'reminder.subscribe': (reading) => reminderRequest('reminder.subscribe', reading),
+  'reminder.unsubscribe': (reading) => reminderRequest('reminder.unsubscribe', reading),
+  'reminder.list': (reading) => reminderRequest('reminder.list', reading),
+  'reminder.snooze': (reading) => reminderRequest('reminder.snooze', reading),
   'overview.systems-using': (reading) =>
     reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
   'overview.used-by': (reading) => {
@@ -242,7 +247,7 @@ function bestFilled(reading: Reading, inherited: boolean, previous: Understandin
 export function resolveIntent(read: Reading, previous: Understanding | undefined): Understanding {
   const joined = membershipStatement(read);
   if (joined) return joined;
-  const original = withoutMisreadStatements(read);
+  const original = withReminderReadings(withoutMisreadStatements(read));
   const unknown: Understanding = { intent: 'unknown', confidence: 1 - original.knownShare, entities: original.entities, language: original.language };
   if (!previous) return bestFilled(original, false, undefined) ?? unknown;
   const inherited = inheritTopic(original, previous);

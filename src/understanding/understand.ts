@@ -7,6 +7,7 @@ import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.j
 import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf, stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { queryWords } from './query-words.js';
+import { reminderWordFor } from './reminder-requests.js';
 import { resolveIntent, type Reading } from './resolve.js';
 import { statusWordFor } from './statements.js';
 import { RoleDuties } from './role-duties.js';
@@ -164,12 +165,13 @@ export class Understander {
 
   /**
    * "fædige" is "færdige": a status word one typo off, where the word is nothing else the bot
-   * knows, is read as that word (the examples' stems forgive typos only in longer stems).
+   * knows, is read as that word (the examples' stems forgive typos only in longer stems); so
+   * is a misspelt "påmindelser" ("påmindelsrne").
    */
   #spellStatusWords(words: QueryWords): QueryWords {
     const tokens = words.tokens.map((token) => {
       if (token.length < 6 || isStopword(token) || this.#classifier.knows(termOf(token)) || this.#index.knows(token)) return token;
-      return statusWordFor(token) ?? token;
+      return statusWordFor(token) ?? reminderWordFor(token) ?? token;
     });
     return { ...words, tokens };
   }
