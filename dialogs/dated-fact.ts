@@ -2,12 +2,15 @@ import type { ReplyButton } from '../src/core/types.js';
 import { datedItems, findRole, findTask } from '../src/knowledge/queries.js';
 import { askButton, say, sourceLine, type Dialog, type DialogContext } from './context.js';
 import { dateText, whenText } from './deadlines.js';
+import { remindButton } from './reminder-button.js';
 
-function dateButtons(context: DialogContext, roleIds: string[], taskId: string | undefined): ReplyButton[] {
-  const buttons: ReplyButton[] = roleIds.slice(0, 2).map((roleId) => {
+function dateButtons(context: DialogContext, deadlineId: string, roleIds: string[], taskId: string | undefined): ReplyButton[] {
+  const remind = remindButton(context, deadlineId);
+  const buttons: ReplyButton[] = remind ? [remind] : [];
+  for (const roleId of roleIds.slice(0, 2)) {
     const name = findRole(context.knowledge, roleId)?.name ?? roleId;
-    return { title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } };
-  });
+    buttons.push({ title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } });
+  }
   const task = taskId ? findTask(context.knowledge, taskId) : undefined;
   if (task) buttons.push({ title: say(context, `Om ${task.title}`, `About ${task.title}`), action: { dialog: 'task-deadline', args: { taskId: task.id } } });
   buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
@@ -32,7 +35,7 @@ export const datedFact: Dialog = (context, args) => {
       heading: record.title,
       text: lines.join('\n'),
       source: sourceLine(context, record.source.label),
-      buttons: dateButtons(context, record.responsibleRoles, record.relatedTask),
+      buttons: dateButtons(context, record.id, record.responsibleRoles, record.relatedTask),
     },
   ];
 };

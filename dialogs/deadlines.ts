@@ -2,6 +2,7 @@ import { daysUntil, formatDate, relativeDays } from '../src/core/format.js';
 import type { ActionPayload, ReplyButton } from '../src/core/types.js';
 import { upcomingDeadlines, type DatedItem } from '../src/knowledge/queries.js';
 import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
+import { remindAllButton } from './reminder-button.js';
 
 const UPCOMING_SHOWN = 5;
 
@@ -45,7 +46,7 @@ export const upcoming: Dialog = (context) => {
       intro: lead,
       list,
       source: sourceLine(context, labels.join('; ')),
-      buttons: items.slice(0, 3).map((item) => itemButton(context, item)),
+      buttons: [...items.slice(0, 3).map((item) => itemButton(context, item)), remindAllButton(context)],
     },
   ];
 };

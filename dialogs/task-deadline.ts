@@ -2,6 +2,7 @@ import type { ReplyButton } from '../src/core/types.js';
 import { datesForTask, findRole, findTask, type DatedItem, type Task } from '../src/knowledge/queries.js';
 import { askButton, say, sourceLine, type Dialog, type DialogContext } from './context.js';
 import { dateText, whenText } from './deadlines.js';
+import { remindButton } from './reminder-button.js';
 
 function responsibleText(context: DialogContext, task: Task): string {
   const names = task.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
@@ -36,9 +37,12 @@ function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | 
   return say(context, `Deadline for _${title}_: ${when}.`, `Deadline for _${title}_: ${when}.`);
 }
 
-function taskButtons(context: DialogContext, task: Task): ReplyButton[] {
+function taskButtons(context: DialogContext, task: Task, item: DatedItem | undefined): ReplyButton[] {
   const buttons: ReplyButton[] = [];
   if (task.steps.length > 0) buttons.push({ title: say(context, 'Vis trinene', 'Show the steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } });
+  // the date the answer gives is the one to be reminded of
+  const remind = item && task.state !== 'dropped' ? remindButton(context, item.id) : undefined;
+  if (remind) buttons.push(remind);
   for (const roleId of [...new Set([...task.responsibleRoles, ...task.relatedRoles])].slice(0, 2)) {
     const name = findRole(context.knowledge, roleId)?.name ?? roleId;
     buttons.push({ title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } });
@@ -56,5 +60,5 @@ export const taskDeadline: Dialog = (context, args) => {
   const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
   if (task.state !== 'active' && task.stateNote) lines.push(task.stateNote);
   if (task.description) lines.push(task.description);
-  return [{ heading: task.title, text: lines.join('\n'), source: sourceLine(context, task.source.label), buttons: taskButtons(context, task) }];
+  return [{ heading: task.title, text: lines.join('\n'), source: sourceLine(context, task.source.label), buttons: taskButtons(context, task, own) }];
 };
