@@ -9,10 +9,6 @@ export type { ReminderSnooze, ReminderSubscription } from './schema.js';
 
 type Snoozes = DeepReadonly<ReminderSnooze>[];
 
-function conversationKey(channel: string, conversationId: string): string {
-  return `${channel}\u0000${conversationId}`;
-}
-
 function sameConversation(channel: string, conversationId: string) {
   return (item: { channel: string; conversationId: string }) => item.channel === channel && item.conversationId === conversationId;
 }
@@ -98,7 +94,7 @@ function applySubscribe(draft: State, input: SubscribeInput, since: string): { c
 export class ReminderSubscriptionRepository implements SubscriptionBook {
   #version = 0;
   #snoozeIndex: SnoozeIndex | undefined;
-  #byConversation: { version: number; map: Map<string, DeepReadonly<ReminderSubscription>> } | undefined;
+  #byConversation: { version: number; map: Map<string, Map<string, DeepReadonly<ReminderSubscription>>> } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -118,10 +114,16 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
   /** The conversation's subscription, if it has one. */
   get(channel: string, conversationId: string): DeepReadonly<ReminderSubscription> | undefined {
     if (this.#byConversation?.version !== this.#version) {
-      const map = new Map(this.all().map((s) => [conversationKey(s.channel, s.conversationId), s] as const));
+      // by channel, then id: no key strings to build for every subscription
+      const map = new Map<string, Map<string, DeepReadonly<ReminderSubscription>>>();
+      for (const subscription of this.all()) {
+        let inChannel = map.get(subscription.channel);
+        if (!inChannel) map.set(subscription.channel, (inChannel = new Map<string, DeepReadonly<ReminderSubscription>>()));
+        inChannel.set(subscription.conversationId, subscription);
+      }
       this.#byConversation = { version: this.#version, map };
     }
-    return this.#byConversation.map.get(conversationKey(channel, conversationId));
+    return this.#byConversation.map.get(channel)?.get(conversationId);
   }
 
   /**
