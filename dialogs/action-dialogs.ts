@@ -6,6 +6,7 @@ import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
 import { conversationLink } from './conversation-link.js';
 import { membershipSet } from './membership.js';
+import { reminderDialogsByName } from './reminder-dialogs.js';
 import { myStatus } from './my-status.js';
 import { statusForm } from './status-form.js';
 import { statusHistory } from './status-history.js';
@@ -39,6 +40,7 @@ const actionDialogsByName: Record<string, ActionDialog> = {
   'status-national': statusNational,
   'status-missing': statusMissing,
   'status-history': statusHistory,
+  ...reminderDialogsByName,
 };
 
 /** The action dialog with this name, if there is one. */
