@@ -1,3 +1,4 @@
+import { addressOf } from '../src/core/address.js';
 import type { Reply, Turn } from '../src/core/types.js';
 import { findMunicipality, type Municipality } from '../src/knowledge/systems-queries.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
@@ -37,7 +38,7 @@ export function actorOf(turn: Turn): Actor {
  * link of the conversation they write in.
  */
 export function actingFor(turn: Turn, services: ActionServices): ActingFor | undefined {
-  return services.memberships.municipalityOf({ channel: turn.conversation.channel, userId: turn.user.id, conversationId: turn.conversation.id });
+  return services.memberships.municipalityOf({ channel: turn.conversation.channel, userId: turn.user.id }, addressOf(turn));
 }
 
 /** A municipality by id ("aarhus") or by any of its names ("Århus", "Aarhus Kommune"). */

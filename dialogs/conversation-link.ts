@@ -1,3 +1,4 @@
+import { addressOf } from '../src/core/address.js';
 import { z } from 'zod';
 import type { Reply } from '../src/core/types.js';
 import type { Municipality } from '../src/knowledge/systems-queries.js';
@@ -77,22 +78,22 @@ function linkedReply(context: DialogContext, municipality: Municipality, previou
 }
 
 async function link(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<Reply[]> {
-  const { conversation } = context.turn;
-  const existing = services.memberships.conversationLink(conversation.channel, conversation.id);
+  const here = addressOf(context.turn);
+  const existing = services.memberships.conversationLink(here.channel, here.conversationId);
   const refused = refusal(context, services, municipality, existing);
   if (refused) return refused;
   if (existing?.municipalityId === municipality.id) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
-  const { previous } = await services.memberships.linkConversation(conversation.channel, conversation.id, municipality.id, actorOf(context.turn));
+  const { previous } = await services.memberships.linkConversation(here.channel, here.conversationId, municipality.id, actorOf(context.turn));
   return [linkedReply(context, municipality, previous === municipality.id ? undefined : previous)];
 }
 
 async function unlink(context: DialogContext, services: ActionServices): Promise<Reply[]> {
-  const { conversation } = context.turn;
-  const existing = services.memberships.conversationLink(conversation.channel, conversation.id);
+  const here = addressOf(context.turn);
+  const existing = services.memberships.conversationLink(here.channel, here.conversationId);
   if (!existing) return plain(say(context, 'Denne kanal er ikke knyttet til en kommune.', 'This channel is not linked to a municipality.'));
   const refused = refusal(context, services, undefined, existing);
   if (refused) return refused;
-  await services.memberships.unlinkConversation(conversation.channel, conversation.id);
+  await services.memberships.unlinkConversation(here.channel, here.conversationId);
   const name = municipalityNameOf(context.knowledge, existing.municipalityId);
   const who = byWhom(context, 'fjernet af', 'removed by');
   return [
@@ -131,15 +132,15 @@ export const conversationLink: ActionDialog = async (context, args, services) =>
  * everyone sees); it says where the conversation stays instead. Undefined in a personal chat.
  */
 export async function linkFromStatement(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<string | undefined> {
-  const { conversation } = context.turn;
-  if (!conversation.isGroup) return undefined;
-  const existing = services.memberships.conversationLink(conversation.channel, conversation.id);
+  if (!context.turn.conversation.isGroup) return undefined;
+  const here = addressOf(context.turn);
+  const existing = services.memberships.conversationLink(here.channel, here.conversationId);
   if (existing?.municipalityId === municipality.id) return say(context, `Denne kanal hører også til ${municipality.name}.`, `This channel belongs to ${municipality.name} too.`);
   if (existing) {
     const stays = municipalityNameOf(context.knowledge, existing.municipalityId);
     return say(context, `Denne kanal hører fortsat til ${stays}; skriv 'kanal ${municipality.name}' for at flytte den.`, `This channel still belongs to ${stays}; type 'kanal ${municipality.name}' to move it.`);
   }
   // the person has just joined the municipality themselves, which is what linking to it asks
-  await services.memberships.linkConversation(conversation.channel, conversation.id, municipality.id, actorOf(context.turn));
+  await services.memberships.linkConversation(here.channel, here.conversationId, municipality.id, actorOf(context.turn));
   return say(context, `Denne kanal hører nu også til ${municipality.name}: alle her kan melde status for den.`, `This channel now belongs to ${municipality.name} too: everyone here can report status for it.`);
 }

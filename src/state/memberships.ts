@@ -104,10 +104,10 @@ export class MembershipRepository {
    * The municipality a person acts for here: their own membership first (someone from Køge
    * in Aarhus' channel still speaks for Køge), else the conversation's link.
    */
-  municipalityOf(who: { channel: string; userId: string; conversationId: string }): ActingFor | undefined {
-    const own = this.get(who.channel, who.userId);
+  municipalityOf(person: { channel: string; userId: string }, conversation: { channel: string; conversationId: string }): ActingFor | undefined {
+    const own = this.get(person.channel, person.userId);
     if (own) return { municipalityId: own.municipalityId, via: 'person' };
-    const link = this.conversationLink(who.channel, who.conversationId);
+    const link = this.conversationLink(conversation.channel, conversation.conversationId);
     return link ? { municipalityId: link.municipalityId, via: 'conversation' } : undefined;
   }
 }

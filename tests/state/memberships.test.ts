@@ -107,7 +107,7 @@ describe('MembershipRepository: conversation links', () => {
     await repo.linkConversation('teams', '19:aarhus@thread.tacv2;messageid=1700000000000', 'aarhus', mette);
     expect(store.read().conversationLinks.map((link) => link.conversationId)).toEqual(['19:aarhus@thread.tacv2']);
     expect(repo.conversationLink('teams', '19:aarhus@thread.tacv2;messageid=1800000000000')?.municipalityId).toBe('aarhus');
-    expect(repo.municipalityOf({ channel: 'teams', userId: 'aad-jens', conversationId: '19:aarhus@thread.tacv2;messageid=42' })).toEqual({ municipalityId: 'aarhus', via: 'conversation' });
+    expect(repo.municipalityOf({ channel: 'teams', userId: 'aad-jens' }, { channel: 'teams', conversationId: '19:aarhus@thread.tacv2;messageid=42' })).toEqual({ municipalityId: 'aarhus', via: 'conversation' });
     expect(await repo.unlinkConversation('teams', '19:aarhus@thread.tacv2;messageid=42')).toBe(true);
   });
 
@@ -115,18 +115,18 @@ describe('MembershipRepository: conversation links', () => {
     const repo = new MembershipRepository(store, clock);
     await repo.linkConversation('slack', 'C-aarhus', 'aarhus', mette);
     await repo.set('slack', 'U-koege', 'koege');
-    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-new', conversationId: 'C-aarhus' })).toEqual({ municipalityId: 'aarhus', via: 'conversation' });
-    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-koege', conversationId: 'C-aarhus' })).toEqual({ municipalityId: 'koege', via: 'person' });
-    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-new', conversationId: 'C-other' })).toBeUndefined();
+    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-new' }, { channel: 'slack', conversationId: 'C-aarhus' })).toEqual({ municipalityId: 'aarhus', via: 'conversation' });
+    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-koege' }, { channel: 'slack', conversationId: 'C-aarhus' })).toEqual({ municipalityId: 'koege', via: 'person' });
+    expect(repo.municipalityOf({ channel: 'slack', userId: 'U-new' }, { channel: 'slack', conversationId: 'C-other' })).toBeUndefined();
     // the same conversation id in another channel is another conversation
-    expect(repo.municipalityOf({ channel: 'teams', userId: 'U-new', conversationId: 'C-aarhus' })).toBeUndefined();
+    expect(repo.municipalityOf({ channel: 'teams', userId: 'U-new' }, { channel: 'teams', conversationId: 'C-aarhus' })).toBeUndefined();
   });
 
   it('keeps links across a restart', async () => {
     await new MembershipRepository(store, clock).linkConversation('slack', 'C1', 'vejle', mette);
     const reopened = new MembershipRepository(await openStore(store.filePath), clock);
     expect(reopened.conversationLink('slack', 'C1')?.municipalityId).toBe('vejle');
-    expect(reopened.municipalityOf({ channel: 'slack', userId: 'U9', conversationId: 'C1' })?.municipalityId).toBe('vejle');
+    expect(reopened.municipalityOf({ channel: 'slack', userId: 'U9' }, { channel: 'slack', conversationId: 'C1' })?.municipalityId).toBe('vejle');
   });
 
   it('gives a conversation linked from two places at once one link', async () => {

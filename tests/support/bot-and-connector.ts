@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Clock } from '../../src/clock.js';
 import { startTestBot } from './bot-framework.js';
 import { startFakeConnector, type FakeConnector } from './connector-fake.js';
 
@@ -12,11 +13,11 @@ export interface BotAndConnector {
  * Starts a bot and a fake Bot Connector for the enclosing describe block, clears what the
  * connector received (and any answers left unplanned) after each test, and stops both at the end.
  */
-export function useBotAndConnector(env: Record<string, string>): BotAndConnector {
+export function useBotAndConnector(env: Record<string, string>, options: { clock?: Clock } = {}): BotAndConnector {
   const harness = {} as BotAndConnector;
   beforeAll(async () => {
     harness.connector = await startFakeConnector();
-    harness.bot = await startTestBot(env);
+    harness.bot = await startTestBot(env, options);
   });
   afterEach(() => {
     harness.connector.requests.length = 0;

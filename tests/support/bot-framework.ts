@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { startKlikbot, type RunningKlikbot } from '../../src/main.js';
 
@@ -14,11 +15,10 @@ export interface ReplyActivity {
 }
 
 /** Starts the real bot on a free loopback port with a fresh state file. */
-export async function startTestBot(env: Record<string, string> = {}): Promise<RunningKlikbot & { statePath: string }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'klikbot-e2e-'));
-  const statePath = path.join(dir, 'state.json');
+export async function startTestBot(env: Record<string, string> = {}, options: { clock?: Clock; statePath?: string } = {}): Promise<RunningKlikbot & { statePath: string }> {
+  const statePath = options.statePath ?? path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-e2e-')), 'state.json');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: statePath, ...env });
-  const bot = await startKlikbot(config);
+  const bot = await startKlikbot(config, options.clock ? { clock: options.clock } : {});
   return { ...bot, statePath };
 }
 

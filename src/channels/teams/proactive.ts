@@ -43,6 +43,12 @@ async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Parti
   let attempt: Attempt = { outcome: { status: 'failed', reason: 'the turn did not run' }, throttledWithoutHint: false };
   try {
     await adapter.continueIn(appId, reference, async (context) => {
+      // botbuilder addresses each send as a reply to the continuation event, an id Teams never
+      // saw; without it the connector posts a new message in the conversation (in a channel, a new post)
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
       try {
         const responses = await context.sendActivities(replies.map(toActivity));
         const messageIds = responses.map((response) => response.id).filter((id): id is string => Boolean(id));
