@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../src/clock.js';
+import { addressOf, type ConversationKey } from '../src/core/address.js';
 import { REMINDER_DIALOGS } from '../src/core/commands.js';
 import { formatDate } from '../src/core/format.js';
 import type { Language, Reply, ReplyButton, Turn } from '../src/core/types.js';
@@ -36,9 +37,7 @@ export function decidingMunicipality(context: DialogContext, services: ActionSer
   const { turn } = context;
   const here = hereOf(turn);
   const personal = turn.conversation.isGroup ? undefined : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
-  // a link may be kept under the stored address or under the turn's own channel and id
-  const link = services.memberships.conversationLink(here.channel, here.conversationId) ?? services.memberships.conversationLink(turn.conversation.channel, turn.conversation.id);
-  const id = link?.municipalityId ?? subscription?.municipalityId ?? personal;
+  const id = services.memberships.conversationLink(here.channel, here.conversationId)?.municipalityId ?? subscription?.municipalityId ?? personal;
   if (id === undefined) return undefined;
   return { id, name: context.knowledge.municipalities.find((m) => m.id === id)?.name ?? id };
 }
@@ -64,8 +63,8 @@ export function linkHint(context: DialogContext): string {
  * The conversation a subscription belongs to, as klikbot stores it for writing later (a Teams
  * channel as a whole, not the thread the message was written in): the key the engine sends to.
  */
-export function hereOf(turn: Turn): { channel: string; conversationId: string } {
-  return turn.conversation.address ?? { channel: turn.conversation.channel, conversationId: turn.conversation.id };
+export function hereOf(turn: Turn): ConversationKey {
+  return addressOf(turn);
 }
 
 /** How the conversation is addressed (object, subject opening a sentence, subject inside one): one person in a personal chat, everyone in a group. */

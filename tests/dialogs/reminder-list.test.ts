@@ -21,7 +21,7 @@ describe('reminder-list', () => {
   });
 
   it('lists what is followed, the next five reminders with their times, the snoozed one, what was stopped and whose status decides', async () => {
-    await kit.services.memberships.linkConversation('teams', '19:aarhus@thread.tacv2', 'aarhus', by);
+    await kit.services.memberships.linkConversation('msteams', '19:aarhus@thread.tacv2', 'aarhus', by);
     await reminderSubscribe(at(), {}, kit.services);
     await reminderMute(at(), { itemId: 'beskedfordeler-serviceaftaler-godkendes' }, kit.services);
     await reminderSnooze(at(), { itemId: 'godkend-initiale-fordelingsregler' }, kit.services);
