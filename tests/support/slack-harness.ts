@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/clock.js';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -36,7 +37,7 @@ export interface SlackBot {
 }
 
 /** Starts a fake Slack and a bot for the enclosing describe block; each test sees only its own calls. */
-export function useSlackBot(extraEnv: Record<string, string> = {}): SlackBot {
+export function useSlackBot(extraEnv: Record<string, string> = {}, options: { clock?: Clock } = {}): SlackBot {
   let before = new Set<SlackCall>();
   const isSentinel = (call: SlackCall) => call.args.channel === SENTINEL.channel;
   const fresh = (call: SlackCall) => !before.has(call) && !isSentinel(call);
@@ -64,7 +65,7 @@ export function useSlackBot(extraEnv: Record<string, string> = {}): SlackBot {
   };
   beforeAll(async () => {
     h.fake = await startFakeSlack();
-    h.bot = await startTestBot(slackEnv(h.fake.apiUrl, extraEnv));
+    h.bot = await startTestBot(slackEnv(h.fake.apiUrl, extraEnv), options);
   });
   beforeEach(() => {
     before = new Set(h.fake.calls());

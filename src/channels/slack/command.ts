@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { formOf, openForm } from './modal.js';
+import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toTurn } from './to-turn.js';
@@ -16,6 +17,8 @@ export const SLASH_COMMAND = '/klik';
 export function registerCommand(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
+    // the channel a command is typed in is one klikbot may post in later (reminders asked for there)
+    await rememberSlackConversation(command.channel_id, command.team_id, deps);
     const place = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {
