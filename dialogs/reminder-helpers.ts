@@ -74,7 +74,7 @@ export function addressed(context: DialogContext): { you: string; You: string; s
 }
 
 /** A typed command as it is written in this channel: "/klik kanal <kommune>" in Slack. */
-export function command(turn: Turn, text: string): string {
+function command(turn: Turn, text: string): string {
   return turn.conversation.channel === 'slack' ? `/klik ${text}` : `'${text}'`;
 }
 
