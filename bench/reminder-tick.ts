@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     conversations: new ConversationRepository(store, clock),
     statuses,
     conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
+    personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
     notifier,
     clock,

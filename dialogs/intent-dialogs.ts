@@ -1,3 +1,4 @@
+import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
 import { REMINDER_DIALOGS } from '../src/core/commands.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
@@ -68,7 +69,11 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   // a municipality named in the sentence ("Aarhus har fuldført BBR trin 3") is the one meant:
   // status-update lets members set only their own, administrators any
   'status.update': { dialog: statusDialogs.update, args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }) },
-  'membership.set': { dialog: statusDialogs.membership, args: (e) => ({ municipality: e.municipalities[0] }) },
+  // "vi er …" said for the group: the dialog links the conversation too when it is one
+  'membership.set': {
+    dialog: statusDialogs.membership,
+    args: (e) => ({ municipality: e.municipalities[0], ...(e.aspect === CONVERSATION_SCOPE ? { scope: 'conversation' } : {}) }),
+  },
   'reminder.subscribe': { dialog: REMINDER_DIALOGS.subscribe, args: (e) => ({ itemId: reminderItem(e) }) },
   'reminder.unsubscribe': { dialog: REMINDER_DIALOGS.unsubscribe, args: () => ({}) },
   'reminder.list': { dialog: REMINDER_DIALOGS.list, args: () => ({}) },

@@ -75,6 +75,7 @@ export async function startKlikbot(
     conversations,
     statuses,
     conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
+    personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
     notifier,
     clock,

@@ -29,6 +29,8 @@ export interface RemindersDeps {
   statuses: Pick<StatusRepository, 'current'>;
   /** The municipality a conversation is linked to, if any. */
   conversationMunicipality(channel: string, conversationId: string): string | undefined;
+  /** The municipality a person belongs to now, if any. */
+  personMunicipality(channel: string, userId: string): string | undefined;
   compose(due: DueReminder): Reply[];
   notifier: Notifier;
   clock: Clock;
@@ -46,8 +48,12 @@ export interface Reminders {
 export async function openReminders(deps: RemindersDeps): Promise<Reminders> {
   const items = remindableItems(deps.knowledge);
   const sendLog = await SendLog.open(sendLogPathFor(deps.statePath));
+  // a channel's link decides; in a personal chat the person's municipality as it is now (they may
+  // have joined or moved since subscribing), else the one stored when they subscribed
   const municipalityFor = (subscription: DeepReadonly<ReminderSubscription>) =>
-    deps.conversationMunicipality(subscription.channel, subscription.conversationId) ?? subscription.municipalityId;
+    deps.conversationMunicipality(subscription.channel, subscription.conversationId) ??
+    (deps.conversations.get(subscription.channel, subscription.conversationId)?.isGroup === false ? deps.personMunicipality(subscription.by.channel, subscription.by.userId) : undefined) ??
+    subscription.municipalityId;
   const isDone = (municipalityId: string, taskId: string) => taskDone(deps.knowledge, deps.statuses, municipalityId, taskId);
   const reachable = (channel: string, conversationId: string) => {
     const stored = deps.conversations.get(channel, conversationId);

@@ -48,4 +48,12 @@ describe('a Teams channel linked to a municipality: everyone in it acts for it',
     expect(shown(refused)).toMatch(/^Du hører ikke til en kommune endnu/);
     expect(await statusUpdates()).toHaveLength(1);
   });
+  it('"vi er Odense Kommune" written in a channel links the person and the channel', async () => {
+    const thirdChannel = { ...conversations.channel, id: '19:odense@thread.tacv2;messageid=1700000000555' };
+    const reply = await say('vi er Odense Kommune', { from: { id: '29:karen', name: 'Karen', aadObjectId: 'aad-karen' }, conversation: thirdChannel, channelData: { ...channelData, channel: { id: '19:odense@thread.tacv2', name: 'Odense' } } });
+    expect(shown(reply)).toContain('Odense Kommune');
+    const state = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as { conversationLinks: { channel: string; conversationId: string; municipalityId: string }[]; memberships: { userId: string; municipalityId: string }[] };
+    expect(state.conversationLinks).toContainEqual(expect.objectContaining({ channel: 'msteams', conversationId: '19:odense@thread.tacv2', municipalityId: 'odense' }));
+    expect(state.memberships).toContainEqual(expect.objectContaining({ userId: 'aad-karen', municipalityId: 'odense' }));
+  });
 });

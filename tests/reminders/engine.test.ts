@@ -12,6 +12,7 @@ import type { Knowledge } from '../../src/knowledge/registry.js';
 import { createLogger } from '../../src/logger.js';
 import { openReminders, type Reminders } from '../../src/reminders/reminders.js';
 import { ConversationRepository } from '../../src/state/conversations.js';
+import { MembershipRepository } from '../../src/state/memberships.js';
 import { ReminderSubscriptionRepository } from '../../src/state/reminder-subscriptions.js';
 import { StatusRepository } from '../../src/state/statuses.js';
 import { openStore, type Store } from '../../src/state/store.js';
@@ -71,6 +72,7 @@ const notifier: Notifier = {
 
 async function open(): Promise<Reminders> {
   const statuses = new StatusRepository(store, clock);
+  const memberships = new MembershipRepository(store, clock);
   reminders = await openReminders({
     knowledge,
     statePath: store.filePath,
@@ -78,6 +80,7 @@ async function open(): Promise<Reminders> {
     conversations: new ConversationRepository(store, clock),
     statuses,
     conversationMunicipality: (channel, conversationId) => (channel === AARHUS_CHANNEL.channel && conversationId === AARHUS_CHANNEL.conversationId ? 'aarhus' : undefined),
+    personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
     notifier,
     clock,
@@ -153,6 +156,22 @@ describe('the reminder engine over autumn 2018', () => {
     await new StatusRepository(store, clock).undo(done.id, anna);
     await runUntil(owner, '2018-11-03T00:00:00+01:00');
     expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual(['2018-10-02 09:00 +02:00', '2018-10-18 09:00 +02:00', '2018-10-31 09:00 +01:00', '2018-11-02 09:00 +01:00']);
+  });
+
+  it('in a personal chat follows the municipality the person belongs to now, not the one when they subscribed', async () => {
+    const personal = { channel: 'msteams', conversationId: 'a:personal-anna' };
+    await new ConversationRepository(store, clock).remember({ ...personal, reference: {}, isGroup: false });
+    await subscriptions.subscribe({ ...personal, itemId: 'udpeg-fk-adm-og-fk-ansv', by: { channel: 'teams', userId: 'aad-anna' } });
+    const owner = await open();
+    await runUntil(owner, '2018-10-03T00:00:00+02:00');
+    expect(sent.at(-1)?.replies[0]?.text).toContain('Samtalen hører ikke til en kommune');
+    await new MembershipRepository(store, clock).set('teams', 'aad-anna', 'odense');
+    await runUntil(owner, '2018-10-19T00:00:00+02:00');
+    expect(sent.at(-1)?.replies[0]?.text).toContain('Status for Odense Kommune: **ikke påbegyndt**');
+    await new StatusRepository(store, clock).record({ municipalityId: 'odense', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'done', by: { channel: 'teams', userId: 'aad-anna' } });
+    const before = sent.length;
+    await runUntil(owner, '2018-11-03T00:00:00+01:00');
+    expect(sent.slice(before)).toEqual([]);
   });
 
   it('brings a snoozed reminder back on the next working day at 09:00, and only once', async () => {
