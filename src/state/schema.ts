@@ -126,6 +126,97 @@ export const reminderSnoozeSchema = z.object({
 /** A snoozed reminder, as kept in the state file. */
 export type ReminderSnooze = z.infer<typeof reminderSnoozeSchema>;
 
+/** One choice of a poll: a short id ("a", "b", …) and what it says. */
+export const pollOptionSchema = z.object({ id: z.string().min(1).max(8), label: z.string().min(1).max(200) });
+
+/**
+ * A poll in a conversation. `anonymous`: votes are kept under a keyed hash of the voter, never
+ * their id or name; `live`: counts are shown while it is open, else only once closed.
+ * `message` is the channel's own reference to the posted card, to update it in place.
+ */
+export const pollSchema = z.object({
+  id: z.uuid(),
+  channel: z.string().min(1),
+  conversationId: z.string().min(1),
+  question: z.string().min(1).max(300),
+  options: z.array(pollOptionSchema).min(2).max(10),
+  multiple: z.boolean(),
+  anonymous: z.boolean(),
+  live: z.boolean(),
+  createdBy: actorSchema,
+  createdAt: isoInstant,
+  closesAt: isoInstant.optional(),
+  closedAt: isoInstant.optional(),
+  closedBy: actorSchema.optional(),
+  deletedAt: isoInstant.optional(),
+  message: jsonObject.optional(),
+});
+
+/** A poll, as kept in the state file. */
+export type Poll = z.infer<typeof pollSchema>;
+
+/** One voter's choices on a poll. `voter` is `channel:userId` for a named poll, a keyed hash for an anonymous one. */
+export const voteSchema = z.object({
+  pollId: z.uuid(),
+  voter: z.string().min(1),
+  /** Shown in a named poll's results; never set in an anonymous one. */
+  name: z.string().optional(),
+  choices: z.array(z.string().min(1)).min(1),
+  at: isoInstant,
+});
+
+/** A vote, as kept in the state file. */
+export type Vote = z.infer<typeof voteSchema>;
+
+/** An end-of-meeting evaluation: a 1–5 rating and two free-text questions, answered anonymously. */
+export const evaluationSchema = z.object({
+  id: z.uuid(),
+  channel: z.string().min(1),
+  conversationId: z.string().min(1),
+  /** The meeting it evaluates (meetings.json), when started for one. */
+  meetingId: z.string().optional(),
+  startedBy: actorSchema.optional(),
+  startedAt: isoInstant,
+  closedAt: isoInstant.optional(),
+  message: jsonObject.optional(),
+});
+
+/** An evaluation, as kept in the state file. */
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+/**
+ * One answer to an evaluation, with nothing that says whose it is or when it came: no voter,
+ * no time, and stored at a random place in the list so that its position says nothing either.
+ */
+export const evaluationAnswerSchema = z.strictObject({
+  evaluationId: z.uuid(),
+  rating: z.int().min(1).max(5),
+  worked: z.string().max(2000).optional(),
+  improve: z.string().max(2000).optional(),
+});
+
+/** An evaluation answer, as kept in the state file. */
+export type EvaluationAnswer = z.infer<typeof evaluationAnswerSchema>;
+
+/** That someone answered an evaluation (a keyed hash of them, for one answer each), kept apart from the answers. */
+export const evaluationResponderSchema = z.strictObject({ evaluationId: z.uuid(), responder: z.string().min(1) });
+
+/** A meeting being run in a conversation: where in the agenda it is, and a pause in progress. */
+export const meetingSessionSchema = z.object({
+  channel: z.string().min(1),
+  conversationId: z.string().min(1),
+  meetingId: z.string().min(1),
+  /** Index into the meeting's agenda of the item in progress. */
+  currentItem: z.int().min(0),
+  startedAt: isoInstant,
+  startedBy: actorSchema,
+  pauseUntil: isoInstant.optional(),
+  endedAt: isoInstant.optional(),
+});
+
+/** A meeting session, as kept in the state file. */
+export type MeetingSession = z.infer<typeof meetingSessionSchema>;
+
 function uniqueByConversation(what: string) {
   return (list: { channel: string; conversationId: string }[], ctx: z.RefinementCtx): void => {
     const seen = new Set<string>();
@@ -168,6 +259,12 @@ export const stateSchema = z.strictObject({
   conversationLinks: z.array(conversationLinkSchema).superRefine(uniqueByConversation('conversation link')).default([]),
   reminderSubscriptions: z.array(reminderSubscriptionSchema).superRefine(uniqueByConversation('reminder subscription')).default([]),
   reminderSnoozes: z.array(reminderSnoozeSchema).default([]),
+  polls: z.array(pollSchema).default([]),
+  votes: z.array(voteSchema).default([]),
+  evaluations: z.array(evaluationSchema).default([]),
+  evaluationAnswers: z.array(evaluationAnswerSchema).default([]),
+  evaluationResponders: z.array(evaluationResponderSchema).default([]),
+  meetingSessions: z.array(meetingSessionSchema).superRefine(uniqueByConversation('meeting session')).default([]),
 });
 
 /** The state document, as the store holds it. */
