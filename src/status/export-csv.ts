@@ -19,9 +19,14 @@ const statusWords: Record<TaskStatus, string> = { 'not-started': 'ikke påbegynd
 // Danish alphabetical order, as a Danish reader expects it (aa sorts as å, after ø).
 const danish = new Intl.Collator('da');
 
-/** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+/**
+ * A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break, quotes
+ * doubled. A field a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * carriage return) gets a leading apostrophe, so opening the export runs nothing.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 
 /** Rows of fields as RFC 4180 CSV text: CRLF after every record, the last one included. */

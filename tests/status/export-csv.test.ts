@@ -53,6 +53,12 @@ describe('RFC 4180 quoting', () => {
     expect(csvField('kaldet "trin 3"')).toBe('"kaldet ""trin 3"""');
     expect(csvField('linje 1\nlinje 2')).toBe('"linje 1\nlinje 2"');
     expect(csvField('a\rb')).toBe('"a\rb"');
+  });
+
+  it('keeps a spreadsheet from running a field as a formula', () => {
+    expect(csvField('=HYPERLINK("http://x","klik")')).toBe(`"'=HYPERLINK(""http://x"",""klik"")"`);
+    for (const start of ['+', '-', '@', '\t']) expect(csvField(`${start}1`)).toBe(`'${start}1`);
+    expect(csvField('Aarhus = fuldført')).toBe('Aarhus = fuldført');
     expect(csvField('')).toBe('');
   });
 
