@@ -68,16 +68,50 @@ export interface ReplyFormOption {
 }
 
 /** A field of a form: one choice among its options, submitted under the field's id. */
-export interface ReplyFormField {
+export interface ReplyFormChoiceField {
   id: string;
   label: string;
+  /** Absent on choice fields written before text fields existed. */
+  kind?: 'choice';
   options: ReplyFormOption[];
 }
 
 /**
- * A form (Slack: a modal; Teams and the web chat: choice sets on the card). When submitted,
- * the chosen values are merged into `submit.args` under each field's id, and `submit.dialog`
- * runs with them like a button's payload.
+ * A field of a form: free text of at most `maxLength` characters, submitted under the field's
+ * id. Its `options` are always empty, so code written for choice fields reads it safely; make
+ * one with `textField`.
+ */
+export interface ReplyFormTextField {
+  id: string;
+  label: string;
+  kind: 'text';
+  options: never[];
+  maxLength: number;
+  /** May be left empty: it is then left out of the submitted values. */
+  optional?: boolean;
+  /** Several lines (a text area) rather than one. */
+  multiline?: boolean;
+  /** A hint shown in the empty field. */
+  placeholder?: string;
+}
+
+/** A free-text form field. */
+export function textField(field: Omit<ReplyFormTextField, 'kind' | 'options'>): ReplyFormTextField {
+  return { ...field, kind: 'text', options: [] };
+}
+
+/** A field of a form: a choice, or free text. */
+export type ReplyFormField = ReplyFormChoiceField | ReplyFormTextField;
+
+/** Whether the field is free text (the rest are choices). */
+export function isTextField(field: ReplyFormField): field is ReplyFormTextField {
+  return field.kind === 'text';
+}
+
+/**
+ * A form (Slack: a modal; Teams and the web chat: inputs on the card). When submitted, the
+ * chosen values and the text written are merged into `submit.args` under each field's id, and
+ * `submit.dialog` runs with them like a button's payload; the dialog checks them again.
  */
 export interface ReplyForm {
   id: string;

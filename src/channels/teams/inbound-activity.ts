@@ -50,7 +50,12 @@ const klikbotPayload = z.object({
   replacesCard: z.boolean().optional(),
   /** A form's submit: the ids of its inputs, whose chosen values Teams sends beside `klikbot`. */
   fields: z.array(z.string().min(1).max(64)).max(10).optional(),
+  /** Those of `fields` that are free text: their values may be as long as FORM_TEXT_MAX. */
+  textFields: z.array(z.string().min(1).max(64)).max(10).optional(),
 });
+
+/** The longest free-text value read from a form; the dialog holds each field to its own, shorter limit and says so. */
+export const FORM_TEXT_MAX = 10_000;
 
 /** The payload klikbot puts on its own buttons (`data` of Action.Submit and Action.Execute), and a form's chosen values. */
 export const buttonValue = z.object({ klikbot: klikbotPayload }).catchall(z.unknown());

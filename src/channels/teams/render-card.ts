@@ -1,4 +1,4 @@
-import type { Reply, ReplyButton, ReplyForm } from '../../core/types.js';
+import { isTextField, type Reply, type ReplyButton, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField } from '../../core/types.js';
 
 /** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -17,9 +17,8 @@ function hasStructure(reply: Reply): boolean {
   return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source || reply.form);
 }
 
-/** A form's fields as required choice sets; Teams puts the chosen values beside the submit's data. */
-function formInputs(form: ReplyForm): Record<string, unknown>[] {
-  return form.fields.map((field) => ({
+function choiceInput(field: ReplyFormChoiceField): Record<string, unknown> {
+  return {
     type: 'Input.ChoiceSet',
     id: field.id,
     label: field.label,
@@ -27,15 +26,37 @@ function formInputs(form: ReplyForm): Record<string, unknown>[] {
     isRequired: true,
     errorMessage: `${field.label}: vælg en`,
     choices: field.options.map((option) => ({ title: option.label, value: option.value })),
-  }));
+  };
+}
+
+/** Free text: Teams (and the web chat's renderer) stop at `maxLength` and ask for a required one. */
+function textInput(field: ReplyFormTextField): Record<string, unknown> {
+  return {
+    type: 'Input.Text',
+    id: field.id,
+    label: field.label,
+    isMultiline: field.multiline ?? false,
+    maxLength: field.maxLength,
+    ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+    isRequired: !field.optional,
+    ...(field.optional ? {} : { errorMessage: `${field.label}: skriv et svar` }),
+  };
+}
+
+/** A form's fields as inputs (choices are required; text as the field says); Teams puts the values beside the submit's data. */
+function formInputs(form: ReplyForm): Record<string, unknown>[] {
+  return form.fields.map((field) => (isTextField(field) ? textInput(field) : choiceInput(field)));
 }
 
 /**
- * The form's submit button: its payload names the fields whose values are to be read back,
- * and the answer takes the form's place (a filled-in form has done its work).
+ * The form's submit button: its payload names the fields whose values are to be read back
+ * (the free-text ones also under `textFields`, whose values may be longer), and the answer
+ * takes the form's place (a filled-in form has done its work).
  */
 function formSubmit(form: ReplyForm): Record<string, unknown> {
-  return { type: 'Action.Submit', title: form.submitLabel, data: { klikbot: { ...form.submit, replacesCard: true, fields: form.fields.map((field) => field.id) } } };
+  const textFields = form.fields.filter(isTextField).map((field) => field.id);
+  const fields = { fields: form.fields.map((field) => field.id), ...(textFields.length > 0 ? { textFields } : {}) };
+  return { type: 'Action.Submit', title: form.submitLabel, data: { klikbot: { ...form.submit, replacesCard: true, ...fields } } };
 }
 
 function bodyOf(reply: Reply): Record<string, unknown>[] {

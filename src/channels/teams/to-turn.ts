@@ -1,7 +1,8 @@
 import { channelOf } from './conversation-reference.js';
 import type { DateTime } from 'luxon';
 import type { ActionPayload, ChannelKind, ConversationKind, Turn, TurnConversation } from '../../core/types.js';
-import { buttonValue, type InboundActivity } from './inbound-activity.js';
+import { z } from 'zod';
+import { buttonValue, FORM_TEXT_MAX, type InboundActivity } from './inbound-activity.js';
 
 const channelKinds: Record<string, ChannelKind> = { msteams: 'teams', webchat: 'web', emulator: 'emulator' };
 
@@ -14,17 +15,22 @@ export interface PressedButton {
 /** Result of reading a button press: absent, ours, or something we cannot read. */
 export type ButtonRead = { kind: 'none' } | ({ kind: 'action' } & PressedButton) | { kind: 'invalid' };
 
+const choiceValue = z.string().max(500);
+const textValue = z.string().max(FORM_TEXT_MAX);
+
 /**
- * A form's chosen values, by field id. A field left empty is left out (the dialog asks for
- * it); a value that is not a short string makes the whole payload unreadable.
+ * A form's chosen values and written text, by field id. A field left empty is left out (the
+ * dialog asks for it, or takes it as not answered); a value that is not a string, or longer
+ * than any field of its kind may be, makes the whole payload unreadable.
  */
-function chosenValues(fields: string[], inputs: Record<string, unknown>): Record<string, string> | undefined {
+function chosenValues(fields: string[], textFields: string[], inputs: Record<string, unknown>): Record<string, string> | undefined {
   const chosen: Record<string, string> = {};
   for (const field of fields) {
     const value = inputs[field];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string' || value.length > 500) return undefined;
-    chosen[field] = value;
+    const read = (textFields.includes(field) ? textValue : choiceValue).safeParse(value);
+    if (!read.success) return undefined;
+    chosen[field] = read.data;
   }
   return chosen;
 }
@@ -35,7 +41,7 @@ export function readButton(value: unknown): ButtonRead {
   const parsed = buttonValue.safeParse(value);
   if (!parsed.success) return { kind: 'invalid' };
   const { klikbot, ...inputs } = parsed.data;
-  const chosen = chosenValues(klikbot.fields ?? [], inputs);
+  const chosen = chosenValues(klikbot.fields ?? [], klikbot.textFields ?? [], inputs);
   if (!chosen) return { kind: 'invalid' };
   return { kind: 'action', action: { dialog: klikbot.dialog, args: { ...klikbot.args, ...chosen } }, replacesCard: klikbot.replacesCard ?? false };
 }

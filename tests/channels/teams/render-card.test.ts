@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toActivity } from '../../../src/channels/teams/render-card.js';
 import { readButton } from '../../../src/channels/teams/to-turn.js';
+import { FORM_TEXT_MAX } from '../../../src/channels/teams/inbound-activity.js';
+import { textField } from '../../../src/core/types.js';
 
 describe('rendering a Reply for Bot Framework channels', () => {
   it('sends a plain reply as markdown text', () => {
@@ -62,6 +64,45 @@ describe('rendering a Reply for Bot Framework channels', () => {
       replacesCard: true,
     });
     expect(readButton({ ...(card.actions[0]!.data as object), task: 42 })).toEqual({ kind: 'invalid' });
+  });
+
+  it('renders free-text fields as Input.Text with their limit, and reads the written text back beside the choices', () => {
+    const activity = toActivity({
+      text: 'Kort evaluering',
+      form: {
+        id: 'evaluation',
+        title: 'Kort evaluering',
+        submitLabel: 'Send',
+        fields: [
+          { id: 'rating', label: 'Hvordan var mødet?', options: [{ value: '5', label: '5 – rigtig godt' }] },
+          textField({ id: 'worked', label: 'Hvad fungerede?', maxLength: 2000, optional: true, multiline: true }),
+          textField({ id: 'name', label: 'Navn', maxLength: 40 }),
+        ],
+        submit: { dialog: 'evaluation-answer', args: { evaluationId: 'e1' } },
+      },
+    });
+    const card = activity.attachments?.[0]?.content as { body: Record<string, unknown>[]; actions: { data: object }[] };
+    const texts = card.body.filter((element) => element.type === 'Input.Text');
+    expect(texts).toEqual([
+      { type: 'Input.Text', id: 'worked', label: 'Hvad fungerede?', isMultiline: true, maxLength: 2000, isRequired: false },
+      { type: 'Input.Text', id: 'name', label: 'Navn', isMultiline: false, maxLength: 40, isRequired: true, errorMessage: 'Navn: skriv et svar' },
+    ]);
+    const data = card.actions[0]!.data;
+    expect(data).toEqual({
+      klikbot: { dialog: 'evaluation-answer', args: { evaluationId: 'e1' }, replacesCard: true, fields: ['rating', 'worked', 'name'], textFields: ['worked', 'name'] },
+    });
+    const long = 'æ'.repeat(1500);
+    expect(readButton({ ...data, rating: '5', worked: long, name: 'Mette' })).toEqual({
+      kind: 'action',
+      action: { dialog: 'evaluation-answer', args: { evaluationId: 'e1', rating: '5', worked: long, name: 'Mette' } },
+      replacesCard: true,
+    });
+    // an optional field left empty is left out; the dialog takes it as not answered
+    expect(readButton({ ...data, rating: '5', worked: '', name: 'Mette' })).toMatchObject({ action: { args: { evaluationId: 'e1', rating: '5', name: 'Mette' } } });
+    // a choice is still held to a choice's length, and no text to more than any field may hold
+    expect(readButton({ ...data, rating: long })).toEqual({ kind: 'invalid' });
+    expect(readButton({ ...data, rating: '5', worked: 'x'.repeat(FORM_TEXT_MAX + 1) })).toEqual({ kind: 'invalid' });
+    expect(readButton({ ...data, rating: '5', worked: ['a'] })).toEqual({ kind: 'invalid' });
   });
 
   it('reads back its own button payloads and rejects anything else', () => {

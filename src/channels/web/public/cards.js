@@ -114,8 +114,33 @@ export function renderAdaptiveCard(content, onAction) {
   if (problems.length > 0) console.warn('Adaptive Card parse warnings:', problems);
   const element = card.render();
   if (!element) throw new Error(problems.join('; ') || 'the card rendered nothing');
+  addLengthCounters(element);
   return element;
 }
+
+// numbers the counters, so each field can name its own
+let lengthCounters = 0;
+
+/**
+ * Under each text field with a limit, how much of it is used ("120 / 2000 tegn"): the field
+ * stops at the limit by itself, the counter says why. Screen readers hear it with the field.
+ */
+function addLengthCounters(element) {
+  for (const field of element.querySelectorAll('textarea[maxlength], input[maxlength]')) {
+    const counter = document.createElement('p');
+    counter.className = 'length-counter';
+    lengthCounters += 1;
+    counter.id = `length-counter-${lengthCounters}`;
+    const show = () => {
+      counter.textContent = `${field.value.length} / ${field.maxLength} tegn`;
+    };
+    show();
+    field.addEventListener('input', show);
+    field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), counter.id].filter(Boolean).join(' '));
+    field.after(counter);
+  }
+}
+
 
 /** A reply's text where a card was: padded as a bubble, since the card's own padding went with it. */
 function textBlock(activity) {
