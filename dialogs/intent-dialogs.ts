@@ -3,7 +3,9 @@ import { REMINDER_DIALOGS } from '../src/core/commands.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
+import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './contact-topic.js';
+import { MEETING_DIALOGS } from './meeting-host.js';
 import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
 
 /**
@@ -96,6 +98,11 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   },
   'event.next-meeting': { dialog: 'next-meeting', args: () => ({}) },
   'agenda.today': { dialog: 'agenda-today', args: () => ({}) },
+  // a host running a meeting here: the dialogs check who may
+  'meeting.start': { dialog: MEETING_DIALOGS.start, args: (e) => ({ date: e.dates?.start }) },
+  'meeting.next': { dialog: MEETING_DIALOGS.next, args: () => ({}) },
+  'meeting.pause': { dialog: MEETING_DIALOGS.pause, args: (_e, tokens) => ({ minutes: pauseMinutesOf(tokens)?.toString() }) },
+  'meeting.end': { dialog: MEETING_DIALOGS.end, args: () => ({}) },
   contact: { dialog: 'contacts', args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
   news: { dialog: 'news', args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
   help: { dialog: 'help', args: () => ({}) },

@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
 import { asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
+import { meetingCommand, meetingIntents } from './meeting-requests.js';
 import { reminderRequest, withReminderReadings } from './reminder-requests.js';
 import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
 import type { Entities, Intent, Understanding } from './types.js';
@@ -247,6 +248,10 @@ function bestFilled(reading: Reading, inherited: boolean, previous: Understandin
 export function resolveIntent(read: Reading, previous: Understanding | undefined): Understanding {
   const joined = membershipStatement(read);
   if (joined) return joined;
+  const command = meetingCommand(read);
+  if (command) return command;
+  // a host's command is no topic a follow-up could lean on
+  if (previous && meetingIntents.includes(previous.intent)) return resolveIntent(read, undefined);
   const original = withReminderReadings(withoutMisreadStatements(read));
   const unknown: Understanding = { intent: 'unknown', confidence: 1 - original.knownShare, entities: original.entities, language: original.language };
   if (!previous) return bestFilled(original, false, undefined) ?? unknown;

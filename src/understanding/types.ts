@@ -35,6 +35,10 @@ export const intents = [
   'event.list', // webinars, kick-off meetings, municipality days: "hvornår er der webinar?"
   'event.next-meeting', // the next programme leader meeting
   'agenda.today', // today's meeting agenda: "dagens program"
+  'meeting.start', // a host starts running today's meeting here: "start møde", "start mødet 12. september"
+  'meeting.next', // the host moves to the next agenda item: "næste punkt"
+  'meeting.pause', // the host announces a break: "pause 10"
+  'meeting.end', // the host ends the meeting: "afslut møde"
   'contact', // whom to write to: "hvem kan jeg skrive til om KIGO?"
   'news', // the news items: "hvad er der af nyheder?"
   'help', // what the bot can do

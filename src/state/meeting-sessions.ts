@@ -1,0 +1,114 @@
+import type { DateTime } from 'luxon';
+import { nowIso, type Clock } from '../clock.js';
+import type { Actor, DeepReadonly, MeetingSession, State } from './schema.js';
+import type { Store } from './store.js';
+
+export type { MeetingSession } from './schema.js';
+
+/** The conversation a session runs in, as stored (`addressOf(turn)`). */
+export interface SessionKey {
+  channel: string;
+  conversationId: string;
+}
+
+/** What moving to another agenda item came to. */
+export type MoveResult =
+  | { moved: true; session: DeepReadonly<MeetingSession>; from: number }
+  /** `none`: no session runs here; `elsewhere`: it is no longer at the item the move was made from (a second press). */
+  | { moved: false; reason: 'none' | 'elsewhere'; session?: DeepReadonly<MeetingSession> };
+
+function here(key: SessionKey) {
+  return (session: { channel: string; conversationId: string }) => session.channel === key.channel && session.conversationId === key.conversationId;
+}
+
+function runningIn(draft: State, key: SessionKey): MeetingSession | undefined {
+  const session = draft.meetingSessions.find(here(key));
+  return session && session.endedAt === undefined ? session : undefined;
+}
+
+function iso(at: DateTime): string {
+  const text = at.toISO();
+  if (text === null) throw new TypeError(`Not a valid time (${at.invalidReason ?? 'unknown reason'})`);
+  return text;
+}
+
+function withoutUndefined(actor: Actor): Actor {
+  return JSON.parse(JSON.stringify(actor)) as Actor;
+}
+
+/**
+ * The meeting run in each conversation (one each): which agenda item it is at, a pause in
+ * progress, who started it. An ended session stays until the next one starts, so "afslut
+ * møde" pressed twice finds it ended rather than missing.
+ */
+export class MeetingSessionRepository {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The conversation's session, running or ended. */
+  get(key: SessionKey): DeepReadonly<MeetingSession> | undefined {
+    return this.store.read().meetingSessions.find(here(key));
+  }
+
+  /** The conversation's session if it has not been ended. */
+  running(key: SessionKey): DeepReadonly<MeetingSession> | undefined {
+    const session = this.get(key);
+    return session && session.endedAt === undefined ? session : undefined;
+  }
+
+  /** Starts a session at `currentItem`, replacing any earlier one in the conversation (which it resolves with). */
+  async start(key: SessionKey, meetingId: string, currentItem: number, by: Actor): Promise<{ session: DeepReadonly<MeetingSession>; replaced?: DeepReadonly<MeetingSession> }> {
+    const session: MeetingSession = { ...key, meetingId, currentItem, startedAt: nowIso(this.clock), startedBy: withoutUndefined(by) };
+    return this.store.update((draft) => {
+      const index = draft.meetingSessions.findIndex(here(key));
+      const replaced = index === -1 ? undefined : draft.meetingSessions.splice(index, 1)[0];
+      draft.meetingSessions.push(session);
+      return { session: structuredClone(session), ...(replaced ? { replaced } : {}) };
+    });
+  }
+
+  /**
+   * Moves the running session to agenda item `to`, pausing it until `pauseUntil` when given
+   * (the agenda's own pause) and else ending any pause. With `from`, only when the session is
+   * still at that item: a button pressed twice moves once.
+   */
+  async moveTo(key: SessionKey, to: number, options: { from?: number; pauseUntil?: DateTime } = {}): Promise<MoveResult> {
+    const pauseUntil = options.pauseUntil ? iso(options.pauseUntil) : undefined;
+    return this.store.update((draft): MoveResult => {
+      const session = runningIn(draft, key);
+      if (!session) return { moved: false, reason: 'none' };
+      if (options.from !== undefined && session.currentItem !== options.from) return { moved: false, reason: 'elsewhere', session: structuredClone(session) };
+      const was = session.currentItem;
+      session.currentItem = to;
+      if (pauseUntil) session.pauseUntil = pauseUntil;
+      else delete session.pauseUntil;
+      return { moved: true, session: structuredClone(session), from: was };
+    });
+  }
+
+  /** Pauses the running session until `until`, at agenda item `item` (a pause item the agenda has there); undefined when none runs. */
+  async pause(key: SessionKey, until: DateTime, item?: number): Promise<DeepReadonly<MeetingSession> | undefined> {
+    const pauseUntil = iso(until);
+    return this.store.update((draft) => {
+      const session = runningIn(draft, key);
+      if (!session) return undefined;
+      session.pauseUntil = pauseUntil;
+      if (item !== undefined) session.currentItem = item;
+      return structuredClone(session);
+    });
+  }
+
+  /** Ends the running session; undefined when none runs. */
+  async end(key: SessionKey): Promise<DeepReadonly<MeetingSession> | undefined> {
+    const endedAt = nowIso(this.clock);
+    return this.store.update((draft) => {
+      const session = runningIn(draft, key);
+      if (!session) return undefined;
+      session.endedAt = endedAt;
+      delete session.pauseUntil;
+      return structuredClone(session);
+    });
+  }
+}

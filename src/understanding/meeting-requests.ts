@@ -1,0 +1,109 @@
+import type { Reading } from './resolve.js';
+import type { Intent, Understanding } from './types.js';
+
+/**
+ * A meeting host's commands: "start møde", "næste punkt", "pause 10", "afslut møde" (and the
+ * English ones). Short imperatives recognised by their whole wording, never by resemblance: a
+ * question about the meeting ("hvornår er der pause?", "hvad er næste punkt?") stays a question.
+ */
+
+/** The intents of a host running a meeting. */
+export const meetingIntents: readonly Intent[] = ['meeting.start', 'meeting.next', 'meeting.pause', 'meeting.end'];
+
+// Words around a command that change nothing: "ok klikbot, næste punkt tak", "lad os holde pause".
+const leading = new Set(['ok', 'okay', 'klikbot', 'please', 'venligst', 'lad', 'os', 'vi', 'saa', 'nu', 'let', 's', 'lets']);
+const trailing = new Set(['tak', 'please', 'nu', 'now', 'venligst', 'klikbot']);
+
+const startVerbs = new Set(['start', 'starte', 'starter', 'begynd', 'begynde', 'begynder', 'begin', 'open']);
+const endVerbs = new Set(['afslut', 'afslutte', 'afslutter', 'slut', 'luk', 'lukke', 'end', 'close', 'finish', 'stop']);
+const meetingNouns = new Set(['moede', 'moedet', 'meeting', 'programledermoede', 'programledermoedet']);
+const articles = new Set(['dagens', 'the', 'today', 's', 'todays', 'this']);
+const minuteWords = new Set(['m', 'min', 'mins', 'minut', 'minutter', 'minute', 'minutes', 'minutters']);
+
+const nextPhrases = [
+  ['naeste', 'punkt'],
+  ['naeste', 'punkt', 'paa', 'dagsordenen'],
+  ['videre', 'til', 'naeste', 'punkt'],
+  ['gaa', 'videre', 'til', 'naeste', 'punkt'],
+  ['gaar', 'videre', 'til', 'naeste', 'punkt'],
+  ['gaa', 'videre'],
+  ['videre'],
+  ['next', 'item'],
+  ['next', 'agenda', 'item'],
+  ['next', 'point'],
+  ['next', 'topic'],
+  ['move', 'on'],
+  ['move', 'on', 'to', 'the', 'next', 'item'],
+];
+const overPhrases = [
+  ['moedet', 'er', 'slut'],
+  ['moedet', 'er', 'afsluttet'],
+  ['the', 'meeting', 'is', 'over'],
+  ['meeting', 'over'],
+];
+
+function same(tokens: readonly string[], phrase: readonly string[]): boolean {
+  return tokens.length === phrase.length && phrase.every((word, index) => tokens[index] === word);
+}
+
+/** The command's own words: courtesy words at either end left out. */
+function core(tokens: readonly string[]): string[] {
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && leading.has(tokens[start]!)) start += 1;
+  while (end > start && trailing.has(tokens[end - 1]!)) end -= 1;
+  return tokens.slice(start, end);
+}
+
+/** "<verb> [dagens|the] møde" and what follows the noun, or undefined when the words are not that. */
+function verbMeeting(words: readonly string[], verbs: ReadonlySet<string>): string[] | undefined {
+  if (!verbs.has(words[0] ?? '')) return undefined;
+  let at = 1;
+  while (at < words.length && articles.has(words[at]!)) at += 1;
+  return meetingNouns.has(words[at] ?? '') ? words.slice(at + 1) : undefined;
+}
+
+function isNumber(token: string | undefined): boolean {
+  return token !== undefined && /^\d{1,3}$/.test(token);
+}
+
+/**
+ * "pause 10", "pause i 10 min", "10 minutters pause", "hold pause", "break 15", "take a 10
+ * minute break": a break asked for, with or without its length.
+ */
+function asksForBreak(words: readonly string[]): boolean {
+  const rest = ['holder', 'hold', 'holde', 'take'].includes(words[0] ?? '') ? words.slice(words[1] === 'a' ? 2 : 1) : words;
+  const [first, ...after] = rest;
+  const length = (part: readonly string[]) => {
+    const from = part[0] === 'i' || part[0] === 'paa' || part[0] === 'for' ? 1 : 0;
+    return isNumber(part[from]) && part.slice(from + 1).every((word) => minuteWords.has(word)) && part.length - from <= 2;
+  };
+  if (first === 'pause' || first === 'break') return after.length === 0 ? rest !== words : length(after);
+  // "10 minutters pause", "10 minute break"
+  return isNumber(first) && rest.length <= 3 && ['pause', 'break'].includes(rest.at(-1) ?? '') && rest.slice(1, -1).every((word) => minuteWords.has(word));
+}
+
+function commandOf(reading: Reading): Intent | undefined {
+  const words = core(reading.tokens);
+  if (words.length === 0 || words.length > 8) return undefined;
+  const afterStart = verbMeeting(words, startVerbs);
+  // a date may follow: "start mødet 12. september"
+  if (afterStart && (afterStart.length === 0 || (reading.entities.dates && afterStart.length <= 5))) return 'meeting.start';
+  const afterEnd = verbMeeting(words, endVerbs);
+  if ((afterEnd && afterEnd.length === 0) || overPhrases.some((phrase) => same(words, phrase))) return 'meeting.end';
+  if (nextPhrases.some((phrase) => same(words, phrase))) return 'meeting.next';
+  return asksForBreak(words) ? 'meeting.pause' : undefined;
+}
+
+/** A host's command to run the meeting, when the sentence is one (never a question). */
+export function meetingCommand(reading: Reading): Understanding | undefined {
+  if (reading.questionMark) return undefined;
+  const intent = commandOf(reading);
+  return intent ? { intent, confidence: 0.95, entities: reading.entities, language: reading.language } : undefined;
+}
+
+/** The minutes a break command names ("pause 10" is 10), if any. */
+export function pauseMinutesOf(tokens: readonly string[]): number | undefined {
+  const number = tokens.find((token) => isNumber(token));
+  return number === undefined ? undefined : Number(number);
+}
