@@ -6,6 +6,7 @@ import { isStopword } from '../src/understanding/stopwords.js';
 import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './contact-topic.js';
 import { MEETING_DIALOGS } from './meeting-host.js';
+import { POLL_DIALOGS } from './poll-names.js';
 import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
 
 /**
@@ -81,6 +82,9 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'reminder.list': { dialog: REMINDER_DIALOGS.list, args: () => ({}) },
   // "mind mig igen på mandag": the day named, else the snooze dialog takes the next working day
   'reminder.snooze': { dialog: REMINDER_DIALOGS.snooze, args: (e) => ({ itemId: reminderItem(e), date: e.dates?.start }) },
+  'poll.create': { dialog: POLL_DIALOGS.create, args: (e) => ({ text: e.pollText }) },
+  'poll.close': { dialog: POLL_DIALOGS.close, args: () => ({}) },
+  'poll.delete': { dialog: POLL_DIALOGS.delete, args: () => ({}) },
   'overview.systems-using': { dialog: 'overview', args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
   'overview.used-by': { dialog: 'overview', args: (e) => ({ itSystemId: e.itSystems[0] }) },
   'rollout.sapa': { dialog: 'rollout', args: (e) => ({ municipalityId: e.municipalities[0] }) },

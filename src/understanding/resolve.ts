@@ -154,6 +154,10 @@ const fillers: Partial<Record<Intent, Filler>> = {
   'reminder.unsubscribe': (reading) => reminderRequest('reminder.unsubscribe', reading),
   'reminder.list': (reading) => reminderRequest('reminder.list', reading),
   'reminder.snooze': (reading) => reminderRequest('reminder.snooze', reading),
+  // recognised by how the sentence opens (pollRequest), never by resemblance or as a follow-up
+  'poll.create': () => undefined,
+  'poll.close': () => undefined,
+  'poll.delete': () => undefined,
   'overview.systems-using': (reading) =>
     reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
   'overview.used-by': (reading) => {

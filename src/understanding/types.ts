@@ -27,6 +27,9 @@ export const intents = [
   'reminder.unsubscribe', // no more reminders, all or one: "stop påmindelserne", "ingen flere påmindelser om BBR"
   'reminder.list', // the reminders this conversation gets: "hvilke påmindelser får vi?"
   'reminder.snooze', // one reminder again later: "mind mig igen i morgen", "udsæt påmindelsen"
+  'poll.create', // a poll in a sentence, or how to write one: "afstemning: Hvilken strategi? | A | B | C"
+  'poll.close', // the conversation's open poll closed: "luk", "luk afstemningen"
+  'poll.delete', // the conversation's poll deleted: "slet afstemningen"
   'overview.systems-using', // which IT systems use an interface or support system: "hvilke systemer bruger SF1511?"
   'overview.used-by', // which interfaces / support systems an IT system uses: "hvilke snitflader bruger DUBU?"
   'rollout.sapa', // when a municipality goes on SAPA: "hvornår skal Aarhus på SAPA?"
@@ -101,6 +104,8 @@ export interface Entities {
   rolePhase?: string;
   /** For a status update only: the status reported and what it is about. */
   report?: StatusReport;
+  /** For poll.create only: the poll sentence as written, for the poll dialog to read. */
+  pollText?: string;
 }
 
 /** The reading of one question. */

@@ -6,6 +6,7 @@ import type { EntityKind } from './entity-forms.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf, stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
+import { pollRequest } from './poll-requests.js';
 import { queryWords } from './query-words.js';
 import { reminderWordFor } from './reminder-requests.js';
 import { resolveIntent, type Reading } from './resolve.js';
@@ -136,6 +137,9 @@ export class Understander {
   /** The intent, entities and confidence of one question. */
   understand(input: UnderstandInput): Understanding {
     const language = detectLanguage(input.text.slice(0, MAX_QUESTION_LENGTH), input.locale);
+    // a poll sentence is read by how it opens, however long: the poll dialog says what is wrong with it
+    const poll = pollRequest(input.text, language);
+    if (poll) return poll;
     // a question is a line or two; a page of text is no question, and reading it would cost time
     if (input.text.length > MAX_QUESTION_LENGTH) return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#spellStatusWords(queryWords(input.text));

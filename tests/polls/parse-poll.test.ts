@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { parsePollSentence, splitPollSentence } from '../../src/polls/parse-poll.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
+const parse = (text: string) => parsePollSentence(text, now);
+const EXAMPLE = 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim';
+
+describe('a poll sentence', () => {
+  it('reads the question and the options; by default anonymous, one choice, results when closed', () => {
+    expect(parse(EXAMPLE)).toEqual({
+      ok: true,
+      draft: { question: 'Hvilken strategi for Organisation vælger I?', options: ['A Integration', 'B STS ORG GUI', 'C Interim'], multiple: false, anonymous: true, live: false, form: false },
+    });
+    expect(parse('poll: Which strategy? | A | B')).toMatchObject({ ok: true, draft: { question: 'Which strategy?', options: ['A', 'B'] } });
+    expect(parse('Ny afstemning: Kaffe? | Ja | Nej')).toMatchObject({ ok: true, draft: { question: 'Kaffe?', options: ['Ja', 'Nej'] } });
+  });
+
+  it('opens only with "afstemning" or "poll" (after ny, opret, lav, …), not with a word that merely starts so', () => {
+    expect(splitPollSentence('afstemningen er slut')).toBeUndefined();
+    expect(splitPollSentence('pollen flyver')).toBeUndefined();
+    expect(splitPollSentence('hvornår er afstemning: ja')).toBeUndefined();
+    expect(splitPollSentence('opret en afstemning: Q | A | B')).toEqual({ head: '', body: 'Q | A | B' });
+  });
+
+  it('reads the flags before the colon: flere valg, navngiven / ikke anonym, vis resultat / live, lukker kl. or om', () => {
+    expect(parse('afstemning (flere valg, navngiven, vis resultat, lukker kl. 11.30): Q | A | B')).toMatchObject({
+      ok: true,
+      draft: { multiple: true, anonymous: false, live: true, closesAt: '2018-09-06T11:30:00.000+02:00' },
+    });
+    expect(parse('afstemning ikke anonym live lukker om 10 min: Q | A | B')).toMatchObject({ draft: { anonymous: false, live: true, closesAt: '2018-09-06T10:10:00.000+02:00' } });
+    expect(parse('afstemning lukker kl. 11:30: Q | A | B')).toMatchObject({ draft: { question: 'Q', closesAt: '2018-09-06T11:30:00.000+02:00' } });
+    expect(parse('poll multiple, named, closes in 1 hour: Q | A | B')).toMatchObject({ draft: { multiple: true, anonymous: false, closesAt: '2018-09-06T11:00:00.000+02:00' } });
+    expect(parse('afstemning med indstillinger: Q | A | B')).toMatchObject({ draft: { form: true } });
+  });
+
+  it('reads flags at the end: in brackets after the last option, or a last part that is only flags and more than one word', () => {
+    expect(parse('afstemning: Q | A | B (flere valg, live)')).toMatchObject({ draft: { options: ['A', 'B'], multiple: true, live: true } });
+    expect(parse('afstemning: Q | A | B | flere valg, lukker om 5 min')).toMatchObject({ draft: { options: ['A', 'B'], multiple: true, closesAt: '2018-09-06T10:05:00.000+02:00' } });
+    // one word alone is an option: "Live" may well be one
+    expect(parse('afstemning: Hvordan ser I med? | Optagelse | Live')).toMatchObject({ draft: { options: ['Optagelse', 'Live'], live: false } });
+    expect(parse('afstemning: Q | A | B (ny)')).toMatchObject({ draft: { options: ['A', 'B (ny)'] } });
+  });
+
+  it('takes options on separate lines when there is no |', () => {
+    expect(parse('afstemning: Frokost?\nPizza\nSalat')).toMatchObject({ ok: true, draft: { question: 'Frokost?', options: ['Pizza', 'Salat'] } });
+  });
+
+  it('says what is wrong: too few or too many options, too long, the same option twice', () => {
+    expect(parse('afstemning: Q | Kun én')).toEqual({ ok: false, problem: { kind: 'too-few-options', count: 1 } });
+    expect(parse(`afstemning: Q | ${Array.from({ length: 11 }, (_, i) => `Svar ${i}`).join(' | ')}`)).toEqual({ ok: false, problem: { kind: 'too-many-options', count: 11 } });
+    expect(parse(`afstemning: ${'x'.repeat(301)} | A | B`)).toEqual({ ok: false, problem: { kind: 'question-too-long', length: 301 } });
+    expect(parse(`afstemning: Q | ${'y'.repeat(76)} | B`)).toMatchObject({ ok: false, problem: { kind: 'option-too-long' } });
+    expect(parse('afstemning: Q | Ja | ja')).toEqual({ ok: false, problem: { kind: 'duplicate-option', label: 'ja' } });
+    expect(parse(`afstemning: Q | A | ${'B'.repeat(1500)}`)).toMatchObject({ ok: false, problem: { kind: 'too-long' } });
+    expect(parse('afstemning:')).toEqual({ ok: false, problem: { kind: 'empty' } });
+  });
+
+  it('refuses a closing time already passed, more than a day ahead, or flags that contradict each other', () => {
+    expect(parse('afstemning lukker kl. 9.30: Q | A | B')).toEqual({ ok: false, problem: { kind: 'closes-past' } });
+    expect(parse('afstemning lukker kl. 25.00: Q | A | B')).toEqual({ ok: false, problem: { kind: 'closes-unreadable' } });
+    expect(parse('afstemning lukker om 48 timer: Q | A | B')).toEqual({ ok: false, problem: { kind: 'closes-too-late' } });
+    expect(parse('afstemning anonym, navngiven: Q | A | B')).toEqual({ ok: false, problem: { kind: 'contradiction' } });
+    expect(parse('afstemning flere valg: Q | A | B (ét valg, live)')).toEqual({ ok: false, problem: { kind: 'contradiction' } });
+  });
+
+  it('keeps backticks out of the question and options: they would break the results table', () => {
+    expect(parse('afstemning: `Q` | ```A | B')).toMatchObject({ draft: { question: "'Q'", options: ["'''A", 'B'] } });
+  });
+});
