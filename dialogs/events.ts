@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { ZONE } from '../src/clock.js';
 import { formatDate } from '../src/core/format.js';
 import type { Reply, ReplyButton } from '../src/core/types.js';
-import { copenhagenDate, meetingInstant, meetingNotices, upcomingMeetings, type Meeting } from '../src/knowledge/queries.js';
+import { copenhagenDate, meetingInstant, upcomingMeetings } from '../src/knowledge/queries.js';
 import type { KlikEvent } from '../src/knowledge/systems-queries.js';
 import { words } from '../src/knowledge/text.js';
 import { stem } from '../src/understanding/stem.js';
 import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
 import { daysText, dialogButton, dialogNames, joinAnd, listArg, listReply, optionalSpanArgs, sourcesLine, spanText, unknownReply } from './format-helpers.js';
+import { agendaCard, clockIndex } from './meeting-agenda.js';
 
 const eventKind = z.enum(['kick-off', 'webinar', 'municipality-day', 'meeting', 'workshop']);
 type EventKind = z.infer<typeof eventKind>;
@@ -156,57 +157,8 @@ export const nextMeeting: Dialog = (context) => {
   return [{ heading: next.title, text: [lead, repeat].filter(Boolean).join('\n'), source: sourceLine(context, next.source.label), buttons }];
 };
 
-/** An item's times as written, and where the seed's times are wrong (a flagged anomaly) a note saying so and what is probably meant. */
-function itemTimes(context: DialogContext, meeting: Meeting, index: number, flagged: Set<number>): { times: string; note: string } {
-  const item = meeting.agenda[index];
-  if (!item) return { times: '', note: '' };
-  const times = `${item.start}–${item.end}`;
-  if (!flagged.has(index) && !item.seedAnomaly) return { times, note: '' };
-  const next = meeting.agenda[index + 1];
-  const meant = next ? say(context, `, formentlig menes ${item.start}–${next.start}`, `, probably ${item.start}–${next.start} is meant`) : '';
-  return { times, note: say(context, `sådan står det i programmet${meant}`, `as written in the programme${meant}`) };
-}
-
-function flaggedItems(meeting: Meeting): Set<number> {
-  return new Set(meetingNotices(meeting).map((notice) => Number(notice.field?.split('.')[1])));
-}
-
-function agendaLines(context: DialogContext, meeting: Meeting, current: number): string[] {
-  const flagged = flaggedItems(meeting);
-  return meeting.agenda.map((item, index) => {
-    const presenter = item.presenter ? say(context, ` (ved ${item.presenter})`, ` (by ${item.presenter})`) : '';
-    const { times, note } = itemTimes(context, meeting, index, flagged);
-    return `${times} ${item.title}${presenter}${note ? ` (${note})` : ''}${index === current ? say(context, ' ← nu', ' ← now') : ''}`;
-  });
-}
-
-/** "Nu: …", "Mødet begynder kl. 10.00 (om 10 minutter)." or "Dagens møde sluttede kl. 12.00." */
-function agendaLead(context: DialogContext, meeting: Meeting, current: number): string {
-  const now = context.turn.now;
-  const running = meeting.agenda[current];
-  if (running) {
-    const { times: written, note } = itemTimes(context, meeting, current, flaggedItems(meeting));
-    const times = note ? `${written}, ${note}` : written;
-    const next = meeting.agenda[current + 1];
-    const then = next ? say(context, ` Derefter kl. ${next.start}: ${next.title}.`, ` Then at ${next.start}: ${next.title}.`) : '';
-    return say(context, `Nu: **${running.title}** (${times}).${then}`, `Now: **${running.title}** (${times}).${then}`);
-  }
-  const opens = meetingInstant(meeting, meeting.start);
-  if (now < opens) {
-    const minutes = Math.ceil(opens.diff(now, 'minutes').minutes);
-    return say(context, `Mødet begynder kl. ${meeting.start} (om ${minutes} minutter).`, `The meeting starts at ${meeting.start} (in ${minutes} minutes).`);
-  }
-  return say(context, `Dagens møde sluttede kl. ${meeting.end}.`, `Today's meeting ended at ${meeting.end}.`);
-}
-
-/** The index of the agenda item running at `now`: from its start until the next item starts. */
-function currentIndex(meeting: Meeting, now: DateTime): number {
-  const starts = meeting.agenda.map((item) => meetingInstant(meeting, item.start));
-  const close = meetingInstant(meeting, meeting.end);
-  return starts.findIndex((start, index) => now >= start && now < (starts[index + 1] ?? close));
-}
-
-function noMeetingToday(context: DialogContext): Reply[] {
+/** No meeting today: says so, with the next run or else the next programme leader meeting. */
+export function noMeetingToday(context: DialogContext): Reply[] {
   const today = formatDate(copenhagenDate(context.turn.now), context.language);
   const none = say(context, `Der er intet programledermøde i dag (${today}).`, `There is no programme leader meeting today (${today}).`);
   const [run] = upcomingMeetings(context.knowledge, context.turn.now);
@@ -218,27 +170,13 @@ function noMeetingToday(context: DialogContext): Reply[] {
   return [{ ...reply!, text: `${none}\n${reply!.text}` }];
 }
 
-/** Today's meeting agenda with times and presenters, the running item marked from the clock; or the next meeting. */
+/**
+ * Today's meeting agenda with times and presenters, the running item marked from the clock
+ * (a meeting run in the conversation is shown by the meeting dialogs); or the next meeting.
+ */
 export const agendaToday: Dialog = (context) => {
   const today = copenhagenDate(context.turn.now);
   const meeting = context.knowledge.meetings.find((candidate) => candidate.date === today);
   if (!meeting) return noMeetingToday(context);
-  const current = currentIndex(meeting, context.turn.now);
-  const span = `${meeting.start}–${meeting.end}`;
-  const approx = meeting.timesApproximate ? say(context, ', cirka tider', ', approximate times') : '';
-  const lead = agendaLead(context, meeting, current);
-  const intro = `${lead}\n${say(context, `**${meeting.title}** i dag kl. ${span} på ${meeting.medium}${approx}:`, `**${meeting.title}** today ${span} on ${meeting.medium}${approx}:`)}`;
-  return [
-    listReply({
-      heading: say(context, 'Dagens program', "Today's agenda"),
-      intro,
-      list: agendaLines(context, meeting, current),
-      source: sourceLine(context, meeting.source.label),
-      buttons: [
-        dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news),
-        dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), dialogNames.contacts, { topic: 'programledermoede' }),
-        dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
-      ],
-    }),
-  ];
+  return [agendaCard(context, { meeting, current: clockIndex(meeting, context.turn.now) })];
 };

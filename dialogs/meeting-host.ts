@@ -75,6 +75,11 @@ export function notHostReply(context: DialogContext, session: Session): Reply[] 
   ];
 }
 
+/** A reply for the person who asked only: nothing was changed. */
+export function notice(text: string, extra: Partial<Reply> = {}): Reply[] {
+  return [{ text, notice: true, ...extra }];
+}
+
 /** Where klikbot runs without the meeting sessions. */
 export function meetingsUnavailableReply(context: DialogContext): Reply[] {
   return [{ text: say(context, 'Her kan jeg ikke køre møder. Spørg gerne om dagens program.', 'I cannot run meetings here. Do ask for today’s agenda.'), notice: true }];

@@ -76,18 +76,18 @@ describe("today's agenda", () => {
   it('marks the running item by the clock, with presenters', () => {
     const reply = card(agendaToday(context('2018-09-06T10:10:00+02:00'), {}));
     expect(reply.text.split('\n')[0]).toMatch(/^Nu: \*\*Opsamling Implementeringsoverblikket/);
-    const marked = reply.list?.filter((line) => line.endsWith('← nu'));
-    expect(marked).toEqual(['10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen) ← nu']);
+    const marked = reply.list?.filter((line) => line.endsWith('▶ nu'));
+    expect(marked).toEqual(['**10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen)** ▶ nu']);
   });
 
   it('shows the 14 September slip as written, with a note on what is probably meant', () => {
     const reply = card(agendaToday(context('2018-09-14T11:15:00+02:00'), {}));
-    expect(reply.list?.[3]).toBe('11.10–10.20 Buffer/evt. pause (sådan står det i programmet, formentlig menes 11.10–11.20) ← nu');
-    expect(reply.list?.filter((line) => line.includes('← nu'))).toHaveLength(1);
+    expect(reply.list?.[3]).toBe('**11.10–10.20 Buffer/evt. pause** (sådan står det i programmet, formentlig menes 11.10–11.20) ▶ nu');
+    expect(reply.list?.filter((line) => line.includes('▶ nu'))).toHaveLength(1);
   });
 
   it('says how soon the meeting starts, or that it is over', () => {
-    expect(card(agendaToday(context('2018-09-06T09:50:00+02:00'), {})).text).toMatch(/^Mødet begynder kl\. 10\.00 \(om 10 minutter\)\./);
+    expect(card(agendaToday(context('2018-09-06T09:50:00+02:00'), {})).text).toMatch(/^Mødet starter kl\. 10\.00 \(om 10 minutter\)\./);
     expect(card(agendaToday(context('2018-09-12T15:10:00+02:00'), {})).text).toMatch(/^Dagens møde sluttede kl\. 15\.00\./);
   });
 
@@ -99,7 +99,7 @@ describe("today's agenda", () => {
 
   it('answers in English', () => {
     const reply = card(agendaToday(context('2018-09-14T11:15:00+02:00', 'en'), {}));
-    expect(reply.list?.[3]).toBe('11.10–10.20 Buffer/evt. pause (as written in the programme, probably 11.10–11.20 is meant) ← now');
+    expect(reply.list?.[3]).toBe('**11.10–10.20 Buffer/evt. pause** (as written in the programme, probably 11.10–11.20 is meant) ▶ now');
   });
 });
 

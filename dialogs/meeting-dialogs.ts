@@ -1,0 +1,18 @@
+import type { ActionDialog } from './action-dialogs.js';
+import { MEETING_DIALOGS } from './meeting-host.js';
+import { meetingAgenda, meetingStart } from './meeting-run.js';
+import { meetingEnd, meetingNext, meetingPause } from './meeting-steps.js';
+
+export { EVALUATION_START_DIALOG, MEETING_DIALOGS, type MeetingServices } from './meeting-host.js';
+
+/**
+ * The dialogs that run a meeting in a conversation, by name: the agenda as it stands there,
+ * and the host's start, next item, pause and end. They read `services.meetings`.
+ */
+export const meetingDialogsByName: Record<string, ActionDialog> = {
+  [MEETING_DIALOGS.agenda]: meetingAgenda,
+  [MEETING_DIALOGS.start]: meetingStart,
+  [MEETING_DIALOGS.next]: meetingNext,
+  [MEETING_DIALOGS.pause]: meetingPause,
+  [MEETING_DIALOGS.end]: meetingEnd,
+};
