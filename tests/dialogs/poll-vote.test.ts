@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import type { Reply } from '../../src/core/types.js';
+import { ANNA, BO, CARL, HOST, only, refusal, run, turnOf, usePollKit, type PollKit } from './poll-kit.js';
+
+const kit = usePollKit();
+
+async function pollFrom(k: PollKit, text: string): Promise<string> {
+  const card = only(await run(k, POLL_DIALOGS.create, turnOf(k, HOST, text), { text }));
+  return pollIdOf(card)!;
+}
+
+const vote = (who: typeof ANNA, pollId: string, option: string, conversationId?: string) =>
+  run(kit, POLL_DIALOGS.vote, turnOf(kit, who, '', conversationId), { pollId, option, lang: 'da' });
+
+/** Whatever a card shows of the counts per option: bars, a results list or a table. */
+function showsCounts(card: Reply): boolean {
+  return card.text.includes('█') || card.text.includes('░') || card.list !== undefined;
+}
+
+describe('poll-vote', () => {
+  it('answers a vote with the whole updated card; a hidden poll shows how many voted and nothing per option', async () => {
+    const pollId = await pollFrom(kit, 'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim');
+    const first = only(await vote(ANNA, pollId, 'a'));
+    expect(first.text).toBe('📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme');
+    expect(first.buttons?.map((button) => button.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
+    await vote(BO, pollId, 'c');
+    const third = only(await vote(CARL, pollId, 'c'));
+    expect(third.intro).toBe('Anonym · resultatet vises, når afstemningen lukkes · 3 stemmer');
+    expect(showsCounts(third)).toBe(false);
+    // nor does the state file say who voted
+    const file = await readFile(kit.store.filePath, 'utf8');
+    for (const voter of [ANNA, BO, CARL]) {
+      expect(file).not.toContain(voter.userId);
+      expect(file).not.toContain(voter.name);
+    }
+  });
+
+  it('lets a person change their vote until the poll closes: still one vote each', async () => {
+    const pollId = await pollFrom(kit, 'afstemning vis resultat: Frokost? | Pizza | Salat');
+    await vote(ANNA, pollId, 'a');
+    await vote(BO, pollId, 'a');
+    const changed = only(await vote(ANNA, pollId, 'b'));
+    expect(changed.intro).toContain('2 stemmer');
+    expect(changed.list).toEqual(['Pizza: ██████████████ 1 (50 %)', 'Salat: ██████████████ 1 (50 %)']);
+  });
+
+  it('shows the counts, bars and percentages while open in a live poll', async () => {
+    const pollId = await pollFrom(kit, 'afstemning live: Frokost? | Pizza | Salat | Suppe');
+    await vote(ANNA, pollId, 'a');
+    await vote(BO, pollId, 'a');
+    const card = only(await vote(CARL, pollId, 'b'));
+    expect(card.text).toContain('Pizza   ██████████████  2  67 %');
+    expect(card.text).toContain('Salat   ███████░░░░░░░  1  33 %');
+    expect(card.text).toContain('Suppe   ░░░░░░░░░░░░░░  0   0 %');
+  });
+
+  it('in a multiple-choice poll a press adds an option, and a second press on it takes it away', async () => {
+    const pollId = await pollFrom(kit, 'afstemning (flere valg, live): Hvilke webinarer? | KY | FK | SAPA');
+    await vote(ANNA, pollId, 'a');
+    only(await vote(ANNA, pollId, 'c'));
+    expect(kit.polls.results(pollId)).toMatchObject({ voters: 1, options: [{ votes: 1 }, { votes: 0 }, { votes: 1 }] });
+    const card = only(await vote(ANNA, pollId, 'a'));
+    expect(card.list).toEqual(['KY: ░░░░░░░░░░░░░░ 0 (0 %)', 'FK: ░░░░░░░░░░░░░░ 0 (0 %)', 'SAPA: ██████████████ 1 (100 %)']);
+  });
+
+  it('refuses votes on a closed or deleted poll with a notice, so the card stays as it is, and counts nothing', async () => {
+    const pollId = await pollFrom(kit, 'afstemning: Pause nu? | Ja | Nej');
+    await vote(ANNA, pollId, 'a');
+    only(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId }));
+    expect(refusal(await vote(BO, pollId, 'b'))).toBe('Afstemningen er lukket, så din stemme er ikke talt med.');
+    expect(refusal(await vote(ANNA, pollId, 'b'))).toBe('Afstemningen er lukket, så din stemme er ikke talt med.');
+    expect(kit.polls.results(pollId)).toMatchObject({ voters: 1, options: [{ votes: 1 }, { votes: 0 }] });
+    const other = await pollFrom(kit, 'afstemning: Kaffe? | Ja | Nej');
+    await run(kit, POLL_DIALOGS.delete, turnOf(kit, HOST), { pollId: other });
+    expect(refusal(await vote(BO, other, 'a'))).toBe('Afstemningen er slettet, så din stemme er ikke talt med.');
+  });
+
+  it('refuses a poll past its closing time, before the tick has closed it', async () => {
+    const pollId = await pollFrom(kit, 'afstemning lukker om 5 min: Pause nu? | Ja | Nej');
+    kit.clock.set(DateTime.fromISO('2018-09-06T10:06:00+02:00'));
+    expect(refusal(await vote(ANNA, pollId, 'a'))).toMatch(/lukket/);
+  });
+
+  it('takes no vote from another conversation, nor for an option the poll does not have', async () => {
+    const pollId = await pollFrom(kit, 'afstemning: Pause nu? | Ja | Nej');
+    expect(refusal(await vote(ANNA, pollId, 'a', '19:other@thread.tacv2'))).toMatch(/kender jeg ikke/);
+    expect(refusal(await vote(ANNA, pollId, 'z'))).toMatch(/svarmulighed findes ikke/);
+    expect(refusal(await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: 'not-a-poll', option: 'a' }))).toMatch(/kender jeg ikke/);
+    expect(kit.polls.results(pollId)!.voters).toBe(0);
+  });
+});
