@@ -5,6 +5,8 @@ import type { MembershipRepository } from '../src/state/memberships.js';
 import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
 import { conversationLink } from './conversation-link.js';
+import { meetingDialogsByName } from './meeting-dialogs.js';
+import type { MeetingServices } from './meeting-host.js';
 import { membershipSet } from './membership.js';
 import { reminderDialogsByName } from './reminder-dialogs.js';
 import { myStatus } from './my-status.js';
@@ -24,6 +26,8 @@ export interface ActionServices {
   administrators: ReadonlySet<string>;
   /** Absent where klikbot runs without reminders: the reminder dialogs say so. */
   reminders?: ReminderServices;
+  /** Absent where klikbot runs without meeting sessions: the agenda follows the clock alone. */
+  meetings?: MeetingServices;
 }
 
 /** A dialog that may write: it answers once the change is stored (or refused). */
@@ -41,6 +45,7 @@ const actionDialogsByName: Record<string, ActionDialog> = {
   'status-missing': statusMissing,
   'status-history': statusHistory,
   ...reminderDialogsByName,
+  ...meetingDialogsByName,
 };
 
 /** The action dialog with this name, if there is one. */

@@ -5,6 +5,7 @@ import type { Entities, Intent, StatusReport, Understanding } from '../src/under
 import { isStopword } from '../src/understanding/stopwords.js';
 import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './contact-topic.js';
+import { EVALUATION_DIALOGS } from './evaluation-access.js';
 import { MEETING_DIALOGS } from './meeting-host.js';
 import { POLL_DIALOGS } from './poll-names.js';
 import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
@@ -101,12 +102,18 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     }),
   },
   'event.next-meeting': { dialog: 'next-meeting', args: () => ({}) },
-  'agenda.today': { dialog: 'agenda-today', args: () => ({}) },
+  'agenda.today': { dialog: MEETING_DIALOGS.agenda, args: () => ({}) },
   // a host running a meeting here: the dialogs check who may
   'meeting.start': { dialog: MEETING_DIALOGS.start, args: (e) => ({ date: e.dates?.start }) },
   'meeting.next': { dialog: MEETING_DIALOGS.next, args: () => ({}) },
   'meeting.pause': { dialog: MEETING_DIALOGS.pause, args: (_e, tokens) => ({ minutes: pauseMinutesOf(tokens)?.toString() }) },
   'meeting.end': { dialog: MEETING_DIALOGS.end, args: () => ({}) },
+  // the evaluation's dialogs check who may, and find the conversation's evaluation themselves
+  'evaluation.start': { dialog: EVALUATION_DIALOGS.start, args: () => ({}) },
+  'evaluation.answer': { dialog: EVALUATION_DIALOGS.form, args: () => ({}) },
+  'evaluation.close': { dialog: EVALUATION_DIALOGS.close, args: () => ({}) },
+  'evaluation.results': { dialog: EVALUATION_DIALOGS.results, args: () => ({}) },
+  'evaluation.csv': { dialog: EVALUATION_DIALOGS.csv, args: () => ({}) },
   contact: { dialog: 'contacts', args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
   news: { dialog: 'news', args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
   help: { dialog: 'help', args: () => ({}) },

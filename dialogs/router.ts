@@ -1,3 +1,4 @@
+import { MEETING_DIALOGS } from './meeting-host.js';
 import type { ActionPayload, Language, Reply, Turn } from '../src/core/types.js';
 import type { Knowledge } from '../src/knowledge/registry.js';
 import { detectLanguage } from '../src/understanding/language.js';
@@ -61,7 +62,8 @@ const dialogsByName: Record<string, Dialog> = {
  * status-national (which adds the updates reported since from the state). It is the answer
  * where there is no state, and what `answer()` shows for measuring.
  */
-const standIns: Record<string, string> = { [statusDialogs.national]: 'status' };
+// action dialogs whose plain answer, without state, is a read-only dialog's
+const standIns: Record<string, string> = { [statusDialogs.national]: 'status', [MEETING_DIALOGS.agenda]: 'agenda-today' };
 
 /** Whether a button naming this dialog can be answered (`ask` runs its text as if typed; action dialogs run in the core). */
 export function knowsDialog(name: string): boolean {

@@ -19,6 +19,7 @@ import { registerExportRoute } from './server/export-route.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
 import type { ActionServices } from '../dialogs/action-dialogs.js';
+import { MeetingSessionRepository } from './state/meeting-sessions.js';
 import { MembershipRepository } from './state/memberships.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore } from './state/store.js';
@@ -50,7 +51,7 @@ export async function startKlikbot(
   const conversations = new ConversationRepository(store, clock);
   const memberships = new MembershipRepository(store, clock);
   const statuses = new StatusRepository(store, clock);
-  const services: ActionServices = { memberships, statuses, administrators: new Set(config.administrators) };
+  const services: ActionServices = { memberships, statuses, administrators: new Set(config.administrators), meetings: { sessions: new MeetingSessionRepository(store, clock) } };
   const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
