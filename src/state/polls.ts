@@ -80,23 +80,51 @@ function checkedChoices(poll: Poll, choices: readonly string[]): string[] | Vote
   return poll.options.map((option) => option.id).filter((id) => unique.includes(id));
 }
 
+type Votes = State['votes'];
+
+// Where each (poll, voter) stands in a draft's vote list: without it, every vote of a batch
+// scanned the whole list twice, which at 2,500 votes made 500 votes take 220 ms of mutators.
+const voteIndexes = new WeakMap<Votes, Map<string, number>>();
+
+function voteKey(pollId: string, voter: string): string {
+  return `${pollId}\u0000${voter}`;
+}
+
+/** The position of the voter's vote in `votes`, or -1; the index is checked on use and rebuilt when the list changed under it. */
+function voteIndex(votes: Votes, pollId: string, voter: string): number {
+  let index = voteIndexes.get(votes);
+  const cached = index?.get(voteKey(pollId, voter));
+  const vote = cached === undefined ? undefined : votes[cached];
+  if (index && (cached === undefined || (vote?.pollId === pollId && vote.voter === voter))) return cached ?? -1;
+  index = new Map(votes.map((v, i) => [voteKey(v.pollId, v.voter), i]));
+  voteIndexes.set(votes, index);
+  return index.get(voteKey(pollId, voter)) ?? -1;
+}
+
 /** Sets (or, with no choices, removes) one voter's vote on an open poll. */
 function writeVote(draft: State, poll: Poll, keys: Keys, choices: string[], at: string): void {
   const voter = poll.anonymous ? keys.hashed : keys.named;
-  const index = draft.votes.findIndex((vote) => vote.pollId === poll.id && vote.voter === voter);
+  const index = voteIndex(draft.votes, poll.id, voter);
   if (choices.length === 0) {
     if (index !== -1) draft.votes.splice(index, 1);
+    // the positions after it moved
+    voteIndexes.delete(draft.votes);
     return;
   }
   // an anonymous vote keeps no name and no time of its own: when someone voted could point to who
   const vote: Vote = poll.anonymous ? { pollId: poll.id, voter, choices, at: poll.createdAt } : { pollId: poll.id, voter, ...(keys.name !== undefined ? { name: keys.name } : {}), choices, at };
-  if (index === -1) draft.votes.push(vote);
-  else draft.votes[index] = vote;
+  if (index !== -1) {
+    draft.votes[index] = vote;
+    return;
+  }
+  draft.votes.push(vote);
+  voteIndexes.get(draft.votes)?.set(voteKey(poll.id, voter), draft.votes.length - 1);
 }
 
 function currentChoices(draft: State, poll: Poll, keys: Keys): string[] {
   const voter = poll.anonymous ? keys.hashed : keys.named;
-  return draft.votes.find((vote) => vote.pollId === poll.id && vote.voter === voter)?.choices ?? [];
+  const index = voteIndex(draft.votes, poll.id, voter);
+  return index === -1 ? [] : [...(draft.votes[index]?.choices ?? [])];
 }
 
 /**

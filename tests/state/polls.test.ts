@@ -101,6 +101,16 @@ describe('PollRepository.vote and toggle', () => {
     expect(repo.results(poll.id)!.voters).toBe(1);
   });
 
+  it('keeps one vote per person when withdrawals and new votes are written together', async () => {
+    const poll = await repo.create(newPoll({ multiple: true }));
+    const carl: Voter = { channel: 'slack', userId: 'U-carl' };
+    await Promise.all([repo.toggle(poll.id, anna, 'a'), repo.toggle(poll.id, bo, 'a'), repo.toggle(poll.id, carl, 'a')]);
+    // anna and carl withdraw (their votes leave the list, the others move up), anna votes again, bo adds two: in one batch
+    await Promise.all([repo.toggle(poll.id, anna, 'a'), repo.toggle(poll.id, bo, 'b'), repo.toggle(poll.id, anna, 'c'), repo.toggle(poll.id, carl, 'a'), repo.toggle(poll.id, bo, 'c')]);
+    expect(repo.results(poll.id)).toMatchObject({ voters: 2, options: [{ votes: 1 }, { votes: 1 }, { votes: 2 }] });
+    expect(store.read().votes.map((vote) => vote.choices)).toEqual([['a', 'b', 'c'], ['c']]);
+  });
+
   it('counts 500 votes arriving at once, each from another person, all of them', async () => {
     const poll = await repo.create(newPoll());
     const voters = Array.from({ length: 500 }, (_, i) => ({ channel: 'teams', userId: `aad-${i}` }));
