@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
 import { asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
+import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
 import { reminderRequest, withReminderReadings } from './reminder-requests.js';
 import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
@@ -158,6 +159,12 @@ const fillers: Partial<Record<Intent, Filler>> = {
   'poll.create': () => undefined,
   'poll.close': () => undefined,
   'poll.delete': () => undefined,
+  // recognised by their whole wording (evaluationCommand), never by resemblance or as a follow-up
+  'evaluation.start': () => undefined,
+  'evaluation.answer': () => undefined,
+  'evaluation.close': () => undefined,
+  'evaluation.results': () => undefined,
+  'evaluation.csv': () => undefined,
   'overview.systems-using': (reading) =>
     reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
   'overview.used-by': (reading) => {
@@ -254,6 +261,8 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
   if (joined) return joined;
   const command = meetingCommand(read);
   if (command) return command;
+  const evaluation = evaluationCommand(read);
+  if (evaluation) return evaluation;
   // a host's command is no topic a follow-up could lean on
   if (previous && meetingIntents.includes(previous.intent)) return resolveIntent(read, undefined);
   const original = withReminderReadings(withoutMisreadStatements(read));

@@ -42,6 +42,11 @@ export const intents = [
   'meeting.next', // the host moves to the next agenda item: "næste punkt"
   'meeting.pause', // the host announces a break: "pause 10"
   'meeting.end', // the host ends the meeting: "afslut møde"
+  'evaluation.start', // the host starts the end-of-meeting evaluation here: "start evaluering", "evaluering"
+  'evaluation.answer', // the form to answer it: "svar på evalueringen"
+  'evaluation.close', // the host closes it and shows the results: "luk evalueringen"
+  'evaluation.results', // its results (while open, how many answered): "evalueringens resultat"
+  'evaluation.csv', // its answers as CSV, for the host: "evaluering csv"
   'contact', // whom to write to: "hvem kan jeg skrive til om KIGO?"
   'news', // the news items: "hvad er der af nyheder?"
   'help', // what the bot can do
