@@ -137,7 +137,8 @@ function addLengthCounters(element) {
     show();
     field.addEventListener('input', show);
     field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), counter.id].filter(Boolean).join(' '));
-    field.after(counter);
+    // under the field's row, not beside it: the renderer lays the field out in a flex row
+    (field.closest('.ac-input-container') ?? field).after(counter);
   }
 }
 

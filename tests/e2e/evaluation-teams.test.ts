@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { isActionDialog } from '../../dialogs/action-dialogs.js';
+import { postMessages } from '../support/bot-framework.js';
+import { useBotAndConnector } from '../support/bot-and-connector.js';
+import type { ConnectorRequest } from '../support/connector-fake.js';
+import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
+
+interface CardElement {
+  type: string;
+  id?: string;
+  text?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  isRequired?: boolean;
+  choices?: { title: string; value: string }[];
+}
+
+interface CardContent {
+  body?: CardElement[];
+  actions?: { type: string; title: string; data?: Record<string, unknown>; verb?: string }[];
+}
+
+function card(request: ConnectorRequest): CardContent {
+  return (request.body.attachments?.[0]?.content ?? {}) as CardContent;
+}
+
+function shown(content: CardContent): string {
+  return (content.body ?? []).map((element) => element.text ?? '').join('\n');
+}
+
+const people = {
+  peter: { from: { id: '29:peter', name: 'Peter Hansen', aadObjectId: 'aad-peter' } },
+  jens: { from: { id: '29:jens', name: 'Jens Jensen', aadObjectId: 'aad-jens' } },
+};
+const inChannel = { conversation: conversations.channel, channelData };
+
+// runs once src/main.ts wires the evaluations and dialogs/action-dialogs.ts registers their dialogs
+describe.skipIf(!isActionDialog('evaluation-start'))('the end-of-meeting evaluation in a Teams channel', () => {
+  const h = useBotAndConnector({ KLIKBOT_NOW: '2018-09-06T11:55:00+02:00' });
+
+  async function post(activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> {
+    const before = h.connector.requests.length;
+    expect((await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...inChannel, ...activity }))).status).toBe(200);
+    return (await h.connector.waitFor(before + expected)).slice(before);
+  }
+
+  async function execute(who: Record<string, unknown>, data: unknown): Promise<{ statusCode: number; type: string; value: unknown }> {
+    const activity = teamsActivity(h.connector.url, { ...inChannel, ...who, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data } } });
+    return (await (await postMessages(h.bot.url, activity)).json()) as { statusCode: number; type: string; value: unknown };
+  }
+
+  it('runs from the card to the form, one anonymous answer each, to the results the host shows everyone', async () => {
+    const [posted] = await post(mentioning('start evaluering'));
+    const evaluationCard = card(posted!);
+    expect(shown(evaluationCard)).toContain('Kort evaluering af Programledermøde september 2018, 6. september');
+    const [answerButton, closeButton] = evaluationCard.actions ?? [];
+    expect([answerButton?.type, answerButton?.title]).toEqual(['Action.Submit', 'Svar på evalueringen']);
+    expect([closeButton?.type, closeButton?.title]).toEqual(['Action.Execute', 'Luk og vis resultatet']);
+
+    // Peter presses the button: the form comes as a new card
+    const [formPost] = await post({ ...people.peter, value: answerButton!.data });
+    const form = card(formPost!);
+    const inputs = (form.body ?? []).filter((element) => element.type.startsWith('Input.'));
+    expect(inputs.map((input) => [input.type, input.id, input.isMultiline ?? null, input.maxLength ?? null, input.isRequired])).toEqual([
+      ['Input.ChoiceSet', 'rating', null, null, true],
+      ['Input.Text', 'worked', true, 2000, false],
+      ['Input.Text', 'improve', true, 2000, false],
+    ]);
+    const submit = form.actions?.find((action) => action.title === 'Send svar');
+
+    // Jens's answer is too long: refused as a new message, the form stays, nothing is written
+    const [tooLong] = await post({ ...people.jens, value: { ...submit!.data, rating: '2', worked: 'x'.repeat(2001) }, replyToId: 'form-card' });
+    expect(tooLong!.method).toBe('POST');
+    expect(tooLong!.body.text).toBe('Dit svar på »Hvad fungerede?« er 2.001 tegn; der er plads til 2.000. Forkort det, og send igen.');
+
+    // Peter's answer replaces his form with the thanks
+    const [thanks] = await post({ ...people.peter, value: { ...submit!.data, rating: '4', worked: 'Oplægget om Organisation', improve: '' }, replyToId: 'form-card' });
+    expect([thanks!.method, thanks!.url.endsWith('/activities/form-card')]).toEqual(['PUT', true]);
+    expect(thanks!.body.text).toMatch(/^Tak for dit svar!/);
+    const [again] = await post({ ...people.peter, value: { ...submit!.data, rating: '1' }, replyToId: 'form-card' });
+    expect(again!.body.text).toMatch(/^Du har allerede svaret på denne evaluering\./);
+    await post({ ...people.jens, value: { ...submit!.data, rating: '5', improve: 'Færre pauser' }, replyToId: 'form-card' });
+
+    // before closing: only the count; Jens may not close it
+    const [open] = await post(mentioning('evalueringens resultat'));
+    expect(open!.body.text).toContain('er åben: 2 svar indtil videre');
+    const refused = await execute(people.jens, closeButton!.data);
+    expect(refused).toMatchObject({ statusCode: 400, value: { code: 'NotChanged', message: 'Kun værten (Mette Programleder) eller en administrator kan lukke evalueringen.' } });
+
+    const closed = await execute({}, closeButton!.data);
+    expect(closed.statusCode).toBe(200);
+    const results = shown(closed.value as CardContent);
+    expect(results).toContain('2 svar, gennemsnit 4,5 af 5.');
+    expect(results).toContain('Oplægget om Organisation');
+    expect(results).toContain('Færre pauser');
+
+    const file = await readFile(h.bot.statePath, 'utf8');
+    for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen']) expect(file).not.toContain(trace);
+  });
+});
