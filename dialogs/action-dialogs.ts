@@ -2,12 +2,14 @@ import { CONVERSATION_LINK_DIALOG } from '../src/core/commands.js';
 import type { Reply } from '../src/core/types.js';
 import type { ReminderServices } from '../src/reminders/types.js';
 import type { MembershipRepository } from '../src/state/memberships.js';
+import type { PollRepository } from '../src/state/polls.js';
 import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
 import { conversationLink } from './conversation-link.js';
 import { meetingDialogsByName } from './meeting-dialogs.js';
 import type { MeetingServices } from './meeting-host.js';
 import { membershipSet } from './membership.js';
+import { pollDialogsByName } from './poll-dialogs.js';
 import { reminderDialogsByName } from './reminder-dialogs.js';
 import { myStatus } from './my-status.js';
 import { statusForm } from './status-form.js';
@@ -28,6 +30,8 @@ export interface ActionServices {
   reminders?: ReminderServices;
   /** Absent where klikbot runs without meeting sessions: the agenda follows the clock alone. */
   meetings?: MeetingServices;
+  /** Absent where klikbot runs without polls: the poll dialogs say so. */
+  polls?: PollRepository;
 }
 
 /** A dialog that may write: it answers once the change is stored (or refused). */
@@ -46,6 +50,7 @@ const actionDialogsByName: Record<string, ActionDialog> = {
   'status-history': statusHistory,
   ...reminderDialogsByName,
   ...meetingDialogsByName,
+  ...pollDialogsByName,
 };
 
 /** The action dialog with this name, if there is one. */

@@ -9,14 +9,11 @@ import type { ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 
 /** The field the poll dialogs read from ActionServices: absent where klikbot runs without polls. */
-export interface PollServices {
-  polls?: PollRepository;
-}
+export type PollServices = Pick<ActionServices, 'polls'>;
 
 /** The poll repository, when this klikbot has one. */
 export function pollsOf(services: ActionServices): PollRepository | undefined {
-  // ActionServices gains `polls` where it is wired (src/main.ts); read it the same way before and after
-  return (services as ActionServices & PollServices).polls;
+  return services.polls;
 }
 
 /** A refusal or a question back: for the person who asked, never in place of a card. */

@@ -21,6 +21,9 @@ import { ConversationRepository } from './state/conversations.js';
 import type { ActionServices } from '../dialogs/action-dialogs.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
 import { MembershipRepository } from './state/memberships.js';
+import { PollRepository } from './state/polls.js';
+import { loadVoteKey } from './state/vote-key.js';
+import { closeDuePolls } from '../dialogs/poll-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore } from './state/store.js';
 
@@ -51,7 +54,14 @@ export async function startKlikbot(
   const conversations = new ConversationRepository(store, clock);
   const memberships = new MembershipRepository(store, clock);
   const statuses = new StatusRepository(store, clock);
-  const services: ActionServices = { memberships, statuses, administrators: new Set(config.administrators), meetings: { sessions: new MeetingSessionRepository(store, clock) } };
+  const polls = new PollRepository(store, clock, await loadVoteKey(config.statePath));
+  const services: ActionServices = {
+    memberships,
+    statuses,
+    administrators: new Set(config.administrators),
+    meetings: { sessions: new MeetingSessionRepository(store, clock) },
+    polls,
+  };
   const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
@@ -78,6 +88,10 @@ export async function startKlikbot(
     conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
     personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
+    // a poll that closes at a set time posts its result where it was asked
+    onTick: async (now) => {
+      for (const { poll, reply } of await closeDuePolls(polls, now)) await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [reply]);
+    },
     notifier,
     clock,
     logger,

@@ -34,6 +34,8 @@ export interface ReminderEngineDeps {
   /** Whether klikbot can still write to the conversation (stored and not dead). */
   reachable(channel: string, conversationId: string): boolean;
   compose(reminder: DueReminder): Reply[];
+  /** Other work due by the clock, done on the same tick (closing polls at their set time). */
+  onTick?(now: DateTime): Promise<void>;
 }
 
 /** What one tick did, for logs, tests and the benchmark. */
@@ -148,6 +150,7 @@ export class ReminderEngine {
     const outcomes = await this.deliver(jobs, now);
     await this.deps.sendLog.append(outcomes);
     await this.removeSnoozes([...droppedSnoozes, ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : []))]);
+    await this.deps.onTick?.(now);
     const failed = outcomes.filter((outcome) => outcome.status !== 'sent').length;
     const report = { from: DateTime.fromMillis(from).toISO() ?? '', to: at, sent: outcomes.length - failed, failed, skipped: skipped.length };
     if (jobs.length > 0 || skipped.length > 0) this.deps.logger.info({ report }, 'reminder tick');

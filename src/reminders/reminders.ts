@@ -32,6 +32,8 @@ export interface RemindersDeps {
   /** The municipality a person belongs to now, if any. */
   personMunicipality(channel: string, userId: string): string | undefined;
   compose(due: DueReminder): Reply[];
+  /** Other work due by the clock, done on each tick. */
+  onTick?(now: DateTime): Promise<void>;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
