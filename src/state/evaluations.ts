@@ -177,7 +177,7 @@ export class EvaluationRepository {
     });
   }
 
-  /** The channel's reference to the card the evaluation was posted on (to update it later). */
+  /** Keeps the channel's reference to the posted evaluation card (to update it later); false when there is no such evaluation. */
   async setMessage(evaluationId: string, message: Record<string, unknown>): Promise<boolean> {
     const stored = JSON.parse(JSON.stringify(message)) as Record<string, unknown>;
     return this.store.update((draft) => {

@@ -60,6 +60,12 @@ describe('starting and closing an evaluation', () => {
     const second = await started();
     expect(repo.allIn(here).map((evaluation) => evaluation.id)).toEqual([first.id, second.id]);
   });
+  it("keeps the posted card's reference, for updating it later", async () => {
+    const evaluation = await started();
+    expect(await repo.setMessage(evaluation.id, { activityId: '1:abc', conversationId: here.conversationId })).toBe(true);
+    expect(repo.get(evaluation.id)?.message).toEqual({ activityId: '1:abc', conversationId: here.conversationId });
+    expect(await repo.setMessage('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e', {})).toBe(false);
+  });
 });
 
 describe('answering an evaluation', () => {
