@@ -74,7 +74,7 @@ function linkedReply(context: DialogContext, municipality: Municipality, previou
     `Everyone here can report status for ${municipality.name}; anyone who belongs to another municipality themselves still reports for their own.`,
   );
   // not a notice: everyone in the conversation should see whom it now speaks for
-  return { text: `${now} ${everyone}`, buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)] };
+  return { text: `${now} ${everyone}`, buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)], broadcast: true };
 }
 
 async function link(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<Reply[]> {
@@ -103,6 +103,7 @@ async function unlink(context: DialogContext, services: ActionServices): Promise
         `Denne kanal hører ikke længere til ${name}${who}. Her melder hver især nu for sin egen kommune.`,
         `This channel no longer belongs to ${name}${who}. Here everyone now reports for their own municipality.`,
       ),
+      broadcast: true,
     },
   ];
 }

@@ -32,7 +32,7 @@ function itemLine(context: DialogContext, meeting: Meeting, index: number): stri
 export function etiquetteCard(context: DialogContext, meeting: Meeting): Reply {
   const welcome = say(context, `Velkommen til **${meeting.title}** på ${meeting.medium}.`, `Welcome to **${meeting.title}** on ${meeting.medium}.`);
   const sound = soundTestText(context, meeting);
-  return listReply({
+  const card = listReply({
     heading: say(context, '📌 Det praktiske', '📌 Practicalities'),
     intro: welcome,
     list: [...meeting.etiquette],
@@ -40,6 +40,7 @@ export function etiquetteCard(context: DialogContext, meeting: Meeting): Reply {
     source: sourceLine(context, meeting.source.label),
     buttons: [agendaButton(context)],
   });
+  return { ...card, broadcast: true };
 }
 
 function itemButtons(context: DialogContext, meeting: Meeting, index: number, evaluationStarted: boolean): ReplyButton[] {
@@ -74,6 +75,7 @@ export function itemPost(context: DialogContext, meeting: Meeting, index: number
     text: lines.join('\n'),
     source: sourceLine(context, meeting.source.label),
     buttons: itemButtons(context, meeting, index, options.evaluationStarted ?? false),
+    broadcast: true,
   };
 }
 
@@ -87,6 +89,7 @@ export function pausePost(context: DialogContext, meeting: Meeting, current: num
     text: [back, after].filter(Boolean).join('\n'),
     source: sourceLine(context, meeting.source.label),
     buttons: [nextButton(context, current), agendaButton(context)],
+    broadcast: true,
   };
 }
 
@@ -107,7 +110,7 @@ function followUpLines(context: DialogContext, meeting: Meeting): string[] {
 /** The post when the host ends the meeting: thanks, and where questions, feedback and slides go. */
 export function endPost(context: DialogContext, meeting: Meeting): Reply {
   const done = say(context, `**${meeting.title}** er afsluttet. Tak for i dag!`, `**${meeting.title}** has ended. Thank you for today!`);
-  return listReply({
+  const post = listReply({
     heading: say(context, 'Tak for i dag', 'Thank you for today'),
     intro: done,
     list: followUpLines(context, meeting),
@@ -117,4 +120,5 @@ export function endPost(context: DialogContext, meeting: Meeting): Reply {
       dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
     ],
   });
+  return { ...post, broadcast: true };
 }

@@ -108,8 +108,8 @@ export function deletedCard(context: Lang, poll: ReadPoll): Reply {
  * or deleted.
  */
 export function pollCard(context: Lang, poll: ReadPoll, results: PollResults, now: DateTime): Reply {
-  if (poll.deletedAt !== undefined) return deletedCard(context, poll);
-  return isOpen(poll, now) ? openCard(context, poll, results, now) : closedCard(context, poll, results);
+  if (poll.deletedAt !== undefined) return { ...deletedCard(context, poll), broadcast: true };
+  return { ...(isOpen(poll, now) ? openCard(context, poll, results, now) : closedCard(context, poll, results)), broadcast: true };
 }
 
 /** The id of the poll a card is for (read from its buttons), to keep the posted message's reference with setMessage. */

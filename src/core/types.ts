@@ -146,4 +146,9 @@ export interface Reply {
    * and never takes the place of the card that was pressed, which may be someone else's.
    */
   notice?: boolean;
+  /**
+   * For everyone in the conversation (a poll, a pause, a channel's link), where a channel would
+   * otherwise answer only the asker (Slack's /klik answers privately).
+   */
+  broadcast?: boolean;
 }

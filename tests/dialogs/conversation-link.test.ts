@@ -95,7 +95,7 @@ describe('conversation-link: "kanal Aarhus" in a channel', () => {
     const [refused] = await conversationLink(inConversation(jens), { municipality: 'ingen' }, kit.services);
     expect(refused).toEqual({ text: 'Kun en administrator, den der knyttede kanalen, eller en, der selv hører til Aarhus Kommune, kan fjerne koblingen. Intet er ændret.', notice: true });
     const [removed] = await conversationLink(inConversation(mette), { municipality: 'fjern' }, kit.services);
-    expect(removed).toEqual({ text: 'Denne kanal hører ikke længere til Aarhus Kommune (fjernet af Mette). Her melder hver især nu for sin egen kommune.' });
+    expect(removed).toEqual({ text: 'Denne kanal hører ikke længere til Aarhus Kommune (fjernet af Mette). Her melder hver især nu for sin egen kommune.', broadcast: true });
     expect(links()).toEqual([]);
     const [nothing] = await conversationLink(inConversation(mette), { municipality: 'ingen' }, kit.services);
     expect(nothing).toEqual({ text: 'Denne kanal er ikke knyttet til en kommune.', notice: true });

@@ -26,7 +26,8 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       const form = formOf(replies);
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
       if (form) return openForm(client, command.trigger_id, form);
-      for (const reply of replies) await respond({ response_type: 'ephemeral', ...toSlackMessage(reply) });
+      // a reply for everyone (a poll, a pause) goes in the channel; the rest only to the asker
+      for (const reply of replies) await respond({ response_type: reply.broadcast === true ? 'in_channel' : 'ephemeral', ...toSlackMessage(reply) });
     });
   });
 }
