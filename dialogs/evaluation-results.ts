@@ -131,7 +131,8 @@ export const evaluationClose: ActionDialog = async (context, args, services) => 
   }
   const outcome = await repository.close(evaluation.id);
   const closed = outcome.ok ? outcome.evaluation : (outcome.evaluation ?? evaluation);
-  return [resultsReply(context, repository, closed)];
+  // the results are for everyone in the conversation, however the closing was asked for
+  return [{ ...resultsReply(context, repository, closed), broadcast: true }];
 };
 
 /** 'evaluation-results' {evaluationId?}: the results once closed; while open, only how many have answered. */

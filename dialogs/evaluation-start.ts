@@ -57,7 +57,9 @@ export function evaluationCard(context: DialogContext, evaluation: StoredEvaluat
     `Rate ${title} from 1 to 5, and do write what worked and what we could do better.`,
   );
   const heading = say(context, `Kort evaluering af ${title}`, `Short evaluation of ${title}`);
-  return { heading, text: `${heading}: ${intro} ${anonymityLine(context)}`, intro, outro: anonymityLine(context), buttons: [answerButton(context, evaluation), closeButton(context, evaluation)] };
+  const buttons = [answerButton(context, evaluation), closeButton(context, evaluation)];
+  // for everyone in the conversation, however it was asked for
+  return { heading, text: `${heading}: ${intro} ${anonymityLine(context)}`, intro, outro: anonymityLine(context), buttons, broadcast: true };
 }
 
 const startArgs = z.object({ meetingId: z.string().min(1).max(100).optional() });

@@ -30,6 +30,7 @@ describe("'evaluation-close' and 'evaluation-results'", () => {
     const [results] = await run(kit, 'evaluation-close', admin);
     expect(kit.store.read().evaluations[0]?.closedAt).toBe('2018-09-06T10:00:00.000+02:00');
     expect(results?.heading).toBe('Resultat af evalueringen af Programledermøde september 2018, 6. september');
+    expect(results?.broadcast).toBe(true);
     expect(results?.intro).toBe('3 svar, gennemsnit 4,3 af 5.');
     expect(results?.facts).toEqual([
       { label: 'Svar', value: '3' },

@@ -10,6 +10,7 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
     const [card, ...rest] = await run(kit, 'evaluation-start', mette);
     expect(rest).toEqual([]);
     expect(card?.notice).toBeUndefined();
+    expect(card?.broadcast).toBe(true);
     expect(card?.heading).toBe('Kort evaluering af Programledermøde september 2018, 6. september');
     expect(card?.text).toContain('Giv Programledermøde september 2018, 6. september en karakter fra 1 til 5');
     expect(card?.text).toContain('heller ikke værten eller en administrator – kan se, hvem der har svaret hvad');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isActionDialog } from '../../dialogs/action-dialogs.js';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
 import type { SlackCall } from '../support/slack-fake.js';
-import { appMention, viewSubmission } from '../support/slack-requests.js';
+import { appMention, slashCommand, viewSubmission } from '../support/slack-requests.js';
 
 interface OpenedView {
   callback_id: string;
@@ -77,5 +77,15 @@ describe.skipIf(!isActionDialog('evaluation-start'))('the end-of-meeting evaluat
     expect(state.evaluationAnswers).toHaveLength(1);
     expect(state.evaluationResponders).toHaveLength(1);
     expect(file).not.toContain(PETER);
+  });
+
+  it("'/klik start evaluering' posts the card in the channel for everyone; '/klik svar på evalueringen' opens the form", async () => {
+    await h.post(slashCommand({ text: 'start evaluering', channelId: 'C0ANDEN', responseUrl: h.fake.responseUrl('start') }));
+    const [posted] = await h.waitFor((call: SlackCall) => call.responseId === 'start');
+    expect(posted!.args.response_type).toBe('in_channel');
+    expect(blockText(posted!.args.blocks)).toContain('Kort evaluering af Programledermøde september 2018, 6. september');
+    await h.post(slashCommand({ text: 'svar på evalueringen', channelId: 'C0ANDEN', userId: PETER, responseUrl: h.fake.responseUrl('svar') }));
+    const [opened] = await h.waitFor('views.open');
+    expect((opened!.args.view as OpenedView).blocks.filter((block) => block.type === 'input').map((block) => block.block_id)).toEqual(['rating', 'worked', 'improve']);
   });
 });
