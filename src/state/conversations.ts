@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { nowIso, type Clock } from '../clock.js';
 import type { DeepReadonly, StoredConversation } from './schema.js';
+import { ListIndex } from './list-index.js';
 import type { Store } from './store.js';
 
 export type { StoredConversation } from './schema.js';
@@ -28,7 +29,7 @@ function key(channel: string, conversationId: string) {
 
 /** The conversations the bot may write to later (proactive messages), kept across restarts. */
 export class ConversationRepository {
-  private indexed: { list: readonly DeepReadonly<StoredConversation>[]; byKey: Map<string, DeepReadonly<StoredConversation>> } | undefined;
+  private readonly index = new ListIndex<DeepReadonly<StoredConversation>>((c) => JSON.stringify([c.channel, c.conversationId]));
 
   constructor(
     private readonly store: Store,
@@ -91,9 +92,7 @@ export class ConversationRepository {
    * reminders ask this for every conversation due.
    */
   get(channel: string, conversationId: string): DeepReadonly<StoredConversation> | undefined {
-    const list = this.store.read().conversations;
-    if (this.indexed?.list !== list) this.indexed = { list, byKey: new Map(list.map((c) => [JSON.stringify([c.channel, c.conversationId]), c])) };
-    return this.indexed.byKey.get(JSON.stringify([channel, conversationId]));
+    return this.index.get(this.store.read().conversations, JSON.stringify([channel, conversationId]));
   }
 
   /** Every stored conversation, dead ones included, in the order first seen. */

@@ -1,5 +1,6 @@
 import { nowIso, type Clock } from '../clock.js';
 import type { Actor, ConversationLink, DeepReadonly, Membership } from './schema.js';
+import { ListIndex } from './list-index.js';
 import type { Store } from './store.js';
 
 export type { ConversationLink, Membership } from './schema.js';
@@ -30,6 +31,10 @@ function linkKey(channel: string, conversationId: string) {
 
 /** Which municipality each person belongs to (one each), and each conversation is linked to; kept across restarts. */
 export class MembershipRepository {
+  private readonly people = new ListIndex<DeepReadonly<Membership>>((m) => JSON.stringify([m.channel, m.userId]));
+  // reminders ask for every conversation due, so a link is found by key, not by a search
+  private readonly links = new ListIndex<DeepReadonly<ConversationLink>>((l) => JSON.stringify([l.channel, l.conversationId]));
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -59,7 +64,7 @@ export class MembershipRepository {
 
   /** The person's membership, or undefined when they belong to no municipality. */
   get(channel: string, userId: string): DeepReadonly<Membership> | undefined {
-    return this.store.read().memberships.find(key(channel, userId));
+    return this.people.get(this.store.read().memberships, JSON.stringify([channel, userId]));
   }
 
   /**
@@ -97,7 +102,7 @@ export class MembershipRepository {
 
   /** The conversation's link, or undefined when it is linked to no municipality. */
   conversationLink(channel: string, conversationId: string): DeepReadonly<ConversationLink> | undefined {
-    return this.store.read().conversationLinks.find(linkKey(channel, conversationId));
+    return this.links.get(this.store.read().conversationLinks, JSON.stringify([channel, linkedConversationId(conversationId)]));
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { nowIso, type Clock } from '../clock.js';
 import type { Actor, DeepReadonly, State, StatusUpdate, TaskStatus } from './schema.js';
+import { ListIndex } from './list-index.js';
 import type { Store } from './store.js';
 
 export type { Actor, StatusUpdate, TaskStatus } from './schema.js';
@@ -87,6 +88,10 @@ function withoutUndefined(actor: Actor): Actor {
  * where, the old and the new value. The current status is the last update not undone.
  */
 export class StatusRepository {
+  // the log is in the order recorded, so the last update not undone per key is the one in force;
+  // reminders and the calendar ask for many municipalities and tasks at once
+  private readonly inForce = new ListIndex<DeepReadonly<StatusUpdate>>((u) => (u.undoneAt === undefined ? standingKey(u.municipalityId, u.taskId, u.step) : undefined));
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -121,7 +126,7 @@ export class StatusRepository {
 
   /** The municipality's status on the task (or step): the last update not undone, else not started. */
   current(municipalityId: string, taskId: string, step?: number): TaskStatus {
-    return latestInForce(this.store.read().statusUpdates, municipalityId, taskId, step)?.status ?? DEFAULT_STATUS;
+    return this.inForce.get(this.store.read().statusUpdates, standingKey(municipalityId, taskId, step))?.status ?? DEFAULT_STATUS;
   }
 
   /** One update by id, undone or not. */
