@@ -4,7 +4,7 @@ import type { Delivery, Notifier } from '../core/notifier.js';
 import type { Reply } from '../core/types.js';
 import type { Logger } from '../logger.js';
 import type { DeepReadonly, ReminderSubscription } from '../state/schema.js';
-import { lateVerdict } from './catch-up.js';
+import { lateVerdict, ON_TIME_MINUTES } from './catch-up.js';
 import { deliveryKey, type DeliveryRecord, type NewDeliveryRecord, type SendLog } from './send-log.js';
 import { Timeline } from './timeline.js';
 import type { RemindableItem, SubscriptionBook } from './types.js';
@@ -141,7 +141,8 @@ export class ReminderEngine {
     const droppedSnoozes: string[] = [];
     this.doneMemo.clear();
     this.messageMemo.clear();
-    const jobs = [...this.timelineJobs(from, now, skipped), ...this.snoozeJobs(from, now, droppedSnoozes), ...this.retryJobs(now)];
+    const regular = this.timelineJobs(from, now, skipped);
+    const jobs = [...regular, ...this.snoozeJobs(from, now, regular, droppedSnoozes), ...this.retryJobs(now, skipped)];
     const at = nowIso(this.deps.clock);
     const mark = jobs.length > 0 || skipped.length > 0 || now.toMillis() - this.lastMarkMillis >= TICK_MARK_MINUTES * 60_000 ? at : undefined;
     await this.deps.sendLog.append([...skipped, ...jobs.map((job) => record(job, 'claimed', at))], mark);
@@ -149,7 +150,7 @@ export class ReminderEngine {
     this.cursorMillis = Math.max(this.cursorMillis, now.toMillis());
     const outcomes = await this.deliver(jobs, now);
     await this.deps.sendLog.append(outcomes);
-    await this.removeSnoozes([...droppedSnoozes, ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : []))]);
+    await this.deps.subscriptions.removeSnoozes([...droppedSnoozes, ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : []))]);
     await this.deps.onTick?.(now);
     const failed = outcomes.filter((outcome) => outcome.status !== 'sent').length;
     const report = { from: DateTime.fromMillis(from).toISO() ?? '', to: at, sent: outcomes.length - failed, failed, skipped: skipped.length };
@@ -193,15 +194,23 @@ export class ReminderEngine {
     return jobs;
   }
 
-  /** Snoozes that came due: each becomes a job, or is dropped when no longer wanted (done, unsubscribed, muted). */
-  private snoozeJobs(from: number, now: DateTime, dropped: string[]): Job[] {
+  /**
+   * Snoozes that came due: each becomes a job, or is dropped when no longer wanted (done,
+   * unsubscribed, muted), when a regular reminder for the same item reaches the conversation
+   * in this tick (one message, not two alike), or when it is over an hour late (klikbot was
+   * down; the next regular reminder stands in for it).
+   */
+  private snoozeJobs(from: number, now: DateTime, regular: readonly Job[], dropped: string[]): Job[] {
     const jobs: Job[] = [];
     const items = new Map(this.deps.items.map((item) => [item.id, item]));
+    const alsoDue = new Set(regular.map((job) => JSON.stringify([job.item.id, job.subscription.channel, job.subscription.conversationId])));
     for (const snooze of this.deps.subscriptions.snoozesDue(DateTime.fromMillis(from), now)) {
       const item = items.get(snooze.itemId);
       const subscription = this.deps.subscriptions.get(snooze.channel, snooze.conversationId);
       const occurrenceId = `snooze:${snooze.id}`;
-      if (!item || !subscription || !this.wanted(subscription, item) || this.deps.sendLog.latest(deliveryKey(occurrenceId, snooze.channel, snooze.conversationId))) {
+      const late = now.toMillis() - Date.parse(snooze.until) > ON_TIME_MINUTES * 60_000;
+      const duplicate = alsoDue.has(JSON.stringify([snooze.itemId, snooze.channel, snooze.conversationId]));
+      if (!item || !subscription || late || duplicate || !this.wanted(subscription, item) || this.deps.sendLog.latest(deliveryKey(occurrenceId, snooze.channel, snooze.conversationId))) {
         dropped.push(snooze.id);
         continue;
       }
@@ -210,15 +219,20 @@ export class ReminderEngine {
     return jobs;
   }
 
-  private retryJobs(now: DateTime): Job[] {
+  /** Failed deliveries whose retry time has come; one more than an hour late (klikbot was down) is given up as skipped. */
+  private retryJobs(now: DateTime, skipped: NewDeliveryRecord[]): Job[] {
     const items = new Map(this.deps.items.map((item) => [item.id, item]));
     const jobs: Job[] = [];
+    const at = nowIso(this.deps.clock);
     for (const failed of this.deps.sendLog.retries()) {
-      if (DateTime.fromISO(failed.retryAt ?? failed.at).toMillis() > now.toMillis()) continue;
+      const retryAt = Date.parse(failed.retryAt ?? failed.at);
+      if (retryAt > now.toMillis()) continue;
       const item = items.get(failed.itemId);
       const subscription = this.deps.subscriptions.get(failed.channel, failed.conversationId);
       if (!item || !subscription || !this.wanted(subscription, item)) continue;
-      jobs.push({ occurrenceId: failed.occurrenceId, item, subscription, attempt: failed.attempt + 1 });
+      const job = { occurrenceId: failed.occurrenceId, item, subscription, attempt: failed.attempt + 1 };
+      if (now.toMillis() - retryAt > ON_TIME_MINUTES * 60_000) skipped.push({ ...record(job, 'skipped', at), attempt: failed.attempt, reason: 'missed while down; a retry is not sent late' });
+      else jobs.push(job);
     }
     return jobs;
   }
@@ -259,10 +273,6 @@ export class ReminderEngine {
     const waitMinutes = delivery.status === 'failed' ? RETRY_MINUTES[job.attempt - 1] : undefined;
     if (waitMinutes === undefined) return base;
     return { ...base, retryAt: now.plus({ minutes: waitMinutes }).toISO() ?? at };
-  }
-
-  private async removeSnoozes(ids: string[]): Promise<void> {
-    for (const id of ids) await this.deps.subscriptions.removeSnooze(id);
   }
 }
 

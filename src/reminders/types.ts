@@ -42,7 +42,7 @@ export interface SubscribeInput {
 
 /** Which conversations get reminders, and which reminders were put off. */
 export interface SubscriptionBook {
-  /** Goes up on every change to subscriptions or snoozes: whoever indexes them rebuilds then. */
+  /** Goes up on every change to the subscriptions (snoozes alone leave it): whoever indexes them rebuilds then. */
   readonly version: number;
   all(): readonly DeepReadonly<ReminderSubscription>[];
   get(channel: string, conversationId: string): DeepReadonly<ReminderSubscription> | undefined;
@@ -52,7 +52,8 @@ export interface SubscriptionBook {
   snooze(input: { channel: string; conversationId: string; itemId: string; until: DateTime; by: Actor }): Promise<DeepReadonly<ReminderSnooze>>;
   /** Snoozes with from < until <= to, oldest first. */
   snoozesDue(from: DateTime, to: DateTime): DeepReadonly<ReminderSnooze>[];
-  removeSnooze(id: string): Promise<void>;
+  /** Forgets these snoozes in one write. */
+  removeSnoozes(ids: readonly string[]): Promise<void>;
 }
 
 /** A delivery that did not arrive, for administrators ("påmindelser fejl"). */

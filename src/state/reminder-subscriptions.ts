@@ -93,6 +93,8 @@ function applySubscribe(draft: State, input: SubscribeInput, since: string): { c
  */
 export class ReminderSubscriptionRepository implements SubscriptionBook {
   #version = 0;
+  // snoozes come and go every day; the engine's timeline of subscriptions need not rebuild for them
+  #snoozeVersion = 0;
   #snoozeIndex: SnoozeIndex | undefined;
   #byConversation: { version: number; map: Map<string, Map<string, DeepReadonly<ReminderSubscription>>> } | undefined;
 
@@ -101,7 +103,7 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
     private readonly clock: Clock,
   ) {}
 
-  /** Goes up by one on every change to subscriptions or snoozes: the engine rebuilds its index then. */
+  /** Goes up by one on every change to the subscriptions (not to snoozes alone): the engine rebuilds its timeline then. */
   get version(): number {
     return this.#version;
   }
@@ -133,12 +135,12 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
    */
   async subscribe(input: SubscribeInput): Promise<{ created: boolean; subscription: DeepReadonly<ReminderSubscription> }> {
     const since = nowIso(this.clock);
-    return this.#write((draft) => ({ changed: true, result: applySubscribe(draft, input, since) }));
+    return this.#write('subscriptions', (draft) => ({ changed: true, result: applySubscribe(draft, input, since) }));
   }
 
   /** Ends the conversation's reminders, and any it put off; false when it had none. */
   async unsubscribe(channel: string, conversationId: string): Promise<boolean> {
-    return this.#write((draft) => {
+    return this.#write('both', (draft) => {
       const here = sameConversation(channel, conversationId);
       const removed = drop(draft.reminderSubscriptions, here) + drop(draft.reminderSnoozes, here);
       return { changed: removed > 0, result: removed > 0 };
@@ -147,7 +149,7 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
 
   /** Stops one item's reminders in the conversation (and any put off); false when it is not subscribed. */
   async mute(channel: string, conversationId: string, itemId: string, _by: Actor): Promise<boolean> {
-    return this.#write((draft) => {
+    return this.#write('both', (draft) => {
       const subscription = draft.reminderSubscriptions.find(sameConversation(channel, conversationId));
       if (!subscription) return { changed: false, result: false };
       if (!subscription.mutedItemIds.includes(itemId)) subscription.mutedItemIds.push(itemId);
@@ -170,7 +172,7 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
       by: withoutUndefined(input.by),
       at: nowIso(this.clock),
     };
-    return this.#write((draft) => {
+    return this.#write('snoozes', (draft) => {
       const here = sameConversation(input.channel, input.conversationId);
       drop(draft.reminderSnoozes, (s) => here(s) && s.itemId === input.itemId);
       draft.reminderSnoozes.push(snooze);
@@ -186,20 +188,22 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
     return index.snoozes.slice(start, Math.max(start, end));
   }
 
-  /** Forgets a snooze (the engine, once it has sent it). */
-  async removeSnooze(id: string): Promise<void> {
-    await this.#write((draft) => {
-      const removed = drop(draft.reminderSnoozes, (s) => s.id === id);
+  /** Forgets snoozes (the engine, once sent or no longer wanted), all in one write. */
+  async removeSnoozes(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const gone = new Set(ids);
+    await this.#write('snoozes', (draft) => {
+      const removed = drop(draft.reminderSnoozes, (s) => gone.has(s.id));
       return { changed: removed > 0, result: undefined };
     });
   }
 
   #snoozes(): SnoozeIndex {
-    if (this.#snoozeIndex?.version === this.#version) return this.#snoozeIndex;
+    if (this.#snoozeIndex?.version === this.#snoozeVersion) return this.#snoozeIndex;
     const sorted = [...this.store.read().reminderSnoozes]
       .map((snooze) => ({ snooze, due: millisOf(snooze.until), made: millisOf(snooze.at) }))
       .sort((a, b) => a.due - b.due || a.made - b.made);
-    this.#snoozeIndex = { version: this.#version, times: Float64Array.from(sorted, (s) => s.due), snoozes: sorted.map((s) => s.snooze) };
+    this.#snoozeIndex = { version: this.#snoozeVersion, times: Float64Array.from(sorted, (s) => s.due), snoozes: sorted.map((s) => s.snooze) };
     return this.#snoozeIndex;
   }
 
@@ -208,15 +212,19 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
    * when the write failed, since memory may then hold it anyway (an unconfirmed write): an
    * extra rebuild costs little, a stale index would hide a change.
    */
-  async #write<T>(mutator: (draft: State) => { changed: boolean; result: T }): Promise<T> {
+  async #write<T>(touches: 'subscriptions' | 'snoozes' | 'both', mutator: (draft: State) => { changed: boolean; result: T }): Promise<T> {
+    const bump = () => {
+      if (touches !== 'snoozes') this.#version += 1;
+      if (touches !== 'subscriptions') this.#snoozeVersion += 1;
+    };
     let outcome: { changed: boolean; result: T };
     try {
       outcome = await this.store.update(mutator);
     } catch (error) {
-      this.#version += 1;
+      bump();
       throw error;
     }
-    if (outcome.changed) this.#version += 1;
+    if (outcome.changed) bump();
     return outcome.result;
   }
 }

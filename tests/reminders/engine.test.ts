@@ -204,6 +204,35 @@ describe('the reminder engine over autumn 2018', () => {
   });
 });
 
+describe('snoozes and retries meeting other reminders', () => {
+  it('sends one message, not two, when a snooze comes due with a regular reminder for the same task', async () => {
+    await subscriptions.subscribe({ ...AARHUS_CHANNEL, itemId: 'udpeg-fk-adm-og-fk-ansv', by: anna });
+    clock.set(DateTime.fromISO('2018-11-01T12:00:00+01:00'));
+    const owner = await open();
+    // "mind mig i morgen" on the deadline day: the reminder after the deadline is due at the same moment
+    await subscriptions.snooze({ ...AARHUS_CHANNEL, itemId: 'udpeg-fk-adm-og-fk-ansv', until: DateTime.fromISO('2018-11-02T09:00:00+01:00'), by: anna });
+    await runUntil(owner, '2018-11-03T00:00:00+01:00');
+    expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual(['2018-11-02 09:00 +01:00']);
+    expect(subscriptions.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2019-01-01T00:00:00+01:00'))).toEqual([]);
+  });
+
+  it('does not send a retry late after downtime next to the reminder that replaced it', async () => {
+    await subscriptions.subscribe({ ...AARHUS_CHANNEL, itemId: 'udpeg-fk-adm-og-fk-ansv', by: anna });
+    clock.set(DateTime.fromISO('2018-10-02T08:30:00+02:00'));
+    let owner = await open();
+    failNext.push('connector returned 502');
+    await runUntil(owner, '2018-10-02T09:00:00+02:00');
+    expect(owner.services.failures(5)).toHaveLength(1);
+    await owner.close();
+    // down until the day after the deadline: one message, the one after the deadline
+    clock.set(DateTime.fromISO('2018-11-02T10:30:00+01:00'));
+    owner = await open();
+    const report = await owner.engine.tick();
+    expect(sent.map((s) => s.replies[0]?.heading)).toEqual(['⏰ Fristen er overskredet (i går): Udpeg FK-ADM og FK-ANSV']);
+    expect(report.skipped).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('restarts', () => {
   it('never sends twice, and after downtime sends only the reminders the catch-up rule allows', async () => {
     await subscriptions.subscribe({ ...AARHUS_CHANNEL, by: anna });

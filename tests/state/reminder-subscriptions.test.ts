@@ -88,10 +88,16 @@ describe('ReminderSubscriptionRepository: subscriptions', () => {
     await repo.subscribe({ channel: 'slack', conversationId: 'C1', by });
     expect(repo.version).toBe(1);
     await repo.unsubscribe('slack', 'C2');
-    await repo.removeSnooze('no-such-id');
+    await repo.removeSnoozes(['no-such-id']);
     expect(repo.version).toBe(1);
     await repo.mute('slack', 'C1', 'x', by);
     expect(repo.version).toBe(2);
+    // a snooze changes no subscription: the engine's timeline need not be rebuilt for it
+    const snooze = await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'y', until: DateTime.fromISO('2018-10-02T09:00:00+02:00'), by });
+    expect(repo.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2018-10-03T00:00:00+02:00'))).toHaveLength(1);
+    await repo.removeSnoozes([snooze.id]);
+    expect(repo.version).toBe(2);
+    expect(repo.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2018-10-03T00:00:00+02:00'))).toEqual([]);
     await repo.unsubscribe('slack', 'C1');
     expect(repo.version).toBe(3);
   });
@@ -120,7 +126,7 @@ describe('ReminderSubscriptionRepository: snoozes', () => {
     // from is exclusive, to inclusive: a tick ending at 09:00 sends it, the next one does not again
     expect(due('2018-10-29T09:00:00+01:00', '2018-10-30T09:00:00+01:00')).toEqual(['C2']);
     expect(due('2018-10-30T09:00:00+01:00', '2018-12-30T09:00:00+01:00')).toEqual([]);
-    await repo.removeSnooze(made[1]!.id);
+    await repo.removeSnoozes([made[1]!.id]);
     expect(due('2018-10-01T00:00:00+02:00', '2018-12-01T00:00:00+01:00')).toEqual(['C0', 'C2']);
     await repo.snooze({ channel: 'slack', conversationId: 'C9', itemId: 'a', until: at('2018-10-29T08:30:00+01:00'), by });
     expect(due('2018-10-01T00:00:00+02:00', '2018-12-01T00:00:00+01:00')).toEqual(['C9', 'C0', 'C2']);
