@@ -10,6 +10,8 @@ import { meetingDialogsByName } from './meeting-dialogs.js';
 import type { MeetingServices } from './meeting-host.js';
 import { membershipSet } from './membership.js';
 import { pollDialogsByName } from './poll-dialogs.js';
+import { evaluationDialogsByName } from './evaluation-dialogs.js';
+import type { EvaluationRepository } from '../src/state/evaluations.js';
 import { reminderDialogsByName } from './reminder-dialogs.js';
 import { myStatus } from './my-status.js';
 import { statusForm } from './status-form.js';
@@ -32,6 +34,8 @@ export interface ActionServices {
   meetings?: MeetingServices;
   /** Absent where klikbot runs without polls: the poll dialogs say so. */
   polls?: PollRepository;
+  /** Absent where klikbot runs without evaluations: the evaluation dialogs say so. */
+  evaluations?: EvaluationRepository;
 }
 
 /** A dialog that may write: it answers once the change is stored (or refused). */
@@ -51,6 +55,7 @@ const actionDialogsByName: Record<string, ActionDialog> = {
   ...reminderDialogsByName,
   ...meetingDialogsByName,
   ...pollDialogsByName,
+  ...evaluationDialogsByName,
 };
 
 /** The action dialog with this name, if there is one. */

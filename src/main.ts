@@ -22,8 +22,10 @@ import type { ActionServices } from '../dialogs/action-dialogs.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
 import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
+import { EvaluationRepository } from './state/evaluations.js';
 import { loadVoteKey } from './state/vote-key.js';
 import { closeDuePolls } from '../dialogs/poll-dialogs.js';
+import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore } from './state/store.js';
 
@@ -54,14 +56,17 @@ export async function startKlikbot(
   const conversations = new ConversationRepository(store, clock);
   const memberships = new MembershipRepository(store, clock);
   const statuses = new StatusRepository(store, clock);
-  const polls = new PollRepository(store, clock, await loadVoteKey(config.statePath));
+  const voteKey = await loadVoteKey(config.statePath);
+  const polls = new PollRepository(store, clock, voteKey);
   const services: ActionServices = {
     memberships,
     statuses,
     administrators: new Set(config.administrators),
-    meetings: { sessions: new MeetingSessionRepository(store, clock) },
     polls,
+    evaluations: new EvaluationRepository(store, clock, voteKey),
   };
+  // the agenda starts the evaluation as its last item begins
+  services.meetings = { sessions: new MeetingSessionRepository(store, clock), startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services) };
   const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { isActionDialog } from '../../dialogs/action-dialogs.js';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
 import type { SlackCall } from '../support/slack-fake.js';
 import { appMention, slashCommand, viewSubmission } from '../support/slack-requests.js';
@@ -16,7 +15,7 @@ const chosen = (value: string) => ({ choice: { type: 'static_select', selected_o
 const written = (value: string) => ({ text: { type: 'plain_text_input', value } });
 
 // runs once src/main.ts wires the evaluations and dialogs/action-dialogs.ts registers their dialogs
-describe.skipIf(!isActionDialog('evaluation-start'))('the end-of-meeting evaluation in a Slack channel', () => {
+describe('the end-of-meeting evaluation in a Slack channel', () => {
   const h = useSlackBot({ KLIKBOT_NOW: '2018-09-06T11:55:00+02:00' });
 
   async function openForm(blocks: unknown, user: string): Promise<OpenedView> {
