@@ -76,11 +76,17 @@ export class SendLog {
   private readonly pendingRetries = new Map<string, DeliveryRecord>();
   private lastTick: string | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** Bytes of whole lines on disk; a failed write may have left part of a line after them. */
+  private goodLength: number;
+  private damaged = false;
 
   private constructor(
     readonly filePath: string,
     private readonly handle: FileHandle,
-  ) {}
+    length: number,
+  ) {
+    this.goodLength = length;
+  }
 
   /** Opens (or creates) the log, dropping a last line the process did not finish writing. */
   static async open(filePath: string): Promise<SendLog> {
@@ -89,8 +95,9 @@ export class SendLog {
       throw new KlikbotError(ErrorCode.StateUnreadable, `Cannot read the reminder send log ${filePath}: ${error.message}`, { cause: error });
     });
     const { lines, validLength } = parseLines(filePath, text);
-    if (validLength < Buffer.byteLength(text)) await truncate(filePath, Buffer.byteLength(text.slice(0, validLength)));
-    const log = new SendLog(filePath, await open(filePath, 'a'));
+    const wholeBytes = Buffer.byteLength(text.slice(0, validLength));
+    if (wholeBytes < Buffer.byteLength(text)) await truncate(filePath, wholeBytes);
+    const log = new SendLog(filePath, await open(filePath, 'a'), wholeBytes);
     for (const line of lines) log.remember(line);
     return log;
   }
@@ -150,8 +157,20 @@ export class SendLog {
     if (lines.length === 0) return;
     const text = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
     const write = this.writing.then(async () => {
-      await this.handle.appendFile(text, 'utf8');
-      await this.handle.datasync();
+      // a write that failed part-way (a full disk) may have left half a line: cut it off first,
+      // or the next line would join it and the log would not parse at the next start
+      if (this.damaged) {
+        await this.handle.truncate(this.goodLength);
+        this.damaged = false;
+      }
+      try {
+        await this.handle.appendFile(text, 'utf8');
+        await this.handle.datasync();
+      } catch (error) {
+        this.damaged = true;
+        throw error;
+      }
+      this.goodLength += Buffer.byteLength(text);
     });
     // one failed write must not block the ones after it; its caller gets the error
     this.writing = write.catch(() => undefined);

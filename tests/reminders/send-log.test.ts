@@ -70,6 +70,26 @@ describe('SendLog', () => {
     for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
   });
 
+  it('cuts off half a line a failed write left (a full disk), so the log still parses after the next write', async () => {
+    const log = await openLog();
+    await log.append([delivery()]);
+    // the disk fills up part-way through a write: half the line is on disk, then the write fails
+    const handle = (log as unknown as { handle: { appendFile(text: string, encoding: string): Promise<void> } }).handle;
+    const write = handle.appendFile.bind(handle);
+    let full = true;
+    handle.appendFile = async (text, encoding) => {
+      if (!full) return write(text, encoding);
+      full = false;
+      await write(text.slice(0, 20), encoding);
+      throw new Error('ENOSPC: no space left on device');
+    };
+    await expect(log.append([delivery({ conversationId: 'lost' })])).rejects.toThrow(/ENOSPC/);
+    await log.append([delivery({ conversationId: 'after' })]);
+    const reopened = await openLog();
+    expect(reopened.lastSentTo('msteams', 'after')?.status).toBe('sent');
+    expect(reopened.lastSentTo('msteams', 'lost')).toBeUndefined();
+  });
+
   it('refuses to start on a damaged line in the middle, naming the file and the line', async () => {
     await writeFile(file, `${JSON.stringify({ type: 'delivery', ...delivery() })}\nnot json\n${JSON.stringify({ type: 'tick', at: '2018-10-25T09:00:00+02:00' })}\n`);
     await expect(SendLog.open(file)).rejects.toThrow(/state\.reminders\.jsonl is damaged at line 2/);
