@@ -30,14 +30,14 @@ export function remindersUnavailable(context: DialogContext): Reply[] {
 
 /**
  * The municipality whose status decides which reminders come here, as the engine reads it:
- * the conversation's link, else the one stored with the subscription, else (in a personal
- * chat) the person's own.
+ * the conversation's link, else (in a personal chat) the person's own as it is now, else the
+ * one stored with the subscription.
  */
 export function decidingMunicipality(context: DialogContext, services: ActionServices, subscription?: DeepReadonly<ReminderSubscription>): { id: string; name: string } | undefined {
   const { turn } = context;
   const here = hereOf(turn);
   const personal = turn.conversation.isGroup ? undefined : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
-  const id = services.memberships.conversationLink(here.channel, here.conversationId)?.municipalityId ?? subscription?.municipalityId ?? personal;
+  const id = services.memberships.conversationLink(here.channel, here.conversationId)?.municipalityId ?? personal ?? subscription?.municipalityId;
   if (id === undefined) return undefined;
   return { id, name: context.knowledge.municipalities.find((m) => m.id === id)?.name ?? id };
 }
