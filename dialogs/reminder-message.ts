@@ -33,7 +33,7 @@ function headline(item: RemindableItem, daysLeft: number): { heading: string; pa
 function statusLine(knowledge: Knowledge, statuses: Statuses, task: Task | undefined, municipalityId: string | undefined): string | undefined {
   if (!task) return undefined;
   const municipality = knowledge.municipalities.find((m) => m.id === municipalityId);
-  if (!municipality) return "Samtalen hører ikke til en kommune, så jeg kan ikke vise jeres status. Skriv 'kanal <kommune>' (eller 'kommune <navn>' i en personlig chat).";
+  if (!municipality) return "Samtalen hører ikke til en kommune, så jeg kan ikke vise jeres status. Skriv 'kanal <kommune>' (i Slack: /klik kanal <kommune>), eller 'kommune <navn>' i en personlig chat.";
   if (task.steps.length === 0) return `Status for ${municipality.name}: **${statusWord(DANISH, statuses.current(municipality.id, task.id))}**.`;
   const done = task.steps.filter((step) => statuses.current(municipality.id, task.id, step.number) === 'done');
   const next = task.steps.find((step) => statuses.current(municipality.id, task.id, step.number) !== 'done');

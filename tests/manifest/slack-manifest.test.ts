@@ -17,6 +17,7 @@ type SlackEvent = NonNullable<NonNullable<NonNullable<SlackManifest['settings']>
 const allowedScopes: Partial<Record<BotScope, string>> = {
   'app_mentions:read': 'app_mention: answering @klikbot in channels',
   'chat:write': 'posting replies, redrawing a message after a button, reminders in the DM',
+  'chat:write.public': 'reminders, polls and meeting posts in a public channel klikbot was not invited to',
   commands: 'the /klik slash command',
   'im:history': 'message.im: direct messages to klikbot',
   'channels:read': 'channel_left: the bot was removed from a public channel',
