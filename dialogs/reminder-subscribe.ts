@@ -30,7 +30,13 @@ import {
   unsubscribeButton,
 } from './reminder-helpers.js';
 
-const subscribeArgs = z.object({ itemId: itemIdSchema.optional() });
+// "14,7,1": the days before each date this conversation wants, instead of the data's
+const daysArg = z
+  .string()
+  .regex(/^\d{1,3}(,\d{1,3}){0,9}$/)
+  .transform((text) => text.split(',').map(Number))
+  .pipe(z.array(z.int().min(0).max(365)).min(1).max(10));
+const subscribeArgs = z.object({ itemId: itemIdSchema.optional(), days: daysArg.optional() });
 
 type Subscription = DeepReadonly<ReminderSubscription>;
 
@@ -122,6 +128,7 @@ export const reminderSubscribe: ActionDialog = async (context, args, services) =
   const reminders = services.reminders;
   if (!reminders) return remindersUnavailable(context);
   const parsed = subscribeArgs.safeParse(args);
+  if (!parsed.success && parsed.error.issues.some((issue) => issue.path[0] === 'days')) return badDaysReplies(context);
   if (!parsed.success) return unknownItemReplies(context);
   const { turn } = context;
   const here = hereOf(turn);
@@ -130,15 +137,26 @@ export const reminderSubscribe: ActionDialog = async (context, args, services) =
   if (found && !found.ok) return found.replies;
   const item = found?.item;
   const before = reminders.subscriptions.get(here.channel, here.conversationId);
-  if (item && !stillAhead(context, item, before?.days ?? item.days)) {
+  const days = parsed.data.days;
+  if (item && !stillAhead(context, item, days ?? before?.days ?? item.days)) {
     const what = `${item.title} (${itemDateText(context, item)})`;
     return notice(say(context, `Datoen er passeret: ${what}. Der kommer ikke flere påmindelser om den. Intet er gemt.`, `The date has passed: ${what}. No more reminders will come about it. Nothing was saved.`));
   }
   const municipalityId = turn.conversation.isGroup ? undefined : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
-  const { subscription } = await reminders.subscriptions.subscribe({ ...here, ...(municipalityId ? { municipalityId } : {}), ...(item ? { itemId: item.id } : {}), by: actorOf(turn) });
+  const { subscription } = await reminders.subscriptions.subscribe({ ...here, ...(municipalityId ? { municipalityId } : {}), ...(item ? { itemId: item.id } : {}), ...(days ? { days } : {}), by: actorOf(turn) });
   if (!item) return [allConfirmation(context, services, reminders, subscription, before !== undefined && before.itemIds === undefined)];
   return [itemConfirmation(context, services, reminders, subscription, item, before !== undefined && follows(before, item.id))];
 };
+
+function badDaysReplies(context: DialogContext): Reply[] {
+  return notice(
+    say(
+      context,
+      "Dagene skal være hele tal fra 0 til 365 adskilt af komma, højst 10, fx 'påmind til 14,7,1'. Intet er gemt.",
+      "The days must be whole numbers from 0 to 365 separated by commas, at most 10, e.g. 'påmind til 14,7,1'. Nothing was saved.",
+    ),
+  );
+}
 
 /** Ends every reminder in the conversation (and those put off); says so when there were none. */
 export const reminderUnsubscribe: ActionDialog = async (context, _args, services) => {

@@ -15,6 +15,9 @@ export const REMINDER_DIALOGS = {
 
 function reminderCommand(argument: string): ActionPayload | undefined {
   if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
+  // "påmind til 14, 7 og 1": the days before each date, instead of the data's (the dialog checks them)
+  const days = /^til\s+(\d[\d\s,og]*)$/i.exec(argument)?.[1];
+  if (days !== undefined) return { dialog: REMINDER_DIALOGS.subscribe, args: { days: days.split(/\s*(?:,|\bog\b|\s)\s*/i).filter(Boolean).join(',') } };
   if (/^fra$/i.test(argument)) return { dialog: REMINDER_DIALOGS.unsubscribe, args: {} };
   return undefined;
 }

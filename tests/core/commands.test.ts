@@ -21,6 +21,8 @@ describe('typed commands', () => {
     expect(commandOf('Påmind fra')).toEqual({ dialog: 'reminder-unsubscribe', args: {} });
     expect(commandOf('påmindelser')).toEqual({ dialog: 'reminder-list', args: {} });
     expect(commandOf('påmindelser fejl')).toEqual({ dialog: 'reminder-failures', args: {} });
+    expect(commandOf('påmind til 14,7,1')).toEqual({ dialog: 'reminder-subscribe', args: { days: '14,7,1' } });
+    expect(commandOf('påmind til 14, 7 og 1')).toEqual({ dialog: 'reminder-subscribe', args: { days: '14,7,1' } });
   });
 
   it('leaves questions to the understanding', () => {

@@ -76,6 +76,16 @@ describe('reminder-subscribe', () => {
     ]);
   });
 
+  it('takes the conversation’s own days instead of the data’s, and refuses days that are not days', async () => {
+    const [reply] = await reminderSubscribe(at(), { itemId: 'udpeg-fk-adm-og-fk-ansv', days: '3,1' }, kit.services);
+    expect(kit.subscriptions.get('msteams', '19:aarhus@thread.tacv2')?.days).toEqual([3, 1]);
+    expect(reply?.text).toContain('3 og 1 dag før kl. 9.00');
+    expect(reply?.text).toContain('Den næste: mandag 29. oktober 2018 kl. 9.00');
+    const [refused] = await reminderSubscribe(at(), { days: '400' }, kit.services);
+    expect(refused).toMatchObject({ notice: true, text: expect.stringContaining('Dagene skal være hele tal fra 0 til 365') as string });
+    expect(kit.subscriptions.get('msteams', '19:aarhus@thread.tacv2')?.days).toEqual([3, 1]);
+  });
+
   it('reminds of a task without a date of its own by the date related to it (BBR by 1 November)', async () => {
     const [reply] = await reminderSubscribe(at(), { itemId: 'bbr-adgangsstyring' }, kit.services);
     expect(kit.subscriptions.get('msteams', '19:aarhus@thread.tacv2')?.itemIds).toEqual(['bbr-kritisk-deadline']);
