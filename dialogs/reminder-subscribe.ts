@@ -144,8 +144,9 @@ export const reminderSubscribe: ActionDialog = async (context, args, services) =
   }
   const municipalityId = turn.conversation.isGroup ? undefined : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
   const { subscription } = await reminders.subscriptions.subscribe({ ...here, ...(municipalityId ? { municipalityId } : {}), ...(item ? { itemId: item.id } : {}), ...(days ? { days } : {}), by: actorOf(turn) });
-  if (!item) return [allConfirmation(context, services, reminders, subscription, before !== undefined && before.itemIds === undefined)];
-  return [itemConfirmation(context, services, reminders, subscription, item, before !== undefined && follows(before, item.id))];
+  // in a channel everyone should know what klikbot will post there
+  const confirmation = item ? itemConfirmation(context, services, reminders, subscription, item, before !== undefined && follows(before, item.id)) : allConfirmation(context, services, reminders, subscription, before !== undefined && before.itemIds === undefined);
+  return [{ ...confirmation, broadcast: true }];
 };
 
 function badDaysReplies(context: DialogContext): Reply[] {
@@ -170,6 +171,7 @@ export const reminderUnsubscribe: ActionDialog = async (context, _args, services
     {
       text: say(context, `Påmindelserne er stoppet. Jeg sender ikke flere her, heller ikke dem, ${subject} havde udsat.`, 'Reminders are stopped. I will send no more here, including any you had put off.'),
       buttons: [subscribeButton(context)],
+      broadcast: true,
     },
   ];
 };
