@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.js';
+import { postMessages } from '../support/bot-framework.js';
+import { useBotAndConnector } from '../support/bot-and-connector.js';
+import type { ConnectorRequest } from '../support/connector-fake.js';
+import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
+
+interface CardAction {
+  type: string;
+  title: string;
+  verb?: string;
+  data?: unknown;
+}
+interface CardContent {
+  body?: { type: string; text?: string }[];
+  actions?: CardAction[];
+}
+interface InvokeAnswer {
+  statusCode: number;
+  type?: string;
+  value: CardContent & { message?: string };
+}
+
+const jens = { id: '29:jens', name: 'Jens Hansen', aadObjectId: 'aad-jens' };
+const karen = { id: '29:karen', name: 'Karen Nielsen', aadObjectId: 'aad-karen' };
+
+function cardOf(request: ConnectorRequest): CardContent {
+  return (request.body.attachments?.[0]?.content ?? {}) as CardContent;
+}
+
+function textOf(card: CardContent): string {
+  return (card.body ?? []).map((element) => element.text ?? '').join('\n');
+}
+
+describe('a poll in a Teams channel', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+  let actions: CardAction[] = [];
+
+  async function press(who: typeof jens | undefined, title: string): Promise<InvokeAnswer> {
+    const action = actions.find((candidate) => candidate.title === title);
+    if (!action) throw new Error(`no button ${title} among ${actions.map((a) => a.title).join(' | ')}`);
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, {
+        ...(who ? { from: who } : {}),
+        conversation: conversations.channel,
+        channelData,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data } },
+      }),
+    );
+    expect(response.status).toBe(200);
+    return (await response.json()) as InvokeAnswer;
+  }
+
+  it('is created in a sentence, anonymous and hidden until closed, with a button per option', async () => {
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { ...mentioning('afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim'), conversation: conversations.channel, channelData }),
+    );
+    expect(response.status).toBe(200);
+    const [posted] = await h.connector.waitFor(1);
+    const card = cardOf(posted!);
+    expect(textOf(card)).toContain('Hvilken strategi for Organisation vælger I?');
+    expect(textOf(card)).toMatch(/Anonym · resultatet vises, når afstemningen lukkes · 0 stemmer/);
+    actions = card.actions ?? [];
+    expect(actions.map((a) => a.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
+  });
+
+  it('takes one vote per person, changeable, and shows only how many voted while hidden', async () => {
+    let answer = await press(jens, 'A Integration');
+    expect(answer.statusCode).toBe(200);
+    expect(textOf(answer.value)).toMatch(/1 stemme\b/);
+    answer = await press(jens, 'C Interim');
+    expect(textOf(answer.value)).toMatch(/1 stemme\b/);
+    answer = await press(karen, 'C Interim');
+    expect(textOf(answer.value)).toMatch(/2 stemmer/);
+    // hidden: no count per option before the poll closes
+    expect(textOf(answer.value)).not.toMatch(/\d+\s*%/);
+  });
+
+  it('keeps no voter identity in the state file for an anonymous poll', async () => {
+    const state = await readFile(h.bot.statePath, 'utf8');
+    const parsed = JSON.parse(state) as { votes: { voter: string; name?: string; choices: string[] }[] };
+    expect(parsed.votes).toHaveLength(2);
+    for (const secret of ['aad-jens', '29:jens', 'Jens Hansen', 'aad-karen', '29:karen', 'Karen Nielsen']) expect(state).not.toContain(secret);
+    expect(parsed.votes.map((vote) => vote.choices)).toEqual([['c'], ['c']]);
+  });
+
+  it('cannot be closed by someone who did not create it; the creator closes it and sees the result', async () => {
+    const refused = await press(jens, 'Luk afstemning');
+    expect(refused.statusCode).not.toBe(200);
+    const closed = await press(undefined, 'Luk afstemning');
+    expect(closed.statusCode).toBe(200);
+    const text = textOf(closed.value);
+    expect(text).toMatch(/Lukket · 2 stemmer/);
+    expect(text).toContain('C Interim: ██████████████ 2 (100 %)');
+    expect(text).toContain('A Integration: ░░░░░░░░░░░░░░ 0 (0 %)');
+    // after close, a vote is refused and changes nothing
+    const late = await press(karen, 'A Integration');
+    expect(late.statusCode).not.toBe(200);
+  });
+});
+
+describe('the day\'s agenda in a Teams channel', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-06T09:55:00+02:00'));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+
+  it('at 09:55 on 6 September 2018 shows that day\'s agenda with 10.00 as the first item', async () => {
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('dagens program'), conversation: conversations.channel, channelData }));
+    const [answer] = await h.connector.waitFor(1);
+    const text = [answer!.body.text ?? '', textOf(cardOf(answer!))].join('\n');
+    expect(text).toContain('Programledermøde september 2018');
+    const items = text.split('\n').filter((line) => /^\W*\d{2}\.\d{2}–\d{2}\.\d{2}/.test(line));
+    expect(items[0]).toMatch(/10\.00–10\.05 Velkomst, dagens program og det praktiske/);
+  });
+});
