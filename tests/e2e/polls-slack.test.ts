@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.js';
+import type { SlackCall } from '../support/slack-fake.js';
+import { blockText, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
+import { blockAction, slashCommand } from '../support/slack-requests.js';
+
+const CHANNEL = 'C0MEETING';
+
+describe('a named poll with live results in a Slack channel', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
+  const h = useSlackBot({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+  let poll: SlackCall | undefined;
+
+  async function click(user: string, label: RegExp): Promise<void> {
+    const button = buttonLabelled(poll!.args.blocks, label);
+    const response = await h.post(blockAction({ actionId: button.action_id, value: button.value, user, channel: CHANNEL, messageTs: '1536913000.000100', messageBlocks: poll!.args.blocks as unknown[] }));
+    expect(response.status).toBe(200);
+  }
+
+  it('is posted in the channel for everyone, not only to the host', async () => {
+    const id = 'create-poll';
+    const text = 'afstemning (navngiven, vis resultat): Hvornår passer næste møde? | Mandag | Tirsdag';
+    expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0HOST', responseUrl: h.fake.responseUrl(id) }))).status).toBe(200);
+    const [posted] = await h.fake.waitFor((call) => call.method === 'response_url' && call.responseId === id);
+    expect(posted!.args.response_type).toBe('in_channel');
+    expect(blockText(posted!.args.blocks)).toContain('Hvornår passer næste møde?');
+    poll = posted;
+  });
+
+  it('updates the message in place with each vote, names shown as the poll is named', async () => {
+    await click('U0JENS', /^Mandag/);
+    const [first] = await h.waitFor('chat.update');
+    expect(first!.args).toMatchObject({ channel: CHANNEL, ts: '1536913000.000100' });
+    expect(blockText(first!.args.blocks)).toMatch(/1 stemme\b/);
+    await click('U0KAREN', /^Tirsdag/);
+    await click('U0JENS', /^Tirsdag/);
+    const updates = await h.waitFor('chat.update', 3);
+    const latest = blockText(updates.at(-1)!.args.blocks);
+    expect(latest).toMatch(/2 stemmer/);
+    expect(latest).toMatch(/Tirsdag: █+ 2 \(100 %\)/);
+    const state = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as { votes: { voter: string }[] };
+    expect(state.votes.map((vote) => vote.voter).sort()).toEqual(['slack:U0JENS', 'slack:U0KAREN']);
+  });
+
+  it('refuses to let a voter close it, and closes for its creator', async () => {
+    const before = h.calls('chat.update').length;
+    await click('U0JENS', /Luk afstemning/);
+    await h.settle();
+    expect(h.calls('chat.update')).toHaveLength(before);
+    await click('U0HOST', /Luk afstemning/);
+    const updates = await h.waitFor('chat.update', before + 1);
+    expect(blockText(updates.at(-1)!.args.blocks)).toMatch(/Lukket · 2 stemmer/);
+  });
+});
