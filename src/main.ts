@@ -12,6 +12,7 @@ import { createReminderComposer } from '../dialogs/reminder-message.js';
 import { openReminders, type Reminders } from './reminders/reminders.js';
 import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
+import type { Knowledge } from './knowledge/registry.js';
 import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
 import { registerCalendarRoute } from './server/calendar-route.js';
@@ -27,7 +28,7 @@ import { loadVoteKey } from './state/vote-key.js';
 import { closeDuePolls } from '../dialogs/poll-dialogs.js';
 import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
-import { openStore } from './state/store.js';
+import { openStore, type Store } from './state/store.js';
 
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
@@ -38,6 +39,54 @@ export interface RunningKlikbot {
   /** The reminder engine; it ticks by itself unless `reminderTickSeconds` is 0. */
   reminders: Reminders['engine'];
   close(): Promise<void>;
+}
+
+/** What the action dialogs work with, over one store: memberships, statuses, polls, evaluations, meetings. */
+async function actionServices(config: Config, store: Store, clock: Clock): Promise<{ services: ActionServices; polls: PollRepository }> {
+  const voteKey = await loadVoteKey(config.statePath);
+  const polls = new PollRepository(store, clock, voteKey);
+  const services: ActionServices = {
+    memberships: new MembershipRepository(store, clock),
+    statuses: new StatusRepository(store, clock),
+    administrators: new Set(config.administrators),
+    polls,
+    evaluations: new EvaluationRepository(store, clock, voteKey),
+  };
+  // the agenda starts the evaluation as its last item begins
+  services.meetings = { sessions: new MeetingSessionRepository(store, clock), startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services) };
+  return { services, polls };
+}
+
+/** The reminder engine over the state, writing through the notifier; it also closes polls at their set time. */
+function remindersFor(deps: {
+  config: Config;
+  knowledge: Knowledge;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  conversations: ConversationRepository;
+  services: ActionServices;
+  polls: PollRepository;
+  notifier: Notifier;
+}): Promise<Reminders> {
+  const { services, polls, notifier, clock } = deps;
+  return openReminders({
+    knowledge: deps.knowledge,
+    statePath: deps.config.statePath,
+    subscriptions: new ReminderSubscriptionRepository(deps.store, clock),
+    conversations: deps.conversations,
+    statuses: services.statuses,
+    conversationMunicipality: (channel, conversationId) => services.memberships.conversationLink(channel, conversationId)?.municipalityId,
+    personMunicipality: (channel, userId) => services.memberships.get(channel, userId)?.municipalityId,
+    compose: createReminderComposer(deps.knowledge, services.statuses),
+    // a poll that closes at a set time posts its result where it was asked
+    onTick: async (now) => {
+      for (const { poll, reply } of await closeDuePolls(polls, now)) await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [reply]);
+    },
+    notifier,
+    clock,
+    logger: deps.logger,
+  });
 }
 
 /**
@@ -54,24 +103,12 @@ export async function startKlikbot(
   for (const notice of knowledgeNotices(knowledge)) logger.warn({ notice: describeProblem(notice) }, 'data notice');
   const store = await openStore(config.statePath);
   const conversations = new ConversationRepository(store, clock);
-  const memberships = new MembershipRepository(store, clock);
-  const statuses = new StatusRepository(store, clock);
-  const voteKey = await loadVoteKey(config.statePath);
-  const polls = new PollRepository(store, clock, voteKey);
-  const services: ActionServices = {
-    memberships,
-    statuses,
-    administrators: new Set(config.administrators),
-    polls,
-    evaluations: new EvaluationRepository(store, clock, voteKey),
-  };
-  // the agenda starts the evaluation as its last item begins
-  services.meetings = { sessions: new MeetingSessionRepository(store, clock), startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services) };
+  const { services, polls } = await actionServices(config, store, clock);
   const core = createCore({ knowledge, services });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
-  registerCalendarRoute(server, { knowledge, statuses, clock, logger });
+  registerCalendarRoute(server, { knowledge, statuses: services.statuses, clock, logger });
   const adapter = createAdapter(config.teams, logger);
   if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
   // the page posts unauthenticated activities, which only local mode accepts
@@ -84,27 +121,11 @@ export async function startKlikbot(
     senders[SLACK_CHANNEL] = slack.sender;
   }
   const notifier = createNotifier({ conversations, logger, senders });
-  const reminders = await openReminders({
-    knowledge,
-    statePath: config.statePath,
-    subscriptions: new ReminderSubscriptionRepository(store, clock),
-    conversations,
-    statuses,
-    conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
-    personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
-    compose: createReminderComposer(knowledge, statuses),
-    // a poll that closes at a set time posts its result where it was asked
-    onTick: async (now) => {
-      for (const { poll, reply } of await closeDuePolls(polls, now)) await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [reply]);
-    },
-    notifier,
-    clock,
-    logger,
-  });
+  const reminders = await remindersFor({ config, knowledge, store, clock, logger, conversations, services, polls, notifier });
   // the core was made before the channels the notifier writes through; it reads its services per turn, so they join it here
   services.reminders = reminders.services;
-  if (config.reminderTickSeconds > 0) reminders.engine.start(config.reminderTickSeconds * 1000);
   const port = await listen(server, config.port, config.host);
+  if (config.reminderTickSeconds > 0) reminders.engine.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack: slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off', now: clock.now().toISO() }, 'klikbot listening');
   return {
