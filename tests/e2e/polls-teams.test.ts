@@ -4,19 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
-import type { ConnectorRequest } from '../support/connector-fake.js';
-import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
+import { cardBodyText, cardOf, channelData, conversations, mentioning, teamsActivity, type CardAction, type CardContent } from '../support/teams-activities.js';
 
-interface CardAction {
-  type: string;
-  title: string;
-  verb?: string;
-  data?: unknown;
-}
-interface CardContent {
-  body?: { type: string; text?: string }[];
-  actions?: CardAction[];
-}
 interface InvokeAnswer {
   statusCode: number;
   type?: string;
@@ -26,13 +15,7 @@ interface InvokeAnswer {
 const jens = { id: '29:jens', name: 'Jens Hansen', aadObjectId: 'aad-jens' };
 const karen = { id: '29:karen', name: 'Karen Nielsen', aadObjectId: 'aad-karen' };
 
-function cardOf(request: ConnectorRequest): CardContent {
-  return (request.body.attachments?.[0]?.content ?? {}) as CardContent;
-}
-
-function textOf(card: CardContent): string {
-  return (card.body ?? []).map((element) => element.text ?? '').join('\n');
-}
+const textOf = cardBodyText;
 
 describe('a poll in a Teams channel', () => {
   const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));

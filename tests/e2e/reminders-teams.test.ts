@@ -4,25 +4,12 @@ import { createFixedClock, ZONE } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
-import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
+import { cardBodyText, cardOf, channelData, conversations, mentioning, teamsActivity, type CardContent } from '../support/teams-activities.js';
 
-interface CardAction {
-  type: string;
-  title: string;
-  verb?: string;
-  data?: unknown;
-}
-interface CardContent {
-  body?: { type: string; text?: string }[];
-  actions?: CardAction[];
-}
-
-function card(request: ConnectorRequest): CardContent {
-  return (request.body.attachments?.[0]?.content ?? {}) as CardContent;
-}
+const card = cardOf;
 
 function shown(request: ConnectorRequest): string {
-  return [request.body.summary ?? request.body.text ?? '', ...(card(request).body ?? []).map((element) => element.text ?? '')].join('\n');
+  return [request.body.summary ?? request.body.text ?? '', cardBodyText(card(request))].join('\n');
 }
 
 const CHANNEL = '19:programledere@thread.tacv2';

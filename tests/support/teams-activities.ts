@@ -49,3 +49,27 @@ export const keepNoConversations = {
   remove: async (): Promise<boolean> => false,
   removeTeam: async (): Promise<number> => 0,
 };
+
+/** A button on an Adaptive Card as klikbot draws it. */
+export interface CardAction {
+  type: string;
+  title: string;
+  verb?: string;
+  data?: unknown;
+}
+
+/** The parts of an Adaptive Card the tests read. */
+export interface CardContent {
+  body?: { type: string; text?: string }[];
+  actions?: CardAction[];
+}
+
+/** The card a request to the connector carries (empty when it carries none). */
+export function cardOf(request: { body: { attachments?: { content: unknown }[] } }): CardContent {
+  return (request.body.attachments?.[0]?.content ?? {});
+}
+
+/** The text blocks of a card, a line each. */
+export function cardBodyText(card: CardContent): string {
+  return (card.body ?? []).map((element) => element.text ?? '').join('\n');
+}
