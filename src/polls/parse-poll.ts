@@ -65,8 +65,10 @@ type Segments = { segments: string[]; trailing: string[] };
 
 /**
  * The question and options, and trailing flags: a last part in parentheses holding only flags
- * ("| C Interim (flere valg, live)"), or a last option that is only flags and more than one
- * word ("| flere valg, lukker om 10 min"). One word alone ("Live") stays an option.
+ * ("| C Interim (flere valg, live)"), or a last part that is only flags and says so plainly:
+ * several of them ("| flere valg, lukker om 10 min") or a closing ("| lukker kl. 11.30"). Any
+ * other last part stays an option, though it reads like a flag or a time: "| kl. 13",
+ * "| om 1 time", "| Med navn" are answers people vote for.
  */
 function segmentsOf(body: string, now: DateTime): Segments {
   const parts = (body.includes('|') ? body.split('|') : body.split('\n')).map(clean).filter((part) => part !== '');
@@ -77,7 +79,8 @@ function segmentsOf(body: string, now: DateTime): Segments {
     const kept = last.slice(0, bracketed.index).trim();
     return { segments: [...parts.slice(0, -1), ...(kept ? [kept] : [])], trailing: [bracketed[1]!] };
   }
-  if (last.includes(' ') && readFlags(last, now).rest === '') return { segments: parts.slice(0, -1), trailing: [last] };
+  const saysSettings = /\b(lukker|luk|closes|close)\b/i.test(last) || last.split(/[,;]/).length >= 2;
+  if (saysSettings && readFlags(last, now).rest === '') return { segments: parts.slice(0, -1), trailing: [last] };
   return { segments: parts, trailing: [] };
 }
 

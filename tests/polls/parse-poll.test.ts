@@ -34,12 +34,20 @@ describe('a poll sentence', () => {
     expect(parse('afstemning med indstillinger: Q | A | B')).toMatchObject({ draft: { form: true } });
   });
 
-  it('reads flags at the end: in brackets after the last option, or a last part that is only flags and more than one word', () => {
+  it('reads flags at the end: in brackets after the last option, or a last part of several flags or a closing', () => {
     expect(parse('afstemning: Q | A | B (flere valg, live)')).toMatchObject({ draft: { options: ['A', 'B'], multiple: true, live: true } });
     expect(parse('afstemning: Q | A | B | flere valg, lukker om 5 min')).toMatchObject({ draft: { options: ['A', 'B'], multiple: true, closesAt: '2018-09-06T10:05:00.000+02:00' } });
     // one word alone is an option: "Live" may well be one
     expect(parse('afstemning: Hvordan ser I med? | Optagelse | Live')).toMatchObject({ draft: { options: ['Optagelse', 'Live'], live: false } });
     expect(parse('afstemning: Q | A | B (ny)')).toMatchObject({ draft: { options: ['A', 'B (ny)'] } });
+    expect(parse('afstemning: Q | A | B | lukker kl. 11')).toMatchObject({ draft: { options: ['A', 'B'], closesAt: '2018-09-06T11:00:00.000+02:00' } });
+  });
+
+  it('keeps a last option that only reads like a time or a flag: people vote for those', () => {
+    expect(parse('afstemning: Hvornår holder vi næste møde? | kl. 9 | kl. 10 | kl. 13')).toMatchObject({ ok: true, draft: { options: ['kl. 9', 'kl. 10', 'kl. 13'] } });
+    expect(parse('afstemning: Hvor længe? | om 10 min | om 20 min | om 1 time')).toMatchObject({ ok: true, draft: { options: ['om 10 min', 'om 20 min', 'om 1 time'] } });
+    expect(parse('afstemning: Hvordan? | Anonyme | Med navn')).toMatchObject({ ok: true, draft: { options: ['Anonyme', 'Med navn'], anonymous: true } });
+    expect(parse('afstemning: Hvilken slags? | Single | Multiple choice')).toMatchObject({ ok: true, draft: { options: ['Single', 'Multiple choice'], multiple: false } });
   });
 
   it('takes options on separate lines when there is no |', () => {
