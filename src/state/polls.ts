@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, randomInt } from 'node:crypto';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { nowIso, type Clock } from '../clock.js';
@@ -115,6 +115,12 @@ function writeVote(draft: State, poll: Poll, keys: Keys, choices: string[], at: 
   const vote: Vote = poll.anonymous ? { pollId: poll.id, voter, choices, at: poll.createdAt } : { pollId: poll.id, voter, ...(keys.name !== undefined ? { name: keys.name } : {}), choices, at };
   if (index !== -1) {
     draft.votes[index] = vote;
+    return;
+  }
+  if (poll.anonymous) {
+    // at a random place, as evaluation answers are: the order of the list must not tell who voted when
+    draft.votes.splice(randomInt(draft.votes.length + 1), 0, vote);
+    voteIndexes.delete(draft.votes);
     return;
   }
   draft.votes.push(vote);

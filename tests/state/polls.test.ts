@@ -151,6 +151,18 @@ describe('anonymous and named polls in the state file', () => {
     expect(store.read().votes.every((vote) => vote.at === poll.createdAt)).toBe(true);
   });
 
+  it('an anonymous poll keeps its votes in an order that does not tell who voted when', async () => {
+    const poll = await repo.create(newPoll());
+    const voters = Array.from({ length: 40 }, (_, i): Voter => ({ channel: 'teams', userId: `aad-${i}` }));
+    for (const voter of voters) await repo.vote(poll.id, voter, ['a']);
+    const stored = store.read().votes.map((vote) => vote.voter);
+    const inVotingOrder = voters.map((voter) => voterHash(key, poll.id, voter.channel, voter.userId));
+    expect([...stored].sort()).toEqual([...inVotingOrder].sort());
+    // 40 votes kept in the order cast by chance: 1 in 40!
+    expect(stored).not.toEqual(inVotingOrder);
+    expect(repo.results(poll.id)?.voters).toBe(40);
+  });
+
   it('a named poll keeps channel:userId and the name, and lists who chose what', async () => {
     const poll = await repo.create(newPoll({ anonymous: false }));
     await repo.vote(poll.id, anna, ['b']);
