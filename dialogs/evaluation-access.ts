@@ -88,18 +88,27 @@ export type EvaluationLookup = { ok: true; evaluation: StoredEvaluation } | { ok
 
 /**
  * The evaluation a dialog is about: the one its button names, else this conversation's open
- * one (`latest`: else its most recent one, for results).
+ * one (`latest`: else its most recent one, for results). A named one must belong to this
+ * conversation (a button only works where it was posted), except for `anywhere`: an answer
+ * submitted from a form that Slack delivers outside the channel.
  */
-export function findEvaluation(context: DialogContext, repository: EvaluationRepository, args: Record<string, string>, fallback: 'open' | 'latest'): EvaluationLookup {
+export function findEvaluation(
+  context: DialogContext,
+  repository: EvaluationRepository,
+  args: Record<string, string>,
+  fallback: 'open' | 'latest',
+  where: 'here' | 'anywhere' = 'here',
+): EvaluationLookup {
   const parsed = evaluationIdArgs.safeParse(args);
   const unknown: EvaluationLookup = { ok: false, replies: notice(say(context, 'Den evaluering kender jeg ikke.', "I don't know that evaluation.")) };
   if (!parsed.success) return unknown;
   const { evaluationId } = parsed.data;
+  const here = addressOf(context.turn);
   if (evaluationId !== undefined) {
     const evaluation = repository.get(evaluationId);
-    return evaluation ? { ok: true, evaluation } : unknown;
+    const elsewhere = evaluation !== undefined && where === 'here' && (evaluation.channel !== here.channel || evaluation.conversationId !== here.conversationId);
+    return evaluation && !elsewhere ? { ok: true, evaluation } : unknown;
   }
-  const here = addressOf(context.turn);
   const evaluation = repository.openIn(here) ?? (fallback === 'latest' ? repository.allIn(here).at(-1) : undefined);
   if (evaluation) return { ok: true, evaluation };
   const none = fallback === 'open' ? say(context, 'Der er ingen åben evaluering her.', 'There is no open evaluation here.') : say(context, 'Der har ikke været nogen evaluering her endnu.', 'There has been no evaluation here yet.');

@@ -52,7 +52,7 @@ export const evaluationAnswer: ActionDialog = async (context, args, services) =>
   if (!repository) return evaluationsUnavailable(context);
   const parsed = answerArgs.safeParse(args);
   if (!parsed.success) return notice(say(context, 'Det svar kan jeg ikke læse. Åbn evalueringen igen, og send dit svar derfra.', 'I cannot read that answer. Open the evaluation again and send your answer from there.'));
-  const found = findEvaluation(context, repository, { evaluationId: parsed.data.evaluationId }, 'open');
+  const found = findEvaluation(context, repository, { evaluationId: parsed.data.evaluationId }, 'open', 'anywhere');
   if (!found.ok) return found.replies;
   const refused = cannotAnswer(context, repository, found.evaluation);
   if (refused) return refused;

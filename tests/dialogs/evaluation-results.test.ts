@@ -53,7 +53,10 @@ describe("'evaluation-close' and 'evaluation-results'", () => {
     const [open] = await run(kit, 'evaluation-results', peter);
     expect(open).toEqual({ text: 'Evalueringen af Programledermøde september 2018, 6. september er åben: 1 svar indtil videre. Resultatet vises, når værten lukker den.' });
     const empty = await startAs(kit, mette, {}, { conversationId: 'tomt' });
-    const [none] = await run(kit, 'evaluation-close', mette, { evaluationId: empty });
+    // a button only works in the conversation it was posted in
+    const [elsewhere] = await run(kit, 'evaluation-close', mette, { evaluationId: empty });
+    expect(elsewhere).toMatchObject({ text: 'Den evaluering kender jeg ikke.', notice: true });
+    const [none] = await run(kit, 'evaluation-close', mette, { evaluationId: empty }, { conversationId: 'tomt' });
     expect(none?.text).toBe('Evalueringen af Programledermøde september 2018, 6. september er lukket. Ingen svarede.');
   });
 
