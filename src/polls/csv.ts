@@ -1,3 +1,4 @@
+import { csvField } from '../status/export-csv.js';
 import type { Ballot, PollResults } from './results.js';
 
 /**
@@ -6,9 +7,8 @@ import type { Ballot, PollResults } from './results.js';
  * would otherwise run.
  */
 export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // a count is never a formula; text goes through the one CSV field rule
+  return typeof value === 'number' ? String(value) : csvField(value);
 }
 
 function row(cells: (string | number)[]): string {
