@@ -1,7 +1,34 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /** The bot's one time zone: every date in the data is a date in Denmark. */
 export const ZONE = 'Europe/Copenhagen';
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const MAX_CACHED_QUARTERS = 4096;
+
+/**
+ * Copenhagen with its UTC offset remembered per quarter of an hour. luxon asks Intl for the
+ * offset every time a DateTime is made, which was the largest single cost of reading the
+ * clock on every request. Zones change offset on whole quarter hours, and a quarter whose
+ * two ends differ is not remembered, so the answer is always Intl's.
+ */
+class RememberedOffsetZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    const quarter = Math.floor(ts / QUARTER_HOUR_MS);
+    const known = this.#offsets.get(quarter);
+    if (known !== undefined) return known;
+    const start = super.offset(quarter * QUARTER_HOUR_MS);
+    if (Number.isNaN(start) || super.offset((quarter + 1) * QUARTER_HOUR_MS - 1) !== start) return super.offset(ts);
+    if (this.#offsets.size >= MAX_CACHED_QUARTERS) this.#offsets.clear();
+    this.#offsets.set(quarter, start);
+    return start;
+  }
+}
+
+/** The zone object the clock's DateTimes carry: equal to luxon's own Europe/Copenhagen. */
+export const COPENHAGEN = new RememberedOffsetZone(ZONE);
 
 /** The only source of "now" in klikbot. */
 export interface Clock {
@@ -16,17 +43,17 @@ export interface Clock {
 export function createClock(startAt?: DateTime, readWallMillis: () => number = Date.now): Clock {
   const offsetMillis = startAt ? startAt.toMillis() - readWallMillis() : 0;
   return {
-    now: () => DateTime.fromMillis(readWallMillis() + offsetMillis, { zone: ZONE }),
+    now: () => DateTime.fromMillis(readWallMillis() + offsetMillis, { zone: COPENHAGEN }),
   };
 }
 
 /** A clock that stands still at one instant until moved: for tests and replays. */
 export function createFixedClock(at: DateTime): Clock & { set(to: DateTime): void } {
-  let current = at.setZone(ZONE);
+  let current = at.setZone(COPENHAGEN);
   return {
     now: () => current,
     set: (to: DateTime) => {
-      current = to.setZone(ZONE);
+      current = to.setZone(COPENHAGEN);
     },
   };
 }

@@ -117,14 +117,22 @@ function writeVote(draft: State, poll: Poll, keys: Keys, choices: string[], at: 
     draft.votes[index] = vote;
     return;
   }
-  if (poll.anonymous) {
-    // at a random place, as evaluation answers are: the order of the list must not tell who voted when
-    draft.votes.splice(randomInt(draft.votes.length + 1), 0, vote);
-    voteIndexes.delete(draft.votes);
-    return;
-  }
   draft.votes.push(vote);
   voteIndexes.get(draft.votes)?.set(voteKey(poll.id, voter), draft.votes.length - 1);
+  // an anonymous vote trades places with a random one (an inside-out shuffle), so the order of
+  // the list does not tell who voted when, and only two positions in the index change
+  if (poll.anonymous) swapPlaces(draft.votes, draft.votes.length - 1, randomInt(draft.votes.length));
+}
+
+function swapPlaces(votes: Votes, from: number, to: number): void {
+  const moving = votes[from];
+  const displaced = votes[to];
+  if (from === to || !moving || !displaced) return;
+  votes[to] = moving;
+  votes[from] = displaced;
+  const index = voteIndexes.get(votes);
+  index?.set(voteKey(moving.pollId, moving.voter), to);
+  index?.set(voteKey(displaced.pollId, displaced.voter), from);
 }
 
 function currentChoices(draft: State, poll: Poll, keys: Keys): string[] {

@@ -13,6 +13,7 @@ import { asKlikbotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { detectLanguage } from '../../understanding/language.js';
 import { cardActionResponse } from './answer.js';
+import { ReusingBotFrameworkAuthentication } from './reused-clients.js';
 
 /** The turn logic botbuilder runs for one activity. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -76,7 +77,7 @@ export function createAdapter(teams: Config['teams'], logger: Logger, endpoints?
     },
     endpoints?.credentialsFactory,
   );
-  const adapter = new KlikbotAdapter(auth);
+  const adapter = new KlikbotAdapter(new ReusingBotFrameworkAuthentication(auth));
   adapter.onTurnError = (context, error) => handleTurnError(context, error, logger);
   return adapter;
 }
