@@ -12,8 +12,21 @@ import { notice, pollsOf, pollsUnavailable, quoted } from './poll-access.js';
 import { pollCard } from './poll-card.js';
 import { POLL_DIALOGS } from './poll-names.js';
 
+/**
+ * The longest argument a button or a form carries back in every channel (Teams' and Slack's
+ * payload checks): a longer sentence travels in pieces of this size (`text`, `text2`, …).
+ */
+export const FORM_ARG_MAX = 500;
+
+/** The arguments a sentence's pieces travel under, in order: room for MAX_SENTENCE_LENGTH and to spare. */
+const SENTENCE_KEYS = ['text', 'text2', 'text3', 'text4'] as const;
+
 const argsSchema = z.object({
+  /** The sentence, or its first piece; typed text of any length comes here whole. */
   text: z.string().optional(),
+  text2: z.string().max(FORM_ARG_MAX).optional(),
+  text3: z.string().max(FORM_ARG_MAX).optional(),
+  text4: z.string().max(FORM_ARG_MAX).optional(),
   choice: z.enum(['single', 'multiple']).optional(),
   identity: z.enum(['anonymous', 'named']).optional(),
   results: z.enum(['hidden', 'live']).optional(),
@@ -22,6 +35,30 @@ const argsSchema = z.object({
 });
 
 type Args = z.infer<typeof argsSchema>;
+
+/**
+ * The sentence as a form's or button's arguments: in pieces of at most FORM_ARG_MAX
+ * characters, none cut inside a character written as two (an emoji). Only a sentence that
+ * parsePollSentence took (at most MAX_SENTENCE_LENGTH) is offered a form, so all of it fits.
+ */
+export function sentenceArgs(text: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  let rest = text;
+  for (const key of SENTENCE_KEYS) {
+    if (rest === '') break;
+    let cut = Math.min(FORM_ARG_MAX, rest.length);
+    if (cut < rest.length && /[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut -= 1;
+    args[key] = rest.slice(0, cut);
+    rest = rest.slice(cut);
+  }
+  return args;
+}
+
+/** The sentence put together again from its pieces (a typed sentence is its `text`). */
+function sentenceOf(args: Args): string | undefined {
+  if (args.text === undefined) return undefined;
+  return SENTENCE_KEYS.map((key) => args[key] ?? '').join('');
+}
 
 const EXAMPLE = 'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim';
 
@@ -45,7 +82,11 @@ function problemText(context: DialogContext, problem: PollProblem): string {
     case 'empty':
       return '';
     case 'too-long':
-      return say(context, `Afstemningen er for lang (${problem.length} tegn; højst ${MAX_SENTENCE_LENGTH}).`, `The poll is too long (${problem.length} characters; at most ${MAX_SENTENCE_LENGTH}).`);
+      return say(
+        context,
+        `Afstemningen er for lang (${problem.length} tegn; højst ${MAX_SENTENCE_LENGTH}): spørgsmålet må have højst ${MAX_QUESTION_LENGTH} tegn og hver svarmulighed højst ${MAX_OPTION_LENGTH}.`,
+        `The poll is too long (${problem.length} characters; at most ${MAX_SENTENCE_LENGTH}): the question may have at most ${MAX_QUESTION_LENGTH} characters and each option at most ${MAX_OPTION_LENGTH}.`,
+      );
     case 'question-too-long':
       return say(context, `Spørgsmålet er for langt (${problem.length} tegn; højst ${MAX_QUESTION_LENGTH}).`, `The question is too long (${problem.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
     case 'too-few-options':
@@ -59,8 +100,8 @@ function problemText(context: DialogContext, problem: PollProblem): string {
     case 'option-too-long':
       return say(
         context,
-        `Svarmuligheden ${quoted(context, problem.label)} er for lang: højst ${MAX_OPTION_LENGTH} tegn, så den kan stå på en knap.`,
-        `The option ${quoted(context, problem.label)} is too long: at most ${MAX_OPTION_LENGTH} characters, to fit on a button.`,
+        `Svarmuligheden ${quoted(context, problem.label)} er for lang (${problem.label.length} tegn): højst ${MAX_OPTION_LENGTH} tegn, så den kan stå på en knap.`,
+        `The option ${quoted(context, problem.label)} is too long (${problem.label.length} characters): at most ${MAX_OPTION_LENGTH} characters, to fit on a button.`,
       );
     case 'duplicate-option':
       return say(context, `Svarmuligheden ${quoted(context, problem.label)} står der to gange.`, `The option ${quoted(context, problem.label)} appears twice.`);
@@ -127,8 +168,8 @@ function formReply(context: DialogContext, text: string, draft: PollDraft): Repl
         title,
         submitLabel: say(context, 'Opret afstemning', 'Create poll'),
         fields: formFields(context, draft),
-        submit: { dialog: POLL_DIALOGS.create, args: { text, lang: context.language } },
-        open: { dialog: POLL_DIALOGS.create, args: { text } },
+        submit: { dialog: POLL_DIALOGS.create, args: { ...sentenceArgs(text), lang: context.language } },
+        open: { dialog: POLL_DIALOGS.create, args: sentenceArgs(text) },
       },
     },
   ];
@@ -144,8 +185,8 @@ export const pollCreate: ActionDialog = async (context, args, services) => {
   const polls = pollsOf(services);
   if (!polls) return pollsUnavailable(context);
   const parsedArgs = argsSchema.safeParse(args);
-  if (!parsedArgs.success || parsedArgs.data.text === undefined || parsedArgs.data.text.trim() === '') return howTo(context);
-  const { text } = parsedArgs.data;
+  const text = parsedArgs.success ? sentenceOf(parsedArgs.data) : undefined;
+  if (!parsedArgs.success || text === undefined || text.trim() === '') return howTo(context);
   const now = context.turn.now;
   const parsed = parsePollSentence(text, now);
   if (!parsed.ok) {

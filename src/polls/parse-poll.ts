@@ -2,8 +2,15 @@ import type { DateTime } from 'luxon';
 import { MAX_OPTION_LENGTH, MAX_OPTIONS, MAX_QUESTION_LENGTH } from '../state/polls.js';
 import { readFlags, type FlagProblem, type PollFlags } from './poll-flags.js';
 
-/** The longest poll sentence read: room for the longest question and ten options, and within what a form can carry back. */
+/** The longest poll sentence taken: room for the longest question and ten options, and within what a form can carry back. */
 export const MAX_SENTENCE_LENGTH = 1500;
+
+/**
+ * The longest text read at all, to say which part of a sentence over MAX_SENTENCE_LENGTH is
+ * too long; the channels deliver no longer messages (10,000 characters), and reading more
+ * would only cost time.
+ */
+const MAX_READ_LENGTH = 10_000;
 
 /** A poll as a sentence describes it, defaults filled in: anonymous, one choice, results when closed. */
 export interface PollDraft {
@@ -118,16 +125,18 @@ function mergedFlags(pieces: string[], now: DateTime): { flags: PollFlags; probl
 /**
  * Reads a poll sentence: "afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG
  * GUI | C Interim", with flags before the colon or at the end (see segmentsOf). `now` gives
- * the day and time a closing time is read against.
+ * the day and time a closing time is read against. A question or option too long is named
+ * before the sentence's own length, so that a person is told which part to shorten.
  */
 export function parsePollSentence(text: string, now: DateTime): ParsedPoll {
-  if (text.length > MAX_SENTENCE_LENGTH) return { ok: false, problem: { kind: 'too-long', length: text.length } };
+  if (text.length > MAX_READ_LENGTH) return { ok: false, problem: { kind: 'too-long', length: text.length } };
   const sentence = splitPollSentence(text) ?? { head: '', body: text };
   const { segments, trailing } = segmentsOf(sentence.body, now);
   const [question, ...options] = segments;
   if (question === undefined) return { ok: false, problem: { kind: 'empty' } };
   const shape = shapeProblem(question, options);
   if (shape) return { ok: false, problem: shape };
+  if (text.length > MAX_SENTENCE_LENGTH) return { ok: false, problem: { kind: 'too-long', length: text.length } };
   const { flags, problem } = mergedFlags([sentence.head, ...trailing], now);
   if (problem) return { ok: false, problem: { kind: problem } };
   return {

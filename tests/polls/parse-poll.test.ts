@@ -60,8 +60,23 @@ describe('a poll sentence', () => {
     expect(parse(`afstemning: ${'x'.repeat(301)} | A | B`)).toEqual({ ok: false, problem: { kind: 'question-too-long', length: 301 } });
     expect(parse(`afstemning: Q | ${'y'.repeat(76)} | B`)).toMatchObject({ ok: false, problem: { kind: 'option-too-long' } });
     expect(parse('afstemning: Q | Ja | ja')).toEqual({ ok: false, problem: { kind: 'duplicate-option', label: 'ja' } });
-    expect(parse(`afstemning: Q | A | ${'B'.repeat(1500)}`)).toMatchObject({ ok: false, problem: { kind: 'too-long' } });
+    expect(parse(`afstemning: Q | A | ${'B'.repeat(1500)}`)).toEqual({ ok: false, problem: { kind: 'option-too-long', label: 'B'.repeat(1500) } });
+    const padded = `afstemning:${' '.repeat(1500)}Q | A | B`;
+    expect(parse(padded)).toEqual({ ok: false, problem: { kind: 'too-long', length: padded.length } });
     expect(parse('afstemning:')).toEqual({ ok: false, problem: { kind: 'empty' } });
+  });
+
+  it('takes the largest poll the rules allow, and names the part that is too long in a longer sentence', () => {
+    const question = `${'Hvilken løsning vælger I? '.repeat(12)}`.slice(0, 299) + '?';
+    const options = Array.from({ length: 10 }, (_, i) => `${i} ${'æ'.repeat(73)}`);
+    const longest = `afstemning (flere valg, navngiven, vis resultat, lukker om 30 min) med indstillinger: ${question} | ${options.join(' | ')}`;
+    expect(longest.length).toBeGreaterThan(1150);
+    expect(parse(longest)).toMatchObject({ ok: true, draft: { question, options, multiple: true, anonymous: false, live: true, form: true } });
+    // over the sentence's limit as a whole, but what is wrong is the question
+    expect(parse(`afstemning: ${'x'.repeat(1600)} | A | B`)).toEqual({ ok: false, problem: { kind: 'question-too-long', length: 1600 } });
+    expect(parse(`afstemning: Q | A | ${'y'.repeat(2000)}`)).toMatchObject({ ok: false, problem: { kind: 'option-too-long' } });
+    // beyond what any channel delivers, nothing is read
+    expect(parse(`afstemning: ${'x'.repeat(10_001)}`)).toEqual({ ok: false, problem: { kind: 'too-long', length: 10_013 } });
   });
 
   it('refuses a closing time already passed, more than a day ahead, or flags that contradict each other', () => {
