@@ -84,7 +84,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond);
       const replies = await deps.core.handle(turn);
       const form = formOf(replies);
-      if (form) return openForm(client, body.trigger_id, form);
+      if (form) return openForm(client, body.trigger_id, form, site);
       if (pressed.replacesCard) return replaceMessage(replies, site, client, respond);
       return postAnswers(replies, site, client, respond);
     });

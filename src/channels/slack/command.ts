@@ -25,7 +25,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now()));
       const form = formOf(replies);
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
-      if (form) return openForm(client, command.trigger_id, form);
+      if (form) return openForm(client, command.trigger_id, form, { channelId: command.channel_id });
       // a reply for everyone (a poll, a pause) goes in the channel; the rest only to the asker
       for (const reply of replies) await respond({ response_type: reply.broadcast === true ? 'in_channel' : 'ephemeral', ...toSlackMessage(reply) });
     });

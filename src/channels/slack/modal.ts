@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock, View } from '@slack/types';
 import { z } from 'zod';
-import { isTextField, type Reply, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField } from '../../core/types.js';
+import { isTextField, type Reply, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField, type Turn } from '../../core/types.js';
 import { toPlainText, truncatePlain } from './mrkdwn.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -21,12 +21,26 @@ const PLACEHOLDER_MAX = 150;
 /** A free-text field as the modal carries it back: how long it may be, and whether it may be left empty. */
 const textFieldMetadata = z.object({ id: z.string().min(1).max(64), maxLength: z.int().min(1).max(TEXT_INPUT_MAX), optional: z.boolean() });
 
-/** What the modal carries back on submission: what to run, with which fields (`text`: those that are free text). */
+/** Where a form was opened: its answer for everyone goes back there, in the thread it was opened from. */
+export interface FormSite {
+  /** The conversation (C… channel, G… private channel, D… DM; a user id for the App Home). */
+  channelId: string;
+  threadTs?: string;
+}
+
+/** The site as the modal carries it: Slack ids and a message timestamp, nothing else. */
+const siteMetadata = z.object({
+  channel: z.string().regex(/^[CDGUW][A-Z0-9]{2,40}$/),
+  thread: z.string().regex(/^\d{1,12}\.\d{1,9}$/).optional(),
+});
+
+/** What the modal carries back on submission: what to run, with which fields (`text`: those that are free text), and where. */
 const modalMetadata = z.object({
   dialog: z.string().min(1).max(64),
   args: z.record(z.string().max(64), z.string().max(500)),
   fields: z.array(z.string().min(1).max(64)).min(1).max(10),
   text: z.array(textFieldMetadata).max(10).optional(),
+  site: siteMetadata,
 });
 
 type ModalMetadata = z.infer<typeof modalMetadata>;
@@ -63,17 +77,26 @@ function textBlock(field: ReplyFormTextField): KnownBlock {
   };
 }
 
-function metadataOf(form: ReplyForm): ModalMetadata {
+function metadataOf(form: ReplyForm, site: FormSite): ModalMetadata {
   const text = form.fields.filter(isTextField).map((field) => ({ id: field.id, maxLength: Math.min(field.maxLength, TEXT_INPUT_MAX), optional: field.optional ?? false }));
-  return { dialog: form.submit.dialog, args: form.submit.args, fields: form.fields.map((field) => field.id), ...(text.length > 0 ? { text } : {}) };
+  return {
+    dialog: form.submit.dialog,
+    args: form.submit.args,
+    fields: form.fields.map((field) => field.id),
+    ...(text.length > 0 ? { text } : {}),
+    site: { channel: site.channelId, ...(site.threadTs !== undefined ? { thread: site.threadTs } : {}) },
+  };
 }
 
-/** A Slack modal for a form; the answer to its submission goes to the submitter's DM. */
-export function toModal(form: ReplyForm, intro: string): View {
+/**
+ * A Slack modal for a form opened at `site`: on submission, an answer for everyone (a poll)
+ * goes there, any other answer to the submitter's DM.
+ */
+export function toModal(form: ReplyForm, intro: string, site: FormSite): View {
   return {
     type: 'modal',
     callback_id: MODAL_CALLBACK_ID,
-    private_metadata: JSON.stringify(metadataOf(form)),
+    private_metadata: JSON.stringify(metadataOf(form, site)),
     title: { type: 'plain_text', text: truncatePlain(toPlainText(form.title), TITLE_MAX) },
     submit: { type: 'plain_text', text: truncatePlain(toPlainText(form.submitLabel), TITLE_MAX) },
     close: { type: 'plain_text', text: 'Annullér' },
@@ -105,9 +128,9 @@ function readMetadata(raw: string) {
   }
 }
 
-/** Opens the form as a modal; the person's answers will come in their DM with the bot. */
-export async function openForm(client: WebClient, triggerId: string, found: { form: ReplyForm; reply: Reply }): Promise<void> {
-  await client.views.open({ trigger_id: triggerId, view: toModal(found.form, found.reply.intro ?? found.reply.text) });
+/** Opens the form as a modal, remembering where it was opened (see toModal). */
+export async function openForm(client: WebClient, triggerId: string, found: { form: ReplyForm; reply: Reply }, site: FormSite): Promise<void> {
+  await client.views.open({ trigger_id: triggerId, view: toModal(found.form, found.reply.intro ?? found.reply.text, site) });
 }
 
 const submittedState = z.record(
@@ -146,14 +169,94 @@ export function submittedValues(values: unknown, metadata: Pick<ModalMetadata, '
   return Object.keys(errors).length > 0 ? { errors } : { values: chosen };
 }
 
-/** A submitted klikbot modal runs its dialog with the chosen values; the answer comes in the DM. */
+/** A message as klikbot posts it: the text, and blocks where it has structure. */
+type SlackMessageBody = { text: string; blocks?: KnownBlock[] };
+type Post = (message: SlackMessageBody) => Promise<unknown>;
+
+/** Slack's refusals that mean klikbot may not write in the conversation: a private channel it was not invited to, or one that is gone. */
+const unreachable = new Set(['not_in_channel', 'channel_not_found']);
+const platformError = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.object({ error: z.string() }) });
+
+function cannotWriteThere(error: unknown): boolean {
+  const refused = platformError.safeParse(error);
+  return refused.success && unreachable.has(refused.data.data.error);
+}
+
+function siteOf(metadata: ModalMetadata): FormSite {
+  return { channelId: metadata.site.channel, ...(metadata.site.thread !== undefined ? { threadTs: metadata.site.thread } : {}) };
+}
+
+/** Tells the submitter what could not be posted where the form was opened, and shows it to them without its buttons: those only work there. */
+async function tellUndelivered(site: FormSite, reply: Reply, privately: Post): Promise<void> {
+  await privately({ text: `Jeg kunne ikke skrive i <#${site.channelId}>, fordi klikbot ikke er med i kanalen. Inviter klikbot med /invite @klikbot, og prøv igen. Det her skulle have stået der:` });
+  const { buttons: _buttons, ...shown } = reply;
+  await privately(toSlackMessage(shown));
+}
+
+/**
+ * The answers to a submitted form: one for everyone (a poll card) in the conversation and
+ * thread the form was opened from; the rest are the submitter's own (a confirmation, an
+ * evaluation's thanks, a refusal) and go to their DM. Where klikbot may not write in that
+ * conversation, the submitter is told so in the DM, with what was meant for it.
+ */
+async function postAnswers(replies: Reply[], site: FormSite, client: WebClient, privately: Post, deps: SlackDeps): Promise<void> {
+  for (const reply of replies) {
+    const message = toSlackMessage(reply);
+    if (reply.broadcast !== true) {
+      await privately(message);
+      continue;
+    }
+    try {
+      await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
+    } catch (error) {
+      if (!cannotWriteThere(error)) throw error;
+      deps.logger.warn({ err: error, conversation: site.channelId }, 'klikbot may not write where a form was opened');
+      await tellUndelivered(site, reply, privately);
+    }
+  }
+}
+
+/** What a person is told when a modal comes back without saying where it was opened (one opened before klikbot kept that), or unreadable. */
+const NO_SITE_MESSAGE =
+  'Jeg kan ikke se, hvor formularen blev åbnet, så jeg ved ikke, hvor svaret skal hen. Intet er gemt: luk formularen, og åbn den igen der, hvor du åbnede den.';
+
+/** The input blocks of a submitted view, by id, as far as they can be read. */
+function submittedBlocks(values: unknown): string[] {
+  const parsed = z.record(z.string().min(1).max(255), z.unknown()).safeParse(values);
+  return parsed.success ? Object.keys(parsed.data) : [];
+}
+
+type Ack = (response?: { response_action: 'errors'; errors: FieldErrors }) => Promise<void>;
+
+/**
+ * Refuses a submission whose metadata cannot be read: the reason under the first field, so
+ * the modal stays open with what the person wrote in it; a view without fields is closed, and
+ * the person told in the DM.
+ */
+async function refuseUnreadable(ack: Ack, values: unknown, tell: (text: string) => Promise<unknown>): Promise<void> {
+  const [first] = submittedBlocks(values);
+  if (first !== undefined) return ack({ response_action: 'errors', errors: { [first]: NO_SITE_MESSAGE } });
+  await ack();
+  await tell(NO_SITE_MESSAGE);
+}
+
+/**
+ * The modal's submission as a turn in the conversation it was opened from, with the chosen
+ * values merged into the form's arguments.
+ */
+function submissionTurn(body: ViewSubmitAction, metadata: ModalMetadata, values: Record<string, string>, deps: SlackDeps): Turn {
+  const place = { userId: body.user.id, userName: body.user.name, channelId: metadata.site.channel, teamId: body.team?.id };
+  return toTurn(place, '', deps.clock.now(), { dialog: metadata.dialog, args: { ...metadata.args, ...values } });
+}
+
+/** A submitted klikbot modal runs its dialog where the form was opened; see `postAnswers` for where each answer goes. */
 export function registerModal(app: App, deps: SlackDeps): void {
-  app.view(MODAL_CALLBACK_ID, async ({ ack, view, body, client }) => {
+  app.view<ViewSubmitAction>(MODAL_CALLBACK_ID, async ({ ack, view, body, client }) => {
+    const privately = (message: SlackMessageBody) => client.chat.postMessage({ channel: body.user.id, ...message });
     const metadata = readMetadata(view.private_metadata);
     if (!metadata.success) {
-      await ack();
-      deps.logger.warn({ issues: metadata.error.issues.length }, 'a klikbot modal came back without readable metadata');
-      return;
+      deps.logger.warn({ issues: metadata.error.issues.map((issue) => issue.path.join('.')) }, 'a klikbot modal came back without readable metadata');
+      return refuseUnreadable(ack, view.state.values, (text) => privately({ text }));
     }
     const submitted = submittedValues(view.state.values, metadata.data);
     if ('errors' in submitted) {
@@ -162,13 +265,9 @@ export function registerModal(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    const { dialog, args } = metadata.data;
-    // the answer goes to whoever submitted, in their DM with the bot
-    const channelId = body.user.id;
-    const turn = toTurn({ userId: body.user.id, userName: body.user.name, channelId, teamId: body.team?.id }, '', deps.clock.now(), { dialog, args: { ...args, ...submitted.values } });
-    const post = (message: { text: string; blocks?: KnownBlock[] }) => client.chat.postMessage({ channel: channelId, ...message });
-    await withTurnErrors(deps, '', (text) => post({ text }), async () => {
-      for (const reply of await deps.core.handle(turn)) await post(toSlackMessage(reply));
+    const turn = submissionTurn(body, metadata.data, submitted.values, deps);
+    await withTurnErrors(deps, '', (text) => privately({ text }), async () => {
+      await postAnswers(await deps.core.handle(turn), siteOf(metadata.data), client, privately, deps);
     });
   });
 }

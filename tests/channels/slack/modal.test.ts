@@ -18,7 +18,7 @@ const chosen = (value: string) => ({ choice: { type: 'static_select', selected_o
 const written = (value: string | null) => ({ text: { type: 'plain_text_input', value } });
 
 describe('a form as a Slack modal', () => {
-  const view = toModal(form, 'Giv mødet en karakter.');
+  const view = toModal(form, 'Giv mødet en karakter.', { channelId: 'C0PROGRAM', threadTs: '1536227000.000100' });
   const metadata = JSON.parse(view.private_metadata ?? '{}') as Parameters<typeof submittedValues>[1];
 
   it('draws free-text fields as plain_text_input blocks with the field’s limit, optional ones marked so', () => {
@@ -40,6 +40,7 @@ describe('a form as a Slack modal', () => {
         { id: 'worked', maxLength: 2000, optional: true },
         { id: 'name', maxLength: 40, optional: false },
       ],
+      site: { channel: 'C0PROGRAM', thread: '1536227000.000100' },
     });
   });
 
@@ -55,9 +56,9 @@ describe('a form as a Slack modal', () => {
   });
 
   it('keeps a choice-only form as it was: no text metadata, the choice read as before', () => {
-    const choices = toModal({ ...form, fields: [form.fields[0]!] }, 'Vælg');
+    const choices = toModal({ ...form, fields: [form.fields[0]!] }, 'Vælg', { channelId: 'D0METTE' });
     const plain = JSON.parse(choices.private_metadata ?? '{}') as Parameters<typeof submittedValues>[1];
-    expect(plain).toEqual({ dialog: 'evaluation-answer', args: { evaluationId: 'e1' }, fields: ['rating'] });
+    expect(plain).toEqual({ dialog: 'evaluation-answer', args: { evaluationId: 'e1' }, fields: ['rating'], site: { channel: 'D0METTE' } });
     expect(submittedValues({ rating: chosen('5') }, plain)).toEqual({ values: { rating: '5' } });
   });
 });
