@@ -1,6 +1,8 @@
 import { registerMessagesRoute } from './channels/teams/messages-route.js';
 import { createAdapter } from './channels/teams/adapter.js';
 import { createBotFrameworkSender } from './channels/teams/proactive.js';
+import { createSharedCards } from './channels/teams/shared-cards.js';
+import { RefreshThrottle } from './core/refresh-throttle.js';
 import { createSlackChannel } from './channels/slack/slack-app.js';
 import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
@@ -29,6 +31,12 @@ import { closeDuePolls } from '../dialogs/poll-dialogs.js';
 import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
+
+/**
+ * How often a card shared by a conversation (a poll) is rewritten for everyone while votes
+ * come in: Teams allows a bot about 60 writes per 30 seconds in one conversation.
+ */
+const SHARED_CARD_INTERVAL_MS = 1_000;
 
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
@@ -110,7 +118,9 @@ export async function startKlikbot(
   registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: services.statuses, clock, logger });
   const adapter = createAdapter(config.teams, logger);
-  if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, localMode: config.localMode });
+  const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
+  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes);
+  if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, sharedCards, localMode: config.localMode });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.botFramework && config.localMode) registerWebChat(server);
   const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
@@ -139,6 +149,8 @@ export async function startKlikbot(
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
       });
+      // the last votes' counts still reach the posted cards
+      await cardRefreshes.flush();
     },
   };
 }

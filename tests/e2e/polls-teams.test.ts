@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
@@ -100,5 +100,40 @@ describe('the day\'s agenda in a Teams channel', () => {
     expect(text).toContain('Programledermøde september 2018');
     const items = text.split('\n').filter((line) => /^\W*\d{2}\.\d{2}–\d{2}\.\d{2}/.test(line));
     expect(items[0]).toMatch(/10\.00–10\.05 Velkomst, dagens program og det praktiske/);
+  });
+});
+
+describe('a poll card in a Teams channel, as everyone else sees it', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+
+  it('is rewritten in place with the newest count, a few times rather than once per vote', async () => {
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('afstemning: Er I klar til SAPA? | Ja | Nej'), conversation: conversations.channel, channelData }));
+    const [posted] = await h.connector.waitFor(1);
+    // the fake connector gives the n-th message it receives the id sent-n
+    const messageId = 'sent-1';
+    const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
+    const votes = Array.from({ length: 30 }, (_, voter) =>
+      postMessages(
+        h.bot.url,
+        teamsActivity(h.connector.url, {
+          from: { id: `29:deltager-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-deltager-${voter}` },
+          conversation: conversations.channel,
+          channelData,
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: messageId,
+          value: { action: { type: 'Action.Execute', verb: ja?.verb, data: ja?.data } },
+        }),
+      ),
+    );
+    for (const response of await Promise.all(votes)) expect(response.status).toBe(200);
+
+    const rewrites = () => h.connector.requests.filter((request) => request.method === 'PUT');
+    await vi.waitFor(() => expect(textOf(cardOf(rewrites().at(-1)!))).toMatch(/30 stemmer/), { timeout: 10_000, interval: 50 });
+    const last = rewrites().at(-1)!;
+    expect(last.url).toBe(`/v3/conversations/${encodeURIComponent(conversations.channel.id)}/activities/${messageId}`);
+    // throttled: one write at once, then at most one a second
+    expect(rewrites().length).toBeLessThanOrEqual(4);
   });
 });

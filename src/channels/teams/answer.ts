@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/types.js';
+import { canBeWrittenToLater } from './conversation-reference.js';
 import { executeValue, type InboundActivity } from './inbound-activity.js';
 import { rememberForLater } from './remember.js';
 import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard } from './render-card.js';
@@ -73,5 +74,6 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   // a refusal is shown under the card to whoever pressed it; the card stays as it was
   if (first.notice) await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }));
   else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first)));
+  if (!first.notice && first.broadcast && activity.replyToId && canBeWrittenToLater(activity)) deps.sharedCards?.refreshForEveryone(context, activity.replyToId, first);
   await send(context, rest);
 }

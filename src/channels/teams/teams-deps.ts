@@ -1,4 +1,5 @@
 import type { ChannelDeps, ConversationBook } from '../../core/channel-deps.js';
+import type { SharedCards } from './shared-cards.js';
 
 /** Teams' conversation book: a team's channels are forgotten together when the app leaves the team. */
 export interface TeamsConversationBook extends ConversationBook {
@@ -7,4 +8,7 @@ export interface TeamsConversationBook extends ConversationBook {
 }
 
 /** What the Bot Framework channel needs from the rest of klikbot. */
-export type TeamsDeps = ChannelDeps<TeamsConversationBook>;
+export interface TeamsDeps extends ChannelDeps<TeamsConversationBook> {
+  /** Keeps cards meant for everyone up to date for everyone; absent, only the presser sees a change. */
+  sharedCards?: SharedCards;
+}

@@ -1,0 +1,71 @@
+import type { Logger } from '../logger.js';
+
+/** A write that brings one posted message up to date. */
+export type Refresh = () => Promise<void>;
+
+interface Slot {
+  /** The newest refresh not yet run: an older one waiting is simply replaced. */
+  waiting?: Refresh;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  lastStartedAt: number;
+}
+
+/**
+ * Keeps posted cards up to date for everyone without a write per vote: per message, the
+ * first refresh runs at once, then at most one per `intervalMs`, and only the newest of
+ * those that arrive meanwhile. 500 votes in a second become two or three writes, well
+ * inside what Teams and Slack allow per conversation. A refresh that fails is logged; the
+ * next one carries the newer card anyway.
+ */
+export class RefreshThrottle {
+  readonly #slots = new Map<string, Slot>();
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly logger: Logger,
+    private readonly monotonicMillis: () => number = () => performance.now(),
+  ) {}
+
+  /** Runs `refresh` for the message `key` as soon as its interval allows, replacing any still waiting. */
+  schedule(key: string, refresh: Refresh): void {
+    const slot = this.#slots.get(key) ?? { lastStartedAt: -Infinity };
+    this.#slots.set(key, slot);
+    slot.waiting = refresh;
+    // a refresh running or an interval not yet over picks up the waiting one when it ends
+    if (!slot.running && !slot.timer) this.#start(key, slot);
+  }
+
+  /** Runs every waiting refresh now and resolves when all have finished (before the process stops). */
+  async flush(): Promise<void> {
+    for (const [key, slot] of this.#slots) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = undefined;
+      if (!slot.running && slot.waiting) this.#start(key, slot);
+    }
+    await Promise.all([...this.#slots.values()].flatMap((slot) => (slot.running ? [slot.running] : [])));
+    if ([...this.#slots.values()].some((slot) => slot.waiting)) await this.flush();
+  }
+
+  #start(key: string, slot: Slot): void {
+    const refresh = slot.waiting;
+    if (!refresh) return;
+    slot.waiting = undefined;
+    slot.lastStartedAt = this.monotonicMillis();
+    slot.running = refresh()
+      .catch((error: unknown) => this.logger.warn({ err: error, message: key }, 'could not bring a posted card up to date'))
+      .finally(() => {
+        slot.running = undefined;
+        const rest = Math.max(0, slot.lastStartedAt + this.intervalMs - this.monotonicMillis());
+        slot.timer = setTimeout(() => this.#intervalOver(key, slot), rest);
+        // a card not yet refreshed when the process stops is flushed by the caller; the timer must not hold the process open
+        slot.timer.unref();
+      });
+  }
+
+  #intervalOver(key: string, slot: Slot): void {
+    slot.timer = undefined;
+    if (slot.waiting) this.#start(key, slot);
+    else if (this.#slots.get(key) === slot) this.#slots.delete(key);
+  }
+}
