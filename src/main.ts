@@ -125,7 +125,7 @@ export async function startKlikbot(
   if (config.botFramework && config.localMode) registerWebChat(server);
   const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
   const senders: Record<string, ConversationSender> = { msteams: botFramework, emulator: botFramework, webchat: botFramework };
-  const slack = config.slack ? createSlackChannel(config.slack, server, { core, clock, logger, conversations }) : undefined;
+  const slack = config.slack ? createSlackChannel(config.slack, server, { core, clock, logger, conversations, cardRefreshes }) : undefined;
   if (slack) {
     await slack.start();
     senders[SLACK_CHANNEL] = slack.sender;

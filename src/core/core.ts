@@ -1,10 +1,11 @@
 import { actionDialog, actionsUnavailableReply, type ActionServices } from '../../dialogs/action-dialogs.js';
+import { pollIdOf } from '../../dialogs/poll-card.js';
 import { knowsDialog, languageOf, routeTurn, unknownButtonReply, withLanguage, type Routed } from '../../dialogs/router.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { Understander } from '../understanding/understand.js';
 import { commandOf } from './commands.js';
 import { ConversationMemory } from './conversation-memory.js';
-import type { Reply, Turn } from './types.js';
+import type { PostedMessage, Reply, Turn } from './types.js';
 
 /** The channel-neutral bot: a Turn in, Replies out. */
 export interface Core {
@@ -21,6 +22,12 @@ export interface Core {
   unknownButton(turn: Turn): Reply[];
   /** Whether a button naming this dialog would be answered (an old card may name one that is gone). */
   knowsDialog(name: string): boolean;
+  /**
+   * The channel tells where a card meant for everyone now stands (posted, or pressed in
+   * place), so that it can be updated later without anyone pressing (a poll closing at its
+   * set time).
+   */
+  cardPosted(reply: Reply, message: PostedMessage): Promise<void>;
 }
 
 // Questions that are no topic of their own: a follow-up to them has nothing to follow.
@@ -75,5 +82,9 @@ export function createCore(deps: CoreDeps): Core {
     answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],
     knowsDialog,
+    cardPosted: async (reply, message) => {
+      const pollId = pollIdOf(reply);
+      if (pollId !== undefined) await deps.services?.polls?.rememberMessage(pollId, message);
+    },
   };
 }

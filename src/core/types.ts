@@ -152,3 +152,9 @@ export interface Reply {
    */
   broadcast?: boolean;
 }
+
+/** Where a card was posted: the conversation as the channel names it (Teams: with its thread; Slack: the channel) and the message id (Slack: its ts). */
+export interface PostedMessage {
+  conversationId: string;
+  messageId: string;
+}

@@ -1,8 +1,9 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import type { DateTime } from 'luxon';
+import { DateTime, type Duration } from 'luxon';
 import { z } from 'zod';
 import { nowIso, type Clock } from '../clock.js';
 import type { ConversationKey } from '../core/address.js';
+import type { PostedMessage } from '../core/types.js';
 import { ballotsOf, isDue, isOpen, resultsOf, type Ballot, type PollResults } from '../polls/results.js';
 import { actorSchema, type Actor, type DeepReadonly, type Poll, type State, type Vote } from './schema.js';
 import type { Store } from './store.js';
@@ -274,14 +275,34 @@ export class PollRepository {
     });
   }
 
-  /** Keeps the channel's reference to the posted card, to update it later; false when there is no such poll. */
-  async setMessage(pollId: string, ref: Record<string, unknown>): Promise<boolean> {
-    const message = JSON.parse(JSON.stringify(ref)) as Record<string, unknown>;
-    return this.store.update((draft) => {
+  /** Keeps where the poll's card was posted, to update it later; writes only when that is news. */
+  async rememberMessage(pollId: string, message: PostedMessage): Promise<void> {
+    const poll = this.get(pollId);
+    if (!poll || (poll.message?.conversationId === message.conversationId && poll.message.messageId === message.messageId)) return;
+    const kept = { conversationId: message.conversationId, messageId: message.messageId };
+    await this.store.update((draft) => {
       const poll = draft.polls.find((p) => p.id === pollId);
-      if (!poll) return false;
-      poll.message = message;
-      return true;
+      if (poll) poll.message = kept;
+    });
+  }
+
+  /**
+   * The polls closed at their set time whose result is not yet posted, closed within
+   * `within` of `now`: older ones are not announced late (a restart after a long stop).
+   */
+  unannounced(now: DateTime, within: Duration): DeepReadonly<Poll>[] {
+    const since = now.minus(within);
+    return this.store.read().polls.filter(
+      (poll) => poll.closesAt !== undefined && poll.closedAt === poll.closesAt && poll.closedBy === undefined && poll.announcedAt === undefined && poll.deletedAt === undefined && DateTime.fromISO(poll.closedAt) >= since,
+    );
+  }
+
+  /** Records that the result of a poll closed at its set time has been posted (or given up on). */
+  async markAnnounced(pollId: string): Promise<void> {
+    const at = nowIso(this.clock);
+    await this.store.update((draft) => {
+      const poll = draft.polls.find((p) => p.id === pollId);
+      if (poll && poll.announcedAt === undefined) poll.announcedAt = at;
     });
   }
 

@@ -129,10 +129,14 @@ export type ReminderSnooze = z.infer<typeof reminderSnoozeSchema>;
 /** One choice of a poll: a short id ("a", "b", …) and what it says. */
 export const pollOptionSchema = z.object({ id: z.string().min(1).max(8), label: z.string().min(1).max(200) });
 
+/** Where a card was posted: the channel's conversation (in Teams with its thread) and the message's id (Slack: its ts). */
+export const postedMessageSchema = z.object({ conversationId: z.string().min(1), messageId: z.string().min(1) });
+
 /**
  * A poll in a conversation. `anonymous`: votes are kept under a keyed hash of the voter, never
  * their id or name; `live`: counts are shown while it is open, else only once closed.
- * `message` is the channel's own reference to the posted card, to update it in place.
+ * `message`: the posted card, to update it in place. `announcedAt`: when the result of a poll
+ * that closed at its set time was posted (until then each tick tries again).
  */
 export const pollSchema = z.object({
   id: z.uuid(),
@@ -149,7 +153,8 @@ export const pollSchema = z.object({
   closedAt: isoInstant.optional(),
   closedBy: actorSchema.optional(),
   deletedAt: isoInstant.optional(),
-  message: jsonObject.optional(),
+  message: postedMessageSchema.optional(),
+  announcedAt: isoInstant.optional(),
 });
 
 /** A poll, as kept in the state file. */

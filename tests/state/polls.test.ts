@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { PollRepository, type NewPoll, type Voter } from '../../src/state/polls.js';
@@ -215,11 +215,29 @@ describe('closing and deleting', () => {
     expect(await repo.close(poll.id, host)).toMatchObject({ ok: false, reason: 'deleted' });
   });
 
-  it('keeps the channel reference of the posted card', async () => {
+  it('keeps where the card was posted, writing only when that changes', async () => {
     const poll = await repo.create(newPoll());
-    expect(await repo.setMessage(poll.id, { activityId: '1:abc', conversationId: '19:meeting' })).toBe(true);
-    expect(repo.get(poll.id)!.message).toEqual({ activityId: '1:abc', conversationId: '19:meeting' });
-    expect(await repo.setMessage('7c6b1f4e-1d7a-4e5f-9a0b-000000000000', {})).toBe(false);
+    const message = { conversationId: '19:meeting;messageid=1', messageId: '1:abc' };
+    await repo.rememberMessage(poll.id, message);
+    expect(repo.get(poll.id)!.message).toEqual(message);
+    const unchanged = store.read();
+    await repo.rememberMessage(poll.id, { ...message });
+    expect(store.read()).toBe(unchanged);
+    await repo.rememberMessage(poll.id, { ...message, messageId: '1:def' });
+    expect(repo.get(poll.id)!.message?.messageId).toBe('1:def');
+    await expect(repo.rememberMessage('7c6b1f4e-1d7a-4e5f-9a0b-000000000000', message)).resolves.toBeUndefined();
+  });
+
+  it('lists a poll closed at its set time until its result is announced, and not one closed by hand or long ago', async () => {
+    const timed = await repo.create(newPoll({ closesAt: '2018-09-06T10:05:00+02:00' }));
+    const byHand = await repo.create(newPoll({ closesAt: '2018-09-06T10:05:00+02:00' }));
+    await repo.close(byHand.id, host);
+    const tick = DateTime.fromISO('2018-09-06T10:06:00+02:00');
+    await repo.closeDue(tick);
+    expect(repo.unannounced(tick, Duration.fromObject({ hours: 1 })).map((poll) => poll.id)).toEqual([timed.id]);
+    expect(repo.unannounced(tick.plus({ hours: 2 }), Duration.fromObject({ hours: 1 }))).toEqual([]);
+    await repo.markAnnounced(timed.id);
+    expect(repo.unannounced(tick, Duration.fromObject({ hours: 1 }))).toEqual([]);
   });
 });
 

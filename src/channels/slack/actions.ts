@@ -48,24 +48,41 @@ function siteOf(body: BlockAction): ButtonSite {
  * New messages next to the pressed one: in its thread, or privately for a private message.
  * A refusal is for the presser alone: privately whenever the button sits on a message.
  */
-async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn): Promise<void> {
+async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn, deps: SlackDeps): Promise<void> {
   for (const reply of replies) {
     const message = toSlackMessage(reply);
-    if (site.ephemeral || (reply.notice && site.messageTs)) await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-    else await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
+    if (site.ephemeral || (reply.notice && site.messageTs)) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      continue;
+    }
+    const posted = await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
+    if (reply.broadcast && posted.ts) await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: posted.ts });
   }
 }
 
+/**
+ * Rewrites the pressed message. One meant for everyone (a poll) is rewritten at the pace
+ * the throttle allows, newest first: Slack takes about one chat.update a second.
+ */
+async function rewrite(reply: Reply, site: ButtonSite & { messageTs: string }, client: WebClient, deps: SlackDeps): Promise<void> {
+  const update = async () => {
+    await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(reply) });
+  };
+  if (!reply.broadcast || !deps.cardRefreshes) return update();
+  deps.cardRefreshes.schedule(`slack\n${site.channelId}\n${site.messageTs}`, update);
+  await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: site.messageTs });
+}
+
 /** The first answer takes the pressed message's place; an ephemeral one can only be replaced through response_url. */
-async function replaceMessage(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn): Promise<void> {
+async function replaceMessage(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn, deps: SlackDeps): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
   // a refusal leaves the message (perhaps someone else's) as it is
-  if (first.notice) return postAnswers(replies, site, client, respond);
+  if (first.notice) return postAnswers(replies, site, client, respond, deps);
   if (site.ephemeral) await respond({ replace_original: true, ...toSlackMessage(first) });
-  else if (site.messageTs) await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(first) });
+  else if (site.messageTs) await rewrite(first, { ...site, messageTs: site.messageTs }, client, deps);
   else rest.unshift(first);
-  await postAnswers(rest, site, client, respond);
+  await postAnswers(rest, site, client, respond, deps);
 }
 
 /** Clicks on klikbot's buttons reach the same dialogs as in Teams. */
@@ -78,15 +95,15 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const turn = toTurn(place, '', deps.clock.now(), pressed ? { dialog: pressed.dialog, args: pressed.args } : undefined);
     // a notice meant for the presser alone: privately under a message, in the DM from the App Home
     const privately = site.messageTs ? { ...site, ephemeral: true } : site;
-    const tell = (text: string) => postAnswers([{ text }], privately, client, respond);
+    const tell = (text: string) => postAnswers([{ text }], privately, client, respond, deps);
     await withTurnErrors(deps, '', tell, async () => {
       // an old message may carry a button this klikbot cannot read: say so, leave the message as it is
-      if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond);
+      if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond, deps);
       const replies = await deps.core.handle(turn);
       const form = formOf(replies);
       if (form) return openForm(client, body.trigger_id, form, site);
-      if (pressed.replacesCard) return replaceMessage(replies, site, client, respond);
-      return postAnswers(replies, site, client, respond);
+      if (pressed.replacesCard) return replaceMessage(replies, site, client, respond, deps);
+      return postAnswers(replies, site, client, respond, deps);
     });
   });
 }

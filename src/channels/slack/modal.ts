@@ -207,7 +207,8 @@ async function postAnswers(replies: Reply[], site: FormSite, client: WebClient, 
       continue;
     }
     try {
-      await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
+      const posted = await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
+      if (posted.ts) await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: posted.ts });
     } catch (error) {
       if (!cannotWriteThere(error)) throw error;
       deps.logger.warn({ err: error, conversation: site.channelId }, 'klikbot may not write where a form was opened');

@@ -1,7 +1,11 @@
 import type { ChannelDeps } from '../../core/channel-deps.js';
+import type { RefreshThrottle } from '../../core/refresh-throttle.js';
 
 /** What the Slack channel needs from the rest of klikbot. */
-export type SlackDeps = ChannelDeps;
+export interface SlackDeps extends ChannelDeps {
+  /** Paces the rewrites of a card many press at once (a poll); absent, each press rewrites it. */
+  cardRefreshes?: RefreshThrottle;
+}
 
 /** The stored conversation's channel name for Slack. */
 export const SLACK_CHANNEL = 'slack';

@@ -14,6 +14,18 @@ async function send(context: TurnContext, replies: Reply[]): Promise<void> {
   if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
 }
 
+/** Sends the replies and tells the core where those meant for everyone were posted, to update them later. */
+async function sendAndKeep(context: TurnContext, activity: InboundActivity, replies: Reply[], deps: TeamsDeps): Promise<void> {
+  if (replies.length === 0) return;
+  const sent = await context.sendActivities(replies.map(toActivity));
+  // replies in the HTTP response (the web chat) have no message to update later
+  if (!canBeWrittenToLater(activity)) return;
+  for (const [index, reply] of replies.entries()) {
+    const messageId = sent[index]?.id;
+    if (reply.broadcast && messageId) await deps.core.cardPosted(reply, { conversationId: activity.conversation.id, messageId });
+  }
+}
+
 /**
  * A pressed Action.Submit whose answer replaces its card (the Emulator's fallback for
  * Action.Execute): the card's message is updated by id, the rest come as new messages.
@@ -41,7 +53,7 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
   // replies in the HTTP response (the web chat) have no message to update: they come as new ones
   const cardId = activity.deliveryMode === 'expectReplies' ? undefined : activity.replyToId;
   if (button.kind === 'action' && button.replacesCard && cardId) return replaceCard(context, cardId, replies);
-  return send(context, replies);
+  return sendAndKeep(context, activity, replies, deps);
 }
 
 function pressedExecute(value: unknown, deps: TeamsDeps): ButtonRead {
@@ -74,6 +86,9 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   // a refusal is shown under the card to whoever pressed it; the card stays as it was
   if (first.notice) await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }));
   else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first)));
-  if (!first.notice && first.broadcast && activity.replyToId && canBeWrittenToLater(activity)) deps.sharedCards?.refreshForEveryone(context, activity.replyToId, first);
-  await send(context, rest);
+  if (!first.notice && first.broadcast && activity.replyToId && canBeWrittenToLater(activity)) {
+    deps.sharedCards?.refreshForEveryone(context, activity.replyToId, first);
+    await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: activity.replyToId });
+  }
+  await sendAndKeep(context, activity, rest, deps);
 }

@@ -23,12 +23,13 @@ describe('the turn-error handler', () => {
       },
     }),
   );
-  const failingCore: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog'> = {
+  const failingCore: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'> = {
     handle: async () => {
       throw new Error('knowledge index exploded at line 42');
     },
     unknownButton: () => [],
     knowsDialog: () => true,
+    cardPosted: async () => undefined,
   };
   const server = createHttpServer({ clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')), logger, localMode: true });
   let url = '';
@@ -103,7 +104,7 @@ describe('a conversation reference that cannot be stored', () => {
     const logger = pino({ level: 'error' }, new Writable({ write: (chunk: Buffer, _e, done) => { lines.push(chunk.toString('utf8')); done(); } }));
     const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
     const server = createHttpServer({ clock, logger, localMode: true });
-    const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog'> = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [], knowsDialog: () => true };
+    const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'> = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [], knowsDialog: () => true, cardPosted: async () => undefined };
     registerMessagesRoute(server, {
       adapter: createAdapter(loadConfig({}).teams, logger),
       core,

@@ -16,13 +16,14 @@ describe('what the core sees of a Teams activity', () => {
   const logger = pino({ level: 'silent' });
   const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
   const server = createHttpServer({ clock, logger, localMode: true });
-  const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog'> = {
+  const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'> = {
     handle: async (turn) => {
       turns.push(turn);
       return [{ text: 'ok' }];
     },
     unknownButton: () => [{ text: 'ukendt knap' }],
     knowsDialog: () => true,
+    cardPosted: async () => undefined,
   };
   let url = '';
 
