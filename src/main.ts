@@ -27,7 +27,7 @@ import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { loadVoteKey } from './state/vote-key.js';
-import { closeDuePolls } from '../dialogs/poll-dialogs.js';
+import { announceClosedPolls } from '../dialogs/poll-dialogs.js';
 import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
@@ -87,10 +87,8 @@ function remindersFor(deps: {
     conversationMunicipality: (channel, conversationId) => services.memberships.conversationLink(channel, conversationId)?.municipalityId,
     personMunicipality: (channel, userId) => services.memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(deps.knowledge, services.statuses),
-    // a poll that closes at a set time posts its result where it was asked
-    onTick: async (now) => {
-      for (const { poll, reply } of await closeDuePolls(polls, now)) await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [reply]);
-    },
+    // a poll that closes at a set time shows its result where it was asked
+    onTick: (now) => announceClosedPolls(polls, notifier, now, deps.logger),
     notifier,
     clock,
     logger: deps.logger,

@@ -151,6 +151,11 @@ export interface Reply {
    * otherwise answer only the asker (Slack's /klik answers privately).
    */
   broadcast?: boolean;
+  /**
+   * Written over this posted message instead of as a new one (a poll's card when it closes at
+   * its set time). Honoured where klikbot writes unprompted (the notifier's senders).
+   */
+  replaces?: PostedMessage;
 }
 
 /** Where a card was posted: the conversation as the channel names it (Teams: with its thread; Slack: the channel) and the message id (Slack: its ts). */

@@ -1,6 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { closeDuePolls, POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import { announceClosedPolls, POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import type { ConversationAddress, Delivery, Notifier } from '../../src/core/notifier.js';
+import type { Reply } from '../../src/core/types.js';
+import { createLogger } from '../../src/logger.js';
 import { ADMIN, ANNA, BO, HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
 
 const kit = usePollKit();
@@ -60,15 +63,65 @@ describe('poll-delete', () => {
   });
 });
 
-describe('closeDuePolls', () => {
-  it('closes the polls whose time has come and gives each one\'s results card', async () => {
+describe('announceClosedPolls', () => {
+  type Sent = { to: ConversationAddress; replies: Reply[] };
+  /** Records what would be written, answering each send with the next planned status. */
+  function recordingNotifier(plan: Delivery['status'][] = []) {
+    const sent: Sent[] = [];
+    const notifier: Notifier = {
+      send: async (to, replies) => {
+        sent.push({ to, replies });
+        const status = plan.shift() ?? 'sent';
+        return status === 'sent' ? { ...to, status, messageIds: ['m'] } : ({ ...to, status, reason: 'planned' } as Delivery);
+      },
+      sendToMany: async () => [],
+    };
+    return { sent, notifier };
+  }
+  const logger = createLogger('silent');
+  const atTen = (minute: number, second = 0) => DateTime.fromISO(`2018-09-06T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}+02:00`);
+
+  it('closes a poll at its time and rewrites its posted card, then says in one line how it went', async () => {
     const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId, option: 'a' });
-    expect(await closeDuePolls(kit.polls, DateTime.fromISO('2018-09-06T10:09:00+02:00'))).toEqual([]);
-    const [closed, ...more] = await closeDuePolls(kit.polls, DateTime.fromISO('2018-09-06T10:10:30+02:00'));
+    await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2;messageid=7', messageId: 'card-7' });
+    const { sent, notifier } = recordingNotifier();
+    await announceClosedPolls(kit.polls, notifier, atTen(9), logger);
+    expect(sent).toEqual([]);
+    await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
+    expect(kit.polls.get(pollId)).toMatchObject({ closedAt: '2018-09-06T10:10:00.000+02:00', announcedAt: expect.any(String) });
+    const [rewrite, notice, ...more] = sent;
     expect(more).toEqual([]);
-    expect(closed?.poll).toMatchObject({ id: pollId, closedAt: '2018-09-06T10:10:00.000+02:00', channel: 'teams', conversationId: '19:meeting@thread.tacv2' });
-    expect(closed?.reply.text).toContain('(lukket, 1 stemme)');
-    expect(closed?.reply.text).toContain('Ja    ██████████████  1  100 %');
+    expect(rewrite?.to).toEqual({ channel: 'teams', conversationId: '19:meeting@thread.tacv2' });
+    expect(rewrite?.replies[0]?.replaces).toEqual({ conversationId: '19:meeting@thread.tacv2;messageid=7', messageId: 'card-7' });
+    expect(rewrite?.replies[0]?.text).toContain('Ja    ██████████████  1  100 %');
+    expect(rewrite?.replies[0]?.buttons?.map((button) => button.title)).toEqual(['Hent CSV']);
+    expect(notice?.replies[0]?.text).toBe('📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 (100 %) · Nej 0 (0 %)');
+    // announced once
+    await announceClosedPolls(kit.polls, notifier, atTen(11), logger);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('posts the result card anew when the card cannot be rewritten, and tries again next tick when nothing arrived', async () => {
+    const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
+    await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-deleted' });
+    const { sent, notifier } = recordingNotifier(['failed', 'failed', 'failed', 'sent']);
+    await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
+    expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, false]);
+    expect(kit.polls.get(pollId)!.announcedAt).toBeUndefined();
+    await announceClosedPolls(kit.polls, notifier, atTen(11, 30), logger);
+    expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, false, true, false]);
+    expect(sent.at(-1)?.replies[0]?.text).toContain('(lukket, 0 stemmer)');
+    expect(kit.polls.get(pollId)!.announcedAt).toBeDefined();
+  });
+
+  it('gives up on a result more than an hour late, and never announces a poll its creator closed', async () => {
+    const late = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
+    const byHand = await pollFrom('afstemning lukker om 10 min: Frokost? | Ja | Nej');
+    await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId: byHand });
+    const { sent, notifier } = recordingNotifier();
+    await announceClosedPolls(kit.polls, notifier, atTen(10).plus({ hours: 2 }), logger);
+    expect(sent).toEqual([]);
+    expect(kit.polls.get(late)!.closedAt).toBe('2018-09-06T10:10:00.000+02:00');
   });
 });

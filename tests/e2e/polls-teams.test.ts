@@ -137,3 +137,34 @@ describe('a poll card in a Teams channel, as everyone else sees it', () => {
     expect(rewrites().length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('a poll that closes at its set time in a Teams channel', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+
+  it('rewrites its posted card with the result, buttons gone, and says so in the channel', async () => {
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('afstemning lukker om 10 min: Pause nu? | Ja | Nej'), conversation: conversations.channel, channelData }));
+    const [posted] = await h.connector.waitFor(1);
+    const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
+    const vote = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { from: jens, conversation: conversations.channel, channelData, type: 'invoke', name: 'adaptiveCard/action', replyToId: 'sent-1', value: { action: { type: 'Action.Execute', verb: ja?.verb, data: ja?.data } } }),
+    );
+    expect(vote.status).toBe(200);
+    // the vote's own rewrite for everyone
+    await h.connector.waitFor(2);
+
+    clock.set(DateTime.fromISO('2018-09-14T10:25:30+02:00'));
+    await h.bot.reminders.tick();
+    const [rewrite, notice] = h.connector.requests.slice(2);
+    expect(rewrite?.method).toBe('PUT');
+    expect(rewrite?.url).toBe(`/v3/conversations/${encodeURIComponent(conversations.channel.id)}/activities/sent-1`);
+    expect(textOf(cardOf(rewrite!))).toMatch(/Lukket · 1 stemme/);
+    expect(cardOf(rewrite!).actions?.map((action) => action.title)).toEqual(['Hent CSV']);
+    expect(notice?.method).toBe('POST');
+    expect(notice?.body.text).toBe('📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 (100 %) · Nej 0 (0 %)');
+
+    await h.bot.reminders.tick();
+    expect(h.connector.requests).toHaveLength(4);
+  });
+});

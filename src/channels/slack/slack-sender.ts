@@ -29,7 +29,8 @@ function outcomeOf(error: unknown): SendOutcome {
 }
 
 /**
- * chat.postMessage to a stored channel or DM, one message per reply, awaited in order. The
+ * chat.postMessage to a stored channel or DM, one message per reply (chat.update for one that
+ * replaces a posted message), awaited in order. The
  * Web API client waits out a 429's Retry-After and retries it, and 5xx, itself (three times,
  * see `clientOptions` in slack-app.ts); what is still failing after that is reported.
  */
@@ -40,6 +41,11 @@ export function createSlackSender(client: WebClient): ConversationSender {
     const messageIds: string[] = [];
     try {
       for (const reply of replies) {
+        if (reply.replaces) {
+          await client.chat.update({ channel: reply.replaces.conversationId, ts: reply.replaces.messageId, ...toSlackMessage(reply) });
+          messageIds.push(reply.replaces.messageId);
+          continue;
+        }
         const posted = await client.chat.postMessage({ channel: reference.data.channel, ...toSlackMessage(reply) });
         if (posted.ts) messageIds.push(posted.ts);
       }

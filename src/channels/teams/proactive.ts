@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { ConversationSender, SendOutcome } from '../../core/notifier.js';
-import type { Reply } from '../../core/types.js';
+import type { PostedMessage, Reply } from '../../core/types.js';
 import type { KlikbotAdapter } from './adapter.js';
 import { toActivity } from './render-card.js';
 
@@ -39,20 +39,13 @@ function attemptOf(error: unknown): Attempt {
   return { outcome: { status: 'failed', reason, httpStatus: statusCode }, throttledWithoutHint: statusCode === 429 && !saysRetryAfter(error) };
 }
 
-async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
+/** Runs `write` in a turn of the conversation `reference`, and reports what came of it. */
+async function inTurn(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, write: (context: TurnContext) => Promise<string[]>): Promise<Attempt> {
   let attempt: Attempt = { outcome: { status: 'failed', reason: 'the turn did not run' }, throttledWithoutHint: false };
   try {
     await adapter.continueIn(appId, reference, async (context) => {
-      // botbuilder addresses each send as a reply to the continuation event, an id Teams never
-      // saw; without it the connector posts a new message in the conversation (in a channel, a new post)
-      context.onSendActivities(async (_context, activities, next) => {
-        for (const activity of activities) delete activity.replyToId;
-        return next();
-      });
       try {
-        const responses = await context.sendActivities(replies.map(toActivity));
-        const messageIds = responses.map((response) => response.id).filter((id): id is string => Boolean(id));
-        attempt = { outcome: { status: 'sent', messageIds }, throttledWithoutHint: false };
+        attempt = { outcome: { status: 'sent', messageIds: await write(context) }, throttledWithoutHint: false };
       } catch (error) {
         attempt = attemptOf(error);
       }
@@ -62,6 +55,48 @@ async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Parti
     attempt = attemptOf(error);
   }
   return attempt;
+}
+
+/**
+ * Writes a reply over a posted message, in the conversation (thread) it was posted in. A
+ * message that is gone says nothing about the conversation, so that is a failure, not `gone`.
+ */
+async function rewriteOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, reply: Reply & { replaces: PostedMessage }): Promise<Attempt> {
+  const { conversationId, messageId } = reply.replaces;
+  const inThread = { ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] };
+  const attempt = await inTurn(adapter, appId, inThread, async (context) => {
+    await context.updateActivity({ ...toActivity(reply), id: messageId });
+    return [messageId];
+  });
+  return attempt.outcome.status === 'gone' ? { ...attempt, outcome: { status: 'failed', reason: attempt.outcome.reason, httpStatus: attempt.outcome.httpStatus } } : attempt;
+}
+
+async function postOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
+  return inTurn(adapter, appId, reference, async (context) => {
+    // botbuilder addresses each send as a reply to the continuation event, an id Teams never
+    // saw; without it the connector posts a new message in the conversation (in a channel, a new post)
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const activity of activities) delete activity.replyToId;
+      return next();
+    });
+    const responses = await context.sendActivities(replies.map(toActivity));
+    return responses.map((response) => response.id).filter((id): id is string => Boolean(id));
+  });
+}
+
+/** Rewrites the replies that replace a posted message, then posts the rest; stops at the first that does not arrive. */
+async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
+  const messageIds: string[] = [];
+  for (const reply of replies) {
+    if (!reply.replaces) continue;
+    const attempt = await rewriteOnce(adapter, appId, reference, { ...reply, replaces: reply.replaces });
+    if (attempt.outcome.status !== 'sent') return attempt;
+    messageIds.push(...attempt.outcome.messageIds);
+  }
+  const posts = replies.filter((reply) => !reply.replaces);
+  if (posts.length === 0) return { outcome: { status: 'sent', messageIds }, throttledWithoutHint: false };
+  const attempt = await postOnce(adapter, appId, reference, posts);
+  return attempt.outcome.status === 'sent' ? { ...attempt, outcome: { status: 'sent', messageIds: [...messageIds, ...attempt.outcome.messageIds] } } : attempt;
 }
 
 /**

@@ -1,0 +1,56 @@
+import { Duration, type DateTime } from 'luxon';
+import type { Notifier } from '../src/core/notifier.js';
+import type { Language, Reply } from '../src/core/types.js';
+import type { Logger } from '../src/logger.js';
+import type { PollResults } from '../src/polls/results.js';
+import type { PollRepository } from '../src/state/polls.js';
+import type { DeepReadonly, Poll } from '../src/state/schema.js';
+import { say } from './context.js';
+import { pollCard, votesText } from './poll-card.js';
+
+/**
+ * How long a poll closed at its set time is still announced: a result posted hours late
+ * (klikbot was down through the meeting) would only confuse.
+ */
+export const ANNOUNCE_WITHIN = Duration.fromObject({ hours: 1 });
+
+/** "📊 Afstemningen »Pause nu?« er lukket (4 stemmer): Ja 3 (75 %) · Nej 1 (25 %)". */
+function closedNotice(language: Language, poll: DeepReadonly<Poll>, results: PollResults): Reply {
+  const context = { language };
+  const counts = results.options.map((option) => `${option.label} ${option.votes} (${say(context, `${option.percent} %`, `${option.percent}%`)})`).join(' · ');
+  const voters = votesText(context, results.voters);
+  return {
+    text: say(context, `📊 Afstemningen »${poll.question}« er lukket (${voters}): ${counts}`, `📊 The poll "${poll.question}" has closed (${voters}): ${counts}`),
+    broadcast: true,
+  };
+}
+
+/**
+ * Posts one poll's result where it was asked: its card rewritten in place (no more buttons)
+ * with a short line that it closed, or, when the card cannot be rewritten, the result card
+ * anew. True when the conversation has it (or never will: gone, unknown).
+ */
+async function announce(poll: DeepReadonly<Poll>, reply: Reply, results: PollResults, notifier: Notifier, language: Language): Promise<boolean> {
+  const to = { channel: poll.channel, conversationId: poll.conversationId };
+  if (poll.message) {
+    const rewritten = await notifier.send(to, [{ ...reply, replaces: { ...poll.message } }]);
+    if (rewritten.status === 'sent') return (await notifier.send(to, [closedNotice(language, poll, results)])).status !== 'failed';
+    if (rewritten.status !== 'failed') return true;
+  }
+  return (await notifier.send(to, [reply])).status !== 'failed';
+}
+
+/**
+ * Closes the polls whose closing time has come by `now` and announces each one's result;
+ * one whose announcement did not arrive is tried again next tick, for up to ANNOUNCE_WITHIN.
+ */
+export async function announceClosedPolls(polls: PollRepository, notifier: Notifier, now: DateTime, logger: Logger, language: Language = 'da'): Promise<void> {
+  await polls.closeDue(now);
+  for (const poll of polls.unannounced(now, ANNOUNCE_WITHIN)) {
+    const results = polls.results(poll.id);
+    if (!results) continue;
+    const done = await announce(poll, pollCard({ language }, poll, results, now), results, notifier, language);
+    if (done) await polls.markAnnounced(poll.id);
+    else logger.warn({ pollId: poll.id, channel: poll.channel, conversationId: poll.conversationId }, 'the result of a poll closed at its set time did not arrive; trying again next tick');
+  }
+}
