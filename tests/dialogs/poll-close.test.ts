@@ -72,7 +72,7 @@ describe('announceClosedPolls', () => {
       send: async (to, replies) => {
         sent.push({ to, replies });
         const status = plan.shift() ?? 'sent';
-        return status === 'sent' ? { ...to, status, messageIds: ['m'] } : ({ ...to, status, reason: 'planned' } as Delivery);
+        return status === 'sent' ? { ...to, status, messageIds: ['m'] } : { ...to, status, reason: 'planned' };
       },
       sendToMany: async () => [],
     };
@@ -89,7 +89,7 @@ describe('announceClosedPolls', () => {
     await announceClosedPolls(kit.polls, notifier, atTen(9), logger);
     expect(sent).toEqual([]);
     await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
-    expect(kit.polls.get(pollId)).toMatchObject({ closedAt: '2018-09-06T10:10:00.000+02:00', announcedAt: expect.any(String) });
+    expect(kit.polls.get(pollId)).toMatchObject({ closedAt: '2018-09-06T10:10:00.000+02:00', announcedAt: '2018-09-06T10:00:00.000+02:00' });
     const [rewrite, notice, ...more] = sent;
     expect(more).toEqual([]);
     expect(rewrite?.to).toEqual({ channel: 'teams', conversationId: '19:meeting@thread.tacv2' });
