@@ -40,7 +40,8 @@ function anonymityLine(context: DialogContext): string {
 }
 
 function answerButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
-  return { title: say(context, 'Svar på evalueringen', 'Answer the evaluation'), action: { dialog: EVALUATION_DIALOGS.form, args: { evaluationId: evaluation.id } } };
+  // in place of the card, so that in Teams the form opens for the person who pressed and no one else
+  return { title: say(context, 'Svar på evalueringen', 'Answer the evaluation'), action: { dialog: EVALUATION_DIALOGS.form, args: { evaluationId: evaluation.id } }, replacesCard: true };
 }
 
 function closeButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {

@@ -17,7 +17,7 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
     const [evaluation] = kit.store.read().evaluations;
     expect(evaluation).toMatchObject({ channel: 'teams', conversationId: 'teams-conversation', meetingId: 'programledermoede-2018-09-06', startedBy: { userId: 'aad-mette', name: 'Mette Vinther Poulsen' } });
     expect(card?.buttons).toEqual([
-      { title: 'Svar på evalueringen', action: { dialog: 'evaluation-form', args: { evaluationId: evaluation!.id } } },
+      { title: 'Svar på evalueringen', action: { dialog: 'evaluation-form', args: { evaluationId: evaluation!.id } }, replacesCard: true },
       { title: 'Luk og vis resultatet', action: { dialog: 'evaluation-close', args: { evaluationId: evaluation!.id } }, replacesCard: true },
     ]);
   });

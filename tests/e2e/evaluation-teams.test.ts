@@ -54,12 +54,14 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     const evaluationCard = card(posted!);
     expect(shown(evaluationCard)).toContain('Kort evaluering af Programledermøde september 2018, 6. september');
     const [answerButton, closeButton] = evaluationCard.actions ?? [];
-    expect([answerButton?.type, answerButton?.title]).toEqual(['Action.Submit', 'Svar på evalueringen']);
+    expect([answerButton?.type, answerButton?.title]).toEqual(['Action.Execute', 'Svar på evalueringen']);
     expect([closeButton?.type, closeButton?.title]).toEqual(['Action.Execute', 'Luk og vis resultatet']);
+    const postedBefore = h.connector.requests.length;
 
-    // Peter presses the button: the form comes as a new card
-    const [formPost] = await post({ ...people.peter, value: answerButton!.data });
-    const form = card(formPost!);
+    // Peter presses the button: the form opens in place of the card, for him alone (the invoke's answer)
+    const opened = await execute(people.peter, answerButton!.data);
+    expect(opened.statusCode).toBe(200);
+    const form = opened.value as CardContent;
     const inputs = (form.body ?? []).filter((element) => element.type.startsWith('Input.'));
     expect(inputs.map((input) => [input.type, input.id, input.isMultiline ?? null, input.maxLength ?? null, input.isRequired])).toEqual([
       ['Input.ChoiceSet', 'rating', null, null, true],
@@ -67,19 +69,22 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
       ['Input.Text', 'improve', true, 2000, false],
     ]);
     const submit = form.actions?.find((action) => action.title === 'Send svar');
+    expect(submit?.type).toBe('Action.Execute');
 
-    // Jens's answer is too long: refused as a new message, the form stays, nothing is written
-    const [tooLong] = await post({ ...people.jens, value: { ...submit!.data, rating: '2', worked: 'x'.repeat(2001) }, replyToId: 'form-card' });
-    expect(tooLong!.method).toBe('POST');
-    expect(tooLong!.body.text).toBe('Dit svar på »Hvad fungerede?« er 2.001 tegn; der er plads til 2.000. Forkort det, og send igen.');
+    // Jens's answer is too long: refused under his form, which stays as he filled it; nothing is written
+    const tooLong = await execute(people.jens, { ...submit!.data, rating: '2', worked: 'x'.repeat(2001) });
+    expect(tooLong).toMatchObject({ statusCode: 400, value: { message: 'Dit svar på »Hvad fungerede?« er 2.001 tegn; der er plads til 2.000. Forkort det, og send igen.' } });
 
-    // Peter's answer replaces his form with the thanks
-    const [thanks] = await post({ ...people.peter, value: { ...submit!.data, rating: '4', worked: 'Oplægget om Organisation', improve: '' }, replyToId: 'form-card' });
-    expect([thanks!.method, thanks!.url.endsWith('/activities/form-card')]).toEqual(['PUT', true]);
-    expect(thanks!.body.text).toMatch(/^Tak for dit svar!/);
-    const [again] = await post({ ...people.peter, value: { ...submit!.data, rating: '1' }, replyToId: 'form-card' });
-    expect(again!.body.text).toMatch(/^Du har allerede svaret på denne evaluering\./);
-    await post({ ...people.jens, value: { ...submit!.data, rating: '5', improve: 'Færre pauser' }, replyToId: 'form-card' });
+    // Peter's answer takes his form's place with the thanks
+    const thanks = await execute(people.peter, { ...submit!.data, rating: '4', worked: 'Oplægget om Organisation', improve: '' });
+    expect(thanks.statusCode).toBe(200);
+    expect(shown(thanks.value as CardContent)).toMatch(/^Tak for dit svar!/);
+    const again = await execute(people.peter, { ...submit!.data, rating: '1' });
+    expect(again).toMatchObject({ statusCode: 400, value: { message: expect.stringMatching(/^Du har allerede svaret på denne evaluering\./) as unknown } });
+    expect((await execute(people.jens, { ...submit!.data, rating: '5', improve: 'Færre pauser' })).statusCode).toBe(200);
+
+    // nothing of the forms or answers reached the channel
+    expect(h.connector.requests.slice(postedBefore)).toEqual([]);
 
     // before closing: only the count; Jens may not close it
     const [open] = await post(mentioning('evalueringens resultat'));

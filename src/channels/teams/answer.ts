@@ -85,7 +85,7 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
   // a refusal is shown under the card to whoever pressed it; the card stays as it was
   if (first.notice) await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }));
-  else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first)));
+  else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first, true)));
   if (!first.notice && first.broadcast && activity.replyToId && canBeWrittenToLater(activity)) {
     deps.sharedCards?.refreshForEveryone(context, activity.replyToId, first);
     await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: activity.replyToId });

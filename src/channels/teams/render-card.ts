@@ -51,12 +51,16 @@ function formInputs(form: ReplyForm): Record<string, unknown>[] {
 /**
  * The form's submit button: its payload names the fields whose values are to be read back
  * (the free-text ones also under `textFields`, whose values may be longer), and the answer
- * takes the form's place (a filled-in form has done its work).
+ * takes the form's place (a filled-in form has done its work). A form shown only to the
+ * person who pressed (an Action.Execute's answer) is submitted the same way, so that its
+ * answer too is theirs alone; a posted form is rewritten by id.
  */
-function formSubmit(form: ReplyForm): Record<string, unknown> {
+function formSubmit(form: ReplyForm, shownToPresserOnly: boolean): Record<string, unknown> {
   const textFields = form.fields.filter(isTextField).map((field) => field.id);
   const fields = { fields: form.fields.map((field) => field.id), ...(textFields.length > 0 ? { textFields } : {}) };
-  return { type: 'Action.Submit', title: form.submitLabel, data: { klikbot: { ...form.submit, replacesCard: true, ...fields } } };
+  const data = { klikbot: { ...form.submit, replacesCard: true, ...fields } };
+  if (!shownToPresserOnly) return { type: 'Action.Submit', title: form.submitLabel, data };
+  return { type: 'Action.Execute', title: form.submitLabel, verb: form.submit.dialog, data, fallback: { type: 'Action.Submit', title: form.submitLabel, data } };
 }
 
 function bodyOf(reply: Reply): Record<string, unknown>[] {
@@ -76,9 +80,10 @@ function bodyOf(reply: Reply): Record<string, unknown>[] {
 /**
  * A button whose answer is a new message is an Action.Submit: it arrives as a message and
  * works in every client. A button whose answer replaces its card is an Action.Execute
- * (Universal Actions): Teams sends an invoke and shows the card we answer with, in one round
- * trip and for everyone in the chat. Clients without Action.Execute (the Bot Framework
- * Emulator) fall back to a Submit that says the same, and the card is then updated by id.
+ * (Universal Actions): Teams sends an invoke and shows the card we answer with in one round
+ * trip, to the person who pressed (a card for everyone is also rewritten for the others, see
+ * shared-cards.ts). Clients without Action.Execute (the Bot Framework Emulator) fall back to
+ * a Submit that says the same, and the card is then updated by id.
  */
 function toCardAction(button: ReplyButton): Record<string, unknown> {
   if (!button.replacesCard) return { type: 'Action.Submit', title: button.title, data: { klikbot: button.action } };
@@ -92,8 +97,11 @@ function toCardAction(button: ReplyButton): Record<string, unknown> {
   };
 }
 
-/** An Adaptive Card 1.5 for a Reply, its buttons carrying klikbot's payload. */
-export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
+/**
+ * An Adaptive Card 1.5 for a Reply, its buttons carrying klikbot's payload.
+ * `shownToPresserOnly`: the card answers an Action.Execute, which only the presser sees.
+ */
+export function toAdaptiveCard(reply: Reply, shownToPresserOnly = false): Record<string, unknown> {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -101,7 +109,7 @@ export function toAdaptiveCard(reply: Reply): Record<string, unknown> {
     fallbackText: reply.text,
     speak: reply.text,
     body: bodyOf(reply),
-    actions: [...(reply.form ? [formSubmit(reply.form)] : []), ...(reply.buttons ?? []).map(toCardAction)],
+    actions: [...(reply.form ? [formSubmit(reply.form, shownToPresserOnly)] : []), ...(reply.buttons ?? []).map(toCardAction)],
   };
 }
 
