@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../src/clock.js';
-import type { Language, Reply, ReplyButton } from '../src/core/types.js';
+import type { Language, Reply, ReplyButton, ReplyChart } from '../src/core/types.js';
 import { isOpen, type OptionResult, type PollResults } from '../src/polls/results.js';
 import type { DeepReadonly, Poll } from '../src/state/schema.js';
 import { say } from './context.js';
@@ -62,6 +62,11 @@ function resultList(context: Lang, results: PollResults): string[] {
   return results.options.map((option) => `${option.label}: ${textBar(option.votes, top, BAR_WIDTH)} ${option.votes} (${percentText(context, option.percent)})`);
 }
 
+/** The counts as a chart, for the channels that draw one. */
+function resultChart(context: Lang, results: PollResults): ReplyChart {
+  return { title: say(context, 'Stemmer', 'Votes'), bars: results.options.map((option) => ({ label: option.label, value: option.votes })) };
+}
+
 function codeBlock(lines: string[]): string {
   return ['```', ...lines, '```'].join('\n');
 }
@@ -80,7 +85,7 @@ function openCard(context: Lang, poll: ReadPoll, results: PollResults, now: Date
     heading: `📊 ${poll.question}`,
     text: [`📊 **${poll.question}**`, status, ...(shown ? [codeBlock(resultTable(context, results))] : [])].join('\n'),
     intro: status,
-    ...(shown ? { list: resultList(context, results) } : {}),
+    ...(shown ? { list: resultList(context, results), chart: resultChart(context, results) } : {}),
     buttons: voteButtons(context, poll),
   };
 }
@@ -93,6 +98,7 @@ function closedCard(context: Lang, poll: ReadPoll, results: PollResults): Reply 
     text: [`📊 **${poll.question}** ${say(context, `(lukket, ${counted})`, `(closed, ${counted})`)}`, codeBlock(resultTable(context, results))].join('\n'),
     intro: `${say(context, `Lukket · ${counted}`, `Closed · ${counted}`)}${multiple}`,
     list: resultList(context, results),
+    chart: resultChart(context, results),
     buttons: [{ title: say(context, 'Hent CSV', 'Download CSV'), action: { dialog: POLL_DIALOGS.csv, args: { pollId: poll.id } } }],
   };
 }

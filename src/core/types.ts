@@ -134,6 +134,8 @@ export interface Reply {
   heading?: string;
   facts?: { label: string; value: string }[];
   list?: string[];
+  /** The figures as a bar chart, where the channel draws one (Teams); `list` or `text` carries them for the rest. */
+  chart?: ReplyChart;
   /** Sentences shown after the facts and list where the channel renders them (in `text` too). */
   outro?: string;
   /** Where the answer comes from, with its as-of date. */
@@ -162,4 +164,10 @@ export interface Reply {
 export interface PostedMessage {
   conversationId: string;
   messageId: string;
+}
+
+/** A bar chart: one bar per label, in order. */
+export interface ReplyChart {
+  title: string;
+  bars: { label: string; value: number }[];
 }

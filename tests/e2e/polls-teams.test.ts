@@ -83,6 +83,14 @@ describe('a poll in a Teams channel', () => {
     expect(text).toMatch(/Lukket · 2 stemmer/);
     expect(text).toContain('C Interim: ██████████████ 2 (100 %)');
     expect(text).toContain('A Integration: ░░░░░░░░░░░░░░ 0 (0 %)');
+    // and as a chart, where Teams draws one; clients that cannot drop it and keep the bars above
+    const chart = closed.value.body?.find((element) => element.type === 'Chart.HorizontalBar') as { data?: unknown; fallback?: unknown } | undefined;
+    expect(chart?.data).toEqual([
+      { x: 'A Integration', y: 0 },
+      { x: 'B STS ORG GUI', y: 0 },
+      { x: 'C Interim', y: 2 },
+    ]);
+    expect(chart?.fallback).toBe('drop');
     // after close, a vote is refused and changes nothing
     const late = await press(karen, 'A Integration');
     expect(late.statusCode).not.toBe(200);

@@ -1,4 +1,4 @@
-import { isTextField, type Reply, type ReplyButton, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField } from '../../core/types.js';
+import { isTextField, type Reply, type ReplyButton, type ReplyChart, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField } from '../../core/types.js';
 
 /** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -63,6 +63,11 @@ function formSubmit(form: ReplyForm, shownToPresserOnly: boolean): Record<string
   return { type: 'Action.Execute', title: form.submitLabel, verb: form.submit.dialog, data, fallback: { type: 'Action.Submit', title: form.submitLabel, data } };
 }
 
+/** Teams draws a Chart.HorizontalBar; a client that cannot leaves it out, and the list above says the same in text. */
+function chartOf(chart: ReplyChart): Record<string, unknown> {
+  return { type: 'Chart.HorizontalBar', title: chart.title, displayMode: 'AbsoluteWithAxis', data: chart.bars.map((bar) => ({ x: bar.label, y: bar.value })), fallback: 'drop' };
+}
+
 function bodyOf(reply: Reply): Record<string, unknown>[] {
   const body: Record<string, unknown>[] = [];
   if (reply.heading) body.push({ type: 'TextBlock', text: reply.heading, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
@@ -71,6 +76,7 @@ function bodyOf(reply: Reply): Record<string, unknown>[] {
     body.push({ type: 'FactSet', facts: reply.facts.map((fact) => ({ title: fact.label, value: fact.value })) });
   }
   for (const item of reply.list ?? []) body.push({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' });
+  if (reply.chart) body.push(chartOf(reply.chart));
   if (reply.outro) body.push({ type: 'TextBlock', text: reply.outro, wrap: true });
   if (reply.form) body.push(...formInputs(reply.form));
   if (reply.source) body.push({ type: 'TextBlock', text: reply.source, isSubtle: true, size: 'Small', wrap: true });
