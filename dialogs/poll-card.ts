@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../src/clock.js';
 import type { Language, Reply, ReplyButton, ReplyChart } from '../src/core/types.js';
 import { isOpen, type OptionResult, type PollResults } from '../src/polls/results.js';
+import type { PollRepository } from '../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../src/state/schema.js';
 import { say } from './context.js';
 import { textBar } from './format-helpers.js';
@@ -122,4 +123,19 @@ export function pollCard(context: Lang, poll: ReadPoll, results: PollResults, no
 export function pollIdOf(reply: Reply): string | undefined {
   const dialogs: string[] = [POLL_DIALOGS.vote, POLL_DIALOGS.close, POLL_DIALOGS.csv];
   return reply.buttons?.find((button) => dialogs.includes(button.action.dialog))?.action.args.pollId;
+}
+
+/**
+ * The card `reply` shows, rendered again from the poll as it stands at `now`, in the card's
+ * language (its buttons carry it); undefined when the reply is no poll's card.
+ */
+export function currentPollCard(polls: PollRepository, reply: Reply, now: DateTime): Reply | undefined {
+  const pollId = pollIdOf(reply);
+  const poll = pollId === undefined ? undefined : polls.get(pollId);
+  const results = pollId === undefined ? undefined : polls.results(pollId);
+  if (!poll || !results) return undefined;
+  const language: Language = reply.buttons?.some((button) => button.action.args.lang === 'en') ? 'en' : 'da';
+  const card = pollCard({ language }, poll, results, now);
+  // the buttons carry the language, as the core adds it to every answer
+  return { ...card, buttons: card.buttons?.map((button) => ({ ...button, action: { ...button.action, args: { ...button.action.args, lang: language } } })) };
 }

@@ -110,14 +110,14 @@ export async function startKlikbot(
   const store = await openStore(config.statePath);
   const conversations = new ConversationRepository(store, clock);
   const { services, polls } = await actionServices(config, store, clock);
-  const core = createCore({ knowledge, services });
+  const core = createCore({ knowledge, services, clock });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: services.statuses, clock, logger });
   const adapter = createAdapter(config.teams, logger);
   const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
-  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes);
+  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) => core.currentCard(reply));
   if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, sharedCards, localMode: config.localMode });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.botFramework && config.localMode) registerWebChat(server);

@@ -12,7 +12,7 @@ export interface ConversationBook {
 
 /** What every channel needs from the rest of klikbot; `Book` is its kind of conversation book. */
 export interface ChannelDeps<Book extends ConversationBook = ConversationBook> {
-  core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'>;
+  core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted' | 'currentCard'>;
   clock: Clock;
   logger: Logger;
   conversations: Book;

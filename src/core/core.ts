@@ -1,5 +1,6 @@
 import { actionDialog, actionsUnavailableReply, type ActionServices } from '../../dialogs/action-dialogs.js';
-import { pollIdOf } from '../../dialogs/poll-card.js';
+import { currentPollCard, pollIdOf } from '../../dialogs/poll-card.js';
+import type { Clock } from '../clock.js';
 import { knowsDialog, languageOf, routeTurn, unknownButtonReply, withLanguage, type Routed } from '../../dialogs/router.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { Understander } from '../understanding/understand.js';
@@ -28,6 +29,11 @@ export interface Core {
    * set time).
    */
   cardPosted(reply: Reply, message: PostedMessage): Promise<void>;
+  /**
+   * A card meant for everyone as it stands now (a poll's counts, or its result once closed),
+   * for a rewrite that runs later than the press that asked for it; other cards as they are.
+   */
+  currentCard(reply: Reply): Reply;
 }
 
 // Questions that are no topic of their own: a follow-up to them has nothing to follow.
@@ -38,6 +44,8 @@ export interface CoreDeps {
   knowledge: Knowledge;
   /** Without it, buttons and forms that would write are answered with a plain "not here". */
   services?: ActionServices;
+  /** For cards rendered outside a turn (currentCard); without it they are kept as they were. */
+  clock?: Clock;
 }
 
 /**
@@ -85,6 +93,10 @@ export function createCore(deps: CoreDeps): Core {
     cardPosted: async (reply, message) => {
       const pollId = pollIdOf(reply);
       if (pollId !== undefined) await deps.services?.polls?.rememberMessage(pollId, message);
+    },
+    currentCard: (reply) => {
+      const polls = deps.services?.polls;
+      return polls && deps.clock ? (currentPollCard(polls, reply, deps.clock.now()) ?? reply) : reply;
     },
   };
 }

@@ -175,4 +175,28 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     await h.bot.reminders.tick();
     expect(h.connector.requests).toHaveLength(4);
   });
+
+  it('keeps the result on the card when a vote just before the close was still waiting to be shown', async () => {
+    clock.set(DateTime.fromISO('2018-09-14T11:00:00+02:00'));
+    const before = h.connector.requests.length;
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('afstemning lukker om 5 min: Frokost nu? | Ja | Nej'), conversation: conversations.channel, channelData }));
+    const [posted] = (await h.connector.waitFor(before + 1)).slice(before);
+    const messageId = `sent-${before + 1}`;
+    const nej = cardOf(posted!).actions?.find((action) => action.title === 'Nej');
+    for (const voter of [jens, karen]) {
+      const vote = teamsActivity(h.connector.url, { from: voter, conversation: conversations.channel, channelData, type: 'invoke', name: 'adaptiveCard/action', replyToId: messageId, value: { action: { type: 'Action.Execute', verb: nej?.verb, data: nej?.data } } });
+      expect((await postMessages(h.bot.url, vote)).status).toBe(200);
+    }
+    // Jens's vote is shown at once; Karen's waits for the next second, and the poll closes meanwhile
+    clock.set(DateTime.fromISO('2018-09-14T11:05:01+02:00'));
+    await h.bot.reminders.tick();
+    const rewritesOfCard = () => h.connector.requests.filter((request) => request.method === 'PUT' && request.url.endsWith(`/activities/${messageId}`));
+    const since = () => h.connector.requests.slice(before);
+    const noticeAt = () => since().findIndex((request) => request.method === 'POST' && /er lukket/.test(request.body.text ?? ''));
+    // the vote that was waiting is written after the close, and it shows the result, not the open poll
+    await vi.waitFor(() => expect(since().findIndex((request, index) => index > noticeAt() && noticeAt() !== -1 && request.method === 'PUT')).toBeGreaterThan(-1), { timeout: 5_000, interval: 50 });
+    const last = cardOf(rewritesOfCard().at(-1)!);
+    expect(textOf(last)).toMatch(/Lukket · 2 stemmer/);
+    expect(last.actions?.map((action) => action.title)).toEqual(['Hent CSV']);
+  });
 });

@@ -65,11 +65,12 @@ async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient
  * the throttle allows, newest first: Slack takes about one chat.update a second.
  */
 async function rewrite(reply: Reply, site: ButtonSite & { messageTs: string }, client: WebClient, deps: SlackDeps): Promise<void> {
-  const update = async () => {
-    await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(reply) });
+  const update = async (card: Reply) => {
+    await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(card) });
   };
-  if (!reply.broadcast || !deps.cardRefreshes) return update();
-  deps.cardRefreshes.schedule(`slack\n${site.channelId}\n${site.messageTs}`, update);
+  if (!reply.broadcast || !deps.cardRefreshes) return update(reply);
+  // rendered again as the write starts: a rewrite that waited must not undo a newer one
+  deps.cardRefreshes.schedule(`slack\n${site.channelId}\n${site.messageTs}`, () => update(deps.core.currentCard(reply)));
   await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: site.messageTs });
 }
 

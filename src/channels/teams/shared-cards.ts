@@ -28,14 +28,18 @@ async function overwrite(adapter: KlikbotAdapter, appId: string, reference: Part
   if (failure !== undefined) throw failure;
 }
 
-/** Shared card refreshes through the adapter, at the pace `throttle` allows. */
-export function createSharedCards(adapter: KlikbotAdapter, appId: string, throttle: RefreshThrottle): SharedCards {
+/**
+ * Shared card refreshes through the adapter, at the pace `throttle` allows. `current` renders
+ * the card again as the write starts: a refresh that waited must not show counts older than
+ * the last write, nor an open poll over its result.
+ */
+export function createSharedCards(adapter: KlikbotAdapter, appId: string, throttle: RefreshThrottle, current: (reply: Reply) => Reply): SharedCards {
   return {
     refreshForEveryone(context, messageId, reply) {
       // the conversation as the press named it: in a channel, the thread the card was posted in
       const { activityId, user, ...reference } = TurnContext.getConversationReference(context.activity);
       const conversationId = reference.conversation?.id ?? '';
-      throttle.schedule(`${conversationId}\n${messageId}`, () => overwrite(adapter, appId, reference, messageId, reply));
+      throttle.schedule(`${conversationId}\n${messageId}`, () => overwrite(adapter, appId, reference, messageId, current(reply)));
     },
   };
 }

@@ -23,13 +23,14 @@ describe('the turn-error handler', () => {
       },
     }),
   );
-  const failingCore: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'> = {
+  const failingCore: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted' | 'currentCard'> = {
     handle: async () => {
       throw new Error('knowledge index exploded at line 42');
     },
     unknownButton: () => [],
     knowsDialog: () => true,
     cardPosted: async () => undefined,
+    currentCard: (reply) => reply,
   };
   const server = createHttpServer({ clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')), logger, localMode: true });
   let url = '';
@@ -104,7 +105,7 @@ describe('a conversation reference that cannot be stored', () => {
     const logger = pino({ level: 'error' }, new Writable({ write: (chunk: Buffer, _e, done) => { lines.push(chunk.toString('utf8')); done(); } }));
     const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
     const server = createHttpServer({ clock, logger, localMode: true });
-    const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'> = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [], knowsDialog: () => true, cardPosted: async () => undefined };
+    const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted' | 'currentCard'> = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [], knowsDialog: () => true, cardPosted: async () => undefined, currentCard: (reply) => reply };
     registerMessagesRoute(server, {
       adapter: createAdapter(loadConfig({}).teams, logger),
       core,

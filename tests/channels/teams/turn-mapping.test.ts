@@ -16,7 +16,7 @@ describe('what the core sees of a Teams activity', () => {
   const logger = pino({ level: 'silent' });
   const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
   const server = createHttpServer({ clock, logger, localMode: true });
-  const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted'> = {
+  const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted' | 'currentCard'> = {
     handle: async (turn) => {
       turns.push(turn);
       return [{ text: 'ok' }];
@@ -24,6 +24,7 @@ describe('what the core sees of a Teams activity', () => {
     unknownButton: () => [{ text: 'ukendt knap' }],
     knowsDialog: () => true,
     cardPosted: async () => undefined,
+    currentCard: (reply) => reply,
   };
   let url = '';
 
