@@ -56,12 +56,14 @@ export function ballotsOf(poll: ReadPoll, votes: readonly ReadVote[]): Ballot[] 
   if (poll.anonymous) return [];
   const labels = new Map(poll.options.map((option) => [option.id, option.label]));
   const order = poll.options.map((option) => option.id);
+  // the stored order is random (see writeVote): by name, as a list of people is read
   return votes
     .filter((vote) => vote.pollId === poll.id)
     .map((vote) => ({
       name: vote.name ?? vote.voter,
       choices: order.filter((id) => vote.choices.includes(id)).map((id) => labels.get(id) ?? id),
-    }));
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }
 
 /** The instant as milliseconds: stored instants carry their offsets, so text order is not time order. */

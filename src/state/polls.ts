@@ -120,9 +120,10 @@ function writeVote(draft: State, poll: Poll, keys: Keys, choices: string[], at: 
   }
   draft.votes.push(vote);
   voteIndexes.get(draft.votes)?.set(voteKey(poll.id, voter), draft.votes.length - 1);
-  // an anonymous vote trades places with a random one (an inside-out shuffle), so the order of
-  // the list does not tell who voted when, and only two positions in the index change
-  if (poll.anonymous) swapPlaces(draft.votes, draft.votes.length - 1, randomInt(draft.votes.length));
+  // every new vote, named ones too, trades places with a random one (an inside-out shuffle): the
+  // list stays in random order, so where an anonymous vote stands does not tell who voted when,
+  // and only two positions in the index change
+  swapPlaces(draft.votes, draft.votes.length - 1, randomInt(draft.votes.length));
 }
 
 function swapPlaces(votes: Votes, from: number, to: number): void {
