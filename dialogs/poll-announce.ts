@@ -1,4 +1,4 @@
-import { Duration, type DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import type { Notifier } from '../src/core/notifier.js';
 import type { Language, Reply } from '../src/core/types.js';
 import type { Logger } from '../src/logger.js';
@@ -9,8 +9,8 @@ import { say } from './context.js';
 import { pollCard, votesText } from './poll-card.js';
 
 /**
- * How long a poll closed at its set time is still announced: a result posted hours late
- * (klikbot was down through the meeting) would only confuse.
+ * How long after its closing time a poll's result is still announced in the channel: a result
+ * posted hours late (klikbot was down through the meeting) would only confuse.
  */
 export const ANNOUNCE_WITHIN = Duration.fromObject({ hours: 1 });
 
@@ -27,30 +27,41 @@ function closedNotice(language: Language, poll: DeepReadonly<Poll>, results: Pol
 
 /**
  * Posts one poll's result where it was asked: its card rewritten in place (no more buttons)
- * with a short line that it closed, or, when the card cannot be rewritten, the result card
- * anew. True when the conversation has it (or never will: gone, unknown).
+ * with a short line that it closed, or, when the card is gone or was never known, the result
+ * card anew. True when the conversation has it (or never will: gone, unknown); false to try
+ * again next tick.
  */
 async function announce(poll: DeepReadonly<Poll>, reply: Reply, results: PollResults, notifier: Notifier, language: Language): Promise<boolean> {
   const to = { channel: poll.channel, conversationId: poll.conversationId };
   if (poll.message) {
     const rewritten = await notifier.send(to, [{ ...reply, replaces: { ...poll.message } }]);
     if (rewritten.status === 'sent') return (await notifier.send(to, [closedNotice(language, poll, results)])).status !== 'failed';
+    // a passing failure (throttled, connector down) is tried again rather than posting the result twice
+    if (rewritten.status === 'failed' && !rewritten.messageGone) return false;
     if (rewritten.status !== 'failed') return true;
   }
   return (await notifier.send(to, [reply])).status !== 'failed';
 }
 
 /**
- * Closes the polls whose closing time has come by `now` and announces each one's result;
- * one whose announcement did not arrive is tried again next tick, for up to ANNOUNCE_WITHIN.
+ * Closes the polls whose closing time has come by `now` and announces each one's result; one
+ * whose announcement did not arrive is tried again next tick. A poll closed more than
+ * ANNOUNCE_WITHIN ago (klikbot was down) only has its card rewritten, once, without a word.
  */
 export async function announceClosedPolls(polls: PollRepository, notifier: Notifier, now: DateTime, logger: Logger, language: Language = 'da'): Promise<void> {
   await polls.closeDue(now);
-  for (const poll of polls.unannounced(now, ANNOUNCE_WITHIN)) {
+  for (const poll of polls.unannounced()) {
     const results = polls.results(poll.id);
     if (!results) continue;
-    const done = await announce(poll, pollCard({ language }, poll, results, now), results, notifier, language);
-    if (done) await polls.markAnnounced(poll.id);
+    const card = pollCard({ language }, poll, results, now);
+    const late = poll.closedAt !== undefined && DateTime.fromISO(poll.closedAt) < now.minus(ANNOUNCE_WITHIN);
+    if (late) {
+      if (poll.message) await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [{ ...card, replaces: { ...poll.message } }]);
+      logger.info({ pollId: poll.id, closedAt: poll.closedAt }, 'a poll closed while klikbot was down: its card is brought up to date without announcing it late');
+      await polls.markAnnounced(poll.id);
+      continue;
+    }
+    if (await announce(poll, card, results, notifier, language)) await polls.markAnnounced(poll.id);
     else logger.warn({ pollId: poll.id, channel: poll.channel, conversationId: poll.conversationId }, 'the result of a poll closed at its set time did not arrive; trying again next tick');
   }
 }

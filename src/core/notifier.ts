@@ -14,8 +14,12 @@ export type SendOutcome =
   | { status: 'sent'; messageIds: string[] }
   /** The bot can no longer post there (removed, not in the roster, conversation deleted). */
   | { status: 'gone'; reason: string; httpStatus?: number }
-  /** It did not arrive, and it might another time (throttled past the retries, connector down). */
-  | { status: 'failed'; reason: string; httpStatus?: number };
+  /**
+   * It did not arrive, and it might another time (throttled past the retries, connector down).
+   * `messageGone`: a reply that was to rewrite a posted message found it deleted; the
+   * conversation itself is fine.
+   */
+  | { status: 'failed'; reason: string; httpStatus?: number; messageGone?: boolean };
 
 /** Writes replies into one stored conversation; never throws, reports instead. */
 export type ConversationSender = (conversation: DeepReadonly<StoredConversation>, replies: Reply[]) => Promise<SendOutcome>;

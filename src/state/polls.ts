@@ -1,5 +1,5 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { DateTime, type Duration } from 'luxon';
+import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { nowIso, type Clock } from '../clock.js';
 import type { ConversationKey } from '../core/address.js';
@@ -287,14 +287,10 @@ export class PollRepository {
     });
   }
 
-  /**
-   * The polls closed at their set time whose result is not yet posted, closed within
-   * `within` of `now`: older ones are not announced late (a restart after a long stop).
-   */
-  unannounced(now: DateTime, within: Duration): DeepReadonly<Poll>[] {
-    const since = now.minus(within);
+  /** The polls closed at their set time whose result is not yet announced. */
+  unannounced(): DeepReadonly<Poll>[] {
     return this.store.read().polls.filter(
-      (poll) => poll.closesAt !== undefined && poll.closedAt === poll.closesAt && poll.closedBy === undefined && poll.announcedAt === undefined && poll.deletedAt === undefined && DateTime.fromISO(poll.closedAt) >= since,
+      (poll) => poll.closesAt !== undefined && poll.closedAt === poll.closesAt && poll.closedBy === undefined && poll.announcedAt === undefined && poll.deletedAt === undefined,
     );
   }
 

@@ -66,13 +66,15 @@ describe('poll-delete', () => {
 describe('announceClosedPolls', () => {
   type Sent = { to: ConversationAddress; replies: Reply[] };
   /** Records what would be written, answering each send with the next planned status. */
-  function recordingNotifier(plan: Delivery['status'][] = []) {
+  type Planned = { status: 'sent' } | { status: 'failed'; messageGone?: boolean };
+  /** Records what would be written, answering each send with the next planned outcome (then: sent). */
+  function recordingNotifier(plan: Planned[] = []) {
     const sent: Sent[] = [];
     const notifier: Notifier = {
-      send: async (to, replies) => {
+      send: async (to, replies): Promise<Delivery> => {
         sent.push({ to, replies });
-        const status = plan.shift() ?? 'sent';
-        return status === 'sent' ? { ...to, status, messageIds: ['m'] } : { ...to, status, reason: 'planned' };
+        const next = plan.shift() ?? { status: 'sent' };
+        return next.status === 'sent' ? { ...to, status: 'sent', messageIds: ['m'] } : { ...to, status: 'failed', reason: 'planned', ...(next.messageGone ? { messageGone: true } : {}) };
       },
       sendToMany: async () => [],
     };
@@ -102,10 +104,10 @@ describe('announceClosedPolls', () => {
     expect(sent).toHaveLength(2);
   });
 
-  it('posts the result card anew when the card cannot be rewritten, and tries again next tick when nothing arrived', async () => {
+  it('posts the result card anew when the card is gone, and tries again next tick when nothing arrived', async () => {
     const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
     await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-deleted' });
-    const { sent, notifier } = recordingNotifier(['failed', 'failed', 'failed', 'sent']);
+    const { sent, notifier } = recordingNotifier([{ status: 'failed', messageGone: true }, { status: 'failed' }, { status: 'failed', messageGone: true }, { status: 'sent' }]);
     await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
     expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, false]);
     expect(kit.polls.get(pollId)!.announcedAt).toBeUndefined();
@@ -115,13 +117,29 @@ describe('announceClosedPolls', () => {
     expect(kit.polls.get(pollId)!.announcedAt).toBeDefined();
   });
 
-  it('gives up on a result more than an hour late, and never announces a poll its creator closed', async () => {
+  it('tries the rewrite again next tick, rather than posting the result twice, when it failed for a passing reason', async () => {
+    const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
+    await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-1' });
+    const { sent, notifier } = recordingNotifier([{ status: 'failed' }]);
+    await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
+    expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true]);
+    await announceClosedPolls(kit.polls, notifier, atTen(11, 30), logger);
+    expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, true, false]);
+    expect(sent.at(-1)?.replies[0]?.text).toMatch(/er lukket \(0 stemmer\)/);
+  });
+
+  it('only brings the card up to date, once and without a word, for a poll that closed over an hour ago; never announces a poll its creator closed', async () => {
     const late = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
+    await kit.polls.rememberMessage(late, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-1' });
     const byHand = await pollFrom('afstemning lukker om 10 min: Frokost? | Ja | Nej');
     await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId: byHand });
     const { sent, notifier } = recordingNotifier();
     await announceClosedPolls(kit.polls, notifier, atTen(10).plus({ hours: 2 }), logger);
-    expect(sent).toEqual([]);
-    expect(kit.polls.get(late)!.closedAt).toBe('2018-09-06T10:10:00.000+02:00');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.replies).toHaveLength(1);
+    expect(sent[0]?.replies[0]?.replaces).toEqual({ conversationId: '19:meeting@thread.tacv2', messageId: 'card-1' });
+    expect(kit.polls.get(late)).toMatchObject({ closedAt: '2018-09-06T10:10:00.000+02:00', announcedAt: expect.any(String) as unknown });
+    await announceClosedPolls(kit.polls, notifier, atTen(10).plus({ hours: 3 }), logger);
+    expect(sent).toHaveLength(1);
   });
 });

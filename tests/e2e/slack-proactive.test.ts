@@ -41,6 +41,18 @@ describe('proactive messages to Slack channels', () => {
     expect(blockText(sent.args.blocks)).toContain('1. november 2018');
   });
 
+  it('rewrites a posted message in place for a reply that replaces it; a deleted message is reported as such, and the channel stays alive', async () => {
+    await mentionIn('C0POLL');
+    const card = { text: '📊 Pause nu? (lukket, 1 stemme)', replaces: { conversationId: 'C0POLL', messageId: '1536913000.000100' } };
+    const rewritten = await h.bot.notifier.send(to('C0POLL'), [card]);
+    expect(rewritten).toMatchObject({ status: 'sent', messageIds: ['1536913000.000100'] });
+    expect(h.calls('chat.update').at(-1)?.args).toMatchObject({ channel: 'C0POLL', ts: '1536913000.000100', text: card.text });
+
+    h.fake.plan('chat.update', { body: { ok: false, error: 'message_not_found' } });
+    expect(await h.bot.notifier.send(to('C0POLL'), [card])).toMatchObject({ status: 'failed', reason: 'message_not_found', messageGone: true });
+    expect((await h.bot.notifier.send(to('C0POLL'), reminder)).status).toBe('sent');
+  });
+
   it('posts one message per reply, in order', async () => {
     await mentionIn('C0TWO');
     const delivery = await h.bot.notifier.send(to('C0TWO'), [{ text: 'Første' }, { text: 'Anden' }]);

@@ -47,6 +47,23 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect(h.connector.requests).toHaveLength(1);
   });
 
+  it('rewrites a posted message in the thread it stands in; a deleted one is reported as such and the channel stays alive', async () => {
+    const channel = { id: '19:afstemning@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-koege' };
+    await install(channel);
+    const before = (await h.connector.waitFor(1)).length;
+    const thread = `${channel.id};messageid=1700000000001`;
+    const card = { text: '📊 Pause nu? (lukket, 1 stemme)', replaces: { conversationId: thread, messageId: 'card-7' } };
+    const rewritten = await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card]);
+    expect(rewritten).toMatchObject({ status: 'sent', messageIds: ['card-7'] });
+    const put = h.connector.requests[before];
+    expect([put?.method, put?.url, put?.body.text]).toEqual(['PUT', `/v3/conversations/${encodeURIComponent(thread)}/activities/card-7`, card.text]);
+
+    h.connector.plan.push({ status: 404, body: { error: { code: 'NotFound', message: 'Message not found' } } });
+    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({ status: 'failed', httpStatus: 404, messageGone: true });
+    expect((await stored(h.bot.statePath)).find((c) => c.conversationId === channel.id)?.dead).toBeUndefined();
+    expect((await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, reminder)).status).toBe('sent');
+  });
+
   it('sends a proactive message to the stored conversation and reports it', async () => {
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery).toMatchObject({ status: 'sent', conversationId: team.id });

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { ConversationSender, SendOutcome } from '../../core/notifier.js';
+import type { PostedMessage, Reply } from '../../core/types.js';
 import { toSlackMessage } from './render-blocks.js';
 
 /** What is stored to write to a Slack conversation later. */
@@ -28,6 +29,20 @@ function outcomeOf(error: unknown): SendOutcome {
   return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
 }
 
+/** Slack's answers to chat.update for a message that is no longer there to rewrite. */
+const messageGoneErrors = new Set(['message_not_found', 'cant_update_message']);
+
+/** Rewrites a posted message; undefined when done, else why not (a deleted message is not a dead channel). */
+async function rewrite(client: WebClient, reply: Reply, message: PostedMessage): Promise<SendOutcome | undefined> {
+  try {
+    await client.chat.update({ channel: message.conversationId, ts: message.messageId, ...toSlackMessage(reply) });
+    return undefined;
+  } catch (error) {
+    const outcome = outcomeOf(error);
+    return outcome.status === 'failed' && messageGoneErrors.has(outcome.reason) ? { ...outcome, messageGone: true } : outcome;
+  }
+}
+
 /**
  * chat.postMessage to a stored channel or DM, one message per reply (chat.update for one that
  * replaces a posted message), awaited in order. The
@@ -42,7 +57,8 @@ export function createSlackSender(client: WebClient): ConversationSender {
     try {
       for (const reply of replies) {
         if (reply.replaces) {
-          await client.chat.update({ channel: reply.replaces.conversationId, ts: reply.replaces.messageId, ...toSlackMessage(reply) });
+          const rewritten = await rewrite(client, reply, reply.replaces);
+          if (rewritten) return rewritten;
           messageIds.push(reply.replaces.messageId);
           continue;
         }

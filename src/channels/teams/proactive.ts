@@ -68,7 +68,7 @@ async function rewriteOnce(adapter: KlikbotAdapter, appId: string, reference: Pa
     await context.updateActivity({ ...toActivity(reply), id: messageId });
     return [messageId];
   });
-  return attempt.outcome.status === 'gone' ? { ...attempt, outcome: { status: 'failed', reason: attempt.outcome.reason, httpStatus: attempt.outcome.httpStatus } } : attempt;
+  return attempt.outcome.status === 'gone' ? { ...attempt, outcome: { status: 'failed', reason: attempt.outcome.reason, httpStatus: attempt.outcome.httpStatus, messageGone: true } } : attempt;
 }
 
 async function postOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
