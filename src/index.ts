@@ -4,7 +4,19 @@ import { startKlikbot } from './main.js';
 
 // The process entry: start, or explain in plain words why not and exit non-zero.
 try {
-  await startKlikbot(loadConfig());
+  const bot = await startKlikbot(loadConfig());
+  // a stop asked for (a deploy, Ctrl-C) lets the reminders' tick end and the last card rewrites go out
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      bot.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`klikbot did not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    });
+  }
 } catch (error) {
   if (error instanceof KlikbotError) {
     process.stderr.write(`klikbot cannot start [${error.code}]\n${error.message}\n`);

@@ -8,6 +8,8 @@ interface Slot {
   waiting?: Refresh;
   timer?: NodeJS.Timeout;
   running?: Promise<void>;
+  /** The waiting refresh is a failed one tried again: it is not tried a third time. */
+  retrying?: boolean;
   lastStartedAt: number;
 }
 
@@ -15,8 +17,8 @@ interface Slot {
  * Keeps posted cards up to date for everyone without a write per vote: per message, the
  * first refresh runs at once, then at most one per `intervalMs`, and only the newest of
  * those that arrive meanwhile. 500 votes in a second become two or three writes, well
- * inside what Teams and Slack allow per conversation. A refresh that fails is logged; the
- * next one carries the newer card anyway.
+ * inside what Teams and Slack allow per conversation. A refresh that fails is logged and,
+ * unless a newer one is waiting to carry the newer card anyway, tried once more.
  */
 export class RefreshThrottle {
   readonly #slots = new Map<string, Slot>();
@@ -50,10 +52,19 @@ export class RefreshThrottle {
   #start(key: string, slot: Slot): void {
     const refresh = slot.waiting;
     if (!refresh) return;
+    const isRetry = slot.retrying === true;
     slot.waiting = undefined;
+    slot.retrying = false;
     slot.lastStartedAt = this.monotonicMillis();
     slot.running = refresh()
-      .catch((error: unknown) => this.logger.warn({ err: error, message: key }, 'could not bring a posted card up to date'))
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error, message: key, retry: isRetry }, 'could not bring a posted card up to date');
+        // the last count would otherwise stay unshown until someone presses again: one more try, an interval later
+        if (!slot.waiting && !isRetry) {
+          slot.waiting = refresh;
+          slot.retrying = true;
+        }
+      })
       .finally(() => {
         slot.running = undefined;
         const rest = Math.max(0, slot.lastStartedAt + this.intervalMs - this.monotonicMillis());

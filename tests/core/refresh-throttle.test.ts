@@ -47,6 +47,18 @@ describe('RefreshThrottle', () => {
     expect(written).toEqual(['first', 'third']);
   });
 
+  it('a failed last write is tried once more an interval later, and not again after that', async () => {
+    const throttle = new RefreshThrottle(INTERVAL_MS, createLogger('silent'));
+    let tries = 0;
+    throttle.schedule('message-1', async () => {
+      tries += 1;
+      if (tries < 3) throw new Error('Teams answered 429');
+    });
+    await vi.waitFor(() => expect(tries).toBe(2), settle);
+    await delay(INTERVAL_MS * 2);
+    expect(tries).toBe(2);
+  });
+
   it('a failed write does not stop the next one', async () => {
     const throttle = new RefreshThrottle(INTERVAL_MS, createLogger('silent'));
     const { written, refresh } = recorder();

@@ -28,8 +28,9 @@ describe('the klikbot process', () => {
       expect(bot.process.exitCode).toBeNull();
     } finally {
       bot.process.kill('SIGTERM');
-      await bot.exited;
     }
+    // a stop asked for is a clean stop
+    expect(await bot.exited).toBe(0);
   });
 
   it('refuses to start on invalid data, naming file, record and field, and exits non-zero', async () => {
