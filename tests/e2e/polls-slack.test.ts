@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import type { SlackCall } from '../support/slack-fake.js';
 import { blockText, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
-import { blockAction, slashCommand } from '../support/slack-requests.js';
+import { appMention, blockAction, slashCommand } from '../support/slack-requests.js';
 
 const CHANNEL = 'C0MEETING';
 
@@ -52,5 +52,23 @@ describe('a named poll with live results in a Slack channel', () => {
     await click('U0HOST', /Luk afstemning/);
     const updates = await h.waitFor('chat.update', before + 1);
     expect(blockText(updates.at(-1)!.args.blocks)).toMatch(/Lukket · 2 stemmer/);
+  });
+});
+
+describe('a poll asked for in an @mention that closes at its set time, in a Slack channel', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
+  const h = useSlackBot({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+
+  it('has its posted card rewritten with the result, and one line in the thread about it', async () => {
+    await h.event(appMention({ text: 'afstemning lukker om 10 min: Pause nu? | Ja | Nej', channel: CHANNEL }));
+    const [posted] = await h.waitFor((call) => call.method === 'chat.postMessage' && blockText(call.args.blocks).includes('Pause nu?'));
+    expect(posted).toBeDefined();
+    clock.set(DateTime.fromISO('2018-09-14T10:25:30+02:00'));
+    await h.bot.reminders.tick();
+    const rewrite = h.calls('chat.update').at(-1);
+    expect(rewrite?.args.channel).toBe(CHANNEL);
+    expect(rewrite?.args.ts).toMatch(/^\d+\.\d+$/);
+    expect(blockText(rewrite?.args.blocks)).toMatch(/Lukket · 0 stemmer/);
+    expect(h.calls('chat.postMessage').at(-1)?.args.text).toBe('📊 Afstemningen »Pause nu?« er lukket (0 stemmer): Ja 0 (0 %) · Nej 0 (0 %)');
   });
 });

@@ -23,6 +23,9 @@ type Say = (message: { text: string; blocks?: unknown[]; thread_ts?: string }) =
  * Answers one message addressed to the bot. In a channel the answer goes in the message's
  * thread, so a question and its answer stay together and the channel stays readable.
  */
+/** What chat.postMessage answers (through `say`): where the message now stands. */
+const postedMessage = z.object({ ts: z.string().min(1), channel: z.string().min(1).optional() });
+
 async function answer(raw: unknown, botUserId: string | undefined, say: Say, deps: SlackDeps): Promise<void> {
   const parsed = addressed.safeParse(raw);
   if (!parsed.success) {
@@ -35,7 +38,11 @@ async function answer(raw: unknown, botUserId: string | undefined, say: Say, dep
   await withTurnErrors(deps, text, (message) => say({ text: message, thread_ts: threadTs }), async () => {
     await rememberSlackConversation(event.channel, event.team, deps);
     const replies = await deps.core.handle(toTurn({ userId: event.user, channelId: event.channel, teamId: event.team }, text, deps.clock.now()));
-    for (const reply of replies) await say({ ...toSlackMessage(withFormButton(reply)), thread_ts: threadTs });
+    for (const reply of replies) {
+      const posted = postedMessage.safeParse(await say({ ...toSlackMessage(withFormButton(reply)), thread_ts: threadTs })).data;
+      // a card for everyone (a poll) is kept by where it stands, to be rewritten when it closes
+      if (reply.broadcast && posted) await deps.core.cardPosted(reply, { conversationId: posted.channel ?? event.channel, messageId: posted.ts });
+    }
   });
 }
 

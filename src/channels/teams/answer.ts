@@ -30,13 +30,14 @@ async function sendAndKeep(context: TurnContext, activity: InboundActivity, repl
  * A pressed Action.Submit whose answer replaces its card (the Emulator's fallback for
  * Action.Execute): the card's message is updated by id, the rest come as new messages.
  */
-async function replaceCard(context: TurnContext, cardActivityId: string, replies: Reply[]): Promise<void> {
+async function replaceCard(context: TurnContext, activity: InboundActivity, cardActivityId: string, replies: Reply[], deps: TeamsDeps): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
   // a refusal leaves the card (perhaps someone else's) as it is and comes as a message
-  if (first.notice) return send(context, replies);
+  if (first.notice) return sendAndKeep(context, activity, replies, deps);
   await context.updateActivity({ ...toActivity(first), id: cardActivityId });
-  await send(context, rest);
+  if (first.broadcast) await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: cardActivityId });
+  await sendAndKeep(context, activity, rest, deps);
 }
 
 /** A message: typed text (an @mention of the bot removed) or an Action.Submit's payload. */
@@ -52,7 +53,7 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
   const replies = await deps.core.handle(turn);
   // replies in the HTTP response (the web chat) have no message to update: they come as new ones
   const cardId = activity.deliveryMode === 'expectReplies' ? undefined : activity.replyToId;
-  if (button.kind === 'action' && button.replacesCard && cardId) return replaceCard(context, cardId, replies);
+  if (button.kind === 'action' && button.replacesCard && cardId) return replaceCard(context, activity, cardId, replies, deps);
   return sendAndKeep(context, activity, replies, deps);
 }
 
