@@ -22,7 +22,9 @@ class Remembered<T> {
     if (known) return known;
     const made = make();
     // a client that could not be made is asked for again next time
-    made.catch(() => this.#entries.delete(key));
+    made.catch(() => {
+      if (this.#entries.get(key) === made) this.#entries.delete(key);
+    });
     if (this.#entries.size >= MAX_CLIENTS) this.#entries.delete(this.#entries.keys().next().value as string);
     this.#entries.set(key, made);
     return made;
