@@ -200,3 +200,29 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     expect(last.actions?.map((action) => action.title)).toEqual(['Hent CSV']);
   });
 });
+
+describe('a poll with ten options in a Teams channel', () => {
+  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+
+  it('shows every option as a button Teams draws, and the last one counts a vote', async () => {
+    const options = ['Aarhus', 'Aalborg', 'Odense', 'Esbjerg', 'Vejle', 'Randers', 'Viborg', 'Kolding', 'Horsens', 'Silkeborg'];
+    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning(`afstemning: Hvor holder vi næste møde? | ${options.join(' | ')}`), conversation: conversations.channel, channelData }));
+    const [posted] = await h.connector.waitFor(1);
+    const card = cardOf(posted!);
+    const rows = ((card.body ?? []) as { type: string; actions?: CardAction[] }[]).filter((element) => element.type === 'ActionSet');
+    // Teams draws at most six of a card's own actions: eleven buttons go in rows of at most five
+    expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
+    expect(rows.every((row) => (row.actions ?? []).length <= 5)).toBe(true);
+    const buttons = [...(card.actions ?? []), ...rows.flatMap((row) => row.actions ?? [])];
+    expect(buttons.map((button) => button.title)).toEqual([...options, 'Luk afstemning']);
+    const last = buttons.find((button) => button.title === 'Silkeborg');
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { from: jens, conversation: conversations.channel, channelData, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: last?.verb, data: last?.data } } }),
+    );
+    const answer = (await response.json()) as InvokeAnswer;
+    expect(answer.statusCode).toBe(200);
+    expect(textOf(answer.value)).toMatch(/1 stemme\b/);
+  });
+});

@@ -114,9 +114,24 @@ export function toAdaptiveCard(reply: Reply, shownToPresserOnly = false): Record
     version: '1.5',
     fallbackText: reply.text,
     speak: reply.text,
-    body: bodyOf(reply),
-    actions: [...(reply.form ? [formSubmit(reply.form, shownToPresserOnly)] : []), ...(reply.buttons ?? []).map(toCardAction)],
+    ...laidOut(bodyOf(reply), reply.form ? [formSubmit(reply.form, shownToPresserOnly)] : [], (reply.buttons ?? []).map(toCardAction)),
   };
+}
+
+/** Teams shows at most this many of a card's actions (its host config's maxActions); more are not drawn. */
+const MAX_CARD_ACTIONS = 6;
+/** Buttons per row when they are laid out in the body: five fit a Teams card's width. */
+const BUTTONS_PER_ROW = 5;
+
+/**
+ * The card's body and actions. Beyond MAX_CARD_ACTIONS (a poll with 6–10 options and its
+ * close button) the buttons go in rows of ActionSets at the end of the body, so none is cut.
+ */
+function laidOut(body: Record<string, unknown>[], submit: Record<string, unknown>[], buttons: Record<string, unknown>[]): { body: Record<string, unknown>[]; actions: Record<string, unknown>[] } {
+  if (submit.length + buttons.length <= MAX_CARD_ACTIONS) return { body, actions: [...submit, ...buttons] };
+  const rows: Record<string, unknown>[] = [];
+  for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW) rows.push({ type: 'ActionSet', actions: buttons.slice(start, start + BUTTONS_PER_ROW) });
+  return { body: [...body, ...rows], actions: submit };
 }
 
 /**

@@ -27,6 +27,23 @@ describe('rendering a Reply for Bot Framework channels', () => {
     ]);
   });
 
+  it('lays more buttons than Teams draws as card actions (a poll with ten options and its close) in rows in the body', () => {
+    const titles = [...'ABCDEFGHIJ'].map((letter) => `Mulighed ${letter}`);
+    const activity = toActivity({
+      text: 'Hvilken?',
+      heading: 'Hvilken?',
+      buttons: [...titles, 'Luk afstemning'].map((title) => ({ title, action: { dialog: 'poll-vote', args: { title } }, replacesCard: true })),
+    });
+    const card = activity.attachments?.[0]?.content as { body: { type: string; actions?: { title: string }[] }[]; actions: unknown[] };
+    const rows = card.body.filter((element) => element.type === 'ActionSet');
+    expect(rows.map((row) => row.actions?.length)).toEqual([5, 5, 1]);
+    expect(rows.flatMap((row) => row.actions?.map((action) => action.title))).toEqual([...titles, 'Luk afstemning']);
+    expect(card.actions).toEqual([]);
+    // six or fewer stay as the card's own actions
+    const few = toActivity({ text: 'Ja?', heading: 'Ja?', buttons: ['Ja', 'Nej'].map((title) => ({ title, action: { dialog: 'poll-vote', args: {} } })) });
+    expect((few.attachments?.[0]?.content as { actions: unknown[] }).actions).toHaveLength(2);
+  });
+
   it('makes a button that replaces its card an Action.Execute, with a Submit fallback for older clients', () => {
     const activity = toActivity({
       text: 'Rollegalleriet',
