@@ -80,8 +80,7 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
 
   it("'/klik start evaluering' posts the card in the channel for everyone; '/klik svar på evalueringen' opens the form", async () => {
     await h.post(slashCommand({ text: 'start evaluering', channelId: 'C0ANDEN', responseUrl: h.fake.responseUrl('start') }));
-    const [posted] = await h.waitFor((call: SlackCall) => call.responseId === 'start');
-    expect(posted!.args.response_type).toBe('in_channel');
+    const [posted] = await h.waitFor((call: SlackCall) => call.method === 'chat.postMessage' && call.args.channel === 'C0ANDEN');
     expect(blockText(posted!.args.blocks)).toContain('Kort evaluering af Programledermøde september 2018, 6. september');
     await h.post(slashCommand({ text: 'svar på evalueringen', channelId: 'C0ANDEN', userId: PETER, responseUrl: h.fake.responseUrl('svar') }));
     const [opened] = await h.waitFor('views.open');

@@ -23,10 +23,19 @@ describe('a named poll with live results in a Slack channel', () => {
     const id = 'create-poll';
     const text = 'afstemning (navngiven, vis resultat): Hvornår passer næste møde? | Mandag | Tirsdag';
     expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0HOST', responseUrl: h.fake.responseUrl(id) }))).status).toBe(200);
-    const [posted] = await h.fake.waitFor((call) => call.method === 'response_url' && call.responseId === id);
-    expect(posted!.args.response_type).toBe('in_channel');
+    // klikbot's own message, not the command's answer, so that it can be rewritten when the poll closes
+    const [posted] = await h.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === CHANNEL);
     expect(blockText(posted!.args.blocks)).toContain('Hvornår passer næste møde?');
     poll = posted;
+  });
+
+  it('is posted as the command\'s answer to everyone where klikbot may not post its own message', async () => {
+    h.fake.plan('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    const id = 'private-poll';
+    await h.post(slashCommand({ text: 'afstemning: Frokost? | Ja | Nej', channelId: 'C0PRIVAT', userId: 'U0HOST', responseUrl: h.fake.responseUrl(id) }));
+    const [answered] = await h.fake.waitFor((call) => call.method === 'response_url' && call.responseId === id);
+    expect(answered!.args.response_type).toBe('in_channel');
+    expect(blockText(answered!.args.blocks)).toContain('Frokost?');
   });
 
   it('updates the message in place with each vote, names shown as the poll is named', async () => {

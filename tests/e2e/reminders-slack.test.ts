@@ -11,10 +11,12 @@ describe('reminders in a Slack channel', () => {
   const clock = createFixedClock(DateTime.fromISO('2018-10-01T10:00:00+02:00'));
   const h = useSlackBot({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
+  /** The answer to a command: privately through its response_url, or for everyone as klikbot's post in the channel. */
   async function command(text: string): Promise<SlackCall> {
     const id = `cmd-${Math.random().toString(36).slice(2)}`;
+    const seen = new Set(h.fake.calls());
     expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0METTE', responseUrl: h.fake.responseUrl(id) }))).status).toBe(200);
-    const [answer] = await h.fake.waitFor((call) => call.method === 'response_url' && call.responseId === id);
+    const [answer] = await h.fake.waitFor((call) => !seen.has(call) && ((call.method === 'response_url' && call.responseId === id) || (call.method === 'chat.postMessage' && call.args.channel === CHANNEL)));
     return answer!;
   }
 

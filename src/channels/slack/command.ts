@@ -1,13 +1,34 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../core/types.js';
 import { formOf, openForm } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toTurn } from './to-turn.js';
 import { withTurnErrors } from './turn-errors.js';
+import { cannotWriteThere } from './web-api-errors.js';
 
 /** The slash command: `/status` is Slack's own. */
 export const SLASH_COMMAND = '/klik';
+
+/**
+ * Posts a reply for everyone as klikbot's own message, so that it can be rewritten later (a
+ * poll's card when it closes). Where klikbot may not post (a private channel or a DM it is not
+ * in), the command's answer still reaches everyone there, though it cannot be rewritten.
+ */
+async function postForEveryone(reply: Reply, channelId: string, client: WebClient, respond: RespondFn, deps: SlackDeps): Promise<void> {
+  const message = toSlackMessage(reply);
+  let posted;
+  try {
+    posted = await client.chat.postMessage({ channel: channelId, ...message });
+  } catch (error) {
+    if (!cannotWriteThere(error)) throw error;
+    await respond({ response_type: 'in_channel', ...message });
+    return;
+  }
+  if (posted.ts) await deps.core.cardPosted(reply, { conversationId: posted.channel ?? channelId, messageId: posted.ts });
+}
 
 /**
  * `/klik <question or subcommand>`: acknowledged at once (Slack waits 3 s at most), answered
@@ -27,7 +48,10 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
       if (form) return openForm(client, command.trigger_id, form, { channelId: command.channel_id });
       // a reply for everyone (a poll, a pause) goes in the channel; the rest only to the asker
-      for (const reply of replies) await respond({ response_type: reply.broadcast === true ? 'in_channel' : 'ephemeral', ...toSlackMessage(reply) });
+      for (const reply of replies) {
+        if (reply.broadcast === true) await postForEveryone(reply, command.channel_id, client, respond, deps);
+        else await respond({ response_type: 'ephemeral', ...toSlackMessage(reply) });
+      }
     });
   });
 }

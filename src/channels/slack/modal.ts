@@ -8,6 +8,7 @@ import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toTurn } from './to-turn.js';
 import { withTurnErrors } from './turn-errors.js';
+import { cannotWriteThere } from './web-api-errors.js';
 
 /** The callback id of every klikbot modal: the form's own id travels in the private metadata. */
 export const MODAL_CALLBACK_ID = 'klikbot-form';
@@ -172,15 +173,6 @@ export function submittedValues(values: unknown, metadata: Pick<ModalMetadata, '
 /** A message as klikbot posts it: the text, and blocks where it has structure. */
 type SlackMessageBody = { text: string; blocks?: KnownBlock[] };
 type Post = (message: SlackMessageBody) => Promise<unknown>;
-
-/** Slack's refusals that mean klikbot may not write in the conversation: a private channel it was not invited to, or one that is gone. */
-const unreachable = new Set(['not_in_channel', 'channel_not_found']);
-const platformError = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.object({ error: z.string() }) });
-
-function cannotWriteThere(error: unknown): boolean {
-  const refused = platformError.safeParse(error);
-  return refused.success && unreachable.has(refused.data.data.error);
-}
 
 function siteOf(metadata: ModalMetadata): FormSite {
   return { channelId: metadata.site.channel, ...(metadata.site.thread !== undefined ? { threadTs: metadata.site.thread } : {}) };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ConversationSender, SendOutcome } from '../../core/notifier.js';
 import type { PostedMessage, Reply } from '../../core/types.js';
 import { toSlackMessage } from './render-blocks.js';
+import { slackRefusal } from './web-api-errors.js';
 
 /** What is stored to write to a Slack conversation later. */
 const slackReference = z.object({ channel: z.string().min(1) });
@@ -14,16 +15,12 @@ const slackReference = z.object({ channel: z.string().min(1) });
  */
 const goneErrors = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'cannot_dm_bot']);
 
-const platformError = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.object({ error: z.string() }) });
 const rateLimited = z.object({ code: z.literal('slack_webapi_rate_limited_error'), retryAfter: z.number() });
 
 /** Reads what the Web API client threw: a refusal by Slack, throttling past the retries, or anything else. */
 function outcomeOf(error: unknown): SendOutcome {
-  const refused = platformError.safeParse(error);
-  if (refused.success) {
-    const reason = refused.data.data.error;
-    return goneErrors.has(reason) ? { status: 'gone', reason } : { status: 'failed', reason };
-  }
+  const reason = slackRefusal(error);
+  if (reason !== undefined) return goneErrors.has(reason) ? { status: 'gone', reason } : { status: 'failed', reason };
   const throttled = rateLimited.safeParse(error);
   if (throttled.success) return { status: 'failed', reason: `rate limited (retry after ${throttled.data.retryAfter} s)`, httpStatus: 429 };
   return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
