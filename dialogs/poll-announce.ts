@@ -27,17 +27,21 @@ function closedNotice(language: Language, poll: DeepReadonly<Poll>, results: Pol
 
 /**
  * Posts one poll's result where it was asked: its card rewritten in place (no more buttons)
- * with a short line that it closed, or, when the card is gone or was never known, the result
- * card anew. True when the conversation has it (or never will: gone, unknown); false to try
+ * with a short line that it closed, or, when the card cannot be rewritten or was never known,
+ * the result card anew. True when the conversation has it (or never will: gone, unknown); false to try
  * again next tick.
  */
 async function announce(poll: DeepReadonly<Poll>, reply: Reply, results: PollResults, notifier: Notifier, language: Language): Promise<boolean> {
   const to = { channel: poll.channel, conversationId: poll.conversationId };
   if (poll.message) {
     const rewritten = await notifier.send(to, [{ ...reply, replaces: { ...poll.message } }]);
-    if (rewritten.status === 'sent') return (await notifier.send(to, [closedNotice(language, poll, results)])).status !== 'failed';
+    // the card shows the result: the line about it is sent once, whatever comes of it (the notifier logs a failure)
+    if (rewritten.status === 'sent') {
+      await notifier.send(to, [closedNotice(language, poll, results)]);
+      return true;
+    }
     // a passing failure (throttled, connector down) is tried again rather than posting the result twice
-    if (rewritten.status === 'failed' && !rewritten.messageGone) return false;
+    if (rewritten.status === 'failed' && !rewritten.cannotRewrite) return false;
     if (rewritten.status !== 'failed') return true;
   }
   return (await notifier.send(to, [reply])).status !== 'failed';

@@ -37,6 +37,8 @@ function statusLine(context: Lang, poll: ReadPoll, voters: number, now: DateTime
   parts.push(poll.live ? say(context, 'resultatet vises løbende', 'results shown as votes come in') : say(context, 'resultatet vises, når afstemningen lukkes', 'results shown when the poll closes'));
   if (poll.closesAt !== undefined) parts.push(closingText(context, poll.closesAt, now));
   parts.push(votesText(context, voters));
+  // who may close it: in Slack the card is klikbot's own post, with no name above it
+  if (poll.createdBy.name) parts.push(say(context, `oprettet af ${poll.createdBy.name}`, `created by ${poll.createdBy.name}`));
   return parts.join(' · ');
 }
 

@@ -16,10 +16,11 @@ export type SendOutcome =
   | { status: 'gone'; reason: string; httpStatus?: number }
   /**
    * It did not arrive, and it might another time (throttled past the retries, connector down).
-   * `messageGone`: a reply that was to rewrite a posted message found it deleted; the
-   * conversation itself is fine.
+   * `cannotRewrite`: a reply that was to rewrite a posted message was refused for good (the
+   * message deleted, or one the channel will not let klikbot edit); the conversation itself is
+   * fine, and trying again would not help.
    */
-  | { status: 'failed'; reason: string; httpStatus?: number; messageGone?: boolean };
+  | { status: 'failed'; reason: string; httpStatus?: number; cannotRewrite?: boolean };
 
 /** Writes replies into one stored conversation; never throws, reports instead. */
 export type ConversationSender = (conversation: DeepReadonly<StoredConversation>, replies: Reply[]) => Promise<SendOutcome>;

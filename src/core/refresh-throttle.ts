@@ -34,6 +34,8 @@ export class RefreshThrottle {
     const slot = this.#slots.get(key) ?? { lastStartedAt: -Infinity };
     this.#slots.set(key, slot);
     slot.waiting = refresh;
+    // a new press is not a retry: it gets its own second chance
+    slot.retrying = false;
     // a refresh running or an interval not yet over picks up the waiting one when it ends
     if (!slot.running && !slot.timer) this.#start(key, slot);
   }

@@ -51,7 +51,7 @@ export function resultsOf(poll: ReadPoll, votes: readonly ReadVote[]): PollResul
   };
 }
 
-/** Who chose what in a named poll, in the order they first voted; nothing for an anonymous one. */
+/** Who chose what in a named poll, by name; nothing for an anonymous one. */
 export function ballotsOf(poll: ReadPoll, votes: readonly ReadVote[]): Ballot[] {
   if (poll.anonymous) return [];
   const labels = new Map(poll.options.map((option) => [option.id, option.label]));

@@ -66,7 +66,7 @@ describe('poll-delete', () => {
 describe('announceClosedPolls', () => {
   type Sent = { to: ConversationAddress; replies: Reply[] };
   /** Records what would be written, answering each send with the next planned status. */
-  type Planned = { status: 'sent' } | { status: 'failed'; messageGone?: boolean };
+  type Planned = { status: 'sent' } | { status: 'failed'; cannotRewrite?: boolean };
   /** Records what would be written, answering each send with the next planned outcome (then: sent). */
   function recordingNotifier(plan: Planned[] = []) {
     const sent: Sent[] = [];
@@ -74,7 +74,7 @@ describe('announceClosedPolls', () => {
       send: async (to, replies): Promise<Delivery> => {
         sent.push({ to, replies });
         const next = plan.shift() ?? { status: 'sent' };
-        return next.status === 'sent' ? { ...to, status: 'sent', messageIds: ['m'] } : { ...to, status: 'failed', reason: 'planned', ...(next.messageGone ? { messageGone: true } : {}) };
+        return next.status === 'sent' ? { ...to, status: 'sent', messageIds: ['m'] } : { ...to, status: 'failed', reason: 'planned', ...(next.cannotRewrite ? { cannotRewrite: true } : {}) };
       },
       sendToMany: async () => [],
     };
@@ -107,13 +107,23 @@ describe('announceClosedPolls', () => {
   it('posts the result card anew when the card is gone, and tries again next tick when nothing arrived', async () => {
     const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
     await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-deleted' });
-    const { sent, notifier } = recordingNotifier([{ status: 'failed', messageGone: true }, { status: 'failed' }, { status: 'failed', messageGone: true }, { status: 'sent' }]);
+    const { sent, notifier } = recordingNotifier([{ status: 'failed', cannotRewrite: true }, { status: 'failed' }, { status: 'failed', cannotRewrite: true }, { status: 'sent' }]);
     await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
     expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, false]);
     expect(kit.polls.get(pollId)!.announcedAt).toBeUndefined();
     await announceClosedPolls(kit.polls, notifier, atTen(11, 30), logger);
     expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, false, true, false]);
     expect(sent.at(-1)?.replies[0]?.text).toContain('(lukket, 0 stemmer)');
+    expect(kit.polls.get(pollId)!.announcedAt).toBeDefined();
+  });
+
+  it('sends the line about the result once: the card shows it even when that line did not arrive', async () => {
+    const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
+    await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-1' });
+    const { sent, notifier } = recordingNotifier([{ status: 'sent' }, { status: 'failed' }]);
+    await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
+    await announceClosedPolls(kit.polls, notifier, atTen(11, 30), logger);
+    expect(sent).toHaveLength(2);
     expect(kit.polls.get(pollId)!.announcedAt).toBeDefined();
   });
 

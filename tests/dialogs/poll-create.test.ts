@@ -9,7 +9,7 @@ const create = (text: string, args: Record<string, string> = { text }) => run(ki
 describe('poll-create', () => {
   it('answers the example sentence with the card: question, "Anonym · …· 0 stemmer", a button per option and "Luk afstemning"', async () => {
     const card = only(await create(EXAMPLE));
-    expect(card.text).toBe('📊 **Hvilken strategi for Organisation vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 0 stemmer');
+    expect(card.text).toBe('📊 **Hvilken strategi for Organisation vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 0 stemmer · oprettet af Vera Vært');
     expect(card.buttons?.map((button) => button.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
     const pollId = pollIdOf(card)!;
     expect(card.buttons?.[0]).toEqual({ title: 'A Integration', action: { dialog: POLL_DIALOGS.vote, args: { pollId, option: 'a' } }, replacesCard: true });
@@ -26,7 +26,7 @@ describe('poll-create', () => {
 
   it('takes the flags in the sentence: multiple, named, live, closing at 11.30 Copenhagen time', async () => {
     const card = only(await create('afstemning (flere valg, navngiven, vis resultat, lukker kl. 11.30): Frokost? | Pizza | Salat | Suppe'));
-    expect(card.intro).toBe('Navngiven · flere valg (tryk igen for at fjerne et valg) · resultatet vises løbende · lukker kl. 11.30 · 0 stemmer');
+    expect(card.intro).toBe('Navngiven · flere valg (tryk igen for at fjerne et valg) · resultatet vises løbende · lukker kl. 11.30 · 0 stemmer · oprettet af Vera Vært');
     expect(kit.polls.get(pollIdOf(card)!)).toMatchObject({ multiple: true, anonymous: false, live: true, closesAt: '2018-09-06T11:30:00.000+02:00' });
   });
 

@@ -24,11 +24,11 @@ describe('poll-vote', () => {
   it('answers a vote with the whole updated card; a hidden poll shows how many voted and nothing per option', async () => {
     const pollId = await pollFrom(kit, 'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim');
     const first = only(await vote(ANNA, pollId, 'a'));
-    expect(first.text).toBe('📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme');
+    expect(first.text).toBe('📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme · oprettet af Vera Vært');
     expect(first.buttons?.map((button) => button.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
     await vote(BO, pollId, 'c');
     const third = only(await vote(CARL, pollId, 'c'));
-    expect(third.intro).toBe('Anonym · resultatet vises, når afstemningen lukkes · 3 stemmer');
+    expect(third.intro).toBe('Anonym · resultatet vises, når afstemningen lukkes · 3 stemmer · oprettet af Vera Vært');
     expect(showsCounts(third)).toBe(false);
     // nor does the state file say who voted
     const file = await readFile(kit.store.filePath, 'utf8');

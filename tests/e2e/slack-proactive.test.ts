@@ -49,7 +49,7 @@ describe('proactive messages to Slack channels', () => {
     expect(h.calls('chat.update').at(-1)?.args).toMatchObject({ channel: 'C0POLL', ts: '1536913000.000100', text: card.text });
 
     h.fake.plan('chat.update', { body: { ok: false, error: 'message_not_found' } });
-    expect(await h.bot.notifier.send(to('C0POLL'), [card])).toMatchObject({ status: 'failed', reason: 'message_not_found', messageGone: true });
+    expect(await h.bot.notifier.send(to('C0POLL'), [card])).toMatchObject({ status: 'failed', reason: 'message_not_found', cannotRewrite: true });
     expect((await h.bot.notifier.send(to('C0POLL'), reminder)).status).toBe('sent');
   });
 

@@ -59,7 +59,10 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect([put?.method, put?.url, put?.body.text]).toEqual(['PUT', `/v3/conversations/${encodeURIComponent(thread)}/activities/card-7`, card.text]);
 
     h.connector.plan.push({ status: 404, body: { error: { code: 'NotFound', message: 'Message not found' } } });
-    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({ status: 'failed', httpStatus: 404, messageGone: true });
+    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({ status: 'failed', httpStatus: 404, cannotRewrite: true });
+    // an edit Teams refuses (400 BadArgument: not a known activity id) is no use retrying either
+    h.connector.plan.push({ status: 400, body: { error: { code: 'BadArgument', message: 'Activity not a known activity id' } } });
+    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({ status: 'failed', httpStatus: 400, cannotRewrite: true });
     expect((await stored(h.bot.statePath)).find((c) => c.conversationId === channel.id)?.dead).toBeUndefined();
     expect((await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, reminder)).status).toBe('sent');
   });

@@ -19,13 +19,13 @@ const addressed = z.object({
 
 type Say = (message: { text: string; blocks?: unknown[]; thread_ts?: string }) => Promise<unknown>;
 
+/** What chat.postMessage answers (through `say`): where the message now stands. */
+const postedMessage = z.object({ ts: z.string().min(1), channel: z.string().min(1).optional() });
+
 /**
  * Answers one message addressed to the bot. In a channel the answer goes in the message's
  * thread, so a question and its answer stay together and the channel stays readable.
  */
-/** What chat.postMessage answers (through `say`): where the message now stands. */
-const postedMessage = z.object({ ts: z.string().min(1), channel: z.string().min(1).optional() });
-
 async function answer(raw: unknown, botUserId: string | undefined, say: Say, deps: SlackDeps): Promise<void> {
   const parsed = addressed.safeParse(raw);
   if (!parsed.success) {

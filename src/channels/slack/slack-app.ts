@@ -65,7 +65,7 @@ function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Rece
 }
 
 /** Everything klikbot listens to in Slack. */
-function register(app: App, deps: SlackDeps): void {
+function register(app: App, deps: SlackDeps, inFlight: Set<Promise<void>>): void {
   const seen = new SeenEvents(deps.clock);
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
@@ -73,7 +73,14 @@ function register(app: App, deps: SlackDeps): void {
       deps.logger.info({ eventId }, 'dropped a Slack event already answered (a retry)');
       return;
     }
-    await next();
+    // Bolt answers Slack at ack(), before the listener is done: a stop waits for these instead
+    const handling = next();
+    inFlight.add(handling);
+    try {
+      await handling;
+    } finally {
+      inFlight.delete(handling);
+    }
   });
   registerMessages(app, deps);
   registerCommand(app, deps);
@@ -90,7 +97,8 @@ function register(app: App, deps: SlackDeps): void {
 export function createSlackChannel(config: SlackConfig, server: Server, deps: SlackDeps): SlackChannel {
   const receiver = receiverFor(config, server, deps);
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(deps.logger), clientOptions: clientOptions(config), deferInitialization: true });
-  register(app, deps);
+  const inFlight = new Set<Promise<void>>();
+  register(app, deps, inFlight);
   return {
     start: async () => {
       try {
@@ -102,6 +110,8 @@ export function createSlackChannel(config: SlackConfig, server: Server, deps: Sl
     },
     stop: async () => {
       if (config.appToken) await app.stop();
+      // what was acknowledged is finished (a poll's card posted, a vote written), failed or not: the listeners log their own errors
+      await Promise.allSettled([...inFlight]);
     },
     sender: createSlackSender(app.client),
   };

@@ -26,17 +26,18 @@ function outcomeOf(error: unknown): SendOutcome {
   return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
 }
 
-/** Slack's answers to chat.update for a message that is no longer there to rewrite. */
-const messageGoneErrors = new Set(['message_not_found', 'cant_update_message']);
-
-/** Rewrites a posted message; undefined when done, else why not (a deleted message is not a dead channel). */
+/**
+ * Rewrites a posted message; undefined when done, else why not. Slack refusing the edit
+ * (`message_not_found`, `cant_update_message`, `edit_window_closed`, …) is not a dead channel
+ * and will not heal by retrying; being rate limited or unreachable might.
+ */
 async function rewrite(client: WebClient, reply: Reply, message: PostedMessage): Promise<SendOutcome | undefined> {
   try {
     await client.chat.update({ channel: message.conversationId, ts: message.messageId, ...toSlackMessage(reply) });
     return undefined;
   } catch (error) {
     const outcome = outcomeOf(error);
-    return outcome.status === 'failed' && messageGoneErrors.has(outcome.reason) ? { ...outcome, messageGone: true } : outcome;
+    return outcome.status === 'failed' && slackRefusal(error) !== undefined ? { ...outcome, cannotRewrite: true } : outcome;
   }
 }
 

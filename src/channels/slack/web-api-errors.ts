@@ -8,8 +8,11 @@ export function slackRefusal(error: unknown): string | undefined {
   return platformError.safeParse(error).data?.data.error;
 }
 
-/** Slack's refusals that mean klikbot may not write in the conversation: a private channel it was not invited to, or one that is gone. */
-const unreachable = new Set(['not_in_channel', 'channel_not_found']);
+/**
+ * Slack's refusals that mean klikbot may not write in the conversation: a private channel it
+ * was not invited to, one that is gone, or one where only some may post (#general, announcements).
+ */
+const unreachable = new Set(['not_in_channel', 'channel_not_found', 'restricted_action']);
 
 /** Whether Slack refused a post because klikbot may not write in that conversation. */
 export function cannotWriteThere(error: unknown): boolean {

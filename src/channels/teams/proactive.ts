@@ -59,7 +59,8 @@ async function inTurn(adapter: KlikbotAdapter, appId: string, reference: Partial
 
 /**
  * Writes a reply over a posted message, in the conversation (thread) it was posted in. A
- * message that is gone says nothing about the conversation, so that is a failure, not `gone`.
+ * refusal (any 4xx but 429: the message is gone, or Teams will not take the edit) says nothing
+ * about the conversation, so it is a failure, not `gone`, and marked as not worth retrying.
  */
 async function rewriteOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, reply: Reply & { replaces: PostedMessage }): Promise<Attempt> {
   const { conversationId, messageId } = reply.replaces;
@@ -68,7 +69,10 @@ async function rewriteOnce(adapter: KlikbotAdapter, appId: string, reference: Pa
     await context.updateActivity({ ...toActivity(reply), id: messageId });
     return [messageId];
   });
-  return attempt.outcome.status === 'gone' ? { ...attempt, outcome: { status: 'failed', reason: attempt.outcome.reason, httpStatus: attempt.outcome.httpStatus, messageGone: true } } : attempt;
+  const { outcome } = attempt;
+  if (outcome.status === 'sent') return attempt;
+  const refused = outcome.httpStatus !== undefined && outcome.httpStatus >= 400 && outcome.httpStatus < 500 && outcome.httpStatus !== 429;
+  return { ...attempt, outcome: { status: 'failed', reason: outcome.reason, httpStatus: outcome.httpStatus, ...(refused ? { cannotRewrite: true } : {}) } };
 }
 
 async function postOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
