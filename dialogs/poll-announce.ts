@@ -52,11 +52,12 @@ async function announce(poll: DeepReadonly<Poll>, reply: Reply, results: PollRes
  * whose announcement did not arrive is tried again next tick. A poll closed more than
  * ANNOUNCE_WITHIN ago (klikbot was down) only has its card rewritten, once, without a word.
  */
-export async function announceClosedPolls(polls: PollRepository, notifier: Notifier, now: DateTime, logger: Logger, language: Language = 'da'): Promise<void> {
+export async function announceClosedPolls(polls: PollRepository, notifier: Notifier, now: DateTime, logger: Logger): Promise<void> {
   await polls.closeDue(now);
   for (const poll of polls.unannounced()) {
     const results = polls.results(poll.id);
     if (!results) continue;
+    const language = poll.language ?? 'da';
     const card = pollCard({ language }, poll, results, now);
     const late = poll.closedAt !== undefined && DateTime.fromISO(poll.closedAt) < now.minus(ANNOUNCE_WITHIN);
     if (late) {

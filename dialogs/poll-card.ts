@@ -128,15 +128,15 @@ export function pollIdOf(reply: Reply): string | undefined {
 }
 
 /**
- * The card `reply` shows, rendered again from the poll as it stands at `now`, in the card's
- * language (its buttons carry it); undefined when the reply is no poll's card.
+ * The card `reply` shows, rendered again from the poll as it stands at `now`, in the poll's
+ * language (or the card's: its buttons carry it); undefined when the reply is no poll's card.
  */
 export function currentPollCard(polls: PollRepository, reply: Reply, now: DateTime): Reply | undefined {
   const pollId = pollIdOf(reply);
   const poll = pollId === undefined ? undefined : polls.get(pollId);
   const results = pollId === undefined ? undefined : polls.results(pollId);
   if (!poll || !results) return undefined;
-  const language: Language = reply.buttons?.some((button) => button.action.args.lang === 'en') ? 'en' : 'da';
+  const language: Language = poll.language ?? (reply.buttons?.some((button) => button.action.args.lang === 'en') ? 'en' : 'da');
   const card = pollCard({ language }, poll, results, now);
   // the buttons carry the language, as the core adds it to every answer
   return { ...card, buttons: card.buttons?.map((button) => ({ ...button, action: { ...button.action, args: { ...button.action.args, lang: language } } })) };

@@ -206,6 +206,7 @@ export const pollCreate: ActionDialog = async (context, args, services) => {
     live: draft.live,
     ...(draft.closesAt !== undefined ? { closesAt: draft.closesAt } : {}),
     createdBy: actorOf(context.turn),
+    language: context.language,
   });
   const results = polls.results(poll.id) ?? { voters: 0, options: poll.options.map((option) => ({ ...option, votes: 0, percent: 0 })) };
   return [pollCard(context, poll, results, now)];

@@ -32,6 +32,7 @@ const newPollSchema = z.object({
   live: z.boolean(),
   closesAt: z.iso.datetime({ offset: true }).optional(),
   createdBy: actorSchema,
+  language: z.enum(['da', 'en']).optional(),
 });
 
 /** A poll to create: the options are labels, in order; the repository gives them ids a, b, c, … */
@@ -173,6 +174,7 @@ export class PollRepository {
       createdBy: JSON.parse(JSON.stringify(checked.createdBy)) as Actor,
       createdAt,
       ...(checked.closesAt !== undefined ? { closesAt: checked.closesAt } : {}),
+      ...(checked.language !== undefined ? { language: checked.language } : {}),
     };
     return this.store.update((draft) => {
       draft.polls.push(copy(poll));

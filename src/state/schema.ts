@@ -155,6 +155,8 @@ export const pollSchema = z.object({
   deletedAt: isoInstant.optional(),
   message: postedMessageSchema.optional(),
   announcedAt: isoInstant.optional(),
+  /** The language it was asked in, for what klikbot writes about it later (absent: Danish). */
+  language: z.enum(['da', 'en']).optional(),
 });
 
 /** A poll, as kept in the state file. */

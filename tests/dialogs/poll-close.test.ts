@@ -127,6 +127,15 @@ describe('announceClosedPolls', () => {
     expect(kit.polls.get(pollId)!.announcedAt).toBeDefined();
   });
 
+  it('announces a poll asked in English in English', async () => {
+    const text = 'poll closes in 10 min: Shall we take a break now? | Yes | No';
+    const pollId = pollIdOf(only(await run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text, undefined, 'en'), { text })))!;
+    expect(kit.polls.get(pollId)!.language).toBe('en');
+    const { sent, notifier } = recordingNotifier();
+    await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
+    expect(sent.at(-1)?.replies[0]?.text).toContain('(closed, 0 votes)');
+  });
+
   it('tries the rewrite again next tick, rather than posting the result twice, when it failed for a passing reason', async () => {
     const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
     await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-1' });
