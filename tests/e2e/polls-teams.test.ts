@@ -17,6 +17,19 @@ const karen = { id: '29:karen', name: 'Karen Nielsen', aadObjectId: 'aad-karen' 
 
 const textOf = cardBodyText;
 
+/** A press of `button` on a card in the channel, by `who` (else the harness's default person); `messageId` names the card's message, as Teams does. */
+function pressing(connectorUrl: string, who: typeof jens | undefined, button: CardAction | undefined, messageId?: string): Record<string, unknown> {
+  return teamsActivity(connectorUrl, {
+    ...(who ? { from: who } : {}),
+    conversation: conversations.channel,
+    channelData,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    ...(messageId !== undefined ? { replyToId: messageId } : {}),
+    value: { action: { type: 'Action.Execute', verb: button?.verb, data: button?.data } },
+  });
+}
+
 describe('a poll in a Teams channel', () => {
   const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
@@ -25,17 +38,7 @@ describe('a poll in a Teams channel', () => {
   async function press(who: typeof jens | undefined, title: string): Promise<InvokeAnswer> {
     const action = actions.find((candidate) => candidate.title === title);
     if (!action) throw new Error(`no button ${title} among ${actions.map((a) => a.title).join(' | ')}`);
-    const response = await postMessages(
-      h.bot.url,
-      teamsActivity(h.connector.url, {
-        ...(who ? { from: who } : {}),
-        conversation: conversations.channel,
-        channelData,
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data } },
-      }),
-    );
+    const response = await postMessages(h.bot.url, pressing(h.connector.url, who, action));
     expect(response.status).toBe(200);
     return (await response.json()) as InvokeAnswer;
   }
@@ -122,18 +125,7 @@ describe('a poll card in a Teams channel, as everyone else sees it', () => {
     const messageId = 'sent-1';
     const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
     const votes = Array.from({ length: 30 }, (_, voter) =>
-      postMessages(
-        h.bot.url,
-        teamsActivity(h.connector.url, {
-          from: { id: `29:deltager-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-deltager-${voter}` },
-          conversation: conversations.channel,
-          channelData,
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          replyToId: messageId,
-          value: { action: { type: 'Action.Execute', verb: ja?.verb, data: ja?.data } },
-        }),
-      ),
+      postMessages(h.bot.url, pressing(h.connector.url, { id: `29:deltager-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-deltager-${voter}` }, ja, messageId)),
     );
     for (const response of await Promise.all(votes)) expect(response.status).toBe(200);
 
@@ -156,7 +148,7 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
     const vote = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { from: jens, conversation: conversations.channel, channelData, type: 'invoke', name: 'adaptiveCard/action', replyToId: 'sent-1', value: { action: { type: 'Action.Execute', verb: ja?.verb, data: ja?.data } } }),
+      pressing(h.connector.url, jens, ja, 'sent-1'),
     );
     expect(vote.status).toBe(200);
     // the vote's own rewrite for everyone
@@ -184,7 +176,7 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     const messageId = `sent-${before + 1}`;
     const nej = cardOf(posted!).actions?.find((action) => action.title === 'Nej');
     for (const voter of [jens, karen]) {
-      const vote = teamsActivity(h.connector.url, { from: voter, conversation: conversations.channel, channelData, type: 'invoke', name: 'adaptiveCard/action', replyToId: messageId, value: { action: { type: 'Action.Execute', verb: nej?.verb, data: nej?.data } } });
+      const vote = pressing(h.connector.url, voter, nej, messageId);
       expect((await postMessages(h.bot.url, vote)).status).toBe(200);
     }
     // Jens's vote is shown at once; Karen's waits for the next second, and the poll closes meanwhile
@@ -219,7 +211,7 @@ describe('a poll with ten options in a Teams channel', () => {
     const last = buttons.find((button) => button.title === 'Silkeborg');
     const response = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { from: jens, conversation: conversations.channel, channelData, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: last?.verb, data: last?.data } } }),
+      pressing(h.connector.url, jens, last),
     );
     const answer = (await response.json()) as InvokeAnswer;
     expect(answer.statusCode).toBe(200);
