@@ -17,6 +17,11 @@ const karen = { id: '29:karen', name: 'Karen Nielsen', aadObjectId: 'aad-karen' 
 
 const textOf = cardBodyText;
 
+/** "@klikbot <text>" written in the channel. */
+function mentionedInChannel(connectorUrl: string, text: string): Record<string, unknown> {
+  return teamsActivity(connectorUrl, { ...mentioning(text), conversation: conversations.channel, channelData });
+}
+
 /** A press of `button` on a card in the channel, by `who` (else the harness's default person); `messageId` names the card's message, as Teams does. */
 function pressing(connectorUrl: string, who: typeof jens | undefined, button: CardAction | undefined, messageId?: string): Record<string, unknown> {
   return teamsActivity(connectorUrl, {
@@ -46,7 +51,7 @@ describe('a poll in a Teams channel', () => {
   it('is created in a sentence, anonymous and hidden until closed, with a button per option', async () => {
     const response = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { ...mentioning('afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim'), conversation: conversations.channel, channelData }),
+      mentionedInChannel(h.connector.url, 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim'),
     );
     expect(response.status).toBe(200);
     const [posted] = await h.connector.waitFor(1);
@@ -105,7 +110,7 @@ describe('the day\'s agenda in a Teams channel', () => {
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
   it('at 09:55 on 6 September 2018 shows that day\'s agenda with 10.00 as the first item', async () => {
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('dagens program'), conversation: conversations.channel, channelData }));
+    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'dagens program'));
     const [answer] = await h.connector.waitFor(1);
     const text = [answer!.body.text ?? '', textOf(cardOf(answer!))].join('\n');
     expect(text).toContain('Programledermøde september 2018');
@@ -119,7 +124,7 @@ describe('a poll card in a Teams channel, as everyone else sees it', () => {
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
   it('is rewritten in place with the newest count, a few times rather than once per vote', async () => {
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('afstemning: Er I klar til SAPA? | Ja | Nej'), conversation: conversations.channel, channelData }));
+    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'afstemning: Er I klar til SAPA? | Ja | Nej'));
     const [posted] = await h.connector.waitFor(1);
     // the fake connector gives the n-th message it receives the id sent-n
     const messageId = 'sent-1';
@@ -143,7 +148,7 @@ describe('a poll that closes at its set time in a Teams channel', () => {
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
   it('rewrites its posted card with the result, buttons gone, and says so in the channel', async () => {
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('afstemning lukker om 10 min: Pause nu? | Ja | Nej'), conversation: conversations.channel, channelData }));
+    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'afstemning lukker om 10 min: Pause nu? | Ja | Nej'));
     const [posted] = await h.connector.waitFor(1);
     const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
     const vote = await postMessages(
@@ -171,7 +176,7 @@ describe('a poll that closes at its set time in a Teams channel', () => {
   it('keeps the result on the card when a vote just before the close was still waiting to be shown', async () => {
     clock.set(DateTime.fromISO('2018-09-14T11:00:00+02:00'));
     const before = h.connector.requests.length;
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning('afstemning lukker om 5 min: Frokost nu? | Ja | Nej'), conversation: conversations.channel, channelData }));
+    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'afstemning lukker om 5 min: Frokost nu? | Ja | Nej'));
     const [posted] = (await h.connector.waitFor(before + 1)).slice(before);
     const messageId = `sent-${before + 1}`;
     const nej = cardOf(posted!).actions?.find((action) => action.title === 'Nej');
@@ -199,7 +204,7 @@ describe('a poll with ten options in a Teams channel', () => {
 
   it('shows every option as a button Teams draws, and the last one counts a vote', async () => {
     const options = ['Aarhus', 'Aalborg', 'Odense', 'Esbjerg', 'Vejle', 'Randers', 'Viborg', 'Kolding', 'Horsens', 'Silkeborg'];
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning(`afstemning: Hvor holder vi næste møde? | ${options.join(' | ')}`), conversation: conversations.channel, channelData }));
+    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, `afstemning: Hvor holder vi næste møde? | ${options.join(' | ')}`));
     const [posted] = await h.connector.waitFor(1);
     const card = cardOf(posted!);
     const rows = ((card.body ?? []) as { type: string; actions?: CardAction[] }[]).filter((element) => element.type === 'ActionSet');
