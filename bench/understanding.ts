@@ -4,14 +4,20 @@
  * answers (a wrong answer given as an answer, not as "I don't know": the worst outcome),
  * and the time to understand one question in-process, p50 and p95.
  *
- * Run: npm run bench:understanding
+ * Then the answer-judged sets (tests/understanding/fresh-questions.json and any further set
+ * given as an argument): right when the answer holds every fact asked for, or says "I don't
+ * know" where it should. `--failures` lists what went wrong in the sets named as arguments.
+ *
+ * Run: npm run bench:understanding [-- [--failures] set.json ...]
  */
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { ZONE } from '../src/clock.js';
 import { createCore } from '../src/core/core.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';
 import { Understander } from '../src/understanding/understand.js';
+import { evaluateAnswer, loadAnswerSet } from '../tests/understanding/answer-set.js';
 import { evaluate, loadQuestionSet } from '../tests/understanding/question-set.js';
 
 const ROUNDS = 20;
@@ -48,3 +54,21 @@ console.log(`questions: ${outcomes.length} (Danish ${byLanguage('da')} right, En
 console.log(`accuracy: ${((right / outcomes.length) * 100).toFixed(1)} % (${right}/${outcomes.length})`);
 console.log(`confidently wrong: ${((confidentWrong / outcomes.length) * 100).toFixed(1)} % (${confidentWrong}); wrong but said "I don't know": ${saidUnknown}`);
 console.log(`understanding one question: p50 ${(percentile(times, 50) * 1000).toFixed(0)} µs, p95 ${(percentile(times, 95) * 1000).toFixed(0)} µs (${times.length} runs)`);
+
+const args = process.argv.slice(2);
+const showFailures = args.includes('--failures');
+const extraSets = args.filter((arg) => !arg.startsWith('--'));
+const freshSet = 'tests/understanding/fresh-questions.json';
+for (const path of [...(existsSync(freshSet) ? [freshSet] : []), ...extraSets]) {
+  const answerSet = loadAnswerSet(path);
+  const judged = answerSet.questions.map((question) => evaluateAnswer(createCore({ knowledge }), question, answerSet.now));
+  const good = judged.filter((outcome) => outcome.right).length;
+  const sure = judged.filter((outcome) => outcome.confidentWrong).length;
+  console.log(`${path}: ${good}/${judged.length} right (${((good / judged.length) * 100).toFixed(1)} %), confidently wrong ${sure}`);
+  if (!showFailures || !extraSets.includes(path)) continue;
+  for (const outcome of judged.filter((one) => !one.right)) {
+    const { question } = outcome;
+    console.log(`  ${question.id} [${question.topic}] ${JSON.stringify(question.text)} → ${outcome.intent}; missing ${JSON.stringify(outcome.missingFacts)}${outcome.wrongFacts.length ? ` wrong ${JSON.stringify(outcome.wrongFacts)}` : ''}`);
+    console.log(`      ${outcome.answer.replace(/\s+/g, ' ').slice(0, 220)}`);
+  }
+}

@@ -35,7 +35,7 @@ export function loadQuestionSet(path = 'tests/understanding/questions.json'): { 
 /** Everything a person reads in the replies. */
 export function replyText(replies: Reply[]): string {
   return replies
-    .flatMap((reply) => [reply.text, reply.intro ?? '', reply.outro ?? '', ...(reply.facts ?? []).map((fact) => `${fact.label}: ${fact.value}`), ...(reply.list ?? [])])
+    .flatMap((reply) => [reply.heading ?? '', reply.text, reply.intro ?? '', reply.outro ?? '', ...(reply.facts ?? []).map((fact) => `${fact.label}: ${fact.value}`), ...(reply.list ?? [])])
     .join('\n');
 }
 
