@@ -6,6 +6,7 @@ import { isStopword } from '../src/understanding/stopwords.js';
 import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './contact-topic.js';
 import { EVALUATION_DIALOGS } from './evaluation-access.js';
+import { FACT_DIALOGS } from './fact-answer.js';
 import { MEETING_DIALOGS } from './meeting-host.js';
 import { POLL_DIALOGS } from './poll-names.js';
 import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
@@ -117,6 +118,7 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   contact: { dialog: 'contacts', args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
   news: { dialog: 'news', args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
   help: { dialog: 'help', args: () => ({}) },
+  fact: { dialog: FACT_DIALOGS.answer, args: (e) => ({ passages: e.passages?.join('|') }) },
 };
 
 // Words that ask for news rather than name what it is about.

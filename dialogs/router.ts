@@ -4,13 +4,14 @@ import type { Knowledge } from '../src/knowledge/registry.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
 import type { Understander } from '../src/understanding/understand.js';
-import type { Understanding } from '../src/understanding/types.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
 import { isActionDialog } from './action-dialogs.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { contacts } from './contacts.js';
 import { datedFact } from './dated-fact.js';
 import { deadlineSpan, overdue } from './deadline-span.js';
 import { upcoming } from './deadlines.js';
+import { FACT_DIALOGS, factAnswer, factRecord } from './fact-answer.js';
 import { agendaToday, events, nextMeeting } from './events.js';
 import { help, notUnderstood } from './help.js';
 import { actionFor, statusDialogs } from './intent-dialogs.js';
@@ -55,6 +56,8 @@ const dialogsByName: Record<string, Dialog> = {
   'deadline-span': deadlineSpan,
   overdue,
   [STATUS_ASK_BACK_DIALOG]: statusAskBack,
+  [FACT_DIALOGS.answer]: factAnswer,
+  [FACT_DIALOGS.record]: factRecord,
 };
 
 /**
@@ -70,8 +73,6 @@ export function knowsDialog(name: string): boolean {
   return name === 'ask' || Object.hasOwn(dialogsByName, name) || isActionDialog(name);
 }
 
-/** Below this the bot says it did not understand rather than risk a confident wrong fact. */
-export const CONFIDENCE_THRESHOLD = 0.5;
 
 /** What the router needs: the knowledge, the understanding over it, and the conversation's last topic. */
 export interface RouteDeps {

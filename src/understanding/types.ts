@@ -50,6 +50,7 @@ export const intents = [
   'contact', // whom to write to: "hvem kan jeg skrive til om KIGO?"
   'news', // the news items: "hvad er der af nyheder?"
   'help', // what the bot can do
+  'fact', // no dialog fits, but passages of the knowledge answer it: "hvem er KOMBITs eskalationspart?"
   'unknown', // out of scope or too unsure to answer
 ] as const;
 
@@ -111,7 +112,12 @@ export interface Entities {
   report?: StatusReport;
   /** For poll.create only: the poll sentence as written, for the poll dialog to read. */
   pollText?: string;
+  /** For fact only: the passages that answer it, best first ("roles/kombit-programleder/profile.tasks.3"). */
+  passages?: string[];
 }
+
+/** Below this confidence the bot says it does not know rather than risk a confident wrong fact. */
+export const CONFIDENCE_THRESHOLD = 0.5;
 
 /** The reading of one question. */
 export interface Understanding {

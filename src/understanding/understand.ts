@@ -15,7 +15,9 @@ import { RoleDuties } from './role-duties.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
-import { noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
+import { answeringPassages } from './search/answerable.js';
+import { factSearchFor, type FactSearch } from './search/fact-search.js';
+import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
 /** What the understanding needs besides the text. */
 export interface UnderstandInput {
@@ -127,9 +129,12 @@ export class Understander {
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
   readonly #domainStems: Set<string>;
+  /** The search over every passage of the knowledge. */
+  readonly search: FactSearch;
 
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
+    this.search = factSearchFor(knowledge);
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
   }
@@ -164,7 +169,18 @@ export class Understander {
       describedRole: asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined,
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
-    return resolveIntent(reading, input.previous);
+    const resolved = resolveIntent(reading, input.previous);
+    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return resolved;
+    return this.#fromPassages(words.tokens, resolved) ?? resolved;
+  }
+
+  /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
+  #fromPassages(tokens: string[], resolved: Understanding): Understanding | undefined {
+    const hits = answeringPassages(this.search.search(tokens));
+    const best = hits[0];
+    if (!best) return undefined;
+    const passages = hits.map(({ passage }) => `${passage.kind}/${passage.recordId}/${passage.field}`);
+    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages }, language: resolved.language };
   }
 
   /**

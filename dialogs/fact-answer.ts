@@ -1,0 +1,55 @@
+import type { KnowledgeKind } from '../src/knowledge/registry.js';
+import type { Passage } from '../src/understanding/search/passages.js';
+import { factSearchFor } from '../src/understanding/search/fact-search.js';
+import { say, type Dialog, type DialogContext } from './context.js';
+import { dialogButton, listReply, shortDate } from './format-helpers.js';
+import { notUnderstood } from './help.js';
+
+/** The dialog that quotes passages found by the search, and the one showing a whole record. */
+export const FACT_DIALOGS = { answer: 'fact-answer', record: 'fact-record' } as const;
+
+/** A passage as a button or router argument: "roles/kombit-programleder/profile.tasks.3". */
+export function passageKey(passage: Passage): string {
+  return `${passage.kind}/${passage.recordId}/${passage.field}`;
+}
+
+function passagesFor(context: DialogContext, keys: string[]): Passage[] {
+  const search = factSearchFor(context.knowledge);
+  return keys.flatMap((key) => {
+    const [kind = '', recordId = '', field = ''] = key.split('/');
+    const passage = search.passagesOf(kind as KnowledgeKind, recordId).find((one) => one.field === field);
+    return passage ? [passage] : [];
+  });
+}
+
+/** "Fra Rollegalleriet, udkast september 2018 (6. september 2018)" */
+function citation(context: DialogContext, passage: Passage): string {
+  if (!passage.source) return '';
+  const asOf = shortDate(passage.source.asOf, context.language);
+  return say(context, `Kilde: ${passage.source.label}, pr. ${asOf}`, `Source: ${passage.source.label}, as of ${asOf}`);
+}
+
+/**
+ * The answer where no dialog fits: the best passages, quoted in the data's own words with
+ * the record they come from and its source, and a button to the whole record.
+ */
+export const factAnswer: Dialog = (context, args) => {
+  const passages = passagesFor(context, (args.passages ?? '').split('|').filter(Boolean));
+  const first = passages[0];
+  if (!first) return notUnderstood(context, {});
+  const sameRecord = passages.every((passage) => passage.kind === first.kind && passage.recordId === first.recordId);
+  const lines = passages.map((passage) => (sameRecord ? passage.text : `${passage.recordTitle}: ${passage.text}`));
+  const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
+  const intro = say(context, `Fra ${title} (${first.source?.label ?? 'Programledermøde'}):`, `From ${title} (${first.source?.label ?? 'the meeting'}, in Danish):`);
+  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), FACT_DIALOGS.record, { kind: first.kind, id: first.recordId });
+  return [listReply({ intro, list: lines, source: citation(context, first), buttons: [button] })];
+};
+
+/** Everything the knowledge holds on one record, passage by passage. */
+export const factRecord: Dialog = (context, args) => {
+  const passages = factSearchFor(context.knowledge).passagesOf((args.kind ?? '') as KnowledgeKind, args.id ?? '');
+  const first = passages[0];
+  if (!first) return notUnderstood(context, {});
+  const lines = passages.map((passage) => passage.text);
+  return [listReply({ heading: first.recordTitle, intro: first.recordTitle, list: lines, source: citation(context, first), buttons: [] })];
+};

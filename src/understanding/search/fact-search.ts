@@ -1,0 +1,128 @@
+import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
+import { passagesOf, type Passage } from './passages.js';
+import { contentStems, queryTerms, Vocabulary } from './terms.js';
+
+/** One passage found for a question, with how well it fits. */
+export interface SearchHit {
+  passage: Passage;
+  /** BM25 over the passage's words and, weighted less, its record's names. */
+  score: number;
+  /**
+   * 0–1: the share of the question's content (each word weighed by how rare it is) found in
+   * the passage or its record's names. Words the knowledge does not know count as not found.
+   */
+  coverage: number;
+}
+
+/** What the search made of a question. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /** The question's content words that the knowledge does not use at all ("løn", "licens"). */
+  unknown: string[];
+  /** How many content terms the question has. */
+  terms: number;
+}
+
+interface Document {
+  passage: Passage;
+  text: Map<string, number>;
+  names: Set<string>;
+  length: number;
+}
+
+// BM25 (k1 1.2, b 0.75); a record's names count for less than the passage's own words
+const k1 = 1.2;
+const b = 0.75;
+const namesWeight = 0.5;
+
+function counts(stems: string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const one of stems) map.set(one, (map.get(one) ?? 0) + 1);
+  return map;
+}
+
+/**
+ * A search over every passage of the knowledge (passages.ts), built once per load: the
+ * evidence beside the intent, the answer where no dialog fits, and a way into the sub-items
+ * of a record.
+ */
+export class FactSearch {
+  readonly #documents: Document[];
+  readonly #postings = new Map<string, number[]>();
+  readonly #averageLength: number;
+  readonly vocabulary: Vocabulary;
+
+  constructor(knowledge: Knowledge) {
+    const namesOf = new Map<string, Set<string>>();
+    this.#documents = passagesOf(knowledge).map((passage) => {
+      const key = `${passage.kind}/${passage.recordId}`;
+      let names = namesOf.get(key);
+      if (!names) namesOf.set(key, (names = new Set(passage.names.flatMap((name) => contentStems(name)))));
+      const stems = contentStems(passage.text);
+      return { passage, text: counts(stems), names, length: stems.length };
+    });
+    const all = new Set<string>();
+    this.#documents.forEach((document, index) => {
+      for (const term of new Set([...document.text.keys(), ...document.names])) {
+        all.add(term);
+        const list = this.#postings.get(term);
+        if (list) list.push(index);
+        else this.#postings.set(term, [index]);
+      }
+    });
+    this.vocabulary = new Vocabulary(all);
+    this.#averageLength = this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
+  }
+
+  /** How telling a term is: rare terms say more (an unknown term is as telling as the rarest). */
+  #idf(term: string): number {
+    const frequency = this.#postings.get(term)?.length ?? 0;
+    const total = this.#documents.length;
+    return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  /** The passages that fit the question's words best, best first. */
+  search(tokens: string[], options: { limit?: number; kinds?: KnowledgeKind[] } = {}): SearchResult {
+    const { terms, unknown } = queryTerms(tokens, this.vocabulary);
+    const weights = new Map(terms.map((term) => [term, this.#idf(term)]));
+    // an unknown word weighs as much as the rarest known one: the question is partly about it
+    const unknownWeight = unknown.length * Math.log(1 + (this.#documents.length + 0.5) / 0.5);
+    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
+    const scores = new Map<number, { score: number; found: Set<string> }>();
+    for (const term of terms) {
+      for (const index of this.#postings.get(term) ?? []) {
+        const document = this.#documents[index]!;
+        if (options.kinds && !options.kinds.includes(document.passage.kind)) continue;
+        const frequency = document.text.get(term) ?? 0;
+        const norm = k1 * (1 - b + (b * document.length) / Math.max(1, this.#averageLength));
+        const inText = frequency > 0 ? (frequency * (k1 + 1)) / (frequency + norm) : 0;
+        const inNames = document.names.has(term) ? namesWeight : 0;
+        const entry = scores.get(index) ?? { score: 0, found: new Set<string>() };
+        entry.score += weights.get(term)! * Math.max(inText, inNames);
+        entry.found.add(term);
+        scores.set(index, entry);
+      }
+    }
+    const hits: SearchHit[] = [...scores].map(([index, { score, found }]) => ({
+      passage: this.#documents[index]!.passage,
+      score,
+      coverage: total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total,
+    }));
+    hits.sort((x, y) => y.score - x.score || y.coverage - x.coverage);
+    return { hits: hits.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length };
+  }
+
+  /** Every passage of one record, in the record's order (its full card). */
+  passagesOf(kind: KnowledgeKind, recordId: string): Passage[] {
+    return this.#documents.map((document) => document.passage).filter((passage) => passage.kind === kind && passage.recordId === recordId);
+  }
+}
+
+const built = new WeakMap<Knowledge, FactSearch>();
+
+/** The one search over a loaded knowledge base (built on first use, then shared). */
+export function factSearchFor(knowledge: Knowledge): FactSearch {
+  let search = built.get(knowledge);
+  if (!search) built.set(knowledge, (search = new FactSearch(knowledge)));
+  return search;
+}

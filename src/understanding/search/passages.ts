@@ -1,0 +1,126 @@
+import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
+import { detectLanguage } from '../language.js';
+
+/**
+ * One thing a person can ask about, at the level they ask: a sentence, a bullet, a step, a
+ * duty, a pro or a con, an agenda item, a news line. It points back to its record and field,
+ * so an answer can quote it and offer the whole record.
+ */
+export interface Passage {
+  kind: KnowledgeKind;
+  recordId: string;
+  /** The record's own name, as a person would recognise it ("KOMBIT-programleder"). */
+  recordTitle: string;
+  /** Every name of the record: its title and aliases, by which all its passages are found. */
+  names: string[];
+  /** Where in the record, as a path ("profile.tasks.3"). */
+  field: string;
+  /** The words to show, in the data's own wording (Danish). */
+  text: string;
+  /** The record's source label and as-of date, to cite. */
+  source?: { label: string; asOf: string };
+}
+
+/** A record of any kind, as the walk sees it. */
+type Item = Record<string, unknown>;
+
+// Fields that identify, cite or explain the data to its operators; they are not facts to quote.
+const skippedKeys = new Set(['id', 'aliases', 'source', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
+// Operator notes are English by convention; a note written in Danish ("Cirka tider…") is a fact.
+const noteKey = /^notes?$|Note$/;
+// ids, references and enum values ("bbr-adgangsstyring", "implementation"): no text of their own
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const isoDate = /^\d{4}-\d{2}(?:-\d{2})?$/;
+const url = /^https?:\/\//;
+const time = /^\d{1,2}\.\d{2}$/;
+// the fields that name a record, most telling first
+const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'email', 'display'];
+
+function shownString(key: string, value: string): boolean {
+  if (slug.test(value) || isoDate.test(value) || url.test(value)) return false;
+  if (noteKey.test(key)) return detectLanguage(value) === 'da' && /[æøå]/i.test(value);
+  return true;
+}
+
+/** The record's name: its title field, with a code before it ("SF1511 Hent Token …"). */
+export function recordTitleOf(record: Item): string {
+  const code = typeof record.code === 'string' ? record.code : undefined;
+  const title = titleKeys.map((key) => record[key]).find((value): value is string => typeof value === 'string' && !slug.test(value));
+  if (code && title && title !== code) return `${code} ${title}`;
+  return title ?? (typeof record.id === 'string' ? record.id : '');
+}
+
+/** "10.05–10.30 Opsamling … · Mette Vinther Poulsen": an object in a list as one line. */
+function itemLine(item: Item): string | undefined {
+  const times = typeof item.start === 'string' && typeof item.end === 'string' && time.test(item.start) ? `${item.start}–${item.end} ` : '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(item)) {
+    if (skippedKeys.has(key) || key === 'start' || key === 'end') continue;
+    if (typeof value === 'string' && shownString(key, value)) parts.push(value);
+    else if (typeof value === 'number' && key === 'number') parts.unshift(`${value}.`);
+  }
+  const line = parts.join(' · ');
+  return line ? `${times}${line}` : undefined;
+}
+
+function isItem(value: unknown): value is Item {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Every passage under one value of a record, depth first. */
+function walk(value: unknown, path: string[], emit: (field: string, text: string) => void): void {
+  // the field a list element belongs to ("notes" for notes.0)
+  const key = path.findLast((part) => !/^\d+$/.test(part)) ?? '';
+  if (typeof value === 'string') {
+    if (!skippedKeys.has(key) && shownString(key, value)) emit(path.join('.'), value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((element, index) => {
+      const line = isItem(element) ? itemLine(element) : undefined;
+      // a list of objects (agenda items, duties, steps) is read one object a line
+      if (line !== undefined) emit([...path, String(index)].join('.'), line);
+      else walk(element, [...path, String(index)], emit);
+    });
+    return;
+  }
+  if (isItem(value)) {
+    for (const [child, inner] of Object.entries(value)) if (!skippedKeys.has(child)) walk(inner, [...path, child], emit);
+  }
+}
+
+function sourceOf(record: Item): Passage['source'] {
+  const source = record.source;
+  if (!isItem(source) || typeof source.label !== 'string' || typeof source.asOf !== 'string') return undefined;
+  return { label: source.label, asOf: source.asOf };
+}
+
+/**
+ * Every passage of every record, read from the records as they are: a new field or a new
+ * kind of record next quarter is searchable without code.
+ */
+export function passagesOf(knowledge: Knowledge): Passage[] {
+  const passages: Passage[] = [];
+  for (const [kind, records] of Object.entries(knowledge) as [KnowledgeKind, Item[]][]) {
+    for (const record of records) {
+      const recordId = typeof record.id === 'string' ? record.id : '';
+      const recordTitle = recordTitleOf(record);
+      const source = sourceOf(record);
+      const aliases = Array.isArray(record.aliases) ? record.aliases.filter((alias): alias is string => typeof alias === 'string') : [];
+      const names = [recordTitle, ...aliases];
+      const seen = new Set<string>();
+      const before = passages.length;
+      walk(record, [], (field, text) => {
+        // the title is what every passage of the record is found by, not a passage of its own;
+        // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
+        if (text === recordTitle || seen.has(text)) return;
+        seen.add(text);
+        if (text.trim().split(/\s+/).length < 3) names.push(text);
+        else passages.push({ kind, recordId, recordTitle, names, field, text, source });
+      });
+      // a record that is only a name is still found by it
+      if (passages.length === before) passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
+    }
+  }
+  return passages;
+}

@@ -1,0 +1,113 @@
+import { deletions, editDistance } from '../fuzzy.js';
+import { stem } from '../stem.js';
+import { queryWords } from '../query-words.js';
+import { isStopword } from '../stopwords.js';
+import { danishFor } from './english.js';
+
+// Words the name matcher treats as too common to name a thing, but which say what a passage
+// is about ("trin", "rolle", "deadline"); the search weighs them by how rare they are instead.
+const topicWords = new Set([
+  'kombit', 'klik', 'opgave', 'opgaver', 'opgaven', 'rolle', 'roller', 'rollen', 'kommune', 'kommuner', 'kommunen', 'kommunes',
+  'deadline', 'deadlines', 'status', 'sts', 'sp', 'service', 'sikkerhed', 'trin', 'trinene', 'starter', 'slutter', 'starte',
+  'slutte', 'bruges', 'svar', 'opdateres', 'hele', 'lave', 'tage', 'holde', 'kommer', 'sender', 'give', 'giver', 'se', 'ser',
+  'tale', 'ligger', 'findes', 'kun', 'mange', 'ny', 'nye',
+]);
+
+/** Whether a folded word is a function word the search leaves out. */
+export function isSearchStopword(word: string): boolean {
+  return !topicWords.has(word) && isStopword(word);
+}
+
+/** The stems of a text's content words, in order. */
+export function contentStems(text: string): string[] {
+  // read as questions are read, so "SF1511" and "trin 3" split the same way on both sides
+  return queryWords(text)
+    .tokens.filter((word) => !isSearchStopword(word))
+    .map((word) => stem(word));
+}
+
+/**
+ * The vocabulary of the knowledge: every stem, with a typo-tolerant lookup and the compounds
+ * it can make, so that "contex", "Organisaton", "fordelings reglerne" and "jobfunktion roller"
+ * reach the words the data uses.
+ */
+export class Vocabulary {
+  readonly #stems = new Set<string>();
+  readonly #byDeletion = new Map<string, string[]>();
+  readonly #corrections = new Map<string, string | null>();
+
+  constructor(stems: Iterable<string>) {
+    for (const one of stems) this.#stems.add(one);
+    for (const known of this.#stems) {
+      if (known.length < 5) continue;
+      for (const variant of [known, ...deletions(known)]) {
+        const list = this.#byDeletion.get(variant);
+        if (list) list.push(known);
+        else this.#byDeletion.set(variant, [known]);
+      }
+    }
+  }
+
+  has(term: string): boolean {
+    return this.#stems.has(term);
+  }
+
+  /** The known stem a question's stem stands for: itself, one typo away, or none. */
+  corrected(term: string): string | undefined {
+    if (this.#stems.has(term)) return term;
+    const cached = this.#corrections.get(term);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: string | undefined;
+    if (term.length >= 5) {
+      const limit = term.length >= 9 ? 2 : 1;
+      const candidates = [term, ...deletions(term)].flatMap((variant) => this.#byDeletion.get(variant) ?? []);
+      found = candidates.find((known) => editDistance(term, known, limit) <= 1) ?? candidates.find((known) => editDistance(term, known, limit) <= limit);
+    }
+    if (this.#corrections.size > 20_000) this.#corrections.clear();
+    this.#corrections.set(term, found ?? null);
+    return found;
+  }
+
+  /** "adgangsstyringen" → "adgang" + "styring": a compound read as two known stems, if it is one. */
+  split(word: string): string[] | undefined {
+    for (let cut = word.length - 3; cut >= 3; cut -= 1) {
+      const right = stem(word.slice(cut));
+      if (!this.#stems.has(right)) continue;
+      const head = word.slice(0, cut);
+      // Danish joins compounds with an "s" or "e": "fordelings|regler", "rolle|galleri"
+      for (const left of [head, head.replace(/[se]$/, '')]) {
+        if (left.length >= 3 && this.#stems.has(stem(left))) return [stem(left), right];
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A question's content words as the search's terms: English words put into Danish, each word
+ * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
+ * Words the knowledge does not know stay as they are: they count against a match.
+ */
+export function queryTerms(tokens: string[], vocabulary: Vocabulary): { terms: string[]; unknown: string[] } {
+  const terms: string[] = [];
+  const unknown: string[] = [];
+  const content = tokens.flatMap((token) => danishFor(token) ?? [token]).filter((token) => !isSearchStopword(token));
+  for (let index = 0; index < content.length; index += 1) {
+    const word = content[index]!;
+    const next = content[index + 1];
+    const joined = next === undefined ? undefined : vocabulary.corrected(stem(word + next));
+    if (joined && !vocabulary.has(stem(word))) {
+      terms.push(joined);
+      index += 1;
+      continue;
+    }
+    const known = vocabulary.corrected(stem(word));
+    if (known) terms.push(known);
+    else {
+      const parts = word.length >= 7 ? vocabulary.split(word) : undefined;
+      if (parts) terms.push(...parts);
+      else if (!/^\d+$/.test(word)) unknown.push(stem(word));
+    }
+  }
+  return { terms: [...new Set(terms)], unknown };
+}
