@@ -95,14 +95,14 @@ export function pausePost(context: DialogContext, meeting: Meeting, current: num
 
 function followUpLines(context: DialogContext, meeting: Meeting): string[] {
   const { followUp, nextMeeting } = meeting;
-  const materials = followUp.materialsText && followUp.materialsUrl ? `${followUp.materialsText}: ${encodeURI(followUp.materialsUrl)}` : followUp.materialsText;
+  const materials = followUp.materialsText && followUp.materialsUrl ? `${followUp.materialsText}: ${followUp.materialsUrl}` : followUp.materialsText;
   if (context.language === 'da') return [followUp.questionsText, followUp.feedbackText, materials, nextMeeting?.text].filter((line): line is string => Boolean(line));
   const subject = followUp.questionsSubject ? ` (subject "${followUp.questionsSubject}")` : '';
   const next = nextMeeting ? formatDate(nextMeeting.precision === 'day' ? nextMeeting.date : `${nextMeeting.date}-01`, 'en', nextMeeting.precision) : undefined;
   return [
     `Questions that were not asked or answered today: write to ${followUp.questionsTo}${subject}.`,
     ...(followUp.feedbackTo ? [`Ideas for getting more out of these meetings: ${followUp.feedbackTo}.`] : []),
-    ...(followUp.materialsUrl ? [`Today's slides: ${encodeURI(followUp.materialsUrl)}`] : []),
+    ...(followUp.materialsUrl ? [`Today's slides: ${followUp.materialsUrl}`] : []),
     ...(next ? [`See you at the next programme leader meeting${nextMeeting?.precision === 'month' ? ' in' : ' on'} ${next}.`] : []),
   ];
 }

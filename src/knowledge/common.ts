@@ -12,6 +12,12 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((text) => DateTime.fromISO(text).isValid, 'is not a real calendar date');
 
+/**
+ * A web address as the data stores it: absolute and percent-encoded, so it can be shown and
+ * clicked as it is. A raw space (the slides' "Implementering  monopolbruddet") is written %20.
+ */
+export const linkUrl = z.url().refine((text) => !/\s/.test(text), 'must be percent-encoded: write each space as %20');
+
 /** A clock time written as on the slides, "10.05". */
 export const clockTime = z.string().regex(/^([01]\d|2[0-3])\.[0-5]\d$/, 'must be a time written HH.MM, e.g. "10.05"');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
@@ -26,7 +26,7 @@ export const webContact = z.object({
   kind: z.literal('web'),
   /** How the slide writes it, e.g. "Kombit.dk/programlederindsats". */
   display: z.string().min(1),
-  url: z.url(),
+  url: linkUrl,
   organisation: z.string().min(1),
   purposes: z.array(z.string().min(1)).min(1),
   source,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, dataFile, datePrecision, isoDate, isoMonth, recordId, source } from '../common.js';
+import { clockTime, dataFile, datePrecision, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
@@ -25,7 +25,7 @@ export const record = z
     audience: z.string().min(1).optional(),
     /** What happens there, as the seed says it. */
     details: z.array(z.string().min(1)).optional(),
-    link: z.url().optional(),
+    link: linkUrl.optional(),
     note: z.string().min(1).optional(),
     source,
   })

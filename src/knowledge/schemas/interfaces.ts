@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
@@ -31,7 +31,7 @@ export const record = z.object({
   supportSystem: recordId,
   users: z.array(interfaceUser),
   /** Where the full overview lives, when the seed links it. */
-  link: z.url().optional(),
+  link: linkUrl.optional(),
   source,
 });
 export type Interface = z.infer<typeof record>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clockTime, dataFile, datePrecision, isoDate, isoMonth, recordId, source } from '../common.js';
+import { clockTime, dataFile, datePrecision, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
@@ -26,7 +26,7 @@ const followUp = z.strictObject({
   feedbackTo: z.string().min(1).optional(),
   feedbackText: z.string().min(1).optional(),
   materialsText: z.string().min(1).optional(),
-  materialsUrl: z.string().min(1).optional(),
+  materialsUrl: linkUrl.optional(),
 });
 
 const meetingShape = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, isoDate, isoMonth, recordId, source } from '../common.js';
+import { dataFile, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
@@ -13,7 +13,7 @@ export const newsDate = z.object({
 });
 
 /** A link shown with a news item. */
-export const newsLink = z.object({ label: z.string().min(1), url: z.url() });
+export const newsLink = z.object({ label: z.string().min(1), url: linkUrl });
 
 /** One item of "KOMBIT-programleder NYT". */
 export const record = z.object({

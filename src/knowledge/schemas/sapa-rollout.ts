@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 
 const FILE = 'sapa-rollout.json';
 
 /** A document the seed links, e.g. "Notat vedr. SAPAs udrulningsplan". */
-export const document = z.object({ title: z.string().min(1), url: z.url() });
+export const document = z.object({ title: z.string().min(1), url: linkUrl });
 
 /** The rollout plan itself: its time labels in reading order and how rough they are. */
 export const plan = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, isoDate, recordId, source } from '../common.js';
+import { dataFile, isoDate, linkUrl, recordId, source } from '../common.js';
 import type { DataProblem } from '../loader.js';
 import type { Knowledge } from '../registry.js';
 import { roleReferenceProblems } from './roles.js';
@@ -37,7 +37,7 @@ export const reminderDays = z
     });
   });
 
-const link = z.strictObject({ title: z.string().min(1), url: z.string().min(1) });
+const link = z.strictObject({ title: z.string().min(1), url: linkUrl });
 
 /** One KLIK task (or announced / operations task) as named in the seed. */
 export const record = z
