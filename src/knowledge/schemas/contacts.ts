@@ -16,6 +16,8 @@ export const emailContact = z.object({
   purposes: z.array(z.string().min(1)).min(1),
   /** A subject line the seed asks for, e.g. "programledermøde september". */
   subject: z.string().min(1).optional(),
+  /** For operators (English): how the seed gives the address, where that is worth knowing. */
+  note: z.string().min(1).optional(),
   source,
 });
 export type EmailContact = z.infer<typeof emailContact>;
