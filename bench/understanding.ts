@@ -59,7 +59,7 @@ const args = process.argv.slice(2);
 const showFailures = args.includes('--failures');
 const extraSets = args.filter((arg) => !arg.startsWith('--'));
 const freshSet = 'tests/understanding/fresh-questions.json';
-for (const path of [...(existsSync(freshSet) ? [freshSet] : []), ...extraSets]) {
+for (const path of new Set([...(existsSync(freshSet) ? [freshSet] : []), ...extraSets])) {
   const answerSet = loadAnswerSet(path);
   const judged = answerSet.questions.map((question) => evaluateAnswer(createCore({ knowledge }), question, answerSet.now));
   const good = judged.filter((outcome) => outcome.right).length;

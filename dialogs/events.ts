@@ -33,14 +33,14 @@ function whatText(context: DialogContext, kinds: EventKind[], count: number): st
 }
 
 /** The first and last day an event's date covers (a month-only date covers the whole month). */
-function eventDays(event: KlikEvent): { first: string; last: string } {
+export function eventDays(event: KlikEvent): { first: string; last: string } {
   if (event.datePrecision === 'day') return { first: event.date, last: event.date };
   const month = DateTime.fromISO(`${event.date}-01`, { zone: ZONE });
   return { first: month.toISODate() ?? event.date, last: month.endOf('month').toISODate() ?? event.date };
 }
 
 /** "onsdag 14. november 2018 kl. 09.00–10.00, Odense: title (foreløbig dato)". */
-function eventLine(context: DialogContext, event: KlikEvent): string {
+export function eventLine(context: DialogContext, event: KlikEvent): string {
   const date = formatDate(event.date, context.language, event.datePrecision);
   const time = event.start ? ` ${say(context, 'kl.', 'at')} ${event.start}${event.end ? `–${event.end}` : ''}` : '';
   const place = event.place ? `, ${event.place}` : '';

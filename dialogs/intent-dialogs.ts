@@ -7,6 +7,7 @@ import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './contact-topic.js';
 import { EVALUATION_DIALOGS } from './evaluation-access.js';
 import { FACT_DIALOGS } from './fact-answer.js';
+import { TIMELINE_DIALOG } from './timeline.js';
 import { MEETING_DIALOGS } from './meeting-host.js';
 import { POLL_DIALOGS } from './poll-names.js';
 import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
@@ -144,6 +145,17 @@ function taskKindOf(tokens: string[]): string | undefined {
   return undefined;
 }
 
+// Words that ask for deadlines only ("hvilke frister har vi i december?").
+const deadlineWords = new Set(['deadline', 'deadlines', 'deadlinen', 'frist', 'frister', 'fristen', 'fristerne', 'due', 'senest', 'afleveres']);
+
+/** A dated question that names no one kind of thing: every kind of dated thing in the span answers it. */
+function asksForEverythingDated(understanding: Understanding, tokens: string[]): boolean {
+  const { intent, entities } = understanding;
+  if (!entities.dates) return false;
+  if (intent === 'event.list') return entities.eventKinds.length === 0 && entities.municipalities.length === 0;
+  return intent === 'deadline.range' && !tokens.some((token) => deadlineWords.has(token));
+}
+
 /** The dialog and arguments that answer an understood question (undefined args are left out). */
 export function actionFor(understanding: Understanding, tokens: string[]): ActionPayload | undefined {
   if (understanding.intent === 'unknown') return undefined;
@@ -159,6 +171,8 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   if (understanding.intent === 'status.update' && entities.report && !entities.report.target) {
     return { dialog: STATUS_ASK_BACK_DIALOG, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
   }
+  // "hvad sker der i november?" asks for everything dated then, not one kind of thing
+  if (asksForEverythingDated(understanding, tokens)) return { dialog: TIMELINE_DIALOG, args: { start: entities.dates!.start, end: entities.dates!.end } };
   // "stop påmindelserne om BBR" stops that one; without a name, all of them
   const itemId = reminderItem(entities);
   if (understanding.intent === 'reminder.unsubscribe' && itemId) return { dialog: REMINDER_DIALOGS.mute, args: { itemId } };

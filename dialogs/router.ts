@@ -12,6 +12,7 @@ import { datedFact } from './dated-fact.js';
 import { deadlineSpan, overdue } from './deadline-span.js';
 import { upcoming } from './deadlines.js';
 import { FACT_DIALOGS, factAnswer, factRecord } from './fact-answer.js';
+import { TIMELINE_DIALOG, timeline } from './timeline.js';
 import { agendaToday, events, nextMeeting } from './events.js';
 import { help, notUnderstood } from './help.js';
 import { actionFor, statusDialogs } from './intent-dialogs.js';
@@ -58,6 +59,7 @@ const dialogsByName: Record<string, Dialog> = {
   [STATUS_ASK_BACK_DIALOG]: statusAskBack,
   [FACT_DIALOGS.answer]: factAnswer,
   [FACT_DIALOGS.record]: factRecord,
+  [TIMELINE_DIALOG]: timeline,
 };
 
 /**

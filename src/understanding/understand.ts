@@ -176,7 +176,8 @@ export class Understander {
 
   /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
   #fromPassages(tokens: string[], resolved: Understanding): Understanding | undefined {
-    const hits = answeringPassages(this.search.search(tokens));
+    const phrasing = (token: string) => this.#classifier.knows(termOf(token));
+    const hits = answeringPassages(this.search.search(tokens, { phrasing }));
     const best = hits[0];
     if (!best) return undefined;
     const passages = hits.map(({ passage }) => `${passage.kind}/${passage.recordId}/${passage.field}`);

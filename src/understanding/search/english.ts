@@ -24,7 +24,7 @@ const glossary: Record<string, string[]> = {
   break: ['pause'], breaks: ['pause'], evaluation: ['evaluering'], microphone: ['mikrofon'], mic: ['mikrofon'],
   mute: ['mikrofon', 'fra'], sound: ['lydtest'], audio: ['lydtest'], question: ['spoergsmaal'], questions: ['spoergsmaal'],
   chat: ['chatten'], welcome: ['velkomst'], agenda: ['program'], programme: ['program'], presents: ['oplaeg'],
-  presentation: ['oplaeg'], host: ['vaert'], hosts: ['vaerter'], feedback: ['feedback'], slides: ['plancher'],
+  presentation: ['oplaeg'], host: ['vaert'], hosts: ['vaert', 'vaerter'], feedback: ['feedback'], slides: ['plancher'],
   materials: ['plancher'], documents: ['dokumentbibliotek'], library: ['dokumentbibliotek'],
   distribution: ['fordeling'], rules: ['regler'], rule: ['regel'], routine: ['arbejdsgang'], workflow: ['arbejdsgang'],
   operation: ['drift'], operations: ['drift'], maintenance: ['vedligehold'], maintain: ['vedligehold'],
@@ -42,7 +42,7 @@ const glossary: Record<string, string[]> = {
   task: ['opgave'], found: ['findes'], message: ['besked'], messages: ['beskeder'], distributor: ['beskedfordeler'],
   service: ['service'], services: ['serviceaftaler'], platform: ['serviceplatformen'], support: ['support'],
   role: ['rolle'], roles: ['roller'], describe: ['beskrivelse'], description: ['beskrivelse'], descriptions: ['beskrivelser'],
-  effect: ['effekt'], characteristics: ['karakteristika'], renamed: ['omdoebt'], phased: ['udfases'], phase: ['fase'],
+  effect: ['effekt'], characteristics: ['karakteristika', 'kendetegn'], renamed: ['omdoebt'], phased: ['udfases'], phase: ['fase'],
   cross: ['tvaergaaende'], crosscutting: ['tvaergaaende'], network: ['netvaerk'], experience: ['erfaring'],
   experiences: ['erfaringer'], share: ['del'], input: ['input'], gdpr: ['gdpr'], process: ['proces'], ready: ['klar'],
   build: ['bygge'], contribute: ['bidrager'], mailbox: ['postkasse'],
@@ -56,8 +56,20 @@ const glossary: Record<string, string[]> = {
   critical: ['kritisk'], announced: ['annonceres'], announcement: ['annoncering'], november: ['november'],
   october: ['oktober'], september: ['september'], december: ['december'], 
   headlines: ['overskrifter'], themes: ['temaer'], extended: ['udvides'],
-  extend: ['udvides'], searchable: ['soegbar'], search: ['soege'], area: ['omraade'], areas: ['omraader'],
+  extend: ['udvides'], presenter: ['oplaegsholder', 'fortaeller', 'praesenterer'], etiquette: ['etikette', 'regler'],
+  needs: ['behov'], purpose: ['formaal'], points: ['punkter'],
+  purposes: ['formaal'], municipalityInput: ['input', 'kommunerne', 'sagde'], discussionPoints: ['droeftelse', 'diskussion'],
+  clarifications: ['praecisering'], phasedOut: ['udfases', 'stopper', 'ophoerer'], soundTestMinutesBefore: ['lydtest'], searchable: ['soegbar'], search: ['soege'], area: ['omraade'], areas: ['omraader'],
 };
+
+// Danish words the knowledge says otherwise ("tlf" for "telefon").
+const danishSynonyms: Record<string, string[]> = {
+  tlf: ['telefon'], telefonnummer: ['telefon'], mobil: ['telefon'], mobilnummer: ['telefon'], nummer: ['telefon'],
+  mik: ['mikrofon'], mikken: ['mikrofon'], mic: ['mikrofon'], vaerter: ['vaert'], vaerterne: ['vaert'],
+  kendetegn: ['karakteristika'], kendetegnene: ['karakteristika'],
+  droppet: ['udgaar'], droppes: ['udgaar'], nedlagt: ['udgaar'], sammenlagt: ['supplement'],
+};
+Object.assign(glossary, danishSynonyms);
 
 /** The Danish words an English word stands for here, or undefined. */
 export function danishFor(word: string): string[] | undefined {

@@ -1,4 +1,7 @@
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
+import { stem } from '../stem.js';
+import { danishFor } from './english.js';
+import { isOutsideWord } from './outside.js';
 import { passagesOf, type Passage } from './passages.js';
 import { contentStems, queryTerms, Vocabulary } from './terms.js';
 
@@ -34,6 +37,7 @@ interface Document {
 const k1 = 1.2;
 const b = 0.75;
 const namesWeight = 0.5;
+const unknownShare = 0.35;
 
 function counts(stems: string[]): Map<string, number> {
   const map = new Map<string, number>();
@@ -53,11 +57,14 @@ export class FactSearch {
   readonly vocabulary: Vocabulary;
 
   constructor(knowledge: Knowledge) {
-    const namesOf = new Map<string, Set<string>>();
+    const namesOf = new Map<string, string[]>();
     this.#documents = passagesOf(knowledge).map((passage) => {
       const key = `${passage.kind}/${passage.recordId}`;
-      let names = namesOf.get(key);
-      if (!names) namesOf.set(key, (names = new Set(passage.names.flatMap((name) => contentStems(name)))));
+      let recordNames = namesOf.get(key);
+      if (!recordNames) namesOf.set(key, (recordNames = passage.names.flatMap((name) => contentStems(name))));
+      // what the field holds says what the passage is about: "hosts" are the meeting's "værter"
+      const fieldWords = passage.field.split('.').flatMap((part) => danishFor(part) ?? []);
+      const names = new Set([...recordNames, ...fieldWords.map((word) => stem(word))]);
       const stems = contentStems(passage.text);
       return { passage, text: counts(stems), names, length: stems.length };
     });
@@ -82,17 +89,21 @@ export class FactSearch {
   }
 
   /** The passages that fit the question's words best, best first. */
-  search(tokens: string[], options: { limit?: number; kinds?: KnowledgeKind[] } = {}): SearchResult {
-    const { terms, unknown } = queryTerms(tokens, this.vocabulary);
+  search(tokens: string[], options: { limit?: number; within?: (passage: Passage) => boolean; phrasing?: (token: string) => boolean } = {}): SearchResult {
+    const { terms, unknown } = queryTerms(tokens, this.vocabulary, options.phrasing);
     const weights = new Map(terms.map((term) => [term, this.#idf(term)]));
-    // an unknown word weighs as much as the rarest known one: the question is partly about it
-    const unknownWeight = unknown.length * Math.log(1 + (this.#documents.length + 0.5) / 0.5);
+    // A word the knowledge never uses is often only said differently ("mikken", "kendetegn"),
+    // so it weighs a third of the rarest known word; a word about what klikbot never knows
+    // (a salary, a price) weighs so much that nothing covers the question.
+    const rarest = Math.log(1 + (this.#documents.length + 0.5) / 0.5);
+    const outside = tokens.filter((token) => isOutsideWord(token)).length;
+    const unknownWeight = unknown.length * rarest * unknownShare + outside * rarest * 10;
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
     const scores = new Map<number, { score: number; found: Set<string> }>();
     for (const term of terms) {
       for (const index of this.#postings.get(term) ?? []) {
         const document = this.#documents[index]!;
-        if (options.kinds && !options.kinds.includes(document.passage.kind)) continue;
+        if (options.within && !options.within(document.passage)) continue;
         const frequency = document.text.get(term) ?? 0;
         const norm = k1 * (1 - b + (b * document.length) / Math.max(1, this.#averageLength));
         const inText = frequency > 0 ? (frequency * (k1 + 1)) / (frequency + norm) : 0;
@@ -109,7 +120,10 @@ export class FactSearch {
       coverage: total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total,
     }));
     hits.sort((x, y) => y.score - x.score || y.coverage - x.coverage);
-    return { hits: hits.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length };
+    // the same words in several records (each meeting run's etiquette) are one answer
+    const seen = new Set<string>();
+    const distinct = hits.filter((hit) => !seen.has(hit.passage.text) && seen.add(hit.passage.text));
+    return { hits: distinct.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length };
   }
 
   /** Every passage of one record, in the record's order (its full card). */

@@ -25,7 +25,7 @@ export interface Passage {
 type Item = Record<string, unknown>;
 
 // Fields that identify, cite or explain the data to its operators; they are not facts to quote.
-const skippedKeys = new Set(['id', 'aliases', 'source', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
+const skippedKeys = new Set(['id', 'aliases', 'source', 'section', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
 // Operator notes are English by convention; a note written in Danish ("Cirka tider…") is a fact.
 const noteKey = /^notes?$|Note$/;
 // ids, references and enum values ("bbr-adgangsstyring", "implementation"): no text of their own
@@ -34,7 +34,7 @@ const isoDate = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const url = /^https?:\/\//;
 const time = /^\d{1,2}\.\d{2}$/;
 // the fields that name a record, most telling first
-const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'email', 'display'];
+const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
 
 function shownString(key: string, value: string): boolean {
   if (slug.test(value) || isoDate.test(value) || url.test(value)) return false;
@@ -63,6 +63,11 @@ function itemLine(item: Item): string | undefined {
   return line ? `${times}${line}` : undefined;
 }
 
+/** A word or a few: a name, a phone number, a place. */
+function shortText(text: string): boolean {
+  return text.trim().split(/\s+/).length <= 4;
+}
+
 function isItem(value: unknown): value is Item {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -76,6 +81,11 @@ function walk(value: unknown, path: string[], emit: (field: string, text: string
     return;
   }
   if (Array.isArray(value)) {
+    // a list of names ("Mette Vinther Poulsen", "Peter Hansen", …) is read as one line
+    if (value.length > 1 && value.every((element) => typeof element === 'string' && shortText(element) && shownString(key, element))) {
+      emit(path.join('.'), value.join(', '));
+      return;
+    }
     value.forEach((element, index) => {
       const line = isItem(element) ? itemLine(element) : undefined;
       // a list of objects (agenda items, duties, steps) is read one object a line
@@ -110,14 +120,19 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
       const names = [recordTitle, ...aliases];
       const seen = new Set<string>();
       const before = passages.length;
+      const details: string[] = [];
       walk(record, [], (field, text) => {
         // the title is what every passage of the record is found by, not a passage of its own;
         // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
         if (text === recordTitle || seen.has(text)) return;
         seen.add(text);
-        if (text.trim().split(/\s+/).length < 3) names.push(text);
-        else passages.push({ kind, recordId, recordTitle, names, field, text, source });
+        if (text.trim().split(/\s+/).length < 3) {
+          names.push(text);
+          if (!field.includes('.')) details.push(text);
+        } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
       });
+      // a contact's phone and address, a meeting's medium: the record's details as one line
+      if (details.length > 1) passages.push({ kind, recordId, recordTitle, names, field: 'details', text: [recordTitle, ...details].join(' · '), source });
       // a record that is only a name is still found by it
       if (passages.length === before) passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
     }

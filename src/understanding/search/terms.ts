@@ -86,9 +86,9 @@ export class Vocabulary {
 /**
  * A question's content words as the search's terms: English words put into Danish, each word
  * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
- * Words the knowledge does not know stay as they are: they count against a match.
+ * Words the knowledge does not know, nor the way questions are asked, count against a match.
  */
-export function queryTerms(tokens: string[], vocabulary: Vocabulary): { terms: string[]; unknown: string[] } {
+export function queryTerms(tokens: string[], vocabulary: Vocabulary, phrasing: (token: string) => boolean = () => false): { terms: string[]; unknown: string[] } {
   const terms: string[] = [];
   const unknown: string[] = [];
   const content = tokens.flatMap((token) => danishFor(token) ?? [token]).filter((token) => !isSearchStopword(token));
@@ -106,7 +106,8 @@ export function queryTerms(tokens: string[], vocabulary: Vocabulary): { terms: s
     else {
       const parts = word.length >= 7 ? vocabulary.split(word) : undefined;
       if (parts) terms.push(...parts);
-      else if (!/^\d+$/.test(word)) unknown.push(stem(word));
+      // a word of how people ask ("egentlig", "ligger", "fortælle") is no topic the data lacks
+      else if (!/^\d+$/.test(word) && !phrasing(word)) unknown.push(stem(word));
     }
   }
   return { terms: [...new Set(terms)], unknown };

@@ -1,0 +1,19 @@
+import { stem } from '../stem.js';
+
+/**
+ * What klikbot never knows, whatever is named beside it: pay, prices and money spent, the
+ * weather, food, people's private matters. A question about a salary that names a role is
+ * still a question about a salary ("hvad tjener en FK-administrator?"). Folded stems.
+ */
+const outsideWords = [
+  'loen', 'loenn', 'loenniveau', 'tjener', 'tjene', 'tjent', 'gage', 'honorar', 'salary', 'salaries', 'wage', 'paid', 'earn', 'earns',
+  'koster', 'kostede', 'pris', 'priser', 'prisen', 'licens', 'licensen', 'licenser', 'kroner', 'kr', 'betale', 'betaler', 'faktura',
+  'price', 'prices', 'cost', 'costs', 'licence', 'license', 'licences', 'licenses', 'fee', 'fees', 'vejr', 'vejret', 'weather',
+  'frokost', 'kaffe', 'kantine', 'lunch', 'coffee', 'ferie', 'holiday', 'parkering', 'parking', 'aktie', 'aktier', 'shares',
+];
+const outsideStems = new Set(outsideWords.map((word) => stem(word)));
+
+/** Whether a question's word is about something outside the programme's material. */
+export function isOutsideWord(token: string): boolean {
+  return outsideStems.has(stem(token));
+}
