@@ -35,6 +35,8 @@ export const record = z.object({
   fullNameSource: z.enum(['seed', 'common-knowledge']).nullable(),
   supportSystems: z.array(supportLink),
   facts: z.array(z.string().min(1)),
+  /** For operators (English): where a fact is read from a flattened slide rather than stated. */
+  note: z.string().min(1).optional(),
   source,
 });
 export type ItSystem = z.infer<typeof record>;

@@ -22,6 +22,8 @@ export const record = z.object({
   /** What the seed says of it, in its own words (Danish). */
   facts: z.array(z.string().min(1)),
   businessNeeds: z.array(businessNeed).optional(),
+  /** For operators (English): where a fact is read from a flattened slide rather than stated. */
+  note: z.string().min(1).optional(),
   source,
 });
 export type SupportSystem = z.infer<typeof record>;

@@ -67,6 +67,8 @@ export const record = z
     published: z.string().min(1).nullable(),
     /** Whether the task is tracked in KLIK with a status per municipality. */
     inKlik: z.boolean(),
+    /** False when the seed does not say it and `inKlik` is read from context (see notes); absent when stated. */
+    inKlikCertain: z.boolean().optional(),
     /** The seed's own description (Danish, fit to show a user). */
     description: z.string().min(1).optional(),
     /** Notes for operators: where the seed is unclear and how it was read. */
@@ -94,6 +96,9 @@ export const record = z
     }
     if (task.reminderDays && task.deadline === null) {
       ctx.addIssue({ code: 'custom', path: ['reminderDays'], message: 'a task without a deadline gets no reminders; remove reminderDays or give a deadline' });
+    }
+    if (task.inKlikCertain === false && task.notes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['notes'], message: 'inKlik is marked uncertain: say in a note what it is read from' });
     }
     if (task.replacedBy && task.state !== 'dropped') {
       ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'only a dropped task can be replaced by another' });
