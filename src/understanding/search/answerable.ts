@@ -10,7 +10,8 @@ const maximumPassages = 3;
 /** The passages that answer the question well enough to quote, best first; empty when none do. */
 export function answeringPassages(result: SearchResult): SearchResult['hits'] {
   const best = result.hits[0];
-  if (!best || best.coverage < minimumCoverage) return [];
+  // one word ("og KY?") says what about, not what is asked
+  if (!best || best.coverage < minimumCoverage || result.terms < 2) return [];
   return result.hits
     .filter((hit) => hit === best || (hit.coverage >= best.coverage * companionShare && hit.score >= best.score * companionShare))
     .slice(0, maximumPassages);

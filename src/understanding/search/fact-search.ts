@@ -37,7 +37,7 @@ interface Document {
 const k1 = 1.2;
 const b = 0.75;
 const namesWeight = 0.5;
-const unknownShare = 0.35;
+const unknownShare = 0.75;
 
 function counts(stems: string[]): Map<string, number> {
   const map = new Map<string, number>();
