@@ -3,6 +3,7 @@ import type { ActionPayload, Language, Reply, Turn } from '../src/core/types.js'
 import type { Knowledge } from '../src/knowledge/registry.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
+import { splitQuestions } from '../src/understanding/split-questions.js';
 import type { Understander } from '../src/understanding/understand.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
 import { isActionDialog } from './action-dialogs.js';
@@ -127,12 +128,32 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   return { replies: isActionDialog(action.dialog) ? [] : notUnderstood(context, {}), understanding, action };
 }
 
+/**
+ * Every question in a message answered: "hvornår er deadline for BBR, og hvem er ansvarlig?"
+ * gets two answers, each part read after the one before it (so the second may lean on the
+ * first's topic). A part that asks for an action or is not understood leaves the whole
+ * message to be read as one.
+ */
+function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
+  const parts = splitQuestions(text);
+  if (parts.length < 2) return answerText(turn, text, deps);
+  const answers: Routed[] = [];
+  let previous = deps.previous;
+  for (const part of parts) {
+    const routed = answerText(turn, part, { ...deps, previous });
+    if (routed.action || !routed.understanding || routed.understanding.intent === 'unknown') return answerText(turn, text, deps);
+    answers.push(routed);
+    previous = routed.understanding;
+  }
+  return { replies: answers.flatMap((answer) => answer.replies), understanding: answers.at(-1)?.understanding };
+}
+
 /** Answers one turn: a button runs the dialog it names; text is understood, then answered. */
 export function routeTurn(turn: Turn, deps: RouteDeps): Routed {
   const action = turn.action;
   if (!action || action.dialog === 'ask') {
     const text = action ? (action.args.text ?? '') : turn.text;
-    const routed = answerText(turn, text, deps);
+    const routed = answerMessage(turn, text, deps);
     return { ...routed, replies: withLanguage(routed.replies, routed.understanding?.language ?? languageOf(turn)) };
   }
   const language = languageOf(turn);
