@@ -11,6 +11,7 @@ import {
   type SupportSystem,
   type UsageState,
 } from '../src/knowledge/systems-queries.js';
+import { findTopic, IMPLEMENTATION_OVERVIEW_TOPIC } from '../src/knowledge/schemas/topics.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { dialogButton, dialogNames, joinAnd, listReply, sourcesLine, unknownReply } from './format-helpers.js';
 
@@ -22,8 +23,15 @@ function stateText(context: DialogContext, state: UsageState): string {
   return state;
 }
 
-function quarterlyNote(context: DialogContext): string {
-  return say(context, 'Overblikket opdateres kvartalsvis.', 'The overview is updated quarterly.');
+/**
+ * How often the overview is updated, from the data ("Opdateres kvartalsvis" on the slide):
+ * "Overblikket opdateres kvartalsvis."; nothing when the data does not say.
+ */
+function updateNote(context: DialogContext): string[] {
+  const frequency = findTopic(context.knowledge, IMPLEMENTATION_OVERVIEW_TOPIC)?.updateFrequency;
+  if (frequency === undefined) return [];
+  const words = frequency.charAt(0).toLowerCase() + frequency.slice(1);
+  return [say(context, `Overblikket ${words}.`, `How often the overview is updated, in the material's words: "${frequency}".`)];
 }
 
 function interfaceOf(context: DialogContext, id: string): Interface | undefined {
@@ -67,7 +75,7 @@ function interfaceReply(context: DialogContext, item: Interface): Reply {
     `**${usages.length} ${usages.length === 1 ? 'it-system' : 'it-systemer'}** skal anvende ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
     `**${usages.length} ${usages.length === 1 ? 'IT system' : 'IT systems'}** must use ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
   );
-  const after = [quarterlyNote(context), ...(item.link ? [say(context, `Hele overblikket: ${item.link}`, `The whole overview: ${item.link}`)] : [])];
+  const after = [...updateNote(context), ...(item.link ? [say(context, `Hele overblikket: ${item.link}`, `The whole overview: ${item.link}`)] : [])];
   const buttons: ReplyButton[] = usages.slice(0, 2).map((usage) => dialogButton(say(context, `Om ${usage.itSystem.name}`, `About ${usage.itSystem.name}`), dialogNames.overview, { itSystemId: usage.itSystem.id }));
   if (support) buttons.push(dialogButton(say(context, `Hvem bruger ${support.name}?`, `Who uses ${support.name}?`), dialogNames.overview, { supportSystemId: support.id }));
   return listReply({ heading: item.code, intro, list, after, source: sourcesLine(context, [item.source.label]), buttons });
@@ -87,7 +95,7 @@ function supportSystemReply(context: DialogContext, system: SupportSystem): Repl
   );
   const fromOverview = links.some((link) => link.basis.some((basis) => typeof basis === 'object'));
   const buttons = links.slice(0, 3).map((link) => dialogButton(say(context, `Om ${link.itSystem.name}`, `About ${link.itSystem.name}`), dialogNames.overview, { itSystemId: link.itSystem.id }));
-  return listReply({ heading: system.name, intro, list, after: fromOverview ? [quarterlyNote(context)] : [], source: sourcesLine(context, labelsOf(context, links)), buttons });
+  return listReply({ heading: system.name, intro, list, after: fromOverview ? updateNote(context) : [], source: sourcesLine(context, labelsOf(context, links)), buttons });
 }
 
 function itSystemReply(context: DialogContext, system: ItSystem): Reply {
@@ -108,7 +116,7 @@ function itSystemReply(context: DialogContext, system: ItSystem): Reply {
       : say(context, `**${system.name}** skal anvende ${supportNames}:`, `**${system.name}** must use ${supportNames}:`);
   const buttons = supports.slice(0, 2).map((link) => dialogButton(say(context, `Hvem bruger ${link.supportSystem.name}?`, `Who uses ${link.supportSystem.name}?`), dialogNames.overview, { supportSystemId: link.supportSystem.id }));
   const labels = [...interfaces.map((usage) => usage.interface.source.label), ...labelsOf(context, supports)];
-  return listReply({ heading: system.name, intro, list, after: interfaces.length > 0 ? [quarterlyNote(context)] : [], source: sourcesLine(context, labels), buttons });
+  return listReply({ heading: system.name, intro, list, after: interfaces.length > 0 ? updateNote(context) : [], source: sourcesLine(context, labels), buttons });
 }
 
 function summaryReply(context: DialogContext): Reply {
@@ -121,7 +129,7 @@ function summaryReply(context: DialogContext): Reply {
     `The implementation overview shows ${items.length} interfaces with the IT systems that must use them:`,
   );
   const buttons = items.slice(0, 3).map((item) => dialogButton(item.code, dialogNames.overview, { interfaceId: item.id }));
-  return listReply({ heading: say(context, 'Implementeringsoverblikket', 'The implementation overview'), intro, list, after: [quarterlyNote(context)], source: sourcesLine(context, items.map((item) => item.source.label)), buttons });
+  return listReply({ heading: say(context, 'Implementeringsoverblikket', 'The implementation overview'), intro, list, after: updateNote(context), source: sourcesLine(context, items.map((item) => item.source.label)), buttons });
 }
 
 /**

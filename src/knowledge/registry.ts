@@ -14,6 +14,7 @@ import * as strategies from './schemas/strategies.js';
 import * as events from './schemas/events.js';
 import * as news from './schemas/news.js';
 import * as contacts from './schemas/contacts.js';
+import * as topics from './schemas/topics.js';
 
 /** Every kind of knowledge, the file it lives in and the module holding its schema. */
 export const knowledgeFiles = {
@@ -32,6 +33,7 @@ export const knowledgeFiles = {
   events: { file: 'events.json', schema: events.file, references: events.references },
   news: { file: 'news.json', schema: news.file, references: news.references },
   contacts: { file: 'contacts.json', schema: contacts.file, references: contacts.references },
+  topics: { file: 'topics.json', schema: topics.file, references: topics.references },
 } as const;
 
 export type KnowledgeKind = keyof typeof knowledgeFiles;

@@ -1,6 +1,6 @@
 import { overview } from '../../dialogs/overview.js';
 import { describe, expect, it } from 'vitest';
-import { card, context, plain } from './dialog-kit.js';
+import { card, context, knowledge, plain } from './dialog-kit.js';
 
 
 describe('overview: who uses an interface', () => {
@@ -58,5 +58,21 @@ describe('overview: what an IT system uses', () => {
     expect(plain(overview(context(), { interfaceId: 'sf9999' }))).toBe('Den snitflade kender jeg ikke.');
     expect(plain(overview(context(), { itSystemId: 'opus' }))).toBe('Det it-system kender jeg ikke.');
     expect(plain(overview(context('2018-09-06T10:00:00+02:00', 'en'), { supportSystemId: 'x' }))).toBe("I don't know that support system.");
+  });
+});
+
+describe('overview: how often it is updated comes from the data', () => {
+  const withFrequency = (frequency: string | undefined) => ({
+    ...knowledge,
+    topics: knowledge.topics.map((topic) => (topic.id === 'implementeringsoverblikket' ? { ...topic, updateFrequency: frequency } : topic)),
+  });
+
+  it('says what the implementation overview topic says, in Danish and quoted in English', () => {
+    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'da', withFrequency('Opdateres månedligt')), {})).text).toContain('Overblikket opdateres månedligt.');
+    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'en'), {})).text).toContain('How often the overview is updated, in the material\'s words: "Opdateres kvartalsvis".');
+  });
+
+  it('says nothing about updates when the data does not', () => {
+    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'da', withFrequency(undefined)), { interfaceId: 'sf1511' })).text).not.toContain('opdateres');
   });
 });

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { dataFile, linkUrl, recordId, source } from '../common.js';
+import type { DataProblem } from '../loader.js';
+import type { Knowledge, KnowledgeKind } from '../registry.js';
+
+const FILE = 'topics.json';
+
+/** The topic that describes the implementation overview itself (what it shows, how often it is updated). */
+export const IMPLEMENTATION_OVERVIEW_TOPIC = 'implementeringsoverblikket';
+
+/** The kinds a topic may point to, named as the knowledge base names them, with their files. */
+const relatedFiles = {
+  tasks: 'tasks.json',
+  deadlines: 'deadlines.json',
+  roles: 'roles.json',
+  meetings: 'meetings.json',
+  interfaces: 'interfaces.json',
+  itSystems: 'it-systems.json',
+  supportSystems: 'support-systems.json',
+  municipalities: 'municipalities.json',
+  pilots: 'pilots.json',
+  strategies: 'strategies.json',
+  events: 'events.json',
+  news: 'news.json',
+  contacts: 'contacts.json',
+  topics: 'topics.json',
+} as const;
+type RelatedKind = keyof typeof relatedFiles;
+export const relatedKinds = Object.keys(relatedFiles) as RelatedKind[];
+// Each related kind is a kind of the knowledge base (checked here, apart from the schema's own type).
+const checkedKinds: readonly KnowledgeKind[] = relatedKinds;
+void checkedKinds;
+
+const ids = z.array(recordId).min(1);
+
+/** Records of other files the topic is about, by kind: `{ "supportSystems": ["adgangsstyring"] }`. */
+export const related = z.strictObject(Object.fromEntries(relatedKinds.map((kind) => [kind, ids.optional()])) as Record<RelatedKind, z.ZodOptional<typeof ids>>);
+
+/** A link on the slide, shown with a label. */
+export const topicLink = z.strictObject({ label: z.string().min(1), url: linkUrl });
+
+/**
+ * General slide content (an "emne"): one slide or slide section that no other file holds, at
+ * the level a person asks about ("KOMBITs rolle ift. SKI 02.19", "Next step for KOMBIT").
+ */
+export const record = z
+  .strictObject({
+    id: recordId,
+    /** The slide's own heading, in Danish as written. */
+    title: z.string().min(1),
+    /** Other ways people name it; the bot matches questions against title and aliases. */
+    aliases: z.array(z.string().min(1)).optional(),
+    /** A sentence that stands above the bullets on the slide, in the seed's words. */
+    summary: z.string().min(1).optional(),
+    /** The slide's bullets, one per bullet, in the seed's Danish words. */
+    points: z.array(z.string().min(1)),
+    /**
+     * How often the thing is updated, in the slide's words and starting with the verb
+     * ("Opdateres kvartalsvis"); also one of the points. Shown as "Overblikket opdateres kvartalsvis."
+     */
+    updateFrequency: z.string().min(1).optional(),
+    links: z.array(topicLink).optional(),
+    related: related.optional(),
+    /** For operators (English): where the slide is unclear and how it was read. */
+    notes: z.array(z.string().min(1)).optional(),
+    source,
+  })
+  .superRefine((topic, ctx) => {
+    if (topic.points.length === 0 && topic.summary === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['points'], message: 'a topic needs at least one point or a summary' });
+    }
+    if (topic.updateFrequency !== undefined && !topic.points.includes(topic.updateFrequency)) {
+      ctx.addIssue({ code: 'custom', path: ['updateFrequency'], message: `must also be one of the points, as on the slide ("${topic.updateFrequency}" is not)` });
+    }
+  });
+export type Topic = z.infer<typeof record>;
+
+/** The file topics.json. */
+export const file = dataFile(record);
+
+/** The topic with this id, if the data has it. */
+export function findTopic(knowledge: Pick<Knowledge, 'topics'>, id: string): Topic | undefined {
+  return knowledge.topics.find((topic) => topic.id === id);
+}
+
+/** Cross-references from topics.json: every related record exists in its file, once, and no topic names itself. */
+export function references(knowledge: Knowledge): DataProblem[] {
+  const problems: DataProblem[] = [];
+  for (const topic of knowledge.topics) {
+    for (const kind of relatedKinds) {
+      const wanted = topic.related?.[kind] ?? [];
+      const known = new Set((knowledge[kind] as { id: string }[]).map((item) => item.id));
+      const seen = new Set<string>();
+      wanted.forEach((id, index) => {
+        const field = `related.${kind}.${index}`;
+        if (!known.has(id)) problems.push({ file: FILE, record: topic.id, field, message: `names "${id}", which is not in ${relatedFiles[kind]}` });
+        if (seen.has(id)) problems.push({ file: FILE, record: topic.id, field, message: `names "${id}" twice` });
+        if (kind === 'topics' && id === topic.id) problems.push({ file: FILE, record: topic.id, field, message: 'a topic cannot be related to itself' });
+        seen.add(id);
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { findTopic } from '../../src/knowledge/schemas/topics.js';
+import { dataDir, loadErrorOf, recordById } from './data-copy.js';
+
+const shipped = loadKnowledge(dataDir);
+
+describe('topics.json: the shipped slide topics', () => {
+  it('gives every topic a source in the meeting and keeps guesses out of what users see', async () => {
+    const k = await shipped;
+    expect(k.topics.every((topic) => topic.source.section.startsWith('Programledermøde september 2018, '))).toBe(true);
+    const shown = k.topics.flatMap((topic) => [topic.title, topic.summary ?? '', ...topic.points]).join(' ');
+    expect(shown).not.toMatch(/\b(guess|read as|probably)\b/i);
+  });
+
+  it('holds the implementation overview slide, its update frequency and its Adgangsstyring example', async () => {
+    const k = await shipped;
+    expect(findTopic(k, 'implementeringsoverblikket')).toMatchObject({ updateFrequency: 'Opdateres kvartalsvis', source: { label: 'Implementeringsoverblik september 2018' } });
+    expect(findTopic(k, 'implementeringsoverblikket')?.points).toContain('Muligt at udsøge pr. it-system');
+    expect(findTopic(k, 'implementeringsoverblikket-eksempel-adgangsstyring')?.related?.interfaces).toEqual(['sf1511', 'sf1514', 'sf1515', 'sf1512']);
+  });
+});
+
+describe('topics.json validation', () => {
+  it('names file, record and field for a missing source', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      delete recordById(data, 'implementeringsoverblikket-eksempel-adgangsstyring').source;
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket-eksempel-adgangsstyring", field "source":');
+  });
+
+  it('rejects a topic with neither points nor a summary', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'implementeringsoverblikket').points = [];
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket", field "points": a topic needs at least one point or a summary');
+  });
+
+  it('rejects an unknown field, such as a misspelt one', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'implementeringsoverblikket-eksempel-adgangsstyring').point = ['x'];
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket-eksempel-adgangsstyring": Unrecognized key: "point"');
+  });
+
+  it('rejects an update frequency that is not one of the points', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'implementeringsoverblikket').updateFrequency = 'Opdateres månedligt';
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket", field "updateFrequency": must also be one of the points');
+  });
+
+  it('names a related record that does not exist, by kind and position', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'implementeringsoverblikket-eksempel-adgangsstyring').related = { interfaces: ['sf1511', 'sf1599'], topics: ['implementeringsoverblikket-eksempel-adgangsstyring'] };
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket-eksempel-adgangsstyring", field "related.interfaces.1": names "sf1599", which is not in interfaces.json');
+    expect(message).toContain('topics.json, record "implementeringsoverblikket-eksempel-adgangsstyring", field "related.topics.0": a topic cannot be related to itself');
+  });
+
+  it('rejects a related kind it does not know', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'implementeringsoverblikket-eksempel-adgangsstyring').related = { systems: ['sapa'] };
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket-eksempel-adgangsstyring", field "related":');
+  });
+
+  it('rejects a link with a raw space', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'implementeringsoverblikket').links = [{ label: 'Implementeringsoverblik', url: 'https://share-komm.kombit.dk/p079/Implementering  monopolbruddet/x.xlsx' }];
+    });
+    expect(message).toContain('topics.json, record "implementeringsoverblikket", field "links.0.url": must be percent-encoded');
+  });
+});
