@@ -72,3 +72,25 @@ describe('topics.json validation', () => {
     expect(message).toContain('topics.json, record "implementeringsoverblikket", field "links.0.url": must be percent-encoded');
   });
 });
+
+describe('topics.json: the SKI 02.19 slides', () => {
+  it('holds KOMBIT\'s role, the recommendations, the SPOC slide and where to read more', async () => {
+    const k = await shipped;
+    const role = findTopic(k, 'ski-0219-kombits-rolle');
+    expect(role?.points).toHaveLength(4);
+    expect(role?.points[0]).toMatch(/^KOMBIT har fodret SKI med krav til integration/);
+    expect(role?.points[3]).toBe('SKI 02.19 er et kontraktlig forhold mellem kommunen og leverandøren');
+    expect(role?.related?.events).toEqual(['ski-0219-opstartsmoede-2018-08-20', 'ski-0219-opstartsmoede-2018-08-27']);
+    const advice = findTopic(k, 'ski-0219-opmaerksomhed-og-anbefalinger');
+    expect(advice?.points).toHaveLength(5);
+    expect(advice?.summary).toContain('(den 1. december 2019)');
+    expect(advice?.related?.deadlines).toEqual(['ski-0219-fakturering-senest']);
+    const spoc = findTopic(k, 'sts-projektleder-spoc');
+    expect(spoc?.points.filter((point) => point.startsWith('IT/digitaliseringafdeling: '))).toHaveLength(2);
+    expect(spoc?.points.filter((point) => point.startsWith('Forretningen: '))).toHaveLength(2);
+    expect(findTopic(k, 'ski-0219-mere-information')?.links?.[0]?.url).toBe(
+      'https://share-komm.kombit.dk/P133/Ibrugtagning%20og%20test/Delte%20dokumenter/Forms/Vejledninger%20%20Adgangsstyring%20for%20brugere%20til%20leverandrer.aspx',
+    );
+    expect(findTopic(k, 'ski-0219-annoncering')?.points).toContain('Bliver kommunerne klar med Adgangsstyring på BBR?');
+  });
+});
