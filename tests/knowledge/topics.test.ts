@@ -94,3 +94,22 @@ describe('topics.json: the SKI 02.19 slides', () => {
     expect(findTopic(k, 'ski-0219-annoncering')?.points).toContain('Bliver kommunerne klar med Adgangsstyring på BBR?');
   });
 });
+
+describe('topics.json: the role gallery slides', () => {
+  it('holds the input, who helps build it, the May themes, the draft and what happens next', async () => {
+    const k = await shipped;
+    const input = findTopic(k, 'rollegalleriet-jeres-input');
+    expect(input?.points).toHaveLength(6);
+    expect(input?.points).toContain('Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet.');
+    expect(input?.related?.municipalities).toEqual(['albertslund', 'hilleroed', 'koege', 'kolding']);
+    expect(findTopic(k, 'rollegalleriet-maj-2018')?.points.slice(0, 7)).toEqual([
+      'Ud af "OLD" og ind i "NEW"', 'IT-miljø og IT-infrastruktur', 'IT-sikkerhed og aftaler', 'Projektledelse og -styring',
+      'Organisering og arbejdsgange', 'Viden og færdigheder', 'Gevinster og værdier',
+    ]);
+    const next = findTopic(k, 'rollegalleriet-det-videre-forloeb');
+    expect(next?.points.join(' ')).toContain('Sikkerhed (GDPR/It-sikkerhed)');
+    expect(next?.points).toContain('Hvornår er Rollegalleriet så klar?');
+    expect(next?.notes?.join(' ')).toContain('gives no answer');
+    expect(findTopic(k, 'rollegalleriet-udkast-september-2018')?.aliases).toContain('Dilemmaer/udfordringer ved rollegalleriet');
+  });
+});
