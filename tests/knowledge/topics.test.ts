@@ -113,3 +113,26 @@ describe('topics.json: the role gallery slides', () => {
     expect(findTopic(k, 'rollegalleriet-udkast-september-2018')?.aliases).toContain('Dilemmaer/udfordringer ved rollegalleriet');
   });
 });
+
+describe('topics.json: the section introductions and KOMBIT\'s next step', () => {
+  it('holds "Next step for KOMBIT" and the pause slides that introduce the sections', async () => {
+    const k = await shipped;
+    expect(findTopic(k, 'organisation-next-step-for-kombit')?.points).toEqual([
+      'Færdiggøre vejledningsmaterialer',
+      'Guide til kommunerne – strategier og opgaver for at blive klar til SAPA',
+      'Opstartsmøder med 98 kommuner',
+      'Formalisere og kommunikere Compliance-koncept',
+      'Gøre KMD klar til supportopgaven',
+    ]);
+    expect(findTopic(k, 'organisation-next-step-for-kombit')?.related?.events).toBeUndefined();
+    expect(findTopic(k, 'stoettesystemet-organisation')?.summary).toMatch(/^Efter pausen stiller Peter Hansen skarpt på støttesystemet Organisation/);
+    // every task of the section; the BBR steps belong to the overview and SKI 02.19 sections
+    expect(findTopic(k, 'aktuelle-og-kommende-klik-opgaver')?.related?.tasks).toEqual(k.tasks.map((task) => task.id).filter((id) => id !== 'bbr-adgangsstyring'));
+  });
+
+  it('gives KMD Sag a system record that the dropped FK task names', async () => {
+    const k = await shipped;
+    expect(k.itSystems.find((system) => system.id === 'kmd-sag')).toMatchObject({ name: 'KMD Sag', fullName: null, supportSystems: [] });
+    expect(k.tasks.find((task) => task.id === 'serviceaftale-kmd-sag')?.itSystems).toEqual(['KMD Sag']);
+  });
+});
