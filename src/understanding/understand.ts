@@ -171,13 +171,13 @@ export class Understander {
     };
     const resolved = resolveIntent(reading, input.previous);
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return resolved;
-    return this.#fromPassages(words.tokens, resolved) ?? resolved;
+    return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
   }
 
   /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
-  #fromPassages(tokens: string[], resolved: Understanding): Understanding | undefined {
+  #fromPassages(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
     const phrasing = (token: string) => this.#classifier.knows(termOf(token));
-    const hits = answeringPassages(this.search.search(tokens, { phrasing }));
+    const hits = answeringPassages(this.search.search(tokens, { phrasing }), text);
     const best = hits[0];
     if (!best) return undefined;
     const passages = hits.map(({ passage }) => `${passage.kind}/${passage.recordId}/${passage.field}`);

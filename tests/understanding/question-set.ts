@@ -36,6 +36,7 @@ export function loadQuestionSet(path = 'tests/understanding/questions.json'): { 
 export function replyText(replies: Reply[]): string {
   return replies
     .flatMap((reply) => [reply.heading ?? '', reply.text, reply.intro ?? '', reply.outro ?? '', ...(reply.facts ?? []).map((fact) => `${fact.label}: ${fact.value}`), ...(reply.list ?? [])])
+    .filter(Boolean)
     .join('\n');
 }
 

@@ -7,12 +7,25 @@ const minimumCoverage = 0.6;
 const companionShare = 0.8;
 const maximumPassages = 3;
 
+// "hvor mange …?" is answered by a count, "hvornår …?" by a date or a time: a passage
+// without one is about the right thing but does not answer.
+const asksHowMany = /\b(hvor\s+mange|hvormange|how\s+many|antal(?:let)?)\b/iu;
+const asksWhen = /\b(hvornår|hvornaar|when|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
+const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
+
+function hasTheShapeAsked(question: string, text: string): boolean {
+  if (asksHowMany.test(question) && !/\d/.test(text)) return false;
+  if (asksWhen.test(question) && !/\d/.test(text) && !months.test(text)) return false;
+  return true;
+}
+
 /** The passages that answer the question well enough to quote, best first; empty when none do. */
-export function answeringPassages(result: SearchResult): SearchResult['hits'] {
-  const best = result.hits[0];
+export function answeringPassages(result: SearchResult, question = ''): SearchResult['hits'] {
+  const fitting = result.hits.filter((hit) => hasTheShapeAsked(question, hit.passage.text));
+  const best = fitting[0];
   // one word ("og KY?") says what about, not what is asked
   if (!best || best.coverage < minimumCoverage || result.terms < 2) return [];
-  return result.hits
+  return fitting
     .filter((hit) => hit === best || (hit.coverage >= best.coverage * companionShare && hit.score >= best.score * companionShare))
     .slice(0, maximumPassages);
 }

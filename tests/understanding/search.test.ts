@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { queryWords } from '../../src/understanding/query-words.js';
+import { answeringPassages } from '../../src/understanding/search/answerable.js';
+import { FactSearch } from '../../src/understanding/search/fact-search.js';
+import { splitQuestions } from '../../src/understanding/split-questions.js';
+
+describe('the search over every passage', () => {
+  let search: FactSearch;
+  const best = (text: string) => search.search(queryWords(text).tokens).hits[0]?.passage;
+
+  beforeAll(async () => {
+    search = new FactSearch(await loadKnowledge('data/knowledge'));
+  });
+
+  it('finds a duty inside a record, not only the record by its name', () => {
+    const passage = best('hvem er KOMBITs eskalationspart?');
+    expect(passage?.recordId).toBe('kombit-programleder');
+    expect(passage?.text).toContain('eskalationspart');
+  });
+
+  it('reads a step described in English', () => {
+    const passage = best('the step where we clean up the users and their rights in BBR');
+    expect(passage?.text).toContain('Ryd op i BBR');
+  });
+
+  it('forgives a typo in the main noun and a compound written apart', () => {
+    expect(best('hvad er strategierne for Organisaton')?.text).toMatch(/strategi/i);
+    expect(best('hvornår skal de initiale fordelings regler godkendes')?.recordId).toBe('godkend-initiale-fordelingsregler');
+  });
+
+  it('quotes nothing for a known name beside a question the data cannot answer', () => {
+    expect(answeringPassages(search.search(queryWords('hvad tjener en FK-administrator?').tokens))).toEqual([]);
+    expect(answeringPassages(search.search(queryWords('hvem er borgmester i Køge?').tokens))).toEqual([]);
+  });
+});
+
+describe('the questions in one message', () => {
+  it('splits two questions joined by "og" before a question word, or after a question mark', () => {
+    expect(splitQuestions('hvad hedder opgaven med FK-ADM, og hvornår er kommunedagen i Odense?')).toEqual(['hvad hedder opgaven med FK-ADM', 'hvornår er kommunedagen i Odense?']);
+    expect(splitQuestions('hvornår er deadline for BBR? hvem er ansvarlig for FK?')).toEqual(['hvornår er deadline for BBR?', 'hvem er ansvarlig for FK?']);
+  });
+
+  it('keeps one question whole', () => {
+    expect(splitQuestions('status og deadline for BBR')).toEqual(['status og deadline for BBR']);
+    expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual(['hvor mange er færdige med trin 3 og trin 4']);
+  });
+});
