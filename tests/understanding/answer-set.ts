@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Core } from '../../src/core/core.js';
-import type { Turn } from '../../src/core/types.js';
-import { replyText } from './question-set.js';
+import { replyText, turn } from './question-set.js';
 
 /**
  * Question sets judged by their answers only: written from the seed by people who did not see
@@ -45,16 +44,6 @@ export interface AnswerOutcome {
   right: boolean;
   /** Answered as if known, but wrong: the worst outcome. */
   confidentWrong: boolean;
-}
-
-function turn(text: string, conversationId: string, now: DateTime, lang: 'da' | 'en'): Turn {
-  return {
-    user: { id: 'evaluator' },
-    conversation: { channel: 'web', id: conversationId, isGroup: false },
-    text,
-    locale: lang === 'da' ? 'da-DK' : 'en-GB',
-    now,
-  };
 }
 
 function contains(answer: string, fact: string): boolean {

@@ -104,7 +104,8 @@ export interface Outcome {
   confidentWrong: boolean;
 }
 
-function turn(text: string, conversationId: string, now: DateTime, lang: 'da' | 'en'): Turn {
+/** A question typed by the evaluator in its own web conversation. */
+export function turn(text: string, conversationId: string, now: DateTime, lang: 'da' | 'en'): Turn {
   return {
     user: { id: 'evaluator' },
     conversation: { channel: 'web', id: conversationId, isGroup: false },
