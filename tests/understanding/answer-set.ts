@@ -2,19 +2,14 @@ import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Core } from '../../src/core/core.js';
-import { replyText, turn } from './question-set.js';
+import { askedSchema, replyText, turn } from './question-set.js';
 
 /**
  * Question sets judged by their answers only: written from the seed by people who did not see
  * the understanding, so they carry no intent labels, only what a right answer must say (or
  * that klikbot must say it does not know).
  */
-const questionSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  lang: z.enum(['da', 'en']),
-  now: z.string().optional(),
-  context: z.array(z.string()).optional(),
+const questionSchema = askedSchema.extend({
   expect: z.enum(['answer', 'unknown']),
   /** Facts the answer must contain, case-insensitively; "a|b" accepts either. */
   mustContain: z.array(z.string()),

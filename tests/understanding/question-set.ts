@@ -6,12 +6,15 @@ import type { ActionPayload, Reply, Turn } from '../../src/core/types.js';
 import { intents, type Understanding } from '../../src/understanding/types.js';
 
 const stepSchema = z.object({ taskId: z.string(), number: z.number() });
-const questionSchema = z.object({
+/** What every question of a set has: its words, language, clock and earlier messages. */
+export const askedSchema = z.object({
   id: z.string(),
   text: z.string(),
   lang: z.enum(['da', 'en']),
   now: z.string().optional(),
   context: z.array(z.string()).optional(),
+});
+const questionSchema = askedSchema.extend({
   intent: z.enum(intents),
   entities: z.record(z.string(), z.unknown()),
   mustContain: z.array(z.string()),
