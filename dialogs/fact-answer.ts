@@ -1,6 +1,8 @@
+import type { Reply } from '../src/core/types.js';
 import type { KnowledgeKind } from '../src/knowledge/registry.js';
 import type { Passage } from '../src/understanding/search/passages.js';
 import { factSearchFor } from '../src/understanding/search/fact-search.js';
+import { contentStems } from '../src/understanding/search/terms.js';
 import { say, type Dialog, type DialogContext } from './context.js';
 import { dialogButton, listReply, shortDate } from './format-helpers.js';
 import { notUnderstood } from './help.js';
@@ -53,3 +55,31 @@ export const factRecord: Dialog = (context, args) => {
   const lines = passages.map((passage) => passage.text);
   return [listReply({ heading: first.recordTitle, intro: first.recordTitle, list: lines, source: citation(context, first), buttons: [] })];
 };
+
+function wordsShownIn(replies: Reply[]): Set<string> {
+  const text = replies.flatMap((reply) => [reply.text, reply.intro ?? '', reply.outro ?? '', ...(reply.list ?? []), ...(reply.facts ?? []).map((fact) => fact.value)]);
+  return new Set(contentStems(text.join('\n')));
+}
+
+// An answer that already holds most of a passage's words has said it, if in other words.
+const alreadySaid = 0.6;
+
+function saidIn(shown: Set<string>, passage: Passage): boolean {
+  const words = contentStems(passage.text);
+  return words.length > 0 && words.filter((word) => shown.has(word)).length / words.length >= alreadySaid;
+}
+
+/**
+ * What the knowledge says in the question's own words, beside another dialog's answer: only
+ * the passages that answer does not already show, under their record's name.
+ */
+export function seeAlso(context: DialogContext, keys: string[], replies: Reply[]): Reply | undefined {
+  const shown = wordsShownIn(replies);
+  const passages = passagesFor(context, keys).filter((passage) => !saidIn(shown, passage));
+  const first = passages[0];
+  if (!first) return undefined;
+  const lines = passages.map((passage) => `${passage.recordTitle}: ${passage.text}`);
+  const intro = say(context, 'Materialet siger også:', 'The material also says (in Danish):');
+  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), FACT_DIALOGS.record, { kind: first.kind, id: first.recordId });
+  return listReply({ intro, list: lines, source: citation(context, first), buttons: [button] });
+}

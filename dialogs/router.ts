@@ -12,7 +12,7 @@ import { contacts } from './contacts.js';
 import { datedFact } from './dated-fact.js';
 import { deadlineSpan, overdue } from './deadline-span.js';
 import { upcoming } from './deadlines.js';
-import { FACT_DIALOGS, factAnswer, factRecord } from './fact-answer.js';
+import { FACT_DIALOGS, factAnswer, factRecord, seeAlso } from './fact-answer.js';
 import { TIMELINE_DIALOG, timeline } from './timeline.js';
 import { agendaToday, events, nextMeeting } from './events.js';
 import { help, notUnderstood } from './help.js';
@@ -122,10 +122,18 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
   if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
   const dialog = dialogsByName[action.dialog];
-  if (dialog) return { replies: dialog(context, action.args), understanding };
+  if (dialog) return { replies: withEvidence(context, dialog(context, action.args), understanding), understanding };
   const standIn = dialogsByName[standIns[action.dialog] ?? ''];
   if (standIn) return { replies: standIn(context, action.args), understanding, action };
   return { replies: isActionDialog(action.dialog) ? [] : notUnderstood(context, {}), understanding, action };
+}
+
+/** The dialog's answer, and beside it what the knowledge says in the question's own words, if the answer lacks it. */
+function withEvidence(context: DialogContext, replies: Reply[], understanding: Understanding): Reply[] {
+  const evidence = understanding.entities.evidence;
+  if (!evidence?.length) return replies;
+  const also = seeAlso(context, evidence, replies);
+  return also ? [...replies, also] : replies;
 }
 
 /**

@@ -16,7 +16,7 @@ import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
 import { answeringPassages } from './search/answerable.js';
-import { factSearchFor, type FactSearch } from './search/fact-search.js';
+import { factSearchFor, type FactSearch, type SearchHit } from './search/fact-search.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
 /** What the understanding needs besides the text. */
@@ -123,6 +123,27 @@ function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
+// the intents answered from the knowledge alone, beside which a passage may stand
+const answersFromKnowledge = new Set<string>([
+  'deadline.task', 'deadline.upcoming', 'deadline.range', 'task.describe', 'task.steps', 'task.kind', 'task.list', 'role.describe',
+  'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
+  'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
+]);
+const namedKinds = ['tasks', 'steps', 'roles', 'itSystems', 'interfaces', 'supportSystems', 'municipalities', 'strategies', 'deadlines'] as const;
+
+function passageKeyOf({ passage }: SearchHit): string {
+  return `${passage.kind}/${passage.recordId}/${passage.field}`;
+}
+
+function namesAnything(entities: Entities): boolean {
+  return namedKinds.some((kind) => entities[kind].length > 0);
+}
+
+// Beside an intent, a passage must hold the whole question, and most of it in its own words
+// rather than only through its record's name.
+const evidenceCoverage = 0.95;
+const evidenceInText = 0.6;
+
 /** Reads questions against one knowledge base: its names, the example questions, the clock. */
 export class Understander {
   readonly #index: EntityIndex;
@@ -170,18 +191,34 @@ export class Understander {
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
     const resolved = resolveIntent(reading, input.previous);
-    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return resolved;
+    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return this.#withEvidence(input.text, words.tokens, resolved);
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /**
+   * A passage that holds every content word of the question, from a record the dialog was not
+   * asked about, goes beside the dialog's answer: the intent read one salient word, the
+   * passage the rest ("hvor ligger implementeringsoverblikket?" is not about a deadline).
+   */
+  #withEvidence(text: string, tokens: string[], resolved: Understanding): Understanding {
+    if (!answersFromKnowledge.has(resolved.intent)) return resolved;
+    // a named thing is the dialog's to answer about; only an intent read from phrasing alone gets company
+    if (namesAnything(resolved.entities)) return resolved;
+    const hits = this.#answering(text, tokens).filter((hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText);
+    return hits.length === 0 ? resolved : { ...resolved, entities: { ...resolved.entities, evidence: hits.map(passageKeyOf) } };
+  }
+
+  #answering(text: string, tokens: string[]): SearchHit[] {
+    const phrasing = (token: string) => this.#classifier.knows(termOf(token));
+    return answeringPassages(this.search.search(tokens, { phrasing }), text);
   }
 
   /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
   #fromPassages(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
-    const phrasing = (token: string) => this.#classifier.knows(termOf(token));
-    const hits = answeringPassages(this.search.search(tokens, { phrasing }), text);
+    const hits = this.#answering(text, tokens);
     const best = hits[0];
     if (!best) return undefined;
-    const passages = hits.map(({ passage }) => `${passage.kind}/${passage.recordId}/${passage.field}`);
-    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages }, language: resolved.language };
+    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages: hits.map(passageKeyOf) }, language: resolved.language };
   }
 
   /**

@@ -164,3 +164,24 @@ describe('language, help and the unknown', () => {
     expect(answer('', undefined, { dialog: 'task-deadline', args: { taskId: 'removed-last-quarter' } }).text).toBe('Den opgave kender jeg ikke.');
   });
 });
+
+describe('the knowledge beside an intent', () => {
+  const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
+
+  it('adds the passage that holds the whole question when the intent was read from phrasing alone', () => {
+    const [first, also] = replies('hvad skal implementeringsoverblikket udvides med?');
+    expect(first?.heading).toBe('Kommende deadlines');
+    expect(also?.intro).toBe('Materialet siger også:');
+    expect(also?.list?.[0]).toContain('Udvides med: Opmærksomhedspunkter');
+    expect(also?.buttons?.[0]?.action).toMatchObject({ dialog: 'fact-record', args: { kind: 'topics', id: 'implementeringsoverblikket' } });
+  });
+
+  it('adds nothing when the question names what the dialog answers about', () => {
+    expect(replies('hvilke systemer bruger SF1514?')).toHaveLength(1);
+  });
+
+  it('adds nothing the answer already says in other words', () => {
+    // the contacts answer lists the document library with what it holds
+    expect(replies('hvor kan jeg finde dagens plancher?').map((reply) => reply.intro)).not.toContain('Materialet siger også:');
+  });
+});

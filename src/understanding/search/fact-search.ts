@@ -15,6 +15,8 @@ export interface SearchHit {
    * the passage or its record's names. Words the knowledge does not know count as not found.
    */
   coverage: number;
+  /** The same share, of the words found in the passage's own text (not its record's names). */
+  textCoverage: number;
 }
 
 /** What the search made of a question. */
@@ -99,7 +101,7 @@ export class FactSearch {
     const outside = tokens.filter((token) => isOutsideWord(token)).length;
     const unknownWeight = unknown.length * rarest * unknownShare + outside * rarest * 10;
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
-    const scores = new Map<number, { score: number; found: Set<string> }>();
+    const scores = new Map<number, { score: number; found: Set<string>; inText: Set<string> }>();
     for (const term of terms) {
       for (const index of this.#postings.get(term) ?? []) {
         const document = this.#documents[index]!;
@@ -108,16 +110,19 @@ export class FactSearch {
         const norm = k1 * (1 - b + (b * document.length) / Math.max(1, this.#averageLength));
         const inText = frequency > 0 ? (frequency * (k1 + 1)) / (frequency + norm) : 0;
         const inNames = document.names.has(term) ? namesWeight : 0;
-        const entry = scores.get(index) ?? { score: 0, found: new Set<string>() };
+        const entry = scores.get(index) ?? { score: 0, found: new Set<string>(), inText: new Set<string>() };
         entry.score += weights.get(term)! * Math.max(inText, inNames);
         entry.found.add(term);
+        if (frequency > 0) entry.inText.add(term);
         scores.set(index, entry);
       }
     }
-    const hits: SearchHit[] = [...scores].map(([index, { score, found }]) => ({
+    const share = (found: Set<string>) => (total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total);
+    const hits: SearchHit[] = [...scores].map(([index, { score, found, inText }]) => ({
       passage: this.#documents[index]!.passage,
       score,
-      coverage: total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total,
+      coverage: share(found),
+      textCoverage: share(inText),
     }));
     hits.sort((x, y) => y.score - x.score || y.coverage - x.coverage);
     // the same words in several records (each meeting run's etiquette) are one answer
