@@ -73,8 +73,10 @@ function saidIn(shown: Set<string>, passage: Passage): boolean {
  * What the knowledge says in the question's own words, beside another dialog's answer: only
  * the passages that answer does not already show, under their record's name.
  */
-export function seeAlso(context: DialogContext, keys: string[], replies: Reply[]): Reply | undefined {
+export function seeAlso(context: DialogContext, keys: string[], terms: string[], replies: Reply[]): Reply | undefined {
   const shown = wordsShownIn(replies);
+  // the answer already holds every word asked about: the passage would only repeat it
+  if (terms.every((term) => shown.has(term))) return undefined;
   const passages = passagesFor(context, keys).filter((passage) => !saidIn(shown, passage));
   const first = passages[0];
   if (!first) return undefined;

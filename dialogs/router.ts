@@ -131,8 +131,8 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
 /** The dialog's answer, and beside it what the knowledge says in the question's own words, if the answer lacks it. */
 function withEvidence(context: DialogContext, replies: Reply[], understanding: Understanding): Reply[] {
   const evidence = understanding.entities.evidence;
-  if (!evidence?.length) return replies;
-  const also = seeAlso(context, evidence, replies);
+  if (!evidence) return replies;
+  const also = seeAlso(context, evidence.passages, evidence.terms, replies);
   return also ? [...replies, also] : replies;
 }
 

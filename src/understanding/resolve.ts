@@ -225,6 +225,8 @@ function settledIntent(intent: Intent, reading: Reading, inherited: boolean): In
   if (intent === 'deadline.upcoming' && ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))) return 'deadline.task';
   const onlyARole = entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0 && entities.municipalities.length === 0;
   if (intent === 'role.responsible' && onlyARole) return 'role.describe';
+  // "hvad er den kritiske deadline for BBR?" names a deadline: its date is the news asked for
+  if (intent === 'news' && entities.deadlines.length > 0 && reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))) return 'deadline.task';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   return intent;

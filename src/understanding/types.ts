@@ -114,8 +114,8 @@ export interface Entities {
   pollText?: string;
   /** For fact only: the passages that answer it, best first ("roles/kombit-programleder/profile.tasks.3"). */
   passages?: string[];
-  /** Beside another intent's answer: passages of other records that hold the whole question. */
-  evidence?: string[];
+  /** Beside another intent's answer: passages that hold the whole question, and its terms they hold. */
+  evidence?: { passages: string[]; terms: string[] };
 }
 
 /** Below this confidence the bot says it does not know rather than risk a confident wrong fact. */

@@ -17,6 +17,7 @@ import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
 import { answeringPassages } from './search/answerable.js';
 import { factSearchFor, type FactSearch, type SearchHit } from './search/fact-search.js';
+import { isCommonTopicTerm } from './search/terms.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
 /** What the understanding needs besides the text. */
@@ -129,14 +130,8 @@ const answersFromKnowledge = new Set<string>([
   'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
   'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
 ]);
-const namedKinds = ['tasks', 'steps', 'roles', 'itSystems', 'interfaces', 'supportSystems', 'municipalities', 'strategies', 'deadlines'] as const;
-
 function passageKeyOf({ passage }: SearchHit): string {
   return `${passage.kind}/${passage.recordId}/${passage.field}`;
-}
-
-function namesAnything(entities: Entities): boolean {
-  return namedKinds.some((kind) => entities[kind].length > 0);
 }
 
 // Beside an intent, a passage must hold the whole question, and most of it in its own words
@@ -191,7 +186,10 @@ export class Understander {
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
     const resolved = resolveIntent(reading, input.previous);
-    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return this.#withEvidence(input.text, words.tokens, resolved);
+    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
+      const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
+      return this.#withEvidence(input.text, words.tokens, resolved, named);
+    }
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
   }
 
@@ -200,12 +198,13 @@ export class Understander {
    * asked about, goes beside the dialog's answer: the intent read one salient word, the
    * passage the rest ("hvor ligger implementeringsoverblikket?" is not about a deadline).
    */
-  #withEvidence(text: string, tokens: string[], resolved: Understanding): Understanding {
+  #withEvidence(text: string, tokens: string[], resolved: Understanding, named: Set<string>): Understanding {
     if (!answersFromKnowledge.has(resolved.intent)) return resolved;
-    // a named thing is the dialog's to answer about; only an intent read from phrasing alone gets company
-    if (namesAnything(resolved.entities)) return resolved;
     const hits = this.#answering(text, tokens).filter((hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText);
-    return hits.length === 0 ? resolved : { ...resolved, entities: { ...resolved.entities, evidence: hits.map(passageKeyOf) } };
+    // what the passages add is the question's words beyond the names the dialog answers about
+    const terms = [...new Set(hits.flatMap((hit) => hit.matched))].filter((term) => !named.has(term) && !isCommonTopicTerm(term));
+    if (hits.length === 0 || terms.length === 0) return resolved;
+    return { ...resolved, entities: { ...resolved.entities, evidence: { passages: hits.map(passageKeyOf), terms } } };
   }
 
   #answering(text: string, tokens: string[]): SearchHit[] {

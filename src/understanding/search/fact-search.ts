@@ -17,6 +17,8 @@ export interface SearchHit {
   coverage: number;
   /** The same share, of the words found in the passage's own text (not its record's names). */
   textCoverage: number;
+  /** The question's terms found in the passage or its record's names. */
+  matched: string[];
 }
 
 /** What the search made of a question. */
@@ -123,6 +125,7 @@ export class FactSearch {
       score,
       coverage: share(found),
       textCoverage: share(inText),
+      matched: [...found],
     }));
     hits.sort((x, y) => y.score - x.score || y.coverage - x.coverage);
     // the same words in several records (each meeting run's etiquette) are one answer

@@ -25,7 +25,7 @@ export interface Passage {
 type Item = Record<string, unknown>;
 
 // Fields that identify, cite or explain the data to its operators; they are not facts to quote.
-const skippedKeys = new Set(['id', 'aliases', 'source', 'section', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
+const skippedKeys = new Set(['id', 'related', 'aliases', 'source', 'section', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
 // Operator notes are English by convention; a note written in Danish ("Cirka tider…") is a fact.
 const noteKey = /^notes?$|Note$/;
 // ids, references and enum values ("bbr-adgangsstyring", "implementation"): no text of their own
@@ -42,12 +42,41 @@ function shownString(key: string, value: string): boolean {
   return true;
 }
 
+/** Another record's name by its id ("favrskov" → "Favrskov Kommune"), for ids no two records share. */
+type References = Map<string, string>;
+
+/** "favrskov" names Favrskov Kommune: a reference shown by the name of what it refers to. */
+function resolved(value: string, references: References): string | undefined {
+  if (!slug.test(value)) return value;
+  return references.get(value);
+}
+
 /** The record's name: its title field, with a code before it ("SF1511 Hent Token …"). */
-export function recordTitleOf(record: Item): string {
+export function recordTitleOf(record: Item, references: References = new Map()): string {
   const code = typeof record.code === 'string' ? record.code : undefined;
-  const title = titleKeys.map((key) => record[key]).find((value): value is string => typeof value === 'string' && !slug.test(value));
+  const title = titleKeys
+    .map((key) => record[key])
+    .map((value) => (typeof value === 'string' ? resolved(value, references) : undefined))
+    .find((value) => value !== undefined);
   if (code && title && title !== code) return `${code} ${title}`;
-  return title ?? (typeof record.id === 'string' ? record.id : '');
+  // "sapa-gruppe-1" without a title of its own reads "Sapa gruppe 1"
+  const id = typeof record.id === 'string' ? record.id.replaceAll('-', ' ') : '';
+  return title ?? id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+/** Every record's title by its id, leaving out ids used by records of two kinds. */
+function referencesIn(knowledge: Knowledge): References {
+  const references: References = new Map();
+  const shared = new Set<string>();
+  for (const records of Object.values(knowledge) as Item[][]) {
+    for (const record of records) {
+      if (typeof record.id !== 'string') continue;
+      if (references.has(record.id)) shared.add(record.id);
+      references.set(record.id, recordTitleOf(record));
+    }
+  }
+  for (const id of shared) references.delete(id);
+  return references;
 }
 
 /** "10.05–10.30 Opsamling … · Mette Vinther Poulsen": an object in a list as one line. */
@@ -72,10 +101,16 @@ function isItem(value: unknown): value is Item {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A reference to another record ("favrskov") reads as that record's name. */
+function named(value: unknown, references: References): unknown {
+  return typeof value === 'string' && slug.test(value) ? (references.get(value) ?? value) : value;
+}
+
 /** Every passage under one value of a record, depth first. */
-function walk(value: unknown, path: string[], emit: (field: string, text: string) => void): void {
+function walk(raw: unknown, path: string[], emit: (field: string, text: string) => void, references: References): void {
   // the field a list element belongs to ("notes" for notes.0)
   const key = path.findLast((part) => !/^\d+$/.test(part)) ?? '';
+  const value = Array.isArray(raw) ? raw.map((element: unknown) => named(element, references)) : named(raw, references);
   if (typeof value === 'string') {
     if (!skippedKeys.has(key) && shownString(key, value)) emit(path.join('.'), value);
     return;
@@ -90,12 +125,12 @@ function walk(value: unknown, path: string[], emit: (field: string, text: string
       const line = isItem(element) ? itemLine(element) : undefined;
       // a list of objects (agenda items, duties, steps) is read one object a line
       if (line !== undefined) emit([...path, String(index)].join('.'), line);
-      else walk(element, [...path, String(index)], emit);
+      else walk(element, [...path, String(index)], emit, references);
     });
     return;
   }
   if (isItem(value)) {
-    for (const [child, inner] of Object.entries(value)) if (!skippedKeys.has(child)) walk(inner, [...path, child], emit);
+    for (const [child, inner] of Object.entries(value)) if (!skippedKeys.has(child)) walk(inner, [...path, child], emit, references);
   }
 }
 
@@ -111,10 +146,11 @@ function sourceOf(record: Item): Passage['source'] {
  */
 export function passagesOf(knowledge: Knowledge): Passage[] {
   const passages: Passage[] = [];
+  const references = referencesIn(knowledge);
   for (const [kind, records] of Object.entries(knowledge) as [KnowledgeKind, Item[]][]) {
     for (const record of records) {
       const recordId = typeof record.id === 'string' ? record.id : '';
-      const recordTitle = recordTitleOf(record);
+      const recordTitle = recordTitleOf(record, references);
       const source = sourceOf(record);
       const aliases = Array.isArray(record.aliases) ? record.aliases.filter((alias): alias is string => typeof alias === 'string') : [];
       const names = [recordTitle, ...aliases];
@@ -130,7 +166,7 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
           names.push(text);
           if (!field.includes('.')) details.push(text);
         } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
-      });
+      }, references);
       // a contact's phone and address, a meeting's medium: the record's details as one line
       if (details.length > 1) passages.push({ kind, recordId, recordTitle, names, field: 'details', text: [recordTitle, ...details].join(' · '), source });
       // a record that is only a name is still found by it

@@ -13,6 +13,13 @@ const topicWords = new Set([
   'tale', 'ligger', 'findes', 'kun', 'mange', 'ny', 'nye',
 ]);
 
+const topicStems = new Set([...topicWords].map((word) => stem(word)));
+
+/** Whether a term is one of the common words of the domain ("rolle", "opgave", "trin"): it says what kind of thing, not which. */
+export function isCommonTopicTerm(term: string): boolean {
+  return topicStems.has(term);
+}
+
 /** Whether a folded word is a function word the search leaves out. */
 export function isSearchStopword(word: string): boolean {
   return !topicWords.has(word) && isStopword(word);
