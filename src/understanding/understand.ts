@@ -18,6 +18,7 @@ import { isGlueWord, isStopword } from './stopwords.js';
 import { answeringPassages } from './search/answerable.js';
 import { factSearchFor, type FactSearch, type SearchHit } from './search/fact-search.js';
 import { isCommonTopicTerm } from './search/terms.js';
+import { isOutsideWord } from './search/outside.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
 /** What the understanding needs besides the text. */
@@ -130,6 +131,9 @@ const answersFromKnowledge = new Set<string>([
   'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
   'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
 ]);
+// the questions (not the commands) a word outside the material turns into "I don't know"
+const asksTheKnowledge = new Set<string>([...answersFromKnowledge, 'status.national', 'status.mine', 'status.missing', 'status.history', 'fact', 'help']);
+
 function passageKeyOf({ passage }: SearchHit): string {
   return `${passage.kind}/${passage.recordId}/${passage.field}`;
 }
@@ -186,6 +190,8 @@ export class Understander {
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
     const resolved = resolveIntent(reading, input.previous);
+    // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
+    if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
       const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
       return this.#withEvidence(input.text, words.tokens, resolved, named);

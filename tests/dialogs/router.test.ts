@@ -156,6 +156,12 @@ describe('language, help and the unknown', () => {
     expect(reply.text).toContain('mbprogrammet@kombit.dk');
   });
 
+  it('says "I don\'t know" to a price or a meal, whatever else the question names', () => {
+    expect(answer('hvad koster det at komme med til kommunedagen i Køge?').text).toMatch(/^Det ved jeg ikke\./);
+    expect(answer('får vi kaffe under webinaret om økonomi?').text).toMatch(/^Det ved jeg ikke\./);
+    expect(answer('what does KOMBIT charge for the Beskedfordeler?').text).toMatch(/^I don't know/);
+  });
+
   it('answers a button naming a dialog that does not exist plainly', () => {
     expect(answer('', undefined, { dialog: 'no-such-dialog', args: {} }).text).toContain('Den knap kender jeg ikke');
   });

@@ -29,6 +29,12 @@ describe('the search over every passage', () => {
     expect(best('hvornår skal de initiale fordelings regler godkendes')?.recordId).toBe('godkend-initiale-fordelingsregler');
   });
 
+  it('does not hold everyday words against a passage ("helt konkret", "fortælle")', () => {
+    const result = search.search(queryWords('kan du helt konkret fortælle mig hvem der modtager beskeder i KLIK').tokens);
+    expect(result.unknown).toEqual([]);
+    expect(answeringPassages(result)[0]?.passage.text).toContain('modtager af besked');
+  });
+
   it('quotes nothing for a known name beside a question the data cannot answer', () => {
     expect(answeringPassages(search.search(queryWords('hvad tjener en FK-administrator?').tokens))).toEqual([]);
     expect(answeringPassages(search.search(queryWords('hvem er borgmester i Køge?').tokens))).toEqual([]);

@@ -8,8 +8,8 @@ import { stem } from '../stem.js';
 const outsideWords = [
   'loen', 'loenn', 'loenniveau', 'tjener', 'tjene', 'tjent', 'gage', 'honorar', 'salary', 'salaries', 'wage', 'paid', 'earn', 'earns',
   'koster', 'kostede', 'pris', 'priser', 'prisen', 'licens', 'licensen', 'licenser', 'kroner', 'kr', 'betale', 'betaler', 'faktura',
-  'price', 'prices', 'cost', 'costs', 'licence', 'license', 'licences', 'licenses', 'fee', 'fees', 'vejr', 'vejret', 'weather',
-  'frokost', 'kaffe', 'kantine', 'lunch', 'coffee', 'ferie', 'holiday', 'parkering', 'parking', 'aktie', 'aktier', 'shares',
+  'price', 'prices', 'cost', 'costs', 'licence', 'license', 'licences', 'licenses', 'fee', 'fees', 'charge', 'charges', 'charged', 'pay', 'pays', 'payment', 'vejr', 'vejret', 'weather',
+  'frokost', 'kaffe', 'kantine', 'lunch', 'coffee', 'ferie', 'holiday', 'parkering', 'parking', 'aktie', 'aktier',
 ];
 const outsideStems = new Set(outsideWords.map((word) => stem(word)));
 
