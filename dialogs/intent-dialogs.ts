@@ -48,7 +48,7 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     args: (e) => ({ taskId: e.tasks[0] }),
   },
   'deadline.upcoming': { dialog: 'upcoming', args: () => ({}) },
-  'deadline.range': { dialog: 'deadline-span', args: (e) => ({ start: e.dates?.start, end: e.dates?.end }) },
+  'deadline.range': { dialog: 'deadline-span', args: (e) => ({ start: (e.upTo ?? e.dates)?.start, end: (e.upTo ?? e.dates)?.end }) },
   'deadline.overdue': { dialog: 'overdue', args: () => ({}) },
   'task.describe': { dialog: 'task-info', args: (e) => ({ taskId: e.tasks[0] }) },
   'task.kind': { dialog: 'task-info', args: (e) => ({ taskId: e.tasks[0] }) },
@@ -97,8 +97,8 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     dialog: 'events',
     args: (e, tokens) => ({
       kinds: e.eventKinds.length > 0 ? e.eventKinds.join(',') : undefined,
-      start: e.dates?.start,
-      end: e.dates?.end,
+      start: (e.upTo ?? e.dates)?.start,
+      end: (e.upTo ?? e.dates)?.end,
       municipalityId: e.municipalities[0],
       topic: tokens.filter((token) => !isStopword(token)).join(' ') || undefined,
     }),
@@ -153,6 +153,8 @@ function asksForEverythingDated(understanding: Understanding, tokens: string[]):
   const { intent, entities } = understanding;
   if (!entities.dates) return false;
   if (intent === 'event.list') return entities.eventKinds.length === 0 && entities.municipalities.length === 0;
+  // "hvad skete der i august?": the news of a month is among everything dated in it
+  if (intent === 'news') return true;
   return intent === 'deadline.range' && !tokens.some((token) => deadlineWords.has(token));
 }
 
@@ -172,7 +174,10 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
     return { dialog: STATUS_ASK_BACK_DIALOG, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
   }
   // "hvad sker der i november?" asks for everything dated then, not one kind of thing
-  if (asksForEverythingDated(understanding, tokens)) return { dialog: TIMELINE_DIALOG, args: { start: entities.dates!.start, end: entities.dates!.end } };
+  if (asksForEverythingDated(understanding, tokens)) {
+    const span = entities.upTo ?? entities.dates!;
+    return { dialog: TIMELINE_DIALOG, args: { start: span.start, end: span.end } };
+  }
   // "stop påmindelserne om BBR" stops that one; without a name, all of them
   const itemId = reminderItem(entities);
   if (understanding.intent === 'reminder.unsubscribe' && itemId) return { dialog: REMINDER_DIALOGS.mute, args: { itemId } };

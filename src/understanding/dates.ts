@@ -19,6 +19,8 @@ export interface FoundDate {
   /** the time of day if one was given, "09:00" */
   time?: string;
   kind: 'day' | 'week' | 'month' | 'range' | 'relative';
+  /** Said as a limit ("inden 1. november", "before the end of September"): the question means today up to it. */
+  upTo?: DateSpan;
 }
 
 const danishRules = [...calendarRules, ...relativeRules];
@@ -57,10 +59,10 @@ export function findDateSpan(text: string, now: DateTime, language: 'da' | 'en')
   }
   const chosen = chooseFirst(candidates, text, context);
   const days = chosen && settle(chosen, context);
-  return chosen && days && describe(chosen, days, text);
+  return chosen && days && describe(chosen, days, text, context.today);
 }
 
-function describe(chosen: Candidate, days: Days, text: string): FoundDate {
+function describe(chosen: Candidate, days: Days, text: string, today: Days['start']): FoundDate {
   let { index, end } = chosen;
   let time = chosen.time;
   if (time === undefined && (chosen.kind === 'day' || chosen.kind === 'relative')) {
@@ -79,5 +81,14 @@ function describe(chosen: Candidate, days: Days, text: string): FoundDate {
     kind: chosen.kind,
   };
   if (time !== undefined) found.time = time;
+  if (saidAsLimit(text, chosen) && days.start > today) found.upTo = { start: format(today), end: found.span.end };
   return found;
+}
+
+// "inden udgangen af september", "før 1. november", "by 1 November": a limit, not a day
+const limitBefore = new RegExp(`${B0}(inden|før|foer|senest|indtil|before|by|until)\\s+(?:(?:den|d\\.|the)\\s*)?$`, 'iu');
+const limitInside = /^(inden|før|foer|senest|before|until)\s/iu;
+
+function saidAsLimit(text: string, chosen: Candidate): boolean {
+  return limitBefore.test(text.slice(0, chosen.index)) || limitInside.test(text.slice(chosen.index, chosen.end));
 }

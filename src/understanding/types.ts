@@ -99,6 +99,8 @@ export interface Entities {
   eventKinds: string[];
   /** A date or span named in the question ("i december", "uge 45", "1. november"). */
   dates?: DateSpan;
+  /** The date said as a limit ("inden udgangen af september"): today up to it, for what falls due or happens before. */
+  upTo?: DateSpan;
   /**
    * Which side of a topic is asked about, where the question says: "steps", "pros", "cons",
    * "duration", "kind", "competences", "responsibility", "count-done", ...

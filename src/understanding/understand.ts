@@ -17,7 +17,7 @@ import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
 import { answeringPassages } from './search/answerable.js';
 import { factSearchFor, type FactSearch, type SearchHit } from './search/fact-search.js';
-import { isCommonTopicTerm } from './search/terms.js';
+import { isCommonTopicTerm, isEverydayWord } from './search/terms.js';
 import { isOutsideWord } from './search/outside.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
@@ -174,6 +174,7 @@ export class Understander {
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
     const classification = this.#classifier.classify(terms);
     const entities = entitiesFrom(matches, words.tokens, found?.span);
+    if (found?.upTo) entities.upTo = found.upTo;
     const stepNumber = stepNumberOf(words.tokens);
     const reading: Reading = {
       classification,
@@ -196,7 +197,17 @@ export class Understander {
       const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
       return this.#withEvidence(input.text, words.tokens, resolved, named);
     }
+    if (found && this.#onlyAsksWhatHappens(words.tokens, dateSpan)) return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /**
+   * "what's happening next week?", "noget jeg skal vide om 1. november?": a date and nothing
+   * else the material could be about asks for everything dated then.
+   */
+  #onlyAsksWhatHappens(tokens: string[], date: [number, number] | undefined): boolean {
+    if (!date || tokens.some((token) => isOutsideWord(token))) return false;
+    return tokens.every((token, index) => (index >= date[0] && index < date[1]) || isStopword(token) || isEverydayWord(token) || this.#classifier.knows(termOf(token)));
   }
 
   /**

@@ -191,3 +191,19 @@ describe('the knowledge beside an intent', () => {
     expect(replies('hvor kan jeg finde dagens plancher?').map((reply) => reply.intro)).not.toContain('Materialet siger også:');
   });
 });
+
+describe('dated questions', () => {
+  const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
+
+  it('answers a date and nothing else with everything dated then', () => {
+    const [reply] = replies('anything happening in week 37?');
+    expect(reply?.heading).toBe('Timeline');
+    expect(reply?.list?.join('\n')).toContain('Programledermøde');
+  });
+
+  it('reads "inden" a date as everything from today up to it', () => {
+    const [reply] = replies('hvad sker der inden 1. oktober?');
+    expect(reply?.list?.join('\n')).toContain('12. september 2018');
+    expect(reply?.list?.join('\n')).toContain('20. september 2018');
+  });
+});

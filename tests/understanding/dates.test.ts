@@ -20,6 +20,23 @@ function expectSpans(rows: Row[], language: 'da' | 'en', now = meeting): void {
 }
 
 describe('findDateSpan in Danish', () => {
+  it('reads the rest of a week, month or year as today up to its end', () => {
+    expectSpans(
+      [
+        ['hvad mangler vi resten af ugen', '2018-09-06', '2018-09-09', 'range'],
+        ['inden udgangen af måneden', '2018-09-06', '2018-09-30', 'range'],
+        ['what is left for the rest of the year', '2018-09-06', '2018-12-31', 'range'],
+      ],
+      'da',
+    );
+  });
+
+  it('marks a date said as a limit, so a question about what comes before it spans from today', () => {
+    expect(findDateSpan('hvad skal vi nå inden udgangen af oktober?', meeting, 'da')?.upTo).toEqual({ start: '2018-09-06', end: '2018-10-31' });
+    expect(findDateSpan('what is due before 1 November?', meeting, 'en')?.upTo).toEqual({ start: '2018-09-06', end: '2018-11-01' });
+    expect(findDateSpan('hvad sker der den 1. november?', meeting, 'da')?.upTo).toBeUndefined();
+  });
+
   it('reads a named day, with or without a year, in words or in digits', () => {
     expectSpans([
       ['1. november', '2018-11-01', undefined, 'day'],

@@ -1,7 +1,7 @@
 // Rules for dates the text names relative to today: days, counts of days and weeks,
 // this/next/last week or month, Christmas and New Year, weekdays.
 import { type Day, dayOf, shift, weekday as weekdayOf } from './calendar.js';
-import { type Reading, between, monthOf, oneDay, weekOf } from './candidate.js';
+import { type Reading, between, monthOf, oneDay, weekOf, yearOf } from './candidate.js';
 import { type Rule, pattern } from './rule.js';
 import { B0, B1, COUNT, MONTH_WORD, NEXT, UNIT, WEEKDAY, readCount, readUnit, readWeekday } from './words.js';
 
@@ -88,6 +88,18 @@ const holiday: Rule = {
   },
 };
 
+const restOf: Rule = {
+  needs: /rest|udgangen/i,
+  // "resten af måneden", "inden udgangen af ugen", "rest of the year": today to the end of it
+  pattern: pattern(`${B0}(?:rest(?:en)?\\s+(?:af|of)|(?:inden\\s+)?udgangen\\s+af)\\s+(?:the\\s+)?(ugen|week|${MONTH_WORD}en|month|(?:å|aa|a)ret|year)${B1}`),
+  read: (m, { today }) => {
+    const unit = (m[1] ?? '').toLowerCase();
+    const whole = /^(ugen|week)$/u.test(unit) ? weekOf(today) : /^(month|m)/u.test(unit) ? monthOf(today) : yearOf(today);
+    const days = between(today, whole.end);
+    return days && { kind: 'range', days };
+  },
+};
+
 const weekdayName: Rule = {
   needs: /dag/i,
   // "på fredag", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
@@ -103,4 +115,4 @@ const weekdayName: Rule = {
 };
 
 /** The rules for dates relative to today. */
-export const relativeRules: readonly Rule[] = [dayWord, offset, within, comingOrPast, thisNextLast, holiday, weekdayName];
+export const relativeRules: readonly Rule[] = [dayWord, offset, within, comingOrPast, thisNextLast, holiday, restOf, weekdayName];
