@@ -38,6 +38,17 @@ export function unknownReply(context: DialogContext, da: string, en: string): Re
   return [{ text: say(context, da, en) }];
 }
 
+/** The programme's mailbox, where what the material does not hold can be asked. */
+export const PROGRAMME_MAILBOX = 'mbprogrammet@kombit.dk';
+
+/**
+ * The material holds nothing on what was asked (no national status for a task, a
+ * municipality outside the pilots): say so, and where a person can answer it.
+ */
+export function notInMaterial(context: DialogContext, da: string, en: string): Reply[] {
+  return [{ text: say(context, `${da} Spørg KOMBIT på ${PROGRAMME_MAILBOX}.`, `${en} Ask KOMBIT at ${PROGRAMME_MAILBOX}.`) }];
+}
+
 /** "A, B og C" / "A, B and C". */
 export function joinAnd(items: string[], language: Language): string {
   if (items.length <= 1) return items.join('');

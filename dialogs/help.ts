@@ -1,6 +1,5 @@
 import { askButton, say, type Dialog } from './context.js';
-
-const MAILBOX = 'mbprogrammet@kombit.dk';
+import { PROGRAMME_MAILBOX as MAILBOX } from './format-helpers.js';
 
 /** What klikbot can answer, with example questions as buttons. */
 export const help: Dialog = (context) => [

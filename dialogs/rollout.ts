@@ -1,7 +1,7 @@
 import type { Reply } from '../src/core/types.js';
 import { sapaGroupOf, type Municipality, type Pilot, type SapaGroup, type SapaPlan, type SapaPlacement } from '../src/knowledge/systems-queries.js';
 import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
-import { dialogButton, dialogNames, joinAnd, listReply, sourcesLine, unknownReply } from './format-helpers.js';
+import { dialogButton, dialogNames, joinAnd, listReply, notInMaterial, sourcesLine, unknownReply } from './format-helpers.js';
 
 function planOf(context: DialogContext): SapaPlan | undefined {
   return context.knowledge.sapaRollout.find((item): item is SapaPlan => item.kind === 'plan');
@@ -114,7 +114,7 @@ export const rollout: Dialog = (context, args) => {
   if (!municipality) return unknownReply(context, 'Den kommune kender jeg ikke.', "I don't know that municipality.");
   const placement = sapaGroupOf(context.knowledge, municipality.id);
   if (!placement) {
-    return unknownReply(context, `${municipality.name} står ikke i SAPAs udrulningsplan i mine data.`, `${municipality.name} is not in SAPA's rollout plan in my data.`);
+    return notInMaterial(context, `${municipality.name} står ikke i SAPAs udrulningsplan i mine data.`, `${municipality.name} is not in SAPA's rollout plan in my data.`);
   }
   return [placementReply(context, municipality, placement)];
 };
@@ -158,7 +158,8 @@ export const pilots: Dialog = (context, args) => {
   ];
   if (!pilot) {
     const source = sourcesLine(context, context.knowledge.pilots.map((candidate) => candidate.source.label));
-    return [{ text: say(context, `${municipality.name} er ikke blandt SAPA-piloterne.`, `${municipality.name} is not one of the SAPA pilots.`), source, buttons }];
+    const [reply] = notInMaterial(context, `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`, `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`);
+    return [{ ...reply!, source, buttons }];
   }
   const kind = pilot.group === 'pilot' ? say(context, 'SAPA-pilot', 'a SAPA pilot') : say(context, 'SAPA-præpilot', 'a SAPA pre-pilot');
   const lines = [say(context, `**${municipality.name}** er ${kind}: ${pilotSolution(context, pilot)}.`, `**${municipality.name}** is ${kind}: ${pilotSolution(context, pilot)}.`)];

@@ -4,7 +4,7 @@ import type { Reply, ReplyButton } from '../src/core/types.js';
 import { copenhagenDate, datesForTask, findTask, type DatedItem } from '../src/knowledge/queries.js';
 import { bbrNational, type BbrNational, type BbrNationalRow } from '../src/knowledge/systems-queries.js';
 import { say, sourceLine, type Dialog, type DialogContext } from './context.js';
-import { daysText, dialogButton, dialogNames, textBar, unknownReply } from './format-helpers.js';
+import { daysText, dialogButton, dialogNames, notInMaterial, textBar, unknownReply } from './format-helpers.js';
 
 const DEFAULT_TASK = 'bbr-adgangsstyring';
 // Labels in the fixed-width table are cut here so the bars line up.
@@ -136,7 +136,7 @@ export const status: Dialog = (context, args) => {
   if (!task) return unknownReply(context, 'Den opgave kender jeg ikke.', "I don't know that task.");
   const national = bbrNational(context.knowledge, task.id);
   if (!national) {
-    return unknownReply(context, `Jeg har ingen landsstatus for _${task.title}_.`, `I have no national status for _${task.title}_.`);
+    return notInMaterial(context, `Jeg har ingen landsstatus for _${task.title}_.`, `I have no national status for _${task.title}_.`);
   }
   const { step, aspect } = parsed.data;
   if (step !== undefined) {

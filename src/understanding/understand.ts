@@ -141,6 +141,8 @@ function passageKeyOf({ passage }: SearchHit): string {
 // Beside an intent, a passage must hold the whole question, and most of it in its own words
 // rather than only through its record's name.
 const evidenceCoverage = 0.95;
+// a slide of at most this many points is answered whole
+const shortSlide = 8;
 const evidenceInText = 0.6;
 
 /** Reads questions against one knowledge base: its names, the example questions, the clock. */
@@ -234,7 +236,20 @@ export class Understander {
     const hits = this.#answering(text, tokens);
     const best = hits[0];
     if (!best) return undefined;
-    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages: hits.map(passageKeyOf) }, language: resolved.language };
+    const passages = this.#wholeSlide(best) ?? hits.map(passageKeyOf);
+    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages }, language: resolved.language };
+  }
+
+  /**
+   * A slide's points are read together ("hvad anbefaler KOMBIT ift. SKI 02.19?" is all five
+   * recommendations): a point of a short slide is answered with the slide.
+   */
+  #wholeSlide(best: SearchHit): string[] | undefined {
+    if (best.passage.kind !== 'topics') return undefined;
+    const all = this.search.passagesOf('topics', best.passage.recordId);
+    if (all.length > shortSlide) return undefined;
+    // the point that fits best first, then the rest of the slide in its order
+    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
   }
 
   /**

@@ -78,7 +78,7 @@ describe('pilots', () => {
 
   it('hedges a pre-pilot and says when a municipality is not a pilot', () => {
     expect(card(pilots(context(), { municipalityId: 'fredensborg' })).text).toContain('At kommunen er præpilot, er aflæst af materialets opstilling.');
-    expect(card(pilots(context(), { municipalityId: 'koege' })).text).toBe('Køge Kommune er ikke blandt SAPA-piloterne.');
+    expect(card(pilots(context(), { municipalityId: 'koege' })).text).toBe('Køge Kommune er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt. Spørg KOMBIT på mbprogrammet@kombit.dk.');
     expect(plain(pilots(context(), { municipalityId: 'nowhere' }))).toBe('Den kommune kender jeg ikke.');
   });
 });

@@ -63,6 +63,6 @@ describe('status: what it does not know', () => {
     expect(plain(status(context(), { step: '9' }))).toContain('trin 9 kender jeg ikke');
     expect(plain(status(context(), { taskId: 'no-such-task' }))).toBe('Den opgave kender jeg ikke.');
     expect(plain(status(context(), { step: '3', aspect: 'finished' }))).toBe('Det trin eller den status kender jeg ikke.');
-    expect(plain(status(context(), { taskId: 'godkend-initiale-fordelingsregler' }))).toBe('Jeg har ingen landsstatus for _Godkend initiale fordelingsregler_.');
+    expect(plain(status(context(), { taskId: 'godkend-initiale-fordelingsregler' }))).toBe('Jeg har ingen landsstatus for _Godkend initiale fordelingsregler_. Spørg KOMBIT på mbprogrammet@kombit.dk.');
   });
 });

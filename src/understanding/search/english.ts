@@ -68,6 +68,11 @@ const danishSynonyms: Record<string, string[]> = {
   mik: ['mikrofon'], mikken: ['mikrofon'], mic: ['mikrofon'], vaerter: ['vaert'], vaerterne: ['vaert'],
   kendetegn: ['karakteristika'], kendetegnene: ['karakteristika'],
   droppet: ['udgaar'], droppes: ['udgaar'], nedlagt: ['udgaar'], sammenlagt: ['supplement'],
+  frist: ['deadline'], fristen: ['deadline'], frister: ['deadlines'], fristerne: ['deadlines'], tidsfrist: ['deadline'],
+  nyhed: ['nyt'], nyheden: ['nyt'], nyheder: ['nyt'], nyhederne: ['nyt'],
+  // numbers in words, as the material writes them in digits
+  tre: ['3'], fire: ['4'], fem: ['5'], seks: ['6'], syv: ['7'], otte: ['8'], ni: ['9'], ti: ['10'],
+  two: ['2'], three: ['3'], four: ['4'], five: ['5'], six: ['6'], seven: ['7'], eight: ['8'], nine: ['9'], ten: ['10'],
 };
 Object.assign(glossary, danishSynonyms);
 
