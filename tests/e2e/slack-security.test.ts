@@ -1,4 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,30 @@ const QUESTION = 'hvornår er deadline for at udpege FK-ansvarlig?';
 /** A raw POST to /slack/events with exactly these headers and body. */
 function rawPost(url: string, body: string, headers: Record<string, string>): Promise<Response> {
   return fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+}
+
+/** A response_url that counts what klikbot posts to it. */
+async function countingResponseUrl(): Promise<{ url: string; first: Promise<void>; count: () => number; close: () => Promise<void> }> {
+  let posts = 0;
+  let arrived: () => void = () => undefined;
+  const first = new Promise<void>((resolve) => (arrived = resolve));
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      posts += 1;
+      arrived();
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"ok":true}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/respond`,
+    first,
+    count: () => posts,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Headers signed with the right secret for a body sent with this content type. */
@@ -38,6 +64,39 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
     expect((await h.post(dm(), { timestamp: nowSeconds() - 4 * 60 })).status).toBe(200);
     const [reply] = await h.waitFor('chat.postMessage');
     expect(blockText(reply!.args.blocks)).toContain('1. november 2018');
+  });
+
+  it('refuses a signed request dated more than five minutes ahead with 401, and posts nothing', async () => {
+    for (const ahead of [6 * 60, 60 * 60, 365 * 24 * 60 * 60]) {
+      expect((await h.post(dm(), { timestamp: nowSeconds() + ahead })).status).toBe(401);
+    }
+    expect(await h.settle()).toEqual([]);
+  });
+
+  it('runs a signed /klik once: the same request replayed is refused with 401 and answered nowhere', async () => {
+    const answers = await countingResponseUrl();
+    try {
+      const request = slashCommand({ text: 'kommune odense', responseUrl: answers.url });
+      const headers = signedHeaders(request.contentType, request.body);
+      expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(200);
+      await answers.first;
+      expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(401);
+      await h.settle();
+      expect(answers.count()).toBe(1);
+    } finally {
+      await answers.close();
+    }
+  });
+
+  it('refuses a replayed event unless Slack marks it as its own retry, and answers it once', async () => {
+    const request = dm('status');
+    const headers = signedHeaders(request.contentType, request.body);
+    expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(200);
+    await h.waitFor('chat.postMessage');
+    // Slack's own retry carries the retry header: it is answered 200 and dropped by its event id
+    expect((await rawPost(h.bot.url, request.body, { ...headers, 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(401);
+    expect((await h.settle()).filter((call) => call.method === 'chat.postMessage')).toHaveLength(1);
   });
 
   it('refuses a request without the signature or timestamp headers with 401', async () => {

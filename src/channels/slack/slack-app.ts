@@ -3,6 +3,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Request, Response, Server } from 'restify';
 import type { SlackConfig } from '../../config.js';
 import type { ConversationSender } from '../../core/notifier.js';
+import { createClock } from '../../clock.js';
 import { ErrorCode, KlikbotError } from '../../errors.js';
 import { registerActions } from './actions.js';
 import { registerCommand } from './command.js';
@@ -12,6 +13,7 @@ import { registerHome } from './home.js';
 import { registerMembership } from './membership.js';
 import { registerMessages } from './messages.js';
 import { registerModal } from './modal.js';
+import { SignedRequests } from './replay.js';
 import { hasSlackShape, readRawBody } from './request-shape.js';
 import type { SlackDeps } from './slack-deps.js';
 import { boltLogger } from './slack-logger.js';
@@ -38,13 +40,23 @@ function clientOptions(config: SlackConfig): WebClientOptions {
  * Slack. Bolt reads the raw body itself (to check the signature), so no body parser runs, and
  * the route waits until Bolt has answered, or restify would answer first.
  */
-function mountOnServer(server: Server, receiver: HTTPReceiver, deps: SlackDeps): void {
+function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConfig, deps: SlackDeps): void {
+  // Slack's signature window is real time, as Bolt reads it, whatever time the bot is set to keep
+  const signed = new SignedRequests(config.signingSecret, createClock());
   server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
     const raw = await readRawBody(req);
     if (!raw || !hasSlackShape(req.headers['content-type'], raw)) {
       deps.logger.warn({ bytes: raw?.length ?? 'over the limit' }, 'refused a /slack/events body that is not a Slack payload');
       res.status(400);
       res.json({ error: { code: 'bad_request', message: 'Not a Slack payload' } });
+      return;
+    }
+    // refused before Bolt runs anything: nothing of a replayed or future-dated request is acted on
+    const verdict = signed.verdict(req.headers, raw);
+    if (verdict !== 'pass') {
+      deps.logger.warn({ verdict }, 'refused a signed /slack/events request');
+      res.status(401);
+      res.json({ error: { code: 'unauthorized', message: verdict === 'future' ? 'Request timestamp is in the future' : 'Request already received' } });
       return;
     }
     // Bolt checks the signature over these same bytes: it takes a body already read as it is
@@ -60,7 +72,7 @@ function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Rece
   const logger = boltLogger(deps.logger);
   if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: clientOptions(config) } });
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
-  mountOnServer(server, receiver, deps);
+  mountOnServer(server, receiver, config, deps);
   return receiver;
 }
 
