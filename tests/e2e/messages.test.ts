@@ -103,9 +103,23 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
   });
 
   it('refuses malformed mention entities with 400 rather than failing mid-turn', async () => {
-    for (const entities of ['x', [null]]) {
+    for (const entities of ['x', [null], [{ type: 'mention', text: '<at>klikbot</at>' }], [{ type: 'mention', mentioned: {} }]]) {
       expect((await postMessages(bot.url, messageActivity('hej', { entities }))).status).toBe(400);
     }
+  });
+
+  it('refuses a body nested deeper than any activity before a turn runs: nothing it asked for is saved', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const from = { id: 'web-user-deep', name: 'Dyb' };
+    for (const field of ['from', 'recipient', 'conversation']) {
+      const activity = JSON.stringify(messageActivity('kommune Vejle', { from, conversation: { id: 'deep-body' } }));
+      const body = activity.replace(`"${field}":{`, `"${field}":{"nested":${deep},`);
+      const response = await postMessages(bot.url, body);
+      expect(response.status, field).toBe(400);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain('nests deeper than');
+    }
+    const status = await ask(bot.url, 'opdater status', { from, conversation: { id: 'deep-body' } });
+    expect(visibleText(status[0]!)).not.toContain('Vejle');
   });
 
   it('answers malformed JSON with 400 and stays alive', async () => {

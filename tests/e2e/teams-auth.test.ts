@@ -5,11 +5,18 @@ import { teamsActivity } from '../support/teams-activities.js';
 
 const APP_ID = '6f1b9c2e-3d4a-4b5c-9e8f-0a1b2c3d4e5f';
 
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+
 /** An unsigned JWT: well-formed, but from nobody the Bot Framework trusts. */
-function unsignedToken(issuer: string): string {
+function unsignedToken(issuer: string, header: object = { alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }, lifetime = 3600): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })}.${part({ iss: issuer, aud: APP_ID, nbf: now - 60, exp: now + 3600 })}.c2lnbmF0dXJl`;
+  return `${part(header)}.${part({ iss: issuer, aud: APP_ID, nbf: now - 60 - Math.max(0, -lifetime), exp: now + lifetime })}.c2lnbmF0dXJl`;
+}
+
+/** A token claiming the Bot Framework's issuer and this bot, signed as given. */
+function forged(header: object, lifetime = 3600): string {
+  return unsignedToken(BOT_FRAMEWORK_ISSUER, header, lifetime);
 }
 
 describe('/api/messages with Teams credentials configured', () => {
@@ -29,6 +36,9 @@ describe('/api/messages with Teams credentials configured', () => {
     ['no Authorization header', {}],
     ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
     ['a token from an unknown issuer', { authorization: `Bearer ${unsignedToken('https://issuer.example.org/')}` }],
+    ['a forged token with alg none', { authorization: `Bearer ${forged({ alg: 'none', typ: 'JWT' })}` }],
+    ['a forged token signed HS256', { authorization: `Bearer ${forged({ alg: 'HS256', typ: 'JWT' })}` }],
+    ['an expired token', { authorization: `Bearer ${forged({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }, -3600)}` }],
   ];
 
   it.each(cases)('refuses %s with 401 and sends no reply', async (_label, headers) => {
@@ -40,6 +50,20 @@ describe('/api/messages with Teams credentials configured', () => {
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
     // give a wrongly started turn the time it would need to reach the connector
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(connector.requests).toHaveLength(0);
+  });
+
+  it('answers 503 without internals when the Bot Framework keys for a token are out of reach, and runs nothing', async () => {
+    // this machine cannot reach login.botframework.com: a well-formed RS256 token cannot be checked
+    const response = await fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${forged({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })}` },
+      body: JSON.stringify(teamsActivity(connector.url, { text: 'hvornår er deadline for FK-ansvarlig?' })),
+    });
+    expect(response.status).toBe(503);
+    const body = await response.text();
+    expect(body).not.toMatch(/botframework\.com|getaddrinfo|ENOTFOUND|at .*\.js|openid/i);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(connector.requests).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
+import { nestsDeeperThan } from '../../server/json-depth.js';
 
 /** Slack's payloads are small; a body larger than this is refused before Bolt sees it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,6 +31,8 @@ const shapes: Record<string, z.ZodType> = {
 };
 
 function parseJson(text: string): unknown {
+  // a payload nested deeper than any Slack sends is refused like one of the wrong shape
+  if (nestsDeeperThan(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

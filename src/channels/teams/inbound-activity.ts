@@ -15,6 +15,9 @@ const teamsChannelData = z
   })
   .passthrough();
 
+const mentionEntity = z.object({ type: z.literal('mention'), mentioned: account, text: z.string().optional() }).passthrough();
+const otherEntity = z.object({ type: z.string().refine((type) => type !== 'mention', 'a mention must name who is mentioned') }).passthrough();
+
 export const inboundActivity = z
   .object({
     type: z.string().min(1),
@@ -28,8 +31,9 @@ export const inboundActivity = z
       .object({ id: z.string().min(1), isGroup: z.boolean().optional(), conversationType: z.string().optional(), tenantId: z.string().optional() })
       .passthrough(),
     text: z.string().max(10_000).optional(),
-    // botbuilder walks these to strip @mentions; a malformed list would fail mid-turn
-    entities: z.array(z.object({ type: z.string() }).passthrough()).optional(),
+    // botbuilder walks these to strip @mentions, reading each mention's `mentioned.id`: a
+    // malformed list, or a mention naming nobody, would fail mid-turn
+    entities: z.array(z.union([mentionEntity, otherEntity])).optional(),
     value: z.unknown().optional(),
     locale: z.string().optional(),
     deliveryMode: z.string().optional(),

@@ -1,5 +1,6 @@
 import type { Server, Request, Response } from 'restify';
 import { AuthenticationError } from 'botframework-connector';
+import { createClock } from '../../clock.js';
 import { isLoopbackHost } from '../../config.js';
 import { ErrorCode, KlikbotError } from '../../errors.js';
 import { handleActivity } from './activity-handler.js';
@@ -64,19 +65,67 @@ function isRefusedToken(error: unknown): error is Error {
   return error instanceof AuthenticationError || (error instanceof Error && jwtFailures.has(error.name));
 }
 
+// The Bot Framework signs with RSA only; its tokens may be up to five minutes out of step.
+const signingAlgorithms = new Set(['RS256', 'RS384', 'RS512']);
+const CLOCK_TOLERANCE_SECONDS = 5 * 60;
+// a token's expiry is real time, whatever time the bot is set to keep
+const wallClock = createClock();
+
+function jsonPart(part: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
+    return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why a token is refused before any key is fetched: signed with no algorithm or a shared
+ * secret, or expired. A token that is no JWT at all is left to botbuilder, which refuses it.
+ */
+function tokenRefusal(authorization: string, nowMillis: number): string | undefined {
+  const [header, payload] = authorization.replace(/^Bearer\s+/i, '').split('.');
+  const fields = jsonPart(header);
+  const claims = jsonPart(payload);
+  if (!fields || !claims) return undefined;
+  if (typeof fields.alg !== 'string' || !signingAlgorithms.has(fields.alg)) return `token signed with ${String(fields.alg)}`;
+  if (typeof claims.exp === 'number' && claims.exp + CLOCK_TOLERANCE_SECONDS < nowMillis / 1000) return 'token expired';
+  return undefined;
+}
+
 /** Runs the activity through the adapter and writes its answer (an invoke's body, or 200). */
 async function runActivity(req: Request, res: Response, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
   const authorization = req.headers.authorization ?? '';
+  const refusal = deps.localMode ? undefined : tokenRefusal(authorization, wallClock.now().toMillis());
+  if (refusal) {
+    refuse(res, deps, refusal, activity);
+    return;
+  }
+  let turnStarted = false;
   try {
-    const result = await deps.adapter.run(authorization, activity, (context) => handleActivity(context, activity, deps));
+    const result = await deps.adapter.run(authorization, activity, (context) => {
+      turnStarted = true;
+      return handleActivity(context, activity, deps);
+    });
     res.status(result?.status ?? 200);
     if (result?.body === undefined) res.end();
     else res.json(result.body);
   } catch (error) {
-    if (!isRefusedToken(error)) throw error;
-    deps.logger.warn({ reason: error.message, serviceUrl: activity.serviceUrl }, 'refused an unauthenticated /api/messages request');
-    sendError(res, 401, 'unauthorized', 'The request is not authenticated by the Bot Framework');
+    if (isRefusedToken(error)) {
+      refuse(res, deps, error.message, activity);
+      return;
+    }
+    if (turnStarted) throw error;
+    // the token could not be checked at all: the Bot Framework's keys were out of reach
+    deps.logger.error({ err: error, serviceUrl: activity.serviceUrl }, 'could not check a /api/messages token');
+    sendError(res, 503, 'unavailable', 'The request could not be authenticated right now; try again shortly');
   }
+}
+
+function refuse(res: Response, deps: MessagesRouteDeps, reason: string, activity: InboundActivity): void {
+  deps.logger.warn({ reason, serviceUrl: activity.serviceUrl }, 'refused an unauthenticated /api/messages request');
+  sendError(res, 401, 'unauthorized', 'The request is not authenticated by the Bot Framework');
 }
 
 /** `POST /api/messages`: Bot Framework activities from Teams, the emulator and the web chat. */

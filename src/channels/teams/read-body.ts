@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ErrorCode, KlikbotError } from '../../errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../server/json-depth.js';
 
 /** Bot Framework activities are small; anything larger is refused before parsing. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -17,6 +18,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') throw new KlikbotError(ErrorCode.BadRequest, 'Request body is empty; expected a Bot Framework activity');
+  if (nestsDeeperThan(text)) throw new KlikbotError(ErrorCode.BadRequest, `Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
