@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../clock.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Store } from '../state/store.js';
+import { GuessLimit } from './guess-limit.js';
 import { statusCsv, UTF8_BOM } from '../status/export-csv.js';
 
 /** Where administrators fetch the status export. */
@@ -44,8 +45,18 @@ function refuse(res: Response): void {
 export function registerExportRoute(server: Server, deps: ExportRouteDeps): void {
   const { token } = deps;
   if (token === undefined) return;
+  const guesses = new GuessLimit(deps.clock);
   server.get(STATUS_CSV_ROUTE, async (req: Request, res: Response) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = guesses.waitFor(address);
+    if (wait > 0) {
+      res.header('Retry-After', String(wait));
+      res.status(429);
+      res.json({ error: { code: 'too_many_requests', message: `Too many wrong tokens; try again in ${wait} seconds` } });
+      return;
+    }
     if (!hasBearerToken(req.headers.authorization, token)) {
+      guesses.wrong(address);
       refuse(res);
       return;
     }

@@ -112,3 +112,25 @@ describe('KLIKBOT_EXPORT_TOKEN', () => {
     expect(() => loadConfig({ KLIKBOT_EXPORT_TOKEN: 'a token with spaces in the middle' })).toThrow(/KLIKBOT_EXPORT_TOKEN: must not contain spaces/);
   });
 });
+
+describe('GET /api/status.csv against guessing', () => {
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+  beforeAll(async () => {
+    bot = await startTestBot({ KLIKBOT_EXPORT_TOKEN: TOKEN });
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  it('after ten wrong tokens from one address refuses every try with 429 and Retry-After, the right token too', async () => {
+    expect((await get(bot.url, `Bearer ${TOKEN}`)).status).toBe(200);
+    for (let guess = 0; guess < 10; guess += 1) expect((await get(bot.url, `Bearer guess-${guess}`)).status).toBe(401);
+    for (const authorization of ['Bearer guess-10', `Bearer ${TOKEN}`]) {
+      const response = await get(bot.url, authorization);
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      await expect(response.json()).resolves.toMatchObject({ error: { code: 'too_many_requests' } });
+    }
+  });
+});
