@@ -38,6 +38,21 @@ export function unknownReply(context: DialogContext, da: string, en: string): Re
   return [{ text: say(context, da, en) }];
 }
 
+// a zero-width space: invisible, but no renderer reads a link or an address across it
+const BREAK = '\u200B';
+
+/**
+ * Text a person typed (a poll's question and options, a name), made inert for everyone else
+ * who sees it: a Markdown link "[klik](https://…)", a bare address or "www." is shown as text
+ * in Slack, Teams and the web chat, never as a live link.
+ */
+export function inert(text: string): string {
+  return text
+    .replace(/\]\s*\(/g, `]${BREAK}(`)
+    .replace(/\b(https?|ftp|mailto|tel):/gi, `$1${BREAK}:`)
+    .replace(/\bwww\./gi, `www${BREAK}.`);
+}
+
 /** The programme's mailbox, where what the material does not hold can be asked. */
 export const PROGRAMME_MAILBOX = 'mbprogrammet@kombit.dk';
 

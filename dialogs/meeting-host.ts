@@ -8,6 +8,7 @@ import type { MeetingSession, MeetingSessionRepository, SessionKey } from '../sr
 import { isAdministrator } from './acting-for.js';
 import type { ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
+import { inert } from './format-helpers.js';
 
 /** The names buttons, typed commands and the intent table use for the meeting dialogs. */
 export const MEETING_DIALOGS = {
@@ -62,7 +63,7 @@ export function isHost(context: DialogContext, session: Session, services: Actio
 
 /** The refusal for someone who does not run the meeting: who does; nothing is written. */
 export function notHostReply(context: DialogContext, session: Session): Reply[] {
-  const host = session.startedBy.name ?? say(context, 'den, der startede det', 'the person who started it');
+  const host = session.startedBy.name !== undefined ? inert(session.startedBy.name) : say(context, 'den, der startede det', 'the person who started it');
   return [
     {
       text: say(

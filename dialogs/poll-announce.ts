@@ -6,7 +6,7 @@ import type { PollResults } from '../src/polls/results.js';
 import type { PollRepository } from '../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../src/state/schema.js';
 import { say } from './context.js';
-import { pollCard, votesText } from './poll-card.js';
+import { pollCard, shownPoll, shownResults, votesText } from './poll-card.js';
 
 /**
  * How long after its closing time a poll's result is still announced in the channel: a result
@@ -15,8 +15,9 @@ import { pollCard, votesText } from './poll-card.js';
 export const ANNOUNCE_WITHIN = Duration.fromObject({ hours: 1 });
 
 /** "📊 Afstemningen »Pause nu?« er lukket (4 stemmer): Ja 3 (75 %) · Nej 1 (25 %)". */
-function closedNotice(language: Language, poll: DeepReadonly<Poll>, results: PollResults): Reply {
+function closedNotice(language: Language, typed: DeepReadonly<Poll>, typedResults: PollResults): Reply {
   const context = { language };
+  const [poll, results] = [shownPoll(typed), shownResults(typedResults)];
   const counts = results.options.map((option) => `${option.label} ${option.votes} (${say(context, `${option.percent} %`, `${option.percent}%`)})`).join(' · ');
   const voters = votesText(context, results.voters);
   return {

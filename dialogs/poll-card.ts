@@ -5,7 +5,7 @@ import { isOpen, type OptionResult, type PollResults } from '../src/polls/result
 import type { PollRepository } from '../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../src/state/schema.js';
 import { say } from './context.js';
-import { textBar } from './format-helpers.js';
+import { inert, textBar } from './format-helpers.js';
 import { POLL_DIALOGS } from './poll-names.js';
 
 /** The width of the results' bars, as in the example card. */
@@ -117,8 +117,20 @@ export function deletedCard(context: Lang, poll: ReadPoll): Reply {
  * or deleted.
  */
 export function pollCard(context: Lang, poll: ReadPoll, results: PollResults, now: DateTime): Reply {
-  if (poll.deletedAt !== undefined) return { ...deletedCard(context, poll), broadcast: true };
-  return { ...(isOpen(poll, now) ? openCard(context, poll, results, now) : closedCard(context, poll, results)), broadcast: true };
+  const [shown, counted] = [shownPoll(poll), shownResults(results)];
+  if (poll.deletedAt !== undefined) return { ...deletedCard(context, shown), broadcast: true };
+  return { ...(isOpen(poll, now) ? openCard(context, shown, counted, now) : closedCard(context, shown, counted)), broadcast: true };
+}
+
+/** The poll as others see it: what its creator typed (question, options, name) shown as inert text. */
+export function shownPoll(poll: ReadPoll): ReadPoll {
+  const createdBy = poll.createdBy.name === undefined ? poll.createdBy : { ...poll.createdBy, name: inert(poll.createdBy.name) };
+  return { ...poll, question: inert(poll.question), options: poll.options.map((option) => ({ ...option, label: inert(option.label) })), createdBy };
+}
+
+/** The results with the options' labels as inert text. */
+export function shownResults(results: PollResults): PollResults {
+  return { ...results, options: results.options.map((option) => ({ ...option, label: inert(option.label) })) };
 }
 
 /** The id of the poll a card is for (read from its buttons), to keep the posted message's reference with setMessage. */

@@ -4,7 +4,7 @@ import { isOpen } from '../src/polls/results.js';
 import type { ActionDialog } from './action-dialogs.js';
 import { say } from './context.js';
 import { namedPoll, notice, pollsOf, pollsUnavailable, quoted } from './poll-access.js';
-import { votesText } from './poll-card.js';
+import { shownPoll, votesText } from './poll-card.js';
 
 const argsSchema = z.object({ pollId: z.uuid() });
 
@@ -29,6 +29,6 @@ export const pollCsvDialog: ActionDialog = async (context, args, services) => {
   if (!results) return notice(say(context, 'Den afstemning kender jeg ikke.', "I don't know that poll."));
   // backticks in a voter's name would end the code block early
   const csv = pollCsv(results, polls.ballots(poll.id)).replace(/`/g, "'");
-  const intro = say(context, `CSV for ${quoted(context, poll.question)} (${votesText(context, results.voters)}):`, `CSV for ${quoted(context, poll.question)} (${votesText(context, results.voters)}):`);
+  const intro = say(context, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`);
   return [{ text: `${intro}\n\`\`\`\n${csv}\`\`\``, notice: true }];
 };

@@ -8,7 +8,7 @@ import type { DeepReadonly } from '../src/state/schema.js';
 import type { StatusUpdate } from '../src/state/statuses.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, sourceLine, type DialogContext } from './context.js';
-import { dialogButton } from './format-helpers.js';
+import { dialogButton, inert } from './format-helpers.js';
 import { actingFor, isAdministrator, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './membership.js';
 import { statusWord, targetName, type TaskTarget } from './status-form.js';
 import { channelName, viewStep, viewTask } from './status-view-helpers.js';
@@ -62,7 +62,7 @@ function updateTarget(context: DialogContext, update: DeepReadonly<StatusUpdate>
 
 function changeLine(context: DialogContext, update: DeepReadonly<StatusUpdate>, named: boolean): string {
   const what = named ? `${updateTarget(context, update)}: ` : '';
-  const who = `${update.by.name ?? update.by.userId}, ${channelName(context, update.by.channel)}`;
+  const who = `${inert(update.by.name ?? update.by.userId)}, ${channelName(context, update.by.channel)}`;
   const undone = update.undoneAt !== undefined ? say(context, ' (fortrudt)', ' (undone)') : '';
   return `${whenText(context, update.at)}: ${what}${statusWord(context, update.previous)} → ${statusWord(context, update.status)} (${who})${undone}`;
 }

@@ -81,3 +81,18 @@ describe('a poll asked for in an @mention that closes at its set time, in a Slac
     expect(h.calls('chat.postMessage').at(-1)?.args.text).toBe('📊 Afstemningen »Pause nu?« er lukket (0 stemmer): Ja 0 (0 %) · Nej 0 (0 %)');
   });
 });
+
+describe('text typed into a poll, as others see it in Slack', () => {
+  const h = useSlackBot({ KLIKBOT_REMINDER_TICK_SECONDS: '0' });
+
+  it('shows a Markdown link, a bare address and "www." as text: no live link in the blocks or the text', async () => {
+    const text = 'afstemning: Stem på [klik](https://evil.example) | Se https://evil.example/a | www.evil.example';
+    await h.post(slashCommand({ text, channelId: 'C0LINKS', userId: 'U0HOST', responseUrl: h.fake.responseUrl('links') }));
+    const [posted] = await h.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0LINKS');
+    const everything = JSON.stringify(posted!.args);
+    expect(everything).toContain('klik');
+    expect(everything).toContain('evil.example');
+    expect(everything).not.toMatch(/<https?:\/\/evil|\|klik>|<www/);
+    expect(String(posted!.args.text)).not.toMatch(/<https?:/);
+  });
+});

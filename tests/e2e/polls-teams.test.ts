@@ -223,3 +223,17 @@ describe('a poll with ten options in a Teams channel', () => {
     expect(textOf(answer.value)).toMatch(/1 stemme\b/);
   });
 });
+
+describe('text typed into a poll, as others see it in Teams', () => {
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' });
+
+  it('shows a Markdown link, a bare address and "www." as text: no live link in the card or the summary', async () => {
+    const text = 'afstemning: Stem på [klik](https://evil.example) | Se https://evil.example/a | www.evil.example';
+    expect((await postMessages(h.bot.url, mentionedInChannel(h.connector.url, text))).status).toBe(200);
+    const [posted] = await h.connector.waitFor(1);
+    const everything = JSON.stringify(posted);
+    expect(everything).toContain('klik');
+    expect(everything).toContain('evil.example');
+    expect(everything).not.toMatch(/\]\(https?:|[^\u200b]:\/\/evil|(?<!\u200b)\.evil\.example|www\.evil/);
+  });
+});
