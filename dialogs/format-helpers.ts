@@ -48,7 +48,7 @@ const BREAK = '\u200B';
  */
 export function inert(text: string): string {
   return text
-    .replace(/\]\s*\(/g, `]${BREAK}(`)
+    .replace(/\](\s*)\(/g, `]$1${BREAK}(`)
     .replace(/\b(https?|ftp|mailto|tel):/gi, `$1${BREAK}:`)
     .replace(/\bwww\./gi, `www${BREAK}.`);
 }
