@@ -5,6 +5,7 @@ import { textField, type Reply, type ReplyButton, type ReplyForm } from '../src/
 import { findMeeting } from '../src/knowledge/queries.js';
 import { EVALUATION_TEXT_MAX, type EvaluationRepository } from '../src/state/evaluations.js';
 import { actorOf } from './acting-for.js';
+import { activeSession, isHost, notHostReply, type WithMeetings } from './meeting-host.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import {
@@ -90,6 +91,10 @@ export const evaluationStart: ActionDialog = async (context, args, services) => 
       ),
     );
   }
+  // in a meeting being run here, its evaluation is the host's to start, as is every step of it
+  const meetings = (services as WithMeetings).meetings;
+  const session = meetings ? activeSession(context, meetings.sessions) : undefined;
+  if (session && !isHost(context, session, services)) return notHostReply(context, session);
   const parsed = startArgs.safeParse(args);
   const meeting = meetingFor(context, repository, parsed.success ? parsed.data.meetingId : undefined);
   if (!meeting.known) return notice(say(context, 'Det møde kender jeg ikke.', "I don't know that meeting."));

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { meetingDialogsByName } from '../../dialogs/meeting-dialogs.js';
+import { evaluationStart } from '../../dialogs/evaluation-start.js';
 import { meetingStart } from '../../dialogs/meeting-run.js';
 import { meetingEnd, meetingNext, meetingPause } from '../../dialogs/meeting-steps.js';
 import type { Reply } from '../../src/core/types.js';
+import { EvaluationRepository } from '../../src/state/evaluations.js';
 import { knowledge } from './dialog-kit.js';
 import { CHANNEL, people, turn, useMeetingKit, type MeetingKit } from './meeting-kit.js';
 
@@ -194,5 +197,29 @@ describe('pauses and the end', () => {
 describe('the meeting dialogs by name', () => {
   it('are the agenda and the host’s start, next, pause and end', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual(['meeting-agenda', 'meeting-start', 'meeting-next', 'meeting-pause', 'meeting-end']);
+  });
+});
+
+describe('the evaluation of a meeting being run', () => {
+  const kit = useMeetingKit();
+  const withEvaluations = () => ({ ...kit.meetingServices, evaluations: new EvaluationRepository(kit.store, kit.clock, randomBytes(32)) });
+
+  it('is started by the host or an administrator only; a participant who asks is told who runs it, and nothing is written', async () => {
+    await started(kit);
+    const before = kit.store.read();
+    const services = withEvaluations();
+    const [refused, ...more] = await evaluationStart(turn(kit, people.other, '2018-09-06T11:55:00+02:00'), {}, services);
+    expect(more).toEqual([]);
+    expect(refused).toMatchObject({ notice: true });
+    expect(refused?.text).toContain('Mødet her ledes af Mette Vinther Poulsen');
+    expect(kit.store.read()).toBe(before);
+    const [card] = await evaluationStart(turn(kit, people.host, '2018-09-06T11:55:00+02:00'), {}, services);
+    expect(card?.heading).toMatch(/^Kort evaluering af/);
+    expect(kit.store.read().evaluations).toHaveLength(1);
+  });
+
+  it('may be started by anyone in a group conversation where no meeting is being run', async () => {
+    const [card] = await evaluationStart(turn(kit, people.other, '2018-09-06T11:55:00+02:00'), {}, withEvaluations());
+    expect(card?.heading).toMatch(/^Kort evaluering af/);
   });
 });
