@@ -5,6 +5,7 @@ import { csvField } from '../src/status/export-csv.js';
 import type { ActionDialog } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, mayManage, notice } from './evaluation-access.js';
+import { privately } from './format-helpers.js';
 
 // One chat message holds about this much CSV (Teams takes some 28 KB per message, Slack 40,000 characters).
 const CSV_PART_MAX = 12_000;
@@ -39,7 +40,7 @@ function csvReplies(context: DialogContext, title: string, count: number, parts:
     const which = parts.length > 1 ? say(context, `, del ${index + 1} af ${parts.length}`, `, part ${index + 1} of ${parts.length}`) : '';
     const intro = say(context, `CSV for evalueringen af ${title} (${count} svar${which}):`, `CSV for the evaluation of ${title} (${count} answers${which}):`);
     // a backtick in an answer would end the code block early
-    return { text: `${intro}\n\`\`\`\n${part.replace(/`/g, "'")}\`\`\``, notice: true };
+    return { text: `${intro}\n\`\`\`\n${part.replace(/`/g, "'")}\`\`\``, notice: true, private: privately(context) };
   });
 }
 

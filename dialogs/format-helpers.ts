@@ -53,6 +53,11 @@ export function inert(text: string): string {
     .replace(/\bwww\./gi, `www${BREAK}.`);
 }
 
+/** What is meant for the asker alone (an export): where the channel sends it instead of the conversation, and the note left there. */
+export function privately(context: DialogContext): NonNullable<Reply['private']> {
+  return { note: say(context, 'Sendt til dig privat.', 'Sent to you privately.') };
+}
+
 /** The programme's mailbox, where what the material does not hold can be asked. */
 export const PROGRAMME_MAILBOX = 'mbprogrammet@kombit.dk';
 

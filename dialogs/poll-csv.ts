@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pollCsv } from '../src/polls/csv.js';
 import { isOpen } from '../src/polls/results.js';
 import type { ActionDialog } from './action-dialogs.js';
+import { privately } from './format-helpers.js';
 import { say } from './context.js';
 import { namedPoll, notice, pollsOf, pollsUnavailable, quoted } from './poll-access.js';
 import { shownPoll, votesText } from './poll-card.js';
@@ -30,5 +31,5 @@ export const pollCsvDialog: ActionDialog = async (context, args, services) => {
   // backticks in a voter's name would end the code block early
   const csv = pollCsv(results, polls.ballots(poll.id)).replace(/`/g, "'");
   const intro = say(context, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`);
-  return [{ text: `${intro}\n\`\`\`\n${csv}\`\`\``, notice: true }];
+  return [{ text: `${intro}\n\`\`\`\n${csv}\`\`\``, notice: true, private: privately(context) }];
 };

@@ -154,6 +154,12 @@ export interface Reply {
    */
   broadcast?: boolean;
   /**
+   * For the asker alone, never the conversation (an export, a named poll's voter list): a
+   * private reply where the channel has one (Slack), else a 1:1 chat (Teams). `note` says in
+   * the conversation where it went.
+   */
+  private?: { note: string };
+  /**
    * Written over this posted message instead of as a new one (a poll's card when it closes at
    * its set time). Honoured where klikbot writes unprompted (the notifier's senders).
    */

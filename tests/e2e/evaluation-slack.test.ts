@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
 import type { SlackCall } from '../support/slack-fake.js';
-import { appMention, slashCommand, viewSubmission } from '../support/slack-requests.js';
+import { appMention, SLACK_IDS, slashCommand, viewSubmission } from '../support/slack-requests.js';
 
 interface OpenedView {
   callback_id: string;
@@ -70,6 +70,14 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
     const results = blockText(update!.args.blocks);
     expect(results).toContain('1 svar, gennemsnit 3,0 af 5.');
     expect(results).toContain('Mere tid til spørgsmål');
+
+    // the host's export, asked for in the channel, is shown to the host alone
+    await h.event(appMention({ text: 'evaluering csv' }));
+    const [exported] = await h.waitFor('chat.postEphemeral');
+    expect(exported!.args).toMatchObject({ channel: 'C0PROGRAM', user: SLACK_IDS.userId });
+    expect(blockText(exported!.args.blocks) + String(exported!.args.text)).toContain('Mere tid til spørgsmål');
+    const settled = await h.settle();
+    expect(settled.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args).includes('rating'))).toEqual([]);
 
     const file = await readFile(h.bot.statePath, 'utf8');
     const state = JSON.parse(file) as { evaluationAnswers: unknown[]; evaluationResponders: unknown[] };

@@ -99,6 +99,16 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     expect(results).toContain('Oplægget om Organisation');
     expect(results).toContain('Færre pauser');
 
+    // the host's export goes to the host's 1:1 chat with klikbot; the channel only hears where it went
+    const [created, sent, note] = await post(mentioning('evaluering csv'), 3);
+    expect([created!.method, created!.url]).toEqual(['POST', '/v3/conversations']);
+    expect(created!.body).toMatchObject({ isGroup: false, members: [{ id: expect.any(String) as unknown }] });
+    expect(sent!.url).toMatch(/^\/v3\/conversations\/[^/]+\/activities$/);
+    expect(sent!.url).not.toContain(encodeURIComponent(String(inChannel.conversation.id)));
+    expect(JSON.stringify(sent!.body)).toContain('Færre pauser');
+    expect(note!.body.text).toBe('Sendt til dig privat.');
+    expect(JSON.stringify(note!.body)).not.toContain('Færre pauser');
+
     const file = await readFile(h.bot.statePath, 'utf8');
     for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen']) expect(file).not.toContain(trace);
   });

@@ -171,6 +171,17 @@ describe('a poll that closes at its set time in a Teams channel', () => {
 
     await h.bot.reminders.tick();
     expect(h.connector.requests).toHaveLength(4);
+
+    // "Hent CSV" on the closed card: the file goes to the presser's 1:1 chat, the channel sees nothing
+    const csv = cardOf(rewrite!).actions?.find((action) => action.title === 'Hent CSV');
+    const pressed = await postMessages(h.bot.url, pressing(h.connector.url, jens, csv, 'sent-1'));
+    expect(((await pressed.json()) as InvokeAnswer).value).toMatchObject({ message: 'Sendt til dig privat.' });
+    const [created, sent, ...more] = h.connector.requests.slice(4);
+    expect(more).toEqual([]);
+    expect([created?.method, created?.url]).toEqual(['POST', '/v3/conversations']);
+    expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: jens.id }] });
+    expect(sent?.url).not.toContain(encodeURIComponent(conversations.channel.id));
+    expect(sent?.body.text).toMatch(/^CSV for »Pause nu\?«/);
   });
 
   it('keeps the result on the card when a vote just before the close was still waiting to be shown', async () => {

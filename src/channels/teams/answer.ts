@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/types.js';
 import { canBeWrittenToLater } from './conversation-reference.js';
 import { executeValue, type InboundActivity } from './inbound-activity.js';
+import { goesToPrivateChat, sendToPrivateChat } from './private-chat.js';
 import { rememberForLater } from './remember.js';
 import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard } from './render-card.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -15,7 +16,10 @@ async function send(context: TurnContext, replies: Reply[]): Promise<void> {
 }
 
 /** Sends the replies and tells the core where those meant for everyone were posted, to update them later. */
-async function sendAndKeep(context: TurnContext, activity: InboundActivity, replies: Reply[], deps: TeamsDeps): Promise<void> {
+async function sendAndKeep(context: TurnContext, activity: InboundActivity, all: Reply[], deps: TeamsDeps): Promise<void> {
+  // what is meant for the asker alone goes to their 1:1 chat, not the channel
+  for (const reply of all.filter((one) => goesToPrivateChat(one, activity))) await sendToPrivateChat(context, activity, reply);
+  const replies = all.filter((one) => !goesToPrivateChat(one, activity));
   if (replies.length === 0) return;
   const sent = await context.sendActivities(replies.map(toActivity));
   // replies in the HTTP response (the web chat) have no message to update later
@@ -84,6 +88,13 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   }
   const [first, ...rest] = await deps.core.handle(turn);
   if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
+  // an export pressed for on a card in a channel: to the presser's 1:1 chat, and the note under the card
+  if (first.private && goesToPrivateChat(first, activity)) {
+    await sendToPrivateChat(context, activity, first, { noteInConversation: false });
+    await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }));
+    await sendAndKeep(context, activity, rest, deps);
+    return;
+  }
   // a refusal is shown under the card to whoever pressed it; the card stays as it was
   if (first.notice) await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }));
   else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first, true)));
