@@ -11,6 +11,7 @@ import { TIMELINE_DIALOG } from './timeline.js';
 import { MEETING_DIALOGS } from './meeting-host.js';
 import { POLL_DIALOGS } from './poll-names.js';
 import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
+import { MEETING_ITEMS_DIALOG } from './meeting-items.js';
 
 /**
  * The action dialogs (dialogs/action-dialogs.ts) questions and sentences lead to: they read or
@@ -173,6 +174,8 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   if (understanding.intent === 'status.update' && entities.report && !entities.report.target) {
     return { dialog: STATUS_ASK_BACK_DIALOG, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
   }
+  // "hvem præsenterer Organisation på onsdagsmødet?": the point of the programme, not all of it
+  if (entities.agendaItems?.length) return { dialog: MEETING_ITEMS_DIALOG, args: { items: entities.agendaItems.join('|') } };
   // "hvad sker der i november?" asks for everything dated then, not one kind of thing
   if (asksForEverythingDated(understanding, tokens)) {
     const span = entities.upTo ?? entities.dates!;

@@ -14,6 +14,7 @@ import { deadlineSpan, overdue } from './deadline-span.js';
 import { upcoming } from './deadlines.js';
 import { FACT_DIALOGS, factAnswer, factRecord, seeAlso } from './fact-answer.js';
 import { TIMELINE_DIALOG, timeline } from './timeline.js';
+import { MEETING_ITEMS_DIALOG, meetingItems } from './meeting-items.js';
 import { agendaToday, events, nextMeeting } from './events.js';
 import { help, notUnderstood } from './help.js';
 import { actionFor, statusDialogs } from './intent-dialogs.js';
@@ -61,6 +62,7 @@ const dialogsByName: Record<string, Dialog> = {
   [FACT_DIALOGS.answer]: factAnswer,
   [FACT_DIALOGS.record]: factRecord,
   [TIMELINE_DIALOG]: timeline,
+  [MEETING_ITEMS_DIALOG]: meetingItems,
 };
 
 /**

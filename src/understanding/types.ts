@@ -116,6 +116,8 @@ export interface Entities {
   pollText?: string;
   /** For fact only: the passages that answer it, best first ("roles/kombit-programleder/profile.tasks.3"). */
   passages?: string[];
+  /** Points of a meeting's programme asked about, as "meetingId#index". */
+  agendaItems?: string[];
   /** Beside another intent's answer: passages that hold the whole question, and its terms they hold. */
   evidence?: { passages: string[]; terms: string[] };
 }

@@ -4,6 +4,7 @@ import { IntentClassifier, placeholder, termOf } from './classifier.js';
 import { findDateSpan } from './dates.js';
 import type { EntityKind } from './entity-forms.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
+import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
 import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf, stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { pollRequest } from './poll-requests.js';
@@ -131,6 +132,8 @@ const answersFromKnowledge = new Set<string>([
   'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
   'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
 ]);
+// the readings a question about one point of a meeting's programme is often given
+const meetingIntents = new Set<string>(['agenda.today', 'event.list', 'event.next-meeting', 'fact']);
 // the questions (not the commands) a word outside the material turns into "I don't know"
 const asksTheKnowledge = new Set<string>([...answersFromKnowledge, 'status.national', 'status.mine', 'status.missing', 'status.history', 'fact', 'help']);
 
@@ -195,12 +198,23 @@ export class Understander {
     const resolved = resolveIntent(reading, input.previous);
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
+    const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
+    if (item) return item;
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
       const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
       return this.#withEvidence(input.text, words.tokens, resolved, named);
     }
     if (found && this.#onlyAsksWhatHappens(words.tokens, dateSpan)) return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
+  #agendaItem(input: UnderstandInput, tokens: string[], resolved: Understanding, dates: DateSpan | undefined, dateWords: [number, number] | undefined): Understanding | undefined {
+    const weak = resolved.intent === 'unknown' || resolved.confidence < CONFIDENCE_THRESHOLD;
+    if (!(weak || meetingIntents.has(resolved.intent) || answersFromKnowledge.has(resolved.intent)) || !asksAboutAgendaItem(tokens, input.text)) return undefined;
+    const agendaItems = agendaItemsAsked({ knowledge: this.knowledge, search: this.search, text: input.text, tokens, now: input.now, ...(dates ? { dates } : {}), ...(dateWords ? { dateWords } : {}) });
+    if (!agendaItems) return undefined;
+    return { intent: 'agenda.today', confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD), entities: { ...resolved.entities, agendaItems }, language: resolved.language };
   }
 
   /**

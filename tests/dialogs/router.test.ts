@@ -207,3 +207,23 @@ describe('dated questions', () => {
     expect(reply?.list?.join('\n')).toContain('20. september 2018');
   });
 });
+
+describe('a point of a meeting’s programme', () => {
+  const reply = (text: string, at?: string) => routeTurn(turn(text, at), { knowledge, understander }).replies[0];
+
+  it('answers who presents a point, on the meeting of the weekday named', () => {
+    const answer = reply('hvem holder oplægget om Organisation på fredagsmødet?');
+    expect(answer?.list).toEqual(['fredag 14. september 2018 kl. 11.50–12.20: **Støttesystemet Organisation** (Peter Hansen)']);
+    expect(answer?.buttons?.[0]?.action.dialog).toBe('agenda-today');
+  });
+
+  it('answers what is on at a time of day, and when a point is on a named day', () => {
+    expect(reply('hvad står på programmet kl. 10.35 i dag?')?.list).toEqual(['torsdag 6. september 2018 kl. 10.30–10.40: **Aktuelle og kommende KLIK-opgaver**']);
+    expect(reply('hvornår er punktet med KLIK-opgaverne på onsdag?')?.list?.[0]).toContain('onsdag 12. september 2018 kl. 13.30–13.40');
+  });
+
+  it('leaves the whole programme to a question about the whole programme, and a role to the role', () => {
+    expect(reply('dagens program')?.heading).toBe('Dagens program');
+    expect(reply('fortæl om rollen som FK-ANSV')?.heading).toBe('FK-ansvarlig (SP)');
+  });
+});

@@ -134,6 +134,12 @@ export class FactSearch {
     return { hits: distinct.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length };
   }
 
+  /** Whether a question's word reaches the knowledge's words (as written, one typo off, or as a compound of two). */
+  knows(token: string): boolean {
+    const { terms } = queryTerms([token], this.vocabulary);
+    return terms.length > 0;
+  }
+
   /** Every passage of one record, in the record's order (its full card). */
   passagesOf(kind: KnowledgeKind, recordId: string): Passage[] {
     return this.#documents.map((document) => document.passage).filter((passage) => passage.kind === kind && passage.recordId === recordId);

@@ -1,0 +1,84 @@
+import type { DateTime } from 'luxon';
+import { ZONE } from '../clock.js';
+import type { Knowledge } from '../knowledge/registry.js';
+import { findTimes } from './dates/time-of-day.js';
+import type { FactSearch } from './search/fact-search.js';
+import type { DateSpan } from './types.js';
+
+// Words that ask about a point of a meeting's programme rather than the programme whole.
+const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk)/;
+const meetingCue = /moede|meeting|skype|program/;
+const monthWord = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)/;
+const weekdays: Record<string, number> = { mandag: 1, tirsdag: 2, onsdag: 3, torsdag: 4, fredag: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5 };
+// an item's words must carry at least this share of the question once the cues are left out
+const minimumCoverage = 0.3;
+
+type Meeting = Knowledge['meetings'][number];
+
+/** The weekday a question names, alone or in a compound ("onsdagsmødet"), 1 = Monday. */
+function weekdayOf(tokens: string[]): number | undefined {
+  for (const token of tokens) {
+    const day = Object.keys(weekdays).find((name) => token.startsWith(name));
+    if (day) return weekdays[day];
+  }
+  return undefined;
+}
+
+/** The meetings a question is about: those in its dates, on its weekday, today's, else the next one. */
+function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, dates: DateSpan | undefined): Meeting[] {
+  if (dates) return knowledge.meetings.filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
+  const weekday = weekdayOf(tokens);
+  const on = (meeting: Meeting) => now.setZone(ZONE).set({ year: Number(meeting.date.slice(0, 4)), month: Number(meeting.date.slice(5, 7)), day: Number(meeting.date.slice(8, 10)) });
+  if (weekday !== undefined) return knowledge.meetings.filter((meeting) => on(meeting).weekday === weekday);
+  const today = now.setZone(ZONE).toISODate() ?? '';
+  const todays = knowledge.meetings.filter((meeting) => meeting.date === today);
+  if (todays.length > 0) return todays;
+  const next = [...knowledge.meetings].sort((a, b) => a.date.localeCompare(b.date)).find((meeting) => meeting.date >= today);
+  return next ? [next] : [];
+}
+
+/** Whether the question is about a point of a meeting's programme: named so, or a meeting at a time of day. */
+export function asksAboutAgendaItem(tokens: string[], text: string): boolean {
+  return tokens.some((token) => itemCue.test(token)) || (tokens.some((token) => meetingCue.test(token)) && findTimes(text).length > 0);
+}
+
+/**
+ * The agenda items a question asks about ("hvem præsenterer Organisation på onsdagsmødet?",
+ * "hvad sker der kl. 11.20?"), as "meetingId#index", best first; undefined when no item fits.
+ */
+export function agendaItemsAsked(input: {
+  knowledge: Knowledge;
+  search: FactSearch;
+  text: string;
+  tokens: string[];
+  now: DateTime;
+  dates?: DateSpan;
+  /** Where in the tokens the date stands, [start, end): its words say when, not which point. */
+  dateWords?: [number, number];
+}): string[] | undefined {
+  const meetings = meetingsAsked(input.knowledge, input.tokens, input.now, input.dates);
+  if (meetings.length === 0) return undefined;
+  const [time] = findTimes(input.text);
+  if (time) {
+    const at = time.time.replace(':', '.');
+    const covering = meetings.flatMap((meeting) => meeting.agenda.flatMap((item, index) => (item.start <= at && at < item.end ? [`${meeting.id}#${index}`] : [])));
+    if (covering.length > 0) return covering;
+  }
+  const ids = new Set(meetings.map((meeting) => meeting.id));
+  // the words that say which point: not the cues, the day or the numbers of a date, nor words
+  // the programme never uses (they would only dilute a fit)
+  const [from, to] = input.dateWords ?? [0, 0];
+  const content = input.tokens.filter(
+    (token, index) => (index < from || index >= to) && !meetingCue.test(token) && weekdayOf([token]) === undefined && !/^\d+$/.test(token) && !(monthWord.test(token) && token.length <= 9) && input.search.knows(token),
+  );
+  const result = input.search.search(content, { within: (passage) => passage.kind === 'meetings' && ids.has(passage.recordId) && passage.field.startsWith('agenda.'), limit: 10 });
+  const best = result.hits[0];
+  if (!best) return undefined;
+  // the same item in each meeting asked about (the runs of one meeting are separate records)
+  const fitting = result.hits.filter((hit) => hit.score >= best.score * 0.95).slice(0, meetings.length);
+  // one point stands out (the same title in every run asked about): a word or two of it is enough
+  const titles = new Set(fitting.map((hit) => hit.passage.text.replace(/^[\d.–]+\s*/, '')));
+  const needed = titles.size === 1 ? minimumCoverage / 2 : minimumCoverage;
+  if (best.textCoverage < needed) return undefined;
+  return fitting.map((hit) => `${hit.passage.recordId}#${hit.passage.field.split('.')[1] ?? ''}`);
+}
