@@ -6,8 +6,10 @@ import type { FactSearch } from './search/fact-search.js';
 import type { DateSpan } from './types.js';
 
 // Words that ask about a point of a meeting's programme rather than the programme whole.
-const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk)/;
+const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk|evaluering|pause)/;
 const meetingCue = /moede|meeting|skype|program/;
+// "den del af mødet", "the part of the meeting": a point, where a meeting is named
+const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
 const monthWord = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)/;
 const weekdays: Record<string, number> = { mandag: 1, tirsdag: 2, onsdag: 3, torsdag: 4, fredag: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5 };
 // an item's words must carry at least this share of the question once the cues are left out
@@ -26,7 +28,9 @@ function weekdayOf(tokens: string[]): number | undefined {
 
 /** The meetings a question is about: those in its dates, on its weekday, today's, else the next one. */
 function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, dates: DateSpan | undefined): Meeting[] {
-  if (dates) return knowledge.meetings.filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
+  const dated = dates ? knowledge.meetings.filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end) : [];
+  // "fredag d. 14" reads as the next Friday when the 14th has no month: the weekday then decides
+  if (dated.length > 0) return dated;
   const weekday = weekdayOf(tokens);
   const on = (meeting: Meeting) => now.setZone(ZONE).set({ year: Number(meeting.date.slice(0, 4)), month: Number(meeting.date.slice(5, 7)), day: Number(meeting.date.slice(8, 10)) });
   if (weekday !== undefined) return knowledge.meetings.filter((meeting) => on(meeting).weekday === weekday);
@@ -37,9 +41,10 @@ function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, da
   return next ? [next] : [];
 }
 
-/** Whether the question is about a point of a meeting's programme: named so, or a meeting at a time of day. */
+/** Whether the question is about a point of a meeting's programme: named so, a part of a meeting, or a time of day. */
 export function asksAboutAgendaItem(tokens: string[], text: string): boolean {
-  return tokens.some((token) => itemCue.test(token)) || (tokens.some((token) => meetingCue.test(token)) && findTimes(text).length > 0);
+  if (tokens.some((token) => itemCue.test(token)) || findTimes(text).length > 0) return true;
+  return tokens.some((token) => meetingCue.test(token)) && tokens.some((token) => partCue.test(token));
 }
 
 /**

@@ -222,6 +222,11 @@ describe('a point of a meeting’s programme', () => {
     expect(reply('hvornår er punktet med KLIK-opgaverne på onsdag?')?.list?.[0]).toContain('onsdag 12. september 2018 kl. 13.30–13.40');
   });
 
+  it('reads "fredag d. 14" by its weekday, and the evaluation "til sidst" as the day’s last point', () => {
+    expect(reply('hvornår er punktet med velkomst fredag d. 14?')?.list?.[0]).toContain('fredag 14. september 2018 kl. 10.30–10.35');
+    expect(reply('kommer evalueringen til sidst i dag?')?.list?.[0]).toContain('kl. 11.55–12.00: **Evaluering og tak for denne gang**');
+  });
+
   it('leaves the whole programme to a question about the whole programme, and a role to the role', () => {
     expect(reply('dagens program')?.heading).toBe('Dagens program');
     expect(reply('fortæl om rollen som FK-ANSV')?.heading).toBe('FK-ansvarlig (SP)');

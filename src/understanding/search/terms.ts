@@ -40,9 +40,9 @@ export function isCommonTopicTerm(term: string): boolean {
   return topicStems.has(term);
 }
 
-/** Whether a folded word is a function word the search leaves out. */
+/** Whether a folded word is a function word the search leaves out ("rollerne" is a topic word as much as "rolle"). */
 export function isSearchStopword(word: string): boolean {
-  return !topicWords.has(word) && isStopword(word);
+  return !topicWords.has(word) && !topicStems.has(stem(word)) && isStopword(word);
 }
 
 /** The stems of a text's content words, in order. */
