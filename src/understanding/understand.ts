@@ -255,12 +255,15 @@ export class Understander {
   }
 
   /**
-   * A slide's points are read together ("hvad anbefaler KOMBIT ift. SKI 02.19?" is all five
-   * recommendations): a point of a short slide is answered with the slide.
+   * A slide's points, or the points of one list, are read together ("hvad anbefaler KOMBIT
+   * ift. SKI 02.19?" is all five recommendations, "hvad sagde kommunerne?" all they said): a
+   * point of a short slide or list is answered with the whole of it.
    */
   #wholeSlide(best: SearchHit): string[] | undefined {
-    if (best.passage.kind !== 'topics') return undefined;
-    const all = this.search.passagesOf('topics', best.passage.recordId);
+    const list = /^(.*)\.\d+$/.exec(best.passage.field)?.[1];
+    const slide = best.passage.kind === 'topics';
+    if (!slide && list === undefined) return undefined;
+    const all = this.search.passagesOf(best.passage.kind, best.passage.recordId).filter((passage) => slide || passage.field.startsWith(`${list}.`));
     if (all.length > shortSlide) return undefined;
     // the point that fits best first, then the rest of the slide in its order
     return [best.passage, ...all.filter((passage) => passage !== best.passage)].map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);

@@ -232,3 +232,12 @@ describe('a point of a meeting’s programme', () => {
     expect(reply('fortæl om rollen som FK-ANSV')?.heading).toBe('FK-ansvarlig (SP)');
   });
 });
+
+describe('a point of a list in the material', () => {
+  it('is answered with the whole short list it stands in, the best point first', () => {
+    const [answer] = routeTurn(turn('hvilke diskussionspunkter var der om programlederrollen?'), { knowledge, understander }).replies;
+    expect(answer?.list).toHaveLength(4);
+    expect(answer?.list?.[0]).toBe('Mandat og grundlaget for at agere som KOMBIT-programleder');
+    expect(answer?.list).toContain('Allokering og behov for indsats');
+  });
+});
