@@ -17,6 +17,8 @@ const stopwords = new Set([
   'hvorfor', 'hvormange', 'mange', 'meget', 'mere', 'mest', 'flere', 'andre', 'anden', 'andet', 'hele', 'helt', 'dette',
   'disse', 'denne', 'sig', 'selv', 'slet', 'stadig', 'allerede', 'endnu', 'igen', 'tak', 'venligst', 'please', 'hej', 'kan',
   'findes', 'ud', 'ind', 'op', 'ned', 'frem', 'hen', 'altsaa', 'egentlig', 'faktisk', 'okay', 'ok',
+  // numbers in words say how many, not which thing
+  'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'three', 'four', 'five', 'six', 'seven', 'eight',
   // common verbs and adverbs of chat questions: they ask, they do not name anything
   'bestaar', 'handler', 'betyder', 'gaelder', 'mener', 'tror', 'finder', 'kommer', 'staar', 'ligger', 'sker', 'ske', 'hedder',
   'bruges', 'laves', 'goeres', 'lave', 'goere', 'sende', 'sender', 'spoerge', 'svare', 'svar', 'give', 'giver', 'tage',
