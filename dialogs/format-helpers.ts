@@ -43,14 +43,16 @@ const BREAK = '\u200B';
 
 /**
  * Text a person typed (a poll's question and options, a name), made inert for everyone else
- * who sees it: a Markdown link "[klik](https://…)", a bare address or "www." is shown as text
+ * who sees it: a Markdown link "[klik](https://…)", a bare or protocol-relative address
+ * ("https://…", "//…", even glued to a word) or "www." is shown as text
  * in Slack, Teams and the web chat, never as a live link.
  */
 export function inert(text: string): string {
   return text
     .replace(/\](\s*)\(/g, `]$1${BREAK}(`)
-    .replace(/\b(https?|ftp|mailto|tel):/gi, `$1${BREAK}:`)
-    .replace(/\bwww\./gi, `www${BREAK}.`);
+    .replace(/(https?|ftp|mailto|tel):/gi, `$1${BREAK}:`)
+    .replace(/www\./gi, `www${BREAK}.`)
+    .replace(/\/\//g, `/${BREAK}/`);
 }
 
 /** What is meant for the asker alone (an export): where the channel sends it instead of the conversation, and the note left there. */

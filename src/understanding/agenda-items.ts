@@ -7,6 +7,8 @@ import type { DateSpan } from './types.js';
 
 // Words that ask about a point of a meeting's programme rather than the programme whole.
 const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk|evaluering|pause)/;
+// the cues that name a point of a programme and nothing else ("evaluering" and a time of day may be about a deadline)
+const namedItemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|item|present)/;
 const meetingCue = /moede|meeting|skype|program/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
@@ -29,9 +31,10 @@ function weekdayOf(tokens: string[]): number | undefined {
 /** The meetings a question is about: those in its dates, on its weekday, today's, else the next one. */
 function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, dates: DateSpan | undefined): Meeting[] {
   const dated = dates ? knowledge.meetings.filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end) : [];
-  // "fredag d. 14" reads as the next Friday when the 14th has no month: the weekday then decides
   if (dated.length > 0) return dated;
   const weekday = weekdayOf(tokens);
+  // a day without a meeting has no programme, unless a weekday says which ("fredag d. 14" is read as the next Friday)
+  if (dates && weekday === undefined) return [];
   const on = (meeting: Meeting) => now.setZone(ZONE).set({ year: Number(meeting.date.slice(0, 4)), month: Number(meeting.date.slice(5, 7)), day: Number(meeting.date.slice(8, 10)) });
   if (weekday !== undefined) return knowledge.meetings.filter((meeting) => on(meeting).weekday === weekday);
   const today = now.setZone(ZONE).toISODate() ?? '';
@@ -41,8 +44,13 @@ function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, da
   return next ? [next] : [];
 }
 
-/** Whether the question is about a point of a meeting's programme: named so, a part of a meeting, or a time of day. */
-export function asksAboutAgendaItem(tokens: string[], text: string): boolean {
+/**
+ * Whether the question is about a point of a meeting's programme: named so, a part of a
+ * meeting, or a time of day. `strictly`: only a word that names a point ("punktet",
+ * "oplægget") counts, for a question another reading answered well.
+ */
+export function asksAboutAgendaItem(tokens: string[], text: string, strictly = false): boolean {
+  if (strictly) return tokens.some((token) => namedItemCue.test(token));
   if (tokens.some((token) => itemCue.test(token)) || findTimes(text).length > 0) return true;
   return tokens.some((token) => meetingCue.test(token)) && tokens.some((token) => partCue.test(token));
 }

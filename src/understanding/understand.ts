@@ -137,6 +137,10 @@ const meetingIntents = new Set<string>(['agenda.today', 'event.list', 'event.nex
 // the questions (not the commands) a word outside the material turns into "I don't know"
 const asksTheKnowledge = new Set<string>([...answersFromKnowledge, 'status.national', 'status.mine', 'status.missing', 'status.history', 'fact', 'help']);
 
+function namesSomething(entities: Entities): boolean {
+  return [entities.tasks, entities.steps, entities.roles, entities.itSystems, entities.interfaces, entities.supportSystems, entities.municipalities, entities.strategies, entities.deadlines].some((list) => list.length > 0);
+}
+
 function passageKeyOf({ passage }: SearchHit): string {
   return `${passage.kind}/${passage.recordId}/${passage.field}`;
 }
@@ -210,8 +214,10 @@ export class Understander {
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
   #agendaItem(input: UnderstandInput, tokens: string[], resolved: Understanding, dates: DateSpan | undefined, dateWords: [number, number] | undefined): Understanding | undefined {
-    const weak = resolved.intent === 'unknown' || resolved.confidence < CONFIDENCE_THRESHOLD;
-    if (!(weak || meetingIntents.has(resolved.intent) || answersFromKnowledge.has(resolved.intent)) || !asksAboutAgendaItem(tokens, input.text)) return undefined;
+    const open = resolved.intent === 'unknown' || resolved.confidence < CONFIDENCE_THRESHOLD || meetingIntents.has(resolved.intent);
+    // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
+    const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
+    if (!(open || strictly) || !asksAboutAgendaItem(tokens, input.text, strictly)) return undefined;
     const agendaItems = agendaItemsAsked({ knowledge: this.knowledge, search: this.search, text: input.text, tokens, now: input.now, ...(dates ? { dates } : {}), ...(dateWords ? { dateWords } : {}) });
     if (!agendaItems) return undefined;
     return { intent: 'agenda.today', confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD), entities: { ...resolved.entities, agendaItems }, language: resolved.language };

@@ -224,7 +224,15 @@ describe('a point of a meeting’s programme', () => {
 
   it('reads "fredag d. 14" by its weekday, and the evaluation "til sidst" as the day’s last point', () => {
     expect(reply('hvornår er punktet med velkomst fredag d. 14?')?.list?.[0]).toContain('fredag 14. september 2018 kl. 10.30–10.35');
-    expect(reply('kommer evalueringen til sidst i dag?')?.list?.[0]).toContain('kl. 11.55–12.00: **Evaluering og tak for denne gang**');
+    expect(reply('er evalueringen det sidste punkt i dag?')?.list?.[0]).toContain('kl. 11.55–12.00: **Evaluering og tak for denne gang**');
+  });
+
+  it('leaves a question about a named thing, or a day without a meeting, to its own answer', () => {
+    const at = '2018-09-03T10:00:00+02:00';
+    expect(reply('Hvornår er deadline for BBR kl. 12?', at)?.heading).not.toBe('På programmet');
+    expect(reply('hvem er ansvarlig for BBR kl 10', at)?.heading).not.toBe('På programmet');
+    expect(reply('hvornår er fristen for evalueringen af BBR?', at)?.heading).not.toBe('På programmet');
+    expect(reply('Hvad sker der 3. december kl. 10?', at)?.heading).not.toBe('På programmet');
   });
 
   it('leaves the whole programme to a question about the whole programme, and a role to the role', () => {

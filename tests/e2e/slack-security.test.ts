@@ -81,6 +81,9 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
       expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(200);
       await answers.first;
       expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(401);
+      // Bolt reads only "v0=<hash>" of the header; the same hash dressed up, or said to be Slack's retry, is the same request
+      expect((await rawPost(h.bot.url, request.body, { ...headers, 'x-slack-signature': `${headers['x-slack-signature']}=x` })).status).toBe(401);
+      expect((await rawPost(h.bot.url, request.body, { ...headers, 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(401);
       await h.settle();
       expect(answers.count()).toBe(1);
     } finally {

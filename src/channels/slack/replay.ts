@@ -15,6 +15,16 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Whether the body is an Events API delivery with an event id (the only kind Slack retries by itself). */
+function isEventDelivery(raw: Buffer): boolean {
+  try {
+    const body = JSON.parse(raw.toString('utf8')) as { type?: unknown; event_id?: unknown } | null;
+    return body?.type === 'event_callback' && typeof body.event_id === 'string';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Slack signs a timestamp and the body, so a request overheard (a proxy log, a shared HAR
  * file) verifies again for five minutes. Bolt checks only that the timestamp is not too old.
@@ -32,24 +42,27 @@ export class SignedRequests {
   ) {}
 
   verdict(headers: IncomingHttpHeaders, raw: Buffer): ReplayVerdict {
-    const signature = header(headers, 'x-slack-signature');
+    // read as Bolt reads it: "v0=<hash>", anything after a second "=" ignored
+    const [version, hash] = (header(headers, 'x-slack-signature') ?? '').split('=');
     const timestamp = Number(header(headers, 'x-slack-request-timestamp'));
     // no signature or no number: Bolt refuses it, with its own message
-    if (!signature || !Number.isInteger(timestamp)) return 'pass';
+    if (version !== 'v0' || !hash || !Number.isInteger(timestamp)) return 'pass';
     const now = Math.floor(this.clock.now().toSeconds());
     if (timestamp > now + WINDOW_SECONDS) return 'future';
     // only a signature made with our secret is remembered: a forged one must not fill the memory
-    if (!this.#signedByUs(signature, timestamp, raw)) return 'pass';
+    if (!this.#signedByUs(hash, timestamp, raw)) return 'pass';
     this.#forgetBefore(now);
-    if (this.#seen.has(signature)) return header(headers, 'x-slack-retry-num') === undefined ? 'replayed' : 'pass';
+    const signature = `v0=${hash}`;
+    // the retry header is not signed: only an event, which its event id de-duplicates, may pass with it
+    if (this.#seen.has(signature)) return header(headers, 'x-slack-retry-num') !== undefined && isEventDelivery(raw) ? 'pass' : 'replayed';
     if (this.#seen.size >= MAX_REMEMBERED) this.#seen.delete(this.#seen.keys().next().value!);
     this.#seen.set(signature, timestamp + WINDOW_SECONDS);
     return 'pass';
   }
 
-  #signedByUs(signature: string, timestamp: number, raw: Buffer): boolean {
-    const expected = `v0=${createHmac('sha256', this.signingSecret).update(`v0:${timestamp}:`).update(raw).digest('hex')}`;
-    const given = Buffer.from(signature);
+  #signedByUs(hash: string, timestamp: number, raw: Buffer): boolean {
+    const expected = createHmac('sha256', this.signingSecret).update(`v0:${timestamp}:`).update(raw).digest('hex');
+    const given = Buffer.from(hash);
     return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
   }
 

@@ -16,10 +16,12 @@ async function send(context: TurnContext, replies: Reply[]): Promise<void> {
 }
 
 /** Sends the replies and tells the core where those meant for everyone were posted, to update them later. */
-async function sendAndKeep(context: TurnContext, activity: InboundActivity, all: Reply[], deps: TeamsDeps): Promise<void> {
-  // what is meant for the asker alone goes to their 1:1 chat, not the channel
-  for (const reply of all.filter((one) => goesToPrivateChat(one, activity))) await sendToPrivateChat(context, activity, reply);
-  const replies = all.filter((one) => !goesToPrivateChat(one, activity));
+async function sendAndKeep(context: TurnContext, activity: InboundActivity, all: Reply[], deps: TeamsDeps, noted = false): Promise<void> {
+  // what is meant for the asker alone goes to their 1:1 chat; the channel hears once where it went
+  const privately = all.filter((one) => goesToPrivateChat(one, activity));
+  for (const reply of privately) await sendToPrivateChat(context, activity, reply);
+  const note = noted ? undefined : privately[0]?.private?.note;
+  const replies = [...(note ? [{ text: note }] : []), ...all.filter((one) => !goesToPrivateChat(one, activity))];
   if (replies.length === 0) return;
   const sent = await context.sendActivities(replies.map(toActivity));
   // replies in the HTTP response (the web chat) have no message to update later
@@ -90,9 +92,9 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
   // an export pressed for on a card in a channel: to the presser's 1:1 chat, and the note under the card
   if (first.private && goesToPrivateChat(first, activity)) {
-    await sendToPrivateChat(context, activity, first, { noteInConversation: false });
+    await sendToPrivateChat(context, activity, first);
     await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }));
-    await sendAndKeep(context, activity, rest, deps);
+    await sendAndKeep(context, activity, rest, deps, true);
     return;
   }
   // a refusal is shown under the card to whoever pressed it; the card stays as it was

@@ -19,10 +19,10 @@ export function goesToPrivateChat(reply: Reply, activity: InboundActivity): bool
 
 /**
  * Sends a reply meant for the asker alone (an export) to their 1:1 chat with klikbot, made
- * if it does not exist yet, and leaves the reply's note in the conversation. Teams has no
- * message only one person in a channel sees.
+ * if it does not exist yet. Teams has no message only one person in a channel sees; the
+ * caller leaves the reply's note in the conversation, once however many parts went.
  */
-export async function sendToPrivateChat(context: TurnContext, activity: InboundActivity, reply: Reply, options: { noteInConversation: boolean } = { noteInConversation: true }): Promise<void> {
+export async function sendToPrivateChat(context: TurnContext, activity: InboundActivity, reply: Reply): Promise<void> {
   const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
   const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
   const created = await connector.conversations.createConversation({
@@ -34,5 +34,4 @@ export async function sendToPrivateChat(context: TurnContext, activity: InboundA
   const conversation = { id: created.id, isGroup: false, conversationType: 'personal', name: '' };
   const from = { id: activity.recipient.id, name: activity.recipient.name ?? '' };
   await connector.conversations.sendToConversation(created.id, { ...toActivity(reply), from, conversation });
-  if (reply.private && options.noteInConversation) await context.sendActivity({ type: 'message', text: reply.private.note });
 }
