@@ -132,6 +132,8 @@ const answersFromKnowledge = new Set<string>([
   'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
   'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
 ]);
+// words that ask whom to write to, call or ask
+const contactWord = /^(skriv|kontakt|feedback|mail|e-?mail|telefon|tlf|ring|henvend|spoerg|adresse|postkasse|sende|send|contact|write|phone|call|reach|ask)/;
 // the readings a question about one point of a meeting's programme is often given
 const meetingIntents = new Set<string>(['agenda.today', 'event.list', 'event.next-meeting', 'fact']);
 // the questions (not the commands) a word outside the material turns into "I don't know"
@@ -204,6 +206,11 @@ export class Understander {
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
+    // "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it better than the contact list
+    if (resolved.intent === 'contact' && !words.tokens.some((token) => contactWord.test(token))) {
+      const fact = this.#fromPassages(input.text, words.tokens, resolved);
+      if (fact) return fact;
+    }
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
       const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
       return this.#withEvidence(input.text, words.tokens, resolved, named);

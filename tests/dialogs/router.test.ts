@@ -249,3 +249,16 @@ describe('a point of a list in the material', () => {
     expect(answer?.list).toContain('Allokering og behov for indsats');
   });
 });
+
+describe('a question that names no one to write to', () => {
+  const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
+
+  it('gets the material’s words rather than the list of contacts', () => {
+    const [answer] = replies('hvem kan læse beskederne i KLIK?');
+    expect(answer?.list?.join('\n')).toContain('Beskeden kan ses af alle, der kan tilgå projektet eller opgaven i KLIK.');
+  });
+
+  it('still gets the contact where it asks whom to write to', () => {
+    expect(replies('hvem skal jeg skrive til om KIGO?')[0]?.text).toContain('kigo@kombit.dk');
+  });
+});
