@@ -20,6 +20,17 @@ import { answeringPassages } from './search/answerable.js';
 import { factSearchFor, type FactSearch, type SearchHit } from './search/fact-search.js';
 import { isCommonTopicTerm, isEverydayWord } from './search/terms.js';
 import { isOutsideWord } from './search/outside.js';
+import {
+  answersFromKnowledge,
+  asksTheKnowledge,
+  contactWord,
+  evidenceCoverage,
+  evidenceInText,
+  meetingIntents,
+  namesSomething,
+  passageKeyOf,
+  shortSlide,
+} from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
 /** What the understanding needs besides the text. */
@@ -126,35 +137,6 @@ function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
-// the intents answered from the knowledge alone, beside which a passage may stand
-const answersFromKnowledge = new Set<string>([
-  'deadline.task', 'deadline.upcoming', 'deadline.range', 'task.describe', 'task.steps', 'task.kind', 'task.list', 'role.describe',
-  'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
-  'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
-]);
-// words that ask whom to write to, call or ask
-const contactWord = /^(skriv|kontakt|feedback|mail|e-?mail|telefon|tlf|ring|henvend|spoerg|adresse|postkasse|sende|send|contact|write|phone|call|reach|ask)/;
-// the readings a question about one point of a meeting's programme is often given
-const meetingIntents = new Set<string>(['agenda.today', 'event.list', 'event.next-meeting', 'fact']);
-// the questions (not the commands) a word outside the material turns into "I don't know"
-const asksTheKnowledge = new Set<string>([...answersFromKnowledge, 'status.national', 'status.mine', 'status.missing', 'status.history', 'fact', 'help']);
-
-function namesSomething(entities: Entities): boolean {
-  return [entities.tasks, entities.steps, entities.roles, entities.itSystems, entities.interfaces, entities.supportSystems, entities.municipalities, entities.strategies, entities.deadlines].some((list) => list.length > 0);
-}
-
-function passageKeyOf({ passage }: SearchHit): string {
-  return `${passage.kind}/${passage.recordId}/${passage.field}`;
-}
-
-// Beside an intent, a passage must hold the whole question, and most of it in its own words
-// rather than only through its record's name.
-const evidenceCoverage = 0.95;
-// a slide of at most this many points is answered whole
-const shortSlide = 8;
-const evidenceInText = 0.6;
-
-/** Reads questions against one knowledge base: its names, the example questions, the clock. */
 export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
