@@ -64,7 +64,7 @@ async function openForm(page: Page, municipality: string): Promise<Locator> {
 describe('a status form in the local web chat: chosen, saved in place, undone in place', () => {
   const chat = useChatBrowser({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00' });
 
-  it("replaces the form with 'Fuldført ✓ af Du' in the same entry, and Fortryd redraws that card again", async () => {
+  it("replaces the form with 'Fuldført ✓ af Lokal bruger' in the same entry, and Fortryd redraws that card again", async () => {
     const { page, trouble } = await openAsNewPerson(chat.context!, chat.bot!.url);
     const posts = recordPosts(page);
     const log = page.getByRole('log');
@@ -80,7 +80,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     const [usersBefore, botsBefore, postsBefore] = [await log.locator('.entry-user').count(), await log.locator('.entry-bot').count(), posts.length];
     await form.getByRole('button', { name: 'Gem' }).click();
 
-    await form.getByText('Fuldført ✓ af Du').waitFor({ timeout: 10_000 });
+    await form.getByText('Fuldført ✓ af Lokal bruger').waitFor({ timeout: 10_000 });
     await expect(formElement.evaluate((element) => element.isConnected)).resolves.toBe(true);
     await expect(form.textContent()).resolves.toMatch(/BBR på Adgangsstyring, trin 3 er nu fuldført for Køge Kommune \(før: ikke påbegyndt\)\./);
     await expect(form.getByRole('combobox').count()).resolves.toBe(0);
@@ -102,7 +102,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     await form.getByRole('button', { name: 'Fortryd' }).click();
     await form.getByText(/^Fortrudt: /).waitFor({ timeout: 10_000 });
     await expect(form.textContent()).resolves.toMatch(/Fortrudt: BBR på Adgangsstyring, trin 3 er igen ikke påbegyndt for Køge Kommune\./);
-    await expect(form.getByText('Fuldført ✓ af Du').count()).resolves.toBe(0);
+    await expect(form.getByText('Fuldført ✓ af Lokal bruger').count()).resolves.toBe(0);
     await expect(log.locator('.entry-bot').count()).resolves.toBe(botsBefore);
     expect(posts.at(-1)).toMatchObject({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'status-undo' } } });
     await expect(log.locator('.entry-error, .card-note').count()).resolves.toBe(0);
@@ -150,7 +150,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
 
     await task.selectOption({ label: STEP_3 });
     await form.getByRole('button', { name: 'Gem' }).click();
-    await form.getByText('Påbegyndt ✓ af Du').waitFor({ timeout: 10_000 });
+    await form.getByText('Påbegyndt ✓ af Lokal bruger').waitFor({ timeout: 10_000 });
     await expect(form.textContent()).resolves.toContain('trin 3 er nu påbegyndt for Roskilde Kommune (før: ikke påbegyndt).');
     expect(posts.slice(postsBefore).map((post) => post.value)).toEqual([expect.objectContaining({ task: 'bbr-adgangsstyring#3', status: 'started' })]);
     expect(trouble.errors).toEqual([]);
@@ -184,7 +184,7 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
 
     await page.unroute('**/api/messages');
     await form.getByRole('button', { name: 'Gem' }).click();
-    await form.getByText('Fuldført ✓ af Du').waitFor({ timeout: 10_000 });
+    await form.getByText('Fuldført ✓ af Lokal bruger').waitFor({ timeout: 10_000 });
     await expect(note.count()).resolves.toBe(0);
     await page.close();
   });

@@ -35,7 +35,8 @@ function stableUserId() {
   }
 }
 
-const user = { id: stableUserId(), name: 'Du' };
+// the name others' answers use ("Fuldført ✓ af Lokal bruger"); the chat labels this person's own messages "Du"
+const user = { id: stableUserId(), name: 'Lokal bruger' };
 const conversation = { id: `webchat-${uuid()}` };
 identity.textContent = `Bruger-id ${user.id} · samtale ${conversation.id}`;
 
