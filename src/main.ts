@@ -142,6 +142,7 @@ export async function startKlikbot(
     notifier,
     reminders: reminders.engine,
     close: async () => {
+      logger.info('klikbot stopping');
       await reminders.close();
       await slack?.stop();
       await new Promise<void>((resolve) => {
@@ -149,6 +150,7 @@ export async function startKlikbot(
       });
       // the last votes' counts still reach the posted cards
       await cardRefreshes.flush();
+      logger.info('klikbot stopped');
     },
   };
 }

@@ -29,8 +29,9 @@ describe('the klikbot process', () => {
     } finally {
       bot.process.kill('SIGTERM');
     }
-    // a stop asked for is a clean stop
+    // a stop asked for is a clean stop, and says so
     expect(await bot.exited).toBe(0);
+    expect(bot.stdout()).toMatch(/"msg":"klikbot stopping"[\s\S]*"msg":"klikbot stopped"/);
   });
 
   it('refuses to start on invalid data, naming file, record and field, and exits non-zero', async () => {
