@@ -32,6 +32,10 @@ describe('the klikbot process', () => {
     // a stop asked for is a clean stop, and says so
     expect(await bot.exited).toBe(0);
     expect(bot.stdout()).toMatch(/"msg":"klikbot stopping"[\s\S]*"msg":"klikbot stopped"/);
+    // starting on the seed warns about nothing: its acknowledged oddities are notices
+    const start = bot.stdout().slice(0, bot.stdout().indexOf('"msg":"klikbot listening"'));
+    expect(start).toContain('"msg":"data notice"');
+    expect(start).not.toMatch(/"level":(40|50|60)/);
   });
 
   it('refuses to start on invalid data, naming file, record and field, and exits non-zero', async () => {
