@@ -19,7 +19,7 @@ async function send(context: TurnContext, replies: Reply[]): Promise<void> {
 async function sendAndKeep(context: TurnContext, activity: InboundActivity, all: Reply[], deps: TeamsDeps, noted = false): Promise<void> {
   // what is meant for the asker alone goes to their 1:1 chat; the channel hears once where it went
   const privately = all.filter((one) => goesToPrivateChat(one, activity));
-  for (const reply of privately) await sendToPrivateChat(context, activity, reply);
+  await sendToPrivateChat(context, activity, privately);
   const note = noted ? undefined : privately[0]?.private?.note;
   const replies = [...(note ? [{ text: note }] : []), ...all.filter((one) => !goesToPrivateChat(one, activity))];
   if (replies.length === 0) return;
@@ -92,7 +92,7 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
   // an export pressed for on a card in a channel: to the presser's 1:1 chat, and the note under the card
   if (first.private && goesToPrivateChat(first, activity)) {
-    await sendToPrivateChat(context, activity, first);
+    await sendToPrivateChat(context, activity, [first]);
     await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }));
     await sendAndKeep(context, activity, rest, deps, true);
     return;

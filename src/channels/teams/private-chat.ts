@@ -18,11 +18,12 @@ export function goesToPrivateChat(reply: Reply, activity: InboundActivity): bool
 }
 
 /**
- * Sends a reply meant for the asker alone (an export) to their 1:1 chat with klikbot, made
- * if it does not exist yet. Teams has no message only one person in a channel sees; the
- * caller leaves the reply's note in the conversation, once however many parts went.
+ * Sends replies meant for the asker alone (an export, in one or more parts) to their 1:1 chat
+ * with klikbot, made if it does not exist yet, once for all parts. Teams has no message only
+ * one person in a channel sees; the caller leaves the note in the conversation.
  */
-export async function sendToPrivateChat(context: TurnContext, activity: InboundActivity, reply: Reply): Promise<void> {
+export async function sendToPrivateChat(context: TurnContext, activity: InboundActivity, replies: Reply[]): Promise<void> {
+  if (replies.length === 0) return;
   const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
   const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
   const created = await connector.conversations.createConversation({
@@ -33,5 +34,5 @@ export async function sendToPrivateChat(context: TurnContext, activity: InboundA
   } as Parameters<ConnectorClient['conversations']['createConversation']>[0]);
   const conversation = { id: created.id, isGroup: false, conversationType: 'personal', name: '' };
   const from = { id: activity.recipient.id, name: activity.recipient.name ?? '' };
-  await connector.conversations.sendToConversation(created.id, { ...toActivity(reply), from, conversation });
+  for (const reply of replies) await connector.conversations.sendToConversation(created.id, { ...toActivity(reply), from, conversation });
 }
