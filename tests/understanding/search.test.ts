@@ -29,6 +29,12 @@ describe('the search over every passage', () => {
     expect(best('hvornår skal de initiale fordelings regler godkendes')?.recordId).toBe('godkend-initiale-fordelingsregler');
   });
 
+  it('reads the last part of a compound as the compound ("galleriet" is the role gallery)', () => {
+    const result = search.search(queryWords('hvilke kommuner hjælper med galleriet').tokens);
+    expect(result.unknown).toEqual([]);
+    expect(result.hits.some((hit) => hit.passage.text.includes('Albertslund') && hit.coverage === 1)).toBe(true);
+  });
+
   it('does not hold everyday words against a passage ("helt konkret", "fortælle")', () => {
     const result = search.search(queryWords('kan du helt konkret fortælle mig hvem der modtager beskeder i KLIK').tokens);
     expect(result.unknown).toEqual([]);

@@ -62,9 +62,17 @@ export class Vocabulary {
   readonly #stems = new Set<string>();
   readonly #byDeletion = new Map<string, string[]>();
   readonly #corrections = new Map<string, string | null>();
+  /** The last part of the knowledge's compounds ("galleri" of "rollegalleri"), to the compound. */
+  readonly #heads = new Map<string, string>();
 
   constructor(stems: Iterable<string>) {
     for (const one of stems) this.#stems.add(one);
+    for (const known of [...this.#stems].sort((x, y) => x.length - y.length)) {
+      for (let cut = 3; known.length - cut >= 5; cut += 1) {
+        const head = known.slice(cut);
+        if (!this.#stems.has(head) && !this.#heads.has(head)) this.#heads.set(head, known);
+      }
+    }
     for (const known of this.#stems) {
       if (known.length < 5) continue;
       for (const variant of [known, ...deletions(known)]) {
@@ -93,6 +101,11 @@ export class Vocabulary {
     if (this.#corrections.size > 20_000) this.#corrections.clear();
     this.#corrections.set(term, found ?? null);
     return found;
+  }
+
+  /** The knowledge's compound a word names by its last part: "galleriet" → "rollegalleri". */
+  compoundFor(term: string): string | undefined {
+    return term.length >= 5 ? this.#heads.get(term) : undefined;
   }
 
   /** "adgangsstyringen" → "adgang" + "styring": a compound read as two known stems, if it is one. */
@@ -132,7 +145,9 @@ export function queryTerms(tokens: string[], vocabulary: Vocabulary, phrasing: (
     if (known) terms.push(known);
     else {
       const parts = word.length >= 7 ? vocabulary.split(word) : undefined;
+      const compound = parts ? undefined : vocabulary.compoundFor(stem(word));
       if (parts) terms.push(...parts);
+      else if (compound) terms.push(compound);
       // a word of how people ask ("egentlig", "ligger", "fortælle") is no topic the data lacks
       else if (!/^\d+$/.test(word) && !phrasing(word) && !everydayWords.has(word)) unknown.push(stem(word));
     }
