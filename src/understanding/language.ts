@@ -12,7 +12,8 @@ const englishWords = new Set([
 const danishWords = new Set([
   'hvad', 'hvornår', 'hvilke', 'hvilken', 'hvem', 'hvordan', 'er', 'en', 'et', 'den', 'det', 'de', 'og', 'for', 'til',
   'vi', 'vores', 'skal', 'laver', 'rolle', 'rollen', 'trin', 'trinene', 'frist', 'kommende', 'næste', 'hjælp', 'vis', 'opgave',
-  'godkend', 'udpeg', 'udpege', 'at', 'om', 'med', 'på',
+  'godkend', 'udpeg', 'udpege', 'at', 'om', 'med', 'på', 'ift', 'hvor', 'hvorfor', 'der', 'jeg', 'kan', 'ikke', 'har', 'mig',
+  'os', 'af', 'noget', 'nogen', 'hos', 'ved', 'kommune', 'kommuner', 'mødet',
 ]);
 
 /**

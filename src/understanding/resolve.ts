@@ -140,6 +140,10 @@ const fillers: Partial<Record<Intent, Filler>> = {
     return previous?.entities.deadlines[0] ? withDeadlineRoles(previous.entities.deadlines[0]) : undefined;
   },
   'role.competences': (reading, previous) => {
+    // "hvad skal man gøre i strategi B?" is about the strategy, not the programme leader's role
+    const { entities } = reading;
+    const namesOther = [entities.strategies, entities.tasks, entities.itSystems, entities.supportSystems, entities.interfaces].some((list) => list.length > 0);
+    if (entities.roles.length === 0 && namesOther) return undefined;
     const roleId = reading.entities.roles[0] ?? previous?.entities.roles[0] ?? 'kombit-programleder';
     return { ...reading.entities, roles: [roleId] };
   },

@@ -5,6 +5,8 @@ describe('detectLanguage', () => {
   it('answers Danish questions in Danish, whatever the client locale', () => {
     expect(detectLanguage('hvornår er deadline for at udpege FK-ansvarlig?', 'en-US')).toBe('da');
     expect(detectLanguage('hvad laver en superbruger', 'en-GB')).toBe('da');
+    // English words in a Danish sentence ("next step") do not make it English
+    expect(detectLanguage('hvad er kombits next step ift organisation', 'en-GB')).toBe('da');
   });
 
   it('answers English questions in English, whatever the client locale', () => {
