@@ -1,5 +1,5 @@
 import { askButton, say, type Dialog } from './context.js';
-import { PROGRAMME_MAILBOX as MAILBOX } from './format-helpers.js';
+import { inert, PROGRAMME_MAILBOX as MAILBOX } from './format-helpers.js';
 
 /** What klikbot can answer, with example questions as buttons. */
 export const help: Dialog = (context) => [
@@ -42,3 +42,17 @@ export const notUnderstood: Dialog = (context) => [
     buttons: exampleButtons(context.language).slice(0, 3),
   },
 ];
+
+/** One question of several in a message that klikbot cannot answer, named so the others' answers stand apart. */
+export const partNotUnderstood: Dialog = (context, args) => {
+  const part = inert((args.part ?? '').slice(0, 200));
+  return [
+    {
+      text: say(
+        context,
+        `Til »${part}«: det ved jeg ikke. Spørg KOMBIT på ${MAILBOX}.`,
+        `On "${part}": I don't know that. Ask KOMBIT at ${MAILBOX}.`,
+      ),
+    },
+  ];
+};

@@ -16,7 +16,7 @@ import { FACT_DIALOGS, factAnswer, factRecord, seeAlso } from './fact-answer.js'
 import { TIMELINE_DIALOG, timeline } from './timeline.js';
 import { MEETING_ITEMS_DIALOG, meetingItems } from './meeting-items.js';
 import { agendaToday, events, nextMeeting } from './events.js';
-import { help, notUnderstood } from './help.js';
+import { help, notUnderstood, partNotUnderstood } from './help.js';
 import { actionFor, statusDialogs } from './intent-dialogs.js';
 import { news } from './news.js';
 import { overview } from './overview.js';
@@ -151,11 +151,18 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   let previous = deps.previous;
   for (const part of parts) {
     const routed = answerText(turn, part, { ...deps, previous });
-    if (routed.action || !routed.understanding || routed.understanding.intent === 'unknown') return answerText(turn, text, deps);
+    if (routed.action || !routed.understanding) return answerText(turn, text, deps);
     answers.push(routed);
-    previous = routed.understanding;
+    if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }
-  return { replies: answers.flatMap((answer) => answer.replies), understanding: answers.at(-1)?.understanding };
+  const understood = answers.filter((answer) => answer.understanding?.intent !== 'unknown');
+  if (understood.length === 0) return answerText(turn, text, deps);
+  // a part klikbot cannot answer says so where it stands, and the others are still answered
+  const replies = answers.flatMap((answer, index) => {
+    if (answer.understanding?.intent !== 'unknown') return answer.replies;
+    return partNotUnderstood({ turn, knowledge: deps.knowledge, language: answer.understanding.language }, { part: parts[index]! });
+  });
+  return { replies, understanding: understood.at(-1)?.understanding };
 }
 
 /** Answers one turn: a button runs the dialog it names; text is understood, then answered. */

@@ -18,6 +18,15 @@ export function isFollowUp(tokens: string[]): boolean {
   return tokens.length <= 8 && followUpOpeners.some((opener) => opener.every((word, index) => tokens[index] === word));
 }
 
+// question words after the opener ask something new of the same topic: "og hvornår?", "and by when?"
+const questionWords = new Set(['hvornaar', 'hvem', 'hvor', 'hvordan', 'hvorfor', 'when', 'who', 'where', 'how', 'why']);
+
+/** Whether a follow-up asks its own question of the last topic rather than repeating the last question for something else. */
+export function asksAnew(tokens: string[]): boolean {
+  const opener = followUpOpeners.find((words) => words.every((word, index) => tokens[index] === word)) ?? [];
+  return tokens.slice(opener.length).some((token) => questionWords.has(token));
+}
+
 // "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
 const listWords = new Set(['deadlines', 'frister', 'fristerne', 'kommende', 'kommer', 'naeste', 'upcoming', 'next', 'coming', 'nu', 'snart', 'alle']);
 

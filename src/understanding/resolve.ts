@@ -3,7 +3,7 @@ import { datedItems } from '../knowledge/queries.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
-import { asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
+import { asksAnew, asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
 import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
 import { reminderRequest, withReminderReadings } from './reminder-requests.js';
@@ -227,6 +227,8 @@ function fill(intent: Intent, reading: Reading, previous: Understanding | undefi
 function settledIntent(intent: Intent, reading: Reading, inherited: boolean): Intent {
   const { entities } = reading;
   if (intent === 'deadline.upcoming' && ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))) return 'deadline.task';
+  // "og hvornår?" right after a task asks for its deadline, not for the calendar of events
+  if (intent === 'event.list' && inherited && entities.tasks.length + entities.deadlines.length > 0 && entities.eventKinds.length === 0 && !entities.dates) return 'deadline.task';
   const onlyARole = entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0 && entities.municipalities.length === 0;
   if (intent === 'role.responsible' && onlyARole) return 'role.describe';
   // "hvad er den kritiske deadline for BBR?" names a deadline: its date is the news asked for
@@ -279,7 +281,7 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
     // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
     const sameKinds = namedKinds.every((kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0);
     // a change is made once, by its own sentence: "og trin 4?" after one is a question
-    const repeatable = isFollowUp(original.tokens) && sameKinds && !changesState(previous.intent);
+    const repeatable = isFollowUp(original.tokens) && !asksAnew(original.tokens) && sameKinds && !changesState(previous.intent);
     const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
     if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
     return bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined) ?? unknown;

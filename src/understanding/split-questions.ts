@@ -4,8 +4,11 @@
  * (or a comma) right before a question word; each part must be a question of a few words.
  */
 const questionWords = 'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|er|skal|kan|what|when|who|which|how|where|why|is|are|does|do|can';
-const joiner = new RegExp(`(?:,\\s*|\\s+)(?:og|and|samt|plus)\\s+(?=(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)`, 'iu');
+const joiner = new RegExp(`(?:,\\s*|\\s+)(?:og|and|samt|plus|\\+)\\s+(?=(?:by\\s+|inden\\s+)?(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)|\\s\\+\\s+(?=\\S)`, 'iu');
+// "to ting: hvad …", "jeg kan ikke huske to ting: hvor …": a lead-in that only announces the questions
+const leadIn = new RegExp(`^[^?:]{1,100}:\\s+(?=(?:${questionWords})\\b)`, 'iu');
 const minimumWords = 3;
+const followUpTail = /^(?:by\s+|inden\s+)?(?:hvornår|hvornaar|when|hvem|who|hvor|where)\b[\s?]*$/iu;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
@@ -14,14 +17,16 @@ function wordCount(text: string): number {
 /** The message's questions, in order; one element when it asks one thing. */
 export function splitQuestions(text: string): string[] {
   const parts: string[] = [];
-  let rest = text.trim();
+  let rest = text.trim().replace(leadIn, '');
   for (let match = joiner.exec(rest); match; match = joiner.exec(rest)) {
     const head = rest.slice(0, match.index + (match[0].startsWith('?') ? 1 : 0)).trim();
     const tail = rest.slice(match.index + match[0].length).trim();
+    // "…, and by when?": a short question of its own about the same thing, kept as a follow-up ("and by when?")
+    const shortFollowUp = wordCount(tail) < minimumWords && followUpTail.test(tail) && /^[,\s]*(og|and)\b/iu.test(match[0]);
     // "status og deadline for BBR" is one question: both sides must be questions of their own
-    if (wordCount(head) < minimumWords || wordCount(tail) < minimumWords) break;
+    if (wordCount(head) < minimumWords || (wordCount(tail) < minimumWords && !shortFollowUp)) break;
     parts.push(head);
-    rest = tail;
+    rest = shortFollowUp ? `${match[0].replace(/^[,\s]+/, '').trim()} ${tail}` : tail;
   }
   parts.push(rest);
   return parts.filter(Boolean);

@@ -262,3 +262,32 @@ describe('a question that names no one to write to', () => {
     expect(replies('hvem skal jeg skrive til om KIGO?')[0]?.text).toContain('kigo@kombit.dk');
   });
 });
+
+describe('several questions in one message', () => {
+  const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
+  const all = (text: string) => replies(text).map((reply) => [reply.text, ...(reply.list ?? [])].join('\n')).join('\n');
+
+  it('answers the part it knows and says which part it does not', () => {
+    const answers = replies('hvor meget tjener en FK-administrator, og hvornår er kommunedagen i Odense?');
+    expect(answers[0]?.text).toBe('Til »hvor meget tjener en FK-administrator«: det ved jeg ikke. Spørg KOMBIT på mbprogrammet@kombit.dk.');
+    expect(answers.slice(1).map((reply) => reply.text).join('\n')).toContain('21. november 2018');
+  });
+
+  it('reads "hvad skal man gøre i strategi B?" as about the strategy, not the programme leader', () => {
+    const text = all('hvad skal man gøre i strategi B?');
+    expect(text).toContain('STS ORG');
+    expect(text).not.toContain('KOMBIT-programleder');
+  });
+
+  it('reads "…, and by when?" as a second question about the same thing', () => {
+    const text = all('Who approves the Beskedfordeler service agreements, and by when?');
+    expect(text).toContain('Aftaleadministrator (STS)');
+    expect(text).toContain('Thursday 20 September 2018');
+  });
+
+  it('answers two questions joined by "+" after a lead-in', () => {
+    const text = all('to ting: hvornår er deadline for godkend initiale fordelingsregler + hvornår er kommunedagen i Odense?');
+    expect(text).toContain('12. december 2018');
+    expect(text).toContain('21. november 2018');
+  });
+});

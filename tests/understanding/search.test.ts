@@ -53,6 +53,12 @@ describe('the questions in one message', () => {
     expect(splitQuestions('hvornår er deadline for BBR? hvem er ansvarlig for FK?')).toEqual(['hvornår er deadline for BBR?', 'hvem er ansvarlig for FK?']);
   });
 
+  it('splits at a "+", drops a lead-in that only announces the questions, and keeps a short "og hvornår?" as a follow-up', () => {
+    expect(splitQuestions('to ting: hvornår er deadline for BBR + hvem er ansvarlig for FK?')).toEqual(['hvornår er deadline for BBR', 'hvem er ansvarlig for FK?']);
+    expect(splitQuestions('hvem godkender serviceaftalerne, og hvornår?')).toEqual(['hvem godkender serviceaftalerne', 'og hvornår?']);
+    expect(splitQuestions('Who approves the service agreements, and by when?')).toEqual(['Who approves the service agreements', 'and by when?']);
+  });
+
   it('keeps one question whole', () => {
     expect(splitQuestions('status og deadline for BBR')).toEqual(['status og deadline for BBR']);
     expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual(['hvor mange er færdige med trin 3 og trin 4']);
