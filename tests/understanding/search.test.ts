@@ -35,6 +35,13 @@ describe('the search over every passage', () => {
     expect(result.hits.some((hit) => hit.passage.text.includes('Albertslund') && hit.coverage === 1)).toBe(true);
   });
 
+  it('finds a phone number by "tlf", and quotes no name as the answer to whose number it is', () => {
+    const question = 'tlf nr til thomas glintborg';
+    expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain('2327 5876');
+    const unknownNumber = 'hvad er mimi rasmussens mobilnummer?';
+    expect(answeringPassages(search.search(queryWords(unknownNumber).tokens), unknownNumber)).toEqual([]);
+  });
+
   it('does not hold everyday words against a passage ("helt konkret", "fortælle")', () => {
     const result = search.search(queryWords('kan du helt konkret fortælle mig hvem der modtager beskeder i KLIK').tokens);
     expect(result.unknown).toEqual([]);

@@ -11,6 +11,9 @@ const maximumPassages = 3;
 // without one is about the right thing but does not answer.
 const asksHowMany = /\b(hvor\s+mange|hvormange|how\s+many|antal(?:let)?)\b/iu;
 const asksWhen = /\b(hvornår|hvornaar|when|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
+// "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
+const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
+const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
 const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
 
 function hasTheShapeAsked(question: string, text: string): boolean {
@@ -18,6 +21,8 @@ function hasTheShapeAsked(question: string, text: string): boolean {
   if (/\?\s*$/.test(text)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text)) return false;
   if (asksWhen.test(question) && !/\d/.test(text) && !months.test(text)) return false;
+  if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
+  if (asksAddress.test(question) && !text.includes('@')) return false;
   return true;
 }
 

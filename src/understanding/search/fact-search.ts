@@ -67,7 +67,7 @@ export class FactSearch {
       let recordNames = namesOf.get(key);
       if (!recordNames) namesOf.set(key, (recordNames = passage.names.flatMap((name) => contentStems(name))));
       // what the field holds says what the passage is about: "hosts" are the meeting's "værter"
-      const fieldWords = passage.field.split('.').flatMap((part) => danishFor(part) ?? []);
+      const fieldWords = [...passage.field.split('.'), ...(passage.labels ?? [])].flatMap((part) => danishFor(part) ?? []);
       const names = new Set([...recordNames, ...fieldWords.map((word) => stem(word))]);
       const stems = contentStems(passage.text);
       return { passage, text: counts(stems), names, length: stems.length };

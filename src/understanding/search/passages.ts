@@ -19,6 +19,8 @@ export interface Passage {
   text: string;
   /** The record's source label and as-of date, to cite. */
   source?: { label: string; asOf: string };
+  /** For a line of details: the fields it holds ("phone", "email"), so "tlf" finds a phone number. */
+  labels?: string[];
 }
 
 /** A record of any kind, as the walk sees it. */
@@ -157,6 +159,7 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
       const seen = new Set<string>();
       const before = passages.length;
       const details: string[] = [];
+      const labels: string[] = [];
       walk(record, [], (field, text) => {
         // the title is what every passage of the record is found by, not a passage of its own;
         // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
@@ -164,11 +167,14 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
         seen.add(text);
         if (text.trim().split(/\s+/).length < 3) {
           names.push(text);
-          if (!field.includes('.')) details.push(text);
+          if (!field.includes('.')) {
+            details.push(text);
+            labels.push(field);
+          }
         } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
       }, references);
       // a contact's phone and address, a meeting's medium: the record's details as one line
-      if (details.length > 1) passages.push({ kind, recordId, recordTitle, names, field: 'details', text: [recordTitle, ...details].join(' · '), source });
+      if (details.length > 1) passages.push({ kind, recordId, recordTitle, names, field: 'details', text: [recordTitle, ...details].join(' · '), source, labels });
       // a record that is only a name is still found by it
       if (passages.length === before) passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
     }

@@ -25,7 +25,7 @@ const everydayWords = new Set([
   'gang', 'gange', 'hver', 'eneste', 'samtlige', 'hvert', 'tit', 'ofte', 'aldrig', 'altid', 'passer', 'passe', 'tjekke',
   'anything', 'something', 'need', 'needs', 'doing', 'being', 'happening', 'happen', 'happens', 'right', 'now', 'one', 'ones',
   'thing', 'things', 'exactly', 'actually', 'please', 'use', 'uses', 'used', 'using', 'going', 'come', 'comes', 'coming',
-  'did', 'make', 'makes', 'good', 'idea', 'point', 'part', 'regarding', 'concerning', 'kind', 'sort', 'type',
+  'nr', 'did', 'make', 'makes', 'good', 'idea', 'point', 'part', 'regarding', 'concerning', 'kind', 'sort', 'type',
 ]);
 
 /** Whether a folded word is everyday speech, neither a fact the data holds nor one it lacks. */
