@@ -35,7 +35,7 @@ export function dialogButton(title: string, dialog: string, args: Record<string,
 
 /** The plain answer to an id or argument klikbot does not know: one sentence, nothing else. */
 export function unknownReply(context: DialogContext, da: string, en: string): Reply[] {
-  return [{ text: say(context, da, en) }];
+  return [{ text: say(context, da, en), notKnown: true }];
 }
 
 // a zero-width space: invisible, but no renderer reads a link or an address across it
@@ -68,7 +68,7 @@ export const PROGRAMME_MAILBOX = 'mbprogrammet@kombit.dk';
  * municipality outside the pilots): say so, and where a person can answer it.
  */
 export function notInMaterial(context: DialogContext, da: string, en: string): Reply[] {
-  return [{ text: say(context, `${da} Spørg KOMBIT på ${PROGRAMME_MAILBOX}.`, `${en} Ask KOMBIT at ${PROGRAMME_MAILBOX}.`) }];
+  return [{ text: say(context, `${da} Spørg KOMBIT på ${PROGRAMME_MAILBOX}.`, `${en} Ask KOMBIT at ${PROGRAMME_MAILBOX}.`), notKnown: true }];
 }
 
 /** "A, B og C" / "A, B and C". */

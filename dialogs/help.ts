@@ -40,6 +40,7 @@ export const notUnderstood: Dialog = (context) => [
       `I don't know that. I know the deadlines, KLIK tasks, roles, status, systems, the SAPA rollout, meetings and news of the Monopolbrud programme. Other questions: ${MAILBOX}.`,
     ),
     buttons: exampleButtons(context.language).slice(0, 3),
+    notKnown: true,
   },
 ];
 
@@ -53,6 +54,7 @@ export const partNotUnderstood: Dialog = (context, args) => {
         `Til »${part}«: det ved jeg ikke. Spørg KOMBIT på ${MAILBOX}.`,
         `On "${part}": I don't know that. Ask KOMBIT at ${MAILBOX}.`,
       ),
+      notKnown: true,
     },
   ];
 };

@@ -159,7 +159,8 @@ export const pilots: Dialog = (context, args) => {
   if (!pilot) {
     const source = sourcesLine(context, context.knowledge.pilots.map((candidate) => candidate.source.label));
     const [reply] = notInMaterial(context, `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`, `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`);
-    return [{ ...reply!, source, buttons }];
+    // that the municipality is no pilot is a fact the material gives, so this is an answer
+    return [{ ...reply!, source, buttons, notKnown: false }];
   }
   const kind = pilot.group === 'pilot' ? say(context, 'SAPA-pilot', 'a SAPA pilot') : say(context, 'SAPA-præpilot', 'a SAPA pre-pilot');
   const lines = [say(context, `**${municipality.name}** er ${kind}: ${pilotSolution(context, pilot)}.`, `**${municipality.name}** is ${kind}: ${pilotSolution(context, pilot)}.`)];

@@ -116,6 +116,12 @@ export function withLanguage(replies: Reply[], language: Language): Reply[] {
   );
 }
 
+/** "Jeg har ingen landsstatus for …" is an honest "I don't know", and is reported as one. */
+function reported(understanding: Understanding, replies: Reply[]): Understanding {
+  const knowsNothing = replies.length > 0 && replies.every((reply) => reply.notKnown);
+  return knowsNothing ? { ...understanding, intent: 'unknown' } : understanding;
+}
+
 function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   const understanding = deps.understander.understand({ text, now: turn.now, locale: turn.locale, previous: deps.previous });
   const context: DialogContext = { turn: { ...turn, text }, knowledge: deps.knowledge, language: understanding.language };
@@ -124,9 +130,15 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
   if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
   const dialog = dialogsByName[action.dialog];
-  if (dialog) return { replies: withEvidence(context, dialog(context, action.args), understanding), understanding };
+  if (dialog) {
+    const replies = withEvidence(context, dialog(context, action.args), understanding);
+    return { replies, understanding: reported(understanding, replies) };
+  }
   const standIn = dialogsByName[standIns[action.dialog] ?? ''];
-  if (standIn) return { replies: standIn(context, action.args), understanding, action };
+  if (standIn) {
+    const replies = standIn(context, action.args);
+    return { replies, understanding: reported(understanding, replies), action };
+  }
   return { replies: isActionDialog(action.dialog) ? [] : notUnderstood(context, {}), understanding, action };
 }
 
@@ -160,7 +172,11 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   // a part klikbot cannot answer says so where it stands, and the others are still answered
   const replies = answers.flatMap((answer, index) => {
     if (answer.understanding?.intent !== 'unknown') return answer.replies;
-    return partNotUnderstood({ turn, knowledge: deps.knowledge, language: answer.understanding.language }, { part: parts[index]! });
+    const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
+    // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
+    const general = notUnderstood(context, {})[0]?.text;
+    if (answer.replies.some((reply) => reply.text !== general)) return answer.replies;
+    return partNotUnderstood(context, { part: parts[index]! });
   });
   return { replies, understanding: understood.at(-1)?.understanding };
 }

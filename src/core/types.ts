@@ -159,6 +159,8 @@ export interface Reply {
    * the conversation where it went.
    */
   private?: { note: string };
+  /** The answer says klikbot does not know (a task with no national status, an unknown name). */
+  notKnown?: boolean;
   /**
    * Written over this posted message instead of as a new one (a poll's card when it closes at
    * its set time). Honoured where klikbot writes unprompted (the notifier's senders).

@@ -291,3 +291,19 @@ describe('several questions in one message', () => {
     expect(text).toContain('21. november 2018');
   });
 });
+
+describe('an honest "I don\'t know" from a dialog', () => {
+  const routed = (text: string) => routeTurn(turn(text), { knowledge, understander });
+
+  it('is reported as not known, not as an answer', () => {
+    const result = routed('hvor mange kommuner har udpeget FK-ADM og FK-ANSV indtil videre?');
+    expect(result.replies[0]?.text).toContain('Jeg har ingen landsstatus for _Udpeg FK-ADM og FK-ANSV_');
+    expect(result.understanding?.intent).toBe('unknown');
+  });
+
+  it('stays an answer where it states a fact ("Aarhus is no pilot")', () => {
+    const result = routed('er Aarhus med i pilotafprøvningen?');
+    expect(result.replies[0]?.text).toContain('ikke blandt SAPA-piloterne');
+    expect(result.understanding?.intent).toBe('pilot.solution');
+  });
+});
