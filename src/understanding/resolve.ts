@@ -64,6 +64,13 @@ function hasDeadline(reading: Reading): (taskId: string) => boolean {
   return (taskId) => dated.has(taskId);
 }
 
+/** Whether the national status table is of a task on this IT system (BBR's steps are). */
+function hasNationalStatus(knowledge: Reading['knowledge'], systemId: string): boolean {
+  const name = knowledge.itSystems.find((system) => system.id === systemId)?.name.toLowerCase();
+  const withStatus = new Set(knowledge.bbrStatus.map((row) => row.task));
+  return knowledge.tasks.some((task) => withStatus.has(task.id) && task.itSystems.some((system) => system.toLowerCase() === name));
+}
+
 function withTask(entities: Entities, taskId: string | undefined): Filled {
   return taskId ? { ...entities, tasks: [taskId, ...entities.tasks.filter((id) => id !== taskId)] } : undefined;
 }
@@ -148,7 +155,13 @@ const fillers: Partial<Record<Intent, Filler>> = {
     return { ...reading.entities, roles: [roleId] };
   },
   // the national table says nothing about one municipality: that is not this question
-  'status.national': (reading, previous) => (reading.entities.municipalities.length > 0 ? undefined : (steps(reading, previous) ?? reading.entities)),
+  'status.national': (reading, previous) => {
+    if (reading.entities.municipalities.length > 0) return undefined;
+    // "er DAR færdig med adgangsstyring?": the national table is of a task on another system
+    const systems = reading.entities.itSystems;
+    if (systems.length > 0 && !systems.some((id) => hasNationalStatus(reading.knowledge, id))) return undefined;
+    return steps(reading, previous) ?? reading.entities;
+  },
   'status.missing': (reading, previous) =>
     reading.entities.municipalities.length > 0 || !asksWhoIsMissing(reading.tokens) ? undefined : (steps(reading, previous) ?? reading.entities),
   'status.history': (reading, previous) => (asksForChanges(reading.tokens) ? (steps(reading, previous) ?? reading.entities) : undefined),

@@ -301,6 +301,12 @@ describe('an honest "I don\'t know" from a dialog', () => {
     expect(result.understanding?.intent).toBe('unknown');
   });
 
+  it('does not answer a system without a national status with another system\'s table', () => {
+    const text = routed('er DAR færdig med adgangsstyring?').replies.map((reply) => reply.text).join('\n');
+    expect(text).not.toContain('BBR på Adgangsstyring');
+    expect(text).toContain('DAR · gennemført');
+  });
+
   it('stays an answer where it states a fact ("Aarhus is no pilot")', () => {
     const result = routed('er Aarhus med i pilotafprøvningen?');
     expect(result.replies[0]?.text).toContain('ikke blandt SAPA-piloterne');

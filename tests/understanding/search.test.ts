@@ -42,6 +42,12 @@ describe('the search over every passage', () => {
     expect(answeringPassages(search.search(queryWords(unknownNumber).tokens), unknownNumber)).toEqual([]);
   });
 
+  it('reads the users of an interface with their state ("DAR · gennemført", "AULA · 2019")', () => {
+    expect(best('er DAR færdig med at hente token fra context handler?')?.text).toBe('DAR · gennemført');
+    const aula = search.search(queryWords('hvornår skal AULA hente token fra context handler').tokens);
+    expect(aula.hits.find((hit) => hit.passage.text === 'AULA · 2019')?.coverage).toBe(1);
+  });
+
   it('does not hold everyday words against a passage ("helt konkret", "fortælle")', () => {
     const result = search.search(queryWords('kan du helt konkret fortælle mig hvem der modtager beskeder i KLIK').tokens);
     expect(result.unknown).toEqual([]);

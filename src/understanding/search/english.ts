@@ -47,8 +47,8 @@ const glossary: Record<string, string[]> = {
   experiences: ['erfaringer'], share: ['del'], input: ['input'], gdpr: ['gdpr'], process: ['proces'], ready: ['klar'],
   build: ['bygge'], contribute: ['bidrager'], mailbox: ['postkasse'],
   email: ['mail'], mail: ['mail'], write: ['skriv'], contact: ['kontakt'], phone: ['telefon'], subject: ['emnefeltet'],
-  department: ['afdeling'], business: ['forretningen'], steps: ['trin'], step: ['trin'], done: ['fuldfoert'],
-  started: ['paabegyndt'], finished: ['fuldfoert'], completed: ['fuldfoert'], status: ['status'], extract: ['udtraek'],
+  department: ['afdeling'], business: ['forretningen'], steps: ['trin'], step: ['trin'], done: ['gennemfoert'],
+  started: ['paabegyndt'], finished: ['gennemfoert'], completed: ['gennemfoert'], status: ['status'], extract: ['udtraek'],
   figures: ['tal'], numbers: ['tal'], source: ['kilde'], interface: ['snitflade'], interfaces: ['snitflader'],
   token: ['token'], logout: ['singlelogout'], system: ['system'], systems: ['systemer'], infrastructure: ['infrastruktur'],
   shared: ['faelleskommunal'], common: ['faelleskommunal'], national: ['landsdaekkende'], frontrunner: ['foerste'],
@@ -69,6 +69,7 @@ const danishSynonyms: Record<string, string[]> = {
   kendetegn: ['karakteristika'], kendetegnene: ['karakteristika'],
   droppet: ['udgaar'], droppes: ['udgaar'], nedlagt: ['udgaar'], sammenlagt: ['supplement'],
   frist: ['deadline'], fristen: ['deadline'], frister: ['deadlines'], fristerne: ['deadlines'], tidsfrist: ['deadline'],
+  faerdig: ['gennemfoert'], faerdige: ['gennemfoert'], faerdigt: ['gennemfoert'], fuldfoert: ['gennemfoert'],
   nyhed: ['nyt'], nyheden: ['nyt'], nyheder: ['nyt'], nyhederne: ['nyt'],
   // numbers in words, as the material writes them in digits
   tre: ['3'], fire: ['4'], fem: ['5'], seks: ['6'], syv: ['7'], otte: ['8'], ni: ['9'], ti: ['10'],

@@ -39,6 +39,8 @@ const time = /^\d{1,2}\.\d{2}$/;
 const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
 
 function shownString(key: string, value: string): boolean {
+  // a year or a count ("2019") is a fact, not an id
+  if (/^\d+$/.test(value)) return true;
   if (slug.test(value) || isoDate.test(value) || url.test(value)) return false;
   if (noteKey.test(key)) return detectLanguage(value) === 'da' && /[æøå]/i.test(value);
   return true;
@@ -82,12 +84,14 @@ function referencesIn(knowledge: Knowledge): References {
 }
 
 /** "10.05–10.30 Opsamling … · Mette Vinther Poulsen": an object in a list as one line. */
-function itemLine(item: Item): string | undefined {
+function itemLine(item: Item, references: References): string | undefined {
   const times = typeof item.start === 'string' && typeof item.end === 'string' && time.test(item.start) ? `${item.start}–${item.end} ` : '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(item)) {
     if (skippedKeys.has(key) || key === 'start' || key === 'end') continue;
-    if (typeof value === 'string' && shownString(key, value)) parts.push(value);
+    // "dar" in a list of an interface's users reads as "DAR": "DAR · gennemført"
+    const shown = named(value, references);
+    if (typeof shown === 'string' && shownString(key, shown)) parts.push(shown);
     else if (typeof value === 'number' && key === 'number') parts.unshift(`${value}.`);
   }
   const line = parts.join(' · ');
@@ -124,7 +128,7 @@ function walk(raw: unknown, path: string[], emit: (field: string, text: string) 
       return;
     }
     value.forEach((element, index) => {
-      const line = isItem(element) ? itemLine(element) : undefined;
+      const line = isItem(element) ? itemLine(element, references) : undefined;
       // a list of objects (agenda items, duties, steps) is read one object a line
       if (line !== undefined) emit([...path, String(index)].join('.'), line);
       else walk(element, [...path, String(index)], emit, references);
