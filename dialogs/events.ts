@@ -145,17 +145,32 @@ export const nextMeeting: Dialog = (context) => {
     ? say(context, `${title} holdes også ${joinAnd(runLines, 'da')} (samme program).`, `${title} also runs ${joinAnd(runLines, 'en')} (same programme).`)
     : '';
   const buttons = [dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), dialogNames.events), dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news)];
+  // "hvornår slutter mødet?" during a run, or on its day: that run is the meeting meant
+  const [soonest] = upcomingMeetings(context.knowledge, context.turn.now);
+  if (soonest && soonest.date === today) {
+    const running = meetingInstant(soonest, soonest.start) <= context.turn.now;
+    const lead = running
+      ? say(context, `**${soonest.title}** er i gang nu: kl. ${soonest.start}–${soonest.end}, slutter kl. ${soonest.end}.`, `**${soonest.title}** is on now: ${soonest.start}–${soonest.end}, ending at ${soonest.end}.`)
+      : say(context, `**${soonest.title}** er i dag kl. ${soonest.start}–${soonest.end}.`, `**${soonest.title}** is today, ${soonest.start}–${soonest.end}.`);
+    const later = runLines.slice(running ? 0 : 1);
+    const also = later.length > 0 ? say(context, `Samme program holdes også ${joinAnd(later, 'da')}.`, `The same programme also runs ${joinAnd(later, 'en')}.`) : '';
+    const after = next && next.date > today ? nextMeetingLead(context, next) : '';
+    return [{ heading: soonest.title, text: [lead, also, after].filter(Boolean).join('\n'), source: sourceLine(context, soonest.source.label), buttons }];
+  }
   if (!next) {
     const none = say(context, 'Mine data har ikke noget kommende programledermøde.', 'My data has no coming programme leader meeting.');
     return [{ text: [none, repeat].filter(Boolean).join('\n'), source: sourcesLine(context, ['Programledermøde september 2018']), buttons }];
   }
-  const date = formatDate(next.date, context.language, next.datePrecision);
-  const lead =
-    next.datePrecision === 'month'
-      ? say(context, `Næste programledermøde er **i ${date}**; datoen er ikke meldt ud endnu.`, `The next programme leader meeting is **in ${date}**; the date has not been announced yet.`)
-      : say(context, `Næste programledermøde er **${date}**${daysText(context, next.date)}.`, `The next programme leader meeting is **${date}**${daysText(context, next.date)}.`);
-  return [{ heading: next.title, text: [lead, repeat].filter(Boolean).join('\n'), source: sourceLine(context, next.source.label), buttons }];
+  return [{ heading: next.title, text: [nextMeetingLead(context, next), repeat].filter(Boolean).join('\n'), source: sourceLine(context, next.source.label), buttons }];
 };
+
+/** "Næste programledermøde er i november 2018; datoen er ikke meldt ud endnu." */
+function nextMeetingLead(context: DialogContext, next: KlikEvent): string {
+  const date = formatDate(next.date, context.language, next.datePrecision);
+  return next.datePrecision === 'month'
+    ? say(context, `Næste programledermøde er **i ${date}**; datoen er ikke meldt ud endnu.`, `The next programme leader meeting is **in ${date}**; the date has not been announced yet.`)
+    : say(context, `Næste programledermøde er **${date}**${daysText(context, next.date)}.`, `The next programme leader meeting is **${date}**${daysText(context, next.date)}.`);
+}
 
 /** No meeting today: says so, with the next run or else the next programme leader meeting. */
 export function noMeetingToday(context: DialogContext): Reply[] {

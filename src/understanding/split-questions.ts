@@ -6,7 +6,8 @@
 const questionWords = 'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|er|skal|kan|what|when|who|which|how|where|why|is|are|does|do|can';
 const joiner = new RegExp(`(?:,\\s*|\\s+)(?:og|and|samt|plus|\\+)\\s+(?=(?:by\\s+|inden\\s+)?(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)|\\s\\+\\s+(?=\\S)`, 'iu');
 // "to ting: hvad …", "jeg kan ikke huske to ting: hvor …": a lead-in that only announces the questions
-const leadIn = new RegExp(`^[^?:]{1,100}:\\s+(?=(?:${questionWords})\\b)`, 'iu');
+// (only a lead-in that speaks of questions: "afstemning: hvilken …?" is a command, not a lead-in)
+const leadIn = new RegExp(`^[^?:]{0,100}\\b(?:ting|spørgsmål|spoergsmaal|spm|things|questions)\\s*:\\s+(?=(?:${questionWords})\\b)`, 'iu');
 const minimumWords = 3;
 const followUpTail = /^(?:by\s+|inden\s+)?(?:hvornår|hvornaar|when|hvem|who|hvor|where)\b[\s?]*$/iu;
 

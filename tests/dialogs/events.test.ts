@@ -61,9 +61,19 @@ describe('events', () => {
 
 describe('next meeting', () => {
   it('gives the month only, and the remaining runs of the current meeting', () => {
-    const reply = card(nextMeeting(context(), {}));
+    const reply = card(nextMeeting(context('2018-09-05T10:00:00+02:00'), {}));
     expect(reply.text.split('\n')[0]).toBe('Næste programledermøde er **i november 2018**; datoen er ikke meldt ud endnu.');
-    expect(reply.text).toContain('onsdag 12. september 2018 kl. 13.00–15.00 og fredag 14. september 2018 kl. 10.30–12.30');
+    expect(reply.text).toContain('torsdag 6. september 2018 kl. 10.00–12.00, onsdag 12. september 2018 kl. 13.00–15.00 og fredag 14. september 2018 kl. 10.30–12.30');
+  });
+
+  it('gives the run under way, or later today, first ("hvornår slutter mødet?")', () => {
+    const during = card(nextMeeting(context('2018-09-06T10:30:00+02:00'), {})).text.split('\n');
+    expect(during[0]).toBe('**Programledermøde september 2018** er i gang nu: kl. 10.00–12.00, slutter kl. 12.00.');
+    expect(during[1]).toBe('Samme program holdes også onsdag 12. september 2018 kl. 13.00–15.00 og fredag 14. september 2018 kl. 10.30–12.30.');
+    expect(during[2]).toBe('Næste programledermøde er **i november 2018**; datoen er ikke meldt ud endnu.');
+    const morning = card(nextMeeting(context('2018-09-12T09:00:00+02:00'), {})).text.split('\n');
+    expect(morning[0]).toBe('**Programledermøde september 2018** er i dag kl. 13.00–15.00.');
+    expect(morning[1]).toBe('Samme program holdes også fredag 14. september 2018 kl. 10.30–12.30.');
   });
 
   it('leaves out runs that are over, and says when none is coming', () => {

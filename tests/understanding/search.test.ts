@@ -68,6 +68,7 @@ describe('the questions in one message', () => {
 
   it('splits at a "+", drops a lead-in that only announces the questions, and keeps a short "og hvornår?" as a follow-up', () => {
     expect(splitQuestions('to ting: hvornår er deadline for BBR + hvem er ansvarlig for FK?')).toEqual(['hvornår er deadline for BBR', 'hvem er ansvarlig for FK?']);
+    expect(splitQuestions('afstemning: hvilken strategi vælger I')).toEqual(['afstemning: hvilken strategi vælger I']);
     expect(splitQuestions('hvem godkender serviceaftalerne, og hvornår?')).toEqual(['hvem godkender serviceaftalerne', 'og hvornår?']);
     expect(splitQuestions('Who approves the service agreements, and by when?')).toEqual(['Who approves the service agreements', 'and by when?']);
   });
