@@ -38,7 +38,7 @@ function fill(draft: State, municipalityIds: string[]): void {
     const special = Math.floor(index / DUE_PER_MOMENT);
     const days = special < SPECIAL_DAYS.length ? { itemIds: ['udpeg-fk-adm-og-fk-ansv'], days: [SPECIAL_DAYS[special]!] } : {};
     // a channel's reminders follow its link to a municipality, as "kanal <navn>" makes it
-    draft.conversationLinks.push({ channel: 'msteams', conversationId, municipalityId: municipalityIds[index % municipalityIds.length]!, since: SINCE, by });
+    draft.conversationLinks.push({ channel: 'msteams', conversationId, municipalityId: municipalityIds[index % municipalityIds.length]!, since: SINCE, by, verified: true });
     draft.reminderSubscriptions.push({ channel: 'msteams', conversationId, mutedItemIds: [], by, since: SINCE, ...days });
   }
 }

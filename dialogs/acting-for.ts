@@ -86,8 +86,28 @@ export function joinFirstReply(context: DialogContext): Reply[] {
   ];
 }
 
-/** The municipality a person acts for, or the reply that says why they cannot. */
-export type Target = { ok: true; municipality: Municipality; via?: ActingFor['via'] } | { ok: false; replies: Reply[] };
+/**
+ * The municipality a person acts for, or the reply that says why they cannot. `basis` says
+ * how their right to act was established, for the status history.
+ */
+export type Target = { ok: true; municipality: Municipality; via?: ActingFor['via']; basis?: string } | { ok: false; replies: Reply[] };
+
+/** The refusal for someone whose claim waits, or in a channel linked before links were verified; nothing is written. */
+function unverifiedReply(context: DialogContext, municipality: string, via: ActingFor['via']): Reply[] {
+  const text =
+    via === 'person'
+      ? say(
+          context,
+          `Din tilknytning til ${municipality} venter på godkendelse fra et bekræftet medlem af kommunen eller en administrator. Indtil da kan du læse alt, men ikke ændre status. Intet er ændret.`,
+          `Your claim to belong to ${municipality} awaits approval by a verified member of the municipality or an administrator. Until then you can read everything but not change a status. Nothing was changed.`,
+        )
+      : say(
+          context,
+          `Denne kanal blev knyttet til ${municipality}, før tilknytninger blev bekræftet. Et bekræftet medlem af kommunen skal knytte den igen (kanal ${municipality}), før status kan ændres her. Intet er ændret.`,
+          `This channel was linked to ${municipality} before links were verified. A verified member of the municipality must link it again (kanal ${municipality}) before a status can be changed here. Nothing was changed.`,
+        );
+  return [{ text, notice: true }];
+}
 
 function notYoursReply(context: DialogContext, own: string, named: string, via: ActingFor['via']): Reply[] {
   const text =
@@ -115,7 +135,8 @@ export function ownMunicipality(context: DialogContext, services: ActionServices
     return { ok: false, replies: [{ text, notice: true }] };
   }
   const municipality = context.knowledge.municipalities.find((m) => m.id === acting.municipalityId);
-  if (municipality) return { ok: true, municipality, via: acting.via };
+  if (municipality && !acting.verified && !isAdministrator(turn, services)) return { ok: false, replies: unverifiedReply(context, municipality.name, acting.via) };
+  if (municipality) return { ok: true, municipality, via: acting.via, ...(acting.basis ? { basis: acting.basis } : {}) };
   // The data was replaced and no longer has the municipality the person or channel joined.
   return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };
 }
@@ -128,7 +149,7 @@ export function targetMunicipality(context: DialogContext, named: string | undef
   if (named === undefined || named.trim() === '') return ownMunicipality(context, services);
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return { ok: false, replies: unknownMunicipalityReply(context, named) };
-  if (isAdministrator(context.turn, services)) return { ok: true, municipality };
+  if (isAdministrator(context.turn, services)) return { ok: true, municipality, basis: 'administrator' };
   const own = ownMunicipality(context, services);
   if (!own.ok) return own;
   if (own.municipality.id !== municipality.id) return { ok: false, replies: notYoursReply(context, own.municipality.name, municipality.name, own.via ?? 'person') };

@@ -1,7 +1,8 @@
-import { CONVERSATION_LINK_DIALOG } from '../src/core/commands.js';
+import { CONVERSATION_LINK_DIALOG, MEMBERSHIP_DIALOGS } from '../src/core/commands.js';
 import type { Reply } from '../src/core/types.js';
 import type { ReminderServices } from '../src/reminders/types.js';
-import type { MembershipRepository } from '../src/state/memberships.js';
+import type { ConversationKey } from '../src/core/address.js';
+import type { MembershipRepository, Person } from '../src/state/memberships.js';
 import type { PollRepository } from '../src/state/polls.js';
 import type { StatusRepository } from '../src/state/statuses.js';
 import { say, type DialogContext } from './context.js';
@@ -9,6 +10,9 @@ import { conversationLink } from './conversation-link.js';
 import { meetingDialogsByName } from './meeting-dialogs.js';
 import type { MeetingServices } from './meeting-host.js';
 import { membershipSet } from './membership.js';
+import { MEMBERSHIP_APPROVE_DIALOG, MEMBERSHIP_DECLINE_DIALOG, membershipApprove, membershipDecline } from './membership-approval.js';
+import { members, membershipEnd } from './members.js';
+import { rosterImport } from './roster-import.js';
 import { pollDialogsByName } from './poll-dialogs.js';
 import { evaluationDialogsByName } from './evaluation-dialogs.js';
 import type { EvaluationRepository } from '../src/state/evaluations.js';
@@ -36,6 +40,12 @@ export interface ActionServices {
   polls?: PollRepository;
   /** Absent where klikbot runs without evaluations: the evaluation dialogs say so. */
   evaluations?: EvaluationRepository;
+  /** Local mode: the web chat's (and Emulator's) one person is trusted, so claims made there are verified. */
+  localTrusted?: boolean;
+  /** Writes to a person's 1:1 chat with klikbot; false where there is none (or it cannot be written to). */
+  reachPerson?: (person: Person, replies: Reply[]) => Promise<boolean>;
+  /** Writes to a stored conversation; false where it cannot. */
+  tell?: (to: ConversationKey, replies: Reply[]) => Promise<boolean>;
 }
 
 /** A dialog that may write: it answers once the change is stored (or refused). */
@@ -44,6 +54,11 @@ export type ActionDialog = (context: DialogContext, args: Record<string, string>
 /** Every action dialog, by the name buttons and forms use. */
 const actionDialogsByName: Record<string, ActionDialog> = {
   'membership-set': membershipSet,
+  [MEMBERSHIP_APPROVE_DIALOG]: membershipApprove,
+  [MEMBERSHIP_DECLINE_DIALOG]: membershipDecline,
+  [MEMBERSHIP_DIALOGS.members]: members,
+  [MEMBERSHIP_DIALOGS.end]: membershipEnd,
+  [MEMBERSHIP_DIALOGS.roster]: rosterImport,
   [CONVERSATION_LINK_DIALOG]: conversationLink,
   'status-update': statusUpdate,
   'status-undo': statusUndo,

@@ -34,32 +34,29 @@ function personalChatReply(context: DialogContext): Reply[] {
 
 /**
  * Who may set or remove a conversation's link, and why; undefined when the person may.
- * The link lets everyone in the conversation change the municipality's statuses, so:
+ * The link lets everyone in the conversation change the municipality's statuses, so it is for
+ * the municipality's verified members to hand out:
  * - an administrator may always;
- * - someone with a membership of their own may link it only to that municipality, and may
- *   remove a link to it: a municipality's rights are for its own members to hand out;
- * - someone with no membership may link a conversation nobody has linked yet (self-declared,
- *   as joining is; the link records who), and change or remove a link they set themselves.
- * Moving a link another person set thus takes an administrator or a member of the new
- * municipality (a claim made in the open: the reply names the municipality it left).
+ * - a verified member may link it to their own municipality, and remove a link to it;
+ * - whoever set a link may remove it (that takes rights away, never gives them);
+ * - anyone else (no membership, a claim still waiting, another municipality's member) is told why.
  */
 function refusal(context: DialogContext, services: ActionServices, to: Municipality | undefined, existing: DeepReadonly<ConversationLink> | undefined): Reply[] | undefined {
   const { turn } = context;
   if (isAdministrator(turn, services)) return undefined;
   const own = services.memberships.get(turn.conversation.channel, turn.user.id);
+  const verified = own?.state === 'verified';
   const setIt = existing !== undefined && existing.by.channel === turn.conversation.channel && existing.by.userId === turn.user.id;
   const ownName = own ? municipalityNameOf(context.knowledge, own.municipalityId) : '';
   const linkedName = existing ? municipalityNameOf(context.knowledge, existing.municipalityId) : '';
-  if (to && own) {
-    if (own.municipalityId === to.id) return undefined;
-    return plain(say(context, `Du hører til ${ownName} og kan kun knytte kanalen til den; kun en administrator kan knytte den til ${to.name}. Intet er ændret.`, `You belong to ${ownName} and can only link the channel to it; only an administrator can link it to ${to.name}. Nothing was changed.`));
-  }
   if (to) {
-    if (!existing || existing.municipalityId === to.id || setIt) return undefined;
-    return plain(say(context, `Denne kanal hører til ${linkedName}. Kun en administrator, den der knyttede den, eller en, der selv hører til ${to.name}, kan flytte den. Intet er ændret.`, `This channel belongs to ${linkedName}. Only an administrator, the person who linked it, or someone who belongs to ${to.name} themselves can move it. Nothing was changed.`));
+    if (own && own.municipalityId === to.id && verified) return undefined;
+    if (own && own.municipalityId === to.id) return plain(say(context, `Din tilknytning til ${ownName} venter på godkendelse; først derefter kan du knytte kanalen til den. Intet er ændret.`, `Your claim to belong to ${ownName} awaits approval; only then can you link the channel to it. Nothing was changed.`));
+    if (own) return plain(say(context, `Du hører til ${ownName} og kan kun knytte kanalen til den; kun en administrator kan knytte den til ${to.name}. Intet er ændret.`, `You belong to ${ownName} and can only link the channel to it; only an administrator can link it to ${to.name}. Nothing was changed.`));
+    return plain(say(context, `Kun et bekræftet medlem af ${to.name} eller en administrator kan knytte kanalen til den. Skriv 'kommune ${to.name}' for selv at høre til kommunen. Intet er ændret.`, `Only a verified member of ${to.name} or an administrator can link the channel to it. Type 'kommune ${to.name}' to belong to the municipality yourself. Nothing was changed.`));
   }
-  if (setIt || (existing !== undefined && own?.municipalityId === existing.municipalityId)) return undefined;
-  return plain(say(context, `Kun en administrator, den der knyttede kanalen, eller en, der selv hører til ${linkedName}, kan fjerne koblingen. Intet er ændret.`, `Only an administrator, the person who linked the channel, or someone who belongs to ${linkedName} themselves can remove the link. Nothing was changed.`));
+  if (setIt || (existing !== undefined && verified && own?.municipalityId === existing.municipalityId)) return undefined;
+  return plain(say(context, `Kun en administrator, den der knyttede kanalen, eller et bekræftet medlem af ${linkedName} kan fjerne koblingen. Intet er ændret.`, `Only an administrator, the person who linked the channel, or a verified member of ${linkedName} can remove the link. Nothing was changed.`));
 }
 
 function linkedReply(context: DialogContext, municipality: Municipality, previousId: string | undefined): Reply {
@@ -82,7 +79,7 @@ async function link(context: DialogContext, municipality: Municipality, services
   const existing = services.memberships.conversationLink(here.channel, here.conversationId);
   const refused = refusal(context, services, municipality, existing);
   if (refused) return refused;
-  if (existing?.municipalityId === municipality.id) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
+  if (existing?.municipalityId === municipality.id && existing.verified) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
   const { previous } = await services.memberships.linkConversation(here.channel, here.conversationId, municipality.id, actorOf(context.turn));
   return [linkedReply(context, municipality, previous === municipality.id ? undefined : previous)];
 }
@@ -136,12 +133,12 @@ export async function linkFromStatement(context: DialogContext, municipality: Mu
   if (!context.turn.conversation.isGroup) return undefined;
   const here = addressOf(context.turn);
   const existing = services.memberships.conversationLink(here.channel, here.conversationId);
-  if (existing?.municipalityId === municipality.id) return say(context, `Denne kanal hører også til ${municipality.name}.`, `This channel belongs to ${municipality.name} too.`);
-  if (existing) {
+  if (existing?.municipalityId === municipality.id && existing.verified) return say(context, `Denne kanal hører også til ${municipality.name}.`, `This channel belongs to ${municipality.name} too.`);
+  if (existing && existing.municipalityId !== municipality.id) {
     const stays = municipalityNameOf(context.knowledge, existing.municipalityId);
     return say(context, `Denne kanal hører fortsat til ${stays}; skriv 'kanal ${municipality.name}' for at flytte den.`, `This channel still belongs to ${stays}; type 'kanal ${municipality.name}' to move it.`);
   }
-  // the person has just joined the municipality themselves, which is what linking to it asks
+  // a verified member has just joined the municipality themselves, which is what linking to it asks
   await services.memberships.linkConversation(here.channel, here.conversationId, municipality.id, actorOf(context.turn));
   return say(context, `Denne kanal hører nu også til ${municipality.name}: alle her kan melde status for den.`, `This channel now belongs to ${municipality.name} too: everyone here can report status for it.`);
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Municipality } from '../src/knowledge/systems-queries.js';
-import { municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
+import { addressOf } from '../src/core/address.js';
+import type { DeepReadonly, Membership } from '../src/state/memberships.js';
+import { isAdministrator, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
+import { requestApproval } from './membership-approval.js';
 import type { ActionDialog } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { linkFromStatement } from './conversation-link.js';
@@ -26,17 +29,43 @@ const argsSchema = z.object({
   scope: z.string().optional(),
 });
 
-function joinedText(context: DialogContext, municipality: Municipality, previousId: string | undefined): string {
-  if (previousId === undefined) return say(context, `Du hører nu til ${municipality.name}.`, `You now belong to ${municipality.name}.`);
-  if (previousId === municipality.id) return say(context, `Du hører allerede til ${municipality.name}.`, `You already belong to ${municipality.name}.`);
+function movedFrom(context: DialogContext, municipality: Municipality, previousId: string | undefined): string {
+  if (previousId === undefined || previousId === municipality.id) return '';
   const previous = municipalityNameOf(context.knowledge, previousId);
-  return say(context, `Du er skiftet fra ${previous} til ${municipality.name}.`, `You moved from ${previous} to ${municipality.name}.`);
+  return say(context, ` Du hører ikke længere til ${previous}.`, ` You no longer belong to ${previous}.`);
+}
+
+/** How the claim was verified, said in the answer; local mode says it trusts this machine's one person. */
+function verifiedText(context: DialogContext, municipality: Municipality, membership: DeepReadonly<Membership>, previous: DeepReadonly<Membership> | undefined): string {
+  if (previous?.municipalityId === municipality.id && previous.state === 'verified') return say(context, `Du hører allerede til ${municipality.name}.`, `You already belong to ${municipality.name}.`);
+  const how: Record<string, [string, string]> = {
+    local: ['(lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet)', '(local mode: the one person on this machine is trusted, so the claim is verified)'],
+    roster: ['(bekræftet af medlemslisten)', '(verified by the roster)'],
+    administrator: ['(du er administrator)', '(you are an administrator)'],
+  };
+  const [da, en] = how[membership.basis ?? ''] ?? ['', ''];
+  return say(context, `Du hører nu til ${municipality.name} ${da}.`, `You now belong to ${municipality.name} ${en}.`).replace(' .', '.');
+}
+
+function pendingText(context: DialogContext, municipality: Municipality, reached: number, canReach: boolean): string {
+  const asked = reached > 0
+    ? say(context, `Jeg har bedt ${reached === 1 ? 'en, der kan godkende' : `${reached}, der kan godkende`}, om at tage stilling; du får besked her.`, `I have asked ${reached === 1 ? 'one approver' : `${reached} approvers`} to decide; you will hear here.`)
+    : canReach
+      ? say(context, `Ingen, der kan godkende, kan nås i en chat med mig lige nu; bed en kollega fra ${municipality.name} eller en administrator skrive 'medlemmer ${municipality.name}'.`, `No approver can be reached in a chat with me right now; ask a colleague from ${municipality.name} or an administrator to type 'medlemmer ${municipality.name}'.`)
+      : say(context, `Bed en kollega fra ${municipality.name} eller en administrator skrive 'medlemmer ${municipality.name}' for at godkende.`, `Ask a colleague from ${municipality.name} or an administrator to type 'medlemmer ${municipality.name}' to approve.`);
+  return say(
+    context,
+    `Du har bedt om at høre til ${municipality.name}. Det skal godkendes af et bekræftet medlem af kommunen eller en administrator; indtil da kan du læse alt, men ikke ændre status. ${asked}`,
+    `You have asked to belong to ${municipality.name}. A verified member of the municipality or an administrator must approve it; until then you can read everything but not change a status. ${asked}`,
+  );
 }
 
 /**
- * Links the person to a municipality (by name or id), one municipality each, and confirms it
- * back, saying which one they left if they moved. Said for the group ("vi er …") in a shared
- * conversation, the conversation is linked too when nobody has linked it yet.
+ * Records the person's claim to a municipality (by name or id), one municipality each. It is
+ * verified at once for an administrator, in local mode, or when the roster lists the person;
+ * otherwise it waits, and the municipality's verified members (else the administrators) get
+ * a card to approve or decline it. Said for the group ("vi er …") in a shared conversation by
+ * a verified member, the conversation is linked too when nobody has linked it yet.
  */
 export const membershipSet: ActionDialog = async (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
@@ -47,12 +76,27 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return unknownMunicipalityReply(context, named);
   const { turn } = context;
-  const { previous } = await services.memberships.set(turn.conversation.channel, turn.user.id, municipality.id);
+  const basis = isAdministrator(turn, services) ? 'administrator' : services.localTrusted && turn.conversation.channel !== 'slack' ? 'local' : undefined;
+  const { previous, membership } = await services.memberships.claim({
+    channel: turn.conversation.channel,
+    userId: turn.user.id,
+    municipalityId: municipality.id,
+    conversation: addressOf(turn),
+    ...(turn.user.name !== undefined ? { name: turn.user.name } : {}),
+    ...(basis ? { basis } : {}),
+  });
+  const moved = movedFrom(context, municipality, previous?.municipalityId);
+  if (membership.state === 'pending') {
+    // asked again, an open claim is not sent to the approvers again; one from before verification existed is
+    const unchanged = previous?.municipalityId === municipality.id && previous.state === 'pending' && previous.claimedIn !== undefined;
+    const reached = unchanged ? 0 : await requestApproval(context, membership, services);
+    return [{ text: pendingText(context, municipality, reached, services.reachPerson !== undefined) + moved, notice: true }];
+  }
   const forTheGroup = parsed.success && parsed.data.scope === 'conversation';
   const channelLine = forTheGroup ? await linkFromStatement(context, municipality, services) : undefined;
   return [
     {
-      text: [joinedText(context, municipality, previous), channelLine].filter((line) => line !== undefined).join(' '),
+      text: [verifiedText(context, municipality, membership, previous) + moved, channelLine].filter((line) => line !== undefined).join(' '),
       buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)],
     },
   ];

@@ -89,7 +89,7 @@ export const statusUpdate: ActionDialog = async (context, args, services) => {
     taskId: target.task.id,
     ...(target.step !== undefined ? { step: target.step } : {}),
     status: status.status,
-    by: actorOf(context.turn),
+    by: { ...actorOf(context.turn), ...(who.basis ? { basis: who.basis } : {}) },
   });
   if (update === 'unchanged') {
     const name = targetName(context, target);
@@ -107,7 +107,8 @@ function mayUndo(context: DialogContext, update: Pick<StatusUpdate, 'by' | 'muni
   const { turn } = context;
   if (isAdministrator(turn, services)) return true;
   const madeIt = update.by.channel === turn.conversation.channel && update.by.userId === turn.user.id;
-  return madeIt && actingFor(turn, services)?.municipalityId === update.municipalityId;
+  const acting = actingFor(turn, services);
+  return madeIt && acting?.verified === true && acting.municipalityId === update.municipalityId;
 }
 
 const undoArgs = z.object({ updateId: z.string() });

@@ -38,6 +38,9 @@ import { openStore, type Store } from './state/store.js';
  */
 const SHARED_CARD_INTERVAL_MS = 1_000;
 
+// A person's channel as turns name it, to the channels their stored 1:1 chats are kept under
+const STORED_CHANNELS: Record<string, string[]> = { teams: ['msteams'], slack: [SLACK_CHANNEL], web: ['webchat'], emulator: ['emulator'] };
+
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
   url: string;
@@ -133,6 +136,12 @@ export async function startKlikbot(
   const reminders = await remindersFor({ config, knowledge, store, clock, logger, conversations, services, polls, notifier });
   // the core was made before the channels the notifier writes through; it reads its services per turn, so they join it here
   services.reminders = reminders.services;
+  services.localTrusted = config.localMode;
+  services.tell = async (to, replies) => (await notifier.send(to, replies)).status === 'sent';
+  services.reachPerson = async (person, replies) => {
+    const chat = conversations.personalChat(STORED_CHANNELS[person.channel] ?? [], person.userId);
+    return chat ? (await notifier.send({ channel: chat.channel, conversationId: chat.conversationId }, replies)).status === 'sent' : false;
+  };
   const port = await listen(server, config.port, config.host);
   if (config.reminderTickSeconds > 0) reminders.engine.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -1,4 +1,5 @@
 import { actionDialog, actionsUnavailableReply, type ActionServices } from '../../dialogs/action-dialogs.js';
+import { say } from '../../dialogs/context.js';
 import { currentPollCard, pollIdOf } from '../../dialogs/poll-card.js';
 import type { Clock } from '../clock.js';
 import { knowsDialog, languageOf, routeTurn, unknownButtonReply, withLanguage, type Routed } from '../../dialogs/router.js';
@@ -68,6 +69,24 @@ async function answerWithState(turn: Turn, routed: Routed, deps: CoreDeps): Prom
   return (await runAction({ ...turn, action: routed.action }, deps, language, routed.replies)) ?? routed.replies;
 }
 
+/**
+ * A membership declared before claims were verified waits for approval now: its holder is
+ * told so once, beside the next answer they get.
+ */
+async function waitingClaimNotice(turn: Turn, deps: CoreDeps): Promise<Reply[]> {
+  const person = { channel: turn.conversation.channel, userId: turn.user.id };
+  const membership = deps.services?.memberships.get(person.channel, person.userId);
+  if (!membership || membership.state !== 'pending' || membership.told) return [];
+  await deps.services!.memberships.markTold(person);
+  const name = deps.knowledge.municipalities.find((m) => m.id === membership.municipalityId)?.name ?? membership.municipalityId;
+  const text = say(
+    { language: languageOf(turn) },
+    `Bemærk: tilknytninger skal nu bekræftes. Din tilknytning til ${name} venter på godkendelse fra et bekræftet medlem af kommunen eller en administrator; indtil da kan du læse alt, men ikke ændre status. Den status, du har meldt, står fortsat med sin historik. Skriv 'kommune ${name}' for at bede om godkendelse.`,
+    `Note: memberships are now verified. Your membership of ${name} awaits approval by a verified member of the municipality or an administrator; until then you can read everything but not change a status. The statuses you reported stay, with their history. Type 'kommune ${name}' to ask for approval.`,
+  );
+  return [{ text, notice: true }];
+}
+
 /** Builds the core over the loaded knowledge (and, to let people change statuses, the state). */
 export function createCore(deps: CoreDeps): Core {
   const understander = new Understander(deps.knowledge);
@@ -85,7 +104,8 @@ export function createCore(deps: CoreDeps): Core {
   return {
     handle: async (turn) => {
       const typed = turn.action ? turn : { ...turn, action: commandOf(turn.text) };
-      return (await runAction(typed, deps)) ?? answerWithState(turn, answer(turn), deps);
+      const replies = (await runAction(typed, deps)) ?? (await answerWithState(turn, answer(turn), deps));
+      return [...replies, ...(await waitingClaimNotice(turn, deps))];
     },
     answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],

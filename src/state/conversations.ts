@@ -15,6 +15,8 @@ export interface ConversationSighting {
   tenantId?: string;
   teamId?: string;
   isGroup: boolean;
+  /** In a 1:1 chat: the person klikbot chats with. */
+  userId?: string;
 }
 
 type JsonRecord = StoredConversation['reference'];
@@ -60,6 +62,7 @@ export class ConversationRepository {
       if (sighting.serviceUrl !== undefined) record.serviceUrl = sighting.serviceUrl;
       if (sighting.tenantId !== undefined) record.tenantId = sighting.tenantId;
       if (sighting.teamId !== undefined) record.teamId = sighting.teamId;
+      if (sighting.userId !== undefined) record.userId = sighting.userId;
       const wasReachable = index !== -1 && draft.conversations[index]!.dead === undefined;
       if (index === -1) draft.conversations.push(record);
       else draft.conversations[index] = record;
@@ -82,8 +85,17 @@ export class ConversationRepository {
       stored.serviceUrl === sighting.serviceUrl &&
       stored.tenantId === sighting.tenantId &&
       stored.teamId === sighting.teamId &&
-      stored.isGroup === sighting.isGroup
+      stored.isGroup === sighting.isGroup &&
+      stored.userId === sighting.userId
     );
+  }
+
+  /** The 1:1 chat klikbot has with a person in one of these stored channels, most recently seen first; undefined if none. */
+  personalChat(channels: readonly string[], userId: string): DeepReadonly<StoredConversation> | undefined {
+    return this.store
+      .read()
+      .conversations.filter((c) => !c.isGroup && !c.dead && c.userId === userId && channels.includes(c.channel))
+      .toSorted((a, b) => b.lastSeen.localeCompare(a.lastSeen))[0];
   }
 
   /**

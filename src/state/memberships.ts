@@ -1,14 +1,45 @@
 import { nowIso, type Clock } from '../clock.js';
-import type { Actor, ConversationLink, DeepReadonly, Membership } from './schema.js';
+import type { Actor, ConversationLink, DeepReadonly, Membership, MembershipBasis, RosterEntry } from './schema.js';
 import { ListIndex } from './list-index.js';
 import type { Store } from './store.js';
 
-export type { ConversationLink, Membership } from './schema.js';
+export type { ConversationLink, DeepReadonly, Membership, MembershipBasis, RosterEntry } from './schema.js';
 
-/** Where the municipality a person acts for comes from: their own membership, or the conversation's link. */
+/**
+ * Where the municipality a person acts for comes from: their own membership, or the
+ * conversation's link. `verified` false: a claim still waiting, or a link made before
+ * verification existed; the person reads, but changes nothing.
+ */
 export interface ActingFor {
   municipalityId: string;
   via: 'person' | 'conversation';
+  verified: boolean;
+  /** How it was verified (the membership's basis, or `link`), for the status history. */
+  basis?: string;
+}
+
+/** A person, as a channel knows them. */
+export interface Person {
+  channel: string;
+  userId: string;
+}
+
+/** A claim to belong to a municipality ("vi er Aarhus Kommune", `kommune Aarhus`). */
+export interface Claim extends Person {
+  name?: string;
+  municipalityId: string;
+  /** Where it was made (the stored conversation's key): the claimant hears the outcome there. */
+  conversation?: { channel: string; conversationId: string };
+  /** Verified as it is made (local mode, an administrator); otherwise the roster decides, or it waits. */
+  basis?: MembershipBasis;
+}
+
+/** What became of an approval or a decline: done, or why not (the claim was withdrawn, moved, or settled already). */
+export type Decision = 'done' | 'gone' | 'settled';
+
+/** The roster's key for a person: `slack:U0ABC`, `teams:29:1abc`. */
+export function personKey(person: Person): string {
+  return `${person.channel}:${person.userId}`;
 }
 
 function key(channel: string, userId: string) {
@@ -41,24 +72,127 @@ export class MembershipRepository {
   ) {}
 
   /**
-   * Links a person to a municipality, replacing any earlier one. Resolves with the
-   * municipality they belonged to before, if any (the same one when nothing changed; then
-   * nothing is written and `since` stays).
+   * Records a claim, replacing any earlier membership. It is verified when it says how
+   * (`basis`) or the roster lists the person for that municipality; otherwise it waits for an
+   * approver. The same municipality again changes nothing, except that a waiting claim may now
+   * be verified. Resolves with the membership before and after.
    */
-  async set(channel: string, userId: string, municipalityId: string): Promise<{ previous?: string }> {
-    const since = nowIso(this.clock);
+  async claim(claim: Claim): Promise<{ previous?: DeepReadonly<Membership>; membership: DeepReadonly<Membership> }> {
+    const at = nowIso(this.clock);
     return this.store.update((draft) => {
-      const existing = draft.memberships.find(key(channel, userId));
-      if (!existing) {
-        draft.memberships.push({ channel, userId, municipalityId, since });
-        return {};
+      const index = draft.memberships.findIndex(key(claim.channel, claim.userId));
+      const existing = draft.memberships[index];
+      const previous = existing ? structuredClone(existing) : undefined;
+      const listed = draft.roster.some((entry) => entry.person === personKey(claim) && entry.municipalityId === claim.municipalityId);
+      const basis = claim.basis ?? (listed ? 'roster' : undefined);
+      if (existing && existing.municipalityId === claim.municipalityId) {
+        if (existing.state === 'pending' && basis) Object.assign(existing, { state: 'verified', basis, verifiedAt: at });
+        if (claim.name !== undefined) existing.name = claim.name;
+        // a claim from before verification existed learns where its holder is told the outcome
+        if (!existing.claimedIn && claim.conversation) existing.claimedIn = { ...claim.conversation };
+        return { previous, membership: structuredClone(existing) };
       }
-      const previous = existing.municipalityId;
-      if (previous !== municipalityId) {
-        existing.municipalityId = municipalityId;
-        existing.since = since;
+      const membership: Membership = {
+        channel: claim.channel,
+        userId: claim.userId,
+        municipalityId: claim.municipalityId,
+        since: at,
+        state: basis ? 'verified' : 'pending',
+        ...(claim.conversation ? { claimedIn: { ...claim.conversation } } : {}),
+        // the claimant is told in the answer to the claim itself
+        told: true,
+        ...(claim.name !== undefined ? { name: claim.name } : {}),
+        ...(basis ? { basis, verifiedAt: at } : {}),
+      };
+      if (index === -1) draft.memberships.push(membership);
+      else draft.memberships[index] = membership;
+      return { previous, membership: structuredClone(membership) };
+    });
+  }
+
+  /**
+   * Sets a verified membership directly, as the roster or an administrator settles it (and
+   * tests set up a member). Resolves with the municipality the person belonged to before.
+   */
+  async set(channel: string, userId: string, municipalityId: string, basis: MembershipBasis = 'roster'): Promise<{ previous?: string }> {
+    const { previous } = await this.claim({ channel, userId, municipalityId, basis });
+    return previous ? { previous: previous.municipalityId } : {};
+  }
+
+  /** Verifies a waiting claim to this municipality, as approved by `by`. */
+  async approve(person: Person, municipalityId: string, by: Actor): Promise<Decision> {
+    const at = nowIso(this.clock);
+    return this.store.update((draft) => {
+      const existing = draft.memberships.find(key(person.channel, person.userId));
+      if (!existing || existing.municipalityId !== municipalityId) return 'gone';
+      if (existing.state === 'verified') return 'settled';
+      const verifiedBy = { channel: by.channel, userId: by.userId, ...(by.name !== undefined ? { name: by.name } : {}) };
+      Object.assign(existing, { state: 'verified', basis: 'approval', verifiedBy, verifiedAt: at });
+      return 'done';
+    });
+  }
+
+  /** Declines a waiting claim to this municipality: the claim is removed. */
+  async decline(person: Person, municipalityId: string): Promise<Decision> {
+    return this.store.update((draft) => {
+      const index = draft.memberships.findIndex(key(person.channel, person.userId));
+      const existing = draft.memberships[index];
+      if (!existing || existing.municipalityId !== municipalityId) return 'gone';
+      if (existing.state === 'verified') return 'settled';
+      draft.memberships.splice(index, 1);
+      return 'done';
+    });
+  }
+
+  /** Ends a person's membership (or withdraws their claim); resolves with what it was. */
+  async end(person: Person): Promise<DeepReadonly<Membership> | undefined> {
+    return this.store.update((draft) => {
+      const index = draft.memberships.findIndex(key(person.channel, person.userId));
+      if (index === -1) return undefined;
+      return draft.memberships.splice(index, 1)[0];
+    });
+  }
+
+  /** Notes that the holder of a waiting claim has been told so. */
+  async markTold(person: Person): Promise<void> {
+    await this.store.update((draft) => {
+      const existing = draft.memberships.find(key(person.channel, person.userId));
+      if (existing) existing.told = true;
+    });
+  }
+
+  /** Everyone who belongs to, or claims, the municipality: verified first, then by when. */
+  members(municipalityId: string): DeepReadonly<Membership>[] {
+    return this.store
+      .read()
+      .memberships.filter((m) => m.municipalityId === municipalityId)
+      .toSorted((a, b) => (a.state === b.state ? a.since.localeCompare(b.since) : a.state === 'verified' ? -1 : 1));
+  }
+
+  /**
+   * Adds the roster's entries (replacing a person's earlier entry) and verifies what they
+   * settle: a waiting claim to the listed municipality, or a new membership for someone listed
+   * by channel and id who has claimed nothing. Resolves with how many memberships it verified.
+   */
+  async importRoster(entries: readonly { person: string; municipalityId: string }[], importedBy: string): Promise<{ entries: number; verified: number }> {
+    const at = nowIso(this.clock);
+    return this.store.update((draft) => {
+      let verified = 0;
+      for (const entry of entries) {
+        const stored: RosterEntry = { person: entry.person, municipalityId: entry.municipalityId, importedAt: at, importedBy };
+        const earlier = draft.roster.findIndex((item) => item.person === entry.person);
+        if (earlier === -1) draft.roster.push(stored);
+        else draft.roster[earlier] = stored;
+        const [channel, ...rest] = entry.person.split(':');
+        const userId = rest.join(':');
+        if (channel === 'email' || !channel || !userId) continue;
+        const existing = draft.memberships.find(key(channel, userId));
+        if (existing && (existing.municipalityId !== entry.municipalityId || existing.state === 'verified')) continue;
+        if (existing) Object.assign(existing, { state: 'verified', basis: 'roster', verifiedAt: at });
+        else draft.memberships.push({ channel, userId, municipalityId: entry.municipalityId, since: at, state: 'verified', basis: 'roster', verifiedAt: at, told: true });
+        verified += 1;
       }
-      return { previous };
+      return { entries: entries.length, verified };
     });
   }
 
@@ -72,19 +206,20 @@ export class MembershipRepository {
    * earlier link. Resolves with the municipality it was linked to before, if any (the same one
    * when nothing changed; then nothing is written and `since` and `by` stay).
    */
-  async linkConversation(channel: string, conversationId: string, municipalityId: string, by: Actor): Promise<{ previous?: string }> {
+  async linkConversation(channel: string, conversationId: string, municipalityId: string, by: Actor, verified = true): Promise<{ previous?: string }> {
     const since = nowIso(this.clock);
     return this.store.update((draft) => {
       const existing = draft.conversationLinks.find(linkKey(channel, conversationId));
       if (!existing) {
-        draft.conversationLinks.push({ channel, conversationId: linkedConversationId(conversationId), municipalityId, since, by });
+        draft.conversationLinks.push({ channel, conversationId: linkedConversationId(conversationId), municipalityId, since, by, verified });
         return {};
       }
       const previous = existing.municipalityId;
-      if (previous !== municipalityId) {
+      if (previous !== municipalityId || existing.verified !== verified) {
         existing.municipalityId = municipalityId;
         existing.since = since;
         existing.by = by;
+        existing.verified = verified;
       }
       return { previous };
     });
@@ -109,10 +244,10 @@ export class MembershipRepository {
    * The municipality a person acts for here: their own membership first (someone from Køge
    * in Aarhus' channel still speaks for Køge), else the conversation's link.
    */
-  municipalityOf(person: { channel: string; userId: string }, conversation: { channel: string; conversationId: string }): ActingFor | undefined {
+  municipalityOf(person: Person, conversation: { channel: string; conversationId: string }): ActingFor | undefined {
     const own = this.get(person.channel, person.userId);
-    if (own) return { municipalityId: own.municipalityId, via: 'person' };
+    if (own) return { municipalityId: own.municipalityId, via: 'person', verified: own.state === 'verified', ...(own.basis ? { basis: own.basis } : {}) };
     const link = this.conversationLink(conversation.channel, conversation.conversationId);
-    return link ? { municipalityId: link.municipalityId, via: 'conversation' } : undefined;
+    return link ? { municipalityId: link.municipalityId, via: 'conversation', verified: link.verified, basis: 'link' } : undefined;
   }
 }

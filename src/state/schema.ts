@@ -21,6 +21,8 @@ export const storedConversationSchema = z.object({
   /** The team a channel belongs to: uninstalling from the team removes all its channels. */
   teamId: z.string().optional(),
   isGroup: z.boolean(),
+  /** For a 1:1 chat: the person klikbot chats with there, so an approval can reach them. */
+  userId: z.string().optional(),
   firstSeen: isoInstant,
   lastSeen: isoInstant,
   /** Set when a send failed in a way that means the bot can no longer post there. */
@@ -30,13 +32,46 @@ export const storedConversationSchema = z.object({
 /** A stored conversation, as kept in the state file. */
 export type StoredConversation = z.infer<typeof storedConversationSchema>;
 
-/** A person who belongs to a municipality, keyed by channel + user id: one municipality each. */
+/** How a membership was verified: on this machine (local mode), by an approver, by the roster, or by an administrator's own claim. */
+export const membershipBasisSchema = z.enum(['local', 'approval', 'roster', 'administrator']);
+
+/** How a membership was verified. */
+export type MembershipBasis = z.infer<typeof membershipBasisSchema>;
+
+/**
+ * A person who belongs to a municipality, keyed by channel + user id: one municipality each.
+ * Only a verified membership lets a person change the municipality's status; a claim waits
+ * as `pending` until an approver, the roster or local mode verifies it. A membership written
+ * before verification existed has no state and loads as a pending claim whose holder has not
+ * yet been told (`told` false).
+ */
 export const membershipSchema = z.object({
   channel: z.string().min(1),
   userId: z.string().min(1),
+  name: z.string().optional(),
   municipalityId: z.string().min(1),
   since: isoInstant,
+  state: z.enum(['verified', 'pending']).default('pending'),
+  basis: membershipBasisSchema.optional(),
+  /** Who approved the claim (basis `approval`). */
+  verifiedBy: z.object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional() }).optional(),
+  verifiedAt: isoInstant.optional(),
+  /** The conversation the claim was made in: where the claimant hears the outcome. */
+  claimedIn: z.object({ channel: z.string().min(1), conversationId: z.string().min(1) }).optional(),
+  /** Whether the holder of a pending claim has been told it waits for approval. */
+  told: z.boolean().default(false),
 });
+
+/** An entry of the roster administrators import: a person (`slack:U…`, `teams:…`) and their municipality. */
+export const rosterEntrySchema = z.object({
+  person: z.string().min(3),
+  municipalityId: z.string().min(1),
+  importedAt: isoInstant,
+  importedBy: z.string().min(1),
+});
+
+/** A roster entry, as kept in the state file. */
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
 
 /** A membership, as kept in the state file. */
 export type Membership = z.infer<typeof membershipSchema>;
@@ -54,6 +89,8 @@ export const actorSchema = z.object({
   name: z.string().optional(),
   /** The conversation (Teams or Slack channel, chat) the change came from. */
   conversationId: z.string().optional(),
+  /** How the person's right to make the change was established: their membership's basis, `link`, or `administrator`. */
+  basis: z.string().optional(),
 });
 
 /** Who made or undid a change. */
@@ -83,6 +120,8 @@ export const conversationLinkSchema = z.object({
   municipalityId: z.string().min(1),
   since: isoInstant,
   by: actorSchema,
+  /** Made by a verified member or an administrator; a link made before verification existed is not, and lets no one change a status. */
+  verified: z.boolean().default(false),
 });
 
 /** A conversation's link to a municipality, as kept in the state file. */
@@ -262,6 +301,7 @@ export const stateSchema = z.strictObject({
   version: z.literal(1),
   conversations: z.array(storedConversationSchema).superRefine(uniqueByConversation('conversation')).default([]),
   memberships: z.array(membershipSchema).superRefine(uniqueMemberships).default([]),
+  roster: z.array(rosterEntrySchema).default([]),
   statusUpdates: z.array(statusUpdateSchema).superRefine(uniqueUpdateIds).default([]),
   conversationLinks: z.array(conversationLinkSchema).superRefine(uniqueByConversation('conversation link')).default([]),
   reminderSubscriptions: z.array(reminderSubscriptionSchema).superRefine(uniqueByConversation('reminder subscription')).default([]),

@@ -1,37 +1,129 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { conversationLink } from '../../dialogs/conversation-link.js';
+import type { ActionServices } from '../../dialogs/action-dialogs.js';
 import { membershipSet } from '../../dialogs/membership.js';
+import { membershipApprove, membershipDecline } from '../../dialogs/membership-approval.js';
 import { Understander } from '../../src/understanding/understand.js';
-import { personContext, useActionKit } from './action-kit.js';
+import { ADMIN, personContext, useActionKit } from './action-kit.js';
 import { knowledge } from './dialog-kit.js';
 
 const kit = useActionKit();
 const anna = { channel: 'slack' as const, userId: 'U1', name: 'Anna' };
 
-describe('membership-set', () => {
-  it('links the person to the municipality named, confirms it and offers the status form', async () => {
+/** What approvers and claimants were sent, by whom it reached (`slack:U2`, or the conversation for `tell`). */
+function recordSends(services: ActionServices, reachable: string[]): { sent: { to: string; text: string }[] } {
+  const log = { sent: [] as { to: string; text: string }[] };
+  services.reachPerson = async (person, replies) => {
+    const to = `${person.channel}:${person.userId}`;
+    if (!reachable.includes(to)) return false;
+    log.sent.push({ to, text: replies.map((reply) => [reply.heading, reply.text].filter(Boolean).join(' ')).join('\n') });
+    return true;
+  };
+  services.tell = async (address, replies) => {
+    log.sent.push({ to: address.conversationId, text: replies.map((reply) => reply.text).join('\n') });
+    return true;
+  };
+  return log;
+}
+
+describe('membership-set: a claim waits for approval', () => {
+  it('keeps the claim waiting, tells the claimant who may approve, and sends the card to the municipality\'s verified members', async () => {
+    const log = recordSends(kit.services, ['slack:U-mette']);
+    await kit.services.memberships.set('slack', 'U-mette', 'aarhus');
     const [reply, ...rest] = await membershipSet(personContext(anna), { municipality: 'Århus' }, kit.services);
     expect(rest).toEqual([]);
-    expect(reply?.text).toBe('Du hører nu til Aarhus Kommune.');
-    expect(reply?.buttons?.map((b) => b.action.dialog)).toEqual(['status-form']);
-    expect(kit.store.read().memberships).toEqual([{ channel: 'slack', userId: 'U1', municipalityId: 'aarhus', since: '2018-09-06T10:00:00.000+02:00' }]);
+    expect(reply?.text).toBe(
+      'Du har bedt om at høre til Aarhus Kommune. Det skal godkendes af et bekræftet medlem af kommunen eller en administrator; indtil da kan du læse alt, men ikke ændre status. Jeg har bedt en, der kan godkende, om at tage stilling; du får besked her.',
+    );
+    expect(kit.services.memberships.get('slack', 'U1')).toMatchObject({ state: 'pending', municipalityId: 'aarhus', name: 'Anna' });
+    expect(log.sent).toEqual([{ to: 'slack:U-mette', text: 'Ny tilknytning venter Anna siger, at de hører til Aarhus Kommune. Godkendt kan de ændre kommunens status; indtil da kan de kun læse.' }]);
+    // asked again, the approvers are not asked again
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    expect(log.sent).toHaveLength(1);
   });
 
+  it('sends the card to the administrators when no member of the municipality can be reached', async () => {
+    const log = recordSends(kit.services, [`${ADMIN.channel}:${ADMIN.userId}`]);
+    await membershipSet(personContext(anna), { municipality: 'Vejle' }, kit.services);
+    expect(log.sent.map((sent) => sent.to)).toEqual(['teams:aad-admin']);
+  });
+
+  it('says how to get approved when nobody can be reached', async () => {
+    recordSends(kit.services, []);
+    const [reply] = await membershipSet(personContext(anna), { municipality: 'Vejle' }, kit.services);
+    expect(reply?.text).toContain("Ingen, der kan godkende, kan nås i en chat med mig lige nu; bed en kollega fra Vejle Kommune eller en administrator skrive 'medlemmer Vejle Kommune'.");
+  });
+
+  it('is approved with one click by a verified member, and the claimant is told where they asked', async () => {
+    const log = recordSends(kit.services, ['slack:U-mette']);
+    await kit.services.memberships.set('slack', 'U-mette', 'aarhus');
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    const args = { channel: 'slack', userId: 'U1', municipality: 'aarhus' };
+    // the claimant cannot approve themselves, nor can a member of another municipality
+    expect((await membershipApprove(personContext(anna), args, kit.services))[0]?.text).toMatch(/^Kun et bekræftet medlem af Aarhus Kommune/);
+    await kit.services.memberships.set('slack', 'U-bo', 'odense');
+    expect((await membershipApprove(personContext({ channel: 'slack', userId: 'U-bo' }), args, kit.services))[0]?.notice).toBe(true);
+    expect(kit.services.memberships.get('slack', 'U1')?.state).toBe('pending');
+    const [done] = await membershipApprove(personContext({ channel: 'slack', userId: 'U-mette', name: 'Mette' }), args, kit.services);
+    expect(done?.text).toBe('Godkendt: Anna hører nu til Aarhus Kommune.');
+    expect(kit.services.memberships.get('slack', 'U1')).toMatchObject({ state: 'verified', basis: 'approval', verifiedBy: { channel: 'slack', userId: 'U-mette', name: 'Mette' } });
+    expect(log.sent.at(-1)).toEqual({ to: 'slack-conversation', text: 'Din tilknytning til Aarhus Kommune er godkendt af Mette. Nu kan du ændre kommunens status.' });
+    expect((await membershipApprove(personContext(ADMIN), args, kit.services))[0]?.text).toBe('Tilknytningen til Aarhus Kommune er allerede godkendt.');
+  });
+
+  it('is declined by an administrator: the claim is removed and the claimant told', async () => {
+    const log = recordSends(kit.services, []);
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    const [done] = await membershipDecline(personContext(ADMIN), { channel: 'slack', userId: 'U1', municipality: 'aarhus' }, kit.services);
+    expect(done?.text).toBe('Afvist: Anna hører ikke til Aarhus Kommune.');
+    expect(kit.services.memberships.get('slack', 'U1')).toBeUndefined();
+    expect(log.sent.at(-1)?.text).toMatch(/^Din tilknytning til Aarhus Kommune blev afvist af teams:aad-admin\./);
+  });
+
+  it('refuses a button it cannot read, and a claim that has moved on, writing nothing', async () => {
+    expect((await membershipApprove(personContext(ADMIN), { channel: 'slack' }, kit.services))[0]?.text).toBe('Den knap kan jeg ikke læse. Intet er ændret.');
+    expect((await membershipApprove(personContext(ADMIN), { channel: 'slack', userId: 'U1', municipality: 'aarhus' }, kit.services))[0]?.text).toBe('Tilknytningen til Aarhus Kommune er trukket tilbage eller ændret. Intet er ændret.');
+  });
+});
+
+describe('membership-set: verified at once', () => {
+  it('in local mode, for the one trusted person on this machine, and says so', async () => {
+    kit.services.localTrusted = true;
+    const [reply] = await membershipSet(personContext({ channel: 'web', userId: 'local' }), { municipality: 'Aarhus' }, kit.services);
+    expect(reply?.text).toBe('Du hører nu til Aarhus Kommune (lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet).');
+    expect(reply?.buttons?.map((b) => b.action.dialog)).toEqual(['status-form']);
+    // a signed Slack request is no local person
+    const [slack] = await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    expect(slack?.text).toMatch(/^Du har bedt om at høre til Aarhus Kommune/);
+  });
+
+  it('for an administrator, and for someone the roster lists', async () => {
+    expect((await membershipSet(personContext(ADMIN), { municipality: 'Vejle' }, kit.services))[0]?.text).toBe('Du hører nu til Vejle Kommune (du er administrator).');
+    await kit.services.memberships.importRoster([{ person: 'slack:U1', municipalityId: 'odense' }], 'teams:aad-admin');
+    expect((await membershipSet(personContext(anna), { municipality: 'Odense' }, kit.services))[0]?.text).toBe('Du hører allerede til Odense Kommune.');
+  });
+
+  it('says when the person moves, and a move to another municipality waits again', async () => {
+    kit.services.localTrusted = true;
+    const local = personContext({ channel: 'web', userId: 'local' });
+    await membershipSet(local, { municipality: 'Aarhus' }, kit.services);
+    const moved = await membershipSet(local, { municipality: 'Odense Kommune' }, kit.services);
+    expect(moved[0]?.text).toBe('Du hører nu til Odense Kommune (lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet). Du hører ikke længere til Aarhus Kommune.');
+    const same = await membershipSet({ ...local, language: 'en' }, { municipality: 'odense' }, kit.services);
+    expect(same[0]?.text).toBe('You already belong to Odense Kommune.');
+    await kit.services.memberships.set('slack', 'U1', 'aarhus');
+    const [away] = await membershipSet(personContext(anna), { municipality: 'Køge' }, kit.services);
+    expect(away?.text).toMatch(/^Du har bedt om at høre til Køge Kommune\..* Du hører ikke længere til Aarhus Kommune\.$/);
+  });
+});
+
+describe('membership-set', () => {
   it('accepts the official name, the short name and the id', async () => {
     for (const name of ['Københavns Kommune', 'koebenhavn', 'København']) {
       await membershipSet(personContext(anna), { municipality: name }, kit.services);
       expect(kit.services.memberships.get('slack', 'U1')?.municipalityId).toBe('koebenhavn');
     }
-  });
-
-  it('says when the person moves from one municipality to another, and when nothing changed', async () => {
-    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
-    const moved = await membershipSet(personContext(anna), { municipality: 'Odense Kommune' }, kit.services);
-    expect(moved[0]?.text).toBe('Du er skiftet fra Aarhus Kommune til Odense Kommune.');
-    const same = await membershipSet(personContext(anna, 'en'), { municipality: 'odense' }, kit.services);
-    expect(same[0]?.text).toBe('You already belong to Odense Kommune.');
-    expect(kit.store.read().memberships).toHaveLength(1);
   });
 
   it('names a municipality it does not know, and stores nothing', async () => {
@@ -63,8 +155,9 @@ describe('membership-set said for the group ("vi er Aarhus Kommune")', () => {
   const links = () => kit.store.read().conversationLinks.map((link) => `${link.conversationId}:${link.municipalityId}:${link.by.userId}`);
 
   it('links a shared conversation nobody has linked as well as the person, and says both', async () => {
+    await kit.services.memberships.importRoster([{ person: 'slack:U1', municipalityId: 'aarhus' }], 'teams:aad-admin');
     const [reply] = await membershipSet(personContext(anna), { municipality: 'Aarhus Kommune', scope: 'conversation' }, kit.services);
-    expect(reply?.text).toBe('Du hører nu til Aarhus Kommune. Denne kanal hører nu også til Aarhus Kommune: alle her kan melde status for den.');
+    expect(reply?.text).toBe('Du hører allerede til Aarhus Kommune. Denne kanal hører nu også til Aarhus Kommune: alle her kan melde status for den.');
     expect(reply?.notice).toBeUndefined();
     expect(kit.services.memberships.get('slack', 'U1')?.municipalityId).toBe('aarhus');
     expect(links()).toEqual(['slack-conversation:aarhus:U1']);
@@ -73,15 +166,24 @@ describe('membership-set said for the group ("vi er Aarhus Kommune")', () => {
   });
 
   it('never moves a conversation linked to another municipality: says where it stays and how to move it', async () => {
+    await kit.services.memberships.set('slack', 'U2', 'odense');
     await conversationLink(personContext({ channel: 'slack', userId: 'U2', name: 'Bo' }), { municipality: 'Odense' }, kit.services);
+    await kit.services.memberships.set('slack', 'U1', 'aarhus');
     const [reply] = await membershipSet(personContext(anna), { municipality: 'Aarhus', scope: 'conversation' }, kit.services);
-    expect(reply?.text).toBe("Du hører nu til Aarhus Kommune. Denne kanal hører fortsat til Odense Kommune; skriv 'kanal Aarhus Kommune' for at flytte den.");
+    expect(reply?.text).toBe("Du hører allerede til Aarhus Kommune. Denne kanal hører fortsat til Odense Kommune; skriv 'kanal Aarhus Kommune' for at flytte den.");
     expect(links()).toEqual(['slack-conversation:odense:U2']);
   });
 
   it('links only the person in a personal chat, and without the group scope ("kommune Aarhus", "jeg er fra Aarhus")', async () => {
-    expect((await membershipSet(inDm, { municipality: 'Aarhus', scope: 'conversation' }, kit.services))[0]?.text).toBe('Du hører nu til Aarhus Kommune.');
-    expect((await membershipSet(personContext(anna), { municipality: 'Odense' }, kit.services))[0]?.text).toBe('Du er skiftet fra Aarhus Kommune til Odense Kommune.');
+    await kit.services.memberships.importRoster([{ person: 'slack:U1', municipalityId: 'odense' }], 'teams:aad-admin');
+    expect((await membershipSet(inDm, { municipality: 'Odense', scope: 'conversation' }, kit.services))[0]?.text).toBe('Du hører allerede til Odense Kommune.');
+    expect((await membershipSet(personContext(ADMIN), { municipality: 'Odense' }, kit.services))[0]?.text).toBe('Du hører nu til Odense Kommune (du er administrator).');
+    expect(links()).toEqual([]);
+  });
+
+  it('does not link the conversation for someone whose claim waits', async () => {
+    const [reply] = await membershipSet(personContext(anna), { municipality: 'Aarhus', scope: 'conversation' }, kit.services);
+    expect(reply?.text).toMatch(/^Du har bedt om at høre til Aarhus Kommune/);
     expect(links()).toEqual([]);
   });
 

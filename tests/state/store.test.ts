@@ -41,7 +41,7 @@ async function openError(at: string): Promise<KlikbotError> {
 describe('openStore', () => {
   it('creates the folder and an empty document when the file is missing', async () => {
     const store = await openStore(file);
-    const empty = { version: 1, conversations: [], memberships: [], statusUpdates: [], conversationLinks: [], reminderSubscriptions: [], reminderSnoozes: [], polls: [], votes: [], evaluations: [], evaluationAnswers: [], evaluationResponders: [], meetingSessions: [] };
+    const empty = { version: 1, conversations: [], memberships: [], roster: [], statusUpdates: [], conversationLinks: [], reminderSubscriptions: [], reminderSnoozes: [], polls: [], votes: [], evaluations: [], evaluationAnswers: [], evaluationResponders: [], meetingSessions: [] };
     expect(store.read()).toEqual(empty);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(empty);
   });

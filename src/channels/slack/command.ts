@@ -39,7 +39,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     // the channel a command is typed in is one klikbot may post in later (reminders asked for there)
-    await rememberSlackConversation(command.channel_id, command.team_id, deps);
+    await rememberSlackConversation(command.channel_id, command.team_id, deps, command.user_id);
     const place = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {

@@ -33,7 +33,7 @@ async function homeBlocks(userId: string, teamId: string | undefined, deps: Slac
 export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client, body }) => {
     if (event.tab === 'messages') {
-      await rememberSlackConversation(event.channel, body.team_id, deps);
+      await rememberSlackConversation(event.channel, body.team_id, deps, event.user);
       return;
     }
     const blocks = await homeBlocks(event.user, body.team_id, deps);

@@ -39,7 +39,7 @@ async function answer(raw: unknown, botUserId: string | undefined, say: Say, say
   const threadTs = event.channel.startsWith('D') ? event.thread_ts : (event.thread_ts ?? event.ts);
   const text = withoutMention(event.text, botUserId);
   await withTurnErrors(deps, text, (message) => say({ text: message, thread_ts: threadTs }), async () => {
-    await rememberSlackConversation(event.channel, event.team, deps);
+    await rememberSlackConversation(event.channel, event.team, deps, event.user);
     const replies = await deps.core.handle(toTurn({ userId: event.user, channelId: event.channel, teamId: event.team }, text, deps.clock.now()));
     for (const reply of replies) {
       // an export is for the asker alone: in a channel, a message only they see

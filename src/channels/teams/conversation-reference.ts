@@ -33,13 +33,17 @@ export function sightingOf(context: TurnContext): ConversationSighting {
   const conversationId = channelOf(activity.conversation.id);
   const channelData = activity.channelData as { tenant?: { id?: string }; team?: { id?: string } } | undefined;
   const tenantId = activity.conversation.tenantId ?? channelData?.tenant?.id;
+  const isGroup = activity.conversation.isGroup ?? isGroupType(activity.conversation.conversationType);
+  // a 1:1 chat is where an approval reaches the person: kept under the id turns carry (the Entra object id when known)
+  const userId = isGroup ? undefined : (activity.from.aadObjectId ?? activity.from.id);
   return {
     channel: activity.channelId,
     conversationId,
     serviceUrl: activity.serviceUrl,
     tenantId,
     teamId: channelData?.team?.id,
-    isGroup: activity.conversation.isGroup ?? isGroupType(activity.conversation.conversationType),
+    isGroup,
+    ...(userId ? { userId } : {}),
     reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } },
   };
 }
