@@ -77,9 +77,9 @@ function linkedReply(context: DialogContext, municipality: Municipality, previou
 async function link(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<Reply[]> {
   const here = addressOf(context.turn);
   const existing = services.memberships.conversationLink(here.channel, here.conversationId);
+  if (existing?.municipalityId === municipality.id && existing.verified) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
   const refused = refusal(context, services, municipality, existing);
   if (refused) return refused;
-  if (existing?.municipalityId === municipality.id && existing.verified) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
   const { previous } = await services.memberships.linkConversation(here.channel, here.conversationId, municipality.id, actorOf(context.turn));
   return [linkedReply(context, municipality, previous === municipality.id ? undefined : previous)];
 }

@@ -21,7 +21,8 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'klikbot-core-text-'));
   store = await openStore(path.join(dir, 'klikbot.json'));
   const clock = createFixedClock(now);
-  const services = { memberships: new MembershipRepository(store, clock), statuses: new StatusRepository(store, clock), administrators: new Set<string>() };
+  // the local web chat, whose one person is trusted: a claim there is verified as it is made
+  const services = { memberships: new MembershipRepository(store, clock), statuses: new StatusRepository(store, clock), administrators: new Set<string>(), localTrusted: true };
   core = createCore({ knowledge, services });
 });
 afterEach(async () => {
@@ -29,7 +30,7 @@ afterEach(async () => {
 });
 
 function turn(text: string, action?: ActionPayload, user = 'U1'): Turn {
-  return { user: { id: user, name: 'Anna' }, conversation: { channel: 'slack', id: `D-${user}`, isGroup: false }, text, action, now };
+  return { user: { id: user, name: 'Anna' }, conversation: { channel: 'web', id: `D-${user}`, isGroup: false }, text, action, now };
 }
 
 const say = (text: string, user?: string): Promise<Reply[]> => core.handle(turn(text, undefined, user));
@@ -55,9 +56,9 @@ describe('changes typed in words', () => {
 
   it('joins a municipality from "vi er Aarhus Kommune" and confirms it back', async () => {
     const [joined] = await say('vi er Aarhus Kommune');
-    expect(joined?.text).toBe('Du hører nu til Aarhus Kommune.');
+    expect(joined?.text).toBe('Du hører nu til Aarhus Kommune (lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet).');
     const [moved] = await say('we are from Odense');
-    expect(moved?.text).toBe('You moved from Aarhus Kommune to Odense Kommune.');
+    expect(moved?.text).toBe('You now belong to Odense Kommune (local mode: the one person on this machine is trusted, so the claim is verified). You no longer belong to Aarhus Kommune.');
   });
 
   it('sets the status a sentence names for the member’s municipality, with undo', async () => {

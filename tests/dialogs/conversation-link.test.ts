@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DialogContext } from '../../dialogs/context.js';
 import { conversationLink } from '../../dialogs/conversation-link.js';
 import { myStatus } from '../../dialogs/my-status.js';
@@ -33,6 +33,11 @@ function inConversation(who: Person, conversationId = AARHUS_CHANNEL, personal =
   };
 }
 
+// Mette is a verified member of Aarhus: she may link a channel to it
+beforeEach(async () => {
+  await kit.services.memberships.set('teams', mette.userId, 'aarhus');
+});
+
 const links = () => kit.store.read().conversationLinks.map((link) => `${link.conversationId}:${link.municipalityId}:${link.by.userId}`);
 
 describe('conversation-link: "kanal Aarhus" in a channel', () => {
@@ -49,10 +54,11 @@ describe('conversation-link: "kanal Aarhus" in a channel', () => {
         municipalityId: 'aarhus',
         since: '2018-09-06T10:00:00.000+02:00',
         by: { channel: 'teams', userId: 'aad-mette', name: 'Mette', conversationId: AARHUS_CHANNEL },
+        verified: true,
       },
     ]);
     // a person's own membership is not touched
-    expect(kit.store.read().memberships).toEqual([]);
+    expect(kit.store.read().memberships.map((m) => `${m.userId}:${m.municipalityId}`)).toEqual(['aad-mette:aarhus']);
   });
 
   it('says so when the channel already belongs to the municipality, writing nothing', async () => {
@@ -74,26 +80,41 @@ describe('conversation-link: "kanal Aarhus" in a channel', () => {
     expect(links()).toEqual([`${AARHUS_CHANNEL}:odense:${ADMIN.userId}`]);
   });
 
-  it('lets a member of the new municipality or the one who linked it move a link, and no other non-member', async () => {
+  it('lets only a verified member of the new municipality (or an administrator) move a link', async () => {
     await conversationLink(inConversation(mette), { municipality: 'Aarhus' }, kit.services);
     const [refused] = await conversationLink(inConversation(jens), { municipality: 'Odense' }, kit.services);
     expect(refused).toEqual({
-      text: 'Denne kanal hører til Aarhus Kommune. Kun en administrator, den der knyttede den, eller en, der selv hører til Odense Kommune, kan flytte den. Intet er ændret.',
+      text: "Kun et bekræftet medlem af Odense Kommune eller en administrator kan knytte kanalen til den. Skriv 'kommune Odense Kommune' for selv at høre til kommunen. Intet er ændret.",
       notice: true,
     });
-    expect(links()).toEqual([`${AARHUS_CHANNEL}:aarhus:aad-mette`]);
     const [byMette] = await conversationLink(inConversation(mette), { municipality: 'Odense' }, kit.services);
-    expect(byMette?.text).toMatch(/^Denne kanal hører nu til Odense Kommune i stedet for Aarhus Kommune \(sat af Mette\)/);
+    expect(byMette?.text).toBe('Du hører til Aarhus Kommune og kan kun knytte kanalen til den; kun en administrator kan knytte den til Odense Kommune. Intet er ændret.');
+    expect(links()).toEqual([`${AARHUS_CHANNEL}:aarhus:aad-mette`]);
     await kit.services.memberships.set('teams', karin.userId, 'vejle');
     const [byMember] = await conversationLink(inConversation(karin), { municipality: 'Vejle' }, kit.services);
-    expect(byMember?.text).toMatch(/^Denne kanal hører nu til Vejle Kommune i stedet for Odense Kommune \(sat af Karin\)/);
+    expect(byMember?.text).toMatch(/^Denne kanal hører nu til Vejle Kommune i stedet for Aarhus Kommune \(sat af Karin\)/);
     expect(links()).toEqual([`${AARHUS_CHANNEL}:vejle:aad-karin`]);
+  });
+
+  it('refuses someone whose claim waits, and makes a link from before verification count once a verified member links it again', async () => {
+    await kit.services.memberships.claim({ channel: 'teams', userId: jens.userId, municipalityId: 'odense' });
+    const [waiting] = await conversationLink(inConversation(jens), { municipality: 'Odense' }, kit.services);
+    expect(waiting?.text).toBe('Din tilknytning til Odense Kommune venter på godkendelse; først derefter kan du knytte kanalen til den. Intet er ændret.');
+    await kit.services.memberships.linkConversation('teams', AARHUS_CHANNEL, 'aarhus', { channel: 'teams', userId: 'aad-old' }, false);
+    const [stale] = await statusUpdate(inConversation(karin), { taskId: 'bbr-adgangsstyring', step: '3', status: 'done' }, kit.services);
+    expect(stale?.text).toBe(
+      'Denne kanal blev knyttet til Aarhus Kommune, før tilknytninger blev bekræftet. Et bekræftet medlem af kommunen skal knytte den igen (kanal Aarhus Kommune), før status kan ændres her. Intet er ændret.',
+    );
+    expect(kit.store.read().statusUpdates).toEqual([]);
+    const [relinked] = await conversationLink(inConversation(mette), { municipality: 'Aarhus' }, kit.services);
+    expect(relinked?.text).toMatch(/^Denne kanal hører nu til Aarhus Kommune \(sat af Mette\)/);
+    expect((await statusUpdate(inConversation(karin), { taskId: 'bbr-adgangsstyring', step: '3', status: 'done' }, kit.services))[0]?.text).toContain('er nu fuldført for Aarhus Kommune');
   });
 
   it('removes the link with "ingen" or "fjern" for the one who linked it, a member of it or an administrator', async () => {
     await conversationLink(inConversation(mette), { municipality: 'Aarhus' }, kit.services);
     const [refused] = await conversationLink(inConversation(jens), { municipality: 'ingen' }, kit.services);
-    expect(refused).toEqual({ text: 'Kun en administrator, den der knyttede kanalen, eller en, der selv hører til Aarhus Kommune, kan fjerne koblingen. Intet er ændret.', notice: true });
+    expect(refused).toEqual({ text: 'Kun en administrator, den der knyttede kanalen, eller et bekræftet medlem af Aarhus Kommune kan fjerne koblingen. Intet er ændret.', notice: true });
     const [removed] = await conversationLink(inConversation(mette), { municipality: 'fjern' }, kit.services);
     expect(removed).toEqual({ text: 'Denne kanal hører ikke længere til Aarhus Kommune (fjernet af Mette). Her melder hver især nu for sin egen kommune.', broadcast: true });
     expect(links()).toEqual([]);
@@ -115,7 +136,7 @@ describe('conversation-link: "kanal Aarhus" in a channel', () => {
     expect(reply?.notice).toBe(true);
     expect(reply?.text).toMatch(/^Her skriver du med mig alene, så der er ingen kanal at knytte til en kommune\. Skriv 'kommune <navn>'/);
     expect(links()).toEqual([]);
-    expect(kit.store.read().memberships).toEqual([]);
+    expect(kit.store.read().memberships).toHaveLength(1);
   });
 
   it('names a municipality it does not know, and asks when none is named; writes nothing', async () => {
@@ -133,7 +154,7 @@ describe('acting for a linked channel', () => {
     const [updated] = await statusUpdate(inConversation(jens), step3, kit.services);
     expect(updated?.text).toBe('BBR på Adgangsstyring, trin 3 er nu fuldført for Aarhus Kommune (før: ikke påbegyndt).');
     expect(kit.services.statuses.current('aarhus', 'bbr-adgangsstyring', 3)).toBe('done');
-    expect(kit.store.read().statusUpdates[0]?.by).toEqual({ channel: 'teams', userId: 'aad-jens', name: 'Jens', conversationId: AARHUS_CHANNEL });
+    expect(kit.store.read().statusUpdates[0]?.by).toEqual({ channel: 'teams', userId: 'aad-jens', name: 'Jens', conversationId: AARHUS_CHANNEL, basis: 'link' });
 
     const [standing] = await myStatus(inConversation(jens), {}, kit.services);
     expect(standing?.heading).toBe('Status for Aarhus Kommune');
