@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Municipality } from '../src/knowledge/systems-queries.js';
 import { addressOf } from '../src/core/address.js';
 import type { DeepReadonly, Membership } from '../src/state/memberships.js';
-import { isAdministrator, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
+import { isAdministrator, isLocallyTrusted, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
 import { requestApproval } from './membership-approval.js';
 import type { ActionDialog } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
@@ -76,7 +76,7 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return unknownMunicipalityReply(context, named);
   const { turn } = context;
-  const basis = isAdministrator(turn, services) ? 'administrator' : services.localTrusted && turn.conversation.channel !== 'slack' ? 'local' : undefined;
+  const basis = isAdministrator(turn, services) ? 'administrator' : isLocallyTrusted(context, services) ? 'local' : undefined;
   const { previous, membership } = await services.memberships.claim({
     channel: turn.conversation.channel,
     userId: turn.user.id,

@@ -21,7 +21,7 @@ describe('status from Slack: joining a municipality and the status modal', () =>
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl });
+    bot = await startTestBot({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl, KLIKBOT_ADMINS: 'slack:U0ADMIN' });
   });
   afterAll(async () => {
     await bot.close();
@@ -57,9 +57,13 @@ describe('status from Slack: joining a municipality and the status modal', () =>
     expect(fake.calls('views.open')).toHaveLength(0);
   });
 
-  it('joins a municipality with /klik kommune and confirms it', async () => {
+  it('joins a municipality with /klik kommune once the claim is verified (here by the roster an administrator imports)', async () => {
+    const claim = await command('kommune Aarhus');
+    expect(textOf(claim)).toContain('Du har bedt om at høre til Aarhus Kommune');
+    const imported = await command('medlemsliste slack:U0METTE,Aarhus', 'U0ADMIN');
+    expect(textOf(imported)).toContain('1 medlemskaber er bekræftet');
     const answer = await command('kommune Aarhus');
-    expect(textOf(answer)).toContain('Aarhus Kommune');
+    expect(textOf(answer)).toContain('Du hører allerede til Aarhus Kommune');
   });
 
   it('opens the status modal with task and status pickers, and the submission sets the status', async () => {

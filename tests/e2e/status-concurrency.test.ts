@@ -22,6 +22,9 @@ import {
   type Slot,
 } from '../support/status-traffic.js';
 
+// the local web chat's one person is trusted, so a claim there is verified as it is made
+const LOCAL_TRUST = '(lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet)';
+
 const NOW = '2018-10-01T10:00:00+02:00';
 const FIRST_BURST = 1_000;
 const SECOND_BURST = 500;
@@ -126,7 +129,7 @@ describe('1,000 concurrent status updates from 98 municipalities over HTTP, then
     const joinStarted = performance.now();
     const joins = await Promise.all(slots.filter((s) => s.step === 1).map(async (s) => ({ s, replies: await ask(url, `kommune ${s.municipalityId}`, memberOf(s.municipalityId)) })));
     const joinMs = Math.round(performance.now() - joinStarted);
-    for (const { s, replies } of joins) expect(replies.map((r) => r.summary)).toEqual([`Du hører nu til ${s.municipalityName}.`]);
+    for (const { s, replies } of joins) expect(replies.map((r) => r.summary)).toEqual([`Du hører nu til ${s.municipalityName} ${LOCAL_TRUST}.`]);
 
     firstChains.push(...planChains(slots, 0, FIRST_BURST));
     const burstStarted = performance.now();
@@ -244,7 +247,7 @@ describe('the same change submitted several times at once (a double click, two c
   beforeAll(async () => {
     ({ url } = await startBot(duplicatesPath()));
     const replies = await ask(url, `kommune ${slots[0]!.municipalityId}`, memberOf(slots[0]!.municipalityId));
-    expect(replies.map((r) => r.summary)).toEqual([`Du hører nu til ${slots[0]!.municipalityName}.`]);
+    expect(replies.map((r) => r.summary)).toEqual([`Du hører nu til ${slots[0]!.municipalityName} ${LOCAL_TRUST}.`]);
   });
 
   // Fails today: the dialog compares with the current status before the store's serialized

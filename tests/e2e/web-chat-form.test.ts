@@ -30,7 +30,7 @@ async function type(page: Page, text: string): Promise<void> {
 /** Joins the municipality and returns the confirmation's entry. */
 async function join(page: Page, municipality: string): Promise<Locator> {
   await type(page, `kommune ${municipality}`);
-  const entry = page.getByRole('log').locator('.entry-bot', { hasText: `Du hører nu til ${municipality} Kommune.` });
+  const entry = page.getByRole('log').locator('.entry-bot', { hasText: `Du hører nu til ${municipality} Kommune (lokal tilstand` });
   await entry.getByRole('button', { name: 'Opdater status' }).waitFor({ timeout: 10_000 });
   return entry;
 }

@@ -21,10 +21,10 @@ export function unescapeSlack(text: string): string {
   return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 }
 
-/** Removes `<@BOTID>` mentions of the bot (and only the bot) from a message. */
+/** Removes `<@BOTID>` mentions of the bot (and only the bot) from a message; line breaks stay (a pasted roster is a line a person). */
 export function withoutMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text;
-  return text.replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return text.replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
 }
 
 /** A Slack interaction as a Turn. */
