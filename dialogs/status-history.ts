@@ -60,9 +60,24 @@ function updateTarget(context: DialogContext, update: DeepReadonly<StatusUpdate>
   return targetName(context, { task, ...(update.step !== undefined ? { step: update.step } : {}) });
 }
 
+// how the person's right to make the change was established, as the history says it
+const basisNames: Record<string, [string, string]> = {
+  approval: ['godkendt medlem', 'approved member'],
+  roster: ['medlem via medlemslisten', 'member by the roster'],
+  local: ['lokal tilstand', 'local mode'],
+  administrator: ['administrator', 'administrator'],
+  link: ['via kanalens kobling', "via the channel's link"],
+};
+
+function basisWords(context: DialogContext, basis: string): string {
+  const [da, en] = basisNames[basis] ?? [basis, basis];
+  return say(context, da, en);
+}
+
 function changeLine(context: DialogContext, update: DeepReadonly<StatusUpdate>, named: boolean): string {
   const what = named ? `${updateTarget(context, update)}: ` : '';
-  const who = `${inert(update.by.name ?? update.by.userId)}, ${channelName(context, update.by.channel)}`;
+  const basis = update.by.basis ? `, ${basisWords(context, update.by.basis)}` : '';
+  const who = `${inert(update.by.name ?? update.by.userId)}, ${channelName(context, update.by.channel)}${basis}`;
   const undone = update.undoneAt !== undefined ? say(context, ' (fortrudt)', ' (undone)') : '';
   return `${whenText(context, update.at)}: ${what}${statusWord(context, update.previous)} → ${statusWord(context, update.status)} (${who})${undone}`;
 }

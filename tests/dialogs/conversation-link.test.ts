@@ -159,7 +159,7 @@ describe('acting for a linked channel', () => {
     const [standing] = await myStatus(inConversation(jens), {}, kit.services);
     expect(standing?.heading).toBe('Status for Aarhus Kommune');
     const [history] = await statusHistory(inConversation(jens), { taskId: 'bbr-adgangsstyring', step: '3' }, kit.services);
-    expect(history?.list?.[0]).toMatch(/ikke påbegyndt → fuldført \(Jens, Teams\)$/);
+    expect(history?.list?.[0]).toMatch(/ikke påbegyndt → fuldført \(Jens, Teams, via kanalens kobling\)$/);
     const [otherHistory] = await statusHistory(inConversation(jens), { taskId: 'bbr-adgangsstyring', step: '3', municipality: 'Køge' }, kit.services);
     expect(otherHistory?.text).toBe('Denne kanal hører til Aarhus Kommune, så her kan du se dens historik; kun en administrator kan se historikken for Køge Kommune.');
 
