@@ -25,7 +25,9 @@ export function isAdministrator(turn: Turn, services: ActionServices): boolean {
 
 /**
  * Local mode (the web chat, the Emulator): the one person on this machine is trusted, so what
- * they claim is verified. A Slack request is signed by Slack and is never the local person.
+ * they claim is verified. Local mode checks no Bot Framework token, so whatever comes in on
+ * /api/messages (the web chat, the Emulator, a Teams activity posted by hand) is that person;
+ * a Slack request is signed by Slack and is never the local person.
  */
 export function isLocallyTrusted(context: DialogContext, services: ActionServices): boolean {
   return services.localTrusted === true && context.turn.conversation.channel !== 'slack';

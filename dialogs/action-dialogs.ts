@@ -2,6 +2,7 @@ import { CONVERSATION_LINK_DIALOG, MEMBERSHIP_DIALOGS } from '../src/core/comman
 import type { Reply } from '../src/core/types.js';
 import type { ReminderServices } from '../src/reminders/types.js';
 import type { ConversationKey } from '../src/core/address.js';
+import type { DomainBook } from '../src/knowledge/municipality-domains.js';
 import type { MembershipRepository, Person } from '../src/state/memberships.js';
 import type { PollRepository } from '../src/state/polls.js';
 import type { StatusRepository } from '../src/state/statuses.js';
@@ -40,6 +41,8 @@ export interface ActionServices {
   polls?: PollRepository;
   /** Absent where klikbot runs without evaluations: the evaluation dialogs say so. */
   evaluations?: EvaluationRepository;
+  /** Each municipality's email domains: a claim by an address in them is verified. */
+  domains?: DomainBook;
   /** Local mode: the web chat's (and Emulator's) one person is trusted, so claims made there are verified. */
   localTrusted?: boolean;
   /** Writes to a person's 1:1 chat with klikbot; false where there is none (or it cannot be written to). */

@@ -25,6 +25,7 @@ function basisText(context: DialogContext, member: DeepReadonly<Membership>): st
     roster: ['medlemslisten', 'the roster'],
     local: ['lokal tilstand', 'local mode'],
     administrator: ['administrator', 'administrator'],
+    'email-domain': [`mailadresse hos ${member.emailDomain ?? ''}`, `email address at ${member.emailDomain ?? ''}`],
   };
   const [da, en] = words[member.basis ?? ''] ?? ['bekræftet', 'verified'];
   return say(context, da, en);

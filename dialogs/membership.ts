@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Municipality } from '../src/knowledge/systems-queries.js';
 import { addressOf } from '../src/core/address.js';
+import { domainOf } from '../src/knowledge/municipality-domains.js';
 import type { DeepReadonly, Membership } from '../src/state/memberships.js';
 import { isAdministrator, isLocallyTrusted, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
 import { requestApproval } from './membership-approval.js';
@@ -42,6 +43,7 @@ function verifiedText(context: DialogContext, municipality: Municipality, member
     local: ['(lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet)', '(local mode: the one person on this machine is trusted, so the claim is verified)'],
     roster: ['(bekræftet af medlemslisten)', '(verified by the roster)'],
     administrator: ['(du er administrator)', '(you are an administrator)'],
+    'email-domain': [`(bekræftet af din mailadresse hos ${membership.emailDomain ?? ''})`, `(verified by your email address at ${membership.emailDomain ?? ''})`],
   };
   const [da, en] = how[membership.basis ?? ''] ?? ['', ''];
   return say(context, `Du hører nu til ${municipality.name} ${da}.`, `You now belong to ${municipality.name} ${en}.`).replace(' .', '.');
@@ -60,9 +62,19 @@ function pendingText(context: DialogContext, municipality: Municipality, reached
   );
 }
 
+/** The person's email address, where the channel can tell it; a failed lookup is no address, not an error. */
+async function emailOf(context: DialogContext): Promise<string | undefined> {
+  try {
+    return (await context.turn.user.lookupEmail?.())?.trim().toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Records the person's claim to a municipality (by name or id), one municipality each. It is
- * verified at once for an administrator, in local mode, or when the roster lists the person;
+ * verified at once for an administrator, in local mode, when the person's email address is in
+ * one of the municipality's domains, or when the roster lists the person (by id or address);
  * otherwise it waits, and the municipality's verified members (else the administrators) get
  * a card to approve or decline it. Said for the group ("vi er …") in a shared conversation by
  * a verified member, the conversation is linked too when nobody has linked it yet.
@@ -76,8 +88,13 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return unknownMunicipalityReply(context, named);
   const { turn } = context;
-  const basis = isAdministrator(turn, services) ? 'administrator' : isLocallyTrusted(context, services) ? 'local' : undefined;
+  const trusted = isAdministrator(turn, services) ? 'administrator' : isLocallyTrusted(context, services) ? 'local' : undefined;
+  const email = trusted ? undefined : await emailOf(context);
+  const byDomain = email !== undefined && services.domains?.municipalityFor(email) === municipality.id;
+  const basis = trusted ?? (byDomain ? 'email-domain' : undefined);
   const { previous, membership } = await services.memberships.claim({
+    ...(email ? { email } : {}),
+    ...(byDomain ? { emailDomain: domainOf(email) ?? '' } : {}),
     channel: turn.conversation.channel,
     userId: turn.user.id,
     municipalityId: municipality.id,

@@ -66,6 +66,7 @@ const basisNames: Record<string, [string, string]> = {
   roster: ['medlem via medlemslisten', 'member by the roster'],
   local: ['lokal tilstand', 'local mode'],
   administrator: ['administrator', 'administrator'],
+  'email-domain': ['medlem via mailadresse', 'member by email address'],
   link: ['via kanalens kobling', "via the channel's link"],
 };
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { registerMessagesRoute } from './channels/teams/messages-route.js';
 import { createAdapter } from './channels/teams/adapter.js';
 import { createBotFrameworkSender } from './channels/teams/proactive.js';
@@ -31,6 +32,7 @@ import { announceClosedPolls } from '../dialogs/poll-dialogs.js';
 import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
+import { loadDomainBook } from './knowledge/municipality-domains.js';
 
 /**
  * How often a card shared by a conversation (a poll) is rewritten for everyone while votes
@@ -114,6 +116,8 @@ export async function startKlikbot(
   const store = await openStore(config.statePath);
   const conversations = new ConversationRepository(store, clock);
   const { services, polls } = await actionServices(config, store, clock);
+  // administrators keep each municipality's email domains beside the knowledge
+  services.domains = await loadDomainBook(path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'), knowledge);
   const core = createCore({ knowledge, services, clock });
 
   const server = createHttpServer({ clock, logger, localMode: config.localMode });

@@ -38,7 +38,17 @@ export interface TurnConversation {
 /** What a person did, as the core sees it, with no channel SDK in it. */
 export interface Turn {
   /** `id` is the person's stable id in the channel (Teams: the Entra object id when known). */
-  user: { id: string; name?: string; aadObjectId?: string };
+  user: {
+    id: string;
+    name?: string;
+    aadObjectId?: string;
+    /**
+     * The person's email address as the channel knows it (Teams: the roster's email or UPN;
+     * Slack: users.info), looked up only when asked, since it costs a call; undefined when the
+     * channel does not tell or the lookup fails.
+     */
+    lookupEmail?: () => Promise<string | undefined>;
+  };
   conversation: TurnConversation;
   /** The text typed, with any @mention of the bot removed. */
   text: string;

@@ -30,8 +30,12 @@ export interface Claim extends Person {
   municipalityId: string;
   /** Where it was made (the stored conversation's key): the claimant hears the outcome there. */
   conversation?: { channel: string; conversationId: string };
-  /** Verified as it is made (local mode, an administrator); otherwise the roster decides, or it waits. */
+  /** Verified as it is made (local mode, an administrator, the email domain); otherwise the roster decides, or it waits. */
   basis?: MembershipBasis;
+  /** The person's email address, where the channel tells it: the roster may list them by it. */
+  email?: string;
+  /** For basis `email-domain`: the domain that verified it. */
+  emailDomain?: string;
 }
 
 /** What became of an approval or a decline: done, or why not (the claim was withdrawn, moved, or settled already). */
@@ -83,10 +87,11 @@ export class MembershipRepository {
       const index = draft.memberships.findIndex(key(claim.channel, claim.userId));
       const existing = draft.memberships[index];
       const previous = existing ? structuredClone(existing) : undefined;
-      const listed = draft.roster.some((entry) => entry.person === personKey(claim) && entry.municipalityId === claim.municipalityId);
+      const keys = [personKey(claim), ...(claim.email ? [`email:${claim.email.toLowerCase()}`] : [])];
+      const listed = draft.roster.some((entry) => keys.includes(entry.person) && entry.municipalityId === claim.municipalityId);
       const basis = claim.basis ?? (listed ? 'roster' : undefined);
       if (existing && existing.municipalityId === claim.municipalityId) {
-        if (existing.state === 'pending' && basis) Object.assign(existing, { state: 'verified', basis, verifiedAt: at });
+        if (existing.state === 'pending' && basis) Object.assign(existing, { state: 'verified', basis, verifiedAt: at, ...(claim.emailDomain ? { emailDomain: claim.emailDomain } : {}) });
         if (claim.name !== undefined) existing.name = claim.name;
         // a claim from before verification existed learns where its holder is told the outcome
         if (!existing.claimedIn && claim.conversation) existing.claimedIn = { ...claim.conversation };
@@ -103,6 +108,7 @@ export class MembershipRepository {
         told: true,
         ...(claim.name !== undefined ? { name: claim.name } : {}),
         ...(basis ? { basis, verifiedAt: at } : {}),
+        ...(basis === 'email-domain' && claim.emailDomain ? { emailDomain: claim.emailDomain } : {}),
       };
       if (index === -1) draft.memberships.push(membership);
       else draft.memberships[index] = membership;

@@ -32,8 +32,8 @@ export const storedConversationSchema = z.object({
 /** A stored conversation, as kept in the state file. */
 export type StoredConversation = z.infer<typeof storedConversationSchema>;
 
-/** How a membership was verified: on this machine (local mode), by an approver, by the roster, or by an administrator's own claim. */
-export const membershipBasisSchema = z.enum(['local', 'approval', 'roster', 'administrator']);
+/** How a membership was verified: on this machine (local mode), by an approver, by the roster, by an administrator's own claim, or by the person's email domain. */
+export const membershipBasisSchema = z.enum(['local', 'approval', 'roster', 'administrator', 'email-domain']);
 
 /** How a membership was verified. */
 export type MembershipBasis = z.infer<typeof membershipBasisSchema>;
@@ -56,6 +56,8 @@ export const membershipSchema = z.object({
   /** Who approved the claim (basis `approval`). */
   verifiedBy: z.object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional() }).optional(),
   verifiedAt: isoInstant.optional(),
+  /** For basis `email-domain`: the domain that verified it (the address itself is not kept). */
+  emailDomain: z.string().optional(),
   /** The conversation the claim was made in: where the claimant hears the outcome. */
   claimedIn: z.object({ channel: z.string().min(1), conversationId: z.string().min(1) }).optional(),
   /** Whether the holder of a pending claim has been told it waits for approval. */

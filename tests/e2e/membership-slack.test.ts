@@ -1,4 +1,7 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
 import type { SlackCall } from '../support/slack-fake.js';
@@ -100,5 +103,39 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
     expect((await state()).memberships.find((m) => m.userId === OUTSIDER.user)).toMatchObject({ state: 'verified', basis: 'roster', municipalityId: 'odense' });
     const notAdmin = await dm(OUTSIDER, 'medlemsliste\nslack:U0EVE,Vejle');
     expect(blockText(notAdmin.args.blocks)).toContain('Kun en administrator kan indlæse medlemslisten. Intet er ændret.');
+  });
+});
+
+// the knowledge beside a domains file naming a test domain (example.org is reserved: no real address has it)
+function knowledgeWithDomains(domains: Record<string, string[]>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'klikbot-domains-'));
+  cpSync('data/knowledge', path.join(root, 'knowledge'), { recursive: true });
+  writeFileSync(path.join(root, 'municipality-domains.json'), JSON.stringify({ about: 'test', domains }));
+  return path.join(root, 'knowledge');
+}
+
+describe('membership in Slack: verified by the email domain Slack tells', () => {
+  const h = useSlackBot({ KLIKBOT_DATA: knowledgeWithDomains({ vejle: ['vejle.example.org'] }) });
+
+  it('verifies a claim whose users.info email is in the municipality\'s domain, and no other', async () => {
+    h.fake.plan('users.info', { body: { ok: true, user: { id: 'U0LISE', profile: { email: 'Lise@Vejle.example.org' } } } });
+    await h.event(directMessage({ text: 'kommune Vejle', user: 'U0LISE', channel: 'D0LISE' }));
+    const [verified] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'D0LISE');
+    expect(blockText(verified!.args.blocks)).toContain('Du hører nu til Vejle Kommune (bekræftet af din mailadresse hos vejle.example.org).');
+    expect(h.calls('users.info').map((call) => call.args.user)).toEqual(['U0LISE']);
+
+    // the same domain claiming another municipality waits for approval
+    h.fake.plan('users.info', { body: { ok: true, user: { id: 'U0OLE', profile: { email: 'ole@vejle.example.org' } } } });
+    await h.event(directMessage({ text: 'kommune Odense', user: 'U0OLE', channel: 'D0OLE' }));
+    const [waiting] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'D0OLE');
+    expect(blockText(waiting!.args.blocks)).toContain('Du har bedt om at høre til Odense Kommune');
+    // Slack failing the lookup is no verification, and no error
+    h.fake.plan('users.info', { status: 500, body: {} });
+    await h.event(directMessage({ text: 'kommune Vejle', user: 'U0PER', channel: 'D0PER' }));
+    const [unknown] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'D0PER');
+    expect(blockText(unknown!.args.blocks)).toContain('Du har bedt om at høre til Vejle Kommune');
+    const stored = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as { memberships: { userId: string; state: string; basis?: string; emailDomain?: string }[] };
+    expect(stored.memberships.find((m) => m.userId === 'U0LISE')).toMatchObject({ state: 'verified', basis: 'email-domain', emailDomain: 'vejle.example.org' });
+    expect(JSON.stringify(stored)).not.toContain('Lise@');
   });
 });

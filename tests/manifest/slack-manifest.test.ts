@@ -18,6 +18,8 @@ const allowedScopes: Partial<Record<BotScope, string>> = {
   'app_mentions:read': 'app_mention: answering @klikbot in channels',
   'chat:write': 'posting replies, redrawing a message after a button, reminders in the DM',
   'chat:write.public': 'reminders, polls and meeting posts in a public channel klikbot was not invited to',
+  'users:read': 'users.info, asked when a person claims a municipality',
+  'users:read.email': 'the email address users.info gives, which verifies a claim by the municipality\'s domains',
   commands: 'the /klik slash command',
   'im:history': 'message.im: direct messages to klikbot',
   'channels:read': 'channel_left: the bot was removed from a public channel',
@@ -124,7 +126,8 @@ describe('the Slack app manifest', () => {
   it('asks for every scope its events need, and for no scope nothing needs', () => {
     const scopes = new Set<string>(manifest.oauth_config.scopes.bot);
     // chat:write.public: posting to a public channel the bot was not invited to (reminders, polls)
-    const needed = new Set<string>(['chat:write', 'chat:write.public', 'commands', ...Object.values(scopeOfEvent).filter((scope) => scope !== undefined)]);
+    // users:read and users:read.email: users.info's email, which verifies a claim by its domain (slackEmailLookup)
+    const needed = new Set<string>(['chat:write', 'chat:write.public', 'commands', 'users:read', 'users:read.email', ...Object.values(scopeOfEvent).filter((scope) => scope !== undefined)]);
     expect([...needed].filter((scope) => !scopes.has(scope))).toEqual([]);
     expect([...scopes].filter((scope) => !needed.has(scope))).toEqual([]);
   });

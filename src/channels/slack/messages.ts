@@ -4,7 +4,7 @@ import { withFormButton } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
-import { toTurn, withoutMention } from './to-turn.js';
+import { slackEmailLookup, toTurn, withoutMention } from './to-turn.js';
 import { withTurnErrors } from './turn-errors.js';
 
 /** The fields of a mention or a DM klikbot reads; anything else in the event is Slack's business. */
@@ -29,7 +29,10 @@ const postedMessage = z.object({ ts: z.string().min(1), channel: z.string().min(
  * Answers one message addressed to the bot. In a channel the answer goes in the message's
  * thread, so a question and its answer stay together and the channel stays readable.
  */
-async function answer(raw: unknown, botUserId: string | undefined, say: Say, sayPrivately: SayPrivately, deps: SlackDeps): Promise<void> {
+/** The part of Bolt's client the email lookup uses. */
+type UsersClient = Parameters<typeof slackEmailLookup>[0];
+
+async function answer(raw: unknown, botUserId: string | undefined, say: Say, sayPrivately: SayPrivately, deps: SlackDeps, client: UsersClient): Promise<void> {
   const parsed = addressed.safeParse(raw);
   if (!parsed.success) {
     deps.logger.warn({ issues: parsed.error.issues.map((issue) => issue.path.join('.')) }, 'ignored a Slack message klikbot cannot read');
@@ -40,7 +43,8 @@ async function answer(raw: unknown, botUserId: string | undefined, say: Say, say
   const text = withoutMention(event.text, botUserId);
   await withTurnErrors(deps, text, (message) => say({ text: message, thread_ts: threadTs }), async () => {
     await rememberSlackConversation(event.channel, event.team, deps, event.user);
-    const replies = await deps.core.handle(toTurn({ userId: event.user, channelId: event.channel, teamId: event.team }, text, deps.clock.now()));
+    const place = { userId: event.user, channelId: event.channel, teamId: event.team };
+    const replies = await deps.core.handle(toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user)));
     for (const reply of replies) {
       // an export is for the asker alone: in a channel, a message only they see
       if (reply.private && !event.channel.startsWith('D')) {
@@ -60,12 +64,12 @@ export function registerMessages(app: App, deps: SlackDeps): void {
     // another app mentioning klikbot is not a person asking: no answer, no loop between bots
     if ('bot_id' in event && event.bot_id) return;
     const sayPrivately: SayPrivately = (user, message) => client.chat.postEphemeral({ channel: event.channel, user, ...message });
-    await answer(event, context.botUserId, say, sayPrivately, deps);
+    await answer(event, context.botUserId, say, sayPrivately, deps, client);
   });
   app.message(async ({ message, say, context, client }) => {
     // only people writing in the bot's DM: edits, joins and other bots' posts carry a subtype
     if (message.channel_type !== 'im' || message.subtype !== undefined) return;
     const sayPrivately: SayPrivately = (user, reply) => client.chat.postEphemeral({ channel: message.channel, user, ...reply });
-    await answer(message, context.botUserId, say, sayPrivately, deps);
+    await answer(message, context.botUserId, say, sayPrivately, deps, client);
   });
 }

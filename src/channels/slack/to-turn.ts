@@ -28,10 +28,10 @@ export function withoutMention(text: string, botUserId: string | undefined): str
 }
 
 /** A Slack interaction as a Turn. */
-export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: ActionPayload): Turn {
+export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: ActionPayload, lookupEmail?: () => Promise<string | undefined>): Turn {
   const kind = kindOf(place.channelId);
   const turn: Turn = {
-    user: { id: place.userId, name: place.userName },
+    user: { id: place.userId, name: place.userName, ...(lookupEmail ? { lookupEmail } : {}) },
     conversation: { channel: 'slack', id: place.channelId, isGroup: kind !== 'personal', kind, channelId: place.channelId, address: { channel: SLACK_CHANNEL, conversationId: place.channelId } },
     text: unescapeSlack(text).trim(),
     action,
@@ -41,4 +41,24 @@ export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: 
   };
   if (place.teamId) turn.conversation.teamId = place.teamId;
   return turn;
+}
+
+/** What users.info answers that the email lookup reads. */
+interface UsersInfo {
+  user?: { profile?: { email?: string } };
+}
+
+/**
+ * The person's email address through users.info (needs the users:read.email scope), asked only
+ * when a claim needs it; undefined when Slack does not tell or the call fails.
+ */
+export function slackEmailLookup(client: { users: { info(args: { user: string }): Promise<unknown> } }, userId: string): () => Promise<string | undefined> {
+  return async () => {
+    try {
+      const answer = (await client.users.info({ user: userId })) as UsersInfo;
+      return answer.user?.profile?.email;
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -7,6 +7,7 @@ import { rememberForLater } from './remember.js';
 import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard } from './render-card.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { readButton, toTurn, type ButtonRead } from './to-turn.js';
+import { teamsEmailLookup } from './email.js';
 
 /** The name Teams gives the invoke an Action.Execute sends. */
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -52,6 +53,8 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
   const text = TurnContext.removeRecipientMention(context.activity) ?? '';
   const button = readButton(activity.value);
   const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);
+  const lookupEmail = teamsEmailLookup(context, activity);
+  if (lookupEmail) turn.user.lookupEmail = lookupEmail;
   if (button.kind === 'invalid' || (button.kind === 'action' && !deps.core.knowsDialog(button.action.dialog))) {
     // a new message, never a replaced card: the card may still be useful
     return send(context, deps.core.unknownButton(turn));
