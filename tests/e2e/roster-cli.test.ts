@@ -50,7 +50,8 @@ describe('the roster from the command line', () => {
       const refused = await importRoster(path.join(dir, 'roster.csv'), { KLIKBOT_DB: path.join(dir, 'state.json'), PORT: String(bot.port) });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/klikbot is running on .* Stop it first/);
-      expect(JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')).roster ?? []).toEqual([]);
+      const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as { roster?: unknown[] };
+      expect(state.roster ?? []).toEqual([]);
     } finally {
       await bot.close();
     }
