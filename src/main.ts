@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { registerMessagesRoute } from './channels/teams/messages-route.js';
-import { createAdapter } from './channels/teams/adapter.js';
+import { type BotFrameworkEndpoints, createAdapter } from './channels/teams/adapter.js';
 import { createBotFrameworkSender } from './channels/teams/proactive.js';
 import { createSharedCards } from './channels/teams/shared-cards.js';
 import { RefreshThrottle } from './core/refresh-throttle.js';
@@ -106,7 +106,12 @@ function remindersFor(deps: {
  */
 export async function startKlikbot(
   config: Config,
-  options: { logger?: Logger; clock?: Clock } = {},
+  options: {
+    logger?: Logger;
+    clock?: Clock;
+    /** Where Bot Framework tokens are checked and fetched, for another cloud (or a test that signs its own). */
+    teamsEndpoints?: BotFrameworkEndpoints;
+  } = {},
 ): Promise<RunningKlikbot> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? createClock(config.startAt);
@@ -123,7 +128,7 @@ export async function startKlikbot(
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: services.statuses, clock, logger });
-  const adapter = createAdapter(config.teams, logger);
+  const adapter = createAdapter(config.teams, logger, options.teamsEndpoints);
   const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
   const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) => core.currentCard(reply));
   if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, sharedCards, localMode: config.localMode });

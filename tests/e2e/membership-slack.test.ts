@@ -1,8 +1,6 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { knowledgeWithDomains } from '../support/domains.js';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
 import type { SlackCall } from '../support/slack-fake.js';
 import { directMessage, slashCommand } from '../support/slack-requests.js';
@@ -105,14 +103,6 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
     expect(blockText(notAdmin.args.blocks)).toContain('Kun en administrator kan indlæse medlemslisten. Intet er ændret.');
   });
 });
-
-// the knowledge beside a domains file naming a test domain (example.org is reserved: no real address has it)
-function knowledgeWithDomains(domains: Record<string, string[]>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'klikbot-domains-'));
-  cpSync('data/knowledge', path.join(root, 'knowledge'), { recursive: true });
-  writeFileSync(path.join(root, 'municipality-domains.json'), JSON.stringify({ about: 'test', domains }));
-  return path.join(root, 'knowledge');
-}
 
 describe('membership in Slack: verified by the email domain Slack tells', () => {
   const h = useSlackBot({ KLIKBOT_DATA: knowledgeWithDomains({ vejle: ['vejle.example.org'] }) });

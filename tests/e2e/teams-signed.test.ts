@@ -1,5 +1,4 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
@@ -13,34 +12,7 @@ import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createHttpServer, listen } from '../../src/server/http-server.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { teamsActivity, keepNoConversations } from '../support/teams-activities.js';
-
-const APP_ID = '0d6c2b1a-5f4e-4d3c-8b2a-1f0e9d8c7b6a';
-const ISSUER = 'https://api.botframework.com';
-const KEY_ID = 'klikbot-test-key';
-
-/** A loopback OpenID provider: the metadata document and the JWKS with the test's public key. */
-async function startKeyServer(publicKey: KeyObject): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const documents: Record<string, unknown> = {
-      '/openid': { issuer: ISSUER, jwks_uri: `${base}/keys` },
-      '/keys': { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: KEY_ID, use: 'sig', alg: 'RS256' }] },
-    };
-    const document = documents[request.url ?? ''];
-    response.writeHead(document ? 200 : 404, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(document ?? {}));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
-}
-
-/** A channel token as the Bot Connector signs it: RS256, our app as audience, the serviceUrl as claim. */
-function channelToken(privateKey: KeyObject, claims: Record<string, unknown>): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: KEY_ID })}.${part({ iss: ISSUER, aud: APP_ID, nbf: now - 60, exp: now + 3600, ...claims })}`;
-  return `${unsigned}.${sign('sha256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
-}
+import { APP_ID, channelToken, signedEndpoints, startKeyServer } from '../support/teams-signing.js';
 
 describe('a request with a valid Bot Framework token', () => {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -55,23 +27,7 @@ describe('a request with a valid Bot Framework token', () => {
     keys = await startKeyServer(publicKey);
     connector = await startFakeConnector();
     const teams = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppType: 'MultiTenant' }).teams;
-    const adapter = createAdapter(teams, logger, {
-      settings: {
-        ToBotFromChannelOpenIdMetadataUrl: `${keys.url}/openid`,
-        ToBotFromEmulatorOpenIdMetadataUrl: `${keys.url}/openid`,
-        ToBotFromChannelTokenIssuer: ISSUER,
-        ToChannelFromBotLoginUrl: `${keys.url}/login`,
-        ToChannelFromBotOAuthScope: ISSUER,
-        OAuthUrl: `${keys.url}/oauth`,
-        CallerId: 'urn:botframework:azure',
-      },
-      // outbound tokens would come from Entra, which cannot be reached here: a fixed one stands in
-      credentialsFactory: {
-        isValidAppId: async (appId = '') => appId === APP_ID,
-        isAuthenticationDisabled: async () => false,
-        createCredentials: async () => ({ signRequest: async (request: { headers: { set(name: string, value: string): void } }) => { request.headers.set('authorization', 'Bearer outbound-test-token'); return request; } }) as never,
-      },
-    });
+    const adapter = createAdapter(teams, logger, signedEndpoints(keys.url));
     const core = createCore({ knowledge: await loadKnowledge(path.resolve('data/knowledge')) });
     registerMessagesRoute(server, { adapter, core, clock, logger, conversations: keepNoConversations, localMode: false });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { startKlikbot, type RunningKlikbot } from '../../src/main.js';
+import type { BotFrameworkEndpoints } from '../../src/channels/teams/adapter.js';
 
 /** A reply activity as the Bot Framework returns it. */
 export interface ReplyActivity {
@@ -15,10 +16,13 @@ export interface ReplyActivity {
 }
 
 /** Starts the real bot on a free loopback port with a fresh state file. */
-export async function startTestBot(env: Record<string, string> = {}, options: { clock?: Clock; statePath?: string } = {}): Promise<RunningKlikbot & { statePath: string }> {
+export async function startTestBot(
+  env: Record<string, string> = {},
+  options: { clock?: Clock; statePath?: string; teamsEndpoints?: BotFrameworkEndpoints } = {},
+): Promise<RunningKlikbot & { statePath: string }> {
   const statePath = options.statePath ?? path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-e2e-')), 'state.json');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: statePath, ...env });
-  const bot = await startKlikbot(config, options.clock ? { clock: options.clock } : {});
+  const bot = await startKlikbot(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.teamsEndpoints ? { teamsEndpoints: options.teamsEndpoints } : {}) });
   return { ...bot, statePath };
 }
 

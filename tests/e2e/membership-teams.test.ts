@@ -1,0 +1,119 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot } from '../support/bot-framework.js';
+import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
+import { knowledgeWithDomains } from '../support/domains.js';
+import { cardBodyText, cardOf, channelData, conversations, mentioning, teamsActivity, TENANT } from '../support/teams-activities.js';
+import { APP_ID, channelToken, signedEndpoints, startKeyServer } from '../support/teams-signing.js';
+
+interface StoredState {
+  memberships: { userId: string; municipalityId: string; state: string; basis?: string; emailDomain?: string }[];
+  statusUpdates: { municipalityId: string; by: { userId: string; basis?: string } }[];
+}
+
+const admin = { id: '29:admin', name: 'Admin', aadObjectId: 'aad-admin' };
+const eve = { id: '29:eve', name: 'Eve', aadObjectId: 'aad-eve' };
+const lise = { id: '29:lise', name: 'Lise', aadObjectId: 'aad-lise' };
+const adminChat = { id: 'a:personal-admin', conversationType: 'personal', tenantId: TENANT };
+const liseChat = { id: 'a:personal-lise', conversationType: 'personal', tenantId: TENANT };
+
+function shown(request: ConnectorRequest): string {
+  return [request.body.text ?? '', cardBodyText(cardOf(request))].join('\n');
+}
+
+describe('membership in Teams, with signed Bot Framework tokens (no local trust)', () => {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  let keys: Awaited<ReturnType<typeof startKeyServer>>;
+  let connector: FakeConnector;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+  beforeAll(async () => {
+    keys = await startKeyServer(publicKey);
+    connector = await startFakeConnector();
+    bot = await startTestBot(
+      {
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'unused',
+        MicrosoftAppType: 'MultiTenant',
+        KLIKBOT_ADMINS: `teams:${admin.aadObjectId}`,
+        KLIKBOT_NOW: '2018-10-01T10:00:00+02:00',
+        KLIKBOT_DATA: knowledgeWithDomains({ koege: ['koege.example.org'] }),
+      },
+      { teamsEndpoints: signedEndpoints(keys.url) },
+    );
+  });
+  afterAll(async () => {
+    await bot.close();
+    keys.server.close();
+    await connector.close();
+  });
+
+  const state = async () => JSON.parse(await readFile(bot.statePath, 'utf8')) as StoredState;
+
+  async function post(activity: Record<string, unknown>): Promise<Response> {
+    return fetch(`${bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${channelToken(privateKey, { serviceurl: connector.url })}` },
+      body: JSON.stringify(activity),
+    });
+  }
+
+  /** Sends a message and waits for `count` more connector requests, returning them. */
+  async function say(overrides: Record<string, unknown>, count = 1): Promise<ConnectorRequest[]> {
+    const before = connector.requests.length;
+    expect((await post(teamsActivity(connector.url, overrides))).status).toBe(200);
+    return (await connector.waitFor(before + count)).slice(before);
+  }
+
+  const inChannel = (text: string) => ({ ...mentioning(text), from: eve, conversation: conversations.channel, channelData });
+
+  it('refuses the outsider sequence: a claim waits, a status change is refused, the card reaches the administrator', async () => {
+    // the administrator has a 1:1 chat with klikbot, where approval cards reach them
+    await say({ text: 'hjælp', from: admin, conversation: adminChat });
+    const requests = await say(inChannel('vi er Vejle Kommune'), 3);
+    const lookup = requests.find((request) => request.method === 'GET');
+    expect(lookup?.url).toContain('/members/');
+    const card = requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)));
+    expect(cardBodyText(cardOf(card!))).toContain('Eve siger, at de hører til Vejle Kommune.');
+    const answer = requests.find((request) => request.method === 'POST' && request !== card)!;
+    expect(shown(answer)).toContain('Du har bedt om at høre til Vejle Kommune.');
+
+    const [refused] = await say(inChannel('BBR trin 4 er fuldført'));
+    expect(shown(refused!)).toMatch(/Din tilknytning til Vejle Kommune venter på godkendelse.*Intet er ændret\./s);
+    expect((await state()).statusUpdates).toEqual([]);
+    expect((await state()).memberships).toMatchObject([{ userId: 'aad-eve', municipalityId: 'vejle', state: 'pending' }]);
+  });
+
+  it('is approved by the administrator with one press on the card; the claimant is told in the channel and can report', async () => {
+    const card = connector.requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)) && cardBodyText(cardOf(request)).includes('Vejle Kommune'))!;
+    const approve = cardOf(card).actions?.find((action) => action.title === 'Godkend');
+    expect(approve?.type).toBe('Action.Execute');
+    // Eve pressing it herself changes nothing
+    const own = await post(teamsActivity(connector.url, { from: eve, conversation: adminChat, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: approve!.verb, data: approve!.data } } }));
+    expect(((await own.json()) as { statusCode: number }).statusCode).not.toBe(200);
+    expect((await state()).memberships[0]?.state).toBe('pending');
+
+    const before = connector.requests.length;
+    const pressed = await post(teamsActivity(connector.url, { from: admin, conversation: adminChat, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: approve!.verb, data: approve!.data } } }));
+    const answer = (await pressed.json()) as { statusCode: number; value: { body?: { text?: string }[] } };
+    expect(answer.statusCode).toBe(200);
+    expect((answer.value.body ?? []).map((element) => element.text ?? '').join('\n')).toContain('Godkendt: Eve hører nu til Vejle Kommune.');
+    const [told] = (await connector.waitFor(before + 1)).slice(before);
+    expect(told!.url).toContain(encodeURIComponent('19:programledere@thread.tacv2'));
+    expect(shown(told!)).toContain('Din tilknytning til Vejle Kommune er godkendt af Admin.');
+    expect((await state()).memberships).toMatchObject([{ userId: 'aad-eve', state: 'verified', basis: 'approval' }]);
+
+    const [reported] = await say(inChannel('BBR trin 4 er fuldført'));
+    expect(shown(reported!)).toContain('er nu fuldført for Vejle Kommune');
+    expect((await state()).statusUpdates).toMatchObject([{ municipalityId: 'vejle', by: { userId: 'aad-eve', basis: 'approval' } }]);
+  });
+
+  it("verifies a claim by the email address in the Teams roster when it is in the municipality's domain", async () => {
+    connector.plan.push({ status: 200, body: { id: lise.id, name: lise.name, aadObjectId: lise.aadObjectId, email: 'lise@koege.example.org', userPrincipalName: 'lise@koege.example.org' } });
+    const requests = await say({ text: 'kommune Køge', from: lise, conversation: liseChat }, 2);
+    expect(requests[0]?.method).toBe('GET');
+    expect(shown(requests[1]!)).toContain('Du hører nu til Køge Kommune (bekræftet af din mailadresse hos koege.example.org).');
+    expect((await state()).memberships.find((m) => m.userId === 'aad-lise')).toMatchObject({ state: 'verified', basis: 'email-domain', emailDomain: 'koege.example.org' });
+  });
+});
