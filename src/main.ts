@@ -33,6 +33,7 @@ import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
 import { loadDomainBook } from './knowledge/municipality-domains.js';
+import { ReplayJournal } from './channels/slack/replay-journal.js';
 
 /**
  * How often a card shared by a conversation (a poll) is rewritten for everyone while votes
@@ -136,7 +137,11 @@ export async function startKlikbot(
   if (config.botFramework && config.localMode) registerWebChat(server);
   const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
   const senders: Record<string, ConversationSender> = { msteams: botFramework, emulator: botFramework, webchat: botFramework };
-  const slack = config.slack ? createSlackChannel(config.slack, server, { core, clock, logger, conversations, cardRefreshes }) : undefined;
+  // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too
+  const statePath = path.parse(config.statePath);
+  // Slack's signature window is real time, whatever time the bot is set to keep
+  const replayJournal = config.slack ? await ReplayJournal.open(path.join(statePath.dir, `${statePath.name}.slack-signatures.jsonl`), Math.floor(createClock().now().toSeconds())) : undefined;
+  const slack = config.slack ? createSlackChannel(config.slack, server, { core, clock, logger, conversations, cardRefreshes, ...(replayJournal ? { replayJournal } : {}) }) : undefined;
   if (slack) {
     await slack.start();
     senders[SLACK_CHANNEL] = slack.sender;

@@ -203,3 +203,32 @@ describe('starting with Slack on', () => {
     }
   });
 });
+
+describe('a signed request replayed after a restart', () => {
+  it('is refused by the next klikbot on the same state file, and runs nowhere', async () => {
+    const fake = await startFakeSlack();
+    const statePath = path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-replay-')), 'state.json');
+    const answers = await countingResponseUrl();
+    try {
+      const request = slashCommand({ text: 'kommune odense', responseUrl: answers.url });
+      const headers = signedHeaders(request.contentType, request.body);
+      const first = await startTestBot(slackEnv(fake.apiUrl), { statePath });
+      expect((await rawPost(first.url, request.body, headers)).status).toBe(200);
+      await answers.first;
+      await first.close();
+      const second = await startTestBot(slackEnv(fake.apiUrl), { statePath });
+      try {
+        expect((await rawPost(second.url, request.body, headers)).status).toBe(401);
+        // a new request is answered as ever
+        const fresh = slashCommand({ text: 'kommune odense', responseUrl: answers.url });
+        expect((await rawPost(second.url, fresh.body, signedHeaders(fresh.contentType, fresh.body))).status).toBe(200);
+      } finally {
+        await second.close();
+      }
+      expect(answers.count()).toBe(2);
+    } finally {
+      await answers.close();
+      await fake.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../../clock.js';
+import type { ReplayJournal } from './replay-journal.js';
 
 /** Slack's window: a signed request older than this is stale, and one this far ahead is forged or mistimed. */
 const WINDOW_SECONDS = 5 * 60;
@@ -30,16 +31,29 @@ function isEventDelivery(raw: Buffer): boolean {
  * file) verifies again for five minutes. Bolt checks only that the timestamp is not too old.
  * This refuses a timestamp ahead of the clock and a validly signed request seen before within
  * the window. Slack's own retries of an event (`X-Slack-Retry-Num`) pass: the event id
- * de-duplication answers them without acting twice. Kept in memory: after a restart, a
- * request from the last five minutes could be replayed once more.
+ * de-duplication answers them without acting twice. With a journal, what was seen survives a
+ * restart; without one, a request from the last five minutes could be replayed once after it.
  */
 export class SignedRequests {
   readonly #seen = new Map<string, number>();
+  #unsaved: [string, number] | undefined;
 
   constructor(
     private readonly signingSecret: string,
     private readonly clock: Clock,
-  ) {}
+    private readonly journal?: ReplayJournal,
+  ) {
+    for (const [signature, expires] of journal?.remembered ?? []) this.#seen.set(signature, expires);
+  }
+
+  /** The verdict, with a newly seen signature written to the journal (when there is one) before it is acted on. */
+  async check(headers: IncomingHttpHeaders, raw: Buffer): Promise<ReplayVerdict> {
+    const verdict = this.verdict(headers, raw);
+    const unsaved = this.#unsaved;
+    this.#unsaved = undefined;
+    if (unsaved && this.journal) await this.journal.append(unsaved[0], unsaved[1], () => this.#seen);
+    return verdict;
+  }
 
   verdict(headers: IncomingHttpHeaders, raw: Buffer): ReplayVerdict {
     // read as Bolt reads it: "v0=<hash>", anything after a second "=" ignored
@@ -57,6 +71,7 @@ export class SignedRequests {
     if (this.#seen.has(signature)) return header(headers, 'x-slack-retry-num') !== undefined && isEventDelivery(raw) ? 'pass' : 'replayed';
     if (this.#seen.size >= MAX_REMEMBERED) this.#seen.delete(this.#seen.keys().next().value!);
     this.#seen.set(signature, timestamp + WINDOW_SECONDS);
+    this.#unsaved = [signature, timestamp + WINDOW_SECONDS];
     return 'pass';
   }
 

@@ -42,7 +42,7 @@ function clientOptions(config: SlackConfig): WebClientOptions {
  */
 function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConfig, deps: SlackDeps): void {
   // Slack's signature window is real time, as Bolt reads it, whatever time the bot is set to keep
-  const signed = new SignedRequests(config.signingSecret, createClock());
+  const signed = new SignedRequests(config.signingSecret, createClock(), deps.replayJournal);
   server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
     const raw = await readRawBody(req);
     if (!raw || !hasSlackShape(req.headers['content-type'], raw)) {
@@ -52,7 +52,7 @@ function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConf
       return;
     }
     // refused before Bolt runs anything: nothing of a replayed or future-dated request is acted on
-    const verdict = signed.verdict(req.headers, raw);
+    const verdict = await signed.check(req.headers, raw);
     if (verdict !== 'pass') {
       deps.logger.warn({ verdict }, 'refused a signed /slack/events request');
       res.status(401);

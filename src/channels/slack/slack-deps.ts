@@ -1,3 +1,4 @@
+import type { ReplayJournal } from './replay-journal.js';
 import type { ChannelDeps } from '../../core/channel-deps.js';
 import type { RefreshThrottle } from '../../core/refresh-throttle.js';
 
@@ -5,6 +6,8 @@ import type { RefreshThrottle } from '../../core/refresh-throttle.js';
 export interface SlackDeps extends ChannelDeps {
   /** Paces the rewrites of a card many press at once (a poll); absent, each press rewrites it. */
   cardRefreshes?: RefreshThrottle;
+  /** Where the signatures already received are kept across a restart; absent, in memory only. */
+  replayJournal?: ReplayJournal;
 }
 
 /** The stored conversation's channel name for Slack. */
