@@ -9,6 +9,7 @@ import type { DeepReadonly } from '../src/state/schema.js';
 import { isAdministrator } from './acting-for.js';
 import type { ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
+import { runsMeetingHere } from './meeting-host.js';
 
 /** The names buttons, forms, typed sentences and the agenda use for the evaluation dialogs. */
 export const EVALUATION_DIALOGS = {
@@ -73,11 +74,11 @@ export function evaluationTitle(context: DialogContext, evaluation: StoredEvalua
   return say(context, `mødet ${day}`, `the meeting on ${day}`);
 }
 
-/** Whether the person may close the evaluation and export it: whoever started it, or an administrator. */
+/** Whether the person may close the evaluation and export it: whoever started it, the host or a co-host of the meeting running here, or an administrator. */
 export function mayManage(context: DialogContext, evaluation: StoredEvaluation, services: ActionServices): boolean {
   const { turn } = context;
   const starter = evaluation.startedBy?.channel === turn.conversation.channel && evaluation.startedBy.userId === turn.user.id;
-  return starter || isAdministrator(turn, services);
+  return starter || isAdministrator(turn, services) || runsMeetingHere(context, services);
 }
 
 /** An evaluation id argument, when one is given (a button names it; a typed sentence does not). */

@@ -1,4 +1,5 @@
 import type { ActionDialog } from './action-dialogs.js';
+import { MEETING_COHOST_DIALOGS, meetingCohostApprove, meetingCohostRequest } from './meeting-cohost.js';
 import { MEETING_DIALOGS } from './meeting-host.js';
 import { meetingAgenda, meetingStart } from './meeting-run.js';
 import { meetingEnd, meetingNext, meetingPause } from './meeting-steps.js';
@@ -15,4 +16,6 @@ export const meetingDialogsByName: Record<string, ActionDialog> = {
   [MEETING_DIALOGS.next]: meetingNext,
   [MEETING_DIALOGS.pause]: meetingPause,
   [MEETING_DIALOGS.end]: meetingEnd,
+  [MEETING_COHOST_DIALOGS.request]: meetingCohostRequest,
+  [MEETING_COHOST_DIALOGS.approve]: meetingCohostApprove,
 };

@@ -54,11 +54,18 @@ export function activeSession(context: DialogContext, sessions: MeetingSessionRe
   return DateTime.fromISO(session.startedAt, { zone: ZONE }).toISODate() === today ? session : undefined;
 }
 
-/** Whether the person behind the turn runs this session: the one who started it, or an administrator. */
+/** Whether the person behind the turn runs this session: the one who started it, a co-host they let in, or an administrator. */
 export function isHost(context: DialogContext, session: Session, services: ActionServices): boolean {
   const { turn } = context;
-  const starter = session.startedBy.channel === turn.conversation.channel && session.startedBy.userId === turn.user.id;
-  return starter || isAdministrator(turn, services);
+  const isThem = (person: { channel: string; userId: string }) => person.channel === turn.conversation.channel && person.userId === turn.user.id;
+  return isThem(session.startedBy) || session.coHosts.some(isThem) || isAdministrator(turn, services);
+}
+
+/** Whether the person behind the turn runs the meeting going on in this conversation today (its polls and evaluation are theirs to close too). */
+export function runsMeetingHere(context: DialogContext, services: WithMeetings): boolean {
+  const sessions = services.meetings?.sessions;
+  const session = sessions ? activeSession(context, sessions) : undefined;
+  return session !== undefined && isHost(context, session, services);
 }
 
 /** The refusal for someone who does not run the meeting: who does; nothing is written. */

@@ -4,6 +4,7 @@ import type { ActionDialog } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { mayManage, notice, pollIdArgs, pollMeant, pollsOf, pollsUnavailable } from './poll-access.js';
 import { deletedCard, pollCard } from './poll-card.js';
+import { runsMeetingHere } from './meeting-host.js';
 
 function onlyCreator(context: DialogContext, what: 'close' | 'delete'): Reply[] {
   return notice(
@@ -29,7 +30,8 @@ export const pollClose: ActionDialog = async (context, args, services) => {
   const parsed = pollIdArgs.safeParse(args);
   const found = pollMeant(context, polls, parsed.success ? parsed.data.pollId : undefined, parsed.success && parsed.data.pollId !== undefined ? 'any' : 'open');
   if (!found.ok) return found.replies;
-  if (!mayManage(context.turn, found.poll, services)) return onlyCreator(context, 'close');
+  // the host and co-hosts of the meeting running here close its polls too
+  if (!mayManage(context.turn, found.poll, services) && !runsMeetingHere(context, services)) return onlyCreator(context, 'close');
   const outcome = await polls.close(found.poll.id, actorOf(context.turn));
   if (!outcome.ok && outcome.reason === 'deleted') return deletedNotice(context);
   if (!outcome.ok && outcome.reason === 'not-found') return notice(say(context, 'Den afstemning kender jeg ikke. Intet er ændret.', "I don't know that poll. Nothing was changed."));

@@ -52,6 +52,7 @@ export function commandOf(text: string): ActionPayload | undefined {
   const [first = '', ...rest] = words;
   const argument = rest.join(' ');
   if (/^kommune$/i.test(first) && argument !== '') return { dialog: 'membership-set', args: { municipality: argument } };
+  if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '') return { dialog: 'meeting-cohost-request', args: {} };
   if (/^medlemmer$/i.test(first)) return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
   if (/^forlad$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.end, args: {} };
   if (/^kanal$/i.test(first) && argument !== '') return { dialog: CONVERSATION_LINK_DIALOG, args: { municipality: argument } };

@@ -60,7 +60,7 @@ export class MeetingSessionRepository {
 
   /** Starts a session at `currentItem`, replacing any earlier one in the conversation (which it resolves with). */
   async start(key: SessionKey, meetingId: string, currentItem: number, by: Actor): Promise<{ session: DeepReadonly<MeetingSession>; replaced?: DeepReadonly<MeetingSession> }> {
-    const session: MeetingSession = { ...key, meetingId, currentItem, startedAt: nowIso(this.clock), startedBy: withoutUndefined(by) };
+    const session: MeetingSession = { ...key, meetingId, currentItem, startedAt: nowIso(this.clock), startedBy: withoutUndefined(by), coHosts: [] };
     return this.store.update((draft) => {
       const index = draft.meetingSessions.findIndex(here(key));
       const replaced = index === -1 ? undefined : draft.meetingSessions.splice(index, 1)[0];
@@ -97,6 +97,21 @@ export class MeetingSessionRepository {
       session.pauseUntil = pauseUntil;
       if (item !== undefined) session.currentItem = item;
       return structuredClone(session);
+    });
+  }
+
+  /**
+   * Lets `person` run the session started at `startedAt` with its host. `gone` when that
+   * session no longer runs (ended, or another started since); `already` when they do.
+   */
+  async addCoHost(key: SessionKey, startedAt: string, person: Actor): Promise<'added' | 'already' | 'gone'> {
+    return this.store.update((draft) => {
+      const session = runningIn(draft, key);
+      if (!session || session.startedAt !== startedAt) return 'gone';
+      const same = (other: Actor) => other.channel === person.channel && other.userId === person.userId;
+      if (same(session.startedBy) || session.coHosts.some(same)) return 'already';
+      session.coHosts.push(withoutUndefined(person));
+      return 'added';
     });
   }
 

@@ -258,6 +258,8 @@ export const meetingSessionSchema = z.object({
   currentItem: z.int().min(0),
   startedAt: isoInstant,
   startedBy: actorSchema,
+  /** People the host let run the meeting with them ("medvært"). */
+  coHosts: z.array(actorSchema).default([]),
   pauseUntil: isoInstant.optional(),
   endedAt: isoInstant.optional(),
 });

@@ -51,7 +51,7 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
 
     kit.clock.set(DateTime.fromISO('2018-09-14T12:25:00+02:00'));
     await kit.store.update((draft) => {
-      draft.meetingSessions.push({ channel: 'teams', conversationId: 'c', meetingId: 'programledermoede-2018-09-12', currentItem: 9, startedAt: '2018-09-14T10:00:00.000+02:00', startedBy: { channel: 'teams', userId: 'aad-mette' } });
+      draft.meetingSessions.push({ channel: 'teams', conversationId: 'c', meetingId: 'programledermoede-2018-09-12', currentItem: 9, startedAt: '2018-09-14T10:00:00.000+02:00', startedBy: { channel: 'teams', userId: 'aad-mette' }, coHosts: [] });
     });
     await startAs(kit, mette, {}, { conversationId: 'c' });
     await startAs(kit, mette, {}, { conversationId: 'd' });
