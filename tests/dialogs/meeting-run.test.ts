@@ -195,8 +195,8 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda and the host’s start, next, pause and end', () => {
-    expect(Object.keys(meetingDialogsByName)).toEqual(['meeting-agenda', 'meeting-start', 'meeting-next', 'meeting-pause', 'meeting-end']);
+  it('are the agenda, the host’s start, next, pause and end, and asking for and approving a co-host', () => {
+    expect(Object.keys(meetingDialogsByName)).toEqual(['meeting-agenda', 'meeting-start', 'meeting-next', 'meeting-pause', 'meeting-end', 'meeting-cohost-request', 'meeting-cohost-approve']);
   });
 });
 

@@ -28,7 +28,7 @@ describe('MeetingSessionRepository', () => {
     const sessions = new MeetingSessionRepository(store, clock);
     const { session, replaced } = await sessions.start(key, meetingId, 0, host);
     expect(replaced).toBeUndefined();
-    expect(session).toEqual({ ...key, meetingId, currentItem: 0, startedAt: '2018-09-06T09:58:00.000+02:00', startedBy: host });
+    expect(session).toEqual({ ...key, meetingId, currentItem: 0, startedAt: '2018-09-06T09:58:00.000+02:00', startedBy: host, coHosts: [] });
     const onDisk = JSON.parse(await readFile(store.filePath, 'utf8')) as { meetingSessions: unknown[] };
     expect(onDisk.meetingSessions).toEqual([session]);
     expect(new MeetingSessionRepository(await openStore(store.filePath), clock).running(key)?.currentItem).toBe(0);
