@@ -47,7 +47,8 @@ describe('what the core sees of a Teams activity', () => {
   it('strips the @mention in a channel and carries the tenant, team, channel and Entra ids', async () => {
     const turn = await turnFor({ conversation: conversations.channel, channelData, ...mentioning('hvornår er deadline for FK-ansvarlig?') });
     expect(turn.text).toBe('hvornår er deadline for FK-ansvarlig?');
-    expect(turn.user).toEqual({ id: 'aad-mette', name: 'Mette Programleder', aadObjectId: 'aad-mette' });
+    // the email is looked up from the roster only when a claim needs it
+    expect(turn.user).toEqual({ id: 'aad-mette', name: 'Mette Programleder', aadObjectId: 'aad-mette', lookupEmail: expect.any(Function) });
     expect(turn.conversation).toEqual({
       channel: 'teams',
       id: conversations.channel.id,
