@@ -45,15 +45,23 @@ const BREAK = '\u200B';
  * Text a person typed (a poll's question and options, a name), made inert for everyone else
  * who sees it: a Markdown link "[klik](https://…)", a bare or protocol-relative address
  * ("https://…", "//…", even glued to a word) or "www." is shown as text
- * in Slack, Teams and the web chat, never as a live link.
+ * in Slack, Teams and the web chat, never as a live link; emphasis markers never format.
  */
 export function inert(text: string): string {
   return text
     .replace(/\](\s*)\(/g, `]$1${BREAK}(`)
     .replace(/(https?|ftp|mailto|tel):/gi, `$1${BREAK}:`)
     .replace(/www\./gi, `www${BREAK}.`)
-    .replace(/\/\//g, `/${BREAK}/`);
+    .replace(/\/\//g, `/${BREAK}/`)
+    .replace(/[*_~`]/g, (marker) => LOOK_ALIKES[marker]!);
 }
+
+/**
+ * Emphasis and code markers a person typed, as characters that look the same but that no
+ * renderer reads as formatting (an invisible break does not stop Markdown emphasis): "*fed*"
+ * is shown with its stars, not in bold, in Slack, Teams and the web chat.
+ */
+export const LOOK_ALIKES: Readonly<Record<string, string>> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
 
 /** What is meant for the asker alone (an export): where the channel sends it instead of the conversation, and the note left there. */
 export function privately(context: DialogContext): NonNullable<Reply['private']> {
