@@ -109,6 +109,30 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
     expect((await state()).statusUpdates).toMatchObject([{ municipalityId: 'vejle', by: { userId: 'aad-eve', basis: 'approval' } }]);
   });
 
+  it('is declined by the administrator with one press; the claim is gone and the claimant told in their chat', async () => {
+    const per = { id: '29:per', name: 'Per', aadObjectId: 'aad-per' };
+    const perChat = { id: 'a:personal-per', conversationType: 'personal', tenantId: TENANT };
+    const requests = await say({ text: 'kommune Aarhus', from: per, conversation: perChat }, 3);
+    const card = requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)))!;
+    const decline = cardOf(card).actions?.find((action) => action.title === 'Afvis');
+    const before = connector.requests.length;
+    const pressed = await post(teamsActivity(connector.url, { from: admin, conversation: adminChat, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: decline!.verb, data: decline!.data } } }));
+    expect(((await pressed.json()) as { statusCode: number }).statusCode).toBe(200);
+    const [told] = (await connector.waitFor(before + 1)).slice(before);
+    expect(told!.url).toContain(encodeURIComponent(perChat.id));
+    expect(shown(told!)).toContain('Din tilknytning til Aarhus Kommune blev afvist af Admin.');
+    expect((await state()).memberships.find((m) => m.userId === 'aad-per')).toBeUndefined();
+  });
+
+  it('imports a roster the administrator pastes in chat; a listed person is verified when they claim', async () => {
+    const [imported] = await say({ text: 'medlemsliste\nperson,kommune\nteams:aad-ole,Odense', from: admin, conversation: adminChat });
+    expect(shown(imported!)).toContain('Medlemslisten er indlæst: 1 linjer; 1 medlemskaber er bekræftet.');
+    const ole = { id: '29:ole', name: 'Ole', aadObjectId: 'aad-ole' };
+    const requests = await say({ text: 'kommune Odense', from: ole, conversation: { id: 'a:personal-ole', conversationType: 'personal', tenantId: TENANT } }, 2);
+    expect(shown(requests.at(-1)!)).toContain('Du hører allerede til Odense Kommune.');
+    expect((await state()).memberships.find((m) => m.userId === 'aad-ole')).toMatchObject({ state: 'verified', basis: 'roster' });
+  });
+
   it("verifies a claim by the email address in the Teams roster when it is in the municipality's domain", async () => {
     connector.plan.push({ status: 200, body: { id: lise.id, name: lise.name, aadObjectId: lise.aadObjectId, email: 'lise@koege.example.org', userPrincipalName: 'lise@koege.example.org' } });
     const requests = await say({ text: 'kommune Køge', from: lise, conversation: liseChat }, 2);
