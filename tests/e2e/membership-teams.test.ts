@@ -134,6 +134,10 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
   });
 
   it("verifies a claim by the email address in the Teams roster when it is in the municipality's domain", async () => {
+    // a mail attribute the tenant could set to anything is not read: the UPN is
+    connector.plan.push({ status: 200, body: { id: eve.id, name: eve.name, aadObjectId: 'aad-mallory', email: 'mallory@koege.example.org', userPrincipalName: 'mallory@evil.example' } });
+    const spoofed = await say({ text: 'kommune Køge', from: { id: '29:mallory', name: 'Mallory', aadObjectId: 'aad-mallory' }, conversation: { id: 'a:personal-mallory', conversationType: 'personal', tenantId: TENANT } }, 3);
+    expect(shown(spoofed.find((request) => request.method === 'POST' && request.url.includes('personal-mallory'))!)).toContain('Du har bedt om at høre til Køge Kommune');
     connector.plan.push({ status: 200, body: { id: lise.id, name: lise.name, aadObjectId: lise.aadObjectId, email: 'lise@koege.example.org', userPrincipalName: 'lise@koege.example.org' } });
     const requests = await say({ text: 'kommune Køge', from: lise, conversation: liseChat }, 2);
     expect(requests[0]?.method).toBe('GET');

@@ -43,7 +43,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     const place = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {
-      const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now(), undefined, slackEmailLookup(client, command.user_id)));
+      const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now(), undefined, slackEmailLookup(client, command.user_id, command.team_id)));
       const form = formOf(replies);
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
       if (form) return openForm(client, command.trigger_id, form, { channelId: command.channel_id });

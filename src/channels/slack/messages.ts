@@ -44,7 +44,7 @@ async function answer(raw: unknown, botUserId: string | undefined, say: Say, say
   await withTurnErrors(deps, text, (message) => say({ text: message, thread_ts: threadTs }), async () => {
     await rememberSlackConversation(event.channel, event.team, deps, event.user);
     const place = { userId: event.user, channelId: event.channel, teamId: event.team };
-    const replies = await deps.core.handle(toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user)));
+    const replies = await deps.core.handle(toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user, event.team)));
     for (const reply of replies) {
       // an export is for the asker alone: in a channel, a message only they see
       if (reply.private && !event.channel.startsWith('D')) {

@@ -45,18 +45,21 @@ export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: 
 
 /** What users.info answers that the email lookup reads. */
 interface UsersInfo {
-  user?: { profile?: { email?: string } };
+  user?: { team_id?: string; is_email_confirmed?: boolean; profile?: { email?: string } };
 }
 
 /**
  * The person's email address through users.info (needs the users:read.email scope), asked only
- * when a claim needs it; undefined when Slack does not tell or the call fails.
+ * when a claim needs it: only an address Slack has confirmed, of a member of the workspace the
+ * request came from (not a guest from another organisation's workspace); undefined otherwise,
+ * or when the call fails.
  */
-export function slackEmailLookup(client: { users: { info(args: { user: string }): Promise<unknown> } }, userId: string): () => Promise<string | undefined> {
+export function slackEmailLookup(client: { users: { info(args: { user: string }): Promise<unknown> } }, userId: string, teamId?: string): () => Promise<string | undefined> {
   return async () => {
     try {
-      const answer = (await client.users.info({ user: userId })) as UsersInfo;
-      return answer.user?.profile?.email;
+      const { user } = (await client.users.info({ user: userId })) as UsersInfo;
+      if (!user || user.is_email_confirmed !== true || !teamId || user.team_id !== teamId) return undefined;
+      return user.profile?.email;
     } catch {
       return undefined;
     }
