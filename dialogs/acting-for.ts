@@ -30,7 +30,12 @@ export function isAdministrator(turn: Turn, services: ActionServices): boolean {
  * a Slack request is signed by Slack and is never the local person.
  */
 export function isLocallyTrusted(context: DialogContext, services: ActionServices): boolean {
-  return services.localTrusted === true && context.turn.conversation.channel !== 'slack';
+  return services.localTrusted === true && ['web', 'emulator', 'teams'].includes(context.turn.conversation.channel);
+}
+
+/** Whether a membership counts as verified here: a `local` one only while this klikbot runs in local mode. */
+export function isVerifiedMember(services: ActionServices, membership: { state: string; basis?: string | undefined } | undefined): boolean {
+  return membership?.state === 'verified' && (membership.basis !== 'local' || services.localTrusted === true);
 }
 
 /** The person behind the turn, as a status update records them. */
@@ -145,7 +150,8 @@ export function ownMunicipality(context: DialogContext, services: ActionServices
     return { ok: false, replies: [{ text, notice: true }] };
   }
   const municipality = context.knowledge.municipalities.find((m) => m.id === acting.municipalityId);
-  if (municipality && !acting.verified && !isAdministrator(turn, services) && !isLocallyTrusted(context, services)) return { ok: false, replies: unverifiedReply(context, municipality.name, acting.via) };
+  const verified = acting.verified && (acting.basis !== 'local' || services.localTrusted === true);
+  if (municipality && !verified && !isAdministrator(turn, services) && !isLocallyTrusted(context, services)) return { ok: false, replies: unverifiedReply(context, municipality.name, acting.via) };
   if (municipality) return { ok: true, municipality, via: acting.via, ...(acting.basis ? { basis: acting.basis } : {}) };
   // The data was replaced and no longer has the municipality the person or channel joined.
   return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Reply } from '../src/core/types.js';
 import type { Municipality } from '../src/knowledge/systems-queries.js';
 import type { ConversationLink, DeepReadonly } from '../src/state/schema.js';
-import { actorOf, isAdministrator, isLocallyTrusted, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
+import { actorOf, isAdministrator, isLocallyTrusted, isVerifiedMember, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { dialogButton } from './format-helpers.js';
@@ -46,7 +46,7 @@ function refusal(context: DialogContext, services: ActionServices, to: Municipal
   const { turn } = context;
   if (isAdministrator(turn, services) || isLocallyTrusted(context, services)) return undefined;
   const own = services.memberships.get(turn.conversation.channel, turn.user.id);
-  const verified = own?.state === 'verified';
+  const verified = isVerifiedMember(services, own);
   const setIt = existing !== undefined && existing.by.channel === turn.conversation.channel && existing.by.userId === turn.user.id;
   const ownName = own ? municipalityNameOf(context.knowledge, own.municipalityId) : '';
   const linkedName = existing ? municipalityNameOf(context.knowledge, existing.municipalityId) : '';

@@ -3,7 +3,7 @@ import { MEMBERSHIP_DIALOGS } from '../src/core/commands.js';
 import { formatDate } from '../src/core/format.js';
 import type { Reply } from '../src/core/types.js';
 import type { DeepReadonly, Membership } from '../src/state/memberships.js';
-import { actingFor, isAdministrator, municipalityNameOf, resolveMunicipality, unknownMunicipalityReply } from './acting-for.js';
+import { actingFor, isAdministrator, isVerifiedMember, municipalityNameOf, resolveMunicipality, unknownMunicipalityReply } from './acting-for.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { dialogButton, inert } from './format-helpers.js';
@@ -40,7 +40,7 @@ function memberLine(context: DialogContext, member: DeepReadonly<Membership>): s
 function maySee(context: DialogContext, services: ActionServices, municipalityId: string): boolean {
   if (isAdministrator(context.turn, services)) return true;
   const own = services.memberships.get(context.turn.conversation.channel, context.turn.user.id);
-  return own?.state === 'verified' && own.municipalityId === municipalityId;
+  return isVerifiedMember(services, own) && own?.municipalityId === municipalityId;
 }
 
 /**
@@ -92,7 +92,8 @@ export const membershipEnd: ActionDialog = async (context, args, services) => {
   const person = named ?? self;
   const own = person.channel === self.channel && person.userId === self.userId;
   if (!own && !isAdministrator(turn, services)) return notice(say(context, 'Kun en administrator kan afslutte andres medlemskab. Intet er ændret.', "Only an administrator can end someone else's membership. Nothing was changed."));
-  const ended = await services.memberships.end(person);
+  // an administrator's end sticks: the roster no longer vouches for the person
+  const ended = await services.memberships.end(person, { revokeRoster: !own });
   if (!ended) return notice(own ? say(context, 'Du hører ikke til nogen kommune.', 'You belong to no municipality.') : say(context, 'Det medlemskab findes ikke længere.', 'That membership no longer exists.'));
   const name = municipalityNameOf(context.knowledge, ended.municipalityId);
   const text = own

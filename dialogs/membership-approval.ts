@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Reply } from '../src/core/types.js';
 import type { DeepReadonly, Membership, Person } from '../src/state/memberships.js';
-import { actorOf, administratorKey, isAdministrator, municipalityNameOf } from './acting-for.js';
+import { actorOf, administratorKey, isAdministrator, isVerifiedMember, municipalityNameOf } from './acting-for.js';
 import type { ActionDialog, ActionServices } from './action-dialogs.js';
 import { say, type DialogContext } from './context.js';
 import { dialogButton, inert } from './format-helpers.js';
@@ -38,7 +38,7 @@ export function approvalCard(context: DialogContext, claim: DeepReadonly<Members
 function verifiedMembers(services: ActionServices, municipalityId: string, claimant: Person): Person[] {
   return services.memberships
     .members(municipalityId)
-    .filter((member) => member.state === 'verified' && !(member.channel === claimant.channel && member.userId === claimant.userId));
+    .filter((member) => isVerifiedMember(services, member) && !(member.channel === claimant.channel && member.userId === claimant.userId));
 }
 
 function administrators(services: ActionServices): Person[] {
@@ -67,14 +67,15 @@ function mayDecide(context: DialogContext, services: ActionServices, claimant: P
   if (isAdministrator(turn, services)) return true;
   if (turn.conversation.channel === claimant.channel && turn.user.id === claimant.userId) return false;
   const own = services.memberships.get(turn.conversation.channel, turn.user.id);
-  return own?.state === 'verified' && own.municipalityId === municipalityId;
+  return isVerifiedMember(services, own) && own?.municipalityId === municipalityId;
 }
 
-/** Tells the claimant what became of their claim, where they made it (else in their 1:1 chat). */
+/** Tells the claimant what became of their claim: in their 1:1 chat with klikbot, else where they made it. */
 async function tellClaimant(services: ActionServices, claim: DeepReadonly<Membership> | undefined, person: Person, reply: Reply): Promise<void> {
+  // their 1:1 chat first: a decline, with who declined, is not for a whole channel
+  if (await services.reachPerson?.(person, [reply])) return;
   const where = claim?.claimedIn;
-  if (where && services.tell && (await services.tell(where, [reply]))) return;
-  await services.reachPerson?.(person, [reply]);
+  if (where) await services.tell?.(where, [reply]);
 }
 
 function notice(text: string): Reply[] {

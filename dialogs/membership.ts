@@ -106,7 +106,10 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   if (membership.state === 'pending') {
     // asked again, an open claim is not sent to the approvers again; one from before verification existed is
     const unchanged = previous?.municipalityId === municipality.id && previous.state === 'pending' && previous.claimedIn !== undefined;
-    const reached = unchanged ? 0 : await requestApproval(context, membership, services);
+    if (unchanged) {
+      return [{ text: say(context, `Din tilknytning til ${municipality.name} venter stadig på godkendelse; dem, der kan godkende, har fået besked.`, `Your claim to belong to ${municipality.name} still awaits approval; those who can approve it have been asked.`), notice: true }];
+    }
+    const reached = await requestApproval(context, membership, services);
     return [{ text: pendingText(context, municipality, reached, services.reachPerson !== undefined) + moved, notice: true }];
   }
   const forTheGroup = parsed.success && parsed.data.scope === 'conversation';

@@ -8,8 +8,25 @@ import { say } from './context.js';
 export const ROSTER_MAX_LINES = 2000;
 const LINE_MAX = 300;
 
-// `slack:U0ABC`, `teams:<Entra object id>` (as KLIKBOT_ADMINS names people), or an email address
-const personPattern = /^(?:(?:slack|teams|web|emulator):[^\s,;]{1,200}|email:[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+|[^\s@,;:]+@[^\s@,;]+\.[^\s@,;]+)$/i;
+// `slack:U0ABC` (a Slack user id), `teams:<Entra object id>` (as KLIKBOT_ADMINS names people), or
+// an email address; web and Emulator ids are chosen by the client and vouch for nobody
+const slackId = /^slack:[UW][A-Z0-9]{2,20}$/;
+// the id turns carry: the Entra object id (a GUID) where Teams gives one
+const teamsId = /^teams:[A-Za-z0-9][A-Za-z0-9:._-]{2,199}$/;
+const address = /^(?:email:)?([^\s@,;:<>]+@[^\s@,;:<>]+\.[^\s@,;:<>]+)$/;
+// the words a header line's first cell may be
+const headerWords = new Set(['person', 'email', 'e-mail', 'mail', 'bruger', 'user', 'id']);
+
+/** The person as the roster keeps them (`slack:…`, `teams:…`, `email:…`, lower case), or undefined for no valid form. */
+function personOf(cell: string): string | undefined {
+  // Slack sends a typed address as <mailto:a@b.dk|a@b.dk>
+  const unwrapped = cell.replace(/^<mailto:([^|>]+)(?:\|[^>]*)?>$/i, '$1').trim();
+  const lower = unwrapped.toLowerCase();
+  if (/^slack:/i.test(unwrapped)) return slackId.test(`slack:${unwrapped.slice(6).toUpperCase()}`) ? `slack:${unwrapped.slice(6).toUpperCase()}` : undefined;
+  if (/^teams:/i.test(unwrapped)) return teamsId.test(`teams:${unwrapped.slice(6)}`) ? `teams:${unwrapped.slice(6)}` : undefined;
+  const email = address.exec(lower)?.[1];
+  return email ? `email:${email}` : undefined;
+}
 
 /** One line of a roster: the person as the roster keeps them (`email:` before a bare address), and the municipality's id. */
 export interface RosterLine {
@@ -32,14 +49,22 @@ export function parseRoster(knowledge: Knowledge, csv: string): ParsedRoster {
   if (rows.length > ROSTER_MAX_LINES) return { ok: false, problems: [`more than ${ROSTER_MAX_LINES} lines`] };
   const lines: RosterLine[] = [];
   const problems: string[] = [];
+  const listed = new Map<string, string>();
   rows.forEach((row, index) => {
     const text = row.trim();
-    if (text === '' || (index === 0 && /^(person|email|bruger|user)\b/i.test(text))) return;
-    const [rawPerson = '', ...rest] = text.split(/[,;]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));
+    // a spreadsheet pastes tabs; a comma or a semicolon works too
+    const [rawPerson = '', ...rest] = text.split(/[,;\t]/).map((cell) => cell.trim().replace(/^"|"$/g, ''));
+    if (text === '' || (index === 0 && headerWords.has(rawPerson.toLowerCase()))) return;
+    const person = personOf(rawPerson);
     const municipality = text.length <= LINE_MAX ? resolveMunicipality(knowledge, rest.join(' ').trim()) : undefined;
-    if (!personPattern.test(rawPerson)) problems.push(`${index + 1}: "${rawPerson.slice(0, 40)}" is no person (slack:U…, teams:…, or an email address)`);
+    const shown = rawPerson.length > 12 ? `${rawPerson.slice(0, 12)}…` : rawPerson;
+    if (!person) problems.push(`${index + 1}: "${shown}" is no person (slack:U…, teams:<Entra object id>, or an email address)`);
     else if (!municipality) problems.push(`${index + 1}: "${rest.join(' ').slice(0, 40)}" is no municipality`);
-    else lines.push({ person: rawPerson.includes(':') ? rawPerson : `email:${rawPerson.toLowerCase()}`, municipalityId: municipality.id });
+    else if (listed.has(person) && listed.get(person) !== municipality.id) problems.push(`${index + 1}: ${shown} is listed for two municipalities`);
+    else {
+      listed.set(person, municipality.id);
+      lines.push({ person, municipalityId: municipality.id });
+    }
   });
   if (problems.length > 0) return { ok: false, problems };
   if (lines.length === 0) return { ok: false, problems: ['no lines'] };

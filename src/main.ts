@@ -8,7 +8,7 @@ import { createSlackChannel } from './channels/slack/slack-app.js';
 import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
 import { createClock, type Clock } from './clock.js';
-import type { Config } from './config.js';
+import { isLoopbackHost, type Config } from './config.js';
 import { createCore } from './core/core.js';
 import { createNotifier, type ConversationSender, type Notifier } from './core/notifier.js';
 import { createReminderComposer } from '../dialogs/reminder-message.js';
@@ -150,7 +150,8 @@ export async function startKlikbot(
   const reminders = await remindersFor({ config, knowledge, store, clock, logger, conversations, services, polls, notifier });
   // the core was made before the channels the notifier writes through; it reads its services per turn, so they join it here
   services.reminders = reminders.services;
-  services.localTrusted = config.localMode;
+  // the one local person is trusted only where nobody else can reach /api/messages: local mode on a loopback address
+  services.localTrusted = config.localMode && config.botFramework && isLoopbackHost(config.host);
   services.tell = async (to, replies) => (await notifier.send(to, replies)).status === 'sent';
   services.reachPerson = async (person, replies) => {
     const chat = conversations.personalChat(STORED_CHANNELS[person.channel] ?? [], person.userId);

@@ -54,7 +54,8 @@ export function commandOf(text: string): ActionPayload | undefined {
   if (/^kommune$/i.test(first) && argument !== '') return { dialog: 'membership-set', args: { municipality: argument } };
   if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '') return { dialog: 'meeting-cohost-request', args: {} };
   if (/^medlemmer$/i.test(first)) return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
-  if (/^forlad$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.end, args: {} };
+  // only "forlad kommune(n)": "forlad mødet" must not end a membership that took approval
+  if (/^forlad$/i.test(first) && /^kommunen?$/i.test(argument)) return { dialog: MEMBERSHIP_DIALOGS.end, args: {} };
   if (/^kanal$/i.test(first) && argument !== '') return { dialog: CONVERSATION_LINK_DIALOG, args: { municipality: argument } };
   if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument))) return { dialog: 'status-form', args: {} };
   if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);

@@ -73,11 +73,17 @@ async function answerWithState(turn: Turn, routed: Routed, deps: CoreDeps): Prom
  * A membership declared before claims were verified waits for approval now: its holder is
  * told so once, beside the next answer they get.
  */
-async function waitingClaimNotice(turn: Turn, deps: CoreDeps): Promise<Reply[]> {
+async function waitingClaimNotice(turn: Turn, deps: CoreDeps, action: string | undefined): Promise<Reply[]> {
   const person = { channel: turn.conversation.channel, userId: turn.user.id };
   const membership = deps.services?.memberships.get(person.channel, person.userId);
-  if (!membership || membership.state !== 'pending' || membership.told) return [];
-  await deps.services!.memberships.markTold(person);
+  // a claim made now is answered by its own reply
+  if (!membership || membership.state !== 'pending' || membership.told || action === 'membership-set') return [];
+  try {
+    await deps.services!.memberships.markTold(person);
+  } catch {
+    // the answer stands; the note comes again next time
+    return [];
+  }
   const name = deps.knowledge.municipalities.find((m) => m.id === membership.municipalityId)?.name ?? membership.municipalityId;
   const text = say(
     { language: languageOf(turn) },
@@ -105,7 +111,7 @@ export function createCore(deps: CoreDeps): Core {
     handle: async (turn) => {
       const typed = turn.action ? turn : { ...turn, action: commandOf(turn.text) };
       const replies = (await runAction(typed, deps)) ?? (await answerWithState(turn, answer(turn), deps));
-      return [...replies, ...(await waitingClaimNotice(turn, deps))];
+      return [...replies, ...(await waitingClaimNotice(turn, deps, typed.action?.dialog))];
     },
     answer,
     unknownButton: (turn) => [unknownButtonReply(turn)],

@@ -88,13 +88,15 @@ export class MembershipRepository {
       const existing = draft.memberships[index];
       const previous = existing ? structuredClone(existing) : undefined;
       const keys = [personKey(claim), ...(claim.email ? [`email:${claim.email.toLowerCase()}`] : [])];
-      const listed = draft.roster.some((entry) => keys.includes(entry.person) && entry.municipalityId === claim.municipalityId);
+      const listed = draft.roster.find((entry) => keys.includes(entry.person) && entry.municipalityId === claim.municipalityId);
       const basis = claim.basis ?? (listed ? 'roster' : undefined);
+      const rosterKey = basis === 'roster' && listed ? { rosterKey: listed.person } : {};
       if (existing && existing.municipalityId === claim.municipalityId) {
-        if (existing.state === 'pending' && basis) Object.assign(existing, { state: 'verified', basis, verifiedAt: at, ...(claim.emailDomain ? { emailDomain: claim.emailDomain } : {}) });
+        if (existing.state === 'pending' && basis) Object.assign(existing, { state: 'verified', basis, verifiedAt: at, ...rosterKey, ...(claim.emailDomain ? { emailDomain: claim.emailDomain } : {}) });
         if (claim.name !== undefined) existing.name = claim.name;
-        // a claim from before verification existed learns where its holder is told the outcome
+        // a claim from before verification existed learns where its holder is told the outcome, and they are told now
         if (!existing.claimedIn && claim.conversation) existing.claimedIn = { ...claim.conversation };
+        existing.told = true;
         return { previous, membership: structuredClone(existing) };
       }
       const membership: Membership = {
@@ -108,6 +110,7 @@ export class MembershipRepository {
         told: true,
         ...(claim.name !== undefined ? { name: claim.name } : {}),
         ...(basis ? { basis, verifiedAt: at } : {}),
+        ...rosterKey,
         ...(basis === 'email-domain' && claim.emailDomain ? { emailDomain: claim.emailDomain } : {}),
       };
       if (index === -1) draft.memberships.push(membership);
@@ -150,12 +153,21 @@ export class MembershipRepository {
     });
   }
 
-  /** Ends a person's membership (or withdraws their claim); resolves with what it was. */
-  async end(person: Person): Promise<DeepReadonly<Membership> | undefined> {
+  /**
+   * Ends a person's membership (or withdraws their claim); resolves with what it was. With
+   * `revokeRoster` (an administrator ending it) the roster entries that name the person, or
+   * that verified them, go too, so a new claim waits for approval like anyone's.
+   */
+  async end(person: Person, options: { revokeRoster?: boolean } = {}): Promise<DeepReadonly<Membership> | undefined> {
     return this.store.update((draft) => {
       const index = draft.memberships.findIndex(key(person.channel, person.userId));
       if (index === -1) return undefined;
-      return draft.memberships.splice(index, 1)[0];
+      const [ended] = draft.memberships.splice(index, 1);
+      if (options.revokeRoster) {
+        const revoked = new Set([personKey(person), ...(ended?.rosterKey ? [ended.rosterKey] : [])]);
+        draft.roster = draft.roster.filter((entry) => !revoked.has(entry.person));
+      }
+      return ended;
     });
   }
 
@@ -194,8 +206,8 @@ export class MembershipRepository {
         if (channel === 'email' || !channel || !userId) continue;
         const existing = draft.memberships.find(key(channel, userId));
         if (existing && (existing.municipalityId !== entry.municipalityId || existing.state === 'verified')) continue;
-        if (existing) Object.assign(existing, { state: 'verified', basis: 'roster', verifiedAt: at });
-        else draft.memberships.push({ channel, userId, municipalityId: entry.municipalityId, since: at, state: 'verified', basis: 'roster', verifiedAt: at, told: true });
+        if (existing) Object.assign(existing, { state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person });
+        else draft.memberships.push({ channel, userId, municipalityId: entry.municipalityId, since: at, state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person, told: true });
         verified += 1;
       }
       return { entries: entries.length, verified };

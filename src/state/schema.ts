@@ -56,6 +56,8 @@ export const membershipSchema = z.object({
   /** Who approved the claim (basis `approval`). */
   verifiedBy: z.object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional() }).optional(),
   verifiedAt: isoInstant.optional(),
+  /** For basis `roster`: the roster entry that verified it (`slack:…`, `teams:…`, `email:…`), revoked with the membership by an administrator. */
+  rosterKey: z.string().optional(),
   /** For basis `email-domain`: the domain that verified it (the address itself is not kept). */
   emailDomain: z.string().optional(),
   /** The conversation the claim was made in: where the claimant hears the outcome. */

@@ -38,8 +38,9 @@ describe('membership-set: a claim waits for approval', () => {
     );
     expect(kit.services.memberships.get('slack', 'U1')).toMatchObject({ state: 'pending', municipalityId: 'aarhus', name: 'Anna' });
     expect(log.sent).toEqual([{ to: 'slack:U-mette', text: 'Ny tilknytning venter Anna siger, at de hører til Aarhus Kommune. Godkendt kan de ændre kommunens status; indtil da kan de kun læse.' }]);
-    // asked again, the approvers are not asked again
-    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    // asked again, the approvers are not asked again, and the claimant is told it still waits
+    const [again] = await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    expect(again?.text).toBe('Din tilknytning til Aarhus Kommune venter stadig på godkendelse; dem, der kan godkende, har fået besked.');
     expect(log.sent).toHaveLength(1);
   });
 
@@ -70,6 +71,26 @@ describe('membership-set: a claim waits for approval', () => {
     expect(kit.services.memberships.get('slack', 'U1')).toMatchObject({ state: 'verified', basis: 'approval', verifiedBy: { channel: 'slack', userId: 'U-mette', name: 'Mette' } });
     expect(log.sent.at(-1)).toEqual({ to: 'slack-conversation', text: 'Din tilknytning til Aarhus Kommune er godkendt af Mette. Nu kan du ændre kommunens status.' });
     expect((await membershipApprove(personContext(ADMIN), args, kit.services))[0]?.text).toBe('Tilknytningen til Aarhus Kommune er allerede godkendt.');
+  });
+
+  it('cannot be approved by someone whose own claim to the municipality waits too', async () => {
+    recordSends(kit.services, []);
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    await membershipSet(personContext({ channel: 'slack', userId: 'U-bo', name: 'Bo' }), { municipality: 'Aarhus' }, kit.services);
+    const [refused] = await membershipApprove(personContext({ channel: 'slack', userId: 'U-bo' }), { channel: 'slack', userId: 'U1', municipality: 'aarhus' }, kit.services);
+    expect(refused?.text).toMatch(/^Kun et bekræftet medlem af Aarhus Kommune/);
+    expect(kit.services.memberships.get('slack', 'U1')?.state).toBe('pending');
+  });
+
+  it('does not count a membership verified in local mode once klikbot runs with credentials', async () => {
+    kit.services.localTrusted = true;
+    await membershipSet(personContext({ channel: 'teams', userId: 'aad-local' }), { municipality: 'Aarhus' }, kit.services);
+    expect(kit.services.memberships.get('teams', 'aad-local')).toMatchObject({ state: 'verified', basis: 'local' });
+    kit.services.localTrusted = false;
+    recordSends(kit.services, []);
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    const [refused] = await membershipApprove(personContext({ channel: 'teams', userId: 'aad-local' }), { channel: 'slack', userId: 'U1', municipality: 'aarhus' }, kit.services);
+    expect(refused?.text).toMatch(/^Kun et bekræftet medlem af Aarhus Kommune/);
   });
 
   it('is declined by an administrator: the claim is removed and the claimant told', async () => {

@@ -135,6 +135,16 @@ describe('status-undo', () => {
     expect(kit.services.statuses.current('aarhus', 'bbr-adgangsstyring', 3)).toBe('done');
   });
 
+  it('refuses the maker whose membership is no longer verified (one from before verification existed)', async () => {
+    const updateId = await annaSetsDone();
+    await kit.store.update((draft) => {
+      draft.memberships[0]!.state = 'pending';
+    });
+    const [reply] = await statusUndo(personContext(anna), { updateId }, kit.services);
+    expect(reply?.text).toMatch(/^Kun den, der lavede opdateringen/);
+    expect(kit.services.statuses.current('aarhus', 'bbr-adgangsstyring', 3)).toBe('done');
+  });
+
   it('lets an administrator undo anyone’s update', async () => {
     const updateId = await annaSetsDone();
     const [reply] = await statusUndo(personContext(ADMIN, 'en'), { updateId }, kit.services);

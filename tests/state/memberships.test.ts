@@ -210,6 +210,23 @@ describe('MembershipRepository: claims and their verification', () => {
     expect(reopened.get('slack', 'U-old')?.told).toBe(true);
   });
 
+  it('revokes the roster entries behind a membership an administrator ends, so a new claim waits', async () => {
+    const repo = new MembershipRepository(store, clock);
+    await repo.importRoster([{ person: 'email:lise@vejle.example.org', municipalityId: 'vejle' }, { person: 'slack:U-other', municipalityId: 'odense' }], 'teams:aad-admin');
+    const { membership } = await repo.claim({ ...claimant, municipalityId: 'vejle', email: 'Lise@Vejle.example.org' });
+    expect(membership).toMatchObject({ state: 'verified', basis: 'roster', rosterKey: 'email:lise@vejle.example.org' });
+    await repo.end(claimant, { revokeRoster: true });
+    expect(store.read().roster.map((entry) => entry.person)).toEqual(['slack:U-other']);
+    expect((await repo.claim({ ...claimant, municipalityId: 'vejle', email: 'lise@vejle.example.org' })).membership.state).toBe('pending');
+  });
+
+  it('matches the roster only for the municipality it lists', async () => {
+    const repo = new MembershipRepository(store, clock);
+    await repo.importRoster([{ person: 'slack:U-new', municipalityId: 'odense' }], 'teams:aad-admin');
+    await repo.end(claimant);
+    expect((await repo.claim({ ...claimant, municipalityId: 'vejle' })).membership.state).toBe('pending');
+  });
+
   it('ends a membership and says what it was', async () => {
     const repo = new MembershipRepository(store, clock);
     await repo.set('slack', 'U-new', 'vejle');
