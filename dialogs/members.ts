@@ -62,7 +62,7 @@ export const members: ActionDialog = async (context, args, services) => {
   if (everyone.length === 0) return notice(say(context, `${name} har ingen medlemmer i klikbot endnu.`, `${name} has no members in klikbot yet.`));
   const admin = isAdministrator(context.turn, services);
   const buttons = everyone.flatMap((member) => {
-    const args = { channel: member.channel, userId: member.userId, municipality: member.municipalityId };
+    const args = { channel: member.channel, userId: member.userId, municipality: member.municipalityId, since: member.since };
     const who = personName(member);
     if (member.state === 'pending') {
       return [dialogButton(say(context, `Godkend ${who}`, `Approve ${who}`), MEMBERSHIP_APPROVE_DIALOG, args), dialogButton(say(context, `Afvis ${who}`, `Decline ${who}`), MEMBERSHIP_DECLINE_DIALOG, args)];

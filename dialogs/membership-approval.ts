@@ -9,7 +9,13 @@ import { dialogButton, inert } from './format-helpers.js';
 export const MEMBERSHIP_APPROVE_DIALOG = 'membership-approve';
 export const MEMBERSHIP_DECLINE_DIALOG = 'membership-decline';
 
-const decisionArgs = z.object({ channel: z.string().min(1).max(20), userId: z.string().min(1).max(200), municipality: z.string().min(1).max(80) });
+const decisionArgs = z.object({
+  channel: z.string().min(1).max(20),
+  userId: z.string().min(1).max(200),
+  municipality: z.string().min(1).max(80),
+  /** When the claim was made: a card for an earlier claim (declined since, then made again) decides nothing. */
+  since: z.string().max(40).optional(),
+});
 
 /** How a person is named to others: their name as the channel gave it, made inert, else their id. */
 export function personName(membership: { name?: string | undefined; channel: string; userId: string }): string {
@@ -19,13 +25,13 @@ export function personName(membership: { name?: string | undefined; channel: str
 /** The card an approver gets: who claims which municipality, with approve and decline. */
 export function approvalCard(context: DialogContext, claim: DeepReadonly<Membership>): Reply {
   const municipality = municipalityNameOf(context.knowledge, claim.municipalityId);
-  const args = { channel: claim.channel, userId: claim.userId, municipality: claim.municipalityId };
+  const args = { channel: claim.channel, userId: claim.userId, municipality: claim.municipalityId, since: claim.since };
   return {
     heading: say(context, 'Ny tilknytning venter', 'A claim awaits approval'),
     text: say(
       context,
-      `${personName(claim)} siger, at de hører til ${municipality}. Godkendt kan de ændre kommunens status; indtil da kan de kun læse.`,
-      `${personName(claim)} says they belong to ${municipality}. Once approved they can change the municipality's status; until then they can only read.`,
+      `${personName(claim)} (${claim.channel}:${claim.userId}) siger, at de hører til ${municipality}. Godkendt kan de ændre kommunens status; indtil da kan de kun læse.`,
+      `${personName(claim)} (${claim.channel}:${claim.userId}) says they belong to ${municipality}. Once approved they can change the municipality's status; until then they can only read.`,
     ),
     buttons: [
       { ...dialogButton(say(context, 'Godkend', 'Approve'), MEMBERSHIP_APPROVE_DIALOG, args), replacesCard: true },
@@ -93,6 +99,9 @@ function decide(approve: boolean): ActionDialog {
       return notice(say(context, `Kun et bekræftet medlem af ${name} eller en administrator kan afgøre tilknytningen. Intet er ændret.`, `Only a verified member of ${name} or an administrator can decide the claim. Nothing was changed.`));
     }
     const claim = services.memberships.get(channel, userId);
+    if (parsed.data.since !== undefined && claim && claim.since !== parsed.data.since) {
+      return notice(say(context, `Tilknytningen til ${name} er trukket tilbage eller ændret. Intet er ændret.`, `The claim to ${name} was withdrawn or changed. Nothing was changed.`));
+    }
     const decider = actorOf(context.turn);
     const outcome = approve ? await services.memberships.approve(claimant, municipality, decider) : await services.memberships.decline(claimant, municipality);
     if (outcome === 'gone') return notice(say(context, `Tilknytningen til ${name} er trukket tilbage eller ændret. Intet er ændret.`, `The claim to ${name} was withdrawn or changed. Nothing was changed.`));

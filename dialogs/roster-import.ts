@@ -80,6 +80,10 @@ export const rosterImport: ActionDialog = async (context, args, services) => {
   if (!isAdministrator(context.turn, services)) {
     return [{ text: say(context, 'Kun en administrator kan indlæse medlemslisten. Intet er ændret.', 'Only an administrator can import the roster. Nothing was changed.'), notice: true }];
   }
+  // addresses pasted in a channel are shown to everyone in it
+  if (context.turn.conversation.isGroup) {
+    return [{ text: say(context, 'Indlæs medlemslisten i din 1:1-chat med mig, ikke her, hvor alle kan se den. Intet er ændret.', 'Import the roster in your 1:1 chat with me, not here where everyone can see it. Nothing was changed.'), notice: true }];
+  }
   const parsed = argsSchema.safeParse(args);
   const roster = parsed.success ? parseRoster(context.knowledge, parsed.data.csv) : ({ ok: false, problems: ['too long'] } as const);
   if (!roster.ok) {

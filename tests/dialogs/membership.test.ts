@@ -37,7 +37,7 @@ describe('membership-set: a claim waits for approval', () => {
       'Du har bedt om at høre til Aarhus Kommune. Det skal godkendes af et bekræftet medlem af kommunen eller en administrator; indtil da kan du læse alt, men ikke ændre status. Jeg har bedt en, der kan godkende, om at tage stilling; du får besked her.',
     );
     expect(kit.services.memberships.get('slack', 'U1')).toMatchObject({ state: 'pending', municipalityId: 'aarhus', name: 'Anna' });
-    expect(log.sent).toEqual([{ to: 'slack:U-mette', text: 'Ny tilknytning venter Anna siger, at de hører til Aarhus Kommune. Godkendt kan de ændre kommunens status; indtil da kan de kun læse.' }]);
+    expect(log.sent).toEqual([{ to: 'slack:U-mette', text: 'Ny tilknytning venter Anna (slack:U1) siger, at de hører til Aarhus Kommune. Godkendt kan de ændre kommunens status; indtil da kan de kun læse.' }]);
     // asked again, the approvers are not asked again, and the claimant is told it still waits
     const [again] = await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
     expect(again?.text).toBe('Din tilknytning til Aarhus Kommune venter stadig på godkendelse; dem, der kan godkende, har fået besked.');
@@ -100,6 +100,18 @@ describe('membership-set: a claim waits for approval', () => {
     expect(done?.text).toBe('Afvist: Anna hører ikke til Aarhus Kommune.');
     expect(kit.services.memberships.get('slack', 'U1')).toBeUndefined();
     expect(log.sent.at(-1)?.text).toMatch(/^Din tilknytning til Aarhus Kommune blev afvist af teams:aad-admin\./);
+  });
+
+  it('decides nothing from a card for an earlier claim, declined since and made again', async () => {
+    recordSends(kit.services, []);
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    const old = { channel: 'slack', userId: 'U1', municipality: 'aarhus', since: kit.services.memberships.get('slack', 'U1')!.since };
+    await membershipDecline(personContext(ADMIN), old, kit.services);
+    kit.clock.set(kit.clock.now().plus({ minutes: 5 }));
+    await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services);
+    const [stale] = await membershipApprove(personContext(ADMIN), old, kit.services);
+    expect(stale?.text).toBe('Tilknytningen til Aarhus Kommune er trukket tilbage eller ændret. Intet er ændret.');
+    expect(kit.services.memberships.get('slack', 'U1')?.state).toBe('pending');
   });
 
   it('refuses a button it cannot read, and a claim that has moved on, writing nothing', async () => {

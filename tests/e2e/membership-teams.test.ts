@@ -75,7 +75,7 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
     const lookup = requests.find((request) => request.method === 'GET');
     expect(lookup?.url).toContain('/members/');
     const card = requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)));
-    expect(cardBodyText(cardOf(card!))).toContain('Eve siger, at de hører til Vejle Kommune.');
+    expect(cardBodyText(cardOf(card!))).toContain('Eve (teams:aad-eve) siger, at de hører til Vejle Kommune.');
     const answer = requests.find((request) => request.method === 'POST' && request !== card)!;
     expect(shown(answer)).toContain('Du har bedt om at høre til Vejle Kommune.');
 

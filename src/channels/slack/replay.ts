@@ -42,6 +42,7 @@ export class SignedRequests {
     private readonly signingSecret: string,
     private readonly clock: Clock,
     private readonly journal?: ReplayJournal,
+    private readonly onJournalError?: (error: unknown) => void,
   ) {
     for (const [signature, expires] of journal?.remembered ?? []) this.#seen.set(signature, expires);
   }
@@ -51,7 +52,14 @@ export class SignedRequests {
     const verdict = this.verdict(headers, raw);
     const unsaved = this.#unsaved;
     this.#unsaved = undefined;
-    if (unsaved && this.journal) await this.journal.append(unsaved[0], unsaved[1], () => this.#seen);
+    if (unsaved && this.journal) {
+      try {
+        await this.journal.append(unsaved[0], unsaved[1], () => this.#seen);
+      } catch (error) {
+        // a signed, fresh request is still Slack's: it goes on, protected against replay in memory only
+        this.onJournalError?.(error);
+      }
+    }
     return verdict;
   }
 
