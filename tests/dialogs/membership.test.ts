@@ -4,6 +4,8 @@ import { conversationLink } from '../../dialogs/conversation-link.js';
 import type { ActionServices } from '../../dialogs/action-dialogs.js';
 import { membershipSet } from '../../dialogs/membership.js';
 import { membershipApprove, membershipDecline } from '../../dialogs/membership-approval.js';
+import { membershipEnd } from '../../dialogs/members.js';
+import { rosterImport } from '../../dialogs/roster-import.js';
 import { Understander } from '../../src/understanding/understand.js';
 import { ADMIN, personContext, useActionKit } from './action-kit.js';
 import { knowledge } from './dialog-kit.js';
@@ -232,5 +234,28 @@ describe('membership-set said for the group ("vi er Aarhus Kommune")', () => {
       expect(reading.intent, text).toBe('membership.set');
       expect(reading.entities.aspect, text).toBeUndefined();
     }
+  });
+});
+
+describe('medlemsliste', () => {
+  it('is refused in a channel, where everyone would read the addresses, and imports nothing', async () => {
+    const [refused] = await rosterImport(personContext(ADMIN), { csv: 'slack:U1,Aarhus' }, kit.services);
+    expect(refused?.text).toBe('Indlæs medlemslisten i din 1:1-chat med mig, ikke her, hvor alle kan se den. Intet er ændret.');
+    expect(kit.store.read().roster).toEqual([]);
+  });
+});
+
+describe('ending a membership', () => {
+  it('by an administrator sticks: the roster no longer verifies the person; ending one’s own leaves the roster as it is', async () => {
+    await kit.services.memberships.importRoster([{ person: 'slack:U1', municipalityId: 'aarhus' }, { person: 'slack:U2', municipalityId: 'odense' }], 'teams:aad-admin');
+    expect((await membershipEnd(personContext({ channel: 'slack', userId: 'U9' }), { channel: 'slack', userId: 'U1' }, kit.services))[0]?.text).toBe(
+      "Kun en administrator kan afslutte andres medlemskab. Intet er ændret.",
+    );
+    const [ended] = await membershipEnd(personContext(ADMIN), { channel: 'slack', userId: 'U1' }, kit.services);
+    expect(ended?.text).toBe('slack:U1 hører ikke længere til Aarhus Kommune.');
+    expect((await membershipSet(personContext(anna), { municipality: 'Aarhus' }, kit.services))[0]?.text).toMatch(/^Du har bedt om at høre til Aarhus Kommune/);
+    const [own] = await membershipEnd(personContext({ channel: 'slack', userId: 'U2' }), {}, kit.services);
+    expect(own?.text).toBe('Du hører ikke længere til Odense Kommune. Den status, du har meldt, bliver stående med sin historik.');
+    expect(kit.store.read().roster.map((entry) => entry.person)).toEqual(['slack:U2']);
   });
 });
