@@ -109,6 +109,14 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
     if (unchanged) {
       return [{ text: say(context, `Din tilknytning til ${municipality.name} venter stadig på godkendelse; dem, der kan godkende, har fået besked.`, `Your claim to belong to ${municipality.name} still awaits approval; those who can approve it have been asked.`), notice: true }];
     }
+    if (!(await services.memberships.mayRequestApproval(membership))) {
+      const text = say(
+        context,
+        `Du har bedt om at høre til ${municipality.name}. Du har bedt om godkendelse mange gange den sidste time, så denne gang får ingen besked; bed en kollega fra ${municipality.name} eller en administrator skrive 'medlemmer ${municipality.name}'.`,
+        `You have asked to belong to ${municipality.name}. You have asked for approval many times in the last hour, so nobody is asked this time; ask a colleague from ${municipality.name} or an administrator to type 'medlemmer ${municipality.name}'.`,
+      );
+      return [{ text: text + moved, notice: true }];
+    }
     const reached = await requestApproval(context, membership, services);
     return [{ text: pendingText(context, municipality, reached, services.reachPerson !== undefined) + moved, notice: true }];
   }

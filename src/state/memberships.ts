@@ -5,6 +5,10 @@ import type { Store } from './store.js';
 
 export type { ConversationLink, DeepReadonly, Membership, MembershipBasis, RosterEntry } from './schema.js';
 
+/** How many approval cards one person's claims may send in an hour: enough for a mistake and its correction, not for spam. */
+export const APPROVAL_REQUESTS_PER_HOUR = 3;
+const APPROVAL_WINDOW_MS = 60 * 60 * 1000;
+
 /**
  * Where the municipality a person acts for comes from: their own membership, or the
  * conversation's link. `verified` false: a claim still waiting, or a link made before
@@ -100,6 +104,7 @@ export class MembershipRepository {
         return { previous, membership: structuredClone(existing) };
       }
       const membership: Membership = {
+        approvalRequests: existing?.approvalRequests.filter((at) => Date.parse(at) > this.clock.now().toMillis() - APPROVAL_WINDOW_MS) ?? [],
         channel: claim.channel,
         userId: claim.userId,
         municipalityId: claim.municipalityId,
@@ -126,6 +131,24 @@ export class MembershipRepository {
   async set(channel: string, userId: string, municipalityId: string, basis: MembershipBasis = 'roster'): Promise<{ previous?: string }> {
     const { previous } = await this.claim({ channel, userId, municipalityId, basis });
     return previous ? { previous: previous.municipalityId } : {};
+  }
+
+  /**
+   * Records that approvers are sent a card for the person's waiting claim, unless they have
+   * been sent `APPROVAL_REQUESTS_PER_HOUR` in the last hour (claims moved back and forth);
+   * resolves with whether it may be sent.
+   */
+  async mayRequestApproval(person: Person): Promise<boolean> {
+    const now = this.clock.now().toMillis();
+    const at = nowIso(this.clock);
+    return this.store.update((draft) => {
+      const existing = draft.memberships.find(key(person.channel, person.userId));
+      if (!existing) return false;
+      existing.approvalRequests = existing.approvalRequests.filter((when) => Date.parse(when) > now - APPROVAL_WINDOW_MS);
+      if (existing.approvalRequests.length >= APPROVAL_REQUESTS_PER_HOUR) return false;
+      existing.approvalRequests.push(at);
+      return true;
+    });
   }
 
   /** Verifies a waiting claim to this municipality, as approved by `by`. */
@@ -207,7 +230,7 @@ export class MembershipRepository {
         const existing = draft.memberships.find(key(channel, userId));
         if (existing && (existing.municipalityId !== entry.municipalityId || existing.state === 'verified')) continue;
         if (existing) Object.assign(existing, { state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person });
-        else draft.memberships.push({ channel, userId, municipalityId: entry.municipalityId, since: at, state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person, told: true });
+        else draft.memberships.push({ channel, userId, municipalityId: entry.municipalityId, since: at, state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person, told: true, approvalRequests: [] });
         verified += 1;
       }
       return { entries: entries.length, verified };

@@ -64,6 +64,8 @@ export const membershipSchema = z.object({
   claimedIn: z.object({ channel: z.string().min(1), conversationId: z.string().min(1) }).optional(),
   /** Whether the holder of a pending claim has been told it waits for approval. */
   told: z.boolean().default(false),
+  /** When approvers were last sent a card for this person's claims (the last hour's, carried across claims): a limit on how often. */
+  approvalRequests: z.array(isoInstant).default([]),
 });
 
 /** An entry of the roster administrators import: a person (`slack:U…`, `teams:…`) and their municipality. */

@@ -67,7 +67,7 @@ describe('the core and action dialogs', () => {
 
   it('tells the holder of a membership from before verification, once, that it waits for approval', async () => {
     await store.update((draft) => {
-      draft.memberships.push({ channel: 'slack', userId: 'U1', municipalityId: 'vejle', since: '2018-09-01T10:00:00.000+02:00', state: 'pending', told: false });
+      draft.memberships.push({ channel: 'slack', userId: 'U1', municipalityId: 'vejle', since: '2018-09-01T10:00:00.000+02:00', state: 'pending', told: false, approvalRequests: [] });
     });
     const first = await core.handle(turn(undefined, 'hvad er trinene i BBR på Adgangsstyring?'));
     expect(first.at(-1)?.text).toMatch(/^Bemærk: tilknytninger skal nu bekræftes\. Din tilknytning til Vejle Kommune venter på godkendelse/);

@@ -46,6 +46,17 @@ describe('membership-set: a claim waits for approval', () => {
     expect(log.sent).toHaveLength(1);
   });
 
+  it('sends at most three cards an hour for one person\'s claims, moved back and forth', async () => {
+    const log = recordSends(kit.services, [`${ADMIN.channel}:${ADMIN.userId}`]);
+    for (const municipality of ['Vejle', 'Odense', 'Vejle']) await membershipSet(personContext(anna), { municipality }, kit.services);
+    const [fourth] = await membershipSet(personContext(anna), { municipality: 'Odense' }, kit.services);
+    expect(fourth?.text).toMatch(/^Du har bedt om at høre til Odense Kommune\. Du har bedt om godkendelse mange gange den sidste time, så denne gang får ingen besked/);
+    expect(log.sent).toHaveLength(3);
+    kit.clock.set(kit.clock.now().plus({ minutes: 61 }));
+    await membershipSet(personContext(anna), { municipality: 'Vejle' }, kit.services);
+    expect(log.sent).toHaveLength(4);
+  });
+
   it('sends the card to the administrators when no member of the municipality can be reached', async () => {
     const log = recordSends(kit.services, [`${ADMIN.channel}:${ADMIN.userId}`]);
     await membershipSet(personContext(anna), { municipality: 'Vejle' }, kit.services);

@@ -33,6 +33,7 @@ describe('MembershipRepository', () => {
       basis: 'roster',
       verifiedAt: '2018-09-06T10:00:00.000+02:00',
       told: true,
+      approvalRequests: [],
     });
     const onDisk = JSON.parse(await readFile(store.filePath, 'utf8')) as { memberships: unknown[] };
     expect(onDisk.memberships).toHaveLength(1);
@@ -74,7 +75,7 @@ describe('MembershipRepository', () => {
     await expect(
       store.update((draft) => {
         const since = '2018-09-06T10:00:00.000+02:00';
-        draft.memberships.push({ channel: 'slack', userId: 'U1', municipalityId: 'aarhus', since, state: 'verified', told: true }, { channel: 'slack', userId: 'U1', municipalityId: 'odense', since, state: 'verified', told: true });
+        draft.memberships.push({ channel: 'slack', userId: 'U1', municipalityId: 'aarhus', since, state: 'verified', told: true, approvalRequests: [] }, { channel: 'slack', userId: 'U1', municipalityId: 'odense', since, state: 'verified', told: true, approvalRequests: [] });
       }),
     ).rejects.toThrow(/duplicate membership slack\/U1/);
     expect(store.read().memberships).toEqual([]);
