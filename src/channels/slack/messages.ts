@@ -25,13 +25,13 @@ type SayPrivately = (user: string, message: { text: string; blocks?: unknown[]; 
 /** What chat.postMessage answers (through `say`): where the message now stands. */
 const postedMessage = z.object({ ts: z.string().min(1), channel: z.string().min(1).optional() });
 
+/** The part of Bolt's client the email lookup uses. */
+type UsersClient = Parameters<typeof slackEmailLookup>[0];
+
 /**
  * Answers one message addressed to the bot. In a channel the answer goes in the message's
  * thread, so a question and its answer stay together and the channel stays readable.
  */
-/** The part of Bolt's client the email lookup uses. */
-type UsersClient = Parameters<typeof slackEmailLookup>[0];
-
 async function answer(raw: unknown, botUserId: string | undefined, say: Say, sayPrivately: SayPrivately, deps: SlackDeps, client: UsersClient): Promise<void> {
   const parsed = addressed.safeParse(raw);
   if (!parsed.success) {
