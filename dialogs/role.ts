@@ -31,6 +31,11 @@ function placementSentence(context: DialogContext, role: Role): string {
     const hedge = role.groupedUnder.certain ? '' : say(context, 'formentlig ', 'probably ');
     return `${opening} ${say(context, `I udkastet fra september 2018 hører den ${hedge}under _${group}_.`, `In the September 2018 draft it ${hedge}belongs to _${group}_.`)}`;
   }
+  // the draft shows the phase even where its flattened columns hide the area ("KOMBIT-SPOC" is in operations)
+  if (role.placements.length > 0) {
+    const phases = [...new Set(role.placements.map((placement) => phaseWords[placement.phase][lang]))].join(say(context, ' og i ', ' and in '));
+    return `${opening} ${say(context, `I udkastet fra september 2018 står den i ${phases} (området kan ikke aflæses).`, `In the September 2018 draft it sits in ${phases} (the area cannot be read).`)}`;
+  }
   return opening;
 }
 

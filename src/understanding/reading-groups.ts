@@ -31,9 +31,9 @@ export function passageKeyOf({ passage }: SearchHit): string {
 
 // Beside an intent, a passage must hold the whole question, and most of it in its own words
 // rather than only through its record's name.
-export const evidenceCoverage = 0.95;
+export const evidenceCoverage = 0.8;
 // a slide of at most this many points is answered whole
 export const shortSlide = 8;
-export const evidenceInText = 0.6;
+export const evidenceInText = 0.3;
 
 /** Reads questions against one knowledge base: its names, the example questions, the clock. */

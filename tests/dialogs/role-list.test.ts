@@ -1,4 +1,5 @@
 import { roleList } from '../../dialogs/role-list.js';
+import { role } from '../../dialogs/role.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
@@ -46,5 +47,13 @@ describe('role lists', () => {
 
   it('says plainly when it does not know the group', () => {
     expect(plain(roleList(context(), { category: 'strategic' }))).toBe('Den rollegruppe kender jeg ikke.');
+  });
+});
+
+describe('one role', () => {
+  it('says the phase a role stands in even where the draft hides its area', () => {
+    const [reply] = role(context(), { roleId: 'kombit-spoc' });
+    expect(reply?.source).toBe('Kilde: Rollegalleriet, udkast september 2018');
+    expect(reply?.text).toContain('I udkastet fra september 2018 står den i drift og forvaltning (området kan ikke aflæses).');
   });
 });

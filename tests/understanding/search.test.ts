@@ -29,6 +29,18 @@ describe('the search over every passage', () => {
     expect(best('hvornår skal de initiale fordelings regler godkendes')?.recordId).toBe('godkend-initiale-fordelingsregler');
   });
 
+  it('reads everyday words as the material says them ("regnearket", "kontaktperson", "tallene")', () => {
+    expect(best('hvor tit opdateres regnearket')?.recordId).toBe('implementeringsoverblikket');
+    expect(best('hvem bliver kontaktperson for leverandørerne')?.text).toContain('SPOC for leverandørerne');
+    // without the everyday word the question holds only BBR, which many passages name
+    expect(search.search(queryWords('hvor er bbr tallene fra').tokens).unknown).toEqual([]);
+  });
+
+  it('reads a Latin suffix said the Danish way ("eskaleringspart" is the "eskalationspart")', () => {
+    const passage = best('hvem er kombits eskaleringspart i kommunen');
+    expect(passage?.text).toContain('eskalationspart');
+  });
+
   it('reads the last part of a compound as the compound ("galleriet" is the role gallery)', () => {
     const result = search.search(queryWords('hvilke kommuner hjælper med galleriet').tokens);
     expect(result.unknown).toEqual([]);

@@ -1,3 +1,5 @@
+import { everydaySynonyms } from './synonyms.js';
+
 /**
  * English words of the programme's subject, in the Danish the knowledge is written in (folded:
  * æ/ø/å as ae/oe/aa), so an English question reaches a Danish passage. Only words that carry
@@ -76,6 +78,7 @@ const danishSynonyms: Record<string, string[]> = {
   two: ['2'], three: ['3'], four: ['4'], five: ['5'], six: ['6'], seven: ['7'], eight: ['8'], nine: ['9'], ten: ['10'],
 };
 Object.assign(glossary, danishSynonyms);
+for (const [word, material] of everydaySynonyms) if (!Object.hasOwn(glossary, word)) glossary[word] = material;
 
 /** The Danish words an English word stands for here, or undefined. */
 export function danishFor(word: string): string[] | undefined {

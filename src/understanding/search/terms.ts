@@ -53,6 +53,16 @@ export function contentStems(text: string): string[] {
     .map((word) => stem(word));
 }
 
+const derivations: [RegExp, string][] = [
+  [/ering/, 'ation'],
+  [/ation/, 'ering'],
+];
+
+/** The same word with its Latin suffix said the Danish way, or the other way round. */
+function derivedVariants(term: string): string[] {
+  return derivations.filter(([pattern]) => pattern.test(term)).map(([pattern, replacement]) => term.replace(pattern, replacement));
+}
+
 /**
  * The vocabulary of the knowledge: every stem, with a typo-tolerant lookup and the compounds
  * it can make, so that "contex", "Organisaton", "fordelings reglerne" and "jobfunktion roller"
@@ -92,8 +102,9 @@ export class Vocabulary {
     if (this.#stems.has(term)) return term;
     const cached = this.#corrections.get(term);
     if (cached !== undefined) return cached ?? undefined;
-    let found: string | undefined;
-    if (term.length >= 5) {
+    // "eskalering" and "eskalation", "integrering" and "integration": one word, two suffixes
+    let found = derivedVariants(term).find((variant) => this.#stems.has(variant));
+    if (!found && term.length >= 5) {
       const limit = term.length >= 9 ? 2 : 1;
       const candidates = [term, ...deletions(term)].flatMap((variant) => this.#byDeletion.get(variant) ?? []);
       found = candidates.find((known) => editDistance(term, known, limit) <= 1) ?? candidates.find((known) => editDistance(term, known, limit) <= limit);
