@@ -2,13 +2,13 @@ import type { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { findTimes } from './dates/time-of-day.js';
-import type { FactSearch } from './search/fact-search.js';
+import type { FactSearch, SearchHit } from './search/fact-search.js';
 import type { DateSpan } from './types.js';
 
 // Words that ask about a point of a meeting's programme rather than the programme whole.
 const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk|evaluering|pause)/;
 // the cues that name a point of a programme and nothing else ("evaluering" and a time of day may be about a deadline)
-const namedItemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|item|present)/;
+const namedItemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|item|present|pause|break)/;
 const meetingCue = /moede|meeting|skype|program/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
@@ -88,9 +88,13 @@ export function agendaItemsAsked(input: {
   const best = result.hits[0];
   if (!best) return undefined;
   // the same item in each meeting asked about (the runs of one meeting are separate records)
-  const fitting = result.hits.filter((hit) => hit.score >= best.score * 0.95).slice(0, meetings.length);
+  const close = result.hits.filter((hit) => hit.score >= best.score * 0.95);
+  // a point the programme has twice ("Pause") is asked about both times
+  const title = (hit: SearchHit) => hit.passage.text.replace(/^[\d.–]+\s*/, '');
+  const same = close.filter((hit) => title(hit) === title(best));
+  const fitting = same.length > 1 ? same : close.slice(0, meetings.length);
   // one point stands out (the same title in every run asked about): a word or two of it is enough
-  const titles = new Set(fitting.map((hit) => hit.passage.text.replace(/^[\d.–]+\s*/, '')));
+  const titles = new Set(fitting.map(title));
   const needed = titles.size === 1 ? minimumCoverage / 2 : minimumCoverage;
   if (best.textCoverage < needed) return undefined;
   return fitting.map((hit) => `${hit.passage.recordId}#${hit.passage.field.split('.')[1] ?? ''}`);

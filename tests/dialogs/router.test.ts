@@ -213,18 +213,26 @@ describe('a point of a meeting’s programme', () => {
 
   it('answers who presents a point, on the meeting of the weekday named', () => {
     const answer = reply('hvem holder oplægget om Organisation på fredagsmødet?');
-    expect(answer?.list).toEqual(['fredag 14. september 2018 kl. 11.50–12.20: **Støttesystemet Organisation** (Peter Hansen)']);
+    expect(answer?.list).toEqual(['fredag 14. september 2018 kl. 11.50–12.20 (30 min.): **Støttesystemet Organisation** (Peter Hansen)']);
     expect(answer?.buttons?.[0]?.action.dialog).toBe('agenda-today');
   });
 
   it('answers what is on at a time of day, and when a point is on a named day', () => {
-    expect(reply('hvad står på programmet kl. 10.35 i dag?')?.list).toEqual(['torsdag 6. september 2018 kl. 10.30–10.40: **Aktuelle og kommende KLIK-opgaver**']);
+    expect(reply('hvad står på programmet kl. 10.35 i dag?')?.list).toEqual(['torsdag 6. september 2018 kl. 10.30–10.40 (10 min.): **Aktuelle og kommende KLIK-opgaver**']);
     expect(reply('hvornår er punktet med KLIK-opgaverne på onsdag?')?.list?.[0]).toContain('onsdag 12. september 2018 kl. 13.30–13.40');
   });
 
   it('reads "fredag d. 14" by its weekday, and the evaluation "til sidst" as the day’s last point', () => {
     expect(reply('hvornår er punktet med velkomst fredag d. 14?')?.list?.[0]).toContain('fredag 14. september 2018 kl. 10.30–10.35');
-    expect(reply('er evalueringen det sidste punkt i dag?')?.list?.[0]).toContain('kl. 11.55–12.00: **Evaluering og tak for denne gang**');
+    expect(reply('er evalueringen det sidste punkt i dag?')?.list?.[0]).toContain('kl. 11.55–12.00 (5 min.): **Evaluering og tak for denne gang**');
+  });
+
+  it('answers a point the programme has twice with both, and how long a point lasts', () => {
+    expect(reply('hvornår er der pause i dag?')?.list).toEqual([
+      'torsdag 6. september 2018 kl. 10.40–10.50 (10 min.): **Pause**',
+      'torsdag 6. september 2018 kl. 11.10–11.20 (10 min.): **Pause**',
+    ]);
+    expect(reply('hvor lang tid varer pausen i dag?')?.heading).toBe('På programmet');
   });
 
   it('leaves a question about a named thing, or a day without a meeting, to its own answer', () => {

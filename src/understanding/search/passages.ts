@@ -35,6 +35,7 @@ const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const url = /^https?:\/\//;
 const time = /^\d{1,2}\.\d{2}$/;
+const timedLine = /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} /;
 // the fields that name a record, most telling first
 const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
 
@@ -169,7 +170,8 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
         // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
         if (text === recordTitle || seen.has(text)) return;
         seen.add(text);
-        if (text.trim().split(/\s+/).length < 3) {
+        // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
+        if (text.trim().split(/\s+/).length < 3 && !timedLine.test(text)) {
           names.push(text);
           if (!field.includes('.')) {
             details.push(text);
