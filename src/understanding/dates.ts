@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
-import { format } from './dates/calendar.js';
+import { dayOf, format, mondayOf, shift } from './dates/calendar.js';
 import { type Candidate, type Days, contextAt, settle } from './dates/candidate.js';
 import { chooseFirst } from './dates/choose.js';
 import { calendarRules } from './dates/danish-calendar.js';
@@ -47,6 +47,26 @@ const englishDateCue = new RegExp(
  * Danish grammar (which reads numeric dates day first, as Danes write them even in English).
  */
 export function findDateSpan(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
+  return weekAround(text, now, language) ?? firstDate(text, now, language);
+}
+
+// "the week of 19 November", "ugen med d. 19. november": the week the day falls in
+const weekOf = new RegExp(`${B0}(?:the\\s+)?week\\s+(?:of|around|starting)\\s+(?:the\\s+)?|${B0}ugen\\s+(?:med|omkring|hvor|fra|der\\s+starter)\\s+(?:den\\s+|d\\.\\s*)?`, 'iu');
+
+function weekAround(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
+  const cue = weekOf.exec(text);
+  if (!cue) return undefined;
+  const after = cue.index + cue[0].length;
+  const day = firstDate(text.slice(after), now, language);
+  if (!day || day.kind !== 'day' || !text.slice(after).startsWith(day.matched)) return undefined;
+  const [year = 0, month = 0, date = 0] = day.span.start.split('-').map(Number);
+  const said = dayOf(year, month, date);
+  if (said === undefined) return undefined;
+  const monday = mondayOf(said);
+  return { span: { start: format(monday), end: format(shift(monday, 'days', 6)) }, matched: text.slice(cue.index, after + day.matched.length), kind: 'week' };
+}
+
+function firstDate(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
   const local = now.setZone(ZONE);
   const context = contextAt(local, pastTense.test(text));
   let candidates = scan(danishRules, text, context);

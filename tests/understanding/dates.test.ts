@@ -60,6 +60,17 @@ describe('findDateSpan in Danish', () => {
     ], 'da');
   });
 
+  it('reads "the week of" a day as the week that day falls in, Monday to Sunday', () => {
+    expectSpans(
+      [
+        ['hvad sker der i ugen med 19. november', '2018-11-19', '2018-11-25', 'week'],
+        ['ugen omkring d. 1. november', '2018-10-29', '2018-11-04', 'week'],
+      ],
+      'da',
+    );
+    expectSpans([["What's on in the week of 21 November?", '2018-11-19', '2018-11-25', 'week']], 'en');
+  });
+
   it('reads months, weeks and years as whole spans', () => {
     expectSpans([
       ['hvilke deadlines har vi i december?', '2018-12-01', '2018-12-31', 'month'],
