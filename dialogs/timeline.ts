@@ -48,12 +48,14 @@ function newsEntries(context: DialogContext): Entry[] {
       return {
         first: firstDay(entry),
         last: lastDay(entry),
-        line: `${dateText(context, { ...entry, id: item.id, title: dated.what, kind: 'deadline', responsibleRoles: [], source: item.source })} · ${say(context, 'Nyt', 'News')}: ${dated.what}`,
+        line: `${dateText(context, { ...entry, id: item.id, title: dated.what, kind: 'deadline', responsibleRoles: [], source: item.source })} · ${say(context, 'Nyt', 'News')}: ${dated.what} (${item.title})`,
         source: item.source.label,
       };
     }),
   );
 }
+
+const calendarWord = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday|uge|ugen|week|maaned|month)$/;
 
 /**
  * What happens at a meeting in the span that the question's other words point at: "hvornår
@@ -62,7 +64,9 @@ function newsEntries(context: DialogContext): Entry[] {
 function agendaHits(context: DialogContext, start: string, end: string): string[] {
   const meetingIds = new Set(context.knowledge.meetings.filter((meeting) => meeting.date >= start && meeting.date <= end).map((meeting) => meeting.id));
   if (meetingIds.size === 0) return [];
-  const result = factSearchFor(context.knowledge).search(queryWords(context.turn.text).tokens, {
+  // the date's own words ("12. september") say when, not which point ("NYT september 2018")
+  const tokens = queryWords(context.turn.text).tokens.filter((token) => !/^\d+$/.test(token) && !calendarWord.test(token));
+  const result = factSearchFor(context.knowledge).search(tokens, {
     within: (passage) => passage.kind === 'meetings' && meetingIds.has(passage.recordId) && passage.field.startsWith('agenda.'),
   });
   const best = result.hits[0];

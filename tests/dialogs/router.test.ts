@@ -206,6 +206,12 @@ describe('dated questions', () => {
     expect(reply?.list?.join('\n')).toContain('12. september 2018');
     expect(reply?.list?.join('\n')).toContain('20. september 2018');
   });
+
+  it('names the news a dated line comes from, and reads the date\'s words as no point of a meeting', () => {
+    const [reply] = replies('hvad sker der den 12. september?');
+    expect(reply?.list).toContain('onsdag 12. september 2018 · Nyt: Serviceaftalerne annonceres (Serviceaftaler vedrørende Beskedfordeleren)');
+    expect(reply?.intro).toBe('**2 ting** den 12. september 2018:');
+  });
 });
 
 describe('a point of a meeting’s programme', () => {
