@@ -42,6 +42,14 @@ export interface UnderstandInput {
   previous?: Understanding;
 }
 
+// "frister og møder frem til jul", "alt hvad der har en dato": the kinds of dated things, by name
+const datedThing = /^(frist|deadline|moede|moeder|dato|datoer|begivenhed|kalender|meeting|event|date|dates)/;
+
+/** The kinds of dated things asked for, nothing named: over a span, the timeline, however the rest is worded (one day's meeting may be asked about in detail). */
+function asksForDatedThings(tokens: string[], entities: Entities): boolean {
+  return !namesSomething(entities) && tokens.some((token) => datedThing.test(token));
+}
+
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -197,7 +205,7 @@ export class Understander {
       const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
       return this.#withEvidence(input.text, words.tokens, resolved, named);
     }
-    if (found && this.#onlyAsksWhatHappens(words.tokens, dateSpan)) return { intent: 'event.list', confidence: 0.6, entities, language };
+    if (found && (this.#onlyAsksWhatHappens(words.tokens, dateSpan) || (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))) return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
   }
 

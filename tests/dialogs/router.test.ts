@@ -207,6 +207,13 @@ describe('dated questions', () => {
     expect(reply?.list?.join('\n')).toContain('20. september 2018');
   });
 
+  it('reads a long question over a span that asks for dated things as the timeline', () => {
+    const [reply] = replies('jeg sidder og planlægger min kalender for efteråret, hvilke frister og møder ligger der mellem nu og nytår?');
+    expect(reply?.heading).toBe('Tidslinje');
+    expect(reply?.list?.join('\n')).toContain('1. november 2018');
+    expect(reply?.list?.join('\n')).toContain('12. december 2018');
+  });
+
   it('names the news a dated line comes from, and reads the date\'s words as no point of a meeting', () => {
     const [reply] = replies('hvad sker der den 12. september?');
     expect(reply?.list).toContain('onsdag 12. september 2018 · Nyt: Serviceaftalerne annonceres (Serviceaftaler vedrørende Beskedfordeleren)');

@@ -60,6 +60,22 @@ describe('findDateSpan in Danish', () => {
     ], 'da');
   });
 
+  it('reads the seasons, "mellem nu og nytår", and two spans from now as one plan', () => {
+    expectSpans(
+      [
+        ['hvad sker der resten af efteråret?', '2018-09-06', '2018-11-30', 'range'],
+        ['møder i vinteren', '2018-12-01', '2019-02-28', 'range'],
+        ['hvad skal vi nå i foråret', '2019-03-01', '2019-05-31', 'range'],
+        ['hvad skete der i foråret', '2018-03-01', '2018-05-31', 'range'],
+        ['frister mellem nu og nytår', '2018-09-06', '2018-12-31', 'range'],
+        ['en plan for resten af efteråret, alt fra nu og frem til jul', '2018-09-06', '2018-12-24', 'range'],
+      ],
+      'da',
+    );
+    // "fall" is a verb as often as a season
+    expectSpans([['which deadlines fall in December?', '2018-12-01', '2018-12-31', 'month']], 'en');
+  });
+
   it('reads "the week of" a day as the week that day falls in, Monday to Sunday', () => {
     expectSpans(
       [

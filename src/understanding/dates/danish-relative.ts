@@ -76,8 +76,8 @@ const thisNextLast: Rule = {
 
 const holiday: Rule = {
   needs: /jul|christmas|nyt|new/i,
-  // "inden jul" (to Christmas Eve), "før nytår" (to 31 December); English "before Christmas" too
-  pattern: pattern(`${B0}(?:inden|før|foer|for|til|frem\\s+til|indtil|before|by|until)\\s+(jul(?:eaften|en)?|christmas|nyt(?:å|aa|a)r(?:saften)?|new\\s+year(?:'s)?(?:\\s+eve)?)${B1}`),
+  // "inden jul" (to Christmas Eve), "før nytår", "mellem nu og nytår" (to 31 December); English "before Christmas" too
+  pattern: pattern(`${B0}(?:inden|før|foer|for|til|frem\\s+til|indtil|(?:mellem|fra)\\s+nu\\s+og|before|by|until)\\s+(jul(?:eaften|en)?|christmas|nyt(?:å|aa|a)r(?:saften)?|new\\s+year(?:'s)?(?:\\s+eve)?)${B1}`),
   read: (m, { today, year }) => {
     const christmas = /^(jul|christmas)/iu.test(m[1] ?? '');
     const target = (inYear: number) => dayOf(inYear, 12, christmas ? 24 : 31);
@@ -100,6 +100,31 @@ const restOf: Rule = {
   },
 };
 
+// the seasons as Danes count them: spring March–May, summer June–August, autumn September–November, winter December–February
+const seasons: Record<string, [number, number]> = { for: [3, 5], som: [6, 8], eft: [9, 11], vin: [12, 2], spr: [3, 5], sum: [6, 8], aut: [9, 11], win: [12, 2] };
+
+const season: Rule = {
+  // not "fall": "which deadlines fall in December?"
+  needs: /for|som|eft|vin|spring|summer|autumn|winter/i,
+  // "i efteråret", "resten af efteråret", "this autumn": the season of this year, from today where it has begun
+  pattern: pattern(`${B0}(?:(resten\\s+af|rest\\s+of)\\s+)?(?:(?:i|this|in\\s+the)\\s+)?(for(?:å|aa|a)ret|sommeren|efter(?:å|aa|a)ret|vinteren|spring|summer|autumn|winter)${B1}`),
+  read: (m, { today, year, past }) => {
+    const [first, last] = seasons[(m[2] ?? '').toLowerCase().slice(0, 3)] ?? [0, 0];
+    const span = (inYear: number) => {
+      const start = dayOf(inYear, first, 1);
+      const endYear = last < first ? inYear + 1 : inYear;
+      const end = shift(dayOf(endYear, last, 1) ?? 0, 'months', 1) - 1;
+      return start === undefined ? undefined : { start, end };
+    };
+    // a season that has ended this year is next year's, unless the question speaks of the past
+    const thisYears = span(year);
+    const days = thisYears && (thisYears.end >= today || past) ? thisYears : span(year + 1);
+    if (!days) return undefined;
+    const started = days.start <= today && days.end >= today;
+    return { kind: 'range', days: { start: m[1] && started ? today : days.start, end: days.end } };
+  },
+};
+
 const weekdayName: Rule = {
   needs: /dag/i,
   // "på fredag", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
@@ -115,4 +140,4 @@ const weekdayName: Rule = {
 };
 
 /** The rules for dates relative to today. */
-export const relativeRules: readonly Rule[] = [dayWord, offset, within, comingOrPast, thisNextLast, holiday, restOf, weekdayName];
+export const relativeRules: readonly Rule[] = [dayWord, offset, within, comingOrPast, thisNextLast, holiday, restOf, season, weekdayName];
