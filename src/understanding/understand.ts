@@ -13,6 +13,8 @@ import { reminderWordFor } from './reminder-requests.js';
 import { resolveIntent, type Reading } from './resolve.js';
 import { statusWordFor } from './statements.js';
 import { RoleDuties } from './role-duties.js';
+import { MaterialQuestions } from './material-questions.js';
+import type { Passage } from './search/passages.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
@@ -150,12 +152,14 @@ export class Understander {
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
   readonly #domainStems: Set<string>;
+  readonly #materialQuestions: MaterialQuestions;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
 
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
     this.search = factSearchFor(knowledge);
+    this.#materialQuestions = new MaterialQuestions(knowledge, this.search);
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
   }
@@ -194,6 +198,8 @@ export class Understander {
     const resolved = resolveIntent(reading, input.previous);
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
+    const material = this.#materialAnswer(words.tokens, resolved);
+    if (material) return material;
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
     // "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it better than the contact list
@@ -207,6 +213,19 @@ export class Understander {
     }
     if (found && (this.#onlyAsksWhatHappens(words.tokens, dateSpan) || (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))) return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /** One of the material's own questions, answered by the record the material answers it with. */
+  #materialAnswer(tokens: string[], resolved: Understanding): Understanding | undefined {
+    const found = this.#materialQuestions.answering(tokens);
+    if (!found) return undefined;
+    const all = this.search.passagesOf(found.kind, found.recordId);
+    const inRecord = (passage: Passage) => passage.kind === found.kind && passage.recordId === found.recordId;
+    // a short slide is the answer whole; a longer record by its passages that fit the question best
+    const passages = all.length <= shortSlide ? all : this.search.search(tokens, { within: inRecord, limit: 3 }).hits.map((hit) => hit.passage);
+    if (passages.length === 0) return undefined;
+    const keys = passages.map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
+    return { intent: 'fact', confidence: 0.9, entities: { ...resolved.entities, passages: keys }, language: resolved.language };
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */

@@ -50,6 +50,20 @@ describe('topics.json validation', () => {
     expect(message).toContain('topics.json, record "implementeringsoverblikket", field "updateFrequency": must also be one of the points');
   });
 
+  it('checks a slide\'s questions: each is one of its points and is answered by a record that exists', async () => {
+    const message = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'stoettesystemet-organisation').answers = [
+        { question: 'Hvad koster Organisation?', answeredIn: 'supportSystems/organisation' },
+        { question: 'Hvad gør støttesystemet Organisation?', answeredIn: 'supportSystems/organisationen' },
+      ];
+    });
+    expect(message).toContain('topics.json, record "stoettesystemet-organisation", field "answers.0.question": must be one of the points');
+    const references = await loadErrorOf('topics.json', (data) => {
+      recordById(data, 'stoettesystemet-organisation').answers = [{ question: 'Hvad gør støttesystemet Organisation?', answeredIn: 'supportSystems/organisationen' }];
+    });
+    expect(references).toContain('topics.json, record "stoettesystemet-organisation", field "answers.0.answeredIn": names "supportSystems/organisationen", which is no record of the knowledge');
+  });
+
   it('names a related record that does not exist, by kind and position', async () => {
     const message = await loadErrorOf('topics.json', (data) => {
       recordById(data, 'implementeringsoverblikket-eksempel-adgangsstyring').related = { interfaces: ['sf1511', 'sf1599'], topics: ['implementeringsoverblikket-eksempel-adgangsstyring'] };

@@ -36,6 +36,12 @@ const ids = z.array(recordId).min(1);
 /** Records of other files the topic is about, by kind: `{ "supportSystems": ["adgangsstyring"] }`. */
 export const related = z.strictObject(Object.fromEntries(relatedKinds.map((kind) => [kind, ids.optional()])) as Record<RelatedKind, z.ZodOptional<typeof ids>>);
 
+/**
+ * A question the slide poses ("Hvad gør støttesystemet Organisation?") and the record that
+ * answers it, as "kind/id" ("supportSystems/organisation"): people ask the slide's questions.
+ */
+export const topicAnswer = z.strictObject({ question: z.string().min(1), answeredIn: z.string().regex(/^[a-zA-Z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/) });
+
 /** A link on the slide, shown with a label. */
 export const topicLink = z.strictObject({ label: z.string().min(1), url: linkUrl });
 
@@ -61,6 +67,8 @@ export const record = z
     updateFrequency: z.string().min(1).optional(),
     links: z.array(topicLink).optional(),
     related: related.optional(),
+    /** The slide's questions with the records that answer them; each question is one of the points. */
+    answers: z.array(topicAnswer).optional(),
     /** For operators (English): where the slide is unclear and how it was read. */
     notes: z.array(z.string().min(1)).optional(),
     source,
@@ -69,6 +77,9 @@ export const record = z
     if (topic.points.length === 0 && topic.summary === undefined) {
       ctx.addIssue({ code: 'custom', path: ['points'], message: 'a topic needs at least one point or a summary' });
     }
+    topic.answers?.forEach((answer, index) => {
+      if (!topic.points.includes(answer.question)) ctx.addIssue({ code: 'custom', path: ['answers', index, 'question'], message: `must be one of the points, as on the slide ("${answer.question}" is not)` });
+    });
     if (topic.updateFrequency !== undefined && !topic.points.includes(topic.updateFrequency)) {
       ctx.addIssue({ code: 'custom', path: ['updateFrequency'], message: `must also be one of the points, as on the slide ("${topic.updateFrequency}" is not)` });
     }
@@ -99,6 +110,11 @@ export function references(knowledge: Knowledge): DataProblem[] {
         seen.add(id);
       });
     }
+    topic.answers?.forEach((answer, index) => {
+      const [kind = '', id = ''] = answer.answeredIn.split('/');
+      const records = (relatedKinds as string[]).includes(kind) ? (knowledge[kind as RelatedKind] as { id: string }[]) : undefined;
+      if (!records?.some((item) => item.id === id)) problems.push({ file: FILE, record: topic.id, field: `answers.${index}.answeredIn`, message: `names "${answer.answeredIn}", which is no record of the knowledge` });
+    });
   }
   return problems;
 }

@@ -85,6 +85,11 @@ export class FactSearch {
     this.#averageLength = this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
   }
 
+  /** How telling a term of the knowledge is (its inverse document frequency). */
+  weightOf(term: string): number {
+    return this.#idf(term);
+  }
+
   /** How telling a term is: rare terms say more (an unknown term is as telling as the rarest). */
   #idf(term: string): number {
     const frequency = this.#postings.get(term)?.length ?? 0;

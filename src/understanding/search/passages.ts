@@ -27,7 +27,7 @@ export interface Passage {
 type Item = Record<string, unknown>;
 
 // Fields that identify, cite or explain the data to its operators; they are not facts to quote.
-const skippedKeys = new Set(['id', 'related', 'aliases', 'source', 'section', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
+const skippedKeys = new Set(['id', 'related', 'answers', 'aliases', 'source', 'section', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
 // Operator notes are English by convention; a note written in Danish ("Cirka tider…") is a fact.
 const noteKey = /^notes?$|Note$/;
 // ids, references and enum values ("bbr-adgangsstyring", "implementation"): no text of their own
@@ -94,6 +94,8 @@ function itemLine(item: Item, references: References): string | undefined {
     const shown = named(value, references);
     if (typeof shown === 'string' && shownString(key, shown)) parts.push(shown);
     else if (typeof value === 'number' && key === 'number') parts.unshift(`${value}.`);
+    // "KY · Sagsfordeling, Brevfletning": a short list inside the object is part of its line
+    else if (Array.isArray(value) && value.length > 0 && value.every((element) => typeof element === 'string' && shownString(key, element))) parts.push(value.join('; '));
   }
   const line = parts.join(' · ');
   return line ? `${times}${line}` : undefined;

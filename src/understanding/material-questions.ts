@@ -1,0 +1,71 @@
+import type { Knowledge, KnowledgeKind } from '../knowledge/registry.js';
+import { queryWords } from './query-words.js';
+import type { FactSearch } from './search/fact-search.js';
+import { isEverydayWord, queryTerms } from './search/terms.js';
+
+/** A question the material itself poses, and the record that answers it. */
+interface MaterialQuestion {
+  terms: Set<string>;
+  kind: KnowledgeKind;
+  recordId: string;
+}
+
+// How closely a question must say what the material asks: nearly all of the material's
+// question, weighed by how telling each word is, and little besides.
+const heldOfTheirs = 0.8;
+const heldOfOurs = 0.6;
+
+/**
+ * The slides' own questions ("Hvad gør støttesystemet Organisation?", "Hvilken rolle har KOMBIT
+ * ift. SKI 02.19?"), from a topic's `answers` and from aliases written as questions. People
+ * ask them in nearly those words, and the record that answers them is known, whatever one
+ * salient word in them ("rolle", "Organisation") would make of the question otherwise.
+ */
+export class MaterialQuestions {
+  readonly #questions: MaterialQuestion[] = [];
+
+  constructor(
+    knowledge: Knowledge,
+    private readonly search: FactSearch,
+  ) {
+    for (const topic of knowledge.topics) {
+      for (const answer of topic.answers ?? []) {
+        const [kind, recordId = ''] = answer.answeredIn.split('/') as [KnowledgeKind, string];
+        this.#add(answer.question, kind, recordId);
+      }
+    }
+    for (const [kind, records] of Object.entries(knowledge) as [KnowledgeKind, { id: string; aliases?: string[] }[]][]) {
+      for (const record of records) for (const alias of record.aliases ?? []) if (alias.trim().endsWith('?')) this.#add(alias, kind, record.id);
+    }
+  }
+
+  #add(question: string, kind: KnowledgeKind, recordId: string): void {
+    const terms = this.#termsOf(queryWords(question).tokens);
+    if (terms.size >= 2) this.#questions.push({ terms, kind, recordId });
+  }
+
+  #termsOf(tokens: string[]): Set<string> {
+    // "ift.", "egentlig": how a question is put, not what it asks
+    return new Set(queryTerms(tokens.filter((token) => !isEverydayWord(token)), this.search.vocabulary).terms);
+  }
+
+  #share(part: Set<string>, of: Set<string>): number {
+    const weight = (terms: Iterable<string>) => [...terms].reduce((sum, term) => sum + this.search.weightOf(term), 0);
+    const total = weight(of);
+    return total === 0 ? 0 : weight([...of].filter((term) => part.has(term))) / total;
+  }
+
+  /** The record that answers the material's question this question repeats, if it repeats one. */
+  answering(tokens: string[]): { kind: KnowledgeKind; recordId: string } | undefined {
+    const asked = this.#termsOf(tokens);
+    let best: { question: MaterialQuestion; fit: number } | undefined;
+    for (const question of this.#questions) {
+      const theirs = this.#share(asked, question.terms);
+      const ours = this.#share(question.terms, asked);
+      if (theirs < heldOfTheirs || ours < heldOfOurs) continue;
+      const fit = theirs + ours;
+      if (!best || fit > best.fit) best = { question, fit };
+    }
+    return best && { kind: best.question.kind, recordId: best.question.recordId };
+  }
+}
