@@ -10,6 +10,25 @@ const abbreviations: Record<string, string[]> = {
   pga: ['paa', 'grund', 'af'],
 };
 
+// Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC".
+const phrases: [string[], string][] = [
+  [['single', 'point', 'of', 'contact'], 'spoc'],
+  [['single', 'points', 'of', 'contact'], 'spoc'],
+];
+
+/** The tokens with each known phrase put as the material writes it, capitals following its first word. */
+function joinPhrases(words: QueryWords): QueryWords {
+  const tokens: string[] = [];
+  const capitalised: boolean[] = [];
+  for (let index = 0; index < words.tokens.length; index += 1) {
+    const phrase = phrases.find(([parts]) => parts.every((part, offset) => words.tokens[index + offset] === part));
+    tokens.push(phrase ? phrase[1] : words.tokens[index]!);
+    capitalised.push(words.capitalised[index]!);
+    if (phrase) index += phrase[0].length - 1;
+  }
+  return { tokens, capitalised };
+}
+
 /** The folded words of a question and which of them were written with a capital letter. */
 export function queryWords(text: string): QueryWords {
   const raw = text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -26,5 +45,5 @@ export function queryWords(text: string): QueryWords {
       }
     }
   }
-  return { tokens, capitalised };
+  return joinPhrases({ tokens, capitalised });
 }

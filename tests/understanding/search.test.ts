@@ -36,6 +36,12 @@ describe('the search over every passage', () => {
     expect(search.search(queryWords('hvor er bbr tallene fra').tokens).unknown).toEqual([]);
   });
 
+  it('reads "single point of contact" as the material\'s SPOC, and "when it comes to" as no question of when', () => {
+    expect(queryWords('Who is the Single Point of Contact for the vendors?').tokens).toEqual(['who', 'is', 'the', 'spoc', 'for', 'the', 'vendors']);
+    const question = 'Who is the single point of contact for the vendors and the business when it comes to STS?';
+    expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain('SPOC for leverandørerne og forretningen');
+  });
+
   it('reads a Latin suffix said the Danish way ("eskaleringspart" is the "eskalationspart")', () => {
     const passage = best('hvem er kombits eskaleringspart i kommunen');
     expect(passage?.text).toContain('eskalationspart');
