@@ -42,6 +42,14 @@ describe('the search over every passage', () => {
     expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain('SPOC for leverandørerne og forretningen');
   });
 
+  it('keeps a short bullet among longer ones as a point, and a list of names as names', () => {
+    const points = search.passagesOf('topics', 'organisation-next-step-for-kombit').map((passage) => passage.text);
+    expect(points).toContain('Færdiggøre vejledningsmaterialer');
+    expect(search.passagesOf('strategies', 'strategi-a').map((passage) => passage.text)).toContain('Effektivt');
+    expect(search.passagesOf('itSystems', 'ky').map((passage) => passage.text)).not.toContain('Adgangsstyring');
+    expect(search.passagesOf('tasks', 'bbr-adgangsstyring').map((passage) => passage.text)).not.toContain('BBR');
+  });
+
   it('reads a Latin suffix said the Danish way ("eskaleringspart" is the "eskalationspart")', () => {
     const passage = best('hvem er kombits eskaleringspart i kommunen');
     expect(passage?.text).toContain('eskalationspart');

@@ -35,6 +35,9 @@ const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = /^\d{4}-\d{2}(?:-\d{2})?$/;
 const url = /^https?:\/\//;
 const time = /^\d{1,2}\.\d{2}$/;
+// a list element ("points.0"); a list of things of the knowledge ("itSystems.0": "BBR") names, it does not say
+const bulletField = /\.\d+$/;
+const namingField = /(^|\.)(itSystems|supportSystems|interfaces|roles|responsibleRoles|tasks|municipalities|users)\.\d+$/;
 const timedLine = /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} /;
 // the fields that name a record, most telling first
 const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
@@ -84,21 +87,27 @@ function referencesIn(knowledge: Knowledge): References {
   return references;
 }
 
-/** "10.05–10.30 Opsamling … · Mette Vinther Poulsen": an object in a list as one line. */
-function itemLine(item: Item, references: References): string | undefined {
+/** "10.05–10.30 Opsamling … · Mette Vinther Poulsen": an object in a list as one line, and whether it only names other records. */
+function itemLine(item: Item, references: References): { line: string; onlyNames: boolean } | undefined {
   const times = typeof item.start === 'string' && typeof item.end === 'string' && time.test(item.start) ? `${item.start}–${item.end} ` : '';
   const parts: string[] = [];
+  let onlyNames = true;
   for (const [key, value] of Object.entries(item)) {
     if (skippedKeys.has(key) || key === 'start' || key === 'end') continue;
     // "dar" in a list of an interface's users reads as "DAR": "DAR · gennemført"
     const shown = named(value, references);
-    if (typeof shown === 'string' && shownString(key, shown)) parts.push(shown);
-    else if (typeof value === 'number' && key === 'number') parts.unshift(`${value}.`);
+    if (typeof shown === 'string' && shownString(key, shown)) {
+      parts.push(shown);
+      if (shown === value) onlyNames = false;
+    } else if (typeof value === 'number' && key === 'number') parts.unshift(`${value}.`);
     // "KY · Sagsfordeling, Brevfletning": a short list inside the object is part of its line
-    else if (Array.isArray(value) && value.length > 0 && value.every((element) => typeof element === 'string' && shownString(key, element))) parts.push(value.join('; '));
+    else if (Array.isArray(value) && value.length > 0 && value.every((element) => typeof element === 'string' && shownString(key, element))) {
+      parts.push(value.join('; '));
+      onlyNames = false;
+    }
   }
   const line = parts.join(' · ');
-  return line ? `${times}${line}` : undefined;
+  return line ? { line: `${times}${line}`, onlyNames: onlyNames && times === '' } : undefined;
 }
 
 /** A word or a few: a name, a phone number, a place. */
@@ -116,12 +125,13 @@ function named(value: unknown, references: References): unknown {
 }
 
 /** Every passage under one value of a record, depth first. */
-function walk(raw: unknown, path: string[], emit: (field: string, text: string) => void, references: References): void {
+function walk(raw: unknown, path: string[], emit: (field: string, text: string, reference?: boolean) => void, references: References): void {
   // the field a list element belongs to ("notes" for notes.0)
   const key = path.findLast((part) => !/^\d+$/.test(part)) ?? '';
   const value = Array.isArray(raw) ? raw.map((element: unknown) => named(element, references)) : named(raw, references);
   if (typeof value === 'string') {
-    if (!skippedKeys.has(key) && shownString(key, value)) emit(path.join('.'), value);
+    // "sapa" read as "SAPA": another record's name, not something this record says
+    if (!skippedKeys.has(key) && shownString(key, value)) emit(path.join('.'), value, value !== raw);
     return;
   }
   if (Array.isArray(value)) {
@@ -133,8 +143,9 @@ function walk(raw: unknown, path: string[], emit: (field: string, text: string) 
     value.forEach((element, index) => {
       const line = isItem(element) ? itemLine(element, references) : undefined;
       // a list of objects (agenda items, duties, steps) is read one object a line
-      if (line !== undefined) emit([...path, String(index)].join('.'), line);
-      else walk(element, [...path, String(index)], emit, references);
+      if (line !== undefined) emit([...path, String(index)].join('.'), line.line, line.onlyNames);
+      // the element as written, so a reference among them is known as one
+      else walk((raw as unknown[])[index], [...path, String(index)], emit, references);
     });
     return;
   }
@@ -167,13 +178,14 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
       const before = passages.length;
       const details: string[] = [];
       const labels: string[] = [];
-      walk(record, [], (field, text) => {
+      walk(record, [], (field, text, reference = false) => {
         // the title is what every passage of the record is found by, not a passage of its own;
         // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
         if (text === recordTitle || seen.has(text)) return;
         seen.add(text);
         // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
-        if (text.trim().split(/\s+/).length < 3 && !timedLine.test(text)) {
+        // and a bullet among longer ones ("Vejledningsmateriale") is a point of its own
+        if (text.trim().split(/\s+/).length < 3 && !timedLine.test(text) && (reference || !bulletField.test(field) || namingField.test(field))) {
           names.push(text);
           if (!field.includes('.')) {
             details.push(text);
