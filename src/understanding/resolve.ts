@@ -246,10 +246,17 @@ function settledIntent(intent: Intent, reading: Reading, inherited: boolean): In
   if (intent === 'role.responsible' && onlyARole) return 'role.describe';
   // "hvad er den kritiske deadline for BBR?" names a deadline: its date is the news asked for
   if (intent === 'news' && entities.deadlines.length > 0 && reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))) return 'deadline.task';
+  // "bbr step 3 status?": the status of the step, not what the step is
+  if ((intent === 'task.steps' || intent === 'task.describe') && entities.tasks.length > 0 && reading.tokens.some((token) => statusNoun.test(token))) {
+    return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
+  }
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   return intent;
 }
+
+// the word that asks how far the municipalities are, not what a task is
+const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
 
 /** The best-scoring intent whose needs this reading meets, or undefined. */
 function bestFilled(reading: Reading, inherited: boolean, previous: Understanding | undefined): Understanding | undefined {

@@ -334,3 +334,10 @@ describe('an honest "I don\'t know" from a dialog', () => {
     expect(result.understanding?.intent).toBe('pilot.solution');
   });
 });
+
+describe('status asked beside a step', () => {
+  it('answers "bbr step 3 status?" with the step\'s national status, not what the step is', () => {
+    const [reply] = routeTurn(turn('bbr trin 3 status?'), { knowledge, understander }).replies;
+    expect(reply?.text).toContain('**28 af 98 kommuner** har fuldført trin 3');
+  });
+});
