@@ -52,6 +52,13 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
   return !namesSomething(entities) && tokens.some((token) => datedThing.test(token));
 }
 
+// "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
+// ("hvor er kommunedagene?" asks for a town, not a link)
+const asksWhereToFind = /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
+const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
+// how much of the rest of the question a link's words must hold
+const whereCoverage = 0.5;
+
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -198,7 +205,7 @@ export class Understander {
     const resolved = resolveIntent(reading, input.previous);
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
-    const material = this.#materialAnswer(words.tokens, resolved);
+    const material = this.#materialAnswer(words.tokens, resolved) ?? this.#whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
@@ -226,6 +233,23 @@ export class Understander {
     if (passages.length === 0) return undefined;
     const keys = passages.map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
     return { intent: 'fact', confidence: 0.9, entities: { ...resolved.entities, passages: keys }, language: resolved.language };
+  }
+
+  /**
+   * "hvor finder jeg materialet fra SKI-opstartsmøderne?", "hvor ligger implementeringsoverblikket?":
+   * a place to find something is a link, and the link whose words hold the rest of the question answers.
+   */
+  #whereToFind(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+    if (!asksWhereToFind.test(text)) return undefined;
+    // the words that ask where say nothing of what is sought
+    const sought = tokens.filter((token) => !whereWord.test(token));
+    const best = this.search.search(sought, { limit: 1 }).hits[0];
+    if (!best || best.coverage < whereCoverage) return undefined;
+    // what fits best, and the links of its record ("KOMBITs side om programlederindsatsen" · its address)
+    const links = this.search.passagesOf(best.passage.kind, best.passage.recordId).filter((passage) => passage.text.includes('https://'));
+    if (links.length === 0) return undefined;
+    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
+    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages }, language: resolved.language };
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */

@@ -341,3 +341,17 @@ describe('status asked beside a step', () => {
     expect(reply?.text).toContain('**28 af 98 kommuner** har fuldført trin 3');
   });
 });
+
+describe('where to find something', () => {
+  const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
+
+  it('answers "hvor finder jeg …?" with what fits and the link of its record', () => {
+    expect(answer('hvor ligger implementeringsoverblikket?')?.list?.join('\n')).toContain('https://share-komm.kombit.dk/p079/');
+    const material = answer('hvor kan man finde vejledningen som leverandørerne fik om adgangsstyring?');
+    expect(material?.list?.join('\n')).toContain('https://share-komm.kombit.dk/P133/');
+  });
+
+  it('reads "hvor er …" as a place, not a link', () => {
+    expect(answer('hvor er kommunedagene?')?.list?.join('\n')).toContain('Køge');
+  });
+});

@@ -45,7 +45,9 @@ const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', '
 function shownString(key: string, value: string): boolean {
   // a year or a count ("2019") is a fact, not an id
   if (/^\d+$/.test(value)) return true;
-  if (slug.test(value) || isoDate.test(value) || url.test(value)) return false;
+  // a link's address is what "hvor finder jeg …?" asks for; other addresses are sources
+  if (url.test(value)) return key === 'url';
+  if (slug.test(value) || isoDate.test(value)) return false;
   if (noteKey.test(key)) return detectLanguage(value) === 'da' && /[æøå]/i.test(value);
   return true;
 }
