@@ -1,17 +1,17 @@
 import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
-import { REMINDER_DIALOGS } from '../src/core/commands.js';
+import { REMINDER_DIALOGS } from './commands.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
 import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
-import { contactTopicOf } from './contact-topic.js';
-import { EVALUATION_DIALOGS } from './evaluation-access.js';
-import { FACT_DIALOGS } from './fact-answer.js';
-import { TIMELINE_DIALOG } from './timeline.js';
-import { MEETING_DIALOGS } from './meeting-host.js';
-import { POLL_DIALOGS } from './poll-names.js';
-import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
-import { MEETING_ITEMS_DIALOG } from './meeting-items.js';
+import { contactTopicOf } from './answers/contact-topic.js';
+import { EVALUATION_DIALOGS } from './evaluations/access.js';
+import { FACT_DIALOGS } from './answers/fact-answer.js';
+import { TIMELINE_DIALOG } from './answers/timeline.js';
+import { MEETING_DIALOGS } from './meetings/host.js';
+import { POLL_DIALOGS } from './names.js';
+import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status/ask-back.js';
+import { MEETING_ITEMS_DIALOG } from './answers/meeting-items.js';
 
 /**
  * The action dialogs (dialogs/action-dialogs.ts) questions and sentences lead to: they read or

@@ -1,11 +1,11 @@
-import { actionDialog, actionsUnavailableReply, type ActionServices } from '../../dialogs/action-dialogs.js';
-import { say } from '../../dialogs/context.js';
-import { currentPollCard, pollIdOf } from '../../dialogs/poll-card.js';
+import { actionDialog, actionsUnavailableReply, type ActionServices } from '../../dialogs/registry.js';
+import { say } from '../../dialogs/types.js';
+import { currentPollCard, pollIdOf } from '../../dialogs/polls/card.js';
 import type { Clock } from '../clock.js';
 import { knowsDialog, languageOf, routeTurn, unknownButtonReply, withLanguage, type Routed } from '../../dialogs/router.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { Understander } from '../understanding/understand.js';
-import { commandOf } from './commands.js';
+import { commandOf } from '../../dialogs/commands.js';
 import { ConversationMemory } from './conversation-memory.js';
 import type { PostedMessage, Reply, Turn } from './types.js';
 

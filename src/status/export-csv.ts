@@ -1,4 +1,4 @@
-import { statusTasks } from '../../dialogs/status-form.js';
+import { statusTasks } from '../../dialogs/status/form.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Task } from '../knowledge/schemas/tasks.js';
 import type { DeepReadonly, State, TaskStatus } from '../state/schema.js';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { beforeEach, expect } from 'vitest';
-import type { ActionServices } from '../../dialogs/action-dialogs.js';
-import type { DialogContext } from '../../dialogs/context.js';
-import { evaluationDialogsByName, type EvaluationServices } from '../../dialogs/evaluation-dialogs.js';
+import type { ActionServices } from '../../dialogs/registry.js';
+import type { DialogContext } from '../../dialogs/types.js';
+import { evaluationDialogsByName, type EvaluationServices } from '../../dialogs/evaluations/index.js';
 import type { ChannelKind, Reply } from '../../src/core/types.js';
 import { EvaluationRepository } from '../../src/state/evaluations.js';
 import { personContext, useActionKit, type ActionKit } from './action-kit.js';

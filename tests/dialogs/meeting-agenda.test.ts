@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { agendaToday } from '../../dialogs/events.js';
-import { meetingAgenda } from '../../dialogs/meeting-run.js';
+import { agendaToday } from '../../dialogs/answers/events.js';
+import { meetingAgenda } from '../../dialogs/meetings/run.js';
 import { createCore } from '../../src/core/core.js';
 import { card, context, knowledge } from './dialog-kit.js';
 import { CHANNEL, people, turn, useMeetingKit } from './meeting-kit.js';

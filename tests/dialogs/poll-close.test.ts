@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { announceClosedPolls, POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import { announceClosedPolls, POLL_DIALOGS, pollIdOf } from '../../dialogs/polls/index.js';
 import type { ConversationAddress, Delivery, Notifier } from '../../src/core/notifier.js';
 import type { Reply } from '../../src/core/types.js';
 import { createLogger } from '../../src/logger.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ARG_MAX, sentenceArgs } from '../../dialogs/poll-create.js';
-import { POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import { FORM_ARG_MAX, sentenceArgs } from '../../dialogs/polls/create.js';
+import { POLL_DIALOGS, pollIdOf } from '../../dialogs/polls/index.js';
 import { withFormButton } from '../../src/channels/slack/modal.js';
 import { readSlackButton, toSlackMessage } from '../../src/channels/slack/render-blocks.js';
 import { toAdaptiveCard } from '../../src/channels/teams/render-card.js';

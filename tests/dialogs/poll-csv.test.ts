@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import { POLL_DIALOGS, pollIdOf } from '../../dialogs/polls/index.js';
 import { ANNA, BO, HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
 
 const kit = usePollKit();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reminderDialogsByName } from '../../dialogs/reminder-dialogs.js';
-import { REMINDER_DIALOGS } from '../../src/core/commands.js';
+import { reminderDialogsByName } from '../../dialogs/reminders/index.js';
+import { REMINDER_DIALOGS } from '../../dialogs/commands.js';
 import { createCore } from '../../src/core/core.js';
 import type { Reply } from '../../src/core/types.js';
 import { knowledge } from './dialog-kit.js';

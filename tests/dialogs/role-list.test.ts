@@ -1,4 +1,4 @@
-import { roleList } from '../../dialogs/role-list.js';
+import { roleList } from '../../dialogs/answers/role-list.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

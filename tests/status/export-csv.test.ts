@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { statusTasks } from '../../dialogs/status-form.js';
+import { statusTasks } from '../../dialogs/status/form.js';
 import { createFixedClock } from '../../src/clock.js';
 import { csvField, STATUS_CSV_COLUMNS, statusCsv, statusCsvRows, toCsv } from '../../src/status/export-csv.js';
 import { StatusRepository } from '../../src/state/statuses.js';

@@ -1,0 +1,25 @@
+import type { Reply } from '../../src/core/types.js';
+import type { ActionDialog, ActionServices } from '../registry.js';
+import type { DialogContext } from '../types.js';
+import { EVALUATION_DIALOGS } from './access.js';
+import { evaluationAnswer } from './answer.js';
+import { evaluationCsv } from './csv.js';
+import { evaluationClose, evaluationResults } from './results.js';
+import { evaluationFormDialog, evaluationStart } from './start.js';
+
+export { EVALUATION_DIALOGS, type EvaluationServices } from './access.js';
+
+/** Every evaluation dialog, by the name buttons, forms and sentences use. */
+export const evaluationDialogsByName: Record<string, ActionDialog> = {
+  [EVALUATION_DIALOGS.start]: evaluationStart,
+  [EVALUATION_DIALOGS.form]: evaluationFormDialog,
+  [EVALUATION_DIALOGS.answer]: evaluationAnswer,
+  [EVALUATION_DIALOGS.close]: evaluationClose,
+  [EVALUATION_DIALOGS.results]: evaluationResults,
+  [EVALUATION_DIALOGS.csv]: evaluationCsv,
+};
+
+/** Starts the evaluation of a meeting here, as 'evaluation-start' does (for the agenda, as its last item begins). */
+export function startEvaluation(context: DialogContext, meetingId: string, services: ActionServices): Promise<Reply[]> {
+  return evaluationStart(context, { meetingId }, services);
+}
