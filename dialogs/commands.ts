@@ -1,24 +1,5 @@
 import type { ActionPayload } from '../src/core/types.js';
-
-/** The dialog that links the whole conversation (a channel, a group chat) to a municipality. */
-export const CONVERSATION_LINK_DIALOG = 'conversation-link';
-
-/** The membership dialogs beyond joining, by the names buttons and typed commands use. */
-export const MEMBERSHIP_DIALOGS = {
-  members: 'members',
-  end: 'membership-end',
-  roster: 'roster-import',
-} as const;
-
-/** The reminder dialogs, by the names buttons and typed commands use. */
-export const REMINDER_DIALOGS = {
-  subscribe: 'reminder-subscribe',
-  unsubscribe: 'reminder-unsubscribe',
-  list: 'reminder-list',
-  snooze: 'reminder-snooze',
-  mute: 'reminder-mute',
-  failures: 'reminder-failures',
-} as const;
+import { REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
 
 function reminderCommand(argument: string): ActionPayload | undefined {
   if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
@@ -51,13 +32,13 @@ export function commandOf(text: string): ActionPayload | undefined {
   const words = text.trim().split(/\s+/);
   const [first = '', ...rest] = words;
   const argument = rest.join(' ');
-  if (/^kommune$/i.test(first) && argument !== '') return { dialog: 'membership-set', args: { municipality: argument } };
-  if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '') return { dialog: 'meeting-cohost-request', args: {} };
+  if (/^kommune$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.set, args: { municipality: argument } };
+  if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '') return { dialog: MEETING_DIALOGS.cohostRequest, args: {} };
   if (/^medlemmer$/i.test(first)) return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
   // only "forlad kommune(n)": "forlad mødet" must not end a membership that took approval
   if (/^forlad$/i.test(first) && /^kommunen?$/i.test(argument)) return { dialog: MEMBERSHIP_DIALOGS.end, args: {} };
-  if (/^kanal$/i.test(first) && argument !== '') return { dialog: CONVERSATION_LINK_DIALOG, args: { municipality: argument } };
-  if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument))) return { dialog: 'status-form', args: {} };
+  if (/^kanal$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.conversationLink, args: { municipality: argument } };
+  if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument))) return { dialog: STATUS_DIALOGS.form, args: {} };
   if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
   if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
   return undefined;

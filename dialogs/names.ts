@@ -1,7 +1,81 @@
 /**
- * The poll dialogs, by the names buttons, forms and the intent table use. Kept apart from
- * poll-dialogs.ts so that the intent table can name them without importing the dialogs.
+ * Every dialog's name, once: buttons, forms, typed commands, the intent table and the
+ * registry all name dialogs through these. A name is stored in cards already posted, so a
+ * name, once used, stays.
  */
+
+/** The dialogs that answer from the knowledge alone (no state). */
+export const ANSWER_DIALOGS = {
+  /** {text}: runs the text as if typed. */
+  ask: 'ask',
+  help: 'help',
+  welcome: 'welcome',
+  upcoming: 'upcoming',
+  taskDeadline: 'task-deadline',
+  datedFact: 'dated-fact',
+  taskSteps: 'task-steps',
+  taskInfo: 'task-info',
+  taskList: 'task-list',
+  role: 'role',
+  roleCompetences: 'role-competences',
+  roleList: 'role-list',
+  responsible: 'responsible',
+  overview: 'overview',
+  rollout: 'rollout',
+  pilots: 'pilots',
+  strategies: 'strategies',
+  events: 'events',
+  nextMeeting: 'next-meeting',
+  agendaToday: 'agenda-today',
+  contacts: 'contacts',
+  news: 'news',
+  deadlineSpan: 'deadline-span',
+  overdue: 'overdue',
+  factAnswer: 'fact-answer',
+  factRecord: 'fact-record',
+  timeline: 'timeline',
+  /** {items}: the points of a meeting's programme a question asked about. */
+  meetingItems: 'meeting-items',
+} as const;
+
+/** The status dialogs: the seed's extract, and what municipalities report (the state). */
+export const STATUS_DIALOGS = {
+  /** The national table of the seed's KLIK extract (no state). */
+  extract: 'status',
+  national: 'status-national',
+  mine: 'my-status',
+  missing: 'status-missing',
+  history: 'status-history',
+  update: 'status-update',
+  undo: 'status-undo',
+  form: 'status-form',
+  /** A status typed in words whose task or step is not certain: asked back, never guessed. */
+  askBack: 'status-update-ask',
+} as const;
+
+/** The membership dialogs: who speaks for which municipality, and which conversation is whose. */
+export const MEMBERSHIP_DIALOGS = {
+  set: 'membership-set',
+  approve: 'membership-approve',
+  decline: 'membership-decline',
+  members: 'members',
+  end: 'membership-end',
+  roster: 'roster-import',
+  /** Links the whole conversation (a channel, a group chat) to a municipality. */
+  conversationLink: 'conversation-link',
+} as const;
+
+/** The reminder dialogs. */
+export const REMINDER_DIALOGS = {
+  subscribe: 'reminder-subscribe',
+  unsubscribe: 'reminder-unsubscribe',
+  list: 'reminder-list',
+  snooze: 'reminder-snooze',
+  mute: 'reminder-mute',
+  failures: 'reminder-failures',
+} as const;
+
+/** The poll dialogs. */
 export const POLL_DIALOGS = {
   /** {text?, choice?, identity?, results?, closes?}: a poll from a sentence, or its settings form. */
   create: 'poll-create',
@@ -14,3 +88,38 @@ export const POLL_DIALOGS = {
   /** {pollId}: the results as CSV, privately. */
   csv: 'poll-csv',
 } as const;
+
+/** The dialogs that run a meeting in a conversation. */
+export const MEETING_DIALOGS = {
+  agenda: 'meeting-agenda',
+  start: 'meeting-start',
+  next: 'meeting-next',
+  pause: 'meeting-pause',
+  end: 'meeting-end',
+  /** A person asks the host to let them co-host. */
+  cohostRequest: 'meeting-cohost-request',
+  /** The host lets them in. */
+  cohostApprove: 'meeting-cohost-approve',
+} as const;
+
+/** The evaluation dialogs (a meeting's short evaluation). */
+export const EVALUATION_DIALOGS = {
+  start: 'evaluation-start',
+  form: 'evaluation-form',
+  answer: 'evaluation-answer',
+  close: 'evaluation-close',
+  results: 'evaluation-results',
+  csv: 'evaluation-csv',
+} as const;
+
+type ValueOf<T> = T[keyof T];
+
+/** Any dialog's name. */
+export type DialogName =
+  | ValueOf<typeof ANSWER_DIALOGS>
+  | ValueOf<typeof STATUS_DIALOGS>
+  | ValueOf<typeof MEMBERSHIP_DIALOGS>
+  | ValueOf<typeof REMINDER_DIALOGS>
+  | ValueOf<typeof POLL_DIALOGS>
+  | ValueOf<typeof MEETING_DIALOGS>
+  | ValueOf<typeof EVALUATION_DIALOGS>;

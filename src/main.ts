@@ -9,7 +9,6 @@ import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
 import { createClock, type Clock } from './clock.js';
 import { isLoopbackHost, type Config } from './config.js';
-import { createCore } from './core/core.js';
 import { createNotifier, type ConversationSender, type Notifier } from './core/notifier.js';
 import { createReminderComposer } from '../dialogs/reminders/message.js';
 import { openReminders, type Reminders } from './reminders/reminders.js';
@@ -22,18 +21,19 @@ import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
-import type { ActionServices } from '../dialogs/registry.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
 import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { loadVoteKey } from './state/vote-key.js';
-import { announceClosedPolls } from '../dialogs/polls/index.js';
 import { startEvaluation } from '../dialogs/evaluations/index.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
 import { loadDomainBook } from './knowledge/municipality-domains.js';
 import { ReplayJournal } from './channels/slack/replay-journal.js';
+import type { ActionServices } from '../dialogs/types.js';
+import { announceClosedPolls } from '../dialogs/polls/announce.js';
+import { createCore } from './klikbot-core.js';
 
 /**
  * How often a card shared by a conversation (a poll) is rewritten for everyone while votes

@@ -2,8 +2,12 @@ import type { DateTime } from 'luxon';
 import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
 import { meetingInstant, meetingNotices, type Meeting } from '../../src/knowledge/queries.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, joinAnd, listReply, shortDate } from '../shared/text.js';
+import type { DialogContext } from '../types.js';
+import { joinAnd, shortDate } from '../shared/text.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 /**
  * How a meeting's agenda is shown: today's from the clock, or a running meeting's from where
@@ -121,9 +125,9 @@ export function agendaCard(context: DialogContext, view: AgendaView): Reply {
     list: meeting.agenda.map((_item, index) => agendaLine(context, meeting, index, index === view.current)),
     source: sourceLine(context, meeting.source.label),
     buttons: [
-      dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news),
-      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), dialogNames.contacts, { topic: 'programledermoede' }),
-      dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
+      dialogButton(say(context, 'Nyheder', 'News'), ANSWER_DIALOGS.news),
+      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), ANSWER_DIALOGS.contacts, { topic: 'programledermoede' }),
+      dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
     ],
   });
 }

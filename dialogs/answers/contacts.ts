@@ -2,8 +2,11 @@ import type { Reply } from '../../src/core/types.js';
 import type { Contact } from '../../src/knowledge/systems-queries.js';
 import { words } from '../../src/knowledge/text.js';
 import { stem } from '../../src/understanding/stem.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, listReply, sourcesLine } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const DEFAULT_CONTACT = 'mbprogrammet';
 
@@ -56,8 +59,8 @@ function contactsFor(context: DialogContext, topic: string): Contact[] {
 
 function buttons(context: DialogContext) {
   return [
-    dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news),
-    dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
+    dialogButton(say(context, 'Nyheder', 'News'), ANSWER_DIALOGS.news),
+    dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
   ];
 }
 
@@ -82,7 +85,7 @@ export const contacts: Dialog = (context, args) => {
       {
         text: say(context, `Jeg har ingen særlig adresse om "${args.topic}". Skriv til **${fallback}**.`, `I have no particular address for "${args.topic}". Write to **${fallback}**.`),
         source: sourcesLine(context, main ? [main.source.label] : []),
-        buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), dialogNames.contacts)],
+        buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), ANSWER_DIALOGS.contacts)],
       },
     ];
   }
@@ -92,7 +95,7 @@ export const contacts: Dialog = (context, args) => {
       heading: say(context, 'Kontakt', 'Contact'),
       text,
       source: sourcesLine(context, found.map((contact) => contact.source.label)),
-      buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), dialogNames.contacts), ...buttons(context).slice(0, 1)],
+      buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), ANSWER_DIALOGS.contacts), ...buttons(context).slice(0, 1)],
     },
   ];
 };

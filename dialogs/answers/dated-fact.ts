@@ -1,18 +1,21 @@
 import type { ReplyButton } from '../../src/core/types.js';
 import { datedItems, findRole, findTask } from '../../src/knowledge/queries.js';
-import { askButton, say, sourceLine, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
 import { remindButton } from '../reminders/button.js';
+import { askButton, dialogButton } from '../shared/buttons.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 function dateButtons(context: DialogContext, deadlineId: string, roleIds: string[], taskId: string | undefined): ReplyButton[] {
   const remind = remindButton(context, deadlineId);
   const buttons: ReplyButton[] = remind ? [remind] : [];
   for (const roleId of roleIds.slice(0, 2)) {
     const name = findRole(context.knowledge, roleId)?.name ?? roleId;
-    buttons.push({ title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } });
+    buttons.push(dialogButton(say(context, `Om ${name}`, `About ${name}`), ANSWER_DIALOGS.role, { roleId }));
   }
   const task = taskId ? findTask(context.knowledge, taskId) : undefined;
-  if (task) buttons.push({ title: say(context, `Om ${task.title}`, `About ${task.title}`), action: { dialog: 'task-deadline', args: { taskId: task.id } } });
+  if (task) buttons.push(dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), ANSWER_DIALOGS.taskDeadline, { taskId: task.id }));
   buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
   return buttons;
 }

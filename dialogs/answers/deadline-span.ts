@@ -1,8 +1,13 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { copenhagenDate, datedItems, findRole, findTask, firstDay, lastDay, type DatedItem } from '../../src/knowledge/queries.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
-import { dialogButton, joinAnd, listReply, sourcesLine, spanArgs, spanText, unknownReply } from '../shared/text.js';
+import { joinAnd, spanText } from '../shared/text.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { spanArgs } from '../shared/args.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const kindWords = {
   basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
@@ -50,12 +55,12 @@ function buttonsFor(context: DialogContext, items: DatedItem[], extra: ReplyButt
   const buttons: ReplyButton[] = items
     .filter((item) => item.kind === 'task')
     .slice(0, 2)
-    .map((item) => dialogButton(say(context, `Om ${item.title}`, `About ${item.title}`), 'task-deadline', { taskId: item.id }));
+    .map((item) => dialogButton(say(context, `Om ${item.title}`, `About ${item.title}`), ANSWER_DIALOGS.taskDeadline, { taskId: item.id }));
   return [...buttons, extra];
 }
 
 function upcomingButton(context: DialogContext): ReplyButton {
-  return dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), 'upcoming');
+  return dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), ANSWER_DIALOGS.upcoming);
 }
 
 function byFirstDay(items: DatedItem[]): DatedItem[] {

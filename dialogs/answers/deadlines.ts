@@ -1,8 +1,10 @@
 import { daysUntil, formatDate, relativeDays } from '../../src/core/format.js';
 import type { ActionPayload, ReplyButton } from '../../src/core/types.js';
 import { upcomingDeadlines, type DatedItem } from '../../src/knowledge/queries.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
 import { remindAllButton } from '../reminders/button.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const UPCOMING_SHOWN = 5;
 
@@ -21,7 +23,7 @@ export function whenText(context: DialogContext, item: DatedItem): string {
 
 function itemButton(context: DialogContext, item: DatedItem): ReplyButton {
   const action: ActionPayload =
-    item.kind === 'task' ? { dialog: 'task-deadline', args: { taskId: item.id } } : { dialog: 'dated-fact', args: { deadlineId: item.id } };
+    item.kind === 'task' ? { dialog: ANSWER_DIALOGS.taskDeadline, args: { taskId: item.id } } : { dialog: ANSWER_DIALOGS.datedFact, args: { deadlineId: item.id } };
   return { title: say(context, `Om ${item.title}`, `About ${item.title}`), action };
 }
 

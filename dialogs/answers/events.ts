@@ -7,9 +7,14 @@ import { copenhagenDate, meetingInstant, upcomingMeetings } from '../../src/know
 import type { KlikEvent } from '../../src/knowledge/systems-queries.js';
 import { words } from '../../src/knowledge/text.js';
 import { stem } from '../../src/understanding/stem.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
-import { daysText, dialogButton, dialogNames, joinAnd, listArg, listReply, optionalSpanArgs, sourcesLine, spanText, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { joinAnd, spanText, daysLeftText } from '../shared/text.js';
 import { agendaCard, clockIndex } from './agenda.js';
+import { say, sourceLine, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listArg, optionalSpanArgs } from '../shared/args.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const eventKind = z.enum(['kick-off', 'webinar', 'municipality-day', 'meeting', 'workshop']);
 type EventKind = z.infer<typeof eventKind>;
@@ -69,9 +74,9 @@ function pointedAt(events: KlikEvent[], municipalityId: string | undefined, topi
 
 function eventButtons(context: DialogContext, shown: EventKind[]): ReplyButton[] {
   const buttons: ReplyButton[] = [];
-  if (!shown.includes('webinar')) buttons.push(dialogButton(say(context, 'Webinarer', 'Webinars'), dialogNames.events, { kinds: 'webinar' }));
-  if (!shown.includes('municipality-day')) buttons.push(dialogButton(say(context, 'Kommunedage', 'Municipality days'), dialogNames.events, { kinds: 'municipality-day' }));
-  buttons.push(dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting));
+  if (!shown.includes('webinar')) buttons.push(dialogButton(say(context, 'Webinarer', 'Webinars'), ANSWER_DIALOGS.events, { kinds: 'webinar' }));
+  if (!shown.includes('municipality-day')) buttons.push(dialogButton(say(context, 'Kommunedage', 'Municipality days'), ANSWER_DIALOGS.events, { kinds: 'municipality-day' }));
+  buttons.push(dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting));
   return buttons.slice(0, 3);
 }
 
@@ -117,7 +122,7 @@ export const events: Dialog = (context, args) => {
   const when = start && end ? spanText(context, start, end) : say(context, 'fremover', 'ahead');
   const first = pointed.find((event) => !isPast(event)) ?? shown.find((event) => !isPast(event)) ?? shown[0];
   if (!first) return [emptyReply(context, whatText(context, wantedKinds, 0), when, ofKind.find((event) => eventDays(event).first > (end ?? today)), wantedKinds)];
-  const days = first.datePrecision === 'day' ? daysText(context, first.date) : '';
+  const days = first.datePrecision === 'day' ? daysLeftText(context, first.date) : '';
   const intro =
     start && end
       ? `**${shown.length} ${whatText(context, wantedKinds, shown.length)}** ${when}:`
@@ -144,7 +149,7 @@ export const nextMeeting: Dialog = (context) => {
   const repeat = runs.length > 0
     ? say(context, `${title} holdes også ${joinAnd(runLines, 'da')} (samme program).`, `${title} also runs ${joinAnd(runLines, 'en')} (same programme).`)
     : '';
-  const buttons = [dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), dialogNames.events), dialogButton(say(context, 'Nyheder', 'News'), dialogNames.news)];
+  const buttons = [dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), ANSWER_DIALOGS.events), dialogButton(say(context, 'Nyheder', 'News'), ANSWER_DIALOGS.news)];
   // "hvornår slutter mødet?" during a run, or on its day: that run is the meeting meant
   const [soonest] = upcomingMeetings(context.knowledge, context.turn.now);
   if (soonest && soonest.date === today) {
@@ -169,7 +174,7 @@ function nextMeetingLead(context: DialogContext, next: KlikEvent): string {
   const date = formatDate(next.date, context.language, next.datePrecision);
   return next.datePrecision === 'month'
     ? say(context, `Næste programledermøde er **i ${date}**; datoen er ikke meldt ud endnu.`, `The next programme leader meeting is **in ${date}**; the date has not been announced yet.`)
-    : say(context, `Næste programledermøde er **${date}**${daysText(context, next.date)}.`, `The next programme leader meeting is **${date}**${daysText(context, next.date)}.`);
+    : say(context, `Næste programledermøde er **${date}**${daysLeftText(context, next.date)}.`, `The next programme leader meeting is **${date}**${daysLeftText(context, next.date)}.`);
 }
 
 /** No meeting today: says so, with the next run or else the next programme leader meeting. */
@@ -179,7 +184,7 @@ export function noMeetingToday(context: DialogContext): Reply[] {
   const [run] = upcomingMeetings(context.knowledge, context.turn.now);
   if (run) {
     const when = `${formatDate(run.date, context.language)} ${say(context, 'kl.', 'at')} ${run.start}–${run.end}`;
-    return [{ text: `${none}\n${say(context, `Næste: ${when}.`, `Next: ${when}.`)}`, source: sourceLine(context, run.source.label), buttons: [dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting)] }];
+    return [{ text: `${none}\n${say(context, `Næste: ${when}.`, `Next: ${when}.`)}`, source: sourceLine(context, run.source.label), buttons: [dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting)] }];
   }
   const [reply] = nextMeeting(context, {});
   return [{ ...reply!, text: `${none}\n${reply!.text}` }];

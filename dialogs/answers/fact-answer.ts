@@ -3,12 +3,13 @@ import type { KnowledgeKind } from '../../src/knowledge/registry.js';
 import type { Passage } from '../../src/understanding/search/passages.js';
 import { factSearchFor } from '../../src/understanding/search/fact-search.js';
 import { contentStems } from '../../src/understanding/search/terms.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton, listReply, shortDate } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { shortDate } from '../shared/text.js';
 import { notUnderstood } from './help.js';
-
-/** The dialog that quotes passages found by the search, and the one showing a whole record. */
-export const FACT_DIALOGS = { answer: 'fact-answer', record: 'fact-record' } as const;
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 /** A passage as a button or router argument: "roles/kombit-programleder/profile.tasks.3". */
 export function passageKey(passage: Passage): string {
@@ -43,7 +44,7 @@ export const factAnswer: Dialog = (context, args) => {
   const lines = passages.map((passage) => (sameRecord ? passage.text : `${passage.recordTitle}: ${passage.text}`));
   const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
   const intro = say(context, `Fra ${title} (${first.source?.label ?? 'Programledermøde'}):`, `From ${title} (${first.source?.label ?? 'the meeting'}, in Danish):`);
-  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), FACT_DIALOGS.record, { kind: first.kind, id: first.recordId });
+  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), ANSWER_DIALOGS.factRecord, { kind: first.kind, id: first.recordId });
   return [listReply({ intro, list: lines, source: citation(context, first), buttons: [button] })];
 };
 
@@ -82,6 +83,6 @@ export function seeAlso(context: DialogContext, keys: string[], terms: string[],
   if (!first) return undefined;
   const lines = passages.map((passage) => `${passage.recordTitle}: ${passage.text}`);
   const intro = say(context, 'Materialet siger også:', 'The material also says (in Danish):');
-  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), FACT_DIALOGS.record, { kind: first.kind, id: first.recordId });
+  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), ANSWER_DIALOGS.factRecord, { kind: first.kind, id: first.recordId });
   return listReply({ intro, list: lines, source: citation(context, first), buttons: [button] });
 }

@@ -1,5 +1,8 @@
-import { askButton, say, type Dialog } from '../types.js';
-import { inert, PROGRAMME_MAILBOX as MAILBOX } from '../shared/text.js';
+import type { Dialog } from '../types.js';
+import { inert } from '../shared/text.js';
+import { askButton } from '../shared/buttons.js';
+import { say } from '../shared/say.js';
+import { PROGRAMME_MAILBOX as MAILBOX } from '../shared/replies.js';
 
 /** What klikbot can answer, with example questions as buttons. */
 export const help: Dialog = (context) => [

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
 import type { Reply } from '../../src/core/types.js';
-import { say, type Dialog } from '../types.js';
+import type { Dialog } from '../types.js';
 import { notUnderstood } from './help.js';
-
-/** The dialog that answers one point of a meeting's programme. */
-export const MEETING_ITEMS_DIALOG = 'meeting-items';
+import { say } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
+import { dialogButton } from '../shared/buttons.js';
 
 // "programledermoede-2018-09-12#6|programledermoede-2018-09-14#6"
 const itemsArgs = z.object({ items: z.string().max(500).regex(/^[a-z0-9-]+#\d{1,2}(\|[a-z0-9-]+#\d{1,2})*$/) });
@@ -33,7 +33,7 @@ export const meetingItems: Dialog = (context, args) => {
     heading,
     text: [heading, ...lines].join('\n'),
     list: lines,
-    buttons: [{ title: say(context, 'Hele programmet', 'The whole programme'), action: { dialog: 'agenda-today', args: {} } }],
+    buttons: [dialogButton(say(context, 'Hele programmet', 'The whole programme'), ANSWER_DIALOGS.agendaToday)],
   };
   return [reply];
 };

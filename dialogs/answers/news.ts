@@ -3,8 +3,12 @@ import { copenhagenDate } from '../../src/knowledge/queries.js';
 import type { KlikEvent, NewsItem } from '../../src/knowledge/systems-queries.js';
 import { words } from '../../src/knowledge/text.js';
 import { stem } from '../../src/understanding/stem.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { daysText, dialogButton, dialogNames, listReply, shortDate, sourcesLine } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { shortDate, daysLeftText } from '../shared/text.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const NEWS_TITLE = 'KOMBIT-programleder NYT september 2018';
 
@@ -69,7 +73,7 @@ function itemReply(context: DialogContext, item: NewsItem) {
     intro: newsLine(context, item),
     list: item.points,
     source: sourcesLine(context, [item.source.label]),
-    buttons: [dialogButton(say(context, 'Alle nyheder', 'All news'), dialogNames.news)],
+    buttons: [dialogButton(say(context, 'Alle nyheder', 'All news'), ANSWER_DIALOGS.news)],
   });
 }
 
@@ -81,7 +85,7 @@ export const news: Dialog = (context, args) => {
   if (items.length === 0) return [{ text: say(context, 'Der er ingen nyheder i mine data.', 'There is no news in my data.') }];
   const next = nextNewsDate(context);
   const count = say(context, `${NEWS_TITLE} har **${items.length} nyheder**.`, `${NEWS_TITLE} has **${items.length} items**.`);
-  const lead = next ? `${count} ${say(context, 'Nærmeste frist:', 'Nearest deadline:')} ${next.text}${daysText(context, next.date)}.` : count;
+  const lead = next ? `${count} ${say(context, 'Nærmeste frist:', 'Nearest deadline:')} ${next.text}${daysLeftText(context, next.date)}.` : count;
   return [
     listReply({
       heading: NEWS_TITLE,
@@ -89,9 +93,9 @@ export const news: Dialog = (context, args) => {
       list: items.map((item) => newsLine(context, item)),
       source: sourcesLine(context, items.map((item) => item.source.label)),
       buttons: [
-        dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), dialogNames.events),
-        dialogButton(say(context, 'Kontakter', 'Contacts'), dialogNames.contacts),
-        dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
+        dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), ANSWER_DIALOGS.events),
+        dialogButton(say(context, 'Kontakter', 'Contacts'), ANSWER_DIALOGS.contacts),
+        dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
       ],
     }),
   ];

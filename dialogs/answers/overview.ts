@@ -12,8 +12,12 @@ import {
   type UsageState,
 } from '../../src/knowledge/systems-queries.js';
 import { findTopic, IMPLEMENTATION_OVERVIEW_TOPIC } from '../../src/knowledge/schemas/topics.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, joinAnd, listReply, sourcesLine, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { joinAnd } from '../shared/text.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 /** "i gang" / "in progress"; a year stays a year. */
 function stateText(context: DialogContext, state: UsageState): string {
@@ -76,8 +80,8 @@ function interfaceReply(context: DialogContext, item: Interface): Reply {
     `**${usages.length} ${usages.length === 1 ? 'IT system' : 'IT systems'}** must use ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
   );
   const after = [...updateNote(context), ...(item.link ? [say(context, `Hele overblikket: ${item.link}`, `The whole overview: ${item.link}`)] : [])];
-  const buttons: ReplyButton[] = usages.slice(0, 2).map((usage) => dialogButton(say(context, `Om ${usage.itSystem.name}`, `About ${usage.itSystem.name}`), dialogNames.overview, { itSystemId: usage.itSystem.id }));
-  if (support) buttons.push(dialogButton(say(context, `Hvem bruger ${support.name}?`, `Who uses ${support.name}?`), dialogNames.overview, { supportSystemId: support.id }));
+  const buttons: ReplyButton[] = usages.slice(0, 2).map((usage) => dialogButton(say(context, `Om ${usage.itSystem.name}`, `About ${usage.itSystem.name}`), ANSWER_DIALOGS.overview, { itSystemId: usage.itSystem.id }));
+  if (support) buttons.push(dialogButton(say(context, `Hvem bruger ${support.name}?`, `Who uses ${support.name}?`), ANSWER_DIALOGS.overview, { supportSystemId: support.id }));
   return listReply({ heading: item.code, intro, list, after, source: sourcesLine(context, [item.source.label]), buttons });
 }
 
@@ -85,7 +89,7 @@ function supportSystemReply(context: DialogContext, system: SupportSystem): Repl
   const links = systemsUsingSupportSystem(context.knowledge, system.id);
   if (links.length === 0) {
     const text = say(context, `Materialet nævner ingen it-systemer, der skal anvende ${system.name}.`, `The material names no IT systems that must use ${system.name}.`);
-    return { heading: system.name, text, source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), dialogNames.overview)] };
+    return { heading: system.name, text, source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), ANSWER_DIALOGS.overview)] };
   }
   const list = links.map((link) => `${link.itSystem.name} (${linkDetail(context, link)})`);
   const intro = say(
@@ -94,7 +98,7 @@ function supportSystemReply(context: DialogContext, system: SupportSystem): Repl
     `**${links.length} ${links.length === 1 ? 'IT system' : 'IT systems'}** must use ${system.name}:`,
   );
   const fromOverview = links.some((link) => link.basis.some((basis) => typeof basis === 'object'));
-  const buttons = links.slice(0, 3).map((link) => dialogButton(say(context, `Om ${link.itSystem.name}`, `About ${link.itSystem.name}`), dialogNames.overview, { itSystemId: link.itSystem.id }));
+  const buttons = links.slice(0, 3).map((link) => dialogButton(say(context, `Om ${link.itSystem.name}`, `About ${link.itSystem.name}`), ANSWER_DIALOGS.overview, { itSystemId: link.itSystem.id }));
   return listReply({ heading: system.name, intro, list, after: fromOverview ? updateNote(context) : [], source: sourcesLine(context, labelsOf(context, links)), buttons });
 }
 
@@ -107,14 +111,14 @@ function itSystemReply(context: DialogContext, system: ItSystem): Reply {
     ...supports.map((link) => `${link.supportSystem.name}${linkDetail(context, link) ? ` (${linkDetail(context, link)})` : ''}`),
   ];
   if (list.length === 0) {
-    return { heading: system.name, text: say(context, `Materialet nævner ingen snitflader eller støttesystemer for ${system.name}.`, `The material names no interfaces or support systems for ${system.name}.`), source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), dialogNames.overview)] };
+    return { heading: system.name, text: say(context, `Materialet nævner ingen snitflader eller støttesystemer for ${system.name}.`, `The material names no interfaces or support systems for ${system.name}.`), source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), ANSWER_DIALOGS.overview)] };
   }
   const supportNames = joinAnd(supports.map((link) => link.supportSystem.name), lang);
   const intro =
     interfaces.length > 0
       ? say(context, `**${system.name}** skal anvende ${interfaces.length} snitflade${interfaces.length === 1 ? '' : 'r'} og støttesystemerne ${supportNames}:`, `**${system.name}** must use ${interfaces.length} interface${interfaces.length === 1 ? '' : 's'} and the support systems ${supportNames}:`)
       : say(context, `**${system.name}** skal anvende ${supportNames}:`, `**${system.name}** must use ${supportNames}:`);
-  const buttons = supports.slice(0, 2).map((link) => dialogButton(say(context, `Hvem bruger ${link.supportSystem.name}?`, `Who uses ${link.supportSystem.name}?`), dialogNames.overview, { supportSystemId: link.supportSystem.id }));
+  const buttons = supports.slice(0, 2).map((link) => dialogButton(say(context, `Hvem bruger ${link.supportSystem.name}?`, `Who uses ${link.supportSystem.name}?`), ANSWER_DIALOGS.overview, { supportSystemId: link.supportSystem.id }));
   const labels = [...interfaces.map((usage) => usage.interface.source.label), ...labelsOf(context, supports)];
   return listReply({ heading: system.name, intro, list, after: interfaces.length > 0 ? updateNote(context) : [], source: sourcesLine(context, labels), buttons });
 }
@@ -128,7 +132,7 @@ function summaryReply(context: DialogContext): Reply {
     `Implementeringsoverblikket viser ${items.length} snitflader med de it-systemer, der skal anvende dem:`,
     `The implementation overview shows ${items.length} interfaces with the IT systems that must use them:`,
   );
-  const buttons = items.slice(0, 3).map((item) => dialogButton(item.code, dialogNames.overview, { interfaceId: item.id }));
+  const buttons = items.slice(0, 3).map((item) => dialogButton(item.code, ANSWER_DIALOGS.overview, { interfaceId: item.id }));
   return listReply({ heading: say(context, 'Implementeringsoverblikket', 'The implementation overview'), intro, list, after: updateNote(context), source: sourcesLine(context, items.map((item) => item.source.label)), buttons });
 }
 

@@ -1,10 +1,13 @@
 import { findRole, findTask } from '../../src/knowledge/queries.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
+import { dialogButton } from '../shared/buttons.js';
 
 function roleButtons(context: DialogContext, roleIds: string[]) {
   return roleIds.slice(0, 3).map((roleId) => {
     const name = findRole(context.knowledge, roleId)?.name ?? roleId;
-    return { title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } };
+    return dialogButton(say(context, `Om ${name}`, `About ${name}`), ANSWER_DIALOGS.role, { roleId });
   });
 }
 

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Role } from '../../src/knowledge/queries.js';
 import { roleAreaTitles } from '../../src/knowledge/schemas/roles.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, listReply, sourcesLine, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const argsSchema = z.object({
   category: z.enum(['organisational', 'project', 'technical']).optional(),
@@ -42,7 +45,7 @@ function roleLine(role: Role, phase: Phase | undefined): string {
 }
 
 function roleButtons(context: DialogContext, roles: Role[], category: Category | undefined): ReplyButton[] {
-  const about = roles.map((role) => dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), 'role', { roleId: role.id }));
+  const about = roles.map((role) => dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), ANSWER_DIALOGS.role, { roleId: role.id }));
   if (category === undefined) return [...about.slice(0, 2), categoryButton(context, 'organisational')];
   // a category is a tab of the gallery: both other tabs are one press away
   const others = (['organisational', 'project', 'technical'] as const).filter((candidate) => candidate !== category);
@@ -52,7 +55,7 @@ function roleButtons(context: DialogContext, roles: Role[], category: Category |
 /** Switches the gallery card to another kind of role, in place: the gallery is one card with tabs. */
 function categoryButton(context: DialogContext, category: Category): ReplyButton {
   const title = say(context, `Vis ${categoryWords[category][0]}`, `Show ${categoryWords[category][1]}`);
-  return { ...dialogButton(title, dialogNames.roleList, { category }), replacesCard: true };
+  return { ...dialogButton(title, ANSWER_DIALOGS.roleList, { category }), replacesCard: true };
 }
 
 function summaryReply(context: DialogContext): Reply {

@@ -1,7 +1,10 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { findRole, tasksForRole, type Role } from '../../src/knowledge/queries.js';
 import { roleAreaTitles } from '../../src/knowledge/schemas/roles.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
+import { dialogButton } from '../shared/buttons.js';
 
 const categoryWords = {
   organisational: { da: 'en organisatorisk rolle', en: 'an organisational role' },
@@ -49,8 +52,8 @@ function profileReply(context: DialogContext, role: Role, profile: NonNullable<R
 function roleButtons(context: DialogContext, role: Role): ReplyButton[] {
   const buttons: ReplyButton[] = tasksForRole(context.knowledge, role.id)
     .slice(0, 2)
-    .map((task) => ({ title: say(context, `Deadline: ${task.title}`, `Deadline: ${task.title}`), action: { dialog: 'task-deadline', args: { taskId: task.id } } }));
-  if (role.profile) buttons.push({ title: say(context, 'Vis kompetencerne', 'Show the competences'), action: { dialog: 'role-competences', args: { roleId: role.id } } });
+    .map((task) => (dialogButton(say(context, `Deadline: ${task.title}`, `Deadline: ${task.title}`), ANSWER_DIALOGS.taskDeadline, { taskId: task.id })));
+  if (role.profile) buttons.push(dialogButton(say(context, 'Vis kompetencerne', 'Show the competences'), ANSWER_DIALOGS.roleCompetences, { roleId: role.id }));
   return buttons;
 }
 
@@ -84,8 +87,8 @@ export const roleCompetences: Dialog = (context, args) => {
         ),
         source: sourceLine(context, found.source.label),
         buttons: [
-          { title: say(context, 'Om rollen', 'About the role'), action: { dialog: 'role', args: { roleId: found.id } } },
-          { title: say(context, 'KOMBIT-programlederens kompetencer', "The programme leader's competences"), action: { dialog: 'role-competences', args: { roleId: 'kombit-programleder' } } },
+          dialogButton(say(context, 'Om rollen', 'About the role'), ANSWER_DIALOGS.role, { roleId: found.id }),
+          dialogButton(say(context, 'KOMBIT-programlederens kompetencer', "The programme leader's competences"), ANSWER_DIALOGS.roleCompetences, { roleId: 'kombit-programleder' }),
         ],
       },
     ];
@@ -98,7 +101,7 @@ export const roleCompetences: Dialog = (context, args) => {
       intro,
       list: competences,
       source: sourceLine(context, found.source.label),
-      buttons: [{ title: say(context, 'Om rollen', 'About the role'), action: { dialog: 'role', args: { roleId: found.id } } }],
+      buttons: [dialogButton(say(context, 'Om rollen', 'About the role'), ANSWER_DIALOGS.role, { roleId: found.id })],
     },
   ];
 };

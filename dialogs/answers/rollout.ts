@@ -1,7 +1,11 @@
 import type { Reply } from '../../src/core/types.js';
 import { sapaGroupOf, type Municipality, type Pilot, type SapaGroup, type SapaPlan, type SapaPlacement } from '../../src/knowledge/systems-queries.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, joinAnd, listReply, notInMaterial, sourcesLine, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { joinAnd } from '../shared/text.js';
+import { say, sourceLine, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, notInMaterial, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 function planOf(context: DialogContext): SapaPlan | undefined {
   return context.knowledge.sapaRollout.find((item): item is SapaPlan => item.kind === 'plan');
@@ -65,9 +69,9 @@ function placementReply(context: DialogContext, municipality: Municipality, plac
     text: lines.join('\n'),
     source: sourceLine(context, placement.source.label),
     buttons: [
-      dialogButton(say(context, 'Hele udrulningsplanen', 'The whole rollout plan'), dialogNames.rollout),
-      dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), dialogNames.pilots),
-      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), dialogNames.strategies),
+      dialogButton(say(context, 'Hele udrulningsplanen', 'The whole rollout plan'), ANSWER_DIALOGS.rollout),
+      dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), ANSWER_DIALOGS.pilots),
+      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), ANSWER_DIALOGS.strategies),
     ],
   };
 }
@@ -99,8 +103,8 @@ function planReply(context: DialogContext, plan: SapaPlan): Reply {
     after: [caveat, documentLine(context, plan)].filter(Boolean),
     source: sourcesLine(context, [plan.source.label]),
     buttons: [
-      dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), dialogNames.pilots),
-      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), dialogNames.strategies),
+      dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), ANSWER_DIALOGS.pilots),
+      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), ANSWER_DIALOGS.strategies),
     ],
   });
 }
@@ -140,8 +144,8 @@ function allPilotsReply(context: DialogContext): Reply {
     after,
     source: sourcesLine(context, context.knowledge.pilots.map((pilot) => pilot.source.label)),
     buttons: [
-      dialogButton(say(context, 'Udrulningsplanen', 'The rollout plan'), dialogNames.rollout),
-      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), dialogNames.strategies),
+      dialogButton(say(context, 'Udrulningsplanen', 'The rollout plan'), ANSWER_DIALOGS.rollout),
+      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), ANSWER_DIALOGS.strategies),
     ],
   });
 }
@@ -153,8 +157,8 @@ export const pilots: Dialog = (context, args) => {
   if (!municipality) return unknownReply(context, 'Den kommune kender jeg ikke.', "I don't know that municipality.");
   const pilot = context.knowledge.pilots.find((candidate) => candidate.municipality === municipality.id);
   const buttons = [
-    dialogButton(say(context, 'Alle piloter', 'All pilots'), dialogNames.pilots),
-    dialogButton(say(context, `Hvornår skal ${municipality.shortName} på SAPA?`, `When does ${municipality.shortName} go on SAPA?`), dialogNames.rollout, { municipalityId: municipality.id }),
+    dialogButton(say(context, 'Alle piloter', 'All pilots'), ANSWER_DIALOGS.pilots),
+    dialogButton(say(context, `Hvornår skal ${municipality.shortName} på SAPA?`, `When does ${municipality.shortName} go on SAPA?`), ANSWER_DIALOGS.rollout, { municipalityId: municipality.id }),
   ];
   if (!pilot) {
     const source = sourcesLine(context, context.knowledge.pilots.map((candidate) => candidate.source.label));

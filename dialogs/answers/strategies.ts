@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Strategy, StrategyRecommendation } from '../../src/knowledge/systems-queries.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, listReply, sourcesLine, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { say, sourceLine, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const aspectSchema = z.enum(['steps', 'pros', 'cons', 'duration']).optional();
 type Aspect = NonNullable<z.infer<typeof aspectSchema>>;
@@ -47,7 +50,7 @@ function durationText(context: DialogContext, strategy: Strategy): string {
 function strategyButtons(context: DialogContext, except?: Strategy): ReplyButton[] {
   return strategiesOf(context)
     .filter((strategy) => strategy.id !== except?.id)
-    .map((strategy) => dialogButton(say(context, `Strategi ${strategy.letter}`, `Strategy ${strategy.letter}`), dialogNames.strategies, { strategyId: strategy.id }));
+    .map((strategy) => dialogButton(say(context, `Strategi ${strategy.letter}`, `Strategy ${strategy.letter}`), ANSWER_DIALOGS.strategies, { strategyId: strategy.id }));
 }
 
 function overviewReply(context: DialogContext): Reply {
@@ -90,7 +93,7 @@ function prosConsLines(context: DialogContext, strategy: Strategy, which: 'pros'
 function aspectReply(context: DialogContext, strategy: Strategy, aspect: Aspect): Reply {
   const heading = say(context, `Strategi ${nameOf(strategy)}`, `Strategy ${nameOf(strategy)}`);
   const buttons = strategyButtons(context, strategy).slice(0, 2);
-  buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), dialogNames.strategies));
+  buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), ANSWER_DIALOGS.strategies));
   const source = sourceLine(context, strategy.source.label);
   if (aspect === 'duration') return { heading, text: `**${nameOf(strategy)}**: ${durationText(context, strategy)}`, source, buttons };
   if (aspect === 'steps') {
@@ -117,7 +120,7 @@ function strategyReply(context: DialogContext, strategy: Strategy): Reply {
   const intro = [lead, note].join('\n');
   const text = [lead, ...facts.map((fact) => `${fact.label}: ${fact.value}`), note, stepsIntro, ...strategy.steps.map((step) => `- ${step}`)].join('\n');
   const buttons = strategyButtons(context, strategy).slice(0, 2);
-  buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), dialogNames.strategies));
+  buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), ANSWER_DIALOGS.strategies));
   return {
     heading: say(context, `Strategi ${nameOf(strategy)}`, `Strategy ${nameOf(strategy)}`),
     text,

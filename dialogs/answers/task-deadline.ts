@@ -1,8 +1,11 @@
 import type { ReplyButton } from '../../src/core/types.js';
 import { datesForTask, findRole, findTask, type DatedItem, type Task } from '../../src/knowledge/queries.js';
-import { askButton, say, sourceLine, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
 import { remindButton } from '../reminders/button.js';
+import { askButton, dialogButton } from '../shared/buttons.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 function responsibleText(context: DialogContext, task: Task): string {
   const names = task.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
@@ -39,13 +42,13 @@ function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | 
 
 function taskButtons(context: DialogContext, task: Task, item: DatedItem | undefined): ReplyButton[] {
   const buttons: ReplyButton[] = [];
-  if (task.steps.length > 0) buttons.push({ title: say(context, 'Vis trinene', 'Show the steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } });
+  if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }));
   // the date the answer gives is the one to be reminded of
   const remind = item && task.state !== 'dropped' ? remindButton(context, item.id) : undefined;
   if (remind) buttons.push(remind);
   for (const roleId of [...new Set([...task.responsibleRoles, ...task.relatedRoles])].slice(0, 2)) {
     const name = findRole(context.knowledge, roleId)?.name ?? roleId;
-    buttons.push({ title: say(context, `Om ${name}`, `About ${name}`), action: { dialog: 'role', args: { roleId } } });
+    buttons.push(dialogButton(say(context, `Om ${name}`, `About ${name}`), ANSWER_DIALOGS.role, { roleId }));
   }
   buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
   return buttons;

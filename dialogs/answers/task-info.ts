@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
 import type { ReplyButton } from '../../src/core/types.js';
 import { findTask, type Task, type TaskKind } from '../../src/knowledge/queries.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { daysText, dialogButton, dialogNames, listReply, sourcesLine, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { daysLeftText } from '../shared/text.js';
 import { statusButton } from '../status/buttons.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 const kindWords: Record<TaskKind, { one: [string, string]; many: [string, string] }> = {
   basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
@@ -22,7 +26,7 @@ function stateText(context: DialogContext, task: Task): string {
   if (task.state === 'dropped') return say(context, 'udgår', 'dropped');
   if (task.state === 'announced') return say(context, 'kun varslet, ikke stillet i KLIK endnu', 'only announced, not yet set in KLIK');
   if (task.state === 'updating') return say(context, 'under opdatering i KLIK', 'being updated in KLIK');
-  if (task.deadline) return `${say(context, 'deadline', 'due')} ${formatDate(task.deadline, context.language)}${daysText(context, task.deadline)}`;
+  if (task.deadline) return `${say(context, 'deadline', 'due')} ${formatDate(task.deadline, context.language)}${daysLeftText(context, task.deadline)}`;
   if (!task.inKlik) return say(context, 'løbende, følges ikke i KLIK', 'ongoing, not tracked in KLIK');
   return say(context, 'ingen deadline i materialet', 'no deadline in the material');
 }
@@ -32,13 +36,13 @@ function supportSystemId(context: DialogContext, name: string | null): string | 
 }
 
 function infoButtons(context: DialogContext, task: Task): ReplyButton[] {
-  const buttons: ReplyButton[] = [dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), 'task-deadline', { taskId: task.id })];
+  const buttons: ReplyButton[] = [dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), ANSWER_DIALOGS.taskDeadline, { taskId: task.id })];
   const report = statusButton(context, task);
   if (report) buttons.push(report);
-  if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), 'task-steps', { taskId: task.id }));
+  if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }));
   const systemId = supportSystemId(context, task.supportSystem);
-  if (systemId) buttons.push(dialogButton(say(context, `Alle opgaver for ${task.supportSystem}`, `All tasks for ${task.supportSystem}`), dialogNames.taskList, { supportSystemId: systemId }));
-  else buttons.push(dialogButton(say(context, `Alle ${kindText(context, task.kind, 'many')}`, `All ${kindText(context, task.kind, 'many')}`), dialogNames.taskList, { kind: task.kind }));
+  if (systemId) buttons.push(dialogButton(say(context, `Alle opgaver for ${task.supportSystem}`, `All tasks for ${task.supportSystem}`), ANSWER_DIALOGS.taskList, { supportSystemId: systemId }));
+  else buttons.push(dialogButton(say(context, `Alle ${kindText(context, task.kind, 'many')}`, `All ${kindText(context, task.kind, 'many')}`), ANSWER_DIALOGS.taskList, { kind: task.kind }));
   return buttons.slice(0, 3);
 }
 
@@ -52,7 +56,7 @@ export const taskInfo: Dialog = (context, args) => {
   const lines = [
     say(context, `**${task.title}** er en ${kind}${system}${guessed}.`, `**${task.title}** is a ${kind}${system}${guessed}.`),
     task.deadline && task.state === 'active'
-      ? `Deadline: **${formatDate(task.deadline, context.language)}**${daysText(context, task.deadline)}.`
+      ? `Deadline: **${formatDate(task.deadline, context.language)}**${daysLeftText(context, task.deadline)}.`
       : `${say(context, 'Status', 'State')}: ${stateText(context, task)}.`,
   ];
   if (task.stateNote) lines.push(task.stateNote);
@@ -80,9 +84,9 @@ function taskLine(context: DialogContext, task: Task, shown: { kind: boolean; sy
 }
 
 function listButtons(context: DialogContext, tasks: Task[], upcoming: boolean): ReplyButton[] {
-  const buttons = tasks.slice(0, 2).map((task) => dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), dialogNames.taskInfo, { taskId: task.id }));
-  if (!upcoming) buttons.push(dialogButton(say(context, 'Kommende KLIK-opgaver', 'Coming KLIK tasks'), dialogNames.taskList, { upcoming: 'true' }));
-  else buttons.push(dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), 'upcoming'));
+  const buttons = tasks.slice(0, 2).map((task) => dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), ANSWER_DIALOGS.taskInfo, { taskId: task.id }));
+  if (!upcoming) buttons.push(dialogButton(say(context, 'Kommende KLIK-opgaver', 'Coming KLIK tasks'), ANSWER_DIALOGS.taskList, { upcoming: 'true' }));
+  else buttons.push(dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), ANSWER_DIALOGS.upcoming));
   return buttons;
 }
 

@@ -1,16 +1,16 @@
 import type { ReplyButton } from '../../src/core/types.js';
 import { findTask } from '../../src/knowledge/queries.js';
-import { say, sourceLine, type Dialog } from '../types.js';
+import type { Dialog } from '../types.js';
 import { statusButton } from '../status/buttons.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
+import { dialogButton } from '../shared/buttons.js';
 
 /** A task's steps, numbered as in KLIK. */
 export const taskSteps: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
   if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
-  const deadlineButton = {
-    title: say(context, 'Hvornår er deadline?', "When is it due?"),
-    action: { dialog: 'task-deadline', args: { taskId: task.id } },
-  };
+  const deadlineButton = dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), ANSWER_DIALOGS.taskDeadline, { taskId: task.id });
   if (task.steps.length === 0) {
     return [
       {
@@ -33,8 +33,8 @@ export const taskSteps: Dialog = (context, args) => {
   if (asked) {
     const next = task.steps.find((step) => step.number === asked.number + 1);
     const text = say(context, `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`, `Step ${asked.number} of _${task.title}_: **${asked.title}**.`);
-    const buttons: ReplyButton[] = [{ title: say(context, 'Vis alle trin', 'Show all steps'), action: { dialog: 'task-steps', args: { taskId: task.id } } }];
-    if (next) buttons.unshift({ title: say(context, `Trin ${next.number}`, `Step ${next.number}`), action: { dialog: 'task-steps', args: { taskId: task.id, step: String(next.number) } } });
+    const buttons: ReplyButton[] = [dialogButton(say(context, 'Vis alle trin', 'Show all steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id })];
+    if (next) buttons.unshift(dialogButton(say(context, `Trin ${next.number}`, `Step ${next.number}`), ANSWER_DIALOGS.taskSteps, { taskId: task.id, step: String(next.number) }));
     const report = statusButton(context, task, asked.number);
     if (report) buttons.unshift(report);
     return [{ heading: task.title, text, source: sourceLine(context, task.source.label), buttons }];

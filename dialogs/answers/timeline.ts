@@ -2,13 +2,15 @@ import { formatDate } from '../../src/core/format.js';
 import { datedItems, firstDay, lastDay } from '../../src/knowledge/queries.js';
 import { queryWords } from '../../src/understanding/query-words.js';
 import { factSearchFor } from '../../src/understanding/search/fact-search.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
 import { dateText } from './deadlines.js';
 import { eventDays, eventLine } from './events.js';
-import { dialogButton, listReply, sourcesLine, spanArgs, spanText, unknownReply } from '../shared/text.js';
-
-/** The dialog's name, for the router and buttons. */
-export const TIMELINE_DIALOG = 'timeline';
+import { spanText } from '../shared/text.js';
+import { say, sourcesLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply, unknownReply } from '../shared/replies.js';
+import { spanArgs } from '../shared/args.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 /** One dated thing, whatever its kind, placed on the timeline. */
 interface Entry {
@@ -93,7 +95,7 @@ export const timeline: Dialog = (context, args) => {
       intro: pointed.length > 0 ? `${pointed.map((line) => `**${line}**`).join('\n')}\n${intro}` : intro,
       list: shown.map((entry) => entry.line),
       source: sourcesLine(context, [...new Set(shown.map((entry) => entry.source))]),
-      buttons: [dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), 'upcoming'), dialogButton(say(context, 'Begivenheder', 'Events'), 'events')],
+      buttons: [dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), ANSWER_DIALOGS.upcoming), dialogButton(say(context, 'Begivenheder', 'Events'), ANSWER_DIALOGS.events)],
     }),
   ];
 };

@@ -7,19 +7,10 @@ import { findMeeting, type Meeting } from '../../src/knowledge/queries.js';
 import type { Evaluation, EvaluationRepository } from '../../src/state/evaluations.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
 import { isAdministrator } from '../membership/acting-for.js';
-import type { ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionServices } from '../types.js';
 import { runsMeetingHere } from '../meetings/host.js';
-
-/** The names buttons, forms, typed sentences and the agenda use for the evaluation dialogs. */
-export const EVALUATION_DIALOGS = {
-  start: 'evaluation-start',
-  form: 'evaluation-form',
-  answer: 'evaluation-answer',
-  close: 'evaluation-close',
-  results: 'evaluation-results',
-  csv: 'evaluation-csv',
-} as const;
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 /** The field the evaluation dialogs read from ActionServices: absent where klikbot runs without evaluations. */
 export interface EvaluationServices {
@@ -30,11 +21,6 @@ export interface EvaluationServices {
 export function evaluationsOf(services: ActionServices): EvaluationRepository | undefined {
   // ActionServices gains `evaluations` where it is wired (src/main.ts); read it the same way before and after
   return (services as ActionServices & EvaluationServices).evaluations;
-}
-
-/** A refusal or a question back: for the person who asked, never in place of a card. */
-export function notice(text: string): Reply[] {
-  return [{ text, notice: true }];
 }
 
 /** The answer where klikbot runs without evaluations. */

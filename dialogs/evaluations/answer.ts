@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Reply } from '../../src/core/types.js';
 import { EVALUATION_TEXT_MAX } from '../../src/state/evaluations.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { evaluationsOf, evaluationsUnavailable, findEvaluation, notice } from './access.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { evaluationsOf, evaluationsUnavailable, findEvaluation } from './access.js';
 import { cannotAnswer, improveLabel, workedLabel } from './start.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 // Channels read back at most this much text per field; anything longer is not an answer from a form.
 const TEXT_READ_MAX = 10_000;

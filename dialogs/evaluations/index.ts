@@ -1,13 +1,10 @@
 import type { Reply } from '../../src/core/types.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import type { DialogContext } from '../types.js';
-import { EVALUATION_DIALOGS } from './access.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { evaluationAnswer } from './answer.js';
 import { evaluationCsv } from './csv.js';
 import { evaluationClose, evaluationResults } from './results.js';
 import { evaluationFormDialog, evaluationStart } from './start.js';
-
-export { EVALUATION_DIALOGS, type EvaluationServices } from './access.js';
+import { EVALUATION_DIALOGS } from '../names.js';
 
 /** Every evaluation dialog, by the name buttons, forms and sentences use. */
 export const evaluationDialogsByName: Record<string, ActionDialog> = {

@@ -1,21 +1,13 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { EvaluationRepository, EvaluationSummary } from '../../src/state/evaluations.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import {
-  EVALUATION_DIALOGS,
-  evaluationsOf,
-  evaluationsUnavailable,
-  evaluationTitle,
-  findEvaluation,
-  mayManage,
-  meetingOf,
-  notice,
-  shortDay,
-  type StoredEvaluation,
-} from './access.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, mayManage, meetingOf, shortDay, type StoredEvaluation } from './access.js';
 import { improveLabel, workedLabel } from './start.js';
 import { textBar } from '../shared/text.js';
+import { say } from '../shared/say.js';
+import { EVALUATION_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
+import { dialogButton } from '../shared/buttons.js';
 
 // A card must stay well inside what Teams and Slack take in one message.
 const SHOWN_ANSWER_MAX = 400;
@@ -78,7 +70,7 @@ function trendLine(context: DialogContext, repository: EvaluationRepository, eva
 }
 
 function csvButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
-  return { title: say(context, 'Hent CSV', 'Download CSV'), action: { dialog: EVALUATION_DIALOGS.csv, args: { evaluationId: evaluation.id } } };
+  return dialogButton(say(context, 'Hent CSV', 'Download CSV'), EVALUATION_DIALOGS.csv, { evaluationId: evaluation.id });
 }
 
 /** The results of a closed evaluation: count, average, distribution, the written answers and the trend. */

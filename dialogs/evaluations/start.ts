@@ -6,17 +6,12 @@ import { findMeeting } from '../../src/knowledge/queries.js';
 import { EVALUATION_TEXT_MAX, type EvaluationRepository } from '../../src/state/evaluations.js';
 import { actorOf } from '../membership/acting-for.js';
 import { activeSession, isHost, notHostReply, type WithMeetings } from '../meetings/host.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import {
-  EVALUATION_DIALOGS,
-  evaluationsOf,
-  evaluationsUnavailable,
-  evaluationTitle,
-  findEvaluation,
-  notice,
-  type StoredEvaluation,
-} from './access.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
+import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, type StoredEvaluation } from './access.js';
+import { say } from '../shared/say.js';
+import { EVALUATION_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
+import { dialogButton } from '../shared/buttons.js';
 
 /** The three questions of the seed's "kort evaluering", by the ids the form submits them under. */
 export const EVALUATION_QUESTIONS = { rating: 'rating', worked: 'worked', improve: 'improve' } as const;
@@ -42,12 +37,12 @@ function anonymityLine(context: DialogContext): string {
 
 function answerButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
   // in place of the card, so that in Teams the form opens for the person who pressed and no one else
-  return { title: say(context, 'Svar på evalueringen', 'Answer the evaluation'), action: { dialog: EVALUATION_DIALOGS.form, args: { evaluationId: evaluation.id } }, replacesCard: true };
+  return { ...dialogButton(say(context, 'Svar på evalueringen', 'Answer the evaluation'), EVALUATION_DIALOGS.form, { evaluationId: evaluation.id }), replacesCard: true };
 }
 
 function closeButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
   // the results take the evaluation card's place, for everyone in the conversation
-  return { title: say(context, 'Luk og vis resultatet', 'Close and show the results'), action: { dialog: EVALUATION_DIALOGS.close, args: { evaluationId: evaluation.id } }, replacesCard: true };
+  return { ...dialogButton(say(context, 'Luk og vis resultatet', 'Close and show the results'), EVALUATION_DIALOGS.close, { evaluationId: evaluation.id }), replacesCard: true };
 }
 
 /** The card posted in the conversation: what it is, that it is anonymous, and the button that opens the form. */
@@ -103,17 +98,14 @@ export const evaluationStart: ActionDialog = async (context, args, services) => 
   if (outcome.ok) return [evaluationCard(context, outcome.evaluation)];
   const open = outcome.evaluation;
   const count = repository.summary(open.id).answers;
-  return [
-    {
-      text: say(
-        context,
-        `Der er allerede en åben evaluering her (af ${evaluationTitle(context, open)}, ${count} svar indtil videre). Luk den, før en ny startes.`,
-        `There is an open evaluation here already (of ${evaluationTitle(context, open)}, ${count} answers so far). Close it before starting a new one.`,
-      ),
-      notice: true,
-      buttons: [answerButton(context, open), { ...closeButton(context, open), replacesCard: false }],
-    },
-  ];
+  return notice(
+    say(
+      context,
+      `Der er allerede en åben evaluering her (af ${evaluationTitle(context, open)}, ${count} svar indtil videre). Luk den, før en ny startes.`,
+      `There is an open evaluation here already (of ${evaluationTitle(context, open)}, ${count} answers so far). Close it before starting a new one.`,
+    ),
+    { buttons: [answerButton(context, open), { ...closeButton(context, open), replacesCard: false }] },
+  );
 };
 
 function ratingLabels(context: DialogContext): string[] {
@@ -145,8 +137,8 @@ function evaluationForm(context: DialogContext, evaluation: StoredEvaluation): R
 /** Why this person cannot answer (the evaluation is closed, or they have answered), or undefined when they can. */
 export function cannotAnswer(context: DialogContext, repository: EvaluationRepository, evaluation: StoredEvaluation): Reply[] | undefined {
   if (evaluation.closedAt !== undefined) {
-    const results: ReplyButton = { title: say(context, 'Vis resultatet', 'Show the results'), action: { dialog: EVALUATION_DIALOGS.results, args: { evaluationId: evaluation.id } } };
-    return [{ text: say(context, 'Evalueringen er lukket; der kan ikke svares mere.', 'The evaluation is closed; no more answers are taken.'), notice: true, buttons: [results] }];
+    const results: ReplyButton = dialogButton(say(context, 'Vis resultatet', 'Show the results'), EVALUATION_DIALOGS.results, { evaluationId: evaluation.id });
+    return notice(say(context, 'Evalueringen er lukket; der kan ikke svares mere.', 'The evaluation is closed; no more answers are taken.'), { buttons: [results] });
   }
   if (repository.hasAnswered(evaluation.id, { channel: context.turn.conversation.channel, userId: context.turn.user.id })) {
     return notice(

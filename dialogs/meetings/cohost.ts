@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { actorOf } from '../membership/acting-for.js';
-import type { ActionDialog } from '../registry.js';
-import { say } from '../types.js';
-import { dialogButton, inert } from '../shared/text.js';
-import { activeSession, isHost, notHostReply, notice, sessionKey, type WithMeetings } from './host.js';
-
-export const MEETING_COHOST_DIALOGS = {
-  request: 'meeting-cohost-request',
-  approve: 'meeting-cohost-approve',
-} as const;
+import type { ActionDialog } from '../types.js';
+import { inert } from '../shared/text.js';
+import { activeSession, isHost, notHostReply, sessionKey, type WithMeetings } from './host.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notice } from '../shared/replies.js';
+import { MEETING_DIALOGS } from '../names.js';
 
 const approveArgs = z.object({
   channel: z.string().min(1).max(20),
@@ -38,7 +36,7 @@ export const meetingCohostRequest: ActionDialog = async (context, _args, service
         `${who} vil gerne være medvært for mødet: skifte punkt, holde pause, starte og lukke evalueringen og lukke afstemninger. Kun ${host} eller en administrator kan godkende det.`,
         `${who} would like to co-host the meeting: move on, pause, start and close the evaluation and close polls. Only ${host} or an administrator can approve it.`,
       ),
-      buttons: [{ ...dialogButton(say(context, 'Godkend medvært', 'Approve co-host'), MEETING_COHOST_DIALOGS.approve, args), replacesCard: true }],
+      buttons: [{ ...dialogButton(say(context, 'Godkend medvært', 'Approve co-host'), MEETING_DIALOGS.cohostApprove, args), replacesCard: true }],
       broadcast: true,
     },
   ];

@@ -6,31 +6,12 @@ import { findMeeting, type Meeting } from '../../src/knowledge/queries.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
 import type { MeetingSession, MeetingSessionRepository, SessionKey } from '../../src/state/meeting-sessions.js';
 import { isAdministrator } from '../membership/acting-for.js';
-import type { ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionServices, MeetingServices } from '../types.js';
 import { inert } from '../shared/text.js';
-
-/** The names buttons, typed commands and the intent table use for the meeting dialogs. */
-export const MEETING_DIALOGS = {
-  agenda: 'meeting-agenda',
-  start: 'meeting-start',
-  next: 'meeting-next',
-  pause: 'meeting-pause',
-  end: 'meeting-end',
-} as const;
-
-/** The evaluation part's dialog that starts the end-of-meeting evaluation ({meetingId}). */
-export const EVALUATION_START_DIALOG = 'evaluation-start';
-
-/**
- * What running a meeting needs: where each conversation's session is kept and, optionally,
- * a way to start the evaluation as the last agenda item begins (without it, that item's
- * post carries a "Start evaluering" button instead).
- */
-export interface MeetingServices {
-  sessions: MeetingSessionRepository;
-  startEvaluation?: (context: DialogContext, meetingId: string) => Promise<Reply[]>;
-}
+import { say } from '../shared/say.js';
+import { MEETING_DIALOGS, EVALUATION_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
+import { dialogButton } from '../shared/buttons.js';
 
 /** The action services with the meeting part's field (`meetings`), which klikbot may run without. */
 export type WithMeetings = ActionServices & { meetings?: MeetingServices };
@@ -71,26 +52,18 @@ export function runsMeetingHere(context: DialogContext, services: WithMeetings):
 /** The refusal for someone who does not run the meeting: who does; nothing is written. */
 export function notHostReply(context: DialogContext, session: Session): Reply[] {
   const host = session.startedBy.name !== undefined ? inert(session.startedBy.name) : say(context, 'den, der startede det', 'the person who started it');
-  return [
-    {
-      text: say(
-        context,
-        `Mødet her ledes af ${host}; kun værten eller en administrator kan skifte punkt, holde pause, starte evalueringen eller afslutte. Intet er ændret.`,
-        `This meeting is run by ${host}; only the host or an administrator can move on, pause, start the evaluation or end it. Nothing was changed.`,
-      ),
-      notice: true,
-    },
-  ];
-}
-
-/** A reply for the person who asked only: nothing was changed. */
-export function notice(text: string, extra: Partial<Reply> = {}): Reply[] {
-  return [{ text, notice: true, ...extra }];
+  return notice(
+    say(
+      context,
+      `Mødet her ledes af ${host}; kun værten eller en administrator kan skifte punkt, holde pause, starte evalueringen eller afslutte. Intet er ændret.`,
+      `This meeting is run by ${host}; only the host or an administrator can move on, pause, start the evaluation or end it. Nothing was changed.`,
+    ),
+  );
 }
 
 /** Where klikbot runs without the meeting sessions. */
 export function meetingsUnavailableReply(context: DialogContext): Reply[] {
-  return [{ text: say(context, 'Her kan jeg ikke køre møder. Spørg gerne om dagens program.', 'I cannot run meetings here. Do ask for today’s agenda.'), notice: true }];
+  return notice(say(context, 'Her kan jeg ikke køre møder. Spørg gerne om dagens program.', 'I cannot run meetings here. Do ask for today’s agenda.'));
 }
 
 /** The meeting a session runs, from the knowledge (undefined if the data no longer has it). */
@@ -100,30 +73,30 @@ export function sessionMeeting(context: DialogContext, session: Session): Meetin
 
 /** "Start møde". */
 export function startButton(context: DialogContext, meetingId?: string): ReplyButton {
-  return { title: say(context, 'Start møde', 'Start meeting'), action: { dialog: MEETING_DIALOGS.start, args: meetingId ? { meetingId } : {} } };
+  return dialogButton(say(context, 'Start møde', 'Start meeting'), MEETING_DIALOGS.start, meetingId ? { meetingId } : {});
 }
 
 /** "Næste punkt", moving on from `from` only (a second press of the same button moves no further). */
 export function nextButton(context: DialogContext, from: number): ReplyButton {
-  return { title: say(context, 'Næste punkt', 'Next item'), action: { dialog: MEETING_DIALOGS.next, args: { from: String(from) } } };
+  return dialogButton(say(context, 'Næste punkt', 'Next item'), MEETING_DIALOGS.next, { from: String(from) });
 }
 
 /** "Pause 10 min". */
 export function pauseButton(context: DialogContext, minutes: number): ReplyButton {
-  return { title: say(context, `Pause ${minutes} min`, `Break ${minutes} min`), action: { dialog: MEETING_DIALOGS.pause, args: { minutes: String(minutes) } } };
+  return dialogButton(say(context, `Pause ${minutes} min`, `Break ${minutes} min`), MEETING_DIALOGS.pause, { minutes: String(minutes) });
 }
 
 /** "Afslut møde". */
 export function endButton(context: DialogContext): ReplyButton {
-  return { title: say(context, 'Afslut møde', 'End meeting'), action: { dialog: MEETING_DIALOGS.end, args: {} } };
+  return dialogButton(say(context, 'Afslut møde', 'End meeting'), MEETING_DIALOGS.end);
 }
 
 /** "Dagens program", as the meeting run here has it. */
 export function agendaButton(context: DialogContext): ReplyButton {
-  return { title: say(context, 'Dagens program', "Today's agenda"), action: { dialog: MEETING_DIALOGS.agenda, args: {} } };
+  return dialogButton(say(context, 'Dagens program', "Today's agenda"), MEETING_DIALOGS.agenda);
 }
 
 /** "Start evaluering": the evaluation part's dialog for this meeting. */
 export function evaluationButton(context: DialogContext, meetingId: string): ReplyButton {
-  return { title: say(context, 'Start evaluering', 'Start evaluation'), action: { dialog: EVALUATION_START_DIALOG, args: { meetingId } } };
+  return dialogButton(say(context, 'Start evaluering', 'Start evaluation'), EVALUATION_DIALOGS.start, { meetingId });
 }

@@ -1,10 +1,8 @@
-import type { ActionDialog } from '../registry.js';
-import { MEETING_COHOST_DIALOGS, meetingCohostApprove, meetingCohostRequest } from './cohost.js';
-import { MEETING_DIALOGS } from './host.js';
+import { meetingCohostApprove, meetingCohostRequest } from './cohost.js';
 import { meetingAgenda, meetingStart } from './run.js';
 import { meetingEnd, meetingNext, meetingPause } from './steps.js';
-
-export { EVALUATION_START_DIALOG, MEETING_DIALOGS, type MeetingServices } from './host.js';
+import type { ActionDialog } from '../types.js';
+import { MEETING_DIALOGS } from '../names.js';
 
 /**
  * The dialogs that run a meeting in a conversation, by name: the agenda as it stands there,
@@ -16,6 +14,6 @@ export const meetingDialogsByName: Record<string, ActionDialog> = {
   [MEETING_DIALOGS.next]: meetingNext,
   [MEETING_DIALOGS.pause]: meetingPause,
   [MEETING_DIALOGS.end]: meetingEnd,
-  [MEETING_COHOST_DIALOGS.request]: meetingCohostRequest,
-  [MEETING_COHOST_DIALOGS.approve]: meetingCohostApprove,
+  [MEETING_DIALOGS.cohostRequest]: meetingCohostRequest,
+  [MEETING_DIALOGS.cohostApprove]: meetingCohostApprove,
 };

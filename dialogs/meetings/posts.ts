@@ -2,10 +2,13 @@ import type { DateTime } from 'luxon';
 import { formatDate } from '../../src/core/format.js';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Meeting } from '../../src/knowledge/queries.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-import { dialogButton, dialogNames, listReply } from '../shared/text.js';
+import type { DialogContext } from '../types.js';
 import { clockTime, itemTimes, itemTitle, nextTalkIndex, soundTestText } from '../answers/agenda.js';
 import { agendaButton, endButton, evaluationButton, nextButton, pauseButton } from './host.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { listReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS } from '../names.js';
 
 /**
  * What a meeting run in a conversation posts for everyone there: the practicalities at the
@@ -116,8 +119,8 @@ export function endPost(context: DialogContext, meeting: Meeting): Reply {
     list: followUpLines(context, meeting),
     source: sourceLine(context, meeting.source.label),
     buttons: [
-      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), dialogNames.contacts, { topic: 'programledermoede' }),
-      dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), dialogNames.nextMeeting),
+      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), ANSWER_DIALOGS.contacts, { topic: 'programledermoede' }),
+      dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
     ],
   });
   return { ...post, broadcast: true };

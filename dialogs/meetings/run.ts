@@ -5,28 +5,14 @@ import type { Reply } from '../../src/core/types.js';
 import { isoDate } from '../../src/knowledge/common.js';
 import { findMeeting, upcomingMeetings, type Meeting } from '../../src/knowledge/queries.js';
 import { actorOf } from '../membership/acting-for.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionDialog, MeetingServices } from '../types.js';
 import { agendaToday } from '../answers/events.js';
 import { shortDate } from '../shared/text.js';
 import { agendaCard, clockIndex } from '../answers/agenda.js';
-import {
-  activeSession,
-  agendaButton,
-  endButton,
-  isHost,
-  meetingsUnavailableReply,
-  nextButton,
-  notHostReply,
-  notice,
-  sessionKey,
-  sessionMeeting,
-  startButton,
-  type MeetingServices,
-  type Session,
-  type WithMeetings,
-} from './host.js';
+import { activeSession, agendaButton, endButton, isHost, meetingsUnavailableReply, nextButton, notHostReply, sessionKey, sessionMeeting, startButton, type Session, type WithMeetings } from './host.js';
 import { etiquetteCard, itemPost } from './posts.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 /** The meeting's agenda where it is run: the host's item (and a pause in progress), else today's by the clock. */
 export const meetingAgenda: ActionDialog = async (context, args, services: WithMeetings) => {

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
 import type { Meeting } from '../../src/knowledge/queries.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { agendaButton, endButton, nextButton, notice, sessionKey, type Session, type WithMeetings } from './host.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { agendaButton, endButton, nextButton, sessionKey, type Session, type WithMeetings } from './host.js';
 import { DEFAULT_PAUSE_MINUTES, endPost, itemPost, pausePost } from './posts.js';
 import { hostedSession, missingMeetingReply, noSessionReplyFor } from './run.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 /** The longest break "pause N" takes, in minutes. */
 export const MAX_PAUSE_MINUTES = 180;

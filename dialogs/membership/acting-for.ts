@@ -4,14 +4,12 @@ import { findMunicipality, type Municipality } from '../../src/knowledge/systems
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import type { ActingFor } from '../../src/state/memberships.js';
 import type { Actor } from '../../src/state/statuses.js';
-import type { ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionServices } from '../types.js';
+import { say } from '../shared/say.js';
+import { notice, refused } from '../shared/replies.js';
 
 // Long enough for any municipality name; a longer argument is not a name and is not echoed.
 const NAME_MAX = 80;
-
-/** The name of the dialog that opens the status form (buttons after joining name it). */
-export const STATUS_FORM_DIALOG = 'status-form';
 
 /** The key an administrator is configured by: `slack:U0ADMIN`, `teams:<Entra object id>`. */
 export function administratorKey(turn: Turn): string {
@@ -75,30 +73,24 @@ function quoted(text: string): string {
 
 /** "I know no municipality called »X«", naming what was not found. */
 export function unknownMunicipalityReply(context: DialogContext, text: string): Reply[] {
-  return [
-    {
-      text: say(
-        context,
-        `Jeg kender ingen kommune, der hedder ${quoted(text)}. Skriv kommunens navn, fx »Aarhus« eller »Aarhus Kommune«.`,
-        `I know no municipality called ${quoted(text)}. Write the municipality's name, e.g. "Aarhus" or "Aarhus Kommune".`,
-      ),
-      notice: true,
-    },
-  ];
+  return notice(
+    say(
+      context,
+      `Jeg kender ingen kommune, der hedder ${quoted(text)}. Skriv kommunens navn, fx »Aarhus« eller »Aarhus Kommune«.`,
+      `I know no municipality called ${quoted(text)}. Write the municipality's name, e.g. "Aarhus" or "Aarhus Kommune".`,
+    ),
+  );
 }
 
 /** The refusal for someone who belongs to no municipality: how to join; nothing is written. */
 export function joinFirstReply(context: DialogContext): Reply[] {
-  return [
-    {
-      text: say(
-        context,
-        "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret.",
-        "You don't belong to a municipality yet, so you can't change a status. Type 'kommune <name>' (in Slack: /klik kommune <name>). Nothing was changed.",
-      ),
-      notice: true,
-    },
-  ];
+  return notice(
+    say(
+      context,
+      "Du hører ikke til en kommune endnu, så du kan ikke ændre status. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>). Intet er ændret.",
+      "You don't belong to a municipality yet, so you can't change a status. Type 'kommune <name>' (in Slack: /klik kommune <name>). Nothing was changed.",
+    ),
+  );
 }
 
 /**
@@ -121,7 +113,7 @@ function unverifiedReply(context: DialogContext, municipality: string, via: Acti
           `Denne kanal blev knyttet til ${municipality}, før tilknytninger blev bekræftet. Et bekræftet medlem af kommunen skal knytte den igen (kanal ${municipality}), før status kan ændres her. Intet er ændret.`,
           `This channel was linked to ${municipality} before links were verified. A verified member of the municipality must link it again (kanal ${municipality}) before a status can be changed here. Nothing was changed.`,
         );
-  return [{ text, notice: true }];
+  return notice(text);
 }
 
 function notYoursReply(context: DialogContext, own: string, named: string, via: ActingFor['via']): Reply[] {
@@ -137,7 +129,7 @@ function notYoursReply(context: DialogContext, own: string, named: string, via: 
           `Denne kanal hører til ${own}, så her kan du kun ændre status for den; kun en administrator kan ændre status for ${named}. Intet er ændret.`,
           `This channel belongs to ${own}, so here you can only change its status; only an administrator can change the status of ${named}. Nothing was changed.`,
         );
-  return [{ text, notice: true }];
+  return notice(text);
 }
 
 /** The municipality the person acts for here (their own, else the conversation's), or why there is none. */
@@ -147,7 +139,7 @@ export function ownMunicipality(context: DialogContext, services: ActionServices
   if (!acting) {
     if (!isAdministrator(turn, services)) return { ok: false, replies: joinFirstReply(context) };
     const text = say(context, 'Som administrator skal du nævne, hvilken kommune du ændrer status for.', 'As an administrator, name the municipality whose status you are changing.');
-    return { ok: false, replies: [{ text, notice: true }] };
+    return refused(text);
   }
   const municipality = context.knowledge.municipalities.find((m) => m.id === acting.municipalityId);
   const verified = acting.verified && (acting.basis !== 'local' || services.localTrusted === true);

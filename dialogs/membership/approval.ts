@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { Reply } from '../../src/core/types.js';
 import type { DeepReadonly, Membership, Person } from '../../src/state/memberships.js';
 import { actorOf, administratorKey, isAdministrator, isVerifiedMember, municipalityNameOf } from './acting-for.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton, inert } from '../shared/text.js';
-
-export const MEMBERSHIP_APPROVE_DIALOG = 'membership-approve';
-export const MEMBERSHIP_DECLINE_DIALOG = 'membership-decline';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
+import { inert } from '../shared/text.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { MEMBERSHIP_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
 
 const decisionArgs = z.object({
   channel: z.string().min(1).max(20),
@@ -34,8 +34,8 @@ export function approvalCard(context: DialogContext, claim: DeepReadonly<Members
       `${personName(claim)} (${claim.channel}:${claim.userId}) says they belong to ${municipality}. Once approved they can change the municipality's status; until then they can only read.`,
     ),
     buttons: [
-      { ...dialogButton(say(context, 'Godkend', 'Approve'), MEMBERSHIP_APPROVE_DIALOG, args), replacesCard: true },
-      { ...dialogButton(say(context, 'Afvis', 'Decline'), MEMBERSHIP_DECLINE_DIALOG, args), replacesCard: true },
+      { ...dialogButton(say(context, 'Godkend', 'Approve'), MEMBERSHIP_DIALOGS.approve, args), replacesCard: true },
+      { ...dialogButton(say(context, 'Afvis', 'Decline'), MEMBERSHIP_DIALOGS.decline, args), replacesCard: true },
     ],
   };
 }
@@ -82,10 +82,6 @@ async function tellClaimant(services: ActionServices, claim: DeepReadonly<Member
   if (await services.reachPerson?.(person, [reply])) return;
   const where = claim?.claimedIn;
   if (where) await services.tell?.(where, [reply]);
-}
-
-function notice(text: string): Reply[] {
-  return [{ text, notice: true }];
 }
 
 function decide(approve: boolean): ActionDialog {

@@ -3,26 +3,14 @@ import type { Municipality } from '../../src/knowledge/systems-queries.js';
 import { addressOf } from '../../src/core/address.js';
 import { domainOf } from '../../src/knowledge/municipality-domains.js';
 import type { DeepReadonly, Membership } from '../../src/state/memberships.js';
-import { isAdministrator, isLocallyTrusted, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
+import { isAdministrator, isLocallyTrusted, municipalityNameOf, resolveMunicipality, unknownMunicipalityReply } from './acting-for.js';
 import { requestApproval } from './approval.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionDialog } from '../types.js';
 import { linkFromStatement } from './conversation-link.js';
-import { dialogButton } from '../shared/text.js';
-
-// Who acts for which municipality lives in acting-for.ts; the status dialogs import it from here.
-export {
-  actingFor,
-  actorOf,
-  administratorKey,
-  isAdministrator,
-  joinFirstReply,
-  resolveMunicipality,
-  STATUS_FORM_DIALOG,
-  targetMunicipality,
-  unknownMunicipalityReply,
-  type Target,
-} from './acting-for.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notice } from '../shared/replies.js';
 
 const argsSchema = z.object({
   municipality: z.string().optional(),
@@ -83,7 +71,7 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const named = parsed.success ? (parsed.data.municipality ?? '') : '';
   if (named.trim() === '') {
-    return [{ text: say(context, 'Hvilken kommune hører du til? Skriv fx "kommune Aarhus" (i Slack: /klik kommune Aarhus).', 'Which municipality do you belong to? Type e.g. "kommune Aarhus" (in Slack: /klik kommune Aarhus).'), notice: true }];
+    return notice(say(context, 'Hvilken kommune hører du til? Skriv fx "kommune Aarhus" (i Slack: /klik kommune Aarhus).', 'Which municipality do you belong to? Type e.g. "kommune Aarhus" (in Slack: /klik kommune Aarhus).'));
   }
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return unknownMunicipalityReply(context, named);
@@ -107,7 +95,7 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
     // asked again, an open claim is not sent to the approvers again; one from before verification existed is
     const unchanged = previous?.municipalityId === municipality.id && previous.state === 'pending' && previous.claimedIn !== undefined;
     if (unchanged) {
-      return [{ text: say(context, `Din tilknytning til ${municipality.name} venter stadig på godkendelse; dem, der kan godkende, har fået besked.`, `Your claim to belong to ${municipality.name} still awaits approval; those who can approve it have been asked.`), notice: true }];
+      return notice(say(context, `Din tilknytning til ${municipality.name} venter stadig på godkendelse; dem, der kan godkende, har fået besked.`, `Your claim to belong to ${municipality.name} still awaits approval; those who can approve it have been asked.`));
     }
     if (!(await services.memberships.mayRequestApproval(membership))) {
       const text = say(
@@ -115,17 +103,17 @@ export const membershipSet: ActionDialog = async (context, args, services) => {
         `Du har bedt om at høre til ${municipality.name}. Du har bedt om godkendelse mange gange den sidste time, så denne gang får ingen besked; bed en kollega fra ${municipality.name} eller en administrator skrive 'medlemmer ${municipality.name}'.`,
         `You have asked to belong to ${municipality.name}. You have asked for approval many times in the last hour, so nobody is asked this time; ask a colleague from ${municipality.name} or an administrator to type 'medlemmer ${municipality.name}'.`,
       );
-      return [{ text: text + moved, notice: true }];
+      return notice(text + moved);
     }
     const reached = await requestApproval(context, membership, services);
-    return [{ text: pendingText(context, municipality, reached, services.reachPerson !== undefined) + moved, notice: true }];
+    return notice(pendingText(context, municipality, reached, services.reachPerson !== undefined) + moved);
   }
   const forTheGroup = parsed.success && parsed.data.scope === 'conversation';
   const channelLine = forTheGroup ? await linkFromStatement(context, municipality, services) : undefined;
   return [
     {
       text: [verifiedText(context, municipality, membership, previous) + moved, channelLine].filter((line) => line !== undefined).join(' '),
-      buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)],
+      buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form)],
     },
   ];
 };

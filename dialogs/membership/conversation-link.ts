@@ -3,19 +3,17 @@ import { z } from 'zod';
 import type { Reply } from '../../src/core/types.js';
 import type { Municipality } from '../../src/knowledge/systems-queries.js';
 import type { ConversationLink, DeepReadonly } from '../../src/state/schema.js';
-import { actorOf, isAdministrator, isLocallyTrusted, isVerifiedMember, municipalityNameOf, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from './acting-for.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton } from '../shared/text.js';
+import { actorOf, isAdministrator, isLocallyTrusted, isVerifiedMember, municipalityNameOf, resolveMunicipality, unknownMunicipalityReply } from './acting-for.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notice } from '../shared/replies.js';
 
 const argsSchema = z.object({ municipality: z.string().optional() });
 
 // "kanal ingen", "kanal fjern": the conversation is to belong to no municipality
 const removeWords = /^(ingen|fjern|none|remove)$/i;
-
-function plain(text: string): Reply[] {
-  return [{ text, notice: true }];
-}
 
 function byWhom(context: DialogContext, da: string, en: string): string {
   const name = context.turn.user.name;
@@ -23,7 +21,7 @@ function byWhom(context: DialogContext, da: string, en: string): string {
 }
 
 function personalChatReply(context: DialogContext): Reply[] {
-  return plain(
+  return notice(
     say(
       context,
       "Her skriver du med mig alene, så der er ingen kanal at knytte til en kommune. Skriv 'kommune <navn>' for selv at høre til en kommune, eller 'kanal <navn>' i den kanal, der skal høre til kommunen.",
@@ -52,12 +50,12 @@ function refusal(context: DialogContext, services: ActionServices, to: Municipal
   const linkedName = existing ? municipalityNameOf(context.knowledge, existing.municipalityId) : '';
   if (to) {
     if (own && own.municipalityId === to.id && verified) return undefined;
-    if (own && own.municipalityId === to.id) return plain(say(context, `Din tilknytning til ${ownName} venter på godkendelse; først derefter kan du knytte kanalen til den. Intet er ændret.`, `Your claim to belong to ${ownName} awaits approval; only then can you link the channel to it. Nothing was changed.`));
-    if (own) return plain(say(context, `Du hører til ${ownName} og kan kun knytte kanalen til den; kun en administrator kan knytte den til ${to.name}. Intet er ændret.`, `You belong to ${ownName} and can only link the channel to it; only an administrator can link it to ${to.name}. Nothing was changed.`));
-    return plain(say(context, `Kun et bekræftet medlem af ${to.name} eller en administrator kan knytte kanalen til den. Skriv 'kommune ${to.name}' for selv at høre til kommunen. Intet er ændret.`, `Only a verified member of ${to.name} or an administrator can link the channel to it. Type 'kommune ${to.name}' to belong to the municipality yourself. Nothing was changed.`));
+    if (own && own.municipalityId === to.id) return notice(say(context, `Din tilknytning til ${ownName} venter på godkendelse; først derefter kan du knytte kanalen til den. Intet er ændret.`, `Your claim to belong to ${ownName} awaits approval; only then can you link the channel to it. Nothing was changed.`));
+    if (own) return notice(say(context, `Du hører til ${ownName} og kan kun knytte kanalen til den; kun en administrator kan knytte den til ${to.name}. Intet er ændret.`, `You belong to ${ownName} and can only link the channel to it; only an administrator can link it to ${to.name}. Nothing was changed.`));
+    return notice(say(context, `Kun et bekræftet medlem af ${to.name} eller en administrator kan knytte kanalen til den. Skriv 'kommune ${to.name}' for selv at høre til kommunen. Intet er ændret.`, `Only a verified member of ${to.name} or an administrator can link the channel to it. Type 'kommune ${to.name}' to belong to the municipality yourself. Nothing was changed.`));
   }
   if (setIt || (existing !== undefined && verified && own?.municipalityId === existing.municipalityId)) return undefined;
-  return plain(say(context, `Kun en administrator, den der knyttede kanalen, eller et bekræftet medlem af ${linkedName} kan fjerne koblingen. Intet er ændret.`, `Only an administrator, the person who linked the channel, or a verified member of ${linkedName} can remove the link. Nothing was changed.`));
+  return notice(say(context, `Kun en administrator, den der knyttede kanalen, eller et bekræftet medlem af ${linkedName} kan fjerne koblingen. Intet er ændret.`, `Only an administrator, the person who linked the channel, or a verified member of ${linkedName} can remove the link. Nothing was changed.`));
 }
 
 function linkedReply(context: DialogContext, municipality: Municipality, previousId: string | undefined): Reply {
@@ -72,13 +70,13 @@ function linkedReply(context: DialogContext, municipality: Municipality, previou
     `Everyone here can report status for ${municipality.name}; anyone who belongs to another municipality themselves still reports for their own.`,
   );
   // not a notice: everyone in the conversation should see whom it now speaks for
-  return { text: `${now} ${everyone}`, buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG)], broadcast: true };
+  return { text: `${now} ${everyone}`, buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form)], broadcast: true };
 }
 
 async function link(context: DialogContext, municipality: Municipality, services: ActionServices): Promise<Reply[]> {
   const here = addressOf(context.turn);
   const existing = services.memberships.conversationLink(here.channel, here.conversationId);
-  if (existing?.municipalityId === municipality.id && existing.verified) return plain(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
+  if (existing?.municipalityId === municipality.id && existing.verified) return notice(say(context, `Denne kanal hører allerede til ${municipality.name}.`, `This channel already belongs to ${municipality.name}.`));
   const refused = refusal(context, services, municipality, existing);
   if (refused) return refused;
   const { previous } = await services.memberships.linkConversation(here.channel, here.conversationId, municipality.id, actorOf(context.turn));
@@ -88,7 +86,7 @@ async function link(context: DialogContext, municipality: Municipality, services
 async function unlink(context: DialogContext, services: ActionServices): Promise<Reply[]> {
   const here = addressOf(context.turn);
   const existing = services.memberships.conversationLink(here.channel, here.conversationId);
-  if (!existing) return plain(say(context, 'Denne kanal er ikke knyttet til en kommune.', 'This channel is not linked to a municipality.'));
+  if (!existing) return notice(say(context, 'Denne kanal er ikke knyttet til en kommune.', 'This channel is not linked to a municipality.'));
   const refused = refusal(context, services, undefined, existing);
   if (refused) return refused;
   await services.memberships.unlinkConversation(here.channel, here.conversationId);
@@ -116,7 +114,7 @@ export const conversationLink: ActionDialog = async (context, args, services) =>
   const parsed = argsSchema.safeParse(args);
   const named = parsed.success ? (parsed.data.municipality ?? '').trim() : '';
   if (named === '') {
-    return plain(say(context, 'Hvilken kommune hører denne kanal til? Skriv fx "kanal Aarhus" (i Slack: /klik kanal Aarhus); "kanal ingen" fjerner koblingen.', 'Which municipality does this channel belong to? Type e.g. "kanal Aarhus" (in Slack: /klik kanal Aarhus); "kanal ingen" removes the link.'));
+    return notice(say(context, 'Hvilken kommune hører denne kanal til? Skriv fx "kanal Aarhus" (i Slack: /klik kanal Aarhus); "kanal ingen" fjerner koblingen.', 'Which municipality does this channel belong to? Type e.g. "kanal Aarhus" (in Slack: /klik kanal Aarhus); "kanal ingen" removes the link.'));
   }
   if (removeWords.test(named)) return unlink(context, services);
   const municipality = resolveMunicipality(context.knowledge, named);

@@ -1,20 +1,17 @@
 import { z } from 'zod';
-import { MEMBERSHIP_DIALOGS } from '../commands.js';
 import { formatDate } from '../../src/core/format.js';
-import type { Reply } from '../../src/core/types.js';
 import type { DeepReadonly, Membership } from '../../src/state/memberships.js';
 import { actingFor, isAdministrator, isVerifiedMember, municipalityNameOf, resolveMunicipality, unknownMunicipalityReply } from './acting-for.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton, inert } from '../shared/text.js';
-import { MEMBERSHIP_APPROVE_DIALOG, MEMBERSHIP_DECLINE_DIALOG, personName } from './approval.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
+import { inert } from '../shared/text.js';
+import { personName } from './approval.js';
+import { MEMBERSHIP_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notice } from '../shared/replies.js';
 
 const listArgs = z.object({ municipality: z.string().max(80).optional() });
 const endArgs = z.object({ channel: z.string().min(1).max(20).optional(), userId: z.string().min(1).max(200).optional() });
-
-function notice(text: string): Reply[] {
-  return [{ text, notice: true }];
-}
 
 /** How a membership was verified, in words: "godkendt af Mette", "medlemslisten", "venter på godkendelse". */
 function basisText(context: DialogContext, member: DeepReadonly<Membership>): string {
@@ -65,7 +62,7 @@ export const members: ActionDialog = async (context, args, services) => {
     const args = { channel: member.channel, userId: member.userId, municipality: member.municipalityId, since: member.since };
     const who = personName(member);
     if (member.state === 'pending') {
-      return [dialogButton(say(context, `Godkend ${who}`, `Approve ${who}`), MEMBERSHIP_APPROVE_DIALOG, args), dialogButton(say(context, `Afvis ${who}`, `Decline ${who}`), MEMBERSHIP_DECLINE_DIALOG, args)];
+      return [dialogButton(say(context, `Godkend ${who}`, `Approve ${who}`), MEMBERSHIP_DIALOGS.approve, args), dialogButton(say(context, `Afvis ${who}`, `Decline ${who}`), MEMBERSHIP_DIALOGS.decline, args)];
     }
     return admin ? [dialogButton(say(context, `Afslut ${who}`, `End ${who}`), MEMBERSHIP_DIALOGS.end, { channel: member.channel, userId: member.userId })] : [];
   });
@@ -99,5 +96,5 @@ export const membershipEnd: ActionDialog = async (context, args, services) => {
   const text = own
     ? say(context, `Du hører ikke længere til ${name}. Den status, du har meldt, bliver stående med sin historik.`, `You no longer belong to ${name}. The statuses you reported stay, with their history.`)
     : say(context, `${personName(ended)} hører ikke længere til ${name}.`, `${personName(ended)} no longer belongs to ${name}.`);
-  return [{ text, notice: true }];
+  return notice(text);
 };

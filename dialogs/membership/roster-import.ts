@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import { administratorKey, isAdministrator, resolveMunicipality } from './acting-for.js';
-import type { ActionDialog } from '../registry.js';
-import { say } from '../types.js';
+import type { ActionDialog } from '../types.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 /** More lines than any municipality has programme people; a longer paste is a mistake, not a roster. */
 export const ROSTER_MAX_LINES = 2000;
@@ -78,32 +79,24 @@ export function parseRoster(knowledge: Knowledge, csv: string): ParsedRoster {
  */
 export const rosterImport: ActionDialog = async (context, args, services) => {
   if (!isAdministrator(context.turn, services)) {
-    return [{ text: say(context, 'Kun en administrator kan indlæse medlemslisten. Intet er ændret.', 'Only an administrator can import the roster. Nothing was changed.'), notice: true }];
+    return notice(say(context, 'Kun en administrator kan indlæse medlemslisten. Intet er ændret.', 'Only an administrator can import the roster. Nothing was changed.'));
   }
   // addresses pasted in a channel are shown to everyone in it
   if (context.turn.conversation.isGroup) {
-    return [{ text: say(context, 'Indlæs medlemslisten i din 1:1-chat med mig, ikke her, hvor alle kan se den. Intet er ændret.', 'Import the roster in your 1:1 chat with me, not here where everyone can see it. Nothing was changed.'), notice: true }];
+    return notice(say(context, 'Indlæs medlemslisten i din 1:1-chat med mig, ikke her, hvor alle kan se den. Intet er ændret.', 'Import the roster in your 1:1 chat with me, not here where everyone can see it. Nothing was changed.'));
   }
   const parsed = argsSchema.safeParse(args);
   const roster = parsed.success ? parseRoster(context.knowledge, parsed.data.csv) : ({ ok: false, problems: ['too long'] } as const);
   if (!roster.ok) {
     const shown = roster.problems.slice(0, 10).join('\n');
-    return [
-      {
-        text: say(
-          context,
-          `Medlemslisten er ikke indlæst; intet er ændret. Skriv 'medlemsliste' og én linje pr. person under: person,kommune (fx slack:U0ABC,Aarhus eller navn@aarhus.dk,Aarhus).\n${shown}`,
-          `The roster was not imported; nothing was changed. Type 'medlemsliste' and one line per person below it: person,municipality (e.g. slack:U0ABC,Aarhus or name@aarhus.dk,Aarhus).\n${shown}`,
-        ),
-        notice: true,
-      },
-    ];
+    return notice(
+      say(
+        context,
+        `Medlemslisten er ikke indlæst; intet er ændret. Skriv 'medlemsliste' og én linje pr. person under: person,kommune (fx slack:U0ABC,Aarhus eller navn@aarhus.dk,Aarhus).\n${shown}`,
+        `The roster was not imported; nothing was changed. Type 'medlemsliste' and one line per person below it: person,municipality (e.g. slack:U0ABC,Aarhus or name@aarhus.dk,Aarhus).\n${shown}`,
+      ),
+    );
   }
   const { entries, verified } = await services.memberships.importRoster(roster.lines, administratorKey(context.turn));
-  return [
-    {
-      text: say(context, `Medlemslisten er indlæst: ${entries} linjer; ${verified} medlemskaber er bekræftet.`, `The roster is imported: ${entries} lines; ${verified} memberships verified.`),
-      notice: true,
-    },
-  ];
+  return notice(say(context, `Medlemslisten er indlæst: ${entries} linjer; ${verified} medlemskaber er bekræftet.`, `The roster is imported: ${entries} lines; ${verified} memberships verified.`));
 };

@@ -5,8 +5,9 @@ import { isOpen } from '../../src/polls/results.js';
 import type { PollRepository, Voter } from '../../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../../src/state/schema.js';
 import { isAdministrator } from '../membership/acting-for.js';
-import type { ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionServices } from '../types.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 /** The field the poll dialogs read from ActionServices: absent where klikbot runs without polls. */
 export type PollServices = Pick<ActionServices, 'polls'>;
@@ -14,11 +15,6 @@ export type PollServices = Pick<ActionServices, 'polls'>;
 /** The poll repository, when this klikbot has one. */
 export function pollsOf(services: ActionServices): PollRepository | undefined {
   return services.polls;
-}
-
-/** A refusal or a question back: for the person who asked, never in place of a card. */
-export function notice(text: string): Reply[] {
-  return [{ text, notice: true }];
 }
 
 /** The answer where klikbot runs without polls. */

@@ -5,8 +5,8 @@ import type { Logger } from '../../src/logger.js';
 import type { PollResults } from '../../src/polls/results.js';
 import type { PollRepository } from '../../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../../src/state/schema.js';
-import { say } from '../types.js';
 import { pollCard, shownPoll, shownResults, votesText } from './card.js';
+import { say } from '../shared/say.js';
 
 /**
  * How long after its closing time a poll's result is still announced in the channel: a result

@@ -4,9 +4,10 @@ import type { Language, Reply, ReplyButton, ReplyChart } from '../../src/core/ty
 import { isOpen, type OptionResult, type PollResults } from '../../src/polls/results.js';
 import type { PollRepository } from '../../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../../src/state/schema.js';
-import { say } from '../types.js';
 import { inert, textBar } from '../shared/text.js';
 import { POLL_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
 
 /** The width of the results' bars, as in the example card. */
 const BAR_WIDTH = 14;
@@ -75,8 +76,8 @@ function codeBlock(lines: string[]): string {
 }
 
 function voteButtons(context: Lang, poll: ReadPoll): ReplyButton[] {
-  const options: ReplyButton[] = poll.options.map((option) => ({ title: option.label, action: { dialog: POLL_DIALOGS.vote, args: { pollId: poll.id, option: option.id } }, replacesCard: true }));
-  const close: ReplyButton = { title: say(context, 'Luk afstemning', 'Close poll'), action: { dialog: POLL_DIALOGS.close, args: { pollId: poll.id } }, replacesCard: true };
+  const options: ReplyButton[] = poll.options.map((option) => ({ ...dialogButton(option.label, POLL_DIALOGS.vote, { pollId: poll.id, option: option.id }), replacesCard: true }));
+  const close: ReplyButton = { ...dialogButton(say(context, 'Luk afstemning', 'Close poll'), POLL_DIALOGS.close, { pollId: poll.id }), replacesCard: true };
   return [...options, close];
 }
 
@@ -102,7 +103,7 @@ function closedCard(context: Lang, poll: ReadPoll, results: PollResults): Reply 
     intro: `${say(context, `Lukket · ${counted}`, `Closed · ${counted}`)}${multiple}`,
     list: resultList(context, results),
     chart: resultChart(context, results),
-    buttons: [{ title: say(context, 'Hent CSV', 'Download CSV'), action: { dialog: POLL_DIALOGS.csv, args: { pollId: poll.id } } }],
+    buttons: [dialogButton(say(context, 'Hent CSV', 'Download CSV'), POLL_DIALOGS.csv, { pollId: poll.id })],
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Reply } from '../../src/core/types.js';
 import { actorOf } from '../membership/acting-for.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { mayManage, notice, pollIdArgs, pollMeant, pollsOf, pollsUnavailable } from './access.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { mayManage, pollIdArgs, pollMeant, pollsOf, pollsUnavailable } from './access.js';
 import { deletedCard, pollCard } from './card.js';
 import { runsMeetingHere } from '../meetings/host.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 function onlyCreator(context: DialogContext, what: 'close' | 'delete'): Reply[] {
   return notice(

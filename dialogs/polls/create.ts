@@ -6,11 +6,12 @@ import { MAX_OPEN_MINUTES } from '../../src/polls/poll-flags.js';
 import { MAX_SENTENCE_LENGTH, parsePollSentence, type PollDraft, type PollProblem } from '../../src/polls/parse-poll.js';
 import { MAX_OPTION_LENGTH, MAX_OPTIONS, MAX_QUESTION_LENGTH } from '../../src/state/polls.js';
 import { actorOf } from '../membership/acting-for.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { notice, pollsOf, pollsUnavailable, quoted } from './access.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { pollsOf, pollsUnavailable, quoted } from './access.js';
 import { pollCard } from './card.js';
 import { POLL_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 /**
  * The longest argument a button or a form carries back in every channel (Teams' and Slack's

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pollCsv } from '../../src/polls/csv.js';
 import { isOpen } from '../../src/polls/results.js';
-import type { ActionDialog } from '../registry.js';
-import { privately } from '../shared/text.js';
-import { say } from '../types.js';
-import { namedPoll, notice, pollsOf, pollsUnavailable, quoted } from './access.js';
+import type { ActionDialog } from '../types.js';
+import { namedPoll, pollsOf, pollsUnavailable, quoted } from './access.js';
 import { shownPoll, votesText } from './card.js';
+import { privately, notice } from '../shared/replies.js';
+import { say } from '../shared/say.js';
 
 const argsSchema = z.object({ pollId: z.uuid() });
 
@@ -31,5 +31,5 @@ export const pollCsvDialog: ActionDialog = async (context, args, services) => {
   // backticks in a voter's name would end the code block early
   const csv = pollCsv(results, polls.ballots(poll.id)).replace(/`/g, "'");
   const intro = say(context, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`);
-  return [{ text: `${intro}\n\`\`\`\n${csv}\`\`\``, notice: true, private: privately(context) }];
+  return notice(`${intro}\n\`\`\`\n${csv}\`\`\``, { private: privately(context) });
 };

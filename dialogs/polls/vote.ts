@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { VoteRefusal } from '../../src/state/polls.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { namedPoll, notice, pollsOf, pollsUnavailable, voterOf } from './access.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { namedPoll, pollsOf, pollsUnavailable, voterOf } from './access.js';
 import { pollCard } from './card.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
 
 const argsSchema = z.object({ pollId: z.uuid(), option: z.string().min(1).max(8) });
 

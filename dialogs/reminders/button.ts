@@ -1,10 +1,11 @@
-import { REMINDER_DIALOGS } from '../commands.js';
 import type { ReplyButton } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import { occurrencesOf, remindableItems } from '../../src/reminders/schedule.js';
 import type { RemindableItem } from '../../src/reminders/types.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton } from '../shared/text.js';
+import type { DialogContext } from '../types.js';
+import { REMINDER_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
 
 const itemsByKnowledge = new WeakMap<Knowledge, RemindableItem[]>();
 

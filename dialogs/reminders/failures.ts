@@ -2,10 +2,11 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
 import type { DeliveryFailure, ReminderServices } from '../../src/reminders/types.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { isAdministrator } from '../membership/claim.js';
-import { momentText, notice, remindersUnavailable, titleOf } from './helpers.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { momentText, remindersUnavailable, titleOf } from './helpers.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
+import { isAdministrator } from '../membership/acting-for.js';
 
 /** How many failures the list shows, newest first. */
 const SHOWN = 20;

@@ -2,26 +2,23 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../src/clock.js';
 import { addressOf, type ConversationKey } from '../../src/core/address.js';
-import { REMINDER_DIALOGS } from '../commands.js';
 import { formatDate } from '../../src/core/format.js';
 import type { Language, Reply, ReplyButton, Turn } from '../../src/core/types.js';
 import { copenhagenDate, datedItems, findTask } from '../../src/knowledge/queries.js';
 import type { RemindableItem, ReminderServices } from '../../src/reminders/types.js';
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
-import type { ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton, joinAnd } from '../shared/text.js';
+import type { DialogContext, ActionServices } from '../types.js';
+import { joinAnd } from '../shared/text.js';
+import { REMINDER_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notice } from '../shared/replies.js';
 
 /** The longest item id a button or sentence may carry; anything longer is no id. */
 const ID_MAX = 200;
 
 /** An item id from a button or the understanding. */
 export const itemIdSchema = z.string().trim().min(1).max(ID_MAX);
-
-/** A reply that changed nothing: a refusal, or a question back. */
-export function notice(text: string): Reply[] {
-  return [{ text, notice: true }];
-}
 
 /** The answer where klikbot runs without reminders. */
 export function remindersUnavailable(context: DialogContext): Reply[] {
@@ -86,7 +83,7 @@ export function momentText(at: DateTime, language: Language): string {
 }
 
 /** "30, 14, 7 og 1 dag før" / "på dagen"; the days are as stored, largest first. */
-export function daysText(days: readonly number[], language: Language): string {
+export function reminderDaysText(days: readonly number[], language: Language): string {
   const before = days.filter((day) => day > 0);
   const parts: string[] = [];
   if (before.length > 0) {
@@ -169,13 +166,7 @@ export function unreachableReplies(context: DialogContext): Reply[] {
 /** The answer where the conversation gets no reminders: nothing to stop, list or put off. */
 export function notSubscribedReplies(context: DialogContext, what: string): Reply[] {
   const { You } = addressed(context);
-  return [
-    {
-      text: `${say(context, `${You} får ingen påmindelser her, så der er intet at ${what}.`, `This conversation gets no reminders, so there is nothing to ${what}.`)} ${say(context, 'Intet er ændret.', 'Nothing was changed.')}`,
-      buttons: [subscribeButton(context)],
-      notice: true,
-    },
-  ];
+  return notice(`${say(context, `${You} får ingen påmindelser her, så der er intet at ${what}.`, `This conversation gets no reminders, so there is nothing to ${what}.`)} ${say(context, 'Intet er ændret.', 'Nothing was changed.')}`, { buttons: [subscribeButton(context)] });
 }
 
 /** "Mind os om deadlines": subscribes the conversation to every deadline. */

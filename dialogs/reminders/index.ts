@@ -1,9 +1,9 @@
-import { REMINDER_DIALOGS } from '../commands.js';
-import type { ActionDialog } from '../registry.js';
 import { reminderFailures } from './failures.js';
 import { reminderList } from './list.js';
 import { reminderMute, reminderSnooze } from './snooze.js';
 import { reminderSubscribe, reminderUnsubscribe } from './subscribe.js';
+import { REMINDER_DIALOGS } from '../names.js';
+import type { ActionDialog } from '../types.js';
 
 /** The reminder dialogs, by the names buttons and typed commands use (REMINDER_DIALOGS). */
 export const reminderDialogsByName: Record<string, ActionDialog> = {

@@ -1,22 +1,10 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { ReminderServices, UpcomingReminder } from '../../src/reminders/types.js';
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { joinAnd, shortDate } from '../shared/text.js';
-import {
-  addressed,
-  daysText,
-  decidingMunicipality,
-  hereOf,
-  linkHint,
-  momentText,
-  remindersUnavailable,
-  subscribeButton,
-  titleOf,
-  unreachableReplies,
-  unsubscribeButton,
-} from './helpers.js';
+import { addressed, decidingMunicipality, hereOf, linkHint, momentText, remindersUnavailable, subscribeButton, titleOf, unreachableReplies, unsubscribeButton, reminderDaysText } from './helpers.js';
+import { say } from '../shared/say.js';
 
 /** How many coming reminders the list shows. */
 const SHOWN = 5;
@@ -34,7 +22,7 @@ function upcomingLine(context: DialogContext, reminder: UpcomingReminder): strin
 
 function whatLine(context: DialogContext, reminders: ReminderServices, subscription: DeepReadonly<ReminderSubscription>): string {
   const { You } = addressed(context);
-  const days = subscription.days ? say(context, `, ${daysText(subscription.days, 'da')}`, `, ${daysText(subscription.days, 'en')}`) : '';
+  const days = subscription.days ? say(context, `, ${reminderDaysText(subscription.days, 'da')}`, `, ${reminderDaysText(subscription.days, 'en')}`) : '';
   if (subscription.itemIds === undefined) return say(context, `${You} får påmindelser om alle deadlines her${days}.`, `This conversation gets reminders of every deadline${days}.`);
   const titles = joinAnd(subscription.itemIds.map((id) => titleOf(reminders, id)), context.language);
   return say(context, `${You} får påmindelser om ${titles} her${days}.`, `This conversation gets reminders about ${titles}${days}.`);

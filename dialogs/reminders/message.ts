@@ -1,14 +1,15 @@
 import { daysUntil, formatDate, relativeDays } from '../../src/core/format.js';
-import { REMINDER_DIALOGS } from '../commands.js';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import type { DueReminder } from '../../src/reminders/engine.js';
 import type { RemindableItem } from '../../src/reminders/types.js';
 import type { StatusRepository } from '../../src/state/statuses.js';
-import { sourceLine } from '../types.js';
-import { dialogButton, joinAnd } from '../shared/text.js';
+import { joinAnd } from '../shared/text.js';
 import { statusTasks, statusWord } from '../status/form.js';
+import { REMINDER_DIALOGS, STATUS_DIALOGS } from '../names.js';
+import { sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
 
 // Reminders are pushed, with no question to take the language from: Danish, as the users write.
 const DANISH = { language: 'da' } as const;
@@ -49,10 +50,10 @@ function responsibleLine(knowledge: Knowledge, item: RemindableItem): string {
 function buttons(knowledge: Knowledge, item: RemindableItem, task: Task | undefined): ReplyButton[] {
   const result: ReplyButton[] = [];
   if (task && statusTasks(knowledge).includes(task)) {
-    if (task.steps.length > 0) result.push(dialogButton('Opdater status', 'status-form', { taskId: task.id }));
+    if (task.steps.length > 0) result.push(dialogButton('Opdater status', STATUS_DIALOGS.form, { taskId: task.id }));
     else {
-      result.push(dialogButton('Påbegyndt', 'status-update', { taskId: task.id, status: 'started' }));
-      result.push({ ...dialogButton('Fuldført', 'status-update', { taskId: task.id, status: 'done' }), replacesCard: true });
+      result.push(dialogButton('Påbegyndt', STATUS_DIALOGS.update, { taskId: task.id, status: 'started' }));
+      result.push({ ...dialogButton('Fuldført', STATUS_DIALOGS.update, { taskId: task.id, status: 'done' }), replacesCard: true });
     }
   }
   result.push(dialogButton('Mind mig i morgen', REMINDER_DIALOGS.snooze, { itemId: item.id }));

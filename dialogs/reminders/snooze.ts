@@ -1,30 +1,18 @@
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
-import { REMINDER_DIALOGS } from '../commands.js';
 import type { Reply } from '../../src/core/types.js';
 import { copenhagenDate } from '../../src/knowledge/queries.js';
 import { isoDate } from '../../src/knowledge/common.js';
 import type { RemindableItem, ReminderServices } from '../../src/reminders/types.js';
 import { firstWorkingDayAfter, isWorkingDay, REMINDER_HOUR } from '../../src/reminders/working-days.js';
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton } from '../shared/text.js';
-import { actorOf } from '../membership/claim.js';
-import {
-  addressed,
-  dayOf,
-  findItem,
-  hereOf,
-  itemIdSchema,
-  listButton,
-  momentText,
-  muteButton,
-  notice,
-  notSubscribedReplies,
-  remindersUnavailable,
-  unknownItemReplies,
-} from './helpers.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { addressed, dayOf, findItem, hereOf, itemIdSchema, listButton, momentText, muteButton, notSubscribedReplies, remindersUnavailable, unknownItemReplies } from './helpers.js';
+import { REMINDER_DIALOGS } from '../names.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notice } from '../shared/replies.js';
+import { actorOf } from '../membership/acting-for.js';
 
 const snoozeArgs = z.object({ itemId: itemIdSchema.optional(), date: isoDate.optional() });
 const muteArgs = z.object({ itemId: itemIdSchema });

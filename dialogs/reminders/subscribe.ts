@@ -4,31 +4,12 @@ import { copenhagenDate } from '../../src/knowledge/queries.js';
 import { occurrencesOf } from '../../src/reminders/schedule.js';
 import type { RemindableItem, ReminderServices, UpcomingReminder } from '../../src/reminders/types.js';
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { joinAnd } from '../shared/text.js';
-import { actorOf } from '../membership/claim.js';
-import {
-  addressed,
-  daysText,
-  decidingMunicipality,
-  findItem,
-  follows,
-  hereOf,
-  itemDateText,
-  itemIdSchema,
-  linkHint,
-  listButton,
-  momentText,
-  notice,
-  notSubscribedReplies,
-  remindersUnavailable,
-  subscribeButton,
-  titleOf,
-  unknownItemReplies,
-  unreachableReplies,
-  unsubscribeButton,
-} from './helpers.js';
+import { addressed, decidingMunicipality, findItem, follows, hereOf, itemDateText, itemIdSchema, linkHint, listButton, momentText, notSubscribedReplies, remindersUnavailable, subscribeButton, titleOf, unknownItemReplies, unreachableReplies, unsubscribeButton, reminderDaysText } from './helpers.js';
+import { say } from '../shared/say.js';
+import { notice } from '../shared/replies.js';
+import { actorOf } from '../membership/acting-for.js';
 
 // "14,7,1": the days before each date this conversation wants, instead of the data's
 const daysArg = z
@@ -43,7 +24,7 @@ type Subscription = DeepReadonly<ReminderSubscription>;
 /** "De kommer 30, 14, 7 og 1 dag før kl. 9.00 (…), og første arbejdsdag efter, hvis …". */
 function whenLine(context: DialogContext, days: readonly number[] | undefined, withAfter: boolean): string {
   const moved = say(context, 'en weekend eller helligdag flyttes til hverdagen før', 'a weekend or public holiday moves to the working day before');
-  const which = days ? daysText(days, context.language) : say(context, 'på hver frists egne dage', 'on each date’s own days');
+  const which = days ? reminderDaysText(days, context.language) : say(context, 'på hver frists egne dage', 'on each date’s own days');
   const after = withAfter
     ? say(context, ', og første arbejdsdag efter en opgaves frist, hvis den ikke er meldt fuldført', ', and on the first working day after a task’s deadline if it has not been reported done')
     : '';

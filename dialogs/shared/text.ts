@@ -1,42 +1,9 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import { ZONE } from '../../src/clock.js';
 import { daysUntil, relativeDays } from '../../src/core/format.js';
-import type { Language, Reply, ReplyButton } from '../../src/core/types.js';
-import { isoDate } from '../../src/knowledge/common.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-
-/**
- * The names under which the router registers the dialogs of status, overview, rollout,
- * strategies, events, contacts, news, role lists, task info and date spans; buttons name them.
- */
-export const dialogNames = {
-  status: 'status',
-  overview: 'overview',
-  rollout: 'rollout',
-  pilots: 'pilots',
-  strategies: 'strategies',
-  events: 'events',
-  nextMeeting: 'next-meeting',
-  agendaToday: 'agenda-today',
-  contacts: 'contacts',
-  news: 'news',
-  roleList: 'role-list',
-  taskInfo: 'task-info',
-  taskList: 'task-list',
-  deadlineSpan: 'deadline-span',
-  overdue: 'overdue',
-} as const;
-
-/** A button that runs a dialog with the given arguments. */
-export function dialogButton(title: string, dialog: string, args: Record<string, string> = {}): ReplyButton {
-  return { title, action: { dialog, args } };
-}
-
-/** The plain answer to an id or argument klikbot does not know: one sentence, nothing else. */
-export function unknownReply(context: DialogContext, da: string, en: string): Reply[] {
-  return [{ text: say(context, da, en), notKnown: true }];
-}
+import type { Language } from '../../src/core/types.js';
+import type { DialogContext } from '../types.js';
+import { say } from './say.js';
 
 // a zero-width space: invisible, but no renderer reads a link or an address across it
 const BREAK = '\u200B';
@@ -63,22 +30,6 @@ export function inert(text: string): string {
  */
 export const LOOK_ALIKES: Readonly<Record<string, string>> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
 
-/** What is meant for the asker alone (an export): where the channel sends it instead of the conversation, and the note left there. */
-export function privately(context: DialogContext): NonNullable<Reply['private']> {
-  return { note: say(context, 'Sendt til dig privat.', 'Sent to you privately.') };
-}
-
-/** The programme's mailbox, where what the material does not hold can be asked. */
-export const PROGRAMME_MAILBOX = 'mbprogrammet@kombit.dk';
-
-/**
- * The material holds nothing on what was asked (no national status for a task, a
- * municipality outside the pilots): say so, and where a person can answer it.
- */
-export function notInMaterial(context: DialogContext, da: string, en: string): Reply[] {
-  return [{ text: say(context, `${da} Spørg KOMBIT på ${PROGRAMME_MAILBOX}.`, `${en} Ask KOMBIT at ${PROGRAMME_MAILBOX}.`), notKnown: true }];
-}
-
 /** "A, B og C" / "A, B and C". */
 export function joinAnd(items: string[], language: Language): string {
   if (items.length <= 1) return items.join('');
@@ -98,8 +49,8 @@ export function shortDate(iso: string, language: Language): string {
   return language === 'da' ? date.toFormat("d'.' LLLL yyyy") : date.toFormat('d LLLL yyyy');
 }
 
-/** " (om 14 dage)" for a day-precision date, relative to the turn's clock. */
-export function daysText(context: DialogContext, iso: string): string {
+/** " (om 14 dage)": how far a day-precision date is from the turn's clock. */
+export function daysLeftText(context: DialogContext, iso: string): string {
   return ` (${relativeDays(daysUntil(iso, context.turn.now), context.language)})`;
 }
 
@@ -116,45 +67,3 @@ export function spanText(context: DialogContext, start: string, end: string): st
   return say(context, `fra ${shortDate(start, lang)} til ${shortDate(end, lang)}`, `from ${shortDate(start, lang)} to ${shortDate(end, lang)}`);
 }
 
-/** The source line for several records: their labels, each once, in order. */
-export function sourcesLine(context: DialogContext, labels: string[]): string {
-  return sourceLine(context, [...new Set(labels)].join('; '));
-}
-
-/** A comma-separated argument as a list of trimmed, non-empty values. */
-export function listArg(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-/** A span argument pair, both YYYY-MM-DD real dates, start not after end. */
-export const spanArgs = z
-  .object({ start: isoDate, end: isoDate })
-  .refine((span) => span.start <= span.end, { message: 'start must not be after end' });
-
-/** An optional span: both ends or neither. */
-export const optionalSpanArgs = z.union([spanArgs, z.object({ start: z.undefined().optional(), end: z.undefined().optional() })]);
-
-/** A card whose text is the intro, the list as bullets and any closing lines, so `text` stands alone. */
-export function listReply(parts: {
-  heading?: string;
-  intro: string;
-  list: string[];
-  after?: string[];
-  source: string;
-  buttons: ReplyButton[];
-}): Reply {
-  const after = parts.after ?? [];
-  const text = [parts.intro, ...parts.list.map((line) => `- ${line}`), ...after].join('\n');
-  return {
-    ...(parts.heading ? { heading: parts.heading } : {}),
-    text,
-    intro: parts.intro,
-    list: parts.list,
-    ...(after.length > 0 ? { outro: after.join('\n') } : {}),
-    source: parts.source,
-    buttons: parts.buttons.slice(0, 3),
-  };
-}

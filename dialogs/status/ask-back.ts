@@ -3,13 +3,12 @@ import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { findTask } from '../../src/knowledge/queries.js';
 import { taskStatusSchema } from '../../src/state/schema.js';
 import type { StatusTarget } from '../../src/understanding/types.js';
-import { say, type Dialog, type DialogContext } from '../types.js';
-import { dialogButton } from '../shared/text.js';
-import { STATUS_FORM_DIALOG } from '../membership/claim.js';
-import { parseTaskTargetValue, STATUS_UPDATE_DIALOG, statusTasks, statusWord, targetName, taskTargetValue, type TaskTarget } from './form.js';
-
-/** The dialog that asks back which task or step a status typed in words was for. */
-export const STATUS_ASK_BACK_DIALOG = 'status-update-ask';
+import type { Dialog, DialogContext } from '../types.js';
+import { parseTaskTargetValue, statusTasks, statusWord, targetName, taskTargetValue, type TaskTarget } from './form.js';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
 
 // Buttons beyond these crowd the card; the form offers every task and step.
 const MAX_CHOICES = 5;
@@ -55,7 +54,7 @@ function choicesText(context: DialogContext, choices: TaskTarget[]): string {
 function choiceButton(context: DialogContext, target: TaskTarget, status: string): ReplyButton {
   const args: Record<string, string> = { taskId: target.task.id, status };
   if (target.step !== undefined) args.step = String(target.step);
-  return dialogButton(targetName(context, target, ' – '), STATUS_UPDATE_DIALOG, args);
+  return dialogButton(targetName(context, target, ' – '), STATUS_DIALOGS.update, args);
 }
 
 /**
@@ -65,16 +64,16 @@ function choiceButton(context: DialogContext, target: TaskTarget, status: string
  */
 export const statusAskBack: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
-  if (!parsed.success) return [{ text: say(context, 'Vælg en status: ikke påbegyndt, påbegyndt eller fuldført.', 'Choose a status: not started, started or done.'), notice: true }];
+  if (!parsed.success) return notice(say(context, 'Vælg en status: ikke påbegyndt, påbegyndt eller fuldført.', 'Choose a status: not started, started or done.'));
   const { status } = parsed.data;
   const word = statusWord(context, status);
   const choices = knownCandidates(context, parsed.data.candidates).slice(0, MAX_CHOICES);
   const first = choices[0]?.task.id;
   const sameTask: Record<string, string> = first !== undefined && choices.every((choice) => choice.task.id === first) ? { taskId: first } : {};
-  const form = dialogButton(say(context, 'Noget andet', 'Something else'), STATUS_FORM_DIALOG, sameTask);
+  const form = dialogButton(say(context, 'Noget andet', 'Something else'), STATUS_DIALOGS.form, sameTask);
   if (choices.length === 0) {
     const text = say(context, `Hvilken opgave er ${word}? Vælg den i formularen. Intet er ændret.`, `Which task is ${word}? Choose it in the form. Nothing was changed.`);
-    return [{ text, buttons: [form], notice: true }];
+    return notice(text, { buttons: [form] });
   }
   const names = choicesText(context, choices);
   const reply: Reply = {

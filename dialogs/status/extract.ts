@@ -3,8 +3,12 @@ import { formatDate } from '../../src/core/format.js';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { copenhagenDate, datesForTask, findTask, type DatedItem } from '../../src/knowledge/queries.js';
 import { bbrNational, type BbrNational, type BbrNationalRow } from '../../src/knowledge/systems-queries.js';
-import { say, sourceLine, type Dialog, type DialogContext } from '../types.js';
-import { daysText, dialogButton, dialogNames, notInMaterial, textBar, unknownReply } from '../shared/text.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { textBar, daysLeftText } from '../shared/text.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { notInMaterial, unknownReply } from '../shared/replies.js';
+import { ANSWER_DIALOGS, STATUS_DIALOGS } from '../names.js';
 
 const DEFAULT_TASK = 'bbr-adgangsstyring';
 // Labels in the fixed-width table are cut here so the bars line up.
@@ -55,16 +59,16 @@ function criticalSentence(context: DialogContext, taskId: string): string | unde
   const date = formatDate(critical.date, context.language);
   const passed = critical.date < copenhagenDate(context.turn.now);
   return passed
-    ? say(context, `Kritisk deadline var ${date}${daysText(context, critical.date)}: ${critical.title}.`, `The critical deadline was ${date}${daysText(context, critical.date)}: ${critical.title}.`)
-    : say(context, `Kritisk deadline: ${date}${daysText(context, critical.date)}: ${critical.title}.`, `Critical deadline: ${date}${daysText(context, critical.date)}: ${critical.title}.`);
+    ? say(context, `Kritisk deadline var ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`, `The critical deadline was ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`)
+    : say(context, `Kritisk deadline: ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`, `Critical deadline: ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`);
 }
 
 function statusButtons(context: DialogContext, taskId: string, single: boolean): ReplyButton[] {
   const buttons: ReplyButton[] = [];
-  if (single) buttons.push(dialogButton(say(context, 'Hele landsstatus', 'The whole national status'), dialogNames.status, { taskId }));
-  buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), 'task-steps', { taskId }));
+  if (single) buttons.push(dialogButton(say(context, 'Hele landsstatus', 'The whole national status'), STATUS_DIALOGS.extract, { taskId }));
+  buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId }));
   const critical = datesForTask(context.knowledge, taskId).find((item) => item.kind === 'deadline');
-  if (critical) buttons.push(dialogButton(say(context, 'Om den kritiske deadline', 'About the critical deadline'), 'dated-fact', { deadlineId: critical.id }));
+  if (critical) buttons.push(dialogButton(say(context, 'Om den kritiske deadline', 'About the critical deadline'), ANSWER_DIALOGS.datedFact, { deadlineId: critical.id }));
   return buttons.slice(0, 3);
 }
 

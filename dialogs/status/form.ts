@@ -4,12 +4,11 @@ import { findTask } from '../../src/knowledge/queries.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import type { TaskStatus } from '../../src/state/statuses.js';
-import type { ActionDialog } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { targetMunicipality } from '../membership/claim.js';
-
-/** The dialog a status form submits to. */
-export const STATUS_UPDATE_DIALOG = 'status-update';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { say } from '../shared/say.js';
+import { targetMunicipality } from '../membership/acting-for.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
 
 /** The three statuses, in the order KLIK shows them. */
 export const STATUSES: readonly TaskStatus[] = ['not-started', 'started', 'done'];
@@ -55,30 +54,25 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** A reply that changed nothing: a refusal or a question back. */
-function plain(text: string): Reply[] {
-  return [{ text, notice: true }];
-}
-
 /** The task and step a status is about, checked against the knowledge; or a reply that says what is wrong. */
 export function resolveTaskTarget(context: DialogContext, taskId: string | undefined, step: string | undefined): { ok: true; target: TaskTarget } | { ok: false; replies: Reply[] } {
-  if (taskId === undefined || taskId === '') return { ok: false, replies: plain(say(context, 'Vælg hvilken opgave, status gælder.', 'Choose the task the status is for.')) };
+  if (taskId === undefined || taskId === '') return { ok: false, replies: notice(say(context, 'Vælg hvilken opgave, status gælder.', 'Choose the task the status is for.')) };
   const task = findTask(context.knowledge, taskId);
-  if (!task) return { ok: false, replies: plain(say(context, 'Den opgave kender jeg ikke.', "I don't know that task.")) };
+  if (!task) return { ok: false, replies: notice(say(context, 'Den opgave kender jeg ikke.', "I don't know that task.")) };
   if (!statusTasks(context.knowledge).includes(task)) {
     const why = task.state === 'dropped' ? say(context, 'den er udgået', 'it has been dropped') : say(context, 'den følges ikke i KLIK', 'KLIK does not track it');
-    return { ok: false, replies: plain(say(context, `_${task.title}_ har ingen status at ændre: ${why}.`, `_${task.title}_ has no status to change: ${why}.`)) };
+    return { ok: false, replies: notice(say(context, `_${task.title}_ har ingen status at ændre: ${why}.`, `_${task.title}_ has no status to change: ${why}.`)) };
   }
   if (task.steps.length === 0) {
-    if (step !== undefined) return { ok: false, replies: plain(say(context, `_${task.title}_ har ingen trin; vælg opgaven uden trin.`, `_${task.title}_ has no steps; choose the task without a step.`)) };
+    if (step !== undefined) return { ok: false, replies: notice(say(context, `_${task.title}_ har ingen trin; vælg opgaven uden trin.`, `_${task.title}_ has no steps; choose the task without a step.`)) };
     return { ok: true, target: { task } };
   }
   const range = `1–${task.steps.length}`;
-  if (step === undefined) return { ok: false, replies: plain(say(context, `_${task.title}_ har trin ${range}: vælg et trin.`, `_${task.title}_ has steps ${range}: choose a step.`)) };
+  if (step === undefined) return { ok: false, replies: notice(say(context, `_${task.title}_ har trin ${range}: vælg et trin.`, `_${task.title}_ has steps ${range}: choose a step.`)) };
   const found = task.steps.find((candidate) => String(candidate.number) === step);
   if (!found) {
     const shown = step.slice(0, 10);
-    return { ok: false, replies: plain(say(context, `_${task.title}_ har trin ${range}; trin ${shown} kender jeg ikke.`, `_${task.title}_ has steps ${range}; I don't know step ${shown}.`)) };
+    return { ok: false, replies: notice(say(context, `_${task.title}_ har trin ${range}; trin ${shown} kender jeg ikke.`, `_${task.title}_ has steps ${range}; I don't know step ${shown}.`)) };
   }
   return { ok: true, target: { task, step: found.number } };
 }
@@ -106,7 +100,7 @@ export const statusForm: ActionDialog = (context, args, services) => {
   let tasks = statusTasks(context.knowledge);
   if (taskId !== undefined) {
     const task = findTask(context.knowledge, taskId);
-    if (!task || !tasks.includes(task)) return Promise.resolve(plain(say(context, 'Den opgave har ingen status, jeg kan ændre.', 'That task has no status I can change.')));
+    if (!task || !tasks.includes(task)) return Promise.resolve(notice(say(context, 'Den opgave har ingen status, jeg kan ændre.', 'That task has no status I can change.')));
     tasks = [task];
   }
   const { municipality } = target;
@@ -122,8 +116,8 @@ export const statusForm: ActionDialog = (context, args, services) => {
         { id: 'task', label: say(context, 'Opgave', 'Task'), options: taskOptions(context, tasks) },
         { id: 'status', label: say(context, 'Status', 'Status'), options: STATUSES.map((status) => ({ value: status, label: capitalised(statusWord(context, status)) })) },
       ],
-      submit: { dialog: STATUS_UPDATE_DIALOG, args: { municipality: municipality.id, lang: context.language } },
-      open: { dialog: 'status-form', args: taskId === undefined ? {} : { taskId } },
+      submit: { dialog: STATUS_DIALOGS.update, args: { municipality: municipality.id, lang: context.language } },
+      open: { dialog: STATUS_DIALOGS.form, args: taskId === undefined ? {} : { taskId } },
     },
   };
   return Promise.resolve([reply]);

@@ -6,12 +6,15 @@ import { findTask } from '../../src/knowledge/queries.js';
 import type { Municipality } from '../../src/knowledge/systems-queries.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
 import type { StatusUpdate } from '../../src/state/statuses.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-import { dialogButton, inert } from '../shared/text.js';
-import { actingFor, isAdministrator, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply } from '../membership/claim.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
+import { inert } from '../shared/text.js';
 import { statusWord, targetName, type TaskTarget } from './form.js';
 import { channelName, viewStep, viewTask } from './view-helpers.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { actingFor, isAdministrator, resolveMunicipality, unknownMunicipalityReply } from '../membership/acting-for.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { refused } from '../shared/replies.js';
 
 /** How many changes the history shows. */
 export const HISTORY_LIMIT = 10;
@@ -19,10 +22,6 @@ export const HISTORY_LIMIT = 10;
 const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional(), municipality: z.string().optional() });
 
 type Readable = { ok: true; municipality: Municipality } | { ok: false; replies: Reply[] };
-
-function notice(text: string): Readable {
-  return { ok: false, replies: [{ text, notice: true }] };
-}
 
 /** Whose history the person may read: the one they act for here (their own, else the linked channel's); an administrator any named one. */
 function readableMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Readable {
@@ -34,14 +33,14 @@ function readableMunicipality(context: DialogContext, named: string | undefined,
   const own = acting ? context.knowledge.municipalities.find((m) => m.id === acting.municipalityId) : undefined;
   if (!own) {
     if (acting) return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };
-    if (isAdministrator(turn, services)) return notice(say(context, 'Som administrator skal du nævne kommunen, fx "historik BBR trin 3 Aarhus".', 'As an administrator, name the municipality, e.g. "history BBR step 3 Aarhus".'));
-    return notice(say(context, "Du hører ikke til en kommune endnu. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>).", "You don't belong to a municipality yet. Type 'kommune <name>' (in Slack: /klik kommune <name>)."));
+    if (isAdministrator(turn, services)) return refused(say(context, 'Som administrator skal du nævne kommunen, fx "historik BBR trin 3 Aarhus".', 'As an administrator, name the municipality, e.g. "history BBR step 3 Aarhus".'));
+    return refused(say(context, "Du hører ikke til en kommune endnu. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>).", "You don't belong to a municipality yet. Type 'kommune <name>' (in Slack: /klik kommune <name>)."));
   }
   if (wanted && wanted.id !== own.id) {
     const yours = acting?.via === 'conversation'
       ? say(context, `Denne kanal hører til ${own.name}, så her kan du se dens historik`, `This channel belongs to ${own.name}, so here you can see its history`)
       : say(context, `Du hører til ${own.name} og kan se dens historik`, `You belong to ${own.name} and can see its history`);
-    return notice(say(context, `${yours}; kun en administrator kan se historikken for ${wanted.name}.`, `${yours}; only an administrator can see the history of ${wanted.name}.`));
+    return refused(say(context, `${yours}; kun en administrator kan se historikken for ${wanted.name}.`, `${yours}; only an administrator can see the history of ${wanted.name}.`));
   }
   return { ok: true, municipality: own };
 }
@@ -100,11 +99,11 @@ function historyReply(context: DialogContext, municipality: Municipality, target
     list: lines,
     source: sourceLine(context, say(context, 'status meldt til klikbot', 'statuses reported to klikbot')),
     buttons: [
-      dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG, {
+      dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, {
         municipality: municipality.id,
         ...(task && task.steps.length > 0 ? { taskId: task.id } : {}),
       }),
-      dialogButton(say(context, 'Åbne opgaver', 'Open tasks'), 'my-status', { municipality: municipality.id }),
+      dialogButton(say(context, 'Åbne opgaver', 'Open tasks'), STATUS_DIALOGS.mine, { municipality: municipality.id }),
     ],
   };
 }

@@ -3,12 +3,14 @@ import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
 import { bbrNational } from '../../src/knowledge/systems-queries.js';
 import { standingKey } from '../../src/state/statuses.js';
-import type { ActionDialog } from '../registry.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-import { dialogButton, shortDate } from '../shared/text.js';
-import { STATUS_FORM_DIALOG } from '../membership/claim.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { shortDate } from '../shared/text.js';
 import { statusWord, targetName, type TaskTarget } from './form.js';
-import { danishOrder, STATUS_NATIONAL_DIALOG, viewTarget } from './view-helpers.js';
+import { danishOrder, viewTarget } from './view-helpers.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
 
 const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional() });
 
@@ -59,8 +61,8 @@ function reply(context: DialogContext, target: TaskTarget, missing: Missing[]): 
     ...(outro ? { outro } : {}),
     source: sourceLine(context, say(context, `status meldt til klikbot pr. ${today}`, `statuses reported to klikbot as of ${today}`)),
     buttons: [
-      dialogButton(say(context, 'Landsstatus', 'National status'), STATUS_NATIONAL_DIALOG, { taskId: target.task.id, ...stepArgs }),
-      dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG, target.task.steps.length > 0 ? { taskId: target.task.id } : {}),
+      dialogButton(say(context, 'Landsstatus', 'National status'), STATUS_DIALOGS.national, { taskId: target.task.id, ...stepArgs }),
+      dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, target.task.steps.length > 0 ? { taskId: target.task.id } : {}),
     ],
   };
 }
@@ -78,7 +80,7 @@ export const statusMissing: ActionDialog = (context, args, services) => {
   const { task } = chosen;
   if (task.steps.length > 0 && chosen.step === undefined) {
     const text = say(context, `_${task.title}_ har trin 1–${task.steps.length}: hvilket trin?`, `_${task.title}_ has steps 1–${task.steps.length}: which step?`);
-    return Promise.resolve([{ text, notice: true }]);
+    return Promise.resolve(notice(text));
   }
   const target: TaskTarget = { task, ...(chosen.step !== undefined ? { step: chosen.step } : {}) };
   const standings = services.statuses.standings();

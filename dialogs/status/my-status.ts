@@ -3,11 +3,13 @@ import { daysUntil, formatDate } from '../../src/core/format.js';
 import type { Reply } from '../../src/core/types.js';
 import type { Municipality } from '../../src/knowledge/schemas/municipalities.js';
 import type { TaskStatus } from '../../src/state/statuses.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-import { dialogButton } from '../shared/text.js';
-import { actingFor, resolveMunicipality, STATUS_FORM_DIALOG, unknownMunicipalityReply, type Target } from '../membership/claim.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { statusTasks, statusWord, targetName, type TaskTarget } from './form.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { actingFor, resolveMunicipality, unknownMunicipalityReply, type Target } from '../membership/acting-for.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
 
 /** One line of the overview: a task or step, its status, and its deadline if it has one. */
 interface Row {
@@ -41,17 +43,14 @@ const argsSchema = z.object({ municipality: z.string().optional() });
 
 /** Asked where "we" stand by someone klikbot cannot place: how to say it, and the country's picture meanwhile. */
 function unknownOwnMunicipality(context: DialogContext): Reply[] {
-  return [
-    {
-      text: say(
-        context,
-        "Jeg ved ikke, hvilken kommune du hører til. Skriv fx 'vi er Aarhus Kommune' eller 'kommune Aarhus' (i Slack: /klik kommune Aarhus), så viser jeg jeres status.",
-        "I don't know which municipality you belong to. Write e.g. 'we are Aarhus Kommune' or 'kommune Aarhus' (in Slack: /klik kommune Aarhus), and I will show its status.",
-      ),
-      buttons: [dialogButton(say(context, 'Status i hele landet', 'Status across the country'), 'status-national', { taskId: 'bbr-adgangsstyring' })],
-      notice: true,
-    },
-  ];
+  return notice(
+    say(
+      context,
+      "Jeg ved ikke, hvilken kommune du hører til. Skriv fx 'vi er Aarhus Kommune' eller 'kommune Aarhus' (i Slack: /klik kommune Aarhus), så viser jeg jeres status.",
+      "I don't know which municipality you belong to. Write e.g. 'we are Aarhus Kommune' or 'kommune Aarhus' (in Slack: /klik kommune Aarhus), and I will show its status.",
+    ),
+    { buttons: [dialogButton(say(context, 'Status i hele landet', 'Status across the country'), STATUS_DIALOGS.national, { taskId: 'bbr-adgangsstyring' })] },
+  );
 }
 
 /**
@@ -96,6 +95,6 @@ function standing(context: DialogContext, municipality: Municipality, services: 
     intro,
     list: open.map((row) => rowLine(context, row)),
     source: sourceLine(context, say(context, 'status meldt til klikbot; uden melding: ikke påbegyndt', 'statuses reported to klikbot; unreported: not started')),
-    buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG, { municipality: municipality.id })],
+    buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, { municipality: municipality.id })],
   };
 }

@@ -4,12 +4,13 @@ import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { bbrNational, type BbrNational } from '../../src/knowledge/systems-queries.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import { standingKey, type StatusStanding, type TaskStatus } from '../../src/state/statuses.js';
-import type { ActionDialog } from '../registry.js';
-import { say, sourceLine, type DialogContext } from '../types.js';
-import { dialogButton, shortDate } from '../shared/text.js';
-import { STATUS_FORM_DIALOG } from '../membership/claim.js';
+import type { DialogContext, ActionDialog } from '../types.js';
+import { shortDate } from '../shared/text.js';
 import type { TaskTarget } from './form.js';
-import { STATUS_MISSING_DIALOG, STATUS_NATIONAL_DIALOG, targetsOfTask, viewTarget } from './view-helpers.js';
+import { targetsOfTask, viewTarget } from './view-helpers.js';
+import { say, sourceLine } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { STATUS_DIALOGS } from '../names.js';
 
 const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional() });
 
@@ -80,10 +81,10 @@ function buttons(context: DialogContext, task: Task, step: number | undefined): 
   const list: ReplyButton[] = [];
   if (step !== undefined || task.steps.length === 0) {
     const missing = step === undefined ? say(context, 'Hvem mangler?', 'Who is missing?') : say(context, `Hvem mangler trin ${step}?`, `Who is missing step ${step}?`);
-    list.push(dialogButton(missing, STATUS_MISSING_DIALOG, { taskId: task.id, ...(step !== undefined ? { step: String(step) } : {}) }));
+    list.push(dialogButton(missing, STATUS_DIALOGS.missing, { taskId: task.id, ...(step !== undefined ? { step: String(step) } : {}) }));
   }
-  if (step !== undefined) list.push(dialogButton(say(context, 'Alle trin', 'All steps'), STATUS_NATIONAL_DIALOG, { taskId: task.id }));
-  list.push(dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_FORM_DIALOG, task.steps.length > 0 ? { taskId: task.id } : {}));
+  if (step !== undefined) list.push(dialogButton(say(context, 'Alle trin', 'All steps'), STATUS_DIALOGS.national, { taskId: task.id }));
+  list.push(dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, task.steps.length > 0 ? { taskId: task.id } : {}));
   return list;
 }
 

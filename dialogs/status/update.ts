@@ -3,14 +3,13 @@ import type { Reply } from '../../src/core/types.js';
 import { findTask } from '../../src/knowledge/queries.js';
 import { taskStatusSchema } from '../../src/state/schema.js';
 import type { StatusUpdate, TaskStatus } from '../../src/state/statuses.js';
-import type { ActionDialog, ActionServices } from '../registry.js';
-import { say, type DialogContext } from '../types.js';
-import { dialogButton } from '../shared/text.js';
-import { actingFor, actorOf, isAdministrator, STATUS_FORM_DIALOG, targetMunicipality } from '../membership/claim.js';
+import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { parseTaskTargetValue, resolveTaskTarget, statusWord, targetName, type TaskTarget } from './form.js';
-
-/** The dialog an undo button names. */
-export const STATUS_UNDO_DIALOG = 'status-undo';
+import { say } from '../shared/say.js';
+import { dialogButton } from '../shared/buttons.js';
+import { actingFor, actorOf, isAdministrator, targetMunicipality } from '../membership/acting-for.js';
+import { STATUS_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
 
 const updateArgs = z.object({
   /** The form's encoded choice, "bbr-adgangsstyring#3"; an alternative to taskId + step. */
@@ -21,15 +20,10 @@ const updateArgs = z.object({
   municipality: z.string().optional(),
 });
 
-/** A reply that changed nothing: a refusal or a question back. */
-function plain(text: string): Reply[] {
-  return [{ text, notice: true }];
-}
-
 /** A button to the status form; for a task with steps, the form offers that task's steps. */
 function formButton(context: DialogContext, taskId: string) {
   const withSteps = (findTask(context.knowledge, taskId)?.steps.length ?? 0) > 0;
-  return dialogButton(say(context, 'Opdater en anden status', 'Update another status'), STATUS_FORM_DIALOG, withSteps ? { taskId } : {});
+  return dialogButton(say(context, 'Opdater en anden status', 'Update another status'), STATUS_DIALOGS.form, withSteps ? { taskId } : {});
 }
 
 /** "BBR på Adgangsstyring, trin 3" for a stored update (its task may be gone from the data since). */
@@ -47,7 +41,7 @@ function parseStatus(context: DialogContext, value: string | undefined): { ok: t
   const parsed = taskStatusSchema.safeParse(value);
   if (parsed.success) return { ok: true, status: parsed.data };
   const words = say(context, 'ikke påbegyndt, påbegyndt eller fuldført', 'not started, started or done');
-  return { ok: false, replies: plain(say(context, `Vælg en status: ${words}. Intet er ændret.`, `Choose a status: ${words}. Nothing was changed.`)) };
+  return { ok: false, replies: notice(say(context, `Vælg en status: ${words}. Intet er ændret.`, `Choose a status: ${words}. Nothing was changed.`)) };
 }
 
 function confirmation(context: DialogContext, target: TaskTarget, municipality: string, update: StatusUpdate): Reply {
@@ -61,7 +55,7 @@ function confirmation(context: DialogContext, target: TaskTarget, municipality: 
     heading: who ? say(context, `${done} af ${who}`, `${done} by ${who}`) : done,
     text: say(context, `${name} er nu ${now} for ${municipality} (før: ${before}).`, `${name} is now ${now} for ${municipality} (before: ${before}).`),
     buttons: [
-      { title: say(context, 'Fortryd', 'Undo'), action: { dialog: STATUS_UNDO_DIALOG, args: { updateId: update.id } }, replacesCard: true },
+      { ...dialogButton(say(context, 'Fortryd', 'Undo'), STATUS_DIALOGS.undo, { updateId: update.id }), replacesCard: true },
       formButton(context, target.task.id),
     ],
   };
@@ -94,7 +88,7 @@ export const statusUpdate: ActionDialog = async (context, args, services) => {
   if (update === 'unchanged') {
     const name = targetName(context, target);
     const word = statusWord(context, status.status);
-    return [{ text: say(context, `${name} er allerede ${word} for ${municipality.name}.`, `${name} is already ${word} for ${municipality.name}.`), buttons: [formButton(context, target.task.id)], notice: true }];
+    return notice(say(context, `${name} er allerede ${word} for ${municipality.name}.`, `${name} is already ${word} for ${municipality.name}.`), { buttons: [formButton(context, target.task.id)] });
   }
   return [confirmation(context, target, municipality.name, update)];
 };
@@ -117,18 +111,18 @@ const undoArgs = z.object({ updateId: z.string() });
 export const statusUndo: ActionDialog = async (context, args, services) => {
   const parsed = undoArgs.safeParse(args);
   const stored = parsed.success ? services.statuses.get(parsed.data.updateId) : undefined;
-  if (!stored) return plain(say(context, 'Den opdatering kender jeg ikke. Intet er ændret.', "I don't know that update. Nothing was changed."));
+  if (!stored) return notice(say(context, 'Den opdatering kender jeg ikke. Intet er ændret.', "I don't know that update. Nothing was changed."));
   if (!mayUndo(context, stored, services)) {
-    return plain(say(context, 'Kun den, der lavede opdateringen, eller en administrator kan fortryde den. Intet er ændret.', 'Only the person who made the update, or an administrator, can undo it. Nothing was changed.'));
+    return notice(say(context, 'Kun den, der lavede opdateringen, eller en administrator kan fortryde den. Intet er ændret.', 'Only the person who made the update, or an administrator, can undo it. Nothing was changed.'));
   }
   const name = updateTargetName(context, stored);
   const municipality = municipalityName(context, stored.municipalityId);
   const result = await services.statuses.undo(stored.id, actorOf(context.turn));
-  if (result === 'already-undone') return plain(say(context, `Den opdatering af ${name} er allerede fortrudt.`, `That update of ${name} has already been undone.`));
-  if (result === 'not-found') return plain(say(context, 'Den opdatering kender jeg ikke. Intet er ændret.', "I don't know that update. Nothing was changed."));
+  if (result === 'already-undone') return notice(say(context, `Den opdatering af ${name} er allerede fortrudt.`, `That update of ${name} has already been undone.`));
+  if (result === 'not-found') return notice(say(context, 'Den opdatering kender jeg ikke. Intet er ændret.', "I don't know that update. Nothing was changed."));
   if (result === 'superseded') {
     const now = statusWord(context, services.statuses.current(stored.municipalityId, stored.taskId, stored.step));
-    return plain(say(context, `${name} er ændret igen siden (nu: ${now}), så den opdatering kan ikke fortrydes. Intet er ændret.`, `${name} has changed again since (now: ${now}), so that update cannot be undone. Nothing was changed.`));
+    return notice(say(context, `${name} er ændret igen siden (nu: ${now}), så den opdatering kan ikke fortrydes. Intet er ændret.`, `${name} has changed again since (now: ${now}), so that update cannot be undone. Nothing was changed.`));
   }
   const restored = statusWord(context, result.previous);
   return [

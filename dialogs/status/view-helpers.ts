@@ -1,15 +1,10 @@
 import { findTask } from '../../src/knowledge/queries.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import type { Reply } from '../../src/core/types.js';
-import { say, type DialogContext } from '../types.js';
+import type { DialogContext } from '../types.js';
 import { statusTasks, type TaskTarget } from './form.js';
-
-/** The dialog names of the status views, as buttons name them. */
-export const STATUS_NATIONAL_DIALOG = 'status-national';
-/** The municipalities not done with a task or step. */
-export const STATUS_MISSING_DIALOG = 'status-missing';
-/** The recent changes of a municipality's statuses. */
-export const STATUS_HISTORY_DIALOG = 'status-history';
+import { say } from '../shared/say.js';
+import { refused } from '../shared/replies.js';
 
 /** The task the national views show when none is named: BBR on Adgangsstyring. */
 export const DEFAULT_STATUS_TASK = 'bbr-adgangsstyring';
@@ -17,17 +12,13 @@ export const DEFAULT_STATUS_TASK = 'bbr-adgangsstyring';
 /** Danish alphabetical order for municipality names (aa sorts as å, after ø). */
 export const danishOrder = new Intl.Collator('da');
 
-function notice(text: string): { ok: false; replies: Reply[] } {
-  return { ok: false, replies: [{ text, notice: true }] };
-}
-
 /** A KLIK task a status view can be about, or the reply that says why this one cannot. */
 export function viewTask(context: DialogContext, taskId: string): { ok: true; task: Task } | { ok: false; replies: Reply[] } {
   const task = findTask(context.knowledge, taskId);
-  if (!task) return notice(say(context, 'Den opgave kender jeg ikke.', "I don't know that task."));
+  if (!task) return refused(say(context, 'Den opgave kender jeg ikke.', "I don't know that task."));
   if (!statusTasks(context.knowledge).includes(task)) {
     const why = task.state === 'dropped' ? say(context, 'den er udgået', 'it has been dropped') : say(context, 'den følges ikke i KLIK', 'KLIK does not track it');
-    return notice(say(context, `_${task.title}_ har ingen status: ${why}.`, `_${task.title}_ has no status: ${why}.`));
+    return refused(say(context, `_${task.title}_ har ingen status: ${why}.`, `_${task.title}_ has no status: ${why}.`));
   }
   return { ok: true, task };
 }
@@ -35,11 +26,11 @@ export function viewTask(context: DialogContext, taskId: string): { ok: true; ta
 /** The step named (digits), checked against the task; undefined when none is named. */
 export function viewStep(context: DialogContext, task: Task, step: string | undefined): { ok: true; step?: number } | { ok: false; replies: Reply[] } {
   if (step === undefined || step === '') return { ok: true };
-  if (task.steps.length === 0) return notice(say(context, `_${task.title}_ har ingen trin.`, `_${task.title}_ has no steps.`));
+  if (task.steps.length === 0) return refused(say(context, `_${task.title}_ har ingen trin.`, `_${task.title}_ has no steps.`));
   const found = task.steps.find((candidate) => String(candidate.number) === step.trim());
   if (!found) {
     const range = `1–${task.steps.length}`;
-    return notice(say(context, `_${task.title}_ har trin ${range}; trin ${step.slice(0, 10)} kender jeg ikke.`, `_${task.title}_ has steps ${range}; I don't know step ${step.slice(0, 10)}.`));
+    return refused(say(context, `_${task.title}_ har trin ${range}; trin ${step.slice(0, 10)} kender jeg ikke.`, `_${task.title}_ has steps ${range}; I don't know step ${step.slice(0, 10)}.`));
   }
   return { ok: true, step: found.number };
 }

@@ -1,6 +1,5 @@
 import { beforeEach, expect } from 'vitest';
-import type { ActionServices } from '../../dialogs/registry.js';
-import type { DialogContext } from '../../dialogs/types.js';
+import type { DialogContext, ActionServices } from '../../dialogs/types.js';
 import { pollDialogsByName } from '../../dialogs/polls/index.js';
 import type { PollServices } from '../../dialogs/polls/access.js';
 import type { ChannelKind, Reply } from '../../src/core/types.js';
