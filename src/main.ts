@@ -15,7 +15,6 @@ import { openReminders, type Reminders } from './reminders/reminders.js';
 import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
 import type { Knowledge } from './knowledge/registry.js';
-import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
 import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
@@ -34,6 +33,7 @@ import { ReplayJournal } from './channels/slack/replay-journal.js';
 import type { ActionServices } from '../dialogs/types.js';
 import { announceClosedPolls } from '../dialogs/polls/announce.js';
 import { createCore } from './klikbot-core.js';
+import { describeProblem } from './knowledge/problems.js';
 
 /**
  * How often a card shared by a conversation (a poll) is rewritten for everyone while votes

@@ -1,11 +1,11 @@
 import type { Reply } from '../../src/core/types.js';
 import type { EvaluationAnswer } from '../../src/state/evaluations.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
-import { csvField } from '../../src/status/export-csv.js';
 import type { DialogContext, ActionDialog } from '../types.js';
 import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, mayManage } from './access.js';
 import { say } from '../shared/say.js';
 import { notice, privately } from '../shared/replies.js';
+import { csvField } from '../../src/lib/csv.js';
 
 // One chat message holds about this much CSV (Teams takes some 28 KB per message, Slack 40,000 characters).
 const CSV_PART_MAX = 12_000;

@@ -6,10 +6,11 @@ import type { DueReminder } from '../../src/reminders/engine.js';
 import type { RemindableItem } from '../../src/reminders/types.js';
 import type { StatusRepository } from '../../src/state/statuses.js';
 import { joinAnd } from '../shared/text.js';
-import { statusTasks, statusWord } from '../status/form.js';
+import { statusWord } from '../status/form.js';
 import { REMINDER_DIALOGS, STATUS_DIALOGS } from '../names.js';
 import { sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
+import { statusTasks } from '../../src/knowledge/queries.js';
 
 // Reminders are pushed, with no question to take the language from: Danish, as the users write.
 const DANISH = { language: 'da' } as const;

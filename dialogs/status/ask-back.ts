@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
-import { findTask } from '../../src/knowledge/queries.js';
+import { findTask, statusTasks } from '../../src/knowledge/queries.js';
 import { taskStatusSchema } from '../../src/state/schema.js';
 import type { StatusTarget } from '../../src/understanding/types.js';
 import type { Dialog, DialogContext } from '../types.js';
-import { parseTaskTargetValue, statusTasks, statusWord, targetName, taskTargetValue, type TaskTarget } from './form.js';
+import { parseTaskTargetValue, statusWord, targetName, taskTargetValue, type TaskTarget } from './form.js';
 import { say } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { STATUS_DIALOGS } from '../names.js';

@@ -1,10 +1,10 @@
 import type { ReplyButton } from '../../src/core/types.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import type { DialogContext } from '../types.js';
-import { statusTasks } from './form.js';
 import { say } from '../shared/say.js';
 import { STATUS_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
+import { statusTasks } from '../../src/knowledge/queries.js';
 
 /**
  * The status button on a task or step card, for tasks KLIK tracks: one press reports the

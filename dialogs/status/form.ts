@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Reply, ReplyFormOption } from '../../src/core/types.js';
-import { findTask } from '../../src/knowledge/queries.js';
-import type { Knowledge } from '../../src/knowledge/registry.js';
+import { findTask, statusTasks } from '../../src/knowledge/queries.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import type { TaskStatus } from '../../src/state/statuses.js';
 import type { DialogContext, ActionDialog } from '../types.js';
@@ -17,14 +16,6 @@ export const STATUSES: readonly TaskStatus[] = ['not-started', 'started', 'done'
 export function statusWord(context: Pick<DialogContext, 'language'>, status: TaskStatus): string {
   const words = { 'not-started': ['ikke påbegyndt', 'not started'], started: ['påbegyndt', 'started'], done: ['fuldført', 'done'] } as const;
   return say(context, words[status][0], words[status][1]);
-}
-
-/**
- * The tasks a municipality has a status on: those KLIK tracks. Dropped tasks, operations
- * tasks and tasks only announced are not in KLIK, so they have none.
- */
-export function statusTasks(knowledge: Knowledge): Task[] {
-  return knowledge.tasks.filter((task) => task.inKlik && task.state !== 'dropped');
 }
 
 /** A task, and the step when the task has steps: what one status belongs to. */

@@ -4,12 +4,13 @@ import type { Reply } from '../../src/core/types.js';
 import type { Municipality } from '../../src/knowledge/schemas/municipalities.js';
 import type { TaskStatus } from '../../src/state/statuses.js';
 import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
-import { statusTasks, statusWord, targetName, type TaskTarget } from './form.js';
+import { statusWord, targetName, type TaskTarget } from './form.js';
 import { say, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { actingFor, resolveMunicipality, unknownMunicipalityReply, type Target } from '../membership/acting-for.js';
 import { STATUS_DIALOGS } from '../names.js';
 import { notice } from '../shared/replies.js';
+import { statusTasks } from '../../src/knowledge/queries.js';
 
 /** One line of the overview: a task or step, its status, and its deadline if it has one. */
 interface Row {

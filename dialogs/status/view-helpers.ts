@@ -1,8 +1,8 @@
-import { findTask } from '../../src/knowledge/queries.js';
+import { findTask, statusTasks } from '../../src/knowledge/queries.js';
 import type { Task } from '../../src/knowledge/schemas/tasks.js';
 import type { Reply } from '../../src/core/types.js';
 import type { DialogContext } from '../types.js';
-import { statusTasks, type TaskTarget } from './form.js';
+import type { TaskTarget } from './form.js';
 import { say } from '../shared/say.js';
 import { refused } from '../shared/replies.js';
 
