@@ -111,15 +111,3 @@ export const EVALUATION_DIALOGS = {
   results: 'evaluation-results',
   csv: 'evaluation-csv',
 } as const;
-
-type ValueOf<T> = T[keyof T];
-
-/** Any dialog's name. */
-export type DialogName =
-  | ValueOf<typeof ANSWER_DIALOGS>
-  | ValueOf<typeof STATUS_DIALOGS>
-  | ValueOf<typeof MEMBERSHIP_DIALOGS>
-  | ValueOf<typeof REMINDER_DIALOGS>
-  | ValueOf<typeof POLL_DIALOGS>
-  | ValueOf<typeof MEETING_DIALOGS>
-  | ValueOf<typeof EVALUATION_DIALOGS>;

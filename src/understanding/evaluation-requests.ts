@@ -8,9 +8,6 @@ import { noEntities, type Intent, type Understanding } from './types.js';
  * never as a follow-up: "hvad er en evaluering?" stays a question.
  */
 
-/** The intents about the evaluation. */
-export const evaluationIntents: readonly Intent[] = ['evaluation.start', 'evaluation.answer', 'evaluation.close', 'evaluation.results', 'evaluation.csv'];
-
 const evaluationWords = new Set(['evaluering', 'evalueringen', 'evaluation', 'evalueringsskema', 'evalueringsskemaet']);
 const resultWords = new Set(['resultat', 'resultatet', 'resultater', 'resultaterne', 'result', 'results', 'svarene']);
 const startVerbs = new Set(['start', 'starte', 'starter', 'begynd', 'begynde', 'aabn', 'aabne', 'open', 'begin', 'lav', 'koer', 'run', 'send', 'ny', 'new']);
