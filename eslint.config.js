@@ -35,4 +35,14 @@ export default tseslint.config(
       globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', AdaptiveCards: 'readonly', console: 'readonly' },
     },
   },
+  {
+    // dependency-cruiser reads its configuration as CommonJS
+    files: ['.dependency-cruiser.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'commonjs',
+      parserOptions: { program: null, project: false, projectService: false },
+      globals: { module: 'writable' },
+    },
+  },
 );

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { createReminderComposer } from '../dialogs/reminder-message.js';
+import { createReminderComposer } from '../dialogs/reminders/message.js';
 import { createFixedClock } from '../src/clock.js';
 import type { Notifier } from '../src/core/notifier.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';

@@ -14,11 +14,11 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { ZONE } from '../src/clock.js';
-import { createCore } from '../src/core/core.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';
 import { Understander } from '../src/understanding/understand.js';
 import { evaluateAnswer, loadAnswerSet } from '../tests/understanding/answer-set.js';
 import { evaluate, loadQuestionSet } from '../tests/understanding/question-set.js';
+import { createCore } from '../src/klikbot-core.js';
 
 const ROUNDS = 20;
 

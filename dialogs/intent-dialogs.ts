@@ -1,30 +1,11 @@
 import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
-import { REMINDER_DIALOGS } from '../src/core/commands.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
 import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
-import { contactTopicOf } from './contact-topic.js';
-import { EVALUATION_DIALOGS } from './evaluation-access.js';
-import { FACT_DIALOGS } from './fact-answer.js';
-import { TIMELINE_DIALOG } from './timeline.js';
-import { MEETING_DIALOGS } from './meeting-host.js';
-import { POLL_DIALOGS } from './poll-names.js';
-import { encodeCandidates, STATUS_ASK_BACK_DIALOG } from './status-ask-back.js';
-import { MEETING_ITEMS_DIALOG } from './meeting-items.js';
-
-/**
- * The action dialogs (dialogs/action-dialogs.ts) questions and sentences lead to: they read or
- * write the state, so the core runs them with it.
- */
-export const statusDialogs = {
-  national: 'status-national',
-  mine: 'my-status',
-  missing: 'status-missing',
-  history: 'status-history',
-  update: 'status-update',
-  membership: 'membership-set',
-} as const;
+import { contactTopicOf } from './answers/contact-topic.js';
+import { POLL_DIALOGS, REMINDER_DIALOGS, EVALUATION_DIALOGS, ANSWER_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS, MEMBERSHIP_DIALOGS } from './names.js';
+import { encodeCandidates } from './status/ask-back.js';
 
 /** The one task or deadline a reminder sentence names (the understanding leaves at most one). */
 function reminderItem(e: Entities): string | undefined {
@@ -45,40 +26,40 @@ type ArgsOf = (entities: Entities, tokens: string[]) => Record<string, string | 
 /** For each intent, the dialog that answers it and how its arguments come from the entities. */
 const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: ArgsOf }> = {
   'deadline.task': {
-    dialog: 'task-deadline',
+    dialog: ANSWER_DIALOGS.taskDeadline,
     args: (e) => ({ taskId: e.tasks[0] }),
   },
-  'deadline.upcoming': { dialog: 'upcoming', args: () => ({}) },
-  'deadline.range': { dialog: 'deadline-span', args: (e) => ({ start: (e.upTo ?? e.dates)?.start, end: (e.upTo ?? e.dates)?.end }) },
-  'deadline.overdue': { dialog: 'overdue', args: () => ({}) },
-  'task.describe': { dialog: 'task-info', args: (e) => ({ taskId: e.tasks[0] }) },
-  'task.kind': { dialog: 'task-info', args: (e) => ({ taskId: e.tasks[0] }) },
-  'task.steps': { dialog: 'task-steps', args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined }) },
+  'deadline.upcoming': { dialog: ANSWER_DIALOGS.upcoming, args: () => ({}) },
+  'deadline.range': { dialog: ANSWER_DIALOGS.deadlineSpan, args: (e) => ({ start: (e.upTo ?? e.dates)?.start, end: (e.upTo ?? e.dates)?.end }) },
+  'deadline.overdue': { dialog: ANSWER_DIALOGS.overdue, args: () => ({}) },
+  'task.describe': { dialog: ANSWER_DIALOGS.taskInfo, args: (e) => ({ taskId: e.tasks[0] }) },
+  'task.kind': { dialog: ANSWER_DIALOGS.taskInfo, args: (e) => ({ taskId: e.tasks[0] }) },
+  'task.steps': { dialog: ANSWER_DIALOGS.taskSteps, args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined }) },
   'task.list': {
-    dialog: 'task-list',
+    dialog: ANSWER_DIALOGS.taskList,
     args: (e, tokens) => ({
       supportSystemId: e.supportSystems[0],
       kind: e.aspect === 'kind' ? taskKindOf(tokens) : undefined,
       upcoming: tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token)) ? 'true' : undefined,
     }),
   },
-  'role.describe': { dialog: 'role', args: (e) => ({ roleId: e.roles[0] }) },
-  'role.responsible': { dialog: 'responsible', args: (e) => ({ taskId: e.tasks[0], deadlineId: e.tasks[0] ? undefined : e.deadlines[0] }) },
-  'role.competences': { dialog: 'role-competences', args: (e) => ({ roleId: e.roles[0] }) },
-  'role.list': { dialog: 'role-list', args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
+  'role.describe': { dialog: ANSWER_DIALOGS.role, args: (e) => ({ roleId: e.roles[0] }) },
+  'role.responsible': { dialog: ANSWER_DIALOGS.responsible, args: (e) => ({ taskId: e.tasks[0], deadlineId: e.tasks[0] ? undefined : e.deadlines[0] }) },
+  'role.competences': { dialog: ANSWER_DIALOGS.roleCompetences, args: (e) => ({ roleId: e.roles[0] }) },
+  'role.list': { dialog: ANSWER_DIALOGS.roleList, args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
   'status.national': {
-    dialog: statusDialogs.national,
+    dialog: STATUS_DIALOGS.national,
     args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), aspect: statusAspect(e.aspect) }),
   },
-  'status.mine': { dialog: statusDialogs.mine, args: (e) => ({ municipality: e.municipalities[0] }) },
-  'status.missing': { dialog: statusDialogs.missing, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e) }) },
-  'status.history': { dialog: statusDialogs.history, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), municipality: e.municipalities[0] }) },
+  'status.mine': { dialog: STATUS_DIALOGS.mine, args: (e) => ({ municipality: e.municipalities[0] }) },
+  'status.missing': { dialog: STATUS_DIALOGS.missing, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e) }) },
+  'status.history': { dialog: STATUS_DIALOGS.history, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), municipality: e.municipalities[0] }) },
   // a municipality named in the sentence ("Aarhus har fuldført BBR trin 3") is the one meant:
   // status-update lets members set only their own, administrators any
-  'status.update': { dialog: statusDialogs.update, args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }) },
+  'status.update': { dialog: STATUS_DIALOGS.update, args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }) },
   // "vi er …" said for the group: the dialog links the conversation too when it is one
   'membership.set': {
-    dialog: statusDialogs.membership,
+    dialog: MEMBERSHIP_DIALOGS.set,
     args: (e) => ({ municipality: e.municipalities[0], ...(e.aspect === CONVERSATION_SCOPE ? { scope: 'conversation' } : {}) }),
   },
   'reminder.subscribe': { dialog: REMINDER_DIALOGS.subscribe, args: (e) => ({ itemId: reminderItem(e) }) },
@@ -89,13 +70,13 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'poll.create': { dialog: POLL_DIALOGS.create, args: (e) => ({ text: e.pollText }) },
   'poll.close': { dialog: POLL_DIALOGS.close, args: () => ({}) },
   'poll.delete': { dialog: POLL_DIALOGS.delete, args: () => ({}) },
-  'overview.systems-using': { dialog: 'overview', args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
-  'overview.used-by': { dialog: 'overview', args: (e) => ({ itSystemId: e.itSystems[0] }) },
-  'rollout.sapa': { dialog: 'rollout', args: (e) => ({ municipalityId: e.municipalities[0] }) },
-  'pilot.solution': { dialog: 'pilots', args: (e) => ({ municipalityId: e.municipalities[0] }) },
-  'strategy.describe': { dialog: 'strategies', args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }) },
+  'overview.systems-using': { dialog: ANSWER_DIALOGS.overview, args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
+  'overview.used-by': { dialog: ANSWER_DIALOGS.overview, args: (e) => ({ itSystemId: e.itSystems[0] }) },
+  'rollout.sapa': { dialog: ANSWER_DIALOGS.rollout, args: (e) => ({ municipalityId: e.municipalities[0] }) },
+  'pilot.solution': { dialog: ANSWER_DIALOGS.pilots, args: (e) => ({ municipalityId: e.municipalities[0] }) },
+  'strategy.describe': { dialog: ANSWER_DIALOGS.strategies, args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }) },
   'event.list': {
-    dialog: 'events',
+    dialog: ANSWER_DIALOGS.events,
     args: (e, tokens) => ({
       kinds: e.eventKinds.length > 0 ? e.eventKinds.join(',') : undefined,
       start: (e.upTo ?? e.dates)?.start,
@@ -104,7 +85,7 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
       topic: tokens.filter((token) => !isStopword(token)).join(' ') || undefined,
     }),
   },
-  'event.next-meeting': { dialog: 'next-meeting', args: () => ({}) },
+  'event.next-meeting': { dialog: ANSWER_DIALOGS.nextMeeting, args: () => ({}) },
   'agenda.today': { dialog: MEETING_DIALOGS.agenda, args: () => ({}) },
   // a host running a meeting here: the dialogs check who may
   'meeting.start': { dialog: MEETING_DIALOGS.start, args: (e) => ({ date: e.dates?.start }) },
@@ -117,10 +98,10 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'evaluation.close': { dialog: EVALUATION_DIALOGS.close, args: () => ({}) },
   'evaluation.results': { dialog: EVALUATION_DIALOGS.results, args: () => ({}) },
   'evaluation.csv': { dialog: EVALUATION_DIALOGS.csv, args: () => ({}) },
-  contact: { dialog: 'contacts', args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
-  news: { dialog: 'news', args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
-  help: { dialog: 'help', args: () => ({}) },
-  fact: { dialog: FACT_DIALOGS.answer, args: (e) => ({ passages: e.passages?.join('|') }) },
+  contact: { dialog: ANSWER_DIALOGS.contacts, args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
+  news: { dialog: ANSWER_DIALOGS.news, args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
+  help: { dialog: ANSWER_DIALOGS.help, args: () => ({}) },
+  fact: { dialog: ANSWER_DIALOGS.factAnswer, args: (e) => ({ passages: e.passages?.join('|') }) },
 };
 
 // Words that ask for news rather than name what it is about.
@@ -164,22 +145,22 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   if (understanding.intent === 'unknown') return undefined;
   const { entities } = understanding;
   if (understanding.intent === 'deadline.task' && !entities.tasks[0] && entities.deadlines[0]) {
-    return { dialog: 'dated-fact', args: { deadlineId: entities.deadlines[0] } };
+    return { dialog: ANSWER_DIALOGS.datedFact, args: { deadlineId: entities.deadlines[0] } };
   }
   // "hvem er KOMBITs eskalationspart?": no task, the role whose duties fit is the answer
   if (understanding.intent === 'role.responsible' && !entities.tasks[0] && !entities.deadlines[0] && entities.roles[0]) {
-    return { dialog: 'role', args: { roleId: entities.roles[0] } };
+    return { dialog: ANSWER_DIALOGS.role, args: { roleId: entities.roles[0] } };
   }
   // a status typed in words whose task or step is not certain is asked back, never guessed
   if (understanding.intent === 'status.update' && entities.report && !entities.report.target) {
-    return { dialog: STATUS_ASK_BACK_DIALOG, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
+    return { dialog: STATUS_DIALOGS.askBack, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
   }
   // "hvem præsenterer Organisation på onsdagsmødet?": the point of the programme, not all of it
-  if (entities.agendaItems?.length) return { dialog: MEETING_ITEMS_DIALOG, args: { items: entities.agendaItems.join('|') } };
+  if (entities.agendaItems?.length) return { dialog: ANSWER_DIALOGS.meetingItems, args: { items: entities.agendaItems.join('|') } };
   // "hvad sker der i november?" asks for everything dated then, not one kind of thing
   if (asksForEverythingDated(understanding, tokens)) {
     const span = entities.upTo ?? entities.dates!;
-    return { dialog: TIMELINE_DIALOG, args: { start: span.start, end: span.end } };
+    return { dialog: ANSWER_DIALOGS.timeline, args: { start: span.start, end: span.end } };
   }
   // "stop påmindelserne om BBR" stops that one; without a name, all of them
   const itemId = reminderItem(entities);

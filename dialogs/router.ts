@@ -1,120 +1,16 @@
-import { MEETING_DIALOGS } from './meeting-host.js';
-import type { ActionPayload, Language, Reply, Turn } from '../src/core/types.js';
-import type { Knowledge } from '../src/knowledge/registry.js';
+import type { DialogContext, RouteDeps, Routed } from '../src/core/dialog-registry.js';
+import { languageOf, withLanguage } from '../src/core/language.js';
+import type { Reply, Turn } from '../src/core/types.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
 import { splitQuestions } from '../src/understanding/split-questions.js';
-import type { Understander } from '../src/understanding/understand.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
-import { isActionDialog } from './action-dialogs.js';
-import { say, type Dialog, type DialogContext } from './context.js';
-import { contacts } from './contacts.js';
-import { datedFact } from './dated-fact.js';
-import { deadlineSpan, overdue } from './deadline-span.js';
-import { upcoming } from './deadlines.js';
-import { FACT_DIALOGS, factAnswer, factRecord, seeAlso } from './fact-answer.js';
-import { TIMELINE_DIALOG, timeline } from './timeline.js';
-import { MEETING_ITEMS_DIALOG, meetingItems } from './meeting-items.js';
-import { agendaToday, events, nextMeeting } from './events.js';
-import { help, notUnderstood, partNotUnderstood } from './help.js';
-import { actionFor, statusDialogs } from './intent-dialogs.js';
-import { news } from './news.js';
-import { overview } from './overview.js';
-import { responsible } from './responsible.js';
-import { roleList } from './role-list.js';
-import { role, roleCompetences } from './role.js';
-import { pilots, rollout } from './rollout.js';
-import { STATUS_ASK_BACK_DIALOG, statusAskBack } from './status-ask-back.js';
-import { status } from './status.js';
-import { strategies } from './strategies.js';
-import { taskDeadline } from './task-deadline.js';
-import { taskInfo, taskList } from './task-info.js';
-import { taskSteps } from './task-steps.js';
-import { welcome } from './welcome.js';
-
-/** Every dialog, by the name buttons and the intent table use. `ask` runs its `text` as if typed. */
-const dialogsByName: Record<string, Dialog> = {
-  help,
-  welcome,
-  upcoming,
-  'task-deadline': taskDeadline,
-  'dated-fact': datedFact,
-  'task-steps': taskSteps,
-  'task-info': taskInfo,
-  'task-list': taskList,
-  role,
-  'role-competences': roleCompetences,
-  'role-list': roleList,
-  responsible,
-  status,
-  overview,
-  rollout,
-  pilots,
-  strategies,
-  events,
-  'next-meeting': nextMeeting,
-  'agenda-today': agendaToday,
-  contacts,
-  news,
-  'deadline-span': deadlineSpan,
-  overdue,
-  [STATUS_ASK_BACK_DIALOG]: statusAskBack,
-  [FACT_DIALOGS.answer]: factAnswer,
-  [FACT_DIALOGS.record]: factRecord,
-  [TIMELINE_DIALOG]: timeline,
-  [MEETING_ITEMS_DIALOG]: meetingItems,
-};
-
-/**
- * What can be said for an action dialog without running it: the seed's national table for
- * status-national (which adds the updates reported since from the state). It is the answer
- * where there is no state, and what `answer()` shows for measuring.
- */
-// action dialogs whose plain answer, without state, is a read-only dialog's
-const standIns: Record<string, string> = { [statusDialogs.national]: 'status', [MEETING_DIALOGS.agenda]: 'agenda-today' };
-
-/** Whether a button naming this dialog can be answered (`ask` runs its text as if typed; action dialogs run in the core). */
-export function knowsDialog(name: string): boolean {
-  return name === 'ask' || Object.hasOwn(dialogsByName, name) || isActionDialog(name);
-}
-
-
-/** What the router needs: the knowledge, the understanding over it, and the conversation's last topic. */
-export interface RouteDeps {
-  knowledge: Knowledge;
-  understander: Understander;
-  previous?: Understanding;
-}
-
-/** The answer, and how the question was read (kept as the conversation's topic for follow-ups). */
-export interface Routed {
-  replies: Reply[];
-  understanding?: Understanding;
-  /**
-   * Set when the text asks for an action dialog (one that reads or writes the state): the
-   * router does not run it, the core does (`handle`). `replies` are then what can be said
-   * without it: a stand-in's answer, the not-understood answer when the dialog is not
-   * registered, or nothing.
-   */
-  action?: ActionPayload;
-}
-
-/**
- * A pressed button carries no text to tell the language by, so each button remembers the
- * language of the answer it sits on (`lang`); the next answer keeps it.
- */
-export function languageOf(turn: Turn): Language {
-  const remembered = turn.action?.args.lang;
-  if (remembered === 'da' || remembered === 'en') return remembered;
-  return detectLanguage(turn.text, turn.locale);
-}
-
-/** Each button remembers the language of the answer it sits on. */
-export function withLanguage(replies: Reply[], language: Language): Reply[] {
-  return replies.map((reply) =>
-    reply.buttons ? { ...reply, buttons: reply.buttons.map((b) => ({ ...b, action: { ...b.action, args: { ...b.action.args, lang: language } } })) } : reply,
-  );
-}
+import { seeAlso } from './answers/fact-answer.js';
+import { help, notUnderstood, partNotUnderstood } from './answers/help.js';
+import { actionFor } from './intent-dialogs.js';
+import { ANSWER_DIALOGS } from './names.js';
+import { answerDialog, isActionDialog, standInFor } from './registry.js';
+import { say } from './shared/say.js';
 
 /** "Jeg har ingen landsstatus for …" is an honest "I don't know", and is reported as one. */
 function reported(understanding: Understanding, replies: Reply[]): Understanding {
@@ -129,12 +25,12 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   if (tokens.length === 0) return { replies: help(context, {}), understanding };
   const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
   if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
-  const dialog = dialogsByName[action.dialog];
+  const dialog = answerDialog(action.dialog);
   if (dialog) {
     const replies = withEvidence(context, dialog(context, action.args), understanding);
     return { replies, understanding: reported(understanding, replies) };
   }
-  const standIn = dialogsByName[standIns[action.dialog] ?? ''];
+  const standIn = standInFor(action.dialog);
   if (standIn) {
     const replies = standIn(context, action.args);
     return { replies, understanding: reported(understanding, replies), action };
@@ -184,13 +80,13 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
 /** Answers one turn: a button runs the dialog it names; text is understood, then answered. */
 export function routeTurn(turn: Turn, deps: RouteDeps): Routed {
   const action = turn.action;
-  if (!action || action.dialog === 'ask') {
+  if (!action || action.dialog === ANSWER_DIALOGS.ask) {
     const text = action ? (action.args.text ?? '') : turn.text;
     const routed = answerMessage(turn, text, deps);
     return { ...routed, replies: withLanguage(routed.replies, routed.understanding?.language ?? languageOf(turn)) };
   }
   const language = languageOf(turn);
-  const dialog = dialogsByName[action.dialog];
+  const dialog = answerDialog(action.dialog);
   if (!dialog) return { replies: [unknownButtonReply(turn)] };
   return { replies: withLanguage(dialog({ turn, knowledge: deps.knowledge, language }, action.args), language) };
 }

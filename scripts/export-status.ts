@@ -11,8 +11,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { KlikbotError } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';
-import { statusCsv, statusCsvRows, UTF8_BOM } from '../src/status/export-csv.js';
+import { statusCsv, statusCsvRows } from '../src/status/export-csv.js';
 import { openStore } from '../src/state/store.js';
+import { UTF8_BOM } from '../src/lib/csv.js';
 
 /** A mistake in how the script was run: shown without a stack. */
 class UsageError extends Error {}

@@ -11,7 +11,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parseRoster } from '../dialogs/roster-import.js';
+import { parseRoster } from '../dialogs/membership/roster-import.js';
 import { createClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { KlikbotError } from '../src/errors.js';

@@ -87,6 +87,7 @@ const envSchema = z.object({
     z.string().trim().min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 32`)').regex(/^\S+$/, 'must not contain spaces').optional(),
   ),
   // Reminders go out at whole minutes (09:00); a tick a minute is on time, and 0 turns the ticking off.
+  // The same tick closes polls at their set time.
   KLIKBOT_REMINDER_TICK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number of seconds').min(0).max(3600).default(60)),
   KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
     emptyToUndefined,
@@ -125,7 +126,7 @@ export interface Config {
   administrators: string[];
   /** The bearer token for GET /api/status.csv; unset, the route does not exist. */
   exportToken?: string;
-  /** Seconds between reminder ticks; 0: no ticking (tests tick by hand). */
+  /** Seconds between ticks of the timed work (reminders, then polls closing at their set time); 0: no ticking (tests tick by hand). */
   reminderTickSeconds: number;
 }
 

@@ -1,39 +1,42 @@
 import path from 'node:path';
+import type { DateTime } from 'luxon';
 import { registerMessagesRoute } from './channels/teams/messages-route.js';
-import { type BotFrameworkEndpoints, createAdapter } from './channels/teams/adapter.js';
+import { type BotFrameworkEndpoints, createAdapter, type KlikbotAdapter } from './channels/teams/adapter.js';
 import { createBotFrameworkSender } from './channels/teams/proactive.js';
 import { createSharedCards } from './channels/teams/shared-cards.js';
 import { RefreshThrottle } from './core/refresh-throttle.js';
-import { createSlackChannel } from './channels/slack/slack-app.js';
+import type { Core } from './core/core.js';
+import { createSlackChannel, type SlackChannel } from './channels/slack/slack-app.js';
 import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
 import { createClock, type Clock } from './clock.js';
 import { isLoopbackHost, type Config } from './config.js';
-import { createCore } from './core/core.js';
 import { createNotifier, type ConversationSender, type Notifier } from './core/notifier.js';
-import { createReminderComposer } from '../dialogs/reminder-message.js';
+import { createReminderComposer } from '../dialogs/reminders/message.js';
 import { openReminders, type Reminders } from './reminders/reminders.js';
 import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
 import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
 import type { Knowledge } from './knowledge/registry.js';
-import { describeProblem } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
 import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
-import type { ActionServices } from '../dialogs/action-dialogs.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
 import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { loadVoteKey } from './state/vote-key.js';
-import { announceClosedPolls } from '../dialogs/poll-dialogs.js';
-import { startEvaluation } from '../dialogs/evaluation-dialogs.js';
+import { startEvaluation } from '../dialogs/evaluations/index.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
-import { loadDomainBook } from './knowledge/municipality-domains.js';
+import { Scheduler } from './lib/scheduler.js';
+import { loadDomainBook, type DomainBook } from './knowledge/municipality-domains.js';
 import { ReplayJournal } from './channels/slack/replay-journal.js';
+import type { ActionServices } from '../dialogs/types.js';
+import { announceClosedPolls } from '../dialogs/polls/announce.js';
+import { createCore } from './klikbot-core.js';
+import { describeProblem } from './knowledge/problems.js';
 
 /**
  * How often a card shared by a conversation (a poll) is rewritten for everyone while votes
@@ -50,60 +53,136 @@ export interface RunningKlikbot {
   port: number;
   /** Proactive messages to stored conversations (reminders use it). */
   notifier: Notifier;
-  /** The reminder engine; it ticks by itself unless `reminderTickSeconds` is 0. */
-  reminders: Reminders['engine'];
+  /**
+   * The timed work on its one timer: the reminders, then the polls that close at a set time
+   * (named for the reminders, its first job). It runs by itself unless `reminderTickSeconds`
+   * is 0; `tick()` runs it now.
+   */
+  reminders: Scheduler<DateTime>;
   close(): Promise<void>;
 }
 
-/** What the action dialogs work with, over one store: memberships, statuses, polls, evaluations, meetings. */
-async function actionServices(config: Config, store: Store, clock: Clock): Promise<{ services: ActionServices; polls: PollRepository }> {
-  const voteKey = await loadVoteKey(config.statePath);
-  const polls = new PollRepository(store, clock, voteKey);
-  const services: ActionServices = {
-    memberships: new MembershipRepository(store, clock),
-    statuses: new StatusRepository(store, clock),
-    administrators: new Set(config.administrators),
-    polls,
-    evaluations: new EvaluationRepository(store, clock, voteKey),
-  };
-  // the agenda starts the evaluation as its last item begins
-  services.meetings = { sessions: new MeetingSessionRepository(store, clock), startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services) };
-  return { services, polls };
+/** The repositories over one store. */
+interface Repositories {
+  store: Store;
+  conversations: ConversationRepository;
+  memberships: MembershipRepository;
+  statuses: StatusRepository;
+  polls: PollRepository;
+  evaluations: EvaluationRepository;
+  sessions: MeetingSessionRepository;
+  subscriptions: ReminderSubscriptionRepository;
 }
 
-/** The reminder engine over the state, writing through the notifier; it also closes polls at their set time. */
-function remindersFor(deps: {
-  config: Config;
-  knowledge: Knowledge;
-  store: Store;
-  clock: Clock;
-  logger: Logger;
-  conversations: ConversationRepository;
-  services: ActionServices;
-  polls: PollRepository;
-  notifier: Notifier;
-}): Promise<Reminders> {
-  const { services, polls, notifier, clock } = deps;
+/** Opens the store and the repositories over it (the vote key beside it, for polls and evaluations). */
+async function openRepositories(config: Config, clock: Clock): Promise<Repositories> {
+  const store = await openStore(config.statePath);
+  const voteKey = await loadVoteKey(config.statePath);
+  return {
+    store,
+    conversations: new ConversationRepository(store, clock),
+    memberships: new MembershipRepository(store, clock),
+    statuses: new StatusRepository(store, clock),
+    polls: new PollRepository(store, clock, voteKey),
+    evaluations: new EvaluationRepository(store, clock, voteKey),
+    sessions: new MeetingSessionRepository(store, clock),
+    subscriptions: new ReminderSubscriptionRepository(store, clock),
+  };
+}
+
+/** The reminder engine over the state, writing through the notifier. */
+function remindersFor(config: Config, knowledge: Knowledge, state: Repositories, deps: { clock: Clock; logger: Logger; notifier: Notifier }): Promise<Reminders> {
+  const { memberships, statuses } = state;
   return openReminders({
-    knowledge: deps.knowledge,
-    statePath: deps.config.statePath,
-    subscriptions: new ReminderSubscriptionRepository(deps.store, clock),
-    conversations: deps.conversations,
-    statuses: services.statuses,
-    conversationMunicipality: (channel, conversationId) => services.memberships.conversationLink(channel, conversationId)?.municipalityId,
-    personMunicipality: (channel, userId) => services.memberships.get(channel, userId)?.municipalityId,
-    compose: createReminderComposer(deps.knowledge, services.statuses),
-    // a poll that closes at a set time shows its result where it was asked
-    onTick: (now) => announceClosedPolls(polls, notifier, now, deps.logger),
-    notifier,
-    clock,
-    logger: deps.logger,
+    knowledge,
+    statePath: config.statePath,
+    subscriptions: state.subscriptions,
+    conversations: state.conversations,
+    statuses,
+    conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
+    personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
+    compose: createReminderComposer(knowledge, statuses),
+    ...deps,
   });
 }
 
+/** What the action dialogs work with, whole before the core that hands it to them is built. */
+function actionServices(config: Config, state: Repositories, parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook }): ActionServices {
+  const { notifier } = parts;
+  const services: ActionServices = {
+    memberships: state.memberships,
+    statuses: state.statuses,
+    administrators: new Set(config.administrators),
+    reminders: parts.reminders.services,
+    polls: state.polls,
+    evaluations: state.evaluations,
+    // the agenda starts the evaluation as its last item begins
+    meetings: { sessions: state.sessions, startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services) },
+    domains: parts.domains,
+    // the one local person is trusted only where nobody else can reach /api/messages: local mode on a loopback address
+    localTrusted: config.localMode && config.botFramework && isLoopbackHost(config.host),
+    tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
+    reachPerson: async (person, replies) => {
+      const chat = state.conversations.personalChat(STORED_CHANNELS[person.channel] ?? [], person.userId);
+      return chat ? (await notifier.send({ channel: chat.channel, conversationId: chat.conversationId }, replies)).status === 'sent' : false;
+    },
+  };
+  return services;
+}
+
+/** The running channels, and what stopping them must wait for. */
+interface Channels {
+  server: ReturnType<typeof createHttpServer>;
+  slack?: SlackChannel;
+  cardRefreshes: RefreshThrottle;
+}
+
 /**
- * The composition root: config → knowledge → state → core → channels → listen. Throws a
- * KlikbotError (bad data, unreadable or corrupt state) before anything listens.
+ * The HTTP routes and the channels over the core. Slack's sender joins `senders` once Slack is
+ * up: the notifier looks a conversation's sender up as it writes.
+ */
+async function startChannels(
+  config: Config,
+  parts: { knowledge: Knowledge; state: Repositories; core: Core; adapter: KlikbotAdapter; senders: Record<string, ConversationSender>; clock: Clock; logger: Logger },
+): Promise<Channels> {
+  const { knowledge, state, core, adapter, clock, logger } = parts;
+  const { conversations } = state;
+  const server = createHttpServer({ clock, logger, localMode: config.localMode });
+  registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
+  registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
+  const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
+  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) => core.currentCard(reply));
+  if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, sharedCards, localMode: config.localMode });
+  // the page posts unauthenticated activities, which only local mode accepts
+  if (config.botFramework && config.localMode) registerWebChat(server);
+  if (!config.slack) return { server, cardRefreshes };
+  // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too
+  const statePath = path.parse(config.statePath);
+  // Slack's signature window is real time, whatever time the bot is set to keep
+  const replayJournal = await ReplayJournal.open(path.join(statePath.dir, `${statePath.name}.slack-signatures.jsonl`), Math.floor(createClock().now().toSeconds()));
+  const slack = createSlackChannel(config.slack, server, { core, clock, logger, conversations, cardRefreshes, replayJournal });
+  await slack.start();
+  parts.senders[SLACK_CHANNEL] = slack.sender;
+  return { server, slack, cardRefreshes };
+}
+
+/** The timed work, on one timer: the reminders, then the polls that close at their set time. */
+function timedWork(reminders: Reminders, polls: PollRepository, deps: { clock: Clock; logger: Logger; notifier: Notifier }): Scheduler<DateTime> {
+  const { clock, logger, notifier } = deps;
+  const scheduler = new Scheduler<DateTime>({
+    now: () => clock.now(),
+    onError: (job, error) => logger.error({ err: error, job }, 'timed work failed; the next tick tries again'),
+  });
+  scheduler.register('reminders', () => reminders.engine.tick());
+  // a poll that closes at a set time shows its result where it was asked
+  scheduler.register('polls', (now) => announceClosedPolls(polls, notifier, now, logger));
+  return scheduler;
+}
+
+/**
+ * The composition root: config → knowledge → state → the services → core (dialogs injected) →
+ * channels → listen. Each part is built before what needs it. Throws a KlikbotError (bad data,
+ * unreadable or corrupt state) before anything listens.
  */
 export async function startKlikbot(
   config: Config,
@@ -119,63 +198,36 @@ export async function startKlikbot(
   const knowledge = await loadKnowledge(config.knowledgeDir);
   // every notice is an oddity of the seed the data already marks as acknowledged: worth a line, not a warning
   for (const notice of knowledgeNotices(knowledge)) logger.info({ notice: describeProblem(notice) }, 'data notice');
-  const store = await openStore(config.statePath);
-  const conversations = new ConversationRepository(store, clock);
-  const { services, polls } = await actionServices(config, store, clock);
+  const state = await openRepositories(config, clock);
   // administrators keep each municipality's email domains beside the knowledge
-  services.domains = await loadDomainBook(path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'), knowledge);
-  const core = createCore({ knowledge, services, clock });
-
-  const server = createHttpServer({ clock, logger, localMode: config.localMode });
-  registerExportRoute(server, { token: config.exportToken, store, knowledge, clock });
-  registerCalendarRoute(server, { knowledge, statuses: services.statuses, clock, logger });
+  const domains = await loadDomainBook(path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'), knowledge);
   const adapter = createAdapter(config.teams, logger, options.teamsEndpoints);
-  const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
-  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) => core.currentCard(reply));
-  if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, sharedCards, localMode: config.localMode });
-  // the page posts unauthenticated activities, which only local mode accepts
-  if (config.botFramework && config.localMode) registerWebChat(server);
   const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
   const senders: Record<string, ConversationSender> = { msteams: botFramework, emulator: botFramework, webchat: botFramework };
-  // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too
-  const statePath = path.parse(config.statePath);
-  // Slack's signature window is real time, whatever time the bot is set to keep
-  const replayJournal = config.slack ? await ReplayJournal.open(path.join(statePath.dir, `${statePath.name}.slack-signatures.jsonl`), Math.floor(createClock().now().toSeconds())) : undefined;
-  const slack = config.slack ? createSlackChannel(config.slack, server, { core, clock, logger, conversations, cardRefreshes, ...(replayJournal ? { replayJournal } : {}) }) : undefined;
-  if (slack) {
-    await slack.start();
-    senders[SLACK_CHANNEL] = slack.sender;
-  }
-  const notifier = createNotifier({ conversations, logger, senders });
-  const reminders = await remindersFor({ config, knowledge, store, clock, logger, conversations, services, polls, notifier });
-  // the core was made before the channels the notifier writes through; it reads its services per turn, so they join it here
-  services.reminders = reminders.services;
-  // the one local person is trusted only where nobody else can reach /api/messages: local mode on a loopback address
-  services.localTrusted = config.localMode && config.botFramework && isLoopbackHost(config.host);
-  services.tell = async (to, replies) => (await notifier.send(to, replies)).status === 'sent';
-  services.reachPerson = async (person, replies) => {
-    const chat = conversations.personalChat(STORED_CHANNELS[person.channel] ?? [], person.userId);
-    return chat ? (await notifier.send({ channel: chat.channel, conversationId: chat.conversationId }, replies)).status === 'sent' : false;
-  };
-  const port = await listen(server, config.port, config.host);
-  if (config.reminderTickSeconds > 0) reminders.engine.start(config.reminderTickSeconds * 1000);
+  const notifier = createNotifier({ conversations: state.conversations, logger, senders });
+  const reminders = await remindersFor(config, knowledge, state, { clock, logger, notifier });
+  const core = createCore({ knowledge, services: actionServices(config, state, { reminders, notifier, domains }), clock });
+  const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger });
+  const work = timedWork(reminders, state.polls, { clock, logger, notifier });
+  const port = await listen(channels.server, config.port, config.host);
+  if (config.reminderTickSeconds > 0) work.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack: slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off', now: clock.now().toISO() }, 'klikbot listening');
-  return {
-    url,
-    port,
-    notifier,
-    reminders: reminders.engine,
-    close: async () => {
-      logger.info('klikbot stopping');
-      await reminders.close();
-      await slack?.stop();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
-      // the last votes' counts still reach the posted cards
-      await cardRefreshes.flush();
-      logger.info('klikbot stopped');
-    },
-  };
+  const slack = channels.slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off';
+  logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack, now: clock.now().toISO() }, 'klikbot listening');
+  return { url, port, notifier, reminders: work, close: () => stop({ work, reminders, channels, logger }) };
+}
+
+/** Stops the timed work, then the channels, and lets the last card rewrites out. */
+async function stop(parts: { work: Scheduler<DateTime>; reminders: Reminders; channels: Channels; logger: Logger }): Promise<void> {
+  const { channels, logger } = parts;
+  logger.info('klikbot stopping');
+  await parts.work.stop();
+  await parts.reminders.close();
+  await channels.slack?.stop();
+  await new Promise<void>((resolve) => {
+    channels.server.close(() => resolve());
+  });
+  // the last votes' counts still reach the posted cards
+  await channels.cardRefreshes.flush();
+  logger.info('klikbot stopped');
 }

@@ -4,25 +4,8 @@ import type { z } from 'zod';
 import { ErrorCode, KlikbotError } from '../errors.js';
 import { checkReferences } from './references.js';
 import { knowledgeFiles, type Knowledge, type KnowledgeKind } from './registry.js';
+import { describeProblem, type DataProblem } from './problems.js';
 import { notices as meetingNotices } from './schemas/meetings.js';
-
-/** One thing wrong with the data, located precisely enough for an operator to fix it. */
-export interface DataProblem {
-  file: string;
-  record?: string;
-  field?: string;
-  message: string;
-}
-
-/** Renders a problem as one line: `tasks.json: record "x", field "deadline": must be ...`. */
-export function describeProblem(problem: DataProblem): string {
-  const where = [
-    problem.file,
-    problem.record ? `record "${problem.record}"` : undefined,
-    problem.field ? `field "${problem.field}"` : undefined,
-  ].filter(Boolean);
-  return `${where.join(', ')}: ${problem.message}`;
-}
 
 function recordLabel(records: unknown, index: number): string {
   const record: unknown = Array.isArray(records) ? records[index] : undefined;

@@ -1,5 +1,5 @@
-import type { DataProblem } from './loader.js';
 import { knowledgeFiles, type Knowledge } from './registry.js';
+import type { DataProblem } from './problems.js';
 
 /** Duplicate ids within a file, then each kind's own cross-references into the others. */
 export function checkReferences(knowledge: Knowledge): DataProblem[] {

@@ -1,5 +1,5 @@
-import { csvField } from '../status/export-csv.js';
 import type { Ballot, PollResults } from './results.js';
+import { csvField } from '../lib/csv.js';
 
 /**
  * A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180), and prefixed

@@ -153,8 +153,3 @@ export function parsePollSentence(text: string, now: DateTime): ParsedPoll {
   };
 }
 
-/** Whether the sentence asks for the settings form ("afstemning med indstillinger: …"), before it is checked. */
-export function asksForForm(text: string, now: DateTime): boolean {
-  const sentence = splitPollSentence(text);
-  return sentence !== undefined && readFlags(sentence.head, now).flags.form === true;
-}

@@ -77,11 +77,6 @@ export function isOpen(poll: ReadPoll, now: DateTime): boolean {
   return poll.closesAt === undefined || millis(poll.closesAt) > now.toMillis();
 }
 
-/** Whether the poll is closed at `now`, by someone or by its closing time (deleted polls count as neither). */
-export function isClosed(poll: ReadPoll, now: DateTime): boolean {
-  return poll.deletedAt === undefined && !isOpen(poll, now);
-}
-
 /** Whether the closing time has come for a poll still marked open. */
 export function isDue(poll: ReadPoll, now: DateTime): boolean {
   return poll.deletedAt === undefined && poll.closedAt === undefined && poll.closesAt !== undefined && millis(poll.closesAt) <= now.toMillis();

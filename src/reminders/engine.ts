@@ -34,8 +34,6 @@ export interface ReminderEngineDeps {
   /** Whether klikbot can still write to the conversation (stored and not dead). */
   reachable(channel: string, conversationId: string): boolean;
   compose(reminder: DueReminder): Reply[];
-  /** Other work due by the clock, done on the same tick (closing polls at their set time). */
-  onTick?(now: DateTime): Promise<void>;
 }
 
 /** What one tick did, for logs, tests and the benchmark. */
@@ -74,8 +72,6 @@ export class ReminderEngine {
   private cursorMillis: number;
   private lastMarkMillis: number;
   private running: Promise<TickReport> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
   private readonly doneMemo = new Map<string, boolean>();
   private readonly messageMemo = new Map<string, Reply[]>();
 
@@ -104,24 +100,9 @@ export class ReminderEngine {
     return this.running;
   }
 
-  /** Ticks every `intervalMillis` until stopped; a failing tick is logged and the next one tries again. */
-  start(intervalMillis: number): void {
-    const next = (): void => {
-      if (this.stopped) return;
-      this.timer = setTimeout(() => {
-        this.tick()
-          .catch((error: unknown) => this.deps.logger.error({ err: error }, 'reminder tick failed; the next tick tries again'))
-          .finally(next);
-      }, intervalMillis);
-    };
-    next();
-  }
-
-  /** Stops the ticks and waits for one in progress. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    // the tick's own failure went to whoever awaited it (the timer logs it); stopping only waits for it to end
+  /** Resolves once no tick runs: the send log may then be closed. The timer that ticks is the caller's (src/lib/scheduler.ts). */
+  async whenIdle(): Promise<void> {
+    // the tick's own failure went to whoever awaited it; this only waits for it to end
     await this.running?.catch(() => undefined);
   }
 
@@ -151,7 +132,6 @@ export class ReminderEngine {
     const outcomes = await this.deliver(jobs, now);
     await this.deps.sendLog.append(outcomes);
     await this.deps.subscriptions.removeSnoozes([...droppedSnoozes, ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : []))]);
-    await this.deps.onTick?.(now);
     const failed = outcomes.filter((outcome) => outcome.status !== 'sent').length;
     const report = { from: DateTime.fromMillis(from).toISO() ?? '', to: at, sent: outcomes.length - failed, failed, skipped: skipped.length };
     if (jobs.length > 0 || skipped.length > 0) this.deps.logger.info({ report }, 'reminder tick');

@@ -32,8 +32,6 @@ export interface RemindersDeps {
   /** The municipality a person belongs to now, if any. */
   personMunicipality(channel: string, userId: string): string | undefined;
   compose(due: DueReminder): Reply[];
-  /** Other work due by the clock, done on each tick. */
-  onTick?(now: DateTime): Promise<void>;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
@@ -90,7 +88,7 @@ export async function openReminders(deps: RemindersDeps): Promise<Reminders> {
     engine,
     services,
     close: async () => {
-      await engine.stop();
+      await engine.whenIdle();
       await sendLog.close();
     },
   };

@@ -4,7 +4,8 @@ import type { Clock } from '../clock.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Store } from '../state/store.js';
 import { GuessLimit } from './guess-limit.js';
-import { statusCsv, UTF8_BOM } from '../status/export-csv.js';
+import { statusCsv } from '../status/export-csv.js';
+import { UTF8_BOM } from '../lib/csv.js';
 
 /** Where administrators fetch the status export. */
 export const STATUS_CSV_ROUTE = '/api/status.csv';

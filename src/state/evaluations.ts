@@ -12,9 +12,6 @@ export type { Evaluation, EvaluationAnswer } from './schema.js';
 /** The longest free-text answer to one question. */
 export const EVALUATION_TEXT_MAX = 2000;
 
-/** The ratings, worst to best. */
-export const RATINGS = [1, 2, 3, 4, 5] as const;
-
 const freeText = z
   .string()
   .trim()

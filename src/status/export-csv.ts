@@ -1,11 +1,9 @@
-import { statusTasks } from '../../dialogs/status-form.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { Task } from '../knowledge/schemas/tasks.js';
 import type { DeepReadonly, State, TaskStatus } from '../state/schema.js';
 import { standingKey, standingsOf, type StatusStanding } from '../state/statuses.js';
-
-/** Put before the CSV text in a file: without it Excel reads UTF-8 as a legacy code page and garbles æøå. */
-export const UTF8_BOM = '\uFEFF';
+import { statusTasks } from '../knowledge/queries.js';
+import { toCsv } from '../lib/csv.js';
 
 /** The export's columns, in order: the header row. */
 export const STATUS_CSV_COLUMNS = ['kommune_id', 'kommune', 'opgave_id', 'opgave', 'trin', 'status', 'sidst_aendret', 'aendret_af'] as const;
@@ -18,21 +16,6 @@ const statusWords: Record<TaskStatus, string> = { 'not-started': 'ikke påbegynd
 
 // Danish alphabetical order, as a Danish reader expects it (aa sorts as å, after ø).
 const danish = new Intl.Collator('da');
-
-/**
- * A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break, quotes
- * doubled. A field a spreadsheet would run as a formula (starting with = + - @, a tab or a
- * carriage return) gets a leading apostrophe, so opening the export runs nothing.
- */
-export function csvField(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
-}
-
-/** Rows of fields as RFC 4180 CSV text: CRLF after every record, the last one included. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
-}
 
 function rowOf(municipality: { id: string; name: string }, task: { id: string; title: string }, step: number | undefined, standing: StatusStanding | undefined): StatusCsvRow {
   return {

@@ -1,4 +1,4 @@
-import type { Reading } from './resolve.js';
+import type { Reading } from './reading.js';
 import { noEntities, type Intent, type Understanding } from './types.js';
 
 /**
@@ -7,9 +7,6 @@ import { noEntities, type Intent, type Understanding } from './types.js';
  * English ones. Short commands recognised by their whole wording, never by resemblance, and
  * never as a follow-up: "hvad er en evaluering?" stays a question.
  */
-
-/** The intents about the evaluation. */
-export const evaluationIntents: readonly Intent[] = ['evaluation.start', 'evaluation.answer', 'evaluation.close', 'evaluation.results', 'evaluation.csv'];
 
 const evaluationWords = new Set(['evaluering', 'evalueringen', 'evaluation', 'evalueringsskema', 'evalueringsskemaet']);
 const resultWords = new Set(['resultat', 'resultatet', 'resultater', 'resultaterne', 'result', 'results', 'svarene']);

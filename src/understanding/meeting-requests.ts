@@ -1,4 +1,4 @@
-import type { Reading } from './resolve.js';
+import type { Reading } from './reading.js';
 import type { Intent, Understanding } from './types.js';
 
 /**

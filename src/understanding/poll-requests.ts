@@ -11,9 +11,6 @@ import { noEntities, type Intent, type Understanding } from './types.js';
  * about tasks or deadlines can be read as one.
  */
 
-/** The intents about polls. */
-export const pollIntents: readonly Intent[] = ['poll.create', 'poll.close', 'poll.delete'];
-
 const pollWords = new Set(['afstemning', 'afstemningen', 'afstemninger', 'afstemningerne', 'poll', 'pollen', 'polls', 'survey']);
 const createWords = new Set(['lav', 'lave', 'laver', 'opret', 'oprette', 'opretter', 'start', 'starte', 'starter', 'ny', 'nyt', 'new', 'create', 'make', 'run', 'koer', 'koere']);
 const closeWords = new Set(['luk', 'lukke', 'afslut', 'stop', 'close', 'end']);

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { remindableItems } from '../reminders/schedule.js';
-import type { Reading } from './resolve.js';
+import type { Reading } from './reading.js';
 import type { Entities, Intent } from './types.js';
 
 /**

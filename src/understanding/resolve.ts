@@ -1,36 +1,12 @@
-import type { Language } from '../core/types.js';
 import { datedItems } from '../knowledge/queries.js';
-import type { Knowledge } from '../knowledge/registry.js';
-import type { Classification } from './classifier.js';
 import type { EntityMatch } from './entity-index.js';
 import { asksAnew, asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
 import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
+import type { Reading } from './reading.js';
 import { reminderRequest, withReminderReadings } from './reminder-requests.js';
 import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
 import type { Entities, Intent, Understanding } from './types.js';
-
-/** Everything read from one question, before the intent is settled. */
-export interface Reading {
-  classification: Classification;
-  entities: Entities;
-  /** Things named only in part or in lower case; used where the intent expects that kind. */
-  hints: EntityMatch[];
-  /** Things the question names, with where. */
-  named: EntityMatch[];
-  /** Whether the text ends with a question mark. */
-  questionMark: boolean;
-  stepNumber?: number;
-  tokens: string[];
-  language: Language;
-  knowledge: Knowledge;
-  /** Share of content words the bot knows; low means the question is about something else. */
-  knownShare: number;
-  /** The role whose described duties best fit the question's words ("KOMBITs eskalationspart"), if any fits well. */
-  describedRole?: string;
-  /** Whether any word besides the names asks something ("hvornår", "trin", "status"). */
-  asksSomething: boolean;
-}
 
 // Below this share of known words the question is about something klikbot does not know.
 const minimumKnownShare = 0.6;

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { editDistance } from './fuzzy.js';
-import type { Reading } from './resolve.js';
+import type { Reading } from './reading.js';
 import { isQuestion, joinOpener, onlyTheName, reportedStatus } from './statements.js';
 import type { Entities, StatusTarget, Understanding } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandOf } from '../../src/core/commands.js';
+import { commandOf } from '../../dialogs/commands.js';
 
 describe('typed commands', () => {
   it('joins a municipality with "kommune <navn>", in any case, keeping the name as typed', () => {

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
-import { createCore, type Core } from '../../src/core/core.js';
+import type { Core } from '../../src/core/core.js';
 import type { ActionPayload, Turn } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { MembershipRepository } from '../../src/state/memberships.js';
 import { StatusRepository } from '../../src/state/statuses.js';
 import { openStore, type Store } from '../../src/state/store.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 const knowledge = await loadKnowledge('data/knowledge');
 let dir: string;

@@ -1,4 +1,4 @@
-import { contacts } from '../../dialogs/contacts.js';
+import { contacts } from '../../dialogs/answers/contacts.js';
 import { describe, expect, it } from 'vitest';
 import { card, context } from './dialog-kit.js';
 

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DialogContext } from '../../dialogs/context.js';
-import { conversationLink } from '../../dialogs/conversation-link.js';
-import { myStatus } from '../../dialogs/my-status.js';
-import { statusHistory } from '../../dialogs/status-history.js';
-import { statusUndo, statusUpdate } from '../../dialogs/status-update.js';
+import type { DialogContext } from '../../dialogs/types.js';
+import { conversationLink } from '../../dialogs/membership/conversation-link.js';
+import { myStatus } from '../../dialogs/status/my-status.js';
+import { statusHistory } from '../../dialogs/status/history.js';
+import { statusUndo, statusUpdate } from '../../dialogs/status/update.js';
 import { ADMIN, useActionKit } from './action-kit.js';
 import { knowledge } from './dialog-kit.js';
 

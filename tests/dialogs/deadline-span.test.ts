@@ -1,4 +1,4 @@
-import { deadlineSpan, overdue } from '../../dialogs/deadline-span.js';
+import { deadlineSpan, overdue } from '../../dialogs/answers/deadline-span.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { expect } from 'vitest';
-import type { DialogContext } from '../../dialogs/context.js';
+import type { DialogContext } from '../../dialogs/types.js';
 import type { Reply } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { beforeEach, expect } from 'vitest';
-import type { ActionServices } from '../../dialogs/action-dialogs.js';
-import type { DialogContext } from '../../dialogs/context.js';
-import { evaluationDialogsByName, type EvaluationServices } from '../../dialogs/evaluation-dialogs.js';
+import type { DialogContext, ActionServices } from '../../dialogs/types.js';
+import { evaluationDialogsByName } from '../../dialogs/evaluations/index.js';
 import type { ChannelKind, Reply } from '../../src/core/types.js';
 import { EvaluationRepository } from '../../src/state/evaluations.js';
 import { personContext, useActionKit, type ActionKit } from './action-kit.js';
+import type { EvaluationServices } from '../../dialogs/evaluations/access.js';
 
 /** The action kit with an evaluation repository in its services, as src/main.ts wires it. */
 export interface EvaluationKit extends ActionKit {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { csvParts, evaluationCsvRows } from '../../dialogs/evaluation-csv.js';
-import { shownAnswer } from '../../dialogs/evaluation-results.js';
+import { csvParts, evaluationCsvRows } from '../../dialogs/evaluations/csv.js';
+import { shownAnswer } from '../../dialogs/evaluations/results.js';
 import { admin, answerAs, crowd, expectNotice, mette, peter, run, startAs, useEvaluationKit, type EvaluationKit } from './evaluation-kit.js';
 
 const kit = useEvaluationKit();

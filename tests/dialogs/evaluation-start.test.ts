@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { evaluationDialogsByName } from '../../dialogs/evaluation-dialogs.js';
+import { evaluationDialogsByName } from '../../dialogs/evaluations/index.js';
 import { answerAs, contextOf, expectNotice, mette, peter, run, startAs, useEvaluationKit } from './evaluation-kit.js';
 
 const kit = useEvaluationKit();

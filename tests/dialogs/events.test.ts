@@ -1,4 +1,4 @@
-import { agendaToday, events, nextMeeting } from '../../dialogs/events.js';
+import { agendaToday, events, nextMeeting } from '../../dialogs/answers/events.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

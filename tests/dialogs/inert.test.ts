@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMrkdwn } from '../../src/channels/slack/mrkdwn.js';
-import { inert, LOOK_ALIKES } from '../../dialogs/format-helpers.js';
+import { inert, LOOK_ALIKES } from '../../dialogs/shared/text.js';
 
 /** What a person reads: the invisible breaks gone, the look-alike markers read as what was typed. */
 function read(shown: string): string {

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { agendaToday } from '../../dialogs/events.js';
-import { meetingAgenda } from '../../dialogs/meeting-run.js';
-import { createCore } from '../../src/core/core.js';
+import { agendaToday } from '../../dialogs/answers/events.js';
+import { meetingAgenda } from '../../dialogs/meetings/run.js';
 import { card, context, knowledge } from './dialog-kit.js';
 import { CHANNEL, people, turn, useMeetingKit } from './meeting-kit.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 const marked = (list: string[] | undefined) => (list ?? []).filter((line) => line.includes('▶'));
 

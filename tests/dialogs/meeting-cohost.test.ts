@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { meetingCohostApprove, meetingCohostRequest } from '../../dialogs/meeting-cohost.js';
-import { meetingStart } from '../../dialogs/meeting-run.js';
-import { meetingEnd, meetingNext } from '../../dialogs/meeting-steps.js';
-import { commandOf } from '../../src/core/commands.js';
+import { meetingCohostApprove, meetingCohostRequest } from '../../dialogs/meetings/cohost.js';
+import { meetingStart } from '../../dialogs/meetings/run.js';
+import { meetingEnd, meetingNext } from '../../dialogs/meetings/steps.js';
+import { commandOf } from '../../dialogs/commands.js';
 import { CHANNEL, people, turn, useMeetingKit } from './meeting-kit.js';
 
 const AT = '2018-09-06T10:10:00+02:00';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { beforeEach } from 'vitest';
-import type { DialogContext } from '../../dialogs/context.js';
-import type { WithMeetings } from '../../dialogs/meeting-host.js';
+import type { DialogContext } from '../../dialogs/types.js';
+import type { WithMeetings } from '../../dialogs/meetings/host.js';
 import type { Language } from '../../src/core/types.js';
 import { MeetingSessionRepository } from '../../src/state/meeting-sessions.js';
 import { ADMIN, useActionKit, type ActionKit } from './action-kit.js';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { meetingDialogsByName } from '../../dialogs/meeting-dialogs.js';
-import { evaluationStart } from '../../dialogs/evaluation-start.js';
-import { meetingStart } from '../../dialogs/meeting-run.js';
-import { meetingEnd, meetingNext, meetingPause } from '../../dialogs/meeting-steps.js';
+import { meetingDialogsByName } from '../../dialogs/meetings/index.js';
+import { evaluationStart } from '../../dialogs/evaluations/start.js';
+import { meetingStart } from '../../dialogs/meetings/run.js';
+import { meetingEnd, meetingNext, meetingPause } from '../../dialogs/meetings/steps.js';
 import type { Reply } from '../../src/core/types.js';
 import { EvaluationRepository } from '../../src/state/evaluations.js';
 import { knowledge } from './dialog-kit.js';

@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { conversationLink } from '../../dialogs/conversation-link.js';
-import type { ActionServices } from '../../dialogs/action-dialogs.js';
-import { membershipSet } from '../../dialogs/membership.js';
-import { membershipApprove, membershipDecline } from '../../dialogs/membership-approval.js';
-import { membershipEnd } from '../../dialogs/members.js';
-import { rosterImport } from '../../dialogs/roster-import.js';
+import { conversationLink } from '../../dialogs/membership/conversation-link.js';
+import { membershipSet } from '../../dialogs/membership/claim.js';
+import { membershipApprove, membershipDecline } from '../../dialogs/membership/approval.js';
+import { membershipEnd } from '../../dialogs/membership/members.js';
+import { rosterImport } from '../../dialogs/membership/roster-import.js';
 import { Understander } from '../../src/understanding/understand.js';
 import { ADMIN, personContext, useActionKit } from './action-kit.js';
 import { knowledge } from './dialog-kit.js';
+import type { ActionServices } from '../../dialogs/types.js';
 
 const kit = useActionKit();
 const anna = { channel: 'slack' as const, userId: 'U1', name: 'Anna' };

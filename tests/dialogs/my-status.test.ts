@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { myStatus } from '../../dialogs/my-status.js';
+import { myStatus } from '../../dialogs/status/my-status.js';
 import { personContext, useActionKit } from './action-kit.js';
 
 const kit = useActionKit();

@@ -1,4 +1,4 @@
-import { news } from '../../dialogs/news.js';
+import { news } from '../../dialogs/answers/news.js';
 import { describe, expect, it } from 'vitest';
 import { card, context } from './dialog-kit.js';
 

@@ -1,4 +1,4 @@
-import { overview } from '../../dialogs/overview.js';
+import { overview } from '../../dialogs/answers/overview.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, knowledge, plain } from './dialog-kit.js';
 

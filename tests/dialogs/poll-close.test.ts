@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { announceClosedPolls, POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
 import type { ConversationAddress, Delivery, Notifier } from '../../src/core/notifier.js';
 import type { Reply } from '../../src/core/types.js';
 import { createLogger } from '../../src/logger.js';
 import { ADMIN, ANNA, BO, HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
+import { announceClosedPolls } from '../../dialogs/polls/announce.js';
+import { POLL_DIALOGS } from '../../dialogs/names.js';
+import { pollIdOf } from '../../dialogs/polls/card.js';
 
 const kit = usePollKit();
 const EXAMPLE = 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim';

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FORM_ARG_MAX, sentenceArgs } from '../../dialogs/poll-create.js';
-import { POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
+import { FORM_ARG_MAX, sentenceArgs } from '../../dialogs/polls/create.js';
 import { withFormButton } from '../../src/channels/slack/modal.js';
 import { readSlackButton, toSlackMessage } from '../../src/channels/slack/render-blocks.js';
 import { toAdaptiveCard } from '../../src/channels/teams/render-card.js';
 import { readButton } from '../../src/channels/teams/to-turn.js';
 import type { Reply } from '../../src/core/types.js';
 import { HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
+import { POLL_DIALOGS } from '../../dialogs/names.js';
+import { pollIdOf } from '../../dialogs/polls/card.js';
 
 const kit = usePollKit();
 const create = (text: string, args: Record<string, string> = { text }) => run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text), args);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
 import { ANNA, BO, HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
+import { POLL_DIALOGS } from '../../dialogs/names.js';
+import { pollIdOf } from '../../dialogs/polls/card.js';
 
 const kit = usePollKit();
 

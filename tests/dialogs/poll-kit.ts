@@ -1,8 +1,7 @@
 import { beforeEach, expect } from 'vitest';
-import type { ActionServices } from '../../dialogs/action-dialogs.js';
-import type { DialogContext } from '../../dialogs/context.js';
-import { pollDialogsByName } from '../../dialogs/poll-dialogs.js';
-import type { PollServices } from '../../dialogs/poll-access.js';
+import type { DialogContext, ActionServices } from '../../dialogs/types.js';
+import { pollDialogsByName } from '../../dialogs/polls/index.js';
+import type { PollServices } from '../../dialogs/polls/access.js';
 import type { ChannelKind, Reply } from '../../src/core/types.js';
 import { PollRepository } from '../../src/state/polls.js';
 import { loadVoteKey } from '../../src/state/vote-key.js';

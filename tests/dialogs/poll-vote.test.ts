@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { POLL_DIALOGS, pollIdOf } from '../../dialogs/poll-dialogs.js';
 import type { Reply } from '../../src/core/types.js';
 import { ANNA, BO, CARL, HOST, only, refusal, run, turnOf, usePollKit, type PollKit } from './poll-kit.js';
+import { POLL_DIALOGS } from '../../dialogs/names.js';
+import { pollIdOf } from '../../dialogs/polls/card.js';
 
 const kit = usePollKit();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { datedFact } from '../../dialogs/dated-fact.js';
-import { upcoming } from '../../dialogs/deadlines.js';
-import { taskDeadline } from '../../dialogs/task-deadline.js';
+import { datedFact } from '../../dialogs/answers/dated-fact.js';
+import { upcoming } from '../../dialogs/answers/deadlines.js';
+import { taskDeadline } from '../../dialogs/answers/task-deadline.js';
 import type { Reply } from '../../src/core/types.js';
 import { context } from './dialog-kit.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { reminderDialogsByName } from '../../dialogs/reminder-dialogs.js';
-import { REMINDER_DIALOGS } from '../../src/core/commands.js';
-import { createCore } from '../../src/core/core.js';
+import { reminderDialogsByName } from '../../dialogs/reminders/index.js';
 import type { Reply } from '../../src/core/types.js';
 import { knowledge } from './dialog-kit.js';
 import { at, useReminderKit, type Place } from './reminder-kit.js';
+import { REMINDER_DIALOGS } from '../../dialogs/names.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 const kit = useReminderKit();
 const core = createCore({ knowledge });

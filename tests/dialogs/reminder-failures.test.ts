@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reminderFailures } from '../../dialogs/reminder-failures.js';
+import { reminderFailures } from '../../dialogs/reminders/failures.js';
 import { ADMIN } from './action-kit.js';
 import { at, useReminderKit } from './reminder-kit.js';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { beforeEach } from 'vitest';
-import type { DialogContext } from '../../dialogs/context.js';
+import type { DialogContext } from '../../dialogs/types.js';
 import type { ChannelKind, Language } from '../../src/core/types.js';
 import { occurrencesOf, remindableItems } from '../../src/reminders/schedule.js';
 import type { DeliveryFailure, ReminderServices, UpcomingReminder } from '../../src/reminders/types.js';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { reminderList } from '../../dialogs/reminder-list.js';
-import { reminderMute, reminderSnooze } from '../../dialogs/reminder-snooze.js';
-import { reminderSubscribe } from '../../dialogs/reminder-subscribe.js';
+import { reminderList } from '../../dialogs/reminders/list.js';
+import { reminderMute, reminderSnooze } from '../../dialogs/reminders/snooze.js';
+import { reminderSubscribe } from '../../dialogs/reminders/subscribe.js';
 import { at, personal, useReminderKit } from './reminder-kit.js';
 
 const kit = useReminderKit();

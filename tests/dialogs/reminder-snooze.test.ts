@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { reminderMute, reminderSnooze, snoozeUntil } from '../../dialogs/reminder-snooze.js';
-import { reminderSubscribe } from '../../dialogs/reminder-subscribe.js';
+import { reminderMute, reminderSnooze, snoozeUntil } from '../../dialogs/reminders/snooze.js';
+import { reminderSubscribe } from '../../dialogs/reminders/subscribe.js';
 import { at, personal, useReminderKit } from './reminder-kit.js';
 
 const kit = useReminderKit();

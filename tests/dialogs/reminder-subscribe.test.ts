@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { reminderSubscribe, reminderUnsubscribe } from '../../dialogs/reminder-subscribe.js';
+import { reminderSubscribe, reminderUnsubscribe } from '../../dialogs/reminders/subscribe.js';
 import { at, personal, useReminderKit } from './reminder-kit.js';
 
 const kit = useReminderKit();

@@ -1,5 +1,5 @@
-import { roleList } from '../../dialogs/role-list.js';
-import { role } from '../../dialogs/role.js';
+import { roleList } from '../../dialogs/answers/role-list.js';
+import { role } from '../../dialogs/answers/role.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

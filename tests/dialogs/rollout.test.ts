@@ -1,4 +1,4 @@
-import { pilots, rollout } from '../../dialogs/rollout.js';
+import { pilots, rollout } from '../../dialogs/answers/rollout.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, knowledge, plain } from './dialog-kit.js';
 

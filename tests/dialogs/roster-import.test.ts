@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoster } from '../../dialogs/roster-import.js';
+import { parseRoster } from '../../dialogs/membership/roster-import.js';
 import { knowledge } from './dialog-kit.js';
 
 describe('reading a roster', () => {

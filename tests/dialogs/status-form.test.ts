@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusForm } from '../../dialogs/status-form.js';
-import { statusUpdate } from '../../dialogs/status-update.js';
+import { statusForm } from '../../dialogs/status/form.js';
+import { statusUpdate } from '../../dialogs/status/update.js';
 import { ADMIN, personContext, useActionKit } from './action-kit.js';
 
 const kit = useActionKit();

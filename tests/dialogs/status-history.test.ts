@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Actor } from '../../src/state/statuses.js';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT, statusHistory } from '../../dialogs/status-history.js';
+import { HISTORY_LIMIT, statusHistory } from '../../dialogs/status/history.js';
 import { ADMIN, personContext, useActionKit } from './action-kit.js';
 import { recorded } from '../support/recorded.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusMissing } from '../../dialogs/status-missing.js';
+import { statusMissing } from '../../dialogs/status/missing.js';
 import { personContext, useActionKit } from './action-kit.js';
 import { recorded } from '../support/recorded.js';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { statusNational } from '../../dialogs/status-national.js';
+import { statusNational } from '../../dialogs/status/national.js';
 import { personContext, useActionKit } from './action-kit.js';
 import { recorded } from '../support/recorded.js';
 

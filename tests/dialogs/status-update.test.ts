@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusUndo, statusUpdate } from '../../dialogs/status-update.js';
+import { statusUndo, statusUpdate } from '../../dialogs/status/update.js';
 import type { Reply } from '../../src/core/types.js';
 import { ADMIN, personContext, useActionKit } from './action-kit.js';
 

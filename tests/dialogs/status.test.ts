@@ -1,4 +1,4 @@
-import { status } from '../../dialogs/status.js';
+import { status } from '../../dialogs/status/extract.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

@@ -1,4 +1,4 @@
-import { strategies } from '../../dialogs/strategies.js';
+import { strategies } from '../../dialogs/answers/strategies.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

@@ -1,4 +1,4 @@
-import { taskInfo, taskList } from '../../dialogs/task-info.js';
+import { taskInfo, taskList } from '../../dialogs/answers/task-info.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 

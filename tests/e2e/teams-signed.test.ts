@@ -7,12 +7,12 @@ import { createAdapter } from '../../src/channels/teams/adapter.js';
 import { registerMessagesRoute } from '../../src/channels/teams/messages-route.js';
 import { createFixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import { createCore } from '../../src/core/core.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createHttpServer, listen } from '../../src/server/http-server.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { teamsActivity, keepNoConversations } from '../support/teams-activities.js';
 import { APP_ID, channelToken, signedEndpoints, startKeyServer } from '../support/teams-signing.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 describe('a request with a valid Bot Framework token', () => {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeProblem, knowledgeNotices, loadKnowledge } from '../../src/knowledge/loader.js';
+import { knowledgeNotices, loadKnowledge } from '../../src/knowledge/loader.js';
 import { knowledgeFiles } from '../../src/knowledge/registry.js';
 import { brokenCopy, dataDir, loadErrorOf, recordById } from './data-copy.js';
+import { describeProblem } from '../../src/knowledge/problems.js';
 
 const disposers: (() => Promise<void>)[] = [];
 afterEach(async () => {

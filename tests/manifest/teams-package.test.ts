@@ -10,11 +10,12 @@ import { checkIcons, decodePng, encodePng } from '../../scripts/teams-package/ic
 import { buildManifest, commandsOf, MANIFEST_VERSION, readTemplate, type TeamsManifest } from '../../scripts/teams-package/manifest.js';
 import { buildTeamsPackage } from '../../scripts/teams-package/package.js';
 import { schemaPath, schemaUrl, validateManifest } from '../../scripts/teams-package/validate.js';
-import { createCore, type Core } from '../../src/core/core.js';
+import type { Core } from '../../src/core/core.js';
 import type { Turn } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { commandIntents } from './command-intents.js';
 import { runPackager } from './packager.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 const rootDir = path.resolve('.');
 const appId = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { actionFor } from '../../dialogs/intent-dialogs.js';
-import { POLL_DIALOGS } from '../../dialogs/poll-names.js';
+import { POLL_DIALOGS } from '../../dialogs/names.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { queryWords } from '../../src/understanding/query-words.js';
 import { Understander } from '../../src/understanding/understand.js';

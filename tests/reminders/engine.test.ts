@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createReminderComposer } from '../../dialogs/reminder-message.js';
+import { createReminderComposer } from '../../dialogs/reminders/message.js';
 import { createFixedClock, ZONE } from '../../src/clock.js';
 import type { ConversationAddress, Delivery, Notifier } from '../../src/core/notifier.js';
 import type { Reply } from '../../src/core/types.js';

@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { statusTasks } from '../../dialogs/status-form.js';
 import { createFixedClock } from '../../src/clock.js';
-import { csvField, STATUS_CSV_COLUMNS, statusCsv, statusCsvRows, toCsv } from '../../src/status/export-csv.js';
+import { STATUS_CSV_COLUMNS, statusCsv, statusCsvRows } from '../../src/status/export-csv.js';
 import { StatusRepository } from '../../src/state/statuses.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import { knowledge } from '../dialogs/dialog-kit.js';
 import { recorded } from '../support/recorded.js';
+import { statusTasks } from '../../src/knowledge/queries.js';
+import { csvField, toCsv } from '../../src/lib/csv.js';
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would read back. */
 function parseCsv(text: string): string[][] {

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/core/core.js';
+import type { Core } from '../../src/core/core.js';
 import type { Turn } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { replyText } from './question-set.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 let knowledge: Awaited<ReturnType<typeof loadKnowledge>>;
 beforeAll(async () => {

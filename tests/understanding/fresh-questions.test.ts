@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/core/core.js';
+import type { Core } from '../../src/core/core.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { evaluateAnswer, loadAnswerSet } from './answer-set.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 /**
  * The fresh set (fresh-questions.json), written from the seed by someone who saw neither the

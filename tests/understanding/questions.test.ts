@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/core/core.js';
+import type { Core } from '../../src/core/core.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { evaluate, loadQuestionSet, type Outcome } from './question-set.js';
+import { createCore } from '../../src/klikbot-core.js';
 
 /**
  * The questions answered wrong today, by id: any other question answered wrong is a

@@ -8,13 +8,3 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  */
 export const SLACK_EVENTS = ['app_mention', 'message.im', 'app_home_opened', 'channel_left', 'group_left'] as const;
 
-/** A subscription name from the manifest. */
-export type SlackEventName = (typeof SLACK_EVENTS)[number];
-
-/** The `type` Bolt sees for a subscription: `message.im` arrives as a `message` with `channel_type: "im"`. */
-export function slackEventType(name: SlackEventName): string {
-  return name.split('.')[0] ?? name;
-}
-
-/** The event types the listeners handle, one per subscription (`message` for `message.im`). */
-export const SLACK_EVENT_TYPES: readonly string[] = [...new Set(SLACK_EVENTS.map(slackEventType))];

@@ -5,6 +5,7 @@ import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 import { toTurn } from './to-turn.js';
+import { ANSWER_DIALOGS, STATUS_DIALOGS } from '../../../dialogs/names.js';
 
 /** Slack allows 100 blocks in a Home view. */
 const MAX_HOME_BLOCKS = 100;
@@ -20,7 +21,7 @@ function section(text: string): KnownBlock {
 async function homeBlocks(userId: string, teamId: string | undefined, deps: SlackDeps): Promise<KnownBlock[]> {
   const place = { userId, channelId: userId, teamId };
   const answer = (dialog: string): Promise<Reply[]> => deps.core.handle(toTurn(place, '', deps.clock.now(), { dialog, args: { lang: 'da' } }));
-  const [mine, deadlines] = await Promise.all([answer('my-status'), answer('upcoming')]);
+  const [mine, deadlines] = await Promise.all([answer(STATUS_DIALOGS.mine), answer(ANSWER_DIALOGS.upcoming)]);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'klikbot' } },
     section('Spørg mig her under *Beskeder*, med `/klik` eller ved at nævne @klikbot i en kanal.'),

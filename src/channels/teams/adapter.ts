@@ -12,8 +12,8 @@ import type { Config } from '../../config.js';
 import { asKlikbotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { detectLanguage } from '../../understanding/language.js';
-import { cardActionResponse } from './answer.js';
 import { ReusingBotFrameworkAuthentication } from './reused-clients.js';
+import { cardActionResponse } from './invoke-response.js';
 
 /** The turn logic botbuilder runs for one activity. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;

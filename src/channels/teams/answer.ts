@@ -8,6 +8,7 @@ import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard } from './render-card.js'
 import type { TeamsDeps } from './teams-deps.js';
 import { readButton, toTurn, type ButtonRead } from './to-turn.js';
 import { teamsEmailLookup } from './email.js';
+import { cardActionResponse } from './invoke-response.js';
 
 /** The name Teams gives the invoke an Action.Execute sends. */
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
@@ -70,11 +71,6 @@ function pressedExecute(value: unknown, deps: TeamsDeps): ButtonRead {
   const parsed = executeValue.safeParse(value);
   const button = parsed.success ? readButton(parsed.data.action.data) : { kind: 'invalid' as const };
   return button.kind === 'action' && !deps.core.knowsDialog(button.action.dialog) ? { kind: 'invalid' } : button;
-}
-
-/** The body of an `adaptiveCard/action` answer (Universal Actions). */
-export function cardActionResponse(statusCode: number, type: string, value: unknown) {
-  return { type: 'invokeResponse', value: { status: 200, body: { statusCode, type, value } } };
 }
 
 /**

@@ -4,6 +4,7 @@ import { forget, rememberForLater } from './remember.js';
 import { toActivity } from './render-card.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { toTurn } from './to-turn.js';
+import { ANSWER_DIALOGS } from '../../../dialogs/names.js';
 
 /**
  * The welcome goes to a conversation the bot has just joined. Teams announces a join twice
@@ -14,7 +15,7 @@ import { toTurn } from './to-turn.js';
 async function joined(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
   const isNew = await rememberForLater(context, activity, deps);
   if (isNew === false) return;
-  const turn = toTurn(activity, '', deps.clock.now(), { dialog: 'welcome', args: {} });
+  const turn = toTurn(activity, '', deps.clock.now(), { dialog: ANSWER_DIALOGS.welcome, args: {} });
   const replies = await deps.core.handle(turn);
   if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
 }

@@ -19,3 +19,11 @@ export function findRole(k: Knowledge, id: string): Role | undefined {
 export function tasksForRole(k: Knowledge, roleId: string): Task[] {
   return k.tasks.filter((task) => task.responsibleRoles.includes(roleId) || task.relatedRoles.includes(roleId));
 }
+
+/**
+ * The tasks a municipality has a status on: those KLIK tracks. Dropped tasks, operations
+ * tasks and tasks only announced are not in KLIK, so they have none.
+ */
+export function statusTasks(knowledge: Knowledge): Task[] {
+  return knowledge.tasks.filter((task) => task.inKlik && task.state !== 'dropped');
+}

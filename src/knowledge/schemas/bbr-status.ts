@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'bbr-status.json';
 
@@ -34,7 +33,10 @@ export function rowTotal(row: StatusCounts): number {
   return row.notStarted + row.started + row.done;
 }
 
-function taskProblems(knowledge: Knowledge, row: BbrStatusRow): DataProblem[] {
+/** What the check reads: the rows, and the tasks and municipalities they count. */
+type Checked = { bbrStatus: BbrStatusRow[]; tasks: { id: string; steps: { number: number }[] }[]; municipalities: IdRecords };
+
+function taskProblems(knowledge: Checked, row: BbrStatusRow): DataProblem[] {
   const task = knowledge.tasks.find((candidate) => candidate.id === row.task);
   if (task === undefined) return [{ file: FILE, record: row.id, field: 'task', message: `names task "${row.task}", which is not in tasks.json` }];
   if (!task.steps.some((step) => step.number === row.step)) {
@@ -44,7 +46,7 @@ function taskProblems(knowledge: Knowledge, row: BbrStatusRow): DataProblem[] {
 }
 
 /** Each row names an existing task step, once, from one extract, and counts every municipality exactly once. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: Checked): DataProblem[] {
   const problems: DataProblem[] = [];
   const municipalities = knowledge.municipalities.length;
   const seen = new Set<string>();

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, datePrecision, isoDate, isoMonth, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 import { roleReferenceProblems } from './roles.js';
 import { reminderDays } from './tasks.js';
 
@@ -60,7 +59,7 @@ export type DeadlineRecord = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from deadlines.json: related tasks and responsible roles exist; ids do not clash with task ids. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { deadlines: DeadlineRecord[]; tasks: IdRecords; roles: IdRecords }): DataProblem[] {
   const problems: DataProblem[] = [];
   const taskIds = new Set(knowledge.tasks.map((task) => task.id));
   for (const deadline of knowledge.deadlines) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { clockTime, dataFile, datePrecision, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'events.json';
 
@@ -44,7 +43,7 @@ export type KlikEvent = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from events.json: a place's municipality exists. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { events: KlikEvent[]; municipalities: IdRecords }): DataProblem[] {
   const known = new Set(knowledge.municipalities.map((municipality) => municipality.id));
   return knowledge.events
     .filter((event) => event.placeMunicipality !== undefined && !known.has(event.placeMunicipality))

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'interfaces.json';
 
@@ -40,7 +39,7 @@ export type Interface = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from interfaces.json: its support system and each user's IT system exist. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { interfaces: Interface[]; itSystems: IdRecords; supportSystems: IdRecords }): DataProblem[] {
   const itSystems = new Set(knowledge.itSystems.map((system) => system.id));
   const supportSystems = new Set(knowledge.supportSystems.map((system) => system.id));
   const problems: DataProblem[] = [];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'it-systems.json';
 
@@ -50,7 +49,7 @@ export const file = dataFile(
 );
 
 /** Cross-references from it-systems.json: every linked support system exists, once per system. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { itSystems: ItSystem[]; supportSystems: IdRecords }): DataProblem[] {
   const supportSystems = new Set(knowledge.supportSystems.map((system) => system.id));
   const problems: DataProblem[] = [];
   for (const system of knowledge.itSystems) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { clockTime, dataFile, datePrecision, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem } from '../problems.js';
 
 const agendaItem = z.strictObject({
   start: clockTime,
@@ -137,11 +136,11 @@ export function meetingNotices(meeting: Meeting): DataProblem[] {
 }
 
 /** Acknowledged anomalies across meetings.json. */
-export function notices(knowledge: Knowledge): DataProblem[] {
+export function notices(knowledge: { meetings: Meeting[] }): DataProblem[] {
   return knowledge.meetings.flatMap(meetingNotices);
 }
 
 /** Meetings have no references into other files. */
-export function references(_knowledge: Knowledge): DataProblem[] {
+export function references(_knowledge: unknown): DataProblem[] {
   return [];
 }

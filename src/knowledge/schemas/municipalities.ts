@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem } from '../problems.js';
 
 const FILE = 'municipalities.json';
 
@@ -60,7 +59,7 @@ function namedFields(municipality: Municipality): [string, string][] {
 }
 
 /** The file holds all 98 municipalities, and no name or alias points at two of them. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { municipalities: Municipality[] }): DataProblem[] {
   const problems: DataProblem[] = [];
   const count = knowledge.municipalities.length;
   if (count !== MUNICIPALITY_COUNT) {

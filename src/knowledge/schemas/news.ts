@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'news.json';
 
@@ -44,7 +43,7 @@ const targetFiles: Record<Target, string> = {
 };
 
 /** Cross-references from news.json: every contact, event and system it names exists. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { news: NewsItem[] } & Record<Target, IdRecords>): DataProblem[] {
   const problems: DataProblem[] = [];
   for (const target of Object.keys(targetFiles) as Target[]) {
     const known = new Set(knowledge[target].map((item) => item.id));

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'pilots.json';
 
@@ -24,7 +23,7 @@ export type Pilot = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from pilots.json: each pilot is a known municipality, listed once. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { pilots: Pilot[]; municipalities: IdRecords }): DataProblem[] {
   const known = new Set(knowledge.municipalities.map((municipality) => municipality.id));
   const seen = new Set<string>();
   const problems: DataProblem[] = [];

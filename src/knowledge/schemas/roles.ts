@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, isoMonth, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 /** The three headings of the May 2018 role list. */
 export const roleCategory = z.enum(['organisational', 'project', 'technical']);
@@ -109,7 +108,7 @@ export type RoleArea = z.infer<typeof roleArea>;
 export const file = dataFile(record);
 
 /** Problems for every role id in `roleIds` that roles.json does not hold. */
-export function roleReferenceProblems(knowledge: Knowledge, file: string, recordIdValue: string, field: string, roleIds: string[]): DataProblem[] {
+export function roleReferenceProblems(knowledge: { roles: IdRecords }, file: string, recordIdValue: string, field: string, roleIds: string[]): DataProblem[] {
   const known = new Set(knowledge.roles.map((role) => role.id));
   return roleIds.flatMap((roleId, index) =>
     known.has(roleId) ? [] : [{ file, record: recordIdValue, field: `${field}.${index}`, message: `no role with id "${roleId}" in roles.json` }],
@@ -117,7 +116,7 @@ export function roleReferenceProblems(knowledge: Knowledge, file: string, record
 }
 
 /** Cross-references inside roles.json: a role's group is itself a role. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { roles: Role[] }): DataProblem[] {
   return knowledge.roles.flatMap((role) =>
     role.groupedUnder ? roleReferenceProblems(knowledge, 'roles.json', role.id, 'groupedUnder.role', [role.groupedUnder.role]).map((p) => ({ ...p, field: 'groupedUnder.role' })) : [],
   );

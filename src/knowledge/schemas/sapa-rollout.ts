@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem } from '../problems.js';
 
 const FILE = 'sapa-rollout.json';
 
@@ -65,7 +64,7 @@ function planChecks(plans: SapaPlan[], groups: SapaGroup[]): DataProblem[] {
   return problems;
 }
 
-function memberChecks(knowledge: Knowledge, plans: SapaPlan[], groups: SapaGroup[]): DataProblem[] {
+function memberChecks(knowledge: { municipalities: { id: string; name: string }[] }, plans: SapaPlan[], groups: SapaGroup[]): DataProblem[] {
   const problems: DataProblem[] = [];
   const known = new Set(knowledge.municipalities.map((municipality) => municipality.id));
   const placed = new Map<string, string>();
@@ -88,7 +87,7 @@ function memberChecks(knowledge: Knowledge, plans: SapaPlan[], groups: SapaGroup
 }
 
 /** The plan is unique, groups are numbered in order, and every municipality is in exactly one group. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { sapaRollout: SapaRolloutRecord[]; municipalities: { id: string; name: string }[] }): DataProblem[] {
   const plans = knowledge.sapaRollout.filter((item): item is SapaPlan => item.kind === 'plan');
   const groups = knowledge.sapaRollout.filter((item): item is SapaGroup => item.kind === 'group');
   return [...planChecks(plans, groups), ...memberChecks(knowledge, plans, groups)];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'strategies.json';
 
@@ -67,7 +66,7 @@ export type StrategiesRecord = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from strategies.json: each names a known support system; letters are unique. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { strategies: StrategiesRecord[]; supportSystems: IdRecords }): DataProblem[] {
   const supportSystems = new Set(knowledge.supportSystems.map((system) => system.id));
   const letters = new Set<string>();
   const problems: DataProblem[] = [];

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'support-systems.json';
 
@@ -32,7 +31,7 @@ export type SupportSystem = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from support-systems.json: business needs name known IT systems. */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: { supportSystems: SupportSystem[]; itSystems: IdRecords }): DataProblem[] {
   const itSystems = new Set(knowledge.itSystems.map((system) => system.id));
   const problems: DataProblem[] = [];
   for (const system of knowledge.supportSystems) {

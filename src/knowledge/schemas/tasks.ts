@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, isoDate, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 import { roleReferenceProblems } from './roles.js';
 
 /** Basis tasks are done once, solution-specific ones for each new system, operations ones run on (not in KLIK). */
@@ -113,12 +112,16 @@ export type TaskState = z.infer<typeof taskState>;
 /** The file tasks.json. */
 export const file = dataFile(record);
 
-function namesOf(records: { name: string; aliases: string[] }[]): Set<string> {
+function namesOf(records: Named[]): Set<string> {
   return new Set(records.flatMap((record) => [record.name, ...record.aliases]));
 }
 
 /** Problems for support and IT system names that support-systems.json / it-systems.json do not know. */
-function systemProblems(knowledge: Knowledge, task: Task): DataProblem[] {
+/** What the check reads: the tasks, the systems they name (by name or alias) and the roles. */
+type Checked = { tasks: Task[]; supportSystems: Named[]; itSystems: Named[]; roles: IdRecords };
+type Named = { name: string; aliases: string[] };
+
+function systemProblems(knowledge: Checked, task: Task): DataProblem[] {
   const problems: DataProblem[] = [];
   if (task.supportSystem !== null && !namesOf(knowledge.supportSystems).has(task.supportSystem)) {
     problems.push({ file: 'tasks.json', record: task.id, field: 'supportSystem', message: `no support system named "${task.supportSystem}" in support-systems.json` });
@@ -134,7 +137,7 @@ function systemProblems(knowledge: Knowledge, task: Task): DataProblem[] {
  * Cross-references from tasks.json: responsible and related roles exist, replacedBy names a
  * task, support and IT systems are named as in support-systems.json and it-systems.json.
  */
-export function references(knowledge: Knowledge): DataProblem[] {
+export function references(knowledge: Checked): DataProblem[] {
   const problems: DataProblem[] = [];
   const taskIds = new Set(knowledge.tasks.map((task) => task.id));
   for (const task of knowledge.tasks) {

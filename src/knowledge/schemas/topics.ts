@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { dataFile, linkUrl, recordId, source } from '../common.js';
-import type { DataProblem } from '../loader.js';
-import type { Knowledge, KnowledgeKind } from '../registry.js';
+import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'topics.json';
 
@@ -27,9 +26,6 @@ const relatedFiles = {
 } as const;
 type RelatedKind = keyof typeof relatedFiles;
 export const relatedKinds = Object.keys(relatedFiles) as RelatedKind[];
-// Each related kind is a kind of the knowledge base (checked here, apart from the schema's own type).
-const checkedKinds: readonly KnowledgeKind[] = relatedKinds;
-void checkedKinds;
 
 const ids = z.array(recordId).min(1);
 
@@ -90,17 +86,21 @@ export type Topic = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** The topic with this id, if the data has it. */
-export function findTopic(knowledge: Pick<Knowledge, 'topics'>, id: string): Topic | undefined {
+export function findTopic(knowledge: { topics: Topic[] }, id: string): Topic | undefined {
   return knowledge.topics.find((topic) => topic.id === id);
 }
 
-/** Cross-references from topics.json: every related record exists in its file, once, and no topic names itself. */
-export function references(knowledge: Knowledge): DataProblem[] {
+/**
+ * Cross-references from topics.json: every related record exists in its file, once, and no
+ * topic names itself. The knowledge base is handed in here, so each related kind must be one
+ * of its kinds or this does not compile.
+ */
+export function references(knowledge: { topics: Topic[] } & Record<RelatedKind, IdRecords>): DataProblem[] {
   const problems: DataProblem[] = [];
   for (const topic of knowledge.topics) {
     for (const kind of relatedKinds) {
       const wanted = topic.related?.[kind] ?? [];
-      const known = new Set((knowledge[kind] as { id: string }[]).map((item) => item.id));
+      const known = new Set(knowledge[kind].map((item) => item.id));
       const seen = new Set<string>();
       wanted.forEach((id, index) => {
         const field = `related.${kind}.${index}`;

@@ -2,9 +2,9 @@ import type { types as slack } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { readSlackButton, SLACK_ACTION_ID, SLACK_LIMITS, toSlackMessage, type SlackMessage } from '../../../src/channels/slack/render-blocks.js';
-import { createCore } from '../../../src/core/core.js';
 import type { Reply, ReplyButton } from '../../../src/core/types.js';
 import { loadKnowledge } from '../../../src/knowledge/loader.js';
+import { createCore } from '../../../src/klikbot-core.js';
 
 type Text = slack.PlainTextElement | slack.MrkdwnElement;
 

@@ -1,0 +1,67 @@
+import type { ReplyButton } from '../../src/core/types.js';
+import { datesForTask, findRole, findTask, type DatedItem, type Task } from '../../src/knowledge/queries.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { dateText, whenText } from './deadlines.js';
+import { remindButton } from '../reminders/button.js';
+import { askButton, dialogButton } from '../shared/buttons.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
+
+function responsibleText(context: DialogContext, task: Task): string {
+  const names = task.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
+  if (names.length === 0) {
+    return say(context, 'Materialet nævner ingen ansvarlig rolle for opgaven.', 'The material names no responsible role for the task.');
+  }
+  return say(context, `Ansvarlig: ${names.join(', ')}.`, `Responsible: ${names.join(', ')}.`);
+}
+
+function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | undefined): string {
+  const title = task.title;
+  if (task.state === 'dropped') return say(context, `_${title}_ udgår.`, `_${title}_ has been dropped.`);
+  if (task.state === 'announced') {
+    return say(
+      context,
+      `_${title}_ er kun varslet: KOMBIT har endnu ikke stillet opgaven i KLIK, så der er ingen deadline endnu.`,
+      `_${title}_ has only been announced: KOMBIT has not yet set it in KLIK, so there is no deadline yet.`,
+    );
+  }
+  if (task.state === 'updating' && !item) {
+    return say(
+      context,
+      `_${title}_ er under opdatering i KLIK; materialet giver ingen deadline endnu.`,
+      `_${title}_ is being updated in KLIK; the material gives no deadline yet.`,
+    );
+  }
+  if (!item) return say(context, `_${title}_ har ingen deadline i mine data.`, `_${title}_ has no deadline in my data.`);
+  const when = `**${dateText(context, item)}**${whenText(context, item)}`;
+  if (item.kind === 'deadline') {
+    return say(context, `Kritisk dato for _${title}_: ${when}: ${item.title}.`, `Critical date for _${title}_: ${when}: ${item.title}.`);
+  }
+  return say(context, `Deadline for _${title}_: ${when}.`, `Deadline for _${title}_: ${when}.`);
+}
+
+function taskButtons(context: DialogContext, task: Task, item: DatedItem | undefined): ReplyButton[] {
+  const buttons: ReplyButton[] = [];
+  if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }));
+  // the date the answer gives is the one to be reminded of
+  const remind = item && task.state !== 'dropped' ? remindButton(context, item.id) : undefined;
+  if (remind) buttons.push(remind);
+  for (const roleId of [...new Set([...task.responsibleRoles, ...task.relatedRoles])].slice(0, 2)) {
+    const name = findRole(context.knowledge, roleId)?.name ?? roleId;
+    buttons.push(dialogButton(say(context, `Om ${name}`, `About ${name}`), ANSWER_DIALOGS.role, { roleId }));
+  }
+  buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
+  return buttons;
+}
+
+/** A task's deadline with days left or since, who is responsible and what else the seed says. */
+export const taskDeadline: Dialog = (context, args) => {
+  const task = findTask(context.knowledge, args.taskId ?? '');
+  if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
+  const dates = datesForTask(context.knowledge, task.id);
+  const own = dates.find((item) => item.kind === 'task') ?? dates[0];
+  const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
+  if (task.state !== 'active' && task.stateNote) lines.push(task.stateNote);
+  if (task.description) lines.push(task.description);
+  return [{ heading: task.title, text: lines.join('\n'), source: sourceLine(context, task.source.label), buttons: taskButtons(context, task, own) }];
+};

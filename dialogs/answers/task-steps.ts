@@ -1,0 +1,54 @@
+import type { ReplyButton } from '../../src/core/types.js';
+import { findTask } from '../../src/knowledge/queries.js';
+import type { Dialog } from '../types.js';
+import { statusButton } from '../status/buttons.js';
+import { say, sourceLine } from '../shared/say.js';
+import { ANSWER_DIALOGS } from '../names.js';
+import { dialogButton } from '../shared/buttons.js';
+
+/** A task's steps, numbered as in KLIK. */
+export const taskSteps: Dialog = (context, args) => {
+  const task = findTask(context.knowledge, args.taskId ?? '');
+  if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
+  const deadlineButton = dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), ANSWER_DIALOGS.taskDeadline, { taskId: task.id });
+  if (task.steps.length === 0) {
+    return [
+      {
+        heading: task.title,
+        text: say(
+          context,
+          `Materialet beskriver ikke trin for _${task.title}_; opgaven står i KLIK som én opgave.`,
+          `The material lists no steps for _${task.title}_; KLIK has it as one task.`,
+        ),
+        source: sourceLine(context, task.source.label),
+        buttons: [deadlineButton],
+      },
+    ];
+  }
+  const asked = task.steps.find((step) => String(step.number) === args.step);
+  if (args.step !== undefined && !asked) {
+    const count = task.steps.length;
+    return [{ text: say(context, `_${task.title}_ har ${count} trin; trin ${args.step} kender jeg ikke.`, `_${task.title}_ has ${count} steps; I don't know step ${args.step}.`) }];
+  }
+  if (asked) {
+    const next = task.steps.find((step) => step.number === asked.number + 1);
+    const text = say(context, `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`, `Step ${asked.number} of _${task.title}_: **${asked.title}**.`);
+    const buttons: ReplyButton[] = [dialogButton(say(context, 'Vis alle trin', 'Show all steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id })];
+    if (next) buttons.unshift(dialogButton(say(context, `Trin ${next.number}`, `Step ${next.number}`), ANSWER_DIALOGS.taskSteps, { taskId: task.id, step: String(next.number) }));
+    const report = statusButton(context, task, asked.number);
+    if (report) buttons.unshift(report);
+    return [{ heading: task.title, text, source: sourceLine(context, task.source.label), buttons }];
+  }
+  const list = task.steps.map((step) => `${say(context, 'Trin', 'Step')} ${step.number}: ${step.title}`);
+  const intro = say(context, `_${task.title}_ har ${task.steps.length} trin:`, `_${task.title}_ has ${task.steps.length} steps:`);
+  return [
+    {
+      heading: task.title,
+      text: `${intro}\n${list.join('\n')}`,
+      intro,
+      list,
+      source: sourceLine(context, task.source.label),
+      buttons: [deadlineButton],
+    },
+  ];
+};

@@ -1,0 +1,45 @@
+import type { ActionPayload } from '../src/core/types.js';
+import { REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
+
+function reminderCommand(argument: string): ActionPayload | undefined {
+  if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
+  // "påmind til 14, 7 og 1": the days before each date, instead of the data's (the dialog checks them)
+  const days = /^til\s+(\d[\d\s,og]*)$/i.exec(argument)?.[1];
+  if (days !== undefined) return { dialog: REMINDER_DIALOGS.subscribe, args: { days: days.split(/\s*(?:,|\bog\b|\s)\s*/i).filter(Boolean).join(',') } };
+  if (/^fra$/i.test(argument)) return { dialog: REMINDER_DIALOGS.unsubscribe, args: {} };
+  return undefined;
+}
+
+function remindersCommand(argument: string): ActionPayload | undefined {
+  if (argument === '') return { dialog: REMINDER_DIALOGS.list, args: {} };
+  if (/^(fejl|failures)$/i.test(argument)) return { dialog: REMINDER_DIALOGS.failures, args: {} };
+  return undefined;
+}
+
+/**
+ * The few typed commands that change something, the same in every channel (in Slack after
+ * `/klik`): "kommune <navn>" joins a municipality, "kanal <navn>" links the conversation,
+ * "medlemmer [navn]" lists a municipality's members and waiting claims, "forlad kommune" ends
+ * one's own membership, "medlemsliste" with CSV lines below imports the roster (administrators),
+ * "opdater" (or "opdater status") opens the status form, "påmind til|fra" subscribes to
+ * reminders or stops them, "påmindelser" lists them, "påmindelser fejl" shows failed
+ * deliveries. Everything else is a question for the understanding.
+ */
+export function commandOf(text: string): ActionPayload | undefined {
+  // "medlemsliste" and the roster's lines below it, as pasted
+  const roster = /^medlemsliste\b([\s\S]*)$/i.exec(text.trim());
+  if (roster) return { dialog: MEMBERSHIP_DIALOGS.roster, args: { csv: roster[1]!.trim() } };
+  const words = text.trim().split(/\s+/);
+  const [first = '', ...rest] = words;
+  const argument = rest.join(' ');
+  if (/^kommune$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.set, args: { municipality: argument } };
+  if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '') return { dialog: MEETING_DIALOGS.cohostRequest, args: {} };
+  if (/^medlemmer$/i.test(first)) return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
+  // only "forlad kommune(n)": "forlad mødet" must not end a membership that took approval
+  if (/^forlad$/i.test(first) && /^kommunen?$/i.test(argument)) return { dialog: MEMBERSHIP_DIALOGS.end, args: {} };
+  if (/^kanal$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.conversationLink, args: { municipality: argument } };
+  if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument))) return { dialog: STATUS_DIALOGS.form, args: {} };
+  if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
+  if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
+  return undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * Every dialog's name, once: buttons, forms, typed commands, the intent table and the
+ * registry all name dialogs through these. A name is stored in cards already posted, so a
+ * name, once used, stays.
+ */
+
+/** The dialogs that answer from the knowledge alone (no state). */
+export const ANSWER_DIALOGS = {
+  /** {text}: runs the text as if typed. */
+  ask: 'ask',
+  help: 'help',
+  welcome: 'welcome',
+  upcoming: 'upcoming',
+  taskDeadline: 'task-deadline',
+  datedFact: 'dated-fact',
+  taskSteps: 'task-steps',
+  taskInfo: 'task-info',
+  taskList: 'task-list',
+  role: 'role',
+  roleCompetences: 'role-competences',
+  roleList: 'role-list',
+  responsible: 'responsible',
+  overview: 'overview',
+  rollout: 'rollout',
+  pilots: 'pilots',
+  strategies: 'strategies',
+  events: 'events',
+  nextMeeting: 'next-meeting',
+  agendaToday: 'agenda-today',
+  contacts: 'contacts',
+  news: 'news',
+  deadlineSpan: 'deadline-span',
+  overdue: 'overdue',
+  factAnswer: 'fact-answer',
+  factRecord: 'fact-record',
+  timeline: 'timeline',
+  /** {items}: the points of a meeting's programme a question asked about. */
+  meetingItems: 'meeting-items',
+} as const;
+
+/** The status dialogs: the seed's extract, and what municipalities report (the state). */
+export const STATUS_DIALOGS = {
+  /** The national table of the seed's KLIK extract (no state). */
+  extract: 'status',
+  national: 'status-national',
+  mine: 'my-status',
+  missing: 'status-missing',
+  history: 'status-history',
+  update: 'status-update',
+  undo: 'status-undo',
+  form: 'status-form',
+  /** A status typed in words whose task or step is not certain: asked back, never guessed. */
+  askBack: 'status-update-ask',
+} as const;
+
+/** The membership dialogs: who speaks for which municipality, and which conversation is whose. */
+export const MEMBERSHIP_DIALOGS = {
+  set: 'membership-set',
+  approve: 'membership-approve',
+  decline: 'membership-decline',
+  members: 'members',
+  end: 'membership-end',
+  roster: 'roster-import',
+  /** Links the whole conversation (a channel, a group chat) to a municipality. */
+  conversationLink: 'conversation-link',
+} as const;
+
+/** The reminder dialogs. */
+export const REMINDER_DIALOGS = {
+  subscribe: 'reminder-subscribe',
+  unsubscribe: 'reminder-unsubscribe',
+  list: 'reminder-list',
+  snooze: 'reminder-snooze',
+  mute: 'reminder-mute',
+  failures: 'reminder-failures',
+} as const;
+
+/** The poll dialogs. */
+export const POLL_DIALOGS = {
+  /** {text?, choice?, identity?, results?, closes?}: a poll from a sentence, or its settings form. */
+  create: 'poll-create',
+  /** {pollId, option}: a press of an option's button. */
+  vote: 'poll-vote',
+  /** {pollId?}: the poll closed (the conversation's newest open one when no id). */
+  close: 'poll-close',
+  /** {pollId?}: the poll deleted (the conversation's newest one when no id). */
+  delete: 'poll-delete',
+  /** {pollId}: the results as CSV, privately. */
+  csv: 'poll-csv',
+} as const;
+
+/** The dialogs that run a meeting in a conversation. */
+export const MEETING_DIALOGS = {
+  agenda: 'meeting-agenda',
+  start: 'meeting-start',
+  next: 'meeting-next',
+  pause: 'meeting-pause',
+  end: 'meeting-end',
+  /** A person asks the host to let them co-host. */
+  cohostRequest: 'meeting-cohost-request',
+  /** The host lets them in. */
+  cohostApprove: 'meeting-cohost-approve',
+} as const;
+
+/** The evaluation dialogs (a meeting's short evaluation). */
+export const EVALUATION_DIALOGS = {
+  start: 'evaluation-start',
+  form: 'evaluation-form',
+  answer: 'evaluation-answer',
+  close: 'evaluation-close',
+  results: 'evaluation-results',
+  csv: 'evaluation-csv',
+} as const;

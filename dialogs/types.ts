@@ -1,0 +1,55 @@
+import type { ConversationKey } from '../src/core/address.js';
+import type { DialogContext } from '../src/core/dialog-registry.js';
+import type { Reply } from '../src/core/types.js';
+import type { DomainBook } from '../src/knowledge/municipality-domains.js';
+import type { ReminderServices } from '../src/reminders/types.js';
+import type { EvaluationRepository } from '../src/state/evaluations.js';
+import type { MeetingSessionRepository } from '../src/state/meeting-sessions.js';
+import type { MembershipRepository, Person } from '../src/state/memberships.js';
+import type { PollRepository } from '../src/state/polls.js';
+import type { StatusRepository } from '../src/state/statuses.js';
+
+/** What every dialog gets (the core hands it over): the turn, the knowledge base and the language to answer in. */
+export type { DialogContext };
+
+/** A dialog answers one kind of question; `args` come from a button or from the router. */
+export type Dialog = (context: DialogContext, args: Record<string, string>) => Reply[];
+
+/**
+ * What running a meeting needs: where each conversation's session is kept and, optionally,
+ * a way to start the evaluation as the last agenda item begins (without it, that item's
+ * post carries a "Start evaluering" button instead).
+ */
+export interface MeetingServices {
+  sessions: MeetingSessionRepository;
+  startEvaluation?: (context: DialogContext, meetingId: string) => Promise<Reply[]>;
+}
+
+/**
+ * What dialogs that change state need: the repositories, and who may act for any
+ * municipality (`${channel}:${userId}`, e.g. `slack:U0ADMIN`, `teams:<Entra object id>`).
+ */
+export interface ActionServices {
+  memberships: MembershipRepository;
+  statuses: StatusRepository;
+  administrators: ReadonlySet<string>;
+  /** Absent where klikbot runs without reminders: the reminder dialogs say so. */
+  reminders?: ReminderServices;
+  /** Absent where klikbot runs without meeting sessions: the agenda follows the clock alone. */
+  meetings?: MeetingServices;
+  /** Absent where klikbot runs without polls: the poll dialogs say so. */
+  polls?: PollRepository;
+  /** Absent where klikbot runs without evaluations: the evaluation dialogs say so. */
+  evaluations?: EvaluationRepository;
+  /** Each municipality's email domains: a claim by an address in them is verified. */
+  domains?: DomainBook;
+  /** Local mode: the web chat's (and Emulator's) one person is trusted, so claims made there are verified. */
+  localTrusted?: boolean;
+  /** Writes to a person's 1:1 chat with klikbot; false where there is none (or it cannot be written to). */
+  reachPerson?: (person: Person, replies: Reply[]) => Promise<boolean>;
+  /** Writes to a stored conversation; false where it cannot. */
+  tell?: (to: ConversationKey, replies: Reply[]) => Promise<boolean>;
+}
+
+/** A dialog that may write: it answers once the change is stored (or refused). */
+export type ActionDialog = (context: DialogContext, args: Record<string, string>, services: ActionServices) => Promise<Reply[]>;

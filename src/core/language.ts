@@ -1,0 +1,19 @@
+import { detectLanguage } from '../understanding/language.js';
+import type { Language, Reply, Turn } from './types.js';
+
+/**
+ * A pressed button carries no text to tell the language by, so each button remembers the
+ * language of the answer it sits on (`lang`); the next answer keeps it.
+ */
+export function languageOf(turn: Turn): Language {
+  const remembered = turn.action?.args.lang;
+  if (remembered === 'da' || remembered === 'en') return remembered;
+  return detectLanguage(turn.text, turn.locale);
+}
+
+/** Each button remembers the language of the answer it sits on. */
+export function withLanguage(replies: Reply[], language: Language): Reply[] {
+  return replies.map((reply) =>
+    reply.buttons ? { ...reply, buttons: reply.buttons.map((b) => ({ ...b, action: { ...b.action, args: { ...b.action.args, lang: language } } })) } : reply,
+  );
+}
