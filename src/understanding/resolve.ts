@@ -222,6 +222,8 @@ function settledIntent(intent: Intent, reading: Reading, inherited: boolean): In
   if (intent === 'role.responsible' && onlyARole) return 'role.describe';
   // "hvad er den kritiske deadline for BBR?" names a deadline: its date is the news asked for
   if (intent === 'news' && entities.deadlines.length > 0 && reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))) return 'deadline.task';
+  // "hvad er basisopgaverne for FK?": several tasks of a kind, not the kind of one task only hinted at
+  if (intent === 'task.kind' && entities.tasks.length === 0 && reading.tokens.some((token) => pluralTasks.test(token))) return 'task.list';
   // "bbr step 3 status?": the status of the step, not what the step is
   if ((intent === 'task.steps' || intent === 'task.describe') && entities.tasks.length > 0 && reading.tokens.some((token) => statusNoun.test(token))) {
     return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
@@ -231,6 +233,7 @@ function settledIntent(intent: Intent, reading: Reading, inherited: boolean): In
   return intent;
 }
 
+const pluralTasks = /(opgaver|opgaverne|tasks)$/;
 // the word that asks how far the municipalities are, not what a task is
 const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
 

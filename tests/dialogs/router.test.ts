@@ -355,3 +355,10 @@ describe('where to find something', () => {
     expect(answer('hvor er kommunedagene?')?.list?.join('\n')).toContain('Køge');
   });
 });
+
+describe('tasks of a kind', () => {
+  it('answers "hvad er basisopgaverne for FK?" with the basis tasks, not the kind of one task', () => {
+    const [reply] = routeTurn(turn('hvad er basisopgaverne for fordelingskomponenten?'), { knowledge, understander }).replies;
+    expect(reply?.list?.map((line) => line.split(':')[0])).toEqual(['Udpeg FK-ADM og FK-ANSV', 'Godkend initiale fordelingsregler', 'Etabler arbejdsgang for drift', 'Serviceaftale KMD Sag']);
+  });
+});
