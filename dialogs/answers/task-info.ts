@@ -101,7 +101,9 @@ export const taskList: Dialog = (context, args) => {
   const tasks = context.knowledge.tasks.filter(
     (task) => (!kind || task.kind === kind) && (!system || task.supportSystem === system.name) && (!coming || task.state === 'announced' || task.state === 'updating'),
   );
-  const what = kind ? kindText(context, kind, 'many') : coming ? say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks') : say(context, 'opgaver', 'tasks');
+  const form = tasks.length === 1 ? 'one' : 'many';
+  const comingWords = form === 'one' ? say(context, 'kommende KLIK-opgave', 'coming KLIK task') : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
+  const what = kind ? kindText(context, kind, form) : coming ? comingWords : form === 'one' ? say(context, 'opgave', 'task') : say(context, 'opgaver', 'tasks');
   const forSystem = system ? say(context, ` for ${system.name}`, ` for ${system.name}`) : '';
   if (tasks.length === 0) {
     return [{ text: say(context, `Der er ingen ${what}${forSystem} i mine data.`, `There are no ${what}${forSystem} in my data.`), source: sourcesLine(context, ['Programledermøde september 2018']), buttons: listButtons(context, [], coming) }];

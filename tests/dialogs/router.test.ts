@@ -362,3 +362,11 @@ describe('tasks of a kind', () => {
     expect(reply?.list?.map((line) => line.split(':')[0])).toEqual(['Udpeg FK-ADM og FK-ANSV', 'Godkend initiale fordelingsregler', 'Etabler arbejdsgang for drift', 'Serviceaftale KMD Sag']);
   });
 });
+
+describe('a support system named inside a role\'s name', () => {
+  it('reads "ØiR" as the support system, not the ØiR administrator, and counts one task as one', () => {
+    const [reply] = routeTurn(turn('hvad kommer der af opgaver for ØiR?'), { knowledge, understander }).replies;
+    expect(reply?.text).toContain('Der er **1 kommende KLIK-opgave** for ØiR:');
+    expect(reply?.list?.[0]).toContain('YR/FBS skal anvende ØiR');
+  });
+});
