@@ -109,10 +109,7 @@ function classifierTerms(tokens: string[], spans: EntityMatch[], matches: Entity
       terms.push(placeholder('date'));
       index = date[1];
     } else if (span) {
-      const here = matches.filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5);
-      // "ØiR" is the support system by its whole name; the role "ØiR-administrator" it is part of is only hinted
-      const whole = here.some((match) => match.certainty === 'named' && match.score >= 0.99);
-      const kinds = new Set(here.filter((match) => match.certainty === 'named' || !whole).map((match) => match.kind));
+      const kinds = new Set(matches.filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5).map((match) => match.kind));
       for (const kind of kinds) terms.push(placeholder(placeholderOfKind[kind]));
       index = span.end;
     } else {
