@@ -53,6 +53,7 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
   return !namesSomething(entities) && tokens.some((token) => datedThing.test(token));
 }
 
+const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
 // ("hvor er kommunedagene?" asks for a town, not a link)
 const asksWhereToFind = /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
@@ -206,6 +207,11 @@ export class Understander {
     const resolved = resolveIntent(reading, input.previous);
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
+    // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
+    const asks = resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
+    if (found && asks && !namesSomething(resolved.entities) && words.tokens.some((token) => startOrEnd.test(token))) {
+      return { intent: 'event.list', confidence: Math.max(resolved.confidence, 0.6), entities, language };
+    }
     const material = this.#materialAnswer(words.tokens, resolved) ?? this.#whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);

@@ -369,3 +369,10 @@ describe('tasks counted', () => {
     expect(reply?.text).toContain('Der er **1 kommende KLIK-opgave** for ØiR:');
   });
 });
+
+describe('when today starts', () => {
+  it('answers "what time do we start today?" on a meeting day with the meeting\'s times', () => {
+    const [reply] = routeTurn(turn('what time do we start today?', '2018-09-14T09:00:00+02:00'), { knowledge, understander }).replies;
+    expect(reply?.list?.join('\n')).toContain('Friday 14 September 2018 at 10.30–12.30: Programledermøde september 2018');
+  });
+});
