@@ -154,7 +154,9 @@ export class ReminderEngine {
     await this.deps.onTick?.(now);
     const failed = outcomes.filter((outcome) => outcome.status !== 'sent').length;
     const report = { from: DateTime.fromMillis(from).toISO() ?? '', to: at, sent: outcomes.length - failed, failed, skipped: skipped.length };
+    // a tick that did something is news; one that found nothing is logged at debug, so that an operator (or a test) can see it looked
     if (jobs.length > 0 || skipped.length > 0) this.deps.logger.info({ report }, 'reminder tick');
+    else this.deps.logger.debug({ report }, 'reminder tick');
     return report;
   }
 
