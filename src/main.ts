@@ -52,6 +52,8 @@ export interface RunningKlikbot {
   notifier: Notifier;
   /** The reminder engine; it ticks by itself unless `reminderTickSeconds` is 0. */
   reminders: Reminders['engine'];
+  /** Resolves once every request answered so far is fully handled: Slack's are answered first, Teams turns end before their answer. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -166,6 +168,9 @@ export async function startKlikbot(
     port,
     notifier,
     reminders: reminders.engine,
+    idle: async () => {
+      await slack?.idle();
+    },
     close: async () => {
       logger.info('klikbot stopping');
       await reminders.close();
