@@ -59,6 +59,8 @@ export interface RunningKlikbot {
    * is 0; `tick()` runs it now.
    */
   reminders: Scheduler<DateTime>;
+  /** Resolves once every request answered so far is fully handled: Slack's are answered first, Teams turns end before their answer. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -214,7 +216,16 @@ export async function startKlikbot(
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const slack = channels.slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off';
   logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack, now: clock.now().toISO() }, 'klikbot listening');
-  return { url, port, notifier, reminders: work, close: () => stop({ work, reminders, channels, logger }) };
+  return {
+    url,
+    port,
+    notifier,
+    reminders: work,
+    idle: async () => {
+      await channels.slack?.idle();
+    },
+    close: () => stop({ work, reminders, channels, logger }),
+  };
 }
 
 /** Stops the timed work, then the channels, and lets the last card rewrites out. */

@@ -134,7 +134,9 @@ export class ReminderEngine {
     await this.deps.subscriptions.removeSnoozes([...droppedSnoozes, ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : []))]);
     const failed = outcomes.filter((outcome) => outcome.status !== 'sent').length;
     const report = { from: DateTime.fromMillis(from).toISO() ?? '', to: at, sent: outcomes.length - failed, failed, skipped: skipped.length };
+    // a tick that did something is news; one that found nothing is logged at debug, so that an operator (or a test) can see it looked
     if (jobs.length > 0 || skipped.length > 0) this.deps.logger.info({ report }, 'reminder tick');
+    else this.deps.logger.debug({ report }, 'reminder tick');
     return report;
   }
 

@@ -28,8 +28,12 @@ describe('replies through the Bot Connector (emulator-style delivery)', () => {
     expect((await postMessages(h.bot.url, joined([{ id: 'klikbot' }, { id: 'user-1' }]))).status).toBe(200);
     expect((await postMessages(h.bot.url, joined([{ id: 'klikbot' }]))).status).toBe(200);
     const [welcome] = await h.connector.waitFor(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(h.connector.requests).toHaveLength(1);
     expect(welcome!.body.summary).toContain('Hej, jeg er klikbot');
+    // a question after the announcements is answered: a second welcome would have come before that answer
+    const question = messageActivity('hvornår er deadline for at udpege FK-ansvarlig?', { channelId: 'emulator', serviceUrl: h.connector.url, conversation: { id: 'emulator-1' }, deliveryMode: undefined });
+    expect((await postMessages(h.bot.url, question)).status).toBe(200);
+    const [, answer] = await h.connector.waitFor(2);
+    expect(answer!.body.summary).toContain('1. november 2018');
+    expect(h.connector.requests).toHaveLength(2);
   });
 });

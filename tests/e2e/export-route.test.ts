@@ -15,10 +15,13 @@ function get(url: string, authorization?: string): Promise<Response> {
   return fetch(`${url}/api/status.csv`, authorization === undefined ? {} : { headers: { authorization } });
 }
 
-/** `npx tsx scripts/export-status.ts` with the given state file and arguments. */
+/**
+ * `scripts/export-status.ts` (`npm run export:status`) with the given state file and arguments,
+ * through tsx's loader in one node process: npx and the tsx command would each add a process.
+ */
 function exportScript(statePath: string, args: string[]) {
   const env = { ...process.env, KLIKBOT_DB: statePath, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  return run('npx', ['tsx', 'scripts/export-status.ts', ...args], { env, encoding: 'buffer', timeout: 60_000 });
+  return run(process.execPath, ['--import', 'tsx', 'scripts/export-status.ts', ...args], { env, encoding: 'buffer', timeout: 60_000 });
 }
 
 describe('GET /api/status.csv with KLIKBOT_EXPORT_TOKEN set', () => {

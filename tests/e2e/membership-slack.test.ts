@@ -15,7 +15,8 @@ const MEMBER = { user: 'U0KARIN', channel: 'D0KARIN' };
 const OUTSIDER = { user: 'U0EVE', channel: 'D0EVE' };
 
 describe('membership in Slack: a claim waits for approval, and only verified members change a status', () => {
-  const h = useSlackBot({ KLIKBOT_ADMINS: `slack:${ADMIN.user}` });
+  // each test on a fresh state: each tells its own story, from who has a DM with klikbot on
+  const h = useSlackBot({ KLIKBOT_ADMINS: `slack:${ADMIN.user}` }, { each: true });
 
   const state = async () => JSON.parse(await readFile(h.bot.statePath, 'utf8')) as StoredState;
 
@@ -35,9 +36,27 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
     return answer!;
   }
 
-  it('refuses the outsider sequence: anyone can claim, nobody unverified can change Vejle, nothing is written', async () => {
-    // the administrator has a DM with klikbot, where approval cards can reach them
+  /** The administrator opens a DM with klikbot, where approval cards can reach them. */
+  async function adminHasDm(): Promise<void> {
     await dm(ADMIN, 'hjælp');
+  }
+
+  /** Karin claims Køge; returns the card it brings the administrator. */
+  async function memberClaimsKoege(): Promise<SlackCall> {
+    await dm(MEMBER, 'kommune Køge');
+    const [card] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === ADMIN.channel && blockText(call.args.blocks).includes('Køge Kommune'));
+    return card!;
+  }
+
+  /** The administrator approves the claim on `card` with one click, and Karin is told. */
+  async function adminApproves(card: SlackCall): Promise<void> {
+    const approve = buttonLabelled(card.args.blocks, /^Godkend$/);
+    expect((await h.post(buttonClick({ actionId: approve.action_id, value: approve.value, user: ADMIN.user, channel: ADMIN.channel }))).status).toBe(200);
+    await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === MEMBER.channel && JSON.stringify(call.args).includes('er godkendt'));
+  }
+
+  it('refuses the outsider sequence: anyone can claim, nobody unverified can change Vejle, nothing is written', async () => {
+    await adminHasDm();
     const claimed = await dm(OUTSIDER, 'vi er Vejle Kommune');
     expect(blockText(claimed.args.blocks)).toMatch(/Du har bedt om at høre til Vejle Kommune\. Det skal godkendes .* Jeg har bedt en, der kan godkende, om at tage stilling/);
     const refused = await dm(OUTSIDER, 'BBR trin 4 er fuldført');
@@ -49,6 +68,7 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
   });
 
   it('sends the card to the administrator, who declines with one click; the claimant is told', async () => {
+    await adminHasDm();
     const claim = await dm(MEMBER, 'kommune Køge');
     expect(blockText(claim.args.blocks)).toContain('Du har bedt om at høre til Køge Kommune');
     const [card] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === ADMIN.channel && blockText(call.args.blocks).includes('Køge Kommune'));
@@ -61,10 +81,10 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
   });
 
   it('approves with one click; the claimant is told and can then change only their own municipality, recorded with how they were verified', async () => {
-    await dm(MEMBER, 'kommune Køge');
-    const [card] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === ADMIN.channel && blockText(call.args.blocks).includes('Køge Kommune'));
+    await adminHasDm();
+    const card = await memberClaimsKoege();
     // the claimant pressing their own approval is refused
-    const approve = buttonLabelled(card!.args.blocks, /^Godkend$/);
+    const approve = buttonLabelled(card.args.blocks, /^Godkend$/);
     await h.post(buttonClick({ actionId: approve.action_id, value: approve.value, user: MEMBER.user, channel: MEMBER.channel }));
     expect((await state()).memberships.find((m) => m.userId === MEMBER.user)?.state).toBe('pending');
     expect((await h.post(buttonClick({ actionId: approve.action_id, value: approve.value, user: ADMIN.user, channel: ADMIN.channel }))).status).toBe(200);
@@ -80,6 +100,8 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
   });
 
   it('lists members and waiting claims with their basis to the administrator, privately', async () => {
+    await adminHasDm();
+    await adminApproves(await memberClaimsKoege());
     const listed = await command(ADMIN, 'medlemmer Køge');
     const text = JSON.stringify(listed.args);
     expect(text).toContain('Medlemmer af Køge Kommune');
@@ -91,6 +113,7 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
   });
 
   it('imports a roster from the administrator in chat, verifying a waiting claim; a bad line imports nothing', async () => {
+    await dm(OUTSIDER, 'kommune Odense');
     const bad = await dm(ADMIN, 'medlemsliste\nslack:U0EVE,Odense\nikke-en-person,Vejle');
     expect(blockText(bad.args.blocks)).toContain('Medlemslisten er ikke indlæst; intet er ændret.');
     expect((await state()).memberships.find((m) => m.userId === OUTSIDER.user)?.state).toBe('pending');

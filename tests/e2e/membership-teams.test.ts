@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
 import { knowledgeWithDomains } from '../support/domains.js';
@@ -30,6 +30,12 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
 
   beforeAll(async () => {
     keys = await startKeyServer(publicKey);
+  });
+  afterAll(() => {
+    keys.server.close();
+  });
+  // a bot on a fresh state file and a connector that has seen nothing, for each test: each tells its own story from the start
+  beforeEach(async () => {
     connector = await startFakeConnector();
     bot = await startTestBot(
       {
@@ -43,9 +49,8 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
       { teamsEndpoints: signedEndpoints(keys.url) },
     );
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await bot.close();
-    keys.server.close();
     await connector.close();
   });
 
@@ -68,10 +73,19 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
 
   const inChannel = (text: string) => ({ ...mentioning(text), from: eve, conversation: conversations.channel, channelData });
 
-  it('refuses the outsider sequence: a claim waits, a status change is refused, the card reaches the administrator', async () => {
-    // the administrator has a 1:1 chat with klikbot, where approval cards reach them
+  /** The administrator opens a 1:1 chat with klikbot, where approval cards reach them. */
+  async function adminHasChat(): Promise<void> {
     await say({ text: 'hjælp', from: admin, conversation: adminChat });
-    const requests = await say(inChannel('vi er Vejle Kommune'), 3);
+  }
+
+  /** Eve claims Vejle in the channel: the member lookup, her answer and the administrator's card. */
+  async function eveClaimsVejle(): Promise<ConnectorRequest[]> {
+    return say(inChannel('vi er Vejle Kommune'), 3);
+  }
+
+  it('refuses the outsider sequence: a claim waits, a status change is refused, the card reaches the administrator', async () => {
+    await adminHasChat();
+    const requests = await eveClaimsVejle();
     const lookup = requests.find((request) => request.method === 'GET');
     expect(lookup?.url).toContain('/members/');
     const card = requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)));
@@ -86,6 +100,8 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
   });
 
   it('is approved by the administrator with one press on the card; the claimant is told in the channel and can report', async () => {
+    await adminHasChat();
+    await eveClaimsVejle();
     const card = connector.requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)) && cardBodyText(cardOf(request)).includes('Vejle Kommune'))!;
     const approve = cardOf(card).actions?.find((action) => action.title === 'Godkend');
     expect(approve?.type).toBe('Action.Execute');
@@ -112,6 +128,7 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
   it('is declined by the administrator with one press; the claim is gone and the claimant told in their chat', async () => {
     const per = { id: '29:per', name: 'Per', aadObjectId: 'aad-per' };
     const perChat = { id: 'a:personal-per', conversationType: 'personal', tenantId: TENANT };
+    await adminHasChat();
     const requests = await say({ text: 'kommune Aarhus', from: per, conversation: perChat }, 3);
     const card = requests.find((request) => request.url.includes(encodeURIComponent(adminChat.id)))!;
     const decline = cardOf(card).actions?.find((action) => action.title === 'Afvis');
@@ -134,6 +151,8 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
   });
 
   it("verifies a claim by the email address in the Teams roster when it is in the municipality's domain", async () => {
+    // the unverified claim's card goes to the administrator's chat
+    await adminHasChat();
     // a mail attribute the tenant could set to anything is not read: the UPN is
     connector.plan.push({ status: 200, body: { id: eve.id, name: eve.name, aadObjectId: 'aad-mallory', email: 'mallory@koege.example.org', userPrincipalName: 'mallory@evil.example' } });
     const spoofed = await say({ text: 'kommune Køge', from: { id: '29:mallory', name: 'Mallory', aadObjectId: 'aad-mallory' }, conversation: { id: 'a:personal-mallory', conversationType: 'personal', tenantId: TENANT } }, 3);

@@ -10,8 +10,20 @@ const CHANNEL = 'C0MEETING';
 
 describe('a named poll with live results in a Slack channel', () => {
   const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
-  const h = useSlackBot({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+  // each test on a fresh state, with a poll of its own
+  const h = useSlackBot({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock, each: true });
   let poll: SlackCall | undefined;
+
+  /** The host asks for the named poll with live results in the channel; returns klikbot's message. */
+  async function postPoll(): Promise<SlackCall> {
+    const text = 'afstemning (navngiven, vis resultat): Hvornår passer næste møde? | Mandag | Tirsdag';
+    expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0HOST', responseUrl: h.fake.responseUrl('create-poll') }))).status).toBe(200);
+    const [posted] = await h.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === CHANNEL);
+    poll = posted;
+    return posted!;
+  }
+
+  const latest = () => blockText(h.calls('chat.update').at(-1)!.args.blocks);
 
   async function click(user: string, label: RegExp): Promise<void> {
     const button = buttonLabelled(poll!.args.blocks, label);
@@ -20,13 +32,9 @@ describe('a named poll with live results in a Slack channel', () => {
   }
 
   it('is posted in the channel for everyone, not only to the host', async () => {
-    const id = 'create-poll';
-    const text = 'afstemning (navngiven, vis resultat): Hvornår passer næste møde? | Mandag | Tirsdag';
-    expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0HOST', responseUrl: h.fake.responseUrl(id) }))).status).toBe(200);
     // klikbot's own message, not the command's answer, so that it can be rewritten when the poll closes
-    const [posted] = await h.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === CHANNEL);
-    expect(blockText(posted!.args.blocks)).toContain('Hvornår passer næste møde?');
-    poll = posted;
+    const posted = await postPoll();
+    expect(blockText(posted.args.blocks)).toContain('Hvornår passer næste møde?');
   });
 
   it('is posted as the command\'s answer to everyone where klikbot may not post its own message', async () => {
@@ -39,6 +47,7 @@ describe('a named poll with live results in a Slack channel', () => {
   });
 
   it('updates the message in place with each vote, names shown as the poll is named', async () => {
+    await postPoll();
     await click('U0JENS', /^Mandag/);
     const [first] = await h.waitFor('chat.update');
     expect(first!.args).toMatchObject({ channel: CHANNEL, ts: '1536913000.000100' });
@@ -46,7 +55,6 @@ describe('a named poll with live results in a Slack channel', () => {
     await click('U0KAREN', /^Tirsdag/);
     await click('U0JENS', /^Tirsdag/);
     // votes close together are shown together: the newest count, at most one rewrite a second
-    const latest = () => blockText(h.calls('chat.update').at(-1)!.args.blocks);
     await vi.waitFor(() => expect(latest()).toMatch(/Tirsdag: █+ 2 \(100 %\)/), { timeout: 5_000, interval: 50 });
     expect(latest()).toMatch(/2 stemmer/);
     const state = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as { votes: { voter: string }[] };
@@ -54,6 +62,12 @@ describe('a named poll with live results in a Slack channel', () => {
   });
 
   it('refuses to let a voter close it, and closes for its creator', async () => {
+    await postPoll();
+    // Jens and Karen vote, and the card shows both votes: no rewrite for a vote is left to come
+    await click('U0JENS', /^Tirsdag/);
+    await click('U0KAREN', /^Tirsdag/);
+    await h.bot.idle();
+    await vi.waitFor(() => expect(latest()).toMatch(/Tirsdag: █+ 2 \(100 %\)/), { timeout: 5_000, interval: 50 });
     const before = h.calls('chat.update').length;
     await click('U0JENS', /Luk afstemning/);
     await h.settle();

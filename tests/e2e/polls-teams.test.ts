@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
@@ -37,8 +37,27 @@ function pressing(connectorUrl: string, who: typeof jens | undefined, button: Ca
 
 describe('a poll in a Teams channel', () => {
   const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
-  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+  // each test on a fresh state, with a poll of its own
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock, each: true });
   let actions: CardAction[] = [];
+
+  /** The anonymous, hidden poll asked for in the channel; returns its posted card. */
+  async function createPoll(): Promise<CardContent> {
+    const response = await postMessages(
+      h.bot.url,
+      mentionedInChannel(h.connector.url, 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim'),
+    );
+    expect(response.status).toBe(200);
+    const [posted] = await h.connector.waitFor(1);
+    const card = cardOf(posted!);
+    actions = card.actions ?? [];
+    return card;
+  }
+
+  /** Jens votes A, then changes to C; Karen votes C. */
+  async function twoVotesForC(): Promise<void> {
+    for (const [who, title] of [[jens, 'A Integration'], [jens, 'C Interim'], [karen, 'C Interim']] as const) expect((await press(who, title)).statusCode).toBe(200);
+  }
 
   async function press(who: typeof jens | undefined, title: string): Promise<InvokeAnswer> {
     const action = actions.find((candidate) => candidate.title === title);
@@ -49,20 +68,14 @@ describe('a poll in a Teams channel', () => {
   }
 
   it('is created in a sentence, anonymous and hidden until closed, with a button per option', async () => {
-    const response = await postMessages(
-      h.bot.url,
-      mentionedInChannel(h.connector.url, 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim'),
-    );
-    expect(response.status).toBe(200);
-    const [posted] = await h.connector.waitFor(1);
-    const card = cardOf(posted!);
+    const card = await createPoll();
     expect(textOf(card)).toContain('Hvilken strategi for Organisation vælger I?');
     expect(textOf(card)).toMatch(/Anonym · resultatet vises, når afstemningen lukkes · 0 stemmer/);
-    actions = card.actions ?? [];
     expect(actions.map((a) => a.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
   });
 
   it('takes one vote per person, changeable, and shows only how many voted while hidden', async () => {
+    await createPoll();
     let answer = await press(jens, 'A Integration');
     expect(answer.statusCode).toBe(200);
     expect(textOf(answer.value)).toMatch(/1 stemme\b/);
@@ -75,6 +88,8 @@ describe('a poll in a Teams channel', () => {
   });
 
   it('keeps no voter identity in the state file for an anonymous poll', async () => {
+    await createPoll();
+    await twoVotesForC();
     const state = await readFile(h.bot.statePath, 'utf8');
     const parsed = JSON.parse(state) as { votes: { voter: string; name?: string; choices: string[] }[] };
     expect(parsed.votes).toHaveLength(2);
@@ -83,6 +98,8 @@ describe('a poll in a Teams channel', () => {
   });
 
   it('cannot be closed by someone who did not create it; the creator closes it and sees the result', async () => {
+    await createPoll();
+    await twoVotesForC();
     const refused = await press(jens, 'Luk afstemning');
     expect(refused.statusCode).not.toBe(200);
     const closed = await press(undefined, 'Luk afstemning');
@@ -144,8 +161,11 @@ describe('a poll card in a Teams channel, as everyone else sees it', () => {
 });
 
 describe('a poll that closes at its set time in a Teams channel', () => {
-  const clock = createFixedClock(DateTime.fromISO('2018-09-14T10:15:00+02:00'));
-  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+  const START = DateTime.fromISO('2018-09-14T10:15:00+02:00');
+  const clock = createFixedClock(START);
+  // each test moves the clock on its own poll: the clock is set back before each one's fresh bot starts
+  beforeEach(() => clock.set(START));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock, each: true });
 
   it('rewrites its posted card with the result, buttons gone, and says so in the channel', async () => {
     await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'afstemning lukker om 10 min: Pause nu? | Ja | Nej'));

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock, ZONE } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
@@ -15,10 +15,16 @@ function shown(request: ConnectorRequest): string {
 const CHANNEL = '19:programledere@thread.tacv2';
 
 describe('reminders in a Teams channel, autumn 2018', () => {
-  const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
-  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+  const START = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const clock = createFixedClock(START);
   // what arrived unprompted, with the local time the clock showed
   const pushed: { at: string; request: ConnectorRequest }[] = [];
+  // each test runs its autumn from the start, on a fresh bot: the clock is set back before it starts
+  beforeEach(() => {
+    clock.set(START);
+    pushed.length = 0;
+  });
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock, each: true });
 
   async function say(text: string): Promise<ConnectorRequest> {
     const before = h.connector.requests.length;
@@ -41,6 +47,13 @@ describe('reminders in a Teams channel, autumn 2018', () => {
 
   const about = (title: string) => pushed.filter((p) => shown(p.request).includes(title));
 
+  /** The channel links itself to Aarhus and asks for reminders. */
+  async function subscribeAarhus(): Promise<void> {
+    await say('kanal Aarhus');
+    await say('mind os om deadlines');
+    h.connector.requests.length = 0;
+  }
+
   it('subscribes the channel linked to Aarhus, and brings each reminder at 09:00 local time into the channel itself', async () => {
     expect(shown(await say('kanal Aarhus'))).toContain('Denne kanal hører nu til Aarhus Kommune');
     expect(shown(await say('mind os om deadlines'))).toMatch(/påmind/i);
@@ -56,6 +69,8 @@ describe('reminders in a Teams channel, autumn 2018', () => {
   });
 
   it('"Fuldført" on the reminder records Aarhus done and the task\'s reminders stop; the others go on', async () => {
+    await subscribeAarhus();
+    await runUntil('2018-10-26T00:00:00+02:00');
     const reminder = about('Udpeg FK-ADM og FK-ANSV').at(-1)!.request;
     const done = card(reminder).actions?.find((a) => a.title === 'Fuldført');
     const jens = { from: { id: '29:jens', name: 'Jens', aadObjectId: 'aad-jens' } };
@@ -79,6 +94,9 @@ describe('reminders in a Teams channel, autumn 2018', () => {
   });
 
   it('lists what the channel will get, and stops when told', async () => {
+    // early November, with the 12 November reminders still to come
+    clock.set(DateTime.fromISO('2018-11-03T00:00:00+01:00'));
+    await subscribeAarhus();
     expect(shown(await say('påmindelser'))).toContain('Godkend initiale fordelingsregler');
     expect(shown(await say('påmind fra'))).toMatch(/stop|ikke flere/i);
     const before = pushed.length;

@@ -157,6 +157,25 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
       await held.close();
     }
   });
+
+  it('counts an acknowledged /klik as in hand until its answer is through (what the tests settle on)', async () => {
+    const held = await holdResponseUrl();
+    try {
+      expect((await h.post(slashCommand({ text: QUESTION, responseUrl: held.url }))).status).toBe(200);
+      await held.received;
+      let idle = false;
+      const idling = h.bot.idle().then(() => (idle = true));
+      // a turn of the event loop: plenty for a promise with nothing left to wait for
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(idle).toBe(false);
+      held.release();
+      await idling;
+      expect(held.answered()).toBe(true);
+    } finally {
+      if (!held.answered()) held.release();
+      await held.close();
+    }
+  });
 });
 
 describe('a signed interactivity payload that is JSON null', () => {

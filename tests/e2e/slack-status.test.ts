@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
 import { appHomeOpened, blockAction, directMessage, eventCallback, postToSlack, slashCommand, viewSubmission } from '../support/slack-requests.js';
@@ -19,11 +19,12 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   let fake: FakeSlack;
   let bot: Awaited<ReturnType<typeof startTestBot>>;
 
-  beforeAll(async () => {
+  // a bot on a fresh state file and a fake that has seen nothing, for each test: each tells its own story from the start
+  beforeEach(async () => {
     fake = await startFakeSlack();
     bot = await startTestBot({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00', SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: fake.apiUrl, KLIKBOT_ADMINS: 'slack:U0ADMIN' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await bot.close();
     await fake.close();
   });
@@ -51,6 +52,21 @@ describe('status from Slack: joining a municipality and the status modal', () =>
     return fake.calls('chat.postMessage')[before]!;
   }
 
+  /** Mette claims Aarhus, and the administrator's roster verifies her. */
+  async function metteJoinsAarhus(): Promise<void> {
+    await command('kommune Aarhus');
+    expect(textOf(await command('medlemsliste slack:U0METTE,Aarhus', 'U0ADMIN', 'D0ADMIN'))).toContain('1 medlemskaber er bekræftet');
+  }
+
+  /** Mette, a member of Aarhus, reports BBR step 3 done in the modal; returns the confirmation. */
+  async function metteReportsBbrStep3(): Promise<SlackCall> {
+    await metteJoinsAarhus();
+    const view = await openForm('U0METTE');
+    const taskOptions = view.blocks.find((block) => block.block_id === 'task')!.element!.options!;
+    const bbrStep3 = taskOptions.find((option) => /BBR/.test(option.text.text) && /3/.test(option.text.text));
+    return submit(view, 'U0METTE', bbrStep3!.value, 'done');
+  }
+
   it('refuses the form to someone who has not said which municipality they belong to', async () => {
     const answer = await command('opdater', 'U0JENS');
     expect(answer.args.text).toMatch(/^Du hører ikke til en kommune endnu.*kommune &lt;navn&gt;/);
@@ -68,6 +84,7 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   });
 
   it('opens the status modal with task and status pickers, and the submission sets the status', async () => {
+    await metteJoinsAarhus();
     const view = await openForm('U0METTE');
     const pickers = view.blocks.filter((block) => block.type === 'input').map((block) => block.block_id);
     expect(pickers).toEqual(['task', 'status']);
@@ -80,7 +97,8 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   });
 
   it("leaves Mette's confirmation alone when Jens presses its undo, and tells Jens privately", async () => {
-    const blocks = (fake.calls('chat.postMessage').at(-1)!.args.blocks ?? []) as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
+    const confirmation = await metteReportsBbrStep3();
+    const blocks = (confirmation.args.blocks ?? []) as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[];
     const undo = blocks.flatMap((block) => block.elements ?? []).find((element) => element.text?.text === 'Fortryd');
     expect(undo).toBeDefined();
     const before = fake.calls().length;
@@ -93,6 +111,7 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   });
 
   it("shows the municipality's open tasks in the App Home, without the step just done", async () => {
+    await metteReportsBbrStep3();
     const before = fake.calls('views.publish').length;
     expect((await postToSlack(bot.url, SECRET, eventCallback(appHomeOpened({ user: 'U0METTE' })))).status).toBe(200);
     await fake.waitFor('views.publish', 5000, before + 1);
@@ -104,6 +123,7 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   });
 
   it('offers the form as a button when asked for in a DM, and the button opens the modal', async () => {
+    await metteJoinsAarhus();
     const posted = fake.calls('chat.postMessage').length;
     const dm = eventCallback(directMessage({ text: 'opdater status', user: 'U0METTE', channel: 'D0METTE' }));
     expect((await postToSlack(bot.url, SECRET, dm)).status).toBe(200);
@@ -119,6 +139,7 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   });
 
   it('asks again for a field left empty instead of guessing', async () => {
+    await metteJoinsAarhus();
     const view = await openForm('U0METTE');
     const values = { task: { choice: { type: 'static_select', selected_option: null } }, status: { choice: { type: 'static_select', selected_option: { value: 'done' } } } };
     const response = await postToSlack(bot.url, SECRET, viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values, user: 'U0METTE' }));
@@ -127,6 +148,8 @@ describe('status from Slack: joining a municipality and the status modal', () =>
   });
 
   it('refuses a submission by someone outside the municipality, and writes nothing', async () => {
+    // Mette's own report is the one update in the file
+    await metteReportsBbrStep3();
     const view = await openForm('U0METTE');
     const refusal = await submit(view, 'U0JENS', 'bbr-adgangsstyring#4', 'done');
     expect(refusal.args.channel).toBe('U0JENS');

@@ -49,8 +49,8 @@ describe('/api/messages with Teams credentials configured', () => {
     });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
-    // give a wrongly started turn the time it would need to reach the connector
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // a turn ends before its request is answered, and anything still in hand is waited for: a wrongly started turn would have written by now
+    await bot.idle();
     expect(connector.requests).toHaveLength(0);
   });
 
@@ -64,7 +64,8 @@ describe('/api/messages with Teams credentials configured', () => {
     expect(response.status).toBe(503);
     const body = await response.text();
     expect(body).not.toMatch(/botframework\.com|getaddrinfo|ENOTFOUND|at .*\.js|openid/i);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // a turn ends before its request is answered, and anything still in hand is waited for: a wrongly started turn would have written by now
+    await bot.idle();
     expect(connector.requests).toHaveLength(0);
   });
 

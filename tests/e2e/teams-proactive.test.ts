@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { postMessages, startTestBot } from '../support/bot-framework.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
-import { BOT, channelData, conversations, teamsActivity } from '../support/teams-activities.js';
+import { BOT, channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 
 interface Stored {
   channel: string;
@@ -24,12 +24,29 @@ function cardText(request: ConnectorRequest): string {
 const reminder = [{ text: 'Påmindelse: fristen for at udpege FK-ADM og FK-ANSV er torsdag 1. november 2018.' }];
 
 describe('installs, removals and proactive messages in Teams', () => {
-  const h = useBotAndConnector({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00' });
+  // each test on a fresh state and connector: each installs what it needs
+  const h = useBotAndConnector({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00' }, { each: true });
   const team = { id: '19:general-koege@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-koege' };
+
+  /** Asks a deadline question in the conversation, @mentioning the bot, and waits for its answer. */
+  async function askIn(conversation: Record<string, unknown>): Promise<void> {
+    const before = h.connector.requests.length;
+    const question = teamsActivity(h.connector.url, { conversation, channelData, ...mentioning('hvornår er deadline for at udpege FK-ansvarlig?') });
+    expect((await postMessages(h.bot.url, question)).status).toBe(200);
+    await h.connector.waitFor(before + 1);
+  }
 
   async function install(conversation: Record<string, unknown>, action = 'add'): Promise<void> {
     const response = await postMessages(h.bot.url, teamsActivity(h.connector.url, { type: 'installationUpdate', action, conversation, channelData }));
     expect(response.status).toBe(200);
+  }
+
+  /** The app installed in `conversation` (and the welcome it brings sent): the connector's requests are cleared after. */
+  async function installed(conversation: Record<string, unknown>): Promise<void> {
+    const before = h.connector.requests.length;
+    await install(conversation);
+    await h.connector.waitFor(before + 1);
+    h.connector.requests.length = 0;
   }
 
   it('stores the team on install and welcomes it once, in Danish, with example questions', async () => {
@@ -43,8 +60,9 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect(record?.reference).toMatchObject({ conversation: { id: team.id }, bot: { id: BOT.id }, serviceUrl: h.connector.url });
     // Teams also announces the join as a conversationUpdate: no second welcome
     await postMessages(h.bot.url, teamsActivity(h.connector.url, { type: 'conversationUpdate', membersAdded: [BOT], conversation: team, channelData }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(h.connector.requests).toHaveLength(1);
+    // a question after it is answered: a second welcome would have come before that answer
+    await askIn(team);
+    expect(h.connector.requests.map((request) => cardText(request))).toEqual([expect.stringContaining('Velkommen til klikbot'), expect.stringContaining('1. november 2018')]);
   });
 
   it('rewrites a posted message in the thread it stands in; a deleted one is reported as such and the channel stays alive', async () => {
@@ -68,6 +86,7 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('sends a proactive message to the stored conversation and reports it', async () => {
+    await installed(team);
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery).toMatchObject({ status: 'sent', conversationId: team.id });
     const [sent] = await h.connector.waitFor(1);
@@ -77,6 +96,7 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('retries a 429 after the Retry-After it was given, and succeeds', async () => {
+    await installed(team);
     h.connector.plan.push({ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('sent');
@@ -85,6 +105,7 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('retries a 429 that gives no Retry-After, after a second, and succeeds', async () => {
+    await installed(team);
     h.connector.plan.push({ status: 429, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('sent');
@@ -93,6 +114,7 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('gives up on a conversation that stays throttled, after three tries, and says so', async () => {
+    await installed(team);
     const throttled = { status: 429, body: { error: { code: 'TooManyRequests', message: 'slow down' } } };
     h.connector.plan.push(throttled, throttled, throttled, throttled);
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
@@ -101,6 +123,7 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('retries a 502 from the connector and succeeds', async () => {
+    await installed(team);
     h.connector.plan.push({ status: 502, body: { error: { code: 'BadGateway', message: 'upstream' } } });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('sent');
@@ -109,9 +132,7 @@ describe('installs, removals and proactive messages in Teams', () => {
 
   it('marks the conversation dead on 403 "not in roster", and does not try it again', async () => {
     const personal = conversations.personal;
-    await install(personal);
-    await h.connector.waitFor(1);
-    h.connector.requests.length = 0;
+    await installed(personal);
     h.connector.plan.push({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: personal.id }, reminder);
     expect(delivery).toMatchObject({ status: 'gone', httpStatus: 403 });
@@ -124,6 +145,11 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('reports each conversation of a batch on its own', async () => {
+    await installed(team);
+    // the personal chat is stored and then gone: Teams says the bot is no longer in it
+    await installed(conversations.personal);
+    h.connector.plan.push({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    expect((await h.bot.notifier.send({ channel: 'msteams', conversationId: conversations.personal.id }, reminder)).status).toBe('gone');
     const deliveries = await h.bot.notifier.sendToMany(
       [
         { channel: 'msteams', conversationId: team.id },
@@ -136,6 +162,7 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('forgets the team and every channel of it when the app is uninstalled from the team', async () => {
+    await installed(team);
     const otherChannel = teamsActivity(h.connector.url, { conversation: conversations.channel, channelData, text: '<at>klikbot</at> hjælp', entities: [{ type: 'mention', text: '<at>klikbot</at>', mentioned: BOT }] });
     await postMessages(h.bot.url, otherChannel);
     await h.connector.waitFor(1);
@@ -150,8 +177,11 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('welcomes a team again when the app is installed anew', async () => {
+    await installed(team);
+    await install(team, 'remove');
+    const before = h.connector.requests.length;
     await install(team);
-    const [welcome] = await h.connector.waitFor(1);
+    const [welcome] = (await h.connector.waitFor(before + 1)).slice(before);
     expect(cardText(welcome!)).toContain('Velkommen til klikbot');
   });
 
@@ -159,8 +189,9 @@ describe('installs, removals and proactive messages in Teams', () => {
     const group = { id: '19:another-group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-koege' };
     await install(group, 'add-upgrade');
     expect((await stored(h.bot.statePath)).some((c) => c.conversationId === group.id)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(h.connector.requests).toHaveLength(0);
+    // a question after the upgrade is answered: anything said on the upgrade would have come before that answer
+    await askIn(group);
+    expect(h.connector.requests.map((request) => cardText(request))).toEqual([expect.stringContaining('1. november 2018')]);
     const removed = teamsActivity(h.connector.url, { type: 'conversationUpdate', membersRemoved: [BOT], conversation: group, channelData });
     expect((await postMessages(h.bot.url, removed)).status).toBe(200);
     expect((await stored(h.bot.statePath)).some((c) => c.conversationId === group.id)).toBe(false);

@@ -65,13 +65,14 @@ describe('free text in a form in the local web chat', () => {
     const before = values.length;
     await form.getByRole('button', { name: 'Send' }).click();
     await form.getByText('Overskrift: skriv et svar').waitFor({ timeout: 5_000 });
-    await page.waitForTimeout(300);
     expect(values.length).toBe(before);
 
     await answerWith(page, [{ type: 'message', text: 'Tak for dit svar.', textFormat: 'markdown' }]);
     await heading.fill('Fint møde');
     await form.getByRole('button', { name: 'Send' }).click();
     await form.getByText('Tak for dit svar.').waitFor({ timeout: 10_000 });
+    // the one post since the stopped submit is this one: a request the stopped one sent late would stand before it
+    expect(values.slice(before)).toHaveLength(1);
     expect(values.at(-1)).toEqual({
       klikbot: { dialog: 'text-form-answer', args: { formId: 'f1' }, replacesCard: true, fields: ['rating', 'worked', 'name'], textFields: ['worked', 'name'] },
       rating: '4',

@@ -37,6 +37,8 @@ let sent: Sent[];
 let failNext: string[];
 /** When set, a send never settles: the process is "killed" inside it. */
 let hang = false;
+/** Called as a send starts to hang: by then the engine has written its claim. */
+let hanging: () => void = () => undefined;
 
 beforeAll(async () => {
   knowledge = await loadKnowledge('data/knowledge');
@@ -50,6 +52,7 @@ beforeEach(async () => {
   sent = [];
   failNext = [];
   hang = false;
+  hanging = () => undefined;
   await new ConversationRepository(store, clock).remember({ ...AARHUS_CHANNEL, reference: {}, isGroup: true });
 });
 afterEach(async () => {
@@ -61,7 +64,10 @@ afterEach(async () => {
 /** The notifier as the engine sees it: every send is recorded; a queued failure answers the next one. */
 const notifier: Notifier = {
   send: (to, replies): Promise<Delivery> => {
-    if (hang) return new Promise<Delivery>(() => undefined);
+    if (hang) {
+      hanging();
+      return new Promise<Delivery>(() => undefined);
+    }
     const failure = failNext.shift();
     if (failure !== undefined) return Promise.resolve({ ...to, status: 'failed', reason: failure });
     sent.push({ to, at: clock.now().toISO() ?? '', replies });
@@ -276,9 +282,11 @@ describe('restarts', () => {
     expect(sent).toHaveLength(0);
     // the process dies inside the send: the claim is on disk, the outcome never is
     hang = true;
+    const inTheSend = new Promise<void>((resolve) => (hanging = resolve));
     clock.set(DateTime.fromISO('2018-10-02T09:00:00+02:00'));
     void owner.engine.tick();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // the engine claims in the log before it sends: once the send has begun, the claim is on disk
+    await inTheSend;
     hang = false;
     reminders = undefined;
     owner = await open();

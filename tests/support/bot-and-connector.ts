@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import { startTestBot } from './bot-framework.js';
 import { startFakeConnector, type FakeConnector } from './connector-fake.js';
@@ -11,21 +11,30 @@ export interface BotAndConnector {
 
 /**
  * Starts a bot and a fake Bot Connector for the enclosing describe block, clears what the
- * connector received (and any answers left unplanned) after each test, and stops both at the end.
+ * connector received (and any answers left unplanned) after each test, and stops both at the
+ * end. With `each`, every test gets a bot on a fresh state file and a connector of its own: for
+ * tests that each tell a story from the start (what was installed, who voted).
  */
-export function useBotAndConnector(env: Record<string, string>, options: { clock?: Clock } = {}): BotAndConnector {
+export function useBotAndConnector(env: Record<string, string>, options: { clock?: Clock; each?: boolean } = {}): BotAndConnector {
   const harness = {} as BotAndConnector;
-  beforeAll(async () => {
+  const start = async (): Promise<void> => {
     harness.connector = await startFakeConnector();
-    harness.bot = await startTestBot(env, options);
-  });
+    harness.bot = await startTestBot(env, options.clock ? { clock: options.clock } : {});
+  };
+  const stop = async (): Promise<void> => {
+    await harness.bot?.close();
+    await harness.connector?.close();
+  };
+  if (options.each) {
+    beforeEach(start);
+    afterEach(stop);
+    return harness;
+  }
+  beforeAll(start);
   afterEach(() => {
     harness.connector.requests.length = 0;
     harness.connector.plan.length = 0;
   });
-  afterAll(async () => {
-    await harness.bot.close();
-    await harness.connector.close();
-  });
+  afterAll(stop);
   return harness;
 }

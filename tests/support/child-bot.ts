@@ -1,13 +1,26 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 
+/** One JSON line of the bot's log (pino): the message and whatever fields came with it. */
+export type LogLine = { msg?: string } & Record<string, unknown>;
+
 /** The real entry point (src/index.ts) started as its own process, through tsx. */
 export interface ChildBot {
   process: ChildProcessWithoutNullStreams;
   stdout: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
+  /** The JSON lines logged so far, in order. */
+  logLines: () => LogLine[];
+  /**
+   * Resolves with the first log line, already written or still to come, that matches; rejects
+   * as soon as the process exits without writing one, or after `timeoutMs`, saying what it waited for.
+   */
+  waitForLog(what: string, match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
 }
+
+/** How long a start may take on a busy two-core machine; a process that exits fails at once. */
+const START_TIMEOUT_MS = 60_000;
 
 /** Starts `node --import tsx src/index.ts` with extra env, collecting its output. */
 export function spawnBot(env: Record<string, string>): ChildBot {
@@ -18,22 +31,55 @@ export function spawnBot(env: Record<string, string>): ChildBot {
   });
   let out = '';
   let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const lines: LogLine[] = [];
+  // each waiter sees every complete line as it arrives; it returns true once it is done
+  const waiters = new Set<(line: LogLine) => boolean>();
+  let pending = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    out += text;
+    const complete = (pending + text).split('\n');
+    pending = complete.pop() ?? '';
+    for (const raw of complete) {
+      let line: LogLine;
+      try {
+        line = JSON.parse(raw) as LogLine;
+      } catch {
+        continue; // not a log line (a warning printed by a dependency)
+      }
+      lines.push(line);
+      for (const waiter of waiters) if (waiter(line)) waiters.delete(waiter);
+    }
+  });
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
-  return { process: child, stdout: () => out, stderr: () => err, exited };
+  // 'close' rather than 'exit': by then stdout and stderr have been read to the end
+  const exited = once(child, 'close').then(([code]) => code as number | null);
+
+  const waitForLog = (what: string, match: (line: LogLine) => boolean, timeoutMs = START_TIMEOUT_MS): Promise<LogLine> => {
+    const seen = lines.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<LogLine>((resolve, reject) => {
+      const waiter = (line: LogLine): boolean => {
+        if (!match(line)) return false;
+        clearTimeout(timer);
+        resolve(line);
+        return true;
+      };
+      const fail = (why: string): void => {
+        waiters.delete(waiter);
+        clearTimeout(timer);
+        reject(new Error(`waited for the bot to log ${what}, but ${why}\nstderr:\n${err}\nlast log lines:\n${out.split('\n').slice(-5).join('\n')}`));
+      };
+      const timer = setTimeout(() => fail(`it did not within ${timeoutMs} ms`), timeoutMs);
+      waiters.add(waiter);
+      void exited.then(() => waiters.has(waiter) && fail(`it exited (${child.exitCode ?? child.signalCode})`));
+    });
+  };
+  return { process: child, stdout: () => out, stderr: () => err, exited, logLines: () => [...lines], waitForLog };
 }
 
 /** Waits for the "klikbot listening" log line and returns the URL it names. */
-export async function waitForListening(bot: ChildBot, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const line of bot.stdout().split('\n')) {
-      if (!line.includes('klikbot listening')) continue;
-      return (JSON.parse(line) as { url: string }).url;
-    }
-    if (bot.process.exitCode !== null) throw new Error(`bot exited ${bot.process.exitCode}: ${bot.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`bot did not start in ${timeoutMs} ms: ${bot.stderr()}`);
+export async function waitForListening(bot: ChildBot, timeoutMs = START_TIMEOUT_MS): Promise<string> {
+  const line = await bot.waitForLog('"klikbot listening"', (entry) => entry.msg === 'klikbot listening', timeoutMs);
+  return line.url as string;
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { whenArrived } from './arrivals.js';
 
 /** One request the bot made to the fake Bot Connector. */
 export interface ConnectorRequest {
@@ -65,17 +66,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const waitFor = async (count: number, timeoutMs = 10_000): Promise<ConnectorRequest[]> => {
-    const deadline = performance.now() + timeoutMs;
-    while (requests.length < count) {
-      if (performance.now() > deadline) throw new Error(`expected ${count} connector requests, got ${requests.length}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-    return requests;
-  };
+  const waitFor = (count: number, timeoutMs = 10_000): Promise<ConnectorRequest[]> =>
+    whenArrived(waiters, () => (requests.length >= count ? requests : undefined), timeoutMs, () => `expected ${count} connector requests within ${timeoutMs} ms, got ${requests.length}`);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { whenArrived } from './arrivals.js';
 
 /*
  * What a test should expect from @slack/web-api 8.2's WebClient against this fake (measured in
@@ -176,19 +177,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const base = `http://127.0.0.1:${port}`;
 
   const calls = (method?: string): SlackCall[] => recorded.filter((call) => method === undefined || call.method === method);
-  const waitFor = async (match: SlackCallMatch, timeoutMs = 5_000, count = 1): Promise<SlackCall[]> => {
+  const waitFor = (match: SlackCallMatch, timeoutMs = 5_000, count = 1): Promise<SlackCall[]> => {
     const wanted = typeof match === 'number' ? match : count;
     const test = matcher(match);
-    const deadline = performance.now() + timeoutMs;
-    for (;;) {
+    const enough = (): SlackCall[] | undefined => {
       const found = recorded.filter(test);
-      if (found.length >= wanted) return found;
-      if (performance.now() > deadline) throw new Error(`expected ${wanted} matching Slack calls within ${timeoutMs} ms; calls seen: ${summary(recorded)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 50);
-      });
-    }
+      return found.length >= wanted ? found : undefined;
+    };
+    return whenArrived(waiters, enough, timeoutMs, () => `expected ${wanted} matching Slack calls within ${timeoutMs} ms; calls seen: ${summary(recorded)}`);
   };
 
   return {

@@ -1,10 +1,10 @@
 import type { Clock } from '../../src/clock.js';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startTestBot } from './bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from './slack-fake.js';
-import { blockAction, directMessage, eventCallback, postToSlack, type BlockActionInput, type PostOptions, type SlackRequest } from './slack-requests.js';
+import { blockAction, eventCallback, postToSlack, type BlockActionInput, type PostOptions, type SlackRequest } from './slack-requests.js';
 
 /** The signing secret the test bots are started with (and the requests are signed with). */
 export const SLACK_SECRET = 'klikbot-e2e-signing-secret';
@@ -14,9 +14,6 @@ export function slackEnv(apiUrl: string, extra: Record<string, string> = {}): Re
   return { KLIKBOT_NOW: '2018-09-06T10:00:00+02:00', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl, ...extra };
 }
 
-/** The DM the sentinel question goes to: its answer shows the bot has caught up. */
-const SENTINEL = { user: 'U0SENTINEL', channel: 'D0SENTINEL' };
-
 /** A running bot with Slack on, the fake Web API it calls, and what it called during the current test. */
 export interface SlackBot {
   bot: Awaited<ReturnType<typeof startTestBot>>;
@@ -25,22 +22,26 @@ export interface SlackBot {
   post(request: SlackRequest, options?: PostOptions): Promise<Response>;
   /** Posts an Events API delivery of `event` and checks Slack got its 200 at once. */
   event(event: Record<string, unknown>, ids?: { eventId?: string }): Promise<Response>;
-  /** The calls made since the current test began (optionally of one method), sentinel calls left out. */
+  /** The calls made since the current test began (optionally of one method). */
   calls(method?: string): SlackCall[];
   /** Waits for `count` calls since the test began that match. */
   waitFor(match: string | ((call: SlackCall) => boolean), count?: number): Promise<SlackCall[]>;
   /**
-   * Asks a question in another DM and waits for its answer (and a little more), so that
-   * whatever an earlier request would have caused has happened by then; returns `calls()`.
+   * Waits until the bot has finished handling every request it has answered (it answers Slack
+   * before it handles), so that whatever an earlier request would have caused has happened by
+   * then; returns `calls()`.
    */
   settle(): Promise<SlackCall[]>;
 }
 
-/** Starts a fake Slack and a bot for the enclosing describe block; each test sees only its own calls. */
-export function useSlackBot(extraEnv: Record<string, string> = {}, options: { clock?: Clock } = {}): SlackBot {
+/**
+ * Starts a fake Slack and a bot for the enclosing describe block; each test sees only its own
+ * calls. With `each`, every test gets a bot on a fresh state file and a fake of its own: for
+ * tests that each tell a story from the start (who joined, what was approved).
+ */
+export function useSlackBot(extraEnv: Record<string, string> = {}, options: { clock?: Clock; each?: boolean } = {}): SlackBot {
   let before = new Set<SlackCall>();
-  const isSentinel = (call: SlackCall) => call.args.channel === SENTINEL.channel;
-  const fresh = (call: SlackCall) => !before.has(call) && !isSentinel(call);
+  const fresh = (call: SlackCall) => !before.has(call);
   const h: SlackBot = {
     bot: undefined as unknown as SlackBot['bot'],
     fake: undefined as unknown as FakeSlack,
@@ -56,23 +57,27 @@ export function useSlackBot(extraEnv: Record<string, string> = {}, options: { cl
       return h.fake.waitFor((call) => fresh(call) && test(call), 5_000, count);
     },
     settle: async () => {
-      const answered = h.fake.calls().filter(isSentinel).length;
-      await h.event(directMessage({ text: 'hjælp', ...SENTINEL }));
-      await h.fake.waitFor(isSentinel, 5_000, answered + 1);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await h.bot.idle();
       return h.calls();
     },
   };
-  beforeAll(async () => {
+  const start = async (): Promise<void> => {
     h.fake = await startFakeSlack();
-    h.bot = await startTestBot(slackEnv(h.fake.apiUrl, extraEnv), options);
-  });
-  beforeEach(() => {
-    before = new Set(h.fake.calls());
-  });
-  afterAll(async () => {
+    h.bot = await startTestBot(slackEnv(h.fake.apiUrl, extraEnv), options.clock ? { clock: options.clock } : {});
+  };
+  const stop = async (): Promise<void> => {
     await h.bot?.close();
     await h.fake?.close();
+  };
+  if (options.each) {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
+  beforeEach(() => {
+    before = new Set(h.fake.calls());
   });
   return h;
 }

@@ -24,6 +24,8 @@ export interface SlackChannel {
   /** Checks the bot token with Slack (auth.test), then opens Socket Mode if configured. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves once the handling of every request acknowledged so far has finished (Bolt answers Slack first). */
+  idle(): Promise<void>;
   sender: ConversationSender;
 }
 
@@ -113,6 +115,10 @@ export function createSlackChannel(config: SlackConfig, server: Server, deps: Sl
   const app = new App({ token: config.botToken, receiver, logger: boltLogger(deps.logger), clientOptions: clientOptions(config), deferInitialization: true });
   const inFlight = new Set<Promise<void>>();
   register(app, deps, inFlight);
+  const idle = async (): Promise<void> => {
+    // what is being handled may still bring more (a click that opens a modal): wait until nothing is left
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
   return {
     start: async () => {
       try {
@@ -125,8 +131,9 @@ export function createSlackChannel(config: SlackConfig, server: Server, deps: Sl
     stop: async () => {
       if (config.appToken) await app.stop();
       // what was acknowledged is finished (a poll's card posted, a vote written), failed or not: the listeners log their own errors
-      await Promise.allSettled([...inFlight]);
+      await idle();
     },
+    idle,
     sender: createSlackSender(app.client),
   };
 }
