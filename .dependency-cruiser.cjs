@@ -31,7 +31,8 @@ module.exports = {
     {
       name: 'channels-name-dialogs-only',
       severity: 'error',
-      comment: 'A channel may name a dialog (a welcome, the Slack Home tab) but goes through the core for everything else.',
+      comment:
+        'A channel may name a dialog (a welcome, the Slack Home tab) but goes through the core for everything else.',
       from: { path: '^src/channels/' },
       to: { path: '^dialogs/', pathNot: '^dialogs/names\\.ts$' },
     },

@@ -18,7 +18,14 @@ export default tseslint.config(
       // channels must stay swappable: only src/channels and src/server (and the tests) may import the channel SDKs
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder*', 'botframework-*', '@slack/*', 'restify*'], message: 'Only src/channels/ and src/server/ may import channel SDKs.' }] },
+        {
+          patterns: [
+            {
+              group: ['botbuilder*', 'botframework-*', '@slack/*', 'restify*'],
+              message: 'Only src/channels/ and src/server/ may import channel SDKs.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -32,7 +39,14 @@ export default tseslint.config(
     // after the spread, which carries its own languageOptions and would drop these globals
     languageOptions: {
       parserOptions: { program: null, project: false, projectService: false },
-      globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', crypto: 'readonly', AdaptiveCards: 'readonly', console: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        crypto: 'readonly',
+        AdaptiveCards: 'readonly',
+        console: 'readonly',
+      },
     },
   },
   {

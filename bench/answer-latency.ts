@@ -42,7 +42,12 @@ async function measure(request: (round: number) => Promise<Response>): Promise<n
 
 const dir = await mkdtemp(path.join(tmpdir(), 'klikbot-bench-'));
 const bot = await startKlikbot(
-  loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: path.join(dir, 'state.json'), KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' }),
+  loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    KLIKBOT_DB: path.join(dir, 'state.json'),
+    KLIKBOT_NOW: '2018-09-06T10:00:00+02:00',
+  }),
 );
 try {
   const baseline = await measure(() => fetch(`${bot.url}/healthz`));
@@ -58,7 +63,9 @@ try {
   console.log(`${ROUNDS} sequential requests each, after ${WARMUP} warm-up`);
   console.log(row('GET /healthz (baseline)', baseline));
   console.log(row('POST /api/messages (answer)', answers));
-  console.log(`ratio answer/baseline: p50 ${(percentile(answers, 50) / percentile(baseline, 50)).toFixed(1)}×, p99 ${(percentile(answers, 99) / percentile(baseline, 99)).toFixed(1)}×`);
+  console.log(
+    `ratio answer/baseline: p50 ${(percentile(answers, 50) / percentile(baseline, 50)).toFixed(1)}×, p99 ${(percentile(answers, 99) / percentile(baseline, 99)).toFixed(1)}×`,
+  );
 } finally {
   await bot.close();
 }

@@ -36,14 +36,19 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
 function request(burst: Burst, body: string | undefined): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-    const outgoing = http.request(burst.url, { method: body === undefined ? 'GET' : 'POST', headers, agent, timeout: burst.timeoutMs }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      response.on('error', reject);
-    });
+    const headers =
+      body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const outgoing = http.request(
+      burst.url,
+      { method: body === undefined ? 'GET' : 'POST', headers, agent, timeout: burst.timeoutMs },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        response.on('error', reject);
+      },
+    );
     outgoing.on('timeout', () => outgoing.destroy(new Error(`no answer within ${burst.timeoutMs} ms`)));
     outgoing.on('error', reject);
     outgoing.end(body);
@@ -58,7 +63,14 @@ async function fire(burst: Burst, index: number, start: number): Promise<Shot> {
     const answer = await request(burst, body);
     return { due, sent, done: performance.now() - start, ...answer };
   } catch (error) {
-    return { due, sent, done: performance.now() - start, status: 0, body: '', error: error instanceof Error ? error.message : String(error) };
+    return {
+      due,
+      sent,
+      done: performance.now() - start,
+      status: 0,
+      body: '',
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 

@@ -63,10 +63,25 @@ interface Button {
   messageId: string;
 }
 
-function invoke(connector: FakeConnector, who: number | 'creator', button: Button, where = inChannel): Record<string, unknown> {
-  const from = who === 'creator' ? creator.from : { id: `29:voter-${who}`, name: `Deltager ${who}`, aadObjectId: `aad-voter-${who}` };
+function invoke(
+  connector: FakeConnector,
+  who: number | 'creator',
+  button: Button,
+  where = inChannel,
+): Record<string, unknown> {
+  const from =
+    who === 'creator'
+      ? creator.from
+      : { id: `29:voter-${who}`, name: `Deltager ${who}`, aadObjectId: `aad-voter-${who}` };
   const { verb, data } = button.action;
-  return teamsActivity(connector.url, { ...where, from, type: 'invoke', name: 'adaptiveCard/action', replyToId: button.messageId, value: { action: { type: 'Action.Execute', verb, data } } });
+  return teamsActivity(connector.url, {
+    ...where,
+    from,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: button.messageId,
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
 }
 
 /** Posts the poll sentence in the channel and returns the buttons of the card that reaches the connector. */
@@ -76,7 +91,8 @@ async function createPoll(url: string, connector: FakeConnector, where: Where): 
   if (response.status !== 200) throw new Error(`creating the poll: ${response.status} ${await response.text()}`);
   const [posted] = (await connector.waitFor(before + 1)).slice(before);
   const card = posted?.body.attachments?.[0]?.content as Card | undefined;
-  if (!cardText(card).includes(QUESTION)) throw new Error(`the poll's card did not come: ${JSON.stringify(posted?.body)}`);
+  if (!cardText(card).includes(QUESTION))
+    throw new Error(`the poll's card did not come: ${JSON.stringify(posted?.body)}`);
   // the fake connector answers the n-th request with id `sent-n`
   const messageId = `sent-${before + 1}`;
   return (card?.actions ?? []).map((action) => ({ action, messageId }));
@@ -101,7 +117,11 @@ async function burst(request: Burst): Promise<Outcome> {
         return;
       }
       const used = process.cpuUsage(cpu);
-      resolve({ shots: message as Shot[], cpuMs: (used.user + used.system) / 1000, loopBusy: performance.eventLoopUtilization(loop).utilization });
+      resolve({
+        shots: message as Shot[],
+        cpuMs: (used.user + used.system) / 1000,
+        loopBusy: performance.eventLoopUtilization(loop).utilization,
+      });
     });
     child.once('exit', (code) => reject(new Error(`the load generator stopped (exit ${code}) before answering`)));
   });
@@ -135,7 +155,12 @@ function checkVotes(shots: Shot[]): { bad: string[]; mostShown: number } {
       // an unreadable body is reported below as a bad answer
     }
     const text = cardText(answer.value);
-    if (shot.status !== 200 || answer.statusCode !== 200 || answer.value?.type !== 'AdaptiveCard' || !text.includes(QUESTION)) {
+    if (
+      shot.status !== 200 ||
+      answer.statusCode !== 200 ||
+      answer.value?.type !== 'AdaptiveCard' ||
+      !text.includes(QUESTION)
+    ) {
       bad.push(`vote ${index}: HTTP ${shot.status} ${shot.error ?? shot.body.slice(0, 200)}`);
     }
     mostShown = Math.max(mostShown, Number(/(\d+) stemmer?\b/.exec(text)?.[1] ?? 0));
@@ -152,13 +177,18 @@ interface Running {
 /** Creates the poll in the channel, after warming the vote path on a poll elsewhere; returns its id and buttons. */
 async function preparePoll({ url, connector }: Running): Promise<{ pollId: string; options: Button[]; close: Button }> {
   // a running bot has answered invokes before
-  const warmupWhere: Where = { ...inChannel, conversation: { ...conversations.channel, id: '19:opvarmning@thread.tacv2;messageid=1' } };
+  const warmupWhere: Where = {
+    ...inChannel,
+    conversation: { ...conversations.channel, id: '19:opvarmning@thread.tacv2;messageid=1' },
+  };
   const warmupVote = (await createPoll(url, connector, warmupWhere))[0]!;
-  for (let voter = 0; voter < WARMUP_VOTES; voter += 1) await (await postMessages(url, invoke(connector, 10_000 + voter, warmupVote, warmupWhere))).text();
+  for (let voter = 0; voter < WARMUP_VOTES; voter += 1)
+    await (await postMessages(url, invoke(connector, 10_000 + voter, warmupVote, warmupWhere))).text();
   const buttons = await createPoll(url, connector, inChannel);
   const options = buttons.filter((button) => button.action.title !== 'Luk afstemning');
   const close = buttons.find((button) => button.action.title === 'Luk afstemning');
-  const pollId = (options[0]?.action.data as { klikbot?: { args?: { pollId?: string } } } | undefined)?.klikbot?.args?.pollId;
+  const pollId = (options[0]?.action.data as { klikbot?: { args?: { pollId?: string } } } | undefined)?.klikbot?.args
+    ?.pollId;
   if (options.length !== 3 || !close || !pollId) throw new Error(`unexpected buttons: ${JSON.stringify(buttons)}`);
   return { pollId, options, close };
 }
@@ -169,8 +199,15 @@ async function measure(running: Running): Promise<boolean> {
   const { pollId, options, close } = await preparePoll(running);
   const baseline = await burst({ url: `${url}/healthz`, requests: VOTERS, intervalMs: INTERVAL_MS, timeoutMs: 30_000 });
   const connectorBefore = connector.requests.length;
-  const bodies = Array.from({ length: VOTERS }, (_, voter) => JSON.stringify(invoke(connector, voter, options[voter % options.length]!)));
-  const votes = await burst({ url: `${url}/api/messages`, requests: bodies, intervalMs: INTERVAL_MS, timeoutMs: 30_000 });
+  const bodies = Array.from({ length: VOTERS }, (_, voter) =>
+    JSON.stringify(invoke(connector, voter, options[voter % options.length]!)),
+  );
+  const votes = await burst({
+    url: `${url}/api/messages`,
+    requests: bodies,
+    intervalMs: INTERVAL_MS,
+    timeoutMs: 30_000,
+  });
   const connectorDuring = connector.requests.length - connectorBefore;
 
   const { bad, mostShown } = checkVotes(votes.shots);
@@ -183,11 +220,15 @@ async function measure(running: Running): Promise<boolean> {
   const voteTimes = latencies(votes.shots);
   const ratio = (p: number) => `p${p} ${(percentile(voteTimes, p) / percentile(baseTimes, p)).toFixed(1)}×`;
   const p99 = percentile(voteTimes, 99);
-  console.log(`${VOTERS} requests each, one every ${INTERVAL_MS} ms from ${VOTERS} voters, none waiting for another (after ${WARMUP_VOTES} warm-up votes on another poll)`);
+  console.log(
+    `${VOTERS} requests each, one every ${INTERVAL_MS} ms from ${VOTERS} voters, none waiting for another (after ${WARMUP_VOTES} warm-up votes on another poll)`,
+  );
   console.log(row('GET /healthz (baseline)', baseline));
   console.log(row('POST /api/messages (vote)', votes));
   console.log(`ratio vote/baseline: ${[50, 95, 99].map(ratio).join(', ')}`);
-  console.log(`answers: ${VOTERS - bad.length}/${VOTERS} were 200 with the poll's card (most voters shown on one: ${mostShown}); connector calls during the votes: ${connectorDuring}`);
+  console.log(
+    `answers: ${VOTERS - bad.length}/${VOTERS} were 200 with the poll's card (most voters shown on one: ${mostShown}); connector calls during the votes: ${connectorDuring}`,
+  );
   console.log(`counted: ${stored}/${VOTERS} in the state file; the creator's close shows ${closed} stemmer`);
   console.log(`target p99 ≤ ${TARGET_P99_MS} ms: ${p99 <= TARGET_P99_MS ? 'met' : 'NOT met'} (${p99.toFixed(1)} ms)`);
   for (const line of bad.slice(0, 5)) console.log(`  ${line}`);
@@ -198,7 +239,9 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'klikbot-bench-polls-'));
   const statePath = path.join(dir, 'state.json');
   const connector = await startFakeConnector();
-  const bot = await startKlikbot(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: statePath, KLIKBOT_REMINDER_TICK_SECONDS: '0' }));
+  const bot = await startKlikbot(
+    loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: statePath, KLIKBOT_REMINDER_TICK_SECONDS: '0' }),
+  );
   try {
     if (!(await measure({ url: bot.url, connector, statePath }))) process.exitCode = 1;
   } finally {

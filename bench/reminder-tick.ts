@@ -34,12 +34,34 @@ const by = { channel: 'msteams', userId: 'bench' };
 function fill(draft: State, municipalityIds: string[]): void {
   for (let index = 0; index < SUBSCRIPTIONS; index += 1) {
     const conversationId = `19:bench-${index}@thread.tacv2`;
-    draft.conversations.push({ channel: 'msteams', conversationId, reference: {}, isGroup: true, firstSeen: SINCE, lastSeen: SINCE });
+    draft.conversations.push({
+      channel: 'msteams',
+      conversationId,
+      reference: {},
+      isGroup: true,
+      firstSeen: SINCE,
+      lastSeen: SINCE,
+    });
     const special = Math.floor(index / DUE_PER_MOMENT);
-    const days = special < SPECIAL_DAYS.length ? { itemIds: ['udpeg-fk-adm-og-fk-ansv'], days: [SPECIAL_DAYS[special]!] } : {};
+    const days =
+      special < SPECIAL_DAYS.length ? { itemIds: ['udpeg-fk-adm-og-fk-ansv'], days: [SPECIAL_DAYS[special]!] } : {};
     // a channel's reminders follow its link to a municipality, as "kanal <navn>" makes it
-    draft.conversationLinks.push({ channel: 'msteams', conversationId, municipalityId: municipalityIds[index % municipalityIds.length]!, since: SINCE, by, verified: true });
-    draft.reminderSubscriptions.push({ channel: 'msteams', conversationId, mutedItemIds: [], by, since: SINCE, ...days });
+    draft.conversationLinks.push({
+      channel: 'msteams',
+      conversationId,
+      municipalityId: municipalityIds[index % municipalityIds.length]!,
+      since: SINCE,
+      by,
+      verified: true,
+    });
+    draft.reminderSubscriptions.push({
+      channel: 'msteams',
+      conversationId,
+      mutedItemIds: [],
+      by,
+      since: SINCE,
+      ...days,
+    });
   }
 }
 
@@ -57,7 +79,12 @@ async function main(): Promise<void> {
   const knowledge = await loadKnowledge('data/knowledge');
   const clock = createFixedClock(DateTime.fromISO('2018-10-02T12:00:00+02:00'));
   const store = await openStore(path.join(dir, 'state.json'));
-  await store.update((draft) => fill(draft, knowledge.municipalities.map((m) => m.id)));
+  await store.update((draft) =>
+    fill(
+      draft,
+      knowledge.municipalities.map((m) => m.id),
+    ),
+  );
   const statuses = new StatusRepository(store, clock);
   const memberships = new MembershipRepository(store, clock);
   let sends = 0;
@@ -74,7 +101,8 @@ async function main(): Promise<void> {
     subscriptions: new ReminderSubscriptionRepository(store, clock),
     conversations: new ConversationRepository(store, clock),
     statuses,
-    conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
+    conversationMunicipality: (channel, conversationId) =>
+      memberships.conversationLink(channel, conversationId)?.municipalityId,
     personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
     notifier,
@@ -91,7 +119,10 @@ async function main(): Promise<void> {
   const quiet: number[] = [];
   const busy: number[] = [];
   for (const days of [...SPECIAL_DAYS].sort((a, b) => b - a)) {
-    const due = DateTime.fromISO('2018-11-01T09:00:00+01:00').minus({ days }).setZone('Europe/Copenhagen').set({ hour: 9 });
+    const due = DateTime.fromISO('2018-11-01T09:00:00+01:00')
+      .minus({ days })
+      .setZone('Europe/Copenhagen')
+      .set({ hour: 9 });
     // quiet minutes before the moment, then the tick at 09:00 with its 1,000 due
     for (let minute = QUIET_TICKS / SPECIAL_DAYS.length; minute >= 1; minute -= 1) {
       clock.set(due.minus({ minutes: minute }));
@@ -101,16 +132,21 @@ async function main(): Promise<void> {
     }
     clock.set(due);
     const busyTick = await time();
-    if (busyTick.sent !== DUE_PER_MOMENT) throw new Error(`expected ${DUE_PER_MOMENT} due at ${due.toISO()}, sent ${busyTick.sent}`);
+    if (busyTick.sent !== DUE_PER_MOMENT)
+      throw new Error(`expected ${DUE_PER_MOMENT} due at ${due.toISO()}, sent ${busyTick.sent}`);
     busy.push(busyTick.ms);
   }
   await reminders.close();
   await rm(dir, { recursive: true, force: true });
-  console.log(`reminder ticks, ${SUBSCRIPTIONS.toLocaleString('en')} subscriptions on ${knowledge.tasks.length} tasks' and the dated items' deadlines (target ≤ 50 ms per tick)`);
+  console.log(
+    `reminder ticks, ${SUBSCRIPTIONS.toLocaleString('en')} subscriptions on ${knowledge.tasks.length} tasks' and the dated items' deadlines (target ≤ 50 ms per tick)`,
+  );
   console.log(`${'first tick (builds the timeline)'.padEnd(34)} ${first.ms.toFixed(2)} ms`);
   console.log(summary('tick, nothing due', quiet));
   // the first busy tick also indexes the stored conversations, as any tick does after the state file changed
-  console.log(`${`tick, ${DUE_PER_MOMENT.toLocaleString('en')} due, first`.padEnd(34)} ${busy[0]!.toFixed(2)} ms (also indexes the ${SUBSCRIPTIONS.toLocaleString('en')} stored conversations and their links)`);
+  console.log(
+    `${`tick, ${DUE_PER_MOMENT.toLocaleString('en')} due, first`.padEnd(34)} ${busy[0]!.toFixed(2)} ms (also indexes the ${SUBSCRIPTIONS.toLocaleString('en')} stored conversations and their links)`,
+  );
   console.log(summary(`tick, ${DUE_PER_MOMENT.toLocaleString('en')} due, then`, busy.slice(1)));
 }
 

@@ -52,8 +52,12 @@ const byLanguage = (lang: 'da' | 'en') => {
 };
 console.log(`questions: ${outcomes.length} (Danish ${byLanguage('da')} right, English ${byLanguage('en')} right)`);
 console.log(`accuracy: ${((right / outcomes.length) * 100).toFixed(1)} % (${right}/${outcomes.length})`);
-console.log(`confidently wrong: ${((confidentWrong / outcomes.length) * 100).toFixed(1)} % (${confidentWrong}); wrong but said "I don't know": ${saidUnknown}`);
-console.log(`understanding one question: p50 ${(percentile(times, 50) * 1000).toFixed(0)} µs, p95 ${(percentile(times, 95) * 1000).toFixed(0)} µs (${times.length} runs)`);
+console.log(
+  `confidently wrong: ${((confidentWrong / outcomes.length) * 100).toFixed(1)} % (${confidentWrong}); wrong but said "I don't know": ${saidUnknown}`,
+);
+console.log(
+  `understanding one question: p50 ${(percentile(times, 50) * 1000).toFixed(0)} µs, p95 ${(percentile(times, 95) * 1000).toFixed(0)} µs (${times.length} runs)`,
+);
 
 const args = process.argv.slice(2);
 const showFailures = args.includes('--failures');
@@ -61,14 +65,20 @@ const extraSets = args.filter((arg) => !arg.startsWith('--'));
 const freshSet = 'tests/understanding/fresh-questions.json';
 for (const path of new Set([...(existsSync(freshSet) ? [freshSet] : []), ...extraSets])) {
   const answerSet = loadAnswerSet(path);
-  const judged = answerSet.questions.map((question) => evaluateAnswer(createCore({ knowledge }), question, answerSet.now));
+  const judged = answerSet.questions.map((question) =>
+    evaluateAnswer(createCore({ knowledge }), question, answerSet.now),
+  );
   const good = judged.filter((outcome) => outcome.right).length;
   const sure = judged.filter((outcome) => outcome.confidentWrong).length;
-  console.log(`${path}: ${good}/${judged.length} right (${((good / judged.length) * 100).toFixed(1)} %), confidently wrong ${sure}`);
+  console.log(
+    `${path}: ${good}/${judged.length} right (${((good / judged.length) * 100).toFixed(1)} %), confidently wrong ${sure}`,
+  );
   if (!showFailures || !extraSets.includes(path)) continue;
   for (const outcome of judged.filter((one) => !one.right)) {
     const { question } = outcome;
-    console.log(`  ${question.id} [${question.topic}] ${JSON.stringify(question.text)} → ${outcome.intent}; missing ${JSON.stringify(outcome.missingFacts)}${outcome.wrongFacts.length ? ` wrong ${JSON.stringify(outcome.wrongFacts)}` : ''}`);
+    console.log(
+      `  ${question.id} [${question.topic}] ${JSON.stringify(question.text)} → ${outcome.intent}; missing ${JSON.stringify(outcome.missingFacts)}${outcome.wrongFacts.length ? ` wrong ${JSON.stringify(outcome.wrongFacts)}` : ''}`,
+    );
     console.log(`      ${outcome.answer.replace(/\s+/g, ' ').slice(0, 220)}`);
   }
 }

@@ -5,7 +5,16 @@ function reminderCommand(argument: string): ActionPayload | undefined {
   if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
   // "påmind til 14, 7 og 1": the days before each date, instead of the data's (the dialog checks them)
   const days = /^til\s+(\d[\d\s,og]*)$/i.exec(argument)?.[1];
-  if (days !== undefined) return { dialog: REMINDER_DIALOGS.subscribe, args: { days: days.split(/\s*(?:,|\bog\b|\s)\s*/i).filter(Boolean).join(',') } };
+  if (days !== undefined)
+    return {
+      dialog: REMINDER_DIALOGS.subscribe,
+      args: {
+        days: days
+          .split(/\s*(?:,|\bog\b|\s)\s*/i)
+          .filter(Boolean)
+          .join(','),
+      },
+    };
   if (/^fra$/i.test(argument)) return { dialog: REMINDER_DIALOGS.unsubscribe, args: {} };
   return undefined;
 }
@@ -32,13 +41,18 @@ export function commandOf(text: string): ActionPayload | undefined {
   const words = text.trim().split(/\s+/);
   const [first = '', ...rest] = words;
   const argument = rest.join(' ');
-  if (/^kommune$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.set, args: { municipality: argument } };
-  if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '') return { dialog: MEETING_DIALOGS.cohostRequest, args: {} };
-  if (/^medlemmer$/i.test(first)) return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
+  if (/^kommune$/i.test(first) && argument !== '')
+    return { dialog: MEMBERSHIP_DIALOGS.set, args: { municipality: argument } };
+  if (/^(medvært|medvaert|co-host|cohost)$/i.test(first) && argument === '')
+    return { dialog: MEETING_DIALOGS.cohostRequest, args: {} };
+  if (/^medlemmer$/i.test(first))
+    return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
   // only "forlad kommune(n)": "forlad mødet" must not end a membership that took approval
   if (/^forlad$/i.test(first) && /^kommunen?$/i.test(argument)) return { dialog: MEMBERSHIP_DIALOGS.end, args: {} };
-  if (/^kanal$/i.test(first) && argument !== '') return { dialog: MEMBERSHIP_DIALOGS.conversationLink, args: { municipality: argument } };
-  if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument))) return { dialog: STATUS_DIALOGS.form, args: {} };
+  if (/^kanal$/i.test(first) && argument !== '')
+    return { dialog: MEMBERSHIP_DIALOGS.conversationLink, args: { municipality: argument } };
+  if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument)))
+    return { dialog: STATUS_DIALOGS.form, args: {} };
   if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
   if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
   return undefined;

@@ -4,7 +4,15 @@ import type { Entities, Intent, StatusReport, Understanding } from '../src/under
 import { isStopword } from '../src/understanding/stopwords.js';
 import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './answers/contact-topic.js';
-import { POLL_DIALOGS, REMINDER_DIALOGS, EVALUATION_DIALOGS, ANSWER_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS, MEMBERSHIP_DIALOGS } from './names.js';
+import {
+  POLL_DIALOGS,
+  REMINDER_DIALOGS,
+  EVALUATION_DIALOGS,
+  ANSWER_DIALOGS,
+  MEETING_DIALOGS,
+  STATUS_DIALOGS,
+  MEMBERSHIP_DIALOGS,
+} from './names.js';
 import { encodeCandidates } from './status/ask-back.js';
 
 /** The one task or deadline a reminder sentence names (the understanding leaves at most one). */
@@ -18,7 +26,11 @@ function stepArg(e: Entities): string | undefined {
 
 function reportArgs(report: StatusReport | undefined): Record<string, string | undefined> {
   const target = report?.target;
-  return { taskId: target?.taskId, step: target?.step === undefined ? undefined : String(target.step), status: report?.status };
+  return {
+    taskId: target?.taskId,
+    step: target?.step === undefined ? undefined : String(target.step),
+    status: report?.status,
+  };
 }
 
 type ArgsOf = (entities: Entities, tokens: string[]) => Record<string, string | undefined>;
@@ -30,21 +42,34 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     args: (e) => ({ taskId: e.tasks[0] }),
   },
   'deadline.upcoming': { dialog: ANSWER_DIALOGS.upcoming, args: () => ({}) },
-  'deadline.range': { dialog: ANSWER_DIALOGS.deadlineSpan, args: (e) => ({ start: (e.upTo ?? e.dates)?.start, end: (e.upTo ?? e.dates)?.end }) },
+  'deadline.range': {
+    dialog: ANSWER_DIALOGS.deadlineSpan,
+    args: (e) => ({ start: (e.upTo ?? e.dates)?.start, end: (e.upTo ?? e.dates)?.end }),
+  },
   'deadline.overdue': { dialog: ANSWER_DIALOGS.overdue, args: () => ({}) },
   'task.describe': { dialog: ANSWER_DIALOGS.taskInfo, args: (e) => ({ taskId: e.tasks[0] }) },
   'task.kind': { dialog: ANSWER_DIALOGS.taskInfo, args: (e) => ({ taskId: e.tasks[0] }) },
-  'task.steps': { dialog: ANSWER_DIALOGS.taskSteps, args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined }) },
+  'task.steps': {
+    dialog: ANSWER_DIALOGS.taskSteps,
+    args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined }),
+  },
   'task.list': {
     dialog: ANSWER_DIALOGS.taskList,
     args: (e, tokens) => ({
       supportSystemId: e.supportSystems[0],
       kind: e.aspect === 'kind' ? taskKindOf(tokens) : undefined,
-      upcoming: tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token)) ? 'true' : undefined,
+      upcoming: tokens.some((token) =>
+        ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token),
+      )
+        ? 'true'
+        : undefined,
     }),
   },
   'role.describe': { dialog: ANSWER_DIALOGS.role, args: (e) => ({ roleId: e.roles[0] }) },
-  'role.responsible': { dialog: ANSWER_DIALOGS.responsible, args: (e) => ({ taskId: e.tasks[0], deadlineId: e.tasks[0] ? undefined : e.deadlines[0] }) },
+  'role.responsible': {
+    dialog: ANSWER_DIALOGS.responsible,
+    args: (e) => ({ taskId: e.tasks[0], deadlineId: e.tasks[0] ? undefined : e.deadlines[0] }),
+  },
   'role.competences': { dialog: ANSWER_DIALOGS.roleCompetences, args: (e) => ({ roleId: e.roles[0] }) },
   'role.list': { dialog: ANSWER_DIALOGS.roleList, args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
   'status.national': {
@@ -53,28 +78,46 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   },
   'status.mine': { dialog: STATUS_DIALOGS.mine, args: (e) => ({ municipality: e.municipalities[0] }) },
   'status.missing': { dialog: STATUS_DIALOGS.missing, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e) }) },
-  'status.history': { dialog: STATUS_DIALOGS.history, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), municipality: e.municipalities[0] }) },
+  'status.history': {
+    dialog: STATUS_DIALOGS.history,
+    args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), municipality: e.municipalities[0] }),
+  },
   // a municipality named in the sentence ("Aarhus har fuldført BBR trin 3") is the one meant:
   // status-update lets members set only their own, administrators any
-  'status.update': { dialog: STATUS_DIALOGS.update, args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }) },
+  'status.update': {
+    dialog: STATUS_DIALOGS.update,
+    args: (e) => ({ ...reportArgs(e.report), municipality: e.municipalities[0] }),
+  },
   // "vi er …" said for the group: the dialog links the conversation too when it is one
   'membership.set': {
     dialog: MEMBERSHIP_DIALOGS.set,
-    args: (e) => ({ municipality: e.municipalities[0], ...(e.aspect === CONVERSATION_SCOPE ? { scope: 'conversation' } : {}) }),
+    args: (e) => ({
+      municipality: e.municipalities[0],
+      ...(e.aspect === CONVERSATION_SCOPE ? { scope: 'conversation' } : {}),
+    }),
   },
   'reminder.subscribe': { dialog: REMINDER_DIALOGS.subscribe, args: (e) => ({ itemId: reminderItem(e) }) },
   'reminder.unsubscribe': { dialog: REMINDER_DIALOGS.unsubscribe, args: () => ({}) },
   'reminder.list': { dialog: REMINDER_DIALOGS.list, args: () => ({}) },
   // "mind mig igen på mandag": the day named, else the snooze dialog takes the next working day
-  'reminder.snooze': { dialog: REMINDER_DIALOGS.snooze, args: (e) => ({ itemId: reminderItem(e), date: e.dates?.start }) },
+  'reminder.snooze': {
+    dialog: REMINDER_DIALOGS.snooze,
+    args: (e) => ({ itemId: reminderItem(e), date: e.dates?.start }),
+  },
   'poll.create': { dialog: POLL_DIALOGS.create, args: (e) => ({ text: e.pollText }) },
   'poll.close': { dialog: POLL_DIALOGS.close, args: () => ({}) },
   'poll.delete': { dialog: POLL_DIALOGS.delete, args: () => ({}) },
-  'overview.systems-using': { dialog: ANSWER_DIALOGS.overview, args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }) },
+  'overview.systems-using': {
+    dialog: ANSWER_DIALOGS.overview,
+    args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }),
+  },
   'overview.used-by': { dialog: ANSWER_DIALOGS.overview, args: (e) => ({ itSystemId: e.itSystems[0] }) },
   'rollout.sapa': { dialog: ANSWER_DIALOGS.rollout, args: (e) => ({ municipalityId: e.municipalities[0] }) },
   'pilot.solution': { dialog: ANSWER_DIALOGS.pilots, args: (e) => ({ municipalityId: e.municipalities[0] }) },
-  'strategy.describe': { dialog: ANSWER_DIALOGS.strategies, args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }) },
+  'strategy.describe': {
+    dialog: ANSWER_DIALOGS.strategies,
+    args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }),
+  },
   'event.list': {
     dialog: ANSWER_DIALOGS.events,
     args: (e, tokens) => ({
@@ -90,7 +133,10 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   // a host running a meeting here: the dialogs check who may
   'meeting.start': { dialog: MEETING_DIALOGS.start, args: (e) => ({ date: e.dates?.start }) },
   'meeting.next': { dialog: MEETING_DIALOGS.next, args: () => ({}) },
-  'meeting.pause': { dialog: MEETING_DIALOGS.pause, args: (_e, tokens) => ({ minutes: pauseMinutesOf(tokens)?.toString() }) },
+  'meeting.pause': {
+    dialog: MEETING_DIALOGS.pause,
+    args: (_e, tokens) => ({ minutes: pauseMinutesOf(tokens)?.toString() }),
+  },
   'meeting.end': { dialog: MEETING_DIALOGS.end, args: () => ({}) },
   // the evaluation's dialogs check who may, and find the conversation's evaluation themselves
   'evaluation.start': { dialog: EVALUATION_DIALOGS.start, args: () => ({}) },
@@ -105,7 +151,21 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
 };
 
 // Words that ask for news rather than name what it is about.
-const newsWords = new Set(['nyt', 'nyheder', 'nyhed', 'nyhederne', 'news', 'new', 'nye', 'seneste', 'latest', 'sket', 'sker', 'stod', 'programleder']);
+const newsWords = new Set([
+  'nyt',
+  'nyheder',
+  'nyhed',
+  'nyhederne',
+  'news',
+  'new',
+  'nye',
+  'seneste',
+  'latest',
+  'sket',
+  'sker',
+  'stod',
+  'programleder',
+]);
 
 function newsTopicOf(tokens: string[]): string | undefined {
   const topic = tokens.filter((token) => !isStopword(token) && !newsWords.has(token));
@@ -128,7 +188,18 @@ function taskKindOf(tokens: string[]): string | undefined {
 }
 
 // Words that ask for deadlines only ("hvilke frister har vi i december?").
-const deadlineWords = new Set(['deadline', 'deadlines', 'deadlinen', 'frist', 'frister', 'fristen', 'fristerne', 'due', 'senest', 'afleveres']);
+const deadlineWords = new Set([
+  'deadline',
+  'deadlines',
+  'deadlinen',
+  'frist',
+  'frister',
+  'fristen',
+  'fristerne',
+  'due',
+  'senest',
+  'afleveres',
+]);
 
 /** A dated question that names no one kind of thing: every kind of dated thing in the span answers it. */
 function asksForEverythingDated(understanding: Understanding, tokens: string[]): boolean {
@@ -148,15 +219,24 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
     return { dialog: ANSWER_DIALOGS.datedFact, args: { deadlineId: entities.deadlines[0] } };
   }
   // "hvem er KOMBITs eskalationspart?": no task, the role whose duties fit is the answer
-  if (understanding.intent === 'role.responsible' && !entities.tasks[0] && !entities.deadlines[0] && entities.roles[0]) {
+  if (
+    understanding.intent === 'role.responsible' &&
+    !entities.tasks[0] &&
+    !entities.deadlines[0] &&
+    entities.roles[0]
+  ) {
     return { dialog: ANSWER_DIALOGS.role, args: { roleId: entities.roles[0] } };
   }
   // a status typed in words whose task or step is not certain is asked back, never guessed
   if (understanding.intent === 'status.update' && entities.report && !entities.report.target) {
-    return { dialog: STATUS_DIALOGS.askBack, args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) } };
+    return {
+      dialog: STATUS_DIALOGS.askBack,
+      args: { status: entities.report.status, candidates: encodeCandidates(entities.report.candidates) },
+    };
   }
   // "hvem præsenterer Organisation på onsdagsmødet?": the point of the programme, not all of it
-  if (entities.agendaItems?.length) return { dialog: ANSWER_DIALOGS.meetingItems, args: { items: entities.agendaItems.join('|') } };
+  if (entities.agendaItems?.length)
+    return { dialog: ANSWER_DIALOGS.meetingItems, args: { items: entities.agendaItems.join('|') } };
   // "hvad sker der i november?" asks for everything dated then, not one kind of thing
   if (asksForEverythingDated(understanding, tokens)) {
     const span = entities.upTo ?? entities.dates!;
@@ -164,8 +244,11 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   }
   // "stop påmindelserne om BBR" stops that one; without a name, all of them
   const itemId = reminderItem(entities);
-  if (understanding.intent === 'reminder.unsubscribe' && itemId) return { dialog: REMINDER_DIALOGS.mute, args: { itemId } };
+  if (understanding.intent === 'reminder.unsubscribe' && itemId)
+    return { dialog: REMINDER_DIALOGS.mute, args: { itemId } };
   const { dialog, args } = intentDialogs[understanding.intent];
-  const defined = Object.entries(args(understanding.entities, tokens)).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const defined = Object.entries(args(understanding.entities, tokens)).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
   return { dialog, args: Object.fromEntries(defined) };
 }

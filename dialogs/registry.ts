@@ -32,7 +32,10 @@ const actions: Record<string, ActionDialog> = {
  * the clock for a meeting's. It is the answer where there is no state, and what the core's
  * `answer()` shows for measuring.
  */
-const standIns: Record<string, string> = { [STATUS_DIALOGS.national]: STATUS_DIALOGS.extract, [MEETING_DIALOGS.agenda]: ANSWER_DIALOGS.agendaToday };
+const standIns: Record<string, string> = {
+  [STATUS_DIALOGS.national]: STATUS_DIALOGS.extract,
+  [MEETING_DIALOGS.agenda]: ANSWER_DIALOGS.agendaToday,
+};
 
 /** The dialog with this name that answers from the knowledge alone, if there is one. */
 export function answerDialog(name: string): Dialog | undefined {

@@ -19,8 +19,17 @@ function reported(understanding: Understanding, replies: Reply[]): Understanding
 }
 
 function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
-  const understanding = deps.understander.understand({ text, now: turn.now, locale: turn.locale, previous: deps.previous });
-  const context: DialogContext = { turn: { ...turn, text }, knowledge: deps.knowledge, language: understanding.language };
+  const understanding = deps.understander.understand({
+    text,
+    now: turn.now,
+    locale: turn.locale,
+    previous: deps.previous,
+  });
+  const context: DialogContext = {
+    turn: { ...turn, text },
+    knowledge: deps.knowledge,
+    language: understanding.language,
+  };
   const { tokens } = queryWords(text);
   if (tokens.length === 0) return { replies: help(context, {}), understanding };
   const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
@@ -98,7 +107,7 @@ export function unknownButtonReply(turn: Turn): Reply {
     text: say(
       context,
       'Den knap kender jeg ikke (måske er kortet fra en ældre udgave af klikbot). Skriv dit spørgsmål i stedet, eller skriv "hjælp".',
-      "I don't recognise that button (the card may come from an older klikbot). Type your question instead, or type \"help\".",
+      'I don\'t recognise that button (the card may come from an older klikbot). Type your question instead, or type "help".',
     ),
   };
 }

@@ -52,4 +52,8 @@ export interface ActionServices {
 }
 
 /** A dialog that may write: it answers once the change is stored (or refused). */
-export type ActionDialog = (context: DialogContext, args: Record<string, string>, services: ActionServices) => Promise<Reply[]>;
+export type ActionDialog = (
+  context: DialogContext,
+  args: Record<string, string>,
+  services: ActionServices,
+) => Promise<Reply[]>;

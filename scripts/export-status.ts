@@ -24,7 +24,9 @@ async function existingStatePath(statePath: string): Promise<string> {
   } catch (cause) {
     // openStore would create an empty state here, and export 98 municipalities "not started"
     // from what is only a wrong path
-    throw new UsageError(`There is no state file at ${statePath}. Set KLIKBOT_DB to the file klikbot runs with.`, { cause });
+    throw new UsageError(`There is no state file at ${statePath}. Set KLIKBOT_DB to the file klikbot runs with.`, {
+      cause,
+    });
   }
   return statePath;
 }
@@ -34,7 +36,10 @@ async function main(): Promise<void> {
   try {
     out = parseArgs({ options: { out: { type: 'string' } } }).values.out;
   } catch (cause) {
-    throw new UsageError(`${cause instanceof Error ? cause.message : String(cause)}\nUsage: npx tsx scripts/export-status.ts [--out file.csv]`, { cause });
+    throw new UsageError(
+      `${cause instanceof Error ? cause.message : String(cause)}\nUsage: npx tsx scripts/export-status.ts [--out file.csv]`,
+      { cause },
+    );
   }
   const config = loadConfig();
   const knowledge = await loadKnowledge(config.knowledgeDir);
@@ -55,6 +60,8 @@ try {
   await main();
 } catch (error) {
   const known = error instanceof UsageError || error instanceof KlikbotError;
-  process.stderr.write(`Cannot export the statuses: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Cannot export the statuses: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

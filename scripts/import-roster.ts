@@ -43,20 +43,26 @@ async function main(): Promise<void> {
   if (!file) throw new UsageError('Usage: npm run roster:import -- roster.csv');
   const config = loadConfig();
   if (await klikbotIsRunning(config.host, config.port)) {
-    throw new UsageError(`klikbot is running on ${config.host}:${config.port} and owns ${config.statePath}. Stop it first, or paste the roster in chat after 'medlemsliste'.`);
+    throw new UsageError(
+      `klikbot is running on ${config.host}:${config.port} and owns ${config.statePath}. Stop it first, or paste the roster in chat after 'medlemsliste'.`,
+    );
   }
   const knowledge = await loadKnowledge(config.knowledgeDir);
   const roster = parseRoster(knowledge, await readFile(file, 'utf8'));
   if (!roster.ok) throw new UsageError(`Nothing was imported. Lines to fix:\n${roster.problems.join('\n')}`);
   const memberships = new MembershipRepository(await openStore(config.statePath), createClock(config.startAt));
   const { entries, verified } = await memberships.importRoster(roster.lines, 'command-line');
-  process.stderr.write(`Imported ${entries} roster lines into ${config.statePath}; ${verified} memberships verified.\n`);
+  process.stderr.write(
+    `Imported ${entries} roster lines into ${config.statePath}; ${verified} memberships verified.\n`,
+  );
 }
 
 try {
   await main();
 } catch (error) {
   const known = error instanceof UsageError || error instanceof KlikbotError;
-  process.stderr.write(`Cannot import the roster: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Cannot import the roster: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

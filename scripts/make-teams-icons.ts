@@ -19,7 +19,10 @@ if (problems.length > 0) {
   console.error(`The drawn icons break Teams' rules:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   process.exit(1);
 }
-for (const [name, bytes] of [['color.png', color], ['outline.png', outline]] as const) {
+for (const [name, bytes] of [
+  ['color.png', color],
+  ['outline.png', outline],
+] as const) {
   const file = path.join(rootDir, TEAMS_DIR, name);
   await writeFile(file, bytes);
   console.log(`Wrote ${path.relative(process.cwd(), file)} (${bytes.length} bytes)`);

@@ -38,10 +38,14 @@ try {
   const outFile = await main();
   const shown = path.relative(process.cwd(), outFile);
   console.log(`Wrote ${shown.startsWith('..') ? outFile : shown}`);
-  console.log('Next: upload it in the Teams Developer Portal (Apps → Import app) or in Teams (Apps → Manage your apps → Upload an app); see manifest/README.md.');
+  console.log(
+    'Next: upload it in the Teams Developer Portal (Apps → Import app) or in Teams (Apps → Manage your apps → Upload an app); see manifest/README.md.',
+  );
 } catch (error) {
   // only the errors this script expects are shown bare; anything else keeps its stack for a bug report
   const known = error instanceof TeamsPackageError || error instanceof KlikbotError;
-  console.error(`Cannot build the Teams app package: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `Cannot build the Teams app package: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exitCode = 1;
 }

@@ -40,11 +40,19 @@ const administrators = z.preprocess(
   z
     .string()
     .default('')
-    .transform((text) => text.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
     .superRefine((items, ctx) => {
       for (const item of items) {
         if (!administratorKey.test(item)) {
-          ctx.addIssue({ code: 'custom', message: `"${item}" must be channel:userId with channel teams or slack, e.g. slack:U0ADMIN or teams:<Entra object id>` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${item}" must be channel:userId with channel teams or slack, e.g. slack:U0ADMIN or teams:<Entra object id>`,
+          });
         }
       }
     }),
@@ -68,8 +76,14 @@ const envSchema = z.object({
   ),
   MicrosoftAppTenantId: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_BOT_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().startsWith('xoxb-', 'must be a bot token (it starts with xoxb-)').optional()),
-  SLACK_APP_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().startsWith('xapp-', 'must be an app-level token (it starts with xapp-)').optional()),
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().startsWith('xoxb-', 'must be a bot token (it starts with xoxb-)').optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().startsWith('xapp-', 'must be an app-level token (it starts with xapp-)').optional(),
+  ),
   SLACK_API_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -84,14 +98,25 @@ const envSchema = z.object({
   // A bearer token short enough to guess, or with spaces a header would mangle, is a mistake.
   KLIKBOT_EXPORT_TOKEN: z.preprocess(
     emptyToUndefined,
-    z.string().trim().min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 32`)').regex(/^\S+$/, 'must not contain spaces').optional(),
+    z
+      .string()
+      .trim()
+      .min(24, 'must be at least 24 characters (e.g. `openssl rand -hex 32`)')
+      .regex(/^\S+$/, 'must not contain spaces')
+      .optional(),
   ),
   // Reminders go out at whole minutes (09:00); a tick a minute is on time, and 0 turns the ticking off.
   // The same tick closes polls at their set time.
-  KLIKBOT_REMINDER_TICK_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int('must be a whole number of seconds').min(0).max(3600).default(60)),
+  KLIKBOT_REMINDER_TICK_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int('must be a whole number of seconds').min(0).max(3600).default(60),
+  ),
   KLIKBOT_ALLOW_UNAUTHENTICATED: z.preprocess(
     emptyToUndefined,
-    z.enum(['true', 'false'], { message: 'must be "true" or "false"' }).default('false').transform((value) => value === 'true'),
+    z
+      .enum(['true', 'false'], { message: 'must be "true" or "false"' })
+      .default('false')
+      .transform((value) => value === 'true'),
   ),
 });
 
@@ -143,21 +168,34 @@ export interface SlackConfig {
 function administratorProblems(e: z.infer<typeof envSchema>): string[] {
   if (e.MicrosoftAppId) return [];
   const teams = e.KLIKBOT_ADMINS.filter((item) => item.startsWith('teams:'));
-  return teams.map((item) => `KLIKBOT_ADMINS: "${item}" needs MicrosoftAppId; without it /api/messages checks no token, and anyone could claim that Teams id`);
+  return teams.map(
+    (item) =>
+      `KLIKBOT_ADMINS: "${item}" needs MicrosoftAppId; without it /api/messages checks no token, and anyone could claim that Teams id`,
+  );
 }
 
 /** Slack is on when both its secret and its bot token are set; half of it is a mistake. */
 function slackProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
-  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (the Bot User OAuth Token, xoxb-…, under OAuth & Permissions)');
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET) problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (the Signing Secret under Basic Information)');
-  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  if (e.SLACK_SIGNING_SECRET && !e.SLACK_BOT_TOKEN)
+    problems.push(
+      'SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (the Bot User OAuth Token, xoxb-…, under OAuth & Permissions)',
+    );
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET)
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (the Signing Secret under Basic Information)');
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN)
+    problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   return problems;
 }
 
 function slackConfig(e: z.infer<typeof envSchema>): SlackConfig | undefined {
   if (!e.SLACK_SIGNING_SECRET || !e.SLACK_BOT_TOKEN) return undefined;
-  return { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+  return {
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    botToken: e.SLACK_BOT_TOKEN,
+    appToken: e.SLACK_APP_TOKEN,
+    apiUrl: e.SLACK_API_URL,
+  };
 }
 
 /** Hosts that only this machine can reach. */
@@ -170,7 +208,10 @@ export function isLoopbackHost(host: string): boolean {
 // would hide the mistake until Teams could not reach the bot.
 function strayTeamsSettings(e: z.infer<typeof envSchema>): string[] {
   const stray = (['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((name) => e[name]);
-  return stray.map((name) => `${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name} to run in local mode`);
+  return stray.map(
+    (name) =>
+      `${name}: is set but MicrosoftAppId is not; set MicrosoftAppId too, or unset ${name} to run in local mode`,
+  );
 }
 
 /** Local-mode /api/messages and the web chat on an address other machines can reach, unasked. */
@@ -196,13 +237,19 @@ function teamsProblems(e: z.infer<typeof envSchema>): string[] {
   if (!e.MicrosoftAppId) return strayTeamsSettings(e);
   const problems: string[] = [];
   if (e.MicrosoftAppPassword && e.MicrosoftAppType === 'UserAssignedMSI') {
-    problems.push('MicrosoftAppPassword: must be unset for MicrosoftAppType=UserAssignedMSI (the managed identity signs in without a secret)');
+    problems.push(
+      'MicrosoftAppPassword: must be unset for MicrosoftAppType=UserAssignedMSI (the managed identity signs in without a secret)',
+    );
   }
   if (!e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
-    problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (the client secret of the Azure bot registration)');
+    problems.push(
+      'MicrosoftAppPassword: required when MicrosoftAppId is set (the client secret of the Azure bot registration)',
+    );
   }
   if (!e.MicrosoftAppTenantId && e.MicrosoftAppType !== 'MultiTenant') {
-    problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType} (the Entra tenant id of the bot registration)`);
+    problems.push(
+      `MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType} (the Entra tenant id of the bot registration)`,
+    );
   }
   return problems;
 }
@@ -220,7 +267,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const e = parsed.data;
   const problems = [...teamsProblems(e), ...exposureProblems(e), ...slackProblems(e), ...administratorProblems(e)];
   if (problems.length > 0) {
-    throw new KlikbotError(ErrorCode.ConfigInvalid, `Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
+    throw new KlikbotError(
+      ErrorCode.ConfigInvalid,
+      `Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`,
+    );
   }
   return {
     port: e.PORT,

@@ -19,7 +19,9 @@ try {
       bot.close().then(
         () => process.exit(0),
         (error: unknown) => {
-          process.stderr.write(`klikbot did not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.stderr.write(
+            `klikbot did not stop cleanly: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
           process.exit(1);
         },
       );
@@ -29,7 +31,9 @@ try {
   if (error instanceof KlikbotError) {
     process.stderr.write(`klikbot cannot start [${error.code}]\n${error.message}\n`);
   } else {
-    process.stderr.write(`klikbot cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `klikbot cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 }

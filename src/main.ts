@@ -45,7 +45,12 @@ import { describeProblem } from './knowledge/problems.js';
 const SHARED_CARD_INTERVAL_MS = 1_000;
 
 // A person's channel as turns name it, to the channels their stored 1:1 chats are kept under
-const STORED_CHANNELS: Record<string, string[]> = { teams: ['msteams'], slack: [SLACK_CHANNEL], web: ['webchat'], emulator: ['emulator'] };
+const STORED_CHANNELS: Record<string, string[]> = {
+  teams: ['msteams'],
+  slack: [SLACK_CHANNEL],
+  web: ['webchat'],
+  emulator: ['emulator'],
+};
 
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
@@ -93,7 +98,12 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
 }
 
 /** The reminder engine over the state, writing through the notifier. */
-function remindersFor(config: Config, knowledge: Knowledge, state: Repositories, deps: { clock: Clock; logger: Logger; notifier: Notifier }): Promise<Reminders> {
+function remindersFor(
+  config: Config,
+  knowledge: Knowledge,
+  state: Repositories,
+  deps: { clock: Clock; logger: Logger; notifier: Notifier },
+): Promise<Reminders> {
   const { memberships, statuses } = state;
   return openReminders({
     knowledge,
@@ -101,7 +111,8 @@ function remindersFor(config: Config, knowledge: Knowledge, state: Repositories,
     subscriptions: state.subscriptions,
     conversations: state.conversations,
     statuses,
-    conversationMunicipality: (channel, conversationId) => memberships.conversationLink(channel, conversationId)?.municipalityId,
+    conversationMunicipality: (channel, conversationId) =>
+      memberships.conversationLink(channel, conversationId)?.municipalityId,
     personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
     ...deps,
@@ -109,7 +120,11 @@ function remindersFor(config: Config, knowledge: Knowledge, state: Repositories,
 }
 
 /** What the action dialogs work with, whole before the core that hands it to them is built. */
-function actionServices(config: Config, state: Repositories, parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook }): ActionServices {
+function actionServices(
+  config: Config,
+  state: Repositories,
+  parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook },
+): ActionServices {
   const { notifier } = parts;
   const services: ActionServices = {
     memberships: state.memberships,
@@ -119,14 +134,20 @@ function actionServices(config: Config, state: Repositories, parts: { reminders:
     polls: state.polls,
     evaluations: state.evaluations,
     // the agenda starts the evaluation as its last item begins
-    meetings: { sessions: state.sessions, startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services) },
+    meetings: {
+      sessions: state.sessions,
+      startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services),
+    },
     domains: parts.domains,
     // the one local person is trusted only where nobody else can reach /api/messages: local mode on a loopback address
     localTrusted: config.localMode && config.botFramework && isLoopbackHost(config.host),
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
     reachPerson: async (person, replies) => {
       const chat = state.conversations.personalChat(STORED_CHANNELS[person.channel] ?? [], person.userId);
-      return chat ? (await notifier.send({ channel: chat.channel, conversationId: chat.conversationId }, replies)).status === 'sent' : false;
+      return chat
+        ? (await notifier.send({ channel: chat.channel, conversationId: chat.conversationId }, replies)).status ===
+            'sent'
+        : false;
     },
   };
   return services;
@@ -145,7 +166,15 @@ interface Channels {
  */
 async function startChannels(
   config: Config,
-  parts: { knowledge: Knowledge; state: Repositories; core: Core; adapter: KlikbotAdapter; senders: Record<string, ConversationSender>; clock: Clock; logger: Logger },
+  parts: {
+    knowledge: Knowledge;
+    state: Repositories;
+    core: Core;
+    adapter: KlikbotAdapter;
+    senders: Record<string, ConversationSender>;
+    clock: Clock;
+    logger: Logger;
+  },
 ): Promise<Channels> {
   const { knowledge, state, core, adapter, clock, logger } = parts;
   const { conversations } = state;
@@ -153,23 +182,48 @@ async function startChannels(
   registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
   const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
-  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) => core.currentCard(reply));
-  if (config.botFramework) registerMessagesRoute(server, { adapter, core, clock, logger, conversations, sharedCards, localMode: config.localMode });
+  const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) =>
+    core.currentCard(reply),
+  );
+  if (config.botFramework)
+    registerMessagesRoute(server, {
+      adapter,
+      core,
+      clock,
+      logger,
+      conversations,
+      sharedCards,
+      localMode: config.localMode,
+    });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.botFramework && config.localMode) registerWebChat(server);
   if (!config.slack) return { server, cardRefreshes };
   // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too
   const statePath = path.parse(config.statePath);
   // Slack's signature window is real time, whatever time the bot is set to keep
-  const replayJournal = await ReplayJournal.open(path.join(statePath.dir, `${statePath.name}.slack-signatures.jsonl`), Math.floor(createClock().now().toSeconds()));
-  const slack = createSlackChannel(config.slack, server, { core, clock, logger, conversations, cardRefreshes, replayJournal });
+  const replayJournal = await ReplayJournal.open(
+    path.join(statePath.dir, `${statePath.name}.slack-signatures.jsonl`),
+    Math.floor(createClock().now().toSeconds()),
+  );
+  const slack = createSlackChannel(config.slack, server, {
+    core,
+    clock,
+    logger,
+    conversations,
+    cardRefreshes,
+    replayJournal,
+  });
   await slack.start();
   parts.senders[SLACK_CHANNEL] = slack.sender;
   return { server, slack, cardRefreshes };
 }
 
 /** The timed work, on one timer: the reminders, then the polls that close at their set time. */
-function timedWork(reminders: Reminders, polls: PollRepository, deps: { clock: Clock; logger: Logger; notifier: Notifier }): Scheduler<DateTime> {
+function timedWork(
+  reminders: Reminders,
+  polls: PollRepository,
+  deps: { clock: Clock; logger: Logger; notifier: Notifier },
+): Scheduler<DateTime> {
   const { clock, logger, notifier } = deps;
   const scheduler = new Scheduler<DateTime>({
     now: () => clock.now(),
@@ -202,20 +256,34 @@ export async function startKlikbot(
   for (const notice of knowledgeNotices(knowledge)) logger.info({ notice: describeProblem(notice) }, 'data notice');
   const state = await openRepositories(config, clock);
   // administrators keep each municipality's email domains beside the knowledge
-  const domains = await loadDomainBook(path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'), knowledge);
+  const domains = await loadDomainBook(
+    path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'),
+    knowledge,
+  );
   const adapter = createAdapter(config.teams, logger, options.teamsEndpoints);
   const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
-  const senders: Record<string, ConversationSender> = { msteams: botFramework, emulator: botFramework, webchat: botFramework };
+  const senders: Record<string, ConversationSender> = {
+    msteams: botFramework,
+    emulator: botFramework,
+    webchat: botFramework,
+  };
   const notifier = createNotifier({ conversations: state.conversations, logger, senders });
   const reminders = await remindersFor(config, knowledge, state, { clock, logger, notifier });
-  const core = createCore({ knowledge, services: actionServices(config, state, { reminders, notifier, domains }), clock });
+  const core = createCore({
+    knowledge,
+    services: actionServices(config, state, { reminders, notifier, domains }),
+    clock,
+  });
   const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger });
   const work = timedWork(reminders, state.polls, { clock, logger, notifier });
   const port = await listen(channels.server, config.port, config.host);
   if (config.reminderTickSeconds > 0) work.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const slack = channels.slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off';
-  logger.info({ url, localMode: config.localMode, botFramework: config.botFramework, slack, now: clock.now().toISO() }, 'klikbot listening');
+  logger.info(
+    { url, localMode: config.localMode, botFramework: config.botFramework, slack, now: clock.now().toISO() },
+    'klikbot listening',
+  );
   return {
     url,
     port,
@@ -229,7 +297,12 @@ export async function startKlikbot(
 }
 
 /** Stops the timed work, then the channels, and lets the last card rewrites out. */
-async function stop(parts: { work: Scheduler<DateTime>; reminders: Reminders; channels: Channels; logger: Logger }): Promise<void> {
+async function stop(parts: {
+  work: Scheduler<DateTime>;
+  reminders: Reminders;
+  channels: Channels;
+  logger: Logger;
+}): Promise<void> {
   const { channels, logger } = parts;
   logger.info('klikbot stopping');
   await parts.work.stop();

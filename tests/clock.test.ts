@@ -24,7 +24,9 @@ describe('COPENHAGEN', () => {
       const at = DateTime.fromISO(change).toMillis();
       for (let minute = -120; minute <= 120; minute += 1) {
         const ts = at + minute * 60_000 - 1;
-        expect(COPENHAGEN.offset(ts), new Date(ts).toISOString()).toBe(DateTime.fromMillis(ts, { zone: 'Europe/Copenhagen' }).offset);
+        expect(COPENHAGEN.offset(ts), new Date(ts).toISOString()).toBe(
+          DateTime.fromMillis(ts, { zone: 'Europe/Copenhagen' }).offset,
+        );
         expect(COPENHAGEN.offset(ts + 1)).toBe(DateTime.fromMillis(ts + 1, { zone: 'Europe/Copenhagen' }).offset);
       }
     }

@@ -21,9 +21,13 @@ describe('loadConfig', () => {
 
   it('refuses a KLIKBOT_NOW without an offset, which would be read in the host zone', () => {
     for (const value of ['2018-09-06T23:30', '2018-09-06', '2018-W36-4', '2018-09-06T10:00:00+0200x']) {
-      expect(() => loadConfig({ KLIKBOT_NOW: value })).toThrow(/KLIKBOT_NOW: must be an ISO 8601 instant with an offset/);
+      expect(() => loadConfig({ KLIKBOT_NOW: value })).toThrow(
+        /KLIKBOT_NOW: must be an ISO 8601 instant with an offset/,
+      );
     }
-    expect(loadConfig({ KLIKBOT_NOW: '2018-10-31T23:30:00Z' }).startAt?.setZone('Europe/Copenhagen').toISODate()).toBe('2018-11-01');
+    expect(loadConfig({ KLIKBOT_NOW: '2018-10-31T23:30:00Z' }).startAt?.setZone('Europe/Copenhagen').toISODate()).toBe(
+      '2018-11-01',
+    );
   });
 
   it('refuses a PORT that is not a number instead of picking a random one', () => {
@@ -33,9 +37,9 @@ describe('loadConfig', () => {
   });
 
   it('asks for the tenant of a single-tenant Teams app, saying which variable and why', () => {
-    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' })).toThrow(
-      /MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant/,
-    );
+    expect(() =>
+      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' }),
+    ).toThrow(/MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant/);
   });
 
   it('treats empty variables as unset', () => {
@@ -62,26 +66,47 @@ describe('loadConfig', () => {
   });
 
   it('refuses to open local mode to the network unless told the network is trusted', () => {
-    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST: "0\.0\.0\.0" is reachable from other machines[\s\S]*KLIKBOT_ALLOW_UNAUTHENTICATED=true/);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /HOST: "0\.0\.0\.0" is reachable from other machines[\s\S]*KLIKBOT_ALLOW_UNAUTHENTICATED=true/,
+    );
     expect(() => loadConfig({ HOST: '::' })).toThrow(KlikbotError);
     expect(loadConfig({ HOST: '0.0.0.0', KLIKBOT_ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated).toBe(true);
-    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).localMode).toBe(false);
-    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]']) expect(loadConfig({ HOST: host }).host).toBe(host);
-    expect(() => loadConfig({ KLIKBOT_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/KLIKBOT_ALLOW_UNAUTHENTICATED: must be "true" or "false"/);
+    expect(loadConfig({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).localMode).toBe(
+      false,
+    );
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]'])
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+    expect(() => loadConfig({ KLIKBOT_ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(
+      /KLIKBOT_ALLOW_UNAUTHENTICATED: must be "true" or "false"/,
+    );
   });
 
   it('says how to fix a single-tenant app without its tenant', () => {
-    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant' })).toThrow(
+    expect(() =>
+      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant' }),
+    ).toThrow(
       /MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant \(the Entra tenant id of the bot registration\)/,
     );
   });
 
   it('refuses half-done or contradictory Teams settings, saying what to change', () => {
-    expect(() => loadConfig({ MicrosoftAppPassword: 'secret' })).toThrow(/MicrosoftAppPassword: is set but MicrosoftAppId is not/);
-    expect(() => loadConfig({ MicrosoftAppTenantId: 'tenant' })).toThrow(/MicrosoftAppTenantId: is set but MicrosoftAppId is not/);
+    expect(() => loadConfig({ MicrosoftAppPassword: 'secret' })).toThrow(
+      /MicrosoftAppPassword: is set but MicrosoftAppId is not/,
+    );
+    expect(() => loadConfig({ MicrosoftAppTenantId: 'tenant' })).toThrow(
+      /MicrosoftAppTenantId: is set but MicrosoftAppId is not/,
+    );
     expect(() =>
-      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' }),
+      loadConfig({
+        MicrosoftAppId: 'app',
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: 'tenant',
+      }),
     ).toThrow(/MicrosoftAppPassword: must be unset for MicrosoftAppType=UserAssignedMSI/);
-    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' }).localMode).toBe(false);
+    expect(
+      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 'tenant' })
+        .localMode,
+    ).toBe(false);
   });
 });

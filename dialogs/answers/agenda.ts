@@ -45,7 +45,9 @@ export function itemTimes(context: DialogContext, meeting: Meeting, index: numbe
   const times = `${item.start}–${item.end}`;
   if (!item.seedAnomaly && !flaggedItems(meeting).has(index)) return { times, note: '' };
   const next = meeting.agenda[index + 1];
-  const meant = next ? say(context, `, formentlig menes ${item.start}–${next.start}`, `, probably ${item.start}–${next.start} is meant`) : '';
+  const meant = next
+    ? say(context, `, formentlig menes ${item.start}–${next.start}`, `, probably ${item.start}–${next.start} is meant`)
+    : '';
   return { times, note: say(context, `sådan står det i programmet${meant}`, `as written in the programme${meant}`) };
 }
 
@@ -72,7 +74,9 @@ export function nextTalkIndex(meeting: Meeting, index: number): number {
 /** "Lyden testes kl. 09.50 og 09.55." from the minutes before the start the meeting tests its sound. */
 export function soundTestText(context: DialogContext, meeting: Meeting): string {
   const opens = meetingInstant(meeting, meeting.start);
-  const times = [...meeting.soundTestMinutesBefore].sort((a, b) => b - a).map((minutes) => clockTime(opens.minus({ minutes })));
+  const times = [...meeting.soundTestMinutesBefore]
+    .sort((a, b) => b - a)
+    .map((minutes) => clockTime(opens.minus({ minutes })));
   if (times.length === 0) return '';
   return say(context, `Lyden testes kl. ${joinAnd(times, 'da')}.`, `Sound check at ${joinAnd(times, 'en')}.`);
 }
@@ -80,7 +84,11 @@ export function soundTestText(context: DialogContext, meeting: Meeting): string 
 function pauseLead(context: DialogContext, meeting: Meeting, current: number, until: DateTime): string {
   const next = meeting.agenda[nextTalkIndex(meeting, current)];
   const then = next ? say(context, ` Derefter: ${next.title}.`, ` Then: ${next.title}.`) : '';
-  return say(context, `**Pause** — vi er tilbage kl. ${clockTime(until)}.${then}`, `**Break** — we are back at ${clockTime(until)}.${then}`);
+  return say(
+    context,
+    `**Pause** — vi er tilbage kl. ${clockTime(until)}.${then}`,
+    `**Break** — we are back at ${clockTime(until)}.${then}`,
+  );
 }
 
 /** "Nu: …", "Pause — vi er tilbage kl. …", "Mødet starter kl. 10.00 (om 5 minutter)." or "Dagens møde sluttede kl. 12.00." */
@@ -93,14 +101,20 @@ function agendaLead(context: DialogContext, view: AgendaView): string {
     const { times: written, note } = itemTimes(context, meeting, current);
     const times = note ? `${written}, ${note}` : written;
     const next = meeting.agenda[current + 1];
-    const then = next ? say(context, ` Derefter kl. ${next.start}: ${next.title}.`, ` Then at ${next.start}: ${next.title}.`) : '';
+    const then = next
+      ? say(context, ` Derefter kl. ${next.start}: ${next.title}.`, ` Then at ${next.start}: ${next.title}.`)
+      : '';
     return say(context, `Nu: **${running.title}** (${times}).${then}`, `Now: **${running.title}** (${times}).${then}`);
   }
   const opens = meetingInstant(meeting, meeting.start);
   if (now < opens) {
     const minutes = Math.ceil(opens.diff(now, 'minutes').minutes);
     const sound = soundTestText(context, meeting);
-    const starts = say(context, `Mødet starter kl. ${meeting.start} (om ${minutes} minutter).`, `The meeting starts at ${meeting.start} (in ${minutes} minutes).`);
+    const starts = say(
+      context,
+      `Mødet starter kl. ${meeting.start} (om ${minutes} minutter).`,
+      `The meeting starts at ${meeting.start} (in ${minutes} minutes).`,
+    );
     return [starts, sound].filter(Boolean).join(' ');
   }
   return say(context, `Dagens møde sluttede kl. ${meeting.end}.`, `Today's meeting ended at ${meeting.end}.`);
@@ -118,7 +132,11 @@ export function agendaCard(context: DialogContext, view: AgendaView): Reply {
   const span = `${meeting.start}–${meeting.end}`;
   const approx = meeting.timesApproximate ? say(context, ', cirka tider', ', approximate times') : '';
   const day = dayWords(context, meeting);
-  const title = say(context, `**${meeting.title}** ${day} kl. ${span} på ${meeting.medium}${approx}:`, `**${meeting.title}** ${day} ${span} on ${meeting.medium}${approx}:`);
+  const title = say(
+    context,
+    `**${meeting.title}** ${day} kl. ${span} på ${meeting.medium}${approx}:`,
+    `**${meeting.title}** ${day} ${span} on ${meeting.medium}${approx}:`,
+  );
   return listReply({
     heading: say(context, 'Dagens program', "Today's agenda"),
     intro: `${agendaLead(context, view)}\n${title}`,
@@ -126,7 +144,9 @@ export function agendaCard(context: DialogContext, view: AgendaView): Reply {
     source: sourceLine(context, meeting.source.label),
     buttons: [
       dialogButton(say(context, 'Nyheder', 'News'), ANSWER_DIALOGS.news),
-      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), ANSWER_DIALOGS.contacts, { topic: 'programledermoede' }),
+      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), ANSWER_DIALOGS.contacts, {
+        topic: 'programledermoede',
+      }),
       dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
     ],
   });

@@ -37,7 +37,9 @@ function contactLine(context: DialogContext, contact: Contact): string {
   if (contact.kind === 'web') return `${contact.display} (${contact.url}): ${purposes}`;
   const who = contact.person ? `${contact.person}, ` : '';
   const phone = contact.phone ? say(context, `, tlf. ${contact.phone}`, `, phone ${contact.phone}`) : '';
-  const subject = contact.subject ? say(context, ` (emne: "${contact.subject}")`, ` (subject: "${contact.subject}")`) : '';
+  const subject = contact.subject
+    ? say(context, ` (emne: "${contact.subject}")`, ` (subject: "${contact.subject}")`)
+    : '';
   return `${who}**${contact.email}**${phone}: ${purposes}${subject}`;
 }
 
@@ -52,7 +54,9 @@ function contactsFor(context: DialogContext, topic: string): Contact[] {
   const wanted = words(topic);
   if (wanted.length === 0) return [];
   return all.filter((contact) => {
-    const said = words([...contact.purposes, contact.kind === 'email' ? (contact.person ?? '') : contact.display].join(' '));
+    const said = words(
+      [...contact.purposes, contact.kind === 'email' ? (contact.person ?? '') : contact.display].join(' '),
+    );
     return wanted.every((word) => said.some((candidate) => candidate === word || stem(candidate) === stem(word)));
   });
 }
@@ -69,9 +73,22 @@ function allContactsReply(context: DialogContext): Reply {
   const main = all.find((contact) => contact.id === DEFAULT_CONTACT);
   const rest = all.filter((contact) => contact !== main);
   const intro = main
-    ? say(context, `Skriv til **${main.kind === 'email' ? main.email : main.display}** med spørgsmål til Monopolbrudsprogrammet. Andre adresser:`, `Write to **${main.kind === 'email' ? main.email : main.display}** with questions for the Monopolbrud programme. Other addresses:`)
+    ? say(
+        context,
+        `Skriv til **${main.kind === 'email' ? main.email : main.display}** med spørgsmål til Monopolbrudsprogrammet. Andre adresser:`,
+        `Write to **${main.kind === 'email' ? main.email : main.display}** with questions for the Monopolbrud programme. Other addresses:`,
+      )
     : say(context, 'Adresserne fra materialet:', 'The addresses in the material:');
-  return listReply({ heading: say(context, 'Kontakter', 'Contacts'), intro, list: rest.map((contact) => contactLine(context, contact)), source: sourcesLine(context, all.map((contact) => contact.source.label)), buttons: buttons(context) });
+  return listReply({
+    heading: say(context, 'Kontakter', 'Contacts'),
+    intro,
+    list: rest.map((contact) => contactLine(context, contact)),
+    source: sourcesLine(
+      context,
+      all.map((contact) => contact.source.label),
+    ),
+    buttons: buttons(context),
+  });
 }
 
 /** Whom to write to about a topic (KIGO, KY, the programme leader role, ...), the right address first; by default the programme's mailbox. */
@@ -83,7 +100,11 @@ export const contacts: Dialog = (context, args) => {
     const fallback = main && main.kind === 'email' ? main.email : 'mbprogrammet@kombit.dk';
     return [
       {
-        text: say(context, `Jeg har ingen særlig adresse om "${args.topic}". Skriv til **${fallback}**.`, `I have no particular address for "${args.topic}". Write to **${fallback}**.`),
+        text: say(
+          context,
+          `Jeg har ingen særlig adresse om "${args.topic}". Skriv til **${fallback}**.`,
+          `I have no particular address for "${args.topic}". Write to **${fallback}**.`,
+        ),
         source: sourcesLine(context, main ? [main.source.label] : []),
         buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), ANSWER_DIALOGS.contacts)],
       },
@@ -94,8 +115,14 @@ export const contacts: Dialog = (context, args) => {
     {
       heading: say(context, 'Kontakt', 'Contact'),
       text,
-      source: sourcesLine(context, found.map((contact) => contact.source.label)),
-      buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), ANSWER_DIALOGS.contacts), ...buttons(context).slice(0, 1)],
+      source: sourcesLine(
+        context,
+        found.map((contact) => contact.source.label),
+      ),
+      buttons: [
+        dialogButton(say(context, 'Alle kontakter', 'All contacts'), ANSWER_DIALOGS.contacts),
+        ...buttons(context).slice(0, 1),
+      ],
     },
   ];
 };

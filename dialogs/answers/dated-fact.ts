@@ -7,7 +7,12 @@ import { askButton, dialogButton } from '../shared/buttons.js';
 import { say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
 
-function dateButtons(context: DialogContext, deadlineId: string, roleIds: string[], taskId: string | undefined): ReplyButton[] {
+function dateButtons(
+  context: DialogContext,
+  deadlineId: string,
+  roleIds: string[],
+  taskId: string | undefined,
+): ReplyButton[] {
   const remind = remindButton(context, deadlineId);
   const buttons: ReplyButton[] = remind ? [remind] : [];
   for (const roleId of roleIds.slice(0, 2)) {
@@ -15,8 +20,18 @@ function dateButtons(context: DialogContext, deadlineId: string, roleIds: string
     buttons.push(dialogButton(say(context, `Om ${name}`, `About ${name}`), ANSWER_DIALOGS.role, { roleId }));
   }
   const task = taskId ? findTask(context.knowledge, taskId) : undefined;
-  if (task) buttons.push(dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), ANSWER_DIALOGS.taskDeadline, { taskId: task.id }));
-  buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
+  if (task)
+    buttons.push(
+      dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), ANSWER_DIALOGS.taskDeadline, {
+        taskId: task.id,
+      }),
+    );
+  buttons.push(
+    askButton(
+      say(context, 'Kommende deadlines', 'Upcoming deadlines'),
+      say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?'),
+    ),
+  );
   return buttons;
 }
 

@@ -1,5 +1,13 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
-import { copenhagenDate, datedItems, findRole, findTask, firstDay, lastDay, type DatedItem } from '../../src/knowledge/queries.js';
+import {
+  copenhagenDate,
+  datedItems,
+  findRole,
+  findTask,
+  firstDay,
+  lastDay,
+  type DatedItem,
+} from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
 import { joinAnd, spanText } from '../shared/text.js';
@@ -11,8 +19,14 @@ import { ANSWER_DIALOGS } from '../names.js';
 
 const kindWords = {
   basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
-  'solution-specific': { one: ['løsningsspecifik opgave', 'solution-specific task'], many: ['løsningsspecifikke opgaver', 'solution-specific tasks'] },
-  operations: { one: ['opgave i drift og forvaltning', 'operations task'], many: ['opgaver i drift og forvaltning', 'operations tasks'] },
+  'solution-specific': {
+    one: ['løsningsspecifik opgave', 'solution-specific task'],
+    many: ['løsningsspecifikke opgaver', 'solution-specific tasks'],
+  },
+  operations: {
+    one: ['opgave i drift og forvaltning', 'operations task'],
+    many: ['opgaver i drift og forvaltning', 'operations tasks'],
+  },
 } as const;
 
 /** What an item is, in a few words: "basisopgave, Fordelingskomponenten" or its responsible roles. */
@@ -35,7 +49,12 @@ function itemLine(context: DialogContext, item: DatedItem): string {
 function sharedKind(context: DialogContext, items: DatedItem[]): string {
   const tasks = items.map((item) => (item.kind === 'task' ? findTask(context.knowledge, item.id) : undefined));
   const [first] = tasks;
-  if (items.length < 2 || !first || tasks.some((task) => !task || task.kind !== first.kind || task.supportSystem !== first.supportSystem)) return '';
+  if (
+    items.length < 2 ||
+    !first ||
+    tasks.some((task) => !task || task.kind !== first.kind || task.supportSystem !== first.supportSystem)
+  )
+    return '';
   const many = kindWords[first.kind].many;
   const all = items.length === 2 ? say(context, 'begge', 'both') : say(context, 'alle', 'all');
   const system = first.supportSystem ? say(context, ` for ${first.supportSystem}`, ` for ${first.supportSystem}`) : '';
@@ -47,7 +66,10 @@ function firstDateSentence(context: DialogContext, items: DatedItem[]): string {
   const [first] = items;
   if (!first) return '';
   const sameDate = items.filter((item) => item.date === first.date && item.relation === first.relation);
-  const titles = joinAnd(sameDate.map((item) => `_${item.title}_`), context.language);
+  const titles = joinAnd(
+    sameDate.map((item) => `_${item.title}_`),
+    context.language,
+  );
   return `**${dateText(context, first)}**${whenText(context, first)}: ${titles}${sharedKind(context, sameDate)}.`;
 }
 
@@ -55,7 +77,11 @@ function buttonsFor(context: DialogContext, items: DatedItem[], extra: ReplyButt
   const buttons: ReplyButton[] = items
     .filter((item) => item.kind === 'task')
     .slice(0, 2)
-    .map((item) => dialogButton(say(context, `Om ${item.title}`, `About ${item.title}`), ANSWER_DIALOGS.taskDeadline, { taskId: item.id }));
+    .map((item) =>
+      dialogButton(say(context, `Om ${item.title}`, `About ${item.title}`), ANSWER_DIALOGS.taskDeadline, {
+        taskId: item.id,
+      }),
+    );
   return [...buttons, extra];
 }
 
@@ -64,7 +90,10 @@ function upcomingButton(context: DialogContext): ReplyButton {
 }
 
 function byFirstDay(items: DatedItem[]): DatedItem[] {
-  return items.map((item, index) => ({ item, index })).sort((a, b) => firstDay(a.item).localeCompare(firstDay(b.item)) || a.index - b.index).map((entry) => entry.item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => firstDay(a.item).localeCompare(firstDay(b.item)) || a.index - b.index)
+    .map((entry) => entry.item);
 }
 
 /** Whether the item's date falls in the span; a month-precision date counts for its whole month. */
@@ -81,25 +110,44 @@ export const deadlineSpan: Dialog = (context, args) => {
   const all = byFirstDay(datedItems(context.knowledge));
   const inSpan = all.filter((item) => overlaps(item, start, end));
   const when = spanText(context, start, end);
-  if (inSpan.length === 0) return [emptySpanReply(context, when, all.find((item) => firstDay(item) > end))];
+  if (inSpan.length === 0)
+    return [
+      emptySpanReply(
+        context,
+        when,
+        all.find((item) => firstDay(item) > end),
+      ),
+    ];
   const later = inSpan.filter((item) => item.date !== inSpan[0]?.date).length;
-  const more = later > 0 ? say(context, ` Derefter ${later} mere i perioden.`, ` Then ${later} more in the period.`) : '';
+  const more =
+    later > 0 ? say(context, ` Derefter ${later} mere i perioden.`, ` Then ${later} more in the period.`) : '';
   const intro = `Deadlines ${when}: ${firstDateSentence(context, inSpan)}${more}`;
   return [
     listReply({
       heading: say(context, `Deadlines ${when}`, `Deadlines ${when}`),
       intro,
       list: inSpan.map((item) => itemLine(context, item)),
-      source: sourcesLine(context, inSpan.map((item) => item.source.label)),
+      source: sourcesLine(
+        context,
+        inSpan.map((item) => item.source.label),
+      ),
       buttons: buttonsFor(context, inSpan, upcomingButton(context)),
     }),
   ];
 };
 
 function emptySpanReply(context: DialogContext, when: string, next: DatedItem | undefined): Reply {
-  const none = say(context, `Der er ingen deadlines ${when} i mine data.`, `There are no deadlines ${when} in my data.`);
+  const none = say(
+    context,
+    `Der er ingen deadlines ${when} i mine data.`,
+    `There are no deadlines ${when} in my data.`,
+  );
   const after = next
-    ? say(context, `Den næste efter perioden: ${itemLine(context, next)}.`, `The next one after that: ${itemLine(context, next)}.`)
+    ? say(
+        context,
+        `Den næste efter perioden: ${itemLine(context, next)}.`,
+        `The next one after that: ${itemLine(context, next)}.`,
+      )
     : say(context, 'Der er heller ingen senere i mine data.', 'There are none later in my data either.');
   return {
     text: `${none}\n${after}`,
@@ -120,22 +168,37 @@ export const overdue: Dialog = (context) => {
   if (!latest) {
     const next = byFirstDay(datedItems(context.knowledge)).find((item) => lastDay(item) >= today);
     const none = say(context, 'Ingen deadlines er passeret endnu.', 'No deadlines have passed yet.');
-    const then = next ? say(context, `Den næste: ${itemLine(context, next)}.`, `The next one: ${itemLine(context, next)}.`) : '';
-    return [{ text: [none, then].filter(Boolean).join('\n'), source: sourcesLine(context, next ? [next.source.label] : ['Programledermøde september 2018']), buttons: buttonsFor(context, next ? [next] : [], upcomingButton(context)) }];
+    const then = next
+      ? say(context, `Den næste: ${itemLine(context, next)}.`, `The next one: ${itemLine(context, next)}.`)
+      : '';
+    return [
+      {
+        text: [none, then].filter(Boolean).join('\n'),
+        source: sourcesLine(context, next ? [next.source.label] : ['Programledermøde september 2018']),
+        buttons: buttonsFor(context, next ? [next] : [], upcomingButton(context)),
+      },
+    ];
   }
   const lead = say(
     context,
     `**${passed.length} ${passed.length === 1 ? 'deadline er' : 'deadlines er'} passeret.** Den seneste: ${itemLine(context, latest)}.`,
     `**${passed.length} ${passed.length === 1 ? 'deadline has' : 'deadlines have'} passed.** The latest: ${itemLine(context, latest)}.`,
   );
-  const hedge = say(context, 'Om jeres kommune har løst opgaverne, viser KLIK.', 'Whether your municipality has done the tasks is shown in KLIK.');
+  const hedge = say(
+    context,
+    'Om jeres kommune har løst opgaverne, viser KLIK.',
+    'Whether your municipality has done the tasks is shown in KLIK.',
+  );
   return [
     listReply({
       heading: say(context, 'Passerede deadlines', 'Passed deadlines'),
       intro: lead,
       list: passed.map((item) => itemLine(context, item)),
       after: [hedge],
-      source: sourcesLine(context, passed.map((item) => item.source.label)),
+      source: sourcesLine(
+        context,
+        passed.map((item) => item.source.label),
+      ),
       buttons: buttonsFor(context, passed, upcomingButton(context)),
     }),
   ];

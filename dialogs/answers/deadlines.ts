@@ -23,7 +23,9 @@ export function whenText(context: DialogContext, item: DatedItem): string {
 
 function itemButton(context: DialogContext, item: DatedItem): ReplyButton {
   const action: ActionPayload =
-    item.kind === 'task' ? { dialog: ANSWER_DIALOGS.taskDeadline, args: { taskId: item.id } } : { dialog: ANSWER_DIALOGS.datedFact, args: { deadlineId: item.id } };
+    item.kind === 'task'
+      ? { dialog: ANSWER_DIALOGS.taskDeadline, args: { taskId: item.id } }
+      : { dialog: ANSWER_DIALOGS.datedFact, args: { deadlineId: item.id } };
   return { title: say(context, `Om ${item.title}`, `About ${item.title}`), action };
 }
 
@@ -32,7 +34,15 @@ export const upcoming: Dialog = (context) => {
   const items = upcomingDeadlines(context.knowledge, context.turn.now, UPCOMING_SHOWN);
   const [first] = items;
   if (!first) {
-    return [{ text: say(context, 'Der er ingen kommende deadlines i mine data.', 'There are no upcoming deadlines in my data.') }];
+    return [
+      {
+        text: say(
+          context,
+          'Der er ingen kommende deadlines i mine data.',
+          'There are no upcoming deadlines in my data.',
+        ),
+      },
+    ];
   }
   const lead = say(
     context,

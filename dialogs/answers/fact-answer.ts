@@ -43,8 +43,16 @@ export const factAnswer: Dialog = (context, args) => {
   const sameRecord = passages.every((passage) => passage.kind === first.kind && passage.recordId === first.recordId);
   const lines = passages.map((passage) => (sameRecord ? passage.text : `${passage.recordTitle}: ${passage.text}`));
   const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
-  const intro = say(context, `Fra ${title} (${first.source?.label ?? 'Programledermøde'}):`, `From ${title} (${first.source?.label ?? 'the meeting'}, in Danish):`);
-  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), ANSWER_DIALOGS.factRecord, { kind: first.kind, id: first.recordId });
+  const intro = say(
+    context,
+    `Fra ${title} (${first.source?.label ?? 'Programledermøde'}):`,
+    `From ${title} (${first.source?.label ?? 'the meeting'}, in Danish):`,
+  );
+  const button = dialogButton(
+    say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`),
+    ANSWER_DIALOGS.factRecord,
+    { kind: first.kind, id: first.recordId },
+  );
   return [listReply({ intro, list: lines, source: citation(context, first), buttons: [button] })];
 };
 
@@ -54,11 +62,25 @@ export const factRecord: Dialog = (context, args) => {
   const first = passages[0];
   if (!first) return notUnderstood(context, {});
   const lines = passages.map((passage) => passage.text);
-  return [listReply({ heading: first.recordTitle, intro: first.recordTitle, list: lines, source: citation(context, first), buttons: [] })];
+  return [
+    listReply({
+      heading: first.recordTitle,
+      intro: first.recordTitle,
+      list: lines,
+      source: citation(context, first),
+      buttons: [],
+    }),
+  ];
 };
 
 function wordsShownIn(replies: Reply[]): Set<string> {
-  const text = replies.flatMap((reply) => [reply.text, reply.intro ?? '', reply.outro ?? '', ...(reply.list ?? []), ...(reply.facts ?? []).map((fact) => fact.value)]);
+  const text = replies.flatMap((reply) => [
+    reply.text,
+    reply.intro ?? '',
+    reply.outro ?? '',
+    ...(reply.list ?? []),
+    ...(reply.facts ?? []).map((fact) => fact.value),
+  ]);
   return new Set(contentStems(text.join('\n')));
 }
 
@@ -83,6 +105,10 @@ export function seeAlso(context: DialogContext, keys: string[], terms: string[],
   if (!first) return undefined;
   const lines = passages.map((passage) => `${passage.recordTitle}: ${passage.text}`);
   const intro = say(context, 'Materialet siger også:', 'The material also says (in Danish):');
-  const button = dialogButton(say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`), ANSWER_DIALOGS.factRecord, { kind: first.kind, id: first.recordId });
+  const button = dialogButton(
+    say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`),
+    ANSWER_DIALOGS.factRecord,
+    { kind: first.kind, id: first.recordId },
+  );
   return listReply({ intro, list: lines, source: citation(context, first), buttons: [button] });
 }

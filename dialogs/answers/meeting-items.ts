@@ -8,7 +8,12 @@ import { ANSWER_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 
 // "programledermoede-2018-09-12#6|programledermoede-2018-09-14#6"
-const itemsArgs = z.object({ items: z.string().max(500).regex(/^[a-z0-9-]+#\d{1,2}(\|[a-z0-9-]+#\d{1,2})*$/) });
+const itemsArgs = z.object({
+  items: z
+    .string()
+    .max(500)
+    .regex(/^[a-z0-9-]+#\d{1,2}(\|[a-z0-9-]+#\d{1,2})*$/),
+});
 
 /** " (5 min.)": how long a point lasts, which "hvor lang tid er der sat af?" asks; nothing where the programme's times run backwards. */
 function minutesOf(start: string, end: string): string {
@@ -30,8 +35,12 @@ export const meetingItems: Dialog = (context, args) => {
     const meeting = context.knowledge.meetings.find((candidate) => candidate.id === meetingId);
     const item = meeting?.agenda[Number(index)];
     if (!meeting || !item) return [];
-    const who = 'presenter' in item && typeof item.presenter === 'string' ? say(context, ` (${item.presenter})`, ` (${item.presenter})`) : '';
-    const at = say(context, `kl. ${item.start}–${item.end}`, `at ${item.start}–${item.end}`) + minutesOf(item.start, item.end);
+    const who =
+      'presenter' in item && typeof item.presenter === 'string'
+        ? say(context, ` (${item.presenter})`, ` (${item.presenter})`)
+        : '';
+    const at =
+      say(context, `kl. ${item.start}–${item.end}`, `at ${item.start}–${item.end}`) + minutesOf(item.start, item.end);
     return [`${formatDate(meeting.date, context.language)} ${at}: **${item.title}**${who}`];
   });
   if (lines.length === 0) return notUnderstood(context, {});

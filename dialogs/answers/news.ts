@@ -23,12 +23,18 @@ function newsDateText(context: DialogContext, item: NewsDate): string {
 }
 
 function eventsOf(context: DialogContext, item: NewsItem): KlikEvent[] {
-  return item.events.flatMap((id) => context.knowledge.events.filter((event) => event.id === id)).sort((a, b) => a.date.localeCompare(b.date));
+  return item.events
+    .flatMap((id) => context.knowledge.events.filter((event) => event.id === id))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** "Serviceaftalerne annonceres onsdag 12. september 2018"; in English the Danish words stand before a colon. */
 function datedText(context: DialogContext, entry: NewsDate): string {
-  return say(context, `${entry.what} ${newsDateText(context, entry)}`, `${entry.what}: ${newsDateText(context, entry)}`);
+  return say(
+    context,
+    `${entry.what} ${newsDateText(context, entry)}`,
+    `${entry.what}: ${newsDateText(context, entry)}`,
+  );
 }
 
 /** One line per item: its title and the dates it names (or the span of its events). */
@@ -38,8 +44,17 @@ function newsLine(context: DialogContext, item: NewsItem): string {
   const first = events[0];
   const last = events[events.length - 1];
   if (dated.length === 0 && first && last) {
-    const span = first.date === last.date ? shortDate(first.date, context.language) : say(context, `${shortDate(first.date, 'da')} til ${shortDate(last.date, 'da')}`, `${shortDate(first.date, 'en')} to ${shortDate(last.date, 'en')}`);
-    const preliminary = events.some((event) => event.preliminary) ? say(context, ' (foreløbige datoer)', ' (preliminary dates)') : '';
+    const span =
+      first.date === last.date
+        ? shortDate(first.date, context.language)
+        : say(
+            context,
+            `${shortDate(first.date, 'da')} til ${shortDate(last.date, 'da')}`,
+            `${shortDate(first.date, 'en')} to ${shortDate(last.date, 'en')}`,
+          );
+    const preliminary = events.some((event) => event.preliminary)
+      ? say(context, ' (foreløbige datoer)', ' (preliminary dates)')
+      : '';
     dated.push(`${span}${preliminary}`);
   }
   return dated.length > 0 ? `${item.title}: ${dated.join('; ')}` : item.title;
@@ -61,9 +76,19 @@ function itemsAbout(items: NewsItem[], topic: string): NewsItem[] {
   const wanted = words(topic).filter((word) => word.length > 1);
   const scored = items.map((item) => {
     const text = words([item.title, ...item.points].join(' '));
-    return { item, hits: wanted.filter((word) => text.some((other) => other === word || stem(other) === stem(word) || (word.length >= 6 && other.startsWith(word)))).length };
+    return {
+      item,
+      hits: wanted.filter((word) =>
+        text.some(
+          (other) => other === word || stem(other) === stem(word) || (word.length >= 6 && other.startsWith(word)),
+        ),
+      ).length,
+    };
   });
-  return scored.filter((entry) => entry.hits > 0).sort((a, b) => b.hits - a.hits).map((entry) => entry.item);
+  return scored
+    .filter((entry) => entry.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .map((entry) => entry.item);
 }
 
 /** One news item in full: its title, then every point, in the seed's words. */
@@ -82,20 +107,33 @@ export const news: Dialog = (context, args) => {
   const items = context.knowledge.news;
   const [about] = args.topic ? itemsAbout(items, args.topic) : [];
   if (about) return [itemReply(context, about)];
-  if (items.length === 0) return [{ text: say(context, 'Der er ingen nyheder i mine data.', 'There is no news in my data.') }];
+  if (items.length === 0)
+    return [{ text: say(context, 'Der er ingen nyheder i mine data.', 'There is no news in my data.') }];
   const next = nextNewsDate(context);
-  const count = say(context, `${NEWS_TITLE} har **${items.length} nyheder**.`, `${NEWS_TITLE} has **${items.length} items**.`);
-  const lead = next ? `${count} ${say(context, 'Nærmeste frist:', 'Nearest deadline:')} ${next.text}${daysLeftText(context, next.date)}.` : count;
+  const count = say(
+    context,
+    `${NEWS_TITLE} har **${items.length} nyheder**.`,
+    `${NEWS_TITLE} has **${items.length} items**.`,
+  );
+  const lead = next
+    ? `${count} ${say(context, 'Nærmeste frist:', 'Nearest deadline:')} ${next.text}${daysLeftText(context, next.date)}.`
+    : count;
   return [
     listReply({
       heading: NEWS_TITLE,
       intro: lead,
       list: items.map((item) => newsLine(context, item)),
-      source: sourcesLine(context, items.map((item) => item.source.label)),
+      source: sourcesLine(
+        context,
+        items.map((item) => item.source.label),
+      ),
       buttons: [
         dialogButton(say(context, 'Webinarer og kommunedage', 'Webinars and municipality days'), ANSWER_DIALOGS.events),
         dialogButton(say(context, 'Kontakter', 'Contacts'), ANSWER_DIALOGS.contacts),
-        dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
+        dialogButton(
+          say(context, 'Næste programledermøde', 'Next programme leader meeting'),
+          ANSWER_DIALOGS.nextMeeting,
+        ),
       ],
     }),
   ];

@@ -35,7 +35,13 @@ function updateNote(context: DialogContext): string[] {
   const frequency = findTopic(context.knowledge, IMPLEMENTATION_OVERVIEW_TOPIC)?.updateFrequency;
   if (frequency === undefined) return [];
   const words = frequency.charAt(0).toLowerCase() + frequency.slice(1);
-  return [say(context, `Overblikket ${words}.`, `How often the overview is updated, in the material's words: "${frequency}".`)];
+  return [
+    say(
+      context,
+      `Overblikket ${words}.`,
+      `How often the overview is updated, in the material's words: "${frequency}".`,
+    ),
+  ];
 }
 
 function interfaceOf(context: DialogContext, id: string): Interface | undefined {
@@ -60,13 +66,19 @@ function linkDetail(context: DialogContext, link: SupportLink): string {
     'coming-klik-task': ['kommende KLIK-opgave', 'coming KLIK task'],
     'organisation-diagram': ['læser organisationsdata', 'reads organisation data'],
   };
-  const reasons = link.basis.flatMap((basis) => (typeof basis === 'string' && words[basis] ? [say(context, words[basis][0], words[basis][1])] : []));
+  const reasons = link.basis.flatMap((basis) =>
+    typeof basis === 'string' && words[basis] ? [say(context, words[basis][0], words[basis][1])] : [],
+  );
   return [...new Set(reasons)].join(', ');
 }
 
 function labelsOf(context: DialogContext, links: SupportLink[]): string[] {
   return links.flatMap((link) =>
-    link.basis.map((basis) => (typeof basis === 'object' ? (interfaceOf(context, basis.interface)?.source.label ?? link.itSystem.source.label) : link.supportSystem.source.label)),
+    link.basis.map((basis) =>
+      typeof basis === 'object'
+        ? (interfaceOf(context, basis.interface)?.source.label ?? link.itSystem.source.label)
+        : link.supportSystem.source.label,
+    ),
   );
 }
 
@@ -79,17 +91,50 @@ function interfaceReply(context: DialogContext, item: Interface): Reply {
     `**${usages.length} ${usages.length === 1 ? 'it-system' : 'it-systemer'}** skal anvende ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
     `**${usages.length} ${usages.length === 1 ? 'IT system' : 'IT systems'}** must use ${item.code} _${item.title}_${support ? ` (${support.name})` : ''}:`,
   );
-  const after = [...updateNote(context), ...(item.link ? [say(context, `Hele overblikket: ${item.link}`, `The whole overview: ${item.link}`)] : [])];
-  const buttons: ReplyButton[] = usages.slice(0, 2).map((usage) => dialogButton(say(context, `Om ${usage.itSystem.name}`, `About ${usage.itSystem.name}`), ANSWER_DIALOGS.overview, { itSystemId: usage.itSystem.id }));
-  if (support) buttons.push(dialogButton(say(context, `Hvem bruger ${support.name}?`, `Who uses ${support.name}?`), ANSWER_DIALOGS.overview, { supportSystemId: support.id }));
-  return listReply({ heading: item.code, intro, list, after, source: sourcesLine(context, [item.source.label]), buttons });
+  const after = [
+    ...updateNote(context),
+    ...(item.link ? [say(context, `Hele overblikket: ${item.link}`, `The whole overview: ${item.link}`)] : []),
+  ];
+  const buttons: ReplyButton[] = usages.slice(0, 2).map((usage) =>
+    dialogButton(say(context, `Om ${usage.itSystem.name}`, `About ${usage.itSystem.name}`), ANSWER_DIALOGS.overview, {
+      itSystemId: usage.itSystem.id,
+    }),
+  );
+  if (support)
+    buttons.push(
+      dialogButton(say(context, `Hvem bruger ${support.name}?`, `Who uses ${support.name}?`), ANSWER_DIALOGS.overview, {
+        supportSystemId: support.id,
+      }),
+    );
+  return listReply({
+    heading: item.code,
+    intro,
+    list,
+    after,
+    source: sourcesLine(context, [item.source.label]),
+    buttons,
+  });
 }
 
 function supportSystemReply(context: DialogContext, system: SupportSystem): Reply {
   const links = systemsUsingSupportSystem(context.knowledge, system.id);
   if (links.length === 0) {
-    const text = say(context, `Materialet nævner ingen it-systemer, der skal anvende ${system.name}.`, `The material names no IT systems that must use ${system.name}.`);
-    return { heading: system.name, text, source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), ANSWER_DIALOGS.overview)] };
+    const text = say(
+      context,
+      `Materialet nævner ingen it-systemer, der skal anvende ${system.name}.`,
+      `The material names no IT systems that must use ${system.name}.`,
+    );
+    return {
+      heading: system.name,
+      text,
+      source: sourcesLine(context, [system.source.label]),
+      buttons: [
+        dialogButton(
+          say(context, 'Implementeringsoverblikket', 'The implementation overview'),
+          ANSWER_DIALOGS.overview,
+        ),
+      ],
+    };
   }
   const list = links.map((link) => `${link.itSystem.name} (${linkDetail(context, link)})`);
   const intro = say(
@@ -98,8 +143,19 @@ function supportSystemReply(context: DialogContext, system: SupportSystem): Repl
     `**${links.length} ${links.length === 1 ? 'IT system' : 'IT systems'}** must use ${system.name}:`,
   );
   const fromOverview = links.some((link) => link.basis.some((basis) => typeof basis === 'object'));
-  const buttons = links.slice(0, 3).map((link) => dialogButton(say(context, `Om ${link.itSystem.name}`, `About ${link.itSystem.name}`), ANSWER_DIALOGS.overview, { itSystemId: link.itSystem.id }));
-  return listReply({ heading: system.name, intro, list, after: fromOverview ? updateNote(context) : [], source: sourcesLine(context, labelsOf(context, links)), buttons });
+  const buttons = links.slice(0, 3).map((link) =>
+    dialogButton(say(context, `Om ${link.itSystem.name}`, `About ${link.itSystem.name}`), ANSWER_DIALOGS.overview, {
+      itSystemId: link.itSystem.id,
+    }),
+  );
+  return listReply({
+    heading: system.name,
+    intro,
+    list,
+    after: fromOverview ? updateNote(context) : [],
+    source: sourcesLine(context, labelsOf(context, links)),
+    buttons,
+  });
 }
 
 function itSystemReply(context: DialogContext, system: ItSystem): Reply {
@@ -107,33 +163,95 @@ function itSystemReply(context: DialogContext, system: ItSystem): Reply {
   const supports = supportSystemsOf(context.knowledge, system.id);
   const lang = context.language;
   const list = [
-    ...interfaces.map((usage) => `${usage.interface.code} _${usage.interface.title}_ (${stateText(context, usage.state)})`),
-    ...supports.map((link) => `${link.supportSystem.name}${linkDetail(context, link) ? ` (${linkDetail(context, link)})` : ''}`),
+    ...interfaces.map(
+      (usage) => `${usage.interface.code} _${usage.interface.title}_ (${stateText(context, usage.state)})`,
+    ),
+    ...supports.map(
+      (link) => `${link.supportSystem.name}${linkDetail(context, link) ? ` (${linkDetail(context, link)})` : ''}`,
+    ),
   ];
   if (list.length === 0) {
-    return { heading: system.name, text: say(context, `Materialet nævner ingen snitflader eller støttesystemer for ${system.name}.`, `The material names no interfaces or support systems for ${system.name}.`), source: sourcesLine(context, [system.source.label]), buttons: [dialogButton(say(context, 'Implementeringsoverblikket', 'The implementation overview'), ANSWER_DIALOGS.overview)] };
+    return {
+      heading: system.name,
+      text: say(
+        context,
+        `Materialet nævner ingen snitflader eller støttesystemer for ${system.name}.`,
+        `The material names no interfaces or support systems for ${system.name}.`,
+      ),
+      source: sourcesLine(context, [system.source.label]),
+      buttons: [
+        dialogButton(
+          say(context, 'Implementeringsoverblikket', 'The implementation overview'),
+          ANSWER_DIALOGS.overview,
+        ),
+      ],
+    };
   }
-  const supportNames = joinAnd(supports.map((link) => link.supportSystem.name), lang);
+  const supportNames = joinAnd(
+    supports.map((link) => link.supportSystem.name),
+    lang,
+  );
   const intro =
     interfaces.length > 0
-      ? say(context, `**${system.name}** skal anvende ${interfaces.length} snitflade${interfaces.length === 1 ? '' : 'r'} og støttesystemerne ${supportNames}:`, `**${system.name}** must use ${interfaces.length} interface${interfaces.length === 1 ? '' : 's'} and the support systems ${supportNames}:`)
-      : say(context, `**${system.name}** skal anvende ${supportNames}:`, `**${system.name}** must use ${supportNames}:`);
-  const buttons = supports.slice(0, 2).map((link) => dialogButton(say(context, `Hvem bruger ${link.supportSystem.name}?`, `Who uses ${link.supportSystem.name}?`), ANSWER_DIALOGS.overview, { supportSystemId: link.supportSystem.id }));
+      ? say(
+          context,
+          `**${system.name}** skal anvende ${interfaces.length} snitflade${interfaces.length === 1 ? '' : 'r'} og støttesystemerne ${supportNames}:`,
+          `**${system.name}** must use ${interfaces.length} interface${interfaces.length === 1 ? '' : 's'} and the support systems ${supportNames}:`,
+        )
+      : say(
+          context,
+          `**${system.name}** skal anvende ${supportNames}:`,
+          `**${system.name}** must use ${supportNames}:`,
+        );
+  const buttons = supports
+    .slice(0, 2)
+    .map((link) =>
+      dialogButton(
+        say(context, `Hvem bruger ${link.supportSystem.name}?`, `Who uses ${link.supportSystem.name}?`),
+        ANSWER_DIALOGS.overview,
+        { supportSystemId: link.supportSystem.id },
+      ),
+    );
   const labels = [...interfaces.map((usage) => usage.interface.source.label), ...labelsOf(context, supports)];
-  return listReply({ heading: system.name, intro, list, after: interfaces.length > 0 ? updateNote(context) : [], source: sourcesLine(context, labels), buttons });
+  return listReply({
+    heading: system.name,
+    intro,
+    list,
+    after: interfaces.length > 0 ? updateNote(context) : [],
+    source: sourcesLine(context, labels),
+    buttons,
+  });
 }
 
 function summaryReply(context: DialogContext): Reply {
   const items = context.knowledge.interfaces;
   const nameOf = (id: string) => context.knowledge.itSystems.find((system) => system.id === id)?.name ?? id;
-  const list = items.map((item) => `${item.code} _${item.title}_: ${joinAnd(item.users.map((user) => nameOf(user.itSystem)), context.language)}`);
+  const list = items.map(
+    (item) =>
+      `${item.code} _${item.title}_: ${joinAnd(
+        item.users.map((user) => nameOf(user.itSystem)),
+        context.language,
+      )}`,
+  );
   const intro = say(
     context,
     `Implementeringsoverblikket viser ${items.length} snitflader med de it-systemer, der skal anvende dem:`,
     `The implementation overview shows ${items.length} interfaces with the IT systems that must use them:`,
   );
-  const buttons = items.slice(0, 3).map((item) => dialogButton(item.code, ANSWER_DIALOGS.overview, { interfaceId: item.id }));
-  return listReply({ heading: say(context, 'Implementeringsoverblikket', 'The implementation overview'), intro, list, after: updateNote(context), source: sourcesLine(context, items.map((item) => item.source.label)), buttons });
+  const buttons = items
+    .slice(0, 3)
+    .map((item) => dialogButton(item.code, ANSWER_DIALOGS.overview, { interfaceId: item.id }));
+  return listReply({
+    heading: say(context, 'Implementeringsoverblikket', 'The implementation overview'),
+    intro,
+    list,
+    after: updateNote(context),
+    source: sourcesLine(
+      context,
+      items.map((item) => item.source.label),
+    ),
+    buttons,
+  });
 }
 
 /**
@@ -145,15 +263,21 @@ export const overview: Dialog = (context, args) => {
   const wanted = (value: string | undefined) => value?.toLowerCase();
   if (args.interfaceId !== undefined) {
     const item = k.interfaces.find((candidate) => candidate.id === wanted(args.interfaceId));
-    return item ? [interfaceReply(context, item)] : unknownReply(context, 'Den snitflade kender jeg ikke.', "I don't know that interface.");
+    return item
+      ? [interfaceReply(context, item)]
+      : unknownReply(context, 'Den snitflade kender jeg ikke.', "I don't know that interface.");
   }
   if (args.supportSystemId !== undefined) {
     const system = k.supportSystems.find((candidate) => candidate.id === wanted(args.supportSystemId));
-    return system ? [supportSystemReply(context, system)] : unknownReply(context, 'Det støttesystem kender jeg ikke.', "I don't know that support system.");
+    return system
+      ? [supportSystemReply(context, system)]
+      : unknownReply(context, 'Det støttesystem kender jeg ikke.', "I don't know that support system.");
   }
   if (args.itSystemId !== undefined) {
     const system = k.itSystems.find((candidate) => candidate.id === wanted(args.itSystemId));
-    return system ? [itSystemReply(context, system)] : unknownReply(context, 'Det it-system kender jeg ikke.', "I don't know that IT system.");
+    return system
+      ? [itSystemReply(context, system)]
+      : unknownReply(context, 'Det it-system kender jeg ikke.', "I don't know that IT system.");
   }
   return [summaryReply(context)];
 };

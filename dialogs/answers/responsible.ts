@@ -17,7 +17,9 @@ function names(context: DialogContext, roleIds: string[]): string {
 
 /** Who is responsible for a task or a dated fact: the role first, or plainly that the seed names none. */
 export const responsible: Dialog = (context, args) => {
-  const deadline = args.deadlineId ? context.knowledge.deadlines.find((item) => item.id === args.deadlineId) : undefined;
+  const deadline = args.deadlineId
+    ? context.knowledge.deadlines.find((item) => item.id === args.deadlineId)
+    : undefined;
   const task = args.taskId ? findTask(context.knowledge, args.taskId) : undefined;
   const subject = task ?? deadline;
   if (!subject) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
@@ -26,11 +28,29 @@ export const responsible: Dialog = (context, args) => {
   const related = task?.relatedRoles ?? [];
   const lines: string[] = [];
   if (roleIds.length > 0) {
-    lines.push(say(context, `**${names(context, roleIds)}** er ansvarlig for _${title}_.`, `**${names(context, roleIds)}** is responsible for _${title}_.`));
+    lines.push(
+      say(
+        context,
+        `**${names(context, roleIds)}** er ansvarlig for _${title}_.`,
+        `**${names(context, roleIds)}** is responsible for _${title}_.`,
+      ),
+    );
   } else {
-    lines.push(say(context, `Materialet nævner ingen ansvarlig rolle for _${title}_.`, `The material names no responsible role for _${title}_.`));
+    lines.push(
+      say(
+        context,
+        `Materialet nævner ingen ansvarlig rolle for _${title}_.`,
+        `The material names no responsible role for _${title}_.`,
+      ),
+    );
     if (related.length > 0) {
-      lines.push(say(context, `Opgaven handler om rollerne ${names(context, related)}.`, `The task concerns the roles ${names(context, related)}.`));
+      lines.push(
+        say(
+          context,
+          `Opgaven handler om rollerne ${names(context, related)}.`,
+          `The task concerns the roles ${names(context, related)}.`,
+        ),
+      );
     }
     lines.push(
       say(
@@ -40,5 +60,12 @@ export const responsible: Dialog = (context, args) => {
       ),
     );
   }
-  return [{ heading: title, text: lines.join('\n'), source: sourceLine(context, subject.source.label), buttons: roleButtons(context, [...roleIds, ...related]) }];
+  return [
+    {
+      heading: title,
+      text: lines.join('\n'),
+      source: sourceLine(context, subject.source.label),
+      buttons: roleButtons(context, [...roleIds, ...related]),
+    },
+  ];
 };

@@ -45,7 +45,9 @@ function roleLine(role: Role, phase: Phase | undefined): string {
 }
 
 function roleButtons(context: DialogContext, roles: Role[], category: Category | undefined): ReplyButton[] {
-  const about = roles.map((role) => dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), ANSWER_DIALOGS.role, { roleId: role.id }));
+  const about = roles.map((role) =>
+    dialogButton(say(context, `Om ${role.name}`, `About ${role.name}`), ANSWER_DIALOGS.role, { roleId: role.id }),
+  );
   if (category === undefined) return [...about.slice(0, 2), categoryButton(context, 'organisational')];
   // a category is a tab of the gallery: both other tabs are one press away
   const others = (['organisational', 'project', 'technical'] as const).filter((candidate) => candidate !== category);
@@ -66,36 +68,80 @@ function summaryReply(context: DialogContext): Reply {
     return `${inCategory.length} ${say(context, categoryWords[category][0], categoryWords[category][1])}: ${inCategory.map((role) => role.name).join(', ')}`;
   });
   const draftOnly = roles.filter((role) => role.category === undefined).length;
-  const intro = say(context, 'Rollegalleriet fra maj 2018 har tre slags roller:', 'The May 2018 role gallery has three kinds of roles:');
+  const intro = say(
+    context,
+    'Rollegalleriet fra maj 2018 har tre slags roller:',
+    'The May 2018 role gallery has three kinds of roles:',
+  );
   const after = [
-    say(context, `Udkastet fra september 2018 nævner desuden ${draftOnly} roller og rollegrupper og ordner rollerne efter fase: implementering og drift og forvaltning.`, `The September 2018 draft also names ${draftOnly} roles and role groups and sorts the roles by phase: implementation and operations.`),
+    say(
+      context,
+      `Udkastet fra september 2018 nævner desuden ${draftOnly} roller og rollegrupper og ordner rollerne efter fase: implementering og drift og forvaltning.`,
+      `The September 2018 draft also names ${draftOnly} roles and role groups and sorts the roles by phase: implementation and operations.`,
+    ),
     draftNote(context),
   ];
-  const buttons = (['organisational', 'project', 'technical'] as const).map((category) => categoryButton(context, category));
-  return listReply({ heading: say(context, 'Rollegalleriet', 'The role gallery'), intro, list, after, source: sourcesLine(context, [MAY_LABEL, DRAFT_LABEL]), buttons });
+  const buttons = (['organisational', 'project', 'technical'] as const).map((category) =>
+    categoryButton(context, category),
+  );
+  return listReply({
+    heading: say(context, 'Rollegalleriet', 'The role gallery'),
+    intro,
+    list,
+    after,
+    source: sourcesLine(context, [MAY_LABEL, DRAFT_LABEL]),
+    buttons,
+  });
 }
 
 /** Roles by May 2018 category and/or September 2018 draft phase; says the September gallery is a draft. */
 export const roleList: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
-  if (!parsed.success) return unknownReply(context, 'Den rollegruppe kender jeg ikke.', "I don't know that group of roles.");
+  if (!parsed.success)
+    return unknownReply(context, 'Den rollegruppe kender jeg ikke.', "I don't know that group of roles.");
   const { category, phase } = parsed.data;
   if (!category && !phase) return [summaryReply(context)];
   const roles = context.knowledge.roles.filter(
-    (role) => (!category || role.category === category) && (!phase || role.placements.some((placement) => placement.phase === phase)),
+    (role) =>
+      (!category || role.category === category) &&
+      (!phase || role.placements.some((placement) => placement.phase === phase)),
   );
   const lang = context.language;
   const kind = category ? categoryWords[category][lang === 'da' ? 0 : 1] : say(context, 'roller', 'roles');
   const inPhase = phase ? say(context, ` i ${phaseWords[phase][0]}`, ` in ${phaseWords[phase][1]}`) : '';
   const labels = [...(category ? [MAY_LABEL] : []), ...(phase ? [DRAFT_LABEL] : [])];
   if (roles.length === 0) {
-    return [{ text: say(context, `Rollegalleriet har ingen ${kind}${inPhase}.`, `The role gallery has no ${kind}${inPhase}.`), source: sourcesLine(context, labels), buttons: roleButtons(context, [], category) }];
+    return [
+      {
+        text: say(context, `Rollegalleriet har ingen ${kind}${inPhase}.`, `The role gallery has no ${kind}${inPhase}.`),
+        source: sourcesLine(context, labels),
+        buttons: roleButtons(context, [], category),
+      },
+    ];
   }
   const mayOnly = category !== undefined && phase === undefined;
   const intro = mayOnly
-    ? say(context, `Rollegalleriets liste fra maj 2018 har **${roles.length} ${kind}**:`, `The role gallery's May 2018 list has **${roles.length} ${kind}**:`)
-    : say(context, `Rollegalleriets udkast fra september 2018 har **${roles.length} ${kind}**${inPhase}:`, `The September 2018 draft of the role gallery has **${roles.length} ${kind}**${inPhase}:`);
+    ? say(
+        context,
+        `Rollegalleriets liste fra maj 2018 har **${roles.length} ${kind}**:`,
+        `The role gallery's May 2018 list has **${roles.length} ${kind}**:`,
+      )
+    : say(
+        context,
+        `Rollegalleriets udkast fra september 2018 har **${roles.length} ${kind}**${inPhase}:`,
+        `The September 2018 draft of the role gallery has **${roles.length} ${kind}**${inPhase}:`,
+      );
   const after = [draftNote(context)];
-  if (mayOnly) after.unshift(say(context, 'Listen fra maj 2018 var ikke udtømmende.', 'The May 2018 list was not complete.'));
-  return [listReply({ heading: say(context, 'Rollegalleriet', 'The role gallery'), intro, list: roles.map((role) => roleLine(role, phase)), after, source: sourcesLine(context, labels), buttons: roleButtons(context, roles, category) })];
+  if (mayOnly)
+    after.unshift(say(context, 'Listen fra maj 2018 var ikke udtømmende.', 'The May 2018 list was not complete.'));
+  return [
+    listReply({
+      heading: say(context, 'Rollegalleriet', 'The role gallery'),
+      intro,
+      list: roles.map((role) => roleLine(role, phase)),
+      after,
+      source: sourcesLine(context, labels),
+      buttons: roleButtons(context, roles, category),
+    }),
+  ];
 };

@@ -21,12 +21,24 @@ const phaseWords = {
 function placementSentence(context: DialogContext, role: Role): string {
   const lang = context.language;
   const kind = role.category ? categoryWords[role.category][lang] : say(context, 'en rolle', 'a role');
-  const opening = say(context, `**${role.name}** er ${kind} i rollegalleriet.`, `**${role.name}** is ${kind} in the role gallery.`);
+  const opening = say(
+    context,
+    `**${role.name}** er ${kind} i rollegalleriet.`,
+    `**${role.name}** is ${kind} in the role gallery.`,
+  );
   const placed = role.placements.filter((placement) => placement.area !== null);
   if (placed.length > 0) {
     const area = roleAreaTitles[placed[0]!.area!];
-    const phases = [...new Set(role.placements.map((placement) => phaseWords[placement.phase][lang]))].join(say(context, ' og i ', ' and in '));
-    const unsure = placed.some((placement) => !placement.placementCertain) ? say(context, ' (aflæst af et udkast; placeringen er usikker)', ' (read from a draft; the placement is uncertain)') : '';
+    const phases = [...new Set(role.placements.map((placement) => phaseWords[placement.phase][lang]))].join(
+      say(context, ' og i ', ' and in '),
+    );
+    const unsure = placed.some((placement) => !placement.placementCertain)
+      ? say(
+          context,
+          ' (aflæst af et udkast; placeringen er usikker)',
+          ' (read from a draft; the placement is uncertain)',
+        )
+      : '';
     return `${opening} ${say(context, `I udkastet fra september 2018 står den under _${area}_, i ${phases}${unsure}.`, `In the September 2018 draft it sits under _${area}_, in ${phases}${unsure}.`)}`;
   }
   if (role.groupedUnder) {
@@ -36,7 +48,9 @@ function placementSentence(context: DialogContext, role: Role): string {
   }
   // the draft shows the phase even where its flattened columns hide the area ("KOMBIT-SPOC" is in operations)
   if (role.placements.length > 0) {
-    const phases = [...new Set(role.placements.map((placement) => phaseWords[placement.phase][lang]))].join(say(context, ' og i ', ' and in '));
+    const phases = [...new Set(role.placements.map((placement) => phaseWords[placement.phase][lang]))].join(
+      say(context, ' og i ', ' and in '),
+    );
     return `${opening} ${say(context, `I udkastet fra september 2018 står den i ${phases} (området kan ikke aflæses).`, `In the September 2018 draft it sits in ${phases} (the area cannot be read).`)}`;
   }
   return opening;
@@ -47,18 +61,35 @@ function profileReply(context: DialogContext, role: Role, profile: NonNullable<R
   const list = profile.tasks.map((task) => task.text);
   const facts = [
     { label: say(context, 'Effekt', 'Effect'), value: profile.effect },
-    { label: say(context, 'Ansvar', 'Responsibility'), value: profile.responsibility.map((line) => line.text).join(' ') },
+    {
+      label: say(context, 'Ansvar', 'Responsibility'),
+      value: profile.responsibility.map((line) => line.text).join(' '),
+    },
     { label: say(context, 'Kendetegn', 'Characteristics'), value: profile.characteristics },
   ];
-  const text = [intro, ...facts.map((fact) => `${fact.label}: ${fact.value}`), `${say(context, 'Opgaver', 'Tasks')}:`, ...list.map((line) => `- ${line}`)].join('\n');
+  const text = [
+    intro,
+    ...facts.map((fact) => `${fact.label}: ${fact.value}`),
+    `${say(context, 'Opgaver', 'Tasks')}:`,
+    ...list.map((line) => `- ${line}`),
+  ].join('\n');
   return { heading: role.name, text, intro, facts, list, source: sourceLine(context, role.source.label) };
 }
 
 function roleButtons(context: DialogContext, role: Role): ReplyButton[] {
   const buttons: ReplyButton[] = tasksForRole(context.knowledge, role.id)
     .slice(0, 2)
-    .map((task) => (dialogButton(say(context, `Deadline: ${task.title}`, `Deadline: ${task.title}`), ANSWER_DIALOGS.taskDeadline, { taskId: task.id })));
-  if (role.profile) buttons.push(dialogButton(say(context, 'Vis kompetencerne', 'Show the competences'), ANSWER_DIALOGS.roleCompetences, { roleId: role.id }));
+    .map((task) =>
+      dialogButton(say(context, `Deadline: ${task.title}`, `Deadline: ${task.title}`), ANSWER_DIALOGS.taskDeadline, {
+        taskId: task.id,
+      }),
+    );
+  if (role.profile)
+    buttons.push(
+      dialogButton(say(context, 'Vis kompetencerne', 'Show the competences'), ANSWER_DIALOGS.roleCompetences, {
+        roleId: role.id,
+      }),
+    );
   return buttons;
 }
 
@@ -69,11 +100,25 @@ export const role: Dialog = (context, args) => {
   if (found.profile) return [{ ...profileReply(context, found, found.profile), buttons: roleButtons(context, found) }];
   const lines = [placementSentence(context, found)];
   if (found.description) lines.push(found.description);
-  for (const mention of found.mentions) lines.push(say(context, `Nævnt i materialet: “${mention.quote}”`, `Mentioned in the material: “${mention.quote}”`));
+  for (const mention of found.mentions)
+    lines.push(say(context, `Nævnt i materialet: “${mention.quote}”`, `Mentioned in the material: “${mention.quote}”`));
   if (!found.description) {
-    lines.push(say(context, 'En præcis beskrivelse af opgaverne er ikke udgivet endnu (rollegalleriet er et udkast).', 'A precise description of its tasks has not been published yet (the role gallery is a draft).'));
+    lines.push(
+      say(
+        context,
+        'En præcis beskrivelse af opgaverne er ikke udgivet endnu (rollegalleriet er et udkast).',
+        'A precise description of its tasks has not been published yet (the role gallery is a draft).',
+      ),
+    );
   }
-  return [{ heading: found.name, text: lines.join('\n'), source: sourceLine(context, found.source.label), buttons: roleButtons(context, found) }];
+  return [
+    {
+      heading: found.name,
+      text: lines.join('\n'),
+      source: sourceLine(context, found.source.label),
+      buttons: roleButtons(context, found),
+    },
+  ];
 };
 
 /** The competences of a role that has a full profile (the KOMBIT-programleder). */
@@ -93,7 +138,11 @@ export const roleCompetences: Dialog = (context, args) => {
         source: sourceLine(context, found.source.label),
         buttons: [
           dialogButton(say(context, 'Om rollen', 'About the role'), ANSWER_DIALOGS.role, { roleId: found.id }),
-          dialogButton(say(context, 'KOMBIT-programlederens kompetencer', "The programme leader's competences"), ANSWER_DIALOGS.roleCompetences, { roleId: 'kombit-programleder' }),
+          dialogButton(
+            say(context, 'KOMBIT-programlederens kompetencer', "The programme leader's competences"),
+            ANSWER_DIALOGS.roleCompetences,
+            { roleId: 'kombit-programleder' },
+          ),
         ],
       },
     ];

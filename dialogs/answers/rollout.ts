@@ -1,5 +1,12 @@
 import type { Reply } from '../../src/core/types.js';
-import { sapaGroupOf, type Municipality, type Pilot, type SapaGroup, type SapaPlan, type SapaPlacement } from '../../src/knowledge/systems-queries.js';
+import {
+  sapaGroupOf,
+  type Municipality,
+  type Pilot,
+  type SapaGroup,
+  type SapaPlan,
+  type SapaPlacement,
+} from '../../src/knowledge/systems-queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { joinAnd } from '../shared/text.js';
 import { say, sourceLine, sourcesLine } from '../shared/say.js';
@@ -24,17 +31,32 @@ function planRange(context: DialogContext, plan: SapaPlan): string {
 
 function documentLine(context: DialogContext, plan: SapaPlan): string {
   if (!plan.document) return '';
-  return say(context, `Se "${plan.document.title}": ${plan.document.url}`, `See "${plan.document.title}": ${plan.document.url}`);
+  return say(
+    context,
+    `Se "${plan.document.title}": ${plan.document.url}`,
+    `See "${plan.document.title}": ${plan.document.url}`,
+  );
 }
 
 /** When the group goes on SAPA, no more certain than the plan: a rough label, or that it cannot be read. */
 function timingSentence(context: DialogContext, placement: SapaPlacement): string {
   const range = planRange(context, placement.plan);
-  const rough = placement.plan.timesApproximate ? say(context, ' (tiderne er kun angivet groft, "i træskolængder")', ' (the times are only rough, "in clog lengths")') : '';
+  const rough = placement.plan.timesApproximate
+    ? say(
+        context,
+        ' (tiderne er kun angivet groft, "i træskolængder")',
+        ' (the times are only rough, "in clog lengths")',
+      )
+    : '';
   if (placement.timeLabel !== null && placement.approximate) {
-    return say(context, `Gruppen står ved ca. ${placement.timeLabel}${rough}; planen løber ${range}.`, `The group stands at about ${placement.timeLabel}${rough}; the plan runs ${range}.`);
+    return say(
+      context,
+      `Gruppen står ved ca. ${placement.timeLabel}${rough}; planen løber ${range}.`,
+      `The group stands at about ${placement.timeLabel}${rough}; the plan runs ${range}.`,
+    );
   }
-  if (placement.timeLabel !== null) return say(context, `Gruppen står ved ${placement.timeLabel}.`, `The group stands at ${placement.timeLabel}.`);
+  if (placement.timeLabel !== null)
+    return say(context, `Gruppen står ved ${placement.timeLabel}.`, `The group stands at ${placement.timeLabel}.`);
   return say(
     context,
     `Hvornår gruppen skal på SAPA, kan ikke aflæses af materialet: planen løber ${range}${rough}, men det fremgår ikke, hvilken gruppe der står ved hvilket tidspunkt.`,
@@ -44,26 +66,50 @@ function timingSentence(context: DialogContext, placement: SapaPlacement): strin
 
 function pilotSentence(context: DialogContext, pilot: Pilot | undefined): string | undefined {
   if (!pilot) return undefined;
-  const role = pilot.group === 'pilot' ? say(context, 'SAPA-pilot', 'a SAPA pilot') : say(context, 'SAPA-præpilot', 'a SAPA pre-pilot');
-  return say(context, `Kommunen er også ${role} (${pilotSolution(context, pilot)}).`, `The municipality is also ${role} (${pilotSolution(context, pilot)}).`);
+  const role =
+    pilot.group === 'pilot'
+      ? say(context, 'SAPA-pilot', 'a SAPA pilot')
+      : say(context, 'SAPA-præpilot', 'a SAPA pre-pilot');
+  return say(
+    context,
+    `Kommunen er også ${role} (${pilotSolution(context, pilot)}).`,
+    `The municipality is also ${role} (${pilotSolution(context, pilot)}).`,
+  );
 }
 
 function pilotSolution(context: DialogContext, pilot: Pilot): string {
-  if (pilot.vendor === null) return say(context, `ingen leverandør endnu, løsningen ${pilot.solution}`, `no vendor yet, the solution ${pilot.solution}`);
+  if (pilot.vendor === null)
+    return say(
+      context,
+      `ingen leverandør endnu, løsningen ${pilot.solution}`,
+      `no vendor yet, the solution ${pilot.solution}`,
+    );
   if (pilot.vendor === pilot.solution) return pilot.solution;
-  return say(context, `${pilot.vendor}, løsningen ${pilot.solution}`, `${pilot.vendor}, the solution ${pilot.solution}`);
+  return say(
+    context,
+    `${pilot.vendor}, løsningen ${pilot.solution}`,
+    `${pilot.vendor}, the solution ${pilot.solution}`,
+  );
 }
 
 function placementReply(context: DialogContext, municipality: Municipality, placement: SapaPlacement): Reply {
   const others = placement.members.filter((member) => member.id !== municipality.id).map((member) => member.shortName);
-  const together = others.length > 0 ? say(context, `, sammen med ${joinAnd(others, 'da')}`, `, together with ${joinAnd(others, 'en')}`) : say(context, ', alene', ', on its own');
+  const together =
+    others.length > 0
+      ? say(context, `, sammen med ${joinAnd(others, 'da')}`, `, together with ${joinAnd(others, 'en')}`)
+      : say(context, ', alene', ', on its own');
   const lead = say(
     context,
     `**${municipality.name}** er i gruppe ${placement.group} af ${placement.groupCount} i SAPAs udrulningsplan${together} (grupperne er aflæst af, hvor slidets alfabetiske rækkefølge starter forfra; nummeret er rækkefølgen på sliden, ikke en tid).`,
     `**${municipality.name}** is in group ${placement.group} of ${placement.groupCount} in SAPA's rollout plan${together} (the groups are read from where the slide's alphabetical order starts again; the number is the order on the slide, not a time).`,
   );
   const pilot = context.knowledge.pilots.find((candidate) => candidate.municipality === municipality.id);
-  const lines = [lead, timingSentence(context, placement), pilotSentence(context, pilot), documentLine(context, placement.plan)].filter((line): line is string => Boolean(line));
+  const lines = [
+    lead,
+    timingSentence(context, placement),
+    pilotSentence(context, pilot),
+    documentLine(context, placement.plan),
+  ].filter((line): line is string => Boolean(line));
   return {
     heading: say(context, 'SAPA udrulningsplan', "SAPA's rollout plan"),
     text: lines.join('\n'),
@@ -71,7 +117,10 @@ function placementReply(context: DialogContext, municipality: Municipality, plac
     buttons: [
       dialogButton(say(context, 'Hele udrulningsplanen', 'The whole rollout plan'), ANSWER_DIALOGS.rollout),
       dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), ANSWER_DIALOGS.pilots),
-      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), ANSWER_DIALOGS.strategies),
+      dialogButton(
+        say(context, 'Strategier for Organisation', 'Strategies for Organisation'),
+        ANSWER_DIALOGS.strategies,
+      ),
     ],
   };
 }
@@ -104,7 +153,10 @@ function planReply(context: DialogContext, plan: SapaPlan): Reply {
     source: sourcesLine(context, [plan.source.label]),
     buttons: [
       dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), ANSWER_DIALOGS.pilots),
-      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), ANSWER_DIALOGS.strategies),
+      dialogButton(
+        say(context, 'Strategier for Organisation', 'Strategies for Organisation'),
+        ANSWER_DIALOGS.strategies,
+      ),
     ],
   });
 }
@@ -118,7 +170,11 @@ export const rollout: Dialog = (context, args) => {
   if (!municipality) return unknownReply(context, 'Den kommune kender jeg ikke.', "I don't know that municipality.");
   const placement = sapaGroupOf(context.knowledge, municipality.id);
   if (!placement) {
-    return notInMaterial(context, `${municipality.name} står ikke i SAPAs udrulningsplan i mine data.`, `${municipality.name} is not in SAPA's rollout plan in my data.`);
+    return notInMaterial(
+      context,
+      `${municipality.name} står ikke i SAPAs udrulningsplan i mine data.`,
+      `${municipality.name} is not in SAPA's rollout plan in my data.`,
+    );
   }
   return [placementReply(context, municipality, placement)];
 };
@@ -135,17 +191,35 @@ function allPilotsReply(context: DialogContext): Reply {
     `SAPA afprøves hos **${pilots.length} pilotkommuner** og ${pre.length} præpiloter, hver med sin organisationsløsning:`,
     `SAPA is tested by **${pilots.length} pilot municipalities** and ${pre.length} pre-pilots, each with its organisation solution:`,
   );
-  const list = [...pilots.map((pilot) => pilotLine(context, pilot)), ...pre.map((pilot) => `${pilotLine(context, pilot)} (${say(context, 'præpilot', 'pre-pilot')})`)];
-  const after = pre.length > 0 ? [say(context, 'Hvilke der er præpiloter, er aflæst af materialets opstilling.', 'Which are pre-pilots is read from the layout of the material.')] : [];
+  const list = [
+    ...pilots.map((pilot) => pilotLine(context, pilot)),
+    ...pre.map((pilot) => `${pilotLine(context, pilot)} (${say(context, 'præpilot', 'pre-pilot')})`),
+  ];
+  const after =
+    pre.length > 0
+      ? [
+          say(
+            context,
+            'Hvilke der er præpiloter, er aflæst af materialets opstilling.',
+            'Which are pre-pilots is read from the layout of the material.',
+          ),
+        ]
+      : [];
   return listReply({
     heading: say(context, 'SAPA-piloter', 'SAPA pilots'),
     intro,
     list,
     after,
-    source: sourcesLine(context, context.knowledge.pilots.map((pilot) => pilot.source.label)),
+    source: sourcesLine(
+      context,
+      context.knowledge.pilots.map((pilot) => pilot.source.label),
+    ),
     buttons: [
       dialogButton(say(context, 'Udrulningsplanen', 'The rollout plan'), ANSWER_DIALOGS.rollout),
-      dialogButton(say(context, 'Strategier for Organisation', 'Strategies for Organisation'), ANSWER_DIALOGS.strategies),
+      dialogButton(
+        say(context, 'Strategier for Organisation', 'Strategies for Organisation'),
+        ANSWER_DIALOGS.strategies,
+      ),
     ],
   });
 }
@@ -158,16 +232,54 @@ export const pilots: Dialog = (context, args) => {
   const pilot = context.knowledge.pilots.find((candidate) => candidate.municipality === municipality.id);
   const buttons = [
     dialogButton(say(context, 'Alle piloter', 'All pilots'), ANSWER_DIALOGS.pilots),
-    dialogButton(say(context, `Hvornår skal ${municipality.shortName} på SAPA?`, `When does ${municipality.shortName} go on SAPA?`), ANSWER_DIALOGS.rollout, { municipalityId: municipality.id }),
+    dialogButton(
+      say(
+        context,
+        `Hvornår skal ${municipality.shortName} på SAPA?`,
+        `When does ${municipality.shortName} go on SAPA?`,
+      ),
+      ANSWER_DIALOGS.rollout,
+      { municipalityId: municipality.id },
+    ),
   ];
   if (!pilot) {
-    const source = sourcesLine(context, context.knowledge.pilots.map((candidate) => candidate.source.label));
-    const [reply] = notInMaterial(context, `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`, `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`);
+    const source = sourcesLine(
+      context,
+      context.knowledge.pilots.map((candidate) => candidate.source.label),
+    );
+    const [reply] = notInMaterial(
+      context,
+      `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`,
+      `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`,
+    );
     // that the municipality is no pilot is a fact the material gives, so this is an answer
     return [{ ...reply!, source, buttons, notKnown: false }];
   }
-  const kind = pilot.group === 'pilot' ? say(context, 'SAPA-pilot', 'a SAPA pilot') : say(context, 'SAPA-præpilot', 'a SAPA pre-pilot');
-  const lines = [say(context, `**${municipality.name}** er ${kind}: ${pilotSolution(context, pilot)}.`, `**${municipality.name}** is ${kind}: ${pilotSolution(context, pilot)}.`)];
-  if (pilot.group === 'pre-pilot') lines.push(say(context, 'At kommunen er præpilot, er aflæst af materialets opstilling.', 'That it is a pre-pilot is read from the layout of the material.'));
-  return [{ heading: say(context, 'SAPA-piloter', 'SAPA pilots'), text: lines.join('\n'), source: sourceLine(context, pilot.source.label), buttons }];
+  const kind =
+    pilot.group === 'pilot'
+      ? say(context, 'SAPA-pilot', 'a SAPA pilot')
+      : say(context, 'SAPA-præpilot', 'a SAPA pre-pilot');
+  const lines = [
+    say(
+      context,
+      `**${municipality.name}** er ${kind}: ${pilotSolution(context, pilot)}.`,
+      `**${municipality.name}** is ${kind}: ${pilotSolution(context, pilot)}.`,
+    ),
+  ];
+  if (pilot.group === 'pre-pilot')
+    lines.push(
+      say(
+        context,
+        'At kommunen er præpilot, er aflæst af materialets opstilling.',
+        'That it is a pre-pilot is read from the layout of the material.',
+      ),
+    );
+  return [
+    {
+      heading: say(context, 'SAPA-piloter', 'SAPA pilots'),
+      text: lines.join('\n'),
+      source: sourceLine(context, pilot.source.label),
+      buttons,
+    },
+  ];
 };

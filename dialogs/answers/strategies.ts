@@ -31,8 +31,11 @@ function nameOf(strategy: Strategy): string {
 /** "2–5 måneder" / "14 days": the figure first, in the asker's language. */
 function durationFigure(context: DialogContext, duration: NonNullable<Strategy['duration']>): string {
   const span = duration.min === duration.max ? `${duration.min}` : `${duration.min}–${duration.max}`;
-  const units = { months: say(context, 'måneder', 'months'), days: say(context, 'dage', 'days') } as Record<string, string>;
-  const unit = duration.unit ?? "";
+  const units = { months: say(context, 'måneder', 'months'), days: say(context, 'dage', 'days') } as Record<
+    string,
+    string
+  >;
+  const unit = duration.unit ?? '';
   return `${span} ${units[unit] ?? unit}`;
 }
 
@@ -50,7 +53,13 @@ function durationText(context: DialogContext, strategy: Strategy): string {
 function strategyButtons(context: DialogContext, except?: Strategy): ReplyButton[] {
   return strategiesOf(context)
     .filter((strategy) => strategy.id !== except?.id)
-    .map((strategy) => dialogButton(say(context, `Strategi ${strategy.letter}`, `Strategy ${strategy.letter}`), ANSWER_DIALOGS.strategies, { strategyId: strategy.id }));
+    .map((strategy) =>
+      dialogButton(
+        say(context, `Strategi ${strategy.letter}`, `Strategy ${strategy.letter}`),
+        ANSWER_DIALOGS.strategies,
+        { strategyId: strategy.id },
+      ),
+    );
 }
 
 function overviewReply(context: DialogContext): Reply {
@@ -60,23 +69,51 @@ function overviewReply(context: DialogContext): Reply {
     `Kommunen vælger én af **${strategies.length} strategier** for at få sine organisationsdata i STS Organisation:`,
     `The municipality chooses one of **${strategies.length} strategies** to get its organisation data into STS Organisation:`,
   );
-  const recommendations = recommendationsOf(context).map((item) => `${item.number}: ${item.text}${item.details.length > 0 ? ` (${item.details.join('; ')})` : ''}`);
+  const recommendations = recommendationsOf(context).map(
+    (item) => `${item.number}: ${item.text}${item.details.length > 0 ? ` (${item.details.join('; ')})` : ''}`,
+  );
   const list = [
-    ...strategies.map((strategy) => `${nameOf(strategy)}: ${strategy.duration ? strategy.duration.text : (strategy.steps[0] ?? '')}`),
+    ...strategies.map(
+      (strategy) => `${nameOf(strategy)}: ${strategy.duration ? strategy.duration.text : (strategy.steps[0] ?? '')}`,
+    ),
     ...recommendations.map((line) => `${say(context, 'Anbefaling', 'Recommendation')} ${line}`),
   ];
-  const labels = context.knowledge.strategies.filter((item) => item.kind !== 'compliance-model').map((item) => item.source.label);
-  return listReply({ heading: say(context, 'Strategier for Organisation', 'Strategies for Organisation'), intro, list, source: sourcesLine(context, labels), buttons: strategyButtons(context) });
+  const labels = context.knowledge.strategies
+    .filter((item) => item.kind !== 'compliance-model')
+    .map((item) => item.source.label);
+  return listReply({
+    heading: say(context, 'Strategier for Organisation', 'Strategies for Organisation'),
+    intro,
+    list,
+    source: sourcesLine(context, labels),
+    buttons: strategyButtons(context),
+  });
 }
 
-function prosConsLines(context: DialogContext, strategy: Strategy, which: 'pros' | 'cons'): { intro: string; list: string[] } {
+function prosConsLines(
+  context: DialogContext,
+  strategy: Strategy,
+  which: 'pros' | 'cons',
+): { intro: string; list: string[] } {
   const items = strategy[which];
   const word = which === 'pros' ? say(context, 'Fordele', 'Pros') : say(context, 'Ulemper', 'Cons');
   if (items.length === 0) {
-    const recommended = recommendationsOf(context).find((item) => item.text.toLowerCase().includes(strategy.name.toLowerCase()));
-    const hint = recommended ? say(context, ` KOMBIT anbefaler den dog: "${recommended.text}".`, ` KOMBIT does recommend it, though: "${recommended.text}".`) : '';
+    const recommended = recommendationsOf(context).find((item) =>
+      item.text.toLowerCase().includes(strategy.name.toLowerCase()),
+    );
+    const hint = recommended
+      ? say(
+          context,
+          ` KOMBIT anbefaler den dog: "${recommended.text}".`,
+          ` KOMBIT does recommend it, though: "${recommended.text}".`,
+        )
+      : '';
     return {
-      intro: say(context, `Materialet giver ingen fordele eller ulemper for strategi ${nameOf(strategy)}.${hint}`, `The material gives no pros or cons for strategy ${nameOf(strategy)}.${hint}`),
+      intro: say(
+        context,
+        `Materialet giver ingen fordele eller ulemper for strategi ${nameOf(strategy)}.${hint}`,
+        `The material gives no pros or cons for strategy ${nameOf(strategy)}.${hint}`,
+      ),
       list: recommended?.details ?? [],
     };
   }
@@ -95,13 +132,20 @@ function aspectReply(context: DialogContext, strategy: Strategy, aspect: Aspect)
   const buttons = strategyButtons(context, strategy).slice(0, 2);
   buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), ANSWER_DIALOGS.strategies));
   const source = sourceLine(context, strategy.source.label);
-  if (aspect === 'duration') return { heading, text: `**${nameOf(strategy)}**: ${durationText(context, strategy)}`, source, buttons };
+  if (aspect === 'duration')
+    return { heading, text: `**${nameOf(strategy)}**: ${durationText(context, strategy)}`, source, buttons };
   if (aspect === 'steps') {
-    const intro = say(context, `Strategi ${nameOf(strategy)} har ${strategy.steps.length} trin:`, `Strategy ${nameOf(strategy)} has ${strategy.steps.length} steps:`);
+    const intro = say(
+      context,
+      `Strategi ${nameOf(strategy)} har ${strategy.steps.length} trin:`,
+      `Strategy ${nameOf(strategy)} has ${strategy.steps.length} steps:`,
+    );
     return listReply({ heading, intro, list: strategy.steps, source, buttons });
   }
   const { intro, list } = prosConsLines(context, strategy, aspect);
-  return list.length > 0 ? listReply({ heading, intro, list, source, buttons }) : { heading, text: intro, source, buttons };
+  return list.length > 0
+    ? listReply({ heading, intro, list, source, buttons })
+    : { heading, text: intro, source, buttons };
 }
 
 function strategyReply(context: DialogContext, strategy: Strategy): Reply {
@@ -114,11 +158,21 @@ function strategyReply(context: DialogContext, strategy: Strategy): Reply {
       ]
     : [];
   const note = hasProsCons
-    ? say(context, '(Sliden navngiver ikke strategien ved fordele og ulemper; de er knyttet til den ud fra rækkefølgen.)', '(The slide does not name the strategy beside its pros and cons; they are attributed by their order.)')
+    ? say(
+        context,
+        '(Sliden navngiver ikke strategien ved fordele og ulemper; de er knyttet til den ud fra rækkefølgen.)',
+        '(The slide does not name the strategy beside its pros and cons; they are attributed by their order.)',
+      )
     : prosConsLines(context, strategy, 'pros').intro;
   const stepsIntro = say(context, `${strategy.steps.length} trin:`, `${strategy.steps.length} steps:`);
   const intro = [lead, note].join('\n');
-  const text = [lead, ...facts.map((fact) => `${fact.label}: ${fact.value}`), note, stepsIntro, ...strategy.steps.map((step) => `- ${step}`)].join('\n');
+  const text = [
+    lead,
+    ...facts.map((fact) => `${fact.label}: ${fact.value}`),
+    note,
+    stepsIntro,
+    ...strategy.steps.map((step) => `- ${step}`),
+  ].join('\n');
   const buttons = strategyButtons(context, strategy).slice(0, 2);
   buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), ANSWER_DIALOGS.strategies));
   return {

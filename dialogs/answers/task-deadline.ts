@@ -10,7 +10,11 @@ import { ANSWER_DIALOGS } from '../names.js';
 function responsibleText(context: DialogContext, task: Task): string {
   const names = task.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
   if (names.length === 0) {
-    return say(context, 'Materialet nævner ingen ansvarlig rolle for opgaven.', 'The material names no responsible role for the task.');
+    return say(
+      context,
+      'Materialet nævner ingen ansvarlig rolle for opgaven.',
+      'The material names no responsible role for the task.',
+    );
   }
   return say(context, `Ansvarlig: ${names.join(', ')}.`, `Responsible: ${names.join(', ')}.`);
 }
@@ -32,17 +36,25 @@ function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | 
       `_${title}_ is being updated in KLIK; the material gives no deadline yet.`,
     );
   }
-  if (!item) return say(context, `_${title}_ har ingen deadline i mine data.`, `_${title}_ has no deadline in my data.`);
+  if (!item)
+    return say(context, `_${title}_ har ingen deadline i mine data.`, `_${title}_ has no deadline in my data.`);
   const when = `**${dateText(context, item)}**${whenText(context, item)}`;
   if (item.kind === 'deadline') {
-    return say(context, `Kritisk dato for _${title}_: ${when}: ${item.title}.`, `Critical date for _${title}_: ${when}: ${item.title}.`);
+    return say(
+      context,
+      `Kritisk dato for _${title}_: ${when}: ${item.title}.`,
+      `Critical date for _${title}_: ${when}: ${item.title}.`,
+    );
   }
   return say(context, `Deadline for _${title}_: ${when}.`, `Deadline for _${title}_: ${when}.`);
 }
 
 function taskButtons(context: DialogContext, task: Task, item: DatedItem | undefined): ReplyButton[] {
   const buttons: ReplyButton[] = [];
-  if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }));
+  if (task.steps.length > 0)
+    buttons.push(
+      dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }),
+    );
   // the date the answer gives is the one to be reminded of
   const remind = item && task.state !== 'dropped' ? remindButton(context, item.id) : undefined;
   if (remind) buttons.push(remind);
@@ -50,7 +62,12 @@ function taskButtons(context: DialogContext, task: Task, item: DatedItem | undef
     const name = findRole(context.knowledge, roleId)?.name ?? roleId;
     buttons.push(dialogButton(say(context, `Om ${name}`, `About ${name}`), ANSWER_DIALOGS.role, { roleId }));
   }
-  buttons.push(askButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?')));
+  buttons.push(
+    askButton(
+      say(context, 'Kommende deadlines', 'Upcoming deadlines'),
+      say(context, 'Hvilke deadlines kommer nu?', 'Which deadlines are coming up?'),
+    ),
+  );
   return buttons;
 }
 
@@ -63,5 +80,12 @@ export const taskDeadline: Dialog = (context, args) => {
   const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
   if (task.state !== 'active' && task.stateNote) lines.push(task.stateNote);
   if (task.description) lines.push(task.description);
-  return [{ heading: task.title, text: lines.join('\n'), source: sourceLine(context, task.source.label), buttons: taskButtons(context, task, own) }];
+  return [
+    {
+      heading: task.title,
+      text: lines.join('\n'),
+      source: sourceLine(context, task.source.label),
+      buttons: taskButtons(context, task, own),
+    },
+  ];
 };

@@ -12,8 +12,14 @@ import { ANSWER_DIALOGS } from '../names.js';
 
 const kindWords: Record<TaskKind, { one: [string, string]; many: [string, string] }> = {
   basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
-  'solution-specific': { one: ['løsningsspecifik opgave', 'solution-specific task'], many: ['løsningsspecifikke opgaver', 'solution-specific tasks'] },
-  operations: { one: ['opgave i drift og forvaltning', 'operations task'], many: ['opgaver i drift og forvaltning', 'operations tasks'] },
+  'solution-specific': {
+    one: ['løsningsspecifik opgave', 'solution-specific task'],
+    many: ['løsningsspecifikke opgaver', 'solution-specific tasks'],
+  },
+  operations: {
+    one: ['opgave i drift og forvaltning', 'operations task'],
+    many: ['opgaver i drift og forvaltning', 'operations tasks'],
+  },
 };
 
 function kindText(context: DialogContext, kind: TaskKind, form: 'one' | 'many'): string {
@@ -24,9 +30,11 @@ function kindText(context: DialogContext, kind: TaskKind, form: 'one' | 'many'):
 /** Where the task stands, in a few words: its deadline, or why it has none. */
 function stateText(context: DialogContext, task: Task): string {
   if (task.state === 'dropped') return say(context, 'udgår', 'dropped');
-  if (task.state === 'announced') return say(context, 'kun varslet, ikke stillet i KLIK endnu', 'only announced, not yet set in KLIK');
+  if (task.state === 'announced')
+    return say(context, 'kun varslet, ikke stillet i KLIK endnu', 'only announced, not yet set in KLIK');
   if (task.state === 'updating') return say(context, 'under opdatering i KLIK', 'being updated in KLIK');
-  if (task.deadline) return `${say(context, 'deadline', 'due')} ${formatDate(task.deadline, context.language)}${daysLeftText(context, task.deadline)}`;
+  if (task.deadline)
+    return `${say(context, 'deadline', 'due')} ${formatDate(task.deadline, context.language)}${daysLeftText(context, task.deadline)}`;
   if (!task.inKlik) return say(context, 'løbende, følges ikke i KLIK', 'ongoing, not tracked in KLIK');
   return say(context, 'ingen deadline i materialet', 'no deadline in the material');
 }
@@ -36,13 +44,34 @@ function supportSystemId(context: DialogContext, name: string | null): string | 
 }
 
 function infoButtons(context: DialogContext, task: Task): ReplyButton[] {
-  const buttons: ReplyButton[] = [dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), ANSWER_DIALOGS.taskDeadline, { taskId: task.id })];
+  const buttons: ReplyButton[] = [
+    dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), ANSWER_DIALOGS.taskDeadline, {
+      taskId: task.id,
+    }),
+  ];
   const report = statusButton(context, task);
   if (report) buttons.push(report);
-  if (task.steps.length > 0) buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }));
+  if (task.steps.length > 0)
+    buttons.push(
+      dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }),
+    );
   const systemId = supportSystemId(context, task.supportSystem);
-  if (systemId) buttons.push(dialogButton(say(context, `Alle opgaver for ${task.supportSystem}`, `All tasks for ${task.supportSystem}`), ANSWER_DIALOGS.taskList, { supportSystemId: systemId }));
-  else buttons.push(dialogButton(say(context, `Alle ${kindText(context, task.kind, 'many')}`, `All ${kindText(context, task.kind, 'many')}`), ANSWER_DIALOGS.taskList, { kind: task.kind }));
+  if (systemId)
+    buttons.push(
+      dialogButton(
+        say(context, `Alle opgaver for ${task.supportSystem}`, `All tasks for ${task.supportSystem}`),
+        ANSWER_DIALOGS.taskList,
+        { supportSystemId: systemId },
+      ),
+    );
+  else
+    buttons.push(
+      dialogButton(
+        say(context, `Alle ${kindText(context, task.kind, 'many')}`, `All ${kindText(context, task.kind, 'many')}`),
+        ANSWER_DIALOGS.taskList,
+        { kind: task.kind },
+      ),
+    );
   return buttons.slice(0, 3);
 }
 
@@ -51,10 +80,20 @@ export const taskInfo: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
   if (!task) return unknownReply(context, 'Den opgave kender jeg ikke.', "I don't know that task.");
   const kind = kindText(context, task.kind, 'one');
-  const guessed = task.kindCertain ? '' : say(context, ' (materialet siger det ikke direkte; aflæst af sammenhængen)', ' (the material does not say so outright; read from context)');
+  const guessed = task.kindCertain
+    ? ''
+    : say(
+        context,
+        ' (materialet siger det ikke direkte; aflæst af sammenhængen)',
+        ' (the material does not say so outright; read from context)',
+      );
   const system = task.supportSystem ? say(context, ` for ${task.supportSystem}`, ` for ${task.supportSystem}`) : '';
   const lines = [
-    say(context, `**${task.title}** er en ${kind}${system}${guessed}.`, `**${task.title}** is a ${kind}${system}${guessed}.`),
+    say(
+      context,
+      `**${task.title}** er en ${kind}${system}${guessed}.`,
+      `**${task.title}** is a ${kind}${system}${guessed}.`,
+    ),
     task.deadline && task.state === 'active'
       ? `Deadline: **${formatDate(task.deadline, context.language)}**${daysLeftText(context, task.deadline)}.`
       : `${say(context, 'Status', 'State')}: ${stateText(context, task)}.`,
@@ -62,7 +101,14 @@ export const taskInfo: Dialog = (context, args) => {
   if (task.stateNote) lines.push(task.stateNote);
   if (task.description) lines.push(task.description);
   if (task.published) lines.push(say(context, `Publicering: ${task.published}.`, `Publication: ${task.published}.`));
-  return [{ heading: task.title, text: lines.join('\n'), source: sourcesLine(context, [task.source.label]), buttons: infoButtons(context, task) }];
+  return [
+    {
+      heading: task.title,
+      text: lines.join('\n'),
+      source: sourcesLine(context, [task.source.label]),
+      buttons: infoButtons(context, task),
+    },
+  ];
 };
 
 const listArgs = z.object({
@@ -79,13 +125,26 @@ function taskLine(context: DialogContext, task: Task, shown: { kind: boolean; sy
     : unsure
       ? [say(context, 'art ikke sikker', 'kind not certain')]
       : [];
-  const extras = [...kind, ...(shown.system && task.supportSystem ? [task.supportSystem] : []), stateText(context, task)];
+  const extras = [
+    ...kind,
+    ...(shown.system && task.supportSystem ? [task.supportSystem] : []),
+    stateText(context, task),
+  ];
   return `${task.title}: ${extras.join(', ')}`;
 }
 
 function listButtons(context: DialogContext, tasks: Task[], upcoming: boolean): ReplyButton[] {
-  const buttons = tasks.slice(0, 2).map((task) => dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), ANSWER_DIALOGS.taskInfo, { taskId: task.id }));
-  if (!upcoming) buttons.push(dialogButton(say(context, 'Kommende KLIK-opgaver', 'Coming KLIK tasks'), ANSWER_DIALOGS.taskList, { upcoming: 'true' }));
+  const buttons = tasks.slice(0, 2).map((task) =>
+    dialogButton(say(context, `Om ${task.title}`, `About ${task.title}`), ANSWER_DIALOGS.taskInfo, {
+      taskId: task.id,
+    }),
+  );
+  if (!upcoming)
+    buttons.push(
+      dialogButton(say(context, 'Kommende KLIK-opgaver', 'Coming KLIK tasks'), ANSWER_DIALOGS.taskList, {
+        upcoming: 'true',
+      }),
+    );
   else buttons.push(dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), ANSWER_DIALOGS.upcoming));
   return buttons;
 }
@@ -93,24 +152,61 @@ function listButtons(context: DialogContext, tasks: Task[], upcoming: boolean): 
 /** Tasks of a kind, of a support system, or coming up (announced or being updated), in the seed's order. */
 export const taskList: Dialog = (context, args) => {
   const parsed = listArgs.safeParse(args);
-  if (!parsed.success) return unknownReply(context, 'Den slags opgave kender jeg ikke.', "I don't know that kind of task.");
+  if (!parsed.success)
+    return unknownReply(context, 'Den slags opgave kender jeg ikke.', "I don't know that kind of task.");
   const { kind, supportSystemId: systemId, upcoming } = parsed.data;
-  const system = systemId === undefined ? undefined : context.knowledge.supportSystems.find((candidate) => candidate.id === systemId.toLowerCase());
-  if (systemId !== undefined && !system) return unknownReply(context, 'Det støttesystem kender jeg ikke.', "I don't know that support system.");
+  const system =
+    systemId === undefined
+      ? undefined
+      : context.knowledge.supportSystems.find((candidate) => candidate.id === systemId.toLowerCase());
+  if (systemId !== undefined && !system)
+    return unknownReply(context, 'Det støttesystem kender jeg ikke.', "I don't know that support system.");
   const coming = upcoming === 'true';
   const tasks = context.knowledge.tasks.filter(
-    (task) => (!kind || task.kind === kind) && (!system || task.supportSystem === system.name) && (!coming || task.state === 'announced' || task.state === 'updating'),
+    (task) =>
+      (!kind || task.kind === kind) &&
+      (!system || task.supportSystem === system.name) &&
+      (!coming || task.state === 'announced' || task.state === 'updating'),
   );
   const form = tasks.length === 1 ? 'one' : 'many';
-  const comingWords = form === 'one' ? say(context, 'kommende KLIK-opgave', 'coming KLIK task') : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
-  const what = kind ? kindText(context, kind, form) : coming ? comingWords : form === 'one' ? say(context, 'opgave', 'task') : say(context, 'opgaver', 'tasks');
+  const comingWords =
+    form === 'one'
+      ? say(context, 'kommende KLIK-opgave', 'coming KLIK task')
+      : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
+  const what = kind
+    ? kindText(context, kind, form)
+    : coming
+      ? comingWords
+      : form === 'one'
+        ? say(context, 'opgave', 'task')
+        : say(context, 'opgaver', 'tasks');
   const forSystem = system ? say(context, ` for ${system.name}`, ` for ${system.name}`) : '';
   if (tasks.length === 0) {
-    return [{ text: say(context, `Der er ingen ${what}${forSystem} i mine data.`, `There are no ${what}${forSystem} in my data.`), source: sourcesLine(context, ['Programledermøde september 2018']), buttons: listButtons(context, [], coming) }];
+    return [
+      {
+        text: say(
+          context,
+          `Der er ingen ${what}${forSystem} i mine data.`,
+          `There are no ${what}${forSystem} in my data.`,
+        ),
+        source: sourcesLine(context, ['Programledermøde september 2018']),
+        buttons: listButtons(context, [], coming),
+      },
+    ];
   }
-  const intro = say(context, `Der er **${tasks.length} ${what}**${forSystem}:`, `There are **${tasks.length} ${what}**${forSystem}:`);
+  const intro = say(
+    context,
+    `Der er **${tasks.length} ${what}**${forSystem}:`,
+    `There are **${tasks.length} ${what}**${forSystem}:`,
+  );
   const after = coming
-    ? [say(context, 'Varslede opgaver er ikke stillet i KLIK endnu; KOMBIT orienterer, når de bliver det.', 'Announced tasks are not yet set in KLIK; KOMBIT will say when they are.')]
+    ? [
+        say(
+          context,
+          'Varslede opgaver er ikke stillet i KLIK endnu; KOMBIT orienterer, når de bliver det.',
+          'Announced tasks are not yet set in KLIK; KOMBIT will say when they are.',
+        ),
+      ]
     : [];
   return [
     listReply({
@@ -118,7 +214,10 @@ export const taskList: Dialog = (context, args) => {
       intro,
       list: tasks.map((task) => taskLine(context, task, { kind: !kind, system: !system })),
       after,
-      source: sourcesLine(context, tasks.map((task) => task.source.label)),
+      source: sourcesLine(
+        context,
+        tasks.map((task) => task.source.label),
+      ),
       buttons: listButtons(context, tasks, coming),
     }),
   ];

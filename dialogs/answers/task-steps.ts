@@ -10,7 +10,11 @@ import { dialogButton } from '../shared/buttons.js';
 export const taskSteps: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
   if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
-  const deadlineButton = dialogButton(say(context, 'Hvornår er deadline?', 'When is it due?'), ANSWER_DIALOGS.taskDeadline, { taskId: task.id });
+  const deadlineButton = dialogButton(
+    say(context, 'Hvornår er deadline?', 'When is it due?'),
+    ANSWER_DIALOGS.taskDeadline,
+    { taskId: task.id },
+  );
   if (task.steps.length === 0) {
     return [
       {
@@ -28,19 +32,43 @@ export const taskSteps: Dialog = (context, args) => {
   const asked = task.steps.find((step) => String(step.number) === args.step);
   if (args.step !== undefined && !asked) {
     const count = task.steps.length;
-    return [{ text: say(context, `_${task.title}_ har ${count} trin; trin ${args.step} kender jeg ikke.`, `_${task.title}_ has ${count} steps; I don't know step ${args.step}.`) }];
+    return [
+      {
+        text: say(
+          context,
+          `_${task.title}_ har ${count} trin; trin ${args.step} kender jeg ikke.`,
+          `_${task.title}_ has ${count} steps; I don't know step ${args.step}.`,
+        ),
+      },
+    ];
   }
   if (asked) {
     const next = task.steps.find((step) => step.number === asked.number + 1);
-    const text = say(context, `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`, `Step ${asked.number} of _${task.title}_: **${asked.title}**.`);
-    const buttons: ReplyButton[] = [dialogButton(say(context, 'Vis alle trin', 'Show all steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id })];
-    if (next) buttons.unshift(dialogButton(say(context, `Trin ${next.number}`, `Step ${next.number}`), ANSWER_DIALOGS.taskSteps, { taskId: task.id, step: String(next.number) }));
+    const text = say(
+      context,
+      `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`,
+      `Step ${asked.number} of _${task.title}_: **${asked.title}**.`,
+    );
+    const buttons: ReplyButton[] = [
+      dialogButton(say(context, 'Vis alle trin', 'Show all steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }),
+    ];
+    if (next)
+      buttons.unshift(
+        dialogButton(say(context, `Trin ${next.number}`, `Step ${next.number}`), ANSWER_DIALOGS.taskSteps, {
+          taskId: task.id,
+          step: String(next.number),
+        }),
+      );
     const report = statusButton(context, task, asked.number);
     if (report) buttons.unshift(report);
     return [{ heading: task.title, text, source: sourceLine(context, task.source.label), buttons }];
   }
   const list = task.steps.map((step) => `${say(context, 'Trin', 'Step')} ${step.number}: ${step.title}`);
-  const intro = say(context, `_${task.title}_ har ${task.steps.length} trin:`, `_${task.title}_ has ${task.steps.length} steps:`);
+  const intro = say(
+    context,
+    `_${task.title}_ har ${task.steps.length} trin:`,
+    `_${task.title}_ has ${task.steps.length} steps:`,
+  );
   return [
     {
       heading: task.title,

@@ -30,7 +30,11 @@ function deadlineEntries(context: DialogContext): Entry[] {
 }
 
 function eventEntries(context: DialogContext): Entry[] {
-  return context.knowledge.events.map((event) => ({ ...eventDays(event), line: eventLine(context, event), source: event.source.label }));
+  return context.knowledge.events.map((event) => ({
+    ...eventDays(event),
+    line: eventLine(context, event),
+    source: event.source.label,
+  }));
 }
 
 function meetingEntries(context: DialogContext): Entry[] {
@@ -46,7 +50,11 @@ function newsEntries(context: DialogContext): Entry[] {
   return context.knowledge.news.flatMap((item) =>
     item.dates.map((dated) => {
       // a month-long news date ("KIGO lukker oktober 2018") covers the month
-      const entry = { date: dated.date, precision: dated.date.length === 7 ? ('month' as const) : ('day' as const), relation: dated.relation === 'before' ? ('before' as const) : ('on' as const) };
+      const entry = {
+        date: dated.date,
+        precision: dated.date.length === 7 ? ('month' as const) : ('day' as const),
+        relation: dated.relation === 'before' ? ('before' as const) : ('on' as const),
+      };
       return {
         first: firstDay(entry),
         last: lastDay(entry),
@@ -57,22 +65,35 @@ function newsEntries(context: DialogContext): Entry[] {
   );
 }
 
-const calendarWord = /^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday|uge|ugen|week|maaned|month)$/;
+const calendarWord =
+  /^(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|january|february|march|may|june|july|october|mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday|uge|ugen|week|maaned|month)$/;
 
 /**
  * What happens at a meeting in the span that the question's other words point at: "hvornår
  * er SKI-punktet den 12. september?" is the 12 September run's agenda item, not the whole day.
  */
 function agendaHits(context: DialogContext, start: string, end: string): string[] {
-  const meetingIds = new Set(context.knowledge.meetings.filter((meeting) => meeting.date >= start && meeting.date <= end).map((meeting) => meeting.id));
+  const meetingIds = new Set(
+    context.knowledge.meetings
+      .filter((meeting) => meeting.date >= start && meeting.date <= end)
+      .map((meeting) => meeting.id),
+  );
   if (meetingIds.size === 0) return [];
   // the date's own words ("12. september") say when, not which point ("NYT september 2018")
-  const tokens = queryWords(context.turn.text).tokens.filter((token) => !/^\d+$/.test(token) && !calendarWord.test(token));
+  const tokens = queryWords(context.turn.text).tokens.filter(
+    (token) => !/^\d+$/.test(token) && !calendarWord.test(token),
+  );
   const result = factSearchFor(context.knowledge).search(tokens, {
-    within: (passage) => passage.kind === 'meetings' && meetingIds.has(passage.recordId) && passage.field.startsWith('agenda.'),
+    within: (passage) =>
+      passage.kind === 'meetings' && meetingIds.has(passage.recordId) && passage.field.startsWith('agenda.'),
   });
   const best = result.hits[0];
-  return best && best.coverage >= 0.3 ? result.hits.filter((hit) => hit.score >= best.score * 0.8).slice(0, 2).map((hit) => hit.passage.text) : [];
+  return best && best.coverage >= 0.3
+    ? result.hits
+        .filter((hit) => hit.score >= best.score * 0.8)
+        .slice(0, 2)
+        .map((hit) => hit.passage.text)
+    : [];
 }
 
 /**
@@ -83,8 +104,15 @@ export const timeline: Dialog = (context, args) => {
   const parsed = spanArgs.safeParse(args);
   if (!parsed.success) return unknownReply(context, 'Den periode forstår jeg ikke.', "I don't understand that period.");
   const { start, end } = parsed.data;
-  const all = [...deadlineEntries(context), ...meetingEntries(context), ...eventEntries(context), ...newsEntries(context)];
-  const inSpan = all.filter((entry) => entry.first <= end && entry.last >= start).sort((a, b) => a.first.localeCompare(b.first));
+  const all = [
+    ...deadlineEntries(context),
+    ...meetingEntries(context),
+    ...eventEntries(context),
+    ...newsEntries(context),
+  ];
+  const inSpan = all
+    .filter((entry) => entry.first <= end && entry.last >= start)
+    .sort((a, b) => a.first.localeCompare(b.first));
   const seen = new Set<string>();
   const shown = inSpan.filter((entry) => !seen.has(entry.line) && seen.add(entry.line));
   const when = spanText(context, start, end);
@@ -92,14 +120,21 @@ export const timeline: Dialog = (context, args) => {
   const intro =
     shown.length === 0
       ? say(context, `Der sker ikke noget ${when} i mit materiale.`, `Nothing happens ${when} in my material.`)
-      : say(context, `**${shown.length} ting** ${when}:`, `**${shown.length} ${shown.length === 1 ? 'thing' : 'things'}** ${when}:`);
+      : say(
+          context,
+          `**${shown.length} ting** ${when}:`,
+          `**${shown.length} ${shown.length === 1 ? 'thing' : 'things'}** ${when}:`,
+        );
   return [
     listReply({
       heading: say(context, 'Tidslinje', 'Timeline'),
       intro: pointed.length > 0 ? `${pointed.map((line) => `**${line}**`).join('\n')}\n${intro}` : intro,
       list: shown.map((entry) => entry.line),
       source: sourcesLine(context, [...new Set(shown.map((entry) => entry.source))]),
-      buttons: [dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), ANSWER_DIALOGS.upcoming), dialogButton(say(context, 'Begivenheder', 'Events'), ANSWER_DIALOGS.events)],
+      buttons: [
+        dialogButton(say(context, 'Kommende deadlines', 'Upcoming deadlines'), ANSWER_DIALOGS.upcoming),
+        dialogButton(say(context, 'Begivenheder', 'Events'), ANSWER_DIALOGS.events),
+      ],
     }),
   ];
 };

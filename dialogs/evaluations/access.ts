@@ -32,7 +32,10 @@ export function evaluationsUnavailable(context: DialogContext): Reply[] {
 export type StoredEvaluation = DeepReadonly<Evaluation>;
 
 /** The meeting the evaluation is about, when it is one klikbot knows. */
-export function meetingOf(context: DialogContext, evaluation: Pick<StoredEvaluation, 'meetingId'>): Meeting | undefined {
+export function meetingOf(
+  context: DialogContext,
+  evaluation: Pick<StoredEvaluation, 'meetingId'>,
+): Meeting | undefined {
   return evaluation.meetingId === undefined ? undefined : findMeeting(context.knowledge, evaluation.meetingId);
 }
 
@@ -44,7 +47,11 @@ function dayMonth(context: DialogContext, isoDate: string, month: 'LLLL' | 'LLL'
 
 /** The day the evaluation is about: its meeting's date, else the day it was started (YYYY-MM-DD). */
 export function evaluationDay(context: DialogContext, evaluation: StoredEvaluation): string {
-  return meetingOf(context, evaluation)?.date ?? DateTime.fromISO(evaluation.startedAt, { zone: ZONE }).toISODate() ?? evaluation.startedAt.slice(0, 10);
+  return (
+    meetingOf(context, evaluation)?.date ??
+    DateTime.fromISO(evaluation.startedAt, { zone: ZONE }).toISODate() ??
+    evaluation.startedAt.slice(0, 10)
+  );
 }
 
 /** "6. sep" / "6 Sep": the evaluation's day in a trend. */
@@ -63,7 +70,8 @@ export function evaluationTitle(context: DialogContext, evaluation: StoredEvalua
 /** Whether the person may close the evaluation and export it: whoever started it, the host or a co-host of the meeting running here, or an administrator. */
 export function mayManage(context: DialogContext, evaluation: StoredEvaluation, services: ActionServices): boolean {
   const { turn } = context;
-  const starter = evaluation.startedBy?.channel === turn.conversation.channel && evaluation.startedBy.userId === turn.user.id;
+  const starter =
+    evaluation.startedBy?.channel === turn.conversation.channel && evaluation.startedBy.userId === turn.user.id;
   return starter || isAdministrator(turn, services) || runsMeetingHere(context, services);
 }
 
@@ -87,17 +95,31 @@ export function findEvaluation(
   where: 'here' | 'anywhere' = 'here',
 ): EvaluationLookup {
   const parsed = evaluationIdArgs.safeParse(args);
-  const unknown: EvaluationLookup = { ok: false, replies: notice(say(context, 'Den evaluering kender jeg ikke.', "I don't know that evaluation.")) };
+  const unknown: EvaluationLookup = {
+    ok: false,
+    replies: notice(say(context, 'Den evaluering kender jeg ikke.', "I don't know that evaluation.")),
+  };
   if (!parsed.success) return unknown;
   const { evaluationId } = parsed.data;
   const here = addressOf(context.turn);
   if (evaluationId !== undefined) {
     const evaluation = repository.get(evaluationId);
-    const elsewhere = evaluation !== undefined && where === 'here' && (evaluation.channel !== here.channel || evaluation.conversationId !== here.conversationId);
+    const elsewhere =
+      evaluation !== undefined &&
+      where === 'here' &&
+      (evaluation.channel !== here.channel || evaluation.conversationId !== here.conversationId);
     return evaluation && !elsewhere ? { ok: true, evaluation } : unknown;
   }
   const evaluation = repository.openIn(here) ?? (fallback === 'latest' ? repository.allIn(here).at(-1) : undefined);
   if (evaluation) return { ok: true, evaluation };
-  const none = fallback === 'open' ? say(context, 'Der er ingen åben evaluering her.', 'There is no open evaluation here.') : say(context, 'Der har ikke været nogen evaluering her endnu.', 'There has been no evaluation here yet.');
-  return { ok: false, replies: notice(`${none} ${say(context, 'Værten starter en med »start evaluering«.', 'The host starts one with "start evaluation".')}`) };
+  const none =
+    fallback === 'open'
+      ? say(context, 'Der er ingen åben evaluering her.', 'There is no open evaluation here.')
+      : say(context, 'Der har ikke været nogen evaluering her endnu.', 'There has been no evaluation here yet.');
+  return {
+    ok: false,
+    replies: notice(
+      `${none} ${say(context, 'Værten starter en med »start evaluering«.', 'The host starts one with "start evaluation".')}`,
+    ),
+  };
 }

@@ -24,7 +24,8 @@ function thousands(context: DialogContext, count: number): string {
 /** What is wrong with the answer, in a sentence per problem; empty when nothing is. */
 function problemsWith(context: DialogContext, answer: z.infer<typeof answerArgs>): string[] {
   const problems: string[] = [];
-  if (answer.rating === undefined) problems.push(say(context, 'Vælg en karakter fra 1 til 5.', 'Choose a rating from 1 to 5.'));
+  if (answer.rating === undefined)
+    problems.push(say(context, 'Vælg en karakter fra 1 til 5.', 'Choose a rating from 1 to 5.'));
   const limit = thousands(context, EVALUATION_TEXT_MAX);
   for (const [text, label] of [
     [answer.worked, workedLabel(context)],
@@ -52,7 +53,14 @@ export const evaluationAnswer: ActionDialog = async (context, args, services) =>
   const repository = evaluationsOf(services);
   if (!repository) return evaluationsUnavailable(context);
   const parsed = answerArgs.safeParse(args);
-  if (!parsed.success) return notice(say(context, 'Det svar kan jeg ikke læse. Åbn evalueringen igen, og send dit svar derfra.', 'I cannot read that answer. Open the evaluation again and send your answer from there.'));
+  if (!parsed.success)
+    return notice(
+      say(
+        context,
+        'Det svar kan jeg ikke læse. Åbn evalueringen igen, og send dit svar derfra.',
+        'I cannot read that answer. Open the evaluation again and send your answer from there.',
+      ),
+    );
   const found = findEvaluation(context, repository, { evaluationId: parsed.data.evaluationId }, 'open', 'anywhere');
   if (!found.ok) return found.replies;
   const refused = cannotAnswer(context, repository, found.evaluation);
@@ -60,11 +68,18 @@ export const evaluationAnswer: ActionDialog = async (context, args, services) =>
   const problems = problemsWith(context, parsed.data);
   const { rating, worked, improve } = parsed.data;
   if (problems.length > 0 || rating === undefined) return notice(problems.join(' '));
-  const outcome = await repository.answer(found.evaluation.id, { channel: context.turn.conversation.channel, userId: context.turn.user.id }, { rating, worked, improve });
+  const outcome = await repository.answer(
+    found.evaluation.id,
+    { channel: context.turn.conversation.channel, userId: context.turn.user.id },
+    { rating, worked, improve },
+  );
   if (!outcome.ok) {
     // the evaluation closed, or the same person answered from another window, while this one was filled in
     const again = repository.get(found.evaluation.id);
-    return (again && cannotAnswer(context, repository, again)) ?? notice(say(context, 'Den evaluering kender jeg ikke.', "I don't know that evaluation."));
+    return (
+      (again && cannotAnswer(context, repository, again)) ??
+      notice(say(context, 'Den evaluering kender jeg ikke.', "I don't know that evaluation."))
+    );
   }
   return [thanks(context)];
 };

@@ -16,7 +16,10 @@ const CSV_PART_MAX = 12_000;
  */
 export function evaluationCsvRows(answers: readonly DeepReadonly<EvaluationAnswer>[]): string[] {
   const row = (cells: string[]) => cells.map(csvField).join(',');
-  return [row(['rating', 'worked', 'improve']), ...answers.map((answer) => row([String(answer.rating), answer.worked ?? '', answer.improve ?? '']))];
+  return [
+    row(['rating', 'worked', 'improve']),
+    ...answers.map((answer) => row([String(answer.rating), answer.worked ?? '', answer.improve ?? ''])),
+  ];
 }
 
 /** Rows in parts of at most `max` characters each (a row is never split), every part ending in a line break. */
@@ -37,8 +40,15 @@ export function csvParts(rows: string[], max = CSV_PART_MAX): string[] {
 
 function csvReplies(context: DialogContext, title: string, count: number, parts: string[]): Reply[] {
   return parts.map((part, index) => {
-    const which = parts.length > 1 ? say(context, `, del ${index + 1} af ${parts.length}`, `, part ${index + 1} of ${parts.length}`) : '';
-    const intro = say(context, `CSV for evalueringen af ${title} (${count} svar${which}):`, `CSV for the evaluation of ${title} (${count} answers${which}):`);
+    const which =
+      parts.length > 1
+        ? say(context, `, del ${index + 1} af ${parts.length}`, `, part ${index + 1} of ${parts.length}`)
+        : '';
+    const intro = say(
+      context,
+      `CSV for evalueringen af ${title} (${count} svar${which}):`,
+      `CSV for the evaluation of ${title} (${count} answers${which}):`,
+    );
     // a backtick in an answer would end the code block early
     return { text: `${intro}\n\`\`\`\n${part.replace(/`/g, "'")}\`\`\``, notice: true, private: privately(context) };
   });
@@ -56,11 +66,29 @@ export const evaluationCsv: ActionDialog = (context, args, services) => {
   if (!found.ok) return Promise.resolve(found.replies);
   const { evaluation } = found;
   if (!mayManage(context, evaluation, services)) {
-    return Promise.resolve(notice(say(context, 'Kun værten eller en administrator kan hente evalueringens svar som CSV.', "Only the host or an administrator can download the evaluation's answers as CSV.")));
+    return Promise.resolve(
+      notice(
+        say(
+          context,
+          'Kun værten eller en administrator kan hente evalueringens svar som CSV.',
+          "Only the host or an administrator can download the evaluation's answers as CSV.",
+        ),
+      ),
+    );
   }
   if (evaluation.closedAt === undefined) {
-    return Promise.resolve(notice(say(context, 'Svarene kan hentes som CSV, når evalueringen er lukket.', 'The answers can be downloaded as CSV once the evaluation is closed.')));
+    return Promise.resolve(
+      notice(
+        say(
+          context,
+          'Svarene kan hentes som CSV, når evalueringen er lukket.',
+          'The answers can be downloaded as CSV once the evaluation is closed.',
+        ),
+      ),
+    );
   }
   const answers = repository.answers(evaluation.id);
-  return Promise.resolve(csvReplies(context, evaluationTitle(context, evaluation), answers.length, csvParts(evaluationCsvRows(answers))));
+  return Promise.resolve(
+    csvReplies(context, evaluationTitle(context, evaluation), answers.length, csvParts(evaluationCsvRows(answers))),
+  );
 };

@@ -1,7 +1,16 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { EvaluationRepository, EvaluationSummary } from '../../src/state/evaluations.js';
 import type { DialogContext, ActionDialog } from '../types.js';
-import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, mayManage, meetingOf, shortDay, type StoredEvaluation } from './access.js';
+import {
+  evaluationsOf,
+  evaluationsUnavailable,
+  evaluationTitle,
+  findEvaluation,
+  mayManage,
+  meetingOf,
+  shortDay,
+  type StoredEvaluation,
+} from './access.js';
 import { improveLabel, workedLabel } from './start.js';
 import { textBar } from '../shared/text.js';
 import { say } from '../shared/say.js';
@@ -23,7 +32,10 @@ export function decimal(context: DialogContext, value: number): string {
 
 /** Free text as one line in a list: no markup it could carry (links, emphasis, code, mentions), long ones cut. */
 export function shownAnswer(text: string): string {
-  const plain = text.replace(/[[\]*_`<>~|]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = text
+    .replace(/[[\]*_`<>~|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > SHOWN_ANSWER_MAX ? `${plain.slice(0, SHOWN_ANSWER_MAX)}…` : plain;
 }
 
@@ -48,46 +60,105 @@ function answerSection(context: DialogContext, label: string, texts: string[], b
     shown += 1;
   }
   const rest = texts.length - shown;
-  if (rest > 0) lines.push(say(context, `… og ${rest} svar mere (alle står i CSV-udtrækket).`, `… and ${rest} more answers (all are in the CSV export).`));
+  if (rest > 0)
+    lines.push(
+      say(
+        context,
+        `… og ${rest} svar mere (alle står i CSV-udtrækket).`,
+        `… and ${rest} more answers (all are in the CSV export).`,
+      ),
+    );
   return lines;
 }
 
 /** Earlier closed evaluations in this conversation, of the same meeting series (or, without a meeting, without one), with answers. */
-function earlier(context: DialogContext, repository: EvaluationRepository, evaluation: StoredEvaluation): StoredEvaluation[] {
+function earlier(
+  context: DialogContext,
+  repository: EvaluationRepository,
+  evaluation: StoredEvaluation,
+): StoredEvaluation[] {
   const series = meetingOf(context, evaluation)?.series;
   const all = repository.allIn({ channel: evaluation.channel, conversationId: evaluation.conversationId });
-  const before = all.slice(0, all.findIndex((candidate) => candidate.id === evaluation.id));
-  return before.filter((candidate) => candidate.closedAt !== undefined && meetingOf(context, candidate)?.series === series && repository.summary(candidate.id).answers > 0);
+  const before = all.slice(
+    0,
+    all.findIndex((candidate) => candidate.id === evaluation.id),
+  );
+  return before.filter(
+    (candidate) =>
+      candidate.closedAt !== undefined &&
+      meetingOf(context, candidate)?.series === series &&
+      repository.summary(candidate.id).answers > 0,
+  );
 }
 
 /** "Udvikling: 6. sep 4,2 · 12. sep 3,8 · 14. sep 4,5 (denne)", oldest first; undefined without earlier ones to compare with. */
-function trendLine(context: DialogContext, repository: EvaluationRepository, evaluation: StoredEvaluation, summary: EvaluationSummary): string | undefined {
+function trendLine(
+  context: DialogContext,
+  repository: EvaluationRepository,
+  evaluation: StoredEvaluation,
+  summary: EvaluationSummary,
+): string | undefined {
   const previous = earlier(context, repository, evaluation).slice(-TREND_LENGTH);
   if (previous.length === 0 || summary.average === undefined) return undefined;
-  const points = previous.map((candidate) => `${shortDay(context, candidate)} ${decimal(context, repository.summary(candidate.id).average ?? 0)}`);
-  points.push(`${shortDay(context, evaluation)} ${decimal(context, summary.average)} (${say(context, 'denne', 'this one')})`);
+  const points = previous.map(
+    (candidate) => `${shortDay(context, candidate)} ${decimal(context, repository.summary(candidate.id).average ?? 0)}`,
+  );
+  points.push(
+    `${shortDay(context, evaluation)} ${decimal(context, summary.average)} (${say(context, 'denne', 'this one')})`,
+  );
   return `${say(context, 'Udvikling', 'Trend')}: ${points.join(' · ')}`;
 }
 
 function csvButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
-  return dialogButton(say(context, 'Hent CSV', 'Download CSV'), EVALUATION_DIALOGS.csv, { evaluationId: evaluation.id });
+  return dialogButton(say(context, 'Hent CSV', 'Download CSV'), EVALUATION_DIALOGS.csv, {
+    evaluationId: evaluation.id,
+  });
 }
 
 /** The results of a closed evaluation: count, average, distribution, the written answers and the trend. */
-export function resultsReply(context: DialogContext, repository: EvaluationRepository, evaluation: StoredEvaluation): Reply {
+export function resultsReply(
+  context: DialogContext,
+  repository: EvaluationRepository,
+  evaluation: StoredEvaluation,
+): Reply {
   const summary = repository.summary(evaluation.id);
   const title = evaluationTitle(context, evaluation);
   const heading = say(context, `Resultat af evalueringen af ${title}`, `Results of the evaluation of ${title}`);
   if (summary.average === undefined) {
-    return { heading, text: say(context, `Evalueringen af ${title} er lukket. Ingen svarede.`, `The evaluation of ${title} is closed. Nobody answered.`) };
+    return {
+      heading,
+      text: say(
+        context,
+        `Evalueringen af ${title} er lukket. Ingen svarede.`,
+        `The evaluation of ${title} is closed. Nobody answered.`,
+      ),
+    };
   }
-  const average = say(context, `${decimal(context, summary.average)} af 5`, `${decimal(context, summary.average)} out of 5`);
-  const intro = say(context, `${summary.answers} svar, gennemsnit ${average}.`, `${summary.answers} answers, average ${average}.`);
+  const average = say(
+    context,
+    `${decimal(context, summary.average)} af 5`,
+    `${decimal(context, summary.average)} out of 5`,
+  );
+  const intro = say(
+    context,
+    `${summary.answers} svar, gennemsnit ${average}.`,
+    `${summary.answers} answers, average ${average}.`,
+  );
   const answers = repository.answers(evaluation.id);
   const budget = { left: SHOWN_TEXT_BUDGET };
   const written = [
-    ...answerSection(context, workedLabel(context), answers.flatMap((answer) => (answer.worked ? [answer.worked] : [])), budget),
-    ...answerSection(context, improveLabel(context), answers.flatMap((answer) => (answer.improve ? [answer.improve] : [])), budget),
+    ...answerSection(
+      context,
+      workedLabel(context),
+      answers.flatMap((answer) => (answer.worked ? [answer.worked] : [])),
+      budget,
+    ),
+    ...answerSection(
+      context,
+      improveLabel(context),
+      answers.flatMap((answer) => (answer.improve ? [answer.improve] : [])),
+      budget,
+    ),
   ];
   const trend = trendLine(context, repository, evaluation, summary);
   const after = [...written, ...(trend ? [trend] : [])];
@@ -117,8 +188,16 @@ export const evaluationClose: ActionDialog = async (context, args, services) => 
     const host = evaluation.startedBy?.name;
     return notice(
       host
-        ? say(context, `Kun værten (${host}) eller en administrator kan lukke evalueringen.`, `Only the host (${host}) or an administrator can close the evaluation.`)
-        : say(context, 'Kun værten eller en administrator kan lukke evalueringen.', 'Only the host or an administrator can close the evaluation.'),
+        ? say(
+            context,
+            `Kun værten (${host}) eller en administrator kan lukke evalueringen.`,
+            `Only the host (${host}) or an administrator can close the evaluation.`,
+          )
+        : say(
+            context,
+            'Kun værten eller en administrator kan lukke evalueringen.',
+            'Only the host or an administrator can close the evaluation.',
+          ),
     );
   }
   const outcome = await repository.close(evaluation.id);

@@ -7,7 +7,13 @@ import { EVALUATION_TEXT_MAX, type EvaluationRepository } from '../../src/state/
 import { actorOf } from '../membership/acting-for.js';
 import { activeSession, isHost, notHostReply, type WithMeetings } from '../meetings/host.js';
 import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
-import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, type StoredEvaluation } from './access.js';
+import {
+  evaluationsOf,
+  evaluationsUnavailable,
+  evaluationTitle,
+  findEvaluation,
+  type StoredEvaluation,
+} from './access.js';
 import { say } from '../shared/say.js';
 import { EVALUATION_DIALOGS } from '../names.js';
 import { notice } from '../shared/replies.js';
@@ -37,12 +43,22 @@ function anonymityLine(context: DialogContext): string {
 
 function answerButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
   // in place of the card, so that in Teams the form opens for the person who pressed and no one else
-  return { ...dialogButton(say(context, 'Svar på evalueringen', 'Answer the evaluation'), EVALUATION_DIALOGS.form, { evaluationId: evaluation.id }), replacesCard: true };
+  return {
+    ...dialogButton(say(context, 'Svar på evalueringen', 'Answer the evaluation'), EVALUATION_DIALOGS.form, {
+      evaluationId: evaluation.id,
+    }),
+    replacesCard: true,
+  };
 }
 
 function closeButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
   // the results take the evaluation card's place, for everyone in the conversation
-  return { ...dialogButton(say(context, 'Luk og vis resultatet', 'Close and show the results'), EVALUATION_DIALOGS.close, { evaluationId: evaluation.id }), replacesCard: true };
+  return {
+    ...dialogButton(say(context, 'Luk og vis resultatet', 'Close and show the results'), EVALUATION_DIALOGS.close, {
+      evaluationId: evaluation.id,
+    }),
+    replacesCard: true,
+  };
 }
 
 /** The card posted in the conversation: what it is, that it is anonymous, and the button that opens the form. */
@@ -56,16 +72,30 @@ export function evaluationCard(context: DialogContext, evaluation: StoredEvaluat
   const heading = say(context, `Kort evaluering af ${title}`, `Short evaluation of ${title}`);
   const buttons = [answerButton(context, evaluation), closeButton(context, evaluation)];
   // for everyone in the conversation, however it was asked for
-  return { heading, text: `${heading}: ${intro} ${anonymityLine(context)}`, intro, outro: anonymityLine(context), buttons, broadcast: true };
+  return {
+    heading,
+    text: `${heading}: ${intro} ${anonymityLine(context)}`,
+    intro,
+    outro: anonymityLine(context),
+    buttons,
+    broadcast: true,
+  };
 }
 
 const startArgs = z.object({ meetingId: z.string().min(1).max(100).optional() });
 
 /** The meeting an evaluation started here is about: the one named, the one run here today, or today's; known: false when the named one is not known. */
-function meetingFor(context: DialogContext, repository: EvaluationRepository, named: string | undefined): { known: true; meetingId?: string } | { known: false } {
-  if (named !== undefined) return findMeeting(context.knowledge, named) ? { known: true, meetingId: named } : { known: false };
+function meetingFor(
+  context: DialogContext,
+  repository: EvaluationRepository,
+  named: string | undefined,
+): { known: true; meetingId?: string } | { known: false } {
+  if (named !== undefined)
+    return findMeeting(context.knowledge, named) ? { known: true, meetingId: named } : { known: false };
   const today = context.turn.now.setZone(ZONE).toISODate() ?? '';
-  const meetingId = repository.meetingRunningIn(addressOf(context.turn), today) ?? context.knowledge.meetings.find((meeting) => meeting.date === today)?.id;
+  const meetingId =
+    repository.meetingRunningIn(addressOf(context.turn), today) ??
+    context.knowledge.meetings.find((meeting) => meeting.date === today)?.id;
   return meetingId === undefined ? { known: true } : { known: true, meetingId };
 }
 
@@ -109,7 +139,9 @@ export const evaluationStart: ActionDialog = async (context, args, services) => 
 };
 
 function ratingLabels(context: DialogContext): string[] {
-  return context.language === 'da' ? ['dårligt', 'mindre godt', 'middel', 'godt', 'rigtig godt'] : ['poor', 'fair', 'average', 'good', 'very good'];
+  return context.language === 'da'
+    ? ['dårligt', 'mindre godt', 'middel', 'godt', 'rigtig godt']
+    : ['poor', 'fair', 'average', 'good', 'very good'];
 }
 
 /** The form: a rating of 1–5 (best first) and the two free-text questions, both optional. */
@@ -124,10 +156,27 @@ function evaluationForm(context: DialogContext, evaluation: StoredEvaluation): R
       {
         id: EVALUATION_QUESTIONS.rating,
         label: say(context, 'Hvordan var mødet? (1–5)', 'How was the meeting? (1–5)'),
-        options: [5, 4, 3, 2, 1].map((rating) => ({ value: String(rating), label: `${rating} – ${labels[rating - 1] ?? ''}` })),
+        options: [5, 4, 3, 2, 1].map((rating) => ({
+          value: String(rating),
+          label: `${rating} – ${labels[rating - 1] ?? ''}`,
+        })),
       },
-      textField({ id: EVALUATION_QUESTIONS.worked, label: workedLabel(context), maxLength: EVALUATION_TEXT_MAX, optional: true, multiline: true, placeholder: optional }),
-      textField({ id: EVALUATION_QUESTIONS.improve, label: improveLabel(context), maxLength: EVALUATION_TEXT_MAX, optional: true, multiline: true, placeholder: optional }),
+      textField({
+        id: EVALUATION_QUESTIONS.worked,
+        label: workedLabel(context),
+        maxLength: EVALUATION_TEXT_MAX,
+        optional: true,
+        multiline: true,
+        placeholder: optional,
+      }),
+      textField({
+        id: EVALUATION_QUESTIONS.improve,
+        label: improveLabel(context),
+        maxLength: EVALUATION_TEXT_MAX,
+        optional: true,
+        multiline: true,
+        placeholder: optional,
+      }),
     ],
     submit: { dialog: EVALUATION_DIALOGS.answer, args: { evaluationId: evaluation.id, lang: context.language } },
     open: { dialog: EVALUATION_DIALOGS.form, args: { evaluationId: evaluation.id } },
@@ -135,12 +184,29 @@ function evaluationForm(context: DialogContext, evaluation: StoredEvaluation): R
 }
 
 /** Why this person cannot answer (the evaluation is closed, or they have answered), or undefined when they can. */
-export function cannotAnswer(context: DialogContext, repository: EvaluationRepository, evaluation: StoredEvaluation): Reply[] | undefined {
+export function cannotAnswer(
+  context: DialogContext,
+  repository: EvaluationRepository,
+  evaluation: StoredEvaluation,
+): Reply[] | undefined {
   if (evaluation.closedAt !== undefined) {
-    const results: ReplyButton = dialogButton(say(context, 'Vis resultatet', 'Show the results'), EVALUATION_DIALOGS.results, { evaluationId: evaluation.id });
-    return notice(say(context, 'Evalueringen er lukket; der kan ikke svares mere.', 'The evaluation is closed; no more answers are taken.'), { buttons: [results] });
+    const results: ReplyButton = dialogButton(
+      say(context, 'Vis resultatet', 'Show the results'),
+      EVALUATION_DIALOGS.results,
+      { evaluationId: evaluation.id },
+    );
+    return notice(
+      say(
+        context,
+        'Evalueringen er lukket; der kan ikke svares mere.',
+        'The evaluation is closed; no more answers are taken.',
+      ),
+      { buttons: [results] },
+    );
   }
-  if (repository.hasAnswered(evaluation.id, { channel: context.turn.conversation.channel, userId: context.turn.user.id })) {
+  if (
+    repository.hasAnswered(evaluation.id, { channel: context.turn.conversation.channel, userId: context.turn.user.id })
+  ) {
     return notice(
       say(
         context,
@@ -161,7 +227,11 @@ export const evaluationFormDialog: ActionDialog = (context, args, services: Acti
   const { evaluation } = found;
   const refused = cannotAnswer(context, repository, evaluation);
   if (refused) return Promise.resolve(refused);
-  const heading = say(context, `Kort evaluering af ${evaluationTitle(context, evaluation)}`, `Short evaluation of ${evaluationTitle(context, evaluation)}`);
+  const heading = say(
+    context,
+    `Kort evaluering af ${evaluationTitle(context, evaluation)}`,
+    `Short evaluation of ${evaluationTitle(context, evaluation)}`,
+  );
   const text = `${say(context, 'Giv mødet en karakter, og skriv gerne et par ord.', 'Rate the meeting, and do write a few words.')} ${anonymityLine(context)}`;
   return Promise.resolve([{ heading, text, form: evaluationForm(context, evaluation) }]);
 };

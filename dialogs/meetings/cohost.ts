@@ -23,12 +23,25 @@ const approveArgs = z.object({
 export const meetingCohostRequest: ActionDialog = async (context, _args, services: WithMeetings) => {
   const sessions = services.meetings?.sessions;
   const session = sessions ? activeSession(context, sessions) : undefined;
-  if (!session) return notice(say(context, 'Der kører intet møde her lige nu, så der er ingen at være medvært for.', 'No meeting is running here now, so there is nothing to co-host.'));
-  if (isHost(context, session, services)) return notice(say(context, 'Du leder allerede mødet her.', 'You already run the meeting here.'));
+  if (!session)
+    return notice(
+      say(
+        context,
+        'Der kører intet møde her lige nu, så der er ingen at være medvært for.',
+        'No meeting is running here now, so there is nothing to co-host.',
+      ),
+    );
+  if (isHost(context, session, services))
+    return notice(say(context, 'Du leder allerede mødet her.', 'You already run the meeting here.'));
   const { turn } = context;
   const who = turn.user.name ? inert(turn.user.name) : say(context, 'En deltager', 'A participant');
   const host = session.startedBy.name ? inert(session.startedBy.name) : say(context, 'værten', 'the host');
-  const args = { channel: turn.conversation.channel, userId: turn.user.id, ...(turn.user.name ? { name: turn.user.name } : {}), startedAt: session.startedAt };
+  const args = {
+    channel: turn.conversation.channel,
+    userId: turn.user.id,
+    ...(turn.user.name ? { name: turn.user.name } : {}),
+    startedAt: session.startedAt,
+  };
   return [
     {
       text: say(
@@ -36,7 +49,12 @@ export const meetingCohostRequest: ActionDialog = async (context, _args, service
         `${who} vil gerne være medvært for mødet: skifte punkt, holde pause, starte og lukke evalueringen og lukke afstemninger. Kun ${host} eller en administrator kan godkende det.`,
         `${who} would like to co-host the meeting: move on, pause, start and close the evaluation and close polls. Only ${host} or an administrator can approve it.`,
       ),
-      buttons: [{ ...dialogButton(say(context, 'Godkend medvært', 'Approve co-host'), MEETING_DIALOGS.cohostApprove, args), replacesCard: true }],
+      buttons: [
+        {
+          ...dialogButton(say(context, 'Godkend medvært', 'Approve co-host'), MEETING_DIALOGS.cohostApprove, args),
+          replacesCard: true,
+        },
+      ],
       broadcast: true,
     },
   ];
@@ -46,13 +64,33 @@ export const meetingCohostRequest: ActionDialog = async (context, _args, service
 export const meetingCohostApprove: ActionDialog = async (context, args, services: WithMeetings) => {
   const parsed = approveArgs.safeParse(args);
   const sessions = services.meetings?.sessions;
-  if (!parsed.success || !sessions) return notice(say(context, 'Den knap kan jeg ikke læse. Intet er ændret.', 'I cannot read that button. Nothing was changed.'));
+  if (!parsed.success || !sessions)
+    return notice(
+      say(context, 'Den knap kan jeg ikke læse. Intet er ændret.', 'I cannot read that button. Nothing was changed.'),
+    );
   const session = activeSession(context, sessions);
   if (session && !isHost(context, session, services)) return notHostReply(context, session);
   const { channel, userId, name, startedAt } = parsed.data;
-  const outcome = session ? await sessions.addCoHost(sessionKey(context), startedAt, { channel, userId, ...(name ? { name } : {}), conversationId: actorOf(context.turn).conversationId }) : 'gone';
-  if (outcome === 'gone') return notice(say(context, 'Det møde, anmodningen gjaldt, kører ikke længere her. Intet er ændret.', 'The meeting the request was about no longer runs here. Nothing was changed.'));
+  const outcome = session
+    ? await sessions.addCoHost(sessionKey(context), startedAt, {
+        channel,
+        userId,
+        ...(name ? { name } : {}),
+        conversationId: actorOf(context.turn).conversationId,
+      })
+    : 'gone';
+  if (outcome === 'gone')
+    return notice(
+      say(
+        context,
+        'Det møde, anmodningen gjaldt, kører ikke længere her. Intet er ændret.',
+        'The meeting the request was about no longer runs here. Nothing was changed.',
+      ),
+    );
   const who = name ? inert(name) : `${channel}:${userId}`;
-  if (outcome === 'already') return notice(say(context, `${who} leder allerede mødet.`, `${who} already runs the meeting.`));
-  return [{ text: say(context, `${who} er nu medvært for mødet.`, `${who} now co-hosts the meeting.`), broadcast: true }];
+  if (outcome === 'already')
+    return notice(say(context, `${who} leder allerede mødet.`, `${who} already runs the meeting.`));
+  return [
+    { text: say(context, `${who} er nu medvært for mødet.`, `${who} now co-hosts the meeting.`), broadcast: true },
+  ];
 };

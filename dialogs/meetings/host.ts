@@ -38,7 +38,8 @@ export function activeSession(context: DialogContext, sessions: MeetingSessionRe
 /** Whether the person behind the turn runs this session: the one who started it, a co-host they let in, or an administrator. */
 export function isHost(context: DialogContext, session: Session, services: ActionServices): boolean {
   const { turn } = context;
-  const isThem = (person: { channel: string; userId: string }) => person.channel === turn.conversation.channel && person.userId === turn.user.id;
+  const isThem = (person: { channel: string; userId: string }) =>
+    person.channel === turn.conversation.channel && person.userId === turn.user.id;
   return isThem(session.startedBy) || session.coHosts.some(isThem) || isAdministrator(turn, services);
 }
 
@@ -51,7 +52,10 @@ export function runsMeetingHere(context: DialogContext, services: WithMeetings):
 
 /** The refusal for someone who does not run the meeting: who does; nothing is written. */
 export function notHostReply(context: DialogContext, session: Session): Reply[] {
-  const host = session.startedBy.name !== undefined ? inert(session.startedBy.name) : say(context, 'den, der startede det', 'the person who started it');
+  const host =
+    session.startedBy.name !== undefined
+      ? inert(session.startedBy.name)
+      : say(context, 'den, der startede det', 'the person who started it');
   return notice(
     say(
       context,
@@ -63,7 +67,13 @@ export function notHostReply(context: DialogContext, session: Session): Reply[] 
 
 /** Where klikbot runs without the meeting sessions. */
 export function meetingsUnavailableReply(context: DialogContext): Reply[] {
-  return notice(say(context, 'Her kan jeg ikke køre møder. Spørg gerne om dagens program.', 'I cannot run meetings here. Do ask for today’s agenda.'));
+  return notice(
+    say(
+      context,
+      'Her kan jeg ikke køre møder. Spørg gerne om dagens program.',
+      'I cannot run meetings here. Do ask for today’s agenda.',
+    ),
+  );
 }
 
 /** The meeting a session runs, from the knowledge (undefined if the data no longer has it). */
@@ -73,7 +83,11 @@ export function sessionMeeting(context: DialogContext, session: Session): Meetin
 
 /** "Start møde". */
 export function startButton(context: DialogContext, meetingId?: string): ReplyButton {
-  return dialogButton(say(context, 'Start møde', 'Start meeting'), MEETING_DIALOGS.start, meetingId ? { meetingId } : {});
+  return dialogButton(
+    say(context, 'Start møde', 'Start meeting'),
+    MEETING_DIALOGS.start,
+    meetingId ? { meetingId } : {},
+  );
 }
 
 /** "Næste punkt", moving on from `from` only (a second press of the same button moves no further). */
@@ -83,7 +97,9 @@ export function nextButton(context: DialogContext, from: number): ReplyButton {
 
 /** "Pause 10 min". */
 export function pauseButton(context: DialogContext, minutes: number): ReplyButton {
-  return dialogButton(say(context, `Pause ${minutes} min`, `Break ${minutes} min`), MEETING_DIALOGS.pause, { minutes: String(minutes) });
+  return dialogButton(say(context, `Pause ${minutes} min`, `Break ${minutes} min`), MEETING_DIALOGS.pause, {
+    minutes: String(minutes),
+  });
 }
 
 /** "Afslut møde". */

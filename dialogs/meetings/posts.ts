@@ -33,7 +33,11 @@ function itemLine(context: DialogContext, meeting: Meeting, index: number): stri
 
 /** The practicalities, pinned-style: the meeting's etiquette and when the sound is tested. */
 export function etiquetteCard(context: DialogContext, meeting: Meeting): Reply {
-  const welcome = say(context, `Velkommen til **${meeting.title}** på ${meeting.medium}.`, `Welcome to **${meeting.title}** on ${meeting.medium}.`);
+  const welcome = say(
+    context,
+    `Velkommen til **${meeting.title}** på ${meeting.medium}.`,
+    `Welcome to **${meeting.title}** on ${meeting.medium}.`,
+  );
   const sound = soundTestText(context, meeting);
   const card = listReply({
     heading: say(context, '📌 Det praktiske', '📌 Practicalities'),
@@ -46,8 +50,14 @@ export function etiquetteCard(context: DialogContext, meeting: Meeting): Reply {
   return { ...card, broadcast: true };
 }
 
-function itemButtons(context: DialogContext, meeting: Meeting, index: number, evaluationStarted: boolean): ReplyButton[] {
-  if (index < meeting.agenda.length - 1) return [nextButton(context, index), pauseButton(context, DEFAULT_PAUSE_MINUTES), agendaButton(context)];
+function itemButtons(
+  context: DialogContext,
+  meeting: Meeting,
+  index: number,
+  evaluationStarted: boolean,
+): ReplyButton[] {
+  if (index < meeting.agenda.length - 1)
+    return [nextButton(context, index), pauseButton(context, DEFAULT_PAUSE_MINUTES), agendaButton(context)];
   const evaluation = evaluationStarted ? [] : [evaluationButton(context, meeting.id)];
   return [...evaluation, endButton(context), agendaButton(context)];
 }
@@ -56,7 +66,12 @@ function itemButtons(context: DialogContext, meeting: Meeting, index: number, ev
  * The post for the agenda item the meeting is now at: its time, presenter and what comes
  * next. The last item says the evaluation starts (and offers it, unless it was started).
  */
-export function itemPost(context: DialogContext, meeting: Meeting, index: number, options: { evaluationStarted?: boolean } = {}): Reply {
+export function itemPost(
+  context: DialogContext,
+  meeting: Meeting,
+  index: number,
+  options: { evaluationStarted?: boolean } = {},
+): Reply {
   const item = meeting.agenda[index];
   if (!item) throw new RangeError(`Meeting ${meeting.id} has no agenda item ${index}`);
   const last = index === meeting.agenda.length - 1;
@@ -64,17 +79,26 @@ export function itemPost(context: DialogContext, meeting: Meeting, index: number
   const lines = [`${lead}: **${item.title}** (${timesText(context, meeting, index)}).`];
   if (item.presenter) lines.push(say(context, `Ved ${item.presenter}.`, `Presented by ${item.presenter}.`));
   const next = meeting.agenda[index + 1];
-  if (next) lines.push(say(context, `Derefter kl. ${next.start}: ${next.title}.`, `Then at ${next.start}: ${next.title}.`));
+  if (next)
+    lines.push(say(context, `Derefter kl. ${next.start}: ${next.title}.`, `Then at ${next.start}: ${next.title}.`));
   if (last) {
     if (meeting.evaluation) lines.push(meeting.evaluation);
     lines.push(
       options.evaluationStarted
         ? say(context, 'Evalueringen starter nu.', 'The evaluation starts now.')
-        : say(context, 'Evalueringen starter nu: værten sender den ud med knappen herunder.', 'The evaluation starts now: the host sends it out with the button below.'),
+        : say(
+            context,
+            'Evalueringen starter nu: værten sender den ud med knappen herunder.',
+            'The evaluation starts now: the host sends it out with the button below.',
+          ),
     );
   }
   return {
-    heading: say(context, `Punkt ${index + 1} af ${meeting.agenda.length}`, `Item ${index + 1} of ${meeting.agenda.length}`),
+    heading: say(
+      context,
+      `Punkt ${index + 1} af ${meeting.agenda.length}`,
+      `Item ${index + 1} of ${meeting.agenda.length}`,
+    ),
     text: lines.join('\n'),
     source: sourceLine(context, meeting.source.label),
     buttons: itemButtons(context, meeting, index, options.evaluationStarted ?? false),
@@ -84,9 +108,20 @@ export function itemPost(context: DialogContext, meeting: Meeting, index: number
 
 /** "Pause — vi er tilbage kl. 10.50." and the item that comes after it; for everyone, not a notice. */
 export function pausePost(context: DialogContext, meeting: Meeting, current: number, until: DateTime): Reply {
-  const back = say(context, `Pause — vi er tilbage kl. ${clockTime(until)}.`, `Break — we are back at ${clockTime(until)}.`);
+  const back = say(
+    context,
+    `Pause — vi er tilbage kl. ${clockTime(until)}.`,
+    `Break — we are back at ${clockTime(until)}.`,
+  );
   const nextIndex = nextTalkIndex(meeting, current);
-  const after = nextIndex === -1 ? '' : say(context, `Derefter: ${itemLine(context, meeting, nextIndex)}.`, `Then: ${itemLine(context, meeting, nextIndex)}.`);
+  const after =
+    nextIndex === -1
+      ? ''
+      : say(
+          context,
+          `Derefter: ${itemLine(context, meeting, nextIndex)}.`,
+          `Then: ${itemLine(context, meeting, nextIndex)}.`,
+        );
   return {
     heading: say(context, '☕ Pause', '☕ Break'),
     text: [back, after].filter(Boolean).join('\n'),
@@ -98,28 +133,48 @@ export function pausePost(context: DialogContext, meeting: Meeting, current: num
 
 function followUpLines(context: DialogContext, meeting: Meeting): string[] {
   const { followUp, nextMeeting } = meeting;
-  const materials = followUp.materialsText && followUp.materialsUrl ? `${followUp.materialsText}: ${followUp.materialsUrl}` : followUp.materialsText;
-  if (context.language === 'da') return [followUp.questionsText, followUp.feedbackText, materials, nextMeeting?.text].filter((line): line is string => Boolean(line));
+  const materials =
+    followUp.materialsText && followUp.materialsUrl
+      ? `${followUp.materialsText}: ${followUp.materialsUrl}`
+      : followUp.materialsText;
+  if (context.language === 'da')
+    return [followUp.questionsText, followUp.feedbackText, materials, nextMeeting?.text].filter(
+      (line): line is string => Boolean(line),
+    );
   const subject = followUp.questionsSubject ? ` (subject "${followUp.questionsSubject}")` : '';
-  const next = nextMeeting ? formatDate(nextMeeting.precision === 'day' ? nextMeeting.date : `${nextMeeting.date}-01`, 'en', nextMeeting.precision) : undefined;
+  const next = nextMeeting
+    ? formatDate(
+        nextMeeting.precision === 'day' ? nextMeeting.date : `${nextMeeting.date}-01`,
+        'en',
+        nextMeeting.precision,
+      )
+    : undefined;
   return [
     `Questions that were not asked or answered today: write to ${followUp.questionsTo}${subject}.`,
     ...(followUp.feedbackTo ? [`Ideas for getting more out of these meetings: ${followUp.feedbackTo}.`] : []),
     ...(followUp.materialsUrl ? [`Today's slides: ${followUp.materialsUrl}`] : []),
-    ...(next ? [`See you at the next programme leader meeting${nextMeeting?.precision === 'month' ? ' in' : ' on'} ${next}.`] : []),
+    ...(next
+      ? [`See you at the next programme leader meeting${nextMeeting?.precision === 'month' ? ' in' : ' on'} ${next}.`]
+      : []),
   ];
 }
 
 /** The post when the host ends the meeting: thanks, and where questions, feedback and slides go. */
 export function endPost(context: DialogContext, meeting: Meeting): Reply {
-  const done = say(context, `**${meeting.title}** er afsluttet. Tak for i dag!`, `**${meeting.title}** has ended. Thank you for today!`);
+  const done = say(
+    context,
+    `**${meeting.title}** er afsluttet. Tak for i dag!`,
+    `**${meeting.title}** has ended. Thank you for today!`,
+  );
   const post = listReply({
     heading: say(context, 'Tak for i dag', 'Thank you for today'),
     intro: done,
     list: followUpLines(context, meeting),
     source: sourceLine(context, meeting.source.label),
     buttons: [
-      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), ANSWER_DIALOGS.contacts, { topic: 'programledermoede' }),
+      dialogButton(say(context, 'Spørgsmål efter mødet', 'Questions after the meeting'), ANSWER_DIALOGS.contacts, {
+        topic: 'programledermoede',
+      }),
       dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
     ],
   });

@@ -9,7 +9,20 @@ import type { DialogContext, ActionDialog, MeetingServices } from '../types.js';
 import { agendaToday } from '../answers/events.js';
 import { shortDate } from '../shared/text.js';
 import { agendaCard, clockIndex } from '../answers/agenda.js';
-import { activeSession, agendaButton, endButton, isHost, meetingsUnavailableReply, nextButton, notHostReply, sessionKey, sessionMeeting, startButton, type Session, type WithMeetings } from './host.js';
+import {
+  activeSession,
+  agendaButton,
+  endButton,
+  isHost,
+  meetingsUnavailableReply,
+  nextButton,
+  notHostReply,
+  sessionKey,
+  sessionMeeting,
+  startButton,
+  type Session,
+  type WithMeetings,
+} from './host.js';
 import { etiquetteCard, itemPost } from './posts.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
@@ -33,16 +46,27 @@ function today(context: DialogContext): string {
 /** Today's meeting, or the one named by id or date; the notice saying why there is none. */
 function meetingToStart(context: DialogContext, named: z.infer<typeof startArgs>): Meeting | Reply[] {
   const day = named.date ?? today(context);
-  const meeting = named.meetingId ? findMeeting(context.knowledge, named.meetingId) : context.knowledge.meetings.find((candidate) => candidate.date === day);
+  const meeting = named.meetingId
+    ? findMeeting(context.knowledge, named.meetingId)
+    : context.knowledge.meetings.find((candidate) => candidate.date === day);
   if (meeting) return meeting;
   const [next] = upcomingMeetings(context.knowledge, context.turn.now);
-  const none = named.meetingId || named.date
-    ? say(context, 'Det møde kender jeg ikke.', 'I do not know that meeting.')
-    : say(context, 'Der er intet programledermøde i dag.', 'There is no programme leader meeting today.');
+  const none =
+    named.meetingId || named.date
+      ? say(context, 'Det møde kender jeg ikke.', 'I do not know that meeting.')
+      : say(context, 'Der er intet programledermøde i dag.', 'There is no programme leader meeting today.');
   if (!next) return notice(none);
   const when = shortDate(next.date, context.language);
-  const hint = say(context, ` Det næste er ${when}; vil du starte det?`, ` The next one is on ${when}; do you want to start it?`);
-  return notice(`${none}${hint}`, { buttons: [{ ...startButton(context, next.id), title: say(context, `Start mødet ${when}`, `Start the meeting on ${when}`) }] });
+  const hint = say(
+    context,
+    ` Det næste er ${when}; vil du starte det?`,
+    ` The next one is on ${when}; do you want to start it?`,
+  );
+  return notice(`${none}${hint}`, {
+    buttons: [
+      { ...startButton(context, next.id), title: say(context, `Start mødet ${when}`, `Start the meeting on ${when}`) },
+    ],
+  });
 }
 
 function alreadyRunning(context: DialogContext, meeting: Meeting, session: Session): Reply[] {
@@ -52,7 +76,9 @@ function alreadyRunning(context: DialogContext, meeting: Meeting, session: Sessi
     `**${meeting.title}** kører allerede her${item ? ` (nu: ${item.title})` : ''}. Skriv 'afslut møde' for at afslutte det.`,
     `**${meeting.title}** is already running here${item ? ` (now: ${item.title})` : ''}. Type 'end meeting' to end it.`,
   );
-  return notice(text, { buttons: [nextButton(context, session.currentItem), endButton(context), agendaButton(context)] });
+  return notice(text, {
+    buttons: [nextButton(context, session.currentItem), endButton(context), agendaButton(context)],
+  });
 }
 
 /**
@@ -62,7 +88,11 @@ function alreadyRunning(context: DialogContext, meeting: Meeting, session: Sessi
 export const meetingStart: ActionDialog = async (context, args, services: WithMeetings) => {
   if (!services.meetings) return meetingsUnavailableReply(context);
   if (!context.turn.conversation.isGroup) {
-    const text = say(context, 'Et møde køres i den gruppesamtale eller kanal, hvor deltagerne er. Her kan du se dagens program.', 'A meeting is run in the group chat or channel where its participants are. Here you can see today’s agenda.');
+    const text = say(
+      context,
+      'Et møde køres i den gruppesamtale eller kanal, hvor deltagerne er. Her kan du se dagens program.',
+      'A meeting is run in the group chat or channel where its participants are. Here you can see today’s agenda.',
+    );
     return notice(text, { buttons: [agendaButton(context)] });
   }
   const parsed = startArgs.safeParse(args);
@@ -97,16 +127,32 @@ export function hostedSession(context: DialogContext, services: WithMeetings): H
 
 /** The meeting run here is gone from the data (replaced since it started): only ending it makes sense. */
 export function missingMeetingReply(context: DialogContext): Reply[] {
-  return notice(say(context, "Mødet, der kører her, findes ikke længere i mine data. Skriv 'afslut møde'.", "The meeting running here is no longer in my data. Type 'end meeting'."), {
-    buttons: [endButton(context)],
-  });
+  return notice(
+    say(
+      context,
+      "Mødet, der kører her, findes ikke længere i mine data. Skriv 'afslut møde'.",
+      "The meeting running here is no longer in my data. Type 'end meeting'.",
+    ),
+    {
+      buttons: [endButton(context)],
+    },
+  );
 }
 
 /** No session runs here (or it has ended today): how to start one; nothing is written. */
 export function noSessionReplyFor(context: DialogContext, meetings: MeetingServices): Reply[] {
   const ended = meetings.sessions.get(sessionKey(context));
   if (ended?.endedAt && DateTime.fromISO(ended.endedAt, { zone: ZONE }).toISODate() === today(context)) {
-    return notice(say(context, 'Mødet her er afsluttet.', 'The meeting here has ended.'), { buttons: [startButton(context)] });
+    return notice(say(context, 'Mødet her er afsluttet.', 'The meeting here has ended.'), {
+      buttons: [startButton(context)],
+    });
   }
-  return notice(say(context, "Der kører intet møde her. Skriv 'start møde' for at starte dagens møde.", "No meeting is running here. Type 'start meeting' to start today's meeting."), { buttons: [startButton(context)] });
+  return notice(
+    say(
+      context,
+      "Der kører intet møde her. Skriv 'start møde' for at starte dagens møde.",
+      "No meeting is running here. Type 'start meeting' to start today's meeting.",
+    ),
+    { buttons: [startButton(context)] },
+  );
 }

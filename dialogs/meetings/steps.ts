@@ -13,8 +13,21 @@ import { notice } from '../shared/replies.js';
 /** The longest break "pause N" takes, in minutes. */
 export const MAX_PAUSE_MINUTES = 180;
 
-const nextArgs = z.object({ from: z.string().regex(/^\d{1,3}$/).transform(Number).optional() });
-const pauseArgs = z.object({ minutes: z.string().regex(/^\d{1,3}$/).transform(Number).pipe(z.int().min(1).max(MAX_PAUSE_MINUTES)).optional() });
+const nextArgs = z.object({
+  from: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .optional(),
+});
+const pauseArgs = z.object({
+  minutes: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.int().min(1).max(MAX_PAUSE_MINUTES))
+    .optional(),
+});
 
 /** `minutes` from `now`, rounded up to a whole minute: a break announced at 10.40.20 for 10 minutes ends 10.51. */
 export function breakEnd(now: DateTime, minutes: number): DateTime {
@@ -44,16 +57,30 @@ function isBreak(meeting: Meeting, index: number): boolean {
 
 function movedOnAlready(context: DialogContext, meeting: Meeting, session: Session): Reply[] {
   const title = meeting.agenda[session.currentItem]?.title ?? '';
-  return notice(say(context, `Mødet er allerede gået videre; nu: ${title}. Intet er ændret.`, `The meeting has already moved on; now: ${title}. Nothing was changed.`), {
-    buttons: [nextButton(context, session.currentItem), agendaButton(context)],
-  });
+  return notice(
+    say(
+      context,
+      `Mødet er allerede gået videre; nu: ${title}. Intet er ændret.`,
+      `The meeting has already moved on; now: ${title}. Nothing was changed.`,
+    ),
+    {
+      buttons: [nextButton(context, session.currentItem), agendaButton(context)],
+    },
+  );
 }
 
 function atLastItem(context: DialogContext, meeting: Meeting, index: number): Reply[] {
   const title = meeting.agenda[index]?.title ?? '';
-  return notice(say(context, `Vi er ved sidste punkt: ${title}. Skriv 'afslut møde', når I er færdige.`, `This is the last item: ${title}. Type 'end meeting' when you are done.`), {
-    buttons: [endButton(context), agendaButton(context)],
-  });
+  return notice(
+    say(
+      context,
+      `Vi er ved sidste punkt: ${title}. Skriv 'afslut møde', når I er færdige.`,
+      `This is the last item: ${title}. Type 'end meeting' when you are done.`,
+    ),
+    {
+      buttons: [endButton(context), agendaButton(context)],
+    },
+  );
 }
 
 /**
@@ -72,9 +99,14 @@ export const meetingNext: ActionDialog = async (context, args, services: WithMee
   const last = meeting.agenda.length - 1;
   if (from >= last) return atLastItem(context, meeting, last);
   const to = from + 1;
-  const pauseUntil = meeting.agenda[to]?.kind === 'pause' ? breakEnd(context.turn.now, agendaMinutes(meeting, to)) : undefined;
-  const moved = await meetings.sessions.moveTo(sessionKey(context), to, { from, ...(pauseUntil ? { pauseUntil } : {}) });
-  if (!moved.moved) return moved.session ? movedOnAlready(context, meeting, moved.session) : noSessionReplyFor(context, meetings);
+  const pauseUntil =
+    meeting.agenda[to]?.kind === 'pause' ? breakEnd(context.turn.now, agendaMinutes(meeting, to)) : undefined;
+  const moved = await meetings.sessions.moveTo(sessionKey(context), to, {
+    from,
+    ...(pauseUntil ? { pauseUntil } : {}),
+  });
+  if (!moved.moved)
+    return moved.session ? movedOnAlready(context, meeting, moved.session) : noSessionReplyFor(context, meetings);
   if (pauseUntil) return [pausePost(context, meeting, to, pauseUntil)];
   if (to === last && meetings.startEvaluation) {
     const evaluation = await meetings.startEvaluation(context, meeting.id);
@@ -93,7 +125,13 @@ export const meetingPause: ActionDialog = async (context, args, services: WithMe
   if (Array.isArray(hosted)) return hosted;
   const parsed = pauseArgs.safeParse(args);
   if (!parsed.success) {
-    return notice(say(context, `Skriv pausens længde i minutter (højst ${MAX_PAUSE_MINUTES}), fx 'pause 10'. Intet er ændret.`, `Give the break's length in minutes (at most ${MAX_PAUSE_MINUTES}), e.g. 'pause 10'. Nothing was changed.`));
+    return notice(
+      say(
+        context,
+        `Skriv pausens længde i minutter (højst ${MAX_PAUSE_MINUTES}), fx 'pause 10'. Intet er ændret.`,
+        `Give the break's length in minutes (at most ${MAX_PAUSE_MINUTES}), e.g. 'pause 10'. Nothing was changed.`,
+      ),
+    );
   }
   const { meetings, session, meeting } = hosted;
   if (!meeting) return missingMeetingReply(context);
@@ -112,6 +150,9 @@ export const meetingEnd: ActionDialog = async (context, _args, services: WithMee
   if (Array.isArray(hosted)) return hosted;
   const ended = await hosted.meetings.sessions.end(sessionKey(context));
   if (!ended) return noSessionReplyFor(context, hosted.meetings);
-  if (!hosted.meeting) return [{ text: say(context, 'Mødet er afsluttet. Tak for i dag!', 'The meeting has ended. Thank you for today!') }];
+  if (!hosted.meeting)
+    return [
+      { text: say(context, 'Mødet er afsluttet. Tak for i dag!', 'The meeting has ended. Thank you for today!') },
+    ];
   return [endPost(context, hosted.meeting)];
 };

@@ -32,7 +32,10 @@ export function isLocallyTrusted(context: DialogContext, services: ActionService
 }
 
 /** Whether a membership counts as verified here: a `local` one only while this klikbot runs in local mode. */
-export function isVerifiedMember(services: ActionServices, membership: { state: string; basis?: string | undefined } | undefined): boolean {
+export function isVerifiedMember(
+  services: ActionServices,
+  membership: { state: string; basis?: string | undefined } | undefined,
+): boolean {
   return membership?.state === 'verified' && (membership.basis !== 'local' || services.localTrusted === true);
 }
 
@@ -51,7 +54,10 @@ export function actorOf(turn: Turn): Actor {
  * link of the conversation they write in.
  */
 export function actingFor(turn: Turn, services: ActionServices): ActingFor | undefined {
-  return services.memberships.municipalityOf({ channel: turn.conversation.channel, userId: turn.user.id }, addressOf(turn));
+  return services.memberships.municipalityOf(
+    { channel: turn.conversation.channel, userId: turn.user.id },
+    addressOf(turn),
+  );
 }
 
 /** A municipality by id ("aarhus") or by any of its names ("Århus", "Aarhus Kommune"). */
@@ -97,7 +103,8 @@ export function joinFirstReply(context: DialogContext): Reply[] {
  * The municipality a person acts for, or the reply that says why they cannot. `basis` says
  * how their right to act was established, for the status history.
  */
-export type Target = { ok: true; municipality: Municipality; via?: ActingFor['via']; basis?: string } | { ok: false; replies: Reply[] };
+export type Target =
+  { ok: true; municipality: Municipality; via?: ActingFor['via']; basis?: string } | { ok: false; replies: Reply[] };
 
 /** The refusal for someone whose claim waits, or in a channel linked before links were verified; nothing is written. */
 function unverifiedReply(context: DialogContext, municipality: string, via: ActingFor['via']): Reply[] {
@@ -138,13 +145,19 @@ export function ownMunicipality(context: DialogContext, services: ActionServices
   const acting = actingFor(turn, services);
   if (!acting) {
     if (!isAdministrator(turn, services)) return { ok: false, replies: joinFirstReply(context) };
-    const text = say(context, 'Som administrator skal du nævne, hvilken kommune du ændrer status for.', 'As an administrator, name the municipality whose status you are changing.');
+    const text = say(
+      context,
+      'Som administrator skal du nævne, hvilken kommune du ændrer status for.',
+      'As an administrator, name the municipality whose status you are changing.',
+    );
     return refused(text);
   }
   const municipality = context.knowledge.municipalities.find((m) => m.id === acting.municipalityId);
   const verified = acting.verified && (acting.basis !== 'local' || services.localTrusted === true);
-  if (municipality && !verified && !isAdministrator(turn, services) && !isLocallyTrusted(context, services)) return { ok: false, replies: unverifiedReply(context, municipality.name, acting.via) };
-  if (municipality) return { ok: true, municipality, via: acting.via, ...(acting.basis ? { basis: acting.basis } : {}) };
+  if (municipality && !verified && !isAdministrator(turn, services) && !isLocallyTrusted(context, services))
+    return { ok: false, replies: unverifiedReply(context, municipality.name, acting.via) };
+  if (municipality)
+    return { ok: true, municipality, via: acting.via, ...(acting.basis ? { basis: acting.basis } : {}) };
   // The data was replaced and no longer has the municipality the person or channel joined.
   return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };
 }
@@ -153,13 +166,21 @@ export function ownMunicipality(context: DialogContext, services: ActionServices
  * The municipality whose status the person may change: the one they act for here, or the one
  * named when they act for it or are an administrator. Anyone else gets a refusal that says why.
  */
-export function targetMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Target {
+export function targetMunicipality(
+  context: DialogContext,
+  named: string | undefined,
+  services: ActionServices,
+): Target {
   if (named === undefined || named.trim() === '') return ownMunicipality(context, services);
   const municipality = resolveMunicipality(context.knowledge, named);
   if (!municipality) return { ok: false, replies: unknownMunicipalityReply(context, named) };
   if (isAdministrator(context.turn, services)) return { ok: true, municipality, basis: 'administrator' };
   const own = ownMunicipality(context, services);
   if (!own.ok) return own;
-  if (own.municipality.id !== municipality.id) return { ok: false, replies: notYoursReply(context, own.municipality.name, municipality.name, own.via ?? 'person') };
+  if (own.municipality.id !== municipality.id)
+    return {
+      ok: false,
+      replies: notYoursReply(context, own.municipality.name, municipality.name, own.via ?? 'person'),
+    };
   return own;
 }

@@ -23,8 +23,12 @@ function personOf(cell: string): string | undefined {
   // Slack sends a typed address as <mailto:a@b.dk|a@b.dk>
   const unwrapped = cell.replace(/^<mailto:([^|>]+)(?:\|[^>]*)?>$/i, '$1').trim();
   const lower = unwrapped.toLowerCase();
-  if (/^slack:/i.test(unwrapped)) return slackId.test(`slack:${unwrapped.slice(6).toUpperCase()}`) ? `slack:${unwrapped.slice(6).toUpperCase()}` : undefined;
-  if (/^teams:/i.test(unwrapped)) return teamsId.test(`teams:${unwrapped.slice(6)}`) ? `teams:${unwrapped.slice(6)}` : undefined;
+  if (/^slack:/i.test(unwrapped))
+    return slackId.test(`slack:${unwrapped.slice(6).toUpperCase()}`)
+      ? `slack:${unwrapped.slice(6).toUpperCase()}`
+      : undefined;
+  if (/^teams:/i.test(unwrapped))
+    return teamsId.test(`teams:${unwrapped.slice(6)}`) ? `teams:${unwrapped.slice(6)}` : undefined;
   const email = address.exec(lower)?.[1];
   return email ? `email:${email}` : undefined;
 }
@@ -59,9 +63,11 @@ export function parseRoster(knowledge: Knowledge, csv: string): ParsedRoster {
     const person = personOf(rawPerson);
     const municipality = text.length <= LINE_MAX ? resolveMunicipality(knowledge, rest.join(' ').trim()) : undefined;
     const shown = rawPerson.length > 12 ? `${rawPerson.slice(0, 12)}…` : rawPerson;
-    if (!person) problems.push(`${index + 1}: "${shown}" is no person (slack:U…, teams:<Entra object id>, or an email address)`);
+    if (!person)
+      problems.push(`${index + 1}: "${shown}" is no person (slack:U…, teams:<Entra object id>, or an email address)`);
     else if (!municipality) problems.push(`${index + 1}: "${rest.join(' ').slice(0, 40)}" is no municipality`);
-    else if (listed.has(person) && listed.get(person) !== municipality.id) problems.push(`${index + 1}: ${shown} is listed for two municipalities`);
+    else if (listed.has(person) && listed.get(person) !== municipality.id)
+      problems.push(`${index + 1}: ${shown} is listed for two municipalities`);
     else {
       listed.set(person, municipality.id);
       lines.push({ person, municipalityId: municipality.id });
@@ -79,14 +85,28 @@ export function parseRoster(knowledge: Knowledge, csv: string): ParsedRoster {
  */
 export const rosterImport: ActionDialog = async (context, args, services) => {
   if (!isAdministrator(context.turn, services)) {
-    return notice(say(context, 'Kun en administrator kan indlæse medlemslisten. Intet er ændret.', 'Only an administrator can import the roster. Nothing was changed.'));
+    return notice(
+      say(
+        context,
+        'Kun en administrator kan indlæse medlemslisten. Intet er ændret.',
+        'Only an administrator can import the roster. Nothing was changed.',
+      ),
+    );
   }
   // addresses pasted in a channel are shown to everyone in it
   if (context.turn.conversation.isGroup) {
-    return notice(say(context, 'Indlæs medlemslisten i din 1:1-chat med mig, ikke her, hvor alle kan se den. Intet er ændret.', 'Import the roster in your 1:1 chat with me, not here where everyone can see it. Nothing was changed.'));
+    return notice(
+      say(
+        context,
+        'Indlæs medlemslisten i din 1:1-chat med mig, ikke her, hvor alle kan se den. Intet er ændret.',
+        'Import the roster in your 1:1 chat with me, not here where everyone can see it. Nothing was changed.',
+      ),
+    );
   }
   const parsed = argsSchema.safeParse(args);
-  const roster = parsed.success ? parseRoster(context.knowledge, parsed.data.csv) : ({ ok: false, problems: ['too long'] } as const);
+  const roster = parsed.success
+    ? parseRoster(context.knowledge, parsed.data.csv)
+    : ({ ok: false, problems: ['too long'] } as const);
   if (!roster.ok) {
     const shown = roster.problems.slice(0, 10).join('\n');
     return notice(
@@ -98,5 +118,11 @@ export const rosterImport: ActionDialog = async (context, args, services) => {
     );
   }
   const { entries, verified } = await services.memberships.importRoster(roster.lines, administratorKey(context.turn));
-  return notice(say(context, `Medlemslisten er indlæst: ${entries} linjer; ${verified} medlemskaber er bekræftet.`, `The roster is imported: ${entries} lines; ${verified} memberships verified.`));
+  return notice(
+    say(
+      context,
+      `Medlemslisten er indlæst: ${entries} linjer; ${verified} medlemskaber er bekræftet.`,
+      `The roster is imported: ${entries} lines; ${verified} memberships verified.`,
+    ),
+  );
 };

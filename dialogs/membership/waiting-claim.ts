@@ -8,7 +8,11 @@ import type { ActionServices, DialogContext } from '../types.js';
  * A membership declared before claims were verified waits for approval now: its holder is
  * told so once, beside the next answer they get (`dialog` is what that answer ran).
  */
-export async function waitingClaimNotice(context: DialogContext, services: ActionServices, dialog: string | undefined): Promise<Reply[]> {
+export async function waitingClaimNotice(
+  context: DialogContext,
+  services: ActionServices,
+  dialog: string | undefined,
+): Promise<Reply[]> {
   const { turn } = context;
   const person = { channel: turn.conversation.channel, userId: turn.user.id };
   const membership = services.memberships.get(person.channel, person.userId);
@@ -20,7 +24,8 @@ export async function waitingClaimNotice(context: DialogContext, services: Actio
     // the answer stands; the note comes again next time
     return [];
   }
-  const name = context.knowledge.municipalities.find((m) => m.id === membership.municipalityId)?.name ?? membership.municipalityId;
+  const name =
+    context.knowledge.municipalities.find((m) => m.id === membership.municipalityId)?.name ?? membership.municipalityId;
   const text = say(
     context,
     `Bemærk: tilknytninger skal nu bekræftes. Din tilknytning til ${name} venter på godkendelse fra et bekræftet medlem af kommunen eller en administrator; indtil da kan du læse alt, men ikke ændre status. Den status, du har meldt, står fortsat med sin historik. Skriv 'kommune ${name}' for at bede om godkendelse.`,

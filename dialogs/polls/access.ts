@@ -31,7 +31,11 @@ export function quoted(context: DialogContext, text: string, max = 60): string {
 
 /** The person behind the turn as a voter: channel, user id and, for named polls, their name. */
 export function voterOf(turn: Turn): Voter {
-  return { channel: turn.conversation.channel, userId: turn.user.id, ...(turn.user.name !== undefined ? { name: turn.user.name } : {}) };
+  return {
+    channel: turn.conversation.channel,
+    userId: turn.user.id,
+    ...(turn.user.name !== undefined ? { name: turn.user.name } : {}),
+  };
 }
 
 /** Whether the person behind the turn created the poll: the same channel and user id. */
@@ -51,7 +55,12 @@ export const pollIdArgs = z.object({ pollId: z.uuid().optional() });
 export type PollLookup = { ok: true; poll: DeepReadonly<Poll> } | { ok: false; replies: Reply[] };
 
 function unknownPoll(context: DialogContext): PollLookup {
-  return { ok: false, replies: notice(say(context, 'Den afstemning kender jeg ikke. Intet er ændret.', "I don't know that poll. Nothing was changed.")) };
+  return {
+    ok: false,
+    replies: notice(
+      say(context, 'Den afstemning kender jeg ikke. Intet er ændret.', "I don't know that poll. Nothing was changed."),
+    ),
+  };
 }
 
 /** The poll a button names, when it belongs to this conversation (a card's buttons only work where it was posted). */
@@ -67,12 +76,20 @@ export function namedPoll(context: DialogContext, polls: PollRepository, pollId:
  * The poll a typed command means: the one named, else the conversation's newest (`open`: still
  * taking votes) that the person created, else its newest; the notice when there is none.
  */
-export function pollMeant(context: DialogContext, polls: PollRepository, pollId: string | undefined, which: 'open' | 'any'): PollLookup {
+export function pollMeant(
+  context: DialogContext,
+  polls: PollRepository,
+  pollId: string | undefined,
+  which: 'open' | 'any',
+): PollLookup {
   if (pollId !== undefined) return namedPoll(context, polls, pollId);
   const now = context.turn.now;
   const candidates = polls.pollsIn(addressOf(context.turn)).filter((poll) => which === 'any' || isOpen(poll, now));
   const poll = candidates.findLast((candidate) => isCreator(context.turn, candidate)) ?? candidates.at(-1);
   if (poll) return { ok: true, poll };
-  const none = which === 'open' ? say(context, 'Der er ingen åben afstemning her.', 'There is no open poll here.') : say(context, 'Der er ingen afstemning her.', 'There is no poll here.');
+  const none =
+    which === 'open'
+      ? say(context, 'Der er ingen åben afstemning her.', 'There is no open poll here.')
+      : say(context, 'Der er ingen afstemning her.', 'There is no poll here.');
   return { ok: false, replies: notice(none) };
 }

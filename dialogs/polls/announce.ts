@@ -18,10 +18,16 @@ export const ANNOUNCE_WITHIN = Duration.fromObject({ hours: 1 });
 function closedNotice(language: Language, typed: DeepReadonly<Poll>, typedResults: PollResults): Reply {
   const context = { language };
   const [poll, results] = [shownPoll(typed), shownResults(typedResults)];
-  const counts = results.options.map((option) => `${option.label} ${option.votes} (${say(context, `${option.percent} %`, `${option.percent}%`)})`).join(' · ');
+  const counts = results.options
+    .map((option) => `${option.label} ${option.votes} (${say(context, `${option.percent} %`, `${option.percent}%`)})`)
+    .join(' · ');
   const voters = votesText(context, results.voters);
   return {
-    text: say(context, `📊 Afstemningen »${poll.question}« er lukket (${voters}): ${counts}`, `📊 The poll "${poll.question}" has closed (${voters}): ${counts}`),
+    text: say(
+      context,
+      `📊 Afstemningen »${poll.question}« er lukket (${voters}): ${counts}`,
+      `📊 The poll "${poll.question}" has closed (${voters}): ${counts}`,
+    ),
     broadcast: true,
   };
 }
@@ -32,7 +38,13 @@ function closedNotice(language: Language, typed: DeepReadonly<Poll>, typedResult
  * the result card anew. True when the conversation has it (or never will: gone, unknown); false to try
  * again next tick.
  */
-async function announce(poll: DeepReadonly<Poll>, reply: Reply, results: PollResults, notifier: Notifier, language: Language): Promise<boolean> {
+async function announce(
+  poll: DeepReadonly<Poll>,
+  reply: Reply,
+  results: PollResults,
+  notifier: Notifier,
+  language: Language,
+): Promise<boolean> {
   const to = { channel: poll.channel, conversationId: poll.conversationId };
   if (poll.message) {
     const rewritten = await notifier.send(to, [{ ...reply, replaces: { ...poll.message } }]);
@@ -53,7 +65,12 @@ async function announce(poll: DeepReadonly<Poll>, reply: Reply, results: PollRes
  * whose announcement did not arrive is tried again next tick. A poll closed more than
  * ANNOUNCE_WITHIN ago (klikbot was down) only has its card rewritten, once, without a word.
  */
-export async function announceClosedPolls(polls: PollRepository, notifier: Notifier, now: DateTime, logger: Logger): Promise<void> {
+export async function announceClosedPolls(
+  polls: PollRepository,
+  notifier: Notifier,
+  now: DateTime,
+  logger: Logger,
+): Promise<void> {
   await polls.closeDue(now);
   for (const poll of polls.unannounced()) {
     const results = polls.results(poll.id);
@@ -62,12 +79,22 @@ export async function announceClosedPolls(polls: PollRepository, notifier: Notif
     const card = pollCard({ language }, poll, results, now);
     const late = poll.closedAt !== undefined && DateTime.fromISO(poll.closedAt) < now.minus(ANNOUNCE_WITHIN);
     if (late) {
-      if (poll.message) await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [{ ...card, replaces: { ...poll.message } }]);
-      logger.info({ pollId: poll.id, closedAt: poll.closedAt }, 'a poll closed while klikbot was down: its card is brought up to date without announcing it late');
+      if (poll.message)
+        await notifier.send({ channel: poll.channel, conversationId: poll.conversationId }, [
+          { ...card, replaces: { ...poll.message } },
+        ]);
+      logger.info(
+        { pollId: poll.id, closedAt: poll.closedAt },
+        'a poll closed while klikbot was down: its card is brought up to date without announcing it late',
+      );
       await polls.markAnnounced(poll.id);
       continue;
     }
     if (await announce(poll, card, results, notifier, language)) await polls.markAnnounced(poll.id);
-    else logger.warn({ pollId: poll.id, channel: poll.channel, conversationId: poll.conversationId }, 'the result of a poll closed at its set time did not arrive; trying again next tick');
+    else
+      logger.warn(
+        { pollId: poll.id, channel: poll.channel, conversationId: poll.conversationId },
+        'the result of a poll closed at its set time did not arrive; trying again next tick',
+      );
   }
 }

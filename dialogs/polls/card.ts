@@ -34,12 +34,20 @@ function closingText(context: Lang, closesAt: string, now: DateTime): string {
 
 function statusLine(context: Lang, poll: ReadPoll, voters: number, now: DateTime): string {
   const parts = [poll.anonymous ? say(context, 'Anonym', 'Anonymous') : say(context, 'Navngiven', 'Named')];
-  if (poll.multiple) parts.push(say(context, 'flere valg (tryk igen for at fjerne et valg)', 'multiple choice (press again to remove a choice)'));
-  parts.push(poll.live ? say(context, 'resultatet vises løbende', 'results shown as votes come in') : say(context, 'resultatet vises, når afstemningen lukkes', 'results shown when the poll closes'));
+  if (poll.multiple)
+    parts.push(
+      say(context, 'flere valg (tryk igen for at fjerne et valg)', 'multiple choice (press again to remove a choice)'),
+    );
+  parts.push(
+    poll.live
+      ? say(context, 'resultatet vises løbende', 'results shown as votes come in')
+      : say(context, 'resultatet vises, når afstemningen lukkes', 'results shown when the poll closes'),
+  );
   if (poll.closesAt !== undefined) parts.push(closingText(context, poll.closesAt, now));
   parts.push(votesText(context, voters));
   // who may close it: in Slack the card is klikbot's own post, with no name above it
-  if (poll.createdBy.name) parts.push(say(context, `oprettet af ${poll.createdBy.name}`, `created by ${poll.createdBy.name}`));
+  if (poll.createdBy.name)
+    parts.push(say(context, `oprettet af ${poll.createdBy.name}`, `created by ${poll.createdBy.name}`));
   return parts.join(' · ');
 }
 
@@ -63,12 +71,18 @@ export function resultTable(context: Lang, results: PollResults): string[] {
 /** The results as list lines, for cards: "A Integration: ██████░░░░░░░░ 11 (27 %)". */
 function resultList(context: Lang, results: PollResults): string[] {
   const top = maxVotes(results.options);
-  return results.options.map((option) => `${option.label}: ${textBar(option.votes, top, BAR_WIDTH)} ${option.votes} (${percentText(context, option.percent)})`);
+  return results.options.map(
+    (option) =>
+      `${option.label}: ${textBar(option.votes, top, BAR_WIDTH)} ${option.votes} (${percentText(context, option.percent)})`,
+  );
 }
 
 /** The counts as a chart, for the channels that draw one. */
 function resultChart(context: Lang, results: PollResults): ReplyChart {
-  return { title: say(context, 'Stemmer', 'Votes'), bars: results.options.map((option) => ({ label: option.label, value: option.votes })) };
+  return {
+    title: say(context, 'Stemmer', 'Votes'),
+    bars: results.options.map((option) => ({ label: option.label, value: option.votes })),
+  };
 }
 
 function codeBlock(lines: string[]): string {
@@ -76,8 +90,14 @@ function codeBlock(lines: string[]): string {
 }
 
 function voteButtons(context: Lang, poll: ReadPoll): ReplyButton[] {
-  const options: ReplyButton[] = poll.options.map((option) => ({ ...dialogButton(option.label, POLL_DIALOGS.vote, { pollId: poll.id, option: option.id }), replacesCard: true }));
-  const close: ReplyButton = { ...dialogButton(say(context, 'Luk afstemning', 'Close poll'), POLL_DIALOGS.close, { pollId: poll.id }), replacesCard: true };
+  const options: ReplyButton[] = poll.options.map((option) => ({
+    ...dialogButton(option.label, POLL_DIALOGS.vote, { pollId: poll.id, option: option.id }),
+    replacesCard: true,
+  }));
+  const close: ReplyButton = {
+    ...dialogButton(say(context, 'Luk afstemning', 'Close poll'), POLL_DIALOGS.close, { pollId: poll.id }),
+    replacesCard: true,
+  };
   return [...options, close];
 }
 
@@ -96,10 +116,15 @@ function openCard(context: Lang, poll: ReadPoll, results: PollResults, now: Date
 
 function closedCard(context: Lang, poll: ReadPoll, results: PollResults): Reply {
   const counted = votesText(context, results.voters);
-  const multiple = poll.multiple ? say(context, ' · flere valg: procent af dem, der stemte', ' · multiple choice: percent of those who voted') : '';
+  const multiple = poll.multiple
+    ? say(context, ' · flere valg: procent af dem, der stemte', ' · multiple choice: percent of those who voted')
+    : '';
   return {
     heading: `📊 ${poll.question}`,
-    text: [`📊 **${poll.question}** ${say(context, `(lukket, ${counted})`, `(closed, ${counted})`)}`, codeBlock(resultTable(context, results))].join('\n'),
+    text: [
+      `📊 **${poll.question}** ${say(context, `(lukket, ${counted})`, `(closed, ${counted})`)}`,
+      codeBlock(resultTable(context, results)),
+    ].join('\n'),
     intro: `${say(context, `Lukket · ${counted}`, `Closed · ${counted}`)}${multiple}`,
     list: resultList(context, results),
     chart: resultChart(context, results),
@@ -109,7 +134,13 @@ function closedCard(context: Lang, poll: ReadPoll, results: PollResults): Reply 
 
 /** What stands in a deleted poll's place. */
 export function deletedCard(context: Lang, poll: ReadPoll): Reply {
-  return { text: say(context, `📊 Afstemningen »${poll.question}« er slettet.`, `📊 The poll "${poll.question}" has been deleted.`) };
+  return {
+    text: say(
+      context,
+      `📊 Afstemningen »${poll.question}« er slettet.`,
+      `📊 The poll "${poll.question}" has been deleted.`,
+    ),
+  };
 }
 
 /**
@@ -120,13 +151,22 @@ export function deletedCard(context: Lang, poll: ReadPoll): Reply {
 export function pollCard(context: Lang, poll: ReadPoll, results: PollResults, now: DateTime): Reply {
   const [shown, counted] = [shownPoll(poll), shownResults(results)];
   if (poll.deletedAt !== undefined) return { ...deletedCard(context, shown), broadcast: true };
-  return { ...(isOpen(poll, now) ? openCard(context, shown, counted, now) : closedCard(context, shown, counted)), broadcast: true };
+  return {
+    ...(isOpen(poll, now) ? openCard(context, shown, counted, now) : closedCard(context, shown, counted)),
+    broadcast: true,
+  };
 }
 
 /** The poll as others see it: what its creator typed (question, options, name) shown as inert text. */
 export function shownPoll(poll: ReadPoll): ReadPoll {
-  const createdBy = poll.createdBy.name === undefined ? poll.createdBy : { ...poll.createdBy, name: inert(poll.createdBy.name) };
-  return { ...poll, question: inert(poll.question), options: poll.options.map((option) => ({ ...option, label: inert(option.label) })), createdBy };
+  const createdBy =
+    poll.createdBy.name === undefined ? poll.createdBy : { ...poll.createdBy, name: inert(poll.createdBy.name) };
+  return {
+    ...poll,
+    question: inert(poll.question),
+    options: poll.options.map((option) => ({ ...option, label: inert(option.label) })),
+    createdBy,
+  };
 }
 
 /** The results with the options' labels as inert text. */
@@ -149,8 +189,15 @@ export function currentPollCard(polls: PollRepository, reply: Reply, now: DateTi
   const poll = pollId === undefined ? undefined : polls.get(pollId);
   const results = pollId === undefined ? undefined : polls.results(pollId);
   if (!poll || !results) return undefined;
-  const language: Language = poll.language ?? (reply.buttons?.some((button) => button.action.args.lang === 'en') ? 'en' : 'da');
+  const language: Language =
+    poll.language ?? (reply.buttons?.some((button) => button.action.args.lang === 'en') ? 'en' : 'da');
   const card = pollCard({ language }, poll, results, now);
   // the buttons carry the language, as the core adds it to every answer
-  return { ...card, buttons: card.buttons?.map((button) => ({ ...button, action: { ...button.action, args: { ...button.action.args, lang: language } } })) };
+  return {
+    ...card,
+    buttons: card.buttons?.map((button) => ({
+      ...button,
+      action: { ...button.action, args: { ...button.action.args, lang: language } },
+    })),
+  };
 }

@@ -10,13 +10,23 @@ import { notice } from '../shared/replies.js';
 function onlyCreator(context: DialogContext, what: 'close' | 'delete'): Reply[] {
   return notice(
     what === 'close'
-      ? say(context, 'Kun den, der oprettede afstemningen, eller en administrator kan lukke den. Intet er ændret.', 'Only whoever created the poll, or an administrator, can close it. Nothing was changed.')
-      : say(context, 'Kun den, der oprettede afstemningen, eller en administrator kan slette den. Intet er ændret.', 'Only whoever created the poll, or an administrator, can delete it. Nothing was changed.'),
+      ? say(
+          context,
+          'Kun den, der oprettede afstemningen, eller en administrator kan lukke den. Intet er ændret.',
+          'Only whoever created the poll, or an administrator, can close it. Nothing was changed.',
+        )
+      : say(
+          context,
+          'Kun den, der oprettede afstemningen, eller en administrator kan slette den. Intet er ændret.',
+          'Only whoever created the poll, or an administrator, can delete it. Nothing was changed.',
+        ),
   );
 }
 
 function deletedNotice(context: DialogContext): Reply[] {
-  return notice(say(context, 'Afstemningen er slettet. Intet er ændret.', 'The poll has been deleted. Nothing was changed.'));
+  return notice(
+    say(context, 'Afstemningen er slettet. Intet er ændret.', 'The poll has been deleted. Nothing was changed.'),
+  );
 }
 
 /**
@@ -29,13 +39,22 @@ export const pollClose: ActionDialog = async (context, args, services) => {
   const polls = pollsOf(services);
   if (!polls) return pollsUnavailable(context);
   const parsed = pollIdArgs.safeParse(args);
-  const found = pollMeant(context, polls, parsed.success ? parsed.data.pollId : undefined, parsed.success && parsed.data.pollId !== undefined ? 'any' : 'open');
+  const found = pollMeant(
+    context,
+    polls,
+    parsed.success ? parsed.data.pollId : undefined,
+    parsed.success && parsed.data.pollId !== undefined ? 'any' : 'open',
+  );
   if (!found.ok) return found.replies;
   // the host and co-hosts of the meeting running here close its polls too
-  if (!mayManage(context.turn, found.poll, services) && !runsMeetingHere(context, services)) return onlyCreator(context, 'close');
+  if (!mayManage(context.turn, found.poll, services) && !runsMeetingHere(context, services))
+    return onlyCreator(context, 'close');
   const outcome = await polls.close(found.poll.id, actorOf(context.turn));
   if (!outcome.ok && outcome.reason === 'deleted') return deletedNotice(context);
-  if (!outcome.ok && outcome.reason === 'not-found') return notice(say(context, 'Den afstemning kender jeg ikke. Intet er ændret.', "I don't know that poll. Nothing was changed."));
+  if (!outcome.ok && outcome.reason === 'not-found')
+    return notice(
+      say(context, 'Den afstemning kender jeg ikke. Intet er ændret.', "I don't know that poll. Nothing was changed."),
+    );
   const poll = outcome.poll ?? found.poll;
   const results = polls.results(poll.id);
   if (!results) return deletedNotice(context);

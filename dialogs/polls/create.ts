@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { addressOf } from '../../src/core/address.js';
 import type { Reply, ReplyFormField } from '../../src/core/types.js';
 import { MAX_OPEN_MINUTES } from '../../src/polls/poll-flags.js';
-import { MAX_SENTENCE_LENGTH, parsePollSentence, type PollDraft, type PollProblem } from '../../src/polls/parse-poll.js';
+import {
+  MAX_SENTENCE_LENGTH,
+  parsePollSentence,
+  type PollDraft,
+  type PollProblem,
+} from '../../src/polls/parse-poll.js';
 import { MAX_OPTION_LENGTH, MAX_OPTIONS, MAX_QUESTION_LENGTH } from '../../src/state/polls.js';
 import { actorOf } from '../membership/acting-for.js';
 import type { DialogContext, ActionDialog } from '../types.js';
@@ -89,7 +94,11 @@ function problemText(context: DialogContext, problem: PollProblem): string {
         `The poll is too long (${problem.length} characters; at most ${MAX_SENTENCE_LENGTH}): the question may have at most ${MAX_QUESTION_LENGTH} characters and each option at most ${MAX_OPTION_LENGTH}.`,
       );
     case 'question-too-long':
-      return say(context, `Spørgsmålet er for langt (${problem.length} tegn; højst ${MAX_QUESTION_LENGTH}).`, `The question is too long (${problem.length} characters; at most ${MAX_QUESTION_LENGTH}).`);
+      return say(
+        context,
+        `Spørgsmålet er for langt (${problem.length} tegn; højst ${MAX_QUESTION_LENGTH}).`,
+        `The question is too long (${problem.length} characters; at most ${MAX_QUESTION_LENGTH}).`,
+      );
     case 'too-few-options':
       return say(
         context,
@@ -97,7 +106,11 @@ function problemText(context: DialogContext, problem: PollProblem): string {
         `A poll needs at least 2 options, separated by | (I found ${problem.count}), e.g. "poll: Which strategy? | A | B | C".`,
       );
     case 'too-many-options':
-      return say(context, `En afstemning kan have højst ${MAX_OPTIONS} svarmuligheder (jeg fandt ${problem.count}).`, `A poll can have at most ${MAX_OPTIONS} options (I found ${problem.count}).`);
+      return say(
+        context,
+        `En afstemning kan have højst ${MAX_OPTIONS} svarmuligheder (jeg fandt ${problem.count}).`,
+        `A poll can have at most ${MAX_OPTIONS} options (I found ${problem.count}).`,
+      );
     case 'option-too-long':
       return say(
         context,
@@ -105,11 +118,23 @@ function problemText(context: DialogContext, problem: PollProblem): string {
         `The option ${quoted(context, problem.label)} is too long (${problem.label.length} characters): at most ${MAX_OPTION_LENGTH} characters, to fit on a button.`,
       );
     case 'duplicate-option':
-      return say(context, `Svarmuligheden ${quoted(context, problem.label)} står der to gange.`, `The option ${quoted(context, problem.label)} appears twice.`);
+      return say(
+        context,
+        `Svarmuligheden ${quoted(context, problem.label)} står der to gange.`,
+        `The option ${quoted(context, problem.label)} appears twice.`,
+      );
     case 'closes-past':
-      return say(context, 'Det tidspunkt er allerede passeret i dag: skriv et senere, fx »lukker om 10 min«.', 'That time has already passed today: write a later one, e.g. "closes in 10 min".');
+      return say(
+        context,
+        'Det tidspunkt er allerede passeret i dag: skriv et senere, fx »lukker om 10 min«.',
+        'That time has already passed today: write a later one, e.g. "closes in 10 min".',
+      );
     case 'closes-unreadable':
-      return say(context, 'Jeg kunne ikke læse, hvornår afstemningen skal lukke: skriv fx »lukker kl. 11.30« eller »lukker om 10 min«.', 'I could not read when the poll should close: write e.g. "closes at 11:30" or "closes in 10 min".');
+      return say(
+        context,
+        'Jeg kunne ikke læse, hvornår afstemningen skal lukke: skriv fx »lukker kl. 11.30« eller »lukker om 10 min«.',
+        'I could not read when the poll should close: write e.g. "closes at 11:30" or "closes in 10 min".',
+      );
     case 'closes-too-late':
       return say(context, 'En afstemning kan højst være åben i et døgn.', 'A poll can be open for one day at most.');
     case 'contradiction':
@@ -122,14 +147,24 @@ function problemText(context: DialogContext, problem: PollProblem): string {
 }
 
 function hasFormAnswers(args: Args): boolean {
-  return args.choice !== undefined || args.identity !== undefined || args.results !== undefined || args.closes !== undefined;
+  return (
+    args.choice !== undefined || args.identity !== undefined || args.results !== undefined || args.closes !== undefined
+  );
 }
 
 /** The draft with the form's answers in place of the sentence's settings. */
 function withFormAnswers(draft: PollDraft, args: Args, now: DateTime): PollDraft {
   const { closesAt: written, ...rest } = draft;
-  const minutes = args.closes !== undefined && /^\d+$/.test(args.closes) ? Math.min(Number(args.closes), MAX_OPEN_MINUTES) : undefined;
-  const closesAt = minutes !== undefined && minutes > 0 ? (now.plus({ minutes }).toISO() ?? undefined) : args.closes === 'manual' ? undefined : written;
+  const minutes =
+    args.closes !== undefined && /^\d+$/.test(args.closes)
+      ? Math.min(Number(args.closes), MAX_OPEN_MINUTES)
+      : undefined;
+  const closesAt =
+    minutes !== undefined && minutes > 0
+      ? (now.plus({ minutes }).toISO() ?? undefined)
+      : args.closes === 'manual'
+        ? undefined
+        : written;
   return {
     ...rest,
     multiple: args.choice === undefined ? draft.multiple : args.choice === 'multiple',
@@ -141,19 +176,57 @@ function withFormAnswers(draft: PollDraft, args: Args, now: DateTime): PollDraft
 
 /** A field's options with the sentence's choice first, so it is the one already picked. */
 function firstChosen(options: { value: string; label: string }[], chosen: string): { value: string; label: string }[] {
-  return [...options.filter((option) => option.value === chosen), ...options.filter((option) => option.value !== chosen)];
+  return [
+    ...options.filter((option) => option.value === chosen),
+    ...options.filter((option) => option.value !== chosen),
+  ];
 }
 
 function formFields(context: DialogContext, draft: PollDraft): ReplyFormField[] {
   const closing = [
-    ...(draft.closesAt !== undefined ? [{ value: 'as-written', label: say(context, 'Som skrevet', 'As written') }] : []),
+    ...(draft.closesAt !== undefined
+      ? [{ value: 'as-written', label: say(context, 'Som skrevet', 'As written') }]
+      : []),
     { value: 'manual', label: say(context, 'Når jeg lukker den', 'When I close it') },
-    ...[5, 10, 15, 30, 60].map((minutes) => ({ value: String(minutes), label: say(context, `Om ${minutes} min`, `In ${minutes} min`) })),
+    ...[5, 10, 15, 30, 60].map((minutes) => ({
+      value: String(minutes),
+      label: say(context, `Om ${minutes} min`, `In ${minutes} min`),
+    })),
   ];
   return [
-    { id: 'choice', label: say(context, 'Svar', 'Answers'), options: firstChosen([{ value: 'single', label: say(context, 'Ét valg', 'One choice') }, { value: 'multiple', label: say(context, 'Flere valg', 'Multiple choice') }], draft.multiple ? 'multiple' : 'single') },
-    { id: 'identity', label: say(context, 'Stemmer', 'Votes'), options: firstChosen([{ value: 'anonymous', label: say(context, 'Anonyme', 'Anonymous') }, { value: 'named', label: say(context, 'Med navn', 'Named') }], draft.anonymous ? 'anonymous' : 'named') },
-    { id: 'results', label: say(context, 'Resultat', 'Results'), options: firstChosen([{ value: 'hidden', label: say(context, 'Vises, når den lukkes', 'Shown when it closes') }, { value: 'live', label: say(context, 'Vises løbende', 'Shown as votes come in') }], draft.live ? 'live' : 'hidden') },
+    {
+      id: 'choice',
+      label: say(context, 'Svar', 'Answers'),
+      options: firstChosen(
+        [
+          { value: 'single', label: say(context, 'Ét valg', 'One choice') },
+          { value: 'multiple', label: say(context, 'Flere valg', 'Multiple choice') },
+        ],
+        draft.multiple ? 'multiple' : 'single',
+      ),
+    },
+    {
+      id: 'identity',
+      label: say(context, 'Stemmer', 'Votes'),
+      options: firstChosen(
+        [
+          { value: 'anonymous', label: say(context, 'Anonyme', 'Anonymous') },
+          { value: 'named', label: say(context, 'Med navn', 'Named') },
+        ],
+        draft.anonymous ? 'anonymous' : 'named',
+      ),
+    },
+    {
+      id: 'results',
+      label: say(context, 'Resultat', 'Results'),
+      options: firstChosen(
+        [
+          { value: 'hidden', label: say(context, 'Vises, når den lukkes', 'Shown when it closes') },
+          { value: 'live', label: say(context, 'Vises løbende', 'Shown as votes come in') },
+        ],
+        draft.live ? 'live' : 'hidden',
+      ),
+    },
     { id: 'closes', label: say(context, 'Lukker', 'Closes'), options: closing },
   ];
 }
@@ -163,7 +236,11 @@ function formReply(context: DialogContext, text: string, draft: PollDraft): Repl
   return [
     {
       heading: title,
-      text: say(context, `Vælg, hvordan afstemningen ${quoted(context, draft.question)} skal køre, og opret den.`, `Choose how the poll ${quoted(context, draft.question)} should run, then create it.`),
+      text: say(
+        context,
+        `Vælg, hvordan afstemningen ${quoted(context, draft.question)} skal køre, og opret den.`,
+        `Choose how the poll ${quoted(context, draft.question)} should run, then create it.`,
+      ),
       form: {
         id: POLL_DIALOGS.create,
         title,
@@ -192,7 +269,9 @@ export const pollCreate: ActionDialog = async (context, args, services) => {
   const parsed = parsePollSentence(text, now);
   if (!parsed.ok) {
     if (parsed.problem.kind === 'empty') return howTo(context);
-    return notice(`${problemText(context, parsed.problem)} ${say(context, 'Intet er oprettet.', 'Nothing was created.')}`);
+    return notice(
+      `${problemText(context, parsed.problem)} ${say(context, 'Intet er oprettet.', 'Nothing was created.')}`,
+    );
   }
   if (!hasFormAnswers(parsedArgs.data) && parsed.draft.form) return formReply(context, text, parsed.draft);
   const draft = withFormAnswers(parsed.draft, parsedArgs.data, now);
@@ -209,6 +288,9 @@ export const pollCreate: ActionDialog = async (context, args, services) => {
     createdBy: actorOf(context.turn),
     language: context.language,
   });
-  const results = polls.results(poll.id) ?? { voters: 0, options: poll.options.map((option) => ({ ...option, votes: 0, percent: 0 })) };
+  const results = polls.results(poll.id) ?? {
+    voters: 0,
+    options: poll.options.map((option) => ({ ...option, votes: 0, percent: 0 })),
+  };
   return [pollCard(context, poll, results, now)];
 };

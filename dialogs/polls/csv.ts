@@ -22,14 +22,25 @@ export const pollCsvDialog: ActionDialog = async (context, args, services) => {
   const found = namedPoll(context, polls, parsed.data.pollId);
   if (!found.ok) return found.replies;
   const { poll } = found;
-  if (poll.deletedAt !== undefined) return notice(say(context, 'Afstemningen er slettet.', 'The poll has been deleted.'));
+  if (poll.deletedAt !== undefined)
+    return notice(say(context, 'Afstemningen er slettet.', 'The poll has been deleted.'));
   if (!poll.live && isOpen(poll, context.turn.now)) {
-    return notice(say(context, 'Resultatet vises, når afstemningen lukkes; CSV-filen kan hentes derefter.', 'The results are shown when the poll closes; the CSV can be downloaded then.'));
+    return notice(
+      say(
+        context,
+        'Resultatet vises, når afstemningen lukkes; CSV-filen kan hentes derefter.',
+        'The results are shown when the poll closes; the CSV can be downloaded then.',
+      ),
+    );
   }
   const results = polls.results(poll.id);
   if (!results) return notice(say(context, 'Den afstemning kender jeg ikke.', "I don't know that poll."));
   // backticks in a voter's name would end the code block early
   const csv = pollCsv(results, polls.ballots(poll.id)).replace(/`/g, "'");
-  const intro = say(context, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`, `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`);
+  const intro = say(
+    context,
+    `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`,
+    `CSV for ${quoted(context, shownPoll(poll).question)} (${votesText(context, results.voters)}):`,
+  );
   return notice(`${intro}\n\`\`\`\n${csv}\`\`\``, { private: privately(context) });
 };

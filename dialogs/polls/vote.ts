@@ -11,15 +11,31 @@ const argsSchema = z.object({ pollId: z.uuid(), option: z.string().min(1).max(8)
 function refusalText(context: DialogContext, reason: VoteRefusal): string {
   switch (reason) {
     case 'closed':
-      return say(context, 'Afstemningen er lukket, så din stemme er ikke talt med.', 'The poll is closed, so your vote was not counted.');
+      return say(
+        context,
+        'Afstemningen er lukket, så din stemme er ikke talt med.',
+        'The poll is closed, so your vote was not counted.',
+      );
     case 'deleted':
-      return say(context, 'Afstemningen er slettet, så din stemme er ikke talt med.', 'The poll has been deleted, so your vote was not counted.');
+      return say(
+        context,
+        'Afstemningen er slettet, så din stemme er ikke talt med.',
+        'The poll has been deleted, so your vote was not counted.',
+      );
     case 'not-found':
-      return say(context, 'Den afstemning kender jeg ikke. Intet er ændret.', "I don't know that poll. Nothing was changed.");
+      return say(
+        context,
+        'Den afstemning kender jeg ikke. Intet er ændret.',
+        "I don't know that poll. Nothing was changed.",
+      );
     case 'unknown-option':
     case 'one-choice':
     case 'no-choice':
-      return say(context, 'Den svarmulighed findes ikke i afstemningen. Intet er ændret.', 'That option is not in the poll. Nothing was changed.');
+      return say(
+        context,
+        'Den svarmulighed findes ikke i afstemningen. Intet er ændret.',
+        'That option is not in the poll. Nothing was changed.',
+      );
   }
 }
 

@@ -28,7 +28,11 @@ function failureLine(context: DialogContext, reminders: ReminderServices, failur
   const at = DateTime.fromISO(failure.at, { zone: ZONE });
   const when = at.isValid ? momentText(at, context.language) : failure.at;
   const status = say(context, statusWords[failure.status].da, statusWords[failure.status].en);
-  const attempts = say(context, `${failure.attempts} forsøg`, `${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}`);
+  const attempts = say(
+    context,
+    `${failure.attempts} forsøg`,
+    `${failure.attempts} attempt${failure.attempts === 1 ? '' : 's'}`,
+  );
   const reason = failure.reason.trim() === '' ? '' : `: ${failure.reason}`;
   return `${when} · ${titleOf(reminders, failure.itemId)} → ${failure.channel} ${shortId(failure.conversationId)} · ${status}, ${attempts}${reason}`;
 }
@@ -38,12 +42,26 @@ export const reminderFailures: ActionDialog = async (context, _args, services) =
   const reminders = services.reminders;
   if (!reminders) return remindersUnavailable(context);
   if (!isAdministrator(context.turn, services)) {
-    return notice(say(context, 'Kun administratorer kan se fejl i påmindelserne.', 'Only administrators can see failed reminders.'));
+    return notice(
+      say(context, 'Kun administratorer kan se fejl i påmindelserne.', 'Only administrators can see failed reminders.'),
+    );
   }
   const failures = reminders.failures(SHOWN);
-  if (failures.length === 0) return [{ text: say(context, 'Ingen fejl: alle påmindelser er kommet frem.', 'No failures: every reminder arrived.') }];
-  const intro = say(context, `De seneste ${failures.length} påmindelser, der ikke kom frem:`, `The latest ${failures.length} reminders that did not arrive:`);
+  if (failures.length === 0)
+    return [
+      { text: say(context, 'Ingen fejl: alle påmindelser er kommet frem.', 'No failures: every reminder arrived.') },
+    ];
+  const intro = say(
+    context,
+    `De seneste ${failures.length} påmindelser, der ikke kom frem:`,
+    `The latest ${failures.length} reminders that did not arrive:`,
+  );
   const list = failures.map((failure) => failureLine(context, reminders, failure));
-  const reply: Reply = { heading: say(context, 'Fejl i påmindelser', 'Failed reminders'), text: [intro, ...list.map((line) => `- ${line}`)].join('\n'), intro, list };
+  const reply: Reply = {
+    heading: say(context, 'Fejl i påmindelser', 'Failed reminders'),
+    text: [intro, ...list.map((line) => `- ${line}`)].join('\n'),
+    intro,
+    list,
+  };
   return [reply];
 };

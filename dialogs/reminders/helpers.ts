@@ -22,7 +22,9 @@ export const itemIdSchema = z.string().trim().min(1).max(ID_MAX);
 
 /** The answer where klikbot runs without reminders. */
 export function remindersUnavailable(context: DialogContext): Reply[] {
-  return notice(say(context, 'Påmindelser er ikke slået til i denne klikbot.', 'Reminders are not available in this klikbot.'));
+  return notice(
+    say(context, 'Påmindelser er ikke slået til i denne klikbot.', 'Reminders are not available in this klikbot.'),
+  );
 }
 
 /**
@@ -30,11 +32,20 @@ export function remindersUnavailable(context: DialogContext): Reply[] {
  * the conversation's link, else (in a personal chat) the person's own as it is now, else the
  * one stored with the subscription.
  */
-export function decidingMunicipality(context: DialogContext, services: ActionServices, subscription?: DeepReadonly<ReminderSubscription>): { id: string; name: string } | undefined {
+export function decidingMunicipality(
+  context: DialogContext,
+  services: ActionServices,
+  subscription?: DeepReadonly<ReminderSubscription>,
+): { id: string; name: string } | undefined {
   const { turn } = context;
   const here = hereOf(turn);
-  const personal = turn.conversation.isGroup ? undefined : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
-  const id = services.memberships.conversationLink(here.channel, here.conversationId)?.municipalityId ?? personal ?? subscription?.municipalityId;
+  const personal = turn.conversation.isGroup
+    ? undefined
+    : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
+  const id =
+    services.memberships.conversationLink(here.channel, here.conversationId)?.municipalityId ??
+    personal ??
+    subscription?.municipalityId;
   if (id === undefined) return undefined;
   return { id, name: context.knowledge.municipalities.find((m) => m.id === id)?.name ?? id };
 }
@@ -67,7 +78,9 @@ export function hereOf(turn: Turn): ConversationKey {
 /** How the conversation is addressed (object, subject opening a sentence, subject inside one): one person in a personal chat, everyone in a group. */
 export function addressed(context: DialogContext): { you: string; You: string; subject: string } {
   if (context.language === 'en') return { you: 'you', You: 'You', subject: 'you' };
-  return context.turn.conversation.isGroup ? { you: 'jer', You: 'I', subject: 'I' } : { you: 'dig', You: 'Du', subject: 'du' };
+  return context.turn.conversation.isGroup
+    ? { you: 'jer', You: 'I', subject: 'I' }
+    : { you: 'dig', You: 'Du', subject: 'du' };
 }
 
 /** A typed command as it is written in this channel: "/klik kanal <kommune>" in Slack. */
@@ -105,7 +118,10 @@ export function itemDateText(context: DialogContext, item: Pick<RemindableItem, 
 
 /** Whether the subscription is for this item (and it is not stopped). */
 export function follows(subscription: DeepReadonly<ReminderSubscription>, itemId: string): boolean {
-  return (subscription.itemIds === undefined || subscription.itemIds.includes(itemId)) && !subscription.mutedItemIds.includes(itemId);
+  return (
+    (subscription.itemIds === undefined || subscription.itemIds.includes(itemId)) &&
+    !subscription.mutedItemIds.includes(itemId)
+  );
 }
 
 /** The title of an item, or its id when the data no longer has it. */
@@ -133,12 +149,21 @@ function noItemText(context: DialogContext, id: string): string {
     );
   }
   const task = findTask(context.knowledge, id);
-  if (task) return say(context, `${task.title} har ingen deadline i mine data, så der er intet at minde om.`, `${task.title} has no deadline in my data, so there is nothing to remind you of.`);
+  if (task)
+    return say(
+      context,
+      `${task.title} har ingen deadline i mine data, så der er intet at minde om.`,
+      `${task.title} has no deadline in my data, so there is nothing to remind you of.`,
+    );
   return unknownItemText(context);
 }
 
 function unknownItemText(context: DialogContext): string {
-  return say(context, 'Den opgave eller frist kender jeg ikke. Skriv fx "påmind os om BBR". Intet er ændret.', 'I don\'t know that task or deadline. Try e.g. "remind us about BBR". Nothing was changed.');
+  return say(
+    context,
+    'Den opgave eller frist kender jeg ikke. Skriv fx "påmind os om BBR". Intet er ændret.',
+    'I don\'t know that task or deadline. Try e.g. "remind us about BBR". Nothing was changed.',
+  );
 }
 
 /** The answer to an item argument that is no id (too long, empty). */
@@ -147,7 +172,11 @@ export function unknownItemReplies(context: DialogContext): Reply[] {
 }
 
 /** The item an argument names, or the reply that says why there is none. */
-export function findItem(context: DialogContext, reminders: ReminderServices, id: string): { ok: true; item: RemindableItem } | { ok: false; replies: Reply[] } {
+export function findItem(
+  context: DialogContext,
+  reminders: ReminderServices,
+  id: string,
+): { ok: true; item: RemindableItem } | { ok: false; replies: Reply[] } {
   const item = itemFor(reminders, id, copenhagenDate(context.turn.now));
   return item ? { ok: true, item } : { ok: false, replies: notice(noItemText(context, id)) };
 }
@@ -166,12 +195,17 @@ export function unreachableReplies(context: DialogContext): Reply[] {
 /** The answer where the conversation gets no reminders: nothing to stop, list or put off. */
 export function notSubscribedReplies(context: DialogContext, what: string): Reply[] {
   const { You } = addressed(context);
-  return notice(`${say(context, `${You} får ingen påmindelser her, så der er intet at ${what}.`, `This conversation gets no reminders, so there is nothing to ${what}.`)} ${say(context, 'Intet er ændret.', 'Nothing was changed.')}`, { buttons: [subscribeButton(context)] });
+  return notice(
+    `${say(context, `${You} får ingen påmindelser her, så der er intet at ${what}.`, `This conversation gets no reminders, so there is nothing to ${what}.`)} ${say(context, 'Intet er ændret.', 'Nothing was changed.')}`,
+    { buttons: [subscribeButton(context)] },
+  );
 }
 
 /** "Mind os om deadlines": subscribes the conversation to every deadline. */
 export function subscribeButton(context: DialogContext, itemId?: string): ReplyButton {
-  const title = itemId ? say(context, 'Mind os om det', 'Remind us') : say(context, 'Mind os om deadlines', 'Remind us of deadlines');
+  const title = itemId
+    ? say(context, 'Mind os om det', 'Remind us')
+    : say(context, 'Mind os om deadlines', 'Remind us of deadlines');
   return dialogButton(title, REMINDER_DIALOGS.subscribe, itemId ? { itemId } : {});
 }
 

@@ -3,7 +3,19 @@ import type { ReminderServices, UpcomingReminder } from '../../src/reminders/typ
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
 import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { joinAnd, shortDate } from '../shared/text.js';
-import { addressed, decidingMunicipality, hereOf, linkHint, momentText, remindersUnavailable, subscribeButton, titleOf, unreachableReplies, unsubscribeButton, reminderDaysText } from './helpers.js';
+import {
+  addressed,
+  decidingMunicipality,
+  hereOf,
+  linkHint,
+  momentText,
+  remindersUnavailable,
+  subscribeButton,
+  titleOf,
+  unreachableReplies,
+  unsubscribeButton,
+  reminderDaysText,
+} from './helpers.js';
 import { say } from '../shared/say.js';
 
 /** How many coming reminders the list shows. */
@@ -20,15 +32,38 @@ function upcomingLine(context: DialogContext, reminder: UpcomingReminder): strin
   return `${momentText(reminder.at, context.language)}: ${reminder.title} (${why})`;
 }
 
-function whatLine(context: DialogContext, reminders: ReminderServices, subscription: DeepReadonly<ReminderSubscription>): string {
+function whatLine(
+  context: DialogContext,
+  reminders: ReminderServices,
+  subscription: DeepReadonly<ReminderSubscription>,
+): string {
   const { You } = addressed(context);
-  const days = subscription.days ? say(context, `, ${reminderDaysText(subscription.days, 'da')}`, `, ${reminderDaysText(subscription.days, 'en')}`) : '';
-  if (subscription.itemIds === undefined) return say(context, `${You} får påmindelser om alle deadlines her${days}.`, `This conversation gets reminders of every deadline${days}.`);
-  const titles = joinAnd(subscription.itemIds.map((id) => titleOf(reminders, id)), context.language);
-  return say(context, `${You} får påmindelser om ${titles} her${days}.`, `This conversation gets reminders about ${titles}${days}.`);
+  const days = subscription.days
+    ? say(context, `, ${reminderDaysText(subscription.days, 'da')}`, `, ${reminderDaysText(subscription.days, 'en')}`)
+    : '';
+  if (subscription.itemIds === undefined)
+    return say(
+      context,
+      `${You} får påmindelser om alle deadlines her${days}.`,
+      `This conversation gets reminders of every deadline${days}.`,
+    );
+  const titles = joinAnd(
+    subscription.itemIds.map((id) => titleOf(reminders, id)),
+    context.language,
+  );
+  return say(
+    context,
+    `${You} får påmindelser om ${titles} her${days}.`,
+    `This conversation gets reminders about ${titles}${days}.`,
+  );
 }
 
-function listedReply(context: DialogContext, services: ActionServices, reminders: ReminderServices, subscription: DeepReadonly<ReminderSubscription>): Reply {
+function listedReply(
+  context: DialogContext,
+  services: ActionServices,
+  reminders: ReminderServices,
+  subscription: DeepReadonly<ReminderSubscription>,
+): Reply {
   const here = hereOf(context.turn);
   const coming = reminders.upcoming(here.channel, here.conversationId, SHOWN);
   const intro = whatLine(context, reminders, subscription);
@@ -36,10 +71,18 @@ function listedReply(context: DialogContext, services: ActionServices, reminders
   const muted = subscription.mutedItemIds.map((id) => titleOf(reminders, id));
   const municipality = decidingMunicipality(context, services, subscription);
   const after = [
-    ...(coming.length === 0 ? [say(context, 'Der er ingen påmindelser på vej.', 'No reminders are on their way.')] : []),
-    ...(muted.length > 0 ? [say(context, `Stoppet her: ${joinAnd(muted, 'da')}.`, `Stopped here: ${joinAnd(muted, 'en')}.`)] : []),
+    ...(coming.length === 0
+      ? [say(context, 'Der er ingen påmindelser på vej.', 'No reminders are on their way.')]
+      : []),
+    ...(muted.length > 0
+      ? [say(context, `Stoppet her: ${joinAnd(muted, 'da')}.`, `Stopped here: ${joinAnd(muted, 'en')}.`)]
+      : []),
     municipality
-      ? say(context, `Påmindelser om en opgave stopper, når ${municipality.name} har meldt den fuldført.`, `A task's reminders stop once ${municipality.name} has reported it done.`)
+      ? say(
+          context,
+          `Påmindelser om en opgave stopper, når ${municipality.name} har meldt den fuldført.`,
+          `A task's reminders stop once ${municipality.name} has reported it done.`,
+        )
       : linkHint(context),
   ];
   const buttons: ReplyButton[] = [unsubscribeButton(context)];

@@ -32,11 +32,18 @@ function headline(item: RemindableItem, daysLeft: number): { heading: string; pa
   return { heading: `🔔 ${when.charAt(0).toUpperCase()}${when.slice(1)}: ${item.title}`, passed };
 }
 
-function statusLine(knowledge: Knowledge, statuses: Statuses, task: Task | undefined, municipalityId: string | undefined): string | undefined {
+function statusLine(
+  knowledge: Knowledge,
+  statuses: Statuses,
+  task: Task | undefined,
+  municipalityId: string | undefined,
+): string | undefined {
   if (!task) return undefined;
   const municipality = knowledge.municipalities.find((m) => m.id === municipalityId);
-  if (!municipality) return "Samtalen hører ikke til en kommune, så jeg kan ikke vise jeres status. Skriv 'kanal <kommune>' (i Slack: /klik kanal <kommune>), eller 'kommune <navn>' i en personlig chat.";
-  if (task.steps.length === 0) return `Status for ${municipality.name}: **${statusWord(DANISH, statuses.current(municipality.id, task.id))}**.`;
+  if (!municipality)
+    return "Samtalen hører ikke til en kommune, så jeg kan ikke vise jeres status. Skriv 'kanal <kommune>' (i Slack: /klik kanal <kommune>), eller 'kommune <navn>' i en personlig chat.";
+  if (task.steps.length === 0)
+    return `Status for ${municipality.name}: **${statusWord(DANISH, statuses.current(municipality.id, task.id))}**.`;
   const done = task.steps.filter((step) => statuses.current(municipality.id, task.id, step.number) === 'done');
   const next = task.steps.find((step) => statuses.current(municipality.id, task.id, step.number) !== 'done');
   const nextText = next ? `; næste: trin ${next.number} ${next.title}` : '';
@@ -54,11 +61,20 @@ function buttons(knowledge: Knowledge, item: RemindableItem, task: Task | undefi
     if (task.steps.length > 0) result.push(dialogButton('Opdater status', STATUS_DIALOGS.form, { taskId: task.id }));
     else {
       result.push(dialogButton('Påbegyndt', STATUS_DIALOGS.update, { taskId: task.id, status: 'started' }));
-      result.push({ ...dialogButton('Fuldført', STATUS_DIALOGS.update, { taskId: task.id, status: 'done' }), replacesCard: true });
+      result.push({
+        ...dialogButton('Fuldført', STATUS_DIALOGS.update, { taskId: task.id, status: 'done' }),
+        replacesCard: true,
+      });
     }
   }
   result.push(dialogButton('Mind mig i morgen', REMINDER_DIALOGS.snooze, { itemId: item.id }));
-  result.push(dialogButton(task ? 'Stop påmindelser for denne opgave' : 'Stop påmindelser om denne frist', REMINDER_DIALOGS.mute, { itemId: item.id }));
+  result.push(
+    dialogButton(
+      task ? 'Stop påmindelser for denne opgave' : 'Stop påmindelser om denne frist',
+      REMINDER_DIALOGS.mute,
+      { itemId: item.id },
+    ),
+  );
   return result;
 }
 
@@ -68,25 +84,47 @@ function buttons(knowledge: Knowledge, item: RemindableItem, task: Task | undefi
  */
 export function createReminderComposer(knowledge: Knowledge, statuses: Statuses): (due: DueReminder) => Reply[] {
   // formatting a Danish date is the costly part, and every conversation due at one moment shares it
-  const itemParts = new Map<string, { task: Task | undefined; heading: string; when: string; responsible: string; buttons: ReplyButton[] }>();
+  const itemParts = new Map<
+    string,
+    { task: Task | undefined; heading: string; when: string; responsible: string; buttons: ReplyButton[] }
+  >();
   const partsOf = (item: RemindableItem, now: DueReminder['now']) => {
     const key = `${item.id}|${now.toMillis()}`;
     let parts = itemParts.get(key);
     if (!parts) {
       if (itemParts.size > 1000) itemParts.clear();
-      const task = item.taskId === undefined ? undefined : knowledge.tasks.find((candidate) => candidate.id === item.taskId);
+      const task =
+        item.taskId === undefined ? undefined : knowledge.tasks.find((candidate) => candidate.id === item.taskId);
       const { heading, passed } = headline(item, daysUntil(item.date, now));
-      const when = passed ? `${item.relation === 'before' ? 'Fristen var' : 'Datoen var'} ${formatDate(item.date, 'da')}.` : `${capitalise(dateClause(item))}.`;
-      parts = { task, heading, when, responsible: responsibleLine(knowledge, item), buttons: buttons(knowledge, item, task) };
+      const when = passed
+        ? `${item.relation === 'before' ? 'Fristen var' : 'Datoen var'} ${formatDate(item.date, 'da')}.`
+        : `${capitalise(dateClause(item))}.`;
+      parts = {
+        task,
+        heading,
+        when,
+        responsible: responsibleLine(knowledge, item),
+        buttons: buttons(knowledge, item, task),
+      };
       itemParts.set(key, parts);
     }
     return parts;
   };
   return ({ item, municipalityId, now }) => {
     const { task, heading, when, responsible, buttons: itemButtons } = partsOf(item, now);
-    const lines = [when, statusLine(knowledge, statuses, task, municipalityId), responsible].filter((line): line is string => line !== undefined);
+    const lines = [when, statusLine(knowledge, statuses, task, municipalityId), responsible].filter(
+      (line): line is string => line !== undefined,
+    );
     const source = sourceLine(DANISH, item.sourceLabel);
-    return [{ text: [heading, ...lines, source].join('\n'), heading, intro: lines.join('\n'), source, buttons: [...itemButtons] }];
+    return [
+      {
+        text: [heading, ...lines, source].join('\n'),
+        heading,
+        intro: lines.join('\n'),
+        source,
+        buttons: [...itemButtons],
+      },
+    ];
   };
 }
 

@@ -7,7 +7,19 @@ import type { RemindableItem, ReminderServices } from '../../src/reminders/types
 import { firstWorkingDayAfter, isWorkingDay, REMINDER_HOUR } from '../../src/reminders/working-days.js';
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
 import type { DialogContext, ActionDialog } from '../types.js';
-import { addressed, dayOf, findItem, hereOf, itemIdSchema, listButton, momentText, muteButton, notSubscribedReplies, remindersUnavailable, unknownItemReplies } from './helpers.js';
+import {
+  addressed,
+  dayOf,
+  findItem,
+  hereOf,
+  itemIdSchema,
+  listButton,
+  momentText,
+  muteButton,
+  notSubscribedReplies,
+  remindersUnavailable,
+  unknownItemReplies,
+} from './helpers.js';
 import { REMINDER_DIALOGS } from '../names.js';
 import { say } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
@@ -36,7 +48,12 @@ export function snoozeUntil(now: DateTime, askedFor?: string): DateTime {
 }
 
 /** The item is one the conversation follows and has not stopped; else the reply that says so. */
-function followedItem(context: DialogContext, reminders: ReminderServices, itemId: string, verb: { da: string; en: string }): Checked {
+function followedItem(
+  context: DialogContext,
+  reminders: ReminderServices,
+  itemId: string,
+  verb: { da: string; en: string },
+): Checked {
   const here = hereOf(context.turn);
   const subscription = reminders.subscriptions.get(here.channel, here.conversationId);
   if (!subscription) return { ok: false, replies: notSubscribedReplies(context, say(context, verb.da, verb.en)) };
@@ -45,16 +62,37 @@ function followedItem(context: DialogContext, reminders: ReminderServices, itemI
   const { item } = found;
   const { You } = addressed(context);
   if (subscription.mutedItemIds.includes(item.id)) {
-    return { ok: false, replies: notice(say(context, `Påmindelserne om ${item.title} er stoppet her. Intet er ændret.`, `Reminders about ${item.title} are stopped here. Nothing was changed.`)) };
+    return {
+      ok: false,
+      replies: notice(
+        say(
+          context,
+          `Påmindelserne om ${item.title} er stoppet her. Intet er ændret.`,
+          `Reminders about ${item.title} are stopped here. Nothing was changed.`,
+        ),
+      ),
+    };
   }
   if (subscription.itemIds !== undefined && !subscription.itemIds.includes(item.id)) {
-    return { ok: false, replies: notice(say(context, `${You} får ingen påmindelser om ${item.title} her. Intet er ændret.`, `This conversation gets no reminders about ${item.title}. Nothing was changed.`)) };
+    return {
+      ok: false,
+      replies: notice(
+        say(
+          context,
+          `${You} får ingen påmindelser om ${item.title} her. Intet er ændret.`,
+          `This conversation gets no reminders about ${item.title}. Nothing was changed.`,
+        ),
+      ),
+    };
   }
   return { ok: true, item, subscription };
 }
 
 /** The item a typed "mind mig igen i morgen" means: the reminder last sent here. */
-function lastSentItem(context: DialogContext, reminders: ReminderServices): { ok: true; itemId: string } | { ok: false; replies: Reply[] } {
+function lastSentItem(
+  context: DialogContext,
+  reminders: ReminderServices,
+): { ok: true; itemId: string } | { ok: false; replies: Reply[] } {
   const here = hereOf(context.turn);
   const last = reminders.lastSentTo(here.channel, here.conversationId);
   if (last) return { ok: true, itemId: last.itemId };
@@ -76,8 +114,12 @@ export const reminderSnooze: ActionDialog = async (context, args, services) => {
   const parsed = snoozeArgs.safeParse(args);
   if (!parsed.success) return unknownItemReplies(context);
   const here = hereOf(context.turn);
-  if (!reminders.subscriptions.get(here.channel, here.conversationId)) return notSubscribedReplies(context, say(context, 'udsætte', 'put off'));
-  const named = parsed.data.itemId !== undefined ? { ok: true as const, itemId: parsed.data.itemId } : lastSentItem(context, reminders);
+  if (!reminders.subscriptions.get(here.channel, here.conversationId))
+    return notSubscribedReplies(context, say(context, 'udsætte', 'put off'));
+  const named =
+    parsed.data.itemId !== undefined
+      ? { ok: true as const, itemId: parsed.data.itemId }
+      : lastSentItem(context, reminders);
   if (!named.ok) return named.replies;
   const checked = followedItem(context, reminders, named.itemId, { da: 'udsætte', en: 'put off' });
   if (!checked.ok) return checked.replies;
@@ -87,7 +129,11 @@ export const reminderSnooze: ActionDialog = async (context, args, services) => {
   const { you } = addressed(context);
   return [
     {
-      text: say(context, `Jeg minder ${you} om **${item.title}** igen ${momentText(until, 'da')}.`, `I will remind you of **${item.title}** again on ${momentText(until, 'en')}.`),
+      text: say(
+        context,
+        `Jeg minder ${you} om **${item.title}** igen ${momentText(until, 'da')}.`,
+        `I will remind you of **${item.title}** again on ${momentText(until, 'en')}.`,
+      ),
       buttons: [muteButton(context, item), listButton(context)],
     },
   ];
@@ -109,8 +155,15 @@ export const reminderMute: ActionDialog = async (context, args, services) => {
   await reminders.subscriptions.mute(here.channel, here.conversationId, item.id, actorOf(context.turn));
   return [
     {
-      text: say(context, `Stoppet: ingen flere påmindelser om **${item.title}** her. Andre påmindelser kommer som før.`, `Stopped: no more reminders about **${item.title}** here. Other reminders come as before.`),
-      buttons: [dialogButton(say(context, 'Fortryd', 'Undo'), REMINDER_DIALOGS.subscribe, { itemId: item.id }), listButton(context)],
+      text: say(
+        context,
+        `Stoppet: ingen flere påmindelser om **${item.title}** her. Andre påmindelser kommer som før.`,
+        `Stopped: no more reminders about **${item.title}** here. Other reminders come as before.`,
+      ),
+      buttons: [
+        dialogButton(say(context, 'Fortryd', 'Undo'), REMINDER_DIALOGS.subscribe, { itemId: item.id }),
+        listButton(context),
+      ],
     },
   ];
 };

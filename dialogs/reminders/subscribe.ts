@@ -6,7 +6,26 @@ import type { RemindableItem, ReminderServices, UpcomingReminder } from '../../s
 import type { DeepReadonly, ReminderSubscription } from '../../src/state/schema.js';
 import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import { joinAnd } from '../shared/text.js';
-import { addressed, decidingMunicipality, findItem, follows, hereOf, itemDateText, itemIdSchema, linkHint, listButton, momentText, notSubscribedReplies, remindersUnavailable, subscribeButton, titleOf, unknownItemReplies, unreachableReplies, unsubscribeButton, reminderDaysText } from './helpers.js';
+import {
+  addressed,
+  decidingMunicipality,
+  findItem,
+  follows,
+  hereOf,
+  itemDateText,
+  itemIdSchema,
+  linkHint,
+  listButton,
+  momentText,
+  notSubscribedReplies,
+  remindersUnavailable,
+  subscribeButton,
+  titleOf,
+  unknownItemReplies,
+  unreachableReplies,
+  unsubscribeButton,
+  reminderDaysText,
+} from './helpers.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
 import { actorOf } from '../membership/acting-for.js';
@@ -23,12 +42,26 @@ type Subscription = DeepReadonly<ReminderSubscription>;
 
 /** "De kommer 30, 14, 7 og 1 dag før kl. 9.00 (…), og første arbejdsdag efter, hvis …". */
 function whenLine(context: DialogContext, days: readonly number[] | undefined, withAfter: boolean): string {
-  const moved = say(context, 'en weekend eller helligdag flyttes til hverdagen før', 'a weekend or public holiday moves to the working day before');
-  const which = days ? reminderDaysText(days, context.language) : say(context, 'på hver frists egne dage', 'on each date’s own days');
+  const moved = say(
+    context,
+    'en weekend eller helligdag flyttes til hverdagen før',
+    'a weekend or public holiday moves to the working day before',
+  );
+  const which = days
+    ? reminderDaysText(days, context.language)
+    : say(context, 'på hver frists egne dage', 'on each date’s own days');
   const after = withAfter
-    ? say(context, ', og første arbejdsdag efter en opgaves frist, hvis den ikke er meldt fuldført', ', and on the first working day after a task’s deadline if it has not been reported done')
+    ? say(
+        context,
+        ', og første arbejdsdag efter en opgaves frist, hvis den ikke er meldt fuldført',
+        ', and on the first working day after a task’s deadline if it has not been reported done',
+      )
     : '';
-  return say(context, `Påmindelserne kommer ${which} kl. 9.00 (${moved})${after}.`, `They come ${which} at 9:00 (${moved})${after}.`);
+  return say(
+    context,
+    `Påmindelserne kommer ${which} kl. 9.00 (${moved})${after}.`,
+    `They come ${which} at 9:00 (${moved})${after}.`,
+  );
 }
 
 /** The days every followed item is reminded on, when they are the same for all. */
@@ -40,45 +73,99 @@ function commonDays(items: readonly RemindableItem[], subscription: Subscription
 }
 
 /** Who decides when a task's reminders stop, or how to make that so. */
-function statusLine(context: DialogContext, services: ActionServices, subscription: Subscription, item?: RemindableItem): string {
+function statusLine(
+  context: DialogContext,
+  services: ActionServices,
+  subscription: Subscription,
+  item?: RemindableItem,
+): string {
   if (item && item.taskId === undefined) {
-    return say(context, 'Fristen hører ikke til en KLIK-opgave med status, så påmindelserne kommer uanset status.', 'The date belongs to no KLIK task with a status, so the reminders come whatever the status.');
+    return say(
+      context,
+      'Fristen hører ikke til en KLIK-opgave med status, så påmindelserne kommer uanset status.',
+      'The date belongs to no KLIK task with a status, so the reminders come whatever the status.',
+    );
   }
   const municipality = decidingMunicipality(context, services, subscription);
   if (!municipality) return linkHint(context);
-  if (item) return say(context, `Kun så længe ${municipality.name} ikke har meldt den fuldført.`, `Only as long as ${municipality.name} has not reported it done.`);
-  return say(context, `Påmindelser om en opgave stopper, når ${municipality.name} har meldt den fuldført.`, `A task's reminders stop once ${municipality.name} has reported it done.`);
+  if (item)
+    return say(
+      context,
+      `Kun så længe ${municipality.name} ikke har meldt den fuldført.`,
+      `Only as long as ${municipality.name} has not reported it done.`,
+    );
+  return say(
+    context,
+    `Påmindelser om en opgave stopper, når ${municipality.name} har meldt den fuldført.`,
+    `A task's reminders stop once ${municipality.name} has reported it done.`,
+  );
 }
 
 function nextLine(context: DialogContext, next: UpcomingReminder | undefined): string {
-  if (!next) return say(context, 'Der er ingen påmindelser på vej lige nu.', 'No reminders are on their way right now.');
-  return say(context, `Den næste: ${momentText(next.at, 'da')} om ${next.title}.`, `The next one: ${momentText(next.at, 'en')} about ${next.title}.`);
+  if (!next)
+    return say(context, 'Der er ingen påmindelser på vej lige nu.', 'No reminders are on their way right now.');
+  return say(
+    context,
+    `Den næste: ${momentText(next.at, 'da')} om ${next.title}.`,
+    `The next one: ${momentText(next.at, 'en')} about ${next.title}.`,
+  );
 }
 
-function allConfirmation(context: DialogContext, services: ActionServices, reminders: ReminderServices, subscription: Subscription, already: boolean): Reply {
+function allConfirmation(
+  context: DialogContext,
+  services: ActionServices,
+  reminders: ReminderServices,
+  subscription: Subscription,
+  already: boolean,
+): Reply {
   const { you, You } = addressed(context);
   const today = copenhagenDate(context.turn.now);
   const ahead = reminders.items.filter((item) => item.date >= today);
   const intro = already
-    ? say(context, `${You} får allerede påmindelser om alle deadlines her:`, 'This conversation already gets reminders of every deadline:')
+    ? say(
+        context,
+        `${You} får allerede påmindelser om alle deadlines her:`,
+        'This conversation already gets reminders of every deadline:',
+      )
     : say(context, `Jeg minder ${you} om alle deadlines her:`, 'I will remind you of every deadline here:');
   const list = ahead.map((item) => `${item.title}: ${itemDateText(context, item)}`);
   const muted = subscription.mutedItemIds.map((id) => titleOf(reminders, id));
   const after = [
-    whenLine(context, commonDays(ahead, subscription), ahead.some((item) => item.taskId !== undefined)),
+    whenLine(
+      context,
+      commonDays(ahead, subscription),
+      ahead.some((item) => item.taskId !== undefined),
+    ),
     nextLine(context, reminders.upcoming(subscription.channel, subscription.conversationId, 1)[0]),
     statusLine(context, services, subscription),
-    ...(muted.length > 0 ? [say(context, `Stadig stoppet her: ${joinAnd(muted, 'da')}.`, `Still stopped here: ${joinAnd(muted, 'en')}.`)] : []),
+    ...(muted.length > 0
+      ? [say(context, `Stadig stoppet her: ${joinAnd(muted, 'da')}.`, `Still stopped here: ${joinAnd(muted, 'en')}.`)]
+      : []),
   ];
   return confirmation(context, intro, list, after);
 }
 
-function itemConfirmation(context: DialogContext, services: ActionServices, reminders: ReminderServices, subscription: Subscription, item: RemindableItem, already: boolean): Reply {
+function itemConfirmation(
+  context: DialogContext,
+  services: ActionServices,
+  reminders: ReminderServices,
+  subscription: Subscription,
+  item: RemindableItem,
+  already: boolean,
+): Reply {
   const { you, You } = addressed(context);
   const what = `**${item.title}**, ${itemDateText(context, item)}`;
-  const intro = already ? say(context, `${You} får allerede påmindelser om ${what}.`, `You already get reminders about ${what}.`) : say(context, `Jeg minder ${you} om ${what}.`, `I will remind you of ${what}.`);
-  const next = reminders.upcoming(subscription.channel, subscription.conversationId, 100).find((reminder) => reminder.itemId === item.id);
-  const after = [whenLine(context, subscription.days ?? item.days, item.taskId !== undefined), nextLine(context, next), statusLine(context, services, subscription, item)];
+  const intro = already
+    ? say(context, `${You} får allerede påmindelser om ${what}.`, `You already get reminders about ${what}.`)
+    : say(context, `Jeg minder ${you} om ${what}.`, `I will remind you of ${what}.`);
+  const next = reminders
+    .upcoming(subscription.channel, subscription.conversationId, 100)
+    .find((reminder) => reminder.itemId === item.id);
+  const after = [
+    whenLine(context, subscription.days ?? item.days, item.taskId !== undefined),
+    nextLine(context, next),
+    statusLine(context, services, subscription, item),
+  ];
   return confirmation(context, intro, [], after);
 }
 
@@ -121,12 +208,35 @@ export const reminderSubscribe: ActionDialog = async (context, args, services) =
   const days = parsed.data.days;
   if (item && !stillAhead(context, item, days ?? before?.days ?? item.days)) {
     const what = `${item.title} (${itemDateText(context, item)})`;
-    return notice(say(context, `Datoen er passeret: ${what}. Der kommer ikke flere påmindelser om den. Intet er gemt.`, `The date has passed: ${what}. No more reminders will come about it. Nothing was saved.`));
+    return notice(
+      say(
+        context,
+        `Datoen er passeret: ${what}. Der kommer ikke flere påmindelser om den. Intet er gemt.`,
+        `The date has passed: ${what}. No more reminders will come about it. Nothing was saved.`,
+      ),
+    );
   }
-  const municipalityId = turn.conversation.isGroup ? undefined : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
-  const { subscription } = await reminders.subscriptions.subscribe({ ...here, ...(municipalityId ? { municipalityId } : {}), ...(item ? { itemId: item.id } : {}), ...(days ? { days } : {}), by: actorOf(turn) });
+  const municipalityId = turn.conversation.isGroup
+    ? undefined
+    : services.memberships.get(turn.conversation.channel, turn.user.id)?.municipalityId;
+  const { subscription } = await reminders.subscriptions.subscribe({
+    ...here,
+    ...(municipalityId ? { municipalityId } : {}),
+    ...(item ? { itemId: item.id } : {}),
+    ...(days ? { days } : {}),
+    by: actorOf(turn),
+  });
   // in a channel everyone should know what klikbot will post there
-  const confirmation = item ? itemConfirmation(context, services, reminders, subscription, item, before !== undefined && follows(before, item.id)) : allConfirmation(context, services, reminders, subscription, before !== undefined && before.itemIds === undefined);
+  const confirmation = item
+    ? itemConfirmation(
+        context,
+        services,
+        reminders,
+        subscription,
+        item,
+        before !== undefined && follows(before, item.id),
+      )
+    : allConfirmation(context, services, reminders, subscription, before !== undefined && before.itemIds === undefined);
   return [{ ...confirmation, broadcast: true }];
 };
 
@@ -150,7 +260,11 @@ export const reminderUnsubscribe: ActionDialog = async (context, _args, services
   const { subject } = addressed(context);
   return [
     {
-      text: say(context, `Påmindelserne er stoppet. Jeg sender ikke flere her, heller ikke dem, ${subject} havde udsat.`, 'Reminders are stopped. I will send no more here, including any you had put off.'),
+      text: say(
+        context,
+        `Påmindelserne er stoppet. Jeg sender ikke flere her, heller ikke dem, ${subject} havde udsat.`,
+        'Reminders are stopped. I will send no more here, including any you had put off.',
+      ),
       buttons: [subscribeButton(context)],
       broadcast: true,
     },

@@ -15,4 +15,7 @@ export const spanArgs = z
   .refine((span) => span.start <= span.end, { message: 'start must not be after end' });
 
 /** An optional span: both ends or neither. */
-export const optionalSpanArgs = z.union([spanArgs, z.object({ start: z.undefined().optional(), end: z.undefined().optional() })]);
+export const optionalSpanArgs = z.union([
+  spanArgs,
+  z.object({ start: z.undefined().optional(), end: z.undefined().optional() }),
+]);

@@ -28,7 +28,12 @@ export const PROGRAMME_MAILBOX = 'mbprogrammet@kombit.dk';
  * municipality outside the pilots): say so, and where a person can answer it.
  */
 export function notInMaterial(context: DialogContext, da: string, en: string): Reply[] {
-  return [{ text: say(context, `${da} Spørg KOMBIT på ${PROGRAMME_MAILBOX}.`, `${en} Ask KOMBIT at ${PROGRAMME_MAILBOX}.`), notKnown: true }];
+  return [
+    {
+      text: say(context, `${da} Spørg KOMBIT på ${PROGRAMME_MAILBOX}.`, `${en} Ask KOMBIT at ${PROGRAMME_MAILBOX}.`),
+      notKnown: true,
+    },
+  ];
 }
 
 /** A card whose text is the intro, the list as bullets and any closing lines, so `text` stands alone. */

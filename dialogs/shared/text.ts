@@ -28,7 +28,12 @@ export function inert(text: string): string {
  * renderer reads as formatting (an invisible break does not stop Markdown emphasis): "*fed*"
  * is shown with its stars, not in bold, in Slack, Teams and the web chat.
  */
-export const LOOK_ALIKES: Readonly<Record<string, string>> = { '*': '\u2217', _: '\u02CD', '~': '\u223C', '`': '\u02CB' };
+export const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  '*': '\u2217',
+  _: '\u02CD',
+  '~': '\u223C',
+  '`': '\u02CB',
+};
 
 /** "A, B og C" / "A, B and C". */
 export function joinAnd(items: string[], language: Language): string {
@@ -64,6 +69,9 @@ export function spanText(context: DialogContext, start: string, end: string): st
     return say(context, `i ${month}`, `in ${month}`);
   }
   if (start === end) return say(context, `den ${shortDate(start, lang)}`, `on ${shortDate(start, lang)}`);
-  return say(context, `fra ${shortDate(start, lang)} til ${shortDate(end, lang)}`, `from ${shortDate(start, lang)} to ${shortDate(end, lang)}`);
+  return say(
+    context,
+    `fra ${shortDate(start, lang)} til ${shortDate(end, lang)}`,
+    `from ${shortDate(start, lang)} to ${shortDate(end, lang)}`,
+  );
 }
-

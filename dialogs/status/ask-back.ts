@@ -48,7 +48,14 @@ function choicesText(context: DialogContext, choices: TaskTarget[]): string {
   if (choices.every((choice) => choice.task === first) && steps.every((step) => step !== undefined)) {
     return `${say(context, 'trin', 'step')} ${joinOr(context, steps.map(String))} ${say(context, 'for', 'of')} ${first.title}`;
   }
-  return joinOr(context, choices.map((choice) => (choice.step === undefined ? choice.task.title : `${say(context, 'trin', 'step')} ${choice.step} ${say(context, 'for', 'of')} ${choice.task.title}`)));
+  return joinOr(
+    context,
+    choices.map((choice) =>
+      choice.step === undefined
+        ? choice.task.title
+        : `${say(context, 'trin', 'step')} ${choice.step} ${say(context, 'for', 'of')} ${choice.task.title}`,
+    ),
+  );
 }
 
 function choiceButton(context: DialogContext, target: TaskTarget, status: string): ReplyButton {
@@ -64,15 +71,27 @@ function choiceButton(context: DialogContext, target: TaskTarget, status: string
  */
 export const statusAskBack: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
-  if (!parsed.success) return notice(say(context, 'Vælg en status: ikke påbegyndt, påbegyndt eller fuldført.', 'Choose a status: not started, started or done.'));
+  if (!parsed.success)
+    return notice(
+      say(
+        context,
+        'Vælg en status: ikke påbegyndt, påbegyndt eller fuldført.',
+        'Choose a status: not started, started or done.',
+      ),
+    );
   const { status } = parsed.data;
   const word = statusWord(context, status);
   const choices = knownCandidates(context, parsed.data.candidates).slice(0, MAX_CHOICES);
   const first = choices[0]?.task.id;
-  const sameTask: Record<string, string> = first !== undefined && choices.every((choice) => choice.task.id === first) ? { taskId: first } : {};
+  const sameTask: Record<string, string> =
+    first !== undefined && choices.every((choice) => choice.task.id === first) ? { taskId: first } : {};
   const form = dialogButton(say(context, 'Noget andet', 'Something else'), STATUS_DIALOGS.form, sameTask);
   if (choices.length === 0) {
-    const text = say(context, `Hvilken opgave er ${word}? Vælg den i formularen. Intet er ændret.`, `Which task is ${word}? Choose it in the form. Nothing was changed.`);
+    const text = say(
+      context,
+      `Hvilken opgave er ${word}? Vælg den i formularen. Intet er ændret.`,
+      `Which task is ${word}? Choose it in the form. Nothing was changed.`,
+    );
     return notice(text, { buttons: [form] });
   }
   const names = choicesText(context, choices);

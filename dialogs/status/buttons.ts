@@ -18,6 +18,9 @@ export function statusButton(context: DialogContext, task: Task, step?: number):
   }
   const args: Record<string, string> = { taskId: task.id, status: 'done' };
   if (step !== undefined) args.step = String(step);
-  const title = step === undefined ? say(context, 'Meld fuldført', 'Report done') : say(context, `Meld trin ${step} fuldført`, `Report step ${step} done`);
+  const title =
+    step === undefined
+      ? say(context, 'Meld fuldført', 'Report done')
+      : say(context, `Meld trin ${step} fuldført`, `Report step ${step} done`);
   return { ...dialogButton(title, STATUS_DIALOGS.update, args), replacesCard: true };
 }

@@ -27,7 +27,11 @@ function countOf(row: BbrNationalRow, aspect: Aspect): number {
 }
 
 function aspectWord(context: DialogContext, aspect: Aspect): string {
-  const words = { done: ['fuldført', 'completed'], started: ['påbegyndt', 'started'], 'not-started': ['ikke påbegyndt', 'not started'] } as const;
+  const words = {
+    done: ['fuldført', 'completed'],
+    started: ['påbegyndt', 'started'],
+    'not-started': ['ikke påbegyndt', 'not started'],
+  } as const;
   return say(context, words[aspect][0], words[aspect][1]);
 }
 
@@ -46,29 +50,52 @@ function stepTitle(context: DialogContext, national: BbrNational, row: BbrNation
 
 function tableLine(context: DialogContext, national: BbrNational, row: BbrNationalRow): string {
   const title = stepTitle(context, national, row);
-  const label = title.length > TABLE_LABEL_WIDTH ? `${title.slice(0, TABLE_LABEL_WIDTH - 1)}…` : title.padEnd(TABLE_LABEL_WIDTH);
+  const label =
+    title.length > TABLE_LABEL_WIDTH ? `${title.slice(0, TABLE_LABEL_WIDTH - 1)}…` : title.padEnd(TABLE_LABEL_WIDTH);
   const pad = (n: number) => String(n).padStart(2);
-  const counts = say(context, `${pad(row.done)} fuldført · ${pad(row.started)} påbegyndt · ${pad(row.notStarted)} ikke påbegyndt`, `${pad(row.done)} completed · ${pad(row.started)} started · ${pad(row.notStarted)} not started`);
+  const counts = say(
+    context,
+    `${pad(row.done)} fuldført · ${pad(row.started)} påbegyndt · ${pad(row.notStarted)} ikke påbegyndt`,
+    `${pad(row.done)} completed · ${pad(row.started)} started · ${pad(row.notStarted)} not started`,
+  );
   return `${row.step} ${label} ${textBar(row.done, row.total)}  ${counts}`;
 }
 
 /** "Kritisk deadline: torsdag 1. november 2018 (om 56 dage)." from the task's related date, or nothing. */
 function criticalSentence(context: DialogContext, taskId: string): string | undefined {
-  const critical: DatedItem | undefined = datesForTask(context.knowledge, taskId).find((item) => item.kind === 'deadline' && item.precision === 'day');
+  const critical: DatedItem | undefined = datesForTask(context.knowledge, taskId).find(
+    (item) => item.kind === 'deadline' && item.precision === 'day',
+  );
   if (!critical) return undefined;
   const date = formatDate(critical.date, context.language);
   const passed = critical.date < copenhagenDate(context.turn.now);
   return passed
-    ? say(context, `Kritisk deadline var ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`, `The critical deadline was ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`)
-    : say(context, `Kritisk deadline: ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`, `Critical deadline: ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`);
+    ? say(
+        context,
+        `Kritisk deadline var ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`,
+        `The critical deadline was ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`,
+      )
+    : say(
+        context,
+        `Kritisk deadline: ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`,
+        `Critical deadline: ${date}${daysLeftText(context, critical.date)}: ${critical.title}.`,
+      );
 }
 
 function statusButtons(context: DialogContext, taskId: string, single: boolean): ReplyButton[] {
   const buttons: ReplyButton[] = [];
-  if (single) buttons.push(dialogButton(say(context, 'Hele landsstatus', 'The whole national status'), STATUS_DIALOGS.extract, { taskId }));
+  if (single)
+    buttons.push(
+      dialogButton(say(context, 'Hele landsstatus', 'The whole national status'), STATUS_DIALOGS.extract, { taskId }),
+    );
   buttons.push(dialogButton(say(context, 'Vis trinene', 'Show the steps'), ANSWER_DIALOGS.taskSteps, { taskId }));
   const critical = datesForTask(context.knowledge, taskId).find((item) => item.kind === 'deadline');
-  if (critical) buttons.push(dialogButton(say(context, 'Om den kritiske deadline', 'About the critical deadline'), ANSWER_DIALOGS.datedFact, { deadlineId: critical.id }));
+  if (critical)
+    buttons.push(
+      dialogButton(say(context, 'Om den kritiske deadline', 'About the critical deadline'), ANSWER_DIALOGS.datedFact, {
+        deadlineId: critical.id,
+      }),
+    );
   return buttons.slice(0, 3);
 }
 
@@ -78,7 +105,10 @@ function tableReply(context: DialogContext, national: BbrNational, title: string
     `**${title}**, ${national.municipalities} kommuner (${national.source.label}):`,
     `**${title}**, ${national.municipalities} municipalities (${national.source.label}):`,
   );
-  const list = national.rows.map((row) => `${row.step} ${stepTitle(context, national, row)}: ${textBar(row.done, row.total)} ${countsText(context, row)}`);
+  const list = national.rows.map(
+    (row) =>
+      `${row.step} ${stepTitle(context, national, row)}: ${textBar(row.done, row.total)} ${countsText(context, row)}`,
+  );
   const table = ['```', ...national.rows.map((row) => tableLine(context, national, row)), '```'].join('\n');
   const critical = criticalSentence(context, national.task);
   return {
@@ -116,7 +146,10 @@ function aspectReply(context: DialogContext, national: BbrNational, title: strin
     `**${title}**, ${word} pr. trin, af ${national.municipalities} kommuner (${national.source.label}):`,
     `**${title}**, ${word} per step, of ${national.municipalities} municipalities (${national.source.label}):`,
   );
-  const list = national.rows.map((row) => `${say(context, 'Trin', 'Step')} ${row.step} ${stepTitle(context, national, row)}: ${countOf(row, aspect)}`);
+  const list = national.rows.map(
+    (row) =>
+      `${say(context, 'Trin', 'Step')} ${row.step} ${stepTitle(context, national, row)}: ${countOf(row, aspect)}`,
+  );
   const critical = criticalSentence(context, national.task);
   return {
     heading: title,
@@ -134,20 +167,29 @@ function aspectReply(context: DialogContext, national: BbrNational, title: strin
  */
 export const status: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
-  if (!parsed.success) return unknownReply(context, 'Det trin eller den status kender jeg ikke.', "I don't know that step or status.");
+  if (!parsed.success)
+    return unknownReply(context, 'Det trin eller den status kender jeg ikke.', "I don't know that step or status.");
   const taskId = parsed.data.taskId ?? DEFAULT_TASK;
   const task = findTask(context.knowledge, taskId);
   if (!task) return unknownReply(context, 'Den opgave kender jeg ikke.', "I don't know that task.");
   const national = bbrNational(context.knowledge, task.id);
   if (!national) {
-    return notInMaterial(context, `Jeg har ingen landsstatus for _${task.title}_.`, `I have no national status for _${task.title}_.`);
+    return notInMaterial(
+      context,
+      `Jeg har ingen landsstatus for _${task.title}_.`,
+      `I have no national status for _${task.title}_.`,
+    );
   }
   const { step, aspect } = parsed.data;
   if (step !== undefined) {
     const row = national.rows.find((candidate) => candidate.step === Number(step));
     if (!row) {
       const range = `1–${national.rows.length}`;
-      return unknownReply(context, `_${task.title}_ har trin ${range}; trin ${step} kender jeg ikke.`, `_${task.title}_ has steps ${range}; I don't know step ${step}.`);
+      return unknownReply(
+        context,
+        `_${task.title}_ har trin ${range}; trin ${step} kender jeg ikke.`,
+        `_${task.title}_ has steps ${range}; I don't know step ${step}.`,
+      );
     }
     return [stepReply(context, national, row, aspect ?? 'done')];
   }

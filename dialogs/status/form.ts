@@ -14,7 +14,11 @@ export const STATUSES: readonly TaskStatus[] = ['not-started', 'started', 'done'
 
 /** "ikke påbegyndt" / "påbegyndt" / "fuldført" (en: not started / started / done). */
 export function statusWord(context: Pick<DialogContext, 'language'>, status: TaskStatus): string {
-  const words = { 'not-started': ['ikke påbegyndt', 'not started'], started: ['påbegyndt', 'started'], done: ['fuldført', 'done'] } as const;
+  const words = {
+    'not-started': ['ikke påbegyndt', 'not started'],
+    started: ['påbegyndt', 'started'],
+    done: ['fuldført', 'done'],
+  } as const;
   return say(context, words[status][0], words[status][1]);
 }
 
@@ -46,24 +50,74 @@ function capitalised(text: string): string {
 }
 
 /** The task and step a status is about, checked against the knowledge; or a reply that says what is wrong. */
-export function resolveTaskTarget(context: DialogContext, taskId: string | undefined, step: string | undefined): { ok: true; target: TaskTarget } | { ok: false; replies: Reply[] } {
-  if (taskId === undefined || taskId === '') return { ok: false, replies: notice(say(context, 'Vælg hvilken opgave, status gælder.', 'Choose the task the status is for.')) };
+export function resolveTaskTarget(
+  context: DialogContext,
+  taskId: string | undefined,
+  step: string | undefined,
+): { ok: true; target: TaskTarget } | { ok: false; replies: Reply[] } {
+  if (taskId === undefined || taskId === '')
+    return {
+      ok: false,
+      replies: notice(say(context, 'Vælg hvilken opgave, status gælder.', 'Choose the task the status is for.')),
+    };
   const task = findTask(context.knowledge, taskId);
-  if (!task) return { ok: false, replies: notice(say(context, 'Den opgave kender jeg ikke.', "I don't know that task.")) };
+  if (!task)
+    return { ok: false, replies: notice(say(context, 'Den opgave kender jeg ikke.', "I don't know that task.")) };
   if (!statusTasks(context.knowledge).includes(task)) {
-    const why = task.state === 'dropped' ? say(context, 'den er udgået', 'it has been dropped') : say(context, 'den følges ikke i KLIK', 'KLIK does not track it');
-    return { ok: false, replies: notice(say(context, `_${task.title}_ har ingen status at ændre: ${why}.`, `_${task.title}_ has no status to change: ${why}.`)) };
+    const why =
+      task.state === 'dropped'
+        ? say(context, 'den er udgået', 'it has been dropped')
+        : say(context, 'den følges ikke i KLIK', 'KLIK does not track it');
+    return {
+      ok: false,
+      replies: notice(
+        say(
+          context,
+          `_${task.title}_ har ingen status at ændre: ${why}.`,
+          `_${task.title}_ has no status to change: ${why}.`,
+        ),
+      ),
+    };
   }
   if (task.steps.length === 0) {
-    if (step !== undefined) return { ok: false, replies: notice(say(context, `_${task.title}_ har ingen trin; vælg opgaven uden trin.`, `_${task.title}_ has no steps; choose the task without a step.`)) };
+    if (step !== undefined)
+      return {
+        ok: false,
+        replies: notice(
+          say(
+            context,
+            `_${task.title}_ har ingen trin; vælg opgaven uden trin.`,
+            `_${task.title}_ has no steps; choose the task without a step.`,
+          ),
+        ),
+      };
     return { ok: true, target: { task } };
   }
   const range = `1–${task.steps.length}`;
-  if (step === undefined) return { ok: false, replies: notice(say(context, `_${task.title}_ har trin ${range}: vælg et trin.`, `_${task.title}_ has steps ${range}: choose a step.`)) };
+  if (step === undefined)
+    return {
+      ok: false,
+      replies: notice(
+        say(
+          context,
+          `_${task.title}_ har trin ${range}: vælg et trin.`,
+          `_${task.title}_ has steps ${range}: choose a step.`,
+        ),
+      ),
+    };
   const found = task.steps.find((candidate) => String(candidate.number) === step);
   if (!found) {
     const shown = step.slice(0, 10);
-    return { ok: false, replies: notice(say(context, `_${task.title}_ har trin ${range}; trin ${shown} kender jeg ikke.`, `_${task.title}_ has steps ${range}; I don't know step ${shown}.`)) };
+    return {
+      ok: false,
+      replies: notice(
+        say(
+          context,
+          `_${task.title}_ har trin ${range}; trin ${shown} kender jeg ikke.`,
+          `_${task.title}_ has steps ${range}; I don't know step ${shown}.`,
+        ),
+      ),
+    };
   }
   return { ok: true, target: { task, step: found.number } };
 }
@@ -73,7 +127,10 @@ function taskOptions(context: DialogContext, tasks: Task[]): ReplyFormOption[] {
   return tasks.flatMap((task) =>
     task.steps.length === 0
       ? [{ value: taskTargetValue(task.id), label: task.title }]
-      : task.steps.map((step) => ({ value: taskTargetValue(task.id, step.number), label: targetName(context, { task, step: step.number }, ' – ') })),
+      : task.steps.map((step) => ({
+          value: taskTargetValue(task.id, step.number),
+          label: targetName(context, { task, step: step.number }, ' – '),
+        })),
   );
 }
 
@@ -91,21 +148,32 @@ export const statusForm: ActionDialog = (context, args, services) => {
   let tasks = statusTasks(context.knowledge);
   if (taskId !== undefined) {
     const task = findTask(context.knowledge, taskId);
-    if (!task || !tasks.includes(task)) return Promise.resolve(notice(say(context, 'Den opgave har ingen status, jeg kan ændre.', 'That task has no status I can change.')));
+    if (!task || !tasks.includes(task))
+      return Promise.resolve(
+        notice(say(context, 'Den opgave har ingen status, jeg kan ændre.', 'That task has no status I can change.')),
+      );
     tasks = [task];
   }
   const { municipality } = target;
   const title = say(context, 'Opdater status', 'Update a status');
   const reply: Reply = {
     heading: title,
-    text: say(context, `Opdater status for ${municipality.name}: vælg opgave og status, og gem.`, `Update a status for ${municipality.name}: choose the task and the status, then save.`),
+    text: say(
+      context,
+      `Opdater status for ${municipality.name}: vælg opgave og status, og gem.`,
+      `Update a status for ${municipality.name}: choose the task and the status, then save.`,
+    ),
     form: {
       id: 'status-update',
       title,
       submitLabel: say(context, 'Gem', 'Save'),
       fields: [
         { id: 'task', label: say(context, 'Opgave', 'Task'), options: taskOptions(context, tasks) },
-        { id: 'status', label: say(context, 'Status', 'Status'), options: STATUSES.map((status) => ({ value: status, label: capitalised(statusWord(context, status)) })) },
+        {
+          id: 'status',
+          label: say(context, 'Status', 'Status'),
+          options: STATUSES.map((status) => ({ value: status, label: capitalised(statusWord(context, status)) })),
+        },
       ],
       submit: { dialog: STATUS_DIALOGS.update, args: { municipality: municipality.id, lang: context.language } },
       open: { dialog: STATUS_DIALOGS.form, args: taskId === undefined ? {} : { taskId } },

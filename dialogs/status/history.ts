@@ -19,7 +19,11 @@ import { refused } from '../shared/replies.js';
 /** How many changes the history shows. */
 export const HISTORY_LIMIT = 10;
 
-const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional(), municipality: z.string().optional() });
+const argsSchema = z.object({
+  taskId: z.string().optional(),
+  step: z.string().optional(),
+  municipality: z.string().optional(),
+});
 
 type Readable = { ok: true; municipality: Municipality } | { ok: false; replies: Reply[] };
 
@@ -27,28 +31,61 @@ type Readable = { ok: true; municipality: Municipality } | { ok: false; replies:
 function readableMunicipality(context: DialogContext, named: string | undefined, services: ActionServices): Readable {
   const { turn } = context;
   const wanted = named !== undefined && named.trim() !== '' ? resolveMunicipality(context.knowledge, named) : undefined;
-  if (named !== undefined && named.trim() !== '' && !wanted) return { ok: false, replies: unknownMunicipalityReply(context, named) };
+  if (named !== undefined && named.trim() !== '' && !wanted)
+    return { ok: false, replies: unknownMunicipalityReply(context, named) };
   if (wanted && isAdministrator(turn, services)) return { ok: true, municipality: wanted };
   const acting = actingFor(turn, services);
   const own = acting ? context.knowledge.municipalities.find((m) => m.id === acting.municipalityId) : undefined;
   if (!own) {
     if (acting) return { ok: false, replies: unknownMunicipalityReply(context, acting.municipalityId) };
-    if (isAdministrator(turn, services)) return refused(say(context, 'Som administrator skal du nævne kommunen, fx "historik BBR trin 3 Aarhus".', 'As an administrator, name the municipality, e.g. "history BBR step 3 Aarhus".'));
-    return refused(say(context, "Du hører ikke til en kommune endnu. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>).", "You don't belong to a municipality yet. Type 'kommune <name>' (in Slack: /klik kommune <name>)."));
+    if (isAdministrator(turn, services))
+      return refused(
+        say(
+          context,
+          'Som administrator skal du nævne kommunen, fx "historik BBR trin 3 Aarhus".',
+          'As an administrator, name the municipality, e.g. "history BBR step 3 Aarhus".',
+        ),
+      );
+    return refused(
+      say(
+        context,
+        "Du hører ikke til en kommune endnu. Skriv 'kommune <navn>' (i Slack: /klik kommune <navn>).",
+        "You don't belong to a municipality yet. Type 'kommune <name>' (in Slack: /klik kommune <name>).",
+      ),
+    );
   }
   if (wanted && wanted.id !== own.id) {
-    const yours = acting?.via === 'conversation'
-      ? say(context, `Denne kanal hører til ${own.name}, så her kan du se dens historik`, `This channel belongs to ${own.name}, so here you can see its history`)
-      : say(context, `Du hører til ${own.name} og kan se dens historik`, `You belong to ${own.name} and can see its history`);
-    return refused(say(context, `${yours}; kun en administrator kan se historikken for ${wanted.name}.`, `${yours}; only an administrator can see the history of ${wanted.name}.`));
+    const yours =
+      acting?.via === 'conversation'
+        ? say(
+            context,
+            `Denne kanal hører til ${own.name}, så her kan du se dens historik`,
+            `This channel belongs to ${own.name}, so here you can see its history`,
+          )
+        : say(
+            context,
+            `Du hører til ${own.name} og kan se dens historik`,
+            `You belong to ${own.name} and can see its history`,
+          );
+    return refused(
+      say(
+        context,
+        `${yours}; kun en administrator kan se historikken for ${wanted.name}.`,
+        `${yours}; only an administrator can see the history of ${wanted.name}.`,
+      ),
+    );
   }
   return { ok: true, municipality: own };
 }
 
 /** "2. oktober 2018 kl. 10.15" / "2 October 2018 at 10:15", in Copenhagen. */
 function whenText(context: DialogContext, iso: string): string {
-  const at = DateTime.fromISO(iso).setZone(ZONE).setLocale(context.language === 'da' ? 'da' : 'en-GB');
-  return context.language === 'da' ? at.toFormat("d'.' LLLL yyyy 'kl.' HH'.'mm") : at.toFormat("d LLLL yyyy 'at' HH:mm");
+  const at = DateTime.fromISO(iso)
+    .setZone(ZONE)
+    .setLocale(context.language === 'da' ? 'da' : 'en-GB');
+  return context.language === 'da'
+    ? at.toFormat("d'.' LLLL yyyy 'kl.' HH'.'mm")
+    : at.toFormat("d LLLL yyyy 'at' HH:mm");
 }
 
 /** "BBR på Adgangsstyring, trin 3" for a stored update, whose task may have left the data since. */
@@ -82,13 +119,28 @@ function changeLine(context: DialogContext, update: DeepReadonly<StatusUpdate>, 
   return `${whenText(context, update.at)}: ${what}${statusWord(context, update.previous)} → ${statusWord(context, update.status)} (${who})${undone}`;
 }
 
-function historyReply(context: DialogContext, municipality: Municipality, target: Partial<TaskTarget>, updates: DeepReadonly<StatusUpdate>[]): Reply {
+function historyReply(
+  context: DialogContext,
+  municipality: Municipality,
+  target: Partial<TaskTarget>,
+  updates: DeepReadonly<StatusUpdate>[],
+): Reply {
   const { task, step } = target;
-  const of = task ? targetName(context, { task, ...(step !== undefined ? { step } : {}) }) : say(context, 'status', 'statuses');
+  const of = task
+    ? targetName(context, { task, ...(step !== undefined ? { step } : {}) })
+    : say(context, 'status', 'statuses');
   const intro =
     updates.length === 0
-      ? say(context, `Ingen ændringer af ${of} for ${municipality.name} er meldt til klikbot endnu.`, `No changes to ${of} for ${municipality.name} have been reported to klikbot yet.`)
-      : say(context, `Seneste ændringer af ${of} for ${municipality.name}, nyeste først:`, `Latest changes to ${of} for ${municipality.name}, newest first:`);
+      ? say(
+          context,
+          `Ingen ændringer af ${of} for ${municipality.name} er meldt til klikbot endnu.`,
+          `No changes to ${of} for ${municipality.name} have been reported to klikbot yet.`,
+        )
+      : say(
+          context,
+          `Seneste ændringer af ${of} for ${municipality.name}, nyeste først:`,
+          `Latest changes to ${of} for ${municipality.name}, newest first:`,
+        );
   // one target needs no name on each line; a task's steps, or all tasks, do
   const named = !task || (task.steps.length > 0 && step === undefined);
   const lines = updates.map((update) => changeLine(context, update, named));
@@ -126,6 +178,9 @@ export const statusHistory: ActionDialog = (context, args, services) => {
     if (!chosen.ok) return Promise.resolve(chosen.replies);
     target = { task: found.task, ...(chosen.step !== undefined ? { step: chosen.step } : {}) };
   }
-  const updates = services.statuses.changes(who.municipality.id, HISTORY_LIMIT, { taskId: target.task?.id, step: target.step });
+  const updates = services.statuses.changes(who.municipality.id, HISTORY_LIMIT, {
+    taskId: target.task?.id,
+    step: target.step,
+  });
   return Promise.resolve([historyReply(context, who.municipality, target, updates)]);
 };

@@ -22,7 +22,9 @@ interface Missing {
 
 /** "trin 3" for a step, the task's title for a task without steps. */
 function whatText(context: DialogContext, target: TaskTarget): string {
-  return target.step === undefined ? `_${target.task.title}_` : say(context, `trin ${target.step}`, `step ${target.step}`);
+  return target.step === undefined
+    ? `_${target.task.title}_`
+    : say(context, `trin ${target.step}`, `step ${target.step}`);
 }
 
 /** What the seed's extract says for the step, and why it cannot name anyone. */
@@ -47,8 +49,16 @@ function reply(context: DialogContext, target: TaskTarget, missing: Missing[]): 
   const what = whatText(context, target);
   const intro =
     missing.length === 0
-      ? say(context, `Alle ${of} kommuner har meldt ${what} fuldført til klikbot.`, `All ${of} municipalities have reported ${what} done to klikbot.`)
-      : say(context, `Ud fra meldingerne til klikbot har ${missing.length} af ${of} kommuner ikke meldt ${what} fuldført:`, `From the reports to klikbot, ${missing.length} of ${of} municipalities have not reported ${what} done:`);
+      ? say(
+          context,
+          `Alle ${of} kommuner har meldt ${what} fuldført til klikbot.`,
+          `All ${of} municipalities have reported ${what} done to klikbot.`,
+        )
+      : say(
+          context,
+          `Ud fra meldingerne til klikbot har ${missing.length} af ${of} kommuner ikke meldt ${what} fuldført:`,
+          `From the reports to klikbot, ${missing.length} of ${of} municipalities have not reported ${what} done:`,
+        );
   const lines = missing.map((item) => missingLine(context, item));
   const outro = baselineNote(context, target);
   const today = shortDate(context.turn.now.setZone(ZONE).toISODate() ?? '', context.language);
@@ -59,10 +69,20 @@ function reply(context: DialogContext, target: TaskTarget, missing: Missing[]): 
     intro,
     list: lines,
     ...(outro ? { outro } : {}),
-    source: sourceLine(context, say(context, `status meldt til klikbot pr. ${today}`, `statuses reported to klikbot as of ${today}`)),
+    source: sourceLine(
+      context,
+      say(context, `status meldt til klikbot pr. ${today}`, `statuses reported to klikbot as of ${today}`),
+    ),
     buttons: [
-      dialogButton(say(context, 'Landsstatus', 'National status'), STATUS_DIALOGS.national, { taskId: target.task.id, ...stepArgs }),
-      dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, target.task.steps.length > 0 ? { taskId: target.task.id } : {}),
+      dialogButton(say(context, 'Landsstatus', 'National status'), STATUS_DIALOGS.national, {
+        taskId: target.task.id,
+        ...stepArgs,
+      }),
+      dialogButton(
+        say(context, 'Opdater status', 'Update a status'),
+        STATUS_DIALOGS.form,
+        target.task.steps.length > 0 ? { taskId: target.task.id } : {},
+      ),
     ],
   };
 }
@@ -79,13 +99,20 @@ export const statusMissing: ActionDialog = (context, args, services) => {
   if (!chosen.ok) return Promise.resolve(chosen.replies);
   const { task } = chosen;
   if (task.steps.length > 0 && chosen.step === undefined) {
-    const text = say(context, `_${task.title}_ har trin 1–${task.steps.length}: hvilket trin?`, `_${task.title}_ has steps 1–${task.steps.length}: which step?`);
+    const text = say(
+      context,
+      `_${task.title}_ har trin 1–${task.steps.length}: hvilket trin?`,
+      `_${task.title}_ has steps 1–${task.steps.length}: which step?`,
+    );
     return Promise.resolve(notice(text));
   }
   const target: TaskTarget = { task, ...(chosen.step !== undefined ? { step: chosen.step } : {}) };
   const standings = services.statuses.standings();
   const missing = context.knowledge.municipalities
-    .map((municipality) => ({ name: municipality.name, status: standings.get(standingKey(municipality.id, task.id, target.step))?.status ?? 'not-started' }))
+    .map((municipality) => ({
+      name: municipality.name,
+      status: standings.get(standingKey(municipality.id, task.id, target.step))?.status ?? 'not-started',
+    }))
     .filter((item) => item.status !== 'done')
     .map((item) => ({ name: item.name, started: item.status === 'started' }))
     .sort((a, b) => danishOrder.compare(a.name, b.name));

@@ -20,7 +20,9 @@ interface Row {
 }
 
 function targetsOf(context: DialogContext): TaskTarget[] {
-  return statusTasks(context.knowledge).flatMap((task) => (task.steps.length > 0 ? task.steps.map((step) => ({ task, step: step.number })) : [{ task }]));
+  return statusTasks(context.knowledge).flatMap((task) =>
+    task.steps.length > 0 ? task.steps.map((step) => ({ task, step: step.number })) : [{ task }],
+  );
 }
 
 // overdue first, then by deadline, tasks without a deadline last
@@ -50,7 +52,13 @@ function unknownOwnMunicipality(context: DialogContext): Reply[] {
       "Jeg ved ikke, hvilken kommune du hører til. Skriv fx 'vi er Aarhus Kommune' eller 'kommune Aarhus' (i Slack: /klik kommune Aarhus), så viser jeg jeres status.",
       "I don't know which municipality you belong to. Write e.g. 'we are Aarhus Kommune' or 'kommune Aarhus' (in Slack: /klik kommune Aarhus), and I will show its status.",
     ),
-    { buttons: [dialogButton(say(context, 'Status i hele landet', 'Status across the country'), STATUS_DIALOGS.national, { taskId: 'bbr-adgangsstyring' })] },
+    {
+      buttons: [
+        dialogButton(say(context, 'Status i hele landet', 'Status across the country'), STATUS_DIALOGS.national, {
+          taskId: 'bbr-adgangsstyring',
+        }),
+      ],
+    },
   );
 }
 
@@ -89,13 +97,28 @@ function standing(context: DialogContext, municipality: Municipality, services: 
   }));
   const open = rows.filter((row) => row.status !== 'done').sort(byUrgency);
   const done = rows.length - open.length;
-  const intro = say(context, `${municipality.name}: ${open.length} åbne, ${done} fuldført.`, `${municipality.name}: ${open.length} open, ${done} done.`);
+  const intro = say(
+    context,
+    `${municipality.name}: ${open.length} åbne, ${done} fuldført.`,
+    `${municipality.name}: ${open.length} open, ${done} done.`,
+  );
   return {
     heading: say(context, `Status for ${municipality.name}`, `Status for ${municipality.name}`),
     text: [intro, ...open.map((row) => `- ${rowLine(context, row)}`)].join('\n'),
     intro,
     list: open.map((row) => rowLine(context, row)),
-    source: sourceLine(context, say(context, 'status meldt til klikbot; uden melding: ikke påbegyndt', 'statuses reported to klikbot; unreported: not started')),
-    buttons: [dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, { municipality: municipality.id })],
+    source: sourceLine(
+      context,
+      say(
+        context,
+        'status meldt til klikbot; uden melding: ikke påbegyndt',
+        'statuses reported to klikbot; unreported: not started',
+      ),
+    ),
+    buttons: [
+      dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, {
+        municipality: municipality.id,
+      }),
+    ],
   };
 }

@@ -17,7 +17,11 @@ const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().op
 type Counts = Record<TaskStatus, number>;
 
 /** How the municipalities that reported to klikbot stand on one target (those with an update in force). */
-function reportedCounts(context: DialogContext, standings: Map<string, StatusStanding>, target: TaskTarget): { reported: number; counts: Counts } {
+function reportedCounts(
+  context: DialogContext,
+  standings: Map<string, StatusStanding>,
+  target: TaskTarget,
+): { reported: number; counts: Counts } {
   const counts: Counts = { 'not-started': 0, started: 0, done: 0 };
   let reported = 0;
   for (const municipality of context.knowledge.municipalities) {
@@ -37,7 +41,11 @@ function countsText(context: DialogContext, counts: Counts, separator: string): 
   );
 }
 
-function baselineText(context: DialogContext, national: BbrNational | undefined, step: number | undefined): string | undefined {
+function baselineText(
+  context: DialogContext,
+  national: BbrNational | undefined,
+  step: number | undefined,
+): string | undefined {
   const row = national?.rows.find((candidate) => candidate.step === step);
   if (!national || !row) return undefined;
   const counts = { done: row.done, started: row.started, 'not-started': row.notStarted };
@@ -49,7 +57,11 @@ function reportedText(context: DialogContext, standings: Map<string, StatusStand
   const { reported, counts } = reportedCounts(context, standings, target);
   const lead = say(context, `meldt til klikbot pr. ${today}`, `reported to klikbot as of ${today}`);
   if (reported === 0) return `${lead}: ${say(context, 'ingen kommuner endnu', 'no municipalities yet')}`;
-  const municipalities = say(context, reported === 1 ? '1 kommune' : `${reported} kommuner`, reported === 1 ? '1 municipality' : `${reported} municipalities`);
+  const municipalities = say(
+    context,
+    reported === 1 ? '1 kommune' : `${reported} kommuner`,
+    reported === 1 ? '1 municipality' : `${reported} municipalities`,
+  );
   return `${lead}: ${municipalities}: ${countsText(context, counts, ', ')}`;
 }
 
@@ -60,14 +72,25 @@ function targetLabel(context: DialogContext, target: TaskTarget): string {
 }
 
 /** "Trin 3 …: KLIK 4. september 2018: 28 fuldført · …; meldt til klikbot pr. …: 2 kommuner: …". */
-function targetLine(context: DialogContext, national: BbrNational | undefined, standings: Map<string, StatusStanding>, target: TaskTarget): string {
-  const parts = [baselineText(context, national, target.step), reportedText(context, standings, target)].filter((part) => part !== undefined);
+function targetLine(
+  context: DialogContext,
+  national: BbrNational | undefined,
+  standings: Map<string, StatusStanding>,
+  target: TaskTarget,
+): string {
+  const parts = [baselineText(context, national, target.step), reportedText(context, standings, target)].filter(
+    (part) => part !== undefined,
+  );
   return `${targetLabel(context, target)}: ${parts.join('; ')}`;
 }
 
 function caveat(context: DialogContext, national: BbrNational | undefined): string {
   if (!national) {
-    return say(context, 'Jeg har intet KLIK-udtræk for opgaven, kun meldingerne til klikbot.', 'I have no KLIK extract for this task, only what was reported to klikbot.');
+    return say(
+      context,
+      'Jeg har intet KLIK-udtræk for opgaven, kun meldingerne til klikbot.',
+      'I have no KLIK extract for this task, only what was reported to klikbot.',
+    );
   }
   const of = national.municipalities;
   return say(
@@ -80,11 +103,26 @@ function caveat(context: DialogContext, national: BbrNational | undefined): stri
 function buttons(context: DialogContext, task: Task, step: number | undefined): ReplyButton[] {
   const list: ReplyButton[] = [];
   if (step !== undefined || task.steps.length === 0) {
-    const missing = step === undefined ? say(context, 'Hvem mangler?', 'Who is missing?') : say(context, `Hvem mangler trin ${step}?`, `Who is missing step ${step}?`);
-    list.push(dialogButton(missing, STATUS_DIALOGS.missing, { taskId: task.id, ...(step !== undefined ? { step: String(step) } : {}) }));
+    const missing =
+      step === undefined
+        ? say(context, 'Hvem mangler?', 'Who is missing?')
+        : say(context, `Hvem mangler trin ${step}?`, `Who is missing step ${step}?`);
+    list.push(
+      dialogButton(missing, STATUS_DIALOGS.missing, {
+        taskId: task.id,
+        ...(step !== undefined ? { step: String(step) } : {}),
+      }),
+    );
   }
-  if (step !== undefined) list.push(dialogButton(say(context, 'Alle trin', 'All steps'), STATUS_DIALOGS.national, { taskId: task.id }));
-  list.push(dialogButton(say(context, 'Opdater status', 'Update a status'), STATUS_DIALOGS.form, task.steps.length > 0 ? { taskId: task.id } : {}));
+  if (step !== undefined)
+    list.push(dialogButton(say(context, 'Alle trin', 'All steps'), STATUS_DIALOGS.national, { taskId: task.id }));
+  list.push(
+    dialogButton(
+      say(context, 'Opdater status', 'Update a status'),
+      STATUS_DIALOGS.form,
+      task.steps.length > 0 ? { taskId: task.id } : {},
+    ),
+  );
   return list;
 }
 
@@ -110,7 +148,13 @@ export const statusNational: ActionDialog = (context, args, services) => {
     intro,
     list: lines,
     outro,
-    source: sourceLine(context, [...(national ? [national.source.label] : []), say(context, 'status meldt til klikbot', 'statuses reported to klikbot')].join('; ')),
+    source: sourceLine(
+      context,
+      [
+        ...(national ? [national.source.label] : []),
+        say(context, 'status meldt til klikbot', 'statuses reported to klikbot'),
+      ].join('; '),
+    ),
     buttons: buttons(context, task, chosen.step),
   };
   return Promise.resolve([reply]);

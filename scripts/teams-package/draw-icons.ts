@@ -75,7 +75,10 @@ function rasterize(size: number, shade: (p: Point) => Colour): Rgba {
       let b = 0;
       let a = 0;
       for (let i = 0; i < n; i += 1) {
-        const sample = shade([(x + ((i % SAMPLES) + 0.5) / SAMPLES) / size, (y + (Math.floor(i / SAMPLES) + 0.5) / SAMPLES) / size]);
+        const sample = shade([
+          (x + ((i % SAMPLES) + 0.5) / SAMPLES) / size,
+          (y + (Math.floor(i / SAMPLES) + 0.5) / SAMPLES) / size,
+        ]);
         const alpha = sample[3] / 255;
         r += sample[0] * alpha;
         g += sample[1] * alpha;
@@ -91,8 +94,21 @@ function rasterize(size: number, shade: (p: Point) => Colour): Rgba {
   return { width: size, height: size, data };
 }
 
-const colourBubble: Bubble = { centre: [0.5, 0.45], half: [0.3, 0.22], radius: 0.1, tail: [[0.3, 0.55], [0.46, 0.6], [0.27, 0.8]] };
-const colourCheck: Point[] = [[0.375, 0.45], [0.46, 0.535], [0.63, 0.365]];
+const colourBubble: Bubble = {
+  centre: [0.5, 0.45],
+  half: [0.3, 0.22],
+  radius: 0.1,
+  tail: [
+    [0.3, 0.55],
+    [0.46, 0.6],
+    [0.27, 0.8],
+  ],
+};
+const colourCheck: Point[] = [
+  [0.375, 0.45],
+  [0.46, 0.535],
+  [0.63, 0.365],
+];
 
 /** The 192×192 colour icon: a white speech bubble with a check mark, on klikbot's blue. */
 export function renderColorIcon(): Rgba {
@@ -103,8 +119,21 @@ export function renderColorIcon(): Rgba {
   });
 }
 
-const outlineBubble: Bubble = { centre: [0.5, 0.42], half: [0.42, 0.3], radius: 0.14, tail: [[0.22, 0.55], [0.42, 0.62], [0.17, 0.92]] };
-const outlineCheck: Point[] = [[0.31, 0.42], [0.44, 0.55], [0.69, 0.3]];
+const outlineBubble: Bubble = {
+  centre: [0.5, 0.42],
+  half: [0.42, 0.3],
+  radius: 0.14,
+  tail: [
+    [0.22, 0.55],
+    [0.42, 0.62],
+    [0.17, 0.92],
+  ],
+};
+const outlineCheck: Point[] = [
+  [0.31, 0.42],
+  [0.44, 0.55],
+  [0.69, 0.3],
+];
 // two pixels wide at 32 px: the width Teams' own outline icons use
 const OUTLINE_HALF_WIDTH = 1 / 32;
 

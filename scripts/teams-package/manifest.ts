@@ -48,7 +48,12 @@ const manifestShape = z.looseObject({
       botId: z.string(),
       scopes: z.array(z.string()),
       commandLists: z
-        .array(z.looseObject({ scopes: z.array(z.string()), commands: z.array(z.looseObject({ title: z.string(), description: z.string().optional() })) }))
+        .array(
+          z.looseObject({
+            scopes: z.array(z.string()),
+            commands: z.array(z.looseObject({ title: z.string(), description: z.string().optional() })),
+          }),
+        )
         .optional(),
     }),
   ),
@@ -96,9 +101,13 @@ function fillStrings(value: unknown, fill: (text: string) => string): unknown {
  */
 export function buildManifest(template: unknown, values: { appId: string; version: string }): TeamsManifest {
   if (!GUID.test(values.appId)) {
-    throw new TeamsPackageError(`MicrosoftAppId "${values.appId}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, the Application (client) ID of the Azure Bot)`);
+    throw new TeamsPackageError(
+      `MicrosoftAppId "${values.appId}" is not a GUID (expected xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, the Application (client) ID of the Azure Bot)`,
+    );
   }
-  const filled = fillStrings(template, (text) => text.replaceAll(PLACEHOLDERS.appId, values.appId).replaceAll(PLACEHOLDERS.version, values.version));
+  const filled = fillStrings(template, (text) =>
+    text.replaceAll(PLACEHOLDERS.appId, values.appId).replaceAll(PLACEHOLDERS.version, values.version),
+  );
   const leftOver = JSON.stringify(filled).match(/\{\{[^}]*\}\}/);
   if (leftOver) throw new TeamsPackageError(`the manifest template has a placeholder nobody fills in: ${leftOver[0]}`);
   return parseManifest(filled, 'manifest/teams/manifest.json');
@@ -106,5 +115,7 @@ export function buildManifest(template: unknown, values: { appId: string; versio
 
 /** Every command title with the scopes of its list, in manifest order. */
 export function commandsOf(manifest: TeamsManifest): { scopes: string[]; command: TeamsCommand }[] {
-  return manifest.bots.flatMap((bot) => (bot.commandLists ?? []).flatMap((list) => list.commands.map((command) => ({ scopes: list.scopes, command }))));
+  return manifest.bots.flatMap((bot) =>
+    (bot.commandLists ?? []).flatMap((list) => list.commands.map((command) => ({ scopes: list.scopes, command }))),
+  );
 }

@@ -20,7 +20,8 @@ const packageJson = z.object({
 export async function readAppVersion(rootDir: string): Promise<string> {
   const file = path.join(rootDir, 'package.json');
   const parsed = packageJson.safeParse(JSON.parse(await readFile(file, 'utf8')));
-  if (!parsed.success) throw new TeamsPackageError(`${file}: version ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
+  if (!parsed.success)
+    throw new TeamsPackageError(`${file}: version ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
   return parsed.data.version;
 }
 
@@ -29,7 +30,9 @@ async function readIcon(rootDir: string, name: string): Promise<Uint8Array> {
   try {
     return await readFile(file);
   } catch (cause) {
-    throw new TeamsPackageError(`cannot read the icon ${file} (draw it with: npx tsx scripts/make-teams-icons.ts)`, { cause });
+    throw new TeamsPackageError(`cannot read the icon ${file} (draw it with: npx tsx scripts/make-teams-icons.ts)`, {
+      cause,
+    });
   }
 }
 
@@ -48,13 +51,23 @@ function refuse(what: string, problems: string[]): never {
  * schema, the icons checked, and the three files zipped at the root. Throws a
  * TeamsPackageError, and builds nothing, when any check fails.
  */
-export async function buildTeamsPackage(options: { rootDir: string; appId: string; version: string }): Promise<TeamsPackage> {
-  const manifest = buildManifest(await readTemplate(options.rootDir), { appId: options.appId, version: options.version });
+export async function buildTeamsPackage(options: {
+  rootDir: string;
+  appId: string;
+  version: string;
+}): Promise<TeamsPackage> {
+  const manifest = buildManifest(await readTemplate(options.rootDir), {
+    appId: options.appId,
+    version: options.version,
+  });
   const problems = validateManifest(manifest);
   if (problems.length > 0) refuse('the manifest does not pass validation', problems);
-  const icons = { color: await readIcon(options.rootDir, manifest.icons.color), outline: await readIcon(options.rootDir, manifest.icons.outline) };
+  const icons = {
+    color: await readIcon(options.rootDir, manifest.icons.color),
+    outline: await readIcon(options.rootDir, manifest.icons.outline),
+  };
   const iconProblems = checkIcons(icons);
-  if (iconProblems.length > 0) refuse('the icons break Teams\' rules', iconProblems);
+  if (iconProblems.length > 0) refuse("the icons break Teams' rules", iconProblems);
   const zip = zipSync(
     {
       'manifest.json': new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),

@@ -35,7 +35,10 @@ function validatorFor(version: string): ValidateFunction {
   try {
     schema = JSON.parse(readFileSync(file, 'utf8')) as object;
   } catch (cause) {
-    throw new TeamsPackageError(`cannot read the Teams manifest schema ${file} (is @microsoft/app-manifest installed?)`, { cause });
+    throw new TeamsPackageError(
+      `cannot read the Teams manifest schema ${file} (is @microsoft/app-manifest installed?)`,
+      { cause },
+    );
   }
   // strict off: Microsoft's schemas carry keywords draft-04 does not define (e.g. `deprecated`)
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -47,7 +50,10 @@ function validatorFor(version: string): ValidateFunction {
 
 function describeSchemaError(error: ErrorObject): string {
   const where = error.instancePath || '(root)';
-  const detail = error.keyword === 'additionalProperties' ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})` : '';
+  const detail =
+    error.keyword === 'additionalProperties'
+      ? ` (${String((error.params as { additionalProperty?: string }).additionalProperty)})`
+      : '';
   return `${where}: ${error.message ?? error.keyword}${detail}`;
 }
 
@@ -65,9 +71,15 @@ function klikbotRules(raw: unknown): string[] {
     }
   }
   for (const { command } of commandsOf(manifest)) {
-    if (command.title.length > COMMAND_LIMITS.title) problems.push(`command "${command.title}": title is ${command.title.length} characters, at most ${COMMAND_LIMITS.title}`);
+    if (command.title.length > COMMAND_LIMITS.title)
+      problems.push(
+        `command "${command.title}": title is ${command.title.length} characters, at most ${COMMAND_LIMITS.title}`,
+      );
     const length = command.description?.length ?? 0;
-    if (length > COMMAND_LIMITS.description) problems.push(`command "${command.title}": description is ${length} characters, at most ${COMMAND_LIMITS.description}`);
+    if (length > COMMAND_LIMITS.description)
+      problems.push(
+        `command "${command.title}": description is ${length} characters, at most ${COMMAND_LIMITS.description}`,
+      );
   }
   return problems;
 }
@@ -81,6 +93,7 @@ export function validateManifest(manifest: unknown, version: string = MANIFEST_V
   if (!validate(manifest)) return (validate.errors ?? []).map(describeSchemaError);
   const problems = klikbotRules(manifest);
   const named = (manifest as { $schema?: unknown }).$schema;
-  if (named !== undefined && named !== schemaUrl(version)) problems.push(`$schema is ${JSON.stringify(named)}, expected ${schemaUrl(version)}`);
+  if (named !== undefined && named !== schemaUrl(version))
+    problems.push(`$schema is ${JSON.stringify(named)}, expected ${schemaUrl(version)}`);
   return problems;
 }

@@ -29,7 +29,11 @@ export function relationLine(item: Pick<DatedItem, 'date' | 'precision' | 'relat
  */
 export function deadlineAlarms(title: string): Alarm[] {
   return [
-    { action: 'display', description: escapeText(`Om 7 dage: ${title}`), trigger: { before: true, days: 6, hours: 15 } },
+    {
+      action: 'display',
+      description: escapeText(`Om 7 dage: ${title}`),
+      trigger: { before: true, days: 6, hours: 15 },
+    },
     { action: 'display', description: escapeText(`I morgen: ${title}`), trigger: { before: true, hours: 15 } },
   ];
 }
@@ -39,7 +43,11 @@ function seedText(knowledge: Knowledge, item: DatedItem): string | undefined {
   return knowledge.deadlines.find((deadline) => deadline.id === item.id)?.description;
 }
 
-function standingOf(knowledge: Knowledge, item: DatedItem, view: MunicipalityView | undefined): TaskStanding | undefined {
+function standingOf(
+  knowledge: Knowledge,
+  item: DatedItem,
+  view: MunicipalityView | undefined,
+): TaskStanding | undefined {
   const task = item.taskId === undefined ? undefined : knowledge.tasks.find((t) => t.id === item.taskId);
   return view && task ? taskStanding(view, task) : undefined;
 }
@@ -47,7 +55,8 @@ function standingOf(knowledge: Knowledge, item: DatedItem, view: MunicipalityVie
 /** One dated item as an all-day event; in a municipality's calendar with its status, and quiet once done. */
 function deadlineEntry(knowledge: Knowledge, item: DatedItem, view: MunicipalityView | undefined): FeedEntry {
   const standing = standingOf(knowledge, item, view);
-  const statusLine = view && standing ? `Status for ${view.municipality.name} (meldt til klikbot): ${standing.text}.` : undefined;
+  const statusLine =
+    view && standing ? `Status for ${view.municipality.name} (meldt til klikbot): ${standing.text}.` : undefined;
   const done = standing?.done === true;
   return {
     uid: uidOf(item.id),

@@ -16,7 +16,11 @@ const kindWords: Record<KlikEvent['kind'], string> = {
 
 /** A reminder 15 minutes before a timed event starts. */
 export function meetingAlarm(title: string): Alarm {
-  return { action: 'display', description: escapeText(`Om 15 minutter: ${title}`), trigger: { before: true, minutes: 15 } };
+  return {
+    action: 'display',
+    description: escapeText(`Om 15 minutter: ${title}`),
+    trigger: { before: true, minutes: 15 },
+  };
 }
 
 interface Timing {
@@ -42,7 +46,8 @@ function eventTiming(event: KlikEvent): Timing {
 }
 
 function eventDescription(event: KlikEvent): string {
-  const month = event.datePrecision === 'month' ? `Dagen i ${formatDate(event.date, 'da', 'month')} er ikke fastlagt.` : undefined;
+  const month =
+    event.datePrecision === 'month' ? `Dagen i ${formatDate(event.date, 'da', 'month')} er ikke fastlagt.` : undefined;
   return joinLines([
     event.preliminary && 'Foreløbig dato.',
     month,
@@ -69,7 +74,9 @@ function eventEntry(event: KlikEvent): FeedEntry {
 }
 
 function meetingDescription(meeting: Meeting): string {
-  const agenda = meeting.agenda.map((item) => `${item.start}–${item.end} ${item.title}${item.presenter ? ` (ved ${item.presenter})` : ''}`);
+  const agenda = meeting.agenda.map(
+    (item) => `${item.start}–${item.end} ${item.title}${item.presenter ? ` (ved ${item.presenter})` : ''}`,
+  );
   return joinLines([
     meeting.series,
     `Via ${meeting.medium}. Værter: ${meeting.hosts.join(', ')}.`,

@@ -7,7 +7,11 @@ const LIMIT = 75;
 
 /** A text value escaped as RFC 5545 §3.3.11 asks, for the fields the `ics` library passes through as they are. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** The logical lines of an iCalendar text: folded continuations joined back on. */

@@ -31,7 +31,10 @@ export function calendarEntries(knowledge: Knowledge, view?: MunicipalityView): 
   const seen = new Set<string>();
   for (const entry of entries) {
     // a shared UID makes clients merge two records into one, silently losing one of them
-    if (seen.has(entry.uid)) throw new Error(`Two calendar records share the id behind UID ${entry.uid}; ids must be distinct across tasks, deadlines, events and meetings`);
+    if (seen.has(entry.uid))
+      throw new Error(
+        `Two calendar records share the id behind UID ${entry.uid}; ids must be distinct across tasks, deadlines, events and meetings`,
+      );
     seen.add(entry.uid);
   }
   return entries;
@@ -45,7 +48,12 @@ export function calendarEntries(knowledge: Knowledge, view?: MunicipalityView): 
 export function buildCalendarFeed(knowledge: Knowledge, now: DateTime, view?: MunicipalityView): string {
   const timestamp = now.toMillis();
   const events = calendarEntries(knowledge, view).map((entry) => ({ ...entry, timestamp }));
-  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName: calendarName(view?.municipality) });
-  if (error || value === null) throw new Error(`The calendar feed could not be written: ${error?.message ?? 'no output'}`, { cause: error });
+  const { error, value } = createEvents(events, {
+    productId: PRODUCT_ID,
+    method: 'PUBLISH',
+    calName: calendarName(view?.municipality),
+  });
+  if (error || value === null)
+    throw new Error(`The calendar feed could not be written: ${error?.message ?? 'no output'}`, { cause: error });
   return refold(value);
 }

@@ -18,7 +18,11 @@ export interface TaskStanding {
   done: boolean;
 }
 
-const statusWords: Record<TaskStatus, string> = { 'not-started': 'ikke påbegyndt', started: 'påbegyndt', done: 'fuldført' };
+const statusWords: Record<TaskStatus, string> = {
+  'not-started': 'ikke påbegyndt',
+  started: 'påbegyndt',
+  done: 'fuldført',
+};
 
 /** The municipality a query names, by id ("aarhus") or by any of its names ("Århus", "Aarhus Kommune"). */
 export function findFeedMunicipality(knowledge: Knowledge, text: string): Municipality | undefined {

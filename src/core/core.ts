@@ -58,7 +58,11 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
    * Runs the action dialog a button, form or typed command names, or undefined when it names
    * none. `standIn` is the answer where there is no state, when there is one.
    */
-  const runAction = async (turn: Turn, language = languageOf(turn), standIn: Reply[] = []): Promise<Reply[] | undefined> => {
+  const runAction = async (
+    turn: Turn,
+    language = languageOf(turn),
+    standIn: Reply[] = [],
+  ): Promise<Reply[] | undefined> => {
     const dialog = turn.action ? registry.action(turn.action.dialog) : undefined;
     if (!turn.action || !dialog) return undefined;
     if (!deps.services) return standIn.length > 0 ? standIn : [registry.unavailable({ language })];
@@ -99,6 +103,7 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     cardPosted: async (reply, message) => {
       if (deps.services) await registry.cardPosted(reply, message, deps.services);
     },
-    currentCard: (reply) => (deps.services && deps.clock ? (registry.currentCard(reply, deps.services, deps.clock.now()) ?? reply) : reply),
+    currentCard: (reply) =>
+      deps.services && deps.clock ? (registry.currentCard(reply, deps.services, deps.clock.now()) ?? reply) : reply,
   };
 }

@@ -32,7 +32,11 @@ export interface Routed {
 }
 
 /** A dialog that works with the state (`Services`): the core runs it and awaits its answer. */
-export type ActionRunner<Services> = (context: DialogContext, args: Record<string, string>, services: Services) => Promise<Reply[]>;
+export type ActionRunner<Services> = (
+  context: DialogContext,
+  args: Record<string, string>,
+  services: Services,
+) => Promise<Reply[]>;
 
 /**
  * The dialogs as the core sees them. The composition root injects them (dialogs/registry.ts

@@ -14,6 +14,14 @@ export function languageOf(turn: Turn): Language {
 /** Each button remembers the language of the answer it sits on. */
 export function withLanguage(replies: Reply[], language: Language): Reply[] {
   return replies.map((reply) =>
-    reply.buttons ? { ...reply, buttons: reply.buttons.map((b) => ({ ...b, action: { ...b.action, args: { ...b.action.args, lang: language } } })) } : reply,
+    reply.buttons
+      ? {
+          ...reply,
+          buttons: reply.buttons.map((b) => ({
+            ...b,
+            action: { ...b.action, args: { ...b.action.args, lang: language } },
+          })),
+        }
+      : reply,
   );
 }

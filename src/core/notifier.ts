@@ -23,7 +23,10 @@ export type SendOutcome =
   | { status: 'failed'; reason: string; httpStatus?: number; cannotRewrite?: boolean };
 
 /** Writes replies into one stored conversation; never throws, reports instead. */
-export type ConversationSender = (conversation: DeepReadonly<StoredConversation>, replies: Reply[]) => Promise<SendOutcome>;
+export type ConversationSender = (
+  conversation: DeepReadonly<StoredConversation>,
+  replies: Reply[],
+) => Promise<SendOutcome>;
 
 /**
  * What happened in one conversation. `dead`: marked earlier as one the bot cannot post to,
@@ -49,11 +52,18 @@ export function createNotifier(deps: {
   logger: Logger;
 }): Notifier {
   // a sender reports rather than throws; one that throws anyway must not cost the others their reports
-  const sendSafely = async (sender: ConversationSender, stored: DeepReadonly<StoredConversation>, replies: Reply[]): Promise<SendOutcome> => {
+  const sendSafely = async (
+    sender: ConversationSender,
+    stored: DeepReadonly<StoredConversation>,
+    replies: Reply[],
+  ): Promise<SendOutcome> => {
     try {
       return await sender(stored, replies);
     } catch (error) {
-      deps.logger.error({ err: error, channel: stored.channel, conversationId: stored.conversationId }, 'sender failed');
+      deps.logger.error(
+        { err: error, channel: stored.channel, conversationId: stored.conversationId },
+        'sender failed',
+      );
       return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
   };
@@ -62,7 +72,10 @@ export function createNotifier(deps: {
     try {
       await deps.conversations.markDead(to.channel, to.conversationId, reason);
     } catch (error) {
-      deps.logger.error({ err: error, ...to }, 'could not mark the conversation dead; it will be tried again next time');
+      deps.logger.error(
+        { err: error, ...to },
+        'could not mark the conversation dead; it will be tried again next time',
+      );
     }
   };
   const send = async (to: ConversationAddress, replies: Reply[]): Promise<Delivery> => {

@@ -48,7 +48,10 @@ async function readJson(dir: string, file: string): Promise<unknown> {
 export async function loadKnowledge(dir: string): Promise<Knowledge> {
   const problems: DataProblem[] = [];
   const loaded: Partial<Record<KnowledgeKind, unknown>> = {};
-  for (const [kind, { file, schema }] of Object.entries(knowledgeFiles) as [KnowledgeKind, (typeof knowledgeFiles)[KnowledgeKind]][]) {
+  for (const [kind, { file, schema }] of Object.entries(knowledgeFiles) as [
+    KnowledgeKind,
+    (typeof knowledgeFiles)[KnowledgeKind],
+  ][]) {
     const raw = await readJson(dir, file);
     const result = schema.safeParse(raw);
     if (result.success) loaded[kind] = result.data.records;

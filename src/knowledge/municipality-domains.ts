@@ -7,7 +7,10 @@ import type { Knowledge } from './registry.js';
 const domainSchema = z
   .string()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a lower-case domain such as aarhus.dk');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'must be a lower-case domain such as aarhus.dk',
+  );
 
 const fileSchema = z.object({ about: z.string(), domains: z.record(z.string(), z.array(domainSchema)) });
 
@@ -21,7 +24,10 @@ export interface DomainBook {
 export function domainOf(email: string): string | undefined {
   const at = email.lastIndexOf('@');
   if (at < 1 || at === email.length - 1) return undefined;
-  return email.slice(at + 1).trim().toLowerCase();
+  return email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /** A book over a domain → municipality map (exact domains only: a subdomain is another organisation's to vouch for). */
@@ -35,7 +41,10 @@ export function domainBook(domains: ReadonlyMap<string, string>): DomainBook {
  * names an unknown municipality, a malformed domain or one domain for two municipalities stops
  * the start with a message saying which.
  */
-export async function loadDomainBook(filePath: string, knowledge: Pick<Knowledge, 'municipalities'>): Promise<DomainBook> {
+export async function loadDomainBook(
+  filePath: string,
+  knowledge: Pick<Knowledge, 'municipalities'>,
+): Promise<DomainBook> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -50,7 +59,11 @@ export async function loadDomainBook(filePath: string, knowledge: Pick<Knowledge
     throw new KlikbotError(ErrorCode.KnowledgeInvalid, `${filePath} is not JSON`, { cause: error });
   }
   const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) throw new KlikbotError(ErrorCode.KnowledgeInvalid, `${filePath}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new KlikbotError(
+      ErrorCode.KnowledgeInvalid,
+      `${filePath}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   const known = new Set(knowledge.municipalities.map((m) => m.id));
   const owners = new Map<string, string>();
   const problems: string[] = [];
@@ -58,7 +71,8 @@ export async function loadDomainBook(filePath: string, knowledge: Pick<Knowledge
     if (!known.has(municipalityId)) problems.push(`${municipalityId} is no municipality`);
     for (const domain of domains) {
       const owner = owners.get(domain);
-      if (owner && owner !== municipalityId) problems.push(`${domain} is listed for both ${owner} and ${municipalityId}`);
+      if (owner && owner !== municipalityId)
+        problems.push(`${domain} is listed for both ${owner} and ${municipalityId}`);
       owners.set(domain, municipalityId);
     }
   }

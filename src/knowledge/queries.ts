@@ -1,5 +1,13 @@
 // The questions dialogs ask of the knowledge base; the code lives in queries/, by topic.
-export { copenhagenDate, datedItems, datesForTask, firstDay, lastDay, upcomingDeadlines, type DatedItem } from './queries/dated-items.js';
+export {
+  copenhagenDate,
+  datedItems,
+  datesForTask,
+  firstDay,
+  lastDay,
+  upcomingDeadlines,
+  type DatedItem,
+} from './queries/dated-items.js';
 export { findRole, findTask, statusTasks, tasksForRole } from './queries/find.js';
 export { findMeeting, meetingInstant, upcomingMeetings } from './queries/meetings.js';
 export { meetingNotices, type AgendaItem, type Meeting } from './schemas/meetings.js';

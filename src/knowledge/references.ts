@@ -7,7 +7,8 @@ export function checkReferences(knowledge: Knowledge): DataProblem[] {
   for (const [kind, { file, references }] of Object.entries(knowledgeFiles)) {
     const seen = new Set<string>();
     for (const record of knowledge[kind as keyof Knowledge] as { id: string }[]) {
-      if (seen.has(record.id)) problems.push({ file, record: record.id, field: 'id', message: 'the same id is used twice in this file' });
+      if (seen.has(record.id))
+        problems.push({ file, record: record.id, field: 'id', message: 'the same id is used twice in this file' });
       seen.add(record.id);
     }
     problems.push(...references(knowledge));

@@ -21,9 +21,16 @@ function row(cells: (string | number)[]): string {
  * in \n, not RFC 4180's \r\n: the CSV is shown in a chat message, where \r shows as a stray mark.
  */
 export function pollCsv(results: PollResults, ballots: readonly Ballot[] = []): string {
-  const lines = [row(['option', 'label', 'votes', 'percent']), ...results.options.map((option) => row([option.id, option.label, option.votes, option.percent]))];
+  const lines = [
+    row(['option', 'label', 'votes', 'percent']),
+    ...results.options.map((option) => row([option.id, option.label, option.votes, option.percent])),
+  ];
   if (ballots.length > 0) {
-    lines.push('', row(['voter', 'choices']), ...ballots.map((ballot) => row([ballot.name, ballot.choices.join('; ')])));
+    lines.push(
+      '',
+      row(['voter', 'choices']),
+      ...ballots.map((ballot) => row([ballot.name, ballot.choices.join('; ')])),
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -39,7 +39,8 @@ export type PollProblem =
 export type ParsedPoll = { ok: true; draft: PollDraft } | { ok: false; problem: PollProblem };
 
 // "afstemning", "poll", "ny afstemning", "opret en afstemning", "create a poll"
-const opener = /^\s*(?:(?:ny|nyt|opret|lav|start|new|create|make|quick)\s+(?:en\s+|et\s+|a\s+|an\s+)?)?(?:afstemning|poll)(?![\p{L}\d])/iu;
+const opener =
+  /^\s*(?:(?:ny|nyt|opret|lav|start|new|create|make|quick)\s+(?:en\s+|et\s+|a\s+|an\s+)?)?(?:afstemning|poll)(?![\p{L}\d])/iu;
 // the colon after the opening part, not one inside a time ("lukker kl. 11:30: …")
 const headEnd = /:(?!\d)/u;
 
@@ -152,4 +153,3 @@ export function parsePollSentence(text: string, now: DateTime): ParsedPoll {
     },
   };
 }
-

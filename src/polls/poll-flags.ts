@@ -25,17 +25,33 @@ type Setter = { pattern: RegExp; set: (flags: PollFlags) => void };
 
 // Longer phrases first: "ikke anonym" must be read before "anonym".
 const setters: Setter[] = [
-  { pattern: edge('ikke anonym|not anonymous|navngiven|navngivet|med navn|named|non-anonymous'), set: (f) => (f.anonymous = false) },
+  {
+    pattern: edge('ikke anonym|not anonymous|navngiven|navngivet|med navn|named|non-anonymous'),
+    set: (f) => (f.anonymous = false),
+  },
   { pattern: edge('anonym|anonymous'), set: (f) => (f.anonymous = true) },
   { pattern: edge('flere valg|flere svar|flervalg|multiple choice|multiple|multi'), set: (f) => (f.multiple = true) },
   { pattern: edge('ét valg|et valg|eet valg|enkelt valg|single choice|single'), set: (f) => (f.multiple = false) },
-  { pattern: edge('vis resultatet løbende|vis resultat løbende|vis resultatet|vis resultat|løbende resultat|løbende|live|show results'), set: (f) => (f.live = true) },
-  { pattern: edge('skjult resultat|skjul resultatet|skjul resultat|skjult|hidden|hide results'), set: (f) => (f.live = false) },
-  { pattern: edge('med formular|formular|med indstillinger|indstillinger|with settings|settings|form'), set: (f) => (f.form = true) },
+  {
+    pattern: edge(
+      'vis resultatet løbende|vis resultat løbende|vis resultatet|vis resultat|løbende resultat|løbende|live|show results',
+    ),
+    set: (f) => (f.live = true),
+  },
+  {
+    pattern: edge('skjult resultat|skjul resultatet|skjul resultat|skjult|hidden|hide results'),
+    set: (f) => (f.live = false),
+  },
+  {
+    pattern: edge('med formular|formular|med indstillinger|indstillinger|with settings|settings|form'),
+    set: (f) => (f.form = true),
+  },
 ];
 
 const closesAtPattern = edge('(?:lukker|luk|closes|close)?\\s*(?:kl\\.?|klokken|at)\\s*(\\d{1,2})(?:[.:](\\d{2}))?');
-const closesInPattern = edge('(?:lukker|luk|closes|close)?\\s*(?:om|in|efter|after)\\s*(\\d{1,4})\\s*(minutter|minutes|minut|minute|mins|min|m|timer|time|hours|hour|t|h)');
+const closesInPattern = edge(
+  '(?:lukker|luk|closes|close)?\\s*(?:om|in|efter|after)\\s*(\\d{1,4})\\s*(minutter|minutes|minut|minute|mins|min|m|timer|time|hours|hour|t|h)',
+);
 
 // What may stand between flags: separators and small words.
 const fillerPattern = edge('og|and|med|with|resultater|results');
@@ -87,7 +103,11 @@ export function readFlags(text: string, now: DateTime): ReadFlags {
       const before = { ...flags };
       set(flags);
       // the same flag set both ways ("anonym, navngiven") is no choice at all
-      if ((before.anonymous !== undefined && before.anonymous !== flags.anonymous) || (before.multiple !== undefined && before.multiple !== flags.multiple) || (before.live !== undefined && before.live !== flags.live)) {
+      if (
+        (before.anonymous !== undefined && before.anonymous !== flags.anonymous) ||
+        (before.multiple !== undefined && before.multiple !== flags.multiple) ||
+        (before.live !== undefined && before.live !== flags.live)
+      ) {
         contradiction = true;
       }
       return ' ';

@@ -79,5 +79,10 @@ export function isOpen(poll: ReadPoll, now: DateTime): boolean {
 
 /** Whether the closing time has come for a poll still marked open. */
 export function isDue(poll: ReadPoll, now: DateTime): boolean {
-  return poll.deletedAt === undefined && poll.closedAt === undefined && poll.closesAt !== undefined && millis(poll.closesAt) <= now.toMillis();
+  return (
+    poll.deletedAt === undefined &&
+    poll.closedAt === undefined &&
+    poll.closesAt !== undefined &&
+    millis(poll.closesAt) <= now.toMillis()
+  );
 }

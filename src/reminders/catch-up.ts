@@ -23,10 +23,13 @@ export function lateVerdict(
 ): { send: true } | { send: false; reason: string } {
   if (now.toMillis() - occurrence.at.toMillis() <= ON_TIME_MINUTES * 60_000) return { send: true };
   const later = siblings.find((sibling) => sibling.at.toMillis() > occurrence.at.toMillis());
-  if (later && later.at.toMillis() <= now.toMillis()) return { send: false, reason: `missed while down; the later reminder ${later.id} replaces it` };
+  if (later && later.at.toMillis() <= now.toMillis())
+    return { send: false, reason: `missed while down; the later reminder ${later.id} replaces it` };
   if (occurrence.kind === 'after') {
     const daysLate = now.diff(occurrence.at, 'days').days;
-    return daysLate > AFTER_REMINDER_DAYS ? { send: false, reason: `missed while down; more than ${AFTER_REMINDER_DAYS} days after the deadline` } : { send: true };
+    return daysLate > AFTER_REMINDER_DAYS
+      ? { send: false, reason: `missed while down; more than ${AFTER_REMINDER_DAYS} days after the deadline` }
+      : { send: true };
   }
   const daysLeft = daysUntil(item.date, now);
   const passed = item.relation === 'before' ? daysLeft <= 0 : daysLeft < 0;

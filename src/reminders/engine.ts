@@ -88,7 +88,9 @@ export class ReminderEngine {
     const unfinished = this.deps.sendLog.unfinished();
     const at = nowIso(this.deps.clock);
     const reason = 'klikbot stopped during the send; not sent again, so that it cannot arrive twice';
-    await this.deps.sendLog.append(unfinished.map((record) => ({ ...withoutType(record), status: 'unknown', reason, at })));
+    await this.deps.sendLog.append(
+      unfinished.map((record) => ({ ...withoutType(record), status: 'unknown', reason, at })),
+    );
     return unfinished.length;
   }
 
@@ -125,15 +127,27 @@ export class ReminderEngine {
     const regular = this.timelineJobs(from, now, skipped);
     const jobs = [...regular, ...this.snoozeJobs(from, now, regular, droppedSnoozes), ...this.retryJobs(now, skipped)];
     const at = nowIso(this.deps.clock);
-    const mark = jobs.length > 0 || skipped.length > 0 || now.toMillis() - this.lastMarkMillis >= TICK_MARK_MINUTES * 60_000 ? at : undefined;
+    const mark =
+      jobs.length > 0 || skipped.length > 0 || now.toMillis() - this.lastMarkMillis >= TICK_MARK_MINUTES * 60_000
+        ? at
+        : undefined;
     await this.deps.sendLog.append([...skipped, ...jobs.map((job) => record(job, 'claimed', at))], mark);
     if (mark !== undefined) this.lastMarkMillis = now.toMillis();
     this.cursorMillis = Math.max(this.cursorMillis, now.toMillis());
     const outcomes = await this.deliver(jobs, now);
     await this.deps.sendLog.append(outcomes);
-    await this.deps.subscriptions.removeSnoozes([...droppedSnoozes, ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : []))]);
+    await this.deps.subscriptions.removeSnoozes([
+      ...droppedSnoozes,
+      ...jobs.flatMap((job) => (job.snoozeId !== undefined ? [job.snoozeId] : [])),
+    ]);
     const failed = outcomes.filter((outcome) => outcome.status !== 'sent').length;
-    const report = { from: DateTime.fromMillis(from).toISO() ?? '', to: at, sent: outcomes.length - failed, failed, skipped: skipped.length };
+    const report = {
+      from: DateTime.fromMillis(from).toISO() ?? '',
+      to: at,
+      sent: outcomes.length - failed,
+      failed,
+      skipped: skipped.length,
+    };
     // a tick that did something is news; one that found nothing is logged at debug, so that an operator (or a test) can see it looked
     if (jobs.length > 0 || skipped.length > 0) this.deps.logger.info({ report }, 'reminder tick');
     else this.deps.logger.debug({ report }, 'reminder tick');
@@ -166,7 +180,10 @@ export class ReminderEngine {
       for (const { subscription, sinceMillis } of entry.recipients) {
         // a conversation that subscribed after the moment did not ask for that reminder
         if (sinceMillis > entry.atMillis) continue;
-        if (this.deps.sendLog.latest(deliveryKey(entry.occurrence.id, subscription.channel, subscription.conversationId))) continue;
+        if (
+          this.deps.sendLog.latest(deliveryKey(entry.occurrence.id, subscription.channel, subscription.conversationId))
+        )
+          continue;
         if (!this.wanted(subscription, entry.item)) continue;
         const job = { occurrenceId: entry.occurrence.id, item: entry.item, subscription, attempt: 1 };
         if (verdict.send) jobs.push(job);
@@ -185,14 +202,23 @@ export class ReminderEngine {
   private snoozeJobs(from: number, now: DateTime, regular: readonly Job[], dropped: string[]): Job[] {
     const jobs: Job[] = [];
     const items = new Map(this.deps.items.map((item) => [item.id, item]));
-    const alsoDue = new Set(regular.map((job) => JSON.stringify([job.item.id, job.subscription.channel, job.subscription.conversationId])));
+    const alsoDue = new Set(
+      regular.map((job) => JSON.stringify([job.item.id, job.subscription.channel, job.subscription.conversationId])),
+    );
     for (const snooze of this.deps.subscriptions.snoozesDue(DateTime.fromMillis(from), now)) {
       const item = items.get(snooze.itemId);
       const subscription = this.deps.subscriptions.get(snooze.channel, snooze.conversationId);
       const occurrenceId = `snooze:${snooze.id}`;
       const late = now.toMillis() - Date.parse(snooze.until) > ON_TIME_MINUTES * 60_000;
       const duplicate = alsoDue.has(JSON.stringify([snooze.itemId, snooze.channel, snooze.conversationId]));
-      if (!item || !subscription || late || duplicate || !this.wanted(subscription, item) || this.deps.sendLog.latest(deliveryKey(occurrenceId, snooze.channel, snooze.conversationId))) {
+      if (
+        !item ||
+        !subscription ||
+        late ||
+        duplicate ||
+        !this.wanted(subscription, item) ||
+        this.deps.sendLog.latest(deliveryKey(occurrenceId, snooze.channel, snooze.conversationId))
+      ) {
         dropped.push(snooze.id);
         continue;
       }
@@ -213,7 +239,12 @@ export class ReminderEngine {
       const subscription = this.deps.subscriptions.get(failed.channel, failed.conversationId);
       if (!item || !subscription || !this.wanted(subscription, item)) continue;
       const job = { occurrenceId: failed.occurrenceId, item, subscription, attempt: failed.attempt + 1 };
-      if (now.toMillis() - retryAt > ON_TIME_MINUTES * 60_000) skipped.push({ ...record(job, 'skipped', at), attempt: failed.attempt, reason: 'missed while down; a retry is not sent late' });
+      if (now.toMillis() - retryAt > ON_TIME_MINUTES * 60_000)
+        skipped.push({
+          ...record(job, 'skipped', at),
+          attempt: failed.attempt,
+          reason: 'missed while down; a retry is not sent late',
+        });
       else jobs.push(job);
     }
     return jobs;
@@ -222,7 +253,10 @@ export class ReminderEngine {
   private async deliver(jobs: Job[], now: DateTime): Promise<NewDeliveryRecord[]> {
     const sendOne = async (job: Job): Promise<Delivery> => {
       const replies = this.messageFor(job, now);
-      return this.deps.notifier.send({ channel: job.subscription.channel, conversationId: job.subscription.conversationId }, replies);
+      return this.deps.notifier.send(
+        { channel: job.subscription.channel, conversationId: job.subscription.conversationId },
+        replies,
+      );
     };
     const deliveries: Delivery[] = new Array<Delivery>(jobs.length);
     let next = 0;
@@ -243,7 +277,12 @@ export class ReminderEngine {
     const key = `${job.item.id}|${municipalityId ?? ''}`;
     let replies = this.messageMemo.get(key);
     if (!replies) {
-      replies = this.deps.compose({ item: job.item, subscription: job.subscription, now, ...(municipalityId !== undefined ? { municipalityId } : {}) });
+      replies = this.deps.compose({
+        item: job.item,
+        subscription: job.subscription,
+        now,
+        ...(municipalityId !== undefined ? { municipalityId } : {}),
+      });
       this.messageMemo.set(key, replies);
     }
     return replies;
@@ -259,7 +298,15 @@ export class ReminderEngine {
 }
 
 function record(job: Job, status: NewDeliveryRecord['status'], at: string): NewDeliveryRecord {
-  return { occurrenceId: job.occurrenceId, itemId: job.item.id, channel: job.subscription.channel, conversationId: job.subscription.conversationId, status, attempt: job.attempt, at };
+  return {
+    occurrenceId: job.occurrenceId,
+    itemId: job.item.id,
+    channel: job.subscription.channel,
+    conversationId: job.subscription.conversationId,
+    status,
+    attempt: job.attempt,
+    at,
+  };
 }
 
 function withoutType(line: DeliveryRecord): NewDeliveryRecord {

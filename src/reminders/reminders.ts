@@ -52,9 +52,12 @@ export async function openReminders(deps: RemindersDeps): Promise<Reminders> {
   // have joined or moved since subscribing), else the one stored when they subscribed
   const municipalityFor = (subscription: DeepReadonly<ReminderSubscription>) =>
     deps.conversationMunicipality(subscription.channel, subscription.conversationId) ??
-    (deps.conversations.get(subscription.channel, subscription.conversationId)?.isGroup === false ? deps.personMunicipality(subscription.by.channel, subscription.by.userId) : undefined) ??
+    (deps.conversations.get(subscription.channel, subscription.conversationId)?.isGroup === false
+      ? deps.personMunicipality(subscription.by.channel, subscription.by.userId)
+      : undefined) ??
     subscription.municipalityId;
-  const isDone = (municipalityId: string, taskId: string) => taskDone(deps.knowledge, deps.statuses, municipalityId, taskId);
+  const isDone = (municipalityId: string, taskId: string) =>
+    taskDone(deps.knowledge, deps.statuses, municipalityId, taskId);
   const reachable = (channel: string, conversationId: string) => {
     const stored = deps.conversations.get(channel, conversationId);
     return stored !== undefined && stored.dead === undefined;
@@ -70,7 +73,8 @@ export async function openReminders(deps: RemindersDeps): Promise<Reminders> {
       const last = sendLog.lastSentTo(channel, conversationId);
       return last ? { itemId: last.itemId, at: last.at } : undefined;
     },
-    upcoming: (channel, conversationId, limit) => upcomingFor({ ...deps, items, municipalityFor, isDone }, channel, conversationId, limit),
+    upcoming: (channel, conversationId, limit) =>
+      upcomingFor({ ...deps, items, municipalityFor, isDone }, channel, conversationId, limit),
     failures: (limit) =>
       sendLog.failures(limit).map((record) => ({
         occurrenceId: record.occurrenceId,
@@ -117,7 +121,13 @@ function upcomingFor(deps: UpcomingDeps, channel: string, conversationId: string
   const moments: UpcomingReminder[] = followed.flatMap((item) =>
     occurrencesOf(item, subscription.days ?? item.days)
       .filter((occurrence) => occurrence.at > now)
-      .map((occurrence) => ({ itemId: item.id, title: item.title, date: item.date, at: occurrence.at, kind: occurrence.kind })),
+      .map((occurrence) => ({
+        itemId: item.id,
+        title: item.title,
+        date: item.date,
+        at: occurrence.at,
+        kind: occurrence.kind,
+      })),
   );
   const byId = new Map(deps.items.map((item) => [item.id, item]));
   const snoozed = deps.subscriptions
@@ -125,7 +135,17 @@ function upcomingFor(deps: UpcomingDeps, channel: string, conversationId: string
     .filter((snooze) => snooze.channel === channel && snooze.conversationId === conversationId)
     .flatMap((snooze): UpcomingReminder[] => {
       const item = byId.get(snooze.itemId);
-      return item ? [{ itemId: item.id, title: item.title, date: item.date, at: DateTime.fromISO(snooze.until, { zone: ZONE }), kind: 'snooze' }] : [];
+      return item
+        ? [
+            {
+              itemId: item.id,
+              title: item.title,
+              date: item.date,
+              at: DateTime.fromISO(snooze.until, { zone: ZONE }),
+              kind: 'snooze',
+            },
+          ]
+        : [];
     });
   return [...moments, ...snoozed].sort((a, b) => a.at.toMillis() - b.at.toMillis()).slice(0, limit);
 }

@@ -16,17 +16,19 @@ function taskItems(knowledge: Knowledge): RemindableItem[] {
   return knowledge.tasks.flatMap((task) => {
     // a dropped task ("udgår") is no longer to be done: reminding of its date would mislead
     if (task.deadline === null || task.state === 'dropped') return [];
-    return [{
-      id: task.id,
-      title: task.title,
-      date: task.deadline,
-      // a KLIK deadline is the last day the task may be done ("senest")
-      relation: 'by' as const,
-      taskId: task.id,
-      responsibleRoleIds: [...task.responsibleRoles],
-      days: normalizedDays(task.reminderDays ?? DEFAULT_REMINDER_DAYS),
-      sourceLabel: task.source.label,
-    }];
+    return [
+      {
+        id: task.id,
+        title: task.title,
+        date: task.deadline,
+        // a KLIK deadline is the last day the task may be done ("senest")
+        relation: 'by' as const,
+        taskId: task.id,
+        responsibleRoleIds: [...task.responsibleRoles],
+        days: normalizedDays(task.reminderDays ?? DEFAULT_REMINDER_DAYS),
+        sourceLabel: task.source.label,
+      },
+    ];
   });
 }
 

@@ -28,7 +28,10 @@ const deliveryRecordSchema = z.object({
 });
 
 /** One line of the send log: a delivery, or the mark of a tick that looked up to `at`. */
-const logLineSchema = z.discriminatedUnion('type', [deliveryRecordSchema, z.object({ type: z.literal('tick'), at: z.iso.datetime({ offset: true }) })]);
+const logLineSchema = z.discriminatedUnion('type', [
+  deliveryRecordSchema,
+  z.object({ type: z.literal('tick'), at: z.iso.datetime({ offset: true }) }),
+]);
 
 /** A delivery as the log keeps it. */
 export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
@@ -52,11 +55,18 @@ function parseLines(filePath: string, text: string): { lines: z.infer<typeof log
     try {
       parsed = JSON.parse(line);
     } catch (cause) {
-      throw new KlikbotError(ErrorCode.StateCorrupt, `The reminder send log ${filePath} is damaged at line ${index + 1}: it is not JSON. Move it aside to start a new log (reminders already sent may then be sent again).`, { cause });
+      throw new KlikbotError(
+        ErrorCode.StateCorrupt,
+        `The reminder send log ${filePath} is damaged at line ${index + 1}: it is not JSON. Move it aside to start a new log (reminders already sent may then be sent again).`,
+        { cause },
+      );
     }
     const result = logLineSchema.safeParse(parsed);
     if (!result.success) {
-      throw new KlikbotError(ErrorCode.StateCorrupt, `The reminder send log ${filePath} has an unexpected record at line ${index + 1}: ${result.error.issues[0]?.message ?? 'invalid'}.`);
+      throw new KlikbotError(
+        ErrorCode.StateCorrupt,
+        `The reminder send log ${filePath} has an unexpected record at line ${index + 1}: ${result.error.issues[0]?.message ?? 'invalid'}.`,
+      );
     }
     lines.push(result.data);
   });
@@ -92,7 +102,11 @@ export class SendLog {
   static async open(filePath: string): Promise<SendLog> {
     const text = await readFile(filePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
-      throw new KlikbotError(ErrorCode.StateUnreadable, `Cannot read the reminder send log ${filePath}: ${error.message}`, { cause: error });
+      throw new KlikbotError(
+        ErrorCode.StateUnreadable,
+        `Cannot read the reminder send log ${filePath}: ${error.message}`,
+        { cause: error },
+      );
     });
     const { lines, validLength } = parseLines(filePath, text);
     const wholeBytes = Buffer.byteLength(text.slice(0, validLength));
@@ -112,7 +126,8 @@ export class SendLog {
     if (line.status === 'failed' && line.retryAt !== undefined) this.pendingRetries.set(key, line);
     else this.pendingRetries.delete(key);
     if (line.status === 'sent') this.lastByConversation.set(JSON.stringify([line.channel, line.conversationId]), line);
-    if (line.status === 'failed' || line.status === 'gone' || line.status === 'dead' || line.status === 'unknown') this.failed.push(line);
+    if (line.status === 'failed' || line.status === 'gone' || line.status === 'dead' || line.status === 'unknown')
+      this.failed.push(line);
   }
 
   /** The latest record for a delivery, if it was ever claimed, tried or skipped. */
@@ -140,7 +155,8 @@ export class SendLog {
     const result: DeliveryRecord[] = [];
     for (let index = this.failed.length - 1; index >= 0 && result.length < limit; index -= 1) {
       const record = this.failed[index]!;
-      if (this.latestByKey.get(deliveryKey(record.occurrenceId, record.channel, record.conversationId)) === record) result.push(record);
+      if (this.latestByKey.get(deliveryKey(record.occurrenceId, record.channel, record.conversationId)) === record)
+        result.push(record);
     }
     return result;
   }

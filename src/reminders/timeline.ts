@@ -35,7 +35,10 @@ export class Timeline {
 
   constructor(items: readonly RemindableItem[], subscriptions: readonly Subscription[]) {
     const byId = new Map(items.map((item) => [item.id, item]));
-    const groups = new Map<string, { item: RemindableItem; days: readonly number[] | undefined; recipients: Recipient[] }>();
+    const groups = new Map<
+      string,
+      { item: RemindableItem; days: readonly number[] | undefined; recipients: Recipient[] }
+    >();
     for (const subscription of subscriptions) {
       // the state holds instants in ISO form with an offset, which Date.parse reads exactly and ~50× faster than luxon
       const recipient = { subscription, sinceMillis: Date.parse(subscription.since) };
@@ -53,7 +56,8 @@ export class Timeline {
     this.entries = [];
     for (const { item, days, recipients } of groups.values()) {
       const siblings = occurrencesOf(item, days ?? item.days);
-      for (const occurrence of siblings) this.entries.push({ atMillis: occurrence.at.toMillis(), occurrence, item, recipients, siblings });
+      for (const occurrence of siblings)
+        this.entries.push({ atMillis: occurrence.at.toMillis(), occurrence, item, recipients, siblings });
     }
     this.entries.sort((a, b) => a.atMillis - b.atMillis);
   }
@@ -68,7 +72,8 @@ export class Timeline {
       else high = middle;
     }
     const result: TimelineEntry[] = [];
-    for (let index = low; index < this.entries.length && this.entries[index]!.atMillis <= toMillis; index += 1) result.push(this.entries[index]!);
+    for (let index = low; index < this.entries.length && this.entries[index]!.atMillis <= toMillis; index += 1)
+      result.push(this.entries[index]!);
     return result;
   }
 }

@@ -49,7 +49,13 @@ export interface SubscriptionBook {
   subscribe(input: SubscribeInput): Promise<{ created: boolean; subscription: DeepReadonly<ReminderSubscription> }>;
   unsubscribe(channel: string, conversationId: string): Promise<boolean>;
   mute(channel: string, conversationId: string, itemId: string, by: Actor): Promise<boolean>;
-  snooze(input: { channel: string; conversationId: string; itemId: string; until: DateTime; by: Actor }): Promise<DeepReadonly<ReminderSnooze>>;
+  snooze(input: {
+    channel: string;
+    conversationId: string;
+    itemId: string;
+    until: DateTime;
+    by: Actor;
+  }): Promise<DeepReadonly<ReminderSnooze>>;
   /** Snoozes with from < until <= to, oldest first. */
   snoozesDue(from: DateTime, to: DateTime): DeepReadonly<ReminderSnooze>[];
   /** Forgets these snoozes in one write. */

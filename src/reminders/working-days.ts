@@ -40,7 +40,8 @@ export function isWorkingDay(day: DateTime): boolean {
   const local = day.setZone(ZONE);
   const iso = local.toISODate();
   // an invalid DateTime would otherwise pass as a working day and yield a reminder at no time
-  if (iso === null) throw new Error(`Not a valid day: ${local.invalidExplanation ?? local.invalidReason ?? 'invalid DateTime'}`);
+  if (iso === null)
+    throw new Error(`Not a valid day: ${local.invalidExplanation ?? local.invalidReason ?? 'invalid DateTime'}`);
   if (local.weekday > 5) return false;
   return !daysOffIn(local.year).has(iso);
 }

@@ -56,14 +56,22 @@ export function registerCalendarRoute(server: Server, deps: CalendarRouteDeps): 
   const handler = async (req: Request, res: Response): Promise<void> => {
     const parsed = querySchema.safeParse(queryOf(req));
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((issue) => (issue.code === 'invalid_type' ? `${issue.path.join('.')} må kun angives én gang` : issue.message)).join('; ');
+      const reason = parsed.error.issues
+        .map((issue) =>
+          issue.code === 'invalid_type' ? `${issue.path.join('.')} må kun angives én gang` : issue.message,
+        )
+        .join('; ');
       plainText(res, 400, `Ugyldig forespørgsel: ${reason}.`);
       return;
     }
     const named = parsed.data.kommune;
     const municipality = named === undefined ? undefined : findFeedMunicipality(deps.knowledge, named);
     if (named !== undefined && municipality === undefined) {
-      plainText(res, 404, `Ukendt kommune: »${named}«. Brug kommunens navn eller id, fx ${CALENDAR_ROUTE}?kommune=aarhus`);
+      plainText(
+        res,
+        404,
+        `Ukendt kommune: »${named}«. Brug kommunens navn eller id, fx ${CALENDAR_ROUTE}?kommune=aarhus`,
+      );
       return;
     }
     const view = municipality === undefined ? undefined : { municipality, statuses: deps.statuses };

@@ -35,7 +35,9 @@ export function hasBearerToken(authorization: string | undefined, token: string)
 function refuse(res: Response): void {
   res.header('WWW-Authenticate', 'Bearer realm="klikbot"');
   res.status(401);
-  res.json({ error: { code: 'unauthorized', message: 'GET /api/status.csv needs Authorization: Bearer <KLIKBOT_EXPORT_TOKEN>' } });
+  res.json({
+    error: { code: 'unauthorized', message: 'GET /api/status.csv needs Authorization: Bearer <KLIKBOT_EXPORT_TOKEN>' },
+  });
 }
 
 /**
@@ -53,7 +55,9 @@ export function registerExportRoute(server: Server, deps: ExportRouteDeps): void
     if (wait > 0) {
       res.header('Retry-After', String(wait));
       res.status(429);
-      res.json({ error: { code: 'too_many_requests', message: `Too many wrong tokens; try again in ${wait} seconds` } });
+      res.json({
+        error: { code: 'too_many_requests', message: `Too many wrong tokens; try again in ${wait} seconds` },
+      });
       return;
     }
     if (!hasBearerToken(req.headers.authorization, token)) {

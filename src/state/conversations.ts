@@ -25,12 +25,15 @@ type JsonRecord = StoredConversation['reference'];
 const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
 function key(channel: string, conversationId: string) {
-  return (c: { channel: string; conversationId: string }) => c.channel === channel && c.conversationId === conversationId;
+  return (c: { channel: string; conversationId: string }) =>
+    c.channel === channel && c.conversationId === conversationId;
 }
 
 /** The conversations the bot may write to later (proactive messages), kept across restarts. */
 export class ConversationRepository {
-  private readonly index = new ListIndex<DeepReadonly<StoredConversation>>((c) => JSON.stringify([c.channel, c.conversationId]));
+  private readonly index = new ListIndex<DeepReadonly<StoredConversation>>((c) =>
+    JSON.stringify([c.channel, c.conversationId]),
+  );
 
   constructor(
     private readonly store: Store,

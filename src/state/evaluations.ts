@@ -20,7 +20,11 @@ const freeText = z
   .transform((text) => (text === '' ? undefined : text));
 
 /** An answer as given: a rating of 1–5 and, if written, what worked and what could be better (trimmed; empty is no answer). */
-export const evaluationAnswerInput = z.object({ rating: z.coerce.number().int().min(1).max(5), worked: freeText, improve: freeText });
+export const evaluationAnswerInput = z.object({
+  rating: z.coerce.number().int().min(1).max(5),
+  worked: freeText,
+  improve: freeText,
+});
 
 /** An answer as given, before it is checked. */
 export type EvaluationAnswerInput = z.input<typeof evaluationAnswerInput>;
@@ -38,13 +42,15 @@ export interface NewEvaluation extends ConversationKey {
 }
 
 /** Started, or refused because the conversation has one open already (that one). */
-export type StartOutcome = { ok: true; evaluation: Evaluation } | { ok: false; reason: 'already-open'; evaluation: Evaluation };
+export type StartOutcome =
+  { ok: true; evaluation: Evaluation } | { ok: false; reason: 'already-open'; evaluation: Evaluation };
 
 /** Why an answer was not stored. */
 export type AnswerRefusal = 'not-found' | 'closed' | 'already-answered';
 
 /** Closed, or why not. */
-export type CloseOutcome = { ok: true; evaluation: Evaluation } | { ok: false; reason: 'not-found' | 'already-closed'; evaluation?: Evaluation };
+export type CloseOutcome =
+  { ok: true; evaluation: Evaluation } | { ok: false; reason: 'not-found' | 'already-closed'; evaluation?: Evaluation };
 
 /** What the answers add up to: how many, the average rating, and how many gave each rating (index 0 is 1). */
 export interface EvaluationSummary {
@@ -55,7 +61,8 @@ export interface EvaluationSummary {
 }
 
 function inConversation(key: ConversationKey) {
-  return (evaluation: DeepReadonly<Evaluation>) => evaluation.channel === key.channel && evaluation.conversationId === key.conversationId;
+  return (evaluation: DeepReadonly<Evaluation>) =>
+    evaluation.channel === key.channel && evaluation.conversationId === key.conversationId;
 }
 
 function copy<T>(value: DeepReadonly<T> | T): T {
@@ -97,7 +104,9 @@ export class EvaluationRepository {
       startedAt: nowIso(this.clock),
     };
     return this.store.update((draft): StartOutcome => {
-      const open = draft.evaluations.find((candidate) => inConversation(input)(candidate) && candidate.closedAt === undefined);
+      const open = draft.evaluations.find(
+        (candidate) => inConversation(input)(candidate) && candidate.closedAt === undefined,
+      );
       if (open) return { ok: false, reason: 'already-open', evaluation: copy(open) };
       draft.evaluations.push(evaluation);
       return { ok: true, evaluation: copy(evaluation) };
@@ -111,7 +120,9 @@ export class EvaluationRepository {
 
   /** The conversation's open evaluation, if any. */
   openIn(key: ConversationKey): DeepReadonly<Evaluation> | undefined {
-    return this.store.read().evaluations.find((evaluation) => inConversation(key)(evaluation) && evaluation.closedAt === undefined);
+    return this.store
+      .read()
+      .evaluations.find((evaluation) => inConversation(key)(evaluation) && evaluation.closedAt === undefined);
   }
 
   /** The conversation's evaluations, oldest first. */
@@ -124,7 +135,11 @@ export class EvaluationRepository {
    * (YYYY-MM-DD, Denmark) and not ended: what an evaluation started there is about.
    */
   meetingRunningIn(key: ConversationKey, day: string): string | undefined {
-    const session = this.store.read().meetingSessions.find((candidate) => candidate.channel === key.channel && candidate.conversationId === key.conversationId);
+    const session = this.store
+      .read()
+      .meetingSessions.find(
+        (candidate) => candidate.channel === key.channel && candidate.conversationId === key.conversationId,
+      );
     if (!session || session.endedAt !== undefined) return undefined;
     return DateTime.fromISO(session.startedAt, { zone: ZONE }).toISODate() === day ? session.meetingId : undefined;
   }
@@ -132,7 +147,9 @@ export class EvaluationRepository {
   /** Whether this person has answered the evaluation. */
   hasAnswered(evaluationId: string, who: Responder): boolean {
     const responder = voterHash(this.key, evaluationId, who.channel, who.userId);
-    return this.store.read().evaluationResponders.some((entry) => entry.evaluationId === evaluationId && entry.responder === responder);
+    return this.store
+      .read()
+      .evaluationResponders.some((entry) => entry.evaluationId === evaluationId && entry.responder === responder);
   }
 
   /**
@@ -140,7 +157,11 @@ export class EvaluationRepository {
    * state in one write, or neither does. Throws when the answer itself is not valid (the
    * dialog checks it first, with a message for the person).
    */
-  async answer(evaluationId: string, who: Responder, given: EvaluationAnswerInput): Promise<{ ok: true } | { ok: false; reason: AnswerRefusal }> {
+  async answer(
+    evaluationId: string,
+    who: Responder,
+    given: EvaluationAnswerInput,
+  ): Promise<{ ok: true } | { ok: false; reason: AnswerRefusal }> {
     const checked = evaluationAnswerInput.parse(given);
     const answer: EvaluationAnswer = {
       evaluationId,
@@ -155,9 +176,15 @@ export class EvaluationRepository {
       const evaluation = draft.evaluations.find((candidate) => candidate.id === evaluationId);
       if (!evaluation) return { ok: false, reason: 'not-found' };
       if (evaluation.closedAt !== undefined) return { ok: false, reason: 'closed' };
-      if (draft.evaluationResponders.some((entry) => entry.evaluationId === evaluationId && entry.responder === responder)) return { ok: false, reason: 'already-answered' };
+      if (
+        draft.evaluationResponders.some((entry) => entry.evaluationId === evaluationId && entry.responder === responder)
+      )
+        return { ok: false, reason: 'already-answered' };
       draft.evaluationAnswers.splice(placeIn(draft.evaluationAnswers.length, answerAt), 0, answer);
-      draft.evaluationResponders.splice(placeIn(draft.evaluationResponders.length, responderAt), 0, { evaluationId, responder });
+      draft.evaluationResponders.splice(placeIn(draft.evaluationResponders.length, responderAt), 0, {
+        evaluationId,
+        responder,
+      });
       return { ok: true };
     });
   }
@@ -168,7 +195,8 @@ export class EvaluationRepository {
     return this.store.update((draft): CloseOutcome => {
       const evaluation = draft.evaluations.find((candidate) => candidate.id === evaluationId);
       if (!evaluation) return { ok: false, reason: 'not-found' };
-      if (evaluation.closedAt !== undefined) return { ok: false, reason: 'already-closed', evaluation: copy(evaluation) };
+      if (evaluation.closedAt !== undefined)
+        return { ok: false, reason: 'already-closed', evaluation: copy(evaluation) };
       evaluation.closedAt = at;
       return { ok: true, evaluation: copy(evaluation) };
     });

@@ -18,7 +18,8 @@ export type MoveResult =
   | { moved: false; reason: 'none' | 'elsewhere'; session?: DeepReadonly<MeetingSession> };
 
 function here(key: SessionKey) {
-  return (session: { channel: string; conversationId: string }) => session.channel === key.channel && session.conversationId === key.conversationId;
+  return (session: { channel: string; conversationId: string }) =>
+    session.channel === key.channel && session.conversationId === key.conversationId;
 }
 
 function runningIn(draft: State, key: SessionKey): MeetingSession | undefined {
@@ -59,8 +60,20 @@ export class MeetingSessionRepository {
   }
 
   /** Starts a session at `currentItem`, replacing any earlier one in the conversation (which it resolves with). */
-  async start(key: SessionKey, meetingId: string, currentItem: number, by: Actor): Promise<{ session: DeepReadonly<MeetingSession>; replaced?: DeepReadonly<MeetingSession> }> {
-    const session: MeetingSession = { ...key, meetingId, currentItem, startedAt: nowIso(this.clock), startedBy: withoutUndefined(by), coHosts: [] };
+  async start(
+    key: SessionKey,
+    meetingId: string,
+    currentItem: number,
+    by: Actor,
+  ): Promise<{ session: DeepReadonly<MeetingSession>; replaced?: DeepReadonly<MeetingSession> }> {
+    const session: MeetingSession = {
+      ...key,
+      meetingId,
+      currentItem,
+      startedAt: nowIso(this.clock),
+      startedBy: withoutUndefined(by),
+      coHosts: [],
+    };
     return this.store.update((draft) => {
       const index = draft.meetingSessions.findIndex(here(key));
       const replaced = index === -1 ? undefined : draft.meetingSessions.splice(index, 1)[0];
@@ -74,12 +87,17 @@ export class MeetingSessionRepository {
    * (the agenda's own pause) and else ending any pause. With `from`, only when the session is
    * still at that item: a button pressed twice moves once.
    */
-  async moveTo(key: SessionKey, to: number, options: { from?: number; pauseUntil?: DateTime } = {}): Promise<MoveResult> {
+  async moveTo(
+    key: SessionKey,
+    to: number,
+    options: { from?: number; pauseUntil?: DateTime } = {},
+  ): Promise<MoveResult> {
     const pauseUntil = options.pauseUntil ? iso(options.pauseUntil) : undefined;
     return this.store.update((draft): MoveResult => {
       const session = runningIn(draft, key);
       if (!session) return { moved: false, reason: 'none' };
-      if (options.from !== undefined && session.currentItem !== options.from) return { moved: false, reason: 'elsewhere', session: structuredClone(session) };
+      if (options.from !== undefined && session.currentItem !== options.from)
+        return { moved: false, reason: 'elsewhere', session: structuredClone(session) };
       const was = session.currentItem;
       session.currentItem = to;
       if (pauseUntil) session.pauseUntil = pauseUntil;

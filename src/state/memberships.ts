@@ -72,7 +72,9 @@ function linkKey(channel: string, conversationId: string) {
 export class MembershipRepository {
   private readonly people = new ListIndex<DeepReadonly<Membership>>((m) => JSON.stringify([m.channel, m.userId]));
   // reminders ask for every conversation due, so a link is found by key, not by a search
-  private readonly links = new ListIndex<DeepReadonly<ConversationLink>>((l) => JSON.stringify([l.channel, l.conversationId]));
+  private readonly links = new ListIndex<DeepReadonly<ConversationLink>>((l) =>
+    JSON.stringify([l.channel, l.conversationId]),
+  );
 
   constructor(
     private readonly store: Store,
@@ -92,11 +94,20 @@ export class MembershipRepository {
       const existing = draft.memberships[index];
       const previous = existing ? structuredClone(existing) : undefined;
       const keys = [personKey(claim), ...(claim.email ? [`email:${claim.email.toLowerCase()}`] : [])];
-      const listed = draft.roster.find((entry) => keys.includes(entry.person) && entry.municipalityId === claim.municipalityId);
+      const listed = draft.roster.find(
+        (entry) => keys.includes(entry.person) && entry.municipalityId === claim.municipalityId,
+      );
       const basis = claim.basis ?? (listed ? 'roster' : undefined);
       const rosterKey = basis === 'roster' && listed ? { rosterKey: listed.person } : {};
       if (existing && existing.municipalityId === claim.municipalityId) {
-        if (existing.state === 'pending' && basis) Object.assign(existing, { state: 'verified', basis, verifiedAt: at, ...rosterKey, ...(claim.emailDomain ? { emailDomain: claim.emailDomain } : {}) });
+        if (existing.state === 'pending' && basis)
+          Object.assign(existing, {
+            state: 'verified',
+            basis,
+            verifiedAt: at,
+            ...rosterKey,
+            ...(claim.emailDomain ? { emailDomain: claim.emailDomain } : {}),
+          });
         if (claim.name !== undefined) existing.name = claim.name;
         // a claim from before verification existed learns where its holder is told the outcome, and they are told now
         if (!existing.claimedIn && claim.conversation) existing.claimedIn = { ...claim.conversation };
@@ -104,7 +115,10 @@ export class MembershipRepository {
         return { previous, membership: structuredClone(existing) };
       }
       const membership: Membership = {
-        approvalRequests: existing?.approvalRequests.filter((at) => Date.parse(at) > this.clock.now().toMillis() - APPROVAL_WINDOW_MS) ?? [],
+        approvalRequests:
+          existing?.approvalRequests.filter(
+            (at) => Date.parse(at) > this.clock.now().toMillis() - APPROVAL_WINDOW_MS,
+          ) ?? [],
         channel: claim.channel,
         userId: claim.userId,
         municipalityId: claim.municipalityId,
@@ -128,7 +142,12 @@ export class MembershipRepository {
    * Sets a verified membership directly, as the roster or an administrator settles it (and
    * tests set up a member). Resolves with the municipality the person belonged to before.
    */
-  async set(channel: string, userId: string, municipalityId: string, basis: MembershipBasis = 'roster'): Promise<{ previous?: string }> {
+  async set(
+    channel: string,
+    userId: string,
+    municipalityId: string,
+    basis: MembershipBasis = 'roster',
+  ): Promise<{ previous?: string }> {
     const { previous } = await this.claim({ channel, userId, municipalityId, basis });
     return previous ? { previous: previous.municipalityId } : {};
   }
@@ -144,7 +163,9 @@ export class MembershipRepository {
     return this.store.update((draft) => {
       const existing = draft.memberships.find(key(person.channel, person.userId));
       if (!existing) return false;
-      existing.approvalRequests = existing.approvalRequests.filter((when) => Date.parse(when) > now - APPROVAL_WINDOW_MS);
+      existing.approvalRequests = existing.approvalRequests.filter(
+        (when) => Date.parse(when) > now - APPROVAL_WINDOW_MS,
+      );
       if (existing.approvalRequests.length >= APPROVAL_REQUESTS_PER_HOUR) return false;
       existing.approvalRequests.push(at);
       return true;
@@ -158,7 +179,11 @@ export class MembershipRepository {
       const existing = draft.memberships.find(key(person.channel, person.userId));
       if (!existing || existing.municipalityId !== municipalityId) return 'gone';
       if (existing.state === 'verified') return 'settled';
-      const verifiedBy = { channel: by.channel, userId: by.userId, ...(by.name !== undefined ? { name: by.name } : {}) };
+      const verifiedBy = {
+        channel: by.channel,
+        userId: by.userId,
+        ...(by.name !== undefined ? { name: by.name } : {}),
+      };
       Object.assign(existing, { state: 'verified', basis: 'approval', verifiedBy, verifiedAt: at });
       return 'done';
     });
@@ -215,12 +240,20 @@ export class MembershipRepository {
    * settle: a waiting claim to the listed municipality, or a new membership for someone listed
    * by channel and id who has claimed nothing. Resolves with how many memberships it verified.
    */
-  async importRoster(entries: readonly { person: string; municipalityId: string }[], importedBy: string): Promise<{ entries: number; verified: number }> {
+  async importRoster(
+    entries: readonly { person: string; municipalityId: string }[],
+    importedBy: string,
+  ): Promise<{ entries: number; verified: number }> {
     const at = nowIso(this.clock);
     return this.store.update((draft) => {
       let verified = 0;
       for (const entry of entries) {
-        const stored: RosterEntry = { person: entry.person, municipalityId: entry.municipalityId, importedAt: at, importedBy };
+        const stored: RosterEntry = {
+          person: entry.person,
+          municipalityId: entry.municipalityId,
+          importedAt: at,
+          importedBy,
+        };
         const earlier = draft.roster.findIndex((item) => item.person === entry.person);
         if (earlier === -1) draft.roster.push(stored);
         else draft.roster[earlier] = stored;
@@ -229,8 +262,21 @@ export class MembershipRepository {
         if (channel === 'email' || !channel || !userId) continue;
         const existing = draft.memberships.find(key(channel, userId));
         if (existing && (existing.municipalityId !== entry.municipalityId || existing.state === 'verified')) continue;
-        if (existing) Object.assign(existing, { state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person });
-        else draft.memberships.push({ channel, userId, municipalityId: entry.municipalityId, since: at, state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person, told: true, approvalRequests: [] });
+        if (existing)
+          Object.assign(existing, { state: 'verified', basis: 'roster', verifiedAt: at, rosterKey: entry.person });
+        else
+          draft.memberships.push({
+            channel,
+            userId,
+            municipalityId: entry.municipalityId,
+            since: at,
+            state: 'verified',
+            basis: 'roster',
+            verifiedAt: at,
+            rosterKey: entry.person,
+            told: true,
+            approvalRequests: [],
+          });
         verified += 1;
       }
       return { entries: entries.length, verified };
@@ -247,12 +293,25 @@ export class MembershipRepository {
    * earlier link. Resolves with the municipality it was linked to before, if any (the same one
    * when nothing changed; then nothing is written and `since` and `by` stay).
    */
-  async linkConversation(channel: string, conversationId: string, municipalityId: string, by: Actor, verified = true): Promise<{ previous?: string }> {
+  async linkConversation(
+    channel: string,
+    conversationId: string,
+    municipalityId: string,
+    by: Actor,
+    verified = true,
+  ): Promise<{ previous?: string }> {
     const since = nowIso(this.clock);
     return this.store.update((draft) => {
       const existing = draft.conversationLinks.find(linkKey(channel, conversationId));
       if (!existing) {
-        draft.conversationLinks.push({ channel, conversationId: linkedConversationId(conversationId), municipalityId, since, by, verified });
+        draft.conversationLinks.push({
+          channel,
+          conversationId: linkedConversationId(conversationId),
+          municipalityId,
+          since,
+          by,
+          verified,
+        });
         return {};
       }
       const previous = existing.municipalityId;
@@ -278,7 +337,10 @@ export class MembershipRepository {
 
   /** The conversation's link, or undefined when it is linked to no municipality. */
   conversationLink(channel: string, conversationId: string): DeepReadonly<ConversationLink> | undefined {
-    return this.links.get(this.store.read().conversationLinks, JSON.stringify([channel, linkedConversationId(conversationId)]));
+    return this.links.get(
+      this.store.read().conversationLinks,
+      JSON.stringify([channel, linkedConversationId(conversationId)]),
+    );
   }
 
   /**
@@ -287,8 +349,16 @@ export class MembershipRepository {
    */
   municipalityOf(person: Person, conversation: { channel: string; conversationId: string }): ActingFor | undefined {
     const own = this.get(person.channel, person.userId);
-    if (own) return { municipalityId: own.municipalityId, via: 'person', verified: own.state === 'verified', ...(own.basis ? { basis: own.basis } : {}) };
+    if (own)
+      return {
+        municipalityId: own.municipalityId,
+        via: 'person',
+        verified: own.state === 'verified',
+        ...(own.basis ? { basis: own.basis } : {}),
+      };
     const link = this.conversationLink(conversation.channel, conversation.conversationId);
-    return link ? { municipalityId: link.municipalityId, via: 'conversation', verified: link.verified, basis: 'link' } : undefined;
+    return link
+      ? { municipalityId: link.municipalityId, via: 'conversation', verified: link.verified, basis: 'link' }
+      : undefined;
   }
 }

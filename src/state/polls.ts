@@ -26,7 +26,9 @@ const newPollSchema = z.object({
     .array(z.string().trim().min(1).max(MAX_OPTION_LENGTH))
     .min(2)
     .max(MAX_OPTIONS)
-    .refine((labels) => new Set(labels.map((label) => label.toLowerCase())).size === labels.length, { message: 'options must differ' }),
+    .refine((labels) => new Set(labels.map((label) => label.toLowerCase())).size === labels.length, {
+      message: 'options must differ',
+    }),
   multiple: z.boolean(),
   anonymous: z.boolean(),
   live: z.boolean(),
@@ -52,7 +54,8 @@ export type VoteRefusal = 'not-found' | 'deleted' | 'closed' | 'unknown-option' 
 export type VoteOutcome = { ok: true; poll: Poll; choices: string[] } | { ok: false; reason: VoteRefusal; poll?: Poll };
 
 /** A poll closed, or why not (`poll` when there is one to show). */
-export type CloseOutcome = { ok: true; poll: Poll } | { ok: false; reason: 'not-found' | 'deleted' | 'already-closed'; poll?: Poll };
+export type CloseOutcome =
+  { ok: true; poll: Poll } | { ok: false; reason: 'not-found' | 'deleted' | 'already-closed'; poll?: Poll };
 
 /** A poll deleted, or why not. */
 export type DeleteOutcome = { ok: true; poll: Poll } | { ok: false; reason: 'not-found' | 'already-deleted' };
@@ -114,7 +117,9 @@ function writeVote(draft: State, poll: Poll, keys: Keys, choices: string[], at: 
     return;
   }
   // an anonymous vote keeps no name and no time of its own: when someone voted could point to who
-  const vote: Vote = poll.anonymous ? { pollId: poll.id, voter, choices, at: poll.createdAt } : { pollId: poll.id, voter, ...(keys.name !== undefined ? { name: keys.name } : {}), choices, at };
+  const vote: Vote = poll.anonymous
+    ? { pollId: poll.id, voter, choices, at: poll.createdAt }
+    : { pollId: poll.id, voter, ...(keys.name !== undefined ? { name: keys.name } : {}), choices, at };
   if (index !== -1) {
     draft.votes[index] = vote;
     return;
@@ -189,11 +194,22 @@ export class PollRepository {
 
   /** The conversation's polls that are not deleted, oldest first. */
   pollsIn(address: ConversationKey): DeepReadonly<Poll>[] {
-    return this.store.read().polls.filter((poll) => poll.channel === address.channel && poll.conversationId === address.conversationId && poll.deletedAt === undefined);
+    return this.store
+      .read()
+      .polls.filter(
+        (poll) =>
+          poll.channel === address.channel &&
+          poll.conversationId === address.conversationId &&
+          poll.deletedAt === undefined,
+      );
   }
 
   #keys(pollId: string, voter: Voter): Keys {
-    return { named: `${voter.channel}:${voter.userId}`, hashed: voterHash(this.voteKey, pollId, voter.channel, voter.userId), ...(voter.name !== undefined ? { name: voter.name } : {}) };
+    return {
+      named: `${voter.channel}:${voter.userId}`,
+      hashed: voterHash(this.voteKey, pollId, voter.channel, voter.userId),
+      ...(voter.name !== undefined ? { name: voter.name } : {}),
+    };
   }
 
   /** Sets the voter's choices, replacing their earlier vote: exactly one for a single-choice poll, one or more for a multiple-choice one. */
@@ -224,9 +240,14 @@ export class PollRepository {
       const found = openPoll(draft, pollId, now);
       if (!found.ok) return found;
       const { poll } = found;
-      if (!poll.options.some((option) => option.id === optionId)) return { ok: false, reason: 'unknown-option', poll: copy(poll) };
+      if (!poll.options.some((option) => option.id === optionId))
+        return { ok: false, reason: 'unknown-option', poll: copy(poll) };
       const before = currentChoices(draft, poll, keys);
-      const wanted = !poll.multiple ? [optionId] : before.includes(optionId) ? before.filter((id) => id !== optionId) : [...before, optionId];
+      const wanted = !poll.multiple
+        ? [optionId]
+        : before.includes(optionId)
+          ? before.filter((id) => id !== optionId)
+          : [...before, optionId];
       const choices = poll.options.map((option) => option.id).filter((id) => wanted.includes(id));
       writeVote(draft, poll, keys, choices, at);
       return { ok: true, poll: copy(poll), choices };
@@ -281,7 +302,11 @@ export class PollRepository {
   /** Keeps where the poll's card was posted, to update it later; writes only when that is news. */
   async rememberMessage(pollId: string, message: PostedMessage): Promise<void> {
     const poll = this.get(pollId);
-    if (!poll || (poll.message?.conversationId === message.conversationId && poll.message.messageId === message.messageId)) return;
+    if (
+      !poll ||
+      (poll.message?.conversationId === message.conversationId && poll.message.messageId === message.messageId)
+    )
+      return;
     const kept = { conversationId: message.conversationId, messageId: message.messageId };
     await this.store.update((draft) => {
       const poll = draft.polls.find((p) => p.id === pollId);
@@ -291,9 +316,16 @@ export class PollRepository {
 
   /** The polls closed at their set time whose result is not yet announced. */
   unannounced(): DeepReadonly<Poll>[] {
-    return this.store.read().polls.filter(
-      (poll) => poll.closesAt !== undefined && poll.closedAt === poll.closesAt && poll.closedBy === undefined && poll.announcedAt === undefined && poll.deletedAt === undefined,
-    );
+    return this.store
+      .read()
+      .polls.filter(
+        (poll) =>
+          poll.closesAt !== undefined &&
+          poll.closedAt === poll.closesAt &&
+          poll.closedBy === undefined &&
+          poll.announcedAt === undefined &&
+          poll.deletedAt === undefined,
+      );
   }
 
   /** Records that the result of a poll closed at its set time has been posted (or given up on). */

@@ -10,7 +10,8 @@ export type { ReminderSnooze, ReminderSubscription } from './schema.js';
 type Snoozes = DeepReadonly<ReminderSnooze>[];
 
 function sameConversation(channel: string, conversationId: string) {
-  return (item: { channel: string; conversationId: string }) => item.channel === channel && item.conversationId === conversationId;
+  return (item: { channel: string; conversationId: string }) =>
+    item.channel === channel && item.conversationId === conversationId;
 }
 
 function withoutUndefined(actor: Actor): Actor {
@@ -57,7 +58,11 @@ function drop<T>(list: T[], unwanted: (item: T) => boolean): number {
 }
 
 /** Adds an item to a subscription, or makes a new one; decides nothing the caller must not repeat. */
-function applySubscribe(draft: State, input: SubscribeInput, since: string): { created: boolean; subscription: ReminderSubscription } {
+function applySubscribe(
+  draft: State,
+  input: SubscribeInput,
+  since: string,
+): { created: boolean; subscription: ReminderSubscription } {
   const existing = draft.reminderSubscriptions.find(sameConversation(input.channel, input.conversationId));
   const days = input.days ? normalisedDays(input.days) : undefined;
   if (!existing) {
@@ -120,7 +125,8 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
       const map = new Map<string, Map<string, DeepReadonly<ReminderSubscription>>>();
       for (const subscription of this.all()) {
         let inChannel = map.get(subscription.channel);
-        if (!inChannel) map.set(subscription.channel, (inChannel = new Map<string, DeepReadonly<ReminderSubscription>>()));
+        if (!inChannel)
+          map.set(subscription.channel, (inChannel = new Map<string, DeepReadonly<ReminderSubscription>>()));
         inChannel.set(subscription.conversationId, subscription);
       }
       this.#byConversation = { version: this.#version, map };
@@ -133,7 +139,9 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
    * else to that item as well (and unmutes it). An existing subscription keeps its `since` and
    * who made it; a municipality or days given replace the stored ones.
    */
-  async subscribe(input: SubscribeInput): Promise<{ created: boolean; subscription: DeepReadonly<ReminderSubscription> }> {
+  async subscribe(
+    input: SubscribeInput,
+  ): Promise<{ created: boolean; subscription: DeepReadonly<ReminderSubscription> }> {
     const since = nowIso(this.clock);
     return this.#write('subscriptions', (draft) => ({ changed: true, result: applySubscribe(draft, input, since) }));
   }
@@ -160,9 +168,16 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
   }
 
   /** Puts one item's reminder off until `until`; a snooze already pending for it here is replaced. */
-  async snooze(input: { channel: string; conversationId: string; itemId: string; until: DateTime; by: Actor }): Promise<DeepReadonly<ReminderSnooze>> {
+  async snooze(input: {
+    channel: string;
+    conversationId: string;
+    itemId: string;
+    until: DateTime;
+    by: Actor;
+  }): Promise<DeepReadonly<ReminderSnooze>> {
     const until = input.until.toISO();
-    if (until === null) throw new TypeError(`Cannot snooze until an invalid time (${input.until.invalidReason ?? 'unknown reason'})`);
+    if (until === null)
+      throw new TypeError(`Cannot snooze until an invalid time (${input.until.invalidReason ?? 'unknown reason'})`);
     const snooze: ReminderSnooze = {
       id: randomUUID(),
       channel: input.channel,
@@ -203,7 +218,11 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
     const sorted = [...this.store.read().reminderSnoozes]
       .map((snooze) => ({ snooze, due: millisOf(snooze.until), made: millisOf(snooze.at) }))
       .sort((a, b) => a.due - b.due || a.made - b.made);
-    this.#snoozeIndex = { version: this.#snoozeVersion, times: Float64Array.from(sorted, (s) => s.due), snoozes: sorted.map((s) => s.snooze) };
+    this.#snoozeIndex = {
+      version: this.#snoozeVersion,
+      times: Float64Array.from(sorted, (s) => s.due),
+      snoozes: sorted.map((s) => s.snooze),
+    };
     return this.#snoozeIndex;
   }
 
@@ -212,7 +231,10 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
    * when the write failed, since memory may then hold it anyway (an unconfirmed write): an
    * extra rebuild costs little, a stale index would hide a change.
    */
-  async #write<T>(touches: 'subscriptions' | 'snoozes' | 'both', mutator: (draft: State) => { changed: boolean; result: T }): Promise<T> {
+  async #write<T>(
+    touches: 'subscriptions' | 'snoozes' | 'both',
+    mutator: (draft: State) => { changed: boolean; result: T },
+  ): Promise<T> {
     const bump = () => {
       if (touches !== 'snoozes') this.#version += 1;
       if (touches !== 'subscriptions') this.#snoozeVersion += 1;

@@ -54,7 +54,9 @@ export const membershipSchema = z.object({
   state: z.enum(['verified', 'pending']).default('pending'),
   basis: membershipBasisSchema.optional(),
   /** Who approved the claim (basis `approval`). */
-  verifiedBy: z.object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional() }).optional(),
+  verifiedBy: z
+    .object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional() })
+    .optional(),
   verifiedAt: isoInstant.optional(),
   /** For basis `roster`: the roster entry that verified it (`slack:…`, `teams:…`, `email:…`), revoked with the membership by an administrator. */
   rosterKey: z.string().optional(),
@@ -276,7 +278,8 @@ function uniqueByConversation(what: string) {
     const seen = new Set<string>();
     list.forEach((c, index) => {
       const key = JSON.stringify([c.channel, c.conversationId]);
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${c.channel}/${c.conversationId}` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${c.channel}/${c.conversationId}` });
       seen.add(key);
     });
   };
@@ -286,7 +289,8 @@ function uniqueMemberships(list: Membership[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   list.forEach((m, index) => {
     const key = JSON.stringify([m.channel, m.userId]);
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate membership ${m.channel}/${m.userId}` });
+    if (seen.has(key))
+      ctx.addIssue({ code: 'custom', path: [index], message: `duplicate membership ${m.channel}/${m.userId}` });
     seen.add(key);
   });
 }
@@ -294,7 +298,8 @@ function uniqueMemberships(list: Membership[], ctx: z.RefinementCtx): void {
 function uniqueUpdateIds(list: StatusUpdate[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   list.forEach((u, index) => {
-    if (seen.has(u.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate status update id ${u.id}` });
+    if (seen.has(u.id))
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate status update id ${u.id}` });
     seen.add(u.id);
   });
 }
@@ -312,7 +317,10 @@ export const stateSchema = z.strictObject({
   roster: z.array(rosterEntrySchema).default([]),
   statusUpdates: z.array(statusUpdateSchema).superRefine(uniqueUpdateIds).default([]),
   conversationLinks: z.array(conversationLinkSchema).superRefine(uniqueByConversation('conversation link')).default([]),
-  reminderSubscriptions: z.array(reminderSubscriptionSchema).superRefine(uniqueByConversation('reminder subscription')).default([]),
+  reminderSubscriptions: z
+    .array(reminderSubscriptionSchema)
+    .superRefine(uniqueByConversation('reminder subscription'))
+    .default([]),
   reminderSnoozes: z.array(reminderSnoozeSchema).default([]),
   polls: z.array(pollSchema).default([]),
   votes: z.array(voteSchema).default([]),

@@ -67,7 +67,11 @@ export class StateFile implements Adapter<State> {
     }
     const result = stateSchema.safeParse(raw);
     if (!result.success) {
-      throw corrupt(this.filePath, `it does not match the expected layout:\n${describeSchemaIssues(result.error)}`, result.error);
+      throw corrupt(
+        this.filePath,
+        `it does not match the expected layout:\n${describeSchemaIssues(result.error)}`,
+        result.error,
+      );
     }
     return result.data;
   }

@@ -25,11 +25,17 @@ export const DEFAULT_STATUS: TaskStatus = 'not-started';
 type Updates = State['statusUpdates'] | DeepReadonly<State['statusUpdates']>;
 
 function sameTarget(municipalityId: string, taskId: string, step: number | undefined) {
-  return (u: { municipalityId: string; taskId: string; step?: number }) => u.municipalityId === municipalityId && u.taskId === taskId && u.step === step;
+  return (u: { municipalityId: string; taskId: string; step?: number }) =>
+    u.municipalityId === municipalityId && u.taskId === taskId && u.step === step;
 }
 
 /** The last update of a municipality × task × step still in force (not undone). */
-function latestInForce<U extends Updates[number]>(updates: readonly U[], municipalityId: string, taskId: string, step: number | undefined): U | undefined {
+function latestInForce<U extends Updates[number]>(
+  updates: readonly U[],
+  municipalityId: string,
+  taskId: string,
+  step: number | undefined,
+): U | undefined {
   const matches = sameTarget(municipalityId, taskId, step);
   return updates.findLast((u) => matches(u) && u.undoneAt === undefined);
 }
@@ -63,8 +69,11 @@ export function standingsOf(updates: Updates): Map<string, StatusStanding> {
   for (const update of updates) {
     const key = standingKey(update.municipalityId, update.taskId, update.step);
     const before = result.get(key);
-    let lastChange = before ? laterOf(before.lastChange, { at: update.at, by: update.by }) : { at: update.at, by: update.by };
-    if (update.undoneAt !== undefined) lastChange = laterOf(lastChange, { at: update.undoneAt, by: update.undoneBy ?? update.by });
+    let lastChange = before
+      ? laterOf(before.lastChange, { at: update.at, by: update.by })
+      : { at: update.at, by: update.by };
+    if (update.undoneAt !== undefined)
+      lastChange = laterOf(lastChange, { at: update.undoneAt, by: update.undoneBy ?? update.by });
     // the log is in the order recorded: a later update not undone takes over
     const inForce = update.undoneAt === undefined ? update : before?.inForce;
     result.set(key, {
@@ -90,7 +99,9 @@ function withoutUndefined(actor: Actor): Actor {
 export class StatusRepository {
   // the log is in the order recorded, so the last update not undone per key is the one in force;
   // reminders and the calendar ask for many municipalities and tasks at once
-  private readonly inForce = new ListIndex<DeepReadonly<StatusUpdate>>((u) => (u.undoneAt === undefined ? standingKey(u.municipalityId, u.taskId, u.step) : undefined));
+  private readonly inForce = new ListIndex<DeepReadonly<StatusUpdate>>((u) =>
+    u.undoneAt === undefined ? standingKey(u.municipalityId, u.taskId, u.step) : undefined,
+  );
 
   constructor(
     private readonly store: Store,
@@ -106,7 +117,8 @@ export class StatusRepository {
     const id = randomUUID();
     const at = nowIso(this.clock);
     return this.store.update((draft): StatusUpdate | 'unchanged' => {
-      const previous = latestInForce(draft.statusUpdates, change.municipalityId, change.taskId, change.step)?.status ?? DEFAULT_STATUS;
+      const previous =
+        latestInForce(draft.statusUpdates, change.municipalityId, change.taskId, change.step)?.status ?? DEFAULT_STATUS;
       // decided here, inside the serialized update: two identical saves at once record one change
       if (previous === change.status) return 'unchanged';
       const update: StatusUpdate = {
@@ -126,7 +138,10 @@ export class StatusRepository {
 
   /** The municipality's status on the task (or step): the last update not undone, else not started. */
   current(municipalityId: string, taskId: string, step?: number): TaskStatus {
-    return this.inForce.get(this.store.read().statusUpdates, standingKey(municipalityId, taskId, step))?.status ?? DEFAULT_STATUS;
+    return (
+      this.inForce.get(this.store.read().statusUpdates, standingKey(municipalityId, taskId, step))?.status ??
+      DEFAULT_STATUS
+    );
   }
 
   /** One update by id, undone or not. */
@@ -145,7 +160,8 @@ export class StatusRepository {
       const update = draft.statusUpdates.find((u) => u.id === updateId);
       if (!update) return 'not-found';
       if (update.undoneAt !== undefined) return 'already-undone';
-      if (latestInForce(draft.statusUpdates, update.municipalityId, update.taskId, update.step) !== update) return 'superseded';
+      if (latestInForce(draft.statusUpdates, update.municipalityId, update.taskId, update.step) !== update)
+        return 'superseded';
       update.undoneAt = at;
       update.undoneBy = withoutUndefined(by);
       return { ...update };
@@ -153,19 +169,34 @@ export class StatusRepository {
   }
 
   /** The latest `limit` updates of a municipality × task × step, newest first, undone ones included. */
-  history(municipalityId: string, taskId: string, step: number | undefined, limit: number): DeepReadonly<StatusUpdate>[] {
+  history(
+    municipalityId: string,
+    taskId: string,
+    step: number | undefined,
+    limit: number,
+  ): DeepReadonly<StatusUpdate>[] {
     if (limit <= 0) return [];
-    return this.store.read().statusUpdates.filter(sameTarget(municipalityId, taskId, step)).slice(-limit).reverse();
+    return this.store
+      .read()
+      .statusUpdates.filter(sameTarget(municipalityId, taskId, step))
+      .slice(-limit)
+      .reverse();
   }
 
   /**
    * The latest `limit` updates of a municipality, newest first, undone ones included; only
    * those of a task, and of one step of it, when `of` names them.
    */
-  changes(municipalityId: string, limit: number, of: { taskId?: string; step?: number } = {}): DeepReadonly<StatusUpdate>[] {
+  changes(
+    municipalityId: string,
+    limit: number,
+    of: { taskId?: string; step?: number } = {},
+  ): DeepReadonly<StatusUpdate>[] {
     if (limit <= 0) return [];
     const wanted = (u: DeepReadonly<StatusUpdate>) =>
-      u.municipalityId === municipalityId && (of.taskId === undefined || u.taskId === of.taskId) && (of.step === undefined || u.step === of.step);
+      u.municipalityId === municipalityId &&
+      (of.taskId === undefined || u.taskId === of.taskId) &&
+      (of.step === undefined || u.step === of.step);
     return this.store.read().statusUpdates.filter(wanted).slice(-limit).reverse();
   }
 

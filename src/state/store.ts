@@ -170,7 +170,11 @@ class SerialStore implements Store {
         // The file already holds the change: memory follows the file, and the callers hear
         // that it may not survive a power cut rather than that nothing changed.
         this.#db.data = deepFreeze(next);
-        const error = new KlikbotError(ErrorCode.StateWriteUnconfirmed, `${cause.message}: the change may not survive a power cut`, { cause });
+        const error = new KlikbotError(
+          ErrorCode.StateWriteUnconfirmed,
+          `${cause.message}: the change may not survive a power cut`,
+          { cause },
+        );
         for (const { pending } of accepted) pending.reject(error);
         return;
       }

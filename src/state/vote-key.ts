@@ -66,7 +66,11 @@ export async function loadVoteKey(statePath: string): Promise<Buffer> {
   try {
     await createKey(keyPath);
   } catch (cause) {
-    throw new KlikbotError(ErrorCode.StateWriteFailed, `Could not create the vote key ${keyPath}: check the permissions of ${path.dirname(keyPath)}.`, { cause });
+    throw new KlikbotError(
+      ErrorCode.StateWriteFailed,
+      `Could not create the vote key ${keyPath}: check the permissions of ${path.dirname(keyPath)}.`,
+      { cause },
+    );
   }
   return readKey(keyPath);
 }
@@ -78,5 +82,7 @@ export async function loadVoteKey(statePath: string): Promise<Buffer> {
  */
 export function voterHash(key: Buffer, scopeId: string, channel: string, userId: string): string {
   // JSON keeps the parts apart: ("a:b", "c") and ("a", "b:c") never give the same input
-  return createHmac('sha256', key).update(JSON.stringify([scopeId, channel, userId])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([scopeId, channel, userId]))
+    .digest('hex');
 }

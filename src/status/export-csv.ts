@@ -6,18 +6,36 @@ import { statusTasks } from '../knowledge/queries.js';
 import { toCsv } from '../lib/csv.js';
 
 /** The export's columns, in order: the header row. */
-export const STATUS_CSV_COLUMNS = ['kommune_id', 'kommune', 'opgave_id', 'opgave', 'trin', 'status', 'sidst_aendret', 'aendret_af'] as const;
+export const STATUS_CSV_COLUMNS = [
+  'kommune_id',
+  'kommune',
+  'opgave_id',
+  'opgave',
+  'trin',
+  'status',
+  'sidst_aendret',
+  'aendret_af',
+] as const;
 
 /** One row of the export: a municipality's status on one KLIK task or step. */
 export type StatusCsvRow = Record<(typeof STATUS_CSV_COLUMNS)[number], string>;
 
 // The export is for KOMBIT's reporting, in Danish whatever language the asker used.
-const statusWords: Record<TaskStatus, string> = { 'not-started': 'ikke påbegyndt', started: 'påbegyndt', done: 'fuldført' };
+const statusWords: Record<TaskStatus, string> = {
+  'not-started': 'ikke påbegyndt',
+  started: 'påbegyndt',
+  done: 'fuldført',
+};
 
 // Danish alphabetical order, as a Danish reader expects it (aa sorts as å, after ø).
 const danish = new Intl.Collator('da');
 
-function rowOf(municipality: { id: string; name: string }, task: { id: string; title: string }, step: number | undefined, standing: StatusStanding | undefined): StatusCsvRow {
+function rowOf(
+  municipality: { id: string; name: string },
+  task: { id: string; title: string },
+  step: number | undefined,
+  standing: StatusStanding | undefined,
+): StatusCsvRow {
   return {
     kommune_id: municipality.id,
     kommune: municipality.name,
@@ -38,11 +56,15 @@ function rowOf(municipality: { id: string; name: string }, task: { id: string; t
 export function statusCsvRows(state: Pick<DeepReadonly<State>, 'statusUpdates'>, knowledge: Knowledge): StatusCsvRow[] {
   const standings = standingsOf(state.statusUpdates);
   const targets = statusTasks(knowledge).flatMap((task): { task: Task; step?: number }[] =>
-    task.steps.length > 0 ? [...task.steps].sort((a, b) => a.number - b.number).map((step) => ({ task, step: step.number })) : [{ task }],
+    task.steps.length > 0
+      ? [...task.steps].sort((a, b) => a.number - b.number).map((step) => ({ task, step: step.number }))
+      : [{ task }],
   );
   const municipalities = [...knowledge.municipalities].sort((a, b) => danish.compare(a.name, b.name));
   return municipalities.flatMap((municipality) =>
-    targets.map(({ task, step }) => rowOf(municipality, task, step, standings.get(standingKey(municipality.id, task.id, step)))),
+    targets.map(({ task, step }) =>
+      rowOf(municipality, task, step, standings.get(standingKey(municipality.id, task.id, step))),
+    ),
   );
 }
 

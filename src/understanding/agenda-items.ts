@@ -13,7 +13,18 @@ const meetingCue = /moede|meeting|skype|program/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
 const monthWord = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)/;
-const weekdays: Record<string, number> = { mandag: 1, tirsdag: 2, onsdag: 3, torsdag: 4, fredag: 5, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5 };
+const weekdays: Record<string, number> = {
+  mandag: 1,
+  tirsdag: 2,
+  onsdag: 3,
+  torsdag: 4,
+  fredag: 5,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+};
 // an item's words must carry at least this share of the question once the cues are left out
 const minimumCoverage = 0.3;
 
@@ -30,17 +41,26 @@ function weekdayOf(tokens: string[]): number | undefined {
 
 /** The meetings a question is about: those in its dates, on its weekday, today's, else the next one. */
 function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, dates: DateSpan | undefined): Meeting[] {
-  const dated = dates ? knowledge.meetings.filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end) : [];
+  const dated = dates
+    ? knowledge.meetings.filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end)
+    : [];
   if (dated.length > 0) return dated;
   const weekday = weekdayOf(tokens);
   // a day without a meeting has no programme, unless a weekday says which ("fredag d. 14" is read as the next Friday)
   if (dates && weekday === undefined) return [];
-  const on = (meeting: Meeting) => now.setZone(ZONE).set({ year: Number(meeting.date.slice(0, 4)), month: Number(meeting.date.slice(5, 7)), day: Number(meeting.date.slice(8, 10)) });
+  const on = (meeting: Meeting) =>
+    now.setZone(ZONE).set({
+      year: Number(meeting.date.slice(0, 4)),
+      month: Number(meeting.date.slice(5, 7)),
+      day: Number(meeting.date.slice(8, 10)),
+    });
   if (weekday !== undefined) return knowledge.meetings.filter((meeting) => on(meeting).weekday === weekday);
   const today = now.setZone(ZONE).toISODate() ?? '';
   const todays = knowledge.meetings.filter((meeting) => meeting.date === today);
   if (todays.length > 0) return todays;
-  const next = [...knowledge.meetings].sort((a, b) => a.date.localeCompare(b.date)).find((meeting) => meeting.date >= today);
+  const next = [...knowledge.meetings]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .find((meeting) => meeting.date >= today);
   return next ? [next] : [];
 }
 
@@ -74,7 +94,9 @@ export function agendaItemsAsked(input: {
   const [time] = findTimes(input.text);
   if (time) {
     const at = time.time.replace(':', '.');
-    const covering = meetings.flatMap((meeting) => meeting.agenda.flatMap((item, index) => (item.start <= at && at < item.end ? [`${meeting.id}#${index}`] : [])));
+    const covering = meetings.flatMap((meeting) =>
+      meeting.agenda.flatMap((item, index) => (item.start <= at && at < item.end ? [`${meeting.id}#${index}`] : [])),
+    );
     if (covering.length > 0) return covering;
   }
   const ids = new Set(meetings.map((meeting) => meeting.id));
@@ -82,9 +104,19 @@ export function agendaItemsAsked(input: {
   // the programme never uses (they would only dilute a fit)
   const [from, to] = input.dateWords ?? [0, 0];
   const content = input.tokens.filter(
-    (token, index) => (index < from || index >= to) && !meetingCue.test(token) && weekdayOf([token]) === undefined && !/^\d+$/.test(token) && !(monthWord.test(token) && token.length <= 9) && input.search.knows(token),
+    (token, index) =>
+      (index < from || index >= to) &&
+      !meetingCue.test(token) &&
+      weekdayOf([token]) === undefined &&
+      !/^\d+$/.test(token) &&
+      !(monthWord.test(token) && token.length <= 9) &&
+      input.search.knows(token),
   );
-  const result = input.search.search(content, { within: (passage) => passage.kind === 'meetings' && ids.has(passage.recordId) && passage.field.startsWith('agenda.'), limit: 10 });
+  const result = input.search.search(content, {
+    within: (passage) =>
+      passage.kind === 'meetings' && ids.has(passage.recordId) && passage.field.startsWith('agenda.'),
+    limit: 10,
+  });
   const best = result.hits[0];
   if (!best) return undefined;
   // the same item in each meeting asked about (the runs of one meeting are separate records)

@@ -10,7 +10,18 @@ export function placeholder(kind: string): string {
   return `x${kind.toLowerCase()}`;
 }
 
-const placeholderNames = ['task', 'step', 'role', 'system', 'interface', 'support', 'municipality', 'strategy', 'deadline', 'date'];
+const placeholderNames = [
+  'task',
+  'step',
+  'role',
+  'system',
+  'interface',
+  'support',
+  'municipality',
+  'strategy',
+  'deadline',
+  'date',
+];
 
 function isPlaceholder(term: string): boolean {
   return term.startsWith('x') && placeholderNames.includes(term.slice(1));
@@ -103,7 +114,9 @@ export class IntentClassifier {
     // example a candidate: leave them out unless nothing else is left. A named thing is
     // always telling, however many examples name one.
     const corrected = [...new Set(terms.map((term) => this.corrected(term)))];
-    const telling = corrected.filter((term) => isPlaceholder(term) || (this.#postings.get(term)?.size ?? 0) <= documents * 0.2);
+    const telling = corrected.filter(
+      (term) => isPlaceholder(term) || (this.#postings.get(term)?.size ?? 0) <= documents * 0.2,
+    );
     const scores = new Float64Array(documents);
     const matched = new Uint16Array(documents);
     for (const term of telling.length > 0 ? telling : corrected) {

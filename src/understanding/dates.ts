@@ -51,7 +51,10 @@ export function findDateSpan(text: string, now: DateTime, language: 'da' | 'en')
 }
 
 // "the week of 19 November", "ugen med d. 19. november": the week the day falls in
-const weekOf = new RegExp(`${B0}(?:the\\s+)?week\\s+(?:of|around|starting)\\s+(?:the\\s+)?|${B0}ugen\\s+(?:med|omkring|hvor|fra|der\\s+starter)\\s+(?:den\\s+|d\\.\\s*)?`, 'iu');
+const weekOf = new RegExp(
+  `${B0}(?:the\\s+)?week\\s+(?:of|around|starting)\\s+(?:the\\s+)?|${B0}ugen\\s+(?:med|omkring|hvor|fra|der\\s+starter)\\s+(?:den\\s+|d\\.\\s*)?`,
+  'iu',
+);
 
 function weekAround(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
   const cue = weekOf.exec(text);
@@ -63,7 +66,11 @@ function weekAround(text: string, now: DateTime, language: 'da' | 'en'): FoundDa
   const said = dayOf(year, month, date);
   if (said === undefined) return undefined;
   const monday = mondayOf(said);
-  return { span: { start: format(monday), end: format(shift(monday, 'days', 6)) }, matched: text.slice(cue.index, after + day.matched.length), kind: 'week' };
+  return {
+    span: { start: format(monday), end: format(shift(monday, 'days', 6)) },
+    matched: text.slice(cue.index, after + day.matched.length),
+    kind: 'week',
+  };
 }
 
 function firstDate(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
@@ -75,7 +82,9 @@ function firstDate(text: string, now: DateTime, language: 'da' | 'en'): FoundDat
     if (englishDateCue.test(text)) candidates = [...candidates, ...englishCandidates(text, local, context.today)];
   } else if (candidates.length === 0 && englishDateWord.test(text)) {
     // chrono reads Danish words as English ("sat", "mon"): keep only what holds an English date word
-    candidates = englishCandidates(text, local, context.today).filter((c) => englishDateWord.test(text.slice(c.index, c.end)));
+    candidates = englishCandidates(text, local, context.today).filter((c) =>
+      englishDateWord.test(text.slice(c.index, c.end)),
+    );
   }
   const chosen = chooseFirst(candidates, text, context);
   const days = chosen && settle(chosen, context);
@@ -106,7 +115,10 @@ function describe(chosen: Candidate, days: Days, text: string, today: Days['star
 }
 
 // "inden udgangen af september", "før 1. november", "by 1 November": a limit, not a day
-const limitBefore = new RegExp(`${B0}(inden|før|foer|senest|indtil|before|by|until)\\s+(?:(?:den|d\\.|the)\\s*)?$`, 'iu');
+const limitBefore = new RegExp(
+  `${B0}(inden|før|foer|senest|indtil|before|by|until)\\s+(?:(?:den|d\\.|the)\\s*)?$`,
+  'iu',
+);
 const limitInside = /^(inden|før|foer|senest|before|until)\s/iu;
 
 function saidAsLimit(text: string, chosen: Candidate): boolean {

@@ -3,15 +3,7 @@ import { words } from '../knowledge/text.js';
 
 /** The kinds of things a question can name; each maps to a list in `Entities`. */
 export type EntityKind =
-  | 'task'
-  | 'step'
-  | 'role'
-  | 'itSystem'
-  | 'interface'
-  | 'supportSystem'
-  | 'municipality'
-  | 'strategy'
-  | 'deadline';
+  'task' | 'step' | 'role' | 'itSystem' | 'interface' | 'supportSystem' | 'municipality' | 'strategy' | 'deadline';
 
 /** One way of writing one thing: "FK-ADM" for the role fk-administrator. */
 export interface SurfaceForm {
@@ -31,7 +23,12 @@ const ordinaryWordNames = new Set(['vejen', 'greve', 'skive', 'lejre', 'odder', 
 // IT systems whose names are ordinary words: "valg" is "choice" ("strategivalg").
 const ordinaryWordSystems = new Set(['valg']);
 
-function form(kind: EntityKind, id: string, text: string, options: Partial<Pick<SurfaceForm, 'strict' | 'needsProperNoun'>> = {}): SurfaceForm | undefined {
+function form(
+  kind: EntityKind,
+  id: string,
+  text: string,
+  options: Partial<Pick<SurfaceForm, 'strict' | 'needsProperNoun'>> = {},
+): SurfaceForm | undefined {
   const tokens = words(text);
   if (tokens.length === 0) return undefined;
   return { kind, id, tokens, strict: options.strict ?? false, needsProperNoun: options.needsProperNoun ?? false };
@@ -48,7 +45,9 @@ function withBareName(names: string[]): string[] {
 function taskAndStepForms(k: Knowledge): (SurfaceForm | undefined)[] {
   return k.tasks.flatMap((task) => [
     ...[task.title, ...task.aliases].map((text) => form('task', task.id, text)),
-    ...task.steps.flatMap((step) => [step.title, ...step.aliases].map((text) => form('step', `${task.id}#${step.number}`, text))),
+    ...task.steps.flatMap((step) =>
+      [step.title, ...step.aliases].map((text) => form('step', `${task.id}#${step.number}`, text)),
+    ),
   ]);
 }
 
@@ -60,7 +59,11 @@ function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
         return form('itSystem', system.id, text, { strict: text.length <= 4, needsProperNoun: ordinary });
       }),
     ),
-    ...k.supportSystems.flatMap((system) => [system.name, ...system.aliases].map((text) => form('supportSystem', system.id, text, { strict: text.length <= 4 }))),
+    ...k.supportSystems.flatMap((system) =>
+      [system.name, ...system.aliases].map((text) =>
+        form('supportSystem', system.id, text, { strict: text.length <= 4 }),
+      ),
+    ),
     ...k.interfaces.flatMap((item) => [
       form('interface', item.id, item.code, { strict: true }),
       form('interface', item.id, item.code.replace(/^SF/, 'SF '), { strict: true }),
@@ -81,7 +84,13 @@ function strategyForms(k: Knowledge): (SurfaceForm | undefined)[] {
   return k.strategies.flatMap((item) => {
     if (item.kind !== 'strategy') return [];
     // "strategi A": the letter alone is an English article, so these match only whole
-    const lettered = [`strategi ${item.letter}`, `løsning ${item.letter}`, `${item.letter} strategi`, `${item.letter} strategien`, `strategy ${item.letter}`];
+    const lettered = [
+      `strategi ${item.letter}`,
+      `løsning ${item.letter}`,
+      `${item.letter} strategi`,
+      `${item.letter} strategien`,
+      `strategy ${item.letter}`,
+    ];
     return [
       ...[item.name, ...item.aliases].map((text) => form('strategy', item.id, text, { strict: text.length <= 4 })),
       ...lettered.map((text) => form('strategy', item.id, text, { strict: true })),
@@ -93,11 +102,17 @@ function strategyForms(k: Knowledge): (SurfaceForm | undefined)[] {
 export function surfaceForms(k: Knowledge): SurfaceForm[] {
   const all = [
     ...taskAndStepForms(k),
-    ...k.roles.flatMap((role) => withBareName([role.name, ...role.aliases]).map((text) => form('role', role.id, text, { strict: text.length <= 4 }))),
+    ...k.roles.flatMap((role) =>
+      withBareName([role.name, ...role.aliases]).map((text) =>
+        form('role', role.id, text, { strict: text.length <= 4 }),
+      ),
+    ),
     ...systemForms(k),
     ...municipalityForms(k),
     ...strategyForms(k),
-    ...k.deadlines.flatMap((deadline) => [deadline.title, ...deadline.aliases].map((text) => form('deadline', deadline.id, text))),
+    ...k.deadlines.flatMap((deadline) =>
+      [deadline.title, ...deadline.aliases].map((text) => form('deadline', deadline.id, text)),
+    ),
   ];
   return all.filter((item): item is SurfaceForm => item !== undefined);
 }

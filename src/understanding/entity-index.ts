@@ -111,14 +111,18 @@ export class EntityIndex {
    */
   #candidates(text: string, allowTypos = true): [string, number][] {
     const found = new Map<string, number>();
-    const offer = (vocabulary: string, quality: number) => found.set(vocabulary, Math.max(found.get(vocabulary) ?? 0, quality));
+    const offer = (vocabulary: string, quality: number) =>
+      found.set(vocabulary, Math.max(found.get(vocabulary) ?? 0, quality));
     if (this.#postings.has(text)) offer(text, exactQuality);
     for (const vocabulary of this.#byStem.get(stem(text)) ?? []) offer(vocabulary, stemQuality);
     // a typo is looked for only when the word is nothing as written: "vejle" is Vejle, not a typo of Vejen
     if (allowTypos && found.size === 0 && text.length >= 5) {
       for (const variant of [text, ...deletions(text)]) {
         for (const vocabulary of this.#byDeletion.get(variant) ?? []) {
-          if (!found.has(vocabulary) && editDistance(text, vocabulary, typoAllowance(vocabulary.length)) <= typoAllowance(vocabulary.length)) {
+          if (
+            !found.has(vocabulary) &&
+            editDistance(text, vocabulary, typoAllowance(vocabulary.length)) <= typoAllowance(vocabulary.length)
+          ) {
             offer(vocabulary, typoQuality);
           }
         }
@@ -151,7 +155,8 @@ export class EntityIndex {
             if (!positions) hits.set(posting.form, (positions = new Map<number | 'whole', Hit>()));
             for (const position of posting.positions === 'whole' ? ['whole' as const] : posting.positions) {
               const previous = positions.get(position);
-              if (!previous || previous.quality < quality) positions.set(position, { quality, start, end: start + length });
+              if (!previous || previous.quality < quality)
+                positions.set(position, { quality, start, end: start + length });
             }
           }
         }
@@ -167,7 +172,9 @@ export class EntityIndex {
     query: QueryWords,
   ): EntityMatch | undefined {
     const whole = positions.get('whole');
-    const span = whole ? { score: whole.quality, start: whole.start, end: whole.end } : this.#partialScore(form, formIndex, positions);
+    const span = whole
+      ? { score: whole.quality, start: whole.start, end: whole.end }
+      : this.#partialScore(form, formIndex, positions);
     if (!span || span.score < hintedCoverage) return undefined;
     if (form.strict && (span.score < 1 || span.end - span.start > form.tokens.length)) return undefined;
     const properNounMissing = form.needsProperNoun && !writtenAsName(query, span.start, span.end);
@@ -215,7 +222,12 @@ function demotePartsOfOtherNames(matches: EntityMatch[]): EntityMatch[] {
   return matches.map((match) => {
     if (match.certainty !== 'named' || match.score >= 0.95) return match;
     const covered = matches.some(
-      (other) => other !== match && other.kind !== match.kind && other.score >= 0.95 && other.start <= match.start && other.end >= match.end,
+      (other) =>
+        other !== match &&
+        other.kind !== match.kind &&
+        other.score >= 0.95 &&
+        other.start <= match.start &&
+        other.end >= match.end,
     );
     return covered ? { ...match, certainty: 'hinted' as const } : match;
   });
@@ -241,7 +253,11 @@ function bestPerEntity(matches: EntityMatch[]): EntityMatch[] {
   for (const match of matches) {
     const key = `${match.kind}:${match.id}`;
     const current = best.get(key);
-    if (!current || match.score > current.score || (match.score === current.score && match.end - match.start > current.end - current.start)) {
+    if (
+      !current ||
+      match.score > current.score ||
+      (match.score === current.score && match.end - match.start > current.end - current.start)
+    ) {
       best.set(key, match);
     }
   }

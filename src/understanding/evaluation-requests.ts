@@ -10,13 +10,71 @@ import { noEntities, type Intent, type Understanding } from './types.js';
 
 const evaluationWords = new Set(['evaluering', 'evalueringen', 'evaluation', 'evalueringsskema', 'evalueringsskemaet']);
 const resultWords = new Set(['resultat', 'resultatet', 'resultater', 'resultaterne', 'result', 'results', 'svarene']);
-const startVerbs = new Set(['start', 'starte', 'starter', 'begynd', 'begynde', 'aabn', 'aabne', 'open', 'begin', 'lav', 'koer', 'run', 'send', 'ny', 'new']);
+const startVerbs = new Set([
+  'start',
+  'starte',
+  'starter',
+  'begynd',
+  'begynde',
+  'aabn',
+  'aabne',
+  'open',
+  'begin',
+  'lav',
+  'koer',
+  'run',
+  'send',
+  'ny',
+  'new',
+]);
 const closeVerbs = new Set(['luk', 'lukke', 'afslut', 'afslutte', 'slut', 'stop', 'stoppe', 'close', 'end', 'finish']);
 const answerVerbs = new Set(['svar', 'besvar', 'answer', 'udfyld', 'fill', 'tag', 'take']);
 const showVerbs = new Set(['vis', 'se', 'show', 'see', 'get']);
 const exportVerbs = new Set(['eksporter', 'eksport', 'export', 'hent', 'download', 'csv']);
 // Words that change nothing, wherever they stand: "ok klikbot, start en kort evaluering nu, tak"
-const filler = new Set(['ok', 'okay', 'klikbot', 'tak', 'please', 'venligst', 'nu', 'now', 'lad', 'os', 'lets', 's', 'let', 'en', 'et', 'den', 'det', 'a', 'an', 'the', 'vores', 'our', 'dagens', 'todays', 'today', 'kort', 'korte', 'short', 'quick', 'af', 'for', 'of', 'fra', 'from', 'som', 'as', 'med', 'with', 'paa', 'in', 'out']);
+const filler = new Set([
+  'ok',
+  'okay',
+  'klikbot',
+  'tak',
+  'please',
+  'venligst',
+  'nu',
+  'now',
+  'lad',
+  'os',
+  'lets',
+  's',
+  'let',
+  'en',
+  'et',
+  'den',
+  'det',
+  'a',
+  'an',
+  'the',
+  'vores',
+  'our',
+  'dagens',
+  'todays',
+  'today',
+  'kort',
+  'korte',
+  'short',
+  'quick',
+  'af',
+  'for',
+  'of',
+  'fra',
+  'from',
+  'som',
+  'as',
+  'med',
+  'with',
+  'paa',
+  'in',
+  'out',
+]);
 
 // Longer than this is a sentence about something, not a command.
 const MAX_WORDS = 10;
@@ -37,7 +95,8 @@ function commandOf(tokens: readonly string[]): Intent | undefined {
   const rest = words.filter((_word, index) => !read[index]!.evaluation);
   const results = read.some((word) => word.results) || rest.some((word) => resultWords.has(word));
   // every other word must be one of the command's own
-  const known = (word: string) => [resultWords, startVerbs, answerVerbs, closeVerbs, showVerbs, exportVerbs].some((set) => set.has(word));
+  const known = (word: string) =>
+    [resultWords, startVerbs, answerVerbs, closeVerbs, showVerbs, exportVerbs].some((set) => set.has(word));
   if (!rest.every(known)) return undefined;
   if (rest.some((word) => exportVerbs.has(word))) return 'evaluation.csv';
   if (rest.some((word) => closeVerbs.has(word))) return 'evaluation.close';

@@ -11,4 +11,10 @@ import type { Intent } from './types.js';
  * {strategy} {deadline} {date}. A question is matched against these after its own named
  * things are replaced the same way, so the examples teach how people ask, not what about.
  */
-export const examples: Partial<Record<Intent, string[]>> = { ...deadlineExamples, ...taskAndRoleExamples, ...topicExamples, ...statusExamples, ...reminderExamples };
+export const examples: Partial<Record<Intent, string[]>> = {
+  ...deadlineExamples,
+  ...taskAndRoleExamples,
+  ...topicExamples,
+  ...statusExamples,
+  ...reminderExamples,
+};

@@ -10,7 +10,9 @@ const followUpOpeners = [['og'], ['hvad', 'med'], ['and'], ['what', 'about'], ['
 
 /** Whether the intent changes what is stored: made once, by its own sentence, never by a follow-up. */
 export function changesState(intent: Intent): boolean {
-  return ['status.update', 'membership.set', 'reminder.subscribe', 'reminder.unsubscribe', 'reminder.snooze'].includes(intent);
+  return ['status.update', 'membership.set', 'reminder.subscribe', 'reminder.unsubscribe', 'reminder.snooze'].includes(
+    intent,
+  );
 }
 
 /** Whether the question opens as a follow-up ("og …", "hvad med …") and is short. */
@@ -28,7 +30,20 @@ export function asksAnew(tokens: string[]): boolean {
 }
 
 // "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
-const listWords = new Set(['deadlines', 'frister', 'fristerne', 'kommende', 'kommer', 'naeste', 'upcoming', 'next', 'coming', 'nu', 'snart', 'alle']);
+const listWords = new Set([
+  'deadlines',
+  'frister',
+  'fristerne',
+  'kommende',
+  'kommer',
+  'naeste',
+  'upcoming',
+  'next',
+  'coming',
+  'nu',
+  'snart',
+  'alle',
+]);
 
 /** Whether the question asks for one deadline rather than the list. */
 export function asksOneDeadline(tokens: string[]): boolean {
@@ -36,7 +51,16 @@ export function asksOneDeadline(tokens: string[]): boolean {
 }
 
 /** The kinds of thing a question can name, as `Entities` lists them. */
-export const namedKinds = ['tasks', 'roles', 'itSystems', 'interfaces', 'supportSystems', 'municipalities', 'strategies', 'deadlines'] as const;
+export const namedKinds = [
+  'tasks',
+  'roles',
+  'itSystems',
+  'interfaces',
+  'supportSystems',
+  'municipalities',
+  'strategies',
+  'deadlines',
+] as const;
 
 /**
  * A short question that names nothing of its own ("hvor lang tid tager det?", "og ulemperne?")
@@ -67,10 +91,26 @@ export function inheritTopic(reading: Reading, previous: Understanding | undefin
 function strategyLetter(reading: Reading, previous: Understanding): string | undefined {
   if (previous.intent !== 'strategy.describe') return undefined;
   const letter = reading.tokens.find((token) => /^[abc]$/.test(token));
-  return letter ? reading.knowledge.strategies.find((item) => item.kind === 'strategy' && item.letter.toLowerCase() === letter)?.id : undefined;
+  return letter
+    ? reading.knowledge.strategies.find((item) => item.kind === 'strategy' && item.letter.toLowerCase() === letter)?.id
+    : undefined;
 }
 
-const ordinalWords: Record<string, number> = { foerste: 1, andet: 2, anden: 2, tredje: 3, fjerde: 4, femte: 5, sidste: -1, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+const ordinalWords: Record<string, number> = {
+  foerste: 1,
+  andet: 2,
+  anden: 2,
+  tredje: 3,
+  fjerde: 4,
+  femte: 5,
+  sidste: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  last: -1,
+};
 
 // "hvor mange er færdige med det første?" after a question about steps: the first step.
 function ordinalStep(tokens: string[]): number | undefined {
@@ -79,7 +119,21 @@ function ordinalStep(tokens: string[]): number | undefined {
 }
 
 // Words that point back at the conversation's last topic ("hvad laver den rolle?").
-const pointingBack = new Set(['de', 'den', 'det', 'dem', 'denne', 'dette', 'disse', 'it', 'that', 'them', 'this', 'those', 'they']);
+const pointingBack = new Set([
+  'de',
+  'den',
+  'det',
+  'dem',
+  'denne',
+  'dette',
+  'disse',
+  'it',
+  'that',
+  'them',
+  'this',
+  'those',
+  'they',
+]);
 
 /** Whether the question names no thing of its own. */
 export function namesNothing(reading: Reading): boolean {
@@ -91,6 +145,9 @@ export function refersBack(reading: Reading): boolean {
   const { tokens } = reading;
   if (isFollowUp(tokens) || tokens.some((token) => pointingBack.has(token))) return true;
   if (!namesNothing(reading)) return false;
-  return (tokens.length <= 4 && asksOneDeadline(tokens) && tokens.some((token) => ['deadline', 'deadlinen', 'frist', 'fristen'].includes(token)));
+  return (
+    tokens.length <= 4 &&
+    asksOneDeadline(tokens) &&
+    tokens.some((token) => ['deadline', 'deadlinen', 'frist', 'fristen'].includes(token))
+  );
 }
-

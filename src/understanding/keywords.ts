@@ -67,13 +67,26 @@ function nearest(map: Map<string, string>, term: string): string | undefined {
 export function aspectOf(tokens: string[]): string | undefined {
   const joined = tokens.join(' ');
   // a negated start ("ikke startet", "haven't started", "slet ikke gået i gang") is its own count
-  if (/\b(ikke|not|haven t|hasn t|havent|hasnt|aren t|isn t)( \w+)? (paabegyndt|startet|started|begyndt|i gang|igang|gaaet i gang|begun)\b|\bmangler\b/.test(joined)) {
+  if (
+    /\b(ikke|not|haven t|hasn t|havent|hasnt|aren t|isn t)( \w+)? (paabegyndt|startet|started|begyndt|i gang|igang|gaaet i gang|begun)\b|\bmangler\b/.test(
+      joined,
+    )
+  ) {
     return 'not-started';
   }
   if (/\bi gang\b|\bigang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
-  const found = firstIn(aspects, tokens.filter((token) => token !== 'ikke' && token !== 'not'));
+  const found = firstIn(
+    aspects,
+    tokens.filter((token) => token !== 'ikke' && token !== 'not'),
+  );
   // "fordele og ulemper": both sides, which is the whole strategy
-  if ((found === 'pros' || found === 'cons') && firstIn(aspects, tokens.filter((token) => aspects.get(stem(token)) !== found)) === (found === 'pros' ? 'cons' : 'pros')) {
+  if (
+    (found === 'pros' || found === 'cons') &&
+    firstIn(
+      aspects,
+      tokens.filter((token) => aspects.get(stem(token)) !== found),
+    ) === (found === 'pros' ? 'cons' : 'pros')
+  ) {
     return undefined;
   }
   return found;
@@ -101,7 +114,22 @@ export function rolePhaseOf(tokens: string[]): string | undefined {
 
 /** The step number written after "trin"/"step" ("trin 3", "step 4"), if any. */
 // -1 stands for the last step, whatever its number
-const ordinals: Record<string, number> = { foerste: 1, andet: 2, anden: 2, tredje: 3, fjerde: 4, femte: 5, sidste: -1, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1, final: -1 };
+const ordinals: Record<string, number> = {
+  foerste: 1,
+  andet: 2,
+  anden: 2,
+  tredje: 3,
+  fjerde: 4,
+  femte: 5,
+  sidste: -1,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  last: -1,
+  final: -1,
+};
 
 export function stepNumberOf(tokens: string[]): number | undefined {
   for (let index = 0; index < tokens.length; index += 1) {

@@ -34,8 +34,12 @@ export class MaterialQuestions {
         this.#add(answer.question, kind, recordId);
       }
     }
-    for (const [kind, records] of Object.entries(knowledge) as [KnowledgeKind, { id: string; aliases?: string[] }[]][]) {
-      for (const record of records) for (const alias of record.aliases ?? []) if (alias.trim().endsWith('?')) this.#add(alias, kind, record.id);
+    for (const [kind, records] of Object.entries(knowledge) as [
+      KnowledgeKind,
+      { id: string; aliases?: string[] }[],
+    ][]) {
+      for (const record of records)
+        for (const alias of record.aliases ?? []) if (alias.trim().endsWith('?')) this.#add(alias, kind, record.id);
     }
   }
 
@@ -46,7 +50,12 @@ export class MaterialQuestions {
 
   #termsOf(tokens: string[]): Set<string> {
     // "ift.", "egentlig": how a question is put, not what it asks
-    return new Set(queryTerms(tokens.filter((token) => !isEverydayWord(token)), this.search.vocabulary).terms);
+    return new Set(
+      queryTerms(
+        tokens.filter((token) => !isEverydayWord(token)),
+        this.search.vocabulary,
+      ).terms,
+    );
   }
 
   #share(part: Set<string>, of: Set<string>): number {

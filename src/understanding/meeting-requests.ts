@@ -11,7 +11,21 @@ import type { Intent, Understanding } from './types.js';
 export const meetingIntents: readonly Intent[] = ['meeting.start', 'meeting.next', 'meeting.pause', 'meeting.end'];
 
 // Words around a command that change nothing: "ok klikbot, næste punkt tak", "lad os holde pause".
-const leading = new Set(['ok', 'okay', 'klikbot', 'please', 'venligst', 'lad', 'os', 'vi', 'saa', 'nu', 'let', 's', 'lets']);
+const leading = new Set([
+  'ok',
+  'okay',
+  'klikbot',
+  'please',
+  'venligst',
+  'lad',
+  'os',
+  'vi',
+  'saa',
+  'nu',
+  'let',
+  's',
+  'lets',
+]);
 const trailing = new Set(['tak', 'please', 'nu', 'now', 'venligst', 'klikbot']);
 
 const startVerbs = new Set(['start', 'starte', 'starter', 'begynd', 'begynde', 'begynder', 'begin', 'open']);
@@ -72,15 +86,24 @@ function isNumber(token: string | undefined): boolean {
  * minute break": a break asked for, with or without its length.
  */
 function asksForBreak(words: readonly string[]): boolean {
-  const rest = ['holder', 'hold', 'holde', 'take'].includes(words[0] ?? '') ? words.slice(words[1] === 'a' ? 2 : 1) : words;
+  const rest = ['holder', 'hold', 'holde', 'take'].includes(words[0] ?? '')
+    ? words.slice(words[1] === 'a' ? 2 : 1)
+    : words;
   const [first, ...after] = rest;
   const length = (part: readonly string[]) => {
     const from = part[0] === 'i' || part[0] === 'paa' || part[0] === 'for' ? 1 : 0;
-    return isNumber(part[from]) && part.slice(from + 1).every((word) => minuteWords.has(word)) && part.length - from <= 2;
+    return (
+      isNumber(part[from]) && part.slice(from + 1).every((word) => minuteWords.has(word)) && part.length - from <= 2
+    );
   };
   if (first === 'pause' || first === 'break') return after.length === 0 ? rest !== words : length(after);
   // "10 minutters pause", "10 minute break"
-  return isNumber(first) && rest.length <= 3 && ['pause', 'break'].includes(rest.at(-1) ?? '') && rest.slice(1, -1).every((word) => minuteWords.has(word));
+  return (
+    isNumber(first) &&
+    rest.length <= 3 &&
+    ['pause', 'break'].includes(rest.at(-1) ?? '') &&
+    rest.slice(1, -1).every((word) => minuteWords.has(word))
+  );
 }
 
 function commandOf(reading: Reading): Intent | undefined {
@@ -88,7 +111,8 @@ function commandOf(reading: Reading): Intent | undefined {
   if (words.length === 0 || words.length > 8) return undefined;
   const afterStart = verbMeeting(words, startVerbs);
   // a date may follow: "start mødet 12. september"
-  if (afterStart && (afterStart.length === 0 || (reading.entities.dates && afterStart.length <= 5))) return 'meeting.start';
+  if (afterStart && (afterStart.length === 0 || (reading.entities.dates && afterStart.length <= 5)))
+    return 'meeting.start';
   const afterEnd = verbMeeting(words, endVerbs);
   if ((afterEnd && afterEnd.length === 0) || overPhrases.some((phrase) => same(words, phrase))) return 'meeting.end';
   if (nextPhrases.some((phrase) => same(words, phrase))) return 'meeting.next';

@@ -11,19 +11,67 @@ import { noEntities, type Intent, type Understanding } from './types.js';
  * about tasks or deadlines can be read as one.
  */
 
-const pollWords = new Set(['afstemning', 'afstemningen', 'afstemninger', 'afstemningerne', 'poll', 'pollen', 'polls', 'survey']);
-const createWords = new Set(['lav', 'lave', 'laver', 'opret', 'oprette', 'opretter', 'start', 'starte', 'starter', 'ny', 'nyt', 'new', 'create', 'make', 'run', 'koer', 'koere']);
+const pollWords = new Set([
+  'afstemning',
+  'afstemningen',
+  'afstemninger',
+  'afstemningerne',
+  'poll',
+  'pollen',
+  'polls',
+  'survey',
+]);
+const createWords = new Set([
+  'lav',
+  'lave',
+  'laver',
+  'opret',
+  'oprette',
+  'opretter',
+  'start',
+  'starte',
+  'starter',
+  'ny',
+  'nyt',
+  'new',
+  'create',
+  'make',
+  'run',
+  'koer',
+  'koere',
+]);
 const closeWords = new Set(['luk', 'lukke', 'afslut', 'stop', 'close', 'end']);
 const deleteWords = new Set(['slet', 'slette', 'fjern', 'fjerne', 'delete', 'remove']);
 // What may stand beside the verb and the poll word in a command: "luk afstemningen nu, tak"
-const politeWords = new Set(['den', 'denne', 'the', 'this', 'nu', 'now', 'tak', 'please', 'venligst', 'bare', 'igen', 'min', 'vores', 'my', 'our']);
+const politeWords = new Set([
+  'den',
+  'denne',
+  'the',
+  'this',
+  'nu',
+  'now',
+  'tak',
+  'please',
+  'venligst',
+  'bare',
+  'igen',
+  'min',
+  'vores',
+  'my',
+  'our',
+]);
 
 /** Longer texts than this are no command, whatever they open with. */
 const MAX_COMMAND_WORDS = 6;
 const MAX_HOW_TO_WORDS = 10;
 
 function understood(intent: Intent, language: Language, pollText?: string): Understanding {
-  return { intent, confidence: 0.95, entities: { ...noEntities(), ...(pollText !== undefined ? { pollText } : {}) }, language };
+  return {
+    intent,
+    confidence: 0.95,
+    entities: { ...noEntities(), ...(pollText !== undefined ? { pollText } : {}) },
+    language,
+  };
 }
 
 // Courtesy before a command: "ok klikbot, luk afstemningen"
@@ -37,7 +85,11 @@ function command(words: string[]): Intent | undefined {
   if (verb === undefined || tokens.length > MAX_COMMAND_WORDS) return undefined;
   // "luk" alone, as a host says it at the end of a vote; "slet" alone is too little to delete on
   if (rest.length === 0) return verb === 'luk' || verb === 'close' ? 'poll.close' : undefined;
-  if (!rest.some((token) => pollWords.has(token)) || !rest.every((token) => pollWords.has(token) || politeWords.has(token))) return undefined;
+  if (
+    !rest.some((token) => pollWords.has(token)) ||
+    !rest.every((token) => pollWords.has(token) || politeWords.has(token))
+  )
+    return undefined;
   if (closeWords.has(verb)) return 'poll.close';
   if (deleteWords.has(verb)) return 'poll.delete';
   return undefined;
@@ -57,6 +109,9 @@ export function pollRequest(text: string, language: Language): Understanding | u
   // "afstemning", "ny afstemning med indstillinger": how to write one
   if (sentence !== undefined) return understood('poll.create', language, text);
   // "hvordan laver jeg en afstemning?", "how do I create a poll?"
-  const asksHow = tokens.length <= MAX_HOW_TO_WORDS && tokens.some((token) => pollWords.has(token)) && tokens.some((token) => createWords.has(token));
+  const asksHow =
+    tokens.length <= MAX_HOW_TO_WORDS &&
+    tokens.some((token) => pollWords.has(token)) &&
+    tokens.some((token) => createWords.has(token));
   return asksHow ? understood('poll.create', language) : undefined;
 }

@@ -31,7 +31,10 @@ function joinPhrases(words: QueryWords): QueryWords {
 
 /** The folded words of a question and which of them were written with a capital letter. */
 export function queryWords(text: string): QueryWords {
-  const raw = text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const raw = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const tokens: string[] = [];
   const capitalised: boolean[] = [];
   for (const word of raw) {

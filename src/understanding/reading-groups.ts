@@ -8,20 +8,57 @@ import type { Entities } from './types.js';
 
 // the intents answered from the knowledge alone, beside which a passage may stand
 export const answersFromKnowledge = new Set<string>([
-  'deadline.task', 'deadline.upcoming', 'deadline.range', 'task.describe', 'task.steps', 'task.kind', 'task.list', 'role.describe',
-  'role.responsible', 'role.competences', 'role.list', 'overview.systems-using', 'overview.used-by', 'rollout.sapa', 'pilot.solution',
-  'strategy.describe', 'event.list', 'event.next-meeting', 'agenda.today', 'contact', 'news',
+  'deadline.task',
+  'deadline.upcoming',
+  'deadline.range',
+  'task.describe',
+  'task.steps',
+  'task.kind',
+  'task.list',
+  'role.describe',
+  'role.responsible',
+  'role.competences',
+  'role.list',
+  'overview.systems-using',
+  'overview.used-by',
+  'rollout.sapa',
+  'pilot.solution',
+  'strategy.describe',
+  'event.list',
+  'event.next-meeting',
+  'agenda.today',
+  'contact',
+  'news',
 ]);
 // words that ask whom to write to, call or ask
-export const contactWord = /^(skriv|kontakt|feedback|mail|e-?mail|telefon|tlf|ring|henvend|spoerg|adresse|postkasse|sende|send|contact|write|phone|call|reach|ask)/;
+export const contactWord =
+  /^(skriv|kontakt|feedback|mail|e-?mail|telefon|tlf|ring|henvend|spoerg|adresse|postkasse|sende|send|contact|write|phone|call|reach|ask)/;
 // the readings a question about one point of a meeting's programme is often given
 export const meetingIntents = new Set<string>(['agenda.today', 'event.list', 'event.next-meeting', 'fact']);
 // the questions (not the commands) a word outside the material turns into "I don't know"
-export const asksTheKnowledge = new Set<string>([...answersFromKnowledge, 'status.national', 'status.mine', 'status.missing', 'status.history', 'fact', 'help']);
+export const asksTheKnowledge = new Set<string>([
+  ...answersFromKnowledge,
+  'status.national',
+  'status.mine',
+  'status.missing',
+  'status.history',
+  'fact',
+  'help',
+]);
 
 /** Whether the reading names a thing of the knowledge (a task, role, system, municipality, …). */
 export function namesSomething(entities: Entities): boolean {
-  return [entities.tasks, entities.steps, entities.roles, entities.itSystems, entities.interfaces, entities.supportSystems, entities.municipalities, entities.strategies, entities.deadlines].some((list) => list.length > 0);
+  return [
+    entities.tasks,
+    entities.steps,
+    entities.roles,
+    entities.itSystems,
+    entities.interfaces,
+    entities.supportSystems,
+    entities.municipalities,
+    entities.strategies,
+    entities.deadlines,
+  ].some((list) => list.length > 0);
 }
 
 /** A passage's key: "roles/kombit-programleder/profile.tasks.3". */

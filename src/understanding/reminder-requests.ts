@@ -12,7 +12,12 @@ import type { Entities, Intent } from './types.js';
  */
 
 /** The intents about reminders. */
-export const reminderIntents: readonly Intent[] = ['reminder.subscribe', 'reminder.unsubscribe', 'reminder.list', 'reminder.snooze'];
+export const reminderIntents: readonly Intent[] = [
+  'reminder.subscribe',
+  'reminder.unsubscribe',
+  'reminder.list',
+  'reminder.snooze',
+];
 
 const pronouns = new Set(['mig', 'os', 'dig', 'jer', 'me', 'us']);
 const remindStems = ['paamind', 'pamind', 'remind', 'snooz'];
@@ -24,7 +29,9 @@ function isRemindWord(tokens: readonly string[], index: number): boolean {
   if (token === 'mindes' || token === 'mindet' || remindStems.some((start) => token.startsWith(start))) return true;
   if (!remindVerbs.has(token)) return false;
   // "bliver vi mindet om": the pronoun may stand before the verb as well
-  return [tokens[index - 2], tokens[index - 1], tokens[index + 1], tokens[index + 2]].some((word) => word !== undefined && pronouns.has(word));
+  return [tokens[index - 2], tokens[index - 1], tokens[index + 1], tokens[index + 2]].some(
+    (word) => word !== undefined && pronouns.has(word),
+  );
 }
 
 /** Whether the sentence speaks of reminding: "påmind…", "remind…", "snooze", "mindes", or "mind/minde" beside mig/os. */
@@ -32,7 +39,19 @@ export function asksForReminders(tokens: readonly string[]): boolean {
   return tokens.some((_token, index) => isRemindWord(tokens, index));
 }
 
-const stopWords = new Set(['stop', 'stoppe', 'stopper', 'afmeld', 'afmelde', 'afbestil', 'ingen', 'unsubscribe', 'cancel', 'off', 'disable']);
+const stopWords = new Set([
+  'stop',
+  'stoppe',
+  'stopper',
+  'afmeld',
+  'afmelde',
+  'afbestil',
+  'ingen',
+  'unsubscribe',
+  'cancel',
+  'off',
+  'disable',
+]);
 const negations = new Set(['ikke', 'aldrig', 'not', 'no', 'never', 'dont']);
 
 /**
@@ -45,7 +64,10 @@ export function asksToStop(tokens: readonly string[]): boolean {
   const joined = tokens.join(' ');
   if (/\bslaa\b.*\bfra\b|\bpaamind fra\b|\bhold op\b|\blad vaere\b|\bdon t\b.*\bremind/.test(joined)) return true;
   // "vil ikke have påmindelser", "mind os ikke om BBR"
-  const negatedAround = (index: number) => [...tokens.slice(Math.max(0, index - 3), index), ...tokens.slice(index + 1, index + 3)].some((word) => negations.has(word));
+  const negatedAround = (index: number) =>
+    [...tokens.slice(Math.max(0, index - 3), index), ...tokens.slice(index + 1, index + 3)].some((word) =>
+      negations.has(word),
+    );
   return tokens.some((_token, index) => isRemindWord(tokens, index) && negatedAround(index));
 }
 
@@ -97,12 +119,21 @@ function hinted(reading: Reading, kind: 'task' | 'deadline'): string[] {
 function namedItem(reading: Reading): Entities | 'nothing' | undefined {
   const { entities } = reading;
   const taskIds = [...entities.tasks, ...entities.steps.map((step) => step.taskId)];
-  for (const [tasks, deadlines] of [[taskIds, entities.deadlines], [hinted(reading, 'task'), hinted(reading, 'deadline')]] as const) {
+  for (const [tasks, deadlines] of [
+    [taskIds, entities.deadlines],
+    [hinted(reading, 'task'), hinted(reading, 'deadline')],
+  ] as const) {
     if (tasks[0]) return { ...entities, tasks: [tasks[0]], deadlines: [] };
     if (deadlines[0]) return { ...entities, tasks: [], deadlines: [deadlines[0]] };
   }
   // a system, role, strategy or event is no deadline: reminding of everything instead would mislead
-  const other = entities.itSystems.length + entities.roles.length + entities.interfaces.length + entities.supportSystems.length + entities.strategies.length + entities.eventKinds.length;
+  const other =
+    entities.itSystems.length +
+    entities.roles.length +
+    entities.interfaces.length +
+    entities.supportSystems.length +
+    entities.strategies.length +
+    entities.eventKinds.length;
   return other > 0 ? undefined : 'nothing';
 }
 

@@ -1,11 +1,27 @@
 import { datedItems } from '../knowledge/queries.js';
 import type { EntityMatch } from './entity-index.js';
-import { asksAnew, asksOneDeadline, changesState, inheritTopic, isFollowUp, namedKinds, namesNothing, refersBack } from './follow-ups.js';
+import {
+  asksAnew,
+  asksOneDeadline,
+  changesState,
+  inheritTopic,
+  isFollowUp,
+  namedKinds,
+  namesNothing,
+  refersBack,
+} from './follow-ups.js';
 import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
 import type { Reading } from './reading.js';
 import { reminderRequest, withReminderReadings } from './reminder-requests.js';
-import { asksAboutUs, asksForChanges, asksWhoIsMissing, membershipStatement, statusReport, withoutMisreadStatements } from './status-fillers.js';
+import {
+  asksAboutUs,
+  asksForChanges,
+  asksWhoIsMissing,
+  membershipStatement,
+  statusReport,
+  withoutMisreadStatements,
+} from './status-fillers.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
 // Below this share of known words the question is about something klikbot does not know.
@@ -16,8 +32,27 @@ const candidateShare = 0.55;
 type Filled = Entities | undefined;
 
 // A question about the pilots says so; "hvilken IdP bruger Aarhus?" is not about them.
-const pilotWords = ['pilot', 'piloter', 'piloten', 'piloterne', 'pilotkommune', 'pilotkommuner', 'praepilot', 'praepiloter', 'pilotafproevning', 'pilotafproevningen',
-  'organisationsloesning', 'organisationsloesningen', 'loesning', 'loesningen', 'leverandoer', 'leverandoeren', 'vendor', 'solution', 'pilots'];
+const pilotWords = [
+  'pilot',
+  'piloter',
+  'piloten',
+  'piloterne',
+  'pilotkommune',
+  'pilotkommuner',
+  'praepilot',
+  'praepiloter',
+  'pilotafproevning',
+  'pilotafproevningen',
+  'organisationsloesning',
+  'organisationsloesningen',
+  'loesning',
+  'loesningen',
+  'leverandoer',
+  'leverandoeren',
+  'vendor',
+  'solution',
+  'pilots',
+];
 
 function mentionsAny(tokens: string[], wanted: string[]): boolean {
   return tokens.some((token) => wanted.includes(token));
@@ -29,9 +64,18 @@ function hinted(reading: Reading, kind: EntityMatch['kind']): string[] {
 }
 
 /** The task a question means: named, else hinted, else the conversation's last one. */
-function taskOf(reading: Reading, previous: Understanding | undefined, accept: (taskId: string) => boolean = () => true): string | undefined {
+function taskOf(
+  reading: Reading,
+  previous: Understanding | undefined,
+  accept: (taskId: string) => boolean = () => true,
+): string | undefined {
   const fromSteps = reading.entities.steps.map((step) => step.taskId);
-  const candidates = [...reading.entities.tasks, ...fromSteps, ...hinted(reading, 'task'), ...(previous?.entities.tasks ?? [])];
+  const candidates = [
+    ...reading.entities.tasks,
+    ...fromSteps,
+    ...hinted(reading, 'task'),
+    ...(previous?.entities.tasks ?? []),
+  ];
   return candidates.find(accept);
 }
 
@@ -44,7 +88,9 @@ function hasDeadline(reading: Reading): (taskId: string) => boolean {
 function hasNationalStatus(knowledge: Reading['knowledge'], systemId: string): boolean {
   const name = knowledge.itSystems.find((system) => system.id === systemId)?.name.toLowerCase();
   const withStatus = new Set(knowledge.bbrStatus.map((row) => row.task));
-  return knowledge.tasks.some((task) => withStatus.has(task.id) && task.itSystems.some((system) => system.toLowerCase() === name));
+  return knowledge.tasks.some(
+    (task) => withStatus.has(task.id) && task.itSystems.some((system) => system.toLowerCase() === name),
+  );
 }
 
 function withTask(entities: Entities, taskId: string | undefined): Filled {
@@ -53,9 +99,11 @@ function withTask(entities: Entities, taskId: string | undefined): Filled {
 
 function steps(reading: Reading, previous: Understanding | undefined): Filled {
   const { entities, stepNumber } = reading;
-  const withSteps = (taskId: string) => (reading.knowledge.tasks.find((task) => task.id === taskId)?.steps.length ?? 0) > 0;
+  const withSteps = (taskId: string) =>
+    (reading.knowledge.tasks.find((task) => task.id === taskId)?.steps.length ?? 0) > 0;
   // a step number belongs to a task that has steps, never to one without ("status på trin 5")
-  const taskId = taskOf(reading, previous, withSteps) ?? (stepNumber === undefined ? taskOf(reading, previous) : undefined);
+  const taskId =
+    taskOf(reading, previous, withSteps) ?? (stepNumber === undefined ? taskOf(reading, previous) : undefined);
   if (!taskId && entities.steps.length === 0 && stepNumber === undefined) return undefined;
   const onlyTaskWithSteps = reading.knowledge.tasks.filter((task) => task.steps.length > 0);
   const stepTask = taskId ?? (onlyTaskWithSteps.length === 1 ? onlyTaskWithSteps[0]!.id : undefined);
@@ -75,7 +123,10 @@ const fillers: Partial<Record<Intent, Filler>> = {
     // a date of another IT system's task is not the answer ("hvornår er DAR færdig med adgangsstyring?")
     const namedSystems = new Set(reading.entities.itSystems);
     const aboutNamedSystem = (taskId: string) =>
-      namedSystems.size === 0 || (reading.knowledge.tasks.find((task) => task.id === taskId)?.itSystems ?? []).some((system) => namedSystems.has(system.toLowerCase()));
+      namedSystems.size === 0 ||
+      (reading.knowledge.tasks.find((task) => task.id === taskId)?.itSystems ?? []).some((system) =>
+        namedSystems.has(system.toLowerCase()),
+      );
     const named = tasks.find(hasDeadline(reading)) ?? tasks[0];
     if (named) return withTask(reading.entities, named);
     const fitsNamedSystem = (deadlineId: string) => {
@@ -84,13 +135,17 @@ const fillers: Partial<Record<Intent, Filler>> = {
     };
     const namedDeadline = deadlines.find(fitsNamedSystem);
     if (namedDeadline) return { ...reading.entities, deadlines: [namedDeadline] };
-    const hintedTask = hinted(reading, 'task').find((taskId) => hasDeadline(reading)(taskId) && aboutNamedSystem(taskId));
+    const hintedTask = hinted(reading, 'task').find(
+      (taskId) => hasDeadline(reading)(taskId) && aboutNamedSystem(taskId),
+    );
     if (hintedTask) return withTask(reading.entities, hintedTask);
     const hintedDeadline = hinted(reading, 'deadline').find(fitsNamedSystem);
     if (hintedDeadline) return { ...reading.entities, deadlines: [hintedDeadline] };
     const earlier = previous?.entities.tasks[0];
     if (earlier) return withTask(reading.entities, earlier);
-    return previous?.entities.deadlines[0] ? { ...reading.entities, deadlines: [previous.entities.deadlines[0]] } : undefined;
+    return previous?.entities.deadlines[0]
+      ? { ...reading.entities, deadlines: [previous.entities.deadlines[0]] }
+      : undefined;
   },
   'deadline.range': (reading) => (reading.entities.dates ? reading.entities : undefined),
   'task.describe': (reading, previous) => withTask(reading.entities, taskOf(reading, previous)),
@@ -104,7 +159,11 @@ const fillers: Partial<Record<Intent, Filler>> = {
     // the roles in the reading are the answer: those the seed names responsible. Named
     // things first, then a role whose described duties fit, then things only hinted at.
     const { knowledge, entities } = reading;
-    const withTaskRoles = (taskId: string): Entities => ({ ...entities, tasks: [taskId], roles: [...(knowledge.tasks.find((task) => task.id === taskId)?.responsibleRoles ?? [])] });
+    const withTaskRoles = (taskId: string): Entities => ({
+      ...entities,
+      tasks: [taskId],
+      roles: [...(knowledge.tasks.find((task) => task.id === taskId)?.responsibleRoles ?? [])],
+    });
     const withDeadlineRoles = (deadlineId: string): Entities => ({
       ...entities,
       deadlines: [deadlineId],
@@ -125,7 +184,13 @@ const fillers: Partial<Record<Intent, Filler>> = {
   'role.competences': (reading, previous) => {
     // "hvad skal man gøre i strategi B?" is about the strategy, not the programme leader's role
     const { entities } = reading;
-    const namesOther = [entities.strategies, entities.tasks, entities.itSystems, entities.supportSystems, entities.interfaces].some((list) => list.length > 0);
+    const namesOther = [
+      entities.strategies,
+      entities.tasks,
+      entities.itSystems,
+      entities.supportSystems,
+      entities.interfaces,
+    ].some((list) => list.length > 0);
     if (entities.roles.length === 0 && namesOther) return undefined;
     const roleId = reading.entities.roles[0] ?? previous?.entities.roles[0] ?? 'kombit-programleder';
     return { ...reading.entities, roles: [roleId] };
@@ -139,8 +204,11 @@ const fillers: Partial<Record<Intent, Filler>> = {
     return steps(reading, previous) ?? reading.entities;
   },
   'status.missing': (reading, previous) =>
-    reading.entities.municipalities.length > 0 || !asksWhoIsMissing(reading.tokens) ? undefined : (steps(reading, previous) ?? reading.entities),
-  'status.history': (reading, previous) => (asksForChanges(reading.tokens) ? (steps(reading, previous) ?? reading.entities) : undefined),
+    reading.entities.municipalities.length > 0 || !asksWhoIsMissing(reading.tokens)
+      ? undefined
+      : (steps(reading, previous) ?? reading.entities),
+  'status.history': (reading, previous) =>
+    asksForChanges(reading.tokens) ? (steps(reading, previous) ?? reading.entities) : undefined,
   'status.update': (reading) => statusReport(reading),
   // recognised by how the sentence opens (membershipStatement), never by resemblance alone
   'membership.set': () => undefined,
@@ -168,10 +236,12 @@ const fillers: Partial<Record<Intent, Filler>> = {
     // the rollout plan is SAPA's: "hvornår går KY i luften i Aarhus?" is not in it
     const systems = reading.entities.itSystems;
     if (systems.length > 0 && !systems.includes('sapa')) return undefined;
-    const municipality = reading.entities.municipalities[0] ?? hinted(reading, 'municipality')[0] ?? previous?.entities.municipalities[0];
+    const municipality =
+      reading.entities.municipalities[0] ?? hinted(reading, 'municipality')[0] ?? previous?.entities.municipalities[0];
     return { ...reading.entities, municipalities: municipality ? [municipality] : [] };
   },
-  'pilot.solution': (reading, previous) => (mentionsAny(reading.tokens, pilotWords) || previous?.intent === 'pilot.solution' ? reading.entities : undefined),
+  'pilot.solution': (reading, previous) =>
+    mentionsAny(reading.tokens, pilotWords) || previous?.intent === 'pilot.solution' ? reading.entities : undefined,
   unknown: () => undefined,
 };
 
@@ -215,17 +285,42 @@ function fill(intent: Intent, reading: Reading, previous: Understanding | undefi
  */
 function settledIntent(intent: Intent, reading: Reading, inherited: boolean): Intent {
   const { entities } = reading;
-  if (intent === 'deadline.upcoming' && ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))) return 'deadline.task';
+  if (
+    intent === 'deadline.upcoming' &&
+    ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))
+  )
+    return 'deadline.task';
   // "og hvornår?" right after a task asks for its deadline, not for the calendar of events
-  if (intent === 'event.list' && inherited && entities.tasks.length + entities.deadlines.length > 0 && entities.eventKinds.length === 0 && !entities.dates) return 'deadline.task';
-  const onlyARole = entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0 && entities.municipalities.length === 0;
+  if (
+    intent === 'event.list' &&
+    inherited &&
+    entities.tasks.length + entities.deadlines.length > 0 &&
+    entities.eventKinds.length === 0 &&
+    !entities.dates
+  )
+    return 'deadline.task';
+  const onlyARole =
+    entities.roles.length > 0 &&
+    entities.tasks.length === 0 &&
+    entities.deadlines.length === 0 &&
+    entities.municipalities.length === 0;
   if (intent === 'role.responsible' && onlyARole) return 'role.describe';
   // "hvad er den kritiske deadline for BBR?" names a deadline: its date is the news asked for
-  if (intent === 'news' && entities.deadlines.length > 0 && reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))) return 'deadline.task';
+  if (
+    intent === 'news' &&
+    entities.deadlines.length > 0 &&
+    reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))
+  )
+    return 'deadline.task';
   // "hvad er basisopgaverne for FK?": several tasks of a kind, not the kind of one task only hinted at
-  if (intent === 'task.kind' && entities.tasks.length === 0 && reading.tokens.some((token) => pluralTasks.test(token))) return 'task.list';
+  if (intent === 'task.kind' && entities.tasks.length === 0 && reading.tokens.some((token) => pluralTasks.test(token)))
+    return 'task.list';
   // "bbr step 3 status?": the status of the step, not what the step is
-  if ((intent === 'task.steps' || intent === 'task.describe') && entities.tasks.length > 0 && reading.tokens.some((token) => statusNoun.test(token))) {
+  if (
+    (intent === 'task.steps' || intent === 'task.describe') &&
+    entities.tasks.length > 0 &&
+    reading.tokens.some((token) => statusNoun.test(token))
+  ) {
     return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
   }
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
@@ -238,7 +333,11 @@ const pluralTasks = /(opgaver|opgaverne|tasks)$/;
 const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
 
 /** The best-scoring intent whose needs this reading meets, or undefined. */
-function bestFilled(reading: Reading, inherited: boolean, previous: Understanding | undefined): Understanding | undefined {
+function bestFilled(
+  reading: Reading,
+  inherited: boolean,
+  previous: Understanding | undefined,
+): Understanding | undefined {
   const { ranked } = reading.classification;
   const best = ranked[0];
   if (!best || reading.knownShare < minimumKnownShare) return undefined;
@@ -273,19 +372,30 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
   // a host's command is no topic a follow-up could lean on
   if (previous && meetingIntents.includes(previous.intent)) return resolveIntent(read, undefined);
   const original = withReminderReadings(withoutMisreadStatements(read));
-  const unknown: Understanding = { intent: 'unknown', confidence: 1 - original.knownShare, entities: original.entities, language: original.language };
+  const unknown: Understanding = {
+    intent: 'unknown',
+    confidence: 1 - original.knownShare,
+    entities: original.entities,
+    language: original.language,
+  };
   if (!previous) return bestFilled(original, false, undefined) ?? unknown;
   const inherited = inheritTopic(original, previous);
   if (refersBack(original)) {
     // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
-    const sameKinds = namedKinds.every((kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0);
+    const sameKinds = namedKinds.every(
+      (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0,
+    );
     // a change is made once, by its own sentence: "og trin 4?" after one is a question
-    const repeatable = isFollowUp(original.tokens) && !asksAnew(original.tokens) && sameKinds && !changesState(previous.intent);
+    const repeatable =
+      isFollowUp(original.tokens) && !asksAnew(original.tokens) && sameKinds && !changesState(previous.intent);
     const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
     if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
     return bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined) ?? unknown;
   }
   const fresh = bestFilled(original, false, undefined);
   if (fresh) return fresh;
-  return (namesNothing(original) && original.tokens.length <= 7 ? bestFilled(inherited, true, previous) : undefined) ?? unknown;
+  return (
+    (namesNothing(original) && original.tokens.length <= 7 ? bestFilled(inherited, true, previous) : undefined) ??
+    unknown
+  );
 }

@@ -33,7 +33,13 @@ export class RoleDuties {
       const described = [
         role.description ?? '',
         ...role.mentions.map((mention) => mention.quote),
-        ...(profile ? [...profile.tasks.map((task) => task.text), ...profile.responsibility.map((line) => line.text), profile.effect] : []),
+        ...(profile
+          ? [
+              ...profile.tasks.map((task) => task.text),
+              ...profile.responsibility.map((line) => line.text),
+              profile.effect,
+            ]
+          : []),
       ];
       return { id: role.id, text: terms(described.join(' ')).join(' ') };
     });

@@ -3,11 +3,18 @@
  * is two. A message splits after a question mark followed by more words, or at "og" / "and"
  * (or a comma) right before a question word; each part must be a question of a few words.
  */
-const questionWords = 'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|er|skal|kan|what|when|who|which|how|where|why|is|are|does|do|can';
-const joiner = new RegExp(`(?:,\\s*|\\s+)(?:og|and|samt|plus|\\+)\\s+(?=(?:by\\s+|inden\\s+)?(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)|\\s\\+\\s+(?=\\S)`, 'iu');
+const questionWords =
+  'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|er|skal|kan|what|when|who|which|how|where|why|is|are|does|do|can';
+const joiner = new RegExp(
+  `(?:,\\s*|\\s+)(?:og|and|samt|plus|\\+)\\s+(?=(?:by\\s+|inden\\s+)?(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)|\\s\\+\\s+(?=\\S)`,
+  'iu',
+);
 // "to ting: hvad …", "jeg kan ikke huske to ting: hvor …": a lead-in that only announces the questions
 // (only a lead-in that speaks of questions: "afstemning: hvilken …?" is a command, not a lead-in)
-const leadIn = new RegExp(`^[^?:]{0,100}\\b(?:ting|spørgsmål|spoergsmaal|spm|things|questions)\\s*:\\s+(?=(?:${questionWords})\\b)`, 'iu');
+const leadIn = new RegExp(
+  `^[^?:]{0,100}\\b(?:ting|spørgsmål|spoergsmaal|spm|things|questions)\\s*:\\s+(?=(?:${questionWords})\\b)`,
+  'iu',
+);
 const minimumWords = 3;
 const followUpTail = /^(?:by\s+|inden\s+)?(?:hvornår|hvornaar|when|hvem|who|hvor|where)\b[\s?]*$/iu;
 
@@ -23,7 +30,8 @@ export function splitQuestions(text: string): string[] {
     const head = rest.slice(0, match.index + (match[0].startsWith('?') ? 1 : 0)).trim();
     const tail = rest.slice(match.index + match[0].length).trim();
     // "…, and by when?": a short question of its own about the same thing, kept as a follow-up ("and by when?")
-    const shortFollowUp = wordCount(tail) < minimumWords && followUpTail.test(tail) && /^[,\s]*(og|and)\b/iu.test(match[0]);
+    const shortFollowUp =
+      wordCount(tail) < minimumWords && followUpTail.test(tail) && /^[,\s]*(og|and)\b/iu.test(match[0]);
     // "status og deadline for BBR" is one question: both sides must be questions of their own
     if (wordCount(head) < minimumWords || (wordCount(tail) < minimumWords && !shortFollowUp)) break;
     parts.push(head);

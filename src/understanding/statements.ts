@@ -10,12 +10,53 @@ import type { ReportedStatus } from './types.js';
 // Words that make a sentence a question wherever they stand, an embedded one included
 // ("jeg vil gerne vide om BBR trin 2 er fuldført", "tell me if step 5 is done").
 const questionWords = new Set([
-  'hvor', 'hvem', 'hvad', 'hvilke', 'hvilken', 'hvilket', 'hvornaar', 'hvordan', 'hvorfor', 'hvormange',
-  'om', 'vide', 'spoerger', 'spoerge', 'undrer',
-  'how', 'who', 'what', 'which', 'when', 'whom', 'why', 'whats', 'if', 'whether', 'wonder', 'tell', 'know',
+  'hvor',
+  'hvem',
+  'hvad',
+  'hvilke',
+  'hvilken',
+  'hvilket',
+  'hvornaar',
+  'hvordan',
+  'hvorfor',
+  'hvormange',
+  'om',
+  'vide',
+  'spoerger',
+  'spoerge',
+  'undrer',
+  'how',
+  'who',
+  'what',
+  'which',
+  'when',
+  'whom',
+  'why',
+  'whats',
+  'if',
+  'whether',
+  'wonder',
+  'tell',
+  'know',
 ]);
 // Verbs that make a sentence a question when they open it ("er BBR trin 3 fuldført").
-const questionOpeners = new Set(['er', 'har', 'kan', 'mon', 'skal', 'ved', 'is', 'are', 'have', 'has', 'did', 'do', 'does', 'can', 'should']);
+const questionOpeners = new Set([
+  'er',
+  'har',
+  'kan',
+  'mon',
+  'skal',
+  'ved',
+  'is',
+  'are',
+  'have',
+  'has',
+  'did',
+  'do',
+  'does',
+  'can',
+  'should',
+]);
 
 /** Whether the words (and a question mark, `marked`) make the sentence a question. */
 export function isQuestion(tokens: string[], marked: boolean): boolean {
@@ -26,12 +67,41 @@ export function isQuestion(tokens: string[], marked: boolean): boolean {
 
 const negation = String.raw`(ikke|not|never|aldrig|haven t|hasn t|havent|hasnt|have not|has not)`;
 const startWords = String.raw`(paabegyndt|startet|started|begyndt|begun|i gang|igang|start|starte|begynde|begin)`;
-const doneWords = ['fuldfoert', 'fuldfoerte', 'faerdig', 'faerdige', 'faerdigt', 'faerdiggjort', 'afsluttet', 'afsluttede', 'gennemfoert', 'klaret', 'done', 'finished', 'completed', 'complete', 'finish'];
-const startedWords = ['paabegyndt', 'paabegyndte', 'startet', 'startede', 'begyndt', 'begyndte', 'started', 'begun', 'igang'];
+const doneWords = [
+  'fuldfoert',
+  'fuldfoerte',
+  'faerdig',
+  'faerdige',
+  'faerdigt',
+  'faerdiggjort',
+  'afsluttet',
+  'afsluttede',
+  'gennemfoert',
+  'klaret',
+  'done',
+  'finished',
+  'completed',
+  'complete',
+  'finish',
+];
+const startedWords = [
+  'paabegyndt',
+  'paabegyndte',
+  'startet',
+  'startede',
+  'begyndt',
+  'begyndte',
+  'started',
+  'begun',
+  'igang',
+];
 
 // "fuldførrt", "påbegynt": one typo in a longer status word is still that word
 function isWordOf(token: string, list: string[]): boolean {
-  return list.includes(token) || (token.length >= 6 && list.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1));
+  return (
+    list.includes(token) ||
+    (token.length >= 6 && list.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1))
+  );
 }
 
 /** The status word ("faerdige") a word one typo off ("faedige") stands for, if any. */
@@ -48,28 +118,90 @@ export function statusWordFor(token: string): string | undefined {
 export function reportedStatus(tokens: string[]): ReportedStatus | undefined {
   const joined = tokens.join(' ');
   if (new RegExp(String.raw`\b${negation}( \w+){0,2} ${startWords}\b`).test(joined)) return 'not-started';
-  const negatedDone = tokens.some((token, index) => isWordOf(token, doneWords) && tokens.slice(Math.max(0, index - 3), index).some((word) => /^(ikke|not|t|aldrig|never)$/.test(word)));
+  const negatedDone = tokens.some(
+    (token, index) =>
+      isWordOf(token, doneWords) &&
+      tokens.slice(Math.max(0, index - 3), index).some((word) => /^(ikke|not|t|aldrig|never)$/.test(word)),
+  );
   if (negatedDone) return undefined;
-  if (/\bi gang\b|\bin progress\b|\bworking on\b/.test(joined) || tokens.some((token) => isWordOf(token, startedWords))) return 'started';
+  if (/\bi gang\b|\bin progress\b|\bworking on\b/.test(joined) || tokens.some((token) => isWordOf(token, startedWords)))
+    return 'started';
   if (tokens.some((token) => isWordOf(token, doneWords))) return 'done';
   return undefined;
 }
 
 // How a sentence saying which municipality one belongs to opens, in folded words.
 const joinOpeners: string[][] = [
-  ['vi', 'er', 'fra'], ['jeg', 'er', 'fra'], ['vi', 'er'], ['jeg', 'er'],
-  ['vi', 'hoerer', 'til'], ['jeg', 'hoerer', 'til'], ['vi', 'tilhoerer'], ['jeg', 'tilhoerer'],
-  ['vi', 'kommer', 'fra'], ['jeg', 'kommer', 'fra'], ['jeg', 'sidder', 'i'], ['vi', 'sidder', 'i'],
-  ['jeg', 'arbejder', 'i'], ['jeg', 'arbejder', 'for'], ['jeg', 'arbejder', 'hos'], ['jeg', 'arbejder', 'paa'], ['vi', 'arbejder', 'i'],
-  ['jeg', 'repraesenterer'], ['vi', 'repraesenterer'], ['min', 'kommune', 'er'], ['vores', 'kommune', 'er'],
-  ['meld', 'mig', 'ind', 'i'], ['meld', 'mig', 'til'], ['skift', 'min', 'kommune', 'til'], ['skift', 'kommune', 'til'], ['saet', 'min', 'kommune', 'til'],
-  ['we', 'are', 'from'], ['we', 'are'], ['we', 're'], ['i', 'am', 'from'], ['i', 'am'], ['i', 'm', 'from'], ['i', 'm'], ['im', 'from'],
-  ['i', 'work', 'for'], ['i', 'work', 'at'], ['i', 'work', 'in'], ['we', 'work', 'for'], ['i', 'represent'], ['we', 'represent'],
-  ['my', 'municipality', 'is'], ['our', 'municipality', 'is'], ['i', 'belong', 'to'], ['we', 'belong', 'to'], ['set', 'my', 'municipality', 'to'],
+  ['vi', 'er', 'fra'],
+  ['jeg', 'er', 'fra'],
+  ['vi', 'er'],
+  ['jeg', 'er'],
+  ['vi', 'hoerer', 'til'],
+  ['jeg', 'hoerer', 'til'],
+  ['vi', 'tilhoerer'],
+  ['jeg', 'tilhoerer'],
+  ['vi', 'kommer', 'fra'],
+  ['jeg', 'kommer', 'fra'],
+  ['jeg', 'sidder', 'i'],
+  ['vi', 'sidder', 'i'],
+  ['jeg', 'arbejder', 'i'],
+  ['jeg', 'arbejder', 'for'],
+  ['jeg', 'arbejder', 'hos'],
+  ['jeg', 'arbejder', 'paa'],
+  ['vi', 'arbejder', 'i'],
+  ['jeg', 'repraesenterer'],
+  ['vi', 'repraesenterer'],
+  ['min', 'kommune', 'er'],
+  ['vores', 'kommune', 'er'],
+  ['meld', 'mig', 'ind', 'i'],
+  ['meld', 'mig', 'til'],
+  ['skift', 'min', 'kommune', 'til'],
+  ['skift', 'kommune', 'til'],
+  ['saet', 'min', 'kommune', 'til'],
+  ['we', 'are', 'from'],
+  ['we', 'are'],
+  ['we', 're'],
+  ['i', 'am', 'from'],
+  ['i', 'am'],
+  ['i', 'm', 'from'],
+  ['i', 'm'],
+  ['im', 'from'],
+  ['i', 'work', 'for'],
+  ['i', 'work', 'at'],
+  ['i', 'work', 'in'],
+  ['we', 'work', 'for'],
+  ['i', 'represent'],
+  ['we', 'represent'],
+  ['my', 'municipality', 'is'],
+  ['our', 'municipality', 'is'],
+  ['i', 'belong', 'to'],
+  ['we', 'belong', 'to'],
+  ['set', 'my', 'municipality', 'to'],
 ];
 const greetings = new Set(['hej', 'hi', 'hello', 'goddag', 'ja', 'yes', 'ok', 'okay']);
 // Words that may stand beside the name without making the sentence about something else.
-const besideTheName = new Set(['kommune', 'kommunes', 'municipality', 'council', 'city', 'og', 'tak', 'the', 'of', 'i', 'fra', 'from', 'in', 'for', 'programleder', 'programme', 'program', 'leader', 'manager', 'som']);
+const besideTheName = new Set([
+  'kommune',
+  'kommunes',
+  'municipality',
+  'council',
+  'city',
+  'og',
+  'tak',
+  'the',
+  'of',
+  'i',
+  'fra',
+  'from',
+  'in',
+  'for',
+  'programleder',
+  'programme',
+  'program',
+  'leader',
+  'manager',
+  'som',
+]);
 
 // Openers that speak for a group ("vi er", "vores kommune er", "we are", "our municipality is").
 const groupWords = new Set(['vi', 'vores', 'we', 'our']);
@@ -96,5 +228,10 @@ export function joinOpener(tokens: string[]): JoinOpener | undefined {
  * a word that may stand beside it: "vi er Aarhus Kommune", not "vi er Aarhus' SAPA-ansvarlige".
  */
 export function onlyTheName(tokens: string[], from: number, spans: { start: number; end: number }[]): boolean {
-  return tokens.slice(from).every((token, offset) => besideTheName.has(token) || spans.some((span) => span.start <= from + offset && from + offset < span.end));
+  return tokens
+    .slice(from)
+    .every(
+      (token, offset) =>
+        besideTheName.has(token) || spans.some((span) => span.start <= from + offset && from + offset < span.end),
+    );
 }

@@ -6,17 +6,66 @@ import type { Entities, StatusTarget, Understanding } from './types.js';
 
 // Where the answer is about "us" rather than the country: "hvor langt er vi med BBR?".
 const ourWords = new Set(['vi', 'vores', 'vor', 'os', 'we', 'our', 'us', 'jeg', 'min', 'mit', 'my']);
-const nationalWords = new Set(['mange', 'hvormange', 'kommuner', 'kommunerne', 'landet', 'national', 'nationalt', 'many', 'municipalities', 'country']);
+const nationalWords = new Set([
+  'mange',
+  'hvormange',
+  'kommuner',
+  'kommunerne',
+  'landet',
+  'national',
+  'nationalt',
+  'many',
+  'municipalities',
+  'country',
+]);
 
 // A list of who is missing something says so: "hvem mangler trin 3?", "which have not finished BBR?"
-const missingWords = ['mangler', 'mangle', 'manglende', 'ikke', 'bagud', 'endnu', 'stadig', 'missing', 'not', 'behind', 'haven', 'hasn', 'yet', 'still'];
+const missingWords = [
+  'mangler',
+  'mangle',
+  'manglende',
+  'ikke',
+  'bagud',
+  'endnu',
+  'stadig',
+  'missing',
+  'not',
+  'behind',
+  'haven',
+  'hasn',
+  'yet',
+  'still',
+];
 // A question about changes says so: "historik BBR trin 3", "hvem har ændret trin 3?"
-const changeWords = ['historik', 'historikken', 'statushistorik', 'history', 'aendret', 'aendrede', 'aendring', 'aendringer', 'aendringerne', 'changed', 'changes',
-  'opdateret', 'opdaterede', 'satte', 'sat', 'log', 'loggen', 'updated', 'set'];
+const changeWords = [
+  'historik',
+  'historikken',
+  'statushistorik',
+  'history',
+  'aendret',
+  'aendrede',
+  'aendring',
+  'aendringer',
+  'aendringerne',
+  'changed',
+  'changes',
+  'opdateret',
+  'opdaterede',
+  'satte',
+  'sat',
+  'log',
+  'loggen',
+  'updated',
+  'set',
+];
 
 // "manlger", "histrorik": one typo in a longer word is still that word
 function saysAny(tokens: string[], words: string[]): boolean {
-  return tokens.some((token) => words.includes(token) || (token.length >= 6 && words.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1)));
+  return tokens.some(
+    (token) =>
+      words.includes(token) ||
+      (token.length >= 6 && words.some((word) => word.length >= 6 && editDistance(token, word, 1) <= 1)),
+  );
 }
 
 /** Whether the question asks who has not done something. */
@@ -48,13 +97,19 @@ export function membershipStatement(reading: Reading): Understanding | undefined
   const opener = joinOpener(reading.tokens);
   if (opener === undefined || opener.from >= reading.tokens.length || reading.questionMark) return undefined;
   const { from } = opener;
-  const places = [...reading.named, ...reading.hints].filter((match) => match.kind === 'municipality' && match.start >= from);
+  const places = [...reading.named, ...reading.hints].filter(
+    (match) => match.kind === 'municipality' && match.start >= from,
+  );
   const ids = new Set(places.map((match) => match.id));
   const [municipality] = ids;
   if (ids.size !== 1 || municipality === undefined) return undefined;
   const roles = reading.named.filter((match) => match.kind === 'role');
   if (!onlyTheName(reading.tokens, from, [...places, ...roles])) return undefined;
-  const entities: Entities = { ...reading.entities, municipalities: [municipality], ...(opener.plural ? { aspect: CONVERSATION_SCOPE } : {}) };
+  const entities: Entities = {
+    ...reading.entities,
+    municipalities: [municipality],
+    ...(opener.plural ? { aspect: CONVERSATION_SCOPE } : {}),
+  };
   return { intent: 'membership.set', confidence: 0.95, entities, language: reading.language };
 }
 
@@ -63,7 +118,11 @@ function stepsOf(knowledge: Knowledge, taskId: string): number[] {
 }
 
 /** Every target a task may mean: the step asked for, else each of its steps, else the task itself. */
-function targetsOf(knowledge: Knowledge, taskId: string, stepNumber: number | undefined): { targets: StatusTarget[]; complete: boolean } {
+function targetsOf(
+  knowledge: Knowledge,
+  taskId: string,
+  stepNumber: number | undefined,
+): { targets: StatusTarget[]; complete: boolean } {
   const steps = stepsOf(knowledge, taskId);
   if (steps.length === 0) return { targets: [{ taskId }], complete: stepNumber === undefined };
   const wanted = stepNumber === -1 ? steps.at(-1) : stepNumber;
@@ -83,7 +142,8 @@ function unique(targets: StatusTarget[]): StatusTarget[] {
 function namedTargets(reading: Reading): { targets: StatusTarget[]; complete: boolean } {
   const { entities, stepNumber, knowledge } = reading;
   const titled = entities.steps.filter((step) => stepNumber === undefined || step.number === stepNumber);
-  if (titled.length > 0) return { targets: unique(titled.map((step) => ({ taskId: step.taskId, step: step.number }))), complete: true };
+  if (titled.length > 0)
+    return { targets: unique(titled.map((step) => ({ taskId: step.taskId, step: step.number }))), complete: true };
   const found = entities.tasks.map((taskId) => targetsOf(knowledge, taskId, stepNumber));
   return { targets: unique(found.flatMap((item) => item.targets)), complete: found.every((item) => item.complete) };
 }
@@ -91,10 +151,18 @@ function namedTargets(reading: Reading): { targets: StatusTarget[]; complete: bo
 /** Candidates when nothing is named: tasks hinted at, else the tasks with the step number written. */
 function guessedTargets(reading: Reading): StatusTarget[] {
   const { knowledge, stepNumber } = reading;
-  const hinted = [...new Set(reading.hints.filter((match) => match.kind === 'task' || match.kind === 'step').map((match) => match.id.split('#')[0]!))];
+  const hinted = [
+    ...new Set(
+      reading.hints
+        .filter((match) => match.kind === 'task' || match.kind === 'step')
+        .map((match) => match.id.split('#')[0]!),
+    ),
+  ];
   if (hinted.length > 0) return unique(hinted.flatMap((taskId) => targetsOf(knowledge, taskId, stepNumber).targets));
   if (stepNumber === undefined) return [];
-  return knowledge.tasks.filter((task) => task.steps.some((step) => step.number === stepNumber)).map((task) => ({ taskId: task.id, step: stepNumber }));
+  return knowledge.tasks
+    .filter((task) => task.steps.some((step) => step.number === stepNumber))
+    .map((task) => ({ taskId: task.id, step: stepNumber }));
 }
 
 /**
@@ -115,7 +183,9 @@ export function statusReport(reading: Reading): Entities | undefined {
   return {
     ...reading.entities,
     tasks: [...new Set(shown.map((target) => target.taskId))],
-    steps: shown.flatMap((target) => (target.step === undefined ? [] : [{ taskId: target.taskId, number: target.step }])),
+    steps: shown.flatMap((target) =>
+      target.step === undefined ? [] : [{ taskId: target.taskId, number: target.step }],
+    ),
     report,
   };
 }

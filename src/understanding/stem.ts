@@ -11,11 +11,7 @@ export function stem(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
-  const result = danish
-    .stem(unfolded)
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa');
+  const result = danish.stem(unfolded).replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
   // long "words" are noise (a pasted hash, a run of letters): stemmed, never cached
   if (word.length > 40) return result;
   if (cache.size >= cacheLimit) cache.clear();

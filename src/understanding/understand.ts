@@ -56,7 +56,8 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
 // ("hvor er kommunedagene?" asks for a town, not a link)
-const asksWhereToFind = /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
+const asksWhereToFind =
+  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
 const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
 // how much of the rest of the question a link's words must hold
 const whereCoverage = 0.5;
@@ -81,7 +82,9 @@ function placeholderSpans(matches: EntityMatch[]): EntityMatch[] {
   const chosen: EntityMatch[] = [];
   // The longest name wins a contested stretch ("BBR på Adgangsstyring" is the task, not the
   // support system inside it); among equally long ones, the best match.
-  const byStrength = [...matches].filter((match) => match.certainty === 'named').sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
+  const byStrength = [...matches]
+    .filter((match) => match.certainty === 'named')
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
   for (const match of byStrength) {
     if (chosen.every((other) => match.end <= other.start || match.start >= other.end)) chosen.push(match);
   }
@@ -102,15 +105,24 @@ function dateWords(tokens: string[], matched: string): [number, number] | undefi
  * is an IT system and, in part, a task) becomes every one of their placeholders: the
  * examples then decide which reading fits the way the question is asked.
  */
-function classifierTerms(tokens: string[], spans: EntityMatch[], matches: EntityMatch[], date: [number, number] | undefined): string[] {
+function classifierTerms(
+  tokens: string[],
+  spans: EntityMatch[],
+  matches: EntityMatch[],
+  date: [number, number] | undefined,
+): string[] {
   const terms: string[] = [];
-  for (let index = 0; index < tokens.length; ) {
+  for (let index = 0; index < tokens.length;) {
     const span = spans.find((match) => match.start === index);
     if (date && date[0] === index) {
       terms.push(placeholder('date'));
       index = date[1];
     } else if (span) {
-      const kinds = new Set(matches.filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5).map((match) => match.kind));
+      const kinds = new Set(
+        matches
+          .filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5)
+          .map((match) => match.kind),
+      );
       for (const kind of kinds) terms.push(placeholder(placeholderOfKind[kind]));
       index = span.end;
     } else {
@@ -131,9 +143,9 @@ function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: DateSpan 
     .filter((match) => match.kind === 'step' && match.score >= 0.75)
     .map((match) => match.id)
     .map((id) => {
-    const [taskId = '', number = '0'] = id.split('#');
-    return { taskId, number: Number(number) };
-  });
+      const [taskId = '', number = '0'] = id.split('#');
+      return { taskId, number: Number(number) };
+    });
   entities.roles = ids('role');
   entities.itSystems = ids('itSystem');
   entities.interfaces = ids('interface');
@@ -180,7 +192,8 @@ export class Understander {
     const poll = pollRequest(input.text, language);
     if (poll) return poll;
     // a question is a line or two; a page of text is no question, and reading it would cost time
-    if (input.text.length > MAX_QUESTION_LENGTH) return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
+    if (input.text.length > MAX_QUESTION_LENGTH)
+      return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#spellStatusWords(queryWords(input.text));
     const matches = this.#index.match(words);
     const found = findDateSpan(input.text, input.now, language);
@@ -206,13 +219,16 @@ export class Understander {
     };
     const resolved = resolveIntent(reading, input.previous);
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
-    if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token))) return { ...resolved, intent: 'unknown', confidence: 1 };
+    if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token)))
+      return { ...resolved, intent: 'unknown', confidence: 1 };
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
-    const asks = resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
+    const asks =
+      resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
     if (found && asks && !namesSomething(resolved.entities) && words.tokens.some((token) => startOrEnd.test(token))) {
       return { intent: 'event.list', confidence: Math.max(resolved.confidence, 0.6), entities, language };
     }
-    const material = this.#materialAnswer(words.tokens, resolved) ?? this.#whereToFind(input.text, words.tokens, resolved);
+    const material =
+      this.#materialAnswer(words.tokens, resolved) ?? this.#whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
@@ -222,10 +238,19 @@ export class Understander {
       if (fact) return fact;
     }
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
-      const named = new Set(placeholderSpans(matches).flatMap((match) => words.tokens.slice(match.start, match.end).map((token) => stem(token))));
+      const named = new Set(
+        placeholderSpans(matches).flatMap((match) =>
+          words.tokens.slice(match.start, match.end).map((token) => stem(token)),
+        ),
+      );
       return this.#withEvidence(input.text, words.tokens, resolved, named);
     }
-    if (found && (this.#onlyAsksWhatHappens(words.tokens, dateSpan) || (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))) return { intent: 'event.list', confidence: 0.6, entities, language };
+    if (
+      found &&
+      (this.#onlyAsksWhatHappens(words.tokens, dateSpan) ||
+        (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))
+    )
+      return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
   }
 
@@ -236,10 +261,18 @@ export class Understander {
     const all = this.search.passagesOf(found.kind, found.recordId);
     const inRecord = (passage: Passage) => passage.kind === found.kind && passage.recordId === found.recordId;
     // a short slide is the answer whole; a longer record by its passages that fit the question best
-    const passages = all.length <= shortSlide ? all : this.search.search(tokens, { within: inRecord, limit: 3 }).hits.map((hit) => hit.passage);
+    const passages =
+      all.length <= shortSlide
+        ? all
+        : this.search.search(tokens, { within: inRecord, limit: 3 }).hits.map((hit) => hit.passage);
     if (passages.length === 0) return undefined;
     const keys = passages.map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
-    return { intent: 'fact', confidence: 0.9, entities: { ...resolved.entities, passages: keys }, language: resolved.language };
+    return {
+      intent: 'fact',
+      confidence: 0.9,
+      entities: { ...resolved.entities, passages: keys },
+      language: resolved.language,
+    };
   }
 
   /**
@@ -253,21 +286,52 @@ export class Understander {
     const best = this.search.search(sought, { limit: 1 }).hits[0];
     if (!best || best.coverage < whereCoverage) return undefined;
     // what fits best, and the links of its record ("KOMBITs side om programlederindsatsen" · its address)
-    const links = this.search.passagesOf(best.passage.kind, best.passage.recordId).filter((passage) => passage.text.includes('https://'));
+    const links = this.search
+      .passagesOf(best.passage.kind, best.passage.recordId)
+      .filter((passage) => passage.text.includes('https://'));
     if (links.length === 0) return undefined;
-    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
-    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages }, language: resolved.language };
+    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map(
+      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
+    );
+    return {
+      intent: 'fact',
+      confidence: best.coverage,
+      entities: { ...resolved.entities, passages },
+      language: resolved.language,
+    };
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
-  #agendaItem(input: UnderstandInput, tokens: string[], resolved: Understanding, dates: DateSpan | undefined, dateWords: [number, number] | undefined): Understanding | undefined {
-    const open = resolved.intent === 'unknown' || resolved.confidence < CONFIDENCE_THRESHOLD || meetingIntents.has(resolved.intent);
+  #agendaItem(
+    input: UnderstandInput,
+    tokens: string[],
+    resolved: Understanding,
+    dates: DateSpan | undefined,
+    dateWords: [number, number] | undefined,
+  ): Understanding | undefined {
+    const open =
+      resolved.intent === 'unknown' ||
+      resolved.confidence < CONFIDENCE_THRESHOLD ||
+      meetingIntents.has(resolved.intent);
     // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
     const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
     if (!(open || strictly) || !asksAboutAgendaItem(tokens, input.text, strictly)) return undefined;
-    const agendaItems = agendaItemsAsked({ knowledge: this.knowledge, search: this.search, text: input.text, tokens, now: input.now, ...(dates ? { dates } : {}), ...(dateWords ? { dateWords } : {}) });
+    const agendaItems = agendaItemsAsked({
+      knowledge: this.knowledge,
+      search: this.search,
+      text: input.text,
+      tokens,
+      now: input.now,
+      ...(dates ? { dates } : {}),
+      ...(dateWords ? { dateWords } : {}),
+    });
     if (!agendaItems) return undefined;
-    return { intent: 'agenda.today', confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD), entities: { ...resolved.entities, agendaItems }, language: resolved.language };
+    return {
+      intent: 'agenda.today',
+      confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
+      entities: { ...resolved.entities, agendaItems },
+      language: resolved.language,
+    };
   }
 
   /**
@@ -276,7 +340,13 @@ export class Understander {
    */
   #onlyAsksWhatHappens(tokens: string[], date: [number, number] | undefined): boolean {
     if (!date || tokens.some((token) => isOutsideWord(token))) return false;
-    return tokens.every((token, index) => (index >= date[0] && index < date[1]) || isStopword(token) || isEverydayWord(token) || this.#classifier.knows(termOf(token)));
+    return tokens.every(
+      (token, index) =>
+        (index >= date[0] && index < date[1]) ||
+        isStopword(token) ||
+        isEverydayWord(token) ||
+        this.#classifier.knows(termOf(token)),
+    );
   }
 
   /**
@@ -286,9 +356,13 @@ export class Understander {
    */
   #withEvidence(text: string, tokens: string[], resolved: Understanding, named: Set<string>): Understanding {
     if (!answersFromKnowledge.has(resolved.intent)) return resolved;
-    const hits = this.#answering(text, tokens).filter((hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText);
+    const hits = this.#answering(text, tokens).filter(
+      (hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText,
+    );
     // what the passages add is the question's words beyond the names the dialog answers about
-    const terms = [...new Set(hits.flatMap((hit) => hit.matched))].filter((term) => !named.has(term) && !isCommonTopicTerm(term));
+    const terms = [...new Set(hits.flatMap((hit) => hit.matched))].filter(
+      (term) => !named.has(term) && !isCommonTopicTerm(term),
+    );
     if (hits.length === 0 || terms.length === 0) return resolved;
     return { ...resolved, entities: { ...resolved.entities, evidence: { passages: hits.map(passageKeyOf), terms } } };
   }
@@ -304,7 +378,12 @@ export class Understander {
     const best = hits[0];
     if (!best) return undefined;
     const passages = this.#wholeSlide(best) ?? hits.map(passageKeyOf);
-    return { intent: 'fact', confidence: best.coverage, entities: { ...resolved.entities, passages }, language: resolved.language };
+    return {
+      intent: 'fact',
+      confidence: best.coverage,
+      entities: { ...resolved.entities, passages },
+      language: resolved.language,
+    };
   }
 
   /**
@@ -316,10 +395,14 @@ export class Understander {
     const list = /^(.*)\.\d+$/.exec(best.passage.field)?.[1];
     const slide = best.passage.kind === 'topics';
     if (!slide && list === undefined) return undefined;
-    const all = this.search.passagesOf(best.passage.kind, best.passage.recordId).filter((passage) => slide || passage.field.startsWith(`${list}.`));
+    const all = this.search
+      .passagesOf(best.passage.kind, best.passage.recordId)
+      .filter((passage) => slide || passage.field.startsWith(`${list}.`));
     if (all.length > shortSlide) return undefined;
     // the point that fits best first, then the rest of the slide in its order
-    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
+    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map(
+      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
+    );
   }
 
   /**
@@ -329,7 +412,8 @@ export class Understander {
    */
   #spellStatusWords(words: QueryWords): QueryWords {
     const tokens = words.tokens.map((token) => {
-      if (token.length < 6 || isStopword(token) || this.#classifier.knows(termOf(token)) || this.#index.knows(token)) return token;
+      if (token.length < 6 || isStopword(token) || this.#classifier.knows(termOf(token)) || this.#index.knows(token))
+        return token;
       return statusWordFor(token) ?? reminderWordFor(token) ?? token;
     });
     return { ...words, tokens };
@@ -347,7 +431,13 @@ export class Understander {
       if (isStopword(token)) return;
       content += 1;
       // cheapest checks first: the typo-tolerant ones generate every one-letter deletion
-      if (covered.has(index) || this.#domainStems.has(stem(token)) || this.#classifier.knows(term) || this.#index.knows(token)) known += 1;
+      if (
+        covered.has(index) ||
+        this.#domainStems.has(stem(token)) ||
+        this.#classifier.knows(term) ||
+        this.#index.knows(token)
+      )
+        known += 1;
     });
     return content === 0 ? 1 : known / content;
   }

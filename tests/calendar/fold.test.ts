@@ -30,7 +30,11 @@ describe('folding content lines to 75 octets', () => {
     const text = refold(folded);
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(text.split('\r\n').every((line) => octets(line) <= 75)).toBe(true);
-    expect(unfoldLines(text)).toEqual(['BEGIN:VCALENDAR', `DESCRIPTION:${'ø'.repeat(60)}${'å'.repeat(60)}`, 'END:VCALENDAR']);
+    expect(unfoldLines(text)).toEqual([
+      'BEGIN:VCALENDAR',
+      `DESCRIPTION:${'ø'.repeat(60)}${'å'.repeat(60)}`,
+      'END:VCALENDAR',
+    ]);
   });
 
   it('escapes backslashes, semicolons, commas and line breaks as RFC 5545 text', () => {

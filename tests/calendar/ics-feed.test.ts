@@ -17,7 +17,12 @@ beforeAll(async () => {
 
 /** Every record the feed must hold: tasks with a deadline, deadlines.json, events.json, meetings.json. */
 function expectedIds(k: Knowledge): string[] {
-  return [...k.tasks.filter((task) => task.deadline !== null).map((task) => task.id), ...k.deadlines.map((d) => d.id), ...k.events.map((e) => e.id), ...k.meetings.map((m) => m.id)];
+  return [
+    ...k.tasks.filter((task) => task.deadline !== null).map((task) => task.id),
+    ...k.deadlines.map((d) => d.id),
+    ...k.events.map((e) => e.id),
+    ...k.meetings.map((m) => m.id),
+  ];
 }
 
 /** When a relative alarm fires, in Copenhagen: days are calendar days, hours exact (RFC 5545 §3.3.6). */
@@ -26,7 +31,9 @@ function alarmAt(event: ReadEvent, index: number): DateTime {
   if (!trigger) throw new Error(`${event.uid} has no alarm ${index}`);
   expect(trigger.isNegative).toBe(true);
   const start = DateTime.fromISO(event.start.toString(), { zone: event.start.isDate ? ZONE : 'utc' }).setZone(ZONE);
-  return start.minus({ days: trigger.weeks * 7 + trigger.days }).minus({ hours: trigger.hours, minutes: trigger.minutes, seconds: trigger.seconds });
+  return start
+    .minus({ days: trigger.weeks * 7 + trigger.days })
+    .minus({ hours: trigger.hours, minutes: trigger.minutes, seconds: trigger.seconds });
 }
 
 function utc(event: ReadEvent, which: 'start' | 'end' = 'start'): string {
@@ -69,7 +76,9 @@ describe('the national calendar feed', () => {
     expect([fk.start.toString(), fk.end?.toString()]).toEqual(['2018-11-01', '2018-11-02']);
     const kigo = eventById(events, 'kigo-lukker');
     expect([kigo.start.toString(), kigo.end?.toString()]).toEqual(['2018-10-01', '2018-11-01']);
-    expect(kigo.description).toMatch(/^I løbet af oktober 2018; dagen er ikke oplyst\.\nDefinitivt farvel til KIGO oktober 2018\./);
+    expect(kigo.description).toMatch(
+      /^I løbet af oktober 2018; dagen er ikke oplyst\.\nDefinitivt farvel til KIGO oktober 2018\./,
+    );
   });
 
   it('says what the date means in Danish, with the seed text and its source', () => {
@@ -77,8 +86,12 @@ describe('the national calendar feed', () => {
     expect(eventById(events, 'beskedfordeler-serviceaftaler-godkendes').description).toMatch(
       /^Skal være gjort inden torsdag 20\. september 2018\.\nDer annonceres den 12\. september en række serviceaftaler/,
     );
-    expect(eventById(events, 'ski-0219-fakturering-senest').description).toMatch(/^Senest søndag 1\. december 2019\.\n/);
-    expect(eventById(events, 'godkend-initiale-fordelingsregler').description).toMatch(/^KLIK-opgave med frist senest onsdag 12\. december 2018\.\nBasisopgave:/);
+    expect(eventById(events, 'ski-0219-fakturering-senest').description).toMatch(
+      /^Senest søndag 1\. december 2019\.\n/,
+    );
+    expect(eventById(events, 'godkend-initiale-fordelingsregler').description).toMatch(
+      /^KLIK-opgave med frist senest onsdag 12\. december 2018\.\nBasisopgave:/,
+    );
     expect(eventById(events, 'bbr-kritisk-deadline').description).toBe(
       'Dato: torsdag 1. november 2018.\nKritisk deadline: Den 1. november kan brugerne ikke logge på BBR, medmindre det sker via Adgangsstyring.\nKilde: Programledermøde september 2018',
     );
@@ -88,7 +101,10 @@ describe('the national calendar feed', () => {
     const { events } = readFeed(buildCalendarFeed(knowledge, now));
     for (const item of datedItems(knowledge)) {
       const event = eventById(events, item.id);
-      expect(event.alarms.map((alarm) => [alarm.action, alarm.trigger.toString()]), item.id).toEqual([
+      expect(
+        event.alarms.map((alarm) => [alarm.action, alarm.trigger.toString()]),
+        item.id,
+      ).toEqual([
         ['DISPLAY', '-P6DT15H'],
         ['DISPLAY', '-PT15H'],
       ]);
@@ -99,7 +115,10 @@ describe('the national calendar feed', () => {
     const fk = eventById(events, 'udpeg-fk-adm-og-fk-ansv');
     expect(alarmAt(fk, 0).toISO()).toBe('2018-10-25T09:00:00.000+02:00');
     expect(alarmAt(fk, 1).toISO()).toBe('2018-10-31T09:00:00.000+01:00');
-    expect(fk.alarms.map((alarm) => alarm.description)).toEqual(['Om 7 dage: Udpeg FK-ADM og FK-ANSV', 'I morgen: Udpeg FK-ADM og FK-ANSV']);
+    expect(fk.alarms.map((alarm) => alarm.description)).toEqual([
+      'Om 7 dage: Udpeg FK-ADM og FK-ANSV',
+      'I morgen: Udpeg FK-ADM og FK-ANSV',
+    ]);
   });
 
   it('gives meetings and timed events their Copenhagen times in UTC, with an alarm 15 minutes before', () => {
@@ -135,12 +154,23 @@ describe('the national calendar feed', () => {
   it('makes events without a time all-day ones, preliminary ones tentative, without alarms', () => {
     const { events } = readFeed(buildCalendarFeed(knowledge, now));
     const kickOff = eventById(events, 'organisation-opstartsmoede-2018-11-02');
-    expect([kickOff.start.toString(), kickOff.end?.toString(), kickOff.status, kickOff.location]).toEqual(['2018-11-02', '2018-11-03', 'TENTATIVE', 'Århus']);
+    expect([kickOff.start.toString(), kickOff.end?.toString(), kickOff.status, kickOff.location]).toEqual([
+      '2018-11-02',
+      '2018-11-03',
+      'TENTATIVE',
+      'Århus',
+    ]);
     expect(kickOff.alarms).toEqual([]);
     const november = eventById(events, 'programledermoede-2018-11');
-    expect([november.start.toString(), november.end?.toString(), november.status]).toEqual(['2018-11-01', '2018-12-01', 'CONFIRMED']);
+    expect([november.start.toString(), november.end?.toString(), november.status]).toEqual([
+      '2018-11-01',
+      '2018-12-01',
+      'CONFIRMED',
+    ]);
     expect(november.description).toMatch(/^Dagen i november 2018 er ikke fastlagt\./);
-    expect(eventById(events, 'kommunedag-2018-11-20').description).toContain('Link: https://www.kombit.dk/nyheder/tilmeld-dig-efter%C3%A5rets-kommunedage');
+    expect(eventById(events, 'kommunedag-2018-11-20').description).toContain(
+      'Link: https://www.kombit.dk/nyheder/tilmeld-dig-efter%C3%A5rets-kommunedage',
+    );
   });
 
   it('keeps æøå, commas and long agendas intact through folding, and passes the RFC basics', () => {
@@ -150,15 +180,23 @@ describe('the national calendar feed', () => {
     const meeting = eventById(readFeed(text).events, 'programledermoede-2018-09-14');
     const record = knowledge.meetings.find((m) => m.id === 'programledermoede-2018-09-14');
     expect(Buffer.byteLength(meeting.description, 'utf8')).toBeGreaterThan(600);
-    expect(meeting.description).toContain('Via Skype. Værter: Mette Vinther Poulsen, Peter Hansen, Mimi Rasmussen.\nProgram (cirka tider):\n10.30–10.35 Velkomst, dagens program og det praktiske\n');
-    for (const item of record?.agenda ?? []) expect(meeting.description).toContain(`${item.start}–${item.end} ${item.title}`);
-    expect(eventById(readFeed(text).events, 'webinar-oekonomi-2018-11-15').summary).toBe('Webinar: Økonomi i Monopolbruddet');
+    expect(meeting.description).toContain(
+      'Via Skype. Værter: Mette Vinther Poulsen, Peter Hansen, Mimi Rasmussen.\nProgram (cirka tider):\n10.30–10.35 Velkomst, dagens program og det praktiske\n',
+    );
+    for (const item of record?.agenda ?? [])
+      expect(meeting.description).toContain(`${item.start}–${item.end} ${item.title}`);
+    expect(eventById(readFeed(text).events, 'webinar-oekonomi-2018-11-15').summary).toBe(
+      'Webinar: Økonomi i Monopolbruddet',
+    );
   });
 
   it('reads back text with every character RFC 5545 escapes, in summaries, descriptions and alarms', () => {
     const k = structuredClone(knowledge);
     const tricky = 'Frist; for ÆØÅ-kommuner, med \\ og "citat" – ' + 'ø'.repeat(80);
-    Object.assign(k.deadlines[0] ?? {}, { title: tricky, description: 'Første linje;\nanden linje, med komma\r\ntredje' });
+    Object.assign(k.deadlines[0] ?? {}, {
+      title: tricky,
+      description: 'Første linje;\nanden linje, med komma\r\ntredje',
+    });
     const text = buildCalendarFeed(k, now);
     expect(rfcProblems(text)).toEqual([]);
     const event = readFeed(text).events.find((e) => e.summary === tricky);
@@ -173,7 +211,7 @@ describe('the national calendar feed', () => {
     expect(() => calendarEntries(k)).toThrow(/share the id behind UID ski-0219-opstartsmoede-2018-08-20@klikbot/);
   });
 
-  it('names a municipality\'s calendar after it', () => {
+  it("names a municipality's calendar after it", () => {
     expect(calendarName({ name: 'Aarhus Kommune' })).toBe('klikbot – Monopolbrudsprogrammet – Aarhus Kommune');
   });
 });

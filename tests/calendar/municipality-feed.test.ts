@@ -54,7 +54,8 @@ describe("a municipality's calendar feed", () => {
     const { calendar, events } = feedFor('aarhus');
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('klikbot – Monopolbrudsprogrammet – Aarhus Kommune');
     expect(events).toHaveLength(23);
-    const status = (id: string) => /Status for Aarhus Kommune \(meldt til klikbot\): ([^\n]*)\./.exec(eventById(events, id).description)?.[1];
+    const status = (id: string) =>
+      /Status for Aarhus Kommune \(meldt til klikbot\): ([^\n]*)\./.exec(eventById(events, id).description)?.[1];
     expect(status('godkend-initiale-fordelingsregler')).toBe('påbegyndt');
     expect(status('etabler-arbejdsgang-for-drift')).toBe('ikke påbegyndt');
     expect(status('bbr-kritisk-deadline')).toBe('2 af 5 trin fuldført, 1 påbegyndt');
@@ -92,8 +93,10 @@ describe("a municipality's calendar feed", () => {
   });
 
   it('finds the municipality by id or by any of its names', () => {
-    for (const text of ['aarhus', ' AARHUS ', 'Aarhus Kommune', 'Århus']) expect(findFeedMunicipality(knowledge, text)?.id, text).toBe('aarhus');
-    for (const text of ['koebenhavn', 'Københavns Kommune', 'Koebenhavn']) expect(findFeedMunicipality(knowledge, text)?.id, text).toBe('koebenhavn');
+    for (const text of ['aarhus', ' AARHUS ', 'Aarhus Kommune', 'Århus'])
+      expect(findFeedMunicipality(knowledge, text)?.id, text).toBe('aarhus');
+    for (const text of ['koebenhavn', 'Københavns Kommune', 'Koebenhavn'])
+      expect(findFeedMunicipality(knowledge, text)?.id, text).toBe('koebenhavn');
     expect(findFeedMunicipality(knowledge, 'Atlantis')).toBeUndefined();
     expect(findFeedMunicipality(knowledge, '')).toBeUndefined();
   });

@@ -60,9 +60,11 @@ export function rfcProblems(text: string): string[] {
     const begin = /^BEGIN:(.+)$/.exec(line);
     const end = /^END:(.+)$/.exec(line);
     if (begin?.[1]) open.push(begin[1]);
-    if (end?.[1] && open.pop() !== end[1]) problems.push(`line ${index + 1}: END:${end[1]} does not close the last BEGIN`);
+    if (end?.[1] && open.pop() !== end[1])
+      problems.push(`line ${index + 1}: END:${end[1]} does not close the last BEGIN`);
   });
   if (open.length > 0) problems.push(`never closed: ${open.join(', ')}`);
-  if (lines[0] !== 'BEGIN:VCALENDAR' || lines.at(-1) !== 'END:VCALENDAR') problems.push('not one VCALENDAR from first line to last');
+  if (lines[0] !== 'BEGIN:VCALENDAR' || lines.at(-1) !== 'END:VCALENDAR')
+    problems.push('not one VCALENDAR from first line to last');
   return problems;
 }

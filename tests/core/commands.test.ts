@@ -4,7 +4,10 @@ import { commandOf } from '../../dialogs/commands.js';
 describe('typed commands', () => {
   it('joins a municipality with "kommune <navn>", in any case, keeping the name as typed', () => {
     expect(commandOf('kommune Aarhus')).toEqual({ dialog: 'membership-set', args: { municipality: 'Aarhus' } });
-    expect(commandOf('  Kommune   Ringkøbing-Skjern ')).toEqual({ dialog: 'membership-set', args: { municipality: 'Ringkøbing-Skjern' } });
+    expect(commandOf('  Kommune   Ringkøbing-Skjern ')).toEqual({
+      dialog: 'membership-set',
+      args: { municipality: 'Ringkøbing-Skjern' },
+    });
   });
 
   it('opens the status form with "opdater" or "opdater status"', () => {
@@ -13,7 +16,10 @@ describe('typed commands', () => {
   });
 
   it('links the conversation with "kanal <navn>"', () => {
-    expect(commandOf('kanal Aarhus Kommune')).toEqual({ dialog: 'conversation-link', args: { municipality: 'Aarhus Kommune' } });
+    expect(commandOf('kanal Aarhus Kommune')).toEqual({
+      dialog: 'conversation-link',
+      args: { municipality: 'Aarhus Kommune' },
+    });
   });
 
   it('subscribes, unsubscribes, lists reminders and shows failed deliveries', () => {
@@ -26,6 +32,17 @@ describe('typed commands', () => {
   });
 
   it('leaves questions to the understanding', () => {
-    for (const text of ['kommune', 'kanal', 'påmind', 'påmind mig om BBR', 'påmindelser om BBR?', 'hvilken kommune er pilot?', 'opdater mig om BBR', 'hvornår er deadline?', '']) expect(commandOf(text)).toBeUndefined();
+    for (const text of [
+      'kommune',
+      'kanal',
+      'påmind',
+      'påmind mig om BBR',
+      'påmindelser om BBR?',
+      'hvilken kommune er pilot?',
+      'opdater mig om BBR',
+      'hvornår er deadline?',
+      '',
+    ])
+      expect(commandOf(text)).toBeUndefined();
   });
 });

@@ -23,7 +23,12 @@ beforeEach(async () => {
   store = await openStore(path.join(dir, 'klikbot.json'));
   const clock = createFixedClock(now);
   // the local web chat, whose one person is trusted: a claim there is verified as it is made
-  const services = { memberships: new MembershipRepository(store, clock), statuses: new StatusRepository(store, clock), administrators: new Set<string>(), localTrusted: true };
+  const services = {
+    memberships: new MembershipRepository(store, clock),
+    statuses: new StatusRepository(store, clock),
+    administrators: new Set<string>(),
+    localTrusted: true,
+  };
   core = createCore({ knowledge, services });
 });
 afterEach(async () => {
@@ -31,7 +36,13 @@ afterEach(async () => {
 });
 
 function turn(text: string, action?: ActionPayload, user = 'U1'): Turn {
-  return { user: { id: user, name: 'Anna' }, conversation: { channel: 'web', id: `D-${user}`, isGroup: false }, text, action, now };
+  return {
+    user: { id: user, name: 'Anna' },
+    conversation: { channel: 'web', id: `D-${user}`, isGroup: false },
+    text,
+    action,
+    now,
+  };
 }
 
 const say = (text: string, user?: string): Promise<Reply[]> => core.handle(turn(text, undefined, user));
@@ -40,7 +51,12 @@ const updates = () => store.read().statusUpdates;
 describe('changes typed in words', () => {
   it('writes nothing for a question asked without a question word or mark', async () => {
     await say('jeg er fra Køge');
-    for (const text of ['jeg vil gerne vide om BBR trin 2 er fuldført', 'ved du om BBR trin 4 er påbegyndt', 'tell me if step 5 of BBR is done', 'I wonder whether BBR step 1 is finished']) {
+    for (const text of [
+      'jeg vil gerne vide om BBR trin 2 er fuldført',
+      'ved du om BBR trin 4 er påbegyndt',
+      'tell me if step 5 of BBR is done',
+      'I wonder whether BBR step 1 is finished',
+    ]) {
       await say(text);
     }
     expect(updates()).toEqual([]);
@@ -57,9 +73,13 @@ describe('changes typed in words', () => {
 
   it('joins a municipality from "vi er Aarhus Kommune" and confirms it back', async () => {
     const [joined] = await say('vi er Aarhus Kommune');
-    expect(joined?.text).toBe('Du hører nu til Aarhus Kommune (lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet).');
+    expect(joined?.text).toBe(
+      'Du hører nu til Aarhus Kommune (lokal tilstand: denne maskines ene person er betroet, så tilknytningen er bekræftet).',
+    );
     const [moved] = await say('we are from Odense');
-    expect(moved?.text).toBe('You now belong to Odense Kommune (local mode: the one person on this machine is trusted, so the claim is verified). You no longer belong to Aarhus Kommune.');
+    expect(moved?.text).toBe(
+      'You now belong to Odense Kommune (local mode: the one person on this machine is trusted, so the claim is verified). You no longer belong to Aarhus Kommune.',
+    );
   });
 
   it('sets the status a sentence names for the member’s municipality, with undo', async () => {
@@ -95,11 +115,21 @@ describe('changes typed in words', () => {
     await say('vi er Aarhus Kommune');
     const [steps] = await say('BBR er fuldført');
     expect(steps?.text).toContain('trin 1, 2, 3, 4 eller 5 for BBR på Adgangsstyring');
-    expect(steps?.buttons?.filter((button) => button.action.dialog === 'status-update').map((button) => button.action.args.step)).toEqual(['1', '2', '3', '4', '5']);
+    expect(
+      steps?.buttons
+        ?.filter((button) => button.action.dialog === 'status-update')
+        .map((button) => button.action.args.step),
+    ).toEqual(['1', '2', '3', '4', '5']);
     const [tasks] = await say('vi er færdige med fordelingsreglerne');
     // the one no longer tracked in KLIK is no choice
-    const chosen = tasks?.buttons?.filter((button) => button.action.dialog === 'status-update').map((button) => button.action.args.taskId);
-    expect(chosen).toEqual(['godkend-initiale-fordelingsregler', 'konfigurer-fordelingsregler', 'verificer-fordelingsregler']);
+    const chosen = tasks?.buttons
+      ?.filter((button) => button.action.dialog === 'status-update')
+      .map((button) => button.action.args.taskId);
+    expect(chosen).toEqual([
+      'godkend-initiale-fordelingsregler',
+      'konfigurer-fordelingsregler',
+      'verificer-fordelingsregler',
+    ]);
     expect(updates()).toHaveLength(0);
   });
 
@@ -124,18 +154,32 @@ describe('status questions', () => {
     const [mine] = await say('status');
     expect(mine?.heading).toBe('Status for Aarhus Kommune');
     expect(mine?.list?.some((line) => line.includes('trin 1'))).toBe(false);
-    const national = (await say('hvor mange kommuner er færdige med BBR trin 3?')).map((reply) => reply.text).join('\n');
+    const national = (await say('hvor mange kommuner er færdige med BBR trin 3?'))
+      .map((reply) => reply.text)
+      .join('\n');
     expect(national).toContain('28');
   });
 
   it('answer() reads the text and returns the action unrun, writing nothing', () => {
     const routed = core.answer(turn('BBR trin 3 er fuldført'));
     expect(routed.understanding?.intent).toBe('status.update');
-    expect(routed.action).toEqual({ dialog: 'status-update', args: { taskId: 'bbr-adgangsstyring', step: '3', status: 'done' } });
+    expect(routed.action).toEqual({
+      dialog: 'status-update',
+      args: { taskId: 'bbr-adgangsstyring', step: '3', status: 'done' },
+    });
     expect(routed.replies).toEqual([]);
-    expect(core.answer(turn('hvem mangler trin 3?')).action).toEqual({ dialog: 'status-missing', args: { taskId: 'bbr-adgangsstyring', step: '3' } });
-    expect(core.answer(turn('historik BBR trin 3')).action).toEqual({ dialog: 'status-history', args: { taskId: 'bbr-adgangsstyring', step: '3' } });
-    expect(core.answer(turn('status BBR')).action).toEqual({ dialog: 'status-national', args: { taskId: 'bbr-adgangsstyring' } });
+    expect(core.answer(turn('hvem mangler trin 3?')).action).toEqual({
+      dialog: 'status-missing',
+      args: { taskId: 'bbr-adgangsstyring', step: '3' },
+    });
+    expect(core.answer(turn('historik BBR trin 3')).action).toEqual({
+      dialog: 'status-history',
+      args: { taskId: 'bbr-adgangsstyring', step: '3' },
+    });
+    expect(core.answer(turn('status BBR')).action).toEqual({
+      dialog: 'status-national',
+      args: { taskId: 'bbr-adgangsstyring' },
+    });
     expect(updates()).toHaveLength(0);
   });
 
@@ -145,6 +189,8 @@ describe('status questions', () => {
     expect(table).toContain('KLIK-udtræk 4. september 2018');
     expect(table).toContain('70');
     const [declined] = await bare.handle(turn('BBR trin 3 er fuldført'));
-    expect(declined?.text).toBe('Her kan jeg ikke gemme kommuner eller status. Spørg gerne om opgaver, frister og roller.');
+    expect(declined?.text).toBe(
+      'Her kan jeg ikke gemme kommuner eller status. Spørg gerne om opgaver, frister og roller.',
+    );
   });
 });

@@ -42,7 +42,10 @@ export function useActionKit(): ActionKit {
 }
 
 /** A dialog context for one person in one channel, pressing a button (no text). */
-export function personContext(who: { channel: ChannelKind; userId: string; name?: string }, language: 'da' | 'en' = 'da'): DialogContext {
+export function personContext(
+  who: { channel: ChannelKind; userId: string; name?: string },
+  language: 'da' | 'en' = 'da',
+): DialogContext {
   return {
     knowledge,
     language,

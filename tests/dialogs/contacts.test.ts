@@ -2,30 +2,41 @@ import { contacts } from '../../dialogs/answers/contacts.js';
 import { describe, expect, it } from 'vitest';
 import { card, context } from './dialog-kit.js';
 
-
 describe('contacts', () => {
   it('puts the programme mailbox first by default, then the other addresses', () => {
     const reply = card(contacts(context(), {}));
-    expect(reply.text.split('\n')[0]).toBe('Skriv til **mbprogrammet@kombit.dk** med spørgsmål til Monopolbrudsprogrammet. Andre adresser:');
+    expect(reply.text.split('\n')[0]).toBe(
+      'Skriv til **mbprogrammet@kombit.dk** med spørgsmål til Monopolbrudsprogrammet. Andre adresser:',
+    );
     expect(reply.list).toContain('**kigo@kombit.dk**: Support ved farvel til KIGO (oktober 2018)');
   });
 
   it('gives the right address for a topic first', () => {
-    expect(card(contacts(context(), { topic: 'kigo' })).text).toBe('**kigo@kombit.dk**: Support ved farvel til KIGO (oktober 2018)');
+    expect(card(contacts(context(), { topic: 'kigo' })).text).toBe(
+      '**kigo@kombit.dk**: Support ved farvel til KIGO (oktober 2018)',
+    );
     const ky = card(contacts(context(), { topic: 'KY' })).text.split('\n');
     expect(ky).toEqual([
       'Thomas M. Glintborg, **trg@kombit.dk**, tlf. 2327 5876: Indstationering i KY-projektteamet',
       'Nicolai Carlsen, **ndf@kombit.dk**, tlf. 3334 9463: Indstationering i KY-projektteamet',
     ]);
-    expect(card(contacts(context(), { topic: 'programleder' })).text.split('\n')[0]).toMatch(/^\*\*mvp@kombit\.dk\*\*: /);
-    expect(card(contacts(context(), { topic: 'programledermøde' })).text).toContain('(emne: "programledermøde september")');
+    expect(card(contacts(context(), { topic: 'programleder' })).text.split('\n')[0]).toMatch(
+      /^\*\*mvp@kombit\.dk\*\*: /,
+    );
+    expect(card(contacts(context(), { topic: 'programledermøde' })).text).toContain(
+      '(emne: "programledermøde september")',
+    );
   });
 
   it('falls back to the programme mailbox for a topic it has no address for', () => {
-    expect(card(contacts(context(), { topic: 'licens' })).text).toBe('Jeg har ingen særlig adresse om "licens". Skriv til **mbprogrammet@kombit.dk**.');
+    expect(card(contacts(context(), { topic: 'licens' })).text).toBe(
+      'Jeg har ingen særlig adresse om "licens". Skriv til **mbprogrammet@kombit.dk**.',
+    );
   });
 
   it('answers in English', () => {
-    expect(card(contacts(context('2018-09-06T10:00:00+02:00', 'en'), { topic: 'ky' })).text).toContain('phone 2327 5876');
+    expect(card(contacts(context('2018-09-06T10:00:00+02:00', 'en'), { topic: 'ky' })).text).toContain(
+      'phone 2327 5876',
+    );
   });
 });

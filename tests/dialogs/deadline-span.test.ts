@@ -2,7 +2,6 @@ import { deadlineSpan, overdue } from '../../dialogs/answers/deadline-span.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
-
 describe('deadlines in a span', () => {
   it('gives December: 12 December with both FK tasks, and nothing from November', () => {
     const reply = card(deadlineSpan(context(), { start: '2018-12-01', end: '2018-12-31' }));
@@ -28,17 +27,25 @@ describe('deadlines in a span', () => {
   });
 
   it('counts a month-only date in a span that covers part of its month', () => {
-    expect(card(deadlineSpan(context(), { start: '2018-10-15', end: '2018-10-21' })).list).toEqual(['i oktober 2018: Definitivt farvel til KIGO']);
+    expect(card(deadlineSpan(context(), { start: '2018-10-15', end: '2018-10-21' })).list).toEqual([
+      'i oktober 2018: Definitivt farvel til KIGO',
+    ]);
   });
 
   it('says when there is none, and gives the next one after the span', () => {
     const reply = card(deadlineSpan(context(), { start: '2019-01-01', end: '2019-01-31' }));
-    expect(reply.text).toBe('Der er ingen deadlines i januar 2019 i mine data.\nDen næste efter perioden: søndag 1. december 2019 (om 451 dage): SKI 02.19-leverandører kan fakturere senest.');
-    expect(card(deadlineSpan(context(), { start: '2020-01-01', end: '2020-01-31' })).text).toContain('Der er heller ingen senere i mine data.');
+    expect(reply.text).toBe(
+      'Der er ingen deadlines i januar 2019 i mine data.\nDen næste efter perioden: søndag 1. december 2019 (om 451 dage): SKI 02.19-leverandører kan fakturere senest.',
+    );
+    expect(card(deadlineSpan(context(), { start: '2020-01-01', end: '2020-01-31' })).text).toContain(
+      'Der er heller ingen senere i mine data.',
+    );
   });
 
   it('answers in English', () => {
-    expect(card(deadlineSpan(context('2018-09-06T10:00:00+02:00', 'en'), { start: '2018-12-01', end: '2018-12-31' })).text).toMatch(
+    expect(
+      card(deadlineSpan(context('2018-09-06T10:00:00+02:00', 'en'), { start: '2018-12-01', end: '2018-12-31' })).text,
+    ).toMatch(
       /^Deadlines in December 2018: \*\*Wednesday 12 December 2018\*\* \(in 97 days\): .*, both basis tasks for Fordelingskomponenten\./,
     );
   });
@@ -48,7 +55,9 @@ describe('deadlines in a span', () => {
   });
 
   it('says plainly when it does not understand the span', () => {
-    expect(plain(deadlineSpan(context(), { start: '2018-12-31', end: '2018-12-01' }))).toBe('Den periode forstår jeg ikke.');
+    expect(plain(deadlineSpan(context(), { start: '2018-12-31', end: '2018-12-01' }))).toBe(
+      'Den periode forstår jeg ikke.',
+    );
     expect(plain(deadlineSpan(context(), { start: 'december' }))).toBe('Den periode forstår jeg ikke.');
   });
 });
@@ -61,7 +70,9 @@ describe('overdue deadlines', () => {
   });
 
   it('counts a "before" date as passed on the date itself', () => {
-    expect(card(overdue(context('2018-09-19T12:00:00+02:00'), {})).text).toMatch(/^Ingen deadlines er passeret endnu\./);
+    expect(card(overdue(context('2018-09-19T12:00:00+02:00'), {})).text).toMatch(
+      /^Ingen deadlines er passeret endnu\./,
+    );
     expect(card(overdue(context('2018-09-20T08:00:00+02:00'), {})).list).toEqual([
       'inden torsdag 20. september 2018 (i dag): Godkend serviceaftaler vedrørende Beskedfordeleren (ansvarlig: Aftaleadministrator (STS))',
     ]);
@@ -77,7 +88,9 @@ describe('overdue deadlines', () => {
 
   it('lists the passed ones most recent first with how long ago', () => {
     const reply = card(overdue(context('2018-11-05T09:00:00+01:00'), {}));
-    expect(reply.text.split('\n')[0]).toBe('**4 deadlines er passeret.** Den seneste: torsdag 1. november 2018 (for 4 dage siden): Udpeg FK-ADM og FK-ANSV (basisopgave, Fordelingskomponenten).');
+    expect(reply.text.split('\n')[0]).toBe(
+      '**4 deadlines er passeret.** Den seneste: torsdag 1. november 2018 (for 4 dage siden): Udpeg FK-ADM og FK-ANSV (basisopgave, Fordelingskomponenten).',
+    );
     expect(reply.list?.map((line) => line.split(': ')[0])).toEqual([
       'torsdag 1. november 2018 (for 4 dage siden)',
       'torsdag 1. november 2018 (for 4 dage siden)',
@@ -87,6 +100,8 @@ describe('overdue deadlines', () => {
   });
 
   it('answers in English', () => {
-    expect(card(overdue(context('2018-11-05T09:00:00+01:00', 'en'), {})).text).toMatch(/^\*\*4 deadlines have passed\.\*\* The latest: Thursday 1 November 2018 \(4 days ago\)/);
+    expect(card(overdue(context('2018-11-05T09:00:00+01:00', 'en'), {})).text).toMatch(
+      /^\*\*4 deadlines have passed\.\*\* The latest: Thursday 1 November 2018 \(4 days ago\)/,
+    );
   });
 });

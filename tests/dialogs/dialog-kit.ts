@@ -9,8 +9,17 @@ import type { Knowledge } from '../../src/knowledge/registry.js';
 export const knowledge: Knowledge = await loadKnowledge('data/knowledge');
 
 /** A dialog context at a given instant and language, over the shipped (or given) knowledge. */
-export function context(at = '2018-09-06T10:00:00+02:00', language: 'da' | 'en' = 'da', data?: Knowledge): DialogContext {
-  const turn = { user: { id: 'u1' }, conversation: { channel: 'web' as const, id: 'c1', isGroup: false }, text: '', now: DateTime.fromISO(at, { setZone: true }) };
+export function context(
+  at = '2018-09-06T10:00:00+02:00',
+  language: 'da' | 'en' = 'da',
+  data?: Knowledge,
+): DialogContext {
+  const turn = {
+    user: { id: 'u1' },
+    conversation: { channel: 'web' as const, id: 'c1', isGroup: false },
+    text: '',
+    now: DateTime.fromISO(at, { setZone: true }),
+  };
   return { knowledge: data ?? knowledge, language, turn };
 }
 

@@ -34,7 +34,11 @@ export const peter: Person = { channel: 'teams', userId: 'aad-peter', name: 'Pet
 export const admin: Person = { channel: 'teams', userId: 'aad-admin', name: 'Administrator' };
 
 /** The context of a person at the kit's clock (or `at`), in the group conversation (or a personal chat). */
-export function contextOf(kit: ActionKit, who: Person, options: { at?: DateTime; personal?: boolean; conversationId?: string; language?: 'da' | 'en' } = {}): DialogContext {
+export function contextOf(
+  kit: ActionKit,
+  who: Person,
+  options: { at?: DateTime; personal?: boolean; conversationId?: string; language?: 'da' | 'en' } = {},
+): DialogContext {
   const context = personContext(who, options.language ?? 'da');
   const conversation = {
     ...context.turn.conversation,
@@ -45,14 +49,25 @@ export function contextOf(kit: ActionKit, who: Person, options: { at?: DateTime;
 }
 
 /** Runs an evaluation dialog by name, as a button or form would. */
-export async function run(kit: EvaluationKit, name: string, who: Person, args: Record<string, string> = {}, options: Parameters<typeof contextOf>[2] = {}): Promise<Reply[]> {
+export async function run(
+  kit: EvaluationKit,
+  name: string,
+  who: Person,
+  args: Record<string, string> = {},
+  options: Parameters<typeof contextOf>[2] = {},
+): Promise<Reply[]> {
   const dialog = evaluationDialogsByName[name];
   if (!dialog) throw new Error(`no evaluation dialog ${name}`);
   return dialog(contextOf(kit, who, options), args, kit.services);
 }
 
 /** Starts an evaluation as `who` and returns its id. */
-export async function startAs(kit: EvaluationKit, who: Person = mette, args: Record<string, string> = {}, options: Parameters<typeof contextOf>[2] = {}): Promise<string> {
+export async function startAs(
+  kit: EvaluationKit,
+  who: Person = mette,
+  args: Record<string, string> = {},
+  options: Parameters<typeof contextOf>[2] = {},
+): Promise<string> {
   const [card] = await run(kit, 'evaluation-start', who, args, options);
   const id = card?.buttons?.[0]?.action.args.evaluationId;
   expect(card?.notice, card?.text).toBeUndefined();
@@ -61,13 +76,23 @@ export async function startAs(kit: EvaluationKit, who: Person = mette, args: Rec
 }
 
 /** Answers as `who` with these fields, as the form submits them. */
-export function answerAs(kit: EvaluationKit, who: Person, evaluationId: string, fields: Record<string, string>, options: Parameters<typeof contextOf>[2] = {}): Promise<Reply[]> {
+export function answerAs(
+  kit: EvaluationKit,
+  who: Person,
+  evaluationId: string,
+  fields: Record<string, string>,
+  options: Parameters<typeof contextOf>[2] = {},
+): Promise<Reply[]> {
   return run(kit, 'evaluation-answer', who, { evaluationId, lang: 'da', ...fields }, options);
 }
 
 /** `count` people of one channel, numbered. */
 export function crowd(count: number, prefix = 'deltager'): Person[] {
-  return Array.from({ length: count }, (_, i) => ({ channel: 'teams', userId: `aad-${prefix}-${i}`, name: `${prefix} ${i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    channel: 'teams',
+    userId: `aad-${prefix}-${i}`,
+    name: `${prefix} ${i}`,
+  }));
 }
 
 /** A refusal or question back (a notice) whose text matches `pattern`. */

@@ -2,16 +2,34 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { csvParts, evaluationCsvRows } from '../../dialogs/evaluations/csv.js';
 import { shownAnswer } from '../../dialogs/evaluations/results.js';
-import { admin, answerAs, crowd, expectNotice, mette, peter, run, startAs, useEvaluationKit, type EvaluationKit } from './evaluation-kit.js';
+import {
+  admin,
+  answerAs,
+  crowd,
+  expectNotice,
+  mette,
+  peter,
+  run,
+  startAs,
+  useEvaluationKit,
+  type EvaluationKit,
+} from './evaluation-kit.js';
 
 const kit = useEvaluationKit();
 
 /** An evaluation of `meetingId` on its day, answered with these ratings, then closed by Mette. */
-async function heldOn(k: EvaluationKit, at: string, ratings: number[], args: Record<string, string> = {}, conversationId?: string): Promise<string> {
+async function heldOn(
+  k: EvaluationKit,
+  at: string,
+  ratings: number[],
+  args: Record<string, string> = {},
+  conversationId?: string,
+): Promise<string> {
   k.clock.set(DateTime.fromISO(at));
   const options = conversationId ? { conversationId } : {};
   const id = await startAs(k, mette, args, options);
-  for (const [i, person] of crowd(ratings.length, `p${at.slice(8, 10)}`).entries()) await answerAs(k, person, id, { rating: String(ratings[i]) }, options);
+  for (const [i, person] of crowd(ratings.length, `p${at.slice(8, 10)}`).entries())
+    await answerAs(k, person, id, { rating: String(ratings[i]) }, options);
   await run(k, 'evaluation-close', mette, { evaluationId: id }, options);
   return id;
 }
@@ -20,11 +38,17 @@ describe("'evaluation-close' and 'evaluation-results'", () => {
   it('are closed only by the host or an administrator; the results show the count, the average, the distribution and the written answers', async () => {
     const id = await startAs(kit);
     await answerAs(kit, crowd(3)[0]!, id, { rating: '5', worked: 'Klare oplæg', improve: 'Kortere pauser' });
-    await answerAs(kit, crowd(3)[1]!, id, { rating: '4', worked: '[Link](https://x.example) *fed* <!channel>\nnæste linje' });
+    await answerAs(kit, crowd(3)[1]!, id, {
+      rating: '4',
+      worked: '[Link](https://x.example) *fed* <!channel>\nnæste linje',
+    });
     await answerAs(kit, crowd(3)[2]!, id, { rating: '4' });
 
     const [refused] = await run(kit, 'evaluation-close', peter, { evaluationId: id });
-    expect(refused).toEqual({ notice: true, text: 'Kun værten (Mette Vinther Poulsen) eller en administrator kan lukke evalueringen.' });
+    expect(refused).toEqual({
+      notice: true,
+      text: 'Kun værten (Mette Vinther Poulsen) eller en administrator kan lukke evalueringen.',
+    });
     expect(kit.store.read().evaluations[0]?.closedAt).toBeUndefined();
 
     const [results] = await run(kit, 'evaluation-close', admin);
@@ -36,22 +60,34 @@ describe("'evaluation-close' and 'evaluation-results'", () => {
       { label: 'Svar', value: '3' },
       { label: 'Gennemsnit', value: '4,3 af 5' },
     ]);
-    expect(results?.list).toEqual(['5 ███░░░░░░░ 1', '4 ███████░░░ 2', '3 ░░░░░░░░░░ 0', '2 ░░░░░░░░░░ 0', '1 ░░░░░░░░░░ 0']);
+    expect(results?.list).toEqual([
+      '5 ███░░░░░░░ 1',
+      '4 ███████░░░ 2',
+      '3 ░░░░░░░░░░ 0',
+      '2 ░░░░░░░░░░ 0',
+      '1 ░░░░░░░░░░ 0',
+    ]);
     const outro = results?.outro?.split('\n') ?? [];
     expect(outro[0]).toBe('**Hvad fungerede?**');
     expect(outro.slice(1, 3).sort()).toEqual(['- Klare oplæg', '- Link(https://x.example) fed !channel næste linje']);
     expect(outro.slice(3)).toEqual(['**Hvad kan vi gøre bedre?**', '- Kortere pauser']);
     expect(results?.text).toContain('3 svar, gennemsnit 4,3 af 5.\n5 ███░░░░░░░ 1');
-    expect(results?.buttons).toEqual([{ title: 'Hent CSV', action: { dialog: 'evaluation-csv', args: { evaluationId: id } } }]);
+    expect(results?.buttons).toEqual([
+      { title: 'Hent CSV', action: { dialog: 'evaluation-csv', args: { evaluationId: id } } },
+    ]);
     // closing again shows the same results
-    expect((await run(kit, 'evaluation-close', mette, { evaluationId: id }))[0]?.intro).toBe('3 svar, gennemsnit 4,3 af 5.');
+    expect((await run(kit, 'evaluation-close', mette, { evaluationId: id }))[0]?.intro).toBe(
+      '3 svar, gennemsnit 4,3 af 5.',
+    );
   });
 
   it('show only how many have answered while the evaluation is open, and say so when nobody answered', async () => {
     const id = await startAs(kit);
     await answerAs(kit, peter, id, { rating: '2', worked: 'Hemmeligt indtil lukning' });
     const [open] = await run(kit, 'evaluation-results', peter);
-    expect(open).toEqual({ text: 'Evalueringen af Programledermøde september 2018, 6. september er åben: 1 svar indtil videre. Resultatet vises, når værten lukker den.' });
+    expect(open).toEqual({
+      text: 'Evalueringen af Programledermøde september 2018, 6. september er åben: 1 svar indtil videre. Resultatet vises, når værten lukker den.',
+    });
     const empty = await startAs(kit, mette, {}, { conversationId: 'tomt' });
     // a button only works in the conversation it was posted in
     const [elsewhere] = await run(kit, 'evaluation-close', mette, { evaluationId: empty });
@@ -60,7 +96,7 @@ describe("'evaluation-close' and 'evaluation-results'", () => {
     expect(none?.text).toBe('Evalueringen af Programledermøde september 2018, 6. september er lukket. Ingen svarede.');
   });
 
-  it("compare with the earlier evaluations of the same meeting series in this conversation, oldest first", async () => {
+  it('compare with the earlier evaluations of the same meeting series in this conversation, oldest first', async () => {
     await heldOn(kit, '2018-09-06T11:55:00+02:00', [4, 4, 5, 4, 4]);
     await heldOn(kit, '2018-09-06T12:30:00+02:00', [1, 1], {}, 'et-andet-team');
     await heldOn(kit, '2018-09-10T12:00:00+02:00', [2]);
@@ -76,7 +112,8 @@ describe("'evaluation-close' and 'evaluation-results'", () => {
 
   it('cut long written answers and keep the card within bounds, pointing to the CSV for the rest', async () => {
     const id = await startAs(kit);
-    for (const [i, person] of crowd(30).entries()) await answerAs(kit, person, id, { rating: '3', worked: `${i} ${'x'.repeat(1990)}` });
+    for (const [i, person] of crowd(30).entries())
+      await answerAs(kit, person, id, { rating: '3', worked: `${i} ${'x'.repeat(1990)}` });
     const [results] = await run(kit, 'evaluation-close', mette, { evaluationId: id });
     expect(results?.text.length).toBeLessThan(10_000);
     expect(results?.outro).toMatch(/… og \d+ svar mere \(alle står i CSV-udtrækket\)\./);
@@ -89,9 +126,15 @@ describe("'evaluation-csv'", () => {
     const id = await startAs(kit);
     await answerAs(kit, crowd(2)[0]!, id, { rating: '5', worked: '=HYPERLINK("x")', improve: '+45 12 34 56 78' });
     await answerAs(kit, crowd(2)[1]!, id, { rating: '3', worked: '-fint, men "langt"', improve: '@alle' });
-    expect((await run(kit, 'evaluation-csv', mette, { evaluationId: id }))[0]).toMatchObject({ notice: true, text: 'Svarene kan hentes som CSV, når evalueringen er lukket.' });
+    expect((await run(kit, 'evaluation-csv', mette, { evaluationId: id }))[0]).toMatchObject({
+      notice: true,
+      text: 'Svarene kan hentes som CSV, når evalueringen er lukket.',
+    });
     await run(kit, 'evaluation-close', mette, { evaluationId: id });
-    expectNotice((await run(kit, 'evaluation-csv', peter, { evaluationId: id }))[0], /^Kun værten eller en administrator/);
+    expectNotice(
+      (await run(kit, 'evaluation-csv', peter, { evaluationId: id }))[0],
+      /^Kun værten eller en administrator/,
+    );
 
     for (const who of [mette, admin]) {
       const [csv, ...rest] = await run(kit, 'evaluation-csv', who);
@@ -101,13 +144,18 @@ describe("'evaluation-csv'", () => {
       expect(intro).toBe('CSV for evalueringen af Programledermøde september 2018, 6. september (2 svar):');
       expect(fence).toBe('```');
       expect(lines[0]).toBe('rating,worked,improve');
-      expect(lines.slice(1, 3).sort()).toEqual(["3,\"'-fint, men \"\"langt\"\"\",'@alle", "5,\"'=HYPERLINK(\"\"x\"\")\",'+45 12 34 56 78"]);
+      expect(lines.slice(1, 3).sort()).toEqual([
+        '3,"\'-fint, men ""langt""",\'@alle',
+        '5,"\'=HYPERLINK(""x"")",\'+45 12 34 56 78',
+      ]);
       expect(lines[3]).toBe('```');
     }
   });
 
   it('splits a long export into parts of whole rows', () => {
-    const rows = evaluationCsvRows(Array.from({ length: 40 }, (_, i) => ({ evaluationId: 'e', rating: 3, worked: `${i} ${'z'.repeat(995)}` })));
+    const rows = evaluationCsvRows(
+      Array.from({ length: 40 }, (_, i) => ({ evaluationId: 'e', rating: 3, worked: `${i} ${'z'.repeat(995)}` })),
+    );
     const parts = csvParts(rows, 12_000);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((part) => part.length <= 12_000 && part.endsWith('\n'))).toBe(true);

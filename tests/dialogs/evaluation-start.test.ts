@@ -15,10 +15,23 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
     expect(card?.text).toContain('Giv Programledermøde september 2018, 6. september en karakter fra 1 til 5');
     expect(card?.text).toContain('heller ikke værten eller en administrator – kan se, hvem der har svaret hvad');
     const [evaluation] = kit.store.read().evaluations;
-    expect(evaluation).toMatchObject({ channel: 'teams', conversationId: 'teams-conversation', meetingId: 'programledermoede-2018-09-06', startedBy: { userId: 'aad-mette', name: 'Mette Vinther Poulsen' } });
+    expect(evaluation).toMatchObject({
+      channel: 'teams',
+      conversationId: 'teams-conversation',
+      meetingId: 'programledermoede-2018-09-06',
+      startedBy: { userId: 'aad-mette', name: 'Mette Vinther Poulsen' },
+    });
     expect(card?.buttons).toEqual([
-      { title: 'Svar på evalueringen', action: { dialog: 'evaluation-form', args: { evaluationId: evaluation!.id } }, replacesCard: true },
-      { title: 'Luk og vis resultatet', action: { dialog: 'evaluation-close', args: { evaluationId: evaluation!.id } }, replacesCard: true },
+      {
+        title: 'Svar på evalueringen',
+        action: { dialog: 'evaluation-form', args: { evaluationId: evaluation!.id } },
+        replacesCard: true,
+      },
+      {
+        title: 'Luk og vis resultatet',
+        action: { dialog: 'evaluation-close', args: { evaluationId: evaluation!.id } },
+        replacesCard: true,
+      },
     ]);
   });
 
@@ -27,7 +40,9 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
     await answerAs(kit, peter, id, { rating: '4' });
     const [refusal] = await run(kit, 'evaluation-start', peter);
     expect(refusal?.notice).toBe(true);
-    expect(refusal?.text).toBe('Der er allerede en åben evaluering her (af Programledermøde september 2018, 6. september, 1 svar indtil videre). Luk den, før en ny startes.');
+    expect(refusal?.text).toBe(
+      'Der er allerede en åben evaluering her (af Programledermøde september 2018, 6. september, 1 svar indtil videre). Luk den, før en ny startes.',
+    );
     expect(refusal?.buttons?.map((button) => [button.action.dialog, button.action.args.evaluationId])).toEqual([
       ['evaluation-form', id],
       ['evaluation-close', id],
@@ -44,26 +59,36 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
     expect(kit.store.read().evaluations).toEqual([]);
   });
 
-  it("evaluates the meeting the agenda names, the meeting run here today, or none on a day without one", async () => {
+  it('evaluates the meeting the agenda names, the meeting run here today, or none on a day without one', async () => {
     await startAs(kit, mette, { meetingId: 'programledermoede-2018-09-12' }, { conversationId: 'a' });
     const [unknown] = await run(kit, 'evaluation-start', mette, { meetingId: 'ukendt-moede' }, { conversationId: 'b' });
     expect(unknown).toMatchObject({ notice: true, text: 'Det møde kender jeg ikke.' });
 
     kit.clock.set(DateTime.fromISO('2018-09-14T12:25:00+02:00'));
     await kit.store.update((draft) => {
-      draft.meetingSessions.push({ channel: 'teams', conversationId: 'c', meetingId: 'programledermoede-2018-09-12', currentItem: 9, startedAt: '2018-09-14T10:00:00.000+02:00', startedBy: { channel: 'teams', userId: 'aad-mette' }, coHosts: [] });
+      draft.meetingSessions.push({
+        channel: 'teams',
+        conversationId: 'c',
+        meetingId: 'programledermoede-2018-09-12',
+        currentItem: 9,
+        startedAt: '2018-09-14T10:00:00.000+02:00',
+        startedBy: { channel: 'teams', userId: 'aad-mette' },
+        coHosts: [],
+      });
     });
     await startAs(kit, mette, {}, { conversationId: 'c' });
     await startAs(kit, mette, {}, { conversationId: 'd' });
     kit.clock.set(DateTime.fromISO('2018-10-01T12:00:00+02:00'));
     const [none] = await run(kit, 'evaluation-start', mette, {}, { conversationId: 'e' });
     expect(none?.heading).toBe('Kort evaluering af mødet 1. oktober');
-    expect(kit.store.read().evaluations.map((evaluation) => [evaluation.conversationId, evaluation.meetingId])).toEqual([
-      ['a', 'programledermoede-2018-09-12'],
-      ['c', 'programledermoede-2018-09-12'],
-      ['d', 'programledermoede-2018-09-14'],
-      ['e', undefined],
-    ]);
+    expect(kit.store.read().evaluations.map((evaluation) => [evaluation.conversationId, evaluation.meetingId])).toEqual(
+      [
+        ['a', 'programledermoede-2018-09-12'],
+        ['c', 'programledermoede-2018-09-12'],
+        ['d', 'programledermoede-2018-09-14'],
+        ['e', undefined],
+      ],
+    );
   });
 
   it('speaks English when asked in English', async () => {
@@ -85,8 +110,26 @@ describe("'evaluation-form': the rating and the two questions", () => {
     expect(form?.fields[0]?.options.map((option) => option.value)).toEqual(['5', '4', '3', '2', '1']);
     expect(form?.fields[0]?.options[0]?.label).toBe('5 – rigtig godt');
     expect(form?.fields.slice(1)).toEqual([
-      { id: 'worked', label: 'Hvad fungerede?', kind: 'text', options: [], maxLength: 2000, optional: true, multiline: true, placeholder: 'Frivilligt' },
-      { id: 'improve', label: 'Hvad kan vi gøre bedre?', kind: 'text', options: [], maxLength: 2000, optional: true, multiline: true, placeholder: 'Frivilligt' },
+      {
+        id: 'worked',
+        label: 'Hvad fungerede?',
+        kind: 'text',
+        options: [],
+        maxLength: 2000,
+        optional: true,
+        multiline: true,
+        placeholder: 'Frivilligt',
+      },
+      {
+        id: 'improve',
+        label: 'Hvad kan vi gøre bedre?',
+        kind: 'text',
+        options: [],
+        maxLength: 2000,
+        optional: true,
+        multiline: true,
+        placeholder: 'Frivilligt',
+      },
     ]);
     expect(form?.submit).toEqual({ dialog: 'evaluation-answer', args: { evaluationId: id, lang: 'da' } });
     expect(form?.open).toEqual({ dialog: 'evaluation-form', args: { evaluationId: id } });

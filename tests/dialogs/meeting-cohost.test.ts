@@ -15,7 +15,9 @@ describe('a co-host ("medvært")', () => {
     expect(commandOf('medvært')).toEqual({ dialog: 'meeting-cohost-request', args: {} });
     await meetingStart(turn(kit, people.host, AT), {}, kit.meetingServices);
     // before approval, Karin cannot move the meeting on
-    expect((await meetingNext(turn(kit, karin, AT), {}, kit.meetingServices))[0]?.text).toMatch(/^Mødet her ledes af Mette Vinther Poulsen/);
+    expect((await meetingNext(turn(kit, karin, AT), {}, kit.meetingServices))[0]?.text).toMatch(
+      /^Mødet her ledes af Mette Vinther Poulsen/,
+    );
     const [request] = await meetingCohostRequest(turn(kit, karin, AT), {}, kit.meetingServices);
     expect(request?.text).toBe(
       'Karin vil gerne være medvært for mødet: skifte punkt, holde pause, starte og lukke evalueringen og lukke afstemninger. Kun Mette Vinther Poulsen eller en administrator kan godkende det.',
@@ -24,25 +26,39 @@ describe('a co-host ("medvært")', () => {
     const approve = request!.buttons![0]!.action;
     // Karin pressing her own request, or another participant, changes nothing
     expect((await meetingCohostApprove(turn(kit, karin, AT), approve.args, kit.meetingServices))[0]?.notice).toBe(true);
-    expect((await meetingCohostApprove(turn(kit, people.other, AT), approve.args, kit.meetingServices))[0]?.notice).toBe(true);
+    expect(
+      (await meetingCohostApprove(turn(kit, people.other, AT), approve.args, kit.meetingServices))[0]?.notice,
+    ).toBe(true);
     expect(kit.sessions.running(CHANNEL)?.coHosts).toEqual([]);
     const [done] = await meetingCohostApprove(turn(kit, people.host, AT), approve.args, kit.meetingServices);
     expect(done?.text).toBe('Karin er nu medvært for mødet.');
-    expect(kit.sessions.running(CHANNEL)?.coHosts).toMatchObject([{ channel: 'teams', userId: 'aad-karin', name: 'Karin' }]);
+    expect(kit.sessions.running(CHANNEL)?.coHosts).toMatchObject([
+      { channel: 'teams', userId: 'aad-karin', name: 'Karin' },
+    ]);
     const [moved] = await meetingNext(turn(kit, karin, AT), {}, kit.meetingServices);
     expect(moved?.notice).toBeUndefined();
-    expect((await meetingCohostApprove(turn(kit, people.host, AT), approve.args, kit.meetingServices))[0]?.text).toBe('Karin leder allerede mødet.');
+    expect((await meetingCohostApprove(turn(kit, people.host, AT), approve.args, kit.meetingServices))[0]?.text).toBe(
+      'Karin leder allerede mødet.',
+    );
   });
 
   it('is refused where no meeting runs, and a request from an earlier session is stale', async () => {
-    expect((await meetingCohostRequest(turn(kit, karin, AT), {}, kit.meetingServices))[0]?.text).toBe('Der kører intet møde her lige nu, så der er ingen at være medvært for.');
+    expect((await meetingCohostRequest(turn(kit, karin, AT), {}, kit.meetingServices))[0]?.text).toBe(
+      'Der kører intet møde her lige nu, så der er ingen at være medvært for.',
+    );
     await meetingStart(turn(kit, people.host, AT), {}, kit.meetingServices);
     const [request] = await meetingCohostRequest(turn(kit, karin, AT), {}, kit.meetingServices);
     // the host ends the meeting and starts it again: the request was for the session before
     await meetingEnd(turn(kit, people.host, '2018-09-06T10:19:00+02:00'), {}, kit.meetingServices);
     await meetingStart(turn(kit, people.host, '2018-09-06T10:20:00+02:00'), {}, kit.meetingServices);
-    const [stale] = await meetingCohostApprove(turn(kit, people.host, '2018-09-06T10:21:00+02:00'), request!.buttons![0]!.action.args, kit.meetingServices);
+    const [stale] = await meetingCohostApprove(
+      turn(kit, people.host, '2018-09-06T10:21:00+02:00'),
+      request!.buttons![0]!.action.args,
+      kit.meetingServices,
+    );
     expect(stale?.text).toBe('Det møde, anmodningen gjaldt, kører ikke længere her. Intet er ændret.');
-    expect((await meetingCohostApprove(turn(kit, people.host, AT), { channel: 'teams' }, kit.meetingServices))[0]?.text).toBe('Den knap kan jeg ikke læse. Intet er ændret.');
+    expect(
+      (await meetingCohostApprove(turn(kit, people.host, AT), { channel: 'teams' }, kit.meetingServices))[0]?.text,
+    ).toBe('Den knap kan jeg ikke læse. Intet er ændret.');
   });
 });

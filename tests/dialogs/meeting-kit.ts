@@ -38,11 +38,26 @@ export function useMeetingKit(): MeetingKit {
  * A turn by one person at `at` in the meeting's Teams channel (a thread of it: the session is
  * the channel's), or in a personal chat; the kit's clock follows, so stored times match.
  */
-export function turn(kit: MeetingKit, who: { userId: string; name: string }, at: string, options: { language?: Language; personal?: boolean } = {}): DialogContext {
+export function turn(
+  kit: MeetingKit,
+  who: { userId: string; name: string },
+  at: string,
+  options: { language?: Language; personal?: boolean } = {},
+): DialogContext {
   const now = DateTime.fromISO(at, { setZone: true });
   kit.clock.set(now);
   const conversation = options.personal
     ? { channel: 'teams' as const, id: 'a:personal', isGroup: false, kind: 'personal' as const }
-    : { channel: 'teams' as const, id: `${CHANNEL.conversationId};messageid=1536220000000`, isGroup: true, kind: 'channel' as const, address: CHANNEL };
-  return { knowledge, language: options.language ?? 'da', turn: { user: { id: who.userId, name: who.name }, conversation, text: '', now } };
+    : {
+        channel: 'teams' as const,
+        id: `${CHANNEL.conversationId};messageid=1536220000000`,
+        isGroup: true,
+        kind: 'channel' as const,
+        address: CHANNEL,
+      };
+  return {
+    knowledge,
+    language: options.language ?? 'da',
+    turn: { user: { id: who.userId, name: who.name }, conversation, text: '', now },
+  };
 }

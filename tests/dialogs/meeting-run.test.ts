@@ -29,13 +29,19 @@ describe('starting a meeting', () => {
     expect(practical?.text).toContain('Lyden testes kl. 09.50 og 09.55.');
     expect(practical?.notice).toBeUndefined();
     expect(post?.heading).toBe('Punkt 1 af 9');
-    expect(post?.text.split('\n')[0]).toBe('Nu: **Velkomst, dagens program og det praktiske** (kl. 10.00–10.05, cirka).');
+    expect(post?.text.split('\n')[0]).toBe(
+      'Nu: **Velkomst, dagens program og det praktiske** (kl. 10.00–10.05, cirka).',
+    );
     expect(actions(post)).toEqual([
       { dialog: 'meeting-next', args: { from: '0' } },
       { dialog: 'meeting-pause', args: { minutes: '10' } },
       { dialog: 'meeting-agenda', args: {} },
     ]);
-    expect(kit.sessions.running(CHANNEL)).toMatchObject({ meetingId: SEPT_6, currentItem: 0, startedBy: { userId: people.host.userId, name: people.host.name } });
+    expect(kit.sessions.running(CHANNEL)).toMatchObject({
+      meetingId: SEPT_6,
+      currentItem: 0,
+      startedBy: { userId: people.host.userId, name: people.host.name },
+    });
   });
 
   it('starts at the item the clock is at', async () => {
@@ -46,16 +52,27 @@ describe('starting a meeting', () => {
 
   it('starts a named day’s meeting at its first item, and offers the next one on a day without a meeting', async () => {
     const [none] = await meetingStart(turn(kit, people.host, '2018-09-11T09:00:00+02:00'), {}, kit.meetingServices);
-    expect(none).toMatchObject({ notice: true, text: 'Der er intet programledermøde i dag. Det næste er 12. september 2018; vil du starte det?' });
+    expect(none).toMatchObject({
+      notice: true,
+      text: 'Der er intet programledermøde i dag. Det næste er 12. september 2018; vil du starte det?',
+    });
     expect(actions(none)).toEqual([{ dialog: 'meeting-start', args: { meetingId: 'programledermoede-2018-09-12' } }]);
     expect(kit.sessions.get(CHANNEL)).toBeUndefined();
-    const [, post] = await meetingStart(turn(kit, people.host, '2018-09-11T09:00:00+02:00'), { date: '2018-09-12' }, kit.meetingServices);
+    const [, post] = await meetingStart(
+      turn(kit, people.host, '2018-09-11T09:00:00+02:00'),
+      { date: '2018-09-12' },
+      kit.meetingServices,
+    );
     expect(post?.text).toContain('(kl. 13.00–13.05, cirka)');
     expect(kit.sessions.running(CHANNEL)).toMatchObject({ meetingId: 'programledermoede-2018-09-12', currentItem: 0 });
   });
 
   it('is run only where its participants are: not in a personal chat', async () => {
-    const [reply] = await meetingStart(turn(kit, people.host, '2018-09-06T09:58:00+02:00', { personal: true }), {}, kit.meetingServices);
+    const [reply] = await meetingStart(
+      turn(kit, people.host, '2018-09-06T09:58:00+02:00', { personal: true }),
+      {},
+      kit.meetingServices,
+    );
     expect(reply).toMatchObject({ notice: true });
     expect(kit.store.read().meetingSessions).toEqual([]);
   });
@@ -77,10 +94,16 @@ describe('starting a meeting', () => {
   });
 
   it('speaks English when asked in English', async () => {
-    const [practical, post] = await meetingStart(turn(kit, people.host, '2018-09-06T09:58:00+02:00', { language: 'en' }), {}, kit.meetingServices);
+    const [practical, post] = await meetingStart(
+      turn(kit, people.host, '2018-09-06T09:58:00+02:00', { language: 'en' }),
+      {},
+      kit.meetingServices,
+    );
     expect(practical?.heading).toBe('📌 Practicalities');
     expect(practical?.text).toContain('Sound check at 09.50 and 09.55.');
-    expect(post?.text.split('\n')[0]).toBe('Now: **Velkomst, dagens program og det praktiske** (at 10.00–10.05, approximately).');
+    expect(post?.text.split('\n')[0]).toBe(
+      'Now: **Velkomst, dagens program og det praktiske** (at 10.00–10.05, approximately).',
+    );
   });
 });
 
@@ -89,12 +112,20 @@ describe('moving through the agenda', () => {
 
   it('posts the next item with its time and presenter; a second press of the same button moves no further', async () => {
     await started(kit);
-    const [post] = await meetingNext(turn(kit, people.host, '2018-09-06T10:05:00+02:00'), { from: '0' }, kit.meetingServices);
+    const [post] = await meetingNext(
+      turn(kit, people.host, '2018-09-06T10:05:00+02:00'),
+      { from: '0' },
+      kit.meetingServices,
+    );
     expect(post?.text).toBe(
       'Nu: **Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder** (kl. 10.05–10.30, cirka).\nVed Mette Vinther Poulsen.\nDerefter kl. 10.30: Aktuelle og kommende KLIK-opgaver.',
     );
     expect(post?.notice).toBeUndefined();
-    const [twice] = await meetingNext(turn(kit, people.host, '2018-09-06T10:05:00+02:00'), { from: '0' }, kit.meetingServices);
+    const [twice] = await meetingNext(
+      turn(kit, people.host, '2018-09-06T10:05:00+02:00'),
+      { from: '0' },
+      kit.meetingServices,
+    );
     expect(twice).toMatchObject({ notice: true });
     expect(twice?.text).toContain('Mødet er allerede gået videre');
     expect(kit.sessions.running(CHANNEL)?.currentItem).toBe(1);
@@ -103,8 +134,13 @@ describe('moving through the agenda', () => {
   it('starts the agenda’s own pause with the clock plus its length', async () => {
     await started(kit, '2018-09-06T10:31:00+02:00');
     const [post] = await meetingNext(turn(kit, people.host, '2018-09-06T10:41:00+02:00'), {}, kit.meetingServices);
-    expect(post?.text).toBe('Pause — vi er tilbage kl. 10.51.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.');
-    expect(kit.sessions.running(CHANNEL)).toMatchObject({ currentItem: 3, pauseUntil: '2018-09-06T10:51:00.000+02:00' });
+    expect(post?.text).toBe(
+      'Pause — vi er tilbage kl. 10.51.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.',
+    );
+    expect(kit.sessions.running(CHANNEL)).toMatchObject({
+      currentItem: 3,
+      pauseUntil: '2018-09-06T10:51:00.000+02:00',
+    });
   });
 
   it('posts the last item with the evaluation: a button for it, or the evaluation itself when the services start it', async () => {
@@ -115,21 +151,31 @@ describe('moving through the agenda', () => {
     expect(last?.text).toContain('en kort evaluering');
     expect(actions(last)[0]).toEqual({ dialog: 'evaluation-start', args: { meetingId: SEPT_6 } });
     const [atEnd] = await meetingNext(turn(kit, people.host, '2018-09-06T11:57:00+02:00'), {}, kit.meetingServices);
-    expect(atEnd).toMatchObject({ notice: true, text: "Vi er ved sidste punkt: Evaluering og tak for denne gang. Skriv 'afslut møde', når I er færdige." });
+    expect(atEnd).toMatchObject({
+      notice: true,
+      text: "Vi er ved sidste punkt: Evaluering og tak for denne gang. Skriv 'afslut møde', når I er færdige.",
+    });
 
     const startEvaluation = vi.fn(async () => [{ text: 'Evalueringskort' }]);
     const services = { ...kit.services, meetings: { sessions: kit.sessions, startEvaluation } };
     await kit.sessions.moveTo(CHANNEL, 7);
     const replies = await meetingNext(turn(kit, people.host, '2018-09-06T11:58:00+02:00'), {}, services);
     expect(startEvaluation).toHaveBeenCalledWith(expect.anything(), SEPT_6);
-    expect(replies.map((reply) => reply.text)).toEqual([expect.stringContaining('Evalueringen starter nu.'), 'Evalueringskort']);
+    expect(replies.map((reply) => reply.text)).toEqual([
+      expect.stringContaining('Evalueringen starter nu.'),
+      'Evalueringskort',
+    ]);
     expect(actions(replies[0]).map((action) => action.dialog)).toEqual(['meeting-end', 'meeting-agenda']);
   });
 
   it('refuses everyone but the host and administrators, writing nothing', async () => {
     await started(kit);
     const before = kit.store.read();
-    for (const [dialog, args] of [[meetingNext, {}], [meetingPause, { minutes: '10' }], [meetingEnd, {}]] as const) {
+    for (const [dialog, args] of [
+      [meetingNext, {}],
+      [meetingPause, { minutes: '10' }],
+      [meetingEnd, {}],
+    ] as const) {
       const [reply] = await dialog(turn(kit, people.other, '2018-09-06T10:06:00+02:00'), args, kit.meetingServices);
       expect(reply).toMatchObject({ notice: true });
       expect(reply?.text).toContain('kun værten eller en administrator');
@@ -142,7 +188,10 @@ describe('moving through the agenda', () => {
 
   it('tells how to start when no meeting runs here', async () => {
     const [reply] = await meetingNext(turn(kit, people.host, '2018-09-06T10:06:00+02:00'), {}, kit.meetingServices);
-    expect(reply).toMatchObject({ notice: true, text: "Der kører intet møde her. Skriv 'start møde' for at starte dagens møde." });
+    expect(reply).toMatchObject({
+      notice: true,
+      text: "Der kører intet møde her. Skriv 'start møde' for at starte dagens møde.",
+    });
   });
 });
 
@@ -151,21 +200,38 @@ describe('pauses and the end', () => {
 
   it('"pause 10" announces the return rounded up to the minute, for everyone, and moves onto the agenda’s pause', async () => {
     await started(kit, '2018-09-06T10:31:00+02:00');
-    const [post] = await meetingPause(turn(kit, people.host, '2018-09-06T10:40:20+02:00'), { minutes: '10' }, kit.meetingServices);
+    const [post] = await meetingPause(
+      turn(kit, people.host, '2018-09-06T10:40:20+02:00'),
+      { minutes: '10' },
+      kit.meetingServices,
+    );
     expect(post?.heading).toBe('☕ Pause');
-    expect(post?.text).toBe('Pause — vi er tilbage kl. 10.51.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.');
+    expect(post?.text).toBe(
+      'Pause — vi er tilbage kl. 10.51.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.',
+    );
     expect(post?.notice).toBeUndefined();
     expect(actions(post)[0]).toEqual({ dialog: 'meeting-next', args: { from: '3' } });
-    expect(kit.sessions.running(CHANNEL)).toMatchObject({ currentItem: 3, pauseUntil: '2018-09-06T10:51:00.000+02:00' });
+    expect(kit.sessions.running(CHANNEL)).toMatchObject({
+      currentItem: 3,
+      pauseUntil: '2018-09-06T10:51:00.000+02:00',
+    });
   });
 
   it('keeps the item for a pause in the middle of one, and refuses a length that is no number of minutes', async () => {
     await started(kit, '2018-09-06T10:10:00+02:00');
-    const [post] = await meetingPause(turn(kit, people.host, '2018-09-06T10:15:00+02:00'), { minutes: '5' }, kit.meetingServices);
+    const [post] = await meetingPause(
+      turn(kit, people.host, '2018-09-06T10:15:00+02:00'),
+      { minutes: '5' },
+      kit.meetingServices,
+    );
     expect(post?.text.split('\n')[0]).toBe('Pause — vi er tilbage kl. 10.20.');
     expect(kit.sessions.running(CHANNEL)?.currentItem).toBe(1);
     for (const minutes of ['0', '500', 'ti']) {
-      const [refused] = await meetingPause(turn(kit, people.host, '2018-09-06T10:16:00+02:00'), { minutes }, kit.meetingServices);
+      const [refused] = await meetingPause(
+        turn(kit, people.host, '2018-09-06T10:16:00+02:00'),
+        { minutes },
+        kit.meetingServices,
+      );
       expect(refused?.notice, minutes).toBe(true);
     }
     expect(kit.sessions.running(CHANNEL)?.pauseUntil).toBe('2018-09-06T10:20:00.000+02:00');
@@ -188,27 +254,48 @@ describe('pauses and the end', () => {
 
   it('ends in English with the follow-up in English', async () => {
     await started(kit);
-    const [post] = await meetingEnd(turn(kit, people.host, '2018-09-06T12:00:00+02:00', { language: 'en' }), {}, kit.meetingServices);
-    expect(post?.list?.[0]).toBe('Questions that were not asked or answered today: write to mbprogrammet@kombit.dk (subject "programledermøde september").');
+    const [post] = await meetingEnd(
+      turn(kit, people.host, '2018-09-06T12:00:00+02:00', { language: 'en' }),
+      {},
+      kit.meetingServices,
+    );
+    expect(post?.list?.[0]).toBe(
+      'Questions that were not asked or answered today: write to mbprogrammet@kombit.dk (subject "programledermøde september").',
+    );
     expect(post?.list?.at(-1)).toBe('See you at the next programme leader meeting in November 2018.');
   });
 });
 
 describe('the meeting dialogs by name', () => {
   it('are the agenda, the host’s start, next, pause and end, and asking for and approving a co-host', () => {
-    expect(Object.keys(meetingDialogsByName)).toEqual(['meeting-agenda', 'meeting-start', 'meeting-next', 'meeting-pause', 'meeting-end', 'meeting-cohost-request', 'meeting-cohost-approve']);
+    expect(Object.keys(meetingDialogsByName)).toEqual([
+      'meeting-agenda',
+      'meeting-start',
+      'meeting-next',
+      'meeting-pause',
+      'meeting-end',
+      'meeting-cohost-request',
+      'meeting-cohost-approve',
+    ]);
   });
 });
 
 describe('the evaluation of a meeting being run', () => {
   const kit = useMeetingKit();
-  const withEvaluations = () => ({ ...kit.meetingServices, evaluations: new EvaluationRepository(kit.store, kit.clock, randomBytes(32)) });
+  const withEvaluations = () => ({
+    ...kit.meetingServices,
+    evaluations: new EvaluationRepository(kit.store, kit.clock, randomBytes(32)),
+  });
 
   it('is started by the host or an administrator only; a participant who asks is told who runs it, and nothing is written', async () => {
     await started(kit);
     const before = kit.store.read();
     const services = withEvaluations();
-    const [refused, ...more] = await evaluationStart(turn(kit, people.other, '2018-09-06T11:55:00+02:00'), {}, services);
+    const [refused, ...more] = await evaluationStart(
+      turn(kit, people.other, '2018-09-06T11:55:00+02:00'),
+      {},
+      services,
+    );
     expect(more).toEqual([]);
     expect(refused).toMatchObject({ notice: true });
     expect(refused?.text).toContain('Mødet her ledes af Mette Vinther Poulsen');

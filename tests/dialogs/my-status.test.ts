@@ -16,8 +16,20 @@ describe('my-status: where my municipality stands', () => {
 
   it('lists the open tasks and steps with status and deadline, overdue first, and counts the done ones', async () => {
     await kit.services.memberships.set('slack', 'U1', 'koege');
-    await kit.services.statuses.record({ municipalityId: 'koege', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by: { channel: 'slack', userId: 'U1' } });
-    await kit.services.statuses.record({ municipalityId: 'koege', taskId: 'bbr-adgangsstyring', step: 4, status: 'started', by: { channel: 'slack', userId: 'U1' } });
+    await kit.services.statuses.record({
+      municipalityId: 'koege',
+      taskId: 'bbr-adgangsstyring',
+      step: 3,
+      status: 'done',
+      by: { channel: 'slack', userId: 'U1' },
+    });
+    await kit.services.statuses.record({
+      municipalityId: 'koege',
+      taskId: 'bbr-adgangsstyring',
+      step: 4,
+      status: 'started',
+      by: { channel: 'slack', userId: 'U1' },
+    });
     const context = personContext(anna);
     // after 1 November 2018: the FK task is overdue
     context.turn.now = DateTime.fromISO('2018-11-05T10:00:00+01:00', { setZone: true });
@@ -25,7 +37,9 @@ describe('my-status: where my municipality stands', () => {
     expect(reply?.heading).toBe('Status for Køge Kommune');
     expect(reply?.intro).toMatch(/^Køge Kommune: \d+ åbne, 1 fuldført\.$/);
     const list = reply?.list ?? [];
-    expect(list[0]).toBe('Udpeg FK-ADM og FK-ANSV: ikke påbegyndt, frist torsdag 1. november 2018 (overskredet med 4 dage)');
+    expect(list[0]).toBe(
+      'Udpeg FK-ADM og FK-ANSV: ikke påbegyndt, frist torsdag 1. november 2018 (overskredet med 4 dage)',
+    );
     expect(list).toContain('BBR på Adgangsstyring, trin 4: påbegyndt');
     expect(list.some((line) => line.startsWith('BBR på Adgangsstyring, trin 3'))).toBe(false);
     expect(reply?.buttons?.[0]?.action.dialog).toBe('status-form');

@@ -2,12 +2,22 @@ import { overview } from '../../dialogs/answers/overview.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, knowledge, plain } from './dialog-kit.js';
 
-
 describe('overview: who uses an interface', () => {
   it('lists the IT systems on SF1511 with their state', () => {
     const reply = card(overview(context(), { interfaceId: 'SF1511' }));
     expect(reply.text).toMatch(/^\*\*10 it-systemer\*\* skal anvende SF1511/);
-    expect(reply.list).toEqual(['DAR (gennemført)', 'BBR (i gang)', 'KSD (2019)', 'KY (2019)', 'SAPA (2019)', 'Valg (2019)', 'SPK (ny)', 'DUBU (2019)', 'AULA (2019)', 'FLIS (i gang)']);
+    expect(reply.list).toEqual([
+      'DAR (gennemført)',
+      'BBR (i gang)',
+      'KSD (2019)',
+      'KY (2019)',
+      'SAPA (2019)',
+      'Valg (2019)',
+      'SPK (ny)',
+      'DUBU (2019)',
+      'AULA (2019)',
+      'FLIS (i gang)',
+    ]);
     expect(reply.text).toContain('Overblikket opdateres kvartalsvis.');
     expect(reply.source).toBe('Kilde: Implementeringsoverblik september 2018');
   });
@@ -32,19 +42,32 @@ describe('overview: who uses a support system', () => {
 
   it('says why a system uses Organisation where no interface says so', () => {
     const reply = card(overview(context(), { supportSystemId: 'organisation' }));
-    expect(reply.list).toEqual(['KSD (læser organisationsdata)', 'KY (læser organisationsdata)', 'SAPA (kommende KLIK-opgave, læser organisationsdata)']);
+    expect(reply.list).toEqual([
+      'KSD (læser organisationsdata)',
+      'KY (læser organisationsdata)',
+      'SAPA (kommende KLIK-opgave, læser organisationsdata)',
+    ]);
   });
 
   it('says when the material names no system for a support system', () => {
-    expect(card(overview(context(), { supportSystemId: 'indekser' })).text).toBe('Materialet nævner ingen it-systemer, der skal anvende Indekser.');
+    expect(card(overview(context(), { supportSystemId: 'indekser' })).text).toBe(
+      'Materialet nævner ingen it-systemer, der skal anvende Indekser.',
+    );
   });
 });
 
 describe('overview: what an IT system uses', () => {
   it('gives DUBU its three interfaces and its support systems', () => {
     const reply = card(overview(context(), { itSystemId: 'dubu' }));
-    expect(reply.text).toMatch(/^\*\*DUBU\*\* skal anvende 3 snitflader og støttesystemerne Adgangsstyring og Fjernprint/);
-    expect(reply.list?.filter((line) => line.endsWith('(2019)')).map((line) => line.slice(0, 6))).toEqual(['SF1511', 'SF1514', 'SF1515', 'Adgang']);
+    expect(reply.text).toMatch(
+      /^\*\*DUBU\*\* skal anvende 3 snitflader og støttesystemerne Adgangsstyring og Fjernprint/,
+    );
+    expect(reply.list?.filter((line) => line.endsWith('(2019)')).map((line) => line.slice(0, 6))).toEqual([
+      'SF1511',
+      'SF1514',
+      'SF1515',
+      'Adgang',
+    ]);
     expect(reply.list).toContain('Fjernprint (kommende KLIK-opgave)');
   });
 
@@ -57,22 +80,33 @@ describe('overview: what an IT system uses', () => {
   it('says plainly when it does not know the id', () => {
     expect(plain(overview(context(), { interfaceId: 'sf9999' }))).toBe('Den snitflade kender jeg ikke.');
     expect(plain(overview(context(), { itSystemId: 'opus' }))).toBe('Det it-system kender jeg ikke.');
-    expect(plain(overview(context('2018-09-06T10:00:00+02:00', 'en'), { supportSystemId: 'x' }))).toBe("I don't know that support system.");
+    expect(plain(overview(context('2018-09-06T10:00:00+02:00', 'en'), { supportSystemId: 'x' }))).toBe(
+      "I don't know that support system.",
+    );
   });
 });
 
 describe('overview: how often it is updated comes from the data', () => {
   const withFrequency = (frequency: string | undefined) => ({
     ...knowledge,
-    topics: knowledge.topics.map((topic) => (topic.id === 'implementeringsoverblikket' ? { ...topic, updateFrequency: frequency } : topic)),
+    topics: knowledge.topics.map((topic) =>
+      topic.id === 'implementeringsoverblikket' ? { ...topic, updateFrequency: frequency } : topic,
+    ),
   });
 
   it('says what the implementation overview topic says, in Danish and quoted in English', () => {
-    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'da', withFrequency('Opdateres månedligt')), {})).text).toContain('Overblikket opdateres månedligt.');
-    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'en'), {})).text).toContain('How often the overview is updated, in the material\'s words: "Opdateres kvartalsvis".');
+    expect(
+      card(overview(context('2018-09-06T10:00:00+02:00', 'da', withFrequency('Opdateres månedligt')), {})).text,
+    ).toContain('Overblikket opdateres månedligt.');
+    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'en'), {})).text).toContain(
+      'How often the overview is updated, in the material\'s words: "Opdateres kvartalsvis".',
+    );
   });
 
   it('says nothing about updates when the data does not', () => {
-    expect(card(overview(context('2018-09-06T10:00:00+02:00', 'da', withFrequency(undefined)), { interfaceId: 'sf1511' })).text).not.toContain('opdateres');
+    expect(
+      card(overview(context('2018-09-06T10:00:00+02:00', 'da', withFrequency(undefined)), { interfaceId: 'sf1511' }))
+        .text,
+    ).not.toContain('opdateres');
   });
 });

@@ -19,18 +19,33 @@ describe('poll-close', () => {
   it('closes the example after 41 votes with the results card: bars, counts, percentages and "Hent CSV"', async () => {
     const pollId = await pollFrom(EXAMPLE);
     const choices = [...Array<string>(11).fill('a'), ...Array<string>(6).fill('b'), ...Array<string>(24).fill('c')];
-    await Promise.all(choices.map((option, i) => run(kit, POLL_DIALOGS.vote, turnOf(kit, { channel: 'teams', userId: `aad-${i}` }), { pollId, option })));
+    await Promise.all(
+      choices.map((option, i) =>
+        run(kit, POLL_DIALOGS.vote, turnOf(kit, { channel: 'teams', userId: `aad-${i}` }), { pollId, option }),
+      ),
+    );
     const card = only(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId }));
     const [heading, ...table] = card.text.split('\n');
     expect(heading).toBe('📊 **Hvilken strategi for Organisation vælger I?** (lukket, 41 stemmer)');
-    expect(table).toEqual(['```', 'A Integration   ██████░░░░░░░░  11  27 %', 'B STS ORG GUI   ████░░░░░░░░░░   6  15 %', 'C Interim       ██████████████  24  59 %', '```']);
+    expect(table).toEqual([
+      '```',
+      'A Integration   ██████░░░░░░░░  11  27 %',
+      'B STS ORG GUI   ████░░░░░░░░░░   6  15 %',
+      'C Interim       ██████████████  24  59 %',
+      '```',
+    ]);
     expect(card.buttons).toEqual([{ title: 'Hent CSV', action: { dialog: POLL_DIALOGS.csv, args: { pollId } } }]);
-    expect(kit.polls.get(pollId)).toMatchObject({ closedAt: '2018-09-06T10:00:00.000+02:00', closedBy: { userId: 'aad-host' } });
+    expect(kit.polls.get(pollId)).toMatchObject({
+      closedAt: '2018-09-06T10:00:00.000+02:00',
+      closedBy: { userId: 'aad-host' },
+    });
   });
 
   it('refuses anyone but the creator or an administrator: a notice, and the poll stays open', async () => {
     const pollId = await pollFrom(EXAMPLE);
-    expect(refusal(await run(kit, POLL_DIALOGS.close, turnOf(kit, ANNA), { pollId }))).toBe('Kun den, der oprettede afstemningen, eller en administrator kan lukke den. Intet er ændret.');
+    expect(refusal(await run(kit, POLL_DIALOGS.close, turnOf(kit, ANNA), { pollId }))).toBe(
+      'Kun den, der oprettede afstemningen, eller en administrator kan lukke den. Intet er ændret.',
+    );
     expect(refusal(await run(kit, POLL_DIALOGS.close, turnOf(kit, ANNA, 'luk afstemningen'), {}))).toMatch(/^Kun den/);
     expect(kit.polls.get(pollId)!.closedAt).toBeUndefined();
     only(await run(kit, POLL_DIALOGS.close, turnOf(kit, ADMIN), { pollId }));
@@ -45,22 +60,30 @@ describe('poll-close', () => {
     expect(kit.polls.get(theirs)!.closedAt).toBeUndefined();
     expect(refusal(await run(kit, POLL_DIALOGS.close, turnOf(kit, BO, 'luk'), {}))).toMatch(/^Kun den/);
     only(await run(kit, POLL_DIALOGS.close, turnOf(kit, ANNA, 'luk'), {}));
-    expect(refusal(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST, 'luk'), {}))).toBe('Der er ingen åben afstemning her.');
+    expect(refusal(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST, 'luk'), {}))).toBe(
+      'Der er ingen åben afstemning her.',
+    );
   });
 
   it('pressing "Luk" on a poll already closed shows its results again', async () => {
     const pollId = await pollFrom(EXAMPLE);
     only(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId }));
-    expect(only(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId })).text).toContain('(lukket, 0 stemmer)');
+    expect(only(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId })).text).toContain(
+      '(lukket, 0 stemmer)',
+    );
   });
 });
 
 describe('poll-delete', () => {
   it('lets the creator delete (softly); others are refused', async () => {
     const pollId = await pollFrom(EXAMPLE);
-    expect(refusal(await run(kit, POLL_DIALOGS.delete, turnOf(kit, ANNA), { pollId }))).toBe('Kun den, der oprettede afstemningen, eller en administrator kan slette den. Intet er ændret.');
+    expect(refusal(await run(kit, POLL_DIALOGS.delete, turnOf(kit, ANNA), { pollId }))).toBe(
+      'Kun den, der oprettede afstemningen, eller en administrator kan slette den. Intet er ændret.',
+    );
     expect(kit.polls.get(pollId)!.deletedAt).toBeUndefined();
-    expect(only(await run(kit, POLL_DIALOGS.delete, turnOf(kit, HOST, 'slet afstemningen'), {})).text).toBe('📊 Afstemningen »Hvilken strategi for Organisation vælger I?« er slettet.');
+    expect(only(await run(kit, POLL_DIALOGS.delete, turnOf(kit, HOST, 'slet afstemningen'), {})).text).toBe(
+      '📊 Afstemningen »Hvilken strategi for Organisation vælger I?« er slettet.',
+    );
     expect(kit.polls.get(pollId)!.deletedAt).toBeDefined();
   });
 });
@@ -76,31 +99,45 @@ describe('announceClosedPolls', () => {
       send: async (to, replies): Promise<Delivery> => {
         sent.push({ to, replies });
         const next = plan.shift() ?? { status: 'sent' };
-        return next.status === 'sent' ? { ...to, status: 'sent', messageIds: ['m'] } : { ...to, status: 'failed', reason: 'planned', ...(next.cannotRewrite ? { cannotRewrite: true } : {}) };
+        return next.status === 'sent'
+          ? { ...to, status: 'sent', messageIds: ['m'] }
+          : { ...to, status: 'failed', reason: 'planned', ...(next.cannotRewrite ? { cannotRewrite: true } : {}) };
       },
       sendToMany: async () => [],
     };
     return { sent, notifier };
   }
   const logger = createLogger('silent');
-  const atTen = (minute: number, second = 0) => DateTime.fromISO(`2018-09-06T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}+02:00`);
+  const atTen = (minute: number, second = 0) =>
+    DateTime.fromISO(`2018-09-06T10:${String(minute).padStart(2, '0')}:${String(second).padStart(2, '0')}+02:00`);
 
   it('closes a poll at its time and rewrites its posted card, then says in one line how it went', async () => {
     const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId, option: 'a' });
-    await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2;messageid=7', messageId: 'card-7' });
+    await kit.polls.rememberMessage(pollId, {
+      conversationId: '19:meeting@thread.tacv2;messageid=7',
+      messageId: 'card-7',
+    });
     const { sent, notifier } = recordingNotifier();
     await announceClosedPolls(kit.polls, notifier, atTen(9), logger);
     expect(sent).toEqual([]);
     await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
-    expect(kit.polls.get(pollId)).toMatchObject({ closedAt: '2018-09-06T10:10:00.000+02:00', announcedAt: '2018-09-06T10:00:00.000+02:00' });
+    expect(kit.polls.get(pollId)).toMatchObject({
+      closedAt: '2018-09-06T10:10:00.000+02:00',
+      announcedAt: '2018-09-06T10:00:00.000+02:00',
+    });
     const [rewrite, notice, ...more] = sent;
     expect(more).toEqual([]);
     expect(rewrite?.to).toEqual({ channel: 'teams', conversationId: '19:meeting@thread.tacv2' });
-    expect(rewrite?.replies[0]?.replaces).toEqual({ conversationId: '19:meeting@thread.tacv2;messageid=7', messageId: 'card-7' });
+    expect(rewrite?.replies[0]?.replaces).toEqual({
+      conversationId: '19:meeting@thread.tacv2;messageid=7',
+      messageId: 'card-7',
+    });
     expect(rewrite?.replies[0]?.text).toContain('Ja    ██████████████  1  100 %');
     expect(rewrite?.replies[0]?.buttons?.map((button) => button.title)).toEqual(['Hent CSV']);
-    expect(notice?.replies[0]?.text).toBe('📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 (100 %) · Nej 0 (0 %)');
+    expect(notice?.replies[0]?.text).toBe(
+      '📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 (100 %) · Nej 0 (0 %)',
+    );
     // announced once
     await announceClosedPolls(kit.polls, notifier, atTen(11), logger);
     expect(sent).toHaveLength(2);
@@ -109,7 +146,12 @@ describe('announceClosedPolls', () => {
   it('posts the result card anew when the card is gone, and tries again next tick when nothing arrived', async () => {
     const pollId = await pollFrom('afstemning lukker om 10 min: Pause nu? | Ja | Nej');
     await kit.polls.rememberMessage(pollId, { conversationId: '19:meeting@thread.tacv2', messageId: 'card-deleted' });
-    const { sent, notifier } = recordingNotifier([{ status: 'failed', cannotRewrite: true }, { status: 'failed' }, { status: 'failed', cannotRewrite: true }, { status: 'sent' }]);
+    const { sent, notifier } = recordingNotifier([
+      { status: 'failed', cannotRewrite: true },
+      { status: 'failed' },
+      { status: 'failed', cannotRewrite: true },
+      { status: 'sent' },
+    ]);
     await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
     expect(sent.map(({ replies }) => Boolean(replies[0]?.replaces))).toEqual([true, false]);
     expect(kit.polls.get(pollId)!.announcedAt).toBeUndefined();
@@ -131,7 +173,9 @@ describe('announceClosedPolls', () => {
 
   it('announces a poll asked in English in English', async () => {
     const text = 'poll closes in 10 min: Shall we take a break now? | Yes | No';
-    const pollId = pollIdOf(only(await run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text, undefined, 'en'), { text })))!;
+    const pollId = pollIdOf(
+      only(await run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text, undefined, 'en'), { text })),
+    )!;
     expect(kit.polls.get(pollId)!.language).toBe('en');
     const { sent, notifier } = recordingNotifier();
     await announceClosedPolls(kit.polls, notifier, atTen(10, 30), logger);
@@ -159,7 +203,10 @@ describe('announceClosedPolls', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.replies).toHaveLength(1);
     expect(sent[0]?.replies[0]?.replaces).toEqual({ conversationId: '19:meeting@thread.tacv2', messageId: 'card-1' });
-    expect(kit.polls.get(late)).toMatchObject({ closedAt: '2018-09-06T10:10:00.000+02:00', announcedAt: expect.any(String) as unknown });
+    expect(kit.polls.get(late)).toMatchObject({
+      closedAt: '2018-09-06T10:10:00.000+02:00',
+      announcedAt: expect.any(String) as unknown,
+    });
     await announceClosedPolls(kit.polls, notifier, atTen(10).plus({ hours: 3 }), logger);
     expect(sent).toHaveLength(1);
   });

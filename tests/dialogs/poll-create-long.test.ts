@@ -10,7 +10,8 @@ import { POLL_DIALOGS } from '../../dialogs/names.js';
 import { pollIdOf } from '../../dialogs/polls/card.js';
 
 const kit = usePollKit();
-const create = (text: string, args: Record<string, string> = { text }) => run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text), args);
+const create = (text: string, args: Record<string, string> = { text }) =>
+  run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text), args);
 
 /** The longest poll the rules allow: a question of 300 characters and ten options of 75. */
 const QUESTION = `${'Hvilken løsning vælger kommunen til støttesystemet? '.repeat(6)}`.slice(0, 299) + '?';
@@ -43,7 +44,13 @@ describe('poll-create with a sentence longer than a button argument', () => {
     const actions = toAdaptiveCard(reply).actions as { type: string; data: Record<string, unknown> }[];
     const submit = actions.find((action) => action.type === 'Action.Submit')!;
     // Teams puts the inputs' values beside klikbot's payload
-    const pressed = readButton({ ...submit.data, choice: 'multiple', identity: 'named', results: 'live', closes: 'manual' });
+    const pressed = readButton({
+      ...submit.data,
+      choice: 'multiple',
+      identity: 'named',
+      results: 'live',
+      closes: 'manual',
+    });
     expect(pressed.kind).toBe('action');
     if (pressed.kind !== 'action') return;
     const card = only(await create('', pressed.action.args));
@@ -54,7 +61,9 @@ describe('poll-create with a sentence longer than a button argument', () => {
 
   it('Slack: the button that opens the form reads back whole, and gives the same form again', async () => {
     const reply = await longestForm();
-    const [button] = toSlackMessage(withFormButton(reply)).blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    const [button] = toSlackMessage(withFormButton(reply)).blocks.flatMap((block) =>
+      block.type === 'actions' ? block.elements : [],
+    );
     expect(button).toMatchObject({ type: 'button', text: { text: 'Ny afstemning' } });
     const pressed = readSlackButton((button as { value: string }).value);
     expect(pressed?.dialog).toBe(POLL_DIALOGS.create);
@@ -63,10 +72,16 @@ describe('poll-create with a sentence longer than a button argument', () => {
   });
 
   it('says in Danish which part is too long, and creates nothing', async () => {
-    expect(refusal(await create(`afstemning med indstillinger: ${'x'.repeat(301)} | A | B`))).toBe('Spørgsmålet er for langt (301 tegn; højst 300). Intet er oprettet.');
-    expect(refusal(await create(`afstemning: Q | A | ${'y'.repeat(76)}`))).toMatch(/^Svarmuligheden »y+…« er for lang \(76 tegn\): højst 75 tegn, så den kan stå på en knap\. Intet er oprettet\.$/);
+    expect(refusal(await create(`afstemning med indstillinger: ${'x'.repeat(301)} | A | B`))).toBe(
+      'Spørgsmålet er for langt (301 tegn; højst 300). Intet er oprettet.',
+    );
+    expect(refusal(await create(`afstemning: Q | A | ${'y'.repeat(76)}`))).toMatch(
+      /^Svarmuligheden »y+…« er for lang \(76 tegn\): højst 75 tegn, så den kan stå på en knap\. Intet er oprettet\.$/,
+    );
     // a sentence over the whole limit is told about the part that is too long
-    expect(refusal(await create(`afstemning med indstillinger: ${'x'.repeat(1600)} | A | B`))).toBe('Spørgsmålet er for langt (1600 tegn; højst 300). Intet er oprettet.');
+    expect(refusal(await create(`afstemning med indstillinger: ${'x'.repeat(1600)} | A | B`))).toBe(
+      'Spørgsmålet er for langt (1600 tegn; højst 300). Intet er oprettet.',
+    );
     const padded = `afstemning:${' '.repeat(1500)}Q | A | B`;
     expect(refusal(await create(padded))).toBe(
       `Afstemningen er for lang (${padded.length} tegn; højst 1500): spørgsmålet må have højst 300 tegn og hver svarmulighed højst 75. Intet er oprettet.`,

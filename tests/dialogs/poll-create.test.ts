@@ -5,16 +5,32 @@ import { pollIdOf } from '../../dialogs/polls/card.js';
 
 const kit = usePollKit();
 const EXAMPLE = 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim';
-const create = (text: string, args: Record<string, string> = { text }) => run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text), args);
+const create = (text: string, args: Record<string, string> = { text }) =>
+  run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text), args);
 
 describe('poll-create', () => {
   it('answers the example sentence with the card: question, "Anonym · …· 0 stemmer", a button per option and "Luk afstemning"', async () => {
     const card = only(await create(EXAMPLE));
-    expect(card.text).toBe('📊 **Hvilken strategi for Organisation vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 0 stemmer · oprettet af Vera Vært');
-    expect(card.buttons?.map((button) => button.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
+    expect(card.text).toBe(
+      '📊 **Hvilken strategi for Organisation vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 0 stemmer · oprettet af Vera Vært',
+    );
+    expect(card.buttons?.map((button) => button.title)).toEqual([
+      'A Integration',
+      'B STS ORG GUI',
+      'C Interim',
+      'Luk afstemning',
+    ]);
     const pollId = pollIdOf(card)!;
-    expect(card.buttons?.[0]).toEqual({ title: 'A Integration', action: { dialog: POLL_DIALOGS.vote, args: { pollId, option: 'a' } }, replacesCard: true });
-    expect(card.buttons?.[3]).toEqual({ title: 'Luk afstemning', action: { dialog: POLL_DIALOGS.close, args: { pollId } }, replacesCard: true });
+    expect(card.buttons?.[0]).toEqual({
+      title: 'A Integration',
+      action: { dialog: POLL_DIALOGS.vote, args: { pollId, option: 'a' } },
+      replacesCard: true,
+    });
+    expect(card.buttons?.[3]).toEqual({
+      title: 'Luk afstemning',
+      action: { dialog: POLL_DIALOGS.close, args: { pollId } },
+      replacesCard: true,
+    });
     expect(kit.polls.get(pollId)).toMatchObject({
       channel: 'teams',
       conversationId: '19:meeting@thread.tacv2',
@@ -26,9 +42,20 @@ describe('poll-create', () => {
   });
 
   it('takes the flags in the sentence: multiple, named, live, closing at 11.30 Copenhagen time', async () => {
-    const card = only(await create('afstemning (flere valg, navngiven, vis resultat, lukker kl. 11.30): Frokost? | Pizza | Salat | Suppe'));
-    expect(card.intro).toBe('Navngiven · flere valg (tryk igen for at fjerne et valg) · resultatet vises løbende · lukker kl. 11.30 · 0 stemmer · oprettet af Vera Vært');
-    expect(kit.polls.get(pollIdOf(card)!)).toMatchObject({ multiple: true, anonymous: false, live: true, closesAt: '2018-09-06T11:30:00.000+02:00' });
+    const card = only(
+      await create(
+        'afstemning (flere valg, navngiven, vis resultat, lukker kl. 11.30): Frokost? | Pizza | Salat | Suppe',
+      ),
+    );
+    expect(card.intro).toBe(
+      'Navngiven · flere valg (tryk igen for at fjerne et valg) · resultatet vises løbende · lukker kl. 11.30 · 0 stemmer · oprettet af Vera Vært',
+    );
+    expect(kit.polls.get(pollIdOf(card)!)).toMatchObject({
+      multiple: true,
+      anonymous: false,
+      live: true,
+      closesAt: '2018-09-06T11:30:00.000+02:00',
+    });
   });
 
   it('"lukker om 10 min" closes ten minutes from now', async () => {
@@ -38,18 +65,28 @@ describe('poll-create', () => {
   });
 
   it('refuses bad input with a Danish notice that says what is wrong, and writes nothing', async () => {
-    expect(refusal(await create('afstemning: Hvilken strategi? | A Integration'))).toMatch(/^En afstemning skal have mindst 2 svarmuligheder.*Intet er oprettet\.$/);
+    expect(refusal(await create('afstemning: Hvilken strategi? | A Integration'))).toMatch(
+      /^En afstemning skal have mindst 2 svarmuligheder.*Intet er oprettet\.$/,
+    );
     const eleven = Array.from({ length: 11 }, (_, i) => `Svar ${i + 1}`).join(' | ');
-    expect(refusal(await create(`afstemning: Hvad vælger I? | ${eleven}`))).toMatch(/højst 10 svarmuligheder \(jeg fandt 11\)/);
-    expect(refusal(await create(`afstemning: ${'Hvorfor '.repeat(40)}? | A | B`))).toMatch(/Spørgsmålet er for langt \(\d+ tegn; højst 300\)/);
+    expect(refusal(await create(`afstemning: Hvad vælger I? | ${eleven}`))).toMatch(
+      /højst 10 svarmuligheder \(jeg fandt 11\)/,
+    );
+    expect(refusal(await create(`afstemning: ${'Hvorfor '.repeat(40)}? | A | B`))).toMatch(
+      /Spørgsmålet er for langt \(\d+ tegn; højst 300\)/,
+    );
     expect(refusal(await create('afstemning lukker kl. 9.00: Q | A | B'))).toMatch(/allerede passeret/);
     expect(refusal(await create('afstemning anonym navngiven: Q | A | B'))).toMatch(/både være anonym og navngiven/);
     expect(kit.store.read().polls).toHaveLength(0);
   });
 
   it('"afstemning" with nothing after it says how to write one', async () => {
-    expect(refusal(await create('afstemning'))).toMatch(/^Skriv afstemningen i én besked: spørgsmålet og 2–10 svarmuligheder, adskilt af \|/);
-    expect(refusal(await run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, 'hvordan laver jeg en afstemning?'), {}))).toMatch(/^Skriv afstemningen/);
+    expect(refusal(await create('afstemning'))).toMatch(
+      /^Skriv afstemningen i én besked: spørgsmålet og 2–10 svarmuligheder, adskilt af \|/,
+    );
+    expect(
+      refusal(await run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, 'hvordan laver jeg en afstemning?'), {})),
+    ).toMatch(/^Skriv afstemningen/);
   });
 
   it('"indstillinger" asks for a form first; its answers, submitted back, create the poll with them', async () => {
@@ -59,13 +96,29 @@ describe('poll-create', () => {
     expect(formReply?.form?.fields[1]?.options[0]).toEqual({ value: 'anonymous', label: 'Anonyme' });
     expect(formReply?.form?.submit).toEqual({ dialog: POLL_DIALOGS.create, args: { text, lang: 'da' } });
     expect(kit.store.read().polls).toHaveLength(0);
-    const card = only(await create(text, { ...formReply!.form!.submit.args, choice: 'multiple', identity: 'named', results: 'live', closes: '15' }));
-    expect(kit.polls.get(pollIdOf(card)!)).toMatchObject({ question: 'Frokost?', multiple: true, anonymous: false, live: true, closesAt: '2018-09-06T10:15:00.000+02:00' });
+    const card = only(
+      await create(text, {
+        ...formReply!.form!.submit.args,
+        choice: 'multiple',
+        identity: 'named',
+        results: 'live',
+        closes: '15',
+      }),
+    );
+    expect(kit.polls.get(pollIdOf(card)!)).toMatchObject({
+      question: 'Frokost?',
+      multiple: true,
+      anonymous: false,
+      live: true,
+      closesAt: '2018-09-06T10:15:00.000+02:00',
+    });
   });
 
   it('says polls are not available where klikbot runs without them', async () => {
     const { polls: _polls, ...without } = kit.services;
-    const replies = await run({ ...kit, services: without }, POLL_DIALOGS.create, turnOf(kit, HOST, EXAMPLE), { text: EXAMPLE });
+    const replies = await run({ ...kit, services: without }, POLL_DIALOGS.create, turnOf(kit, HOST, EXAMPLE), {
+      text: EXAMPLE,
+    });
     expect(refusal(replies)).toBe('Afstemninger er ikke slået til her.');
   });
 });

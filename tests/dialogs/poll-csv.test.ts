@@ -17,7 +17,16 @@ describe('poll-csv', () => {
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId, option: 'a' });
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, BO), { pollId, option: 'b' });
     await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId });
-    expect(refusal(await csvOf(pollId))).toBe(['CSV for »Hvilken strategi?« (2 stemmer):', '```', 'option,label,votes,percent', 'a,A Integration,1,50', "b,'-1 Ingen af dem,1,50", '```'].join('\n'));
+    expect(refusal(await csvOf(pollId))).toBe(
+      [
+        'CSV for »Hvilken strategi?« (2 stemmer):',
+        '```',
+        'option,label,votes,percent',
+        'a,A Integration,1,50',
+        "b,'-1 Ingen af dem,1,50",
+        '```',
+      ].join('\n'),
+    );
   });
 
   it('lists who chose what for a named poll, and no voter at all for an anonymous one', async () => {

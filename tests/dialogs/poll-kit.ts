@@ -32,7 +32,13 @@ export const CARL = { channel: 'teams' as const, userId: 'aad-carl', name: 'Carl
 export { ADMIN };
 
 /** One person's turn in a conversation (the meeting's channel unless told), at the kit clock's time. */
-export function turnOf(kit: PollKit, who: { channel: ChannelKind; userId: string; name?: string }, text = '', conversationId = '19:meeting@thread.tacv2', language: 'da' | 'en' = 'da'): DialogContext {
+export function turnOf(
+  kit: PollKit,
+  who: { channel: ChannelKind; userId: string; name?: string },
+  text = '',
+  conversationId = '19:meeting@thread.tacv2',
+  language: 'da' | 'en' = 'da',
+): DialogContext {
   return {
     knowledge,
     language,
@@ -46,7 +52,12 @@ export function turnOf(kit: PollKit, who: { channel: ChannelKind; userId: string
 }
 
 /** Runs a poll dialog by name. */
-export async function run(kit: PollKit, dialog: string, context: DialogContext, args: Record<string, string> = {}): Promise<Reply[]> {
+export async function run(
+  kit: PollKit,
+  dialog: string,
+  context: DialogContext,
+  args: Record<string, string> = {},
+): Promise<Reply[]> {
   const found = pollDialogsByName[dialog];
   if (!found) throw new Error(`no poll dialog ${dialog}`);
   return found(context, args, kit.services);

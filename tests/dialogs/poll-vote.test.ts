@@ -23,10 +23,20 @@ function showsCounts(card: Reply): boolean {
 
 describe('poll-vote', () => {
   it('answers a vote with the whole updated card; a hidden poll shows how many voted and nothing per option', async () => {
-    const pollId = await pollFrom(kit, 'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim');
+    const pollId = await pollFrom(
+      kit,
+      'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim',
+    );
     const first = only(await vote(ANNA, pollId, 'a'));
-    expect(first.text).toBe('📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme · oprettet af Vera Vært');
-    expect(first.buttons?.map((button) => button.title)).toEqual(['A Integration', 'B STS ORG GUI', 'C Interim', 'Luk afstemning']);
+    expect(first.text).toBe(
+      '📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme · oprettet af Vera Vært',
+    );
+    expect(first.buttons?.map((button) => button.title)).toEqual([
+      'A Integration',
+      'B STS ORG GUI',
+      'C Interim',
+      'Luk afstemning',
+    ]);
     await vote(BO, pollId, 'c');
     const third = only(await vote(CARL, pollId, 'c'));
     expect(third.intro).toBe('Anonym · resultatet vises, når afstemningen lukkes · 3 stemmer · oprettet af Vera Vært');
@@ -64,7 +74,11 @@ describe('poll-vote', () => {
     only(await vote(ANNA, pollId, 'c'));
     expect(kit.polls.results(pollId)).toMatchObject({ voters: 1, options: [{ votes: 1 }, { votes: 0 }, { votes: 1 }] });
     const card = only(await vote(ANNA, pollId, 'a'));
-    expect(card.list).toEqual(['KY: ░░░░░░░░░░░░░░ 0 (0 %)', 'FK: ░░░░░░░░░░░░░░ 0 (0 %)', 'SAPA: ██████████████ 1 (100 %)']);
+    expect(card.list).toEqual([
+      'KY: ░░░░░░░░░░░░░░ 0 (0 %)',
+      'FK: ░░░░░░░░░░░░░░ 0 (0 %)',
+      'SAPA: ██████████████ 1 (100 %)',
+    ]);
   });
 
   it('refuses votes on a closed or deleted poll with a notice, so the card stays as it is, and counts nothing', async () => {
@@ -89,7 +103,9 @@ describe('poll-vote', () => {
     const pollId = await pollFrom(kit, 'afstemning: Pause nu? | Ja | Nej');
     expect(refusal(await vote(ANNA, pollId, 'a', '19:other@thread.tacv2'))).toMatch(/kender jeg ikke/);
     expect(refusal(await vote(ANNA, pollId, 'z'))).toMatch(/svarmulighed findes ikke/);
-    expect(refusal(await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: 'not-a-poll', option: 'a' }))).toMatch(/kender jeg ikke/);
+    expect(
+      refusal(await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: 'not-a-poll', option: 'a' })),
+    ).toMatch(/kender jeg ikke/);
     expect(kit.polls.results(pollId)!.voters).toBe(0);
   });
 });

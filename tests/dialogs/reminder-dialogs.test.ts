@@ -17,7 +17,11 @@ async function type(text: string, place: Place = {}): Promise<Reply[]> {
   if (!action) throw new Error(`"${text}" asked for no action (read as ${routed.understanding?.intent})`);
   const dialog = reminderDialogsByName[action.dialog];
   if (!dialog) throw new Error(`"${text}" asked for ${action.dialog}, which is no reminder dialog`);
-  return dialog({ ...context, turn: { ...context.turn, text }, language: routed.understanding?.language ?? 'da' }, action.args, kit.services);
+  return dialog(
+    { ...context, turn: { ...context.turn, text }, language: routed.understanding?.language ?? 'da' },
+    action.args,
+    kit.services,
+  );
 }
 
 describe('the reminder dialogs', () => {
@@ -31,7 +35,9 @@ describe('the reminder dialogs', () => {
     const [list] = await type('hvilke påmindelser får vi?');
     expect(list?.intro).toBe('I får påmindelser om BBR kun via Adgangsstyring her.');
     const [snoozed] = await type('udsæt påmindelsen om BBR til mandag');
-    expect(snoozed?.text).toBe('Jeg minder jer om **BBR kun via Adgangsstyring** igen mandag 10. september 2018 kl. 9.00.');
+    expect(snoozed?.text).toBe(
+      'Jeg minder jer om **BBR kun via Adgangsstyring** igen mandag 10. september 2018 kl. 9.00.',
+    );
     await type('stop påmindelserne om BBR');
     expect(kit.subscriptions.get('msteams', '19:aarhus@thread.tacv2')?.mutedItemIds).toEqual(['bbr-kritisk-deadline']);
     expect(kit.store.read().reminderSnoozes).toEqual([]);
@@ -46,7 +52,10 @@ describe('the reminder dialogs', () => {
 
   it('typed "mind mig igen i morgen" puts off the reminder last sent here', async () => {
     await type('mind os om deadlines');
-    kit.lastSent.set('msteams/19:aarhus@thread.tacv2', { itemId: 'udpeg-fk-adm-og-fk-ansv', at: '2018-09-06T09:00:00.000+02:00' });
+    kit.lastSent.set('msteams/19:aarhus@thread.tacv2', {
+      itemId: 'udpeg-fk-adm-og-fk-ansv',
+      at: '2018-09-06T09:00:00.000+02:00',
+    });
     const [reply] = await type('mind mig igen i morgen');
     expect(reply?.text).toBe('Jeg minder jer om **Udpeg FK-ADM og FK-ANSV** igen fredag 7. september 2018 kl. 9.00.');
   });

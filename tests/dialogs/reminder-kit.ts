@@ -24,11 +24,19 @@ function upcomingOf(kit: ReminderKit, channel: string, conversationId: string, l
   const now = kit.clock.now();
   const items = remindableItems(knowledge);
   const moments = items
-    .filter((item) => (subscription.itemIds ?? [item.id]).includes(item.id) && !subscription.mutedItemIds.includes(item.id))
+    .filter(
+      (item) => (subscription.itemIds ?? [item.id]).includes(item.id) && !subscription.mutedItemIds.includes(item.id),
+    )
     .flatMap((item) =>
       occurrencesOf(item, subscription.days ?? item.days)
         .filter((o) => o.at > now)
-        .map((o): UpcomingReminder => ({ itemId: item.id, title: item.title, date: item.date, at: o.at, kind: o.kind })),
+        .map((o): UpcomingReminder => ({
+          itemId: item.id,
+          title: item.title,
+          date: item.date,
+          at: o.at,
+          kind: o.kind,
+        })),
     );
   const snoozed = kit.subscriptions
     .snoozesDue(now, now.plus({ years: 1 }))
@@ -79,7 +87,11 @@ export function at(place: Place = {}): DialogContext {
   const id = place.conversationId ?? '19:aarhus@thread.tacv2';
   // as the channels address a conversation for writing later: Teams as msteams, without the thread
   const address =
-    channel === 'teams' ? { channel: 'msteams', conversationId: id.split(';messageid=')[0]! } : channel === 'slack' ? { channel: 'slack', conversationId: id } : undefined;
+    channel === 'teams'
+      ? { channel: 'msteams', conversationId: id.split(';messageid=')[0]! }
+      : channel === 'slack'
+        ? { channel: 'slack', conversationId: id }
+        : undefined;
   return {
     knowledge,
     language: place.language ?? 'da',

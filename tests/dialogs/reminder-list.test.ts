@@ -11,7 +11,9 @@ const by = { channel: 'teams', userId: 'aad-admin' };
 describe('reminder-list', () => {
   it('where there are none, says so and offers to start them', async () => {
     const [reply] = await reminderList(at(), {}, kit.services);
-    expect(reply?.text).toBe('I får ingen påmindelser her. Tryk på knappen eller skriv "mind os om deadlines" for at få dem før hver deadline.');
+    expect(reply?.text).toBe(
+      'I får ingen påmindelser her. Tryk på knappen eller skriv "mind os om deadlines" for at få dem før hver deadline.',
+    );
     expect(reply?.buttons?.map((b) => b.action)).toEqual([{ dialog: 'reminder-subscribe', args: {} }]);
   });
 
@@ -35,7 +37,9 @@ describe('reminder-list', () => {
       'torsdag 18. oktober 2018 kl. 9.00: BBR kun via Adgangsstyring (frist 1. november 2018)',
       'torsdag 18. oktober 2018 kl. 9.00: Udpeg FK-ADM og FK-ANSV (frist 1. november 2018)',
     ]);
-    expect(reply?.outro).toBe('Stoppet her: Godkend serviceaftaler vedrørende Beskedfordeleren.\nPåmindelser om en opgave stopper, når Aarhus Kommune har meldt den fuldført.');
+    expect(reply?.outro).toBe(
+      'Stoppet her: Godkend serviceaftaler vedrørende Beskedfordeleren.\nPåmindelser om en opgave stopper, når Aarhus Kommune har meldt den fuldført.',
+    );
     expect(reply?.buttons?.map((b) => b.action.dialog)).toEqual(['reminder-unsubscribe']);
   });
 
@@ -46,7 +50,7 @@ describe('reminder-list', () => {
     expect(reply?.intro).toBe('Du får påmindelser om Udpeg FK-ADM og FK-ANSV her.');
     expect(reply?.list).toBeUndefined();
     expect(reply?.text).toContain('Der er ingen påmindelser på vej.');
-    expect(reply?.text).toContain('Du hører ikke til en kommune, så du får alle påmindelser. Skriv \'kommune <navn>\'');
+    expect(reply?.text).toContain("Du hører ikke til en kommune, så du får alle påmindelser. Skriv 'kommune <navn>'");
     expect(reply?.buttons?.map((b) => b.action.dialog)).toEqual(['reminder-subscribe', 'reminder-unsubscribe']);
   });
 
@@ -55,6 +59,8 @@ describe('reminder-list', () => {
     kit.clock.set(DateTime.fromISO('2018-10-31T10:00:00+01:00'));
     const [reply] = await reminderList(at({ language: 'en', at: '2018-10-31T10:00:00+01:00' }), {}, kit.services);
     expect(reply?.intro).toBe('This conversation gets reminders about Udpeg FK-ADM og FK-ANSV.');
-    expect(reply?.list).toEqual(['Friday 2 November 2018 at 9:00: Udpeg FK-ADM og FK-ANSV (after the date 1 November 2018, if not done)']);
+    expect(reply?.list).toEqual([
+      'Friday 2 November 2018 at 9:00: Udpeg FK-ADM og FK-ANSV (after the date 1 November 2018, if not done)',
+    ]);
   });
 });

@@ -33,7 +33,14 @@ describe('reminder-snooze', () => {
       ['Stop påmindelser for denne opgave', 'reminder-mute'],
       ['Vis påmindelser', 'reminder-list'],
     ]);
-    expect(kit.store.read().reminderSnoozes).toMatchObject([{ channel: 'msteams', conversationId: channel, itemId: 'udpeg-fk-adm-og-fk-ansv', until: '2018-10-29T09:00:00.000+01:00' }]);
+    expect(kit.store.read().reminderSnoozes).toMatchObject([
+      {
+        channel: 'msteams',
+        conversationId: channel,
+        itemId: 'udpeg-fk-adm-og-fk-ansv',
+        until: '2018-10-29T09:00:00.000+01:00',
+      },
+    ]);
   });
 
   it('typed without a task, puts off the reminder last sent here; with none sent, says so and writes nothing', async () => {
@@ -41,9 +48,14 @@ describe('reminder-snooze', () => {
     const [none] = await reminderSnooze(at(personal), {}, kit.services);
     expect(none?.text).toMatch(/^Jeg har ikke sendt nogen påmindelse her endnu, så der er ingen at udsætte\./);
     expect(kit.store.read().reminderSnoozes).toEqual([]);
-    kit.lastSent.set('msteams/a:personal', { itemId: 'beskedfordeler-serviceaftaler-godkendes', at: '2018-09-06T09:00:00.000+02:00' });
+    kit.lastSent.set('msteams/a:personal', {
+      itemId: 'beskedfordeler-serviceaftaler-godkendes',
+      at: '2018-09-06T09:00:00.000+02:00',
+    });
     const [reply] = await reminderSnooze(at(personal), { date: '2018-09-10' }, kit.services);
-    expect(reply?.text).toBe('Jeg minder dig om **Godkend serviceaftaler vedrørende Beskedfordeleren** igen mandag 10. september 2018 kl. 9.00.');
+    expect(reply?.text).toBe(
+      'Jeg minder dig om **Godkend serviceaftaler vedrørende Beskedfordeleren** igen mandag 10. september 2018 kl. 9.00.',
+    );
     expect(reply?.buttons?.[0]?.title).toBe('Stop påmindelser om denne frist');
   });
 
@@ -64,7 +76,9 @@ describe('reminder-snooze', () => {
   it('answers in English', async () => {
     await reminderSubscribe(at(), {}, kit.services);
     const [reply] = await reminderSnooze(at({ language: 'en' }), { itemId: 'udpeg-fk-adm-og-fk-ansv' }, kit.services);
-    expect(reply?.text).toBe('I will remind you of **Udpeg FK-ADM og FK-ANSV** again on Friday 7 September 2018 at 9:00.');
+    expect(reply?.text).toBe(
+      'I will remind you of **Udpeg FK-ADM og FK-ANSV** again on Friday 7 September 2018 at 9:00.',
+    );
   });
 });
 
@@ -72,7 +86,9 @@ describe('reminder-mute', () => {
   it('stops one item’s reminders here, keeps the others, and its undo subscribes to the item again', async () => {
     await reminderSubscribe(at(), {}, kit.services);
     const [reply] = await reminderMute(at(), { itemId: 'udpeg-fk-adm-og-fk-ansv' }, kit.services);
-    expect(reply?.text).toBe('Stoppet: ingen flere påmindelser om **Udpeg FK-ADM og FK-ANSV** her. Andre påmindelser kommer som før.');
+    expect(reply?.text).toBe(
+      'Stoppet: ingen flere påmindelser om **Udpeg FK-ADM og FK-ANSV** her. Andre påmindelser kommer som før.',
+    );
     expect(kit.subscriptions.get('msteams', channel)?.mutedItemIds).toEqual(['udpeg-fk-adm-og-fk-ansv']);
     const undo = reply?.buttons?.[0];
     expect(undo?.title).toBe('Fortryd');
@@ -90,7 +106,9 @@ describe('reminder-mute', () => {
   it('needs an item: without one, or with one it does not know, says so', async () => {
     await reminderSubscribe(at(), {}, kit.services);
     expect((await reminderMute(at(), {}, kit.services))[0]?.notice).toBe(true);
-    expect((await reminderMute(at(), { itemId: 'nope' }, kit.services))[0]?.text).toBe('Den opgave eller frist kender jeg ikke. Skriv fx "påmind os om BBR". Intet er ændret.');
+    expect((await reminderMute(at(), { itemId: 'nope' }, kit.services))[0]?.text).toBe(
+      'Den opgave eller frist kender jeg ikke. Skriv fx "påmind os om BBR". Intet er ændret.',
+    );
     expect(kit.subscriptions.get('msteams', channel)?.mutedItemIds).toEqual([]);
   });
 });

@@ -8,10 +8,16 @@ const by = { channel: 'teams', userId: 'aad-admin' };
 
 describe('reminder-subscribe', () => {
   it('refuses where klikbot cannot write unprompted (the local web chat), and stores nothing', async () => {
-    const replies = await reminderSubscribe(at({ channel: 'web', conversationId: 'web-1', isGroup: false }), {}, kit.services);
+    const replies = await reminderSubscribe(
+      at({ channel: 'web', conversationId: 'web-1', isGroup: false }),
+      {},
+      kit.services,
+    );
     expect(replies).toHaveLength(1);
     expect(replies[0]?.notice).toBe(true);
-    expect(replies[0]?.text).toMatch(/^Jeg kan ikke skrive her af mig selv, så påmindelser virker kun i Teams og Slack/);
+    expect(replies[0]?.text).toMatch(
+      /^Jeg kan ikke skrive her af mig selv, så påmindelser virker kun i Teams og Slack/,
+    );
     expect(kit.store.read().reminderSubscriptions).toEqual([]);
   });
 
@@ -24,7 +30,10 @@ describe('reminder-subscribe', () => {
   it('in a personal chat, keeps the person’s municipality and says whose status stops the reminders', async () => {
     await kit.services.memberships.set('teams', 'aad-anna', 'aarhus');
     const [reply] = await reminderSubscribe(at(personal), {}, kit.services);
-    expect(kit.subscriptions.get('msteams', 'a:personal')).toMatchObject({ municipalityId: 'aarhus', by: { userId: 'aad-anna' } });
+    expect(kit.subscriptions.get('msteams', 'a:personal')).toMatchObject({
+      municipalityId: 'aarhus',
+      by: { userId: 'aad-anna' },
+    });
     expect(kit.subscriptions.get('msteams', 'a:personal')?.itemIds).toBeUndefined();
     expect(reply?.intro).toBe('Jeg minder dig om alle deadlines her:');
     expect(reply?.list).toEqual([
@@ -35,8 +44,12 @@ describe('reminder-subscribe', () => {
       'Godkend initiale fordelingsregler: deadline onsdag 12. december 2018',
       'SKI 02.19-leverandører kan fakturere senest: deadline søndag 1. december 2019',
     ]);
-    expect(reply?.text).toContain('Påmindelserne kommer 30, 14, 7 og 1 dag før kl. 9.00 (en weekend eller helligdag flyttes til hverdagen før)');
-    expect(reply?.text).toContain('Den næste: torsdag 13. september 2018 kl. 9.00 om Godkend serviceaftaler vedrørende Beskedfordeleren.');
+    expect(reply?.text).toContain(
+      'Påmindelserne kommer 30, 14, 7 og 1 dag før kl. 9.00 (en weekend eller helligdag flyttes til hverdagen før)',
+    );
+    expect(reply?.text).toContain(
+      'Den næste: torsdag 13. september 2018 kl. 9.00 om Godkend serviceaftaler vedrørende Beskedfordeleren.',
+    );
     expect(reply?.text).toContain('Påmindelser om en opgave stopper, når Aarhus Kommune har meldt den fuldført.');
     expect(reply?.buttons?.map((b) => [b.title, b.action.dialog])).toEqual([
       ['Vis påmindelser', 'reminder-list'],
@@ -48,7 +61,9 @@ describe('reminder-subscribe', () => {
     const [reply] = await reminderSubscribe(at({ channel: 'slack', conversationId: 'C1' }), {}, kit.services);
     expect(kit.subscriptions.get('slack', 'C1')?.municipalityId).toBeUndefined();
     expect(reply?.intro).toBe('Jeg minder jer om alle deadlines her:');
-    expect(reply?.text).toContain('Samtalen er ikke knyttet til en kommune, så I får alle påmindelser. Skriv /klik kanal <kommune> for kun at få påmindelser om det, I mangler.');
+    expect(reply?.text).toContain(
+      'Samtalen er ikke knyttet til en kommune, så I får alle påmindelser. Skriv /klik kanal <kommune> for kun at få påmindelser om det, I mangler.',
+    );
   });
 
   it('in a linked channel, names the municipality whose status decides, but stores the link’s municipality nowhere', async () => {
@@ -61,7 +76,9 @@ describe('reminder-subscribe', () => {
 
   it('writes under the conversation’s stored address: a Teams channel as a whole, not the thread it was asked in', async () => {
     await reminderSubscribe(at({ conversationId: '19:aarhus@thread.tacv2;messageid=1536220800000' }), {}, kit.services);
-    expect(kit.store.read().reminderSubscriptions.map((s) => [s.channel, s.conversationId])).toEqual([['msteams', '19:aarhus@thread.tacv2']]);
+    expect(kit.store.read().reminderSubscriptions.map((s) => [s.channel, s.conversationId])).toEqual([
+      ['msteams', '19:aarhus@thread.tacv2'],
+    ]);
   });
 
   it('subscribes to one task: its date, the days, the next reminder and that it stops when done', async () => {
@@ -82,7 +99,10 @@ describe('reminder-subscribe', () => {
     expect(reply?.text).toContain('3 og 1 dag før kl. 9.00');
     expect(reply?.text).toContain('Den næste: mandag 29. oktober 2018 kl. 9.00');
     const [refused] = await reminderSubscribe(at(), { days: '400' }, kit.services);
-    expect(refused).toMatchObject({ notice: true, text: expect.stringContaining('Dagene skal være hele tal fra 0 til 365') as string });
+    expect(refused).toMatchObject({
+      notice: true,
+      text: expect.stringContaining('Dagene skal være hele tal fra 0 til 365') as string,
+    });
     expect(kit.subscriptions.get('msteams', '19:aarhus@thread.tacv2')?.days).toEqual([3, 1]);
   });
 
@@ -94,7 +114,9 @@ describe('reminder-subscribe', () => {
 
   it('says a date that belongs to no task comes whatever the status', async () => {
     const [reply] = await reminderSubscribe(at(), { itemId: 'beskedfordeler-serviceaftaler-godkendes' }, kit.services);
-    expect(reply?.text).toContain('Fristen hører ikke til en KLIK-opgave med status, så påmindelserne kommer uanset status.');
+    expect(reply?.text).toContain(
+      'Fristen hører ikke til en KLIK-opgave med status, så påmindelserne kommer uanset status.',
+    );
     expect(reply?.text).not.toContain('første arbejdsdag efter');
   });
 
@@ -112,7 +134,11 @@ describe('reminder-subscribe', () => {
       'Den opgave eller frist kender jeg ikke. Skriv fx "påmind os om BBR". Intet er ændret.',
     ]);
     kit.clock.set(DateTime.fromISO('2018-09-25T10:00:00+02:00'));
-    const passed = await reminderSubscribe(at({ at: '2018-09-25T10:00:00+02:00' }), { itemId: 'beskedfordeler-serviceaftaler-godkendes' }, kit.services);
+    const passed = await reminderSubscribe(
+      at({ at: '2018-09-25T10:00:00+02:00' }),
+      { itemId: 'beskedfordeler-serviceaftaler-godkendes' },
+      kit.services,
+    );
     expect(passed[0]?.text).toBe(
       'Datoen er passeret: Godkend serviceaftaler vedrørende Beskedfordeleren (skal være gjort inden torsdag 20. september 2018). Der kommer ikke flere påmindelser om den. Intet er gemt.',
     );
@@ -124,12 +150,18 @@ describe('reminder-subscribe', () => {
     const [again] = await reminderSubscribe(at(), {}, kit.services);
     expect(again?.intro).toBe('I får allerede påmindelser om alle deadlines her:');
     const [item] = await reminderSubscribe(at(), { itemId: 'godkend-initiale-fordelingsregler' }, kit.services);
-    expect(item?.intro).toBe('I får allerede påmindelser om **Godkend initiale fordelingsregler**, deadline onsdag 12. december 2018.');
+    expect(item?.intro).toBe(
+      'I får allerede påmindelser om **Godkend initiale fordelingsregler**, deadline onsdag 12. december 2018.',
+    );
     expect(kit.store.read().reminderSubscriptions).toHaveLength(1);
   });
 
   it('answers in English when asked in English', async () => {
-    const [reply] = await reminderSubscribe(at({ language: 'en' }), { itemId: 'udpeg-fk-adm-og-fk-ansv' }, kit.services);
+    const [reply] = await reminderSubscribe(
+      at({ language: 'en' }),
+      { itemId: 'udpeg-fk-adm-og-fk-ansv' },
+      kit.services,
+    );
     expect(reply?.intro).toBe('I will remind you of **Udpeg FK-ADM og FK-ANSV**, due Thursday 1 November 2018.');
     expect(reply?.text).toContain('They come 30, 14, 7 and 1 days before at 9:00');
     expect(reply?.text).toContain('The next one: Tuesday 2 October 2018 at 9:00 about Udpeg FK-ADM og FK-ANSV.');

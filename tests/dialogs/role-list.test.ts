@@ -3,7 +3,6 @@ import { role } from '../../dialogs/answers/role.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
-
 describe('role lists', () => {
   it('lists the technical roles of the May 2018 list and says it was not complete', () => {
     const reply = card(roleList(context(), { category: 'technical' }));
@@ -16,12 +15,19 @@ describe('role lists', () => {
 
   it('counts the organisational and project roles', () => {
     expect(card(roleList(context(), { category: 'organisational' })).list).toHaveLength(6);
-    expect(card(roleList(context(), { category: 'project' })).list).toEqual(['Projektejer', 'Projektleder', 'KOMBIT-programleder', 'STS-projektleder']);
+    expect(card(roleList(context(), { category: 'project' })).list).toEqual([
+      'Projektejer',
+      'Projektleder',
+      'KOMBIT-programleder',
+      'STS-projektleder',
+    ]);
   });
 
   it('lists the roles of a phase from the September draft, with the area where it can be read', () => {
     const reply = card(roleList(context(), { phase: 'operations' }));
-    expect(reply.text.split('\n')[0]).toMatch(/^Rollegalleriets udkast fra september 2018 har \*\*\d+ roller\*\* i drift og forvaltning:/);
+    expect(reply.text.split('\n')[0]).toMatch(
+      /^Rollegalleriets udkast fra september 2018 har \*\*\d+ roller\*\* i drift og forvaltning:/,
+    );
     expect(reply.list).toContain('KOMBIT-SPOC');
     expect(reply.list).toContain('Superbruger (Kerneopgaver og brugerne på fagområdet)');
     expect(reply.list?.some((line) => line.startsWith('Projektleder'))).toBe(false);
@@ -29,12 +35,18 @@ describe('role lists', () => {
   });
 
   it('combines category and phase', () => {
-    expect(card(roleList(context(), { category: 'project', phase: 'operations' })).text).toBe('Rollegalleriet har ingen projekt- og programroller i drift og forvaltning.');
+    expect(card(roleList(context(), { category: 'project', phase: 'operations' })).text).toBe(
+      'Rollegalleriet har ingen projekt- og programroller i drift og forvaltning.',
+    );
   });
 
   it('gives the three kinds without arguments', () => {
     const list = card(roleList(context(), {})).list ?? [];
-    expect(list.map((line) => line.split(':')[0])).toEqual(['6 organisatoriske roller', '4 projekt- og programroller', '12 tekniske roller']);
+    expect(list.map((line) => line.split(':')[0])).toEqual([
+      '6 organisatoriske roller',
+      '4 projekt- og programroller',
+      '12 tekniske roller',
+    ]);
     expect(list[0]).toContain('Superbruger');
     expect(list[1]).toContain('KOMBIT-programleder');
   });
@@ -54,6 +66,8 @@ describe('one role', () => {
   it('says the phase a role stands in even where the draft hides its area', () => {
     const [reply] = role(context(), { roleId: 'kombit-spoc' });
     expect(reply?.source).toBe('Kilde: Rollegalleriet, udkast september 2018');
-    expect(reply?.text).toContain('I udkastet fra september 2018 står den i drift og forvaltning (området kan ikke aflæses).');
+    expect(reply?.text).toContain(
+      'I udkastet fra september 2018 står den i drift og forvaltning (området kan ikke aflæses).',
+    );
   });
 });

@@ -2,14 +2,13 @@ import { pilots, rollout } from '../../dialogs/answers/rollout.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, knowledge, plain } from './dialog-kit.js';
 
-
 describe('rollout: one municipality', () => {
   it('gives the group of 14 and its members, and says the quarter cannot be read', () => {
     const reply = card(rollout(context(), { municipalityId: 'aarhus' }));
     const [lead, timing] = reply.text.split('\n');
     expect(lead).toBe(
       '**Aarhus Kommune** er i gruppe 1 af 14 i SAPAs udrulningsplan, sammen med Brøndby, Esbjerg, Favrskov, Faaborg-Midtfyn, Gentofte, Gladsaxe, Nyborg, Næstved og Vejle' +
-        " (grupperne er aflæst af, hvor slidets alfabetiske rækkefølge starter forfra; nummeret er rækkefølgen på sliden, ikke en tid).",
+        ' (grupperne er aflæst af, hvor slidets alfabetiske rækkefølge starter forfra; nummeret er rækkefølgen på sliden, ikke en tid).',
     );
     expect(timing).toContain('kan ikke aflæses af materialet');
     expect(timing).toContain('fra NU/2018 til Q4/2019');
@@ -53,7 +52,9 @@ describe('rollout: one municipality', () => {
 describe('rollout: the plan', () => {
   it('lists the 14 groups over the plan range, with the caveat', () => {
     const reply = card(rollout(context(), {}));
-    expect(reply.text).toMatch(/^SAPAs udrulningsplan fordeler de 98 kommuner i \*\*14 grupper\*\* fra NU\/2018 til Q4\/2019\./);
+    expect(reply.text).toMatch(
+      /^SAPAs udrulningsplan fordeler de 98 kommuner i \*\*14 grupper\*\* fra NU\/2018 til Q4\/2019\./,
+    );
     expect(reply.list).toHaveLength(14);
     expect(reply.list?.[4]).toBe('Gruppe 5: Odense');
     expect(reply.text).toContain('hvilken gruppe der står ved hvilket tidspunkt, kan ikke aflæses af materialet');
@@ -67,18 +68,29 @@ describe('pilots', () => {
     expect(reply.list).toHaveLength(10);
     expect(reply.list).toContain('Gladsaxe: Signaturgruppen, løsningen Sync ORG');
     expect(reply.list).toContain('Næstved: ingen leverandør endnu, løsningen STS ORG GUI');
-    expect(reply.list?.filter((line) => line.endsWith('(præpilot)')).map((line) => line.split(':')[0])).toEqual(['Syddjurs', 'Fredensborg']);
+    expect(reply.list?.filter((line) => line.endsWith('(præpilot)')).map((line) => line.split(':')[0])).toEqual([
+      'Syddjurs',
+      'Fredensborg',
+    ]);
     expect(reply.text).toContain('er aflæst af materialets opstilling');
   });
 
   it("gives one pilot's vendor and solution", () => {
-    expect(card(pilots(context(), { municipalityId: 'esbjerg' })).text).toBe('**Esbjerg Kommune** er SAPA-pilot: KMD, løsningen KMD APOS.');
-    expect(card(pilots(context('2018-09-06T10:00:00+02:00', 'en'), { municipalityId: 'faaborg-midtfyn' })).text).toBe('**Faaborg-Midtfyn Kommune** is a SAPA pilot: PWC, the solution NetIQ.');
+    expect(card(pilots(context(), { municipalityId: 'esbjerg' })).text).toBe(
+      '**Esbjerg Kommune** er SAPA-pilot: KMD, løsningen KMD APOS.',
+    );
+    expect(card(pilots(context('2018-09-06T10:00:00+02:00', 'en'), { municipalityId: 'faaborg-midtfyn' })).text).toBe(
+      '**Faaborg-Midtfyn Kommune** is a SAPA pilot: PWC, the solution NetIQ.',
+    );
   });
 
   it('hedges a pre-pilot and says when a municipality is not a pilot', () => {
-    expect(card(pilots(context(), { municipalityId: 'fredensborg' })).text).toContain('At kommunen er præpilot, er aflæst af materialets opstilling.');
-    expect(card(pilots(context(), { municipalityId: 'koege' })).text).toBe('Køge Kommune er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt. Spørg KOMBIT på mbprogrammet@kombit.dk.');
+    expect(card(pilots(context(), { municipalityId: 'fredensborg' })).text).toContain(
+      'At kommunen er præpilot, er aflæst af materialets opstilling.',
+    );
+    expect(card(pilots(context(), { municipalityId: 'koege' })).text).toBe(
+      'Køge Kommune er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt. Spørg KOMBIT på mbprogrammet@kombit.dk.',
+    );
     expect(plain(pilots(context(), { municipalityId: 'nowhere' }))).toBe('Den kommune kender jeg ikke.');
   });
 });

@@ -4,7 +4,9 @@ import { knowledge } from './dialog-kit.js';
 
 describe('reading a roster', () => {
   it('reads commas, semicolons and tabs; a header only when its first cell is a header word', () => {
-    expect(parseRoster(knowledge, 'person,kommune\nslack:U0METTE,Aarhus\nteams:aad-jens;Køge Kommune\nlise@vejle.dk\tVejle')).toEqual({
+    expect(
+      parseRoster(knowledge, 'person,kommune\nslack:U0METTE,Aarhus\nteams:aad-jens;Køge Kommune\nlise@vejle.dk\tVejle'),
+    ).toEqual({
       ok: true,
       lines: [
         { person: 'slack:U0METTE', municipalityId: 'aarhus' },
@@ -20,7 +22,9 @@ describe('reading a roster', () => {
   });
 
   it('keeps prefixes and addresses in one case, and unwraps an address as Slack sends it', () => {
-    expect(parseRoster(knowledge, 'Email:Anne@X.DK,Aarhus\nSLACK:u0abc,Odense\n<mailto:Bo@Vejle.dk|Bo@Vejle.dk>,Vejle')).toEqual({
+    expect(
+      parseRoster(knowledge, 'Email:Anne@X.DK,Aarhus\nSLACK:u0abc,Odense\n<mailto:Bo@Vejle.dk|Bo@Vejle.dk>,Vejle'),
+    ).toEqual({
       ok: true,
       lines: [
         { person: 'email:anne@x.dk', municipalityId: 'aarhus' },
@@ -31,7 +35,10 @@ describe('reading a roster', () => {
   });
 
   it('refuses ids a client chooses, a mention, an unknown municipality and one person listed for two, naming each line', () => {
-    const read = parseRoster(knowledge, 'web:someone,Aarhus\nslack:<@U0ABC>,Aarhus\nslack:U0ABC,Gotham\nslack:U0BO,Aarhus\nslack:U0BO,Odense');
+    const read = parseRoster(
+      knowledge,
+      'web:someone,Aarhus\nslack:<@U0ABC>,Aarhus\nslack:U0ABC,Gotham\nslack:U0BO,Aarhus\nslack:U0BO,Odense',
+    );
     expect(read).toEqual({
       ok: false,
       problems: [

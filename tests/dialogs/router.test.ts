@@ -33,12 +33,16 @@ function answer(text: string, at?: string, action?: ActionPayload): Reply {
 describe('deadlines', () => {
   it('gives a task deadline with the days left, fact first', () => {
     const reply = answer('hvornår er deadline for at udpege FK-ansvarlig?');
-    expect(reply.text.split('\n')[0]).toBe('Deadline for _Udpeg FK-ADM og FK-ANSV_: **torsdag 1. november 2018** (om 56 dage).');
+    expect(reply.text.split('\n')[0]).toBe(
+      'Deadline for _Udpeg FK-ADM og FK-ANSV_: **torsdag 1. november 2018** (om 56 dage).',
+    );
     expect(reply.source).toBe('Kilde: Programledermøde september 2018');
   });
 
   it('says how long ago a deadline passed', () => {
-    expect(answer('hvornår var fristen for at udpege FK-ADM?', '2018-11-05T09:00:00+01:00').text).toContain('for 4 dage siden');
+    expect(answer('hvornår var fristen for at udpege FK-ADM?', '2018-11-05T09:00:00+01:00').text).toContain(
+      'for 4 dage siden',
+    );
   });
 
   it('lists upcoming deadlines from the clock: after 1 November the FK rules come first', () => {
@@ -48,7 +52,10 @@ describe('deadlines', () => {
 
   it('offers the task behind each upcoming deadline as a button', () => {
     const reply = answer('kommende frister');
-    expect(reply.buttons?.map((button) => button.action)).toContainEqual({ dialog: 'task-deadline', args: { taskId: 'udpeg-fk-adm-og-fk-ansv', lang: 'da' } });
+    expect(reply.buttons?.map((button) => button.action)).toContainEqual({
+      dialog: 'task-deadline',
+      args: { taskId: 'udpeg-fk-adm-og-fk-ansv', lang: 'da' },
+    });
   });
 
   it('says an announced task is not set yet, instead of "no deadline"', () => {
@@ -63,7 +70,9 @@ describe('deadlines', () => {
 
   it('answers a dated fact that is not a task, with the role the seed names', () => {
     const reply = answer('hvornår skal serviceaftalerne for Beskedfordeleren godkendes?');
-    expect(reply.text.split('\n')[0]).toBe('**inden torsdag 20. september 2018** (om 14 dage): Godkend serviceaftaler vedrørende Beskedfordeleren.');
+    expect(reply.text.split('\n')[0]).toBe(
+      '**inden torsdag 20. september 2018** (om 14 dage): Godkend serviceaftaler vedrørende Beskedfordeleren.',
+    );
     expect(reply.text).toContain('Ansvarlig: Aftaleadministrator (STS).');
   });
 
@@ -91,9 +100,9 @@ describe('steps and roles', () => {
   });
 
   it('says it does not know a step the task does not have', () => {
-    expect(answer('', undefined, { dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring', step: '9' } }).text).toBe(
-      '_BBR på Adgangsstyring_ har 5 trin; trin 9 kender jeg ikke.',
-    );
+    expect(
+      answer('', undefined, { dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring', step: '9' } }).text,
+    ).toBe('_BBR på Adgangsstyring_ har 5 trin; trin 9 kender jeg ikke.');
   });
 
   it('says so when the seed gives a task no steps, instead of inventing some', () => {
@@ -111,7 +120,10 @@ describe('steps and roles', () => {
     const reply = answer('hvad er KOMBIT-programlederens rolle?');
     expect(reply.facts?.map((fact) => fact.label)).toEqual(['Effekt', 'Ansvar', 'Kendetegn']);
     expect(reply.list).toHaveLength(5);
-    const competences = routeTurn(turn('', undefined, reply.buttons!.find((b) => b.action.dialog === 'role-competences')!.action), { knowledge, understander }).replies;
+    const competences = routeTurn(
+      turn('', undefined, reply.buttons!.find((b) => b.action.dialog === 'role-competences')!.action),
+      { knowledge, understander },
+    ).replies;
     expect(competences[0]!.list).toHaveLength(7);
   });
 
@@ -130,7 +142,10 @@ describe('language, help and the unknown', () => {
     const english = answer('what does the KOMBIT-programleder do?');
     const button = english.buttons!.find((b) => b.action.dialog === 'role-competences')!;
     expect(button.action.args.lang).toBe('en');
-    const pressed = routeTurn({ ...turn(''), locale: 'da-DK', action: button.action }, { knowledge, understander }).replies;
+    const pressed = routeTurn(
+      { ...turn(''), locale: 'da-DK', action: button.action },
+      { knowledge, understander },
+    ).replies;
     expect(pressed[0]!.text).toMatch(/^Competences of/);
   });
 
@@ -167,7 +182,9 @@ describe('language, help and the unknown', () => {
   });
 
   it('answers a task button whose task is gone without failing', () => {
-    expect(answer('', undefined, { dialog: 'task-deadline', args: { taskId: 'removed-last-quarter' } }).text).toBe('Den opgave kender jeg ikke.');
+    expect(answer('', undefined, { dialog: 'task-deadline', args: { taskId: 'removed-last-quarter' } }).text).toBe(
+      'Den opgave kender jeg ikke.',
+    );
   });
 });
 
@@ -179,7 +196,10 @@ describe('the knowledge beside an intent', () => {
     expect(first?.heading).toBe('Kommende deadlines');
     expect(also?.intro).toBe('Materialet siger også:');
     expect(also?.list?.[0]).toContain('Udvides med: Opmærksomhedspunkter');
-    expect(also?.buttons?.[0]?.action).toMatchObject({ dialog: 'fact-record', args: { kind: 'topics', id: 'implementeringsoverblikket' } });
+    expect(also?.buttons?.[0]?.action).toMatchObject({
+      dialog: 'fact-record',
+      args: { kind: 'topics', id: 'implementeringsoverblikket' },
+    });
   });
 
   it('adds nothing when the question names what the dialog answers about', () => {
@@ -188,7 +208,9 @@ describe('the knowledge beside an intent', () => {
 
   it('adds nothing the answer already says in other words', () => {
     // the contacts answer lists the document library with what it holds
-    expect(replies('hvor kan jeg finde dagens plancher?').map((reply) => reply.intro)).not.toContain('Materialet siger også:');
+    expect(replies('hvor kan jeg finde dagens plancher?').map((reply) => reply.intro)).not.toContain(
+      'Materialet siger også:',
+    );
   });
 });
 
@@ -208,15 +230,19 @@ describe('dated questions', () => {
   });
 
   it('reads a long question over a span that asks for dated things as the timeline', () => {
-    const [reply] = replies('jeg sidder og planlægger min kalender for efteråret, hvilke frister og møder ligger der mellem nu og nytår?');
+    const [reply] = replies(
+      'jeg sidder og planlægger min kalender for efteråret, hvilke frister og møder ligger der mellem nu og nytår?',
+    );
     expect(reply?.heading).toBe('Tidslinje');
     expect(reply?.list?.join('\n')).toContain('1. november 2018');
     expect(reply?.list?.join('\n')).toContain('12. december 2018');
   });
 
-  it('names the news a dated line comes from, and reads the date\'s words as no point of a meeting', () => {
+  it("names the news a dated line comes from, and reads the date's words as no point of a meeting", () => {
     const [reply] = replies('hvad sker der den 12. september?');
-    expect(reply?.list).toContain('onsdag 12. september 2018 · Nyt: Serviceaftalerne annonceres (Serviceaftaler vedrørende Beskedfordeleren)');
+    expect(reply?.list).toContain(
+      'onsdag 12. september 2018 · Nyt: Serviceaftalerne annonceres (Serviceaftaler vedrørende Beskedfordeleren)',
+    );
     expect(reply?.intro).toBe('**2 ting** den 12. september 2018:');
   });
 });
@@ -226,18 +252,28 @@ describe('a point of a meeting’s programme', () => {
 
   it('answers who presents a point, on the meeting of the weekday named', () => {
     const answer = reply('hvem holder oplægget om Organisation på fredagsmødet?');
-    expect(answer?.list).toEqual(['fredag 14. september 2018 kl. 11.50–12.20 (30 min.): **Støttesystemet Organisation** (Peter Hansen)']);
+    expect(answer?.list).toEqual([
+      'fredag 14. september 2018 kl. 11.50–12.20 (30 min.): **Støttesystemet Organisation** (Peter Hansen)',
+    ]);
     expect(answer?.buttons?.[0]?.action.dialog).toBe('agenda-today');
   });
 
   it('answers what is on at a time of day, and when a point is on a named day', () => {
-    expect(reply('hvad står på programmet kl. 10.35 i dag?')?.list).toEqual(['torsdag 6. september 2018 kl. 10.30–10.40 (10 min.): **Aktuelle og kommende KLIK-opgaver**']);
-    expect(reply('hvornår er punktet med KLIK-opgaverne på onsdag?')?.list?.[0]).toContain('onsdag 12. september 2018 kl. 13.30–13.40');
+    expect(reply('hvad står på programmet kl. 10.35 i dag?')?.list).toEqual([
+      'torsdag 6. september 2018 kl. 10.30–10.40 (10 min.): **Aktuelle og kommende KLIK-opgaver**',
+    ]);
+    expect(reply('hvornår er punktet med KLIK-opgaverne på onsdag?')?.list?.[0]).toContain(
+      'onsdag 12. september 2018 kl. 13.30–13.40',
+    );
   });
 
   it('reads "fredag d. 14" by its weekday, and the evaluation "til sidst" as the day’s last point', () => {
-    expect(reply('hvornår er punktet med velkomst fredag d. 14?')?.list?.[0]).toContain('fredag 14. september 2018 kl. 10.30–10.35');
-    expect(reply('er evalueringen det sidste punkt i dag?')?.list?.[0]).toContain('kl. 11.55–12.00 (5 min.): **Evaluering og tak for denne gang**');
+    expect(reply('hvornår er punktet med velkomst fredag d. 14?')?.list?.[0]).toContain(
+      'fredag 14. september 2018 kl. 10.30–10.35',
+    );
+    expect(reply('er evalueringen det sidste punkt i dag?')?.list?.[0]).toContain(
+      'kl. 11.55–12.00 (5 min.): **Evaluering og tak for denne gang**',
+    );
   });
 
   it('answers a point the programme has twice with both, and how long a point lasts', () => {
@@ -264,7 +300,10 @@ describe('a point of a meeting’s programme', () => {
 
 describe('a point of a list in the material', () => {
   it('is answered with the whole short list it stands in, the best point first', () => {
-    const [answer] = routeTurn(turn('hvilke diskussionspunkter var der om programlederrollen?'), { knowledge, understander }).replies;
+    const [answer] = routeTurn(turn('hvilke diskussionspunkter var der om programlederrollen?'), {
+      knowledge,
+      understander,
+    }).replies;
     expect(answer?.list).toHaveLength(4);
     expect(answer?.list?.[0]).toBe('Mandat og grundlaget for at agere som KOMBIT-programleder');
     expect(answer?.list).toContain('Allokering og behov for indsats');
@@ -276,7 +315,9 @@ describe('a question that names no one to write to', () => {
 
   it('gets the material’s words rather than the list of contacts', () => {
     const [answer] = replies('hvem kan læse beskederne i KLIK?');
-    expect(answer?.list?.join('\n')).toContain('Beskeden kan ses af alle, der kan tilgå projektet eller opgaven i KLIK.');
+    expect(answer?.list?.join('\n')).toContain(
+      'Beskeden kan ses af alle, der kan tilgå projektet eller opgaven i KLIK.',
+    );
   });
 
   it('still gets the contact where it asks whom to write to', () => {
@@ -286,12 +327,22 @@ describe('a question that names no one to write to', () => {
 
 describe('several questions in one message', () => {
   const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
-  const all = (text: string) => replies(text).map((reply) => [reply.text, ...(reply.list ?? [])].join('\n')).join('\n');
+  const all = (text: string) =>
+    replies(text)
+      .map((reply) => [reply.text, ...(reply.list ?? [])].join('\n'))
+      .join('\n');
 
   it('answers the part it knows and says which part it does not', () => {
     const answers = replies('hvor meget tjener en FK-administrator, og hvornår er kommunedagen i Odense?');
-    expect(answers[0]?.text).toBe('Til »hvor meget tjener en FK-administrator«: det ved jeg ikke. Spørg KOMBIT på mbprogrammet@kombit.dk.');
-    expect(answers.slice(1).map((reply) => reply.text).join('\n')).toContain('21. november 2018');
+    expect(answers[0]?.text).toBe(
+      'Til »hvor meget tjener en FK-administrator«: det ved jeg ikke. Spørg KOMBIT på mbprogrammet@kombit.dk.',
+    );
+    expect(
+      answers
+        .slice(1)
+        .map((reply) => reply.text)
+        .join('\n'),
+    ).toContain('21. november 2018');
   });
 
   it('reads "hvad skal man gøre i strategi B?" as about the strategy, not the programme leader', () => {
@@ -307,7 +358,9 @@ describe('several questions in one message', () => {
   });
 
   it('answers two questions joined by "+" after a lead-in', () => {
-    const text = all('to ting: hvornår er deadline for godkend initiale fordelingsregler + hvornår er kommunedagen i Odense?');
+    const text = all(
+      'to ting: hvornår er deadline for godkend initiale fordelingsregler + hvornår er kommunedagen i Odense?',
+    );
     expect(text).toContain('12. december 2018');
     expect(text).toContain('21. november 2018');
   });
@@ -322,8 +375,10 @@ describe('an honest "I don\'t know" from a dialog', () => {
     expect(result.understanding?.intent).toBe('unknown');
   });
 
-  it('does not answer a system without a national status with another system\'s table', () => {
-    const text = routed('er DAR færdig med adgangsstyring?').replies.map((reply) => reply.text).join('\n');
+  it("does not answer a system without a national status with another system's table", () => {
+    const text = routed('er DAR færdig med adgangsstyring?')
+      .replies.map((reply) => reply.text)
+      .join('\n');
     expect(text).not.toContain('BBR på Adgangsstyring');
     expect(text).toContain('DAR · gennemført');
   });
@@ -346,7 +401,9 @@ describe('where to find something', () => {
   const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
 
   it('answers "hvor finder jeg …?" with what fits and the link of its record', () => {
-    expect(answer('hvor ligger implementeringsoverblikket?')?.list?.join('\n')).toContain('https://share-komm.kombit.dk/p079/');
+    expect(answer('hvor ligger implementeringsoverblikket?')?.list?.join('\n')).toContain(
+      'https://share-komm.kombit.dk/p079/',
+    );
     const material = answer('hvor kan man finde vejledningen som leverandørerne fik om adgangsstyring?');
     expect(material?.list?.join('\n')).toContain('https://share-komm.kombit.dk/P133/');
   });
@@ -358,8 +415,16 @@ describe('where to find something', () => {
 
 describe('tasks of a kind', () => {
   it('answers "hvad er basisopgaverne for FK?" with the basis tasks, not the kind of one task', () => {
-    const [reply] = routeTurn(turn('hvad er basisopgaverne for fordelingskomponenten?'), { knowledge, understander }).replies;
-    expect(reply?.list?.map((line) => line.split(':')[0])).toEqual(['Udpeg FK-ADM og FK-ANSV', 'Godkend initiale fordelingsregler', 'Etabler arbejdsgang for drift', 'Serviceaftale KMD Sag']);
+    const [reply] = routeTurn(turn('hvad er basisopgaverne for fordelingskomponenten?'), {
+      knowledge,
+      understander,
+    }).replies;
+    expect(reply?.list?.map((line) => line.split(':')[0])).toEqual([
+      'Udpeg FK-ADM og FK-ANSV',
+      'Godkend initiale fordelingsregler',
+      'Etabler arbejdsgang for drift',
+      'Serviceaftale KMD Sag',
+    ]);
   });
 });
 
@@ -372,7 +437,12 @@ describe('tasks counted', () => {
 
 describe('when today starts', () => {
   it('answers "what time do we start today?" on a meeting day with the meeting\'s times', () => {
-    const [reply] = routeTurn(turn('what time do we start today?', '2018-09-14T09:00:00+02:00'), { knowledge, understander }).replies;
-    expect(reply?.list?.join('\n')).toContain('Friday 14 September 2018 at 10.30–12.30: Programledermøde september 2018');
+    const [reply] = routeTurn(turn('what time do we start today?', '2018-09-14T09:00:00+02:00'), {
+      knowledge,
+      understander,
+    }).replies;
+    expect(reply?.list?.join('\n')).toContain(
+      'Friday 14 September 2018 at 10.30–12.30: Programledermøde september 2018',
+    );
   });
 });

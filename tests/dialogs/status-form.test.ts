@@ -17,7 +17,10 @@ describe('status-form', () => {
     expect(form?.fields.map((field) => field.id)).toEqual(['task', 'status']);
     const tasks = form?.fields[0]?.options ?? [];
     expect(tasks.filter((o) => o.value.startsWith('bbr-adgangsstyring'))).toEqual(
-      [1, 2, 3, 4, 5].map((step) => ({ value: `bbr-adgangsstyring#${step}`, label: `BBR på Adgangsstyring – trin ${step}` })),
+      [1, 2, 3, 4, 5].map((step) => ({
+        value: `bbr-adgangsstyring#${step}`,
+        label: `BBR på Adgangsstyring – trin ${step}`,
+      })),
     );
     expect(tasks).toContainEqual({ value: 'udpeg-fk-adm-og-fk-ansv', label: 'Udpeg FK-ADM og FK-ANSV' });
     // dropped, operations and announced tasks have no status in KLIK
@@ -35,10 +38,18 @@ describe('status-form', () => {
     await kit.services.memberships.set('web', 'anna', 'aarhus');
     const [reply] = await statusForm(personContext(anna, 'en'), { taskId: 'bbr-adgangsstyring' }, kit.services);
     const form = reply!.form!;
-    expect(form.fields[0]?.options.map((o) => o.label)).toEqual([1, 2, 3, 4, 5].map((step) => `BBR på Adgangsstyring – step ${step}`));
-    const submitted = { ...form.submit.args, task: form.fields[0]!.options[2]!.value, status: form.fields[1]!.options[2]!.value };
+    expect(form.fields[0]?.options.map((o) => o.label)).toEqual(
+      [1, 2, 3, 4, 5].map((step) => `BBR på Adgangsstyring – step ${step}`),
+    );
+    const submitted = {
+      ...form.submit.args,
+      task: form.fields[0]!.options[2]!.value,
+      status: form.fields[1]!.options[2]!.value,
+    };
     const [confirmation] = await statusUpdate(personContext(anna, 'en'), submitted, kit.services);
-    expect(confirmation?.text).toBe('BBR på Adgangsstyring, step 3 is now done for Aarhus Kommune (before: not started).');
+    expect(confirmation?.text).toBe(
+      'BBR på Adgangsstyring, step 3 is now done for Aarhus Kommune (before: not started).',
+    );
   });
 
   it('tells someone who belongs to no municipality how to join instead of showing the form', async () => {
@@ -54,6 +65,8 @@ describe('status-form', () => {
 
   it('answers a task that has no status to change', async () => {
     await kit.services.memberships.set('web', 'anna', 'aarhus');
-    expect(await statusForm(personContext(anna), { taskId: 'serviceaftale-kmd-sag' }, kit.services)).toEqual([{ text: 'Den opgave har ingen status, jeg kan ændre.', notice: true }]);
+    expect(await statusForm(personContext(anna), { taskId: 'serviceaftale-kmd-sag' }, kit.services)).toEqual([
+      { text: 'Den opgave har ingen status, jeg kan ændre.', notice: true },
+    ]);
   });
 });

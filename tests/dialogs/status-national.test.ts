@@ -33,13 +33,25 @@ describe('status-national: the KLIK extract, and what was reported to klikbot si
     await statuses.record({ municipalityId: 'koege', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by });
     // Odense started and went back: it has reported "not started" (a first report of the default records nothing)
     await statuses.record({ municipalityId: 'odense', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by });
-    await statuses.record({ municipalityId: 'odense', taskId: 'bbr-adgangsstyring', step: 3, status: 'not-started', by });
-    const undone = recorded(await statuses.record({ municipalityId: 'vejle', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by }));
+    await statuses.record({
+      municipalityId: 'odense',
+      taskId: 'bbr-adgangsstyring',
+      step: 3,
+      status: 'not-started',
+      by,
+    });
+    const undone = recorded(
+      await statuses.record({ municipalityId: 'vejle', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by }),
+    );
     await statuses.undo(undone.id, by);
     // a municipality the data no longer has
     await statuses.record({ municipalityId: 'gone', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by });
     await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 4, status: 'started', by });
-    const [reply] = await statusNational(at('2018-10-06T12:00:00+02:00'), { taskId: 'bbr-adgangsstyring', step: '3' }, kit.services);
+    const [reply] = await statusNational(
+      at('2018-10-06T12:00:00+02:00'),
+      { taskId: 'bbr-adgangsstyring', step: '3' },
+      kit.services,
+    );
     expect(reply?.list).toEqual([
       'Trin 3 Opret, navngiv og tildel jobfunktionsroller: KLIK 4. september 2018: 28 fuldført · 17 påbegyndt · 53 ikke påbegyndt; meldt til klikbot pr. 6. oktober 2018: 3 kommuner: 1 fuldført, 1 påbegyndt, 1 ikke påbegyndt',
     ]);
@@ -51,16 +63,29 @@ describe('status-national: the KLIK extract, and what was reported to klikbot si
   });
 
   it('shows a KLIK task without an extract from the reports alone, and says so', async () => {
-    await kit.services.statuses.record({ municipalityId: 'aarhus', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'done', by });
-    const [reply] = await statusNational(at('2018-10-06T12:00:00+02:00'), { taskId: 'udpeg-fk-adm-og-fk-ansv' }, kit.services);
-    expect(reply?.list).toEqual(['Udpeg FK-ADM og FK-ANSV: meldt til klikbot pr. 6. oktober 2018: 1 kommune: 1 fuldført, 0 påbegyndt, 0 ikke påbegyndt']);
+    await kit.services.statuses.record({
+      municipalityId: 'aarhus',
+      taskId: 'udpeg-fk-adm-og-fk-ansv',
+      status: 'done',
+      by,
+    });
+    const [reply] = await statusNational(
+      at('2018-10-06T12:00:00+02:00'),
+      { taskId: 'udpeg-fk-adm-og-fk-ansv' },
+      kit.services,
+    );
+    expect(reply?.list).toEqual([
+      'Udpeg FK-ADM og FK-ANSV: meldt til klikbot pr. 6. oktober 2018: 1 kommune: 1 fuldført, 0 påbegyndt, 0 ikke påbegyndt',
+    ]);
     expect(reply?.outro).toBe('Jeg har intet KLIK-udtræk for opgaven, kun meldingerne til klikbot.');
     expect(reply?.source).toBe('Kilde: status meldt til klikbot');
   });
 
   it('answers in English when asked in English', async () => {
     const [reply] = await statusNational({ ...personContext(mette, 'en') }, { step: '5' }, kit.services);
-    expect(reply?.list?.[0]).toBe('Step 5 Luk ned for BBRs egen adgangsstyring: KLIK 4 September 2018: 5 done · 3 started · 90 not started; reported to klikbot as of 6 September 2018: no municipalities yet');
+    expect(reply?.list?.[0]).toBe(
+      'Step 5 Luk ned for BBRs egen adgangsstyring: KLIK 4 September 2018: 5 done · 3 started · 90 not started; reported to klikbot as of 6 September 2018: no municipalities yet',
+    );
   });
 
   it('refuses an unknown step, a task without a status and an unknown task, changing nothing', async () => {

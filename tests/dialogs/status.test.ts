@@ -2,7 +2,6 @@ import { status } from '../../dialogs/status/extract.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
-
 describe('status: the national BBR table', () => {
   it('gives every step with its three counts, as of the KLIK extract, for 98 municipalities', () => {
     const reply = card(status(context(), {}));
@@ -30,20 +29,28 @@ describe('status: the national BBR table', () => {
 
   it('names the critical deadline with the days left from the clock', () => {
     expect(card(status(context(), {})).text).toContain('Kritisk deadline: torsdag 1. november 2018 (om 56 dage)');
-    expect(card(status(context('2018-11-05T09:00:00+01:00'), {})).text).toContain('Kritisk deadline var torsdag 1. november 2018 (for 4 dage siden)');
+    expect(card(status(context('2018-11-05T09:00:00+01:00'), {})).text).toContain(
+      'Kritisk deadline var torsdag 1. november 2018 (for 4 dage siden)',
+    );
   });
 });
 
 describe('status: one step', () => {
   it('puts the count first: 28 of 98 have completed step 3', () => {
     const reply = card(status(context(), { step: '3' }));
-    expect(reply.text.split('\n')[0]).toBe('**28 af 98 kommuner** har fuldført trin 3 _Opret, navngiv og tildel jobfunktionsroller_ (KLIK-udtræk 4. september 2018).');
+    expect(reply.text.split('\n')[0]).toBe(
+      '**28 af 98 kommuner** har fuldført trin 3 _Opret, navngiv og tildel jobfunktionsroller_ (KLIK-udtræk 4. september 2018).',
+    );
     expect(reply.text).toContain('28 fuldført · 17 påbegyndt · 53 ikke påbegyndt');
   });
 
   it('answers the count asked for', () => {
-    expect(card(status(context(), { step: '3', aspect: 'not-started' })).text).toMatch(/^\*\*53 af 98 kommuner\*\* har ikke påbegyndt trin 3/);
-    expect(card(status(context(), { step: '4', aspect: 'started' })).text).toMatch(/^\*\*17 af 98 kommuner\*\* har påbegyndt trin 4/);
+    expect(card(status(context(), { step: '3', aspect: 'not-started' })).text).toMatch(
+      /^\*\*53 af 98 kommuner\*\* har ikke påbegyndt trin 3/,
+    );
+    expect(card(status(context(), { step: '4', aspect: 'started' })).text).toMatch(
+      /^\*\*17 af 98 kommuner\*\* har påbegyndt trin 4/,
+    );
   });
 
   it('gives one count for every step when no step is named', () => {
@@ -62,7 +69,11 @@ describe('status: what it does not know', () => {
   it('says so plainly for an unknown step, task, count or a task without national status', () => {
     expect(plain(status(context(), { step: '9' }))).toContain('trin 9 kender jeg ikke');
     expect(plain(status(context(), { taskId: 'no-such-task' }))).toBe('Den opgave kender jeg ikke.');
-    expect(plain(status(context(), { step: '3', aspect: 'finished' }))).toBe('Det trin eller den status kender jeg ikke.');
-    expect(plain(status(context(), { taskId: 'godkend-initiale-fordelingsregler' }))).toBe('Jeg har ingen landsstatus for _Godkend initiale fordelingsregler_. Spørg KOMBIT på mbprogrammet@kombit.dk.');
+    expect(plain(status(context(), { step: '3', aspect: 'finished' }))).toBe(
+      'Det trin eller den status kender jeg ikke.',
+    );
+    expect(plain(status(context(), { taskId: 'godkend-initiale-fordelingsregler' }))).toBe(
+      'Jeg har ingen landsstatus for _Godkend initiale fordelingsregler_. Spørg KOMBIT på mbprogrammet@kombit.dk.',
+    );
   });
 });

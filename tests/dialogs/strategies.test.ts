@@ -2,7 +2,6 @@ import { strategies } from '../../dialogs/answers/strategies.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
-
 describe('strategies: the three', () => {
   it('lists A, B and C with their durations and the four recommendations', () => {
     const reply = card(strategies(context(), {}));
@@ -13,15 +12,23 @@ describe('strategies: the three', () => {
       'C Interims-strategi: Gør som B, men forbered A',
     ]);
     expect(reply.list?.filter((line) => line.startsWith('Anbefaling'))).toHaveLength(4);
-    expect(reply.list).toContain('Anbefaling 3: Interims-strategi er i mange tilfælde en god strategi (Især hvis man kun har KMD Sag sager i SAPA)');
-    expect(reply.buttons?.map((button) => button.action.args.strategyId)).toEqual(['strategi-a', 'strategi-b', 'strategi-c']);
+    expect(reply.list).toContain(
+      'Anbefaling 3: Interims-strategi er i mange tilfælde en god strategi (Især hvis man kun har KMD Sag sager i SAPA)',
+    );
+    expect(reply.buttons?.map((button) => button.action.args.strategyId)).toEqual([
+      'strategi-a',
+      'strategi-b',
+      'strategi-c',
+    ]);
   });
 });
 
 describe('strategies: one strategy', () => {
   it('gives A with its duration first, pros and cons, and six steps', () => {
     const reply = card(strategies(context(), { strategyId: 'strategi-a' }));
-    expect(reply.text).toMatch(/^\*\*Strategi A Integrations-vejen\*\*: \*\*2–5 måneder\*\*: Et integrationsforløb tager mellem 2-5 måneder/);
+    expect(reply.text).toMatch(
+      /^\*\*Strategi A Integrations-vejen\*\*: \*\*2–5 måneder\*\*: Et integrationsforløb tager mellem 2-5 måneder/,
+    );
     expect(reply.list).toHaveLength(6);
     expect(reply.facts?.map((fact) => fact.label)).toEqual(['Fordele', 'Ulemper']);
     expect(reply.facts?.[1]?.value).toBe('Økonomi til anskaffelse af løsning; Ressourcekrævende integrationsforløb');
@@ -31,8 +38,14 @@ describe('strategies: one strategy', () => {
     expect(card(strategies(context(), { strategyId: 'B', aspect: 'duration' })).text).toBe(
       '**B STS ORG Brugergrænseflade**: **14 dage**: Det tager 14 dage at blive klar med STS ORG GUI (Hvis I vælger at køre SAPA minimum scope)',
     );
-    expect(card(strategies(context(), { strategyId: 'strategi-b', aspect: 'cons' })).list).toEqual(['Manuelle rutiner for vedligehold af data', 'Duer ikke hvis man skal have fuld udbytte af SAPA']);
-    expect(card(strategies(context(), { strategyId: 'strategi-c', aspect: 'steps' })).list).toEqual(['Gør som B, men forbered A', 'Beslut hvor længe I skal være i B-mode']);
+    expect(card(strategies(context(), { strategyId: 'strategi-b', aspect: 'cons' })).list).toEqual([
+      'Manuelle rutiner for vedligehold af data',
+      'Duer ikke hvis man skal have fuld udbytte af SAPA',
+    ]);
+    expect(card(strategies(context(), { strategyId: 'strategi-c', aspect: 'steps' })).list).toEqual([
+      'Gør som B, men forbered A',
+      'Beslut hvor længe I skal være i B-mode',
+    ]);
   });
 
   it('says the material gives C no pros, cons or duration, and points to the recommendation', () => {
@@ -45,7 +58,9 @@ describe('strategies: one strategy', () => {
   });
 
   it('answers in English', () => {
-    const reply = card(strategies(context('2018-09-06T10:00:00+02:00', 'en'), { strategyId: 'strategi-c', aspect: 'cons' }));
+    const reply = card(
+      strategies(context('2018-09-06T10:00:00+02:00', 'en'), { strategyId: 'strategi-c', aspect: 'cons' }),
+    );
     expect(reply.text).toMatch(/^The material gives no pros or cons for strategy C/);
   });
 

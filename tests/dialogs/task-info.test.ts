@@ -2,7 +2,6 @@ import { taskInfo, taskList } from '../../dialogs/answers/task-info.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
-
 describe('task info', () => {
   it('says what kind of task it is, in Danish words, with its deadline from the clock', () => {
     const reply = card(taskInfo(context(), { taskId: 'godkend-initiale-fordelingsregler' }));
@@ -12,7 +11,9 @@ describe('task info', () => {
   });
 
   it('names the other kinds and their state', () => {
-    expect(card(taskInfo(context(), { taskId: 'verificer-fordelingsregler' })).text).toMatch(/^\*\*Verificer fordelingsregler\*\* er en løsningsspecifik opgave/);
+    expect(card(taskInfo(context(), { taskId: 'verificer-fordelingsregler' })).text).toMatch(
+      /^\*\*Verificer fordelingsregler\*\* er en løsningsspecifik opgave/,
+    );
     const operations = card(taskInfo(context(), { taskId: 'vedligehold-fordelingsregler' })).text;
     expect(operations).toMatch(/^\*\*Vedligehold fordelingsregler\*\* er en opgave i drift og forvaltning/);
     expect(operations).toContain('Status: løbende, følges ikke i KLIK.');
@@ -20,12 +21,18 @@ describe('task info', () => {
   });
 
   it('hedges a kind read from context, and says an announced task is not set yet', () => {
-    expect(card(taskInfo(context(), { taskId: 'serviceaftaler-fordelingskomponenten' })).text).toContain('(materialet siger det ikke direkte; aflæst af sammenhængen)');
-    expect(card(taskInfo(context(), { taskId: 'sapa-skal-anvende-organisation' })).text).toContain('Status: kun varslet, ikke stillet i KLIK endnu.');
+    expect(card(taskInfo(context(), { taskId: 'serviceaftaler-fordelingskomponenten' })).text).toContain(
+      '(materialet siger det ikke direkte; aflæst af sammenhængen)',
+    );
+    expect(card(taskInfo(context(), { taskId: 'sapa-skal-anvende-organisation' })).text).toContain(
+      'Status: kun varslet, ikke stillet i KLIK endnu.',
+    );
   });
 
   it('answers in English', () => {
-    expect(card(taskInfo(context('2018-09-06T10:00:00+02:00', 'en'), { taskId: 'udpeg-fk-adm-og-fk-ansv' })).text).toContain('Deadline: **Thursday 1 November 2018** (in 56 days).');
+    expect(
+      card(taskInfo(context('2018-09-06T10:00:00+02:00', 'en'), { taskId: 'udpeg-fk-adm-og-fk-ansv' })).text,
+    ).toContain('Deadline: **Thursday 1 November 2018** (in 56 days).');
   });
 
   it('says plainly when it does not know the task', () => {
@@ -37,7 +44,9 @@ describe('task lists', () => {
   it('lists tasks of a kind', () => {
     const reply = card(taskList(context(), { kind: 'basis' }));
     expect(reply.text.split('\n')[0]).toBe('Der er **6 basisopgaver**:');
-    expect(reply.list?.[0]).toBe('Udpeg FK-ADM og FK-ANSV: Fordelingskomponenten, deadline torsdag 1. november 2018 (om 56 dage)');
+    expect(reply.list?.[0]).toBe(
+      'Udpeg FK-ADM og FK-ANSV: Fordelingskomponenten, deadline torsdag 1. november 2018 (om 56 dage)',
+    );
     expect(reply.list).toContain('Serviceaftale KMD Sag: Fordelingskomponenten, udgår');
     expect(reply.list?.filter((line) => line.includes('art ikke sikker'))).toHaveLength(2);
   });
@@ -51,11 +60,15 @@ describe('task lists', () => {
   it('lists the coming tasks: announced or being updated', () => {
     const reply = card(taskList(context(), { upcoming: 'true' }));
     expect(reply.list).toHaveLength(5);
-    expect(reply.list?.every((line) => line.includes('under opdatering i KLIK') || line.includes('kun varslet'))).toBe(true);
+    expect(reply.list?.every((line) => line.includes('under opdatering i KLIK') || line.includes('kun varslet'))).toBe(
+      true,
+    );
   });
 
   it('answers in English', () => {
-    expect(card(taskList(context('2018-09-06T10:00:00+02:00', 'en'), { kind: 'operations' })).list).toEqual(['Vedligehold fordelingsregler: Fordelingskomponenten, ongoing, not tracked in KLIK']);
+    expect(card(taskList(context('2018-09-06T10:00:00+02:00', 'en'), { kind: 'operations' })).list).toEqual([
+      'Vedligehold fordelingsregler: Fordelingskomponenten, ongoing, not tracked in KLIK',
+    ]);
   });
 
   it('says plainly when it does not know the kind or the support system', () => {

@@ -58,11 +58,18 @@ describe('GET /calendar.ics', () => {
     expect(records).toBe(23);
     expect(new Set(vevents.map((event) => event.getFirstPropertyValue('uid'))).size).toBe(records);
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('klikbot – Monopolbrudsprogrammet');
-    expect(eventById(readFeed(text).events, 'webinar-oekonomi-2018-11-14').summary).toBe('Webinar: Økonomi i Monopolbruddet');
+    expect(eventById(readFeed(text).events, 'webinar-oekonomi-2018-11-14').summary).toBe(
+      'Webinar: Økonomi i Monopolbruddet',
+    );
   });
 
   it("serves a municipality's view by id or name, with the statuses in the store", async () => {
-    await statuses.record({ municipalityId: 'aarhus', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'done', by: { channel: 'web', userId: 'web-mette' } });
+    await statuses.record({
+      municipalityId: 'aarhus',
+      taskId: 'udpeg-fk-adm-og-fk-ansv',
+      status: 'done',
+      by: { channel: 'web', userId: 'web-mette' },
+    });
     for (const query of ['?kommune=aarhus', `?kommune=${encodeURIComponent('Århus')}`, '?kommune=Aarhus+Kommune']) {
       const response = await get(query);
       expect(response.status, query).toBe(200);
@@ -83,7 +90,9 @@ describe('GET /calendar.ics', () => {
     const response = await get('?kommune=Atlantis');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
-    expect(await response.text()).toBe('Ukendt kommune: »Atlantis«. Brug kommunens navn eller id, fx /calendar.ics?kommune=aarhus\n');
+    expect(await response.text()).toBe(
+      'Ukendt kommune: »Atlantis«. Brug kommunens navn eller id, fx /calendar.ics?kommune=aarhus\n',
+    );
   });
 
   it('answers 400 for a kommune that is empty, repeated, too long or holds control characters', async () => {

@@ -7,7 +7,12 @@ import { appMention, SLACK_IDS, slashCommand, viewSubmission } from '../support/
 interface OpenedView {
   callback_id: string;
   private_metadata: string;
-  blocks: { type: string; block_id?: string; optional?: boolean; element?: { type: string; multiline?: boolean; max_length?: number } }[];
+  blocks: {
+    type: string;
+    block_id?: string;
+    optional?: boolean;
+    element?: { type: string; multiline?: boolean; max_length?: number };
+  }[];
 }
 
 const PETER = 'U0PETER';
@@ -26,8 +31,14 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
     return opened!.args.view as OpenedView;
   }
 
-  async function submit(view: OpenedView, user: string, values: Record<string, Record<string, unknown>>): Promise<Response> {
-    return h.post(viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values, user }));
+  async function submit(
+    view: OpenedView,
+    user: string,
+    values: Record<string, Record<string, unknown>>,
+  ): Promise<Response> {
+    return h.post(
+      viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values, user }),
+    );
   }
 
   it('posts the card, opens the form as a modal, takes one answer each, and shows the results when the host closes it', async () => {
@@ -38,18 +49,40 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
 
     const view = await openForm(card!.args.blocks, PETER);
     const inputs = view.blocks.filter((block) => block.type === 'input');
-    expect(inputs.map((block) => [block.block_id, block.element?.type, block.optional ?? false, block.element?.max_length ?? null])).toEqual([
+    expect(
+      inputs.map((block) => [
+        block.block_id,
+        block.element?.type,
+        block.optional ?? false,
+        block.element?.max_length ?? null,
+      ]),
+    ).toEqual([
       ['rating', 'static_select', false, null],
       ['worked', 'plain_text_input', true, 2000],
       ['improve', 'plain_text_input', true, 2000],
     ]);
 
     // too long: Slack shows the reason under the field and keeps the modal open; nothing is stored
-    const refused = await submit(view, PETER, { rating: chosen('3'), worked: written('y'.repeat(2001)), improve: written('') });
-    expect(await refused.json()).toEqual({ response_action: 'errors', errors: { worked: 'Højst 2000 tegn – dit svar har 2001.' } });
+    const refused = await submit(view, PETER, {
+      rating: chosen('3'),
+      worked: written('y'.repeat(2001)),
+      improve: written(''),
+    });
+    expect(await refused.json()).toEqual({
+      response_action: 'errors',
+      errors: { worked: 'Højst 2000 tegn – dit svar har 2001.' },
+    });
 
     const posts = h.calls('chat.postMessage').length;
-    expect((await submit(view, PETER, { rating: chosen('3'), worked: written('Tiden holdt'), improve: written('Mere tid til spørgsmål') })).status).toBe(200);
+    expect(
+      (
+        await submit(view, PETER, {
+          rating: chosen('3'),
+          worked: written('Tiden holdt'),
+          improve: written('Mere tid til spørgsmål'),
+        })
+      ).status,
+    ).toBe(200);
     const [thanks] = (await h.waitFor('chat.postMessage', posts + 1)).slice(posts);
     expect(thanks!.args.channel).toBe(PETER);
     expect(String(thanks!.args.text)).toMatch(/^Tak for dit svar!/);
@@ -57,7 +90,14 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
     // a second press of the button: told privately, no modal
     const modals = h.calls('views.open').length;
     const again = buttonLabelled(card!.args.blocks, /^Svar på evalueringen$/);
-    await h.post(buttonClick({ actionId: again.action_id, value: again.value, user: PETER, responseUrl: h.fake.responseUrl('again') }));
+    await h.post(
+      buttonClick({
+        actionId: again.action_id,
+        value: again.value,
+        user: PETER,
+        responseUrl: h.fake.responseUrl('again'),
+      }),
+    );
     const [told] = await h.waitFor((call: SlackCall) => call.responseId === 'again');
     expect(told!.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(told!.args.text)).toMatch(/^Du har allerede svaret på denne evaluering\./);
@@ -77,7 +117,9 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
     expect(exported!.args).toMatchObject({ channel: 'C0PROGRAM', user: SLACK_IDS.userId });
     expect(blockText(exported!.args.blocks) + String(exported!.args.text)).toContain('Mere tid til spørgsmål');
     const settled = await h.settle();
-    expect(settled.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args).includes('rating'))).toEqual([]);
+    expect(
+      settled.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args).includes('rating')),
+    ).toEqual([]);
 
     const file = await readFile(h.bot.statePath, 'utf8');
     const state = JSON.parse(file) as { evaluationAnswers: unknown[]; evaluationResponders: unknown[] };
@@ -87,11 +129,26 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
   });
 
   it("'/klik start evaluering' posts the card in the channel for everyone; '/klik svar på evalueringen' opens the form", async () => {
-    await h.post(slashCommand({ text: 'start evaluering', channelId: 'C0ANDEN', responseUrl: h.fake.responseUrl('start') }));
-    const [posted] = await h.waitFor((call: SlackCall) => call.method === 'chat.postMessage' && call.args.channel === 'C0ANDEN');
-    expect(blockText(posted!.args.blocks)).toContain('Kort evaluering af Programledermøde september 2018, 6. september');
-    await h.post(slashCommand({ text: 'svar på evalueringen', channelId: 'C0ANDEN', userId: PETER, responseUrl: h.fake.responseUrl('svar') }));
+    await h.post(
+      slashCommand({ text: 'start evaluering', channelId: 'C0ANDEN', responseUrl: h.fake.responseUrl('start') }),
+    );
+    const [posted] = await h.waitFor(
+      (call: SlackCall) => call.method === 'chat.postMessage' && call.args.channel === 'C0ANDEN',
+    );
+    expect(blockText(posted!.args.blocks)).toContain(
+      'Kort evaluering af Programledermøde september 2018, 6. september',
+    );
+    await h.post(
+      slashCommand({
+        text: 'svar på evalueringen',
+        channelId: 'C0ANDEN',
+        userId: PETER,
+        responseUrl: h.fake.responseUrl('svar'),
+      }),
+    );
     const [opened] = await h.waitFor('views.open');
-    expect((opened!.args.view as OpenedView).blocks.filter((block) => block.type === 'input').map((block) => block.block_id)).toEqual(['rating', 'worked', 'improve']);
+    expect(
+      (opened!.args.view as OpenedView).blocks.filter((block) => block.type === 'input').map((block) => block.block_id),
+    ).toEqual(['rating', 'worked', 'improve']);
   });
 });

@@ -40,13 +40,28 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
 
   async function post(activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> {
     const before = h.connector.requests.length;
-    expect((await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...inChannel, ...activity }))).status).toBe(200);
+    expect((await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...inChannel, ...activity }))).status).toBe(
+      200,
+    );
     return (await h.connector.waitFor(before + expected)).slice(before);
   }
 
-  async function execute(who: Record<string, unknown>, data: unknown): Promise<{ statusCode: number; type: string; value: unknown }> {
-    const activity = teamsActivity(h.connector.url, { ...inChannel, ...who, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data } } });
-    return (await (await postMessages(h.bot.url, activity)).json()) as { statusCode: number; type: string; value: unknown };
+  async function execute(
+    who: Record<string, unknown>,
+    data: unknown,
+  ): Promise<{ statusCode: number; type: string; value: unknown }> {
+    const activity = teamsActivity(h.connector.url, {
+      ...inChannel,
+      ...who,
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', data } },
+    });
+    return (await (await postMessages(h.bot.url, activity)).json()) as {
+      statusCode: number;
+      type: string;
+      value: unknown;
+    };
   }
 
   it('runs from the card to the form, one anonymous answer each, to the results the host shows everyone', async () => {
@@ -63,7 +78,15 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     expect(opened.statusCode).toBe(200);
     const form = opened.value as CardContent;
     const inputs = (form.body ?? []).filter((element) => element.type.startsWith('Input.'));
-    expect(inputs.map((input) => [input.type, input.id, input.isMultiline ?? null, input.maxLength ?? null, input.isRequired])).toEqual([
+    expect(
+      inputs.map((input) => [
+        input.type,
+        input.id,
+        input.isMultiline ?? null,
+        input.maxLength ?? null,
+        input.isRequired,
+      ]),
+    ).toEqual([
       ['Input.ChoiceSet', 'rating', null, null, true],
       ['Input.Text', 'worked', true, 2000, false],
       ['Input.Text', 'improve', true, 2000, false],
@@ -73,15 +96,30 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
 
     // Jens's answer is too long: refused under his form, which stays as he filled it; nothing is written
     const tooLong = await execute(people.jens, { ...submit!.data, rating: '2', worked: 'x'.repeat(2001) });
-    expect(tooLong).toMatchObject({ statusCode: 400, value: { message: 'Dit svar på »Hvad fungerede?« er 2.001 tegn; der er plads til 2.000. Forkort det, og send igen.' } });
+    expect(tooLong).toMatchObject({
+      statusCode: 400,
+      value: {
+        message: 'Dit svar på »Hvad fungerede?« er 2.001 tegn; der er plads til 2.000. Forkort det, og send igen.',
+      },
+    });
 
     // Peter's answer takes his form's place with the thanks
-    const thanks = await execute(people.peter, { ...submit!.data, rating: '4', worked: 'Oplægget om Organisation', improve: '' });
+    const thanks = await execute(people.peter, {
+      ...submit!.data,
+      rating: '4',
+      worked: 'Oplægget om Organisation',
+      improve: '',
+    });
     expect(thanks.statusCode).toBe(200);
     expect(shown(thanks.value as CardContent)).toMatch(/^Tak for dit svar!/);
     const again = await execute(people.peter, { ...submit!.data, rating: '1' });
-    expect(again).toMatchObject({ statusCode: 400, value: { message: expect.stringMatching(/^Du har allerede svaret på denne evaluering\./) as unknown } });
-    expect((await execute(people.jens, { ...submit!.data, rating: '5', improve: 'Færre pauser' })).statusCode).toBe(200);
+    expect(again).toMatchObject({
+      statusCode: 400,
+      value: { message: expect.stringMatching(/^Du har allerede svaret på denne evaluering\./) as unknown },
+    });
+    expect((await execute(people.jens, { ...submit!.data, rating: '5', improve: 'Færre pauser' })).statusCode).toBe(
+      200,
+    );
 
     // nothing of the forms or answers reached the channel
     expect(h.connector.requests.slice(postedBefore)).toEqual([]);
@@ -90,7 +128,13 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     const [open] = await post(mentioning('evalueringens resultat'));
     expect(open!.body.text).toContain('er åben: 2 svar indtil videre');
     const refused = await execute(people.jens, closeButton!.data);
-    expect(refused).toMatchObject({ statusCode: 400, value: { code: 'NotChanged', message: 'Kun værten (Mette Programleder) eller en administrator kan lukke evalueringen.' } });
+    expect(refused).toMatchObject({
+      statusCode: 400,
+      value: {
+        code: 'NotChanged',
+        message: 'Kun værten (Mette Programleder) eller en administrator kan lukke evalueringen.',
+      },
+    });
 
     const closed = await execute({}, closeButton!.data);
     expect(closed.statusCode).toBe(200);
@@ -110,6 +154,7 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     expect(JSON.stringify(note!.body)).not.toContain('Færre pauser');
 
     const file = await readFile(h.bot.statePath, 'utf8');
-    for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen']) expect(file).not.toContain(trace);
+    for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen'])
+      expect(file).not.toContain(trace);
   });
 });

@@ -21,7 +21,11 @@ function get(url: string, authorization?: string): Promise<Response> {
  */
 function exportScript(statePath: string, args: string[]) {
   const env = { ...process.env, KLIKBOT_DB: statePath, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
-  return run(process.execPath, ['--import', 'tsx', 'scripts/export-status.ts', ...args], { env, encoding: 'buffer', timeout: 60_000 });
+  return run(process.execPath, ['--import', 'tsx', 'scripts/export-status.ts', ...args], {
+    env,
+    encoding: 'buffer',
+    timeout: 60_000,
+  });
 }
 
 describe('GET /api/status.csv with KLIKBOT_EXPORT_TOKEN set', () => {
@@ -52,7 +56,11 @@ describe('GET /api/status.csv with KLIKBOT_EXPORT_TOKEN set', () => {
     const submit = messageActivity('', {
       ...mette,
       text: undefined,
-      value: { klikbot: { dialog: 'status-update', args: { municipality: 'aarhus' }, fields: ['task', 'status'] }, task: 'bbr-adgangsstyring#3', status: 'done' },
+      value: {
+        klikbot: { dialog: 'status-update', args: { municipality: 'aarhus' }, fields: ['task', 'status'] },
+        task: 'bbr-adgangsstyring#3',
+        status: 'done',
+      },
     });
     const saved = await postMessages(bot.url, submit);
     expect(saved.status).toBe(200);
@@ -67,9 +75,13 @@ describe('GET /api/status.csv with KLIKBOT_EXPORT_TOKEN set', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('kommune_id,kommune,opgave_id,opgave,trin,status,sidst_aendret,aendret_af');
-    const aarhus = lines.filter((line) => line.startsWith('aarhus,Aarhus Kommune,bbr-adgangsstyring,BBR på Adgangsstyring,'));
+    const aarhus = lines.filter((line) =>
+      line.startsWith('aarhus,Aarhus Kommune,bbr-adgangsstyring,BBR på Adgangsstyring,'),
+    );
     expect(aarhus).toHaveLength(5);
-    expect(aarhus[2]).toMatch(/^aarhus,Aarhus Kommune,bbr-adgangsstyring,BBR på Adgangsstyring,3,fuldført,2018-10-02T10:1\d:\d\d\.\d{3}\+02:00,web:web-mette$/);
+    expect(aarhus[2]).toMatch(
+      /^aarhus,Aarhus Kommune,bbr-adgangsstyring,BBR på Adgangsstyring,3,fuldført,2018-10-02T10:1\d:\d\d\.\d{3}\+02:00,web:web-mette$/,
+    );
     expect(aarhus[3]).toBe('aarhus,Aarhus Kommune,bbr-adgangsstyring,BBR på Adgangsstyring,4,ikke påbegyndt,,');
     expect(lines.some((line) => line.startsWith('koege,Køge Kommune,'))).toBe(true);
 
@@ -111,8 +123,12 @@ describe('KLIKBOT_EXPORT_TOKEN', () => {
     expect(loadConfig({}).exportToken).toBeUndefined();
     expect(loadConfig({ KLIKBOT_EXPORT_TOKEN: '' }).exportToken).toBeUndefined();
     expect(loadConfig({ KLIKBOT_EXPORT_TOKEN: ` ${TOKEN} ` }).exportToken).toBe(TOKEN);
-    expect(() => loadConfig({ KLIKBOT_EXPORT_TOKEN: 'short-token' })).toThrow(/KLIKBOT_EXPORT_TOKEN: must be at least 24 characters/);
-    expect(() => loadConfig({ KLIKBOT_EXPORT_TOKEN: 'a token with spaces in the middle' })).toThrow(/KLIKBOT_EXPORT_TOKEN: must not contain spaces/);
+    expect(() => loadConfig({ KLIKBOT_EXPORT_TOKEN: 'short-token' })).toThrow(
+      /KLIKBOT_EXPORT_TOKEN: must be at least 24 characters/,
+    );
+    expect(() => loadConfig({ KLIKBOT_EXPORT_TOKEN: 'a token with spaces in the middle' })).toThrow(
+      /KLIKBOT_EXPORT_TOKEN: must not contain spaces/,
+    );
   });
 });
 

@@ -29,7 +29,9 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
   });
 
   it('answers the deadlines of a month: December gives both FK tasks on 12 December and nothing from November', async () => {
-    const replies = await ask(bot.url, 'Hvilke deadlines har vi i december?', { conversation: { id: 'december-question' } });
+    const replies = await ask(bot.url, 'Hvilke deadlines har vi i december?', {
+      conversation: { id: 'december-question' },
+    });
     const text = visibleText(replies[0]!);
     expect(text).toContain('12. december 2018');
     expect(text).toContain('Godkend initiale fordelingsregler');
@@ -77,7 +79,9 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
       body: JSON.stringify(messageActivity('hej')),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('Content-Type must be application/json');
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+      'Content-Type must be application/json',
+    );
   });
 
   it('joins a municipality when told "kommune <navn>", and then offers the status form', async () => {
@@ -95,15 +99,26 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
 
   it('in local mode, sends replies only to this machine or in the response', async () => {
     // a name that merely starts like a loopback address is somewhere else
-    for (const serviceUrl of ['http://10.0.0.5/', 'http://127.attacker.example/', 'http://localhost.attacker.example/']) {
+    for (const serviceUrl of [
+      'http://10.0.0.5/',
+      'http://127.attacker.example/',
+      'http://localhost.attacker.example/',
+    ]) {
       const response = await postMessages(bot.url, messageActivity('hej', { deliveryMode: undefined, serviceUrl }));
       expect(response.status).toBe(400);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toContain('In local mode replies go only to');
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+        'In local mode replies go only to',
+      );
     }
   });
 
   it('refuses malformed mention entities with 400 rather than failing mid-turn', async () => {
-    for (const entities of ['x', [null], [{ type: 'mention', text: '<at>klikbot</at>' }], [{ type: 'mention', mentioned: {} }]]) {
+    for (const entities of [
+      'x',
+      [null],
+      [{ type: 'mention', text: '<at>klikbot</at>' }],
+      [{ type: 'mention', mentioned: {} }],
+    ]) {
       expect((await postMessages(bot.url, messageActivity('hej', { entities }))).status).toBe(400);
     }
   });
@@ -131,7 +146,12 @@ describe('POST /api/messages in local mode (expectReplies)', () => {
   });
 
   it('answers a body that is not an activity with 400 naming the missing fields', async () => {
-    for (const body of [{ hello: 'world' }, [1, 2, 3], 'null', { ...messageActivity('hej'), conversation: undefined }]) {
+    for (const body of [
+      { hello: 'world' },
+      [1, 2, 3],
+      'null',
+      { ...messageActivity('hej'), conversation: undefined },
+    ]) {
       const response = await postMessages(bot.url, body);
       expect(response.status).toBe(400);
     }
@@ -146,7 +166,10 @@ describe('with Teams credentials set', () => {
   let bot: Awaited<ReturnType<typeof startTestBot>>;
 
   beforeAll(async () => {
-    bot = await startTestBot({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    bot = await startTestBot({
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
   });
   afterAll(async () => {
     await bot.close();

@@ -17,8 +17,16 @@ describe('a named poll with live results in a Slack channel', () => {
   /** The host asks for the named poll with live results in the channel; returns klikbot's message. */
   async function postPoll(): Promise<SlackCall> {
     const text = 'afstemning (navngiven, vis resultat): Hvornår passer næste møde? | Mandag | Tirsdag';
-    expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0HOST', responseUrl: h.fake.responseUrl('create-poll') }))).status).toBe(200);
-    const [posted] = await h.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === CHANNEL);
+    expect(
+      (
+        await h.post(
+          slashCommand({ text, channelId: CHANNEL, userId: 'U0HOST', responseUrl: h.fake.responseUrl('create-poll') }),
+        )
+      ).status,
+    ).toBe(200);
+    const [posted] = await h.fake.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === CHANNEL,
+    );
     poll = posted;
     return posted!;
   }
@@ -27,7 +35,16 @@ describe('a named poll with live results in a Slack channel', () => {
 
   async function click(user: string, label: RegExp): Promise<void> {
     const button = buttonLabelled(poll!.args.blocks, label);
-    const response = await h.post(blockAction({ actionId: button.action_id, value: button.value, user, channel: CHANNEL, messageTs: '1536913000.000100', messageBlocks: poll!.args.blocks as unknown[] }));
+    const response = await h.post(
+      blockAction({
+        actionId: button.action_id,
+        value: button.value,
+        user,
+        channel: CHANNEL,
+        messageTs: '1536913000.000100',
+        messageBlocks: poll!.args.blocks as unknown[],
+      }),
+    );
     expect(response.status).toBe(200);
   }
 
@@ -37,10 +54,17 @@ describe('a named poll with live results in a Slack channel', () => {
     expect(blockText(posted.args.blocks)).toContain('Hvornår passer næste møde?');
   });
 
-  it('is posted as the command\'s answer to everyone where klikbot may not post its own message', async () => {
+  it("is posted as the command's answer to everyone where klikbot may not post its own message", async () => {
     h.fake.plan('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
     const id = 'private-poll';
-    await h.post(slashCommand({ text: 'afstemning: Frokost? | Ja | Nej', channelId: 'C0PRIVAT', userId: 'U0HOST', responseUrl: h.fake.responseUrl(id) }));
+    await h.post(
+      slashCommand({
+        text: 'afstemning: Frokost? | Ja | Nej',
+        channelId: 'C0PRIVAT',
+        userId: 'U0HOST',
+        responseUrl: h.fake.responseUrl(id),
+      }),
+    );
     const [answered] = await h.fake.waitFor((call) => call.method === 'response_url' && call.responseId === id);
     expect(answered!.args.response_type).toBe('in_channel');
     expect(blockText(answered!.args.blocks)).toContain('Frokost?');
@@ -84,7 +108,9 @@ describe('a poll asked for in an @mention that closes at its set time, in a Slac
 
   it('has its posted card rewritten with the result, and one line in the thread about it', async () => {
     await h.event(appMention({ text: 'afstemning lukker om 10 min: Pause nu? | Ja | Nej', channel: CHANNEL }));
-    const [posted] = await h.waitFor((call) => call.method === 'chat.postMessage' && blockText(call.args.blocks).includes('Pause nu?'));
+    const [posted] = await h.waitFor(
+      (call) => call.method === 'chat.postMessage' && blockText(call.args.blocks).includes('Pause nu?'),
+    );
     expect(posted).toBeDefined();
     clock.set(DateTime.fromISO('2018-09-14T10:25:30+02:00'));
     await h.bot.reminders.tick();
@@ -92,7 +118,9 @@ describe('a poll asked for in an @mention that closes at its set time, in a Slac
     expect(rewrite?.args.channel).toBe(CHANNEL);
     expect(rewrite?.args.ts).toMatch(/^\d+\.\d+$/);
     expect(blockText(rewrite?.args.blocks)).toMatch(/Lukket · 0 stemmer/);
-    expect(h.calls('chat.postMessage').at(-1)?.args.text).toBe('📊 Afstemningen »Pause nu?« er lukket (0 stemmer): Ja 0 (0 %) · Nej 0 (0 %)');
+    expect(h.calls('chat.postMessage').at(-1)?.args.text).toBe(
+      '📊 Afstemningen »Pause nu?« er lukket (0 stemmer): Ja 0 (0 %) · Nej 0 (0 %)',
+    );
   });
 });
 
@@ -101,8 +129,12 @@ describe('text typed into a poll, as others see it in Slack', () => {
 
   it('shows a Markdown link, a bare address and "www." as text: no live link in the blocks or the text', async () => {
     const text = 'afstemning: Stem på [klik](https://evil.example) | Se https://evil.example/a | www.evil.example';
-    await h.post(slashCommand({ text, channelId: 'C0LINKS', userId: 'U0HOST', responseUrl: h.fake.responseUrl('links') }));
-    const [posted] = await h.fake.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'C0LINKS');
+    await h.post(
+      slashCommand({ text, channelId: 'C0LINKS', userId: 'U0HOST', responseUrl: h.fake.responseUrl('links') }),
+    );
+    const [posted] = await h.fake.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === 'C0LINKS',
+    );
     const everything = JSON.stringify(posted!.args);
     expect(everything).toContain('klik');
     expect(everything).toContain('evil.example');

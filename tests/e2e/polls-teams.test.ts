@@ -4,7 +4,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
-import { cardBodyText, cardOf, channelData, conversations, mentioning, teamsActivity, type CardAction, type CardContent } from '../support/teams-activities.js';
+import {
+  cardBodyText,
+  cardOf,
+  channelData,
+  conversations,
+  mentioning,
+  teamsActivity,
+  type CardAction,
+  type CardContent,
+} from '../support/teams-activities.js';
 
 interface InvokeAnswer {
   statusCode: number;
@@ -23,7 +32,12 @@ function mentionedInChannel(connectorUrl: string, text: string): Record<string, 
 }
 
 /** A press of `button` on a card in the channel, by `who` (else the harness's default person); `messageId` names the card's message, as Teams does. */
-function pressing(connectorUrl: string, who: typeof jens | undefined, button: CardAction | undefined, messageId?: string): Record<string, unknown> {
+function pressing(
+  connectorUrl: string,
+  who: typeof jens | undefined,
+  button: CardAction | undefined,
+  messageId?: string,
+): Record<string, unknown> {
   return teamsActivity(connectorUrl, {
     ...(who ? { from: who } : {}),
     conversation: conversations.channel,
@@ -45,7 +59,10 @@ describe('a poll in a Teams channel', () => {
   async function createPoll(): Promise<CardContent> {
     const response = await postMessages(
       h.bot.url,
-      mentionedInChannel(h.connector.url, 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim'),
+      mentionedInChannel(
+        h.connector.url,
+        'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim',
+      ),
     );
     expect(response.status).toBe(200);
     const [posted] = await h.connector.waitFor(1);
@@ -56,7 +73,12 @@ describe('a poll in a Teams channel', () => {
 
   /** Jens votes A, then changes to C; Karen votes C. */
   async function twoVotesForC(): Promise<void> {
-    for (const [who, title] of [[jens, 'A Integration'], [jens, 'C Interim'], [karen, 'C Interim']] as const) expect((await press(who, title)).statusCode).toBe(200);
+    for (const [who, title] of [
+      [jens, 'A Integration'],
+      [jens, 'C Interim'],
+      [karen, 'C Interim'],
+    ] as const)
+      expect((await press(who, title)).statusCode).toBe(200);
   }
 
   async function press(who: typeof jens | undefined, title: string): Promise<InvokeAnswer> {
@@ -93,7 +115,8 @@ describe('a poll in a Teams channel', () => {
     const state = await readFile(h.bot.statePath, 'utf8');
     const parsed = JSON.parse(state) as { votes: { voter: string; name?: string; choices: string[] }[] };
     expect(parsed.votes).toHaveLength(2);
-    for (const secret of ['aad-jens', '29:jens', 'Jens Hansen', 'aad-karen', '29:karen', 'Karen Nielsen']) expect(state).not.toContain(secret);
+    for (const secret of ['aad-jens', '29:jens', 'Jens Hansen', 'aad-karen', '29:karen', 'Karen Nielsen'])
+      expect(state).not.toContain(secret);
     expect(parsed.votes.map((vote) => vote.choices)).toEqual([['c'], ['c']]);
   });
 
@@ -109,7 +132,8 @@ describe('a poll in a Teams channel', () => {
     expect(text).toContain('C Interim: ██████████████ 2 (100 %)');
     expect(text).toContain('A Integration: ░░░░░░░░░░░░░░ 0 (0 %)');
     // and as a chart, where Teams draws one; clients that cannot drop it and keep the bars above
-    const chart = closed.value.body?.find((element) => element.type === 'Chart.HorizontalBar') as { data?: unknown; fallback?: unknown } | undefined;
+    const chart = closed.value.body?.find((element) => element.type === 'Chart.HorizontalBar') as
+      { data?: unknown; fallback?: unknown } | undefined;
     expect(chart?.data).toEqual([
       { x: 'A Integration', y: 0 },
       { x: 'B STS ORG GUI', y: 0 },
@@ -122,11 +146,11 @@ describe('a poll in a Teams channel', () => {
   });
 });
 
-describe('the day\'s agenda in a Teams channel', () => {
+describe("the day's agenda in a Teams channel", () => {
   const clock = createFixedClock(DateTime.fromISO('2018-09-06T09:55:00+02:00'));
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
-  it('at 09:55 on 6 September 2018 shows that day\'s agenda with 10.00 as the first item', async () => {
+  it("at 09:55 on 6 September 2018 shows that day's agenda with 10.00 as the first item", async () => {
     await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'dagens program'));
     const [answer] = await h.connector.waitFor(1);
     const text = [answer!.body.text ?? '', textOf(cardOf(answer!))].join('\n');
@@ -147,12 +171,23 @@ describe('a poll card in a Teams channel, as everyone else sees it', () => {
     const messageId = 'sent-1';
     const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
     const votes = Array.from({ length: 30 }, (_, voter) =>
-      postMessages(h.bot.url, pressing(h.connector.url, { id: `29:deltager-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-deltager-${voter}` }, ja, messageId)),
+      postMessages(
+        h.bot.url,
+        pressing(
+          h.connector.url,
+          { id: `29:deltager-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-deltager-${voter}` },
+          ja,
+          messageId,
+        ),
+      ),
     );
     for (const response of await Promise.all(votes)) expect(response.status).toBe(200);
 
     const rewrites = () => h.connector.requests.filter((request) => request.method === 'PUT');
-    await vi.waitFor(() => expect(textOf(cardOf(rewrites().at(-1)!))).toMatch(/30 stemmer/), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(() => expect(textOf(cardOf(rewrites().at(-1)!))).toMatch(/30 stemmer/), {
+      timeout: 10_000,
+      interval: 50,
+    });
     const last = rewrites().at(-1)!;
     expect(last.url).toBe(`/v3/conversations/${encodeURIComponent(conversations.channel.id)}/activities/${messageId}`);
     // throttled: one write at once, then at most one a second
@@ -168,13 +203,13 @@ describe('a poll that closes at its set time in a Teams channel', () => {
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock, each: true });
 
   it('rewrites its posted card with the result, buttons gone, and says so in the channel', async () => {
-    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'afstemning lukker om 10 min: Pause nu? | Ja | Nej'));
+    await postMessages(
+      h.bot.url,
+      mentionedInChannel(h.connector.url, 'afstemning lukker om 10 min: Pause nu? | Ja | Nej'),
+    );
     const [posted] = await h.connector.waitFor(1);
     const ja = cardOf(posted!).actions?.find((action) => action.title === 'Ja');
-    const vote = await postMessages(
-      h.bot.url,
-      pressing(h.connector.url, jens, ja, 'sent-1'),
-    );
+    const vote = await postMessages(h.bot.url, pressing(h.connector.url, jens, ja, 'sent-1'));
     expect(vote.status).toBe(200);
     // the vote's own rewrite for everyone
     await h.connector.waitFor(2);
@@ -207,7 +242,10 @@ describe('a poll that closes at its set time in a Teams channel', () => {
   it('keeps the result on the card when a vote just before the close was still waiting to be shown', async () => {
     clock.set(DateTime.fromISO('2018-09-14T11:00:00+02:00'));
     const before = h.connector.requests.length;
-    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, 'afstemning lukker om 5 min: Frokost nu? | Ja | Nej'));
+    await postMessages(
+      h.bot.url,
+      mentionedInChannel(h.connector.url, 'afstemning lukker om 5 min: Frokost nu? | Ja | Nej'),
+    );
     const [posted] = (await h.connector.waitFor(before + 1)).slice(before);
     const messageId = `sent-${before + 1}`;
     const nej = cardOf(posted!).actions?.find((action) => action.title === 'Nej');
@@ -218,11 +256,21 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     // Jens's vote is shown at once; Karen's waits for the next second, and the poll closes meanwhile
     clock.set(DateTime.fromISO('2018-09-14T11:05:01+02:00'));
     await h.bot.reminders.tick();
-    const rewritesOfCard = () => h.connector.requests.filter((request) => request.method === 'PUT' && request.url.endsWith(`/activities/${messageId}`));
+    const rewritesOfCard = () =>
+      h.connector.requests.filter(
+        (request) => request.method === 'PUT' && request.url.endsWith(`/activities/${messageId}`),
+      );
     const since = () => h.connector.requests.slice(before);
-    const noticeAt = () => since().findIndex((request) => request.method === 'POST' && /er lukket/.test(request.body.text ?? ''));
+    const noticeAt = () =>
+      since().findIndex((request) => request.method === 'POST' && /er lukket/.test(request.body.text ?? ''));
     // the vote that was waiting is written after the close, and it shows the result, not the open poll
-    await vi.waitFor(() => expect(since().findIndex((request, index) => index > noticeAt() && noticeAt() !== -1 && request.method === 'PUT')).toBeGreaterThan(-1), { timeout: 5_000, interval: 50 });
+    await vi.waitFor(
+      () =>
+        expect(
+          since().findIndex((request, index) => index > noticeAt() && noticeAt() !== -1 && request.method === 'PUT'),
+        ).toBeGreaterThan(-1),
+      { timeout: 5_000, interval: 50 },
+    );
     const last = cardOf(rewritesOfCard().at(-1)!);
     expect(textOf(last)).toMatch(/Lukket · 2 stemmer/);
     expect(last.actions?.map((action) => action.title)).toEqual(['Hent CSV']);
@@ -234,21 +282,34 @@ describe('a poll with ten options in a Teams channel', () => {
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
   it('shows every option as a button Teams draws, and the last one counts a vote', async () => {
-    const options = ['Aarhus', 'Aalborg', 'Odense', 'Esbjerg', 'Vejle', 'Randers', 'Viborg', 'Kolding', 'Horsens', 'Silkeborg'];
-    await postMessages(h.bot.url, mentionedInChannel(h.connector.url, `afstemning: Hvor holder vi næste møde? | ${options.join(' | ')}`));
+    const options = [
+      'Aarhus',
+      'Aalborg',
+      'Odense',
+      'Esbjerg',
+      'Vejle',
+      'Randers',
+      'Viborg',
+      'Kolding',
+      'Horsens',
+      'Silkeborg',
+    ];
+    await postMessages(
+      h.bot.url,
+      mentionedInChannel(h.connector.url, `afstemning: Hvor holder vi næste møde? | ${options.join(' | ')}`),
+    );
     const [posted] = await h.connector.waitFor(1);
     const card = cardOf(posted!);
-    const rows = ((card.body ?? []) as { type: string; actions?: CardAction[] }[]).filter((element) => element.type === 'ActionSet');
+    const rows = ((card.body ?? []) as { type: string; actions?: CardAction[] }[]).filter(
+      (element) => element.type === 'ActionSet',
+    );
     // Teams draws at most six of a card's own actions: eleven buttons go in rows of at most five
     expect((card.actions ?? []).length).toBeLessThanOrEqual(6);
     expect(rows.every((row) => (row.actions ?? []).length <= 5)).toBe(true);
     const buttons = [...(card.actions ?? []), ...rows.flatMap((row) => row.actions ?? [])];
     expect(buttons.map((button) => button.title)).toEqual([...options, 'Luk afstemning']);
     const last = buttons.find((button) => button.title === 'Silkeborg');
-    const response = await postMessages(
-      h.bot.url,
-      pressing(h.connector.url, jens, last),
-    );
+    const response = await postMessages(h.bot.url, pressing(h.connector.url, jens, last));
     const answer = (await response.json()) as InvokeAnswer;
     expect(answer.statusCode).toBe(200);
     expect(textOf(answer.value)).toMatch(/1 stemme\b/);

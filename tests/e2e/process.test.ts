@@ -42,7 +42,9 @@ describe('the klikbot process', () => {
     const dir = await tempDir();
     await cp('data/knowledge', dir, { recursive: true });
     const tasksPath = path.join(dir, 'tasks.json');
-    const tasks = JSON.parse(await readFile(tasksPath, 'utf8')) as { records: { id: string; deadline: string | null }[] };
+    const tasks = JSON.parse(await readFile(tasksPath, 'utf8')) as {
+      records: { id: string; deadline: string | null }[];
+    };
     const dated = tasks.records.find((task) => task.deadline)!;
     dated.deadline = '2018-13-01';
     await writeFile(tasksPath, JSON.stringify(tasks));

@@ -33,7 +33,12 @@ function seededState(serviceUrl: string): unknown {
         channel: 'msteams',
         conversationId: CHANNEL,
         serviceUrl,
-        reference: { channelId: 'msteams', serviceUrl, conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel' }, bot: { id: '28:klikbot-app', name: 'klikbot' } },
+        reference: {
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel' },
+          bot: { id: '28:klikbot-app', name: 'klikbot' },
+        },
         isGroup: true,
         firstSeen: SINCE,
         lastSeen: SINCE,
@@ -66,7 +71,10 @@ async function ticksThrough(bot: ChildBot, instant: string): Promise<TickReport[
   const at = Date.parse(instant);
   const first = tickOf(await bot.waitForLog('a first reminder tick', (line) => tickOf(line) !== undefined))!;
   // a process whose engine started after the moment would never look at it: the test would prove nothing
-  expect(Date.parse(first.from), `the engine began at ${first.from}, after ${instant}: the process started too late to meet the moment`).toBeLessThan(at);
+  expect(
+    Date.parse(first.from),
+    `the engine began at ${first.from}, after ${instant}: the process started too late to meet the moment`,
+  ).toBeLessThan(at);
   await bot.waitForLog(`a reminder tick beginning after ${instant}`, (line) => {
     const tick = tickOf(line);
     return tick !== undefined && Date.parse(tick.from) >= at;
@@ -97,7 +105,12 @@ describe('reminders across a killed process and restarts later on the clock', ()
 
   async function start(statePath: string, now: string): Promise<ChildBot> {
     // debug: every tick is logged, the empty ones too, which is what the tests wait for
-    const bot = spawnBot({ KLIKBOT_DB: statePath, KLIKBOT_NOW: now, KLIKBOT_REMINDER_TICK_SECONDS: '1', LOG_LEVEL: 'debug' });
+    const bot = spawnBot({
+      KLIKBOT_DB: statePath,
+      KLIKBOT_NOW: now,
+      KLIKBOT_REMINDER_TICK_SECONDS: '1',
+      LOG_LEVEL: 'debug',
+    });
     running.add(bot);
     await waitForListening(bot);
     return bot;
@@ -145,7 +158,10 @@ describe('reminders across a killed process and restarts later on the clock', ()
 
   it('sends the 25 October reminders once, though killed and started again with the clock before the moment', async () => {
     const { sent } = await afterFirstMorning();
-    expect(sent.map(summary).sort()).toEqual(['🔔 Om 7 dage: BBR kun via Adgangsstyring', '🔔 Om 7 dage: Udpeg FK-ADM og FK-ANSV']);
+    expect(sent.map(summary).sort()).toEqual([
+      '🔔 Om 7 dage: BBR kun via Adgangsstyring',
+      '🔔 Om 7 dage: Udpeg FK-ADM og FK-ANSV',
+    ]);
     // started again with the clock before 09:00, so the restarted process meets the same moment: only the send log stops it
     const statePath = await copyOfFirstMorning();
     const before = connector.requests.length;
@@ -166,9 +182,15 @@ describe('reminders across a killed process and restarts later on the clock', ()
     // the first tick looks back over the whole week down; its line is written once its sends are answered
     const catchUp = await third.waitForLog('the first reminder tick', (line) => tickOf(line) !== undefined);
     expect(tickOf(catchUp)).toMatchObject({ sent: 2, failed: 0 });
-    expect(connector.requests.slice(before).map(summary).sort()).toEqual(['🔔 I morgen: BBR kun via Adgangsstyring', '🔔 I morgen: Udpeg FK-ADM og FK-ANSV']);
+    expect(connector.requests.slice(before).map(summary).sort()).toEqual([
+      '🔔 I morgen: BBR kun via Adgangsstyring',
+      '🔔 I morgen: Udpeg FK-ADM og FK-ANSV',
+    ]);
     // and the next tick sends nothing more of the week missed
-    const next = await third.waitForLog('the reminder tick after the first', (line) => line !== catchUp && tickOf(line) !== undefined);
+    const next = await third.waitForLog(
+      'the reminder tick after the first',
+      (line) => line !== catchUp && tickOf(line) !== undefined,
+    );
     expect(tickOf(next)).toMatchObject({ sent: 0, failed: 0, skipped: 0 });
     expect(connector.requests.slice(before)).toHaveLength(2);
     await kill(third);

@@ -16,8 +16,16 @@ describe('reminders in a Slack channel', () => {
   async function command(text: string): Promise<SlackCall> {
     const id = `cmd-${Math.random().toString(36).slice(2)}`;
     const seen = new Set(h.fake.calls());
-    expect((await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0METTE', responseUrl: h.fake.responseUrl(id) }))).status).toBe(200);
-    const [answer] = await h.fake.waitFor((call) => !seen.has(call) && ((call.method === 'response_url' && call.responseId === id) || (call.method === 'chat.postMessage' && call.args.channel === CHANNEL)));
+    expect(
+      (await h.post(slashCommand({ text, channelId: CHANNEL, userId: 'U0METTE', responseUrl: h.fake.responseUrl(id) })))
+        .status,
+    ).toBe(200);
+    const [answer] = await h.fake.waitFor(
+      (call) =>
+        !seen.has(call) &&
+        ((call.method === 'response_url' && call.responseId === id) ||
+          (call.method === 'chat.postMessage' && call.args.channel === CHANNEL)),
+    );
     return answer!;
   }
 
@@ -30,7 +38,8 @@ describe('reminders in a Slack channel', () => {
       clock.set(at);
       const before = h.fake.calls('chat.postMessage').length;
       await h.bot.reminders.tick();
-      for (const call of h.fake.calls('chat.postMessage').slice(before)) posted.push({ at: at.setZone(ZONE).toFormat('yyyy-MM-dd HH:mm'), call });
+      for (const call of h.fake.calls('chat.postMessage').slice(before))
+        posted.push({ at: at.setZone(ZONE).toFormat('yyyy-MM-dd HH:mm'), call });
     }
     return posted;
   }
@@ -47,12 +56,22 @@ describe('reminders in a Slack channel', () => {
     expect(blockText(reminder.args.blocks)).toContain('Status for Aarhus Kommune');
 
     const snooze = buttonLabelled(reminder.args.blocks, /Mind mig i morgen/);
-    const response = await h.post(blockAction({ actionId: snooze.action_id, value: snooze.value, user: 'U0JENS', channel: CHANNEL, messageTs: '1540000000.000100' }));
+    const response = await h.post(
+      blockAction({
+        actionId: snooze.action_id,
+        value: snooze.value,
+        user: 'U0JENS',
+        channel: CHANNEL,
+        messageTs: '1540000000.000100',
+      }),
+    );
     expect(response.status).toBe(200);
     // Thursday 18 October: "i morgen" is Friday 19 October at 9.00
     const answer = await h.fake.waitFor((call) => /fredag 19\. oktober 2018/.test(JSON.stringify(call.args)));
     expect(answer).toHaveLength(1);
     const next = await runUntil('2018-10-20T00:00:00+02:00');
-    expect(next.map((p) => [p.at, blockText(p.call.args.blocks).includes('Om 13 dage: Udpeg FK-ADM og FK-ANSV')])).toEqual([['2018-10-19 09:00', true]]);
+    expect(
+      next.map((p) => [p.at, blockText(p.call.args.blocks).includes('Om 13 dage: Udpeg FK-ADM og FK-ANSV')]),
+    ).toEqual([['2018-10-19 09:00', true]]);
   });
 });

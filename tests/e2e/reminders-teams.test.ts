@@ -4,7 +4,15 @@ import { createFixedClock, ZONE } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
-import { cardBodyText, cardOf, channelData, conversations, mentioning, teamsActivity, type CardContent } from '../support/teams-activities.js';
+import {
+  cardBodyText,
+  cardOf,
+  channelData,
+  conversations,
+  mentioning,
+  teamsActivity,
+  type CardContent,
+} from '../support/teams-activities.js';
 
 const card = cardOf;
 
@@ -28,7 +36,10 @@ describe('reminders in a Teams channel, autumn 2018', () => {
 
   async function say(text: string): Promise<ConnectorRequest> {
     const before = h.connector.requests.length;
-    const response = await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...mentioning(text), conversation: conversations.channel, channelData }));
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { ...mentioning(text), conversation: conversations.channel, channelData }),
+    );
     expect(response.status).toBe(200);
     return (await h.connector.waitFor(before + 1))[before]!;
   }
@@ -41,7 +52,8 @@ describe('reminders in a Teams channel, autumn 2018', () => {
       clock.set(at);
       const before = h.connector.requests.length;
       await h.bot.reminders.tick();
-      for (const request of h.connector.requests.slice(before)) pushed.push({ at: at.setZone(ZONE).toFormat('yyyy-MM-dd HH:mm ZZ'), request });
+      for (const request of h.connector.requests.slice(before))
+        pushed.push({ at: at.setZone(ZONE).toFormat('yyyy-MM-dd HH:mm ZZ'), request });
     }
   }
 
@@ -59,13 +71,22 @@ describe('reminders in a Teams channel, autumn 2018', () => {
     expect(shown(await say('mind os om deadlines'))).toMatch(/påmind/i);
     h.connector.requests.length = 0;
     await runUntil('2018-10-26T00:00:00+02:00');
-    expect(about('Udpeg FK-ADM og FK-ANSV').map((p) => p.at)).toEqual(['2018-10-02 09:00 +02:00', '2018-10-18 09:00 +02:00', '2018-10-25 09:00 +02:00']);
+    expect(about('Udpeg FK-ADM og FK-ANSV').map((p) => p.at)).toEqual([
+      '2018-10-02 09:00 +02:00',
+      '2018-10-18 09:00 +02:00',
+      '2018-10-25 09:00 +02:00',
+    ]);
     const reminder = about('Udpeg FK-ADM og FK-ANSV').at(-1)!.request;
     // a new post in the channel, not a reply in the thread the subscription was made in
     expect(decodeURIComponent(reminder.url)).toBe(`/v3/conversations/${CHANNEL}/activities`);
     expect(shown(reminder)).toContain('🔔 Om 7 dage: Udpeg FK-ADM og FK-ANSV');
     expect(shown(reminder)).toContain('Status for Aarhus Kommune: **ikke påbegyndt**');
-    expect(card(reminder).actions?.map((a) => a.title)).toEqual(['Påbegyndt', 'Fuldført', 'Mind mig i morgen', 'Stop påmindelser for denne opgave']);
+    expect(card(reminder).actions?.map((a) => a.title)).toEqual([
+      'Påbegyndt',
+      'Fuldført',
+      'Mind mig i morgen',
+      'Stop påmindelser for denne opgave',
+    ]);
   });
 
   it('"Fuldført" on the reminder records Aarhus done and the task\'s reminders stop; the others go on', async () => {
@@ -76,13 +97,24 @@ describe('reminders in a Teams channel, autumn 2018', () => {
     const jens = { from: { id: '29:jens', name: 'Jens', aadObjectId: 'aad-jens' } };
     const response = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { ...jens, conversation: { ...conversations.channel, id: CHANNEL }, channelData, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: done!.verb, data: done!.data } } }),
+      teamsActivity(h.connector.url, {
+        ...jens,
+        conversation: { ...conversations.channel, id: CHANNEL },
+        channelData,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: done!.verb, data: done!.data } },
+      }),
     );
     const answer = (await response.json()) as { statusCode: number; value: CardContent };
     expect(answer.statusCode).toBe(200);
     expect((answer.value.body ?? []).map((element) => element.text ?? '').join('\n')).toContain('Fuldført ✓ af Jens');
     await runUntil('2018-11-03T00:00:00+01:00');
-    expect(about('Udpeg FK-ADM og FK-ANSV').map((p) => p.at)).toEqual(['2018-10-02 09:00 +02:00', '2018-10-18 09:00 +02:00', '2018-10-25 09:00 +02:00']);
+    expect(about('Udpeg FK-ADM og FK-ANSV').map((p) => p.at)).toEqual([
+      '2018-10-02 09:00 +02:00',
+      '2018-10-18 09:00 +02:00',
+      '2018-10-25 09:00 +02:00',
+    ]);
     // BBR's 1 November is not done: its reminders keep coming, the last after the date
     expect(about('BBR kun via Adgangsstyring').map((p) => p.at)).toEqual([
       '2018-10-02 09:00 +02:00',

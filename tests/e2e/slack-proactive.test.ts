@@ -29,7 +29,12 @@ describe('proactive messages to Slack channels', () => {
 
     h.fake.plan('chat.postMessage', { body: { ok: true, channel: 'C0PROGRAM', ts: '1540800000.000200' } });
     const delivery = await h.bot.notifier.send(to('C0PROGRAM'), reminder);
-    expect(delivery).toEqual({ channel: 'slack', conversationId: 'C0PROGRAM', status: 'sent', messageIds: ['1540800000.000200'] });
+    expect(delivery).toEqual({
+      channel: 'slack',
+      conversationId: 'C0PROGRAM',
+      status: 'sent',
+      messageIds: ['1540800000.000200'],
+    });
     const sent = h.calls('chat.postMessage').at(-1)!;
     expect(sent.token).toBe('xoxb-test');
     expect(sent.args).toMatchObject({ channel: 'C0PROGRAM', text: reminder[0]!.text });
@@ -39,13 +44,24 @@ describe('proactive messages to Slack channels', () => {
 
   it('rewrites a posted message in place for a reply that replaces it; a deleted message is reported as such, and the channel stays alive', async () => {
     await mentionIn('C0POLL');
-    const card = { text: '📊 Pause nu? (lukket, 1 stemme)', replaces: { conversationId: 'C0POLL', messageId: '1536913000.000100' } };
+    const card = {
+      text: '📊 Pause nu? (lukket, 1 stemme)',
+      replaces: { conversationId: 'C0POLL', messageId: '1536913000.000100' },
+    };
     const rewritten = await h.bot.notifier.send(to('C0POLL'), [card]);
     expect(rewritten).toMatchObject({ status: 'sent', messageIds: ['1536913000.000100'] });
-    expect(h.calls('chat.update').at(-1)?.args).toMatchObject({ channel: 'C0POLL', ts: '1536913000.000100', text: card.text });
+    expect(h.calls('chat.update').at(-1)?.args).toMatchObject({
+      channel: 'C0POLL',
+      ts: '1536913000.000100',
+      text: card.text,
+    });
 
     h.fake.plan('chat.update', { body: { ok: false, error: 'message_not_found' } });
-    expect(await h.bot.notifier.send(to('C0POLL'), [card])).toMatchObject({ status: 'failed', reason: 'message_not_found', cannotRewrite: true });
+    expect(await h.bot.notifier.send(to('C0POLL'), [card])).toMatchObject({
+      status: 'failed',
+      reason: 'message_not_found',
+      cannotRewrite: true,
+    });
     expect((await h.bot.notifier.send(to('C0POLL'), reminder)).status).toBe('sent');
   });
 
@@ -76,13 +92,20 @@ describe('proactive messages to Slack channels', () => {
   it('reports a refusal that might heal as failed, and keeps the channel', async () => {
     await mentionIn('C0HICCUP');
     h.fake.plan('chat.postMessage', { body: { ok: false, error: 'internal_error' } });
-    expect(await h.bot.notifier.send(to('C0HICCUP'), reminder)).toMatchObject({ status: 'failed', reason: 'internal_error' });
+    expect(await h.bot.notifier.send(to('C0HICCUP'), reminder)).toMatchObject({
+      status: 'failed',
+      reason: 'internal_error',
+    });
     expect((await h.bot.notifier.send(to('C0HICCUP'), reminder)).status).toBe('sent');
   });
 
   it('waits out a 429 for its Retry-After and then delivers', async () => {
     await mentionIn('C0BUSY');
-    h.fake.plan('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    h.fake.plan('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const delivery = await h.bot.notifier.send(to('C0BUSY'), reminder);
     expect(delivery.status).toBe('sent');
     const [, throttled, retried] = h.calls('chat.postMessage');

@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { spawnBot, waitForListening } from '../support/child-bot.js';
 import { startFakeSlack } from '../support/slack-fake.js';
-import { directMessage, eventCallback, nowSeconds, signSlackRequest, slashCommand, type SlackRequest } from '../support/slack-requests.js';
+import {
+  directMessage,
+  eventCallback,
+  nowSeconds,
+  signSlackRequest,
+  slashCommand,
+  type SlackRequest,
+} from '../support/slack-requests.js';
 import { blockText, holdResponseUrl, SLACK_SECRET, slackEnv, useSlackBot } from '../support/slack-harness.js';
 
 const QUESTION = 'hvornår er deadline for at udpege FK-ansvarlig?';
@@ -18,7 +25,12 @@ function rawPost(url: string, body: string, headers: Record<string, string>): Pr
 }
 
 /** A response_url that counts what klikbot posts to it. */
-async function countingResponseUrl(): Promise<{ url: string; first: Promise<void>; count: () => number; close: () => Promise<void> }> {
+async function countingResponseUrl(): Promise<{
+  url: string;
+  first: Promise<void>;
+  count: () => number;
+  close: () => Promise<void>;
+}> {
   let posts = 0;
   let arrived: () => void = () => undefined;
   const first = new Promise<void>((resolve) => (arrived = resolve));
@@ -82,8 +94,23 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
       await answers.first;
       expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(401);
       // Bolt reads only "v0=<hash>" of the header; the same hash dressed up, or said to be Slack's retry, is the same request
-      expect((await rawPost(h.bot.url, request.body, { ...headers, 'x-slack-signature': `${headers['x-slack-signature']}=x` })).status).toBe(401);
-      expect((await rawPost(h.bot.url, request.body, { ...headers, 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(401);
+      expect(
+        (
+          await rawPost(h.bot.url, request.body, {
+            ...headers,
+            'x-slack-signature': `${headers['x-slack-signature']}=x`,
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await rawPost(h.bot.url, request.body, {
+            ...headers,
+            'x-slack-retry-num': '1',
+            'x-slack-retry-reason': 'http_timeout',
+          })
+        ).status,
+      ).toBe(401);
       await h.settle();
       expect(answers.count()).toBe(1);
     } finally {
@@ -97,7 +124,15 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
     expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(200);
     await h.waitFor('chat.postMessage');
     // Slack's own retry carries the retry header: it is answered 200 and dropped by its event id
-    expect((await rawPost(h.bot.url, request.body, { ...headers, 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
+    expect(
+      (
+        await rawPost(h.bot.url, request.body, {
+          ...headers,
+          'x-slack-retry-num': '1',
+          'x-slack-retry-reason': 'http_timeout',
+        })
+      ).status,
+    ).toBe(200);
     expect((await rawPost(h.bot.url, request.body, headers)).status).toBe(401);
     expect((await h.settle()).filter((call) => call.method === 'chat.postMessage')).toHaveLength(1);
   });
@@ -113,7 +148,9 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
   });
 
   it('answers an event once when Slack retries it, and 200s the retries so Slack stops', async () => {
-    const request = eventCallback(directMessage({ text: QUESTION, user: 'U0RETRY', channel: 'D0RETRY' }), { eventId: 'Ev0RETRIED' });
+    const request = eventCallback(directMessage({ text: QUESTION, user: 'U0RETRY', channel: 'D0RETRY' }), {
+      eventId: 'Ev0RETRIED',
+    });
     expect((await h.post(request)).status).toBe(200);
     expect((await h.post(request, { retryNum: 1 })).status).toBe(200);
     expect((await h.post(request, { retryNum: 2, retryReason: 'http_error' })).status).toBe(200);
@@ -121,8 +158,12 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
   });
 
   it('answers the same words again under a new event id (only copies are dropped)', async () => {
-    const first = eventCallback(directMessage({ text: QUESTION, user: 'U0TWICE', channel: 'D0TWICE' }), { eventId: 'Ev0ASKED1' });
-    const second = eventCallback(directMessage({ text: QUESTION, user: 'U0TWICE', channel: 'D0TWICE' }), { eventId: 'Ev0ASKED2' });
+    const first = eventCallback(directMessage({ text: QUESTION, user: 'U0TWICE', channel: 'D0TWICE' }), {
+      eventId: 'Ev0ASKED1',
+    });
+    const second = eventCallback(directMessage({ text: QUESTION, user: 'U0TWICE', channel: 'D0TWICE' }), {
+      eventId: 'Ev0ASKED2',
+    });
     await h.post(first);
     await h.waitFor('chat.postMessage');
     await h.post(second);
@@ -132,7 +173,9 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
   it('answers a signed body that is not JSON with 400, and keeps answering', async () => {
     const form = 'application/x-www-form-urlencoded';
     expect((await rawPost(h.bot.url, 'payload=not-json', signedHeaders(form, 'payload=not-json'))).status).toBe(400);
-    expect((await rawPost(h.bot.url, '{"type": "event_', signedHeaders('application/json', '{"type": "event_'))).status).toBe(400);
+    expect(
+      (await rawPost(h.bot.url, '{"type": "event_', signedHeaders('application/json', '{"type": "event_'))).status,
+    ).toBe(400);
     expect(await h.settle()).toEqual([]);
     await h.post(dm());
     const [reply] = await h.waitFor('chat.postMessage');
@@ -144,7 +187,9 @@ describe('what reaches /slack/events: signatures, retries, malformed bodies, the
     try {
       const started = performance.now();
       const acked = h.post(slashCommand({ text: QUESTION, responseUrl: held.url }));
-      const tooLate = new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('no acknowledgement within 2.5 s')), 2_500));
+      const tooLate = new Promise<never>((_resolve, reject) =>
+        setTimeout(() => reject(new Error('no acknowledgement within 2.5 s')), 2_500),
+      );
       const response = await Promise.race([acked, tooLate]);
       expect(response.status).toBe(200);
       expect(performance.now() - started).toBeLessThan(2_500);
@@ -187,7 +232,11 @@ describe('a signed interactivity payload that is JSON null', () => {
     const bot = spawnBot({ ...slackEnv(fake.apiUrl), KLIKBOT_DB: path.join(dir, 'state.json') });
     try {
       const url = await waitForListening(bot);
-      const response = await rawPost(url, 'payload=null', signedHeaders('application/x-www-form-urlencoded', 'payload=null')).catch((error: unknown) => error);
+      const response = await rawPost(
+        url,
+        'payload=null',
+        signedHeaders('application/x-www-form-urlencoded', 'payload=null'),
+      ).catch((error: unknown) => error);
       expect(response, bot.stderr()).toBeInstanceOf(Response);
       expect((response as Response).status).toBeGreaterThanOrEqual(400);
       expect((response as Response).status).toBeLessThan(500);
@@ -214,7 +263,10 @@ describe('starting with Slack on', () => {
     try {
       fake.plan('auth.test', { body: { ok: false, error: 'invalid_auth' } });
       const started = startTestBot(slackEnv(fake.apiUrl));
-      await expect(started).rejects.toMatchObject({ code: 'slack_unavailable', message: expect.stringContaining('SLACK_BOT_TOKEN') as unknown });
+      await expect(started).rejects.toMatchObject({
+        code: 'slack_unavailable',
+        message: expect.stringContaining('SLACK_BOT_TOKEN') as unknown,
+      });
       await expect(started).rejects.toThrow(/invalid_auth/);
       expect(fake.calls('auth.test')).toHaveLength(1);
     } finally {

@@ -4,14 +4,26 @@ import { startTestBot } from '../support/bot-framework.js';
 import { startFakeSlack, type FakeSlack } from '../support/slack-fake.js';
 
 /** A loopback stand-in for Slack's Socket Mode endpoint: greets, then forwards what the test sends. */
-async function startSocketServer(): Promise<{ url: string; server: WebSocketServer; connected: Promise<WebSocket>; received: unknown[] }> {
+async function startSocketServer(): Promise<{
+  url: string;
+  server: WebSocketServer;
+  connected: Promise<WebSocket>;
+  received: unknown[];
+}> {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const received: unknown[] = [];
   const connected = new Promise<WebSocket>((resolve) => {
     server.once('connection', (socket) => {
       socket.on('message', (data: Buffer) => received.push(JSON.parse(data.toString('utf8'))));
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0KLIKBOT' }, debug_info: { host: 'test' } }));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A0KLIKBOT' },
+          debug_info: { host: 'test' },
+        }),
+      );
       resolve(socket);
     });
   });
@@ -51,7 +63,15 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN)', () => {
         envelope_id: 'envelope-1',
         type: 'slash_commands',
         accepts_response_payload: true,
-        payload: { team_id: 'T0KOMBIT', channel_id: 'C0PROGRAM', user_id: 'U0METTE', command: '/klik', text: 'hvornår er deadline for at udpege FK-ansvarlig?', response_url: fake.responseUrl('socket-1'), trigger_id: 'trigger-1' },
+        payload: {
+          team_id: 'T0KOMBIT',
+          channel_id: 'C0PROGRAM',
+          user_id: 'U0METTE',
+          command: '/klik',
+          text: 'hvornår er deadline for at udpege FK-ansvarlig?',
+          response_url: fake.responseUrl('socket-1'),
+          trigger_id: 'trigger-1',
+        },
       }),
     );
     const [answer] = await fake.waitFor('response_url');
@@ -60,6 +80,14 @@ describe('Slack in Socket Mode (SLACK_APP_TOKEN)', () => {
   });
 
   it('does not serve /slack/events: Slack does not call in', async () => {
-    expect((await fetch(`${bot.url}/slack/events`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${bot.url}/slack/events`, {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -15,7 +15,9 @@ describe('klikbot in Slack, through a fake Slack Web API', () => {
   const h = useSlackBot();
 
   it('answers /klik privately through the response_url, in the text and in the blocks', async () => {
-    const response = await h.post(slashCommand({ text: 'hvornår er deadline for at udpege FK-ansvarlig?', responseUrl: h.fake.responseUrl('fk') }));
+    const response = await h.post(
+      slashCommand({ text: 'hvornår er deadline for at udpege FK-ansvarlig?', responseUrl: h.fake.responseUrl('fk') }),
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(''); // the acknowledgement alone: the answer follows on its own
     const [answer] = await h.waitFor('response_url');
@@ -50,7 +52,10 @@ describe('klikbot in Slack, through a fake Slack Web API', () => {
   });
 
   it('answers an @mention inside a thread in that thread', async () => {
-    await h.event({ ...appMention({ text: 'hvornår er deadline for at udpege FK-ansvarlig?', channel: 'C0THREAD' }), thread_ts: '1536220000.000001' });
+    await h.event({
+      ...appMention({ text: 'hvornår er deadline for at udpege FK-ansvarlig?', channel: 'C0THREAD' }),
+      thread_ts: '1536220000.000001',
+    });
     const [reply] = await h.waitFor('chat.postMessage');
     expect(reply!.args).toMatchObject({ channel: 'C0THREAD', thread_ts: '1536220000.000001' });
     expect(readable(reply!)).toContain('1. november 2018');
@@ -67,11 +72,27 @@ describe('klikbot in Slack, through a fake Slack Web API', () => {
   it('says nothing to edits, deletions, bot posts and its own echo in the DM', async () => {
     const question = directMessage({ text: 'hvornår er deadline for at udpege FK-ansvarlig?' });
     const { user: _user, ...unsigned } = question; // Slack names the author inside an edit or deletion, not on it
-    await h.event({ ...unsigned, subtype: 'message_changed', hidden: true, message: { ...question, text: 'hjælp', edited: { user: 'U0METTE' } }, previous_message: question });
-    await h.event({ ...unsigned, subtype: 'message_deleted', hidden: true, deleted_ts: question.ts, previous_message: question });
+    await h.event({
+      ...unsigned,
+      subtype: 'message_changed',
+      hidden: true,
+      message: { ...question, text: 'hjælp', edited: { user: 'U0METTE' } },
+      previous_message: question,
+    });
+    await h.event({
+      ...unsigned,
+      subtype: 'message_deleted',
+      hidden: true,
+      deleted_ts: question.ts,
+      previous_message: question,
+    });
     await h.event({ ...unsigned, subtype: 'bot_message', bot_id: 'B0OTHER', username: 'andenbot' });
     // what klikbot posts in a DM comes back as a plain message from its own bot user
-    await h.event({ ...directMessage({ text: 'Det kan jeg hjælpe med', user: 'U0KLIKBOT' }), bot_id: 'B0KLIKBOT', app_id: 'A0KLIKBOT' });
+    await h.event({
+      ...directMessage({ text: 'Det kan jeg hjælpe med', user: 'U0KLIKBOT' }),
+      bot_id: 'B0KLIKBOT',
+      app_id: 'A0KLIKBOT',
+    });
     expect(await h.settle()).toEqual([]);
   });
 });
@@ -91,7 +112,12 @@ describe('klikbot buttons in Slack', () => {
     const gallery = await galleryMessage('C0ROLES');
     const button = buttonLabelled(gallery.blocks, /projekt- og programroller/);
     expect(JSON.parse(button.value)).toMatchObject({ dialog: 'role-list', replacesCard: true });
-    await h.post(buttonClick({ actionId: button.action_id, value: button.value, channel: 'C0ROLES', messageTs: '1536220800.000100' }, { threadTs: gallery.threadTs }));
+    await h.post(
+      buttonClick(
+        { actionId: button.action_id, value: button.value, channel: 'C0ROLES', messageTs: '1536220800.000100' },
+        { threadTs: gallery.threadTs },
+      ),
+    );
     const [update] = await h.waitFor('chat.update');
     expect(update!.args).toMatchObject({ channel: 'C0ROLES', ts: '1536220800.000100' });
     expect(blockText(update!.args.blocks)).toMatch(/projekt- og programroller[\s\S]*Projektejer/i);
@@ -101,11 +127,21 @@ describe('klikbot buttons in Slack', () => {
   it("answers a button that does not replace its message in the message's thread", async () => {
     const gallery = await galleryMessage('C0ABOUT');
     const category = buttonLabelled(gallery.blocks, /projekt- og programroller/);
-    await h.post(buttonClick({ actionId: category.action_id, value: category.value, channel: 'C0ABOUT', messageTs: '1536220800.000200' }, { threadTs: gallery.threadTs }));
+    await h.post(
+      buttonClick(
+        { actionId: category.action_id, value: category.value, channel: 'C0ABOUT', messageTs: '1536220800.000200' },
+        { threadTs: gallery.threadTs },
+      ),
+    );
     const [list] = await h.waitFor('chat.update');
     const about = buttonLabelled(list!.args.blocks, /^Om Projektejer/);
     expect(JSON.parse(about.value)).not.toHaveProperty('replacesCard');
-    await h.post(buttonClick({ actionId: about.action_id, value: about.value, channel: 'C0ABOUT', messageTs: '1536220800.000200' }, { threadTs: gallery.threadTs }));
+    await h.post(
+      buttonClick(
+        { actionId: about.action_id, value: about.value, channel: 'C0ABOUT', messageTs: '1536220800.000200' },
+        { threadTs: gallery.threadTs },
+      ),
+    );
     await h.waitFor('chat.postMessage', 2);
     const posted = h.calls('chat.postMessage')[1]!;
     expect(posted.args).toMatchObject({ channel: 'C0ABOUT', thread_ts: gallery.threadTs });
@@ -117,15 +153,28 @@ describe('klikbot buttons in Slack', () => {
     await h.post(slashCommand({ text: 'vis rollegalleriet', responseUrl: h.fake.responseUrl('gallery') }));
     const [gallery] = await h.waitFor('response_url');
     const technical = buttonLabelled(gallery!.args.blocks, /tekniske roller/);
-    await h.post(buttonClick({ actionId: technical.action_id, value: technical.value, responseUrl: h.fake.responseUrl('replace') }, { ephemeral: true }));
+    await h.post(
+      buttonClick(
+        { actionId: technical.action_id, value: technical.value, responseUrl: h.fake.responseUrl('replace') },
+        { ephemeral: true },
+      ),
+    );
     const [, replaced] = await h.waitFor('response_url', 2);
     expect(replaced).toMatchObject({ responseId: 'replace', args: { replace_original: true } });
     expect(blockText(replaced!.args.blocks)).toMatch(/tekniske roller/i);
 
     const about = buttonsIn(replaced!.args.blocks).find((button) => button.text.text.startsWith('Om '))!;
-    await h.post(buttonClick({ actionId: about.action_id, value: about.value, responseUrl: h.fake.responseUrl('beside') }, { ephemeral: true }));
+    await h.post(
+      buttonClick(
+        { actionId: about.action_id, value: about.value, responseUrl: h.fake.responseUrl('beside') },
+        { ephemeral: true },
+      ),
+    );
     const [, , beside] = await h.waitFor('response_url', 3);
-    expect(beside).toMatchObject({ responseId: 'beside', args: { replace_original: false, response_type: 'ephemeral' } });
+    expect(beside).toMatchObject({
+      responseId: 'beside',
+      args: { replace_original: false, response_type: 'ephemeral' },
+    });
     expect(readable(beside!)).toContain(about.text.text.replace(/^Om /, '').replace(/ \(.*$/, ''));
     expect(h.calls('chat.update')).toEqual([]);
     expect(h.calls('chat.postMessage')).toEqual([]);
@@ -133,7 +182,13 @@ describe('klikbot buttons in Slack', () => {
 
   it('tells only the presser about a button it cannot read, or one naming a dialog it does not have, and leaves the message', async () => {
     await h.post(buttonClick({ actionId: 'klikbot:0', value: 'not-json', responseUrl: h.fake.responseUrl('garbled') }));
-    await h.post(buttonClick({ actionId: 'klikbot:1', value: '{"dialog":"retired-dialog","args":{},"replacesCard":true}', responseUrl: h.fake.responseUrl('retired') }));
+    await h.post(
+      buttonClick({
+        actionId: 'klikbot:1',
+        value: '{"dialog":"retired-dialog","args":{},"replacesCard":true}',
+        responseUrl: h.fake.responseUrl('retired'),
+      }),
+    );
     const notes = await h.waitFor('response_url', 2);
     expect(notes.map((note) => note.responseId).sort()).toEqual(['garbled', 'retired']);
     for (const note of notes) {
@@ -170,7 +225,9 @@ describe('the App Home in Slack', () => {
 
   it('keeps the DM when the Messages tab is opened, so a reminder can go there', async () => {
     const reminder = [{ text: 'Påmindelse' }];
-    expect((await h.bot.notifier.send({ channel: 'slack', conversationId: 'D0JENS' }, reminder)).status).toBe('unknown');
+    expect((await h.bot.notifier.send({ channel: 'slack', conversationId: 'D0JENS' }, reminder)).status).toBe(
+      'unknown',
+    );
     await h.event({ ...appHomeOpened({ user: 'U0JENS' }), channel: 'D0JENS', tab: 'messages' });
     expect(await h.settle()).toEqual([]); // no Home view drawn, nothing said
     const delivery = await h.bot.notifier.send({ channel: 'slack', conversationId: 'D0JENS' }, reminder);

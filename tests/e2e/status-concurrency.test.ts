@@ -144,11 +144,17 @@ function afterFirstBurst(): Promise<FirstBurst> {
   firstBurst ??= (async () => {
     const { bot, url, startMs } = await startBot();
     const joinStarted = performance.now();
-    const joins = await Promise.all(slots.filter((s) => s.step === 1).map(async (s) => ({ s, replies: await ask(url, `kommune ${s.municipalityId}`, memberOf(s.municipalityId)) })));
+    const joins = await Promise.all(
+      slots
+        .filter((s) => s.step === 1)
+        .map(async (s) => ({ s, replies: await ask(url, `kommune ${s.municipalityId}`, memberOf(s.municipalityId)) })),
+    );
     const joinMs = Math.round(performance.now() - joinStarted);
     const chains = planChains(slots, 0, FIRST_BURST);
     const burstStarted = performance.now();
-    const { outcomes, maxInFlight } = await sendChains(chains, IN_FLIGHT, (p) => submitUpdate(url, p, () => performance.now()));
+    const { outcomes, maxInFlight } = await sendChains(chains, IN_FLIGHT, (p) =>
+      submitUpdate(url, p, () => performance.now()),
+    );
     const burstMs = Math.round(performance.now() - burstStarted);
     const state = await readState(statePath);
     const exitCode = bot.process.exitCode;
@@ -163,7 +169,8 @@ function afterFirstBurst(): Promise<FirstBurst> {
 describe('1,000 concurrent status updates from 98 municipalities over HTTP, then a SIGKILL mid-burst', () => {
   it('records exactly the 1,000 changes, each chained to the one before, and ends in the planned state', async () => {
     const { chains, outcomes, maxInFlight, joins, state, exitCode, startMs, joinMs, burstMs } = await afterFirstBurst();
-    for (const { s, replies } of joins) expect(replies.map((r) => r.summary)).toEqual([`Du hører nu til ${s.municipalityName} ${LOCAL_TRUST}.`]);
+    for (const { s, replies } of joins)
+      expect(replies.map((r) => r.summary)).toEqual([`Du hører nu til ${s.municipalityName} ${LOCAL_TRUST}.`]);
 
     expect(problems(outcomes)).toEqual([]);
     expect(outcomes).toHaveLength(FIRST_BURST);
@@ -178,7 +185,9 @@ describe('1,000 concurrent status updates from 98 municipalities over HTTP, then
     for (const recorded of state.statusUpdates) expectRecordedAsPlanned(recorded, confirmed.get(recorded.id)!);
     expectChainsFollowPlan(state, planBySlot([chains]));
     const finals = slots.map((slot) => updatesOf(state, slot).at(-1)?.status);
-    const expected = slots.map((_, index) => statusAfter(Math.floor(FIRST_BURST / slots.length) + (index < FIRST_BURST % slots.length ? 1 : 0)));
+    const expected = slots.map((_, index) =>
+      statusAfter(Math.floor(FIRST_BURST / slots.length) + (index < FIRST_BURST % slots.length ? 1 : 0)),
+    );
     expect(finals).toEqual(expected);
     // still running when the burst was over
     expect(exitCode).toBeNull();
@@ -257,7 +266,11 @@ describe('1,000 concurrent status updates from 98 municipalities over HTTP, then
  * slot's stored status as before. The slot is one whose last write was never answered, when
  * the kill left one, since that is the status only the file knows.
  */
-async function expectRestartedBotContinues(url: string, state: State, acknowledged: ReadonlySet<string>): Promise<void> {
+async function expectRestartedBotContinues(
+  url: string,
+  state: State,
+  acknowledged: ReadonlySet<string>,
+): Promise<void> {
   const last = (slot: Slot) => updatesOf(state, slot).at(-1);
   const slot = slots.find((s) => !acknowledged.has(last(s)?.id ?? '')) ?? slots[0]!;
   const count = updatesOf(state, slot).length;
@@ -268,7 +281,12 @@ async function expectRestartedBotContinues(url: string, state: State, acknowledg
   expect(outcome).toMatchObject({ kind: 'confirmed' });
   const after = await readState(statePath);
   expect(after.statusUpdates).toHaveLength(state.statusUpdates.length + 1);
-  expect(after.statusUpdates.at(-1)).toMatchObject({ municipalityId: slot.municipalityId, step: slot.step, status: next.status, previous: next.previous });
+  expect(after.statusUpdates.at(-1)).toMatchObject({
+    municipalityId: slot.municipalityId,
+    step: slot.step,
+    status: next.status,
+    previous: next.previous,
+  });
 }
 
 describe('the same change submitted several times at once (a double click, two colleagues)', () => {
@@ -287,10 +305,13 @@ describe('the same change submitted several times at once (a double click, two c
   // made inside the update.
   it('records it once and tells the others that the step already has that status', async () => {
     const planned = planChains(slots, 0, 1)[0]![0]!;
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => submitUpdate(url, planned, () => performance.now())));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () => submitUpdate(url, planned, () => performance.now())),
+    );
     const recorded = updatesOf(await readState(duplicatesPath()), planned.slot);
     expect(recorded.map((u) => `${u.previous} → ${u.status}`)).toEqual(['not-started → started']);
     expect(confirmedOnly(outcomes)).toHaveLength(1);
-    for (const answer of problems(outcomes)) expect(answer).toContain(`trin 1 er allerede påbegyndt for ${planned.slot.municipalityName}.`);
+    for (const answer of problems(outcomes))
+      expect(answer).toContain(`trin 1 er allerede påbegyndt for ${planned.slot.municipalityName}.`);
   }, 60_000);
 });

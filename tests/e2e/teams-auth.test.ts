@@ -8,7 +8,11 @@ const APP_ID = '6f1b9c2e-3d4a-4b5c-9e8f-0a1b2c3d4e5f';
 const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
 /** An unsigned JWT: well-formed, but from nobody the Bot Framework trusts. */
-function unsignedToken(issuer: string, header: object = { alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }, lifetime = 3600): string {
+function unsignedToken(
+  issuer: string,
+  header: object = { alg: 'RS256', typ: 'JWT', kid: 'unknown-key' },
+  lifetime = 3600,
+): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   return `${part(header)}.${part({ iss: issuer, aud: APP_ID, nbf: now - 60 - Math.max(0, -lifetime), exp: now + lifetime })}.c2lnbmF0dXJl`;
@@ -25,7 +29,11 @@ describe('/api/messages with Teams credentials configured', () => {
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    bot = await startTestBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppType: 'MultiTenant' });
+    bot = await startTestBot({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
+    });
   });
   afterAll(async () => {
     await bot.close();
@@ -38,7 +46,10 @@ describe('/api/messages with Teams credentials configured', () => {
     ['a token from an unknown issuer', { authorization: `Bearer ${unsignedToken('https://issuer.example.org/')}` }],
     ['a forged token with alg none', { authorization: `Bearer ${forged({ alg: 'none', typ: 'JWT' })}` }],
     ['a forged token signed HS256', { authorization: `Bearer ${forged({ alg: 'HS256', typ: 'JWT' })}` }],
-    ['an expired token', { authorization: `Bearer ${forged({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }, -3600)}` }],
+    [
+      'an expired token',
+      { authorization: `Bearer ${forged({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }, -3600)}` },
+    ],
   ];
 
   it.each(cases)('refuses %s with 401 and sends no reply', async (_label, headers) => {
@@ -58,7 +69,10 @@ describe('/api/messages with Teams credentials configured', () => {
     // this machine cannot reach login.botframework.com: a well-formed RS256 token cannot be checked
     const response = await fetch(`${bot.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${forged({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${forged({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })}`,
+      },
       body: JSON.stringify(teamsActivity(connector.url, { text: 'hvornår er deadline for FK-ansvarlig?' })),
     });
     expect(response.status).toBe(503);

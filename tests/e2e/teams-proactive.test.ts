@@ -26,18 +26,30 @@ const reminder = [{ text: 'Påmindelse: fristen for at udpege FK-ADM og FK-ANSV 
 describe('installs, removals and proactive messages in Teams', () => {
   // each test on a fresh state and connector: each installs what it needs
   const h = useBotAndConnector({ KLIKBOT_NOW: '2018-10-25T09:00:00+02:00' }, { each: true });
-  const team = { id: '19:general-koege@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-koege' };
+  const team = {
+    id: '19:general-koege@thread.tacv2',
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId: 'tenant-koege',
+  };
 
   /** Asks a deadline question in the conversation, @mentioning the bot, and waits for its answer. */
   async function askIn(conversation: Record<string, unknown>): Promise<void> {
     const before = h.connector.requests.length;
-    const question = teamsActivity(h.connector.url, { conversation, channelData, ...mentioning('hvornår er deadline for at udpege FK-ansvarlig?') });
+    const question = teamsActivity(h.connector.url, {
+      conversation,
+      channelData,
+      ...mentioning('hvornår er deadline for at udpege FK-ansvarlig?'),
+    });
     expect((await postMessages(h.bot.url, question)).status).toBe(200);
     await h.connector.waitFor(before + 1);
   }
 
   async function install(conversation: Record<string, unknown>, action = 'add'): Promise<void> {
-    const response = await postMessages(h.bot.url, teamsActivity(h.connector.url, { type: 'installationUpdate', action, conversation, channelData }));
+    const response = await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, { type: 'installationUpdate', action, conversation, channelData }),
+    );
     expect(response.status).toBe(200);
   }
 
@@ -57,16 +69,36 @@ describe('installs, removals and proactive messages in Teams', () => {
     expect(cardText(welcome!)).toContain('@klikbot');
     expect(welcome!.body.attachments?.[0]?.content.actions?.length).toBeGreaterThanOrEqual(2);
     const record = (await stored(h.bot.statePath)).find((c) => c.conversationId === team.id);
-    expect(record?.reference).toMatchObject({ conversation: { id: team.id }, bot: { id: BOT.id }, serviceUrl: h.connector.url });
+    expect(record?.reference).toMatchObject({
+      conversation: { id: team.id },
+      bot: { id: BOT.id },
+      serviceUrl: h.connector.url,
+    });
     // Teams also announces the join as a conversationUpdate: no second welcome
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { type: 'conversationUpdate', membersAdded: [BOT], conversation: team, channelData }));
+    await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, {
+        type: 'conversationUpdate',
+        membersAdded: [BOT],
+        conversation: team,
+        channelData,
+      }),
+    );
     // a question after it is answered: a second welcome would have come before that answer
     await askIn(team);
-    expect(h.connector.requests.map((request) => cardText(request))).toEqual([expect.stringContaining('Velkommen til klikbot'), expect.stringContaining('1. november 2018')]);
+    expect(h.connector.requests.map((request) => cardText(request))).toEqual([
+      expect.stringContaining('Velkommen til klikbot'),
+      expect.stringContaining('1. november 2018'),
+    ]);
   });
 
   it('rewrites a posted message in the thread it stands in; a deleted one is reported as such and the channel stays alive', async () => {
-    const channel = { id: '19:afstemning@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-koege' };
+    const channel = {
+      id: '19:afstemning@thread.tacv2',
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: 'tenant-koege',
+    };
     await install(channel);
     const before = (await h.connector.waitFor(1)).length;
     const thread = `${channel.id};messageid=1700000000001`;
@@ -74,15 +106,32 @@ describe('installs, removals and proactive messages in Teams', () => {
     const rewritten = await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card]);
     expect(rewritten).toMatchObject({ status: 'sent', messageIds: ['card-7'] });
     const put = h.connector.requests[before];
-    expect([put?.method, put?.url, put?.body.text]).toEqual(['PUT', `/v3/conversations/${encodeURIComponent(thread)}/activities/card-7`, card.text]);
+    expect([put?.method, put?.url, put?.body.text]).toEqual([
+      'PUT',
+      `/v3/conversations/${encodeURIComponent(thread)}/activities/card-7`,
+      card.text,
+    ]);
 
     h.connector.plan.push({ status: 404, body: { error: { code: 'NotFound', message: 'Message not found' } } });
-    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({ status: 'failed', httpStatus: 404, cannotRewrite: true });
+    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({
+      status: 'failed',
+      httpStatus: 404,
+      cannotRewrite: true,
+    });
     // an edit Teams refuses (400 BadArgument: not a known activity id) is no use retrying either
-    h.connector.plan.push({ status: 400, body: { error: { code: 'BadArgument', message: 'Activity not a known activity id' } } });
-    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({ status: 'failed', httpStatus: 400, cannotRewrite: true });
+    h.connector.plan.push({
+      status: 400,
+      body: { error: { code: 'BadArgument', message: 'Activity not a known activity id' } },
+    });
+    expect(await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, [card])).toMatchObject({
+      status: 'failed',
+      httpStatus: 400,
+      cannotRewrite: true,
+    });
     expect((await stored(h.bot.statePath)).find((c) => c.conversationId === channel.id)?.dead).toBeUndefined();
-    expect((await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, reminder)).status).toBe('sent');
+    expect((await h.bot.notifier.send({ channel: 'msteams', conversationId: channel.id }, reminder)).status).toBe(
+      'sent',
+    );
   });
 
   it('sends a proactive message to the stored conversation and reports it', async () => {
@@ -97,7 +146,11 @@ describe('installs, removals and proactive messages in Teams', () => {
 
   it('retries a 429 after the Retry-After it was given, and succeeds', async () => {
     await installed(team);
-    h.connector.plan.push({ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } });
+    h.connector.plan.push({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+    });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: team.id }, reminder);
     expect(delivery.status).toBe('sent');
     expect(h.connector.requests).toHaveLength(2);
@@ -133,7 +186,12 @@ describe('installs, removals and proactive messages in Teams', () => {
   it('marks the conversation dead on 403 "not in roster", and does not try it again', async () => {
     const personal = conversations.personal;
     await installed(personal);
-    h.connector.plan.push({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    h.connector.plan.push({
+      status: 403,
+      body: {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      },
+    });
     const delivery = await h.bot.notifier.send({ channel: 'msteams', conversationId: personal.id }, reminder);
     expect(delivery).toMatchObject({ status: 'gone', httpStatus: 403 });
     expect(h.connector.requests).toHaveLength(1);
@@ -148,8 +206,15 @@ describe('installs, removals and proactive messages in Teams', () => {
     await installed(team);
     // the personal chat is stored and then gone: Teams says the bot is no longer in it
     await installed(conversations.personal);
-    h.connector.plan.push({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
-    expect((await h.bot.notifier.send({ channel: 'msteams', conversationId: conversations.personal.id }, reminder)).status).toBe('gone');
+    h.connector.plan.push({
+      status: 403,
+      body: {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      },
+    });
+    expect(
+      (await h.bot.notifier.send({ channel: 'msteams', conversationId: conversations.personal.id }, reminder)).status,
+    ).toBe('gone');
     const deliveries = await h.bot.notifier.sendToMany(
       [
         { channel: 'msteams', conversationId: team.id },
@@ -163,11 +228,21 @@ describe('installs, removals and proactive messages in Teams', () => {
 
   it('forgets the team and every channel of it when the app is uninstalled from the team', async () => {
     await installed(team);
-    const otherChannel = teamsActivity(h.connector.url, { conversation: conversations.channel, channelData, text: '<at>klikbot</at> hjælp', entities: [{ type: 'mention', text: '<at>klikbot</at>', mentioned: BOT }] });
+    const otherChannel = teamsActivity(h.connector.url, {
+      conversation: conversations.channel,
+      channelData,
+      text: '<at>klikbot</at> hjælp',
+      entities: [{ type: 'mention', text: '<at>klikbot</at>', mentioned: BOT }],
+    });
     await postMessages(h.bot.url, otherChannel);
     await h.connector.waitFor(1);
     h.connector.requests.length = 0;
-    const teamIds = () => stored(h.bot.statePath).then((all) => all.filter((c) => c.conversationId.includes('koege') || c.conversationId.includes('programledere')).map((c) => c.conversationId));
+    const teamIds = () =>
+      stored(h.bot.statePath).then((all) =>
+        all
+          .filter((c) => c.conversationId.includes('koege') || c.conversationId.includes('programledere'))
+          .map((c) => c.conversationId),
+      );
     expect(await teamIds()).toEqual([team.id, '19:programledere@thread.tacv2']);
     await install(team, 'remove');
     expect(await teamIds()).toEqual([]);
@@ -186,13 +261,25 @@ describe('installs, removals and proactive messages in Teams', () => {
   });
 
   it('forgets a group chat the bot is removed from, and says nothing on an app upgrade', async () => {
-    const group = { id: '19:another-group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-koege' };
+    const group = {
+      id: '19:another-group@thread.v2',
+      conversationType: 'groupChat',
+      isGroup: true,
+      tenantId: 'tenant-koege',
+    };
     await install(group, 'add-upgrade');
     expect((await stored(h.bot.statePath)).some((c) => c.conversationId === group.id)).toBe(true);
     // a question after the upgrade is answered: anything said on the upgrade would have come before that answer
     await askIn(group);
-    expect(h.connector.requests.map((request) => cardText(request))).toEqual([expect.stringContaining('1. november 2018')]);
-    const removed = teamsActivity(h.connector.url, { type: 'conversationUpdate', membersRemoved: [BOT], conversation: group, channelData });
+    expect(h.connector.requests.map((request) => cardText(request))).toEqual([
+      expect.stringContaining('1. november 2018'),
+    ]);
+    const removed = teamsActivity(h.connector.url, {
+      type: 'conversationUpdate',
+      membersRemoved: [BOT],
+      conversation: group,
+      channelData,
+    });
     expect((await postMessages(h.bot.url, removed)).status).toBe(200);
     expect((await stored(h.bot.statePath)).some((c) => c.conversationId === group.id)).toBe(false);
   });

@@ -26,10 +26,21 @@ describe('a request with a valid Bot Framework token', () => {
   beforeAll(async () => {
     keys = await startKeyServer(publicKey);
     connector = await startFakeConnector();
-    const teams = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'unused', MicrosoftAppType: 'MultiTenant' }).teams;
+    const teams = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'unused',
+      MicrosoftAppType: 'MultiTenant',
+    }).teams;
     const adapter = createAdapter(teams, logger, signedEndpoints(keys.url));
     const core = createCore({ knowledge: await loadKnowledge(path.resolve('data/knowledge')) });
-    registerMessagesRoute(server, { adapter, core, clock, logger, conversations: keepNoConversations, localMode: false });
+    registerMessagesRoute(server, {
+      adapter,
+      core,
+      clock,
+      logger,
+      conversations: keepNoConversations,
+      localMode: false,
+    });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
   afterAll(async () => {
@@ -56,7 +67,9 @@ describe('a request with a valid Bot Framework token', () => {
 
   it('is refused when it was issued for another serviceUrl or another bot, or signed by another key', async () => {
     connector.requests.length = 0;
-    expect((await post(channelToken(privateKey, { serviceurl: 'https://smba.trafficmanager.net/emea/' }))).status).toBe(401);
+    expect((await post(channelToken(privateKey, { serviceurl: 'https://smba.trafficmanager.net/emea/' }))).status).toBe(
+      401,
+    );
     expect((await post(channelToken(privateKey, { serviceurl: connector.url, aud: 'another-bot' }))).status).toBe(401);
     const { privateKey: strangerKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     expect((await post(channelToken(strangerKey, { serviceurl: connector.url }))).status).toBe(401);

@@ -49,11 +49,17 @@ describe('a status from Teams: a form on a card that becomes "Fuldført ✓ af <
     expect(undo?.type).toBe('Action.Execute');
     const response = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: undo!.verb, data: undo!.data } } }),
+      teamsActivity(h.connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: undo!.verb, data: undo!.data } },
+      }),
     );
     const answer = (await response.json()) as { statusCode: number; value: CardContent };
     expect(answer.statusCode).toBe(200);
-    expect((answer.value.body ?? []).map((element) => element.text ?? '').join('\n')).toMatch(/Fortrudt: .*trin 3 er igen ikke påbegyndt for Køge Kommune/);
+    expect((answer.value.body ?? []).map((element) => element.text ?? '').join('\n')).toMatch(
+      /Fortrudt: .*trin 3 er igen ikke påbegyndt for Køge Kommune/,
+    );
   });
 
   it("leaves someone else's card alone when a non-member presses it, and tells them why", async () => {
@@ -62,14 +68,31 @@ describe('a status from Teams: a form on a card that becomes "Fuldført ✓ af <
     const submit = form.actions?.find((action) => action.type === 'Action.Submit');
     h.connector.requests.length = 0;
     const jens = { from: { id: '29:jens', name: 'Jens', aadObjectId: 'aad-jens' } };
-    await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...jens, value: { ...submit!.data, task: 'bbr-adgangsstyring#2', status: 'done' }, replyToId: 'mettes-form' }));
+    await postMessages(
+      h.bot.url,
+      teamsActivity(h.connector.url, {
+        ...jens,
+        value: { ...submit!.data, task: 'bbr-adgangsstyring#2', status: 'done' },
+        replyToId: 'mettes-form',
+      }),
+    );
     const [answer] = await h.connector.waitFor(1);
     expect(answer!.method).toBe('POST');
     expect(cardText(answer!)).toMatch(/^Du hører ikke til en kommune endnu/);
 
     const response = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { ...jens, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: { klikbot: { dialog: 'status-undo', args: { updateId: 'someone-elses' }, replacesCard: true } } } } }),
+      teamsActivity(h.connector.url, {
+        ...jens,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            data: { klikbot: { dialog: 'status-undo', args: { updateId: 'someone-elses' }, replacesCard: true } },
+          },
+        },
+      }),
     );
     const refusal = (await response.json()) as { statusCode: number; type: string; value: { message: string } };
     expect(refusal).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
@@ -83,7 +106,11 @@ describe('a status from Teams: a form on a card that becomes "Fuldført ✓ af <
     expect(report?.type).toBe('Action.Execute');
     const response = await postMessages(
       h.bot.url,
-      teamsActivity(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: report!.verb, data: report!.data } } }),
+      teamsActivity(h.connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: report!.verb, data: report!.data } },
+      }),
     );
     const answer = (await response.json()) as { statusCode: number; value: CardContent };
     expect(answer.statusCode).toBe(200);

@@ -11,8 +11,12 @@ function readable(request: ConnectorRequest): string {
   return [request.body.text ?? '', request.body.summary ?? '', ...blocks.map((block) => block.text ?? '')].join('\n');
 }
 
-async function storedConversations(statePath: string): Promise<{ channel: string; conversationId: string; dead?: { reason: string } }[]> {
-  const state = JSON.parse(await readFile(statePath, 'utf8')) as { conversations: { channel: string; conversationId: string; dead?: { reason: string } }[] };
+async function storedConversations(
+  statePath: string,
+): Promise<{ channel: string; conversationId: string; dead?: { reason: string } }[]> {
+  const state = JSON.parse(await readFile(statePath, 'utf8')) as {
+    conversations: { channel: string; conversationId: string; dead?: { reason: string } }[];
+  };
   return state.conversations;
 }
 
@@ -30,19 +34,32 @@ describe('klikbot in Teams, through a fake Bot Connector', () => {
     await post(question);
     const [reply] = await h.connector.waitFor(1);
     expect(reply!.method).toBe('POST');
-    expect(reply!.url).toBe(`/v3/conversations/${encodeURIComponent(conversations.personal.id)}/activities/${question.id as string}`);
+    expect(reply!.url).toBe(
+      `/v3/conversations/${encodeURIComponent(conversations.personal.id)}/activities/${question.id as string}`,
+    );
     expect(readable(reply!)).toContain('1. november 2018');
   });
 
   it('answers an @mention in a group chat', async () => {
-    await post(teamsActivity(h.connector.url, { conversation: conversations.group, ...mentioning('hvad er trinene i BBR på Adgangsstyring?') }));
+    await post(
+      teamsActivity(h.connector.url, {
+        conversation: conversations.group,
+        ...mentioning('hvad er trinene i BBR på Adgangsstyring?'),
+      }),
+    );
     const [reply] = await h.connector.waitFor(1);
     expect(reply!.url).toContain(encodeURIComponent(conversations.group.id));
     expect(readable(reply!)).toMatch(/Trin 1|1\./);
   });
 
   it('answers an @mention in a channel thread, and keeps the channel (not the thread) for later', async () => {
-    await post(teamsActivity(h.connector.url, { conversation: conversations.channel, channelData, ...mentioning('hvornår er deadline for at udpege FK-ansvarlig?') }));
+    await post(
+      teamsActivity(h.connector.url, {
+        conversation: conversations.channel,
+        channelData,
+        ...mentioning('hvornår er deadline for at udpege FK-ansvarlig?'),
+      }),
+    );
     const [reply] = await h.connector.waitFor(1);
     expect(reply!.url).toContain(encodeURIComponent(conversations.channel.id));
     expect(readable(reply!)).toContain('1. november 2018');
@@ -55,13 +72,26 @@ describe('klikbot in Teams, through a fake Bot Connector', () => {
       teamsActivity(h.connector.url, {
         type: 'invoke',
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'role-list', data: { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } } }, trigger: 'manual' },
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'role-list',
+            data: { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } },
+          },
+          trigger: 'manual',
+        },
       }),
     );
-    const answer = (await response.json()) as { statusCode: number; type: string; value: { body: { text?: string }[]; actions: { type: string }[] } };
+    const answer = (await response.json()) as {
+      statusCode: number;
+      type: string;
+      value: { body: { text?: string }[]; actions: { type: string }[] };
+    };
     expect(answer.statusCode).toBe(200);
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(answer.value.body.map((block) => block.text ?? '').join('\n')).toMatch(/projekt- og programroller[\s\S]*Projektejer/);
+    expect(answer.value.body.map((block) => block.text ?? '').join('\n')).toMatch(
+      /projekt- og programroller[\s\S]*Projektejer/,
+    );
     expect(answer.value.actions.some((action) => action.type === 'Action.Execute')).toBe(true);
     expect(h.connector.requests).toHaveLength(0);
   });
@@ -76,12 +106,20 @@ describe('klikbot in Teams, through a fake Bot Connector', () => {
     );
     const [update] = await h.connector.waitFor(1);
     expect(update!.method).toBe('PUT');
-    expect(update!.url).toBe(`/v3/conversations/${encodeURIComponent(conversations.personal.id)}/activities/card-message-7`);
+    expect(update!.url).toBe(
+      `/v3/conversations/${encodeURIComponent(conversations.personal.id)}/activities/card-message-7`,
+    );
     expect(readable(update!)).toMatch(/tekniske roller/i);
   });
 
   it('refuses a card action it cannot read without touching the card', async () => {
-    const response = await post(teamsActivity(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: { other: 1 } } } }));
+    const response = await post(
+      teamsActivity(h.connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', data: { other: 1 } } },
+      }),
+    );
     const answer = (await response.json()) as { statusCode: number; type: string; value: { message: string } };
     expect(answer.statusCode).toBe(400);
     expect(answer.type).toBe('application/vnd.microsoft.error');
@@ -90,7 +128,13 @@ describe('klikbot in Teams, through a fake Bot Connector', () => {
 
   it('leaves a card whose button names a dialog this klikbot no longer has', async () => {
     const stale = { klikbot: { dialog: 'no-such-dialog', args: {}, replacesCard: true } };
-    const response = await post(teamsActivity(h.connector.url, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', data: stale } } }));
+    const response = await post(
+      teamsActivity(h.connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', data: stale } },
+      }),
+    );
     expect(((await response.json()) as { statusCode: number }).statusCode).toBe(400);
     await post(teamsActivity(h.connector.url, { channelId: 'emulator', replyToId: 'card-message-8', value: stale }));
     const [answer] = await h.connector.waitFor(1);

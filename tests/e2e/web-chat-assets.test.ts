@@ -36,12 +36,16 @@ describe('the web chat files served by the bot', () => {
     expect(await response.text()).toContain(marker);
   });
 
-  it.each(['..%2Fpackage.json', '..%2F..%2F..%2F..%2Fpackage.json', 'web-chat.ts', 'adaptivecards.js', 'index.html', '%2Fetc%2Fpasswd'])(
-    'answers 404 for /webchat/%s, which is not on the list',
-    async (file) => {
-      const response = await fetch(`${bot.url}/webchat/${file}`);
-      expect(response.status).toBe(404);
-      expect(await response.text()).not.toContain('"name"');
-    },
-  );
+  it.each([
+    '..%2Fpackage.json',
+    '..%2F..%2F..%2F..%2Fpackage.json',
+    'web-chat.ts',
+    'adaptivecards.js',
+    'index.html',
+    '%2Fetc%2Fpasswd',
+  ])('answers 404 for /webchat/%s, which is not on the list', async (file) => {
+    const response = await fetch(`${bot.url}/webchat/${file}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('"name"');
+  });
 });

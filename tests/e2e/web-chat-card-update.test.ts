@@ -53,14 +53,23 @@ describe('card buttons that replace their card (Action.Execute) in the local web
     await gallery.getByRole('button', { name: 'Vis projekt- og programroller' }).click();
     await gallery.getByRole('button', { name: 'Om Projektejer' }).waitFor({ timeout: 10_000 });
     // the very element that held the gallery now holds the project roles, and nothing was added
-    await expect(galleryElement.evaluate((element) => element.isConnected && element.textContent.includes('Om Projektejer'))).resolves.toBe(true);
+    await expect(
+      galleryElement.evaluate((element) => element.isConnected && element.textContent.includes('Om Projektejer')),
+    ).resolves.toBe(true);
     await expect(gallery.getByRole('button', { name: 'Vis projekt- og programroller' }).count()).resolves.toBe(0);
     await expect(log.locator('.entry-bot').count()).resolves.toBe(1);
     await expect(log.locator('.entry-user').count()).resolves.toBe(1);
     expect(invokes).toHaveLength(1);
     expect(invokes[0]).toMatchObject({
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'role-list', data: { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } } }, trigger: 'manual' },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'role-list',
+          data: { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } },
+        },
+        trigger: 'manual',
+      },
     });
 
     await gallery.getByRole('button', { name: 'Vis organisatoriske roller' }).click();
@@ -145,7 +154,11 @@ describe('card buttons that replace their card (Action.Execute) in the local web
   it('adds the messages that come with a new card as new entries after it', async () => {
     const { page, trouble } = await openChat(chat.context!, chat.bot!.url);
     const gallery = await openGallery(page);
-    const extra = { type: 'message', text: 'Rollerne kan ændre sig, når udkastet bliver endeligt.', textFormat: 'markdown' };
+    const extra = {
+      type: 'message',
+      text: 'Rollerne kan ændre sig, når udkastet bliver endeligt.',
+      textFormat: 'markdown',
+    };
     await page.route('**/api/messages', async (route) => {
       if (sentActivity(route).type !== 'invoke') return route.continue();
       const response = await route.fetch();

@@ -30,7 +30,9 @@ async function type(page: Page, text: string): Promise<void> {
 /** Joins the municipality and returns the confirmation's entry. */
 async function join(page: Page, municipality: string): Promise<Locator> {
   await type(page, `kommune ${municipality}`);
-  const entry = page.getByRole('log').locator('.entry-bot', { hasText: `Du hører nu til ${municipality} Kommune (lokal tilstand` });
+  const entry = page
+    .getByRole('log')
+    .locator('.entry-bot', { hasText: `Du hører nu til ${municipality} Kommune (lokal tilstand` });
   await entry.getByRole('button', { name: 'Opdater status' }).waitFor({ timeout: 10_000 });
   return entry;
 }
@@ -50,7 +52,11 @@ async function openAsNewPerson(context: BrowserContext, url: string): Promise<Aw
 /** The entry of the newest status form, by position: its text changes when it is replaced. */
 async function newestForm(page: Page): Promise<Locator> {
   const log = page.getByRole('log');
-  await log.locator('.entry-bot', { hasText: 'vælg opgave og status, og gem' }).getByRole('combobox', { name: 'Status' }).last().waitFor({ timeout: 10_000 });
+  await log
+    .locator('.entry-bot', { hasText: 'vælg opgave og status, og gem' })
+    .getByRole('combobox', { name: 'Status' })
+    .last()
+    .waitFor({ timeout: 10_000 });
   return log.locator('.entry-bot').nth((await log.locator('.entry-bot').count()) - 1);
 }
 
@@ -72,17 +78,25 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     await joined.getByRole('button', { name: 'Opdater status' }).click();
     const form = await newestForm(page);
     await expect(form.locator('.ac-textBlock').first().textContent()).resolves.toBe('Opdater status');
-    await expect(form.getByRole('combobox', { name: 'Opgave' }).locator('option', { hasText: STEP_3 }).getAttribute('value')).resolves.toBe('bbr-adgangsstyring#3');
+    await expect(
+      form.getByRole('combobox', { name: 'Opgave' }).locator('option', { hasText: STEP_3 }).getAttribute('value'),
+    ).resolves.toBe('bbr-adgangsstyring#3');
 
     await form.getByRole('combobox', { name: 'Opgave' }).selectOption({ label: STEP_3 });
     await form.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Fuldført' });
     const formElement = await form.elementHandle();
-    const [usersBefore, botsBefore, postsBefore] = [await log.locator('.entry-user').count(), await log.locator('.entry-bot').count(), posts.length];
+    const [usersBefore, botsBefore, postsBefore] = [
+      await log.locator('.entry-user').count(),
+      await log.locator('.entry-bot').count(),
+      posts.length,
+    ];
     await form.getByRole('button', { name: 'Gem' }).click();
 
     await form.getByText('Fuldført ✓ af Lokal bruger').waitFor({ timeout: 10_000 });
     await expect(formElement.evaluate((element) => element.isConnected)).resolves.toBe(true);
-    await expect(form.textContent()).resolves.toMatch(/BBR på Adgangsstyring, trin 3 er nu fuldført for Køge Kommune \(før: ikke påbegyndt\)\./);
+    await expect(form.textContent()).resolves.toMatch(
+      /BBR på Adgangsstyring, trin 3 er nu fuldført for Køge Kommune \(før: ikke påbegyndt\)\./,
+    );
     await expect(form.getByRole('combobox').count()).resolves.toBe(0);
     await expect(form.getByRole('button', { name: 'Gem' }).count()).resolves.toBe(0);
     // no bubble in the person's name, and no new entry from the bot
@@ -94,17 +108,28 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     expect(submitted.text).toBeUndefined();
     // as Teams posts it: the chosen values beside the submit's own data
     expect(submitted.value).toEqual({
-      klikbot: { dialog: 'status-update', args: { municipality: 'koege', lang: 'da' }, replacesCard: true, fields: ['task', 'status'] },
+      klikbot: {
+        dialog: 'status-update',
+        args: { municipality: 'koege', lang: 'da' },
+        replacesCard: true,
+        fields: ['task', 'status'],
+      },
       task: 'bbr-adgangsstyring#3',
       status: 'done',
     });
 
     await form.getByRole('button', { name: 'Fortryd' }).click();
     await form.getByText(/^Fortrudt: /).waitFor({ timeout: 10_000 });
-    await expect(form.textContent()).resolves.toMatch(/Fortrudt: BBR på Adgangsstyring, trin 3 er igen ikke påbegyndt for Køge Kommune\./);
+    await expect(form.textContent()).resolves.toMatch(
+      /Fortrudt: BBR på Adgangsstyring, trin 3 er igen ikke påbegyndt for Køge Kommune\./,
+    );
     await expect(form.getByText('Fuldført ✓ af Lokal bruger').count()).resolves.toBe(0);
     await expect(log.locator('.entry-bot').count()).resolves.toBe(botsBefore);
-    expect(posts.at(-1)).toMatchObject({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'status-undo' } } });
+    expect(posts.at(-1)).toMatchObject({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'status-undo' } },
+    });
     await expect(log.locator('.entry-error, .card-note').count()).resolves.toBe(0);
     await expect(page.getByRole('status').textContent()).resolves.toBe('');
     expect(trouble.errors).toEqual([]);
@@ -119,7 +144,9 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     await first.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Ikke påbegyndt' });
     await first.getByRole('button', { name: 'Gem' }).click();
     await first.locator('.card-note').waitFor({ timeout: 10_000 });
-    await expect(first.locator('.card-note').textContent()).resolves.toMatch(/trin 3 er allerede ikke påbegyndt for Horsens Kommune/);
+    await expect(first.locator('.card-note').textContent()).resolves.toMatch(
+      /trin 3 er allerede ikke påbegyndt for Horsens Kommune/,
+    );
     // the form is still there, with its choices, ready for another try
     await expect(first.getByRole('combobox', { name: 'Status' }).inputValue()).resolves.toBe('not-started');
     await expect(first.getByRole('button', { name: 'Gem' }).isEnabled()).resolves.toBe(true);
@@ -151,8 +178,12 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
     await task.selectOption({ label: STEP_3 });
     await form.getByRole('button', { name: 'Gem' }).click();
     await form.getByText('Påbegyndt ✓ af Lokal bruger').waitFor({ timeout: 10_000 });
-    await expect(form.textContent()).resolves.toContain('trin 3 er nu påbegyndt for Roskilde Kommune (før: ikke påbegyndt).');
-    expect(posts.slice(postsBefore).map((post) => post.value)).toEqual([expect.objectContaining({ task: 'bbr-adgangsstyring#3', status: 'started' })]);
+    await expect(form.textContent()).resolves.toContain(
+      'trin 3 er nu påbegyndt for Roskilde Kommune (før: ikke påbegyndt).',
+    );
+    expect(posts.slice(postsBefore).map((post) => post.value)).toEqual([
+      expect.objectContaining({ task: 'bbr-adgangsstyring#3', status: 'started' }),
+    ]);
     expect(trouble.errors).toEqual([]);
     await page.close();
   });
@@ -199,16 +230,23 @@ describe('a status form in the local web chat: chosen, saved in place, undone in
       { type: 'message', text: 'Gemt: _BBR på Adgangsstyring_, trin 3.', textFormat: 'markdown' },
       { type: 'message', text: 'Husk at fortælle det til projektgruppen.', textFormat: 'markdown' },
     ];
-    await page.route('**/api/messages', (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ activities: answer }) }));
+    await page.route('**/api/messages', (route: Route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ activities: answer }) }),
+    );
 
     const log = page.getByRole('log');
-    const [usersBefore, botsBefore] = [await log.locator('.entry-user').count(), await log.locator('.entry-bot').count()];
+    const [usersBefore, botsBefore] = [
+      await log.locator('.entry-user').count(),
+      await log.locator('.entry-bot').count(),
+    ];
     await form.getByRole('button', { name: 'Gem' }).click();
     await log.locator('.entry-bot').nth(botsBefore).waitFor({ timeout: 10_000 });
     await expect(form.textContent()).resolves.toBe('klikbot: Gemt: BBR på Adgangsstyring, trin 3.');
     await expect(form.locator('em').textContent()).resolves.toBe('BBR på Adgangsstyring');
     await expect(form.locator('.ac-adaptiveCard').count()).resolves.toBe(0);
-    await expect(log.locator('.entry-bot').nth(botsBefore).textContent()).resolves.toBe('klikbot: Husk at fortælle det til projektgruppen.');
+    await expect(log.locator('.entry-bot').nth(botsBefore).textContent()).resolves.toBe(
+      'klikbot: Husk at fortælle det til projektgruppen.',
+    );
     await expect(log.locator('.entry-bot').count()).resolves.toBe(botsBefore + 1);
     await expect(log.locator('.entry-user').count()).resolves.toBe(usersBefore);
     expect(trouble.errors).toEqual([]);

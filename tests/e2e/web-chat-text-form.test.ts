@@ -12,7 +12,11 @@ const formReply: Reply = {
     title: 'Kort evaluering',
     submitLabel: 'Send',
     fields: [
-      { id: 'rating', label: 'Karakter', options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })) },
+      {
+        id: 'rating',
+        label: 'Karakter',
+        options: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
+      },
       textField({ id: 'worked', label: 'Hvad fungerede?', maxLength: 30, optional: true, multiline: true }),
       textField({ id: 'name', label: 'Overskrift', maxLength: 20 }),
     ],
@@ -34,7 +38,9 @@ function recordValues(page: Page): Record<string, unknown>[] {
 /** Answers every post with these activities, as the bot's HTTP response would carry them. */
 async function answerWith(page: Page, activities: unknown[]): Promise<void> {
   await page.unroute('**/api/messages');
-  await page.route('**/api/messages', (route: Route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ activities }) }));
+  await page.route('**/api/messages', (route: Route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ activities }) }),
+  );
 }
 
 describe('free text in a form in the local web chat', () => {
@@ -74,7 +80,13 @@ describe('free text in a form in the local web chat', () => {
     // the one post since the stopped submit is this one: a request the stopped one sent late would stand before it
     expect(values.slice(before)).toHaveLength(1);
     expect(values.at(-1)).toEqual({
-      klikbot: { dialog: 'text-form-answer', args: { formId: 'f1' }, replacesCard: true, fields: ['rating', 'worked', 'name'], textFields: ['worked', 'name'] },
+      klikbot: {
+        dialog: 'text-form-answer',
+        args: { formId: 'f1' },
+        replacesCard: true,
+        fields: ['rating', 'worked', 'name'],
+        textFields: ['worked', 'name'],
+      },
       rating: '4',
       worked: 'Godt oplæg om organisationen, ',
       name: 'Fint møde',

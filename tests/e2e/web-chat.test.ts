@@ -30,7 +30,9 @@ describe('the local web chat in a real browser', () => {
     await input.press('Enter');
 
     const log = page.getByRole('log');
-    await expect(log.locator('.entry-user').last().textContent()).resolves.toBe('Du: hvornår er deadline for at udpege FK-ansvarlig?');
+    await expect(log.locator('.entry-user').last().textContent()).resolves.toBe(
+      'Du: hvornår er deadline for at udpege FK-ansvarlig?',
+    );
     const answer = log.locator('.entry-bot', { hasText: '1. november 2018' });
     await answer.waitFor({ timeout: 10_000 });
     // drawn by the Adaptive Cards renderer, with markdown applied rather than shown raw
@@ -68,7 +70,9 @@ describe('the local web chat in a real browser', () => {
     await input.press('Enter');
     await log.locator('.entry-bot').nth(1).waitFor({ timeout: 10_000 });
     // two long answers overflow 600 px, so this only holds if the log scrolled to its end
-    await expect(page.evaluate(() => document.getElementById('log')!.scrollHeight > window.innerHeight)).resolves.toBe(true);
+    await expect(page.evaluate(() => document.getElementById('log')!.scrollHeight > window.innerHeight)).resolves.toBe(
+      true,
+    );
     await expect.poll(() => newestEntryInView(page)).toBe(true);
     expect(trouble.errors).toEqual([]);
     await page.close();

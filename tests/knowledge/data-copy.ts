@@ -11,7 +11,10 @@ export const dataDir = fileURLToPath(new URL('../../data/knowledge/', import.met
 type Json = Record<string, unknown> & { records: Record<string, unknown>[] };
 
 /** A temp copy of the shipped data with one file changed by `edit`; remove it with `dispose`. */
-export async function brokenCopy(file: string, edit: (data: Json) => void): Promise<{ dir: string; dispose: () => Promise<void> }> {
+export async function brokenCopy(
+  file: string,
+  edit: (data: Json) => void,
+): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'klikbot-knowledge-'));
   await cp(dataDir, dir, { recursive: true });
   const target = path.join(dir, file);

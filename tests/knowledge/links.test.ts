@@ -17,14 +17,19 @@ describe('links in the knowledge files', () => {
       const links = recordById(data, 'udpeg-fk-adm-og-fk-ansv').links as { url: string }[];
       links[0]!.url = 'https://share-komm.kombit.dk/p079/Implementering  monopolbruddet/Bilag.pdf';
     });
-    expect(message).toContain('tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "links.0.url": must be percent-encoded: write each space as %20');
+    expect(message).toContain(
+      'tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "links.0.url": must be percent-encoded: write each space as %20',
+    );
   });
 
   it('rejects a meeting materials link with a raw space', async () => {
     const message = await loadErrorOf('meetings.json', (data) => {
       const followUp = recordById(data, 'programledermoede-2018-09-06').followUp as { materialsUrl: string };
-      followUp.materialsUrl = 'https://share-komm.kombit.dk/p079/Implementering  monopolbruddet/Forms/Programledermder.aspx';
+      followUp.materialsUrl =
+        'https://share-komm.kombit.dk/p079/Implementering  monopolbruddet/Forms/Programledermder.aspx';
     });
-    expect(message).toContain('meetings.json, record "programledermoede-2018-09-06", field "followUp.materialsUrl": must be percent-encoded');
+    expect(message).toContain(
+      'meetings.json, record "programledermoede-2018-09-06", field "followUp.materialsUrl": must be percent-encoded',
+    );
   });
 });

@@ -18,13 +18,17 @@ describe('the shipped knowledge base', () => {
     const knowledge = await loadKnowledge(dataDir);
     expect(Object.keys(knowledge).sort()).toEqual(Object.keys(knowledgeFiles).sort());
     expect(knowledge.tasks.find((task) => task.id === 'udpeg-fk-adm-og-fk-ansv')?.deadline).toBe('2018-11-01');
-    expect(knowledge.tasks.find((task) => task.id === 'bbr-adgangsstyring')?.steps.map((step) => step.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(knowledge.tasks.find((task) => task.id === 'bbr-adgangsstyring')?.steps.map((step) => step.number)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
     expect(knowledge.meetings.map((meeting) => [meeting.date, meeting.start, meeting.end])).toEqual([
       ['2018-09-06', '10.00', '12.00'],
       ['2018-09-12', '13.00', '15.00'],
       ['2018-09-14', '10.30', '12.30'],
     ]);
-    expect(knowledge.roles.find((role) => role.id === 'organisationsadministrator')?.mayList?.positions).toEqual([8, 10]);
+    expect(knowledge.roles.find((role) => role.id === 'organisationsadministrator')?.mayList?.positions).toEqual([
+      8, 10,
+    ]);
   });
 
   it('reports the acknowledged 14 September agenda typo as its only notice', async () => {
@@ -40,14 +44,18 @@ describe('tasks.json validation', () => {
     const message = await loadBroken('tasks.json', (data) => {
       recordById(data, 'udpeg-fk-adm-og-fk-ansv').deadline = '2018-13-01';
     });
-    expect(message).toContain('tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "deadline": is not a real calendar date');
+    expect(message).toContain(
+      'tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "deadline": is not a real calendar date',
+    );
   });
 
   it('names the reference when a task names a role that does not exist', async () => {
     const message = await loadBroken('tasks.json', (data) => {
       recordById(data, 'udpeg-fk-adm-og-fk-ansv').responsibleRoles = ['x'];
     });
-    expect(message).toContain('tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "responsibleRoles.0": no role with id "x" in roles.json');
+    expect(message).toContain(
+      'tasks.json, record "udpeg-fk-adm-og-fk-ansv", field "responsibleRoles.0": no role with id "x" in roles.json',
+    );
   });
 
   it('names support and IT systems that the system files do not know', async () => {
@@ -56,8 +64,12 @@ describe('tasks.json validation', () => {
       task.supportSystem = 'Adgangstyring';
       task.itSystems = ['BRR'];
     });
-    expect(message).toContain('tasks.json, record "bbr-adgangsstyring", field "supportSystem": no support system named "Adgangstyring" in support-systems.json');
-    expect(message).toContain('tasks.json, record "bbr-adgangsstyring", field "itSystems.0": no IT system named "BRR" in it-systems.json');
+    expect(message).toContain(
+      'tasks.json, record "bbr-adgangsstyring", field "supportSystem": no support system named "Adgangstyring" in support-systems.json',
+    );
+    expect(message).toContain(
+      'tasks.json, record "bbr-adgangsstyring", field "itSystems.0": no IT system named "BRR" in it-systems.json',
+    );
   });
 
   it('rejects BBR steps that are not numbered 1..5 in order', async () => {
@@ -81,14 +93,21 @@ describe('deadlines.json validation', () => {
     const message = await loadBroken('deadlines.json', (data) => {
       recordById(data, 'bbr-kritisk-deadline').relatedTask = 'bbr-adgang';
     });
-    expect(message).toContain('deadlines.json, record "bbr-kritisk-deadline", field "relatedTask": no task with id "bbr-adgang" in tasks.json');
+    expect(message).toContain(
+      'deadlines.json, record "bbr-kritisk-deadline", field "relatedTask": no task with id "bbr-adgang" in tasks.json',
+    );
   });
 
   it('names a responsible role that does not exist', async () => {
     const message = await loadBroken('deadlines.json', (data) => {
-      recordById(data, 'beskedfordeler-serviceaftaler-godkendes').responsibleRoles = ['aftaleadministrator', 'aftaleadmin'];
+      recordById(data, 'beskedfordeler-serviceaftaler-godkendes').responsibleRoles = [
+        'aftaleadministrator',
+        'aftaleadmin',
+      ];
     });
-    expect(message).toContain('deadlines.json, record "beskedfordeler-serviceaftaler-godkendes", field "responsibleRoles.1": no role with id "aftaleadmin"');
+    expect(message).toContain(
+      'deadlines.json, record "beskedfordeler-serviceaftaler-godkendes", field "responsibleRoles.1": no role with id "aftaleadmin"',
+    );
   });
 
   it('checks the date against its precision', async () => {
@@ -120,7 +139,9 @@ describe('roles.json validation', () => {
     const message = await loadBroken('roles.json', (data) => {
       (recordById(data, 'rolleadministrator').groupedUnder as Record<string, unknown>).role = 'sts-admins';
     });
-    expect(message).toContain('roles.json, record "rolleadministrator", field "groupedUnder.role": no role with id "sts-admins"');
+    expect(message).toContain(
+      'roles.json, record "rolleadministrator", field "groupedUnder.role": no role with id "sts-admins"',
+    );
   });
 });
 
@@ -133,7 +154,9 @@ describe('meetings.json validation', () => {
     const message = await loadBroken('meetings.json', (data) => {
       delete agendaOf(data, september14)[3]!.seedAnomaly;
     });
-    expect(message).toContain(`meetings.json, record "${september14}", field "agenda.3.end": ends 10.20, not after it starts (11.10)`);
+    expect(message).toContain(
+      `meetings.json, record "${september14}", field "agenda.3.end": ends 10.20, not after it starts (11.10)`,
+    );
   });
 
   it('rejects a misspelt acknowledgement field instead of ignoring it', async () => {
@@ -152,8 +175,12 @@ describe('meetings.json validation', () => {
       agenda[5]!.start = '14.00';
       agenda[8]!.end = '15.10';
     });
-    expect(message).toContain('meetings.json, record "programledermoede-2018-09-12", field "agenda.5.start": starts 14.00, before the previous item');
-    expect(message).toContain('meetings.json, record "programledermoede-2018-09-12", field "agenda.8.end": ends 15.10, outside the meeting\'s 13.00–15.00');
+    expect(message).toContain(
+      'meetings.json, record "programledermoede-2018-09-12", field "agenda.5.start": starts 14.00, before the previous item',
+    );
+    expect(message).toContain(
+      'meetings.json, record "programledermoede-2018-09-12", field "agenda.8.end": ends 15.10, outside the meeting\'s 13.00–15.00',
+    );
   });
 
   it('loads an acknowledged anomaly anywhere and reports it as a notice', async () => {

@@ -20,12 +20,16 @@ async function book(domains: unknown) {
   return loadDomainBook(file, knowledge);
 }
 
-describe('the municipalities\' email domains', () => {
+describe("the municipalities' email domains", () => {
   it('ships with every municipality and no domain guessed: administrators fill them in', async () => {
-    const shipped = JSON.parse(await readFile('data/municipality-domains.json', 'utf8')) as { domains: Record<string, string[]> };
+    const shipped = JSON.parse(await readFile('data/municipality-domains.json', 'utf8')) as {
+      domains: Record<string, string[]>;
+    };
     expect(Object.keys(shipped.domains).sort()).toEqual(knowledge.municipalities.map((m) => m.id).sort());
     expect(Object.values(shipped.domains).flat()).toEqual([]);
-    expect((await loadDomainBook('data/municipality-domains.json', knowledge)).municipalityFor('someone@aarhus.dk')).toBeUndefined();
+    expect(
+      (await loadDomainBook('data/municipality-domains.json', knowledge)).municipalityFor('someone@aarhus.dk'),
+    ).toBeUndefined();
   });
 
   it('finds the municipality by the exact domain, in any case; a subdomain or a look-alike is not it', async () => {
@@ -39,10 +43,14 @@ describe('the municipalities\' email domains', () => {
   it('refuses to start on an unknown municipality, a malformed domain, or one domain for two', async () => {
     await expect(book({ gotham: ['gotham.example'] })).rejects.toThrow(/gotham is no municipality/);
     await expect(book({ vejle: ['Vejle.DK'] })).rejects.toThrow(/lower-case domain/);
-    await expect(book({ vejle: ['shared.example'], odense: ['shared.example'] })).rejects.toThrow(/shared.example is listed for both vejle and odense/);
+    await expect(book({ vejle: ['shared.example'], odense: ['shared.example'] })).rejects.toThrow(
+      /shared.example is listed for both vejle and odense/,
+    );
   });
 
   it('is empty where the file is missing', async () => {
-    expect((await loadDomainBook(path.join(dir, 'none.json'), knowledge)).municipalityFor('a@vejle.dk')).toBeUndefined();
+    expect(
+      (await loadDomainBook(path.join(dir, 'none.json'), knowledge)).municipalityFor('a@vejle.dk'),
+    ).toBeUndefined();
   });
 });

@@ -28,7 +28,12 @@ const ids = (records: { id: string }[]) => records.map((record) => record.id);
 describe('datedItems', () => {
   it('lists task deadlines and deadlines.json records with a source each', () => {
     const items = datedItems(k);
-    expect(items.find((item) => item.id === 'udpeg-fk-adm-og-fk-ansv')).toMatchObject({ date: '2018-11-01', kind: 'task', taskId: 'udpeg-fk-adm-og-fk-ansv', relation: 'by' });
+    expect(items.find((item) => item.id === 'udpeg-fk-adm-og-fk-ansv')).toMatchObject({
+      date: '2018-11-01',
+      kind: 'task',
+      taskId: 'udpeg-fk-adm-og-fk-ansv',
+      relation: 'by',
+    });
     expect(items.find((item) => item.id === 'beskedfordeler-serviceaftaler-godkendes')).toMatchObject({
       date: '2018-09-20',
       relation: 'before',
@@ -40,7 +45,9 @@ describe('datedItems', () => {
   });
 
   it('ties the BBR critical date to the BBR task', () => {
-    expect(datesForTask(k, 'bbr-adgangsstyring').map((item) => [item.id, item.date])).toEqual([['bbr-kritisk-deadline', '2018-11-01']]);
+    expect(datesForTask(k, 'bbr-adgangsstyring').map((item) => [item.id, item.date])).toEqual([
+      ['bbr-kritisk-deadline', '2018-11-01'],
+    ]);
   });
 
   it('leaves out the dropped task', () => {
@@ -70,8 +77,12 @@ describe('upcomingDeadlines', () => {
 
   it('keeps a day deadline through its day and drops a "before" deadline on its day', () => {
     expect(ids(upcomingDeadlines(k, copenhagen('2018-11-01T23:00')))).toContain('udpeg-fk-adm-og-fk-ansv');
-    expect(ids(upcomingDeadlines(k, copenhagen('2018-09-19T12:00')))).toContain('beskedfordeler-serviceaftaler-godkendes');
-    expect(ids(upcomingDeadlines(k, copenhagen('2018-09-20T08:00')))).not.toContain('beskedfordeler-serviceaftaler-godkendes');
+    expect(ids(upcomingDeadlines(k, copenhagen('2018-09-19T12:00')))).toContain(
+      'beskedfordeler-serviceaftaler-godkendes',
+    );
+    expect(ids(upcomingDeadlines(k, copenhagen('2018-09-20T08:00')))).not.toContain(
+      'beskedfordeler-serviceaftaler-godkendes',
+    );
     expect(lastDay({ date: '2018-09-20', precision: 'day', relation: 'before' })).toBe('2018-09-19');
   });
 
@@ -107,6 +118,9 @@ describe('upcomingMeetings', () => {
       'programledermoede-2018-09-12',
       'programledermoede-2018-09-14',
     ]);
-    expect(ids(upcomingMeetings(k, copenhagen('2018-09-06T12:00')))).toEqual(['programledermoede-2018-09-12', 'programledermoede-2018-09-14']);
+    expect(ids(upcomingMeetings(k, copenhagen('2018-09-06T12:00')))).toEqual([
+      'programledermoede-2018-09-12',
+      'programledermoede-2018-09-14',
+    ]);
   });
 });

@@ -17,6 +17,8 @@ describe('readings of run-together slide columns are marked', () => {
       task.inKlikCertain = false;
       task.notes = [];
     });
-    expect(message).toContain('tasks.json, record "godkend-initiale-fordelingsregler", field "notes": inKlik is marked uncertain');
+    expect(message).toContain(
+      'tasks.json, record "godkend-initiale-fordelingsregler", field "notes": inKlik is marked uncertain',
+    );
   });
 });

@@ -6,8 +6,17 @@ import { knowledgeFiles, type KnowledgeKind } from '../../src/knowledge/registry
 import { dataDir } from './data-copy.js';
 
 const mine: KnowledgeKind[] = [
-  'interfaces', 'itSystems', 'supportSystems', 'bbrStatus', 'municipalities', 'sapaRollout',
-  'pilots', 'strategies', 'events', 'news', 'contacts',
+  'interfaces',
+  'itSystems',
+  'supportSystems',
+  'bbrStatus',
+  'municipalities',
+  'sapaRollout',
+  'pilots',
+  'strategies',
+  'events',
+  'news',
+  'contacts',
 ];
 
 async function parsed(kind: KnowledgeKind) {
@@ -31,17 +40,37 @@ describe('systems data files', () => {
   it('holds the seed facts', async () => {
     const k = await loadKnowledge(dataDir);
     const regions = new Map<string, number>();
-    for (const municipality of k.municipalities) regions.set(municipality.region, (regions.get(municipality.region) ?? 0) + 1);
+    for (const municipality of k.municipalities)
+      regions.set(municipality.region, (regions.get(municipality.region) ?? 0) + 1);
     expect(Object.fromEntries(regions)).toEqual({
-      'Region Hovedstaden': 29, 'Region Sjælland': 17, 'Region Syddanmark': 22, 'Region Midtjylland': 19, 'Region Nordjylland': 11,
+      'Region Hovedstaden': 29,
+      'Region Sjælland': 17,
+      'Region Syddanmark': 22,
+      'Region Midtjylland': 19,
+      'Region Nordjylland': 11,
     });
     expect(k.municipalities.find((m) => m.id === 'koebenhavn')?.name).toBe('Københavns Kommune');
     expect(k.municipalities.find((m) => m.id === 'bornholm')?.name).toBe('Bornholms Regionskommune');
     expect(k.supportSystems.map((s) => s.name)).toEqual([
-      'Adgangsstyring', 'Organisation', 'Beskedfordeler', 'Fordelingskomponenten', 'Indekser', 'Klassifikation', 'ØiR', 'Fjernprint',
+      'Adgangsstyring',
+      'Organisation',
+      'Beskedfordeler',
+      'Fordelingskomponenten',
+      'Indekser',
+      'Klassifikation',
+      'ØiR',
+      'Fjernprint',
     ]);
-    expect(k.interfaces.map((i) => [i.code, i.users.length])).toEqual([['SF1511', 10], ['SF1514', 1], ['SF1515', 2], ['SF1512', 1]]);
-    expect(k.pilots.filter((p) => p.group === 'pre-pilot').map((p) => p.municipality)).toEqual(['syddjurs', 'fredensborg']);
+    expect(k.interfaces.map((i) => [i.code, i.users.length])).toEqual([
+      ['SF1511', 10],
+      ['SF1514', 1],
+      ['SF1515', 2],
+      ['SF1512', 1],
+    ]);
+    expect(k.pilots.filter((p) => p.group === 'pre-pilot').map((p) => p.municipality)).toEqual([
+      'syddjurs',
+      'fredensborg',
+    ]);
     const groups = k.sapaRollout.filter((r) => r.kind === 'group');
     expect(groups.map((g) => g.members.length)).toEqual([10, 8, 4, 7, 1, 7, 7, 6, 5, 11, 10, 7, 8, 7]);
     expect(groups.every((g) => g.timeLabel === null && !g.timeLabelCertain)).toBe(true);

@@ -4,7 +4,10 @@ import { loadErrorOf, recordById } from './data-copy.js';
 /** The problem lines of the loader's error for a copy with one file changed. */
 async function loadBroken(file: string, edit: Parameters<typeof loadErrorOf>[1]): Promise<string[]> {
   const message = await loadErrorOf(file, edit);
-  return message.split('\n').slice(1).map((line) => line.trim());
+  return message
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim());
 }
 
 type Row = { counts: { done: number } };
@@ -24,7 +27,9 @@ describe('systems cross-references', () => {
     const lines = await loadBroken('bbr-status.json', (data) => {
       recordById(data, 'bbr-trin-5').step = 6;
     });
-    expect(lines).toEqual(['bbr-status.json, record "bbr-trin-5", field "step": task "bbr-adgangsstyring" in tasks.json has no step 6']);
+    expect(lines).toEqual([
+      'bbr-status.json, record "bbr-trin-5", field "step": task "bbr-adgangsstyring" in tasks.json has no step 6',
+    ]);
   });
 
   it('names an interface user whose IT system is unknown', async () => {
@@ -50,14 +55,18 @@ describe('systems cross-references', () => {
       const group = recordById(data, 'sapa-gruppe-1') as { members: string[] };
       group.members = group.members.filter((id) => id !== 'aarhus');
     });
-    expect(lines).toEqual(['sapa-rollout.json, record "sapa-udrulningsplan", field "members": Aarhus Kommune ("aarhus") is in no group']);
+    expect(lines).toEqual([
+      'sapa-rollout.json, record "sapa-udrulningsplan", field "members": Aarhus Kommune ("aarhus") is in no group',
+    ]);
   });
 
   it('names a municipality placed in two SAPA groups', async () => {
     const lines = await loadBroken('sapa-rollout.json', (data) => {
       (recordById(data, 'sapa-gruppe-14') as { members: string[] }).members.push('aarhus');
     });
-    expect(lines).toEqual(['sapa-rollout.json, record "sapa-gruppe-14", field "members.7": "aarhus" is already in group "sapa-gruppe-1"']);
+    expect(lines).toEqual([
+      'sapa-rollout.json, record "sapa-gruppe-14", field "members.7": "aarhus" is already in group "sapa-gruppe-1"',
+    ]);
   });
 
   it('reports 97 municipalities, and everything that then no longer adds up', async () => {
@@ -65,8 +74,12 @@ describe('systems cross-references', () => {
       data.records = data.records.filter((record) => record.id !== 'vejen');
     });
     expect(lines).toContain('municipalities.json, field "records": must list all 98 municipalities, lists 97');
-    expect(lines).toContain('sapa-rollout.json, record "sapa-gruppe-13", field "members.6": names municipality "vejen", which is not in municipalities.json');
-    expect(lines).toContain('bbr-status.json, record "bbr-trin-1", field "counts": notStarted + started + done = 98, but municipalities.json lists 97 municipalities');
+    expect(lines).toContain(
+      'sapa-rollout.json, record "sapa-gruppe-13", field "members.6": names municipality "vejen", which is not in municipalities.json',
+    );
+    expect(lines).toContain(
+      'bbr-status.json, record "bbr-trin-1", field "counts": notStarted + started + done = 98, but municipalities.json lists 97 municipalities',
+    );
   });
 
   it('refuses a name that two municipalities answer to', async () => {
@@ -74,14 +87,18 @@ describe('systems cross-references', () => {
       (recordById(data, 'vejen') as { aliases: string[] }).aliases.push('Vejle');
     });
     // vejen comes first in the file, so the clash is reported where the name turns up again
-    expect(lines).toEqual(['municipalities.json, record "vejle", field "shortName": "Vejle" is also a name of "vejen"']);
+    expect(lines).toEqual([
+      'municipalities.json, record "vejle", field "shortName": "Vejle" is also a name of "vejen"',
+    ]);
   });
 
   it('names a pilot municipality that does not exist', async () => {
     const lines = await loadBroken('pilots.json', (data) => {
       recordById(data, 'pilot-odense').municipality = 'odensee';
     });
-    expect(lines).toEqual(['pilots.json, record "pilot-odense", field "municipality": names municipality "odensee", which is not in municipalities.json']);
+    expect(lines).toEqual([
+      'pilots.json, record "pilot-odense", field "municipality": names municipality "odensee", which is not in municipalities.json',
+    ]);
   });
 
   it('rejects a contact with an invalid mail address', async () => {

@@ -17,7 +17,9 @@ describe('normalize', () => {
 
 describe('folding Danish spellings', () => {
   it('folds æ/ø/å and ae/oe/aa the same way on both sides', () => {
-    expect(foldDanish(normalize('Træner/instruktør på Århus'))).toBe(foldDanish(normalize('Traener instruktoer paa Aarhus')));
+    expect(foldDanish(normalize('Træner/instruktør på Århus'))).toBe(
+      foldDanish(normalize('Traener instruktoer paa Aarhus')),
+    );
     expect(words('Hvornår lukker KIGO?')).toEqual(words('hvornaar lukker kigo'));
   });
 });

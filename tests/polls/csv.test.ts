@@ -13,7 +13,13 @@ const results: PollResults = {
 
 describe('a poll as CSV', () => {
   it('has one row per option: option, label, votes, percent, quoting commas and quotes', () => {
-    expect(pollCsv(results).split('\n')).toEqual(['option,label,votes,percent', 'a,A Integration,11,27', 'b,"B, ""STS"" ORG GUI",6,15', `c,"'=HYPERLINK(""x"")",24,59`, '']);
+    expect(pollCsv(results).split('\n')).toEqual([
+      'option,label,votes,percent',
+      'a,A Integration,11,27',
+      'b,"B, ""STS"" ORG GUI",6,15',
+      `c,"'=HYPERLINK(""x"")",24,59`,
+      '',
+    ]);
   });
 
   it('neutralises cells a spreadsheet would run as a formula', () => {
@@ -24,7 +30,16 @@ describe('a poll as CSV', () => {
   });
 
   it('adds who chose what for a named poll, after an empty line', () => {
-    const csv = pollCsv(results, [{ name: 'Anna Andersen', choices: ['A Integration', 'C Interim'] }, { name: '@bo', choices: ['B'] }]);
-    expect(csv.split('\n').slice(4)).toEqual(['', 'voter,choices', 'Anna Andersen,A Integration; C Interim', "'@bo,B", '']);
+    const csv = pollCsv(results, [
+      { name: 'Anna Andersen', choices: ['A Integration', 'C Interim'] },
+      { name: '@bo', choices: ['B'] },
+    ]);
+    expect(csv.split('\n').slice(4)).toEqual([
+      '',
+      'voter,choices',
+      'Anna Andersen,A Integration; C Interim',
+      "'@bo,B",
+      '',
+    ]);
   });
 });

@@ -10,14 +10,20 @@ import { loadQuestionSet } from '../understanding/question-set.js';
 
 const understander = new Understander(await loadKnowledge('data/knowledge'));
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
-const read = (text: string, previous?: Understanding) => understander.understand({ text, now, ...(previous ? { previous } : {}) });
+const read = (text: string, previous?: Understanding) =>
+  understander.understand({ text, now, ...(previous ? { previous } : {}) });
 const action = (text: string, previous?: Understanding) => actionFor(read(text, previous), queryWords(text).tokens);
 
 const EXAMPLE = 'afstemning: Hvilken strategi for Organisation vælger I? | A Integration | B STS ORG GUI | C Interim';
 
 describe('poll sentences', () => {
   it('reach the create dialog with the sentence as written', () => {
-    for (const text of [EXAMPLE, 'poll: Which strategy? | A | B', 'Afstemning (flere valg, lukker kl. 11.30): Frokost? | Pizza | Salat', 'ny afstemning: Q | A | B']) {
+    for (const text of [
+      EXAMPLE,
+      'poll: Which strategy? | A | B',
+      'Afstemning (flere valg, lukker kl. 11.30): Frokost? | Pizza | Salat',
+      'ny afstemning: Q | A | B',
+    ]) {
       expect(action(text), text).toEqual({ dialog: POLL_DIALOGS.create, args: { text } });
     }
   });
@@ -35,10 +41,17 @@ describe('poll sentences', () => {
   });
 
   it('"luk" and "luk afstemningen" close, "slet afstemningen" deletes the conversation\'s poll', () => {
-    for (const text of ['luk', 'Luk afstemningen', 'ok klikbot, luk afstemningen nu', 'stop afstemningen', 'close the poll']) {
+    for (const text of [
+      'luk',
+      'Luk afstemningen',
+      'ok klikbot, luk afstemningen nu',
+      'stop afstemningen',
+      'close the poll',
+    ]) {
       expect(action(text), text).toEqual({ dialog: POLL_DIALOGS.close, args: {} });
     }
-    for (const text of ['slet afstemningen', 'delete the poll']) expect(action(text), text).toEqual({ dialog: POLL_DIALOGS.delete, args: {} });
+    for (const text of ['slet afstemningen', 'delete the poll'])
+      expect(action(text), text).toEqual({ dialog: POLL_DIALOGS.delete, args: {} });
   });
 
   it('leave other sentences alone', () => {

@@ -85,7 +85,8 @@ async function open(): Promise<Reminders> {
     subscriptions,
     conversations: new ConversationRepository(store, clock),
     statuses,
-    conversationMunicipality: (channel, conversationId) => (channel === AARHUS_CHANNEL.channel && conversationId === AARHUS_CHANNEL.conversationId ? 'aarhus' : undefined),
+    conversationMunicipality: (channel, conversationId) =>
+      channel === AARHUS_CHANNEL.channel && conversationId === AARHUS_CHANNEL.conversationId ? 'aarhus' : undefined,
     personMunicipality: (channel, userId) => memberships.get(channel, userId)?.municipalityId,
     compose: createReminderComposer(knowledge, statuses),
     notifier,
@@ -107,7 +108,9 @@ async function runUntil(engineOwner: Reminders, until: string): Promise<void> {
 }
 
 function localTimes(itemId: string): string[] {
-  return sent.filter((s) => s.replies[0]?.buttons?.some((b) => b.action.args.itemId === itemId)).map((s) => DateTime.fromISO(s.at, { zone: ZONE }).toFormat("yyyy-MM-dd HH:mm ZZ"));
+  return sent
+    .filter((s) => s.replies[0]?.buttons?.some((b) => b.action.args.itemId === itemId))
+    .map((s) => DateTime.fromISO(s.at, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm ZZ'));
 }
 
 describe('the reminder engine over autumn 2018', () => {
@@ -130,14 +133,22 @@ describe('the reminder engine over autumn 2018', () => {
       '2018-12-13 09:00 +01:00',
     ]);
     // subscribed on 6 September: the 20 September agreements' 30-day reminder (21 August) was before that
-    expect(localTimes('beskedfordeler-serviceaftaler-godkendes')).toEqual(['2018-09-13 09:00 +02:00', '2018-09-19 09:00 +02:00']);
+    expect(localTimes('beskedfordeler-serviceaftaler-godkendes')).toEqual([
+      '2018-09-13 09:00 +02:00',
+      '2018-09-19 09:00 +02:00',
+    ]);
     const keys = sent.map((s) => `${s.at}|${s.replies[0]?.heading}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('writes the message a programme leader needs: days left, date, status, responsible, buttons', async () => {
     await subscriptions.subscribe({ ...AARHUS_CHANNEL, itemId: 'udpeg-fk-adm-og-fk-ansv', by: anna });
-    await new StatusRepository(store, clock).record({ municipalityId: 'aarhus', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'started', by: anna });
+    await new StatusRepository(store, clock).record({
+      municipalityId: 'aarhus',
+      taskId: 'udpeg-fk-adm-og-fk-ansv',
+      status: 'started',
+      by: anna,
+    });
     clock.set(DateTime.fromISO('2018-10-25T08:00:00+02:00'));
     const owner = await open();
     await runUntil(owner, '2018-10-25T10:00:00+02:00');
@@ -147,7 +158,12 @@ describe('the reminder engine over autumn 2018', () => {
     expect(reply?.text).toContain('Deadline torsdag 1. november 2018.');
     expect(reply?.text).toContain('Status for Aarhus Kommune: **påbegyndt**.');
     expect(reply?.text).toContain('Oplægget nævner ingen ansvarlig rolle.');
-    expect(reply?.buttons?.map((b) => b.title)).toEqual(['Påbegyndt', 'Fuldført', 'Mind mig i morgen', 'Stop påmindelser for denne opgave']);
+    expect(reply?.buttons?.map((b) => b.title)).toEqual([
+      'Påbegyndt',
+      'Fuldført',
+      'Mind mig i morgen',
+      'Stop påmindelser for denne opgave',
+    ]);
   });
 
   it('stops reminding a municipality that reported the task done, and starts again if that is undone', async () => {
@@ -155,26 +171,45 @@ describe('the reminder engine over autumn 2018', () => {
     const owner = await open();
     await runUntil(owner, '2018-10-20T00:00:00+02:00');
     expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toHaveLength(2);
-    const done = await new StatusRepository(store, clock).record({ municipalityId: 'aarhus', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'done', by: anna });
+    const done = await new StatusRepository(store, clock).record({
+      municipalityId: 'aarhus',
+      taskId: 'udpeg-fk-adm-og-fk-ansv',
+      status: 'done',
+      by: anna,
+    });
     await runUntil(owner, '2018-10-30T00:00:00+01:00');
     expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toHaveLength(2);
     if (done === 'unchanged') throw new Error('the update should have been recorded');
     await new StatusRepository(store, clock).undo(done.id, anna);
     await runUntil(owner, '2018-11-03T00:00:00+01:00');
-    expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual(['2018-10-02 09:00 +02:00', '2018-10-18 09:00 +02:00', '2018-10-31 09:00 +01:00', '2018-11-02 09:00 +01:00']);
+    expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual([
+      '2018-10-02 09:00 +02:00',
+      '2018-10-18 09:00 +02:00',
+      '2018-10-31 09:00 +01:00',
+      '2018-11-02 09:00 +01:00',
+    ]);
   });
 
   it('in a personal chat follows the municipality the person belongs to now, not the one when they subscribed', async () => {
     const personal = { channel: 'msteams', conversationId: 'a:personal-anna' };
     await new ConversationRepository(store, clock).remember({ ...personal, reference: {}, isGroup: false });
-    await subscriptions.subscribe({ ...personal, itemId: 'udpeg-fk-adm-og-fk-ansv', by: { channel: 'teams', userId: 'aad-anna' } });
+    await subscriptions.subscribe({
+      ...personal,
+      itemId: 'udpeg-fk-adm-og-fk-ansv',
+      by: { channel: 'teams', userId: 'aad-anna' },
+    });
     const owner = await open();
     await runUntil(owner, '2018-10-03T00:00:00+02:00');
     expect(sent.at(-1)?.replies[0]?.text).toContain('Samtalen hører ikke til en kommune');
     await new MembershipRepository(store, clock).set('teams', 'aad-anna', 'odense');
     await runUntil(owner, '2018-10-19T00:00:00+02:00');
     expect(sent.at(-1)?.replies[0]?.text).toContain('Status for Odense Kommune: **ikke påbegyndt**');
-    await new StatusRepository(store, clock).record({ municipalityId: 'odense', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'done', by: { channel: 'teams', userId: 'aad-anna' } });
+    await new StatusRepository(store, clock).record({
+      municipalityId: 'odense',
+      taskId: 'udpeg-fk-adm-og-fk-ansv',
+      status: 'done',
+      by: { channel: 'teams', userId: 'aad-anna' },
+    });
     const before = sent.length;
     await runUntil(owner, '2018-11-03T00:00:00+01:00');
     expect(sent.slice(before)).toEqual([]);
@@ -185,9 +220,18 @@ describe('the reminder engine over autumn 2018', () => {
     const owner = await open();
     await runUntil(owner, '2018-10-18T10:00:00+02:00');
     // Thursday 18 October, after the 14-day reminder: "mind mig i morgen" means Friday 19 October 09:00
-    await subscriptions.snooze({ ...AARHUS_CHANNEL, itemId: 'udpeg-fk-adm-og-fk-ansv', until: DateTime.fromISO('2018-10-19T09:00:00+02:00'), by: anna });
+    await subscriptions.snooze({
+      ...AARHUS_CHANNEL,
+      itemId: 'udpeg-fk-adm-og-fk-ansv',
+      until: DateTime.fromISO('2018-10-19T09:00:00+02:00'),
+      by: anna,
+    });
     await runUntil(owner, '2018-10-24T00:00:00+02:00');
-    expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual(['2018-10-02 09:00 +02:00', '2018-10-18 09:00 +02:00', '2018-10-19 09:00 +02:00']);
+    expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual([
+      '2018-10-02 09:00 +02:00',
+      '2018-10-18 09:00 +02:00',
+      '2018-10-19 09:00 +02:00',
+    ]);
     expect(sent.at(-1)?.replies[0]?.text).toContain('Om 13 dage');
   });
 
@@ -199,7 +243,9 @@ describe('the reminder engine over autumn 2018', () => {
     clock.set(DateTime.fromISO('2018-10-02T09:00:00+02:00'));
     await owner.engine.tick();
     expect(sent).toHaveLength(0);
-    expect(owner.services.failures(5)).toMatchObject([{ itemId: 'udpeg-fk-adm-og-fk-ansv', status: 'failed', reason: 'connector returned 502', attempts: 1 }]);
+    expect(owner.services.failures(5)).toMatchObject([
+      { itemId: 'udpeg-fk-adm-og-fk-ansv', status: 'failed', reason: 'connector returned 502', attempts: 1 },
+    ]);
     clock.set(DateTime.fromISO('2018-10-02T09:04:00+02:00'));
     await owner.engine.tick();
     expect(sent).toHaveLength(0);
@@ -216,10 +262,20 @@ describe('snoozes and retries meeting other reminders', () => {
     clock.set(DateTime.fromISO('2018-11-01T12:00:00+01:00'));
     const owner = await open();
     // "mind mig i morgen" on the deadline day: the reminder after the deadline is due at the same moment
-    await subscriptions.snooze({ ...AARHUS_CHANNEL, itemId: 'udpeg-fk-adm-og-fk-ansv', until: DateTime.fromISO('2018-11-02T09:00:00+01:00'), by: anna });
+    await subscriptions.snooze({
+      ...AARHUS_CHANNEL,
+      itemId: 'udpeg-fk-adm-og-fk-ansv',
+      until: DateTime.fromISO('2018-11-02T09:00:00+01:00'),
+      by: anna,
+    });
     await runUntil(owner, '2018-11-03T00:00:00+01:00');
     expect(localTimes('udpeg-fk-adm-og-fk-ansv')).toEqual(['2018-11-02 09:00 +01:00']);
-    expect(subscriptions.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2019-01-01T00:00:00+01:00'))).toEqual([]);
+    expect(
+      subscriptions.snoozesDue(
+        DateTime.fromISO('2018-10-01T00:00:00+02:00'),
+        DateTime.fromISO('2019-01-01T00:00:00+01:00'),
+      ),
+    ).toEqual([]);
   });
 
   it('does not send a retry late after downtime next to the reminder that replaced it', async () => {
@@ -234,7 +290,9 @@ describe('snoozes and retries meeting other reminders', () => {
     clock.set(DateTime.fromISO('2018-11-02T10:30:00+01:00'));
     owner = await open();
     const report = await owner.engine.tick();
-    expect(sent.map((s) => s.replies[0]?.heading)).toEqual(['⏰ Fristen er overskredet (i går): Udpeg FK-ADM og FK-ANSV']);
+    expect(sent.map((s) => s.replies[0]?.heading)).toEqual([
+      '⏰ Fristen er overskredet (i går): Udpeg FK-ADM og FK-ANSV',
+    ]);
     expect(report.skipped).toBeGreaterThanOrEqual(1);
   });
 });
@@ -264,7 +322,10 @@ describe('restarts', () => {
     owner = await open();
     await owner.engine.tick();
     const after = sent.slice(before + 2).map((s) => s.replies[0]?.heading);
-    expect(after.sort()).toEqual(['⏰ Fristen er overskredet (for 2 dage siden): BBR kun via Adgangsstyring', '⏰ Fristen er overskredet (for 2 dage siden): Udpeg FK-ADM og FK-ANSV']);
+    expect(after.sort()).toEqual([
+      '⏰ Fristen er overskredet (for 2 dage siden): BBR kun via Adgangsstyring',
+      '⏰ Fristen er overskredet (for 2 dage siden): Udpeg FK-ADM og FK-ANSV',
+    ]);
     // down once more until 20 December: each reminder for the 12 December deadlines was overtaken by the one
     // after the deadline (13 December), which is more than 3 days late: nothing goes, and each is logged as skipped
     await owner.close();
@@ -292,6 +353,8 @@ describe('restarts', () => {
     owner = await open();
     await owner.engine.tick();
     expect(sent).toHaveLength(0);
-    expect(owner.services.failures(5)).toMatchObject([{ status: 'unknown', reason: expect.stringContaining('not sent again') as string }]);
+    expect(owner.services.failures(5)).toMatchObject([
+      { status: 'unknown', reason: expect.stringContaining('not sent again') as string },
+    ]);
   });
 });

@@ -25,7 +25,15 @@ function itemById(items: RemindableItem[], id: string): RemindableItem {
 const shown = (occurrences: Occurrence[]) => occurrences.map((o) => [o.id, o.at.toISO(), o.at.toUTC().hour]);
 
 function synthetic(date: string, days: number[], taskId?: string): RemindableItem {
-  const item: RemindableItem = { id: 'x', title: 'X', date, relation: 'by', responsibleRoleIds: [], days, sourceLabel: 'test' };
+  const item: RemindableItem = {
+    id: 'x',
+    title: 'X',
+    date,
+    relation: 'by',
+    responsibleRoleIds: [],
+    days,
+    sourceLabel: 'test',
+  };
   if (taskId) item.taskId = taskId;
   return item;
 }
@@ -90,7 +98,11 @@ describe('occurrencesOf the seed deadlines', () => {
       ['udpeg-fk-adm-og-fk-ansv@2018-11-01/after', '2018-11-02T09:00:00.000+01:00', 8],
     ]);
     expect(occurrencesOf(udpeg).map((o) => [o.kind, o.daysBefore, o.itemId])).toEqual([
-      ['before', 30, udpeg.id], ['before', 14, udpeg.id], ['before', 7, udpeg.id], ['before', 1, udpeg.id], ['after', -1, udpeg.id],
+      ['before', 30, udpeg.id],
+      ['before', 14, udpeg.id],
+      ['before', 7, udpeg.id],
+      ['before', 1, udpeg.id],
+      ['after', -1, udpeg.id],
     ]);
   });
 
@@ -98,7 +110,11 @@ describe('occurrencesOf the seed deadlines', () => {
     const items = remindableItems(knowledge);
     for (const id of ['godkend-initiale-fordelingsregler', 'etabler-arbejdsgang-for-drift']) {
       expect(localDays(occurrencesOf(itemById(items, id)))).toEqual([
-        [30, '2018-11-12'], [14, '2018-11-28'], [7, '2018-12-05'], [1, '2018-12-11'], [-1, '2018-12-13'],
+        [30, '2018-11-12'],
+        [14, '2018-11-28'],
+        [7, '2018-12-05'],
+        [1, '2018-12-11'],
+        [-1, '2018-12-13'],
       ]);
     }
   });
@@ -115,12 +131,21 @@ describe('occurrencesOf the seed deadlines', () => {
 
   it('moves the SKI 02.19 reminders (a Sunday deadline) off the weekends to Fridays', () => {
     const item = itemById(remindableItems(knowledge), 'ski-0219-fakturering-senest');
-    expect(localDays(occurrencesOf(item))).toEqual([[30, '2019-11-01'], [14, '2019-11-15'], [7, '2019-11-22'], [1, '2019-11-29']]);
+    expect(localDays(occurrencesOf(item))).toEqual([
+      [30, '2019-11-01'],
+      [14, '2019-11-15'],
+      [7, '2019-11-22'],
+      [1, '2019-11-29'],
+    ]);
   });
 
   it('gives the BBR critical date an after-reminder, decided by its related task', () => {
     const item = itemById(remindableItems(knowledge), 'bbr-kritisk-deadline');
-    expect(occurrencesOf(item).at(-1)).toMatchObject({ id: 'bbr-kritisk-deadline@2018-11-01/after', kind: 'after', daysBefore: -1 });
+    expect(occurrencesOf(item).at(-1)).toMatchObject({
+      id: 'bbr-kritisk-deadline@2018-11-01/after',
+      kind: 'after',
+      daysBefore: -1,
+    });
   });
 });
 
@@ -130,7 +155,9 @@ describe('occurrencesOf: moves, merges and overrides', () => {
   });
 
   it('moves a day-of reminder on a weekend to the Friday before', () => {
-    expect(shown(occurrencesOf(synthetic('2019-12-01', [0])))).toEqual([['x@2019-12-01/-0', '2019-11-29T09:00:00.000+01:00', 8]]);
+    expect(shown(occurrencesOf(synthetic('2019-12-01', [0])))).toEqual([
+      ['x@2019-12-01/-0', '2019-11-29T09:00:00.000+01:00', 8],
+    ]);
   });
 
   it('moves reminders on 24–26 December 2018 to Friday 21 December, keeping the one nearest the date', () => {
@@ -154,7 +181,11 @@ describe('occurrencesOf: moves, merges and overrides', () => {
 
   it('uses days given by a subscription instead of the item’s, in any order and repeated', () => {
     const item = itemById(remindableItems(knowledge), 'udpeg-fk-adm-og-fk-ansv');
-    expect(localDays(occurrencesOf(item, [3, 10, 3]))).toEqual([[10, '2018-10-22'], [3, '2018-10-29'], [-1, '2018-11-02']]);
+    expect(localDays(occurrencesOf(item, [3, 10, 3]))).toEqual([
+      [10, '2018-10-22'],
+      [3, '2018-10-29'],
+      [-1, '2018-11-02'],
+    ]);
   });
 
   it('leaves the days it is given, and the default, as they were', () => {
@@ -178,7 +209,12 @@ describe('reminderDays in the data', () => {
     disposers.push(deadlines.dispose);
     const udpeg = itemById(remindableItems(await loadKnowledge(tasks.dir)), 'udpeg-fk-adm-og-fk-ansv');
     expect(udpeg.days).toEqual([21, 2, 0]);
-    expect(localDays(occurrencesOf(udpeg))).toEqual([[21, '2018-10-11'], [2, '2018-10-30'], [0, '2018-11-01'], [-1, '2018-11-02']]);
+    expect(localDays(occurrencesOf(udpeg))).toEqual([
+      [21, '2018-10-11'],
+      [2, '2018-10-30'],
+      [0, '2018-11-01'],
+      [-1, '2018-11-02'],
+    ]);
     expect(itemById(remindableItems(await loadKnowledge(deadlines.dir)), 'bbr-kritisk-deadline').days).toEqual([5]);
   });
 
@@ -200,17 +236,23 @@ describe('reminderDays in the data', () => {
     const message = await loadErrorOf('deadlines.json', (data) => {
       recordById(data, 'bbr-kritisk-deadline').reminderDays = [14, 14];
     });
-    expect(message).toContain('deadlines.json, record "bbr-kritisk-deadline", field "reminderDays.1": 14 is named twice');
+    expect(message).toContain(
+      'deadlines.json, record "bbr-kritisk-deadline", field "reminderDays.1": 14 is named twice',
+    );
   });
 
   it('refuses reminder days where there is no day to count back from', async () => {
     const task = await loadErrorOf('tasks.json', (data) => {
       recordById(data, 'bbr-adgangsstyring').reminderDays = [7];
     });
-    expect(task).toContain('tasks.json, record "bbr-adgangsstyring", field "reminderDays": a task without a deadline gets no reminders');
+    expect(task).toContain(
+      'tasks.json, record "bbr-adgangsstyring", field "reminderDays": a task without a deadline gets no reminders',
+    );
     const month = await loadErrorOf('deadlines.json', (data) => {
       recordById(data, 'kigo-lukker').reminderDays = [7];
     });
-    expect(month).toContain('deadlines.json, record "kigo-lukker", field "reminderDays": a date known only to the month gets no reminders');
+    expect(month).toContain(
+      'deadlines.json, record "kigo-lukker", field "reminderDays": a date known only to the month gets no reminders',
+    );
   });
 });

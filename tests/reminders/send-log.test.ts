@@ -63,7 +63,9 @@ describe('SendLog', () => {
     await log.append([delivery()]);
     await appendFile(file, '{"type":"delivery","occurrenceId":"x');
     const reopened = await openLog();
-    expect(reopened.latest(deliveryKey(delivery().occurrenceId, 'msteams', '19:aarhus@thread.tacv2'))?.status).toBe('sent');
+    expect(reopened.latest(deliveryKey(delivery().occurrenceId, 'msteams', '19:aarhus@thread.tacv2'))?.status).toBe(
+      'sent',
+    );
     await reopened.append([delivery({ conversationId: 'other' })]);
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -91,7 +93,10 @@ describe('SendLog', () => {
   });
 
   it('refuses to start on a damaged line in the middle, naming the file and the line', async () => {
-    await writeFile(file, `${JSON.stringify({ type: 'delivery', ...delivery() })}\nnot json\n${JSON.stringify({ type: 'tick', at: '2018-10-25T09:00:00+02:00' })}\n`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ type: 'delivery', ...delivery() })}\nnot json\n${JSON.stringify({ type: 'tick', at: '2018-10-25T09:00:00+02:00' })}\n`,
+    );
     await expect(SendLog.open(file)).rejects.toThrow(/state\.reminders\.jsonl is damaged at line 2/);
     await writeFile(file, `${JSON.stringify({ type: 'delivery', ...delivery(), status: 'maybe' })}\n`);
     await expect(SendLog.open(file)).rejects.toThrow(/unexpected record at line 1/);
@@ -99,7 +104,9 @@ describe('SendLog', () => {
 
   it('lists failures newest first, leaving out those a later try delivered', async () => {
     const log = await openLog();
-    await log.append([delivery({ status: 'failed', reason: 'connector down', retryAt: '2018-10-25T09:05:00.000+02:00' })]);
+    await log.append([
+      delivery({ status: 'failed', reason: 'connector down', retryAt: '2018-10-25T09:05:00.000+02:00' }),
+    ]);
     await log.append([delivery({ conversationId: 'gone-channel', status: 'gone', reason: 'bot removed' })]);
     expect(log.failures(10).map((f) => f.conversationId)).toEqual(['gone-channel', '19:aarhus@thread.tacv2']);
     expect(log.retries()).toHaveLength(1);

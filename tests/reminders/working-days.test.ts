@@ -7,14 +7,18 @@ const day = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
 
 describe('isWorkingDay', () => {
   it('counts Monday to Friday and not the weekend', () => {
-    expect(['2018-10-01', '2018-10-02', '2018-10-03', '2018-10-04', '2018-10-05'].map((d) => isWorkingDay(day(d)))).toEqual([true, true, true, true, true]);
+    expect(
+      ['2018-10-01', '2018-10-02', '2018-10-03', '2018-10-04', '2018-10-05'].map((d) => isWorkingDay(day(d))),
+    ).toEqual([true, true, true, true, true]);
     expect(isWorkingDay(day('2018-10-06'))).toBe(false);
     expect(isWorkingDay(day('2018-10-07'))).toBe(false);
   });
 
   it('takes Danish public holidays off, Easter 2019 included', () => {
     // Skærtorsdag, Langfredag, Anden påskedag 2019; the Wednesday before and Tuesday after are working days
-    expect(['2019-04-17', '2019-04-18', '2019-04-19', '2019-04-22', '2019-04-23'].map((d) => isWorkingDay(day(d)))).toEqual([true, false, false, false, true]);
+    expect(
+      ['2019-04-17', '2019-04-18', '2019-04-19', '2019-04-22', '2019-04-23'].map((d) => isWorkingDay(day(d))),
+    ).toEqual([true, false, false, false, true]);
     expect(isWorkingDay(day('2018-05-10'))).toBe(false); // Kristi Himmelfartsdag
     expect(isWorkingDay(day('2018-05-21'))).toBe(false); // Anden Pinsedag
     expect(isWorkingDay(day('2019-01-01'))).toBe(false);

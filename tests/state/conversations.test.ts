@@ -90,7 +90,10 @@ describe('ConversationRepository', () => {
     await repo.remember(sighting({ conversationId: '19:other@thread.tacv2', teamId: 'team-2' }));
     await repo.remember(sighting({ channel: 'emulator', conversationId: '19:general@thread.tacv2', teamId: 'team-1' }));
     expect(await repo.removeTeam('teams', 'team-1')).toBe(2);
-    expect(repo.list().map((c) => `${c.channel}/${c.conversationId}`)).toEqual(['teams/19:other@thread.tacv2', 'emulator/19:general@thread.tacv2']);
+    expect(repo.list().map((c) => `${c.channel}/${c.conversationId}`)).toEqual([
+      'teams/19:other@thread.tacv2',
+      'emulator/19:general@thread.tacv2',
+    ]);
   });
 
   it('removes a conversation, and says whether there was one', async () => {

@@ -37,11 +37,19 @@ async function started(repository = repo) {
 }
 
 /** 50 people, each with a name, answering in turn; answer i rates (i % 5) + 1 and says "svar i". */
-const people = Array.from({ length: 50 }, (_, i) => ({ channel: 'teams', userId: `aad-person-${i}`, name: `Person Nummer${i}` }));
+const people = Array.from({ length: 50 }, (_, i) => ({
+  channel: 'teams',
+  userId: `aad-person-${i}`,
+  name: `Person Nummer${i}`,
+}));
 
 async function answerAll(repository: EvaluationRepository, evaluationId: string): Promise<void> {
   for (const [i, person] of people.entries()) {
-    const outcome = await repository.answer(evaluationId, person, { rating: (i % 5) + 1, worked: `svar ${i}`, improve: i % 2 === 0 ? `forslag ${i}` : '' });
+    const outcome = await repository.answer(evaluationId, person, {
+      rating: (i % 5) + 1,
+      worked: `svar ${i}`,
+      improve: i % 2 === 0 ? `forslag ${i}` : '',
+    });
     expect(outcome).toEqual({ ok: true });
   }
 }
@@ -49,12 +57,24 @@ async function answerAll(repository: EvaluationRepository, evaluationId: string)
 describe('starting and closing an evaluation', () => {
   it('keeps one open evaluation per conversation; another conversation, or this one after closing, may start one', async () => {
     const first = await started();
-    expect(first).toMatchObject({ ...here, meetingId: 'programledermoede-2018-09-06', startedBy: host, startedAt: '2018-09-06T11:55:00.000+02:00' });
-    expect(await repo.start({ ...here, startedBy: host })).toEqual({ ok: false, reason: 'already-open', evaluation: first });
+    expect(first).toMatchObject({
+      ...here,
+      meetingId: 'programledermoede-2018-09-06',
+      startedBy: host,
+      startedAt: '2018-09-06T11:55:00.000+02:00',
+    });
+    expect(await repo.start({ ...here, startedBy: host })).toEqual({
+      ok: false,
+      reason: 'already-open',
+      evaluation: first,
+    });
     expect((await repo.start({ channel: 'slack', conversationId: 'C0PROGRAM', startedBy: host })).ok).toBe(true);
     expect(repo.openIn(here)?.id).toBe(first.id);
 
-    expect(await repo.close(first.id)).toEqual({ ok: true, evaluation: { ...first, closedAt: '2018-09-06T11:55:00.000+02:00' } });
+    expect(await repo.close(first.id)).toEqual({
+      ok: true,
+      evaluation: { ...first, closedAt: '2018-09-06T11:55:00.000+02:00' },
+    });
     expect(await repo.close(first.id)).toMatchObject({ ok: false, reason: 'already-closed' });
     expect(repo.openIn(here)).toBeUndefined();
     const second = await started();
@@ -62,7 +82,9 @@ describe('starting and closing an evaluation', () => {
   });
   it("keeps the posted card's reference, for updating it later", async () => {
     const evaluation = await started();
-    expect(await repo.setMessage(evaluation.id, { activityId: '1:abc', conversationId: here.conversationId })).toBe(true);
+    expect(await repo.setMessage(evaluation.id, { activityId: '1:abc', conversationId: here.conversationId })).toBe(
+      true,
+    );
     expect(repo.get(evaluation.id)?.message).toEqual({ activityId: '1:abc', conversationId: here.conversationId });
     expect(await repo.setMessage('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e', {})).toBe(false);
   });
@@ -72,11 +94,16 @@ describe('answering an evaluation', () => {
   it('takes one answer each: a second is refused and nothing is written', async () => {
     const evaluation = await started();
     const anna = { channel: 'slack', userId: 'U0ANNA' };
-    expect(await repo.answer(evaluation.id, anna, { rating: 4, worked: '  Godt oplæg  ', improve: '' })).toEqual({ ok: true });
+    expect(await repo.answer(evaluation.id, anna, { rating: 4, worked: '  Godt oplæg  ', improve: '' })).toEqual({
+      ok: true,
+    });
     expect(repo.hasAnswered(evaluation.id, anna)).toBe(true);
     expect(repo.hasAnswered(evaluation.id, { channel: 'teams', userId: 'U0ANNA' })).toBe(false);
     const before = await readFile(store.filePath, 'utf8');
-    expect(await repo.answer(evaluation.id, anna, { rating: 1, worked: 'Ombestemt mig' })).toEqual({ ok: false, reason: 'already-answered' });
+    expect(await repo.answer(evaluation.id, anna, { rating: 1, worked: 'Ombestemt mig' })).toEqual({
+      ok: false,
+      reason: 'already-answered',
+    });
     expect(await readFile(store.filePath, 'utf8')).toBe(before);
     // trimmed, and an empty answer is no answer
     expect(repo.answers(evaluation.id)).toEqual([{ evaluationId: evaluation.id, rating: 4, worked: 'Godt oplæg' }]);
@@ -89,7 +116,10 @@ describe('answering an evaluation', () => {
     expect(repo.summary(evaluation.id).answers).toBe(0);
     await repo.close(evaluation.id);
     expect(await repo.answer(evaluation.id, people[0]!, { rating: 3 })).toEqual({ ok: false, reason: 'closed' });
-    expect(await repo.answer('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e', people[0]!, { rating: 3 })).toEqual({ ok: false, reason: 'not-found' });
+    expect(await repo.answer('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e', people[0]!, { rating: 3 })).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
     expect(store.read().evaluationAnswers).toEqual([]);
     expect(store.read().evaluationResponders).toEqual([]);
   });
@@ -97,7 +127,11 @@ describe('answering an evaluation', () => {
   it('writes the answer and the mark that the person answered together, in one update of the state', async () => {
     const evaluation = await started();
     let updates = 0;
-    const counting: Store = { filePath: store.filePath, read: () => store.read(), update: (mutator) => ((updates += 1), store.update(mutator)) };
+    const counting: Store = {
+      filePath: store.filePath,
+      read: () => store.read(),
+      update: (mutator) => ((updates += 1), store.update(mutator)),
+    };
     const counted = new EvaluationRepository(counting, clock, key);
     await counted.answer(evaluation.id, people[0]!, { rating: 5, worked: 'Alt' });
     expect(updates).toBe(1);
@@ -113,17 +147,26 @@ describe('answering an evaluation', () => {
       expect(file).not.toContain(person.userId);
       expect(file).not.toContain(person.name);
     }
-    const state = JSON.parse(file) as { evaluationAnswers: Record<string, unknown>[]; evaluationResponders: Record<string, unknown>[] };
+    const state = JSON.parse(file) as {
+      evaluationAnswers: Record<string, unknown>[];
+      evaluationResponders: Record<string, unknown>[];
+    };
     expect(state.evaluationAnswers).toHaveLength(50);
     for (const answer of state.evaluationAnswers) {
       expect(Object.keys(answer).sort()).toEqual(expect.arrayContaining(['evaluationId', 'rating']));
-      expect(Object.keys(answer).every((field) => ['evaluationId', 'rating', 'worked', 'improve'].includes(field))).toBe(true);
+      expect(
+        Object.keys(answer).every((field) => ['evaluationId', 'rating', 'worked', 'improve'].includes(field)),
+      ).toBe(true);
     }
     // nothing that looks like a time in an answer
     expect(JSON.stringify(state.evaluationAnswers)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
-    expect(state.evaluationResponders.map((entry) => Object.keys(entry).sort())).toEqual(people.map(() => ['evaluationId', 'responder']));
+    expect(state.evaluationResponders.map((entry) => Object.keys(entry).sort())).toEqual(
+      people.map(() => ['evaluationId', 'responder']),
+    );
     // the responder is the keyed hash: with the key, one-answer-each holds; without it, it says nothing
-    expect(state.evaluationResponders.map((entry) => entry.responder).sort()).toEqual(people.map((p) => voterHash(key, evaluation.id, p.channel, p.userId)).sort());
+    expect(state.evaluationResponders.map((entry) => entry.responder).sort()).toEqual(
+      people.map((p) => voterHash(key, evaluation.id, p.channel, p.userId)).sort(),
+    );
   });
 
   it('stores answers and responders in an order that is not the order they came in, and not the same order twice', async () => {
@@ -150,7 +193,11 @@ describe('summing up the answers', () => {
     const evaluation = await started();
     await answerAll(repo, evaluation.id);
     expect(repo.summary(evaluation.id)).toEqual({ answers: 50, average: 3, distribution: [10, 10, 10, 10, 10] });
-    expect(summarise([{ rating: 5 }, { rating: 4 }, { rating: 4 }])).toEqual({ answers: 3, average: 13 / 3, distribution: [0, 0, 0, 2, 1] });
+    expect(summarise([{ rating: 5 }, { rating: 4 }, { rating: 4 }])).toEqual({
+      answers: 3,
+      average: 13 / 3,
+      distribution: [0, 0, 0, 2, 1],
+    });
     expect(summarise([])).toEqual({ answers: 0, distribution: [0, 0, 0, 0, 0] });
   });
 });

@@ -28,7 +28,14 @@ describe('MeetingSessionRepository', () => {
     const sessions = new MeetingSessionRepository(store, clock);
     const { session, replaced } = await sessions.start(key, meetingId, 0, host);
     expect(replaced).toBeUndefined();
-    expect(session).toEqual({ ...key, meetingId, currentItem: 0, startedAt: '2018-09-06T09:58:00.000+02:00', startedBy: host, coHosts: [] });
+    expect(session).toEqual({
+      ...key,
+      meetingId,
+      currentItem: 0,
+      startedAt: '2018-09-06T09:58:00.000+02:00',
+      startedBy: host,
+      coHosts: [],
+    });
     const onDisk = JSON.parse(await readFile(store.filePath, 'utf8')) as { meetingSessions: unknown[] };
     expect(onDisk.meetingSessions).toEqual([session]);
     expect(new MeetingSessionRepository(await openStore(store.filePath), clock).running(key)?.currentItem).toBe(0);
@@ -51,7 +58,11 @@ describe('MeetingSessionRepository', () => {
     await sessions.start(key, meetingId, 2, host);
     const first = await sessions.moveTo(key, 3, { from: 2 });
     expect(first).toMatchObject({ moved: true, from: 2, session: { currentItem: 3 } });
-    expect(await sessions.moveTo(key, 3, { from: 2 })).toMatchObject({ moved: false, reason: 'elsewhere', session: { currentItem: 3 } });
+    expect(await sessions.moveTo(key, 3, { from: 2 })).toMatchObject({
+      moved: false,
+      reason: 'elsewhere',
+      session: { currentItem: 3 },
+    });
     expect(await sessions.moveTo(key, 4)).toMatchObject({ moved: true, from: 3 });
     expect(sessions.running(key)?.currentItem).toBe(4);
   });
@@ -63,8 +74,13 @@ describe('MeetingSessionRepository', () => {
     expect(paused).toMatchObject({ currentItem: 3, pauseUntil: '2018-09-06T10:50:00.000+02:00' });
     await sessions.moveTo(key, 4);
     expect(sessions.running(key)?.pauseUntil).toBeUndefined();
-    const onPause = await sessions.moveTo(key, 5, { pauseUntil: DateTime.fromISO('2018-09-06T11:20:00+02:00', { setZone: true }) });
-    expect(onPause).toMatchObject({ moved: true, session: { currentItem: 5, pauseUntil: '2018-09-06T11:20:00.000+02:00' } });
+    const onPause = await sessions.moveTo(key, 5, {
+      pauseUntil: DateTime.fromISO('2018-09-06T11:20:00+02:00', { setZone: true }),
+    });
+    expect(onPause).toMatchObject({
+      moved: true,
+      session: { currentItem: 5, pauseUntil: '2018-09-06T11:20:00.000+02:00' },
+    });
   });
 
   it('ends a session, which is then no longer running but still found; nothing runs where none started', async () => {

@@ -50,12 +50,17 @@ describe('PollRepository.create', () => {
       { id: 'b', label: 'B STS ORG GUI' },
       { id: 'c', label: 'C Interim' },
     ]);
-    expect(repo.get(poll.id)).toMatchObject({ question: 'Hvilken strategi for Organisation vælger I?', createdAt: '2018-09-06T10:00:00.000+02:00' });
+    expect(repo.get(poll.id)).toMatchObject({
+      question: 'Hvilken strategi for Organisation vælger I?',
+      createdAt: '2018-09-06T10:00:00.000+02:00',
+    });
   });
 
   it('refuses fewer than two options, more than ten, the same option twice or an empty question, and stores nothing', async () => {
     await expect(repo.create(newPoll({ options: ['Ja'] }))).rejects.toThrow();
-    await expect(repo.create(newPoll({ options: Array.from({ length: 11 }, (_, i) => `Svar ${i}`) }))).rejects.toThrow();
+    await expect(
+      repo.create(newPoll({ options: Array.from({ length: 11 }, (_, i) => `Svar ${i}`) })),
+    ).rejects.toThrow();
     await expect(repo.create(newPoll({ options: ['Ja', 'ja'] }))).rejects.toThrow();
     await expect(repo.create(newPoll({ question: '  ' }))).rejects.toThrow();
     expect(store.read().polls).toHaveLength(0);
@@ -96,7 +101,10 @@ describe('PollRepository.vote and toggle', () => {
     expect(await repo.toggle(poll.id, anna, 'a')).toMatchObject({ choices: ['a', 'c'] });
     expect(await repo.toggle(poll.id, anna, 'c')).toMatchObject({ choices: ['a'] });
     expect(await repo.vote(poll.id, bo, ['b', 'c'])).toMatchObject({ ok: true, choices: ['b', 'c'] });
-    expect(repo.results(poll.id)).toMatchObject({ voters: 2, options: [{ votes: 1, percent: 50 }, { votes: 1 }, { votes: 1 }] });
+    expect(repo.results(poll.id)).toMatchObject({
+      voters: 2,
+      options: [{ votes: 1, percent: 50 }, { votes: 1 }, { votes: 1 }],
+    });
     expect(await repo.toggle(poll.id, anna, 'a')).toMatchObject({ ok: true, choices: [] });
     expect(repo.results(poll.id)!.voters).toBe(1);
   });
@@ -104,12 +112,27 @@ describe('PollRepository.vote and toggle', () => {
   it('keeps one vote per person when withdrawals and new votes are written together', async () => {
     const poll = await repo.create(newPoll({ multiple: true }));
     const carl: Voter = { channel: 'slack', userId: 'U-carl' };
-    await Promise.all([repo.toggle(poll.id, anna, 'a'), repo.toggle(poll.id, bo, 'a'), repo.toggle(poll.id, carl, 'a')]);
+    await Promise.all([
+      repo.toggle(poll.id, anna, 'a'),
+      repo.toggle(poll.id, bo, 'a'),
+      repo.toggle(poll.id, carl, 'a'),
+    ]);
     // anna and carl withdraw (their votes leave the list, the others move up), anna votes again, bo adds two: in one batch
-    await Promise.all([repo.toggle(poll.id, anna, 'a'), repo.toggle(poll.id, bo, 'b'), repo.toggle(poll.id, anna, 'c'), repo.toggle(poll.id, carl, 'a'), repo.toggle(poll.id, bo, 'c')]);
+    await Promise.all([
+      repo.toggle(poll.id, anna, 'a'),
+      repo.toggle(poll.id, bo, 'b'),
+      repo.toggle(poll.id, anna, 'c'),
+      repo.toggle(poll.id, carl, 'a'),
+      repo.toggle(poll.id, bo, 'c'),
+    ]);
     expect(repo.results(poll.id)).toMatchObject({ voters: 2, options: [{ votes: 1 }, { votes: 1 }, { votes: 2 }] });
     // an anonymous poll's votes lie at random places: compare them as a set
-    expect(store.read().votes.map((vote) => vote.choices.join(',')).sort()).toEqual(['a,b,c', 'c']);
+    expect(
+      store
+        .read()
+        .votes.map((vote) => vote.choices.join(','))
+        .sort(),
+    ).toEqual(['a,b,c', 'c']);
   });
 
   it('counts 500 votes arriving at once, each from another person, all of them', async () => {
@@ -146,7 +169,8 @@ describe('anonymous and named polls in the state file', () => {
     await repo.vote(poll.id, anna, ['a']);
     await repo.vote(poll.id, bo, ['b']);
     const file = await readFile(statePath, 'utf8');
-    for (const secret of [anna.userId, anna.name!, bo.userId, bo.name!, 'Anna', 'Berg']) expect(file).not.toContain(secret);
+    for (const secret of [anna.userId, anna.name!, bo.userId, bo.name!, 'Anna', 'Berg'])
+      expect(file).not.toContain(secret);
     expect(file).toContain(voterHash(key, poll.id, anna.channel, anna.userId));
     // nor when they voted: the time could point to who
     expect(store.read().votes.every((vote) => vote.at === poll.createdAt)).toBe(true);
@@ -175,7 +199,9 @@ describe('anonymous and named polls in the state file', () => {
       // each trial's votes arrive together and are applied in this order
       await Promise.all([
         repo.vote(anonymous.id, { channel: 'teams', userId: 'aad-first' }, ['a']),
-        ...Array.from({ length: 10 }, (_, i) => repo.vote(named.id, { channel: 'teams', userId: `aad-named-${trial}-${i}`, name: `Navn ${i}` }, ['a'])),
+        ...Array.from({ length: 10 }, (_, i) =>
+          repo.vote(named.id, { channel: 'teams', userId: `aad-named-${trial}-${i}`, name: `Navn ${i}` }, ['a']),
+        ),
         repo.vote(anonymous.id, { channel: 'teams', userId: 'aad-later' }, ['b']),
       ]);
       const voters = store.read().votes.map((vote) => vote.voter);
@@ -202,7 +228,10 @@ describe('closing and deleting', () => {
     const poll = await repo.create(newPoll());
     await repo.vote(poll.id, anna, ['a']);
     clock.set(DateTime.fromISO('2018-09-06T10:05:00+02:00'));
-    expect(await repo.close(poll.id, host)).toMatchObject({ ok: true, poll: { closedAt: '2018-09-06T10:05:00.000+02:00', closedBy: { userId: 'aad-host' } } });
+    expect(await repo.close(poll.id, host)).toMatchObject({
+      ok: true,
+      poll: { closedAt: '2018-09-06T10:05:00.000+02:00', closedBy: { userId: 'aad-host' } },
+    });
     expect(await repo.vote(poll.id, anna, ['b'])).toMatchObject({ ok: false, reason: 'closed' });
     expect(await repo.toggle(poll.id, bo, 'b')).toMatchObject({ ok: false, reason: 'closed' });
     expect(await repo.close(poll.id, host)).toMatchObject({ ok: false, reason: 'already-closed' });

@@ -26,9 +26,21 @@ afterEach(async () => {
 
 describe('ReminderSubscriptionRepository: subscriptions', () => {
   it('subscribes a conversation to every deadline, kept on disk with the time from the clock', async () => {
-    const { created, subscription } = await repo.subscribe({ channel: 'teams', conversationId: 'c1', municipalityId: 'aarhus', by });
+    const { created, subscription } = await repo.subscribe({
+      channel: 'teams',
+      conversationId: 'c1',
+      municipalityId: 'aarhus',
+      by,
+    });
     expect(created).toBe(true);
-    expect(subscription).toEqual({ channel: 'teams', conversationId: 'c1', municipalityId: 'aarhus', mutedItemIds: [], by, since: '2018-09-06T10:00:00.000+02:00' });
+    expect(subscription).toEqual({
+      channel: 'teams',
+      conversationId: 'c1',
+      municipalityId: 'aarhus',
+      mutedItemIds: [],
+      by,
+      since: '2018-09-06T10:00:00.000+02:00',
+    });
     const reopened = new ReminderSubscriptionRepository(await openStore(store.filePath), clock);
     expect(reopened.get('teams', 'c1')).toEqual(subscription);
     expect(reopened.get('slack', 'c1')).toBeUndefined();
@@ -37,7 +49,12 @@ describe('ReminderSubscriptionRepository: subscriptions', () => {
   it('adds items one at a time, keeps the earliest since, and makes one subscription per conversation', async () => {
     await repo.subscribe({ channel: 'slack', conversationId: 'C1', itemId: 'bbr-kritisk-deadline', by });
     clock.set(at('2018-09-10T10:00:00+02:00'));
-    const second = await repo.subscribe({ channel: 'slack', conversationId: 'C1', itemId: 'udpeg-fk-adm-og-fk-ansv', by });
+    const second = await repo.subscribe({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'udpeg-fk-adm-og-fk-ansv',
+      by,
+    });
     await repo.subscribe({ channel: 'slack', conversationId: 'C1', itemId: 'udpeg-fk-adm-og-fk-ansv', by });
     expect(second.created).toBe(false);
     expect(repo.get('slack', 'C1')?.itemIds).toEqual(['bbr-kritisk-deadline', 'udpeg-fk-adm-og-fk-ansv']);
@@ -76,7 +93,13 @@ describe('ReminderSubscriptionRepository: subscriptions', () => {
 
   it('unsubscribes, taking the conversation’s snoozes with it; a second time says there was nothing', async () => {
     await repo.subscribe({ channel: 'slack', conversationId: 'C1', by });
-    await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'x', until: at('2018-09-07T09:00:00+02:00'), by });
+    await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'x',
+      until: at('2018-09-07T09:00:00+02:00'),
+      by,
+    });
     expect(await repo.unsubscribe('slack', 'C1')).toBe(true);
     expect(repo.get('slack', 'C1')).toBeUndefined();
     expect(store.read().reminderSnoozes).toEqual([]);
@@ -93,17 +116,31 @@ describe('ReminderSubscriptionRepository: subscriptions', () => {
     await repo.mute('slack', 'C1', 'x', by);
     expect(repo.version).toBe(2);
     // a snooze changes no subscription: the engine's timeline need not be rebuilt for it
-    const snooze = await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'y', until: DateTime.fromISO('2018-10-02T09:00:00+02:00'), by });
-    expect(repo.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2018-10-03T00:00:00+02:00'))).toHaveLength(1);
+    const snooze = await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'y',
+      until: DateTime.fromISO('2018-10-02T09:00:00+02:00'),
+      by,
+    });
+    expect(
+      repo.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2018-10-03T00:00:00+02:00')),
+    ).toHaveLength(1);
     await repo.removeSnoozes([snooze.id]);
     expect(repo.version).toBe(2);
-    expect(repo.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2018-10-03T00:00:00+02:00'))).toEqual([]);
+    expect(
+      repo.snoozesDue(DateTime.fromISO('2018-10-01T00:00:00+02:00'), DateTime.fromISO('2018-10-03T00:00:00+02:00')),
+    ).toEqual([]);
     await repo.unsubscribe('slack', 'C1');
     expect(repo.version).toBe(3);
   });
 
   it('keeps subscriptions made at the same moment, each once', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => repo.subscribe({ channel: 'slack', conversationId: `C${i % 10}`, itemId: `item-${i}`, by })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        repo.subscribe({ channel: 'slack', conversationId: `C${i % 10}`, itemId: `item-${i}`, by }),
+      ),
+    );
     expect(repo.all()).toHaveLength(10);
     expect(repo.get('slack', 'C3')?.itemIds).toEqual(['item-3', 'item-13']);
   });
@@ -111,16 +148,33 @@ describe('ReminderSubscriptionRepository: subscriptions', () => {
 
 describe('ReminderSubscriptionRepository: snoozes', () => {
   it('stores a snooze, one per item and conversation: a second replaces the first', async () => {
-    const first = await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'a', until: at('2018-09-07T09:00:00+02:00'), by });
-    expect(first).toMatchObject({ itemId: 'a', until: '2018-09-07T09:00:00.000+02:00', at: '2018-09-06T10:00:00.000+02:00' });
-    const second = await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'a', until: at('2018-09-10T09:00:00+02:00'), by });
+    const first = await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'a',
+      until: at('2018-09-07T09:00:00+02:00'),
+      by,
+    });
+    expect(first).toMatchObject({
+      itemId: 'a',
+      until: '2018-09-07T09:00:00.000+02:00',
+      at: '2018-09-06T10:00:00.000+02:00',
+    });
+    const second = await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'a',
+      until: at('2018-09-10T09:00:00+02:00'),
+      by,
+    });
     expect(store.read().reminderSnoozes).toEqual([second]);
   });
 
   it('finds the snoozes due in (from, to], oldest first, and sees new and removed ones at once', async () => {
     const times = ['2018-10-29T09:00:00+01:00', '2018-10-26T09:00:00+02:00', '2018-10-30T09:00:00+01:00'];
     const made = [];
-    for (const [i, until] of times.entries()) made.push(await repo.snooze({ channel: 'slack', conversationId: `C${i}`, itemId: 'a', until: at(until), by }));
+    for (const [i, until] of times.entries())
+      made.push(await repo.snooze({ channel: 'slack', conversationId: `C${i}`, itemId: 'a', until: at(until), by }));
     const due = (from: string, to: string) => repo.snoozesDue(at(from), at(to)).map((s) => s.conversationId);
     expect(due('2018-10-26T08:00:00+02:00', '2018-10-29T09:00:00+01:00')).toEqual(['C1', 'C0']);
     // from is exclusive, to inclusive: a tick ending at 09:00 sends it, the next one does not again
@@ -128,14 +182,32 @@ describe('ReminderSubscriptionRepository: snoozes', () => {
     expect(due('2018-10-30T09:00:00+01:00', '2018-12-30T09:00:00+01:00')).toEqual([]);
     await repo.removeSnoozes([made[1]!.id]);
     expect(due('2018-10-01T00:00:00+02:00', '2018-12-01T00:00:00+01:00')).toEqual(['C0', 'C2']);
-    await repo.snooze({ channel: 'slack', conversationId: 'C9', itemId: 'a', until: at('2018-10-29T08:30:00+01:00'), by });
+    await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C9',
+      itemId: 'a',
+      until: at('2018-10-29T08:30:00+01:00'),
+      by,
+    });
     expect(due('2018-10-01T00:00:00+02:00', '2018-12-01T00:00:00+01:00')).toEqual(['C9', 'C0', 'C2']);
   });
 
   it('drops the snooze of a muted item', async () => {
     await repo.subscribe({ channel: 'slack', conversationId: 'C1', by });
-    await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'a', until: at('2018-09-07T09:00:00+02:00'), by });
-    await repo.snooze({ channel: 'slack', conversationId: 'C1', itemId: 'b', until: at('2018-09-07T09:00:00+02:00'), by });
+    await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'a',
+      until: at('2018-09-07T09:00:00+02:00'),
+      by,
+    });
+    await repo.snooze({
+      channel: 'slack',
+      conversationId: 'C1',
+      itemId: 'b',
+      until: at('2018-09-07T09:00:00+02:00'),
+      by,
+    });
     await repo.mute('slack', 'C1', 'a', by);
     expect(store.read().reminderSnoozes.map((s) => s.itemId)).toEqual(['b']);
   });
@@ -145,8 +217,13 @@ describe('ReminderSubscriptionRepository: snoozes', () => {
     await store.update((draft) => {
       for (let i = 0; i < 20_000; i += 1) {
         draft.reminderSnoozes.push({
-          id: crypto.randomUUID(), channel: 'slack', conversationId: `C${i}`, itemId: 'a',
-          until: start.plus({ minutes: i }).toISO()!, by, at: '2018-09-06T10:00:00.000+02:00',
+          id: crypto.randomUUID(),
+          channel: 'slack',
+          conversationId: `C${i}`,
+          itemId: 'a',
+          until: start.plus({ minutes: i }).toISO()!,
+          by,
+          at: '2018-09-06T10:00:00.000+02:00',
         });
       }
     });
@@ -154,7 +231,8 @@ describe('ReminderSubscriptionRepository: snoozes', () => {
     const fresh = new ReminderSubscriptionRepository(store, clock);
     expect(fresh.snoozesDue(start, start.plus({ minutes: 10 }))).toHaveLength(10);
     const began = performance.now();
-    for (let i = 0; i < 1000; i += 1) fresh.snoozesDue(start.plus({ minutes: i * 20 }), start.plus({ minutes: i * 20 + 1 }));
+    for (let i = 0; i < 1000; i += 1)
+      fresh.snoozesDue(start.plus({ minutes: i * 20 }), start.plus({ minutes: i * 20 + 1 }));
     const perCall = (performance.now() - began) / 1000;
     console.log(`snoozesDue: ${(perCall * 1000).toFixed(1)} µs per call`);
     expect(perCall).toBeLessThan(0.5);

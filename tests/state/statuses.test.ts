@@ -93,7 +93,13 @@ describe('StatusRepository.undo', () => {
     const done = recorded(await repo.record(change('done')));
     clock.set(DateTime.fromISO('2018-09-06T10:05:00+02:00'));
     const undone = await repo.undo(done.id, admin);
-    expect(undone).toMatchObject({ id: done.id, status: 'done', previous: 'started', undoneAt: '2018-09-06T10:05:00.000+02:00', undoneBy: admin });
+    expect(undone).toMatchObject({
+      id: done.id,
+      status: 'done',
+      previous: 'started',
+      undoneAt: '2018-09-06T10:05:00.000+02:00',
+      undoneBy: admin,
+    });
     expect(repo.current('aarhus', 'bbr-adgangsstyring', 3)).toBe('started');
     expect(store.read().statusUpdates).toHaveLength(2);
   });

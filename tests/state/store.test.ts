@@ -41,7 +41,22 @@ async function openError(at: string): Promise<KlikbotError> {
 describe('openStore', () => {
   it('creates the folder and an empty document when the file is missing', async () => {
     const store = await openStore(file);
-    const empty = { version: 1, conversations: [], memberships: [], roster: [], statusUpdates: [], conversationLinks: [], reminderSubscriptions: [], reminderSnoozes: [], polls: [], votes: [], evaluations: [], evaluationAnswers: [], evaluationResponders: [], meetingSessions: [] };
+    const empty = {
+      version: 1,
+      conversations: [],
+      memberships: [],
+      roster: [],
+      statusUpdates: [],
+      conversationLinks: [],
+      reminderSubscriptions: [],
+      reminderSnoozes: [],
+      polls: [],
+      votes: [],
+      evaluations: [],
+      evaluationAnswers: [],
+      evaluationResponders: [],
+      meetingSessions: [],
+    };
     expect(store.read()).toEqual(empty);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(empty);
   });
@@ -113,7 +128,14 @@ describe('Store.update', () => {
       (draft.conversations[0] as { isGroup: unknown }).isGroup = 'no';
     });
     const duplicate = store.update((draft) => void draft.conversations.push(conversation('a')));
-    const errors = await Promise.all([wrongType, duplicate].map((p) => p.then(() => undefined, (e: unknown) => e)));
+    const errors = await Promise.all(
+      [wrongType, duplicate].map((p) =>
+        p.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     expect(errors).toMatchObject([{ code: ErrorCode.StateWriteFailed }, { code: ErrorCode.StateWriteFailed }]);
     expect((errors[0] as Error).message).toMatch(/conversations\.0\.isGroup: .*boolean/);
     expect((errors[1] as Error).message).toMatch(/conversations\.1: duplicate conversation teams\/a/);

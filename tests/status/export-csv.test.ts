@@ -102,7 +102,13 @@ describe('the status export', () => {
     expect(new Set(rows.map((row) => row[5]))).toEqual(new Set(['ikke påbegyndt']));
     expect(rows.every((row) => row[6] === '' && row[7] === '')).toBe(true);
     // a title with a comma survives as one field
-    expect(rows.some((row) => row[3] === 'Tjek/valider at kommunens it-miljø opfylder kravene der stilles for at idriftsætte SAPA, KSD og KY')).toBe(true);
+    expect(
+      rows.some(
+        (row) =>
+          row[3] ===
+          'Tjek/valider at kommunens it-miljø opfylder kravene der stilles for at idriftsætte SAPA, KSD og KY',
+      ),
+    ).toBe(true);
   });
 
   it('is sorted by municipality in Danish order, then task as in tasks.json, then step', () => {
@@ -114,17 +120,33 @@ describe('the status export', () => {
     expect(names).toHaveLength(98);
     expect(names.indexOf('Vordingborg Kommune')).toBeLessThan(names.indexOf('Ærø Kommune'));
     const first = rows.filter((row) => row.kommune_id === 'albertslund');
-    const expected = statusTasks(knowledge).flatMap((task) => (task.steps.length > 0 ? task.steps.map((s) => `${task.id}#${s.number}`) : [`${task.id}#`]));
+    const expected = statusTasks(knowledge).flatMap((task) =>
+      task.steps.length > 0 ? task.steps.map((s) => `${task.id}#${s.number}`) : [`${task.id}#`],
+    );
     expect(first.map((row) => `${row.opgave_id}#${row.trin}`)).toEqual(expected);
   });
 
   it('gives the status in force in Danish, with the last change and who made it', async () => {
-    await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by: mette });
+    await statuses.record({
+      municipalityId: 'aarhus',
+      taskId: 'bbr-adgangsstyring',
+      step: 3,
+      status: 'started',
+      by: mette,
+    });
     clock.set(DateTime.fromISO('2018-10-03T09:00:00+02:00'));
-    await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by: mette });
+    await statuses.record({
+      municipalityId: 'aarhus',
+      taskId: 'bbr-adgangsstyring',
+      step: 3,
+      status: 'done',
+      by: mette,
+    });
     await statuses.record({ municipalityId: 'koege', taskId: 'udpeg-fk-adm-og-fk-ansv', status: 'started', by: mette });
     const rows = statusCsvRows(store.read(), knowledge);
-    expect(rows.find((r) => r.kommune_id === 'aarhus' && r.opgave_id === 'bbr-adgangsstyring' && r.trin === '3')).toEqual({
+    expect(
+      rows.find((r) => r.kommune_id === 'aarhus' && r.opgave_id === 'bbr-adgangsstyring' && r.trin === '3'),
+    ).toEqual({
       kommune_id: 'aarhus',
       kommune: 'Aarhus Kommune',
       opgave_id: 'bbr-adgangsstyring',
@@ -134,16 +156,42 @@ describe('the status export', () => {
       sidst_aendret: '2018-10-03T09:00:00.000+02:00',
       aendret_af: 'slack:U1',
     });
-    expect(rows.find((r) => r.kommune_id === 'koege' && r.opgave_id === 'udpeg-fk-adm-og-fk-ansv')).toMatchObject({ trin: '', status: 'påbegyndt', aendret_af: 'slack:U1' });
-    expect(rows.find((r) => r.kommune_id === 'aarhus' && r.trin === '4')).toMatchObject({ status: 'ikke påbegyndt', sidst_aendret: '', aendret_af: '' });
+    expect(rows.find((r) => r.kommune_id === 'koege' && r.opgave_id === 'udpeg-fk-adm-og-fk-ansv')).toMatchObject({
+      trin: '',
+      status: 'påbegyndt',
+      aendret_af: 'slack:U1',
+    });
+    expect(rows.find((r) => r.kommune_id === 'aarhus' && r.trin === '4')).toMatchObject({
+      status: 'ikke påbegyndt',
+      sidst_aendret: '',
+      aendret_af: '',
+    });
   });
 
   it('after an undo shows the restored status, and the undo as the last change', async () => {
-    await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'started', by: mette });
-    const done = recorded(await statuses.record({ municipalityId: 'aarhus', taskId: 'bbr-adgangsstyring', step: 3, status: 'done', by: mette }));
+    await statuses.record({
+      municipalityId: 'aarhus',
+      taskId: 'bbr-adgangsstyring',
+      step: 3,
+      status: 'started',
+      by: mette,
+    });
+    const done = recorded(
+      await statuses.record({
+        municipalityId: 'aarhus',
+        taskId: 'bbr-adgangsstyring',
+        step: 3,
+        status: 'done',
+        by: mette,
+      }),
+    );
     clock.set(DateTime.fromISO('2018-10-04T08:30:00+02:00'));
     await statuses.undo(done.id, admin);
     const row = statusCsvRows(store.read(), knowledge).find((r) => r.kommune_id === 'aarhus' && r.trin === '3');
-    expect(row).toMatchObject({ status: 'påbegyndt', sidst_aendret: '2018-10-04T08:30:00.000+02:00', aendret_af: 'teams:aad-admin' });
+    expect(row).toMatchObject({
+      status: 'påbegyndt',
+      sidst_aendret: '2018-10-04T08:30:00.000+02:00',
+      aendret_af: 'teams:aad-admin',
+    });
   });
 });

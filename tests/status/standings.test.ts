@@ -28,7 +28,10 @@ function update(id: number, fields: Partial<StatusUpdate>): StatusUpdate {
 
 describe('standingsOf: where each municipality × task × step stands', () => {
   it('takes the last update not undone as the status in force', () => {
-    const log = [update(1, { status: 'started' }), update(2, { status: 'done', previous: 'started', undoneAt: '2018-10-02T11:00:00.000+02:00', undoneBy: admin })];
+    const log = [
+      update(1, { status: 'started' }),
+      update(2, { status: 'done', previous: 'started', undoneAt: '2018-10-02T11:00:00.000+02:00', undoneBy: admin }),
+    ];
     const standing = standingsOf(log).get(standingKey('aarhus', 'bbr-adgangsstyring', 3));
     expect(standing?.status).toBe('started');
     expect(standing?.inForce?.id).toBe(log[0]!.id);
@@ -44,7 +47,9 @@ describe('standingsOf: where each municipality × task × step stands', () => {
 
   it('compares instants, not their text, across the end of summer time', () => {
     // 01:30+02:00 is 23:30 UTC; the undo at 01:10+01:00 is 00:10 UTC, forty minutes later
-    const log = [update(1, { at: '2018-10-28T01:30:00.000+02:00', undoneAt: '2018-10-28T01:10:00.000+01:00', undoneBy: admin })];
+    const log = [
+      update(1, { at: '2018-10-28T01:30:00.000+02:00', undoneAt: '2018-10-28T01:10:00.000+01:00', undoneBy: admin }),
+    ];
     expect(standingsOf(log).get(standingKey('aarhus', 'bbr-adgangsstyring', 3))?.lastChange.by).toEqual(admin);
   });
 
@@ -74,7 +79,9 @@ describe('StatusRepository.changes: a municipality’s recent changes', () => {
 
   it('lists the newest first, undone ones included, narrowed to a task or a step, at most `limit`', async () => {
     const record = (taskId: string, step: number | undefined, status: 'started' | 'done', municipalityId = 'aarhus') =>
-      repo.record({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), status, by: mette }).then(recorded);
+      repo
+        .record({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), status, by: mette })
+        .then(recorded);
     const first = await record('bbr-adgangsstyring', 3, 'started');
     const second = await record('bbr-adgangsstyring', 4, 'started');
     const third = await record('udpeg-fk-adm-og-fk-ansv', undefined, 'done');
@@ -84,8 +91,15 @@ describe('StatusRepository.changes: a municipality’s recent changes', () => {
     expect(repo.changes('aarhus', 10).map((u) => u.id)).toEqual([fourth.id, third.id, second.id, first.id]);
     expect(repo.changes('aarhus', 10)[0]?.undoneAt).toBeDefined();
     expect(repo.changes('aarhus', 2).map((u) => u.id)).toEqual([fourth.id, third.id]);
-    expect(repo.changes('aarhus', 10, { taskId: 'bbr-adgangsstyring' }).map((u) => u.id)).toEqual([fourth.id, second.id, first.id]);
-    expect(repo.changes('aarhus', 10, { taskId: 'bbr-adgangsstyring', step: 3 }).map((u) => u.id)).toEqual([fourth.id, first.id]);
+    expect(repo.changes('aarhus', 10, { taskId: 'bbr-adgangsstyring' }).map((u) => u.id)).toEqual([
+      fourth.id,
+      second.id,
+      first.id,
+    ]);
+    expect(repo.changes('aarhus', 10, { taskId: 'bbr-adgangsstyring', step: 3 }).map((u) => u.id)).toEqual([
+      fourth.id,
+      first.id,
+    ]);
     expect(repo.changes('aarhus', 0)).toEqual([]);
     expect(repo.standings().get(standingKey('aarhus', 'bbr-adgangsstyring', 3))?.status).toBe('started');
   });

@@ -2,7 +2,12 @@
  * What the loopback fakes share: a wait that looks again each time something arrives (the
  * fake calls every function in `waiters` on each arrival) rather than on a timer.
  */
-export function whenArrived<T>(waiters: (() => void)[], found: () => T | undefined, timeoutMs: number, failure: () => string): Promise<T> {
+export function whenArrived<T>(
+  waiters: (() => void)[],
+  found: () => T | undefined,
+  timeoutMs: number,
+  failure: () => string,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const look = (): void => {
       const result = found();

@@ -15,7 +15,10 @@ export interface BotAndConnector {
  * end. With `each`, every test gets a bot on a fresh state file and a connector of its own: for
  * tests that each tell a story from the start (what was installed, who voted).
  */
-export function useBotAndConnector(env: Record<string, string>, options: { clock?: Clock; each?: boolean } = {}): BotAndConnector {
+export function useBotAndConnector(
+  env: Record<string, string>,
+  options: { clock?: Clock; each?: boolean } = {},
+): BotAndConnector {
   const harness = {} as BotAndConnector;
   const start = async (): Promise<void> => {
     harness.connector = await startFakeConnector();

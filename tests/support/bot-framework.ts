@@ -12,7 +12,10 @@ export interface ReplyActivity {
   type: string;
   text?: string;
   summary?: string;
-  attachments?: { contentType: string; content: { body?: { type: string; text?: string }[]; actions?: { title: string; data: unknown }[] } }[];
+  attachments?: {
+    contentType: string;
+    content: { body?: { type: string; text?: string }[]; actions?: { title: string; data: unknown }[] };
+  }[];
 }
 
 /** Starts the real bot on a free loopback port with a fresh state file. */
@@ -22,7 +25,10 @@ export async function startTestBot(
 ): Promise<RunningKlikbot & { statePath: string }> {
   const statePath = options.statePath ?? path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-e2e-')), 'state.json');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: statePath, ...env });
-  const bot = await startKlikbot(config, { ...(options.clock ? { clock: options.clock } : {}), ...(options.teamsEndpoints ? { teamsEndpoints: options.teamsEndpoints } : {}) });
+  const bot = await startKlikbot(config, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.teamsEndpoints ? { teamsEndpoints: options.teamsEndpoints } : {}),
+  });
   return { ...bot, statePath };
 }
 
@@ -54,7 +60,11 @@ export async function postMessages(baseUrl: string, body: unknown): Promise<Resp
 }
 
 /** Asks one question with expectReplies and returns the reply activities. */
-export async function ask(baseUrl: string, text: string, overrides: Record<string, unknown> = {}): Promise<ReplyActivity[]> {
+export async function ask(
+  baseUrl: string,
+  text: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ReplyActivity[]> {
   const response = await postMessages(baseUrl, messageActivity(text, overrides));
   if (response.status !== 200) throw new Error(`expected 200, got ${response.status}: ${await response.text()}`);
   const body = (await response.json()) as { activities: ReplyActivity[] };

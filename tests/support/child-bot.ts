@@ -55,7 +55,11 @@ export function spawnBot(env: Record<string, string>): ChildBot {
   // 'close' rather than 'exit': by then stdout and stderr have been read to the end
   const exited = once(child, 'close').then(([code]) => code as number | null);
 
-  const waitForLog = (what: string, match: (line: LogLine) => boolean, timeoutMs = START_TIMEOUT_MS): Promise<LogLine> => {
+  const waitForLog = (
+    what: string,
+    match: (line: LogLine) => boolean,
+    timeoutMs = START_TIMEOUT_MS,
+  ): Promise<LogLine> => {
     const seen = lines.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise<LogLine>((resolve, reject) => {
@@ -68,7 +72,11 @@ export function spawnBot(env: Record<string, string>): ChildBot {
       const fail = (why: string): void => {
         waiters.delete(waiter);
         clearTimeout(timer);
-        reject(new Error(`waited for the bot to log ${what}, but ${why}\nstderr:\n${err}\nlast log lines:\n${out.split('\n').slice(-5).join('\n')}`));
+        reject(
+          new Error(
+            `waited for the bot to log ${what}, but ${why}\nstderr:\n${err}\nlast log lines:\n${out.split('\n').slice(-5).join('\n')}`,
+          ),
+        );
       };
       const timer = setTimeout(() => fail(`it did not within ${timeoutMs} ms`), timeoutMs);
       waiters.add(waiter);

@@ -15,7 +15,10 @@ export interface ConnectorRequest {
     summary?: string;
     replyToId?: string;
     id?: string;
-    attachments?: { contentType: string; content: { body?: { text?: string }[]; actions?: Record<string, unknown>[] } }[];
+    attachments?: {
+      contentType: string;
+      content: { body?: { text?: string }[]; actions?: Record<string, unknown>[] };
+    }[];
   };
 }
 
@@ -67,7 +70,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   const waitFor = (count: number, timeoutMs = 10_000): Promise<ConnectorRequest[]> =>
-    whenArrived(waiters, () => (requests.length >= count ? requests : undefined), timeoutMs, () => `expected ${count} connector requests within ${timeoutMs} ms, got ${requests.length}`);
+    whenArrived(
+      waiters,
+      () => (requests.length >= count ? requests : undefined),
+      timeoutMs,
+      () => `expected ${count} connector requests within ${timeoutMs} ms, got ${requests.length}`,
+    );
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

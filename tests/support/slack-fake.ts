@@ -99,9 +99,29 @@ function defaultBody(method: string, args: Record<string, unknown>, seq: number)
   const ts = `${1767225600 + seq}.000100`;
   switch (method) {
     case 'auth.test':
-      return { ok: true, url: 'https://kombit.slack.com/', team: 'KOMBIT', user: 'klikbot', team_id: FAKE_SLACK_IDS.teamId, user_id: FAKE_SLACK_IDS.userId, bot_id: FAKE_SLACK_IDS.botId };
+      return {
+        ok: true,
+        url: 'https://kombit.slack.com/',
+        team: 'KOMBIT',
+        user: 'klikbot',
+        team_id: FAKE_SLACK_IDS.teamId,
+        user_id: FAKE_SLACK_IDS.userId,
+        bot_id: FAKE_SLACK_IDS.botId,
+      };
     case 'chat.postMessage':
-      return { ok: true, channel: args.channel, ts, message: { type: 'message', user: FAKE_SLACK_IDS.userId, bot_id: FAKE_SLACK_IDS.botId, text: args.text, blocks: args.blocks, ts } };
+      return {
+        ok: true,
+        channel: args.channel,
+        ts,
+        message: {
+          type: 'message',
+          user: FAKE_SLACK_IDS.userId,
+          bot_id: FAKE_SLACK_IDS.botId,
+          text: args.text,
+          blocks: args.blocks,
+          ts,
+        },
+      };
     case 'chat.update':
       return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
     case 'chat.postEphemeral':
@@ -176,7 +196,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const { port } = server.address() as { port: number };
   const base = `http://127.0.0.1:${port}`;
 
-  const calls = (method?: string): SlackCall[] => recorded.filter((call) => method === undefined || call.method === method);
+  const calls = (method?: string): SlackCall[] =>
+    recorded.filter((call) => method === undefined || call.method === method);
   const waitFor = (match: SlackCallMatch, timeoutMs = 5_000, count = 1): Promise<SlackCall[]> => {
     const wanted = typeof match === 'number' ? match : count;
     const test = matcher(match);
@@ -184,7 +205,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const found = recorded.filter(test);
       return found.length >= wanted ? found : undefined;
     };
-    return whenArrived(waiters, enough, timeoutMs, () => `expected ${wanted} matching Slack calls within ${timeoutMs} ms; calls seen: ${summary(recorded)}`);
+    return whenArrived(
+      waiters,
+      enough,
+      timeoutMs,
+      () => `expected ${wanted} matching Slack calls within ${timeoutMs} ms; calls seen: ${summary(recorded)}`,
+    );
   };
 
   return {
@@ -193,9 +219,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     plan: (method, answer) => planned.set(method, [...(planned.get(method) ?? []), answer]),
     responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
     waitFor,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

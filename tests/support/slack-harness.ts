@@ -4,14 +4,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startTestBot } from './bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from './slack-fake.js';
-import { blockAction, eventCallback, postToSlack, type BlockActionInput, type PostOptions, type SlackRequest } from './slack-requests.js';
+import {
+  blockAction,
+  eventCallback,
+  postToSlack,
+  type BlockActionInput,
+  type PostOptions,
+  type SlackRequest,
+} from './slack-requests.js';
 
 /** The signing secret the test bots are started with (and the requests are signed with). */
 export const SLACK_SECRET = 'klikbot-e2e-signing-secret';
 
 /** The bot's settings for Slack over HTTP against a fake Web API, on 6 September 2018. */
 export function slackEnv(apiUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { KLIKBOT_NOW: '2018-09-06T10:00:00+02:00', SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: apiUrl, ...extra };
+  return {
+    KLIKBOT_NOW: '2018-09-06T10:00:00+02:00',
+    SLACK_SIGNING_SECRET: SLACK_SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: apiUrl,
+    ...extra,
+  };
 }
 
 /** A running bot with Slack on, the fake Web API it calls, and what it called during the current test. */
@@ -39,7 +52,10 @@ export interface SlackBot {
  * calls. With `each`, every test gets a bot on a fresh state file and a fake of its own: for
  * tests that each tell a story from the start (who joined, what was approved).
  */
-export function useSlackBot(extraEnv: Record<string, string> = {}, options: { clock?: Clock; each?: boolean } = {}): SlackBot {
+export function useSlackBot(
+  extraEnv: Record<string, string> = {},
+  options: { clock?: Clock; each?: boolean } = {},
+): SlackBot {
   let before = new Set<SlackCall>();
   const fresh = (call: SlackCall) => !before.has(call);
   const h: SlackBot = {
@@ -102,21 +118,27 @@ export function blockText(blocks: unknown): string {
   for (const block of (blocks ?? []) as Block[]) {
     if (block.text) parts.push(block.text.text);
     for (const field of block.fields ?? []) parts.push(field.text);
-    for (const element of block.elements ?? []) parts.push(typeof element.text === 'string' ? element.text : element.text.text);
+    for (const element of block.elements ?? [])
+      parts.push(typeof element.text === 'string' ? element.text : element.text.text);
   }
   return parts.join('\n');
 }
 
 /** The buttons in a message's blocks. */
 export function buttonsIn(blocks: unknown): DrawnButton[] {
-  return ((blocks ?? []) as Block[]).filter((block) => block.type === 'actions').flatMap((block) => (block.elements ?? []) as DrawnButton[]);
+  return ((blocks ?? []) as Block[])
+    .filter((block) => block.type === 'actions')
+    .flatMap((block) => (block.elements ?? []) as DrawnButton[]);
 }
 
 /** The button whose label matches, failing loudly with the labels there are. */
 export function buttonLabelled(blocks: unknown, label: RegExp): DrawnButton {
   const buttons = buttonsIn(blocks);
   const found = buttons.find((button) => label.test(button.text.text));
-  if (!found) throw new Error(`no button matching ${String(label)} among: ${buttons.map((button) => button.text.text).join(' | ')}`);
+  if (!found)
+    throw new Error(
+      `no button matching ${String(label)} among: ${buttons.map((button) => button.text.text).join(' | ')}`,
+    );
   return found;
 }
 
@@ -132,7 +154,10 @@ export interface ClickSite {
 
 /** A `block_actions` click as Slack sends it for a button in a thread, an ephemeral message or the App Home. */
 export function buttonClick(input: BlockActionInput, site: ClickSite = {}): SlackRequest {
-  const payload = structuredClone(blockAction(input).data) as Record<string, unknown> & { message?: Record<string, unknown>; container: Record<string, unknown> };
+  const payload = structuredClone(blockAction(input).data) as Record<string, unknown> & {
+    message?: Record<string, unknown>;
+    container: Record<string, unknown>;
+  };
   if (site.threadTs && payload.message) payload.message.thread_ts = site.threadTs;
   if (site.ephemeral) {
     payload.container.is_ephemeral = true;
@@ -144,7 +169,11 @@ export function buttonClick(input: BlockActionInput, site: ClickSite = {}): Slac
     delete payload.message;
     delete payload.channel;
   }
-  return { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), data: payload };
+  return {
+    contentType: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    data: payload,
+  };
 }
 
 /** A response_url that receives the bot's post but holds its answer until released. */
@@ -183,10 +212,11 @@ export async function holdResponseUrl(): Promise<HeldResponseUrl> {
     received,
     answered: () => answered,
     release: () => release(),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

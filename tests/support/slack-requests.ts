@@ -53,7 +53,11 @@ function newMessageTs(): string {
 }
 
 /** Slack's v0 signature headers for a raw body: HMAC-SHA256 of `v0:{timestamp}:{body}`. */
-export function signSlackRequest(secret: string, body: string, timestamp: number = nowSeconds()): Record<'x-slack-signature' | 'x-slack-request-timestamp', string> {
+export function signSlackRequest(
+  secret: string,
+  body: string,
+  timestamp: number = nowSeconds(),
+): Record<'x-slack-signature' | 'x-slack-request-timestamp', string> {
   const digest = createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
   return { 'x-slack-signature': `v0=${digest}`, 'x-slack-request-timestamp': String(timestamp) };
 }
@@ -61,7 +65,10 @@ export function signSlackRequest(secret: string, body: string, timestamp: number
 /** The headers for one delivery, honouring the test's deviations. */
 function deliveryHeaders(secret: string, request: SlackRequest, options: PostOptions): Record<string, string> {
   const signed = signSlackRequest(secret, request.body, options.timestamp);
-  const headers: Record<string, string> = { 'content-type': request.contentType, 'x-slack-request-timestamp': signed['x-slack-request-timestamp'] };
+  const headers: Record<string, string> = {
+    'content-type': request.contentType,
+    'x-slack-request-timestamp': signed['x-slack-request-timestamp'],
+  };
   const signature = options.signature === undefined ? signed['x-slack-signature'] : options.signature;
   if (signature !== null) headers['x-slack-signature'] = signature;
   if (options.retryNum !== undefined) {
@@ -72,8 +79,15 @@ function deliveryHeaders(secret: string, request: SlackRequest, options: PostOpt
 }
 
 /** POSTs a signed request to the bot's `/slack/events` (appended to `baseUrl` unless already there). */
-export async function postToSlack(baseUrl: string, secret: string, request: SlackRequest, options: PostOptions = {}): Promise<Response> {
-  const url = baseUrl.replace(/\/$/, '').endsWith('/slack/events') ? baseUrl : `${baseUrl.replace(/\/$/, '')}/slack/events`;
+export async function postToSlack(
+  baseUrl: string,
+  secret: string,
+  request: SlackRequest,
+  options: PostOptions = {},
+): Promise<Response> {
+  const url = baseUrl.replace(/\/$/, '').endsWith('/slack/events')
+    ? baseUrl
+    : `${baseUrl.replace(/\/$/, '')}/slack/events`;
   return fetch(url, { method: 'POST', headers: deliveryHeaders(secret, request, options), body: request.body });
 }
 
@@ -128,7 +142,10 @@ function triggerId(): string {
 }
 
 /** An Events API delivery wrapping `event` (JSON body), as Slack sends it to the bot. */
-export function eventCallback(event: Record<string, unknown>, ids: { eventId?: string; teamId?: string } = {}): SlackRequest {
+export function eventCallback(
+  event: Record<string, unknown>,
+  ids: { eventId?: string; teamId?: string } = {},
+): SlackRequest {
   sequence += 1;
   const teamId = ids.teamId ?? SLACK_IDS.teamId;
   return jsonRequest({
@@ -139,7 +156,15 @@ export function eventCallback(event: Record<string, unknown>, ids: { eventId?: s
     type: 'event_callback',
     event_id: ids.eventId ?? `Ev0KLIK${String(sequence).padStart(6, '0')}`,
     event_time: nowSeconds(),
-    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: SLACK_IDS.botUserId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: SLACK_IDS.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     is_ext_shared_channel: false,
   });
 }
@@ -157,7 +182,15 @@ export function appMention(input: MessageInput): Record<string, unknown> {
   const ts = input.ts ?? newMessageTs();
   const mention = `<@${SLACK_IDS.botUserId}>`;
   const text = input.text.includes(mention) ? input.text : `${mention} ${input.text}`;
-  return { type: 'app_mention', user: input.user ?? SLACK_IDS.userId, text, ts, channel: input.channel ?? SLACK_IDS.channelId, event_ts: ts, team: SLACK_IDS.teamId };
+  return {
+    type: 'app_mention',
+    user: input.user ?? SLACK_IDS.userId,
+    text,
+    ts,
+    channel: input.channel ?? SLACK_IDS.channelId,
+    event_ts: ts,
+    team: SLACK_IDS.teamId,
+  };
 }
 
 /** A `message` event in the user's DM with the bot (`channel_type: 'im'`). */
@@ -178,7 +211,13 @@ export function directMessage(input: MessageInput): Record<string, unknown> {
 
 /** An `app_home_opened` event for the Home tab. */
 export function appHomeOpened(input: { user?: string } = {}): Record<string, unknown> {
-  return { type: 'app_home_opened', user: input.user ?? SLACK_IDS.userId, channel: SLACK_IDS.dmChannelId, tab: 'home', event_ts: newMessageTs() };
+  return {
+    type: 'app_home_opened',
+    user: input.user ?? SLACK_IDS.userId,
+    channel: SLACK_IDS.dmChannelId,
+    tab: 'home',
+    event_ts: newMessageTs(),
+  };
 }
 
 /** Inputs for a button click; only `actionId` and `value` are required. */
@@ -209,14 +248,33 @@ export function blockAction(input: BlockActionInput): SlackRequest {
     trigger_id: input.triggerId ?? triggerId(),
     team: { id: SLACK_IDS.teamId, domain: SLACK_IDS.teamDomain },
     channel: { id: channel, name: channel.startsWith('D') ? 'directmessage' : SLACK_IDS.channelName },
-    message: { type: 'message', user: SLACK_IDS.botUserId, ts: messageTs, text: input.messageText ?? '', blocks: input.messageBlocks ?? [] },
+    message: {
+      type: 'message',
+      user: SLACK_IDS.botUserId,
+      ts: messageTs,
+      text: input.messageText ?? '',
+      blocks: input.messageBlocks ?? [],
+    },
     response_url: input.responseUrl ?? `https://hooks.slack.com/actions/${SLACK_IDS.teamId}/1000000002/actionResponse`,
-    actions: [{ type: 'button', action_id: input.actionId, block_id: input.blockId ?? 'actions', value: input.value, action_ts: actionTs }],
+    actions: [
+      {
+        type: 'button',
+        action_id: input.actionId,
+        block_id: input.blockId ?? 'actions',
+        value: input.value,
+        action_ts: actionTs,
+      },
+    ],
   });
 }
 
 function userBlock(user: string | undefined): Record<string, unknown> {
-  return { id: user ?? SLACK_IDS.userId, username: SLACK_IDS.userName, name: SLACK_IDS.userName, team_id: SLACK_IDS.teamId };
+  return {
+    id: user ?? SLACK_IDS.userId,
+    username: SLACK_IDS.userName,
+    name: SLACK_IDS.userName,
+    team_id: SLACK_IDS.teamId,
+  };
 }
 
 /** Inputs for a modal submission; `values` is `state.values` (block id → action id → value). */

@@ -5,16 +5,30 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack, type SlackAnswer } from './slack-fake.js';
 import {
-  appHomeOpened, appMention, blockAction, directMessage, eventCallback, nowSeconds, postToSlack,
-  signSlackRequest, slashCommand, urlVerification, viewSubmission,
+  appHomeOpened,
+  appMention,
+  blockAction,
+  directMessage,
+  eventCallback,
+  nowSeconds,
+  postToSlack,
+  signSlackRequest,
+  slashCommand,
+  urlVerification,
+  viewSubmission,
 } from './slack-requests.js';
 
 const SECRET = 'klikbot-test-signing-secret';
-const RATE_LIMITED: SlackAnswer = { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+const RATE_LIMITED: SlackAnswer = {
+  status: 429,
+  headers: { 'retry-after': '1' },
+  body: { ok: false, error: 'ratelimited' },
+};
 
 describe('signSlackRequest', () => {
   it("reproduces the worked example on Slack's 'Verifying requests from Slack' page", () => {
-    const body = 'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
+    const body =
+      'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
     expect(signSlackRequest('8f742231b10e8888abcd99yyyzzz85a5', body, 1531420618)).toEqual({
       'x-slack-signature': 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
       'x-slack-request-timestamp': '1531420618',
@@ -24,10 +38,19 @@ describe('signSlackRequest', () => {
   it('signs the current time by default, and Bolt accepts it but not a six-minute-old one', () => {
     const body = urlVerification('kanal').body;
     const headers = signSlackRequest(SECRET, body);
-    const expected = createHmac('sha256', SECRET).update(`v0:${headers['x-slack-request-timestamp']}:${body}`).digest('hex');
+    const expected = createHmac('sha256', SECRET)
+      .update(`v0:${headers['x-slack-request-timestamp']}:${body}`)
+      .digest('hex');
     expect(headers['x-slack-signature']).toBe(`v0=${expected}`);
     const check = (h: typeof headers): boolean =>
-      isValidSlackRequest({ signingSecret: SECRET, body, headers: { 'x-slack-signature': h['x-slack-signature'], 'x-slack-request-timestamp': Number(h['x-slack-request-timestamp']) } });
+      isValidSlackRequest({
+        signingSecret: SECRET,
+        body,
+        headers: {
+          'x-slack-signature': h['x-slack-signature'],
+          'x-slack-request-timestamp': Number(h['x-slack-request-timestamp']),
+        },
+      });
     expect(check(headers)).toBe(true);
     expect(check(signSlackRequest(SECRET, body, nowSeconds() - 6 * 60))).toBe(false);
   });
@@ -46,7 +69,11 @@ describe('the fake Slack Web API', () => {
     const result = await client.chat.postMessage({ channel: 'C0PROGRAM', text: 'Frist', blocks });
     // this test's own post: the fake is shared by the tests of this block, in whatever order they run
     const [call] = await fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.text === 'Frist');
-    expect(call).toMatchObject({ method: 'chat.postMessage', token: 'xoxb-test', contentType: 'application/x-www-form-urlencoded' });
+    expect(call).toMatchObject({
+      method: 'chat.postMessage',
+      token: 'xoxb-test',
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(call?.args).toMatchObject({ channel: 'C0PROGRAM', text: 'Frist', blocks });
     expect(result).toMatchObject({ ok: true, channel: 'C0PROGRAM', message: { text: 'Frist', blocks } });
     expect(result.ts).toMatch(/^\d+\.000100$/);
@@ -69,25 +96,41 @@ describe('the fake Slack Web API', () => {
       headers: { 'content-type': 'application/json; charset=utf-8', authorization: 'Bearer xoxb-json' },
       body: JSON.stringify({ user_id: 'U0METTE', view }),
     });
-    expect(await answer.json()).toMatchObject({ ok: true, view: { type: 'home', id: expect.stringMatching(/^V/) as unknown } });
-    await fetch(fake.responseUrl('kommando 1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'svar', replace_original: true }) });
+    expect(await answer.json()).toMatchObject({
+      ok: true,
+      view: { type: 'home', id: expect.stringMatching(/^V/) as unknown },
+    });
+    await fetch(fake.responseUrl('kommando 1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'svar', replace_original: true }),
+    });
     const [published] = fake.calls('views.publish');
     expect(published).toMatchObject({ token: 'xoxb-json', args: { user_id: 'U0METTE', view } });
-    expect(fake.calls('response_url')).toMatchObject([{ responseId: 'kommando 1', args: { text: 'svar', replace_original: true } }]);
+    expect(fake.calls('response_url')).toMatchObject([
+      { responseId: 'kommando 1', args: { text: 'svar', replace_original: true } },
+    ]);
   });
 
   it('answers planned platform errors in order, then falls back to success', async () => {
     const client = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl });
-    for (const error of ['channel_not_found', 'not_in_channel']) fake.plan('chat.postEphemeral', { body: { ok: false, error } });
+    for (const error of ['channel_not_found', 'not_in_channel'])
+      fake.plan('chat.postEphemeral', { body: { ok: false, error } });
     const post = () => client.chat.postEphemeral({ channel: 'C0PROGRAM', user: 'U0METTE', text: 'x' });
-    await expect(post()).rejects.toMatchObject({ code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } });
+    await expect(post()).rejects.toMatchObject({
+      code: 'slack_webapi_platform_error',
+      data: { error: 'channel_not_found' },
+    });
     await expect(post()).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
     await expect(post()).resolves.toMatchObject({ ok: true, message_ts: expect.any(String) as unknown });
     expect(fake.calls('chat.postEphemeral')).toHaveLength(3);
   });
 
   it('names the calls it saw when a wait times out', async () => {
-    await new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl }).chat.postMessage({ channel: 'C0PROGRAM', text: 'seen' });
+    await new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl }).chat.postMessage({
+      channel: 'C0PROGRAM',
+      text: 'seen',
+    });
     await expect(fake.waitFor('chat.delete', 100)).rejects.toThrow(/chat\.postMessage/);
   });
 });
@@ -100,12 +143,21 @@ async function measure(options: WebClientOptions, answer: SlackAnswer) {
   const started = performance.now();
   const outcome = await client.chat.postMessage({ channel: 'C0PROGRAM', text: 'x' }).then(
     (result) => ({ ok: result.ok, code: undefined as unknown, retryAfter: undefined as unknown }),
-    (error: { code?: unknown; retryAfter?: unknown }) => ({ ok: false, code: error.code, retryAfter: error.retryAfter }),
+    (error: { code?: unknown; retryAfter?: unknown }) => ({
+      ok: false,
+      code: error.code,
+      retryAfter: error.retryAfter,
+    }),
   );
   const elapsed = performance.now() - started;
   const arrivals = fake.calls().map((call) => call.at);
   await fake.close();
-  return { ...outcome, elapsed, attempts: arrivals.length, gap: (arrivals[1] ?? Number.NaN) - (arrivals[0] ?? Number.NaN) };
+  return {
+    ...outcome,
+    elapsed,
+    attempts: arrivals.length,
+    gap: (arrivals[1] ?? Number.NaN) - (arrivals[0] ?? Number.NaN),
+  };
 }
 
 describe.concurrent('what the WebClient does with a 429 (retry-after: 1) from the fake', () => {
@@ -145,14 +197,25 @@ describe.concurrent('what the WebClient does with a 429 (retry-after: 1) from th
   it('retries a 500 under the default policy but not with retries: 0', async ({ expect }) => {
     const serverError: SlackAnswer = { status: 500, body: { ok: false } };
     expect(await measure({}, serverError)).toMatchObject({ ok: true, attempts: 2 });
-    expect(await measure({ retryConfig: { retries: 0 } }, serverError)).toMatchObject({ ok: false, code: 'slack_webapi_http_error', attempts: 1 });
+    expect(await measure({ retryConfig: { retries: 0 } }, serverError)).toMatchObject({
+      ok: false,
+      code: 'slack_webapi_http_error',
+      attempts: 1,
+    });
   });
 });
 
 /** A Bolt app on a loopback server whose listeners echo what they received through the fake. */
 async function startEchoBolt(fake: FakeSlack): Promise<{ url: string; close(): Promise<void> }> {
   const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
-  const app = new App({ receiver, token: 'xoxb-test', botId: 'B0KLIKBOT', botUserId: 'U0KLIKBOT', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl } });
+  const app = new App({
+    receiver,
+    token: 'xoxb-test',
+    botId: 'B0KLIKBOT',
+    botUserId: 'U0KLIKBOT',
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: fake.apiUrl },
+  });
   app.command('/klik', async ({ ack, command, respond }) => {
     await ack();
     await respond({ text: `kommando ${command.text} fra ${command.user_id} i ${command.channel_id}` });
@@ -163,7 +226,10 @@ async function startEchoBolt(fake: FakeSlack): Promise<{ url: string; close(): P
   });
   app.view('spoergsmaal', async ({ ack, view }) => {
     await ack();
-    await app.client.chat.postMessage({ channel: 'D0METTE', text: `modal ${view.private_metadata} ${JSON.stringify(view.state.values)}` });
+    await app.client.chat.postMessage({
+      channel: 'D0METTE',
+      text: `modal ${view.private_metadata} ${JSON.stringify(view.state.values)}`,
+    });
   });
   app.event('app_mention', async ({ event, say }) => {
     await say(`nævnt: ${event.text}`);
@@ -177,7 +243,10 @@ async function startEchoBolt(fake: FakeSlack): Promise<{ url: string; close(): P
   const server: Server = createServer(receiver.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('the request builders, as Bolt receives them', () => {
@@ -217,11 +286,19 @@ describe('the request builders, as Bolt receives them', () => {
 
   it('delivers a button click and a modal submission', async () => {
     const value = JSON.stringify({ dialog: 'deadlines', args: { programme: 'SAPA' } });
-    await postToSlack(bolt.url, SECRET, blockAction({ actionId: 'klikbot:0', value, responseUrl: fake.responseUrl('click-1') }));
+    await postToSlack(
+      bolt.url,
+      SECRET,
+      blockAction({ actionId: 'klikbot:0', value, responseUrl: fake.responseUrl('click-1') }),
+    );
     const [click] = await fake.waitFor((c) => c.responseId === 'click-1');
     expect(click?.args).toMatchObject({ text: `knap ${value}`, replace_original: true });
     const values = { question: { text: { type: 'plain_text_input', value: 'Hvem er Mette?' } } };
-    await postToSlack(bolt.url, SECRET, viewSubmission({ callbackId: 'spoergsmaal', privateMetadata: 'C0PROGRAM', values }));
+    await postToSlack(
+      bolt.url,
+      SECRET,
+      viewSubmission({ callbackId: 'spoergsmaal', privateMetadata: 'C0PROGRAM', values }),
+    );
     expect((await posted('modal'))?.args.text).toBe(`modal C0PROGRAM ${JSON.stringify(values)}`);
   });
 

@@ -62,7 +62,10 @@ export function statusAfter(count: number): TaskStatus {
 
 /** The person who reports for a municipality, in the web chat (their own conversation). */
 export function memberOf(municipalityId: string): Record<string, unknown> {
-  return { from: { id: `load-${municipalityId}`, name: `Programleder ${municipalityId}` }, conversation: { id: `load-conversation-${municipalityId}` } };
+  return {
+    from: { id: `load-${municipalityId}`, name: `Programleder ${municipalityId}` },
+    conversation: { id: `load-conversation-${municipalityId}` },
+  };
 }
 
 const replyBody = z.object({
@@ -71,12 +74,20 @@ const replyBody = z.object({
       summary: z.string().optional(),
       text: z.string().optional(),
       channelData: z.unknown().optional(),
-      attachments: z.array(z.object({ content: z.object({ actions: z.array(z.object({ title: z.string(), data: z.unknown() })).optional() }) })).optional(),
+      attachments: z
+        .array(
+          z.object({
+            content: z.object({ actions: z.array(z.object({ title: z.string(), data: z.unknown() })).optional() }),
+          }),
+        )
+        .optional(),
     }),
   ),
 });
 
-const undoData = z.object({ klikbot: z.object({ dialog: z.literal('status-undo'), args: z.object({ updateId: z.string() }) }) });
+const undoData = z.object({
+  klikbot: z.object({ dialog: z.literal('status-undo'), args: z.object({ updateId: z.string() }) }),
+});
 
 /** The confirmation a member must get for `planned`, in Danish as the web chat asks. */
 export function confirmationText(planned: PlannedUpdate): string {
@@ -104,14 +115,19 @@ function answerOf(replies: Replies | undefined, body: string): string {
 function confirmedId(planned: PlannedUpdate, replies: Replies | undefined): string | undefined {
   const reply = replies?.length === 1 ? replies[0] : undefined;
   // a notice (channelData) is a refusal, whatever its text
-  if (!reply || reply.channelData !== undefined || !reply.summary?.endsWith(confirmationText(planned))) return undefined;
+  if (!reply || reply.channelData !== undefined || !reply.summary?.endsWith(confirmationText(planned)))
+    return undefined;
   const actions = reply.attachments?.[0]?.content.actions ?? [];
   const undo = actions.map((action) => undoData.safeParse(action.data)).find((read) => read.success);
   return undo?.data?.klikbot.args.updateId;
 }
 
 /** Submits `planned` as the status form's Action.Submit from the municipality's member. */
-export async function submitUpdate(baseUrl: string, planned: PlannedUpdate, readMillis: () => number): Promise<Outcome> {
+export async function submitUpdate(
+  baseUrl: string,
+  planned: PlannedUpdate,
+  readMillis: () => number,
+): Promise<Outcome> {
   const { slot } = planned;
   const value = {
     klikbot: { dialog: 'status-update', args: { municipality: slot.municipalityId }, fields: ['task', 'status'] },
@@ -120,11 +136,15 @@ export async function submitUpdate(baseUrl: string, planned: PlannedUpdate, read
   };
   const started = readMillis();
   try {
-    const response = await postMessages(baseUrl, messageActivity('', { ...memberOf(slot.municipalityId), text: undefined, value }));
+    const response = await postMessages(
+      baseUrl,
+      messageActivity('', { ...memberOf(slot.municipalityId), text: undefined, value }),
+    );
     const body = await response.text();
     const replies = repliesOf(body);
     const updateId = response.status === 200 ? confirmedId(planned, replies) : undefined;
-    if (updateId === undefined) return { kind: 'refused', planned, httpStatus: response.status, answer: answerOf(replies, body) };
+    if (updateId === undefined)
+      return { kind: 'refused', planned, httpStatus: response.status, answer: answerOf(replies, body) };
     return { kind: 'confirmed', planned, updateId, ms: readMillis() - started };
   } catch (error) {
     return { kind: 'failed', planned, error: String(error) };
@@ -183,5 +203,7 @@ export async function readState(statePath: string): Promise<State> {
 
 /** The status updates of one slot, in the order they were recorded. */
 export function updatesOf(state: State, slot: Slot): State['statusUpdates'] {
-  return state.statusUpdates.filter((u) => u.municipalityId === slot.municipalityId && u.taskId === BBR_TASK && u.step === slot.step);
+  return state.statusUpdates.filter(
+    (u) => u.municipalityId === slot.municipalityId && u.taskId === BBR_TASK && u.step === slot.step,
+  );
 }

@@ -8,7 +8,12 @@ export const TENANT = 'tenant-koege';
 export const conversations = {
   personal: { id: 'a:personal-mette', conversationType: 'personal', tenantId: TENANT },
   group: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: TENANT },
-  channel: { id: '19:programledere@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true, tenantId: TENANT },
+  channel: {
+    id: '19:programledere@thread.tacv2;messageid=1700000000000',
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId: TENANT,
+  },
 } as const;
 
 /** channelData as Teams sends it in a team's channel. */
@@ -66,7 +71,7 @@ export interface CardContent {
 
 /** The card a request to the connector carries (empty when it carries none). */
 export function cardOf(request: { body: { attachments?: { content: unknown }[] } }): CardContent {
-  return (request.body.attachments?.[0]?.content ?? {});
+  return request.body.attachments?.[0]?.content ?? {};
 }
 
 /** The text blocks of a card, a line each. */

@@ -58,5 +58,14 @@ export function evaluateAnswer(core: Core, question: AnswerQuestion, defaultNow:
   const wrongFacts = (question.mustNotContain ?? []).filter((fact) => contains(lower, fact));
   const factsRight = missingFacts.length === 0 && wrongFacts.length === 0;
   const right = question.expect === 'unknown' ? saidUnknown : !saidUnknown && factsRight;
-  return { question, answer, intent, missingFacts, wrongFacts, saidUnknown, right, confidentWrong: !right && !saidUnknown };
+  return {
+    question,
+    answer,
+    intent,
+    missingFacts,
+    wrongFacts,
+    saidUnknown,
+    right,
+    confidentWrong: !right && !saidUnknown,
+  };
 }

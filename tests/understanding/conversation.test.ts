@@ -15,7 +15,13 @@ const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
 
 function asker(core: Core, conversation = 'c1', isGroup = false) {
   return (text: string, user = 'u1') => {
-    const turn: Turn = { user: { id: user }, conversation: { channel: 'teams', id: conversation, isGroup }, text, locale: 'da-DK', now };
+    const turn: Turn = {
+      user: { id: user },
+      conversation: { channel: 'teams', id: conversation, isGroup },
+      text,
+      locale: 'da-DK',
+      now,
+    };
     const routed = core.answer(turn);
     return { intent: routed.understanding?.intent, text: replyText(routed.replies) };
   };
@@ -60,7 +66,7 @@ describe('odd input', () => {
     expect(ask('hvem er FK-ansvarlig i Vejle Kommune?').text).toMatch(/^Det ved jeg ikke/);
   });
 
-  it('does not give another system\'s date or a municipality\'s progress it does not know', () => {
+  it("does not give another system's date or a municipality's progress it does not know", () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('hvornår er DAR færdig med adgangsstyring?').text).not.toContain('1. november 2018');
     expect(ask('hvornår er Aarhus færdig med BBR?').text).toMatch(/^Det ved jeg ikke/);

@@ -29,7 +29,9 @@ describe('the search reaches every passage of the knowledge', () => {
 
   it('finds each passage’s record from the passage’s own words', () => {
     const passages = Object.keys(knowledge).flatMap((kind) =>
-      knowledge[kind as keyof Knowledge].flatMap((record) => search.passagesOf(kind as keyof Knowledge, (record as { id: string }).id)),
+      knowledge[kind as keyof Knowledge].flatMap((record) =>
+        search.passagesOf(kind as keyof Knowledge, (record as { id: string }).id),
+      ),
     );
     const unreachable: string[] = [];
     let total = 0;
@@ -45,7 +47,10 @@ describe('the search reaches every passage of the knowledge', () => {
         const held = new Set(contentStems([hit.text, ...hit.names].join(' ')));
         return asked.every((term) => held.has(term));
       };
-      const reached = hits.some((hit) => (hit.passage.kind === passage.kind && hit.passage.recordId === passage.recordId) || sameFact(hit.passage));
+      const reached = hits.some(
+        (hit) =>
+          (hit.passage.kind === passage.kind && hit.passage.recordId === passage.recordId) || sameFact(hit.passage),
+      );
       if (!reached) unreachable.push(`${passage.kind}/${passage.recordId} ${passage.field}: ${question}`);
     }
     console.log(`coverage: ${total - unreachable.length}/${total} passages reached from their own words`);
@@ -55,7 +60,9 @@ describe('the search reaches every passage of the knowledge', () => {
 
   it('reaches every record of every kind', () => {
     const empty = Object.entries(knowledge).flatMap(([kind, records]) =>
-      (records as { id: string }[]).filter((record) => search.passagesOf(kind as keyof Knowledge, record.id).length === 0).map((record) => `${kind}/${record.id}`),
+      (records as { id: string }[])
+        .filter((record) => search.passagesOf(kind as keyof Knowledge, record.id).length === 0)
+        .map((record) => `${kind}/${record.id}`),
     );
     expect(empty).toEqual([]);
   });

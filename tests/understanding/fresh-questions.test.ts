@@ -35,10 +35,15 @@ describe('the fresh question set, judged by its answers', () => {
   it('answers right all but the questions known to be wrong today', () => {
     const outcomes = set.questions.map((question) => evaluateAnswer(core, question, set.now));
     const wrong = outcomes.filter((outcome) => !outcome.right);
-    console.log(`fresh set: ${outcomes.length - wrong.length}/${outcomes.length} right, ${wrong.filter((outcome) => outcome.confidentWrong).length} confidently wrong`);
+    console.log(
+      `fresh set: ${outcomes.length - wrong.length}/${outcomes.length} right, ${wrong.filter((outcome) => outcome.confidentWrong).length} confidently wrong`,
+    );
     const regressions = wrong
       .filter((outcome) => !KNOWN_WRONG.has(outcome.question.id))
-      .map((outcome) => `${outcome.question.id} "${outcome.question.text}" → ${outcome.intent}; missing ${outcome.missingFacts.join(' | ')}: ${outcome.answer.slice(0, 160)}`);
+      .map(
+        (outcome) =>
+          `${outcome.question.id} "${outcome.question.text}" → ${outcome.intent}; missing ${outcome.missingFacts.join(' | ')}: ${outcome.answer.slice(0, 160)}`,
+      );
     expect(regressions, regressions.join('\n')).toEqual([]);
     const mended = [...KNOWN_WRONG].filter((id) => !wrong.some((outcome) => outcome.question.id === id));
     expect(mended, 'answered right now: take them out of KNOWN_WRONG').toEqual([]);

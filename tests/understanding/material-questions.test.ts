@@ -9,19 +9,31 @@ describe('the questions the slides pose', () => {
   let understander: Understander;
   const records = (text: string) => {
     const reading = understander.understand({ text, now });
-    return { intent: reading.intent, records: [...new Set((reading.entities.passages ?? []).map((key) => key.split('/').slice(0, 2).join('/')))] };
+    return {
+      intent: reading.intent,
+      records: [...new Set((reading.entities.passages ?? []).map((key) => key.split('/').slice(0, 2).join('/')))],
+    };
   };
 
   beforeAll(async () => {
     understander = new Understander(await loadKnowledge('data/knowledge'));
   });
 
-  it('answers a slide\'s question with the record the material answers it with, not by one salient word in it', () => {
+  it("answers a slide's question with the record the material answers it with, not by one salient word in it", () => {
     // "Organisation" alone would name the support system's administrator role or its users
-    expect(records('hvad er det støttesystemet Organisation gør?')).toEqual({ intent: 'fact', records: ['supportSystems/organisation'] });
+    expect(records('hvad er det støttesystemet Organisation gør?')).toEqual({
+      intent: 'fact',
+      records: ['supportSystems/organisation'],
+    });
     // "role" alone would be a role of the gallery
-    expect(records("What's KOMBIT's role in relation to SKI 02.19?")).toEqual({ intent: 'fact', records: ['topics/ski-0219-kombits-rolle'] });
-    expect(records('Hvorfor annonceres deadline nu?')).toEqual({ intent: 'fact', records: ['topics/adgangsstyring-og-kommunerne-er-klar'] });
+    expect(records("What's KOMBIT's role in relation to SKI 02.19?")).toEqual({
+      intent: 'fact',
+      records: ['topics/ski-0219-kombits-rolle'],
+    });
+    expect(records('Hvorfor annonceres deadline nu?')).toEqual({
+      intent: 'fact',
+      records: ['topics/adgangsstyring-og-kommunerne-er-klar'],
+    });
   });
 
   it('quotes what the systems need from Organisation, the needs listed under each system', () => {
@@ -29,8 +41,10 @@ describe('the questions the slides pose', () => {
     expect(reading.entities.passages).toContain('supportSystems/organisation/businessNeeds.1');
   });
 
-  it('leaves a question that shares a word or two with a slide\'s question to its own reading', () => {
+  it("leaves a question that shares a word or two with a slide's question to its own reading", () => {
     expect(records('hvornår er deadline for BBR?').intent).toBe('deadline.task');
-    expect(records('hvad anbefaler KOMBIT om strategierne for Organisation?').records).not.toContain('topics/ski-0219-opmaerksomhed-og-anbefalinger');
+    expect(records('hvad anbefaler KOMBIT om strategierne for Organisation?').records).not.toContain(
+      'topics/ski-0219-opmaerksomhed-og-anbefalinger',
+    );
   });
 });

@@ -9,12 +9,20 @@ import { loadQuestionSet } from './question-set.js';
 
 const understander = new Understander(await loadKnowledge('data/knowledge'));
 const now = DateTime.fromISO('2018-09-06T09:55:00+02:00', { setZone: true });
-const read = (text: string, previous?: Understanding) => understander.understand({ text, now, ...(previous ? { previous } : {}) });
+const read = (text: string, previous?: Understanding) =>
+  understander.understand({ text, now, ...(previous ? { previous } : {}) });
 const action = (text: string) => actionFor(read(text), queryWords(text).tokens);
 
 describe("a meeting host's commands", () => {
   it('start the meeting, today’s or the one on a named day', () => {
-    for (const text of ['start møde', 'start mødet', 'Start dagens møde', 'vi starter mødet nu', 'start the meeting', "start today's meeting"]) {
+    for (const text of [
+      'start møde',
+      'start mødet',
+      'Start dagens møde',
+      'vi starter mødet nu',
+      'start the meeting',
+      "start today's meeting",
+    ]) {
       expect(read(text).intent, text).toBe('meeting.start');
     }
     expect(action('start mødet')).toEqual({ dialog: 'meeting-start', args: {} });
@@ -22,8 +30,10 @@ describe("a meeting host's commands", () => {
   });
 
   it('move to the next item, pause for a number of minutes, end the meeting', () => {
-    for (const text of ['næste punkt', 'Næste punkt tak', 'videre til næste punkt', 'next item', 'move on']) expect(read(text).intent, text).toBe('meeting.next');
-    for (const text of ['afslut møde', 'afslut mødet', 'luk mødet', 'mødet er slut', 'end the meeting']) expect(read(text).intent, text).toBe('meeting.end');
+    for (const text of ['næste punkt', 'Næste punkt tak', 'videre til næste punkt', 'next item', 'move on'])
+      expect(read(text).intent, text).toBe('meeting.next');
+    for (const text of ['afslut møde', 'afslut mødet', 'luk mødet', 'mødet er slut', 'end the meeting'])
+      expect(read(text).intent, text).toBe('meeting.end');
     expect(action('pause 10')).toEqual({ dialog: 'meeting-pause', args: { minutes: '10' } });
     expect(action('pause i 15 minutter')).toEqual({ dialog: 'meeting-pause', args: { minutes: '15' } });
     expect(action('10 minutters pause')).toEqual({ dialog: 'meeting-pause', args: { minutes: '10' } });
@@ -37,7 +47,15 @@ describe("a meeting host's commands", () => {
   });
 
   it('leave questions about the meeting to the agenda', () => {
-    for (const text of ['hvornår er der pause?', 'hvad er næste punkt?', 'hvornår starter mødet?', 'pause?', 'pause', 'dagens program', 'when is the break today?']) {
+    for (const text of [
+      'hvornår er der pause?',
+      'hvad er næste punkt?',
+      'hvornår starter mødet?',
+      'pause?',
+      'pause',
+      'dagens program',
+      'when is the break today?',
+    ]) {
       expect(read(text).intent, text).not.toMatch(/^meeting\./);
     }
     expect(read('hvornår er der pause?').intent).toBe('agenda.today');
@@ -49,7 +67,9 @@ describe("a meeting host's commands", () => {
   });
 
   it('take over no question in the labelled set', () => {
-    const taken = loadQuestionSet().questions.filter((question) => !question.intent.startsWith('meeting.') && read(question.text).intent.startsWith('meeting.'));
+    const taken = loadQuestionSet().questions.filter(
+      (question) => !question.intent.startsWith('meeting.') && read(question.text).intent.startsWith('meeting.'),
+    );
     expect(taken.map((question) => question.text)).toEqual([]);
   });
 });

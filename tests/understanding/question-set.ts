@@ -23,7 +23,10 @@ const questionSchema = askedSchema.extend({
    * The action dialog the text asks for (answer() returns it unrun; its args must include
    * these), or null when none may be asked for (a question back, a read-only answer).
    */
-  action: z.object({ dialog: z.string(), args: z.record(z.string(), z.string()) }).nullable().optional(),
+  action: z
+    .object({ dialog: z.string(), args: z.record(z.string(), z.string()) })
+    .nullable()
+    .optional(),
 });
 const setSchema = z.object({ about: z.string(), now: z.string(), questions: z.array(questionSchema) });
 
@@ -31,14 +34,24 @@ const setSchema = z.object({ about: z.string(), now: z.string(), questions: z.ar
 export type LabelledQuestion = z.infer<typeof questionSchema>;
 
 /** The labelled question set, validated. */
-export function loadQuestionSet(path = 'tests/understanding/questions.json'): { now: string; questions: LabelledQuestion[] } {
+export function loadQuestionSet(path = 'tests/understanding/questions.json'): {
+  now: string;
+  questions: LabelledQuestion[];
+} {
   return setSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
 /** Everything a person reads in the replies. */
 export function replyText(replies: Reply[]): string {
   return replies
-    .flatMap((reply) => [reply.heading ?? '', reply.text, reply.intro ?? '', reply.outro ?? '', ...(reply.facts ?? []).map((fact) => `${fact.label}: ${fact.value}`), ...(reply.list ?? [])])
+    .flatMap((reply) => [
+      reply.heading ?? '',
+      reply.text,
+      reply.intro ?? '',
+      reply.outro ?? '',
+      ...(reply.facts ?? []).map((fact) => `${fact.label}: ${fact.value}`),
+      ...(reply.list ?? []),
+    ])
     .filter(Boolean)
     .join('\n');
 }
@@ -52,11 +65,17 @@ function sameIds(expected: unknown, actual: unknown[]): boolean {
 /** Whether `actual` has everything `expected` has: objects key by key, lists item for item in any order. */
 function matchesShape(expected: unknown, actual: unknown): boolean {
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((item) => actual.some((other) => matchesShape(item, other)));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item) => actual.some((other) => matchesShape(item, other)))
+    );
   }
   if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object') return false;
-    return Object.entries(expected).every(([key, value]) => matchesShape(value, (actual as Record<string, unknown>)[key]));
+    return Object.entries(expected).every(([key, value]) =>
+      matchesShape(value, (actual as Record<string, unknown>)[key]),
+    );
   }
   return expected === actual;
 }
@@ -77,7 +96,8 @@ export function entityMistakes(question: LabelledQuestion, understanding: Unders
     if (field === 'steps') {
       const wanted = z.array(stepSchema).parse(expected);
       const have = z.array(stepSchema).parse(got ?? []);
-      if (!wanted.every((step) => have.some((other) => other.taskId === step.taskId && other.number === step.number))) mistakes.push(field);
+      if (!wanted.every((step) => have.some((other) => other.taskId === step.taskId && other.number === step.number)))
+        mistakes.push(field);
     } else if (field === 'dates') {
       const wanted = z.object({ start: z.string(), end: z.string() }).parse(expected);
       const have = got as { start?: string; end?: string } | undefined;
@@ -127,9 +147,21 @@ export function evaluate(core: Core, question: LabelledQuestion, defaultNow: str
   const understanding = routed.understanding;
   const intentRight = understanding?.intent === question.intent;
   const wrongAction = actionMistake(question, routed.action);
-  const mistakes = [...(understanding ? entityMistakes(question, understanding) : ['(no reading)']), ...(wrongAction ? [wrongAction] : [])];
+  const mistakes = [
+    ...(understanding ? entityMistakes(question, understanding) : ['(no reading)']),
+    ...(wrongAction ? [wrongAction] : []),
+  ];
   const missingFacts = question.mustContain.filter((fact) => !answer.toLowerCase().includes(fact.toLowerCase()));
   const right = intentRight && mistakes.length === 0 && missingFacts.length === 0;
   const answeredAsUnknown = understanding?.intent === 'unknown';
-  return { question, understanding, answer, intentRight, entityMistakes: mistakes, missingFacts, right, confidentWrong: !right && !answeredAsUnknown };
+  return {
+    question,
+    understanding,
+    answer,
+    intentRight,
+    entityMistakes: mistakes,
+    missingFacts,
+    right,
+    confidentWrong: !right && !answeredAsUnknown,
+  };
 }

@@ -26,7 +26,9 @@ describe('the search over every passage', () => {
 
   it('forgives a typo in the main noun and a compound written apart', () => {
     expect(best('hvad er strategierne for Organisaton')?.text).toMatch(/strategi/i);
-    expect(best('hvornår skal de initiale fordelings regler godkendes')?.recordId).toBe('godkend-initiale-fordelingsregler');
+    expect(best('hvornår skal de initiale fordelings regler godkendes')?.recordId).toBe(
+      'godkend-initiale-fordelingsregler',
+    );
   });
 
   it('reads everyday words as the material says them ("regnearket", "kontaktperson", "tallene")', () => {
@@ -37,9 +39,19 @@ describe('the search over every passage', () => {
   });
 
   it('reads "single point of contact" as the material\'s SPOC, and "when it comes to" as no question of when', () => {
-    expect(queryWords('Who is the Single Point of Contact for the vendors?').tokens).toEqual(['who', 'is', 'the', 'spoc', 'for', 'the', 'vendors']);
+    expect(queryWords('Who is the Single Point of Contact for the vendors?').tokens).toEqual([
+      'who',
+      'is',
+      'the',
+      'spoc',
+      'for',
+      'the',
+      'vendors',
+    ]);
     const question = 'Who is the single point of contact for the vendors and the business when it comes to STS?';
-    expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain('SPOC for leverandørerne og forretningen');
+    expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain(
+      'SPOC for leverandørerne og forretningen',
+    );
   });
 
   it('keeps a short bullet among longer ones as a point, and a list of names as names', () => {
@@ -63,7 +75,9 @@ describe('the search over every passage', () => {
 
   it('finds a phone number by "tlf", and quotes no name as the answer to whose number it is', () => {
     const question = 'tlf nr til thomas glintborg';
-    expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain('2327 5876');
+    expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain(
+      '2327 5876',
+    );
     const unknownNumber = 'hvad er mimi rasmussens mobilnummer?';
     expect(answeringPassages(search.search(queryWords(unknownNumber).tokens), unknownNumber)).toEqual([]);
   });
@@ -75,7 +89,9 @@ describe('the search over every passage', () => {
   });
 
   it('does not hold everyday words against a passage ("helt konkret", "fortælle")', () => {
-    const result = search.search(queryWords('kan du helt konkret fortælle mig hvem der modtager beskeder i KLIK').tokens);
+    const result = search.search(
+      queryWords('kan du helt konkret fortælle mig hvem der modtager beskeder i KLIK').tokens,
+    );
     expect(result.unknown).toEqual([]);
     expect(answeringPassages(result)[0]?.passage.text).toContain('modtager af besked');
   });
@@ -88,19 +104,36 @@ describe('the search over every passage', () => {
 
 describe('the questions in one message', () => {
   it('splits two questions joined by "og" before a question word, or after a question mark', () => {
-    expect(splitQuestions('hvad hedder opgaven med FK-ADM, og hvornår er kommunedagen i Odense?')).toEqual(['hvad hedder opgaven med FK-ADM', 'hvornår er kommunedagen i Odense?']);
-    expect(splitQuestions('hvornår er deadline for BBR? hvem er ansvarlig for FK?')).toEqual(['hvornår er deadline for BBR?', 'hvem er ansvarlig for FK?']);
+    expect(splitQuestions('hvad hedder opgaven med FK-ADM, og hvornår er kommunedagen i Odense?')).toEqual([
+      'hvad hedder opgaven med FK-ADM',
+      'hvornår er kommunedagen i Odense?',
+    ]);
+    expect(splitQuestions('hvornår er deadline for BBR? hvem er ansvarlig for FK?')).toEqual([
+      'hvornår er deadline for BBR?',
+      'hvem er ansvarlig for FK?',
+    ]);
   });
 
   it('splits at a "+", drops a lead-in that only announces the questions, and keeps a short "og hvornår?" as a follow-up', () => {
-    expect(splitQuestions('to ting: hvornår er deadline for BBR + hvem er ansvarlig for FK?')).toEqual(['hvornår er deadline for BBR', 'hvem er ansvarlig for FK?']);
+    expect(splitQuestions('to ting: hvornår er deadline for BBR + hvem er ansvarlig for FK?')).toEqual([
+      'hvornår er deadline for BBR',
+      'hvem er ansvarlig for FK?',
+    ]);
     expect(splitQuestions('afstemning: hvilken strategi vælger I')).toEqual(['afstemning: hvilken strategi vælger I']);
-    expect(splitQuestions('hvem godkender serviceaftalerne, og hvornår?')).toEqual(['hvem godkender serviceaftalerne', 'og hvornår?']);
-    expect(splitQuestions('Who approves the service agreements, and by when?')).toEqual(['Who approves the service agreements', 'and by when?']);
+    expect(splitQuestions('hvem godkender serviceaftalerne, og hvornår?')).toEqual([
+      'hvem godkender serviceaftalerne',
+      'og hvornår?',
+    ]);
+    expect(splitQuestions('Who approves the service agreements, and by when?')).toEqual([
+      'Who approves the service agreements',
+      'and by when?',
+    ]);
   });
 
   it('keeps one question whole', () => {
     expect(splitQuestions('status og deadline for BBR')).toEqual(['status og deadline for BBR']);
-    expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual(['hvor mange er færdige med trin 3 og trin 4']);
+    expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual([
+      'hvor mange er færdige med trin 3 og trin 4',
+    ]);
   });
 });

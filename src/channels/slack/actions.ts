@@ -48,7 +48,13 @@ function siteOf(body: BlockAction): ButtonSite {
  * New messages next to the pressed one: in its thread, or privately for a private message.
  * A refusal is for the presser alone: privately whenever the button sits on a message.
  */
-async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn, deps: SlackDeps): Promise<void> {
+async function postAnswers(
+  replies: Reply[],
+  site: ButtonSite,
+  client: WebClient,
+  respond: RespondFn,
+  deps: SlackDeps,
+): Promise<void> {
   for (const reply of replies) {
     const message = toSlackMessage(reply);
     if (site.ephemeral || (reply.notice && site.messageTs)) {
@@ -56,7 +62,8 @@ async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient
       continue;
     }
     const posted = await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
-    if (reply.broadcast && posted.ts) await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: posted.ts });
+    if (reply.broadcast && posted.ts)
+      await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: posted.ts });
   }
 }
 
@@ -64,18 +71,31 @@ async function postAnswers(replies: Reply[], site: ButtonSite, client: WebClient
  * Rewrites the pressed message. One meant for everyone (a poll) is rewritten at the pace
  * the throttle allows, newest first: Slack takes about one chat.update a second.
  */
-async function rewrite(reply: Reply, site: ButtonSite & { messageTs: string }, client: WebClient, deps: SlackDeps): Promise<void> {
+async function rewrite(
+  reply: Reply,
+  site: ButtonSite & { messageTs: string },
+  client: WebClient,
+  deps: SlackDeps,
+): Promise<void> {
   const update = async (card: Reply) => {
     await client.chat.update({ channel: site.channelId, ts: site.messageTs, ...toSlackMessage(card) });
   };
   if (!reply.broadcast || !deps.cardRefreshes) return update(reply);
   // rendered again as the write starts: a rewrite that waited must not undo a newer one
-  deps.cardRefreshes.schedule(`slack\n${site.channelId}\n${site.messageTs}`, () => update(deps.core.currentCard(reply)));
+  deps.cardRefreshes.schedule(`slack\n${site.channelId}\n${site.messageTs}`, () =>
+    update(deps.core.currentCard(reply)),
+  );
   await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: site.messageTs });
 }
 
 /** The first answer takes the pressed message's place; an ephemeral one can only be replaced through response_url. */
-async function replaceMessage(replies: Reply[], site: ButtonSite, client: WebClient, respond: RespondFn, deps: SlackDeps): Promise<void> {
+async function replaceMessage(
+  replies: Reply[],
+  site: ButtonSite,
+  client: WebClient,
+  respond: RespondFn,
+  deps: SlackDeps,
+): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
   // a refusal leaves the message (perhaps someone else's) as it is
@@ -88,23 +108,37 @@ async function replaceMessage(replies: Reply[], site: ButtonSite, client: WebCli
 
 /** Clicks on klikbot's buttons reach the same dialogs as in Teams. */
 export function registerActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: SLACK_ACTION_ID }, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const site = siteOf(body);
-    const pressed = readSlackButton(action.value ?? '');
-    const place = { userId: body.user.id, userName: body.user.name, channelId: site.channelId, teamId: body.team?.id };
-    const turn = toTurn(place, '', deps.clock.now(), pressed ? { dialog: pressed.dialog, args: pressed.args } : undefined);
-    // a notice meant for the presser alone: privately under a message, in the DM from the App Home
-    const privately = site.messageTs ? { ...site, ephemeral: true } : site;
-    const tell = (text: string) => postAnswers([{ text }], privately, client, respond, deps);
-    await withTurnErrors(deps, '', tell, async () => {
-      // an old message may carry a button this klikbot cannot read: say so, leave the message as it is
-      if (!pressed || !deps.core.knowsDialog(pressed.dialog)) return postAnswers(deps.core.unknownButton(turn), privately, client, respond, deps);
-      const replies = await deps.core.handle(turn);
-      const form = formOf(replies);
-      if (form) return openForm(client, body.trigger_id, form, site);
-      if (pressed.replacesCard) return replaceMessage(replies, site, client, respond, deps);
-      return postAnswers(replies, site, client, respond, deps);
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: SLACK_ACTION_ID },
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const site = siteOf(body);
+      const pressed = readSlackButton(action.value ?? '');
+      const place = {
+        userId: body.user.id,
+        userName: body.user.name,
+        channelId: site.channelId,
+        teamId: body.team?.id,
+      };
+      const turn = toTurn(
+        place,
+        '',
+        deps.clock.now(),
+        pressed ? { dialog: pressed.dialog, args: pressed.args } : undefined,
+      );
+      // a notice meant for the presser alone: privately under a message, in the DM from the App Home
+      const privately = site.messageTs ? { ...site, ephemeral: true } : site;
+      const tell = (text: string) => postAnswers([{ text }], privately, client, respond, deps);
+      await withTurnErrors(deps, '', tell, async () => {
+        // an old message may carry a button this klikbot cannot read: say so, leave the message as it is
+        if (!pressed || !deps.core.knowsDialog(pressed.dialog))
+          return postAnswers(deps.core.unknownButton(turn), privately, client, respond, deps);
+        const replies = await deps.core.handle(turn);
+        const form = formOf(replies);
+        if (form) return openForm(client, body.trigger_id, form, site);
+        if (pressed.replacesCard) return replaceMessage(replies, site, client, respond, deps);
+        return postAnswers(replies, site, client, respond, deps);
+      });
+    },
+  );
 }

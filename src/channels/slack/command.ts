@@ -17,7 +17,13 @@ export const SLASH_COMMAND = '/klik';
  * poll's card when it closes). Where klikbot may not post (a private channel or a DM it is not
  * in), the command's answer still reaches everyone there, though it cannot be rewritten.
  */
-async function postForEveryone(reply: Reply, channelId: string, client: WebClient, respond: RespondFn, deps: SlackDeps): Promise<void> {
+async function postForEveryone(
+  reply: Reply,
+  channelId: string,
+  client: WebClient,
+  respond: RespondFn,
+  deps: SlackDeps,
+): Promise<void> {
   const message = toSlackMessage(reply);
   let posted;
   try {
@@ -27,7 +33,8 @@ async function postForEveryone(reply: Reply, channelId: string, client: WebClien
     await respond({ response_type: 'in_channel', ...message });
     return;
   }
-  if (posted.ts) await deps.core.cardPosted(reply, { conversationId: posted.channel ?? channelId, messageId: posted.ts });
+  if (posted.ts)
+    await deps.core.cardPosted(reply, { conversationId: posted.channel ?? channelId, messageId: posted.ts });
 }
 
 /**
@@ -40,10 +47,23 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     await ack();
     // the channel a command is typed in is one klikbot may post in later (reminders asked for there)
     await rememberSlackConversation(command.channel_id, command.team_id, deps, command.user_id);
-    const place = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id, teamId: command.team_id };
+    const place = {
+      userId: command.user_id,
+      userName: command.user_name,
+      channelId: command.channel_id,
+      teamId: command.team_id,
+    };
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {
-      const replies = await deps.core.handle(toTurn(place, command.text, deps.clock.now(), undefined, slackEmailLookup(client, command.user_id, command.team_id)));
+      const replies = await deps.core.handle(
+        toTurn(
+          place,
+          command.text,
+          deps.clock.now(),
+          undefined,
+          slackEmailLookup(client, command.user_id, command.team_id),
+        ),
+      );
       const form = formOf(replies);
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
       if (form) return openForm(client, command.trigger_id, form, { channelId: command.channel_id });

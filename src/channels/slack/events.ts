@@ -7,4 +7,3 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * being removed from a public (`channel_left`) or private (`group_left`) channel.
  */
 export const SLACK_EVENTS = ['app_mention', 'message.im', 'app_home_opened', 'channel_left', 'group_left'] as const;
-

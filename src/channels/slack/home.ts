@@ -20,7 +20,8 @@ function section(text: string): KnownBlock {
  */
 async function homeBlocks(userId: string, teamId: string | undefined, deps: SlackDeps): Promise<KnownBlock[]> {
   const place = { userId, channelId: userId, teamId };
-  const answer = (dialog: string): Promise<Reply[]> => deps.core.handle(toTurn(place, '', deps.clock.now(), { dialog, args: { lang: 'da' } }));
+  const answer = (dialog: string): Promise<Reply[]> =>
+    deps.core.handle(toTurn(place, '', deps.clock.now(), { dialog, args: { lang: 'da' } }));
   const [mine, deadlines] = await Promise.all([answer(STATUS_DIALOGS.mine), answer(ANSWER_DIALOGS.upcoming)]);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'klikbot' } },

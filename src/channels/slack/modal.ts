@@ -2,7 +2,14 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { KnownBlock, View } from '@slack/types';
 import { z } from 'zod';
-import { isTextField, type Reply, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField, type Turn } from '../../core/types.js';
+import {
+  isTextField,
+  type Reply,
+  type ReplyForm,
+  type ReplyFormChoiceField,
+  type ReplyFormTextField,
+  type Turn,
+} from '../../core/types.js';
 import { toPlainText, truncatePlain } from './mrkdwn.js';
 import { toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -20,7 +27,11 @@ const TEXT_INPUT_MAX = 3000;
 const PLACEHOLDER_MAX = 150;
 
 /** A free-text field as the modal carries it back: how long it may be, and whether it may be left empty. */
-const textFieldMetadata = z.object({ id: z.string().min(1).max(64), maxLength: z.int().min(1).max(TEXT_INPUT_MAX), optional: z.boolean() });
+const textFieldMetadata = z.object({
+  id: z.string().min(1).max(64),
+  maxLength: z.int().min(1).max(TEXT_INPUT_MAX),
+  optional: z.boolean(),
+});
 
 /** Where a form was opened: its answer for everyone goes back there, in the thread it was opened from. */
 export interface FormSite {
@@ -32,7 +43,10 @@ export interface FormSite {
 /** The site as the modal carries it: Slack ids and a message timestamp, nothing else. */
 const siteMetadata = z.object({
   channel: z.string().regex(/^[CDGUW][A-Z0-9]{2,40}$/),
-  thread: z.string().regex(/^\d{1,12}\.\d{1,9}$/).optional(),
+  thread: z
+    .string()
+    .regex(/^\d{1,12}\.\d{1,9}$/)
+    .optional(),
 });
 
 /** What the modal carries back on submission: what to run, with which fields (`text`: those that are free text), and where. */
@@ -73,13 +87,19 @@ function textBlock(field: ReplyFormTextField): KnownBlock {
       action_id: 'text',
       multiline: field.multiline ?? false,
       max_length: Math.min(field.maxLength, TEXT_INPUT_MAX),
-      ...(field.placeholder ? { placeholder: { type: 'plain_text', text: truncatePlain(field.placeholder, PLACEHOLDER_MAX) } } : {}),
+      ...(field.placeholder
+        ? { placeholder: { type: 'plain_text', text: truncatePlain(field.placeholder, PLACEHOLDER_MAX) } }
+        : {}),
     },
   };
 }
 
 function metadataOf(form: ReplyForm, site: FormSite): ModalMetadata {
-  const text = form.fields.filter(isTextField).map((field) => ({ id: field.id, maxLength: Math.min(field.maxLength, TEXT_INPUT_MAX), optional: field.optional ?? false }));
+  const text = form.fields.filter(isTextField).map((field) => ({
+    id: field.id,
+    maxLength: Math.min(field.maxLength, TEXT_INPUT_MAX),
+    optional: field.optional ?? false,
+  }));
   return {
     dialog: form.submit.dialog,
     args: form.submit.args,
@@ -101,7 +121,10 @@ export function toModal(form: ReplyForm, intro: string, site: FormSite): View {
     title: { type: 'plain_text', text: truncatePlain(toPlainText(form.title), TITLE_MAX) },
     submit: { type: 'plain_text', text: truncatePlain(toPlainText(form.submitLabel), TITLE_MAX) },
     close: { type: 'plain_text', text: 'Annullér' },
-    blocks: [...toSlackMessage({ text: intro }).blocks, ...form.fields.map((field) => (isTextField(field) ? textBlock(field) : choiceBlock(field)))],
+    blocks: [
+      ...toSlackMessage({ text: intro }).blocks,
+      ...form.fields.map((field) => (isTextField(field) ? textBlock(field) : choiceBlock(field))),
+    ],
   };
 }
 
@@ -130,27 +153,46 @@ function readMetadata(raw: string) {
 }
 
 /** Opens the form as a modal, remembering where it was opened (see toModal). */
-export async function openForm(client: WebClient, triggerId: string, found: { form: ReplyForm; reply: Reply }, site: FormSite): Promise<void> {
-  await client.views.open({ trigger_id: triggerId, view: toModal(found.form, found.reply.intro ?? found.reply.text, site) });
+export async function openForm(
+  client: WebClient,
+  triggerId: string,
+  found: { form: ReplyForm; reply: Reply },
+  site: FormSite,
+): Promise<void> {
+  await client.views.open({
+    trigger_id: triggerId,
+    view: toModal(found.form, found.reply.intro ?? found.reply.text, site),
+  });
 }
 
 const submittedState = z.record(
   z.string(),
-  z.record(z.string(), z.object({ selected_option: z.object({ value: z.string().max(500) }).nullish(), value: z.string().nullish() })),
+  z.record(
+    z.string(),
+    z.object({ selected_option: z.object({ value: z.string().max(500) }).nullish(), value: z.string().nullish() }),
+  ),
 );
 
 /** Why a submitted field cannot be used, in the words Slack shows under it. */
 type FieldErrors = Record<string, string>;
 
-function textValue(state: z.infer<typeof submittedState> | undefined, field: z.infer<typeof textFieldMetadata>): { value?: string } | { error: string } {
+function textValue(
+  state: z.infer<typeof submittedState> | undefined,
+  field: z.infer<typeof textFieldMetadata>,
+): { value?: string } | { error: string } {
   const value = state?.[field.id]?.text?.value ?? '';
   if (value.trim() === '') return field.optional ? {} : { error: 'Skriv et svar.' };
   const read = z.string().max(field.maxLength).safeParse(value);
-  return read.success ? { value: read.data } : { error: `Højst ${field.maxLength} tegn – dit svar har ${value.length}.` };
+  return read.success
+    ? { value: read.data }
+    : { error: `Højst ${field.maxLength} tegn – dit svar har ${value.length}.` };
 }
 
 /** The chosen value of each choice and the text of each text field, from the submitted view's state; or what is wrong, per field. */
-export function submittedValues(values: unknown, metadata: Pick<ModalMetadata, 'fields' | 'text'>): { values: Record<string, string> } | { errors: FieldErrors } {
+export function submittedValues(
+  values: unknown,
+  metadata: Pick<ModalMetadata, 'fields' | 'text'>,
+): { values: Record<string, string> } | { errors: FieldErrors } {
   const parsed = submittedState.safeParse(values);
   const state = parsed.success ? parsed.data : undefined;
   const chosen: Record<string, string> = {};
@@ -175,12 +217,17 @@ type SlackMessageBody = { text: string; blocks?: KnownBlock[] };
 type Post = (message: SlackMessageBody) => Promise<unknown>;
 
 function siteOf(metadata: ModalMetadata): FormSite {
-  return { channelId: metadata.site.channel, ...(metadata.site.thread !== undefined ? { threadTs: metadata.site.thread } : {}) };
+  return {
+    channelId: metadata.site.channel,
+    ...(metadata.site.thread !== undefined ? { threadTs: metadata.site.thread } : {}),
+  };
 }
 
 /** Tells the submitter what could not be posted where the form was opened, and shows it to them without its buttons: those only work there. */
 async function tellUndelivered(site: FormSite, reply: Reply, privately: Post): Promise<void> {
-  await privately({ text: `Jeg kunne ikke skrive i <#${site.channelId}>, fordi klikbot ikke er med i kanalen. Inviter klikbot med /invite @klikbot, og prøv igen. Det her skulle have stået der:` });
+  await privately({
+    text: `Jeg kunne ikke skrive i <#${site.channelId}>, fordi klikbot ikke er med i kanalen. Inviter klikbot med /invite @klikbot, og prøv igen. Det her skulle have stået der:`,
+  });
   const { buttons: _buttons, ...shown } = reply;
   await privately(toSlackMessage(shown));
 }
@@ -191,7 +238,13 @@ async function tellUndelivered(site: FormSite, reply: Reply, privately: Post): P
  * evaluation's thanks, a refusal) and go to their DM. Where klikbot may not write in that
  * conversation, the submitter is told so in the DM, with what was meant for it.
  */
-async function postAnswers(replies: Reply[], site: FormSite, client: WebClient, privately: Post, deps: SlackDeps): Promise<void> {
+async function postAnswers(
+  replies: Reply[],
+  site: FormSite,
+  client: WebClient,
+  privately: Post,
+  deps: SlackDeps,
+): Promise<void> {
   for (const reply of replies) {
     const message = toSlackMessage(reply);
     if (reply.broadcast !== true) {
@@ -237,8 +290,18 @@ async function refuseUnreadable(ack: Ack, values: unknown, tell: (text: string) 
  * The modal's submission as a turn in the conversation it was opened from, with the chosen
  * values merged into the form's arguments.
  */
-function submissionTurn(body: ViewSubmitAction, metadata: ModalMetadata, values: Record<string, string>, deps: SlackDeps): Turn {
-  const place = { userId: body.user.id, userName: body.user.name, channelId: metadata.site.channel, teamId: body.team?.id };
+function submissionTurn(
+  body: ViewSubmitAction,
+  metadata: ModalMetadata,
+  values: Record<string, string>,
+  deps: SlackDeps,
+): Turn {
+  const place = {
+    userId: body.user.id,
+    userName: body.user.name,
+    channelId: metadata.site.channel,
+    teamId: body.team?.id,
+  };
   return toTurn(place, '', deps.clock.now(), { dialog: metadata.dialog, args: { ...metadata.args, ...values } });
 }
 
@@ -248,7 +311,10 @@ export function registerModal(app: App, deps: SlackDeps): void {
     const privately = (message: SlackMessageBody) => client.chat.postMessage({ channel: body.user.id, ...message });
     const metadata = readMetadata(view.private_metadata);
     if (!metadata.success) {
-      deps.logger.warn({ issues: metadata.error.issues.map((issue) => issue.path.join('.')) }, 'a klikbot modal came back without readable metadata');
+      deps.logger.warn(
+        { issues: metadata.error.issues.map((issue) => issue.path.join('.')) },
+        'a klikbot modal came back without readable metadata',
+      );
       return refuseUnreadable(ack, view.state.values, (text) => privately({ text }));
     }
     const submitted = submittedValues(view.state.values, metadata.data);
@@ -259,8 +325,13 @@ export function registerModal(app: App, deps: SlackDeps): void {
     }
     await ack();
     const turn = submissionTurn(body, metadata.data, submitted.values, deps);
-    await withTurnErrors(deps, '', (text) => privately({ text }), async () => {
-      await postAnswers(await deps.core.handle(turn), siteOf(metadata.data), client, privately, deps);
-    });
+    await withTurnErrors(
+      deps,
+      '',
+      (text) => privately({ text }),
+      async () => {
+        await postAnswers(await deps.core.handle(turn), siteOf(metadata.data), client, privately, deps);
+      },
+    );
   });
 }

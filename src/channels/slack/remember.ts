@@ -11,12 +11,24 @@ export interface SlackReference {
  * Keeps a channel or DM the bot was addressed in, for reminders. Failing to keep it must
  * not cost the person their answer: the failure is logged and the turn goes on.
  */
-export async function rememberSlackConversation(channelId: string, teamId: string | undefined, deps: SlackDeps, userId?: string): Promise<void> {
+export async function rememberSlackConversation(
+  channelId: string,
+  teamId: string | undefined,
+  deps: SlackDeps,
+  userId?: string,
+): Promise<void> {
   const reference: SlackReference = teamId ? { channel: channelId, teamId } : { channel: channelId };
   const isGroup = !channelId.startsWith('D');
   try {
     // a DM is where an approval reaches the person
-    await deps.conversations.remember({ channel: SLACK_CHANNEL, conversationId: channelId, reference, tenantId: teamId, isGroup, ...(isGroup || !userId ? {} : { userId }) });
+    await deps.conversations.remember({
+      channel: SLACK_CHANNEL,
+      conversationId: channelId,
+      reference,
+      tenantId: teamId,
+      isGroup,
+      ...(isGroup || !userId ? {} : { userId }),
+    });
   } catch (error) {
     deps.logger.error({ err: error, conversation: channelId }, 'could not store the Slack conversation');
   }

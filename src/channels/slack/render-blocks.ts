@@ -37,7 +37,10 @@ function plain(text: string): slack.PlainTextElement {
 }
 
 function sections(markdown: string): slack.SectionBlock[] {
-  return splitMrkdwn(toMrkdwn(markdown), SLACK_LIMITS.sectionText).map((piece) => ({ type: 'section', text: mrkdwn(piece) }));
+  return splitMrkdwn(toMrkdwn(markdown), SLACK_LIMITS.sectionText).map((piece) => ({
+    type: 'section',
+    text: mrkdwn(piece),
+  }));
 }
 
 function headerBlock(heading: string): slack.HeaderBlock[] {
@@ -64,7 +67,8 @@ function listBlocks(items: string[]): slack.SectionBlock[] {
   const chunks: string[] = [];
   for (const line of lines) {
     const last = chunks.at(-1);
-    if (last !== undefined && last.length + 1 + line.length <= SLACK_LIMITS.sectionText) chunks[chunks.length - 1] = `${last}\n${line}`;
+    if (last !== undefined && last.length + 1 + line.length <= SLACK_LIMITS.sectionText)
+      chunks[chunks.length - 1] = `${last}\n${line}`;
     else chunks.push(line);
   }
   return chunks.map((chunk) => ({ type: 'section', text: mrkdwn(chunk) }));
@@ -98,7 +102,9 @@ function actionsBlock(buttons: ReplyButton[]): slack.ActionsBlock[] {
 }
 
 function hasStructure(reply: Reply): boolean {
-  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source);
+  return Boolean(
+    reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source,
+  );
 }
 
 /** Keeps the source and the buttons and cuts the body, marking the cut, when Slack's 50 blocks are exceeded. */
@@ -123,7 +129,10 @@ export function toSlackMessage(reply: Reply): SlackMessage {
     ...(reply.list?.length ? listBlocks(reply.list) : []),
     ...(reply.outro ? sections(reply.outro) : []),
   ];
-  const tail: slack.KnownBlock[] = [...(reply.source ? contextBlock(reply.source) : []), ...actionsBlock(reply.buttons ?? [])];
+  const tail: slack.KnownBlock[] = [
+    ...(reply.source ? contextBlock(reply.source) : []),
+    ...actionsBlock(reply.buttons ?? []),
+  ];
   return { text, blocks: withinBlockLimit(body, tail) };
 }
 

@@ -76,7 +76,8 @@ export class SignedRequests {
     this.#forgetBefore(now);
     const signature = `v0=${hash}`;
     // the retry header is not signed: only an event, which its event id de-duplicates, may pass with it
-    if (this.#seen.has(signature)) return header(headers, 'x-slack-retry-num') !== undefined && isEventDelivery(raw) ? 'pass' : 'replayed';
+    if (this.#seen.has(signature))
+      return header(headers, 'x-slack-retry-num') !== undefined && isEventDelivery(raw) ? 'pass' : 'replayed';
     if (this.#seen.size >= MAX_REMEMBERED) this.#seen.delete(this.#seen.keys().next().value!);
     this.#seen.set(signature, timestamp + WINDOW_SECONDS);
     this.#unsaved = [signature, timestamp + WINDOW_SECONDS];

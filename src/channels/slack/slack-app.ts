@@ -45,12 +45,18 @@ function clientOptions(config: SlackConfig): WebClientOptions {
 function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConfig, deps: SlackDeps): void {
   // Slack's signature window is real time, as Bolt reads it, whatever time the bot is set to keep
   const signed = new SignedRequests(config.signingSecret, createClock(), deps.replayJournal, (error) =>
-    deps.logger.error({ err: error }, 'could not keep a Slack signature in the journal; it is remembered until a restart only'),
+    deps.logger.error(
+      { err: error },
+      'could not keep a Slack signature in the journal; it is remembered until a restart only',
+    ),
   );
   server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
     const raw = await readRawBody(req);
     if (!raw || !hasSlackShape(req.headers['content-type'], raw)) {
-      deps.logger.warn({ bytes: raw?.length ?? 'over the limit' }, 'refused a /slack/events body that is not a Slack payload');
+      deps.logger.warn(
+        { bytes: raw?.length ?? 'over the limit' },
+        'refused a /slack/events body that is not a Slack payload',
+      );
       res.status(400);
       res.json({ error: { code: 'bad_request', message: 'Not a Slack payload' } });
       return;
@@ -60,7 +66,12 @@ function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConf
     if (verdict !== 'pass') {
       deps.logger.warn({ verdict }, 'refused a signed /slack/events request');
       res.status(401);
-      res.json({ error: { code: 'unauthorized', message: verdict === 'future' ? 'Request timestamp is in the future' : 'Request already received' } });
+      res.json({
+        error: {
+          code: 'unauthorized',
+          message: verdict === 'future' ? 'Request timestamp is in the future' : 'Request already received',
+        },
+      });
       return;
     }
     // Bolt checks the signature over these same bytes: it takes a body already read as it is
@@ -74,7 +85,12 @@ function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConf
 
 function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Receiver {
   const logger = boltLogger(deps.logger);
-  if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: clientOptions(config) } });
+  if (config.appToken)
+    return new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      installerOptions: { clientOptions: clientOptions(config) },
+    });
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
   mountOnServer(server, receiver, config, deps);
   return receiver;
@@ -112,7 +128,13 @@ function register(app: App, deps: SlackDeps, inFlight: Set<Promise<void>>): void
 /** Builds the Bolt app over klikbot's core; HTTP mode mounts /slack/events on `server`. */
 export function createSlackChannel(config: SlackConfig, server: Server, deps: SlackDeps): SlackChannel {
   const receiver = receiverFor(config, server, deps);
-  const app = new App({ token: config.botToken, receiver, logger: boltLogger(deps.logger), clientOptions: clientOptions(config), deferInitialization: true });
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger(deps.logger),
+    clientOptions: clientOptions(config),
+    deferInitialization: true,
+  });
   const inFlight = new Set<Promise<void>>();
   register(app, deps, inFlight);
   const idle = async (): Promise<void> => {
@@ -124,7 +146,11 @@ export function createSlackChannel(config: SlackConfig, server: Server, deps: Sl
       try {
         await app.init();
       } catch (cause) {
-        throw new KlikbotError(ErrorCode.SlackUnavailable, `Slack did not accept SLACK_BOT_TOKEN at ${config.apiUrl} (auth.test): ${(cause as Error).message}`, { cause });
+        throw new KlikbotError(
+          ErrorCode.SlackUnavailable,
+          `Slack did not accept SLACK_BOT_TOKEN at ${config.apiUrl} (auth.test): ${(cause as Error).message}`,
+          { cause },
+        );
       }
       if (config.appToken) await app.start();
     },

@@ -5,7 +5,10 @@ import type { Logger } from '../../logger.js';
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ channel: 'slack' });
   let level: LogLevel = LogLevel.INFO;
-  const line = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ');
+  const line = (args: unknown[]) =>
+    args
+      .map((arg) => (arg instanceof Error ? arg.message : typeof arg === 'string' ? arg : JSON.stringify(arg)))
+      .join(' ');
   return {
     debug: (...args) => child.debug(line(args)),
     info: (...args) => child.info(line(args)),

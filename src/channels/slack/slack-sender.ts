@@ -22,7 +22,8 @@ function outcomeOf(error: unknown): SendOutcome {
   const reason = slackRefusal(error);
   if (reason !== undefined) return goneErrors.has(reason) ? { status: 'gone', reason } : { status: 'failed', reason };
   const throttled = rateLimited.safeParse(error);
-  if (throttled.success) return { status: 'failed', reason: `rate limited (retry after ${throttled.data.retryAfter} s)`, httpStatus: 429 };
+  if (throttled.success)
+    return { status: 'failed', reason: `rate limited (retry after ${throttled.data.retryAfter} s)`, httpStatus: 429 };
   return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
 }
 
@@ -37,7 +38,9 @@ async function rewrite(client: WebClient, reply: Reply, message: PostedMessage):
     return undefined;
   } catch (error) {
     const outcome = outcomeOf(error);
-    return outcome.status === 'failed' && slackRefusal(error) !== undefined ? { ...outcome, cannotRewrite: true } : outcome;
+    return outcome.status === 'failed' && slackRefusal(error) !== undefined
+      ? { ...outcome, cannotRewrite: true }
+      : outcome;
   }
 }
 

@@ -24,15 +24,32 @@ export function unescapeSlack(text: string): string {
 /** Removes `<@BOTID>` mentions of the bot (and only the bot) from a message; line breaks stay (a pasted roster is a line a person). */
 export function withoutMention(text: string, botUserId: string | undefined): string {
   if (!botUserId) return text;
-  return text.replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ').replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+  return text
+    .replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
 }
 
 /** A Slack interaction as a Turn. */
-export function toTurn(place: SlackPlace, text: string, now: DateTime, action?: ActionPayload, lookupEmail?: () => Promise<string | undefined>): Turn {
+export function toTurn(
+  place: SlackPlace,
+  text: string,
+  now: DateTime,
+  action?: ActionPayload,
+  lookupEmail?: () => Promise<string | undefined>,
+): Turn {
   const kind = kindOf(place.channelId);
   const turn: Turn = {
     user: { id: place.userId, name: place.userName, ...(lookupEmail ? { lookupEmail } : {}) },
-    conversation: { channel: 'slack', id: place.channelId, isGroup: kind !== 'personal', kind, channelId: place.channelId, address: { channel: SLACK_CHANNEL, conversationId: place.channelId } },
+    conversation: {
+      channel: 'slack',
+      id: place.channelId,
+      isGroup: kind !== 'personal',
+      kind,
+      channelId: place.channelId,
+      address: { channel: SLACK_CHANNEL, conversationId: place.channelId },
+    },
     text: unescapeSlack(text).trim(),
     action,
     // Slack tells no locale in events: the text decides the language, Danish by default
@@ -54,7 +71,11 @@ interface UsersInfo {
  * request came from (not a guest from another organisation's workspace); undefined otherwise,
  * or when the call fails.
  */
-export function slackEmailLookup(client: { users: { info(args: { user: string }): Promise<unknown> } }, userId: string, teamId?: string): () => Promise<string | undefined> {
+export function slackEmailLookup(
+  client: { users: { info(args: { user: string }): Promise<unknown> } },
+  userId: string,
+  teamId?: string,
+): () => Promise<string | undefined> {
   return async () => {
     try {
       const { user } = (await client.users.info({ user: userId })) as UsersInfo;

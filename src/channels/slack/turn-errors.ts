@@ -7,7 +7,12 @@ import type { SlackDeps } from './slack-deps.js';
  * language they wrote in, without internals; if even that fails, the log is all that is left.
  * Bolt's own error handler would only log, and the person would wait for an answer forever.
  */
-export async function withTurnErrors(deps: SlackDeps, text: string, tell: (message: string) => Promise<unknown>, work: () => Promise<void>): Promise<void> {
+export async function withTurnErrors(
+  deps: SlackDeps,
+  text: string,
+  tell: (message: string) => Promise<unknown>,
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {

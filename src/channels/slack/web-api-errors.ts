@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** How the Web API client reports Slack's own `{ ok: false, error }` answer. */
-const platformError = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.object({ error: z.string() }) });
+const platformError = z.object({
+  code: z.literal('slack_webapi_platform_error'),
+  data: z.object({ error: z.string() }),
+});
 
 /** Slack's error code (`not_in_channel`, `message_not_found`, …) when `error` is Slack refusing a call; else undefined. */
 export function slackRefusal(error: unknown): string | undefined {

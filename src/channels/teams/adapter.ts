@@ -25,7 +25,11 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
  */
 export class KlikbotAdapter extends CloudAdapter {
   /** Authenticates the activity (when credentials are set) and runs the logic; throws AuthenticationError on a bad token. */
-  async run(authorization: string, activity: Record<string, unknown>, logic: TurnLogic): Promise<InvokeResponse | undefined> {
+  async run(
+    authorization: string,
+    activity: Record<string, unknown>,
+    logic: TurnLogic,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, withDates(activity), logic);
   }
 
@@ -66,7 +70,11 @@ export interface BotFrameworkEndpoints {
  * The Bot Framework adapter. Without an app id it checks no token inbound and sends none
  * outbound (local mode: the emulator and the web chat).
  */
-export function createAdapter(teams: Config['teams'], logger: Logger, endpoints?: BotFrameworkEndpoints): KlikbotAdapter {
+export function createAdapter(
+  teams: Config['teams'],
+  logger: Logger,
+  endpoints?: BotFrameworkEndpoints,
+): KlikbotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: teams.appId ?? '',
@@ -94,11 +102,17 @@ async function handleTurnError(context: TurnContext, error: unknown, logger: Log
   const text = coded.userMessage[language];
   try {
     // an Action.Execute waits for its answer: the reason is shown under the card that was pressed
-    if (activity.type === 'invoke') await context.sendActivity(cardActionResponse(500, 'application/vnd.microsoft.error', { code: coded.code, message: text }));
+    if (activity.type === 'invoke')
+      await context.sendActivity(
+        cardActionResponse(500, 'application/vnd.microsoft.error', { code: coded.code, message: text }),
+      );
     else await context.sendActivity({ type: 'message', text });
   } catch (sendError) {
     // Telling the user failed too (connector down, bot removed): the log is all that is
     // left, and the adapter must not answer the channel with the raw error.
-    logger.error({ err: sendError, conversation: activity.conversation?.id }, 'could not tell the user about the failed turn');
+    logger.error(
+      { err: sendError, conversation: activity.conversation?.id },
+      'could not tell the user about the failed turn',
+    );
   }
 }

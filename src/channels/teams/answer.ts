@@ -18,7 +18,13 @@ async function send(context: TurnContext, replies: Reply[]): Promise<void> {
 }
 
 /** Sends the replies and tells the core where those meant for everyone were posted, to update them later. */
-async function sendAndKeep(context: TurnContext, activity: InboundActivity, all: Reply[], deps: TeamsDeps, noted = false): Promise<void> {
+async function sendAndKeep(
+  context: TurnContext,
+  activity: InboundActivity,
+  all: Reply[],
+  deps: TeamsDeps,
+  noted = false,
+): Promise<void> {
   // what is meant for the asker alone goes to their 1:1 chat; the channel hears once where it went
   const privately = all.filter((one) => goesToPrivateChat(one, activity));
   await sendToPrivateChat(context, activity, privately);
@@ -30,7 +36,8 @@ async function sendAndKeep(context: TurnContext, activity: InboundActivity, all:
   if (!canBeWrittenToLater(activity)) return;
   for (const [index, reply] of replies.entries()) {
     const messageId = sent[index]?.id;
-    if (reply.broadcast && messageId) await deps.core.cardPosted(reply, { conversationId: activity.conversation.id, messageId });
+    if (reply.broadcast && messageId)
+      await deps.core.cardPosted(reply, { conversationId: activity.conversation.id, messageId });
   }
 }
 
@@ -38,13 +45,20 @@ async function sendAndKeep(context: TurnContext, activity: InboundActivity, all:
  * A pressed Action.Submit whose answer replaces its card (the Emulator's fallback for
  * Action.Execute): the card's message is updated by id, the rest come as new messages.
  */
-async function replaceCard(context: TurnContext, activity: InboundActivity, cardActivityId: string, replies: Reply[], deps: TeamsDeps): Promise<void> {
+async function replaceCard(
+  context: TurnContext,
+  activity: InboundActivity,
+  cardActivityId: string,
+  replies: Reply[],
+  deps: TeamsDeps,
+): Promise<void> {
   const [first, ...rest] = replies;
   if (!first) return;
   // a refusal leaves the card (perhaps someone else's) as it is and comes as a message
   if (first.notice) return sendAndKeep(context, activity, replies, deps);
   await context.updateActivity({ ...toActivity(first), id: cardActivityId });
-  if (first.broadcast) await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: cardActivityId });
+  if (first.broadcast)
+    await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: cardActivityId });
   await sendAndKeep(context, activity, rest, deps);
 }
 
@@ -63,7 +77,8 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
   const replies = await deps.core.handle(turn);
   // replies in the HTTP response (the web chat) have no message to update: they come as new ones
   const cardId = activity.deliveryMode === 'expectReplies' ? undefined : activity.replyToId;
-  if (button.kind === 'action' && button.replacesCard && cardId) return replaceCard(context, activity, cardId, replies, deps);
+  if (button.kind === 'action' && button.replacesCard && cardId)
+    return replaceCard(context, activity, cardId, replies, deps);
   return sendAndKeep(context, activity, replies, deps);
 }
 
@@ -78,13 +93,19 @@ function pressedExecute(value: unknown, deps: TeamsDeps): ButtonRead {
  * any further replies follow as new messages. A payload we cannot read leaves the card as it
  * is and shows the reason in it (Teams displays an error answer under the card).
  */
-export async function answerCardAction(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
+export async function answerCardAction(
+  context: TurnContext,
+  activity: InboundActivity,
+  deps: TeamsDeps,
+): Promise<void> {
   await rememberForLater(context, activity, deps);
   const button = pressedExecute(activity.value, deps);
   const turn = toTurn(activity, '', deps.clock.now(), button.kind === 'action' ? button.action : undefined);
   if (button.kind !== 'action') {
     const [reply] = deps.core.unknownButton(turn);
-    await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'BadRequest', message: reply?.text ?? '' }));
+    await context.sendActivity(
+      cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'BadRequest', message: reply?.text ?? '' }),
+    );
     return;
   }
   const [first, ...rest] = await deps.core.handle(turn);
@@ -92,12 +113,17 @@ export async function answerCardAction(context: TurnContext, activity: InboundAc
   // an export pressed for on a card in a channel: to the presser's 1:1 chat, and the note under the card
   if (first.private && goesToPrivateChat(first, activity)) {
     await sendToPrivateChat(context, activity, [first]);
-    await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }));
+    await context.sendActivity(
+      cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }),
+    );
     await sendAndKeep(context, activity, rest, deps, true);
     return;
   }
   // a refusal is shown under the card to whoever pressed it; the card stays as it was
-  if (first.notice) await context.sendActivity(cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }));
+  if (first.notice)
+    await context.sendActivity(
+      cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }),
+    );
   else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first, true)));
   if (!first.notice && first.broadcast && activity.replyToId && canBeWrittenToLater(activity)) {
     deps.sharedCards?.refreshForEveryone(context, activity.replyToId, first);

@@ -6,7 +6,10 @@ import type { InboundActivity } from './inbound-activity.js';
  * claim needs it; undefined outside Teams or when the lookup fails
  * (the person then waits for approval, as anyone the channel cannot vouch for).
  */
-export function teamsEmailLookup(context: TurnContext, activity: InboundActivity): (() => Promise<string | undefined>) | undefined {
+export function teamsEmailLookup(
+  context: TurnContext,
+  activity: InboundActivity,
+): (() => Promise<string | undefined>) | undefined {
   if (activity.channelId !== 'msteams') return undefined;
   return async () => {
     try {

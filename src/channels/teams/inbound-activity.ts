@@ -4,7 +4,9 @@ import { z } from 'zod';
  * The least a Bot Framework activity must carry for klikbot to answer it. The adapter
  * itself only checks `type`; we check the rest so a bad body is a 400, not a crash.
  */
-const account = z.object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough();
+const account = z
+  .object({ id: z.string().min(1), name: z.string().optional(), aadObjectId: z.string().optional() })
+  .passthrough();
 
 /** Teams puts the tenant, team and channel of a conversation here. */
 const teamsChannelData = z
@@ -15,8 +17,12 @@ const teamsChannelData = z
   })
   .passthrough();
 
-const mentionEntity = z.object({ type: z.literal('mention'), mentioned: account, text: z.string().optional() }).passthrough();
-const otherEntity = z.object({ type: z.string().refine((type) => type !== 'mention', 'a mention must name who is mentioned') }).passthrough();
+const mentionEntity = z
+  .object({ type: z.literal('mention'), mentioned: account, text: z.string().optional() })
+  .passthrough();
+const otherEntity = z
+  .object({ type: z.string().refine((type) => type !== 'mention', 'a mention must name who is mentioned') })
+  .passthrough();
 
 export const inboundActivity = z
   .object({
@@ -28,7 +34,12 @@ export const inboundActivity = z
     from: account,
     recipient: account,
     conversation: z
-      .object({ id: z.string().min(1), isGroup: z.boolean().optional(), conversationType: z.string().optional(), tenantId: z.string().optional() })
+      .object({
+        id: z.string().min(1),
+        isGroup: z.boolean().optional(),
+        conversationType: z.string().optional(),
+        tenantId: z.string().optional(),
+      })
       .passthrough(),
     text: z.string().max(10_000).optional(),
     // botbuilder walks these to strip @mentions, reading each mention's `mentioned.id`: a
@@ -66,6 +77,8 @@ export const buttonValue = z.object({ klikbot: klikbotPayload }).catchall(z.unkn
 
 /** The `value` of an `adaptiveCard/action` invoke: the Action.Execute that was pressed. */
 export const executeValue = z.object({
-  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().optional(), data: z.unknown().optional() }).passthrough(),
+  action: z
+    .object({ type: z.literal('Action.Execute'), verb: z.string().optional(), data: z.unknown().optional() })
+    .passthrough(),
   trigger: z.string().optional(),
 });

@@ -21,7 +21,11 @@ async function joined(context: TurnContext, activity: InboundActivity, deps: Tea
 }
 
 /** Teams' install and uninstall of the app in a personal chat, group chat or team. */
-export async function onInstallationUpdate(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
+export async function onInstallationUpdate(
+  context: TurnContext,
+  activity: InboundActivity,
+  deps: TeamsDeps,
+): Promise<void> {
   const action = activity.action ?? '';
   if (action === 'remove' || action === 'remove-upgrade') return forget(activity, deps);
   // an upgrade of an installed app is not a new arrival: keep the reference fresh, say nothing
@@ -34,7 +38,11 @@ export async function onInstallationUpdate(context: TurnContext, activity: Inbou
 }
 
 /** Members joining or leaving: only the bot itself matters here. */
-export async function onConversationUpdate(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
+export async function onConversationUpdate(
+  context: TurnContext,
+  activity: InboundActivity,
+  deps: TeamsDeps,
+): Promise<void> {
   const botId = activity.recipient.id;
   if (activity.membersRemoved?.some((member) => member.id === botId)) return forget(activity, deps);
   if (activity.membersAdded?.some((member) => member.id === botId)) return joined(context, activity, deps);

@@ -89,13 +89,19 @@ function tokenRefusal(authorization: string, nowMillis: number): string | undefi
   const fields = jsonPart(header);
   const claims = jsonPart(payload);
   if (!fields || !claims) return undefined;
-  if (typeof fields.alg !== 'string' || !signingAlgorithms.has(fields.alg)) return `token signed with ${String(fields.alg)}`;
+  if (typeof fields.alg !== 'string' || !signingAlgorithms.has(fields.alg))
+    return `token signed with ${String(fields.alg)}`;
   if (typeof claims.exp === 'number' && claims.exp + CLOCK_TOLERANCE_SECONDS < nowMillis / 1000) return 'token expired';
   return undefined;
 }
 
 /** Runs the activity through the adapter and writes its answer (an invoke's body, or 200). */
-async function runActivity(req: Request, res: Response, activity: InboundActivity, deps: MessagesRouteDeps): Promise<void> {
+async function runActivity(
+  req: Request,
+  res: Response,
+  activity: InboundActivity,
+  deps: MessagesRouteDeps,
+): Promise<void> {
   const authorization = req.headers.authorization ?? '';
   const refusal = deps.localMode ? undefined : tokenRefusal(authorization, wallClock.now().toMillis());
   if (refusal) {

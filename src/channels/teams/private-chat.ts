@@ -22,7 +22,11 @@ export function goesToPrivateChat(reply: Reply, activity: InboundActivity): bool
  * with klikbot, made if it does not exist yet, once for all parts. Teams has no message only
  * one person in a channel sees; the caller leaves the note in the conversation.
  */
-export async function sendToPrivateChat(context: TurnContext, activity: InboundActivity, replies: Reply[]): Promise<void> {
+export async function sendToPrivateChat(
+  context: TurnContext,
+  activity: InboundActivity,
+  replies: Reply[],
+): Promise<void> {
   if (replies.length === 0) return;
   const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
   const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
@@ -34,5 +38,6 @@ export async function sendToPrivateChat(context: TurnContext, activity: InboundA
   } as Parameters<ConnectorClient['conversations']['createConversation']>[0]);
   const conversation = { id: created.id, isGroup: false, conversationType: 'personal', name: '' };
   const from = { id: activity.recipient.id, name: activity.recipient.name ?? '' };
-  for (const reply of replies) await connector.conversations.sendToConversation(created.id, { ...toActivity(reply), from, conversation });
+  for (const reply of replies)
+    await connector.conversations.sendToConversation(created.id, { ...toActivity(reply), from, conversation });
 }

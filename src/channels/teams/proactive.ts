@@ -23,7 +23,10 @@ interface Attempt {
 
 function saysRetryAfter(error: unknown): boolean {
   const headers = (error as { response?: { headers?: { get?: unknown } } }).response?.headers;
-  return typeof headers?.get === 'function' && Boolean((headers.get as (name: string) => unknown).call(headers, 'retry-after'));
+  return (
+    typeof headers?.get === 'function' &&
+    Boolean((headers.get as (name: string) => unknown).call(headers, 'retry-after'))
+  );
 }
 
 /**
@@ -32,15 +35,28 @@ function saysRetryAfter(error: unknown): boolean {
  */
 function attemptOf(error: unknown): Attempt {
   const parsed = connectorError.safeParse(error);
-  if (!parsed.success) return { outcome: { status: 'failed', reason: error instanceof Error ? error.message : String(error) }, throttledWithoutHint: false };
+  if (!parsed.success)
+    return {
+      outcome: { status: 'failed', reason: error instanceof Error ? error.message : String(error) },
+      throttledWithoutHint: false,
+    };
   const { statusCode, code, message } = parsed.data;
   const reason = `${statusCode}${code ? ` ${code}` : ''}: ${message}`;
-  if (statusCode === 403 || statusCode === 404) return { outcome: { status: 'gone', reason, httpStatus: statusCode }, throttledWithoutHint: false };
-  return { outcome: { status: 'failed', reason, httpStatus: statusCode }, throttledWithoutHint: statusCode === 429 && !saysRetryAfter(error) };
+  if (statusCode === 403 || statusCode === 404)
+    return { outcome: { status: 'gone', reason, httpStatus: statusCode }, throttledWithoutHint: false };
+  return {
+    outcome: { status: 'failed', reason, httpStatus: statusCode },
+    throttledWithoutHint: statusCode === 429 && !saysRetryAfter(error),
+  };
 }
 
 /** Runs `write` in a turn of the conversation `reference`, and reports what came of it. */
-async function inTurn(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, write: (context: TurnContext) => Promise<string[]>): Promise<Attempt> {
+async function inTurn(
+  adapter: KlikbotAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  write: (context: TurnContext) => Promise<string[]>,
+): Promise<Attempt> {
   let attempt: Attempt = { outcome: { status: 'failed', reason: 'the turn did not run' }, throttledWithoutHint: false };
   try {
     await adapter.continueIn(appId, reference, async (context) => {
@@ -62,20 +78,45 @@ async function inTurn(adapter: KlikbotAdapter, appId: string, reference: Partial
  * refusal (any 4xx but 429: the message is gone, or Teams will not take the edit) says nothing
  * about the conversation, so it is a failure, not `gone`, and marked as not worth retrying.
  */
-async function rewriteOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, reply: Reply & { replaces: PostedMessage }): Promise<Attempt> {
+async function rewriteOnce(
+  adapter: KlikbotAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  reply: Reply & { replaces: PostedMessage },
+): Promise<Attempt> {
   const { conversationId, messageId } = reply.replaces;
-  const inThread = { ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] };
+  const inThread = {
+    ...reference,
+    conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'],
+  };
   const attempt = await inTurn(adapter, appId, inThread, async (context) => {
     await context.updateActivity({ ...toActivity(reply), id: messageId });
     return [messageId];
   });
   const { outcome } = attempt;
   if (outcome.status === 'sent') return attempt;
-  const refused = outcome.httpStatus !== undefined && outcome.httpStatus >= 400 && outcome.httpStatus < 500 && outcome.httpStatus !== 429;
-  return { ...attempt, outcome: { status: 'failed', reason: outcome.reason, httpStatus: outcome.httpStatus, ...(refused ? { cannotRewrite: true } : {}) } };
+  const refused =
+    outcome.httpStatus !== undefined &&
+    outcome.httpStatus >= 400 &&
+    outcome.httpStatus < 500 &&
+    outcome.httpStatus !== 429;
+  return {
+    ...attempt,
+    outcome: {
+      status: 'failed',
+      reason: outcome.reason,
+      httpStatus: outcome.httpStatus,
+      ...(refused ? { cannotRewrite: true } : {}),
+    },
+  };
 }
 
-async function postOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
+async function postOnce(
+  adapter: KlikbotAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  replies: Reply[],
+): Promise<Attempt> {
   return inTurn(adapter, appId, reference, async (context) => {
     // botbuilder addresses each send as a reply to the continuation event, an id Teams never
     // saw; without it the connector posts a new message in the conversation (in a channel, a new post)
@@ -89,7 +130,12 @@ async function postOnce(adapter: KlikbotAdapter, appId: string, reference: Parti
 }
 
 /** Rewrites the replies that replace a posted message, then posts the rest; stops at the first that does not arrive. */
-async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, replies: Reply[]): Promise<Attempt> {
+async function sendOnce(
+  adapter: KlikbotAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  replies: Reply[],
+): Promise<Attempt> {
   const messageIds: string[] = [];
   for (const reply of replies) {
     if (!reply.replaces) continue;
@@ -100,7 +146,9 @@ async function sendOnce(adapter: KlikbotAdapter, appId: string, reference: Parti
   const posts = replies.filter((reply) => !reply.replaces);
   if (posts.length === 0) return { outcome: { status: 'sent', messageIds }, throttledWithoutHint: false };
   const attempt = await postOnce(adapter, appId, reference, posts);
-  return attempt.outcome.status === 'sent' ? { ...attempt, outcome: { status: 'sent', messageIds: [...messageIds, ...attempt.outcome.messageIds] } } : attempt;
+  return attempt.outcome.status === 'sent'
+    ? { ...attempt, outcome: { status: 'sent', messageIds: [...messageIds, ...attempt.outcome.messageIds] } }
+    : attempt;
 }
 
 /**

@@ -17,8 +17,10 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new KlikbotError(ErrorCode.BadRequest, 'Request body is empty; expected a Bot Framework activity');
-  if (nestsDeeperThan(text)) throw new KlikbotError(ErrorCode.BadRequest, `Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (text.trim() === '')
+    throw new KlikbotError(ErrorCode.BadRequest, 'Request body is empty; expected a Bot Framework activity');
+  if (nestsDeeperThan(text))
+    throw new KlikbotError(ErrorCode.BadRequest, `Request body nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {

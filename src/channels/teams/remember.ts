@@ -8,12 +8,19 @@ import type { TeamsDeps } from './teams-deps.js';
  * person their answer, so the failure is logged as an error and the turn goes on; the result
  * is then unknown (undefined) rather than a guess.
  */
-export async function rememberForLater(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<boolean | undefined> {
+export async function rememberForLater(
+  context: TurnContext,
+  activity: InboundActivity,
+  deps: TeamsDeps,
+): Promise<boolean | undefined> {
   if (!canBeWrittenToLater(activity)) return false;
   try {
     return await deps.conversations.remember(sightingOf(context));
   } catch (error) {
-    deps.logger.error({ err: error, conversation: activity.conversation.id }, 'could not store the conversation reference');
+    deps.logger.error(
+      { err: error, conversation: activity.conversation.id },
+      'could not store the conversation reference',
+    );
     return undefined;
   }
 }
@@ -26,5 +33,8 @@ export async function forget(activity: InboundActivity, deps: TeamsDeps): Promis
   const removed = await deps.conversations.remove(activity.channelId, channelOf(activity.conversation.id));
   const teamId = activity.channelData?.team?.id;
   const teamChannels = teamId ? await deps.conversations.removeTeam(activity.channelId, teamId) : 0;
-  deps.logger.info({ conversation: activity.conversation.id, removed, teamChannels }, 'klikbot removed from a conversation');
+  deps.logger.info(
+    { conversation: activity.conversation.id, removed, teamChannels },
+    'klikbot removed from a conversation',
+  );
 }

@@ -1,4 +1,12 @@
-import { isTextField, type Reply, type ReplyButton, type ReplyChart, type ReplyForm, type ReplyFormChoiceField, type ReplyFormTextField } from '../../core/types.js';
+import {
+  isTextField,
+  type Reply,
+  type ReplyButton,
+  type ReplyChart,
+  type ReplyForm,
+  type ReplyFormChoiceField,
+  type ReplyFormTextField,
+} from '../../core/types.js';
 
 /** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -14,7 +22,15 @@ export interface OutgoingActivity {
 }
 
 function hasStructure(reply: Reply): boolean {
-  return Boolean(reply.heading || reply.facts?.length || reply.list?.length || reply.outro || reply.buttons?.length || reply.source || reply.form);
+  return Boolean(
+    reply.heading ||
+    reply.facts?.length ||
+    reply.list?.length ||
+    reply.outro ||
+    reply.buttons?.length ||
+    reply.source ||
+    reply.form,
+  );
 }
 
 function choiceInput(field: ReplyFormChoiceField): Record<string, unknown> {
@@ -60,22 +76,43 @@ function formSubmit(form: ReplyForm, shownToPresserOnly: boolean): Record<string
   const fields = { fields: form.fields.map((field) => field.id), ...(textFields.length > 0 ? { textFields } : {}) };
   const data = { klikbot: { ...form.submit, replacesCard: true, ...fields } };
   if (!shownToPresserOnly) return { type: 'Action.Submit', title: form.submitLabel, data };
-  return { type: 'Action.Execute', title: form.submitLabel, verb: form.submit.dialog, data, fallback: { type: 'Action.Submit', title: form.submitLabel, data } };
+  return {
+    type: 'Action.Execute',
+    title: form.submitLabel,
+    verb: form.submit.dialog,
+    data,
+    fallback: { type: 'Action.Submit', title: form.submitLabel, data },
+  };
 }
 
 /** Teams draws a Chart.HorizontalBar; a client that cannot leaves it out, and the list above says the same in text. */
 function chartOf(chart: ReplyChart): Record<string, unknown> {
-  return { type: 'Chart.HorizontalBar', title: chart.title, displayMode: 'AbsoluteWithAxis', data: chart.bars.map((bar) => ({ x: bar.label, y: bar.value })), fallback: 'drop' };
+  return {
+    type: 'Chart.HorizontalBar',
+    title: chart.title,
+    displayMode: 'AbsoluteWithAxis',
+    data: chart.bars.map((bar) => ({ x: bar.label, y: bar.value })),
+    fallback: 'drop',
+  };
 }
 
 function bodyOf(reply: Reply): Record<string, unknown>[] {
   const body: Record<string, unknown>[] = [];
-  if (reply.heading) body.push({ type: 'TextBlock', text: reply.heading, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
+  if (reply.heading)
+    body.push({
+      type: 'TextBlock',
+      text: reply.heading,
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+      style: 'heading',
+    });
   body.push({ type: 'TextBlock', text: reply.intro ?? reply.text, wrap: true });
   if (reply.facts?.length) {
     body.push({ type: 'FactSet', facts: reply.facts.map((fact) => ({ title: fact.label, value: fact.value })) });
   }
-  for (const item of reply.list ?? []) body.push({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' });
+  for (const item of reply.list ?? [])
+    body.push({ type: 'TextBlock', text: `- ${item}`, wrap: true, spacing: 'Small' });
   if (reply.chart) body.push(chartOf(reply.chart));
   if (reply.outro) body.push({ type: 'TextBlock', text: reply.outro, wrap: true });
   if (reply.form) body.push(...formInputs(reply.form));
@@ -114,7 +151,11 @@ export function toAdaptiveCard(reply: Reply, shownToPresserOnly = false): Record
     version: '1.5',
     fallbackText: reply.text,
     speak: reply.text,
-    ...laidOut(bodyOf(reply), reply.form ? [formSubmit(reply.form, shownToPresserOnly)] : [], (reply.buttons ?? []).map(toCardAction)),
+    ...laidOut(
+      bodyOf(reply),
+      reply.form ? [formSubmit(reply.form, shownToPresserOnly)] : [],
+      (reply.buttons ?? []).map(toCardAction),
+    ),
   };
 }
 
@@ -127,10 +168,15 @@ const BUTTONS_PER_ROW = 5;
  * The card's body and actions. Beyond MAX_CARD_ACTIONS (a poll with 6–10 options and its
  * close button) the buttons go in rows of ActionSets at the end of the body, so none is cut.
  */
-function laidOut(body: Record<string, unknown>[], submit: Record<string, unknown>[], buttons: Record<string, unknown>[]): { body: Record<string, unknown>[]; actions: Record<string, unknown>[] } {
+function laidOut(
+  body: Record<string, unknown>[],
+  submit: Record<string, unknown>[],
+  buttons: Record<string, unknown>[],
+): { body: Record<string, unknown>[]; actions: Record<string, unknown>[] } {
   if (submit.length + buttons.length <= MAX_CARD_ACTIONS) return { body, actions: [...submit, ...buttons] };
   const rows: Record<string, unknown>[] = [];
-  for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW) rows.push({ type: 'ActionSet', actions: buttons.slice(start, start + BUTTONS_PER_ROW) });
+  for (let start = 0; start < buttons.length; start += BUTTONS_PER_ROW)
+    rows.push({ type: 'ActionSet', actions: buttons.slice(start, start + BUTTONS_PER_ROW) });
   return { body: [...body, ...rows], actions: submit };
 }
 

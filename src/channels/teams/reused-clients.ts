@@ -32,7 +32,11 @@ class Remembered<T> {
 }
 
 function appIdOf(identity: ClaimsIdentity): string {
-  return identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
+  return (
+    identity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    identity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
 }
 
 /** Hands out one ConnectorClient per app, service URL and audience, made by the factory it wraps. */
@@ -46,7 +50,9 @@ class ReusingConnectorFactory extends ConnectorFactory {
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.clients.get(`${this.appId}\n${serviceUrl}\n${audience ?? ''}`, () =>
+      this.inner.create(serviceUrl, audience),
+    );
   }
 }
 
@@ -94,7 +100,9 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   #withReusing(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: this.#reusing(result.connectorFactory, result.claimsIdentity) } : result;
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.#reusing(result.connectorFactory, result.claimsIdentity) }
+      : result;
   }
 
   #reusing(factory: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {

@@ -15,7 +15,13 @@ export interface SharedCards {
 }
 
 /** Writes the message in a turn of its own: the pressing turn has long been answered by then. */
-async function overwrite(adapter: KlikbotAdapter, appId: string, reference: Partial<ConversationReference>, messageId: string, reply: Reply): Promise<void> {
+async function overwrite(
+  adapter: KlikbotAdapter,
+  appId: string,
+  reference: Partial<ConversationReference>,
+  messageId: string,
+  reply: Reply,
+): Promise<void> {
   let failure: Error | undefined;
   await adapter.continueIn(appId, reference, async (context) => {
     // caught here, or the adapter's turn-error handler would post an apology into the channel
@@ -33,13 +39,20 @@ async function overwrite(adapter: KlikbotAdapter, appId: string, reference: Part
  * the card again as the write starts: a refresh that waited must not show counts older than
  * the last write, nor an open poll over its result.
  */
-export function createSharedCards(adapter: KlikbotAdapter, appId: string, throttle: RefreshThrottle, current: (reply: Reply) => Reply): SharedCards {
+export function createSharedCards(
+  adapter: KlikbotAdapter,
+  appId: string,
+  throttle: RefreshThrottle,
+  current: (reply: Reply) => Reply,
+): SharedCards {
   return {
     refreshForEveryone(context, messageId, reply) {
       // the conversation as the press named it: in a channel, the thread the card was posted in
       const { activityId, user, ...reference } = TurnContext.getConversationReference(context.activity);
       const conversationId = reference.conversation?.id ?? '';
-      throttle.schedule(`${conversationId}\n${messageId}`, () => overwrite(adapter, appId, reference, messageId, current(reply)));
+      throttle.schedule(`${conversationId}\n${messageId}`, () =>
+        overwrite(adapter, appId, reference, messageId, current(reply)),
+      );
     },
   };
 }

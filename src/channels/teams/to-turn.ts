@@ -23,7 +23,11 @@ const textValue = z.string().max(FORM_TEXT_MAX);
  * dialog asks for it, or takes it as not answered); a value that is not a string, or longer
  * than any field of its kind may be, makes the whole payload unreadable.
  */
-function chosenValues(fields: string[], textFields: string[], inputs: Record<string, unknown>): Record<string, string> | undefined {
+function chosenValues(
+  fields: string[],
+  textFields: string[],
+  inputs: Record<string, unknown>,
+): Record<string, string> | undefined {
   const chosen: Record<string, string> = {};
   for (const field of fields) {
     const value = inputs[field];
@@ -43,7 +47,11 @@ export function readButton(value: unknown): ButtonRead {
   const { klikbot, ...inputs } = parsed.data;
   const chosen = chosenValues(klikbot.fields ?? [], klikbot.textFields ?? [], inputs);
   if (!chosen) return { kind: 'invalid' };
-  return { kind: 'action', action: { dialog: klikbot.dialog, args: { ...klikbot.args, ...chosen } }, replacesCard: klikbot.replacesCard ?? false };
+  return {
+    kind: 'action',
+    action: { dialog: klikbot.dialog, args: { ...klikbot.args, ...chosen } },
+    replacesCard: klikbot.replacesCard ?? false,
+  };
 }
 
 function conversationKind(activity: InboundActivity): ConversationKind {

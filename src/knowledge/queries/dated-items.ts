@@ -25,17 +25,19 @@ export function datedItems(k: Knowledge): DatedItem[] {
   const fromTasks: DatedItem[] = k.tasks.flatMap((task) =>
     task.deadline === null || task.state === 'dropped'
       ? []
-      : [{
-          id: task.id,
-          title: task.title,
-          date: task.deadline,
-          precision: 'day' as const,
-          relation: 'by' as const,
-          kind: 'task' as const,
-          taskId: task.id,
-          responsibleRoles: task.responsibleRoles,
-          source: task.source,
-        }],
+      : [
+          {
+            id: task.id,
+            title: task.title,
+            date: task.deadline,
+            precision: 'day' as const,
+            relation: 'by' as const,
+            kind: 'task' as const,
+            taskId: task.id,
+            responsibleRoles: task.responsibleRoles,
+            source: task.source,
+          },
+        ],
   );
   const fromDeadlines: DatedItem[] = k.deadlines.map((deadline) => ({
     id: deadline.id,
@@ -62,7 +64,8 @@ export function firstDay(item: Pick<DatedItem, 'date' | 'precision'>): string {
  */
 export function lastDay(item: Pick<DatedItem, 'date' | 'precision' | 'relation'>): string {
   const start = DateTime.fromISO(firstDay(item), { zone: ZONE });
-  const last = item.precision === 'month' ? start.endOf('month') : item.relation === 'before' ? start.minus({ days: 1 }) : start;
+  const last =
+    item.precision === 'month' ? start.endOf('month') : item.relation === 'before' ? start.minus({ days: 1 }) : start;
   return last.toISODate() ?? item.date;
 }
 

@@ -34,13 +34,27 @@ export function rowTotal(row: StatusCounts): number {
 }
 
 /** What the check reads: the rows, and the tasks and municipalities they count. */
-type Checked = { bbrStatus: BbrStatusRow[]; tasks: { id: string; steps: { number: number }[] }[]; municipalities: IdRecords };
+type Checked = {
+  bbrStatus: BbrStatusRow[];
+  tasks: { id: string; steps: { number: number }[] }[];
+  municipalities: IdRecords;
+};
 
 function taskProblems(knowledge: Checked, row: BbrStatusRow): DataProblem[] {
   const task = knowledge.tasks.find((candidate) => candidate.id === row.task);
-  if (task === undefined) return [{ file: FILE, record: row.id, field: 'task', message: `names task "${row.task}", which is not in tasks.json` }];
+  if (task === undefined)
+    return [
+      { file: FILE, record: row.id, field: 'task', message: `names task "${row.task}", which is not in tasks.json` },
+    ];
   if (!task.steps.some((step) => step.number === row.step)) {
-    return [{ file: FILE, record: row.id, field: 'step', message: `task "${row.task}" in tasks.json has no step ${row.step}` }];
+    return [
+      {
+        file: FILE,
+        record: row.id,
+        field: 'step',
+        message: `task "${row.task}" in tasks.json has no step ${row.step}`,
+      },
+    ];
   }
   return [];
 }
@@ -56,10 +70,21 @@ export function references(knowledge: Checked): DataProblem[] {
     const taskAsOf = asOf.get(row.task) ?? row.source.asOf;
     asOf.set(row.task, taskAsOf);
     if (row.source.asOf !== taskAsOf) {
-      problems.push({ file: FILE, record: row.id, field: 'source.asOf', message: `all rows of "${row.task}" must come from one extract; this one is ${row.source.asOf}, the first ${taskAsOf}` });
+      problems.push({
+        file: FILE,
+        record: row.id,
+        field: 'source.asOf',
+        message: `all rows of "${row.task}" must come from one extract; this one is ${row.source.asOf}, the first ${taskAsOf}`,
+      });
     }
     const key = `${row.task}#${row.step}`;
-    if (seen.has(key)) problems.push({ file: FILE, record: row.id, field: 'step', message: `step ${row.step} of "${row.task}" has two rows` });
+    if (seen.has(key))
+      problems.push({
+        file: FILE,
+        record: row.id,
+        field: 'step',
+        message: `step ${row.step} of "${row.task}" has two rows`,
+      });
     seen.add(key);
     const total = rowTotal(row.counts);
     if (total !== municipalities) {

@@ -10,7 +10,10 @@ export const emailContact = z.object({
   /** The person behind the address, when the seed names one. */
   person: z.string().min(1).optional(),
   /** A phone number as written, "2327 5876". */
-  phone: z.string().regex(/^\d{4} \d{4}$/, 'must be a Danish phone number written "1234 5678"').optional(),
+  phone: z
+    .string()
+    .regex(/^\d{4} \d{4}$/, 'must be a Danish phone number written "1234 5678"')
+    .optional(),
   organisation: z.string().min(1),
   purposes: z.array(z.string().min(1)).min(1),
   /** A subject line the seed asks for, e.g. "programledermøde september". */

@@ -42,13 +42,26 @@ export const record = z
     const format = deadline.precision === 'day' ? isoDate : isoMonth;
     const result = format.safeParse(deadline.date);
     if (!result.success) {
-      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: ['date'], message: `${issue.message} (precision "${deadline.precision}")` });
+      for (const issue of result.error.issues)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['date'],
+          message: `${issue.message} (precision "${deadline.precision}")`,
+        });
     }
     if (deadline.reminderDays && deadline.precision !== 'day') {
-      ctx.addIssue({ code: 'custom', path: ['reminderDays'], message: 'a date known only to the month gets no reminders; remove reminderDays or give the day' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminderDays'],
+        message: 'a date known only to the month gets no reminders; remove reminderDays or give the day',
+      });
     }
     if (deadline.responsibleRoles.length === 0 && !deadline.responsibleNote) {
-      ctx.addIssue({ code: 'custom', path: ['responsibleNote'], message: 'with no responsible roles, say why (e.g. "The seed names no role.")' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['responsibleNote'],
+        message: 'with no responsible roles, say why (e.g. "The seed names no role.")',
+      });
     }
   });
 
@@ -59,18 +72,34 @@ export type DeadlineRecord = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from deadlines.json: related tasks and responsible roles exist; ids do not clash with task ids. */
-export function references(knowledge: { deadlines: DeadlineRecord[]; tasks: IdRecords; roles: IdRecords }): DataProblem[] {
+export function references(knowledge: {
+  deadlines: DeadlineRecord[];
+  tasks: IdRecords;
+  roles: IdRecords;
+}): DataProblem[] {
   const problems: DataProblem[] = [];
   const taskIds = new Set(knowledge.tasks.map((task) => task.id));
   for (const deadline of knowledge.deadlines) {
     if (deadline.relatedTask && !taskIds.has(deadline.relatedTask)) {
-      problems.push({ file: 'deadlines.json', record: deadline.id, field: 'relatedTask', message: `no task with id "${deadline.relatedTask}" in tasks.json` });
+      problems.push({
+        file: 'deadlines.json',
+        record: deadline.id,
+        field: 'relatedTask',
+        message: `no task with id "${deadline.relatedTask}" in tasks.json`,
+      });
     }
     // Task deadlines and these records are listed together as dated items, keyed by id.
     if (taskIds.has(deadline.id)) {
-      problems.push({ file: 'deadlines.json', record: deadline.id, field: 'id', message: 'a task in tasks.json has the same id; dated items need distinct ids' });
+      problems.push({
+        file: 'deadlines.json',
+        record: deadline.id,
+        field: 'id',
+        message: 'a task in tasks.json has the same id; dated items need distinct ids',
+      });
     }
-    problems.push(...roleReferenceProblems(knowledge, 'deadlines.json', deadline.id, 'responsibleRoles', deadline.responsibleRoles));
+    problems.push(
+      ...roleReferenceProblems(knowledge, 'deadlines.json', deadline.id, 'responsibleRoles', deadline.responsibleRoles),
+    );
   }
   return problems;
 }

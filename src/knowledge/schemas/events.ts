@@ -31,10 +31,18 @@ export const record = z
   .superRefine((event, context) => {
     const monthOnly = /^\d{4}-\d{2}$/.test(event.date);
     if (monthOnly !== (event.datePrecision === 'month')) {
-      context.addIssue({ code: 'custom', path: ['datePrecision'], message: 'must be "month" exactly when date is written YYYY-MM' });
+      context.addIssue({
+        code: 'custom',
+        path: ['datePrecision'],
+        message: 'must be "month" exactly when date is written YYYY-MM',
+      });
     }
     if (event.start !== undefined && event.end !== undefined && event.end <= event.start) {
-      context.addIssue({ code: 'custom', path: ['end'], message: `ends (${event.end}) before it starts (${event.start})` });
+      context.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `ends (${event.end}) before it starts (${event.start})`,
+      });
     }
   });
 export type KlikEvent = z.infer<typeof record>;

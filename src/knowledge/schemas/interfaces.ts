@@ -39,21 +39,36 @@ export type Interface = z.infer<typeof record>;
 export const file = dataFile(record);
 
 /** Cross-references from interfaces.json: its support system and each user's IT system exist. */
-export function references(knowledge: { interfaces: Interface[]; itSystems: IdRecords; supportSystems: IdRecords }): DataProblem[] {
+export function references(knowledge: {
+  interfaces: Interface[];
+  itSystems: IdRecords;
+  supportSystems: IdRecords;
+}): DataProblem[] {
   const itSystems = new Set(knowledge.itSystems.map((system) => system.id));
   const supportSystems = new Set(knowledge.supportSystems.map((system) => system.id));
   const problems: DataProblem[] = [];
   for (const item of knowledge.interfaces) {
     if (!supportSystems.has(item.supportSystem)) {
-      problems.push({ file: FILE, record: item.id, field: 'supportSystem', message: `names support system "${item.supportSystem}", which is not in support-systems.json` });
+      problems.push({
+        file: FILE,
+        record: item.id,
+        field: 'supportSystem',
+        message: `names support system "${item.supportSystem}", which is not in support-systems.json`,
+      });
     }
     const seen = new Set<string>();
     item.users.forEach((user, index) => {
       const field = `users.${index}.itSystem`;
       if (!itSystems.has(user.itSystem)) {
-        problems.push({ file: FILE, record: item.id, field, message: `names IT system "${user.itSystem}", which is not in it-systems.json` });
+        problems.push({
+          file: FILE,
+          record: item.id,
+          field,
+          message: `names IT system "${user.itSystem}", which is not in it-systems.json`,
+        });
       }
-      if (seen.has(user.itSystem)) problems.push({ file: FILE, record: item.id, field, message: `lists "${user.itSystem}" twice` });
+      if (seen.has(user.itSystem))
+        problems.push({ file: FILE, record: item.id, field, message: `lists "${user.itSystem}" twice` });
       seen.add(user.itSystem);
     });
   }

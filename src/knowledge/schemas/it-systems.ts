@@ -57,7 +57,12 @@ export function references(knowledge: { itSystems: ItSystem[]; supportSystems: I
     system.supportSystems.forEach((link, index) => {
       const field = `supportSystems.${index}.supportSystem`;
       if (!supportSystems.has(link.supportSystem)) {
-        problems.push({ file: FILE, record: system.id, field, message: `names support system "${link.supportSystem}", which is not in support-systems.json` });
+        problems.push({
+          file: FILE,
+          record: system.id,
+          field,
+          message: `names support system "${link.supportSystem}", which is not in support-systems.json`,
+        });
       }
       if (seen.has(link.supportSystem)) {
         problems.push({ file: FILE, record: system.id, field, message: `links "${link.supportSystem}" twice` });

@@ -78,13 +78,21 @@ export function agendaTimingProblems(meeting: Pick<MeetingShape, 'start' | 'end'
   const [open, close] = [minutes(meeting.start), minutes(meeting.end)];
   meeting.agenda.forEach((item, index) => {
     const [start, end] = [minutes(item.start), minutes(item.end)];
-    if (end <= start) problems.push({ index, field: 'end', message: `ends ${item.end}, not after it starts (${item.start})` });
-    if (start < open || start >= close) problems.push({ index, field: 'start', message: `starts ${item.start}, outside the meeting's ${span}` });
-    if (end <= open || end > close) problems.push({ index, field: 'end', message: `ends ${item.end}, outside the meeting's ${span}` });
+    if (end <= start)
+      problems.push({ index, field: 'end', message: `ends ${item.end}, not after it starts (${item.start})` });
+    if (start < open || start >= close)
+      problems.push({ index, field: 'start', message: `starts ${item.start}, outside the meeting's ${span}` });
+    if (end <= open || end > close)
+      problems.push({ index, field: 'end', message: `ends ${item.end}, outside the meeting's ${span}` });
     const previous = meeting.agenda[index - 1];
     if (previous) {
       const previousEnd = previous.seedAnomaly ? previous.start : previous.end;
-      if (start < minutes(previousEnd)) problems.push({ index, field: 'start', message: `starts ${item.start}, before the previous item (${previous.start}–${previous.end}) is over` });
+      if (start < minutes(previousEnd))
+        problems.push({
+          index,
+          field: 'start',
+          message: `starts ${item.start}, before the previous item (${previous.start}–${previous.end}) is over`,
+        });
     }
   });
   return problems;
@@ -93,7 +101,11 @@ export function agendaTimingProblems(meeting: Pick<MeetingShape, 'start' | 'end'
 /** One run of a programme leader meeting, with its agenda. */
 export const record = meetingShape.superRefine((meeting, ctx) => {
   if (minutes(meeting.end) <= minutes(meeting.start)) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: `the meeting ends ${meeting.end}, not after it starts (${meeting.start})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['end'],
+      message: `the meeting ends ${meeting.end}, not after it starts (${meeting.start})`,
+    });
   }
   for (const problem of agendaTimingProblems(meeting)) {
     if (meeting.agenda[problem.index]?.seedAnomaly) continue;
@@ -105,13 +117,21 @@ export const record = meetingShape.superRefine((meeting, ctx) => {
   }
   meeting.agenda.forEach((item, index) => {
     if (item.presenter && !meeting.hosts.includes(item.presenter)) {
-      ctx.addIssue({ code: 'custom', path: ['agenda', index, 'presenter'], message: `"${item.presenter}" is not one of the meeting's hosts` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agenda', index, 'presenter'],
+        message: `"${item.presenter}" is not one of the meeting's hosts`,
+      });
     }
   });
   if (meeting.nextMeeting) {
     const format = meeting.nextMeeting.precision === 'day' ? isoDate : isoMonth;
     if (!format.safeParse(meeting.nextMeeting.date).success) {
-      ctx.addIssue({ code: 'custom', path: ['nextMeeting', 'date'], message: `must be written ${meeting.nextMeeting.precision === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'} for precision "${meeting.nextMeeting.precision}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nextMeeting', 'date'],
+        message: `must be written ${meeting.nextMeeting.precision === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'} for precision "${meeting.nextMeeting.precision}"`,
+      });
     }
   }
 });
@@ -130,8 +150,16 @@ export function meetingNotices(meeting: Meeting): DataProblem[] {
     if (!item.seedAnomaly) return [];
     const found = timing.filter((problem) => problem.index === index);
     const field = `agenda.${index}.${found[0]?.field ?? 'seedAnomaly'}`;
-    const checks = found.length > 0 ? found.map((problem) => problem.message).join('; ') : 'no timing check fails on this item';
-    return [{ file: 'meetings.json', record: meeting.id, field, message: `acknowledged seed anomaly: ${item.seedAnomaly} (${checks})` }];
+    const checks =
+      found.length > 0 ? found.map((problem) => problem.message).join('; ') : 'no timing check fails on this item';
+    return [
+      {
+        file: 'meetings.json',
+        record: meeting.id,
+        field,
+        message: `acknowledged seed anomaly: ${item.seedAnomaly} (${checks})`,
+      },
+    ];
   });
 }
 

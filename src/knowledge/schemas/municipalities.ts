@@ -8,7 +8,13 @@ const FILE = 'municipalities.json';
 export const MUNICIPALITY_COUNT = 98;
 
 /** The five Danish regions. */
-export const region = z.enum(['Region Hovedstaden', 'Region Sjælland', 'Region Syddanmark', 'Region Midtjylland', 'Region Nordjylland']);
+export const region = z.enum([
+  'Region Hovedstaden',
+  'Region Sjælland',
+  'Region Syddanmark',
+  'Region Midtjylland',
+  'Region Nordjylland',
+]);
 export type Region = z.infer<typeof region>;
 
 /** A Danish municipality (kommune). */
@@ -63,7 +69,11 @@ export function references(knowledge: { municipalities: Municipality[] }): DataP
   const problems: DataProblem[] = [];
   const count = knowledge.municipalities.length;
   if (count !== MUNICIPALITY_COUNT) {
-    problems.push({ file: FILE, field: 'records', message: `must list all ${MUNICIPALITY_COUNT} municipalities, lists ${count}` });
+    problems.push({
+      file: FILE,
+      field: 'records',
+      message: `must list all ${MUNICIPALITY_COUNT} municipalities, lists ${count}`,
+    });
   }
   const owner = new Map<string, string>();
   for (const municipality of knowledge.municipalities) {
@@ -72,7 +82,12 @@ export function references(knowledge: { municipalities: Municipality[] }): DataP
       const other = owner.get(key);
       if (other === undefined) owner.set(key, municipality.id);
       else if (other !== municipality.id) {
-        problems.push({ file: FILE, record: municipality.id, field, message: `"${name}" is also a name of "${other}"` });
+        problems.push({
+          file: FILE,
+          record: municipality.id,
+          field,
+          message: `"${name}" is also a name of "${other}"`,
+        });
       }
     }
   }

@@ -50,7 +50,12 @@ export function references(knowledge: { news: NewsItem[] } & Record<Target, IdRe
     for (const item of knowledge.news) {
       item[target].forEach((id, index) => {
         if (!known.has(id)) {
-          problems.push({ file: FILE, record: item.id, field: `${target}.${index}`, message: `names "${id}", which is not in ${targetFiles[target]}` });
+          problems.push({
+            file: FILE,
+            record: item.id,
+            field: `${target}.${index}`,
+            message: `names "${id}", which is not in ${targetFiles[target]}`,
+          });
         }
       });
     }

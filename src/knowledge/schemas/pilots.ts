@@ -29,9 +29,20 @@ export function references(knowledge: { pilots: Pilot[]; municipalities: IdRecor
   const problems: DataProblem[] = [];
   for (const pilot of knowledge.pilots) {
     if (!known.has(pilot.municipality)) {
-      problems.push({ file: FILE, record: pilot.id, field: 'municipality', message: `names municipality "${pilot.municipality}", which is not in municipalities.json` });
+      problems.push({
+        file: FILE,
+        record: pilot.id,
+        field: 'municipality',
+        message: `names municipality "${pilot.municipality}", which is not in municipalities.json`,
+      });
     }
-    if (seen.has(pilot.municipality)) problems.push({ file: FILE, record: pilot.id, field: 'municipality', message: `"${pilot.municipality}" is listed twice` });
+    if (seen.has(pilot.municipality))
+      problems.push({
+        file: FILE,
+        record: pilot.id,
+        field: 'municipality',
+        message: `"${pilot.municipality}" is listed twice`,
+      });
     seen.add(pilot.municipality);
   }
   return problems;

@@ -37,10 +37,18 @@ const placement = z
   })
   .superRefine((p, ctx) => {
     if (!p.placementCertain && !p.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'an uncertain placement needs a note saying what it is read from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: 'an uncertain placement needs a note saying what it is read from',
+      });
     }
     if (p.placementCertain && (p.area === null || p.scope === null)) {
-      ctx.addIssue({ code: 'custom', path: ['placementCertain'], message: 'a placement with an unknown area or scope cannot be certain' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['placementCertain'],
+        message: 'a placement with an unknown area or scope cannot be certain',
+      });
     }
   });
 
@@ -78,7 +86,9 @@ export const record = z
     /** The May 2018 heading; absent when the role is only in the September draft. */
     category: roleCategory.optional(),
     /** Where the role stands in the May 2018 list, as written there. */
-    mayList: z.strictObject({ positions: z.array(z.int().positive()).min(1), titleAsWritten: z.string().min(1) }).optional(),
+    mayList: z
+      .strictObject({ positions: z.array(z.int().positive()).min(1), titleAsWritten: z.string().min(1) })
+      .optional(),
     /** The role's places in the September 2018 draft; empty when the draft does not name it. */
     placements: z.array(placement),
     /** A draft group the role is taken to belong to (e.g. STS-administratorer), with how sure that is. */
@@ -95,7 +105,11 @@ export const record = z
   })
   .superRefine((role, ctx) => {
     if ((role.category === undefined) !== (role.mayList === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['category'], message: 'category and mayList go together: both for a role in the May 2018 list, neither otherwise' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: 'category and mayList go together: both for a role in the May 2018 list, neither otherwise',
+      });
     }
   });
 
@@ -108,16 +122,35 @@ export type RoleArea = z.infer<typeof roleArea>;
 export const file = dataFile(record);
 
 /** Problems for every role id in `roleIds` that roles.json does not hold. */
-export function roleReferenceProblems(knowledge: { roles: IdRecords }, file: string, recordIdValue: string, field: string, roleIds: string[]): DataProblem[] {
+export function roleReferenceProblems(
+  knowledge: { roles: IdRecords },
+  file: string,
+  recordIdValue: string,
+  field: string,
+  roleIds: string[],
+): DataProblem[] {
   const known = new Set(knowledge.roles.map((role) => role.id));
   return roleIds.flatMap((roleId, index) =>
-    known.has(roleId) ? [] : [{ file, record: recordIdValue, field: `${field}.${index}`, message: `no role with id "${roleId}" in roles.json` }],
+    known.has(roleId)
+      ? []
+      : [
+          {
+            file,
+            record: recordIdValue,
+            field: `${field}.${index}`,
+            message: `no role with id "${roleId}" in roles.json`,
+          },
+        ],
   );
 }
 
 /** Cross-references inside roles.json: a role's group is itself a role. */
 export function references(knowledge: { roles: Role[] }): DataProblem[] {
   return knowledge.roles.flatMap((role) =>
-    role.groupedUnder ? roleReferenceProblems(knowledge, 'roles.json', role.id, 'groupedUnder.role', [role.groupedUnder.role]).map((p) => ({ ...p, field: 'groupedUnder.role' })) : [],
+    role.groupedUnder
+      ? roleReferenceProblems(knowledge, 'roles.json', role.id, 'groupedUnder.role', [role.groupedUnder.role]).map(
+          (p) => ({ ...p, field: 'groupedUnder.role' }),
+        )
+      : [],
   );
 }

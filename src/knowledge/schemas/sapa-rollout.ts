@@ -48,46 +48,85 @@ export const file = dataFile(record);
 
 function planChecks(plans: SapaPlan[], groups: SapaGroup[]): DataProblem[] {
   const problems: DataProblem[] = [];
-  if (plans.length !== 1) problems.push({ file: FILE, field: 'records', message: `must hold exactly one record of kind "plan", holds ${plans.length}` });
+  if (plans.length !== 1)
+    problems.push({
+      file: FILE,
+      field: 'records',
+      message: `must hold exactly one record of kind "plan", holds ${plans.length}`,
+    });
   const labels = new Set(plans[0]?.timeLabels ?? []);
   groups.forEach((item, index) => {
     if (item.number !== index + 1) {
-      problems.push({ file: FILE, record: item.id, field: 'number', message: `groups must be numbered 1, 2, 3, ... in file order; expected ${index + 1}` });
+      problems.push({
+        file: FILE,
+        record: item.id,
+        field: 'number',
+        message: `groups must be numbered 1, 2, 3, ... in file order; expected ${index + 1}`,
+      });
     }
     if (item.timeLabel !== null && !labels.has(item.timeLabel)) {
-      problems.push({ file: FILE, record: item.id, field: 'timeLabel', message: `"${item.timeLabel}" is not one of the plan's timeLabels` });
+      problems.push({
+        file: FILE,
+        record: item.id,
+        field: 'timeLabel',
+        message: `"${item.timeLabel}" is not one of the plan's timeLabels`,
+      });
     }
     if (item.timeLabel === null && item.timeLabelCertain) {
-      problems.push({ file: FILE, record: item.id, field: 'timeLabelCertain', message: 'cannot be true while timeLabel is null' });
+      problems.push({
+        file: FILE,
+        record: item.id,
+        field: 'timeLabelCertain',
+        message: 'cannot be true while timeLabel is null',
+      });
     }
   });
   return problems;
 }
 
-function memberChecks(knowledge: { municipalities: { id: string; name: string }[] }, plans: SapaPlan[], groups: SapaGroup[]): DataProblem[] {
+function memberChecks(
+  knowledge: { municipalities: { id: string; name: string }[] },
+  plans: SapaPlan[],
+  groups: SapaGroup[],
+): DataProblem[] {
   const problems: DataProblem[] = [];
   const known = new Set(knowledge.municipalities.map((municipality) => municipality.id));
   const placed = new Map<string, string>();
   for (const item of groups) {
     item.members.forEach((member, index) => {
       const field = `members.${index}`;
-      if (!known.has(member)) problems.push({ file: FILE, record: item.id, field, message: `names municipality "${member}", which is not in municipalities.json` });
+      if (!known.has(member))
+        problems.push({
+          file: FILE,
+          record: item.id,
+          field,
+          message: `names municipality "${member}", which is not in municipalities.json`,
+        });
       const earlier = placed.get(member);
-      if (earlier !== undefined) problems.push({ file: FILE, record: item.id, field, message: `"${member}" is already in group "${earlier}"` });
+      if (earlier !== undefined)
+        problems.push({ file: FILE, record: item.id, field, message: `"${member}" is already in group "${earlier}"` });
       else placed.set(member, item.id);
     });
   }
   const planId = plans[0]?.id;
   for (const municipality of knowledge.municipalities) {
     if (!placed.has(municipality.id)) {
-      problems.push({ file: FILE, record: planId, field: 'members', message: `${municipality.name} ("${municipality.id}") is in no group` });
+      problems.push({
+        file: FILE,
+        record: planId,
+        field: 'members',
+        message: `${municipality.name} ("${municipality.id}") is in no group`,
+      });
     }
   }
   return problems;
 }
 
 /** The plan is unique, groups are numbered in order, and every municipality is in exactly one group. */
-export function references(knowledge: { sapaRollout: SapaRolloutRecord[]; municipalities: { id: string; name: string }[] }): DataProblem[] {
+export function references(knowledge: {
+  sapaRollout: SapaRolloutRecord[];
+  municipalities: { id: string; name: string }[];
+}): DataProblem[] {
   const plans = knowledge.sapaRollout.filter((item): item is SapaPlan => item.kind === 'plan');
   const groups = knowledge.sapaRollout.filter((item): item is SapaGroup => item.kind === 'group');
   return [...planChecks(plans, groups), ...memberChecks(knowledge, plans, groups)];

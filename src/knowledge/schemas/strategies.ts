@@ -72,10 +72,16 @@ export function references(knowledge: { strategies: StrategiesRecord[]; supportS
   const problems: DataProblem[] = [];
   for (const item of knowledge.strategies) {
     if (!supportSystems.has(item.supportSystem)) {
-      problems.push({ file: FILE, record: item.id, field: 'supportSystem', message: `names support system "${item.supportSystem}", which is not in support-systems.json` });
+      problems.push({
+        file: FILE,
+        record: item.id,
+        field: 'supportSystem',
+        message: `names support system "${item.supportSystem}", which is not in support-systems.json`,
+      });
     }
     if (item.kind !== 'strategy') continue;
-    if (letters.has(item.letter)) problems.push({ file: FILE, record: item.id, field: 'letter', message: `letter "${item.letter}" is used twice` });
+    if (letters.has(item.letter))
+      problems.push({ file: FILE, record: item.id, field: 'letter', message: `letter "${item.letter}" is used twice` });
     letters.add(item.letter);
   }
   return problems;

@@ -27,12 +27,18 @@ const step = z.strictObject({
  * knowledge layer must not import.
  */
 export const reminderDays = z
-  .array(z.int('must be a whole number of days').min(0, 'must be 0 (the day itself) or more days before the date').max(365, 'must be at most 365 days before the date'))
+  .array(
+    z
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 (the day itself) or more days before the date')
+      .max(365, 'must be at most 365 days before the date'),
+  )
   .min(1, 'must name at least one day; leave the field out for the default 30, 14, 7, 1')
   .max(10, 'must name at most 10 days')
   .superRefine((days, ctx) => {
     days.forEach((day, index) => {
-      if (days.indexOf(day) !== index) ctx.addIssue({ code: 'custom', path: [index], message: `${day} is named twice` });
+      if (days.indexOf(day) !== index)
+        ctx.addIssue({ code: 'custom', path: [index], message: `${day} is named twice` });
     });
   });
 
@@ -84,20 +90,40 @@ export const record = z
   .superRefine((task, ctx) => {
     task.steps.forEach((s, index) => {
       if (s.number !== index + 1) {
-        ctx.addIssue({ code: 'custom', path: ['steps', index, 'number'], message: `steps must be numbered 1, 2, 3, … in order; expected ${index + 1}, found ${s.number}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', index, 'number'],
+          message: `steps must be numbered 1, 2, 3, … in order; expected ${index + 1}, found ${s.number}`,
+        });
       }
     });
     if (task.responsibleRoles.length === 0 && !task.responsibleNote) {
-      ctx.addIssue({ code: 'custom', path: ['responsibleNote'], message: 'with no responsible roles, say why (e.g. "The seed names no role responsible for this task.")' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['responsibleNote'],
+        message: 'with no responsible roles, say why (e.g. "The seed names no role responsible for this task.")',
+      });
     }
     if (task.state === 'dropped' && !task.stateNote) {
-      ctx.addIssue({ code: 'custom', path: ['stateNote'], message: 'a dropped task needs the seed\'s note on why it is dropped' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stateNote'],
+        message: "a dropped task needs the seed's note on why it is dropped",
+      });
     }
     if (task.reminderDays && task.deadline === null) {
-      ctx.addIssue({ code: 'custom', path: ['reminderDays'], message: 'a task without a deadline gets no reminders; remove reminderDays or give a deadline' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reminderDays'],
+        message: 'a task without a deadline gets no reminders; remove reminderDays or give a deadline',
+      });
     }
     if (task.inKlikCertain === false && task.notes.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['notes'], message: 'inKlik is marked uncertain: say in a note what it is read from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notes'],
+        message: 'inKlik is marked uncertain: say in a note what it is read from',
+      });
     }
     if (task.replacedBy && task.state !== 'dropped') {
       ctx.addIssue({ code: 'custom', path: ['replacedBy'], message: 'only a dropped task can be replaced by another' });
@@ -124,11 +150,22 @@ type Named = { name: string; aliases: string[] };
 function systemProblems(knowledge: Checked, task: Task): DataProblem[] {
   const problems: DataProblem[] = [];
   if (task.supportSystem !== null && !namesOf(knowledge.supportSystems).has(task.supportSystem)) {
-    problems.push({ file: 'tasks.json', record: task.id, field: 'supportSystem', message: `no support system named "${task.supportSystem}" in support-systems.json` });
+    problems.push({
+      file: 'tasks.json',
+      record: task.id,
+      field: 'supportSystem',
+      message: `no support system named "${task.supportSystem}" in support-systems.json`,
+    });
   }
   const itSystems = namesOf(knowledge.itSystems);
   task.itSystems.forEach((name, index) => {
-    if (!itSystems.has(name)) problems.push({ file: 'tasks.json', record: task.id, field: `itSystems.${index}`, message: `no IT system named "${name}" in it-systems.json` });
+    if (!itSystems.has(name))
+      problems.push({
+        file: 'tasks.json',
+        record: task.id,
+        field: `itSystems.${index}`,
+        message: `no IT system named "${name}" in it-systems.json`,
+      });
   });
   return problems;
 }
@@ -142,10 +179,17 @@ export function references(knowledge: Checked): DataProblem[] {
   const taskIds = new Set(knowledge.tasks.map((task) => task.id));
   for (const task of knowledge.tasks) {
     problems.push(...systemProblems(knowledge, task));
-    problems.push(...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'responsibleRoles', task.responsibleRoles));
+    problems.push(
+      ...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'responsibleRoles', task.responsibleRoles),
+    );
     problems.push(...roleReferenceProblems(knowledge, 'tasks.json', task.id, 'relatedRoles', task.relatedRoles));
     if (task.replacedBy && !taskIds.has(task.replacedBy)) {
-      problems.push({ file: 'tasks.json', record: task.id, field: 'replacedBy', message: `no task with id "${task.replacedBy}" in tasks.json` });
+      problems.push({
+        file: 'tasks.json',
+        record: task.id,
+        field: 'replacedBy',
+        message: `no task with id "${task.replacedBy}" in tasks.json`,
+      });
     }
   }
   return problems;

@@ -30,13 +30,21 @@ export const relatedKinds = Object.keys(relatedFiles) as RelatedKind[];
 const ids = z.array(recordId).min(1);
 
 /** Records of other files the topic is about, by kind: `{ "supportSystems": ["adgangsstyring"] }`. */
-export const related = z.strictObject(Object.fromEntries(relatedKinds.map((kind) => [kind, ids.optional()])) as Record<RelatedKind, z.ZodOptional<typeof ids>>);
+export const related = z.strictObject(
+  Object.fromEntries(relatedKinds.map((kind) => [kind, ids.optional()])) as Record<
+    RelatedKind,
+    z.ZodOptional<typeof ids>
+  >,
+);
 
 /**
  * A question the slide poses ("Hvad gør støttesystemet Organisation?") and the record that
  * answers it, as "kind/id" ("supportSystems/organisation"): people ask the slide's questions.
  */
-export const topicAnswer = z.strictObject({ question: z.string().min(1), answeredIn: z.string().regex(/^[a-zA-Z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/) });
+export const topicAnswer = z.strictObject({
+  question: z.string().min(1),
+  answeredIn: z.string().regex(/^[a-zA-Z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/),
+});
 
 /** A link on the slide, shown with a label. */
 export const topicLink = z.strictObject({ label: z.string().min(1), url: linkUrl });
@@ -74,10 +82,19 @@ export const record = z
       ctx.addIssue({ code: 'custom', path: ['points'], message: 'a topic needs at least one point or a summary' });
     }
     topic.answers?.forEach((answer, index) => {
-      if (!topic.points.includes(answer.question)) ctx.addIssue({ code: 'custom', path: ['answers', index, 'question'], message: `must be one of the points, as on the slide ("${answer.question}" is not)` });
+      if (!topic.points.includes(answer.question))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answers', index, 'question'],
+          message: `must be one of the points, as on the slide ("${answer.question}" is not)`,
+        });
     });
     if (topic.updateFrequency !== undefined && !topic.points.includes(topic.updateFrequency)) {
-      ctx.addIssue({ code: 'custom', path: ['updateFrequency'], message: `must also be one of the points, as on the slide ("${topic.updateFrequency}" is not)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updateFrequency'],
+        message: `must also be one of the points, as on the slide ("${topic.updateFrequency}" is not)`,
+      });
     }
   });
 export type Topic = z.infer<typeof record>;
@@ -104,16 +121,31 @@ export function references(knowledge: { topics: Topic[] } & Record<RelatedKind, 
       const seen = new Set<string>();
       wanted.forEach((id, index) => {
         const field = `related.${kind}.${index}`;
-        if (!known.has(id)) problems.push({ file: FILE, record: topic.id, field, message: `names "${id}", which is not in ${relatedFiles[kind]}` });
+        if (!known.has(id))
+          problems.push({
+            file: FILE,
+            record: topic.id,
+            field,
+            message: `names "${id}", which is not in ${relatedFiles[kind]}`,
+          });
         if (seen.has(id)) problems.push({ file: FILE, record: topic.id, field, message: `names "${id}" twice` });
-        if (kind === 'topics' && id === topic.id) problems.push({ file: FILE, record: topic.id, field, message: 'a topic cannot be related to itself' });
+        if (kind === 'topics' && id === topic.id)
+          problems.push({ file: FILE, record: topic.id, field, message: 'a topic cannot be related to itself' });
         seen.add(id);
       });
     }
     topic.answers?.forEach((answer, index) => {
       const [kind = '', id = ''] = answer.answeredIn.split('/');
-      const records = (relatedKinds as string[]).includes(kind) ? (knowledge[kind as RelatedKind] as { id: string }[]) : undefined;
-      if (!records?.some((item) => item.id === id)) problems.push({ file: FILE, record: topic.id, field: `answers.${index}.answeredIn`, message: `names "${answer.answeredIn}", which is no record of the knowledge` });
+      const records = (relatedKinds as string[]).includes(kind)
+        ? (knowledge[kind as RelatedKind] as { id: string }[])
+        : undefined;
+      if (!records?.some((item) => item.id === id))
+        problems.push({
+          file: FILE,
+          record: topic.id,
+          field: `answers.${index}.answeredIn`,
+          message: `names "${answer.answeredIn}", which is no record of the knowledge`,
+        });
     });
   }
   return problems;

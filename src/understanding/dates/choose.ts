@@ -33,7 +33,11 @@ export function chooseFirst(candidates: Candidate[], text: string, context: Cont
 
 /** "resten af efteråret … fra nu og frem til jul": two spans that both hold today are one plan, to the later end. */
 function furtherFromToday(a: Candidate, b: Candidate, context: Context): Candidate | undefined {
-  const holdsToday = (candidate: Candidate) => candidate.kind === 'range' && candidate.days !== undefined && candidate.days.start <= context.today && candidate.days.end >= context.today;
+  const holdsToday = (candidate: Candidate) =>
+    candidate.kind === 'range' &&
+    candidate.days !== undefined &&
+    candidate.days.start <= context.today &&
+    candidate.days.end >= context.today;
   if (!holdsToday(a) || !holdsToday(b) || b.days!.end <= a.days!.end) return undefined;
   return { ...a, days: { start: Math.min(a.days!.start, b.days!.start), end: b.days!.end } };
 }

@@ -6,14 +6,22 @@ import { B0, B1, MONTH, OPTIONAL_YEAR, YEAR_WORD, NEXT, readMonth } from './word
 
 /** A day of a month, fixed when the year is given, else resolved per year. */
 function dayReading(day: number, month: number, year: number | undefined, kind: Reading['kind'] = 'day'): Reading {
-  return spanReading((y) => {
-    const date = dayOf(y, month, day);
-    return date === undefined ? undefined : oneDay(date);
-  }, year, kind);
+  return spanReading(
+    (y) => {
+      const date = dayOf(y, month, day);
+      return date === undefined ? undefined : oneDay(date);
+    },
+    year,
+    kind,
+  );
 }
 
 /** A reading from a span-per-year, fixed when the year is given; void when there is no such day. */
-function spanReading(inYear: (year: number) => Days | undefined, year: number | undefined, kind: Reading['kind']): Reading {
+function spanReading(
+  inYear: (year: number) => Days | undefined,
+  year: number | undefined,
+  kind: Reading['kind'],
+): Reading {
   const days = year === undefined ? undefined : inYear(year);
   if (days) return { kind, days };
   return year === undefined && existsInSomeYear(inYear) ? { kind, inYear } : { kind, void: true };
@@ -39,7 +47,9 @@ const NOT_BEFORE = '(?![\\p{L}\\p{N}]|[./-]\\p{N})';
 const textualRange: Rule = {
   needs: /\d/,
   // "1.-15. november", "fra 1. til 15. nov", "mellem 1. og 15. november 2018"
-  pattern: pattern(`${B0}(?:(fra|mellem)\\s+)?${DEN}(\\d{1,2})\\.?\\s*(-|–|til|og)\\s*${DEN}${DAY_NUMBER}${MONTH}${OPTIONAL_YEAR}`),
+  pattern: pattern(
+    `${B0}(?:(fra|mellem)\\s+)?${DEN}(\\d{1,2})\\.?\\s*(-|–|til|og)\\s*${DEN}${DAY_NUMBER}${MONTH}${OPTIONAL_YEAR}`,
+  ),
   read: (m) => {
     const month = readMonth(m[5] ?? '', m[6] ?? '');
     const first = Number(m[2]);
@@ -71,7 +81,7 @@ const monthName: Rule = {
     const month = readMonth(m[2] ?? '', m[3] ?? '');
     const year = yearOrUndefined(m[4]);
     if (!month) return undefined;
-    if (month.abbreviated && (year === undefined && (m[1] === undefined || month.month === 7))) return undefined;
+    if (month.abbreviated && year === undefined && (m[1] === undefined || month.month === 7)) return undefined;
     return spanReading((y) => monthIn(y, month.month), year, 'month');
   },
 };
@@ -85,19 +95,29 @@ const partOfMonthWords: readonly (readonly [RegExp, number, number | 'last'])[] 
 const partOfMonth: Rule = {
   needs: /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec/i,
   // "primo november" (1st-10th), "medio", "ultimo", "i slutningen af", "(inden) udgangen af" (last day)
-  pattern: pattern(`${B0}(primo|medio|ultimo|(?:i\\s+)?start(?:en)?\\s+af|(?:i\\s+)?begyndelsen\\s+af|f(?:ø|o)rst\\s+i|midt\\s+i|(?:i\\s+)?midten\\s+af|(?:i\\s+)?slutningen\\s+af|sidst\\s+i|(?:inden\\s+)?udgangen\\s+af)\\s+${MONTH}${B1}${OPTIONAL_YEAR}`),
+  pattern: pattern(
+    `${B0}(primo|medio|ultimo|(?:i\\s+)?start(?:en)?\\s+af|(?:i\\s+)?begyndelsen\\s+af|f(?:ø|o)rst\\s+i|midt\\s+i|(?:i\\s+)?midten\\s+af|(?:i\\s+)?slutningen\\s+af|sidst\\s+i|(?:inden\\s+)?udgangen\\s+af)\\s+${MONTH}${B1}${OPTIONAL_YEAR}`,
+  ),
   read: (m) => {
     const month = readMonth(m[2] ?? '', m[3] ?? '');
     if (!month) return undefined;
     const year = yearOrUndefined(m[4]);
     const lastDay = (y: number) => dayOf(y, month.month, daysInMonth(y, month.month));
     if (/udgangen/iu.test(m[1] ?? '')) {
-      return spanReading((y) => { const day = lastDay(y); return day === undefined ? undefined : oneDay(day); }, year, 'day');
+      return spanReading(
+        (y) => {
+          const day = lastDay(y);
+          return day === undefined ? undefined : oneDay(day);
+        },
+        year,
+        'day',
+      );
     }
     const part = partOfMonthWords.find(([words]) => words.test(m[1] ?? ''));
     if (!part) return undefined;
     const [, from, to] = part;
-    const inYear = (y: number) => between(dayOf(y, month.month, from), to === 'last' ? lastDay(y) : dayOf(y, month.month, to));
+    const inYear = (y: number) =>
+      between(dayOf(y, month.month, from), to === 'last' ? lastDay(y) : dayOf(y, month.month, to));
     return spanReading(inYear, year, 'range');
   },
 };
@@ -132,7 +152,9 @@ const slashDate: Rule = {
 const dottedDate: Rule = {
   needs: /\d\.\d/,
   // "den 20.9", "inden 1.11": only after a word that announces a date, as "SKI 02.19" is a name
-  pattern: pattern(`(?<=${B0}(?:den|d\\.|inden|før|fra|til|senest|efter|pr\\.|per|by|before|until|on)\\s*)(\\d{1,2})\\.(\\d{1,2})\\.?${NOT_BEFORE}`),
+  pattern: pattern(
+    `(?<=${B0}(?:den|d\\.|inden|før|fra|til|senest|efter|pr\\.|per|by|before|until|on)\\s*)(\\d{1,2})\\.(\\d{1,2})\\.?${NOT_BEFORE}`,
+  ),
   read: (m) => dayReading(Number(m[1]), Number(m[2]), undefined),
 };
 
@@ -165,7 +187,9 @@ const dayOfThisMonth: Rule = {
 const weekNumber: Rule = {
   needs: /uge|week/i,
   // "uge 45", "i uge 45-47", "uge 45 2019", "week 45"
-  pattern: pattern(`${B0}(?:i\\s+)?(?:uge|week)(?:\\s+nr\\.?)?\\s*(\\d{1,2})(?:\\s*(?:-|–|til)\\s*(\\d{1,2}))?(?:\\s*[,/-]?\\s*(\\d{4}))?${NOT_BEFORE}`),
+  pattern: pattern(
+    `${B0}(?:i\\s+)?(?:uge|week)(?:\\s+nr\\.?)?\\s*(\\d{1,2})(?:\\s*(?:-|–|til)\\s*(\\d{1,2}))?(?:\\s*[,/-]?\\s*(\\d{4}))?${NOT_BEFORE}`,
+  ),
   read: (m) => {
     const first = Number(m[1]);
     const last = m[2] === undefined ? first : Number(m[2]);
@@ -178,7 +202,9 @@ const weekNumber: Rule = {
 const relativeYear: Rule = {
   needs: /\d{4}|år|aar|ar\b/i,
   // "i år", "næste år", "sidste år", "i 2019", "i løbet af 2019"
-  pattern: pattern(`${B0}(?:(?:i|in|i\\s+løbet\\s+af|during)\\s+(\\d{4})|(i)\\s+${YEAR_WORD}|(?:(?:i|til)\\s+)?(${NEXT}|sidste|forrige)\\s+${YEAR_WORD})${B1}`),
+  pattern: pattern(
+    `${B0}(?:(?:i|in|i\\s+løbet\\s+af|during)\\s+(\\d{4})|(i)\\s+${YEAR_WORD}|(?:(?:i|til)\\s+)?(${NEXT}|sidste|forrige)\\s+${YEAR_WORD})${B1}`,
+  ),
   read: (m, { today }) => {
     if (m[1] !== undefined) {
       const year = yearOrUndefined(m[1]);
@@ -201,7 +227,9 @@ const seasons: readonly (readonly [RegExp, number, number])[] = [
 const season: Rule = {
   needs: /efter|for|sommer|vinter/i,
   // "i efteråret", "til foråret", "sommeren 2019": a bare "sommer" is not enough
-  pattern: pattern(`${B0}(?:(i|til)\\s+)?(efter${YEAR_WORD}(?:et)?|for${YEAR_WORD}(?:et)?|sommer(?:en)?|vinter(?:en)?)${B1}(?:\\s+(\\d{4})${B1})?`),
+  pattern: pattern(
+    `${B0}(?:(i|til)\\s+)?(efter${YEAR_WORD}(?:et)?|for${YEAR_WORD}(?:et)?|sommer(?:en)?|vinter(?:en)?)${B1}(?:\\s+(\\d{4})${B1})?`,
+  ),
   read: (m) => {
     const year = yearOrUndefined(m[3]);
     if (m[1] === undefined && year === undefined) return undefined;
@@ -209,13 +237,25 @@ const season: Rule = {
     if (!found) return undefined;
     const [, from, to] = found;
     // winter's "month 14" is February of the next year
-    const inYear = (y: number) => between(monthIn(y, from)?.start, monthIn(y + Math.floor((to - 1) / 12), ((to - 1) % 12) + 1)?.end);
+    const inYear = (y: number) =>
+      between(monthIn(y, from)?.start, monthIn(y + Math.floor((to - 1) / 12), ((to - 1) % 12) + 1)?.end);
     return spanReading(inYear, year, 'range');
   },
 };
 
 /** The rules for calendar dates, most specific first (the finder prefers earlier, longer matches). */
 export const calendarRules: readonly Rule[] = [
-  textualRange, textualDay, partOfMonth, monthName, isoDate, numericDate, slashDate, dottedDate,
-  numericMonth, dayOfThisMonth, weekNumber, relativeYear, season,
+  textualRange,
+  textualDay,
+  partOfMonth,
+  monthName,
+  isoDate,
+  numericDate,
+  slashDate,
+  dottedDate,
+  numericMonth,
+  dayOfThisMonth,
+  weekNumber,
+  relativeYear,
+  season,
 ];

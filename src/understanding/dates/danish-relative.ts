@@ -16,7 +16,9 @@ const dayWordOffsets: readonly (readonly [RegExp, number])[] = [
 const dayWord: Rule = {
   needs: /dag|morg|morn|g(?:å|aa|a)r/i,
   // "i dag", "idag", "i morgen", "imorgen", "i overmorgen", "i går", "igår", "i forgårs"
-  pattern: pattern(`${B0}(i\\s*dag|i\\s*morgen|i\\s*morn|(?:i\\s*)?overmorgen|i\\s*g(?:å|aa|a)r|i\\s*forg(?:å|aa|a)rs)${B1}`),
+  pattern: pattern(
+    `${B0}(i\\s*dag|i\\s*morgen|i\\s*morn|(?:i\\s*)?overmorgen|i\\s*g(?:å|aa|a)r|i\\s*forg(?:å|aa|a)rs)${B1}`,
+  ),
   read: (m, { today }) => {
     const found = dayWordOffsets.find(([words]) => words.test(m[1] ?? ''));
     return found && { kind: 'relative', days: oneDay(today + found[1]) };
@@ -45,7 +47,9 @@ function window(today: Day, count: number, unit: string, back: boolean): Reading
 const within: Rule = {
   needs: /inden|løbet/i,
   // "inden for 14 dage", "indenfor en uge", "inden 14 dage", "i løbet af de næste 3 uger", "inden for den næste måned"
-  pattern: pattern(`${B0}(?:inden(?:\\s*for)?|i\\s+løbet\\s+af)\\s+(?:(den|de)\\s+)?(?:(?:${NEXT}|kommende)\\s+)?(?:${COUNT}\\s+)?${UNIT}${B1}`),
+  pattern: pattern(
+    `${B0}(?:inden(?:\\s*for)?|i\\s+løbet\\s+af)\\s+(?:(den|de)\\s+)?(?:(?:${NEXT}|kommende)\\s+)?(?:${COUNT}\\s+)?${UNIT}${B1}`,
+  ),
   read: (m, { today }) => {
     const count = m[2] === undefined ? (m[1]?.toLowerCase() === 'den' ? 1 : undefined) : readCount(m[2]);
     return count === undefined ? undefined : window(today, count, m[3] ?? '', false);
@@ -55,7 +59,9 @@ const within: Rule = {
 const comingOrPast: Rule = {
   needs: /ste|kommende|forrige/i,
   // "de næste 14 dage", "næste 30 dage", "de kommende to uger", "de sidste 14 dage"
-  pattern: pattern(`${B0}(?:(?:i|over|for)\\s+)?(?:de\\s+)?(${NEXT}|kommende|sidste|seneste|forrige)\\s+${COUNT}\\s+${UNIT}${B1}`),
+  pattern: pattern(
+    `${B0}(?:(?:i|over|for)\\s+)?(?:de\\s+)?(${NEXT}|kommende|sidste|seneste|forrige)\\s+${COUNT}\\s+${UNIT}${B1}`,
+  ),
   read: (m, { today }) => {
     const count = readCount(m[2] ?? '');
     const back = /^(sidste|seneste|forrige)$/iu.test(m[1] ?? '');
@@ -66,7 +72,9 @@ const comingOrPast: Rule = {
 const thisNextLast: Rule = {
   needs: /uge|ned/i,
   // "næste uge", "i denne uge", "i den kommende uge", "sidste måned", "i næste måned"
-  pattern: pattern(`${B0}(?:i\\s+)?(?:den\\s+)?(denne|dette|${NEXT}|kommende|sidste|forrige|nuværende)\\s+(uge|${MONTH_WORD})${B1}`),
+  pattern: pattern(
+    `${B0}(?:i\\s+)?(?:den\\s+)?(denne|dette|${NEXT}|kommende|sidste|forrige|nuværende)\\s+(uge|${MONTH_WORD})${B1}`,
+  ),
   read: (m, { today }) => {
     const step = /^(denne|dette|nuværende)$/iu.test(m[1] ?? '') ? 0 : /^(sidste|forrige)$/iu.test(m[1] ?? '') ? -1 : 1;
     if (m[2]?.toLowerCase() === 'uge') return { kind: 'week', days: weekOf(today + step * 7) };
@@ -77,7 +85,9 @@ const thisNextLast: Rule = {
 const holiday: Rule = {
   needs: /jul|christmas|nyt|new/i,
   // "inden jul" (to Christmas Eve), "før nytår", "mellem nu og nytår" (to 31 December); English "before Christmas" too
-  pattern: pattern(`${B0}(?:inden|før|foer|for|til|frem\\s+til|indtil|(?:mellem|fra)\\s+nu\\s+og|before|by|until)\\s+(jul(?:eaften|en)?|christmas|nyt(?:å|aa|a)r(?:saften)?|new\\s+year(?:'s)?(?:\\s+eve)?)${B1}`),
+  pattern: pattern(
+    `${B0}(?:inden|før|foer|for|til|frem\\s+til|indtil|(?:mellem|fra)\\s+nu\\s+og|before|by|until)\\s+(jul(?:eaften|en)?|christmas|nyt(?:å|aa|a)r(?:saften)?|new\\s+year(?:'s)?(?:\\s+eve)?)${B1}`,
+  ),
   read: (m, { today, year }) => {
     const christmas = /^(jul|christmas)/iu.test(m[1] ?? '');
     const target = (inYear: number) => dayOf(inYear, 12, christmas ? 24 : 31);
@@ -91,23 +101,40 @@ const holiday: Rule = {
 const restOf: Rule = {
   needs: /rest|udgangen/i,
   // "resten af måneden", "inden udgangen af ugen", "rest of the year": today to the end of it
-  pattern: pattern(`${B0}(?:rest(?:en)?\\s+(?:af|of)|(?:inden\\s+)?udgangen\\s+af)\\s+(?:the\\s+)?(ugen|week|${MONTH_WORD}en|month|(?:å|aa|a)ret|year)${B1}`),
+  pattern: pattern(
+    `${B0}(?:rest(?:en)?\\s+(?:af|of)|(?:inden\\s+)?udgangen\\s+af)\\s+(?:the\\s+)?(ugen|week|${MONTH_WORD}en|month|(?:å|aa|a)ret|year)${B1}`,
+  ),
   read: (m, { today }) => {
     const unit = (m[1] ?? '').toLowerCase();
-    const whole = /^(ugen|week)$/u.test(unit) ? weekOf(today) : /^(month|m)/u.test(unit) ? monthOf(today) : yearOf(today);
+    const whole = /^(ugen|week)$/u.test(unit)
+      ? weekOf(today)
+      : /^(month|m)/u.test(unit)
+        ? monthOf(today)
+        : yearOf(today);
     const days = between(today, whole.end);
     return days && { kind: 'range', days };
   },
 };
 
 // the seasons as Danes count them: spring March–May, summer June–August, autumn September–November, winter December–February
-const seasons: Record<string, [number, number]> = { for: [3, 5], som: [6, 8], eft: [9, 11], vin: [12, 2], spr: [3, 5], sum: [6, 8], aut: [9, 11], win: [12, 2] };
+const seasons: Record<string, [number, number]> = {
+  for: [3, 5],
+  som: [6, 8],
+  eft: [9, 11],
+  vin: [12, 2],
+  spr: [3, 5],
+  sum: [6, 8],
+  aut: [9, 11],
+  win: [12, 2],
+};
 
 const season: Rule = {
   // not "fall": "which deadlines fall in December?"
   needs: /for|som|eft|vin|spring|summer|autumn|winter/i,
   // "i efteråret", "resten af efteråret", "this autumn": the season of this year, from today where it has begun
-  pattern: pattern(`${B0}(?:(resten\\s+af|rest\\s+of)\\s+)?(?:(?:i|this|in\\s+the)\\s+)?(for(?:å|aa|a)ret|sommeren|efter(?:å|aa|a)ret|vinteren|spring|summer|autumn|winter)${B1}`),
+  pattern: pattern(
+    `${B0}(?:(resten\\s+af|rest\\s+of)\\s+)?(?:(?:i|this|in\\s+the)\\s+)?(for(?:å|aa|a)ret|sommeren|efter(?:å|aa|a)ret|vinteren|spring|summer|autumn|winter)${B1}`,
+  ),
   read: (m, { today, year, past }) => {
     const [first, last] = seasons[(m[2] ?? '').toLowerCase().slice(0, 3)] ?? [0, 0];
     const span = (inYear: number) => {
@@ -128,7 +155,9 @@ const season: Rule = {
 const weekdayName: Rule = {
   needs: /dag/i,
   // "på fredag", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
-  pattern: pattern(`${B0}(?:(i)\\s+|(?:nu\\s+)?p(?:å|aa|a)\\s+(?:${NEXT}\\s+)?|${NEXT}\\s+|kommende\\s+|førstkommende\\s+)?${WEEKDAY}(s)?${B1}`),
+  pattern: pattern(
+    `${B0}(?:(i)\\s+|(?:nu\\s+)?p(?:å|aa|a)\\s+(?:${NEXT}\\s+)?|${NEXT}\\s+|kommende\\s+|førstkommende\\s+)?${WEEKDAY}(s)?${B1}`,
+  ),
   read: (m, { today }) => {
     const past = m[1] !== undefined;
     if (past !== (m[3] !== undefined)) return undefined;
@@ -140,4 +169,14 @@ const weekdayName: Rule = {
 };
 
 /** The rules for dates relative to today. */
-export const relativeRules: readonly Rule[] = [dayWord, offset, within, comingOrPast, thisNextLast, holiday, restOf, season, weekdayName];
+export const relativeRules: readonly Rule[] = [
+  dayWord,
+  offset,
+  within,
+  comingOrPast,
+  thisNextLast,
+  holiday,
+  restOf,
+  season,
+  weekdayName,
+];

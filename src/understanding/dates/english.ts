@@ -3,7 +3,17 @@
 import * as chrono from 'chrono-node';
 import type { DateTime } from 'luxon';
 import { type Day, dayOf } from './calendar.js';
-import { type Candidate, type Days, type Reading, between, monthIn, monthOf, oneDay, weekOf, yearOf } from './candidate.js';
+import {
+  type Candidate,
+  type Days,
+  type Reading,
+  between,
+  monthIn,
+  monthOf,
+  oneDay,
+  weekOf,
+  yearOf,
+} from './candidate.js';
 
 // chrono reads "this week" as a day that may fall in the next week, and "next 14 days" as a
 // single day: these phrases are measured from today here instead.
@@ -33,7 +43,9 @@ function readResult(result: chrono.ParsedResult, today: Day): Reading | undefine
   if (named) return periodReading(named[1] ?? '', named[2] ?? '', today);
   const start = result.start;
   const certain = (component: chrono.Component) => start.isCertain(component);
-  const relative = [...result.tags()].some((tag) => tag.startsWith('casualReference') || tag.startsWith('result/relative'));
+  const relative = [...result.tags()].some(
+    (tag) => tag.startsWith('casualReference') || tag.startsWith('result/relative'),
+  );
   const namesDay = relative || certain('day') || certain('weekday') || certain('month') || certain('year');
   const day = componentsDay(start);
   if (day === undefined || !namesDay) return undefined; // a time alone ("at 9", "10.10-11.10") names no day
@@ -46,7 +58,9 @@ function readResult(result: chrono.ParsedResult, today: Day): Reading | undefine
   const time = certain('hour') ? timeOf(start) : undefined;
   if (certain('month') && !certain('day') && !certain('weekday')) {
     const month = start.get('month') ?? 1;
-    return certain('year') ? { kind: 'month', days: monthOf(day) } : { kind: 'month', inYear: (year) => monthIn(year, month) };
+    return certain('year')
+      ? { kind: 'month', days: monthOf(day) }
+      : { kind: 'month', inYear: (year) => monthIn(year, month) };
   }
   if (certain('year') && !certain('month')) return { kind: 'range', days: yearOf(day) };
   if (certain('month') && certain('day') && !certain('year')) {

@@ -19,14 +19,40 @@ export const MONTH = '(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec)(\\p{
 export const OPTIONAL_YEAR = `(?:\\.?\\s*,?\\s*(\\d{4})${B1})?`;
 
 const monthNames: readonly (readonly [string, number])[] = [
-  ['januar', 1], ['january', 1], ['februar', 2], ['february', 2], ['marts', 3], ['march', 3],
-  ['april', 4], ['maj', 5], ['juni', 6], ['june', 6], ['juli', 7], ['july', 7], ['august', 8],
-  ['september', 9], ['oktober', 10], ['october', 10], ['november', 11], ['december', 12],
+  ['januar', 1],
+  ['january', 1],
+  ['februar', 2],
+  ['february', 2],
+  ['marts', 3],
+  ['march', 3],
+  ['april', 4],
+  ['maj', 5],
+  ['juni', 6],
+  ['june', 6],
+  ['juli', 7],
+  ['july', 7],
+  ['august', 8],
+  ['september', 9],
+  ['oktober', 10],
+  ['october', 10],
+  ['november', 11],
+  ['december', 12],
 ];
 const exactNames = new Map(monthNames);
 const abbreviations = new Map<string, number>([
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8],
-  ['sep', 9], ['sept', 9], ['okt', 10], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['okt', 10],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
 ]);
 
 /** A month read from a word, and whether the word was only an abbreviation ("dec"). */
@@ -63,7 +89,8 @@ function editDistance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (before[j - 2] ?? 0) + 1);
       current.push(best);
     }
     before = previous;
@@ -73,9 +100,30 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 const numberWords = new Map<string, number>([
-  ['en', 1], ['et', 1], ['én', 1], ['een', 1], ['et par', 2], ['to', 2], ['tre', 3], ['fire', 4], ['fem', 5],
-  ['seks', 6], ['syv', 7], ['otte', 8], ['ni', 9], ['ti', 10], ['elleve', 11], ['tolv', 12], ['tretten', 13],
-  ['fjorten', 14], ['femten', 15], ['seksten', 16], ['sytten', 17], ['atten', 18], ['nitten', 19], ['tyve', 20],
+  ['en', 1],
+  ['et', 1],
+  ['én', 1],
+  ['een', 1],
+  ['et par', 2],
+  ['to', 2],
+  ['tre', 3],
+  ['fire', 4],
+  ['fem', 5],
+  ['seks', 6],
+  ['syv', 7],
+  ['otte', 8],
+  ['ni', 9],
+  ['ti', 10],
+  ['elleve', 11],
+  ['tolv', 12],
+  ['tretten', 13],
+  ['fjorten', 14],
+  ['femten', 15],
+  ['seksten', 16],
+  ['sytten', 17],
+  ['atten', 18],
+  ['nitten', 19],
+  ['tyve', 20],
 ]);
 
 /** A count in digits or Danish words one to twenty ("et par" is two), one group. */

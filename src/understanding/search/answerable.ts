@@ -29,11 +29,16 @@ function hasTheShapeAsked(question: string, text: string): boolean {
 /** The passages that answer the question well enough to quote, best first; empty when none do. */
 export function answeringPassages(result: SearchResult, question = ''): SearchResult['hits'] {
   // the passage that holds most of the question leads, however often a name stands in another
-  const fitting = result.hits.filter((hit) => hasTheShapeAsked(question, hit.passage.text)).sort((x, y) => y.coverage - x.coverage || y.score - x.score);
+  const fitting = result.hits
+    .filter((hit) => hasTheShapeAsked(question, hit.passage.text))
+    .sort((x, y) => y.coverage - x.coverage || y.score - x.score);
   const best = fitting[0];
   // one word ("og KY?") says what about, not what is asked
   if (!best || best.coverage < minimumCoverage || result.terms < 2) return [];
   return fitting
-    .filter((hit) => hit === best || (hit.coverage >= best.coverage * companionShare && hit.score >= best.score * companionShare))
+    .filter(
+      (hit) =>
+        hit === best || (hit.coverage >= best.coverage * companionShare && hit.score >= best.score * companionShare),
+    )
     .slice(0, maximumPassages);
 }

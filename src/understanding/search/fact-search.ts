@@ -67,7 +67,9 @@ export class FactSearch {
       let recordNames = namesOf.get(key);
       if (!recordNames) namesOf.set(key, (recordNames = passage.names.flatMap((name) => contentStems(name))));
       // what the field holds says what the passage is about: "hosts" are the meeting's "værter"
-      const fieldWords = [...passage.field.split('.'), ...(passage.labels ?? [])].flatMap((part) => danishFor(part) ?? []);
+      const fieldWords = [...passage.field.split('.'), ...(passage.labels ?? [])].flatMap(
+        (part) => danishFor(part) ?? [],
+      );
       const names = new Set([...recordNames, ...fieldWords.map((word) => stem(word))]);
       const stems = contentStems(passage.text);
       return { passage, text: counts(stems), names, length: stems.length };
@@ -82,7 +84,8 @@ export class FactSearch {
       }
     });
     this.vocabulary = new Vocabulary(all);
-    this.#averageLength = this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
+    this.#averageLength =
+      this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
   }
 
   /** How telling a term of the knowledge is (its inverse document frequency). */
@@ -98,7 +101,10 @@ export class FactSearch {
   }
 
   /** The passages that fit the question's words best, best first. */
-  search(tokens: string[], options: { limit?: number; within?: (passage: Passage) => boolean; phrasing?: (token: string) => boolean } = {}): SearchResult {
+  search(
+    tokens: string[],
+    options: { limit?: number; within?: (passage: Passage) => boolean; phrasing?: (token: string) => boolean } = {},
+  ): SearchResult {
     const { terms, unknown } = queryTerms(tokens, this.vocabulary, options.phrasing);
     const weights = new Map(terms.map((term) => [term, this.#idf(term)]));
     // A word the knowledge never uses is often only said differently ("mikken", "kendetegn"),
@@ -124,7 +130,8 @@ export class FactSearch {
         scores.set(index, entry);
       }
     }
-    const share = (found: Set<string>) => (total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total);
+    const share = (found: Set<string>) =>
+      total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total;
     const hits: SearchHit[] = [...scores].map(([index, { score, found, inText }]) => ({
       passage: this.#documents[index]!.passage,
       score,
@@ -147,7 +154,9 @@ export class FactSearch {
 
   /** Every passage of one record, in the record's order (its full card). */
   passagesOf(kind: KnowledgeKind, recordId: string): Passage[] {
-    return this.#documents.map((document) => document.passage).filter((passage) => passage.kind === kind && passage.recordId === recordId);
+    return this.#documents
+      .map((document) => document.passage)
+      .filter((passage) => passage.kind === kind && passage.recordId === recordId);
   }
 }
 

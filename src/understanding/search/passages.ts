@@ -27,7 +27,20 @@ export interface Passage {
 type Item = Record<string, unknown>;
 
 // Fields that identify, cite or explain the data to its operators; they are not facts to quote.
-const skippedKeys = new Set(['id', 'related', 'answers', 'aliases', 'source', 'section', 'otherSources', 'seedAnomaly', 'titleAsWritten', 'fullNameSource', 'regionSource', 'basis']);
+const skippedKeys = new Set([
+  'id',
+  'related',
+  'answers',
+  'aliases',
+  'source',
+  'section',
+  'otherSources',
+  'seedAnomaly',
+  'titleAsWritten',
+  'fullNameSource',
+  'regionSource',
+  'basis',
+]);
 // Operator notes are English by convention; a note written in Danish ("Cirka tider…") is a fact.
 const noteKey = /^notes?$|Note$/;
 // ids, references and enum values ("bbr-adgangsstyring", "implementation"): no text of their own
@@ -37,7 +50,8 @@ const url = /^https?:\/\//;
 const time = /^\d{1,2}\.\d{2}$/;
 // a list element ("points.0"); a list of things of the knowledge ("itSystems.0": "BBR") names, it does not say
 const bulletField = /\.\d+$/;
-const namingField = /(^|\.)(itSystems|supportSystems|interfaces|roles|responsibleRoles|tasks|municipalities|users)\.\d+$/;
+const namingField =
+  /(^|\.)(itSystems|supportSystems|interfaces|roles|responsibleRoles|tasks|municipalities|users)\.\d+$/;
 const timedLine = /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} /;
 // the fields that name a record, most telling first
 const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
@@ -91,7 +105,10 @@ function referencesIn(knowledge: Knowledge): References {
 
 /** "10.05–10.30 Opsamling … · Mette Vinther Poulsen": an object in a list as one line, and whether it only names other records. */
 function itemLine(item: Item, references: References): { line: string; onlyNames: boolean } | undefined {
-  const times = typeof item.start === 'string' && typeof item.end === 'string' && time.test(item.start) ? `${item.start}–${item.end} ` : '';
+  const times =
+    typeof item.start === 'string' && typeof item.end === 'string' && time.test(item.start)
+      ? `${item.start}–${item.end} `
+      : '';
   const parts: string[] = [];
   let onlyNames = true;
   for (const [key, value] of Object.entries(item)) {
@@ -103,7 +120,11 @@ function itemLine(item: Item, references: References): { line: string; onlyNames
       if (shown === value) onlyNames = false;
     } else if (typeof value === 'number' && key === 'number') parts.unshift(`${value}.`);
     // "KY · Sagsfordeling, Brevfletning": a short list inside the object is part of its line
-    else if (Array.isArray(value) && value.length > 0 && value.every((element) => typeof element === 'string' && shownString(key, element))) {
+    else if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((element) => typeof element === 'string' && shownString(key, element))
+    ) {
       parts.push(value.join('; '));
       onlyNames = false;
     }
@@ -127,7 +148,12 @@ function named(value: unknown, references: References): unknown {
 }
 
 /** Every passage under one value of a record, depth first. */
-function walk(raw: unknown, path: string[], emit: (field: string, text: string, reference?: boolean) => void, references: References): void {
+function walk(
+  raw: unknown,
+  path: string[],
+  emit: (field: string, text: string, reference?: boolean) => void,
+  references: References,
+): void {
   // the field a list element belongs to ("notes" for notes.0)
   const key = path.findLast((part) => !/^\d+$/.test(part)) ?? '';
   const value = Array.isArray(raw) ? raw.map((element: unknown) => named(element, references)) : named(raw, references);
@@ -138,7 +164,10 @@ function walk(raw: unknown, path: string[], emit: (field: string, text: string, 
   }
   if (Array.isArray(value)) {
     // a list of names ("Mette Vinther Poulsen", "Peter Hansen", …) is read as one line
-    if (value.length > 1 && value.every((element) => typeof element === 'string' && shortText(element) && shownString(key, element))) {
+    if (
+      value.length > 1 &&
+      value.every((element) => typeof element === 'string' && shortText(element) && shownString(key, element))
+    ) {
       emit(path.join('.'), value.join(', '));
       return;
     }
@@ -152,7 +181,8 @@ function walk(raw: unknown, path: string[], emit: (field: string, text: string, 
     return;
   }
   if (isItem(value)) {
-    for (const [child, inner] of Object.entries(value)) if (!skippedKeys.has(child)) walk(inner, [...path, child], emit, references);
+    for (const [child, inner] of Object.entries(value))
+      if (!skippedKeys.has(child)) walk(inner, [...path, child], emit, references);
   }
 }
 
@@ -174,31 +204,53 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
       const recordId = typeof record.id === 'string' ? record.id : '';
       const recordTitle = recordTitleOf(record, references);
       const source = sourceOf(record);
-      const aliases = Array.isArray(record.aliases) ? record.aliases.filter((alias): alias is string => typeof alias === 'string') : [];
+      const aliases = Array.isArray(record.aliases)
+        ? record.aliases.filter((alias): alias is string => typeof alias === 'string')
+        : [];
       const names = [recordTitle, ...aliases];
       const seen = new Set<string>();
       const before = passages.length;
       const details: string[] = [];
       const labels: string[] = [];
-      walk(record, [], (field, text, reference = false) => {
-        // the title is what every passage of the record is found by, not a passage of its own;
-        // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
-        if (text === recordTitle || seen.has(text)) return;
-        seen.add(text);
-        // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
-        // and a bullet among longer ones ("Vejledningsmateriale") is a point of its own
-        if (text.trim().split(/\s+/).length < 3 && !timedLine.test(text) && (reference || !bulletField.test(field) || namingField.test(field))) {
-          names.push(text);
-          if (!field.includes('.')) {
-            details.push(text);
-            labels.push(field);
-          }
-        } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
-      }, references);
+      walk(
+        record,
+        [],
+        (field, text, reference = false) => {
+          // the title is what every passage of the record is found by, not a passage of its own;
+          // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
+          if (text === recordTitle || seen.has(text)) return;
+          seen.add(text);
+          // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
+          // and a bullet among longer ones ("Vejledningsmateriale") is a point of its own
+          if (
+            text.trim().split(/\s+/).length < 3 &&
+            !timedLine.test(text) &&
+            (reference || !bulletField.test(field) || namingField.test(field))
+          ) {
+            names.push(text);
+            if (!field.includes('.')) {
+              details.push(text);
+              labels.push(field);
+            }
+          } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
+        },
+        references,
+      );
       // a contact's phone and address, a meeting's medium: the record's details as one line
-      if (details.length > 1) passages.push({ kind, recordId, recordTitle, names, field: 'details', text: [recordTitle, ...details].join(' · '), source, labels });
+      if (details.length > 1)
+        passages.push({
+          kind,
+          recordId,
+          recordTitle,
+          names,
+          field: 'details',
+          text: [recordTitle, ...details].join(' · '),
+          source,
+          labels,
+        });
       // a record that is only a name is still found by it
-      if (passages.length === before) passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
+      if (passages.length === before)
+        passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
     }
   }
   return passages;

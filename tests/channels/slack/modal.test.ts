@@ -8,7 +8,14 @@ const form: ReplyForm = {
   submitLabel: 'Send',
   fields: [
     { id: 'rating', label: 'Hvordan var mødet?', options: [{ value: '5', label: '5 – rigtig godt' }] },
-    textField({ id: 'worked', label: 'Hvad fungerede?', maxLength: 2000, optional: true, multiline: true, placeholder: 'Frivilligt' }),
+    textField({
+      id: 'worked',
+      label: 'Hvad fungerede?',
+      maxLength: 2000,
+      optional: true,
+      multiline: true,
+      placeholder: 'Frivilligt',
+    }),
     textField({ id: 'name', label: 'Navn', maxLength: 40 }),
   ],
   submit: { dialog: 'evaluation-answer', args: { evaluationId: 'e1' } },
@@ -29,9 +36,18 @@ describe('a form as a Slack modal', () => {
       block_id: 'worked',
       optional: true,
       label: { type: 'plain_text', text: 'Hvad fungerede?' },
-      element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 2000, placeholder: { type: 'plain_text', text: 'Frivilligt' } },
+      element: {
+        type: 'plain_text_input',
+        action_id: 'text',
+        multiline: true,
+        max_length: 2000,
+        placeholder: { type: 'plain_text', text: 'Frivilligt' },
+      },
     });
-    expect(inputs[2]).toMatchObject({ optional: false, element: { type: 'plain_text_input', multiline: false, max_length: 40 } });
+    expect(inputs[2]).toMatchObject({
+      optional: false,
+      element: { type: 'plain_text_input', multiline: false, max_length: 40 },
+    });
     expect(metadata).toEqual({
       dialog: 'evaluation-answer',
       args: { evaluationId: 'e1' },
@@ -45,20 +61,33 @@ describe('a form as a Slack modal', () => {
   });
 
   it('reads the choice and the text back; an optional field left empty is left out', () => {
-    expect(submittedValues({ rating: chosen('5'), worked: written('Godt oplæg'), name: written('Mette') }, metadata)).toEqual({ values: { rating: '5', worked: 'Godt oplæg', name: 'Mette' } });
-    expect(submittedValues({ rating: chosen('5'), worked: written(null), name: written('Mette') }, metadata)).toEqual({ values: { rating: '5', name: 'Mette' } });
+    expect(
+      submittedValues({ rating: chosen('5'), worked: written('Godt oplæg'), name: written('Mette') }, metadata),
+    ).toEqual({ values: { rating: '5', worked: 'Godt oplæg', name: 'Mette' } });
+    expect(submittedValues({ rating: chosen('5'), worked: written(null), name: written('Mette') }, metadata)).toEqual({
+      values: { rating: '5', name: 'Mette' },
+    });
   });
 
   it('says under each field what is wrong: no choice, a required text left empty, a text over its limit', () => {
     expect(submittedValues({ worked: written('x'.repeat(2001)), name: written('  ') }, metadata)).toEqual({
-      errors: { rating: 'Vælg en af mulighederne.', worked: 'Højst 2000 tegn – dit svar har 2001.', name: 'Skriv et svar.' },
+      errors: {
+        rating: 'Vælg en af mulighederne.',
+        worked: 'Højst 2000 tegn – dit svar har 2001.',
+        name: 'Skriv et svar.',
+      },
     });
   });
 
   it('keeps a choice-only form as it was: no text metadata, the choice read as before', () => {
     const choices = toModal({ ...form, fields: [form.fields[0]!] }, 'Vælg', { channelId: 'D0METTE' });
     const plain = JSON.parse(choices.private_metadata ?? '{}') as Parameters<typeof submittedValues>[1];
-    expect(plain).toEqual({ dialog: 'evaluation-answer', args: { evaluationId: 'e1' }, fields: ['rating'], site: { channel: 'D0METTE' } });
+    expect(plain).toEqual({
+      dialog: 'evaluation-answer',
+      args: { evaluationId: 'e1' },
+      fields: ['rating'],
+      site: { channel: 'D0METTE' },
+    });
     expect(submittedValues({ rating: chosen('5') }, plain)).toEqual({ values: { rating: '5' } });
   });
 });

@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toPlainText, truncateMrkdwn, truncatePlain } from '../../../src/channels/slack/mrkdwn.js';
+import {
+  escapeMrkdwn,
+  splitMrkdwn,
+  toMrkdwn,
+  toPlainText,
+  truncateMrkdwn,
+  truncatePlain,
+} from '../../../src/channels/slack/mrkdwn.js';
 
 describe('markdown to Slack mrkdwn', () => {
   it('escapes &, < and > so that text can never mention anyone or link anywhere', () => {
     expect(escapeMrkdwn('a & b < c > d')).toBe('a &amp; b &lt; c &gt; d');
     const out = toMrkdwn('Hej <@U0123ABC> og <!channel>, <!here|here> <#C1|x> <!subteam^S1> &amp;');
-    expect(out).toBe('Hej &lt;@U0123ABC&gt; og &lt;!channel&gt;, &lt;!here|here&gt; &lt;#C1|x&gt; &lt;!subteam^S1&gt; &amp;amp;');
+    expect(out).toBe(
+      'Hej &lt;@U0123ABC&gt; og &lt;!channel&gt;, &lt;!here|here&gt; &lt;#C1|x&gt; &lt;!subteam^S1&gt; &amp;amp;',
+    );
     expect(out).not.toMatch(/[<>]/);
     // a hand-written Slack link keeps its true address in view: the label cannot hide it
     expect(toMrkdwn('<https://evil.example|klik>')).toBe('&lt;<https://evil.example>|klik&gt;');
   });
 
   it('writes **bold** as *bold* and leaves _italic_ as it is', () => {
-    expect(toMrkdwn('**3 af 98 kommuner** har fuldført trin 1 _Opret_.')).toBe('*3 af 98 kommuner* har fuldført trin 1 _Opret_.');
-    expect(toMrkdwn('Deadline: **torsdag 1. november 2018** (om 56 dage).')).toBe('Deadline: *torsdag 1. november 2018* (om 56 dage).');
+    expect(toMrkdwn('**3 af 98 kommuner** har fuldført trin 1 _Opret_.')).toBe(
+      '*3 af 98 kommuner* har fuldført trin 1 _Opret_.',
+    );
+    expect(toMrkdwn('Deadline: **torsdag 1. november 2018** (om 56 dage).')).toBe(
+      'Deadline: *torsdag 1. november 2018* (om 56 dage).',
+    );
     // a lone pair of asterisks with nothing bold between them stays text
     expect(toMrkdwn('5 ** 2')).toBe('5 ** 2');
   });
@@ -30,7 +43,9 @@ describe('markdown to Slack mrkdwn', () => {
     expect(toMrkdwn('Læs https://www.kombit.dk/programlederindsats. Eller (https://x.dk/a).')).toBe(
       'Læs <https://www.kombit.dk/programlederindsats>. Eller (<https://x.dk/a>).',
     );
-    expect(toMrkdwn('https://da.wikipedia.org/wiki/KOMBIT_(selskab)')).toBe('<https://da.wikipedia.org/wiki/KOMBIT_(selskab)>');
+    expect(toMrkdwn('https://da.wikipedia.org/wiki/KOMBIT_(selskab)')).toBe(
+      '<https://da.wikipedia.org/wiki/KOMBIT_(selskab)>',
+    );
   });
 
   it('does not let a markdown link carry a label with markup of its own out of the escaping', () => {

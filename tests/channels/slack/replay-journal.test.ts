@@ -20,7 +20,12 @@ describe('the journal of Slack signatures', () => {
     expect([...journal.remembered]).toEqual([['v0=live', 200]]);
     expect(await readFile(file, 'utf8')).toBe('{"s":"v0=live","e":200}\n');
     await journal.append('v0=new', 400, () => new Map());
-    expect((await ReplayJournal.open(file, 150)).remembered).toEqual(new Map([['v0=live', 200], ['v0=new', 400]]));
+    expect((await ReplayJournal.open(file, 150)).remembered).toEqual(
+      new Map([
+        ['v0=live', 200],
+        ['v0=new', 400],
+      ]),
+    );
   });
 
   it('starts empty where there is no file yet', async () => {

@@ -8,7 +8,12 @@ const check = (contentType: string | undefined, body: string) => hasSlackShape(c
 describe('the shape of a /slack/events body, before Bolt reads it', () => {
   it('lets through what Slack sends', () => {
     expect(check(form, 'command=%2Fklik&text=hj%C3%A6lp&user_id=U1')).toBe(true);
-    expect(check(form, `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'a' }] }))}`)).toBe(true);
+    expect(
+      check(
+        form,
+        `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: [{ action_id: 'a' }] }))}`,
+      ),
+    ).toBe(true);
     expect(check(json, JSON.stringify({ type: 'event_callback', event: { type: 'app_mention' } }))).toBe(true);
     expect(check(json, JSON.stringify({ type: 'url_verification', challenge: 'x' }))).toBe(true);
   });
@@ -29,7 +34,11 @@ describe('the shape of a /slack/events body, before Bolt reads it', () => {
 
   it('refuses payloads missing what Bolt reads of them', () => {
     expect(check(json, JSON.stringify({ type: 'event_callback', event: null }))).toBe(false);
-    expect(check(form, `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [] }))}`)).toBe(false);
-    expect(check(form, `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', user: { id: 'U1' } }))}`)).toBe(false);
+    expect(check(form, `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [] }))}`)).toBe(
+      false,
+    );
+    expect(
+      check(form, `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', user: { id: 'U1' } }))}`),
+    ).toBe(false);
   });
 });

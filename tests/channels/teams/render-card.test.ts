@@ -23,7 +23,11 @@ describe('rendering a Reply for Bot Framework channels', () => {
     expect(card?.content.version).toBe('1.5');
     expect(JSON.stringify(card?.content.body)).toContain('Udpeg FK-ADM og FK-ANSV');
     expect(card?.content.actions).toEqual([
-      { type: 'Action.Submit', title: 'Vis trinene', data: { klikbot: { dialog: 'task-steps', args: { taskId: 'x' } } } },
+      {
+        type: 'Action.Submit',
+        title: 'Vis trinene',
+        data: { klikbot: { dialog: 'task-steps', args: { taskId: 'x' } } },
+      },
     ]);
   });
 
@@ -32,26 +36,49 @@ describe('rendering a Reply for Bot Framework channels', () => {
     const activity = toActivity({
       text: 'Hvilken?',
       heading: 'Hvilken?',
-      buttons: [...titles, 'Luk afstemning'].map((title) => ({ title, action: { dialog: 'poll-vote', args: { title } }, replacesCard: true })),
+      buttons: [...titles, 'Luk afstemning'].map((title) => ({
+        title,
+        action: { dialog: 'poll-vote', args: { title } },
+        replacesCard: true,
+      })),
     });
-    const card = activity.attachments?.[0]?.content as { body: { type: string; actions?: { title: string }[] }[]; actions: unknown[] };
+    const card = activity.attachments?.[0]?.content as {
+      body: { type: string; actions?: { title: string }[] }[];
+      actions: unknown[];
+    };
     const rows = card.body.filter((element) => element.type === 'ActionSet');
     expect(rows.map((row) => row.actions?.length)).toEqual([5, 5, 1]);
     expect(rows.flatMap((row) => row.actions?.map((action) => action.title))).toEqual([...titles, 'Luk afstemning']);
     expect(card.actions).toEqual([]);
     // six or fewer stay as the card's own actions
-    const few = toActivity({ text: 'Ja?', heading: 'Ja?', buttons: ['Ja', 'Nej'].map((title) => ({ title, action: { dialog: 'poll-vote', args: {} } })) });
+    const few = toActivity({
+      text: 'Ja?',
+      heading: 'Ja?',
+      buttons: ['Ja', 'Nej'].map((title) => ({ title, action: { dialog: 'poll-vote', args: {} } })),
+    });
     expect((few.attachments?.[0]?.content as { actions: unknown[] }).actions).toHaveLength(2);
   });
 
   it('makes a button that replaces its card an Action.Execute, with a Submit fallback for older clients', () => {
     const activity = toActivity({
       text: 'Rollegalleriet',
-      buttons: [{ title: 'Vis projektroller', action: { dialog: 'role-list', args: { category: 'project' } }, replacesCard: true }],
+      buttons: [
+        {
+          title: 'Vis projektroller',
+          action: { dialog: 'role-list', args: { category: 'project' } },
+          replacesCard: true,
+        },
+      ],
     });
     const data = { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } };
     expect(activity.attachments?.[0]?.content.actions).toEqual([
-      { type: 'Action.Execute', title: 'Vis projektroller', verb: 'role-list', data, fallback: { type: 'Action.Submit', title: 'Vis projektroller', data } },
+      {
+        type: 'Action.Execute',
+        title: 'Vis projektroller',
+        verb: 'role-list',
+        data,
+        fallback: { type: 'Action.Submit', title: 'Vis projektroller', data },
+      },
     ]);
   });
 
@@ -69,15 +96,40 @@ describe('rendering a Reply for Bot Framework channels', () => {
         submit: { dialog: 'status-update', args: { municipality: 'aarhus' } },
       },
     });
-    const card = activity.attachments?.[0]?.content as { body: Record<string, unknown>[]; actions: Record<string, unknown>[] };
+    const card = activity.attachments?.[0]?.content as {
+      body: Record<string, unknown>[];
+      actions: Record<string, unknown>[];
+    };
     const inputs = card.body.filter((element) => element.type === 'Input.ChoiceSet');
-    expect(inputs.map((input) => [input.id, input.isRequired])).toEqual([['task', true], ['status', true]]);
-    expect(card.actions[0]).toEqual({ type: 'Action.Submit', title: 'Gem', data: { klikbot: { dialog: 'status-update', args: { municipality: 'aarhus' }, replacesCard: true, fields: ['task', 'status'] } } });
+    expect(inputs.map((input) => [input.id, input.isRequired])).toEqual([
+      ['task', true],
+      ['status', true],
+    ]);
+    expect(card.actions[0]).toEqual({
+      type: 'Action.Submit',
+      title: 'Gem',
+      data: {
+        klikbot: {
+          dialog: 'status-update',
+          args: { municipality: 'aarhus' },
+          replacesCard: true,
+          fields: ['task', 'status'],
+        },
+      },
+    });
     // Teams sends the chosen values beside the submit's data
-    const submitted = { ...(card.actions[0]!.data as object), task: 'bbr-adgangsstyring#3', status: 'done', other: 'ignored' };
+    const submitted = {
+      ...(card.actions[0]!.data as object),
+      task: 'bbr-adgangsstyring#3',
+      status: 'done',
+      other: 'ignored',
+    };
     expect(readButton(submitted)).toEqual({
       kind: 'action',
-      action: { dialog: 'status-update', args: { municipality: 'aarhus', task: 'bbr-adgangsstyring#3', status: 'done' } },
+      action: {
+        dialog: 'status-update',
+        args: { municipality: 'aarhus', task: 'bbr-adgangsstyring#3', status: 'done' },
+      },
       replacesCard: true,
     });
     expect(readButton({ ...(card.actions[0]!.data as object), task: 42 })).toEqual({ kind: 'invalid' });
@@ -101,12 +153,33 @@ describe('rendering a Reply for Bot Framework channels', () => {
     const card = activity.attachments?.[0]?.content as { body: Record<string, unknown>[]; actions: { data: object }[] };
     const texts = card.body.filter((element) => element.type === 'Input.Text');
     expect(texts).toEqual([
-      { type: 'Input.Text', id: 'worked', label: 'Hvad fungerede?', isMultiline: true, maxLength: 2000, isRequired: false },
-      { type: 'Input.Text', id: 'name', label: 'Navn', isMultiline: false, maxLength: 40, isRequired: true, errorMessage: 'Navn: skriv et svar' },
+      {
+        type: 'Input.Text',
+        id: 'worked',
+        label: 'Hvad fungerede?',
+        isMultiline: true,
+        maxLength: 2000,
+        isRequired: false,
+      },
+      {
+        type: 'Input.Text',
+        id: 'name',
+        label: 'Navn',
+        isMultiline: false,
+        maxLength: 40,
+        isRequired: true,
+        errorMessage: 'Navn: skriv et svar',
+      },
     ]);
     const data = card.actions[0]!.data;
     expect(data).toEqual({
-      klikbot: { dialog: 'evaluation-answer', args: { evaluationId: 'e1' }, replacesCard: true, fields: ['rating', 'worked', 'name'], textFields: ['worked', 'name'] },
+      klikbot: {
+        dialog: 'evaluation-answer',
+        args: { evaluationId: 'e1' },
+        replacesCard: true,
+        fields: ['rating', 'worked', 'name'],
+        textFields: ['worked', 'name'],
+      },
     });
     const long = 'æ'.repeat(1500);
     expect(readButton({ ...data, rating: '5', worked: long, name: 'Mette' })).toEqual({
@@ -115,7 +188,9 @@ describe('rendering a Reply for Bot Framework channels', () => {
       replacesCard: true,
     });
     // an optional field left empty is left out; the dialog takes it as not answered
-    expect(readButton({ ...data, rating: '5', worked: '', name: 'Mette' })).toMatchObject({ action: { args: { evaluationId: 'e1', rating: '5', name: 'Mette' } } });
+    expect(readButton({ ...data, rating: '5', worked: '', name: 'Mette' })).toMatchObject({
+      action: { args: { evaluationId: 'e1', rating: '5', name: 'Mette' } },
+    });
     // a choice is still held to a choice's length, and no text to more than any field may hold
     expect(readButton({ ...data, rating: long })).toEqual({ kind: 'invalid' });
     expect(readButton({ ...data, rating: '5', worked: 'x'.repeat(FORM_TEXT_MAX + 1) })).toEqual({ kind: 'invalid' });
@@ -125,7 +200,11 @@ describe('rendering a Reply for Bot Framework channels', () => {
   it('reads back its own button payloads and rejects anything else', () => {
     const data = { klikbot: { dialog: 'task-steps', args: { taskId: 'x' } } };
     expect(readButton(data)).toEqual({ kind: 'action', action: data.klikbot, replacesCard: false });
-    expect(readButton({ klikbot: { ...data.klikbot, replacesCard: true } })).toEqual({ kind: 'action', action: data.klikbot, replacesCard: true });
+    expect(readButton({ klikbot: { ...data.klikbot, replacesCard: true } })).toEqual({
+      kind: 'action',
+      action: data.klikbot,
+      replacesCard: true,
+    });
     expect(readButton(undefined)).toEqual({ kind: 'none' });
     expect(readButton({ klikbot: { dialog: 42 } })).toEqual({ kind: 'invalid' });
     expect(readButton('text')).toEqual({ kind: 'invalid' });

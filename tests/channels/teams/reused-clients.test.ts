@@ -6,7 +6,14 @@ import { ReusingBotFrameworkAuthentication } from '../../../src/channels/teams/r
 const local = () => new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({}));
 
 function activityFrom(serviceUrl: string): Activity {
-  return { type: 'message', channelId: 'msteams', serviceUrl, conversation: { id: '19:a@thread.tacv2' }, from: { id: '29:x' }, recipient: { id: '28:bot' } } as Activity;
+  return {
+    type: 'message',
+    channelId: 'msteams',
+    serviceUrl,
+    conversation: { id: '19:a@thread.tacv2' },
+    from: { id: '29:x' },
+    recipient: { id: '28:bot' },
+  } as Activity;
 }
 
 describe('ReusingBotFrameworkAuthentication', () => {
@@ -24,13 +31,21 @@ describe('ReusingBotFrameworkAuthentication', () => {
   });
 
   it('still authenticates every request: a token is checked when an app id is set', async () => {
-    const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' }));
+    const auth = new ReusingBotFrameworkAuthentication(
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'secret',
+      }),
+    );
     await expect(auth.authenticateRequest(activityFrom('https://smba.trafficmanager.net/emea/'), '')).rejects.toThrow();
   });
 
   it('makes one UserTokenClient per app', async () => {
     const auth = local();
-    const { claimsIdentity } = await auth.authenticateRequest(activityFrom('https://smba.trafficmanager.net/emea/'), '');
+    const { claimsIdentity } = await auth.authenticateRequest(
+      activityFrom('https://smba.trafficmanager.net/emea/'),
+      '',
+    );
     expect(await auth.createUserTokenClient(claimsIdentity)).toBe(await auth.createUserTokenClient(claimsIdentity));
   });
 });

@@ -32,7 +32,11 @@ describe('the turn-error handler', () => {
     cardPosted: async () => undefined,
     currentCard: (reply) => reply,
   };
-  const server = createHttpServer({ clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')), logger, localMode: true });
+  const server = createHttpServer({
+    clock: createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00')),
+    logger,
+    localMode: true,
+  });
   let url = '';
 
   beforeAll(async () => {
@@ -62,7 +66,10 @@ describe('the turn-error handler', () => {
   it('logs, and does not answer the channel with internals, when even the apology cannot be sent', async () => {
     logLines.length = 0;
     // no expectReplies and a loopback connector that is not listening: every send fails
-    const response = await postMessages(url, messageActivity('hej', { deliveryMode: undefined, serviceUrl: 'http://127.0.0.1:9' }));
+    const response = await postMessages(
+      url,
+      messageActivity('hej', { deliveryMode: undefined, serviceUrl: 'http://127.0.0.1:9' }),
+    );
     expect(await response.text()).not.toContain('ECONNREFUSED');
     expect(logLines.join('')).toContain('could not tell the user about the failed turn');
   });
@@ -73,7 +80,13 @@ describe('the turn-error handler', () => {
       name: 'adaptiveCard/action',
       text: undefined,
       deliveryMode: undefined,
-      value: { action: { type: 'Action.Execute', verb: 'role-list', data: { klikbot: { dialog: 'role-list', args: {}, replacesCard: true } } } },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'role-list',
+          data: { klikbot: { dialog: 'role-list', args: {}, replacesCard: true } },
+        },
+      },
     });
     const response = await postMessages(url, invoke);
     expect(response.status).toBe(200);
@@ -92,7 +105,9 @@ describe('the turn-error handler', () => {
   it('logs the cause for the operator', async () => {
     logLines.length = 0;
     await ask(url, 'hvad laver en superbruger?');
-    const entries = logLines.map((line) => JSON.parse(line) as { msg: string; err?: { message: string }; code?: string });
+    const entries = logLines.map(
+      (line) => JSON.parse(line) as { msg: string; err?: { message: string }; code?: string },
+    );
     const failure = entries.find((entry) => entry.msg === 'turn failed');
     expect(failure?.code).toBe('unknown');
     expect(failure?.err?.message).toBe('knowledge index exploded at line 42');
@@ -102,10 +117,24 @@ describe('the turn-error handler', () => {
 describe('a conversation reference that cannot be stored', () => {
   it('is logged, and the person still gets the answer', async () => {
     const lines: string[] = [];
-    const logger = pino({ level: 'error' }, new Writable({ write: (chunk: Buffer, _e, done) => { lines.push(chunk.toString('utf8')); done(); } }));
+    const logger = pino(
+      { level: 'error' },
+      new Writable({
+        write: (chunk: Buffer, _e, done) => {
+          lines.push(chunk.toString('utf8'));
+          done();
+        },
+      }),
+    );
     const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
     const server = createHttpServer({ clock, logger, localMode: true });
-    const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted' | 'currentCard'> = { handle: async () => [{ text: 'Svar' }], unknownButton: () => [], knowsDialog: () => true, cardPosted: async () => undefined, currentCard: (reply) => reply };
+    const core: Pick<Core, 'handle' | 'unknownButton' | 'knowsDialog' | 'cardPosted' | 'currentCard'> = {
+      handle: async () => [{ text: 'Svar' }],
+      unknownButton: () => [],
+      knowsDialog: () => true,
+      cardPosted: async () => undefined,
+      currentCard: (reply) => reply,
+    };
     registerMessagesRoute(server, {
       adapter: createAdapter(loadConfig({}).teams, logger),
       core,
@@ -124,7 +153,10 @@ describe('a conversation reference that cannot be stored', () => {
     const connector = await startFakeConnector();
     try {
       // a conversation with a connector (not expectReplies) is one the bot keeps for later
-      const response = await postMessages(`http://127.0.0.1:${port}`, messageActivity('hej', { deliveryMode: undefined, serviceUrl: connector.url }));
+      const response = await postMessages(
+        `http://127.0.0.1:${port}`,
+        messageActivity('hej', { deliveryMode: undefined, serviceUrl: connector.url }),
+      );
       expect(response.status).toBe(200);
       const [sent] = await connector.waitFor(1);
       expect(sent!.body.text).toBe('Svar');

@@ -9,7 +9,14 @@ import type { Core } from '../../../src/core/core.js';
 import type { Turn } from '../../../src/core/types.js';
 import { createHttpServer, listen } from '../../../src/server/http-server.js';
 import { postMessages } from '../../support/bot-framework.js';
-import { channelData, conversations, mentioning, teamsActivity, TENANT , keepNoConversations } from '../../support/teams-activities.js';
+import {
+  channelData,
+  conversations,
+  mentioning,
+  teamsActivity,
+  TENANT,
+  keepNoConversations,
+} from '../../support/teams-activities.js';
 
 describe('what the core sees of a Teams activity', () => {
   const turns: Turn[] = [];
@@ -29,7 +36,14 @@ describe('what the core sees of a Teams activity', () => {
   let url = '';
 
   beforeAll(async () => {
-        registerMessagesRoute(server, { adapter: createAdapter(loadConfig({}).teams, logger), core, clock, logger, conversations: keepNoConversations, localMode: true });
+    registerMessagesRoute(server, {
+      adapter: createAdapter(loadConfig({}).teams, logger),
+      core,
+      clock,
+      logger,
+      conversations: keepNoConversations,
+      localMode: true,
+    });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
   afterAll(() => {
@@ -38,14 +52,21 @@ describe('what the core sees of a Teams activity', () => {
 
   async function turnFor(overrides: Record<string, unknown>): Promise<Turn> {
     turns.length = 0;
-    const response = await postMessages(url, teamsActivity('http://127.0.0.1:9', { deliveryMode: 'expectReplies', ...overrides }));
+    const response = await postMessages(
+      url,
+      teamsActivity('http://127.0.0.1:9', { deliveryMode: 'expectReplies', ...overrides }),
+    );
     expect(response.status).toBe(200);
     expect(turns).toHaveLength(1);
     return turns[0]!;
   }
 
   it('strips the @mention in a channel and carries the tenant, team, channel and Entra ids', async () => {
-    const turn = await turnFor({ conversation: conversations.channel, channelData, ...mentioning('hvornår er deadline for FK-ansvarlig?') });
+    const turn = await turnFor({
+      conversation: conversations.channel,
+      channelData,
+      ...mentioning('hvornår er deadline for FK-ansvarlig?'),
+    });
     expect(turn.text).toBe('hvornår er deadline for FK-ansvarlig?');
     // the email is looked up from the roster only when a claim needs it
     const { lookupEmail, ...user } = turn.user;
@@ -82,7 +103,10 @@ describe('what the core sees of a Teams activity', () => {
   });
 
   it('turns an Action.Submit payload into the button action, with no text', async () => {
-    const turn = await turnFor({ text: undefined, value: { klikbot: { dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring' } } } });
+    const turn = await turnFor({
+      text: undefined,
+      value: { klikbot: { dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring' } } },
+    });
     expect(turn.text).toBe('');
     expect(turn.action).toEqual({ dialog: 'task-steps', args: { taskId: 'bbr-adgangsstyring' } });
   });

@@ -180,7 +180,8 @@ async function post(activity) {
     });
     if (!response.ok) return { failure: await describeFailure(response) };
     const body = await response.json();
-    if (!body || !Array.isArray(body.activities)) return { failure: 'Uventet svar fra klikbot: svaret har ingen "activities".' };
+    if (!body || !Array.isArray(body.activities))
+      return { failure: 'Uventet svar fra klikbot: svaret har ingen "activities".' };
     return { activities: body.activities };
   } catch (error) {
     return { failure: `Kunne ikke få svar fra klikbot: ${error.message}` };
@@ -272,7 +273,8 @@ function answerInPlace(slot, deliverTo) {
 
 function onCardAction(action, slot) {
   if (action.kind === 'execute') answerInPlace(slot, (target) => deliverExecute(target, action));
-  else if (action.kind === 'submit' && replacesItsCard(action)) answerInPlace(slot, (target) => deliverInPlace(target, action));
+  else if (action.kind === 'submit' && replacesItsCard(action))
+    answerInPlace(slot, (target) => deliverInPlace(target, action));
   else if (action.kind === 'submit') send(action.title, action.data);
   else if (action.kind === 'open-url' && action.url) window.open(action.url, '_blank', 'noopener');
   else showError(`Knappen "${action.title}" (${action.type ?? action.kind}) virker ikke i den lokale webchat.`);

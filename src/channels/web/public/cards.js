@@ -38,8 +38,16 @@ const fontWeights = { lighter: 300, default: 400, bolder: 600 };
 // A light, Teams-like look: white card, soft grey emphasis, indigo accent.
 const hostConfig = {
   fontTypes: {
-    default: { fontFamily: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif", fontSizes, fontWeights },
-    monospace: { fontFamily: "ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Consolas, monospace", fontSizes, fontWeights },
+    default: {
+      fontFamily: "'Segoe UI', system-ui, -apple-system, 'Helvetica Neue', Arial, sans-serif",
+      fontSizes,
+      fontWeights,
+    },
+    monospace: {
+      fontFamily: "ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Consolas, monospace",
+      fontSizes,
+      fontWeights,
+    },
   },
   spacing: { small: 4, default: 8, medium: 14, large: 20, extraLarge: 28, padding: 14 },
   separator: { lineThickness: 1, lineColor: '#e3e3e8' },
@@ -90,8 +98,10 @@ function describeAction(action) {
   if (action instanceof AdaptiveCards.ExecuteAction) {
     return { kind: 'execute', title: action.title || '', verb: action.verb || '', data: action.data ?? {} };
   }
-  if (action instanceof AdaptiveCards.SubmitAction) return { kind: 'submit', title: action.title || '', data: action.data ?? {} };
-  if (action instanceof AdaptiveCards.OpenUrlAction) return { kind: 'open-url', title: action.title || '', url: action.url };
+  if (action instanceof AdaptiveCards.SubmitAction)
+    return { kind: 'submit', title: action.title || '', data: action.data ?? {} };
+  if (action instanceof AdaptiveCards.OpenUrlAction)
+    return { kind: 'open-url', title: action.title || '', url: action.url };
   return { kind: 'unsupported', title: action.title || '', type: action.getJsonTypeName() };
 }
 
@@ -136,12 +146,14 @@ function addLengthCounters(element) {
     };
     show();
     field.addEventListener('input', show);
-    field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), counter.id].filter(Boolean).join(' '));
+    field.setAttribute(
+      'aria-describedby',
+      [field.getAttribute('aria-describedby'), counter.id].filter(Boolean).join(' '),
+    );
     // under the field's row, not beside it: the renderer lays the field out in a flex row
     (field.closest('.ac-input-container') ?? field).after(counter);
   }
 }
-
 
 /** A reply's text where a card was: padded as a bubble, since the card's own padding went with it. */
 function textBlock(activity) {
@@ -208,7 +220,9 @@ export class CardSlot {
     this.element.setAttribute('aria-busy', String(busy));
     if (busy) {
       // only the controls we switch off are switched on again: the card may have disabled some itself
-      this.disabled = [...this.card.querySelectorAll('button, input, select, textarea')].filter((control) => !control.disabled);
+      this.disabled = [...this.card.querySelectorAll('button, input, select, textarea')].filter(
+        (control) => !control.disabled,
+      );
       for (const control of this.disabled) control.disabled = true;
     } else {
       for (const control of this.disabled) control.disabled = false;
@@ -244,8 +258,13 @@ export function readExecuteAnswer(activities) {
   const body = answer?.value?.body;
   if (!body || typeof body !== 'object') return { kind: 'error', text: 'klikbot svarede ikke på knappen.' };
   const { statusCode, type, value } = body;
-  if (statusCode === 200 && type === ADAPTIVE_CARD && value && typeof value === 'object') return { kind: 'card', card: value };
+  if (statusCode === 200 && type === ADAPTIVE_CARD && value && typeof value === 'object')
+    return { kind: 'card', card: value };
   if (statusCode === 200 && type === MESSAGE_TYPE && typeof value === 'string') return { kind: 'message', text: value };
-  if (type === ERROR_TYPE && typeof value?.message === 'string' && value.message) return { kind: 'error', text: value.message };
-  return { kind: 'error', text: `Uventet svar fra klikbot på knappen (${statusCode ?? 'ingen statuskode'}, ${type ?? 'ingen type'}).` };
+  if (type === ERROR_TYPE && typeof value?.message === 'string' && value.message)
+    return { kind: 'error', text: value.message };
+  return {
+    kind: 'error',
+    text: `Uventet svar fra klikbot på knappen (${statusCode ?? 'ingen statuskode'}, ${type ?? 'ingen type'}).`,
+  };
 }

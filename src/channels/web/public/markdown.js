@@ -65,7 +65,9 @@ function appendLines(parent, lines) {
 /** Renders klikbot's markdown into a fragment of safe DOM nodes. */
 export function renderMarkdown(text) {
   const fragment = document.createDocumentFragment();
-  const parts = String(text).replace(/\r\n?/g, '\n').split(/^```[^\n]*\n?/m);
+  const parts = String(text)
+    .replace(/\r\n?/g, '\n')
+    .split(/^```[^\n]*\n?/m);
   parts.forEach((part, index) => {
     // odd parts sit between a pair of fences
     if (index % 2 === 1) {
