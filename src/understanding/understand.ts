@@ -14,25 +14,19 @@ import type { Reading } from './reading.js';
 import { resolveIntent } from './resolve.js';
 import { statusWordFor } from './statements.js';
 import { RoleDuties } from './role-duties.js';
-import { MaterialQuestions } from './material-questions.js';
-import type { Passage } from './search/passages.js';
+import { PassageReadings } from './passage-readings.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
-import { answeringPassages } from './search/answerable.js';
-import { factSearchFor, type FactSearch, type SearchHit } from './search/fact-search.js';
-import { isCommonTopicTerm, isEverydayWord } from './search/terms.js';
+import { factSearchFor, type FactSearch } from './search/fact-search.js';
+import { isEverydayWord } from './search/terms.js';
 import { isOutsideWord } from './search/outside.js';
 import {
   answersFromKnowledge,
   asksTheKnowledge,
   contactWord,
-  evidenceCoverage,
-  evidenceInText,
   meetingIntents,
   namesSomething,
-  passageKeyOf,
-  shortSlide,
 } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 
@@ -54,14 +48,6 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 }
 
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
-// "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
-// ("hvor er kommunedagene?" asks for a town, not a link)
-const asksWhereToFind =
-  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
-const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
-// how much of the rest of the question a link's words must hold
-const whereCoverage = 0.5;
-
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -173,14 +159,14 @@ export class Understander {
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
   readonly #domainStems: Set<string>;
-  readonly #materialQuestions: MaterialQuestions;
+  readonly #passages: PassageReadings;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
 
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
     this.search = factSearchFor(knowledge);
-    this.#materialQuestions = new MaterialQuestions(knowledge, this.search);
+    this.#passages = new PassageReadings(knowledge, this.search, (token) => this.#classifier.knows(termOf(token)));
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
   }
@@ -228,13 +214,13 @@ export class Understander {
       return { intent: 'event.list', confidence: Math.max(resolved.confidence, 0.6), entities, language };
     }
     const material =
-      this.#materialAnswer(words.tokens, resolved) ?? this.#whereToFind(input.text, words.tokens, resolved);
+      this.#passages.material(words.tokens, resolved) ?? this.#passages.whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
     // "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it better than the contact list
     if (resolved.intent === 'contact' && !words.tokens.some((token) => contactWord.test(token))) {
-      const fact = this.#fromPassages(input.text, words.tokens, resolved);
+      const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
       if (fact) return fact;
     }
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
@@ -243,7 +229,7 @@ export class Understander {
           words.tokens.slice(match.start, match.end).map((token) => stem(token)),
         ),
       );
-      return this.#withEvidence(input.text, words.tokens, resolved, named);
+      return this.#passages.withEvidence(input.text, words.tokens, resolved, named);
     }
     if (
       found &&
@@ -251,54 +237,7 @@ export class Understander {
         (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
-    return this.#fromPassages(input.text, words.tokens, resolved) ?? resolved;
-  }
-
-  /** One of the material's own questions, answered by the record the material answers it with. */
-  #materialAnswer(tokens: string[], resolved: Understanding): Understanding | undefined {
-    const found = this.#materialQuestions.answering(tokens);
-    if (!found) return undefined;
-    const all = this.search.passagesOf(found.kind, found.recordId);
-    const inRecord = (passage: Passage) => passage.kind === found.kind && passage.recordId === found.recordId;
-    // a short slide is the answer whole; a longer record by its passages that fit the question best
-    const passages =
-      all.length <= shortSlide
-        ? all
-        : this.search.search(tokens, { within: inRecord, limit: 3 }).hits.map((hit) => hit.passage);
-    if (passages.length === 0) return undefined;
-    const keys = passages.map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
-    return {
-      intent: 'fact',
-      confidence: 0.9,
-      entities: { ...resolved.entities, passages: keys },
-      language: resolved.language,
-    };
-  }
-
-  /**
-   * "hvor finder jeg materialet fra SKI-opstartsmøderne?", "hvor ligger implementeringsoverblikket?":
-   * a place to find something is a link, and the link whose words hold the rest of the question answers.
-   */
-  #whereToFind(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
-    if (!asksWhereToFind.test(text)) return undefined;
-    // the words that ask where say nothing of what is sought
-    const sought = tokens.filter((token) => !whereWord.test(token));
-    const best = this.search.search(sought, { limit: 1 }).hits[0];
-    if (!best || best.coverage < whereCoverage) return undefined;
-    // what fits best, and the links of its record ("KOMBITs side om programlederindsatsen" · its address)
-    const links = this.search
-      .passagesOf(best.passage.kind, best.passage.recordId)
-      .filter((passage) => passage.text.includes('https://'));
-    if (links.length === 0) return undefined;
-    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map(
-      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
-    );
-    return {
-      intent: 'fact',
-      confidence: best.coverage,
-      entities: { ...resolved.entities, passages },
-      language: resolved.language,
-    };
+    return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? resolved;
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
@@ -346,62 +285,6 @@ export class Understander {
         isStopword(token) ||
         isEverydayWord(token) ||
         this.#classifier.knows(termOf(token)),
-    );
-  }
-
-  /**
-   * A passage that holds every content word of the question, from a record the dialog was not
-   * asked about, goes beside the dialog's answer: the intent read one salient word, the
-   * passage the rest ("hvor ligger implementeringsoverblikket?" is not about a deadline).
-   */
-  #withEvidence(text: string, tokens: string[], resolved: Understanding, named: Set<string>): Understanding {
-    if (!answersFromKnowledge.has(resolved.intent)) return resolved;
-    const hits = this.#answering(text, tokens).filter(
-      (hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText,
-    );
-    // what the passages add is the question's words beyond the names the dialog answers about
-    const terms = [...new Set(hits.flatMap((hit) => hit.matched))].filter(
-      (term) => !named.has(term) && !isCommonTopicTerm(term),
-    );
-    if (hits.length === 0 || terms.length === 0) return resolved;
-    return { ...resolved, entities: { ...resolved.entities, evidence: { passages: hits.map(passageKeyOf), terms } } };
-  }
-
-  #answering(text: string, tokens: string[]): SearchHit[] {
-    const phrasing = (token: string) => this.#classifier.knows(termOf(token));
-    return answeringPassages(this.search.search(tokens, { phrasing }), text);
-  }
-
-  /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
-  #fromPassages(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
-    const hits = this.#answering(text, tokens);
-    const best = hits[0];
-    if (!best) return undefined;
-    const passages = this.#wholeSlide(best) ?? hits.map(passageKeyOf);
-    return {
-      intent: 'fact',
-      confidence: best.coverage,
-      entities: { ...resolved.entities, passages },
-      language: resolved.language,
-    };
-  }
-
-  /**
-   * A slide's points, or the points of one list, are read together ("hvad anbefaler KOMBIT
-   * ift. SKI 02.19?" is all five recommendations, "hvad sagde kommunerne?" all they said): a
-   * point of a short slide or list is answered with the whole of it.
-   */
-  #wholeSlide(best: SearchHit): string[] | undefined {
-    const list = /^(.*)\.\d+$/.exec(best.passage.field)?.[1];
-    const slide = best.passage.kind === 'topics';
-    if (!slide && list === undefined) return undefined;
-    const all = this.search
-      .passagesOf(best.passage.kind, best.passage.recordId)
-      .filter((passage) => slide || passage.field.startsWith(`${list}.`));
-    if (all.length > shortSlide) return undefined;
-    // the point that fits best first, then the rest of the slide in its order
-    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map(
-      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
     );
   }
 

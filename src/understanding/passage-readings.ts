@@ -1,0 +1,136 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { MaterialQuestions } from './material-questions.js';
+import { answersFromKnowledge, evidenceCoverage, evidenceInText, passageKeyOf, shortSlide } from './reading-groups.js';
+import { answeringPassages } from './search/answerable.js';
+import type { FactSearch, SearchHit } from './search/fact-search.js';
+import type { Passage } from './search/passages.js';
+import { isCommonTopicTerm } from './search/terms.js';
+import type { Understanding } from './types.js';
+
+// "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
+// ("hvor er kommunedagene?" asks for a town, not a link)
+const asksWhereToFind =
+  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
+const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
+// how much of the rest of the question a link's words must hold
+const whereCoverage = 0.5;
+
+/**
+ * The readings the passages of the knowledge give a question, beside the intents: the slides'
+ * own questions, where to find something, evidence beside an intent's answer, and the answer
+ * where no dialog fits.
+ */
+export class PassageReadings {
+  readonly #materialQuestions: MaterialQuestions;
+
+  constructor(
+    knowledge: Knowledge,
+    private readonly search: FactSearch,
+    /** Whether a word is one of how questions are asked (the example questions use it). */
+    private readonly phrasing: (token: string) => boolean,
+  ) {
+    this.#materialQuestions = new MaterialQuestions(knowledge, search);
+  }
+
+  /** One of the material's own questions, answered by the record the material answers it with. */
+  material(tokens: string[], resolved: Understanding): Understanding | undefined {
+    const found = this.#materialQuestions.answering(tokens);
+    if (!found) return undefined;
+    const all = this.search.passagesOf(found.kind, found.recordId);
+    const inRecord = (passage: Passage) => passage.kind === found.kind && passage.recordId === found.recordId;
+    // a short slide is the answer whole; a longer record by its passages that fit the question best
+    const passages =
+      all.length <= shortSlide
+        ? all
+        : this.search.search(tokens, { within: inRecord, limit: 3 }).hits.map((hit) => hit.passage);
+    if (passages.length === 0) return undefined;
+    const keys = passages.map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
+    return {
+      intent: 'fact',
+      confidence: 0.9,
+      entities: { ...resolved.entities, passages: keys },
+      language: resolved.language,
+    };
+  }
+
+  /**
+   * "hvor finder jeg materialet fra SKI-opstartsmøderne?", "hvor ligger implementeringsoverblikket?":
+   * a place to find something is a link, and the link whose words hold the rest of the question answers.
+   */
+  whereToFind(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+    if (!asksWhereToFind.test(text)) return undefined;
+    // the words that ask where say nothing of what is sought
+    const sought = tokens.filter((token) => !whereWord.test(token));
+    const best = this.search.search(sought, { limit: 1 }).hits[0];
+    if (!best || best.coverage < whereCoverage) return undefined;
+    // what fits best, and the links of its record ("KOMBITs side om programlederindsatsen" · its address)
+    const links = this.search
+      .passagesOf(best.passage.kind, best.passage.recordId)
+      .filter((passage) => passage.text.includes('https://'));
+    if (links.length === 0) return undefined;
+    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map(
+      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
+    );
+    return {
+      intent: 'fact',
+      confidence: best.coverage,
+      entities: { ...resolved.entities, passages },
+      language: resolved.language,
+    };
+  }
+
+  /**
+   * A passage that holds every content word of the question, from a record the dialog was not
+   * asked about, goes beside the dialog's answer: the intent read one salient word, the
+   * passage the rest ("hvor ligger implementeringsoverblikket?" is not about a deadline).
+   */
+  withEvidence(text: string, tokens: string[], resolved: Understanding, named: Set<string>): Understanding {
+    if (!answersFromKnowledge.has(resolved.intent)) return resolved;
+    const hits = this.#answering(text, tokens).filter(
+      (hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText,
+    );
+    // what the passages add is the question's words beyond the names the dialog answers about
+    const terms = [...new Set(hits.flatMap((hit) => hit.matched))].filter(
+      (term) => !named.has(term) && !isCommonTopicTerm(term),
+    );
+    if (hits.length === 0 || terms.length === 0) return resolved;
+    return { ...resolved, entities: { ...resolved.entities, evidence: { passages: hits.map(passageKeyOf), terms } } };
+  }
+
+  #answering(text: string, tokens: string[]): SearchHit[] {
+    return answeringPassages(this.search.search(tokens, { phrasing: this.phrasing }), text);
+  }
+
+  /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
+  fromPassages(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+    const hits = this.#answering(text, tokens);
+    const best = hits[0];
+    if (!best) return undefined;
+    const passages = this.#wholeSlide(best) ?? hits.map(passageKeyOf);
+    return {
+      intent: 'fact',
+      confidence: best.coverage,
+      entities: { ...resolved.entities, passages },
+      language: resolved.language,
+    };
+  }
+
+  /**
+   * A slide's points, or the points of one list, are read together ("hvad anbefaler KOMBIT
+   * ift. SKI 02.19?" is all five recommendations, "hvad sagde kommunerne?" all they said): a
+   * point of a short slide or list is answered with the whole of it.
+   */
+  #wholeSlide(best: SearchHit): string[] | undefined {
+    const list = /^(.*)\.\d+$/.exec(best.passage.field)?.[1];
+    const slide = best.passage.kind === 'topics';
+    if (!slide && list === undefined) return undefined;
+    const all = this.search
+      .passagesOf(best.passage.kind, best.passage.recordId)
+      .filter((passage) => slide || passage.field.startsWith(`${list}.`));
+    if (all.length > shortSlide) return undefined;
+    // the point that fits best first, then the rest of the slide in its order
+    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map(
+      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
+    );
+  }
+}
