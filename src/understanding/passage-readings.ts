@@ -1,6 +1,13 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { MaterialQuestions } from './material-questions.js';
-import { answersFromKnowledge, evidenceCoverage, evidenceInText, passageKeyOf, shortSlide } from './reading-groups.js';
+import {
+  answersFromKnowledge,
+  evidenceCoverage,
+  evidenceInText,
+  keyOfPassage,
+  passageKeyOf,
+  shortSlide,
+} from './reading-groups.js';
 import { answeringPassages } from './search/answerable.js';
 import type { FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
@@ -44,7 +51,7 @@ export class PassageReadings {
         ? all
         : this.search.search(tokens, { within: inRecord, limit: 3 }).hits.map((hit) => hit.passage);
     if (passages.length === 0) return undefined;
-    const keys = passages.map((passage) => `${passage.kind}/${passage.recordId}/${passage.field}`);
+    const keys = passages.map(keyOfPassage);
     return {
       intent: 'fact',
       confidence: 0.9,
@@ -68,9 +75,7 @@ export class PassageReadings {
       .passagesOf(best.passage.kind, best.passage.recordId)
       .filter((passage) => passage.text.includes('https://'));
     if (links.length === 0) return undefined;
-    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map(
-      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
-    );
+    const passages = [best.passage, ...links.filter((passage) => passage !== best.passage)].map(keyOfPassage);
     return {
       intent: 'fact',
       confidence: best.coverage,
@@ -129,8 +134,6 @@ export class PassageReadings {
       .filter((passage) => slide || passage.field.startsWith(`${list}.`));
     if (all.length > shortSlide) return undefined;
     // the point that fits best first, then the rest of the slide in its order
-    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map(
-      (passage) => `${passage.kind}/${passage.recordId}/${passage.field}`,
-    );
+    return [best.passage, ...all.filter((passage) => passage !== best.passage)].map(keyOfPassage);
   }
 }

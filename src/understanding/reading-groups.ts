@@ -1,4 +1,5 @@
 import type { SearchHit } from './search/fact-search.js';
+import type { Passage } from './search/passages.js';
 import type { Entities } from './types.js';
 
 /**
@@ -62,8 +63,13 @@ export function namesSomething(entities: Entities): boolean {
 }
 
 /** A passage's key: "roles/kombit-programleder/profile.tasks.3". */
-export function passageKeyOf({ passage }: SearchHit): string {
+export function keyOfPassage(passage: Passage): string {
   return `${passage.kind}/${passage.recordId}/${passage.field}`;
+}
+
+/** A found passage's key. */
+export function passageKeyOf({ passage }: SearchHit): string {
+  return keyOfPassage(passage);
 }
 
 // Beside an intent, a passage must hold the whole question, and most of it in its own words
