@@ -446,3 +446,13 @@ describe('when today starts', () => {
     );
   });
 });
+
+describe('a title written as a question', () => {
+  it('quotes the workshop whose working title ends in a question mark; only a slide heading that asks answers nothing', () => {
+    const [reply] = routeTurn(turn('hvad handler workshoppen på kommunedagene om?'), {
+      knowledge,
+      understander,
+    }).replies;
+    expect(reply?.list?.join('\n')).toContain('Mest mulig værdi af den fælleskommunale it-infrastruktur?');
+  });
+});

@@ -1,4 +1,5 @@
 import type { SearchResult } from './fact-search.js';
+import type { Passage } from './passages.js';
 
 // How much of the question a passage must hold to be quoted as the answer: most of its
 // content, weighed by rarity, with no unknown word left over that the data never mentions.
@@ -16,9 +17,11 @@ const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
 const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
 
-function hasTheShapeAsked(question: string, text: string): boolean {
-  // a slide's heading that asks ("Hvornår er Rollegalleriet så klar?") answers nothing
-  if (/\?\s*$/.test(text)) return false;
+function hasTheShapeAsked(question: string, passage: Passage): boolean {
+  const { text } = passage;
+  // a slide's heading that asks ("Hvornår er Rollegalleriet så klar?") answers nothing; a
+  // title written as a question ("Workshop … : Mest mulig værdi af …?") still says what is on
+  if (passage.kind === 'topics' && /\?\s*$/.test(text)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text)) return false;
   if (asksWhen.test(question) && !/\d/.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
@@ -30,7 +33,7 @@ function hasTheShapeAsked(question: string, text: string): boolean {
 export function answeringPassages(result: SearchResult, question = ''): SearchResult['hits'] {
   // the passage that holds most of the question leads, however often a name stands in another
   const fitting = result.hits
-    .filter((hit) => hasTheShapeAsked(question, hit.passage.text))
+    .filter((hit) => hasTheShapeAsked(question, hit.passage))
     .sort((x, y) => y.coverage - x.coverage || y.score - x.score);
   const best = fitting[0];
   // one word ("og KY?") says what about, not what is asked
