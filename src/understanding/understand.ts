@@ -210,8 +210,19 @@ export class Understander {
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
     const asks =
       resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
-    if (found && asks && !namesSomething(resolved.entities) && words.tokens.some((token) => startOrEnd.test(token))) {
-      return { intent: 'event.list', confidence: Math.max(resolved.confidence, 0.6), entities, language };
+    // … and "when does it end?" right after it is the same day's
+    const day = found
+      ? entities.dates
+      : input.previous?.intent === 'event.list'
+        ? input.previous.entities.dates
+        : undefined;
+    if (day && asks && !namesSomething(resolved.entities) && words.tokens.some((token) => startOrEnd.test(token))) {
+      return {
+        intent: 'event.list',
+        confidence: Math.max(resolved.confidence, 0.6),
+        entities: { ...entities, dates: day },
+        language,
+      };
     }
     const material =
       this.#passages.material(words.tokens, resolved) ?? this.#passages.whereToFind(input.text, words.tokens, resolved);

@@ -436,6 +436,14 @@ describe('tasks counted', () => {
 });
 
 describe('when today starts', () => {
+  it('answers "… and when does it end?" in the same message with that day\'s meetings too', () => {
+    const replies = routeTurn(turn('what time do we start today and when does it end?', '2018-09-14T09:00:00+02:00'), {
+      knowledge,
+      understander,
+    }).replies;
+    expect(replies.map((reply) => reply.heading)).toEqual(['Timeline', 'Timeline']);
+  });
+
   it('answers "what time do we start today?" on a meeting day with the meeting\'s times', () => {
     const [reply] = routeTurn(turn('what time do we start today?', '2018-09-14T09:00:00+02:00'), {
       knowledge,
