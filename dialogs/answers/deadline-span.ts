@@ -10,31 +10,18 @@ import {
 } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
-import { joinAnd, spanText } from '../shared/text.js';
+import { joinAnd, spanText, taskKindText } from '../shared/text.js';
 import { say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
 import { spanArgs } from '../shared/args.js';
 import { ANSWER_DIALOGS } from '../names.js';
 
-const kindWords = {
-  basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
-  'solution-specific': {
-    one: ['løsningsspecifik opgave', 'solution-specific task'],
-    many: ['løsningsspecifikke opgaver', 'solution-specific tasks'],
-  },
-  operations: {
-    one: ['opgave i drift og forvaltning', 'operations task'],
-    many: ['opgaver i drift og forvaltning', 'operations tasks'],
-  },
-} as const;
-
 /** What an item is, in a few words: "basisopgave, Fordelingskomponenten" or its responsible roles. */
 function detail(context: DialogContext, item: DatedItem): string {
   const task = item.kind === 'task' ? findTask(context.knowledge, item.id) : undefined;
   if (task) {
-    const words = kindWords[task.kind].one;
-    return [say(context, words[0], words[1]), ...(task.supportSystem ? [task.supportSystem] : [])].join(', ');
+    return [taskKindText(context, task.kind, 'one'), ...(task.supportSystem ? [task.supportSystem] : [])].join(', ');
   }
   const roles = item.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
   return roles.length > 0 ? say(context, `ansvarlig: ${roles.join(', ')}`, `responsible: ${roles.join(', ')}`) : '';
@@ -55,10 +42,9 @@ function sharedKind(context: DialogContext, items: DatedItem[]): string {
     tasks.some((task) => !task || task.kind !== first.kind || task.supportSystem !== first.supportSystem)
   )
     return '';
-  const many = kindWords[first.kind].many;
   const all = items.length === 2 ? say(context, 'begge', 'both') : say(context, 'alle', 'all');
   const system = first.supportSystem ? say(context, ` for ${first.supportSystem}`, ` for ${first.supportSystem}`) : '';
-  return `, ${all} ${say(context, many[0], many[1])}${system}`;
+  return `, ${all} ${taskKindText(context, first.kind, 'many')}${system}`;
 }
 
 /** The items on the earliest date: "**onsdag 12. december 2018** (om 97 dage): A og B, begge basisopgaver …". */

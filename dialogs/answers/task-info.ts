@@ -1,31 +1,14 @@
 import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
 import type { ReplyButton } from '../../src/core/types.js';
-import { findTask, type Task, type TaskKind } from '../../src/knowledge/queries.js';
+import { findTask, type Task } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
-import { daysLeftText } from '../shared/text.js';
+import { daysLeftText, taskKindText } from '../shared/text.js';
 import { statusButton } from '../status/buttons.js';
 import { say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
-
-const kindWords: Record<TaskKind, { one: [string, string]; many: [string, string] }> = {
-  basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
-  'solution-specific': {
-    one: ['løsningsspecifik opgave', 'solution-specific task'],
-    many: ['løsningsspecifikke opgaver', 'solution-specific tasks'],
-  },
-  operations: {
-    one: ['opgave i drift og forvaltning', 'operations task'],
-    many: ['opgaver i drift og forvaltning', 'operations tasks'],
-  },
-};
-
-function kindText(context: DialogContext, kind: TaskKind, form: 'one' | 'many'): string {
-  const words = kindWords[kind][form];
-  return say(context, words[0], words[1]);
-}
 
 /** Where the task stands, in a few words: its deadline, or why it has none. */
 function stateText(context: DialogContext, task: Task): string {
@@ -67,7 +50,11 @@ function infoButtons(context: DialogContext, task: Task): ReplyButton[] {
   else
     buttons.push(
       dialogButton(
-        say(context, `Alle ${kindText(context, task.kind, 'many')}`, `All ${kindText(context, task.kind, 'many')}`),
+        say(
+          context,
+          `Alle ${taskKindText(context, task.kind, 'many')}`,
+          `All ${taskKindText(context, task.kind, 'many')}`,
+        ),
         ANSWER_DIALOGS.taskList,
         { kind: task.kind },
       ),
@@ -79,7 +66,7 @@ function infoButtons(context: DialogContext, task: Task): ReplyButton[] {
 export const taskInfo: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
   if (!task) return unknownReply(context, 'Den opgave kender jeg ikke.', "I don't know that task.");
-  const kind = kindText(context, task.kind, 'one');
+  const kind = taskKindText(context, task.kind, 'one');
   const guessed = task.kindCertain
     ? ''
     : say(
@@ -121,7 +108,7 @@ const listArgs = z.object({
 function taskLine(context: DialogContext, task: Task, shown: { kind: boolean; system: boolean }): string {
   const unsure = !task.kindCertain;
   const kind = shown.kind
-    ? [(unsure ? say(context, 'formentlig ', 'probably ') : '') + kindText(context, task.kind, 'one')]
+    ? [(unsure ? say(context, 'formentlig ', 'probably ') : '') + taskKindText(context, task.kind, 'one')]
     : unsure
       ? [say(context, 'art ikke sikker', 'kind not certain')]
       : [];
@@ -174,7 +161,7 @@ export const taskList: Dialog = (context, args) => {
       ? say(context, 'kommende KLIK-opgave', 'coming KLIK task')
       : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
   const what = kind
-    ? kindText(context, kind, form)
+    ? taskKindText(context, kind, form)
     : coming
       ? comingWords
       : form === 'one'

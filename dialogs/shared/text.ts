@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../../src/clock.js';
 import { daysUntil, relativeDays } from '../../src/core/format.js';
 import type { Language } from '../../src/core/types.js';
+import type { TaskKind } from '../../src/knowledge/queries.js';
 import type { DialogContext } from '../types.js';
 import { say } from './say.js';
 
@@ -74,4 +75,22 @@ export function spanText(context: DialogContext, start: string, end: string): st
     `fra ${shortDate(start, lang)} til ${shortDate(end, lang)}`,
     `from ${shortDate(start, lang)} to ${shortDate(end, lang)}`,
   );
+}
+
+const taskKindWords: Record<TaskKind, { one: [string, string]; many: [string, string] }> = {
+  basis: { one: ['basisopgave', 'basis task'], many: ['basisopgaver', 'basis tasks'] },
+  'solution-specific': {
+    one: ['løsningsspecifik opgave', 'solution-specific task'],
+    many: ['løsningsspecifikke opgaver', 'solution-specific tasks'],
+  },
+  operations: {
+    one: ['opgave i drift og forvaltning', 'operations task'],
+    many: ['opgaver i drift og forvaltning', 'operations tasks'],
+  },
+};
+
+/** A kind of task in words: "basisopgave", "løsningsspecifikke opgaver". */
+export function taskKindText(context: DialogContext, kind: TaskKind, form: 'one' | 'many'): string {
+  const words = taskKindWords[kind][form];
+  return say(context, words[0], words[1]);
 }

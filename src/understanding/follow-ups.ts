@@ -1,3 +1,4 @@
+import { ordinals } from './keywords.js';
 import type { Reading } from './reading.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
@@ -96,25 +97,9 @@ function strategyLetter(reading: Reading, previous: Understanding): string | und
     : undefined;
 }
 
-const ordinalWords: Record<string, number> = {
-  foerste: 1,
-  andet: 2,
-  anden: 2,
-  tredje: 3,
-  fjerde: 4,
-  femte: 5,
-  sidste: -1,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  last: -1,
-};
-
 // "hvor mange er færdige med det første?" after a question about steps: the first step.
 function ordinalStep(tokens: string[]): number | undefined {
-  for (const token of tokens) if (ordinalWords[token] !== undefined) return ordinalWords[token];
+  for (const token of tokens) if (ordinals[token] !== undefined) return ordinals[token];
   return undefined;
 }
 

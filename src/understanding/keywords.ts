@@ -112,9 +112,8 @@ export function rolePhaseOf(tokens: string[]): string | undefined {
   return firstIn(phases, tokens, true);
 }
 
-/** The step number written after "trin"/"step" ("trin 3", "step 4"), if any. */
-// -1 stands for the last step, whatever its number
-const ordinals: Record<string, number> = {
+/** Ordinal words as step numbers ("det første", "the last"); -1 stands for the last step, whatever its number. */
+export const ordinals: Readonly<Record<string, number>> = {
   foerste: 1,
   andet: 2,
   anden: 2,
@@ -131,6 +130,7 @@ const ordinals: Record<string, number> = {
   final: -1,
 };
 
+/** The step number written after "trin"/"step" ("trin 3", "step 4"), if any. */
 export function stepNumberOf(tokens: string[]): number | undefined {
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
