@@ -50,6 +50,15 @@ export default tseslint.config(
     },
   },
   {
+    // the pre-start build check runs as plain JavaScript, before anything is compiled
+    files: ['scripts/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { program: null, project: false, projectService: false },
+      globals: { process: 'readonly' },
+    },
+  },
+  {
     // dependency-cruiser reads its configuration as CommonJS
     files: ['.dependency-cruiser.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -3,11 +3,14 @@
  * reporting), from the state file and knowledge that KLIKBOT_DB and KLIKBOT_DATA name: the
  * same bytes as GET /api/status.csv, BOM included so that Excel shows æøå.
  *
- * Run: npm run export:status [-- --out status.csv]   (without --out, to stdout)
+ * Run: npm run export:status                      writes klikbot-status-<date>.csv where npm was run
+ *      npm run export:status -- --out status.csv   writes that file
+ *      npm run --silent export:status -- --out -   writes to stdout (--silent keeps npm's banner out)
  */
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { KlikbotError } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
     out = parseArgs({ options: { out: { type: 'string' } } }).values.out;
   } catch (cause) {
     throw new UsageError(
-      `${cause instanceof Error ? cause.message : String(cause)}\nUsage: npx tsx scripts/export-status.ts [--out file.csv]`,
+      `${cause instanceof Error ? cause.message : String(cause)}\nUsage: npm run export:status [-- --out file.csv | -- --out -]`,
       { cause },
     );
   }
@@ -46,11 +49,14 @@ async function main(): Promise<void> {
   // only read() is used: nothing is written to a file a running klikbot may own
   const store = await openStore(await existingStatePath(config.statePath));
   const text = UTF8_BOM + statusCsv(store.read(), knowledge);
-  if (out === undefined) {
+  if (out === '-') {
     process.stdout.write(text);
     return;
   }
-  const outFile = path.resolve(out);
+  // a file by default: npm prints its own banner on stdout, which would land in a redirected CSV
+  const date = createClock(config.startAt).now().toISODate();
+  // npm runs scripts in the project's folder; a relative name means the folder npm was run from
+  const outFile = path.resolve(process.env.INIT_CWD ?? process.cwd(), out ?? `klikbot-status-${date}.csv`);
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, text, 'utf8');
   process.stderr.write(`Wrote ${statusCsvRows(store.read(), knowledge).length} rows to ${outFile}\n`);

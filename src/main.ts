@@ -6,7 +6,7 @@ import { createBotFrameworkSender } from './channels/teams/proactive.js';
 import { createSharedCards } from './channels/teams/shared-cards.js';
 import { RefreshThrottle } from './core/refresh-throttle.js';
 import type { Core } from './core/core.js';
-import { createSlackChannel, type SlackChannel } from './channels/slack/slack-app.js';
+import type { SlackChannel } from './channels/slack/slack-app.js';
 import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
 import { createClock, type Clock } from './clock.js';
@@ -205,6 +205,8 @@ async function startChannels(
     path.join(statePath.dir, `${statePath.name}.slack-signatures.jsonl`),
     Math.floor(createClock().now().toSeconds()),
   );
+  // Bolt is loaded only when Slack is configured: it is a third of a second of every start
+  const { createSlackChannel } = await import('./channels/slack/slack-app.js');
   const slack = createSlackChannel(config.slack, server, {
     core,
     clock,
@@ -253,7 +255,11 @@ export async function startKlikbot(
   const clock = options.clock ?? createClock(config.startAt);
   const knowledge = await loadKnowledge(config.knowledgeDir);
   // every notice is an oddity of the seed the data already marks as acknowledged: worth a line, not a warning
-  for (const notice of knowledgeNotices(knowledge)) logger.info({ notice: describeProblem(notice) }, 'data notice');
+  for (const notice of knowledgeNotices(knowledge))
+    logger.info(
+      { notice: describeProblem(notice) },
+      'data notice: an oddity of the seed, known and handled; not an error',
+    );
   const state = await openRepositories(config, clock);
   // administrators keep each municipality's email domains beside the knowledge
   const domains = await loadDomainBook(

@@ -90,8 +90,32 @@ describe('GET /api/status.csv with KLIKBOT_EXPORT_TOKEN set', () => {
     const written = await exportScript(bot.statePath, ['--out', out]);
     expect(written.stderr.toString('utf8')).toMatch(/^Wrote \d+ rows to /);
     await expect(readFile(out)).resolves.toEqual(bytes);
-    const printed = await exportScript(bot.statePath, []);
+    const printed = await exportScript(bot.statePath, ['--out', '-']);
     expect(printed.stdout).toEqual(bytes);
+
+    // the command the docs show, through npm itself: a file named by the day, npm's banner kept out of it
+    const documented = path.resolve('klikbot-status-2018-10-02.csv');
+    try {
+      const viaNpm = await run('npm', ['run', 'export:status'], {
+        env: {
+          ...process.env,
+          KLIKBOT_DB: bot.statePath,
+          KLIKBOT_NOW: '2018-10-02T16:00:00+02:00',
+          LOG_LEVEL: 'silent',
+        },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(viaNpm.stdout).toContain('> klikbot@');
+      expect(viaNpm.stderr).toMatch(/Wrote \d+ rows to .*klikbot-status-2018-10-02\.csv/);
+      const file = await readFile(documented);
+      expect(file).toEqual(bytes);
+      const rows = file.subarray(3).toString('utf8').trimEnd().split('\r\n');
+      expect(rows[0]).toBe('kommune_id,kommune,opgave_id,opgave,trin,status,sidst_aendret,aendret_af');
+      expect(rows.slice(1).every((row) => row.split(',').length >= 8)).toBe(true);
+    } finally {
+      await rm(documented, { force: true });
+    }
   }, 120_000);
 
   it('refuses to export from a state file that is not there, and creates none', async () => {

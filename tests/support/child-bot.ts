@@ -22,9 +22,19 @@ export interface ChildBot {
 /** How long a start may take on a busy two-core machine; a process that exits fails at once. */
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts `node --import tsx src/index.ts` with extra env, collecting its output. */
-export function spawnBot(env: Record<string, string>): ChildBot {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+/** How a bot process is started: by default `node --import tsx src/index.ts` in this checkout. */
+export interface StartCommand {
+  command: string;
+  args: string[];
+  cwd?: string;
+}
+
+const FROM_SOURCE: StartCommand = { command: process.execPath, args: ['--import', 'tsx', 'src/index.ts'] };
+
+/** Starts klikbot (from source unless `start` says otherwise) with extra env, collecting its output. */
+export function spawnBot(env: Record<string, string>, start: StartCommand = FROM_SOURCE): ChildBot {
+  const child = spawn(start.command, start.args, {
+    cwd: start.cwd,
     // loopback unless a test says otherwise, whatever the machine's own HOST is
     env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
