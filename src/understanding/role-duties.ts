@@ -44,6 +44,16 @@ export class RoleDuties {
       return { id: role.id, text: terms(described.join(' ')).join(' ') };
     });
     this.#index.addAll(documents.filter((document) => document.text !== ''));
+    for (const document of documents) this.#described.set(document.id, new Set(document.text.split(' ')));
+  }
+
+  readonly #described = new Map<string, Set<string>>();
+
+  /** Whether a role's described duties use every one of these words ("bliver SPOC for leverandørerne"). */
+  describesWith(roleId: string, words: string[]): boolean {
+    const described = this.#described.get(roleId);
+    const wanted = terms(words.join(' '));
+    return described !== undefined && wanted.length > 0 && wanted.every((term) => described.has(term));
   }
 
   /** The role whose described duties clearly fit the question best, if one does. */

@@ -187,6 +187,8 @@ export class Understander {
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
     const classification = this.#classifier.classify(terms);
     const entities = entitiesFrom(matches, words.tokens, found?.span);
+    const describedRole = asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined;
+    if (describedRole) this.#titleHeldBy(describedRole, matches, words.tokens, entities);
     if (found?.upTo) entities.upTo = found.upTo;
     const stepNumber = stepNumberOf(words.tokens);
     const reading: Reading = {
@@ -200,7 +202,7 @@ export class Understander {
       language,
       knowledge: this.knowledge,
       knownShare: this.#knownShare(words.tokens, matches, dateSpan),
-      describedRole: asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined,
+      describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
     const resolved = resolveIntent(reading, input.previous);
@@ -249,6 +251,21 @@ export class Understander {
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /**
+   * "hvem bliver SPOC for leverandørerne?": a role's title asked about in a who-question, where
+   * the material says another role becomes it ("STS projektlederen bliver SPOC for
+   * leverandørerne"), asks for that other role.
+   */
+  #titleHeldBy(describedRole: string, matches: EntityMatch[], tokens: string[], entities: Entities): void {
+    const roles = matches.filter((match) => match.kind === 'role' && match.certainty === 'named');
+    if (roles.length !== 1 || roles[0]!.id === describedRole) return;
+    const title = tokens.slice(roles[0]!.start, roles[0]!.end);
+    // the rest of the question must point to that role by itself: "hvem er SPOC?" is the SPOC role
+    const rest = [...tokens.slice(0, roles[0]!.start), ...tokens.slice(roles[0]!.end)].join(' ');
+    if (!this.#duties.describesWith(describedRole, title) || this.#duties.bestFor(rest) !== describedRole) return;
+    entities.roles = [describedRole, ...entities.roles.filter((id) => id !== describedRole && id !== roles[0]!.id)];
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */

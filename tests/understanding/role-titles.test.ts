@@ -1,0 +1,25 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+describe('a role title in a who-question', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const roles = (text: string) => understander.understand({ text, now }).entities.roles;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the role the material says becomes it, when the rest of the question points there', () => {
+    // the SKI 02.19 slide: "STS projektlederen bliver SPOC for leverandørerne og forretningen"
+    expect(roles('hvem bliver spoc for leverandørerne ift adgangsstyring')[0]).toBe('sts-projektleder');
+    expect(roles('hvem er spoc for forretningen')[0]).toBe('sts-projektleder');
+  });
+
+  it('is the role of that title when nothing else in the question points elsewhere', () => {
+    expect(roles('hvem er SPOC?')[0]).toBe('kombit-spoc');
+    expect(roles('hvem er kombit spoc')[0]).toBe('kombit-spoc');
+  });
+});
