@@ -323,12 +323,21 @@ function settledIntent(intent: Intent, reading: Reading, inherited: boolean): In
   ) {
     return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
   }
+  // "hvilke webinarer er der for nye?": a kind of event named, and no task, deadline or word for one, lists events
+  if (
+    (intent === 'task.list' || intent === 'deadline.upcoming') &&
+    entities.eventKinds.length > 0 &&
+    entities.tasks.length + entities.deadlines.length === 0 &&
+    !reading.tokens.some((token) => taskOrDeadlineWord.test(token))
+  )
+    return 'event.list';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   return intent;
 }
 
 const pluralTasks = /(opgaver|opgaverne|tasks)$/;
+const taskOrDeadlineWord = /(opgave|task|deadline|frist|trin|step)/;
 // the word that asks how far the municipalities are, not what a task is
 const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
 

@@ -19,6 +19,12 @@ describe('the search over every passage', () => {
     expect(passage?.text).toContain('eskalationspart');
   });
 
+  it('reads two English nouns in a row as the Danish compound the material uses', () => {
+    const passage = best('Is there a workshop for programme leaders at the municipality days?');
+    expect(passage?.recordId).toMatch(/^kommunedag-/);
+    expect(passage?.text).toContain('Workshop til KOMBIT-programledere');
+  });
+
   it('reads a step described in English', () => {
     const passage = best('the step where we clean up the users and their rights in BBR');
     expect(passage?.text).toContain('Ryd op i BBR');

@@ -244,6 +244,8 @@ const glossary: Record<string, string[]> = {
   september: ['september'],
   december: ['december'],
   headlines: ['overskrifter'],
+  leader: ['leder'],
+  leaders: ['ledere'],
   themes: ['temaer'],
   extended: ['udvides'],
   extend: ['udvides'],

@@ -307,12 +307,21 @@ export function queryTerms(
 ): { terms: string[]; unknown: string[] } {
   const terms: string[] = [];
   const unknown: string[] = [];
-  const content = tokens.flatMap((token) => danishFor(token) ?? [token]).filter((token) => !isSearchStopword(token));
+  const words = tokens
+    .flatMap((token) => {
+      const danish = danishFor(token);
+      return (danish ?? [token]).map((word) => ({ word, english: danish !== undefined }));
+    })
+    .filter(({ word }) => !isSearchStopword(word));
+  const content = words.map(({ word }) => word);
   for (let index = 0; index < content.length; index += 1) {
     const word = content[index]!;
     const next = content[index + 1];
     const joined = next === undefined ? undefined : vocabulary.corrected(stem(word + next));
-    if (joined && !vocabulary.has(stem(word))) {
+    // two English nouns in a row are one Danish compound where the material has it
+    // ("municipality days" are "kommunedage"); Danish words written apart join only when the first is unknown
+    const bothEnglish = words[index]!.english && words[index + 1]?.english === true;
+    if (joined && (!vocabulary.has(stem(word)) || (bothEnglish && vocabulary.has(stem(word + next!))))) {
       terms.push(joined);
       index += 1;
       continue;

@@ -23,3 +23,16 @@ describe('a role title in a who-question', () => {
     expect(roles('hvem er kombit spoc')[0]).toBe('kombit-spoc');
   });
 });
+
+describe('a kind of event named in a question that lists', () => {
+  it('lists those events, not the coming tasks, when nothing names a task or a deadline', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    expect(understander.understand({ text: 'hvilke webinarer er der for nye i monopolbruddet?', now }).intent).toBe(
+      'event.list',
+    );
+    expect(understander.understand({ text: 'hvilke nye opgaver er der i monopolbruddet?', now }).intent).toBe(
+      'task.list',
+    );
+  });
+});
