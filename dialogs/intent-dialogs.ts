@@ -252,3 +252,28 @@ export function actionFor(understanding: Understanding, tokens: string[]): Actio
   );
   return { dialog, args: Object.fromEntries(defined) };
 }
+
+/** The argument that names the one thing a describing dialog is about, by the entities it comes from. */
+const describedArg: Partial<Record<Intent, { of: (entities: Entities) => string[]; arg: string }>> = {
+  'role.describe': { of: (e) => e.roles, arg: 'roleId' },
+  'strategy.describe': { of: (e) => e.strategies, arg: 'strategyId' },
+  'task.describe': { of: (e) => e.tasks, arg: 'taskId' },
+};
+const maximumCompared = 3;
+
+/** The dialogs that answer: one, or one for each thing a comparison names ("forskellen på A og B"). */
+export function actionsFor(understanding: Understanding, tokens: string[]): ActionPayload[] {
+  const action = actionFor(understanding, tokens);
+  if (!action) return [];
+  const described = describedArg[understanding.intent];
+  const { intent } = understanding;
+  if (
+    !understanding.entities.compared ||
+    !described ||
+    intent === 'unknown' ||
+    action.dialog !== intentDialogs[intent].dialog
+  )
+    return [action];
+  const ids = described.of(understanding.entities).slice(0, maximumCompared);
+  return ids.map((id) => ({ dialog: action.dialog, args: { ...action.args, [described.arg]: id } }));
+}

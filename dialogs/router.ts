@@ -7,7 +7,7 @@ import { splitQuestions } from '../src/understanding/split-questions.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
 import { seeAlso } from './answers/fact-answer.js';
 import { help, notUnderstood, partNotUnderstood } from './answers/help.js';
-import { actionFor } from './intent-dialogs.js';
+import { actionsFor } from './intent-dialogs.js';
 import { ANSWER_DIALOGS } from './names.js';
 import { answerDialog, isActionDialog, standInFor } from './registry.js';
 import { say } from './shared/say.js';
@@ -32,11 +32,14 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   };
   const { tokens } = queryWords(text);
   if (tokens.length === 0) return { replies: help(context, {}), understanding };
-  const action = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionFor(understanding, tokens) : undefined;
+  const actions = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionsFor(understanding, tokens) : [];
+  const action = actions[0];
   if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
   const dialog = answerDialog(action.dialog);
   if (dialog) {
-    const replies = withEvidence(context, dialog(context, action.args), understanding);
+    // "forskellen på A og B": each of them, in the order named
+    const answers = actions.flatMap((each) => dialog(context, each.args));
+    const replies = withEvidence(context, answers, understanding);
     return { replies, understanding: reported(understanding, replies) };
   }
   const standIn = standInFor(action.dialog);

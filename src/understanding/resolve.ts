@@ -10,6 +10,7 @@ import {
   namesNothing,
   refersBack,
 } from './follow-ups.js';
+import { comparison } from './comparisons.js';
 import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
 import type { Reading } from './reading.js';
@@ -378,6 +379,8 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
   if (command) return command;
   const evaluation = evaluationCommand(read);
   if (evaluation) return evaluation;
+  const compared = comparison(read);
+  if (compared) return compared;
   // a host's command is no topic a follow-up could lean on
   if (previous && meetingIntents.includes(previous.intent)) return resolveIntent(read, undefined);
   const original = withReminderReadings(withoutMisreadStatements(read));

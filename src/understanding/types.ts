@@ -120,6 +120,8 @@ export interface Entities {
   agendaItems?: string[];
   /** Beside another intent's answer: passages that hold the whole question, and its terms they hold. */
   evidence?: { passages: string[]; terms: string[] };
+  /** The question compares the things of its kind it names ("forskellen på A og B"): each is answered. */
+  compared?: boolean;
 }
 
 /** Below this confidence the bot says it does not know rather than risk a confident wrong fact. */

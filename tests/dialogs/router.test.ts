@@ -130,6 +130,14 @@ describe('steps and roles', () => {
   it('finds a role by its short form', () => {
     expect(answer('hvad er FK-ADM?').heading).toBe('FK-administrator (SP)');
   });
+
+  it('answers a comparison of two roles with both, in the order asked', () => {
+    const replies = routeTurn(turn("what's the difference between FK-ADM and FK-ANSV?"), {
+      knowledge,
+      understander,
+    }).replies;
+    expect(replies.map((reply) => reply.heading)).toEqual(['FK-administrator (SP)', 'FK-ansvarlig (SP)']);
+  });
 });
 
 describe('language, help and the unknown', () => {

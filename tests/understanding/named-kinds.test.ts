@@ -36,3 +36,21 @@ describe('a kind of event named in a question that lists', () => {
     );
   });
 });
+
+describe('a comparison of named things of one kind', () => {
+  it('asks for each of them, a strategy named by its letter alone included', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = (text: string) => understander.understand({ text, now });
+    expect(read('hvad er forskellen på en superbruger og en rolleadministrator?')).toMatchObject({
+      intent: 'role.describe',
+      entities: { roles: ['superbruger', 'rolleadministrator'], compared: true },
+    });
+    expect(read('hvordan adskiller strategi C sig fra B?')).toMatchObject({
+      intent: 'strategy.describe',
+      entities: { strategies: ['strategi-c', 'strategi-b'], compared: true },
+    });
+    // one thing named is no comparison
+    expect(read('hvad er forskellen på superbrugere?').entities.compared).toBeUndefined();
+  });
+});
