@@ -126,7 +126,19 @@ function dayWords(context: DialogContext, meeting: Meeting): string {
   return `${say(context, 'den', 'on')} ${shortDate(meeting.date, context.language)}`;
 }
 
-/** The agenda card: the lead, the meeting's times and medium, every item with the current one marked. */
+/** Where the meeting stands, for the one-sentence summary: "nu Velkomst", "pause til kl. 10.50", or nothing before and after. */
+function standing(context: DialogContext, view: AgendaView): string {
+  const running = view.meeting.agenda[view.current];
+  if (view.pauseUntil)
+    return say(context, `: pause til kl. ${clockTime(view.pauseUntil)}`, `: break until ${clockTime(view.pauseUntil)}`);
+  return running ? say(context, `: nu ${running.title}`, `: now ${running.title}`) : '';
+}
+
+/**
+ * The agenda card: the lead, the meeting's times and medium, every item with the current one
+ * marked. Its notification is one sentence ("Program for … i dag kl. 10.00–15.00: nu …"), not
+ * the whole agenda.
+ */
 export function agendaCard(context: DialogContext, view: AgendaView): Reply {
   const { meeting } = view;
   const span = `${meeting.start}–${meeting.end}`;
@@ -136,6 +148,11 @@ export function agendaCard(context: DialogContext, view: AgendaView): Reply {
     context,
     `**${meeting.title}** ${day} kl. ${span} på ${meeting.medium}${approx}:`,
     `**${meeting.title}** ${day} ${span} on ${meeting.medium}${approx}:`,
+  );
+  const summary = say(
+    context,
+    `Program for ${meeting.title} ${day} kl. ${span}${standing(context, view)}.`,
+    `Agenda for ${meeting.title} ${day} ${span}${standing(context, view)}.`,
   );
   return listReply({
     heading: say(context, 'Dagens program', "Today's agenda"),
@@ -149,5 +166,6 @@ export function agendaCard(context: DialogContext, view: AgendaView): Reply {
       }),
       dialogButton(say(context, 'Næste programledermøde', 'Next programme leader meeting'), ANSWER_DIALOGS.nextMeeting),
     ],
+    summary,
   });
 }

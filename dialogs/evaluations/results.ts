@@ -12,7 +12,7 @@ import {
   type StoredEvaluation,
 } from './access.js';
 import { improveLabel, workedLabel } from './start.js';
-import { textBar } from '../shared/text.js';
+import { joinAnd, textBar } from '../shared/text.js';
 import { say } from '../shared/say.js';
 import { EVALUATION_DIALOGS } from '../names.js';
 import { notice } from '../shared/replies.js';
@@ -45,6 +45,15 @@ function distributionLines(summary: EvaluationSummary): string[] {
     const count = summary.distribution[rating - 1] ?? 0;
     return `${rating} ${textBar(count, summary.answers, 10)} ${count}`;
   });
+}
+
+/** "Fordeling: 1 gav 5, 2 gav 4, 0 gav 3, 0 gav 2 og 0 gav 1.": the bars in words, for notifications and screen readers. */
+function distributionSentence(context: DialogContext, summary: EvaluationSummary): string {
+  const counts = [5, 4, 3, 2, 1].map((rating) => {
+    const count = summary.distribution[rating - 1] ?? 0;
+    return say(context, `${count} gav ${rating}`, `${count} gave ${rating}`);
+  });
+  return `${say(context, 'Fordeling', 'Ratings')}: ${joinAnd(counts, context.language)}.`;
 }
 
 /** A question's answers as a bold line and bullets, within what is left of the budget; the rest counted. */
@@ -165,7 +174,7 @@ export function resultsReply(
   const list = distributionLines(summary);
   return {
     heading,
-    text: [intro, ...list, ...after].join('\n'),
+    text: [intro, distributionSentence(context, summary), ...after].join('\n'),
     intro,
     facts: [
       { label: say(context, 'Svar', 'Answers'), value: String(summary.answers) },

@@ -5,7 +5,7 @@ import type { Logger } from '../../src/logger.js';
 import type { PollResults } from '../../src/polls/results.js';
 import type { PollRepository } from '../../src/state/polls.js';
 import type { DeepReadonly, Poll } from '../../src/state/schema.js';
-import { pollCard, shownPoll, shownResults, votesText } from './card.js';
+import { pollCard, resultSentence, shownPoll, shownResults, votesText } from './card.js';
 import { say } from '../shared/say.js';
 
 /**
@@ -14,19 +14,17 @@ import { say } from '../shared/say.js';
  */
 export const ANNOUNCE_WITHIN = Duration.fromObject({ hours: 1 });
 
-/** "📊 Afstemningen »Pause nu?« er lukket (4 stemmer): Ja 3 (75 %) · Nej 1 (25 %)". */
+/** "📊 Afstemningen »Pause nu?« er lukket (4 stemmer): Ja 3 stemmer, 75 %; Nej 1 stemme, 25 %." */
 function closedNotice(language: Language, typed: DeepReadonly<Poll>, typedResults: PollResults): Reply {
   const context = { language };
   const [poll, results] = [shownPoll(typed), shownResults(typedResults)];
-  const counts = results.options
-    .map((option) => `${option.label} ${option.votes} (${say(context, `${option.percent} %`, `${option.percent}%`)})`)
-    .join(' · ');
+  const counts = resultSentence(context, results);
   const voters = votesText(context, results.voters);
   return {
     text: say(
       context,
-      `📊 Afstemningen »${poll.question}« er lukket (${voters}): ${counts}`,
-      `📊 The poll "${poll.question}" has closed (${voters}): ${counts}`,
+      `📊 Afstemningen »${poll.question}« er lukket (${voters}): ${counts}.`,
+      `📊 The poll "${poll.question}" has closed (${voters}): ${counts}.`,
     ),
     broadcast: true,
   };

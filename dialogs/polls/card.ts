@@ -55,17 +55,14 @@ function maxVotes(options: OptionResult[]): number {
   return Math.max(0, ...options.map((option) => option.votes));
 }
 
-/** The results as aligned lines for a code block: "A Integration   ██████░░░░░░░░  11  27 %". */
-export function resultTable(context: Lang, results: PollResults): string[] {
-  const { options } = results;
-  const top = maxVotes(options);
-  const labelWidth = Math.max(...options.map((option) => option.label.length));
-  const countWidth = Math.max(...options.map((option) => String(option.votes).length));
-  const percentWidth = Math.max(...options.map((option) => String(option.percent).length));
-  return options.map(
-    (option) =>
-      `${option.label.padEnd(labelWidth)}   ${textBar(option.votes, top, BAR_WIDTH)}  ${String(option.votes).padStart(countWidth)}  ${percentText(context, option.percent).padStart(percentWidth + 2)}`,
-  );
+/**
+ * The results as one run of words, for the text that notifications and screen readers get:
+ * "Ja 3 stemmer, 75 %; Nej 1 stemme, 25 %". Bars read aloud are only noise.
+ */
+export function resultSentence(context: Lang, results: PollResults): string {
+  return results.options
+    .map((option) => `${option.label} ${votesText(context, option.votes)}, ${percentText(context, option.percent)}`)
+    .join('; ');
 }
 
 /** The results as list lines, for cards: "A Integration: ██████░░░░░░░░ 11 (27 %)". */
@@ -83,10 +80,6 @@ function resultChart(context: Lang, results: PollResults): ReplyChart {
     title: say(context, 'Stemmer', 'Votes'),
     bars: results.options.map((option) => ({ label: option.label, value: option.votes })),
   };
-}
-
-function codeBlock(lines: string[]): string {
-  return ['```', ...lines, '```'].join('\n');
 }
 
 function voteButtons(context: Lang, poll: ReadPoll): ReplyButton[] {
@@ -107,7 +100,7 @@ function openCard(context: Lang, poll: ReadPoll, results: PollResults, now: Date
   const shown = poll.live && results.voters > 0;
   return {
     heading: `📊 ${poll.question}`,
-    text: [`📊 **${poll.question}**`, status, ...(shown ? [codeBlock(resultTable(context, results))] : [])].join('\n'),
+    text: [`📊 **${poll.question}**`, status, ...(shown ? [`${resultSentence(context, results)}.`] : [])].join('\n'),
     intro: status,
     ...(shown ? { list: resultList(context, results), chart: resultChart(context, results) } : {}),
     buttons: voteButtons(context, poll),
@@ -123,7 +116,7 @@ function closedCard(context: Lang, poll: ReadPoll, results: PollResults): Reply 
     heading: `📊 ${poll.question}`,
     text: [
       `📊 **${poll.question}** ${say(context, `(lukket, ${counted})`, `(closed, ${counted})`)}`,
-      codeBlock(resultTable(context, results)),
+      `${resultSentence(context, results)}.`,
     ].join('\n'),
     intro: `${say(context, `Lukket · ${counted}`, `Closed · ${counted}`)}${multiple}`,
     list: resultList(context, results),

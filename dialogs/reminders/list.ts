@@ -91,6 +91,8 @@ function listedReply(
     heading: say(context, 'Påmindelser her', 'Reminders here'),
     text: [intro, ...list.map((line) => `- ${line}`), ...after].join('\n'),
     intro,
+    // a notification shows what was set up, not every reminder to come
+    summary: intro,
     ...(list.length > 0 ? { list } : {}),
     outro: after.join('\n'),
     buttons,

@@ -174,6 +174,8 @@ function confirmation(context: DialogContext, intro: string, list: string[], aft
     heading: say(context, 'Påmindelser ✓', 'Reminders ✓'),
     text: [intro, ...list.map((line) => `- ${line}`), ...after].join('\n'),
     intro,
+    // a notification shows what was set up, not every reminder to come
+    summary: intro,
     ...(list.length > 0 ? { list } : {}),
     outro: after.join('\n'),
     buttons: [listButton(context), unsubscribeButton(context)],

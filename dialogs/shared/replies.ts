@@ -36,7 +36,10 @@ export function notInMaterial(context: DialogContext, da: string, en: string): R
   ];
 }
 
-/** A card whose text is the intro, the list as bullets and any closing lines, so `text` stands alone. */
+/**
+ * A card whose text is the intro, the list as bullets and any closing lines, so `text` stands
+ * alone. A notification shows the intro (or `summary`): the lead sentence, not the whole list.
+ */
 export function listReply(parts: {
   heading?: string;
   intro: string;
@@ -44,12 +47,14 @@ export function listReply(parts: {
   after?: string[];
   source: string;
   buttons: ReplyButton[];
+  summary?: string;
 }): Reply {
   const after = parts.after ?? [];
   const text = [parts.intro, ...parts.list.map((line) => `- ${line}`), ...after].join('\n');
   return {
     ...(parts.heading ? { heading: parts.heading } : {}),
     text,
+    summary: parts.summary ?? parts.intro,
     intro: parts.intro,
     list: parts.list,
     ...(after.length > 0 ? { outro: after.join('\n') } : {}),

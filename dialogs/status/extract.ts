@@ -11,8 +11,6 @@ import { notInMaterial, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS, STATUS_DIALOGS } from '../names.js';
 
 const DEFAULT_TASK = 'bbr-adgangsstyring';
-// Labels in the fixed-width table are cut here so the bars line up.
-const TABLE_LABEL_WIDTH = 28;
 
 const argsSchema = z.object({
   taskId: z.string().optional(),
@@ -46,19 +44,6 @@ function countsText(context: DialogContext, row: BbrNationalRow): string {
 /** The full step title from tasks.json (the status slide shortens or cuts some labels). */
 function stepTitle(context: DialogContext, national: BbrNational, row: BbrNationalRow): string {
   return findTask(context.knowledge, national.task)?.steps.find((step) => step.number === row.step)?.title ?? row.label;
-}
-
-function tableLine(context: DialogContext, national: BbrNational, row: BbrNationalRow): string {
-  const title = stepTitle(context, national, row);
-  const label =
-    title.length > TABLE_LABEL_WIDTH ? `${title.slice(0, TABLE_LABEL_WIDTH - 1)}…` : title.padEnd(TABLE_LABEL_WIDTH);
-  const pad = (n: number) => String(n).padStart(2);
-  const counts = say(
-    context,
-    `${pad(row.done)} fuldført · ${pad(row.started)} påbegyndt · ${pad(row.notStarted)} ikke påbegyndt`,
-    `${pad(row.done)} completed · ${pad(row.started)} started · ${pad(row.notStarted)} not started`,
-  );
-  return `${row.step} ${label} ${textBar(row.done, row.total)}  ${counts}`;
 }
 
 /** "Kritisk deadline: torsdag 1. november 2018 (om 56 dage)." from the task's related date, or nothing. */
@@ -109,11 +94,15 @@ function tableReply(context: DialogContext, national: BbrNational, title: string
     (row) =>
       `${row.step} ${stepTitle(context, national, row)}: ${textBar(row.done, row.total)} ${countsText(context, row)}`,
   );
-  const table = ['```', ...national.rows.map((row) => tableLine(context, national, row)), '```'].join('\n');
+  // the standalone text (notifications, screen readers) gives the counts in words; the card draws the bars
+  const steps = national.rows.map(
+    (row) =>
+      `- ${say(context, 'Trin', 'Step')} ${row.step} ${stepTitle(context, national, row)}: ${countsText(context, row)}`,
+  );
   const critical = criticalSentence(context, national.task);
   return {
     heading: title,
-    text: [intro, table, ...(critical ? [critical] : [])].join('\n'),
+    text: [intro, ...steps, ...(critical ? [critical] : [])].join('\n'),
     intro: critical ? `${intro}\n${critical}` : intro,
     list,
     source: sourceLine(context, national.source.label),

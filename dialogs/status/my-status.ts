@@ -106,6 +106,8 @@ function standing(context: DialogContext, municipality: Municipality, services: 
     heading: say(context, `Status for ${municipality.name}`, `Status for ${municipality.name}`),
     text: [intro, ...open.map((row) => `- ${rowLine(context, row)}`)].join('\n'),
     intro,
+    // a notification shows the count, not every open task
+    summary: intro,
     list: open.map((row) => rowLine(context, row)),
     source: sourceLine(
       context,

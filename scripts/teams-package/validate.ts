@@ -5,8 +5,12 @@ import ajvDraft04, { type ErrorObject, type ValidateFunction } from 'ajv-draft-0
 import ajvFormats from 'ajv-formats';
 import { commandsOf, MANIFEST_VERSION, parseManifest, TeamsPackageError } from './manifest.js';
 
-/** Teams shows command titles up to 32 characters and descriptions up to 128 (schemas up to 1.20 enforced it; later ones allow 128/4000). */
-export const COMMAND_LIMITS = { title: 32, description: 128 } as const;
+/**
+ * Teams shows command titles up to 32 characters and descriptions up to 128 (schemas up to 1.20
+ * enforced it; later ones allow 128/4000), and Microsoft's guidance is at most 10 commands a
+ * menu (the schema allows 12): a longer menu scrolls, and the commands people use most get lost.
+ */
+export const COMMAND_LIMITS = { title: 32, description: 128, perList: 10 } as const;
 
 /** The URL a manifest of this version names in `$schema`. */
 export function schemaUrl(version: string = MANIFEST_VERSION): string {
@@ -65,6 +69,10 @@ function klikbotRules(raw: unknown): string[] {
     for (const list of bot.commandLists ?? []) {
       const extra = list.scopes.filter((scope) => !bot.scopes.includes(scope));
       if (extra.length > 0) problems.push(`a command list names scopes the bot does not have: ${extra.join(', ')}`);
+      if (list.commands.length > COMMAND_LIMITS.perList)
+        problems.push(
+          `the command list for ${list.scopes.join(', ')} has ${list.commands.length} commands, at most ${COMMAND_LIMITS.perList}`,
+        );
       const titles = list.commands.map((command) => command.title.toLowerCase());
       const twice = titles.filter((title, index) => titles.indexOf(title) !== index);
       if (twice.length > 0) problems.push(`command titles appear twice in one list: ${twice.join(', ')}`);

@@ -3,7 +3,7 @@ import { formatDate } from '../core/format.js';
 import { datedItems, type DatedItem } from '../knowledge/queries/dated-items.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { escapeText } from './fold.js';
-import { allDay, joinLines, uidOf, type FeedEntry } from './feed-entry.js';
+import { allDay, joinLines, monthOnly, uidOf, type FeedEntry } from './feed-entry.js';
 import { taskStanding, type MunicipalityView, type TaskStanding } from './municipality-view.js';
 
 /** The mark a done task's summary gets in a municipality's calendar. */
@@ -52,21 +52,34 @@ function standingOf(
   return view && task ? taskStanding(view, task) : undefined;
 }
 
-/** One dated item as an all-day event; in a municipality's calendar with its status, and quiet once done. */
+/**
+ * One dated item as an all-day event; in a municipality's calendar with its status, and quiet
+ * once done. A month-only date is a tentative marker without alarms: there is no day to warn of.
+ */
 function deadlineEntry(knowledge: Knowledge, item: DatedItem, view: MunicipalityView | undefined): FeedEntry {
   const standing = standingOf(knowledge, item, view);
   const statusLine =
     view && standing ? `Status for ${view.municipality.name} (meldt til klikbot): ${standing.text}.` : undefined;
   const done = standing?.done === true;
+  const undated = item.precision === 'month' ? monthOnly(item.title, item.date) : undefined;
+  // "I løbet af oktober 2018" only repeats the month; "inden"/"senest" says what the month means
+  const relation = undated && item.relation === 'on' ? undefined : relationLine(item);
   return {
     uid: uidOf(item.id),
-    title: `${done ? DONE_MARK : ''}${item.title}`,
+    title: `${done ? DONE_MARK : ''}${undated?.title ?? item.title}`,
     ...allDay(item.date, item.precision),
-    description: joinLines([relationLine(item), statusLine, seedText(knowledge, item), `Kilde: ${item.source.label}`]),
+    description: joinLines([
+      undated?.note,
+      relation,
+      statusLine,
+      seedText(knowledge, item),
+      `Kilde: ${item.source.label}`,
+    ]),
     categories: ['Frist'],
     transp: 'TRANSPARENT',
     busyStatus: 'FREE',
-    ...(done ? {} : { alarms: deadlineAlarms(item.title) }),
+    ...(undated ? { status: undated.status } : {}),
+    ...(done || undated ? {} : { alarms: deadlineAlarms(item.title) }),
   };
 }
 

@@ -1,10 +1,9 @@
 import type { Alarm, DateArray } from 'ics';
-import { formatDate } from '../core/format.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import type { KlikEvent } from '../knowledge/schemas/events.js';
 import type { Meeting } from '../knowledge/schemas/meetings.js';
 import { escapeText } from './fold.js';
-import { allDay, joinLines, instantMillis, uidOf, type FeedEntry } from './feed-entry.js';
+import { allDay, joinLines, instantMillis, monthOnly, uidOf, type FeedEntry, type MonthOnly } from './feed-entry.js';
 
 const kindWords: Record<KlikEvent['kind'], string> = {
   'kick-off': 'Opstartsmøde',
@@ -32,9 +31,9 @@ interface Timing {
 }
 
 /**
- * When the event happens: timed (in UTC) when the seed gives a start time, else all day,
- * spanning the month when only the month is known. Without an end time the event has no
- * DTEND, which RFC 5545 reads as ending when it starts: the seed does not say how long it is.
+ * When the event happens: timed (in UTC) when the seed gives a start time, else all day (a
+ * month-only date on the month's first day, see `monthOnly`). Without an end time the event
+ * has no DTEND, which RFC 5545 reads as ending when it starts: the seed does not say how long it is.
  */
 function eventTiming(event: KlikEvent): Timing {
   if (event.datePrecision === 'day' && event.start !== undefined) {
@@ -45,12 +44,14 @@ function eventTiming(event: KlikEvent): Timing {
   return { ...allDay(event.date, event.datePrecision), transp: 'TRANSPARENT', busyStatus: 'FREE' };
 }
 
+function undatedOf(event: KlikEvent): MonthOnly | undefined {
+  return event.datePrecision === 'month' ? monthOnly(event.title, event.date) : undefined;
+}
+
 function eventDescription(event: KlikEvent): string {
-  const month =
-    event.datePrecision === 'month' ? `Dagen i ${formatDate(event.date, 'da', 'month')} er ikke fastlagt.` : undefined;
   return joinLines([
     event.preliminary && 'Foreløbig dato.',
-    month,
+    undatedOf(event)?.note,
     event.audience && `Målgruppe: ${event.audience}`,
     ...(event.details ?? []),
     event.link && `Link: ${event.link}`,
@@ -58,16 +59,17 @@ function eventDescription(event: KlikEvent): string {
   ]);
 }
 
-/** One record of events.json as a VEVENT. */
+/** One record of events.json as a VEVENT: tentative when its date is preliminary or only its month is known. */
 function eventEntry(event: KlikEvent): FeedEntry {
+  const undated = undatedOf(event);
   return {
     uid: uidOf(event.id),
-    title: event.title,
+    title: undated?.title ?? event.title,
     ...eventTiming(event),
     description: eventDescription(event),
     ...(event.place ? { location: event.place } : {}),
     ...(event.link ? { url: event.link } : {}),
-    status: event.preliminary ? 'TENTATIVE' : 'CONFIRMED',
+    status: event.preliminary || undated ? 'TENTATIVE' : 'CONFIRMED',
     categories: [kindWords[event.kind]],
     // ics' types ask for an end or a duration, but it writes a start-only event as RFC 5545 allows
   } as FeedEntry;

@@ -1,6 +1,7 @@
 import type { DateArray, EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
+import { formatDate } from '../core/format.js';
 import type { DatePrecision } from '../knowledge/common.js';
 import { meetingInstant } from '../knowledge/queries/meetings.js';
 
@@ -17,13 +18,40 @@ function dateArray(day: DateTime): DateArray {
 }
 
 /**
- * An all-day span in the form `ics` writes as VALUE=DATE: the day itself, or the whole month
- * for a month-precision date. DTEND is exclusive (RFC 5545 §3.6.1), hence the day after.
+ * One all-day entry in the form `ics` writes as VALUE=DATE: the day itself, or for a
+ * month-precision date the month's first day (see `monthOnly`). DTEND is exclusive
+ * (RFC 5545 §3.6.1), hence the day after.
  */
 export function allDay(date: string, precision: DatePrecision): { start: DateArray; end: DateArray } {
   const first = DateTime.fromISO(precision === 'month' ? `${date}-01` : date, { zone: ZONE });
-  const after = precision === 'month' ? first.plus({ months: 1 }) : first.plus({ days: 1 });
-  return { start: dateArray(first), end: dateArray(after) };
+  return { start: dateArray(first), end: dateArray(first.plus({ days: 1 })) };
+}
+
+/** What marks an entry whose day is not known: its title, status and the line that says so. */
+export interface MonthOnly {
+  title: string;
+  status: 'TENTATIVE';
+  transp: 'TRANSPARENT';
+  busyStatus: 'FREE';
+  /** The description's first line. */
+  note: string;
+}
+
+/**
+ * A date known only to the month ("på gensyn i november"). A month-long entry, even a free
+ * one, fills every day of the month in a subscriber's calendar and reads as a confirmed plan;
+ * instead it is one tentative entry that takes no time, on the month's first day, whose title
+ * says the day is not set: "Næste programledermøde (dato ikke fastsat, november 2018)".
+ */
+export function monthOnly(title: string, date: string): MonthOnly {
+  const month = formatDate(`${date}-01`, 'da', 'month');
+  return {
+    title: `${title} (dato ikke fastsat, ${month})`,
+    status: 'TENTATIVE',
+    transp: 'TRANSPARENT',
+    busyStatus: 'FREE',
+    note: `Kun måneden er kendt: ${month}. Posten står på månedens første dag og optager ikke tid i kalenderen.`,
+  };
 }
 
 /**

@@ -139,6 +139,12 @@ export interface ReplyForm {
  */
 export interface Reply {
   text: string;
+  /**
+   * One sentence for a notification's preview where `text` is longer than one (an agenda):
+   * what the message is about. Without it the notification shows `text`. Both are written in
+   * the dialogs' light Markdown; the channels read them as plain sentences (core/plain-text.ts).
+   */
+  summary?: string;
   /** The sentence shown above the structure where the channel renders it; defaults to `text`. */
   intro?: string;
   heading?: string;

@@ -64,9 +64,9 @@ describe('the national calendar feed', () => {
     expect(new Set(later.map((event) => event.dtstamp))).toEqual(new Set(['2018-11-30T22:30:00Z']));
   });
 
-  it('puts each deadline on its day as an all-day event, the month-only one across its month', () => {
+  it('puts each deadline on its day as an all-day event', () => {
     const { events } = readFeed(buildCalendarFeed(knowledge, now));
-    for (const item of datedItems(knowledge)) {
+    for (const item of datedItems(knowledge).filter((dated) => dated.precision === 'day')) {
       const event = eventById(events, item.id);
       expect(event.summary).toBe(item.title);
       expect(event.start.isDate, item.id).toBe(true);
@@ -74,11 +74,44 @@ describe('the national calendar feed', () => {
     }
     const fk = eventById(events, 'udpeg-fk-adm-og-fk-ansv');
     expect([fk.start.toString(), fk.end?.toString()]).toEqual(['2018-11-01', '2018-11-02']);
+  });
+
+  it('blocks no month for a date known only to its month: one tentative, free entry on its first day that says so', () => {
+    const { events } = readFeed(buildCalendarFeed(knowledge, now));
     const kigo = eventById(events, 'kigo-lukker');
-    expect([kigo.start.toString(), kigo.end?.toString()]).toEqual(['2018-10-01', '2018-11-01']);
+    const november = eventById(events, 'programledermoede-2018-11');
+    const read = (event: ReadEvent) => [
+      event.summary,
+      event.start.toString(),
+      event.end?.toString(),
+      event.status,
+      event.transp,
+      event.alarms.length,
+    ];
+    expect(read(kigo)).toEqual([
+      'Definitivt farvel til KIGO (dato ikke fastsat, oktober 2018)',
+      '2018-10-01',
+      '2018-10-02',
+      'TENTATIVE',
+      'TRANSPARENT',
+      0,
+    ]);
     expect(kigo.description).toMatch(
-      /^I løbet af oktober 2018; dagen er ikke oplyst\.\nDefinitivt farvel til KIGO oktober 2018\./,
+      /^Kun måneden er kendt: oktober 2018\. Posten står på månedens første dag og optager ikke tid i kalenderen\.\nDefinitivt farvel til KIGO oktober 2018\./,
     );
+    expect(read(november)).toEqual([
+      'Næste programledermøde (dato ikke fastsat, november 2018)',
+      '2018-11-01',
+      '2018-11-02',
+      'TENTATIVE',
+      'TRANSPARENT',
+      0,
+    ]);
+    expect(november.description).toMatch(/^Kun måneden er kendt: november 2018\./);
+    // nothing in the feed fills more than a day, and nothing confirmed is without its day
+    const days = (event: ReadEvent) => (event.end ? event.end.subtractDate(event.start).toSeconds() / 86_400 : 0);
+    expect(events.filter((event) => days(event) > 1).map((event) => event.uid)).toEqual([]);
+    expect(events.filter((event) => event.status === 'CONFIRMED' && /ikke fastsat/.test(event.summary))).toEqual([]);
   });
 
   it('says what the date means in Danish, with the seed text and its source', () => {
@@ -99,7 +132,8 @@ describe('the national calendar feed', () => {
 
   it('reminds 7 days and 1 day before each deadline at 09:00 Copenhagen time, across the end of summer time', () => {
     const { events } = readFeed(buildCalendarFeed(knowledge, now));
-    for (const item of datedItems(knowledge)) {
+    // a month-only date has no day to be reminded of (see above)
+    for (const item of datedItems(knowledge).filter((dated) => dated.precision === 'day')) {
       const event = eventById(events, item.id);
       expect(
         event.alarms.map((alarm) => [alarm.action, alarm.trigger.toString()]),
@@ -161,13 +195,6 @@ describe('the national calendar feed', () => {
       'Århus',
     ]);
     expect(kickOff.alarms).toEqual([]);
-    const november = eventById(events, 'programledermoede-2018-11');
-    expect([november.start.toString(), november.end?.toString(), november.status]).toEqual([
-      '2018-11-01',
-      '2018-12-01',
-      'CONFIRMED',
-    ]);
-    expect(november.description).toMatch(/^Dagen i november 2018 er ikke fastlagt\./);
     expect(eventById(events, 'kommunedag-2018-11-20').description).toContain(
       'Link: https://www.kombit.dk/nyheder/tilmeld-dig-efter%C3%A5rets-kommunedage',
     );

@@ -8,6 +8,8 @@ export interface ReadEvent {
   start: ICAL.Time;
   end: ICAL.Time | undefined;
   status: string | undefined;
+  /** TRANSPARENT: the entry takes no time (free/busy). */
+  transp: string | undefined;
   location: string | undefined;
   dtstamp: string;
   alarms: { action: string; trigger: ICAL.Duration; description: string }[];
@@ -25,6 +27,7 @@ export function readFeed(text: string): { calendar: ICAL.Component; events: Read
       start: component.getFirstPropertyValue('dtstart') as ICAL.Time,
       end: (end ?? undefined) as ICAL.Time | undefined,
       status: (component.getFirstPropertyValue('status') as string | null) ?? undefined,
+      transp: (component.getFirstPropertyValue('transp') as string | null) ?? undefined,
       location: (component.getFirstPropertyValue('location') as string | null) ?? undefined,
       dtstamp: String(component.getFirstPropertyValue('dtstamp')),
       alarms: component.getAllSubcomponents('valarm').map((alarm) => ({

@@ -25,14 +25,15 @@ describe('poll-close', () => {
       ),
     );
     const card = only(await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId }));
-    const [heading, ...table] = card.text.split('\n');
-    expect(heading).toBe('📊 **Hvilken strategi for Organisation vælger I?** (lukket, 41 stemmer)');
-    expect(table).toEqual([
-      '```',
-      'A Integration   ██████░░░░░░░░  11  27 %',
-      'B STS ORG GUI   ████░░░░░░░░░░   6  15 %',
-      'C Interim       ██████████████  24  59 %',
-      '```',
+    // the card draws the bars; its standalone text (notifications, screen readers) says the counts in words
+    expect(card.list).toEqual([
+      'A Integration: ██████░░░░░░░░ 11 (27 %)',
+      'B STS ORG GUI: ████░░░░░░░░░░ 6 (15 %)',
+      'C Interim: ██████████████ 24 (59 %)',
+    ]);
+    expect(card.text.split('\n')).toEqual([
+      '📊 **Hvilken strategi for Organisation vælger I?** (lukket, 41 stemmer)',
+      'A Integration 11 stemmer, 27 %; B STS ORG GUI 6 stemmer, 15 %; C Interim 24 stemmer, 59 %.',
     ]);
     expect(card.buttons).toEqual([{ title: 'Hent CSV', action: { dialog: POLL_DIALOGS.csv, args: { pollId } } }]);
     expect(kit.polls.get(pollId)).toMatchObject({
@@ -133,10 +134,11 @@ describe('announceClosedPolls', () => {
       conversationId: '19:meeting@thread.tacv2;messageid=7',
       messageId: 'card-7',
     });
-    expect(rewrite?.replies[0]?.text).toContain('Ja    ██████████████  1  100 %');
+    expect(rewrite?.replies[0]?.list).toEqual(['Ja: ██████████████ 1 (100 %)', 'Nej: ░░░░░░░░░░░░░░ 0 (0 %)']);
+    expect(rewrite?.replies[0]?.text).toContain('Ja 1 stemme, 100 %; Nej 0 stemmer, 0 %.');
     expect(rewrite?.replies[0]?.buttons?.map((button) => button.title)).toEqual(['Hent CSV']);
     expect(notice?.replies[0]?.text).toBe(
-      '📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 (100 %) · Nej 0 (0 %)',
+      '📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 stemme, 100 %; Nej 0 stemmer, 0 %.',
     );
     // announced once
     await announceClosedPolls(kit.polls, notifier, atTen(11), logger);

@@ -61,6 +61,14 @@ describe('GET /calendar.ics', () => {
     expect(eventById(readFeed(text).events, 'webinar-oekonomi-2018-11-14').summary).toBe(
       'Webinar: Økonomi i Monopolbruddet',
     );
+    // the November meeting whose day is not announced takes one tentative, free day, not the month
+    const november = eventById(readFeed(text).events, 'programledermoede-2018-11');
+    expect([november.summary, november.start.toString(), november.end?.toString()]).toEqual([
+      'Næste programledermøde (dato ikke fastsat, november 2018)',
+      '2018-11-01',
+      '2018-11-02',
+    ]);
+    expect([november.status, november.transp]).toEqual(['TENTATIVE', 'TRANSPARENT']);
   });
 
   it("serves a municipality's view by id or name, with the statuses in the store", async () => {

@@ -119,7 +119,7 @@ describe('a poll asked for in an @mention that closes at its set time, in a Slac
     expect(rewrite?.args.ts).toMatch(/^\d+\.\d+$/);
     expect(blockText(rewrite?.args.blocks)).toMatch(/Lukket · 0 stemmer/);
     expect(h.calls('chat.postMessage').at(-1)?.args.text).toBe(
-      '📊 Afstemningen »Pause nu?« er lukket (0 stemmer): Ja 0 (0 %) · Nej 0 (0 %)',
+      '📊 Afstemningen »Pause nu?« er lukket (0 stemmer): Ja 0 stemmer, 0 %; Nej 0 stemmer, 0 %.',
     );
   });
 });

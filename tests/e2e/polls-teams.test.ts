@@ -222,7 +222,9 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     expect(textOf(cardOf(rewrite!))).toMatch(/Lukket · 1 stemme/);
     expect(cardOf(rewrite!).actions?.map((action) => action.title)).toEqual(['Hent CSV']);
     expect(notice?.method).toBe('POST');
-    expect(notice?.body.text).toBe('📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 (100 %) · Nej 0 (0 %)');
+    expect(notice?.body.text).toBe(
+      '📊 Afstemningen »Pause nu?« er lukket (1 stemme): Ja 1 stemme, 100 %; Nej 0 stemmer, 0 %.',
+    );
 
     await h.bot.reminders.tick();
     expect(h.connector.requests).toHaveLength(4);

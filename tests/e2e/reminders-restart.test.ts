@@ -15,9 +15,10 @@ const MOMENT = '2018-10-25T09:00:00+02:00';
  */
 const BEFORE_MOMENT = '2018-10-25T08:59:55+02:00';
 
-/** The first line of what arrived: the reminder's headline. */
+/** The headline of what arrived: the reminder card's heading (else its text's first line). */
 function summary(request: ConnectorRequest): string {
-  return (request.body.summary ?? request.body.text ?? '').split('\n')[0]!;
+  const heading = request.body.attachments?.[0]?.content.body?.[0]?.text;
+  return heading ?? (request.body.text ?? '').split('\n')[0]!;
 }
 
 /**

@@ -53,7 +53,8 @@ describe('proactive messages to Slack channels', () => {
     expect(h.calls('chat.update').at(-1)?.args).toMatchObject({
       channel: 'C0POLL',
       ts: '1536913000.000100',
-      text: card.text,
+      // what a phone's notification shows: a plain sentence
+      text: '📊 Pause nu? (lukket, 1 stemme).',
     });
 
     h.fake.plan('chat.update', { body: { ok: false, error: 'message_not_found' } });
@@ -67,10 +68,10 @@ describe('proactive messages to Slack channels', () => {
 
   it('posts one message per reply, in order', async () => {
     await mentionIn('C0TWO');
-    const delivery = await h.bot.notifier.send(to('C0TWO'), [{ text: 'Første' }, { text: 'Anden' }]);
+    const delivery = await h.bot.notifier.send(to('C0TWO'), [{ text: 'Første besked.' }, { text: 'Anden besked.' }]);
     expect(delivery.status).toBe('sent');
     const posted = h.calls('chat.postMessage').slice(1);
-    expect(posted.map((call) => call.args.text)).toEqual(['Første', 'Anden']);
+    expect(posted.map((call) => call.args.text)).toEqual(['Første besked.', 'Anden besked.']);
     expect(delivery).toMatchObject({ messageIds: [expect.any(String), expect.any(String)] as unknown[] });
   });
 

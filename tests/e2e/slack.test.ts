@@ -224,7 +224,7 @@ describe('the App Home in Slack', () => {
   });
 
   it('keeps the DM when the Messages tab is opened, so a reminder can go there', async () => {
-    const reminder = [{ text: 'Påmindelse' }];
+    const reminder = [{ text: 'Påmindelse om BBR.' }];
     expect((await h.bot.notifier.send({ channel: 'slack', conversationId: 'D0JENS' }, reminder)).status).toBe(
       'unknown',
     );
@@ -233,6 +233,6 @@ describe('the App Home in Slack', () => {
     const delivery = await h.bot.notifier.send({ channel: 'slack', conversationId: 'D0JENS' }, reminder);
     expect(delivery.status).toBe('sent');
     const [sent] = await h.waitFor('chat.postMessage');
-    expect(sent!.args).toMatchObject({ channel: 'D0JENS', text: 'Påmindelse' });
+    expect(sent!.args).toMatchObject({ channel: 'D0JENS', text: 'Påmindelse om BBR.' });
   });
 });

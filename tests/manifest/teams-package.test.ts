@@ -9,13 +9,16 @@ import { ACCENT, renderColorIcon, renderOutlineIcon } from '../../scripts/teams-
 import { checkIcons, decodePng, encodePng } from '../../scripts/teams-package/icons.js';
 import { buildManifest, commandsOf, MANIFEST_VERSION, readTemplate, type TeamsManifest } from '../../scripts/teams-package/manifest.js';
 import { buildTeamsPackage } from '../../scripts/teams-package/package.js';
-import { schemaPath, schemaUrl, validateManifest } from '../../scripts/teams-package/validate.js';
+import { COMMAND_LIMITS, schemaPath, schemaUrl, validateManifest } from '../../scripts/teams-package/validate.js';
 import type { Core } from '../../src/core/core.js';
 import type { Turn } from '../../src/core/types.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { commandIntents } from './command-intents.js';
 import { runPackager } from './packager.js';
 import { createCore } from '../../src/klikbot-core.js';
+import { postMessages } from '../support/bot-framework.js';
+import { useBotAndConnector } from '../support/bot-and-connector.js';
+import { cardBodyText, cardOf, channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 
 const rootDir = path.resolve('.');
 const appId = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
@@ -75,7 +78,8 @@ describe('Teams manifest', () => {
   it.each([
     ['a command title over 32 characters', /title is 33 characters, at most 32/, (m: TeamsManifest) => (m.bots[0]!.commandLists![0]!.commands[0]!.title = 'x'.repeat(33))],
     ['a command description over 128 characters', /description is 129 characters, at most 128/, (m: TeamsManifest) => (m.bots[0]!.commandLists![0]!.commands[0]!.description = 'x'.repeat(129))],
-    ['13 commands in one list', /commands: must NOT have more than 12 items/, (m: TeamsManifest) => m.bots[0]!.commandLists![0]!.commands.push({ title: 'en til' })],
+    ['13 commands in one list', /commands: must NOT have more than 12 items/, (m: TeamsManifest) => m.bots[0]!.commandLists![0]!.commands.push({ title: 'en til' }, { title: 'to til' }, { title: 'tre til' })],
+    ['11 commands in one list', /command list for personal has 11 commands, at most 10/, (m: TeamsManifest) => m.bots[0]!.commandLists![0]!.commands.push({ title: 'en til' })],
     ['a bot id that is no GUID', /botId: must match pattern/, (m: TeamsManifest) => (m.bots[0]!.botId = 'klikbot')],
     ['no privacy page', /must have required property 'privacyUrl'/, (m: TeamsManifest) => delete (m.developer as Record<string, unknown>).privacyUrl],
     ['a command list for a scope the bot lacks', /scopes the bot does not have: team/, (m: TeamsManifest) => (m.bots[0]!.scopes = ['personal', 'groupChat'])],
@@ -185,9 +189,59 @@ describe('Teams command menu', () => {
     expect(routed.replies.length > 0 || routed.action !== undefined).toBe(true);
   });
 
+  it('lists at most 10 commands a menu, the most used first: deadlines and status, and in a team or group chat the meeting first', () => {
+    const lists = built.bots[0]?.commandLists ?? [];
+    expect(lists.map((list) => list.commands.length).every((count) => count <= COMMAND_LIMITS.perList)).toBe(true);
+    const titlesOf = (scope: string) => lists.find((list) => list.scopes.includes(scope))?.commands.map((c) => c.title) ?? [];
+    expect(titlesOf('personal').slice(0, 2)).toEqual(['deadlines', 'status']);
+    // a host runs the meeting from the menu; what they need at hand comes before the questions
+    const meeting = new Set(['meeting.start', 'agenda.today', 'meeting.next', 'evaluation.start']);
+    for (const scope of ['team', 'groupChat']) {
+      const intents = titlesOf(scope).map((title) => commandIntents[title]!);
+      const firstOther = intents.findIndex((intent) => !meeting.has(intent));
+      expect(firstOther).toBeGreaterThan(0);
+      expect(intents.slice(firstOther).some((intent) => meeting.has(intent))).toBe(false);
+      expect(titlesOf(scope).slice(firstOther, firstOther + 2)).toEqual(['deadlines', 'status']);
+    }
+    for (const list of lists) expect(list.commands.at(-1)?.title).toBe('hjælp');
+  });
+
   it('answers each personal command in turn in one conversation, as someone working down the menu would', () => {
     const personal = commands.filter((c) => c.scopes === 'personal').map((c) => c.title);
     const read = personal.map((title) => core.answer(turn(title, 'menu', false)).understanding?.intent);
     expect(read).toEqual(personal.map((title) => commandIntents[title]));
+  });
+});
+
+describe('Teams command menu, chosen in the running bot on the morning of a programme leader meeting', () => {
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0', KLIKBOT_NOW: '2018-09-06T09:58:00+02:00' });
+  // Teams sends the title as the message, in a personal chat, or @mentioning the bot in a channel or group chat
+  const places = commandsOf(built).flatMap(({ scopes, command }) =>
+    scopes.map((scope) => ({ scope, title: command.title })),
+  );
+
+  function chosenIn(scope: string, title: string): Record<string, unknown> {
+    const id = `${scope}-${title.replace(/\W+/g, '-')}`;
+    if (scope === 'personal')
+      return teamsActivity(h.connector.url, { text: title, conversation: { ...conversations.personal, id: `a:${id}` } });
+    const conversation =
+      scope === 'team'
+        ? { ...conversations.channel, id: `19:${id}@thread.tacv2` }
+        : { ...conversations.group, id: `19:${id}@thread.v2` };
+    return teamsActivity(h.connector.url, { ...mentioning(title), conversation, channelData });
+  }
+
+  it.each(places)('[$scope] "$title" is answered, not with "Det ved jeg ikke" or "not here"', async ({ scope, title }) => {
+    const before = h.connector.requests.length;
+    expect((await postMessages(h.bot.url, chosenIn(scope, title))).status).toBe(200);
+    await h.bot.idle();
+    const said = h.connector.requests
+      .slice(before)
+      .map((request) => [request.body.text ?? '', request.body.summary ?? '', cardBodyText(cardOf(request))].join('\n'));
+    expect(said.length).toBeGreaterThan(0);
+    for (const text of said) {
+      expect(text).not.toMatch(/det ved jeg ikke/i);
+      expect(text).not.toMatch(/Her kan jeg ikke gemme/);
+    }
   });
 });

@@ -1,7 +1,8 @@
 import type { types as slack } from '@slack/bolt';
 import { z } from 'zod';
 import type { ActionPayload, Reply, ReplyButton } from '../../core/types.js';
-import { splitMrkdwn, toMrkdwn, toPlainText, truncateMrkdwn, truncatePlain } from './mrkdwn.js';
+import { notificationText } from '../../core/plain-text.js';
+import { escapeMrkdwn, splitMrkdwn, toMrkdwn, toPlainText, truncateMrkdwn, truncatePlain } from './mrkdwn.js';
 
 /** Slack's Block Kit limits klikbot keeps to (https://docs.slack.dev/reference/block-kit). */
 export const SLACK_LIMITS = {
@@ -120,7 +121,8 @@ function withinBlockLimit(body: slack.KnownBlock[], tail: slack.KnownBlock[]): s
  * buttons as one actions block whose values carry klikbot's payload (see `readSlackButton`).
  */
 export function toSlackMessage(reply: Reply): SlackMessage {
-  const text = truncateMrkdwn(toMrkdwn(reply.text), SLACK_LIMITS.messageText);
+  // the blocks carry the message; `text` is what phones show in a notification, as typed: plain
+  const text = truncateMrkdwn(escapeMrkdwn(notificationText(reply)), SLACK_LIMITS.messageText);
   if (!hasStructure(reply)) return { text, blocks: sections(reply.text) };
   const body: slack.KnownBlock[] = [
     ...(reply.heading ? headerBlock(reply.heading) : []),

@@ -7,6 +7,7 @@ import {
   type ReplyFormChoiceField,
   type ReplyFormTextField,
 } from '../../core/types.js';
+import { notificationText, spokenText } from '../../core/plain-text.js';
 
 /** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -150,7 +151,8 @@ export function toAdaptiveCard(reply: Reply, shownToPresserOnly = false): Record
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     fallbackText: reply.text,
-    speak: reply.text,
+    // read aloud by screen readers: sentences, not the Markdown the card's text blocks draw
+    speak: spokenText(reply),
     ...laidOut(
       bodyOf(reply),
       reply.form ? [formSubmit(reply.form, shownToPresserOnly)] : [],
@@ -181,8 +183,8 @@ function laidOut(
 }
 
 /**
- * A plain reply goes out as markdown text; one with structure as a card whose `summary`
- * carries the standalone text for notifications and clients without cards.
+ * A plain reply goes out as markdown text; one with structure as a card whose `summary` is
+ * the plain sentence Teams shows in notifications and the chat list, where Markdown is not drawn.
  */
 export function toActivity(reply: Reply): OutgoingActivity {
   // a client that answers in place (the web chat) must know a refusal from an answer
@@ -190,7 +192,7 @@ export function toActivity(reply: Reply): OutgoingActivity {
   if (!hasStructure(reply)) return { type: 'message', text: reply.text, textFormat: 'markdown', ...marks };
   return {
     type: 'message',
-    summary: reply.text,
+    summary: notificationText(reply),
     attachments: [{ contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(reply) }],
     ...marks,
   };

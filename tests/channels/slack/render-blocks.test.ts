@@ -68,9 +68,9 @@ const button = (title: string, args: Record<string, string> = {}, replacesCard?:
 });
 
 describe('a Reply as a Slack message', () => {
-  it('sends a plain reply as its text and one section', () => {
+  it('sends a plain reply as one section, with the text a phone notification shows as typed: no markup', () => {
     expect(toSlackMessage({ text: 'Næste deadline er **torsdag 1. november 2018**.' })).toEqual({
-      text: 'Næste deadline er *torsdag 1. november 2018*.',
+      text: 'Næste deadline er torsdag 1. november 2018.',
       blocks: [
         {
           type: 'section',
@@ -94,7 +94,7 @@ describe('a Reply as a Slack message', () => {
       source: 'Kilde: Programledermøde september 2018',
       buttons: [button('Vis trinene', { taskId: 'fk' }), button('Hele landsstatus', {}, true)],
     });
-    expect(message.text).toBe('Udpeg FK-ADM &amp; FK-ANSV: deadline *1. november 2018*.');
+    expect(message.text).toBe('Udpeg FK-ADM &amp; FK-ANSV: deadline 1. november 2018.');
     expect(message.blocks.map((block) => block.type)).toEqual([
       'header',
       'section',

@@ -31,6 +31,19 @@ describe('rendering a Reply for Bot Framework channels', () => {
     ]);
   });
 
+  it('gives notifications the summary and screen readers the whole text, both as plain sentences', () => {
+    const activity = toActivity({
+      text: 'Nu: **Velkomst** (10.00–10.05).\n- 10.00–10.05 Velkomst\n- 10.05–10.30 _Opsamling_',
+      summary: 'Program for **Programledermøde september 2018** i dag: nu Velkomst.',
+      heading: 'Dagens program',
+      list: ['10.00–10.05 Velkomst', '10.05–10.30 _Opsamling_'],
+    });
+    expect(activity.summary).toBe('Program for Programledermøde september 2018 i dag: nu Velkomst.');
+    expect(activity.attachments?.[0]?.content.speak).toBe(
+      'Nu: Velkomst (10.00–10.05). 10.00–10.05 Velkomst; 10.05–10.30 Opsamling.',
+    );
+  });
+
   it('lays more buttons than Teams draws as card actions (a poll with ten options and its close) in rows in the body', () => {
     const titles = [...'ABCDEFGHIJ'].map((letter) => `Mulighed ${letter}`);
     const activity = toActivity({
