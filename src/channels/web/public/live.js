@@ -73,16 +73,19 @@ export async function moveClock(days) {
   }
 }
 
-/** "tirsdag 30. oktober 2018 kl. 10.00", in Copenhagen time as the bot keeps it. */
-export function danishTime(iso) {
-  const at = new Date(iso);
-  const day = at.toLocaleDateString('da-DK', {
-    timeZone: 'Europe/Copenhagen',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-  const time = at.toLocaleTimeString('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' });
-  return `${day} kl. ${time}`;
+const copenhagen = new Intl.DateTimeFormat('da-DK', {
+  timeZone: 'Europe/Copenhagen',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "tirsdag 30. oktober 2018 kl. 10.00", in Copenhagen time and written as klikbot writes dates. */
+export function danishTime(at) {
+  const parts = Object.fromEntries(copenhagen.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  return `${parts.weekday} ${parts.day}. ${parts.month} ${parts.year} kl. ${parts.hour}.${parts.minute}`;
 }
