@@ -47,6 +47,29 @@ export function createClock(startAt?: DateTime, readWallMillis: () => number = D
   };
 }
 
+/** A replayed clock that can also be moved on: local mode's "next day". */
+export interface MovableClock extends Clock {
+  /**
+   * Moves the clock on to `to`, from where it runs on at wall-clock speed. Only forward:
+   * the state, the send log and the timed work all take time as never running backwards.
+   */
+  moveTo(to: DateTime): void;
+}
+
+/** A clock like `createClock(startAt)` that `moveTo` can move forward. */
+export function createMovableClock(startAt: DateTime, readWallMillis: () => number = Date.now): MovableClock {
+  let offsetMillis = startAt.toMillis() - readWallMillis();
+  return {
+    now: () => DateTime.fromMillis(readWallMillis() + offsetMillis, { zone: COPENHAGEN }),
+    moveTo: (to: DateTime) => {
+      const by = to.toMillis() - (readWallMillis() + offsetMillis);
+      if (!(by > 0))
+        throw new RangeError(`The clock only moves forward; ${to.toISO() ?? 'that time'} is not later than now`);
+      offsetMillis += by;
+    },
+  };
+}
+
 /** A clock that stands still at one instant until moved: for tests and replays. */
 export function createFixedClock(at: DateTime): Clock & { set(to: DateTime): void } {
   let current = at.setZone(COPENHAGEN);

@@ -9,7 +9,9 @@ import type { Core } from './core/core.js';
 import type { SlackChannel } from './channels/slack/slack-app.js';
 import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
-import { createClock, type Clock } from './clock.js';
+import { createWebChatSender, LivePages } from './channels/web/live-pages.js';
+import { type LocalWebChat, registerLiveRoutes } from './channels/web/live-routes.js';
+import { createClock, createMovableClock, type Clock } from './clock.js';
 import { isLoopbackHost, type Config } from './config.js';
 import { createNotifier, type ConversationSender, type Notifier } from './core/notifier.js';
 import { createReminderComposer } from '../dialogs/reminders/message.js';
@@ -158,6 +160,8 @@ interface Channels {
   server: ReturnType<typeof createHttpServer>;
   slack?: SlackChannel;
   cardRefreshes: RefreshThrottle;
+  /** The web chat pages open in local mode on loopback: their streams end before the server can close. */
+  pages?: LivePages;
 }
 
 /**
@@ -174,9 +178,10 @@ async function startChannels(
     senders: Record<string, ConversationSender>;
     clock: Clock;
     logger: Logger;
+    local: LocalWebChat | undefined;
   },
 ): Promise<Channels> {
-  const { knowledge, state, core, adapter, clock, logger } = parts;
+  const { knowledge, state, core, adapter, clock, logger, local } = parts;
   const { conversations } = state;
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
@@ -194,10 +199,12 @@ async function startChannels(
       conversations,
       sharedCards,
       localMode: config.localMode,
+      liveWebChat: local?.pages,
     });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.botFramework && config.localMode) registerWebChat(server);
-  if (!config.slack) return { server, cardRefreshes };
+  if (local) registerLiveRoutes(server, { ...local, clock, logger });
+  if (!config.slack) return { server, cardRefreshes, pages: local?.pages };
   // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too
   const statePath = path.parse(config.statePath);
   // Slack's signature window is real time, whatever time the bot is set to keep
@@ -217,7 +224,7 @@ async function startChannels(
   });
   await slack.start();
   parts.senders[SLACK_CHANNEL] = slack.sender;
-  return { server, slack, cardRefreshes };
+  return { server, slack, cardRefreshes, pages: local?.pages };
 }
 
 /** The timed work, on one timer: the reminders, then the polls that close at their set time. */
@@ -252,7 +259,11 @@ export async function startKlikbot(
   } = {},
 ): Promise<RunningKlikbot> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const clock = options.clock ?? createClock(config.startAt);
+  // the web chat pushes to its pages and moves a replayed clock only where nobody else can reach it
+  const localMachine = config.localMode && config.botFramework && isLoopbackHost(config.host);
+  const movableClock =
+    localMachine && !options.clock && config.startAt ? createMovableClock(config.startAt) : undefined;
+  const clock = options.clock ?? movableClock ?? createClock(config.startAt);
   const knowledge = await loadKnowledge(config.knowledgeDir);
   // every notice is an oddity of the seed the data already marks as acknowledged: worth a line, not a warning
   for (const notice of knowledgeNotices(knowledge))
@@ -268,10 +279,12 @@ export async function startKlikbot(
   );
   const adapter = createAdapter(config.teams, logger, options.teamsEndpoints);
   const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
+  const pages = localMachine ? new LivePages() : undefined;
   const senders: Record<string, ConversationSender> = {
     msteams: botFramework,
     emulator: botFramework,
-    webchat: botFramework,
+    // Azure's Web Chat is "webchat" too; in local mode it is the page served here
+    webchat: pages ? createWebChatSender(pages) : botFramework,
   };
   const notifier = createNotifier({ conversations: state.conversations, logger, senders });
   const reminders = await remindersFor(config, knowledge, state, { clock, logger, notifier });
@@ -280,8 +293,9 @@ export async function startKlikbot(
     services: actionServices(config, state, { reminders, notifier, domains }),
     clock,
   });
-  const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger });
   const work = timedWork(reminders, state.polls, { clock, logger, notifier });
+  const local = pages ? { pages, movableClock, runTimedWork: () => work.tickAnew() } : undefined;
+  const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger, local });
   const port = await listen(channels.server, config.port, config.host);
   if (config.reminderTickSeconds > 0) work.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -314,6 +328,7 @@ async function stop(parts: {
   await parts.work.stop();
   await parts.reminders.close();
   await channels.slack?.stop();
+  channels.pages?.close();
   await new Promise<void>((resolve) => {
     channels.server.close(() => resolve());
   });

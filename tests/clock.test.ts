@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { COPENHAGEN, createClock } from '../src/clock.js';
+import { COPENHAGEN, createClock, createMovableClock } from '../src/clock.js';
 
 describe('createClock', () => {
   it('starts at KLIKBOT_NOW and runs on at wall-clock speed, in Copenhagen time', () => {
@@ -15,6 +15,27 @@ describe('createClock', () => {
   it('follows the wall clock when no start is given', () => {
     const clock = createClock(undefined, () => Date.UTC(2018, 10, 1, 8, 0));
     expect(clock.now().toISO()).toBe('2018-11-01T09:00:00.000+01:00');
+  });
+});
+
+describe('createMovableClock', () => {
+  it('runs on from KLIKBOT_NOW, and from where it was moved to', () => {
+    let wall = 1_000_000;
+    const clock = createMovableClock(DateTime.fromISO('2018-10-30T10:00:00+01:00', { setZone: true }), () => wall);
+    wall += 60_000;
+    expect(clock.now().toISO()).toBe('2018-10-30T10:01:00.000+01:00');
+    clock.moveTo(DateTime.fromISO('2018-10-31T09:00:00+01:00'));
+    expect(clock.now().toISO()).toBe('2018-10-31T09:00:00.000+01:00');
+    wall += 30_000;
+    expect(clock.now().toISO()).toBe('2018-10-31T09:00:30.000+01:00');
+  });
+
+  it('refuses to move back, or to stand still, and keeps its time', () => {
+    const wall = 1_000_000;
+    const clock = createMovableClock(DateTime.fromISO('2018-10-30T10:00:00+01:00', { setZone: true }), () => wall);
+    expect(() => clock.moveTo(DateTime.fromISO('2018-10-29T09:00:00+01:00'))).toThrow(/only moves forward/);
+    expect(() => clock.moveTo(clock.now())).toThrow(/only moves forward/);
+    expect(clock.now().toISO()).toBe('2018-10-30T10:00:00.000+01:00');
   });
 });
 

@@ -34,6 +34,15 @@ export class Scheduler<Now> {
     return this.running;
   }
 
+  /**
+   * Runs every job once with a time read after this call: a tick already running (it read
+   * the time before) is waited for first. For work that must see a change just made.
+   */
+  async tickAnew(): Promise<void> {
+    await this.running;
+    await this.tick();
+  }
+
   /** Ticks every `intervalMillis`, each tick after the last one ended, until stopped. */
   start(intervalMillis: number): void {
     const next = (): void => {

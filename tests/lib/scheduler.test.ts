@@ -47,6 +47,25 @@ describe('Scheduler', () => {
     expect(runs).toBe(1);
   });
 
+  it('runs a tick anew after one in progress, with the time read after it was asked for', async () => {
+    let now = 1;
+    const seen: number[] = [];
+    const scheduler = new Scheduler<number>({ now: () => now, onError: () => undefined });
+    let release = (): void => undefined;
+    scheduler.register('slow', (at) => {
+      seen.push(at);
+      return seen.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    });
+    const running = scheduler.tick();
+    now = 2;
+    const anew = scheduler.tickAnew();
+    release();
+    await Promise.all([running, anew]);
+    expect(seen).toEqual([1, 2]);
+    await scheduler.tickAnew();
+    expect(seen).toEqual([1, 2, 2]);
+  });
+
   it('ticks by itself once started, and waits for a running tick when stopped', async () => {
     const { scheduler } = recording();
     let runs = 0;

@@ -14,7 +14,8 @@ export function channelOf(conversationId: string): string {
 
 /**
  * Replies that go back in the HTTP response (`expectReplies`, the web chat) have no
- * connector to write to later, so such a conversation is not kept.
+ * connector to write to later, so such a conversation is not kept; only a local web chat
+ * page with its stream open can be written to another way (see `rememberForLater`).
  */
 export function canBeWrittenToLater(activity: InboundActivity): boolean {
   return activity.deliveryMode !== 'expectReplies';

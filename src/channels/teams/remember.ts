@@ -13,7 +13,8 @@ export async function rememberForLater(
   activity: InboundActivity,
   deps: TeamsDeps,
 ): Promise<boolean | undefined> {
-  if (!canBeWrittenToLater(activity)) return false;
+  const livePage = activity.channelId === 'webchat' && deps.liveWebChat?.isOpen(activity.conversation.id) === true;
+  if (!canBeWrittenToLater(activity) && !livePage) return false;
   try {
     return await deps.conversations.remember(sightingOf(context));
   } catch (error) {

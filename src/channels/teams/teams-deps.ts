@@ -11,4 +11,9 @@ export interface TeamsConversationBook extends ConversationBook {
 export interface TeamsDeps extends ChannelDeps<TeamsConversationBook> {
   /** Keeps cards meant for everyone up to date for everyone; absent, only the presser sees a change. */
   sharedCards?: SharedCards;
+  /**
+   * Local mode's web chat pages that keep a stream open: a conversation one of them shows can
+   * be written to later, though its answers come in the HTTP response.
+   */
+  liveWebChat?: { isOpen(conversationId: string): boolean };
 }

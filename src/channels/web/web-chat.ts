@@ -36,6 +36,10 @@ function servedFiles(): Map<string, ServedFile> {
   return new Map<string, ServedFile>([
     ['index.html', { path: path.join(publicDir, 'index.html'), contentType: 'text/html; charset=utf-8' }],
     ['app.js', { path: path.join(publicDir, 'app.js'), contentType: js }],
+    ['activities.js', { path: path.join(publicDir, 'activities.js'), contentType: js }],
+    ['live.js', { path: path.join(publicDir, 'live.js'), contentType: js }],
+    ['people.js', { path: path.join(publicDir, 'people.js'), contentType: js }],
+    ['tools.js', { path: path.join(publicDir, 'tools.js'), contentType: js }],
     ['markdown.js', { path: path.join(publicDir, 'markdown.js'), contentType: js }],
     ['cards.js', { path: path.join(publicDir, 'cards.js'), contentType: js }],
     ['styles.css', { path: path.join(publicDir, 'styles.css'), contentType: css }],

@@ -1,44 +1,34 @@
 // The local web chat: posts Bot Framework activities to /api/messages with
-// deliveryMode "expectReplies" and shows the replies that come back in the response body.
+// deliveryMode "expectReplies" and shows the replies that come back in the response body;
+// what klikbot writes by itself (a reminder) comes down the page's stream.
+import { executeActivity, messageActivity, messagesIn, post } from './activities.js';
 import { CardSlot, cardsOf, readExecuteAnswer, replacesItsCard, textOf } from './cards.js';
+import { openStream } from './live.js';
 import { renderMarkdown } from './markdown.js';
+import { People } from './people.js';
+import { setUpClock, setUpGroup, setUpName } from './tools.js';
 
 const log = document.getElementById('log');
 const form = document.getElementById('composer');
 const input = document.getElementById('question');
 const examples = document.getElementById('examples');
-const status = document.getElementById('status');
+const typing = document.getElementById('typing');
 const identity = document.getElementById('identity');
 
-/** A random id; randomUUID exists only on secure origins, so plain http on a LAN address falls back. */
-function uuid() {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+// the chat labels this person's own messages "Du"; others read the name ("Fuldført ✓ af Mette")
+const people = new People();
+
+/** Who writes in `conversation`, as an activity's `from`. */
+function writerIn(conversation) {
+  const writer = people.writerIn(conversation);
+  return { id: writer.id, name: people.nameOf(writer) };
 }
 
-/** The browser's own user id, kept so the bot remembers this person's municipality between visits. */
-function stableUserId() {
-  const key = 'klikbot.webchat.userId';
-  try {
-    const known = window.localStorage.getItem(key);
-    if (known) return known;
-    const fresh = `web-${uuid()}`;
-    window.localStorage.setItem(key, fresh);
-    return fresh;
-  } catch (error) {
-    console.warn('localStorage is not available; this user id lasts only until the page is reloaded.', error);
-    return `web-${uuid()}`;
-  }
+function showIdentity() {
+  const where = people.group ? 'i gruppechatten' : 'i din chat med klikbot';
+  const { id, name } = writerIn(people.current);
+  identity.textContent = `Skriver som ${name} ${where} · bruger-id ${id} · samtale ${people.current.id}`;
 }
-
-// the name others' answers use ("Fuldført ✓ af Lokal bruger"); the chat labels this person's own messages "Du"
-const user = { id: stableUserId(), name: 'Lokal bruger' };
-const conversation = { id: `webchat-${uuid()}` };
-identity.textContent = `Bruger-id ${user.id} · samtale ${conversation.id}`;
 
 /** Keeps the newest entry in view, again after the next frame when a card has finished its layout. */
 function scrollToEnd() {
@@ -48,12 +38,27 @@ function scrollToEnd() {
   });
 }
 
-/** Adds one entry to the log; the hidden speaker label is what a screen reader announces first. */
-function appendEntry(kind, speaker, fill) {
+/**
+ * Scrolls a card that grew in place (a poll's result) until its end, buttons and all, is in
+ * view, but never past its top; again after the next frame, when the card has its height.
+ */
+function reveal(element) {
+  const fit = () => {
+    const box = element.getBoundingClientRect();
+    const view = log.getBoundingClientRect();
+    if (box.bottom > view.bottom) log.scrollTop += Math.min(box.bottom - view.bottom, box.top - view.top);
+  };
+  fit();
+  window.requestAnimationFrame(fit);
+}
+
+/** Adds one entry to the log; the speaker label is what a screen reader announces first. */
+function appendEntry(kind, speaker, fill, visibleSpeaker = false) {
   const entry = document.createElement('div');
   entry.className = `entry entry-${kind}`;
   const label = document.createElement('span');
-  label.className = 'visually-hidden';
+  // in the group chat several people write, so each message shows whose it is
+  label.className = visibleSpeaker ? 'speaker' : 'visually-hidden';
   label.textContent = `${speaker}: `;
   const bubble = document.createElement('div');
   bubble.className = 'bubble';
@@ -64,29 +69,26 @@ function appendEntry(kind, speaker, fill) {
   return entry;
 }
 
-function showUserText(text) {
-  appendEntry('user', 'Du', (bubble) => {
-    bubble.textContent = text;
-  });
+function showUserText(text, conversation) {
+  const shared = conversation.isGroup === true;
+  const speaker = shared ? writerIn(conversation).name : 'Du';
+  appendEntry('user', speaker, (bubble) => (bubble.textContent = text), shared);
 }
 
 function showError(text) {
-  appendEntry('error', 'Fejl', (bubble) => {
-    bubble.textContent = text;
-  });
+  appendEntry('error', 'Fejl', (bubble) => (bubble.textContent = text));
 }
 
 function showNote(text) {
-  appendEntry('note', 'Bemærk', (bubble) => {
-    bubble.textContent = text;
-  });
+  appendEntry('note', 'Bemærk', (bubble) => (bubble.textContent = text));
 }
 
 /** Draws a card into the bubble, or the activity's text with a note when the card cannot be drawn. */
-function fillWithCards(bubble, activity, cards) {
+function fillWithCards(bubble, activity, cards, conversation) {
   for (const card of cards) {
     try {
-      bubble.append(new CardSlot(card.content, onCardAction).element);
+      // a button answers in the card's own conversation, whichever one is typed in now
+      bubble.append(new CardSlot(card.content, (action, slot) => onCardAction(action, slot, conversation)).element);
     } catch (error) {
       console.error('Adaptive Card could not be rendered', error, card.content);
       bubble.append(renderMarkdown(activity.text || activity.summary || card.content.fallbackText || ''));
@@ -98,12 +100,19 @@ function fillWithCards(bubble, activity, cards) {
   }
 }
 
-function showBotMessage(activity) {
+/** A message from klikbot in `conversation`; `pushedTo` says where one it wrote by itself went. */
+function showBotMessage(activity, conversation, pushedTo) {
   const cards = cardsOf(activity);
   const others = (Array.isArray(activity.attachments) ? activity.attachments : []).filter((a) => !cards.includes(a));
   const entry = appendEntry('bot', 'klikbot', (bubble) => {
+    if (pushedTo) {
+      const line = document.createElement('p');
+      line.className = 'pushed-label';
+      line.textContent = `klikbot skrev af sig selv ${pushedTo}`;
+      bubble.append(line);
+    }
     // the text is the card's stand-alone twin: shown only when there is no card to show
-    if (cards.length > 0) fillWithCards(bubble, activity, cards);
+    if (cards.length > 0) fillWithCards(bubble, activity, cards, conversation);
     else bubble.append(textOf(activity));
     for (const other of others) {
       const note = document.createElement('p');
@@ -113,92 +122,22 @@ function showBotMessage(activity) {
     }
   });
   if (cards.length > 0) entry.classList.add('has-card');
-}
-
-/** Turns a failed answer into a sentence, keeping the server's own error code and message. */
-async function describeFailure(response) {
-  const raw = await response.text();
-  let error;
-  try {
-    error = JSON.parse(raw).error;
-  } catch {
-    error = undefined; // not JSON: the raw text is quoted below instead
-  }
-  if (error && typeof error.message === 'string') {
-    return `klikbot svarede med fejl ${response.status}${error.code ? ` (${error.code})` : ''}: ${error.message}`;
-  }
-  const excerpt = raw.trim().slice(0, 200);
-  return `klikbot svarede med fejl ${response.status} ${response.statusText}${excerpt ? `: ${excerpt}` : ''}`;
-}
-
-/** The fields every activity from this page carries; the replies come back in the response. */
-function baseActivity() {
-  return {
-    id: uuid(),
-    timestamp: new Date().toISOString(),
-    channelId: 'webchat',
-    serviceUrl: window.location.origin,
-    from: user,
-    recipient: { id: 'klikbot', name: 'klikbot' },
-    conversation,
-    locale: window.navigator.language,
-    deliveryMode: 'expectReplies',
-  };
-}
-
-/** A message; a card's Submit carries its data (and the card's chosen values) in `value`, and no text when Teams would send none. */
-function messageActivity(text, value) {
-  const activity = { ...baseActivity(), type: 'message' };
-  if (text !== undefined) activity.text = text;
-  if (value !== undefined) activity.value = value;
-  return activity;
-}
-
-/** A pressed Action.Execute, as Teams sends it (Universal Actions): an invoke, not a message. */
-function executeActivity(action) {
-  return {
-    ...baseActivity(),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
-  };
+  if (pushedTo) entry.classList.add('entry-pushed');
 }
 
 let pending = 0;
 function setBusy(delta) {
   pending += delta;
-  status.textContent = pending > 0 ? 'klikbot skriver…' : '';
-}
-
-/** Posts one activity: `{ activities }` on success, `{ failure }` with a sentence for the person otherwise. */
-async function post(activity) {
-  try {
-    const response = await fetch('/api/messages', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(activity),
-    });
-    if (!response.ok) return { failure: await describeFailure(response) };
-    const body = await response.json();
-    if (!body || !Array.isArray(body.activities))
-      return { failure: 'Uventet svar fra klikbot: svaret har ingen "activities".' };
-    return { activities: body.activities };
-  } catch (error) {
-    return { failure: `Kunne ikke få svar fra klikbot: ${error.message}` };
-  }
-}
-
-function messagesIn(activities) {
-  return activities.filter((a) => a && a.type === 'message');
+  typing.textContent = pending > 0 ? 'klikbot skriver…' : '';
 }
 
 /** Posts a message and shows what comes back; every failure ends up in the log. */
-async function deliver(text, value) {
-  const answer = await post(messageActivity(text, value));
+async function deliver(conversation, text, value) {
+  const answer = await post(messageActivity(conversation, writerIn(conversation), text, value));
   if (answer.failure) return showError(answer.failure);
   const messages = messagesIn(answer.activities);
   if (messages.length === 0) showNote('klikbot sendte intet svar på den besked.');
-  for (const message of messages) showBotMessage(message);
+  for (const message of messages) showBotMessage(message, conversation);
 }
 
 /** Puts the bot's answer where the pressed card is: a new card in its place, or a note under it. */
@@ -207,6 +146,7 @@ function showExecuteAnswer(slot, activities) {
   if (answer.kind !== 'card') return slot.showNote(answer.text, answer.kind);
   try {
     slot.replace(answer.card);
+    reveal(slot.element);
   } catch (error) {
     console.error('Adaptive Card could not be rendered', error, answer.card);
     slot.showNote(`Det nye kort kunne ikke vises: ${error.message}`, 'error');
@@ -214,12 +154,12 @@ function showExecuteAnswer(slot, activities) {
 }
 
 /** Posts a pressed Action.Execute; any replies besides the new card follow as new messages. */
-async function deliverExecute(slot, action) {
+async function deliverExecute(conversation, slot, action) {
   try {
-    const answer = await post(executeActivity(action));
+    const answer = await post(executeActivity(conversation, writerIn(conversation), action));
     if (answer.failure) return slot.showNote(answer.failure, 'error');
     showExecuteAnswer(slot, answer.activities);
-    for (const message of messagesIn(answer.activities)) showBotMessage(message);
+    for (const message of messagesIn(answer.activities)) showBotMessage(message, conversation);
   } finally {
     slot.setBusy(false);
   }
@@ -229,23 +169,33 @@ async function deliverExecute(slot, action) {
  * Posts a pressed Action.Submit whose answer replaces its card (a form's submit), as Teams
  * updates the card's message: the first reply takes the card's place, any others follow.
  */
-async function deliverInPlace(slot, action) {
+async function deliverInPlace(conversation, slot, action) {
   try {
-    const answer = await post(messageActivity(undefined, action.data));
+    const answer = await post(messageActivity(conversation, writerIn(conversation), undefined, action.data));
     if (answer.failure) return slot.showNote(answer.failure, 'error');
     const [first, ...rest] = messagesIn(answer.activities);
     if (!first) return slot.showNote('klikbot svarede ikke på knappen.', 'error');
     // a refusal changed nothing: it goes under the card, which stays as it was
     if (first.channelData?.klikbot?.notice) slot.showNote(first.text || first.summary || '', 'error');
-    else slot.showMessage(first);
-    for (const message of rest) showBotMessage(message);
+    else {
+      slot.showMessage(first);
+      reveal(slot.element);
+    }
+    for (const message of rest) showBotMessage(message, conversation);
   } finally {
     slot.setBusy(false);
   }
 }
 
-// one request at a time, so replies always appear in the order the questions were asked
-let queue = Promise.resolve();
+// what klikbot writes by itself to this page's conversations, shown with where it went
+const stream = openStream(people.pageId, ({ conversationId, activities }) => {
+  const conversation = people.conversationFor(conversationId) ?? { id: conversationId };
+  for (const activity of messagesIn(activities)) showBotMessage(activity, conversation, people.placeOf(conversationId));
+});
+
+// one request at a time, so replies always appear in the order the questions were asked; the
+// first waits for the stream to open, so that klikbot knows this page can be written to
+let queue = stream.ready;
 function enqueue(task) {
   setBusy(+1);
   queue = queue
@@ -258,10 +208,10 @@ function enqueue(task) {
     .finally(() => setBusy(-1));
 }
 
-function send(text, value) {
+function send(text, value, conversation = people.current) {
   examples.hidden = true;
-  showUserText(text);
-  enqueue(() => deliver(text, value));
+  showUserText(text, conversation);
+  enqueue(() => deliver(conversation, text, value));
 }
 
 /** A button answered in its own card (Action.Execute, a form's submit): nothing is shown as the person's message. */
@@ -271,11 +221,11 @@ function answerInPlace(slot, deliverTo) {
   enqueue(() => deliverTo(slot));
 }
 
-function onCardAction(action, slot) {
-  if (action.kind === 'execute') answerInPlace(slot, (target) => deliverExecute(target, action));
+function onCardAction(action, slot, conversation) {
+  if (action.kind === 'execute') answerInPlace(slot, (target) => deliverExecute(conversation, target, action));
   else if (action.kind === 'submit' && replacesItsCard(action))
-    answerInPlace(slot, (target) => deliverInPlace(target, action));
-  else if (action.kind === 'submit') send(action.title, action.data);
+    answerInPlace(slot, (target) => deliverInPlace(conversation, target, action));
+  else if (action.kind === 'submit') send(action.title, action.data, conversation);
   else if (action.kind === 'open-url' && action.url) window.open(action.url, '_blank', 'noopener');
   else showError(`Knappen "${action.title}" (${action.type ?? action.kind}) virker ikke i den lokale webchat.`);
   input.focus();
@@ -295,5 +245,18 @@ for (const chip of examples.querySelectorAll('button')) {
     input.focus();
   });
 }
+
+showIdentity();
+setUpClock((kind, text) => (kind === 'error' ? showError(text) : showNote(text)));
+setUpName(people, showIdentity);
+setUpGroup(people, ({ switched, added } = {}) => {
+  showIdentity();
+  if (added) showNote(`${added.name} er med i gruppechatten. Vælg under »Skriver som«, hvem der skriver.`);
+  else if (switched && people.group)
+    showNote(
+      'Gruppechat: flere skriver i samme samtale med klikbot. Tilføj personer, og vælg under »Skriver som«, hvem der skriver.',
+    );
+  else if (switched) showNote('Tilbage i din egen chat med klikbot.');
+});
 
 input.focus();

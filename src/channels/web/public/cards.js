@@ -124,8 +124,44 @@ export function renderAdaptiveCard(content, onAction) {
   if (problems.length > 0) console.warn('Adaptive Card parse warnings:', problems);
   const element = card.render();
   if (!element) throw new Error(problems.join('; ') || 'the card rendered nothing');
+  ownIds(element);
+  addPlaceholders(element);
   addLengthCounters(element);
   return element;
+}
+
+// numbers the cards, so that each card's element ids are its own
+let renderedCards = 0;
+
+/**
+ * The renderer gives each element the id it has in the card ("status", "task"): two cards
+ * on the page, or a card and the page itself, would share it. Each card's ids get the card's
+ * number in front; the renderer's own ids (for labels and errors) are unique already.
+ */
+function ownIds(element) {
+  renderedCards += 1;
+  for (const named of [element, ...element.querySelectorAll('[id]')]) {
+    if (named.id && !named.id.startsWith('__ac-') && !named.id.startsWith('ac-'))
+      named.id = `card-${renderedCards}-${named.id}`;
+  }
+}
+
+/**
+ * A dropdown with nothing chosen shows an empty box; it says "Vælg <its label>" instead, in
+ * the renderer's own placeholder option, which cannot be chosen back.
+ */
+function addPlaceholders(element) {
+  for (const select of element.querySelectorAll('select')) {
+    const empty = [...select.options].find((option) => option.value === '' && option.text === '');
+    if (!empty) continue;
+    const labelId = select.getAttribute('aria-labelledby')?.split(' ')[0];
+    const label = labelId ? element.querySelector(`[id="${labelId}"]`)?.textContent : undefined;
+    const name = (label ?? '')
+      .replace(/\*\s*$/, '')
+      .trim()
+      .toLowerCase();
+    empty.text = name ? `Vælg ${name}` : 'Vælg …';
+  }
 }
 
 // numbers the counters, so each field can name its own
