@@ -28,7 +28,15 @@ import {
   meetingIntents,
   namesSomething,
 } from './reading-groups.js';
-import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
+import {
+  CONFIDENCE_THRESHOLD,
+  noEntities,
+  type DateSpan,
+  type Entities,
+  type Intent,
+  type Understanding,
+} from './types.js';
+import { asksWhen } from './search/answerable.js';
 
 /** What the understanding needs besides the text. */
 export interface UnderstandInput {
@@ -154,6 +162,18 @@ function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
+// Intents whose answers hold no date: a when-question read as one of them is read wrong
+const undatedIntents = new Set<Intent>([
+  'role.list',
+  'role.describe',
+  'role.competences',
+  'strategy.describe',
+  'overview.systems-using',
+  'overview.used-by',
+  'task.kind',
+  'pilot.solution',
+]);
+
 export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
@@ -236,6 +256,9 @@ export class Understander {
       const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
       if (fact) return fact;
     }
+    // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
+    if (undatedIntents.has(resolved.intent) && asksWhen.test(input.text))
+      return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? { ...resolved, intent: 'unknown' };
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
       const named = new Set(
         placeholderSpans(matches).flatMap((match) =>

@@ -11,7 +11,8 @@ const maximumPassages = 3;
 // "hvor mange …?" is answered by a count, "hvornår …?" by a date or a time: a passage
 // without one is about the right thing but does not answer.
 const asksHowMany = /\b(hvor\s+mange|hvormange|how\s+many|antal(?:let)?)\b/iu;
-const asksWhen = /\b(hvornår|hvornaar|when(?!\s+it\s+comes\s+to)|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
+export const asksWhen =
+  /\b(hvornår|hvornaar|when(?!\s+it\s+comes\s+to)|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
