@@ -47,11 +47,12 @@ function stampedHash() {
 }
 
 const current = inputsHash();
-if (current === stampedHash() && existsSync(ENTRY)) process.exit(0);
+const stamped = stampedHash();
+if (current === stamped && existsSync(ENTRY)) process.exit(0);
 
-process.stderr.write(
-  'klikbot: compiling TypeScript to dist/ (the code changed since the last start; this takes a few seconds)…\n',
-);
+const why =
+  stamped === undefined ? 'the first start here compiles everything' : 'the code changed since the last build';
+process.stderr.write(`klikbot: compiling TypeScript to dist/ (${why}; this takes a few seconds)…\n`);
 const started = Date.now();
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });

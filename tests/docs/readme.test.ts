@@ -12,6 +12,19 @@ const pages = ['README.md', 'SECURITY.md', ...readdirSync('docs').map((name) => 
   (file) => file.endsWith('.md'),
 );
 
+/** The anchors a Markdown page offers: its headings as GitHub names them, and `id="…"` marks. */
+function anchorsOf(file: string): Set<string> {
+  const text = readFileSync(file, 'utf8');
+  const headings = [...text.matchAll(/^#+ (.+)$/gm)].map(([, title]) =>
+    title!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} -]/gu, '')
+      .replace(/ /g, '-'),
+  );
+  const ids = [...text.matchAll(/id="([^"]+)"/g)].map(([, id]) => id!);
+  return new Set([...headings, ...ids]);
+}
+
 /** The part of the README under one `## ` heading. */
 function section(title: string): string {
   const start = readme.indexOf(`## ${title}\n`);
@@ -21,14 +34,16 @@ function section(title: string): string {
 }
 
 describe('the README and the docs', () => {
-  it('link only to files that exist', () => {
+  it('link only to files that exist, and to anchors those files have', () => {
     const broken: string[] = [];
     for (const page of pages) {
       const text = readFileSync(page, 'utf8');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
-        if (/^(https?:|mailto:|#)/.test(target!)) continue;
-        const file = path.join(path.dirname(page), target!.split('#')[0]!);
-        if (!existsSync(file)) broken.push(`${page} → ${target}`);
+        if (/^(https?:|mailto:)/.test(target!)) continue;
+        const [file, anchor] = target!.split('#');
+        const linked = file ? path.join(path.dirname(page), file) : page;
+        if (!existsSync(linked)) broken.push(`${page} → ${target}`);
+        else if (anchor && !anchorsOf(linked).has(anchor)) broken.push(`${page} → ${target} (no such anchor)`);
       }
     }
     expect(broken).toEqual([]);
