@@ -54,3 +54,18 @@ describe('a comparison of named things of one kind', () => {
     expect(read('hvad er forskellen på superbrugere?').entities.compared).toBeUndefined();
   });
 });
+
+describe('a when-question read as something that holds no date', () => {
+  it('is not answered with a role list or a description, but from a dated passage or not at all', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    for (const text of ['When will the role gallery be finished?', 'hvornår er rollegalleriet klar?']) {
+      const read = understander.understand({ text, now });
+      expect(['role.list', 'role.describe'], text).not.toContain(read.intent);
+    }
+    // a when-question about a dated thing keeps its date
+    expect(understander.understand({ text: 'hvornår skal FK-ansvarlig være udpeget?', now }).intent).toBe(
+      'deadline.task',
+    );
+  });
+});
