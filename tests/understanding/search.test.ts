@@ -25,6 +25,12 @@ describe('the search over every passage', () => {
     expect(passage?.text).toContain('Workshop til KOMBIT-programledere');
   });
 
+  it('reads a verb and its particle as the compound the material writes ("delt op" is "opdelt")', () => {
+    const [hit] = search.search(queryWords('hvordan er støttesystemerne og snitfladerne delt op?').tokens).hits;
+    expect(hit?.passage.text).toBe('Støttesystemer og snitflader er opdelt på dataområder');
+    expect(hit?.matched).toContain('opdelt');
+  });
+
   it('reads a step described in English', () => {
     const passage = best('the step where we clean up the users and their rights in BBR');
     expect(passage?.text).toContain('Ryd op i BBR');

@@ -295,6 +295,23 @@ export class Vocabulary {
   }
 }
 
+// The particles of Danish particle verbs, which the written compound puts first ("dele op" / "opdele")
+const particles = new Set(['op', 'ind', 'ud', 'ned', 'af', 'sammen']);
+
+/** "delt op", "logge ind": a verb with its particle, where the material writes the compound ("opdelt"). */
+function joinParticleVerbs(tokens: string[], vocabulary: Vocabulary): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const word = tokens[index]!;
+    const next = tokens[index + 1];
+    if (next !== undefined && particles.has(next) && !particles.has(word) && vocabulary.has(stem(next + word))) {
+      joined.push(next + word);
+      index += 1;
+    } else joined.push(word);
+  }
+  return joined;
+}
+
 /**
  * A question's content words as the search's terms: English words put into Danish, each word
  * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
@@ -307,7 +324,7 @@ export function queryTerms(
 ): { terms: string[]; unknown: string[] } {
   const terms: string[] = [];
   const unknown: string[] = [];
-  const words = tokens
+  const words = joinParticleVerbs(tokens, vocabulary)
     .flatMap((token) => {
       const danish = danishFor(token);
       return (danish ?? [token]).map((word) => ({ word, english: danish !== undefined }));
