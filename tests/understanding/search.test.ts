@@ -3,6 +3,7 @@ import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { queryWords } from '../../src/understanding/query-words.js';
 import { answeringPassages } from '../../src/understanding/search/answerable.js';
 import { FactSearch } from '../../src/understanding/search/fact-search.js';
+import { queryTerms } from '../../src/understanding/search/terms.js';
 import { splitQuestions } from '../../src/understanding/split-questions.js';
 
 describe('the search over every passage', () => {
@@ -29,6 +30,12 @@ describe('the search over every passage', () => {
     const [hit] = search.search(queryWords('hvordan er støttesystemerne og snitfladerne delt op?').tokens).hits;
     expect(hit?.passage.text).toBe('Støttesystemer og snitflader er opdelt på dataområder');
     expect(hit?.matched).toContain('opdelt');
+  });
+
+  it('reads a noun, "over"/"for"/"af" and a noun as the compound the material writes', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('hvor ligger overblikket over implementeringen?')).toContain('implementeringsoverblik');
+    expect(terms('hvad er planen for udrulningen af SAPA?')).toContain('udrulningsplan');
   });
 
   it('reads a step described in English', () => {

@@ -298,13 +298,30 @@ export class Vocabulary {
 // The particles of Danish particle verbs, which the written compound puts first ("dele op" / "opdele")
 const particles = new Set(['op', 'ind', 'ud', 'ned', 'af', 'sammen']);
 
-/** "delt op", "logge ind": a verb with its particle, where the material writes the compound ("opdelt"). */
+// "overblik over implementeringen" is the "implementeringsoverblik": a noun, a preposition, a noun
+const ofWords = new Set(['over', 'for', 'af', 'til']);
+
+/** "overblik over implementeringen" → "implementeringsoverblik", where the material writes that compound. */
+function compoundOf(head: string, of: string | undefined, modifier: string | undefined, vocabulary: Vocabulary) {
+  if (of === undefined || modifier === undefined || !ofWords.has(of) || head.length < 4) return undefined;
+  const base = stem(modifier);
+  return [`${base}s${head}`, `${base}${head}`, `${base}e${head}`].find((compound) => vocabulary.has(stem(compound)));
+}
+
+/**
+ * "delt op", "logge ind": a verb with its particle, where the material writes the compound
+ * ("opdelt"); "overblik over implementeringen": two nouns the material writes as one.
+ */
 function joinParticleVerbs(tokens: string[], vocabulary: Vocabulary): string[] {
   const joined: string[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const word = tokens[index]!;
     const next = tokens[index + 1];
-    if (next !== undefined && particles.has(next) && !particles.has(word) && vocabulary.has(stem(next + word))) {
+    const compound = compoundOf(word, next, tokens[index + 2], vocabulary);
+    if (compound) {
+      joined.push(compound);
+      index += 2;
+    } else if (next !== undefined && particles.has(next) && !particles.has(word) && vocabulary.has(stem(next + word))) {
       joined.push(next + word);
       index += 1;
     } else joined.push(word);
