@@ -9,6 +9,7 @@ import type { Core } from './core/core.js';
 import type { SlackChannel } from './channels/slack/slack-app.js';
 import { SLACK_CHANNEL } from './channels/slack/slack-deps.js';
 import { registerWebChat } from './channels/web/web-chat.js';
+import { refuseOtherHosts } from './server/local-host.js';
 import { createWebChatSender, LivePages } from './channels/web/live-pages.js';
 import { type LocalWebChat, registerLiveRoutes } from './channels/web/live-routes.js';
 import { createClock, createMovableClock, type Clock } from './clock.js';
@@ -203,6 +204,8 @@ async function startChannels(
     });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.botFramework && config.localMode) registerWebChat(server);
+  // trusted because only this machine reaches it: another site's page must not, through a rebound name
+  if (local) refuseOtherHosts(server);
   if (local) registerLiveRoutes(server, { ...local, clock, logger });
   if (!config.slack) return { server, cardRefreshes, pages: local?.pages };
   // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Clock, MovableClock } from '../../clock.js';
-import { isLoopbackHost } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { namesThisMachine } from '../../server/local-host.js';
 import { isPageId, type LivePages } from './live-pages.js';
 
 /** The stream a web chat page listens to for what klikbot writes unprompted. */
@@ -45,20 +45,6 @@ const moveBody = z.strictObject({
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status);
   res.json({ error: { code, message } });
-}
-
-/**
- * Whether the request names this machine as its host. The server listens on loopback only,
- * but a page on another site could reach it through a name it points at 127.0.0.1 (DNS
- * rebinding); such a request names that other site.
- */
-function namesThisMachine(req: Request): boolean {
-  const host = req.headers.host ?? '';
-  try {
-    return isLoopbackHost(new URL(`http://${host}`).hostname);
-  } catch {
-    return false;
-  }
 }
 
 /** Reads the small JSON body of a clock move; undefined when it is not JSON of at most 1 KB. */
