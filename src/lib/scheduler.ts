@@ -26,8 +26,10 @@ export class Scheduler<Now> {
     this.jobs.push({ name, run });
   }
 
-  /** Runs every job once, now; resolves when all have ended. */
+  /** Runs every job once, now; resolves when all have ended. Once stopped, nothing more runs. */
   tick(): Promise<void> {
+    // a tick asked for while stopping (a clock moved during shutdown) must not touch what is closing
+    if (this.stopped) return this.running ?? Promise.resolve();
     this.running ??= this.runAll().finally(() => {
       this.running = undefined;
     });

@@ -14,11 +14,24 @@ const describedBy: { kind: 'roles' | 'strategies' | 'tasks'; intent: Intent }[] 
 
 const entityKindOf = { roles: 'role', strategies: 'strategy', tasks: 'task' } as const;
 
-/** "strategi B og C": a strategy's letter on its own, after one strategy is named by its full name. */
+// The words a second strategy's letter follows: "strategi B og C", "C sig fra B", "A or B"
+const letterJoins = new Set(['og', 'eller', 'fra', 'end', 'and', 'or', 'vs', 'versus', 'than']);
+
+/**
+ * "strategi B og C": a strategy's letter on its own, right after a word that joins it to one
+ * strategy named in full. An English "a" counts only where nothing follows it ("… and A?"), as
+ * "with a phased rollout" is an article.
+ */
 function strategyLetters(reading: Reading, named: string[]): string[] {
   if (named.length === 0) return [];
-  return reading.tokens
-    .filter((token) => /^[a-z]$/.test(token))
+  const { tokens } = reading;
+  return tokens
+    .filter(
+      (token, index) =>
+        /^[a-z]$/.test(token) &&
+        letterJoins.has(tokens[index - 1] ?? '') &&
+        (token !== 'a' || reading.language !== 'en' || index === tokens.length - 1),
+    )
     .map((letter) => `strategi-${letter}`)
     .filter((id) => !named.includes(id) && reading.knowledge.strategies.some((strategy) => strategy.id === id));
 }

@@ -77,4 +77,14 @@ describe('Scheduler', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(runs).toBe(after);
   });
+
+  it('runs nothing once stopped, whoever asks for a tick', async () => {
+    const { scheduler } = recording();
+    let runs = 0;
+    scheduler.register('count', async () => runs++);
+    await scheduler.stop();
+    await scheduler.tick();
+    await scheduler.tickAnew();
+    expect(runs).toBe(0);
+  });
 });

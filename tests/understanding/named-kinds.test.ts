@@ -50,6 +50,13 @@ describe('a comparison of named things of one kind', () => {
       intent: 'strategy.describe',
       entities: { strategies: ['strategi-c', 'strategi-b'], compared: true },
     });
+    // an English article is no strategy A
+    expect(read('difference between strategy B and C for a municipality').entities.strategies).toEqual([
+      'strategi-b',
+      'strategi-c',
+    ]);
+    expect(read('compare strategy B with a phased rollout').entities.compared).toBeUndefined();
+    expect(read('difference between strategy B and A').entities.strategies).toEqual(['strategi-b', 'strategi-a']);
     // one thing named is no comparison
     expect(read('hvad er forskellen på superbrugere?').entities.compared).toBeUndefined();
   });

@@ -28,9 +28,18 @@ export function pageOf(conversationId: string): string | undefined {
  */
 export class LivePages {
   private readonly streams = new Map<string, Set<ServerResponse>>();
+  /** Every page that opened a stream since klikbot started: a page reloading comes back under its id. */
+  private readonly seen = new Set<string>();
+  private closed = false;
 
-  /** Keeps `stream` for the page until it closes. */
+  /** Keeps `stream` for the page until it closes; after `close()` a new stream is ended at once. */
   open(pageId: string, stream: ServerResponse): void {
+    // a stream kept open now would hold the server's close until the forced exit
+    if (this.closed) {
+      stream.end();
+      return;
+    }
+    this.seen.add(pageId);
     const streams = this.streams.get(pageId) ?? new Set<ServerResponse>();
     streams.add(stream);
     this.streams.set(pageId, streams);
@@ -44,6 +53,12 @@ export class LivePages {
   isOpen(conversationId: string): boolean {
     const pageId = pageOf(conversationId);
     return pageId !== undefined && (this.streams.get(pageId)?.size ?? 0) > 0;
+  }
+
+  /** Whether the conversation's page has had a stream open since klikbot started (it may be reloading now). */
+  wasOpened(conversationId: string): boolean {
+    const pageId = pageOf(conversationId);
+    return pageId !== undefined && this.seen.has(pageId);
   }
 
   /** Sends one event to every stream of the conversation's page; resolves how many streams took it. */
@@ -64,6 +79,7 @@ export class LivePages {
 
   /** Ends every stream: the server cannot close while one is open. */
   close(): void {
+    this.closed = true;
     for (const streams of this.streams.values()) for (const stream of streams) stream.end();
     this.streams.clear();
   }
@@ -71,8 +87,10 @@ export class LivePages {
 
 /**
  * Writes to a web chat conversation unprompted: the replies, as the activities the page
- * already draws, go down the streams of the page that shows it. With no such page open the
- * delivery fails rather than being `gone`: the page may open again (a reload keeps its id).
+ * already draws, go down the streams of the page that shows it. A page that has not opened
+ * its stream since klikbot started was closed (a page open then reconnects at once): its
+ * conversation is `gone`, and is written to again once it is seen again. A page seen since
+ * but without a stream now is reloading: that delivery fails, and is tried again.
  */
 export function createWebChatSender(pages: LivePages): ConversationSender {
   return async (conversation, replies) => {
@@ -81,8 +99,9 @@ export function createWebChatSender(pages: LivePages): ConversationSender {
       conversationId: conversation.conversationId,
       activities,
     });
-    return reached > 0
-      ? { status: 'sent', messageIds: activities.map((activity) => activity.id) }
-      : { status: 'failed', reason: 'no web chat page showing this conversation is open' };
+    if (reached > 0) return { status: 'sent', messageIds: activities.map((activity) => activity.id) };
+    return pages.wasOpened(conversation.conversationId)
+      ? { status: 'failed', reason: 'the web chat page showing this conversation is not connected now' }
+      : { status: 'gone', reason: 'the web chat page of this conversation has not been open since klikbot started' };
   };
 }

@@ -35,16 +35,24 @@ export function openStream(pageId, onActivities) {
   return { ready };
 }
 
-/** The error a clock route answered with, as a sentence. */
+// What the clock route's error codes mean, in the page's language (the route answers in English for developers)
+const clockFailures = {
+  clock_not_replayed:
+    'klikbots ur følger den rigtige tid. Start klikbot med et afspillet ur, fx KLIKBOT_NOW=2018-10-30T10:00:00+01:00 npm start.',
+  bad_request: 'klikbot forstod ikke, hvor langt uret skulle flyttes.',
+  forbidden: 'Uret kan kun flyttes fra denne maskine.',
+};
+
+/** The error a clock route answered with, as a Danish sentence. */
 async function failureOf(response) {
   try {
     const { error } = await response.json();
-    if (error && typeof error.message === 'string')
-      return `Uret kunne ikke flyttes (${response.status}): ${error.message}`;
+    const known = error && clockFailures[error.code];
+    if (known) return `Uret kunne ikke flyttes: ${known}`;
   } catch {
     // not JSON: the status says enough
   }
-  return `Uret kunne ikke flyttes (${response.status} ${response.statusText}).`;
+  return `Uret kunne ikke flyttes (fejl ${response.status}).`;
 }
 
 /** `{ now, movable }` of klikbot's clock, or `{ failure }`. */
