@@ -67,7 +67,9 @@ describe("the README's five things to try", () => {
     expect(items).toHaveLength(5);
     const core = createCore({ knowledge });
     for (const item of items) {
-      for (const [, question] of item.matchAll(/"([^"]+)"/g)) {
+      const questions = [...item.matchAll(/"([^"]+)"/g)];
+      expect(questions.length, item).toBeGreaterThan(0);
+      for (const [, question] of questions) {
         const answered = core.answer(turn(question!, 'readme', now, /^[a-z' ]+\?$/i.test(question!) ? 'en' : 'da'));
         const text = replyText(answered.replies);
         expect(answered.action !== undefined || !/Det ved jeg ikke|I don't know/.test(text), `"${question}": ${text}`).toBe(

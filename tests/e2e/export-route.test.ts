@@ -93,10 +93,12 @@ describe('GET /api/status.csv with KLIKBOT_EXPORT_TOKEN set', () => {
     const printed = await exportScript(bot.statePath, ['--out', '-']);
     expect(printed.stdout).toEqual(bytes);
 
-    // the command the docs show, through npm itself: a file named by the day, npm's banner kept out of it
-    const documented = path.resolve('klikbot-status-2018-10-02.csv');
+    // the command the docs show, through npm itself, run from another folder (npm --prefix finds the
+    // project): a file named by the day in the folder it was run from, npm's banner kept out of it
+    const documented = path.join(dir, 'klikbot-status-2018-10-02.csv');
     try {
-      const viaNpm = await run('npm', ['run', 'export:status'], {
+      const viaNpm = await run('npm', ['--prefix', process.cwd(), 'run', 'export:status'], {
+        cwd: dir,
         env: {
           ...process.env,
           KLIKBOT_DB: bot.statePath,
