@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
 import type { Reply } from '../../src/core/types.js';
 import type { Dialog } from '../types.js';
+import { itemTimes } from './agenda.js';
 import { notUnderstood } from './help.js';
 import { say } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
@@ -39,8 +40,9 @@ export const meetingItems: Dialog = (context, args) => {
       'presenter' in item && typeof item.presenter === 'string'
         ? say(context, ` (${item.presenter})`, ` (${item.presenter})`)
         : '';
-    const at =
-      say(context, `kl. ${item.start}–${item.end}`, `at ${item.start}–${item.end}`) + minutesOf(item.start, item.end);
+    // "11.10–10.20 (sådan står det i programmet, formentlig menes 11.10–11.20)": the seed's slip said as such
+    const { times, note } = itemTimes(context, meeting, Number(index));
+    const at = say(context, `kl. ${times}`, `at ${times}`) + (note ? ` (${note})` : minutesOf(item.start, item.end));
     return [`${formatDate(meeting.date, context.language)} ${at}: **${item.title}**${who}`];
   });
   if (lines.length === 0) return notUnderstood(context, {});

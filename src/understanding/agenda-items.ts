@@ -95,7 +95,11 @@ export function agendaItemsAsked(input: {
   if (time) {
     const at = time.time.replace(':', '.');
     const covering = meetings.flatMap((meeting) =>
-      meeting.agenda.flatMap((item, index) => (item.start <= at && at < item.end ? [`${meeting.id}#${index}`] : [])),
+      meeting.agenda.flatMap((item, index) => {
+        // "11.10 - 10.20" as printed ends before it starts: it runs until the next point begins
+        const end = item.end > item.start ? item.end : (meeting.agenda[index + 1]?.start ?? item.end);
+        return item.start <= at && at < end ? [`${meeting.id}#${index}`] : [];
+      }),
     );
     if (covering.length > 0) return covering;
   }

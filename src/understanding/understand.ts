@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
 import { IntentClassifier, placeholder, termOf } from './classifier.js';
 import { findDateSpan } from './dates.js';
+import { findTimes } from './dates/time-of-day.js';
 import type { EntityKind } from './entity-forms.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
@@ -299,10 +300,12 @@ export class Understander {
     dates: DateSpan | undefined,
     dateWords: [number, number] | undefined,
   ): Understanding | undefined {
+    // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its point
     const open =
       resolved.intent === 'unknown' ||
       resolved.confidence < CONFIDENCE_THRESHOLD ||
-      meetingIntents.has(resolved.intent);
+      meetingIntents.has(resolved.intent) ||
+      (resolved.intent === 'event.list' && findTimes(input.text).length > 0);
     // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
     const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
     if (!(open || strictly) || !asksAboutAgendaItem(tokens, input.text, strictly)) return undefined;

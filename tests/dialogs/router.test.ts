@@ -284,6 +284,15 @@ describe('a point of a meeting’s programme', () => {
     );
   });
 
+  it('answers a time on a named meeting day with its point, saying where the programme misprints the time', () => {
+    expect(reply('hvad sker der kl. 11.20 den 6. september?')?.list).toEqual([
+      'torsdag 6. september 2018 kl. 11.20–11.50 (30 min.): **Støttesystemet Organisation** (Peter Hansen)',
+    ]);
+    expect(reply('hvad sker der kl. 11.15 den 14. september?')?.list).toEqual([
+      'fredag 14. september 2018 kl. 11.10–10.20 (sådan står det i programmet, formentlig menes 11.10–11.20): **Buffer/evt. pause**',
+    ]);
+  });
+
   it('answers a point the programme has twice with both, and how long a point lasts', () => {
     expect(reply('hvornår er der pause i dag?')?.list).toEqual([
       'torsdag 6. september 2018 kl. 10.40–10.50 (10 min.): **Pause**',
