@@ -1,7 +1,8 @@
 import type { Knowledge, KnowledgeKind } from '../knowledge/registry.js';
 import { queryWords } from './query-words.js';
 import type { FactSearch } from './search/fact-search.js';
-import { isEverydayWord, queryTerms } from './search/terms.js';
+import { isEverydayWord } from './search/everyday-words.js';
+import { queryTerms } from './search/terms.js';
 
 /** A question the material itself poses, and the record that answers it. */
 interface MaterialQuestion {

@@ -7,6 +7,18 @@ import type { Entities } from './types.js';
  * weigh the search beside the intents (understand.ts).
  */
 
+// Intents whose answers hold no date: a when-question read as one of them is read wrong
+export const undatedIntents = new Set<string>([
+  'role.list',
+  'role.describe',
+  'role.competences',
+  'strategy.describe',
+  'overview.systems-using',
+  'overview.used-by',
+  'task.kind',
+  'pilot.solution',
+]);
+
 // the intents answered from the knowledge alone, beside which a passage may stand
 export const answersFromKnowledge = new Set<string>([
   'deadline.task',

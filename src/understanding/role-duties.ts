@@ -3,6 +3,8 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { words } from '../knowledge/text.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
+import type { EntityMatch } from './entity-index.js';
+import type { Entities } from './types.js';
 
 // A best match must score this much, and this much above the next role, to be the answer.
 const minimumScore = 1.5;
@@ -63,4 +65,25 @@ export class RoleDuties {
     if (next && best.score < next.score * minimumLead) return undefined;
     return best.id as string;
   }
+}
+
+/**
+ * "hvem bliver SPOC for leverandørerne?": a role's title asked about in a who-question, where
+ * the material says another role becomes it ("STS projektlederen bliver SPOC for
+ * leverandørerne"), asks for that other role: it goes first in `entities.roles`.
+ */
+export function titleHeldBy(
+  duties: RoleDuties,
+  describedRole: string,
+  matches: EntityMatch[],
+  tokens: string[],
+  entities: Entities,
+): void {
+  const roles = matches.filter((match) => match.kind === 'role' && match.certainty === 'named');
+  if (roles.length !== 1 || roles[0]!.id === describedRole) return;
+  const title = tokens.slice(roles[0]!.start, roles[0]!.end);
+  // the rest of the question must point to that role by itself: "hvem er SPOC?" is the SPOC role
+  const rest = [...tokens.slice(0, roles[0]!.start), ...tokens.slice(roles[0]!.end)].join(' ');
+  if (!duties.describesWith(describedRole, title) || duties.bestFor(rest) !== describedRole) return;
+  entities.roles = [describedRole, ...entities.roles.filter((id) => id !== describedRole && id !== roles[0]!.id)];
 }

@@ -14,13 +14,13 @@ import { reminderWordFor } from './reminder-requests.js';
 import type { Reading } from './reading.js';
 import { resolveIntent } from './resolve.js';
 import { statusWordFor } from './statements.js';
-import { RoleDuties } from './role-duties.js';
+import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isGlueWord, isStopword } from './stopwords.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
-import { isEverydayWord } from './search/terms.js';
+import { isEverydayWord } from './search/everyday-words.js';
 import { isOutsideWord } from './search/outside.js';
 import {
   answersFromKnowledge,
@@ -28,15 +28,9 @@ import {
   contactWord,
   meetingIntents,
   namesSomething,
+  undatedIntents,
 } from './reading-groups.js';
-import {
-  CONFIDENCE_THRESHOLD,
-  noEntities,
-  type DateSpan,
-  type Entities,
-  type Intent,
-  type Understanding,
-} from './types.js';
+import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
 import { asksWhen } from './search/answerable.js';
 
 /** What the understanding needs besides the text. */
@@ -163,18 +157,6 @@ function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
-// Intents whose answers hold no date: a when-question read as one of them is read wrong
-const undatedIntents = new Set<Intent>([
-  'role.list',
-  'role.describe',
-  'role.competences',
-  'strategy.describe',
-  'overview.systems-using',
-  'overview.used-by',
-  'task.kind',
-  'pilot.solution',
-]);
-
 export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
@@ -209,7 +191,7 @@ export class Understander {
     const classification = this.#classifier.classify(terms);
     const entities = entitiesFrom(matches, words.tokens, found?.span);
     const describedRole = asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined;
-    if (describedRole) this.#titleHeldBy(describedRole, matches, words.tokens, entities);
+    if (describedRole) titleHeldBy(this.#duties, describedRole, matches, words.tokens, entities);
     if (found?.upTo) entities.upTo = found.upTo;
     const stepNumber = stepNumberOf(words.tokens);
     const reading: Reading = {
@@ -275,21 +257,6 @@ export class Understander {
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? resolved;
-  }
-
-  /**
-   * "hvem bliver SPOC for leverandørerne?": a role's title asked about in a who-question, where
-   * the material says another role becomes it ("STS projektlederen bliver SPOC for
-   * leverandørerne"), asks for that other role.
-   */
-  #titleHeldBy(describedRole: string, matches: EntityMatch[], tokens: string[], entities: Entities): void {
-    const roles = matches.filter((match) => match.kind === 'role' && match.certainty === 'named');
-    if (roles.length !== 1 || roles[0]!.id === describedRole) return;
-    const title = tokens.slice(roles[0]!.start, roles[0]!.end);
-    // the rest of the question must point to that role by itself: "hvem er SPOC?" is the SPOC role
-    const rest = [...tokens.slice(0, roles[0]!.start), ...tokens.slice(roles[0]!.end)].join(' ');
-    if (!this.#duties.describesWith(describedRole, title) || this.#duties.bestFor(rest) !== describedRole) return;
-    entities.roles = [describedRole, ...entities.roles.filter((id) => id !== describedRole && id !== roles[0]!.id)];
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */

@@ -3,6 +3,7 @@ import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
 import { isStopword } from '../stopwords.js';
 import { danishFor } from './english.js';
+import { isEverydayWord } from './everyday-words.js';
 
 // Words the name matcher treats as too common to name a thing, but which say what a passage
 // is about ("trin", "rolle", "deadline"); the search weighs them by how rare they are instead.
@@ -53,142 +54,6 @@ const topicWords = new Set([
   'ny',
   'nye',
 ]);
-
-// Words of everyday speech (folded) that say how something is asked or felt, never which fact:
-// a word the data does not use counts against a match, and these should not.
-const everydayWords = new Set([
-  'gammel',
-  'gamle',
-  'gamla',
-  'ny',
-  'sidst',
-  'sidste',
-  'foerst',
-  'start',
-  'starten',
-  'begynde',
-  'begynder',
-  'lang',
-  'laenge',
-  'kort',
-  'ting',
-  'tingene',
-  'folk',
-  'ide',
-  'ideen',
-  'mening',
-  'meningen',
-  'evig',
-  'evigt',
-  'forvejen',
-  'overhovedet',
-  'fat',
-  'konkret',
-  'konkrete',
-  'henne',
-  'rest',
-  'resten',
-  'samlet',
-  'samlede',
-  'billede',
-  'ham',
-  'hende',
-  'proever',
-  'proeve',
-  'laegge',
-  'fortaelle',
-  'fortalt',
-  'forstaaet',
-  'forstaar',
-  'hente',
-  'tvivl',
-  'usikker',
-  'god',
-  'gode',
-  'bedst',
-  'bedste',
-  'nemt',
-  'svaert',
-  'vigtigt',
-  'vigtig',
-  'hurtigt',
-  'rigtigt',
-  'forkert',
-  'fejl',
-  'nok',
-  'spoerger',
-  'spurgte',
-  'sagt',
-  'beskrevet',
-  'nævnt',
-  'naevnt',
-  'nævnte',
-  'naevnte',
-  'omkring',
-  'ift',
-  'ifht',
-  'forhold',
-  'angaaende',
-  'vedroerende',
-  'mht',
-  'gang',
-  'gange',
-  'hver',
-  'eneste',
-  'samtlige',
-  'hvert',
-  'tit',
-  'ofte',
-  'aldrig',
-  'altid',
-  'passer',
-  'passe',
-  'tjekke',
-  'anything',
-  'something',
-  'need',
-  'needs',
-  'doing',
-  'being',
-  'happening',
-  'happen',
-  'happens',
-  'right',
-  'now',
-  'one',
-  'ones',
-  'thing',
-  'things',
-  'exactly',
-  'actually',
-  'please',
-  'use',
-  'uses',
-  'used',
-  'using',
-  'going',
-  'come',
-  'comes',
-  'coming',
-  'nr',
-  'did',
-  'make',
-  'makes',
-  'good',
-  'idea',
-  'point',
-  'part',
-  'regarding',
-  'concerning',
-  'kind',
-  'sort',
-  'type',
-]);
-
-/** Whether a folded word is everyday speech, neither a fact the data holds nor one it lacks. */
-export function isEverydayWord(word: string): boolean {
-  return everydayWords.has(word);
-}
 
 const topicStems = new Set([...topicWords].map((word) => stem(word)));
 
@@ -368,7 +233,7 @@ export function queryTerms(
       if (parts) terms.push(...parts);
       else if (compound) terms.push(compound);
       // a word of how people ask ("egentlig", "ligger", "fortælle") is no topic the data lacks
-      else if (!/^\d+$/.test(word) && !phrasing(word) && !everydayWords.has(word)) unknown.push(stem(word));
+      else if (!/^\d+$/.test(word) && !phrasing(word) && !isEverydayWord(word)) unknown.push(stem(word));
     }
   }
   return { terms: [...new Set(terms)], unknown };

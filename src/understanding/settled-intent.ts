@@ -1,0 +1,67 @@
+import { asksOneDeadline } from './follow-ups.js';
+import type { Reading } from './reading.js';
+import { asksAboutUs } from './status-fillers.js';
+import type { Intent } from './types.js';
+
+/**
+ * Nearby readings the examples cannot tell apart: "hvornår er fristen?" right after a task,
+ * or "næste deadline for BBR", is that task's deadline; "hvem er FK-ansvarlig?" asks what
+ * the role is.
+ */
+export function settledIntent(intent: Intent, reading: Reading, inherited: boolean): Intent {
+  const { entities } = reading;
+  if (
+    intent === 'deadline.upcoming' &&
+    ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))
+  )
+    return 'deadline.task';
+  // "og hvornår?" right after a task asks for its deadline, not for the calendar of events
+  if (
+    intent === 'event.list' &&
+    inherited &&
+    entities.tasks.length + entities.deadlines.length > 0 &&
+    entities.eventKinds.length === 0 &&
+    !entities.dates
+  )
+    return 'deadline.task';
+  const onlyARole =
+    entities.roles.length > 0 &&
+    entities.tasks.length === 0 &&
+    entities.deadlines.length === 0 &&
+    entities.municipalities.length === 0;
+  if (intent === 'role.responsible' && onlyARole) return 'role.describe';
+  // "hvad er den kritiske deadline for BBR?" names a deadline: its date is the news asked for
+  if (
+    intent === 'news' &&
+    entities.deadlines.length > 0 &&
+    reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))
+  )
+    return 'deadline.task';
+  // "hvad er basisopgaverne for FK?": several tasks of a kind, not the kind of one task only hinted at
+  if (intent === 'task.kind' && entities.tasks.length === 0 && reading.tokens.some((token) => pluralTasks.test(token)))
+    return 'task.list';
+  // "bbr step 3 status?": the status of the step, not what the step is
+  if (
+    (intent === 'task.steps' || intent === 'task.describe') &&
+    entities.tasks.length > 0 &&
+    reading.tokens.some((token) => statusNoun.test(token))
+  ) {
+    return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
+  }
+  // "hvilke webinarer er der for nye?": a kind of event named, and no task, deadline or word for one, lists events
+  if (
+    (intent === 'task.list' || intent === 'deadline.upcoming') &&
+    entities.eventKinds.length > 0 &&
+    entities.tasks.length + entities.deadlines.length === 0 &&
+    !reading.tokens.some((token) => taskOrDeadlineWord.test(token))
+  )
+    return 'event.list';
+  // "hvor langt er vi med BBR?": the asker's municipality, not the country
+  if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
+  return intent;
+}
+
+const pluralTasks = /(opgaver|opgaverne|tasks)$/;
+const taskOrDeadlineWord = /(opgave|task|deadline|frist|trin|step)/;
+// the word that asks how far the municipalities are, not what a task is
+const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
