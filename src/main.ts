@@ -247,6 +247,37 @@ function timedWork(
   return scheduler;
 }
 
+/** The knowledge (its acknowledged oddities logged), the state, and the municipalities' email domains. */
+async function openData(config: Config, clock: Clock, logger: Logger) {
+  const knowledge = await loadKnowledge(config.knowledgeDir);
+  // every notice is an oddity of the seed the data already marks as acknowledged: worth a line, not a warning
+  for (const notice of knowledgeNotices(knowledge))
+    logger.info(
+      { notice: describeProblem(notice) },
+      'data notice: an oddity of the seed, known and handled; not an error',
+    );
+  const state = await openRepositories(config, clock);
+  // administrators keep each municipality's email domains beside the knowledge
+  const domains = await loadDomainBook(
+    path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'),
+    knowledge,
+  );
+  return { knowledge, state, domains };
+}
+
+/** Who writes unprompted to each stored channel; Slack's joins once Slack has started. */
+function sendersFor(
+  botFramework: ConversationSender,
+  pages: LivePages | undefined,
+): Record<string, ConversationSender> {
+  return {
+    msteams: botFramework,
+    emulator: botFramework,
+    // Azure's Web Chat is "webchat" too; in local mode it is the page served here
+    webchat: pages ? createWebChatSender(pages) : botFramework,
+  };
+}
+
 /**
  * The composition root: config → knowledge → state → the services → core (dialogs injected) →
  * channels → listen. Each part is built before what needs it. Throws a KlikbotError (bad data,
@@ -267,28 +298,10 @@ export async function startKlikbot(
   const movableClock =
     localMachine && !options.clock && config.startAt ? createMovableClock(config.startAt) : undefined;
   const clock = options.clock ?? movableClock ?? createClock(config.startAt);
-  const knowledge = await loadKnowledge(config.knowledgeDir);
-  // every notice is an oddity of the seed the data already marks as acknowledged: worth a line, not a warning
-  for (const notice of knowledgeNotices(knowledge))
-    logger.info(
-      { notice: describeProblem(notice) },
-      'data notice: an oddity of the seed, known and handled; not an error',
-    );
-  const state = await openRepositories(config, clock);
-  // administrators keep each municipality's email domains beside the knowledge
-  const domains = await loadDomainBook(
-    path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'),
-    knowledge,
-  );
+  const { knowledge, state, domains } = await openData(config, clock, logger);
   const adapter = createAdapter(config.teams, logger, options.teamsEndpoints);
-  const botFramework = createBotFrameworkSender(adapter, config.teams.appId ?? '');
   const pages = localMachine ? new LivePages() : undefined;
-  const senders: Record<string, ConversationSender> = {
-    msteams: botFramework,
-    emulator: botFramework,
-    // Azure's Web Chat is "webchat" too; in local mode it is the page served here
-    webchat: pages ? createWebChatSender(pages) : botFramework,
-  };
+  const senders = sendersFor(createBotFrameworkSender(adapter, config.teams.appId ?? ''), pages);
   const notifier = createNotifier({ conversations: state.conversations, logger, senders });
   const reminders = await remindersFor(config, knowledge, state, { clock, logger, notifier });
   const core = createCore({
