@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { ZONE } from '../../src/clock.js';
+import { formatDate } from '../../src/core/format.js';
 import type { Reply } from '../../src/core/types.js';
 import { meetingInstant, meetingNotices, type Meeting } from '../../src/knowledge/queries.js';
 import type { DialogContext } from '../types.js';
@@ -107,6 +108,13 @@ function agendaLead(context: DialogContext, view: AgendaView): string {
     return say(context, `Nu: **${running.title}** (${times}).${then}`, `Now: **${running.title}** (${times}).${then}`);
   }
   const opens = meetingInstant(meeting, meeting.start);
+  // another day's programme (asked for by its date) says when, not how many minutes are left
+  if (meeting.date !== now.setZone(ZONE).toISODate()) {
+    const day = formatDate(meeting.date, context.language);
+    return now < opens
+      ? say(context, `Mødet er ${day} kl. ${meeting.start}.`, `The meeting is on ${day} at ${meeting.start}.`)
+      : say(context, `Mødet var ${day}.`, `The meeting was on ${day}.`);
+  }
   if (now < opens) {
     const minutes = Math.ceil(opens.diff(now, 'minutes').minutes);
     const sound = soundTestText(context, meeting);
@@ -154,8 +162,9 @@ export function agendaCard(context: DialogContext, view: AgendaView): Reply {
     `Program for ${meeting.title} ${day} kl. ${span}${standing(context, view)}.`,
     `Agenda for ${meeting.title} ${day} ${span}${standing(context, view)}.`,
   );
+  const today = meeting.date === context.turn.now.setZone(ZONE).toISODate();
   return listReply({
-    heading: say(context, 'Dagens program', "Today's agenda"),
+    heading: today ? say(context, 'Dagens program', "Today's agenda") : say(context, 'Program', 'Agenda'),
     intro: `${agendaLead(context, view)}\n${title}`,
     list: meeting.agenda.map((_item, index) => agendaLine(context, meeting, index, index === view.current)),
     source: sourceLine(context, meeting.source.label),

@@ -10,6 +10,7 @@ import { stem } from '../../src/understanding/stem.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { joinAnd, spanText, daysLeftText } from '../shared/text.js';
 import { agendaCard, clockIndex } from './agenda.js';
+import { agendaOn } from './dated-agenda.js';
 import { say, sourceLine, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listArg, optionalSpanArgs } from '../shared/args.js';
@@ -323,7 +324,10 @@ export function noMeetingToday(context: DialogContext): Reply[] {
  * Today's meeting agenda with times and presenters, the running item marked from the clock
  * (a meeting run in the conversation is shown by the meeting dialogs); or the next meeting.
  */
-export const agendaToday: Dialog = (context) => {
+export const agendaToday: Dialog = (context, args) => {
+  // "programmet for mødet i november": the meeting of the day or month named, if the material has it
+  const span = optionalSpanArgs.safeParse(args);
+  if (span.success && span.data.start !== undefined) return agendaOn(context, span.data);
   const today = copenhagenDate(context.turn.now);
   const meeting = context.knowledge.meetings.find((candidate) => candidate.date === today);
   if (!meeting) return noMeetingToday(context);

@@ -31,7 +31,10 @@ import { notice } from '../shared/replies.js';
 export const meetingAgenda: ActionDialog = async (context, args, services: WithMeetings) => {
   const session = services.meetings ? activeSession(context, services.meetings.sessions) : undefined;
   const meeting = session ? sessionMeeting(context, session) : undefined;
-  if (!session || !meeting) return agendaToday(context, args);
+  // another day named ("programmet den 14. september") is that day's programme, not the one running here
+  const otherDay =
+    args.start !== undefined && meeting && (meeting.date < args.start || meeting.date > (args.end ?? ''));
+  if (!session || !meeting || otherDay) return agendaToday(context, args);
   const until = session.pauseUntil ? DateTime.fromISO(session.pauseUntil, { zone: ZONE }) : undefined;
   const pauseUntil = until && until > context.turn.now ? until : undefined;
   return [agendaCard(context, { meeting, current: session.currentItem, ...(pauseUntil ? { pauseUntil } : {}) })];

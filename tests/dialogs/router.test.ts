@@ -284,6 +284,17 @@ describe('a point of a meeting’s programme', () => {
     );
   });
 
+  it('answers the programme of a day or month named: that meeting\'s, or an honest "I don\'t know" where the material has none', () => {
+    const september = reply('hvad står på dagsordenen den 12. september?');
+    expect(september?.heading).toBe('Program');
+    expect(september?.intro).toContain('Mødet er onsdag 12. september 2018 kl. 13.00.');
+    expect(september?.list?.[0]).toBe('13.00–13.05 Velkomst, dagens program og det praktiske');
+    const november = reply("What's on the agenda for the November programme leader meeting?");
+    expect(november?.notKnown).toBe(true);
+    expect(november?.text).toContain("I don't know the programme of a meeting in November 2018");
+    expect(november?.text).toContain('mbprogrammet@kombit.dk');
+  });
+
   it('answers a time on a named meeting day with its point, saying where the programme misprints the time', () => {
     expect(reply('hvad sker der kl. 11.20 den 6. september?')?.list).toEqual([
       'torsdag 6. september 2018 kl. 11.20–11.50 (30 min.): **Støttesystemet Organisation** (Peter Hansen)',
