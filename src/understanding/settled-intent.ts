@@ -56,6 +56,16 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     !reading.tokens.some((token) => taskOrDeadlineWord.test(token))
   )
     return 'event.list';
+  // "how many BBR steps are there?", "what are the BBR steps?": the steps themselves, when
+  // nothing asks how far the municipalities are or when something is due
+  if (
+    stepsAnswer.has(intent) &&
+    entities.aspect === 'steps' &&
+    entities.tasks.length > 0 &&
+    entities.steps.length === 0 &&
+    !reading.tokens.some((token) => progressOrDue.test(token))
+  )
+    return 'task.steps';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   return intent;
@@ -65,3 +75,9 @@ const pluralTasks = /(opgaver|opgaverne|tasks)$/;
 const taskOrDeadlineWord = /(opgave|task|deadline|frist|trin|step)/;
 // the word that asks how far the municipalities are, not what a task is
 const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
+
+// Intents that answer a question about a task's steps with something else
+const stepsAnswer = new Set<Intent>(['deadline.task', 'task.describe', 'status.national']);
+// words that ask how far the municipalities are, or by when
+const progressOrDue =
+  /^(kommuner\w*|municipalit\w*|f(æ|ae)rdig\w*|done|fuldf(ø|oe)rt|p(å|aa)begyndt|started|completed|status|progress|mangler|missing|hvorn(å|aa)r|when|deadline\w*|frist\w*|due|inden|senest|by)$/;

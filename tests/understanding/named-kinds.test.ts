@@ -76,3 +76,14 @@ describe('a when-question read as something that holds no date', () => {
     );
   });
 });
+
+describe("a question about a task's steps", () => {
+  it('lists the steps, unless it asks how far the municipalities are or by when', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const intent = (text: string) => understander.understand({ text, now }).intent;
+    expect(intent('How many BBR steps are there')).toBe('task.steps');
+    expect(intent('hvor mange trin er der i BBR?')).toBe('task.steps');
+    expect(intent('hvor mange er færdige med trinene i BBR?')).toBe('status.national');
+  });
+});
