@@ -69,10 +69,12 @@ function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, da
  * meeting, or a time of day. `strictly`: only a word that names a point ("punktet",
  * "oplægget") counts, for a question another reading answered well.
  */
-export function asksAboutAgendaItem(tokens: string[], text: string, strictly = false): boolean {
+export function asksAboutAgendaItem(tokens: string[], text: string, strictly = false, afterMeeting = false): boolean {
   if (strictly) return tokens.some((token) => namedItemCue.test(token));
   if (tokens.some((token) => itemCue.test(token)) || findTimes(text).length > 0) return true;
-  return tokens.some((token) => meetingCue.test(token)) && tokens.some((token) => partCue.test(token));
+  // "and the Organisation part?" right after a question about a meeting: its meeting is named already
+  const meetingNamed = afterMeeting || tokens.some((token) => meetingCue.test(token));
+  return meetingNamed && tokens.some((token) => partCue.test(token));
 }
 
 /**

@@ -157,6 +157,9 @@ function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
+// Answers about a meeting, which a short follow-up about one of its points leans on
+const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
+
 export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
@@ -275,14 +278,20 @@ export class Understander {
       (resolved.intent === 'event.list' && findTimes(input.text).length > 0);
     // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
     const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
-    if (!(open || strictly) || !asksAboutAgendaItem(tokens, input.text, strictly)) return undefined;
+    // "and the Organisation part?" right after "when does the 12 September meeting start?" is that meeting's
+    const previous = input.previous;
+    const afterMeeting =
+      !dates && previous !== undefined && meetingTopics.has(previous.intent) && previous.entities.dates !== undefined;
+    const day = afterMeeting ? previous.entities.dates : dates;
+    const asks = asksAboutAgendaItem(tokens, input.text, strictly && !afterMeeting, afterMeeting);
+    if (!(open || strictly || afterMeeting) || !asks) return undefined;
     const agendaItems = agendaItemsAsked({
       knowledge: this.knowledge,
       search: this.search,
       text: input.text,
       tokens,
       now: input.now,
-      ...(dates ? { dates } : {}),
+      ...(day ? { dates: day } : {}),
       ...(dateWords ? { dateWords } : {}),
     });
     if (!agendaItems) return undefined;

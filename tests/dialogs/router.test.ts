@@ -295,6 +295,15 @@ describe('a point of a meeting’s programme', () => {
     expect(november?.text).toContain('mbprogrammet@kombit.dk');
   });
 
+  it("answers a follow-up about a part of the meeting just asked about with that meeting's point", () => {
+    const deps = { knowledge, understander };
+    const first = routeTurn(turn('When does the 12 September meeting start?'), deps);
+    const [answer] = routeTurn(turn('and the Organisation part?'), { ...deps, previous: first.understanding }).replies;
+    expect(answer?.list).toEqual([
+      'Wednesday 12 September 2018 at 14.20–14.50 (30 min.): **Støttesystemet Organisation** (Peter Hansen)',
+    ]);
+  });
+
   it('answers a time on a named meeting day with its point, saying where the programme misprints the time', () => {
     expect(reply('hvad sker der kl. 11.20 den 6. september?')?.list).toEqual([
       'torsdag 6. september 2018 kl. 11.20–11.50 (30 min.): **Støttesystemet Organisation** (Peter Hansen)',
