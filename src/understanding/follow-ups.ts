@@ -27,8 +27,11 @@ const questionWords = new Set(['hvornaar', 'hvem', 'hvor', 'hvordan', 'hvorfor',
 /** Whether a follow-up asks its own question of the last topic rather than repeating the last question for something else. */
 export function asksAnew(tokens: string[]): boolean {
   const opener = followUpOpeners.find((words) => words.every((word, index) => tokens[index] === word)) ?? [];
-  return tokens.slice(opener.length).some((token) => questionWords.has(token));
+  // "og de to andre basisopgaver?" asks for several tasks, not the last question of one
+  return tokens.slice(opener.length).some((token) => questionWords.has(token) || severalTasks.test(token));
 }
+
+const severalTasks = /^\w*(opgaver|opgaverne|tasks)$/;
 
 // "hvilke deadlines kommer nu?" asks for the list even right after a task; "hvornår er fristen?" does not
 const listWords = new Set([

@@ -38,7 +38,11 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   )
     return 'deadline.task';
   // "hvad er basisopgaverne for FK?": several tasks of a kind, not the kind of one task only hinted at
-  if (intent === 'task.kind' && entities.tasks.length === 0 && reading.tokens.some((token) => pluralTasks.test(token)))
+  if (
+    intent === 'task.kind' &&
+    (entities.tasks.length === 0 || inherited) &&
+    reading.tokens.some((token) => pluralTasks.test(token))
+  )
     return 'task.list';
   // "bbr step 3 status?": the status of the step, not what the step is
   if (

@@ -87,3 +87,13 @@ describe("a question about a task's steps", () => {
     expect(intent('hvor mange er færdige med trinene i BBR?')).toBe('status.national');
   });
 });
+
+describe('a follow-up that asks for several tasks', () => {
+  it('lists the tasks of that kind, not the last task again', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const previous = understander.understand({ text: 'hvad er deadline for Udpeg FK-ADM og FK-ANSV?', now });
+    expect(understander.understand({ text: 'og de to andre basisopgaver?', now, previous }).intent).toBe('task.list');
+    expect(understander.understand({ text: 'og hvem er ansvarlig?', now, previous }).intent).not.toBe('task.list');
+  });
+});
