@@ -146,7 +146,8 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'evaluation.csv': { dialog: EVALUATION_DIALOGS.csv, args: () => ({}) },
   contact: { dialog: ANSWER_DIALOGS.contacts, args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
   news: { dialog: ANSWER_DIALOGS.news, args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
-  help: { dialog: ANSWER_DIALOGS.help, args: () => ({}) },
+  // "hvordan starter jeg mødet?": the command asked for (meeting-requests.ts)
+  help: { dialog: ANSWER_DIALOGS.help, args: (e) => ({ topic: e.aspect }) },
   fact: { dialog: ANSWER_DIALOGS.factAnswer, args: (e) => ({ passages: e.passages?.join('|') }) },
 };
 

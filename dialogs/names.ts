@@ -100,6 +100,8 @@ export const MEETING_DIALOGS = {
   cohostRequest: 'meeting-cohost-request',
   /** The host lets them in. */
   cohostApprove: 'meeting-cohost-approve',
+  /** {asks, then?, thenArgs?}: a participant's short question, answered where a meeting runs, else as `then`. */
+  participant: 'meeting-participant',
 } as const;
 
 /** The evaluation dialogs (a meeting's short evaluation). */

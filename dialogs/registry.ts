@@ -1,4 +1,6 @@
 import { answersByName } from './answers/index.js';
+import { notUnderstood } from './answers/help.js';
+import { participantAnswer, type Otherwise } from './meetings/participants.js';
 import { evaluationDialogsByName } from './evaluations/index.js';
 import { meetingDialogsByName } from './meetings/index.js';
 import { membershipDialogsByName } from './membership/index.js';
@@ -16,6 +18,15 @@ import type { ActionDialog, Dialog } from './types.js';
 /** The dialogs that answer from the knowledge alone. */
 const answers: Record<string, Dialog> = { ...answersByName, ...statusAnswersByName };
 
+/** A participant's question where no meeting runs: what the dialog its reading named says, as before. */
+const answeredAsBefore: Otherwise = async (context, then, services) => {
+  if (!then) return notUnderstood(context, {});
+  const answer = answerDialog(then.dialog);
+  if (answer) return answer(context, then.args);
+  const action = then.dialog === MEETING_DIALOGS.participant ? undefined : actionDialog(then.dialog);
+  return action ? action(context, then.args, services) : notUnderstood(context, {});
+};
+
 /** The dialogs that read or write the state: the core runs them, with it. */
 const actions: Record<string, ActionDialog> = {
   ...statusDialogsByName,
@@ -24,6 +35,7 @@ const actions: Record<string, ActionDialog> = {
   ...meetingDialogsByName,
   ...pollDialogsByName,
   ...evaluationDialogsByName,
+  [MEETING_DIALOGS.participant]: participantAnswer(answeredAsBefore),
 };
 
 /**

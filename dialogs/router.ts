@@ -1,14 +1,16 @@
 import type { DialogContext, RouteDeps, Routed } from '../src/core/dialog-registry.js';
 import { languageOf, withLanguage } from '../src/core/language.js';
-import type { Reply, Turn } from '../src/core/types.js';
+import type { ActionPayload, Reply, Turn } from '../src/core/types.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
+import { participantQuestion } from '../src/understanding/participant-questions.js';
 import { splitQuestions } from '../src/understanding/split-questions.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
 import { seeAlso } from './answers/fact-answer.js';
 import { help, notUnderstood, partNotUnderstood } from './answers/help.js';
 import { actionsFor } from './intent-dialogs.js';
-import { ANSWER_DIALOGS } from './names.js';
+import { participantAction } from './meetings/participants.js';
+import { ANSWER_DIALOGS, MEETING_DIALOGS } from './names.js';
 import { answerDialog, isActionDialog, standInFor } from './registry.js';
 import { say } from './shared/say.js';
 
@@ -18,7 +20,14 @@ function reported(understanding: Understanding, replies: Reply[]): Understanding
   return knowsNothing ? { ...understanding, intent: 'unknown' } : understanding;
 }
 
-function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
+interface Read {
+  context: DialogContext;
+  understanding: Understanding;
+  tokens: string[];
+  actions: ActionPayload[];
+}
+
+function readText(turn: Turn, text: string, deps: RouteDeps): Read {
   const understanding = deps.understander.understand({
     text,
     now: turn.now,
@@ -31,8 +40,12 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
     language: understanding.language,
   };
   const { tokens } = queryWords(text);
-  if (tokens.length === 0) return { replies: help(context, {}), understanding };
   const actions = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionsFor(understanding, tokens) : [];
+  return { context, understanding, tokens, actions };
+}
+
+function answerRead({ context, understanding, tokens, actions }: Read): Routed {
+  if (tokens.length === 0) return { replies: help(context, {}), understanding };
   const action = actions[0];
   if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
   const dialog = answerDialog(action.dialog);
@@ -48,6 +61,19 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
     return { replies, understanding: reported(understanding, replies), action };
   }
   return { replies: isActionDialog(action.dialog) ? [] : notUnderstood(context, {}), understanding, action };
+}
+
+/**
+ * The answer to one question. A participant's short one ("hvornår er der pause?") is the
+ * meeting's to answer where one runs here, which only the core can tell: it runs the meeting's
+ * dialog, which gives today's answer (the reading's dialog) where no meeting runs.
+ */
+function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
+  const read = readText(turn, text, deps);
+  const routed = answerRead(read);
+  const asks = participantQuestion(read.tokens);
+  if (!asks) return routed;
+  return { ...routed, action: participantAction(MEETING_DIALOGS.participant, asks, read.actions[0]) };
 }
 
 /** The dialog's answer, and beside it what the knowledge says in the question's own words, if the answer lacks it. */

@@ -1,12 +1,121 @@
-import type { Dialog } from '../types.js';
+import type { Reply } from '../../src/core/types.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { HOW_TO_ASPECT, type MeetingHowTo } from '../../src/understanding/meeting-requests.js';
+import { dialogButton } from '../shared/buttons.js';
+import { MEETING_DIALOGS } from '../names.js';
 import { inert } from '../shared/text.js';
 import { askButton } from '../shared/buttons.js';
 import { say } from '../shared/say.js';
 import { PROGRAMME_MAILBOX as MAILBOX } from '../shared/replies.js';
 
-/** What klikbot can answer, with example questions as buttons. */
-export const help: Dialog = (context) => [
-  {
+/**
+ * What klikbot can answer, with example questions as buttons. In a group chat or channel,
+ * where meetings are run, the meeting's commands come first; "hvordan starter jeg mødet?"
+ * (`topic`) gets the one command asked for.
+ */
+export const help: Dialog = (context, args) => {
+  const topic = howToTopic(args.topic);
+  if (topic) return [howToReply(context, topic)];
+  return context.turn.conversation.isGroup
+    ? [meetingCommandsReply(context), generalHelp(context)]
+    : [generalHelp(context)];
+};
+
+/** [command, what it does], Danish then English: what a host types to run a meeting here. */
+const meetingCommands: [da: [string, string], en: [string, string]][] = [
+  [
+    ['start møde', 'starter dagens møde her; du bliver vært'],
+    ['start meeting', "starts today's meeting here; you host it"],
+  ],
+  [
+    ['næste punkt', 'går videre til næste punkt på programmet'],
+    ['next item', 'moves on to the next item on the agenda'],
+  ],
+  [
+    ['pause 10', 'holder 10 minutters pause (uden tal: så lang som programmets pause)'],
+    ['break 10', "takes a 10-minute break (without a number: as long as the agenda's)"],
+  ],
+  [
+    ['afstemning: Hvad vælger I? | A | B', 'en afstemning; »luk afstemning« lukker den'],
+    ['poll: What do you choose? | A | B', 'a poll; "close poll" closes it'],
+  ],
+  [
+    ['start evaluering', 'sender mødets evaluering ud; »luk evaluering« viser resultatet'],
+    ['start evaluation', 'sends out the meeting\'s evaluation; "close evaluation" shows the result'],
+  ],
+  [
+    ['medvært', 'beder værten om at lade dig være medvært'],
+    ['co-host', 'asks the host to let you co-host'],
+  ],
+  [
+    ['afslut møde', 'afslutter mødet med tak og opfølgning'],
+    ['end meeting', 'ends the meeting with thanks and the follow-up'],
+  ],
+];
+
+function quote(context: DialogContext, command: string): string {
+  return context.language === 'da' ? `»${command}«` : `"${command}"`;
+}
+
+/** The meeting's commands, first in a group chat or channel: where a host runs a meeting. */
+function meetingCommandsReply(context: DialogContext): Reply {
+  const list = meetingCommands.map(([da, en]) => {
+    const [command, does] = context.language === 'da' ? da : en;
+    return `${quote(context, command)}: ${does}`;
+  });
+  const asks = say(
+    context,
+    'Deltagerne kan spørge »hvornår er der pause?«, »hvad er næste punkt?«, »hvem præsenterer?« og »hvor mange har svaret?«.',
+    'Participants can ask "when is the break?", "what\'s next?", "who is presenting?" and "how many have answered?".',
+  );
+  return {
+    heading: say(context, 'Møder her', 'Meetings here'),
+    text: [
+      say(context, 'Skriv det til mig her for at køre mødet:', 'Type this to me here to run the meeting:'),
+      ...list.map((line) => `- ${line}`),
+      asks,
+    ].join('\n'),
+    intro: say(context, 'Skriv det til mig her for at køre mødet:', 'Type this to me here to run the meeting:'),
+    list,
+    outro: asks,
+    buttons: [
+      dialogButton(say(context, 'Start møde', 'Start meeting'), MEETING_DIALOGS.start),
+      dialogButton(say(context, 'Dagens program', "Today's agenda"), MEETING_DIALOGS.agenda),
+    ],
+  };
+}
+
+const howTos: readonly MeetingHowTo[] = ['start', 'next', 'pause', 'evaluation', 'end', 'cohost'];
+
+function howToTopic(topic: string | undefined): MeetingHowTo | undefined {
+  const asked = topic?.startsWith(HOW_TO_ASPECT) ? topic.slice(HOW_TO_ASPECT.length) : topic;
+  return howTos.find((each) => each === asked);
+}
+
+const howToIndex: Record<MeetingHowTo, number> = { start: 0, next: 1, pause: 2, evaluation: 4, cohost: 5, end: 6 };
+
+/** "Skriv »start møde« …": the one command asked for, and where to type it. */
+function howToReply(context: DialogContext, topic: MeetingHowTo): Reply {
+  const [da, en] = meetingCommands[howToIndex[topic]]!;
+  const [command, does] = context.language === 'da' ? da : en;
+  const where = context.turn.conversation.isGroup
+    ? ''
+    : say(
+        context,
+        ' i den gruppesamtale eller kanal, hvor mødet holdes',
+        ' in the group chat or channel where the meeting is held',
+      );
+  return {
+    text: say(
+      context,
+      `Skriv ${quote(context, command)}${where}: det ${does}.`,
+      `Type ${quote(context, command)}${where}: it ${does}.`,
+    ),
+  };
+}
+
+function generalHelp(context: DialogContext): Reply {
+  return {
     heading: say(context, 'Det kan jeg hjælpe med', 'What I can help with'),
     text: say(
       context,
@@ -15,8 +124,8 @@ export const help: Dialog = (context) => [
     ),
     list: [say(context, `Andre spørgsmål: ${MAILBOX}`, `Other questions: ${MAILBOX}`)],
     buttons: exampleButtons(context.language),
-  },
-];
+  };
+}
 
 /** Two to four questions klikbot answers well, in the asker's language. */
 export function exampleButtons(language: 'da' | 'en') {

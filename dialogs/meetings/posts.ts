@@ -8,7 +8,7 @@ import { agendaButton, endButton, evaluationButton, nextButton, pauseButton } fr
 import { say, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply } from '../shared/replies.js';
-import { ANSWER_DIALOGS } from '../names.js';
+import { ANSWER_DIALOGS, POLL_DIALOGS } from '../names.js';
 
 /**
  * What a meeting run in a conversation posts for everyone there: the practicalities at the
@@ -31,8 +31,27 @@ function itemLine(context: DialogContext, meeting: Meeting, index: number): stri
   return item ? `${item.start}–${item.end} ${itemTitle(context, meeting, index)}` : '';
 }
 
-/** The practicalities, pinned-style: the meeting's etiquette and when the sound is tested. */
-export function etiquetteCard(context: DialogContext, meeting: Meeting): Reply {
+/**
+ * The host's controls on the start card, from the item the meeting starts at: next, a break,
+ * a poll (how to write one), the evaluation, the end and the agenda. No "previous item": this
+ * klikbot has no dialog for going back.
+ */
+function hostButtons(context: DialogContext, meeting: Meeting, at: number): ReplyButton[] {
+  return [
+    nextButton(context, at),
+    pauseButton(context, DEFAULT_PAUSE_MINUTES),
+    dialogButton(say(context, 'Ny afstemning', 'New poll'), POLL_DIALOGS.create),
+    evaluationButton(context, meeting.id),
+    endButton(context),
+    agendaButton(context),
+  ];
+}
+
+/**
+ * The practicalities, pinned-style: the meeting's etiquette and when the sound is tested;
+ * posted at the start (`at`: the item it starts at), it carries the host's controls.
+ */
+export function etiquetteCard(context: DialogContext, meeting: Meeting, at?: number): Reply {
   const welcome = say(
     context,
     `Velkommen til **${meeting.title}** på ${meeting.medium}.`,
@@ -47,7 +66,8 @@ export function etiquetteCard(context: DialogContext, meeting: Meeting): Reply {
     source: sourceLine(context, meeting.source.label),
     buttons: [agendaButton(context)],
   });
-  return { ...card, broadcast: true };
+  // the host's six controls, past the three an answer card keeps
+  return { ...card, ...(at === undefined ? {} : { buttons: hostButtons(context, meeting, at) }), broadcast: true };
 }
 
 function itemButtons(

@@ -109,7 +109,7 @@ export const meetingStart: ActionDialog = async (context, args, services: WithMe
   const byClock = meeting.date === today(context) ? clockIndex(meeting, context.turn.now) : -1;
   const at = Math.max(0, byClock);
   await services.meetings.sessions.start(sessionKey(context), meeting.id, at, actorOf(context.turn));
-  return [etiquetteCard(context, meeting), itemPost(context, meeting, at)];
+  return [etiquetteCard(context, meeting, at), itemPost(context, meeting, at)];
 };
 
 /** A hosted session: the services, the session and its meeting (undefined if the data no longer has it). */

@@ -119,8 +119,51 @@ function commandOf(reading: Reading): Intent | undefined {
   return asksForBreak(words) ? 'meeting.pause' : undefined;
 }
 
-/** A host's command to run the meeting, when the sentence is one (never a question). */
+/** What a "hvordan …" question about running a meeting asks how to do; the help dialog names the command. */
+export type MeetingHowTo = 'start' | 'next' | 'pause' | 'evaluation' | 'end' | 'cohost';
+
+/** The `aspect` a how-to question carries to the help dialog: "meeting:start". */
+export const HOW_TO_ASPECT = 'meeting:';
+
+const howWords = new Set(['hvordan', 'how']);
+const evaluationNouns = new Set(['evaluering', 'evalueringen', 'evaluation']);
+const breakVerbs = new Set(['holder', 'holde', 'tager', 'tage', 'take', 'have', 'pause']);
+
+/** "hvordan går jeg videre til næste punkt?", "how do I take a break?": which command is asked for. */
+function howToOf(words: readonly string[]): MeetingHowTo | undefined {
+  const has = (set: ReadonlySet<string>) => words.some((word) => set.has(word));
+  const hasMeeting = has(meetingNouns);
+  if (has(evaluationNouns) && has(startVerbs)) return 'evaluation';
+  if (hasMeeting && has(startVerbs)) return 'start';
+  if (hasMeeting && has(endVerbs)) return 'end';
+  if (words.includes('medvaert') || words.includes('cohost') || words.join(' ').includes('co host')) return 'cohost';
+  const at = words.findIndex((word) => word === 'naeste' || word === 'next');
+  if (at !== -1 && ['punkt', 'item', 'point'].includes(words[at + 1] ?? '')) return 'next';
+  if ((words.includes('pause') || words.includes('break')) && has(breakVerbs)) return 'pause';
+  return undefined;
+}
+
+/**
+ * "hvordan starter jeg mødet?", "how do I end the meeting?": how to run a meeting, answered
+ * with the command to type (help). Only a short question that opens with "hvordan"/"how".
+ */
+export function meetingHowTo(reading: Reading): Understanding | undefined {
+  const words = reading.tokens;
+  if (!howWords.has(words[0] ?? '') || words.length > 10) return undefined;
+  const topic = howToOf(words.slice(1));
+  if (!topic) return undefined;
+  return {
+    intent: 'help',
+    confidence: 0.95,
+    entities: { ...reading.entities, aspect: `${HOW_TO_ASPECT}${topic}` },
+    language: reading.language,
+  };
+}
+
+/** A host's command to run the meeting, when the sentence is one (never a question), or how to give one. */
 export function meetingCommand(reading: Reading): Understanding | undefined {
+  const howTo = meetingHowTo(reading);
+  if (howTo) return howTo;
   if (reading.questionMark) return undefined;
   const intent = commandOf(reading);
   return intent ? { intent, confidence: 0.95, entities: reading.entities, language: reading.language } : undefined;

@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import type { Turn } from '../../src/core/types.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { knowledge } from './dialog-kit.js';
+
+/** How a host finds the meeting's words: "hjælp" in a channel, and "hvordan …" questions, through the core. */
+const core = createCore({ knowledge });
+
+function asked(text: string, isGroup: boolean): Turn {
+  return {
+    user: { id: 'u1', name: 'Programleder' },
+    conversation: { channel: 'teams', id: isGroup ? '19:moede@thread.tacv2' : 'a:personal', isGroup },
+    text,
+    now: DateTime.fromISO('2018-09-06T09:40:00+02:00', { setZone: true }),
+  };
+}
+
+const texts = (text: string, isGroup = true) => core.answer(asked(text, isGroup)).replies.map((reply) => reply.text);
+
+describe('help with running a meeting', () => {
+  it('leads with the meeting’s commands in a group chat or channel, and keeps today’s help after them', () => {
+    const [meeting, general, ...rest] = core.answer(asked('hjælp', true)).replies;
+    expect(rest).toEqual([]);
+    expect(meeting?.heading).toBe('Møder her');
+    expect(meeting?.list?.map((line) => line.split(':')[0])).toEqual([
+      '»start møde«',
+      '»næste punkt«',
+      '»pause 10«',
+      '»afstemning',
+      '»start evaluering«',
+      '»medvært«',
+      '»afslut møde«',
+    ]);
+    expect(meeting?.text).toContain('»hvornår er der pause?«');
+    expect(general?.heading).toBe('Det kan jeg hjælpe med');
+  });
+
+  it('keeps today’s help first in a personal chat', () => {
+    const replies = core.answer(asked('hjælp', false)).replies;
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.heading).toBe('Det kan jeg hjælpe med');
+  });
+
+  it('answers "hvordan …" about running a meeting with the command to type, not the municipality prompt', () => {
+    expect(texts('hvordan starter jeg mødet?')).toEqual([
+      'Skriv »start møde«: det starter dagens møde her; du bliver vært.',
+    ]);
+    expect(texts('hvordan starter jeg mødet?', false)).toEqual([
+      'Skriv »start møde« i den gruppesamtale eller kanal, hvor mødet holdes: det starter dagens møde her; du bliver vært.',
+    ]);
+    expect(texts('hvordan går jeg videre til næste punkt?')[0]).toMatch(/^Skriv »næste punkt«/);
+    expect(texts('hvordan holder jeg pause?')[0]).toMatch(/^Skriv »pause 10«/);
+    expect(texts('hvordan starter jeg evalueringen?')[0]).toMatch(/^Skriv »start evaluering«/);
+    expect(texts('how do I end the meeting?')).toEqual([
+      'Type "end meeting": it ends the meeting with thanks and the follow-up.',
+    ]);
+  });
+
+  it('reads "hvordan laver jeg en afstemning?" and "how do I start a poll?" as the poll’s how-to', () => {
+    for (const text of ['hvordan laver jeg en afstemning?', 'how do I start a poll?'])
+      expect(core.answer(asked(text, true)).action).toEqual({ dialog: 'poll-create', args: {} });
+  });
+});
