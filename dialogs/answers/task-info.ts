@@ -184,7 +184,7 @@ export const taskList: Dialog = (context, args) => {
   const intro = say(
     context,
     `Der er **${tasks.length} ${what}**${forSystem}:`,
-    `There are **${tasks.length} ${what}**${forSystem}:`,
+    `There ${tasks.length === 1 ? 'is' : 'are'} **${tasks.length} ${what}**${forSystem}:`,
   );
   const after = coming
     ? [

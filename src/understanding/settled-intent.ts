@@ -70,6 +70,14 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     !reading.tokens.some((token) => progressOrDue.test(token))
   )
     return 'task.steps';
+  // "is anything coming up that involves ØiR?": a support system's coming tasks, where no deadline is asked for
+  if (
+    intent === 'deadline.upcoming' &&
+    entities.supportSystems.length > 0 &&
+    entities.tasks.length + entities.deadlines.length === 0 &&
+    !reading.tokens.some((token) => /^(deadline\w*|frist\w*|due)$/.test(token))
+  )
+    return 'task.list';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   return intent;

@@ -160,6 +160,24 @@ function asksWho(tokens: string[]): boolean {
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
 
+/**
+ * The things only hinted at, leaving out a role hinted by a word that names something else in
+ * full: in "opgaver for Organisation" the support system is named, and the role
+ * Organisationsadministrator only shares its word. (A task hinted there stays: a task is
+ * often named after its system.)
+ */
+function hintsBesideNames(matches: EntityMatch[]): EntityMatch[] {
+  const named = matches.filter((match) => match.certainty === 'named');
+  return matches.filter(
+    (match) =>
+      match.certainty === 'hinted' &&
+      !(
+        match.kind === 'role' &&
+        named.some((other) => other.kind !== 'role' && other.start <= match.start && match.end <= other.end)
+      ),
+  );
+}
+
 export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
@@ -200,7 +218,7 @@ export class Understander {
     const reading: Reading = {
       classification,
       entities,
-      hints: matches.filter((match) => match.certainty === 'hinted'),
+      hints: hintsBesideNames(matches),
       named: matches.filter((match) => match.certainty === 'named'),
       questionMark: /\?\s*$/.test(input.text),
       stepNumber,

@@ -97,3 +97,14 @@ describe('a follow-up that asks for several tasks', () => {
     expect(understander.understand({ text: 'og hvem er ansvarlig?', now, previous }).intent).not.toBe('task.list');
   });
 });
+
+describe("a support system's coming tasks", () => {
+  it('are listed for "coming up" and "opgaver for", not a deadline list or a role sharing the name', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const intent = (text: string) => understander.understand({ text, now }).intent;
+    expect(intent('Is anything coming up that involves ØiR?')).toBe('task.list');
+    expect(intent('hvad kommer der af opgaver for Organisation?')).toBe('task.list');
+    expect(intent('hvad laver organisationsadministratoren?')).toBe('role.describe');
+  });
+});
