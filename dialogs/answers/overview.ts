@@ -69,7 +69,14 @@ function linkDetail(context: DialogContext, link: SupportLink): string {
   const reasons = link.basis.flatMap((basis) =>
     typeof basis === 'string' && words[basis] ? [say(context, words[basis][0], words[basis][1])] : [],
   );
-  return [...new Set(reasons)].join(', ');
+  return [[...new Set(reasons)].join(', '), neededFor(context, link)].filter(Boolean).join('; ');
+}
+
+/** "behov: Sagsfordeling; Brevfletning": what the IT system needs the support system's data for, where the slide says. */
+function neededFor(context: DialogContext, link: SupportLink): string {
+  const needs = link.supportSystem.businessNeeds?.find((need) => need.itSystem === link.itSystem.id)?.needs;
+  if (!needs?.length) return '';
+  return say(context, `behov: ${needs.join('; ')}`, `needs: ${needs.join('; ')}`);
 }
 
 function labelsOf(context: DialogContext, links: SupportLink[]): string[] {

@@ -40,12 +40,12 @@ describe('overview: who uses a support system', () => {
     expect(reply.list).toContain('DUBU (2019)');
   });
 
-  it('says why a system uses Organisation where no interface says so', () => {
+  it('says why a system uses Organisation where no interface says so, and what it needs the data for', () => {
     const reply = card(overview(context(), { supportSystemId: 'organisation' }));
     expect(reply.list).toEqual([
       'KSD (læser organisationsdata)',
-      'KY (læser organisationsdata)',
-      'SAPA (kommende KLIK-opgave, læser organisationsdata)',
+      'KY (læser organisationsdata; behov: Sagsfordeling; Brevfletning)',
+      'SAPA (kommende KLIK-opgave, læser organisationsdata; behov: Hvilken medarbejder(e) er tilknyttet en sag og dokument?; Hvor arbejder medarbejderen?; Hvilke kontaktoplysninger har medarbejderen?; Oprettelse af visningsgrupper og advis-grupper)',
     ]);
   });
 
