@@ -157,6 +157,10 @@ function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
+// A status asked of the municipalities, and the word for them
+const progressAspects = new Set(['done', 'started', 'not-started']);
+const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|landet|country)$/;
+
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
 
@@ -250,6 +254,8 @@ export class Understander {
         language,
       };
     }
+    const national = this.#nationalProgress(resolved, words.tokens);
+    if (national) return national;
     const material =
       this.#passages.material(words.tokens, resolved) ?? this.#passages.whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
@@ -319,6 +325,21 @@ export class Understander {
       entities: { ...resolved.entities, agendaItems },
       language: resolved.language,
     };
+  }
+
+  /**
+   * "how many municipalities are in progress with BBR?": a status (done, started, not started)
+   * of the municipalities, on a task the national table has, is that table, where nothing else
+   * read the question well.
+   */
+  #nationalProgress(resolved: Understanding, tokens: string[]): Understanding | undefined {
+    const { entities } = resolved;
+    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
+    if (!progressAspects.has(entities.aspect ?? '') || !tokens.some((token) => municipalitiesWord.test(token)))
+      return undefined;
+    const counted = new Set(this.knowledge.bbrStatus.map((row) => row.task));
+    if (!entities.tasks.some((taskId) => counted.has(taskId))) return undefined;
+    return { ...resolved, intent: 'status.national', confidence: CONFIDENCE_THRESHOLD };
   }
 
   /**

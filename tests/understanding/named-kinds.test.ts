@@ -108,3 +108,13 @@ describe("a support system's coming tasks", () => {
     expect(intent('hvad laver organisationsadministratoren?')).toBe('role.describe');
   });
 });
+
+describe('a status asked of the municipalities on a counted task', () => {
+  it('is the national table, in English too', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const intent = (text: string) => understander.understand({ text, now }).intent;
+    expect(intent('how many municipalities are in progress with BBR?')).toBe('status.national');
+    expect(intent('hvilket BBR trin har flest kommuner i gang?')).toBe('status.national');
+  });
+});
