@@ -46,7 +46,7 @@ function minutesOf(time: string): number {
 }
 
 /** How long the agenda gives a pause item: to the next item's start (the seed's ends can be wrong), else its end. */
-function agendaMinutes(meeting: Meeting, index: number): number {
+export function agendaMinutes(meeting: Meeting, index: number): number {
   const item = meeting.agenda[index];
   if (!item) return DEFAULT_PAUSE_MINUTES;
   const until = meeting.agenda[index + 1]?.start ?? item.end;
@@ -70,7 +70,7 @@ function breakItem(meeting: Meeting, current: number, now: DateTime): number {
   return now >= starts.minus({ minutes: AGENDA_BREAK_REACH_MINUTES }) ? current + 1 : current;
 }
 
-function movedOnAlready(context: DialogContext, meeting: Meeting, session: Session): Reply[] {
+export function movedOnAlready(context: DialogContext, meeting: Meeting, session: Session): Reply[] {
   const title = meeting.agenda[session.currentItem]?.title ?? '';
   return notice(
     say(

@@ -309,11 +309,13 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda, the host’s start, next, pause and end, and asking for and approving a co-host', () => {
+  it('are the agenda, the host’s start, next, previous, go to item, pause and end, and asking for and approving a co-host', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual([
       'meeting-agenda',
       'meeting-start',
       'meeting-next',
+      'meeting-previous',
+      'meeting-goto',
       'meeting-pause',
       'meeting-end',
       'meeting-cohost-request',
