@@ -105,7 +105,7 @@ export const meetingStart: ActionDialog = async (context, args, services: WithMe
   if (running?.meetingId === meeting.id) return alreadyRunning(context, meeting, running);
   const byClock = meeting.date === today(context) ? clockIndex(meeting, context.turn.now) : -1;
   const at = Math.max(0, byClock);
-  await services.meetings.sessions.start(sessionKey(context), meeting.id, at, actorOf(context.turn));
+  await services.meetings.sessions.start(sessionKey(context), meeting.id, at, actorOf(context.turn), context.language);
   return [etiquetteCard(context, meeting), itemPost(context, meeting, at)];
 };
 
