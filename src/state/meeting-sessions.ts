@@ -64,15 +64,19 @@ export class MeetingSessionRepository {
     return this.store.read().meetingSessions.filter((session) => session.endedAt === undefined);
   }
 
-  /** Starts a session at `currentItem`, replacing any earlier one in the conversation (which it resolves with). */
+  /**
+   * Starts a session at `currentItem` (begun at `itemSince`, else now), replacing any earlier
+   * one in the conversation (which it resolves with).
+   */
   async start(
     key: SessionKey,
     meetingId: string,
     currentItem: number,
     by: Actor,
-    language?: 'da' | 'en',
+    options: { language?: 'da' | 'en'; itemSince?: DateTime } = {},
   ): Promise<{ session: DeepReadonly<MeetingSession>; replaced?: DeepReadonly<MeetingSession> }> {
     const startedAt = nowIso(this.clock);
+    const { language } = options;
     const session: MeetingSession = {
       ...key,
       meetingId,
@@ -80,7 +84,7 @@ export class MeetingSessionRepository {
       startedAt,
       startedBy: withoutUndefined(by),
       coHosts: [],
-      itemSince: startedAt,
+      itemSince: options.itemSince ? iso(options.itemSince) : startedAt,
       ...(language ? { language } : {}),
     };
     return this.store.update((draft) => {
