@@ -16,7 +16,7 @@ import {
   type PollLookup,
 } from './access.js';
 import { deletedCard, pollCard } from './card.js';
-import { runsMeetingHere } from '../meetings/host.js';
+import { activeSession, runsMeetingHere, type WithMeetings } from '../meetings/host.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
 import { dialogButton } from '../shared/buttons.js';
@@ -60,25 +60,29 @@ function pollToClose(context: DialogContext, polls: PollRepository, services: Ac
       replies: notice(say(context, 'Der er ingen åben afstemning her.', 'There is no open poll here.')),
     };
   const theirs = open.filter((poll) => moderates(context, poll, services));
-  if (theirs.length === 0) return { ok: false, replies: onlyCreator(context, 'close') };
+  if (theirs.length === 0) return { ok: false, replies: onlyCreator(context, 'close', services) };
   if (theirs.length > 1) return { ok: false, replies: whichPoll(context, theirs) };
   return { ok: true, poll: theirs[0]! };
 }
 
-function onlyCreator(context: DialogContext, what: 'close' | 'delete'): Reply[] {
-  return notice(
-    what === 'close'
-      ? say(
-          context,
-          'Kun den, der oprettede afstemningen, eller en administrator kan lukke den. Intet er ændret.',
-          'Only whoever created the poll, or an administrator, can close it. Nothing was changed.',
-        )
-      : say(
-          context,
-          'Kun den, der oprettede afstemningen, eller en administrator kan slette den. Intet er ændret.',
-          'Only whoever created the poll, or an administrator, can delete it. Nothing was changed.',
-        ),
-  );
+/** Who may close or delete: named with the meeting's hosts where a meeting runs here, as they may too. */
+function onlyCreator(context: DialogContext, what: 'close' | 'delete', services: WithMeetings): Reply[] {
+  const sessions = services.meetings?.sessions;
+  const meeting = sessions !== undefined && activeSession(context, sessions) !== undefined;
+  const who = meeting
+    ? say(
+        context,
+        'Kun den, der oprettede afstemningen, mødets vært eller medvært eller en administrator',
+        "Only whoever created the poll, the meeting's host or co-host, or an administrator,",
+      )
+    : say(
+        context,
+        'Kun den, der oprettede afstemningen, eller en administrator',
+        'Only whoever created the poll, or an administrator,',
+      );
+  const verb =
+    what === 'close' ? say(context, 'kan lukke den', 'can close it') : say(context, 'kan slette den', 'can delete it');
+  return notice(`${who} ${verb}. ${say(context, 'Intet er ændret.', 'Nothing was changed.')}`);
 }
 
 function deletedNotice(context: DialogContext): Reply[] {
@@ -100,7 +104,7 @@ export const pollClose: ActionDialog = async (context, args, services) => {
   const pollId = parsed.success ? parsed.data.pollId : undefined;
   const found = pollId !== undefined ? namedPoll(context, polls, pollId) : pollToClose(context, polls, services);
   if (!found.ok) return found.replies;
-  if (!moderates(context, found.poll, services)) return onlyCreator(context, 'close');
+  if (!moderates(context, found.poll, services)) return onlyCreator(context, 'close', services);
   const outcome = await polls.close(found.poll.id, actorOf(context.turn));
   if (!outcome.ok && outcome.reason === 'deleted') return deletedNotice(context);
   if (!outcome.ok && outcome.reason === 'not-found')
@@ -124,7 +128,7 @@ export const pollDelete: ActionDialog = async (context, args, services) => {
   const parsed = pollIdArgs.safeParse(args);
   const found = pollMeant(context, polls, parsed.success ? parsed.data.pollId : undefined, 'any');
   if (!found.ok) return found.replies;
-  if (!moderates(context, found.poll, services)) return onlyCreator(context, 'delete');
+  if (!moderates(context, found.poll, services)) return onlyCreator(context, 'delete', services);
   const outcome = await polls.delete(found.poll.id);
   if (!outcome.ok) return deletedNotice(context);
   return [deletedCard(context, outcome.poll)];

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { meetingGoTo } from '../../dialogs/meetings/moves.js';
 import { meetingStart } from '../../dialogs/meetings/run.js';
-import { meetingNext, meetingPause } from '../../dialogs/meetings/steps.js';
+import { meetingEnd, meetingNext, meetingPause } from '../../dialogs/meetings/steps.js';
 import { meetingTimedWork, type MeetingTimedDeps } from '../../dialogs/meetings/timed.js';
 import type { ConversationAddress, Delivery, Notifier } from '../../src/core/notifier.js';
 import type { Reply } from '../../src/core/types.js';
@@ -101,6 +101,24 @@ describe('a break’s end', () => {
     await sent.tick('12:10:00');
     expect(sent.channel).toHaveLength(1);
     expect(kit.sessions.running(CHANNEL)?.calledBackFrom).toBe('2018-09-06T11:20:00.000+02:00');
+  });
+});
+
+describe('a break ended before its time', () => {
+  const kit = useMeetingKit();
+
+  it('calls nobody back when the host moved on or ended the meeting during it', async () => {
+    await meetingStart(turn(kit, people.host, '2018-09-06T10:31:00+02:00'), {}, kit.meetingServices);
+    await meetingNext(turn(kit, people.host, '2018-09-06T10:40:00+02:00'), {}, kit.meetingServices);
+    await meetingNext(turn(kit, people.host, '2018-09-06T10:47:00+02:00'), {}, kit.meetingServices);
+    const sent = recorder(kit);
+    await sent.tick('10:50:30');
+    expect(sent.channel).toEqual([]);
+    await meetingPause(turn(kit, people.host, '2018-09-06T10:55:00+02:00'), { minutes: '5' }, kit.meetingServices);
+    await meetingEnd(turn(kit, people.host, '2018-09-06T10:57:00+02:00'), {}, kit.meetingServices);
+    await sent.tick('11:00:30');
+    expect(sent.channel).toEqual([]);
+    expect(sent.private).toEqual([]);
   });
 });
 
