@@ -95,6 +95,13 @@ export function nextButton(context: DialogContext, from: number): ReplyButton {
   return dialogButton(say(context, 'Næste punkt', 'Next item'), MEETING_DIALOGS.next, { from: String(from) });
 }
 
+/** "Forrige punkt", moving back from `from` only (a second press of the same button moves no further). */
+export function previousButton(context: DialogContext, from: number): ReplyButton {
+  return dialogButton(say(context, 'Forrige punkt', 'Previous item'), MEETING_DIALOGS.previous, {
+    from: String(from),
+  });
+}
+
 /** "Pause 10 min". */
 export function pauseButton(context: DialogContext, minutes: number): ReplyButton {
   return dialogButton(say(context, `Pause ${minutes} min`, `Break ${minutes} min`), MEETING_DIALOGS.pause, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Reply, ReplyButton } from '../../src/core/types.js';
+import type { Reply } from '../../src/core/types.js';
 import type { DateTime } from 'luxon';
 import { meetingInstant, type Meeting } from '../../src/knowledge/queries.js';
 import type { DialogContext, ActionDialog } from '../types.js';
@@ -9,8 +9,6 @@ import { hostedSession, missingMeetingReply, noSessionReplyFor, type Hosted } fr
 import { agendaMinutes, breakEnd, movedOnAlready } from './steps.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
-import { dialogButton } from '../shared/buttons.js';
-import { MEETING_DIALOGS } from '../names.js';
 
 /**
  * The host's ways back and across the agenda: "forrige punkt" undoes a mistaken "næste punkt",
@@ -23,11 +21,6 @@ const itemNumber = z
   .transform(Number);
 const previousArgs = z.object({ from: itemNumber.optional() });
 const gotoArgs = z.object({ item: itemNumber, from: itemNumber.optional() });
-
-/** "Forrige punkt", moving back from `from` only (a second press of the same button moves no further). */
-export function previousButton(context: DialogContext, from: number): ReplyButton {
-  return dialogButton(say(context, 'Forrige punkt', 'Previous item'), MEETING_DIALOGS.previous, { from: String(from) });
-}
 
 function noSuchItem(context: DialogContext, meeting: Meeting): Reply[] {
   const count = meeting.agenda.length;

@@ -4,7 +4,15 @@ import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
 import { meetingInstant, type Meeting } from '../../src/knowledge/queries.js';
 import type { DialogContext, ActionDialog } from '../types.js';
-import { agendaButton, endButton, nextButton, sessionKey, type Session, type WithMeetings } from './host.js';
+import {
+  agendaButton,
+  endButton,
+  nextButton,
+  previousButton,
+  sessionKey,
+  type Session,
+  type WithMeetings,
+} from './host.js';
 import { DEFAULT_PAUSE_MINUTES, endPost, itemPost, pausePost } from './posts.js';
 import { hostedSession, missingMeetingReply, noSessionReplyFor } from './run.js';
 import { say } from '../shared/say.js';
@@ -79,7 +87,12 @@ export function movedOnAlready(context: DialogContext, meeting: Meeting, session
       `The meeting has already moved on; now: ${title}. Nothing was changed.`,
     ),
     {
-      buttons: [nextButton(context, session.currentItem), agendaButton(context)],
+      // a second press went further than meant: one step back is at hand
+      buttons: [
+        ...(session.currentItem > 0 ? [previousButton(context, session.currentItem)] : []),
+        nextButton(context, session.currentItem),
+        agendaButton(context),
+      ],
     },
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meetingCohostApprove, meetingCohostRequest } from '../../dialogs/meetings/cohost.js';
+import { previousButton } from '../../dialogs/meetings/host.js';
 import { meetingGoTo, meetingPrevious } from '../../dialogs/meetings/moves.js';
 import { meetingStart } from '../../dialogs/meetings/run.js';
 import { meetingNext } from '../../dialogs/meetings/steps.js';
@@ -18,9 +19,14 @@ describe('going back and across the agenda', () => {
     await startedAt(kit, '2018-09-06T10:10:00+02:00');
     await meetingNext(turn(kit, people.host, '2018-09-06T10:11:00+02:00'), {}, kit.meetingServices);
     expect(kit.sessions.running(CHANNEL)?.currentItem).toBe(2);
+    const button = previousButton(turn(kit, people.host, '2018-09-06T10:11:30+02:00'), 2);
+    expect(button).toMatchObject({
+      title: 'Forrige punkt',
+      action: { dialog: 'meeting-previous', args: { from: '2' } },
+    });
     const [post] = await meetingPrevious(
       turn(kit, people.host, '2018-09-06T10:11:30+02:00'),
-      { from: '2' },
+      button.action.args,
       kit.meetingServices,
     );
     expect(post?.heading).toBe('Punkt 2 af 9');

@@ -128,6 +128,7 @@ describe('moving through the agenda', () => {
     );
     expect(twice).toMatchObject({ notice: true });
     expect(twice?.text).toContain('Mødet er allerede gået videre');
+    expect(actions(twice)[0]).toEqual({ dialog: 'meeting-previous', args: { from: '1' } });
     expect(kit.sessions.running(CHANNEL)?.currentItem).toBe(1);
   });
 
