@@ -59,8 +59,8 @@ export function notHostReply(context: DialogContext, session: Session): Reply[] 
   return notice(
     say(
       context,
-      `Mødet her ledes af ${host}; kun værten eller en administrator kan skifte punkt, holde pause, starte evalueringen eller afslutte. Intet er ændret.`,
-      `This meeting is run by ${host}; only the host or an administrator can move on, pause, start the evaluation or end it. Nothing was changed.`,
+      `Mødet her ledes af ${host}; kun værten, en medvært eller en administrator kan skifte punkt, holde pause, starte evalueringen eller afslutte. Intet er ændret.`,
+      `This meeting is run by ${host}; only the host, a co-host or an administrator can move on or back, pause, start the evaluation or end it. Nothing was changed.`,
     ),
   );
 }

@@ -179,7 +179,7 @@ describe('moving through the agenda', () => {
     ] as const) {
       const [reply] = await dialog(turn(kit, people.other, '2018-09-06T10:06:00+02:00'), args, kit.meetingServices);
       expect(reply).toMatchObject({ notice: true });
-      expect(reply?.text).toContain('kun værten eller en administrator');
+      expect(reply?.text).toContain('kun værten, en medvært eller en administrator');
     }
     expect(kit.store.read()).toBe(before);
     const [moved] = await meetingNext(turn(kit, people.admin, '2018-09-06T10:06:00+02:00'), {}, kit.meetingServices);
