@@ -2,7 +2,7 @@ import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
-import { pauseMinutesOf } from '../src/understanding/meeting-requests.js';
+import { agendaItemOf, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './answers/contact-topic.js';
 import {
   POLL_DIALOGS,
@@ -133,6 +133,8 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   // a host running a meeting here: the dialogs check who may
   'meeting.start': { dialog: MEETING_DIALOGS.start, args: (e) => ({ date: e.dates?.start }) },
   'meeting.next': { dialog: MEETING_DIALOGS.next, args: () => ({}) },
+  'meeting.previous': { dialog: MEETING_DIALOGS.previous, args: () => ({}) },
+  'meeting.goto': { dialog: MEETING_DIALOGS.goto, args: (_e, tokens) => ({ item: agendaItemOf(tokens)?.toString() }) },
   'meeting.pause': {
     dialog: MEETING_DIALOGS.pause,
     args: (_e, tokens) => ({ minutes: pauseMinutesOf(tokens)?.toString() }),

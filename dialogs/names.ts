@@ -94,6 +94,10 @@ export const MEETING_DIALOGS = {
   agenda: 'meeting-agenda',
   start: 'meeting-start',
   next: 'meeting-next',
+  /** Back one agenda item. */
+  previous: 'meeting-previous',
+  /** To a numbered agenda item ("gå til punkt 5"). */
+  goto: 'meeting-goto',
   pause: 'meeting-pause',
   end: 'meeting-end',
   /** A person asks the host to let them co-host. */

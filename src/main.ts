@@ -38,6 +38,8 @@ import { loadDomainBook, type DomainBook } from './knowledge/municipality-domain
 import { ReplayJournal } from './channels/slack/replay-journal.js';
 import type { ActionServices } from '../dialogs/types.js';
 import { announceClosedPolls } from '../dialogs/polls/announce.js';
+import { meetingTimedWork } from '../dialogs/meetings/timed.js';
+import { reachPersonVia } from './reach-person.js';
 import { createCore } from './klikbot-core.js';
 import { describeProblem } from './knowledge/problems.js';
 
@@ -46,14 +48,6 @@ import { describeProblem } from './knowledge/problems.js';
  * come in: Teams allows a bot about 60 writes per 30 seconds in one conversation.
  */
 const SHARED_CARD_INTERVAL_MS = 1_000;
-
-// A person's channel as turns name it, to the channels their stored 1:1 chats are kept under
-const STORED_CHANNELS: Record<string, string[]> = {
-  teams: ['msteams'],
-  slack: [SLACK_CHANNEL],
-  web: ['webchat'],
-  emulator: ['emulator'],
-};
 
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
@@ -145,13 +139,7 @@ function actionServices(
     // the one local person is trusted only where nobody else can reach /api/messages: local mode on a loopback address
     localTrusted: config.localMode && config.botFramework && isLoopbackHost(config.host),
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
-    reachPerson: async (person, replies) => {
-      const chat = state.conversations.personalChat(STORED_CHANNELS[person.channel] ?? [], person.userId);
-      return chat
-        ? (await notifier.send({ channel: chat.channel, conversationId: chat.conversationId }, replies)).status ===
-            'sent'
-        : false;
-    },
+    reachPerson: reachPersonVia(state.conversations, notifier),
   };
   return services;
 }
@@ -230,13 +218,17 @@ async function startChannels(
   return { server, slack, cardRefreshes, pages: local?.pages };
 }
 
-/** The timed work, on one timer: the reminders, then the polls that close at their set time. */
+/**
+ * The timed work, on one timer: the reminders, then the polls that close at their set time,
+ * then the meetings run in conversations (call-backs from breaks, the host's word on an item run over).
+ */
 function timedWork(
   reminders: Reminders,
-  polls: PollRepository,
-  deps: { clock: Clock; logger: Logger; notifier: Notifier },
+  state: Repositories,
+  deps: { clock: Clock; logger: Logger; notifier: Notifier; knowledge: Knowledge },
 ): Scheduler<DateTime> {
-  const { clock, logger, notifier } = deps;
+  const { clock, logger, notifier, knowledge } = deps;
+  const { polls, sessions } = state;
   const scheduler = new Scheduler<DateTime>({
     now: () => clock.now(),
     onError: (job, error) => logger.error({ err: error, job }, 'timed work failed; the next tick tries again'),
@@ -244,6 +236,10 @@ function timedWork(
   scheduler.register('reminders', () => reminders.engine.tick());
   // a poll that closes at a set time shows its result where it was asked
   scheduler.register('polls', (now) => announceClosedPolls(polls, notifier, now, logger));
+  const reachPerson = reachPersonVia(state.conversations, notifier);
+  scheduler.register('meetings', (now) =>
+    meetingTimedWork({ sessions, knowledge, notifier, reachPerson, logger }, now),
+  );
   return scheduler;
 }
 
@@ -309,7 +305,7 @@ export async function startKlikbot(
     services: actionServices(config, state, { reminders, notifier, domains }),
     clock,
   });
-  const work = timedWork(reminders, state.polls, { clock, logger, notifier });
+  const work = timedWork(reminders, state, { clock, logger, notifier, knowledge });
   const local = pages ? { pages, movableClock, runTimedWork: () => work.tickAnew() } : undefined;
   const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger, local });
   const port = await listen(channels.server, config.port, config.host);

@@ -59,8 +59,8 @@ export function notHostReply(context: DialogContext, session: Session): Reply[] 
   return notice(
     say(
       context,
-      `Mødet her ledes af ${host}; kun værten eller en administrator kan skifte punkt, holde pause, starte evalueringen eller afslutte. Intet er ændret.`,
-      `This meeting is run by ${host}; only the host or an administrator can move on, pause, start the evaluation or end it. Nothing was changed.`,
+      `Mødet her ledes af ${host}; kun værten, en medvært eller en administrator kan skifte punkt, holde pause, starte evalueringen eller afslutte. Intet er ændret.`,
+      `This meeting is run by ${host}; only the host, a co-host or an administrator can move on or back, pause, start the evaluation or end it. Nothing was changed.`,
     ),
   );
 }
@@ -93,6 +93,13 @@ export function startButton(context: DialogContext, meetingId?: string): ReplyBu
 /** "Næste punkt", moving on from `from` only (a second press of the same button moves no further). */
 export function nextButton(context: DialogContext, from: number): ReplyButton {
   return dialogButton(say(context, 'Næste punkt', 'Next item'), MEETING_DIALOGS.next, { from: String(from) });
+}
+
+/** "Forrige punkt", moving back from `from` only (a second press of the same button moves no further). */
+export function previousButton(context: DialogContext, from: number): ReplyButton {
+  return dialogButton(say(context, 'Forrige punkt', 'Previous item'), MEETING_DIALOGS.previous, {
+    from: String(from),
+  });
 }
 
 /** "Pause 10 min". */

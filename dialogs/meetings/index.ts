@@ -1,17 +1,20 @@
 import { meetingCohostApprove, meetingCohostRequest } from './cohost.js';
 import { meetingAgenda, meetingStart } from './run.js';
 import { meetingEnd, meetingNext, meetingPause } from './steps.js';
+import { meetingGoTo, meetingPrevious } from './moves.js';
 import type { ActionDialog } from '../types.js';
 import { MEETING_DIALOGS } from '../names.js';
 
 /**
  * The dialogs that run a meeting in a conversation, by name: the agenda as it stands there,
- * and the host's start, next item, pause and end. They read `services.meetings`.
+ * and the host's start, next item, previous item, go to item N, pause and end. They read `services.meetings`.
  */
 export const meetingDialogsByName: Record<string, ActionDialog> = {
   [MEETING_DIALOGS.agenda]: meetingAgenda,
   [MEETING_DIALOGS.start]: meetingStart,
   [MEETING_DIALOGS.next]: meetingNext,
+  [MEETING_DIALOGS.previous]: meetingPrevious,
+  [MEETING_DIALOGS.goto]: meetingGoTo,
   [MEETING_DIALOGS.pause]: meetingPause,
   [MEETING_DIALOGS.end]: meetingEnd,
   [MEETING_DIALOGS.cohostRequest]: meetingCohostRequest,

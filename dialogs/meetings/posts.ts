@@ -4,7 +4,7 @@ import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Meeting } from '../../src/knowledge/queries.js';
 import type { DialogContext } from '../types.js';
 import { clockTime, itemTimes, itemTitle, nextTalkIndex, soundTestText } from '../answers/agenda.js';
-import { agendaButton, endButton, evaluationButton, nextButton, pauseButton } from './host.js';
+import { agendaButton, endButton, evaluationButton, nextButton, pauseButton, previousButton } from './host.js';
 import { say, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply } from '../shared/replies.js';
@@ -76,10 +76,12 @@ function itemButtons(
   index: number,
   evaluationStarted: boolean,
 ): ReplyButton[] {
+  // back one, undoing a "næste punkt" pressed by mistake
+  const back = index > 0 ? [previousButton(context, index)] : [];
   if (index < meeting.agenda.length - 1)
-    return [nextButton(context, index), pauseButton(context, DEFAULT_PAUSE_MINUTES), agendaButton(context)];
+    return [nextButton(context, index), ...back, pauseButton(context, DEFAULT_PAUSE_MINUTES), agendaButton(context)];
   const evaluation = evaluationStarted ? [] : [evaluationButton(context, meeting.id)];
-  return [...evaluation, endButton(context), agendaButton(context)];
+  return [...evaluation, ...back, endButton(context), agendaButton(context)];
 }
 
 /**

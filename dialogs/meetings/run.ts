@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
 import { isoDate } from '../../src/knowledge/common.js';
-import { findMeeting, upcomingMeetings, type Meeting } from '../../src/knowledge/queries.js';
+import { findMeeting, meetingInstant, upcomingMeetings, type Meeting } from '../../src/knowledge/queries.js';
 import { actorOf } from '../membership/acting-for.js';
 import type { DialogContext, ActionDialog, MeetingServices } from '../types.js';
 import { agendaToday } from '../answers/events.js';
@@ -108,7 +108,12 @@ export const meetingStart: ActionDialog = async (context, args, services: WithMe
   if (running?.meetingId === meeting.id) return alreadyRunning(context, meeting, running);
   const byClock = meeting.date === today(context) ? clockIndex(meeting, context.turn.now) : -1;
   const at = Math.max(0, byClock);
-  await services.meetings.sessions.start(sessionKey(context), meeting.id, at, actorOf(context.turn));
+  // started in the middle of an item, the item began when the programme has it begin
+  const itemSince = byClock >= 0 ? meetingInstant(meeting, meeting.agenda[byClock]!.start) : undefined;
+  await services.meetings.sessions.start(sessionKey(context), meeting.id, at, actorOf(context.turn), {
+    language: context.language,
+    ...(itemSince ? { itemSince } : {}),
+  });
   return [etiquetteCard(context, meeting, at), itemPost(context, meeting, at)];
 };
 

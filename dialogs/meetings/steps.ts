@@ -2,9 +2,17 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../src/clock.js';
 import type { Reply } from '../../src/core/types.js';
-import type { Meeting } from '../../src/knowledge/queries.js';
+import { meetingInstant, type Meeting } from '../../src/knowledge/queries.js';
 import type { DialogContext, ActionDialog } from '../types.js';
-import { agendaButton, endButton, nextButton, sessionKey, type Session, type WithMeetings } from './host.js';
+import {
+  agendaButton,
+  endButton,
+  nextButton,
+  previousButton,
+  sessionKey,
+  type Session,
+  type WithMeetings,
+} from './host.js';
 import { DEFAULT_PAUSE_MINUTES, endPost, itemPost, pausePost } from './posts.js';
 import { hostedSession, missingMeetingReply, noSessionReplyFor } from './run.js';
 import { say } from '../shared/say.js';
@@ -29,12 +37,16 @@ const pauseArgs = z.object({
     .optional(),
 });
 
-/** `minutes` from `now`, rounded up to a whole minute: a break announced at 10.40.20 for 10 minutes ends 10.51. */
+/**
+ * `minutes` from `now`, to the minute: a break announced at 11.10.40 for 10 minutes ends 11.20,
+ * as people read the clock (rounding up said 11.21 where the next item starts 11.20).
+ */
 export function breakEnd(now: DateTime, minutes: number): DateTime {
-  const end = now.setZone(ZONE).plus({ minutes });
-  const whole = end.startOf('minute');
-  return whole.equals(end) ? end : whole.plus({ minutes: 1 });
+  return now.setZone(ZONE).plus({ minutes }).startOf('minute');
 }
+
+/** How close by the clock to the agenda's own pause "pause 10" takes the meeting onto it. */
+const AGENDA_BREAK_REACH_MINUTES = 10;
 
 function minutesOf(time: string): number {
   const [hours = 0, mins = 0] = time.split('.').map(Number);
@@ -42,7 +54,7 @@ function minutesOf(time: string): number {
 }
 
 /** How long the agenda gives a pause item: to the next item's start (the seed's ends can be wrong), else its end. */
-function agendaMinutes(meeting: Meeting, index: number): number {
+export function agendaMinutes(meeting: Meeting, index: number): number {
   const item = meeting.agenda[index];
   if (!item) return DEFAULT_PAUSE_MINUTES;
   const until = meeting.agenda[index + 1]?.start ?? item.end;
@@ -55,7 +67,18 @@ function isBreak(meeting: Meeting, index: number): boolean {
   return kind === 'pause' || kind === 'buffer';
 }
 
-function movedOnAlready(context: DialogContext, meeting: Meeting, session: Session): Reply[] {
+/**
+ * The item a break called at `now` belongs to: the agenda's own pause right after the current
+ * item when the clock is near it (or past its start), else the current item. Taken by order
+ * alone, a break at 09.56 with the host ahead at the third item became the 10.40 pause.
+ */
+function breakItem(meeting: Meeting, current: number, now: DateTime): number {
+  if (isBreak(meeting, current) || !isBreak(meeting, current + 1)) return current;
+  const starts = meetingInstant(meeting, meeting.agenda[current + 1]!.start);
+  return now >= starts.minus({ minutes: AGENDA_BREAK_REACH_MINUTES }) ? current + 1 : current;
+}
+
+export function movedOnAlready(context: DialogContext, meeting: Meeting, session: Session): Reply[] {
   const title = meeting.agenda[session.currentItem]?.title ?? '';
   return notice(
     say(
@@ -64,7 +87,12 @@ function movedOnAlready(context: DialogContext, meeting: Meeting, session: Sessi
       `The meeting has already moved on; now: ${title}. Nothing was changed.`,
     ),
     {
-      buttons: [nextButton(context, session.currentItem), agendaButton(context)],
+      // a second press went further than meant: one step back is at hand
+      buttons: [
+        ...(session.currentItem > 0 ? [previousButton(context, session.currentItem)] : []),
+        nextButton(context, session.currentItem),
+        agendaButton(context),
+      ],
     },
   );
 }
@@ -116,8 +144,8 @@ export const meetingNext: ActionDialog = async (context, args, services: WithMee
 };
 
 /**
- * "pause 10": a break until the clock plus the minutes, rounded up, posted for everyone with
- * the item after it. At the agenda's own pause (or just before it) the meeting moves onto it;
+ * "pause 10": a break until the clock plus the minutes, to the minute, posted for everyone with
+ * the item after it. At the agenda's own pause (or by the clock just before it) the meeting moves onto it;
  * without minutes the break is as long as that pause, else 10 minutes.
  */
 export const meetingPause: ActionDialog = async (context, args, services: WithMeetings) => {
@@ -136,7 +164,7 @@ export const meetingPause: ActionDialog = async (context, args, services: WithMe
   const { meetings, session, meeting } = hosted;
   if (!meeting) return missingMeetingReply(context);
   const current = session.currentItem;
-  const at = isBreak(meeting, current) || !isBreak(meeting, current + 1) ? current : current + 1;
+  const at = breakItem(meeting, current, context.turn.now);
   const minutes = parsed.data.minutes ?? (isBreak(meeting, at) ? agendaMinutes(meeting, at) : DEFAULT_PAUSE_MINUTES);
   const until = breakEnd(context.turn.now, minutes);
   const paused = await meetings.sessions.pause(sessionKey(context), until, at === current ? undefined : at);

@@ -59,20 +59,33 @@ export class MeetingSessionRepository {
     return session && session.endedAt === undefined ? session : undefined;
   }
 
-  /** Starts a session at `currentItem`, replacing any earlier one in the conversation (which it resolves with). */
+  /** Every session not ended, in every conversation: the timed work looks at each. */
+  allRunning(): DeepReadonly<MeetingSession>[] {
+    return this.store.read().meetingSessions.filter((session) => session.endedAt === undefined);
+  }
+
+  /**
+   * Starts a session at `currentItem` (begun at `itemSince`, else now), replacing any earlier
+   * one in the conversation (which it resolves with).
+   */
   async start(
     key: SessionKey,
     meetingId: string,
     currentItem: number,
     by: Actor,
+    options: { language?: 'da' | 'en'; itemSince?: DateTime } = {},
   ): Promise<{ session: DeepReadonly<MeetingSession>; replaced?: DeepReadonly<MeetingSession> }> {
+    const startedAt = nowIso(this.clock);
+    const { language } = options;
     const session: MeetingSession = {
       ...key,
       meetingId,
       currentItem,
-      startedAt: nowIso(this.clock),
+      startedAt,
       startedBy: withoutUndefined(by),
       coHosts: [],
+      itemSince: options.itemSince ? iso(options.itemSince) : startedAt,
+      ...(language ? { language } : {}),
     };
     return this.store.update((draft) => {
       const index = draft.meetingSessions.findIndex(here(key));
@@ -100,6 +113,7 @@ export class MeetingSessionRepository {
         return { moved: false, reason: 'elsewhere', session: structuredClone(session) };
       const was = session.currentItem;
       session.currentItem = to;
+      session.itemSince = nowIso(this.clock);
       if (pauseUntil) session.pauseUntil = pauseUntil;
       else delete session.pauseUntil;
       return { moved: true, session: structuredClone(session), from: was };
@@ -130,6 +144,29 @@ export class MeetingSessionRepository {
       if (same(session.startedBy) || session.coHosts.some(same)) return 'already';
       session.coHosts.push(withoutUndefined(person));
       return 'added';
+    });
+  }
+
+  /**
+   * Notes that people were called back from the break ending `pauseUntil`: false when the
+   * session has ended or its break has changed since (a new "pause" is called back in its turn).
+   */
+  async markCalledBack(key: SessionKey, pauseUntil: string): Promise<boolean> {
+    return this.store.update((draft) => {
+      const session = runningIn(draft, key);
+      if (!session || session.pauseUntil !== pauseUntil) return false;
+      session.calledBackFrom = pauseUntil;
+      return true;
+    });
+  }
+
+  /** Notes that the host was told item `item` ran over; false when the session has moved on or ended since. */
+  async markNudged(key: SessionKey, item: number): Promise<boolean> {
+    return this.store.update((draft) => {
+      const session = runningIn(draft, key);
+      if (!session || session.currentItem !== item) return false;
+      session.nudgedItem = item;
+      return true;
     });
   }
 

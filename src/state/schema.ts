@@ -267,6 +267,14 @@ export const meetingSessionSchema = z.object({
   /** People the host let run the meeting with them ("medvært"). */
   coHosts: z.array(actorSchema).default([]),
   pauseUntil: isoInstant.optional(),
+  /** The `pauseUntil` whose end klikbot has called people back from (once per break). */
+  calledBackFrom: isoInstant.optional(),
+  /** When the session reached its current item: an item runs over once it has had its length since. */
+  itemSince: isoInstant.optional(),
+  /** The item the host was quietly told had run over its time (once per item). */
+  nudgedItem: z.int().min(0).optional(),
+  /** The language the host started it in: what klikbot posts unprompted is in it. */
+  language: z.enum(['da', 'en']).optional(),
   endedAt: isoInstant.optional(),
 });
 

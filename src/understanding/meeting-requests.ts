@@ -2,13 +2,21 @@ import type { Reading } from './reading.js';
 import type { Intent, Understanding } from './types.js';
 
 /**
- * A meeting host's commands: "start møde", "næste punkt", "pause 10", "afslut møde" (and the
+ * A meeting host's commands: "start møde", "næste punkt", "forrige punkt", "gå til punkt 5",
+ * "pause 10", "afslut møde" (and the
  * English ones). Short imperatives recognised by their whole wording, never by resemblance: a
  * question about the meeting ("hvornår er der pause?", "hvad er næste punkt?") stays a question.
  */
 
 /** The intents of a host running a meeting. */
-export const meetingIntents: readonly Intent[] = ['meeting.start', 'meeting.next', 'meeting.pause', 'meeting.end'];
+export const meetingIntents: readonly Intent[] = [
+  'meeting.start',
+  'meeting.next',
+  'meeting.previous',
+  'meeting.goto',
+  'meeting.pause',
+  'meeting.end',
+];
 
 // Words around a command that change nothing: "ok klikbot, næste punkt tak", "lad os holde pause".
 const leading = new Set([
@@ -48,6 +56,29 @@ const nextPhrases = [
   ['next', 'topic'],
   ['move', 'on'],
   ['move', 'on', 'to', 'the', 'next', 'item'],
+];
+const previousPhrases = [
+  ['forrige', 'punkt'],
+  ['tilbage', 'til', 'forrige', 'punkt'],
+  ['gaa', 'tilbage', 'til', 'forrige', 'punkt'],
+  ['et', 'punkt', 'tilbage'],
+  ['gaa', 'et', 'punkt', 'tilbage'],
+  ['previous', 'item'],
+  ['previous', 'agenda', 'item'],
+  ['back', 'to', 'the', 'previous', 'item'],
+  ['go', 'back', 'to', 'the', 'previous', 'item'],
+];
+// "gå til punkt 5", "hop til punkt 5", "go to item 5": the number follows
+const gotoPhrases = [
+  ['gaa', 'til', 'punkt'],
+  ['hop', 'til', 'punkt'],
+  ['spring', 'til', 'punkt'],
+  ['videre', 'til', 'punkt'],
+  ['tilbage', 'til', 'punkt'],
+  ['gaa', 'tilbage', 'til', 'punkt'],
+  ['go', 'to', 'item'],
+  ['jump', 'to', 'item'],
+  ['go', 'to', 'agenda', 'item'],
 ];
 const overPhrases = [
   ['moedet', 'er', 'slut'],
@@ -116,6 +147,8 @@ function commandOf(reading: Reading): Intent | undefined {
   const afterEnd = verbMeeting(words, endVerbs);
   if ((afterEnd && afterEnd.length === 0) || overPhrases.some((phrase) => same(words, phrase))) return 'meeting.end';
   if (nextPhrases.some((phrase) => same(words, phrase))) return 'meeting.next';
+  if (previousPhrases.some((phrase) => same(words, phrase))) return 'meeting.previous';
+  if (isNumber(words.at(-1)) && gotoPhrases.some((phrase) => same(words.slice(0, -1), phrase))) return 'meeting.goto';
   return asksForBreak(words) ? 'meeting.pause' : undefined;
 }
 
@@ -167,6 +200,11 @@ export function meetingCommand(reading: Reading): Understanding | undefined {
   if (reading.questionMark) return undefined;
   const intent = commandOf(reading);
   return intent ? { intent, confidence: 0.95, entities: reading.entities, language: reading.language } : undefined;
+}
+
+/** The agenda item number "gå til punkt 5" names (5), if any. */
+export function agendaItemOf(tokens: readonly string[]): number | undefined {
+  return pauseMinutesOf(tokens);
 }
 
 /** The minutes a break command names ("pause 10" is 10), if any. */

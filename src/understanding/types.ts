@@ -40,6 +40,8 @@ export const intents = [
   'agenda.today', // today's meeting agenda: "dagens program"
   'meeting.start', // a host starts running today's meeting here: "start møde", "start mødet 12. september"
   'meeting.next', // the host moves to the next agenda item: "næste punkt"
+  'meeting.previous', // the host moves back one agenda item: "forrige punkt"
+  'meeting.goto', // the host moves to a numbered agenda item: "gå til punkt 5"
   'meeting.pause', // the host announces a break: "pause 10"
   'meeting.end', // the host ends the meeting: "afslut møde"
   'evaluation.start', // the host starts the end-of-meeting evaluation here: "start evaluering", "evaluering"

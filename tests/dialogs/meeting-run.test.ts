@@ -128,6 +128,7 @@ describe('moving through the agenda', () => {
     );
     expect(twice).toMatchObject({ notice: true });
     expect(twice?.text).toContain('Mødet er allerede gået videre');
+    expect(actions(twice)[0]).toEqual({ dialog: 'meeting-previous', args: { from: '1' } });
     expect(kit.sessions.running(CHANNEL)?.currentItem).toBe(1);
   });
 
@@ -165,7 +166,11 @@ describe('moving through the agenda', () => {
       expect.stringContaining('Evalueringen starter nu.'),
       'Evalueringskort',
     ]);
-    expect(actions(replies[0]).map((action) => action.dialog)).toEqual(['meeting-end', 'meeting-agenda']);
+    expect(actions(replies[0]).map((action) => action.dialog)).toEqual([
+      'meeting-previous',
+      'meeting-end',
+      'meeting-agenda',
+    ]);
   });
 
   it('refuses everyone but the host and administrators, writing nothing', async () => {
@@ -178,7 +183,7 @@ describe('moving through the agenda', () => {
     ] as const) {
       const [reply] = await dialog(turn(kit, people.other, '2018-09-06T10:06:00+02:00'), args, kit.meetingServices);
       expect(reply).toMatchObject({ notice: true });
-      expect(reply?.text).toContain('kun værten eller en administrator');
+      expect(reply?.text).toContain('kun værten, en medvært eller en administrator');
     }
     expect(kit.store.read()).toBe(before);
     const [moved] = await meetingNext(turn(kit, people.admin, '2018-09-06T10:06:00+02:00'), {}, kit.meetingServices);
@@ -198,7 +203,7 @@ describe('moving through the agenda', () => {
 describe('pauses and the end', () => {
   const kit = useMeetingKit();
 
-  it('"pause 10" announces the return rounded up to the minute, for everyone, and moves onto the agenda’s pause', async () => {
+  it('"pause 10" announces the return to the minute, for everyone, and moves onto the agenda’s pause', async () => {
     await started(kit, '2018-09-06T10:31:00+02:00');
     const [post] = await meetingPause(
       turn(kit, people.host, '2018-09-06T10:40:20+02:00'),
@@ -207,14 +212,56 @@ describe('pauses and the end', () => {
     );
     expect(post?.heading).toBe('☕ Pause');
     expect(post?.text).toBe(
-      'Pause — vi er tilbage kl. 10.51.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.',
+      'Pause — vi er tilbage kl. 10.50.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.',
     );
     expect(post?.notice).toBeUndefined();
     expect(actions(post)[0]).toEqual({ dialog: 'meeting-next', args: { from: '3' } });
     expect(kit.sessions.running(CHANNEL)).toMatchObject({
       currentItem: 3,
-      pauseUntil: '2018-09-06T10:51:00.000+02:00',
+      pauseUntil: '2018-09-06T10:50:00.000+02:00',
     });
+  });
+
+  it('"pause 10" at 11.10 and some seconds is back at 11.20, when the next item starts, not 11.21', async () => {
+    await started(kit, '2018-09-06T10:55:00+02:00');
+    const [post] = await meetingPause(
+      turn(kit, people.host, '2018-09-06T11:10:40+02:00'),
+      { minutes: '10' },
+      kit.meetingServices,
+    );
+    expect(post?.text).toBe(
+      'Pause — vi er tilbage kl. 11.20.\nDerefter: 11.20–11.50 Støttesystemet Organisation (ved Peter Hansen).',
+    );
+    expect(kit.sessions.running(CHANNEL)).toMatchObject({
+      currentItem: 5,
+      pauseUntil: '2018-09-06T11:20:00.000+02:00',
+    });
+  });
+
+  it('a break long before the agenda’s pause stays at the item in progress, and the agenda says the same', async () => {
+    await started(kit);
+    // the host has moved ahead by mistake: at 09.56 the meeting is at its third item
+    await kit.sessions.moveTo(CHANNEL, 2);
+    const [post] = await meetingPause(
+      turn(kit, people.host, '2018-09-06T09:56:00+02:00'),
+      { minutes: '10' },
+      kit.meetingServices,
+    );
+    expect(post?.text).toBe(
+      'Pause — vi er tilbage kl. 10.06.\nDerefter: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring.',
+    );
+    expect(kit.sessions.running(CHANNEL)).toMatchObject({
+      currentItem: 2,
+      pauseUntil: '2018-09-06T10:06:00.000+02:00',
+    });
+    const [agenda] = await meetingDialogsByName['meeting-agenda']!(
+      turn(kit, people.other, '2018-09-06T09:57:00+02:00'),
+      {},
+      kit.meetingServices,
+    );
+    const marked = (agenda?.list ?? []).filter((line) => line.includes('▶ nu'));
+    expect(marked).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(agenda?.text).toContain('vi er tilbage kl. 10.06. Derefter: Annoncering af deadline');
   });
 
   it('keeps the item for a pause in the middle of one, and refuses a length that is no number of minutes', async () => {
@@ -267,11 +314,13 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda, the host’s start, next, pause and end, and asking for and approving a co-host', () => {
+  it('are the agenda, the host’s start, next, previous, go to item, pause and end, and asking for and approving a co-host', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual([
       'meeting-agenda',
       'meeting-start',
       'meeting-next',
+      'meeting-previous',
+      'meeting-goto',
       'meeting-pause',
       'meeting-end',
       'meeting-cohost-request',

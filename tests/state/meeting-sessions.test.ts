@@ -35,6 +35,8 @@ describe('MeetingSessionRepository', () => {
       startedAt: '2018-09-06T09:58:00.000+02:00',
       startedBy: host,
       coHosts: [],
+      // when its first item began: the timed work judges an item run over from it
+      itemSince: '2018-09-06T09:58:00.000+02:00',
     });
     const onDisk = JSON.parse(await readFile(store.filePath, 'utf8')) as { meetingSessions: unknown[] };
     expect(onDisk.meetingSessions).toEqual([session]);

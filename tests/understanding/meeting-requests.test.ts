@@ -41,6 +41,16 @@ describe("a meeting host's commands", () => {
     expect(action('vi holder pause')).toEqual({ dialog: 'meeting-pause', args: {} });
   });
 
+  it('go back an item or to a numbered one', () => {
+    for (const text of ['forrige punkt', 'Forrige punkt tak', 'tilbage til forrige punkt', 'previous item'])
+      expect(read(text).intent, text).toBe('meeting.previous');
+    expect(action('gå til punkt 5')).toEqual({ dialog: 'meeting-goto', args: { item: '5' } });
+    expect(action('ok klikbot, hop til punkt 3')).toEqual({ dialog: 'meeting-goto', args: { item: '3' } });
+    expect(action('go to item 7')).toEqual({ dialog: 'meeting-goto', args: { item: '7' } });
+    for (const text of ['hvad er forrige punkt?', 'gå til punkt', 'hvad er punkt 5?', 'punkt 5'])
+      expect(read(text).intent, text).not.toMatch(/^meeting\.(previous|goto)$/);
+  });
+
   it('answer in the language they are given in', () => {
     expect(read('start møde').language).toBe('da');
     expect(read('end the meeting').language).toBe('en');
