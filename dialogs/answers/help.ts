@@ -16,10 +16,24 @@ import { PROGRAMME_MAILBOX as MAILBOX } from '../shared/replies.js';
 export const help: Dialog = (context, args) => {
   const topic = howToTopic(args.topic);
   if (topic) return [howToReply(context, topic)];
-  return context.turn.conversation.isGroup
-    ? [meetingCommandsReply(context), generalHelp(context)]
-    : [generalHelp(context)];
+  return [context.turn.conversation.isGroup ? groupHelp(context) : generalHelp(context)];
 };
+
+/** In a group chat or channel, where a host runs a meeting: one card that leads with the meeting's commands. */
+function groupHelp(context: DialogContext): Reply {
+  const meeting = meetingCommandsReply(context);
+  const general = generalHelp(context);
+  const rest = [general.text, ...(general.list ?? [])].join('\n');
+  return {
+    heading: general.heading,
+    text: [meeting.text, rest].join('\n\n'),
+    intro: meeting.intro,
+    list: meeting.list,
+    outro: [meeting.outro, rest].join('\n\n'),
+    // Teams draws at most six of a card's own buttons
+    buttons: [...(meeting.buttons ?? []), ...(general.buttons ?? [])].slice(0, 6),
+  };
+}
 
 /** [command, what it does], Danish then English: what a host types to run a meeting here. */
 const meetingCommands: [da: [string, string], en: [string, string]][] = [
@@ -50,6 +64,10 @@ const meetingCommands: [da: [string, string], en: [string, string]][] = [
   [
     ['afslut møde', 'afslutter mødet med tak og opfølgning'],
     ['end meeting', 'ends the meeting with thanks and the follow-up'],
+  ],
+  [
+    ['forrige punkt', 'går et punkt tilbage; »gå til punkt 5« går til punkt 5'],
+    ['previous item', 'goes back one item; "go to item 5" goes to item 5'],
   ],
 ];
 

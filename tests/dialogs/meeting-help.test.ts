@@ -19,11 +19,12 @@ function asked(text: string, isGroup: boolean): Turn {
 const texts = (text: string, isGroup = true) => core.answer(asked(text, isGroup)).replies.map((reply) => reply.text);
 
 describe('help with running a meeting', () => {
-  it('leads with the meeting’s commands in a group chat or channel, and keeps today’s help after them', () => {
-    const [meeting, general, ...rest] = core.answer(asked('hjælp', true)).replies;
-    expect(rest).toEqual([]);
-    expect(meeting?.heading).toBe('Møder her');
-    expect(meeting?.list?.map((line) => line.split(':')[0])).toEqual([
+  it('leads with the meeting’s commands in a group chat or channel, and keeps today’s help after them, in one card', () => {
+    const replies = core.answer(asked('hjælp', true)).replies;
+    expect(replies).toHaveLength(1);
+    const [help] = replies;
+    expect(help?.heading).toBe('Det kan jeg hjælpe med');
+    expect(help?.list?.map((line) => line.split(':')[0])).toEqual([
       '»start møde«',
       '»næste punkt«',
       '»pause 10«',
@@ -31,9 +32,11 @@ describe('help with running a meeting', () => {
       '»start evaluering«',
       '»medvært«',
       '»afslut møde«',
+      '»forrige punkt«',
     ]);
-    expect(meeting?.text).toContain('»hvornår er der pause?«');
-    expect(general?.heading).toBe('Det kan jeg hjælpe med');
+    expect(help?.text.indexOf('»start møde«')).toBeLessThan(help!.text.indexOf('Jeg er klikbot'));
+    expect(help?.outro).toContain('»hvornår er der pause?«');
+    expect(help?.buttons?.length).toBeLessThanOrEqual(6);
   });
 
   it('keeps today’s help first in a personal chat', () => {
