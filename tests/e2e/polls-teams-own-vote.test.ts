@@ -79,5 +79,22 @@ describe("a voter's own copy of a poll card in a Teams channel", () => {
     // an accidental second press says what it did, to the presser
     const removed = await press('SAPA');
     expect(textOf(removed.value)).toContain('Du har fjernet din stemme på SAPA. ✓ Din stemme: KY (kun vist for dig)');
+
+    // a client without Action.Execute (the Emulator) submits instead, and the message is updated
+    // by id for everyone: with the shared card, as no one else's copy may be written there
+    const before = rewrites().length;
+    const fk = buttons.find((action) => action.title === 'FK');
+    const submitted = teamsActivity(h.connector.url, {
+      from: jens,
+      conversation: conversations.channel,
+      channelData,
+      replyToId: messageId,
+      value: fk?.data,
+    });
+    expect((await postMessages(h.bot.url, submitted)).status).toBe(200);
+    await vi.waitFor(() => expect(rewrites().length).toBeGreaterThan(before), { timeout: 5_000, interval: 50 });
+    const updated = cardOf(rewrites().at(-1)!);
+    expect(textOf(updated)).toMatch(/1 stemme\b/);
+    expect(textOf(updated)).not.toMatch(/✓|Din stemme|Dine stemmer/);
   });
 });
