@@ -3,6 +3,7 @@ import type { VoteRefusal } from '../../src/state/polls.js';
 import type { DialogContext, ActionDialog } from '../types.js';
 import { namedPoll, pollsOf, pollsUnavailable, voterOf } from './access.js';
 import { pollCard } from './card.js';
+import { ownCopyOf } from './own-vote.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
 
@@ -42,7 +43,9 @@ function refusalText(context: DialogContext, reason: VoteRefusal): string {
 /**
  * A press of an option's button: the vote is counted (or changed, or for a multiple-choice
  * poll toggled) and the answer is the whole updated card, which takes the pressed card's
- * place. A closed or deleted poll refuses with a notice and leaves the card as it is.
+ * place: the presser's own copy marks their choices and says what the press did, and the
+ * card everyone else sees does not. A closed or deleted poll refuses with a notice and
+ * leaves the card as it is.
  */
 export const pollVote: ActionDialog = async (context, args, services) => {
   const polls = pollsOf(services);
@@ -55,5 +58,9 @@ export const pollVote: ActionDialog = async (context, args, services) => {
   if (!outcome.ok) return notice(refusalText(context, outcome.reason));
   const results = polls.results(outcome.poll.id);
   if (!results) return notice(refusalText(context, 'not-found'));
-  return [pollCard(context, outcome.poll, results, context.turn.now)];
+  const shared = pollCard(context, outcome.poll, results, context.turn.now);
+  const { option } = parsed.data;
+  // the voter's choices as the repository found them (under the HMAC key in an anonymous poll)
+  const removed = outcome.poll.multiple && !outcome.choices.includes(option) ? option : undefined;
+  return [ownCopyOf(context, shared, outcome.poll, { choices: outcome.choices, ...(removed ? { removed } : {}) })];
 };

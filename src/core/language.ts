@@ -11,17 +11,16 @@ export function languageOf(turn: Turn): Language {
   return detectLanguage(turn.text, turn.locale);
 }
 
-/** Each button remembers the language of the answer it sits on. */
+/** Each button remembers the language of the answer it sits on (an own copy's shared card too). */
 export function withLanguage(replies: Reply[], language: Language): Reply[] {
-  return replies.map((reply) =>
-    reply.buttons
-      ? {
-          ...reply,
-          buttons: reply.buttons.map((b) => ({
-            ...b,
-            action: { ...b.action, args: { ...b.action.args, lang: language } },
-          })),
-        }
-      : reply,
-  );
+  return replies.map((reply) => remembered(reply, language));
+}
+
+function remembered(reply: Reply, language: Language): Reply {
+  const buttons = reply.buttons?.map((b) => ({
+    ...b,
+    action: { ...b.action, args: { ...b.action.args, lang: language } },
+  }));
+  const ownCopy = reply.ownCopy && { ...reply.ownCopy, shared: remembered(reply.ownCopy.shared, language) };
+  return { ...reply, ...(buttons ? { buttons } : {}), ...(ownCopy ? { ownCopy } : {}) };
 }

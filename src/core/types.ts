@@ -175,6 +175,14 @@ export interface Reply {
    * the conversation where it went.
    */
   private?: { note: string };
+  /**
+   * This card is the presser's own copy (their vote marked), for them alone where the channel
+   * can answer one person with a card (Teams' Action.Execute). `shared` is the card as
+   * everyone else sees it, which is what a channel writes where the conversation sees it;
+   * `note` says in one sentence what the press did, for a channel that can give the presser
+   * only a message of their own (Slack: ephemeral).
+   */
+  ownCopy?: { shared: Reply; note: string };
   /** The answer says klikbot does not know (a task with no national status, an unknown name). */
   notKnown?: boolean;
   /**

@@ -29,10 +29,11 @@ describe('poll-vote', () => {
     );
     const first = only(await vote(ANNA, pollId, 'a'));
     expect(first.text).toBe(
-      '📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme · oprettet af Vera Vært',
+      '📊 **Hvilken strategi vælger I?**\nAnonym · resultatet vises, når afstemningen lukkes · 1 stemme · oprettet af Vera Vært\n' +
+        '✓ Din stemme: A Integration (kun vist for dig)',
     );
     expect(first.buttons?.map((button) => button.title)).toEqual([
-      'A Integration',
+      '✓ A Integration',
       'B STS ORG GUI',
       'C Interim',
       'Luk afstemning',
@@ -83,6 +84,50 @@ describe('poll-vote', () => {
       'FK: ░░░░░░░░░░░░░░ 0 (0 %)',
       'SAPA: ██████████████ 1 (100 %)',
     ]);
+  });
+
+  it("marks the voter's own choice in their copy of the card, and not in the card everyone else sees", async () => {
+    const pollId = await pollFrom(kit, 'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI');
+    const own = only(await vote(ANNA, pollId, 'b'));
+    expect(own.outro).toBe('✓ Din stemme: B STS ORG GUI (kun vist for dig)');
+    expect(own.buttons?.map((button) => button.title)).toEqual(['A Integration', '✓ B STS ORG GUI', 'Luk afstemning']);
+    const shared = own.ownCopy!.shared;
+    expect(own.ownCopy!.note).toBe(own.outro);
+    expect(shared.text).not.toMatch(/✓|Din stemme|STS/);
+    expect(shared.outro).toBeUndefined();
+    expect(shared.buttons?.map((button) => button.title)).toEqual(['A Integration', 'B STS ORG GUI', 'Luk afstemning']);
+    // changing the vote: the copy marks the new choice only
+    const changed = only(await vote(ANNA, pollId, 'a'));
+    expect(changed.ownCopy!.note).toBe('✓ Din stemme: A Integration (kun vist for dig)');
+    // another voter's copy shows their own choice, found under their key, not Anna's
+    expect(only(await vote(BO, pollId, 'b')).ownCopy!.note).toBe('✓ Din stemme: B STS ORG GUI (kun vist for dig)');
+  });
+
+  it('says what a second press in a multiple-choice poll did: the vote it removed, and what is left', async () => {
+    const pollId = await pollFrom(kit, 'afstemning (flere valg, navngiven): Hvilke webinarer? | KY | FK | SAPA');
+    expect(only(await vote(ANNA, pollId, 'a')).ownCopy!.note).toBe('✓ Din stemme: KY');
+    const both = only(await vote(ANNA, pollId, 'c'));
+    expect(both.ownCopy!.note).toBe('✓ Dine stemmer: KY, SAPA');
+    expect(both.buttons?.map((button) => button.title)).toEqual(['✓ KY', 'FK', '✓ SAPA', 'Luk afstemning']);
+    const removed = only(await vote(ANNA, pollId, 'c'));
+    expect(removed.ownCopy!.note).toBe('Du har fjernet din stemme på SAPA. ✓ Din stemme: KY');
+    expect(removed.outro).toBe(removed.ownCopy!.note);
+    const none = only(await vote(ANNA, pollId, 'a'));
+    expect(none.ownCopy!.note).toBe('Du har fjernet din stemme på KY. Du har ingen stemme i afstemningen nu.');
+    expect(kit.polls.results(pollId)!.voters).toBe(0);
+  });
+
+  it('says it in English in a poll made in English', async () => {
+    const pollId = await pollFrom(kit, 'poll (multiple choice): Which webinars? | KY | FK');
+    await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA, '', undefined, 'en'), { pollId, option: 'a', lang: 'en' });
+    const removed = only(
+      await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA, '', undefined, 'en'), { pollId, option: 'a', lang: 'en' }),
+    );
+    expect(removed.ownCopy!.note).toBe('You removed your vote for KY. You have no vote in the poll now.');
+    const voted = only(
+      await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA, '', undefined, 'en'), { pollId, option: 'b', lang: 'en' }),
+    );
+    expect(voted.ownCopy!.note).toBe('✓ Your vote: FK (shown only to you)');
   });
 
   it('refuses votes on a closed or deleted poll with a notice, so the card stays as it is, and counts nothing', async () => {

@@ -85,6 +85,30 @@ describe('a named poll with live results in a Slack channel', () => {
     expect(state.votes.map((vote) => vote.voter).sort()).toEqual(['slack:U0JENS', 'slack:U0KAREN']);
   });
 
+  it('tells the voter alone what they voted, in an ephemeral message; the message in the channel marks no one', async () => {
+    await postPoll();
+    const button = buttonLabelled(poll!.args.blocks, /^Tirsdag/);
+    const pressed = (responseId: string) =>
+      blockAction({
+        actionId: button.action_id,
+        value: button.value,
+        user: 'U0JENS',
+        channel: CHANNEL,
+        messageTs: '1536913000.000100',
+        messageBlocks: poll!.args.blocks as unknown[],
+        responseUrl: h.fake.responseUrl(responseId),
+      });
+    expect((await h.post(pressed('jens-votes'))).status).toBe(200);
+    const [told] = await h.waitFor((call: SlackCall) => call.responseId === 'jens-votes');
+    expect(told!.args).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: '✓ Din stemme: Tirsdag',
+    });
+    await vi.waitFor(() => expect(latest()).toMatch(/1 stemme\b/), { timeout: 5_000, interval: 50 });
+    for (const update of h.calls('chat.update')) expect(blockText(update.args.blocks)).not.toMatch(/✓|Din stemme/);
+  });
+
   it('refuses to let a voter close it, and closes for its creator', async () => {
     await postPoll();
     // Jens and Karen vote, and the card shows both votes: no rewrite for a vote is left to come

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { forEveryone } from '../../core/own-copy.js';
 import type { Reply } from '../../core/types.js';
 import { formOf, openForm } from './modal.js';
 import { readSlackButton, SLACK_ACTION_ID, toSlackMessage } from './render-blocks.js';
@@ -61,10 +62,24 @@ async function postAnswers(
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
       continue;
     }
-    const posted = await client.chat.postMessage({ channel: site.channelId, thread_ts: site.threadTs, ...message });
-    if (reply.broadcast && posted.ts)
-      await deps.core.cardPosted(reply, { conversationId: site.channelId, messageId: posted.ts });
+    const shared = forEveryone(reply);
+    const posted = await client.chat.postMessage({
+      channel: site.channelId,
+      thread_ts: site.threadTs,
+      ...toSlackMessage(shared),
+    });
+    if (shared.broadcast && posted.ts)
+      await deps.core.cardPosted(shared, { conversationId: site.channelId, messageId: posted.ts });
+    await tellOwnCopy(reply, respond);
   }
+}
+
+/**
+ * Slack shows a message to everyone or, ephemerally, to one person: a presser's own copy
+ * (their vote marked) comes to them as its one sentence, beside the shared card.
+ */
+async function tellOwnCopy(reply: Reply, respond: RespondFn): Promise<void> {
+  if (reply.ownCopy) await respond({ response_type: 'ephemeral', replace_original: false, text: reply.ownCopy.note });
 }
 
 /**
@@ -101,8 +116,10 @@ async function replaceMessage(
   // a refusal leaves the message (perhaps someone else's) as it is
   if (first.notice) return postAnswers(replies, site, client, respond, deps);
   if (site.ephemeral) await respond({ replace_original: true, ...toSlackMessage(first) });
-  else if (site.messageTs) await rewrite(first, { ...site, messageTs: site.messageTs }, client, deps);
-  else rest.unshift(first);
+  else if (site.messageTs) {
+    await rewrite(forEveryone(first), { ...site, messageTs: site.messageTs }, client, deps);
+    await tellOwnCopy(first, respond);
+  } else rest.unshift(first);
   await postAnswers(rest, site, client, respond, deps);
 }
 

@@ -1,4 +1,5 @@
 import { TurnContext } from 'botbuilder';
+import { forEveryone } from '../../core/own-copy.js';
 import type { Reply } from '../../core/types.js';
 import { canBeWrittenToLater } from './conversation-reference.js';
 import { executeValue, type InboundActivity } from './inbound-activity.js';
@@ -29,7 +30,9 @@ async function sendAndKeep(
   const privately = all.filter((one) => goesToPrivateChat(one, activity));
   await sendToPrivateChat(context, activity, privately);
   const note = noted ? undefined : privately[0]?.private?.note;
-  const replies = [...(note ? [{ text: note }] : []), ...all.filter((one) => !goesToPrivateChat(one, activity))];
+  const answers = [...(note ? [{ text: note }] : []), ...all.filter((one) => !goesToPrivateChat(one, activity))];
+  // a new message is the conversation's; only the HTTP response (the web chat) is the asker's alone
+  const replies = canBeWrittenToLater(activity) ? answers.map(forEveryone) : answers;
   if (replies.length === 0) return;
   const sent = await context.sendActivities(replies.map(toActivity));
   // replies in the HTTP response (the web chat) have no message to update later
@@ -56,9 +59,11 @@ async function replaceCard(
   if (!first) return;
   // a refusal leaves the card (perhaps someone else's) as it is and comes as a message
   if (first.notice) return sendAndKeep(context, activity, replies, deps);
-  await context.updateActivity({ ...toActivity(first), id: cardActivityId });
-  if (first.broadcast)
-    await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: cardActivityId });
+  // the message is everyone's: a presser's own copy cannot be shown here, only the shared card
+  const card = forEveryone(first);
+  await context.updateActivity({ ...toActivity(card), id: cardActivityId });
+  if (card.broadcast)
+    await deps.core.cardPosted(card, { conversationId: activity.conversation.id, messageId: cardActivityId });
   await sendAndKeep(context, activity, rest, deps);
 }
 
@@ -125,9 +130,11 @@ export async function answerCardAction(
       cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.text }),
     );
   else await context.sendActivity(cardActionResponse(200, CARD_CONTENT_TYPE, toAdaptiveCard(first, true)));
-  if (!first.notice && first.broadcast && activity.replyToId && canBeWrittenToLater(activity)) {
-    deps.sharedCards?.refreshForEveryone(context, activity.replyToId, first);
-    await deps.core.cardPosted(first, { conversationId: activity.conversation.id, messageId: activity.replyToId });
+  // the answer above may be the presser's own copy (their vote marked); the others get the shared card
+  const shared = forEveryone(first);
+  if (!first.notice && shared.broadcast && activity.replyToId && canBeWrittenToLater(activity)) {
+    deps.sharedCards?.refreshForEveryone(context, activity.replyToId, shared);
+    await deps.core.cardPosted(shared, { conversationId: activity.conversation.id, messageId: activity.replyToId });
   }
   await sendAndKeep(context, activity, rest, deps);
 }
