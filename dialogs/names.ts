@@ -104,6 +104,10 @@ export const MEETING_DIALOGS = {
   cohostRequest: 'meeting-cohost-request',
   /** The host lets them in. */
   cohostApprove: 'meeting-cohost-approve',
+  /** A participant answers the roll call ("jeg er her"). */
+  here: 'meeting-here',
+  /** {names?}: the roll call by municipality, for the host. */
+  attendance: 'meeting-attendance',
   /** {asks, then?, thenArgs?}: a participant's short question, answered where a meeting runs, else as `then`. */
   participant: 'meeting-participant',
 } as const;

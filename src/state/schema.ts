@@ -275,6 +275,12 @@ export const meetingSessionSchema = z.object({
   nudgedItem: z.int().min(0).optional(),
   /** The language the host started it in: what klikbot posts unprompted is in it. */
   language: z.enum(['da', 'en']).optional(),
+  /** Who answered the roll call ("jeg er her"), once each; absent in sessions from before it existed. */
+  present: z
+    .array(
+      z.object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional(), at: isoInstant }),
+    )
+    .optional(),
   endedAt: isoInstant.optional(),
 });
 

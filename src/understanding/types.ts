@@ -44,6 +44,8 @@ export const intents = [
   'meeting.goto', // the host moves to a numbered agenda item: "gå til punkt 5"
   'meeting.pause', // the host announces a break: "pause 10"
   'meeting.end', // the host ends the meeting: "afslut møde"
+  'meeting.here', // a participant answers the roll call: "jeg er her"
+  'meeting.attendance', // the host asks for the roll call by municipality: "hvem er her?", "fremmøde"
   'evaluation.start', // the host starts the end-of-meeting evaluation here: "start evaluering", "evaluering"
   'evaluation.answer', // the form to answer it: "svar på evalueringen"
   'evaluation.close', // the host closes it and shows the results: "luk evalueringen"

@@ -30,8 +30,12 @@ describe('help with running a meeting', () => {
       '»afstemning',
       '»start evaluering«',
       '»medvært«',
+      '»hvem er her?«',
       '»afslut møde«',
     ]);
+    expect(meeting?.list).toContain(
+      '»hvem er her?«: viser fremmødet efter kommune; deltagerne melder sig med »jeg er her«',
+    );
     expect(meeting?.text).toContain('»hvornår er der pause?«');
     expect(general?.heading).toBe('Det kan jeg hjælpe med');
   });

@@ -22,8 +22,14 @@ describe('starting a meeting', () => {
   const kit = useMeetingKit();
 
   it('starts today’s meeting at its first item before 10.00 and pins the practicalities', async () => {
-    const [practical, post, ...rest] = await started(kit);
+    const [practical, post, rollCall, ...rest] = await started(kit);
     expect(rest).toEqual([]);
+    // the roll call on a card of its own, the start card's six host buttons being all Teams shows
+    expect(rollCall?.heading).toBe('🙋 Fremmøde');
+    expect(actions(rollCall)).toEqual([
+      { dialog: 'meeting-here', args: {} },
+      { dialog: 'meeting-attendance', args: {} },
+    ]);
     expect(practical?.heading).toBe('📌 Det praktiske');
     expect(practical?.list).toEqual(meeting.etiquette);
     expect(practical?.text).toContain('Lyden testes kl. 09.50 og 09.55.');
@@ -314,7 +320,7 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda, the host’s start, next, previous, go to item, pause and end, and asking for and approving a co-host', () => {
+  it('are the agenda, the host’s start, next, previous, go to item, pause and end, asking for and approving a co-host, and the roll call', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual([
       'meeting-agenda',
       'meeting-start',
@@ -325,6 +331,8 @@ describe('the meeting dialogs by name', () => {
       'meeting-end',
       'meeting-cohost-request',
       'meeting-cohost-approve',
+      'meeting-here',
+      'meeting-attendance',
     ]);
   });
 });
