@@ -32,7 +32,8 @@ describe('starting a meeting', () => {
     ]);
     expect(practical?.heading).toBe('📌 Det praktiske');
     expect(practical?.list).toEqual(meeting.etiquette);
-    expect(practical?.text).toContain('Lyden testes kl. 09.50 og 09.55.');
+    // both sound tests are over at 09.58: none is announced
+    expect(practical?.text).not.toContain('Lyden testes');
     expect(practical?.notice).toBeUndefined();
     expect(post?.heading).toBe('Punkt 1 af 9');
     expect(post?.text.split('\n')[0]).toBe(
@@ -48,6 +49,15 @@ describe('starting a meeting', () => {
       currentItem: 0,
       startedBy: { userId: people.host.userId, name: people.host.name },
     });
+  });
+
+  it('announces only the sound tests still ahead', async () => {
+    const [early] = await started(kit, '2018-09-06T09:52:00+02:00');
+    expect(early?.text).toContain('Lyden testes kl. 09.55.');
+    expect(early?.text).not.toContain('09.50');
+    await meetingEnd(turn(kit, people.host, '2018-09-06T14:49:00+02:00'), {}, kit.meetingServices);
+    const [late] = await started(kit, '2018-09-06T14:50:00+02:00');
+    expect(late?.text).not.toContain('Lyden testes');
   });
 
   it('starts at the item the clock is at', async () => {
@@ -101,7 +111,7 @@ describe('starting a meeting', () => {
 
   it('speaks English when asked in English', async () => {
     const [practical, post] = await meetingStart(
-      turn(kit, people.host, '2018-09-06T09:58:00+02:00', { language: 'en' }),
+      turn(kit, people.host, '2018-09-06T09:48:00+02:00', { language: 'en' }),
       {},
       kit.meetingServices,
     );
