@@ -141,6 +141,8 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   },
   'meeting.end': { dialog: MEETING_DIALOGS.end, args: () => ({}) },
   'meeting.here': { dialog: MEETING_DIALOGS.here, args: () => ({}) },
+  'meeting.remind': { dialog: MEETING_DIALOGS.remind, args: () => ({}) },
+  'meeting.remind-stop': { dialog: MEETING_DIALOGS.remindStop, args: () => ({}) },
   'meeting.attendance': {
     dialog: MEETING_DIALOGS.attendance,
     args: (_e, tokens) => ({ names: asksForNames(tokens) ? '1' : undefined }),

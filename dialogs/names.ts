@@ -108,6 +108,10 @@ export const MEETING_DIALOGS = {
   here: 'meeting-here',
   /** {names?}: the roll call by municipality, for the host. */
   attendance: 'meeting-attendance',
+  /** Reminders in this conversation before each meeting ("mind os om mødet"). */
+  remind: 'meeting-remind',
+  /** No more of them ("stop mødepåmindelser"). */
+  remindStop: 'meeting-remind-stop',
   /** {asks, then?, thenArgs?}: a participant's short question, answered where a meeting runs, else as `then`. */
   participant: 'meeting-participant',
 } as const;

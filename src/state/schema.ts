@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meetingReminderSchema } from './meeting-reminder-schema.js';
 
 /** An instant with its offset, as luxon's `toISO()` writes it. */
 const isoInstant = z.iso.datetime({ offset: true });
@@ -342,6 +343,10 @@ export const stateSchema = z.strictObject({
   evaluationAnswers: z.array(evaluationAnswerSchema).default([]),
   evaluationResponders: z.array(evaluationResponderSchema).default([]),
   meetingSessions: z.array(meetingSessionSchema).superRefine(uniqueByConversation('meeting session')).default([]),
+  meetingReminders: z
+    .array(meetingReminderSchema)
+    .superRefine(uniqueByConversation('meeting reminder subscription'))
+    .default([]),
 });
 
 /** The state document, as the store holds it. */

@@ -18,6 +18,8 @@ export const meetingIntents: readonly Intent[] = [
   'meeting.end',
   'meeting.here',
   'meeting.attendance',
+  'meeting.remind',
+  'meeting.remind-stop',
 ];
 
 // Words around a command that change nothing: "ok klikbot, næste punkt tak", "lad os holde pause".
@@ -118,6 +120,27 @@ const withNames = [
   ['med', 'navne'],
   ['with', 'names'],
 ];
+
+// reminders before each meeting in this conversation: "mind os om mødet", "stop mødepåmindelser"
+const remindWho = new Set(['os', 'mig', 'us', 'me']);
+const remindWhat = new Set(['moedet', 'moederne', 'programledermoedet', 'programledermoederne', 'meeting', 'meetings']);
+const reminderNouns = new Set(['moedepaamindelser', 'moedepaamindelserne', 'moedepaamindelse']);
+
+/** "mind os om mødet", "remind us about the meeting(s)". */
+function asksReminders(words: readonly string[]): boolean {
+  const [verb, who, about, ...rest] = words;
+  const what = rest[0] === 'the' || rest[0] === 'next' ? rest.slice(1) : rest;
+  const danish = verb === 'mind' && about === 'om';
+  const english = verb === 'remind' && (about === 'about' || about === 'of');
+  return (danish || english) && remindWho.has(who ?? '') && what.length === 1 && remindWhat.has(what[0]!);
+}
+
+/** "stop mødepåmindelser", "slå mødepåmindelser fra", "stop meeting reminders". */
+function stopsReminders(words: readonly string[]): boolean {
+  if (same(words, ['stop', 'meeting', 'reminders'])) return true;
+  if (words.length === 2 && ['stop', 'stoppe'].includes(words[0]!)) return reminderNouns.has(words[1]!);
+  return words.length === 3 && words[0] === 'slaa' && reminderNouns.has(words[1]!) && words[2] === 'fra';
+}
 
 /** Whether the words ask for the roll call, with or without "med navne". */
 function asksAttendance(words: readonly string[]): boolean {
@@ -244,7 +267,13 @@ export function meetingCommand(reading: Reading): Understanding | undefined {
   if (asksAttendance(words))
     return { intent: 'meeting.attendance', confidence: 0.95, entities: reading.entities, language: reading.language };
   if (reading.questionMark) return undefined;
-  const intent = herePhrases.some((phrase) => same(words, phrase)) ? 'meeting.here' : commandOf(reading);
+  const intent = herePhrases.some((phrase) => same(words, phrase))
+    ? 'meeting.here'
+    : asksReminders(words)
+      ? 'meeting.remind'
+      : stopsReminders(words)
+        ? 'meeting.remind-stop'
+        : commandOf(reading);
   return intent ? { intent, confidence: 0.95, entities: reading.entities, language: reading.language } : undefined;
 }
 

@@ -46,6 +46,8 @@ export const intents = [
   'meeting.end', // the host ends the meeting: "afslut møde"
   'meeting.here', // a participant answers the roll call: "jeg er her"
   'meeting.attendance', // the host asks for the roll call by municipality: "hvem er her?", "fremmøde"
+  'meeting.remind', // reminders here before each meeting: "mind os om mødet"
+  'meeting.remind-stop', // no more of them: "stop mødepåmindelser"
   'evaluation.start', // the host starts the end-of-meeting evaluation here: "start evaluering", "evaluering"
   'evaluation.answer', // the form to answer it: "svar på evalueringen"
   'evaluation.close', // the host closes it and shows the results: "luk evalueringen"

@@ -330,7 +330,7 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda, the host’s start, next, previous, go to item, pause and end, asking for and approving a co-host, and the roll call', () => {
+  it('are the agenda, the host’s start, next, previous, go to item, pause and end, asking for and approving a co-host, the roll call and reminders before meetings', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual([
       'meeting-agenda',
       'meeting-start',
@@ -343,6 +343,8 @@ describe('the meeting dialogs by name', () => {
       'meeting-cohost-approve',
       'meeting-here',
       'meeting-attendance',
+      'meeting-remind',
+      'meeting-remind-stop',
     ]);
   });
 });

@@ -97,3 +97,22 @@ describe('the roll call', () => {
     expect(read('jeg er her i Aarhus med et spørgsmål om BBR').intent).not.toBe('meeting.here');
   });
 });
+
+describe('reminders before the meeting', () => {
+  it('reads a conversation asking for them and asking to stop', () => {
+    for (const text of [
+      'mind os om mødet',
+      'mind os om møderne',
+      'Mind mig om programledermødet',
+      'remind us about the meeting',
+      'remind us of the meetings',
+    ])
+      expect(read(text).intent, text).toBe('meeting.remind');
+    for (const text of ['stop mødepåmindelser', 'slå mødepåmindelser fra', 'stop meeting reminders'])
+      expect(read(text).intent, text).toBe('meeting.remind-stop');
+    expect(action('mind os om mødet')).toEqual({ dialog: 'meeting-remind', args: {} });
+    // the deadlines keep their own reminders
+    expect(read('mind os om deadlines').intent).toBe('reminder.subscribe');
+    expect(read('hvornår er mødet?').intent).not.toBe('meeting.remind');
+  });
+});
