@@ -2,7 +2,7 @@ import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
-import { agendaItemOf, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
+import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './answers/contact-topic.js';
 import {
   POLL_DIALOGS,
@@ -140,6 +140,13 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     args: (_e, tokens) => ({ minutes: pauseMinutesOf(tokens)?.toString() }),
   },
   'meeting.end': { dialog: MEETING_DIALOGS.end, args: () => ({}) },
+  'meeting.here': { dialog: MEETING_DIALOGS.here, args: () => ({}) },
+  'meeting.remind': { dialog: MEETING_DIALOGS.remind, args: () => ({}) },
+  'meeting.remind-stop': { dialog: MEETING_DIALOGS.remindStop, args: () => ({}) },
+  'meeting.attendance': {
+    dialog: MEETING_DIALOGS.attendance,
+    args: (_e, tokens) => ({ names: asksForNames(tokens) ? '1' : undefined }),
+  },
   // the evaluation's dialogs check who may, and find the conversation's evaluation themselves
   'evaluation.start': { dialog: EVALUATION_DIALOGS.start, args: () => ({}) },
   'evaluation.answer': { dialog: EVALUATION_DIALOGS.form, args: () => ({}) },

@@ -104,6 +104,14 @@ export const MEETING_DIALOGS = {
   cohostRequest: 'meeting-cohost-request',
   /** The host lets them in. */
   cohostApprove: 'meeting-cohost-approve',
+  /** A participant answers the roll call ("jeg er her"). */
+  here: 'meeting-here',
+  /** {names?}: the roll call by municipality, for the host. */
+  attendance: 'meeting-attendance',
+  /** Reminders in this conversation before each meeting ("mind os om mødet"). */
+  remind: 'meeting-remind',
+  /** No more of them ("stop mødepåmindelser"). */
+  remindStop: 'meeting-remind-stop',
   /** {asks, then?, thenArgs?}: a participant's short question, answered where a meeting runs, else as `then`. */
   participant: 'meeting-participant',
 } as const;

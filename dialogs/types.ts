@@ -4,6 +4,7 @@ import type { Reply } from '../src/core/types.js';
 import type { DomainBook } from '../src/knowledge/municipality-domains.js';
 import type { ReminderServices } from '../src/reminders/types.js';
 import type { EvaluationRepository } from '../src/state/evaluations.js';
+import type { MeetingReminderRepository } from '../src/state/meeting-reminders.js';
 import type { MeetingSessionRepository } from '../src/state/meeting-sessions.js';
 import type { MembershipRepository, Person } from '../src/state/memberships.js';
 import type { PollRepository } from '../src/state/polls.js';
@@ -22,6 +23,8 @@ export type Dialog = (context: DialogContext, args: Record<string, string>) => R
  */
 export interface MeetingServices {
   sessions: MeetingSessionRepository;
+  /** The conversations reminded before each meeting; absent where klikbot runs without them. */
+  reminders?: MeetingReminderRepository;
   startEvaluation?: (context: DialogContext, meetingId: string) => Promise<Reply[]>;
 }
 

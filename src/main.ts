@@ -26,6 +26,7 @@ import { registerExportRoute } from './server/export-route.js';
 import { createHttpServer, listen } from './server/http-server.js';
 import { ConversationRepository } from './state/conversations.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
+import { MeetingReminderRepository } from './state/meeting-reminders.js';
 import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { EvaluationRepository } from './state/evaluations.js';
@@ -39,6 +40,7 @@ import { ReplayJournal } from './channels/slack/replay-journal.js';
 import type { ActionServices } from '../dialogs/types.js';
 import { announceClosedPolls } from '../dialogs/polls/announce.js';
 import { meetingTimedWork } from '../dialogs/meetings/timed.js';
+import { beforeMeetingWork } from '../dialogs/meetings/before.js';
 import { reachPersonVia } from './reach-person.js';
 import { createCore } from './klikbot-core.js';
 import { describeProblem } from './knowledge/problems.js';
@@ -75,6 +77,7 @@ interface Repositories {
   polls: PollRepository;
   evaluations: EvaluationRepository;
   sessions: MeetingSessionRepository;
+  meetingReminders: MeetingReminderRepository;
   subscriptions: ReminderSubscriptionRepository;
 }
 
@@ -90,6 +93,7 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
     polls: new PollRepository(store, clock, voteKey),
     evaluations: new EvaluationRepository(store, clock, voteKey),
     sessions: new MeetingSessionRepository(store, clock),
+    meetingReminders: new MeetingReminderRepository(store, clock),
     subscriptions: new ReminderSubscriptionRepository(store, clock),
   };
 }
@@ -133,6 +137,7 @@ function actionServices(
     // the agenda starts the evaluation as its last item begins
     meetings: {
       sessions: state.sessions,
+      reminders: state.meetingReminders,
       startEvaluation: (context, meetingId) => startEvaluation(context, meetingId, services),
     },
     domains: parts.domains,
@@ -220,7 +225,8 @@ async function startChannels(
 
 /**
  * The timed work, on one timer: the reminders, then the polls that close at their set time,
- * then the meetings run in conversations (call-backs from breaks, the host's word on an item run over).
+ * then the meetings run in conversations (call-backs from breaks, the host's word on an item run over),
+ * then the reminders before a meeting starts.
  */
 function timedWork(
   reminders: Reminders,
@@ -239,6 +245,10 @@ function timedWork(
   const reachPerson = reachPersonVia(state.conversations, notifier);
   scheduler.register('meetings', (now) =>
     meetingTimedWork({ sessions, knowledge, notifier, reachPerson, logger }, now),
+  );
+  // the reminders before a meeting, in the conversations that asked for them
+  scheduler.register('meeting-reminders', (now) =>
+    beforeMeetingWork({ reminders: state.meetingReminders, knowledge, notifier, logger }, now),
   );
   return scheduler;
 }

@@ -62,6 +62,10 @@ const meetingCommands: [da: [string, string], en: [string, string]][] = [
     ['co-host', 'asks the host to let you co-host'],
   ],
   [
+    ['hvem er her?', 'viser fremmødet efter kommune; deltagerne melder sig med »jeg er her«'],
+    ['who is here?', 'shows the roll call by municipality; participants answer it with "I\'m here"'],
+  ],
+  [
     ['afslut møde', 'afslutter mødet med tak og opfølgning'],
     ['end meeting', 'ends the meeting with thanks and the follow-up'],
   ],
@@ -110,7 +114,7 @@ function howToTopic(topic: string | undefined): MeetingHowTo | undefined {
   return howTos.find((each) => each === asked);
 }
 
-const howToIndex: Record<MeetingHowTo, number> = { start: 0, next: 1, pause: 2, evaluation: 4, cohost: 5, end: 6 };
+const howToIndex: Record<MeetingHowTo, number> = { start: 0, next: 1, pause: 2, evaluation: 4, cohost: 5, end: 7 };
 
 /** "Skriv »start møde« …": the one command asked for, and where to type it. */
 function howToReply(context: DialogContext, topic: MeetingHowTo): Reply {

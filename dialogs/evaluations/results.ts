@@ -175,11 +175,8 @@ export function resultsReply(
   return {
     heading,
     text: [intro, distributionSentence(context, summary), ...after].join('\n'),
+    // the count and average once, in the intro: the same as facts beside it said it twice on the card
     intro,
-    facts: [
-      { label: say(context, 'Svar', 'Answers'), value: String(summary.answers) },
-      { label: say(context, 'Gennemsnit', 'Average'), value: average },
-    ],
     list,
     ...(after.length > 0 ? { outro: after.join('\n') } : {}),
     buttons: [csvButton(context, evaluation)],

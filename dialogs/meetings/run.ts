@@ -24,6 +24,7 @@ import {
   type WithMeetings,
 } from './host.js';
 import { etiquetteCard, itemPost } from './posts.js';
+import { rollCallCard } from './roll-call.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
 
@@ -86,7 +87,7 @@ function alreadyRunning(context: DialogContext, meeting: Meeting, session: Sessi
 
 /**
  * Starts running today's meeting (or a named one) in a group conversation, at the item the
- * clock is at, and posts the practicalities. The person who starts it is its host.
+ * clock is at, and posts the practicalities and the roll call. The person who starts it is its host.
  */
 export const meetingStart: ActionDialog = async (context, args, services: WithMeetings) => {
   if (!services.meetings) return meetingsUnavailableReply(context);
@@ -114,7 +115,8 @@ export const meetingStart: ActionDialog = async (context, args, services: WithMe
     language: context.language,
     ...(itemSince ? { itemSince } : {}),
   });
-  return [etiquetteCard(context, meeting, at), itemPost(context, meeting, at)];
+  // the roll call on a card of its own: Teams shows no more than the start card's six buttons
+  return [etiquetteCard(context, meeting, at), itemPost(context, meeting, at), rollCallCard(context)];
 };
 
 /** A hosted session: the services, the session and its meeting (undefined if the data no longer has it). */

@@ -170,6 +170,31 @@ export class MeetingSessionRepository {
     });
   }
 
+  /**
+   * Notes `person` present at the session started at `startedAt`, once: `already` when they
+   * answered the roll call before, `gone` when that session no longer runs.
+   */
+  async markPresent(
+    key: SessionKey,
+    startedAt: string,
+    person: { channel: string; userId: string; name?: string },
+  ): Promise<'added' | 'already' | 'gone'> {
+    const at = nowIso(this.clock);
+    return this.store.update((draft) => {
+      const session = runningIn(draft, key);
+      if (!session || session.startedAt !== startedAt) return 'gone';
+      const present = (session.present ??= []);
+      if (present.some((other) => other.channel === person.channel && other.userId === person.userId)) return 'already';
+      present.push({
+        channel: person.channel,
+        userId: person.userId,
+        ...(person.name ? { name: person.name } : {}),
+        at,
+      });
+      return 'added';
+    });
+  }
+
   /** Ends the running session; undefined when none runs. */
   async end(key: SessionKey): Promise<DeepReadonly<MeetingSession> | undefined> {
     const endedAt = nowIso(this.clock);

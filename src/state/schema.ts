@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meetingReminderSchema } from './meeting-reminder-schema.js';
 
 /** An instant with its offset, as luxon's `toISO()` writes it. */
 const isoInstant = z.iso.datetime({ offset: true });
@@ -275,6 +276,12 @@ export const meetingSessionSchema = z.object({
   nudgedItem: z.int().min(0).optional(),
   /** The language the host started it in: what klikbot posts unprompted is in it. */
   language: z.enum(['da', 'en']).optional(),
+  /** Who answered the roll call ("jeg er her"), once each; absent in sessions from before it existed. */
+  present: z
+    .array(
+      z.object({ channel: z.string().min(1), userId: z.string().min(1), name: z.string().optional(), at: isoInstant }),
+    )
+    .optional(),
   endedAt: isoInstant.optional(),
 });
 
@@ -336,6 +343,10 @@ export const stateSchema = z.strictObject({
   evaluationAnswers: z.array(evaluationAnswerSchema).default([]),
   evaluationResponders: z.array(evaluationResponderSchema).default([]),
   meetingSessions: z.array(meetingSessionSchema).superRefine(uniqueByConversation('meeting session')).default([]),
+  meetingReminders: z
+    .array(meetingReminderSchema)
+    .superRefine(uniqueByConversation('meeting reminder subscription'))
+    .default([]),
 });
 
 /** The state document, as the store holds it. */

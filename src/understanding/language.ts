@@ -82,6 +82,10 @@ const englishWords = new Set([
   'pilot',
   'strategy',
   'strategies',
+  // the roll call: "I'm here", "I am here", "attendance"
+  'here',
+  'am',
+  'attendance',
 ]);
 const danishWords = new Set([
   'hvad',

@@ -3,7 +3,7 @@ import type { Intent, Understanding } from './types.js';
 
 /**
  * A meeting host's commands: "start møde", "næste punkt", "forrige punkt", "gå til punkt 5",
- * "pause 10", "afslut møde" (and the
+ * "pause 10", "afslut møde", the roll call's "jeg er her" and "hvem er her?" (and the
  * English ones). Short imperatives recognised by their whole wording, never by resemblance: a
  * question about the meeting ("hvornår er der pause?", "hvad er næste punkt?") stays a question.
  */
@@ -16,6 +16,10 @@ export const meetingIntents: readonly Intent[] = [
   'meeting.goto',
   'meeting.pause',
   'meeting.end',
+  'meeting.here',
+  'meeting.attendance',
+  'meeting.remind',
+  'meeting.remind-stop',
 ];
 
 // Words around a command that change nothing: "ok klikbot, næste punkt tak", "lad os holde pause".
@@ -86,6 +90,68 @@ const overPhrases = [
   ['the', 'meeting', 'is', 'over'],
   ['meeting', 'over'],
 ];
+
+// the roll call: a participant says they are here; the host asks who is (a question is fine)
+const herePhrases = [
+  ['jeg', 'er', 'her'],
+  ['jeg', 'er', 'til', 'stede'],
+  ['til', 'stede'],
+  ['her'],
+  ['i', 'm', 'here'],
+  ['im', 'here'],
+  ['i', 'am', 'here'],
+  ['here'],
+  ['present'],
+];
+const attendancePhrases = [
+  ['hvem', 'er', 'her'],
+  ['hvem', 'er', 'til', 'stede'],
+  ['hvor', 'mange', 'er', 'her'],
+  ['fremmoede'],
+  ['fremmoedet'],
+  ['who', 'is', 'here'],
+  ['who', 's', 'here'],
+  ['how', 'many', 'are', 'here'],
+  ['attendance'],
+  ['roll', 'call'],
+];
+// "fremmøde med navne": the host asks for the names too
+const withNames = [
+  ['med', 'navne'],
+  ['with', 'names'],
+];
+
+// reminders before each meeting in this conversation: "mind os om mødet", "stop mødepåmindelser"
+const remindWho = new Set(['os', 'mig', 'us', 'me']);
+const remindWhat = new Set(['moedet', 'moederne', 'programledermoedet', 'programledermoederne', 'meeting', 'meetings']);
+const reminderNouns = new Set(['moedepaamindelser', 'moedepaamindelserne', 'moedepaamindelse']);
+
+/** "mind os om mødet", "remind us about the meeting(s)". */
+function asksReminders(words: readonly string[]): boolean {
+  const [verb, who, about, ...rest] = words;
+  const what = rest[0] === 'the' || rest[0] === 'next' ? rest.slice(1) : rest;
+  const danish = verb === 'mind' && about === 'om';
+  const english = verb === 'remind' && (about === 'about' || about === 'of');
+  return (danish || english) && remindWho.has(who ?? '') && what.length === 1 && remindWhat.has(what[0]!);
+}
+
+/** "stop mødepåmindelser", "slå mødepåmindelser fra", "stop meeting reminders". */
+function stopsReminders(words: readonly string[]): boolean {
+  if (same(words, ['stop', 'meeting', 'reminders'])) return true;
+  if (words.length === 2 && ['stop', 'stoppe'].includes(words[0]!)) return reminderNouns.has(words[1]!);
+  return words.length === 3 && words[0] === 'slaa' && reminderNouns.has(words[1]!) && words[2] === 'fra';
+}
+
+/** Whether the words ask for the roll call, with or without "med navne". */
+function asksAttendance(words: readonly string[]): boolean {
+  const plain = withNames.some((tail) => same(words.slice(-2), tail)) ? words.slice(0, -2) : words;
+  return attendancePhrases.some((phrase) => same(plain, phrase));
+}
+
+/** Whether "fremmøde med navne" asks for the names of those present. */
+export function asksForNames(tokens: readonly string[]): boolean {
+  return withNames.some((tail) => same(core(tokens).slice(-2), tail));
+}
 
 function same(tokens: readonly string[], phrase: readonly string[]): boolean {
   return tokens.length === phrase.length && phrase.every((word, index) => tokens[index] === word);
@@ -197,8 +263,17 @@ export function meetingHowTo(reading: Reading): Understanding | undefined {
 export function meetingCommand(reading: Reading): Understanding | undefined {
   const howTo = meetingHowTo(reading);
   if (howTo) return howTo;
+  const words = core(reading.tokens);
+  if (asksAttendance(words))
+    return { intent: 'meeting.attendance', confidence: 0.95, entities: reading.entities, language: reading.language };
   if (reading.questionMark) return undefined;
-  const intent = commandOf(reading);
+  const intent = herePhrases.some((phrase) => same(words, phrase))
+    ? 'meeting.here'
+    : asksReminders(words)
+      ? 'meeting.remind'
+      : stopsReminders(words)
+        ? 'meeting.remind-stop'
+        : commandOf(reading);
   return intent ? { intent, confidence: 0.95, entities: reading.entities, language: reading.language } : undefined;
 }
 

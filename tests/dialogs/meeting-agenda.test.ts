@@ -15,7 +15,11 @@ describe('"dagens program" by the clock', () => {
     expect(reply.list).toHaveLength(9);
     expect(marked(reply.list)).toEqual([]);
     expect(reply.list?.some((line) => line.includes('**'))).toBe(false);
-    expect(reply.text.split('\n')[0]).toBe('Mødet starter kl. 10.00 (om 5 minutter). Lyden testes kl. 09.50 og 09.55.');
+    // the 09.50 test is over; the one at 09.55 is now
+    expect(reply.text.split('\n')[0]).toBe('Mødet starter kl. 10.00 (om 5 minutter). Lyden testes kl. 09.55.');
+    expect(card(agendaToday(context('2018-09-06T09:45:00+02:00'), {})).text.split('\n')[0]).toBe(
+      'Mødet starter kl. 10.00 (om 15 minutter). Lyden testes kl. 09.50 og 09.55.',
+    );
     expect(reply.intro).toContain('**Programledermøde september 2018** i dag kl. 10.00–12.00 på Skype, cirka tider:');
   });
 

@@ -31,12 +31,16 @@ describe('help with running a meeting', () => {
       '»afstemning',
       '»start evaluering«',
       '»medvært«',
+      '»hvem er her?«',
       '»afslut møde«',
       '»forrige punkt«',
     ]);
     expect(help?.text.indexOf('»start møde«')).toBeLessThan(help!.text.indexOf('Jeg er klikbot'));
     expect(help?.outro).toContain('»hvornår er der pause?«');
     expect(help?.buttons?.length).toBeLessThanOrEqual(6);
+    expect(help?.list).toContain(
+      '»hvem er her?«: viser fremmødet efter kommune; deltagerne melder sig med »jeg er her«',
+    );
   });
 
   it('keeps today’s help first in a personal chat', () => {

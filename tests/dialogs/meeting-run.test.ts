@@ -22,11 +22,18 @@ describe('starting a meeting', () => {
   const kit = useMeetingKit();
 
   it('starts today’s meeting at its first item before 10.00 and pins the practicalities', async () => {
-    const [practical, post, ...rest] = await started(kit);
+    const [practical, post, rollCall, ...rest] = await started(kit);
     expect(rest).toEqual([]);
+    // the roll call on a card of its own, the start card's six host buttons being all Teams shows
+    expect(rollCall?.heading).toBe('🙋 Fremmøde');
+    expect(actions(rollCall)).toEqual([
+      { dialog: 'meeting-here', args: {} },
+      { dialog: 'meeting-attendance', args: {} },
+    ]);
     expect(practical?.heading).toBe('📌 Det praktiske');
     expect(practical?.list).toEqual(meeting.etiquette);
-    expect(practical?.text).toContain('Lyden testes kl. 09.50 og 09.55.');
+    // both sound tests are over at 09.58: none is announced
+    expect(practical?.text).not.toContain('Lyden testes');
     expect(practical?.notice).toBeUndefined();
     expect(post?.heading).toBe('Punkt 1 af 9');
     expect(post?.text.split('\n')[0]).toBe(
@@ -42,6 +49,15 @@ describe('starting a meeting', () => {
       currentItem: 0,
       startedBy: { userId: people.host.userId, name: people.host.name },
     });
+  });
+
+  it('announces only the sound tests still ahead', async () => {
+    const [early] = await started(kit, '2018-09-06T09:52:00+02:00');
+    expect(early?.text).toContain('Lyden testes kl. 09.55.');
+    expect(early?.text).not.toContain('09.50');
+    await meetingEnd(turn(kit, people.host, '2018-09-06T14:49:00+02:00'), {}, kit.meetingServices);
+    const [late] = await started(kit, '2018-09-06T14:50:00+02:00');
+    expect(late?.text).not.toContain('Lyden testes');
   });
 
   it('starts at the item the clock is at', async () => {
@@ -95,7 +111,7 @@ describe('starting a meeting', () => {
 
   it('speaks English when asked in English', async () => {
     const [practical, post] = await meetingStart(
-      turn(kit, people.host, '2018-09-06T09:58:00+02:00', { language: 'en' }),
+      turn(kit, people.host, '2018-09-06T09:48:00+02:00', { language: 'en' }),
       {},
       kit.meetingServices,
     );
@@ -314,7 +330,7 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda, the host’s start, next, previous, go to item, pause and end, and asking for and approving a co-host', () => {
+  it('are the agenda, the host’s start, next, previous, go to item, pause and end, asking for and approving a co-host, the roll call and reminders before meetings', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual([
       'meeting-agenda',
       'meeting-start',
@@ -325,6 +341,10 @@ describe('the meeting dialogs by name', () => {
       'meeting-end',
       'meeting-cohost-request',
       'meeting-cohost-approve',
+      'meeting-here',
+      'meeting-attendance',
+      'meeting-remind',
+      'meeting-remind-stop',
     ]);
   });
 });

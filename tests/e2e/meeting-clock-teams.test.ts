@@ -67,3 +67,34 @@ describe('a meeting run by the clock in a Teams channel', () => {
     expect(await tickAt('10:51:00')).toEqual([]);
   });
 });
+
+// the channel asked to be reminded: 09.45, 09.50 and 09.55 before the 10.00 start, each once
+describe('reminders before a meeting in a Teams channel', () => {
+  const clock = createFixedClock(at('09:30:00'));
+  const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
+
+  async function tickAt(time: string): Promise<ConnectorRequest[]> {
+    const before = h.connector.requests.length;
+    clock.set(at(time));
+    await h.bot.reminders.tick();
+    return h.connector.requests.slice(before);
+  }
+
+  it('posts them in the channel at the minute, once each', async () => {
+    const before = h.connector.requests.length;
+    const asked = teamsActivity(h.connector.url, { ...inChannel, ...mentioning('mind os om mødet') });
+    expect((await postMessages(h.bot.url, asked)).status).toBe(200);
+    await h.connector.waitFor(before + 1);
+    expect(await tickAt('09:44:00')).toEqual([]);
+    for (const [time, line] of [
+      ['09:45:00', 'starter kl. 10.00 på Skype (om 15 minutter). Lyden testes kl. 09.50 og 09.55.'],
+      ['09:50:00', '🔊 Lydtest nu (kl. 09.50)'],
+      ['09:55:00', '🔊 Lydtest nu (kl. 09.55)'],
+    ] as const) {
+      const posted = await tickAt(time);
+      expect(posted.map((request) => request.url.startsWith(channelPath))).toEqual([true]);
+      expect(textOf(posted[0])).toContain(line);
+      expect(await tickAt(time.replace(':00', ':30'))).toEqual([]);
+    }
+  });
+});

@@ -25,7 +25,7 @@ describe('a participant’s questions during a meeting in a Teams channel', () =
   }
 
   it('gets one line each, about the meeting running here, not the agenda or the national status', async () => {
-    const [practical] = await post(mentioning('start møde'), 2);
+    const [practical] = await post(mentioning('start møde'), 3);
     expect(said(practical)).toContain('Det praktiske');
     const [presenter] = await post({ ...peter, ...mentioning('hvem præsenterer?') });
     expect(said(presenter)).toBe(

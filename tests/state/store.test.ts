@@ -56,6 +56,7 @@ describe('openStore', () => {
       evaluationAnswers: [],
       evaluationResponders: [],
       meetingSessions: [],
+      meetingReminders: [],
     };
     expect(store.read()).toEqual(empty);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(empty);

@@ -83,3 +83,36 @@ describe("a meeting host's commands", () => {
     expect(taken.map((question) => question.text)).toEqual([]);
   });
 });
+
+describe('the roll call', () => {
+  it('reads a participant saying they are here, and the host asking who is', () => {
+    for (const text of ['jeg er her', 'Jeg er her!', 'til stede', "I'm here", 'I am here', 'her'])
+      expect(read(text).intent, text).toBe('meeting.here');
+    for (const text of ['hvem er her?', 'fremmøde', 'Fremmøde?', 'hvor mange er her?', "who's here?", 'attendance'])
+      expect(read(text).intent, text).toBe('meeting.attendance');
+    expect(action('hvem er her?')).toEqual({ dialog: 'meeting-attendance', args: {} });
+    expect(action('fremmøde med navne')).toEqual({ dialog: 'meeting-attendance', args: { names: '1' } });
+    // a question about being here is no answer to the roll call, nor a longer sentence
+    expect(read('er jeg her?').intent).not.toBe('meeting.here');
+    expect(read('jeg er her i Aarhus med et spørgsmål om BBR').intent).not.toBe('meeting.here');
+  });
+});
+
+describe('reminders before the meeting', () => {
+  it('reads a conversation asking for them and asking to stop', () => {
+    for (const text of [
+      'mind os om mødet',
+      'mind os om møderne',
+      'Mind mig om programledermødet',
+      'remind us about the meeting',
+      'remind us of the meetings',
+    ])
+      expect(read(text).intent, text).toBe('meeting.remind');
+    for (const text of ['stop mødepåmindelser', 'slå mødepåmindelser fra', 'stop meeting reminders'])
+      expect(read(text).intent, text).toBe('meeting.remind-stop');
+    expect(action('mind os om mødet')).toEqual({ dialog: 'meeting-remind', args: {} });
+    // the deadlines keep their own reminders
+    expect(read('mind os om deadlines').intent).toBe('reminder.subscribe');
+    expect(read('hvornår er mødet?').intent).not.toBe('meeting.remind');
+  });
+});
