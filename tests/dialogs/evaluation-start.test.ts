@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { evaluationDialogsByName } from '../../dialogs/evaluations/index.js';
+import { evaluationDialogsByName, startEvaluation } from '../../dialogs/evaluations/index.js';
 import { answerAs, contextOf, expectNotice, mette, peter, run, startAs, useEvaluationKit } from './evaluation-kit.js';
 
 const kit = useEvaluationKit();
@@ -155,5 +155,17 @@ describe("'evaluation-form': the rating and the two questions", () => {
     const [reply] = await run(kit, 'evaluation-form', peter, { evaluationId: 'not-an-id' });
     expect(reply).toEqual({ text: 'Den evaluering kender jeg ikke.', notice: true });
     expect(contextOf(kit, peter).turn.conversation.isGroup).toBe(true);
+  });
+});
+
+describe('the evaluation the agenda starts as its last item begins', () => {
+  it('is started once per meeting here: going back and forward over the last item sends no second one', async () => {
+    const meetingId = 'programledermoede-2018-09-06';
+    const first = await startEvaluation(contextOf(kit, mette), meetingId, kit.services);
+    expect(first[0]?.heading).toBe('Kort evaluering af Programledermøde september 2018, 6. september');
+    expect(await startEvaluation(contextOf(kit, mette), meetingId, kit.services)).toEqual([]);
+    await run(kit, 'evaluation-close', mette, { evaluationId: kit.store.read().evaluations[0]!.id });
+    expect(await startEvaluation(contextOf(kit, mette), meetingId, kit.services)).toEqual([]);
+    expect(kit.store.read().evaluations).toHaveLength(1);
   });
 });
