@@ -6,6 +6,7 @@ import type { DeepReadonly, Poll } from '../../src/state/schema.js';
 import { actorOf } from '../membership/acting-for.js';
 import type { DialogContext, ActionDialog, ActionServices } from '../types.js';
 import {
+  isCreator,
   mayManage,
   namedPoll,
   pollIdArgs,
@@ -44,6 +45,18 @@ function whichPoll(context: DialogContext, open: readonly DeepReadonly<Poll>[]):
         dialogButton(quoted(context, poll.question, 40), POLL_DIALOGS.close, { pollId: poll.id }),
       ),
     },
+  );
+}
+
+/** "Slet »…«?": the one poll a typed delete means, named on a button, since it is not the person's own. */
+function confirmDelete(context: DialogContext, poll: DeepReadonly<Poll>): Reply[] {
+  return notice(
+    say(
+      context,
+      'Den nyeste afstemning her er ikke din. Tryk på den for at slette den; intet er slettet endnu.',
+      'The newest poll here is not yours. Press it to delete it; nothing has been deleted yet.',
+    ),
+    { buttons: [dialogButton(quoted(context, poll.question, 40), POLL_DIALOGS.delete, { pollId: poll.id })] },
   );
 }
 
@@ -126,9 +139,12 @@ export const pollDelete: ActionDialog = async (context, args, services) => {
   const polls = pollsOf(services);
   if (!polls) return pollsUnavailable(context);
   const parsed = pollIdArgs.safeParse(args);
-  const found = pollMeant(context, polls, parsed.success ? parsed.data.pollId : undefined, 'any');
+  const named = parsed.success ? parsed.data.pollId : undefined;
+  const found = pollMeant(context, polls, named, 'any');
   if (!found.ok) return found.replies;
   if (!moderates(context, found.poll, services)) return onlyCreator(context, 'delete', services);
+  // deleting cannot be undone: a typed "slet afstemningen" that means someone else's poll asks first
+  if (named === undefined && !isCreator(context.turn, found.poll)) return confirmDelete(context, found.poll);
   const outcome = await polls.delete(found.poll.id);
   if (!outcome.ok) return deletedNotice(context);
   return [deletedCard(context, outcome.poll)];

@@ -46,6 +46,21 @@ describe('the meeting’s host and co-hosts moderate its polls', () => {
     expect(kit.polls.get(bos)!.deletedAt).toBeDefined();
   });
 
+  it('a typed delete that means a participant’s poll asks the host first, naming it, and deletes nothing yet', async () => {
+    const services = await meetingRunByHost();
+    const annas = await pollFrom('afstemning: Annas? | Ja | Nej', ANNA);
+    const [asked] = await pollDelete(turnOf(kit, HOST, 'slet afstemningen'), {}, services);
+    expect(asked?.notice).toBe(true);
+    expect(asked?.text).toContain('Den nyeste afstemning her er ikke din');
+    expect(asked?.buttons?.map((button) => button.action)).toEqual([
+      { dialog: POLL_DIALOGS.delete, args: { pollId: annas } },
+    ]);
+    expect(kit.polls.get(annas)!.deletedAt).toBeUndefined();
+    expect(only(await pollDelete(turnOf(kit, HOST), { pollId: annas }, services)).text).toBe(
+      '📊 Afstemningen »Annas?« er slettet.',
+    );
+  });
+
   it('a co-host the host let in may remove a poll too', async () => {
     const services = await meetingRunByHost();
     const annas = await pollFrom('afstemning: Annas? | Ja | Nej', ANNA);
