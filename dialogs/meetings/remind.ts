@@ -1,7 +1,7 @@
 import { upcomingMeetings } from '../../src/knowledge/queries.js';
 import type { ActionDialog, DialogContext } from '../types.js';
 import { clockTime } from '../answers/agenda.js';
-import { joinAnd, shortDate } from '../shared/text.js';
+import { inert, joinAnd, shortDate } from '../shared/text.js';
 import { say } from '../shared/say.js';
 import { notice } from '../shared/replies.js';
 import { reminderMoments } from './before.js';
@@ -24,6 +24,15 @@ function nextLine(context: DialogContext): string {
   return say(context, ` Næste gang: ${when}.`, ` Next time: ${when}.`);
 }
 
+/** " (Slået til af Mette.)": everyone here is told who changed what they all get. */
+function byWhom(context: DialogContext, on: boolean): string {
+  const who = context.turn.user.name ? inert(context.turn.user.name) : undefined;
+  if (!who) return '';
+  return on
+    ? say(context, ` (Slået til af ${who}.)`, ` (Turned on by ${who}.)`)
+    : say(context, ` (Slået fra af ${who}.)`, ` (Turned off by ${who}.)`);
+}
+
 /** 'meeting-remind': this conversation is reminded before each meeting from now on. */
 export const meetingRemind: ActionDialog = async (context, _args, services: WithMeetings) => {
   const reminders = services.meetings?.reminders;
@@ -38,7 +47,7 @@ export const meetingRemind: ActionDialog = async (context, _args, services: With
     outcome === 'already'
       ? say(context, 'Jeg minder jer allerede om møderne her:', 'I already remind you of the meetings here:')
       : say(context, 'Jeg minder jer om møderne her:', 'I will remind you of the meetings here:');
-  const text = `${lead} ${how}${nextLine(context)}`;
+  const text = `${lead} ${how}${nextLine(context)}${byWhom(context, true)}`;
   // a second ask changes nothing: said to the asker, not posted again for everyone
   return outcome === 'already' ? notice(text) : [{ text, broadcast: true }];
 };
@@ -57,11 +66,12 @@ export const meetingRemindStop: ActionDialog = async (context, _args, services: 
     );
   return [
     {
-      text: say(
-        context,
-        "Jeg minder jer ikke længere om møderne her. Skriv 'mind os om mødet' for at starte igen.",
-        "I no longer remind you of the meetings here. Type 'remind us about the meeting' to start again.",
-      ),
+      text:
+        say(
+          context,
+          "Jeg minder jer ikke længere om møderne her. Skriv 'mind os om mødet' for at starte igen.",
+          "I no longer remind you of the meetings here. Type 'remind us about the meeting' to start again.",
+        ) + byWhom(context),
       broadcast: true,
     },
   ];

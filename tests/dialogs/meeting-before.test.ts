@@ -75,7 +75,7 @@ describe('reminders before the meeting', () => {
     const [asked] = await say('09:30:00', 'mind os om mødet');
     expect(asked?.broadcast).toBe(true);
     expect(asked?.text).toBe(
-      "Jeg minder jer om møderne her: 15 minutter før hvert programledermøde og ved lydtestene. Skriv 'stop mødepåmindelser' for at stoppe dem. Næste gang: 6. september 2018 kl. 09.45, 09.50 og 09.55.",
+      "Jeg minder jer om møderne her: 15 minutter før hvert programledermøde og ved lydtestene. Skriv 'stop mødepåmindelser' for at stoppe dem. Næste gang: 6. september 2018 kl. 09.45, 09.50 og 09.55. (Slået til af Peter Jensen.)",
     );
     expect((await say('09:31:00', 'mind os om mødet'))[0]?.notice).toBe(true);
     const work = scheduler(reminders);
@@ -109,7 +109,7 @@ describe('reminders before the meeting', () => {
     ]);
     const [stopped] = await say('09:46:00', 'stop mødepåmindelser');
     expect(stopped?.text).toBe(
-      "Jeg minder jer ikke længere om møderne her. Skriv 'mind os om mødet' for at starte igen.",
+      "Jeg minder jer ikke længere om møderne her. Skriv 'mind os om mødet' for at starte igen. (Slået fra af Peter Jensen.)",
     );
     expect(await tickAt(work, '09:50:00')).toEqual([]);
     expect((await say('09:47:00', 'stop mødepåmindelser'))[0]?.notice).toBe(true);
