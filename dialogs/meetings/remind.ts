@@ -71,7 +71,7 @@ export const meetingRemindStop: ActionDialog = async (context, _args, services: 
           context,
           "Jeg minder jer ikke længere om møderne her. Skriv 'mind os om mødet' for at starte igen.",
           "I no longer remind you of the meetings here. Type 'remind us about the meeting' to start again.",
-        ) + byWhom(context),
+        ) + byWhom(context, false),
       broadcast: true,
     },
   ];
