@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { nowIso, type Clock } from '../clock.js';
 import type { Actor, DeepReadonly, MeetingSession, State } from './schema.js';
 import type { Store } from './store.js';
@@ -127,6 +127,13 @@ export class MeetingSessionRepository {
       const session = runningIn(draft, key);
       if (!session) return undefined;
       session.pauseUntil = pauseUntil;
+      // a break in the middle of an item is no time spent on it: the item runs over only after it
+      const interrupts = item === undefined || item === session.currentItem;
+      if (interrupts && session.itemSince) {
+        const paused = until.diff(this.clock.now());
+        if (paused.toMillis() > 0)
+          session.itemSince = iso(DateTime.fromISO(session.itemSince, { setZone: true }).plus(paused));
+      }
       if (item !== undefined) session.currentItem = item;
       return structuredClone(session);
     });

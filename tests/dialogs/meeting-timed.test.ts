@@ -167,4 +167,16 @@ describe('an item that runs over its time', () => {
     await sent.tick('10:56:00');
     expect(sent.channel).toHaveLength(1);
   });
+
+  it('does not count a break in the middle of an item as the item running over', async () => {
+    // started in the second item (10.05–10.30), which began as the programme has it: its end is 10.30
+    await meetingStart(turn(kit, people.host, '2018-09-06T10:10:00+02:00'), {}, kit.meetingServices);
+    const sent = recorder(kit);
+    // a 10-minute break at 10.20 moves the item's end to 10.40
+    await meetingPause(turn(kit, people.host, '2018-09-06T10:20:00+02:00'), { minutes: '10' }, kit.meetingServices);
+    await sent.tick('10:39:59');
+    expect(sent.private).toEqual([]);
+    await sent.tick('10:40:00');
+    expect(sent.private).toHaveLength(1);
+  });
 });
