@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { postMessages } from '../support/bot-framework.js';
-import { useBotAndConnector } from '../support/bot-and-connector.js';
+import { postAndCollect, useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
 import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 
@@ -34,17 +34,11 @@ const people = {
 };
 const inChannel = { conversation: conversations.channel, channelData };
 
-// runs once src/main.ts wires the evaluations and dialogs/action-dialogs.ts registers their dialogs
 describe('the end-of-meeting evaluation in a Teams channel', () => {
   const h = useBotAndConnector({ KLIKBOT_NOW: '2018-09-06T11:55:00+02:00' });
 
-  async function post(activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> {
-    const before = h.connector.requests.length;
-    expect((await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...inChannel, ...activity }))).status).toBe(
-      200,
-    );
-    return (await h.connector.waitFor(before + expected)).slice(before);
-  }
+  const post = (activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> =>
+    postAndCollect(h, teamsActivity(h.connector.url, { ...inChannel, ...activity }), expected);
 
   async function execute(
     who: Record<string, unknown>,

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
-import { useBotAndConnector } from '../support/bot-and-connector.js';
+import { postAndCollect, useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
 import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 
@@ -22,12 +22,8 @@ describe('a meeting run by the clock in a Teams channel', () => {
   const clock = createFixedClock(at('10:25:00'));
   const h = useBotAndConnector({ KLIKBOT_REMINDER_TICK_SECONDS: '0' }, { clock });
 
-  async function say(text: string, where: Record<string, unknown> = inChannel): Promise<ConnectorRequest[]> {
-    const before = h.connector.requests.length;
-    const activity = teamsActivity(h.connector.url, { ...where, ...mentioning(text) });
-    expect((await postMessages(h.bot.url, activity)).status).toBe(200);
-    return (await h.connector.waitFor(before + 1)).slice(before);
-  }
+  const say = (text: string, where: Record<string, unknown> = inChannel): Promise<ConnectorRequest[]> =>
+    postAndCollect(h, teamsActivity(h.connector.url, { ...where, ...mentioning(text) }));
 
   async function tickAt(time: string): Promise<ConnectorRequest[]> {
     const before = h.connector.requests.length;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postMessages } from '../support/bot-framework.js';
-import { useBotAndConnector } from '../support/bot-and-connector.js';
+import { postAndCollect, useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
 import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 
@@ -16,13 +15,8 @@ const inChannel = { conversation: conversations.channel, channelData };
 describe('a participant’s questions during a meeting in a Teams channel', () => {
   const h = useBotAndConnector({ KLIKBOT_NOW: '2018-09-06T11:55:00+02:00' });
 
-  async function post(activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> {
-    const before = h.connector.requests.length;
-    expect((await postMessages(h.bot.url, teamsActivity(h.connector.url, { ...inChannel, ...activity }))).status).toBe(
-      200,
-    );
-    return (await h.connector.waitFor(before + expected)).slice(before);
-  }
+  const post = (activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> =>
+    postAndCollect(h, teamsActivity(h.connector.url, { ...inChannel, ...activity }), expected);
 
   it('gets one line each, about the meeting running here, not the agenda or the national status', async () => {
     const [practical] = await post(mentioning('start møde'), 3);

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Clock } from '../../src/clock.js';
-import { startTestBot } from './bot-framework.js';
-import { startFakeConnector, type FakeConnector } from './connector-fake.js';
+import { postMessages, startTestBot } from './bot-framework.js';
+import { startFakeConnector, type ConnectorRequest, type FakeConnector } from './connector-fake.js';
 
 /** The running bot and the fake connector it writes to; `bot` may be replaced (restart tests). */
 export interface BotAndConnector {
@@ -40,4 +40,15 @@ export function useBotAndConnector(
   });
   afterAll(stop);
   return harness;
+}
+
+/** Posts one activity to the bot (answered 200) and returns the `expected` connector requests it caused. */
+export async function postAndCollect(
+  h: BotAndConnector,
+  activity: Record<string, unknown>,
+  expected = 1,
+): Promise<ConnectorRequest[]> {
+  const before = h.connector.requests.length;
+  expect((await postMessages(h.bot.url, activity)).status).toBe(200);
+  return (await h.connector.waitFor(before + expected)).slice(before);
 }
