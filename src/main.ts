@@ -31,6 +31,7 @@ import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { loadVoteKey } from './state/vote-key.js';
+import { createActionSeal, type ActionSeal } from './core/sealed-action.js';
 import { startEvaluation } from '../dialogs/evaluations/index.js';
 import { StatusRepository } from './state/statuses.js';
 import { openStore, type Store } from './state/store.js';
@@ -79,6 +80,8 @@ interface Repositories {
   sessions: MeetingSessionRepository;
   meetingReminders: MeetingReminderRepository;
   subscriptions: ReminderSubscriptionRepository;
+  /** Seals a file's action to where it was asked (Teams makes the file in the 1:1 chat). */
+  seal: ActionSeal;
 }
 
 /** Opens the store and the repositories over it (the vote key beside it, for polls and evaluations). */
@@ -95,6 +98,7 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
     sessions: new MeetingSessionRepository(store, clock),
     meetingReminders: new MeetingReminderRepository(store, clock),
     subscriptions: new ReminderSubscriptionRepository(store, clock),
+    seal: createActionSeal(voteKey),
   };
 }
 
@@ -194,6 +198,7 @@ async function startChannels(
       sharedCards,
       localMode: config.localMode,
       liveWebChat: local?.pages,
+      seal: state.seal,
     });
   // the page posts unauthenticated activities, which only local mode accepts
   if (config.botFramework && config.localMode) registerWebChat(server);

@@ -1,62 +1,39 @@
-import type { Reply } from '../../src/core/types.js';
 import type { EvaluationAnswer } from '../../src/state/evaluations.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
 import type { DialogContext, ActionDialog } from '../types.js';
-import { evaluationsOf, evaluationsUnavailable, evaluationTitle, findEvaluation, mayManage } from './access.js';
+import {
+  evaluationDay,
+  evaluationsOf,
+  evaluationsUnavailable,
+  evaluationTitle,
+  findEvaluation,
+  mayManage,
+  meetingOf,
+} from './access.js';
+import { improveLabel, workedLabel } from './start.js';
+import { EVALUATION_DIALOGS } from '../names.js';
+import { exportFile } from '../shared/export-file.js';
 import { say } from '../shared/say.js';
-import { notice, privately } from '../shared/replies.js';
-import { csvField } from '../../src/lib/csv.js';
-
-// One chat message holds about this much CSV (Teams takes some 28 KB per message, Slack 40,000 characters).
-const CSV_PART_MAX = 12_000;
+import { notice } from '../shared/replies.js';
+import { fileNamePart, spreadsheetCsv } from '../../src/lib/csv.js';
 
 /**
- * The answers as CSV rows: rating, worked, improve, in the order stored (which says nothing
- * about who answered when). A cell a spreadsheet would run as a formula gets a leading '.
+ * The answers as a spreadsheet's rows under the form's own questions: rating, what worked,
+ * what could be better, in the order stored (which says nothing about who answered when).
  */
-export function evaluationCsvRows(answers: readonly DeepReadonly<EvaluationAnswer>[]): string[] {
-  const row = (cells: string[]) => cells.map(csvField).join(',');
+export function evaluationRows(
+  context: Pick<DialogContext, 'language'>,
+  answers: readonly DeepReadonly<EvaluationAnswer>[],
+): string[][] {
   return [
-    row(['rating', 'worked', 'improve']),
-    ...answers.map((answer) => row([String(answer.rating), answer.worked ?? '', answer.improve ?? ''])),
+    [say(context, 'Bedømmelse (1–5)', 'Rating (1–5)'), workedLabel(context), improveLabel(context)],
+    ...answers.map((answer) => [String(answer.rating), answer.worked ?? '', answer.improve ?? '']),
   ];
 }
 
-/** Rows in parts of at most `max` characters each (a row is never split), every part ending in a line break. */
-export function csvParts(rows: string[], max = CSV_PART_MAX): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (const row of rows) {
-    const line = `${row}\n`;
-    if (current !== '' && current.length + line.length > max) {
-      parts.push(current);
-      current = '';
-    }
-    current += line;
-  }
-  if (current !== '') parts.push(current);
-  return parts;
-}
-
-function csvReplies(context: DialogContext, title: string, count: number, parts: string[]): Reply[] {
-  return parts.map((part, index) => {
-    const which =
-      parts.length > 1
-        ? say(context, `, del ${index + 1} af ${parts.length}`, `, part ${index + 1} of ${parts.length}`)
-        : '';
-    const intro = say(
-      context,
-      `CSV for evalueringen af ${title} (${count} svar${which}):`,
-      `CSV for the evaluation of ${title} (${count} answers${which}):`,
-    );
-    // a backtick in an answer would end the code block early
-    return { text: `${intro}\n\`\`\`\n${part.replace(/`/g, "'")}\`\`\``, notice: true, private: privately(context) };
-  });
-}
-
 /**
- * 'evaluation-csv' {evaluationId?}: the closed evaluation's answers as CSV (rating, worked,
- * improve), for the host or an administrator only, as a private answer. Like every view of
+ * 'evaluation-csv' {evaluationId?}: the closed evaluation's answers as a CSV file (rating,
+ * worked, improve), for the host or an administrator only, sent to them alone. Like every view of
  * the answers, it says nothing about who answered.
  */
 export const evaluationCsv: ActionDialog = (context, args, services) => {
@@ -88,7 +65,15 @@ export const evaluationCsv: ActionDialog = (context, args, services) => {
     );
   }
   const answers = repository.answers(evaluation.id);
-  return Promise.resolve(
-    csvReplies(context, evaluationTitle(context, evaluation), answers.length, csvParts(evaluationCsvRows(answers))),
+  const title = evaluationTitle(context, evaluation);
+  const text = say(
+    context,
+    `Svarene på evalueringen af ${title} som CSV-fil (${answers.length} svar).`,
+    `The answers to the evaluation of ${title} as a CSV file (${answers.length} answers).`,
   );
+  const name = `${say(context, 'evaluering', 'evaluation')}-${fileNamePart(meetingOf(context, evaluation)?.title ?? say(context, 'moede', 'meeting'))}-${evaluationDay(context, evaluation)}.csv`;
+  const again = { dialog: EVALUATION_DIALOGS.csv, args: { evaluationId: evaluation.id } };
+  return Promise.resolve([
+    exportFile(context, text, { name, content: spreadsheetCsv(evaluationRows(context, answers)), again }),
+  ]);
 };

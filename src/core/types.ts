@@ -183,6 +183,11 @@ export interface Reply {
    * only a message of their own (Slack: ephemeral).
    */
   ownCopy?: { shared: Reply; note: string };
+  /**
+   * A file for the asker (an export): Teams offers it in the 1:1 chat (a file consent card),
+   * Slack uploads it to the DM, the web chat gives a download link. `text` says what it holds.
+   */
+  file?: ReplyFile;
   /** The answer says klikbot does not know (a task with no national status, an unknown name). */
   notKnown?: boolean;
   /**
@@ -190,6 +195,18 @@ export interface Reply {
    * its set time). Honoured where klikbot writes unprompted (the notifier's senders).
    */
   replaces?: PostedMessage;
+}
+
+/** A file klikbot hands over: its name, type and text (a CSV for a spreadsheet, its BOM included). */
+export interface ReplyFile {
+  name: string;
+  mediaType: 'text/csv';
+  content: string;
+  /**
+   * What makes the same file again for the one who asks: Teams asks the person's consent
+   * first and fetches the file only once they accept, so it is made then, for them.
+   */
+  again: ActionPayload;
 }
 
 /** Where a card was posted: the conversation as the channel names it (Teams: with its thread; Slack: the channel) and the message id (Slack: its ts). */

@@ -19,6 +19,8 @@ export interface PollResults {
 /** A named poll's voter and what they chose (labels, in the poll's order). */
 export interface Ballot {
   name: string;
+  /** Who voted, as `channel:userId` (a named poll keeps it). */
+  voter: string;
   choices: string[];
 }
 
@@ -61,6 +63,7 @@ export function ballotsOf(poll: ReadPoll, votes: readonly ReadVote[]): Ballot[] 
     .filter((vote) => vote.pollId === poll.id)
     .map((vote) => ({
       name: vote.name ?? vote.voter,
+      voter: vote.voter,
       choices: order.filter((id) => vote.choices.includes(id)).map((id) => labels.get(id) ?? id),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'da'));

@@ -64,7 +64,7 @@ describe('what notifications and screen readers get from the answers', () => {
     // most answers are cards: a check of a handful would prove little
     expect(withCard.length).toBeGreaterThan(300);
     const problems = withCard.flatMap(({ question, activity }) => {
-      const speak = activity.attachments?.[0]?.content.speak as string | undefined;
+      const speak = activity.attachments?.[0]?.content?.speak as string | undefined;
       return [
         ...plainSentenceProblems(activity.summary).map(
           (problem) => `${question} → summary ${problem}: ${activity.summary}`,

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { csvParts, evaluationCsvRows } from '../../dialogs/evaluations/csv.js';
 import { shownAnswer } from '../../dialogs/evaluations/results.js';
 import {
   admin,
@@ -143,25 +142,31 @@ describe("'evaluation-csv'", () => {
       const [csv, ...rest] = await run(kit, 'evaluation-csv', who);
       expect(rest).toEqual([]);
       expect(csv?.notice).toBe(true);
-      const [intro, fence, ...lines] = csv!.text.split('\n');
-      expect(intro).toBe('CSV for evalueringen af Programledermøde september 2018, 6. september (2 svar):');
-      expect(fence).toBe('```');
-      expect(lines[0]).toBe('rating,worked,improve');
-      expect(lines.slice(1, 3).sort()).toEqual([
-        '3,"\'-fint, men ""langt""",\'@alle',
-        '5,"\'=HYPERLINK(""x"")",\'+45 12 34 56 78',
+      expect(csv?.text).toBe(
+        'Svarene på evalueringen af Programledermøde september 2018, 6. september som CSV-fil (2 svar).',
+      );
+      expect(csv?.private?.note).toBe('Filen er sendt til din private chat med klikbot.');
+      expect(csv?.file?.name).toBe('evaluering-programledermoede-september-2018-2018-09-06.csv');
+      expect(csv?.file?.again).toEqual({ dialog: 'evaluation-csv', args: { evaluationId: id } });
+      // a Danish Excel: a BOM, semicolons, CRLF, the form's own questions as headers
+      const [header, ...lines] = csv!.file!.content.split('\r\n');
+      expect(header).toBe('\uFEFFBedømmelse (1–5);Hvad fungerede?;Hvad kan vi gøre bedre?');
+      expect(lines.slice(0, 2).sort()).toEqual([
+        '3;"\'-fint, men ""langt""";\'@alle',
+        '5;"\'=HYPERLINK(""x"")";\'+45 12 34 56 78',
       ]);
-      expect(lines[3]).toBe('```');
+      expect(lines[2]).toBe('');
     }
   });
 
-  it('splits a long export into parts of whole rows', () => {
-    const rows = evaluationCsvRows(
-      Array.from({ length: 40 }, (_, i) => ({ evaluationId: 'e', rating: 3, worked: `${i} ${'z'.repeat(995)}` })),
-    );
-    const parts = csvParts(rows, 12_000);
-    expect(parts.length).toBeGreaterThan(1);
-    expect(parts.every((part) => part.length <= 12_000 && part.endsWith('\n'))).toBe(true);
-    expect(parts.join('')).toBe(`${rows.join('\n')}\n`);
+  it('keeps a long export whole in one file, and gives English headers to one asking in English', async () => {
+    const id = await startAs(kit);
+    for (const [index, person] of crowd(40).entries())
+      await answerAs(kit, person, id, { rating: '3', worked: `${index} ${'z'.repeat(995)}` });
+    await run(kit, 'evaluation-close', mette, { evaluationId: id });
+    const [csv] = await run(kit, 'evaluation-csv', mette, { evaluationId: id }, { language: 'en' });
+    const rows = csv!.file!.content.split('\r\n');
+    expect(rows).toHaveLength(42);
+    expect(rows[0]).toBe('\uFEFFRating (1–5);What worked?;What could we do better?');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANNA, BO, HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
+import { ANNA, BO, CARL, HOST, only, refusal, run, turnOf, usePollKit } from './poll-kit.js';
+import type { Reply } from '../../src/core/types.js';
 import { POLL_DIALOGS } from '../../dialogs/names.js';
 import { pollIdOf } from '../../dialogs/polls/card.js';
 
@@ -9,37 +10,73 @@ async function pollFrom(text: string): Promise<string> {
   return pollIdOf(only(await run(kit, POLL_DIALOGS.create, turnOf(kit, HOST, text), { text })))!;
 }
 
-const csvOf = (pollId: string, who = BO) => run(kit, POLL_DIALOGS.csv, turnOf(kit, who), { pollId });
+const csvOf = (pollId: string, who = BO, language: 'da' | 'en' = 'da') =>
+  run(kit, POLL_DIALOGS.csv, turnOf(kit, who, '', undefined, language), { pollId });
+
+/** The one reply an export gives. */
+function exported(replies: Reply[]): Reply {
+  expect(replies).toHaveLength(1);
+  return replies[0]!;
+}
+
+/** The rows of the file a Danish Excel opens: a BOM first, then records ending in CRLF. */
+function rowsOf(content: string): string[] {
+  expect(content.startsWith('\uFEFF')).toBe(true);
+  expect(content.endsWith('\r\n')).toBe(true);
+  return content.slice(1, -2).split('\r\n');
+}
 
 describe('poll-csv', () => {
-  it('answers privately with the results as CSV in a code block; formula-like labels are neutralised', async () => {
-    const pollId = await pollFrom('afstemning: Hvilken strategi? | A Integration | -1 Ingen af dem');
+  it('hands the asker a CSV file for a Danish Excel: semicolons, Danish headers, formula-like labels neutralised', async () => {
+    const pollId = await pollFrom('afstemning: Hvilken strategi? | A Integration; trin 1 | -1 Ingen af dem');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId, option: 'a' });
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, BO), { pollId, option: 'b' });
     await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId });
-    expect(refusal(await csvOf(pollId))).toBe(
-      [
-        'CSV for »Hvilken strategi?« (2 stemmer):',
-        '```',
-        'option,label,votes,percent',
-        'a,A Integration,1,50',
-        "b,'-1 Ingen af dem,1,50",
-        '```',
-      ].join('\n'),
+    const reply = exported(await csvOf(pollId));
+    expect(reply.notice).toBe(true);
+    expect(reply.private?.note).toBe('Filen er sendt til din private chat med klikbot.');
+    expect(reply.text).toBe(
+      'Resultatet af »Hvilken strategi?« som CSV-fil (2 stemmer: A Integration; trin 1 1 stemme, 50 %; -1 Ingen af dem 1 stemme, 50 %).',
     );
+    expect(reply.file?.name).toBe('afstemning-hvilken-strategi-2018-09-06.csv');
+    expect(reply.file?.mediaType).toBe('text/csv');
+    expect(reply.file?.again).toEqual({ dialog: POLL_DIALOGS.csv, args: { pollId } });
+    expect(rowsOf(reply.file!.content)).toEqual([
+      'Svarmulighed;Stemmer;Procent',
+      '"A Integration; trin 1";1;50',
+      "'-1 Ingen af dem;1;50",
+    ]);
   });
 
-  it('lists who chose what for a named poll, and no voter at all for an anonymous one', async () => {
-    const named = await pollFrom('afstemning navngiven: Frokost? | Pizza | Salat');
+  it('lists who chose what in a named poll with their verified municipality, and no voter at all for an anonymous one', async () => {
+    await kit.services.memberships.set(ANNA.channel, ANNA.userId, 'aarhus');
+    await kit.services.memberships.claim({ channel: CARL.channel, userId: CARL.userId, municipalityId: 'koege' });
+    const named = await pollFrom('afstemning navngiven: Frokost? | Pizza | Salat | Suppe');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: named, option: 'b' });
+    await run(kit, POLL_DIALOGS.vote, turnOf(kit, CARL), { pollId: named, option: 'a' });
     await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId: named });
-    expect(refusal(await csvOf(named))).toContain('\nvoter,choices\nAnna Andersen,Salat\n');
+    const file = exported(await csvOf(named)).file!;
+    // Carl's claim is not verified: no municipality beside his name
+    expect(rowsOf(file.content)).toEqual([
+      'Navn;Kommune;Valg',
+      'Anna Andersen;Aarhus Kommune;Salat',
+      'Carl Clausen;;Pizza',
+    ]);
+
     const anonymous = await pollFrom('afstemning: Frokost? | Pizza | Salat');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: anonymous, option: 'b' });
     await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId: anonymous });
-    const csv = refusal(await csvOf(anonymous));
-    expect(csv).not.toContain('voter');
-    expect(csv).not.toContain('Anna');
+    const content = exported(await csvOf(anonymous)).file!.content;
+    expect(content).not.toContain('Anna');
+    expect(rowsOf(content)[0]).toBe('Svarmulighed;Stemmer;Procent');
+  });
+
+  it('gives English headers to someone asking in English', async () => {
+    const pollId = await pollFrom('afstemning: Frokost? | Pizza | Salat');
+    await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId });
+    const reply = exported(await csvOf(pollId, BO, 'en'));
+    expect(reply.file?.name).toBe('poll-frokost-2018-09-06.csv');
+    expect(rowsOf(reply.file!.content)[0]).toBe('Option;Votes;Percent');
   });
 
   it('gives nothing before close for a poll whose results are hidden until then', async () => {

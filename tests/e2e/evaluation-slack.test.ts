@@ -111,14 +111,23 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
     expect(results).toContain('1 svar, gennemsnit 3,0 af 5.');
     expect(results).toContain('Mere tid til spørgsmål');
 
-    // the host's export, asked for in the channel, is shown to the host alone
+    // the host's export, asked for in the channel: a file in the host's DM, a note only the host sees
     await h.event(appMention({ text: 'evaluering csv' }));
-    const [exported] = await h.waitFor('chat.postEphemeral');
-    expect(exported!.args).toMatchObject({ channel: 'C0PROGRAM', user: SLACK_IDS.userId });
-    expect(blockText(exported!.args.blocks) + String(exported!.args.text)).toContain('Mere tid til spørgsmål');
+    const [completed] = await h.waitFor('files.completeUploadExternal');
+    const [opened] = h.calls('conversations.open');
+    expect(opened!.args.users).toBe(SLACK_IDS.userId);
+    expect(completed!.args.channel_id).toBe(SLACK_IDS.dmChannelId);
+    expect(String(completed!.args.initial_comment)).toMatch(/^Svarene på evalueringen af .* som CSV-fil \(1 svar\)\.$/);
+    const [uploaded] = h.calls('file_upload');
+    const rows = String(uploaded!.args.content).split('\r\n');
+    expect(rows[0]).toBe('\uFEFFBedømmelse (1–5);Hvad fungerede?;Hvad kan vi gøre bedre?');
+    expect(rows[1]).toContain('Mere tid til spørgsmål');
+    const [note] = await h.waitFor('chat.postEphemeral');
+    expect(note!.args).toMatchObject({ channel: 'C0PROGRAM', user: SLACK_IDS.userId });
+    expect(note!.args.text).toBe('Filen er sendt til din private chat med klikbot.');
     const settled = await h.settle();
     expect(
-      settled.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args).includes('rating')),
+      settled.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args).includes('Bedømmelse')),
     ).toEqual([]);
 
     const file = await readFile(h.bot.statePath, 'utf8');

@@ -4,6 +4,7 @@ import { postMessages } from '../support/bot-framework.js';
 import { postAndCollect, useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
 import { channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
+import { acceptFile, consentOf } from '../support/teams-files.js';
 
 interface CardElement {
   type: string;
@@ -137,15 +138,37 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     expect(results).toContain('Oplægget om Organisation');
     expect(results).toContain('Færre pauser');
 
-    // the host's export goes to the host's 1:1 chat with klikbot; the channel only hears where it went
+    // the host's export is offered as a file in the host's 1:1 chat; the channel only hears where it went
     const [created, sent, note] = await post(mentioning('evaluering csv'), 3);
     expect([created!.method, created!.url]).toEqual(['POST', '/v3/conversations']);
     expect(created!.body).toMatchObject({ isGroup: false, members: [{ id: expect.any(String) as unknown }] });
     expect(sent!.url).toMatch(/^\/v3\/conversations\/[^/]+\/activities$/);
     expect(sent!.url).not.toContain(encodeURIComponent(String(inChannel.conversation.id)));
-    expect(JSON.stringify(sent!.body)).toContain('Færre pauser');
-    expect(note!.body.text).toBe('Sendt til dig privat.');
-    expect(JSON.stringify(note!.body)).not.toContain('Færre pauser');
+    const consent = consentOf(sent);
+    expect(consent.name).toBe('evaluering-programledermoede-september-2018-2018-09-06.csv');
+    // the card carries no answer: the file is made when the host accepts it
+    expect(JSON.stringify(sent!.body)).not.toContain('Færre pauser');
+    expect(note!.body.text).toBe('Filen er sendt til din private chat med klikbot.');
+
+    // the host accepts: the file goes to the address Teams gave, then a file card in the 1:1 chat
+    const { upload, shown: fileCard } = await acceptFile(h, consent, {});
+    expect([upload!.method, upload!.url]).toEqual(['PUT', `/onedrive/${consent.name}`]);
+    const rows = upload!.raw.split('\r\n');
+    expect(rows[0]).toBe('\uFEFFBedømmelse (1–5);Hvad fungerede?;Hvad kan vi gøre bedre?');
+    expect(rows.some((row) => row.includes('Færre pauser'))).toBe(true);
+    expect(fileCard!.body.attachments?.[0]).toMatchObject({
+      contentType: 'application/vnd.microsoft.teams.card.file.info',
+      name: consent.name,
+    });
+    expect(fileCard!.body.text).toMatch(/^Svarene på evalueringen af .* som CSV-fil \(2 svar\)\.$/);
+
+    // the consent was sealed for the host: a participant replaying it gets nothing, nothing is uploaded
+    const before = h.connector.requests.length;
+    expect((await acceptFile(h, consent, people.peter, undefined, 0)).status).toBe(200);
+    expect(h.connector.requests.slice(before)).toEqual([]);
+    // nor can the host be made to write anywhere but OneDrive or the connector that sent the invoke
+    expect((await acceptFile(h, consent, {}, 'http://127.0.0.1:9/elsewhere.csv', 0)).status).toBe(200);
+    expect(h.connector.requests.slice(before)).toEqual([]);
 
     const file = await readFile(h.bot.statePath, 'utf8');
     for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen'])

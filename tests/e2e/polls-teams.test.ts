@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
+import { acceptFile, consentOf } from '../support/teams-files.js';
 import {
   cardBodyText,
   cardOf,
@@ -232,13 +233,22 @@ describe('a poll that closes at its set time in a Teams channel', () => {
     // "Hent CSV" on the closed card: the file goes to the presser's 1:1 chat, the channel sees nothing
     const csv = cardOf(rewrite!).actions?.find((action) => action.title === 'Hent CSV');
     const pressed = await postMessages(h.bot.url, pressing(h.connector.url, jens, csv, 'sent-1'));
-    expect(((await pressed.json()) as InvokeAnswer).value).toMatchObject({ message: 'Sendt til dig privat.' });
+    expect(((await pressed.json()) as InvokeAnswer).value).toMatchObject({
+      message: 'Filen er sendt til din private chat med klikbot.',
+    });
     const [created, sent, ...more] = h.connector.requests.slice(4);
     expect(more).toEqual([]);
     expect([created?.method, created?.url]).toEqual(['POST', '/v3/conversations']);
     expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: jens.id }] });
     expect(sent?.url).not.toContain(encodeURIComponent(conversations.channel.id));
-    expect(sent?.body.text).toMatch(/^CSV for »Pause nu\?«/);
+    expect(sent?.body.text).toMatch(/^Resultatet af »Pause nu\?« som CSV-fil \(1 stemme: Ja 1 stemme, 100 %; Nej/);
+    const consent = consentOf(sent);
+    expect(consent.name).toBe('afstemning-pause-nu-2018-09-14.csv');
+
+    // Jens accepts in his 1:1 chat: the file is uploaded where Teams said, then shown as a file card
+    const { upload, shown } = await acceptFile(h, consent, { from: jens });
+    expect(upload?.raw).toBe('\uFEFFSvarmulighed;Stemmer;Procent\r\nJa;1;100\r\nNej;0;0\r\n');
+    expect(shown?.body.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.teams.card.file.info');
   });
 
   it('keeps the result on the card when a vote just before the close was still waiting to be shown', async () => {

@@ -1,3 +1,4 @@
+import { createActionSeal } from '../../src/core/sealed-action.js';
 import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { DateTime } from 'luxon';
@@ -40,6 +41,7 @@ describe('a request with a valid Bot Framework token', () => {
       logger,
       conversations: keepNoConversations,
       localMode: false,
+      seal: createActionSeal(Buffer.alloc(32, 7)),
     });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });

@@ -21,6 +21,8 @@ const allowedScopes: Partial<Record<BotScope, string>> = {
   'users:read': 'users.info, asked when a person claims a municipality',
   'users:read.email': 'the email address users.info gives, which verifies a claim by the municipality\'s domains',
   commands: 'the /klik slash command',
+  'files:write': "an export (a poll's results, an evaluation's answers) uploaded as a file to the asker's DM",
+  'im:write': 'conversations.open: the DM an export is uploaded to (a file needs the DM channel id)',
   'im:history': 'message.im: direct messages to klikbot',
   'channels:read': 'channel_left: the bot was removed from a public channel',
   'groups:read': 'group_left: the bot was removed from a private channel',
@@ -127,7 +129,8 @@ describe('the Slack app manifest', () => {
     const scopes = new Set<string>(manifest.oauth_config.scopes.bot);
     // chat:write.public: posting to a public channel the bot was not invited to (reminders, polls)
     // users:read and users:read.email: users.info's email, which verifies a claim by its domain (slackEmailLookup)
-    const needed = new Set<string>(['chat:write', 'chat:write.public', 'commands', 'users:read', 'users:read.email', ...Object.values(scopeOfEvent).filter((scope) => scope !== undefined)]);
+    // files:write and im:write: an export uploaded to the asker's DM (src/channels/slack/files.ts)
+    const needed = new Set<string>(['chat:write', 'chat:write.public', 'commands', 'users:read', 'users:read.email', 'files:write', 'im:write', ...Object.values(scopeOfEvent).filter((scope) => scope !== undefined)]);
     expect([...needed].filter((scope) => !scopes.has(scope))).toEqual([]);
     expect([...scopes].filter((scope) => !needed.has(scope))).toEqual([]);
   });

@@ -61,7 +61,7 @@ describe('Teams manifest', () => {
       name: { short: 'klikbot' },
       developer: { name: 'KOMBIT' },
       localizationInfo: { defaultLanguageTag: 'da-dk' },
-      bots: [{ scopes: ['personal', 'team', 'groupChat'], supportsFiles: false, isNotificationOnly: false }],
+      bots: [{ scopes: ['personal', 'team', 'groupChat'], supportsFiles: true, isNotificationOnly: false }],
     });
     const description = (built.description as { full: string }).full;
     for (const topic of ['deadlines', 'KLIK-opgaver', 'roller', 'status', 'snitflader', 'SAPA-udrulningen', 'programledermøder']) {

@@ -219,7 +219,9 @@ describe('anonymous and named polls in the state file', () => {
     const poll = await repo.create(newPoll({ anonymous: false }));
     await repo.vote(poll.id, anna, ['b']);
     expect(store.read().votes[0]).toMatchObject({ voter: 'teams:aad-anna', name: 'Anna Andersen', choices: ['b'] });
-    expect(repo.ballots(poll.id)).toEqual([{ name: 'Anna Andersen', choices: ['B STS ORG GUI'] }]);
+    expect(repo.ballots(poll.id)).toEqual([
+      { name: 'Anna Andersen', voter: 'teams:aad-anna', choices: ['B STS ORG GUI'] },
+    ]);
   });
 });
 

@@ -9,6 +9,9 @@ export interface ConnectorRequest {
   at: number;
   /** The bot's token for the connector, if it sent one. */
   authorization?: string;
+  /** The body as sent: a file's bytes (a PUT to an upload address) are not JSON. */
+  raw: string;
+  /** The body read as JSON; empty when it is not JSON. */
   body: {
     type?: string;
     text?: string;
@@ -17,7 +20,9 @@ export interface ConnectorRequest {
     id?: string;
     attachments?: {
       contentType: string;
-      content: { body?: { text?: string }[]; actions?: Record<string, unknown>[] };
+      name?: string;
+      contentUrl?: string;
+      content: { body?: { text?: string }[]; actions?: Record<string, unknown>[] } & Record<string, unknown>;
     }[];
   };
 }
@@ -46,6 +51,14 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return text;
 }
 
+function jsonOrNothing(text: string): ConnectorRequest['body'] {
+  try {
+    return JSON.parse(text || '{}') as ConnectorRequest['body'];
+  } catch {
+    return {};
+  }
+}
+
 /** Starts a fake Bot Connector on a free loopback port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const started = performance.now();
@@ -59,7 +72,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         url: request.url ?? '',
         at: performance.now() - started,
         authorization: request.headers.authorization,
-        body: JSON.parse(text || '{}') as ConnectorRequest['body'],
+        body: jsonOrNothing(text),
+        raw: text,
       });
       const answer = plan.shift() ?? { status: 200, body: { id: `sent-${requests.length}` } };
       response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });

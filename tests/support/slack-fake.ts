@@ -19,7 +19,10 @@ import { whenArrived } from './arrivals.js';
  * maxTimeout: 1 }`: the retry then comes just after the Retry-After pause (1.01-1.05 s).
  */
 
-/** One request the bot made to the fake Slack: a Web API method or a response_url post. */
+/**
+ * One request the bot made to the fake Slack: a Web API method, a response_url post, or a
+ * file's bytes posted to an upload URL (`file_upload`, with `args.file_id` and `args.content`).
+ */
 export interface SlackCall {
   /** The Web API method (`chat.postMessage`), or `response_url` for posts to a response URL. */
   method: string;
@@ -94,6 +97,22 @@ function bearer(request: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/** Where the fake takes a file's bytes (files.getUploadURLExternal's `upload_url`). */
+const UPLOAD_PATH = '/upload/';
+
+/**
+ * The file in an upload's body: the Web API client posts it as multipart form data (one part)
+ * or as the body itself; the part's own bytes are what Slack stores.
+ */
+function uploadedText(text: string, contentType: string): string {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return text;
+  const marker = `--${boundary[1] ?? boundary[2]}`;
+  const part = text.split(marker)[1] ?? '';
+  const start = part.indexOf('\r\n\r\n');
+  return start < 0 ? part : part.slice(start + 4, part.lastIndexOf('\r\n'));
+}
+
 /** The plausible success body for a method, built from its arguments. */
 function defaultBody(method: string, args: Record<string, unknown>, seq: number): Record<string, unknown> {
   const ts = `${1767225600 + seq}.000100`;
@@ -132,6 +151,11 @@ function defaultBody(method: string, args: Record<string, unknown>, seq: number)
       return { ok: true, view: viewBody(args, seq) };
     case 'conversations.open':
       return { ok: true, channel: { id: dmChannelFor(args.users) } };
+    case 'files.getUploadURLExternal':
+      // the address is rewritten to this fake's own in `handle` (see UPLOAD_PATH)
+      return { ok: true, upload_url: `${UPLOAD_PATH}F0FILE${seq}`, file_id: `F0FILE${seq}` };
+    case 'files.completeUploadExternal':
+      return { ok: true, files: decodeJsonField(args.files) };
     default:
       return { ok: true };
   }
@@ -177,11 +201,28 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const contentType = request.headers['content-type'] ?? '';
     const text = await readBody(request);
     const responseId = path.startsWith('/respond/') ? decodeURIComponent(path.slice('/respond/'.length)) : undefined;
+    if (path.startsWith(UPLOAD_PATH)) {
+      const fileId = path.slice(UPLOAD_PATH.length);
+      const args = { file_id: fileId, content: uploadedText(text, contentType) };
+      recorded.push({
+        method: 'file_upload',
+        args,
+        token: bearer(request),
+        contentType,
+        at: performance.now() - started,
+      });
+      send(response, planned.get('file_upload')?.shift() ?? { body: { ok: true } });
+      for (const wake of waiters.splice(0)) wake();
+      return;
+    }
     const method = responseId !== undefined ? 'response_url' : path.replace(/^\/api\//, '');
     const args = parseArgs(text, contentType);
     const token = bearer(request) ?? (typeof args.token === 'string' ? args.token : undefined);
     recorded.push({ method, args, token, responseId, contentType, at: performance.now() - started });
     const answer = planned.get(method)?.shift() ?? { body: defaultBody(method, args, recorded.length) };
+    const body = answer.body as { upload_url?: unknown } | undefined;
+    if (typeof body?.upload_url === 'string' && body.upload_url.startsWith(UPLOAD_PATH))
+      body.upload_url = `${base}${body.upload_url}`;
     send(response, answer);
     for (const wake of waiters.splice(0)) wake();
   };

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { forEveryone } from '../../core/own-copy.js';
 import type { Reply } from '../../core/types.js';
+import { deliverFiles } from './files.js';
 import { formOf, openForm } from './modal.js';
 import { readSlackButton, SLACK_ACTION_ID, toSlackMessage } from './render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -150,7 +151,11 @@ export function registerActions(app: App, deps: SlackDeps): void {
         // an old message may carry a button this klikbot cannot read: say so, leave the message as it is
         if (!pressed || !deps.core.knowsDialog(pressed.dialog))
           return postAnswers(deps.core.unknownButton(turn), privately, client, respond, deps);
-        const replies = await deps.core.handle(turn);
+        const answered = await deps.core.handle(turn);
+        // an export's file goes to the presser's DM; under a message, they alone hear where it went
+        const inDm = site.channelId.startsWith('D') || !site.messageTs;
+        const { rest: replies, note } = await deliverFiles(answered, body.user.id, client, inDm);
+        if (note) await respond({ response_type: 'ephemeral', replace_original: false, text: note });
         const form = formOf(replies);
         if (form) return openForm(client, body.trigger_id, form, site);
         if (pressed.replacesCard) return replaceMessage(replies, site, client, respond, deps);

@@ -1,6 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../core/types.js';
+import { deliverFiles } from './files.js';
 import { formOf, openForm } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
@@ -55,7 +56,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     };
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {
-      const replies = await deps.core.handle(
+      const answered = await deps.core.handle(
         toTurn(
           place,
           command.text,
@@ -64,6 +65,10 @@ export function registerCommand(app: App, deps: SlackDeps): void {
           slackEmailLookup(client, command.user_id, command.team_id),
         ),
       );
+      // an export's file goes to the asker's DM; they alone hear where it went
+      const inDm = command.channel_id.startsWith('D');
+      const { rest: replies, note } = await deliverFiles(answered, command.user_id, client, inDm);
+      if (note) await respond({ response_type: 'ephemeral', text: note });
       const form = formOf(replies);
       // a form opens as a modal at once: the trigger is only valid for 3 seconds
       if (form) return openForm(client, command.trigger_id, form, { channelId: command.channel_id });

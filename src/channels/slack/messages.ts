@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import { deliverFiles } from './files.js';
 import { withFormButton } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
@@ -28,9 +30,6 @@ type SayPrivately = (
 /** What chat.postMessage answers (through `say`): where the message now stands. */
 const postedMessage = z.object({ ts: z.string().min(1), channel: z.string().min(1).optional() });
 
-/** The part of Bolt's client the email lookup uses. */
-type UsersClient = Parameters<typeof slackEmailLookup>[0];
-
 /**
  * Answers one message addressed to the bot. In a channel the answer goes in the message's
  * thread, so a question and its answer stay together and the channel stays readable.
@@ -41,7 +40,7 @@ async function answer(
   say: Say,
   sayPrivately: SayPrivately,
   deps: SlackDeps,
-  client: UsersClient,
+  client: WebClient,
 ): Promise<void> {
   const parsed = addressed.safeParse(raw);
   if (!parsed.success) {
@@ -61,9 +60,13 @@ async function answer(
     async () => {
       await rememberSlackConversation(event.channel, event.team, deps, event.user);
       const place = { userId: event.user, channelId: event.channel, teamId: event.team };
-      const replies = await deps.core.handle(
+      const answered = await deps.core.handle(
         toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user, event.team)),
       );
+      // an export's file goes to the asker's DM; in a channel, they alone hear where it went
+      const inDm = event.channel.startsWith('D');
+      const { rest: replies, note } = await deliverFiles(answered, event.user, client, inDm);
+      if (note) await sayPrivately(event.user, { text: note, thread_ts: threadTs });
       for (const reply of replies) {
         // an export is for the asker alone: in a channel, a message only they see
         if (reply.private && !event.channel.startsWith('D')) {

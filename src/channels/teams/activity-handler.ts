@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { answerCardAction, answerMessage, CARD_ACTION_INVOKE } from './answer.js';
+import { answerFileConsent, FILE_CONSENT_INVOKE } from './file-consent.js';
 import type { InboundActivity } from './inbound-activity.js';
 import { onConversationUpdate, onInstallationUpdate } from './installation.js';
 import type { TeamsDeps } from './teams-deps.js';
@@ -14,6 +15,7 @@ export async function handleActivity(context: TurnContext, activity: InboundActi
       return answerMessage(context, activity, deps);
     case 'invoke':
       if (activity.name === CARD_ACTION_INVOKE) return answerCardAction(context, activity, deps);
+      if (activity.name === FILE_CONSENT_INVOKE) return answerFileConsent(context, activity, deps);
       return;
     case 'installationUpdate':
       return onInstallationUpdate(context, activity, deps);

@@ -1,11 +1,11 @@
 import { TurnContext } from 'botbuilder';
 import { forEveryone } from '../../core/own-copy.js';
-import type { Reply } from '../../core/types.js';
+import type { Reply, ReplyFile } from '../../core/types.js';
 import { canBeWrittenToLater } from './conversation-reference.js';
 import { executeValue, type InboundActivity } from './inbound-activity.js';
 import { goesToPrivateChat, sendToPrivateChat } from './private-chat.js';
 import { rememberForLater } from './remember.js';
-import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard } from './render-card.js';
+import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard, type OutgoingActivity } from './render-card.js';
 import type { TeamsDeps } from './teams-deps.js';
 import { readButton, toTurn, type ButtonRead } from './to-turn.js';
 import { teamsEmailLookup } from './email.js';
@@ -14,8 +14,17 @@ import { cardActionResponse } from './invoke-response.js';
 /** The name Teams gives the invoke an Action.Execute sends. */
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
-async function send(context: TurnContext, replies: Reply[]): Promise<void> {
-  if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+/**
+ * How this turn's replies render: a file as its channel takes it, and in Teams sealed to the
+ * conversation and person it was asked by (the file is made when they accept it elsewhere).
+ */
+export function renderingFor(activity: InboundActivity, deps: TeamsDeps): (reply: Reply) => OutgoingActivity {
+  const seal = (file: ReplyFile) => deps.seal.seal(toTurn(activity, '', deps.clock.now()), file.again);
+  return (reply) => toActivity(reply, { channelId: activity.channelId, seal });
+}
+
+async function send(context: TurnContext, activity: InboundActivity, replies: Reply[], deps: TeamsDeps) {
+  if (replies.length > 0) await context.sendActivities(replies.map(renderingFor(activity, deps)));
 }
 
 /** Sends the replies and tells the core where those meant for everyone were posted, to update them later. */
@@ -28,13 +37,13 @@ async function sendAndKeep(
 ): Promise<void> {
   // what is meant for the asker alone goes to their 1:1 chat; the channel hears once where it went
   const privately = all.filter((one) => goesToPrivateChat(one, activity));
-  await sendToPrivateChat(context, activity, privately);
+  await sendToPrivateChat(context, activity, privately, renderingFor(activity, deps));
   const note = noted ? undefined : privately[0]?.private?.note;
   const answers = [...(note ? [{ text: note }] : []), ...all.filter((one) => !goesToPrivateChat(one, activity))];
   // a new message is the conversation's; only the HTTP response (the web chat) is the asker's alone
   const replies = canBeWrittenToLater(activity) ? answers.map(forEveryone) : answers;
   if (replies.length === 0) return;
-  const sent = await context.sendActivities(replies.map(toActivity));
+  const sent = await context.sendActivities(replies.map(renderingFor(activity, deps)));
   // replies in the HTTP response (the web chat) have no message to update later
   if (!canBeWrittenToLater(activity)) return;
   for (const [index, reply] of replies.entries()) {
@@ -77,7 +86,7 @@ export async function answerMessage(context: TurnContext, activity: InboundActiv
   if (lookupEmail) turn.user.lookupEmail = lookupEmail;
   if (button.kind === 'invalid' || (button.kind === 'action' && !deps.core.knowsDialog(button.action.dialog))) {
     // a new message, never a replaced card: the card may still be useful
-    return send(context, deps.core.unknownButton(turn));
+    return send(context, activity, deps.core.unknownButton(turn), deps);
   }
   const replies = await deps.core.handle(turn);
   // replies in the HTTP response (the web chat) have no message to update: they come as new ones
@@ -115,9 +124,12 @@ export async function answerCardAction(
   }
   const [first, ...rest] = await deps.core.handle(turn);
   if (!first) throw new Error(`dialog ${button.action.dialog} gave no reply to a card action`);
-  // an export pressed for on a card in a channel: to the presser's 1:1 chat, and the note under the card
-  if (first.private && goesToPrivateChat(first, activity)) {
-    await sendToPrivateChat(context, activity, [first]);
+  // an export pressed for on a card: to the presser's 1:1 chat (a new message there when the
+  // card is in it, as a file comes in a message of its own), and the note under the card
+  if (first.private && (goesToPrivateChat(first, activity) || first.file)) {
+    if (goesToPrivateChat(first, activity))
+      await sendToPrivateChat(context, activity, [first], renderingFor(activity, deps));
+    else await send(context, activity, [first], deps);
     await context.sendActivity(
       cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }),
     );

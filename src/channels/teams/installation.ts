@@ -17,7 +17,7 @@ async function joined(context: TurnContext, activity: InboundActivity, deps: Tea
   if (isNew === false) return;
   const turn = toTurn(activity, '', deps.clock.now(), { dialog: ANSWER_DIALOGS.welcome, args: {} });
   const replies = await deps.core.handle(turn);
-  if (replies.length > 0) await context.sendActivities(replies.map(toActivity));
+  if (replies.length > 0) await context.sendActivities(replies.map((reply) => toActivity(reply)));
 }
 
 /** Teams' install and uninstall of the app in a personal chat, group chat or team. */

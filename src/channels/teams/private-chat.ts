@@ -3,7 +3,7 @@ import type { ConnectorClient } from 'botframework-connector';
 import type { Reply } from '../../core/types.js';
 import { canBeWrittenToLater } from './conversation-reference.js';
 import type { InboundActivity } from './inbound-activity.js';
-import { toActivity } from './render-card.js';
+import type { OutgoingActivity } from './render-card.js';
 
 /** Whether the conversation has more people in it than the asker: a channel or a group chat. */
 function isShared(activity: InboundActivity): boolean {
@@ -26,6 +26,7 @@ export async function sendToPrivateChat(
   context: TurnContext,
   activity: InboundActivity,
   replies: Reply[],
+  render: (reply: Reply) => OutgoingActivity,
 ): Promise<void> {
   if (replies.length === 0) return;
   const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
@@ -39,5 +40,5 @@ export async function sendToPrivateChat(
   const conversation = { id: created.id, isGroup: false, conversationType: 'personal', name: '' };
   const from = { id: activity.recipient.id, name: activity.recipient.name ?? '' };
   for (const reply of replies)
-    await connector.conversations.sendToConversation(created.id, { ...toActivity(reply), from, conversation });
+    await connector.conversations.sendToConversation(created.id, { ...render(reply), from, conversation });
 }

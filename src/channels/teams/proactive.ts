@@ -124,7 +124,7 @@ async function postOnce(
       for (const activity of activities) delete activity.replyToId;
       return next();
     });
-    const responses = await context.sendActivities(replies.map(toActivity));
+    const responses = await context.sendActivities(replies.map((reply) => toActivity(reply)));
     return responses.map((response) => response.id).filter((id): id is string => Boolean(id));
   });
 }

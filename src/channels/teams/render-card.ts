@@ -8,6 +8,7 @@ import {
   type ReplyFormTextField,
 } from '../../core/types.js';
 import { notificationText, spokenText } from '../../core/plain-text.js';
+import { fileAttachment, type FileRendering, type OutgoingAttachment } from './files.js';
 
 /** The content type of an Adaptive Card, in attachments and in `adaptiveCard/action` answers. */
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -18,7 +19,7 @@ export interface OutgoingActivity {
   text?: string;
   summary?: string;
   textFormat?: 'markdown' | 'plain';
-  attachments?: { contentType: string; content: Record<string, unknown> }[];
+  attachments?: OutgoingAttachment[];
   channelData?: { klikbot: { notice: boolean } };
 }
 
@@ -185,15 +186,24 @@ function laidOut(
 /**
  * A plain reply goes out as markdown text; one with structure as a card whose `summary` is
  * the plain sentence Teams shows in notifications and the chat list, where Markdown is not drawn.
+ * A file goes beside either, as the channel takes files (`files`).
  */
-export function toActivity(reply: Reply): OutgoingActivity {
+export function toActivity(reply: Reply, files: FileRendering = { channelId: 'msteams' }): OutgoingActivity {
   // a client that answers in place (the web chat) must know a refusal from an answer
   const marks = reply.notice ? { channelData: { klikbot: { notice: true } } } : {};
-  if (!hasStructure(reply)) return { type: 'message', text: reply.text, textFormat: 'markdown', ...marks };
+  const file = reply.file ? [fileAttachment(reply.file, files)] : [];
+  if (!hasStructure(reply))
+    return {
+      type: 'message',
+      text: reply.text,
+      textFormat: 'markdown',
+      ...(file.length > 0 ? { attachments: file } : {}),
+      ...marks,
+    };
   return {
     type: 'message',
     summary: notificationText(reply),
-    attachments: [{ contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(reply) }],
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(reply) }, ...file],
     ...marks,
   };
 }

@@ -1,4 +1,5 @@
 import type { ChannelDeps, ConversationBook } from '../../core/channel-deps.js';
+import type { ActionSeal } from '../../core/sealed-action.js';
 import type { SharedCards } from './shared-cards.js';
 
 /** Teams' conversation book: a team's channels are forgotten together when the app leaves the team. */
@@ -16,4 +17,6 @@ export interface TeamsDeps extends ChannelDeps<TeamsConversationBook> {
    * be written to later, though its answers come in the HTTP response.
    */
   liveWebChat?: { isOpen(conversationId: string): boolean };
+  /** Binds a file's action to where it was asked, for the 1:1 chat where Teams offers the file. */
+  seal: ActionSeal;
 }

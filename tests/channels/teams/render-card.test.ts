@@ -20,9 +20,9 @@ describe('rendering a Reply for Bot Framework channels', () => {
     expect(activity.summary).toBe('Deadline: torsdag 1. november 2018.');
     const card = activity.attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    expect(card?.content.version).toBe('1.5');
-    expect(JSON.stringify(card?.content.body)).toContain('Udpeg FK-ADM og FK-ANSV');
-    expect(card?.content.actions).toEqual([
+    expect(card?.content?.version).toBe('1.5');
+    expect(JSON.stringify(card?.content?.body)).toContain('Udpeg FK-ADM og FK-ANSV');
+    expect(card?.content?.actions).toEqual([
       {
         type: 'Action.Submit',
         title: 'Vis trinene',
@@ -39,7 +39,7 @@ describe('rendering a Reply for Bot Framework channels', () => {
       list: ['10.00–10.05 Velkomst', '10.05–10.30 _Opsamling_'],
     });
     expect(activity.summary).toBe('Program for Programledermøde september 2018 i dag: nu Velkomst.');
-    expect(activity.attachments?.[0]?.content.speak).toBe(
+    expect(activity.attachments?.[0]?.content?.speak).toBe(
       'Nu: Velkomst (10.00–10.05). 10.00–10.05 Velkomst; 10.05–10.30 Opsamling.',
     );
   });
@@ -84,7 +84,7 @@ describe('rendering a Reply for Bot Framework channels', () => {
       ],
     });
     const data = { klikbot: { dialog: 'role-list', args: { category: 'project' }, replacesCard: true } };
-    expect(activity.attachments?.[0]?.content.actions).toEqual([
+    expect(activity.attachments?.[0]?.content?.actions).toEqual([
       {
         type: 'Action.Execute',
         title: 'Vis projektroller',

@@ -1,3 +1,4 @@
+import { createActionSeal } from '../../../src/core/sealed-action.js';
 import { Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
@@ -47,6 +48,7 @@ describe('the turn-error handler', () => {
       logger,
       conversations: keepNoConversations,
       localMode: true,
+      seal: createActionSeal(Buffer.alloc(32, 7)),
     });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
@@ -148,6 +150,7 @@ describe('a conversation reference that cannot be stored', () => {
         removeTeam: async () => 0,
       },
       localMode: true,
+      seal: createActionSeal(Buffer.alloc(32, 7)),
     });
     const port = await listen(server, 0, '127.0.0.1');
     const connector = await startFakeConnector();

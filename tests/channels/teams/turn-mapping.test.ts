@@ -1,3 +1,4 @@
+import { createActionSeal } from '../../../src/core/sealed-action.js';
 import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,7 @@ describe('what the core sees of a Teams activity', () => {
       logger,
       conversations: keepNoConversations,
       localMode: true,
+      seal: createActionSeal(Buffer.alloc(32, 7)),
     });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });

@@ -100,6 +100,29 @@ function fillWithCards(bubble, activity, cards, conversation) {
   }
 }
 
+/**
+ * A file klikbot hands over (an export) as a link that saves it; only its own CSV data URLs,
+ * so a message cannot make the page link anywhere else.
+ */
+function attachmentOf(attachment) {
+  const url = typeof attachment?.contentUrl === 'string' ? attachment.contentUrl : '';
+  const name = typeof attachment?.name === 'string' ? attachment.name : '';
+  if (url.startsWith('data:text/csv;base64,') && /^[\w.-]+$/.test(name)) {
+    const line = document.createElement('p');
+    const link = document.createElement('a');
+    link.className = 'file-link';
+    link.href = url;
+    link.download = name;
+    link.textContent = `⬇ Hent ${name}`;
+    line.append(link);
+    return line;
+  }
+  const note = document.createElement('p');
+  note.className = 'inline-note';
+  note.textContent = `(Vedhæftning af typen ${attachment?.contentType ?? 'ukendt'} kan ikke vises her.)`;
+  return note;
+}
+
 /** A message from klikbot in `conversation`; `pushedTo` says where one it wrote by itself went. */
 function showBotMessage(activity, conversation, pushedTo) {
   const cards = cardsOf(activity);
@@ -114,12 +137,7 @@ function showBotMessage(activity, conversation, pushedTo) {
     // the text is the card's stand-alone twin: shown only when there is no card to show
     if (cards.length > 0) fillWithCards(bubble, activity, cards, conversation);
     else bubble.append(textOf(activity));
-    for (const other of others) {
-      const note = document.createElement('p');
-      note.className = 'inline-note';
-      note.textContent = `(Vedhæftning af typen ${other?.contentType ?? 'ukendt'} kan ikke vises her.)`;
-      bubble.append(note);
-    }
+    for (const other of others) bubble.append(attachmentOf(other));
   });
   if (cards.length > 0) entry.classList.add('has-card');
   if (pushedTo) entry.classList.add('entry-pushed');
