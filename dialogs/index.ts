@@ -2,7 +2,8 @@ import type { DialogRegistry } from '../src/core/dialog-registry.js';
 import type { Language, Reply } from '../src/core/types.js';
 import { commandOf } from './commands.js';
 import { waitingClaimNotice } from './membership/waiting-claim.js';
-import { currentPollCard, pollIdOf } from './polls/card.js';
+import { currentPollCard } from './polls/card.js';
+import { pollCardPosted } from './polls/posted.js';
 import { actionDialog, knowsDialog } from './registry.js';
 import { routeTurn, unknownButtonReply } from './router.js';
 import { say } from './shared/say.js';
@@ -32,9 +33,6 @@ export const klikbotDialogs: DialogRegistry<ActionServices> = {
   unknownButton: unknownButtonReply,
   asides: waitingClaimNotice,
   // a poll's card is rewritten for everyone as votes come in and when it closes
-  cardPosted: async (reply, message, services) => {
-    const pollId = pollIdOf(reply);
-    if (pollId !== undefined) await services.polls?.rememberMessage(pollId, message);
-  },
+  cardPosted: pollCardPosted,
   currentCard: (reply, services, now) => (services.polls ? currentPollCard(services.polls, reply, now) : undefined),
 };
