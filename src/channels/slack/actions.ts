@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { forEveryone } from '../../core/own-copy.js';
 import type { Reply } from '../../core/types.js';
+import { postForEveryone } from './command.js';
 import { deliverFiles } from './files.js';
 import { formOf, openForm } from './modal.js';
 import { readSlackButton, SLACK_ACTION_ID, toSlackMessage } from './render-blocks.js';
@@ -58,6 +59,13 @@ async function postAnswers(
   deps: SlackDeps,
 ): Promise<void> {
   for (const reply of replies) {
+    // pressed on a message only the presser sees (an answer to /klik), a reply for everyone
+    // (a poll's result, the next item, a break) still goes to the whole channel
+    if (site.ephemeral && reply.broadcast && !reply.notice) {
+      await postForEveryone(forEveryone(reply), site.channelId, client, respond, deps);
+      await tellOwnCopy(reply, respond);
+      continue;
+    }
     const message = toSlackMessage(reply);
     if (site.ephemeral || (reply.notice && site.messageTs)) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });

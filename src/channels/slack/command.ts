@@ -16,9 +16,10 @@ export const SLASH_COMMAND = '/klik';
 /**
  * Posts a reply for everyone as klikbot's own message, so that it can be rewritten later (a
  * poll's card when it closes). Where klikbot may not post (a private channel or a DM it is not
- * in), the command's answer still reaches everyone there, though it cannot be rewritten.
+ * in), the command's (or the click's) answer still reaches everyone there, though it cannot be
+ * rewritten.
  */
-async function postForEveryone(
+export async function postForEveryone(
   reply: Reply,
   channelId: string,
   client: WebClient,
