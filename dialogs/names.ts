@@ -102,6 +102,8 @@ export const MEETING_DIALOGS = {
   end: 'meeting-end',
   /** A person asks the host to let them co-host. */
   cohostRequest: 'meeting-cohost-request',
+  /** "medvært @navn": the host names a co-host. */
+  cohostAppoint: 'meeting-cohost-appoint',
   /** The host lets them in. */
   cohostApprove: 'meeting-cohost-approve',
   /** A participant answers the roll call ("jeg er her"). */

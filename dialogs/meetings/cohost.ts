@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf } from '../membership/acting-for.js';
+import type { Reply } from '../../src/core/types.js';
 import type { ActionDialog } from '../types.js';
 import { inert } from '../shared/text.js';
 import { activeSession, isHost, notHostReply, sessionKey, type WithMeetings } from './host.js';
@@ -87,10 +88,71 @@ export const meetingCohostApprove: ActionDialog = async (context, args, services
         'The meeting the request was about no longer runs here. Nothing was changed.',
       ),
     );
-  const who = name ? inert(name) : `${channel}:${userId}`;
+  const who = name ? inert(name) : say(context, 'Deltageren', 'The participant');
   if (outcome === 'already')
     return notice(say(context, `${who} leder allerede mødet.`, `${who} already runs the meeting.`));
   return [
     { text: say(context, `${who} er nu medvært for mødet.`, `${who} now co-hosts the meeting.`), broadcast: true },
+  ];
+};
+
+/** The refusal when nobody, or nobody klikbot can tell, is named: how to write it. */
+function nameSomeone(context: Parameters<ActionDialog>[0], mention?: string): Reply[] {
+  const named = mention ? inert(mention) : undefined;
+  return notice(
+    named
+      ? say(
+          context,
+          `Jeg kan ikke se, hvem ${named} er. Bed personen skrive "medvært" her, så kan du godkende det. Intet er ændret.`,
+          `I cannot tell who ${named} is. Ask them to write "co-host" here, and you can approve it. Nothing was changed.`,
+        )
+      : say(
+          context,
+          'Nævn den, der skal være medvært: "medvært @navn". Intet er ændret.',
+          'Mention the person who is to co-host: "co-host @name". Nothing was changed.',
+        ),
+  );
+}
+
+/**
+ * "medvært @navn": the host (a co-host, an administrator) names a co-host of the meeting
+ * running here. The person is the one the channel says was @mentioned, never a name typed as
+ * text: a name is not an identity.
+ */
+export const meetingCohostAppoint: ActionDialog = async (context, _args, services: WithMeetings) => {
+  const sessions = services.meetings?.sessions;
+  const session = sessions ? activeSession(context, sessions) : undefined;
+  if (!sessions || !session)
+    return notice(
+      say(
+        context,
+        'Der kører intet møde her lige nu, så der er ingen at være medvært for.',
+        'No meeting is running here now, so there is nothing to co-host.',
+      ),
+    );
+  if (!isHost(context, session, services)) return notHostReply(context, session);
+  const [mention] = context.turn.mentions ?? [];
+  const person = mention ? await mention.identify() : undefined;
+  if (!person) return nameSomeone(context, mention?.name);
+  const outcome = await sessions.addCoHost(sessionKey(context), session.startedAt, {
+    channel: context.turn.conversation.channel,
+    userId: person.id,
+    ...(person.name ? { name: person.name } : {}),
+    conversationId: actorOf(context.turn).conversationId,
+  });
+  const who = person.name ? inert(person.name) : say(context, 'Den nævnte', 'The person mentioned');
+  if (outcome === 'gone') return notice(say(context, 'Mødet her er afsluttet.', 'The meeting here has ended.'));
+  if (outcome === 'already')
+    return notice(say(context, `${who} leder allerede mødet.`, `${who} already runs the meeting.`));
+  const by = context.turn.user.name ? inert(context.turn.user.name) : say(context, 'værten', 'the host');
+  return [
+    {
+      text: say(
+        context,
+        `${who} er nu medvært for mødet (udpeget af ${by}): kan skifte punkt, holde pause, starte og lukke evalueringen og lukke afstemninger.`,
+        `${who} now co-hosts the meeting (named by ${by}): can move on, pause, start and close the evaluation and close polls.`,
+      ),
+      broadcast: true,
+    },
   ];
 };

@@ -1,4 +1,4 @@
-import { meetingCohostApprove, meetingCohostRequest } from './cohost.js';
+import { meetingCohostApprove, meetingCohostAppoint, meetingCohostRequest } from './cohost.js';
 import { meetingAgenda, meetingStart } from './run.js';
 import { meetingEnd, meetingNext, meetingPause } from './steps.js';
 import { meetingGoTo, meetingPrevious } from './moves.js';
@@ -21,6 +21,7 @@ export const meetingDialogsByName: Record<string, ActionDialog> = {
   [MEETING_DIALOGS.end]: meetingEnd,
   [MEETING_DIALOGS.cohostRequest]: meetingCohostRequest,
   [MEETING_DIALOGS.cohostApprove]: meetingCohostApprove,
+  [MEETING_DIALOGS.cohostAppoint]: meetingCohostAppoint,
   [MEETING_DIALOGS.here]: meetingHere,
   [MEETING_DIALOGS.attendance]: meetingAttendance,
   [MEETING_DIALOGS.remind]: meetingRemind,

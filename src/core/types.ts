@@ -54,10 +54,23 @@ export interface Turn {
   text: string;
   /** Set when a button was pressed. */
   action?: ActionPayload;
+  /**
+   * The people the text @mentions (not klikbot), in order: the name as written, and who they
+   * are in the channel, looked up only when a dialog needs it (it may cost a call).
+   */
+  mentions?: Mention[];
   /** The client's locale (e.g. "da-DK"): a hint only; the text decides the language. */
   locale?: string;
   /** The time of the turn, from the Clock. */
   now: DateTime;
+}
+
+/** A person @mentioned in a message. */
+export interface Mention {
+  /** As written in the message, where the channel writes it (Teams); absent in Slack. */
+  name?: string;
+  /** Their id as turns carry it (Teams: the Entra object id) and name; undefined when the channel cannot tell. */
+  identify(): Promise<{ id: string; name?: string } | undefined>;
 }
 
 /** A button on a reply. */

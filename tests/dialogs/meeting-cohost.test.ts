@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meetingCohostApprove, meetingCohostRequest } from '../../dialogs/meetings/cohost.js';
+import { meetingCohostApprove, meetingCohostAppoint, meetingCohostRequest } from '../../dialogs/meetings/cohost.js';
 import { meetingStart } from '../../dialogs/meetings/run.js';
 import { meetingEnd, meetingNext } from '../../dialogs/meetings/steps.js';
 import { commandOf } from '../../dialogs/commands.js';
@@ -60,5 +60,38 @@ describe('a co-host ("medvært")', () => {
     expect(
       (await meetingCohostApprove(turn(kit, people.host, AT), { channel: 'teams' }, kit.meetingServices))[0]?.text,
     ).toBe('Den knap kan jeg ikke læse. Intet er ændret.');
+  });
+
+  it("is named by the host with 'medvært @navn': the person the channel says was mentioned, never a typed name", async () => {
+    expect(commandOf('medvært @Karin')).toEqual({ dialog: 'meeting-cohost-appoint', args: {} });
+    await meetingStart(turn(kit, people.host, AT), {}, kit.meetingServices);
+    const mentioning = (context: ReturnType<typeof turn>, identity?: { id: string; name?: string }) => {
+      context.turn.mentions = [{ name: 'Karin', identify: () => Promise.resolve(identity) }];
+      return context;
+    };
+    // a participant cannot name one, and nobody is named by a typed name alone
+    const byOther = mentioning(turn(kit, people.other, AT), { id: 'aad-karin', name: 'Karin' });
+    expect((await meetingCohostAppoint(byOther, {}, kit.meetingServices))[0]?.text).toMatch(/^Mødet her ledes af/);
+    expect((await meetingCohostAppoint(turn(kit, people.host, AT), {}, kit.meetingServices))[0]?.text).toBe(
+      'Nævn den, der skal være medvært: "medvært @navn". Intet er ændret.',
+    );
+    const unknown = mentioning(turn(kit, people.host, AT));
+    expect((await meetingCohostAppoint(unknown, {}, kit.meetingServices))[0]?.text).toMatch(
+      /^Jeg kan ikke se, hvem Karin er\. Bed personen skrive "medvært" her/,
+    );
+    expect(kit.sessions.running(CHANNEL)?.coHosts).toEqual([]);
+
+    const named = mentioning(turn(kit, people.host, AT), { id: 'aad-karin', name: 'Karin Holm' });
+    const [done] = await meetingCohostAppoint(named, {}, kit.meetingServices);
+    expect(done?.text).toBe(
+      'Karin Holm er nu medvært for mødet (udpeget af Mette Vinther Poulsen): kan skifte punkt, holde pause, starte og lukke evalueringen og lukke afstemninger.',
+    );
+    expect(done?.broadcast).toBe(true);
+    const [moved] = await meetingNext(turn(kit, karin, AT), {}, kit.meetingServices);
+    expect(moved?.notice).toBeUndefined();
+    const again = mentioning(turn(kit, people.host, AT), { id: 'aad-karin', name: 'Karin Holm' });
+    expect((await meetingCohostAppoint(again, {}, kit.meetingServices))[0]?.text).toBe(
+      'Karin Holm leder allerede mødet.',
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../core/types.js';
 import { deliverFiles } from './files.js';
+import { withMentions } from './mentions.js';
 import { formOf, openForm } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
@@ -58,12 +59,15 @@ export function registerCommand(app: App, deps: SlackDeps): void {
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await withTurnErrors(deps, command.text, tell, async () => {
       const answered = await deps.core.handle(
-        toTurn(
-          place,
-          command.text,
-          deps.clock.now(),
-          undefined,
-          slackEmailLookup(client, command.user_id, command.team_id),
+        withMentions(
+          toTurn(
+            place,
+            command.text,
+            deps.clock.now(),
+            undefined,
+            slackEmailLookup(client, command.user_id, command.team_id),
+          ),
+          client,
         ),
       );
       // an export's file goes to the asker's DM; they alone hear where it went

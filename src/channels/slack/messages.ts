@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { deliverFiles } from './files.js';
+import { withMentions } from './mentions.js';
 import { withFormButton } from './modal.js';
 import { rememberSlackConversation } from './remember.js';
 import { toSlackMessage } from './render-blocks.js';
@@ -61,7 +62,10 @@ async function answer(
       await rememberSlackConversation(event.channel, event.team, deps, event.user);
       const place = { userId: event.user, channelId: event.channel, teamId: event.team };
       const answered = await deps.core.handle(
-        toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user, event.team)),
+        withMentions(
+          toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user, event.team)),
+          client,
+        ),
       );
       // an export's file goes to the asker's DM; in a channel, they alone hear where it went
       const inDm = event.channel.startsWith('D');

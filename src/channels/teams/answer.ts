@@ -9,6 +9,7 @@ import { CARD_CONTENT_TYPE, toActivity, toAdaptiveCard, type OutgoingActivity } 
 import type { TeamsDeps } from './teams-deps.js';
 import { readButton, toTurn, type ButtonRead } from './to-turn.js';
 import { teamsEmailLookup } from './email.js';
+import { mentionsAsWritten, teamsMentions } from './mentions.js';
 import { cardActionResponse } from './invoke-response.js';
 
 /** The name Teams gives the invoke an Action.Execute sends. */
@@ -79,11 +80,13 @@ async function replaceCard(
 /** A message: typed text (an @mention of the bot removed) or an Action.Submit's payload. */
 export async function answerMessage(context: TurnContext, activity: InboundActivity, deps: TeamsDeps): Promise<void> {
   await rememberForLater(context, activity, deps);
-  const text = TurnContext.removeRecipientMention(context.activity) ?? '';
+  const text = mentionsAsWritten(TurnContext.removeRecipientMention(context.activity) ?? '');
   const button = readButton(activity.value);
   const turn = toTurn(activity, text, deps.clock.now(), button.kind === 'action' ? button.action : undefined);
   const lookupEmail = teamsEmailLookup(context, activity);
   if (lookupEmail) turn.user.lookupEmail = lookupEmail;
+  const mentions = teamsMentions(context, activity);
+  if (mentions.length > 0) turn.mentions = mentions;
   if (button.kind === 'invalid' || (button.kind === 'action' && !deps.core.knowsDialog(button.action.dialog))) {
     // a new message, never a replaced card: the card may still be useful
     return send(context, activity, deps.core.unknownButton(turn), deps);

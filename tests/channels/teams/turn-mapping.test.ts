@@ -96,12 +96,13 @@ describe('what the core sees of a Teams activity', () => {
     expect(personal.conversation.teamId).toBeUndefined();
   });
 
-  it('leaves a mention of someone else in the text', async () => {
+  it('writes a mention of someone else as @name, and tells who was mentioned', async () => {
     const turn = await turnFor({
       text: '<at>Jens</at> spørger om BBR',
       entities: [{ type: 'mention', text: '<at>Jens</at>', mentioned: { id: '29:jens', name: 'Jens' } }],
     });
-    expect(turn.text).toBe('<at>Jens</at> spørger om BBR');
+    expect(turn.text).toBe('@Jens spørger om BBR');
+    expect(turn.mentions?.map((mention) => mention.name)).toEqual(['Jens']);
   });
 
   it('turns an Action.Submit payload into the button action, with no text', async () => {
