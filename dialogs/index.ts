@@ -3,6 +3,7 @@ import type { Language, Reply } from '../src/core/types.js';
 import { commandOf } from './commands.js';
 import { waitingClaimNotice } from './membership/waiting-claim.js';
 import { currentPollCard, pollIdOf } from './polls/card.js';
+import { rememberEvaluationCard } from './evaluations/posted.js';
 import { actionDialog, knowsDialog } from './registry.js';
 import { routeTurn, unknownButtonReply } from './router.js';
 import { say } from './shared/say.js';
@@ -31,10 +32,11 @@ export const klikbotDialogs: DialogRegistry<ActionServices> = {
   unavailable: actionsUnavailableReply,
   unknownButton: unknownButtonReply,
   asides: waitingClaimNotice,
-  // a poll's card is rewritten for everyone as votes come in and when it closes
+  // a poll's card is rewritten for everyone as votes come in and when it closes; an evaluation's when it closes
   cardPosted: async (reply, message, services) => {
     const pollId = pollIdOf(reply);
     if (pollId !== undefined) await services.polls?.rememberMessage(pollId, message);
+    await rememberEvaluationCard(services.evaluations, reply, message);
   },
   currentCard: (reply, services, now) => (services.polls ? currentPollCard(services.polls, reply, now) : undefined),
 };
