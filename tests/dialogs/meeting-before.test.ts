@@ -115,6 +115,22 @@ describe('reminders before the meeting', () => {
     expect((await say('09:47:00', 'stop mødepåmindelser'))[0]?.notice).toBe(true);
   });
 
+  it('say how long is left from when they go out: a late tick at 09.47 says 13 minutes, not 15', async () => {
+    await say('09:30:00', 'mind os om mødet');
+    const work = scheduler(reminders);
+    expect(await tickAt(work, '09:47:40')).toEqual([
+      '⏰ **Programledermøde september 2018** starter kl. 10.00 på Skype (om 13 minutter). Lyden testes kl. 09.50 og 09.55.',
+    ]);
+  });
+
+  it('say so in English too, from a tick within the first minute', async () => {
+    await say('09:30:00', 'remind us about the meeting', 'en');
+    const work = scheduler(reminders);
+    expect(await tickAt(work, '09:45:50')).toEqual([
+      '⏰ **Programledermøde september 2018** starts at 10.00 on Skype (in 15 minutes). Sound check at 09.50 and 09.55.',
+    ]);
+  });
+
   it('are not sent late, nor where nobody asked', async () => {
     const work = scheduler(reminders);
     expect(await tickAt(work, '09:45:00')).toEqual([]);
