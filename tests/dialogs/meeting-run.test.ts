@@ -276,7 +276,7 @@ describe('pauses and the end', () => {
       kit.meetingServices,
     );
     const marked = (agenda?.list ?? []).filter((line) => line.includes('▶ nu'));
-    expect(marked).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(marked).toEqual(['**Punkt 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
     expect(agenda?.text).toContain('vi er tilbage kl. 10.06. Derefter: Annoncering af deadline');
   });
 
