@@ -73,6 +73,16 @@ const meetingCommands: [da: [string, string], en: [string, string]][] = [
     ['forrige punkt', 'går et punkt tilbage; »gå til punkt 5« går til punkt 5'],
     ['previous item', 'goes back one item; "go to item 5" goes to item 5'],
   ],
+  [
+    [
+      'mind os om mødet',
+      'minder jer her om hvert møde 15 minutter før og ved lydtestene; »stop mødepåmindelser« stopper det',
+    ],
+    [
+      'remind us about the meeting',
+      'reminds you here of each meeting 15 minutes before and at the sound checks; "stop meeting reminders" stops it',
+    ],
+  ],
 ];
 
 function quote(context: DialogContext, command: string): string {
