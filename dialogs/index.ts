@@ -4,6 +4,7 @@ import { commandOf } from './commands.js';
 import { waitingClaimNotice } from './membership/waiting-claim.js';
 import { currentPollCard } from './polls/card.js';
 import { pollCardPosted } from './polls/posted.js';
+import { rememberEvaluationCard } from './evaluations/posted.js';
 import { actionDialog, knowsDialog } from './registry.js';
 import { routeTurn, unknownButtonReply } from './router.js';
 import { say } from './shared/say.js';
@@ -32,7 +33,10 @@ export const klikbotDialogs: DialogRegistry<ActionServices> = {
   unavailable: actionsUnavailableReply,
   unknownButton: unknownButtonReply,
   asides: waitingClaimNotice,
-  // a poll's card is rewritten for everyone as votes come in and when it closes
-  cardPosted: pollCardPosted,
+  // a poll's card is rewritten for everyone as votes come in and when it closes; an evaluation's when it closes
+  cardPosted: async (reply, message, services) => {
+    await pollCardPosted(reply, message, services);
+    await rememberEvaluationCard(services.evaluations, reply, message);
+  },
   currentCard: (reply, services, now) => (services.polls ? currentPollCard(services.polls, reply, now) : undefined),
 };

@@ -59,10 +59,13 @@ export function itemTitle(context: DialogContext, meeting: Meeting, index: numbe
   return `${item.title}${item.presenter ? say(context, ` (ved ${item.presenter})`, ` (by ${item.presenter})`) : ''}`;
 }
 
-/** One agenda line; the item in progress in bold and marked "▶ nu". */
+/**
+ * One agenda line, numbered from 1 as the item posts ("Punkt 3 af 9") and `gå til punkt 3`
+ * number the items, pauses included; the item in progress in bold and marked "▶ nu".
+ */
 export function agendaLine(context: DialogContext, meeting: Meeting, index: number, current: boolean): string {
   const { times, note } = itemTimes(context, meeting, index);
-  const line = `${times} ${itemTitle(context, meeting, index)}`;
+  const line = `${say(context, 'Punkt', 'Item')} ${index + 1}: ${times} ${itemTitle(context, meeting, index)}`;
   const noted = note ? ` (${note})` : '';
   return current ? `**${line}**${noted} ${say(context, '▶ nu', '▶ now')}` : `${line}${noted}`;
 }

@@ -58,8 +58,8 @@ const meetingCommands: [da: [string, string], en: [string, string]][] = [
     ['start evaluation', 'sends out the meeting\'s evaluation; "close evaluation" shows the result'],
   ],
   [
-    ['medvært', 'beder værten om at lade dig være medvært'],
-    ['co-host', 'asks the host to let you co-host'],
+    ['medvært @navn', 'gør den nævnte til medvært (værten); »medvært« alene beder værten om det'],
+    ['co-host @name', 'makes the person mentioned a co-host (the host); "co-host" alone asks the host'],
   ],
   [
     ['hvem er her?', 'viser fremmødet efter kommune; deltagerne melder sig med »jeg er her«'],
@@ -72,6 +72,16 @@ const meetingCommands: [da: [string, string], en: [string, string]][] = [
   [
     ['forrige punkt', 'går et punkt tilbage; »gå til punkt 5« går til punkt 5'],
     ['previous item', 'goes back one item; "go to item 5" goes to item 5'],
+  ],
+  [
+    [
+      'mind os om mødet',
+      'minder jer her om hvert møde 15 minutter før og ved lydtestene; »stop mødepåmindelser« stopper det',
+    ],
+    [
+      'remind us about the meeting',
+      'reminds you here of each meeting 15 minutes before and at the sound checks; "stop meeting reminders" stops it',
+    ],
   ],
 ];
 

@@ -12,6 +12,7 @@ import {
   type StoredEvaluation,
 } from './access.js';
 import { improveLabel, workedLabel } from './start.js';
+import { rewriteClosedCard } from './posted.js';
 import { joinAnd, textBar } from '../shared/text.js';
 import { say } from '../shared/say.js';
 import { EVALUATION_DIALOGS } from '../names.js';
@@ -208,6 +209,8 @@ export const evaluationClose: ActionDialog = async (context, args, services) => 
   }
   const outcome = await repository.close(evaluation.id);
   const closed = outcome.ok ? outcome.evaluation : (outcome.evaluation ?? evaluation);
+  // closed by typing (or from elsewhere than its card): the posted card must not go on asking for answers
+  if (outcome.ok && args.from !== 'card') await rewriteClosedCard(context, repository, closed, services);
   // the results are for everyone in the conversation, however the closing was asked for
   return [{ ...resultsReply(context, repository, closed), broadcast: true }];
 };

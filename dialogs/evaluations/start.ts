@@ -51,14 +51,11 @@ function answerButton(context: DialogContext, evaluation: StoredEvaluation): Rep
   };
 }
 
-function closeButton(context: DialogContext, evaluation: StoredEvaluation): ReplyButton {
-  // the results take the evaluation card's place, for everyone in the conversation
-  return {
-    ...dialogButton(say(context, 'Luk og vis resultatet', 'Close and show the results'), EVALUATION_DIALOGS.close, {
-      evaluationId: evaluation.id,
-    }),
-    replacesCard: true,
-  };
+/** On the card, the results take its place for everyone (`from: card`); elsewhere they come as a new message and the card is rewritten. */
+function closeButton(context: DialogContext, evaluation: StoredEvaluation, onCard: boolean): ReplyButton {
+  const title = say(context, 'Luk og vis resultatet', 'Close and show the results');
+  const args = { evaluationId: evaluation.id, ...(onCard ? { from: 'card' } : {}) };
+  return { ...dialogButton(title, EVALUATION_DIALOGS.close, args), replacesCard: onCard };
 }
 
 /** The card posted in the conversation: what it is, that it is anonymous, and the button that opens the form. */
@@ -70,7 +67,7 @@ export function evaluationCard(context: DialogContext, evaluation: StoredEvaluat
     `Rate ${title} from 1 to 5, and do write what worked and what we could do better.`,
   );
   const heading = say(context, `Kort evaluering af ${title}`, `Short evaluation of ${title}`);
-  const buttons = [answerButton(context, evaluation), closeButton(context, evaluation)];
+  const buttons = [answerButton(context, evaluation), closeButton(context, evaluation, true)];
   // for everyone in the conversation, however it was asked for
   return {
     heading,
@@ -134,7 +131,7 @@ export const evaluationStart: ActionDialog = async (context, args, services) => 
       `Der er allerede en åben evaluering her (af ${evaluationTitle(context, open)}, ${count} svar indtil videre). Luk den, før en ny startes.`,
       `There is an open evaluation here already (of ${evaluationTitle(context, open)}, ${count} answers so far). Close it before starting a new one.`,
     ),
-    { buttons: [answerButton(context, open), { ...closeButton(context, open), replacesCard: false }] },
+    { buttons: [answerButton(context, open), closeButton(context, open, false)] },
   );
 };
 

@@ -45,8 +45,20 @@ export function reminderMoments(meeting: Meeting): ReminderMoment[] {
     .map((moment) => ({ ...moment, key: `${meeting.id}@${moment.at.toISO() ?? ''}` }));
 }
 
-/** "⏰ **…** starter kl. 10.00 på Skype (om 15 minutter). Lyden testes kl. 09.50 og 09.55." or the sound test's line. */
-export function reminderText(language: Language, meeting: Meeting, moment: ReminderMoment): string {
+/** " (om 13 minutter)": from the minute the reminder goes out (a late tick too) to the start; nothing once it is past. */
+function untilStart(language: Language, meeting: Meeting, now: DateTime): string {
+  const opens = meetingInstant(meeting, meeting.start);
+  const minutes = Math.round(opens.diff(now.startOf('minute'), 'minutes').minutes);
+  if (minutes <= 0) return '';
+  if (minutes === 1) return say({ language }, ' (om 1 minut)', ' (in 1 minute)');
+  return say({ language }, ` (om ${minutes} minutter)`, ` (in ${minutes} minutes)`);
+}
+
+/**
+ * "⏰ **…** starter kl. 10.00 på Skype (om 15 minutter). Lyden testes kl. 09.50 og 09.55." or
+ * the sound test's line; `now` is when it goes out, which a late tick puts after its moment.
+ */
+export function reminderText(language: Language, meeting: Meeting, moment: ReminderMoment, now: DateTime): string {
   const context = { language };
   const starts = say(
     context,
@@ -59,20 +71,14 @@ export function reminderText(language: Language, meeting: Meeting, moment: Remin
       `🔊 Lydtest nu (kl. ${clockTime(moment.at)}): ${starts}.`,
       `🔊 Sound check now (${clockTime(moment.at)}): ${starts}.`,
     );
-  const opens = meetingInstant(meeting, meeting.start);
-  const minutes = Math.round(opens.diff(moment.at, 'minutes').minutes);
   const tests = reminderMoments(meeting)
-    .filter((other) => other.kind === 'sound' && other.at > moment.at)
+    .filter((other) => other.kind === 'sound' && other.at > now)
     .map((other) => clockTime(other.at));
   const sound =
     tests.length === 0
       ? ''
       : say(context, ` Lyden testes kl. ${joinAnd(tests, 'da')}.`, ` Sound check at ${joinAnd(tests, 'en')}.`);
-  return say(
-    context,
-    `⏰ ${starts} (om ${minutes} minutter).${sound}`,
-    `⏰ ${starts} (in ${minutes} minutes).${sound}`,
-  );
+  return `⏰ ${starts}${untilStart(language, meeting, now)}.${sound}`;
 }
 
 /** What the reminders before meetings need. */
@@ -102,7 +108,7 @@ export async function beforeMeetingWork(deps: BeforeMeetingDeps, now: DateTime):
       if (subscription.sent.includes(moment.key)) continue;
       // only the latest due moment: two at once (klikbot was down) would say the same twice
       if (due.some((other) => other.meeting === meeting && other.moment.at > moment.at)) continue;
-      const reply: Reply = { text: reminderText(subscription.language ?? 'da', meeting, moment), broadcast: true };
+      const reply: Reply = { text: reminderText(subscription.language ?? 'da', meeting, moment, now), broadcast: true };
       const sent = await deps.notifier.send(key, [reply]);
       // a passing failure is tried again next tick, while the moment is still due
       if (sent.status === 'failed') {

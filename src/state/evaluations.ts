@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { nowIso, ZONE, type Clock } from '../clock.js';
 import type { ConversationKey } from '../core/address.js';
-import type { Actor, DeepReadonly, Evaluation, EvaluationAnswer } from './schema.js';
+import type { PostedMessage } from '../core/types.js';
+import {
+  postedMessageSchema,
+  type Actor,
+  type DeepReadonly,
+  type Evaluation,
+  type EvaluationAnswer,
+} from './schema.js';
 import type { Store } from './store.js';
 import { voterHash } from './vote-key.js';
 
@@ -210,6 +217,23 @@ export class EvaluationRepository {
       if (evaluation) evaluation.message = stored;
       return evaluation !== undefined;
     });
+  }
+
+  /** Keeps where the evaluation's card was posted, to rewrite it when the evaluation closes; writes only when that is news. */
+  async rememberMessage(evaluationId: string, message: PostedMessage): Promise<void> {
+    const known = this.postedMessage(evaluationId);
+    if (
+      !this.get(evaluationId) ||
+      (known?.conversationId === message.conversationId && known.messageId === message.messageId)
+    )
+      return;
+    await this.setMessage(evaluationId, { conversationId: message.conversationId, messageId: message.messageId });
+  }
+
+  /** Where the evaluation's card was posted, when klikbot knows it. */
+  postedMessage(evaluationId: string): PostedMessage | undefined {
+    const parsed = postedMessageSchema.safeParse(this.get(evaluationId)?.message);
+    return parsed.success ? parsed.data : undefined;
   }
 
   /** The evaluation's answers, in the order stored (which says nothing): rating and free text, nothing else. */

@@ -29,7 +29,8 @@ describe("'evaluation-start': the card that opens the evaluation", () => {
       },
       {
         title: 'Luk og vis resultatet',
-        action: { dialog: 'evaluation-close', args: { evaluationId: evaluation!.id } },
+        // pressed on the card: the results take its place, so it is not rewritten as closed too
+        action: { dialog: 'evaluation-close', args: { evaluationId: evaluation!.id, from: 'card' } },
         replacesCard: true,
       },
     ]);

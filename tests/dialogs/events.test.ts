@@ -104,14 +104,14 @@ describe("today's agenda", () => {
     expect(reply.text.split('\n')[0]).toMatch(/^Nu: \*\*Opsamling Implementeringsoverblikket/);
     const marked = reply.list?.filter((line) => line.endsWith('▶ nu'));
     expect(marked).toEqual([
-      '**10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen)** ▶ nu',
+      '**Punkt 2: 10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen)** ▶ nu',
     ]);
   });
 
   it('shows the 14 September slip as written, with a note on what is probably meant', () => {
     const reply = card(agendaToday(context('2018-09-14T11:15:00+02:00'), {}));
     expect(reply.list?.[3]).toBe(
-      '**11.10–10.20 Buffer/evt. pause** (sådan står det i programmet, formentlig menes 11.10–11.20) ▶ nu',
+      '**Punkt 4: 11.10–10.20 Buffer/evt. pause** (sådan står det i programmet, formentlig menes 11.10–11.20) ▶ nu',
     );
     expect(reply.list?.filter((line) => line.includes('▶ nu'))).toHaveLength(1);
   });
@@ -136,7 +136,7 @@ describe("today's agenda", () => {
   it('answers in English', () => {
     const reply = card(agendaToday(context('2018-09-14T11:15:00+02:00', 'en'), {}));
     expect(reply.list?.[3]).toBe(
-      '**11.10–10.20 Buffer/evt. pause** (as written in the programme, probably 11.10–11.20 is meant) ▶ now',
+      '**Item 4: 11.10–10.20 Buffer/evt. pause** (as written in the programme, probably 11.10–11.20 is meant) ▶ now',
     );
   });
 });

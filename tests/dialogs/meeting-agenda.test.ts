@@ -11,7 +11,7 @@ const marked = (list: string[] | undefined) => (list ?? []).filter((line) => lin
 describe('"dagens program" by the clock', () => {
   it('at 09.55 on 6 September 2018 shows that day’s agenda from 10.00, nothing running yet, starting at 10.00', () => {
     const reply = card(agendaToday(context('2018-09-06T09:55:00+02:00'), {}));
-    expect(reply.list?.[0]).toBe('10.00–10.05 Velkomst, dagens program og det praktiske');
+    expect(reply.list?.[0]).toBe('Punkt 1: 10.00–10.05 Velkomst, dagens program og det praktiske');
     expect(reply.list).toHaveLength(9);
     expect(marked(reply.list)).toEqual([]);
     expect(reply.list?.some((line) => line.includes('**'))).toBe(false);
@@ -33,13 +33,13 @@ describe('"dagens program" by the clock', () => {
       now,
     });
     expect(routed.understanding?.intent).toBe('agenda.today');
-    expect(routed.replies[0]?.list?.[0]).toBe('10.00–10.05 Velkomst, dagens program og det praktiske');
+    expect(routed.replies[0]?.list?.[0]).toBe('Punkt 1: 10.00–10.05 Velkomst, dagens program og det praktiske');
   });
 
   it('at 10.31 marks the 10.30 item in bold as running now, and only that one', () => {
     const reply = card(agendaToday(context('2018-09-06T10:31:00+02:00'), {}));
-    expect(marked(reply.list)).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
-    expect(reply.list?.[2]).toBe('**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu');
+    expect(marked(reply.list)).toEqual(['**Punkt 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(reply.list?.[2]).toBe('**Punkt 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu');
     expect(reply.text.split('\n')[0]).toBe(
       'Nu: **Aktuelle og kommende KLIK-opgaver** (10.30–10.40). Derefter kl. 10.40: Pause.',
     );
@@ -47,22 +47,24 @@ describe('"dagens program" by the clock', () => {
 
   it('shows 12 September’s agenda, with its buffer, pauses and presenters', () => {
     const reply = card(agendaToday(context('2018-09-12T14:25:00+02:00'), {}));
-    expect(reply.list?.[0]).toBe('13.00–13.05 Velkomst, dagens program og det praktiske');
-    expect(reply.list?.[3]).toBe('13.40–13.50 Buffer/evt. pause');
-    expect(reply.list?.[5]).toBe('14.10–14.20 Pause');
-    expect(marked(reply.list)).toEqual(['**14.20–14.50 Støttesystemet Organisation (ved Peter Hansen)** ▶ nu']);
+    expect(reply.list?.[0]).toBe('Punkt 1: 13.00–13.05 Velkomst, dagens program og det praktiske');
+    expect(reply.list?.[3]).toBe('Punkt 4: 13.40–13.50 Buffer/evt. pause');
+    expect(reply.list?.[5]).toBe('Punkt 6: 14.10–14.20 Pause');
+    expect(marked(reply.list)).toEqual([
+      '**Punkt 7: 14.20–14.50 Støttesystemet Organisation (ved Peter Hansen)** ▶ nu',
+    ]);
   });
 
   it('shows 14 September’s "11.10 - 10.20" as the seed writes it, with what is probably meant', () => {
     const before = card(agendaToday(context('2018-09-14T10:00:00+02:00'), {}));
-    expect(before.list?.[0]).toBe('10.30–10.35 Velkomst, dagens program og det praktiske');
+    expect(before.list?.[0]).toBe('Punkt 1: 10.30–10.35 Velkomst, dagens program og det praktiske');
     expect(before.list?.[3]).toBe(
-      '11.10–10.20 Buffer/evt. pause (sådan står det i programmet, formentlig menes 11.10–11.20)',
+      'Punkt 4: 11.10–10.20 Buffer/evt. pause (sådan står det i programmet, formentlig menes 11.10–11.20)',
     );
     expect(before.text.split('\n')[0]).toMatch(/^Mødet starter kl\. 10\.30 \(om 30 minutter\)\./);
     const during = card(agendaToday(context('2018-09-14T11:15:00+02:00'), {}));
     expect(marked(during.list)).toEqual([
-      '**11.10–10.20 Buffer/evt. pause** (sådan står det i programmet, formentlig menes 11.10–11.20) ▶ nu',
+      '**Punkt 4: 11.10–10.20 Buffer/evt. pause** (sådan står det i programmet, formentlig menes 11.10–11.20) ▶ nu',
     ]);
   });
 
@@ -76,7 +78,7 @@ describe('"dagens program" by the clock', () => {
 
   it('answers in English, the item marked "▶ now"', () => {
     const reply = card(agendaToday(context('2018-09-06T10:31:00+02:00', 'en'), {}));
-    expect(marked(reply.list)).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ now']);
+    expect(marked(reply.list)).toEqual(['**Item 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ now']);
     expect(reply.intro).toContain('today 10.00–12.00 on Skype, approximate times:');
   });
 });
@@ -94,7 +96,7 @@ describe('the agenda where a meeting is run', () => {
       await meetingAgenda(turn(kit, people.other, '2018-09-06T10:31:00+02:00'), {}, kit.meetingServices),
     );
     expect(marked(reply.list)).toEqual([
-      '**10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen)** ▶ nu',
+      '**Punkt 2: 10.05–10.30 Opsamling Implementeringsoverblikket, Rollegalleriet og rollen som KOMBIT-programleder (ved Mette Vinther Poulsen)** ▶ nu',
     ]);
     expect(reply.text.split('\n')[0]).toMatch(/^Nu: \*\*Opsamling Implementeringsoverblikket/);
   });
@@ -127,13 +129,13 @@ describe('the agenda where a meeting is run', () => {
     const nextDay = card(
       await meetingAgenda(turn(kit, people.other, '2018-09-12T13:31:00+02:00'), {}, kit.meetingServices),
     );
-    expect(marked(nextDay.list)).toEqual(['**13.30–13.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(marked(nextDay.list)).toEqual(['**Punkt 3: 13.30–13.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
     await kit.sessions.end(CHANNEL);
     const ended = card(
       await meetingAgenda(turn(kit, people.other, '2018-09-06T10:31:00+02:00'), {}, kit.meetingServices),
     );
-    expect(marked(ended.list)).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(marked(ended.list)).toEqual(['**Punkt 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
     const without = card(await meetingAgenda(turn(kit, people.other, '2018-09-06T10:31:00+02:00'), {}, kit.services));
-    expect(marked(without.list)).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(marked(without.list)).toEqual(['**Punkt 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
   });
 });

@@ -101,6 +101,22 @@ describe('reminders before the meeting', () => {
     expect(posted.every((post) => post.to.conversationId === CHANNEL.conversationId)).toBe(true);
   });
 
+  it('are turned on and off by any participant, also while someone else hosts the meeting, and say who did', async () => {
+    const host = turn(kit, people.host, '2018-09-06T09:20:00+02:00');
+    expect((await core.handle({ ...host.turn, text: 'start møde' }))[0]?.notice).toBeUndefined();
+    expect(kit.sessions.running(CHANNEL)?.startedBy.userId).toBe(people.host.userId);
+    const [on] = await say('09:30:00', 'mind os om mødet');
+    expect(on).toMatchObject({ broadcast: true });
+    expect(on?.text).toMatch(/^Jeg minder jer om møderne her: .* \(Slået til af Peter Jensen\.\)$/);
+    const karin = turn(kit, { userId: 'aad-karin', name: 'Karin Madsen' }, '2018-09-06T09:31:00+02:00');
+    const [off] = await core.handle({ ...karin.turn, text: 'stop mødepåmindelser' });
+    expect(off).toMatchObject({ broadcast: true });
+    expect(off?.text).toBe(
+      "Jeg minder jer ikke længere om møderne her. Skriv 'mind os om mødet' for at starte igen. (Slået fra af Karin Madsen.)",
+    );
+    expect(reminders.all()).toEqual([]);
+  });
+
   it('are in English when asked in English, and stop when asked', async () => {
     await say('09:00:00', 'remind us about the meeting', 'en');
     const work = scheduler(reminders);
@@ -113,6 +129,22 @@ describe('reminders before the meeting', () => {
     );
     expect(await tickAt(work, '09:50:00')).toEqual([]);
     expect((await say('09:47:00', 'stop mødepåmindelser'))[0]?.notice).toBe(true);
+  });
+
+  it('say how long is left from when they go out: a late tick at 09.47 says 13 minutes, not 15', async () => {
+    await say('09:30:00', 'mind os om mødet');
+    const work = scheduler(reminders);
+    expect(await tickAt(work, '09:47:40')).toEqual([
+      '⏰ **Programledermøde september 2018** starter kl. 10.00 på Skype (om 13 minutter). Lyden testes kl. 09.50 og 09.55.',
+    ]);
+  });
+
+  it('say so in English too, from a tick within the first minute', async () => {
+    await say('09:30:00', 'remind us about the meeting', 'en');
+    const work = scheduler(reminders);
+    expect(await tickAt(work, '09:45:50')).toEqual([
+      '⏰ **Programledermøde september 2018** starts at 10.00 on Skype (in 15 minutes). Sound check at 09.50 and 09.55.',
+    ]);
   });
 
   it('are not sent late, nor where nobody asked', async () => {

@@ -30,10 +30,11 @@ describe('help with running a meeting', () => {
       '»pause 10«',
       '»afstemning',
       '»start evaluering«',
-      '»medvært«',
+      '»medvært @navn«',
       '»hvem er her?«',
       '»afslut møde«',
       '»forrige punkt«',
+      '»mind os om mødet«',
     ]);
     expect(help?.text.indexOf('»start møde«')).toBeLessThan(help!.text.indexOf('Jeg er klikbot'));
     expect(help?.outro).toContain('»hvornår er der pause?«');
@@ -41,6 +42,26 @@ describe('help with running a meeting', () => {
     expect(help?.list).toContain(
       '»hvem er her?«: viser fremmødet efter kommune; deltagerne melder sig med »jeg er her«',
     );
+  });
+
+  it('names the reminders before the meeting, in Danish and in English, with the words that turn them on and off', () => {
+    const [help] = core.answer(asked('hjælp', true)).replies;
+    expect(help?.list).toContain(
+      '»mind os om mødet«: minder jer her om hvert møde 15 minutter før og ved lydtestene; »stop mødepåmindelser« stopper det',
+    );
+    expect(help?.text).toContain('- »mind os om mødet«: minder jer her om hvert møde 15 minutter før');
+    const [english] = core.answer(asked('help', true)).replies;
+    expect(english?.list).toContain(
+      '"remind us about the meeting": reminds you here of each meeting 15 minutes before and at the sound checks; "stop meeting reminders" stops it',
+    );
+    // the words named are the ones klikbot takes
+    const named: [string, string][] = [
+      ['mind os om mødet', 'meeting-remind'],
+      ['stop mødepåmindelser', 'meeting-remind-stop'],
+      ['remind us about the meeting', 'meeting-remind'],
+      ['stop meeting reminders', 'meeting-remind-stop'],
+    ];
+    for (const [text, dialog] of named) expect(core.answer(asked(text, true)).action?.dialog, text).toBe(dialog);
   });
 
   it('keeps today’s help first in a personal chat', () => {

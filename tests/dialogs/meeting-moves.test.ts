@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meetingCohostApprove, meetingCohostRequest } from '../../dialogs/meetings/cohost.js';
 import { previousButton } from '../../dialogs/meetings/host.js';
 import { meetingGoTo, meetingPrevious } from '../../dialogs/meetings/moves.js';
-import { meetingStart } from '../../dialogs/meetings/run.js';
+import { meetingAgenda, meetingStart } from '../../dialogs/meetings/run.js';
 import { meetingNext } from '../../dialogs/meetings/steps.js';
 import { CHANNEL, people, turn, useMeetingKit, type MeetingKit } from './meeting-kit.js';
 
@@ -74,6 +74,27 @@ describe('going back and across the agenda', () => {
       currentItem: 3,
       pauseUntil: '2018-09-06T10:50:00.000+02:00',
     });
+  });
+
+  it('numbers the agenda as "gå til punkt N" counts, pauses included: the number it shows goes to that item', async () => {
+    await startedAt(kit, '2018-09-06T10:10:00+02:00');
+    const [agenda] = await meetingAgenda(turn(kit, people.other, '2018-09-06T10:20:00+02:00'), {}, kit.meetingServices);
+    const line = agenda?.list?.find((each) => each.includes('Annoncering af deadline'));
+    expect(line).toMatch(/^Punkt 5: 10\.50–11\.10 Annoncering af deadline/);
+    expect(agenda?.list?.[3]).toBe('Punkt 4: 10.40–10.50 Pause');
+    expect(agenda?.text).toContain('\n- Punkt 1: 10.00–10.05 Velkomst, dagens program og det praktiske\n');
+    const item = /^Punkt (\d+):/.exec(line ?? '')?.[1] ?? '';
+    const [post] = await meetingGoTo(
+      turn(kit, people.host, '2018-09-06T10:20:00+02:00'),
+      { item },
+      kit.meetingServices,
+    );
+    expect(post?.heading).toBe('Punkt 5 af 9');
+    expect(post?.text.split('\n')[0]).toMatch(/^Nu: \*\*Annoncering af deadline/);
+    const [moved] = await meetingAgenda(turn(kit, people.other, '2018-09-06T10:21:00+02:00'), {}, kit.meetingServices);
+    expect(moved?.list?.filter((each) => each.includes('▶ nu'))).toEqual([
+      '**Punkt 5: 10.50–11.10 Annoncering af deadline for SKI 02.19 leverandørers integration til Adgangsstyring** ▶ nu',
+    ]);
   });
 
   it('going to the last item offers the evaluation without sending it out', async () => {

@@ -276,7 +276,7 @@ describe('pauses and the end', () => {
       kit.meetingServices,
     );
     const marked = (agenda?.list ?? []).filter((line) => line.includes('▶ nu'));
-    expect(marked).toEqual(['**10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
+    expect(marked).toEqual(['**Punkt 3: 10.30–10.40 Aktuelle og kommende KLIK-opgaver** ▶ nu']);
     expect(agenda?.text).toContain('vi er tilbage kl. 10.06. Derefter: Annoncering af deadline');
   });
 
@@ -330,7 +330,7 @@ describe('pauses and the end', () => {
 });
 
 describe('the meeting dialogs by name', () => {
-  it('are the agenda, the host’s start, next, previous, go to item, pause and end, asking for and approving a co-host, the roll call and reminders before meetings', () => {
+  it('are the agenda, the host’s start, next, previous, go to item, pause and end, asking for, approving and naming a co-host, the roll call and reminders before meetings', () => {
     expect(Object.keys(meetingDialogsByName)).toEqual([
       'meeting-agenda',
       'meeting-start',
@@ -341,6 +341,7 @@ describe('the meeting dialogs by name', () => {
       'meeting-end',
       'meeting-cohost-request',
       'meeting-cohost-approve',
+      'meeting-cohost-appoint',
       'meeting-here',
       'meeting-attendance',
       'meeting-remind',

@@ -288,7 +288,7 @@ describe('a point of a meeting’s programme', () => {
     const september = reply('hvad står på dagsordenen den 12. september?');
     expect(september?.heading).toBe('Program');
     expect(september?.intro).toContain('Mødet er onsdag 12. september 2018 kl. 13.00.');
-    expect(september?.list?.[0]).toBe('13.00–13.05 Velkomst, dagens program og det praktiske');
+    expect(september?.list?.[0]).toBe('Punkt 1: 13.00–13.05 Velkomst, dagens program og det praktiske');
     const november = reply("What's on the agenda for the November programme leader meeting?");
     expect(november?.notKnown).toBe(true);
     expect(november?.text).toContain("I don't know the programme of a meeting in November 2018");

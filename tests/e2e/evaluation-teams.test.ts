@@ -174,4 +174,31 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen'])
       expect(file).not.toContain(trace);
   });
+
+  it("rewrites the posted card as closed, with no answer button, when the host types 'luk evaluering'", async () => {
+    const [posted] = await post(mentioning('start evaluering'));
+    // the fake connector gives each message the id `sent-<its number among the requests>`
+    const messageId = `sent-${h.connector.requests.indexOf(posted!) + 1}`;
+    const [answerButton] = card(posted!).actions ?? [];
+    expect(answerButton?.title).toBe('Svar på evalueringen');
+    expect((await execute(people.peter, answerButton!.data)).statusCode).toBe(200);
+
+    const [rewrite, results] = await post(mentioning('luk evaluering'), 2);
+    expect(rewrite!.method).toBe('PUT');
+    expect(rewrite!.url).toBe(
+      `/v3/conversations/${encodeURIComponent(String(inChannel.conversation.id))}/activities/${messageId}`,
+    );
+    const closed = card(rewrite!);
+    expect(shown(closed)).toContain('Kort evaluering af Programledermøde september 2018, 6. september');
+    expect(shown(closed)).toContain('Evalueringen er lukket med 0 svar; der kan ikke svares mere.');
+    expect(closed.actions?.map((action) => action.title)).toEqual(['Vis resultatet']);
+    expect(shown(card(results!))).toContain('er lukket. Ingen svarede.');
+
+    // a client still showing the old card: its button says why not, and the card stays as it is
+    const pressed = await execute(people.peter, answerButton!.data);
+    expect(pressed).toMatchObject({
+      statusCode: 400,
+      value: { code: 'NotChanged', message: 'Evalueringen er lukket; der kan ikke svares mere.' },
+    });
+  });
 });

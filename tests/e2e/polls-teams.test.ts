@@ -156,8 +156,8 @@ describe("the day's agenda in a Teams channel", () => {
     const [answer] = await h.connector.waitFor(1);
     const text = [answer!.body.text ?? '', textOf(cardOf(answer!))].join('\n');
     expect(text).toContain('Programledermøde september 2018');
-    const items = text.split('\n').filter((line) => /^\W*\d{2}\.\d{2}–\d{2}\.\d{2}/.test(line));
-    expect(items[0]).toMatch(/10\.00–10\.05 Velkomst, dagens program og det praktiske/);
+    const items = text.split('\n').filter((line) => /^\W*Punkt \d+: \d{2}\.\d{2}–\d{2}\.\d{2}/.test(line));
+    expect(items[0]).toMatch(/Punkt 1: 10\.00–10\.05 Velkomst, dagens program og det praktiske/);
   });
 });
 

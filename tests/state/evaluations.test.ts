@@ -88,6 +88,18 @@ describe('starting and closing an evaluation', () => {
     expect(repo.get(evaluation.id)?.message).toEqual({ activityId: '1:abc', conversationId: here.conversationId });
     expect(await repo.setMessage('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e', {})).toBe(false);
   });
+  it('remembers where its card was posted, writing only when that is news, and reads it back', async () => {
+    const evaluation = await started();
+    expect(repo.postedMessage(evaluation.id)).toBeUndefined();
+    const message = { conversationId: `${here.conversationId};messageid=1`, messageId: '1' };
+    await repo.rememberMessage(evaluation.id, message);
+    expect(repo.postedMessage(evaluation.id)).toEqual(message);
+    const stored = store.read();
+    await repo.rememberMessage(evaluation.id, { ...message });
+    expect(store.read()).toBe(stored);
+    await repo.rememberMessage('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e', message);
+    expect(repo.postedMessage('5b0a5b43-3c8e-4f0a-9a7e-0d1c2b3a4f5e')).toBeUndefined();
+  });
 });
 
 describe('answering an evaluation', () => {
