@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
+import { CSV_CONTENT, excel, inAnyOrder, SENT_PRIVATELY } from '../support/exports.js';
 import type { SlackCall } from '../support/slack-fake.js';
+import { exportedTo } from '../support/slack-uploads.js';
 import { blockText, buttonClick, buttonLabelled, useSlackBot, type ClickSite } from '../support/slack-harness.js';
 import * as slack from '../support/slack-requests.js';
 
@@ -16,6 +18,9 @@ const COHOST = 'U0PETER';
 const PARTICIPANTS = ['U0AARHUS', 'U0ODENSE', 'U0AALBORG', 'U0ESBJERG', 'U0VEJLE', 'U0KOEGE'] as const;
 const MUNICIPALITIES = ['Aarhus', 'Odense', 'Aalborg', 'Esbjerg', 'Vejle', 'Køge'] as const;
 const [AARHUS, ODENSE, AALBORG, ESBJERG, VEJLE, KOEGE] = PARTICIPANTS;
+// everyone's Slack username, which comes with their clicks: Mette's, Peter's, then the participants' in order
+const USERNAMES = ['mette', 'peter', 'lars', 'sofie', 'anders', 'hanne', 'jonas', 'birgitte'];
+const usernameOf = (user: string) => USERNAMES[[HOST, COHOST, ...PARTICIPANTS].indexOf(user)];
 
 const at = (time: string) => DateTime.fromISO(`2018-09-06T${time}+02:00`);
 /** A message's text (Slack's fallback, and what a notification shows). */
@@ -61,12 +66,14 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
   /** The ts the fake Slack answered klikbot's message with: slack-fake.ts numbers it by the fake's n-th call. */
   const tsOf = (message: SlackCall) => `${1767225600 + h.fake.calls().indexOf(message) + 1}.000100`;
 
-  /** `user` presses the button labelled `label` on klikbot's `message`. */
+  /** `user` presses the button labelled `label` on klikbot's `message` (as posted, or as rewritten). */
   function press(user: string, message: SlackCall, label: RegExp, site: ClickSite = {}, time?: string) {
     const { action_id: actionId, value } = buttonLabelled(message.args.blocks, label);
-    const messageTs = message.method === 'chat.postMessage' ? { messageTs: tsOf(message) } : {};
-    const click = { actionId, value, user, channel: CHANNEL, responseUrl: responseUrl(user), ...messageTs };
-    return send(buttonClick(click, site), time);
+    // the message's ts, as the fake answered its post or as rewritten; a message only one sees has none
+    const ts = message.method === 'chat.update' ? String(message.args.ts) : tsOf(message);
+    const where = message.method === 'response_url' ? {} : { messageTs: ts };
+    const by = { user, userName: usernameOf(user), responseUrl: responseUrl(user) };
+    return send(buttonClick({ actionId, value, channel: CHANNEL, ...by, ...where }, site), time);
   }
 
   /** The rewrite of klikbot's `message` in place (a card for everyone is rewritten at the throttle's pace). */
@@ -86,6 +93,10 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
     expect(said(asked.calls[0])).not.toContain('\n');
   }
 
+  /** The one file an export brought `user`: in their DM, with a note in the channel only they see. */
+  const exportFor = (user: string, calls: SlackCall[]) =>
+    exportedTo(calls, { user, channel: CHANNEL, note: SENT_PRIVATELY });
+
   /** A tick of the timed work at `time`: the calls it made. */
   async function tick(time: string): Promise<SlackCall[]> {
     clock.set(at(time));
@@ -96,6 +107,9 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
 
   let start: SlackCall[] = [];
   let lastItem: SlackCall;
+  // the polls' cards as the channel sees them once closed (the host's, the co-host's, Esbjerg's), and Esbjerg's thread
+  let closedPolls: SlackCall[] = [];
+  let esbjergThread: string;
 
   it('09.45–09.55: reminds the channel 15 minutes before and at each sound test, once each', async () => {
     const roster = PARTICIPANTS.map((id, i) => `slack:${id},${MUNICIPALITIES[i]}`).join('\n');
@@ -176,7 +190,7 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
   });
 
   it('10.10: polls by the host, the co-host and a participant; votes by button; the hosts close them', async () => {
-    const strategy = 'afstemning: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim';
+    const strategy = 'afstemning navngiven: Hvilken strategi vælger I? | A Integration | B STS ORG GUI | C Interim';
     const hostPoll = postsIn(await slash(HOST, strategy, '10:10:00'))[0]!;
     const chat = 'afstemning (vis resultat): Skal spørgsmål stilles i chatten? | Ja | Nej';
     const cohostPoll = postsIn(await slash(COHOST, chat, '10:11:00'))[0]!;
@@ -216,6 +230,7 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
     const closed = postsIn(await press(COHOST, which, /Skal vi mødes fysisk/, { ephemeral: true }));
     expect(threads(closed)).toEqual([undefined]);
     expect(read(closed[0])).toMatch(/Skal vi mødes fysisk i november\?[\s\S]*Lukket · 2 stemmer/);
+    esbjergThread = fromEsbjerg.ts;
     const late = await press(KOEGE, participantPoll, /^Ja$/, { threadTs: fromEsbjerg.ts });
     expect(ephemeral(late).map(read)).toEqual([expect.stringContaining('Afstemningen er lukket')]);
     expect(posted(late)).toEqual([]);
@@ -225,6 +240,10 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
     // one poll left open: the co-host's own, closed without a question, its result for everyone
     const last = postsIn(await slash(COHOST, 'luk afstemning'));
     expect(last.map(read)).toEqual([expect.stringMatching(/Lukket · 3 stemmer[\s\S]*Ja: █+ 2 \(67 %\)/)]);
+    const cards = [hostPoll, cohostPoll, participantPoll].map(async (poll) =>
+      (await rewritten(poll, /Lukket/)).at(-1)!,
+    );
+    closedPolls = await Promise.all(cards);
   });
 
   it('10.30: the host alone is told in the DM, once, that the item runs over; the co-host moves on', async () => {
@@ -303,8 +322,44 @@ describe('the programme leader meeting of 6 September 2018 in a Slack channel', 
     const [results] = await rewritten(card, /svar, gennemsnit/);
     expect(read(results)).toMatch(/3 svar, gennemsnit 4,0 af 5\.[\s\S]*Pauserne holdt tiden/);
     await says(VEJLE, 'hvor mange har svaret?', /^3 svarede på evalueringen; den er lukket\.$/, 'mention');
+  });
 
-    // exports: added with the file exports
+  it('11.59: the exports, each a file in the DM of whoever asked; the channel sees none of it', async () => {
+    const [hostPoll, cohostPoll, esbjergPoll] = closedPolls as [SlackCall, SlackCall, SlackCall];
+    // the host's named poll: who chose what, with the municipality each is a member for
+    expect(exportFor(HOST, await press(HOST, hostPoll, /^Hent CSV$/, {}, '11:59:00'))).toEqual({
+      channel: HOST_DM,
+      name: 'afstemning-hvilken-strategi-vaelger-i-2018-09-06.csv',
+      comment: expect.stringMatching(/^Hvem der stemte hvad i »Hvilken strategi vælger I\?«, med kommune/) as unknown,
+      content: excel(
+        'Navn;Kommune;Valg',
+        'anders;Aalborg Kommune;A Integration',
+        'birgitte;Køge Kommune;B STS ORG GUI',
+        'jonas;Vejle Kommune;C Interim',
+        'lars;Aarhus Kommune;C Interim',
+        'sofie;Odense Kommune;C Interim',
+      ),
+    });
+    // an anonymous poll's file has the counts only; the co-host's goes to his own DM
+    const counts = exportFor(HOST, await press(HOST, esbjergPoll, /^Hent CSV$/, { threadTs: esbjergThread }));
+    expect(counts.content).toBe(excel('Svarmulighed;Stemmer;Procent', 'Ja;1;50', 'Nej;1;50'));
+    const own = exportFor(COHOST, await press(COHOST, cohostPoll, /^Hent CSV$/));
+    expect(own.content).toBe(excel('Svarmulighed;Stemmer;Procent', 'Ja;2;67', 'Nej;1;33'));
+
+    // the evaluation's answers, asked for in the channel: the note comes in the mention's thread
+    const asked = await mention(HOST, 'evaluering csv');
+    const answers = exportFor(HOST, asked.calls);
+    expect(answers.name).toBe('evaluering-programledermoede-september-2018-2018-09-06.csv');
+    expect(threads(asked.calls.slice(-1))).toEqual([asked.ts]);
+    // under the form's questions, in an order that tells nothing of who answered
+    const header = 'Bedømmelse (1–5);Hvad fungerede?;Hvad kan vi gøre bedre?';
+    const rows = ['5;Godt overblik over deadlines;', '4;Afstemningerne;', '3;Pauserne holdt tiden;'];
+    expect(inAnyOrder(answers.content)).toBe(inAnyOrder(excel(header, ...rows)));
+    // a participant is refused, in a line only they see, and gets no file
+    await says(ODENSE, 'evaluering csv', /^Kun værten eller en administrator kan hente evalueringens svar/, 'slash');
+    // nothing klikbot sent but the uploaded bytes carries a file's content
+    const sent = h.calls().filter((call) => call.method !== 'file_upload');
+    expect(sent.filter((call) => CSV_CONTENT.test(JSON.stringify(call.args)))).toEqual([]);
   });
 
   it('12.00: the host ends the meeting; at 12.05 klikbot posts nothing more', async () => {

@@ -4,6 +4,8 @@ import { createFixedClock } from '../../src/clock.js';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
+import { CSV_CONTENT, excel, inAnyOrder, SENT_PRIVATELY } from '../support/exports.js';
+import { receiveFile } from '../support/teams-files.js';
 import {
   cardBodyText,
   cardOf,
@@ -107,14 +109,26 @@ describe('a whole programme leader meeting in a Teams channel, 6 September 2018,
     return line;
   }
 
-  /** `who` presses `title` on `card` (the message `messageId`) in the channel: Teams' Action.Execute, answered to them alone. */
-  async function press(who: Person, card: CardContent, title: string, messageId?: string, inputs = {}) {
+  /**
+   * `who` presses `title` on `card` (the message `messageId`) in the channel: Teams' Action.Execute,
+   * whose answer only they see, and the messages klikbot posted.
+   */
+  async function pressing(who: Person, card: CardContent, title: string, messageId?: string, inputs = {}) {
     const button = buttonsOf(card).find((action) => action.title === title);
     if (!button) throw new Error(`no button ${title} on the card`);
     const action = { type: 'Action.Execute', verb: button.verb, data: { ...(button.data as object), ...inputs } };
     const invoke = { type: 'invoke', name: 'adaptiveCard/action', value: { action } };
     const pressed = { ...inChannel, ...invoke, from: who, ...(messageId ? { replyToId: messageId } : {}) };
-    return (await (await deliver(teamsActivity(h.connector.url, pressed))).answer.json()) as InvokeAnswer;
+    const { posts, answer } = await deliver(teamsActivity(h.connector.url, pressed));
+    return { posts, answer: (await answer.json()) as InvokeAnswer };
+  }
+  const press = async (...args: Parameters<typeof pressing>) => (await pressing(...args)).answer;
+
+  /** `who` presses "Hent CSV" on a closed poll's card: told under it where the file went; the file they accept. */
+  async function pollCsvFor(who: Person, poll: ConnectorRequest | undefined) {
+    const { answer, posts } = await pressing(who, cardOf(rewritten(poll) ?? { body: {} }), 'Hent CSV', idOf(poll));
+    expect(answer.value.message).toBe(SENT_PRIVATELY);
+    return receiveFile(h, who, posts);
   }
 
   /** The clock's tick at `time`: what it posted. */
@@ -198,7 +212,7 @@ describe('a whole programme leader meeting in a Teams channel, 6 September 2018,
     // 10.10: three polls, by Mette, Søren and Lars; the participants vote with the buttons, each seeing their own vote
     clock.set(at('10:10:00'));
     const [hostPoll] = await say(mette, 'afstemning: Hvor langt er I med Organisation? | Ikke startet | I gang | Klar');
-    const [cohostPoll] = await say(soeren, 'afstemning: Skal vi tage debatten nu? | Ja | Nej');
+    const [cohostPoll] = await say(soeren, 'afstemning navngiven: Skal vi tage debatten nu? | Ja | Nej');
     const [ownPoll] = await say(lars, 'afstemning: Bruger I allerede SAPA? | Ja | Nej | Snart');
     expect(inTheChannel([hostPoll, cohostPoll, ownPoll])).toEqual([true, true, true]);
     expect(said(ownPoll)).toContain('oprettet af Lars Bech');
@@ -208,10 +222,11 @@ describe('a whole programme leader meeting in a Teams channel, 6 September 2018,
       [ownPoll, ['Snart', 'Ja', 'Snart']],
     ];
     for (const [poll, choices] of votes)
-      for (const [index, choice] of choices.entries())
-        expect(cardBodyText((await press(participants[index]!, cardOf(poll!), choice, idOf(poll))).value)).toContain(
-          `✓ Din stemme: ${choice} (kun vist for dig)`,
-        );
+      for (const [index, choice] of choices.entries()) {
+        const shown = cardBodyText((await press(participants[index]!, cardOf(poll!), choice, idOf(poll))).value);
+        // Søren's poll is named: a vote there is not the voter's secret
+        expect(shown).toContain(`✓ Din stemme: ${choice}${poll === cohostPoll ? '' : ' (kun vist for dig)'}`);
+      }
     await vi.waitFor(() => expect(said(rewritten(hostPoll))).toMatch(/\b6 stemmer/), waiting);
 
     // Sofie cannot close Mette's poll; Søren, as co-host, closes Lars's
@@ -296,7 +311,45 @@ describe('a whole programme leader meeting in a Teams channel, 6 September 2018,
     expect([inTheChannel([results]), isNotice(results)]).toEqual([[true], false]);
     expect(said(results)).toContain('4 svar, gennemsnit 4,0 af 5.');
 
-    // exports: added with the file exports
+    // 11.59: the exports, each a file for the one who asked, offered in their own 1:1 chat; the
+    // channel hears only where it went. Søren's named poll lists its voters by municipality
+    clock.set(at('11:59:00'));
+    const beforeExports = h.connector.requests.length;
+    expect(await pollCsvFor(mette, cohostPoll)).toEqual({
+      name: 'afstemning-skal-vi-tage-debatten-nu-2018-09-06.csv',
+      text: expect.stringMatching(/^Hvem der stemte hvad i »Skal vi tage debatten nu\?«, med kommune/) as unknown,
+      bytes: excel(
+        'Navn;Kommune;Valg',
+        'Anders Friis;Aalborg Kommune;Nej',
+        'Hanne Krog;Esbjerg Kommune;Ja',
+        'Lars Bech;Aarhus Kommune;Ja',
+        'Sofie Dahl;Odense Kommune;Ja',
+      ),
+    });
+    // an anonymous poll's file has the counts only; Søren's goes to his own 1:1 chat
+    const counts = excel('Svarmulighed;Stemmer;Procent', 'Ikke startet;1;17', 'I gang;3;50', 'Klar;2;33');
+    expect((await pollCsvFor(mette, hostPoll)).bytes).toBe(counts);
+    const sapa = excel('Svarmulighed;Stemmer;Procent', 'Ja;1;33', 'Nej;0;0', 'Snart;2;67');
+    expect((await pollCsvFor(soeren, ownPoll)).bytes).toBe(sapa);
+    // the evaluation's answers, typed for: the channel gets the one line
+    const [created, offer, note, ...besides] = await say(mette, 'evaluering csv');
+    expect([besides, inTheChannel([note]), said(note).trim()]).toEqual([[], [true], SENT_PRIVATELY]);
+    const answers = await receiveFile(h, mette, [created!, offer!]);
+    expect(answers.name).toBe('evaluering-programledermoede-september-2018-2018-09-06.csv');
+    // under the form's questions, in an order that tells nothing of who answered
+    const header = 'Bedømmelse (1–5);Hvad fungerede?;Hvad kan vi gøre bedre?';
+    const rows = ['5;Pausen;', '4;Pausen;', '4;Pausen;', '3;Pausen;'];
+    expect(inAnyOrder(answers.bytes)).toBe(inAnyOrder(excel(header, ...rows)));
+    // a participant is refused, in one line in the channel, and gets no file
+    expect(await asks(lars, 'evaluering csv')).toMatch(/^Kun værten eller en administrator kan hente evaluering/);
+    // of it all, the channel saw only that line and the refusal; no file's content went anywhere but OneDrive
+    const exports = h.connector.requests.slice(beforeExports);
+    expect(exports.filter((request) => request.url.startsWith(channelPath)).map(said)).toEqual([
+      expect.stringContaining(SENT_PRIVATELY),
+      expect.stringContaining('Kun værten'),
+    ]);
+    const elsewhere = exports.filter((request) => !request.url.startsWith('/onedrive/'));
+    expect(elsewhere.filter((request) => CSV_CONTENT.test(JSON.stringify(request.body)))).toEqual([]);
 
     // 12.00: Mette ends the meeting, with where questions and feedback go; at 12.05 nothing more is posted
     clock.set(at('12:00:00'));

@@ -226,6 +226,8 @@ export interface BlockActionInput {
   value: string;
   blockId?: string;
   user?: string;
+  /** The user's Slack username (default Mette's). */
+  userName?: string;
   channel?: string;
   messageTs?: string;
   messageText?: string;
@@ -241,7 +243,7 @@ export function blockAction(input: BlockActionInput): SlackRequest {
   const actionTs = messageTs.replace(/\.\d+$/, '.999999');
   return payloadRequest({
     type: 'block_actions',
-    user: userBlock(input.user),
+    user: userBlock(input.user, input.userName),
     api_app_id: SLACK_IDS.appId,
     token: SLACK_IDS.verificationToken,
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
@@ -268,11 +270,11 @@ export function blockAction(input: BlockActionInput): SlackRequest {
   });
 }
 
-function userBlock(user: string | undefined): Record<string, unknown> {
+function userBlock(user: string | undefined, userName: string = SLACK_IDS.userName): Record<string, unknown> {
   return {
     id: user ?? SLACK_IDS.userId,
-    username: SLACK_IDS.userName,
-    name: SLACK_IDS.userName,
+    username: userName,
+    name: userName,
     team_id: SLACK_IDS.teamId,
   };
 }

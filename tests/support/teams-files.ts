@@ -62,3 +62,39 @@ export async function acceptFile(
   const [upload, shown] = (await h.connector.waitFor(before + expected)).slice(before);
   return { upload, shown, status: response.status };
 }
+
+/** An export as its person got it: the file's name, the sentence it was offered with, and its bytes. */
+export interface ReceivedFile {
+  name: string;
+  text: string;
+  bytes: string;
+}
+
+/**
+ * An export for `who` (a Teams account, `{ id, name, aadObjectId }`), from what klikbot posted
+ * for it: their 1:1 chat made (`POST /v3/conversations`) and the file offered there on a consent
+ * card, nothing else; then `who` accepts, the bytes go to the OneDrive address and the file card
+ * follows. The fake connector answers the n-th request with the id `sent-n`.
+ */
+export async function receiveFile(
+  h: BotAndConnector,
+  who: { id: string },
+  [created, offer, ...more]: ConnectorRequest[],
+): Promise<ReceivedFile> {
+  const chat = `sent-${h.connector.requests.indexOf(created!) + 1}`;
+  expect([created?.method, created?.url, offer?.url, more]).toEqual([
+    'POST',
+    '/v3/conversations',
+    `/v3/conversations/${chat}/activities`,
+    [],
+  ]);
+  expect(created?.body).toMatchObject({ isGroup: false, members: [{ id: who.id }] });
+  const consent = consentOf(offer);
+  const { upload, shown, status } = await acceptFile(h, consent, { from: who });
+  expect([status, upload?.method, upload?.url]).toEqual([200, 'PUT', `/onedrive/${encodeURIComponent(consent.name)}`]);
+  expect(shown?.body.attachments?.[0]).toMatchObject({
+    contentType: 'application/vnd.microsoft.teams.card.file.info',
+    name: consent.name,
+  });
+  return { name: consent.name, text: offer?.body.text ?? '', bytes: upload?.raw ?? '' };
+}
