@@ -127,7 +127,8 @@ describe('a whole programme leader meeting in a Teams channel, 6 September 2018,
   /** `who` presses "Hent CSV" on a closed poll's card: told under it where the file went; the file they accept. */
   async function pollCsvFor(who: Person, poll: ConnectorRequest | undefined) {
     const { answer, posts } = await pressing(who, cardOf(rewritten(poll) ?? { body: {} }), 'Hent CSV', idOf(poll));
-    expect(answer.value.message).toBe(SENT_PRIVATELY);
+    expect(answer).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(answer.value).toBe(SENT_PRIVATELY);
     return receiveFile(h, who, posts);
   }
 

@@ -12,6 +12,9 @@ import { teamsEmailLookup } from './email.js';
 import { mentionsAsWritten, teamsMentions } from './mentions.js';
 import { cardActionResponse } from './invoke-response.js';
 
+/** An Action.Execute answer that shows a message and leaves the card as it is. */
+const MESSAGE_CONTENT_TYPE = 'application/vnd.microsoft.activity.message';
+
 /** The name Teams gives the invoke an Action.Execute sends. */
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -133,9 +136,8 @@ export async function answerCardAction(
     if (goesToPrivateChat(first, activity))
       await sendToPrivateChat(context, activity, [first], renderingFor(activity, deps));
     else await send(context, activity, [first], deps);
-    await context.sendActivity(
-      cardActionResponse(400, 'application/vnd.microsoft.error', { code: 'NotChanged', message: first.private.note }),
-    );
+    // a message under the card, not an error: the card stays as it was and nothing went wrong
+    await context.sendActivity(cardActionResponse(200, MESSAGE_CONTENT_TYPE, first.private.note));
     await sendAndKeep(context, activity, rest, deps, true);
     return;
   }
