@@ -12,6 +12,8 @@ const stopwords = new Set([
   'et',
   'de',
   'den',
+  // "d. 12/9", "d 14": the written short form of "den" before a date
+  'd',
   'det',
   'til',
   'paa',

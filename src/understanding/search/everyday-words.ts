@@ -1,3 +1,15 @@
+import { createRequire } from 'node:module';
+import { foldDanish, normalize } from '../../knowledge/text.js';
+
+/**
+ * The common words of English and Danish as a maintained list has them (stopwords-iso): in a
+ * question, one the data never uses ("supposed", "today", "looking") says how it is asked,
+ * not a topic the data lacks. A common word the data does use keeps its meaning there.
+ */
+const commonWords: ReadonlySet<string> = (() => {
+  const lists = createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+  return new Set([...(lists.en ?? []), ...(lists.da ?? [])].map((word) => foldDanish(normalize(word))));
+})();
 /**
  * Words of everyday speech (folded) that say how something is asked or felt, never which fact:
  * a word the data does not use counts against a match, and these should not.
@@ -133,5 +145,5 @@ const everydayWords = new Set([
 
 /** Whether a folded word is everyday speech, neither a fact the data holds nor one it lacks. */
 export function isEverydayWord(word: string): boolean {
-  return everydayWords.has(word);
+  return everydayWords.has(word) || commonWords.has(word);
 }
