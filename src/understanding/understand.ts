@@ -52,7 +52,12 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 /** Longer texts are not read as questions. */
-export const MAX_QUESTION_LENGTH = 500;
+export // Below this an intent read from the words alone is a guess, and a passage holding this share
+// of the question (weighed by rarity) is the better answer.
+const GUESS_CONFIDENCE = 0.7;
+const PASSAGE_OVER_GUESS = 0.9;
+
+const MAX_QUESTION_LENGTH = 500;
 
 const placeholderOfKind: Record<EntityKind, string> = {
   task: 'task',
@@ -269,6 +274,8 @@ export class Understander {
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     if (undatedIntents.has(resolved.intent) && asksWhen.test(input.text))
       return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? { ...resolved, intent: 'unknown' };
+    const quoted = this.#passageOverGuess(input.text, words.tokens, resolved);
+    if (quoted) return quoted;
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
       const named = new Set(
         placeholderSpans(matches).flatMap((match) =>
@@ -284,6 +291,22 @@ export class Understander {
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /**
+   * An intent guessed from the question's words alone (nothing named, a middling confidence)
+   * gives way to a passage that holds nearly all of the question: "hvem er værter på
+   * programledermøderne?" is the meetings' hosts, not the day's programme.
+   */
+  #passageOverGuess(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+    const guessed =
+      answersFromKnowledge.has(resolved.intent) &&
+      !namesSomething(resolved.entities) &&
+      resolved.confidence >= CONFIDENCE_THRESHOLD &&
+      resolved.confidence < GUESS_CONFIDENCE;
+    if (!guessed) return undefined;
+    const fact = this.#passages.fromPassages(text, tokens, resolved);
+    return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
   }
 
   /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
