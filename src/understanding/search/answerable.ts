@@ -16,6 +16,7 @@ export const asksWhen =
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
+const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
 const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
 
 function hasTheShapeAsked(question: string, passage: Passage): boolean {
@@ -23,6 +24,8 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   // a slide's heading that asks ("Hvornår er Rollegalleriet så klar?") answers nothing; a
   // title written as a question ("Workshop … : Mest mulig værdi af …?") still says what is on
   if (passage.kind === 'topics' && /\?\s*$/.test(text)) return false;
+  // a link's title says where something is, which answers only a question of where
+  if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text)) return false;
   if (asksWhen.test(question) && !/\d/.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
