@@ -1,12 +1,19 @@
 import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
-import { IntentClassifier, placeholder, termOf } from './classifier.js';
+import { IntentClassifier, termOf } from './classifier.js';
 import { findDateSpan } from './dates.js';
 import { findTimes } from './dates/time-of-day.js';
-import type { EntityKind } from './entity-forms.js';
+import {
+  asksWho,
+  classifierTerms,
+  dateWords,
+  entitiesFrom,
+  hintsBesideNames,
+  placeholderSpans,
+} from './reading-parts.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
-import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf, stepNumberOf } from './keywords.js';
+import { stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { pollRequest } from './poll-requests.js';
 import { queryWords } from './query-words.js';
@@ -18,7 +25,7 @@ import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
-import { isGlueWord, isStopword } from './stopwords.js';
+import { isStopword } from './stopwords.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
 import { isEverydayWord } from './search/everyday-words.js';
 import { isOutsideWord } from './search/outside.js';
@@ -51,116 +58,13 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 }
 
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
-/** Longer texts are not read as questions. */
-export // Below this an intent read from the words alone is a guess, and a passage holding this share
+// Below this an intent read from the words alone is a guess, and a passage holding this share
 // of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
 const PASSAGE_OVER_GUESS = 0.9;
 
-const MAX_QUESTION_LENGTH = 500;
-
-const placeholderOfKind: Record<EntityKind, string> = {
-  task: 'task',
-  step: 'step',
-  role: 'role',
-  itSystem: 'system',
-  interface: 'interface',
-  supportSystem: 'support',
-  municipality: 'municipality',
-  strategy: 'strategy',
-  deadline: 'deadline',
-};
-
-/** Named things that do not overlap, best first: they become placeholders for the classifier. */
-function placeholderSpans(matches: EntityMatch[]): EntityMatch[] {
-  const chosen: EntityMatch[] = [];
-  // The longest name wins a contested stretch ("BBR på Adgangsstyring" is the task, not the
-  // support system inside it); among equally long ones, the best match.
-  const byStrength = [...matches]
-    .filter((match) => match.certainty === 'named')
-    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
-  for (const match of byStrength) {
-    if (chosen.every((other) => match.end <= other.start || match.start >= other.end)) chosen.push(match);
-  }
-  return chosen;
-}
-
-/** Where in the words a date expression stands, so it can become "xdate". */
-function dateWords(tokens: string[], matched: string): [number, number] | undefined {
-  const wanted = queryWords(matched).tokens;
-  for (let start = 0; start + wanted.length <= tokens.length; start += 1) {
-    if (wanted.every((token, offset) => tokens[start + offset] === token)) return [start, start + wanted.length];
-  }
-  return undefined;
-}
-
-/**
- * The question as the classifier sees it. A stretch several kinds of thing could be ("BBR"
- * is an IT system and, in part, a task) becomes every one of their placeholders: the
- * examples then decide which reading fits the way the question is asked.
- */
-function classifierTerms(
-  tokens: string[],
-  spans: EntityMatch[],
-  matches: EntityMatch[],
-  date: [number, number] | undefined,
-): string[] {
-  const terms: string[] = [];
-  for (let index = 0; index < tokens.length;) {
-    const span = spans.find((match) => match.start === index);
-    if (date && date[0] === index) {
-      terms.push(placeholder('date'));
-      index = date[1];
-    } else if (span) {
-      const kinds = new Set(
-        matches
-          .filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5)
-          .map((match) => match.kind),
-      );
-      for (const kind of kinds) terms.push(placeholder(placeholderOfKind[kind]));
-      index = span.end;
-    } else {
-      if (!isGlueWord(tokens[index]!)) terms.push(termOf(tokens[index]!));
-      index += 1;
-    }
-  }
-  return terms;
-}
-
-function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: DateSpan | undefined): Entities {
-  const entities = noEntities();
-  const named = matches.filter((match) => match.certainty === 'named');
-  const ids = (kind: EntityKind) => named.filter((match) => match.kind === kind).map((match) => match.id);
-  entities.tasks = ids('task');
-  // a step named only in part ("adgangsstyring" is in step 4's title) is no step asked about
-  entities.steps = named
-    .filter((match) => match.kind === 'step' && match.score >= 0.75)
-    .map((match) => match.id)
-    .map((id) => {
-      const [taskId = '', number = '0'] = id.split('#');
-      return { taskId, number: Number(number) };
-    });
-  entities.roles = ids('role');
-  entities.itSystems = ids('itSystem');
-  entities.interfaces = ids('interface');
-  entities.supportSystems = ids('supportSystem');
-  entities.municipalities = ids('municipality');
-  entities.strategies = ids('strategy');
-  entities.deadlines = ids('deadline');
-  entities.eventKinds = eventKindsOf(tokens);
-  const aspect = aspectOf(tokens);
-  if (aspect) entities.aspect = aspect;
-  const category = roleCategoryOf(tokens);
-  if (category) entities.roleCategory = category;
-  const phase = rolePhaseOf(tokens);
-  if (phase) entities.rolePhase = phase;
-  if (dates) entities.dates = dates;
-  return entities;
-}
-
-function asksWho(tokens: string[]): boolean {
-  return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
-}
+/** Longer texts are not read as questions. */
+export const MAX_QUESTION_LENGTH = 500;
 
 // A status asked of the municipalities, and the word for them
 const progressAspects = new Set(['done', 'started', 'not-started']);
@@ -168,24 +72,6 @@ const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|landet|cou
 
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
-
-/**
- * The things only hinted at, leaving out a role hinted by a word that names something else in
- * full: in "opgaver for Organisation" the support system is named, and the role
- * Organisationsadministrator only shares its word. (A task hinted there stays: a task is
- * often named after its system.)
- */
-function hintsBesideNames(matches: EntityMatch[]): EntityMatch[] {
-  const named = matches.filter((match) => match.certainty === 'named');
-  return matches.filter(
-    (match) =>
-      match.certainty === 'hinted' &&
-      !(
-        match.kind === 'role' &&
-        named.some((other) => other.kind !== 'role' && other.start <= match.start && match.end <= other.end)
-      ),
-  );
-}
 
 export class Understander {
   readonly #index: EntityIndex;

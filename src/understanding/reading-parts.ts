@@ -1,0 +1,133 @@
+import { placeholder, termOf } from './classifier.js';
+import type { EntityKind } from './entity-forms.js';
+import type { EntityMatch } from './entity-index.js';
+import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf } from './keywords.js';
+import { queryWords } from './query-words.js';
+import { isGlueWord } from './stopwords.js';
+import { noEntities, type DateSpan, type Entities } from './types.js';
+
+/*
+ * The parts of a question the understanding reads before it settles an intent: which words
+ * name things (and stand in the classifier as their kind), where the date is, the entities.
+ */
+
+const placeholderOfKind: Record<EntityKind, string> = {
+  task: 'task',
+  step: 'step',
+  role: 'role',
+  itSystem: 'system',
+  interface: 'interface',
+  supportSystem: 'support',
+  municipality: 'municipality',
+  strategy: 'strategy',
+  deadline: 'deadline',
+};
+
+/** Named things that do not overlap, best first: they become placeholders for the classifier. */
+export function placeholderSpans(matches: EntityMatch[]): EntityMatch[] {
+  const chosen: EntityMatch[] = [];
+  // The longest name wins a contested stretch ("BBR på Adgangsstyring" is the task, not the
+  // support system inside it); among equally long ones, the best match.
+  const byStrength = [...matches]
+    .filter((match) => match.certainty === 'named')
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || b.score - a.score);
+  for (const match of byStrength) {
+    if (chosen.every((other) => match.end <= other.start || match.start >= other.end)) chosen.push(match);
+  }
+  return chosen;
+}
+
+/** Where in the words a date expression stands, so it can become "xdate". */
+export function dateWords(tokens: string[], matched: string): [number, number] | undefined {
+  const wanted = queryWords(matched).tokens;
+  for (let start = 0; start + wanted.length <= tokens.length; start += 1) {
+    if (wanted.every((token, offset) => tokens[start + offset] === token)) return [start, start + wanted.length];
+  }
+  return undefined;
+}
+
+/**
+ * The question as the classifier sees it. A stretch several kinds of thing could be ("BBR"
+ * is an IT system and, in part, a task) becomes every one of their placeholders: the
+ * examples then decide which reading fits the way the question is asked.
+ */
+export function classifierTerms(
+  tokens: string[],
+  spans: EntityMatch[],
+  matches: EntityMatch[],
+  date: [number, number] | undefined,
+): string[] {
+  const terms: string[] = [];
+  for (let index = 0; index < tokens.length;) {
+    const span = spans.find((match) => match.start === index);
+    if (date && date[0] === index) {
+      terms.push(placeholder('date'));
+      index = date[1];
+    } else if (span) {
+      const kinds = new Set(
+        matches
+          .filter((match) => match.start === span.start && match.end === span.end && match.score >= 0.5)
+          .map((match) => match.kind),
+      );
+      for (const kind of kinds) terms.push(placeholder(placeholderOfKind[kind]));
+      index = span.end;
+    } else {
+      if (!isGlueWord(tokens[index]!)) terms.push(termOf(tokens[index]!));
+      index += 1;
+    }
+  }
+  return terms;
+}
+
+export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: DateSpan | undefined): Entities {
+  const entities = noEntities();
+  const named = matches.filter((match) => match.certainty === 'named');
+  const ids = (kind: EntityKind) => named.filter((match) => match.kind === kind).map((match) => match.id);
+  entities.tasks = ids('task');
+  // a step named only in part ("adgangsstyring" is in step 4's title) is no step asked about
+  entities.steps = named
+    .filter((match) => match.kind === 'step' && match.score >= 0.75)
+    .map((match) => match.id)
+    .map((id) => {
+      const [taskId = '', number = '0'] = id.split('#');
+      return { taskId, number: Number(number) };
+    });
+  entities.roles = ids('role');
+  entities.itSystems = ids('itSystem');
+  entities.interfaces = ids('interface');
+  entities.supportSystems = ids('supportSystem');
+  entities.municipalities = ids('municipality');
+  entities.strategies = ids('strategy');
+  entities.deadlines = ids('deadline');
+  entities.eventKinds = eventKindsOf(tokens);
+  const aspect = aspectOf(tokens);
+  if (aspect) entities.aspect = aspect;
+  const category = roleCategoryOf(tokens);
+  if (category) entities.roleCategory = category;
+  const phase = rolePhaseOf(tokens);
+  if (phase) entities.rolePhase = phase;
+  if (dates) entities.dates = dates;
+  return entities;
+}
+
+export function asksWho(tokens: string[]): boolean {
+  return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
+}
+
+/**
+ * The things only hinted at, leaving out a role hinted by a word that names something else in
+ * full: in "opgaver for Organisation" the support system is named, and the role
+ * Organisationsadministrator only shares its word. (A task hinted there stays: a task is
+ * often named after its system.)
+ */
+export function hintsBesideNames(matches: EntityMatch[]): EntityMatch[] {
+  const named = matches.filter((match) => match.certainty === 'named');
+  return matches.filter(
+    (match) =>
+      match.certainty === 'hinted' &&
+      !(
+        match.kind === 'role' &&
+        named.some((other) => other.kind !== 'role' && other.start <= match.start && match.end <= other.end)
+      ),
+  );
+}
