@@ -91,6 +91,8 @@ export class PassageReadings {
    */
   withEvidence(text: string, tokens: string[], resolved: Understanding, named: Set<string>): Understanding {
     if (!answersFromKnowledge.has(resolved.intent)) return resolved;
+    // a timeline of a day is that day's: a slide's "vi starter kl. 10.00" is another day's time
+    if (resolved.intent === 'event.list' && resolved.entities.dates) return resolved;
     const hits = this.#answering(text, tokens).filter(
       (hit) => hit.coverage >= evidenceCoverage && hit.textCoverage >= evidenceInText,
     );

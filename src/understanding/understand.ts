@@ -160,7 +160,9 @@ export class Understander {
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     if (undatedIntents.has(resolved.intent) && asksWhen.test(input.text))
       return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? { ...resolved, intent: 'unknown' };
-    const quoted = this.#passageOverGuess(input.text, words.tokens, resolved);
+    // what happens by a date is the timeline, however well a passage's dates match the words
+    const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
+    const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);
     if (quoted) return quoted;
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
       const named = new Set(

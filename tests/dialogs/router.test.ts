@@ -199,15 +199,19 @@ describe('language, help and the unknown', () => {
 describe('the knowledge beside an intent', () => {
   const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
 
-  it('adds the passage that holds the whole question when the intent was read from phrasing alone', () => {
-    const [first, also] = replies('hvad skal implementeringsoverblikket udvides med?');
-    expect(first?.heading).toBe('Kommende deadlines');
+  it('adds the passages that say more of the question beside a confident answer', () => {
+    const [first, also] = replies('hvem skal godkende serviceaftalerne?');
+    expect(first?.text).toContain('**Aftaleadministrator (STS)** er ansvarlig');
     expect(also?.intro).toBe('Materialet siger også:');
-    expect(also?.list?.[0]).toContain('Udvides med: Opmærksomhedspunkter');
-    expect(also?.buttons?.[0]?.action).toMatchObject({
-      dialog: 'fact-record',
-      args: { kind: 'topics', id: 'implementeringsoverblikket' },
-    });
+    expect(also?.list?.[0]).toContain('inden den 20. september 2018');
+  });
+
+  it('answers with the passage that holds the whole question when the intent was only guessed from phrasing', () => {
+    // "udvides med" named nothing a dialog answers about: the slide says it, not the deadlines
+    const [reply, ...rest] = replies('hvad skal implementeringsoverblikket udvides med?');
+    expect(rest).toEqual([]);
+    expect(reply?.list?.[0]).toContain('Udvides med: Opmærksomhedspunkter');
+    expect(reply?.heading).not.toBe('Kommende deadlines');
   });
 
   it('adds nothing when the question names what the dialog answers about', () => {
