@@ -7,7 +7,8 @@ import type { DeepReadonly, Poll } from '../../src/state/schema.js';
 import { municipalityNameOf } from '../membership/acting-for.js';
 import { POLL_DIALOGS } from '../names.js';
 import type { ActionDialog, ActionServices, DialogContext } from '../types.js';
-import { namedPoll, pollsOf, pollsUnavailable, quoted } from './access.js';
+import { mayManage, namedPoll, pollsOf, pollsUnavailable, quoted } from './access.js';
+import { runsMeetingHere } from '../meetings/host.js';
 import { resultSentence, shownPoll, shownResults, votesText } from './card.js';
 import { exportFile } from '../shared/export-file.js';
 import { notice } from '../shared/replies.js';
@@ -30,10 +31,22 @@ function municipalityOfVoter(context: DialogContext, services: ActionServices, v
   return membership?.state === 'verified' ? municipalityNameOf(context.knowledge, membership.municipalityId) : '';
 }
 
-/** One row per voter of a named poll: name, municipality, and what they chose. */
-function ballotRows(context: DialogContext, services: ActionServices, ballots: readonly Ballot[]): string[][] {
+/**
+ * One row per voter of a named poll: name and what they chose, and for the one who runs the
+ * poll (its creator, the meeting's host or a co-host, an administrator) each voter's
+ * municipality, as only they see the roll call by municipality.
+ */
+function ballotRows(
+  context: DialogContext,
+  services: ActionServices,
+  ballots: readonly Ballot[],
+  withMunicipality: boolean,
+): string[][] {
+  const name = say(context, 'Navn', 'Name');
+  const choices = say(context, 'Valg', 'Choices');
+  if (!withMunicipality) return [[name, choices], ...ballots.map((ballot) => [ballot.name, ballot.choices.join(', ')])];
   return [
-    [say(context, 'Navn', 'Name'), say(context, 'Kommune', 'Municipality'), say(context, 'Valg', 'Choices')],
+    [name, say(context, 'Kommune', 'Municipality'), choices],
     ...ballots.map((ballot) => [
       ballot.name,
       municipalityOfVoter(context, services, ballot.voter),
@@ -43,9 +56,15 @@ function ballotRows(context: DialogContext, services: ActionServices, ballots: r
 }
 
 /** The file: an anonymous poll's counts per option, a named poll's voters (the counts are in the message). */
-function pollFile(context: DialogContext, services: ActionServices, poll: DeepReadonly<Poll>, results: PollResults) {
+function pollFile(
+  context: DialogContext,
+  services: ActionServices,
+  poll: DeepReadonly<Poll>,
+  results: PollResults,
+  withMunicipality: boolean,
+) {
   const ballots = poll.anonymous ? [] : (pollsOf(services)?.ballots(poll.id) ?? []);
-  const rows = poll.anonymous ? resultRows(context, results) : ballotRows(context, services, ballots);
+  const rows = poll.anonymous ? resultRows(context, results) : ballotRows(context, services, ballots, withMunicipality);
   const day = poll.createdAt.slice(0, 10);
   return {
     name: `${say(context, 'afstemning', 'poll')}-${fileNamePart(poll.question)}-${day}.csv`,
@@ -81,6 +100,8 @@ export const pollCsvDialog: ActionDialog = async (context, args, services) => {
   const results = polls.results(poll.id);
   if (!results) return notice(say(context, 'Den afstemning kender jeg ikke.', "I don't know that poll."));
   const shown = shownPoll(poll);
+  const runsIt = mayManage(context.turn, poll, services) || runsMeetingHere(context, services);
+  const withWhom = runsIt ? say(context, ', med kommune,', ', with municipality,') : '';
   const counts = `${votesText(context, results.voters)}: ${resultSentence(context, shownResults(results))}`;
   const text = poll.anonymous
     ? say(
@@ -90,11 +111,11 @@ export const pollCsvDialog: ActionDialog = async (context, args, services) => {
       )
     : say(
         context,
-        `Hvem der stemte hvad i ${quoted(context, shown.question)}, med kommune, som CSV-fil (${counts}).`,
-        `Who voted for what in ${quoted(context, shown.question)}, with municipality, as a CSV file (${counts}).`,
+        `Hvem der stemte hvad i ${quoted(context, shown.question)}${withWhom} som CSV-fil (${counts}).`,
+        `Who voted for what in ${quoted(context, shown.question)}${withWhom} as a CSV file (${counts}).`,
       );
   const reply: Reply = exportFile(context, text, {
-    ...pollFile(context, services, poll, results),
+    ...pollFile(context, services, poll, results, runsIt),
     again: { dialog: POLL_DIALOGS.csv, args: { pollId: poll.id } },
   });
   return [reply];

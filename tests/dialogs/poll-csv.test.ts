@@ -48,20 +48,24 @@ describe('poll-csv', () => {
     ]);
   });
 
-  it('lists who chose what in a named poll with their verified municipality, and no voter at all for an anonymous one', async () => {
+  it('lists who chose what in a named poll, with their verified municipality for the one who runs it, and no voter at all for an anonymous one', async () => {
     await kit.services.memberships.set(ANNA.channel, ANNA.userId, 'aarhus');
     await kit.services.memberships.claim({ channel: CARL.channel, userId: CARL.userId, municipalityId: 'koege' });
     const named = await pollFrom('afstemning navngiven: Frokost? | Pizza | Salat | Suppe');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: named, option: 'b' });
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, CARL), { pollId: named, option: 'a' });
     await run(kit, POLL_DIALOGS.close, turnOf(kit, HOST), { pollId: named });
-    const file = exported(await csvOf(named)).file!;
+    const file = exported(await csvOf(named, HOST)).file!;
     // Carl's claim is not verified: no municipality beside his name
     expect(rowsOf(file.content)).toEqual([
       'Navn;Kommune;Valg',
       'Anna Andersen;Aarhus Kommune;Salat',
       'Carl Clausen;;Pizza',
     ]);
+    // a participant sees who chose what, as the card shows, but not where each voter is from
+    const seen = exported(await csvOf(named, BO));
+    expect(seen.text).toMatch(/^Hvem der stemte hvad i »Frokost\?« som CSV-fil/);
+    expect(rowsOf(seen.file!.content)).toEqual(['Navn;Valg', 'Anna Andersen;Salat', 'Carl Clausen;Pizza']);
 
     const anonymous = await pollFrom('afstemning: Frokost? | Pizza | Salat');
     await run(kit, POLL_DIALOGS.vote, turnOf(kit, ANNA), { pollId: anonymous, option: 'b' });
