@@ -12,7 +12,7 @@ import type { ActionPayload, Turn, TurnConversation } from './types.js';
 export interface ActionSeal {
   /** The token for running `action` later as `turn`'s person in `turn`'s conversation. */
   seal(turn: Turn, action: ActionPayload): string;
-  /** The turn to run for a token (`turn` as its person sends it now), or undefined if forged or another's. */
+  /** The turn to run for a token (`turn` as its person sends it now), or undefined if forged, another's or expired. */
   open(token: unknown, turn: Turn): Turn | undefined;
 }
 
@@ -31,7 +31,12 @@ const sealedSchema = z.object({
     })
     .strict(),
   userId: z.string().min(1),
+  /** When it was sealed (ms since the epoch, from the turn's clock). */
+  at: z.number().int(),
 });
+
+/** How long a sealed action can be used: a file offered today is accepted today, not next month. */
+export const SEAL_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Sealed actions signed with a key of their own, derived from `secret` (the state's key). */
 export function createActionSeal(secret: Buffer): ActionSeal {
@@ -40,7 +45,8 @@ export function createActionSeal(secret: Buffer): ActionSeal {
   return {
     seal(turn, action) {
       const conversation: TurnConversation = turn.conversation;
-      const body = Buffer.from(JSON.stringify({ action, conversation, userId: turn.user.id })).toString('base64url');
+      const sealed = { action, conversation, userId: turn.user.id, at: turn.now.toMillis() };
+      const body = Buffer.from(JSON.stringify(sealed)).toString('base64url');
       return `${body}.${sign(body).toString('base64url')}`;
     },
     open(token, turn) {
@@ -52,6 +58,8 @@ export function createActionSeal(secret: Buffer): ActionSeal {
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
       const sealed = sealedSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
       if (!sealed.success || sealed.data.userId !== turn.user.id) return undefined;
+      const age = turn.now.toMillis() - sealed.data.at;
+      if (age < 0 || age > SEAL_LIFETIME_MS) return undefined;
       return { ...turn, text: '', action: sealed.data.action, conversation: sealed.data.conversation };
     },
   };

@@ -162,13 +162,14 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     });
     expect(fileCard!.body.text).toMatch(/^Svarene på evalueringen af .* som CSV-fil \(2 svar\)\.$/);
 
-    // the consent was sealed for the host: a participant replaying it gets nothing, nothing is uploaded
-    const before = h.connector.requests.length;
-    expect((await acceptFile(h, consent, people.peter, undefined, 0)).status).toBe(200);
-    expect(h.connector.requests.slice(before)).toEqual([]);
-    // nor can the host be made to write anywhere but OneDrive or the connector that sent the invoke
-    expect((await acceptFile(h, consent, {}, 'http://127.0.0.1:9/elsewhere.csv', 0)).status).toBe(200);
-    expect(h.connector.requests.slice(before)).toEqual([]);
+    // the consent was sealed for the host: a participant replaying it is told no, nothing is uploaded
+    const replayed = await acceptFile(h, consent, people.peter, undefined, 1);
+    expect(replayed.upload?.method).toBe('POST');
+    expect(replayed.upload?.body.text).toBe('Den fil kan jeg ikke give dig fra det kort. Bed om udtrækket igen.');
+    // nor can the host be made to write anywhere but OneDrive (or, locally, the loopback connector)
+    const elsewhere = await acceptFile(h, consent, {}, 'http://127.0.0.1:9/elsewhere.csv', 1);
+    expect(elsewhere.upload?.body.text).toBe('Den fil kan jeg ikke give dig fra det kort. Bed om udtrækket igen.');
+    expect(h.connector.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
 
     const file = await readFile(h.bot.statePath, 'utf8');
     for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen'])

@@ -29,15 +29,18 @@ const consentValue = z.object({
 /** SharePoint's hosts (OneDrive for Business), in the commercial and the sovereign clouds. */
 const ONEDRIVE_HOSTS = /\.(sharepoint\.com|sharepoint\.us|sharepoint-mil\.us|sharepoint\.de|sharepoint\.cn)$/;
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /**
- * Where klikbot will put a file: the person's OneDrive over HTTPS, or the Bot Connector that
- * this very activity came through (whose address the adapter checked against the token).
- * Anything else in an invoke is refused: klikbot must not be made to write to any address.
+ * Where klikbot will put a file: the person's OneDrive over HTTPS. In local mode (this machine
+ * only, no Teams) also the loopback connector the activity came through, which is how a local
+ * stand-in for Teams takes the file. Anything else in an invoke is refused: klikbot must not be
+ * made to write to any address.
  */
-export function mayUploadTo(uploadUrl: string, serviceUrl: string): boolean {
+export function mayUploadTo(uploadUrl: string, serviceUrl: string, localMode: boolean): boolean {
   const target = new URL(uploadUrl);
   if (target.protocol === 'https:' && ONEDRIVE_HOSTS.test(target.hostname)) return true;
-  return target.origin === new URL(serviceUrl).origin;
+  return localMode && LOOPBACK_HOSTS.has(target.hostname) && target.origin === new URL(serviceUrl).origin;
 }
 
 /** Puts the file in the person's OneDrive at the address Teams gave, in one piece. */
@@ -48,8 +51,20 @@ async function upload(url: string, file: ReplyFile): Promise<void> {
     headers: { 'content-range': `bytes 0-${bytes.length - 1}/${bytes.length}`, 'content-type': file.mediaType },
     body: bytes,
     signal: AbortSignal.timeout(10_000),
+    // the address was checked, not wherever it might send us on to
+    redirect: 'error',
   });
   if (!response.ok) throw new Error(`the file upload was answered ${response.status}`);
+}
+
+/** The one line for an accepted card that gives no file (another's, expired, no OneDrive address). */
+function refusedText(activity: InboundActivity) {
+  const language = detectLanguage('', activity.locale);
+  const text =
+    language === 'en'
+      ? 'I cannot give you that file from this card. Please ask for the export again.'
+      : 'Den fil kan jeg ikke give dig fra det kort. Bed om udtrækket igen.';
+  return { type: 'message', text };
 }
 
 const uploadFailed = {
@@ -73,14 +88,14 @@ export async function answerFileConsent(
   await context.sendActivity({ type: 'invokeResponse', value: { status: parsed.success ? 200 : 400 } });
   if (!parsed.success || parsed.data.action === 'decline') return;
   const { context: payload, uploadInfo } = parsed.data;
-  if (!uploadInfo || !mayUploadTo(uploadInfo.uploadUrl, activity.serviceUrl)) {
+  if (!uploadInfo || !mayUploadTo(uploadInfo.uploadUrl, activity.serviceUrl, deps.localMode === true)) {
     deps.logger.warn({ conversation: activity.conversation.id }, 'refused a file consent without a OneDrive address');
-    return;
+    return void (await context.sendActivity(refusedText(activity)));
   }
   const turn = deps.seal.open(payload.sealed, toTurn(activity, '', deps.clock.now()));
   if (!turn?.action || !deps.core.knowsDialog(turn.action.dialog)) {
     deps.logger.warn({ conversation: activity.conversation.id }, 'refused a file consent sealed for someone else');
-    return;
+    return void (await context.sendActivity(refusedText(activity)));
   }
   const replies = await deps.core.handle(turn);
   const made = replies.find((reply) => reply.file !== undefined);

@@ -19,4 +19,6 @@ export interface TeamsDeps extends ChannelDeps<TeamsConversationBook> {
   liveWebChat?: { isOpen(conversationId: string): boolean };
   /** Binds a file's action to where it was asked, for the 1:1 chat where Teams offers the file. */
   seal: ActionSeal;
+  /** No credentials: unauthenticated traffic is accepted, so replies stay on this machine. */
+  localMode?: boolean;
 }
