@@ -43,8 +43,12 @@ export function commandOf(text: string): ActionPayload | undefined {
   const argument = rest.join(' ');
   if (/^kommune$/i.test(first) && argument !== '')
     return { dialog: MEMBERSHIP_DIALOGS.set, args: { municipality: argument } };
+  // "medvært @navn" names one; "medvært" (or "medvært tak") asks to be one
   if (/^(medvært|medvaert|co-host|cohost)$/i.test(first))
-    return { dialog: argument === '' ? MEETING_DIALOGS.cohostRequest : MEETING_DIALOGS.cohostAppoint, args: {} };
+    return {
+      dialog: argument.startsWith('@') ? MEETING_DIALOGS.cohostAppoint : MEETING_DIALOGS.cohostRequest,
+      args: {},
+    };
   if (/^medlemmer$/i.test(first))
     return { dialog: MEMBERSHIP_DIALOGS.members, args: argument === '' ? {} : { municipality: argument } };
   // only "forlad kommune(n)": "forlad mødet" must not end a membership that took approval

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { EvaluationRepository, EvaluationSummary } from '../../src/state/evaluations.js';
 import type { DialogContext, ActionDialog } from '../types.js';
@@ -25,6 +26,8 @@ const SHOWN_TEXT_BUDGET = 8000;
 // The earlier evaluations a trend shows.
 const TREND_LENGTH = 6;
 
+/** Where the closing was pressed: `card` for the evaluation card's own button, which takes its place. */
+const closedFrom = z.object({ from: z.literal('card').optional() });
 /** "4,2" / "4.2": an average to one decimal. */
 export function decimal(context: DialogContext, value: number): string {
   const fixed = value.toFixed(1);
@@ -210,7 +213,8 @@ export const evaluationClose: ActionDialog = async (context, args, services) => 
   const outcome = await repository.close(evaluation.id);
   const closed = outcome.ok ? outcome.evaluation : (outcome.evaluation ?? evaluation);
   // closed by typing (or from elsewhere than its card): the posted card must not go on asking for answers
-  if (outcome.ok && args.from !== 'card') await rewriteClosedCard(context, repository, closed, services);
+  const fromCard = closedFrom.safeParse(args).data?.from === 'card';
+  if (outcome.ok && !fromCard) await rewriteClosedCard(context, repository, closed, services);
   // the results are for everyone in the conversation, however the closing was asked for
   return [{ ...resultsReply(context, repository, closed), broadcast: true }];
 };

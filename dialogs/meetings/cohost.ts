@@ -133,7 +133,9 @@ export const meetingCohostAppoint: ActionDialog = async (context, _args, service
   if (!isHost(context, session, services)) return notHostReply(context, session);
   const [mention] = context.turn.mentions ?? [];
   const person = mention ? await mention.identify() : undefined;
-  if (!person) return nameSomeone(context, mention?.name);
+  // a mention that came as plain text (Slack's /klik) names someone klikbot cannot tell
+  const typed = /@\S.*$/.exec(context.turn.text)?.[0];
+  if (!person) return nameSomeone(context, mention?.name ?? typed);
   const outcome = await sessions.addCoHost(sessionKey(context), session.startedAt, {
     channel: context.turn.conversation.channel,
     userId: person.id,

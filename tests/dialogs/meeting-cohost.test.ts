@@ -64,6 +64,7 @@ describe('a co-host ("medvært")', () => {
 
   it("is named by the host with 'medvært @navn': the person the channel says was mentioned, never a typed name", async () => {
     expect(commandOf('medvært @Karin')).toEqual({ dialog: 'meeting-cohost-appoint', args: {} });
+    expect(commandOf('medvært tak')).toEqual({ dialog: 'meeting-cohost-request', args: {} });
     await meetingStart(turn(kit, people.host, AT), {}, kit.meetingServices);
     const mentioning = (context: ReturnType<typeof turn>, identity?: { id: string; name?: string }) => {
       context.turn.mentions = [{ name: 'Karin', identify: () => Promise.resolve(identity) }];
@@ -74,6 +75,12 @@ describe('a co-host ("medvært")', () => {
     expect((await meetingCohostAppoint(byOther, {}, kit.meetingServices))[0]?.text).toMatch(/^Mødet her ledes af/);
     expect((await meetingCohostAppoint(turn(kit, people.host, AT), {}, kit.meetingServices))[0]?.text).toBe(
       'Nævn den, der skal være medvært: "medvært @navn". Intet er ændret.',
+    );
+    // Slack's /klik sends "@karin" as plain text: there is no one to look up
+    const typed = turn(kit, people.host, AT);
+    typed.turn.text = 'medvært @karin';
+    expect((await meetingCohostAppoint(typed, {}, kit.meetingServices))[0]?.text).toMatch(
+      /^Jeg kan ikke se, hvem @karin er\./,
     );
     const unknown = mentioning(turn(kit, people.host, AT));
     expect((await meetingCohostAppoint(unknown, {}, kit.meetingServices))[0]?.text).toMatch(

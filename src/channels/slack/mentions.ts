@@ -17,6 +17,7 @@ async function nameOf(client: UsersClient, userId: string): Promise<string | und
     const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name;
     return name || undefined;
   } catch {
+    // no users:read, or Slack unreachable: the person is still known by id, only unnamed
     return undefined;
   }
 }

@@ -31,6 +31,9 @@ export function teamsMentions(context: TurnContext, activity: InboundActivity): 
           const id = member.aadObjectId ?? mentioned.aadObjectId;
           return id ? { id, name: member.name ?? name } : undefined;
         } catch {
+          // the roster could not be asked (the bot not in the team, the connector down): only
+          // an Entra id Teams put in the mention itself can name the person; else the dialog
+          // says it cannot tell who was meant
           return mentioned.aadObjectId ? { id: mentioned.aadObjectId, ...(name ? { name } : {}) } : undefined;
         }
       },
