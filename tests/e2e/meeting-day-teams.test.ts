@@ -15,12 +15,8 @@ import {
   teamsActivity,
   type CardAction,
   type CardContent,
+  type InvokeAnswer,
 } from '../support/teams-activities.js';
-
-interface InvokeAnswer {
-  statusCode: number;
-  value: CardContent & { message?: string };
-}
 
 const at = (time: string) => DateTime.fromISO(`2018-09-06T${time}+02:00`);
 const person = (key: string, name: string) => ({ id: `29:${key}`, name, aadObjectId: `aad-${key}` });

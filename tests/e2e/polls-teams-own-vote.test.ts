@@ -11,13 +11,8 @@ import {
   mentioning,
   teamsActivity,
   type CardAction,
-  type CardContent,
+  type InvokeAnswer,
 } from '../support/teams-activities.js';
-
-interface InvokeAnswer {
-  statusCode: number;
-  value: CardContent;
-}
 
 const jens = { id: '29:jens', name: 'Jens Hansen', aadObjectId: 'aad-jens' };
 

@@ -14,13 +14,8 @@ import {
   teamsActivity,
   type CardAction,
   type CardContent,
+  type InvokeAnswer,
 } from '../support/teams-activities.js';
-
-interface InvokeAnswer {
-  statusCode: number;
-  type?: string;
-  value: CardContent & { message?: string };
-}
 
 const jens = { id: '29:jens', name: 'Jens Hansen', aadObjectId: 'aad-jens' };
 const karen = { id: '29:karen', name: 'Karen Nielsen', aadObjectId: 'aad-karen' };

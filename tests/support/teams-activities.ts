@@ -78,3 +78,10 @@ export function cardOf(request: { body: { attachments?: { content: unknown }[] }
 export function cardBodyText(card: CardContent): string {
   return (card.body ?? []).map((element) => element.text ?? '').join('\n');
 }
+
+/** What an Action.Execute is answered with: a card, a message under it, or an error with its message. */
+export interface InvokeAnswer {
+  statusCode: number;
+  type?: string;
+  value: CardContent & { message?: string };
+}
