@@ -48,7 +48,7 @@ module.exports = {
       severity: 'error',
       comment: 'Dialogs answer in Replies; they never reach into a channel, the server or the composition root.',
       from: { path: '^dialogs/' },
-      to: { path: '^src/(channels|server)/|^src/(main|index|klikbot-core)\\.ts$' },
+      to: { path: '^src/(channels|server)/|^src/(main|index|klikbot-core|open-data|services|start-channels)\\.ts$' },
     },
     {
       name: 'lib-knows-no-klikbot',

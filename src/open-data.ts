@@ -1,0 +1,69 @@
+import path from 'node:path';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createActionSeal, type ActionSeal } from './core/sealed-action.js';
+import { knowledgeNotices, loadKnowledge } from './knowledge/loader.js';
+import { loadDomainBook } from './knowledge/municipality-domains.js';
+import { describeProblem } from './knowledge/problems.js';
+import type { Logger } from './logger.js';
+import { ConversationRepository } from './state/conversations.js';
+import { EvaluationRepository } from './state/evaluations.js';
+import { MeetingReminderRepository } from './state/meeting-reminders.js';
+import { MeetingSessionRepository } from './state/meeting-sessions.js';
+import { MembershipRepository } from './state/memberships.js';
+import { PollRepository } from './state/polls.js';
+import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
+import { StatusRepository } from './state/statuses.js';
+import { openStore, type Store } from './state/store.js';
+import { loadVoteKey } from './state/vote-key.js';
+
+/** The repositories over one store. */
+export interface Repositories {
+  store: Store;
+  conversations: ConversationRepository;
+  memberships: MembershipRepository;
+  statuses: StatusRepository;
+  polls: PollRepository;
+  evaluations: EvaluationRepository;
+  sessions: MeetingSessionRepository;
+  meetingReminders: MeetingReminderRepository;
+  subscriptions: ReminderSubscriptionRepository;
+  /** Seals a file's action to where it was asked (Teams makes the file in the 1:1 chat). */
+  seal: ActionSeal;
+}
+
+/** Opens the store and the repositories over it (the vote key beside it, for polls and evaluations). */
+async function openRepositories(config: Config, clock: Clock): Promise<Repositories> {
+  const store = await openStore(config.statePath);
+  const voteKey = await loadVoteKey(config.statePath);
+  return {
+    store,
+    conversations: new ConversationRepository(store, clock),
+    memberships: new MembershipRepository(store, clock),
+    statuses: new StatusRepository(store, clock),
+    polls: new PollRepository(store, clock, voteKey),
+    evaluations: new EvaluationRepository(store, clock, voteKey),
+    sessions: new MeetingSessionRepository(store, clock),
+    meetingReminders: new MeetingReminderRepository(store, clock),
+    subscriptions: new ReminderSubscriptionRepository(store, clock),
+    seal: createActionSeal(voteKey),
+  };
+}
+
+/** The knowledge (its acknowledged oddities logged), the state, and the municipalities' email domains. */
+export async function openData(config: Config, clock: Clock, logger: Logger) {
+  const knowledge = await loadKnowledge(config.knowledgeDir);
+  // every notice is an oddity of the seed the data already marks as acknowledged: worth a line, not a warning
+  for (const notice of knowledgeNotices(knowledge))
+    logger.info(
+      { notice: describeProblem(notice) },
+      'data notice: an oddity of the seed, known and handled; not an error',
+    );
+  const state = await openRepositories(config, clock);
+  // administrators keep each municipality's email domains beside the knowledge
+  const domains = await loadDomainBook(
+    path.join(path.dirname(config.knowledgeDir), 'municipality-domains.json'),
+    knowledge,
+  );
+  return { knowledge, state, domains };
+}
