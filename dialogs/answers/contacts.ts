@@ -7,6 +7,7 @@ import { say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
+import { unlistedPerson } from './person-contact.js';
 
 const DEFAULT_CONTACT = 'mbprogrammet';
 
@@ -93,6 +94,8 @@ function allContactsReply(context: DialogContext): Reply {
 
 /** Whom to write to about a topic (KIGO, KY, the programme leader role, ...), the right address first; by default the programme's mailbox. */
 export const contacts: Dialog = (context, args) => {
+  const unlisted = unlistedPerson(context);
+  if (unlisted) return unlisted;
   if (args.topic === undefined || args.topic.trim() === '') return [allContactsReply(context)];
   const found = contactsFor(context, args.topic);
   const main = context.knowledge.contacts.find((contact) => contact.id === DEFAULT_CONTACT);

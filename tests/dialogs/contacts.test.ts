@@ -39,4 +39,24 @@ describe('contacts', () => {
       'phone 2327 5876',
     );
   });
+
+  it("says honestly it has no address for a person the material names only as a meeting's host", () => {
+    const asking = (text: string, language: 'da' | 'en' = 'da') => {
+      const asked = context(undefined, language);
+      asked.turn.text = text;
+      return contacts(asked, {});
+    };
+    const [reply] = asking('hvad er mimi rasmussens telefonnummer');
+    expect(reply?.notKnown).toBe(true);
+    expect(reply?.text).toBe(
+      'Materialet giver ingen telefon eller mail til Mimi Rasmussen, der er vært på Programledermøde september 2018. Skriv til **mbprogrammet@kombit.dk**.',
+    );
+    expect(asking("what is Peter Hansen's email?", 'en')[0]?.text).toMatch(
+      /^The material gives no phone or email for Peter Hansen, one of the hosts/,
+    );
+    // someone with an address of their own gets it, as a contact
+    expect(card(asking('hvad er thomas glintborgs telefonnummer')).list).toContain(
+      'Thomas M. Glintborg, **trg@kombit.dk**, tlf. 2327 5876: Indstationering i KY-projektteamet',
+    );
+  });
 });
