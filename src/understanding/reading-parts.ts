@@ -131,3 +131,25 @@ export function hintsBesideNames(matches: EntityMatch[]): EntityMatch[] {
       ),
   );
 }
+
+// "hvad er næste trin?", "what comes after step 2?": the step beside the one named
+const nextCue = /^(naeste|efter|derefter|after|next|following)$/;
+const previousCue = /^(foer|forrige|forudgaaende|before|previous)$/;
+
+/**
+ * The step asked about when the question names one step and asks for the one after (or
+ * before) it: "vi er færdige med at rydde op i BBR-brugerne, hvad er næste trin?" is step 3.
+ * The entities as they were when nothing is asked relative to the step, or there is no such step.
+ */
+export function relativeStep(tokens: string[], entities: Entities, stepCounts: Map<string, number>): Entities {
+  const [step, ...more] = entities.steps;
+  if (!step || more.length > 0) return entities;
+  const shift = tokens.some((token) => nextCue.test(token))
+    ? 1
+    : tokens.some((token) => previousCue.test(token))
+      ? -1
+      : 0;
+  const number = step.number + shift;
+  if (shift === 0 || number < 1 || number > (stepCounts.get(step.taskId) ?? 0)) return entities;
+  return { ...entities, steps: [{ ...step, number }] };
+}

@@ -10,6 +10,7 @@ import {
   entitiesFrom,
   hintsBesideNames,
   placeholderSpans,
+  relativeStep,
 } from './reading-parts.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
@@ -78,6 +79,8 @@ export class Understander {
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
   readonly #domainStems: Set<string>;
+  /** How many steps each task has, for "the next step". */
+  readonly #stepCounts: Map<string, number>;
   readonly #passages: PassageReadings;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
@@ -88,6 +91,7 @@ export class Understander {
     this.#passages = new PassageReadings(knowledge, this.search, (token) => this.#classifier.knows(termOf(token)));
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
+    this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
   }
 
   /** The intent, entities and confidence of one question. */
@@ -124,7 +128,11 @@ export class Understander {
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
-    const resolved = resolveIntent(reading, input.previous);
+    const read = resolveIntent(reading, input.previous);
+    const resolved =
+      read.intent === 'task.steps'
+        ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts) }
+        : read;
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token)))
       return { ...resolved, intent: 'unknown', confidence: 1 };

@@ -118,3 +118,23 @@ describe('a status asked of the municipalities on a counted task', () => {
     expect(intent('hvilket BBR trin har flest kommuner i gang?')).toBe('status.national');
   });
 });
+
+describe('a step asked about beside the one named', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const stepOf = (text: string) => understander.understand({ text, now }).entities.steps;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the next one after "næste", "efter", "next", "after", and the one before after "før", "before"', () => {
+    const bbr = (number: number) => [{ taskId: 'bbr-adgangsstyring', number }];
+    expect(stepOf('vi er færdige med at rydde op i BBR-brugerne, hvad er næste trin?')).toEqual(bbr(3));
+    expect(stepOf('hvad kommer efter trin 2 i BBR?')).toEqual(bbr(3));
+    expect(stepOf('what comes before step 3 of BBR?')).toEqual(bbr(2));
+    expect(stepOf('hvad er trin 3 i BBR?')).toEqual(bbr(3));
+    // there is no step 6: the last one stays the one named
+    expect(stepOf('hvad kommer efter trin 5 i BBR?')).toEqual(bbr(5));
+  });
+});
