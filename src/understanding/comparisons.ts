@@ -2,7 +2,7 @@ import type { Reading } from './reading.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
 // "forskellen på …", "hvordan adskiller … sig fra …", "difference between …", "A vs B"
-const comparisonWord =
+export const comparisonWord =
   /^(forskel\w*|adskiller|adskille|sammenlign\w*|difference|differences|differ\w*|compare\w*|versus|vs)$/;
 
 /** The kinds of named thing a comparison can be between, and the intent that describes one of them. */

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { comparisonWord } from './comparisons.js';
 import { MaterialQuestions } from './material-questions.js';
 import {
   answersFromKnowledge,
@@ -21,6 +22,9 @@ const asksWhereToFind =
 const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
 // how much of the rest of the question a link's words must hold
 const whereCoverage = 0.5;
+// The words between the two sides of a comparison, and those after which the rest is said of both
+const sideJoins = new Set(['og', 'eller', 'and', 'or', 'vs', 'versus', 'fra', 'from']);
+const sidePrepositions = new Set(['for', 'i', 'til', 'ved', 'paa', 'in', 'of', 'on', 'at']);
 
 /**
  * The readings the passages of the knowledge give a question, beside the intents: the slides'
@@ -102,6 +106,32 @@ export class PassageReadings {
     );
     if (hits.length === 0 || terms.length === 0) return resolved;
     return { ...resolved, entities: { ...resolved.entities, evidence: { passages: hits.map(passageKeyOf), terms } } };
+  }
+
+  /**
+   * "hvad er forskellen på basisopgaver og løsningsspecifikke opgaver for Fordelingskomponenten?":
+   * two things the material describes but does not name as records of one kind, each answered
+   * by the passage that fits its side best. What follows a preposition in the second side is
+   * said of both. Undefined unless both sides have a passage of their own.
+   */
+  compared(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+    if (resolved.entities.compared) return undefined;
+    const cue = tokens.findIndex((token) => comparisonWord.test(token));
+    const after = cue < 0 ? [] : tokens.slice(cue + 1);
+    const join = after.findIndex((token) => sideJoins.has(token));
+    if (join < 1 || join === after.length - 1) return undefined;
+    const second = after.slice(join + 1);
+    const said = second.findIndex((token, index) => index > 0 && sidePrepositions.has(token));
+    const first = [...after.slice(0, join), ...(said > 0 ? second.slice(said) : [])];
+    const [one] = this.#answering(text, first);
+    const [other] = this.#answering(text, second);
+    if (!one || !other || one.passage.text === other.passage.text) return undefined;
+    return {
+      intent: 'fact',
+      confidence: Math.min(one.coverage, other.coverage),
+      entities: { ...resolved.entities, passages: [passageKeyOf(one), passageKeyOf(other)] },
+      language: resolved.language,
+    };
   }
 
   #answering(text: string, tokens: string[]): SearchHit[] {

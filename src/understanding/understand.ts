@@ -153,6 +153,8 @@ export class Understander {
         language,
       };
     }
+    const sides = this.#passages.compared(input.text, words.tokens, resolved);
+    if (sides) return sides;
     const national = this.#nationalProgress(resolved, words.tokens);
     if (national) return national;
     const material =

@@ -138,3 +138,29 @@ describe('a step asked about beside the one named', () => {
     expect(stepOf('hvad kommer efter trin 5 i BBR?')).toEqual(bbr(5));
   });
 });
+
+describe('a comparison of two things the material describes but names as no one kind', () => {
+  it("answers each side with the passage that fits it, what follows 'for' said of both", async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = understander.understand({
+      text: 'hvad er forskellen på basisopgaver og løsningsspecifikke opgaver for fordelingskomponenten?',
+      now,
+    });
+    expect(read.intent).toBe('fact');
+    const passages = read.entities.passages ?? [];
+    expect(passages).toHaveLength(2);
+    const texts = passages.map((key) => {
+      const [kind, id, field] = key.split('/') as [string, string, string];
+      return understander.search
+        .passagesOf(kind as Parameters<typeof understander.search.passagesOf>[0], id)
+        .find((passage) => passage.field === field)?.text;
+    });
+    expect(texts[0]).toMatch(/^Basisopgave/);
+    expect(texts[1]).toMatch(/^Løsningsspecifik/);
+    // two roles are compared as roles, not as passages
+    expect(understander.understand({ text: 'forskellen på superbruger og rolleadministrator', now }).intent).not.toBe(
+      'fact',
+    );
+  });
+});
