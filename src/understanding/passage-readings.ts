@@ -134,6 +134,18 @@ export class PassageReadings {
     };
   }
 
+  /** Whether a passage answer gives an address to write to (the contact list says that better). */
+  givesAnAddress(fact: Understanding): boolean {
+    return (fact.entities.passages ?? []).some((key) => {
+      const [kind, recordId, ...field] = key.split('/');
+      if (kind === 'contacts') return true;
+      const passage = this.search
+        .passagesOf(kind as Passage['kind'], recordId ?? '')
+        .find((candidate) => candidate.field === field.join('/'));
+      return passage?.text.includes('@') === true;
+    });
+  }
+
   #answering(text: string, tokens: string[]): SearchHit[] {
     return answeringPassages(this.search.search(tokens, { phrasing: this.phrasing }), text);
   }

@@ -163,9 +163,12 @@ export class Understander {
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
     // "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it better than the contact list
-    if (resolved.intent === 'contact' && !words.tokens.some((token) => contactWord.test(token))) {
+    // … and "hvor kan KOMBIT skrive beskeder i KLIK?" is a slide's whole question, whatever word of writing it has
+    if (resolved.intent === 'contact') {
       const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
-      if (fact) return fact;
+      const named = words.tokens.some((token) => contactWord.test(token));
+      if (fact && (!named || (fact.confidence >= PASSAGE_OVER_GUESS && !this.#passages.givesAnAddress(fact))))
+        return fact;
     }
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     if (undatedIntents.has(resolved.intent) && asksWhen.test(input.text))

@@ -164,3 +164,16 @@ describe('a comparison of two things the material describes but names as no one 
     );
   });
 });
+
+describe('a word of writing in a question a slide answers whole', () => {
+  it('gets the slide, not the contact list, unless the slide only gives an address', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = (text: string) => understander.understand({ text, now });
+    const beskeder = read('hvor kan kombit skrive beskeder i klik');
+    expect(beskeder.intent).toBe('fact');
+    expect(beskeder.entities.passages?.[0]).toMatch(/^news\/klik-beskedfunktion\//);
+    // the meeting's follow-up gives mbprogrammet@kombit.dk: the contacts answer that
+    expect(read('hvor sender jeg spørgsmål hen, der ikke blev besvaret på mødet?').intent).toBe('contact');
+  });
+});
