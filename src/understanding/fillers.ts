@@ -73,6 +73,9 @@ function hasNationalStatus(knowledge: Reading['knowledge'], systemId: string): b
   );
 }
 
+// Words of a question about tasks or reasons, which the list of systems using a support system does not answer
+const notAboutUsers = /^(opgave\w*|basisopgave\w*|task|tasks|hvorfor|why)$/;
+
 function withTask(entities: Entities, taskId: string | undefined): Filled {
   return taskId ? { ...entities, tasks: [taskId, ...entities.tasks.filter((id) => id !== taskId)] } : undefined;
 }
@@ -206,8 +209,13 @@ export const fillers: Partial<Record<Intent, Filler>> = {
   'evaluation.close': () => undefined,
   'evaluation.results': () => undefined,
   'evaluation.csv': () => undefined,
+  // "hvilke systemer bruger SF1511?": not a question of tasks ("hvilke opgaver … hver gang et nyt
+  // system …") or of why ("hvorfor skal org-løsningerne igennem en compliancetest?")
   'overview.systems-using': (reading) =>
-    reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0 ? reading.entities : undefined,
+    (reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0) &&
+    !reading.tokens.some((token) => notAboutUsers.test(token))
+      ? reading.entities
+      : undefined,
   'overview.used-by': (reading) => {
     const systemId = reading.entities.itSystems[0] ?? hinted(reading, 'itSystem')[0];
     return systemId ? { ...reading.entities, itSystems: [systemId] } : undefined;

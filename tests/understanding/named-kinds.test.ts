@@ -177,3 +177,18 @@ describe('a word of writing in a question a slide answers whole', () => {
     expect(read('hvor sender jeg spørgsmål hen, der ikke blev besvaret på mødet?').intent).toBe('contact');
   });
 });
+
+describe('the systems that use a support system', () => {
+  it('are not the answer to a question of its tasks or of why', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const intent = (text: string) => understander.understand({ text, now }).intent;
+    expect(intent('hvilke systemer bruger Fordelingskomponenten?')).toBe('overview.systems-using');
+    expect(
+      intent('hvilke opgaver skal vi lave hver gang et nyt system skal modtage via fordelingskomponenten'),
+    ).not.toBe('overview.systems-using');
+    expect(intent('hvorfor skal org-løsningerne egentlig igennem en compliancetest?')).not.toBe(
+      'overview.systems-using',
+    );
+  });
+});
