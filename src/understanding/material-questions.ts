@@ -9,6 +9,8 @@ interface MaterialQuestion {
   terms: Set<string>;
   kind: KnowledgeKind;
   recordId: string;
+  /** A slide's title: it answers only where none of the material's own questions does. */
+  title?: boolean;
 }
 
 // How closely a question must say what the material asks: nearly all of the material's
@@ -30,6 +32,8 @@ export class MaterialQuestions {
     private readonly search: FactSearch,
   ) {
     for (const topic of knowledge.topics) {
+      // a slide's own title asked about ("hvad er det videre forløb for rollegalleriet?") is that slide
+      this.#add(topic.title, 'topics', topic.id, true);
       for (const answer of topic.answers ?? []) {
         const [kind, recordId = ''] = answer.answeredIn.split('/') as [KnowledgeKind, string];
         this.#add(answer.question, kind, recordId);
@@ -44,9 +48,9 @@ export class MaterialQuestions {
     }
   }
 
-  #add(question: string, kind: KnowledgeKind, recordId: string): void {
+  #add(question: string, kind: KnowledgeKind, recordId: string, title = false): void {
     const terms = this.#termsOf(queryWords(question).tokens);
-    if (terms.size >= 2) this.#questions.push({ terms, kind, recordId });
+    if (terms.size >= 2) this.#questions.push({ terms, kind, recordId, ...(title ? { title } : {}) });
   }
 
   #termsOf(tokens: string[]): Set<string> {
@@ -73,7 +77,8 @@ export class MaterialQuestions {
       const theirs = this.#share(asked, question.terms);
       const ours = this.#share(question.terms, asked);
       if (theirs < heldOfTheirs || ours < heldOfOurs) continue;
-      const fit = theirs + ours;
+      // a question of the material's own outranks a slide's title, however the fit compares
+      const fit = theirs + ours + (question.title ? 0 : 2);
       if (!best || fit > best.fit) best = { question, fit };
     }
     return best && { kind: best.question.kind, recordId: best.question.recordId };

@@ -36,6 +36,13 @@ describe('the questions the slides pose', () => {
     });
   });
 
+  it("answers a slide's own title asked about with that slide", () => {
+    expect(records('hvad er det videre forløb for rollegalleriet')).toEqual({
+      intent: 'fact',
+      records: ['topics/rollegalleriet-det-videre-forloeb'],
+    });
+  });
+
   it('quotes what the systems need from Organisation, the needs listed under each system', () => {
     const reading = understander.understand({ text: 'Hvordan bruger fagsystemerne organisationsdata?', now });
     expect(reading.entities.passages).toContain('supportSystems/organisation/businessNeeds.1');
