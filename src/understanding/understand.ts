@@ -24,6 +24,7 @@ import { resolveIntent } from './resolve.js';
 import { statusWordFor } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
+import { RecordDescriptions } from './record-descriptions.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -82,6 +83,7 @@ export class Understander {
   /** How many steps each task has, for "the next step". */
   readonly #stepCounts: Map<string, number>;
   readonly #passages: PassageReadings;
+  readonly #descriptions: RecordDescriptions;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
 
@@ -89,6 +91,7 @@ export class Understander {
     this.#index = new EntityIndex(knowledge);
     this.search = factSearchFor(knowledge);
     this.#passages = new PassageReadings(knowledge, this.search, (token) => this.#classifier.knows(termOf(token)));
+    this.#descriptions = new RecordDescriptions(knowledge, this.search);
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
@@ -158,7 +161,9 @@ export class Understander {
     const national = this.#nationalProgress(resolved, words.tokens);
     if (national) return national;
     const material =
-      this.#passages.material(words.tokens, resolved) ?? this.#passages.whereToFind(input.text, words.tokens, resolved);
+      this.#descriptions.described(words.tokens, matches, resolved) ??
+      this.#passages.material(words.tokens, resolved) ??
+      this.#passages.whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;

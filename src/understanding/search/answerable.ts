@@ -11,8 +11,10 @@ const maximumPassages = 3;
 // "hvor mange …?" is answered by a count, "hvornår …?" by a date or a time: a passage
 // without one is about the right thing but does not answer.
 const asksHowMany = /\b(hvor\s+mange|hvormange|how\s+many|antal(?:let)?)\b/iu;
+// English "when" asks only where it opens a question or a clause ("…, and when?", "tell me
+// when …"); inside one it is "når" ("who is the contact when integrating with …?")
 export const asksWhen =
-  /\b(hvornår|hvornaar|when(?!\s+it\s+comes\s+to)|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
+  /\b(hvornår|hvornaar|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b|(?:^\s*|[.?!,;:–]\s*|\b(?:and|or|but|so|know|tell\s+me|ask|wonder\w*)\s+)when\b(?!\s+it\s+comes\s+to)|\bwhen\s*\?/iu;
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;

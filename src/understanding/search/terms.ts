@@ -194,6 +194,19 @@ function joinParticleVerbs(tokens: string[], vocabulary: Vocabulary): string[] {
   return joined;
 }
 
+/** "kick-off", "support system": two neighbouring words the glossary knows as one word, joined. */
+function joinEnglishPairs(tokens: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const pair = tokens[index]! + (tokens[index + 1] ?? '');
+    if (index + 1 < tokens.length && danishFor(pair) !== undefined) {
+      joined.push(pair);
+      index += 1;
+    } else joined.push(tokens[index]!);
+  }
+  return joined;
+}
+
 /**
  * A question's content words as the search's terms: English words put into Danish, each word
  * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
@@ -206,7 +219,7 @@ export function queryTerms(
 ): { terms: string[]; unknown: string[] } {
   const terms: string[] = [];
   const unknown: string[] = [];
-  const words = joinParticleVerbs(tokens, vocabulary)
+  const words = joinParticleVerbs(joinEnglishPairs(tokens), vocabulary)
     .flatMap((token) => {
       const danish = danishFor(token);
       return (danish ?? [token]).map((word) => ({ word, english: danish !== undefined }));

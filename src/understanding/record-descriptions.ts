@@ -1,0 +1,103 @@
+import type { Knowledge, KnowledgeKind } from '../knowledge/registry.js';
+import type { EntityMatch } from './entity-index.js';
+import type { EntityKind } from './entity-forms.js';
+import { keyOfPassage, shortSlide } from './reading-groups.js';
+import type { FactSearch } from './search/fact-search.js';
+import { isSearchStopword, queryTerms } from './search/terms.js';
+import { queryWords } from './query-words.js';
+import type { Understanding } from './types.js';
+
+// "hvad er …", "hvad gør …", "what is …", "tell me about …": the whole thing asked about
+const danishOpeners = new Set(['er', 'var', 'goer', 'laver', 'betyder', 'bruges', 'handler', 'gaar']);
+const englishOpeners = new Set(['is', 's', 'are', 'does', 'do']);
+const askingAlone = new Set(['fortael', 'forklar', 'beskriv', 'explain', 'describe']);
+// the rest of how such a question is put, and the kind of thing it names ("støttesystemet")
+const frameWords =
+  /^(hvad|what|tell|fortael|forklar|beskriv|explain|describe|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden)$/;
+
+// the kinds of named things whose record says what they are; roles, tasks and strategies have
+// their own answers, and an interface is told by the systems that use it
+const describedKinds: Partial<Record<EntityKind, KnowledgeKind>> = {
+  supportSystem: 'supportSystems',
+  itSystem: 'itSystems',
+};
+// fields that only name the record again
+const namingOnly = /^(title|details)$/;
+
+function asksWhatItIs(tokens: string[]): boolean {
+  const [first, second] = tokens;
+  if (first === undefined) return false;
+  if (askingAlone.has(first)) return true;
+  if (first === 'tell') return true;
+  if (first === 'hvad') return second !== undefined && danishOpeners.has(second);
+  return first === 'what' && second !== undefined && englishOpeners.has(second);
+}
+
+/**
+ * "hvad er Fordelingskomponenten?", "what does Organisation do?", "hvad er
+ * implementeringsoverblikket egentlig for noget?": a thing of the programme asked about
+ * whole, by its name and nothing else, is what the material says of it (a system's facts, a
+ * slide's points), not one task or deadline that carries its name.
+ */
+export class RecordDescriptions {
+  /** Each slide's names (title and aliases), each as its search terms. */
+  readonly #slideNames: { id: string; names: Set<string>[] }[];
+
+  constructor(
+    knowledge: Knowledge,
+    private readonly search: FactSearch,
+  ) {
+    this.#slideNames = knowledge.topics.map((topic) => ({
+      id: topic.id,
+      names: [topic.title, ...(topic.aliases ?? [])].map(
+        (name) => new Set(queryTerms(queryWords(name).tokens, search.vocabulary).terms),
+      ),
+    }));
+  }
+
+  described(tokens: string[], matches: EntityMatch[], resolved: Understanding): Understanding | undefined {
+    if (!asksWhatItIs(tokens)) return undefined;
+    const rest = tokens
+      .map((token, index) => ({ token, index }))
+      .filter(({ token }) => !frameWords.test(token) && !isSearchStopword(token));
+    if (rest.length === 0) return undefined;
+    const record = this.#namedRecord(rest, matches) ?? this.#namedSlide(rest.map(({ token }) => token));
+    if (!record) return undefined;
+    const passages = this.search
+      .passagesOf(record.kind, record.id)
+      .filter((passage) => !namingOnly.test(passage.field))
+      .slice(0, shortSlide);
+    // a system the material only names ("DAR") is better told by what it uses
+    if (passages.length === 0) return undefined;
+    return {
+      intent: 'fact',
+      confidence: 0.9,
+      entities: { ...resolved.entities, passages: passages.map(keyOfPassage) },
+      language: resolved.language,
+    };
+  }
+
+  /** The one system whose name covers every word left. */
+  #namedRecord(rest: { index: number }[], matches: EntityMatch[]): { kind: KnowledgeKind; id: string } | undefined {
+    const fitting = matches.filter(
+      (match) =>
+        describedKinds[match.kind] !== undefined &&
+        rest.every(({ index }) => index >= match.start && index < match.end),
+    );
+    const ids = new Set(fitting.map((match) => `${match.kind}/${match.id}`));
+    if (ids.size !== 1) return undefined;
+    const [match] = fitting;
+    return { kind: describedKinds[match!.kind]!, id: match!.id };
+  }
+
+  /** The one slide named in full by the words left, and by nothing more ("implementeringsoverblikket"). */
+  #namedSlide(rest: string[]): { kind: KnowledgeKind; id: string } | undefined {
+    const { terms, unknown } = queryTerms(rest, this.search.vocabulary);
+    if (terms.length === 0 || unknown.length > 0) return undefined;
+    const said = new Set(terms);
+    const slides = this.#slideNames.filter(({ names }) =>
+      names.some((name) => name.size > 0 && name.size === said.size && [...name].every((term) => said.has(term))),
+    );
+    return slides.length === 1 ? { kind: 'topics', id: slides[0]!.id } : undefined;
+  }
+}

@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
+
+describe('a thing of the programme asked about whole', () => {
+  let understander: Understander;
+  const read = (text: string, locale = 'da-DK') => {
+    const reading = understander.understand({ text, now, locale });
+    return {
+      intent: reading.intent,
+      records: [...new Set((reading.entities.passages ?? []).map((key) => key.split('/').slice(0, 2).join('/')))],
+    };
+  };
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is told by what the material says of it, not by one task or deadline that carries its name', () => {
+    // "Fordelingskomponenten" alone names eight tasks; the first of them is no answer to what it is
+    expect(read('hvad er Fordelingskomponenten?')).toEqual({
+      intent: 'fact',
+      records: ['supportSystems/fordelingskomponenten'],
+    });
+    expect(read('What does Organisation actually do?', 'en-GB')).toEqual({
+      intent: 'fact',
+      records: ['supportSystems/organisation'],
+    });
+    expect(read('fortæl mig om SAPA')).toEqual({ intent: 'fact', records: ['itSystems/sapa'] });
+  });
+
+  it('finds a slide by its name said in full, however the question is put around it', () => {
+    expect(read('hvad er det der implementeringsoverblik egentlig for noget?')).toEqual({
+      intent: 'fact',
+      records: ['topics/implementeringsoverblikket'],
+    });
+    expect(read('what is the implementation overview?', 'en-GB')).toEqual({
+      intent: 'fact',
+      records: ['topics/implementeringsoverblikket'],
+    });
+  });
+
+  it('leaves questions that ask more than what a thing is to their own answers', () => {
+    expect(read('hvad er de kommende frister?').intent).toBe('deadline.upcoming');
+    expect(read('hvad er trinnene for bbr').intent).toBe('task.steps');
+    expect(read('hvad laver STS projektlederen?').intent).toBe('role.describe');
+    // a system the material only names is told by the interfaces it uses
+    expect(read('hvad er DAR?').intent).not.toBe('fact');
+  });
+});
