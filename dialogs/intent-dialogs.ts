@@ -129,7 +129,14 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     }),
   },
   'event.next-meeting': { dialog: ANSWER_DIALOGS.nextMeeting, args: () => ({}) },
-  'agenda.today': { dialog: MEETING_DIALOGS.agenda, args: (e) => ({ start: e.dates?.start, end: e.dates?.end }) },
+  'agenda.today': {
+    dialog: MEETING_DIALOGS.agenda,
+    args: (e) => ({
+      start: e.dates?.start,
+      end: e.dates?.end,
+      ...(e.aspect === 'practical' ? { aspect: 'practical' } : {}),
+    }),
+  },
   // a host running a meeting here: the dialogs check who may
   'meeting.start': { dialog: MEETING_DIALOGS.start, args: (e) => ({ date: e.dates?.start }) },
   'meeting.next': { dialog: MEETING_DIALOGS.next, args: () => ({}) },

@@ -84,6 +84,13 @@ function withEvidence(context: DialogContext, replies: Reply[], understanding: U
   return also ? [...replies, also] : replies;
 }
 
+// The programme asked beside another question ("hvornår er der lydtest, og hvem præsenterer
+// Organisation?") is answered by the clock, as where no meeting is run here; other actions
+// (a status reported, the national table with its updates) need the whole message.
+function answeredInPart(dialog: string): boolean {
+  return dialog === MEETING_DIALOGS.agenda;
+}
+
 /**
  * Every question in a message answered: "hvornår er deadline for BBR, og hvem er ansvarlig?"
  * gets two answers, each part read after the one before it (so the second may lean on the
@@ -97,7 +104,8 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   let previous = deps.previous;
   for (const part of parts) {
     const routed = answerText(turn, part, { ...deps, previous });
-    if (routed.action || !routed.understanding) return answerText(turn, text, deps);
+    if ((routed.action && !answeredInPart(routed.action.dialog)) || !routed.understanding)
+      return answerText(turn, text, deps);
     answers.push(routed);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }

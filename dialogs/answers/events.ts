@@ -11,6 +11,7 @@ import type { Dialog, DialogContext } from '../types.js';
 import { joinAnd, spanText, daysLeftText } from '../shared/text.js';
 import { agendaCard, clockIndex } from './agenda.js';
 import { agendaOn } from './dated-agenda.js';
+import { meetingPractical } from './meeting-practical.js';
 import { say, sourceLine, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listArg, optionalSpanArgs } from '../shared/args.js';
@@ -325,6 +326,9 @@ export function noMeetingToday(context: DialogContext): Reply[] {
  * (a meeting run in the conversation is shown by the meeting dialogs); or the next meeting.
  */
 export const agendaToday: Dialog = (context, args) => {
+  // "hvornår tester vi lyd?", "hvem står bag mødet?": the practical side, not the programme
+  const practical = args.aspect === 'practical' ? meetingPractical(context, args.start, args.end) : undefined;
+  if (practical) return practical;
   // "programmet for mødet i november": the meeting of the day or month named, if the material has it
   const span = optionalSpanArgs.safeParse(args);
   if (span.success && span.data.start !== undefined) return agendaOn(context, span.data);

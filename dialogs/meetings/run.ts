@@ -35,7 +35,8 @@ export const meetingAgenda: ActionDialog = async (context, args, services: WithM
   // another day named ("programmet den 14. september") is that day's programme, not the one running here
   const otherDay =
     args.start !== undefined && meeting && (meeting.date < args.start || meeting.date > (args.end ?? ''));
-  if (!session || !meeting || otherDay) return agendaToday(context, args);
+  // "hvornår tester vi lyd?", "hvem står bag mødet?": the practical side, however far the host has got
+  if (!session || !meeting || otherDay || args.aspect === 'practical') return agendaToday(context, args);
   const until = session.pauseUntil ? DateTime.fromISO(session.pauseUntil, { zone: ZONE }) : undefined;
   const pauseUntil = until && until > context.turn.now ? until : undefined;
   return [agendaCard(context, { meeting, current: session.currentItem, ...(pauseUntil ? { pauseUntil } : {}) })];

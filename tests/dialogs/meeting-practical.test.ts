@@ -1,0 +1,52 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/klikbot-core.js';
+import { replyText } from '../understanding/question-set.js';
+import { knowledge } from './dialog-kit.js';
+
+const core = createCore({ knowledge });
+
+function ask(text: string, at = '2018-09-06T10:00:00+02:00') {
+  const routed = core.answer({
+    user: { id: 'u1' },
+    conversation: { channel: 'web', id: 'c1', isGroup: false },
+    text,
+    now: DateTime.fromISO(at, { setZone: true }),
+  });
+  return { intent: routed.understanding?.intent, text: replyText(routed.replies) };
+}
+
+describe('the practical side of a programme leader meeting, asked about', () => {
+  it('gives the sound tests, also those already held, when asked for them', () => {
+    // at 10.00 both tests are over: the agenda's lead leaves them out, the question does not
+    const answer = ask('hvornår tester vi lyd før mødet i dag?');
+    expect(answer.intent).toBe('agenda.today');
+    expect(answer.text).toContain('Lyden testes kl. 09.50 og 09.55, før mødet starter kl. 10.00.');
+  });
+
+  it("names the hosts and says how to take part, in the asker's language", () => {
+    expect(ask('Hvem er det egentlig der står bag mødet i dag?').text).toContain(
+      'Værter: Mette Vinther Poulsen, Peter Hansen og Mimi Rasmussen.',
+    );
+    const english = ask('If I want to say something during the debate on Skype, what am I supposed to do?');
+    expect(english.text).toContain('Giv besked i chatten, hvis du ønsker ordet under debatten');
+    expect(english.text).toContain('Hosts: Mette Vinther Poulsen, Peter Hansen and Mimi Rasmussen.');
+  });
+
+  it("is another day's meeting when the question names its day", () => {
+    const answer = ask('hvornår er der lydtest til mødet den 12. september?');
+    expect(answer.text).toContain('kl. 13.00–15.00');
+    expect(answer.text).toContain('Lyden testes kl. 12.50 og 12.55');
+  });
+
+  it('leaves a question about something else on a meeting day to its own answer', () => {
+    expect(ask('hvornår er deadline for BBR?').intent).toBe('deadline.task');
+    expect(ask('hvad er dagens program?').text).toContain('Punkt 1: 10.00–10.05');
+  });
+
+  it('answers the programme beside another question in the same message', () => {
+    const answer = ask('hvornår tester vi lyd i dag, og hvornår er deadline for BBR?');
+    expect(answer.text).toContain('09.50 og 09.55');
+    expect(answer.text).toContain('1. november 2018');
+  });
+});
