@@ -9,9 +9,14 @@ import type { DateSpan } from './types.js';
 const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk|evaluering|pause)/;
 // the cues that name a point of a programme and nothing else ("evaluering" and a time of day may be about a deadline)
 const namedItemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|item|present|pause|break)/;
-const meetingCue = /moede|meeting|skype|program/;
+// ("programme" alone: the "programme leader" is a person, not the meeting)
+const meetingCue = /moede|meeting|skype|program(?!me$)/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
+// "hvor mange minutter har vi til nyhederne i dag?", "hvad er mit tidsvindue?": how long or
+// when, asked on a meeting's day, is about a point of its programme
+const timingCue =
+  /^(hvornaar|minutter|minutes|tidsvindue\w*|tidspunkt\w*|tidsrum|time|timeslot|slot|varer|lasts|long|lang)$/;
 const monthWord = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)/;
 const weekdays: Record<string, number> = {
   mandag: 1,
@@ -66,12 +71,17 @@ function meetingsAsked(knowledge: Knowledge, tokens: string[], now: DateTime, da
 
 /**
  * Whether the question is about a point of a meeting's programme: named so, a part of a
- * meeting, or a time of day. `strictly`: only a word that names a point ("punktet",
- * "oplægget") counts, for a question another reading answered well.
+ * meeting, a time of day, or how long or when on a meeting's day. `strictly`: only a word
+ * that names a point ("punktet", "oplægget") counts, for a question another reading answered well.
  */
-export function asksAboutAgendaItem(tokens: string[], text: string, strictly = false, afterMeeting = false): boolean {
+export function asksAboutAgendaItem(
+  tokens: string[],
+  text: string,
+  { strictly = false, afterMeeting = false, meetingDay = false } = {},
+): boolean {
   if (strictly) return tokens.some((token) => namedItemCue.test(token));
   if (tokens.some((token) => itemCue.test(token)) || findTimes(text).length > 0) return true;
+  if (meetingDay && tokens.some((token) => timingCue.test(token))) return true;
   // "and the Organisation part?" right after a question about a meeting: its meeting is named already
   const meetingNamed = afterMeeting || tokens.some((token) => meetingCue.test(token));
   return meetingNamed && tokens.some((token) => partCue.test(token));

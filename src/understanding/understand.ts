@@ -189,8 +189,15 @@ export class Understander {
         return fact;
     }
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
-    if (undatedIntents.has(resolved.intent) && asksWhen.test(input.text))
-      return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? { ...resolved, intent: 'unknown' };
+    // … though "the programme leader news" may be a point of the day's programme
+    if (undatedIntents.has(resolved.intent) && asksWhen.test(input.text)) {
+      const unread = { ...resolved, intent: 'unknown' as const };
+      return (
+        this.#passages.fromPassages(input.text, words.tokens, resolved) ??
+        this.#agendaItem(input, words.tokens, unread, found?.span, dateSpan) ??
+        unread
+      );
+    }
     // what happens by a date is the timeline, however well a passage's dates match the words
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
     const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);
@@ -249,7 +256,14 @@ export class Understander {
     const afterMeeting =
       !dates && previous !== undefined && meetingTopics.has(previous.intent) && previous.entities.dates !== undefined;
     const day = afterMeeting ? previous.entities.dates : dates;
-    const asks = asksAboutAgendaItem(tokens, input.text, strictly && !afterMeeting, afterMeeting);
+    const meetingDay =
+      day !== undefined &&
+      this.knowledge.meetings.some((meeting) => meeting.date >= day.start && meeting.date <= day.end);
+    const asks = asksAboutAgendaItem(tokens, input.text, {
+      strictly: strictly && !afterMeeting,
+      afterMeeting,
+      meetingDay,
+    });
     if (!(open || strictly || afterMeeting) || !asks) return undefined;
     const agendaItems = agendaItemsAsked({
       knowledge: this.knowledge,

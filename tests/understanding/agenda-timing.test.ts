@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
+
+describe('how long or when, asked on a meeting day', () => {
+  let understander: Understander;
+  const items = (text: string, locale = 'da-DK') => {
+    const reading = understander.understand({ text, now, locale });
+    return { intent: reading.intent, items: reading.entities.agendaItems };
+  };
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is about the point of the programme its words name', () => {
+    expect(items('Hvor mange minutter har vi sat af til programleder-nyhederne i dag?')).toEqual({
+      intent: 'agenda.today',
+      items: ['programledermoede-2018-09-06#7'],
+    });
+    // "programme leader" names a role too, which has no time to give
+    expect(items('what time does the programme leader news bit come on today', 'en-GB')).toEqual({
+      intent: 'agenda.today',
+      items: ['programledermoede-2018-09-06#7'],
+    });
+  });
+
+  it('leaves a day without a meeting, or a question naming no point, to other answers', () => {
+    expect(items('hvor mange minutter har vi til nyhederne den 20. september?').intent).not.toBe('agenda.today');
+    expect(items('hvornår er deadline for BBR?').intent).toBe('deadline.task');
+  });
+});
