@@ -256,9 +256,10 @@ export class Understander {
     const afterMeeting =
       !dates && previous !== undefined && meetingTopics.has(previous.intent) && previous.entities.dates !== undefined;
     const day = afterMeeting ? previous.entities.dates : dates;
+    // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
     const meetingDay =
-      day !== undefined &&
-      this.knowledge.meetings.some((meeting) => meeting.date >= day.start && meeting.date <= day.end);
+      dates !== undefined &&
+      this.knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
     const asks = asksAboutAgendaItem(tokens, input.text, {
       strictly: strictly && !afterMeeting,
       afterMeeting,
