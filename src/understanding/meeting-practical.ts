@@ -32,3 +32,26 @@ export function meetingPractical(
     language: resolved.language,
   };
 }
+
+// "bliver mødet kørt igen?", "is there a rerun of today's call?": the same programme on another day
+const againWord = /^(igen|gentag\w*|genudsend\w*|rerun\w*|repeat\w*|repetition|again|samme|same)$/;
+const accessWord = /^(link\w*|url|adresse\w*|password|adgangskode\w*|pinkode\w*)$/;
+const anotherDay = /\b(en\s+anden\s+dag|andre\s+dage|another\s+day|other\s+days|a\s+later\s+date)\b/iu;
+
+/**
+ * "bliver programledermødet kørt igen en anden dag?", "is there a repeat of the meeting next
+ * week?": the meeting held again, which the next-meeting answer gives (the same programme's
+ * other runs, then the next meeting).
+ */
+export function meetingAgain(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+  // "the link for the rerun" asks for a thing of it, not whether it is held
+  if (!tokens.some((token) => meetingWord.test(token)) || tokens.some((token) => accessWord.test(token)))
+    return undefined;
+  if (!tokens.some((token) => againWord.test(token)) && !anotherDay.test(text)) return undefined;
+  return {
+    intent: 'event.next-meeting',
+    confidence: Math.max(resolved.confidence, 0.7),
+    entities: resolved.entities,
+    language: resolved.language,
+  };
+}

@@ -25,7 +25,7 @@ import { statusWordFor } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
-import { meetingPractical } from './meeting-practical.js';
+import { meetingAgain, meetingPractical } from './meeting-practical.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -140,18 +140,20 @@ export class Understander {
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token)))
       return { ...resolved, intent: 'unknown', confidence: 1 };
+    const question = resolved.intent === 'unknown' || asksTheKnowledge.has(resolved.intent);
     // (the next meeting's practicalities are not announced: it has its own answer)
-    const question =
-      resolved.intent === 'unknown' ||
-      (asksTheKnowledge.has(resolved.intent) && resolved.intent !== 'event.next-meeting');
-    const practical = question
-      ? meetingPractical(this.knowledge, input.text, words.tokens, entities.dates, resolved)
-      : undefined;
+    const practical =
+      question && resolved.intent !== 'event.next-meeting'
+        ? meetingPractical(this.knowledge, input.text, words.tokens, entities.dates, resolved)
+        : undefined;
     // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")
     if (practical && !namesSomething(resolved.entities)) {
       const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
       return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
     }
+    // the meeting held again, wherever the asker says they are from
+    const again = question ? meetingAgain(input.text, words.tokens, resolved) : undefined;
+    if (again && !namesSomething({ ...resolved.entities, municipalities: [] })) return again;
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
     const asks =
       resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));

@@ -49,4 +49,15 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(answer.text).toContain('09.50 og 09.55');
     expect(answer.text).toContain('1. november 2018');
   });
+
+  it("gives the same programme's other days to one who cannot come, wherever they say they are from", () => {
+    const answer = ask(
+      'Jeg kan desværre ikke deltage i dag pga. et byrådsmøde her i Skive. Er der en gentagelse af det samme møde i næste uge?',
+    );
+    expect(answer.intent).toBe('event.next-meeting');
+    expect(answer.text).toContain('onsdag 12. september 2018 kl. 13.00–15.00');
+    expect(answer.text).toContain('fredag 14. september 2018 kl. 10.30–12.30');
+    // a link for the rerun is not whether it is held
+    expect(ask("what's the skype link for the rerun on the 12th?").intent).not.toBe('event.next-meeting');
+  });
 });
