@@ -1,12 +1,28 @@
 import type { ReplyButton } from '../../src/core/types.js';
 import { findTask } from '../../src/knowledge/queries.js';
-import type { Dialog } from '../types.js';
+import type { Dialog, DialogContext } from '../types.js';
+import { bbrNational } from '../../src/knowledge/systems-queries.js';
+import { countsText } from '../status/extract.js';
 import { statusButton } from '../status/buttons.js';
 import { say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 
-/** A task's steps, numbered as in KLIK. */
+/** "I KLIK-udtræk 4. september 2018: 28 fuldført · …": where the step stands nationally, if the material counts it. */
+function stepCounts(context: DialogContext, taskId: string, step: number): string[] {
+  const national = bbrNational(context.knowledge, taskId);
+  const row = national?.rows.find((one) => one.step === step);
+  if (!national || !row) return [];
+  return [
+    say(
+      context,
+      `I ${national.source.label}: ${countsText(context, row)}.`,
+      `In ${national.source.label}: ${countsText(context, row)}.`,
+    ),
+  ];
+}
+
+/** A task's steps, numbered as in KLIK; one step with where the municipalities stand on it. */
 export const taskSteps: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
   if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
@@ -44,11 +60,14 @@ export const taskSteps: Dialog = (context, args) => {
   }
   if (asked) {
     const next = task.steps.find((step) => step.number === asked.number + 1);
-    const text = say(
-      context,
-      `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`,
-      `Step ${asked.number} of _${task.title}_: **${asked.title}**.`,
-    );
+    const text = [
+      say(
+        context,
+        `Trin ${asked.number} i _${task.title}_: **${asked.title}**.`,
+        `Step ${asked.number} of _${task.title}_: **${asked.title}**.`,
+      ),
+      ...stepCounts(context, task.id, asked.number),
+    ].join('\n');
     const buttons: ReplyButton[] = [
       dialogButton(say(context, 'Vis alle trin', 'Show all steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }),
     ];

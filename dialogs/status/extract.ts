@@ -33,7 +33,8 @@ function aspectWord(context: DialogContext, aspect: Aspect): string {
   return say(context, words[aspect][0], words[aspect][1]);
 }
 
-function countsText(context: DialogContext, row: BbrNationalRow): string {
+/** "28 fuldført · 17 påbegyndt · 53 ikke påbegyndt". */
+export function countsText(context: DialogContext, row: BbrNationalRow): string {
   return say(
     context,
     `${row.done} fuldført · ${row.started} påbegyndt · ${row.notStarted} ikke påbegyndt`,

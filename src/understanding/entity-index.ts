@@ -56,6 +56,24 @@ function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * A strict form ("strategi B", "SF1511") is named only in full, its short words as written;
+ * a long word may carry a typo ("startegi B") where it comes first: "a strategy" is an
+ * English article before a word, not strategy A.
+ */
+function strictlyFound(form: SurfaceForm, positions: Map<number | 'whole', Hit>): boolean {
+  const whole = positions.get('whole');
+  if (whole) return whole.quality === exactQuality;
+  const typosForgiven = (form.tokens[0]?.length ?? 0) >= 5;
+  return form.tokens.every((token, index) => {
+    const hit = positions.get(index);
+    return (
+      hit !== undefined &&
+      (hit.quality === exactQuality || (typosForgiven && token.length >= 5 && hit.quality >= typoQuality))
+    );
+  });
+}
+
 /** A typo-tolerant lookup of every surface form in the knowledge base, built once per load. */
 export class EntityIndex {
   readonly forms: SurfaceForm[];
@@ -176,7 +194,8 @@ export class EntityIndex {
       ? { score: whole.quality, start: whole.start, end: whole.end }
       : this.#partialScore(form, formIndex, positions);
     if (!span || span.score < hintedCoverage) return undefined;
-    if (form.strict && (span.score < 1 || span.end - span.start > form.tokens.length)) return undefined;
+    if (form.strict && (!strictlyFound(form, positions) || span.end - span.start > form.tokens.length))
+      return undefined;
     const properNounMissing = form.needsProperNoun && !writtenAsName(query, span.start, span.end);
     const certainty = span.score >= namedCoverage && !properNounMissing ? 'named' : 'hinted';
     return { kind: form.kind, id: form.id, score: span.score, start: span.start, end: span.end, certainty };

@@ -88,6 +88,8 @@ function steps(reading: Reading, previous: Understanding | undefined): Filled {
   const taskId =
     taskOf(reading, previous, withSteps) ?? (stepNumber === undefined ? taskOf(reading, previous) : undefined);
   if (!taskId && entities.steps.length === 0 && stepNumber === undefined) return undefined;
+  // "the first step of strategy A" is the strategy's, not the one task that has steps
+  if (!taskId && entities.strategies.length > 0) return undefined;
   const onlyTaskWithSteps = reading.knowledge.tasks.filter((task) => task.steps.length > 0);
   const stepTask = taskId ?? (onlyTaskWithSteps.length === 1 ? onlyTaskWithSteps[0]!.id : undefined);
   if (!stepTask) return undefined;

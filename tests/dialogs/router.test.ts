@@ -105,6 +105,13 @@ describe('steps and roles', () => {
     ).toBe('_BBR på Adgangsstyring_ har 5 trin; trin 9 kender jeg ikke.');
   });
 
+  it('gives one step with where the municipalities stood on it in the KLIK extract', () => {
+    expect(answer('bbr trin 3?').text).toBe(
+      'Trin 3 i _BBR på Adgangsstyring_: **Opret, navngiv og tildel jobfunktionsroller**.\n' +
+        'I KLIK-udtræk 4. september 2018: 28 fuldført · 17 påbegyndt · 53 ikke påbegyndt.',
+    );
+  });
+
   it('says so when the seed gives a task no steps, instead of inventing some', () => {
     expect(answer('hvad er trinene for at godkende fordelingsreglerne?').text).toContain('beskriver ikke trin');
   });

@@ -192,3 +192,26 @@ describe('the systems that use a support system', () => {
     );
   });
 });
+
+describe('a strategy named with a typo', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is that strategy when its long word carries the typo and its letter is as written', () => {
+    expect(read('fordele ved startegi b').entities.strategies).toEqual(['strategi-b']);
+    expect(read('straegi c anbefales hvornår').entities.strategies).toEqual(['strategi-c']);
+    // a short word is as written: "strategi d" is no strategy
+    expect(read('fordele ved startegi d').entities.strategies).toEqual([]);
+  });
+
+  it("is the strategy's step asked about, not the one task that has steps", () => {
+    const reading = read('hvad er første skridt i strategi A?');
+    expect(reading.intent).toBe('strategy.describe');
+    expect(reading.entities.tasks).toEqual([]);
+  });
+});
