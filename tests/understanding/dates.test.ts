@@ -20,6 +20,18 @@ function expectSpans(rows: Row[], language: 'da' | 'en', now = meeting): void {
 }
 
 describe('findDateSpan in Danish', () => {
+  it('reads two months joined as the months from the first to the last', () => {
+    expectSpans(
+      [
+        ['hvornår er opstartsmøderne i oktober/november?', '2018-10-01', '2018-11-30', 'range'],
+        ['hvad sker der i oktober og november', '2018-10-01', '2018-11-30', 'range'],
+        ['deadlines i december eller januar', '2018-12-01', '2019-01-31', 'range'],
+        ['what happens from October to December?', '2018-10-01', '2018-12-31', 'range'],
+      ],
+      'da',
+    );
+  });
+
   it('reads the rest of a week, month or year as today up to its end', () => {
     expectSpans(
       [

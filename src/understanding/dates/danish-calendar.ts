@@ -86,6 +86,24 @@ const monthName: Rule = {
   },
 };
 
+// "oktober/november", "i oktober og november", "fra oktober til december 2018", "October to November":
+// the months from the first to the last (December to January runs into the next year)
+const monthRange: Rule = {
+  needs: /jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec/i,
+  pattern: pattern(
+    `${B0}(?:(?:i|in|fra|from|mellem|between)\\s+)?${MONTH}\\s*(?:/|-|–|til|og|eller|to|and|or|until)\\s*${MONTH}${B1}${OPTIONAL_YEAR}`,
+  ),
+  read: (m) => {
+    const first = readMonth(m[1] ?? '', m[2] ?? '');
+    const last = readMonth(m[3] ?? '', m[4] ?? '');
+    if (!first || !last || first.abbreviated || last.abbreviated) return undefined;
+    const later = last.month >= first.month ? last.month : last.month + 12;
+    const inYear = (y: number) =>
+      between(monthIn(y, first.month)?.start, monthIn(y + Math.floor((later - 1) / 12), ((later - 1) % 12) + 1)?.end);
+    return spanReading(inYear, yearOrUndefined(m[5]), 'range');
+  },
+};
+
 const partOfMonthWords: readonly (readonly [RegExp, number, number | 'last'])[] = [
   [/^(primo|(i\s+)?start|(i\s+)?begyndelsen|først|forst)/iu, 1, 10],
   [/^(medio|midt|(i\s+)?midten)/iu, 11, 20],
@@ -246,6 +264,7 @@ const season: Rule = {
 /** The rules for calendar dates, most specific first (the finder prefers earlier, longer matches). */
 export const calendarRules: readonly Rule[] = [
   textualRange,
+  monthRange,
   textualDay,
   partOfMonth,
   monthName,

@@ -1,3 +1,4 @@
+import { deletions, editDistance, typoAllowance } from '../fuzzy.js';
 import { everydaySynonyms } from './synonyms.js';
 
 /**
@@ -341,4 +342,31 @@ for (const [word, material] of everydaySynonyms) if (!Object.hasOwn(glossary, wo
 /** The Danish words an English word stands for here, or undefined. */
 export function danishFor(word: string): string[] | undefined {
   return Object.hasOwn(glossary, word) ? glossary[word] : undefined;
+}
+
+let byDeletion: Map<string, string[]> | undefined;
+
+/**
+ * The Danish for a misspelt English or everyday word ("sildes" for "slides", "fremtidig" for
+ * "fremtidige"): a glossary word one typo off (two in a long word), where exactly one fits.
+ */
+export function danishForMisspelt(word: string): string[] | undefined {
+  if (word.length < 5) return undefined;
+  if (!byDeletion) {
+    byDeletion = new Map();
+    for (const key of Object.keys(glossary)) {
+      if (key.length < 5) continue;
+      for (const variant of [key, ...deletions(key)]) {
+        const list = byDeletion.get(variant);
+        if (list) list.push(key);
+        else byDeletion.set(variant, [key]);
+      }
+    }
+  }
+  const fits = new Set<string>();
+  for (const variant of [word, ...deletions(word)])
+    for (const key of byDeletion.get(variant) ?? [])
+      if (editDistance(word, key, typoAllowance(key.length)) <= typoAllowance(key.length)) fits.add(key);
+  const meanings = new Set([...fits].map((key) => glossary[key]!.join(' ')));
+  return meanings.size === 1 ? glossary[[...fits][0]!] : undefined;
 }

@@ -2,7 +2,7 @@ import { deletions, editDistance } from '../fuzzy.js';
 import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
 import { isStopword } from '../stopwords.js';
-import { danishFor } from './english.js';
+import { danishFor, danishForMisspelt } from './english.js';
 import { isEverydayWord } from './everyday-words.js';
 
 // Words the name matcher treats as too common to name a thing, but which say what a passage
@@ -207,6 +207,12 @@ function joinEnglishPairs(tokens: string[]): string[] {
   return joined;
 }
 
+/** "sildes" is "slides", which the material calls "plancher": a glossary word one typo off, as the knowledge's term. */
+function misspeltGlossaryTerm(word: string, vocabulary: Vocabulary): string | undefined {
+  const [danish] = danishForMisspelt(word) ?? [];
+  return danish === undefined || isSearchStopword(danish) ? undefined : vocabulary.corrected(stem(danish));
+}
+
 /**
  * A question's content words as the search's terms: English words put into Danish, each word
  * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
@@ -238,7 +244,7 @@ export function queryTerms(
       index += 1;
       continue;
     }
-    const known = vocabulary.corrected(stem(word));
+    const known = vocabulary.corrected(stem(word)) ?? misspeltGlossaryTerm(word, vocabulary);
     if (known) terms.push(known);
     else {
       const parts = word.length >= 7 ? vocabulary.split(word) : undefined;
