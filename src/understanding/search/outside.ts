@@ -65,8 +65,10 @@ const outsideWords = [
   'aktier',
 ];
 const outsideStems = new Set(outsideWords.map((word) => stem(word)));
+// … and the compounds that end in them: "regnvejr", "månedsløn", "licensprisen"
+const outsideEnding = /.{3,}(vejr|vejret|loen|loennen|pris|prisen|priser|licens|licensen|weather)$/;
 
 /** Whether a question's word is about something outside the programme's material. */
 export function isOutsideWord(token: string): boolean {
-  return outsideStems.has(stem(token));
+  return outsideStems.has(stem(token)) || outsideEnding.test(token);
 }
