@@ -1,6 +1,6 @@
 import { asksOneDeadline } from './follow-ups.js';
 import type { Reading } from './reading.js';
-import { asksAboutUs } from './status-fillers.js';
+import { asksAboutTheCountry, asksAboutUs } from './status-fillers.js';
 import type { Intent } from './types.js';
 
 /**
@@ -80,6 +80,9 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     return 'task.list';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
+  // … and "status på BBR for alle kommuner" the country's, whoever asks
+  if (intent === 'status.mine' && entities.municipalities.length === 0 && asksAboutTheCountry(reading.tokens))
+    return 'status.national';
   return intent;
 }
 

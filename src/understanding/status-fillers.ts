@@ -83,6 +83,11 @@ export function asksAboutUs(tokens: string[]): boolean {
   return tokens.some((token) => ourWords.has(token)) && !tokens.some((token) => nationalWords.has(token));
 }
 
+/** Whether a status question asks about the country ("status på BBR for alle kommuner"), not the asker's own. */
+export function asksAboutTheCountry(tokens: string[]): boolean {
+  return tokens.some((token) => nationalWords.has(token)) && !tokens.some((token) => ourWords.has(token));
+}
+
 /** The `aspect` of a joining sentence said for a group ("vi er …"): the conversation joins too. */
 export const CONVERSATION_SCOPE = 'conversation';
 

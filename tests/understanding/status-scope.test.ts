@@ -1,0 +1,25 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
+
+describe('whose status a question asks for', () => {
+  let understander: Understander;
+  const intent = (text: string) => understander.understand({ text, now }).intent;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it("is the country's when it says all the municipalities, whoever asks", () => {
+    expect(intent('status på bbr for alle kommuner')).toBe('status.national');
+    expect(intent('status på bbr i hele landet')).toBe('status.national');
+  });
+
+  it("is the asker's own when it says ours", () => {
+    expect(intent('status for vores kommune')).toBe('status.mine');
+    expect(intent('hvor langt er vi med BBR?')).toBe('status.mine');
+  });
+});
