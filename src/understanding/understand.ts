@@ -26,6 +26,7 @@ import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
 import { meetingAgain, meetingPractical } from './meeting-practical.js';
+import { countSources } from './count-sources.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -151,6 +152,8 @@ export class Understander {
       const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
       return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
     }
+    const sources = question ? countSources(this.knowledge, words.tokens, resolved) : undefined;
+    if (sources) return sources;
     // the meeting held again, wherever the asker says they are from
     const again = question ? meetingAgain(input.text, words.tokens, resolved) : undefined;
     if (again && !namesSomething({ ...resolved.entities, municipalities: [] })) return again;

@@ -22,4 +22,11 @@ describe('whose status a question asks for', () => {
     expect(intent('status for vores kommune')).toBe('status.mine');
     expect(intent('hvor langt er vi med BBR?')).toBe('status.mine');
   });
+
+  it('is the national table, which gives its source and date, when it asks where the figures come from', () => {
+    expect(intent('hvor er bbr tallene fra?')).toBe('status.national');
+    expect(intent('Hvilken dato er BBR-statustallene trukket fra KLIK?')).toBe('status.national');
+    // a task without national figures has no such table
+    expect(intent('hvor er tallene for fjernprint fra?')).not.toBe('status.national');
+  });
 });

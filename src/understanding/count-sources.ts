@@ -1,0 +1,31 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import type { Understanding } from './types.js';
+
+// "tallene", "the counts", "statustallene": the national status figures
+const countsWord = /^(tal|tallene|tallet|statustal\w*|counts?|figures?|numbers?|opg(ø|oe)relse\w*|status)$/;
+// … asked where they come from or how old they are
+const provenanceWord =
+  /^(kilde\w*|source\w*|recent|nye|gamle|friske|opdateret|updated|trukket|taget|udtr(æ|ae)k\w*|extract\w*|dato|date|hvorn(å|aa)r|when|fra|from)$/;
+
+/**
+ * "hvor er BBR-tallene fra?", "where do the BBR counts come from and how recent are they?":
+ * where the national figures come from and how old they are is the national table, which says
+ * its source and date (the KLIK extract of 4 September 2018).
+ */
+export function countSources(
+  knowledge: Knowledge,
+  tokens: string[],
+  resolved: Understanding,
+): Understanding | undefined {
+  if (!tokens.some((token) => countsWord.test(token)) || !tokens.some((token) => provenanceWord.test(token)))
+    return undefined;
+  const counted = new Set(knowledge.bbrStatus.map((row) => row.task));
+  const { tasks } = resolved.entities;
+  if (tasks.length === 0 || !tasks.every((taskId) => counted.has(taskId))) return undefined;
+  return {
+    intent: 'status.national',
+    confidence: Math.max(resolved.confidence, 0.7),
+    entities: { ...resolved.entities, steps: [] },
+    language: resolved.language,
+  };
+}
