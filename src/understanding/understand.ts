@@ -2,7 +2,6 @@ import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
 import { IntentClassifier, termOf } from './classifier.js';
 import { findDateSpan } from './dates.js';
-import { findTimes } from './dates/time-of-day.js';
 import {
   asksWho,
   classifierTerms,
@@ -13,7 +12,7 @@ import {
   relativeStep,
 } from './reading-parts.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
-import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
+import { agendaItemReading } from './agenda-reading.js';
 import { stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { pollRequest } from './poll-requests.js';
@@ -73,9 +72,6 @@ export const MAX_QUESTION_LENGTH = 500;
 // A status asked of the municipalities, and the word for them
 const progressAspects = new Set(['done', 'started', 'not-started']);
 const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|landet|country)$/;
-
-// Answers about a meeting, which a short follow-up about one of its points leans on
-const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
 
 export class Understander {
   readonly #index: EntityIndex;
@@ -240,7 +236,7 @@ export class Understander {
     return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
   }
 
-  /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
+  /** A point of a meeting's programme (agenda-reading.ts), with this knowledge and its search. */
   #agendaItem(
     input: UnderstandInput,
     tokens: string[],
@@ -248,45 +244,15 @@ export class Understander {
     dates: DateSpan | undefined,
     dateWords: [number, number] | undefined,
   ): Understanding | undefined {
-    // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its point
-    const open =
-      resolved.intent === 'unknown' ||
-      resolved.confidence < CONFIDENCE_THRESHOLD ||
-      meetingIntents.has(resolved.intent) ||
-      (resolved.intent === 'event.list' && findTimes(input.text).length > 0);
-    // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
-    const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
-    // "and the Organisation part?" right after "when does the 12 September meeting start?" is that meeting's
-    const previous = input.previous;
-    const afterMeeting =
-      !dates && previous !== undefined && meetingTopics.has(previous.intent) && previous.entities.dates !== undefined;
-    const day = afterMeeting ? previous.entities.dates : dates;
-    // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
-    const meetingDay =
-      dates !== undefined &&
-      this.knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
-    const asks = asksAboutAgendaItem(tokens, input.text, {
-      strictly: strictly && !afterMeeting,
-      afterMeeting,
-      meetingDay,
-    });
-    if (!(open || strictly || afterMeeting) || !asks) return undefined;
-    const agendaItems = agendaItemsAsked({
+    return agendaItemReading({
       knowledge: this.knowledge,
       search: this.search,
-      text: input.text,
+      input,
       tokens,
-      now: input.now,
-      ...(day ? { dates: day } : {}),
-      ...(dateWords ? { dateWords } : {}),
+      resolved,
+      dates,
+      dateWords,
     });
-    if (!agendaItems) return undefined;
-    return {
-      intent: 'agenda.today',
-      confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
-      entities: { ...resolved.entities, agendaItems },
-      language: resolved.language,
-    };
   }
 
   /**

@@ -1,0 +1,62 @@
+import type { DateTime } from 'luxon';
+import type { Knowledge } from '../knowledge/registry.js';
+import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
+import { findTimes } from './dates/time-of-day.js';
+import { answersFromKnowledge, meetingIntents, namesSomething } from './reading-groups.js';
+import type { FactSearch } from './search/fact-search.js';
+import { CONFIDENCE_THRESHOLD, type DateSpan, type Understanding } from './types.js';
+
+// Answers about a meeting, which a short follow-up about one of its points leans on
+const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
+
+/** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
+export function agendaItemReading(reading: {
+  knowledge: Knowledge;
+  search: FactSearch;
+  input: { text: string; now: DateTime; previous?: Understanding };
+  tokens: string[];
+  resolved: Understanding;
+  dates: DateSpan | undefined;
+  dateWords: [number, number] | undefined;
+}): Understanding | undefined {
+  const { knowledge, search, input, tokens, resolved, dates, dateWords } = reading;
+  // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its point
+  const open =
+    resolved.intent === 'unknown' ||
+    resolved.confidence < CONFIDENCE_THRESHOLD ||
+    meetingIntents.has(resolved.intent) ||
+    (resolved.intent === 'event.list' && findTimes(input.text).length > 0);
+  // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
+  const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
+  // "and the Organisation part?" right after "when does the 12 September meeting start?" is that meeting's
+  const previous = input.previous;
+  const afterMeeting =
+    !dates && previous !== undefined && meetingTopics.has(previous.intent) && previous.entities.dates !== undefined;
+  const day = afterMeeting ? previous.entities.dates : dates;
+  // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
+  const meetingDay =
+    dates !== undefined &&
+    knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
+  const asks = asksAboutAgendaItem(tokens, input.text, {
+    strictly: strictly && !afterMeeting,
+    afterMeeting,
+    meetingDay,
+  });
+  if (!(open || strictly || afterMeeting) || !asks) return undefined;
+  const agendaItems = agendaItemsAsked({
+    knowledge: knowledge,
+    search: search,
+    text: input.text,
+    tokens,
+    now: input.now,
+    ...(day ? { dates: day } : {}),
+    ...(dateWords ? { dateWords } : {}),
+  });
+  if (!agendaItems) return undefined;
+  return {
+    intent: 'agenda.today',
+    confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
+    entities: { ...resolved.entities, agendaItems },
+    language: resolved.language,
+  };
+}
