@@ -84,11 +84,11 @@ function withEvidence(context: DialogContext, replies: Reply[], understanding: U
   return also ? [...replies, also] : replies;
 }
 
-// The programme asked beside another question ("hvornår er der lydtest, og hvem præsenterer
-// Organisation?") is answered by the clock, as where no meeting is run here; other actions
-// (a status reported, the national table with its updates) need the whole message.
-function answeredInPart(dialog: string): boolean {
-  return dialog === MEETING_DIALOGS.agenda;
+// A meeting's practical side asked beside another question ("hvornår tester vi lyd, og hvornår
+// er deadline for BBR?") is the same however far a meeting run here has got; the programme
+// itself, a status reported or the national table with its updates need the whole message.
+function answeredInPart(action: ActionPayload): boolean {
+  return action.dialog === MEETING_DIALOGS.agenda && action.args.aspect === 'practical';
 }
 
 /**
@@ -104,8 +104,7 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   let previous = deps.previous;
   for (const part of parts) {
     const routed = answerText(turn, part, { ...deps, previous });
-    if ((routed.action && !answeredInPart(routed.action.dialog)) || !routed.understanding)
-      return answerText(turn, text, deps);
+    if ((routed.action && !answeredInPart(routed.action)) || !routed.understanding) return answerText(turn, text, deps);
     answers.push(routed);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }

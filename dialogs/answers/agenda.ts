@@ -77,14 +77,15 @@ export function nextTalkIndex(meeting: Meeting, index: number): number {
 
 /**
  * "Lyden testes kl. 09.50 og 09.55." from the minutes before the start the meeting tests its
- * sound; only the tests from this minute on (a meeting started at 14.50 has none).
+ * sound; only the tests from this minute on (a meeting started at 14.50 has none), unless
+ * someone asks when they are.
  */
-export function soundTestText(context: DialogContext, meeting: Meeting): string {
+export function soundTestText(context: DialogContext, meeting: Meeting, { includePast = false } = {}): string {
   const opens = meetingInstant(meeting, meeting.start);
   const times = [...meeting.soundTestMinutesBefore]
     .sort((a, b) => b - a)
     .map((minutes) => opens.minus({ minutes }))
-    .filter((at) => at >= context.turn.now.startOf('minute'))
+    .filter((at) => includePast || at >= context.turn.now.startOf('minute'))
     .map((at) => clockTime(at));
   if (times.length === 0) return '';
   return say(context, `Lyden testes kl. ${joinAnd(times, 'da')}.`, `Sound check at ${joinAnd(times, 'en')}.`);

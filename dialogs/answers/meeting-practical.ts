@@ -1,36 +1,23 @@
 import type { Reply } from '../../src/core/types.js';
 import { formatDate } from '../../src/core/format.js';
-import { copenhagenDate, meetingInstant, upcomingMeetings, type Meeting } from '../../src/knowledge/queries.js';
+import { copenhagenDate, upcomingMeetings, type Meeting } from '../../src/knowledge/queries.js';
 import type { DialogContext } from '../types.js';
 import { joinAnd } from '../shared/text.js';
 import { say, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply } from '../shared/replies.js';
 import { MEETING_DIALOGS } from '../names.js';
-import { clockTime } from './agenda.js';
+import { soundTestText } from './agenda.js';
 
-/** The meeting asked about: in the days named, else today's, else the next. */
+/** The meeting asked about: the first in the days named that is not over, else today's, else the next. */
 function meetingAsked(context: DialogContext, start?: string, end?: string): Meeting | undefined {
   const { meetings } = context.knowledge;
-  if (start !== undefined) return meetings.find((meeting) => meeting.date >= start && meeting.date <= (end ?? start));
   const today = copenhagenDate(context.turn.now);
+  if (start !== undefined) {
+    const named = meetings.filter((meeting) => meeting.date >= start && meeting.date <= (end ?? start));
+    return named.find((meeting) => meeting.date >= today) ?? named[0];
+  }
   return meetings.find((meeting) => meeting.date === today) ?? upcomingMeetings(context.knowledge, context.turn.now)[0];
-}
-
-/** "Lyden testes kl. 09.50 og 09.55, før mødet starter kl. 10.00": every test, also one already held, for whoever asks. */
-function soundTests(context: DialogContext, meeting: Meeting): string[] {
-  if (meeting.soundTestMinutesBefore.length === 0) return [];
-  const opens = meetingInstant(meeting, meeting.start);
-  const times = [...meeting.soundTestMinutesBefore]
-    .sort((a, b) => b - a)
-    .map((minutes) => clockTime(opens.minus({ minutes })));
-  return [
-    say(
-      context,
-      `Lyden testes kl. ${joinAnd(times, 'da')}, før mødet starter kl. ${meeting.start}.`,
-      `Sound check at ${joinAnd(times, 'en')}, before the meeting starts at ${meeting.start}.`,
-    ),
-  ];
 }
 
 /**
@@ -55,7 +42,12 @@ export function meetingPractical(context: DialogContext, start?: string, end?: s
     listReply({
       heading: say(context, 'Det praktiske', 'Practicalities'),
       intro,
-      list: [...soundTests(context, meeting), ...hosts, ...meeting.etiquette],
+      list: [
+        ...[soundTestText(context, meeting, { includePast: true })].filter(Boolean),
+        ...hosts,
+        ...meeting.etiquette,
+      ],
+      ...(context.language === 'en' ? { after: ['(How to take part, in Danish as the material says it.)'] } : {}),
       source: sourceLine(context, meeting.source.label),
       buttons: [dialogButton(say(context, 'Dagens program', "Today's agenda"), MEETING_DIALOGS.agenda)],
     }),

@@ -5,19 +5,21 @@ import { bbrNational } from '../../src/knowledge/systems-queries.js';
 import { countsText } from '../status/extract.js';
 import { statusButton } from '../status/buttons.js';
 import { say, sourceLine } from '../shared/say.js';
+import { shortDate } from '../shared/text.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 
-/** "I KLIK-udtræk 4. september 2018: 28 fuldført · …": where the step stands nationally, if the material counts it. */
+/** "I KLIK-udtrækket 4. september 2018: 28 fuldført · …": where the step stood nationally, if the material counts it. */
 function stepCounts(context: DialogContext, taskId: string, step: number): string[] {
   const national = bbrNational(context.knowledge, taskId);
   const row = national?.rows.find((one) => one.step === step);
   if (!national || !row) return [];
+  const asOf = shortDate(national.source.asOf, context.language);
   return [
     say(
       context,
-      `I ${national.source.label}: ${countsText(context, row)}.`,
-      `In ${national.source.label}: ${countsText(context, row)}.`,
+      `I KLIK-udtrækket ${asOf}: ${countsText(context, row)}.`,
+      `In the KLIK extract of ${asOf}: ${countsText(context, row)}.`,
     ),
   ];
 }

@@ -9,8 +9,7 @@ import type { DateSpan } from './types.js';
 const itemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|buffer|item|present|talk|evaluering|pause)/;
 // the cues that name a point of a programme and nothing else ("evaluering" and a time of day may be about a deadline)
 const namedItemCue = /^(punkt|oplaeg|praesent|fortaeller|session|agenda|item|present|pause|break)/;
-// ("programme" alone: the "programme leader" is a person, not the meeting)
-const meetingCue = /moede|meeting|skype|program(?!me$)/;
+const meetingCue = /moede|meeting|skype|program/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
 // "hvor mange minutter har vi til nyhederne i dag?", "hvad er mit tidsvindue?": how long or
@@ -122,7 +121,8 @@ export function agendaItemsAsked(input: {
   const content = input.tokens.filter(
     (token, index) =>
       (index < from || index >= to) &&
-      !meetingCue.test(token) &&
+      // (the "programme leader" is a person, not the meeting)
+      (!meetingCue.test(token) || (token === 'programme' && /^leaders?$/.test(input.tokens[index + 1] ?? ''))) &&
       weekdayOf([token]) === undefined &&
       !/^\d+$/.test(token) &&
       !(monthWord.test(token) && token.length <= 9) &&

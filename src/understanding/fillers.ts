@@ -88,8 +88,11 @@ function steps(reading: Reading, previous: Understanding | undefined): Filled {
   const taskId =
     taskOf(reading, previous, withSteps) ?? (stepNumber === undefined ? taskOf(reading, previous) : undefined);
   if (!taskId && entities.steps.length === 0 && stepNumber === undefined) return undefined;
-  // "the first step of strategy A" is the strategy's, not the one task that has steps
-  if (!taskId && entities.strategies.length > 0) return undefined;
+  // "the first step of strategy A", "trin 1 for Fordelingskomponenten" are not of the one task that has steps
+  const namesAnother = [entities.strategies, entities.supportSystems, entities.interfaces, entities.roles].some(
+    (list) => list.length > 0,
+  );
+  if (!taskId && namesAnother) return undefined;
   const onlyTaskWithSteps = reading.knowledge.tasks.filter((task) => task.steps.length > 0);
   const stepTask = taskId ?? (onlyTaskWithSteps.length === 1 ? onlyTaskWithSteps[0]!.id : undefined);
   if (!stepTask) return undefined;

@@ -3,7 +3,10 @@ import type { DateSpan, Understanding } from './types.js';
 
 // The practical side of a meeting: its sound tests, its hosts, how to speak and ask on it
 const practicalWord =
-  /^(lyd|lydtest\w*|lydproeve\w*|lyden|sound\w*|mikrofon\w*|mic|mics|mik|mikken|microphone\w*|chat|chatten|ordet|debat\w*|debate|vaert|vaerter|vaerterne|vaertinde\w*|host|hosts|hosting|etikette|spilleregler|mute\w*)$/;
+  /^(lyd|lydtest\w*|lydproeve\w*|lyden|sound\w*|mikrofon\w*|mic|mics|mik|mikken|microphone\w*|chat|chatten|vaert|vaerter|vaerterne|vaertinde\w*|host|hosts|hosting|etikette|spilleregler|mute\w*)$/;
+// "få ordet", "say something in the debate": taking the floor ("hvad betyder ordet …?" is no such thing)
+const takingTheFloor =
+  /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
 // "hvem står bag mødet?", "who is running the meeting?"
 const behindIt = /\b(st(?:å|aa)r\s+bag|holder\s+m(?:ø|oe)det|running\s+the\s+meeting|behind\s+the\s+meeting)\b/iu;
 const meetingWord = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|call|opkald\w*)$/;
@@ -20,7 +23,8 @@ export function meetingPractical(
   dates: DateSpan | undefined,
   resolved: Understanding,
 ): Understanding | undefined {
-  if (!tokens.some((token) => practicalWord.test(token)) && !behindIt.test(text)) return undefined;
+  if (!tokens.some((token) => practicalWord.test(token)) && !behindIt.test(text) && !takingTheFloor.test(text))
+    return undefined;
   const onAMeetingDay =
     dates !== undefined &&
     knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
@@ -34,7 +38,12 @@ export function meetingPractical(
 }
 
 // "bliver mødet kørt igen?", "is there a rerun of today's call?": the same programme on another day
-const againWord = /^(igen|gentag\w*|genudsend\w*|rerun\w*|repeat\w*|repetition|again|samme|same)$/;
+const rerunWord = /^(gentagelse\w*|gentages|gentaget|genudsend\w*|rerun\w*|repeated|repeats|repetition)$/;
+// "igen" only with a word of holding it: "starter mødet igen efter pausen?" is the same meeting resumed
+const heldAgain =
+  /\b(k(?:ø|oe)r(?:es|er|t)?|holdes|afholdes|held|run|runs|hold(?:ing)?)\b[^.?!]*\b(igen|again)\b|\b(igen|again)\b[^.?!]*\b(k(?:ø|oe)r(?:es|er|t)?|holdes|afholdes|held)\b/iu;
+// resuming, rejoining or a break: the meeting going on, not held again
+const resumeWord = /^(pause\w*|pausen|break|tilbage|back|resume\w*|rejoin\w*)$/;
 const accessWord = /^(link\w*|url|adresse\w*|password|adgangskode\w*|pinkode\w*)$/;
 const anotherDay = /\b(en\s+anden\s+dag|andre\s+dage|another\s+day|other\s+days|a\s+later\s+date)\b/iu;
 
@@ -47,7 +56,8 @@ export function meetingAgain(text: string, tokens: string[], resolved: Understan
   // "the link for the rerun" asks for a thing of it, not whether it is held
   if (!tokens.some((token) => meetingWord.test(token)) || tokens.some((token) => accessWord.test(token)))
     return undefined;
-  if (!tokens.some((token) => againWord.test(token)) && !anotherDay.test(text)) return undefined;
+  const again = tokens.some((token) => rerunWord.test(token)) || heldAgain.test(text) || anotherDay.test(text);
+  if (!again || tokens.some((token) => resumeWord.test(token))) return undefined;
   return {
     intent: 'event.next-meeting',
     confidence: Math.max(resolved.confidence, 0.7),

@@ -21,7 +21,8 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     // at 10.00 both tests are over: the agenda's lead leaves them out, the question does not
     const answer = ask('hvornår tester vi lyd før mødet i dag?');
     expect(answer.intent).toBe('agenda.today');
-    expect(answer.text).toContain('Lyden testes kl. 09.50 og 09.55, før mødet starter kl. 10.00.');
+    expect(answer.text).toContain('Lyden testes kl. 09.50 og 09.55.');
+    expect(answer.text).toContain('kl. 10.00–12.00 på Skype');
   });
 
   it("names the hosts and says how to take part, in the asker's language", () => {
@@ -59,5 +60,21 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(answer.text).toContain('fredag 14. september 2018 kl. 10.30–12.30');
     // a link for the rerun is not whether it is held
     expect(ask("what's the skype link for the rerun on the 12th?").intent).not.toBe('event.next-meeting');
+  });
+
+  it('leaves a meeting resumed, rejoined or a word of it to other answers', () => {
+    for (const question of [
+      'hvornår starter mødet igen efter pausen?',
+      'when does the meeting start again after the break?',
+      'skal jeg gentage min status igen på mødet?',
+    ])
+      expect(ask(question).intent).not.toBe('event.next-meeting');
+    expect(ask('hvad betyder ordet compliance, som blev brugt på mødet?').text).not.toContain('Det praktiske');
+    expect(ask('er der en debat om strategierne på mødet?').text).not.toContain('Det praktiske');
+  });
+
+  it('is the next meeting of the days named that is not over yet', () => {
+    const answer = ask('hvem er værter på mødet i september?', '2018-09-10T09:00:00+02:00');
+    expect(answer.text).toContain('onsdag 12. september 2018 kl. 13.00–15.00');
   });
 });

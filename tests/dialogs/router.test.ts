@@ -114,7 +114,7 @@ describe('steps and roles', () => {
   it('gives one step with where the municipalities stood on it in the KLIK extract', () => {
     expect(answer('bbr trin 3?').text).toBe(
       'Trin 3 i _BBR på Adgangsstyring_: **Opret, navngiv og tildel jobfunktionsroller**.\n' +
-        'I KLIK-udtræk 4. september 2018: 28 fuldført · 17 påbegyndt · 53 ikke påbegyndt.',
+        'I KLIK-udtrækket 4. september 2018: 28 fuldført · 17 påbegyndt · 53 ikke påbegyndt.',
     );
   });
 

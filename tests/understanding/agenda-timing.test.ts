@@ -32,4 +32,11 @@ describe('how long or when, asked on a meeting day', () => {
     expect(items('hvor mange minutter har vi til nyhederne den 20. september?').intent).not.toBe('agenda.today');
     expect(items('hvornår er deadline for BBR?').intent).toBe('deadline.task');
   });
+
+  it('reads "the programme" as the meeting and "the programme leader" as a person', () => {
+    expect(items('when is the Organisation part of the programme?', 'en-GB')).toEqual({
+      intent: 'agenda.today',
+      items: ['programledermoede-2018-09-06#6'],
+    });
+  });
 });

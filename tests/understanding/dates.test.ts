@@ -26,10 +26,12 @@ describe('findDateSpan in Danish', () => {
         ['hvornår er opstartsmøderne i oktober/november?', '2018-10-01', '2018-11-30', 'range'],
         ['hvad sker der i oktober og november', '2018-10-01', '2018-11-30', 'range'],
         ['deadlines i december eller januar', '2018-12-01', '2019-01-31', 'range'],
-        ['what happens from October to December?', '2018-10-01', '2018-12-31', 'range'],
+        ['deadlines fra december til januar 2019', '2018-12-01', '2019-01-31', 'range'],
+        ['hvad sker der i okt/nov', '2018-10-01', '2018-11-30', 'range'],
       ],
       'da',
     );
+    expectSpans([['what happens from October to December?', '2018-10-01', '2018-12-31', 'range']], 'en');
   });
 
   it('reads the rest of a week, month or year as today up to its end', () => {

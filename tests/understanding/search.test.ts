@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { queryWords } from '../../src/understanding/query-words.js';
-import { answeringPassages } from '../../src/understanding/search/answerable.js';
+import { answeringPassages, asksWhen } from '../../src/understanding/search/answerable.js';
 import { FactSearch } from '../../src/understanding/search/fact-search.js';
 import { queryTerms } from '../../src/understanding/search/terms.js';
 import { splitQuestions } from '../../src/understanding/split-questions.js';
@@ -33,6 +33,14 @@ describe('the search over every passage', () => {
     expect(terms('kick-off meeting')[0]).toBe('opstartsmoed');
     // "sildes" is "slides", which the material calls "plancher"
     expect(best('hvor kan jeg finde dagens sildes bagefter?')?.text).toContain('plancher');
+  });
+
+  it('hears an English "when" as asking unless its clause asked something else or it opens a clause of doing', () => {
+    expect(asksWhen('I need to find out when the role gallery is finished')).toBe(true);
+    expect(asksWhen('any idea when the role gallery is done? by when?')).toBe(true);
+    expect(asksWhen('Who is the contact for the suppliers when integrating with Adgangsstyring?')).toBe(false);
+    expect(asksWhen('What should I put in the subject line when I email my questions?')).toBe(false);
+    expect(asksWhen('hvornår er rollegalleriet færdigt?')).toBe(true);
   });
 
   it('reads a verb and its particle as the compound the material writes ("delt op" is "opdelt")', () => {

@@ -96,11 +96,13 @@ const monthRange: Rule = {
   read: (m) => {
     const first = readMonth(m[1] ?? '', m[2] ?? '');
     const last = readMonth(m[3] ?? '', m[4] ?? '');
-    if (!first || !last || first.abbreviated || last.abbreviated) return undefined;
-    const later = last.month >= first.month ? last.month : last.month + 12;
-    const inYear = (y: number) =>
-      between(monthIn(y, first.month)?.start, monthIn(y + Math.floor((later - 1) / 12), ((later - 1) % 12) + 1)?.end);
-    return spanReading(inYear, yearOrUndefined(m[5]), 'range');
+    // two months said together are months, abbreviated or not ("okt/nov")
+    if (!first || !last) return undefined;
+    const wraps = last.month < first.month;
+    const inYear = (y: number) => between(monthIn(y, first.month)?.start, monthIn(wraps ? y + 1 : y, last.month)?.end);
+    // a year said after the last month is that month's: "december til januar 2019" starts in 2018
+    const year = yearOrUndefined(m[5]);
+    return spanReading(inYear, year !== undefined && wraps ? year - 1 : year, 'range');
   },
 };
 

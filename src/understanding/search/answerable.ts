@@ -11,10 +11,27 @@ const maximumPassages = 3;
 // "hvor mange …?" is answered by a count, "hvornår …?" by a date or a time: a passage
 // without one is about the right thing but does not answer.
 const asksHowMany = /\b(hvor\s+mange|hvormange|how\s+many|antal(?:let)?)\b/iu;
-// English "when" asks only where it opens a question or a clause ("…, and when?", "tell me
-// when …"); inside one it is "når" ("who is the contact when integrating with …?")
-export const asksWhen =
-  /\b(hvornår|hvornaar|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b|(?:^\s*|[.?!,;:–]\s*|\b(?:and|or|but|so|know|tell\s+me|ask|wonder\w*)\s+)when\b(?!\s+it\s+comes\s+to)|\bwhen\s*\?/iu;
+const danishWhen = /\b(hvornår|hvornaar|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
+const englishWhen = /\bwhen\b(?!\s+it\s+comes\s+to)(?!\s+\w+ing\b)/giu;
+const otherQuestionWord = /\b(who|what|which|how|where|why)\b/iu;
+
+/**
+ * Whether a question asks when. An English "when" asks unless its clause asked something else
+ * first or it opens a clause of doing ("who is the contact when integrating …?", "what do I
+ * write when I email …?"); "any idea when …", "by when?" and "I need to find out when …" ask.
+ */
+export function asksWhen(text: string): boolean {
+  if (danishWhen.test(text)) return true;
+  for (const match of text.matchAll(englishWhen)) {
+    const clause =
+      text
+        .slice(0, match.index)
+        .split(/[.?!,;:–]/)
+        .at(-1) ?? '';
+    if (!otherQuestionWord.test(clause)) return true;
+  }
+  return false;
+}
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
@@ -29,7 +46,7 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   // a link's title says where something is, which answers only a question of where
   if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text)) return false;
-  if (asksWhen.test(question) && !/\d/.test(text) && !months.test(text)) return false;
+  if (asksWhen(question) && !/\d/.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
   if (asksAddress.test(question) && !text.includes('@')) return false;
   return true;

@@ -354,8 +354,8 @@ export function danishFor(word: string): string[] | undefined {
 let byDeletion: Map<string, string[]> | undefined;
 
 /**
- * The Danish for a misspelt English or everyday word ("sildes" for "slides", "fremtidig" for
- * "fremtidige"): a glossary word one typo off (two in a long word), where exactly one fits.
+ * The Danish for a misspelt English or everyday word ("sildes" for "slides"): a glossary word
+ * one typo off (two in a long word), where exactly one fits.
  */
 export function danishForMisspelt(word: string): string[] | undefined {
   if (word.length < 5) return undefined;

@@ -209,6 +209,8 @@ function joinEnglishPairs(tokens: string[]): string[] {
 
 /** "sildes" is "slides", which the material calls "plancher": a glossary word one typo off, as the knowledge's term. */
 function misspeltGlossaryTerm(word: string, vocabulary: Vocabulary): string | undefined {
+  // a word of how people ask is no typo of another ("slutter" is not "sletter")
+  if (isStopword(word) || isEverydayWord(word) || isCommonTopicTerm(stem(word))) return undefined;
   const [danish] = danishForMisspelt(word) ?? [];
   return danish === undefined || isSearchStopword(danish) ? undefined : vocabulary.corrected(stem(danish));
 }
