@@ -87,6 +87,9 @@ export function passageKeyOf({ passage }: SearchHit): string {
 // Beside an intent, a passage must hold the whole question, and most of it in its own words
 // rather than only through its record's name.
 export const evidenceCoverage = 0.8;
+// A passage holding this share of the question (weighed by rarity) is a better answer than a
+// reading guessed from the words alone.
+export const PASSAGE_OVER_GUESS = 0.9;
 // a slide of at most this many points is answered whole
 export const shortSlide = 8;
 export const evidenceInText = 0.3;

@@ -24,8 +24,7 @@ import { statusWordFor } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
-import { meetingAgain, meetingPractical } from './meeting-practical.js';
-import { countSources } from './count-sources.js';
+import { particularQuestion } from './particular-questions.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -33,6 +32,7 @@ import { factSearchFor, type FactSearch } from './search/fact-search.js';
 import { isEverydayWord } from './search/everyday-words.js';
 import { isOutsideWord } from './search/outside.js';
 import {
+  PASSAGE_OVER_GUESS,
   answersFromKnowledge,
   asksTheKnowledge,
   contactWord,
@@ -61,10 +61,9 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 }
 
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
-// Below this an intent read from the words alone is a guess, and a passage holding this share
-// of the question (weighed by rarity) is the better answer.
+// Below this an intent read from the words alone is a guess, and a passage holding
+// PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
-const PASSAGE_OVER_GUESS = 0.9;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -137,22 +136,15 @@ export class Understander {
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token)))
       return { ...resolved, intent: 'unknown', confidence: 1 };
-    const question = resolved.intent === 'unknown' || asksTheKnowledge.has(resolved.intent);
-    // (the next meeting's practicalities are not announced: it has its own answer)
-    const practical =
-      question && resolved.intent !== 'event.next-meeting'
-        ? meetingPractical(this.knowledge, input.text, words.tokens, entities.dates, resolved)
-        : undefined;
-    // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")
-    if (practical && !namesSomething(resolved.entities)) {
-      const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
-      return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
-    }
-    const sources = question ? countSources(this.knowledge, words.tokens, resolved) : undefined;
-    if (sources) return sources;
-    // the meeting held again, wherever the asker says they are from
-    const again = question ? meetingAgain(input.text, words.tokens, resolved) : undefined;
-    if (again && !namesSomething({ ...resolved.entities, municipalities: [] })) return again;
+    const particular = particularQuestion({
+      knowledge: this.knowledge,
+      passages: this.#passages,
+      text: input.text,
+      tokens: words.tokens,
+      resolved,
+      dates: entities.dates,
+    });
+    if (particular) return particular;
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
     const asks =
       resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));

@@ -1,0 +1,35 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { countSources } from './count-sources.js';
+import { meetingAgain, meetingPractical } from './meeting-practical.js';
+import type { PassageReadings } from './passage-readings.js';
+import { PASSAGE_OVER_GUESS, asksTheKnowledge, namesSomething } from './reading-groups.js';
+import type { DateSpan, Understanding } from './types.js';
+
+/**
+ * Questions of a kind the examples cannot tell apart, read by their words: a meeting's
+ * practical side, where the national figures come from, the meeting held again.
+ */
+export function particularQuestion(question: {
+  knowledge: Knowledge;
+  passages: PassageReadings;
+  text: string;
+  tokens: string[];
+  resolved: Understanding;
+  dates: DateSpan | undefined;
+}): Understanding | undefined {
+  const { knowledge, passages, text, tokens, resolved, dates } = question;
+  if (resolved.intent !== 'unknown' && !asksTheKnowledge.has(resolved.intent)) return undefined;
+  // (the next meeting's practicalities are not announced: it has its own answer)
+  const practical =
+    resolved.intent === 'event.next-meeting' ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);
+  // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")
+  if (practical && !namesSomething(resolved.entities)) {
+    const fact = passages.fromPassages(text, tokens, resolved);
+    return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
+  }
+  const sources = countSources(knowledge, tokens, resolved);
+  if (sources) return sources;
+  // the meeting held again, wherever the asker says they are from
+  const again = meetingAgain(text, tokens, resolved);
+  return again && !namesSomething({ ...resolved.entities, municipalities: [] }) ? again : undefined;
+}
