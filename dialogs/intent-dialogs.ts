@@ -74,7 +74,13 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'role.list': { dialog: ANSWER_DIALOGS.roleList, args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
   'status.national': {
     dialog: STATUS_DIALOGS.national,
-    args: (e) => ({ taskId: e.tasks[0], step: stepArg(e), aspect: statusAspect(e.aspect) }),
+    args: (e) => ({
+      taskId: e.tasks[0],
+      step: stepArg(e),
+      aspect: statusAspect(e.aspect),
+      // a support system or interface named where no task is ("status på Beskedfordeleren")
+      about: e.tasks.length === 0 ? (e.supportSystems[0] ?? e.interfaces[0]) : undefined,
+    }),
   },
   'status.mine': { dialog: STATUS_DIALOGS.mine, args: (e) => ({ municipality: e.municipalities[0] }) },
   'status.missing': { dialog: STATUS_DIALOGS.missing, args: (e) => ({ taskId: e.tasks[0], step: stepArg(e) }) },

@@ -9,6 +9,7 @@ import { say, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { notInMaterial, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS, STATUS_DIALOGS } from '../names.js';
+import { noFiguresFor } from './view-helpers.js';
 
 const DEFAULT_TASK = 'bbr-adgangsstyring';
 
@@ -16,6 +17,7 @@ const argsSchema = z.object({
   taskId: z.string().optional(),
   step: z.string().regex(/^\d+$/).optional(),
   aspect: z.enum(['done', 'started', 'not-started']).optional(),
+  about: z.string().max(100).optional(),
 });
 
 type Aspect = 'done' | 'started' | 'not-started';
@@ -159,6 +161,8 @@ export const status: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
   if (!parsed.success)
     return unknownReply(context, 'Det trin eller den status kender jeg ikke.', "I don't know that step or status.");
+  const noFigures = parsed.data.taskId === undefined ? noFiguresFor(context, parsed.data.about) : undefined;
+  if (noFigures) return noFigures;
   const taskId = parsed.data.taskId ?? DEFAULT_TASK;
   const task = findTask(context.knowledge, taskId);
   if (!task) return unknownReply(context, 'Den opgave kender jeg ikke.', "I don't know that task.");

@@ -7,12 +7,16 @@ import { standingKey, type StatusStanding, type TaskStatus } from '../../src/sta
 import type { DialogContext, ActionDialog } from '../types.js';
 import { shortDate } from '../shared/text.js';
 import type { TaskTarget } from './form.js';
-import { targetsOfTask, viewTarget } from './view-helpers.js';
+import { noFiguresFor, targetsOfTask, viewTarget } from './view-helpers.js';
 import { say, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { STATUS_DIALOGS } from '../names.js';
 
-const argsSchema = z.object({ taskId: z.string().optional(), step: z.string().optional() });
+const argsSchema = z.object({
+  taskId: z.string().optional(),
+  step: z.string().optional(),
+  about: z.string().max(100).optional(),
+});
 
 type Counts = Record<TaskStatus, number>;
 
@@ -134,6 +138,8 @@ function buttons(context: DialogContext, task: Task, step: number | undefined): 
 export const statusNational: ActionDialog = (context, args, services) => {
   const parsed = argsSchema.safeParse(args);
   const input = parsed.success ? parsed.data : {};
+  const noFigures = input.taskId === undefined ? noFiguresFor(context, input.about) : undefined;
+  if (noFigures) return Promise.resolve(noFigures);
   const chosen = viewTarget(context, input.taskId, input.step);
   if (!chosen.ok) return Promise.resolve(chosen.replies);
   const { task } = chosen;

@@ -4,7 +4,7 @@ import type { Reply } from '../../src/core/types.js';
 import type { DialogContext } from '../types.js';
 import type { TaskTarget } from './form.js';
 import { say } from '../shared/say.js';
-import { refused } from '../shared/replies.js';
+import { notInMaterial, refused } from '../shared/replies.js';
 
 /** The task the national views show when none is named: BBR on Adgangsstyring. */
 export const DEFAULT_STATUS_TASK = 'bbr-adgangsstyring';
@@ -83,4 +83,22 @@ export function channelName(context: DialogContext, channel: string): string {
   };
   const name = names[channel];
   return name ? say(context, name[0], name[1]) : channel;
+}
+
+/**
+ * "trin 1 for Fordelingskomponenten": a support system or interface named where no task is,
+ * which the material has no national figures for; said so, rather than another task's table.
+ */
+export function noFiguresFor(context: DialogContext, about: string | undefined): Reply[] | undefined {
+  if (about === undefined) return undefined;
+  const { supportSystems, interfaces } = context.knowledge;
+  const name =
+    supportSystems.find((system) => system.id === about)?.name ?? interfaces.find((item) => item.id === about)?.code;
+  if (name === undefined) return undefined;
+  const counted = findTask(context.knowledge, DEFAULT_STATUS_TASK)?.title ?? DEFAULT_STATUS_TASK;
+  return notInMaterial(
+    context,
+    `Jeg har ingen landsstatus for _${name}_; materialet har kun landstal for _${counted}_.`,
+    `I have no national status for _${name}_; the material only has national figures for _${counted}_.`,
+  );
 }

@@ -118,6 +118,14 @@ describe('steps and roles', () => {
     );
   });
 
+  it("says it has no national figures for a support system, instead of BBR's table", () => {
+    for (const question of [
+      'trin 1 for Fordelingskomponenten',
+      'hvor mange kommuner har allerede godkendt serviceaftalerne for beskedfordeleren?',
+    ])
+      expect(answer(question).text).toMatch(/^Jeg har ingen landsstatus for _(Fordelingskomponenten|Beskedfordeler)_/);
+  });
+
   it('says so when the seed gives a task no steps, instead of inventing some', () => {
     expect(answer('hvad er trinene for at godkende fordelingsreglerne?').text).toContain('beskriver ikke trin');
   });

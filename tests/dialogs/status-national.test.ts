@@ -15,6 +15,20 @@ function at(iso: string) {
 }
 
 describe('status-national: the KLIK extract, and what was reported to klikbot since', () => {
+  it('says it has no national figures for a support system named without a task, not another task’s table', async () => {
+    const [reply] = await statusNational(at('2018-10-06T12:00:00+02:00'), { about: 'beskedfordeler' }, kit.services);
+    expect(reply?.text).toBe(
+      'Jeg har ingen landsstatus for _Beskedfordeler_; materialet har kun landstal for _BBR på Adgangsstyring_. Spørg KOMBIT på mbprogrammet@kombit.dk.',
+    );
+    // a task named is that task's table, whatever else is named
+    const [bbr] = await statusNational(
+      at('2018-10-06T12:00:00+02:00'),
+      { taskId: 'bbr-adgangsstyring', about: 'beskedfordeler' },
+      kit.services,
+    );
+    expect(bbr?.heading).toBe('Landsstatus: BBR på Adgangsstyring');
+  });
+
   it('shows each BBR step with the extract’s counts and its date, and no reports yet', async () => {
     const [reply] = await statusNational(at('2018-10-06T12:00:00+02:00'), {}, kit.services);
     expect(reply?.heading).toBe('Landsstatus: BBR på Adgangsstyring');
