@@ -58,19 +58,20 @@ function addTo<V>(map: Map<string, V[]>, key: string, value: V): void {
 
 /**
  * A strict form ("strategi B", "SF1511") is named only in full, its short words as written;
- * a long word may carry a typo ("startegi B") where it comes first: "a strategy" is an
- * English article before a word, not strategy A.
+ * a long word may carry a typo ("startegi B") where it comes first, and its words come in
+ * its order: "a strategy" is an English article before a word, not strategy A.
  */
 function strictlyFound(form: SurfaceForm, positions: Map<number | 'whole', Hit>): boolean {
   const whole = positions.get('whole');
   if (whole) return whole.quality === exactQuality;
   const typosForgiven = (form.tokens[0]?.length ?? 0) >= 5;
+  let after = -1;
   return form.tokens.every((token, index) => {
     const hit = positions.get(index);
-    return (
-      hit !== undefined &&
-      (hit.quality === exactQuality || (typosForgiven && token.length >= 5 && hit.quality >= typoQuality))
-    );
+    // in the form's order: "a strategy" is no "strategy A"
+    if (hit === undefined || hit.start < after) return false;
+    after = hit.end;
+    return hit.quality === exactQuality || (typosForgiven && token.length >= 5 && hit.quality >= typoQuality);
   });
 }
 

@@ -207,6 +207,9 @@ describe('a strategy named with a typo', () => {
     expect(read('straegi c anbefales hvornår').entities.strategies).toEqual(['strategi-c']);
     // a short word is as written: "strategi d" is no strategy
     expect(read('fordele ved startegi d').entities.strategies).toEqual([]);
+    // and the words come in the name's order: "a strategy" is an English article, not strategy A
+    expect(read('is a strategy needed?', 'en-GB').entities.strategies).not.toContain('strategi-a');
+    expect(read('what are the pros of strategy A?', 'en-GB').entities.strategies).toEqual(['strategi-a']);
   });
 
   it("is the strategy's step asked about, not the one task that has steps", () => {
