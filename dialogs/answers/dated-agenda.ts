@@ -23,6 +23,23 @@ function knownDays(context: DialogContext): string {
 export function agendaOn(context: DialogContext, span: { start: string; end: string }): Reply[] {
   const meeting = context.knowledge.meetings.find((one) => one.date >= span.start && one.date <= span.end);
   if (meeting) return [agendaCard(context, { meeting, current: clockIndex(meeting, context.turn.now) })];
+  return noMeetingOn(context, span, {
+    da: 'Programmet',
+    daKnown: 'programmerne',
+    en: 'the programme',
+    enKnown: 'the programmes',
+  });
+}
+
+/**
+ * "Programmet for et møde i november 2018 kender jeg ikke: materialet har kun …": what the
+ * material does not give for a meeting on days it has none, naming the days it has.
+ */
+export function noMeetingOn(
+  context: DialogContext,
+  span: { start: string; end: string },
+  what: { da: string; daKnown: string; en: string; enKnown: string },
+): Reply[] {
   const month = span.start.endsWith('-01') && span.start.slice(0, 7) === span.end.slice(0, 7);
   const asked = month
     ? say(context, 'i ', 'in ') + formatDate(span.start, context.language, 'month')
@@ -32,8 +49,8 @@ export function agendaOn(context: DialogContext, span: { start: string; end: str
       notKnown: true,
       text: say(
         context,
-        `Programmet for et møde ${asked} kender jeg ikke: materialet har kun programmerne for ${knownDays(context)}. Spørg ${MAILBOX}.`,
-        `I don't know the programme of a meeting ${asked}: the material only has the programmes of ${knownDays(context)}. Ask ${MAILBOX}.`,
+        `${what.da} for et møde ${asked} kender jeg ikke: materialet har kun ${what.daKnown} for ${knownDays(context)}. Spørg ${MAILBOX}.`,
+        `I don't know ${what.en} of a meeting ${asked}: the material only has ${what.enKnown} of ${knownDays(context)}. Ask ${MAILBOX}.`,
       ),
     },
   ];

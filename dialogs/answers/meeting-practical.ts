@@ -8,6 +8,7 @@ import { dialogButton } from '../shared/buttons.js';
 import { listReply } from '../shared/replies.js';
 import { MEETING_DIALOGS } from '../names.js';
 import { soundTestText } from './agenda.js';
+import { noMeetingOn } from './dated-agenda.js';
 
 /** The meeting asked about: the first in the days named that is not over, else today's, else the next. */
 function meetingAsked(context: DialogContext, start?: string, end?: string): Meeting | undefined {
@@ -27,6 +28,18 @@ function meetingAsked(context: DialogContext, start?: string, end?: string): Mee
  */
 export function meetingPractical(context: DialogContext, start?: string, end?: string): Reply[] | undefined {
   const meeting = meetingAsked(context, start, end);
+  // "hvem er værter på mødet i november?": the material has no such meeting's practicalities
+  if (!meeting && start !== undefined)
+    return noMeetingOn(
+      context,
+      { start, end: end ?? start },
+      {
+        da: 'Værter, lydtest og det praktiske',
+        daKnown: 'dem',
+        en: 'the hosts, sound tests and practicalities',
+        enKnown: 'them',
+      },
+    );
   if (!meeting) return undefined;
   const day = formatDate(meeting.date, context.language);
   const intro = say(

@@ -77,4 +77,11 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     const answer = ask('hvem er værter på mødet i september?', '2018-09-10T09:00:00+02:00');
     expect(answer.text).toContain('onsdag 12. september 2018 kl. 13.00–15.00');
   });
+
+  it('says it does not know the practicalities of a meeting the material has no record of', () => {
+    const answer = ask('hvem er værter på mødet i november?');
+    expect(answer.text).toBe(
+      'Værter, lydtest og det praktiske for et møde i november 2018 kender jeg ikke: materialet har kun dem for torsdag 6. september 2018, onsdag 12. september 2018 og fredag 14. september 2018. Spørg mbprogrammet@kombit.dk.',
+    );
+  });
 });
