@@ -1,10 +1,9 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { speaksOfUs } from './status-fillers.js';
 import type { Understanding } from './types.js';
 
 // "tallene", "the counts", "statustallene": the national status figures
 const countsWord = /^(tal|tallene|tallet|statustal\w*|counts?|figures?|numbers?|opg(ø|oe)relse\w*)$/;
-// "vores tal": the asker's own status, which has no such source
-const ourWord = /^(vi|vores|os|we|our|us)$/;
 // … asked where they come from or how old they are
 const provenanceWord =
   /^(kilde\w*|source\w*|recent|nye|gamle|friske|opdateret|updated|trukket|taget|udtr(æ|ae)k\w*|extract\w*|dato|date|hvorn(å|aa)r|when|fra|from)$/;
@@ -21,7 +20,8 @@ export function countSources(
 ): Understanding | undefined {
   if (!tokens.some((token) => countsWord.test(token)) || !tokens.some((token) => provenanceWord.test(token)))
     return undefined;
-  if (tokens.some((token) => ourWord.test(token))) return undefined;
+  // "vores tal": the asker's own status, which has no such source
+  if (speaksOfUs(tokens)) return undefined;
   const counted = new Set(knowledge.bbrStatus.map((row) => row.task));
   const { tasks } = resolved.entities;
   if (tasks.length === 0 || !tasks.every((taskId) => counted.has(taskId))) return undefined;

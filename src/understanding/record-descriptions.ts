@@ -10,7 +10,7 @@ import type { Understanding } from './types.js';
 // "hvad er …", "hvad gør …", "what is …", "tell me about …": the whole thing asked about
 const danishOpeners = new Set(['er', 'var', 'goer', 'laver', 'betyder', 'bruges', 'handler', 'gaar']);
 const englishOpeners = new Set(['is', 's', 'are', 'does', 'do']);
-const askingAlone = new Set(['fortael', 'forklar', 'beskriv', 'explain', 'describe']);
+const askingAlone = new Set(['fortael', 'forklar', 'beskriv', 'tell', 'explain', 'describe']);
 // the rest of how such a question is put, and the kind of thing it names ("støttesystemet")
 const frameWords =
   /^(hvad|what|tell|fortael|forklar|beskriv|explain|describe|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden)$/;
@@ -28,7 +28,6 @@ function asksWhatItIs(tokens: string[]): boolean {
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;
-  if (first === 'tell') return true;
   if (first === 'hvad') return second !== undefined && danishOpeners.has(second);
   return first === 'what' && second !== undefined && englishOpeners.has(second);
 }

@@ -80,12 +80,17 @@ export function asksForChanges(tokens: string[]): boolean {
 
 /** Whether a status question asks about the asker's own municipality, not the country. */
 export function asksAboutUs(tokens: string[]): boolean {
-  return tokens.some((token) => ourWords.has(token)) && !tokens.some((token) => nationalWords.has(token));
+  return speaksOfUs(tokens) && !tokens.some((token) => nationalWords.has(token));
+}
+
+/** Whether the question says "vi", "vores", "we", "our" …: the asker's own municipality. */
+export function speaksOfUs(tokens: string[]): boolean {
+  return tokens.some((token) => ourWords.has(token));
 }
 
 /** Whether a status question asks about the country ("status på BBR for alle kommuner"), not the asker's own. */
 export function asksAboutTheCountry(tokens: string[]): boolean {
-  return tokens.some((token) => nationalWords.has(token)) && !tokens.some((token) => ourWords.has(token));
+  return tokens.some((token) => nationalWords.has(token)) && !speaksOfUs(tokens);
 }
 
 /** The `aspect` of a joining sentence said for a group ("vi er …"): the conversation joins too. */
