@@ -134,6 +134,7 @@ function supportSystemReply(context: DialogContext, system: SupportSystem): Repl
     return {
       heading: system.name,
       text,
+      notKnown: true,
       source: sourcesLine(context, [system.source.label]),
       buttons: [
         dialogButton(
@@ -185,6 +186,7 @@ function itSystemReply(context: DialogContext, system: ItSystem): Reply {
         `Materialet nævner ingen snitflader eller støttesystemer for ${system.name}.`,
         `The material names no interfaces or support systems for ${system.name}.`,
       ),
+      notKnown: true,
       source: sourcesLine(context, [system.source.label]),
       buttons: [
         dialogButton(

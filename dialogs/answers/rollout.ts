@@ -252,8 +252,8 @@ export const pilots: Dialog = (context, args) => {
       `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`,
       `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`,
     );
-    // that the municipality is no pilot is a fact the material gives, so this is an answer
-    return [{ ...reply!, source, buttons, notKnown: false }];
+    // "er Aarhus med i pilotafprøvningen?" is answered: no. The solution it chose is not known.
+    return [{ ...reply!, source, buttons, notKnown: !/pilot/iu.test(context.turn.text) }];
   }
   const kind =
     pilot.group === 'pilot'

@@ -6,6 +6,7 @@ import { remindButton } from '../reminders/button.js';
 import { askButton, dialogButton } from '../shared/buttons.js';
 import { say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
+import { asksWhen } from '../../src/understanding/search/answerable.js';
 
 function responsibleText(context: DialogContext, task: Task): string {
   const names = task.responsibleRoles.map((roleId) => findRole(context.knowledge, roleId)?.name ?? roleId);
@@ -71,6 +72,20 @@ function taskButtons(context: DialogContext, task: Task, item: DatedItem | undef
   return buttons;
 }
 
+// "tidsfristen", "deadlinen", "due", "dato"; not "opdateret"
+const dateWord = /deadline|frist|\b(due|dato\w*|dates?)\b/iu;
+
+/**
+ * A date asked of a task that has none yet (only announced, being updated in KLIK): the answer
+ * says why, but the date is not known. A task that runs without a deadline ("hver gang …")
+ * says when it is done; "skal DUBU bruge Fjernprint?" asks no date.
+ */
+function asksForADate(context: DialogContext, task: Task, item: DatedItem | undefined): boolean {
+  if (item || (task.state !== 'announced' && task.state !== 'updating')) return false;
+  const text = context.turn.text;
+  return asksWhen(text) || dateWord.test(text);
+}
+
 /** A task's deadline with days left or since, who is responsible and what else the seed says. */
 export const taskDeadline: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
@@ -86,6 +101,7 @@ export const taskDeadline: Dialog = (context, args) => {
       text: lines.join('\n'),
       source: sourceLine(context, task.source.label),
       buttons: taskButtons(context, task, own),
+      ...(asksForADate(context, task, own) ? { notKnown: true } : {}),
     },
   ];
 };

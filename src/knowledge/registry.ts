@@ -15,6 +15,7 @@ import * as events from './schemas/events.js';
 import * as news from './schemas/news.js';
 import * as contacts from './schemas/contacts.js';
 import * as topics from './schemas/topics.js';
+import * as descriptions from './schemas/descriptions.js';
 
 /** Every kind of knowledge, the file it lives in and the module holding its schema. */
 export const knowledgeFiles = {
@@ -34,6 +35,7 @@ export const knowledgeFiles = {
   news: { file: 'news.json', schema: news.file, references: news.references },
   contacts: { file: 'contacts.json', schema: contacts.file, references: contacts.references },
   topics: { file: 'topics.json', schema: topics.file, references: topics.references },
+  descriptions: { file: 'descriptions.json', schema: descriptions.file, references: descriptions.references },
 } as const;
 
 export type KnowledgeKind = keyof typeof knowledgeFiles;

@@ -15,7 +15,9 @@ function collectText(value: unknown, into: string[]): void {
  */
 export function domainStems(knowledge: Knowledge): Set<string> {
   const texts: string[] = [];
-  collectText(knowledge, texts);
+  // how people describe a record is their vocabulary, not the material's
+  const { descriptions: _descriptions, ...material } = knowledge;
+  collectText(material, texts);
   const stems = new Set<string>();
   for (const text of texts) for (const word of words(text)) stems.add(stem(word));
   return stems;

@@ -24,6 +24,7 @@ import { statusWordFor } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
+import { DescribedThings } from './described-things.js';
 import { particularQuestion } from './particular-questions.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
@@ -81,6 +82,7 @@ export class Understander {
   readonly #stepCounts: Map<string, number>;
   readonly #passages: PassageReadings;
   readonly #descriptions: RecordDescriptions;
+  readonly #described: DescribedThings;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
 
@@ -89,6 +91,7 @@ export class Understander {
     this.search = factSearchFor(knowledge);
     this.#passages = new PassageReadings(knowledge, this.search, (token) => this.#classifier.knows(termOf(token)));
     this.#descriptions = new RecordDescriptions(knowledge, this.search);
+    this.#described = new DescribedThings(knowledge);
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
@@ -104,7 +107,8 @@ export class Understander {
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#spellStatusWords(queryWords(input.text));
-    const matches = this.#index.match(words);
+    const names = this.#index.match(words);
+    const matches = [...names, ...this.#described.find(words.tokens, names)];
     const found = findDateSpan(input.text, input.now, language);
     const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);

@@ -445,6 +445,22 @@ describe('an honest "I don\'t know" from a dialog', () => {
     expect(text).toContain('DAR · gennemført');
   });
 
+  it('is the answer to a date asked of a task that has none yet, which says why', () => {
+    const result = routed('hvornår er fristen for at DUBU skal bruge Fjernprint?');
+    expect(result.replies[0]?.text).toContain('er kun varslet');
+    expect(result.understanding?.intent).toBe('unknown');
+    // … while whether DUBU must use it is answered by the same card
+    expect(routed('skal DUBU bruge Fjernprint?').understanding?.intent).toBe('deadline.task');
+    // … and a task that runs without a deadline says when it is done
+    expect(routed('hvornår skal verificer fordelingsregler være færdig?').understanding?.intent).toBe('deadline.task');
+  });
+
+  it('is the answer to which solution a municipality that is no pilot chose', () => {
+    const result = routed('hvilken organisationsløsning har Aarhus valgt?');
+    expect(result.replies[0]?.text).toContain('materialet siger ikke, hvilken løsning');
+    expect(result.understanding?.intent).toBe('unknown');
+  });
+
   it('stays an answer where it states a fact ("Aarhus is no pilot")', () => {
     const result = routed('er Aarhus med i pilotafprøvningen?');
     expect(result.replies[0]?.text).toContain('ikke blandt SAPA-piloterne');

@@ -59,7 +59,9 @@ describe('the search reaches every passage of the knowledge', () => {
   });
 
   it('reaches every record of every kind', () => {
-    const empty = Object.entries(knowledge).flatMap(([kind, records]) =>
+    // how people describe records finds them and is no record of the material itself
+    const material = Object.entries(knowledge).filter(([kind]) => kind !== 'descriptions');
+    const empty = material.flatMap(([kind, records]) =>
       (records as { id: string }[])
         .filter((record) => search.passagesOf(kind as keyof Knowledge, record.id).length === 0)
         .map((record) => `${kind}/${record.id}`),

@@ -89,10 +89,15 @@ export function recordTitleOf(record: Item, references: References = new Map()):
 }
 
 /** Every record's title by its id, leaving out ids used by records of two kinds. */
+/** Every kind of record but how people describe them, which finds a record and says nothing of it. */
+function materialOf(knowledge: Knowledge): [KnowledgeKind, Item[]][] {
+  return (Object.entries(knowledge) as [KnowledgeKind, Item[]][]).filter(([kind]) => kind !== 'descriptions');
+}
+
 function referencesIn(knowledge: Knowledge): References {
   const references: References = new Map();
   const shared = new Set<string>();
-  for (const records of Object.values(knowledge) as Item[][]) {
+  for (const [, records] of materialOf(knowledge)) {
     for (const record of records) {
       if (typeof record.id !== 'string') continue;
       if (references.has(record.id)) shared.add(record.id);
@@ -199,7 +204,7 @@ function sourceOf(record: Item): Passage['source'] {
 export function passagesOf(knowledge: Knowledge): Passage[] {
   const passages: Passage[] = [];
   const references = referencesIn(knowledge);
-  for (const [kind, records] of Object.entries(knowledge) as [KnowledgeKind, Item[]][]) {
+  for (const [kind, records] of materialOf(knowledge)) {
     for (const record of records) {
       const recordId = typeof record.id === 'string' ? record.id : '';
       const recordTitle = recordTitleOf(record, references);

@@ -1,0 +1,176 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import type { DescribedKind, Description } from '../knowledge/schemas/descriptions.js';
+import { words } from '../knowledge/text.js';
+import type { EntityKind } from './entity-forms.js';
+import type { EntityMatch } from './entity-index.js';
+import { deletions, editDistance } from './fuzzy.js';
+import { danishFor } from './search/english.js';
+import { isSearchStopword } from './search/terms.js';
+import { stem } from './stem.js';
+
+/*
+ * A newcomer describes what they cannot name: "den komponent der sender data videre til
+ * modtagersystemerne" is Fordelingskomponenten, "det gamle opgavesystem" KIGO. The phrases
+ * people use live in data/knowledge/descriptions.json; a question that says most of one of
+ * them (its rare words count most) names that record, as its name would.
+ */
+
+const entityKinds: Partial<Record<DescribedKind, EntityKind>> = {
+  tasks: 'task',
+  roles: 'role',
+  itSystems: 'itSystem',
+  supportSystems: 'supportSystem',
+  interfaces: 'interface',
+  strategies: 'strategy',
+  deadlines: 'deadline',
+};
+
+// How much of a phrase (its words weighed by rarity) the question must say, and in how many words
+const minimumShare = 0.75;
+const minimumWords = 2;
+// The phrase's words may stand apart and in another order ("data … sendes videre … til
+// systemerne"), with no more other content words between them than their own
+
+interface Phrase {
+  kind: EntityKind;
+  id: string;
+  /** The content words' weights, in the phrase's order. */
+  weights: number[];
+  total: number;
+}
+
+/** The forms a word is compared by: its stem, and the stems of the material's words for it. */
+function formsOf(word: string): string[] {
+  const forms = new Set([stem(word)]);
+  for (const danish of danishFor(word) ?? [])
+    for (const part of words(danish)) if (!isSearchStopword(part)) forms.add(stem(part));
+  return [...forms];
+}
+
+function targetOf(item: Description): { kind: EntityKind; id: string } | undefined {
+  const { kind, id, step } = item.describes;
+  if (kind === 'tasks' && step !== undefined) return { kind: 'step', id: `${id}#${step}` };
+  const entityKind = entityKinds[kind];
+  return entityKind ? { kind: entityKind, id } : undefined;
+}
+
+/** The records the knowledge's descriptions name, found in a question. */
+export class DescribedThings {
+  readonly #phrases: Phrase[] = [];
+  /** A form to the phrases and word positions it stands in. */
+  readonly #postings = new Map<string, [number, number][]>();
+  readonly #byDeletion = new Map<string, string[]>();
+
+  constructor(knowledge: Knowledge) {
+    const phraseForms: { kind: EntityKind; id: string; forms: string[][] }[] = [];
+    for (const item of knowledge.descriptions) {
+      const target = targetOf(item);
+      if (!target) continue;
+      for (const text of [...item.da, ...item.en]) {
+        const forms = words(text)
+          .filter((word) => !isSearchStopword(word))
+          .map((word) => formsOf(word));
+        if (forms.length >= minimumWords) phraseForms.push({ ...target, forms });
+      }
+    }
+    // a word many records' descriptions share ("data", "kommunens") tells them apart less
+    const recordsWith = new Map<string, Set<string>>();
+    for (const phrase of phraseForms)
+      for (const form of phrase.forms.flat()) {
+        const records = recordsWith.get(form) ?? new Set<string>();
+        records.add(`${phrase.kind}:${phrase.id}`);
+        recordsWith.set(form, records);
+      }
+    const recordCount = new Set(phraseForms.map((phrase) => `${phrase.kind}:${phrase.id}`)).size;
+    phraseForms.forEach((phrase, index) => {
+      const weights = phrase.forms.map((forms) =>
+        Math.max(...forms.map((form) => Math.log(1 + recordCount / (recordsWith.get(form)?.size ?? 1)))),
+      );
+      this.#phrases.push({ kind: phrase.kind, id: phrase.id, weights, total: weights.reduce((a, b) => a + b, 0) });
+      phrase.forms.forEach((forms, position) => {
+        for (const form of forms) this.#post(form, index, position);
+      });
+    });
+  }
+
+  #post(form: string, phrase: number, position: number): void {
+    const list = this.#postings.get(form);
+    if (list) list.push([phrase, position]);
+    else {
+      this.#postings.set(form, [[phrase, position]]);
+      if (form.length >= 6)
+        for (const variant of [form, ...deletions(form)]) {
+          const known = this.#byDeletion.get(variant);
+          if (known) known.push(form);
+          else this.#byDeletion.set(variant, [form]);
+        }
+    }
+  }
+
+  /** The phrase forms a question's word reaches: as written, or one typo off in a longer word. */
+  #reached(word: string): string[] {
+    const forms = formsOf(word).filter((form) => this.#postings.has(form));
+    if (forms.length > 0 || word.length < 6) return forms;
+    const written = stem(word);
+    const near = new Set<string>();
+    for (const variant of [written, ...deletions(written)])
+      for (const form of this.#byDeletion.get(variant) ?? []) if (editDistance(written, form, 1) <= 1) near.add(form);
+    return [...near];
+  }
+
+  /**
+   * The record a question describes, as a match over the words that describe it; nothing where
+   * the question names a thing of that kind itself, or two records fit it equally well.
+   */
+  find(tokens: string[], named: EntityMatch[]): EntityMatch[] {
+    const content = tokens.map((token) => !isSearchStopword(token));
+    // per phrase, where in the question each of its words stands
+    const found = new Map<number, Map<number, number>>();
+    tokens.forEach((token, position) => {
+      if (!content[position]) return;
+      for (const form of this.#reached(token))
+        for (const [phrase, word] of this.#postings.get(form) ?? []) {
+          const positions = found.get(phrase) ?? new Map<number, number>();
+          if (!positions.has(word)) positions.set(word, position);
+          found.set(phrase, positions);
+        }
+    });
+    const fits: EntityMatch[] = [];
+    for (const [index, positions] of found) {
+      const phrase = this.#phrases[index]!;
+      if (positions.size < minimumWords) continue;
+      const share = [...positions.keys()].reduce((sum, word) => sum + phrase.weights[word]!, 0) / phrase.total;
+      const start = Math.min(...positions.values());
+      const end = Math.max(...positions.values()) + 1;
+      if (share < minimumShare || this.#strayWords(content, start, end, positions.size) > positions.size) continue;
+      fits.push({ kind: phrase.kind, id: phrase.id, score: share, start, end, certainty: 'named' });
+    }
+    return chosen(fits.filter((fit) => !named.some((match) => match.certainty === 'named' && match.kind === fit.kind)));
+  }
+
+  /** The content words inside a stretch that are not the phrase's own. */
+  #strayWords(content: boolean[], start: number, end: number, own: number): number {
+    let words = 0;
+    for (let index = start; index < end; index += 1) if (content[index]) words += 1;
+    return words - own;
+  }
+}
+
+/**
+ * The best fit of each kind, best first, where it does not overlap a better one; none of a kind
+ * where two records fit equally well.
+ */
+function chosen(fits: EntityMatch[]): EntityMatch[] {
+  fits.sort((x, y) => y.score - x.score || y.end - y.start - (x.end - x.start));
+  const kept: EntityMatch[] = [];
+  const doubtful = new Set<string>();
+  for (const fit of fits) {
+    const sameKind = fits.find((other) => other.kind === fit.kind);
+    if (sameKind !== fit) {
+      if (sameKind && sameKind.id !== fit.id && sameKind.score === fit.score) doubtful.add(fit.kind);
+      continue;
+    }
+    if (kept.every((other) => fit.end <= other.start || fit.start >= other.end)) kept.push(fit);
+  }
+  return kept.filter((fit) => !doubtful.has(fit.kind));
+}

@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+import { dataDir } from '../knowledge/data-copy.js';
+
+const knowledge = await loadKnowledge(dataDir);
+const understander = new Understander(knowledge);
+const now = DateTime.fromISO('2018-09-06T10:00:00', { zone: 'Europe/Copenhagen' });
+const read = (text: string) => understander.understand({ text, now, locale: 'da-DK' });
+
+describe('a record described instead of named', () => {
+  it('is the record the description fits, read as if named', () => {
+    const routing = read('hvilke opgaver hører til komponenten, som sender data videre ud til modtagersystemerne?');
+    expect(routing.intent).toBe('task.list');
+    expect(routing.entities.supportSystems).toEqual(['fordelingskomponenten']);
+    expect(
+      read('hvor mange kommuner er nået til det sidste trin, hvor adgangskontrollen i BBR bliver lukket?').entities
+        .steps,
+    ).toEqual([{ taskId: 'bbr-adgangsstyring', number: 5 }]);
+  });
+
+  it('takes the words in any order and with other words between them', () => {
+    const found = read('den der opgave hvor vi skal sige god for de allerførste regler, hvornår er fristen?');
+    expect(found.entities.tasks).toEqual(['godkend-initiale-fordelingsregler']);
+  });
+
+  it('gives way to a thing of its kind named in the question', () => {
+    const named = read(
+      'hvilke opgaver har Organisation, og komponenten der sender data videre til modtagersystemerne?',
+    );
+    expect(named.entities.supportSystems).toEqual(['organisation']);
+  });
+
+  it('needs most of a description: one shared word is no description', () => {
+    expect(read('hvilke data har vi?').entities.supportSystems).toEqual([]);
+    expect(read('hvad gør det gamle system?').entities.deadlines).toEqual([]);
+  });
+});
