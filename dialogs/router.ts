@@ -21,6 +21,7 @@ function reported(understanding: Understanding, replies: Reply[]): Understanding
 }
 
 interface Read {
+  understander: RouteDeps['understander'];
   context: DialogContext;
   understanding: Understanding;
   tokens: string[];
@@ -41,10 +42,11 @@ function readText(turn: Turn, text: string, deps: RouteDeps): Read {
   };
   const { tokens } = queryWords(text);
   const actions = understanding.confidence >= CONFIDENCE_THRESHOLD ? actionsFor(understanding, tokens) : [];
-  return { context, understanding, tokens, actions };
+  return { understander: deps.understander, context, understanding, tokens, actions };
 }
 
-function answerRead({ context, understanding, tokens, actions }: Read): Routed {
+function answerRead(read: Read): Routed {
+  const { context, understanding, tokens, actions } = read;
   if (tokens.length === 0) return { replies: help(context, {}), understanding };
   const action = actions[0];
   if (!action) return { replies: notUnderstood(context, {}), understanding: { ...understanding, intent: 'unknown' } };
@@ -52,6 +54,8 @@ function answerRead({ context, understanding, tokens, actions }: Read): Routed {
   if (dialog) {
     // "forskellen på A og B": each of them, in the order named
     const answers = actions.flatMap((each) => dialog(context, each.args));
+    const better = passagesInstead(read, answers);
+    if (better) return better;
     const replies = withEvidence(context, answers, understanding);
     return { replies, understanding: reported(understanding, replies) };
   }
@@ -74,6 +78,26 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
   const asks = participantQuestion(read.tokens);
   if (!asks) return routed;
   return { ...routed, action: participantAction(MEETING_DIALOGS.participant, asks, read.actions[0]) };
+}
+
+/** The passages that say what was asked, where the intent's answer says little of it. */
+function passagesInstead(read: Read, answers: Reply[]): Routed | undefined {
+  const { context, understanding } = read;
+  const answer = answers
+    .flatMap((reply) => [
+      reply.heading ?? '',
+      reply.text,
+      reply.intro ?? '',
+      reply.outro ?? '',
+      ...(reply.facts ?? []).map((fact) => `${fact.label} ${fact.value}`),
+      ...(reply.list ?? []),
+    ])
+    .join('\n');
+  const fact = read.understander.reconsidered(context.turn.text, understanding, answer);
+  if (!fact) return undefined;
+  const action = actionsFor(fact, read.tokens)[0];
+  const dialog = action && answerDialog(action.dialog);
+  return dialog ? { replies: dialog(context, action.args), understanding: fact } : undefined;
 }
 
 /** The dialog's answer, and beside it what the knowledge says in the question's own words, if the answer lacks it. */

@@ -12,7 +12,8 @@ import {
 import { answeringPassages } from './search/answerable.js';
 import type { FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
-import { isCommonTopicTerm } from './search/terms.js';
+import { isCommonTopicTerm, queryTerms } from './search/terms.js';
+import { queryWords } from './query-words.js';
 import type { Understanding } from './types.js';
 
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
@@ -151,6 +152,23 @@ export class PassageReadings {
   }
 
   /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
+  /** How much of the question (its terms, weighed by rarity) a text says: 0–1. */
+  coverageOf(tokens: string[], text: string): number {
+    const { terms, unknown } = queryTerms(tokens, this.search.vocabulary, this.phrasing);
+    // two words are a name and what is asked of it, which the intent reads better than any passage
+    if (terms.length + unknown.length < 3) return 1;
+    const said = new Set(queryTerms(queryWords(text).tokens, this.search.vocabulary).terms);
+    const rarest = Math.max(...terms.map((term) => this.search.weightOf(term)));
+    let total = unknown.length * rarest;
+    let found = 0;
+    for (const term of terms) {
+      const weight = this.search.weightOf(term);
+      total += weight;
+      if (said.has(term)) found += weight;
+    }
+    return found / total;
+  }
+
   fromPassages(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
     const hits = this.#answering(text, tokens);
     const best = hits[0];

@@ -65,6 +65,8 @@ const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 // Below this an intent read from the words alone is a guess, and a passage holding
 // PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
+// How much more of the question a passage must say than an intent's answer to take its place
+const OVERRULING_MARGIN = 0.4;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -214,6 +216,23 @@ export class Understander {
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
     return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? resolved;
+  }
+
+  /**
+   * The passages instead of an intent's answer that says little of what was asked, where a
+   * passage says most of it: "hvordan så rollegalleriet ud i maj, hvilke grupper af roller var
+   * der?" is not SAPA's rollout groups, whatever "grupper" made the intent.
+   */
+  reconsidered(text: string, resolved: Understanding, answer: string): Understanding | undefined {
+    // a date asked about is the timeline's, a comparison both things'; whom to write to has its own reading of passages
+    const { dates, compared } = resolved.entities;
+    if (!answersFromKnowledge.has(resolved.intent) || resolved.intent === 'contact' || dates || compared)
+      return undefined;
+    const { tokens } = queryWords(text);
+    const fact = this.#passages.fromPassages(text, tokens, resolved);
+    if (!fact) return undefined;
+    const said = this.#passages.coverageOf(tokens, answer);
+    return fact.confidence - said >= OVERRULING_MARGIN ? fact : undefined;
   }
 
   /**

@@ -428,6 +428,23 @@ describe('several questions in one message', () => {
   });
 });
 
+describe("an intent's answer that says little of what was asked", () => {
+  const routed = (text: string) => routeTurn(turn(text), { knowledge, understander });
+
+  it('gives way to the passages that say most of it', () => {
+    const result = routed('hvad hedder workshoppen for programlederne på kommunedagene?');
+    expect(result.understanding?.intent).toBe('fact');
+    expect(result.replies.map((reply) => reply.text).join('\n')).toContain('Mest mulig værdi');
+    const spoc = routed('hvilke opgaver får it-afdelingen når STS-projektlederen er SPOC?');
+    expect(spoc.replies.map((reply) => reply.text).join('\n')).toContain('design af jobfunktionsroller');
+  });
+
+  it('stays where it says what was asked, or where a date was asked about', () => {
+    expect(routed('hvornår lukker KIGO?').understanding?.intent).toBe('deadline.task');
+    expect(routed('hvad sker der den 12. september?').understanding?.intent).not.toBe('fact');
+  });
+});
+
 describe('an honest "I don\'t know" from a dialog', () => {
   const routed = (text: string) => routeTurn(turn(text), { knowledge, understander });
 
