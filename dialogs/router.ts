@@ -95,6 +95,7 @@ function passagesInstead(read: Read, answers: Reply[]): Routed | undefined {
     .join('\n');
   const fact = read.understander.reconsidered(context.turn.text, understanding, answer);
   if (!fact) return undefined;
+  if (fact.intent === 'unknown') return { replies: notUnderstood(context, {}), understanding: fact };
   const action = actionsFor(fact, read.tokens)[0];
   const dialog = action && answerDialog(action.dialog);
   return dialog ? { replies: dialog(context, action.args), understanding: fact } : undefined;

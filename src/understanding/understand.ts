@@ -67,6 +67,8 @@ const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 const GUESS_CONFIDENCE = 0.7;
 // How much more of the question a passage must say than an intent's answer to take its place
 const OVERRULING_MARGIN = 0.4;
+// An answer that says less than this of the question answers something else
+const NOTHING_SAID = 0.15;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -230,8 +232,11 @@ export class Understander {
       return undefined;
     const { tokens } = queryWords(text);
     const fact = this.#passages.fromPassages(text, tokens, resolved);
-    if (!fact) return undefined;
     const said = this.#passages.coverageOf(tokens, answer);
+    if (!fact)
+      return said < NOTHING_SAID && !meetingIntents.has(resolved.intent)
+        ? { ...resolved, intent: 'unknown' }
+        : undefined;
     return fact.confidence - said >= OVERRULING_MARGIN ? fact : undefined;
   }
 
