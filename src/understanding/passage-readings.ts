@@ -147,11 +147,13 @@ export class PassageReadings {
     });
   }
 
-  #answering(text: string, tokens: string[]): SearchHit[] {
-    return answeringPassages(this.search.search(tokens, { phrasing: this.phrasing }), text);
+  #answering(text: string, tokens: string[], loose?: { minimum: number; named: Set<string> }): SearchHit[] {
+    // "kommune" in "Vejle Kommune" says what kind of thing, the rest of the name which
+    const named = [...(loose?.named ?? [])].filter((term) => !isCommonTopicTerm(term));
+    const result = this.search.search(tokens, { phrasing: this.phrasing });
+    return answeringPassages(result, text, loose?.minimum, named);
   }
 
-  /** Where no dialog fits, the passages of the knowledge that answer the question, if any do. */
   /** How much of the question (its terms, weighed by rarity) a text says: 0–1. */
   coverageOf(tokens: string[], text: string): number {
     const { terms, unknown } = queryTerms(tokens, this.search.vocabulary, this.phrasing);
@@ -169,8 +171,18 @@ export class PassageReadings {
     return found / total;
   }
 
-  fromPassages(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
-    const hits = this.#answering(text, tokens);
+  /**
+   * Where no dialog fits, the passages of the knowledge that answer the question, if any do;
+   * `loose` is a smaller share of the question the best may hold, where it holds every word
+   * of the things the question names (`named`, as stems).
+   */
+  fromPassages(
+    text: string,
+    tokens: string[],
+    resolved: Understanding,
+    loose?: { minimum: number; named: Set<string> },
+  ): Understanding | undefined {
+    const hits = this.#answering(text, tokens, loose);
     const best = hits[0];
     if (!best) return undefined;
     const passages = this.#wholeSlide(best) ?? hits.map(passageKeyOf);

@@ -69,6 +69,12 @@ const GUESS_CONFIDENCE = 0.7;
 const OVERRULING_MARGIN = 0.4;
 // An answer that says less than this of the question answers something else
 const NOTHING_SAID = 0.15;
+// … and under this it says little, so a passage holding half the question is the better answer
+const POOR_ANSWER = 0.3;
+const POOR_ANSWER_PASSAGE = 0.5;
+// Where no intent reads the question, a passage holding half of it answers (every word of the
+// question one the material uses, two of them in the passage): a paraphrase misses a word or two
+const UNREAD_PASSAGE = 0.5;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -76,6 +82,13 @@ export const MAX_QUESTION_LENGTH = 500;
 // A status asked of the municipalities, and the word for them
 const progressAspects = new Set(['done', 'started', 'not-started']);
 const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|landet|country)$/;
+
+/** The stems of the words that name things in the question. */
+function namedStems(tokens: string[], matches: EntityMatch[]): Set<string> {
+  return new Set(
+    placeholderSpans(matches).flatMap((match) => tokens.slice(match.start, match.end).map((token) => stem(token))),
+  );
+}
 
 export class Understander {
   readonly #index: EntityIndex;
@@ -203,21 +216,17 @@ export class Understander {
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
     const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);
     if (quoted) return quoted;
-    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) {
-      const named = new Set(
-        placeholderSpans(matches).flatMap((match) =>
-          words.tokens.slice(match.start, match.end).map((token) => stem(token)),
-        ),
-      );
+    const named = namedStems(words.tokens, names);
+    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD)
       return this.#passages.withEvidence(input.text, words.tokens, resolved, named);
-    }
     if (
       found &&
       (this.#onlyAsksWhatHappens(words.tokens, dateSpan) ||
         (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
-    return this.#passages.fromPassages(input.text, words.tokens, resolved) ?? resolved;
+    const loose = { minimum: UNREAD_PASSAGE, named };
+    return this.#passages.fromPassages(input.text, words.tokens, resolved, loose) ?? resolved;
   }
 
   /**
@@ -230,9 +239,12 @@ export class Understander {
     const { dates, compared } = resolved.entities;
     if (!answersFromKnowledge.has(resolved.intent) || resolved.intent === 'contact' || dates || compared)
       return undefined;
-    const { tokens } = queryWords(text);
-    const fact = this.#passages.fromPassages(text, tokens, resolved);
+    const words = queryWords(text);
+    const { tokens } = words;
     const said = this.#passages.coverageOf(tokens, answer);
+    const named = namedStems(tokens, this.#index.match(words));
+    const loose = said < POOR_ANSWER ? { minimum: POOR_ANSWER_PASSAGE, named } : undefined;
+    const fact = this.#passages.fromPassages(text, tokens, resolved, loose);
     if (!fact)
       return said < NOTHING_SAID && !meetingIntents.has(resolved.intent)
         ? { ...resolved, intent: 'unknown' }

@@ -35,6 +35,12 @@ describe("an intent's answer checked against the question", () => {
     expect(instead?.entities.passages?.[0]).toContain('kommunedag');
   });
 
+  it('where no intent reads the question, is the passage holding half of it in other words', () => {
+    const paraphrased = read('hvad bidrog Kolding med til rollegalleriet?');
+    expect(paraphrased.intent).toBe('fact');
+    expect(paraphrased.entities.passages?.[0]).toContain('rollegalleriet-jeres-input');
+  });
+
   it('is left alone for a date asked about, a comparison and a question of two words', () => {
     const dated = read('hvad sker der den 12. september?');
     expect(understander.reconsidered('hvad sker der den 12. september?', dated, 'intet')).toBeUndefined();

@@ -14,6 +14,18 @@ describe('the search over every passage', () => {
     search = new FactSearch(await loadKnowledge('data/knowledge'));
   });
 
+  it('quotes half the question where asked to, only with every word known and two of them found', () => {
+    const answering = (text: string, minimum?: number) =>
+      answeringPassages(search.search(queryWords(text).tokens), text, minimum).map((hit) => hit.passage.text);
+    const paraphrased = 'hvad bidrog Kolding med til rollegalleriet?';
+    expect(answering(paraphrased)).toEqual([]);
+    expect(answering(paraphrased, 0.5)[0]).toContain('Kolding har delt erfaringer');
+    // a word the material never uses is most often what is asked
+    expect(answering('hvad bidrog Kolding med til rollegalleriet og CVR-registret?', 0.5)).toEqual([]);
+    // one word found is no half of a question
+    expect(answering('hvad har Kolding bidraget med?', 0.5)).toEqual([]);
+  });
+
   it('finds a duty inside a record, not only the record by its name', () => {
     const passage = best('hvem er KOMBITs eskalationspart?');
     expect(passage?.recordId).toBe('kombit-programleder');

@@ -52,15 +52,31 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   return true;
 }
 
-/** The passages that answer the question well enough to quote, best first; empty when none do. */
-export function answeringPassages(result: SearchResult, question = ''): SearchResult['hits'] {
+/**
+ * The passages that answer the question well enough to quote, best first; empty when none do.
+ * A looser `minimum` holds only where the best passage holds every term of `named` (the things
+ * the question names) that the material uses.
+ */
+export function answeringPassages(
+  result: SearchResult,
+  question = '',
+  minimum = minimumCoverage,
+  named: string[] = [],
+): SearchResult['hits'] {
   // the passage that holds most of the question leads, however often a name stands in another
   const fitting = result.hits
     .filter((hit) => hasTheShapeAsked(question, hit.passage))
     .sort((x, y) => y.coverage - x.coverage || y.score - x.score);
   const best = fitting[0];
   // one word ("og KY?") says what about, not what is asked
-  if (!best || best.coverage < minimumCoverage || result.terms < 2) return [];
+  // a looser share only where every word of the question is one the material uses: a word it
+  // never uses ("CVR-nummer", "uptime") is most often what is asked, and it is not there
+  // … and one word found is no half of a question
+  // … and a passage that leaves out what the question names is about something else
+  const holds = (term: string) => best?.matched.includes(term) === true || !result.known.includes(term);
+  const loose = result.unknown.length === 0 && (best?.matched.length ?? 0) >= 2 && named.every(holds);
+  const needed = loose ? minimum : Math.max(minimum, minimumCoverage);
+  if (!best || best.coverage < needed || result.terms < 2) return [];
   return fitting
     .filter(
       (hit) =>

@@ -28,6 +28,8 @@ export interface SearchResult {
   unknown: string[];
   /** How many content terms the question has. */
   terms: number;
+  /** The question's terms the knowledge uses. */
+  known: string[];
 }
 
 interface Document {
@@ -143,7 +145,7 @@ export class FactSearch {
     // the same words in several records (each meeting run's etiquette) are one answer
     const seen = new Set<string>();
     const distinct = hits.filter((hit) => !seen.has(hit.passage.text) && seen.add(hit.passage.text));
-    return { hits: distinct.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length };
+    return { hits: distinct.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length, known: terms };
   }
 
   /** Whether a question's word reaches the knowledge's words (as written, one typo off, or as a compound of two). */
