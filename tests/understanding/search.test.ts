@@ -5,6 +5,7 @@ import { answeringPassages, asksWhen } from '../../src/understanding/search/answ
 import { FactSearch } from '../../src/understanding/search/fact-search.js';
 import { queryTerms } from '../../src/understanding/search/terms.js';
 import { splitQuestions } from '../../src/understanding/split-questions.js';
+import { stem } from '../../src/understanding/stem.js';
 
 describe('the search over every passage', () => {
   let search: FactSearch;
@@ -24,6 +25,31 @@ describe('the search over every passage', () => {
     expect(answering('hvad bidrog Kolding med til rollegalleriet og CVR-registret?', 0.5)).toEqual([]);
     // one word found is no half of a question
     expect(answering('hvad har Kolding bidraget med?', 0.5)).toEqual([]);
+  });
+
+  it('lets an everyday word the material never uses pass for a paraphrase, not a word it lacks', () => {
+    const hit = {
+      passage: {
+        kind: 'supportSystems' as const,
+        recordId: 'organisation',
+        recordTitle: 'Organisation',
+        names: ['Organisation'],
+        field: 'facts.1',
+        text: 'Data kommer fra kommunens lokale organisationsløsning',
+        source: { label: 'Programledermøde september 2018', asOf: '2018-09-06' },
+      },
+      score: 5,
+      coverage: 0.55,
+      textCoverage: 0.55,
+      matched: ['data', 'organisation'],
+    };
+    const withUnknown = (unknown: string[]) => ({ hits: [hit], unknown, terms: 4, known: hit.matched });
+    // "foretage", "skaffe": words everyone uses
+    expect(answeringPassages(withUnknown([stem('foretage')]), '', 0.5)).toHaveLength(1);
+    expect(answeringPassages(withUnknown([stem('skaffe')]), '', 0.5)).toHaveLength(1);
+    // "uptime", "CVR": what is asked, and not in the material
+    expect(answeringPassages(withUnknown([stem('uptime')]), '', 0.5)).toEqual([]);
+    expect(answeringPassages(withUnknown(['cvr']), '', 0.5)).toEqual([]);
   });
 
   it('finds a duty inside a record, not only the record by its name', () => {

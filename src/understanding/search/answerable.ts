@@ -1,5 +1,6 @@
 import type { SearchResult } from './fact-search.js';
 import type { Passage } from './passages.js';
+import { isCommonStem } from './common-words.js';
 
 // How much of the question a passage must hold to be quoted as the answer: most of its
 // content, weighed by rarity, with no unknown word left over that the data never mentions.
@@ -74,7 +75,8 @@ export function answeringPassages(
   // … and one word found is no half of a question
   // … and a passage that leaves out what the question names is about something else
   const holds = (term: string) => best?.matched.includes(term) === true || !result.known.includes(term);
-  const loose = result.unknown.length === 0 && (best?.matched.length ?? 0) >= 2 && named.every(holds);
+  const loose =
+    result.unknown.every((term) => isCommonStem(term)) && (best?.matched.length ?? 0) >= 2 && named.every(holds);
   const needed = loose ? minimum : Math.max(minimum, minimumCoverage);
   if (!best || best.coverage < needed || result.terms < 2) return [];
   return fitting
