@@ -14,10 +14,15 @@ import { ANSWER_DIALOGS, MEETING_DIALOGS } from './names.js';
 import { answerDialog, isActionDialog, standInFor } from './registry.js';
 import { say } from './shared/say.js';
 
-/** "Jeg har ingen landsstatus for …" is an honest "I don't know", and is reported as one. */
-function reported(understanding: Understanding, replies: Reply[]): Understanding {
+/**
+ * "Jeg har ingen landsstatus for …" is an honest "I don't know", and is reported as one; what
+ * it was about stays the topic a follow-up leans on.
+ */
+function reported(understanding: Understanding, replies: Reply[]): Pick<Routed, 'understanding' | 'topic'> {
   const knowsNothing = replies.length > 0 && replies.every((reply) => reply.notKnown);
-  return knowsNothing ? { ...understanding, intent: 'unknown' } : understanding;
+  return knowsNothing
+    ? { understanding: { ...understanding, intent: 'unknown' }, topic: understanding }
+    : { understanding };
 }
 
 interface Read {
@@ -57,12 +62,12 @@ function answerRead(read: Read): Routed {
     const better = passagesInstead(read, answers);
     if (better) return better;
     const replies = withEvidence(context, answers, understanding);
-    return { replies, understanding: reported(understanding, replies) };
+    return { replies, ...reported(understanding, replies) };
   }
   const standIn = standInFor(action.dialog);
   if (standIn) {
     const replies = standIn(context, action.args);
-    return { replies, understanding: reported(understanding, replies), action };
+    return { replies, ...reported(understanding, replies), action };
   }
   return { replies: isActionDialog(action.dialog) ? [] : notUnderstood(context, {}), understanding, action };
 }
@@ -93,7 +98,7 @@ function passagesInstead(read: Read, answers: Reply[]): Routed | undefined {
       ...(reply.list ?? []),
     ])
     .join('\n');
-  const fact = read.understander.reconsidered(context.turn.text, understanding, answer);
+  const fact = read.understander.check.reconsidered(context.turn.text, understanding, answer);
   if (!fact) return undefined;
   if (fact.intent === 'unknown') return { replies: notUnderstood(context, {}), understanding: fact };
   const action = actionsFor(fact, read.tokens)[0];

@@ -179,6 +179,9 @@ export const rollout: Dialog = (context, args) => {
   return [placementReply(context, municipality, placement)];
 };
 
+// "hvilken løsning har Aarhus valgt som pilotkommune?" asks the solution, whatever word of piloting it has
+const asksTheSolution = /l(ø|oe)sning|valgt|v(æ|ae)lg|solution|cho(se|ose|sen)|strateg|produkt|product/iu;
+
 function pilotLine(context: DialogContext, pilot: Pilot): string {
   return `${municipalityOf(context, pilot.municipality)?.shortName ?? pilot.municipality}: ${pilotSolution(context, pilot)}`;
 }
@@ -253,7 +256,9 @@ export const pilots: Dialog = (context, args) => {
       `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`,
     );
     // "er Aarhus med i pilotafprøvningen?" is answered: no. The solution it chose is not known.
-    return [{ ...reply!, source, buttons, notKnown: !/pilot/iu.test(context.turn.text) }];
+    const text = context.turn.text;
+    const asksWhetherPilot = /pilot/iu.test(text) && !asksTheSolution.test(text);
+    return [{ ...reply!, source, buttons, notKnown: !asksWhetherPilot }];
   }
   const kind =
     pilot.group === 'pilot'

@@ -83,9 +83,8 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     const topicKey = turn.conversation.isGroup ? `${turn.conversation.id}\u0000${turn.user.id}` : turn.conversation.id;
     const previous = memory.recall(topicKey, turn.now);
     const routed = registry.route(turn, { knowledge: deps.knowledge, understander, previous });
-    if (routed.understanding && !noTopic.has(routed.understanding.intent)) {
-      memory.remember(topicKey, routed.understanding, turn.now);
-    }
+    const topic = routed.topic ?? routed.understanding;
+    if (topic && !noTopic.has(topic.intent)) memory.remember(topicKey, topic, turn.now);
     return routed;
   };
 

@@ -23,6 +23,11 @@ export interface Routed {
   replies: Reply[];
   understanding?: Understanding;
   /**
+   * What a follow-up leans on, where it is not `understanding`: an honest "I don't know" about
+   * a named task is reported as not known, and "hvem er ansvarlig?" after it is still that task's.
+   */
+  topic?: Understanding;
+  /**
    * Set when the text asks for an action dialog (one that reads or writes the state): the
    * router does not run it, the core does (`handle`). `replies` are then what can be said
    * without it: a stand-in's answer, the not-understood answer when the dialog is not

@@ -6,6 +6,7 @@ import type { EntityMatch } from './entity-index.js';
 import { deletions, editDistance } from './fuzzy.js';
 import { danishFor } from './search/english.js';
 import { isSearchStopword } from './search/terms.js';
+import { isGlueWord } from './stopwords.js';
 import { stem } from './stem.js';
 
 /*
@@ -28,6 +29,9 @@ const entityKinds: Partial<Record<DescribedKind, EntityKind>> = {
 // How much of a phrase (its words weighed by rarity) the question must say, and in how many words
 const minimumShare = 0.75;
 const minimumWords = 2;
+// How a word counts: written as the phrase writes it, or reached by another word or a typo
+const exact = 1;
+const indirect = 0.9;
 // The phrase's words may stand apart and in another order ("data … sendes videre … til
 // systemerne"), with no more other content words between them than their own
 
@@ -37,6 +41,14 @@ interface Phrase {
   /** The content words' weights, in the phrase's order. */
   weights: number[];
   total: number;
+}
+
+/**
+ * Whether a word is part of what a phrase says: the content words, and the longer of the
+ * common ones, which may tell one record from another ("allerede" on fælles login is DAR).
+ */
+function describing(word: string): boolean {
+  return !isSearchStopword(word) || (word.length >= 6 && !isGlueWord(word));
 }
 
 /** The forms a word is compared by: its stem, and the stems of the material's words for it. */
@@ -68,7 +80,7 @@ export class DescribedThings {
       if (!target) continue;
       for (const text of [...item.da, ...item.en]) {
         const forms = words(text)
-          .filter((word) => !isSearchStopword(word))
+          .filter((word) => describing(word))
           .map((word) => formsOf(word));
         if (forms.length >= minimumWords) phraseForms.push({ ...target, forms });
       }
@@ -107,15 +119,28 @@ export class DescribedThings {
     }
   }
 
-  /** The phrase forms a question's word reaches: as written, or one typo off in a longer word. */
-  #reached(word: string): string[] {
-    const forms = formsOf(word).filter((form) => this.#postings.has(form));
-    if (forms.length > 0 || word.length < 6) return forms;
+  /**
+   * The phrase forms a question's word reaches, each with how well: as written (1), as the
+   * material's word for it or one typo off in a longer word (less, so that "fælles login" is
+   * the phrase that says "login", not one that says "log ud").
+   */
+  #reached(word: string): [string, number][] {
     const written = stem(word);
+    const forms = formsOf(word).filter((form) => this.#postings.has(form));
+    if (forms.length > 0 || word.length < 6)
+      return forms.map((form) => [form, form === written ? exact : indirect] as [string, number]);
     const near = new Set<string>();
     for (const variant of [written, ...deletions(written)])
       for (const form of this.#byDeletion.get(variant) ?? []) if (editDistance(written, form, 1) <= 1) near.add(form);
-    return [...near];
+    return [...near].map((form) => [form, indirect]);
+  }
+
+  /** The things described beside those named; "hvem …?" names a role by its duties (role-duties.ts), which say more. */
+  beside(tokens: string[], named: EntityMatch[]): EntityMatch[] {
+    const described = this.find(tokens, named);
+    return tokens.includes('hvem') || tokens.includes('who')
+      ? described.filter((match) => match.kind !== 'role')
+      : described;
   }
 
   /**
@@ -123,23 +148,27 @@ export class DescribedThings {
    * the question names a thing of that kind itself, or two records fit it equally well.
    */
   find(tokens: string[], named: EntityMatch[]): EntityMatch[] {
-    const content = tokens.map((token) => !isSearchStopword(token));
+    const content = tokens.map((token) => describing(token));
     // per phrase, where in the question each of its words stands
-    const found = new Map<number, Map<number, number>>();
+    // per phrase, where in the question each of its words stands and how well it matched
+    const found = new Map<number, Map<number, { position: number; quality: number }>>();
     tokens.forEach((token, position) => {
       if (!content[position]) return;
-      for (const form of this.#reached(token))
+      for (const [form, quality] of this.#reached(token))
         for (const [phrase, word] of this.#postings.get(form) ?? []) {
-          const positions = found.get(phrase) ?? new Map<number, number>();
-          if (!positions.has(word)) positions.set(word, position);
-          found.set(phrase, positions);
+          const words = found.get(phrase) ?? new Map<number, { position: number; quality: number }>();
+          if ((words.get(word)?.quality ?? 0) < quality) words.set(word, { position, quality });
+          found.set(phrase, words);
         }
     });
     const fits: EntityMatch[] = [];
-    for (const [index, positions] of found) {
+    for (const [index, matched] of found) {
       const phrase = this.#phrases[index]!;
-      if (positions.size < minimumWords) continue;
-      const share = [...positions.keys()].reduce((sum, word) => sum + phrase.weights[word]!, 0) / phrase.total;
+      if (matched.size < minimumWords) continue;
+      let said = 0;
+      for (const [word, { quality }] of matched) said += phrase.weights[word]! * quality;
+      const share = said / phrase.total;
+      const positions = new Map([...matched].map(([word, { position }]) => [word, position]));
       const start = Math.min(...positions.values());
       const end = Math.max(...positions.values()) + 1;
       if (share < minimumShare || this.#strayWords(content, start, end, positions.size) > positions.size) continue;

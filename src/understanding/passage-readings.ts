@@ -148,17 +148,24 @@ export class PassageReadings {
   }
 
   #answering(text: string, tokens: string[], loose?: { minimum: number; named: Set<string> }): SearchHit[] {
-    // "kommune" in "Vejle Kommune" says what kind of thing, the rest of the name which
-    const named = [...(loose?.named ?? [])].filter((term) => !isCommonTopicTerm(term));
+    // the whole of a name: "KOMBIT-SPOC" is not the STS-projektleder, SPOC for the vendors
+    const named = [...(loose?.named ?? [])];
     const result = this.search.search(tokens, { phrasing: this.phrasing });
     return answeringPassages(result, text, loose?.minimum, named);
   }
 
-  /** How much of the question (its terms, weighed by rarity) a text says: 0–1. */
-  coverageOf(tokens: string[], text: string): number {
-    const { terms, unknown } = queryTerms(tokens, this.search.vocabulary, this.phrasing);
+  /**
+   * How much of the question (its terms, weighed by rarity) a text says: 0–1; the words that
+   * describe what the text is about (`described`, as stems) are left out.
+   */
+  coverageOf(tokens: string[], text: string, described: Set<string> = new Set()): number {
+    const asked = queryTerms(tokens, this.search.vocabulary, this.phrasing);
+    const terms = asked.terms.filter((term) => !described.has(term));
+    const { unknown } = asked;
     // two words are a name and what is asked of it, which the intent reads better than any passage
     if (terms.length + unknown.length < 3) return 1;
+    // nothing the material says is asked: no answer from it can say any of it
+    if (terms.length === 0) return 0;
     const said = new Set(queryTerms(queryWords(text).tokens, this.search.vocabulary).terms);
     const rarest = Math.max(...terms.map((term) => this.search.weightOf(term)));
     let total = unknown.length * rarest;

@@ -4,6 +4,7 @@ import type { EntityMatch } from './entity-index.js';
 import { aspectOf, eventKindsOf, roleCategoryOf, rolePhaseOf } from './keywords.js';
 import { queryWords } from './query-words.js';
 import { isGlueWord } from './stopwords.js';
+import { stem } from './stem.js';
 import { noEntities, type DateSpan, type Entities } from './types.js';
 
 /*
@@ -35,6 +36,13 @@ export function placeholderSpans(matches: EntityMatch[]): EntityMatch[] {
     if (chosen.every((other) => match.end <= other.start || match.start >= other.end)) chosen.push(match);
   }
   return chosen;
+}
+
+/** The stems of the words that name things in the question. */
+export function namedStems(tokens: string[], matches: EntityMatch[]): Set<string> {
+  return new Set(
+    placeholderSpans(matches).flatMap((match) => tokens.slice(match.start, match.end).map((token) => stem(token))),
+  );
 }
 
 /** Where in the words a date expression stands, so it can become "xdate". */

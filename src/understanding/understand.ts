@@ -8,6 +8,7 @@ import {
   dateWords,
   entitiesFrom,
   hintsBesideNames,
+  namedStems,
   placeholderSpans,
   relativeStep,
 } from './reading-parts.js';
@@ -25,6 +26,7 @@ import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
+import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
@@ -65,13 +67,6 @@ const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 // Below this an intent read from the words alone is a guess, and a passage holding
 // PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
-// How much more of the question a passage must say than an intent's answer to take its place
-const OVERRULING_MARGIN = 0.4;
-// An answer that says less than this of the question answers something else
-const NOTHING_SAID = 0.15;
-// … and under this it says little, so a passage holding half the question is the better answer
-const POOR_ANSWER = 0.3;
-const POOR_ANSWER_PASSAGE = 0.5;
 // Where no intent reads the question, a passage holding half of it answers (every word of the
 // question one the material uses, two of them in the passage): a paraphrase misses a word or two
 const UNREAD_PASSAGE = 0.5;
@@ -83,13 +78,6 @@ export const MAX_QUESTION_LENGTH = 500;
 const progressAspects = new Set(['done', 'started', 'not-started']);
 const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|landet|country)$/;
 
-/** The stems of the words that name things in the question. */
-function namedStems(tokens: string[], matches: EntityMatch[]): Set<string> {
-  return new Set(
-    placeholderSpans(matches).flatMap((match) => tokens.slice(match.start, match.end).map((token) => stem(token))),
-  );
-}
-
 export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
@@ -100,6 +88,8 @@ export class Understander {
   readonly #passages: PassageReadings;
   readonly #descriptions: RecordDescriptions;
   readonly #described: DescribedThings;
+  /** An intent's answer checked against the question, once a dialog has answered. */
+  readonly check: AnswerCheck;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
 
@@ -109,6 +99,7 @@ export class Understander {
     this.#passages = new PassageReadings(knowledge, this.search, (token) => this.#classifier.knows(termOf(token)));
     this.#descriptions = new RecordDescriptions(knowledge, this.search);
     this.#described = new DescribedThings(knowledge);
+    this.check = new AnswerCheck(this.#passages, this.#index, this.#described);
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
@@ -125,7 +116,7 @@ export class Understander {
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#spellStatusWords(queryWords(input.text));
     const names = this.#index.match(words);
-    const matches = [...names, ...this.#described.find(words.tokens, names)];
+    const matches = [...names, ...this.#described.beside(words.tokens, names)];
     const found = findDateSpan(input.text, input.now, language);
     const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
@@ -227,29 +218,6 @@ export class Understander {
       return { intent: 'event.list', confidence: 0.6, entities, language };
     const loose = { minimum: UNREAD_PASSAGE, named };
     return this.#passages.fromPassages(input.text, words.tokens, resolved, loose) ?? resolved;
-  }
-
-  /**
-   * The passages instead of an intent's answer that says little of what was asked, where a
-   * passage says most of it: "hvordan så rollegalleriet ud i maj, hvilke grupper af roller var
-   * der?" is not SAPA's rollout groups, whatever "grupper" made the intent.
-   */
-  reconsidered(text: string, resolved: Understanding, answer: string): Understanding | undefined {
-    // a date asked about is the timeline's, a comparison both things'; whom to write to has its own reading of passages
-    const { dates, compared } = resolved.entities;
-    if (!answersFromKnowledge.has(resolved.intent) || resolved.intent === 'contact' || dates || compared)
-      return undefined;
-    const words = queryWords(text);
-    const { tokens } = words;
-    const said = this.#passages.coverageOf(tokens, answer);
-    const named = namedStems(tokens, this.#index.match(words));
-    const loose = said < POOR_ANSWER ? { minimum: POOR_ANSWER_PASSAGE, named } : undefined;
-    const fact = this.#passages.fromPassages(text, tokens, resolved, loose);
-    if (!fact)
-      return said < NOTHING_SAID && !meetingIntents.has(resolved.intent)
-        ? { ...resolved, intent: 'unknown' }
-        : undefined;
-    return fact.confidence - said >= OVERRULING_MARGIN ? fact : undefined;
   }
 
   /**

@@ -16,13 +16,13 @@ describe("an intent's answer checked against the question", () => {
   it('stands where it says what was asked', () => {
     const answer =
       'Løsningsspecifikke opgaver hver gang et nyt modtagersystem kobles på Fordelingskomponenten: Verificer …';
-    expect(understander.reconsidered(question, understood, answer)).toBeUndefined();
+    expect(understander.check.reconsidered(question, understood, answer)).toBeUndefined();
   });
 
   it('is "I don\'t know" where it says next to nothing of it and no passage does better', () => {
     const unrelated = 'SAPAs udrulningsplan fordeler de 98 kommuner i 14 grupper fra NU/2018 til Q4/2019.';
     const longer = 'hvor mange penge bruger Beskedfordeleren på kaffe og kage om måneden?';
-    expect(understander.reconsidered(longer, { ...read(longer), intent: 'task.list' }, unrelated)?.intent).toBe(
+    expect(understander.check.reconsidered(longer, { ...read(longer), intent: 'task.list' }, unrelated)?.intent).toBe(
       'unknown',
     );
   });
@@ -30,7 +30,11 @@ describe("an intent's answer checked against the question", () => {
   it('gives way to a passage that says much more of the question', () => {
     const asked = 'hvad hedder workshoppen for programlederne på kommunedagene?';
     const reading = { ...read(asked), intent: 'role.describe' as const };
-    const instead = understander.reconsidered(asked, reading, 'KOMBIT-programleder er en projekt- og programrolle.');
+    const instead = understander.check.reconsidered(
+      asked,
+      reading,
+      'KOMBIT-programleder er en projekt- og programrolle.',
+    );
     expect(instead?.intent).toBe('fact');
     expect(instead?.entities.passages?.[0]).toContain('kommunedag');
   });
@@ -43,10 +47,10 @@ describe("an intent's answer checked against the question", () => {
 
   it('is left alone for a date asked about, a comparison and a question of two words', () => {
     const dated = read('hvad sker der den 12. september?');
-    expect(understander.reconsidered('hvad sker der den 12. september?', dated, 'intet')).toBeUndefined();
+    expect(understander.check.reconsidered('hvad sker der den 12. september?', dated, 'intet')).toBeUndefined();
     const compared = read('forskellen på FK-ADM og FK-ANSV?');
-    expect(understander.reconsidered('forskellen på FK-ADM og FK-ANSV?', compared, 'intet')).toBeUndefined();
+    expect(understander.check.reconsidered('forskellen på FK-ADM og FK-ANSV?', compared, 'intet')).toBeUndefined();
     const short = read('hvornår lukker KIGO?');
-    expect(understander.reconsidered('hvornår lukker KIGO?', short, 'intet')).toBeUndefined();
+    expect(understander.check.reconsidered('hvornår lukker KIGO?', short, 'intet')).toBeUndefined();
   });
 });

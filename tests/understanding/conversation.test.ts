@@ -28,6 +28,13 @@ function asker(core: Core, conversation = 'c1', isGroup = false) {
 }
 
 describe('a conversation', () => {
+  it('keeps the topic of an honest "I don\'t know" for the follow-up', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvornår er fristen for at DUBU skal bruge Fjernprint?').intent).toBe('unknown');
+    const next = ask('hvem er ansvarlig?');
+    expect(next.text).toContain('DUBU skal anvende Fjernprint');
+  });
+
   it('answers a complete new question afresh, whatever was asked before', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvornår er deadline for at udpege FK-ansvarlig?');

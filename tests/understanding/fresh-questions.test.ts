@@ -7,15 +7,18 @@ import { createCore } from '../../src/klikbot-core.js';
 /**
  * The fresh set (fresh-questions.json), written from the seed by someone who saw neither the
  * understanding nor its examples, judged by the answers alone. The questions answered wrong
- * today are listed by id: any other wrong answer is a regression, and one answered right
- * must leave the list.
+ * today are listed by id, with "!" where the answer is confidently wrong (not "I don't know"):
+ * any other wrong answer is a regression, and so is an "I don't know" turned into a confident
+ * wrong answer; one answered right must leave the list.
  */
-const KNOWN_WRONG = new Set(
+const LISTED = new Set(
   (
-    'n008 n022 n031 n033 n036 n048 n051 n060 n064 n067 n069 n072 n078 n080 n081 n086 n088 n090 n091 n092 n107 n116 n126 n130 n131 n132 ' +
-    'n139 n143 n144 n145 n148 n149 n166 n175 n177 n187 n195 n202 n203 n206 n209 n210 n211 n233 n236'
+    'n008 n022! n031 n033 n036! n048! n051! n060! n064 n067 n069 n072 n078 n080 n081 n086! n088 n090 n091! n092! n107 n116 n126 n130! ' +
+    'n131! n132! n139 n143! n144! n145! n148 n149 n166 n175 n177! n187! n195 n202 n203! n206! n209! n210 n211! n233! n236!'
   ).split(' '),
 );
+const KNOWN_WRONG = new Set([...LISTED].map((id) => id.replace('!', '')));
+const KNOWN_CONFIDENTLY_WRONG = new Set([...LISTED].filter((id) => id.endsWith('!')).map((id) => id.slice(0, -1)));
 
 describe('the fresh question set, judged by its answers', () => {
   let core: Core;
@@ -44,6 +47,14 @@ describe('the fresh question set, judged by its answers', () => {
           `${outcome.question.id} "${outcome.question.text}" → ${outcome.intent}; missing ${outcome.missingFacts.join(' | ')}: ${outcome.answer.slice(0, 160)}`,
       );
     expect(regressions, regressions.join('\n')).toEqual([]);
+    const nowConfident = wrong
+      .filter((outcome) => outcome.confidentWrong && !KNOWN_CONFIDENTLY_WRONG.has(outcome.question.id))
+      .map((outcome) => `${outcome.question.id} "${outcome.question.text}" → ${outcome.intent}`);
+    expect(nowConfident, 'said "I don\'t know" before, answers wrong now').toEqual([]);
+    const nowHonest = [...KNOWN_CONFIDENTLY_WRONG].filter(
+      (id) => !wrong.some((outcome) => outcome.question.id === id && outcome.confidentWrong),
+    );
+    expect(nowHonest, 'no longer confidently wrong: take the "!" off').toEqual([]);
     const mended = [...KNOWN_WRONG].filter((id) => !wrong.some((outcome) => outcome.question.id === id));
     expect(mended, 'answered right now: take them out of KNOWN_WRONG').toEqual([]);
   });

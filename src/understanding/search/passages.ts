@@ -88,12 +88,12 @@ export function recordTitleOf(record: Item, references: References = new Map()):
   return title ?? id.charAt(0).toUpperCase() + id.slice(1);
 }
 
-/** Every record's title by its id, leaving out ids used by records of two kinds. */
 /** Every kind of record but how people describe them, which finds a record and says nothing of it. */
 function materialOf(knowledge: Knowledge): [KnowledgeKind, Item[]][] {
   return (Object.entries(knowledge) as [KnowledgeKind, Item[]][]).filter(([kind]) => kind !== 'descriptions');
 }
 
+/** Every record's title by its id, leaving out ids used by records of two kinds. */
 function referencesIn(knowledge: Knowledge): References {
   const references: References = new Map();
   const shared = new Set<string>();

@@ -1,0 +1,54 @@
+import type { DescribedThings } from './described-things.js';
+import type { EntityIndex } from './entity-index.js';
+import type { PassageReadings } from './passage-readings.js';
+import { queryWords } from './query-words.js';
+import { answersFromKnowledge, meetingIntents } from './reading-groups.js';
+import { namedStems } from './reading-parts.js';
+import type { Understanding } from './types.js';
+
+// How much more of the question a passage must say than an intent's answer to take its place
+const OVERRULING_MARGIN = 0.4;
+// An answer that says less than this of the question answers something else
+const NOTHING_SAID = 0.15;
+// … and under this it says little, so a passage holding half the question is the better answer
+const POOR_ANSWER = 0.3;
+const POOR_ANSWER_PASSAGE = 0.5;
+
+/** Whether an intent's answer is checked: a date asked about is the timeline's, a comparison both things', whom to write to has its own reading. */
+function checked(resolved: Understanding): boolean {
+  const { dates, compared } = resolved.entities;
+  return answersFromKnowledge.has(resolved.intent) && resolved.intent !== 'contact' && !dates && !compared;
+}
+
+/**
+ * A dialog's answer weighed against the question, as the search weighs words: "hvad hedder
+ * workshoppen for programlederne på kommunedagene?" is the workshop's title, not the
+ * KOMBIT-programleder role that "programlederne" made the intent.
+ */
+export class AnswerCheck {
+  constructor(
+    private readonly passages: PassageReadings,
+    private readonly index: EntityIndex,
+    private readonly described: DescribedThings,
+  ) {}
+
+  /** The passages, or "I don't know", instead of an answer that says little of what was asked; undefined where it stands. */
+  reconsidered(text: string, resolved: Understanding, answer: string): Understanding | undefined {
+    if (!checked(resolved)) return undefined;
+    const words = queryWords(text);
+    const names = this.index.match(words);
+    // a thing described is answered in its own name, not in the words that describe it
+    const described = namedStems(words.tokens, this.described.find(words.tokens, names));
+    const said = this.passages.coverageOf(words.tokens, answer, described);
+    // no passage can say that much more than an answer saying this much: no search needed
+    if (said > 1 - OVERRULING_MARGIN) return undefined;
+    const named = namedStems(words.tokens, names);
+    const loose = said < POOR_ANSWER ? { minimum: POOR_ANSWER_PASSAGE, named } : undefined;
+    const fact = this.passages.fromPassages(text, words.tokens, resolved, loose);
+    // a meeting's programme and a thing described are put in people's own words more than anything
+    const ownWords = meetingIntents.has(resolved.intent) || described.size > 0;
+    const saidNothing = said < NOTHING_SAID && !ownWords;
+    if (!fact) return saidNothing ? { ...resolved, intent: 'unknown' } : undefined;
+    return saidNothing || fact.confidence - said >= OVERRULING_MARGIN ? fact : undefined;
+  }
+}
