@@ -32,8 +32,6 @@ const minimumWords = 2;
 // How a word counts: written as the phrase writes it, or reached by another word or a typo
 const exact = 1;
 const indirect = 0.9;
-// The phrase's words may stand apart and in another order ("data … sendes videre … til
-// systemerne"), with no more other content words between them than their own
 
 interface Phrase {
   kind: EntityKind;
@@ -149,7 +147,6 @@ export class DescribedThings {
    */
   find(tokens: string[], named: EntityMatch[]): EntityMatch[] {
     const content = tokens.map((token) => describing(token));
-    // per phrase, where in the question each of its words stands
     // per phrase, where in the question each of its words stands and how well it matched
     const found = new Map<number, Map<number, { position: number; quality: number }>>();
     tokens.forEach((token, position) => {
@@ -171,6 +168,8 @@ export class DescribedThings {
       const positions = new Map([...matched].map(([word, { position }]) => [word, position]));
       const start = Math.min(...positions.values());
       const end = Math.max(...positions.values()) + 1;
+      // the phrase's words may stand apart and in another order ("data … sendes videre … til
+      // systemerne"), with no more other content words between them than their own
       if (share < minimumShare || this.#strayWords(content, start, end, positions.size) > positions.size) continue;
       fits.push({ kind: phrase.kind, id: phrase.id, score: share, start, end, certainty: 'named' });
     }
