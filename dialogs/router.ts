@@ -12,6 +12,7 @@ import { actionsFor } from './intent-dialogs.js';
 import { participantAction } from './meetings/participants.js';
 import { ANSWER_DIALOGS, MEETING_DIALOGS } from './names.js';
 import { answerDialog, isActionDialog, standInFor } from './registry.js';
+import { shownText } from './shared/replies.js';
 import { say } from './shared/say.js';
 
 /**
@@ -88,17 +89,7 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
 /** The passages that say what was asked, where the intent's answer says little of it. */
 function passagesInstead(read: Read, answers: Reply[]): Routed | undefined {
   const { context, understanding } = read;
-  const answer = answers
-    .flatMap((reply) => [
-      reply.heading ?? '',
-      reply.text,
-      reply.intro ?? '',
-      reply.outro ?? '',
-      ...(reply.facts ?? []).map((fact) => `${fact.label} ${fact.value}`),
-      ...(reply.list ?? []),
-    ])
-    .join('\n');
-  const fact = read.understander.check.reconsidered(context.turn.text, understanding, answer);
+  const fact = read.understander.check.reconsidered(context.turn.text, understanding, shownText(answers));
   if (!fact) return undefined;
   if (fact.intent === 'unknown') return { replies: notUnderstood(context, {}), understanding: fact };
   const action = actionsFor(fact, read.tokens)[0];

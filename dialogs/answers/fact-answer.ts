@@ -8,7 +8,7 @@ import { shortDate } from '../shared/text.js';
 import { notUnderstood } from './help.js';
 import { say } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
-import { listReply } from '../shared/replies.js';
+import { listReply, shownText } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
 
 /** A passage as a button or router argument: "roles/kombit-programleder/profile.tasks.3". */
@@ -74,14 +74,7 @@ export const factRecord: Dialog = (context, args) => {
 };
 
 function wordsShownIn(replies: Reply[]): Set<string> {
-  const text = replies.flatMap((reply) => [
-    reply.text,
-    reply.intro ?? '',
-    reply.outro ?? '',
-    ...(reply.list ?? []),
-    ...(reply.facts ?? []).map((fact) => fact.value),
-  ]);
-  return new Set(contentStems(text.join('\n')));
+  return new Set(contentStems(shownText(replies)));
 }
 
 // An answer that already holds most of a passage's words has said it, if in other words.

@@ -15,6 +15,20 @@ export function unknownReply(context: DialogContext, da: string, en: string): Re
   return [{ text: say(context, da, en), notKnown: true }];
 }
 
+/** Everything the replies show as words: heading, text, intro and outro, facts and list lines. */
+export function shownText(replies: Reply[]): string {
+  return replies
+    .flatMap((reply) => [
+      reply.heading ?? '',
+      reply.text,
+      reply.intro ?? '',
+      reply.outro ?? '',
+      ...(reply.facts ?? []).map((fact) => `${fact.label} ${fact.value}`),
+      ...(reply.list ?? []),
+    ])
+    .join('\n');
+}
+
 /** What is meant for the asker alone (an export): where the channel sends it instead of the conversation, and the note left there. */
 export function privately(context: DialogContext): NonNullable<Reply['private']> {
   return { note: say(context, 'Sendt til dig privat.', 'Sent to you privately.') };
