@@ -13,6 +13,7 @@ import {
 } from './schema.js';
 import type { Store } from './store.js';
 import { voterHash } from './vote-key.js';
+import { plainCopy } from './mirror.js';
 
 export type { Evaluation, EvaluationAnswer } from './schema.js';
 
@@ -73,7 +74,7 @@ function inConversation(key: ConversationKey) {
 }
 
 function copy<T>(value: DeepReadonly<T> | T): T {
-  return structuredClone(value) as T;
+  return plainCopy(value) as T;
 }
 
 /** Where `fraction` (0 ≤ f < 1) falls among `length + 1` places to insert at. */

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { nowIso, type Clock } from '../clock.js';
 import type { Actor, DeepReadonly, MeetingSession, State } from './schema.js';
 import type { Store } from './store.js';
+import { plainCopy } from './mirror.js';
 
 export type { MeetingSession } from './schema.js';
 
@@ -91,7 +92,7 @@ export class MeetingSessionRepository {
       const index = draft.meetingSessions.findIndex(here(key));
       const replaced = index === -1 ? undefined : draft.meetingSessions.splice(index, 1)[0];
       draft.meetingSessions.push(session);
-      return { session: structuredClone(session), ...(replaced ? { replaced } : {}) };
+      return { session: plainCopy(session), ...(replaced ? { replaced } : {}) };
     });
   }
 
@@ -110,13 +111,13 @@ export class MeetingSessionRepository {
       const session = runningIn(draft, key);
       if (!session) return { moved: false, reason: 'none' };
       if (options.from !== undefined && session.currentItem !== options.from)
-        return { moved: false, reason: 'elsewhere', session: structuredClone(session) };
+        return { moved: false, reason: 'elsewhere', session: plainCopy(session) };
       const was = session.currentItem;
       session.currentItem = to;
       session.itemSince = nowIso(this.clock);
       if (pauseUntil) session.pauseUntil = pauseUntil;
       else delete session.pauseUntil;
-      return { moved: true, session: structuredClone(session), from: was };
+      return { moved: true, session: plainCopy(session), from: was };
     });
   }
 
@@ -135,7 +136,7 @@ export class MeetingSessionRepository {
           session.itemSince = iso(DateTime.fromISO(session.itemSince, { setZone: true }).plus(paused));
       }
       if (item !== undefined) session.currentItem = item;
-      return structuredClone(session);
+      return plainCopy(session);
     });
   }
 
@@ -210,7 +211,7 @@ export class MeetingSessionRepository {
       if (!session) return undefined;
       session.endedAt = endedAt;
       delete session.pauseUntil;
-      return structuredClone(session);
+      return plainCopy(session);
     });
   }
 }

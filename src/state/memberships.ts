@@ -2,6 +2,7 @@ import { nowIso, type Clock } from '../clock.js';
 import type { Actor, ConversationLink, DeepReadonly, Membership, MembershipBasis, RosterEntry } from './schema.js';
 import { ListIndex } from './list-index.js';
 import type { Store } from './store.js';
+import { plainCopy } from './mirror.js';
 
 export type { ConversationLink, DeepReadonly, Membership, MembershipBasis, RosterEntry } from './schema.js';
 
@@ -92,7 +93,7 @@ export class MembershipRepository {
     return this.store.update((draft) => {
       const index = draft.memberships.findIndex(key(claim.channel, claim.userId));
       const existing = draft.memberships[index];
-      const previous = existing ? structuredClone(existing) : undefined;
+      const previous = existing ? plainCopy(existing) : undefined;
       const keys = [personKey(claim), ...(claim.email ? [`email:${claim.email.toLowerCase()}`] : [])];
       const listed = draft.roster.find(
         (entry) => keys.includes(entry.person) && entry.municipalityId === claim.municipalityId,
@@ -112,7 +113,7 @@ export class MembershipRepository {
         // a claim from before verification existed learns where its holder is told the outcome, and they are told now
         if (!existing.claimedIn && claim.conversation) existing.claimedIn = { ...claim.conversation };
         existing.told = true;
-        return { previous, membership: structuredClone(existing) };
+        return { previous, membership: plainCopy(existing) };
       }
       const membership: Membership = {
         approvalRequests:
@@ -134,7 +135,7 @@ export class MembershipRepository {
       };
       if (index === -1) draft.memberships.push(membership);
       else draft.memberships[index] = membership;
-      return { previous, membership: structuredClone(membership) };
+      return { previous, membership: plainCopy(membership) };
     });
   }
 

@@ -8,6 +8,7 @@ import { ballotsOf, isDue, isOpen, resultsOf, type Ballot, type PollResults } fr
 import { actorSchema, type Actor, type DeepReadonly, type Poll, type State, type Vote } from './schema.js';
 import type { Store } from './store.js';
 import { voterHash } from './vote-key.js';
+import { plainCopy } from './mirror.js';
 
 export type { Poll, Vote } from './schema.js';
 
@@ -64,7 +65,7 @@ type Keys = { named: string; hashed: string; name?: string };
 type Found = { ok: true; poll: Poll } | { ok: false; reason: 'not-found' | 'deleted' | 'closed'; poll?: Poll };
 
 function copy<T>(value: T): T {
-  return structuredClone(value);
+  return plainCopy(value);
 }
 
 function openPoll(draft: State, pollId: string, now: DateTime): Found {

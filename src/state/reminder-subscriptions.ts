@@ -4,6 +4,7 @@ import { nowIso, type Clock } from '../clock.js';
 import type { SubscribeInput, SubscriptionBook } from '../reminders/types.js';
 import type { Actor, DeepReadonly, ReminderSnooze, ReminderSubscription, State } from './schema.js';
 import type { Store } from './store.js';
+import { plainCopy } from './mirror.js';
 
 export type { ReminderSnooze, ReminderSubscription } from './schema.js';
 
@@ -77,7 +78,7 @@ function applySubscribe(
       since,
     };
     draft.reminderSubscriptions.push(subscription);
-    return { created: true, subscription: structuredClone(subscription) };
+    return { created: true, subscription: plainCopy(subscription) };
   }
   if (input.municipalityId !== undefined) existing.municipalityId = input.municipalityId;
   if (days) existing.days = days;
@@ -89,7 +90,7 @@ function applySubscribe(
     if (existing.itemIds && !existing.itemIds.includes(itemId)) existing.itemIds.push(itemId);
     existing.mutedItemIds = existing.mutedItemIds.filter((id) => id !== itemId);
   }
-  return { created: false, subscription: structuredClone(existing) };
+  return { created: false, subscription: plainCopy(existing) };
 }
 
 /**
@@ -191,7 +192,7 @@ export class ReminderSubscriptionRepository implements SubscriptionBook {
       const here = sameConversation(input.channel, input.conversationId);
       drop(draft.reminderSnoozes, (s) => here(s) && s.itemId === input.itemId);
       draft.reminderSnoozes.push(snooze);
-      return { changed: true, result: structuredClone(snooze) };
+      return { changed: true, result: plainCopy(snooze) };
     });
   }
 

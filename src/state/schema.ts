@@ -288,35 +288,25 @@ export const meetingSessionSchema = z.object({
 /** A meeting session, as kept in the state file. */
 export type MeetingSession = z.infer<typeof meetingSessionSchema>;
 
-function uniqueByConversation(what: string) {
-  return (list: { channel: string; conversationId: string }[], ctx: z.RefinementCtx): void => {
+// a channel's name has no "/", so "<channel>/<id>" names one thing
+/** The key of an element kept once per conversation. */
+export const conversationKey = (item: { channel: string; conversationId: string }) =>
+  `${item.channel}/${item.conversationId}`;
+/** A membership is one person's, once per channel. */
+export const membershipKey = (item: { channel: string; userId: string }) => `${item.channel}/${item.userId}`;
+/** A status update by its id. */
+export const updateIdKey = (item: { id: string }) => item.id;
+
+/** A refinement refusing two elements with the same key ("duplicate conversation msteams/19:…"). */
+export function uniqueBy<T>(key: (item: T) => string, what: string) {
+  return (list: T[], ctx: z.RefinementCtx): void => {
     const seen = new Set<string>();
-    list.forEach((c, index) => {
-      const key = JSON.stringify([c.channel, c.conversationId]);
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${c.channel}/${c.conversationId}` });
-      seen.add(key);
+    list.forEach((item, index) => {
+      const one = key(item);
+      if (seen.has(one)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} ${one}` });
+      seen.add(one);
     });
   };
-}
-
-function uniqueMemberships(list: Membership[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  list.forEach((m, index) => {
-    const key = JSON.stringify([m.channel, m.userId]);
-    if (seen.has(key))
-      ctx.addIssue({ code: 'custom', path: [index], message: `duplicate membership ${m.channel}/${m.userId}` });
-    seen.add(key);
-  });
-}
-
-function uniqueUpdateIds(list: StatusUpdate[], ctx: z.RefinementCtx): void {
-  const seen = new Set<string>();
-  list.forEach((u, index) => {
-    if (seen.has(u.id))
-      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate status update id ${u.id}` });
-    seen.add(u.id);
-  });
 }
 
 /**
@@ -327,14 +317,17 @@ function uniqueUpdateIds(list: StatusUpdate[], ctx: z.RefinementCtx): void {
  */
 export const stateSchema = z.strictObject({
   version: z.literal(1),
-  conversations: z.array(storedConversationSchema).superRefine(uniqueByConversation('conversation')).default([]),
-  memberships: z.array(membershipSchema).superRefine(uniqueMemberships).default([]),
+  conversations: z.array(storedConversationSchema).superRefine(uniqueBy(conversationKey, 'conversation')).default([]),
+  memberships: z.array(membershipSchema).superRefine(uniqueBy(membershipKey, 'membership')).default([]),
   roster: z.array(rosterEntrySchema).default([]),
-  statusUpdates: z.array(statusUpdateSchema).superRefine(uniqueUpdateIds).default([]),
-  conversationLinks: z.array(conversationLinkSchema).superRefine(uniqueByConversation('conversation link')).default([]),
+  statusUpdates: z.array(statusUpdateSchema).superRefine(uniqueBy(updateIdKey, 'status update id')).default([]),
+  conversationLinks: z
+    .array(conversationLinkSchema)
+    .superRefine(uniqueBy(conversationKey, 'conversation link'))
+    .default([]),
   reminderSubscriptions: z
     .array(reminderSubscriptionSchema)
-    .superRefine(uniqueByConversation('reminder subscription'))
+    .superRefine(uniqueBy(conversationKey, 'reminder subscription'))
     .default([]),
   reminderSnoozes: z.array(reminderSnoozeSchema).default([]),
   polls: z.array(pollSchema).default([]),
@@ -342,10 +335,10 @@ export const stateSchema = z.strictObject({
   evaluations: z.array(evaluationSchema).default([]),
   evaluationAnswers: z.array(evaluationAnswerSchema).default([]),
   evaluationResponders: z.array(evaluationResponderSchema).default([]),
-  meetingSessions: z.array(meetingSessionSchema).superRefine(uniqueByConversation('meeting session')).default([]),
+  meetingSessions: z.array(meetingSessionSchema).superRefine(uniqueBy(conversationKey, 'meeting session')).default([]),
   meetingReminders: z
     .array(meetingReminderSchema)
-    .superRefine(uniqueByConversation('meeting reminder subscription'))
+    .superRefine(uniqueBy(conversationKey, 'meeting reminder subscription'))
     .default([]),
 });
 

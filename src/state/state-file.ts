@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorCode, KlikbotError } from '../errors.js';
 import { writeFileDurably } from './durable-file.js';
 import { stateSchema, type State } from './schema.js';
@@ -35,15 +35,24 @@ export function describeSchemaIssues(error: z.ZodError): string {
   return lines.join('\n');
 }
 
+/** The state document and the last journal line it holds (0: none). */
+export interface StateSnapshot {
+  state: State;
+  journalSeq: number;
+}
+
+const journalSeqSchema = z.int().min(0).default(0);
+
 /**
  * The state document on disk, as a lowdb adapter. `read` validates what it finds and
- * throws a coded error instead of guessing; `write` replaces the file durably.
+ * throws a coded error instead of guessing; `write` replaces the file durably. Beside the
+ * collections the file says up to which line of the change journal it holds (`journalSeq`).
  */
-export class StateFile implements Adapter<State> {
+export class StateFile implements Adapter<StateSnapshot> {
   constructor(readonly filePath: string) {}
 
   /** The validated state, or null when there is no file yet. */
-  async read(): Promise<State | null> {
+  async read(): Promise<StateSnapshot | null> {
     let text: string;
     try {
       text = await readFile(this.filePath, 'utf8');
@@ -65,19 +74,20 @@ export class StateFile implements Adapter<State> {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw corrupt(this.filePath, `it is not valid JSON (${reason}).`, cause);
     }
-    const result = stateSchema.safeParse(raw);
-    if (!result.success) {
-      throw corrupt(
-        this.filePath,
-        `it does not match the expected layout:\n${describeSchemaIssues(result.error)}`,
-        result.error,
-      );
+    const { journalSeq, ...document } = (raw ?? {}) as { journalSeq?: unknown };
+    const seq = journalSeqSchema.safeParse(journalSeq);
+    const result = stateSchema.safeParse(document);
+    if (!result.success || !seq.success) {
+      const error = result.error ?? seq.error!;
+      throw corrupt(this.filePath, `it does not match the expected layout:\n${describeSchemaIssues(error)}`, error);
     }
-    return result.data;
+    return { state: result.data, journalSeq: seq.data };
   }
 
   /** Writes the whole document; resolves once it is on disk. */
-  async write(data: State): Promise<void> {
-    await writeFileDurably(this.filePath, `${JSON.stringify(data, null, 2)}\n`);
+  async write(data: StateSnapshot): Promise<void> {
+    const { version, ...collections } = data.state;
+    const document = { version, journalSeq: data.journalSeq, ...collections };
+    await writeFileDurably(this.filePath, `${JSON.stringify(document, null, 2)}\n`);
   }
 }

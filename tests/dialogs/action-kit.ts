@@ -8,12 +8,12 @@ import { createFixedClock } from '../../src/clock.js';
 import type { ChannelKind } from '../../src/core/types.js';
 import { MembershipRepository } from '../../src/state/memberships.js';
 import { StatusRepository } from '../../src/state/statuses.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 import { knowledge } from './dialog-kit.js';
 
 /** The fixture every action dialog test gets: a fresh state file, its repositories and one administrator. */
 export interface ActionKit {
-  store: Store;
+  store: FileStore;
   services: ActionServices;
   clock: ReturnType<typeof createFixedClock>;
 }

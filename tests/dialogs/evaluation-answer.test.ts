@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedText } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import {
   admin,
@@ -25,10 +25,10 @@ describe("'evaluation-answer': the form's submission", () => {
       { evaluationId: id, rating: 4, worked: 'Oplægget om Organisation' },
     ]);
 
-    const before = await readFile(kit.store.filePath, 'utf8');
+    const before = await storedText(kit.store);
     const [again] = await answerAs(kit, peter, id, { rating: '1' });
     expectNotice(again, /^Du har allerede svaret på denne evaluering\. Hver deltager svarer én gang/);
-    expect(await readFile(kit.store.filePath, 'utf8')).toBe(before);
+    expect(await storedText(kit.store)).toBe(before);
   });
 
   it('refuses an answer over 2,000 characters, saying which and how long, and writes nothing; 2,000 is accepted', async () => {
@@ -84,7 +84,7 @@ describe("'evaluation-answer': the form's submission", () => {
       expect(shown).not.toContain(person.userId);
       expect(shown).not.toContain(person.name);
     }
-    const file = await readFile(kit.store.filePath, 'utf8');
+    const file = await storedText(kit.store);
     for (const person of people) expect(file).not.toContain(person.userId);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedText } from '../support/stored-text.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/types.js';
@@ -43,7 +43,7 @@ describe('poll-vote', () => {
     expect(third.intro).toBe('Anonym · resultatet vises, når afstemningen lukkes · 3 stemmer · oprettet af Vera Vært');
     expect(showsCounts(third)).toBe(false);
     // nor does the state file say who voted
-    const file = await readFile(kit.store.filePath, 'utf8');
+    const file = await storedText(kit.store);
     for (const voter of [ANNA, BO, CARL]) {
       expect(file).not.toContain(voter.userId);
       expect(file).not.toContain(voter.name);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import { postMessages } from '../support/bot-framework.js';
 import { useBotAndConnector } from '../support/bot-and-connector.js';
@@ -37,7 +37,7 @@ describe('a Teams channel linked to a municipality: everyone in it acts for it',
   async function statusUpdates(): Promise<
     { municipalityId: string; taskId: string; step?: number; status: string; by: { userId: string } }[]
   > {
-    const state = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as {
+    const state = (await storedStateAt(h.bot.statePath)) as {
       statusUpdates: Awaited<ReturnType<typeof statusUpdates>>;
     };
     return state.statusUpdates;
@@ -79,7 +79,7 @@ describe('a Teams channel linked to a municipality: everyone in it acts for it',
       channelData: { ...channelData, channel: { id: '19:odense@thread.tacv2', name: 'Odense' } },
     });
     expect(shown(reply)).toContain('Odense Kommune');
-    const state = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as {
+    const state = (await storedStateAt(h.bot.statePath)) as {
       conversationLinks: { channel: string; conversationId: string; municipalityId: string }[];
       memberships: { userId: string; municipalityId: string }[];
     };

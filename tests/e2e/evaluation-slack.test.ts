@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt, storedTextAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
 import type { SlackCall } from '../support/slack-fake.js';
@@ -130,8 +130,11 @@ describe('the end-of-meeting evaluation in a Slack channel', () => {
       settled.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args).includes('Bedømmelse')),
     ).toEqual([]);
 
-    const file = await readFile(h.bot.statePath, 'utf8');
-    const state = JSON.parse(file) as { evaluationAnswers: unknown[]; evaluationResponders: unknown[] };
+    const file = await storedTextAt(h.bot.statePath);
+    const state = (await storedStateAt(h.bot.statePath)) as {
+      evaluationAnswers: unknown[];
+      evaluationResponders: unknown[];
+    };
     expect(state.evaluationAnswers).toHaveLength(1);
     expect(state.evaluationResponders).toHaveLength(1);
     expect(file).not.toContain(PETER);

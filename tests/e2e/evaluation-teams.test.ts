@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedTextAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import { postMessages } from '../support/bot-framework.js';
 import { postAndCollect, useBotAndConnector } from '../support/bot-and-connector.js';
@@ -171,7 +171,7 @@ describe('the end-of-meeting evaluation in a Teams channel', () => {
     expect(elsewhere.upload?.body.text).toBe('Den fil kan jeg ikke give dig fra det kort. Bed om udtrækket igen.');
     expect(h.connector.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
 
-    const file = await readFile(h.bot.statePath, 'utf8');
+    const file = await storedTextAt(h.bot.statePath);
     for (const trace of ['aad-peter', '29:peter', 'Peter Hansen', 'aad-jens', '29:jens', 'Jens Jensen'])
       expect(file).not.toContain(trace);
   });

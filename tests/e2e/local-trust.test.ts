@@ -1,5 +1,5 @@
+import { storedTextAt } from '../support/stored-text.js';
 import { request } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ask, messageActivity, startTestBot, visibleText } from '../support/bot-framework.js';
 
@@ -50,7 +50,7 @@ describe('who local mode trusts', () => {
         expect(await sendAs(`${bot.url}/`, host, 'GET'), host).toBe(403);
         expect(await sendAs(`${bot.url}/webchat/app.js`, host, 'GET'), host).toBe(403);
       }
-      expect(await readFile(bot.statePath, 'utf8').catch(() => '')).not.toContain('rebound');
+      expect(await storedTextAt(bot.statePath)).not.toContain('rebound');
       // this machine by any of its loopback names is answered
       expect(await sendAs(`${bot.url}/`, 'localhost:3978', 'GET')).toBe(200);
       expect(await sendAs(`${bot.url}/`, '[::1]:3978', 'GET')).toBe(200);

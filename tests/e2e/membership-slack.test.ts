@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import { knowledgeWithDomains } from '../support/domains.js';
 import { blockText, buttonClick, buttonLabelled, useSlackBot } from '../support/slack-harness.js';
@@ -24,7 +24,7 @@ describe('membership in Slack: a claim waits for approval, and only verified mem
   // each test on a fresh state: each tells its own story, from who has a DM with klikbot on
   const h = useSlackBot({ KLIKBOT_ADMINS: `slack:${ADMIN.user}` }, { each: true });
 
-  const state = async () => JSON.parse(await readFile(h.bot.statePath, 'utf8')) as StoredState;
+  const state = async () => (await storedStateAt(h.bot.statePath)) as StoredState;
 
   /** Writes in a DM and waits for klikbot's answer there. */
   async function dm(who: { user: string; channel: string }, text: string): Promise<SlackCall> {
@@ -278,7 +278,7 @@ describe('membership in Slack: verified by the email domain Slack tells', () => 
     await h.event(directMessage({ text: 'kommune Vejle', user: 'U0PER', channel: 'D0PER' }));
     const [unknown] = await h.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === 'D0PER');
     expect(blockText(unknown!.args.blocks)).toContain('Du har bedt om at høre til Vejle Kommune');
-    const stored = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as {
+    const stored = (await storedStateAt(h.bot.statePath)) as {
       memberships: { userId: string; state: string; basis?: string; emailDomain?: string }[];
     };
     expect(stored.memberships.find((m) => m.userId === 'U0LISE')).toMatchObject({

@@ -1,5 +1,5 @@
+import { storedStateAt } from '../support/stored-text.js';
 import { generateKeyPairSync } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
@@ -62,7 +62,7 @@ describe('membership in Teams, with signed Bot Framework tokens (no local trust)
     await connector.close();
   });
 
-  const state = async () => JSON.parse(await readFile(bot.statePath, 'utf8')) as StoredState;
+  const state = async () => (await storedStateAt(bot.statePath)) as StoredState;
 
   async function post(activity: Record<string, unknown>): Promise<Response> {
     return fetch(`${bot.url}/api/messages`, {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import type { SlackCall } from '../support/slack-fake.js';
 import { blockText, buttonClick, buttonLabelled, buttonsIn, useSlackBot } from '../support/slack-harness.js';
@@ -63,7 +63,7 @@ describe('a poll created through the settings form in Slack', () => {
   }
 
   async function polls(): Promise<PollRow[]> {
-    return (JSON.parse(await readFile(h.bot.statePath, 'utf8')) as { polls: PollRow[] }).polls;
+    return ((await storedStateAt(h.bot.statePath)) as { polls: PollRow[] }).polls;
   }
 
   it("'/klik afstemning med indstillinger: …' in a channel posts the poll card in that channel, not in the host's DM", async () => {

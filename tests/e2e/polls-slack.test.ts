@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt } from '../support/stored-text.js';
 import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
@@ -81,7 +81,7 @@ describe('a named poll with live results in a Slack channel', () => {
     // votes close together are shown together: the newest count, at most one rewrite a second
     await vi.waitFor(() => expect(latest()).toMatch(/Tirsdag: █+ 2 \(100 %\)/), { timeout: 5_000, interval: 50 });
     expect(latest()).toMatch(/2 stemmer/);
-    const state = JSON.parse(await readFile(h.bot.statePath, 'utf8')) as { votes: { voter: string }[] };
+    const state = (await storedStateAt(h.bot.statePath)) as { votes: { voter: string }[] };
     expect(state.votes.map((vote) => vote.voter).sort()).toEqual(['slack:U0JENS', 'slack:U0KAREN']);
   });
 

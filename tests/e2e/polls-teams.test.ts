@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt, storedTextAt } from '../support/stored-text.js';
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
@@ -108,8 +108,10 @@ describe('a poll in a Teams channel', () => {
   it('keeps no voter identity in the state file for an anonymous poll', async () => {
     await createPoll();
     await twoVotesForC();
-    const state = await readFile(h.bot.statePath, 'utf8');
-    const parsed = JSON.parse(state) as { votes: { voter: string; name?: string; choices: string[] }[] };
+    const state = await storedTextAt(h.bot.statePath);
+    const parsed = (await storedStateAt(h.bot.statePath)) as {
+      votes: { voter: string; name?: string; choices: string[] }[];
+    };
     expect(parsed.votes).toHaveLength(2);
     for (const secret of ['aad-jens', '29:jens', 'Jens Hansen', 'aad-karen', '29:karen', 'Karen Nielsen'])
       expect(state).not.toContain(secret);

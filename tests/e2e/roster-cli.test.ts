@@ -1,5 +1,6 @@
+import { storedStateAt } from '../support/stored-text.js';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +44,7 @@ describe('the roster from the command line', () => {
     );
     const good = await importRoster(path.join(dir, 'good.csv'), env);
     expect(good).toEqual({ code: 0, stderr: `Imported 3 roster lines into ${statePath}; 2 memberships verified.\n` });
-    const state = JSON.parse(await readFile(statePath, 'utf8')) as {
+    const state = (await storedStateAt(statePath)) as {
       roster: { person: string; municipalityId: string; importedBy: string }[];
       memberships: { userId: string; state: string; basis: string }[];
     };
@@ -71,7 +72,7 @@ describe('the roster from the command line', () => {
       });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/klikbot is running on .* Stop it first/);
-      const state = JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as { roster?: unknown[] };
+      const state = (await storedStateAt(path.join(dir, 'state.json'))) as { roster?: unknown[] };
       expect(state.roster ?? []).toEqual([]);
     } finally {
       await bot.close();

@@ -1,3 +1,4 @@
+import { storedStateAt } from '../support/stored-text.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
@@ -224,7 +225,7 @@ describe('status from Slack: joining a municipality and the status modal', () =>
     const refusal = await submit(view, 'U0JENS', 'bbr-adgangsstyring#4', 'done');
     expect(refusal.args.channel).toBe('U0JENS');
     expect(refusal.args.text).toMatch(/^Du hører ikke til en kommune endnu/);
-    const state = JSON.parse(await (await import('node:fs/promises')).readFile(bot.statePath, 'utf8')) as {
+    const state = (await storedStateAt(bot.statePath)) as {
       statusUpdates: { step?: number }[];
     };
     expect(state.statusUpdates.map((update) => update.step)).toEqual([3]);

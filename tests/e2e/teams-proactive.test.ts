@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import { postMessages, startTestBot } from '../support/bot-framework.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
@@ -13,7 +13,7 @@ interface Stored {
 }
 
 async function stored(statePath: string): Promise<Stored[]> {
-  return (JSON.parse(await readFile(statePath, 'utf8')) as { conversations: Stored[] }).conversations;
+  return ((await storedStateAt(statePath)) as { conversations: Stored[] }).conversations;
 }
 
 function cardText(request: ConnectorRequest): string {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { storedStateAt } from '../support/stored-text.js';
 import { describe, expect, it } from 'vitest';
 import { postMessages } from '../support/bot-framework.js';
 import type { ConnectorRequest } from '../support/connector-fake.js';
@@ -14,7 +14,7 @@ function readable(request: ConnectorRequest): string {
 async function storedConversations(
   statePath: string,
 ): Promise<{ channel: string; conversationId: string; dead?: { reason: string } }[]> {
-  const state = JSON.parse(await readFile(statePath, 'utf8')) as {
+  const state = (await storedStateAt(statePath)) as {
     conversations: { channel: string; conversationId: string; dead?: { reason: string } }[];
   };
   return state.conversations;

@@ -15,7 +15,7 @@ import { ConversationRepository } from '../../src/state/conversations.js';
 import { MembershipRepository } from '../../src/state/memberships.js';
 import { ReminderSubscriptionRepository } from '../../src/state/reminder-subscriptions.js';
 import { StatusRepository } from '../../src/state/statuses.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 
 const AARHUS_CHANNEL = { channel: 'msteams', conversationId: '19:aarhus@thread.tacv2' };
 const anna = { channel: 'msteams', userId: 'aad-anna', name: 'Anna' };
@@ -28,7 +28,7 @@ interface Sent {
 
 let knowledge: Knowledge;
 let dir: string;
-let store: Store;
+let store: FileStore;
 let reminders: Reminders | undefined;
 // one repository for the test and the engine, as in the running bot: its version is what tells the engine to rebuild
 let subscriptions: ReminderSubscriptionRepository;

@@ -5,10 +5,10 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { ConversationRepository, type ConversationSighting } from '../../src/state/conversations.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 
 let dir: string;
-let store: Store;
+let store: FileStore;
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
 
 beforeEach(async () => {

@@ -1,23 +1,24 @@
+import { storedText } from '../support/stored-text.js';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { EvaluationRepository, summarise } from '../../src/state/evaluations.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore, type Store } from '../../src/state/store.js';
 import { voterHash } from '../../src/state/vote-key.js';
 
 let dir: string;
-let store: Store;
+let store: FileStore;
 let repo: EvaluationRepository;
 const key = randomBytes(32);
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T11:55:00+02:00'));
 const here = { channel: 'msteams', conversationId: '19:programledere@thread.tacv2' };
 const host = { channel: 'teams', userId: 'aad-mette', name: 'Mette Vinther Poulsen' };
 
-async function freshStore(): Promise<{ store: Store; repo: EvaluationRepository }> {
+async function freshStore(): Promise<{ store: FileStore; repo: EvaluationRepository }> {
   const opened = await openStore(path.join(await mkdtemp(path.join(dir, 'state-')), 'klikbot.json'));
   return { store: opened, repo: new EvaluationRepository(opened, clock, key) };
 }
@@ -111,12 +112,12 @@ describe('answering an evaluation', () => {
     });
     expect(repo.hasAnswered(evaluation.id, anna)).toBe(true);
     expect(repo.hasAnswered(evaluation.id, { channel: 'teams', userId: 'U0ANNA' })).toBe(false);
-    const before = await readFile(store.filePath, 'utf8');
+    const before = await storedText(store);
     expect(await repo.answer(evaluation.id, anna, { rating: 1, worked: 'Ombestemt mig' })).toEqual({
       ok: false,
       reason: 'already-answered',
     });
-    expect(await readFile(store.filePath, 'utf8')).toBe(before);
+    expect(await storedText(store)).toBe(before);
     // trimmed, and an empty answer is no answer
     expect(repo.answers(evaluation.id)).toEqual([{ evaluationId: evaluation.id, rating: 4, worked: 'Godt oplæg' }]);
   });
@@ -140,8 +141,9 @@ describe('answering an evaluation', () => {
     const evaluation = await started();
     let updates = 0;
     const counting: Store = {
-      filePath: store.filePath,
+      where: store.where,
       read: () => store.read(),
+      close: () => store.close(),
       update: (mutator) => ((updates += 1), store.update(mutator)),
     };
     const counted = new EvaluationRepository(counting, clock, key);
@@ -154,7 +156,7 @@ describe('answering an evaluation', () => {
   it('leaves nothing in the state file that names who answered, or when', async () => {
     const evaluation = await started();
     await answerAll(repo, evaluation.id);
-    const file = await readFile(store.filePath, 'utf8');
+    const file = await storedText(store);
     for (const person of people) {
       expect(file).not.toContain(person.userId);
       expect(file).not.toContain(person.name);

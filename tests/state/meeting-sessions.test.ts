@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { MeetingSessionRepository } from '../../src/state/meeting-sessions.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 
 let dir: string;
-let store: Store;
+let store: FileStore;
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T09:58:00+02:00'));
 const key = { channel: 'msteams', conversationId: '19:abc@thread.tacv2' };
 const host = { channel: 'teams', userId: 'aad-host', name: 'Mette Vinther Poulsen' };
@@ -38,7 +38,7 @@ describe('MeetingSessionRepository', () => {
       // when its first item began: the timed work judges an item run over from it
       itemSince: '2018-09-06T09:58:00.000+02:00',
     });
-    const onDisk = JSON.parse(await readFile(store.filePath, 'utf8')) as { meetingSessions: unknown[] };
+    const onDisk = (await openStore(store.filePath)).read();
     expect(onDisk.meetingSessions).toEqual([session]);
     expect(new MeetingSessionRepository(await openStore(store.filePath), clock).running(key)?.currentItem).toBe(0);
   });

@@ -1,14 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { MembershipRepository } from '../../src/state/memberships.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 
 let dir: string;
-let store: Store;
+let store: FileStore;
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
 
 beforeEach(async () => {
@@ -35,7 +35,7 @@ describe('MembershipRepository', () => {
       told: true,
       approvalRequests: [],
     });
-    const onDisk = JSON.parse(await readFile(store.filePath, 'utf8')) as { memberships: unknown[] };
+    const onDisk = (await openStore(store.filePath)).read();
     expect(onDisk.memberships).toHaveLength(1);
     expect(new MembershipRepository(await openStore(store.filePath), clock).get('slack', 'U1')?.municipalityId).toBe(
       'aarhus',

@@ -5,12 +5,12 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { PollRepository, type NewPoll, type Voter } from '../../src/state/polls.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 import { loadVoteKey, voteKeyPath, voterHash } from '../../src/state/vote-key.js';
 
 let dir: string;
 let statePath: string;
-let store: Store;
+let store: FileStore;
 let repo: PollRepository;
 let key: Buffer;
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));

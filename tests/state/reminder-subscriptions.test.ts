@@ -5,10 +5,10 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { ReminderSubscriptionRepository } from '../../src/state/reminder-subscriptions.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 
 let dir: string;
-let store: Store;
+let store: FileStore;
 let repo: ReminderSubscriptionRepository;
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
 const by = { channel: 'teams', userId: 'aad-1', name: 'Anne', conversationId: 'c1' };

@@ -5,11 +5,11 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.js';
 import { StatusRepository, type StatusChange } from '../../src/state/statuses.js';
-import { openStore, type Store } from '../../src/state/store.js';
+import { openStore, type FileStore } from '../../src/state/store.js';
 import { recorded } from '../support/recorded.js';
 
 let dir: string;
-let store: Store;
+let store: FileStore;
 let repo: StatusRepository;
 const clock = createFixedClock(DateTime.fromISO('2018-09-06T10:00:00+02:00'));
 const anna = { channel: 'slack', userId: 'U1', name: 'Anna', conversationId: 'C1' };

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, KlikbotError } from '../../src/errors.js';
 import { tempPathFor } from '../../src/state/durable-file.js';
 import type { StoredConversation } from '../../src/state/schema.js';
+import { journalPathFor } from '../../src/state/file-store.js';
 import { openStore } from '../../src/state/store.js';
 
 let dir: string;
@@ -27,6 +28,10 @@ function conversation(id: string): StoredConversation {
     firstSeen: '2018-09-06T10:00:00.000+02:00',
     lastSeen: '2018-09-06T10:00:00.000+02:00',
   };
+}
+
+function vote(voter: string) {
+  return { pollId: '00000000-0000-4000-8000-000000000001', voter, choices: ['a'], at: '2018-09-06T10:00:00.000+02:00' };
 }
 
 async function openError(at: string): Promise<KlikbotError> {
@@ -59,7 +64,7 @@ describe('openStore', () => {
       meetingReminders: [],
     };
     expect(store.read()).toEqual(empty);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(empty);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...empty, journalSeq: 0 });
   });
 
   it('keeps updates across a reopen', async () => {
@@ -113,11 +118,11 @@ describe('openStore', () => {
 });
 
 describe('Store.update', () => {
-  it('returns the mutator result once the change is in the file', async () => {
+  it('returns the mutator result once the change is on disk', async () => {
     const store = await openStore(file);
     const count = await store.update((draft) => draft.conversations.push(conversation('a')));
     expect(count).toBe(1);
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ conversations: [{ conversationId: 'a' }] });
+    expect((await openStore(file)).read()).toMatchObject({ conversations: [{ conversationId: 'a' }] });
   });
 
   it('rejects a change that breaks the schema, keeping memory and file as they were', async () => {
@@ -158,7 +163,11 @@ describe('Store.update', () => {
     const store = await openStore(file);
     const bytes = await readFile(file);
     await mkdir(tempPathFor(file)); // the temporary file cannot be created
-    const attempt = store.update((draft) => void draft.conversations.push(conversation('a')));
+    // a vote is written into the whole document (the journal's order would tell who voted when)
+    const attempt = store.update((draft) => {
+      draft.conversations.push(conversation('a'));
+      draft.votes.push(vote('v-a'));
+    });
     await expect(attempt).rejects.toMatchObject({ code: ErrorCode.StateWriteFailed, cause: { code: 'EISDIR' } });
     expect(store.read().conversations).toEqual([]);
     expect(await readFile(file)).toEqual(bytes);
@@ -204,5 +213,67 @@ describe('Store.update', () => {
     const kept = Array.from({ length: 30 }, (_, i) => i).filter((i) => i !== 7 && i !== 19);
     const reopened = await openStore(file);
     expect(reopened.read().conversations.map((c) => c.conversationId)).toEqual(kept.map((i) => `c${i}`));
+  });
+});
+
+describe('the journal of changes', () => {
+  const lines = async () => (await readFile(journalPathFor(file), 'utf8')).split('\n').filter(Boolean);
+
+  it('writes a change as one journal line, not the whole document, and folds the journal in at the next start', async () => {
+    const store = await openStore(file);
+    const document = await readFile(file);
+    await store.update((draft) => void draft.conversations.push(conversation('a')));
+    await store.update((draft) => void draft.conversations.push(conversation('b')));
+    expect(await readFile(file)).toEqual(document);
+    expect(await lines()).toHaveLength(2);
+    const reopened = await openStore(file);
+    expect(reopened.read().conversations.map((c) => c.conversationId)).toEqual(['a', 'b']);
+    expect(await lines()).toEqual([]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ journalSeq: 2, conversations: [{}, {}] });
+  });
+
+  it('keeps votes out of the journal: their order there would tell who voted when', async () => {
+    const store = await openStore(file);
+    await store.update((draft) => void draft.conversations.push(conversation('a')));
+    await store.update((draft) => void draft.votes.push(vote('hash-1')));
+    expect(await lines()).toEqual([]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
+      conversations: [{}],
+      votes: [{ voter: 'hash-1' }],
+    });
+    expect((await openStore(file)).read().votes).toHaveLength(1);
+  });
+
+  it('drops a last line the process did not finish, and refuses a damaged line before it', async () => {
+    const store = await openStore(file);
+    await store.update((draft) => void draft.conversations.push(conversation('a')));
+    await appendFile(journalPathFor(file), '{"seq":2,"changes":[[{"c":"conv');
+    expect((await openStore(file)).read().conversations).toHaveLength(1);
+    const again = await openStore(file);
+    await again.update((draft) => void draft.conversations.push(conversation('b')));
+    await writeFile(journalPathFor(file), `not json\n${await readFile(journalPathFor(file), 'utf8')}`);
+    const error = await openError(file);
+    expect(error.code).toBe(ErrorCode.StateCorrupt);
+    expect(error.message).toMatch(/journal .* line 1: it is not JSON/);
+  });
+
+  it('skips lines the document already holds (a start stopped before emptying the journal)', async () => {
+    const store = await openStore(file);
+    await store.update((draft) => void draft.conversations.push(conversation('a')));
+    const journal = await readFile(journalPathFor(file), 'utf8');
+    await openStore(file); // folds the line in and empties the journal
+    await writeFile(journalPathFor(file), journal); // as if the emptying never happened
+    expect((await openStore(file)).read().conversations.map((c) => c.conversationId)).toEqual(['a']);
+  });
+
+  it('refuses a journal line that would break the layout, naming the line', async () => {
+    await openStore(file);
+    await writeFile(
+      journalPathFor(file),
+      `${JSON.stringify({ seq: 1, changes: [[{ c: 'conversations', del: [], put: [[1, { channel: 'teams' }]] }]] })}\n`,
+    );
+    const error = await openError(file);
+    expect(error.code).toBe(ErrorCode.StateCorrupt);
+    expect(error.message).toMatch(/line 1: [\s\S]*conversations\.0\.conversationId/);
   });
 });

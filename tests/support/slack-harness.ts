@@ -1,5 +1,5 @@
+import { storedStateAt } from './stored-text.js';
 import type { Clock } from '../../src/clock.js';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startTestBot } from './bot-framework.js';
@@ -230,6 +230,6 @@ export interface StoredSlackConversation {
 
 /** The Slack conversations in the bot's state file. */
 export async function storedSlack(statePath: string): Promise<StoredSlackConversation[]> {
-  const state = JSON.parse(await readFile(statePath, 'utf8')) as { conversations: StoredSlackConversation[] };
+  const state = (await storedStateAt(statePath)) as { conversations: StoredSlackConversation[] };
   return state.conversations.filter((conversation) => conversation.channel === 'slack');
 }

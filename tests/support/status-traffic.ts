@@ -1,3 +1,4 @@
+import { storedStateAt } from './stored-text.js';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { stateSchema, type State, type TaskStatus } from '../../src/state/schema.js';
@@ -198,7 +199,7 @@ export async function sendChains(
 
 /** The state file, read and validated as the bot reads it at start. */
 export async function readState(statePath: string): Promise<State> {
-  return stateSchema.parse(JSON.parse(await readFile(statePath, 'utf8')));
+  return stateSchema.parse(await storedStateAt(statePath));
 }
 
 /** The status updates of one slot, in the order they were recorded. */
