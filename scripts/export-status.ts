@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.js';
 import { KlikbotError } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';
 import { statusCsv, statusCsvRows } from '../src/status/export-csv.js';
-import { openStore } from '../src/state/store.js';
+import { readConfiguredState } from '../src/open-data.js';
 import { UTF8_BOM } from '../src/lib/csv.js';
 
 /** A mistake in how the script was run: shown without a stack. */
@@ -46,9 +46,10 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const knowledge = await loadKnowledge(config.knowledgeDir);
-  // only read() is used: nothing is written to a file a running klikbot may own
-  const store = await openStore(await existingStatePath(config.statePath));
-  const text = UTF8_BOM + statusCsv(store.read(), knowledge);
+  // only read: nothing is written to a file or database a running klikbot may own
+  if (!config.databaseUrl) await existingStatePath(config.statePath);
+  const state = await readConfiguredState(config);
+  const text = UTF8_BOM + statusCsv(state, knowledge);
   if (out === '-') {
     process.stdout.write(text);
     return;
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   const outFile = path.resolve(process.env.INIT_CWD ?? process.cwd(), out ?? `klikbot-status-${date}.csv`);
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, text, 'utf8');
-  process.stderr.write(`Wrote ${statusCsvRows(store.read(), knowledge).length} rows to ${outFile}\n`);
+  process.stderr.write(`Wrote ${statusCsvRows(state, knowledge).length} rows to ${outFile}\n`);
 }
 
 try {

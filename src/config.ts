@@ -67,6 +67,13 @@ const envSchema = z.object({
   ),
   KLIKBOT_NOW: isoInstant,
   KLIKBOT_DB: z.preprocess(emptyToUndefined, z.string().default('data/state/klikbot.json')),
+  KLIKBOT_DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL address: postgres://user:password@host:5432/database')
+      .optional(),
+  ),
   KLIKBOT_DATA: z.preprocess(emptyToUndefined, z.string().default('data/knowledge')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -128,6 +135,8 @@ export interface Config {
   /** The instant the clock starts at, if replaying; otherwise the wall clock. */
   startAt?: DateTime;
   statePath: string;
+  /** PostgreSQL instead of the state file: several instances share it. */
+  databaseUrl?: string;
   knowledgeDir: string;
   teams: {
     appId?: string;
@@ -278,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     logLevel: e.LOG_LEVEL,
     startAt: e.KLIKBOT_NOW ? DateTime.fromISO(e.KLIKBOT_NOW, { setZone: true }) : undefined,
     statePath: path.resolve(cwd, e.KLIKBOT_DB),
+    ...(e.KLIKBOT_DATABASE_URL ? { databaseUrl: e.KLIKBOT_DATABASE_URL } : {}),
     knowledgeDir: path.resolve(cwd, e.KLIKBOT_DATA),
     teams: {
       appId: e.MicrosoftAppId,

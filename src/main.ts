@@ -13,6 +13,7 @@ import { createCore } from './klikbot-core.js';
 import { openData } from './open-data.js';
 import { actionServices, remindersFor, timedWork } from './services.js';
 import { type Channels, sendersFor, startChannels } from './start-channels.js';
+import type { Store } from './state/store.js';
 
 /** A running klikbot: where it listens, how to write to its conversations, and how to stop it. */
 export interface RunningKlikbot {
@@ -81,16 +82,17 @@ export async function startKlikbot(
     idle: async () => {
       await channels.slack?.idle();
     },
-    close: () => stop({ work, reminders, channels, logger }),
+    close: () => stop({ work, reminders, channels, logger, store: state.store }),
   };
 }
 
-/** Stops the timed work, then the channels, and lets the last card rewrites out. */
+/** Stops the timed work, then the channels, lets the last card rewrites out, then closes the store. */
 async function stop(parts: {
   work: Scheduler<DateTime>;
   reminders: Reminders;
   channels: Channels;
   logger: Logger;
+  store: Store;
 }): Promise<void> {
   const { channels, logger } = parts;
   logger.info('klikbot stopping');
@@ -103,5 +105,7 @@ async function stop(parts: {
   });
   // the last votes' counts still reach the posted cards
   await channels.cardRefreshes.flush();
+  // the writes in progress finish; a database's connections are let go
+  await parts.store.close();
   logger.info('klikbot stopped');
 }

@@ -14,6 +14,9 @@ import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
 import { StatusRepository } from './state/statuses.js';
+import { readStoredState } from './state/file-store.js';
+import { openPostgresStore } from './state/postgres/postgres-store.js';
+import type { DeepReadonly, State } from './state/schema.js';
 import { openStore, type Store } from './state/store.js';
 import { loadVoteKey } from './state/vote-key.js';
 
@@ -32,10 +35,32 @@ export interface Repositories {
   seal: ActionSeal;
 }
 
-/** Opens the store and the repositories over it (the vote key beside it, for polls and evaluations). */
+/**
+ * The configured store and the key that hashes anonymous voters: PostgreSQL (the key in the
+ * database, the same for every instance) or the state file (the key beside it).
+ */
+export async function openConfiguredStore(config: Config): Promise<{ store: Store; voteKey: Buffer }> {
+  if (config.databaseUrl) {
+    const store = await openPostgresStore(config.databaseUrl);
+    return { store, voteKey: await store.voteKey() };
+  }
+  return { store: await openStore(config.statePath), voteKey: await loadVoteKey(config.statePath) };
+}
+
+/** The configured state, read without writing anything (for tools beside a running klikbot). */
+export async function readConfiguredState(config: Config): Promise<DeepReadonly<State>> {
+  if (!config.databaseUrl) return readStoredState(config.statePath);
+  const store = await openPostgresStore(config.databaseUrl, { listen: false });
+  try {
+    return store.read();
+  } finally {
+    await store.close();
+  }
+}
+
+/** Opens the store and the repositories over it (the vote key, for polls and evaluations). */
 async function openRepositories(config: Config, clock: Clock): Promise<Repositories> {
-  const store = await openStore(config.statePath);
-  const voteKey = await loadVoteKey(config.statePath);
+  const { store, voteKey } = await openConfiguredStore(config);
   return {
     store,
     conversations: new ConversationRepository(store, clock),

@@ -68,6 +68,7 @@ export class SerialStore implements Store {
   #pending: Pending[] = [];
   #draining: Promise<void> | undefined;
   #exclusive: Promise<void> = Promise.resolve();
+  #closed: Promise<void> | undefined;
 
   constructor(
     readonly where: string,
@@ -95,10 +96,14 @@ export class SerialStore implements Store {
     });
   }
 
-  async close(): Promise<void> {
-    await this.#draining;
-    await this.#exclusive;
-    await this.durability.close();
+  /** Finishes the writes in progress and lets go of the durability; closing again does nothing more. */
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      await this.#draining;
+      await this.#exclusive;
+      await this.durability.close();
+    })();
+    return this.#closed;
   }
 
   /** Runs `work` when nothing else touches the mirror: commits and catch-ups take turns. */

@@ -1,0 +1,297 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { z } from 'zod';
+import { ErrorCode, KlikbotError } from '../../errors.js';
+import { changeSchema, type Change, type Ordinals } from '../changes.js';
+import { collectionNames, collectionRules, type CollectionName } from '../collections.js';
+import { StateMirror, type Tentative } from '../mirror.js';
+import { stateSchema } from '../schema.js';
+import { SerialStore, type Durability } from '../serial-store.js';
+import { describeSchemaIssues } from '../state-file.js';
+import { migrate } from './migrations.js';
+
+/** A change as `klikbot_changes` keeps it: a private collection's part says only that it changed. */
+const loggedSchema = z.array(
+  z.array(
+    z.union([
+      z.strictObject({ c: z.enum(collectionNames), private: z.literal(true) }),
+      ...changeSchema.element.options,
+    ]),
+  ),
+);
+
+// Past this many changes, the oldest are dropped: an instance further behind reads everything anew.
+const KEEP_CHANGES = 10_000;
+
+/** Where a database URL points, without its password: for messages and logs. */
+export function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL ${parsed.pathname.replace(/^\//, '') || '(default database)'} on ${parsed.hostname}:${parsed.port || '5432'}`;
+  } catch {
+    return 'PostgreSQL (an address that is not a URL)';
+  }
+}
+
+/** Reads every collection with its ordinals, as of the last change (`seq`). */
+async function readAll(client: pg.ClientBase, where: string): Promise<{ mirror: StateMirror; seq: number }> {
+  const head = await client.query<{ seq: string }>('SELECT seq FROM klikbot_head');
+  const items = await client.query<{ collection: string; ord: number; body: unknown }>(
+    'SELECT collection, ord, body FROM klikbot_items ORDER BY collection, ord',
+  );
+  const documents = await client.query<{ collection: string; body: unknown }>(
+    'SELECT collection, body FROM klikbot_documents',
+  );
+  const raw: Record<string, unknown[]> = {};
+  const ordinals = new Map<CollectionName, number[]>();
+  for (const row of items.rows) {
+    (raw[row.collection] ??= []).push(row.body);
+    const list = ordinals.get(row.collection as CollectionName) ?? [];
+    list.push(row.ord);
+    ordinals.set(row.collection as CollectionName, list);
+  }
+  for (const row of documents.rows) raw[row.collection] = row.body as unknown[];
+  const parsed = stateSchema.safeParse({ version: 1, ...raw });
+  if (!parsed.success)
+    throw new KlikbotError(
+      ErrorCode.StateCorrupt,
+      `The state in ${where} does not match the expected layout:\n${describeSchemaIssues(parsed.error)}\nklikbot has left it untouched.`,
+      { cause: parsed.error },
+    );
+  return { mirror: new StateMirror(parsed.data, ordinals), seq: Number(head.rows[0]?.seq ?? 0) };
+}
+
+/** An ordinal whose element went. */
+const GONE = Symbol('gone');
+
+/** Each collection's net effect in a batch: ordinals gone, values written, or the whole collection. */
+function coalesce(changes: readonly Change[]) {
+  const byCollection = new Map<CollectionName, { whole: boolean; rows: Map<number, unknown> }>();
+  for (const change of changes) {
+    for (const part of change) {
+      const entry = byCollection.get(part.c) ?? { whole: false, rows: new Map() };
+      byCollection.set(part.c, entry);
+      if ('all' in part) entry.whole = true;
+      else {
+        for (const ordinal of part.del) entry.rows.set(ordinal, GONE);
+        for (const [ordinal, value] of part.put) entry.rows.set(ordinal, value);
+      }
+    }
+  }
+  return byCollection;
+}
+
+async function writeBatch(client: pg.ClientBase, tentative: Tentative, changes: readonly Change[]): Promise<void> {
+  for (const [c, { whole, rows }] of coalesce(changes)) {
+    if (collectionRules[c].private) {
+      await client.query(
+        'INSERT INTO klikbot_documents (collection, body) VALUES ($1, $2) ON CONFLICT (collection) DO UPDATE SET body = EXCLUDED.body',
+        [c, JSON.stringify(tentative.state[c])],
+      );
+      continue;
+    }
+    let gone = [...rows].filter(([, value]) => value === GONE).map(([ordinal]) => ordinal);
+    let put = [...rows].filter(([, value]) => value !== GONE);
+    if (whole) {
+      // renumbered: the collection as it ends, with its final ordinals
+      await client.query('DELETE FROM klikbot_items WHERE collection = $1', [c]);
+      const ordinals: Ordinals = tentative.ordinals.get(c)!;
+      const items: readonly unknown[] = tentative.state[c];
+      put = items.map((value, index): [number, unknown] => [ordinals[index]!, value]);
+      gone = [];
+    }
+    if (gone.length > 0)
+      await client.query('DELETE FROM klikbot_items WHERE collection = $1 AND ord = ANY($2::float8[])', [c, gone]);
+    if (put.length > 0)
+      await client.query(
+        `INSERT INTO klikbot_items (collection, ord, body)
+         SELECT $1, ord, body FROM unnest($2::float8[], $3::jsonb[]) AS given(ord, body)
+         ON CONFLICT (collection, ord) DO UPDATE SET body = EXCLUDED.body`,
+        [c, put.map(([ordinal]) => ordinal), put.map(([, value]) => JSON.stringify(value))],
+      );
+  }
+}
+
+/**
+ * Makes changes durable in PostgreSQL, one transaction a batch. Every change takes the lock
+ * of `klikbot_head`'s row, reads the changes other instances made since its own last one,
+ * then writes its own with the next number: all instances see one order of changes.
+ */
+class PostgresDurability implements Durability {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly where: string,
+    public seq: number,
+  ) {}
+
+  async catchUp(mirror: StateMirror, client?: pg.ClientBase, head?: number): Promise<void> {
+    const own = client ?? (await this.pool.connect());
+    try {
+      const upTo = head ?? Number((await own.query<{ seq: string }>('SELECT seq FROM klikbot_head')).rows[0]!.seq);
+      if (upTo <= this.seq) return;
+      const rows = (
+        await own.query<{ seq: string; changes: unknown }>(
+          'SELECT seq, changes FROM klikbot_changes WHERE seq > $1 AND seq <= $2 ORDER BY seq',
+          [this.seq, upTo],
+        )
+      ).rows;
+      if (rows.length !== upTo - this.seq) {
+        // the changes this instance missed were dropped already: read everything anew
+        const fresh = await readAll(own, this.where);
+        mirror.reset(fresh.mirror);
+        this.seq = fresh.seq;
+        return;
+      }
+      const documents = new Map<string, unknown>();
+      for (const row of rows) {
+        const logged = loggedSchema.parse(row.changes);
+        const changes: Change[] = [];
+        for (const change of logged) {
+          const parts: Change = [];
+          for (const part of change) {
+            if (!('private' in part)) {
+              parts.push(part);
+              continue;
+            }
+            if (!documents.has(part.c)) {
+              const found = await own.query<{ body: unknown }>(
+                'SELECT body FROM klikbot_documents WHERE collection = $1',
+                [part.c],
+              );
+              documents.set(part.c, found.rows[0]?.body ?? []);
+            }
+            parts.push({ c: part.c, all: documents.get(part.c) as unknown[] });
+          }
+          changes.push(parts);
+        }
+        mirror.replay(changes, this.where);
+        this.seq = Number(row.seq);
+      }
+    } finally {
+      if (!client) (own as pg.PoolClient).release();
+    }
+  }
+
+  async commit(mirror: StateMirror, decide: () => Tentative): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const head = Number(
+        (await client.query<{ seq: string }>('SELECT seq FROM klikbot_head FOR UPDATE')).rows[0]!.seq,
+      );
+      await this.catchUp(mirror, client, head);
+      const tentative = decide();
+      if (tentative.changes.length === 0) {
+        await client.query('ROLLBACK');
+        return;
+      }
+      const seq = head + 1;
+      await writeBatch(client, tentative, tentative.changes);
+      const logged = tentative.changes.map((change) =>
+        change.map((part) => (collectionRules[part.c].private ? { c: part.c, private: true } : part)),
+      );
+      await client.query('UPDATE klikbot_head SET seq = $1', [seq]);
+      await client.query('INSERT INTO klikbot_changes (seq, changes) VALUES ($1, $2)', [seq, JSON.stringify(logged)]);
+      if (seq % 1_000 === 0) await client.query('DELETE FROM klikbot_changes WHERE seq <= $1', [seq - KEEP_CHANGES]);
+      await client.query("SELECT pg_notify('klikbot_changes', $1)", [String(seq)]);
+      await client.query('COMMIT');
+      this.seq = seq;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** The store in PostgreSQL, which several instances share. */
+export class PostgresStore extends SerialStore {
+  #listener: pg.Client | undefined;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    where: string,
+    mirror: StateMirror,
+    private readonly database: PostgresDurability,
+    readonly pool: pg.Pool,
+  ) {
+    super(where, mirror, database);
+  }
+
+  /** Listens for the changes of other instances, and looks every few seconds in case a notice was lost. */
+  async listen(url: string, everyMs = 5_000): Promise<void> {
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    listener.on('notification', (message) => {
+      if (Number(message.payload) > this.database.seq) void this.refresh().catch(() => undefined);
+    });
+    // a lost connection is noticed by the timer, which keeps the state current without it
+    listener.on('error', () => undefined);
+    await listener.query('LISTEN klikbot_changes');
+    this.#listener = listener;
+    this.#timer = setInterval(() => void this.refresh().catch(() => undefined), everyMs);
+    this.#timer.unref();
+  }
+
+  override async close(): Promise<void> {
+    clearInterval(this.#timer);
+    const listener = this.#listener;
+    this.#listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await super.close();
+  }
+
+  /** The key that hashes anonymous voters: made once, the same for every instance. */
+  async voteKey(): Promise<Buffer> {
+    await this.pool.query(
+      "INSERT INTO klikbot_secrets (name, value) VALUES ('vote-key', $1) ON CONFLICT (name) DO NOTHING",
+      [randomBytes(32)],
+    );
+    const { rows } = await this.pool.query<{ value: Buffer }>(
+      "SELECT value FROM klikbot_secrets WHERE name = 'vote-key'",
+    );
+    return rows[0]!.value;
+  }
+}
+
+/**
+ * Opens the store at `url`: runs the migrations not yet run, reads the state and listens for
+ * other instances' changes. Throws StateUnreadable when the database cannot be reached.
+ */
+export async function openPostgresStore(url: string, options: { listen?: boolean } = {}): Promise<PostgresStore> {
+  const where = describeDatabase(url);
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // an idle connection that breaks is dropped from the pool; the next query opens another
+  pool.on('error', () => undefined);
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    throw new KlikbotError(
+      ErrorCode.StateUnreadable,
+      `Cannot reach ${where} (${cause instanceof Error ? cause.message : String(cause)}). Check KLIKBOT_DATABASE_URL and that the server is running.`,
+      { cause },
+    );
+  }
+  let read: { mirror: StateMirror; seq: number };
+  try {
+    await migrate(client);
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    read = await readAll(client, where);
+    await client.query('COMMIT');
+  } catch (error) {
+    client.release();
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  client.release();
+  const store = new PostgresStore(where, read.mirror, new PostgresDurability(pool, where, read.seq), pool);
+  if (options.listen !== false) await store.listen(url);
+  return store;
+}
