@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -14,6 +15,7 @@ import { MembershipRepository } from './state/memberships.js';
 import { PollRepository } from './state/polls.js';
 import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.js';
 import { StatusRepository } from './state/statuses.js';
+import { MemoryClaims, type Claims } from './state/claims.js';
 import { readStoredState } from './state/file-store.js';
 import { openPostgresStore } from './state/postgres/postgres-store.js';
 import type { DeepReadonly, State } from './state/schema.js';
@@ -23,6 +25,8 @@ import { loadVoteKey } from './state/vote-key.js';
 /** The repositories over one store. */
 export interface Repositories {
   store: Store;
+  /** What must happen once, however many instances run (an event answered, a reminder sent). */
+  claims: Claims;
   conversations: ConversationRepository;
   memberships: MembershipRepository;
   statuses: StatusRepository;
@@ -39,12 +43,18 @@ export interface Repositories {
  * The configured store and the key that hashes anonymous voters: PostgreSQL (the key in the
  * database, the same for every instance) or the state file (the key beside it).
  */
-export async function openConfiguredStore(config: Config): Promise<{ store: Store; voteKey: Buffer }> {
+export async function openConfiguredStore(config: Config): Promise<{ store: Store; voteKey: Buffer; claims: Claims }> {
   if (config.databaseUrl) {
+    // what stays per instance (its reminder send log, the Slack signatures it saw) is kept where KLIKBOT_DB points
+    await mkdir(path.dirname(config.statePath), { recursive: true });
     const store = await openPostgresStore(config.databaseUrl);
-    return { store, voteKey: await store.voteKey() };
+    return { store, voteKey: await store.voteKey(), claims: store.claims() };
   }
-  return { store: await openStore(config.statePath), voteKey: await loadVoteKey(config.statePath) };
+  return {
+    store: await openStore(config.statePath),
+    voteKey: await loadVoteKey(config.statePath),
+    claims: new MemoryClaims(),
+  };
 }
 
 /** The configured state, read without writing anything (for tools beside a running klikbot). */
@@ -60,9 +70,10 @@ export async function readConfiguredState(config: Config): Promise<DeepReadonly<
 
 /** Opens the store and the repositories over it (the vote key, for polls and evaluations). */
 async function openRepositories(config: Config, clock: Clock): Promise<Repositories> {
-  const { store, voteKey } = await openConfiguredStore(config);
+  const { store, voteKey, claims } = await openConfiguredStore(config);
   return {
     store,
+    claims,
     conversations: new ConversationRepository(store, clock),
     memberships: new MembershipRepository(store, clock),
     statuses: new StatusRepository(store, clock),

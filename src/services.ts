@@ -27,6 +27,8 @@ export function remindersFor(
   return openReminders({
     knowledge,
     statePath: config.statePath,
+    // one instance on a file needs no claims beside its send log; instances on a database share them
+    ...(config.databaseUrl ? { claims: state.claims } : {}),
     subscriptions: state.subscriptions,
     conversations: state.conversations,
     statuses,

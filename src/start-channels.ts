@@ -121,6 +121,7 @@ async function startSlack(
     conversations: parts.state.conversations,
     cardRefreshes,
     replayJournal,
+    claims: parts.state.claims,
   });
   await slack.start();
   parts.senders[SLACK_CHANNEL] = slack.sender;

@@ -8,6 +8,7 @@ import { lateVerdict, ON_TIME_MINUTES } from './catch-up.js';
 import { deliveryKey, type DeliveryRecord, type NewDeliveryRecord, type SendLog } from './send-log.js';
 import { Timeline } from './timeline.js';
 import type { RemindableItem, SubscriptionBook } from './types.js';
+import type { Claims } from '../state/claims.js';
 
 type Subscription = DeepReadonly<ReminderSubscription>;
 
@@ -25,6 +26,11 @@ export interface ReminderEngineDeps {
   items: readonly RemindableItem[];
   subscriptions: SubscriptionBook;
   sendLog: SendLog;
+  /**
+   * With several instances, where each delivery is claimed before it is sent, so that only
+   * one of them sends it; absent with one instance, whose send log is enough.
+   */
+  claims?: Claims;
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
@@ -57,6 +63,8 @@ interface Job {
 const RETRY_MINUTES = [5, 30];
 /** How often, in clock time, a tick with nothing to write still marks how far it looked. */
 const TICK_MARK_MINUTES = 10;
+/** How long a delivery's claim is kept: far longer than any tick could come back to it. */
+const CLAIM_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** Conversations written to at once. */
 const PARALLEL_SENDS = 4;
 
@@ -108,6 +116,23 @@ export class ReminderEngine {
     await this.running?.catch(() => undefined);
   }
 
+  /** The jobs this instance sends: those it claimed first (another instance sends the rest). */
+  private async claimed(jobs: Job[], now: DateTime): Promise<Job[]> {
+    const { claims } = this.deps;
+    if (!claims || jobs.length === 0) return jobs;
+    const nowMs = now.toMillis();
+    const keep = await Promise.all(
+      jobs.map((job) =>
+        claims.claim(
+          `reminder:${deliveryKey(job.occurrenceId, job.subscription.channel, job.subscription.conversationId)}:${job.attempt}:${job.snoozeId ?? ''}`,
+          nowMs,
+          nowMs + CLAIM_KEPT_MS,
+        ),
+      ),
+    );
+    return jobs.filter((_, index) => keep[index]);
+  }
+
   private currentTimeline(): Timeline {
     const { subscriptions, items } = this.deps;
     if (!this.timeline || this.timelineVersion !== subscriptions.version) {
@@ -125,7 +150,10 @@ export class ReminderEngine {
     this.doneMemo.clear();
     this.messageMemo.clear();
     const regular = this.timelineJobs(from, now, skipped);
-    const jobs = [...regular, ...this.snoozeJobs(from, now, regular, droppedSnoozes), ...this.retryJobs(now, skipped)];
+    const jobs = await this.claimed(
+      [...regular, ...this.snoozeJobs(from, now, regular, droppedSnoozes), ...this.retryJobs(now, skipped)],
+      now,
+    );
     const at = nowIso(this.deps.clock);
     const mark =
       jobs.length > 0 || skipped.length > 0 || now.toMillis() - this.lastMarkMillis >= TICK_MARK_MINUTES * 60_000

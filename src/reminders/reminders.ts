@@ -13,6 +13,7 @@ import { occurrencesOf, remindableItems } from './schedule.js';
 import { SendLog } from './send-log.js';
 import { taskDone } from './task-done.js';
 import type { RemindableItem, ReminderServices, SubscriptionBook, UpcomingReminder } from './types.js';
+import type { Claims } from '../state/claims.js';
 
 /** The send log's file: beside the state file, named after it (`state.json` → `state.reminders.jsonl`). */
 export function sendLogPathFor(statePath: string): string {
@@ -24,6 +25,8 @@ export function sendLogPathFor(statePath: string): string {
 export interface RemindersDeps {
   knowledge: Knowledge;
   statePath: string;
+  /** Where deliveries are claimed when several instances share a database. */
+  claims?: Claims;
   subscriptions: SubscriptionBook;
   conversations: ConversationRepository;
   statuses: Pick<StatusRepository, 'current'>;

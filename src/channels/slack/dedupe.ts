@@ -1,28 +1,25 @@
 import type { Clock } from '../../clock.js';
+import { MemoryClaims, type Claims } from '../../state/claims.js';
 
 /** How long an event id is remembered: Slack retries within minutes (three times at most). */
 const REMEMBER_MS = 60 * 60 * 1000;
 
 /**
  * Slack resends an event it thinks was not received (`X-Slack-Retry-Num`), and Bolt passes
- * every copy on: the first copy of an event id is answered, the others are dropped. Kept in
- * memory: a restart between a send and its retry may answer twice, which is rare and harmless
- * next to never answering.
+ * every copy on: the first copy of an event id is answered, the others are dropped. With
+ * several instances the claim is the database's, so a retry that reaches another instance
+ * is dropped there too; with one, it is kept in memory (a restart between a send and its
+ * retry may answer twice, which is rare and harmless next to never answering).
  */
 export class SeenEvents {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly claims: Claims = new MemoryClaims(),
+  ) {}
 
   /** True the first time an id is offered within the hour, false for every copy after. */
-  firstTime(eventId: string): boolean {
+  firstTime(eventId: string): Promise<boolean> {
     const now = this.clock.now().toMillis();
-    for (const [id, expires] of this.seen) {
-      if (expires > now) break; // insertion order is expiry order
-      this.seen.delete(id);
-    }
-    if (this.seen.has(eventId)) return false;
-    this.seen.set(eventId, now + REMEMBER_MS);
-    return true;
+    return this.claims.claim(`slack-event:${eventId}`, now, now + REMEMBER_MS);
   }
 }

@@ -98,10 +98,10 @@ function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Rece
 
 /** Everything klikbot listens to in Slack. */
 function register(app: App, deps: SlackDeps, inFlight: Set<Promise<void>>): void {
-  const seen = new SeenEvents(deps.clock);
+  const seen = new SeenEvents(deps.clock, deps.claims);
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !seen.firstTime(eventId)) {
+    if (typeof eventId === 'string' && !(await seen.firstTime(eventId))) {
       deps.logger.info({ eventId }, 'dropped a Slack event already answered (a retry)');
       return;
     }

@@ -1,3 +1,4 @@
+import type { Claims } from '../../state/claims.js';
 import type { ReplayJournal } from './replay-journal.js';
 import type { ChannelDeps } from '../../core/channel-deps.js';
 import type { RefreshThrottle } from '../../core/refresh-throttle.js';
@@ -8,6 +9,8 @@ export interface SlackDeps extends ChannelDeps {
   cardRefreshes?: RefreshThrottle;
   /** Where the signatures already received are kept across a restart; absent, in memory only. */
   replayJournal?: ReplayJournal;
+  /** Where an event id is claimed, so that its retries are dropped on every instance; absent, in memory. */
+  claims?: Claims;
 }
 
 /** The stored conversation's channel name for Slack. */

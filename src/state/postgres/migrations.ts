@@ -50,6 +50,16 @@ export const migrations: { name: string; sql: string }[] = [
         FROM klikbot_items WHERE collection = 'statusUpdates';
     `,
   },
+  {
+    name: '002-claims',
+    sql: `
+      -- what must happen once across instances: an event answered, a reminder sent
+      CREATE TABLE klikbot_claims (
+        key text PRIMARY KEY,
+        expires_ms bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Runs the steps not yet run, under an advisory lock. */

@@ -8,7 +8,9 @@ import { StateMirror, type Tentative } from '../mirror.js';
 import { stateSchema } from '../schema.js';
 import { SerialStore, type Durability } from '../serial-store.js';
 import { describeSchemaIssues } from '../state-file.js';
+import type { Claims } from '../claims.js';
 import { migrate } from './migrations.js';
+import { PostgresClaims } from './postgres-claims.js';
 
 /** A change as `klikbot_changes` keeps it: a private collection's part says only that it changed. */
 const loggedSchema = z.array(
@@ -244,6 +246,11 @@ export class PostgresStore extends SerialStore {
     this.#listener = undefined;
     await listener?.end().catch(() => undefined);
     await super.close();
+  }
+
+  /** What must happen once across the instances on this database. */
+  claims(): Claims {
+    return new PostgresClaims(this.pool);
   }
 
   /** The key that hashes anonymous voters: made once, the same for every instance. */

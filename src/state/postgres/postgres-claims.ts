@@ -1,0 +1,26 @@
+import type pg from 'pg';
+import type { Claims } from '../claims.js';
+
+/**
+ * Claims in the database, shared by every instance: the first INSERT of a key wins, and an
+ * expired claim is taken over by the next. Times are klikbot's clock's, so a replayed clock
+ * (KLIKBOT_NOW) expires claims as it runs.
+ */
+export class PostgresClaims implements Claims {
+  #claimsSinceCleanup = 0;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async claim(key: string, nowMs: number, expiresAtMs: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO klikbot_claims (key, expires_ms) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET expires_ms = EXCLUDED.expires_ms WHERE klikbot_claims.expires_ms <= $3`,
+      [key, expiresAtMs, nowMs],
+    );
+    if (++this.#claimsSinceCleanup >= 1_000) {
+      this.#claimsSinceCleanup = 0;
+      await this.pool.query('DELETE FROM klikbot_claims WHERE expires_ms <= $1', [nowMs]);
+    }
+    return rowCount === 1;
+  }
+}

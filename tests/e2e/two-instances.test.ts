@@ -1,0 +1,219 @@
+/**
+ * Two klikbot processes on one PostgreSQL database, as behind a load balancer: the updates
+ * sent to either are all recorded once, in one chain per municipality and step; one killed
+ * mid-burst loses nothing it acknowledged; a reminder due at 09:00 is sent once.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/state/postgres/postgres-store.js';
+import { stateSchema, type State } from '../../src/state/schema.js';
+import { ask } from '../support/bot-framework.js';
+import { spawnBot, waitForListening, type ChildBot, type LogLine } from '../support/child-bot.js';
+import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
+import { freshDatabase, hasPostgres } from '../support/postgres.js';
+import {
+  loadSlots,
+  memberOf,
+  planChains,
+  sendChains,
+  submitUpdate,
+  updatesOf,
+  type Outcome,
+  type Slot,
+} from '../support/status-traffic.js';
+
+const NOW = '2018-10-01T10:00:00+02:00';
+const BURST = 600;
+const IN_FLIGHT = 40;
+const KILL_AFTER = 150;
+
+let dir: string;
+const running: ChildBot[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'klikbot-two-instances-'));
+});
+
+afterAll(async () => {
+  for (const bot of running) {
+    if (bot.process.exitCode === null && bot.process.signalCode === null) {
+      bot.process.kill('SIGKILL');
+      await bot.exited;
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** One instance: its own folder for what stays per process (the send log), the shared database for the state. */
+async function startInstance(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ bot: ChildBot; url: string }> {
+  const bot = spawnBot({
+    KLIKBOT_DATABASE_URL: databaseUrl,
+    KLIKBOT_DB: path.join(dir, name, 'state.json'),
+    KLIKBOT_NOW: NOW,
+    ...env,
+  });
+  running.push(bot);
+  return { bot, url: await waitForListening(bot) };
+}
+
+async function stateIn(databaseUrl: string): Promise<State> {
+  const store = await openPostgresStore(databaseUrl, { listen: false });
+  try {
+    return stateSchema.parse(store.read());
+  } finally {
+    await store.close();
+  }
+}
+
+function confirmed(outcomes: Outcome[]) {
+  return outcomes.flatMap((outcome) => (outcome.kind === 'confirmed' ? [outcome] : []));
+}
+
+describe.runIf(hasPostgres)('two instances on one database', () => {
+  let slots: Slot[];
+  beforeAll(async () => {
+    slots = await loadSlots();
+  });
+
+  it('records the updates sent to either once, chained, and loses none acknowledged by one killed mid-burst', async () => {
+    const databaseUrl = await freshDatabase();
+    const first = await startInstance('first', databaseUrl);
+    const second = await startInstance('second', databaseUrl);
+    // each municipality's member joins through one instance and reports through both
+    for (const s of slots.filter((slot) => slot.step === 1))
+      await ask(first.url, `kommune ${s.municipalityId}`, memberOf(s.municipalityId));
+
+    const chains = planChains(slots, 0, BURST);
+    let sent = 0;
+    const { outcomes } = await sendChains(chains, IN_FLIGHT, (planned) =>
+      submitUpdate((sent++ % 2 === 0 ? first : second).url, planned, () => performance.now()),
+    );
+    expect(outcomes.filter((outcome) => outcome.kind !== 'confirmed')).toEqual([]);
+    const state = await stateIn(databaseUrl);
+    expect(new Set(state.statusUpdates.map((u) => u.id))).toEqual(new Set(confirmed(outcomes).map((o) => o.updateId)));
+    // each slot's updates follow one another: every one names the one before it, whichever instance took it
+    for (const slot of slots) {
+      const recorded = updatesOf(state, slot);
+      recorded.forEach((u, i) => expect(u.previous).toBe(i === 0 ? 'not-started' : recorded[i - 1]!.status));
+    }
+
+    // a second burst, and the first instance killed in the middle of it
+    const more = planChains(slots, BURST, BURST + 300);
+    let acknowledged = 0;
+    let killed = false;
+    const { outcomes: during } = await sendChains(
+      more,
+      IN_FLIGHT,
+      async (planned) => {
+        const outcome = await submitUpdate((acknowledged % 2 === 0 && !killed ? first : second).url, planned, () =>
+          performance.now(),
+        );
+        if (outcome.kind === 'confirmed' && ++acknowledged === KILL_AFTER) {
+          killed = true;
+          first.bot.process.kill('SIGKILL');
+        }
+        return outcome;
+      },
+      () => killed,
+    );
+    await first.bot.exited;
+    const after = await stateIn(databaseUrl);
+    const recorded = new Set(after.statusUpdates.map((u) => u.id));
+    const lost = confirmed(during).filter((o) => !recorded.has(o.updateId));
+    expect(lost).toEqual([]);
+    expect(confirmed(during).length).toBeGreaterThanOrEqual(KILL_AFTER);
+    // the instance left standing goes on from where the database is
+    const next = more.flat().find((planned) => !confirmed(during).some((o) => o.planned === planned));
+    if (next) {
+      const standing = updatesOf(after, next.slot).at(-1)?.status ?? 'not-started';
+      const answer = await submitUpdate(
+        second.url,
+        { ...next, previous: standing, status: standing === 'done' ? 'started' : 'done' },
+        () => 0,
+      );
+      expect(answer.kind).toBe('confirmed');
+    }
+    second.bot.process.kill('SIGTERM');
+    await second.bot.exited;
+  });
+
+  describe('a reminder due at 09:00', () => {
+    let connector: FakeConnector;
+    beforeAll(async () => {
+      connector = await startFakeConnector();
+    });
+    afterAll(async () => {
+      await connector.close();
+    });
+
+    it('is sent once, by one of the two', async () => {
+      const databaseUrl = await freshDatabase();
+      const channel = '19:aarhus@thread.tacv2';
+      const since = '2018-09-01T10:00:00.000+02:00';
+      const by = { channel: 'teams', userId: 'aad-mette', name: 'Mette' };
+      const seed = await openPostgresStore(databaseUrl, { listen: false });
+      await seed.update((draft) => {
+        draft.conversations.push({
+          channel: 'msteams',
+          conversationId: channel,
+          serviceUrl: connector.url,
+          reference: {
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+            conversation: { id: channel, isGroup: true, conversationType: 'channel' },
+            bot: { id: '28:klikbot-app', name: 'klikbot' },
+          },
+          isGroup: true,
+          firstSeen: since,
+          lastSeen: since,
+        });
+        draft.conversationLinks.push({
+          channel: 'msteams',
+          conversationId: channel,
+          municipalityId: 'aarhus',
+          since,
+          by,
+          verified: true,
+        });
+        draft.reminderSubscriptions.push({ channel: 'msteams', conversationId: channel, mutedItemIds: [], by, since });
+      });
+      await seed.close();
+      const env = {
+        KLIKBOT_NOW: '2018-10-25T08:59:55+02:00',
+        KLIKBOT_REMINDER_TICK_SECONDS: '1',
+        LOG_LEVEL: 'debug',
+      };
+      const instances = await Promise.all([
+        startInstance('morning-a', databaseUrl, env),
+        startInstance('morning-b', databaseUrl, env),
+      ]);
+      const moment = Date.parse('2018-10-25T09:00:00+02:00');
+      const past = (line: LogLine) =>
+        line.msg === 'reminder tick' && Date.parse((line.report as { from: string }).from) >= moment;
+      await Promise.all(instances.map(({ bot }) => bot.waitForLog('a reminder tick past 09:00', past)));
+      const headings = connector.requests.map(
+        (request) => request.body.attachments?.[0]?.content.body?.[0]?.text ?? request.body.text,
+      );
+      expect(headings.sort()).toEqual([
+        '🔔 Om 7 dage: BBR kun via Adgangsstyring',
+        '🔔 Om 7 dage: Udpeg FK-ADM og FK-ANSV',
+      ]);
+      const sentBy = instances.map(({ bot }) =>
+        bot
+          .logLines()
+          .reduce((sum, line) => sum + (line.msg === 'reminder tick' ? (line.report as { sent: number }).sent : 0), 0),
+      );
+      expect(sentBy.reduce((a, b) => a + b, 0)).toBe(2);
+      for (const { bot } of instances) {
+        bot.process.kill('SIGTERM');
+        await bot.exited;
+      }
+    });
+  });
+});
