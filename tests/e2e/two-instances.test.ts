@@ -13,6 +13,9 @@ import { ask } from '../support/bot-framework.js';
 import { spawnBot, waitForListening, type ChildBot, type LogLine } from '../support/child-bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { freshDatabase, hasPostgres } from '../support/postgres.js';
+import { startFakeSlack } from '../support/slack-fake.js';
+import { SLACK_SECRET, slackEnv } from '../support/slack-harness.js';
+import { directMessage, eventCallback, postToSlack } from '../support/slack-requests.js';
 import {
   loadSlots,
   memberOf,
@@ -141,6 +144,37 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
     }
     second.bot.process.kill('SIGTERM');
     await second.bot.exited;
+  });
+
+  it('answers a Slack event once when its retry reaches the other instance', async () => {
+    const fake = await startFakeSlack();
+    try {
+      const databaseUrl = await freshDatabase();
+      const [first, second] = await Promise.all([
+        startInstance('slack-a', databaseUrl, slackEnv(fake.apiUrl)),
+        startInstance('slack-b', databaseUrl, slackEnv(fake.apiUrl)),
+      ]);
+      const question = eventCallback(directMessage({ text: 'hvornår er deadline for BBR?' }));
+      expect((await postToSlack(first.url, SLACK_SECRET, question)).status).toBe(200);
+      // Slack did not hear back in time and tries again; the load balancer sends it to the other instance
+      expect((await postToSlack(second.url, SLACK_SECRET, question, { retryNum: 1 })).status).toBe(200);
+      const another = eventCallback(directMessage({ text: 'hvem er KOMBIT-programleder?' }));
+      expect((await postToSlack(second.url, SLACK_SECRET, another)).status).toBe(200);
+      // the other question is answered: by then the retry before it was handled, or dropped
+      const answers = await fake.waitFor('chat.postMessage', 10_000, 2);
+      const retried = (line: LogLine) => line.msg === 'dropped a Slack event already answered (a retry)';
+      await Promise.any([first, second].map(({ bot }) => bot.waitForLog('the retry dropped', retried, 10_000)));
+      const dropped = [first, second].flatMap(({ bot }) => bot.logLines().filter(retried));
+      expect(dropped).toHaveLength(1);
+      expect(fake.calls('chat.postMessage')).toHaveLength(2);
+      expect(answers).toHaveLength(2);
+      for (const { bot } of [first, second]) {
+        bot.process.kill('SIGTERM');
+        await bot.exited;
+      }
+    } finally {
+      await fake.close();
+    }
   });
 
   describe('a reminder due at 09:00', () => {
