@@ -15,7 +15,8 @@ function errnoCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-async function readKey(keyPath: string): Promise<Buffer> {
+/** The vote key in `keyPath`, checked to be one. */
+export async function readKey(keyPath: string): Promise<Buffer> {
   const key = await readFile(keyPath);
   if (key.length !== VOTE_KEY_BYTES) {
     throw new KlikbotError(

@@ -253,11 +253,14 @@ export class PostgresStore extends SerialStore {
     return new PostgresClaims(this.pool);
   }
 
-  /** The key that hashes anonymous voters: made once, the same for every instance. */
-  async voteKey(): Promise<Buffer> {
+  /**
+   * The key that hashes anonymous voters: made once (or `moved` from a state file's key
+   * the first time), the same for every instance.
+   */
+  async voteKey(moved?: Buffer): Promise<Buffer> {
     await this.pool.query(
       "INSERT INTO klikbot_secrets (name, value) VALUES ('vote-key', $1) ON CONFLICT (name) DO NOTHING",
-      [randomBytes(32)],
+      [moved ?? randomBytes(32)],
     );
     const { rows } = await this.pool.query<{ value: Buffer }>(
       "SELECT value FROM klikbot_secrets WHERE name = 'vote-key'",
