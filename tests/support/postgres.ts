@@ -59,7 +59,9 @@ async function startServer(): Promise<string> {
   const data = path.join(dir, 'data');
   run(path.join(bin!, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'klikbot', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  // tests need no durability across a power cut; a bench measuring writes asks for it (KLIKBOT_PG_FSYNC=on)
+  const fsync = process.env.KLIKBOT_PG_FSYNC === 'on' ? 'on' : 'off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync} -c max_connections=200`;
   run(path.join(bin!, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
   process.once('exit', () => {
     spawnSync(asRoot ? 'runuser' : path.join(bin!, 'pg_ctl'), [
