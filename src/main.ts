@@ -62,6 +62,7 @@ export async function startKlikbot(
     knowledge,
     services: actionServices(config, state, { reminders, notifier, domains }),
     clock,
+    ...(state.sharedValues ? { sharedValues: state.sharedValues } : {}),
   });
   const work = timedWork(reminders, state, { clock, logger, notifier, knowledge });
   const local = pages ? { pages, movableClock, runTimedWork: () => work.tickAnew() } : undefined;

@@ -17,6 +17,7 @@ import { ReminderSubscriptionRepository } from './state/reminder-subscriptions.j
 import { StatusRepository } from './state/statuses.js';
 import { MemoryClaims, type Claims } from './state/claims.js';
 import { readStoredState } from './state/file-store.js';
+import type { SharedValues } from './state/shared-values.js';
 import { openPostgresStore } from './state/postgres/postgres-store.js';
 import type { DeepReadonly, State } from './state/schema.js';
 import { openStore, type Store } from './state/store.js';
@@ -27,6 +28,8 @@ export interface Repositories {
   store: Store;
   /** What must happen once, however many instances run (an event answered, a reminder sent). */
   claims: Claims;
+  /** With several instances: what they share for a while (a conversation's last question). */
+  sharedValues?: SharedValues;
   conversations: ConversationRepository;
   memberships: MembershipRepository;
   statuses: StatusRepository;
@@ -43,12 +46,14 @@ export interface Repositories {
  * The configured store and the key that hashes anonymous voters: PostgreSQL (the key in the
  * database, the same for every instance) or the state file (the key beside it).
  */
-export async function openConfiguredStore(config: Config): Promise<{ store: Store; voteKey: Buffer; claims: Claims }> {
+export async function openConfiguredStore(
+  config: Config,
+): Promise<{ store: Store; voteKey: Buffer; claims: Claims; sharedValues?: SharedValues }> {
   if (config.databaseUrl) {
     // what stays per instance (its reminder send log, the Slack signatures it saw) is kept where KLIKBOT_DB points
     await mkdir(path.dirname(config.statePath), { recursive: true });
     const store = await openPostgresStore(config.databaseUrl);
-    return { store, voteKey: await store.voteKey(), claims: store.claims() };
+    return { store, voteKey: await store.voteKey(), claims: store.claims(), sharedValues: store.sharedValues() };
   }
   return {
     store: await openStore(config.statePath),
@@ -70,10 +75,11 @@ export async function readConfiguredState(config: Config): Promise<DeepReadonly<
 
 /** Opens the store and the repositories over it (the vote key, for polls and evaluations). */
 async function openRepositories(config: Config, clock: Clock): Promise<Repositories> {
-  const { store, voteKey, claims } = await openConfiguredStore(config);
+  const { store, voteKey, claims, sharedValues } = await openConfiguredStore(config);
   return {
     store,
     claims,
+    ...(sharedValues ? { sharedValues } : {}),
     conversations: new ConversationRepository(store, clock),
     memberships: new MembershipRepository(store, clock),
     statuses: new StatusRepository(store, clock),

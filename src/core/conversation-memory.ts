@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { SharedValues } from '../state/shared-values.js';
 import type { Understanding } from '../understanding/types.js';
 
 /** How long a topic stays the conversation's topic: a follow-up comes within minutes. */
@@ -6,13 +7,42 @@ const TOPIC_MINUTES = 30;
 /** Bounded, so a busy deployment cannot grow it without end (the oldest topics go first). */
 const MAX_CONVERSATIONS = 10_000;
 
+/** Whether a value read back from elsewhere has the shape of an understood question. */
+function isUnderstanding(value: unknown): value is Understanding {
+  const read = value as Partial<Understanding> | null | undefined;
+  return (
+    typeof read?.intent === 'string' &&
+    typeof read.confidence === 'number' &&
+    typeof read.entities === 'object' &&
+    read.entities !== null &&
+    (read.language === 'da' || read.language === 'en')
+  );
+}
+
 /**
  * The last understood question per conversation, for follow-ups ("og trin 4?"). Kept in
  * memory on purpose: a topic older than half an hour is no help, so a restart loses nothing
- * worth a disk write per message.
+ * worth a disk write per message. With several instances, `shared` holds it too, so that a
+ * follow-up that reaches another instance is understood there.
  */
 export class ConversationMemory {
   readonly #topics = new Map<string, { understanding: Understanding; at: DateTime }>();
+
+  constructor(private readonly shared?: SharedValues) {}
+
+  /** The topic as any instance last set it (this one's own, without shared values). */
+  async recallAnywhere(conversationId: string, now: DateTime): Promise<Understanding | undefined> {
+    if (!this.shared) return this.recall(conversationId, now);
+    const value = await this.shared.get(`topic:${conversationId}`, now.toMillis());
+    return isUnderstanding(value) ? value : undefined;
+  }
+
+  /** Makes an understood question the topic here and, with shared values, for every instance. */
+  async rememberAnywhere(conversationId: string, understanding: Understanding, now: DateTime): Promise<void> {
+    this.remember(conversationId, understanding, now);
+    const at = now.toMillis();
+    await this.shared?.set(`topic:${conversationId}`, understanding, at, at + TOPIC_MINUTES * 60_000);
+  }
 
   /** The conversation's topic, if it was set within the last half hour. */
   recall(conversationId: string, now: DateTime): Understanding | undefined {

@@ -5,6 +5,7 @@ import { ConversationMemory } from './conversation-memory.js';
 import type { DialogRegistry, Routed } from './dialog-registry.js';
 import { languageOf, withLanguage } from './language.js';
 import type { PostedMessage, Reply, Turn } from './types.js';
+import type { SharedValues } from '../state/shared-values.js';
 
 /** The channel-neutral bot: a Turn in, Replies out. */
 export interface Core {
@@ -44,6 +45,8 @@ export interface CoreDeps<Services> {
   services?: Services;
   /** For cards rendered outside a turn (currentCard); without it they are kept as they were. */
   clock?: Clock;
+  /** Where the instances share each conversation's last question; absent, this instance's memory. */
+  sharedValues?: SharedValues;
 }
 
 /**
@@ -52,7 +55,7 @@ export interface CoreDeps<Services> {
  */
 export function createCoreWith<Services>(registry: DialogRegistry<Services>, deps: CoreDeps<Services>): Core {
   const understander = new Understander(deps.knowledge);
-  const memory = new ConversationMemory();
+  const memory = new ConversationMemory(deps.sharedValues);
 
   /**
    * Runs the action dialog a button, form or typed command names, or undefined when it names
@@ -78,20 +81,39 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     return (await runAction({ ...turn, action: routed.action }, language, routed.replies)) ?? routed.replies;
   };
 
-  const answer = (turn: Turn): Routed => {
-    // in a group chat or channel each person has their own thread of questions
-    const topicKey = turn.conversation.isGroup ? `${turn.conversation.id}\u0000${turn.user.id}` : turn.conversation.id;
-    const previous = memory.recall(topicKey, turn.now);
-    const routed = registry.route(turn, { knowledge: deps.knowledge, understander, previous });
+  // in a group chat or channel each person has their own thread of questions
+  const topicKey = (turn: Turn) =>
+    turn.conversation.isGroup ? `${turn.conversation.id}\u0000${turn.user.id}` : turn.conversation.id;
+  const topicOf = (routed: Routed) => {
     const topic = routed.topic ?? routed.understanding;
-    if (topic && !noTopic.has(topic.intent)) memory.remember(topicKey, topic, turn.now);
+    return topic && !noTopic.has(topic.intent) ? topic : undefined;
+  };
+
+  /** Answers with this instance's memory of the conversation (for callers that cannot wait). */
+  const answer = (turn: Turn): Routed => {
+    const routed = registry.route(turn, {
+      knowledge: deps.knowledge,
+      understander,
+      previous: memory.recall(topicKey(turn), turn.now),
+    });
+    const topic = topicOf(routed);
+    if (topic) memory.remember(topicKey(turn), topic, turn.now);
+    return routed;
+  };
+
+  /** Answers with the conversation's topic as any instance last set it. */
+  const answerAnywhere = async (turn: Turn): Promise<Routed> => {
+    const previous = await memory.recallAnywhere(topicKey(turn), turn.now);
+    const routed = registry.route(turn, { knowledge: deps.knowledge, understander, previous });
+    const topic = topicOf(routed);
+    if (topic) await memory.rememberAnywhere(topicKey(turn), topic, turn.now);
     return routed;
   };
 
   return {
     handle: async (turn) => {
       const typed = turn.action ? turn : { ...turn, action: registry.command(turn.text) };
-      const replies = (await runAction(typed)) ?? (await answerWithState(turn, answer(turn)));
+      const replies = (await runAction(typed)) ?? (await answerWithState(turn, await answerAnywhere(turn)));
       const context = { turn, knowledge: deps.knowledge, language: languageOf(turn) };
       const asides = deps.services ? await registry.asides(context, deps.services, typed.action?.dialog) : [];
       return [...replies, ...asides];

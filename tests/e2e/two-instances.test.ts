@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/state/postgres/postgres-store.js';
 import { stateSchema, type State } from '../../src/state/schema.js';
-import { ask } from '../support/bot-framework.js';
+import { ask, visibleText } from '../support/bot-framework.js';
 import { spawnBot, waitForListening, type ChildBot, type LogLine } from '../support/child-bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { freshDatabase, hasPostgres } from '../support/postgres.js';
@@ -144,6 +144,22 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
     }
     second.bot.process.kill('SIGTERM');
     await second.bot.exited;
+  });
+
+  it('understands a follow-up that reaches the other instance', async () => {
+    const databaseUrl = await freshDatabase();
+    const [first, second] = await Promise.all([
+      startInstance('follow-a', databaseUrl),
+      startInstance('follow-b', databaseUrl),
+    ]);
+    const text = (activities: Awaited<ReturnType<typeof ask>>) => activities.map(visibleText).join('\n');
+    await ask(first.url, 'hvilken løsning bruger Esbjerg i piloten?');
+    // the load balancer sends the next message of the same conversation to the other instance
+    expect(text(await ask(second.url, 'hvornår skal de på SAPA?'))).toContain('Esbjerg Kommune');
+    for (const { bot } of [first, second]) {
+      bot.process.kill('SIGTERM');
+      await bot.exited;
+    }
   });
 
   it('answers a Slack event once when its retry reaches the other instance', async () => {

@@ -60,6 +60,17 @@ export const migrations: { name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    name: '003-values',
+    sql: `
+      -- short-lived values the instances share: a conversation's last question, for follow-ups
+      CREATE TABLE klikbot_values (
+        key text PRIMARY KEY,
+        value jsonb NOT NULL,
+        expires_ms bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Runs the steps not yet run, under an advisory lock. */

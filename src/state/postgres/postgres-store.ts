@@ -11,6 +11,8 @@ import { describeSchemaIssues } from '../state-file.js';
 import type { Claims } from '../claims.js';
 import { migrate } from './migrations.js';
 import { PostgresClaims } from './postgres-claims.js';
+import { PostgresValues } from './postgres-values.js';
+import type { SharedValues } from '../shared-values.js';
 
 /** A change as `klikbot_changes` keeps it: a private collection's part says only that it changed. */
 const loggedSchema = z.array(
@@ -246,6 +248,11 @@ export class PostgresStore extends SerialStore {
     this.#listener = undefined;
     await listener?.end().catch(() => undefined);
     await super.close();
+  }
+
+  /** Short-lived values the instances on this database share. */
+  sharedValues(): SharedValues {
+    return new PostgresValues(this.pool);
   }
 
   /** What must happen once across the instances on this database. */
