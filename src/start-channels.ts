@@ -71,7 +71,13 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
-  const cardRefreshes = new RefreshThrottle(SHARED_CARD_INTERVAL_MS, logger);
+  // on a shared database the instances take turns with each card
+  const cardRefreshes = new RefreshThrottle(
+    SHARED_CARD_INTERVAL_MS,
+    logger,
+    undefined,
+    config.databaseUrl ? { claims: state.claims } : undefined,
+  );
   const sharedCards = createSharedCards(adapter, config.teams.appId ?? '', cardRefreshes, (reply) =>
     core.currentCard(reply),
   );

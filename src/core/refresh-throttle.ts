@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { Claims } from '../state/claims.js';
 
 /** A write that brings one posted message up to date. */
 export type Refresh = () => Promise<void>;
@@ -27,6 +28,12 @@ export class RefreshThrottle {
     private readonly intervalMs: number,
     private readonly logger: Logger,
     private readonly monotonicMillis: () => number = () => performance.now(),
+    /**
+     * With several instances: each interval of the wall clock, the one instance that claims a
+     * card rewrites it; the others keep their refresh for the next interval, so the newest
+     * count still arrives and the card is rewritten at most once an interval in all.
+     */
+    private readonly shared?: { claims: Claims; wallMillis?: () => number },
   ) {}
 
   /** Runs `refresh` for the message `key` as soon as its interval allows, replacing any still waiting. */
@@ -58,7 +65,13 @@ export class RefreshThrottle {
     slot.waiting = undefined;
     slot.retrying = false;
     slot.lastStartedAt = this.monotonicMillis();
-    slot.running = refresh()
+    slot.running = this.#ours(key)
+      .then(async (ours) => {
+        if (ours) return refresh();
+        // another instance rewrites it this interval: ours, unless a newer one comes, is the next
+        slot.waiting ??= refresh;
+        slot.retrying = isRetry;
+      })
       .catch((error: unknown) => {
         this.logger.warn({ err: error, message: key, retry: isRetry }, 'could not bring a posted card up to date');
         // the last count would otherwise stay unshown until someone presses again: one more try, an interval later
@@ -74,6 +87,14 @@ export class RefreshThrottle {
         // a card not yet refreshed when the process stops is flushed by the caller; the timer must not hold the process open
         slot.timer.unref();
       });
+  }
+
+  /** Whether this instance rewrites the card in the current interval (always, on its own). */
+  async #ours(key: string): Promise<boolean> {
+    if (!this.shared) return true;
+    const now = (this.shared.wallMillis ?? Date.now)();
+    const interval = Math.floor(now / this.intervalMs);
+    return this.shared.claims.claim(`card:${key}:${interval}`, now, (interval + 1) * this.intervalMs);
   }
 
   #intervalOver(key: string, slot: Slot): void {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RefreshThrottle } from '../../src/core/refresh-throttle.js';
 import { createLogger } from '../../src/logger.js';
+import { MemoryClaims } from '../../src/state/claims.js';
 
 // The timers and the throttle's clock are fake: the intervals below pass only when a test moves
 // time on, so each check says exactly when a write happens, however busy the machine is.
@@ -119,5 +120,23 @@ describe('RefreshThrottle', () => {
     // not held back for another interval: written in the time the write itself takes
     await pass(WRITE_MS);
     expect(written).toEqual(['early', 'later']);
+  });
+
+  it('with several instances, rewrites a card once an interval in all, and the newest card still arrives', async () => {
+    vi.setSystemTime(0);
+    const claims = new MemoryClaims();
+    const [first, second] = [0, 1].map(
+      () => new RefreshThrottle(INTERVAL_MS, createLogger('silent'), () => Date.now(), { claims }),
+    );
+    const { written, refresh } = recorder();
+    first!.schedule('message-1', refresh('first: card 1'));
+    second!.schedule('message-1', refresh('second: card 2'));
+    await pass(WRITE_MS);
+    // one instance took the interval; the other keeps its newer card for the next
+    expect(written).toEqual(['first: card 1']);
+    await pass(INTERVAL_MS);
+    expect(written).toEqual(['first: card 1', 'second: card 2']);
+    await pass(INTERVAL_MS * 10);
+    expect(written).toHaveLength(2);
   });
 });
