@@ -9,11 +9,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/state/postgres/postgres-store.js';
 import { stateSchema, type State } from '../../src/state/schema.js';
-import { ask, visibleText } from '../support/bot-framework.js';
+import { ask, postMessages, visibleText } from '../support/bot-framework.js';
 import { spawnBot, waitForListening, type ChildBot, type LogLine } from '../support/child-bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { freshDatabase, hasPostgres } from '../support/postgres.js';
 import { startFakeSlack } from '../support/slack-fake.js';
+import { cardOf, channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 import { SLACK_SECRET, slackEnv } from '../support/slack-harness.js';
 import { directMessage, eventCallback, postToSlack } from '../support/slack-requests.js';
 import {
@@ -144,6 +145,66 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
     }
     second.bot.process.kill('SIGTERM');
     await second.bot.exited;
+  });
+
+  it('counts 500 votes split between the two once each', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const databaseUrl = await freshDatabase();
+      const [first, second] = await Promise.all([
+        startInstance('votes-a', databaseUrl),
+        startInstance('votes-b', databaseUrl),
+      ]);
+      const where = { conversation: conversations.channel, channelData };
+      const creator = { from: { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' } };
+      const question = 'Hvilken strategi vælger I?';
+      const posted = await postMessages(
+        first.url,
+        teamsActivity(connector.url, {
+          ...where,
+          ...creator,
+          ...mentioning(`afstemning: ${question} | A Integration | B STS ORG GUI | C Interim`),
+        }),
+      );
+      expect(posted.status).toBe(200);
+      const [card] = await connector.waitFor(1);
+      const options = (cardOf(card!).actions ?? []).filter((action) => action.title !== 'Luk afstemning');
+      expect(options).toHaveLength(3);
+      const votes = Array.from({ length: 500 }, (_, voter) => ({ voter, option: options[voter % 3]! }));
+      const answers: number[] = [];
+      // 50 in flight at a time, every other vote to the other instance
+      for (let start = 0; start < votes.length; start += 50) {
+        const batch = votes.slice(start, start + 50).map(async ({ voter, option }) => {
+          const response = await postMessages(
+            (voter % 2 === 0 ? first : second).url,
+            teamsActivity(connector.url, {
+              ...where,
+              from: { id: `29:voter-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-voter-${voter}` },
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              replyToId: 'sent-1',
+              value: { action: { type: 'Action.Execute', verb: option.verb, data: option.data } },
+            }),
+          );
+          await response.text();
+          return response.status;
+        });
+        answers.push(...(await Promise.all(batch)));
+      }
+      expect(answers.filter((status) => status !== 200)).toEqual([]);
+      const state = await stateIn(databaseUrl);
+      expect(state.polls).toHaveLength(1);
+      expect(state.votes.filter((vote) => vote.pollId === state.polls[0]!.id)).toHaveLength(500);
+      expect(new Set(state.votes.map((vote) => vote.voter)).size).toBe(500);
+      const counted = ['a', 'b', 'c'].map((id) => state.votes.filter((vote) => vote.choices.includes(id)).length);
+      expect(counted).toEqual([167, 167, 166]);
+      for (const { bot } of [first, second]) {
+        bot.process.kill('SIGTERM');
+        await bot.exited;
+      }
+    } finally {
+      await connector.close();
+    }
   });
 
   it('understands a follow-up that reaches the other instance', async () => {

@@ -173,3 +173,19 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
     await expect.poll(() => ids(listening), { timeout: 5_000 }).toEqual(['from-the-other']);
   });
 });
+
+describe.runIf(hasPostgres)('what instances share beside the state', () => {
+  it('claims a key once until it expires, and keeps a value until it expires, NUL characters and all', async () => {
+    const store = remember(await openPostgresStore(await freshDatabase(), { listen: false }));
+    const claims = store.claims();
+    const key = 'topic:19:channel\u0000U1';
+    expect(await claims.claim(key, 1_000, 2_000)).toBe(true);
+    expect(await claims.claim(key, 1_500, 3_000)).toBe(false);
+    expect(await claims.claim('topic:19:channel\u0000U2', 1_500, 3_000)).toBe(true);
+    expect(await claims.claim(key, 2_000, 3_000)).toBe(true);
+    const values = store.sharedValues();
+    await values.set(key, { intent: 'fact', text: 'a\u0000b' }, 1_000, 2_000);
+    expect(await values.get(key, 1_999)).toEqual({ intent: 'fact', text: 'ab' });
+    expect(await values.get(key, 2_000)).toBeUndefined();
+  });
+});

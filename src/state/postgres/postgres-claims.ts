@@ -15,7 +15,8 @@ export class PostgresClaims implements Claims {
     const { rowCount } = await this.pool.query(
       `INSERT INTO klikbot_claims (key, expires_ms) VALUES ($1, $2)
        ON CONFLICT (key) DO UPDATE SET expires_ms = EXCLUDED.expires_ms WHERE klikbot_claims.expires_ms <= $3`,
-      [key, expiresAtMs, nowMs],
+      // JSON-quoted: PostgreSQL's text holds no NUL character, which an id from outside may carry
+      [JSON.stringify(key), expiresAtMs, nowMs],
     );
     if (++this.#claimsSinceCleanup >= 1_000) {
       this.#claimsSinceCleanup = 0;
