@@ -56,9 +56,13 @@ it('keeps every acknowledged update when the process is killed mid-burst', async
     allAcked.push(...(await runAndKill(file, `r${round}`, 100 + round * 37, round * 4)));
     if (existsSync(tempPathFor(file))) killsWithTempLeft++;
     // Opening throws StateCorrupt if the kill left a partial file.
-    const present = new Set((await openStore(file)).read().conversations.map((c) => c.conversationId));
+    const state = (await openStore(file)).read();
+    const present = new Set(state.conversations.map((c) => c.conversationId));
     const lost = allAcked.filter((id) => !present.has(id));
     expect(lost).toEqual([]);
+    // the votes, written with the whole document, went with their update
+    const voted = new Set(state.votes.map((vote) => vote.voter));
+    expect(allAcked.filter((id) => Number(id.split('-')[1]) % 10 === 0 && !voted.has(id))).toEqual([]);
     if (round === ROUNDS - 1) {
       console.info(
         `crash test: ${ROUNDS} SIGKILLs, ${allAcked.length} updates acknowledged, ${present.size} present ` +
