@@ -64,7 +64,14 @@ export async function startKlikbot(
     clock,
     ...(state.sharedValues ? { sharedValues: state.sharedValues } : {}),
   });
-  const work = timedWork(reminders, state, { clock, logger, notifier, knowledge });
+  const work = timedWork(reminders, state, {
+    clock,
+    logger,
+    notifier,
+    knowledge,
+    // a tick's window: a tick every minute by default, by hand (0) in the tests
+    ...(config.databaseUrl ? { shared: { windowMs: Math.max(1, config.reminderTickSeconds) * 1000 } } : {}),
+  });
   const local = pages ? { pages, movableClock, runTimedWork: () => work.tickAnew() } : undefined;
   const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger, local });
   const port = await listen(channels.server, config.port, config.host);

@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import type { Repositories } from './open-data.js';
 import { reachPersonVia } from './reach-person.js';
 import { openReminders, type Reminders } from './reminders/reminders.js';
+import { oncePerWindow } from './state/claims.js';
 
 /** The reminder engine over the state, writing through the notifier. */
 export function remindersFor(
@@ -77,9 +78,19 @@ export function actionServices(
 export function timedWork(
   reminders: Reminders,
   state: Repositories,
-  deps: { clock: Clock; logger: Logger; notifier: Notifier; knowledge: Knowledge },
+  deps: {
+    clock: Clock;
+    logger: Logger;
+    notifier: Notifier;
+    knowledge: Knowledge;
+    /** With several instances on one database: each tick's sending work is claimed by one of them. */
+    shared?: { windowMs: number };
+  },
 ): Scheduler<DateTime> {
   const { clock, logger, notifier, knowledge } = deps;
+  // the reminders claim each delivery themselves; the rest runs on one instance a tick
+  const once = (job: string, work: (now: DateTime) => Promise<void>) =>
+    oncePerWindow(deps.shared ? state.claims : undefined, job, deps.shared?.windowMs ?? 1, work);
   const { polls, sessions } = state;
   const scheduler = new Scheduler<DateTime>({
     now: () => clock.now(),
@@ -87,14 +98,21 @@ export function timedWork(
   });
   scheduler.register('reminders', () => reminders.engine.tick());
   // a poll that closes at a set time shows its result where it was asked
-  scheduler.register('polls', (now) => announceClosedPolls(polls, notifier, now, logger));
+  scheduler.register(
+    'polls',
+    once('polls', (now) => announceClosedPolls(polls, notifier, now, logger)),
+  );
   const reachPerson = reachPersonVia(state.conversations, notifier);
-  scheduler.register('meetings', (now) =>
-    meetingTimedWork({ sessions, knowledge, notifier, reachPerson, logger }, now),
+  scheduler.register(
+    'meetings',
+    once('meetings', (now) => meetingTimedWork({ sessions, knowledge, notifier, reachPerson, logger }, now)),
   );
   // the reminders before a meeting, in the conversations that asked for them
-  scheduler.register('meeting-reminders', (now) =>
-    beforeMeetingWork({ reminders: state.meetingReminders, knowledge, notifier, logger }, now),
+  scheduler.register(
+    'meeting-reminders',
+    once('meeting-reminders', (now) =>
+      beforeMeetingWork({ reminders: state.meetingReminders, knowledge, notifier, logger }, now),
+    ),
   );
   return scheduler;
 }

@@ -72,11 +72,12 @@ export class LineFile {
     const handle = await open(this.filePath, 'a');
     try {
       await handle.truncate(0);
+      // empty now, whatever the sync says: a failed write later must not cut back to the old length
+      this.#goodLength = 0;
       await handle.datasync();
     } finally {
       await handle.close();
     }
-    this.#goodLength = 0;
   }
 
   /** Waits for the writes in progress. */

@@ -25,3 +25,24 @@ export class MemoryClaims implements Claims {
     return Promise.resolve(true);
   }
 }
+
+/**
+ * `work` wrapped so that, of several instances running it on their own timers, one runs it in
+ * each window of `windowMs` of real time (instances' clocks may be replayed, real time is
+ * shared): timed work that sends (a poll's result, a reminder before a meeting) then goes out
+ * once. Without `claims` (one instance) every call runs.
+ */
+export function oncePerWindow<T>(
+  claims: Claims | undefined,
+  job: string,
+  windowMs: number,
+  work: (at: T) => Promise<void>,
+  realMillis: () => number = Date.now,
+): (at: T) => Promise<void> {
+  if (!claims) return work;
+  return async (at) => {
+    const now = realMillis();
+    const window = Math.floor(now / windowMs);
+    if (await claims.claim(`timed:${job}:${window}`, now, (window + 1) * windowMs)) await work(at);
+  };
+}

@@ -9,7 +9,7 @@ import { StateMirror, type Tentative } from './mirror.js';
 import { collectionRules } from './collections.js';
 import { emptyState, type DeepReadonly, type State } from './schema.js';
 import { StateFile, type StateSnapshot } from './state-file.js';
-import { ChangeUnconfirmed, SerialStore, type Durability } from './serial-store.js';
+import { ChangeUnconfirmed, SerialStore, type Committed, type Durability } from './serial-store.js';
 import { RenamedUnsyncedError } from './durable-file.js';
 
 /** The store on files: the state document and the journal of changes since it was written. */
@@ -54,9 +54,9 @@ class JournalDurability implements Durability {
     private seq: number,
   ) {}
 
-  async commit(_mirror: StateMirror, decide: () => Tentative): Promise<void> {
+  async commit(_mirror: StateMirror, decide: () => Tentative): Promise<Committed> {
     const { changes, state } = decide();
-    if (changes.length === 0) return;
+    if (changes.length === 0) return {};
     const seq = this.seq + 1;
     if (changes.some((change) => change.some((part) => collectionRules[part.c].private))) {
       // the whole document, journal folded in; then the journal holds nothing it has not
@@ -65,15 +65,17 @@ class JournalDurability implements Durability {
       } catch (cause) {
         if (!(cause instanceof RenamedUnsyncedError)) throw cause;
         this.seq = seq;
-        throw new ChangeUnconfirmed(cause.message, cause);
+        throw new ChangeUnconfirmed(cause.message, cause, { renumbered: true });
       }
       this.seq = seq;
       // the document says which lines it holds: lines left by a failed clear are skipped at the next start
       await this.journal.clear().catch(() => undefined);
-      return;
+      // the next start reads the document with ordinals 1…n: the journal lines after this one must say them so
+      return { renumbered: true };
     }
     await this.journal.append(`${JSON.stringify({ seq, changes })}\n`);
     this.seq = seq;
+    return {};
   }
 
   close(): Promise<void> {
@@ -81,8 +83,15 @@ class JournalDurability implements Durability {
   }
 }
 
-function readJournal(journalPath: string, lines: string[], after: number): Change[][] {
-  const batches: Change[][] = [];
+/** A journal line still to apply: its line number in the file, its number and its changes. */
+interface JournalEntry {
+  line: number;
+  seq: number;
+  changes: Change[];
+}
+
+function readJournal(journalPath: string, lines: string[], after: number): JournalEntry[] {
+  const entries: JournalEntry[] = [];
   lines.forEach((text, index) => {
     let raw: unknown;
     try {
@@ -93,9 +102,20 @@ function readJournal(journalPath: string, lines: string[], after: number): Chang
     const line = journalLineSchema.safeParse(raw);
     if (!line.success) throw corruptJournal(journalPath, index + 1, line.error.issues[0]?.message ?? 'invalid');
     // a line the document already holds: the last start stopped between writing it and emptying the journal
-    if (line.data.seq > after) batches.push(line.data.changes);
+    if (line.data.seq > after) entries.push({ line: index + 1, seq: line.data.seq, changes: line.data.changes });
   });
-  return batches;
+  return entries;
+}
+
+/** The entries applied to `mirror` in order; a change that breaks the layout names its line. */
+function replayJournal(mirror: StateMirror, journalPath: string, entries: readonly JournalEntry[]): void {
+  for (const entry of entries) {
+    try {
+      mirror.replay(entry.changes, journalPath);
+    } catch (cause) {
+      throw corruptJournal(journalPath, entry.line, cause instanceof Error ? cause.message : String(cause), cause);
+    }
+  }
 }
 
 /**
@@ -112,7 +132,7 @@ export async function readStoredState(filePath: string): Promise<DeepReadonly<St
     .split('\n')
     .slice(0, -1);
   const mirror = new StateMirror(snapshot.state);
-  for (const changes of readJournal(journalPath, lines, snapshot.journalSeq)) mirror.replay(changes, journalPath);
+  replayJournal(mirror, journalPath, readJournal(journalPath, lines, snapshot.journalSeq));
   return mirror.state;
 }
 
@@ -145,16 +165,10 @@ export async function openStore(filePath: string): Promise<FileStore> {
     throw writeFailed(file.filePath, cause);
   }
   const { file: journal, lines } = await LineFile.open(journalPath);
-  const batches = readJournal(journalPath, lines, db.data.journalSeq);
+  const entries = readJournal(journalPath, lines, db.data.journalSeq);
   const mirror = new StateMirror(db.data.state);
-  batches.forEach((changes, index) => {
-    try {
-      mirror.replay(changes, journalPath);
-    } catch (cause) {
-      throw corruptJournal(journalPath, index + 1, cause instanceof Error ? cause.message : String(cause), cause);
-    }
-  });
-  const seq = db.data.journalSeq + batches.length;
+  replayJournal(mirror, journalPath, entries);
+  const seq = Math.max(db.data.journalSeq, ...entries.map((entry) => entry.seq));
   if (existing === null || lines.length > 0) {
     db.data = { state: structuredClone(mirror.state) as StateSnapshot['state'], journalSeq: seq };
     try {

@@ -92,6 +92,11 @@ export class StateMirror {
     this.#keys = new Map(collectionNames.map((c) => [c, countKeys(c, state[c])]));
   }
 
+  /** Counts every collection's ordinals 1…n again, as a reader of the whole state written anew will. */
+  renumber(): void {
+    for (const c of collectionNames) this.#ordinals.set(c, freshOrdinals(this.#state[c].length));
+  }
+
   /** Starts over from a state read afresh (a database another instance moved too far ahead of). */
   reset(other: StateMirror): void {
     this.#state = other.#state;

@@ -26,15 +26,25 @@ export interface Durability {
    * `decide` try the waiting changes and makes the ones it accepted durable. Resolves once
    * they are; throws when they are not (a `ChangeUnconfirmed` when they may be).
    */
-  commit(mirror: StateMirror, decide: () => Tentative): Promise<void>;
+  commit(mirror: StateMirror, decide: () => Tentative): Promise<Committed | void>;
   /** Brings `mirror` up to date with changes made elsewhere, where there can be any. */
   catchUp?(mirror: StateMirror): Promise<void>;
   close(): Promise<void>;
 }
 
+/** What a durability says of a commit beside that it is durable. */
+export interface Committed {
+  /** The whole state was written anew and is read back with its ordinals 1…n: memory must count them so too. */
+  renumbered?: boolean;
+}
+
 /** The changes were written but not confirmed durable (an fsync failed): memory keeps them, the callers hear it. */
 export class ChangeUnconfirmed extends Error {
-  constructor(message: string, cause: unknown) {
+  constructor(
+    message: string,
+    cause: unknown,
+    readonly committed: Committed = {},
+  ) {
     super(message, { cause });
     this.name = 'ChangeUnconfirmed';
   }
@@ -142,13 +152,17 @@ export class SerialStore implements Store {
       return trying;
     };
     let failure: unknown;
+    let committed: Committed | void = undefined;
     try {
-      await this.durability.commit(this.#mirror, decide);
+      committed = await this.durability.commit(this.#mirror, decide);
     } catch (cause) {
       failure = cause;
+      if (cause instanceof ChangeUnconfirmed) committed = cause.committed;
     }
-    if (failure instanceof ChangeUnconfirmed && tentative) this.#mirror.adopt(tentative);
-    else if (failure === undefined && tentative) this.#mirror.adopt(tentative);
+    if (tentative && (failure === undefined || failure instanceof ChangeUnconfirmed)) {
+      this.#mirror.adopt(tentative);
+      if (committed?.renumbered) this.#mirror.renumber();
+    }
     const error =
       failure === undefined
         ? undefined

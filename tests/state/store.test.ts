@@ -244,6 +244,21 @@ describe('the journal of changes', () => {
     expect((await openStore(file)).read().votes).toHaveLength(1);
   });
 
+  it('keeps the journal in step with a document written whole for a vote: removed, voted, changed, reopened', async () => {
+    const store = await openStore(file);
+    await store.update((draft) => void draft.conversations.push(...['a', 'b', 'c', 'd'].map(conversation)));
+    await store.update((draft) => void draft.conversations.splice(1, 1));
+    await store.update((draft) => void draft.votes.push(vote('hash-1')));
+    await store.update((draft) => {
+      draft.conversations[1]!.lastSeen = '2018-09-07T10:00:00.000+02:00';
+    });
+    await store.update((draft) => void draft.conversations.splice(1, 0, conversation('b2')));
+    const reopened = (await openStore(file)).read();
+    expect(reopened.conversations.map((c) => c.conversationId)).toEqual(['a', 'b2', 'c', 'd']);
+    expect(reopened.conversations[2]!.lastSeen).toBe('2018-09-07T10:00:00.000+02:00');
+    expect(reopened).toEqual(store.read());
+  });
+
   it('drops a last line the process did not finish, and refuses a damaged line before it', async () => {
     const store = await openStore(file);
     await store.update((draft) => void draft.conversations.push(conversation('a')));
