@@ -17,6 +17,8 @@ const shared = { pool: 'forks', isolate: false, maxWorkers: 2 } as const;
 
 export default defineConfig({
   test: {
+    // one throwaway PostgreSQL server for the run (tests/support/postgres.ts)
+    globalSetup: ['tests/support/postgres-global.ts'],
     projects: [
       {
         test: {

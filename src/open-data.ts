@@ -62,7 +62,10 @@ export async function openConfiguredStore(
   };
 }
 
-/** The configured state, read without writing anything (for tools beside a running klikbot). */
+/**
+ * The configured state, read without changing it (for tools beside a running klikbot): the
+ * files are only read; a database gets the migrations it lacks, as a start would give it.
+ */
 export async function readConfiguredState(config: Config): Promise<DeepReadonly<State>> {
   if (!config.databaseUrl) return readStoredState(config.statePath);
   const store = await openPostgresStore(config.databaseUrl, { listen: false });

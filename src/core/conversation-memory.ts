@@ -33,7 +33,10 @@ export class ConversationMemory {
   /** The topic as any instance last set it (this one's own, without shared values). */
   async recallAnywhere(conversationId: string, now: DateTime): Promise<Understanding | undefined> {
     if (!this.shared) return this.recall(conversationId, now);
-    const value = await this.shared.get(`topic:${conversationId}`, now.toMillis());
+    // a database that does not answer costs a follow-up its context, not the answer: this instance's memory stands in
+    const value = await this.shared
+      .get(`topic:${conversationId}`, now.toMillis())
+      .catch(() => this.recall(conversationId, now));
     return isUnderstanding(value) ? value : undefined;
   }
 
@@ -41,7 +44,9 @@ export class ConversationMemory {
   async rememberAnywhere(conversationId: string, understanding: Understanding, now: DateTime): Promise<void> {
     this.remember(conversationId, understanding, now);
     const at = now.toMillis();
-    await this.shared?.set(`topic:${conversationId}`, understanding, at, at + TOPIC_MINUTES * 60_000);
+    await this.shared
+      ?.set(`topic:${conversationId}`, understanding, at, at + TOPIC_MINUTES * 60_000)
+      .catch(() => undefined);
   }
 
   /** The conversation's topic, if it was set within the last half hour. */

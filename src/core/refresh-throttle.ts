@@ -23,6 +23,8 @@ interface Slot {
  */
 export class RefreshThrottle {
   readonly #slots = new Map<string, Slot>();
+  /** Stopping: a card another instance rewrites this interval is left to it, not waited for. */
+  #flushing = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -49,6 +51,7 @@ export class RefreshThrottle {
 
   /** Runs every waiting refresh now and resolves when all have finished (before the process stops). */
   async flush(): Promise<void> {
+    this.#flushing = true;
     for (const [key, slot] of this.#slots) {
       if (slot.timer) clearTimeout(slot.timer);
       slot.timer = undefined;
@@ -69,6 +72,7 @@ export class RefreshThrottle {
       .then(async (ours) => {
         if (ours) return refresh();
         // another instance rewrites it this interval: ours, unless a newer one comes, is the next
+        if (this.#flushing) return;
         slot.waiting ??= refresh;
         slot.retrying = isRetry;
       })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { nowIso, type Clock } from '../clock.js';
 import type { Delivery, Notifier } from '../core/notifier.js';
@@ -63,6 +64,8 @@ interface Job {
 const RETRY_MINUTES = [5, 30];
 /** How often, in clock time, a tick with nothing to write still marks how far it looked. */
 const TICK_MARK_MINUTES = 10;
+/** This process, as the owner of the deliveries it claims. */
+const INSTANCE = randomUUID();
 /** How long a delivery's claim is kept: far longer than any tick could come back to it. */
 const CLAIM_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 /** Conversations written to at once. */
@@ -127,6 +130,8 @@ export class ReminderEngine {
           `reminder:${deliveryKey(job.occurrenceId, job.subscription.channel, job.subscription.conversationId)}:${job.attempt}:${job.snoozeId ?? ''}`,
           nowMs,
           nowMs + CLAIM_KEPT_MS,
+          // a tick that failed after claiming is tried again by this instance, which may then claim again
+          INSTANCE,
         ),
       ),
     );

@@ -4,24 +4,28 @@
  * instance or another, is refused until the claim expires.
  */
 export interface Claims {
-  /** True for the first claim of `key` until `expiresAtMs` (epoch milliseconds, by klikbot's clock); false after. */
-  claim(key: string, nowMs: number, expiresAtMs: number): Promise<boolean>;
+  /**
+   * True for the first claim of `key` until `expiresAtMs` (epoch milliseconds, by klikbot's
+   * clock); false after, except to the same `owner` (an instance trying again what it claimed
+   * and then failed to finish).
+   */
+  claim(key: string, nowMs: number, expiresAtMs: number, owner?: string): Promise<boolean>;
 }
 
 /** Claims kept in this process: enough for one instance (the file store). */
 export class MemoryClaims implements Claims {
   // insertion order; the expiry of most claims follows it, so expired ones are found first
-  readonly #held = new Map<string, number>();
+  readonly #held = new Map<string, { expires: number; owner?: string }>();
 
-  claim(key: string, nowMs: number, expiresAtMs: number): Promise<boolean> {
-    for (const [held, expires] of this.#held) {
+  claim(key: string, nowMs: number, expiresAtMs: number, owner?: string): Promise<boolean> {
+    for (const [held, { expires }] of this.#held) {
       if (expires > nowMs) break;
       this.#held.delete(held);
     }
-    const expires = this.#held.get(key);
-    if (expires !== undefined && expires > nowMs) return Promise.resolve(false);
+    const held = this.#held.get(key);
+    if (held && held.expires > nowMs && (owner === undefined || held.owner !== owner)) return Promise.resolve(false);
     this.#held.delete(key);
-    this.#held.set(key, expiresAtMs);
+    this.#held.set(key, { expires: expiresAtMs, ...(owner === undefined ? {} : { owner }) });
     return Promise.resolve(true);
   }
 }

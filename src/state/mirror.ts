@@ -36,6 +36,26 @@ export function plainCopy<T>(value: T): T {
   return isDraft(value) ? current<T>(value as Draft<T>) : structuredClone(value);
 }
 
+/**
+ * `value` without NUL characters in its strings (a copy only where there was one): typed
+ * text may carry them, and PostgreSQL's text cannot hold them, so neither store keeps them.
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+  if (Array.isArray(value)) {
+    const cleaned = value.map(withoutNul);
+    return cleaned.some((inner, index) => inner !== value[index]) ? cleaned : value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const cleaned = entries.map(([key, inner]) => [withoutNul(key) as string, withoutNul(inner)] as const);
+    return cleaned.some(([key, inner], index) => key !== entries[index]![0] || inner !== entries[index]![1])
+      ? Object.fromEntries(cleaned)
+      : value;
+  }
+  return value;
+}
+
 /** A mutator's result with every draft inside it replaced by a copy (`{ ...draftUpdate }` holds drafts). */
 function detached(value: unknown): unknown {
   if (isDraft(value)) return current(value);
@@ -230,7 +250,7 @@ export class Tentative {
   #validated(part: CollectionChange, applied: Applied): CollectionChange {
     const schema = collectionRules[part.c].schema;
     const parse = (value: unknown, index: number) => {
-      const parsed = schema.safeParse(value);
+      const parsed = schema.safeParse(withoutNul(value));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const path = [part.c, index, ...(issue?.path ?? [])].map(String).join('.');

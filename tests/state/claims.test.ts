@@ -10,6 +10,14 @@ describe('claims', () => {
     expect(await claims.claim('event:1', 1_000, 2_000)).toBe(true);
   });
 
+  it('lets the owner of a claim claim again what it failed to finish, and nobody else', async () => {
+    const claims = new MemoryClaims();
+    expect(await claims.claim('reminder:1', 0, 1_000, 'instance-a')).toBe(true);
+    expect(await claims.claim('reminder:1', 10, 1_000, 'instance-b')).toBe(false);
+    expect(await claims.claim('reminder:1', 20, 1_000)).toBe(false);
+    expect(await claims.claim('reminder:1', 30, 1_000, 'instance-a')).toBe(true);
+  });
+
   it('runs timed work on one of several instances each window, and on every call without claims', async () => {
     const claims = new MemoryClaims();
     let real = 60_000;

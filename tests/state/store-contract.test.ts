@@ -183,9 +183,34 @@ describe.runIf(hasPostgres)('what instances share beside the state', () => {
     expect(await claims.claim(key, 1_500, 3_000)).toBe(false);
     expect(await claims.claim('topic:19:channel\u0000U2', 1_500, 3_000)).toBe(true);
     expect(await claims.claim(key, 2_000, 3_000)).toBe(true);
+    // an owner may claim again what it holds; another may not
+    expect(await claims.claim('reminder:1', 0, 5_000, 'instance-a')).toBe(true);
+    expect(await claims.claim('reminder:1', 10, 5_000, 'instance-b')).toBe(false);
+    expect(await claims.claim('reminder:1', 20, 5_000, 'instance-a')).toBe(true);
     const values = store.sharedValues();
     await values.set(key, { intent: 'fact', text: 'a\u0000b' }, 1_000, 2_000);
     expect(await values.get(key, 1_999)).toEqual({ intent: 'fact', text: 'ab' });
     expect(await values.get(key, 2_000)).toBeUndefined();
   });
+});
+
+describe('a NUL character in typed text', () => {
+  for (const [name, place, runs] of kinds) {
+    it.runIf(runs)(`is dropped by ${name}, and the updates written with it go on`, async () => {
+      const where = await place();
+      const store = await where.open();
+      const outcomes = await Promise.allSettled([
+        store.update((draft) => void draft.conversations.push(conversation('a'))),
+        store.update(
+          (draft) => void draft.conversations.push({ ...conversation('b\u0000ad'), reference: { x: 'y\u0000' } }),
+        ),
+        store.update((draft) => void draft.conversations.push(conversation('c'))),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+      await store.close();
+      const reopened = await where.open();
+      expect(ids(reopened)).toEqual(['a', 'bad', 'c']);
+      expect(reopened.read().conversations[1]!.reference).toEqual({ x: 'y' });
+    });
+  }
 });

@@ -48,9 +48,14 @@ function run(command: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
 }
 
-let started: Promise<string> | undefined;
+/** A running throwaway server: where it listens, and how to stop and remove it. */
+export interface TestServer {
+  url: string;
+  stop: () => void;
+}
 
-async function startServer(): Promise<string> {
+/** Starts a throwaway server (the tests' global setup starts one for the whole run). */
+export async function startTestServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'klikbot-pg-'));
   if (asRoot) {
     chmodSync(dir, 0o777);
@@ -63,7 +68,10 @@ async function startServer(): Promise<string> {
   const fsync = process.env.KLIKBOT_PG_FSYNC === 'on' ? 'on' : 'off';
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync} -c max_connections=200`;
   run(path.join(bin!, 'pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', 'start']);
-  process.once('exit', () => {
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
     spawnSync(asRoot ? 'runuser' : path.join(bin!, 'pg_ctl'), [
       ...(asRoot ? ['-u', 'postgres', '--', path.join(bin!, 'pg_ctl')] : []),
       '-D',
@@ -73,15 +81,26 @@ async function startServer(): Promise<string> {
       'stop',
     ]);
     rmSync(dir, { recursive: true, force: true });
-  });
-  return `postgres://klikbot@127.0.0.1:${port}`;
+  };
+  return { url: `postgres://klikbot@127.0.0.1:${port}`, stop };
+}
+
+// the run's server, from the global setup; a process on its own (a bench) starts its own
+let started: Promise<string> | undefined = process.env.KLIKBOT_TEST_PG_URL
+  ? Promise.resolve(process.env.KLIKBOT_TEST_PG_URL)
+  : undefined;
+
+async function ownServer(): Promise<string> {
+  const server = await startTestServer();
+  process.once('exit', server.stop);
+  return server.url;
 }
 
 let counter = 0;
 
 /** A new, empty database on the test server; its URL. */
 export async function freshDatabase(): Promise<string> {
-  started ??= startServer();
+  started ??= ownServer();
   const server = await started;
   const name = `klikbot_${process.pid}_${++counter}`;
   const admin = new pg.Client({ connectionString: `${server}/postgres` });

@@ -54,9 +54,11 @@ export const migrations: { name: string; sql: string }[] = [
     name: '002-claims',
     sql: `
       -- what must happen once across instances: an event answered, a reminder sent
+      -- owner: the instance that may claim again what it claimed and failed to finish (a reminder)
       CREATE TABLE klikbot_claims (
         key text PRIMARY KEY,
-        expires_ms bigint NOT NULL
+        expires_ms bigint NOT NULL,
+        owner text
       );
     `,
   },

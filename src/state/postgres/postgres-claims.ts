@@ -11,12 +11,13 @@ export class PostgresClaims implements Claims {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  async claim(key: string, nowMs: number, expiresAtMs: number): Promise<boolean> {
+  async claim(key: string, nowMs: number, expiresAtMs: number, owner?: string): Promise<boolean> {
     const { rowCount } = await this.pool.query(
-      `INSERT INTO klikbot_claims (key, expires_ms) VALUES ($1, $2)
-       ON CONFLICT (key) DO UPDATE SET expires_ms = EXCLUDED.expires_ms WHERE klikbot_claims.expires_ms <= $3`,
+      `INSERT INTO klikbot_claims (key, expires_ms, owner) VALUES ($1, $2, $4)
+       ON CONFLICT (key) DO UPDATE SET expires_ms = EXCLUDED.expires_ms, owner = EXCLUDED.owner
+       WHERE klikbot_claims.expires_ms <= $3 OR klikbot_claims.owner = $4`,
       // JSON-quoted: PostgreSQL's text holds no NUL character, which an id from outside may carry
-      [JSON.stringify(key), expiresAtMs, nowMs],
+      [JSON.stringify(key), expiresAtMs, nowMs, owner ?? null],
     );
     if (++this.#claimsSinceCleanup >= 1_000) {
       this.#claimsSinceCleanup = 0;

@@ -140,8 +140,14 @@ class PostgresDurability implements Durability {
         )
       ).rows;
       if (rows.length !== upTo - this.seq) {
-        // the changes this instance missed were dropped already: read everything anew
-        const fresh = await readAll(own, this.where);
+        // the changes this instance missed were dropped already: read everything anew, as one
+        // snapshot (inside a commit the head's lock already keeps everyone else out)
+        if (!client) await own.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        const fresh = await readAll(own, this.where).catch(async (error: unknown) => {
+          if (!client) await own.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        });
+        if (!client) await own.query('COMMIT');
         mirror.reset(fresh.mirror);
         this.seq = fresh.seq;
         return;
@@ -230,6 +236,7 @@ export class PostgresStore extends SerialStore {
   /** Listens for the changes of other instances, and looks every few seconds in case a notice was lost. */
   async listen(url: string, everyMs = 5_000): Promise<void> {
     const listener = new pg.Client({ connectionString: url });
+    this.#listener = listener;
     await listener.connect();
     listener.on('notification', (message) => {
       if (Number(message.payload) > this.database.seq) void this.refresh().catch(() => undefined);
@@ -237,7 +244,6 @@ export class PostgresStore extends SerialStore {
     // a lost connection is noticed by the timer, which keeps the state current without it
     listener.on('error', () => undefined);
     await listener.query('LISTEN klikbot_changes');
-    this.#listener = listener;
     this.#timer = setInterval(() => void this.refresh().catch(() => undefined), everyMs);
     this.#timer.unref();
   }
@@ -309,6 +315,10 @@ export async function openPostgresStore(url: string, options: { listen?: boolean
   }
   client.release();
   const store = new PostgresStore(where, read.mirror, new PostgresDurability(pool, where, read.seq), pool);
-  if (options.listen !== false) await store.listen(url);
+  if (options.listen !== false)
+    await store.listen(url).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
   return store;
 }
