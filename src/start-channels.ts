@@ -99,7 +99,11 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
   if (local) refuseOtherHosts(server);
   if (local) registerLiveRoutes(server, { ...local, clock, logger });
   if (!config.slack) return { server, cardRefreshes, pages: local?.pages };
-  const slack = await startSlack(config.slack, config.statePath, server, { ...parts, cardRefreshes });
+  const slack = await startSlack(config.slack, config.statePath, server, {
+    ...parts,
+    cardRefreshes,
+    slackShared: config.databaseUrl !== undefined,
+  });
   return { server, slack, cardRefreshes, pages: local?.pages };
 }
 
@@ -108,9 +112,9 @@ async function startSlack(
   slackConfig: SlackConfig,
   statePathName: string,
   server: Channels['server'],
-  parts: ChannelParts & { cardRefreshes: RefreshThrottle },
+  parts: ChannelParts & { cardRefreshes: RefreshThrottle; slackShared: boolean },
 ): Promise<SlackChannel> {
-  const { core, clock, logger, cardRefreshes } = parts;
+  const { core, clock, logger, cardRefreshes, slackShared } = parts;
   // the signatures Slack requests carried, kept beside the state file so a replay is refused after a restart too
   const statePath = path.parse(statePathName);
   // Slack's signature window is real time, whatever time the bot is set to keep
@@ -128,6 +132,7 @@ async function startSlack(
     cardRefreshes,
     replayJournal,
     claims: parts.state.claims,
+    ...(slackShared ? { sharedClaims: parts.state.claims } : {}),
   });
   await slack.start();
   parts.senders[SLACK_CHANNEL] = slack.sender;

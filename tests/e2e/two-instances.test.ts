@@ -16,7 +16,7 @@ import { freshDatabase, hasPostgres } from '../support/postgres.js';
 import { startFakeSlack } from '../support/slack-fake.js';
 import { cardOf, channelData, conversations, mentioning, teamsActivity } from '../support/teams-activities.js';
 import { SLACK_SECRET, slackEnv } from '../support/slack-harness.js';
-import { directMessage, eventCallback, postToSlack } from '../support/slack-requests.js';
+import { directMessage, eventCallback, nowSeconds, postToSlack } from '../support/slack-requests.js';
 import {
   loadSlots,
   memberOf,
@@ -242,9 +242,15 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
       const retried = (line: LogLine) => line.msg === 'dropped a Slack event already answered (a retry)';
       await Promise.any([first, second].map(({ bot }) => bot.waitForLog('the retry dropped', retried, 10_000)));
       const dropped = [first, second].flatMap(({ bot }) => bot.logLines().filter(retried));
+      // a request overheard and replayed, not Slack's retry, is refused by the other instance too
+      const overheard = eventCallback(directMessage({ text: 'hvem er KOMBIT-programleder?' }));
+      const timestamp = nowSeconds();
+      expect((await postToSlack(first.url, SLACK_SECRET, overheard, { timestamp })).status).toBe(200);
+      expect((await postToSlack(second.url, SLACK_SECRET, overheard, { timestamp })).status).toBe(401);
       expect(dropped).toHaveLength(1);
-      expect(fake.calls('chat.postMessage')).toHaveLength(2);
       expect(answers).toHaveLength(2);
+      // the overheard question was answered by the first instance, once
+      await fake.waitFor('chat.postMessage', 10_000, 3);
       for (const { bot } of [first, second]) {
         bot.process.kill('SIGTERM');
         await bot.exited;

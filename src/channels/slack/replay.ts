@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Clock } from '../../clock.js';
+import type { Claims } from '../../state/claims.js';
 import type { ReplayJournal } from './replay-journal.js';
 
 /** Slack's window: a signed request older than this is stale, and one this far ahead is forged or mistimed. */
@@ -27,6 +28,14 @@ function isEventDelivery(raw: Buffer): boolean {
 }
 
 /**
+ * Slack's own retry of an event. The retry header is not signed: only an event, which its
+ * event id de-duplicates, may pass with it.
+ */
+function retriedEvent(headers: IncomingHttpHeaders, raw: Buffer): boolean {
+  return header(headers, 'x-slack-retry-num') !== undefined && isEventDelivery(raw);
+}
+
+/**
  * Slack signs a timestamp and the body, so a request overheard (a proxy log, a shared HAR
  * file) verifies again for five minutes. Bolt checks only that the timestamp is not too old.
  * This refuses a timestamp ahead of the clock and a validly signed request seen before within
@@ -43,6 +52,8 @@ export class SignedRequests {
     private readonly clock: Clock,
     private readonly journal?: ReplayJournal,
     private readonly onJournalError?: (error: unknown) => void,
+    /** With several instances: where a signature is claimed, so that a replay to another instance is refused there too. */
+    private readonly shared?: Claims,
   ) {
     for (const [signature, expires] of journal?.remembered ?? []) this.#seen.set(signature, expires);
   }
@@ -52,6 +63,12 @@ export class SignedRequests {
     const verdict = this.verdict(headers, raw);
     const unsaved = this.#unsaved;
     this.#unsaved = undefined;
+    if (unsaved && this.shared) {
+      const now = this.clock.now().toMillis();
+      // a database that does not answer leaves the protection of this instance's memory
+      const first = await this.shared.claim(`slack-signature:${unsaved[0]}`, now, unsaved[1] * 1000).catch(() => true);
+      if (!first) return retriedEvent(headers, raw) ? 'pass' : 'replayed';
+    }
     if (unsaved && this.journal) {
       try {
         await this.journal.append(unsaved[0], unsaved[1], () => this.#seen);
@@ -75,9 +92,7 @@ export class SignedRequests {
     if (!this.#signedByUs(hash, timestamp, raw)) return 'pass';
     this.#forgetBefore(now);
     const signature = `v0=${hash}`;
-    // the retry header is not signed: only an event, which its event id de-duplicates, may pass with it
-    if (this.#seen.has(signature))
-      return header(headers, 'x-slack-retry-num') !== undefined && isEventDelivery(raw) ? 'pass' : 'replayed';
+    if (this.#seen.has(signature)) return retriedEvent(headers, raw) ? 'pass' : 'replayed';
     if (this.#seen.size >= MAX_REMEMBERED) this.#seen.delete(this.#seen.keys().next().value!);
     this.#seen.set(signature, timestamp + WINDOW_SECONDS);
     this.#unsaved = [signature, timestamp + WINDOW_SECONDS];

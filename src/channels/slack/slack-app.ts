@@ -44,11 +44,16 @@ function clientOptions(config: SlackConfig): WebClientOptions {
  */
 function mountOnServer(server: Server, receiver: HTTPReceiver, config: SlackConfig, deps: SlackDeps): void {
   // Slack's signature window is real time, as Bolt reads it, whatever time the bot is set to keep
-  const signed = new SignedRequests(config.signingSecret, createClock(), deps.replayJournal, (error) =>
-    deps.logger.error(
-      { err: error },
-      'could not keep a Slack signature in the journal; it is remembered until a restart only',
-    ),
+  const signed = new SignedRequests(
+    config.signingSecret,
+    createClock(),
+    deps.replayJournal,
+    (error) =>
+      deps.logger.error(
+        { err: error },
+        'could not keep a Slack signature in the journal; it is remembered until a restart only',
+      ),
+    deps.sharedClaims,
   );
   server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
     const raw = await readRawBody(req);

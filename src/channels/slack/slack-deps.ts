@@ -11,6 +11,8 @@ export interface SlackDeps extends ChannelDeps {
   replayJournal?: ReplayJournal;
   /** Where an event id is claimed, so that its retries are dropped on every instance; absent, in memory. */
   claims?: Claims;
+  /** With several instances: where a request's signature is claimed, so a replay to another instance is refused. */
+  sharedClaims?: Claims;
 }
 
 /** The stored conversation's channel name for Slack. */
