@@ -69,8 +69,10 @@ export async function startKlikbot(
     logger,
     notifier,
     knowledge,
-    // a tick's window: a tick every minute by default, by hand (0) in the tests
-    ...(config.databaseUrl ? { shared: { windowMs: Math.max(1, config.reminderTickSeconds) * 1000 } } : {}),
+    // a tick's window, where the timer ticks (by hand, each tick is asked for and runs)
+    ...(config.databaseUrl && config.reminderTickSeconds > 0
+      ? { shared: { windowMs: config.reminderTickSeconds * 1000 } }
+      : {}),
   });
   const local = pages ? { pages, movableClock, runTimedWork: () => work.tickAnew() } : undefined;
   const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger, local });

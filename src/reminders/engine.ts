@@ -120,10 +120,11 @@ export class ReminderEngine {
   }
 
   /** The jobs this instance sends: those it claimed first (another instance sends the rest). */
-  private async claimed(jobs: Job[], now: DateTime): Promise<Job[]> {
+  private async claimed(jobs: Job[]): Promise<Job[]> {
     const { claims } = this.deps;
     if (!claims || jobs.length === 0) return jobs;
-    const nowMs = now.toMillis();
+    // claims keep real time, whatever time klikbot is set to keep: the instances share it
+    const nowMs = Date.now();
     const keep = await Promise.all(
       jobs.map((job) =>
         claims.claim(
@@ -155,10 +156,11 @@ export class ReminderEngine {
     this.doneMemo.clear();
     this.messageMemo.clear();
     const regular = this.timelineJobs(from, now, skipped);
-    const jobs = await this.claimed(
-      [...regular, ...this.snoozeJobs(from, now, regular, droppedSnoozes), ...this.retryJobs(now, skipped)],
-      now,
-    );
+    const jobs = await this.claimed([
+      ...regular,
+      ...this.snoozeJobs(from, now, regular, droppedSnoozes),
+      ...this.retryJobs(now, skipped),
+    ]);
     const at = nowIso(this.deps.clock);
     const mark =
       jobs.length > 0 || skipped.length > 0 || now.toMillis() - this.lastMarkMillis >= TICK_MARK_MINUTES * 60_000

@@ -5,8 +5,8 @@
  */
 export interface Claims {
   /**
-   * True for the first claim of `key` until `expiresAtMs` (epoch milliseconds, by klikbot's
-   * clock); false after, except to the same `owner` (an instance trying again what it claimed
+   * True for the first claim of `key` until `expiresAtMs` (epoch milliseconds, real time,
+   * which the instances share whatever time klikbot is set to keep); false after, except to the same `owner` (an instance trying again what it claimed
    * and then failed to finish).
    */
   claim(key: string, nowMs: number, expiresAtMs: number, owner?: string): Promise<boolean>;

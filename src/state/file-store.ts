@@ -48,6 +48,12 @@ function corruptJournal(journalPath: string, line: number, reason: string, cause
  * collection (votes, evaluation answers), which must not be kept in the order it came.
  */
 class JournalDurability implements Durability {
+  /**
+   * A whole write was not confirmed: a power cut could bring the document before it back,
+   * whose ordinals the journal lines after it would not match, so writes stay whole until one is.
+   */
+  #wholeUntilConfirmed = false;
+
   constructor(
     private readonly journal: LineFile,
     private readonly file: StateFile,
@@ -58,16 +64,18 @@ class JournalDurability implements Durability {
     const { changes, state } = decide();
     if (changes.length === 0) return {};
     const seq = this.seq + 1;
-    if (changes.some((change) => change.some((part) => collectionRules[part.c].private))) {
+    if (this.#wholeUntilConfirmed || changes.some((change) => change.some((part) => collectionRules[part.c].private))) {
       // the whole document, journal folded in; then the journal holds nothing it has not
       try {
         await this.file.write({ state: state as State, journalSeq: seq });
       } catch (cause) {
         if (!(cause instanceof RenamedUnsyncedError)) throw cause;
         this.seq = seq;
+        this.#wholeUntilConfirmed = true;
         throw new ChangeUnconfirmed(cause.message, cause, { renumbered: true });
       }
       this.seq = seq;
+      this.#wholeUntilConfirmed = false;
       // the document says which lines it holds: lines left by a failed clear are skipped at the next start
       await this.journal.clear().catch(() => undefined);
       // the next start reads the document with ordinals 1…n: the journal lines after this one must say them so
@@ -102,9 +110,23 @@ function readJournal(journalPath: string, lines: string[], after: number): Journ
     const line = journalLineSchema.safeParse(raw);
     if (!line.success) throw corruptJournal(journalPath, index + 1, line.error.issues[0]?.message ?? 'invalid');
     // a line the document already holds: the last start stopped between writing it and emptying the journal
-    if (line.data.seq > after) entries.push({ line: index + 1, seq: line.data.seq, changes: line.data.changes });
+    if (line.data.seq <= after) return;
+    // each line follows the one before it: a gap means the journal belongs to another document
+    const expected = (entries.at(-1)?.seq ?? after) + 1;
+    if (line.data.seq !== expected)
+      throw new JournalGap(
+        corruptJournal(journalPath, index + 1, `it is change ${line.data.seq}, where change ${expected} was due`),
+      );
+    entries.push({ line: index + 1, seq: line.data.seq, changes: line.data.changes });
   });
   return entries;
+}
+
+/** A journal that does not follow its document (read while a running klikbot rewrote both, or mixed up). */
+class JournalGap extends Error {
+  constructor(readonly refusal: KlikbotError) {
+    super(refusal.message);
+  }
 }
 
 /** The entries applied to `mirror` in order; a change that breaks the layout names its line. */
@@ -165,10 +187,15 @@ export async function openStore(filePath: string): Promise<FileStore> {
     throw writeFailed(file.filePath, cause);
   }
   const { file: journal, lines } = await LineFile.open(journalPath);
-  const entries = readJournal(journalPath, lines, db.data.journalSeq);
+  let entries: JournalEntry[];
+  try {
+    entries = readJournal(journalPath, lines, db.data.journalSeq);
+  } catch (error) {
+    throw error instanceof JournalGap ? error.refusal : error;
+  }
   const mirror = new StateMirror(db.data.state);
   replayJournal(mirror, journalPath, entries);
-  const seq = Math.max(db.data.journalSeq, ...entries.map((entry) => entry.seq));
+  const seq = entries.at(-1)?.seq ?? db.data.journalSeq;
   if (existing === null || lines.length > 0) {
     db.data = { state: structuredClone(mirror.state) as StateSnapshot['state'], journalSeq: seq };
     try {

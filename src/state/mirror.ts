@@ -36,19 +36,30 @@ export function plainCopy<T>(value: T): T {
   return isDraft(value) ? current<T>(value as Draft<T>) : structuredClone(value);
 }
 
+/** A string PostgreSQL can hold: no NUL character, no half of a surrogate pair (U+FFFD stands in). */
+function storableText(text: string): string {
+  const whole = loneSurrogate.test(text) ? text.replace(loneSurrogateAll, '\uFFFD') : text;
+  return whole.includes('\u0000') ? whole.replaceAll('\u0000', '') : whole;
+}
+
+const loneSurrogateSource = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const loneSurrogate = new RegExp(loneSurrogateSource);
+const loneSurrogateAll = new RegExp(loneSurrogateSource, 'g');
+
 /**
- * `value` without NUL characters in its strings (a copy only where there was one): typed
- * text may carry them, and PostgreSQL's text cannot hold them, so neither store keeps them.
+ * `value` with every string storable (a copy only where one was not): typed text may carry
+ * NUL characters or broken surrogates, which PostgreSQL's text cannot hold, so neither store
+ * keeps them.
  */
-function withoutNul(value: unknown): unknown {
-  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+export function storable(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
   if (Array.isArray(value)) {
-    const cleaned = value.map(withoutNul);
+    const cleaned = value.map(storable);
     return cleaned.some((inner, index) => inner !== value[index]) ? cleaned : value;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
-    const cleaned = entries.map(([key, inner]) => [withoutNul(key) as string, withoutNul(inner)] as const);
+    const cleaned = entries.map(([key, inner]) => [storable(key) as string, storable(inner)] as const);
     return cleaned.some(([key, inner], index) => key !== entries[index]![0] || inner !== entries[index]![1])
       ? Object.fromEntries(cleaned)
       : value;
@@ -250,7 +261,7 @@ export class Tentative {
   #validated(part: CollectionChange, applied: Applied): CollectionChange {
     const schema = collectionRules[part.c].schema;
     const parse = (value: unknown, index: number) => {
-      const parsed = schema.safeParse(withoutNul(value));
+      const parsed = schema.safeParse(storable(value));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const path = [part.c, index, ...(issue?.path ?? [])].map(String).join('.');

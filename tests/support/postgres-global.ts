@@ -9,5 +9,7 @@ export default async function setup(): Promise<() => void> {
   const server = await startTestServer();
   // the workers are started after this and inherit it
   process.env.KLIKBOT_TEST_PG_URL = server.url;
+  // vitest stopped by Ctrl-C exits without its teardown
+  process.once('exit', server.stop);
   return server.stop;
 }

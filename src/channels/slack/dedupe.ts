@@ -1,4 +1,3 @@
-import type { Clock } from '../../clock.js';
 import { MemoryClaims, type Claims } from '../../state/claims.js';
 
 /** How long an event id is remembered: Slack retries within minutes (three times at most). */
@@ -13,13 +12,14 @@ const REMEMBER_MS = 60 * 60 * 1000;
  */
 export class SeenEvents {
   constructor(
-    private readonly clock: Clock,
     private readonly claims: Claims = new MemoryClaims(),
+    private readonly realMillis: () => number = Date.now,
   ) {}
 
   /** True the first time an id is offered within the hour, false for every copy after. */
   firstTime(eventId: string): Promise<boolean> {
-    const now = this.clock.now().toMillis();
+    // Slack retries in real time; claims keep real time, which the instances share
+    const now = this.realMillis();
     return this.claims.claim(`slack-event:${eventId}`, now, now + REMEMBER_MS);
   }
 }

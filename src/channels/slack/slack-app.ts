@@ -103,7 +103,7 @@ function receiverFor(config: SlackConfig, server: Server, deps: SlackDeps): Rece
 
 /** Everything klikbot listens to in Slack. */
 function register(app: App, deps: SlackDeps, inFlight: Set<Promise<void>>): void {
-  const seen = new SeenEvents(deps.clock, deps.claims);
+  const seen = new SeenEvents(deps.claims);
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !(await seen.firstTime(eventId))) {

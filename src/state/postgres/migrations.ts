@@ -54,11 +54,9 @@ export const migrations: { name: string; sql: string }[] = [
     name: '002-claims',
     sql: `
       -- what must happen once across instances: an event answered, a reminder sent
-      -- owner: the instance that may claim again what it claimed and failed to finish (a reminder)
       CREATE TABLE klikbot_claims (
         key text PRIMARY KEY,
-        expires_ms bigint NOT NULL,
-        owner text
+        expires_ms bigint NOT NULL
       );
     `,
   },
@@ -71,6 +69,13 @@ export const migrations: { name: string; sql: string }[] = [
         value jsonb NOT NULL,
         expires_ms bigint NOT NULL
       );
+    `,
+  },
+  {
+    name: '004-claim-owners',
+    sql: `
+      -- the instance that may claim again what it claimed and failed to finish (a reminder)
+      ALTER TABLE klikbot_claims ADD COLUMN IF NOT EXISTS owner text;
     `,
   },
 ];

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { ErrorCode, KlikbotError } from '../../errors.js';
 import { collectionNames, type CollectionName } from '../collections.js';
 import { readStoredState } from '../file-store.js';
+import { storable } from '../mirror.js';
 import { readKey, voteKeyPath } from '../vote-key.js';
 import { openPostgresStore } from './postgres-store.js';
 
@@ -22,7 +23,8 @@ function emptyOf(state: Record<CollectionName, readonly unknown[]>): boolean {
  * twice changes nothing; one that holds something else is refused, never overwritten.
  */
 export async function moveState(statePath: string, databaseUrl: string): Promise<MoveReport> {
-  const source = await readStoredState(statePath);
+  // as the database will hold it: text a file may have kept that PostgreSQL cannot (a NUL character)
+  const source = storable(await readStoredState(statePath)) as Awaited<ReturnType<typeof readStoredState>>;
   // no key: no anonymous vote was ever cast with this file
   const key = await readKey(voteKeyPath(statePath)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

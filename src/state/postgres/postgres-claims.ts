@@ -3,8 +3,7 @@ import type { Claims } from '../claims.js';
 
 /**
  * Claims in the database, shared by every instance: the first INSERT of a key wins, and an
- * expired claim is taken over by the next. Times are klikbot's clock's, so a replayed clock
- * (KLIKBOT_NOW) expires claims as it runs.
+ * expired claim is taken over by the next. Times are real time, the same for every instance.
  */
 export class PostgresClaims implements Claims {
   #claimsSinceCleanup = 0;

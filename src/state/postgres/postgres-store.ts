@@ -288,7 +288,9 @@ export class PostgresStore extends SerialStore {
  */
 export async function openPostgresStore(url: string, options: { listen?: boolean } = {}): Promise<PostgresStore> {
   const where = describeDatabase(url);
-  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // a database that hangs must not hold every request: a connection or a query that takes
+  // this long fails, and what waits on it says so
+  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000, query_timeout: 30_000 });
   // an idle connection that breaks is dropped from the pool; the next query opens another
   pool.on('error', () => undefined);
   let client: pg.PoolClient;
