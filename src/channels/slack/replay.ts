@@ -64,7 +64,8 @@ export class SignedRequests {
     const unsaved = this.#unsaved;
     this.#unsaved = undefined;
     if (unsaved && this.shared) {
-      const now = this.clock.now().toMillis(); // real time: Slack's window is
+      // this clock keeps real time, as Slack's window and the claims do
+      const now = this.clock.now().toMillis();
       // a database that does not answer leaves the protection of this instance's memory
       const first = await this.shared.claim(`slack-signature:${unsaved[0]}`, now, unsaved[1] * 1000).catch(() => true);
       if (!first) return retriedEvent(headers, raw) ? 'pass' : 'replayed';
