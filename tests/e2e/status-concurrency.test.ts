@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempPathFor } from '../../src/state/durable-file.js';
 import type { State } from '../../src/state/schema.js';
 import { ask } from '../support/bot-framework.js';
-import { spawnBot, waitForListening, type ChildBot } from '../support/child-bot.js';
+import { killRunning, spawnBot, waitForListening, type ChildBot } from '../support/child-bot.js';
 import {
   BBR_TASK,
   loadSlots,
@@ -51,12 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const bot of running) {
-    if (bot.process.exitCode === null && bot.process.signalCode === null) {
-      bot.process.kill('SIGKILL');
-      await bot.exited;
-    }
-  }
+  await killRunning(running);
   await rm(dir, { recursive: true, force: true });
 });
 

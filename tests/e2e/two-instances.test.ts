@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/state/postgres/postgres-store.js';
 import { stateSchema, type State } from '../../src/state/schema.js';
 import { ask, postMessages, visibleText } from '../support/bot-framework.js';
-import { spawnBot, waitForListening, type ChildBot, type LogLine } from '../support/child-bot.js';
+import { killRunning, spawnBot, waitForListening, type ChildBot, type LogLine } from '../support/child-bot.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { freshDatabase, hasPostgres } from '../support/postgres.js';
 import { startFakeSlack } from '../support/slack-fake.js';
@@ -41,12 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const bot of running) {
-    if (bot.process.exitCode === null && bot.process.signalCode === null) {
-      bot.process.kill('SIGKILL');
-      await bot.exited;
-    }
-  }
+  await killRunning(running);
   await rm(dir, { recursive: true, force: true });
 });
 

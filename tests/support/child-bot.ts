@@ -101,3 +101,13 @@ export async function waitForListening(bot: ChildBot, timeoutMs = START_TIMEOUT_
   const line = await bot.waitForLog('"klikbot listening"', (entry) => entry.msg === 'klikbot listening', timeoutMs);
   return line.url as string;
 }
+
+/** Kills (SIGKILL) every bot still running and waits for each to be gone: a test's last clean-up. */
+export async function killRunning(bots: readonly ChildBot[]): Promise<void> {
+  for (const bot of bots) {
+    if (bot.process.exitCode === null && bot.process.signalCode === null) {
+      bot.process.kill('SIGKILL');
+      await bot.exited;
+    }
+  }
+}
