@@ -46,11 +46,13 @@ afterAll(async () => {
 });
 
 /** One instance: its own folder for what stays per process (the send log), the shared database for the state. */
-async function startInstance(
-  name: string,
-  databaseUrl: string,
-  env: Record<string, string> = {},
-): Promise<{ bot: ChildBot; url: string }> {
+/** A running instance: its process and its address. */
+interface Instance {
+  bot: ChildBot;
+  url: string;
+}
+
+async function startInstance(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
   const bot = spawnBot({
     KLIKBOT_DATABASE_URL: databaseUrl,
     KLIKBOT_DB: path.join(dir, name, 'state.json'),
@@ -80,10 +82,81 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
     slots = await loadSlots();
   });
 
+  // one pair of instances for the tests without settings of their own (starting one takes seconds)
+  let pair: Promise<{ databaseUrl: string; first: Instance; second: Instance }> | undefined;
+  const sharedPair = () =>
+    (pair ??= (async () => {
+      const databaseUrl = await freshDatabase();
+      const [first, second] = await Promise.all([
+        startInstance('first', databaseUrl),
+        startInstance('second', databaseUrl),
+      ]);
+      return { databaseUrl, first, second };
+    })());
+
+  it('counts 500 votes split between the two once each', async () => {
+    const connector = await startFakeConnector();
+    try {
+      const { databaseUrl, first, second } = await sharedPair();
+      const where = { conversation: conversations.channel, channelData };
+      const creator = { from: { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' } };
+      const question = 'Hvilken strategi vælger I?';
+      const posted = await postMessages(
+        first.url,
+        teamsActivity(connector.url, {
+          ...where,
+          ...creator,
+          ...mentioning(`afstemning: ${question} | A Integration | B STS ORG GUI | C Interim`),
+        }),
+      );
+      expect(posted.status).toBe(200);
+      const [card] = await connector.waitFor(1);
+      const options = (cardOf(card!).actions ?? []).filter((action) => action.title !== 'Luk afstemning');
+      expect(options).toHaveLength(3);
+      const votes = Array.from({ length: 500 }, (_, voter) => ({ voter, option: options[voter % 3]! }));
+      const answers: number[] = [];
+      // 50 in flight at a time, every other vote to the other instance
+      for (let start = 0; start < votes.length; start += 50) {
+        const batch = votes.slice(start, start + 50).map(async ({ voter, option }) => {
+          const response = await postMessages(
+            (voter % 2 === 0 ? first : second).url,
+            teamsActivity(connector.url, {
+              ...where,
+              from: { id: `29:voter-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-voter-${voter}` },
+              type: 'invoke',
+              name: 'adaptiveCard/action',
+              replyToId: 'sent-1',
+              value: { action: { type: 'Action.Execute', verb: option.verb, data: option.data } },
+            }),
+          );
+          await response.text();
+          return response.status;
+        });
+        answers.push(...(await Promise.all(batch)));
+      }
+      expect(answers.filter((status) => status !== 200)).toEqual([]);
+      const state = await stateIn(databaseUrl);
+      expect(state.polls).toHaveLength(1);
+      expect(state.votes.filter((vote) => vote.pollId === state.polls[0]!.id)).toHaveLength(500);
+      expect(new Set(state.votes.map((vote) => vote.voter)).size).toBe(500);
+      const counted = ['a', 'b', 'c'].map((id) => state.votes.filter((vote) => vote.choices.includes(id)).length);
+      expect(counted).toEqual([167, 167, 166]);
+    } finally {
+      await connector.close();
+    }
+  });
+
+  it('understands a follow-up that reaches the other instance', async () => {
+    const { first, second } = await sharedPair();
+    const text = (activities: Awaited<ReturnType<typeof ask>>) => activities.map(visibleText).join('\n');
+    await ask(first.url, 'hvilken løsning bruger Esbjerg i piloten?');
+    // the load balancer sends the next message of the same conversation to the other instance
+    expect(text(await ask(second.url, 'hvornår skal de på SAPA?'))).toContain('Esbjerg Kommune');
+  });
+
   it('records the updates sent to either once, chained, and loses none acknowledged by one killed mid-burst', async () => {
-    const databaseUrl = await freshDatabase();
-    const first = await startInstance('first', databaseUrl);
-    const second = await startInstance('second', databaseUrl);
+    // last on the shared pair: it kills the first instance
+    const { databaseUrl, first, second } = await sharedPair();
     // each municipality's member joins through one instance and reports through both
     for (const s of slots.filter((slot) => slot.step === 1))
       await ask(first.url, `kommune ${s.municipalityId}`, memberOf(s.municipalityId));
@@ -140,82 +213,6 @@ describe.runIf(hasPostgres)('two instances on one database', () => {
     }
     second.bot.process.kill('SIGTERM');
     await second.bot.exited;
-  });
-
-  it('counts 500 votes split between the two once each', async () => {
-    const connector = await startFakeConnector();
-    try {
-      const databaseUrl = await freshDatabase();
-      const [first, second] = await Promise.all([
-        startInstance('votes-a', databaseUrl),
-        startInstance('votes-b', databaseUrl),
-      ]);
-      const where = { conversation: conversations.channel, channelData };
-      const creator = { from: { id: '29:mette', name: 'Mette', aadObjectId: 'aad-mette' } };
-      const question = 'Hvilken strategi vælger I?';
-      const posted = await postMessages(
-        first.url,
-        teamsActivity(connector.url, {
-          ...where,
-          ...creator,
-          ...mentioning(`afstemning: ${question} | A Integration | B STS ORG GUI | C Interim`),
-        }),
-      );
-      expect(posted.status).toBe(200);
-      const [card] = await connector.waitFor(1);
-      const options = (cardOf(card!).actions ?? []).filter((action) => action.title !== 'Luk afstemning');
-      expect(options).toHaveLength(3);
-      const votes = Array.from({ length: 500 }, (_, voter) => ({ voter, option: options[voter % 3]! }));
-      const answers: number[] = [];
-      // 50 in flight at a time, every other vote to the other instance
-      for (let start = 0; start < votes.length; start += 50) {
-        const batch = votes.slice(start, start + 50).map(async ({ voter, option }) => {
-          const response = await postMessages(
-            (voter % 2 === 0 ? first : second).url,
-            teamsActivity(connector.url, {
-              ...where,
-              from: { id: `29:voter-${voter}`, name: `Deltager ${voter}`, aadObjectId: `aad-voter-${voter}` },
-              type: 'invoke',
-              name: 'adaptiveCard/action',
-              replyToId: 'sent-1',
-              value: { action: { type: 'Action.Execute', verb: option.verb, data: option.data } },
-            }),
-          );
-          await response.text();
-          return response.status;
-        });
-        answers.push(...(await Promise.all(batch)));
-      }
-      expect(answers.filter((status) => status !== 200)).toEqual([]);
-      const state = await stateIn(databaseUrl);
-      expect(state.polls).toHaveLength(1);
-      expect(state.votes.filter((vote) => vote.pollId === state.polls[0]!.id)).toHaveLength(500);
-      expect(new Set(state.votes.map((vote) => vote.voter)).size).toBe(500);
-      const counted = ['a', 'b', 'c'].map((id) => state.votes.filter((vote) => vote.choices.includes(id)).length);
-      expect(counted).toEqual([167, 167, 166]);
-      for (const { bot } of [first, second]) {
-        bot.process.kill('SIGTERM');
-        await bot.exited;
-      }
-    } finally {
-      await connector.close();
-    }
-  });
-
-  it('understands a follow-up that reaches the other instance', async () => {
-    const databaseUrl = await freshDatabase();
-    const [first, second] = await Promise.all([
-      startInstance('follow-a', databaseUrl),
-      startInstance('follow-b', databaseUrl),
-    ]);
-    const text = (activities: Awaited<ReturnType<typeof ask>>) => activities.map(visibleText).join('\n');
-    await ask(first.url, 'hvilken løsning bruger Esbjerg i piloten?');
-    // the load balancer sends the next message of the same conversation to the other instance
-    expect(text(await ask(second.url, 'hvornår skal de på SAPA?'))).toContain('Esbjerg Kommune');
-    for (const { bot } of [first, second]) {
-      bot.process.kill('SIGTERM');
-      await bot.exited;
-    }
   });
 
   it('answers a Slack event once when its retry reaches the other instance', async () => {
