@@ -2,6 +2,7 @@ import { current, freeze, Immer, isDraft, type Draft } from 'immer';
 import { ErrorCode, KlikbotError } from '../errors.js';
 import {
   applyCollectionChange,
+  locate,
   diffCollection,
   freshOrdinals,
   type Change,
@@ -82,18 +83,6 @@ function refused(where: string, detail: string, cause?: unknown): KlikbotError {
     `Refused a change to ${where}: the result does not match the expected layout:\n  ${detail}`,
     cause === undefined ? undefined : { cause },
   );
-}
-
-function locateOrdinal(ordinals: Ordinals, ordinal: number): number {
-  let low = 0;
-  let high = ordinals.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (ordinals[middle] === ordinal) return middle;
-    if (ordinals[middle]! < ordinal) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 function countKeys(c: CollectionName, items: readonly unknown[]): KeyCounts {
@@ -236,8 +225,7 @@ export class Tentative {
     const checked: Change = [];
     for (const part of change) {
       const before = state[part.c] as readonly unknown[];
-      const applied =
-        prepared?.get(part.c) ?? applyCollectionChange(part, before, this.#ordinalsOf(part.c), (value) => value);
+      const applied = prepared?.get(part.c) ?? applyCollectionChange(part, before, this.#ordinalsOf(part.c));
       const sure = this.#validated(part, applied);
       keys.set(part.c, this.#keysAfter(part.c, sure, before, applied.items));
       ordinals.set(part.c, applied.ordinals);
@@ -272,7 +260,7 @@ export class Tentative {
     if ('all' in part) return { c: part.c, all: part.all.map((value, index) => parse(value, index)) };
     const put = part.put.map(([ordinal, value]): [number, unknown] => [
       ordinal,
-      parse(value, locateOrdinal(applied.ordinals, ordinal)),
+      parse(value, locate(applied.ordinals, ordinal)),
     ]);
     return { c: part.c, del: part.del, put };
   }
@@ -299,7 +287,7 @@ export class Tentative {
     const shift = (value: unknown, by: number) => shifts.set(key(value), (shifts.get(key(value)) ?? 0) + by);
     const ordinals = this.#ordinalsOf(c);
     for (const ordinal of [...part.del, ...part.put.map(([one]) => one)]) {
-      const at = locateOrdinal(ordinals, ordinal);
+      const at = locate(ordinals, ordinal);
       if (at >= 0) shift(before[at], -1);
     }
     for (const [, value] of part.put) shift(value, 1);

@@ -43,12 +43,12 @@ describe('a collection change', () => {
     for (let round = 0; round < 2_000; round += 1) {
       const after = edit(items, next, counter);
       const { change, ordinals: expected } = diffCollection('polls', items, after, ordinals);
-      const applied = applyCollectionChange(change, items, ordinals, (value) => value as Item);
+      const applied = applyCollectionChange(change, items, ordinals);
       expect(applied.items).toEqual(after);
       expect(applied.ordinals).toEqual(expected);
       // ordinals keep increasing along the collection
       expect(applied.ordinals.every((value, index) => index === 0 || value > applied.ordinals[index - 1]!)).toBe(true);
-      items = applied.items;
+      items = applied.items as Item[];
       ordinals = applied.ordinals;
     }
   });
