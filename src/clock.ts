@@ -1,8 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
 
-/** The bot's one time zone: every date in the data is a date in Denmark. */
-export const ZONE = 'Europe/Copenhagen';
-
 const QUARTER_HOUR_MS = 15 * 60_000;
 const MAX_CACHED_QUARTERS = 4096;
 
@@ -28,7 +25,13 @@ class RememberedOffsetZone extends IANAZone {
 }
 
 /** The zone object the clock's DateTimes carry: equal to luxon's own Europe/Copenhagen. */
-export const COPENHAGEN = new RememberedOffsetZone(ZONE);
+export const COPENHAGEN = new RememberedOffsetZone('Europe/Copenhagen');
+
+/**
+ * The bot's one time zone: every date in the data is a date in Denmark. It is the zone object,
+ * not its name, so that every DateTime made from a date in the data remembers offsets too.
+ */
+export const ZONE = COPENHAGEN;
 
 /** The only source of "now" in klikbot. */
 export interface Clock {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../src/clock.js';
+import { remembering } from '../../src/lib/memo.js';
 import { daysUntil, relativeDays } from '../../src/core/format.js';
 import type { Language } from '../../src/core/types.js';
 import type { TaskKind } from '../../src/knowledge/queries.js';
@@ -50,10 +51,13 @@ export function textBar(count: number, total: number, width = 20): string {
 }
 
 /** A date without its weekday: "12. december 2018" / "12 December 2018". */
-export function shortDate(iso: string, language: Language): string {
-  const date = DateTime.fromISO(iso, { zone: ZONE }).setLocale(language === 'da' ? 'da' : 'en-GB');
-  return language === 'da' ? date.toFormat("d'.' LLLL yyyy") : date.toFormat('d LLLL yyyy');
-}
+export const shortDate: (iso: string, language: Language) => string = remembering(
+  (iso: string, language: Language) => `${iso} ${language}`,
+  (iso: string, language: Language) => {
+    const date = DateTime.fromISO(iso, { zone: ZONE }).setLocale(language === 'da' ? 'da' : 'en-GB');
+    return language === 'da' ? date.toFormat("d'.' LLLL yyyy") : date.toFormat('d LLLL yyyy');
+  },
+);
 
 /** " (om 14 dage)": how far a day-precision date is from the turn's clock. */
 export function daysLeftText(context: DialogContext, iso: string): string {

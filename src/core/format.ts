@@ -1,21 +1,42 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
+import { remembering } from '../lib/memo.js';
 import type { Language } from './types.js';
 
 const locales: Record<Language, string> = { da: 'da', en: 'en-GB' };
 
+// the data's dates are few and asked for on every question: each is formatted once
+const formatted = remembering(
+  (isoDate: string, language: Language, precision: 'day' | 'month') => `${isoDate} ${language} ${precision}`,
+  (isoDate: string, language: Language, precision: 'day' | 'month') => {
+    const date = DateTime.fromISO(isoDate, { zone: ZONE }).setLocale(locales[language]);
+    if (precision === 'month') return date.toFormat('LLLL yyyy');
+    return language === 'da' ? date.toFormat("cccc d'.' LLLL yyyy") : date.toFormat('cccc d LLLL yyyy');
+  },
+);
+
 /** A date in the seed's form: "torsdag 1. november 2018" / "Thursday 1 November 2018". */
 export function formatDate(isoDate: string, language: Language, precision: 'day' | 'month' = 'day'): string {
-  const date = DateTime.fromISO(isoDate, { zone: ZONE }).setLocale(locales[language]);
-  if (precision === 'month') return date.toFormat('LLLL yyyy');
-  return language === 'da' ? date.toFormat("cccc d'.' LLLL yyyy") : date.toFormat('cccc d LLLL yyyy');
+  return formatted(isoDate, language, precision);
+}
+
+const MS_PER_DAY = 86_400_000;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date's day number (days since 1970-01-01), whatever its zone. */
+function dayNumber(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
 /** Whole calendar days from `today` to `isoDate` in Copenhagen (negative when past). */
 export function daysUntil(isoDate: string, today: DateTime): number {
-  const target = DateTime.fromISO(isoDate, { zone: ZONE }).startOf('day');
-  const start = today.setZone(ZONE).startOf('day');
-  return Math.round(target.diff(start, 'days').days);
+  const local = today.setZone(ZONE);
+  const start = dayNumber(local.year, local.month, local.day);
+  // a plain date is counted on the calendar, without making a DateTime for it
+  const plain = DATE_ONLY.exec(isoDate);
+  if (plain) return dayNumber(Number(plain[1]), Number(plain[2]), Number(plain[3])) - start;
+  const target = DateTime.fromISO(isoDate, { zone: ZONE });
+  return dayNumber(target.year, target.month, target.day) - start;
 }
 
 /** "om 14 dage", "i morgen", "i dag", "for 3 dage siden" (and the English forms). */

@@ -1,4 +1,5 @@
 import { foldDanish, normalize } from '../knowledge/text.js';
+import { remembering } from '../lib/memo.js';
 import type { QueryWords } from './entity-index.js';
 
 // Chat abbreviations, written out before anything else reads the words.
@@ -29,8 +30,23 @@ function joinPhrases(words: QueryWords): QueryWords {
   return { tokens, capitalised };
 }
 
-/** The folded words of a question and which of them were written with a capital letter. */
-export function queryWords(text: string): QueryWords {
+/**
+ * The folded words of a question and which of them were written with a capital letter. The
+ * understanding reads one question's words several times, so the last texts' words are kept
+ * (frozen, as they are shared).
+ */
+export const queryWords: (text: string) => QueryWords = remembering(
+  (text: string) => text,
+  (text: string) => {
+    const words = readWords(text);
+    Object.freeze(words.tokens);
+    Object.freeze(words.capitalised);
+    return Object.freeze(words);
+  },
+  64,
+);
+
+function readWords(text: string): QueryWords {
   const raw = text
     .normalize('NFC')
     .split(/[^\p{L}\p{N}]+/u)

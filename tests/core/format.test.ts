@@ -18,6 +18,9 @@ describe('Danish dates', () => {
     // 00:30 in Copenhagen is still the previous day in UTC
     expect(daysUntil('2018-11-01', DateTime.fromISO('2018-10-31T23:30:00Z'))).toBe(0);
     expect(daysUntil('2018-09-20', DateTime.fromISO('2018-09-25T12:00:00+02:00'))).toBe(-5);
+    // an instant counts on the day it falls on in Copenhagen, not in UTC
+    expect(daysUntil('2018-10-31T23:30:00Z', morning)).toBe(56);
+    expect(daysUntil('2018-10', morning)).toBe(25);
   });
 
   it('says how far away in words', () => {
