@@ -36,7 +36,14 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'klikbot-bench-memory-'));
 execFileSync(process.execPath, ['scripts/build-if-changed.mjs'], { stdio: 'inherit' });
 const bot = spawnBot(
   { KLIKBOT_DB: path.join(dir, 'state.json'), KLIKBOT_NOW: '2018-09-06T10:00:00+02:00', LOG_LEVEL: 'info' },
-  { command: process.execPath, args: ['--disable-warning=DEP0111', 'dist/src/index.js'] },
+  {
+    command: process.execPath,
+    args: [
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--disable-warning=DEP0111',
+      'dist/src/index.js',
+    ],
+  },
 );
 try {
   const url = await waitForListening(bot);

@@ -18,7 +18,7 @@ import { StatusRepository } from './state/statuses.js';
 import { MemoryClaims, type Claims } from './state/claims.js';
 import { readStoredState } from './state/file-store.js';
 import type { SharedValues } from './state/shared-values.js';
-import { openPostgresStore } from './state/postgres/postgres-store.js';
+import type { PostgresStoreOptions } from './state/postgres/postgres-store.js';
 import type { DeepReadonly, State } from './state/schema.js';
 import { openStore, type Store } from './state/store.js';
 import { loadVoteKey } from './state/vote-key.js';
@@ -43,6 +43,15 @@ export interface Repositories {
 }
 
 /**
+ * The PostgreSQL store, loaded only when a database is configured: a start on the state file
+ * does not carry the driver's code in its memory.
+ */
+async function openPostgres(url: string, options?: PostgresStoreOptions) {
+  const { openPostgresStore } = await import('./state/postgres/postgres-store.js');
+  return openPostgresStore(url, options);
+}
+
+/**
  * The configured store and the key that hashes anonymous voters: PostgreSQL (the key in the
  * database, the same for every instance) or the state file (the key beside it).
  */
@@ -52,7 +61,7 @@ export async function openConfiguredStore(
   if (config.databaseUrl) {
     // what stays per instance (its reminder send log, the Slack signatures it saw) is kept where KLIKBOT_DB points
     await mkdir(path.dirname(config.statePath), { recursive: true });
-    const store = await openPostgresStore(config.databaseUrl);
+    const store = await openPostgres(config.databaseUrl);
     return { store, voteKey: await store.voteKey(), claims: store.claims(), sharedValues: store.sharedValues() };
   }
   return {
@@ -68,7 +77,7 @@ export async function openConfiguredStore(
  */
 export async function readConfiguredState(config: Config): Promise<DeepReadonly<State>> {
   if (!config.databaseUrl) return readStoredState(config.statePath);
-  const store = await openPostgresStore(config.databaseUrl, { listen: false });
+  const store = await openPostgres(config.databaseUrl, { listen: false });
   try {
     return store.read();
   } finally {

@@ -26,7 +26,8 @@ function isUnderstanding(value: unknown): value is Understanding {
  * follow-up that reaches another instance is understood there.
  */
 export class ConversationMemory {
-  readonly #topics = new Map<string, { understanding: Understanding; at: DateTime }>();
+  // when as milliseconds: ten thousand kept DateTimes cost memory and a luxon diff at every question
+  readonly #topics = new Map<string, { understanding: Understanding; at: number }>();
 
   constructor(private readonly shared?: SharedValues) {}
 
@@ -52,14 +53,14 @@ export class ConversationMemory {
   /** The conversation's topic, if it was set within the last half hour. */
   recall(conversationId: string, now: DateTime): Understanding | undefined {
     const topic = this.#topics.get(conversationId);
-    if (!topic || now.diff(topic.at, 'minutes').minutes > TOPIC_MINUTES) return undefined;
+    if (!topic || now.toMillis() - topic.at > TOPIC_MINUTES * 60_000) return undefined;
     return topic.understanding;
   }
 
   /** Makes an understood question the conversation's topic. */
   remember(conversationId: string, understanding: Understanding, now: DateTime): void {
     this.#topics.delete(conversationId);
-    this.#topics.set(conversationId, { understanding, at: now });
+    this.#topics.set(conversationId, { understanding, at: now.toMillis() });
     if (this.#topics.size > MAX_CONVERSATIONS) {
       const oldest = this.#topics.keys().next().value;
       if (oldest !== undefined) this.#topics.delete(oldest);

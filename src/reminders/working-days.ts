@@ -1,6 +1,6 @@
-import Holidays from 'date-holidays';
 import type { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
+import { danishPublicHolidays } from './danish-holidays.js';
 
 /** The hour, Copenhagen local time, at which reminders go out. */
 export const REMINDER_HOUR = 9;
@@ -13,19 +13,15 @@ export const REMINDER_HOUR = 9;
 const PUBLIC_SECTOR_DAYS_OFF = ['06-05', '12-24', '12-31'];
 
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
-let calendar: Holidays | undefined;
 
 /** ISO dates (YYYY-MM-DD) in `year` that are not working days, besides weekends. */
 function daysOffIn(year: number): ReadonlySet<string> {
   const cached = holidaysByYear.get(year);
   if (cached) return cached;
-  // built on first use: loading Denmark's rules costs a few milliseconds
-  calendar ??= new Holidays('DK');
-  const days = new Set<string>(PUBLIC_SECTOR_DAYS_OFF.map((monthDay) => `${year}-${monthDay}`));
-  for (const holiday of calendar.getHolidays(year)) {
-    // 'observance' covers Fastelavn, Mors Dag and 1 May: ordinary working days
-    if (holiday.type === 'public') days.add(holiday.date.slice(0, 10));
-  }
+  const days = new Set<string>([
+    ...PUBLIC_SECTOR_DAYS_OFF.map((monthDay) => `${year}-${monthDay}`),
+    ...danishPublicHolidays(year),
+  ]);
   holidaysByYear.set(year, days);
   return days;
 }

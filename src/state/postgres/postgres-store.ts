@@ -202,11 +202,16 @@ export class PostgresStore extends SerialStore {
   }
 }
 
+/** How a store is opened: a tool that only reads does not listen for other instances. */
+export interface PostgresStoreOptions {
+  listen?: boolean;
+}
+
 /**
  * Opens the store at `url`: runs the migrations not yet run, reads the state and listens for
  * other instances' changes. Throws StateUnreadable when the database cannot be reached.
  */
-export async function openPostgresStore(url: string, options: { listen?: boolean } = {}): Promise<PostgresStore> {
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const where = describeDatabase(url);
   // a database that hangs must not hold every request: a connection or a query that takes
   // this long fails, and what waits on it says so
