@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { messageActivity } from '../tests/support/bot-framework.js';
-import { spawnBot, waitForListening, type ChildBot } from '../tests/support/child-bot.js';
+import { compiledStart, spawnBot, waitForListening, type ChildBot } from '../tests/support/child-bot.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 8_000);
@@ -138,14 +138,7 @@ execFileSync(process.execPath, ['scripts/build-if-changed.mjs'], { stdio: 'inher
 const bots: ChildBot[] = [
   spawnBot(
     { KLIKBOT_DB: path.join(dir, 'state.json'), KLIKBOT_NOW: '2018-09-06T10:00:00+02:00' },
-    {
-      command: process.execPath,
-      args: [
-        ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-        '--disable-warning=DEP0111',
-        'dist/src/index.js',
-      ],
-    },
+    compiledStart((process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)),
   ),
   spawnBot({}, { command: process.execPath, args: ['--import', 'tsx', 'bench/echo-bot.ts'] }),
 ];

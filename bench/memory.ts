@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { messageActivity, postMessages } from '../tests/support/bot-framework.js';
-import { spawnBot, waitForListening } from '../tests/support/child-bot.js';
+import { compiledStart, spawnBot, waitForListening } from '../tests/support/child-bot.js';
 
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 100_000);
 const CONVERSATIONS = 10_000;
@@ -36,14 +36,7 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'klikbot-bench-memory-'));
 execFileSync(process.execPath, ['scripts/build-if-changed.mjs'], { stdio: 'inherit' });
 const bot = spawnBot(
   { KLIKBOT_DB: path.join(dir, 'state.json'), KLIKBOT_NOW: '2018-09-06T10:00:00+02:00', LOG_LEVEL: 'info' },
-  {
-    command: process.execPath,
-    args: [
-      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      '--disable-warning=DEP0111',
-      'dist/src/index.js',
-    ],
-  },
+  compiledStart((process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)),
 );
 try {
   const url = await waitForListening(bot);

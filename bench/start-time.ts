@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { compiledStart } from '../tests/support/child-bot.js';
 
 const ROUNDS = 7;
 
@@ -24,8 +25,7 @@ const variants: Variant[] = [
   { name: 'npm start (unchanged tree)', command: 'npm', args: ['start'], ready: /"msg":"klikbot listening"/ },
   {
     name: 'node dist/src/index.js',
-    command: process.execPath,
-    args: ['--disable-warning=DEP0111', 'dist/src/index.js'],
+    ...compiledStart(),
     ready: /"msg":"klikbot listening"/,
   },
   {

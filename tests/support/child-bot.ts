@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 /** One JSON line of the bot's log (pino): the message and whatever fields came with it. */
 export type LogLine = { msg?: string } & Record<string, unknown>;
@@ -30,6 +31,16 @@ export interface StartCommand {
 }
 
 const FROM_SOURCE: StartCommand = { command: process.execPath, args: ['--import', 'tsx', 'src/index.ts'] };
+
+/**
+ * The compiled entry started as `npm start` starts it: node with the start script's flags (read
+ * from package.json, so a bench measures what runs), after any `nodeArgs` of the caller's.
+ */
+export function compiledStart(nodeArgs: string[] = []): StartCommand {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const flags = scripts.start.split(/\s+/).filter((part) => part.startsWith('--'));
+  return { command: process.execPath, args: [...nodeArgs, ...flags, 'dist/src/index.js'] };
+}
 
 /** Starts klikbot (from source unless `start` says otherwise) with extra env, collecting its output. */
 export function spawnBot(env: Record<string, string>, start: StartCommand = FROM_SOURCE): ChildBot {

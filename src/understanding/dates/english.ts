@@ -1,6 +1,8 @@
 // English date expressions through chrono-node, turned into the same candidates as the
 // Danish grammar's, so both can be weighed in one text.
-import * as chrono from 'chrono-node';
+// English only: the whole package loads every language chrono reads, about 12 MB of memory
+import type * as chrono from 'chrono-node';
+import * as english from 'chrono-node/en';
 import type { DateTime } from 'luxon';
 import { type Day, dayOf } from './calendar.js';
 import {
@@ -28,7 +30,7 @@ const bareWeekday = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
 /** Every date expression chrono finds in the text, as candidates (`now` in Copenhagen, `today` its day). */
 export function englishCandidates(text: string, now: DateTime, today: Day): Candidate[] {
   // chrono takes the offset in minutes: that of Copenhagen at `now`, so its calendar is ours
-  const results = chrono.en.parse(text, { instant: now.toJSDate(), timezone: now.offset }, { forwardDate: true });
+  const results = english.parse(text, { instant: now.toJSDate(), timezone: now.offset }, { forwardDate: true });
   const found: Candidate[] = [];
   for (const result of results) {
     if (danishOrdinal.test(result.text) || bareWeekday.test(result.text)) continue;
