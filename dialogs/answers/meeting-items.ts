@@ -31,11 +31,13 @@ function minutesOf(start: string, end: string): string {
 export const meetingItems: Dialog = (context, args) => {
   const parsed = itemsArgs.safeParse(args);
   if (!parsed.success) return notUnderstood(context, {});
+  const titles = new Set<string>();
   const lines = parsed.data.items.split('|').flatMap((key) => {
     const [meetingId = '', index = ''] = key.split('#');
     const meeting = context.knowledge.meetings.find((candidate) => candidate.id === meetingId);
     const item = meeting?.agenda[Number(index)];
     if (!meeting || !item) return [];
+    titles.add(meeting.title);
     const who =
       'presenter' in item && typeof item.presenter === 'string'
         ? say(context, ` (${item.presenter})`, ` (${item.presenter})`)
@@ -47,9 +49,16 @@ export const meetingItems: Dialog = (context, args) => {
   });
   if (lines.length === 0) return notUnderstood(context, {});
   const heading = say(context, 'På programmet', 'On the programme');
+  // the card shows the points as its list: above them, which meeting's programme they are from
+  const intro = say(
+    context,
+    `Fra programmet for ${[...titles].join(' og ')}:`,
+    `From the programme of ${[...titles].join(' and ')}:`,
+  );
   const reply: Reply = {
     heading,
-    text: [heading, ...lines].join('\n'),
+    text: [heading, intro, ...lines].join('\n'),
+    intro,
     list: lines,
     buttons: [dialogButton(say(context, 'Hele programmet', 'The whole programme'), ANSWER_DIALOGS.agendaToday)],
   };
