@@ -34,7 +34,12 @@ export function daysUntil(isoDate: string, today: DateTime): number {
   const start = dayNumber(local.year, local.month, local.day);
   // a plain date is counted on the calendar, without making a DateTime for it
   const plain = DATE_ONLY.exec(isoDate);
-  if (plain) return dayNumber(Number(plain[1]), Number(plain[2]), Number(plain[3])) - start;
+  if (plain) {
+    const [year, month, day] = [Number(plain[1]), Number(plain[2]), Number(plain[3])];
+    const days = dayNumber(year, month, day);
+    // Date.UTC rolls 30 February over into March; a date that is not on the calendar is no count
+    return new Date(days * MS_PER_DAY).getUTCDate() === day && month >= 1 && month <= 12 ? days - start : Number.NaN;
+  }
   const target = DateTime.fromISO(isoDate, { zone: ZONE });
   return dayNumber(target.year, target.month, target.day) - start;
 }

@@ -1,7 +1,8 @@
 /**
  * A function's results remembered by key, for pure functions asked the same thing on every
  * question (a date from the data formatted, a passage's words stemmed). At `limit` entries the
- * memory starts over, so a key space that keeps growing costs recomputation, never memory.
+ * memory starts over, so a key space that keeps growing costs recomputation, not more entries.
+ * Keys and results are held: give it small ones.
  */
 export function remembering<A extends unknown[], R>(
   key: (...args: A) => string,

@@ -30,21 +30,20 @@ function joinPhrases(words: QueryWords): QueryWords {
   return { tokens, capitalised };
 }
 
+// A question is a line or two; a pasted page is read when asked, never kept
+const LONGEST_KEPT = 500;
+const rememberedWords = remembering((text: string) => text, readWords, 64);
+
 /**
  * The folded words of a question and which of them were written with a capital letter. The
- * understanding reads one question's words several times, so the last texts' words are kept
- * (frozen, as they are shared).
+ * understanding reads one question's words several times, so the last questions' words are
+ * kept; each caller gets its own copy of the lists, which costs far less than reading them.
  */
-export const queryWords: (text: string) => QueryWords = remembering(
-  (text: string) => text,
-  (text: string) => {
-    const words = readWords(text);
-    Object.freeze(words.tokens);
-    Object.freeze(words.capitalised);
-    return Object.freeze(words);
-  },
-  64,
-);
+export function queryWords(text: string): QueryWords {
+  if (text.length > LONGEST_KEPT) return readWords(text);
+  const kept = rememberedWords(text);
+  return { tokens: [...kept.tokens], capitalised: [...kept.capitalised] };
+}
 
 function readWords(text: string): QueryWords {
   const raw = text

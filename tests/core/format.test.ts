@@ -21,6 +21,9 @@ describe('Danish dates', () => {
     // an instant counts on the day it falls on in Copenhagen, not in UTC
     expect(daysUntil('2018-10-31T23:30:00Z', morning)).toBe(56);
     expect(daysUntil('2018-10', morning)).toBe(25);
+    // a date that is not on the calendar is not counted as another
+    expect(daysUntil('2018-02-30', morning)).toBeNaN();
+    expect(daysUntil('2018-13-01', morning)).toBeNaN();
   });
 
   it('says how far away in words', () => {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { queryWords } from '../../src/understanding/query-words.js';
+
+describe("a question's words", () => {
+  it('are folded, split from numbers and written out from chat abbreviations', () => {
+    expect(queryWords('Hvornår skal trin2 i Kbh være færdigt?').tokens).toEqual([
+      'hvornaar',
+      'skal',
+      'trin',
+      '2',
+      'i',
+      'koebenhavn',
+      'vaere',
+      'faerdigt',
+    ]);
+  });
+
+  it('are read the same however often they are asked, whatever a reader did to them', () => {
+    const first = queryWords('status på BBR');
+    first.tokens.push('changed');
+    first.capitalised.reverse();
+    expect(queryWords('status på BBR')).toEqual({
+      tokens: ['status', 'paa', 'bbr'],
+      capitalised: [false, false, true],
+    });
+  });
+});
