@@ -7,8 +7,8 @@ import { startKlikbot } from './main.js';
 const STOP_WITHIN_MS = 20_000;
 
 // V8 lets the heap grow to about four times what is alive before it collects the old objects, so
-// a busy bot's garbage took its memory to twice what it holds; a quarter above keeps it near the
-// live size at a cost in collection time that bench/echo-ratio.ts does not tell from noise.
+// a busy bot's garbage took it past 400 MB while under 100 MB was alive; a quarter above keeps it
+// near the live size, at a cost in collection time that bench/echo-ratio.ts does not tell from noise.
 v8.setFlagsFromString('--heap-growing-percent=25');
 
 // The process entry: start, or explain in plain words why not and exit non-zero.
