@@ -86,6 +86,8 @@ async function startConnector(): Promise<{ url: string; replies: () => number; c
 }
 
 let asked = 0;
+/** Every 200 counted, warm-up rounds included: each must have sent its reply to the connector. */
+let answeredInAll = 0;
 function nextQuestion(serviceUrl: string): string {
   const n = asked++;
   return JSON.stringify(
@@ -107,6 +109,7 @@ async function round(url: string, serviceUrl: string, ms: number): Promise<Round
       const status = await post(url, nextQuestion(serviceUrl));
       if (status === 200) {
         result.answered++;
+        answeredInAll++;
         result.latencies.push(performance.now() - sent);
       } else result.failed++;
     }
@@ -153,6 +156,11 @@ try {
     for (const name of order)
       rounds[name].push(await round(name === 'echo' ? echo! : klikbot!, connector.url, ROUND_MS));
   }
+  // a 200 without a reply would count work that was never done
+  if (connector.replies() < answeredInAll)
+    throw new Error(
+      `${answeredInAll} questions answered 200, but only ${connector.replies()} replies reached the connector`,
+    );
   const e = summary(rounds.echo);
   const k = summary(rounds.klikbot);
   const line = (name: string, s: typeof e): string =>
