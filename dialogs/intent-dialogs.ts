@@ -224,11 +224,18 @@ const deadlineWords = new Set([
   'afleveres',
 ]);
 
+const firstPerson = new Set(['vi', 'jeg', 'vores', 'mig', 'we', 'our', 'us', 'my', 'me']);
+
 /** A dated question that names no one kind of thing: every kind of dated thing in the span answers it. */
 function asksForEverythingDated(understanding: Understanding, tokens: string[]): boolean {
   const { intent, entities } = understanding;
   if (!entities.dates) return false;
-  if (intent === 'event.list') return entities.eventKinds.length === 0 && entities.municipalities.length === 0;
+  // a municipality is where an event is, unless it is the asker's own ("vi i Vejen er med d. 12.")
+  if (intent === 'event.list')
+    return (
+      entities.eventKinds.length === 0 &&
+      (entities.municipalities.length === 0 || tokens.some((token) => firstPerson.has(token)))
+    );
   // "hvad skete der i august?": the news of a month is among everything dated in it
   if (intent === 'news') return true;
   return intent === 'deadline.range' && !tokens.some((token) => deadlineWords.has(token));

@@ -20,8 +20,15 @@ export function agendaItemReading(reading: {
   dateWords: [number, number] | undefined;
 }): Understanding | undefined {
   const { knowledge, search, input, tokens, resolved, dates, dateWords } = reading;
-  // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its point
+  // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
+  const meetingDay =
+    dates !== undefined &&
+    knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
+  // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its
+  // point; so does when or how long, asked with a meeting's day, whatever the point's words name
+  // ("hvornår snakker de om SKI-aftalen på mødet den 12.?" is that point, not SKI's deadline)
   const open =
+    (meetingDay && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     resolved.intent === 'unknown' ||
     resolved.confidence < CONFIDENCE_THRESHOLD ||
     meetingIntents.has(resolved.intent) ||
@@ -33,10 +40,6 @@ export function agendaItemReading(reading: {
   const afterMeeting =
     !dates && previous !== undefined && meetingTopics.has(previous.intent) && previous.entities.dates !== undefined;
   const day = afterMeeting ? previous.entities.dates : dates;
-  // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
-  const meetingDay =
-    dates !== undefined &&
-    knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
   const asks = asksAboutAgendaItem(tokens, input.text, {
     strictly: strictly && !afterMeeting,
     afterMeeting,

@@ -271,6 +271,12 @@ describe('dated questions', () => {
     expect(reply?.list?.join('\n')).toContain('12. december 2018');
   });
 
+  it("reads the asker's own municipality as who asks, not where the things are", () => {
+    const [reply] = replies('vi fra Skive deltager den 14. – hvad sker der den dag?');
+    expect(reply?.heading).toBe('Tidslinje');
+    expect(reply?.list?.join('\n')).toContain('fredag 14. september 2018 kl. 10.30–12.30');
+  });
+
   it("names the news a dated line comes from, and reads the date's words as no point of a meeting", () => {
     const [reply] = replies('hvad sker der den 12. september?');
     expect(reply?.list).toContain(

@@ -28,6 +28,18 @@ describe('how long or when, asked on a meeting day', () => {
     });
   });
 
+  it('is that point when a meeting day is named, though its words name a deadline or a system too', () => {
+    // the 14th is the third run: SKI's deadline announced at 11.20, Organisation at 11.50
+    expect(items('at what time do they present the SKI 02.19 deadline on the 14th?', 'en-GB')).toEqual({
+      intent: 'agenda.today',
+      items: ['programledermoede-2018-09-14#4'],
+    });
+    expect(items('hvor lang tid varer Organisation d. 14?')).toEqual({
+      intent: 'agenda.today',
+      items: ['programledermoede-2018-09-14#6'],
+    });
+  });
+
   it('leaves a day without a meeting, or a question naming no point, to other answers', () => {
     expect(items('hvor mange minutter har vi til nyhederne den 20. september?').intent).not.toBe('agenda.today');
     expect(items('hvornår er deadline for BBR?').intent).toBe('deadline.task');

@@ -77,10 +77,27 @@ describe('findDateSpan in Danish', () => {
         ['inden den 20.9', '2018-09-20', undefined, 'day'],
         ['fredag den 1. november', '2018-11-01', undefined, 'day'],
         ['hvad sker der den 20.?', '2018-09-20', undefined, 'day'],
+        ['hvornår starter mødet d. 12?', '2018-09-12', undefined, 'day'],
+        ['hvornår starter mødet d 14', '2018-09-14', undefined, 'day'],
+        ['vi er med d. 12. hvornår starter mødet?', '2018-09-12', undefined, 'day'],
+        ['hvad står der på programmet den 14, kl 11', '2018-09-14', undefined, 'day'],
         ['udgangen af november', '2018-11-30', undefined, 'day'],
       ],
       'da',
     );
+    expectSpans(
+      [
+        ['when does the meeting on the 12th start?', '2018-09-12', undefined, 'day'],
+        ['what time is the SKI item on the 14th', '2018-09-14', undefined, 'day'],
+        ['what happens on the 1st of November?', '2018-11-01', undefined, 'day'],
+      ],
+      'en',
+    );
+    // a number of days is no day of the month
+    expect(findDateSpan('kan det nås inden for den 14 dage?', meeting, 'da')?.span).not.toEqual({
+      start: '2018-09-14',
+      end: '2018-09-14',
+    });
   });
 
   it('reads the seasons, "mellem nu og nytår", and two spans from now as one plan', () => {

@@ -1,5 +1,5 @@
 // Rules for dates the text names on the calendar: days, months, weeks, years, seasons.
-import { addMonths, civil, dayOf, daysInMonth } from './calendar.js';
+import { type Day, addMonths, civil, dayOf, daysInMonth } from './calendar.js';
 import { type Days, type Reading, between, existsInSomeYear, isoWeek, monthIn, oneDay, yearOf } from './candidate.js';
 import { type Rule, pattern } from './rule.js';
 import { B0, B1, MONTH, OPTIONAL_YEAR, YEAR_WORD, NEXT, readMonth } from './words.js';
@@ -190,19 +190,29 @@ const numericMonth: Rule = {
 };
 
 const dayOfThisMonth: Rule = {
-  needs: /\d\./,
-  // "den 20." with no month: the next 20th, this month or the next
-  pattern: pattern(`${B0}(?:den|d\\.)\\s*(\\d{1,2})\\.(?=\\s*(?:$|[?!,;)]|kl))`),
-  read: (m, { today }) => {
-    const day = Number(m[1]);
-    for (let ahead = 0; ahead <= 2; ahead += 1) {
-      const month = civil(addMonths(today, ahead));
-      const date = dayOf(month.year, month.month, day);
-      if (date !== undefined && date >= today) return { kind: 'day', days: oneDay(date) };
-    }
-    return undefined;
-  },
+  needs: /(?:den|d\.?)\s*\d/i,
+  // "den 20." or "d 14" with no month: the next 20th, this month or the next. Without a dot
+  // the number must end the clause ("møder vi den 14?"), as "den 14 dage" counts days
+  pattern: pattern(`${B0}(?:den|d\\.?)\\s*(\\d{1,2})(?:\\.(?!\\s*(?:${MONTH}|\\d))|(?=\\s*(?:$|[?!,;)]|kl)))`),
+  read: (m, { today }) => nextDayNumbered(Number(m[1]), today),
 };
+
+const englishDayOfThisMonth: Rule = {
+  needs: /\d(?:st|nd|rd|th)/i,
+  // "on the 14th" with no month: the next 14th, as "den 14." ("the 14th of September" is chrono's)
+  pattern: pattern(`${B0}the\\s+(\\d{1,2})(?:st|nd|rd|th)${B1}(?!\\s+(?:of\\s+)?${MONTH})`),
+  read: (m, { today }) => nextDayNumbered(Number(m[1]), today),
+};
+
+/** The next day with this number, this month or within the next two. */
+function nextDayNumbered(day: number, today: Day): Reading | undefined {
+  for (let ahead = 0; ahead <= 2; ahead += 1) {
+    const month = civil(addMonths(today, ahead));
+    const date = dayOf(month.year, month.month, day);
+    if (date !== undefined && date >= today) return { kind: 'day', days: oneDay(date) };
+  }
+  return undefined;
+}
 
 const weekNumber: Rule = {
   needs: /uge|week/i,
@@ -276,6 +286,7 @@ export const calendarRules: readonly Rule[] = [
   dottedDate,
   numericMonth,
   dayOfThisMonth,
+  englishDayOfThisMonth,
   weekNumber,
   relativeYear,
   season,
