@@ -114,7 +114,7 @@ export class Understander {
     // a question is a line or two; a page of text is no question, and reading it would cost time
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
-    const words = this.#spellStatusWords(queryWords(input.text));
+    const words = this.#spellStatusWords(queryWords(input.text), language);
     const names = this.#index.match(words);
     const matches = [...names, ...this.#described.beside(words.tokens, names)];
     const found = findDateSpan(input.text, input.now, language);
@@ -290,10 +290,13 @@ export class Understander {
    * knows, is read as that word (the examples' stems forgive typos only in longer stems); so
    * is a misspelt "påmindelser" ("påmindelsrne").
    */
-  #spellStatusWords(words: QueryWords): QueryWords {
+  #spellStatusWords(words: QueryWords, language: 'da' | 'en'): QueryWords {
     const tokens = words.tokens.map((token) => {
-      if (token.length < 6 || isStopword(token) || this.#classifier.knows(termOf(token)) || this.#index.knows(token))
-        return token;
+      if (isStopword(token) || this.#index.knows(token)) return token;
+      // "modet" is "mødet": a Danish word typed without æ, ø or å, where the material says which
+      const lettered = language === 'da' ? this.search.vocabulary.withDanishLetters(token) : undefined;
+      if (lettered) return lettered;
+      if (token.length < 6 || this.#classifier.knows(termOf(token))) return token;
       return statusWordFor(token) ?? reminderWordFor(token) ?? token;
     });
     return { ...words, tokens };

@@ -29,6 +29,10 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(ask('Hvem er det egentlig der står bag mødet i dag?').text).toContain(
       'Værter: Mette Vinther Poulsen, Peter Hansen og Mimi Rasmussen.',
     );
+    // typed without ø and å, as on a phone
+    expect(ask('hvem er vaerterne for modet').text).toContain(
+      'Værter: Mette Vinther Poulsen, Peter Hansen og Mimi Rasmussen.',
+    );
     const english = ask('If I want to say something during the debate on Skype, what am I supposed to do?');
     expect(english.text).toContain('Giv besked i chatten, hvis du ønsker ordet under debatten');
     expect(english.text).toContain('Hosts: Mette Vinther Poulsen, Peter Hansen and Mimi Rasmussen.');

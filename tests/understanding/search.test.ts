@@ -141,6 +141,16 @@ describe('the search over every passage', () => {
     expect(passage?.text).toContain('eskalationspart');
   });
 
+  it('reads a word typed without ø or å as the material writes it, where the material says which', () => {
+    // "mod" is only in "B-mode"; "mødet" is in many passages
+    expect(search.vocabulary.withDanishLetters('modet')).toBe('moedet');
+    expect(search.vocabulary.withDanishLetters('maned')).toBe('maaned');
+    expect(search.search(queryWords('hvem er vaerter pa modet').tokens).known).toEqual(['vaert', 'moed']);
+    // a word the material does not know either way, and a short one, stay as typed
+    expect(search.vocabulary.withDanishLetters('varer')).toBeUndefined();
+    expect(search.vocabulary.withDanishLetters('sla')).toBeUndefined();
+  });
+
   it('reads the last part of a compound as the compound ("galleriet" is the role gallery)', () => {
     const result = search.search(queryWords('hvilke kommuner hjælper med galleriet').tokens);
     expect(result.unknown).toEqual([]);

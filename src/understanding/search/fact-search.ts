@@ -85,7 +85,7 @@ export class FactSearch {
         else this.#postings.set(term, [index]);
       }
     });
-    this.vocabulary = new Vocabulary(all);
+    this.vocabulary = new Vocabulary(all, (term) => this.#postings.get(term)?.length ?? 0);
     this.#averageLength =
       this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
   }

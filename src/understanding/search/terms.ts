@@ -75,6 +75,9 @@ export function contentStems(text: string): string[] {
     .map((word) => stem(word));
 }
 
+// A stem used in this few passages may be a word typed without æ, ø or å ("mod" for "mød")
+const rareStem = 2;
+
 const derivations: [RegExp, string][] = [
   [/ering/, 'ation'],
   [/ation/, 'ering'],
@@ -99,7 +102,11 @@ export class Vocabulary {
   /** The last part of the knowledge's compounds ("galleri" of "rollegalleri"), to the compound. */
   readonly #heads = new Map<string, string>();
 
-  constructor(stems: Iterable<string>) {
+  /** How many passages use a stem (0 for one it does not know). */
+  readonly #frequency: (term: string) => number;
+
+  constructor(stems: Iterable<string>, frequency: (term: string) => number = () => 1) {
+    this.#frequency = frequency;
     for (const one of stems) this.#stems.add(one);
     for (const known of [...this.#stems].sort((x, y) => x.length - y.length)) {
       for (let cut = 3; known.length - cut >= 5; cut += 1) {
@@ -138,6 +145,28 @@ export class Vocabulary {
     if (this.#corrections.size > 20_000) this.#corrections.clear();
     this.#corrections.set(term, found ?? null);
     return found;
+  }
+
+  /**
+   * "modet" typed for "mødet", "maned" for "måned": a word written without ø or å, as the
+   * word with them (folded: "moedet") where the material uses that much more often than the
+   * word as typed ("mod" is only in "B-mode"). Undefined where the word as typed is likelier.
+   */
+  withDanishLetters(word: string): string | undefined {
+    if (word.length < 4 || /ae|oe|aa|\d/.test(word)) return undefined;
+    const asTyped = this.#frequency(stem(word));
+    if (asTyped > rareStem) return undefined;
+    let best: string | undefined;
+    let bestFrequency = asTyped * 3;
+    for (let index = 0; index < word.length; index += 1) {
+      const letter = word[index];
+      // ø and å typed as o and a; an æ typed as a or e is too often another word ("varer", "vaerer")
+      if (letter !== 'o' && letter !== 'a') continue;
+      const variant = `${word.slice(0, index)}${letter === 'o' ? 'oe' : 'aa'}${word.slice(index + 1)}`;
+      const frequency = this.#frequency(stem(variant));
+      if (frequency > bestFrequency) [best, bestFrequency] = [variant, frequency];
+    }
+    return best;
   }
 
   /** The knowledge's compound a word names by its last part: "galleriet" → "rollegalleri". */
@@ -246,7 +275,9 @@ export function queryTerms(
       index += 1;
       continue;
     }
-    const known = vocabulary.corrected(stem(word)) ?? misspeltGlossaryTerm(word, vocabulary);
+    const lettered = vocabulary.withDanishLetters(word);
+    const known =
+      (lettered && stem(lettered)) ?? vocabulary.corrected(stem(word)) ?? misspeltGlossaryTerm(word, vocabulary);
     if (known) terms.push(known);
     else {
       const parts = word.length >= 7 ? vocabulary.split(word) : undefined;
