@@ -38,7 +38,9 @@ export class AnswerCheck {
     const words = queryWords(text);
     const names = this.index.match(words);
     // a thing described is answered in its own name, not in the words that describe it
-    const described = namedStems(words.tokens, this.described.find(words.tokens, names));
+    // … and so is a step named by its title, which an answer about its task need not repeat
+    const steps = names.filter((match) => match.kind === 'step');
+    const described = namedStems(words.tokens, [...this.described.find(words.tokens, names), ...steps]);
     const said = this.passages.coverageOf(words.tokens, answer, described);
     // no passage can say that much more than an answer saying this much: no search needed
     if (said > 1 - OVERRULING_MARGIN) return undefined;

@@ -100,6 +100,8 @@ export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: Da
       const [taskId = '', number = '0'] = id.split('#');
       return { taskId, number: Number(number) };
     });
+  // a step named by what it does ("lukke BBRs egen adgangsstyring") is of its task, as "trin 5 i BBR" is
+  for (const step of entities.steps) if (!entities.tasks.includes(step.taskId)) entities.tasks.push(step.taskId);
   entities.roles = ids('role');
   entities.itSystems = ids('itSystem');
   entities.interfaces = ids('interface');

@@ -271,6 +271,12 @@ describe('dated questions', () => {
     expect(reply?.list?.join('\n')).toContain('12. december 2018');
   });
 
+  it("gives a step's task's deadline when the step is named by what it does", () => {
+    const answer = replies('hvornår skal vi senest have lukket ned for BBRs egen adgangsstyring?');
+    expect(answer[0]?.heading).toBe('BBR på Adgangsstyring');
+    expect(answer[0]?.text).toContain('1. november 2018');
+  });
+
   it("reads the asker's own municipality as who asks, not where the things are", () => {
     const [reply] = replies('vi fra Skive deltager den 14. – hvad sker der den dag?');
     expect(reply?.heading).toBe('Tidslinje');

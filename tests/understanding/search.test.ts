@@ -27,6 +27,20 @@ describe('the search over every passage', () => {
     expect(answering('hvad har Kolding bidraget med?', 0.5)).toEqual([]);
   });
 
+  it('quotes for "hvornår" only a passage with a date or a time in it, not a numbered step', () => {
+    const texts = answeringPassages(
+      search.search(queryWords('hvornår skal BBRs egen adgangsstyring lukkes ned?').tokens),
+      'hvornår skal BBRs egen adgangsstyring lukkes ned?',
+    ).map((hit) => hit.passage.text);
+    expect(texts.filter((text) => text.includes('Luk ned for BBRs egen adgangsstyring'))).toEqual([]);
+    expect(asksWhen('hvornår tester vi lyd?')).toBe(true);
+    const sound = answeringPassages(
+      search.search(queryWords('hvornår tester vi lyd?').tokens),
+      'hvornår tester vi lyd?',
+    );
+    expect(sound[0]?.passage.text).toContain('minutter før start');
+  });
+
   it('lets an everyday word the material never uses pass for a paraphrase, not a word it lacks', () => {
     const hit = {
       passage: {

@@ -37,6 +37,9 @@ export function asksWhen(text: string): boolean {
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
+// a date, a time, a year, a quarter or a span of time: a step's number ("5. Luk ned …") is none
+const dateLike =
+  /\d{1,2}[.:/]\d{1,2}|(?<!\d)(?:19|20)\d{2}(?!\d)|\d\s*(?:minut|min\b|time|dag|uge|m(?:å|aa)ned|(?:å|aa)r\b|week|day|month|hour)|\bkl\.?\s*\d|\bQ[1-4]\b|kvartal|quarter/iu;
 const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
 
 function hasTheShapeAsked(question: string, passage: Passage): boolean {
@@ -47,7 +50,7 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   // a link's title says where something is, which answers only a question of where
   if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text)) return false;
-  if (asksWhen(question) && !/\d/.test(text) && !months.test(text)) return false;
+  if (asksWhen(question) && !dateLike.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
   if (asksAddress.test(question) && !text.includes('@')) return false;
   return true;
