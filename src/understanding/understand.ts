@@ -28,6 +28,7 @@ import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
+import { obligationReading } from './obligation-questions.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -157,6 +158,11 @@ export class Understander {
       dates: entities.dates,
     });
     if (particular) return particular;
+    const obligation =
+      resolved.intent === 'unknown' || asksTheKnowledge.has(resolved.intent)
+        ? obligationReading(this.search, input.text, words.tokens, resolved)
+        : undefined;
+    if (obligation) return obligation;
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
     const asks =
       resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
