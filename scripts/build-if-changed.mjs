@@ -19,13 +19,13 @@ const LOCK = path.join(root, 'dist', '.build-lock');
 const LOCK_STALE_MS = 5 * 60_000;
 const force = process.argv.includes('--force');
 
-/** Every TypeScript file under `dir`, relative to the project root, in a stable order. */
+/** Every TypeScript file under `dir` (and the JSON it imports), relative to the project root, in a stable order. */
 function sourcesUnder(dir) {
   const found = [];
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const relative = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...sourcesUnder(relative));
-    else if (entry.name.endsWith('.ts')) found.push(relative);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) found.push(relative);
   }
   return found.sort();
 }

@@ -150,6 +150,13 @@ describe('the search over every passage', () => {
     expect(search.passagesOf('tasks', 'bbr-adgangsstyring').map((passage) => passage.text)).not.toContain('BBR');
   });
 
+  it('reads English words of the material in any inflection ("refreshed", "assisted", "developing")', () => {
+    const refreshed = search.search(queryWords('how often is the implementation overview refreshed').tokens);
+    expect(refreshed.known).toContain(stem('opdateres'));
+    const helped = best('which municipalities assisted in developing the role gallery');
+    expect(helped?.text).toContain('Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet');
+  });
+
   it('reads a Latin suffix said the Danish way ("eskaleringspart" is the "eskalationspart")', () => {
     const passage = best('hvem er kombits eskaleringspart i kommunen');
     expect(passage?.text).toContain('eskalationspart');

@@ -1,4 +1,7 @@
+import snowball from 'snowball-stemmers';
+import { remembering } from '../../lib/memo.js';
 import { deletions, editDistance, typoAllowance } from '../fuzzy.js';
+import englishTerms from './english-terms.json' with { type: 'json' };
 import { everydaySynonyms } from './synonyms.js';
 
 /**
@@ -343,13 +346,31 @@ const danishSynonyms: Record<string, string[]> = {
   nine: ['9'],
   ten: ['10'],
 };
+// the words written from the material's vocabulary (english-terms.json), where the glossary above has none
+for (const [word, material] of Object.entries(englishTerms as Record<string, string[]>))
+  if (!Object.hasOwn(glossary, word)) glossary[word] = material;
+// English inflections the lists do not spell out ("refreshed", "clarifying") by their English stem
+const english = snowball.newStemmer('english');
+const byEnglishStem = new Map<string, string[]>();
+for (const [word, material] of Object.entries(glossary)) {
+  const key = english.stem(word);
+  if (!byEnglishStem.has(key)) byEnglishStem.set(key, material);
+}
 Object.assign(glossary, danishSynonyms);
 for (const [word, material] of everydaySynonyms) if (!Object.hasOwn(glossary, word)) glossary[word] = material;
 
 /** The Danish words an English word stands for here, or undefined. */
 export function danishFor(word: string): string[] | undefined {
-  return Object.hasOwn(glossary, word) ? glossary[word] : undefined;
+  if (Object.hasOwn(glossary, word)) return glossary[word];
+  // only a word with an English ending is read by its stem: a Danish word is mostly its own stem here
+  if (word.length < 5 || !/(?:s|ed|ing|er|ly|ation|ment)$/.test(word)) return undefined;
+  return byEnglishStem.get(englishStem(word));
 }
+
+const englishStem = remembering(
+  (word: string) => word,
+  (word: string) => english.stem(word),
+);
 
 let byDeletion: Map<string, string[]> | undefined;
 
