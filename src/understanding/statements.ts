@@ -65,6 +65,26 @@ export function isQuestion(tokens: string[], marked: boolean): boolean {
   return (first !== undefined && questionOpeners.has(first)) || tokens.some((token) => questionWords.has(token));
 }
 
+const whWords = new Set([
+  'hvor',
+  'hvem',
+  'hvad',
+  'hvilke',
+  'hvilken',
+  'hvilket',
+  'who',
+  'what',
+  'which',
+  'where',
+  'whom',
+]);
+
+/** "kan vi bruge beskedfunktionen i KLIK?", "should we email?": a question answered yes or no, asking for no one and nothing. */
+export function asksYesOrNo(tokens: string[]): boolean {
+  const first = tokens[0];
+  return first !== undefined && questionOpeners.has(first) && !tokens.some((token) => whWords.has(token));
+}
+
 const negation = String.raw`(ikke|not|never|aldrig|haven t|hasn t|havent|hasnt|have not|has not)`;
 const startWords = String.raw`(paabegyndt|startet|started|begyndt|begun|i gang|igang|start|starte|begynde|begin)`;
 const doneWords = [

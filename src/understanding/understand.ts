@@ -21,7 +21,7 @@ import { queryWords } from './query-words.js';
 import { reminderWordFor } from './reminder-requests.js';
 import type { Reading } from './reading.js';
 import { resolveIntent } from './resolve.js';
-import { statusWordFor } from './statements.js';
+import { asksYesOrNo, statusWordFor } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
@@ -196,8 +196,9 @@ export class Understander {
     if (resolved.intent === 'contact') {
       const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
       const named = words.tokens.some((token) => contactWord.test(token));
-      if (fact && (!named || (fact.confidence >= PASSAGE_OVER_GUESS && !this.#passages.givesAnAddress(fact))))
-        return fact;
+      // … and "kan vi skrive til KOMBIT i KLIK?" asks whether a way to write works, which the material says
+      const enough = asksYesOrNo(words.tokens) ? UNREAD_PASSAGE : PASSAGE_OVER_GUESS;
+      if (fact && (!named || (fact.confidence >= enough && !this.#passages.givesAnAddress(fact)))) return fact;
     }
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     // … though "the programme leader news" may be a point of the day's programme

@@ -394,6 +394,16 @@ describe('a question that names no one to write to', () => {
     );
   });
 
+  it('gets what the material says of a way to write, asked whether it works, mail named or not', () => {
+    for (const text of [
+      'må vi skrive til KOMBIT med KLIKs beskedfunktion, eller er det stadig e-mail?',
+      'kan man bruge beskedfunktionen i KLIK i stedet for at maile til KOMBIT?',
+    ]) {
+      const [answer] = replies(text);
+      expect(answer?.list?.join('\n'), text).toContain('mailen bruges fortsat');
+    }
+  });
+
   it('still gets the contact where it asks whom to write to', () => {
     expect(replies('hvem skal jeg skrive til om KIGO?')[0]?.text).toContain('kigo@kombit.dk');
   });

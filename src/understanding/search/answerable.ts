@@ -35,7 +35,9 @@ export function asksWhen(text: string): boolean {
 }
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
-const asksAddress = /\b(e-?mail|mailadresse\w*|mail)\b/iu;
+// … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
+const asksAddress =
+  /\b(?:e-?mail|mail)-?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b|\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{L}+s\s+(?:e-?mail|mail)\b/u;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
 // a date, a time, a year, a quarter or a span of time: a step's number ("5. Luk ned …") is none
 const dateLike =
