@@ -10,7 +10,7 @@ import { seeAlso } from './answers/fact-answer.js';
 import { help, notUnderstood, partNotUnderstood } from './answers/help.js';
 import { actionsFor } from './intent-dialogs.js';
 import { participantAction } from './meetings/participants.js';
-import { ANSWER_DIALOGS, MEETING_DIALOGS } from './names.js';
+import { ANSWER_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
 import { answerDialog, isActionDialog, standInFor } from './registry.js';
 import { shownText } from './shared/replies.js';
 import { say } from './shared/say.js';
@@ -107,10 +107,19 @@ function withEvidence(context: DialogContext, replies: Reply[], understanding: U
 
 // A meeting's practical side asked beside another question ("hvornår tester vi lyd, og hvornår
 // er deadline for BBR?") is the same however far a meeting run here has got; the programme
-// itself, a status reported or the national table with its updates need the whole message.
+// itself needs the whole message.
 function answeredInPart(action: ActionPayload): boolean {
   return action.dialog === MEETING_DIALOGS.agenda && action.args.aspect === 'practical';
 }
+
+// Dialogs that only read the state answer their part of a message ("hvor mange er færdige med
+// BBR trin 1, og hvornår er …?"); one that changes something needs the whole message, read alone.
+const readingDialogs = new Set<string>([
+  STATUS_DIALOGS.national,
+  STATUS_DIALOGS.mine,
+  STATUS_DIALOGS.missing,
+  STATUS_DIALOGS.history,
+]);
 
 /**
  * Every question in a message answered: "hvornår er deadline for BBR, og hvem er ansvarlig?"
@@ -125,22 +134,32 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   let previous = deps.previous;
   for (const part of parts) {
     const routed = answerText(turn, part, { ...deps, previous });
-    if ((routed.action && !answeredInPart(routed.action)) || !routed.understanding) return answerText(turn, text, deps);
+    const action = routed.action;
+    if ((action && !answeredInPart(action) && !readingDialogs.has(action.dialog)) || !routed.understanding)
+      return answerText(turn, text, deps);
     answers.push(routed);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }
   const understood = answers.filter((answer) => answer.understanding?.intent !== 'unknown');
   if (understood.length === 0) return answerText(turn, text, deps);
   // a part klikbot cannot answer says so where it stands, and the others are still answered
-  const replies = answers.flatMap((answer, index) => {
-    if (answer.understanding?.intent !== 'unknown') return answer.replies;
+  const answered = answers.map((answer, index): Routed => {
+    if (answer.understanding?.intent !== 'unknown') return answer;
     const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
     // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
     const general = notUnderstood(context, {})[0]?.text;
-    if (answer.replies.some((reply) => reply.text !== general)) return answer.replies;
-    return partNotUnderstood(context, { part: parts[index]! });
+    if (answer.replies.some((reply) => reply.text !== general)) return answer;
+    return { replies: partNotUnderstood(context, { part: parts[index]! }) };
   });
-  return { replies, understanding: understood.at(-1)?.understanding };
+  const replies = answered.flatMap((answer) => answer.replies);
+  const understanding = understood.at(-1)?.understanding;
+  // a part that reads the state is run by the core, each part in its turn
+  const reads = answered.some((answer) => answer.action && !answeredInPart(answer.action));
+  if (!reads) return { replies, understanding };
+  const shown = answered.map((answer) =>
+    answer.action && answeredInPart(answer.action) ? { replies: answer.replies } : answer,
+  );
+  return { replies, understanding, parts: shown };
 }
 
 /** Answers one turn: a button runs the dialog it names; text is understood, then answered. */

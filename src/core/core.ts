@@ -75,6 +75,11 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
 
   /** The answer to text: what the router says, or the action dialog it read the text as asking for. */
   const answerWithState = async (turn: Turn, routed: Routed): Promise<Reply[]> => {
+    if (routed.parts) {
+      const replies: Reply[] = [];
+      for (const part of routed.parts) replies.push(...(await answerWithState(turn, part)));
+      return replies;
+    }
     if (!routed.action) return routed.replies;
     const language = routed.understanding?.language ?? languageOf(turn);
     // an action dialog not registered (yet) leaves the router's answer

@@ -34,6 +34,12 @@ export interface Routed {
    * registered, or nothing.
    */
   action?: ActionPayload;
+  /**
+   * A message of several questions, one of which reads the state ("hvor mange er færdige med
+   * BBR trin 1, og hvornår er opstartsmødet?"): each part as routed alone, in order; the core
+   * runs each part's action. `replies` are then the parts' replies without the state.
+   */
+  parts?: Routed[];
 }
 
 /** A dialog that works with the state (`Services`): the core runs it and awaits its answer. */

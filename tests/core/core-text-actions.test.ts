@@ -160,6 +160,17 @@ describe('status questions', () => {
     expect(national).toContain('28');
   });
 
+  it('answers each question of a message, one that reads the state with the state', async () => {
+    await say('vi er Aarhus Kommune');
+    await say('BBR trin 1 er fuldført');
+    const replies = await say('hvad er status for os, og hvornår er kommunedagen i Odense?');
+    expect(replies[0]?.heading).toBe('Status for Aarhus Kommune');
+    expect(replies.map((reply) => reply.list?.join('\n') ?? '').join('\n')).toContain('21. november 2018');
+    // a change asked beside a question is read from the whole message, and not made in part
+    await say('BBR trin 2 er fuldført, og hvornår er kommunedagen i Odense?');
+    expect(updates()).toHaveLength(1);
+  });
+
   it('answer() reads the text and returns the action unrun, writing nothing', () => {
     const routed = core.answer(turn('BBR trin 3 er fuldført'));
     expect(routed.understanding?.intent).toBe('status.update');
