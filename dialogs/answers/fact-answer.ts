@@ -6,7 +6,7 @@ import { contentStems } from '../../src/understanding/search/terms.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { shortDate } from '../shared/text.js';
 import { notUnderstood } from './help.js';
-import { say } from '../shared/say.js';
+import { say, sourceLabel } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, shownText } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
@@ -29,7 +29,11 @@ function passagesFor(context: DialogContext, keys: string[]): Passage[] {
 function citation(context: DialogContext, passage: Passage): string {
   if (!passage.source) return '';
   const asOf = shortDate(passage.source.asOf, context.language);
-  return say(context, `Kilde: ${passage.source.label}, pr. ${asOf}`, `Source: ${passage.source.label}, as of ${asOf}`);
+  return say(
+    context,
+    `Kilde: ${passage.source.label}, pr. ${asOf}`,
+    `Source: ${sourceLabel(context, passage.source.label)}, as of ${asOf}`,
+  );
 }
 
 /**

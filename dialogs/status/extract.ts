@@ -5,7 +5,7 @@ import { copenhagenDate, datesForTask, findTask, type DatedItem } from '../../sr
 import { bbrNational, type BbrNational, type BbrNationalRow } from '../../src/knowledge/systems-queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { textBar, daysLeftText } from '../shared/text.js';
-import { say, sourceLine } from '../shared/say.js';
+import { say, sourceLabel, sourceLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { notInMaterial, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS, STATUS_DIALOGS } from '../names.js';
@@ -90,8 +90,8 @@ function statusButtons(context: DialogContext, taskId: string, single: boolean):
 function tableReply(context: DialogContext, national: BbrNational, title: string): Reply {
   const intro = say(
     context,
-    `**${title}**, ${national.municipalities} kommuner (${national.source.label}):`,
-    `**${title}**, ${national.municipalities} municipalities (${national.source.label}):`,
+    `**${title}**, ${national.municipalities} kommuner (${sourceLabel(context, national.source.label)}):`,
+    `**${title}**, ${national.municipalities} municipalities (${sourceLabel(context, national.source.label)}):`,
   );
   const list = national.rows.map(
     (row) =>
@@ -118,8 +118,8 @@ function stepReply(context: DialogContext, national: BbrNational, row: BbrNation
   const of = national.municipalities;
   const lead = say(
     context,
-    `**${countOf(row, aspect)} af ${of} kommuner** har ${aspectWord(context, aspect)} trin ${row.step} _${title}_ (${national.source.label}).`,
-    `**${countOf(row, aspect)} of ${of} municipalities** have ${aspectWord(context, aspect)} step ${row.step} _${title}_ (${national.source.label}).`,
+    `**${countOf(row, aspect)} af ${of} kommuner** har ${aspectWord(context, aspect)} trin ${row.step} _${title}_ (${sourceLabel(context, national.source.label)}).`,
+    `**${countOf(row, aspect)} of ${of} municipalities** have ${aspectWord(context, aspect)} step ${row.step} _${title}_ (${sourceLabel(context, national.source.label)}).`,
   );
   const all = say(context, `I alt: ${countsText(context, row)}.`, `In all: ${countsText(context, row)}.`);
   const critical = criticalSentence(context, national.task);
@@ -135,8 +135,8 @@ function aspectReply(context: DialogContext, national: BbrNational, title: strin
   const word = aspectWord(context, aspect);
   const intro = say(
     context,
-    `**${title}**, ${word} pr. trin, af ${national.municipalities} kommuner (${national.source.label}):`,
-    `**${title}**, ${word} per step, of ${national.municipalities} municipalities (${national.source.label}):`,
+    `**${title}**, ${word} pr. trin, af ${national.municipalities} kommuner (${sourceLabel(context, national.source.label)}):`,
+    `**${title}**, ${word} per step, of ${national.municipalities} municipalities (${sourceLabel(context, national.source.label)}):`,
   );
   const list = national.rows.map(
     (row) =>

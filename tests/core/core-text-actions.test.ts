@@ -199,6 +199,11 @@ describe('status questions', () => {
     const table = (await bare.handle(turn('status BBR'))).map((reply) => reply.text).join('\n');
     expect(table).toContain('KLIK-udtræk 4. september 2018');
     expect(table).toContain('70');
+    // in English the extract's date is written as English dates are
+    const english = (await bare.handle(turn('how many municipalities have completed step 1 of BBR?')))
+      .map((reply) => reply.text)
+      .join('\n');
+    expect(english).toContain('(KLIK-udtræk 4 September 2018)');
     const [declined] = await bare.handle(turn('BBR trin 3 er fuldført'));
     expect(declined?.text).toBe(
       'Her kan jeg ikke gemme kommuner eller status. Spørg gerne om opgaver, frister og roller.',
