@@ -41,6 +41,12 @@ describe('the search over every passage', () => {
     expect(sound[0]?.passage.text).toContain('minutter før start');
   });
 
+  it('quotes for "hvor mange" only a passage with a count, not a version or a point\'s number', () => {
+    const asked = 'hvor mange brugere er der i BBR?';
+    const texts = answeringPassages(search.search(queryWords(asked).tokens), asked, 0.5).map((hit) => hit.passage.text);
+    expect(texts.filter((text) => text.includes('BBR 1.8'))).toEqual([]);
+  });
+
   it('lets an everyday word the material never uses pass for a paraphrase, not a word it lacks', () => {
     const hit = {
       passage: {

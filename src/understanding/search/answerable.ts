@@ -39,6 +39,8 @@ const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress =
   /\b(?:e-?mail|mail)-?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b|\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{L}+s\s+(?:e-?mail|mail)\b/u;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
+// a point's number ("5. · Luk ned …") and a version or a date ("BBR 1.8", "1.11") count nothing
+const notACount = /^\d+\.\s*·?|\d+(?:[./]\d+)+/gu;
 // a date, a time, a year, a quarter or a span of time: a step's number ("5. Luk ned …") is none
 const dateLike =
   /\d{1,2}[.:/]\d{1,2}|(?<!\d)(?:19|20)\d{2}(?!\d)|\d\s*(?:minut|min\b|time|dag|uge|m(?:å|aa)ned|(?:å|aa)r\b|week|day|month|hour)|\bkl\.?\s*\d|\bQ[1-4]\b|kvartal|quarter/iu;
@@ -51,7 +53,7 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   if (passage.kind === 'topics' && /\?\s*$/.test(text)) return false;
   // a link's title says where something is, which answers only a question of where
   if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
-  if (asksHowMany.test(question) && !/\d/.test(text)) return false;
+  if (asksHowMany.test(question) && !/\d/.test(text.replace(notACount, ''))) return false;
   if (asksWhen(question) && !dateLike.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
   if (asksAddress.test(question) && !text.includes('@')) return false;
