@@ -185,6 +185,14 @@ describe('language, help and the unknown', () => {
     expect(answer('', undefined, first!.action).heading).toBe('Kommende deadlines');
   });
 
+  it('reads help as help only where the question speaks to klikbot, thanks it or is short', () => {
+    expect(answer('mange tak for hjælpen').heading).toBe('Det kan jeg hjælpe med');
+    expect(answer('hvordan går jeg videre til næste punkt?').text).not.toMatch(/^Det kan jeg hjælpe med/);
+    // someone else's help is no question about klikbot
+    const other = answer('kan Peter Hansen hjælpe kommunen med at opsætte IdP’en?');
+    expect(other.heading).not.toBe('Det kan jeg hjælpe med');
+  });
+
   it('offers only example questions it can answer, in both languages', () => {
     for (const question of ['hjælp', 'help']) {
       for (const button of answer(question).buttons ?? []) {
