@@ -29,6 +29,7 @@ import { DescribedThings } from './described-things.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
+import { aboutTheBot } from './about-the-bot.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -71,37 +72,6 @@ const GUESS_CONFIDENCE = 0.7;
 // Where no intent reads the question, a passage holding half of it answers (every word of the
 // question one the material uses, two of them in the passage): a paraphrase misses a word or two
 const UNREAD_PASSAGE = 0.5;
-
-// "kan du hjælpe?", "hvad kan jeg spørge om?", "hvordan går jeg videre?", "mange tak": help,
-// greetings and thanks are short or speak to klikbot or of what the asker does with it;
-// "kan Mimi Rasmussen hjælpe os med vores IdP?" asks about someone else
-const botWords = new Set([
-  'du',
-  'dig',
-  'din',
-  'klikbot',
-  'bot',
-  'you',
-  'your',
-  'spoerge',
-  'ask',
-  'tak',
-  'thanks',
-  'thank',
-  'hej',
-  'hi',
-  'hello',
-]);
-const howDoI = /^(hvordan|how)$/;
-const shortGreeting = 4;
-
-function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
-  if (read.intent !== 'help' || tokens.length <= shortGreeting || tokens.some((token) => botWords.has(token)))
-    return read;
-  if (tokens.some((token) => howDoI.test(token)) && tokens.some((token) => token === 'jeg' || token === 'i'))
-    return read;
-  return { ...read, intent: 'unknown', confidence: 0 };
-}
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
