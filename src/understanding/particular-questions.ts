@@ -3,6 +3,7 @@ import { countSources } from './count-sources.js';
 import { meetingAgain, meetingPractical } from './meeting-practical.js';
 import type { PassageReadings } from './passage-readings.js';
 import { PASSAGE_OVER_GUESS, asksTheKnowledge, namesSomething } from './reading-groups.js';
+import { asksWho } from './reading-parts.js';
 import type { DateSpan, Understanding } from './types.js';
 
 /**
@@ -19,6 +20,11 @@ export function particularQuestion(question: {
 }): Understanding | undefined {
   const { knowledge, passages, text, tokens, resolved, dates } = question;
   if (resolved.intent !== 'unknown' && !asksTheKnowledge.has(resolved.intent)) return undefined;
+  // "hvem er KOMBIT-programleder i Kolding?": a person in a municipality, whom the material never names
+  const { roles, municipalities, tasks, steps, itSystems, supportSystems } = resolved.entities;
+  const nothingElse = tasks.length + steps.length + itSystems.length + supportSystems.length === 0;
+  if (asksWho(tokens) && roles.length > 0 && municipalities.length > 0 && nothingElse)
+    return { ...resolved, intent: 'unknown', confidence: 1 };
   // (the next meeting's practicalities are not announced: it has its own answer)
   const practical =
     resolved.intent === 'event.next-meeting' ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);

@@ -202,6 +202,11 @@ describe('language, help and the unknown', () => {
     }
   });
 
+  it('does not name people: who holds a role in a municipality is not in the material', () => {
+    expect(answer('hvem er superbruger i Holbæk Kommune?').text).toMatch(/^Det ved jeg ikke\./);
+    expect(answer('who is the STS-projektleder in Odense?').text).toMatch(/^I don't know that\./);
+  });
+
   it('does not guess: an out-of-scope question gets "I don\'t know" and the mailbox', () => {
     const reply = answer('hvad koster en licens til SAPA?');
     expect(reply.text).toMatch(/^Det ved jeg ikke\./);
