@@ -25,6 +25,15 @@ function passagesFor(context: DialogContext, keys: string[]): Passage[] {
   });
 }
 
+// the slides' footnote stars ("KOMBIT-SPOC*", "Projektejer *") explain nothing the material
+// keeps, and in a card two of them turn the words between into italics
+const footnoteStar = /\s?\*(?=[\s,;.)]|$)/g;
+
+/** A passage's words as a card shows them. */
+function quoted(text: string): string {
+  return text.replace(footnoteStar, '');
+}
+
 /** "Fra Rollegalleriet, udkast september 2018 (6. september 2018)" */
 function citation(context: DialogContext, passage: Passage): string {
   if (!passage.source) return '';
@@ -45,7 +54,9 @@ export const factAnswer: Dialog = (context, args) => {
   const first = passages[0];
   if (!first) return notUnderstood(context, {});
   const sameRecord = passages.every((passage) => passage.kind === first.kind && passage.recordId === first.recordId);
-  const lines = passages.map((passage) => (sameRecord ? passage.text : `${passage.recordTitle}: ${passage.text}`));
+  const lines = passages.map((passage) =>
+    sameRecord ? quoted(passage.text) : `${passage.recordTitle}: ${quoted(passage.text)}`,
+  );
   const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
   const intro = say(
     context,
@@ -65,7 +76,7 @@ export const factRecord: Dialog = (context, args) => {
   const passages = factSearchFor(context.knowledge).passagesOf((args.kind ?? '') as KnowledgeKind, args.id ?? '');
   const first = passages[0];
   if (!first) return notUnderstood(context, {});
-  const lines = passages.map((passage) => passage.text);
+  const lines = passages.map((passage) => quoted(passage.text));
   return [
     listReply({
       heading: first.recordTitle,
@@ -100,7 +111,7 @@ export function seeAlso(context: DialogContext, keys: string[], terms: string[],
   const passages = passagesFor(context, keys).filter((passage) => !saidIn(shown, passage));
   const first = passages[0];
   if (!first) return undefined;
-  const lines = passages.map((passage) => `${passage.recordTitle}: ${passage.text}`);
+  const lines = passages.map((passage) => `${passage.recordTitle}: ${quoted(passage.text)}`);
   const intro = say(context, 'Materialet siger også:', 'The material also says (in Danish):');
   const button = dialogButton(
     say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`),

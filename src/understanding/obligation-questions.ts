@@ -1,8 +1,7 @@
-import type { KnowledgeKind } from '../knowledge/registry.js';
-import { keyOfPassage } from './reading-groups.js';
+import { keyOfPassage, namedRecords } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
-import type { Entities, Understanding } from './types.js';
+import type { Understanding } from './types.js';
 
 // "er det et krav at …", "er vi forpligtet til …", "skal vi have en …?", "do we have to …":
 // whether something must be done or had, which the material answers where it recommends,
@@ -19,15 +18,6 @@ const otherQuestion =
 const leavesItOpen = /anbefal|op\s+til|frivillig/iu;
 const maximumPassages = 2;
 
-const recordKinds: [keyof Entities, KnowledgeKind][] = [
-  ['roles', 'roles'],
-  ['tasks', 'tasks'],
-  ['strategies', 'strategies'],
-  ['supportSystems', 'supportSystems'],
-  ['itSystems', 'itSystems'],
-  ['deadlines', 'deadlines'],
-];
-
 /**
  * "er vi forpligtet til at have en KOMBIT-programleder?": whether a named thing is required is
  * answered by what the material says of it that recommends, requires or leaves it open ("KOMBIT
@@ -40,9 +30,7 @@ export function obligationReading(
   resolved: Understanding,
 ): Understanding | undefined {
   if (!asksIfRequired.test(text) || otherQuestion.test(text)) return undefined;
-  const records = recordKinds.flatMap(([field, kind]) =>
-    ((resolved.entities[field] as string[] | undefined) ?? []).map((recordId) => ({ kind, recordId })),
-  );
+  const records = namedRecords(resolved.entities);
   if (records.length === 0) return undefined;
   const inRecords = (passage: Passage) =>
     records.some((record) => passage.kind === record.kind && passage.recordId === record.recordId) &&

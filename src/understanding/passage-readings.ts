@@ -6,6 +6,7 @@ import {
   evidenceCoverage,
   evidenceInText,
   keyOfPassage,
+  namedRecords,
   passageKeyOf,
   shortSlide,
 } from './reading-groups.js';
@@ -14,7 +15,7 @@ import type { FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
 import { isCommonTopicTerm, queryTerms } from './search/terms.js';
 import { queryWords } from './query-words.js';
-import type { Understanding } from './types.js';
+import type { Entities, Understanding } from './types.js';
 
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
 // ("hvor er kommunedagene?" asks for a town, not a link)
@@ -25,6 +26,8 @@ const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
 const whereCoverage = 0.5;
 // The words between the two sides of a comparison, and those after which the rest is said of both
 const sideJoins = new Set(['og', 'eller', 'and', 'or', 'vs', 'versus', 'fra', 'from']);
+// With a record named, enough hits that its own passages are among them though others score higher
+const namedRecordHits = 20;
 const sidePrepositions = new Set(['for', 'i', 'til', 'ved', 'paa', 'in', 'of', 'on', 'at']);
 
 /**
@@ -147,11 +150,21 @@ export class PassageReadings {
     });
   }
 
-  #answering(text: string, tokens: string[], loose?: { minimum: number; named: Set<string> }): SearchHit[] {
+  #answering(
+    text: string,
+    tokens: string[],
+    loose?: { minimum: number; named: Set<string> },
+    entities?: Entities,
+  ): SearchHit[] {
     // the whole of a name: "KOMBIT-SPOC" is not the STS-projektleder, SPOC for the vendors
     const named = [...(loose?.named ?? [])];
-    const result = this.search.search(tokens, { phrasing: this.phrasing });
-    return answeringPassages(result, text, loose?.minimum, named);
+    // the records the question names, whose passages come first among those fitting as well
+    const records = entities ? namedRecords(entities) : [];
+    const preferred = (passage: Passage) =>
+      records.some((record) => record.kind === passage.kind && record.recordId === passage.recordId);
+    const limit = records.length > 0 ? namedRecordHits : undefined;
+    const result = this.search.search(tokens, { phrasing: this.phrasing, ...(limit ? { limit } : {}) });
+    return answeringPassages(result, text, loose?.minimum, named, preferred);
   }
 
   /**
@@ -189,7 +202,7 @@ export class PassageReadings {
     resolved: Understanding,
     loose?: { minimum: number; named: Set<string> },
   ): Understanding | undefined {
-    const hits = this.#answering(text, tokens, loose);
+    const hits = this.#answering(text, tokens, loose, resolved.entities);
     const best = hits[0];
     if (!best) return undefined;
     const passages = this.#wholeSlide(best) ?? hits.map(passageKeyOf);

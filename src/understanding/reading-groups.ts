@@ -1,5 +1,6 @@
 import type { SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
+import type { KnowledgeKind } from '../knowledge/registry.js';
 import type { Entities } from './types.js';
 
 /**
@@ -95,3 +96,19 @@ export const shortSlide = 8;
 export const evidenceInText = 0.3;
 
 /** Reads questions against one knowledge base: its names, the example questions, the clock. */
+
+const recordKinds: [keyof Entities, KnowledgeKind][] = [
+  ['roles', 'roles'],
+  ['tasks', 'tasks'],
+  ['strategies', 'strategies'],
+  ['supportSystems', 'supportSystems'],
+  ['itSystems', 'itSystems'],
+  ['deadlines', 'deadlines'],
+];
+
+/** The records a question names (roles, tasks, strategies, systems, deadlines), as kind and id. */
+export function namedRecords(entities: Entities): { kind: KnowledgeKind; recordId: string }[] {
+  return recordKinds.flatMap(([field, kind]) =>
+    ((entities[field] as string[] | undefined) ?? []).map((recordId) => ({ kind, recordId })),
+  );
+}

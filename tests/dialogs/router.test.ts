@@ -397,6 +397,18 @@ describe('a point of a list in the material', () => {
   });
 });
 
+describe('a passage quoted from a slide', () => {
+  it('leaves out the slide’s footnote stars, which a card would draw as italics', () => {
+    const routed = routeTurn(turn('hører KOMBIT-SPOC til implementering eller drift og forvaltning?'), {
+      knowledge,
+      understander,
+    });
+    const shown = routed.replies.flatMap((reply) => [reply.text, ...(reply.list ?? [])]).join('\n');
+    expect(shown).toContain('KOMBIT-SPOC');
+    expect(shown).not.toContain('*');
+  });
+});
+
 describe('a question that names no one to write to', () => {
   const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
 

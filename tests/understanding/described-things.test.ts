@@ -37,3 +37,12 @@ describe('a record described instead of named', () => {
     expect(read('hvad gør det gamle system?').entities.deadlines).toEqual([]);
   });
 });
+
+describe('a passage of a record the question names', () => {
+  it('comes before another record’s passage that only mentions it', () => {
+    // strategy C's steps say "Gør som B": B's own steps answer a question about B
+    const reading = read('hvad skal man helt konkret gøre under strategi B, trin for trin');
+    expect(reading.entities.passages?.[0]).toBe('strategies/strategi-b/steps.0');
+    expect(reading.entities.passages?.every((key) => key.startsWith('strategies/strategi-b/'))).toBe(true);
+  });
+});

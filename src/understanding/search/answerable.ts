@@ -70,11 +70,17 @@ export function answeringPassages(
   question = '',
   minimum = minimumCoverage,
   named: string[] = [],
+  preferred: (passage: Passage) => boolean = () => false,
 ): SearchResult['hits'] {
-  // the passage that holds most of the question leads, however often a name stands in another
+  // the passage that holds most of the question leads, however often a name stands in another;
+  // of those holding as much, one of a record the question names ("trin for trin i strategi B"
+  // is B's steps, not C's "Gør som B")
   const fitting = result.hits
     .filter((hit) => hasTheShapeAsked(question, hit.passage))
-    .sort((x, y) => y.coverage - x.coverage || y.score - x.score);
+    .sort(
+      (x, y) =>
+        y.coverage - x.coverage || Number(preferred(y.passage)) - Number(preferred(x.passage)) || y.score - x.score,
+    );
   const best = fitting[0];
   // one word ("og KY?") says what about, not what is asked
   // a looser share only where every word of the question is one the material uses: a word it

@@ -44,6 +44,12 @@ const k1 = 1.2;
 const b = 0.75;
 const namesWeight = 0.5;
 const unknownShare = 0.75;
+// what kind of record a passage is of is a name of it too: "strategi B" is strategy B's, though
+// only C's name holds the word ("Interims-strategi")
+// (roles, tasks and deadlines say so in most of their names and passages already)
+const kindWords: Partial<Record<KnowledgeKind, string>> = {
+  strategies: 'strategi',
+};
 
 function counts(stems: string[]): Map<string, number> {
   const map = new Map<string, number>();
@@ -72,7 +78,12 @@ export class FactSearch {
       const fieldWords = [...passage.field.split('.'), ...(passage.labels ?? [])].flatMap(
         (part) => danishFor(part) ?? [],
       );
-      const names = new Set([...recordNames, ...fieldWords.map((word) => stem(word))]);
+      const kindWord = kindWords[passage.kind];
+      const names = new Set([
+        ...recordNames,
+        ...fieldWords.map((word) => stem(word)),
+        ...(kindWord ? [stem(kindWord)] : []),
+      ]);
       const stems = contentStems(passage.text);
       return { passage, text: counts(stems), names, length: stems.length };
     });
