@@ -39,8 +39,9 @@ const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 const asksAddress =
   /\b(?:e-?mail|mail)-?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b|\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{L}+s\s+(?:e-?mail|mail)\b/u;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
-// a point's number ("5. · Luk ned …") and a version or a date ("BBR 1.8", "1.11") count nothing
-const notACount = /^\d+\.\s*·?|\d+(?:[./]\d+)+/gu;
+// a point's number ("5. · Luk ned …"), a version, a date or a year ("BBR 1.8", "1.11", "1. november 2018") count nothing
+const notACount =
+  /^\d+\.\s*·?|\d+(?:[./]\d+)+|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*|(?:19|20)\d{2}/giu;
 // a date, a time, a year, a quarter or a span of time: a step's number ("5. Luk ned …") is none
 const dateLike =
   /\d{1,2}[.:/]\d{1,2}|(?<!\d)(?:19|20)\d{2}(?!\d)|\d\s*(?:minut|min\b|time|dag|uge|m(?:å|aa)ned|(?:å|aa)r\b|week|day|month|hour)|\bkl\.?\s*\d|\bQ[1-4]\b|kvartal|quarter/iu;
