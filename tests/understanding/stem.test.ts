@@ -13,6 +13,13 @@ describe('stem', () => {
     expect(same('opstartsmøderne', 'opstartsmoedet')).toBe(true);
   });
 
+  it('reads a noun made from a verb with "-ering" as the verb', () => {
+    expect(same('opdatering', 'opdateret')).toBe(true);
+    expect(same('implementeringen', 'implementeret')).toBe(true);
+    // a short word ending so is left as it is
+    expect(stem('styring')).toBe('styring');
+  });
+
   it('keeps different words apart', () => {
     expect(same('superbruger', 'bruger')).toBe(false);
     expect(same('fk', 'fks')).toBe(false);

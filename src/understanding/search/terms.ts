@@ -198,8 +198,11 @@ const ofWords = new Set(['over', 'for', 'af', 'til']);
 /** "overblik over implementeringen" → "implementeringsoverblik", where the material writes that compound. */
 function compoundOf(head: string, of: string | undefined, modifier: string | undefined, vocabulary: Vocabulary) {
   if (of === undefined || modifier === undefined || !ofWords.has(of) || head.length < 4) return undefined;
-  const base = stem(modifier);
-  return [`${base}s${head}`, `${base}${head}`, `${base}e${head}`].find((compound) => vocabulary.has(stem(compound)));
+  // the modifier as it opens a compound: its stem, or the word without its ending ("implementeringen")
+  const bases = new Set([stem(modifier), modifier.replace(/(?:erne|ene|en|et)$/, '')]);
+  return [...bases]
+    .flatMap((base) => [`${base}s${head}`, `${base}${head}`, `${base}e${head}`])
+    .find((compound) => vocabulary.has(stem(compound)));
 }
 
 /**
