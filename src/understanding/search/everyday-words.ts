@@ -15,6 +15,11 @@ const commonWords: ReadonlySet<string> = (() => {
  * a word the data does not use counts against a match, and these should not.
  */
 const everydayWords = new Set([
+  // how a point is presented ("som Mette gennemgår"), not what it is about
+  'gennemgaa',
+  'gennemgaar',
+  'gennemgik',
+  'gennemgaaet',
   'gammel',
   'gamle',
   'gamla',

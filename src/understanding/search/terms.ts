@@ -174,6 +174,21 @@ export class Vocabulary {
     return term.length >= 5 ? this.#heads.get(term) : undefined;
   }
 
+  /**
+   * "implementeringsoversigt" → "implementeringsoverblik": a compound whose last part is said in
+   * other words than the material's compound ("oversigt" for "overblik"), as that compound.
+   */
+  compoundBySynonym(word: string, synonym: (part: string) => string[] | undefined): string | undefined {
+    for (let cut = 3; cut <= word.length - 4; cut += 1) {
+      const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+      for (const material of synonym(tail) ?? synonym(stem(tail)) ?? []) {
+        const compound = this.corrected(stem(head + material));
+        if (compound && compound.length > material.length + 2) return compound;
+      }
+    }
+    return undefined;
+  }
+
   /** "adgangsstyringen" → "adgang" + "styring": a compound read as two known stems, if it is one. */
   split(word: string): string[] | undefined {
     for (let cut = word.length - 3; cut >= 3; cut -= 1) {
@@ -283,8 +298,9 @@ export function queryTerms(
       (lettered && stem(lettered)) ?? vocabulary.corrected(stem(word)) ?? misspeltGlossaryTerm(word, vocabulary);
     if (known) terms.push(known);
     else {
-      const parts = word.length >= 7 ? vocabulary.split(word) : undefined;
-      const compound = parts ? undefined : vocabulary.compoundFor(stem(word));
+      const renamed = word.length >= 8 ? vocabulary.compoundBySynonym(word, danishFor) : undefined;
+      const parts = renamed || word.length < 7 ? undefined : vocabulary.split(word);
+      const compound = renamed ?? (parts ? undefined : vocabulary.compoundFor(stem(word)));
       if (parts) terms.push(...parts);
       else if (compound) terms.push(compound);
       // a word of how people ask ("egentlig", "ligger", "fortælle") is no topic the data lacks
