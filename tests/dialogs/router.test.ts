@@ -202,6 +202,13 @@ describe('language, help and the unknown', () => {
     }
   });
 
+  it('answers one role asked about with where it stands in the gallery, not the list of roles', () => {
+    expect(answer('hører gevinstejer til i driften eller i implementeringen?').heading).toBe('Gevinstejer');
+    expect(answer('is the It-arkitekt role in the role gallery at all?').heading).toBe('It-arkitekt');
+    // roles in the plural still get the list
+    expect(answer('hvilke roller er der i driften?').heading).not.toBe('Gevinstejer');
+  });
+
   it('does not name people: who holds a role in a municipality is not in the material', () => {
     expect(answer('hvem er superbruger i Holbæk Kommune?').text).toMatch(/^Det ved jeg ikke\./);
     expect(answer('who is the STS-projektleder in Odense?').text).toMatch(/^I don't know that\./);
