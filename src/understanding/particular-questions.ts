@@ -22,9 +22,13 @@ export function particularQuestion(question: {
   dates: DateSpan | undefined;
 }): Understanding | undefined {
   const { knowledge, passages, text, tokens, resolved, dates } = question;
+  const { roles, municipalities, tasks, steps, itSystems, supportSystems } = resolved.entities;
+  // "hvad var første skridt i BBR-opgaverne, der skulle gøres klar?": a step named is that step,
+  // and a task named its deadline; the past deadlines are asked for with neither
+  if (resolved.intent === 'deadline.overdue' && steps.length > 0) return { ...resolved, intent: 'task.steps' };
+  if (resolved.intent === 'deadline.overdue' && tasks.length > 0) return { ...resolved, intent: 'deadline.task' };
   if (resolved.intent !== 'unknown' && !asksTheKnowledge.has(resolved.intent)) return undefined;
   // "hvem er KOMBIT-programleder i Kolding?": a person in a municipality, whom the material never names
-  const { roles, municipalities, tasks, steps, itSystems, supportSystems } = resolved.entities;
   const nothingElse = tasks.length + steps.length + itSystems.length + supportSystems.length === 0;
   if (asksWho(tokens) && roles.length > 0 && municipalities.length > 0 && nothingElse)
     return { ...resolved, intent: 'unknown', confidence: 1 };

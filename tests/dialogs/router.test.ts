@@ -92,6 +92,14 @@ describe('deadlines', () => {
   });
 });
 
+describe('a past deadline asked of one task', () => {
+  it('is that task’s deadline, not the list of passed deadlines', () => {
+    const reply = answer('er vi for sent ude med at godkende de initiale fordelingsregler, er fristen overskredet?');
+    expect(reply.heading).toBe('Godkend initiale fordelingsregler');
+    expect(reply.text).toContain('12. december 2018');
+  });
+});
+
 describe('steps and roles', () => {
   it('lists the five BBR steps in order', () => {
     const reply = answer('hvad er trinene i BBR på Adgangsstyring?');
