@@ -1,6 +1,6 @@
 import { ordinals } from './keywords.js';
 import type { Reading } from './reading.js';
-import type { Entities, Intent, Understanding } from './types.js';
+import type { DateSpan, Entities, Intent, Understanding } from './types.js';
 
 /**
  * Follow-ups: when a question leans on the conversation's last topic ("og trin 4?", "hvem er
@@ -87,8 +87,26 @@ export function inheritTopic(reading: Reading, previous: Understanding | undefin
   if (!own.aspect || namesAStep) entities.aspect = previous.entities.aspect;
   const letter = strategyLetter(reading, previous);
   if (letter) entities.strategies = [letter];
+  // "og d 14?" after a point of one meeting's programme: the same point on that day's meeting
+  if (own.dates && previous.entities.agendaItems)
+    entities.agendaItems = sameItemsOn(reading.knowledge, previous.entities.agendaItems, own.dates);
   const stepNumber = reading.stepNumber ?? ordinalStep(reading.tokens);
   return { ...reading, stepNumber, entities };
+}
+
+/** The points titled as these ("meetingId#index") on the meetings in `dates`; the points themselves where there are none. */
+function sameItemsOn(knowledge: Reading['knowledge'], items: string[], dates: DateSpan): string[] {
+  const titleOf = (key: string) => {
+    const [meetingId, index] = key.split('#');
+    return knowledge.meetings.find((meeting) => meeting.id === meetingId)?.agenda[Number(index)]?.title;
+  };
+  const titles = new Set(items.map(titleOf));
+  const moved = knowledge.meetings
+    .filter((meeting) => meeting.date >= dates.start && meeting.date <= dates.end)
+    .flatMap((meeting) =>
+      meeting.agenda.flatMap((item, index) => (titles.has(item.title) ? [`${meeting.id}#${index}`] : [])),
+    );
+  return moved.length > 0 ? moved : items;
 }
 
 // "hvad med B?" after a question about the strategies: the letter is the strategy.

@@ -35,6 +35,14 @@ describe('a conversation', () => {
     expect(next.text).toContain('DUBU skal anvende Fjernprint');
   });
 
+  it('asks for the same point of the programme on another meeting day when the follow-up names the day', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvornår er pausen i dag?').text).toContain('10.40–10.50');
+    const friday = ask('og den 14.?');
+    expect(friday.text).toContain('fredag 14. september 2018 kl. 11.40–11.50');
+    expect(friday.text).not.toContain('torsdag 6. september');
+  });
+
   it('answers a complete new question afresh, whatever was asked before', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvornår er deadline for at udpege FK-ansvarlig?');
