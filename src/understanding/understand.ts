@@ -29,7 +29,7 @@ import { DescribedThings } from './described-things.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
-import { aboutTheBot } from './about-the-bot.js';
+import { checkedIntent } from './intent-checks.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
@@ -142,7 +142,7 @@ export class Understander {
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
-    const read = aboutTheBot(resolveIntent(reading, input.previous), words.tokens);
+    const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens);
     const resolved =
       read.intent === 'task.steps'
         ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts) }

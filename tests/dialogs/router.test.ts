@@ -93,6 +93,11 @@ describe('deadlines', () => {
 });
 
 describe('a past deadline asked of one task', () => {
+  it('is no question of deadlines without a deadline’s word', () => {
+    expect(answer('which municipalities have passed the compliance test?').heading).not.toBe('Deadlines');
+    expect(answer('which municipalities have passed the compliance test?').text).not.toMatch(/^No deadlines/);
+  });
+
   it('is that task’s deadline, not the list of passed deadlines', () => {
     const reply = answer('er vi for sent ude med at godkende de initiale fordelingsregler, er fristen overskredet?');
     expect(reply.heading).toBe('Godkend initiale fordelingsregler');

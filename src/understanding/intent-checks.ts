@@ -1,0 +1,74 @@
+import type { Understanding } from './types.js';
+
+/**
+ * An intent read from how a question is phrased, checked against what it names: help that is
+ * about someone else, past deadlines asked of one task, a list of roles asked of one role. The
+ * intent is corrected and the other readings still follow (understand.ts).
+ */
+
+// "kan du hjælpe?", "hvad kan jeg spørge om?", "hvordan går jeg videre?", "mange tak": help,
+// greetings and thanks are short or speak to klikbot or of what the asker does with it;
+// "kan Mimi Rasmussen hjælpe os med vores IdP?" asks about someone else
+const botWords = new Set([
+  'du',
+  'dig',
+  'din',
+  'klikbot',
+  'bot',
+  'you',
+  'your',
+  'spoerge',
+  'ask',
+  'tak',
+  'thanks',
+  'thank',
+  'hej',
+  'hi',
+  'hello',
+]);
+const howDoI = /^(hvordan|how)$/;
+const shortGreeting = 4;
+
+/** Help as help only where it is about klikbot; otherwise not understood, for the other readings. */
+function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'help' || tokens.length <= shortGreeting || tokens.some((token) => botWords.has(token)))
+    return read;
+  if (tokens.some((token) => howDoI.test(token)) && tokens.some((token) => token === 'jeg' || token === 'i'))
+    return read;
+  return { ...read, intent: 'unknown', confidence: 0 };
+}
+
+// the words of a deadline missed or passed
+const deadlineWord =
+  /^(deadline\w*|frist\w*|tidsfrist\w*|overdue|due|miss\w*|overskred\w*|forsinke\w*|late|behind|bagud|nået|naaet|passeret)$/;
+
+/**
+ * "hvad var første skridt i BBR-opgaverne, der skulle gøres klar?": passed deadlines asked of a
+ * step are that step, of a task its deadline; without a deadline's word ("which vendors have
+ * passed the compliance test?") it is no question of deadlines.
+ */
+function passedDeadlines(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'deadline.overdue') return read;
+  if (read.entities.steps.length > 0) return { ...read, intent: 'task.steps' };
+  if (read.entities.tasks.length > 0) return { ...read, intent: 'deadline.task' };
+  if (!tokens.some((token) => deadlineWord.test(token))) return { ...read, intent: 'unknown', confidence: 0 };
+  return read;
+}
+
+// the words that ask for roles in the plural, or for how many
+const asksForAList = /^(hvilke|which|list\w*|roller|rollerne|roles|mange|many|andre|other|others)$/;
+
+/**
+ * "er KOMBIT-SPOC en rolle i implementering eller drift?", "er it-arkitekten med i
+ * rollegalleriet?": one role asked about is that role's answer (where it stands in the
+ * gallery), not the list.
+ */
+function oneRole(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'role.list' || read.entities.roles.length !== 1) return read;
+  return tokens.some((token) => asksForAList.test(token)) ? read : { ...read, intent: 'role.describe' };
+}
+
+/** The intent as the question's names and words confirm it. */
+export function checkedIntent(read: Understanding, tokens: string[]): Understanding {
+  return oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens);
+}
