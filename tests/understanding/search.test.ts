@@ -183,6 +183,10 @@ describe('the search over every passage', () => {
     const result = search.search(queryWords('hvor ofte bliver implementeringsoversigten opdateret?').tokens);
     expect(result.known).toContain('implementeringsoverblik');
     expect(result.hits[0]?.passage.text).toBe('Opdateres kvartalsvis');
+    // "oplysninger" is the material's "data"
+    expect(search.search(queryWords('hvem læser organisationsoplysningerne?').tokens).known).toContain(
+      'organisationsdata',
+    );
   });
 
   it('reads the last part of a compound as the compound ("galleriet" is the role gallery)', () => {

@@ -39,6 +39,7 @@ const lines = [
   'compliancetest compliance: certificeringstest compliancetjek godkendelsestest',
   'context handler: contexthandler',
   'dar: adresseregistret',
+  'data: oplysninger oplysningerne',
   'dataafgrænsningstyper dataafgræsningstyper: afgrænsning afgrænsninger dataafgrænsning dataafgrænsningen dataafgrænsninger',
   'deadline: skæringsdato skæringsdatoen slutdato slutdatoen',
   'digitaliseringafdeling digitaliseringsafdelingens: digitaliseringsafdeling digitaliseringsafdelingen digitaliseringsenhed digitaliseringsenheden itafdeling itafdelingen',
