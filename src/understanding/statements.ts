@@ -137,6 +137,8 @@ export function statusWordFor(token: string): string | undefined {
  */
 export function reportedStatus(tokens: string[]): ReportedStatus | undefined {
   const joined = tokens.join(' ');
+  // "BBR trin 1 tal: ikke startet / startet / færdig" names every status, so it reports none
+  if (statusesNamed(tokens) > 1) return undefined;
   if (new RegExp(String.raw`\b${negation}( \w+){0,2} ${startWords}\b`).test(joined)) return 'not-started';
   const negatedDone = tokens.some(
     (token, index) =>
@@ -148,6 +150,30 @@ export function reportedStatus(tokens: string[]): ReportedStatus | undefined {
     return 'started';
   if (tokens.some((token) => isWordOf(token, doneWords))) return 'done';
   return undefined;
+}
+
+/** How many of the three statuses the words name. */
+function statusesNamed(tokens: string[]): number {
+  const isStatus = (word: string) => isWordOf(word, startedWords) || isWordOf(word, doneWords);
+  // a "not" within two words before it, with no other status word between ("not started / done")
+  const negated = (index: number) => {
+    for (let back = index - 1; back >= Math.max(0, index - 2); back -= 1) {
+      const word = tokens[back]!;
+      if (/^(ikke|not|t|aldrig|never)$/.test(word)) return true;
+      if (isStatus(word)) return false;
+    }
+    return false;
+  };
+  let notStarted = false;
+  let started = false;
+  let done = false;
+  tokens.forEach((token, index) => {
+    if (isWordOf(token, startedWords) || token === 'start') {
+      if (negated(index)) notStarted = true;
+      else started = true;
+    } else if (isWordOf(token, doneWords) && !negated(index)) done = true;
+  });
+  return [notStarted, started, done].filter(Boolean).length;
 }
 
 // How a sentence saying which municipality one belongs to opens, in folded words.

@@ -141,6 +141,11 @@ describe('changes typed in words', () => {
     const [question] = await say('er BBR trin 3 fuldført?');
     expect(question?.text).toContain('28');
     expect(updates()).toHaveLength(1);
+    // a sentence naming every status asks for the counts; it reports none
+    const counts = await say('BBR trin 2 tal for påbegyndt og fuldført');
+    expect(counts.map((reply) => reply.text).join('\n')).not.toContain('er nu');
+    await say('step 1 of BBR figures: done, started, not started');
+    expect(updates()).toHaveLength(1);
     const [refused] = await say('BBR trin 4 er fuldført', 'U2');
     expect(refused?.text).toContain('Du hører ikke til en kommune endnu');
     expect(updates()).toHaveLength(1);
