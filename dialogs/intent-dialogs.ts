@@ -231,9 +231,10 @@ function asksForEverythingDated(understanding: Understanding, tokens: string[]):
   const { intent, entities } = understanding;
   if (!entities.dates) return false;
   // a municipality is where an event is, unless it is the asker's own ("vi i Vejen er med d. 12.")
+  // (the programme leader meetings of a day are on the timeline, not among the events announced)
   if (intent === 'event.list')
     return (
-      entities.eventKinds.length === 0 &&
+      entities.eventKinds.every((kind) => kind === 'meeting') &&
       (entities.municipalities.length === 0 || tokens.some((token) => firstPerson.has(token)))
     );
   // "hvad skete der i august?": the news of a month is among everything dated in it

@@ -16,6 +16,8 @@ const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
 // when, asked on a meeting's day, is about a point of its programme
 const timingCue =
   /^(hvornaar|minutter|minutes|tidsvindue\w*|tidspunkt\w*|tidsrum|time|timeslot|slot|varer|lasts|long|lang)$/;
+// the start or the end of a meeting
+const startOrEnd = /^(starter|start|starts|begynder|begin|begins|slutter|slut|ends|end|over|finish|finishes)$/;
 const monthWord = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)/;
 const weekdays: Record<string, number> = {
   mandag: 1,
@@ -79,6 +81,12 @@ export function asksAboutAgendaItem(
   { strictly = false, afterMeeting = false, meetingDay = false } = {},
 ): boolean {
   if (strictly) return tokens.some((token) => namedItemCue.test(token));
+  // "when does the programme leader meeting start, and when is it over?" is the meeting, whole
+  const wholeMeeting =
+    tokens.some((token) => meetingCue.test(token)) &&
+    tokens.some((token) => startOrEnd.test(token)) &&
+    !tokens.some((token) => itemCue.test(token));
+  if (wholeMeeting) return false;
   if (tokens.some((token) => itemCue.test(token)) || findTimes(text).length > 0) return true;
   if (meetingDay && tokens.some((token) => timingCue.test(token))) return true;
   // "and the Organisation part?" right after a question about a meeting: its meeting is named already

@@ -35,7 +35,7 @@ import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
 import { isEverydayWord } from './search/everyday-words.js';
-import { isOutsideWord } from './search/outside.js';
+import { outsideWordsOf } from './search/outside.js';
 import {
   PASSAGE_OVER_GUESS,
   answersFromKnowledge,
@@ -66,6 +66,7 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 }
 
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
+const meetingWord = /^(moede\w*|meeting|meetings|programledermoede\w*)$/;
 // Below this an intent read from the words alone is a guess, and a passage holding
 // PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
@@ -148,7 +149,7 @@ export class Understander {
         ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts) }
         : read;
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
-    if (asksTheKnowledge.has(resolved.intent) && words.tokens.some((token) => isOutsideWord(token)))
+    if (asksTheKnowledge.has(resolved.intent) && outsideWordsOf(words.tokens).length > 0)
       return { ...resolved, intent: 'unknown', confidence: 1 };
     const particular = particularQuestion({
       knowledge: this.knowledge,
@@ -173,11 +174,14 @@ export class Understander {
       : input.previous?.intent === 'event.list'
         ? input.previous.entities.dates
         : undefined;
-    if (day && asks && !namesSomething(resolved.entities) && words.tokens.some((token) => startOrEnd.test(token))) {
+    // ("the programme leader meeting" is the meeting, not the programme leader)
+    const meeting = words.tokens.some((token) => meetingWord.test(token));
+    const meetingNames = meeting ? { ...resolved.entities, roles: [] } : resolved.entities;
+    if (day && asks && !namesSomething(meetingNames) && words.tokens.some((token) => startOrEnd.test(token))) {
       return {
         intent: 'event.list',
         confidence: Math.max(resolved.confidence, 0.6),
-        entities: { ...entities, dates: day },
+        entities: { ...entities, ...(meeting ? { roles: [] } : {}), dates: day },
         language,
       };
     }
@@ -283,7 +287,7 @@ export class Understander {
    * else the material could be about asks for everything dated then.
    */
   #onlyAsksWhatHappens(tokens: string[], date: [number, number] | undefined): boolean {
-    if (!date || tokens.some((token) => isOutsideWord(token))) return false;
+    if (!date || outsideWordsOf(tokens).length > 0) return false;
     return tokens.every(
       (token, index) =>
         (index >= date[0] && index < date[1]) ||

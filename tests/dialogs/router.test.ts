@@ -310,6 +310,16 @@ describe('dated questions', () => {
     expect(answer[0]?.text).toContain('1. november 2018');
   });
 
+  it('reads "the programme leader meeting" as the meeting, asked when it starts on a day', () => {
+    const [reply] = replies('when does the programme leader meeting on 14 September begin?');
+    expect(reply?.list?.join('\n')).toContain('Friday 14 September 2018 at 10.30–12.30');
+  });
+
+  it('reads a coffee break as a break in the meeting, not as food the material knows nothing of', () => {
+    const [reply] = replies('is there a coffee break during the meeting today?');
+    expect(reply?.text ?? '').not.toMatch(/^I don't know/);
+  });
+
   it("reads the asker's own municipality as who asks, not where the things are", () => {
     const [reply] = replies('vi fra Skive deltager den 14. – hvad sker der den dag?');
     expect(reply?.heading).toBe('Tidslinje');

@@ -1,7 +1,7 @@
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import { stem } from '../stem.js';
 import { danishFor } from './english.js';
-import { isOutsideWord } from './outside.js';
+import { outsideWordsOf } from './outside.js';
 import { passagesOf, type Passage } from './passages.js';
 import { contentStems, queryTerms, Vocabulary } from './terms.js';
 
@@ -124,7 +124,7 @@ export class FactSearch {
     // so it weighs a third of the rarest known word; a word about what klikbot never knows
     // (a salary, a price) weighs so much that nothing covers the question.
     const rarest = Math.log(1 + (this.#documents.length + 0.5) / 0.5);
-    const outside = tokens.filter((token) => isOutsideWord(token)).length;
+    const outside = outsideWordsOf(tokens).length;
     const unknownWeight = unknown.length * rarest * unknownShare + outside * rarest * 10;
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
     const scores = new Map<number, { score: number; found: Set<string>; inText: Set<string> }>();

@@ -72,3 +72,11 @@ const outsideEnding = /.{3,}(vejr|vejret|loen|loennen|pris|prisen|priser|licens|
 export function isOutsideWord(token: string): boolean {
   return outsideStems.has(stem(token)) || outsideEnding.test(token);
 }
+
+// "coffee break", "frokost pause": a break in a meeting, named by what is had in it
+const breakWord = /^(pause|pausen|pauser|break|breaks)$/;
+
+/** The question's words that are about something outside the material (a meal before "break" is the break). */
+export function outsideWordsOf(tokens: string[]): string[] {
+  return tokens.filter((token, index) => isOutsideWord(token) && !breakWord.test(tokens[index + 1] ?? ''));
+}
