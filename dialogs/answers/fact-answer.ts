@@ -6,7 +6,7 @@ import { contentStems } from '../../src/understanding/search/terms.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { shortDate } from '../shared/text.js';
 import { notUnderstood } from './help.js';
-import { say, sourceLabel } from '../shared/say.js';
+import { datesInLanguage, say, sourceLabel } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, shownText } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
@@ -29,9 +29,9 @@ function passagesFor(context: DialogContext, keys: string[]): Passage[] {
 // keeps, and in a card two of them turn the words between into italics
 const footnoteStar = /\s?\*(?=[\s,;.)]|$)/g;
 
-/** A passage's words as a card shows them. */
-function quoted(text: string): string {
-  return text.replace(footnoteStar, '');
+/** A passage's words as a card shows them, its dates written the answer's way. */
+function quoted(context: DialogContext, text: string): string {
+  return datesInLanguage(context, text.replace(footnoteStar, ''));
 }
 
 /** "Fra Rollegalleriet, udkast september 2018 (6. september 2018)" */
@@ -55,7 +55,7 @@ export const factAnswer: Dialog = (context, args) => {
   if (!first) return notUnderstood(context, {});
   const sameRecord = passages.every((passage) => passage.kind === first.kind && passage.recordId === first.recordId);
   const lines = passages.map((passage) =>
-    sameRecord ? quoted(passage.text) : `${passage.recordTitle}: ${quoted(passage.text)}`,
+    sameRecord ? quoted(context, passage.text) : `${passage.recordTitle}: ${quoted(context, passage.text)}`,
   );
   const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
   const intro = say(
@@ -76,7 +76,7 @@ export const factRecord: Dialog = (context, args) => {
   const passages = factSearchFor(context.knowledge).passagesOf((args.kind ?? '') as KnowledgeKind, args.id ?? '');
   const first = passages[0];
   if (!first) return notUnderstood(context, {});
-  const lines = passages.map((passage) => quoted(passage.text));
+  const lines = passages.map((passage) => quoted(context, passage.text));
   return [
     listReply({
       heading: first.recordTitle,
@@ -111,7 +111,7 @@ export function seeAlso(context: DialogContext, keys: string[], terms: string[],
   const passages = passagesFor(context, keys).filter((passage) => !saidIn(shown, passage));
   const first = passages[0];
   if (!first) return undefined;
-  const lines = passages.map((passage) => `${passage.recordTitle}: ${quoted(passage.text)}`);
+  const lines = passages.map((passage) => `${passage.recordTitle}: ${quoted(context, passage.text)}`);
   const intro = say(context, 'Materialet siger også:', 'The material also says (in Danish):');
   const button = dialogButton(
     say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`),

@@ -33,19 +33,29 @@ const englishMonths = [
   'November',
   'December',
 ];
-const danishDay = new RegExp(`\\b(\\d{1,2})\\. (${danishMonths.join('|')}) (\\d{4})\\b`, 'g');
+// "4. september 2018", "den 12. september", "oktober 2018": a Danish date, with or without its year or day
+const danishDate = new RegExp(
+  `(?<![\\p{L}\\d])(?:(\\d{1,2})\\. ?)?(${danishMonths.join('|')})(?: (\\d{4}))?(?![\\p{L}\\d])`,
+  'gu',
+);
 
 /**
- * A source's label as the answer's language writes its date: "KLIK-udtræk 4. september 2018"
- * is "KLIK-udtræk 4 September 2018" in English (the name stays, as titles do).
+ * Danish dates in a text as the answer's language writes them: "KLIK-udtræk 4. september
+ * 2018" is "KLIK-udtræk 4 September 2018" in English, "oktober 2018" "October 2018" (names
+ * stay, as titles do). A month alone, without a day or a year, is left as written.
  */
+export function datesInLanguage(context: { language: Language }, text: string): string {
+  if (context.language === 'da') return text;
+  return text.replace(danishDate, (whole, day: string | undefined, month: string, year: string | undefined) => {
+    if (day === undefined && year === undefined) return whole;
+    const english = englishMonths[danishMonths.indexOf(month)] ?? month;
+    return [day, english, year].filter(Boolean).join(' ');
+  });
+}
+
+/** A source's label with its date as the answer's language writes it. */
 export function sourceLabel(context: { language: Language }, label: string): string {
-  if (context.language === 'da') return label;
-  return label.replace(
-    danishDay,
-    (_, day: string, month: string, year: string) =>
-      `${day} ${englishMonths[danishMonths.indexOf(month)] ?? month} ${year}`,
-  );
+  return datesInLanguage(context, label);
 }
 
 /** "Kilde: …" / "Source: …" for a record's source. */
