@@ -159,6 +159,9 @@ describe('the search over every passage', () => {
   it('reads English words of the material in any inflection ("refreshed", "assisted", "developing")', () => {
     const refreshed = search.search(queryWords('how often is the implementation overview refreshed').tokens);
     expect(refreshed.known).toContain(stem('opdateres'));
+    // "sign" alone is signing; "sign in" logging in
+    expect(best('which role may sign on behalf of the municipality')?.text).toContain('Underskriftberettigede');
+    expect(search.search(queryWords('how do users sign in to BBR').tokens).known).toContain(stem('logge'));
     const helped = best('which municipalities assisted in developing the role gallery');
     expect(helped?.text).toContain('Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet');
   });
