@@ -24,6 +24,30 @@ const describedKinds: Partial<Record<EntityKind, KnowledgeKind>> = {
 // fields that only name the record again
 const namingOnly = /^(title|details)$/;
 
+// … and those whose own answer says what they are ("what does strategy C mean?"), with the word for their kind
+const ownAnswers: Partial<Record<EntityKind, Understanding['intent']>> = {
+  strategy: 'strategy.describe',
+  role: 'role.describe',
+  task: 'task.describe',
+};
+const kindWord = /^(strategi\w*|strateg(?:y|ies)|rolle\w*|roles?|opgave\w*|tasks?)$/;
+
+/** The describing intent of the one strategy, role or task whose name covers every word left. */
+function ownAnswer(
+  rest: { token: string; index: number }[],
+  matches: EntityMatch[],
+): Understanding['intent'] | undefined {
+  const left = rest.filter(({ token }) => !kindWord.test(token));
+  const fitting = matches.filter(
+    (match) =>
+      ownAnswers[match.kind] !== undefined &&
+      match.certainty === 'named' &&
+      left.every(({ index }) => index >= match.start && index < match.end),
+  );
+  const ids = new Set(fitting.map((match) => `${match.kind}/${match.id}`));
+  return ids.size === 1 && left.length > 0 ? ownAnswers[fitting[0]!.kind] : undefined;
+}
+
 function asksWhatItIs(tokens: string[]): boolean {
   const [first, second] = tokens;
   if (first === undefined) return false;
@@ -60,6 +84,9 @@ export class RecordDescriptions {
       .map((token, index) => ({ token, index }))
       .filter(({ token }) => !frameWords.test(token) && !isSearchStopword(token));
     if (rest.length === 0) return undefined;
+    // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
+    const own = resolved.intent === 'unknown' ? ownAnswer(rest, matches) : undefined;
+    if (own) return { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
     const record = this.#namedRecord(rest, matches) ?? this.#namedSlide(rest.map(({ token }) => token));
     if (!record) return undefined;
     const passages = this.search

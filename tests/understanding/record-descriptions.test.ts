@@ -43,6 +43,11 @@ describe('a thing of the programme asked about whole', () => {
     });
   });
 
+  it('gives a strategy, role or task asked about whole its own answer', () => {
+    expect(read('what does strategy B really mean?', 'en-GB').intent).toBe('strategy.describe');
+    expect(read('hvad betyder strategi C helt kort?').intent).toBe('strategy.describe');
+  });
+
   it('leaves questions that ask more than what a thing is to their own answers', () => {
     expect(read('hvad er de kommende frister?').intent).toBe('deadline.upcoming');
     expect(read('hvad er trinnene for bbr').intent).toBe('task.steps');

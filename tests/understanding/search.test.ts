@@ -101,6 +101,12 @@ describe('the search over every passage', () => {
     expect(asksWhen('hvornår er rollegalleriet færdigt?')).toBe(true);
   });
 
+  it('joins no letter into an English word ("strategi C" is no "strategic"), but reads "e-mail"', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('hvad går strategi C ud på')).toEqual(['strategi', 'c']);
+    expect(terms('hvad er din e-mail')).toContain(stem('mail'));
+  });
+
   it('reads a verb and its particle as the compound the material writes ("delt op" is "opdelt")', () => {
     const [hit] = search.search(queryWords('hvordan er støttesystemerne og snitfladerne delt op?').tokens).hits;
     expect(hit?.passage.text).toBe('Støttesystemer og snitflader er opdelt på dataområder');

@@ -246,7 +246,10 @@ function joinEnglishPairs(tokens: string[]): string[] {
   const joined: string[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const pair = tokens[index]! + (tokens[index + 1] ?? '');
-    if (index + 1 < tokens.length && danishFor(pair) !== undefined) {
+    // (a letter is a name of its own: "strategi C" is no "strategic"; the "e" of "e-mail" is none)
+    const word = (token: string) => token.length > 1 || token === 'e';
+    const words = index + 1 < tokens.length && word(tokens[index]!) && word(tokens[index + 1]!);
+    if (words && danishFor(pair) !== undefined) {
       joined.push(pair);
       index += 1;
     } else joined.push(tokens[index]!);
