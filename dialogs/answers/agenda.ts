@@ -88,7 +88,20 @@ export function soundTestText(context: DialogContext, meeting: Meeting, { includ
     .filter((at) => includePast || at >= context.turn.now.startOf('minute'))
     .map((at) => clockTime(at));
   if (times.length === 0) return '';
-  return say(context, `Lyden testes kl. ${joinAnd(times, 'da')}.`, `Sound check at ${joinAnd(times, 'en')}.`);
+  // asked for, the tests are said as the slide says them too: "10 og 5 minutter før start"
+  const minutes = [...meeting.soundTestMinutesBefore].sort((a, b) => b - a).map(String);
+  const before = includePast
+    ? say(
+        context,
+        ` (${joinAnd(minutes, 'da')} minutter før start)`,
+        ` (${joinAnd(minutes, 'en')} minutes before the start)`,
+      )
+    : '';
+  return say(
+    context,
+    `Lyden testes kl. ${joinAnd(times, 'da')}${before}.`,
+    `Sound check at ${joinAnd(times, 'en')}${before}.`,
+  );
 }
 
 function pauseLead(context: DialogContext, meeting: Meeting, current: number, until: DateTime): string {

@@ -21,7 +21,7 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     // at 10.00 both tests are over: the agenda's lead leaves them out, the question does not
     const answer = ask('hvornår tester vi lyd før mødet i dag?');
     expect(answer.intent).toBe('agenda.today');
-    expect(answer.text).toContain('Lyden testes kl. 09.50 og 09.55.');
+    expect(answer.text).toContain('Lyden testes kl. 09.50 og 09.55 (10 og 5 minutter før start).');
     expect(answer.text).toContain('kl. 10.00–12.00 på Skype');
   });
 
