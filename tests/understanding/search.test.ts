@@ -165,6 +165,7 @@ describe('the search over every passage', () => {
   it('reads English words of the material in any inflection ("refreshed", "assisted", "developing")', () => {
     const refreshed = search.search(queryWords('how often is the implementation overview refreshed').tokens);
     expect(refreshed.known).toContain(stem('opdateres'));
+    expect(best('what must KOMBIT settle before the role gallery is ready')?.text).toContain('Stillingtagen');
     // "sign" alone is signing; "sign in" logging in
     expect(best('which role may sign on behalf of the municipality')?.text).toContain('Underskriftberettigede');
     expect(search.search(queryWords('how do users sign in to BBR').tokens).known).toContain(stem('logge'));
