@@ -89,7 +89,8 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
 /** The passages that say what was asked, where the intent's answer says little of it. */
 function passagesInstead(read: Read, answers: Reply[]): Routed | undefined {
   const { context, understanding } = read;
-  const fact = read.understander.check.reconsidered(context.turn.text, understanding, shownText(answers));
+  const knowsNothing = answers.length > 0 && answers.every((reply) => reply.notKnown);
+  const fact = read.understander.check.reconsidered(context.turn.text, understanding, shownText(answers), knowsNothing);
   if (!fact) return undefined;
   if (fact.intent === 'unknown') return { replies: notUnderstood(context, {}), understanding: fact };
   const action = actionsFor(fact, read.tokens)[0];

@@ -178,6 +178,8 @@ export const taskList: Dialog = (context, args) => {
         ),
         source: sourcesLine(context, ['Programledermøde september 2018']),
         buttons: listButtons(context, [], coming),
+        // the material has none of them: where a passage says more, it answers instead
+        notKnown: true,
       },
     ];
   }

@@ -33,9 +33,15 @@ export class AnswerCheck {
   ) {}
 
   /** The passages, or "I don't know", instead of an answer that says little of what was asked; undefined where it stands. */
-  reconsidered(text: string, resolved: Understanding, answer: string): Understanding | undefined {
+  reconsidered(text: string, resolved: Understanding, answer: string, knowsNothing = false): Understanding | undefined {
     if (!checked(resolved)) return undefined;
     const words = queryWords(text);
+    // the dialog found nothing of what was asked ("Der er ingen kommende KLIK-opgaver for …"):
+    // a passage that holds most of the question says more
+    if (knowsNothing) {
+      const fact = this.passages.fromPassages(text, words.tokens, resolved);
+      if (fact) return fact;
+    }
     const names = this.index.match(words);
     // a thing described is answered in its own name, not in the words that describe it
     // … and so is a step named by its title, which an answer about its task need not repeat

@@ -439,6 +439,14 @@ describe('a passage quoted from a slide', () => {
   });
 });
 
+describe('a dialog that finds nothing of what was asked', () => {
+  it('gives way to a passage that holds the question', () => {
+    const routed = routeTurn(turn('hvornår kommer rollerne for FK i klik'), { knowledge, understander });
+    const shown = routed.replies.flatMap((reply) => [reply.text, ...(reply.list ?? [])]).join('\n');
+    expect(shown).toContain('Præciserede roller for FK-ansvarlig og FK-administrator publiceres i KLIK nu');
+  });
+});
+
 describe('a question that names no one to write to', () => {
   const replies = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies;
 

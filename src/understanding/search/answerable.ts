@@ -42,9 +42,9 @@ const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|down
 // a point's number ("5. · Luk ned …"), a version, a date or a year ("BBR 1.8", "1.11", "1. november 2018") count nothing
 const notACount =
   /^\d+\.\s*·?|\d+(?:[./]\d+)+|\d{1,2}\.\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\p{L}*|(?:19|20)\d{2}/giu;
-// a date, a time, a year, a quarter or a span of time: a step's number ("5. Luk ned …") is none
+// a date, a time, a year, a quarter, a span of time or "now": a step's number ("5. Luk ned …") is none
 const dateLike =
-  /\d{1,2}[.:/]\d{1,2}|(?<!\d)(?:19|20)\d{2}(?!\d)|\d\s*(?:minut|min\b|time|dag|uge|m(?:å|aa)ned|(?:å|aa)r\b|week|day|month|hour)|\bkl\.?\s*\d|\bQ[1-4]\b|kvartal|quarter/iu;
+  /\d{1,2}[.:/]\d{1,2}|(?<!\d)(?:19|20)\d{2}(?!\d)|\d\s*(?:minut|min\b|time|dag|uge|m(?:å|aa)ned|(?:å|aa)r\b|week|day|month|hour)|\bkl\.?\s*\d|\bQ[1-4]\b|kvartal|quarter|\bnu\b|\bnow\b/iu;
 const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
 
 function hasTheShapeAsked(question: string, passage: Passage): boolean {
