@@ -75,8 +75,8 @@ export function inheritTopic(reading: Reading, previous: Understanding | undefin
   if (!previous || reading.tokens.length > 8) return reading;
   const own = reading.entities;
   // keep what the question names itself; take the rest from the last topic
-  // what an earlier sentence reported is no part of this one
-  const { report: _reported, ...earlier } = previous.entities;
+  // what an earlier sentence reported is no part of this one, nor the passages quoted for it
+  const { report: _reported, passages: _quoted, evidence: _evidence, ...earlier } = previous.entities;
   const entities: Entities = { ...earlier, ...own };
   for (const kind of namedKinds) if (own[kind].length === 0) entities[kind] = previous.entities[kind];
   if (own.steps.length === 0) entities.steps = previous.entities.steps;

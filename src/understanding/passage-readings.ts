@@ -8,6 +8,7 @@ import {
   keyOfPassage,
   namedRecords,
   passageKeyOf,
+  withRecordOf,
   shortSlide,
 } from './reading-groups.js';
 import { answeringPassages } from './search/answerable.js';
@@ -209,7 +210,7 @@ export class PassageReadings {
     return {
       intent: 'fact',
       confidence: best.coverage,
-      entities: { ...resolved.entities, passages },
+      entities: { ...withRecordOf(resolved.entities, passages), passages },
       language: resolved.language,
     };
   }

@@ -103,10 +103,25 @@ const recordKinds: [keyof Entities, KnowledgeKind][] = [
   ['strategies', 'strategies'],
   ['supportSystems', 'supportSystems'],
   ['itSystems', 'itSystems'],
+  ['interfaces', 'interfaces'],
   ['deadlines', 'deadlines'],
 ];
 
-/** The records a question names (roles, tasks, strategies, systems, deadlines), as kind and id. */
+/**
+ * The entities of a reading whose passages all come from one record of a kind that can be
+ * named: that record is the conversation's topic ("hvem skal bruge den?" after a passage of
+ * SF1515 is about SF1515).
+ */
+export function withRecordOf(entities: Entities, passageKeys: string[]): Entities {
+  const records = new Set(passageKeys.map((key) => key.split('/').slice(0, 2).join('/')));
+  if (records.size !== 1) return entities;
+  const [kind, recordId = ''] = [...records][0]!.split('/');
+  const field = recordKinds.find(([, recordKind]) => recordKind === kind)?.[0];
+  if (!field || (entities[field] as string[]).length > 0) return entities;
+  return { ...entities, [field]: [recordId] };
+}
+
+/** The records a question names (roles, tasks, strategies, systems, interfaces, deadlines), as kind and id. */
 export function namedRecords(entities: Entities): { kind: KnowledgeKind; recordId: string }[] {
   return recordKinds.flatMap(([field, kind]) =>
     ((entities[field] as string[] | undefined) ?? []).map((recordId) => ({ kind, recordId })),

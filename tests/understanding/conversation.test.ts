@@ -43,6 +43,14 @@ describe('a conversation', () => {
     expect(friday.text).not.toContain('torsdag 6. september');
   });
 
+  it('leans a follow-up on the record a quoted passage came from', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvad er snitfladen SAMLSingleLogout?').text).toContain('SF1515');
+    const users = ask('hvem skal bruge den?');
+    expect(users.text).toContain('DUBU');
+    expect(users.text).toContain('Valg');
+  });
+
   it('answers a complete new question afresh, whatever was asked before', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvornår er deadline for at udpege FK-ansvarlig?');

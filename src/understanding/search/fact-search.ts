@@ -45,10 +45,11 @@ const b = 0.75;
 const namesWeight = 0.5;
 const unknownShare = 0.75;
 // what kind of record a passage is of is a name of it too: "strategi B" is strategy B's, though
-// only C's name holds the word ("Interims-strategi")
+// only C's name holds the word ("Interims-strategi"); "snitfladen SAMLSingleLogout" is SF1515's
 // (roles, tasks and deadlines say so in most of their names and passages already)
 const kindWords: Partial<Record<KnowledgeKind, string>> = {
   strategies: 'strategi',
+  interfaces: 'snitflade',
 };
 
 function counts(stems: string[]): Map<string, number> {
