@@ -3,7 +3,9 @@ import type { DateSpan, Understanding } from './types.js';
 
 // The practical side of a meeting: its sound tests, its hosts, how to speak and ask on it
 const practicalWord =
-  /^(lyd|lydtest\w*|lydproeve\w*|lyden|sound\w*|mikrofon\w*|mic|mics|mik|mikken|microphone\w*|chat|chatten|vaert|vaerter|vaerterne|vaertinde\w*|host|hosts|hosting|etikette|spilleregler|mute\w*)$/;
+  /^(lyd|lydtest\w*|lydproeve\w*|lyden|sound\w*|mikrofon\w*|mic|mics|mik|mikken|microphone\w*|chat|chatten|vaert|vaerter|vaerterne|vaertinde\w*|host|hosts|hosting|etikette|etiquette|spilleregler|regler|reglerne|rules|mute\w*)$/;
+// … of which these are of a meeting whatever else is said ("should I keep my mic on?")
+const meetingsOwnWord = /^(lydtest\w*|lydproeve\w*|mikrofon\w*|mic|mics|mik|mikken|microphone\w*|mute\w*|unmute\w*)$/;
 // "få ordet", "say something in the debate": taking the floor ("hvad betyder ordet …?" is no such thing)
 const takingTheFloor =
   /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
@@ -28,7 +30,8 @@ export function meetingPractical(
   const onAMeetingDay =
     dates !== undefined &&
     knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
-  if (!onAMeetingDay && !tokens.some((token) => meetingWord.test(token))) return undefined;
+  const ofAMeeting = tokens.some((token) => meetingWord.test(token) || meetingsOwnWord.test(token));
+  if (!onAMeetingDay && !ofAMeeting) return undefined;
   return {
     intent: 'agenda.today',
     confidence: Math.max(resolved.confidence, 0.7),

@@ -38,6 +38,11 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(english.text).toContain('Hosts: Mette Vinther Poulsen, Peter Hansen and Mimi Rasmussen.');
   });
 
+  it('reads a microphone as of the meeting, and the rules of the call as its etiquette', () => {
+    expect(ask('must I mute the microphone when I am not speaking?').text).toContain('Hosts:');
+    expect(ask('er der nogle regler for skypemødet?').text).toContain('Stil spørgsmål i chatten');
+  });
+
   it("is another day's meeting when the question names its day", () => {
     const answer = ask('hvornår er der lydtest til mødet den 12. september?');
     expect(answer.text).toContain('kl. 13.00–15.00');
