@@ -224,7 +224,18 @@ const deadlineWords = new Set([
   'afleveres',
 ]);
 
-const firstPerson = new Set(['vi', 'jeg', 'vores', 'mig', 'we', 'our', 'us', 'my', 'me']);
+// "vi i Vejen", "jeg er fra Køge", "we in Odense", "I'm from Aarhus": the asker's own, not where things are
+const firstPerson = new Set(['vi', 'jeg', 'we']);
+const fromWord = new Set(['i', 'fra', 'in', 'from', 'at']);
+
+function saysWhereFrom(tokens: string[]): boolean {
+  return tokens.some((token, index) => {
+    const [next = '', after = ''] = tokens.slice(index + 1, index + 3);
+    if (firstPerson.has(token)) return fromWord.has(next) || (/^(er|are)$/.test(next) && fromWord.has(after));
+    // (the Danish "i" is "in": only the English "I am from", "I'm from")
+    return token === 'i' && /^(am|m)$/.test(next) && fromWord.has(after);
+  });
+}
 
 /** A dated question that names no one kind of thing: every kind of dated thing in the span answers it. */
 function asksForEverythingDated(understanding: Understanding, tokens: string[]): boolean {
@@ -235,7 +246,7 @@ function asksForEverythingDated(understanding: Understanding, tokens: string[]):
   if (intent === 'event.list')
     return (
       entities.eventKinds.every((kind) => kind === 'meeting') &&
-      (entities.municipalities.length === 0 || tokens.some((token) => firstPerson.has(token)))
+      (entities.municipalities.length === 0 || saysWhereFrom(tokens))
     );
   // "hvad skete der i august?": the news of a month is among everything dated in it
   if (intent === 'news') return true;

@@ -6,6 +6,8 @@ import { answersFromKnowledge, meetingIntents, namesSomething } from './reading-
 import type { FactSearch } from './search/fact-search.js';
 import { CONFIDENCE_THRESHOLD, type DateSpan, type Understanding } from './types.js';
 
+// the words of a day said from today ("i dag", "today", "i morgen")
+const relativeDay = /^(i|dag|idag|today|morgen|imorgen|tomorrow|overmorgen)$/;
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
 
@@ -27,8 +29,10 @@ export function agendaItemReading(reading: {
   // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its
   // point; so does when or how long, asked with a meeting's day, whatever the point's words name
   // ("hvornår snakker de om SKI-aftalen på mødet den 12.?" is that point, not SKI's deadline)
+  // (a day named: "i dag" on a meeting day is no reason to read "deadline for FK-ansvarlig, nævnt i dag" as a point)
+  const dayNamed = dateWords !== undefined && tokens.slice(...dateWords).some((token) => !relativeDay.test(token));
   const open =
-    (meetingDay && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
+    (meetingDay && dayNamed && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     resolved.intent === 'unknown' ||
     resolved.confidence < CONFIDENCE_THRESHOLD ||
     meetingIntents.has(resolved.intent) ||

@@ -27,12 +27,16 @@ const botWords = new Set([
   'hello',
 ]);
 const howDoI = /^(hvordan|how)$/;
+const botWord = /^(klikbot\w*|bot\w*|chatbot\w*|mig|me|please)$/;
+const helpWord = /^(hjaelp|help)$/;
 const shortGreeting = 4;
 
 /** Help as help only where it is about klikbot; otherwise not understood, for the other readings. */
 function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
-  if (read.intent !== 'help' || tokens.length <= shortGreeting || tokens.some((token) => botWords.has(token)))
-    return read;
+  if (read.intent !== 'help' || tokens.length <= shortGreeting) return read;
+  if (tokens.some((token) => botWords.has(token) || botWord.test(token))) return read;
+  // "hjælp mig med at komme i gang", "help please": asked of klikbot by how it opens
+  if (helpWord.test(tokens[0] ?? '')) return read;
   if (tokens.some((token) => howDoI.test(token)) && tokens.some((token) => token === 'jeg' || token === 'i'))
     return read;
   return { ...read, intent: 'unknown', confidence: 0 };

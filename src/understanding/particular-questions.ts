@@ -3,7 +3,6 @@ import { countSources } from './count-sources.js';
 import { meetingAgain, meetingPractical } from './meeting-practical.js';
 import type { PassageReadings } from './passage-readings.js';
 import { PASSAGE_OVER_GUESS, asksTheKnowledge, namesSomething } from './reading-groups.js';
-import { asksWho } from './reading-parts.js';
 import type { DateSpan, Understanding } from './types.js';
 
 /**
@@ -24,7 +23,8 @@ export function particularQuestion(question: {
   if (resolved.intent !== 'unknown' && !asksTheKnowledge.has(resolved.intent)) return undefined;
   // "hvem er KOMBIT-programleder i Kolding?": a person in a municipality, whom the material never names
   const nothingElse = tasks.length + steps.length + itSystems.length + supportSystems.length === 0;
-  if (asksWho(tokens) && roles.length > 0 && municipalities.length > 0 && nothingElse)
+  const asksForSomeone = tokens.some((token) => /^(hvem|who|whom)$/.test(token));
+  if (asksForSomeone && roles.length > 0 && municipalities.length > 0 && nothingElse)
     return { ...resolved, intent: 'unknown', confidence: 1 };
   // (the next meeting's practicalities are not announced: it has its own answer)
   const practical =

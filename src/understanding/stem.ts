@@ -9,10 +9,14 @@ const cacheLimit = 50_000;
 // Snowball leaves "-ering" on a noun made from a verb ("opdatering", "implementering") but
 // strips the verb's own endings ("opdateret" → "opdat"): the noun is read as its verb, so "under
 // opdatering" and "bliver opdateret" meet
-const ering = /^(.{4,})ering$/;
+// ("klargøring", "bogføring" end in "-øring"; "justering", "præcisering" would leave a word of
+// its own, "just", "præcis": only a verb of five letters or more is read)
+const ering = /^(.{5,})ering$/;
+const leftAlone = new Set(['præcis']);
 
 function withoutEring(stemmed: string): string {
-  return stemmed.replace(ering, '$1');
+  const verb = ering.exec(stemmed)?.[1];
+  return verb === undefined || leftAlone.has(verb) ? stemmed : verb;
 }
 
 /** The Danish stem of a folded word (æ/ø/å as ae/oe/aa are stemmed after unfolding). */
@@ -20,7 +24,7 @@ export function stem(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
-  const result = withoutEring(danish.stem(unfolded).replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa'));
+  const result = withoutEring(danish.stem(unfolded)).replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
   // long "words" are noise (a pasted hash, a run of letters): stemmed, never cached
   if (word.length > 40) return result;
   if (cache.size >= cacheLimit) cache.clear();

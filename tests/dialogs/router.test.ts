@@ -201,6 +201,8 @@ describe('language, help and the unknown', () => {
   it('reads help as help only where the question speaks to klikbot, thanks it or is short', () => {
     expect(answer('mange tak for hjælpen').heading).toBe('Det kan jeg hjælpe med');
     expect(answer('hvordan går jeg videre til næste punkt?').text).not.toMatch(/^Det kan jeg hjælpe med/);
+    expect(answer('hvad kan klikbotten hjælpe med?').heading).toBe('Det kan jeg hjælpe med');
+    expect(answer('hjælp mig med at komme i gang').heading).toBe('Det kan jeg hjælpe med');
     // someone else's help is no question about klikbot
     const other = answer('kan Peter Hansen hjælpe kommunen med at opsætte IdP’en?');
     expect(other.heading).not.toBe('Det kan jeg hjælpe med');
@@ -224,6 +226,10 @@ describe('language, help and the unknown', () => {
 
   it('does not name people: who holds a role in a municipality is not in the material', () => {
     expect(answer('hvem er superbruger i Holbæk Kommune?').text).toMatch(/^Det ved jeg ikke\./);
+    // "hvis" is "if" here, not "whose"
+    expect(answer('hvad laver en gevinstejer i Holbæk Kommune, hvis der ikke er nogen projektejer?').heading).toBe(
+      'Gevinstejer',
+    );
     expect(answer('who is the STS-projektleder in Odense?').text).toMatch(/^I don't know that\./);
   });
 

@@ -40,6 +40,10 @@ describe('how long or when, asked on a meeting day', () => {
     });
   });
 
+  it('leaves a deadline asked "i dag" on a meeting day to the deadline', () => {
+    expect(items('hvornår er deadline for FK-ansvarlig, som blev nævnt på mødet i dag?').intent).toBe('deadline.task');
+  });
+
   it('leaves a day without a meeting, or a question naming no point, to other answers', () => {
     expect(items('hvor mange minutter har vi til nyhederne den 20. september?').intent).not.toBe('agenda.today');
     expect(items('hvornår er deadline for BBR?').intent).toBe('deadline.task');

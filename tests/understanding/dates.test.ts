@@ -93,11 +93,14 @@ describe('findDateSpan in Danish', () => {
       ],
       'en',
     );
-    // a number of days is no day of the month
+    // a number of days is no day of the month, nor is an ordinal ("den 2. pause", "the 2nd break")
     expect(findDateSpan('kan det nås inden for den 14 dage?', meeting, 'da')?.span).not.toEqual({
       start: '2018-09-14',
       end: '2018-09-14',
     });
+    expect(findDateSpan('hvornår er den 2. pause?', meeting, 'da')).toBeUndefined();
+    expect(findDateSpan('hvad handler den 3. del af mødet om?', meeting, 'da')).toBeUndefined();
+    expect(findDateSpan('when is the 2nd break?', meeting, 'en')).toBeUndefined();
   });
 
   it('reads the seasons, "mellem nu og nytår", and two spans from now as one plan', () => {

@@ -191,17 +191,23 @@ const numericMonth: Rule = {
 
 const dayOfThisMonth: Rule = {
   needs: /(?:den|d\.?)\s*\d/i,
-  // "den 20." or "d 14" with no month: the next 20th, this month or the next. Without a dot
-  // the number must end the clause ("møder vi den 14?"), as "den 14 dage" counts days
-  pattern: pattern(`${B0}(?:den|d\\.?)\\s*(\\d{1,2})(?:\\.(?!\\s*(?:${MONTH}|\\d))|(?=\\s*(?:$|[?!,;)]|kl)))`),
+  // "den 20." or "d 14" with no month: the next 20th, this month or the next. The number must
+  // end the clause ("møder vi den 14?"), as "den 14 dage" counts days and "den 2. pause" is the
+  // second break; after a dot a new question may follow ("vi er med d. 12. hvornår starter …?")
+  pattern: pattern(
+    `${B0}(?:den|d\\.?)\\s*(\\d{1,2})\\.?(?=\\s*(?:$|[?!,;)–-]|kl)|\\.\\s*(?:hvorn|hvad|hvem|hvor|hvilk))`,
+  ),
   read: (m, { today }) => nextDayNumbered(Number(m[1]), today),
 };
 
 const englishDayOfThisMonth: Rule = {
   needs: /\d(?:st|nd|rd|th)/i,
-  // "on the 14th" with no month: the next 14th, as "den 14." ("the 14th of September" is chrono's)
-  pattern: pattern(`${B0}the\\s+(\\d{1,2})(?:st|nd|rd|th)${B1}(?!\\s+(?:of\\s+)?${MONTH})`),
-  read: (m, { today }) => nextDayNumbered(Number(m[1]), today),
+  // "on the 14th" with no month: the next 14th, as "den 14." ("the 14th of September" is chrono's);
+  // "the 2nd break" is the second break: a day is "on the 14th", or the clause ends at it
+  pattern: pattern(
+    `${B0}(?:(?:on|by|before|until|from|after|for|of)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)${B1}(?!\\s+(?:of\\s+)?${MONTH})|the\\s+(\\d{1,2})(?:st|nd|rd|th)(?=\\s*(?:$|[?!,;)])))`,
+  ),
+  read: (m, { today }) => nextDayNumbered(Number(m[1] ?? m[2]), today),
 };
 
 /** The next day with this number, this month or within the next two. */

@@ -27,3 +27,11 @@ export function isCommonStem(term: string): boolean {
   stems ??= new Set([...listOf('danish'), ...listOf('english')].flatMap((word) => words(word).map((one) => stem(one))));
   return stems.has(term);
 }
+
+let danishWords: Set<string> | undefined;
+
+/** Whether a folded word is one of the commonest words of Danish as written ("plan", "fast", "digital"). */
+export function isCommonDanishWord(word: string): boolean {
+  danishWords ??= new Set(listOf('danish').flatMap((one) => words(one)));
+  return danishWords.has(word);
+}

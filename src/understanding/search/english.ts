@@ -1,5 +1,6 @@
 import snowball from 'snowball-stemmers';
 import { remembering } from '../../lib/memo.js';
+import { isCommonDanishWord } from './common-words.js';
 import { deletions, editDistance, typoAllowance } from '../fuzzy.js';
 import englishTerms from './english-terms.json' with { type: 'json' };
 import { everydaySynonyms } from './synonyms.js';
@@ -357,9 +358,12 @@ const danishSynonyms: Record<string, string[]> = {
   nine: ['9'],
   ten: ['10'],
 };
-// the words written from the material's vocabulary (english-terms.json), where the glossary above has none
+Object.assign(glossary, danishSynonyms);
+for (const [word, material] of everydaySynonyms) if (!Object.hasOwn(glossary, word)) glossary[word] = material;
+// the words written from the material's vocabulary (english-terms.json), where the lists above
+// have none, and none that is a common Danish word too ("plan", "fast", "digital")
 for (const [word, material] of Object.entries(englishTerms as Record<string, string[]>))
-  if (!Object.hasOwn(glossary, word)) glossary[word] = material;
+  if (!Object.hasOwn(glossary, word) && !isCommonDanishWord(word)) glossary[word] = material;
 // English inflections the lists do not spell out ("refreshed", "clarifying") by their English stem
 const english = snowball.newStemmer('english');
 const byEnglishStem = new Map<string, string[]>();
@@ -367,14 +371,16 @@ for (const [word, material] of Object.entries(glossary)) {
   const key = english.stem(word);
   if (!byEnglishStem.has(key)) byEnglishStem.set(key, material);
 }
-Object.assign(glossary, danishSynonyms);
-for (const [word, material] of everydaySynonyms) if (!Object.hasOwn(glossary, word)) glossary[word] = material;
+// English endings; a Danish noun in "-ring", "-ning", "-ling", "-ding" or "-hed" is no English "-ing" or "-ed"
+const englishEnding = /(?:ed|ing|ies|ly|s)$/;
+const danishEnding = /(?:r|n|l|d)ing$|hed$|(?:ae|oe|aa)/;
 
 /** The Danish words an English word stands for here, or undefined. */
 export function danishFor(word: string): string[] | undefined {
   if (Object.hasOwn(glossary, word)) return glossary[word];
   // only a word with an English ending is read by its stem: a Danish word is mostly its own stem here
-  if (word.length < 5 || !/(?:s|ed|ing|er|ly|ation|ment)$/.test(word)) return undefined;
+  if (word.length < 5 || !englishEnding.test(word) || danishEnding.test(word) || isCommonDanishWord(word))
+    return undefined;
   return byEnglishStem.get(englishStem(word));
 }
 
