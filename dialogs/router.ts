@@ -157,9 +157,13 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   // a part that reads the state is run by the core, each part in its turn
   const reads = answered.some((answer) => answer.action && !answeredInPart(answer.action));
   if (!reads) return { replies, understanding };
-  const shown = answered.map((answer) =>
-    answer.action && answeredInPart(answer.action) ? { replies: answer.replies } : answer,
-  );
+  // each part's buttons keep its language, as routeTurn gives the whole answer's
+  const shown = answered.map((answer) => {
+    const inLanguage = withLanguage(answer.replies, answer.understanding?.language ?? languageOf(turn));
+    return answer.action && answeredInPart(answer.action)
+      ? { replies: inLanguage }
+      : { ...answer, replies: inLanguage };
+  });
   return { replies, understanding, parts: shown };
 }
 

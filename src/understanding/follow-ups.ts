@@ -94,7 +94,7 @@ export function inheritTopic(reading: Reading, previous: Understanding | undefin
   return { ...reading, stepNumber, entities };
 }
 
-/** The points titled as these ("meetingId#index") on the meetings in `dates`; the points themselves where there are none. */
+/** The points titled as these ("meetingId#index") on the meetings in `dates`; none where there is no meeting. */
 function sameItemsOn(knowledge: Reading['knowledge'], items: string[], dates: DateSpan): string[] {
   const titleOf = (key: string) => {
     const [meetingId, index] = key.split('#');
@@ -106,7 +106,8 @@ function sameItemsOn(knowledge: Reading['knowledge'], items: string[], dates: Da
     .flatMap((meeting) =>
       meeting.agenda.flatMap((item, index) => (titles.has(item.title) ? [`${meeting.id}#${index}`] : [])),
     );
-  return moved.length > 0 ? moved : items;
+  // a day without that meeting has no such point: the programme's answer says so
+  return moved;
 }
 
 // "hvad med B?" after a question about the strategies: the letter is the strategy.

@@ -171,6 +171,14 @@ describe('status questions', () => {
     const replies = await say('hvad er status for os, og hvornår er kommunedagen i Odense?');
     expect(replies[0]?.heading).toBe('Status for Aarhus Kommune');
     expect(replies.map((reply) => reply.list?.join('\n') ?? '').join('\n')).toContain('21. november 2018');
+    // each part's buttons answer in the language it was asked in
+    const english = await core.handle({
+      ...turn('what is our status, and when is the deadline for BBR?'),
+      locale: 'da-DK',
+    });
+    const langs = english.flatMap((reply) => reply.buttons ?? []).map((button) => button.action.args.lang);
+    expect(langs.length).toBeGreaterThan(0);
+    expect(langs.every((lang) => lang === 'en')).toBe(true);
     // a change asked beside a question is read from the whole message, and not made in part
     await say('BBR trin 2 er fuldført, og hvornår er kommunedagen i Odense?');
     expect(updates()).toHaveLength(1);

@@ -41,6 +41,8 @@ describe('a conversation', () => {
     const friday = ask('og den 14.?');
     expect(friday.text).toContain('fredag 14. september 2018 kl. 11.40–11.50');
     expect(friday.text).not.toContain('torsdag 6. september');
+    // a day without a meeting has no such point
+    expect(ask('og den 20.?').text).not.toContain('Pause');
   });
 
   it('leans a follow-up on the record a quoted passage came from', () => {

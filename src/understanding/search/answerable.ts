@@ -37,7 +37,10 @@ export function asksWhen(text: string): boolean {
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 // … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
 const asksAddress =
-  /\b(?:e-?mail|mail)-?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b|\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{L}+s\s+(?:e-?mail|mail)\b/u;
+  /\b(?:e-?mail|mail)-?\s?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b/iu;
+// … or of a person named ("mail til Peter Hansen", "Mettes mail")
+const asksPersonsAddress =
+  /\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{Lu}\p{L}+s\s+(?:e-?mail|mail)\b/u;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
 // a point's number ("5. · Luk ned …"), a version, a date or a year ("BBR 1.8", "1.11", "1. november 2018") count nothing
 const notACount =
@@ -57,7 +60,7 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   if (asksHowMany.test(question) && !/\d/.test(text.replace(notACount, ''))) return false;
   if (asksWhen(question) && !dateLike.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
-  if (asksAddress.test(question) && !text.includes('@')) return false;
+  if ((asksAddress.test(question) || asksPersonsAddress.test(question)) && !text.includes('@')) return false;
   return true;
 }
 

@@ -28,10 +28,18 @@ export function isCommonStem(term: string): boolean {
   return stems.has(term);
 }
 
-let danishWords: Set<string> | undefined;
+const written: Partial<Record<'danish' | 'english', Set<string>>> = {};
 
-/** Whether a folded word is one of the commonest words of Danish as written ("plan", "fast", "digital"). */
+function writtenIn(language: 'danish' | 'english'): Set<string> {
+  return (written[language] ??= new Set(listOf(language).flatMap((one) => words(one))));
+}
+
+/** Whether a folded word is one of the commonest words of Danish as written ("plan", "fast", "store"). */
 export function isCommonDanishWord(word: string): boolean {
-  danishWords ??= new Set(listOf('danish').flatMap((one) => words(one)));
-  return danishWords.has(word);
+  return writtenIn('danish').has(word);
+}
+
+/** Whether a word is one of the commonest words of English as written ("made", "mode", "lose"). */
+export function isCommonEnglishWord(word: string): boolean {
+  return writtenIn('english').has(word);
 }

@@ -3,6 +3,7 @@ import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
 import { isStopword } from '../stopwords.js';
 import { danishFor, danishForMisspelt } from './english.js';
+import { isCommonDanishWord } from './common-words.js';
 import { isEverydayWord } from './everyday-words.js';
 
 // Words the name matcher treats as too common to name a thing, but which say what a passage
@@ -77,6 +78,8 @@ export function contentStems(text: string): string[] {
 
 // A stem used in this few passages may be a word typed without æ, ø or å ("mod" for "mød")
 const rareStem = 2;
+// … and one that is a common word as typed must be this often in the material ("mødet", not "større")
+const oftenUsed = 5;
 
 const derivations: [RegExp, string][] = [
   [/ering/, 'ation'],
@@ -154,10 +157,12 @@ export class Vocabulary {
    */
   withDanishLetters(word: string): string | undefined {
     if (word.length < 4 || /ae|oe|aa|\d/.test(word)) return undefined;
+    // a common word as typed ("store" is big) gives way only to a word the material uses often ("mødet")
+    const common = isCommonDanishWord(word);
     const asTyped = this.#frequency(stem(word));
     if (asTyped > rareStem) return undefined;
     let best: string | undefined;
-    let bestFrequency = asTyped * 3;
+    let bestFrequency = Math.max(asTyped * 3, common ? oftenUsed - 1 : 0);
     for (let index = 0; index < word.length; index += 1) {
       const letter = word[index];
       // ø and å typed as o and a; an æ typed as a or e is too often another word ("varer", "vaerer")
