@@ -173,6 +173,8 @@ function statusesNamed(tokens: string[]): number {
       else started = true;
     } else if (isWordOf(token, doneWords) && !negated(index)) done = true;
   });
+  // "i gang", "in progress", "working on" say started as the single words do
+  if (/\bi gang\b|\bin progress\b|\bworking on\b/.test(tokens.join(' '))) started = true;
   return [notStarted, started, done].filter(Boolean).length;
 }
 

@@ -145,6 +145,7 @@ describe('changes typed in words', () => {
     const counts = await say('BBR trin 2 tal for påbegyndt og fuldført');
     expect(counts.map((reply) => reply.text).join('\n')).not.toContain('er nu');
     await say('step 1 of BBR figures: done, started, not started');
+    await say('BBR trin 4 tal: i gang / færdig');
     expect(updates()).toHaveLength(1);
     const [refused] = await say('BBR trin 4 er fuldført', 'U2');
     expect(refused?.text).toContain('Du hører ikke til en kommune endnu');
