@@ -7,15 +7,12 @@ import type { ReportedStatus } from './types.js';
  * as by the example sentences, and a question is never read as one.
  */
 
+// The words that ask for someone or something ("hvem", "which"), not whether
+const whWords = ['hvor', 'hvem', 'hvad', 'hvilke', 'hvilken', 'hvilket', 'who', 'what', 'which', 'where', 'whom'];
 // Words that make a sentence a question wherever they stand, an embedded one included
 // ("jeg vil gerne vide om BBR trin 2 er fuldført", "tell me if step 5 is done").
 const questionWords = new Set([
-  'hvor',
-  'hvem',
-  'hvad',
-  'hvilke',
-  'hvilken',
-  'hvilket',
+  ...whWords,
   'hvornaar',
   'hvordan',
   'hvorfor',
@@ -26,11 +23,7 @@ const questionWords = new Set([
   'spoerge',
   'undrer',
   'how',
-  'who',
-  'what',
-  'which',
   'when',
-  'whom',
   'why',
   'whats',
   'if',
@@ -65,24 +58,10 @@ export function isQuestion(tokens: string[], marked: boolean): boolean {
   return (first !== undefined && questionOpeners.has(first)) || tokens.some((token) => questionWords.has(token));
 }
 
-const whWords = new Set([
-  'hvor',
-  'hvem',
-  'hvad',
-  'hvilke',
-  'hvilken',
-  'hvilket',
-  'who',
-  'what',
-  'which',
-  'where',
-  'whom',
-]);
-
 /** "kan vi bruge beskedfunktionen i KLIK?", "should we email?": a question answered yes or no, asking for no one and nothing. */
 export function asksYesOrNo(tokens: string[]): boolean {
   const first = tokens[0];
-  return first !== undefined && questionOpeners.has(first) && !tokens.some((token) => whWords.has(token));
+  return first !== undefined && questionOpeners.has(first) && !tokens.some((token) => whWords.includes(token));
 }
 
 const negation = String.raw`(ikke|not|never|aldrig|haven t|hasn t|havent|hasnt|have not|has not)`;
