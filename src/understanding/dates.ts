@@ -86,7 +86,11 @@ function firstDate(text: string, now: DateTime, language: 'da' | 'en'): FoundDat
       englishDateWord.test(text.slice(c.index, c.end)),
     );
   }
-  const chosen = chooseFirst(candidates, text, context);
+  const chosen = chooseFirst(
+    candidates.filter((candidate) => !namesAVersion(text, candidate)),
+    text,
+    context,
+  );
   const days = chosen && settle(chosen, context);
   return chosen && days && describe(chosen, days, text, context.today);
 }
@@ -112,6 +116,13 @@ function describe(chosen: Candidate, days: Days, text: string, today: Days['star
   if (time !== undefined) found.time = time;
   if (saidAsLimit(text, chosen) && days.start > today) found.upTo = { start: format(today), end: found.span.end };
   return found;
+}
+
+// "the sept draft", "maj-galleriet", "september-udkastet": a month that names a version of a thing, not a time
+const versionAfter = /^[\s-]*(draft|udkast\w*|version\w*|galleri\w*|gallery|edition|udgave\w*)/iu;
+
+function namesAVersion(text: string, candidate: Candidate): boolean {
+  return candidate.kind === 'month' && versionAfter.test(text.slice(candidate.end));
 }
 
 // "inden udgangen af september", "før 1. november", "by 1 November": a limit, not a day

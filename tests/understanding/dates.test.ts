@@ -101,6 +101,9 @@ describe('findDateSpan in Danish', () => {
     expect(findDateSpan('hvornår er den 2. pause?', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('hvad handler den 3. del af mødet om?', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('when is the 2nd break?', meeting, 'en')).toBeUndefined();
+    // a month that names a version of a thing is no time
+    expect(findDateSpan('how does the sept draft sort the roles?', meeting, 'en')).toBeUndefined();
+    expect(findDateSpan('hvordan er rollerne inddelt i september-udkastet?', meeting, 'da')).toBeUndefined();
   });
 
   it('reads the seasons, "mellem nu og nytår", and two spans from now as one plan', () => {
