@@ -10,7 +10,8 @@ const asksIfRequired =
   /(?<![\p{L}])(krav(?:et)?|p(?:å|aa)kr(?:æ|ae)vet|forpligt\p{L}*|obligatorisk\p{L}*|tvunget|tvungen|pligt\p{L}*|n(?:ø|oe)dt\s+til|required|requirement|mandatory|obligatory|compulsory|obliged|have\s+to|must\s+(?:we|i|a|the|every|all))(?![\p{L}])|^\s*skal\s+(?:vi|man|kommunen|alle)\s+(?:have|bruge)\s+(?:en|et)\s/iu;
 // what the material says when it recommends, requires or leaves a choice
 // (not every "skal": "leverandøren skal …" says what someone else must do)
-const saysIfRequired = /anbefal|op\s+til|frivillig|obligatorisk|forpligt|n(?:ø|oe)dvendig|forudsætning|forudsaetning/iu;
+const saysIfRequired =
+  /anbefal|op\s+til|frivillig|\bkrav\b|obligatorisk|forpligt|n(?:ø|oe)dvendig|forudsætning|forudsaetning/iu;
 // questions of when, who, which or how many ask something else of the requirement
 const otherQuestion =
   /(?<![\p{L}])(hvorn(?:å|aa)r|hvem|hvilke\p{L}*|hvad|hvor\s+mange|when|who|which|what|how\s+many)(?![\p{L}])/iu;

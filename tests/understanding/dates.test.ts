@@ -81,6 +81,8 @@ describe('findDateSpan in Danish', () => {
         ['hvornår starter mødet d 14', '2018-09-14', undefined, 'day'],
         ['vi er med d. 12. hvornår starter mødet?', '2018-09-12', undefined, 'day'],
         ['hvad står der på programmet den 14, kl 11', '2018-09-14', undefined, 'day'],
+        ['hvornår er pausen den 12. på mødet?', '2018-09-12', undefined, 'day'],
+        ['hvad sker der den 12. og hvornår starter det?', '2018-09-12', undefined, 'day'],
         ['udgangen af november', '2018-11-30', undefined, 'day'],
       ],
       'da',
@@ -89,6 +91,7 @@ describe('findDateSpan in Danish', () => {
       [
         ['when does the meeting on the 12th start?', '2018-09-12', undefined, 'day'],
         ['what time is the SKI item on the 14th', '2018-09-14', undefined, 'day'],
+        ['what is on the agenda the 14th at the meeting?', '2018-09-14', undefined, 'day'],
         ['what happens on the 1st of November?', '2018-11-01', undefined, 'day'],
       ],
       'en',

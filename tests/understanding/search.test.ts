@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { queryWords } from '../../src/understanding/query-words.js';
 import { answeringPassages, asksWhen } from '../../src/understanding/search/answerable.js';
+import { danishFor } from '../../src/understanding/search/english.js';
 import { FactSearch } from '../../src/understanding/search/fact-search.js';
 import { queryTerms } from '../../src/understanding/search/terms.js';
 import { splitQuestions } from '../../src/understanding/split-questions.js';
@@ -166,6 +167,10 @@ describe('the search over every passage', () => {
     const refreshed = search.search(queryWords('how often is the implementation overview refreshed').tokens);
     expect(refreshed.known).toContain(stem('opdateres'));
     expect(best('what must KOMBIT settle before the role gallery is ready')?.text).toContain('Stillingtagen');
+    // an English gerund is English, a Danish noun in "-ing" Danish
+    expect(danishFor('scheduling')).toBeDefined();
+    expect(danishFor('styring')).toBeUndefined();
+    expect(danishFor('opdatering')).toBeUndefined();
     // "sign" alone is signing; "sign in" logging in
     expect(best('which role may sign on behalf of the municipality')?.text).toContain('Underskriftberettigede');
     expect(search.search(queryWords('how do users sign in to BBR').tokens).known).toContain(stem('logge'));

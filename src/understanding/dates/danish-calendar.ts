@@ -189,25 +189,30 @@ const numericMonth: Rule = {
   },
 };
 
+// what is counted after an ordinal ("den 2. pause", "the 2nd break"): a thing, not a day
+const COUNTED_DA =
+  '(?:pause\\p{L}*|punkt\\p{L}*|opl(?:æ|ae)g\\p{L}*|trin\\p{L}*|runde\\p{L}*|del\\p{L}*|gang\\p{L}*|opgave\\p{L}*|m(?:ø|oe)de\\p{L}*|gruppe\\p{L}*|b(?:ø|oe)lge\\p{L}*|rolle\\p{L}*|strategi\\p{L}*|anbefaling\\p{L}*|sp(?:ø|oe)rgsm(?:å|aa)l\\p{L}*|version\\p{L}*|udgave\\p{L}*|kvartal\\p{L}*|halvdel\\p{L}*|uge\\p{L}*|plads\\p{L}*)';
+const COUNTED_EN =
+  '(?:breaks?|items?|points?|steps?|sessions?|meetings?|groups?|waves?|tasks?|rounds?|parts?|questions?|roles?|strateg\\p{L}*|recommendations?|times?|versions?|quarters?|half|weeks?|places?|talks?)';
+
 const dayOfThisMonth: Rule = {
   needs: /(?:den|d\.?)\s*\d/i,
-  // "den 20." or "d 14" with no month: the next 20th, this month or the next. The number must
-  // end the clause ("møder vi den 14?"), as "den 14 dage" counts days and "den 2. pause" is the
-  // second break; after a dot a new question may follow ("vi er med d. 12. hvornår starter …?")
+  // "den 20." or "d 14" with no month: the next 20th, this month or the next. Without a dot the
+  // number ends the clause or a short word follows ("møder vi den 14?", "den 14 på mødet"), as
+  // "den 14 dage" counts days; with a dot anything but a month, a number or a thing counted
+  // ("den 2. pause" is the second break)
   pattern: pattern(
-    `${B0}(?:den|d\\.?)\\s*(\\d{1,2})\\.?(?=\\s*(?:$|[?!,;)–-]|kl)|\\.\\s*(?:hvorn|hvad|hvem|hvor|hvilk))`,
+    `${B0}(?:den|d\\.?)\\s*(\\d{1,2})(?:\\.(?!\\s*(?:${MONTH}|\\d|${COUNTED_DA}${B1}))|(?=\\s*(?:$|[?!,;)–-]|kl|på|paa|i|og|eller|om|til)${B1}))`,
   ),
   read: (m, { today }) => nextDayNumbered(Number(m[1]), today),
 };
 
 const englishDayOfThisMonth: Rule = {
   needs: /\d(?:st|nd|rd|th)/i,
-  // "on the 14th" with no month: the next 14th, as "den 14." ("the 14th of September" is chrono's);
-  // "the 2nd break" is the second break: a day is "on the 14th", or the clause ends at it
-  pattern: pattern(
-    `${B0}(?:(?:on|by|before|until|from|after|for|of)\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)${B1}(?!\\s+(?:of\\s+)?${MONTH})|the\\s+(\\d{1,2})(?:st|nd|rd|th)(?=\\s*(?:$|[?!,;)])))`,
-  ),
-  read: (m, { today }) => nextDayNumbered(Number(m[1] ?? m[2]), today),
+  // "on the 14th" with no month: the next 14th, as "den 14." ("the 14th of September" is
+  // chrono's); "the 2nd break" is the second break
+  pattern: pattern(`${B0}the\\s+(\\d{1,2})(?:st|nd|rd|th)${B1}(?!\\s+(?:of\\s+)?${MONTH})(?!\\s+${COUNTED_EN}${B1})`),
+  read: (m, { today }) => nextDayNumbered(Number(m[1]), today),
 };
 
 /** The next day with this number, this month or within the next two. */

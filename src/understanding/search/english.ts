@@ -371,17 +371,20 @@ for (const [word, material] of Object.entries(glossary)) {
   const key = english.stem(word);
   if (!byEnglishStem.has(key)) byEnglishStem.set(key, material);
 }
-// English endings; a Danish noun in "-ring", "-ning", "-ling", "-ding" or "-hed" is no English "-ing" or "-ed"
-const englishEnding = /(?:ed|ing|ies|ly|s)$/;
-const danishEnding = /(?:r|n|l|d)ing$|hed$|(?:ae|oe|aa)/;
+// the stems of the words written in English (not of the Danish synonyms merged above)
+const englishKeys = new Set(Object.keys(englishTerms as Record<string, string[]>).map((word) => english.stem(word)));
+// English endings; a word with æ, ø or å, or a common Danish word ("styring", "mulighed"), is none
+const englishEnding = /(?:ed|ing|ies|ly|s|er|ation|ment)$/;
+const danishEnding = /(?:ae|oe|aa)|(?:er|hed|ering|ning)$/;
 
 /** The Danish words an English word stands for here, or undefined. */
 export function danishFor(word: string): string[] | undefined {
   if (Object.hasOwn(glossary, word)) return glossary[word];
   // only a word with an English ending is read by its stem: a Danish word is mostly its own stem here
-  if (word.length < 5 || !englishEnding.test(word) || danishEnding.test(word) || isCommonDanishWord(word))
-    return undefined;
-  return byEnglishStem.get(englishStem(word));
+  if (word.length < 5 || !englishEnding.test(word) || isCommonDanishWord(word)) return undefined;
+  const found = byEnglishStem.get(englishStem(word));
+  // a Danish-looking ending ("-er", "-ning", "-hed") is read only where the English stem is an English word's
+  return found && (!danishEnding.test(word) || englishKeys.has(englishStem(word))) ? found : undefined;
 }
 
 const englishStem = remembering(
