@@ -1,3 +1,4 @@
+import { namesSomething } from './reading-groups.js';
 import type { Understanding } from './types.js';
 
 /**
@@ -27,7 +28,8 @@ const botWords = new Set([
   'hello',
 ]);
 const howDoI = /^(hvordan|how)$/;
-const botWord = /^(klikbot\w*|bot\w*|chatbot\w*|mig|me|please)$/;
+const botWord = /^(klikbot\w*|bot\w*|chatbot\w*)$/;
+const forMe = /^(mig|me|please)$/;
 const helpWord = /^(hjaelp|help)$/;
 const shortGreeting = 4;
 
@@ -35,6 +37,8 @@ const shortGreeting = 4;
 function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
   if (read.intent !== 'help' || tokens.length <= shortGreeting) return read;
   if (tokens.some((token) => botWords.has(token) || botWord.test(token))) return read;
+  // "kan du hjælpe mig?", "help me please": asked for oneself, where nothing else is named
+  if (!namesSomething(read.entities) && tokens.some((token) => forMe.test(token))) return read;
   // "hjælp mig med at komme i gang", "help please": asked of klikbot by how it opens
   if (helpWord.test(tokens[0] ?? '')) return read;
   if (tokens.some((token) => howDoI.test(token)) && tokens.some((token) => token === 'jeg' || token === 'i'))
