@@ -1,4 +1,4 @@
-import { namesSomething } from './reading-groups.js';
+import { namesSomething, undatedIntents } from './reading-groups.js';
 import type { Understanding } from './types.js';
 
 /**
@@ -76,7 +76,24 @@ function oneRole(read: Understanding, tokens: string[]): Understanding {
   return tokens.some((token) => asksForAList.test(token)) ? read : { ...read, intent: 'role.describe' };
 }
 
+// "hvornår" and "when" ask when
+const whenWord = /^(hvornaar|hvornar|when)$/;
+
+/**
+ * "hvornår bliver opgaven om at lave en arbejdsgang for driften lagt ud i KLIK?": when, asked of
+ * one task and nothing else, and read as nothing or as an answer without dates, is that task's dates.
+ */
+function whenOfATask(read: Understanding, tokens: string[]): Understanding {
+  // (an answer without dates, such as the task's kind, cannot say when)
+  const undated = read.intent === 'unknown' || undatedIntents.has(read.intent);
+  if (!undated || read.entities.tasks.length !== 1) return read;
+  const { tasks: _task, ...others } = read.entities;
+  if (namesSomething({ ...read.entities, ...others, tasks: [] })) return read;
+  if (!tokens.some((token) => whenWord.test(token))) return read;
+  return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, 0.5) };
+}
+
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[]): Understanding {
-  return oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens);
+  return whenOfATask(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens);
 }

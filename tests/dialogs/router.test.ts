@@ -93,6 +93,12 @@ describe('deadlines', () => {
 });
 
 describe('a past deadline asked of one task', () => {
+  it('is the dates of the one task a question of when names', () => {
+    const reply = answer('hvornår lægges opgaven om en arbejdsgang til driften ud i KLIK?');
+    expect(reply.heading).toBe('Etabler arbejdsgang for drift');
+    expect(reply.text).toContain('Publiceres senest november');
+  });
+
   it('is no question of deadlines without a deadline’s word', () => {
     expect(answer('which municipalities have passed the compliance test?').heading).not.toBe('Deadlines');
     expect(answer('which municipalities have passed the compliance test?').text).not.toMatch(/^No deadlines/);
