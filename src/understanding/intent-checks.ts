@@ -87,8 +87,7 @@ function whenOfATask(read: Understanding, tokens: string[]): Understanding {
   // (an answer without dates, such as the task's kind, cannot say when)
   const undated = read.intent === 'unknown' || undatedIntents.has(read.intent);
   if (!undated || read.entities.tasks.length !== 1) return read;
-  const { tasks: _task, ...others } = read.entities;
-  if (namesSomething({ ...read.entities, ...others, tasks: [] })) return read;
+  if (namesSomething({ ...read.entities, tasks: [] })) return read;
   if (!tokens.some((token) => whenWord.test(token))) return read;
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, 0.5) };
 }
