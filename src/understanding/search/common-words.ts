@@ -28,18 +28,10 @@ export function isCommonStem(term: string): boolean {
   return stems.has(term);
 }
 
-const written: Partial<Record<'danish' | 'english', Set<string>>> = {};
-
-function writtenIn(language: 'danish' | 'english'): Set<string> {
-  return (written[language] ??= new Set(listOf(language).flatMap((one) => words(one))));
-}
+let danishWords: Set<string> | undefined;
 
 /** Whether a folded word is one of the commonest words of Danish as written ("plan", "fast", "store"). */
 export function isCommonDanishWord(word: string): boolean {
-  return writtenIn('danish').has(word);
-}
-
-/** Whether a word is one of the commonest words of English as written ("made", "mode", "lose"). */
-export function isCommonEnglishWord(word: string): boolean {
-  return writtenIn('english').has(word);
+  danishWords ??= new Set(listOf('danish').flatMap((one) => words(one)));
+  return danishWords.has(word);
 }
