@@ -20,7 +20,7 @@ function responsibleText(context: DialogContext, task: Task): string {
   return say(context, `Ansvarlig: ${names.join(', ')}.`, `Responsible: ${names.join(', ')}.`);
 }
 
-function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | undefined): string {
+export function deadlineSentence(context: DialogContext, task: Task, item: DatedItem | undefined): string {
   const title = task.title;
   if (task.state === 'dropped') return say(context, `_${title}_ udgår.`, `_${title}_ has been dropped.`);
   if (task.state === 'announced') {
@@ -82,16 +82,26 @@ const dateWord = /deadline|frist|\b(due|dato\w*|dates?)\b/iu;
  */
 function asksForADate(context: DialogContext, task: Task, item: DatedItem | undefined): boolean {
   if (item || (task.state !== 'announced' && task.state !== 'updating')) return false;
+  return asksForDate(context);
+}
+
+/** Whether the question asks when or for a deadline. */
+export function asksForDate(context: DialogContext): boolean {
   const text = context.turn.text;
   return asksWhen(text) || dateWord.test(text);
+}
+
+/** The date a task is due by: its own, else the first dated thing it has. */
+export function taskDate(context: DialogContext, task: Task): DatedItem | undefined {
+  const dates = datesForTask(context.knowledge, task.id);
+  return dates.find((item) => item.kind === 'task') ?? dates[0];
 }
 
 /** A task's deadline with days left or since, who is responsible and what else the seed says. */
 export const taskDeadline: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
   if (!task) return [{ text: say(context, 'Den opgave kender jeg ikke.', "I don't know that task.") }];
-  const dates = datesForTask(context.knowledge, task.id);
-  const own = dates.find((item) => item.kind === 'task') ?? dates[0];
+  const own = taskDate(context, task);
   const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
   if (task.state !== 'active' && task.stateNote) lines.push(task.stateNote);
   if (task.description) lines.push(task.description);

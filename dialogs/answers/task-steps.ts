@@ -8,6 +8,7 @@ import { say, sourceLine } from '../shared/say.js';
 import { shortDate } from '../shared/text.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
+import { asksForDate, deadlineSentence, taskDate } from './task-deadline.js';
 
 /** "I KLIK-udtrækket 4. september 2018: 28 fuldført · …": where the step stood nationally, if the material counts it. */
 function stepCounts(context: DialogContext, taskId: string, step: number): string[] {
@@ -69,6 +70,8 @@ export const taskSteps: Dialog = (context, args) => {
         `Step ${asked.number} of _${task.title}_: **${asked.title}**.`,
       ),
       ...stepCounts(context, task.id, asked.number),
+      // "hvad er deadline for trin 5?": a step is due when its task is
+      ...(asksForDate(context) ? [deadlineSentence(context, task, taskDate(context, task))] : []),
     ].join('\n');
     const buttons: ReplyButton[] = [
       dialogButton(say(context, 'Vis alle trin', 'Show all steps'), ANSWER_DIALOGS.taskSteps, { taskId: task.id }),

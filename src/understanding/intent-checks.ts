@@ -1,5 +1,7 @@
 import { namesSomething, undatedIntents } from './reading-groups.js';
-import type { Understanding } from './types.js';
+import type { Knowledge } from '../knowledge/registry.js';
+import { findTask } from '../knowledge/queries.js';
+import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
@@ -80,19 +82,55 @@ function oneRole(read: Understanding, tokens: string[]): Understanding {
 const whenWord = /^(hvornaar|hvornar|when)$/;
 
 /**
+ * What a question names besides one task and what belongs to it: its steps, its support system
+ * and IT systems ("BBRs egen adgangsstyring" is a step of BBR på Adgangsstyring), and, where
+ * the question asks what is due ("vi i Vejen …, hvornår er det for sent?"), the municipalities,
+ * which every task concerns. "hvornår er Aarhus færdig med BBR?" asks of Aarhus, not of the date.
+ */
+function namesBesideTask(entities: Entities, knowledge: Knowledge, due: boolean): boolean {
+  const task = findTask(knowledge, entities.tasks[0] ?? '');
+  if (!task) return true;
+  const own = (records: { id: string; name: string }[], names: (string | null)[]) =>
+    new Set(records.filter((record) => names.includes(record.name)).map((record) => record.id));
+  const supportSystems = own(knowledge.supportSystems, [task.supportSystem]);
+  const itSystems = own(knowledge.itSystems, task.itSystems);
+  return namesSomething({
+    ...entities,
+    tasks: [],
+    steps: entities.steps.filter((step) => step.taskId !== task.id),
+    supportSystems: entities.supportSystems.filter((id) => !supportSystems.has(id)),
+    itSystems: entities.itSystems.filter((id) => !itSystems.has(id)),
+    municipalities: due ? [] : entities.municipalities,
+  });
+}
+
+// "hvornår er det for sent?", "too late": a deadline asked without the word
+const tooLate = /^(sent|late)$/;
+// … and what must be done by when: the deadline's word, "senest", "skal", "must"
+const dueWord = /^(sent|late|senest|skal|must|deadline\w*|frist\w*|due)$/;
+
+/**
  * "hvornår bliver opgaven om at lave en arbejdsgang for driften lagt ud i KLIK?": when, asked of
  * one task and nothing else, and read as nothing or as an answer without dates, is that task's dates.
  */
-function whenOfATask(read: Understanding, tokens: string[]): Understanding {
+function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   // (an answer without dates, such as the task's kind, cannot say when)
-  const undated = read.intent === 'unknown' || undatedIntents.has(read.intent);
+  const undated =
+    read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
   if (!undated || read.entities.tasks.length !== 1) return read;
-  if (namesSomething({ ...read.entities, tasks: [] })) return read;
-  if (!tokens.some((token) => whenWord.test(token))) return read;
-  return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, 0.5) };
+  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token))) return read;
+  if (
+    namesBesideTask(
+      read.entities,
+      knowledge,
+      tokens.some((token) => dueWord.test(token)),
+    )
+  )
+    return read;
+  return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
 /** The intent as the question's names and words confirm it. */
-export function checkedIntent(read: Understanding, tokens: string[]): Understanding {
-  return whenOfATask(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens);
+export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
+  return whenOfATask(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens, knowledge);
 }

@@ -143,7 +143,7 @@ export class Understander {
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
-    const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens);
+    const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
     const resolved =
       read.intent === 'task.steps'
         ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts) }

@@ -99,6 +99,19 @@ describe('a past deadline asked of one task', () => {
     expect(reply.text).toContain('Publiceres senest november');
   });
 
+  it('is the task’s dates where the rest names its own steps, systems and a municipality', () => {
+    const reply = answer('hvornår bliver det for sent for Gentofte at lukke BBRs egen adgangsstyring?');
+    expect(reply.heading).toBe('BBR på Adgangsstyring');
+    expect(reply.text).toContain('1. november 2018');
+  });
+
+  it('gives a step asked for its deadline with the date its task is due by', () => {
+    const reply = answer('hvad er fristen for trin 2 i BBR?');
+    expect(reply.text).toContain('Trin 2 i _BBR på Adgangsstyring_');
+    expect(reply.text).toContain('1. november 2018');
+    expect(answer('hvad er trin 2 i BBR?').text).not.toContain('1. november 2018');
+  });
+
   it('is no question of deadlines without a deadline’s word', () => {
     expect(answer('which municipalities have passed the compliance test?').heading).not.toBe('Deadlines');
     expect(answer('which municipalities have passed the compliance test?').text).not.toMatch(/^No deadlines/);
