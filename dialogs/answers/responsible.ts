@@ -59,6 +59,8 @@ export const responsible: Dialog = (context, args) => {
         'The KOMBIT programme leader solves KLIK tasks or finds the right colleague for them.',
       ),
     );
+    // "skal vi gøre noget ift. at KIGO lukker?": without a role, what the material says is to be done
+    if (subject.description) lines.push(subject.description);
   }
   return [
     {

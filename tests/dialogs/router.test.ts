@@ -82,6 +82,12 @@ describe('deadlines', () => {
     expect(reply.text).toContain('Ansvarlig: Aftaleadministrator (STS).');
   });
 
+  it('says what the material asks to be done where it names no one responsible', () => {
+    const reply = answer('hvem skal tage sig af at KIGO lukker ned?');
+    expect(reply.text).toContain('nævner ingen ansvarlig rolle');
+    expect(reply.text).toContain('Gør kun noget, hvis I ønsker at bevare lokale opgaver');
+  });
+
   it('gives a month-precision date without inventing a day count', () => {
     const reply = answer('hvornår lukker KIGO?');
     expect(reply.text.split('\n')[0]).toBe('**i oktober 2018**: Definitivt farvel til KIGO.');
