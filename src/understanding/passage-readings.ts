@@ -21,8 +21,10 @@ import type { Entities, Understanding } from './types.js';
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
 // ("hvor er kommunedagene?" asks for a town, not a link)
 const asksWhereToFind =
-  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find))\b/iu;
-const whereWord = /^(hvor|ligger|finder|finde|find|where|located)$/;
+  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|where\s+(?:can\s+(?:i|we|one)\s+find|do\s+(?:i|we)\s+find)|link(?:s|et|ene)?|url|webadresse\w*|hjemmeside\w*|website|webpage)\b/iu;
+// (a link asked for is where to find it: "hvad er linket til programlederindsatsen?")
+const whereWord =
+  /^(hvor|ligger|finder|finde|find|where|located|link|links|linket|linkene|url|webadresse\w*|hjemmeside\w*|website|webpage)$/;
 // how much of the rest of the question a link's words must hold
 const whereCoverage = 0.5;
 // The words between the two sides of a comparison, and those after which the rest is said of both

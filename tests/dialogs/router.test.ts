@@ -619,6 +619,12 @@ describe('where to find something', () => {
     expect(material?.list?.join('\n')).toContain('https://share-komm.kombit.dk/P133/');
   });
 
+  it('answers a link asked for with the address of what fits', () => {
+    expect(answer('har I et link til siden om programlederindsatsen?')?.list?.join('\n')).toContain(
+      'https://www.kombit.dk/programlederindsats',
+    );
+  });
+
   it('reads "hvor er …" as a place, not a link', () => {
     expect(answer('hvor er kommunedagene?')?.list?.join('\n')).toContain('Køge');
   });
