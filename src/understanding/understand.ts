@@ -29,6 +29,7 @@ import { DescribedThings } from './described-things.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
+import { pilotSolutionReading } from './pilot-questions.js';
 import { checkedIntent } from './intent-checks.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
@@ -165,6 +166,8 @@ export class Understander {
         ? obligationReading(this.search, input.text, words.tokens, resolved)
         : undefined;
     if (obligation) return obligation;
+    const pilots = pilotSolutionReading(this.knowledge, words.tokens, resolved);
+    if (pilots) return pilots;
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
     const asks =
       resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));

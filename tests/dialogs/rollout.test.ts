@@ -1,4 +1,5 @@
-import { pilots, rollout } from '../../dialogs/answers/rollout.js';
+import { rollout } from '../../dialogs/answers/rollout.js';
+import { pilots } from '../../dialogs/answers/pilots.js';
 import { describe, expect, it } from 'vitest';
 import { card, context, knowledge, plain } from './dialog-kit.js';
 
@@ -73,6 +74,28 @@ describe('pilots', () => {
       'Fredensborg',
     ]);
     expect(reply.text).toContain('er aflæst af materialets opstilling');
+  });
+
+  it('gives the pilots of one solution the question names, by a word or the start of one', () => {
+    const asked = (text: string, language: 'da' | 'en' = 'da') => {
+      const base = context('2018-09-06T10:00:00+02:00', language);
+      return card(pilots({ ...base, turn: { ...base.turn, text } }, {})).text;
+    };
+    expect(asked('hvem kører med OS2-synkroniseringen?')).toBe(
+      'Blandt SAPA-piloterne bruges **OS2 STS ORG Syncronizer** (Digital Identity) af Favrskov, Gentofte og Syddjurs (præpilot).',
+    );
+    expect(asked('which pilots went with a homegrown solution?', 'en')).toBe(
+      'Among the SAPA pilots, **Egen løsning** is used by Odense and Herning.',
+    );
+    // "Signaturgruppen" names Sync ORG alone; "løsning" and "STS ORG" name no one solution
+    expect(asked('hvem har valgt Signaturgruppen?')).toContain('Gladsaxe og Fredensborg (præpilot)');
+    expect(card(pilots(context(), {})).list).toHaveLength(10);
+  });
+
+  it("gives one pilot's solution with the other pilots that use it", () => {
+    expect(card(pilots(context(), { municipalityId: 'odense' })).text).toBe(
+      '**Odense Kommune** er SAPA-pilot: Egen løsning.\nSamme løsning hos Herning.',
+    );
   });
 
   it("gives one pilot's vendor and solution", () => {

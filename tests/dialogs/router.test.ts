@@ -608,6 +608,20 @@ describe('status asked beside a step', () => {
   });
 });
 
+describe('the pilots of one solution', () => {
+  const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
+
+  it('answers who uses a solution the pilots name, not a passage or "I don\'t know"', () => {
+    expect(answer('hvilke kommuner i piloten har bygget deres egen løsning?')?.text).toContain('Odense og Herning');
+    expect(answer('who runs NetIQ?')?.text).toContain('used by Faaborg-Midtfyn');
+  });
+
+  it("leaves a price, and a system that is no pilot's solution, to the other readings", () => {
+    expect(answer('hvad koster NetIQ for os?')?.text).toMatch(/^Det ved jeg ikke/);
+    expect(answer('hvilke kommuner bruger KMD Sag?')?.heading).not.toBe('SAPA-piloter');
+  });
+});
+
 describe('where to find something', () => {
   const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
 

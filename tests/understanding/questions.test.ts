@@ -22,7 +22,6 @@ const KNOWN_WRONG = new Set([
   'q139',
   'q154',
   'q166',
-  'q230',
   'q282',
   'q306',
   'q310',

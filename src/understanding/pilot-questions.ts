@@ -1,0 +1,46 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { pilotSolutionNamed } from '../knowledge/queries/pilots.js';
+import { outsideWordsOf } from './search/outside.js';
+import type { Understanding } from './types.js';
+
+// the words of piloting: "pilot", "piloterne", "præpilot", "pilotkommunerne", "pilotafprøvningen"
+const pilotWord = /^(pilot\w*|praepilot\w*)$/;
+// … and of asking who uses something ("hvem bruger …", "which … run", "er der andre …")
+const whoUses =
+  /^(hvem|hvilke|hvilken|who|which|bruger|bruge|anvender|anvende|use|uses|using|run|runs|andre|others|udover|besides)$/;
+// "OS2 STS ORG Syncronizer" names STS Organisation's words, which do not make it about the support system
+const organisation = 'organisation';
+// below this the pilots' answer is more likely than the intent the words alone suggested
+const pilotConfidence = 0.7;
+
+/**
+ * "hvem bruger OS2 sync?", "which pilot municipalities built their own org solution?": a
+ * solution the SAPA pilots use, asked who uses it, is the pilots' answer for that solution. A
+ * municipality named stays only where it is a pilot with that solution ("udover Gentofte").
+ * "Egen løsning" is asked about with a word of piloting: "vores egen løsning" alone is no pilot's.
+ */
+export function pilotSolutionReading(
+  knowledge: Knowledge,
+  tokens: string[],
+  resolved: Understanding,
+): Understanding | undefined {
+  // "hvad koster OS2 sync?": a price is never in the material, whatever it names
+  if (outsideWordsOf(tokens).length > 0) return undefined;
+  const named = pilotSolutionNamed(knowledge, tokens);
+  if (!named) return undefined;
+  const piloting = tokens.some((token) => pilotWord.test(token));
+  const own = named.pilots.every((pilot) => pilot.vendor === pilot.solution);
+  if (!piloting && (own || !tokens.some((token) => whoUses.test(token)))) return undefined;
+  // a system named is that system's question ("hvilke kommuner bruger KMD Sag?")
+  const { entities } = resolved;
+  const otherSupport = entities.supportSystems.some((id) => id !== organisation);
+  if (entities.itSystems.length + entities.interfaces.length + entities.tasks.length > 0 || otherSupport)
+    return undefined;
+  const pilots = new Set(named.pilots.map((pilot) => pilot.municipality));
+  return {
+    ...resolved,
+    intent: 'pilot.solution',
+    confidence: Math.max(resolved.confidence, pilotConfidence),
+    entities: { ...entities, municipalities: entities.municipalities.filter((id) => pilots.has(id)) },
+  };
+}
