@@ -14,6 +14,8 @@ import { dialogButton } from '../shared/buttons.js';
 import { listReply, notInMaterial, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { municipalityOf, pilotSolution } from './pilots.js';
+import { rolloutGroupAsked } from '../../src/understanding/rollout-questions.js';
+import { queryWords } from '../../src/understanding/query-words.js';
 
 function planOf(context: DialogContext): SapaPlan | undefined {
   return context.knowledge.sapaRollout.find((item): item is SapaPlan => item.kind === 'plan');
@@ -143,11 +145,47 @@ function planReply(context: DialogContext, plan: SapaPlan): Reply {
   });
 }
 
-/** Where a municipality stands in SAPA's rollout plan (group, members, how rough the timing is), or the plan itself. */
+/** "den første gruppe": one counted group of the plan, its members and how rough its timing is. */
+function groupReply(context: DialogContext, plan: SapaPlan, group: SapaGroup, count: number): Reply {
+  const names = group.members.map((id) => municipalityOf(context, id)?.shortName ?? id);
+  const when = group.timeLabel ? ` (${say(context, 'ca.', 'about')} ${group.timeLabel})` : '';
+  return {
+    heading: say(context, 'SAPA udrulningsplan', "SAPA's rollout plan"),
+    text: [
+      say(
+        context,
+        `Gruppe ${group.number} af ${count} i SAPAs udrulningsplan${when}: ${joinAnd(names, 'da')} (nummeret er rækkefølgen på sliden, ikke en tid).`,
+        `Group ${group.number} of ${count} in SAPA's rollout plan${when}: ${joinAnd(names, 'en')} (the number is the order on the slide, not a time).`,
+      ),
+      documentLine(context, plan),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    source: sourceLine(context, group.source.label),
+    buttons: [
+      dialogButton(say(context, 'Hele udrulningsplanen', 'The whole rollout plan'), ANSWER_DIALOGS.rollout),
+      dialogButton(say(context, 'SAPA-piloterne', 'The SAPA pilots'), ANSWER_DIALOGS.pilots),
+    ],
+  };
+}
+
+/** The group a question counts ("first", "group 3", "last"), if the plan has it. */
+function groupAsked(context: DialogContext): SapaGroup | undefined {
+  const groups = context.knowledge.sapaRollout.filter((item): item is SapaGroup => item.kind === 'group');
+  const asked = rolloutGroupAsked(queryWords(context.turn.text ?? '').tokens);
+  if (asked === undefined) return undefined;
+  return asked === 'last' ? groups.at(-1) : groups.find((group) => group.number === asked);
+}
+
+/** Where a municipality stands in SAPA's rollout plan (group, members, how rough the timing is), one group, or the plan itself. */
 export const rollout: Dialog = (context, args) => {
   const plan = planOf(context);
   if (!plan) return unknownReply(context, 'Jeg har ingen udrulningsplan for SAPA.', 'I have no rollout plan for SAPA.');
-  if (args.municipalityId === undefined) return [planReply(context, plan)];
+  if (args.municipalityId === undefined) {
+    const group = groupAsked(context);
+    const count = context.knowledge.sapaRollout.filter((item) => item.kind === 'group').length;
+    return [group ? groupReply(context, plan, group, count) : planReply(context, plan)];
+  }
   const municipality = municipalityOf(context, args.municipalityId);
   if (!municipality) return unknownReply(context, 'Den kommune kender jeg ikke.', "I don't know that municipality.");
   const placement = sapaGroupOf(context.knowledge, municipality.id);

@@ -30,6 +30,7 @@ import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
 import { pilotSolutionReading } from './pilot-questions.js';
+import { rolloutGroupReading } from './rollout-questions.js';
 import { checkedIntent } from './intent-checks.js';
 import { domainStems } from './domain-words.js';
 import { stem } from './stem.js';
@@ -165,9 +166,12 @@ export class Understander {
       resolved.intent === 'unknown' || asksTheKnowledge.has(resolved.intent)
         ? obligationReading(this.search, input.text, words.tokens, resolved)
         : undefined;
-    if (obligation) return obligation;
-    const pilots = pilotSolutionReading(this.knowledge, words.tokens, resolved);
-    if (pilots) return pilots;
+    // a thing asked about by what it is, however the words alone were read: the pilots of a solution, a rollout group
+    const thing =
+      obligation ??
+      pilotSolutionReading(this.knowledge, words.tokens, resolved) ??
+      rolloutGroupReading(words.tokens, resolved);
+    if (thing) return thing;
     // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
     const asks =
       resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));

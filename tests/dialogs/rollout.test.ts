@@ -62,6 +62,26 @@ describe('rollout: the plan', () => {
   });
 });
 
+describe('rollout: one group the question counts', () => {
+  const asked = (text: string, language: 'da' | 'en' = 'da') => {
+    const base = context('2018-09-06T10:00:00+02:00', language);
+    return card(rollout({ ...base, turn: { ...base.turn, text } }, {}));
+  };
+
+  it('gives the members of the group counted by number, by ordinal or as the last', () => {
+    expect(asked('hvem er med i anden udrulningsgruppe?').text).toMatch(
+      /^Gruppe 2 af 14 i SAPAs udrulningsplan: Norddjurs, Odder, .* og Viborg \(nummeret er rækkefølgen på sliden, ikke en tid\)\./,
+    );
+    expect(asked('who is in rollout group 5?', 'en').text).toMatch(/^Group 5 of 14 in SAPA's rollout plan: Odense \(/);
+    expect(asked('hvilke kommuner kommer i den sidste gruppe?').text).toMatch(/^Gruppe 14 af 14/);
+  });
+
+  it('gives the whole plan where no group is counted, or the group does not exist', () => {
+    expect(asked('hvordan ser udrulningsplanen ud?').list).toHaveLength(14);
+    expect(asked('hvem er i gruppe 40?').list).toHaveLength(14);
+  });
+});
+
 describe('pilots', () => {
   it('lists the eight pilots and two pre-pilots with vendor and solution', () => {
     const reply = card(pilots(context(), {}));

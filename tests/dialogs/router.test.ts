@@ -622,6 +622,15 @@ describe('the pilots of one solution', () => {
   });
 });
 
+describe('a group of the rollout plan', () => {
+  const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
+
+  it('answers which municipalities share a group with the rollout plan, whatever else the words suggested', () => {
+    expect(answer('hvem ligger i samme SAPA-udrulningsgruppe som Vejle?')?.text).toContain('sammen med Brøndby');
+    expect(answer('which municipalities make up the third SAPA rollout group?')?.text).toMatch(/^Group 3 of 14/);
+  });
+});
+
 describe('where to find something', () => {
   const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
 
