@@ -449,6 +449,9 @@ const weakWords = new Set([
   'medarbejder',
   'system',
   'systemer',
+  // "interface" is a snitflade; only "user interface" is strategy B's name
+  'interface',
+  'interfaces',
   'serviceaftaler',
   'serviceaftale',
   'aftaler',

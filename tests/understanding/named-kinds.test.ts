@@ -218,3 +218,19 @@ describe('a strategy named with a typo', () => {
     expect(reading.entities.tasks).toEqual([]);
   });
 });
+
+describe('"interface" in English', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now, locale: 'en-GB' });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is a snitflade, not strategy B, whose name is only "user interface"', () => {
+    expect(read('what does the SF1515 interface do?').entities.strategies).toEqual([]);
+    expect(read('which interfaces will KSD need?').intent).toBe('overview.used-by');
+    expect(read('how long does the user interface route take?').entities.strategies[0]).toBe('strategi-b');
+  });
+});
