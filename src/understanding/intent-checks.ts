@@ -117,8 +117,10 @@ function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge
   // (an answer without dates, such as the task's kind, cannot say when)
   const undated =
     read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
-  if (!undated || read.entities.tasks.length !== 1) return read;
-  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token))) return read;
+  // … and "hvad er deadline for at få lavet …?" asks no status, though "få lavet" sounds like one
+  const statusOfADate = read.intent === 'status.mine' && tokens.some((token) => deadlineWord.test(token));
+  if (!(undated || statusOfADate) || read.entities.tasks.length !== 1) return read;
+  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || deadlineWord.test(token))) return read;
   if (
     namesBesideTask(
       read.entities,

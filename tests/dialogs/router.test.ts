@@ -111,6 +111,11 @@ describe('a past deadline asked of one task', () => {
     expect(reply.text).toContain('1. november 2018');
   });
 
+  it('is the task’s deadline, not a status, where "få lavet" is asked with a deadline’s word', () => {
+    const reply = answer('hvad er deadline for at få lavet arbejdsgangen for drift?');
+    expect(reply.text).toContain('Deadline for _Etabler arbejdsgang for drift_: **onsdag 12. december 2018**');
+  });
+
   it('gives a step asked for its deadline with the date its task is due by', () => {
     const reply = answer('hvad er fristen for trin 2 i BBR?');
     expect(reply.text).toContain('Trin 2 i _BBR på Adgangsstyring_');
