@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { words } from '../knowledge/text.js';
+import { everydaySynonyms } from './search/synonyms.js';
 
 /** The kinds of things a question can name; each maps to a list in `Entities`. */
 export type EntityKind =
@@ -51,16 +52,32 @@ function taskAndStepForms(k: Knowledge): (SurfaceForm | undefined)[] {
   ]);
 }
 
+// An everyday word shorter than this may mean other things ("print", "broker", "election")
+const shortestEverydayName = 10;
+
+/**
+ * "bygningsregistret" for BBR, "adgangskontrol" for Adgangsstyring: the everyday words the
+ * search reads as a system's name (synonyms.ts) name the system, where they are long enough to
+ * mean nothing else.
+ */
+function everydayNames(names: string[]): string[] {
+  const folded = new Set(names.map((name) => words(name).join(' ')));
+  return [...everydaySynonyms]
+    .filter(([word, material]) => word.length >= shortestEverydayName && material.some((one) => folded.has(one)))
+    .map(([word]) => word);
+}
+
 function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
   return [
-    ...k.itSystems.flatMap((system) =>
-      [system.name, ...system.aliases].map((text) => {
+    ...k.itSystems.flatMap((system) => [
+      ...[system.name, ...system.aliases].map((text) => {
         const ordinary = ordinaryWordSystems.has(words(text).join(' '));
         return form('itSystem', system.id, text, { strict: text.length <= 4, needsProperNoun: ordinary });
       }),
-    ),
+      ...everydayNames([system.name, ...system.aliases]).map((text) => form('itSystem', system.id, text)),
+    ]),
     ...k.supportSystems.flatMap((system) =>
-      [system.name, ...system.aliases].map((text) =>
+      [system.name, ...system.aliases, ...everydayNames([system.name, ...system.aliases])].map((text) =>
         form('supportSystem', system.id, text, { strict: text.length <= 4 }),
       ),
     ),

@@ -82,6 +82,15 @@ describe('deadlines', () => {
     expect(reply.text).toContain('Ansvarlig: Aftaleadministrator (STS).');
   });
 
+  it('writes the dates of the material’s description the English way in an English answer', () => {
+    const [reply] = routeTurn(
+      { ...turn('by when must the Beskedfordeler service agreements be approved?'), locale: 'en-GB' },
+      { knowledge, understander },
+    ).replies;
+    expect(reply?.text).toContain('12 September');
+    expect(reply?.text).not.toContain('12. september');
+  });
+
   it('says what the material asks to be done where it names no one responsible', () => {
     const reply = answer('hvem skal tage sig af at KIGO lukker ned?');
     expect(reply.text).toContain('nævner ingen ansvarlig rolle');

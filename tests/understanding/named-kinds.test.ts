@@ -234,3 +234,21 @@ describe('"interface" in English', () => {
     expect(read('how long does the user interface route take?').entities.strategies[0]).toBe('strategi-b');
   });
 });
+
+describe('an everyday word for a system', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now }).entities;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('names the system where the word is long enough to mean nothing else', () => {
+    expect(read('hvornår skal vi over på det nye bygningsregister?').itSystems).toEqual(['bbr']);
+    expect(read('hvad er adgangskontrollen for noget?').supportSystems).toEqual(['adgangsstyring']);
+    // "print" and "broker" mean more than Fjernprint and the Beskedfordeler
+    expect(read('kan jeg printe dagsordenen?').supportSystems).toEqual([]);
+    expect(read('who is the broker?').supportSystems).toEqual([]);
+  });
+});
