@@ -8,6 +8,8 @@ import { dialogButton } from '../shared/buttons.js';
 import { listReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { unlistedPerson } from './person-contact.js';
+import { asksTheSubjectLine } from '../../src/understanding/intent-checks.js';
+import { queryWords } from '../../src/understanding/query-words.js';
 
 const DEFAULT_CONTACT = 'mbprogrammet';
 
@@ -92,10 +94,37 @@ function allContactsReply(context: DialogContext): Reply {
   });
 }
 
+/** "hvad skal jeg skrive i emnefeltet?": the subject each address asks for, where the material gives one. */
+function subjectReply(context: DialogContext): Reply | undefined {
+  const withSubject = context.knowledge.contacts.filter(
+    (contact): contact is Contact & { kind: 'email'; subject: string } =>
+      contact.kind === 'email' && contact.subject !== undefined,
+  );
+  if (withSubject.length === 0) return undefined;
+  const lines = withSubject.map((contact) =>
+    say(
+      context,
+      `Skriv gerne "${contact.subject}" i emnefeltet, når du skriver til **${contact.email}** (${contact.purposes[0] ?? ''}).`,
+      `Write "${contact.subject}" in the subject line when you write to **${contact.email}** (${contact.purposes[0] ?? ''}).`,
+    ),
+  );
+  return {
+    heading: say(context, 'Kontakt', 'Contact'),
+    text: lines.join('\n'),
+    source: sourcesLine(
+      context,
+      withSubject.map((contact) => contact.source.label),
+    ),
+    buttons: [dialogButton(say(context, 'Alle kontakter', 'All contacts'), ANSWER_DIALOGS.contacts)],
+  };
+}
+
 /** Whom to write to about a topic (KIGO, KY, the programme leader role, ...), the right address first; by default the programme's mailbox. */
 export const contacts: Dialog = (context, args) => {
   const unlisted = unlistedPerson(context);
   if (unlisted) return unlisted;
+  const subject = asksTheSubjectLine(queryWords(context.turn.text ?? '').tokens) ? subjectReply(context) : undefined;
+  if (subject) return [subject];
   if (args.topic === undefined || args.topic.trim() === '') return [allContactsReply(context)];
   const found = contactsFor(context, args.topic);
   const main = context.knowledge.contacts.find((contact) => contact.id === DEFAULT_CONTACT);

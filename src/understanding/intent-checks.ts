@@ -132,7 +132,34 @@ function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
+// "emnefeltet", "emnelinjen": the subject of a mail; "emne" and "subject" only beside a word of writing
+const subjectField = /^(emnefelt\w*|emnelinje\w*|subjectline|subjectfield)$/;
+const subjectWord = /^(emne|emnet|subject)$/;
+const writingWord = /^(skriv\w*|write|writing|mail\w*|email\w*|line|field|sender|send)$/;
+
+/** Whether a question asks what to write in a mail's subject ("hvad skal jeg skrive i emnefeltet?"). */
+export function asksTheSubjectLine(tokens: string[]): boolean {
+  if (tokens.some((token) => subjectField.test(token))) return true;
+  return tokens.some((token) => subjectWord.test(token)) && tokens.some((token) => writingWord.test(token));
+}
+
+/**
+ * "what should I write in the subject line?": a mail's subject is asked of the contacts, which
+ * say it, however the words alone were read ("line" is no role's).
+ */
+function subjectLine(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent === 'contact' || !asksTheSubjectLine(tokens)) return read;
+  if (namesSomething({ ...read.entities, roles: [] })) return read;
+  return {
+    ...read,
+    intent: 'contact',
+    confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD),
+    entities: { ...read.entities, roles: [] },
+  };
+}
+
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  return whenOfATask(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens, knowledge);
+  const checked = oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens);
+  return subjectLine(whenOfATask(checked, tokens, knowledge), tokens);
 }

@@ -11,6 +11,21 @@ describe('contacts', () => {
     expect(reply.list).toContain('**kigo@kombit.dk**: Support ved farvel til KIGO (oktober 2018)');
   });
 
+  it('says the subject the material asks for where the question asks what to write in it', () => {
+    const asked = (text: string, language: 'da' | 'en' = 'da') => {
+      const base = context('2018-09-06T10:00:00+02:00', language);
+      return card(contacts({ ...base, turn: { ...base.turn, text } }, {})).text;
+    };
+    expect(asked('hvad skriver jeg i emnelinjen?')).toBe(
+      'Skriv gerne "programledermøde september" i emnefeltet, når du skriver til **mbprogrammet@kombit.dk** (Spørgsmål, der ikke blev stillet eller besvaret på programledermødet).',
+    );
+    expect(asked('which subject do I put on the email?', 'en')).toMatch(
+      /^Write "programledermøde september" in the subject line/,
+    );
+    // "emne" alone is a topic, not a mail's subject
+    expect(asked('hvad er emnet for webinaret?')).not.toContain('emnefeltet');
+  });
+
   it('gives the right address for a topic first', () => {
     expect(card(contacts(context(), { topic: 'kigo' })).text).toBe(
       '**kigo@kombit.dk**: Support ved farvel til KIGO (oktober 2018)',

@@ -645,6 +645,16 @@ describe('a group of the rollout plan', () => {
   });
 });
 
+describe('the subject of a mail', () => {
+  it('is asked of the contacts, whatever the words alone suggested', () => {
+    const [reply] = routeTurn(
+      { ...turn('what goes in the subject line?'), locale: 'en-GB' },
+      { knowledge, understander },
+    ).replies;
+    expect(reply?.text).toContain('"programledermøde september"');
+  });
+});
+
 describe('where to find something', () => {
   const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
 
