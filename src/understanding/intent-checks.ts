@@ -158,8 +158,17 @@ function subjectLine(read: Understanding, tokens: string[]): Understanding {
   };
 }
 
+/**
+ * "hvem skal udpeges før 1/11?": a day's programme is of that day; asked up to a day ("før",
+ * "inden", "by"), the question is what is due by then.
+ */
+function dueBy(read: Understanding): Understanding {
+  if (read.intent !== 'agenda.today' || read.entities.upTo === undefined) return read;
+  return { ...read, intent: 'deadline.range' };
+}
+
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  const checked = oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens);
+  const checked = dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens));
   return subjectLine(whenOfATask(checked, tokens, knowledge), tokens);
 }

@@ -97,6 +97,12 @@ describe('deadlines', () => {
     expect(reply.text).toContain('Gør kun noget, hvis I ønsker at bevare lokale opgaver');
   });
 
+  it('reads "who by a day" as what is due by then, not as a meeting\'s programme that day', () => {
+    const reply = answer('hvem skal der udpeges før den 1/11');
+    expect(reply.text).toContain('Udpeg FK-ADM og FK-ANSV');
+    expect(reply.text).not.toContain('Programmet for et møde');
+  });
+
   it('gives a month-precision date without inventing a day count', () => {
     const reply = answer('hvornår lukker KIGO?');
     expect(reply.text.split('\n')[0]).toBe('**i oktober 2018**: Definitivt farvel til KIGO.');
