@@ -151,15 +151,27 @@ const previousCue = /^(foer|forrige|forudgaaende|before|previous)$/;
  * before) it: "vi er færdige med at rydde op i BBR-brugerne, hvad er næste trin?" is step 3.
  * The entities as they were when nothing is asked relative to the step, or there is no such step.
  */
-export function relativeStep(tokens: string[], entities: Entities, stepCounts: Map<string, number>): Entities {
-  const [step, ...more] = entities.steps;
-  if (!step || more.length > 0) return entities;
+export function relativeStep(
+  tokens: string[],
+  entities: Entities,
+  stepCounts: Map<string, number>,
+  matches: EntityMatch[] = [],
+): Entities {
+  const [step] = entities.steps;
+  if (!step || entities.steps.some((other) => other.taskId !== step.taskId)) return entities;
+  // "vi har lavet TAC-listen og ryddet op i brugerne, hvad er det næste trin?": several steps of
+  // the task said done, in part too ("ryddet op i brugerne"), and the next is after the last of
+  // them (the one before, before the first)
+  const mentioned = matches
+    .filter((match) => match.kind === 'step' && match.certainty === 'named' && match.id.startsWith(`${step.taskId}#`))
+    .map((match) => Number(match.id.split('#')[1]));
+  const numbers = [...entities.steps.map((other) => other.number), ...mentioned];
   const shift = tokens.some((token) => nextCue.test(token))
     ? 1
     : tokens.some((token) => previousCue.test(token))
       ? -1
       : 0;
-  const number = step.number + shift;
+  const number = shift > 0 ? Math.max(...numbers) + 1 : Math.min(...numbers) + shift;
   if (shift === 0 || number < 1 || number > (stepCounts.get(step.taskId) ?? 0)) return entities;
   return { ...entities, steps: [{ ...step, number }] };
 }

@@ -148,7 +148,7 @@ export class Understander {
     const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
     const resolved =
       read.intent === 'task.steps'
-        ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts) }
+        ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts, names) }
         : read;
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && outsideWordsOf(words.tokens).length > 0)

@@ -137,6 +137,11 @@ describe('a step asked about beside the one named', () => {
     // there is no step 6: the last one stays the one named
     expect(stepOf('hvad kommer efter trin 5 i BBR?')).toEqual(bbr(5));
   });
+
+  it('is the one after the last of several steps said done, one of them said in part', () => {
+    const bbr = (number: number) => [{ taskId: 'bbr-adgangsstyring', number }];
+    expect(stepOf('TAC-listen er klar og vi har ryddet op i brugerne i BBR, hvad er så næste trin?')).toEqual(bbr(3));
+  });
 });
 
 describe('a comparison of two things the material describes but names as no one kind', () => {
