@@ -235,6 +235,12 @@ describe('the search over every passage', () => {
     expect(answeringPassages(result)[0]?.passage.text).toContain('modtager af besked');
   });
 
+  it('does not hold the words for what cannot be named against a passage ("dimsen", "åbenbart")', () => {
+    const result = search.search(queryWords('serviceaftalen for KMD Sag i dimsen udgår åbenbart?').tokens);
+    expect(result.unknown).toEqual([]);
+    expect(answeringPassages(result)[0]?.passage.text).toMatch(/udgår/i);
+  });
+
   it('quotes nothing for a known name beside a question the data cannot answer', () => {
     expect(answeringPassages(search.search(queryWords('hvad tjener en FK-administrator?').tokens))).toEqual([]);
     expect(answeringPassages(search.search(queryWords('hvem er borgmester i Køge?').tokens))).toEqual([]);

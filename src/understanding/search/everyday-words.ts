@@ -146,6 +146,27 @@ const everydayWords = new Set([
   'kind',
   'sort',
   'type',
+  // how a newcomer points at what they cannot name ("den der fordelings-dims", "det regneark åbenbart")
+  'tingen',
+  'tingest',
+  'tingesten',
+  'dims',
+  'dimsen',
+  'dimser',
+  'dut',
+  'duten',
+  'halloej',
+  'halloejet',
+  'aabenbart',
+  'tilsyneladende',
+  'vist',
+  'officielt',
+  'thingy',
+  'whatsit',
+  'stuff',
+  'apparently',
+  'supposedly',
+  'officially',
 ]);
 
 /** Whether a folded word is everyday speech, neither a fact the data holds nor one it lacks. */
