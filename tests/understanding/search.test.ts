@@ -241,6 +241,22 @@ describe('the search over every passage', () => {
     expect(answeringPassages(result)[0]?.passage.text).toMatch(/udgår/i);
   });
 
+  it("says a record's date as the material writes dates, among its details", () => {
+    const webinar = search
+      .passagesOf('events', 'webinar-introduktion-2018-11-14')
+      .find((one) => one.field === 'details');
+    expect(webinar?.text).toContain('14. november 2018 · 09.00');
+    // a month-precision date reads as the month
+    expect(search.passagesOf('deadlines', 'kigo-lukker').find((one) => one.field === 'details')?.text).toBe(
+      'Definitivt farvel til KIGO · oktober 2018',
+    );
+  });
+
+  it('quotes no passage holding one of two things the question asks about', () => {
+    // "support" is KIGO's, "org" is not in that passage: no answer to who supports Organisation
+    expect(answeringPassages(search.search(queryWords('hvem skal supportere org').tokens))).toEqual([]);
+  });
+
   it('quotes nothing for a known name beside a question the data cannot answer', () => {
     expect(answeringPassages(search.search(queryWords('hvad tjener en FK-administrator?').tokens))).toEqual([]);
     expect(answeringPassages(search.search(queryWords('hvem er borgmester i Køge?').tokens))).toEqual([]);

@@ -96,6 +96,8 @@ export function answeringPassages(
     result.unknown.every((term) => isCommonStem(term)) && (best?.matched.length ?? 0) >= 2 && named.every(holds);
   const needed = loose ? minimum : Math.max(minimum, minimumCoverage);
   if (!best || best.coverage < needed || result.terms < 2) return [];
+  // one of two things the material knows is no answer to both ("support" of KIGO for "support of org")
+  if (best.matched.length < 2 && result.known.length >= 2) return [];
   return fitting
     .filter(
       (hit) =>

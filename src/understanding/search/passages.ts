@@ -147,6 +147,28 @@ function isItem(value: unknown): value is Item {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+const danishMonths = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "2018-11-14" as "14. november 2018", "2018-10" as "oktober 2018": as the material writes dates. */
+function danishDate(iso: string): string {
+  const [year, month, day] = iso.split('-');
+  const name = danishMonths[Number(month) - 1] ?? month;
+  return day === undefined ? `${name} ${year}` : `${Number(day)}. ${name} ${year}`;
+}
+
 /** A reference to another record ("favrskov") reads as that record's name. */
 function named(value: unknown, references: References): unknown {
   return typeof value === 'string' && slug.test(value) ? (references.get(value) ?? value) : value;
@@ -156,15 +178,17 @@ function named(value: unknown, references: References): unknown {
 function walk(
   raw: unknown,
   path: string[],
-  emit: (field: string, text: string, reference?: boolean) => void,
+  emit: (field: string, text: string, reference?: boolean, date?: boolean) => void,
   references: References,
 ): void {
   // the field a list element belongs to ("notes" for notes.0)
   const key = path.findLast((part) => !/^\d+$/.test(part)) ?? '';
   const value = Array.isArray(raw) ? raw.map((element: unknown) => named(element, references)) : named(raw, references);
   if (typeof value === 'string') {
+    // "2018-11-14" is when the record happens: said as a date ("14. november 2018"), it answers "hvornår?"
+    if (!skippedKeys.has(key) && isoDate.test(value)) emit(path.join('.'), danishDate(value), false, true);
     // "sapa" read as "SAPA": another record's name, not something this record says
-    if (!skippedKeys.has(key) && shownString(key, value)) emit(path.join('.'), value, value !== raw);
+    else if (!skippedKeys.has(key) && shownString(key, value)) emit(path.join('.'), value, value !== raw);
     return;
   }
   if (Array.isArray(value)) {
@@ -217,14 +241,24 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
       const before = passages.length;
       const details: string[] = [];
       const labels: string[] = [];
+      let dated = false;
       walk(
         record,
         [],
-        (field, text, reference = false) => {
+        (field, text, reference = false, date = false) => {
           // the title is what every passage of the record is found by, not a passage of its own;
           // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
           if (text === recordTitle || seen.has(text)) return;
           seen.add(text);
+          // the record's own date is one of its details ("Webinar … · 14. november 2018 · 09.00"),
+          // which it is found by as by a name; a date in a list says when of that point
+          if (date && !field.includes('.')) {
+            names.push(text);
+            details.push(text);
+            labels.push(field);
+            dated = true;
+            return;
+          }
           // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
           // and a bullet among longer ones ("Vejledningsmateriale") is a point of its own
           if (
@@ -241,8 +275,8 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
         },
         references,
       );
-      // a contact's phone and address, a meeting's medium: the record's details as one line
-      if (details.length > 1)
+      // a contact's phone and address, a meeting's medium, a date: the record's details as one line
+      if (details.length > 1 || dated)
         passages.push({
           kind,
           recordId,

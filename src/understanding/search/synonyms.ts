@@ -196,7 +196,7 @@ const lines = [
   'token: sikkerhedstoken',
   'trin skridt: etape etapen etaper etaperne skridt skridtene skridtet',
   'træner instruktør: oplærer underviser undervisere underviseren',
-  'tværgående: tværfaglig tværfaglige tværfagligt tværorganisatorisk tværorganisatoriske',
+  'tværgående: tværs tværfaglig tværfaglige tværfagligt tværorganisatorisk tværorganisatoriske',
   'udfases: afvikles nedlægge nedlægges ophøre ophører stoppe stopper udfasning udfasningen',
   'udfordringer dilemmaer: problemstillinger',
   'udgår: aflyst annulleret bortfalder bortfaldet udgået',
