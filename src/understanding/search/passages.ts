@@ -250,10 +250,9 @@ export function passagesOf(knowledge: Knowledge): Passage[] {
           // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
           if (text === recordTitle || seen.has(text)) return;
           seen.add(text);
-          // the record's own date is one of its details ("Webinar … · 14. november 2018 · 09.00"),
-          // which it is found by as by a name; a date in a list says when of that point
+          // the record's own date is one of its details ("Webinar … · 14. november 2018 · 09.00");
+          // a date in a list says when of that point
           if (date && !field.includes('.')) {
-            names.push(text);
             details.push(text);
             labels.push(field);
             dated = true;
