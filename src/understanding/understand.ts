@@ -14,6 +14,7 @@ import {
 } from './reading-parts.js';
 import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { agendaItemReading } from './agenda-reading.js';
+import { dayOfMeetings, nationalProgress } from './day-readings.js';
 import { stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { pollRequest } from './poll-requests.js';
@@ -43,7 +44,6 @@ import {
   answersFromKnowledge,
   asksTheKnowledge,
   contactWord,
-  meetingIntents,
   namesSomething,
   undatedIntents,
 } from './reading-groups.js';
@@ -67,8 +67,6 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
   return !namesSomething(entities) && tokens.some((token) => datedThing.test(token));
 }
 
-const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
-const meetingWord = /^(moede\w*|meeting|meetings|programledermoede\w*)$/;
 // Below this an intent read from the words alone is a guess, and a passage holding
 // PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
@@ -78,10 +76,6 @@ const UNREAD_PASSAGE = 0.5;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
-
-// A status asked of the municipalities, and the word for them
-const progressAspects = new Set(['done', 'started', 'not-started']);
-const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|landet|country)$/;
 
 export class Understander {
   readonly #index: EntityIndex;
@@ -172,29 +166,17 @@ export class Understander {
       pilotSolutionReading(this.knowledge, words.tokens, resolved) ??
       rolloutGroupReading(words.tokens, resolved);
     if (thing) return thing;
-    // "what time do we start today?": a day and when it starts or ends, nothing named, is that day's meetings
-    const asks =
-      resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
-    // … and "when does it end?" right after it is the same day's
-    const day = found
-      ? entities.dates
-      : input.previous?.intent === 'event.list'
-        ? input.previous.entities.dates
-        : undefined;
-    // ("the programme leader meeting" is the meeting, not the programme leader)
-    const meeting = words.tokens.some((token) => meetingWord.test(token));
-    const meetingNames = meeting ? { ...resolved.entities, roles: [] } : resolved.entities;
-    if (day && asks && !namesSomething(meetingNames) && words.tokens.some((token) => startOrEnd.test(token))) {
-      return {
-        intent: 'event.list',
-        confidence: Math.max(resolved.confidence, 0.6),
-        entities: { ...entities, ...(meeting ? { roles: [] } : {}), dates: day },
-        language,
-      };
-    }
+    const day = dayOfMeetings({
+      tokens: words.tokens,
+      resolved,
+      entities,
+      dates: found ? entities.dates : undefined,
+      previous: input.previous,
+    });
+    if (day) return day;
     const sides = this.#passages.compared(input.text, words.tokens, resolved);
     if (sides) return sides;
-    const national = this.#nationalProgress(resolved, words.tokens);
+    const national = nationalProgress(this.knowledge, resolved, words.tokens);
     if (national) return national;
     const material =
       this.#descriptions.described(words.tokens, matches, resolved) ??
@@ -272,21 +254,6 @@ export class Understander {
       dates,
       dateWords,
     });
-  }
-
-  /**
-   * "how many municipalities are in progress with BBR?": a status (done, started, not started)
-   * of the municipalities, on a task the national table has, is that table, where nothing else
-   * read the question well.
-   */
-  #nationalProgress(resolved: Understanding, tokens: string[]): Understanding | undefined {
-    const { entities } = resolved;
-    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
-    if (!progressAspects.has(entities.aspect ?? '') || !tokens.some((token) => municipalitiesWord.test(token)))
-      return undefined;
-    const counted = new Set(this.knowledge.bbrStatus.map((row) => row.task));
-    if (!entities.tasks.some((taskId) => counted.has(taskId))) return undefined;
-    return { ...resolved, intent: 'status.national', confidence: CONFIDENCE_THRESHOLD };
   }
 
   /**
