@@ -94,6 +94,10 @@ export function asksAboutAgendaItem(
   return meetingNamed && tokens.some((token) => partCue.test(token));
 }
 
+// "hvornår kommer punktet om …", "the bit about …": how a point is asked for, not which point
+// ("kommer" would otherwise be the "kommende" of "Aktuelle og kommende KLIK-opgaver")
+const askingWord = /^(kommer|komme|kom|come|comes|coming|punkt|punktet|punkter|punkterne|item|items|bit|part)$/;
+
 /**
  * The agenda items a question asks about ("hvem præsenterer Organisation på onsdagsmødet?",
  * "hvad sker der kl. 11.20?"), as "meetingId#index", best first; undefined when no item fits.
@@ -134,6 +138,7 @@ export function agendaItemsAsked(input: {
       weekdayOf([token]) === undefined &&
       !/^\d+$/.test(token) &&
       !(monthWord.test(token) && token.length <= 9) &&
+      !askingWord.test(token) &&
       input.search.knows(token),
   );
   const result = input.search.search(content, {

@@ -8,6 +8,8 @@ import { CONFIDENCE_THRESHOLD, type DateSpan, type Understanding } from './types
 
 // the words of a day said from today ("i dag", "today", "i morgen")
 const relativeDay = /^(i|dag|idag|today|morgen|imorgen|tomorrow|overmorgen)$/;
+// "mødet", "the meeting": the day's meeting named
+const meetingWord = /^(moedet|meeting)$/;
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
 
@@ -30,7 +32,12 @@ export function agendaItemReading(reading: {
   // point; so does when or how long, asked with a meeting's day, whatever the point's words name
   // ("hvornår snakker de om SKI-aftalen på mødet den 12.?" is that point, not SKI's deadline)
   // (a day named: "i dag" on a meeting day is no reason to read "deadline for FK-ansvarlig, nævnt i dag" as a point)
-  const dayNamed = dateWords !== undefined && tokens.slice(...dateWords).some((token) => !relativeDay.test(token));
+  // … though "på mødet i dag" names the day's meeting, where nothing else is named ("hvornår er
+  // nyhederne på mødet i dag?", not "deadline for FK-ansvarlig, nævnt på mødet i dag")
+  const dayNamed =
+    dateWords !== undefined &&
+    (tokens.slice(...dateWords).some((token) => !relativeDay.test(token)) ||
+      (tokens.some((token) => meetingWord.test(token)) && !namesSomething(resolved.entities)));
   const open =
     (meetingDay && dayNamed && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     resolved.intent === 'unknown' ||

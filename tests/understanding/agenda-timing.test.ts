@@ -40,6 +40,18 @@ describe('how long or when, asked on a meeting day', () => {
     });
   });
 
+  it('is the point "kommer" asks for, not the point about what is coming', () => {
+    expect(items('hvornår kommer punktet om Organisation den 12.?').items).toEqual(['programledermoede-2018-09-12#6']);
+  });
+
+  it('is the point asked "på mødet i dag", where nothing else is named', () => {
+    expect(items('hvornår er evalueringen på mødet i dag?')).toEqual({
+      intent: 'agenda.today',
+      items: ['programledermoede-2018-09-06#8'],
+    });
+    expect(items('hvornår er deadline for FK-ansvarlig, som blev nævnt på mødet i dag?').intent).toBe('deadline.task');
+  });
+
   it('leaves a deadline asked "i dag" on a meeting day to the deadline', () => {
     expect(items('hvornår er deadline for FK-ansvarlig, som blev nævnt på mødet i dag?').intent).toBe('deadline.task');
   });
