@@ -101,13 +101,14 @@ function subjectReply(context: DialogContext): Reply | undefined {
       contact.kind === 'email' && contact.subject !== undefined,
   );
   if (withSubject.length === 0) return undefined;
-  const lines = withSubject.map((contact) =>
-    say(
+  const lines = withSubject.map((contact) => {
+    const about = contact.purposes[0] ? ` (${contact.purposes[0]})` : '';
+    return say(
       context,
-      `Skriv gerne "${contact.subject}" i emnefeltet, når du skriver til **${contact.email}** (${contact.purposes[0] ?? ''}).`,
-      `Write "${contact.subject}" in the subject line when you write to **${contact.email}** (${contact.purposes[0] ?? ''}).`,
-    ),
-  );
+      `Skriv gerne "${contact.subject}" i emnefeltet, når du skriver til **${contact.email}**${about}.`,
+      `Write "${contact.subject}" in the subject line when you write to **${contact.email}**${about}.`,
+    );
+  });
   return {
     heading: say(context, 'Kontakt', 'Contact'),
     text: lines.join('\n'),
@@ -123,7 +124,9 @@ function subjectReply(context: DialogContext): Reply | undefined {
 export const contacts: Dialog = (context, args) => {
   const unlisted = unlistedPerson(context);
   if (unlisted) return unlisted;
-  const subject = asksTheSubjectLine(queryWords(context.turn.text ?? '').tokens) ? subjectReply(context) : undefined;
+  // (a topic asked about is its address's question, whatever its subject)
+  const asksSubject = !args.topic?.trim() && asksTheSubjectLine(queryWords(context.turn.text ?? '').tokens);
+  const subject = asksSubject ? subjectReply(context) : undefined;
   if (subject) return [subject];
   if (args.topic === undefined || args.topic.trim() === '') return [allContactsReply(context)];
   const found = contactsFor(context, args.topic);

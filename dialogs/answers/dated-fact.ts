@@ -4,7 +4,7 @@ import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
 import { remindButton } from '../reminders/button.js';
 import { askButton, dialogButton } from '../shared/buttons.js';
-import { datesInLanguage, say, sourceLine } from '../shared/say.js';
+import { materialText, say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
 
 function dateButtons(
@@ -46,7 +46,7 @@ export const datedFact: Dialog = (context, args) => {
     names.length > 0
       ? say(context, `Ansvarlig: ${names.join(', ')}.`, `Responsible: ${names.join(', ')}.`)
       : say(context, 'Materialet nævner ingen ansvarlig rolle.', 'The material names no responsible role.'),
-    datesInLanguage(context, record.description),
+    materialText(context, record.description),
   ];
   return [
     {

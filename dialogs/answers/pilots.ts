@@ -1,4 +1,4 @@
-import type { Reply } from '../../src/core/types.js';
+import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Municipality, Pilot } from '../../src/knowledge/systems-queries.js';
 import { pilotSolutionNamed, pilotSolutions, type PilotSolution } from '../../src/knowledge/queries/pilots.js';
 import { queryWords } from '../../src/understanding/query-words.js';
@@ -114,16 +114,8 @@ function sameSolution(context: DialogContext, pilot: Pilot): string[] {
   return [say(context, `Samme løsning hos ${names}.`, `The same solution is used by ${names}.`)];
 }
 
-/** The SAPA pilots and pre-pilots with vendor and organisation solution, one solution's, or one municipality's. */
-export const pilots: Dialog = (context, args) => {
-  if (args.municipalityId === undefined) {
-    const named = pilotSolutionNamed(context.knowledge, queryWords(context.turn.text ?? '').tokens);
-    return [named ? solutionReply(context, named) : allPilotsReply(context)];
-  }
-  const municipality = municipalityOf(context, args.municipalityId);
-  if (!municipality) return unknownReply(context, 'Den kommune kender jeg ikke.', "I don't know that municipality.");
-  const pilot = context.knowledge.pilots.find((candidate) => candidate.municipality === municipality.id);
-  const buttons = [
+function municipalityButtons(context: DialogContext, municipality: Municipality): ReplyButton[] {
+  return [
     dialogButton(say(context, 'Alle piloter', 'All pilots'), ANSWER_DIALOGS.pilots),
     dialogButton(
       say(
@@ -135,21 +127,26 @@ export const pilots: Dialog = (context, args) => {
       { municipalityId: municipality.id },
     ),
   ];
-  if (!pilot) {
-    const source = sourcesLine(
-      context,
-      context.knowledge.pilots.map((candidate) => candidate.source.label),
-    );
-    const [reply] = notInMaterial(
-      context,
-      `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`,
-      `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`,
-    );
-    // "er Aarhus med i pilotafprøvningen?" is answered: no. The solution it chose is not known.
-    const text = context.turn.text;
-    const asksWhetherPilot = /pilot/iu.test(text) && !asksTheSolution.test(text);
-    return [{ ...reply!, source, buttons, notKnown: !asksWhetherPilot }];
-  }
+}
+
+/** A municipality that is no pilot: "er Aarhus med i pilotafprøvningen?" is answered (no); the solution it chose is not known. */
+function notAPilotReply(context: DialogContext, municipality: Municipality): Reply {
+  const source = sourcesLine(
+    context,
+    context.knowledge.pilots.map((candidate) => candidate.source.label),
+  );
+  const [reply] = notInMaterial(
+    context,
+    `${municipality.name} er ikke blandt SAPA-piloterne, så materialet siger ikke, hvilken løsning kommunen har valgt.`,
+    `${municipality.name} is not one of the SAPA pilots, so the material does not say which solution it chose.`,
+  );
+  const text = context.turn.text;
+  const asksWhetherPilot = /pilot/iu.test(text) && !asksTheSolution.test(text);
+  return { ...reply!, source, buttons: municipalityButtons(context, municipality), notKnown: !asksWhetherPilot };
+}
+
+/** One pilot's vendor and solution, the others with the same solution, and how sure its group is. */
+function pilotReply(context: DialogContext, municipality: Municipality, pilot: Pilot): Reply {
   const kind =
     pilot.group === 'pilot'
       ? say(context, 'SAPA-pilot', 'a SAPA pilot')
@@ -160,8 +157,8 @@ export const pilots: Dialog = (context, args) => {
       `**${municipality.name}** er ${kind}: ${pilotSolution(context, pilot)}.`,
       `**${municipality.name}** is ${kind}: ${pilotSolution(context, pilot)}.`,
     ),
+    ...sameSolution(context, pilot),
   ];
-  lines.push(...sameSolution(context, pilot));
   if (pilot.group === 'pre-pilot')
     lines.push(
       say(
@@ -170,12 +167,22 @@ export const pilots: Dialog = (context, args) => {
         'That it is a pre-pilot is read from the layout of the material.',
       ),
     );
-  return [
-    {
-      heading: say(context, 'SAPA-piloter', 'SAPA pilots'),
-      text: lines.join('\n'),
-      source: sourceLine(context, pilot.source.label),
-      buttons,
-    },
-  ];
+  return {
+    heading: say(context, 'SAPA-piloter', 'SAPA pilots'),
+    text: lines.join('\n'),
+    source: sourceLine(context, pilot.source.label),
+    buttons: municipalityButtons(context, municipality),
+  };
+}
+
+/** The SAPA pilots and pre-pilots with vendor and organisation solution, one solution's, or one municipality's. */
+export const pilots: Dialog = (context, args) => {
+  if (args.municipalityId === undefined) {
+    const named = pilotSolutionNamed(context.knowledge, queryWords(context.turn.text ?? '').tokens);
+    return [named ? solutionReply(context, named) : allPilotsReply(context)];
+  }
+  const municipality = municipalityOf(context, args.municipalityId);
+  if (!municipality) return unknownReply(context, 'Den kommune kender jeg ikke.', "I don't know that municipality.");
+  const pilot = context.knowledge.pilots.find((candidate) => candidate.municipality === municipality.id);
+  return [pilot ? pilotReply(context, municipality, pilot) : notAPilotReply(context, municipality)];
 };

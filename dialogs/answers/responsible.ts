@@ -1,6 +1,6 @@
 import { findRole, findTask } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
-import { datesInLanguage, say, sourceLine } from '../shared/say.js';
+import { materialText, say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 
@@ -60,7 +60,7 @@ export const responsible: Dialog = (context, args) => {
       ),
     );
     // "skal vi gøre noget ift. at KIGO lukker?": without a role, what the material says is to be done
-    if (subject.description) lines.push(datesInLanguage(context, subject.description));
+    if (subject.description) lines.push(materialText(context, subject.description));
   }
   return [
     {

@@ -2,7 +2,7 @@ import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { findRole, tasksForRole, type Role } from '../../src/knowledge/queries.js';
 import { roleAreaTitles } from '../../src/knowledge/schemas/roles.js';
 import type { Dialog, DialogContext } from '../types.js';
-import { datesInLanguage, say, sourceLine } from '../shared/say.js';
+import { materialText, say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 
@@ -99,7 +99,7 @@ export const role: Dialog = (context, args) => {
   if (!found) return [{ text: say(context, 'Den rolle kender jeg ikke.', "I don't know that role.") }];
   if (found.profile) return [{ ...profileReply(context, found, found.profile), buttons: roleButtons(context, found) }];
   const lines = [placementSentence(context, found)];
-  if (found.description) lines.push(datesInLanguage(context, found.description));
+  if (found.description) lines.push(materialText(context, found.description));
   for (const mention of found.mentions)
     lines.push(say(context, `Nævnt i materialet: “${mention.quote}”`, `Mentioned in the material: “${mention.quote}”`));
   if (!found.description) {

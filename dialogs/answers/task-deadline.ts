@@ -4,7 +4,7 @@ import type { Dialog, DialogContext } from '../types.js';
 import { dateText, whenText } from './deadlines.js';
 import { remindButton } from '../reminders/button.js';
 import { askButton, dialogButton } from '../shared/buttons.js';
-import { datesInLanguage, say, sourceLine } from '../shared/say.js';
+import { materialText, say, sourceLine } from '../shared/say.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { asksWhen } from '../../src/understanding/search/answerable.js';
 
@@ -104,7 +104,7 @@ export const taskDeadline: Dialog = (context, args) => {
   const own = taskDate(context, task);
   const lines = [deadlineSentence(context, task, own), responsibleText(context, task)];
   if (task.state !== 'active' && task.stateNote) lines.push(task.stateNote);
-  if (task.description) lines.push(datesInLanguage(context, task.description));
+  if (task.description) lines.push(materialText(context, task.description));
   return [
     {
       heading: task.title,

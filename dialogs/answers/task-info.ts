@@ -5,7 +5,7 @@ import { findTask, type Task } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { daysLeftText, taskKindText } from '../shared/text.js';
 import { statusButton } from '../status/buttons.js';
-import { datesInLanguage, say, sourcesLine } from '../shared/say.js';
+import { materialText, say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
@@ -86,7 +86,7 @@ export const taskInfo: Dialog = (context, args) => {
       : `${say(context, 'Status', 'State')}: ${stateText(context, task)}.`,
   ];
   if (task.stateNote) lines.push(task.stateNote);
-  if (task.description) lines.push(datesInLanguage(context, task.description));
+  if (task.description) lines.push(materialText(context, task.description));
   if (task.published) lines.push(say(context, `Publicering: ${task.published}.`, `Publication: ${task.published}.`));
   return [
     {

@@ -53,6 +53,14 @@ export function datesInLanguage(context: { language: Language }, text: string): 
   });
 }
 
+/**
+ * A sentence of the material, which is Danish, in an answer: as written in a Danish answer; in
+ * an English one said to be Danish, its dates written the English way.
+ */
+export function materialText(context: { language: Language }, text: string): string {
+  return context.language === 'da' ? text : `In Danish: ${datesInLanguage(context, text)}`;
+}
+
 /** A source's label with its date as the answer's language writes it. */
 export function sourceLabel(context: { language: Language }, label: string): string {
   return datesInLanguage(context, label);

@@ -52,18 +52,26 @@ function taskAndStepForms(k: Knowledge): (SurfaceForm | undefined)[] {
   ]);
 }
 
-// An everyday word shorter than this may mean other things ("print", "broker", "election")
-const shortestEverydayName = 10;
+// An everyday word that says it is a system, a register or a control ("bygningsregistret",
+// "valgsystemet", "adgangskontrollen"); others may mean other things ("print", "classification",
+// "organisationsstruktur", "ledelsesinformation")
+const systemHead =
+  /(register|registeret|registret|system|systemet|kontrol|kontrollen|styring|styringen|broker|komponent|komponenten)$/;
+// … in a compound, not alone ("broker", "system")
+const shortestEverydayName = 9;
 
 /**
  * "bygningsregistret" for BBR, "adgangskontrol" for Adgangsstyring: the everyday words the
- * search reads as a system's name (synonyms.ts) name the system, where they are long enough to
- * mean nothing else.
+ * search reads as a system's name (synonyms.ts) name the system, where the word itself says it
+ * is one.
  */
 function everydayNames(names: string[]): string[] {
   const folded = new Set(names.map((name) => words(name).join(' ')));
   return [...everydaySynonyms]
-    .filter(([word, material]) => word.length >= shortestEverydayName && material.some((one) => folded.has(one)))
+    .filter(
+      ([word, material]) =>
+        word.length >= shortestEverydayName && systemHead.test(word) && material.some((one) => folded.has(one)),
+    )
     .map(([word]) => word);
 }
 

@@ -106,21 +106,24 @@ function namesBesideTask(entities: Entities, knowledge: Knowledge, due: boolean)
 
 // "hvornår er det for sent?", "too late": a deadline asked without the word
 const tooLate = /^(sent|late)$/;
+// the words that name a deadline (not "missing", "behind": what is missing of a task is no date)
+const namesADeadline = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;
 // … and what must be done by when: the deadline's word, "senest", "skal", "must"
 const dueWord = /^(sent|late|senest|skal|must|deadline\w*|frist\w*|due)$/;
 
 /**
- * "hvornår bliver opgaven om at lave en arbejdsgang for driften lagt ud i KLIK?": when, asked of
- * one task and nothing else, and read as nothing or as an answer without dates, is that task's dates.
+ * "hvornår bliver opgaven om at lave en arbejdsgang for driften lagt ud i KLIK?", "hvad er
+ * deadline for at få lavet arbejdsgangen for drift?": when, how late or a deadline, asked of one
+ * task and what belongs to it, is that task's dates, where the question was read as nothing, as
+ * an answer without dates, only as a guess, or as a status ("få lavet" sounds like one).
  */
 function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   // (an answer without dates, such as the task's kind, cannot say when)
   const undated =
     read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
-  // … and "hvad er deadline for at få lavet …?" asks no status, though "få lavet" sounds like one
-  const statusOfADate = read.intent === 'status.mine' && tokens.some((token) => deadlineWord.test(token));
+  const statusOfADate = read.intent === 'status.mine' && tokens.some((token) => namesADeadline.test(token));
   if (!(undated || statusOfADate) || read.entities.tasks.length !== 1) return read;
-  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || deadlineWord.test(token))) return read;
+  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || namesADeadline.test(token))) return read;
   if (
     namesBesideTask(
       read.entities,
@@ -132,15 +135,24 @@ function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
-// "emnefeltet", "emnelinjen": the subject of a mail; "emne" and "subject" only beside a word of writing
+// "emnefeltet", "emnelinjen": the subject of a mail; "emne" and "subject" only beside a word of writing,
+// and not as a topic ("om emnet rollegalleriet", "on the subject of SAPA")
 const subjectField = /^(emnefelt\w*|emnelinje\w*|subjectline|subjectfield)$/;
 const subjectWord = /^(emne|emnet|subject)$/;
 const writingWord = /^(skriv\w*|write|writing|mail\w*|email\w*|line|field|sender|send)$/;
+const topicBefore = /^(om|on|about)$/;
+const topicAfter = /^(of|om|about|for)$/;
 
 /** Whether a question asks what to write in a mail's subject ("hvad skal jeg skrive i emnefeltet?"). */
 export function asksTheSubjectLine(tokens: string[]): boolean {
   if (tokens.some((token) => subjectField.test(token))) return true;
-  return tokens.some((token) => subjectWord.test(token)) && tokens.some((token) => writingWord.test(token));
+  const subject = tokens.some(
+    (token, index) =>
+      subjectWord.test(token) &&
+      !topicBefore.test(tokens[index - 1] ?? '') &&
+      !topicAfter.test(tokens[index + 1] ?? ''),
+  );
+  return subject && tokens.some((token) => writingWord.test(token));
 }
 
 /**

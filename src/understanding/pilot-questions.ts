@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { pilotSolutionNamed } from '../knowledge/queries/pilots.js';
+import { namesSomething } from './reading-groups.js';
 import { outsideWordsOf } from './search/outside.js';
 import type { Understanding } from './types.js';
 
@@ -31,11 +32,16 @@ export function pilotSolutionReading(
   const piloting = tokens.some((token) => pilotWord.test(token));
   const own = named.pilots.every((pilot) => pilot.vendor === pilot.solution);
   if (!piloting && (own || !tokens.some((token) => whoUses.test(token)))) return undefined;
-  // a system named is that system's question ("hvilke kommuner bruger KMD Sag?")
+  // anything else named is that thing's question ("hvilke kommuner bruger KMD Sag?", "hvilken
+  // GUI bruger man?" is strategy B's), but the municipalities asked about and Organisation,
+  // whose words the solutions' names share
   const { entities } = resolved;
-  const otherSupport = entities.supportSystems.some((id) => id !== organisation);
-  if (entities.itSystems.length + entities.interfaces.length + entities.tasks.length > 0 || otherSupport)
-    return undefined;
+  const others = {
+    ...entities,
+    municipalities: [],
+    supportSystems: entities.supportSystems.filter((id) => id !== organisation),
+  };
+  if (namesSomething(others)) return undefined;
   const pilots = new Set(named.pilots.map((pilot) => pilot.municipality));
   return {
     ...resolved,

@@ -1,10 +1,16 @@
+import { namesSomething } from './reading-groups.js';
 import type { Understanding } from './types.js';
 
-// "udrulningsgruppe", "gruppen", "group", "wave": a group of SAPA's rollout plan
-const groupWord = /^(gruppe\w*|grupper\w*|group|groups|udrulningsgrupp\w*|rolloutgroup\w*|wave|waves|boelge\w*)$/;
-// … of the rollout, said or implied by SAPA
+// "gruppen", "group", "wave": a group, of SAPA's rollout plan where the rollout is said beside it
+const groupWord = /^(gruppe|gruppen|grupper|grupperne|group|groups|wave|waves|boelge|boelgen)$/;
+// … or in the same word ("udrulningsgruppe", "rolloutgroup")
+const rolloutGroupWord = /^(udrulningsgrupp\w*|rolloutgroup\w*|sapagrupp\w*)$/;
+// … the rollout, said or implied by SAPA
 const rolloutWord = /^(udrul\w*|rollout\w*|roll|sapa)$/;
-// the ordinals people count groups with; "last" is the last group
+const inWord = /^(i|in|for|til)$/;
+// "en gruppe af medarbejdere", "a group of users" is no group of the plan
+const ofWord = /^(af|of)$/;
+// the ordinals people count groups with; "last" is the last group ("en anden gruppe" is another one)
 const ordinals: Record<string, number> = {
   foerste: 1,
   first: 1,
@@ -22,26 +28,46 @@ const ordinals: Record<string, number> = {
   fifth: 5,
 };
 const lastWord = /^(sidste|last|final)$/;
+const indefinite = /^(en|et|an|another)$/;
 // below this the rollout plan is the likelier reading than the intent the words alone suggested
 const rolloutConfidence = 0.7;
 
 /**
- * The group of SAPA's rollout plan a question counts ("den første gruppe", "group 3", "the last
- * wave"): its number from 1, or "last"; undefined where no group is counted.
+ * Where the question speaks of a group of the rollout plan: the group word's place, or -1. Asked
+ * of the plan already (`saidOfThePlan`), any group is one of its groups.
+ */
+function rolloutGroupAt(tokens: string[], saidOfThePlan = false): number {
+  return tokens.findIndex((token, index) => {
+    if (ofWord.test(tokens[index + 1] ?? '')) return false;
+    if (rolloutGroupWord.test(token)) return true;
+    if (!groupWord.test(token)) return false;
+    if (saidOfThePlan) return true;
+    // "the first SAPA rollout group", "SAPA-gruppen", "gruppe i udrulningen" (not "en gruppe om SAPA")
+    const [next = '', then = ''] = tokens.slice(index + 1, index + 3);
+    return (
+      tokens.slice(Math.max(0, index - 2), index).some((word) => rolloutWord.test(word)) ||
+      rolloutWord.test(next) ||
+      (inWord.test(next) && rolloutWord.test(then))
+    );
+  });
+}
+
+/**
+ * The group of SAPA's rollout plan a question about the plan counts ("den første gruppe",
+ * "group 3", "the last wave"): its number from 1, or "last"; undefined where no group is counted.
  */
 export function rolloutGroupAsked(tokens: string[]): number | 'last' | undefined {
-  for (let index = 0; index < tokens.length; index += 1) {
-    if (!groupWord.test(tokens[index]!)) continue;
-    // ("the first SAPA rollout group": the ordinal may stand before the words of the rollout)
-    let skip = 1;
-    while (rolloutWord.test(tokens[index - skip] ?? '')) skip += 1;
-    const [before, after] = [tokens[index - skip] ?? '', tokens[index + 1] ?? ''];
-    if (lastWord.test(before)) return 'last';
-    const ordinal = ordinals[before];
-    if (ordinal !== undefined) return ordinal;
-    if (/^\d{1,2}$/.test(after)) return Number(after);
-    if (/^\d{1,2}$/.test(before)) return Number(before);
-  }
+  const index = rolloutGroupAt(tokens, true);
+  if (index < 0) return undefined;
+  // ("the first SAPA rollout group": the ordinal may stand before the words of the rollout)
+  let skip = 1;
+  while (rolloutWord.test(tokens[index - skip] ?? '')) skip += 1;
+  const [before, after] = [tokens[index - skip] ?? '', tokens[index + 1] ?? ''];
+  if (lastWord.test(before)) return 'last';
+  const ordinal = ordinals[before];
+  if (ordinal !== undefined && !indefinite.test(tokens[index - skip - 1] ?? '')) return ordinal;
+  if (/^\d{1,2}$/.test(after)) return Number(after);
+  if (/^\d{1,2}$/.test(before)) return Number(before);
   return undefined;
 }
 
@@ -51,10 +77,9 @@ export function rolloutGroupAsked(tokens: string[]): number | 'last' | undefined
  * is the rollout plan (one municipality's group, or the plan, which gives a counted group).
  */
 export function rolloutGroupReading(tokens: string[], resolved: Understanding): Understanding | undefined {
-  if (!tokens.some((token) => groupWord.test(token)) || !tokens.some((token) => rolloutWord.test(token)))
-    return undefined;
+  if (rolloutGroupAt(tokens) < 0) return undefined;
   const { entities } = resolved;
-  const others = entities.tasks.length + entities.interfaces.length + entities.supportSystems.length;
-  if (others > 0 || entities.itSystems.some((id) => id !== 'sapa') || entities.roles.length > 0) return undefined;
+  const others = { ...entities, municipalities: [], itSystems: entities.itSystems.filter((id) => id !== 'sapa') };
+  if (namesSomething(others)) return undefined;
   return { ...resolved, intent: 'rollout.sapa', confidence: Math.max(resolved.confidence, rolloutConfidence) };
 }

@@ -82,11 +82,12 @@ describe('deadlines', () => {
     expect(reply.text).toContain('Ansvarlig: Aftaleadministrator (STS).');
   });
 
-  it('writes the dates of the material’s description the English way in an English answer', () => {
+  it('says the material’s description is Danish in an English answer, its dates written the English way', () => {
     const [reply] = routeTurn(
       { ...turn('by when must the Beskedfordeler service agreements be approved?'), locale: 'en-GB' },
       { knowledge, understander },
     ).replies;
+    expect(reply?.text).toContain('In Danish: ');
     expect(reply?.text).toContain('12 September');
     expect(reply?.text).not.toContain('12. september');
   });
@@ -124,6 +125,10 @@ describe('a past deadline asked of one task', () => {
     const reply = answer('hvornår bliver det for sent for Gentofte at lukke BBRs egen adgangsstyring?');
     expect(reply.heading).toBe('BBR på Adgangsstyring');
     expect(reply.text).toContain('1. november 2018');
+  });
+
+  it('is no deadline where what is missing of the task is asked', () => {
+    expect(answer('what is missing in the BBR access control task?').text).not.toContain('Critical date');
   });
 
   it('is the task’s deadline, not a status, where "få lavet" is asked with a deadline’s word', () => {
@@ -636,6 +641,11 @@ describe('the pilots of one solution', () => {
     expect(answer('who runs NetIQ?')?.text).toContain('used by Faaborg-Midtfyn');
   });
 
+  it('names no solution by a common word of a vendor, nor "egen" said of anything but a solution', () => {
+    expect(answer('who is our identity provider?')?.text).not.toContain('Digital Identity');
+    expect(answer('har pilotkommunerne deres egen projektleder?')?.text).not.toContain('Egen løsning');
+  });
+
   it("leaves a price, and a system that is no pilot's solution, to the other readings", () => {
     expect(answer('hvad koster NetIQ for os?')?.text).toMatch(/^Det ved jeg ikke/);
     expect(answer('hvilke kommuner bruger KMD Sag?')?.heading).not.toBe('SAPA-piloter');
@@ -645,6 +655,14 @@ describe('the pilots of one solution', () => {
 describe('a group of the rollout plan', () => {
   const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
 
+  it('is no group of people, of something else, or another group', () => {
+    expect(answer('hvilke grupper af medarbejdere skal have adgang til SAPA?')?.heading).not.toBe(
+      'SAPA udrulningsplan',
+    );
+    expect(answer('er der en Yammer-gruppe om SAPA?')?.heading).not.toBe('SAPA udrulningsplan');
+    expect(answer('kan vi komme i en anden udrulningsgruppe?')?.text).not.toMatch(/^Gruppe 2 af 14/);
+  });
+
   it('answers which municipalities share a group with the rollout plan, whatever else the words suggested', () => {
     expect(answer('hvem ligger i samme SAPA-udrulningsgruppe som Vejle?')?.text).toContain('sammen med Brøndby');
     expect(answer('which municipalities make up the third SAPA rollout group?')?.text).toMatch(/^Group 3 of 14/);
@@ -652,6 +670,14 @@ describe('a group of the rollout plan', () => {
 });
 
 describe('the subject of a mail', () => {
+  it('is not a topic asked about ("om emnet …", "on the subject of …")', () => {
+    const [reply] = routeTurn(turn('hvilken mail skal jeg skrive til om emnet rollegalleriet?'), {
+      knowledge,
+      understander,
+    }).replies;
+    expect(reply?.text).not.toContain('emnefeltet');
+  });
+
   it('is asked of the contacts, whatever the words alone suggested', () => {
     const [reply] = routeTurn(
       { ...turn('what goes in the subject line?'), locale: 'en-GB' },

@@ -11,8 +11,11 @@ export interface PilotSolution {
 
 // Words every kind of solution has, which name none of them ("løsning", "STS ORG")
 const generic = new Set(['loesning', 'solution', 'org', 'sts', 'organisation', 'digital']);
-// "own", "homegrown": the pilots' "Egen løsning"
+// "own", "homegrown": the pilots' "Egen løsning", where a solution is what is owned ("deres egen
+// org-løsning", "their own solution"; not "deres egen projektleder")
 const ownWords = /^(egen|eget|egne|own|homegrown|homemade|inhouse|selvudviklet|egenudviklet|hjemmelavet)$/;
+const solutionWord = /^(loesning\w*|solution\w*|organisationsloesning\w*|orgloesning\w*)$/;
+const ownReach = 3;
 // a word shorter than this is no start of a solution's name ("os" of "OS2")
 const shortestStart = 4;
 
@@ -27,22 +30,34 @@ export function pilotSolutions(knowledge: Knowledge): PilotSolution[] {
   return [...groups.values()];
 }
 
-function nameWords(solution: PilotSolution): string[] {
-  return words(`${solution.solution} ${solution.vendor ?? ''}`).filter((word) => !generic.has(word));
+/** Whether a question's word says a solution of one's own: "egen" with "løsning" after it. */
+function saysOwn(tokens: string[], index: number): boolean {
+  return (
+    ownWords.test(tokens[index] ?? '') &&
+    tokens.slice(index + 1, index + 1 + ownReach).some((token) => solutionWord.test(token))
+  );
 }
 
-/** How many of a question's words name a solution: a word of its name or vendor, or its start ("sync"). */
+/**
+ * How many of a question's words name a solution: a word of its name, or its start ("sync");
+ * the vendor only by its whole name ("Digital Identity", "Signaturgruppen"), as its words alone
+ * ("identity") mean other things.
+ */
 function wordsNaming(solution: PilotSolution, tokens: string[]): number {
-  const names = nameWords(solution);
+  const names = words(solution.solution).filter((word) => !generic.has(word));
+  const vendor = words(solution.vendor ?? '');
   // "OS2" is read as "os" and "2" by the question's reading, and written as one word in the name
   const joined = tokens.flatMap((token, index) =>
     /^\d+$/.test(tokens[index + 1] ?? '') && /^\p{L}+$/u.test(token) ? [token + tokens[index + 1]] : [],
   );
-  return [...tokens, ...joined].filter((token) => {
-    if (ownWords.test(token)) return names.includes('egen');
+  const byName = [...tokens, ...joined].filter((token, index) => {
+    if (ownWords.test(token)) return names.includes('egen') && saysOwn(tokens, index);
     if (generic.has(token)) return false;
     return names.some((name) => name === token || (token.length >= shortestStart && name.startsWith(token)));
   }).length;
+  const byVendor =
+    vendor.length > 0 && solution.vendor !== solution.solution && vendor.every((word) => tokens.includes(word));
+  return byName + (byVendor ? vendor.length : 0);
 }
 
 /**

@@ -221,75 +221,70 @@ function sourceOf(record: Item): Passage['source'] {
   return { label: source.label, asOf: source.asOf };
 }
 
+/** The passages of one record: its sentences and points, its details as one line, or its title alone. */
+function recordPassages(kind: KnowledgeKind, record: Item, references: References): Passage[] {
+  const passages: Passage[] = [];
+  const recordId = typeof record.id === 'string' ? record.id : '';
+  const recordTitle = recordTitleOf(record, references);
+  const source = sourceOf(record);
+  const aliases = Array.isArray(record.aliases)
+    ? record.aliases.filter((alias): alias is string => typeof alias === 'string')
+    : [];
+  const names = [recordTitle, ...aliases];
+  const seen = new Set<string>();
+  const details: string[] = [];
+  const labels: string[] = [];
+  let dated = false;
+  const detail = (field: string, text: string) => {
+    details.push(text);
+    labels.push(field);
+  };
+  walk(
+    record,
+    [],
+    (field, text, reference = false, date = false) => {
+      // the title is what every passage of the record is found by, not a passage of its own;
+      // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
+      if (text === recordTitle || seen.has(text)) return;
+      seen.add(text);
+      // the record's own date is one of its details ("Webinar … · 14. november 2018 · 09.00");
+      // a date in a list says when of that point
+      if (date && !field.includes('.')) {
+        detail(field, text);
+        dated = true;
+        return;
+      }
+      // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
+      // and a bullet among longer ones ("Vejledningsmateriale") is a point of its own
+      if (
+        text.trim().split(/\s+/).length < 3 &&
+        !timedLine.test(text) &&
+        (reference || !bulletField.test(field) || namingField.test(field))
+      ) {
+        names.push(text);
+        if (!field.includes('.')) detail(field, text);
+      } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
+    },
+    references,
+  );
+  // a contact's phone and address, a meeting's medium, a date: the record's details as one line
+  if (details.length > 1 || dated) {
+    const text = [recordTitle, ...details].join(' · ');
+    passages.push({ kind, recordId, recordTitle, names, field: 'details', text, source, labels });
+  }
+  // a record that is only a name is still found by it
+  if (passages.length === 0)
+    passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
+  return passages;
+}
+
 /**
  * Every passage of every record, read from the records as they are: a new field or a new
  * kind of record next quarter is searchable without code.
  */
 export function passagesOf(knowledge: Knowledge): Passage[] {
-  const passages: Passage[] = [];
   const references = referencesIn(knowledge);
-  for (const [kind, records] of materialOf(knowledge)) {
-    for (const record of records) {
-      const recordId = typeof record.id === 'string' ? record.id : '';
-      const recordTitle = recordTitleOf(record, references);
-      const source = sourceOf(record);
-      const aliases = Array.isArray(record.aliases)
-        ? record.aliases.filter((alias): alias is string => typeof alias === 'string')
-        : [];
-      const names = [recordTitle, ...aliases];
-      const seen = new Set<string>();
-      const before = passages.length;
-      const details: string[] = [];
-      const labels: string[] = [];
-      let dated = false;
-      walk(
-        record,
-        [],
-        (field, text, reference = false, date = false) => {
-          // the title is what every passage of the record is found by, not a passage of its own;
-          // a word or two ("Skype", "Region Hovedstaden") describes the record rather than says something
-          if (text === recordTitle || seen.has(text)) return;
-          seen.add(text);
-          // the record's own date is one of its details ("Webinar … · 14. november 2018 · 09.00");
-          // a date in a list says when of that point
-          if (date && !field.includes('.')) {
-            details.push(text);
-            labels.push(field);
-            dated = true;
-            return;
-          }
-          // a point of a programme with its time ("10.40–10.50 Pause") says when, however short
-          // and a bullet among longer ones ("Vejledningsmateriale") is a point of its own
-          if (
-            text.trim().split(/\s+/).length < 3 &&
-            !timedLine.test(text) &&
-            (reference || !bulletField.test(field) || namingField.test(field))
-          ) {
-            names.push(text);
-            if (!field.includes('.')) {
-              details.push(text);
-              labels.push(field);
-            }
-          } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
-        },
-        references,
-      );
-      // a contact's phone and address, a meeting's medium, a date: the record's details as one line
-      if (details.length > 1 || dated)
-        passages.push({
-          kind,
-          recordId,
-          recordTitle,
-          names,
-          field: 'details',
-          text: [recordTitle, ...details].join(' · '),
-          source,
-          labels,
-        });
-      // a record that is only a name is still found by it
-      if (passages.length === before)
-        passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
-    }
-  }
-  return passages;
+  return materialOf(knowledge).flatMap(([kind, records]) =>
+    records.flatMap((record) => recordPassages(kind, record, references)),
+  );
 }
