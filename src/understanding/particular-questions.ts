@@ -23,7 +23,10 @@ export function particularQuestion(question: {
   if (resolved.intent !== 'unknown' && !asksTheKnowledge.has(resolved.intent)) return undefined;
   // "hvem er KOMBIT-programleder i Kolding?": a person in a municipality, whom the material never names
   const nothingElse = tasks.length + steps.length + itSystems.length + supportSystems.length === 0;
-  const asksForSomeone = tokens.some((token) => /^(hvem|who|whom)$/.test(token));
+  // ("hvad hedder programlederen i Vejle?", "what's the name of …" ask for someone too)
+  const asksForSomeone =
+    tokens.some((token) => /^(hvem|who|whom)$/.test(token)) ||
+    tokens.some((token, index) => /^(hedder|name|navn|navnet)$/.test(token) && index < 3);
   if (asksForSomeone && roles.length > 0 && municipalities.length > 0 && nothingElse)
     return { ...resolved, intent: 'unknown', confidence: 1 };
   // (the next meeting's practicalities are not announced: it has its own answer)

@@ -5,7 +5,7 @@ import { outsideWordsOf } from './search/outside.js';
 import type { Understanding } from './types.js';
 
 // the words of piloting: "pilot", "piloterne", "præpilot", "pilotkommunerne", "pilotafprøvningen"
-const pilotWord = /^(pilot\w*|praepilot\w*)$/;
+const pilotWord = /^(pilot\w*|praepilot\w*|proevekoers\w*)$/;
 // … and of asking who uses something ("hvem bruger …", "which … run", "er der andre …")
 const whoUses =
   /^(hvem|hvilke|hvilken|who|which|bruger|bruge|anvender|anvende|use|uses|using|run|runs|andre|others|udover|besides)$/;
@@ -13,6 +13,22 @@ const whoUses =
 const organisation = 'organisation';
 // below this the pilots' answer is more likely than the intent the words alone suggested
 const pilotConfidence = 0.7;
+
+/**
+ * "hvad bruger Næstved i pilotforsøget?": a municipality and a word of piloting, nothing else
+ * named, is the pilots' answer for that municipality, however the words alone were read.
+ */
+function municipalityPiloting(resolved: Understanding): Understanding | undefined {
+  const { entities } = resolved;
+  if (entities.municipalities.length !== 1 || resolved.intent === 'pilot.solution') return undefined;
+  const others = {
+    ...entities,
+    municipalities: [],
+    supportSystems: entities.supportSystems.filter((id) => id !== organisation),
+  };
+  if (namesSomething(others)) return undefined;
+  return { ...resolved, intent: 'pilot.solution', confidence: Math.max(resolved.confidence, pilotConfidence) };
+}
 
 /**
  * "hvem bruger OS2 sync?", "which pilot municipalities built their own org solution?": a
@@ -28,8 +44,8 @@ export function pilotSolutionReading(
   // "hvad koster OS2 sync?": a price is never in the material, whatever it names
   if (outsideWordsOf(tokens).length > 0) return undefined;
   const named = pilotSolutionNamed(knowledge, tokens);
-  if (!named) return undefined;
   const piloting = tokens.some((token) => pilotWord.test(token));
+  if (!named) return piloting ? municipalityPiloting(resolved) : undefined;
   const own = named.pilots.every((pilot) => pilot.vendor === pilot.solution);
   if (!piloting && (own || !tokens.some((token) => whoUses.test(token)))) return undefined;
   // anything else named is that thing's question ("hvilke kommuner bruger KMD Sag?", "hvilken

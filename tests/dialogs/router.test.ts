@@ -281,6 +281,8 @@ describe('language, help and the unknown', () => {
       'Gevinstejer',
     );
     expect(answer('who is the STS-projektleder in Odense?').text).toMatch(/^I don't know that\./);
+    // … nor the name of the one who does
+    expect(answer('hvad hedder superbrugeren i Holbæk Kommune?').text).toMatch(/^Det ved jeg ikke\./);
   });
 
   it('does not guess: an out-of-scope question gets "I don\'t know" and the mailbox', () => {
@@ -639,6 +641,11 @@ describe('the pilots of one solution', () => {
   it('answers who uses a solution the pilots name, not a passage or "I don\'t know"', () => {
     expect(answer('hvilke kommuner i piloten har bygget deres egen løsning?')?.text).toContain('Odense og Herning');
     expect(answer('who runs NetIQ?')?.text).toContain('used by Faaborg-Midtfyn');
+  });
+
+  it('answers a municipality asked about with a word of piloting with its pilot answer', () => {
+    expect(answer('hvad kører Esbjerg med i pilotforsøget?')?.text).toContain('**Esbjerg Kommune** er SAPA-pilot');
+    expect(answer('hvad har Gladsaxe valgt i prøvekørslen?')?.text).toContain('**Gladsaxe Kommune** er SAPA-pilot');
   });
 
   it('names no solution by a common word of a vendor, nor "egen" said of anything but a solution', () => {
