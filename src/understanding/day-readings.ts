@@ -4,6 +4,10 @@ import { CONFIDENCE_THRESHOLD, type DateSpan, type Entities, type Understanding 
 
 const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
 const meetingWord = /^(moede\w*|meeting|meetings|programledermoede\w*)$/;
+// "punktet", "the item": a point of the programme asked for, not the meeting
+const pointWord = /^(punkt\w*|item|items|bit|part|point)$/;
+// … and "næste møde" is the next meeting, whatever day was asked about before
+const nextWord = /^(naeste|next)$/;
 // the confidence of a day's meetings read from a day and when it starts or ends
 const dayConfidence = 0.6;
 
@@ -21,10 +25,22 @@ export function dayOfMeetings(reading: {
   previous: Understanding | undefined;
 }): Understanding | undefined {
   const { tokens, resolved, entities, previous } = reading;
-  const asks =
-    resolved.intent === 'unknown' || (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent));
-  const day = reading.dates ?? (previous?.intent === 'event.list' ? previous.entities.dates : undefined);
   const meeting = tokens.some((token) => meetingWord.test(token));
+  // (a point of the programme is no answer to when the meeting itself starts: "og hvornår
+  // starter mødet den dag?" after the programme's evaluation)
+  // (after a day's programme or its meetings: "… og hvornår starter mødet den dag?")
+  const afterADay = previous?.intent === 'event.list' || previous?.intent === 'agenda.today';
+  const theMeetingAfterAPoint =
+    meeting &&
+    afterADay &&
+    !reading.dates &&
+    (resolved.intent === 'agenda.today' || resolved.intent === 'event.next-meeting') &&
+    !tokens.some((token) => pointWord.test(token) || nextWord.test(token));
+  const asks =
+    resolved.intent === 'unknown' ||
+    (asksTheKnowledge.has(resolved.intent) && !meetingIntents.has(resolved.intent)) ||
+    theMeetingAfterAPoint;
+  const day = reading.dates ?? (afterADay ? previous.entities.dates : undefined);
   const meetingNames = meeting ? { ...resolved.entities, roles: [] } : resolved.entities;
   if (!day || !asks || namesSomething(meetingNames) || !tokens.some((token) => startOrEnd.test(token)))
     return undefined;

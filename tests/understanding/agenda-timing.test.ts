@@ -52,6 +52,20 @@ describe('how long or when, asked on a meeting day', () => {
     expect(items('hvornår er deadline for FK-ansvarlig, som blev nævnt på mødet i dag?').intent).toBe('deadline.task');
   });
 
+  it('is the meeting itself when its start is asked right after one of its points, without the day', () => {
+    const point = understander.understand({ text: 'hvornår er pausen den 12.?', now });
+    const meeting = understander.understand({ text: 'og hvornår begynder mødet den dag?', now, previous: point });
+    expect(meeting.intent).toBe('event.list');
+    expect(meeting.entities.dates).toEqual({ start: '2018-09-12', end: '2018-09-12' });
+    // … but a point asked for is that point
+    const other = understander.understand({
+      text: 'og hvornår starter punktet om Organisation?',
+      now,
+      previous: point,
+    });
+    expect(other.intent).toBe('agenda.today');
+  });
+
   it('leaves a deadline asked "i dag" on a meeting day to the deadline', () => {
     expect(items('hvornår er deadline for FK-ansvarlig, som blev nævnt på mødet i dag?').intent).toBe('deadline.task');
   });
