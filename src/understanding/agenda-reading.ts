@@ -10,8 +10,22 @@ import { CONFIDENCE_THRESHOLD, type DateSpan, type Understanding } from './types
 const relativeDay = /^(i|dag|idag|today|morgen|imorgen|tomorrow|overmorgen)$/;
 // "mødet", "the meeting": the day's meeting named
 const meetingWord = /^(moedet|meeting)$/;
+// "den", "det", "it": a word pointing back at the point just answered, in a short question
+const pointingBack = /^(den|det|denne|dette|it|that|this)$/;
+const shortFollowUp = 6;
+// … asking who gives it ("står for", "holder", "presents"), when or how long
+const askedOfAPoint =
+  /^(hvornaar|when|laenge|long|varer|lasts|praesenterer|praesentere|presents|presenting|gives|holder|staar|tid|time)$/;
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
+
+/** "og hvem står for den?", "hvor længe varer det?" right after a point: the same point's key(s). */
+function samePointAsked(tokens: string[], dates: DateSpan | undefined, previous: Understanding | undefined) {
+  const items = previous?.intent === 'agenda.today' ? previous.entities.agendaItems : undefined;
+  if (!items || dates || tokens.length > shortFollowUp) return undefined;
+  const asked = tokens.some((token) => pointingBack.test(token)) && tokens.some((token) => askedOfAPoint.test(token));
+  return asked ? items : undefined;
+}
 
 /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
 export function agendaItemReading(reading: {
@@ -56,6 +70,16 @@ export function agendaItemReading(reading: {
     afterMeeting,
     meetingDay,
   });
+  const samePoint = samePointAsked(tokens, dates, previous);
+  if (samePoint) {
+    const entities = { ...resolved.entities, agendaItems: samePoint };
+    return {
+      ...resolved,
+      intent: 'agenda.today',
+      confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
+      entities,
+    };
+  }
   if (!(open || strictly || afterMeeting) || !asks) return undefined;
   const agendaItems = agendaItemsAsked({
     knowledge: knowledge,

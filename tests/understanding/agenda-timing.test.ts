@@ -66,6 +66,16 @@ describe('how long or when, asked on a meeting day', () => {
     expect(other.intent).toBe('agenda.today');
   });
 
+  it('is the same point when who gives it or how long it lasts is asked right after it', () => {
+    const point = understander.understand({ text: 'hvornår er punktet om SKI den 12.?', now });
+    expect(point.entities.agendaItems).toEqual(['programledermoede-2018-09-12#4']);
+    for (const text of ['og hvem står for det?', 'hvor længe varer det?']) {
+      const again = understander.understand({ text, now, previous: point });
+      expect(again.intent).toBe('agenda.today');
+      expect(again.entities.agendaItems).toEqual(['programledermoede-2018-09-12#4']);
+    }
+  });
+
   it('leaves a deadline asked "i dag" on a meeting day to the deadline', () => {
     expect(items('hvornår er deadline for FK-ansvarlig, som blev nævnt på mødet i dag?').intent).toBe('deadline.task');
   });
