@@ -19,15 +19,21 @@ const ownReach = 3;
 // a word shorter than this is no start of a solution's name ("os" of "OS2")
 const shortestStart = 4;
 
-/** The SAPA pilots grouped by the organisation solution they use, in the material's order. */
+const grouped = new WeakMap<Knowledge, PilotSolution[]>();
+
+/** The SAPA pilots grouped by the organisation solution they use, in the material's order (made once per load). */
 export function pilotSolutions(knowledge: Knowledge): PilotSolution[] {
+  const known = grouped.get(knowledge);
+  if (known) return known;
   const groups = new Map<string, PilotSolution>();
   for (const pilot of knowledge.pilots) {
     const group = groups.get(pilot.solution);
     if (group) group.pilots.push(pilot);
     else groups.set(pilot.solution, { solution: pilot.solution, vendor: pilot.vendor, pilots: [pilot] });
   }
-  return [...groups.values()];
+  const solutions = [...groups.values()];
+  grouped.set(knowledge, solutions);
+  return solutions;
 }
 
 /** Whether a question's word says a solution of one's own: "egen" with "løsning" after it. */
@@ -43,9 +49,18 @@ function saysOwn(tokens: string[], index: number): boolean {
  * the vendor only by its whole name ("Digital Identity", "Signaturgruppen"), as its words alone
  * ("identity") mean other things.
  */
+const nameWords = new Map<string, string[]>();
+
+/** The folded words of a name, read once. */
+function wordsOf(name: string): string[] {
+  let known = nameWords.get(name);
+  if (!known) nameWords.set(name, (known = words(name)));
+  return known;
+}
+
 function wordsNaming(solution: PilotSolution, tokens: string[]): number {
-  const names = words(solution.solution).filter((word) => !generic.has(word));
-  const vendor = words(solution.vendor ?? '');
+  const names = wordsOf(solution.solution).filter((word) => !generic.has(word));
+  const vendor = wordsOf(solution.vendor ?? '');
   // "OS2" is read as "os" and "2" by the question's reading, and written as one word in the name
   const joined = tokens.flatMap((token, index) =>
     /^\d+$/.test(tokens[index + 1] ?? '') && /^\p{L}+$/u.test(token) ? [token + tokens[index + 1]] : [],
