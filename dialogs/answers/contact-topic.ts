@@ -2,10 +2,14 @@
 const topics: [string, string[]][] = [
   ['kigo', ['kigo']],
   ['ky', ['ky', 'indstationering', 'indstationeret', 'ydelsessystem']],
-  ['programleder', ['programleder', 'programlederen', 'programlederrollen', 'erfaringer']],
+  ['programleder', ['programleder', 'programlederen', 'programlederrollen', 'erfaringer', 'experiences']],
 ];
+
+// "the programme leader role": the English name, two words
+const programmeLeader = /\bprogram(?:me)? leaders?\b/;
 
 /** The contact topic a question names, if any ("hvem skal jeg kontakte om KIGO?" → "kigo"). */
 export function contactTopicOf(tokens: string[]): string | undefined {
+  if (programmeLeader.test(tokens.join(' '))) return 'programleder';
   return topics.find(([, list]) => tokens.some((token) => list.includes(token)))?.[0];
 }

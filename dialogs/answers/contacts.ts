@@ -19,7 +19,7 @@ const topicContacts: Record<string, string[]> = {
   ky: ['trg', 'ndf'],
   indstationering: ['trg', 'ndf'],
   ydelsessystem: ['trg', 'ndf'],
-  programleder: ['mvp', 'mbprogrammet'],
+  programleder: ['mvp', 'kombit-programlederindsats', 'mbprogrammet'],
   programlederrolle: ['mvp'],
   rollebeskrivelse: ['mvp'],
   programledermoede: ['mbprogrammet'],

@@ -1,4 +1,4 @@
-import { namesSomething, undatedIntents } from './reading-groups.js';
+import { asksTheKnowledge, namesSomething, undatedIntents } from './reading-groups.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { findTask } from '../knowledge/queries.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
@@ -170,6 +170,24 @@ function subjectLine(read: Understanding, tokens: string[]): Understanding {
   };
 }
 
+// "who do I mail?", "hvem skal vi skrive til?": whom the asker writes to
+const askerWord = /^(i|we|jeg|vi|me|us|mig|os)$/;
+const whoWord = /^(who|whom|hvem)$/;
+const writeVerb = /^(mail|email|e-mail|write|contact|call|reach|skrive|skriv|kontakte|maile|ringe|ring)$/;
+
+/**
+ * "we'd like to share how we do the programme leader role, who do I mail?": whom the asker
+ * writes to is the contacts' answer, though a role is named (it says what about).
+ */
+function whomToWrite(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent === 'contact' || !asksTheKnowledge.has(read.intent)) return read;
+  const asks =
+    tokens.some((token) => whoWord.test(token)) &&
+    tokens.some((token) => askerWord.test(token)) &&
+    tokens.some((token) => writeVerb.test(token));
+  return asks ? { ...read, intent: 'contact', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) } : read;
+}
+
 /**
  * "hvem skal udpeges før 1/11?": a day's programme is of that day; asked up to a day ("før",
  * "inden", "by"), the question is what is due by then.
@@ -182,5 +200,5 @@ function dueBy(read: Understanding): Understanding {
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const checked = dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens));
-  return subjectLine(whenOfATask(checked, tokens, knowledge), tokens);
+  return whomToWrite(subjectLine(whenOfATask(checked, tokens, knowledge), tokens), tokens);
 }

@@ -676,6 +676,19 @@ describe('a group of the rollout plan', () => {
   });
 });
 
+describe('whom to write to', () => {
+  it('is the contacts, with the address for what is named first, though a role is named', () => {
+    const [reply] = routeTurn(
+      {
+        ...turn('we want to share our experience with the programme leader role, who should I email?'),
+        locale: 'en-GB',
+      },
+      { knowledge, understander },
+    ).replies;
+    expect(reply?.text.split('\n')[0]).toContain('mvp@kombit.dk');
+  });
+});
+
 describe('the subject of a mail', () => {
   it('is not a topic asked about ("om emnet …", "on the subject of …")', () => {
     const [reply] = routeTurn(turn('hvilken mail skal jeg skrive til om emnet rollegalleriet?'), {
