@@ -3,6 +3,7 @@ import type { EntityKind, SurfaceForm } from './entity-forms.js';
 import { surfaceForms } from './entity-forms.js';
 import { deletions, editDistance, typoAllowance } from './fuzzy.js';
 import { stem } from './stem.js';
+import { isCommonDanishWord } from './search/common-words.js';
 import { isStopword, isWeakWord } from './stopwords.js';
 
 /** Where a vocabulary string occurs: in which form, at which word (or the whole form joined). */
@@ -197,7 +198,12 @@ export class EntityIndex {
     if (!span || span.score < hintedCoverage) return undefined;
     if (form.strict && (!strictlyFound(form, positions) || span.end - span.start > form.tokens.length))
       return undefined;
-    const properNounMissing = form.needsProperNoun && !writtenAsName(query, span.start, span.end);
+    // "læse" is no typo of Læsø: a municipality reached only by a typo, from a common word, needs writing as a name
+    const commonWordTypo =
+      form.kind === 'municipality' &&
+      span.score < 1 &&
+      query.tokens.slice(span.start, span.end).some((token) => isCommonDanishWord(token));
+    const properNounMissing = (form.needsProperNoun || commonWordTypo) && !writtenAsName(query, span.start, span.end);
     const certainty = span.score >= namedCoverage && !properNounMissing ? 'named' : 'hinted';
     return { kind: form.kind, id: form.id, score: span.score, start: span.start, end: span.end, certainty };
   }

@@ -170,8 +170,10 @@ function subjectLine(read: Understanding, tokens: string[]): Understanding {
   };
 }
 
-// "who do I mail?", "hvem skal vi skrive til?": whom the asker writes to
-const askerWord = /^(i|we|jeg|vi|me|us|mig|os)$/;
+// "who do I mail?", "hvem skal vi skrive til?": whom the asker writes to (not "who can the
+// vendors call?"): the asker right before the verb
+const askerWord = /^(i|we|jeg|vi)$/;
+const askerReach = 3;
 const whoWord = /^(who|whom|hvem)$/;
 const writeVerb = /^(mail|email|e-mail|write|contact|call|reach|skrive|skriv|kontakte|maile|ringe|ring)$/;
 
@@ -181,10 +183,12 @@ const writeVerb = /^(mail|email|e-mail|write|contact|call|reach|skrive|skriv|kon
  */
 function whomToWrite(read: Understanding, tokens: string[]): Understanding {
   if (read.intent === 'contact' || !asksTheKnowledge.has(read.intent)) return read;
-  const asks =
-    tokens.some((token) => whoWord.test(token)) &&
-    tokens.some((token) => askerWord.test(token)) &&
-    tokens.some((token) => writeVerb.test(token));
+  const writes = tokens.some(
+    (token, index) =>
+      writeVerb.test(token) &&
+      tokens.slice(Math.max(0, index - askerReach), index).some((word) => askerWord.test(word)),
+  );
+  const asks = writes && tokens.some((token) => whoWord.test(token));
   return asks ? { ...read, intent: 'contact', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) } : read;
 }
 

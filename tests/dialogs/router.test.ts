@@ -677,6 +677,11 @@ describe('a group of the rollout plan', () => {
 });
 
 describe('whom to write to', () => {
+  it('is whom the asker writes to, not whom others call', () => {
+    const asked = 'der skal være én person leverandørerne kan ringe til om adgangsstyring. hvem er det, er det mig?';
+    expect(['Kontakt', 'Kontakter']).not.toContain(answer(asked).heading);
+  });
+
   it('is the contacts, with the address for what is named first, though a role is named', () => {
     const [reply] = routeTurn(
       {

@@ -260,3 +260,19 @@ describe('an everyday word for a system', () => {
     expect(read('skal vi ændre vores organisationsstruktur?').supportSystems).toEqual([]);
   });
 });
+
+describe('a municipality reached by a typo', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const municipalities = (text: string) => understander.understand({ text, now }).entities.municipalities;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is that municipality, unless the word is a common word not written as a name', () => {
+    expect(municipalities('hvilke systemer skal læse organisationsdata?')).toEqual([]);
+    expect(municipalities('hvornår skal Lesø på SAPA?')).toEqual(['laesoe']);
+    expect(municipalities('hvornår skal aarhuus på SAPA?')).toEqual(['aarhus']);
+  });
+});
