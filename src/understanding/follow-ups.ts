@@ -140,6 +140,15 @@ const pointingBack = new Set([
   'this',
   'those',
   'they',
+  // "hvad skal han så hjælpe med?" after a role: the one who holds it
+  'han',
+  'hun',
+  'ham',
+  'hende',
+  'he',
+  'she',
+  'him',
+  'her',
 ]);
 
 /** Whether the question names no thing of its own. */

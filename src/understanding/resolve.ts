@@ -111,9 +111,14 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
     const sameKinds = namedKinds.every(
       (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0,
     );
-    // a change is made once, by its own sentence: "og trin 4?" after one is a question
+    // a change is made once, by its own sentence: "og trin 4?" after one is a question; a passage
+    // quoted is no question to repeat ("and step 4?" after the steps quoted asks for step 4)
     const repeatable =
-      isFollowUp(original.tokens) && !asksAnew(original.tokens) && sameKinds && !changesState(previous.intent);
+      isFollowUp(original.tokens) &&
+      !asksAnew(original.tokens) &&
+      sameKinds &&
+      !changesState(previous.intent) &&
+      previous.intent !== 'fact';
     const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
     if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
     return bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined) ?? unknown;

@@ -35,6 +35,20 @@ describe('a conversation', () => {
     expect(next.text).toContain('DUBU skal anvende Fjernprint');
   });
 
+  it('asks for a step of the task whose steps a passage answer quoted', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvad er BBR-trinene for adgangsstyring?').intent).toBe('fact');
+    const next = ask('og trin 4?');
+    expect(next.intent).toBe('task.steps');
+    expect(next.text).toContain('Trin 4 i _BBR på Adgangsstyring_');
+  });
+
+  it('reads "han" and "hun" as the one who holds the role just asked about', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvem er STS-projektleder?');
+    expect(ask('hvad laver hun?').intent).toBe('role.describe');
+  });
+
   it('asks for the same point of the programme on another meeting day when the follow-up names the day', () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('hvornår er pausen i dag?').text).toContain('10.40–10.50');
