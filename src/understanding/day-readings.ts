@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { asksTheKnowledge, meetingIntents, namesSomething } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, type DateSpan, type Entities, type Understanding } from './types.js';
 
-const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
+const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end|faerdige|faerdig|finished)$/;
 const meetingWord = /^(moede\w*|meeting|meetings|programledermoede\w*)$/;
 // "punktet", "the item": a point of the programme asked for, not the meeting
 const pointWord = /^(punkt\w*|item|items|bit|part|point)$/;
@@ -29,7 +29,10 @@ export function dayOfMeetings(reading: {
   // (a point of the programme is no answer to when the meeting itself starts: "og hvornår
   // starter mødet den dag?" after the programme's evaluation)
   // (after a day's programme or its meetings: "… og hvornår starter mødet den dag?")
-  const afterADay = previous?.intent === 'event.list' || previous?.intent === 'agenda.today';
+  const afterADay =
+    previous?.intent === 'event.list' ||
+    previous?.intent === 'agenda.today' ||
+    previous?.intent === 'event.next-meeting';
   const theMeetingAfterAPoint =
     meeting &&
     afterADay &&

@@ -121,7 +121,11 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
       previous.intent !== 'fact';
     const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
     if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
-    return bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined) ?? unknown;
+    // (not understood, it is still about the last topic: "og hvornår bliver den publiceret?" is that task's)
+    return (
+      bestFilled(inherited, true, previous) ??
+      bestFilled(original, false, undefined) ?? { ...unknown, entities: inherited.entities }
+    );
   }
   const fresh = bestFilled(original, false, undefined);
   if (fresh) return fresh;

@@ -43,6 +43,19 @@ describe('a conversation', () => {
     expect(next.text).toContain('Trin 4 i _BBR på Adgangsstyring_');
   });
 
+  it('keeps the topic of a follow-up it cannot read for the checks after it', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvad er fristen for at godkende de initiale fordelingsregler?');
+    // "publiceret" reads as nothing, but "hvornår … den" is still that task's dates
+    expect(ask('og hvornår bliver den publiceret?').text).toContain('Godkend initiale fordelingsregler');
+  });
+
+  it('gives the day’s meeting when "we are done" is asked right after when it starts', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår starter programledermødet i dag?');
+    expect(ask('og hvornår er vi færdige?').text).toContain('10.00–12.00');
+  });
+
   it('reads "han" and "hun" as the one who holds the role just asked about', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvem er STS-projektleder?');
