@@ -135,6 +135,20 @@ function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
+/**
+ * "they'll start billing us … when can they actually invoice from?": when, asked of one dated
+ * fact named and no task, is its date, where the question was read as nothing or as an answer
+ * without dates (the dated fact's own systems and words may be named beside it).
+ */
+function whenOfADeadline(read: Understanding, tokens: string[]): Understanding {
+  const undated =
+    read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
+  const { deadlines, tasks } = read.entities;
+  if (!undated || deadlines.length !== 1 || tasks.length > 0) return read;
+  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || namesADeadline.test(token))) return read;
+  return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
+}
+
 // "emnefeltet", "emnelinjen": the subject of a mail; "emne" and "subject" only beside a word of writing,
 // and not as a topic ("om emnet rollegalleriet", "on the subject of SAPA")
 const subjectField = /^(emnefelt\w*|emnelinje\w*|subjectline|subjectfield)$/;
@@ -204,5 +218,6 @@ function dueBy(read: Understanding): Understanding {
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const checked = dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens));
-  return whomToWrite(subjectLine(whenOfATask(checked, tokens, knowledge), tokens), tokens);
+  const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
+  return whomToWrite(subjectLine(dated, tokens), tokens);
 }

@@ -127,6 +127,13 @@ describe('a past deadline asked of one task', () => {
     expect(reply.text).toContain('1. november 2018');
   });
 
+  it('is the date of one dated fact named, however long the question around it', () => {
+    const reply = answer(
+      'vores leverandør på SKI 02.19 har ringet og siger de vil begynde at sende regninger for adgangsstyring-integrationen. hvornår må de det?',
+    );
+    expect(reply.text).toContain('1. december 2019');
+  });
+
   it('is no deadline where what is missing of the task is asked', () => {
     expect(answer('what is missing in the BBR access control task?').text).not.toContain('Critical date');
   });
