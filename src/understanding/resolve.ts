@@ -111,14 +111,17 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
     const sameKinds = namedKinds.every(
       (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0,
     );
-    // a change is made once, by its own sentence: "og trin 4?" after one is a question; a passage
-    // quoted is no question to repeat ("and step 4?" after the steps quoted asks for step 4)
+    // a change is made once, by its own sentence: "og trin 4?" after one is a question; after a
+    // passage quoted, a step ("and step 4?" after the steps quoted) or a question of its own
+    // that names nothing new is read for itself, a thing named alone ("and KY?") is not
+    const stepAfterPassage =
+      previous.intent === 'fact' && (original.stepNumber !== undefined || namesNothing(original));
     const repeatable =
       isFollowUp(original.tokens) &&
       !asksAnew(original.tokens) &&
       sameKinds &&
       !changesState(previous.intent) &&
-      previous.intent !== 'fact';
+      !stepAfterPassage;
     const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
     if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
     // (not understood, it is still about the last topic: "og hvornår bliver den publiceret?" is that task's)

@@ -56,6 +56,12 @@ describe('a conversation', () => {
     expect(ask('og hvornår er vi færdige?').text).toContain('10.00–12.00');
   });
 
+  it('does not read a thing named alone after a passage answer as another kind of question', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvad bruger SAPA egentlig organisationsdata til?').intent).toBe('fact');
+    expect(ask('og KY?').intent).not.toBe('task.list');
+  });
+
   it('reads "han" and "hun" as the one who holds the role just asked about', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvem er STS-projektleder?');
