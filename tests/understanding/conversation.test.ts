@@ -58,8 +58,8 @@ describe('a conversation', () => {
 
   it('does not read a thing named alone after a passage answer as another kind of question', () => {
     const ask = asker(createCore({ knowledge }));
-    expect(ask('hvad bruger SAPA egentlig organisationsdata til?').intent).toBe('fact');
-    expect(ask('og KY?').intent).not.toBe('task.list');
+    expect(ask('what does SAPA actually need the org data for?').intent).toBe('fact');
+    expect(ask('and KY?').intent).not.toBe('task.list');
   });
 
   it('reads "han" and "hun" as the one who holds the role just asked about', () => {
