@@ -1,41 +1,14 @@
 import type { Language } from '../../src/core/types.js';
+import { DANISH_MONTHS, ENGLISH_MONTHS } from '../../src/lib/months.js';
 
 /** Picks the Danish or English wording. */
 export function say(context: { language: Language }, da: string, en: string): string {
   return context.language === 'da' ? da : en;
 }
 
-const danishMonths = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const englishMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 // "4. september 2018", "den 12. september", "oktober 2018": a Danish date, with or without its year or day
 const danishDate = new RegExp(
-  `(?<![\\p{L}\\d])(?:(\\d{1,2})\\. ?)?(${danishMonths.join('|')})(?: (\\d{4}))?(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:(\\d{1,2})\\. ?)?(${DANISH_MONTHS.join('|')})(?: (\\d{4}))?(?![\\p{L}\\d])`,
   'gu',
 );
 
@@ -48,7 +21,7 @@ export function datesInLanguage(context: { language: Language }, text: string): 
   if (context.language === 'da') return text;
   return text.replace(danishDate, (whole, day: string | undefined, month: string, year: string | undefined) => {
     if (day === undefined && year === undefined) return whole;
-    const english = englishMonths[danishMonths.indexOf(month)] ?? month;
+    const english = ENGLISH_MONTHS[DANISH_MONTHS.indexOf(month)] ?? month;
     return [day, english, year].filter(Boolean).join(' ');
   });
 }

@@ -1,5 +1,6 @@
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import { detectLanguage } from '../language.js';
+import { DANISH_MONTHS } from '../../lib/months.js';
 
 /**
  * One thing a person can ask about, at the level they ask: a sentence, a bullet, a step, a
@@ -147,25 +148,10 @@ function isItem(value: unknown): value is Item {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-const danishMonths = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /** "2018-11-14" as "14. november 2018", "2018-10" as "oktober 2018": as the material writes dates. */
 function danishDate(iso: string): string {
   const [year, month, day] = iso.split('-');
-  const name = danishMonths[Number(month) - 1] ?? month;
+  const name = DANISH_MONTHS[Number(month) - 1] ?? month;
   return day === undefined ? `${name} ${year}` : `${Number(day)}. ${name} ${year}`;
 }
 
