@@ -10,6 +10,7 @@ const programmeLeader = /\bprogram(?:me)? leaders?\b/;
 
 /** The contact topic a question names, if any ("hvem skal jeg kontakte om KIGO?" → "kigo"). */
 export function contactTopicOf(tokens: string[]): string | undefined {
-  if (programmeLeader.test(tokens.join(' '))) return 'programleder';
-  return topics.find(([, list]) => tokens.some((token) => list.includes(token)))?.[0];
+  const topic = topics.find(([, list]) => tokens.some((token) => list.includes(token)))?.[0];
+  // (the asker may be a programme leader asking about KY: a topic named in one word comes first)
+  return topic ?? (programmeLeader.test(tokens.join(' ')) ? 'programleder' : undefined);
 }

@@ -4,7 +4,7 @@ import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
 import { findTimes } from './dates/time-of-day.js';
 import { answersFromKnowledge, meetingIntents, namesSomething } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
-import { CONFIDENCE_THRESHOLD, type DateSpan, type Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, type DateSpan, type Entities, type Understanding } from './types.js';
 
 // the words of a day said from today ("i dag", "today", "i morgen")
 const relativeDay = /^(i|dag|idag|today|morgen|imorgen|tomorrow|overmorgen)$/;
@@ -19,16 +19,42 @@ const askedOfAPoint =
 // Answers about a meeting, which a short follow-up about one of its points leans on
 const meetingTopics = new Set<string>(['agenda.today', 'event.list', 'meeting.start']);
 
+/** What a question names beyond what the last one named (a follow-up inherits the rest). */
+function namedBeyond(entities: Entities, earlier: Entities): Entities {
+  const beyond = (own: string[], before: string[]) => own.filter((id) => !before.includes(id));
+  return {
+    ...entities,
+    tasks: beyond(entities.tasks, earlier.tasks),
+    steps: entities.steps.filter(
+      (step) => !earlier.steps.some((one) => one.taskId === step.taskId && one.number === step.number),
+    ),
+    roles: beyond(entities.roles, earlier.roles),
+    itSystems: beyond(entities.itSystems, earlier.itSystems),
+    interfaces: beyond(entities.interfaces, earlier.interfaces),
+    supportSystems: beyond(entities.supportSystems, earlier.supportSystems),
+    municipalities: beyond(entities.municipalities, earlier.municipalities),
+    strategies: beyond(entities.strategies, earlier.strategies),
+    deadlines: beyond(entities.deadlines, earlier.deadlines),
+  };
+}
+
 /** "og hvem står for den?", "hvor længe varer det?" right after a point: the same point's key(s). */
-function samePointAsked(tokens: string[], dates: DateSpan | undefined, previous: Understanding | undefined) {
+function samePointAsked(
+  tokens: string[],
+  dates: DateSpan | undefined,
+  resolved: Understanding,
+  previous: Understanding | undefined,
+): string[] | undefined {
   const items = previous?.intent === 'agenda.today' ? previous.entities.agendaItems : undefined;
   if (!items || dates || tokens.length > shortFollowUp) return undefined;
+  // a thing the question names itself is its own question ("hvornår er det KIGO lukker?")
+  if (namesSomething(namedBeyond(resolved.entities, previous!.entities))) return undefined;
   const asked = tokens.some((token) => pointingBack.test(token)) && tokens.some((token) => askedOfAPoint.test(token));
   return asked ? items : undefined;
 }
 
-/** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
-export function agendaItemReading(reading: {
+/** What the reading of a point of a programme reads from. */
+interface AgendaReading {
   knowledge: Knowledge;
   search: FactSearch;
   input: { text: string; now: DateTime; previous?: Understanding };
@@ -36,8 +62,21 @@ export function agendaItemReading(reading: {
   resolved: Understanding;
   dates: DateSpan | undefined;
   dateWords: [number, number] | undefined;
-}): Understanding | undefined {
-  const { knowledge, search, input, tokens, resolved, dates, dateWords } = reading;
+}
+
+/** The reading that asks for these points of a programme. */
+function pointReading(resolved: Understanding, agendaItems: string[]): Understanding {
+  return {
+    ...resolved,
+    intent: 'agenda.today',
+    confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
+    entities: { ...resolved.entities, agendaItems },
+  };
+}
+
+/** Whether the question's own day has a meeting, and whether the question is open to being a point of one. */
+function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: boolean } {
+  const { knowledge, input, tokens, resolved, dates, dateWords } = reading;
   // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
   const meetingDay =
     dates !== undefined &&
@@ -58,6 +97,16 @@ export function agendaItemReading(reading: {
     resolved.confidence < CONFIDENCE_THRESHOLD ||
     meetingIntents.has(resolved.intent) ||
     (resolved.intent === 'event.list' && findTimes(input.text).length > 0);
+  return { meetingDay, open };
+}
+
+/** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
+export function agendaItemReading(reading: AgendaReading): Understanding | undefined {
+  const { knowledge, search, input, tokens, resolved, dates, dateWords } = reading;
+  // "og hvem står for den?" right after a point: that point
+  const samePoint = samePointAsked(tokens, dates, resolved, input.previous);
+  if (samePoint) return pointReading(resolved, samePoint);
+  const { meetingDay, open } = openToAPoint(reading);
   // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
   const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);
   // "and the Organisation part?" right after "when does the 12 September meeting start?" is that meeting's
@@ -70,16 +119,6 @@ export function agendaItemReading(reading: {
     afterMeeting,
     meetingDay,
   });
-  const samePoint = samePointAsked(tokens, dates, previous);
-  if (samePoint) {
-    const entities = { ...resolved.entities, agendaItems: samePoint };
-    return {
-      ...resolved,
-      intent: 'agenda.today',
-      confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
-      entities,
-    };
-  }
   if (!(open || strictly || afterMeeting) || !asks) return undefined;
   const agendaItems = agendaItemsAsked({
     knowledge: knowledge,
@@ -90,11 +129,5 @@ export function agendaItemReading(reading: {
     ...(day ? { dates: day } : {}),
     ...(dateWords ? { dateWords } : {}),
   });
-  if (!agendaItems) return undefined;
-  return {
-    intent: 'agenda.today',
-    confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
-    entities: { ...resolved.entities, agendaItems },
-    language: resolved.language,
-  };
+  return agendaItems ? pointReading(resolved, agendaItems) : undefined;
 }

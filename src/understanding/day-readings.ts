@@ -2,7 +2,21 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { asksTheKnowledge, meetingIntents, namesSomething } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, type DateSpan, type Entities, type Understanding } from './types.js';
 
-const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end|faerdige|faerdig|finished)$/;
+const startOrEnd = /^(starter|start|begynder|begin|begins|slutter|ends|end)$/;
+// "hvornår er vi færdige?" asks when the day ends; "hvor mange er færdige?" asks a status
+const doneWord = /^(faerdige|faerdig|finished)$/;
+const whenWord = /^(hvornaar|when)$/;
+const countWord = /^(mange|many|hvilke|which)$/;
+
+/** Whether the question asks when something starts or ends. */
+function asksStartOrEnd(tokens: string[]): boolean {
+  if (tokens.some((token) => startOrEnd.test(token))) return true;
+  return (
+    tokens.some((token) => doneWord.test(token)) &&
+    tokens.some((token) => whenWord.test(token)) &&
+    !tokens.some((token) => countWord.test(token))
+  );
+}
 const meetingWord = /^(moede\w*|meeting|meetings|programledermoede\w*)$/;
 // "punktet", "the item": a point of the programme asked for, not the meeting
 const pointWord = /^(punkt\w*|item|items|bit|part|point)$/;
@@ -45,8 +59,7 @@ export function dayOfMeetings(reading: {
     theMeetingAfterAPoint;
   const day = reading.dates ?? (afterADay ? previous.entities.dates : undefined);
   const meetingNames = meeting ? { ...resolved.entities, roles: [] } : resolved.entities;
-  if (!day || !asks || namesSomething(meetingNames) || !tokens.some((token) => startOrEnd.test(token)))
-    return undefined;
+  if (!day || !asks || namesSomething(meetingNames) || !asksStartOrEnd(tokens)) return undefined;
   return {
     intent: 'event.list',
     confidence: Math.max(resolved.confidence, dayConfidence),

@@ -140,7 +140,7 @@ const pointingBack = new Set([
   'this',
   'those',
   'they',
-  // "hvad skal han så hjælpe med?" after a role: the one who holds it
+  // "hvad skal han så hjælpe med?" after a role: the one who holds it ("her" is Danish "here")
   'han',
   'hun',
   'ham',
@@ -148,7 +148,6 @@ const pointingBack = new Set([
   'he',
   'she',
   'him',
-  'her',
 ]);
 
 /** Whether the question names no thing of its own. */

@@ -135,16 +135,22 @@ function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
+// what happened or began ("blev", "startede", "did", "launched"): no dated fact's date answers it
+const pastOrStart =
+  /^(blev|var|startede|begyndte|lanceret|lanceredes|indfoert|indfoertes|did|was|were|started|began|launched|introduced)$/;
+
 /**
  * "they'll start billing us … when can they actually invoice from?": when, asked of one dated
  * fact named and no task, is its date, where the question was read as nothing or as an answer
- * without dates (the dated fact's own systems and words may be named beside it).
+ * without dates (other things may be named beside it: the dated fact is the one dated thing).
  */
 function whenOfADeadline(read: Understanding, tokens: string[]): Understanding {
   const undated =
     read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
   const { deadlines, tasks } = read.entities;
   if (!undated || deadlines.length !== 1 || tasks.length > 0) return read;
+  // "hvornår blev KIGO lanceret?", "when did we start using KIGO?" ask of a past the material does not date
+  if (tokens.some((token) => pastOrStart.test(token))) return read;
   if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || namesADeadline.test(token))) return read;
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }

@@ -26,7 +26,8 @@ export function particularQuestion(question: {
   // ("hvad hedder programlederen i Vejle?", "what's the name of …" ask for someone too)
   const asksForSomeone =
     tokens.some((token) => /^(hvem|who|whom)$/.test(token)) ||
-    tokens.some((token, index) => /^(hedder|name|navn|navnet)$/.test(token) && index < 3);
+    (tokens.some((token, index) => /^(hedder|name|navn|navnet)$/.test(token) && index < 3) &&
+      !tokens.some((token) => /^(rolle\w*|roles?)$/.test(token)));
   if (asksForSomeone && roles.length > 0 && municipalities.length > 0 && nothingElse)
     return { ...resolved, intent: 'unknown', confidence: 1 };
   // (the next meeting's practicalities are not announced: it has its own answer)

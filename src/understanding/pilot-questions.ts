@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { pilotSolutionNamed } from '../knowledge/queries/pilots.js';
 import { namesSomething } from './reading-groups.js';
 import { outsideWordsOf } from './search/outside.js';
-import type { Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 // the words of piloting: "pilot", "piloterne", "præpilot", "pilotkommunerne", "pilotafprøvningen"
 const pilotWord = /^(pilot\w*|praepilot\w*|proevekoers\w*)$/;
@@ -11,6 +11,8 @@ const whoUses =
   /^(hvem|hvilke|hvilken|who|which|bruger|bruge|anvender|anvende|use|uses|using|run|runs|andre|others|udover|besides)$/;
 // "OS2 STS ORG Syncronizer" names STS Organisation's words, which do not make it about the support system
 const organisation = 'organisation';
+// the readings a municipality's pilot question is given when its piloting word is not known ("pilotforsøget")
+const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national']);
 // below this the pilots' answer is more likely than the intent the words alone suggested
 const pilotConfidence = 0.7;
 
@@ -21,6 +23,8 @@ const pilotConfidence = 0.7;
 function municipalityPiloting(resolved: Understanding): Understanding | undefined {
   const { entities } = resolved;
   if (entities.municipalities.length !== 1 || resolved.intent === 'pilot.solution') return undefined;
+  // (a question read well as something else stays that: "hvem skal Vejle kontakte om piloten?")
+  if (!misreadIntents.has(resolved.intent) && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
   const others = {
     ...entities,
     municipalities: [],

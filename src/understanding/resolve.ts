@@ -81,6 +81,36 @@ function bestFilled(
   return undefined;
 }
 
+/** A question that leans on the last topic: the last question again for another thing, or its own of the same topic. */
+function followUp(
+  original: Reading,
+  inherited: Reading,
+  previous: Understanding,
+  unknown: Understanding,
+): Understanding {
+  // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
+  const sameKinds = namedKinds.every(
+    (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0,
+  );
+  // a change is made once, by its own sentence: "og trin 4?" after one is a question; after a
+  // passage quoted, a step ("and step 4?" after the steps quoted) or a question of its own
+  // that names nothing new is read for itself, a thing named alone ("and KY?") is not
+  const stepAfterPassage = previous.intent === 'fact' && (original.stepNumber !== undefined || namesNothing(original));
+  const repeatable =
+    isFollowUp(original.tokens) &&
+    !asksAnew(original.tokens) &&
+    sameKinds &&
+    !changesState(previous.intent) &&
+    !stepAfterPassage;
+  const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
+  if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
+  // (not understood, it is still about the last topic: "og hvornår bliver den publiceret?" is that task's)
+  return (
+    bestFilled(inherited, true, previous) ??
+    bestFilled(original, false, undefined) ?? { ...unknown, entities: inherited.entities }
+  );
+}
+
 /**
  * Settles the intent: the best-scoring one whose needs the question meets. The last topic
  * is used only when the question leans on it (a follow-up, a word pointing back) or cannot
@@ -106,30 +136,7 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
   };
   if (!previous) return bestFilled(original, false, undefined) ?? unknown;
   const inherited = inheritTopic(original, previous);
-  if (refersBack(original)) {
-    // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
-    const sameKinds = namedKinds.every(
-      (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0,
-    );
-    // a change is made once, by its own sentence: "og trin 4?" after one is a question; after a
-    // passage quoted, a step ("and step 4?" after the steps quoted) or a question of its own
-    // that names nothing new is read for itself, a thing named alone ("and KY?") is not
-    const stepAfterPassage =
-      previous.intent === 'fact' && (original.stepNumber !== undefined || namesNothing(original));
-    const repeatable =
-      isFollowUp(original.tokens) &&
-      !asksAnew(original.tokens) &&
-      sameKinds &&
-      !changesState(previous.intent) &&
-      !stepAfterPassage;
-    const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
-    if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
-    // (not understood, it is still about the last topic: "og hvornår bliver den publiceret?" is that task's)
-    return (
-      bestFilled(inherited, true, previous) ??
-      bestFilled(original, false, undefined) ?? { ...unknown, entities: inherited.entities }
-    );
-  }
+  if (refersBack(original)) return followUp(original, inherited, previous, unknown);
   const fresh = bestFilled(original, false, undefined);
   if (fresh) return fresh;
   return (

@@ -134,6 +134,10 @@ describe('a past deadline asked of one task', () => {
     expect(reply.text).toContain('1. december 2019');
   });
 
+  it("gives no dated fact's date for when something began or was done", () => {
+    expect(answer('hvornår blev KIGO lanceret?').text).not.toContain('oktober 2018');
+  });
+
   it('is no deadline where what is missing of the task is asked', () => {
     expect(answer('what is missing in the BBR access control task?').text).not.toContain('Critical date');
   });
@@ -288,8 +292,9 @@ describe('language, help and the unknown', () => {
       'Gevinstejer',
     );
     expect(answer('who is the STS-projektleder in Odense?').text).toMatch(/^I don't know that\./);
-    // … nor the name of the one who does
+    // … nor the name of the one who does; the name of the role is the role's answer
     expect(answer('hvad hedder superbrugeren i Holbæk Kommune?').text).toMatch(/^Det ved jeg ikke\./);
+    expect(answer('hvad hedder rollen for programlederen i Vejle nu?').text).not.toMatch(/^Det ved jeg ikke\./);
   });
 
   it('does not guess: an out-of-scope question gets "I don\'t know" and the mailbox', () => {
@@ -650,6 +655,10 @@ describe('the pilots of one solution', () => {
     expect(answer('who runs NetIQ?')?.text).toContain('used by Faaborg-Midtfyn');
   });
 
+  it('leaves a question read well as something else to it, though it names a municipality and the pilot', () => {
+    expect(answer('hvem skal Vejle kontakte om piloten?')?.text).not.toContain('SAPA-piloterne');
+  });
+
   it('answers a municipality asked about with a word of piloting with its pilot answer', () => {
     expect(answer('hvad kører Esbjerg med i pilotforsøget?')?.text).toContain('**Esbjerg Kommune** er SAPA-pilot');
     expect(answer('hvad har Gladsaxe valgt i prøvekørslen?')?.text).toContain('**Gladsaxe Kommune** er SAPA-pilot');
@@ -684,6 +693,14 @@ describe('a group of the rollout plan', () => {
 });
 
 describe('whom to write to', () => {
+  it('is the address for the topic named in one word before the programme leader the asker is', () => {
+    const [reply] = routeTurn(
+      { ...turn('I am the new programme leader in Vejle, who do I contact about KY?'), locale: 'en-GB' },
+      { knowledge, understander },
+    ).replies;
+    expect(reply?.text.split('\n')[0]).toContain('trg@kombit.dk');
+  });
+
   it('is whom the asker writes to, not whom others call', () => {
     const asked = 'der skal være én person leverandørerne kan ringe til om adgangsstyring. hvem er det, er det mig?';
     expect(['Kontakt', 'Kontakter']).not.toContain(answer(asked).heading);

@@ -62,6 +62,24 @@ describe('a conversation', () => {
     expect(ask('and KY?').intent).not.toBe('task.list');
   });
 
+  it('reads "her" as the Danish "here", not as pointing back', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår er fristen for BBR på Adgangsstyring?');
+    expect(ask('hvilke deadlines har vi her i kommunen?').intent).not.toBe('deadline.task');
+  });
+
+  it('keeps "how many are done" a question of status right after when the meeting starts', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår starter programledermødet i dag?');
+    expect(ask('hvor mange kommuner er færdige?').intent).not.toBe('event.list');
+  });
+
+  it('answers what a follow-up names itself, not the point of the programme before it', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår er punktet om SKI den 12.?');
+    expect(ask('hvornår er det KIGO lukker?').text).toContain('KIGO');
+  });
+
   it('reads "han" and "hun" as the one who holds the role just asked about', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvem er STS-projektleder?');

@@ -44,11 +44,6 @@ function saysOwn(tokens: string[], index: number): boolean {
   );
 }
 
-/**
- * How many of a question's words name a solution: a word of its name, or its start ("sync");
- * the vendor only by its whole name ("Digital Identity", "Signaturgruppen"), as its words alone
- * ("identity") mean other things.
- */
 const nameWords = new Map<string, string[]>();
 
 /** The folded words of a name, read once. */
@@ -58,6 +53,11 @@ function wordsOf(name: string): string[] {
   return known;
 }
 
+/**
+ * How many of a question's words name a solution: a word of its name, or its start ("sync");
+ * the vendor only by its whole name ("Digital Identity", "Signaturgruppen"), as its words alone
+ * ("identity") mean other things.
+ */
 function wordsNaming(solution: PilotSolution, tokens: string[]): number {
   const names = wordsOf(solution.solution).filter((word) => !generic.has(word));
   const vendor = wordsOf(solution.vendor ?? '');
