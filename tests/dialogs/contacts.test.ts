@@ -1,6 +1,6 @@
 import { contacts } from '../../dialogs/answers/contacts.js';
 import { describe, expect, it } from 'vitest';
-import { card, context } from './dialog-kit.js';
+import { askedContext, card, context } from './dialog-kit.js';
 
 describe('contacts', () => {
   it('puts the programme mailbox first by default, then the other addresses', () => {
@@ -12,10 +12,7 @@ describe('contacts', () => {
   });
 
   it('says the subject the material asks for where the question asks what to write in it', () => {
-    const asked = (text: string, language: 'da' | 'en' = 'da') => {
-      const base = context('2018-09-06T10:00:00+02:00', language);
-      return card(contacts({ ...base, turn: { ...base.turn, text } }, {})).text;
-    };
+    const asked = (text: string, language: 'da' | 'en' = 'da') => card(contacts(askedContext(text, language), {})).text;
     expect(asked('hvad skriver jeg i emnelinjen?')).toBe(
       'Skriv gerne "programledermøde september" i emnefeltet, når du skriver til **mbprogrammet@kombit.dk** (Spørgsmål, der ikke blev stillet eller besvaret på programledermødet).',
     );

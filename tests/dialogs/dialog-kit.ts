@@ -23,6 +23,12 @@ export function context(
   return { knowledge: data ?? knowledge, language, turn };
 }
 
+/** A dialog's context for a question asked in words (a dialog that reads the question's own words). */
+export function askedContext(text: string, language: 'da' | 'en' = 'da'): DialogContext {
+  const base = context('2018-09-06T10:00:00+02:00', language);
+  return { ...base, turn: { ...base.turn, text } };
+}
+
 /** The one reply of a dialog, checked for what every answer carries: a source and one to three buttons. */
 export function card(replies: Reply[]): Reply {
   expect(replies).toHaveLength(1);

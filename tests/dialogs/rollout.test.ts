@@ -1,7 +1,7 @@
 import { rollout } from '../../dialogs/answers/rollout.js';
 import { pilots } from '../../dialogs/answers/pilots.js';
 import { describe, expect, it } from 'vitest';
-import { card, context, knowledge, plain } from './dialog-kit.js';
+import { askedContext, card, context, knowledge, plain } from './dialog-kit.js';
 
 describe('rollout: one municipality', () => {
   it('gives the group of 14 and its members, and says the quarter cannot be read', () => {
@@ -63,10 +63,7 @@ describe('rollout: the plan', () => {
 });
 
 describe('rollout: one group the question counts', () => {
-  const asked = (text: string, language: 'da' | 'en' = 'da') => {
-    const base = context('2018-09-06T10:00:00+02:00', language);
-    return card(rollout({ ...base, turn: { ...base.turn, text } }, {}));
-  };
+  const asked = (text: string, language: 'da' | 'en' = 'da') => card(rollout(askedContext(text, language), {}));
 
   it('gives the members of the group counted by number, by ordinal or as the last', () => {
     expect(asked('hvem er med i anden udrulningsgruppe?').text).toMatch(
@@ -97,10 +94,7 @@ describe('pilots', () => {
   });
 
   it('gives the pilots of one solution the question names, by a word or the start of one', () => {
-    const asked = (text: string, language: 'da' | 'en' = 'da') => {
-      const base = context('2018-09-06T10:00:00+02:00', language);
-      return card(pilots({ ...base, turn: { ...base.turn, text } }, {})).text;
-    };
+    const asked = (text: string, language: 'da' | 'en' = 'da') => card(pilots(askedContext(text, language), {})).text;
     expect(asked('hvem kører med OS2-synkroniseringen?')).toBe(
       'Blandt SAPA-piloterne bruges **OS2 STS ORG Syncronizer** (Digital Identity) af Favrskov, Gentofte og Syddjurs (præpilot).',
     );
