@@ -12,14 +12,30 @@ const danishDate = new RegExp(
   'gu',
 );
 
+// "den 14/11", "12/12-2018": a day and month in figures, where the words around it say it is a
+// date (after "den", or with its year); "2/3 af kommunerne" is a share
+const figuresDate = /(?<=\bden |\bd\. )(\d{1,2})\/(\d{1,2})(?:-(\d{4}))?(?![\d/])|\b(\d{1,2})\/(\d{1,2})-(\d{4})\b/gu;
+
+/** "den 14/11" as "den 14. november", "12/12-2018" as "12. december 2018": as the answers write dates. */
+function inWords(text: string): string {
+  return text.replace(figuresDate, (whole, ...groups: (string | undefined)[]) => {
+    const [day, month, year] = groups[0] !== undefined ? groups.slice(0, 3) : groups.slice(3, 6);
+    const name = DANISH_MONTHS[Number(month) - 1];
+    if (!name || Number(day) < 1 || Number(day) > 31) return whole;
+    return [`${Number(day)}. ${name}`, year].filter(Boolean).join(' ');
+  });
+}
+
 /**
  * Danish dates in a text as the answer's language writes them: "KLIK-udtræk 4. september
  * 2018" is "KLIK-udtræk 4 September 2018" in English, "oktober 2018" "October 2018" (names
- * stay, as titles do). A month alone, without a day or a year, is left as written.
+ * stay, as titles do). A month alone, without a day or a year, is left as written. Dates in
+ * figures ("den 14/11") are written out first, in both languages.
  */
 export function datesInLanguage(context: { language: Language }, text: string): string {
-  if (context.language === 'da') return text;
-  return text.replace(danishDate, (whole, day: string | undefined, month: string, year: string | undefined) => {
+  const written = inWords(text);
+  if (context.language === 'da') return written;
+  return written.replace(danishDate, (whole, day: string | undefined, month: string, year: string | undefined) => {
     if (day === undefined && year === undefined) return whole;
     const english = ENGLISH_MONTHS[DANISH_MONTHS.indexOf(month)] ?? month;
     return [day, english, year].filter(Boolean).join(' ');

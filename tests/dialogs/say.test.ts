@@ -21,3 +21,19 @@ describe('Danish dates in an English answer', () => {
     expect(datesInLanguage(danish, 'KLIK-udtræk 4. september 2018')).toBe('KLIK-udtræk 4. september 2018');
   });
 });
+
+describe('dates in figures in the material', () => {
+  it('are written out as the answers write dates, where the words say they are dates', () => {
+    expect(datesInLanguage(danish, 'webinar den 14/11 og den 15/11 kl. 9.00')).toBe(
+      'webinar den 14. november og den 15. november kl. 9.00',
+    );
+    expect(datesInLanguage(danish, 'Publiceres 12/12-2018')).toBe('Publiceres 12. december 2018');
+    expect(datesInLanguage(english, 'kommunedagene den 20/11 i Køge')).toBe('kommunedagene den 20 November i Køge');
+  });
+
+  it('leave a share, a date that is none and a version as written', () => {
+    expect(datesInLanguage(danish, '2/3 af kommunerne')).toBe('2/3 af kommunerne');
+    expect(datesInLanguage(danish, 'den 14/13')).toBe('den 14/13');
+    expect(datesInLanguage(danish, 'SKI 02.19')).toBe('SKI 02.19');
+  });
+});
