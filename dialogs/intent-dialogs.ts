@@ -167,7 +167,7 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'evaluation.results': { dialog: EVALUATION_DIALOGS.results, args: () => ({}) },
   'evaluation.csv': { dialog: EVALUATION_DIALOGS.csv, args: () => ({}) },
   contact: { dialog: ANSWER_DIALOGS.contacts, args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
-  news: { dialog: ANSWER_DIALOGS.news, args: (_e, tokens) => ({ topic: newsTopicOf(tokens) }) },
+  news: { dialog: ANSWER_DIALOGS.news, args: (e, tokens) => ({ topic: newsTopicOf(tokens, e) }) },
   // "hvordan starter jeg mødet?": the command asked for (meeting-requests.ts)
   help: { dialog: ANSWER_DIALOGS.help, args: (e) => ({ topic: e.aspect }) },
   fact: { dialog: ANSWER_DIALOGS.factAnswer, args: (e) => ({ passages: e.passages?.join('|') }) },
@@ -190,8 +190,15 @@ const newsWords = new Set([
   'programleder',
 ]);
 
-function newsTopicOf(tokens: string[]): string | undefined {
-  const topic = tokens.filter((token) => !isStopword(token) && !newsWords.has(token));
+/**
+ * What a news question is about: its own words, and the things it names by their ids' words
+ * ("det gamle opgavesystem" names the KIGO closing, "kigo-lukker", which the KIGO news is about).
+ */
+function newsTopicOf(tokens: string[], entities: Entities): string | undefined {
+  const named = [...entities.deadlines, ...entities.supportSystems, ...entities.itSystems].map((id) =>
+    id.replaceAll('-', ' '),
+  );
+  const topic = [...named, ...tokens.filter((token) => !isStopword(token) && !newsWords.has(token))];
   return topic.length > 0 ? topic.join(' ') : undefined;
 }
 

@@ -736,6 +736,13 @@ describe('the subject of a mail', () => {
   });
 });
 
+describe('news about one thing', () => {
+  it('is the news item about the thing the question names, in its own words or described', () => {
+    const [reply] = routeTurn(turn('hvad sker der med det gamle opgavesystem?'), { knowledge, understander }).replies;
+    expect(reply?.heading).toBe('Definitivt farvel til KIGO oktober 2018');
+  });
+});
+
 describe('where to find something', () => {
   const answer = (text: string) => routeTurn(turn(text), { knowledge, understander }).replies[0];
 
