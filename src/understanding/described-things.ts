@@ -154,7 +154,8 @@ export class DescribedThings {
       for (const [form, quality] of this.#reached(token))
         for (const [phrase, word] of this.#postings.get(form) ?? []) {
           const words = found.get(phrase) ?? new Map<number, { position: number; quality: number }>();
-          if ((words.get(word)?.quality ?? 0) < quality) words.set(word, { position, quality });
+          // (a word said twice counts where it stands last: "gamle opgaver … i det gamle opgavesystem")
+          if ((words.get(word)?.quality ?? 0) <= quality) words.set(word, { position, quality });
           found.set(phrase, words);
         }
     });

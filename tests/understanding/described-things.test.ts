@@ -25,6 +25,11 @@ describe('a record described instead of named', () => {
     expect(found.entities.tasks).toEqual(['godkend-initiale-fordelingsregler']);
   });
 
+  it('counts a word said twice where it stands last, beside the rest of the description', () => {
+    const found = read('vi har stadig en del gamle opgaver liggende i det gamle opgavesystem, hvad sker der med det?');
+    expect(found.entities.deadlines).toEqual(['kigo-lukker']);
+  });
+
   it('gives way to a thing of its kind named in the question', () => {
     const named = read(
       'hvilke opgaver har Organisation, og komponenten der sender data videre til modtagersystemerne?',
