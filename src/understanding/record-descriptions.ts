@@ -10,10 +10,22 @@ import type { Understanding } from './types.js';
 // "hvad er …", "hvad gør …", "what is …", "tell me about …": the whole thing asked about
 const danishOpeners = new Set(['er', 'var', 'goer', 'laver', 'betyder', 'bruges', 'handler', 'gaar']);
 const englishOpeners = new Set(['is', 's', 'are', 'does', 'do']);
-const askingAlone = new Set(['fortael', 'forklar', 'beskriv', 'tell', 'explain', 'describe']);
+const askingAlone = new Set([
+  'fortael',
+  'fortaelle',
+  'forklar',
+  'forklare',
+  'beskriv',
+  'beskrive',
+  'tell',
+  'explain',
+  'describe',
+]);
+// "kan du …", "could you please …": how a request opens, before what is asked
+const politeOpening = /^(kan|vil|gider|could|can|would|will|please|du|i|you|lige)$/;
 // the rest of how such a question is put, and the kind of thing it names ("støttesystemet")
 const frameWords =
-  /^(hvad|what|tell|fortael|forklar|beskriv|explain|describe|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden)$/;
+  /^(hvad|what|tell|fortael|fortaelle|forklar|forklare|beskriv|beskrive|explain|describe|kan|vil|du|you|can|could|please|lige|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden)$/;
 
 // the kinds of named things whose record says what they are; roles, tasks and strategies have
 // their own answers, and an interface is told by the systems that use it
@@ -48,7 +60,9 @@ function ownAnswer(
   return ids.size === 1 && left.length > 0 ? ownAnswers[fitting[0]!.kind] : undefined;
 }
 
-function asksWhatItIs(tokens: string[]): boolean {
+function asksWhatItIs(words: string[]): boolean {
+  const opening = words.findIndex((token) => !politeOpening.test(token));
+  const tokens = opening > 0 ? words.slice(opening) : words;
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;

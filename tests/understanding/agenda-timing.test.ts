@@ -40,6 +40,10 @@ describe('how long or when, asked on a meeting day', () => {
     });
   });
 
+  it('is the point who told or went through something asks for', () => {
+    expect(items('hvem fortalte om Organisation på mødet?').items).toEqual(['programledermoede-2018-09-06#6']);
+  });
+
   it('is the point "kommer" asks for, not the point about what is coming', () => {
     expect(items('hvornår kommer punktet om Organisation den 12.?').items).toEqual(['programledermoede-2018-09-12#6']);
   });

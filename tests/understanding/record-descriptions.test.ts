@@ -32,6 +32,16 @@ describe('a thing of the programme asked about whole', () => {
     expect(read('fortæl mig om SAPA')).toEqual({ intent: 'fact', records: ['itSystems/sapa'] });
   });
 
+  it('is the same asked politely ("kan du fortælle mig …", "could you explain …")', () => {
+    expect(read('kan du fortælle mig hvad Beskedfordeleren er?')).toEqual({
+      intent: 'fact',
+      records: ['supportSystems/beskedfordeler'],
+    });
+    expect(read('could you please explain what Organisation is?', 'en-GB').records).toEqual([
+      'supportSystems/organisation',
+    ]);
+  });
+
   it('finds a slide by its name said in full, however the question is put around it', () => {
     expect(read('hvad er det der implementeringsoverblik egentlig for noget?')).toEqual({
       intent: 'fact',
