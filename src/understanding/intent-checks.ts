@@ -5,8 +5,10 @@ import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
- * about someone else, past deadlines asked of one task, a list of roles asked of one role. The
- * intent is corrected and the other readings still follow (understand.ts).
+ * about someone else, past deadlines asked of one task, a list of roles asked of one role, when
+ * asked of one task or dated fact, a day's programme asked up to a day, a mail's subject line,
+ * whom the asker writes to. The intent is corrected and the other readings still follow
+ * (understand.ts).
  */
 
 // "kan du hjælpe?", "hvad kan jeg spørge om?", "hvordan går jeg videre?", "mange tak": help,
@@ -111,6 +113,16 @@ const namesADeadline = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;
 // … and what must be done by when: the deadline's word, "senest", "skal", "must"
 const dueWord = /^(sent|late|senest|skal|must|deadline\w*|frist\w*|due)$/;
 
+/** Read as nothing, as an answer without dates (a role, a task's kind) or only as a guess. */
+function readWithoutDates(read: Understanding): boolean {
+  return read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
+}
+
+/** Whether the question asks when, how late, or for a deadline by its word. */
+function asksWhenDue(tokens: string[]): boolean {
+  return tokens.some((token) => whenWord.test(token) || tooLate.test(token) || namesADeadline.test(token));
+}
+
 /**
  * "hvornår bliver opgaven om at lave en arbejdsgang for driften lagt ud i KLIK?", "hvad er
  * deadline for at få lavet arbejdsgangen for drift?": when, how late or a deadline, asked of one
@@ -119,11 +131,10 @@ const dueWord = /^(sent|late|senest|skal|must|deadline\w*|frist\w*|due)$/;
  */
 function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   // (an answer without dates, such as the task's kind, cannot say when)
-  const undated =
-    read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
+  const undated = readWithoutDates(read);
   const statusOfADate = read.intent === 'status.mine' && tokens.some((token) => namesADeadline.test(token));
   if (!(undated || statusOfADate) || read.entities.tasks.length !== 1) return read;
-  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || namesADeadline.test(token))) return read;
+  if (!asksWhenDue(tokens)) return read;
   if (
     namesBesideTask(
       read.entities,
@@ -145,13 +156,12 @@ const pastOrStart =
  * without dates (other things may be named beside it: the dated fact is the one dated thing).
  */
 function whenOfADeadline(read: Understanding, tokens: string[]): Understanding {
-  const undated =
-    read.intent === 'unknown' || undatedIntents.has(read.intent) || read.confidence < CONFIDENCE_THRESHOLD;
+  const undated = readWithoutDates(read);
   const { deadlines, tasks } = read.entities;
   if (!undated || deadlines.length !== 1 || tasks.length > 0) return read;
   // "hvornår blev KIGO lanceret?", "when did we start using KIGO?" ask of a past the material does not date
   if (tokens.some((token) => pastOrStart.test(token))) return read;
-  if (!tokens.some((token) => whenWord.test(token) || tooLate.test(token) || namesADeadline.test(token))) return read;
+  if (!asksWhenDue(tokens)) return read;
   return { ...read, intent: 'deadline.task', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
