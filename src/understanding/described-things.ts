@@ -34,11 +34,31 @@ const exact = 1;
 const indirect = 0.9;
 
 interface Phrase {
-  kind: EntityKind;
-  id: string;
+  /** The record described, as the knowledge files name it. */
+  record: DescribedRecord;
+  /** The thing a dialog answers about, where the record is one (slides and news are not). */
+  entity?: { kind: EntityKind; id: string };
   /** The content words' weights, in the phrase's order. */
   weights: number[];
   total: number;
+}
+
+/** A record of the knowledge, as a description names it (a task's step as its task). */
+export interface DescribedRecord {
+  kind: DescribedKind;
+  id: string;
+}
+
+/** A record described in a question, and the words that describe it, [start, end). */
+export interface DescribedSpan {
+  record: DescribedRecord;
+  score: number;
+  start: number;
+  end: number;
+}
+
+interface Fit extends DescribedSpan {
+  entity?: { kind: EntityKind; id: string };
 }
 
 /**
@@ -57,7 +77,7 @@ function formsOf(word: string): string[] {
   return [...forms];
 }
 
-function targetOf(item: Description): { kind: EntityKind; id: string } | undefined {
+function entityOf(item: Description): { kind: EntityKind; id: string } | undefined {
   const { kind, id, step } = item.describes;
   if (kind === 'tasks' && step !== undefined) return { kind: 'step', id: `${id}#${step}` };
   const entityKind = entityKinds[kind];
@@ -72,15 +92,16 @@ export class DescribedThings {
   readonly #byDeletion = new Map<string, string[]>();
 
   constructor(knowledge: Knowledge) {
-    const phraseForms: { kind: EntityKind; id: string; forms: string[][] }[] = [];
+    const phraseForms: { key: string; target: Pick<Phrase, 'record' | 'entity'>; forms: string[][] }[] = [];
     for (const item of knowledge.descriptions) {
-      const target = targetOf(item);
-      if (!target) continue;
+      const entity = entityOf(item);
+      const record = { kind: item.describes.kind, id: item.describes.id };
+      const key = entity ? `${entity.kind}:${entity.id}` : `${record.kind}:${record.id}`;
       for (const text of [...item.da, ...item.en]) {
         const forms = words(text)
           .filter((word) => describing(word))
           .map((word) => formsOf(word));
-        if (forms.length >= minimumWords) phraseForms.push({ ...target, forms });
+        if (forms.length >= minimumWords) phraseForms.push({ key, target: { record, entity }, forms });
       }
     }
     // a word many records' descriptions share ("data", "kommunens") tells them apart less
@@ -88,15 +109,15 @@ export class DescribedThings {
     for (const phrase of phraseForms)
       for (const form of phrase.forms.flat()) {
         const records = recordsWith.get(form) ?? new Set<string>();
-        records.add(`${phrase.kind}:${phrase.id}`);
+        records.add(phrase.key);
         recordsWith.set(form, records);
       }
-    const recordCount = new Set(phraseForms.map((phrase) => `${phrase.kind}:${phrase.id}`)).size;
+    const recordCount = new Set(phraseForms.map((phrase) => phrase.key)).size;
     phraseForms.forEach((phrase, index) => {
       const weights = phrase.forms.map((forms) =>
         Math.max(...forms.map((form) => Math.log(1 + recordCount / (recordsWith.get(form)?.size ?? 1)))),
       );
-      this.#phrases.push({ kind: phrase.kind, id: phrase.id, weights, total: weights.reduce((a, b) => a + b, 0) });
+      this.#phrases.push({ ...phrase.target, weights, total: weights.reduce((a, b) => a + b, 0) });
       phrase.forms.forEach((forms, position) => {
         for (const form of forms) this.#post(form, index, position);
       });
@@ -146,6 +167,34 @@ export class DescribedThings {
    * the question names a thing of that kind itself, or two records fit it equally well.
    */
   find(tokens: string[], named: EntityMatch[]): EntityMatch[] {
+    const fits = this.#fits(tokens).flatMap((fit): EntityMatch[] =>
+      fit.entity
+        ? [
+            {
+              kind: fit.entity.kind,
+              id: fit.entity.id,
+              score: fit.score,
+              start: fit.start,
+              end: fit.end,
+              certainty: 'named',
+            },
+          ]
+        : [],
+    );
+    return chosen(fits.filter((fit) => !named.some((match) => match.certainty === 'named' && match.kind === fit.kind)));
+  }
+
+  /**
+   * Every record the question describes, slides and news too, with the words that describe it:
+   * the search reads those words as the record's name ("regnearket over hvilke systemer der
+   * skal bruge hvilke komponenter" is the Implementeringsoverblik's, whatever its passages say).
+   */
+  spans(tokens: string[]): DescribedSpan[] {
+    const fits = this.#fits(tokens).map((fit) => ({ ...fit, kind: fit.record.kind, id: fit.record.id }));
+    return chosen(fits).map(({ record, score, start, end }) => ({ record, score, start, end }));
+  }
+
+  #fits(tokens: string[]): Fit[] {
     const content = tokens.map((token) => describing(token));
     // per phrase, where in the question each of its words stands and how well it matched
     const found = new Map<number, Map<number, { position: number; quality: number }>>();
@@ -159,7 +208,7 @@ export class DescribedThings {
           found.set(phrase, words);
         }
     });
-    const fits: EntityMatch[] = [];
+    const fits: Fit[] = [];
     for (const [index, matched] of found) {
       const phrase = this.#phrases[index]!;
       if (matched.size < minimumWords) continue;
@@ -172,9 +221,9 @@ export class DescribedThings {
       // the phrase's words may stand apart and in another order ("data … sendes videre … til
       // systemerne"), with no more other content words between them than their own
       if (share < minimumShare || this.#strayWords(content, start, end, positions.size) > positions.size) continue;
-      fits.push({ kind: phrase.kind, id: phrase.id, score: share, start, end, certainty: 'named' });
+      fits.push({ record: phrase.record, entity: phrase.entity, score: share, start, end });
     }
-    return chosen(fits.filter((fit) => !named.some((match) => match.certainty === 'named' && match.kind === fit.kind)));
+    return fits;
   }
 
   /** The content words inside a stretch that are not the phrase's own. */
@@ -189,9 +238,11 @@ export class DescribedThings {
  * The best fit of each kind, best first, where it does not overlap a better one; none of a kind
  * where two records fit equally well.
  */
-function chosen(fits: EntityMatch[]): EntityMatch[] {
+function chosen<Fit extends { kind: string; id: string; score: number; start: number; end: number }>(
+  fits: Fit[],
+): Fit[] {
   fits.sort((x, y) => y.score - x.score || y.end - y.start - (x.end - x.start));
-  const kept: EntityMatch[] = [];
+  const kept: Fit[] = [];
   const doubtful = new Set<string>();
   for (const fit of fits) {
     const sameKind = fits.find((other) => other.kind === fit.kind);

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { comparisonWord } from './comparisons.js';
+import type { DescribedThings } from './described-things.js';
 import { MaterialQuestions } from './material-questions.js';
 import {
   answersFromKnowledge,
@@ -12,7 +13,7 @@ import {
   shortSlide,
 } from './reading-groups.js';
 import { answeringPassages } from './search/answerable.js';
-import type { FactSearch, SearchHit } from './search/fact-search.js';
+import type { DescribedWords, FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
 import { isCommonTopicTerm, queryTerms } from './search/terms.js';
 import { queryWords } from './query-words.js';
@@ -46,6 +47,7 @@ export class PassageReadings {
     private readonly search: FactSearch,
     /** Whether a word is one of how questions are asked (the example questions use it). */
     private readonly phrasing: (token: string) => boolean,
+    private readonly described: DescribedThings,
   ) {
     this.#materialQuestions = new MaterialQuestions(knowledge, search);
   }
@@ -79,7 +81,11 @@ export class PassageReadings {
     if (!asksWhereToFind.test(text)) return undefined;
     // the words that ask where say nothing of what is sought
     const sought = tokens.filter((token) => !whereWord.test(token));
-    const best = this.search.search(sought, { limit: 1 }).hits[0];
+    const plain = this.search.search(sought, { limit: 1 }).hits[0];
+    const query = this.#describedQuery(sought);
+    const read =
+      query.described.length > 0 ? this.search.search(query.tokens, { ...query, limit: 1 }).hits[0] : undefined;
+    const best = (read?.coverage ?? 0) > (plain?.coverage ?? 0) ? read : plain;
     if (!best || best.coverage < whereCoverage) return undefined;
     // what fits best, and the links of its record ("KOMBITs side om programlederindsatsen" · its address)
     const links = this.search
@@ -109,7 +115,7 @@ export class PassageReadings {
     );
     // what the passages add is the question's words beyond the names the dialog answers about
     const terms = [...new Set(hits.flatMap((hit) => hit.matched))].filter(
-      (term) => !named.has(term) && !isCommonTopicTerm(term),
+      (term) => !named.has(term) && !isCommonTopicTerm(term) && !term.startsWith('@'),
     );
     if (hits.length === 0 || terms.length === 0) return resolved;
     return { ...resolved, entities: { ...resolved.entities, evidence: { passages: hits.map(passageKeyOf), terms } } };
@@ -166,8 +172,34 @@ export class PassageReadings {
     const preferred = (passage: Passage) =>
       records.some((record) => record.kind === passage.kind && record.recordId === passage.recordId);
     const limit = records.length > 0 ? namedRecordHits : undefined;
-    const result = this.search.search(tokens, { phrasing: this.phrasing, ...(limit ? { limit } : {}) });
-    return answeringPassages(result, text, loose?.minimum, named, preferred);
+    const search = (query: { tokens: string[]; described?: DescribedWords[] }) => {
+      const options = { phrasing: this.phrasing, described: query.described, ...(limit ? { limit } : {}) };
+      return answeringPassages(this.search.search(query.tokens, options), text, loose?.minimum, named, preferred);
+    };
+    const plain = search({ tokens });
+    // words that describe a record are read as its name too, and the reading that fits better answers
+    const described = this.#describedQuery(tokens);
+    if (described.described.length === 0) return plain;
+    const read = search(described);
+    return (read[0]?.coverage ?? 0) > (plain[0]?.coverage ?? 0) ? read : plain;
+  }
+
+  /**
+   * The question's words with those that describe a record set apart: "det regneark der viser
+   * hvilke systemer der skal bruge hvilke komponenter" is searched as the Implementeringsoverblik.
+   */
+  #describedQuery(tokens: string[]): { tokens: string[]; described: DescribedWords[] } {
+    const spans = this.described.spans(tokens);
+    if (spans.length === 0) return { tokens, described: [] };
+    const inSpan = (index: number) => spans.some((span) => index >= span.start && index < span.end);
+    return {
+      tokens: tokens.filter((_, index) => !inSpan(index)),
+      described: spans.map((span) => ({
+        kind: span.record.kind,
+        recordId: span.record.id,
+        tokens: tokens.slice(span.start, span.end),
+      })),
+    };
   }
 
   /**

@@ -95,9 +95,10 @@ export class Understander {
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
     this.search = factSearchFor(knowledge);
-    this.#passages = new PassageReadings(knowledge, this.search, (token) => this.#classifier.knows(termOf(token)));
-    this.#descriptions = new RecordDescriptions(knowledge, this.search);
     this.#described = new DescribedThings(knowledge);
+    const phrasing = (token: string) => this.#classifier.knows(termOf(token));
+    this.#passages = new PassageReadings(knowledge, this.search, phrasing, this.#described);
+    this.#descriptions = new RecordDescriptions(knowledge, this.search);
     this.check = new AnswerCheck(this.#passages, this.#index, this.#described);
     this.#duties = new RoleDuties(knowledge);
     this.#domainStems = domainStems(knowledge);

@@ -43,6 +43,23 @@ describe('a record described instead of named', () => {
   });
 });
 
+describe('a slide or a news item described instead of named', () => {
+  it('is searched as that record: the point that answers the rest of the question leads', () => {
+    const sheet = read(
+      'hvor tit opdaterer de regnearket med hvilke systemer der skal bruge hvilke fælles komponenter?',
+    );
+    expect(sheet.entities.passages?.[0]).toBe('topics/implementeringsoverblikket/points.3');
+    const news = read('hvad gør jeg med mine lokale opgaver inden det gamle opgavesystem lukker ned?');
+    expect(news.entities.passages).toEqual(['deadlines/kigo-lukker/description']);
+  });
+
+  it('gives way to the words themselves where they fit a passage better', () => {
+    // "lister … klar … første trin" is a description of BBR's first step and also its very words
+    const step = read('hvilke lister skal vi gøre klar i det allerførste BBR-trin?');
+    expect(step.entities.passages?.[0]).toBe('tasks/bbr-adgangsstyring/steps.0');
+  });
+});
+
 describe('a passage of a record the question names', () => {
   it('comes before another record’s passage that only mentions it', () => {
     // strategy C's steps say "Gør som B": B's own steps answer a question about B

@@ -257,6 +257,31 @@ describe('the search over every passage', () => {
     expect(answeringPassages(search.search(queryWords('hvem skal supportere org').tokens))).toEqual([]);
   });
 
+  it('reads words that describe a record as its name: its passage that holds the rest leads', () => {
+    const tokens = queryWords('hvor tit opdateres det').tokens;
+    const described = [{ kind: 'topics' as const, recordId: 'implementeringsoverblikket', tokens: ['regnearket'] }];
+    const hit = search.search(tokens, { described }).hits[0];
+    expect(hit?.passage.recordId).toBe('implementeringsoverblikket');
+    expect(hit?.passage.text).toBe('Opdateres kvartalsvis');
+    expect(hit?.coverage).toBeGreaterThan(0.9);
+    // every passage of the record holds the description, as it holds the record's name
+    const fields = (options = {}) =>
+      search
+        .search(tokens, { limit: 20, ...options })
+        .hits.filter((found) => found.passage.recordId === 'implementeringsoverblikket')
+        .map((found) => found.passage.field);
+    expect(fields({ described })).toContain('points.0');
+    expect(fields()).not.toContain('points.0');
+  });
+
+  it('quotes no English operator note, also where it quotes the slide', () => {
+    const notes = ['deadlines/kigo-lukker', 'tasks/udpeg-fk-adm-og-fk-ansv'].flatMap((key) => {
+      const [kind, id] = key.split('/') as ['deadlines' | 'tasks', string];
+      return search.passagesOf(kind, id).filter((passage) => /Note$|^notes?\b/.test(passage.field));
+    });
+    expect(notes).toEqual([]);
+  });
+
   it('quotes nothing for a known name beside a question the data cannot answer', () => {
     expect(answeringPassages(search.search(queryWords('hvad tjener en FK-administrator?').tokens))).toEqual([]);
     expect(answeringPassages(search.search(queryWords('hvem er borgmester i Køge?').tokens))).toEqual([]);

@@ -13,6 +13,10 @@ const describedFiles = {
   interfaces: 'interfaces.json',
   strategies: 'strategies.json',
   deadlines: 'deadlines.json',
+  // a slide or a news item described ("regnearket over hvilke systemer der skal bruge hvad")
+  // is found by the search over its passages, not as a thing a dialog answers about
+  topics: 'topics.json',
+  news: 'news.json',
 } as const;
 export type DescribedKind = keyof typeof describedFiles;
 

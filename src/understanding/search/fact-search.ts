@@ -21,6 +21,18 @@ export interface SearchHit {
   matched: string[];
 }
 
+/** Words of the question that describe one record without naming it (described-things.ts). */
+export interface DescribedWords {
+  kind: KnowledgeKind;
+  recordId: string;
+  tokens: string[];
+}
+
+/** The term that stands for a record described: every passage of the record holds it. */
+export function describedTerm(kind: KnowledgeKind, recordId: string): string {
+  return `@${kind}/${recordId}`;
+}
+
 /** What the search made of a question. */
 export interface SearchResult {
   hits: SearchHit[];
@@ -66,6 +78,8 @@ function counts(stems: string[]): Map<string, number> {
 export class FactSearch {
   readonly #documents: Document[];
   readonly #postings = new Map<string, number[]>();
+  /** Each record's passages, by describedTerm. */
+  readonly #records = new Map<string, number[]>();
   readonly #averageLength: number;
   readonly vocabulary: Vocabulary;
 
@@ -90,6 +104,8 @@ export class FactSearch {
     });
     const all = new Set<string>();
     this.#documents.forEach((document, index) => {
+      const record = describedTerm(document.passage.kind, document.passage.recordId);
+      this.#records.set(record, [...(this.#records.get(record) ?? []), index]);
       for (const term of new Set([...document.text.keys(), ...document.names])) {
         all.add(term);
         const list = this.#postings.get(term);
@@ -114,10 +130,18 @@ export class FactSearch {
     return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /** The passages that fit the question's words best, best first. */
+  /**
+   * The passages that fit the question's words best, best first. Words that describe a record
+   * (`described`) count as one term, held by each of the record's passages as its name is.
+   */
   search(
     tokens: string[],
-    options: { limit?: number; within?: (passage: Passage) => boolean; phrasing?: (token: string) => boolean } = {},
+    options: {
+      limit?: number;
+      within?: (passage: Passage) => boolean;
+      phrasing?: (token: string) => boolean;
+      described?: DescribedWords[];
+    } = {},
   ): SearchResult {
     const { terms, unknown } = queryTerms(tokens, this.vocabulary, options.phrasing);
     const weights = new Map(terms.map((term) => [term, this.#idf(term)]));
@@ -127,8 +151,15 @@ export class FactSearch {
     const rarest = Math.log(1 + (this.#documents.length + 0.5) / 0.5);
     const outside = outsideWordsOf(tokens).length;
     const unknownWeight = unknown.length * rarest * unknownShare + outside * rarest * 10;
+    const records = this.#describedWeights(options.described ?? [], options.phrasing, rarest);
+    for (const [term, weight] of records) weights.set(term, weight);
     const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
     const scores = new Map<number, { score: number; found: Set<string>; inText: Set<string> }>();
+    const entryOf = (index: number) => {
+      const entry = scores.get(index) ?? { score: 0, found: new Set<string>(), inText: new Set<string>() };
+      scores.set(index, entry);
+      return entry;
+    };
     for (const term of terms) {
       for (const index of this.#postings.get(term) ?? []) {
         const document = this.#documents[index]!;
@@ -137,13 +168,19 @@ export class FactSearch {
         const norm = k1 * (1 - b + (b * document.length) / Math.max(1, this.#averageLength));
         const inText = frequency > 0 ? (frequency * (k1 + 1)) / (frequency + norm) : 0;
         const inNames = document.names.has(term) ? namesWeight : 0;
-        const entry = scores.get(index) ?? { score: 0, found: new Set<string>(), inText: new Set<string>() };
+        const entry = entryOf(index);
         entry.score += weights.get(term)! * Math.max(inText, inNames);
         entry.found.add(term);
         if (frequency > 0) entry.inText.add(term);
-        scores.set(index, entry);
       }
     }
+    for (const [term, weight] of records)
+      for (const index of this.#records.get(term) ?? []) {
+        if (options.within && !options.within(this.#documents[index]!.passage)) continue;
+        const entry = entryOf(index);
+        entry.score += weight * namesWeight;
+        entry.found.add(term);
+      }
     const share = (found: Set<string>) =>
       total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total;
     const hits: SearchHit[] = [...scores].map(([index, { score, found, inText }]) => ({
@@ -157,7 +194,29 @@ export class FactSearch {
     // the same words in several records (each meeting run's etiquette) are one answer
     const seen = new Set<string>();
     const distinct = hits.filter((hit) => !seen.has(hit.passage.text) && seen.add(hit.passage.text));
-    return { hits: distinct.slice(0, options.limit ?? 5), unknown, terms: terms.length + unknown.length, known: terms };
+    return {
+      hits: distinct.slice(0, options.limit ?? 5),
+      unknown,
+      terms: terms.length + unknown.length + records.size,
+      known: [...terms, ...records.keys()],
+    };
+  }
+
+  /** The weight of each record described, as if its name were said instead of its description. */
+  #describedWeights(
+    described: DescribedWords[],
+    phrasing: ((token: string) => boolean) | undefined,
+    rarest: number,
+  ): Map<string, number> {
+    const weights = new Map<string, number>();
+    for (const { kind, recordId, tokens } of described) {
+      const { terms, unknown } = queryTerms(tokens, this.vocabulary, phrasing);
+      // every word of the description tells, together as much as the rarest name at most
+      const said = terms.reduce((sum, term) => sum + this.#idf(term), unknown.length * rarest * unknownShare);
+      const weight = Math.min(said, rarest);
+      if (weight > 0) weights.set(describedTerm(kind, recordId), weight);
+    }
+    return weights;
   }
 
   /** Whether a question's word reaches the knowledge's words (as written, one typo off, or as a compound of two). */

@@ -57,13 +57,19 @@ const timedLine = /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} /;
 // the fields that name a record, most telling first
 const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
 
+/** A text without the words it quotes. */
+function unquoted(text: string): string {
+  return text.replace(/"[^"]*"|“[^”]*”|»[^«]*«/g, ' ');
+}
+
 function shownString(key: string, value: string): boolean {
   // a year or a count ("2019") is a fact, not an id
   if (/^\d+$/.test(value)) return true;
   // a link's address is what "hvor finder jeg …?" asks for; other addresses are sources
   if (url.test(value)) return key === 'url';
   if (slug.test(value) || isoDate.test(value)) return false;
-  if (noteKey.test(key)) return detectLanguage(value) === 'da' && /[æøå]/i.test(value);
+  // (an English note quoting the slide is still a note: the description holds the quote)
+  if (noteKey.test(key)) return detectLanguage(unquoted(value)) === 'da' && /[æøå]/i.test(unquoted(value));
   return true;
 }
 
