@@ -13,6 +13,7 @@ import {
   shortSlide,
 } from './reading-groups.js';
 import { answeringPassages } from './search/answerable.js';
+import { isCommonStem } from './search/common-words.js';
 import type { DescribedWords, FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
 import { isCommonTopicTerm, queryTerms } from './search/terms.js';
@@ -81,12 +82,14 @@ export class PassageReadings {
     if (!asksWhereToFind.test(text)) return undefined;
     // the words that ask where say nothing of what is sought
     const sought = tokens.filter((token) => !whereWord.test(token));
-    const plain = this.search.search(sought, { limit: 1 }).hits[0];
+    const plain = this.search.search(sought, { limit: 1 });
     const query = this.#describedQuery(sought);
-    const read =
-      query.described.length > 0 ? this.search.search(query.tokens, { ...query, limit: 1 }).hits[0] : undefined;
-    const best = (read?.coverage ?? 0) > (plain?.coverage ?? 0) ? read : plain;
+    const read = query.described.length > 0 ? this.search.search(query.tokens, { ...query, limit: 1 }) : undefined;
+    const result = (read?.hits[0]?.coverage ?? 0) > (plain.hits[0]?.coverage ?? 0) ? read! : plain;
+    const best = result.hits[0];
     if (!best || best.coverage < whereCoverage) return undefined;
+    // a rare word the material never uses ("endpoint", "API") is what is sought, and it is not there
+    if (!result.unknown.every((term) => isCommonStem(term))) return undefined;
     // what fits best, and the links of its record ("KOMBITs side om programlederindsatsen" · its address)
     const links = this.search
       .passagesOf(best.passage.kind, best.passage.recordId)

@@ -274,6 +274,21 @@ describe('the search over every passage', () => {
     expect(fields()).not.toContain('points.0');
   });
 
+  it('quotes for a link or a URL only a passage with an address in it', () => {
+    const answering = (text: string) =>
+      answeringPassages(search.search(queryWords(text).tokens), text, 0.5).map((hit) => hit.passage.text);
+    expect(answering('what is the URL of interface SF1511?')).toEqual([]);
+    expect(answering('what is the URL of the implementation overview spreadsheet?')[0]).toContain('https://');
+  });
+
+  it('reads a month cut short as the month, not a word it lacks ("sept")', () => {
+    const { terms, unknown } = queryTerms(queryWords('the sept extract').tokens, search.vocabulary);
+    expect(terms).toContain(stem('september'));
+    expect(unknown).toEqual([]);
+    // "jul" is Christmas before it is July
+    expect(queryTerms(['jul'], search.vocabulary).terms).not.toContain(stem('juli'));
+  });
+
   it('quotes no English operator note, also where it quotes the slide', () => {
     const notes = ['deadlines/kigo-lukker', 'tasks/udpeg-fk-adm-og-fk-ansv'].flatMap((key) => {
       const [kind, id] = key.split('/') as ['deadlines' | 'tasks', string];

@@ -41,6 +41,8 @@ const asksAddress =
 // … or of a person named ("mail til Peter Hansen", "Mettes mail")
 const asksPersonsAddress =
   /\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{Lu}\p{L}+s\s+(?:e-?mail|mail)\b/u;
+// "hvad er linket til …?", "the URL for …": only a passage with an address answers
+const asksLink = /\b(url|urls|link|links|linket|linkene|webadresse\w*|web\s+address\w*)\b/iu;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
 // a point's number ("5. · Luk ned …"), a version, a date or a year ("BBR 1.8", "1.11", "1. november 2018") count nothing
 const notACount =
@@ -61,6 +63,7 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   if (asksWhen(question) && !dateLike.test(text) && !months.test(text)) return false;
   if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
   if ((asksAddress.test(question) || asksPersonsAddress.test(question)) && !text.includes('@')) return false;
+  if (asksLink.test(question) && !/https?:\/\/|www\.|\b[\w-]+\.(?:dk|com|eu|org)\b/iu.test(text)) return false;
   return true;
 }
 

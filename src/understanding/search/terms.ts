@@ -1,3 +1,4 @@
+import { monthCutShort } from '../../lib/months.js';
 import { deletions, editDistance } from '../fuzzy.js';
 import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
@@ -262,6 +263,12 @@ function joinEnglishPairs(tokens: string[]): string[] {
   return joined;
 }
 
+/** "sept" is September: a month's name cut short, where the word is no everyday word of its own ("jul", "mar"). */
+function monthsOf(token: string): string[] | undefined {
+  const month = isCommonDanishWord(token) ? undefined : monthCutShort(token);
+  return month === undefined ? undefined : [month];
+}
+
 /** "sildes" is "slides", which the material calls "plancher": a glossary word one typo off, as the knowledge's term. */
 function misspeltGlossaryTerm(word: string, vocabulary: Vocabulary): string | undefined {
   // a word of how people ask is no typo of another ("slutter" is not "sletter")
@@ -284,7 +291,7 @@ export function queryTerms(
   const unknown: string[] = [];
   const words = joinParticleVerbs(joinEnglishPairs(tokens), vocabulary)
     .flatMap((token) => {
-      const danish = danishFor(token);
+      const danish = danishFor(token) ?? monthsOf(token);
       return (danish ?? [token]).map((word) => ({ word, english: danish !== undefined }));
     })
     .filter(({ word }) => !isSearchStopword(word));
