@@ -212,10 +212,14 @@ describe('the search over every passage', () => {
     expect(result.hits.some((hit) => hit.passage.text.includes('Albertslund') && hit.coverage === 1)).toBe(true);
   });
 
-  it('finds a phone number by "tlf", and quotes no name as the answer to whose number it is', () => {
+  it('finds a phone number by "tlf" or "nummeret", and quotes no name as the answer to whose number it is', () => {
     const question = 'tlf nr til thomas glintborg';
     expect(answeringPassages(search.search(queryWords(question).tokens), question)[0]?.passage.text).toContain(
       '2327 5876',
+    );
+    const byNumber = 'har du nummeret på nicolai?';
+    expect(answeringPassages(search.search(queryWords(byNumber).tokens), byNumber)[0]?.passage.text).toContain(
+      '3334 9463',
     );
     const unknownNumber = 'hvad er mimi rasmussens mobilnummer?';
     expect(answeringPassages(search.search(queryWords(unknownNumber).tokens), unknownNumber)).toEqual([]);

@@ -34,7 +34,7 @@ export function asksWhen(text: string): boolean {
   return false;
 }
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
-const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
+const asksPhone = /\b(tlf|telefon\w*|mobil\w*|nummer(?:et)?|phone|ring\w*|call)\b/iu;
 // … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
 const asksAddress =
   /\b(?:e-?mail|mail)-?\s?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b/iu;
