@@ -53,7 +53,8 @@ function readWords(text: string): QueryWords {
   const tokens: string[] = [];
   const capitalised: boolean[] = [];
   for (const word of raw) {
-    const folded = foldDanish(normalize(word));
+    // "bbbr", "kombbbit": no Danish or English word writes a letter three times running
+    const folded = foldDanish(normalize(word).replace(/(\p{L})\1{2,}/gu, '$1$1'));
     // "trin2", "os2": a number written onto a word is a word of its own
     const parts = folded.split(' ').flatMap((part) => part.split(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/u));
     for (const part of parts.filter(Boolean)) {

@@ -15,6 +15,17 @@ describe("a question's words", () => {
     ]);
   });
 
+  it('hold no letter three times running: "bbbr" is "bbr", "fællesskab" stays', () => {
+    expect(queryWords('bbbr trin 3, kommmuner og fællesskab').tokens).toEqual([
+      'bbr',
+      'trin',
+      '3',
+      'kommuner',
+      'og',
+      'faellesskab',
+    ]);
+  });
+
   it('are read the same however often they are asked, whatever a reader did to them', () => {
     const first = queryWords('status på BBR');
     first.tokens.push('changed');
