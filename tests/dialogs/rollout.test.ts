@@ -103,6 +103,8 @@ describe('pilots', () => {
     );
     // "Signaturgruppen" names Sync ORG alone; "løsning" and "STS ORG" name no one solution
     expect(asked('hvem har valgt Signaturgruppen?')).toContain('Gladsaxe og Fredensborg (præpilot)');
+    // … also where the vendor's name is written in two words
+    expect(asked('hvem bruger signatur gruppen?')).toContain('Gladsaxe og Fredensborg (præpilot)');
     expect(card(pilots(context(), {})).list).toHaveLength(10);
   });
 
