@@ -71,7 +71,14 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     args: (e) => ({ taskId: e.tasks[0], deadlineId: e.tasks[0] ? undefined : e.deadlines[0] }),
   },
   'role.competences': { dialog: ANSWER_DIALOGS.roleCompetences, args: (e) => ({ roleId: e.roles[0] }) },
-  'role.list': { dialog: ANSWER_DIALOGS.roleList, args: (e) => ({ category: e.roleCategory, phase: e.rolePhase }) },
+  'role.list': {
+    dialog: ANSWER_DIALOGS.roleList,
+    args: (e) => ({
+      category: e.roleCategory,
+      phase: e.rolePhase,
+      supportSystemId: e.supportSystems.length === 1 ? e.supportSystems[0] : undefined,
+    }),
+  },
   'status.national': {
     dialog: STATUS_DIALOGS.national,
     args: (e) => ({

@@ -7,10 +7,12 @@ import { say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
+import { supportSystemRolesReply } from './support-system-roles.js';
 
 const argsSchema = z.object({
   category: z.enum(['organisational', 'project', 'technical']).optional(),
   phase: z.enum(['implementation', 'operations']).optional(),
+  supportSystemId: z.string().optional(),
 });
 type Category = NonNullable<z.infer<typeof argsSchema>['category']>;
 type Phase = NonNullable<z.infer<typeof argsSchema>['phase']>;
@@ -94,12 +96,17 @@ function summaryReply(context: DialogContext): Reply {
   });
 }
 
-/** Roles by May 2018 category and/or September 2018 draft phase; says the September gallery is a draft. */
+/**
+ * Roles by May 2018 category and/or September 2018 draft phase; says the September gallery is a
+ * draft. The roles of one support system where one is asked about and the material ties roles to it.
+ */
 export const roleList: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
   if (!parsed.success)
     return unknownReply(context, 'Den rollegruppe kender jeg ikke.', "I don't know that group of roles.");
-  const { category, phase } = parsed.data;
+  const { category, phase, supportSystemId } = parsed.data;
+  const ofSystem = supportSystemId ? supportSystemRolesReply(context, supportSystemId) : undefined;
+  if (ofSystem) return [ofSystem];
   if (!category && !phase) return [summaryReply(context)];
   const roles = context.knowledge.roles.filter(
     (role) =>

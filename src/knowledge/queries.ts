@@ -10,6 +10,7 @@ export {
 } from './queries/dated-items.js';
 export { findRole, findTask, statusTasks, tasksForRole } from './queries/find.js';
 export { findMeeting, meetingInstant, upcomingMeetings } from './queries/meetings.js';
+export { rolesOfSupportSystem, type SupportSystemRole } from './queries/support-system-roles.js';
 export { meetingNotices, type AgendaItem, type Meeting } from './schemas/meetings.js';
 export type { DeadlineRecord } from './schemas/deadlines.js';
 export type { Role, RoleArea, RolePlacement } from './schemas/roles.js';

@@ -1,13 +1,13 @@
 import { asksTheKnowledge, namesSomething, undatedIntents } from './reading-groups.js';
 import type { Knowledge } from '../knowledge/registry.js';
-import { findTask } from '../knowledge/queries.js';
+import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
  * about someone else, past deadlines asked of one task, a list of roles asked of one role, when
  * asked of one task or dated fact, a day's programme asked up to a day, a mail's subject line,
- * whom the asker writes to. The intent is corrected and the other readings still follow
+ * whom the asker writes to, the roles of one support system. The intent is corrected and the other readings still follow
  * (understand.ts).
  */
 
@@ -231,9 +231,26 @@ function dueBy(read: Understanding): Understanding {
   return { ...read, intent: 'deadline.range' };
 }
 
+// "hvilke roller er der for Fordelingskomponenten?", "which roles are for the distribution component?"
+// (the plural: "Organisations rolle" is what the system does)
+const rolesWord = /^(roller|rollerne|roles)$/;
+
+/**
+ * The roles asked of one support system are those the material ties to it (its tasks' roles),
+ * however the words were read, where it ties any and no role is named.
+ */
+function rolesOfASupportSystem(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
+  const { supportSystems, roles } = read.entities;
+  if (read.intent === 'role.list' || supportSystems.length !== 1 || roles.length > 0) return read;
+  if (read.intent !== 'unknown' && !asksTheKnowledge.has(read.intent)) return read;
+  if (!tokens.some((token) => rolesWord.test(token))) return read;
+  if (rolesOfSupportSystem(knowledge, supportSystems[0]!).length === 0) return read;
+  return { ...read, intent: 'role.list', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
+}
+
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const checked = dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens));
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
-  return whomToWrite(subjectLine(dated, tokens), tokens);
+  return rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
 }

@@ -1,7 +1,8 @@
 import { roleList } from '../../dialogs/answers/role-list.js';
 import { role } from '../../dialogs/answers/role.js';
 import { describe, expect, it } from 'vitest';
-import { card, context, plain } from './dialog-kit.js';
+import { rolesOfSupportSystem } from '../../src/knowledge/queries.js';
+import { card, context, knowledge, plain } from './dialog-kit.js';
 
 describe('role lists', () => {
   it('lists the technical roles of the May 2018 list and says it was not complete', () => {
@@ -68,6 +69,35 @@ describe('one role', () => {
     expect(reply?.source).toBe('Kilde: Rollegalleriet, udkast september 2018');
     expect(reply?.text).toContain(
       'I udkastet fra september 2018 står den i drift og forvaltning (området kan ikke aflæses).',
+    );
+  });
+});
+
+describe('the roles of one support system', () => {
+  it('are those its tasks and deadlines are about, and those named after it', () => {
+    const ids = (supportSystemId: string) =>
+      rolesOfSupportSystem(knowledge, supportSystemId).map(({ role }) => role.id);
+    expect(ids('fordelingskomponenten')).toEqual(['fk-ansvarlig', 'fk-administrator']);
+    expect(ids('beskedfordeler')).toEqual(['aftaleadministrator']);
+    expect(ids('organisation')).toEqual(['organisationsadministrator']);
+    expect(ids('oeir')).toEqual(['oeir-administrator']);
+    expect(ids('adgangsstyring')).toEqual([]);
+  });
+
+  it('are listed with the task that ties each', () => {
+    const reply = card(roleList(context(), { supportSystemId: 'fordelingskomponenten' }));
+    expect(reply.text.split('\n')[0]).toBe('Materialet knytter **2 roller** til Fordelingskomponenten:');
+    expect(reply.list).toEqual([
+      'FK-ansvarlig (SP): »Udpeg FK-ADM og FK-ANSV«',
+      'FK-administrator (SP): »Udpeg FK-ADM og FK-ANSV«',
+    ]);
+    const english = card(roleList(context('2018-09-06T10:00:00+02:00', 'en'), { supportSystemId: 'oeir' }));
+    expect(english.text.split('\n')[0]).toBe('The material ties **1 role** to ØiR:');
+  });
+
+  it('give way to the role gallery where the material ties none to the system', () => {
+    expect(card(roleList(context(), { supportSystemId: 'adgangsstyring' })).text).toContain(
+      'Rollegalleriet fra maj 2018',
     );
   });
 });

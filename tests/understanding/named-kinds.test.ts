@@ -276,3 +276,27 @@ describe('a municipality reached by a typo', () => {
     expect(municipalities('hvornår skal aarhuus på SAPA?')).toEqual(['aarhus']);
   });
 });
+
+describe("a support system's roles", () => {
+  it('are the role list of that system, where the material ties roles to it', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = (text: string) => understander.understand({ text, now });
+    const fk = read('hvilke roller er der for fordelingskomponenten?');
+    expect(fk.intent).toBe('role.list');
+    expect(fk.entities.supportSystems).toEqual(['fordelingskomponenten']);
+    expect(read('which roles are there for the distribution component?').intent).toBe('role.list');
+    expect(read('hvilke roller skal vi have på plads til beskedfordeleren?').intent).toBe('role.list');
+    // what a system does is no list of roles; nor are the roles of one the material ties none to
+    expect(read('hvad er Organisations rolle?').intent).not.toBe('role.list');
+    expect(read('hvilke roller skal bruge adgangsstyring?').intent).not.toBe('role.list');
+  });
+
+  it('are named in English by the glossary’s names for the support systems', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const systems = (text: string) => understander.understand({ text, now }).entities.supportSystems;
+    expect(systems('what does access control do?')).toEqual(['adgangsstyring']);
+    expect(systems('who approves the message distributor agreements?')).toEqual(['beskedfordeler']);
+  });
+});
