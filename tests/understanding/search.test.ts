@@ -285,6 +285,13 @@ describe('the search over every passage', () => {
     expect(answering('what is the URL of the implementation overview spreadsheet?')[0]).toContain('https://');
   });
 
+  it('reads "søge" as the material\'s "udsøge"', () => {
+    const hit = search.search(queryWords('kan man søge på de enkelte it-systemer i implementeringsoverblikket?').tokens)
+      .hits[0];
+    expect(hit?.passage.text).toBe('Muligt at udsøge pr. it-system');
+    expect(hit?.matched).toContain(stem('udsøge'));
+  });
+
   it('reads a month cut short as the month, not a word it lacks ("sept")', () => {
     const { terms, unknown } = queryTerms(queryWords('the sept extract').tokens, search.vocabulary);
     expect(terms).toContain(stem('september'));

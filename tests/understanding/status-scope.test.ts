@@ -18,6 +18,16 @@ describe('whose status a question asks for', () => {
     expect(intent('status på bbr i hele landet')).toBe('status.national');
   });
 
+  it('is no one’s where the question only opens as one of status and the material answers it', () => {
+    const read = understander.understand({
+      text: 'hvordan er støttesystemerne opdelt i implementeringsoverblikket?',
+      now,
+    });
+    expect(read.intent).toBe('fact');
+    expect(read.entities.passages?.[0]).toBe('topics/implementeringsoverblikket/points.1');
+    expect(intent('hvordan går det med os?')).toBe('status.mine');
+  });
+
   it("is the asker's own when it says ours", () => {
     expect(intent('status for vores kommune')).toBe('status.mine');
     expect(intent('hvor langt er vi med BBR?')).toBe('status.mine');

@@ -203,6 +203,7 @@ const lines = [
   'udkast udkastet: draft kladde kladden',
   'udpeg udpege: besætte nominate nomination udnævne udnævnelse udnævner udpegning udpegningen',
   'udrulningsplan: roadmap timeline',
+  'udsøge: søge søges søgbar søgbart søgning searchable',
   'udrulningsplan tider: tidsplan tidsplanen',
   'udrulningsplan udrulningsplanen: køreplan køreplanen udrulning udrulningen',
   'udtræk status: dataudtræk opgørelse opgørelsen rapport rapporten',
