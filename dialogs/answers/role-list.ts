@@ -105,7 +105,9 @@ export const roleList: Dialog = (context, args) => {
   if (!parsed.success)
     return unknownReply(context, 'Den rollegruppe kender jeg ikke.', "I don't know that group of roles.");
   const { category, phase, supportSystemId } = parsed.data;
-  const ofSystem = supportSystemId ? supportSystemRolesReply(context, supportSystemId) : undefined;
+  // (a kind or phase of role asked for is the gallery's: the system's roles are too few to sort)
+  const ofSystem =
+    supportSystemId && !category && !phase ? supportSystemRolesReply(context, supportSystemId) : undefined;
   if (ofSystem) return [ofSystem];
   if (!category && !phase) return [summaryReply(context)];
   const roles = context.knowledge.roles.filter(

@@ -209,8 +209,9 @@ export class DescribedThings {
         }
     });
     const fits: Fit[] = [];
-    for (const [index, matched] of found) {
+    for (const [index, all] of found) {
       const phrase = this.#phrases[index]!;
+      const matched = onePlaceEach(all);
       if (matched.size < minimumWords) continue;
       let said = 0;
       for (const [word, { quality }] of matched) said += phrase.weights[word]! * quality;
@@ -232,6 +233,23 @@ export class DescribedThings {
     for (let index = start; index < end; index += 1) if (content[index]) words += 1;
     return words - own;
   }
+}
+
+/**
+ * A phrase's words as the question says them, each question word saying one of them only
+ * ("compliance" is not also the "certification" a synonym makes of it): the better fit keeps it.
+ */
+function onePlaceEach(
+  matched: Map<number, { position: number; quality: number }>,
+): Map<number, { position: number; quality: number }> {
+  const taken = new Set<number>();
+  const kept = new Map<number, { position: number; quality: number }>();
+  for (const [word, hit] of [...matched].sort((x, y) => y[1].quality - x[1].quality || x[0] - y[0])) {
+    if (taken.has(hit.position)) continue;
+    taken.add(hit.position);
+    kept.set(word, hit);
+  }
+  return kept;
 }
 
 /**

@@ -1,13 +1,15 @@
 import { asksTheKnowledge, namesSomething, undatedIntents } from './reading-groups.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
+import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
  * about someone else, past deadlines asked of one task, a list of roles asked of one role, when
  * asked of one task or dated fact, a day's programme asked up to a day, a mail's subject line,
- * whom the asker writes to, the roles of one support system. The intent is corrected and the other readings still follow
+ * whom the asker writes to, the roles of one support system, a date asked of a system its
+ * record is not about. The intent is corrected and the other readings still follow
  * (understand.ts).
  */
 
@@ -234,16 +236,25 @@ function dueBy(read: Understanding): Understanding {
 // "hvilke roller er der for Fordelingskomponenten?", "which roles are for the distribution component?"
 // (the plural: "Organisations rolle" is what the system does)
 const rolesWord = /^(roller|rollerne|roles)$/;
+const whichWord = /^(hvilke|hvilken|which|what)$/;
+// … not when they must be named or where their annex is, nor whether they are published
+const otherAsking = /^(hvornaar|when|deadline\w*|frist\w*|link\w*|url|bilag\w*)$/;
+const yesOrNo = /^(er|are|is|har|has|have|do|does|skal|kan|can)$/;
 
 /**
- * The roles asked of one support system are those the material ties to it (its tasks' roles),
- * however the words were read, where it ties any and no role is named.
+ * The roles asked of one support system ("hvilke roller …") are those the material ties to it
+ * (its tasks' roles), where the words were read as nothing or as the system's tasks, it ties
+ * any, and no role or task of another system is named.
  */
 function rolesOfASupportSystem(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  const { supportSystems, roles } = read.entities;
-  if (read.intent === 'role.list' || supportSystems.length !== 1 || roles.length > 0) return read;
-  if (read.intent !== 'unknown' && !asksTheKnowledge.has(read.intent)) return read;
-  if (!tokens.some((token) => rolesWord.test(token))) return read;
+  const { supportSystems, roles, tasks } = read.entities;
+  if (!['unknown', 'task.list', 'task.steps', 'task.describe'].includes(read.intent)) return read;
+  if (supportSystems.length !== 1 || roles.length > 0) return read;
+  // a task of the system named beside it is part of how the system was said
+  const system = knowledge.supportSystems.find((one) => one.id === supportSystems[0]);
+  if (tasks.some((id) => findTask(knowledge, id)?.supportSystem !== system?.name)) return read;
+  if (!tokens.some((token) => rolesWord.test(token)) || !tokens.some((token) => whichWord.test(token))) return read;
+  if (tokens.some((token) => otherAsking.test(token)) || yesOrNo.test(tokens[0] ?? '')) return read;
   if (rolesOfSupportSystem(knowledge, supportSystems[0]!).length === 0) return read;
   return { ...read, intent: 'role.list', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
@@ -252,5 +263,6 @@ function rolesOfASupportSystem(read: Understanding, tokens: string[], knowledge:
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const checked = dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens));
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
-  return rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
+  const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
+  return dateOfAnotherSystem(asked, knowledge);
 }

@@ -11,10 +11,15 @@ const abbreviations: Record<string, string[]> = {
   pga: ['paa', 'grund', 'af'],
 };
 
-// Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC".
+// Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC",
+// and the glossary's English names of the support systems are their names ("access control"
+// is Adgangsstyring; "access" or "message" alone means much else)
 const phrases: [string[], string][] = [
   [['single', 'point', 'of', 'contact'], 'spoc'],
   [['single', 'points', 'of', 'contact'], 'spoc'],
+  [['access', 'control'], 'adgangsstyring'],
+  [['message', 'distributor'], 'beskedfordeler'],
+  [['distribution', 'component'], 'fordelingskomponenten'],
 ];
 
 /** The tokens with each known phrase put as the material writes it, capitals following its first word. */

@@ -134,6 +134,14 @@ describe('a past deadline asked of one task', () => {
     expect(reply.text).toContain('1. december 2019');
   });
 
+  it('gives no date of a deadline asked of a system the deadline is not about', () => {
+    expect(answer('hvornår skal KSD integrere til beskedfordeleren?').text).not.toContain('20. september');
+    expect(answer('hvornår skal vi godkende serviceaftalerne til beskedfordeleren?').text).toContain(
+      '20. september 2018',
+    );
+    expect(answer('hvornår skal BBR på adgangsstyring?').text).toContain('1. november 2018');
+  });
+
   it("gives no dated fact's date for when something began or was done", () => {
     expect(answer('hvornår blev KIGO lanceret?').text).not.toContain('oktober 2018');
   });

@@ -290,6 +290,9 @@ describe("a support system's roles", () => {
     // what a system does is no list of roles; nor are the roles of one the material ties none to
     expect(read('hvad er Organisations rolle?').intent).not.toBe('role.list');
     expect(read('hvilke roller skal bruge adgangsstyring?').intent).not.toBe('role.list');
+    // … nor when they must be named, or whether they are published
+    expect(read('hvornår skal rollerne til Fordelingskomponenten være udpeget?').intent).toBe('deadline.task');
+    expect(read('er rollerne for Fordelingskomponenten præciseret?').intent).not.toBe('role.list');
   });
 
   it('are named in English by the glossary’s names for the support systems', async () => {

@@ -26,6 +26,18 @@ describe("a question's words", () => {
     ]);
   });
 
+  it("read the glossary's English names of the support systems as their names, only whole", () => {
+    expect(queryWords('who uses access control and the message distributor?').tokens).toEqual([
+      'who',
+      'uses',
+      'adgangsstyring',
+      'and',
+      'the',
+      'beskedfordeler',
+    ]);
+    expect(queryWords('who can see a message I send?').tokens).toContain('message');
+  });
+
   it('are read the same however often they are asked, whatever a reader did to them', () => {
     const first = queryWords('status på BBR');
     first.tokens.push('changed');

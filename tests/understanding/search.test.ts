@@ -292,12 +292,19 @@ describe('the search over every passage', () => {
     expect(hit?.matched).toContain(stem('udsøge'));
   });
 
-  it('reads a month cut short as the month, not a word it lacks ("sept")', () => {
+  it('holds a month cut short ("sept") as a date word, neither a term nor a word the material lacks', () => {
     const { terms, unknown } = queryTerms(queryWords('the sept extract').tokens, search.vocabulary);
-    expect(terms).toContain(stem('september'));
+    expect(terms).not.toContain(stem('september'));
     expect(unknown).toEqual([]);
     // "jul" is Christmas before it is July
-    expect(queryTerms(['jul'], search.vocabulary).terms).not.toContain(stem('juli'));
+    expect(queryTerms(['jul'], search.vocabulary).unknown).toEqual(['jul']);
+  });
+
+  it('reads "nummeret" as a phone number only where no numbered thing of the material is named', () => {
+    const answering = (text: string) =>
+      answeringPassages(search.search(queryWords(text).tokens), text).map((hit) => hit.passage.text);
+    expect(answering('har du nummeret på nicolai?')[0]).toContain('3334 9463');
+    expect(answering('hvad er nummeret på snitfladen for SAMLSingleLogout?')[0]).toContain('SAMLSingleLogout');
   });
 
   it('quotes no English operator note, also where it quotes the slide', () => {

@@ -34,7 +34,11 @@ export function asksWhen(text: string): boolean {
   return false;
 }
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
-const asksPhone = /\b(tlf|telefon\w*|mobil\w*|nummer(?:et)?|phone|ring\w*|call)\b/iu;
+const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
+// "nummeret på Nicolai" asks for a phone number; "trin nummer 3", "nummeret på snitfladen" do not
+const asksNumber = /\bnummer(?:et)?\b/iu;
+const numberedThing =
+  /\b(trin\w*|step\w*|snitflade\w*|interface\w*|sf\s?\d+|aftale\w*|rammeaftale\w*|gruppe\w*|version\w*|opgave\w*)\b/iu;
 // … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
 const asksAddress =
   /\b(?:e-?mail|mail)-?\s?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b/iu;
@@ -42,7 +46,7 @@ const asksAddress =
 const asksPersonsAddress =
   /\b(?:e-?mail|mail)(?:en)?\s+(?:til|på|paa|for|of|to)\s+\p{Lu}|\b\p{Lu}\p{L}+s\s+(?:e-?mail|mail)\b/u;
 // "hvad er linket til …?", "the URL for …": only a passage with an address answers
-const asksLink = /\b(url|urls|link|links|linket|linkene|webadresse\w*|web\s+address\w*)\b/iu;
+const asksLink = /\b(url|urls|link|links|linket|linkene|webadresse\w*|web\s+address\w*)\b(?!\s+(?:between|mellem))/iu;
 const asksWhere = /\b(hvor|where|link\w*|finde?s?|find|url|adresse\w*|hente|download\w*|dokument\w*|fil(en)?|file)\b/iu;
 // a point's number ("5. · Luk ned …"), a version, a date or a year ("BBR 1.8", "1.11", "1. november 2018") count nothing
 const notACount =
@@ -61,7 +65,8 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text.replace(notACount, ''))) return false;
   if (asksWhen(question) && !dateLike.test(text) && !months.test(text)) return false;
-  if (asksPhone.test(question) && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
+  const phone = asksPhone.test(question) || (asksNumber.test(question) && !numberedThing.test(question));
+  if (phone && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
   if ((asksAddress.test(question) || asksPersonsAddress.test(question)) && !text.includes('@')) return false;
   if (asksLink.test(question) && !/https?:\/\/|www\.|\b[\w-]+\.(?:dk|com|eu|org)\b/iu.test(text)) return false;
   return true;

@@ -315,7 +315,6 @@ const danishSynonyms: Record<string, string[]> = {
   mobil: ['telefon'],
   mobilnummer: ['telefon'],
   nummer: ['telefon'],
-  nummeret: ['telefon'],
   telefonnummeret: ['telefon'],
   mobilnummeret: ['telefon'],
   mik: ['mikrofon'],

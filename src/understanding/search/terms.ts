@@ -263,10 +263,18 @@ function joinEnglishPairs(tokens: string[]): string[] {
   return joined;
 }
 
-/** "sept" is September: a month's name cut short, where the word is no everyday word of its own ("jul", "mar"). */
-function monthsOf(token: string): string[] | undefined {
-  const month = isCommonDanishWord(token) ? undefined : monthCutShort(token);
-  return month === undefined ? undefined : [month];
+// "nummeret på Nicolai" is a phone number; "nummeret på snitfladen", "trin nummer 3" are not
+const numberedThing =
+  /^(trin\w*|step\w*|snitflade\w*|interface\w*|sf|aftale\w*|rammeaftale\w*|gruppe\w*|version\w*|opgave\w*)$/;
+
+/** Whether "nummeret" in a question asks for a phone number: no numbered thing of the material is named. */
+function asksForAPhone(tokens: string[]): boolean {
+  return tokens.includes('nummeret') && !tokens.some((token) => numberedThing.test(token));
+}
+
+/** "sept", "okt": a month's name cut short, where the word is no everyday word of its own ("jul" is Christmas). */
+function isMonthCutShort(word: string): boolean {
+  return monthCutShort(word) !== undefined && !isCommonDanishWord(word);
 }
 
 /** "sildes" is "slides", which the material calls "plancher": a glossary word one typo off, as the knowledge's term. */
@@ -289,12 +297,16 @@ export function queryTerms(
 ): { terms: string[]; unknown: string[] } {
   const terms: string[] = [];
   const unknown: string[] = [];
+  const phone = asksForAPhone(tokens);
   const words = joinParticleVerbs(joinEnglishPairs(tokens), vocabulary)
     .flatMap((token) => {
-      const danish = danishFor(token) ?? monthsOf(token);
+      // (the number of a numbered thing asks which one: no word of the material's)
+      if (token === 'nummeret') return (phone ? ['telefon'] : []).map((word) => ({ word, english: false }));
+      const danish = danishFor(token);
       return (danish ?? [token]).map((word) => ({ word, english: danish !== undefined }));
     })
-    .filter(({ word }) => !isSearchStopword(word));
+    // a month cut short ("sept") dates the question, as a month written out does: no term of it
+    .filter(({ word }) => !isSearchStopword(word) && !isMonthCutShort(word));
   const content = words.map(({ word }) => word);
   for (let index = 0; index < content.length; index += 1) {
     const word = content[index]!;
