@@ -307,6 +307,11 @@ describe('the search over every passage', () => {
     expect(answering('hvad er nummeret på snitfladen for SAMLSingleLogout?')[0]).toContain('SAMLSingleLogout');
   });
 
+  it("finds nothing in klikbot's own remark that the material says no more of a record", () => {
+    const hits = search.search(queryWords('hvorfor siger de at kommunerne er klar til adgangsstyring?').tokens).hits;
+    expect(hits.some((hit) => hit.passage.text.includes('Materialet siger ikke mere'))).toBe(false);
+  });
+
   it('quotes no English operator note, also where it quotes the slide', () => {
     const notes = ['deadlines/kigo-lukker', 'tasks/udpeg-fk-adm-og-fk-ansv'].flatMap((key) => {
       const [kind, id] = key.split('/') as ['deadlines' | 'tasks', string];

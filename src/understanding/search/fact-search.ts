@@ -64,6 +64,10 @@ const kindWords: Partial<Record<KnowledgeKind, string>> = {
   interfaces: 'snitflade',
 };
 
+// klikbot's own remark on a record the slides only name: shown with it, never a word found in it
+// ("hvorfor siger de …?" is not about Indekser)
+const saysNoMore = /Materialet siger ikke mere om (?:det|den|dem)\./gu;
+
 function counts(stems: string[]): Map<string, number> {
   const map = new Map<string, number>();
   for (const one of stems) map.set(one, (map.get(one) ?? 0) + 1);
@@ -99,7 +103,7 @@ export class FactSearch {
         ...fieldWords.map((word) => stem(word)),
         ...(kindWord ? [stem(kindWord)] : []),
       ]);
-      const stems = contentStems(passage.text);
+      const stems = contentStems(passage.text.replace(saysNoMore, ' '));
       return { passage, text: counts(stems), names, length: stems.length };
     });
     const all = new Set<string>();
