@@ -8,6 +8,7 @@ import { danishFor } from './search/english.js';
 import { isSearchStopword } from './search/terms.js';
 import { isGlueWord } from './stopwords.js';
 import { stem } from './stem.js';
+import { remembering } from '../lib/memo.js';
 
 /*
  * A newcomer describes what they cannot name: "den komponent der sender data videre til
@@ -198,7 +199,18 @@ export class DescribedThings {
     return chosen(fits).map(({ record, score, start, end }) => ({ record, score, start, end }));
   }
 
+  // one question's words are read several times (its names, then each search of its passages)
+  readonly #rememberedFits = remembering(
+    (tokens: string[]) => tokens.join(' '),
+    (tokens: string[]) => this.#read(tokens),
+    64,
+  );
+
   #fits(tokens: string[]): Fit[] {
+    return this.#rememberedFits(tokens);
+  }
+
+  #read(tokens: string[]): Fit[] {
     const content = tokens.map((token) => describing(token));
     // per phrase, where in the question each of its words stands and how well it matched
     const found = new Map<number, Map<number, { position: number; quality: number }>>();
