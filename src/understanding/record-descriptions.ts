@@ -1,4 +1,5 @@
 import type { Knowledge, KnowledgeKind } from '../knowledge/registry.js';
+import type { DescribedSpan } from './described-things.js';
 import type { EntityMatch } from './entity-index.js';
 import type { EntityKind } from './entity-forms.js';
 import { keyOfPassage, shortSlide } from './reading-groups.js';
@@ -76,6 +77,20 @@ function asksWhatItIs(words: string[]): boolean {
  * whole, by its name and nothing else, is what the material says of it (a system's facts, a
  * slide's points), not one task or deadline that carries its name.
  */
+// the kinds of records described whose passages say what they are (slides, news, systems)
+const wholeKinds = new Set<KnowledgeKind>(['topics', 'news', 'supportSystems', 'itSystems']);
+
+/** "hvad er det store skema over fagsystemer og snitflader?": the one record whose description covers every word left. */
+function describedWhole(
+  rest: { index: number }[],
+  spans: DescribedSpan[],
+): { kind: KnowledgeKind; id: string } | undefined {
+  const fitting = spans.filter(
+    (span) => wholeKinds.has(span.record.kind) && rest.every(({ index }) => index >= span.start && index < span.end),
+  );
+  return fitting.length === 1 ? { kind: fitting[0]!.record.kind, id: fitting[0]!.record.id } : undefined;
+}
+
 export class RecordDescriptions {
   /** Each slide's names (title and aliases), each as its search terms. */
   readonly #slideNames: { id: string; names: Set<string>[] }[];
@@ -92,7 +107,12 @@ export class RecordDescriptions {
     }));
   }
 
-  described(tokens: string[], matches: EntityMatch[], resolved: Understanding): Understanding | undefined {
+  described(
+    tokens: string[],
+    matches: EntityMatch[],
+    resolved: Understanding,
+    spans: DescribedSpan[] = [],
+  ): Understanding | undefined {
     if (!asksWhatItIs(tokens)) return undefined;
     const rest = tokens
       .map((token, index) => ({ token, index }))
@@ -101,7 +121,10 @@ export class RecordDescriptions {
     // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
     const own = resolved.intent === 'unknown' ? ownAnswer(rest, matches) : undefined;
     if (own) return { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
-    const record = this.#namedRecord(rest, matches) ?? this.#namedSlide(rest.map(({ token }) => token));
+    const record =
+      this.#namedRecord(rest, matches) ??
+      this.#namedSlide(rest.map(({ token }) => token)) ??
+      describedWhole(rest, spans);
     if (!record) return undefined;
     const passages = this.search
       .passagesOf(record.kind, record.id)

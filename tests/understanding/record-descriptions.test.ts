@@ -53,6 +53,13 @@ describe('a thing of the programme asked about whole', () => {
     });
   });
 
+  it('finds a slide described in everyday words, where the description is all the question says', () => {
+    expect(read('hvad er det store skema over fagsystemer og snitflader?')).toEqual({
+      intent: 'fact',
+      records: ['topics/implementeringsoverblikket'],
+    });
+  });
+
   it('gives a strategy, role or task asked about whole its own answer', () => {
     expect(read('what does strategy B really mean?', 'en-GB').intent).toBe('strategy.describe');
     expect(read('hvad betyder strategi C helt kort?').intent).toBe('strategy.describe');
