@@ -4,6 +4,7 @@ import { queryWords } from '../../src/understanding/query-words.js';
 import { answeringPassages, asksWhen } from '../../src/understanding/search/answerable.js';
 import { danishFor } from '../../src/understanding/search/english.js';
 import { FactSearch } from '../../src/understanding/search/fact-search.js';
+import { passagesOf } from '../../src/understanding/search/passages.js';
 import { queryTerms } from '../../src/understanding/search/terms.js';
 import { splitQuestions } from '../../src/understanding/split-questions.js';
 import { stem } from '../../src/understanding/stem.js';
@@ -310,6 +311,11 @@ describe('the search over every passage', () => {
   it("finds nothing in klikbot's own remark that the material says no more of a record", () => {
     const hits = search.search(queryWords('hvorfor siger de at kommunerne er klar til adgangsstyring?').tokens).hits;
     expect(hits.some((hit) => hit.passage.text.includes('Materialet siger ikke mere'))).toBe(false);
+  });
+
+  it("quotes no passage that points to the knowledge base's own files", async () => {
+    const all = passagesOf(await loadKnowledge('data/knowledge'));
+    expect(all.filter((passage) => /\b[\w-]+\.json\b/.test(passage.text)).map((passage) => passage.text)).toEqual([]);
   });
 
   it('quotes no English operator note, also where it quotes the slide', () => {
