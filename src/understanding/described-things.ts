@@ -28,7 +28,7 @@ const entityKinds: Partial<Record<DescribedKind, EntityKind>> = {
 };
 
 // How much of a phrase (its words weighed by rarity) the question must say, and in how many words
-const minimumShare = 0.7;
+const minimumShare = 0.75;
 const minimumWords = 2;
 // How a word counts: written as the phrase writes it, or reached by another word or a typo
 const exact = 1;
@@ -60,8 +60,6 @@ export interface DescribedSpan {
 
 interface Fit extends DescribedSpan {
   entity?: { kind: EntityKind; id: string };
-  /** How much the question says of the phrase: its words' weights, not their share. */
-  said: number;
 }
 
 /**
@@ -170,23 +168,21 @@ export class DescribedThings {
    * the question names a thing of that kind itself, or two records fit it equally well.
    */
   find(tokens: string[], named: EntityMatch[]): EntityMatch[] {
-    const fits = this.#fits(tokens).flatMap((fit) =>
-      fit.entity ? [{ ...fit, kind: fit.entity.kind, id: fit.entity.id }] : [],
+    const fits = this.#fits(tokens).flatMap((fit): EntityMatch[] =>
+      fit.entity
+        ? [
+            {
+              kind: fit.entity.kind,
+              id: fit.entity.id,
+              score: fit.score,
+              start: fit.start,
+              end: fit.end,
+              certainty: 'named',
+            },
+          ]
+        : [],
     );
-    // … nor in the words that name another thing ("logge ind via den centrale" names BBR's step 4)
-    const other = (fit: { kind: string; start: number; end: number }) =>
-      !named.some(
-        (match) =>
-          match.certainty === 'named' && (match.kind === fit.kind || (match.start < fit.end && fit.start < match.end)),
-      );
-    return chosen(fits.filter(other)).map(({ kind, id, score, start, end }): EntityMatch => ({
-      kind,
-      id,
-      score,
-      start,
-      end,
-      certainty: 'named',
-    }));
+    return chosen(fits.filter((fit) => !named.some((match) => match.certainty === 'named' && match.kind === fit.kind)));
   }
 
   /**
@@ -238,7 +234,7 @@ export class DescribedThings {
       // the phrase's words may stand apart and in another order ("data … sendes videre … til
       // systemerne"), with no more other content words between them than their own
       if (share < minimumShare || this.#strayWords(content, start, end, positions.size) > positions.size) continue;
-      fits.push({ record: phrase.record, entity: phrase.entity, score: share, said, start, end });
+      fits.push({ record: phrase.record, entity: phrase.entity, score: share, start, end });
     }
     return fits;
   }
@@ -272,12 +268,10 @@ function onePlaceEach(
  * The best fit of each kind, best first, where it does not overlap a better one; none of a kind
  * where two records fit equally well.
  */
-function chosen<Fit extends { kind: string; id: string; score: number; said: number; start: number; end: number }>(
+function chosen<Fit extends { kind: string; id: string; score: number; start: number; end: number }>(
   fits: Fit[],
 ): Fit[] {
-  // the fit that says most of a phrase, in the weight of its words, wins an overlap: a step
-  // described in full beats a system that two of its words describe
-  fits.sort((x, y) => y.said - x.said || y.score - x.score || y.end - y.start - (x.end - x.start));
+  fits.sort((x, y) => y.score - x.score || y.end - y.start - (x.end - x.start));
   const kept: Fit[] = [];
   const doubtful = new Set<string>();
   for (const fit of fits) {

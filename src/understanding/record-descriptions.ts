@@ -26,7 +26,7 @@ const askingAlone = new Set([
 const politeOpening = /^(kan|vil|gider|could|can|would|will|please|du|i|you|lige)$/;
 // the rest of how such a question is put, and the kind of thing it names ("støttesystemet")
 const frameWords =
-  /^(hvad|what|tell|fortael|fortaelle|forklar|forklare|beskriv|beskrive|explain|describe|kan|vil|du|you|can|could|please|lige|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden)$/;
+  /^(hvad|what|tell|fortael|fortaelle|forklar|forklare|beskriv|beskrive|explain|describe|kan|vil|du|you|can|could|please|lige|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden|siger|sagde|staar|stod|materialet|material|say|says|plancher\w*)$/;
 
 // the kinds of named things whose record says what they are; roles, tasks and strategies have
 // their own answers, and an interface is told by the systems that use it
@@ -61,13 +61,16 @@ function ownAnswer(
   return ids.size === 1 && left.length > 0 ? ownAnswers[fitting[0]!.kind] : undefined;
 }
 
+// "hvad siger materialet om Indekser?", "hvad står der om …": what the material says of it
+const saysOf = new Set(['siger', 'sagde', 'staar', 'stod']);
+
 function asksWhatItIs(words: string[]): boolean {
   const opening = words.findIndex((token) => !politeOpening.test(token));
   const tokens = opening > 0 ? words.slice(opening) : words;
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;
-  if (first === 'hvad') return second !== undefined && danishOpeners.has(second);
+  if (first === 'hvad') return second !== undefined && (danishOpeners.has(second) || saysOf.has(second));
   return first === 'what' && second !== undefined && englishOpeners.has(second);
 }
 
@@ -77,6 +80,9 @@ function asksWhatItIs(words: string[]): boolean {
  * whole, by its name and nothing else, is what the material says of it (a system's facts, a
  * slide's points), not one task or deadline that carries its name.
  */
+// a description asked about whole gives way to an intent read this surely, and must fit this well
+const WHOLE_OVER_INTENT = 0.7;
+const WHOLE_FIT = 0.8;
 // the kinds of records described whose passages say what they are (slides, news, systems)
 const wholeKinds = new Set<KnowledgeKind>(['topics', 'news', 'supportSystems', 'itSystems']);
 
@@ -86,7 +92,10 @@ function describedWhole(
   spans: DescribedSpan[],
 ): { kind: KnowledgeKind; id: string } | undefined {
   const fitting = spans.filter(
-    (span) => wholeKinds.has(span.record.kind) && rest.every(({ index }) => index >= span.start && index < span.end),
+    (span) =>
+      wholeKinds.has(span.record.kind) &&
+      span.score >= WHOLE_FIT &&
+      rest.every(({ index }) => index >= span.start && index < span.end),
   );
   return fitting.length === 1 ? { kind: fitting[0]!.record.kind, id: fitting[0]!.record.id } : undefined;
 }
@@ -124,7 +133,9 @@ export class RecordDescriptions {
     const record =
       this.#namedRecord(rest, matches) ??
       this.#namedSlide(rest.map(({ token }) => token)) ??
-      describedWhole(rest, spans);
+      (resolved.intent === 'unknown' || resolved.confidence < WHOLE_OVER_INTENT
+        ? describedWhole(rest, spans)
+        : undefined);
     if (!record) return undefined;
     const passages = this.search
       .passagesOf(record.kind, record.id)

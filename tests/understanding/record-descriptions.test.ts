@@ -53,6 +53,16 @@ describe('a thing of the programme asked about whole', () => {
     });
   });
 
+  it('is what the material says of it, asked as that ("hvad siger materialet om …?")', () => {
+    expect(read('hvad siger materialet om Indekser?')).toEqual({
+      intent: 'fact',
+      records: ['supportSystems/indekser'],
+    });
+    expect(read('what does the material say about Klassifikation?', 'en-GB').records).toEqual([
+      'supportSystems/klassifikation',
+    ]);
+  });
+
   it('finds a slide described in everyday words, where the description is all the question says', () => {
     expect(read('hvad er det store skema over fagsystemer og snitflader?')).toEqual({
       intent: 'fact',
