@@ -70,11 +70,15 @@ function describing(word: string): boolean {
   return !isSearchStopword(word) || (word.length >= 6 && !isGlueWord(word));
 }
 
+const particle = /^(ind|ud|op|ned|af|paa)$/;
+
 /** The forms a word is compared by: its stem, and the stems of the material's words for it. */
 function formsOf(word: string): string[] {
   const forms = new Set([stem(word)]);
-  for (const danish of danishFor(word) ?? [])
-    for (const part of words(danish)) if (!isSearchStopword(part)) forms.add(stem(part));
+  const danish = danishFor(word) ?? [];
+  // a verb with its particle ("login" is "logge ind") is not its verb alone: "log ud" is its opposite
+  if (danish.some((part) => particle.test(part))) return [...forms];
+  for (const one of danish) for (const part of words(one)) if (!isSearchStopword(part)) forms.add(stem(part));
   return [...forms];
 }
 

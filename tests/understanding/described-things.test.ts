@@ -37,6 +37,11 @@ describe('a record described instead of named', () => {
     expect(named.entities.supportSystems).toEqual(['organisation']);
   });
 
+  it('reads no verb of a particle verb as the verb with the opposite particle ("login" is no "log ud")', () => {
+    expect(read('hvilke systemer er på fælles login?').entities.interfaces).toEqual([]);
+    expect(read('hvilke systemer skal bruge fælles log ud af alle systemer?').entities.interfaces).toEqual(['sf1515']);
+  });
+
   it('needs most of a description: one shared word is no description', () => {
     expect(read('hvilke data har vi?').entities.supportSystems).toEqual([]);
     expect(read('hvad gør det gamle system?').entities.deadlines).toEqual([]);
