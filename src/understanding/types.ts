@@ -140,6 +140,11 @@ export interface Understanding {
   confidence: number;
   entities: Entities;
   language: Language;
+  /**
+   * The question's words where the material's passages answered it: a follow-up that only
+   * names another thing ("og KY?") asks the same of that thing.
+   */
+  asked?: string;
 }
 
 /** An Entities value with nothing named. */

@@ -27,6 +27,7 @@ import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
+import { ellipticQuestion } from './elliptic-follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
@@ -116,6 +117,13 @@ export class Understander {
 
   /** The intent, entities and confidence of one question. */
   understand(input: UnderstandInput): Understanding {
+    const again = ellipticQuestion(input.text, input.previous, this.#index);
+    const asked = again ?? input.text;
+    const read = this.#read(again === undefined ? input : { ...input, text: again, previous: undefined });
+    return read.intent === 'fact' ? { ...read, asked } : read;
+  }
+
+  #read(input: UnderstandInput): Understanding {
     const language = detectLanguage(input.text.slice(0, MAX_QUESTION_LENGTH), input.locale);
     // a poll sentence is read by how it opens, however long: the poll dialog says what is wrong with it
     const poll = pollRequest(input.text, language);

@@ -35,6 +35,17 @@ describe('a conversation', () => {
     expect(next.text).toContain('DUBU skal anvende Fjernprint');
   });
 
+  it('asks the question a passage answered again of the one thing a short follow-up names', () => {
+    const ask = asker(createCore({ knowledge }));
+    const first = ask('what does SAPA actually need the org data for?');
+    expect(first.intent).toBe('fact');
+    expect(first.text).not.toContain('sagsfordeling');
+    const next = ask('and KY?');
+    expect(next.text).toContain('sagsfordeling og brevfletning');
+    // a thing of a kind the question did not name is no such follow-up
+    expect(ask('and Odense?').text).not.toContain('sagsfordeling');
+  });
+
   it('asks for a step of the task whose steps a passage answer quoted', () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('hvad er BBR-trinene for adgangsstyring?').intent).toBe('fact');
