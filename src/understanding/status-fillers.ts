@@ -210,3 +210,13 @@ export function withoutMisreadStatements(reading: Reading): Reading {
   if (canReport || !ranked.some((item) => item.intent === 'status.update')) return reading;
   return { ...reading, classification: { ranked: ranked.filter((item) => item.intent !== 'status.update') } };
 }
+
+// "hvordan er støttesystemerne opdelt …?" opens as a question of status and names none
+const statusIntents = new Set(['status.mine', 'status.national', 'status.missing']);
+const statusWord =
+  /^(status\w*|faerdig\w*|fuldfoer\w*|paabegynd\w*|mangle\w*|done|finished|complete\w*|started|progress|fremdrift|langt|klar|behind|bagud|overdue|lukket|gjort|gang)$/;
+
+/** A status read from how a question opens, though no word of it speaks of status. */
+export function statusWithoutItsWords(resolved: Understanding, tokens: string[]): boolean {
+  return statusIntents.has(resolved.intent) && !tokens.some((token) => statusWord.test(token));
+}

@@ -27,6 +27,7 @@ import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
+import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion } from './elliptic-follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
@@ -71,15 +72,6 @@ function asksForDatedThings(tokens: string[], entities: Entities): boolean {
 // Below this an intent read from the words alone is a guess, and a passage holding
 // PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
 const GUESS_CONFIDENCE = 0.7;
-// "hvordan er støttesystemerne opdelt …?" opens as a question of status and names none
-const statusIntents = new Set(['status.mine', 'status.national', 'status.missing']);
-const statusWord =
-  /^(status\w*|faerdig\w*|fuldfoer\w*|paabegynd\w*|mangle\w*|done|finished|complete\w*|started|progress|fremdrift|langt|klar|behind|bagud|overdue|lukket|gjort|gang)$/;
-
-/** A status read from how a question opens, though no word of it speaks of status. */
-function statusWithoutItsWords(resolved: Understanding, tokens: string[]): boolean {
-  return statusIntents.has(resolved.intent) && !tokens.some((token) => statusWord.test(token));
-}
 // Where no intent reads the question, a passage holding half of it answers (every word of the
 // question one the material uses, two of them in the passage): a paraphrase misses a word or two
 const UNREAD_PASSAGE = 0.5;
