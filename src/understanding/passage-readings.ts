@@ -12,7 +12,7 @@ import {
   withRecordOf,
   shortSlide,
 } from './reading-groups.js';
-import { answeringPassages } from './search/answerable.js';
+import { answeringPassages, asksForAPhone, givesAPhone } from './search/answerable.js';
 import { isCommonStem } from './search/common-words.js';
 import type { DescribedWords, FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
@@ -33,6 +33,10 @@ const whereCoverage = 0.5;
 const sideJoins = new Set(['og', 'eller', 'and', 'or', 'vs', 'versus', 'fra', 'from']);
 // With a record named, enough hits that its own passages are among them though others score higher
 const namedRecordHits = 20;
+// A phone number asked of a record by what it is for: how many of its passages to look at, and
+// how much of the question they must hold together
+const phoneRecordHits = 30;
+const phoneRecordCoverage = 0.75;
 const sidePrepositions = new Set(['for', 'i', 'til', 'ved', 'paa', 'in', 'of', 'on', 'at']);
 
 /**
@@ -180,11 +184,37 @@ export class PassageReadings {
       return answeringPassages(this.search.search(query.tokens, options), text, loose?.minimum, named, preferred);
     };
     const plain = search({ tokens });
+    if (plain.length === 0 && asksForAPhone(text)) return this.#phoneOfRecord(tokens);
     // words that describe a record are read as its name too, and the reading that fits better answers
     const described = this.#describedQuery(tokens);
     if (described.described.length === 0) return plain;
     const read = search(described);
     return (read[0]?.coverage ?? 0) > (plain[0]?.coverage ?? 0) ? read : plain;
+  }
+
+  /**
+   * "tlf til Thomas om at blive indstationeret i KY-teamet?": who is asked about is said in one
+   * passage of a contact (its purpose), the number in another (its details). Where the record's
+   * passages together hold most of the question, the one with the number answers.
+   */
+  #phoneOfRecord(tokens: string[]): SearchHit[] {
+    const result = this.search.search(tokens, { phrasing: this.phrasing, limit: phoneRecordHits });
+    const byRecord = new Map<string, Set<string>>();
+    for (const hit of result.hits) {
+      const key = `${hit.passage.kind}/${hit.passage.recordId}`;
+      byRecord.set(key, new Set([...(byRecord.get(key) ?? []), ...hit.matched]));
+    }
+    const share = (terms: Set<string>) =>
+      [...terms].reduce((sum, term) => sum + (result.weights.get(term) ?? 0), 0) / Math.max(result.total, 1e-9);
+    const [best] = [...byRecord]
+      .map(([key, terms]) => ({ key, coverage: share(terms), terms }))
+      .sort((x, y) => y.coverage - x.coverage);
+    if (!best || best.coverage < phoneRecordCoverage) return [];
+    const [kind, recordId] = best.key.split('/') as [Passage['kind'], string];
+    const phone = this.search.passagesOf(kind, recordId).find((passage) => givesAPhone(passage));
+    return phone
+      ? [{ passage: phone, score: 0, coverage: best.coverage, textCoverage: 0, matched: [...best.terms] }]
+      : [];
   }
 
   /**

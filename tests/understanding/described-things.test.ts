@@ -63,6 +63,14 @@ describe('a slide or a news item described instead of named', () => {
   });
 });
 
+describe('a phone number asked of a contact by what it is for', () => {
+  it('is the number of the contact whose passages together hold the question', () => {
+    const asked = read('hvad er tlf nummeret til thomas hos kombit om at blive udstationeret til KY-teamet?');
+    // Thomas's number stands in the KY news item and in his contact details
+    expect(['news/ky-indstationering/points.2', 'contacts/trg/details']).toContain(asked.entities.passages?.[0]);
+  });
+});
+
 describe('where to find something', () => {
   it('is no link where the question seeks a rare word the material never uses', () => {
     const overview = read('where can I find the implementation overview spreadsheet from sept?');

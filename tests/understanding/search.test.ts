@@ -65,7 +65,14 @@ describe('the search over every passage', () => {
       textCoverage: 0.55,
       matched: ['data', 'organisation'],
     };
-    const withUnknown = (unknown: string[]) => ({ hits: [hit], unknown, terms: 4, known: hit.matched });
+    const withUnknown = (unknown: string[]) => ({
+      hits: [hit],
+      unknown,
+      terms: 4,
+      known: hit.matched,
+      weights: new Map<string, number>(),
+      total: 1,
+    });
     // "foretage", "skaffe": words everyone uses
     expect(answeringPassages(withUnknown([stem('foretage')]), '', 0.5)).toHaveLength(1);
     expect(answeringPassages(withUnknown([stem('skaffe')]), '', 0.5)).toHaveLength(1);

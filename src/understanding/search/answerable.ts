@@ -56,6 +56,18 @@ const dateLike =
   /\d{1,2}[.:/]\d{1,2}|(?<!\d)(?:19|20)\d{2}(?!\d)|\d\s*(?:minut|min\b|time|dag|uge|m(?:å|aa)ned|(?:å|aa)r\b|week|day|month|hour)|\bkl\.?\s*\d|\bQ[1-4]\b|kvartal|quarter|\bnu\b|\bnow\b/iu;
 const months = /januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december/iu;
 
+const phoneNumber = /\d{2} ?\d{2} ?\d{2} ?\d{2}/;
+
+/** Whether a question asks for a phone number ("tlf til …", "nummeret på Nicolai"). */
+export function asksForAPhone(question: string): boolean {
+  return asksPhone.test(question) || (asksNumber.test(question) && !numberedThing.test(question));
+}
+
+/** Whether a passage gives a phone number. */
+export function givesAPhone(passage: Passage): boolean {
+  return phoneNumber.test(passage.text);
+}
+
 function hasTheShapeAsked(question: string, passage: Passage): boolean {
   const { text } = passage;
   // a slide's heading that asks ("Hvornår er Rollegalleriet så klar?") answers nothing; a
@@ -65,8 +77,7 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
   if (asksHowMany.test(question) && !/\d/.test(text.replace(notACount, ''))) return false;
   if (asksWhen(question) && !dateLike.test(text) && !months.test(text)) return false;
-  const phone = asksPhone.test(question) || (asksNumber.test(question) && !numberedThing.test(question));
-  if (phone && !/\d{2} ?\d{2} ?\d{2} ?\d{2}/.test(text)) return false;
+  if (asksForAPhone(question) && !phoneNumber.test(text)) return false;
   if ((asksAddress.test(question) || asksPersonsAddress.test(question)) && !text.includes('@')) return false;
   if (asksLink.test(question) && !/https?:\/\/|www\.|\b[\w-]+\.(?:dk|com|eu|org)\b/iu.test(text)) return false;
   return true;

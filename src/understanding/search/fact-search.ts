@@ -42,6 +42,9 @@ export interface SearchResult {
   terms: number;
   /** The question's terms the knowledge uses. */
   known: string[];
+  /** How telling each of those terms is, and the weight of the whole question they are part of. */
+  weights: Map<string, number>;
+  total: number;
 }
 
 interface Document {
@@ -203,6 +206,8 @@ export class FactSearch {
       unknown,
       terms: terms.length + unknown.length + records.size,
       known: [...terms, ...records.keys()],
+      weights,
+      total,
     };
   }
 
