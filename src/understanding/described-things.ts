@@ -56,6 +56,8 @@ export interface DescribedSpan {
   score: number;
   start: number;
   end: number;
+  /** Where the phrase's own words stand (the stretch may hold others). */
+  said: number[];
 }
 
 interface Fit extends DescribedSpan {
@@ -196,7 +198,7 @@ export class DescribedThings {
    */
   spans(tokens: string[]): DescribedSpan[] {
     const fits = this.#fits(tokens).map((fit) => ({ ...fit, kind: fit.record.kind, id: fit.record.id }));
-    return chosen(fits).map(({ record, score, start, end }) => ({ record, score, start, end }));
+    return chosen(fits).map(({ record, score, start, end, said }) => ({ record, score, start, end, said }));
   }
 
   // one question's words are read several times (its names, then each search of its passages)
@@ -238,7 +240,14 @@ export class DescribedThings {
       // the phrase's words may stand apart and in another order ("data … sendes videre … til
       // systemerne"), with no more other content words between them than their own
       if (share < minimumShare || this.#strayWords(content, start, end, positions.size) > positions.size) continue;
-      fits.push({ record: phrase.record, entity: phrase.entity, score: share, start, end });
+      fits.push({
+        record: phrase.record,
+        entity: phrase.entity,
+        score: share,
+        start,
+        end,
+        said: [...positions.values()],
+      });
     }
     return fits;
   }

@@ -62,7 +62,7 @@ function ownAnswer(
 }
 
 // "hvad siger materialet om Indekser?", "hvad står der om …": what the material says of it
-const saysOf = new Set(['siger', 'sagde', 'staar', 'stod']);
+const saysOf = new Set(['siger', 'sagde', 'stod']);
 
 function asksWhatItIs(words: string[]): boolean {
   const opening = words.findIndex((token) => !politeOpening.test(token));
@@ -70,6 +70,8 @@ function asksWhatItIs(words: string[]): boolean {
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;
+  // ("hvad står der om …?"; "hvad står vi på med BBR?" asks a status)
+  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der';
   if (first === 'hvad') return second !== undefined && (danishOpeners.has(second) || saysOf.has(second));
   return first === 'what' && second !== undefined && englishOpeners.has(second);
 }
@@ -86,7 +88,7 @@ const WHOLE_FIT = 0.8;
 // the kinds of records described whose passages say what they are (slides, news, systems)
 const wholeKinds = new Set<KnowledgeKind>(['topics', 'news', 'supportSystems', 'itSystems']);
 
-/** "hvad er det store skema over fagsystemer og snitflader?": the one record whose description covers every word left. */
+/** "hvad er det store skema over fagsystemer og snitflader?": the one record whose description says every word left. */
 function describedWhole(
   rest: { index: number }[],
   spans: DescribedSpan[],
@@ -95,7 +97,7 @@ function describedWhole(
     (span) =>
       wholeKinds.has(span.record.kind) &&
       span.score >= WHOLE_FIT &&
-      rest.every(({ index }) => index >= span.start && index < span.end),
+      rest.every(({ index }) => span.said.includes(index)),
   );
   return fitting.length === 1 ? { kind: fitting[0]!.record.kind, id: fitting[0]!.record.id } : undefined;
 }

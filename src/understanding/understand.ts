@@ -28,7 +28,7 @@ import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
 import { statusWithoutItsWords } from './status-fillers.js';
-import { ellipticQuestion } from './elliptic-follow-ups.js';
+import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
@@ -110,9 +110,16 @@ export class Understander {
   /** The intent, entities and confidence of one question. */
   understand(input: UnderstandInput): Understanding {
     const again = ellipticQuestion(input.text, input.previous, this.#index);
-    const asked = again ?? input.text;
-    const read = this.#read(again === undefined ? input : { ...input, text: again, previous: undefined });
-    return read.intent === 'fact' ? { ...read, asked } : read;
+    if (again) {
+      const reread = this.#read({ ...input, text: again.text, previous: undefined });
+      // … where the reading is about the new thing; in the follow-up's own language
+      if (isAbout(reread, again, this.#index, this.search)) {
+        const language = detectLanguage(input.text, input.locale);
+        return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
+      }
+    }
+    const read = this.#read(input);
+    return read.intent === 'fact' ? { ...read, asked: input.text } : read;
   }
 
   #read(input: UnderstandInput): Understanding {

@@ -46,6 +46,23 @@ describe('a conversation', () => {
     expect(ask('and Odense?').text).not.toContain('sagsfordeling');
   });
 
+  it('reads a follow-up that asks something of its own as that question, not the last one again', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvad er Organisation?').intent).toBe('fact');
+    expect(ask('hvornår er deadline for Beskedfordeleren?').intent).toBe('deadline.task');
+  });
+
+  it('keeps the last question only where the answer is about the new thing, in the language asked', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('what is SAPA pilot testing?');
+    // SAPA's pilots say nothing of KY
+    expect(ask('and KY?').text).not.toContain('Favrskov');
+    const danish = asker(createCore({ knowledge }), 'c2');
+    danish('hvad er SAPA?');
+    const english = danish('and KY?');
+    expect(english.text).toContain('From »KY«');
+  });
+
   it('asks for a step of the task whose steps a passage answer quoted', () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('hvad er BBR-trinene for adgangsstyring?').intent).toBe('fact');

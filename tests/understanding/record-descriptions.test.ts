@@ -68,6 +68,12 @@ describe('a thing of the programme asked about whole', () => {
       intent: 'fact',
       records: ['topics/implementeringsoverblikket'],
     });
+    // a word between the description's own ("udrulningsplan") is asked, not described
+    expect(read('hvad er KOMBITs udrulningsplan for SAPA?').records).not.toContain(
+      'topics/organisation-next-step-for-kombit',
+    );
+    // "hvad står vi på med BBR?" asks a status, not what BBR is
+    expect(read('hvad står vi på med BBR?').intent).not.toBe('fact');
   });
 
   it('gives a strategy, role or task asked about whole its own answer', () => {
