@@ -1,6 +1,8 @@
 import type { SearchResult } from './fact-search.js';
 import type { Passage } from './passages.js';
 import { isCommonStem } from './common-words.js';
+import { queryWords } from '../query-words.js';
+import { asksANumber } from './terms.js';
 
 // How much of the question a passage must hold to be quoted as the answer: most of its
 // content, weighed by rarity, with no unknown word left over that the data never mentions.
@@ -35,10 +37,6 @@ export function asksWhen(text: string): boolean {
 }
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
-// "nummeret på Nicolai" asks for a phone number; "trin nummer 3", "nummeret på snitfladen" do not
-const asksNumber = /\bnummer(?:et)?\b/iu;
-const numberedThing =
-  /\b(trin\w*|step\w*|snitflade\w*|interface\w*|sf\s?\d+|aftale\w*|rammeaftale\w*|gruppe\w*|version\w*|opgave\w*)\b/iu;
 // … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
 const asksAddress =
   /\b(?:e-?mail|mail)-?\s?(?:adresse\w*|address\w*)|\b(?:hvad|hvilken|hvilket|what|which|whats)\b[^.?!]{0,40}\b(?:e-?mail|mail)\b/iu;
@@ -60,7 +58,7 @@ const phoneNumber = /\d{2} ?\d{2} ?\d{2} ?\d{2}/;
 
 /** Whether a question asks for a phone number ("tlf til …", "nummeret på Nicolai"). */
 export function asksForAPhone(question: string): boolean {
-  return asksPhone.test(question) || (asksNumber.test(question) && !numberedThing.test(question));
+  return asksPhone.test(question) || asksANumber(queryWords(question).tokens);
 }
 
 /** Whether a passage gives a phone number. */

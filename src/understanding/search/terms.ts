@@ -267,9 +267,12 @@ function joinEnglishPairs(tokens: string[]): string[] {
 const numberedThing =
   /^(trin\w*|step\w*|snitflade\w*|interface\w*|sf|aftale\w*|rammeaftale\w*|gruppe\w*|version\w*|opgave\w*)$/;
 
-/** Whether "nummeret" in a question asks for a phone number: no numbered thing of the material is named. */
-function asksForAPhone(tokens: string[]): boolean {
-  return tokens.includes('nummeret') && !tokens.some((token) => numberedThing.test(token));
+/** Whether "nummer"/"nummeret" in a question asks for a phone number: no numbered thing of the material is named. */
+export function asksANumber(tokens: string[]): boolean {
+  return (
+    tokens.some((token) => token === 'nummer' || token === 'nummeret') &&
+    !tokens.some((token) => numberedThing.test(token))
+  );
 }
 
 /** "sept", "okt": a month's name cut short, where the word is no everyday word of its own ("jul" is Christmas). */
@@ -297,7 +300,7 @@ export function queryTerms(
 ): { terms: string[]; unknown: string[] } {
   const terms: string[] = [];
   const unknown: string[] = [];
-  const phone = asksForAPhone(tokens);
+  const phone = asksANumber(tokens);
   const words = joinParticleVerbs(joinEnglishPairs(tokens), vocabulary)
     .flatMap((token) => {
       // (the number of a numbered thing asks which one: no word of the material's)
