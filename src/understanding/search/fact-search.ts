@@ -29,7 +29,7 @@ export interface DescribedWords {
 }
 
 /** The term that stands for a record described: every passage of the record holds it. */
-export function describedTerm(kind: KnowledgeKind, recordId: string): string {
+function describedTerm(kind: KnowledgeKind, recordId: string): string {
   return `@${kind}/${recordId}`;
 }
 
