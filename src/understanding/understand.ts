@@ -27,6 +27,7 @@ import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
+import { withinLastRecord } from './pointing-back.js';
 import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
@@ -89,6 +90,8 @@ export class Understander {
   readonly #passages: PassageReadings;
   readonly #descriptions: RecordDescriptions;
   readonly #described: DescribedThings;
+  /** Whether a word is one of how questions are asked (the example questions use it). */
+  readonly #phrasing = (token: string) => this.#classifier.knows(termOf(token));
   /** An intent's answer checked against the question, once a dialog has answered. */
   readonly check: AnswerCheck;
   /** The search over every passage of the knowledge. */
@@ -98,8 +101,7 @@ export class Understander {
     this.#index = new EntityIndex(knowledge);
     this.search = factSearchFor(knowledge);
     this.#described = new DescribedThings(knowledge);
-    const phrasing = (token: string) => this.#classifier.knows(termOf(token));
-    this.#passages = new PassageReadings(knowledge, this.search, phrasing, this.#described);
+    this.#passages = new PassageReadings(knowledge, this.search, this.#phrasing, this.#described);
     this.#descriptions = new RecordDescriptions(knowledge, this.search);
     this.check = new AnswerCheck(this.#passages, this.#index, this.#described);
     this.#duties = new RoleDuties(knowledge);
@@ -164,6 +166,9 @@ export class Understander {
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && outsideWordsOf(words.tokens).length > 0)
       return { ...resolved, intent: 'unknown', confidence: 1 };
+    // "hvor tit bliver den opdateret?" after an answer from one slide: that slide's passages
+    const pointed = withinLastRecord(this.search, this.#phrasing, { input, tokens: words.tokens, names, resolved });
+    if (pointed) return pointed;
     const particular = particularQuestion({
       knowledge: this.knowledge,
       passages: this.#passages,

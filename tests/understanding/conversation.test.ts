@@ -46,6 +46,15 @@ describe('a conversation', () => {
     expect(ask('and Odense?').text).not.toContain('sagsfordeling');
   });
 
+  it('reads "den"/"det"/"it" right after an answer from one slide as that slide', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('kan jeg søge pr it-system i implementeringsoverblikket?');
+    expect(ask('hvad viser det egentlig?').text).toContain('Viser hvilke it-systemer');
+    const english = asker(createCore({ knowledge }), 'c2');
+    english('is there a spreadsheet that shows which of our systems must use which support systems and interfaces?');
+    expect(english('how often is it refreshed?').text).toContain('Opdateres kvartalsvis');
+  });
+
   it('reads a follow-up that asks something of its own as that question, not the last one again', () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('hvad er Organisation?').intent).toBe('fact');

@@ -1,0 +1,51 @@
+import { passageKeyOf } from './reading-groups.js';
+import { queryWords } from './query-words.js';
+import { answeringPassages } from './search/answerable.js';
+import type { FactSearch } from './search/fact-search.js';
+import type { Passage } from './search/passages.js';
+import type { EntityMatch } from './entity-index.js';
+import type { Understanding } from './types.js';
+
+// the words that point back at what was just answered, and how much of the rest a passage must hold
+const pointingBack = /^(den|det|dem|de|it|they|them|its|their)$/;
+const POINTED_PASSAGE = 0.5;
+
+/**
+ * "hvor tit bliver den opdateret?" right after an answer from one slide or news item: the
+ * pronoun is that record, which has no name a dialog could keep, so its passages are searched
+ * for the rest of the question.
+ */
+export function withinLastRecord(
+  search: FactSearch,
+  phrasing: (token: string) => boolean,
+  question: {
+    input: { text: string; previous?: Understanding };
+    tokens: string[];
+    names: EntityMatch[];
+    resolved: Understanding;
+  },
+): Understanding | undefined {
+  const { input, tokens, names, resolved } = question;
+  const { text, previous } = input;
+  // a thing named is what the question is about
+  if (names.some((match) => match.certainty === 'named')) return undefined;
+  const keys = previous?.intent === 'fact' ? (previous.entities.passages ?? []) : [];
+  const records = new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')));
+  if (records.size !== 1 || !tokens.some((token) => pointingBack.test(token))) return undefined;
+  const [kind, recordId] = [...records][0]!.split('/') as [Passage['kind'], string];
+  // (a thing with a name is the follow-up's topic already: "hvem skal bruge den?" after SF1515)
+  if (kind !== 'topics' && kind !== 'news') return undefined;
+  const inRecord = (passage: Passage) => passage.kind === kind && passage.recordId === recordId;
+  // the record stands for the pronoun: its name is said, though not in these words
+  const title = search.passagesOf(kind, recordId)[0]?.recordTitle ?? '';
+  const described = [{ kind, recordId, tokens: queryWords(title).tokens }];
+  const result = search.search(tokens, { phrasing, within: inRecord, limit: 3, described });
+  const hits = answeringPassages(result, text, POINTED_PASSAGE).filter((hit) => inRecord(hit.passage));
+  if (hits.length === 0) return undefined;
+  return {
+    intent: 'fact',
+    confidence: hits[0]!.coverage,
+    entities: { ...resolved.entities, passages: hits.map(passageKeyOf) },
+    language: resolved.language,
+  };
+}
