@@ -18,6 +18,7 @@ import type { DescribedWords, FactSearch, SearchHit } from './search/fact-search
 import type { Passage } from './search/passages.js';
 import { isCommonTopicTerm, queryTerms } from './search/terms.js';
 import { queryWords } from './query-words.js';
+import { stem } from './stem.js';
 import type { Entities, Understanding } from './types.js';
 
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
@@ -37,6 +38,7 @@ const namedRecordHits = 20;
 // how much of the question they must hold together
 const phoneRecordHits = 30;
 const phoneRecordCoverage = 0.75;
+const phoneTerm = stem('telefon');
 const sidePrepositions = new Set(['for', 'i', 'til', 'ved', 'paa', 'in', 'of', 'on', 'at']);
 
 /**
@@ -209,7 +211,8 @@ export class PassageReadings {
     const [best] = [...byRecord]
       .map(([key, terms]) => ({ key, coverage: share(terms), terms }))
       .sort((x, y) => y.coverage - x.coverage);
-    if (!best || best.coverage < phoneRecordCoverage) return [];
+    // (the phone's own word is in every contact's details: something else asked must be there too)
+    if (!best || best.coverage < phoneRecordCoverage || [...best.terms].every((term) => term === phoneTerm)) return [];
     const [kind, recordId] = best.key.split('/') as [Passage['kind'], string];
     const phone = this.search.passagesOf(kind, recordId).find((passage) => givesAPhone(passage));
     return phone

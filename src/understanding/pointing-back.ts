@@ -8,6 +8,13 @@ import type { Understanding } from './types.js';
 
 // the words that point back at what was just answered, and how much of the rest a passage must hold
 const pointingBack = /^(den|det|dem|de|it|they|them|its|their)$/;
+// … not "hvad er det for …" (what kind of), nor the "it" of "it-systemer" or "IT department"
+const notPointing = (tokens: string[], index: number): boolean =>
+  (tokens[index] === 'det' && tokens[index + 1] === 'for') ||
+  (tokens[index] === 'it' &&
+    /^(system|miljoe|afdeling|chef|arkitekt|medarbejder|department|systems?)/.test(tokens[index + 1] ?? ''));
+// a place asked for is the link's, which the search for links finds
+const asksWhere = /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger)|where|link\w*|url)\b/iu;
 const POINTED_PASSAGE = 0.5;
 
 /**
@@ -23,15 +30,18 @@ export function withinLastRecord(
     tokens: string[];
     names: EntityMatch[];
     resolved: Understanding;
+    /** The question's date, if it has one: "den 1. november" points at no record. */
+    dated: boolean;
   },
 ): Understanding | undefined {
-  const { input, tokens, names, resolved } = question;
+  const { input, tokens, names, resolved, dated } = question;
   const { text, previous } = input;
-  // a thing named is what the question is about
-  if (names.some((match) => match.certainty === 'named')) return undefined;
+  // a thing named is what the question is about; a date or a place asked for is another question
+  if (dated || asksWhere.test(text) || names.some((match) => match.certainty === 'named')) return undefined;
   const keys = previous?.intent === 'fact' ? (previous.entities.passages ?? []) : [];
   const records = new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')));
-  if (records.size !== 1 || !tokens.some((token) => pointingBack.test(token))) return undefined;
+  const points = tokens.some((token, index) => pointingBack.test(token) && !notPointing(tokens, index));
+  if (records.size !== 1 || !points) return undefined;
   const [kind, recordId] = [...records][0]!.split('/') as [Passage['kind'], string];
   // (a thing with a name is the follow-up's topic already: "hvem skal bruge den?" after SF1515)
   if (kind !== 'topics' && kind !== 'news') return undefined;

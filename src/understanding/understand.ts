@@ -167,7 +167,8 @@ export class Understander {
     if (asksTheKnowledge.has(resolved.intent) && outsideWordsOf(words.tokens).length > 0)
       return { ...resolved, intent: 'unknown', confidence: 1 };
     // "hvor tit bliver den opdateret?" after an answer from one slide: that slide's passages
-    const pointed = withinLastRecord(this.search, this.#phrasing, { input, tokens: words.tokens, names, resolved });
+    const asked = { input, tokens: words.tokens, names, resolved, dated: found !== undefined };
+    const pointed = withinLastRecord(this.search, this.#phrasing, asked);
     if (pointed) return pointed;
     const particular = particularQuestion({
       knowledge: this.knowledge,

@@ -55,6 +55,16 @@ describe('a conversation', () => {
     expect(english('how often is it refreshed?').text).toContain('Opdateres kvartalsvis');
   });
 
+  it('reads no "den" of a date, "it" of IT or "det for" as pointing back at the slide', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvad er status på adgangsstyring?');
+    expect(ask('hvad skal brugerne gøre inden den 1. november?').intent).not.toBe('fact');
+    ask('hvad er status på adgangsstyring?');
+    expect(ask('hvilke it-systemer skal bruge støttesystemerne?').intent).not.toBe('fact');
+    ask('hvad er next step for KOMBIT?');
+    expect(ask('hvad er det for opgaver kommunerne har i KLIK?').intent).toBe('task.list');
+  });
+
   it('reads a follow-up that asks something of its own as that question, not the last one again', () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('hvad er Organisation?').intent).toBe('fact');

@@ -43,6 +43,14 @@ describe('the search over every passage', () => {
     expect(sound[0]?.passage.text).toContain('minutter før start');
   });
 
+  it('quotes for "hvornår" no passage whose only figure is the framework\'s number "SKI 02.19"', () => {
+    const question = 'hvornår er SKI 02.19 et kontraktlig forhold mellem kommunen og leverandøren?';
+    const quoted = answeringPassages(search.search(queryWords(question).tokens), question, 0.5);
+    expect(
+      quoted.map((hit) => hit.passage.text).filter((text) => text.startsWith('SKI 02.19 er et kontraktlig')),
+    ).toEqual([]);
+  });
+
   it('quotes for "hvor mange" only a passage with a count, not a version or a point\'s number', () => {
     const asked = 'hvor mange brugere er der i BBR?';
     const texts = answeringPassages(search.search(queryWords(asked).tokens), asked, 0.5).map((hit) => hit.passage.text);
