@@ -2,7 +2,6 @@ import type { EntityKind } from './entity-forms.js';
 import type { EntityIndex, EntityMatch, QueryWords } from './entity-index.js';
 import { queryWords } from './query-words.js';
 import type { FactSearch } from './search/fact-search.js';
-import type { Passage } from './search/passages.js';
 import type { Entities, Understanding } from './types.js';
 
 /*
@@ -90,11 +89,8 @@ export function isAbout(read: Understanding, thing: EllipticQuestion, index: Ent
   const forms = index.forms.filter((form) => form.kind === thing.kind && form.id === thing.id);
   // (the passage that fits best leads the answer: the rest of its slide follows it)
   return (read.entities.passages ?? []).slice(0, 1).some((key) => {
-    const [kind, recordId, ...path] = key.split('/');
-    if (recordId === thing.id) return true;
-    const passage = search
-      .passagesOf(kind as Passage['kind'], recordId ?? '')
-      .find((candidate) => candidate.field === path.join('/'));
+    if (key.split('/')[1] === thing.id) return true;
+    const passage = search.passageOf(key);
     const said = new Set(queryWords(passage?.text ?? '').tokens);
     return forms.some((form) => form.tokens.every((token) => said.has(token)));
   });

@@ -158,14 +158,9 @@ export class PassageReadings {
 
   /** Whether a passage answer gives an address to write to (the contact list says that better). */
   givesAnAddress(fact: Understanding): boolean {
-    return (fact.entities.passages ?? []).some((key) => {
-      const [kind, recordId, ...field] = key.split('/');
-      if (kind === 'contacts') return true;
-      const passage = this.search
-        .passagesOf(kind as Passage['kind'], recordId ?? '')
-        .find((candidate) => candidate.field === field.join('/'));
-      return passage?.text.includes('@') === true;
-    });
+    return (fact.entities.passages ?? []).some(
+      (key) => key.startsWith('contacts/') || this.search.passageOf(key)?.text.includes('@') === true,
+    );
   }
 
   #answering(

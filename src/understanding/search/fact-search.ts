@@ -234,6 +234,12 @@ export class FactSearch {
     return terms.length > 0;
   }
 
+  /** The passage a key names ("topics/implementeringsoverblikket/points.3"), if there is one. */
+  passageOf(key: string): Passage | undefined {
+    const [kind = '', recordId = '', ...field] = key.split('/');
+    return this.passagesOf(kind as KnowledgeKind, recordId).find((passage) => passage.field === field.join('/'));
+  }
+
   /** Every passage of one record, in the record's order (its full card). */
   passagesOf(kind: KnowledgeKind, recordId: string): Passage[] {
     return this.#documents
