@@ -107,6 +107,11 @@ function municipalityForms(k: Knowledge): (SurfaceForm | undefined)[] {
 
 function strategyForms(k: Knowledge): (SurfaceForm | undefined)[] {
   return k.strategies.flatMap((item) => {
+    // the compliance model is asked about by its name ("hvad er compliancetesten?") as a strategy is
+    if (item.kind === 'compliance-model')
+      // (as one word, "compliance-modellen" or "compliance model" read as one: "model" alone
+      // is no name of it, and "modet" no typo of it)
+      return [item.title, ...(item.aliases ?? [])].map((text) => form('strategy', item.id, words(text).join('')));
     if (item.kind !== 'strategy') return [];
     // "strategi A": the letter alone is an English article, so these match only whole
     const lettered = [

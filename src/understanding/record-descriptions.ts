@@ -105,17 +105,33 @@ function describedWhole(
 export class RecordDescriptions {
   /** Each slide's names (title and aliases), each as its search terms. */
   readonly #slideNames: { id: string; names: Set<string>[] }[];
+  /** The strategies and recommendations, which the strategies' own answer shows. */
+  readonly #shownStrategies: Set<string>;
 
   constructor(
     knowledge: Knowledge,
     private readonly search: FactSearch,
   ) {
+    this.#shownStrategies = new Set(
+      knowledge.strategies.filter((item) => item.kind !== 'compliance-model').map((item) => item.id),
+    );
     this.#slideNames = knowledge.topics.map((topic) => ({
       id: topic.id,
       names: [topic.title, ...(topic.aliases ?? [])].map(
         (name) => new Set(queryTerms(queryWords(name).tokens, search.vocabulary).terms),
       ),
     }));
+  }
+
+  /**
+   * "what's the point of the compliance test?": a record of the strategies that is none of
+   * them, which the strategies' answer does not show, is told by its own passages.
+   */
+  withoutItsDialog(resolved: Understanding): Understanding | undefined {
+    if (resolved.intent !== 'strategy.describe') return undefined;
+    const [id, ...others] = resolved.entities.strategies;
+    if (id === undefined || others.length > 0 || this.#shownStrategies.has(id)) return undefined;
+    return this.#wholeRecord({ kind: 'strategies', id }, resolved);
   }
 
   described(
@@ -131,14 +147,20 @@ export class RecordDescriptions {
     if (rest.length === 0) return undefined;
     // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
     const own = resolved.intent === 'unknown' ? ownAnswer(rest, matches) : undefined;
-    if (own) return { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
+    if (own) {
+      const read = { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
+      return this.withoutItsDialog(read) ?? read;
+    }
     const record =
       this.#namedRecord(rest, matches) ??
       this.#namedSlide(rest.map(({ token }) => token)) ??
       (resolved.intent === 'unknown' || resolved.confidence < WHOLE_OVER_INTENT
         ? describedWhole(rest, spans)
         : undefined);
-    if (!record) return undefined;
+    return record ? this.#wholeRecord(record, resolved) : undefined;
+  }
+
+  #wholeRecord(record: { kind: KnowledgeKind; id: string }, resolved: Understanding): Understanding | undefined {
     const passages = this.search
       .passagesOf(record.kind, record.id)
       .filter((passage) => !namingOnly.test(passage.field))

@@ -202,6 +202,7 @@ export class Understander {
     const national = nationalProgress(this.knowledge, resolved, words.tokens);
     if (national) return national;
     const material =
+      this.#descriptions.withoutItsDialog(resolved) ??
       this.#descriptions.described(words.tokens, matches, resolved, this.#described.spans(words.tokens)) ??
       this.#passages.material(words.tokens, resolved) ??
       this.#passages.whereToFind(input.text, words.tokens, resolved);

@@ -81,6 +81,19 @@ describe('a thing of the programme asked about whole', () => {
     expect(read('hvad betyder strategi C helt kort?').intent).toBe('strategy.describe');
   });
 
+  it('tells the compliance model, which the strategies answer does not show, by its own points', () => {
+    const compliance = { intent: 'fact', records: ['strategies/compliance-model'] };
+    expect(read("what's the point of the compliance test?", 'en-GB')).toEqual(compliance);
+    expect(read('hvad er compliance-modellen?')).toEqual(compliance);
+    expect(read('hvad er formålet med compliancetesten?')).toEqual(compliance);
+    // (its purpose and what it gives, not only the points that share a word with the question)
+    expect(understander.understand({ text: 'hvad er compliance-modellen?', now }).entities.passages).toEqual(
+      expect.arrayContaining(['strategies/compliance-model/purpose.0', 'strategies/compliance-model/points.2']),
+    );
+    // "modet" is "mødet", no typo of the model's name
+    expect(read('hvem er vaerter pa modet').records).not.toContain('strategies/compliance-model');
+  });
+
   it('leaves questions that ask more than what a thing is to their own answers', () => {
     expect(read('hvad er de kommende frister?').intent).toBe('deadline.upcoming');
     expect(read('hvad er trinnene for bbr').intent).toBe('task.steps');

@@ -51,6 +51,7 @@ export const complianceModel = z.object({
   id: recordId,
   kind: z.literal('compliance-model'),
   title: z.string().min(1),
+  aliases: z.array(z.string().min(1)).optional(),
   purpose: z.array(z.string().min(1)),
   points: z.array(z.string().min(1)).min(1),
   supportSystem: recordId,
