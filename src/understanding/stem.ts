@@ -23,6 +23,8 @@ function withoutEring(stemmed: string): string {
 export function stem(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
+  // "dataene", "temaene": a noun ending in "-a" keeps it before "-ene", which Snowball reads as "dataen"
+  if (/[^aeo]aene$/.test(word)) return stem(word.slice(0, -3));
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
   const result = withoutEring(danish.stem(unfolded)).replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
   // long "words" are noise (a pasted hash, a run of letters): stemmed, never cached

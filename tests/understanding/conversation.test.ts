@@ -46,6 +46,15 @@ describe('a conversation', () => {
     expect(ask('and Odense?').text).not.toContain('sagsfordeling');
   });
 
+  it("tells what SAPA needs the organisation data for, not KY's needs", () => {
+    const ask = asker(createCore({ knowledge }));
+    const needs = ask('hvad er SAPAs forretningsmæssige behov for organisationsdata?').text;
+    expect(needs).toContain('visningsgrupper');
+    expect(needs).not.toContain('brevfletning');
+    // ("organisationsdataene": a noun ending in -a keeps it in the plural)
+    expect(ask('hvad skal SAPA konkret bruge organisationsdataene til?').text).toContain('visningsgrupper');
+  });
+
   it('reads "den"/"det"/"it" right after an answer from one slide as that slide', () => {
     const ask = asker(createCore({ knowledge }));
     ask('kan jeg søge pr it-system i implementeringsoverblikket?');

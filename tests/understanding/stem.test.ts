@@ -11,6 +11,9 @@ describe('stem', () => {
     expect(same('udpege', 'udpeg')).toBe(true);
     expect(same('kommunernes', 'kommune')).toBe(true);
     expect(same('opstartsmøderne', 'opstartsmoedet')).toBe(true);
+    // a noun ending in "-a" keeps it in the plural
+    expect(same('organisationsdataene', 'organisationsdata')).toBe(true);
+    expect(same('skemaene', 'skema')).toBe(true);
   });
 
   it('reads a noun made from a verb with "-ering" as the verb', () => {
