@@ -19,14 +19,30 @@ function withoutEring(stemmed: string): string {
   return verb === undefined || leftAlone.has(verb) ? stemmed : verb;
 }
 
+// Snowball reads "regler" as "regl" but leaves "regel" ("eksempel"/"eksempler", "titel"/"titler"):
+// an "-el" after a consonant is read without its "e", so both forms meet
+const el = /^(.{2,}[^aeiouyæøå])el$/;
+
+function withoutEl(stemmed: string): string {
+  const head = el.exec(stemmed)?.[1];
+  return head === undefined ? stemmed : `${head}l`;
+}
+
 /** The Danish stem of a folded word (æ/ø/å as ae/oe/aa are stemmed after unfolding). */
 export function stem(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   // "dataene", "temaene": a noun ending in "-a" keeps it before "-ene", which Snowball reads as "dataen"
   if (/[^aeo]aene$/.test(word)) return stem(word.slice(0, -3));
+  // "eksempelvis", "fx": by way of example is an example ("forholdsvis", "periodevis" alike;
+  // "bevis", "delvis" and "trinvis" are too short to be read so)
+  if (word === 'fx' || word === 'feks') return stem('eksempel');
+  if (/^.{5,}vis$/.test(word)) return stem(word.slice(0, -3));
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
-  const result = withoutEring(danish.stem(unfolded)).replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+  const result = withoutEl(withoutEring(danish.stem(unfolded)))
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa');
   // long "words" are noise (a pasted hash, a run of letters): stemmed, never cached
   if (word.length > 40) return result;
   if (cache.size >= cacheLimit) cache.clear();

@@ -89,6 +89,18 @@ describe('the search over every passage', () => {
     expect(answeringPassages(withUnknown(['cvr']), '', 0.5)).toEqual([]);
   });
 
+  it("holds a word read as two forms of the material's word found where a passage has one of them", () => {
+    // "kildesystemer" is the material's "kildedatasystem" or "kildesystem": either answers it
+    const hit = search
+      .search(queryWords('hvilke kildesystemer gives som eksempel?').tokens)
+      .hits.find((one) => one.passage.text.includes('MS AD'));
+    expect(hit?.coverage).toBeGreaterThan(0.6);
+    const words = (text: string) => new Set(queryTerms(queryWords(text).tokens, search.vocabulary).sameWord.values());
+    expect(words('kildesystemer').size).toBe(1);
+    // … where the words of a phrase ("opdateres kvartalsvis") are each asked
+    expect(words('opdateringsfrekvens').size).toBe(2);
+  });
+
   it('finds a duty inside a record, not only the record by its name', () => {
     const passage = best('hvem er KOMBITs eskalationspart?');
     expect(passage?.recordId).toBe('kombit-programleder');

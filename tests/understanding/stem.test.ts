@@ -14,6 +14,11 @@ describe('stem', () => {
     // a noun ending in "-a" keeps it in the plural
     expect(same('organisationsdataene', 'organisationsdata')).toBe(true);
     expect(same('skemaene', 'skema')).toBe(true);
+    // "-el" and "-ler" ("eksempel", "eksempler"), and an adverb of a noun ("eksempelvis", "fx")
+    expect(same('eksempel', 'eksempler')).toBe(true);
+    expect(same('fordelingsregel', 'fordelingsreglerne')).toBe(true);
+    expect(same('eksempelvis', 'eksempler')).toBe(true);
+    expect(same('fx', 'eksempel')).toBe(true);
   });
 
   it('reads a noun made from a verb with "-ering" as the verb', () => {
@@ -26,5 +31,7 @@ describe('stem', () => {
   it('keeps different words apart', () => {
     expect(same('superbruger', 'bruger')).toBe(false);
     expect(same('fk', 'fks')).toBe(false);
+    expect(same('delvis', 'del')).toBe(false);
+    expect(same('bevis', 'be')).toBe(false);
   });
 });

@@ -150,8 +150,14 @@ export class FactSearch {
       described?: DescribedWords[];
     } = {},
   ): SearchResult {
-    const { terms, unknown } = queryTerms(tokens, this.vocabulary, options.phrasing);
+    const { terms, unknown, sameWord } = queryTerms(tokens, this.vocabulary, options.phrasing);
     const weights = new Map(terms.map((term) => [term, this.#idf(term)]));
+    // one word read as alternatives weighs as its most telling reading, held by holding any
+    const wordWeights = new Map<string, number>();
+    for (const [term, weight] of weights) {
+      const word = sameWord.get(term) ?? term;
+      wordWeights.set(word, Math.max(wordWeights.get(word) ?? 0, weight));
+    }
     // A word the knowledge never uses is often only said differently ("mikken", "kendetegn"),
     // so it weighs a third of the rarest known word; a word about what klikbot never knows
     // (a salary, a price) weighs so much that nothing covers the question.
@@ -159,8 +165,11 @@ export class FactSearch {
     const outside = outsideWordsOf(tokens).length;
     const unknownWeight = unknown.length * rarest * unknownShare + outside * rarest * 10;
     const records = this.#describedWeights(options.described ?? [], options.phrasing, rarest);
-    for (const [term, weight] of records) weights.set(term, weight);
-    const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
+    for (const [term, weight] of records) {
+      weights.set(term, weight);
+      wordWeights.set(term, weight);
+    }
+    const total = [...wordWeights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
     const scores = new Map<number, { score: number; found: Set<string>; inText: Set<string> }>();
     const entryOf = (index: number) => {
       const entry = scores.get(index) ?? { score: 0, found: new Set<string>(), inText: new Set<string>() };
@@ -188,8 +197,10 @@ export class FactSearch {
         entry.score += weight * namesWeight;
         entry.found.add(term);
       }
-    const share = (found: Set<string>) =>
-      total === 0 ? 0 : [...found].reduce((sum, term) => sum + weights.get(term)!, 0) / total;
+    const share = (found: Set<string>) => {
+      const said = new Set([...found].map((term) => sameWord.get(term) ?? term));
+      return total === 0 ? 0 : [...said].reduce((sum, word) => sum + wordWeights.get(word)!, 0) / total;
+    };
     const hits: SearchHit[] = [...scores].map(([index, { score, found, inText }]) => ({
       passage: this.#documents[index]!.passage,
       score,

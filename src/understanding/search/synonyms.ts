@@ -87,7 +87,7 @@ const lines = [
   'interim interims: interimløsning mellemløsning midlertidig midlertidige midlertidigt overgangsløsning overgangsordning',
   'introduktion: intro introduktionen introduktionswebinar',
   'jobfunktionsroller: adgangsroller brugerroller funktionsroller jobrolle jobroller jobrollerne',
-  'kildedatasystem kildesystem: kildedata',
+  'kildedatasystem kildesystem: kildedata kildesystem kildesystemer kildesystemet kildesystemerne',
   'kilder: afsendere afsendersystem afsendersystemer',
   'klar: parat parate',
   'klargør: klargøring',

@@ -297,16 +297,30 @@ export function queryTerms(
   tokens: string[],
   vocabulary: Vocabulary,
   phrasing: (token: string) => boolean = () => false,
-): { terms: string[]; unknown: string[] } {
+): { terms: string[]; unknown: string[]; sameWord: Map<string, string> } {
   const terms: string[] = [];
   const unknown: string[] = [];
+  // the terms one word of the question was read as ("kildesystemer" as "kildedatasystem" or
+  // "kildesystem"): alternatives, of which a passage need hold one
+  const sameWord = new Map<string, string>();
+  const add = (term: string, word: string) => {
+    terms.push(term);
+    if (!sameWord.has(term)) sameWord.set(term, word);
+  };
   const phone = asksANumber(tokens);
   const words = joinParticleVerbs(joinEnglishPairs(tokens), vocabulary)
-    .flatMap((token) => {
+    .flatMap((token, source) => {
       // (the number of a numbered thing asks which one: no word of the material's)
-      if (token === 'nummeret') return (phone ? ['telefon'] : []).map((word) => ({ word, english: false }));
+      if (token === 'nummeret')
+        return (phone ? ['telefon'] : []).map((word) => ({ word, english: false, source: `${source}` }));
       const danish = danishFor(token);
-      return (danish ?? [token]).map((word) => ({ word, english: danish !== undefined }));
+      // the material's words for one word are alternatives where they are forms of one word
+      // ("kildedatasystem", "kildesystem"), a phrase where they are not ("KMD Sag")
+      return (danish ?? [token]).map((word, at, all) => ({
+        word,
+        english: danish !== undefined,
+        source: at === 0 || all[0]!.slice(0, 4) === word.slice(0, 4) ? `${source}` : `${source}:${at}`,
+      }));
     })
     // a month cut short ("sept") dates the question, as a month written out does: no term of it
     .filter(({ word }) => !isSearchStopword(word) && !isMonthCutShort(word));
@@ -318,24 +332,26 @@ export function queryTerms(
     // two English nouns in a row are one Danish compound where the material has it
     // ("municipality days" are "kommunedage"); Danish words written apart join only when the first is unknown
     const bothEnglish = words[index]!.english && words[index + 1]?.english === true;
+    const source = `${words[index]!.source}`;
     if (joined && (!vocabulary.has(stem(word)) || (bothEnglish && vocabulary.has(stem(word + next!))))) {
-      terms.push(joined);
+      add(joined, source);
       index += 1;
       continue;
     }
     const lettered = vocabulary.withDanishLetters(word);
     const known =
       (lettered && stem(lettered)) ?? vocabulary.corrected(stem(word)) ?? misspeltGlossaryTerm(word, vocabulary);
-    if (known) terms.push(known);
+    if (known) add(known, source);
     else {
       const renamed = word.length >= 8 ? vocabulary.compoundBySynonym(word, danishFor) : undefined;
       const parts = renamed || word.length < 7 ? undefined : vocabulary.split(word);
       const compound = renamed ?? (parts ? undefined : vocabulary.compoundFor(stem(word)));
-      if (parts) terms.push(...parts);
-      else if (compound) terms.push(compound);
+      // (the parts of a compound are each asked, no alternatives)
+      if (parts) parts.forEach((part, at) => add(part, `${source}.${at}`));
+      else if (compound) add(compound, source);
       // a word of how people ask ("egentlig", "ligger", "fortælle") is no topic the data lacks
       else if (!/^\d+$/.test(word) && !phrasing(word) && !isEverydayWord(word)) unknown.push(stem(word));
     }
   }
-  return { terms: [...new Set(terms)], unknown };
+  return { terms: [...new Set(terms)], unknown, sameWord };
 }
