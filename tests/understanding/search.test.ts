@@ -101,6 +101,15 @@ describe('the search over every passage', () => {
     expect(words('opdateringsfrekvens').size).toBe(2);
   });
 
+  it('reads "every" as the material\'s "hver", and "laves" as how a thing is asked', () => {
+    const answering = (text: string) =>
+      answeringPassages(search.search(queryWords(text).tokens), text).map((hit) => hit.passage.text);
+    expect(answering('which FK tasks have to be redone for every new receiving system?')[0]).toContain(
+      'hver gang kommunen ibrugtager et nyt modtagersystem',
+    );
+    expect(search.search(queryWords('hvilke opgaver skal laves igen?').tokens).unknown).toEqual([]);
+  });
+
   it('finds a duty inside a record, not only the record by its name', () => {
     const passage = best('hvem er KOMBITs eskalationspart?');
     expect(passage?.recordId).toBe('kombit-programleder');

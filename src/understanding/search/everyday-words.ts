@@ -171,6 +171,7 @@ const everydayWords = new Set([
   'tilbage',
   'lave',
   'laver',
+  'laves',
   'lavet',
   'selvom',
   'helst',

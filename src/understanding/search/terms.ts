@@ -293,6 +293,12 @@ function misspeltGlossaryTerm(word: string, vocabulary: Vocabulary): string | un
  * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
  * Words the knowledge does not know, nor the way questions are asked, count against a match.
  */
+/** Whether two words are forms of one ("nyt", "nye"; "kildedatasystem", "kildesystem"). */
+function sameBeginning(one: string, other: string): boolean {
+  const length = Math.min(4, one.length - 1, other.length - 1);
+  return length >= 2 && one.slice(0, length) === other.slice(0, length);
+}
+
 export function queryTerms(
   tokens: string[],
   vocabulary: Vocabulary,
@@ -319,7 +325,7 @@ export function queryTerms(
       return (danish ?? [token]).map((word, at, all) => ({
         word,
         english: danish !== undefined,
-        source: at === 0 || all[0]!.slice(0, 4) === word.slice(0, 4) ? `${source}` : `${source}:${at}`,
+        source: at === 0 || sameBeginning(all[0]!, word) ? `${source}` : `${source}:${at}`,
       }));
     })
     // a month cut short ("sept") dates the question, as a month written out does: no term of it
