@@ -75,6 +75,21 @@ function everydayNames(names: string[]): string[] {
     .map(([word]) => word);
 }
 
+// A support system's name is a kind of thing with a word for what it does ("Fordelings|komponenten",
+// "Besked|fordeler", "Adgangs|styring"); a newcomer says the kind in the plainest words
+// ("fordelingssystemet", "beskedsystemet"). ("-løsning" is left out: the municipality's own
+// "organisationsløsning" is another thing than Organisation.)
+const plainKinds = ['system', 'systemet', 'komponent', 'komponenten'];
+const nameKind = /^(.{4,}?)(komponenten|komponent|fordeleren|fordeler|styringen|styring)$/;
+
+/** "fordelingssystemet" for Fordelingskomponenten, "klassifikationssystem" for Klassifikation. */
+function plainKindNames(name: string): string[] {
+  const [word, ...more] = words(name);
+  if (word === undefined || more.length > 0) return [];
+  const doing = nameKind.exec(word)?.[1] ?? (/tion$/.test(word) ? `${word}s` : undefined);
+  return doing === undefined ? [] : plainKinds.map((kind) => doing + kind).filter((form) => form !== word);
+}
+
 function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
   return [
     ...k.itSystems.flatMap((system) => [
@@ -85,9 +100,12 @@ function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
       ...everydayNames([system.name, ...system.aliases]).map((text) => form('itSystem', system.id, text)),
     ]),
     ...k.supportSystems.flatMap((system) =>
-      [system.name, ...system.aliases, ...everydayNames([system.name, ...system.aliases])].map((text) =>
-        form('supportSystem', system.id, text, { strict: text.length <= 4 }),
-      ),
+      [
+        system.name,
+        ...system.aliases,
+        ...everydayNames([system.name, ...system.aliases]),
+        ...plainKindNames(system.name),
+      ].map((text) => form('supportSystem', system.id, text, { strict: text.length <= 4 })),
     ),
     ...k.interfaces.flatMap((item) => [
       form('interface', item.id, item.code, { strict: true }),

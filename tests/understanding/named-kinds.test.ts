@@ -303,3 +303,16 @@ describe("a support system's roles", () => {
     expect(systems('who approves the message distributor agreements?')).toEqual(['beskedfordeler']);
   });
 });
+
+describe('a support system named by the plainest word for its kind', () => {
+  it('is that system: "fordelingssystemet" is Fordelingskomponenten, "beskedsystemet" the Beskedfordeler', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const systems = (text: string) => understander.understand({ text, now }).entities.supportSystems;
+    expect(systems('hvem skal administrere fordelings-systemet?')).toEqual(['fordelingskomponenten']);
+    expect(systems('hvad er beskedsystemet?')).toEqual(['beskedfordeler']);
+    expect(systems('hvad er klassifikationssystemet?')).toEqual(['klassifikation']);
+    // the municipality's own "organisationsløsning" is another thing than Organisation
+    expect(systems('hvem leverer vores organisationsløsning?')).not.toContain('organisation');
+  });
+});
