@@ -259,9 +259,24 @@ function rolesOfASupportSystem(read: Understanding, tokens: string[], knowledge:
   return { ...read, intent: 'role.list', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }
 
+/**
+ * "hvor mange mangler trin 3?", "how many are missing step 2?": a count of those not done is
+ * the national table's, not the names of those who have not reported it done.
+ */
+function countOfMissing(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'status.missing') return read;
+  const howMany = tokens.some(
+    (token, index) =>
+      token === 'antal' ||
+      token === 'antallet' ||
+      ((token === 'hvor' || token === 'how') && ['mange', 'many'].includes(tokens[index + 1] ?? '')),
+  );
+  return howMany ? { ...read, intent: 'status.national' } : read;
+}
+
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  const checked = dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens));
+  const checked = countOfMissing(dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens)), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
   return dateOfAnotherSystem(asked, knowledge);

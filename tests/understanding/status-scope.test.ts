@@ -28,6 +28,14 @@ describe('whose status a question asks for', () => {
     expect(intent('hvordan går det med os?')).toBe('status.mine');
   });
 
+  it('is the national count where it asks how many have not done a step, the names where it asks who', () => {
+    const read = understander.understand({ text: 'how many municipalities are missing step 2 of BBR?', now });
+    expect(read.intent).toBe('status.national');
+    expect(read.entities.steps).toEqual([{ taskId: 'bbr-adgangsstyring', number: 2 }]);
+    expect(intent('hvor mange kommuner mangler stadig trin 4 i BBR?')).toBe('status.national');
+    expect(intent('hvem mangler trin 3 i BBR?')).toBe('status.missing');
+  });
+
   it("is the asker's own when it says ours", () => {
     expect(intent('status for vores kommune')).toBe('status.mine');
     expect(intent('hvor langt er vi med BBR?')).toBe('status.mine');
