@@ -70,7 +70,7 @@ export function dayOfMeetings(reading: {
 
 // A status asked of the municipalities, and the word for them
 const progressAspects = new Set(['done', 'started', 'not-started']);
-const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|councils|landet|country|nationally)$/
+const municipalitiesWord = /^(kommuner\w*|municipalities|municipality|councils|landet|country|nationally)$/;
 
 /**
  * "how many municipalities are in progress with BBR?": a status (done, started, not started)

@@ -76,11 +76,11 @@ function everydayNames(names: string[]): string[] {
 }
 
 // A support system's name is a kind of thing with a word for what it does ("Fordelings|komponenten",
-// "Besked|fordeler", "Adgangs|styring"); a newcomer says the kind in the plainest words
-// ("fordelingssystemet", "beskedsystemet"). ("-løsning" is left out: the municipality's own
-// "organisationsløsning" is another thing than Organisation.)
+// "Besked|fordeler"); a newcomer says the kind in the plainest words ("fordelingssystemet",
+// "beskedsystemet"). Left out: "-løsning" (the municipality's own "organisationsløsning" is
+// another thing than Organisation) and "adgangssystem" (BBR's own is the one shut down).
 const plainKinds = ['system', 'systemet', 'komponent', 'komponenten'];
-const nameKind = /^(.{4,}?)(komponenten|komponent|fordeleren|fordeler|styringen|styring)$/;
+const nameKind = /^(.{4,}?)(komponenten|komponent|fordeleren|fordeler)$/;
 
 /** "fordelingssystemet" for Fordelingskomponenten, "klassifikationssystem" for Klassifikation. */
 function plainKindNames(name: string): string[] {

@@ -64,7 +64,8 @@ function ownAnswer(
 // "hvad siger materialet om Indekser?", "hvad står der om …": what the material says of it
 const saysOf = new Set(['siger', 'sagde', 'stod']);
 
-function asksWhatItIs(words: string[]): boolean {
+/** Whether a question asks what a thing is, whole ("hvad er …?", "what does … do?", "forklar …"). */
+export function asksWhatItIs(words: string[]): boolean {
   const opening = words.findIndex((token) => !politeOpening.test(token));
   const tokens = opening > 0 ? words.slice(opening) : words;
   const [first, second] = tokens;
@@ -146,7 +147,8 @@ export class RecordDescriptions {
       .filter(({ token }) => !frameWords.test(token) && !isSearchStopword(token));
     if (rest.length === 0) return undefined;
     // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
-    const own = resolved.intent === 'unknown' ? ownAnswer(rest, matches) : undefined;
+    // (and the compliance model asked about whole however it was read: the strategies do not show it)
+    const own = resolved.intent === 'unknown' || this.withoutItsDialog(resolved) ? ownAnswer(rest, matches) : undefined;
     if (own) {
       const read = { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
       return this.withoutItsDialog(read) ?? read;

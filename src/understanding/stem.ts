@@ -22,10 +22,12 @@ function withoutEring(stemmed: string): string {
 // Snowball reads "regler" as "regl" but leaves "regel" ("eksempel"/"eksempler", "titel"/"titler"):
 // an "-el" after a consonant is read without its "e", so both forms meet
 const el = /^(.{2,}[^aeiouyæøå])el$/;
+// ("handel" is no "handler", the verb of what a thing is about)
+const elLeftAlone = new Set(['handel']);
 
 function withoutEl(stemmed: string): string {
   const head = el.exec(stemmed)?.[1];
-  return head === undefined ? stemmed : `${head}l`;
+  return head === undefined || elLeftAlone.has(stemmed) ? stemmed : `${head}l`;
 }
 
 /** The Danish stem of a folded word (æ/ø/å as ae/oe/aa are stemmed after unfolding). */
@@ -33,11 +35,9 @@ export function stem(word: string): string {
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   // "dataene", "temaene": a noun ending in "-a" keeps it before "-ene", which Snowball reads as "dataen"
-  if (/[^aeo]aene$/.test(word)) return stem(word.slice(0, -3));
-  // "eksempelvis", "fx": by way of example is an example ("forholdsvis", "periodevis" alike;
-  // "bevis", "delvis" and "trinvis" are too short to be read so)
-  if (word === 'fx' || word === 'feks') return stem('eksempel');
-  if (/^.{5,}vis$/.test(word)) return stem(word.slice(0, -3));
+  if (word.length >= 7 && /[^aeo]aene$/.test(word)) return stem(word.slice(0, -3));
+  // "eksempelvis": by way of example is an example
+  if (word === 'eksempelvis') return stem('eksempel');
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
   const result = withoutEl(withoutEring(danish.stem(unfolded)))
     .replace(/æ/g, 'ae')

@@ -25,7 +25,7 @@ import { resolveIntent } from './resolve.js';
 import { asksYesOrNo, statusWordFor } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
-import { RecordDescriptions } from './record-descriptions.js';
+import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
 import { withinLastRecord } from './pointing-back.js';
 import { statusWithoutItsWords } from './status-fillers.js';
@@ -202,11 +202,18 @@ export class Understander {
     const national = nationalProgress(this.knowledge, resolved, words.tokens);
     if (national) return national;
     const material =
-      this.#descriptions.withoutItsDialog(resolved) ??
       this.#descriptions.described(words.tokens, matches, resolved, this.#described.spans(words.tokens)) ??
       this.#passages.material(words.tokens, resolved) ??
       this.#passages.whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
+    // the compliance model asked more of than what it is: its passages that fit, or all of it
+    // … where a "what is" question's passage holds nearly all of it, that passage
+    const ownless = this.#descriptions.withoutItsDialog(resolved);
+    if (ownless) {
+      const part = this.#passages.fromPassages(input.text, words.tokens, resolved);
+      const enough = asksWhatItIs(words.tokens) ? PASSAGE_OVER_GUESS : 0;
+      return part && part.confidence >= enough ? part : ownless;
+    }
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
     // "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it better than the contact list

@@ -312,7 +312,9 @@ describe('a support system named by the plainest word for its kind', () => {
     expect(systems('hvem skal administrere fordelings-systemet?')).toEqual(['fordelingskomponenten']);
     expect(systems('hvad er beskedsystemet?')).toEqual(['beskedfordeler']);
     expect(systems('hvad er klassifikationssystemet?')).toEqual(['klassifikation']);
-    // the municipality's own "organisationsløsning" is another thing than Organisation
+    // the municipality's own "organisationsløsning" is another thing than Organisation, and
+    // BBR's own "adgangssystem" another than Adgangsstyring
     expect(systems('hvem leverer vores organisationsløsning?')).not.toContain('organisation');
+    expect(systems('hvornår lukker BBRs eget adgangssystem?')).not.toContain('adgangsstyring');
   });
 });

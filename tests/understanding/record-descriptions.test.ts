@@ -94,6 +94,21 @@ describe('a thing of the programme asked about whole', () => {
     expect(read('hvem er vaerter pa modet').records).not.toContain('strategies/compliance-model');
   });
 
+  it('answers a question of one thing about the compliance model by the passages that say it', () => {
+    const passages = (text: string, locale = 'da-DK') =>
+      understander.understand({ text, now, locale }).entities.passages ?? [];
+    expect(passages('hvor lang tid tager det at bestå compliance-testen?')[0]).toBe(
+      'strategies/strategi-a/duration.conditions.1',
+    );
+    // ("compliance test" written as two words finds the slide's "compliance-test")
+    expect(passages('how long does the compliance test take?', 'en-GB')[0]).toBe(
+      'strategies/strategi-a/duration.conditions.1',
+    );
+    expect(passages("What's in the compliance model for the vendors?", 'en-GB')[0]).toBe(
+      'strategies/compliance-model/points.2',
+    );
+  });
+
   it('leaves questions that ask more than what a thing is to their own answers', () => {
     expect(read('hvad er de kommende frister?').intent).toBe('deadline.upcoming');
     expect(read('hvad er trinnene for bbr').intent).toBe('task.steps');

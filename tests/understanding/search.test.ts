@@ -101,12 +101,7 @@ describe('the search over every passage', () => {
     expect(words('opdateringsfrekvens').size).toBe(2);
   });
 
-  it('reads "every" as the material\'s "hver", and "laves" as how a thing is asked', () => {
-    const answering = (text: string) =>
-      answeringPassages(search.search(queryWords(text).tokens), text).map((hit) => hit.passage.text);
-    expect(answering('which FK tasks have to be redone for every new receiving system?')[0]).toContain(
-      'hver gang kommunen ibrugtager et nyt modtagersystem',
-    );
+  it('reads "laves" as how a thing is asked, no word the material lacks', () => {
     expect(search.search(queryWords('hvilke opgaver skal laves igen?').tokens).unknown).toEqual([]);
   });
 

@@ -109,6 +109,7 @@ export class FactSearch {
       const stems = contentStems(passage.text.replace(saysNoMore, ' '));
       return { passage, text: counts(stems), names, length: stems.length };
     });
+    this.#joinWrittenApart();
     const all = new Set<string>();
     this.#documents.forEach((document, index) => {
       const record = describedTerm(document.passage.kind, document.passage.recordId);
@@ -123,6 +124,20 @@ export class FactSearch {
     this.vocabulary = new Vocabulary(all, (term) => this.#postings.get(term)?.length ?? 0);
     this.#averageLength =
       this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
+  }
+
+  /**
+   * "compliance-test" where the material also writes "compliancetest": a compound written with
+   * a hyphen holds the word it makes, as a question writing it as one word reads it.
+   */
+  #joinWrittenApart(): void {
+    const written = new Set(this.#documents.flatMap((document) => [...document.text.keys()]));
+    for (const document of this.#documents) {
+      for (const [, first = '', last = ''] of document.passage.text.matchAll(/(\p{L}{3,})-(\p{L}{3,})/gu)) {
+        const [joined] = contentStems(first + last);
+        if (joined !== undefined && written.has(joined) && !document.text.has(joined)) document.text.set(joined, 1);
+      }
+    }
   }
 
   /** How telling a term of the knowledge is (its inverse document frequency). */

@@ -288,17 +288,17 @@ function misspeltGlossaryTerm(word: string, vocabulary: Vocabulary): string | un
   return danish === undefined || isSearchStopword(danish) ? undefined : vocabulary.corrected(stem(danish));
 }
 
-/**
- * A question's content words as the search's terms: English words put into Danish, each word
- * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
- * Words the knowledge does not know, nor the way questions are asked, count against a match.
- */
 /** Whether two words are forms of one ("nyt", "nye"; "kildedatasystem", "kildesystem"). */
 function sameBeginning(one: string, other: string): boolean {
   const length = Math.min(4, one.length - 1, other.length - 1);
   return length >= 2 && one.slice(0, length) === other.slice(0, length);
 }
 
+/**
+ * A question's content words as the search's terms: English words put into Danish, each word
+ * stemmed and corrected to the vocabulary, two words written apart joined, a compound split.
+ * Words the knowledge does not know, nor the way questions are asked, count against a match.
+ */
 export function queryTerms(
   tokens: string[],
   vocabulary: Vocabulary,
