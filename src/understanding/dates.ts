@@ -26,7 +26,10 @@ export interface FoundDate {
 const danishRules = [...calendarRules, ...relativeRules];
 
 // A question in the past tense keeps a passed date in this year rather than moving it to next year.
-const pastTense = new RegExp(`${B0}(var|blev|havde|fik|skete|nåede|naaede|was|were|did|had)${B1}`, 'iu');
+const pastTense = new RegExp(
+  `${B0}(var|blev|havde|fik|skete|nåede|naaede|stod|handlede|gik|gennemgik|sagde|snakkede|drøftede|droeftede|præsenterede|praesenterede|fortalte|was|were|did|had|discussed|presented)${B1}`,
+  'iu',
+);
 
 // English date words that may turn up in a Danish question ("hvad sker der next week?").
 const englishDateWord = new RegExp(

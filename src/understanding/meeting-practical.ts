@@ -68,3 +68,45 @@ export function meetingAgain(text: string, tokens: string[], resolved: Understan
     language: resolved.language,
   };
 }
+
+// what a meeting is or was about: its topics, its programme, what was gone through on it
+const topicsWord =
+  /^(emne\w*|topic\w*|dagsorden\w*|agenda\w*|programmet|indhold\w*|gennemgaaet|gennemgik|gennemgaar|snakket|snakkede|talt|drøftet|droeftet|droeftede|praesenteret|praesenterede|discussed|covered|presented)$/;
+// "hvad handler/handlede mødet om?", "hvad gik mødet ud på?", "what is/was the meeting about?"
+const aboutIt =
+  /(?<!\p{L})(handle[rt]?|handlede)(?!\p{L})[^?!]*(?<!\p{L})om(?!\p{L})|(?<!\p{L})(går|gaar|gik)(?!\p{L})[^?!]*(?<!\p{L})ud\s+p(?:å|aa)(?!\p{L})|(?<!\p{L})about(?!\p{L})/iu;
+// a question put in the past: the meeting held last, not today's
+const pastWord =
+  /^(var|stod|handlede|gik|blev|gennemgik|snakkede|droeftede|praesenterede|was|were|did|discussed|covered|presented)$/;
+
+/**
+ * "hvad handlede programledermødet om?", "what was the meeting about?", "hvad stod på
+ * dagsordenen?": a programme leader meeting asked about whole is its programme; asked in the
+ * past, or on a day without one, that of the meeting held last.
+ */
+export function meetingTopics(
+  knowledge: Knowledge,
+  text: string,
+  tokens: string[],
+  resolved: Understanding,
+  today: string,
+): Understanding | undefined {
+  if (resolved.intent === 'agenda.today') return undefined;
+  const ofAMeeting = tokens.some((token) => meetingWord.test(token) || /^dagsorden\w*|agenda\w*$/.test(token));
+  if (!ofAMeeting || !(tokens.some((token) => topicsWord.test(token)) || aboutIt.test(text))) return undefined;
+  // (in the span asked about, "the meeting in September", where one is)
+  const span = resolved.entities.dates;
+  const held = knowledge.meetings
+    .map((meeting) => meeting.date)
+    .filter((date) => date <= today && (!span || (date >= span.start && date <= span.end)));
+  if (span && held.length === 0) return undefined;
+  const past = span !== undefined || tokens.some((token) => pastWord.test(token)) || !held.includes(today);
+  const last = held.sort().at(-1);
+  const dates = past && last !== undefined ? { dates: { start: last, end: last } } : {};
+  return {
+    intent: 'agenda.today',
+    confidence: Math.max(resolved.confidence, 0.7),
+    entities: { ...resolved.entities, ...dates },
+    language: resolved.language,
+  };
+}

@@ -1,14 +1,14 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { countSources } from './count-sources.js';
-import { meetingAgain, meetingPractical } from './meeting-practical.js';
+import { meetingAgain, meetingPractical, meetingTopics } from './meeting-practical.js';
 import type { PassageReadings } from './passage-readings.js';
 import { PASSAGE_OVER_GUESS, asksTheKnowledge, namesSomething } from './reading-groups.js';
 import type { DateSpan, Understanding } from './types.js';
 
 /**
  * Questions of a kind the examples cannot tell apart, read by their words: who holds a role in
- * a municipality, a meeting's practical side, where the national figures come from, the
- * meeting held again.
+ * a municipality, a meeting's practical side, what a meeting is about, where the national
+ * figures come from, the meeting held again.
  */
 export function particularQuestion(question: {
   knowledge: Knowledge;
@@ -17,6 +17,8 @@ export function particularQuestion(question: {
   tokens: string[];
   resolved: Understanding;
   dates: DateSpan | undefined;
+  /** The asker's day (Copenhagen), as an ISO date. */
+  today: string;
 }): Understanding | undefined {
   const { knowledge, passages, text, tokens, resolved, dates } = question;
   const { roles, municipalities, tasks, steps, itSystems, supportSystems } = resolved.entities;
@@ -38,6 +40,9 @@ export function particularQuestion(question: {
     const fact = passages.fromPassages(text, tokens, resolved);
     return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
   }
+  // "hvad handlede mødet om?": the meeting's programme, unless the question names a thing of it
+  const topics = meetingTopics(knowledge, text, tokens, resolved, question.today);
+  if (topics && !namesSomething(resolved.entities)) return topics;
   const sources = countSources(knowledge, tokens, resolved);
   if (sources) return sources;
   // the meeting held again, wherever the asker says they are from

@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
+import { ZONE } from '../clock.js';
 import { IntentClassifier, termOf } from './classifier.js';
 import { findDateSpan } from './dates.js';
 import {
@@ -177,6 +178,7 @@ export class Understander {
       tokens: words.tokens,
       resolved,
       dates: entities.dates,
+      today: input.now.setZone(ZONE).toISODate() ?? '',
     });
     if (particular) return particular;
     const obligation =

@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+describe('what a programme leader meeting is or was about', () => {
+  let understander: Understander;
+  const read = (text: string, at = '2018-09-06T10:00:00+02:00', locale = 'da-DK') => {
+    const reading = understander.understand({ text, now: DateTime.fromISO(at, { setZone: true }), locale });
+    return { intent: reading.intent, day: reading.entities.dates?.start };
+  };
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it("is the day's programme, asked on a meeting day", () => {
+    expect(read('hvad handler mødet om?')).toEqual({ intent: 'agenda.today', day: undefined });
+    expect(read("what's the meeting about?", undefined, 'en-GB')).toEqual({ intent: 'agenda.today', day: undefined });
+    expect(read('hvad er emnerne på mødet?').intent).toBe('agenda.today');
+  });
+
+  it('is the programme of the meeting held last, asked in the past or on a day without one', () => {
+    const november = '2018-11-05T09:00:00+01:00';
+    expect(read('hvad handlede programledermødet om?', november)).toEqual({
+      intent: 'agenda.today',
+      day: '2018-09-14',
+    });
+    expect(read('hvad gik mødet ud på?', november).day).toBe('2018-09-14');
+    // a day said in the past is that day this year, not next year's
+    expect(read('hvad handlede mødet den 12. september om?', november)).toEqual({
+      intent: 'agenda.today',
+      day: '2018-09-12',
+    });
+  });
+
+  it('leaves a thing of the programme asked about to its own answer', () => {
+    expect(read('hvad handler fordelingskomponenten om?').intent).toBe('fact');
+  });
+});
