@@ -38,6 +38,12 @@ describe('whose status a question asks for', () => {
     expect(intent("how many councils haven't started on BBR access control?")).toBe('status.national');
   });
 
+  it("is the country's when it asks the overall picture, the asker's own when it says ours", () => {
+    expect(intent('hvad er den generelle status?')).toBe('status.national');
+    expect(intent('what is the overall status?')).toBe('status.national');
+    expect(intent('hvordan går det med os generelt?')).toBe('status.mine');
+  });
+
   it("is the asker's own when it says ours", () => {
     expect(intent('status for vores kommune')).toBe('status.mine');
     expect(intent('hvor langt er vi med BBR?')).toBe('status.mine');

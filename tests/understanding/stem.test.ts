@@ -18,6 +18,8 @@ describe('stem', () => {
     expect(same('eksempel', 'eksempler')).toBe(true);
     expect(same('fordelingsregel', 'fordelingsreglerne')).toBe(true);
     expect(same('eksempelvis', 'eksempler')).toBe(true);
+    // an adjective in "-el" said of a whole ("generelt") is the adjective
+    expect(same('generelt', 'generelle')).toBe(true);
   });
 
   it('reads a noun made from a verb with "-ering" as the verb', () => {
