@@ -71,18 +71,22 @@ export function meetingAgain(text: string, tokens: string[], resolved: Understan
 
 // what a meeting is or was about: its topics, its programme, what was gone through on it
 const topicsWord =
-  /^(emne\w*|topic\w*|dagsorden\w*|agenda\w*|programmet|indhold\w*|gennemgaaet|gennemgik|gennemgaar|snakket|snakkede|talt|drøftet|droeftet|droeftede|praesenteret|praesenterede|discussed|covered|presented)$/;
+  /^(emner|emnerne|topics?|dagsorden\w*|agenda\w*|programmet|indholdet|gennemgaaet|gennemgik|snakket|snakkede|droeftet|droeftede|praesenteret|praesenterede|discussed|covered|presented)$/;
 // "hvad handler/handlede mødet om?", "hvad gik mødet ud på?", "what is/was the meeting about?"
 const aboutIt =
-  /(?<!\p{L})(handle[rt]?|handlede)(?!\p{L})[^?!]*(?<!\p{L})om(?!\p{L})|(?<!\p{L})(går|gaar|gik)(?!\p{L})[^?!]*(?<!\p{L})ud\s+p(?:å|aa)(?!\p{L})|(?<!\p{L})about(?!\p{L})/iu;
+  /(?<!\p{L})(handle[rt]?|handlede)(?!\p{L})[^?!]*(?<!\p{L})om(?!\p{L})|(?<!\p{L})(går|gaar|gik)(?!\p{L})[^?!]*(?<!\p{L})ud\s+p(?:å|aa)(?!\p{L})|(?<!\p{L})what(?!\p{L})[^?!]*(?<!\p{L})about(?!\p{L})/iu;
 // a question put in the past: the meeting held last, not today's
 const pastWord =
   /^(var|stod|handlede|gik|blev|gennemgik|snakkede|droeftede|praesenterede|was|were|did|discussed|covered|presented)$/;
+// … not the next meeting, whose programme is not out, nor whom to write to or where to find a thing
+const otherAsking =
+  /^(naeste|kommende|next|upcoming|later|senere|skrive|skriv|kontakt\w*|feedback|mail\w*|ring|call|send|sende|spoerg\w*|find\w*|hvor|where|link\w*|slides?|plancher\w*|forbered\w*|prepare|emnefelt\w*|webinar\w*|kommunedag\w*|opstartsmoed\w*|kick-?off)$/;
 
 /**
  * "hvad handlede programledermødet om?", "what was the meeting about?", "hvad stod på
- * dagsordenen?": a programme leader meeting asked about whole is its programme; asked in the
- * past, or on a day without one, that of the meeting held last.
+ * dagsordenen?": a programme leader meeting asked about whole is its programme: today's on a
+ * meeting day, asked in the past that of the meeting held last before today, asked of a span
+ * ("skypemøderne i september") that of the first in it still to come.
  */
 export function meetingTopics(
   knowledge: Knowledge,
@@ -91,22 +95,29 @@ export function meetingTopics(
   resolved: Understanding,
   today: string,
 ): Understanding | undefined {
-  if (resolved.intent === 'agenda.today') return undefined;
-  const ofAMeeting = tokens.some((token) => meetingWord.test(token) || /^dagsorden\w*|agenda\w*$/.test(token));
+  const ofAMeeting = tokens.some((token) => (meetingWord.test(token) && token !== 'call') || topicsWord.test(token));
   if (!ofAMeeting || !(tokens.some((token) => topicsWord.test(token)) || aboutIt.test(text))) return undefined;
-  // (in the span asked about, "the meeting in September", where one is)
+  if (tokens.some((token) => otherAsking.test(token))) return undefined;
+  // (a kick-off meeting, a webinar: another kind of event, with its own answer)
+  if ((resolved.entities.eventKinds ?? []).some((kind) => kind !== 'meeting')) return undefined;
+  const past = tokens.some((token) => pastWord.test(token));
+  // (today's programme is what the programme answers already says)
+  if (resolved.intent === 'agenda.today' && !past) return undefined;
+  // in the span asked about ("the meeting in September"), where one is
   const span = resolved.entities.dates;
-  const held = knowledge.meetings
+  const days = knowledge.meetings
     .map((meeting) => meeting.date)
-    .filter((date) => date <= today && (!span || (date >= span.start && date <= span.end)));
-  if (span && held.length === 0) return undefined;
-  const past = span !== undefined || tokens.some((token) => pastWord.test(token)) || !held.includes(today);
-  const last = held.sort().at(-1);
-  const dates = past && last !== undefined ? { dates: { start: last, end: last } } : {};
+    .filter((date) => (span ? date >= span.start && date <= span.end : true))
+    .sort();
+  // (asked in the past, the one held last; of a span, the first still to come; else today's)
+  const day = past
+    ? days.filter((date) => date < today).at(-1)
+    : days.find((date) => (span ? date >= today : date === today));
+  if (day === undefined) return undefined;
   return {
     intent: 'agenda.today',
     confidence: Math.max(resolved.confidence, 0.7),
-    entities: { ...resolved.entities, ...dates },
+    entities: { ...resolved.entities, ...(past || span ? { dates: { start: day, end: day } } : {}) },
     language: resolved.language,
   };
 }

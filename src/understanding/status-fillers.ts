@@ -18,19 +18,6 @@ const nationalWords = new Set([
   'municipalities',
   'country',
 ]);
-// "den generelle status", "the overall picture": everyone's, unless the asker says "os"
-const overallWords = new Set([
-  'generel',
-  'generelle',
-  'generelt',
-  'overordnet',
-  'overordnede',
-  'samlet',
-  'samlede',
-  'overall',
-  'general',
-  'generally',
-]);
 
 // A list of who is missing something says so: "hvem mangler trin 3?", "which have not finished BBR?"
 const missingWords = [
@@ -103,7 +90,7 @@ export function speaksOfUs(tokens: string[]): boolean {
 
 /** Whether a status question asks about the country ("status på BBR for alle kommuner"), not the asker's own. */
 export function asksAboutTheCountry(tokens: string[]): boolean {
-  return tokens.some((token) => nationalWords.has(token) || overallWords.has(token)) && !speaksOfUs(tokens);
+  return tokens.some((token) => nationalWords.has(token)) && !speaksOfUs(tokens);
 }
 
 /** The `aspect` of a joining sentence said for a group ("vi er …"): the conversation joins too. */

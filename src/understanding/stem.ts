@@ -36,8 +36,6 @@ export function stem(word: string): string {
   if (cached !== undefined) return cached;
   // "dataene", "temaene": a noun ending in "-a" keeps it before "-ene", which Snowball reads as "dataen"
   if (word.length >= 7 && /[^aeo]aene$/.test(word)) return stem(word.slice(0, -3));
-  // "generelt", "aktuelt": an adjective in "-el" said of a whole, as "generel", "generelle"
-  if (word.length >= 7 && word.endsWith('elt')) return stem(word.slice(0, -1));
   // "eksempelvis": by way of example is an example
   if (word === 'eksempelvis') return stem('eksempel');
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');

@@ -34,7 +34,17 @@ describe('what a programme leader meeting is or was about', () => {
     });
   });
 
-  it('leaves a thing of the programme asked about to its own answer', () => {
+  it('is the meeting held before today, asked in the past on a day whose meeting is still to come', () => {
+    expect(read('what was the meeting about?', '2018-09-12T09:00:00+02:00', 'en-GB').day).toBe('2018-09-06');
+  });
+
+  it('leaves other questions that name a meeting to their own answers', () => {
     expect(read('hvad handler fordelingskomponenten om?').intent).toBe('fact');
+    // the next meeting has no programme yet; whom to write to, where the slides are, another kind of event
+    expect(read('what is the next meeting about?', undefined, 'en-GB').intent).toBe('event.next-meeting');
+    expect(read('hvad handler næste møde om?').intent).not.toBe('agenda.today');
+    expect(read('who can I call about the meeting?', undefined, 'en-GB').intent).toBe('contact');
+    expect(read('where can I find the slides about the meeting?', undefined, 'en-GB').intent).not.toBe('agenda.today');
+    expect(read('what is the kick-off meeting about?', undefined, 'en-GB').intent).not.toBe('agenda.today');
   });
 });

@@ -38,12 +38,6 @@ describe('whose status a question asks for', () => {
     expect(intent("how many councils haven't started on BBR access control?")).toBe('status.national');
   });
 
-  it("is the country's when it asks the overall picture, the asker's own when it says ours", () => {
-    expect(intent('hvad er den generelle status?')).toBe('status.national');
-    expect(intent('what is the overall status?')).toBe('status.national');
-    expect(intent('hvordan går det med os generelt?')).toBe('status.mine');
-  });
-
   it("is the asker's own when it says ours", () => {
     expect(intent('status for vores kommune')).toBe('status.mine');
     expect(intent('hvor langt er vi med BBR?')).toBe('status.mine');
@@ -54,5 +48,16 @@ describe('whose status a question asks for', () => {
     expect(intent('Hvilken dato er BBR-statustallene trukket fra KLIK?')).toBe('status.national');
     // a task without national figures has no such table
     expect(intent('hvor er tallene for fjernprint fra?')).not.toBe('status.national');
+  });
+});
+
+describe('whom to write to', () => {
+  it('is asked only by a word of writing, calling, asking or being helped, not by "KOMBIT" or "hvem" alone', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const intent = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale }).intent;
+    expect(intent('hvem kan jeg kontakte om KIGO?')).toBe('contact');
+    expect(intent('who do I write to?', 'en-GB')).toBe('contact');
+    // (the support of a system is not the programme's mailbox)
+    expect(intent('who will handle support for Organisation?', 'en-GB')).not.toBe('contact');
   });
 });
