@@ -1,4 +1,4 @@
-import { asksTheKnowledge, contactWord, namesSomething, undatedIntents } from './reading-groups.js';
+import { asksTheKnowledge, namesSomething, undatedIntents } from './reading-groups.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
 import { dateOfAnotherSystem } from './answered-record.js';
@@ -274,29 +274,10 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
   return howMany ? { ...read, intent: 'status.national' } : read;
 }
 
-// "hvem kan hjælpe os?", "who can answer that?", "hvor finder jeg …?": asking for someone or somewhere to turn to
-const turnToWord =
-  /^(hjaelp\w*|help\w*|svar\w*|answer\w*|kontaktperson\w*|address\w*|link\w*|url|find\w*|hjemmeside\w*|website)$/;
-
-/**
- * "hvad er KOMBITs rolle ift. indkøbsaftalen?", "hvem kan se beskeden?": whom to write to, read
- * from "KOMBIT" or "hvem" alone, where no word asks to write, call, ask or be helped. The
- * contact list answers none of it: the question is read again by the other readings.
- */
-function contactWithoutItsWords(read: Understanding, tokens: string[]): Understanding {
-  if (read.intent !== 'contact') return read;
-  if (tokens.some((token) => contactWord.test(token) || turnToWord.test(token))) return read;
-  return { ...read, intent: 'unknown', confidence: Math.min(read.confidence, 0.5) };
-}
-
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const checked = countOfMissing(dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens)), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
-  const asked = rolesOfASupportSystem(
-    whomToWrite(subjectLine(contactWithoutItsWords(dated, tokens), tokens), tokens),
-    tokens,
-    knowledge,
-  );
+  const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
   return dateOfAnotherSystem(asked, knowledge);
 }

@@ -71,53 +71,58 @@ export function meetingAgain(text: string, tokens: string[], resolved: Understan
 
 // what a meeting is or was about: its topics, its programme, what was gone through on it
 const topicsWord =
-  /^(emner|emnerne|topics?|dagsorden\w*|agenda\w*|programmet|indholdet|gennemgaaet|gennemgik|snakket|snakkede|droeftet|droeftede|praesenteret|praesenterede|discussed|covered|presented)$/;
-// "hvad handler/handlede mødet om?", "hvad gik mødet ud på?", "what is/was the meeting about?"
+  /^(emne|emner|emnerne|emnet|topics?|dagsorden\w*|agenda\w*|programmet|indhold\w*|gennemgaaet|gennemgaar|gennemgik|snakket|snakkede|talt|droeftet|droeftede|praesenteret|praesenterede|discussed|covered|presented)$/;
+// "hvad handler/handlede mødet om?", "hvad gik mødet ud på?", "what's the meeting about?", "tell me about the meeting"
 const aboutIt =
-  /(?<!\p{L})(handle[rt]?|handlede)(?!\p{L})[^?!]*(?<!\p{L})om(?!\p{L})|(?<!\p{L})(går|gaar|gik)(?!\p{L})[^?!]*(?<!\p{L})ud\s+p(?:å|aa)(?!\p{L})|(?<!\p{L})what(?!\p{L})[^?!]*(?<!\p{L})about(?!\p{L})/iu;
-// a question put in the past: the meeting held last, not today's
+  /(?<!\p{L})(handle[rt]?|handlede)(?!\p{L})[^?!]*(?<!\p{L})om(?!\p{L})|(?<!\p{L})(går|gaar|gik)(?!\p{L})[^?!]*(?<!\p{L})ud\s+p(?:å|aa)(?!\p{L})|(?<!\p{L})(what|whats|tell)(?!\p{L})[^?!]*(?<!\p{L})about(?!\p{L})/iu;
+// a question put in the past: the meeting held last, not the next
 const pastWord =
   /^(var|stod|handlede|gik|blev|gennemgik|snakkede|droeftede|praesenterede|was|were|did|discussed|covered|presented)$/;
-// … not the next meeting, whose programme is not out, nor whom to write to or where to find a thing
+// … not the next meeting, whose programme is not out, whom to write to, nor another kind of event
 const otherAsking =
-  /^(naeste|kommende|next|upcoming|later|senere|skrive|skriv|kontakt\w*|feedback|mail\w*|ring|call|send|sende|spoerg\w*|find\w*|hvor|where|link\w*|slides?|plancher\w*|forbered\w*|prepare|emnefelt\w*|webinar\w*|kommunedag\w*|opstartsmoed\w*|kick-?off)$/;
+  /^(naeste|kommende|next|upcoming|later|senere|skrive|skriv|kontakt\w*|feedback|mail\w*|ring|call|send|sende|spoerg\w*|forbered\w*|prepare|emnefelt\w*|webinar\w*|kommunedag\w*|opstartsmoed\w*|kick)$/;
+// the words that name a meeting, with its programme's own ("dagsordenen", "agenda")
+const meetingOrAgenda = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|dagsorden\w*|agenda\w*)$/;
 
 /**
  * "hvad handlede programledermødet om?", "what was the meeting about?", "hvad stod på
  * dagsordenen?": a programme leader meeting asked about whole is its programme: today's on a
- * meeting day, asked in the past that of the meeting held last before today, asked of a span
- * ("skypemøderne i september") that of the first in it still to come.
+ * meeting day; asked in the past, that of the meeting held last; on another day, that of the
+ * next run of the series, or the last; asked of a span ("skypemøderne i september"), that of the
+ * first in it still to come.
  */
 export function meetingTopics(
   knowledge: Knowledge,
   text: string,
   tokens: string[],
   resolved: Understanding,
-  today: string,
+  at: { today: string; time: string },
 ): Understanding | undefined {
-  const ofAMeeting = tokens.some((token) => (meetingWord.test(token) && token !== 'call') || topicsWord.test(token));
-  if (!ofAMeeting || !(tokens.some((token) => topicsWord.test(token)) || aboutIt.test(text))) return undefined;
+  const { today } = at;
+  if (!tokens.some((token) => meetingOrAgenda.test(token))) return undefined;
+  if (!(tokens.some((token) => topicsWord.test(token)) || aboutIt.test(text))) return undefined;
   if (tokens.some((token) => otherAsking.test(token))) return undefined;
   // (a kick-off meeting, a webinar: another kind of event, with its own answer)
   if ((resolved.entities.eventKinds ?? []).some((kind) => kind !== 'meeting')) return undefined;
   const past = tokens.some((token) => pastWord.test(token));
-  // (today's programme is what the programme answers already says)
+  // (today's programme is what the programme answer says already)
   if (resolved.intent === 'agenda.today' && !past) return undefined;
-  // in the span asked about ("the meeting in September"), where one is
   const span = resolved.entities.dates;
-  const days = knowledge.meetings
-    .map((meeting) => meeting.date)
-    .filter((date) => (span ? date >= span.start && date <= span.end : true))
-    .sort();
-  // (asked in the past, the one held last; of a span, the first still to come; else today's)
-  const day = past
-    ? days.filter((date) => date < today).at(-1)
-    : days.find((date) => (span ? date >= today : date === today));
+  const meetings = knowledge.meetings
+    .filter((meeting) => (span ? meeting.date >= span.start && meeting.date <= span.end : true))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const days = meetings.map((meeting) => meeting.date);
+  // (held: before today, or today and begun)
+  const held = meetings
+    .filter((meeting) => meeting.date < today || (meeting.date === today && meeting.start <= at.time))
+    .at(-1)?.date;
+  const coming = days.find((date) => date >= today);
+  const day = past ? held : span ? coming : (coming ?? held);
   if (day === undefined) return undefined;
   return {
     intent: 'agenda.today',
     confidence: Math.max(resolved.confidence, 0.7),
-    entities: { ...resolved.entities, ...(past || span ? { dates: { start: day, end: day } } : {}) },
+    entities: { ...resolved.entities, ...(day === today && !span ? {} : { dates: { start: day, end: day } }) },
     language: resolved.language,
   };
 }

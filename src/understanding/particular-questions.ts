@@ -17,8 +17,8 @@ export function particularQuestion(question: {
   tokens: string[];
   resolved: Understanding;
   dates: DateSpan | undefined;
-  /** The asker's day (Copenhagen), as an ISO date. */
-  today: string;
+  /** The asker's day (Copenhagen) as an ISO date, and time of day as the material writes it ("10.05"). */
+  at: { today: string; time: string };
 }): Understanding | undefined {
   const { knowledge, passages, text, tokens, resolved, dates } = question;
   const { roles, municipalities, tasks, steps, itSystems, supportSystems } = resolved.entities;
@@ -41,7 +41,7 @@ export function particularQuestion(question: {
     return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
   }
   // "hvad handlede mødet om?": the meeting's programme, unless the question names a thing of it
-  const topics = meetingTopics(knowledge, text, tokens, resolved, question.today);
+  const topics = meetingTopics(knowledge, text, tokens, resolved, question.at);
   if (topics && !namesSomething(resolved.entities)) return topics;
   const sources = countSources(knowledge, tokens, resolved);
   if (sources) return sources;

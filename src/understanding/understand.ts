@@ -178,7 +178,7 @@ export class Understander {
       tokens: words.tokens,
       resolved,
       dates: entities.dates,
-      today: input.now.setZone(ZONE).toISODate() ?? '',
+      at: { today: input.now.setZone(ZONE).toISODate() ?? '', time: input.now.setZone(ZONE).toFormat('HH.mm') },
     });
     if (particular) return particular;
     const obligation =

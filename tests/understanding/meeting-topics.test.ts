@@ -34,8 +34,16 @@ describe('what a programme leader meeting is or was about', () => {
     });
   });
 
-  it('is the meeting held before today, asked in the past on a day whose meeting is still to come', () => {
+  it("is the meeting held last, asked in the past: today's once begun, else the one before", () => {
+    expect(read('hvad handlede mødet om?', '2018-09-06T10:30:00+02:00')).toEqual({
+      intent: 'agenda.today',
+      day: undefined,
+    });
     expect(read('what was the meeting about?', '2018-09-12T09:00:00+02:00', 'en-GB').day).toBe('2018-09-06');
+  });
+
+  it('is the next run of the series, asked on a day between runs', () => {
+    expect(read('hvad handler mødet om?', '2018-09-10T10:00:00+02:00').day).toBe('2018-09-12');
   });
 
   it('leaves other questions that name a meeting to their own answers', () => {
@@ -46,5 +54,7 @@ describe('what a programme leader meeting is or was about', () => {
     expect(read('who can I call about the meeting?', undefined, 'en-GB').intent).toBe('contact');
     expect(read('where can I find the slides about the meeting?', undefined, 'en-GB').intent).not.toBe('agenda.today');
     expect(read('what is the kick-off meeting about?', undefined, 'en-GB').intent).not.toBe('agenda.today');
+    // topics with no meeting named are those of what is named
+    expect(read('which topics are in the news?', undefined, 'en-GB').intent).not.toBe('agenda.today');
   });
 });

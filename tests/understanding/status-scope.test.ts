@@ -50,14 +50,3 @@ describe('whose status a question asks for', () => {
     expect(intent('hvor er tallene for fjernprint fra?')).not.toBe('status.national');
   });
 });
-
-describe('whom to write to', () => {
-  it('is asked only by a word of writing, calling, asking or being helped, not by "KOMBIT" or "hvem" alone', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
-    const intent = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale }).intent;
-    expect(intent('hvem kan jeg kontakte om KIGO?')).toBe('contact');
-    expect(intent('who do I write to?', 'en-GB')).toBe('contact');
-    // (the support of a system is not the programme's mailbox)
-    expect(intent('who will handle support for Organisation?', 'en-GB')).not.toBe('contact');
-  });
-});
