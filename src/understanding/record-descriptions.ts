@@ -129,10 +129,15 @@ export class RecordDescriptions {
    * them, which the strategies' answer does not show, is told by its own passages.
    */
   withoutItsDialog(resolved: Understanding): Understanding | undefined {
+    const id = this.#unshownStrategy(resolved);
+    return id === undefined ? undefined : this.#wholeRecord({ kind: 'strategies', id }, resolved);
+  }
+
+  /** The one record of the strategies named that the strategies' answer does not show, if so read. */
+  #unshownStrategy(resolved: Understanding): string | undefined {
     if (resolved.intent !== 'strategy.describe') return undefined;
     const [id, ...others] = resolved.entities.strategies;
-    if (id === undefined || others.length > 0 || this.#shownStrategies.has(id)) return undefined;
-    return this.#wholeRecord({ kind: 'strategies', id }, resolved);
+    return id === undefined || others.length > 0 || this.#shownStrategies.has(id) ? undefined : id;
   }
 
   described(
@@ -148,7 +153,10 @@ export class RecordDescriptions {
     if (rest.length === 0) return undefined;
     // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
     // (and the compliance model asked about whole however it was read: the strategies do not show it)
-    const own = resolved.intent === 'unknown' || this.withoutItsDialog(resolved) ? ownAnswer(rest, matches) : undefined;
+    const own =
+      resolved.intent === 'unknown' || this.#unshownStrategy(resolved) !== undefined
+        ? ownAnswer(rest, matches)
+        : undefined;
     if (own) {
       const read = { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
       return this.withoutItsDialog(read) ?? read;

@@ -208,8 +208,8 @@ export class Understander {
       this.#passages.material(words.tokens, resolved) ??
       this.#passages.whereToFind(input.text, words.tokens, resolved);
     if (material) return material;
-    // the compliance model asked more of than what it is: its passages that fit, or all of it
-    // … where a "what is" question's passage holds nearly all of it, that passage
+    // the compliance model, which the strategies' answer does not show: the passage that holds
+    // the question (nearly all of it, where the question asks what the model is), else all of it
     const ownless = this.#descriptions.withoutItsDialog(resolved);
     if (ownless) {
       const part = this.#passages.fromPassages(input.text, words.tokens, resolved);
