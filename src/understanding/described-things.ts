@@ -74,9 +74,17 @@ function describing(word: string): boolean {
 
 const particle = /^(ind|ud|op|ned|af|paa)$/;
 
-/** The forms a word is compared by: its stem, and the stems of the material's words for it. */
+// The words for a way of doing something, which say the kind of thing and not which: "den
+// manuelle løsning" describes what "den manuelle vej" does
+const wayStems = new Set(
+  ['vej', 'loesning', 'mulighed', 'metode', 'maade', 'option', 'route', 'way', 'approach'].map((word) => stem(word)),
+);
+const wayForm = '#way';
+
+/** The forms a word is compared by: its stem, the stems of the material's words for it, and its kind of word. */
 function formsOf(word: string): string[] {
   const forms = new Set([stem(word)]);
+  if (wayStems.has(stem(word))) forms.add(wayForm);
   const danish = danishFor(word) ?? [];
   // a verb with its particle ("login" is "logge ind") is not its verb alone: "log ud" is its opposite
   if (danish.some((part) => particle.test(part))) return [...forms];

@@ -25,6 +25,12 @@ describe('a record described instead of named', () => {
     expect(found.entities.tasks).toEqual(['godkend-initiale-fordelingsregler']);
   });
 
+  it('reads the words for a way of doing something alike ("den manuelle løsning" is "den manuelle vej")', () => {
+    expect(read('hvad er fordelene ved den manuelle løsning?').entities.strategies).toEqual(['strategi-b']);
+    // (the word for a way alone describes none)
+    expect(read('hvilken løsning skal vi vælge?').entities.strategies).toEqual([]);
+  });
+
   it('counts a word said twice where it stands last, beside the rest of the description', () => {
     const found = read('vi har stadig en del gamle opgaver liggende i det gamle opgavesystem, hvad sker der med det?');
     expect(found.entities.deadlines).toEqual(['kigo-lukker']);
