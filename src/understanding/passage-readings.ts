@@ -16,6 +16,7 @@ import { answeringPassages, asksForAPhone, givesAPhone } from './search/answerab
 import { isCommonStem } from './search/common-words.js';
 import type { DescribedWords, FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
+import { Subjects } from './search/subjects.js';
 import { isCommonTopicTerm, queryTerms } from './search/terms.js';
 import { queryWords } from './query-words.js';
 import { stem } from './stem.js';
@@ -48,6 +49,7 @@ const sidePrepositions = new Set(['for', 'i', 'til', 'ved', 'paa', 'in', 'of', '
  */
 export class PassageReadings {
   readonly #materialQuestions: MaterialQuestions;
+  readonly #subjects: Subjects;
 
   constructor(
     knowledge: Knowledge,
@@ -57,6 +59,7 @@ export class PassageReadings {
     private readonly described: DescribedThings,
   ) {
     this.#materialQuestions = new MaterialQuestions(knowledge, search);
+    this.#subjects = new Subjects(knowledge);
   }
 
   /** One of the material's own questions, answered by the record the material answers it with. */
@@ -178,7 +181,10 @@ export class PassageReadings {
     const limit = records.length > 0 ? namedRecordHits : undefined;
     const search = (query: { tokens: string[]; described?: DescribedWords[] }) => {
       const options = { phrasing: this.phrasing, described: query.described, ...(limit ? { limit } : {}) };
-      return answeringPassages(this.search.search(query.tokens, options), text, loose?.minimum, named, preferred);
+      const result = this.search.search(query.tokens, options);
+      // a passage about another system than the one asked of answers none of it
+      const hits = result.hits.filter((hit) => !this.#subjects.aboutAnother(hit.passage, records));
+      return answeringPassages({ ...result, hits }, text, loose?.minimum, named, preferred);
     };
     const plain = search({ tokens });
     if (plain.length === 0 && asksForAPhone(text)) return this.#phoneOfRecord(tokens);

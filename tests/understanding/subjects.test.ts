@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/core/core.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { replyText, turn } from './question-set.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
+
+describe('a passage quoted for a question that names a system', () => {
+  let core: Core;
+  const answer = (text: string, language: 'da' | 'en' = 'da') =>
+    replyText(core.answer(turn(text, 'c1', now, language)).replies);
+
+  beforeAll(async () => {
+    core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+  });
+
+  it('is about that system, not another one the passage names instead', () => {
+    // the SKI recommendation speaks of the systems to integrate to Adgangsstyring, not to Beskedfordeleren
+    for (const [question, language] of [
+      ['hvilke systemer skal integrere til Beskedfordeleren?', 'da'],
+      ['which systems need to integrate with Beskedfordeler?', 'en'],
+    ] as const) {
+      const text = answer(question, language);
+      expect(text).toContain('Beskedfordele');
+      expect(text).not.toContain('indkøbt på SKI 02.19');
+    }
+  });
+});
