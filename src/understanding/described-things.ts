@@ -75,16 +75,35 @@ function describing(word: string): boolean {
 const particle = /^(ind|ud|op|ned|af|paa)$/;
 
 // The words for a way of doing something, which say the kind of thing and not which: "den
-// manuelle løsning" describes what "den manuelle vej" does
-const wayStems = new Set(
-  ['vej', 'loesning', 'mulighed', 'metode', 'maade', 'option', 'route', 'way', 'approach'].map((word) => stem(word)),
-);
+// manuelle løsning" describes what "den manuelle vej" does (whole words: "muligt" is no "mulighed")
+const wayWords = new Set([
+  'vej',
+  'vejen',
+  'veje',
+  'loesning',
+  'loesningen',
+  'loesninger',
+  'mulighed',
+  'muligheden',
+  'muligheder',
+  'metode',
+  'metoden',
+  'metoder',
+  'maade',
+  'maaden',
+  'option',
+  'options',
+  'route',
+  'way',
+  'ways',
+  'approach',
+]);
 const wayForm = '#way';
 
 /** The forms a word is compared by: its stem, the stems of the material's words for it, and its kind of word. */
 function formsOf(word: string): string[] {
   const forms = new Set([stem(word)]);
-  if (wayStems.has(stem(word))) forms.add(wayForm);
+  if (wayWords.has(word)) forms.add(wayForm);
   const danish = danishFor(word) ?? [];
   // a verb with its particle ("login" is "logge ind") is not its verb alone: "log ud" is its opposite
   if (danish.some((part) => particle.test(part))) return [...forms];

@@ -27,4 +27,11 @@ describe('a passage quoted for a question that names a system', () => {
       expect(text).not.toContain('indkøbt på SKI 02.19');
     }
   });
+
+  it("may be about it by its slide's title, or list several systems among them", () => {
+    // the "Status på Adgangsstyring" slide lists the support systems without its title's name
+    expect(answer('Er Organisation på Adgangsstyring?')).toContain('Fælleskommunale støttesystemer');
+    // the role gallery's technical roles name FK and ØiR roles, among others
+    expect(answer('Hvilke tekniske roller er der for Adgangsstyring?')).toContain('Rolleadmin');
+  });
 });

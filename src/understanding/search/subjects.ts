@@ -8,10 +8,9 @@ function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A name as it stands in a text: whole, short ones ("KY", "DAR") only in capitals. */
+/** A name as the material writes it, with its capital, whole or with an ending ("Adgangsstyringen", "BBRs"). */
 function namePattern(name: string): RegExp {
-  const flags = name.length <= 4 ? 'u' : 'iu';
-  return new RegExp(`(?<![\\p{L}\\d])${escaped(name)}(?![\\p{L}\\d])`, flags);
+  return new RegExp(`(?<![\\p{L}\\d])${escaped(name)}(?:s|en|ens|et|ets|erne|ne)?(?![\\p{L}\\d])`, 'u');
 }
 
 /**
@@ -32,22 +31,22 @@ export class Subjects {
         });
   }
 
+  /** Whether a passage is about a system: its record is, or its record's names or its words name it. */
   #about(passage: Passage, key: string): boolean {
     const subject = this.#names.get(key);
     if (!subject) return false;
     if (passage.kind === subject.kind && passage.recordId === subject.id) return true;
-    return subject.patterns.some((pattern) => pattern.test(passage.text));
+    return [passage.text, ...passage.names].some((text) => subject.patterns.some((pattern) => pattern.test(text)));
   }
 
-  /** Whether a passage is about another system of a kind the question names, and not about the one it names. */
+  /**
+   * Whether a passage is about one other system and none of those the question names: a list
+   * naming several ("FK-ansvarlig, ØiR-administrator, …") is about none in particular.
+   */
   aboutAnother(passage: Passage, named: { kind: KnowledgeKind; recordId: string }[]): boolean {
-    return named.some(({ kind, recordId }) => {
-      const key = `${kind}/${recordId}`;
-      if (!this.#names.has(key) || this.#about(passage, key)) return false;
-      const asked = new Set(named.map((one) => `${one.kind}/${one.recordId}`));
-      return [...this.#names.keys()].some(
-        (other) => other.startsWith(`${kind}/`) && !asked.has(other) && this.#about(passage, other),
-      );
-    });
+    const asked = named.map((one) => `${one.kind}/${one.recordId}`).filter((key) => this.#names.has(key));
+    if (asked.length === 0 || asked.some((key) => this.#about(passage, key))) return false;
+    const others = [...this.#names.keys()].filter((key) => !asked.includes(key) && this.#about(passage, key));
+    return others.length === 1;
   }
 }
