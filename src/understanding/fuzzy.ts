@@ -25,6 +25,14 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/**
+ * Whether a typed word may be a typo of a known one by its first letter: a short word is rarely
+ * mistyped there, and is more likely another word ("taster" is no "master").
+ */
+export function mayBeTypoOf(typed: string, known: string): boolean {
+  return typed.length >= 8 || typed[0] === known[0];
+}
+
 /** How many typos a word of this length may carry and still be recognised. */
 export function typoAllowance(length: number): number {
   if (length < 5) return 0;

@@ -1,7 +1,7 @@
 import snowball from 'snowball-stemmers';
 import { remembering } from '../../lib/memo.js';
 import { isCommonDanishWord } from './common-words.js';
-import { deletions, editDistance, typoAllowance } from '../fuzzy.js';
+import { deletions, editDistance, mayBeTypoOf, typoAllowance } from '../fuzzy.js';
 import englishTerms from './english-terms.json' with { type: 'json' };
 import { everydaySynonyms } from './synonyms.js';
 
@@ -416,7 +416,8 @@ export function danishForMisspelt(word: string): string[] | undefined {
   const fits = new Set<string>();
   for (const variant of [word, ...deletions(word)])
     for (const key of byDeletion.get(variant) ?? [])
-      if (editDistance(word, key, typoAllowance(key.length)) <= typoAllowance(key.length)) fits.add(key);
+      if (mayBeTypoOf(word, key) && editDistance(word, key, typoAllowance(key.length)) <= typoAllowance(key.length))
+        fits.add(key);
   const meanings = new Set([...fits].map((key) => glossary[key]!.join(' ')));
   return meanings.size === 1 ? glossary[[...fits][0]!] : undefined;
 }

@@ -1,5 +1,5 @@
 import { monthCutShort } from '../../lib/months.js';
-import { deletions, editDistance } from '../fuzzy.js';
+import { deletions, editDistance, mayBeTypoOf } from '../fuzzy.js';
 import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
 import { isStopword } from '../stopwords.js';
@@ -142,9 +142,10 @@ export class Vocabulary {
     if (!found && term.length >= 5) {
       const limit = term.length >= 9 ? 2 : 1;
       const candidates = [term, ...deletions(term)].flatMap((variant) => this.#byDeletion.get(variant) ?? []);
+      const fits = (known: string) => mayBeTypoOf(term, known);
       found =
-        candidates.find((known) => editDistance(term, known, limit) <= 1) ??
-        candidates.find((known) => editDistance(term, known, limit) <= limit);
+        candidates.find((known) => fits(known) && editDistance(term, known, limit) <= 1) ??
+        candidates.find((known) => fits(known) && editDistance(term, known, limit) <= limit);
     }
     if (this.#corrections.size > 20_000) this.#corrections.clear();
     this.#corrections.set(term, found ?? null);
