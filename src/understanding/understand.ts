@@ -13,17 +13,16 @@ import {
   placeholderSpans,
   relativeStep,
 } from './reading-parts.js';
-import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
+import { EntityIndex } from './entity-index.js';
 import { agendaItemReading } from './agenda-reading.js';
 import { dayOfMeetings, nationalProgress } from './day-readings.js';
 import { stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { pollRequest } from './poll-requests.js';
 import { queryWords } from './query-words.js';
-import { reminderWordFor } from './reminder-requests.js';
 import type { Reading } from './reading.js';
 import { resolveIntent } from './resolve.js';
-import { asksYesOrNo, statusWordFor } from './statements.js';
+import { asksYesOrNo } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
@@ -38,10 +37,8 @@ import { pilotSolutionReading } from './pilot-questions.js';
 import { rolloutGroupReading } from './rollout-questions.js';
 import { checkedIntent } from './intent-checks.js';
 import { domainStems } from './domain-words.js';
-import { stem } from './stem.js';
-import { isStopword } from './stopwords.js';
+import { KnownWords } from './known-words.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
-import { isEverydayWord } from './search/everyday-words.js';
 import { outsideWordsOf } from './search/outside.js';
 import {
   PASSAGE_OVER_GUESS,
@@ -85,7 +82,7 @@ export class Understander {
   readonly #index: EntityIndex;
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
-  readonly #domainStems: Set<string>;
+  readonly #known: KnownWords;
   /** How many steps each task has, for "the next step". */
   readonly #stepCounts: Map<string, number>;
   readonly #passages: PassageReadings;
@@ -106,7 +103,7 @@ export class Understander {
     this.#descriptions = new RecordDescriptions(knowledge, this.search);
     this.check = new AnswerCheck(this.#passages, this.#index, this.#described);
     this.#duties = new RoleDuties(knowledge);
-    this.#domainStems = domainStems(knowledge);
+    this.#known = new KnownWords(this.#index, this.#classifier, domainStems(knowledge), this.search.vocabulary);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
   }
 
@@ -133,7 +130,7 @@ export class Understander {
     // a question is a line or two; a page of text is no question, and reading it would cost time
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
-    const words = this.#spellStatusWords(queryWords(input.text), language);
+    const words = this.#known.spellStatusWords(queryWords(input.text), language);
     const names = this.#index.match(words);
     const matches = [...names, ...this.#described.beside(words.tokens, names)];
     const found = findDateSpan(input.text, input.now, language);
@@ -155,7 +152,7 @@ export class Understander {
       tokens: words.tokens,
       language,
       knowledge: this.knowledge,
-      knownShare: this.#knownShare(words.tokens, matches, dateSpan),
+      knownShare: this.#known.knownShare(words.tokens, matches, dateSpan),
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
     };
@@ -246,7 +243,7 @@ export class Understander {
       return this.#passages.withEvidence(input.text, words.tokens, resolved, named);
     if (
       found &&
-      (this.#onlyAsksWhatHappens(words.tokens, dateSpan) ||
+      (this.#known.onlyAsksWhatHappens(words.tokens, dateSpan) ||
         (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
@@ -287,60 +284,5 @@ export class Understander {
       dates,
       dateWords,
     });
-  }
-
-  /**
-   * "what's happening next week?", "noget jeg skal vide om 1. november?": a date and nothing
-   * else the material could be about asks for everything dated then.
-   */
-  #onlyAsksWhatHappens(tokens: string[], date: [number, number] | undefined): boolean {
-    if (!date || outsideWordsOf(tokens).length > 0) return false;
-    return tokens.every(
-      (token, index) =>
-        (index >= date[0] && index < date[1]) ||
-        isStopword(token) ||
-        isEverydayWord(token) ||
-        this.#classifier.knows(termOf(token)),
-    );
-  }
-
-  /**
-   * "fædige" is "færdige": a status word one typo off, where the word is nothing else the bot
-   * knows, is read as that word (the examples' stems forgive typos only in longer stems); so
-   * is a misspelt "påmindelser" ("påmindelsrne").
-   */
-  #spellStatusWords(words: QueryWords, language: 'da' | 'en'): QueryWords {
-    const tokens = words.tokens.map((token) => {
-      if (isStopword(token) || this.#index.knows(token)) return token;
-      // "modet" is "mødet": a Danish word typed without æ, ø or å, where the material says which
-      const lettered = language === 'da' ? this.search.vocabulary.withDanishLetters(token) : undefined;
-      if (lettered) return lettered;
-      if (token.length < 6 || this.#classifier.knows(termOf(token))) return token;
-      return statusWordFor(token) ?? reminderWordFor(token) ?? token;
-    });
-    return { ...words, tokens };
-  }
-
-  /** The share of content words the bot knows: from its names, its example questions or a date. */
-  #knownShare(tokens: string[], matches: EntityMatch[], date: [number, number] | undefined): number {
-    const covered = new Set<number>();
-    for (const match of matches) for (let index = match.start; index < match.end; index += 1) covered.add(index);
-    if (date) for (let index = date[0]; index < date[1]; index += 1) covered.add(index);
-    let content = 0;
-    let known = 0;
-    tokens.forEach((token, index) => {
-      const term = termOf(token);
-      if (isStopword(token)) return;
-      content += 1;
-      // cheapest checks first: the typo-tolerant ones generate every one-letter deletion
-      if (
-        covered.has(index) ||
-        this.#domainStems.has(stem(token)) ||
-        this.#classifier.knows(term) ||
-        this.#index.knows(token)
-      )
-        known += 1;
-    });
-    return content === 0 ? 1 : known / content;
   }
 }
