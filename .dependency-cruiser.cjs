@@ -25,7 +25,7 @@ module.exports = {
       name: 'lower-layers-know-no-dialog',
       severity: 'error',
       comment: 'Knowledge, state, understanding and the helpers under them serve the dialogs and never import one.',
-      from: { path: '^src/(lib|knowledge|state|understanding|reminders|polls|calendar|status|server)/' },
+      from: { path: '^src/(lib|knowledge|state|understanding|reminders|polls|calendar|status|server|dashboard)/' },
       to: { path: '^dialogs/' },
     },
     {

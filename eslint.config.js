@@ -34,7 +34,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/channels/web/public/**/*.js'],
+    files: ['src/channels/web/public/**/*.js', 'src/dashboard/public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     // after the spread, which carries its own languageOptions and would drop these globals
     languageOptions: {
@@ -46,6 +46,7 @@ export default tseslint.config(
         crypto: 'readonly',
         AdaptiveCards: 'readonly',
         console: 'readonly',
+        Chart: 'readonly',
       },
     },
   },

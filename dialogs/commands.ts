@@ -1,5 +1,5 @@
 import type { ActionPayload } from '../src/core/types.js';
-import { REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
+import { DASHBOARD_DIALOGS, REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
 
 function reminderCommand(argument: string): ActionPayload | undefined {
   if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
@@ -25,6 +25,13 @@ function remindersCommand(argument: string): ActionPayload | undefined {
   return undefined;
 }
 
+function dashboardCommand(argument: string): ActionPayload | undefined {
+  if (argument === '') return { dialog: DASHBOARD_DIALOGS.link, args: {} };
+  if (/^(luk|close)$/i.test(argument)) return { dialog: DASHBOARD_DIALOGS.revoke, args: {} };
+  if (/^(luk alle|close all)$/i.test(argument)) return { dialog: DASHBOARD_DIALOGS.revoke, args: { all: 'true' } };
+  return undefined;
+}
+
 /**
  * The few typed commands that change something, the same in every channel (in Slack after
  * `/klik`): "kommune <navn>" joins a municipality, "kanal <navn>" links the conversation,
@@ -32,7 +39,8 @@ function remindersCommand(argument: string): ActionPayload | undefined {
  * one's own membership, "medlemsliste" with CSV lines below imports the roster (administrators),
  * "opdater" (or "opdater status") opens the status form, "påmind til|fra" subscribes to
  * reminders or stops them, "påmindelser" lists them, "påmindelser fejl" shows failed
- * deliveries. Everything else is a question for the understanding.
+ * deliveries, "dashboard" hands out a link to the overview ("dashboard luk" closes one's links,
+ * "dashboard luk alle" every link). Everything else is a question for the understanding.
  */
 export function commandOf(text: string): ActionPayload | undefined {
   // "medlemsliste" and the roster's lines below it, as pasted
@@ -58,6 +66,7 @@ export function commandOf(text: string): ActionPayload | undefined {
   if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument)))
     return { dialog: STATUS_DIALOGS.form, args: {} };
   if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
+  if (/^dashboard$/i.test(first)) return dashboardCommand(argument);
   if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
   return undefined;
 }

@@ -127,3 +127,10 @@ export const EVALUATION_DIALOGS = {
   results: 'evaluation-results',
   csv: 'evaluation-csv',
 } as const;
+
+/** The dashboard dialogs: a link to the overview in the browser, and closing the links handed out. */
+export const DASHBOARD_DIALOGS = {
+  link: 'dashboard-link',
+  /** {all?}: closes one's own links, or (an administrator) every link. */
+  revoke: 'dashboard-revoke',
+} as const;

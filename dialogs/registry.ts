@@ -1,6 +1,7 @@
 import { answersByName } from './answers/index.js';
 import { notUnderstood } from './answers/help.js';
 import { participantAnswer, type Otherwise } from './meetings/participants.js';
+import { dashboardDialogsByName } from './dashboard/index.js';
 import { evaluationDialogsByName } from './evaluations/index.js';
 import { meetingDialogsByName } from './meetings/index.js';
 import { membershipDialogsByName } from './membership/index.js';
@@ -35,6 +36,7 @@ const actions: Record<string, ActionDialog> = {
   ...meetingDialogsByName,
   ...pollDialogsByName,
   ...evaluationDialogsByName,
+  ...dashboardDialogsByName,
   [MEETING_DIALOGS.participant]: participantAnswer(answeredAsBefore),
 };
 

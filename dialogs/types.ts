@@ -3,6 +3,7 @@ import type { DialogContext } from '../src/core/dialog-registry.js';
 import type { Reply } from '../src/core/types.js';
 import type { DomainBook } from '../src/knowledge/municipality-domains.js';
 import type { ReminderServices } from '../src/reminders/types.js';
+import type { DashboardLinkRepository } from '../src/state/dashboard-links.js';
 import type { EvaluationRepository } from '../src/state/evaluations.js';
 import type { MeetingReminderRepository } from '../src/state/meeting-reminders.js';
 import type { MeetingSessionRepository } from '../src/state/meeting-sessions.js';
@@ -28,6 +29,15 @@ export interface MeetingServices {
   startEvaluation?: (context: DialogContext, meetingId: string) => Promise<Reply[]>;
 }
 
+/** What handing out links to the dashboard needs. */
+export interface DashboardServices {
+  links: DashboardLinkRepository;
+  /** Where people reach the dashboard (no trailing slash), once known; undefined where it is not configured. */
+  address(): string | undefined;
+  /** Local mode on this machine: the dashboard is open here without a link. */
+  openOnThisMachine: boolean;
+}
+
 /**
  * What dialogs that change state need: the repositories, and who may act for any
  * municipality (`${channel}:${userId}`, e.g. `slack:U0ADMIN`, `teams:<Entra object id>`).
@@ -50,6 +60,8 @@ export interface ActionServices {
   localTrusted?: boolean;
   /** Writes to a person's 1:1 chat with klikbot; false where there is none (or it cannot be written to). */
   reachPerson?: (person: Person, replies: Reply[]) => Promise<boolean>;
+  /** Absent where klikbot runs without the dashboard: the dashboard dialog says so. */
+  dashboard?: DashboardServices;
   /** Writes to a stored conversation; false where it cannot. */
   tell?: (to: ConversationKey, replies: Reply[]) => Promise<boolean>;
 }

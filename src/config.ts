@@ -112,6 +112,15 @@ const envSchema = z.object({
       .regex(/^\S+$/, 'must not contain spaces')
       .optional(),
   ),
+  // Where people reach klikbot from outside: the dashboard's links are made from it.
+  KLIKBOT_PUBLIC_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url('must be the address people reach klikbot at, e.g. https://klikbot.example.dk')
+      .refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
   // Reminders go out at whole minutes (09:00); a tick a minute is on time, and 0 turns the ticking off.
   // The same tick closes polls at their set time.
   KLIKBOT_REMINDER_TICK_SECONDS: z.preprocess(
@@ -137,6 +146,8 @@ export interface Config {
   statePath: string;
   /** PostgreSQL instead of the state file: several instances share it. */
   databaseUrl?: string;
+  /** Where people reach klikbot from outside (no trailing slash): dashboard links start with it. */
+  publicUrl?: string;
   knowledgeDir: string;
   teams: {
     appId?: string;
@@ -288,6 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     startAt: e.KLIKBOT_NOW ? DateTime.fromISO(e.KLIKBOT_NOW, { setZone: true }) : undefined,
     statePath: path.resolve(cwd, e.KLIKBOT_DB),
     ...(e.KLIKBOT_DATABASE_URL ? { databaseUrl: e.KLIKBOT_DATABASE_URL } : {}),
+    ...(e.KLIKBOT_PUBLIC_URL ? { publicUrl: e.KLIKBOT_PUBLIC_URL } : {}),
     knowledgeDir: path.resolve(cwd, e.KLIKBOT_DATA),
     teams: {
       appId: e.MicrosoftAppId,

@@ -58,9 +58,12 @@ export async function startKlikbot(
   const senders = sendersFor(createBotFrameworkSender(adapter, config.teams.appId ?? ''), pages);
   const notifier = createNotifier({ conversations: state.conversations, logger, senders });
   const reminders = await remindersFor(config, knowledge, state, { clock, logger, notifier });
+  // known once listening: local mode hands out this machine's address (the port may be chosen then)
+  const listening: { at?: string } = {};
+  const dashboardAddress = () => config.publicUrl ?? (localMachine ? listening.at : undefined);
   const core = createCore({
     knowledge,
-    services: actionServices(config, state, { reminders, notifier, domains }),
+    services: actionServices(config, state, { reminders, notifier, domains, dashboardAddress }),
     clock,
     ...(state.sharedValues ? { sharedValues: state.sharedValues } : {}),
   });
@@ -79,6 +82,7 @@ export async function startKlikbot(
   const port = await listen(channels.server, config.port, config.host);
   if (config.reminderTickSeconds > 0) work.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  listening.at = url;
   const slack = channels.slack ? (config.slack?.appToken ? 'socket mode' : 'http') : 'off';
   logger.info(
     { url, localMode: config.localMode, botFramework: config.botFramework, slack, now: clock.now().toISO() },
@@ -110,6 +114,7 @@ async function stop(parts: {
   await parts.reminders.close();
   await channels.slack?.stop();
   channels.pages?.close();
+  channels.dashboard.close();
   await new Promise<void>((resolve) => {
     channels.server.close(() => resolve());
   });

@@ -8,6 +8,7 @@ import { loadDomainBook } from './knowledge/municipality-domains.js';
 import { describeProblem } from './knowledge/problems.js';
 import type { Logger } from './logger.js';
 import { ConversationRepository } from './state/conversations.js';
+import { DashboardLinkRepository } from './state/dashboard-links.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { MeetingReminderRepository } from './state/meeting-reminders.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
@@ -38,6 +39,8 @@ export interface Repositories {
   sessions: MeetingSessionRepository;
   meetingReminders: MeetingReminderRepository;
   subscriptions: ReminderSubscriptionRepository;
+  /** The dashboard's links handed out in chat. */
+  dashboardLinks: DashboardLinkRepository;
   /** Seals a file's action to where it was asked (Teams makes the file in the 1:1 chat). */
   seal: ActionSeal;
 }
@@ -100,6 +103,7 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
     sessions: new MeetingSessionRepository(store, clock),
     meetingReminders: new MeetingReminderRepository(store, clock),
     subscriptions: new ReminderSubscriptionRepository(store, clock),
+    dashboardLinks: new DashboardLinkRepository(store, clock),
     seal: createActionSeal(voteKey),
   };
 }

@@ -45,7 +45,7 @@ export function remindersFor(
 export function actionServices(
   config: Config,
   state: Repositories,
-  parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook },
+  parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook; dashboardAddress: () => string | undefined },
 ): ActionServices {
   const { notifier } = parts;
   const services: ActionServices = {
@@ -64,6 +64,11 @@ export function actionServices(
     domains: parts.domains,
     // the one local person is trusted only where nobody else can reach /api/messages: local mode on a loopback address
     localTrusted: config.localMode && config.botFramework && isLoopbackHost(config.host),
+    dashboard: {
+      links: state.dashboardLinks,
+      address: parts.dashboardAddress,
+      openOnThisMachine: config.localMode && config.botFramework && isLoopbackHost(config.host),
+    },
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
     reachPerson: reachPersonVia(state.conversations, notifier),
   };

@@ -18,6 +18,8 @@ import type { Logger } from './logger.js';
 import type { Repositories } from './open-data.js';
 import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
+import { registerDashboard } from './server/dashboard/routes.js';
+import { StatusWatch } from './dashboard/live.js';
 import { createHttpServer } from './server/http-server.js';
 import { refuseOtherHosts } from './server/local-host.js';
 
@@ -34,6 +36,8 @@ export interface Channels {
   cardRefreshes: RefreshThrottle;
   /** The web chat pages open in local mode on loopback: their streams end before the server can close. */
   pages?: LivePages;
+  /** The dashboard's live streams, which end before the server can close. */
+  dashboard: { close(): void };
 }
 
 /** What the channels are built over: the core, the state and the senders the notifier writes through. */
@@ -71,6 +75,18 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
+  const dashboard = registerDashboard(server, {
+    knowledge,
+    store: state.store,
+    clock,
+    links: state.dashboardLinks,
+    administrators: new Set(config.administrators),
+    state: state.store,
+    // open without a link only where the web chat is: local mode, on loopback
+    openOnThisMachine: local !== undefined,
+    watch: new StatusWatch(state.store),
+    secureCookie: config.publicUrl?.startsWith('https:') ?? false,
+  });
   // on a shared database the instances take turns with each card
   const cardRefreshes = new RefreshThrottle(
     SHARED_CARD_INTERVAL_MS,
@@ -98,13 +114,13 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
   // trusted because only this machine reaches it: another site's page must not, through a rebound name
   if (local) refuseOtherHosts(server);
   if (local) registerLiveRoutes(server, { ...local, clock, logger });
-  if (!config.slack) return { server, cardRefreshes, pages: local?.pages };
+  if (!config.slack) return { server, cardRefreshes, pages: local?.pages, dashboard };
   const slack = await startSlack(config.slack, config.statePath, server, {
     ...parts,
     cardRefreshes,
     slackShared: config.databaseUrl !== undefined,
   });
-  return { server, slack, cardRefreshes, pages: local?.pages };
+  return { server, slack, cardRefreshes, pages: local?.pages, dashboard };
 }
 
 /** Slack on the server (or Socket Mode), started, its sender joined to `senders`. */

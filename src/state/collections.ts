@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dashboardLinkSchema } from './dashboard-link-schema.js';
 import { meetingReminderSchema } from './meeting-reminder-schema.js';
 import {
   conversationLinkSchema,
@@ -68,6 +69,7 @@ export const collectionRules: Record<CollectionName, CollectionRule> = {
     schema: meetingReminderSchema,
     unique: { key: conversationKey, what: 'meeting reminder subscription' },
   },
+  dashboardLinks: { schema: dashboardLinkSchema, unique: { key: updateIdKey, what: 'dashboard link id' } },
 };
 
 /** The collections, in the document's order. */

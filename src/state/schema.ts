@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dashboardLinkSchema } from './dashboard-link-schema.js';
 import { meetingReminderSchema } from './meeting-reminder-schema.js';
 
 /** An instant with its offset, as luxon's `toISO()` writes it. */
@@ -340,6 +341,7 @@ export const stateSchema = z.strictObject({
     .array(meetingReminderSchema)
     .superRefine(uniqueBy(conversationKey, 'meeting reminder subscription'))
     .default([]),
+  dashboardLinks: z.array(dashboardLinkSchema).superRefine(uniqueBy(updateIdKey, 'dashboard link id')).default([]),
 });
 
 /** The state document, as the store holds it. */

@@ -62,6 +62,7 @@ describe('openStore', () => {
       evaluationResponders: [],
       meetingSessions: [],
       meetingReminders: [],
+      dashboardLinks: [],
     };
     expect(store.read()).toEqual(empty);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...empty, journalSeq: 0 });

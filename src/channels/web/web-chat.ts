@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { projectRoot } from '../../lib/project-root.js';
 
 /** A file the web chat may serve: where it lives and what it is. */
 interface ServedFile {
@@ -14,18 +13,9 @@ interface ServedFile {
 
 const require = createRequire(import.meta.url);
 
-/**
- * The page's own folder. The compiled module runs from dist/ while the page stays in src/,
- * so both are found from the project root rather than from this module's folder.
- */
+/** The page's own folder, found from the project root: the compiled module runs from dist/. */
 function findPublicDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('web chat: no package.json above ' + fileURLToPath(import.meta.url));
-    dir = parent;
-  }
-  return path.join(dir, 'src', 'channels', 'web', 'public');
+  return path.join(projectRoot(import.meta.url), 'src', 'channels', 'web', 'public');
 }
 
 /** Every file the chat serves, by the name in its URL: nothing else can be reached. */

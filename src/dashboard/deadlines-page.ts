@@ -1,0 +1,109 @@
+import type { DeadlineLine, DeadlineState } from './deadlines.js';
+import { dayText, daysText, monthText } from './format.js';
+import { html, type Html } from './html.js';
+import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
+import { word, type Both, type PageLanguage } from './words.js';
+
+export const DEADLINES_PATH = `${DASHBOARD_PATH}/frister`;
+
+const STATE_LOOK: Record<DeadlineState, { symbol: string; words: Both }> = {
+  overdue: { symbol: '⚠', words: { da: 'overskredet', en: 'overdue' } },
+  next: { symbol: '→', words: { da: 'kommende', en: 'ahead' } },
+  past: { symbol: '✔', words: { da: 'passeret', en: 'passed' } },
+};
+
+/** What a deadline's state is called in the page's language. */
+export function deadlineStateName(state: DeadlineState, language: PageLanguage): string {
+  return STATE_LOOK[state].words[language];
+}
+
+/** The "still open" column: for one municipality done or not, nationally how many have not reported it done. */
+export function openText(line: DeadlineLine, language: PageLanguage): string {
+  if (line.doneByMunicipality !== undefined) {
+    if (language === 'da') return line.doneByMunicipality ? 'fuldført' : 'mangler';
+    return line.doneByMunicipality ? 'done' : 'still open';
+  }
+  if (line.open === undefined) return '';
+  return language === 'da' ? `${line.open} kommuner mangler` : `${line.open} municipalities still open`;
+}
+
+function rowOf(line: DeadlineLine, language: PageLanguage): Html {
+  const look = STATE_LOOK[line.state];
+  const date = line.precision === 'day' ? dayText(line.date, language) : monthText(line.date, language);
+  const days = line.days === undefined ? '' : daysText(line.days, language);
+  return html`<tr data-state="${line.state}">
+    <td><span aria-hidden="true">${look.symbol}</span> ${look.words[language]}</td>
+    <td>${date}</td>
+    <td>${days}</td>
+    <th scope="row">${line.title}</th>
+    <td>${openText(line, language)}</td>
+  </tr>`;
+}
+
+function municipalityChooser(
+  municipalities: readonly { id: string; name: string }[],
+  chosen: string | undefined,
+  language: PageLanguage,
+): Html {
+  const label = language === 'da' ? 'Vis for kommune' : 'Show for municipality';
+  const nationally = language === 'da' ? 'Hele landet' : 'All municipalities';
+  const choices = municipalities.map(
+    (municipality) =>
+      html`<option value="${municipality.id}" ${municipality.id === chosen ? html` selected` : ''}>
+        ${municipality.name}
+      </option>`,
+  );
+  return html`<form class="filters" method="get" action="${DEADLINES_PATH}">
+    ${language === 'en' ? html`<input type="hidden" name="lang" value="en" />` : ''}
+    <label
+      >${label}
+      <select name="kommune">
+        <option value="">${nationally}</option>
+        ${choices}
+      </select></label
+    >
+    <button type="submit">${word('show', language)}</button>
+  </form>`;
+}
+
+/**
+ * The deadlines on one timeline, by date: overdue, ahead or passed, with the days left and
+ * how many municipalities have not reported the task done (or, for one municipality, whether it has).
+ */
+export function deadlinesPage(
+  lines: readonly DeadlineLine[],
+  chooser: { municipalities: readonly { id: string; name: string }[]; chosen?: string } | undefined,
+  context: PageContext,
+): string {
+  const { language } = context;
+  const query = { kommune: chooser?.chosen };
+  const headers =
+    language === 'da'
+      ? ['Tilstand', 'Dato', 'Dage', 'Hvad', 'Mangler']
+      : ['State', 'Date', 'Days', 'What', 'Still open'];
+  const caption = language === 'da' ? 'Frister og datoer efter dato' : 'Deadlines and dates by date';
+  const main = html`${chooser ? municipalityChooser(chooser.municipalities, chooser.chosen, language) : ''}
+    <p class="tools">
+      <a href="${pageHref(DEADLINES_PATH, language, { ...query, format: 'csv' })}" download>${word('csv', language)}</a>
+    </p>
+    <div class="scroll" tabindex="0" role="region" aria-label="${caption}">
+      <table class="deadlines">
+        <caption>
+          ${caption}
+        </caption>
+        <thead>
+          <tr>
+            ${headers.map((header) => html`<th scope="col">${header}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${lines.map((line) => rowOf(line, language))}
+        </tbody>
+      </table>
+    </div>`;
+  return pageShell(
+    context,
+    { key: 'deadlines', title: word('deadlines', language), path: DEADLINES_PATH, query },
+    main,
+  );
+}

@@ -1,0 +1,114 @@
+import { dayText } from './format.js';
+import { html, jsonBlock, type Html } from './html.js';
+import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
+import type { ColumnProgress, StatusCounts } from './progress.js';
+import { STATUS_LOOK, STATUS_ORDER, statusName, word, type PageLanguage } from './words.js';
+
+export const PROGRESS_PATH = `${DASHBOARD_PATH}/fremdrift`;
+
+function countsCells(counts: StatusCounts | undefined): Html {
+  return html`${STATUS_ORDER.map((status) => html`<td>${counts ? counts[status] : '–'}</td>`)}`;
+}
+
+/** The chart's data: two bars a column, KLIK's extract and klikbot's reports, each stacked by status. */
+export function chartData(progress: readonly ColumnProgress[], language: PageLanguage) {
+  const klik = language === 'da' ? 'KLIK' : 'KLIK';
+  const reported = language === 'da' ? 'meldt til klikbot' : 'reported to klikbot';
+  const labels: string[] = [];
+  const values: Record<string, number[]> = { done: [], started: [], 'not-started': [] };
+  for (const line of progress) {
+    const bars: { label: string; counts: StatusCounts }[] = [];
+    if (line.baseline)
+      bars.push({
+        label: `${line.column.short} · ${klik} ${dayText(line.baseline.asOf, language)}`,
+        counts: line.baseline.counts,
+      });
+    bars.push({ label: `${line.column.short} · ${reported} (${line.reporting})`, counts: line.reported });
+    for (const bar of bars) {
+      labels.push(bar.label);
+      for (const status of STATUS_ORDER) values[status]!.push(bar.counts[status]);
+    }
+  }
+  return {
+    kind: 'progress',
+    labels,
+    series: STATUS_ORDER.map((status) => ({
+      status,
+      label: `${STATUS_LOOK[status].symbol} ${statusName(status, language)}`,
+      values: values[status]!,
+    })),
+  };
+}
+
+function tableOf(progress: readonly ColumnProgress[], language: PageLanguage): Html {
+  const statusHeaders = STATUS_ORDER.map((status) => html`<th scope="col">${statusName(status, language)}</th>`);
+  const rows = progress.map((line) => {
+    const baseline = line.baseline
+      ? html`<tr>
+          <th scope="row" rowspan="2"><abbr title="${line.column.title}">${line.column.short}</abbr></th>
+          <td>${line.baseline.label}</td>
+          ${countsCells(line.baseline.counts)}
+        </tr>`
+      : html`<tr>
+          <th scope="row" rowspan="2"><abbr title="${line.column.title}">${line.column.short}</abbr></th>
+          <td>${language === 'da' ? 'Intet KLIK-udtræk' : 'No KLIK extract'}</td>
+          ${countsCells(undefined)}
+        </tr>`;
+    const reportedLabel =
+      language === 'da'
+        ? `Meldt til klikbot (${line.reporting} af ${line.municipalities} kommuner)`
+        : `Reported to klikbot (${line.reporting} of ${line.municipalities} municipalities)`;
+    return html`${baseline}
+      <tr data-column="${line.column.taskId}-${line.column.step ?? ''}">
+        <td>${reportedLabel}</td>
+        ${countsCells(line.reported)}
+      </tr>`;
+  });
+  const caption = language === 'da' ? 'Fremdrift pr. opgave og trin' : 'Progress per task and step';
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}">
+    <table class="progress">
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${word('task', language)}</th>
+          <th scope="col">${language === 'da' ? 'Kilde' : 'Source'}</th>
+          ${statusHeaders}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/**
+ * National progress: for each task and step the KLIK extract (all municipalities on its date)
+ * and what was reported to klikbot since (only those who reported), side by side, never added.
+ */
+export function progressPage(progress: readonly ColumnProgress[], context: PageContext): string {
+  const { language } = context;
+  const note =
+    language === 'da'
+      ? 'KLIK-udtrækket tæller alle kommuner på sin dato, men siger ikke hvilke kommuner der stod hvor. Meldingerne til klikbot tæller kun de kommuner, der har meldt, og lægges derfor ikke oven i.'
+      : 'The KLIK extract counts every municipality on its date but does not say which stood where. The reports to klikbot count only the municipalities that reported, so they are not added to it.';
+  const chartLabel =
+    language === 'da'
+      ? 'Diagram: KLIK-udtrækket og meldingerne til klikbot for hver opgave og trin. Tallene står i tabellen under.'
+      : 'Chart: the KLIK extract and the reports to klikbot for each task and step. The figures are in the table below.';
+  const main = html`<p>${note}</p>
+    <p class="tools">
+      <a href="${pageHref(PROGRESS_PATH, language, { format: 'csv' })}" download>${word('csv', language)}</a>
+      <button type="button" class="png" data-chart="progress-chart" hidden>${word('png', language)}</button>
+    </p>
+    <figure class="chart">
+      <canvas id="progress-chart" role="img" aria-label="${chartLabel}" data-chart="progress"></canvas>
+    </figure>
+    <script type="application/json" id="progress-chart-data">
+      ${jsonBlock(chartData(progress, language))}
+    </script>
+    ${tableOf(progress, language)}`;
+  return pageShell(context, { key: 'progress', title: word('progress', language), path: PROGRESS_PATH }, main);
+}
