@@ -12,32 +12,32 @@ function countsCells(counts: StatusCounts | undefined): Html {
 
 /** The chart's data: two bars a column, KLIK's extract and klikbot's reports, each stacked by status. */
 export function chartData(progress: readonly ColumnProgress[], language: PageLanguage) {
-  const klik = language === 'da' ? 'KLIK' : 'KLIK';
   const reported = language === 'da' ? 'meldt til klikbot' : 'reported to klikbot';
+  const notReported = language === 'da' ? 'ikke meldt' : 'not reported';
   const labels: string[] = [];
-  const values: Record<string, number[]> = { done: [], started: [], 'not-started': [] };
+  const values: Record<string, number[]> = { done: [], started: [], 'not-started': [], 'not-reported': [] };
   for (const line of progress) {
-    const bars: { label: string; counts: StatusCounts }[] = [];
-    if (line.baseline)
-      bars.push({
-        label: `${line.column.short} · ${klik} ${dayText(line.baseline.asOf, language)}`,
-        counts: line.baseline.counts,
-      });
-    bars.push({ label: `${line.column.short} · ${reported} (${line.reporting})`, counts: line.reported });
+    // both bars reach all municipalities: KLIK's counts them all, klikbot's adds those that did not report
+    const bars: { label: string; counts: StatusCounts; silent: number }[] = [];
+    if (line.baseline) {
+      const label = `${line.column.short} · KLIK ${dayText(line.baseline.asOf, language)}`;
+      bars.push({ label, counts: line.baseline.counts, silent: 0 });
+    }
+    const silent = line.municipalities - line.reporting;
+    bars.push({ label: `${line.column.short} · ${reported}`, counts: line.reported, silent });
     for (const bar of bars) {
       labels.push(bar.label);
       for (const status of STATUS_ORDER) values[status]!.push(bar.counts[status]);
+      values['not-reported']!.push(bar.silent);
     }
   }
-  return {
-    kind: 'progress',
-    labels,
-    series: STATUS_ORDER.map((status) => ({
-      status,
-      label: `${STATUS_LOOK[status].symbol} ${statusName(status, language)}`,
-      values: values[status]!,
-    })),
-  };
+  const series = STATUS_ORDER.map((status) => ({
+    status: status as string,
+    label: `${STATUS_LOOK[status].symbol} ${statusName(status, language)}`,
+    values: values[status]!,
+  }));
+  series.push({ status: 'not-reported', label: `– ${notReported}`, values: values['not-reported']! });
+  return { kind: 'progress', labels, max: progress[0]?.municipalities ?? 0, series };
 }
 
 function tableOf(progress: readonly ColumnProgress[], language: PageLanguage): Html {

@@ -60,7 +60,7 @@ function submitFiltersOnChange() {
   }
 }
 
-const STATUS_COLOURS = { done: '#1b7f3b', started: '#b35c00', 'not-started': '#6b6b6b' };
+const STATUS_COLOURS = { done: '#1b7f3b', started: '#b35c00', 'not-started': '#6b6b6b', 'not-reported': '#d9d9d9' };
 
 function chartConfig(data) {
   if (data.kind === 'progress') {
@@ -78,7 +78,7 @@ function chartConfig(data) {
         indexAxis: 'y',
         animation: false,
         maintainAspectRatio: false,
-        scales: { x: { stacked: true, beginAtZero: true }, y: { stacked: true } },
+        scales: { x: { stacked: true, beginAtZero: true, max: data.max || undefined }, y: { stacked: true } },
       },
     };
   }

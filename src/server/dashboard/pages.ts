@@ -30,13 +30,18 @@ export type PageResult =
   | { kind: 'csv'; body: string; name: string }
   | { kind: 'refused'; status: 400 | 403 | 404; message: { da: string; en: string } };
 
-const textParam = z.string().trim().max(100).optional();
-const numberParam = z
-  .string()
-  .trim()
-  .regex(/^\d{1,3}$/, 'skal være et tal')
-  .transform(Number)
-  .optional();
+// the filter form sends every field, an unchosen one empty: empty means not given
+const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const textParam = z.preprocess(emptyToUndefined, z.string().trim().max(100).optional());
+const numberParam = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, 'skal være et tal')
+    .transform(Number)
+    .optional(),
+);
 
 /** Every page's own parameters; `lang`, `format` and `k` are read by the route for all pages. */
 export const boardQuerySchema = z.object({
