@@ -31,8 +31,8 @@ export function chartData(progress: readonly ColumnProgress[], language: PageLan
       values['not-reported']!.push(bar.silent);
     }
   }
-  const series = STATUS_ORDER.map((status) => ({
-    status: status as string,
+  const series: { status: string; label: string; values: number[] }[] = STATUS_ORDER.map((status) => ({
+    status,
     label: `${STATUS_LOOK[status].symbol} ${statusName(status, language)}`,
     values: values[status]!,
   }));
