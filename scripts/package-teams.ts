@@ -24,10 +24,17 @@ const MISSING_APP_ID = [
 
 async function main(): Promise<string> {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  const appId = loadConfig().teams.appId;
+  const config = loadConfig();
+  const appId = config.teams.appId;
   if (!appId) throw new TeamsPackageError(MISSING_APP_ID);
   const version = await readAppVersion(rootDir);
-  const built = await buildTeamsPackage({ rootDir, appId, version });
+  const built = await buildTeamsPackage({
+    rootDir,
+    appId,
+    version,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+  });
+  if (!config.publicUrl) console.log('No KLIKBOT_PUBLIC_URL: the package has no dashboard tab.');
   const outFile = path.resolve(values.out ?? path.join(rootDir, DEFAULT_OUT));
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, built.zip);

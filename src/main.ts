@@ -44,6 +44,8 @@ export async function startKlikbot(
     clock?: Clock;
     /** Where Bot Framework tokens are checked and fetched, for another cloud (or a test that signs its own). */
     teamsEndpoints?: BotFrameworkEndpoints;
+    /** Where Entra's signing keys are, for the Teams tab's single sign-on (another cloud, or a test). */
+    entraKeysUrl?: string;
   } = {},
 ): Promise<RunningKlikbot> {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -78,7 +80,17 @@ export async function startKlikbot(
       : {}),
   });
   const local = pages ? { pages, movableClock, runTimedWork: () => work.tickAnew() } : undefined;
-  const channels = await startChannels(config, { knowledge, state, core, adapter, senders, clock, logger, local });
+  const channels = await startChannels(config, {
+    knowledge,
+    state,
+    core,
+    adapter,
+    senders,
+    clock,
+    logger,
+    local,
+    ...(options.entraKeysUrl ? { entraKeysUrl: options.entraKeysUrl } : {}),
+  });
   const port = await listen(channels.server, config.port, config.host);
   if (config.reminderTickSeconds > 0) work.start(config.reminderTickSeconds * 1000);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

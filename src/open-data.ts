@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from './clock.js';
@@ -43,6 +44,8 @@ export interface Repositories {
   dashboardLinks: DashboardLinkRepository;
   /** Seals a file's action to where it was asked (Teams makes the file in the 1:1 chat). */
   seal: ActionSeal;
+  /** Seals the dashboard's Teams tab sessions: the same for every instance on one store. */
+  dashboardKey: Buffer;
 }
 
 /**
@@ -105,6 +108,8 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
     subscriptions: new ReminderSubscriptionRepository(store, clock),
     dashboardLinks: new DashboardLinkRepository(store, clock),
     seal: createActionSeal(voteKey),
+    // a key of its own, derived from the shared secret: a session can never be read as a vote hash
+    dashboardKey: Buffer.from(hkdfSync('sha256', voteKey, Buffer.alloc(0), 'klikbot dashboard sessions', 32)),
   };
 }
 

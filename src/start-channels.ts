@@ -20,6 +20,7 @@ import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
 import { registerDashboard } from './server/dashboard/routes.js';
 import { StatusWatch } from './dashboard/live.js';
+import { ENTRA_KEYS_URL, TeamsSessions, TeamsTabTokens } from './server/dashboard/teams-tab.js';
 import { createHttpServer } from './server/http-server.js';
 import { refuseOtherHosts } from './server/local-host.js';
 
@@ -50,6 +51,8 @@ export interface ChannelParts {
   clock: Clock;
   logger: Logger;
   local: LocalWebChat | undefined;
+  /** Where Entra's signing keys are, for the Teams tab's tokens (another cloud, or a test's own). */
+  entraKeysUrl?: string;
 }
 
 /** Who writes unprompted to each stored channel; Slack's joins once Slack has started. */
@@ -63,6 +66,20 @@ export function sendersFor(
     // Azure's Web Chat is "webchat" too; in local mode it is the page served here
     webchat: pages ? createWebChatSender(pages) : botFramework,
   };
+}
+
+/** The Teams tab's sign-in, where Teams (an app id) and the address people reach klikbot at are configured. */
+function teamsTabOf(config: Config, parts: ChannelParts) {
+  const { appId, appType, tenantId } = config.teams;
+  if (!appId || !config.publicUrl) return {};
+  const tokens = new TeamsTabTokens({
+    appId,
+    publicUrl: config.publicUrl,
+    ...(appType === 'SingleTenant' && tenantId ? { tenantId } : {}),
+    keysUrl: parts.entraKeysUrl ?? ENTRA_KEYS_URL,
+  });
+  const sessions = new TeamsSessions(parts.state.dashboardKey);
+  return { teamsTab: { tokens, sessions }, teamsSessions: sessions };
 }
 
 /**
@@ -86,6 +103,8 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
     openOnThisMachine: local !== undefined,
     watch: new StatusWatch(state.store),
     secureCookie: config.publicUrl?.startsWith('https:') ?? false,
+    wallMillis: () => Date.now(),
+    ...teamsTabOf(config, parts),
   });
   // on a shared database the instances take turns with each card
   const cardRefreshes = new RefreshThrottle(

@@ -113,6 +113,33 @@ export function buildManifest(template: unknown, values: { appId: string; versio
   return parseManifest(filled, 'manifest/teams/manifest.json');
 }
 
+/**
+ * The dashboard as a personal tab, where klikbot's public address is known: the tab opens
+ * `/dashboard/teams`, which signs the person in with Teams single sign-on. The app registration
+ * must expose the Application ID URI `api://<host>/<app id>` with the scope `access_as_user`
+ * (docs/dashboard.md says how).
+ */
+export function withDashboardTab(manifest: TeamsManifest, publicUrl: string): TeamsManifest {
+  const url = new URL(publicUrl);
+  if (url.protocol !== 'https:')
+    throw new TeamsPackageError(`KLIKBOT_PUBLIC_URL must be https:// for a Teams tab (it is ${publicUrl})`);
+  const base = publicUrl.replace(/\/+$/, '');
+  return {
+    ...manifest,
+    staticTabs: [
+      {
+        entityId: 'klikbot-dashboard',
+        name: 'Overblik',
+        contentUrl: `${base}/dashboard/teams`,
+        websiteUrl: `${base}/dashboard`,
+        scopes: ['personal'],
+      },
+    ],
+    validDomains: [url.host],
+    webApplicationInfo: { id: manifest.id, resource: `api://${url.host}/${manifest.id}` },
+  };
+}
+
 /** Every command title with the scopes of its list, in manifest order. */
 export function commandsOf(manifest: TeamsManifest): { scopes: string[]; command: TeamsCommand }[] {
   return manifest.bots.flatMap((bot) =>

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { checkIcons } from './icons.js';
-import { buildManifest, readTemplate, TEAMS_DIR, TeamsPackageError, type TeamsManifest } from './manifest.js';
+import {
+  buildManifest,
+  readTemplate,
+  TEAMS_DIR,
+  TeamsPackageError,
+  withDashboardTab,
+  type TeamsManifest,
+} from './manifest.js';
 import { validateManifest } from './validate.js';
 
 /** Where `npm run package:teams` writes the app package, relative to the project root. */
@@ -55,11 +62,14 @@ export async function buildTeamsPackage(options: {
   rootDir: string;
   appId: string;
   version: string;
+  /** Where people reach klikbot: with it, the package has the dashboard as a tab. */
+  publicUrl?: string;
 }): Promise<TeamsPackage> {
-  const manifest = buildManifest(await readTemplate(options.rootDir), {
+  const built = buildManifest(await readTemplate(options.rootDir), {
     appId: options.appId,
     version: options.version,
   });
+  const manifest = options.publicUrl ? withDashboardTab(built, options.publicUrl) : built;
   const problems = validateManifest(manifest);
   if (problems.length > 0) refuse('the manifest does not pass validation', problems);
   const icons = {

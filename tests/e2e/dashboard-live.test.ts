@@ -151,6 +151,14 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     await page.close();
   });
 
+  it('opens a Teams tab without single sign-on set up as a page that says how to get a link', async () => {
+    const page = await (await fetch(`${bot.url}/dashboard/teams`)).text();
+    expect(page).toContain('Skriv »dashboard« til klikbot i en privat chat');
+    expect(page).not.toContain('<script');
+    const session = await fetch(`${bot.url}/dashboard/teams/session`, { method: 'POST' });
+    expect(session.status).toBe(404);
+  });
+
   it('reads without JavaScript: the server-drawn board, filtered by the form', async () => {
     const noScript = await context.browser()?.newContext({ javaScriptEnabled: false });
     // a persistent context has no browser to make another from: a page with script off in this one

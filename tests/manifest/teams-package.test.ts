@@ -143,6 +143,32 @@ describe.concurrent('npm run package:teams (scripts/package-teams.ts)', () => {
     expect(files['color.png']).toEqual(new Uint8Array(await teamsFile('color.png')));
   });
 
+  it('with KLIKBOT_PUBLIC_URL adds the dashboard as a personal tab signed in with Teams single sign-on, valid by the schema', async () => {
+    const out = path.join(outDir, 'with-tab.zip');
+    const run = await runPackager(
+      { MicrosoftAppId: appId, MicrosoftAppPassword: 'x', KLIKBOT_PUBLIC_URL: 'https://klikbot.example.org/' },
+      ['--out', out],
+    );
+    expect(run.code).toBe(0);
+    const files = unzipSync(await readFile(out));
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as TeamsManifest & {
+      staticTabs: { contentUrl: string; scopes: string[] }[];
+      webApplicationInfo: { id: string; resource: string };
+      validDomains: string[];
+    };
+    expect(manifest.staticTabs).toMatchObject([
+      { contentUrl: 'https://klikbot.example.org/dashboard/teams', scopes: ['personal'] },
+    ]);
+    expect(manifest.webApplicationInfo).toEqual({ id: appId, resource: `api://klikbot.example.org/${appId}` });
+    expect(manifest.validDomains).toEqual(['klikbot.example.org']);
+    expect(validateManifest(manifest)).toEqual([]);
+    const plain = await runPackager({ MicrosoftAppId: appId, MicrosoftAppPassword: 'x' }, ['--out', path.join(outDir, 'no-tab.zip')]);
+    expect(plain.stdout).toContain('No KLIKBOT_PUBLIC_URL: the package has no dashboard tab.');
+    await expect(
+      buildTeamsPackage({ rootDir, appId, version: '0.1.0', publicUrl: 'http://klikbot.example.org' }),
+    ).rejects.toThrow(/must be https:\/\/ for a Teams tab/);
+  });
+
   it('without MicrosoftAppId exits 1, says which variable to set and why, and writes nothing', async () => {
     const out = path.join(outDir, 'missing-id.zip');
     const run = await runPackager({ MicrosoftAppId: '', MicrosoftAppPassword: '' }, ['--out', out]);

@@ -21,13 +21,14 @@ export interface ReplyActivity {
 /** Starts the real bot on a free loopback port with a fresh state file. */
 export async function startTestBot(
   env: Record<string, string> = {},
-  options: { clock?: Clock; statePath?: string; teamsEndpoints?: BotFrameworkEndpoints } = {},
+  options: { clock?: Clock; statePath?: string; teamsEndpoints?: BotFrameworkEndpoints; entraKeysUrl?: string } = {},
 ): Promise<RunningKlikbot & { statePath: string }> {
   const statePath = options.statePath ?? path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-e2e-')), 'state.json');
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', KLIKBOT_DB: statePath, ...env });
   const bot = await startKlikbot(config, {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.teamsEndpoints ? { teamsEndpoints: options.teamsEndpoints } : {}),
+    ...(options.entraKeysUrl ? { entraKeysUrl: options.entraKeysUrl } : {}),
   });
   return { ...bot, statePath };
 }

@@ -3,9 +3,12 @@ import type { Viewer } from '../../dashboard/viewer.js';
 import type { DashboardLink, DashboardLinkRepository } from '../../state/dashboard-links.js';
 import type { DeepReadonly, State } from '../../state/schema.js';
 import { namesThisMachine } from '../local-host.js';
+import type { TeamsSessions } from './teams-tab.js';
 
 /** The cookie a link's secret is kept in once the link was opened, so the address bar and history lose it. */
 export const LINK_COOKIE = 'klikbot_dashboard';
+/** The cookie a Teams tab's session is kept in. */
+export const TEAMS_COOKIE = 'klikbot_teams';
 
 /** What deciding who looks needs. */
 export interface AccessDeps {
@@ -15,6 +18,10 @@ export interface AccessDeps {
   /** `${channel}:${userId}` of the administrators, as configured now. */
   administrators: ReadonlySet<string>;
   state: { read(): Pick<DeepReadonly<State>, 'memberships'> };
+  /** Where the Teams tab signs people in with Teams single sign-on; absent where it is not set up. */
+  teamsSessions?: TeamsSessions;
+  /** The wall clock's milliseconds: a Teams session ends in real time, whatever time klikbot replays. */
+  wallMillis: () => number;
 }
 
 /** The value of one cookie of the request, or undefined. */
@@ -26,23 +33,33 @@ export function cookieOf(req: Request, name: string): string | undefined {
   return undefined;
 }
 
+function verifiedMembership(deps: AccessDeps, person: { channel: string; userId: string }) {
+  const membership = deps.state
+    .read()
+    .memberships.find((m) => m.channel === person.channel && m.userId === person.userId);
+  // a membership verified only because local mode trusts this machine says nothing elsewhere
+  return membership?.state === 'verified' && membership.basis !== 'local' ? membership : undefined;
+}
+
+/** What a person may see now: everything as an administrator, their municipality as a verified member. */
+export function viewerOfPerson(
+  deps: AccessDeps,
+  person: { channel: string; userId: string },
+  via: 'link' | 'teams',
+): Viewer | undefined {
+  if (deps.administrators.has(`${person.channel}:${person.userId}`)) return { sees: 'national', via };
+  const membership = verifiedMembership(deps, person);
+  return membership ? { sees: 'municipality', municipalityId: membership.municipalityId, via } : undefined;
+}
+
 /**
  * Whether the person a link was handed to may still see what it opens: an administrator still
  * configured as one, a member still verified for the municipality. A link outlives neither.
  */
 function stillEntitled(deps: AccessDeps, link: DeepReadonly<DashboardLink>): boolean {
-  const key = `${link.issuedTo.channel}:${link.issuedTo.userId}`;
-  if (link.scope === 'national') return deps.administrators.has(key);
-  if (deps.administrators.has(key)) return true;
-  const membership = deps.state
-    .read()
-    .memberships.find((m) => m.channel === link.issuedTo.channel && m.userId === link.issuedTo.userId);
-  // a membership verified only because local mode trusts this machine says nothing elsewhere
-  return (
-    membership?.state === 'verified' &&
-    membership.basis !== 'local' &&
-    membership.municipalityId === link.municipalityId
-  );
+  const now = viewerOfPerson(deps, link.issuedTo, 'link');
+  if (now?.sees === 'national') return true;
+  return link.scope === 'municipality' && now?.municipalityId === link.municipalityId;
 }
 
 /** Who a link's secret lets in, or undefined when it lets no one in (unknown, ended, revoked, no longer entitled). */
@@ -56,8 +73,14 @@ export function viewerOfSecret(deps: AccessDeps, secret: string | undefined): Vi
     : { sees: 'municipality', municipalityId: link.municipalityId, via: 'link' };
 }
 
-/** Who looks: this machine in local mode, else whoever the link in the cookie is for; undefined lets no one in. */
+/**
+ * Who looks: this machine in local mode, else whoever the link in the cookie is for, else the
+ * person a Teams tab's session names; undefined lets no one in.
+ */
 export function viewerOf(deps: AccessDeps, req: Request): Viewer | undefined {
   if (deps.openOnThisMachine && namesThisMachine(req)) return { sees: 'national', via: 'local' };
-  return viewerOfSecret(deps, cookieOf(req, LINK_COOKIE));
+  const byLink = viewerOfSecret(deps, cookieOf(req, LINK_COOKIE));
+  if (byLink || !deps.teamsSessions) return byLink;
+  const userId = deps.teamsSessions.open(cookieOf(req, TEAMS_COOKIE), deps.wallMillis());
+  return userId === undefined ? undefined : viewerOfPerson(deps, { channel: 'teams', userId }, 'teams');
 }

@@ -14,6 +14,9 @@ function servedFiles(): Map<string, { path: string; contentType: string }> {
   return new Map([
     ['dashboard.js', { path: path.join(publicDir, 'dashboard.js'), contentType: js }],
     ['dashboard.css', { path: path.join(publicDir, 'dashboard.css'), contentType: 'text/css; charset=utf-8' }],
+    ['teams-tab.js', { path: path.join(publicDir, 'teams-tab.js'), contentType: js }],
+    // Microsoft's Teams library for the tab's single sign-on, served from here as the charts are
+    ['teams.min.js', { path: require.resolve('@microsoft/teams-js'), contentType: js }],
     // the charting library from node_modules, served from here: the page works inside a closed network
     // (its package exports no path to the browser build, which sits beside the main entry)
     [

@@ -12,8 +12,9 @@ import { municipalityById } from '../../dashboard/municipality.js';
 import { PROGRESS_PATH } from '../../dashboard/progress-page.js';
 import { seesMunicipality, type Viewer } from '../../dashboard/viewer.js';
 import { STATUS_LOOK, statusName, type PageLanguage } from '../../dashboard/words.js';
-import { LINK_COOKIE, viewerOf, viewerOfSecret, type AccessDeps } from './access.js';
+import { LINK_COOKIE, viewerOf, viewerOfSecret } from './access.js';
 import { registerDashboardAssets } from './assets.js';
+import { registerTeamsTab, type TeamsTabDeps } from './teams-routes.js';
 import {
   boardResult,
   deadlinesResult,
@@ -25,10 +26,8 @@ import {
 } from './pages.js';
 
 /** What the dashboard's routes work with. */
-export interface DashboardDeps extends AccessDeps, PageSources {
+export interface DashboardDeps extends Omit<TeamsTabDeps, 'pageHeaders'>, PageSources {
   watch: StatusWatch;
-  /** Whether links are served over HTTPS, so the cookie is marked Secure. */
-  secureCookie: boolean;
 }
 
 // Scripts, styles and requests stay on this server; a Teams tab may frame the pages.
@@ -106,10 +105,11 @@ function acceptLink(deps: DashboardDeps, req: Request, res: Response, secret: st
   const seconds = link ? Math.max(0, Math.floor((Date.parse(link.expiresAt) - deps.clock.now().toMillis()) / 1000)) : 0;
   const url = new URL(req.url ?? DASHBOARD_PATH, 'http://localhost');
   url.searchParams.delete('k');
-  const secure = deps.secureCookie ? '; Secure' : '';
+  // inside a Teams tab the page is framed by Teams' site: only a cookie marked for that is kept there
+  const secure = deps.secureCookie ? '; SameSite=None; Secure; Partitioned' : '; SameSite=Lax';
   res.sendRaw(303, Buffer.from(''), {
     ...commonHeaders,
-    'Set-Cookie': `${LINK_COOKIE}=${secret}; Path=${DASHBOARD_PATH}; Max-Age=${seconds}; HttpOnly; SameSite=Lax${secure}`,
+    'Set-Cookie': `${LINK_COOKIE}=${secret}; Path=${DASHBOARD_PATH}; Max-Age=${seconds}; HttpOnly${secure}`,
     Location: `${url.pathname}${url.search}`,
   });
 }
@@ -223,6 +223,10 @@ export function registerDashboard(server: Server, deps: DashboardDeps): { close(
     page(deps, (context, _query, csv, req) => municipalityResult(deps, context, paramOf(req, 'id'), csv)),
   );
   registerEvents(server, deps, streams);
+  registerTeamsTab(server, {
+    ...deps,
+    pageHeaders: { ...commonHeaders, 'Content-Security-Policy': contentSecurityPolicy },
+  });
   return {
     close: () => {
       deps.watch.stop();

@@ -1,0 +1,118 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+
+/** Where Entra publishes the keys its tokens are signed with (the public cloud). */
+export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+
+/**
+ * The Teams clients that ask Entra for a tab's token (Microsoft's published ids): the desktop
+ * and mobile apps, and Teams on the web. A token another application asked for is not Teams'.
+ */
+const TEAMS_CLIENT_IDS = new Set(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
+
+/** How long a Teams tab's session lasts before the tab asks Teams for a new token: a working day. */
+export const TEAMS_SESSION_HOURS = 8;
+
+/** What checking a tab's token needs: the app it is for, where klikbot is reached, the tenant, Entra's keys. */
+export interface TeamsTabSettings {
+  appId: string;
+  publicUrl: string;
+  /** For a single-tenant app: only its tenant's people. Absent: any tenant (a multi-tenant app). */
+  tenantId?: string;
+  keysUrl: string;
+}
+
+/** The person a valid token names: their Entra object id (klikbot's Teams user id) and name. */
+export interface TeamsPerson {
+  userId: string;
+  name?: string;
+}
+
+/** The audiences a tab's token may name: the app id (v2 tokens) or its Application ID URI (v1). */
+export function tabAudiences(settings: Pick<TeamsTabSettings, 'appId' | 'publicUrl'>): string[] {
+  return [settings.appId, `api://${new URL(settings.publicUrl).host}/${settings.appId}`];
+}
+
+function text(payload: JWTPayload, claim: string): string | undefined {
+  const value = payload[claim];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The checks beyond the signature and the times: issuer of the token's own tenant, the tenant allowed, Teams as the client, the scope. */
+function claimsHold(payload: JWTPayload, settings: TeamsTabSettings): boolean {
+  const tenant = text(payload, 'tid');
+  if (tenant === undefined || text(payload, 'oid') === undefined) return false;
+  if (settings.tenantId !== undefined && tenant !== settings.tenantId) return false;
+  const issuers = [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`];
+  if (!issuers.includes(payload.iss ?? '')) return false;
+  const client = text(payload, 'azp') ?? text(payload, 'appid');
+  if (client === undefined || !TEAMS_CLIENT_IDS.has(client)) return false;
+  return (text(payload, 'scp') ?? '').split(' ').includes('access_as_user');
+}
+
+/**
+ * Checks the token a Teams tab gets from Teams single sign-on as strictly as the bot's own:
+ * RS256 signed by Entra's published keys, for this app, not expired, issued by the tenant it
+ * names (and the configured one, for a single-tenant app), asked for by a Teams client, with
+ * the scope the app exposes.
+ */
+export class TeamsTabTokens {
+  readonly #keys: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(private readonly settings: TeamsTabSettings) {
+    this.#keys = createRemoteJWKSet(new URL(settings.keysUrl), { timeoutDuration: 5_000 });
+  }
+
+  /** The person the token is for, or undefined when it is not a valid tab token for this app. */
+  async personOf(token: string): Promise<TeamsPerson | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.#keys, {
+        algorithms: ['RS256'],
+        audience: tabAudiences(this.settings),
+        requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+        // the same leeway for clocks that differ as the Bot Framework's check allows
+        clockTolerance: 300,
+      });
+      if (!claimsHold(payload, this.settings)) return undefined;
+      const name = text(payload, 'name');
+      return { userId: text(payload, 'oid')!, ...(name !== undefined ? { name } : {}) };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A tab's session, kept by the browser in a cookie: who, until when, sealed with a key only
+ * klikbot's instances share. What they may see is decided at each request from who they are
+ * now (administrator, verified member), so a membership that ends ends the session's view too.
+ */
+export class TeamsSessions {
+  constructor(private readonly key: Buffer) {}
+
+  #mac(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
+  }
+
+  /** The cookie value for a person until `untilMillis`. */
+  seal(person: TeamsPerson, untilMillis: number): string {
+    const body = Buffer.from(JSON.stringify({ u: person.userId, e: untilMillis })).toString('base64url');
+    return `${body}.${this.#mac(body)}`;
+  }
+
+  /** The Teams user id a cookie value names, while it is sealed by this key and not past its end. */
+  open(value: string | undefined, nowMillis: number): string | undefined {
+    const [body, mac, ...rest] = (value ?? '').split('.');
+    if (!body || !mac || rest.length > 0 || body.length > 500) return undefined;
+    const expected = Buffer.from(this.#mac(body));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    try {
+      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { u?: unknown; e?: unknown };
+      if (typeof parsed.u !== 'string' || typeof parsed.e !== 'number' || parsed.e <= nowMillis) return undefined;
+      return parsed.u;
+    } catch {
+      return undefined;
+    }
+  }
+}
