@@ -23,7 +23,7 @@ type Counts = Record<TaskStatus, number>;
 /** How the municipalities that reported to klikbot stand on one target (those with an update in force). */
 function reportedCounts(
   context: DialogContext,
-  standings: Map<string, StatusStanding>,
+  standings: ReadonlyMap<string, StatusStanding>,
   target: TaskTarget,
 ): { reported: number; counts: Counts } {
   const counts: Counts = { 'not-started': 0, started: 0, done: 0 };
@@ -56,7 +56,7 @@ function baselineText(
   return `KLIK ${shortDate(national.source.asOf, context.language)}: ${countsText(context, counts, ' · ')}`;
 }
 
-function reportedText(context: DialogContext, standings: Map<string, StatusStanding>, target: TaskTarget): string {
+function reportedText(context: DialogContext, standings: ReadonlyMap<string, StatusStanding>, target: TaskTarget): string {
   const today = shortDate(context.turn.now.setZone(ZONE).toISODate() ?? '', context.language);
   const { reported, counts } = reportedCounts(context, standings, target);
   const lead = say(context, `meldt til klikbot pr. ${today}`, `reported to klikbot as of ${today}`);
@@ -79,7 +79,7 @@ function targetLabel(context: DialogContext, target: TaskTarget): string {
 function targetLine(
   context: DialogContext,
   national: BbrNational | undefined,
-  standings: Map<string, StatusStanding>,
+  standings: ReadonlyMap<string, StatusStanding>,
   target: TaskTarget,
 ): string {
   const parts = [baselineText(context, national, target.step), reportedText(context, standings, target)].filter(

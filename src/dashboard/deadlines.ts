@@ -27,7 +27,7 @@ export interface DeadlineLine {
   source: string;
 }
 
-type Standings = Map<string, StatusStanding>;
+type Standings = ReadonlyMap<string, StatusStanding>;
 
 /** Whether a municipality has a task done: the task reported done, or every step of it. */
 export function doneWith(knowledge: Knowledge, standings: Standings, municipalityId: string, taskId: string): boolean {

@@ -28,7 +28,7 @@ function sameStanding(a: StatusStanding | undefined, b: StatusStanding | undefin
 export class StatusWatch {
   readonly #listeners = new Set<ChangeListener>();
   #timer: NodeJS.Timeout | undefined;
-  #seen: { updates: unknown; standings: Map<string, StatusStanding> } | undefined;
+  #seen: { updates: unknown; standings: ReadonlyMap<string, StatusStanding> } | undefined;
 
   constructor(
     private readonly state: { read(): Pick<DeepReadonly<State>, 'statusUpdates'> },
