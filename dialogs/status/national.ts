@@ -56,7 +56,11 @@ function baselineText(
   return `KLIK ${shortDate(national.source.asOf, context.language)}: ${countsText(context, counts, ' · ')}`;
 }
 
-function reportedText(context: DialogContext, standings: ReadonlyMap<string, StatusStanding>, target: TaskTarget): string {
+function reportedText(
+  context: DialogContext,
+  standings: ReadonlyMap<string, StatusStanding>,
+  target: TaskTarget,
+): string {
   const today = shortDate(context.turn.now.setZone(ZONE).toISODate() ?? '', context.language);
   const { reported, counts } = reportedCounts(context, standings, target);
   const lead = say(context, `meldt til klikbot pr. ${today}`, `reported to klikbot as of ${today}`);
