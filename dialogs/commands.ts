@@ -32,6 +32,11 @@ function dashboardCommand(argument: string): ActionPayload | undefined {
   return undefined;
 }
 
+function dashboardSentence(text: string): ActionPayload {
+  if (!/\b(luk|close)\b/i.test(text)) return { dialog: DASHBOARD_DIALOGS.link, args: {} };
+  return { dialog: DASHBOARD_DIALOGS.revoke, args: /\b(alle|all)\b/i.test(text) ? { all: 'true' } : {} };
+}
+
 /**
  * The few typed commands that change something, the same in every channel (in Slack after
  * `/klik`): "kommune <navn>" joins a municipality, "kanal <navn>" links the conversation,
@@ -66,7 +71,9 @@ export function commandOf(text: string): ActionPayload | undefined {
   if (/^(opdater|opdatér)$/i.test(first) && (argument === '' || /^status$/i.test(argument)))
     return { dialog: STATUS_DIALOGS.form, args: {} };
   if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
-  if (/^dashboard$/i.test(first)) return dashboardCommand(argument);
+  if (/^dashboard(et)?$/i.test(first)) return dashboardCommand(argument);
+  // "kan jeg få et link til dashboardet?", "luk mit dashboard-link": a short message about the dashboard
+  if (/\b(dashboard(et)?|dashboard-?link(et|s)?)\b/i.test(text) && text.length <= 80) return dashboardSentence(text);
   if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
   return undefined;
 }

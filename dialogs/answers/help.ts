@@ -154,7 +154,14 @@ function generalHelp(context: DialogContext): Reply {
       'Jeg er klikbot, KOMBIT-programlederens assistent i Monopolbrudsprogrammet. Spørg mig med dine egne ord om deadlines, KLIK-opgaver og deres trin, roller, status på BBR, hvilke systemer der bruger hvilke snitflader, SAPA-udrulningen og piloterne, strategierne for Organisation, møder og webinarer, kontakter og nyheder.',
       "I'm klikbot, the KOMBIT programme leader's assistant in the Monopolbrud programme. Ask me in your own words about deadlines, KLIK tasks and their steps, roles, the BBR status, which systems use which interfaces, the SAPA rollout and pilots, the Organisation strategies, meetings and webinars, contacts and news.",
     ),
-    list: [say(context, `Andre spørgsmål: ${MAILBOX}`, `Other questions: ${MAILBOX}`)],
+    list: [
+      say(
+        context,
+        'Overblikket i browseren (statustavle, fremdrift, frister og møder): skriv »dashboard«',
+        'The overview in the browser (status board, progress, deadlines and meetings): write "dashboard"',
+      ),
+      say(context, `Andre spørgsmål: ${MAILBOX}`, `Other questions: ${MAILBOX}`),
+    ],
     buttons: exampleButtons(context.language),
   };
 }

@@ -31,6 +31,18 @@ describe('typed commands', () => {
     expect(commandOf('påmind til 14, 7 og 1')).toEqual({ dialog: 'reminder-subscribe', args: { days: '14,7,1' } });
   });
 
+  it('hands out a dashboard link, typed or asked for in a short message, and closes links', () => {
+    expect(commandOf('dashboard')).toEqual({ dialog: 'dashboard-link', args: {} });
+    expect(commandOf('Dashboard')).toEqual({ dialog: 'dashboard-link', args: {} });
+    expect(commandOf('kan jeg få et link til dashboardet?')).toEqual({ dialog: 'dashboard-link', args: {} });
+    expect(commandOf('dashboard luk')).toEqual({ dialog: 'dashboard-revoke', args: {} });
+    expect(commandOf('dashboard luk alle')).toEqual({ dialog: 'dashboard-revoke', args: { all: 'true' } });
+    expect(commandOf('dashboard close all')).toEqual({ dialog: 'dashboard-revoke', args: { all: 'true' } });
+    // a sentence that closes links is not read as asking for a new one
+    expect(commandOf('luk mit dashboard-link')).toEqual({ dialog: 'dashboard-revoke', args: {} });
+    expect(commandOf('dashboard slet alt')).toBeUndefined();
+  });
+
   it('leaves questions to the understanding', () => {
     for (const text of [
       'kommune',
