@@ -6,6 +6,10 @@ import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
 import { boardCells, expectAccessible, screenshot } from '../support/dashboard.js';
 import { teamsActivity } from '../support/teams-activities.js';
+import { startFakeSlack, type FakeSlack } from '../support/slack-fake.js';
+import { directMessage, eventCallback, postToSlack } from '../support/slack-requests.js';
+
+const SLACK_SECRET = 'dashboard-slack-secret';
 
 type Bot = Awaited<ReturnType<typeof startTestBot>>;
 
@@ -22,6 +26,7 @@ const people = {
 describe('the dashboard in a browser: the board from the state, filtered, live, and a municipality page', () => {
   let bot: Bot;
   let connector: FakeConnector;
+  let slack: FakeSlack;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let context: BrowserContext;
 
@@ -42,10 +47,26 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     await connector.waitFor(before + 1);
   }
 
+  /** A direct message from a Slack user to klikbot, answered before it resolves. */
+  async function saySlack(user: string, text: string): Promise<void> {
+    const before = slack.calls('chat.postMessage').length;
+    const request = eventCallback(directMessage({ text, user, channel: `D-${user}` }));
+    expect((await postToSlack(bot.url, SLACK_SECRET, request)).status).toBe(200);
+    await slack.waitFor('chat.postMessage', 10_000, before + 1);
+  }
+
   beforeAll(async () => {
     if (!hasChromium) return;
     connector = await startFakeConnector();
-    bot = await startTestBot({ KLIKBOT_NOW: '2018-10-01T10:00:00+02:00', KLIKBOT_REMINDER_TICK_SECONDS: '0' });
+    slack = await startFakeSlack();
+    bot = await startTestBot({
+      KLIKBOT_NOW: '2018-10-01T10:00:00+02:00',
+      KLIKBOT_REMINDER_TICK_SECONDS: '0',
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: slack.apiUrl,
+      KLIKBOT_ADMINS: 'slack:U0ADMIN',
+    });
     await say('mette', 'kommune Køge');
     await say('mette', 'BBR trin 3 er fuldført');
     await say('mette', 'BBR trin 1 er påbegyndt');
@@ -57,12 +78,13 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     await browser?.close();
     await bot?.close();
     await connector?.close();
+    await slack?.close();
   });
   beforeEach((ctx) => {
     ctx.skip(!hasChromium, browserSkipReason);
   });
 
-  it('filters to BBR step 3 and shows the counts the state holds; a status reported in Teams appears without a reload', async () => {
+  it('filters to BBR step 3 and shows the counts the state holds; a status reported in Teams or Slack appears without a reload', async () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -94,6 +116,13 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
       .poll(() => aarhus.locator('.hint').textContent())
       .toMatch(/påbegyndt, meldt af Jonas Jensen, 1\. oktober 2018 kl\. 10\.\d\d/);
     expect(await page.locator('.live').textContent()).toContain('Aarhus Kommune: påbegyndt');
+
+    // from Slack too: an administrator acting for Vejle
+    await saySlack('U0ADMIN', 'kommune Vejle');
+    await saySlack('U0ADMIN', 'BBR trin 3 er fuldført');
+    const vejle = page.locator('#c-vejle-bbr-adgangsstyring-3');
+    await expect.poll(() => vejle.getAttribute('data-status'), { timeout: 5_000 }).toBe('done');
+    expect(await page.locator('tr[data-municipality="vejle"] .count').textContent()).toBe('1/1');
     expect(errors).toEqual([]);
     await page.close();
   });
