@@ -127,6 +127,25 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     await page.close();
   });
 
+  it('switches to English and back, keeping the filter, with English labels and dates', async () => {
+    const page = await context.newPage();
+    await page.goto(`${bot.url}/dashboard?opgave=bbr-adgangsstyring&trin=3`);
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    expect(page.url()).toContain('opgave=bbr-adgangsstyring');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Status board');
+    const hint = await page.locator('#c-koege-bbr-adgangsstyring-3 .hint').textContent();
+    expect(hint).toMatch(/^done, reported by Mette Programleder, 1 October 2018, 10:\d\d$/);
+    await page.getByRole('link', { name: 'Deadlines' }).click();
+    await page.waitForURL(/\/dashboard\/frister\?lang=en$/);
+    expect(await page.locator('main').textContent()).toContain('1 November 2018');
+    await page.getByRole('link', { name: 'Dansk' }).click();
+    await page.waitForURL(/\/dashboard\/frister$/);
+    expect(await page.locator('main').textContent()).toContain('1. november 2018');
+    await page.close();
+  });
+
   it('follows a municipality from the board to its page: its tasks, history and members', async () => {
     const page = await context.newPage();
     await page.goto(`${bot.url}/dashboard`);
