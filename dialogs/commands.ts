@@ -32,9 +32,14 @@ function dashboardCommand(argument: string): ActionPayload | undefined {
   return undefined;
 }
 
+/**
+ * A short sentence about the dashboard asks for a link; one that speaks of closing closes the
+ * asker's own links, or, asked as a question, is told how. Every link is closed only by the
+ * typed command itself.
+ */
 function dashboardSentence(text: string): ActionPayload {
-  if (!/\b(luk|close)\b/i.test(text)) return { dialog: DASHBOARD_DIALOGS.link, args: {} };
-  return { dialog: DASHBOARD_DIALOGS.revoke, args: /\b(alle|all)\b/i.test(text) ? { all: 'true' } : {} };
+  if (!/\b(luk|lukke|close)\b/i.test(text)) return { dialog: DASHBOARD_DIALOGS.link, args: {} };
+  return { dialog: DASHBOARD_DIALOGS.revoke, args: text.trim().endsWith('?') ? { explain: 'true' } : {} };
 }
 
 /**

@@ -82,17 +82,10 @@ function teamsTabOf(config: Config, parts: ChannelParts) {
   return { teamsTab: { tokens, sessions }, teamsSessions: sessions };
 }
 
-/**
- * The HTTP routes and the channels over the core. Slack's sender joins `senders` once Slack is
- * up: the notifier looks a conversation's sender up as it writes.
- */
-export async function startChannels(config: Config, parts: ChannelParts): Promise<Channels> {
-  const { knowledge, state, core, adapter, clock, logger, local } = parts;
-  const { conversations } = state;
-  const server = createHttpServer({ clock, logger, localMode: config.localMode });
-  registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
-  registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
-  const dashboard = registerDashboard(server, {
+/** The dashboard's routes over the state, the knowledge and the clock; its streams end when it closes. */
+function startDashboard(config: Config, parts: ChannelParts, server: Channels['server']): { close(): void } {
+  const { knowledge, state, clock, logger, local } = parts;
+  return registerDashboard(server, {
     knowledge,
     store: state.store,
     clock,
@@ -104,8 +97,22 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
     watch: new StatusWatch(state.store),
     secureCookie: config.publicUrl?.startsWith('https:') ?? false,
     wallMillis: () => Date.now(),
+    logger,
     ...teamsTabOf(config, parts),
   });
+}
+
+/**
+ * The HTTP routes and the channels over the core. Slack's sender joins `senders` once Slack is
+ * up: the notifier looks a conversation's sender up as it writes.
+ */
+export async function startChannels(config: Config, parts: ChannelParts): Promise<Channels> {
+  const { knowledge, state, core, adapter, clock, logger, local } = parts;
+  const { conversations } = state;
+  const server = createHttpServer({ clock, logger, localMode: config.localMode });
+  registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
+  registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
+  const dashboard = startDashboard(config, parts, server);
   // on a shared database the instances take turns with each card
   const cardRefreshes = new RefreshThrottle(
     SHARED_CARD_INTERVAL_MS,

@@ -92,10 +92,23 @@ export const dashboardLink: ActionDialog = async (context, _args, services) => {
   return linkReply(context, `${address}/dashboard?k=${secret}${language}`, name);
 };
 
-/** `dashboard luk`: closes one's own links; `dashboard luk alle` (an administrator) closes every link. */
+/**
+ * `dashboard luk`: closes one's own links; `dashboard luk alle` (an administrator) closes every
+ * link; {explain}: a question about closing them is told how, and nothing is closed.
+ */
 export const dashboardRevoke: ActionDialog = async (context, args, services) => {
   const dashboard = services.dashboard;
   if (!dashboard) return unavailable(context);
+  if (args.explain === 'true')
+    return [
+      {
+        text: say(
+          context,
+          'Skriv »dashboard luk« for at lukke de links, du har fået. En administrator lukker alle links med »dashboard luk alle«.',
+          'Write "dashboard luk" to close the links you were given. An administrator closes every link with "dashboard luk alle".',
+        ),
+      },
+    ];
   const person = { channel: context.turn.conversation.channel, userId: context.turn.user.id };
   const all = args.all === 'true';
   if (all && !isAdministrator(context.turn, services))

@@ -158,8 +158,17 @@ export function boardQuery(filter: BoardFilter): Record<string, string | undefin
   };
 }
 
-/** The status board: a filter form, the legend, and the table of municipalities × tasks and steps. */
-export function boardPage(knowledge: Knowledge, board: Board, filter: BoardFilter, context: PageContext): string {
+/**
+ * The status board: a filter form, the legend, and the table of municipalities × tasks and
+ * steps, following the changes after `since` (the state's latest change, in ms) live.
+ */
+export function boardPage(
+  knowledge: Knowledge,
+  board: Board,
+  filter: BoardFilter,
+  context: PageContext,
+  since = 0,
+): string {
   const { language } = context;
   const query = boardQuery(filter);
   const csv = pageHref(DASHBOARD_PATH, language, { ...query, format: 'csv' });
@@ -170,7 +179,7 @@ export function boardPage(knowledge: Knowledge, board: Board, filter: BoardFilte
     ${table(board, language)}`;
   return pageShell(
     context,
-    { key: 'board', title: word('board', language), path: DASHBOARD_PATH, query, live: true },
+    { key: 'board', title: word('board', language), path: DASHBOARD_PATH, query, liveSince: since },
     main,
   );
 }

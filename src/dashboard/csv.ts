@@ -64,17 +64,21 @@ export function progressCsv(progress: readonly ColumnProgress[]): string {
   return spreadsheetCsv([header, ...lines]);
 }
 
-/** The deadlines' timeline as the page shows it. */
+/**
+ * The deadlines' timeline as the page shows it. The days are two columns, to go and gone, so
+ * each is a plain number: a field starting with "-" is written as text, lest it run as a formula.
+ */
 export function deadlinesCsv(lines: readonly DeadlineLine[]): string {
   const header = [
     'id',
     'titel',
     'dato',
-    'dage',
+    'dage_til',
+    'dage_siden',
     'tilstand',
     'opgave_id',
-    'kommuner_mangler',
-    'kommunen_faerdig',
+    'kommuner_ikke_meldt_fuldfoert',
+    'kommunen_meldt_fuldfoert',
     'kilde',
   ];
   return spreadsheetCsv([
@@ -83,7 +87,8 @@ export function deadlinesCsv(lines: readonly DeadlineLine[]): string {
       line.id,
       line.title,
       line.date,
-      line.days === undefined ? '' : String(line.days),
+      line.days === undefined || line.days < 0 ? '' : String(line.days),
+      line.days === undefined || line.days >= 0 ? '' : String(-line.days),
       line.state,
       line.taskId ?? '',
       line.open === undefined ? '' : String(line.open),

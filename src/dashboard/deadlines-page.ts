@@ -9,7 +9,8 @@ export const DEADLINES_PATH = `${DASHBOARD_PATH}/frister`;
 const STATE_LOOK: Record<DeadlineState, { symbol: string; words: Both }> = {
   overdue: { symbol: '⚠', words: { da: 'overskredet', en: 'overdue' } },
   next: { symbol: '→', words: { da: 'kommende', en: 'ahead' } },
-  past: { symbol: '✔', words: { da: 'passeret', en: 'passed' } },
+  // not ✔: that is "done" on the board, and a date passing says nothing of who did what
+  past: { symbol: '•', words: { da: 'passeret', en: 'passed' } },
 };
 
 /** What a deadline's state is called in the page's language. */
@@ -17,14 +18,20 @@ export function deadlineStateName(state: DeadlineState, language: PageLanguage):
   return STATE_LOOK[state].words[language];
 }
 
-/** The "still open" column: for one municipality done or not, nationally how many have not reported it done. */
+/**
+ * The column of what is still open, as reported to klikbot (the KLIK extract says nothing of
+ * which municipality stands where): for one municipality whether it reported the task done,
+ * nationally how many have not.
+ */
 export function openText(line: DeadlineLine, language: PageLanguage): string {
   if (line.doneByMunicipality !== undefined) {
-    if (language === 'da') return line.doneByMunicipality ? 'fuldført' : 'mangler';
-    return line.doneByMunicipality ? 'done' : 'still open';
+    if (language === 'da') return line.doneByMunicipality ? 'meldt fuldført' : 'ikke meldt fuldført';
+    return line.doneByMunicipality ? 'reported done' : 'not reported done';
   }
   if (line.open === undefined) return '';
-  return language === 'da' ? `${line.open} kommuner mangler` : `${line.open} municipalities still open`;
+  return language === 'da'
+    ? `${line.open} af ${line.municipalities ?? line.open} kommuner`
+    : `${line.open} of ${line.municipalities ?? line.open} municipalities`;
 }
 
 function rowOf(line: DeadlineLine, language: PageLanguage): Html {
@@ -79,8 +86,8 @@ export function deadlinesPage(
   const query = { kommune: chooser?.chosen };
   const headers =
     language === 'da'
-      ? ['Tilstand', 'Dato', 'Dage', 'Hvad', 'Mangler']
-      : ['State', 'Date', 'Days', 'What', 'Still open'];
+      ? ['Tilstand', 'Dato', 'Dage', 'Hvad', 'Ikke meldt fuldført til klikbot']
+      : ['State', 'Date', 'Days', 'What', 'Not reported done to klikbot'];
   const caption = language === 'da' ? 'Frister og datoer efter dato' : 'Deadlines and dates by date';
   const main = html`${chooser ? municipalityChooser(chooser.municipalities, chooser.chosen, language) : ''}
     <p class="tools">

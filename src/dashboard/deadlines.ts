@@ -20,8 +20,9 @@ export interface DeadlineLine {
   state: DeadlineState;
   /** The KLIK task whose status decides whether it is done, where there is one. */
   taskId?: string;
-  /** For a task with a status: how many municipalities have not reported it done. */
+  /** For a task with a status: how many municipalities have not reported it done to klikbot, of how many. */
   open?: number;
+  municipalities?: number;
   /** For the municipality asked about: whether it has it done. */
   doneByMunicipality?: boolean;
   source: string;
@@ -110,7 +111,7 @@ export function deadlinesOf(
       ...(days !== undefined ? { days } : {}),
       state,
       ...(taskId !== undefined ? { taskId } : {}),
-      ...(open !== undefined ? { open } : {}),
+      ...(open !== undefined ? { open, municipalities: knowledge.municipalities.length } : {}),
       ...(doneHere !== undefined ? { doneByMunicipality: doneHere } : {}),
     };
   });

@@ -71,7 +71,14 @@ function navigation(context: PageContext, current: PageKey): Html {
  */
 export function pageShell(
   context: PageContext,
-  page: { key: PageKey; title: string; path: string; query?: Record<string, string | undefined>; live?: boolean },
+  page: {
+    key: PageKey;
+    title: string;
+    path: string;
+    query?: Record<string, string | undefined>;
+    /** The page follows changes after this instant (ms) on the live stream. */
+    liveSince?: number;
+  },
   main: Html,
 ): string {
   const { language } = context;
@@ -89,7 +96,11 @@ export function pageShell(
       </head>
       <body
         data-lang="${language}"
-        ${page.live ? html` data-live="${pageHref(`${DASHBOARD_PATH}/events`, language)}"` : ''}
+        ${
+          page.liveSince === undefined
+            ? ''
+            : html` data-live="${pageHref(`${DASHBOARD_PATH}/events`, language, { since: String(page.liveSince) })}"`
+        }
       >
         <a class="skip" href="#main">${word('skip', language)}</a>
         <header>

@@ -12,6 +12,19 @@ export interface StandingChange {
 /** What a subscriber is told: the standings that changed since the last time. */
 export type ChangeListener = (changes: readonly StandingChange[]) => void;
 
+/**
+ * The instant of the latest change in a log (a report or an undo), in milliseconds: what a page
+ * was drawn as of, and what a stream's events are numbered by, so a page that connects late or
+ * reconnects is sent what changed since.
+ */
+export function latestChange(updates: Pick<DeepReadonly<State>, 'statusUpdates'>['statusUpdates']): number {
+  let latest = 0;
+  for (const update of updates) {
+    latest = Math.max(latest, Date.parse(update.at), update.undoneAt === undefined ? 0 : Date.parse(update.undoneAt));
+  }
+  return latest;
+}
+
 /** How often the state is looked at while someone watches: a status shows on the board well within a second. */
 export const WATCH_INTERVAL_MS = 200;
 

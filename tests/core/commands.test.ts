@@ -40,6 +40,12 @@ describe('typed commands', () => {
     expect(commandOf('dashboard close all')).toEqual({ dialog: 'dashboard-revoke', args: { all: 'true' } });
     // a sentence that closes links is not read as asking for a new one
     expect(commandOf('luk mit dashboard-link')).toEqual({ dialog: 'dashboard-revoke', args: {} });
+    // every link is closed only by the command itself, never by a sentence or a question about it
+    expect(commandOf('How do I close all dashboard links?')).toEqual({
+      dialog: 'dashboard-revoke',
+      args: { explain: 'true' },
+    });
+    expect(commandOf('luk ikke alle dashboard-links, kun mine')).toEqual({ dialog: 'dashboard-revoke', args: {} });
     expect(commandOf('dashboard slet alt')).toBeUndefined();
   });
 

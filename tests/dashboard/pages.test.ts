@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { boardOf } from '../../src/dashboard/board.js';
 import { boardPage } from '../../src/dashboard/board-page.js';
-import { boardCsv, meetingsCsv } from '../../src/dashboard/csv.js';
+import { boardCsv, deadlinesCsv, meetingsCsv } from '../../src/dashboard/csv.js';
 import { deadlinesOf } from '../../src/dashboard/deadlines.js';
 import { html, jsonBlock } from '../../src/dashboard/html.js';
 import { meetingsOf } from '../../src/dashboard/meetings.js';
@@ -215,5 +215,23 @@ describe('the meetings', () => {
     const member = meetingsOf(knowledge, state, now, koegeMember);
     expect(member.evaluations).toHaveLength(2);
     expect(member.evaluations[0]!.comments.worked).toEqual([]);
+  });
+});
+
+describe('the deadlines as CSV', () => {
+  it('writes the days to go and gone as plain numbers a spreadsheet reads as numbers', () => {
+    const today = DateTime.fromISO('2018-11-02T10:00:00+01:00');
+    const csv = deadlinesCsv(deadlinesOf(knowledge, stateWith([]), today));
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header!.split(';').slice(3, 5)).toEqual(['dage_til', 'dage_siden']);
+    const fk = rows.find((row) => row.startsWith('udpeg-fk-adm-og-fk-ansv;'))!.split(';');
+    expect(fk.slice(3, 5)).toEqual(['', '1']);
+    expect(fk[7]).toBe('98');
+    const ahead = rows.find((row) => row.startsWith('godkend-initiale-fordelingsregler;'))!.split(';');
+    expect(ahead.slice(3, 5)).toEqual(['40', '']);
+    expect(csv).not.toMatch(/;'-/);
   });
 });

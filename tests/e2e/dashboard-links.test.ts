@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { browserSkipReason, hasChromium, launchBrowser } from '../support/browser.js';
+import { openEvents } from '../support/dashboard.js';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
 import { knowledgeWithDomains } from '../support/domains.js';
@@ -182,6 +183,35 @@ describe('dashboard links: nothing without one, a national view for an administr
     expect(await (await get('/dashboard/fremdrift', cookie)).text()).toContain('KLIK-udtræk 4. september 2018');
   });
 
+  it("streams only the member's own municipality, sends what changed since the page was drawn, and ends once the link is closed", async () => {
+    const [reply] = await say({ text: 'dashboard', from: lise, conversation: chatOf(lise) });
+    const cookie = await cookieFrom(linkIn(reply!));
+    const page = await (await get('/dashboard', cookie)).text();
+    const live = /data-live="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+    expect(live).toMatch(/^\/dashboard\/events\?since=\d+$/);
+    // reported after the page was drawn, before its stream opened: the stream starts with it
+    await say({ text: 'BBR trin 2 er fuldført', from: lise, conversation: chatOf(lise) });
+    await say({ text: 'BBR trin 2 er fuldført for Aarhus', from: admin, conversation: chatOf(admin) });
+    const stream = await openEvents(`${bot.url}${live}`, { cookie });
+    const first = await stream.next();
+    expect(first.cells.map((cell) => [cell.id, cell.status])).toEqual([['c-koege-bbr-adgangsstyring-2', 'done']]);
+    expect(Number(first.id)).toBeGreaterThan(0);
+    // a browser coming back names the last event it had: it is sent that instant's cells again
+    // (applying a cell twice changes nothing; an equal instant could hold another cell), then what is new
+    const again = await openEvents(`${bot.url}/dashboard/events`, { cookie, 'last-event-id': first.id! });
+    expect((await again.next()).cells.map((cell) => cell.id)).toEqual(['c-koege-bbr-adgangsstyring-2']);
+    await say({ text: 'BBR trin 4 er påbegyndt', from: lise, conversation: chatOf(lise) });
+    expect((await again.next()).cells.map((cell) => cell.id)).toEqual(['c-koege-bbr-adgangsstyring-4']);
+    expect((await stream.next()).cells.map((cell) => cell.id)).toEqual(['c-koege-bbr-adgangsstyring-4']);
+    again.close();
+
+    await say({ text: 'dashboard luk', from: lise, conversation: chatOf(lise) });
+    // the next change is not sent to a closed link: the stream ends instead
+    await say({ text: 'BBR trin 5 er påbegyndt', from: lise, conversation: chatOf(lise) });
+    await expect(stream.next()).rejects.toThrow('the stream ended before a cells event');
+    expect((await get('/dashboard/events', cookie)).status).toBe(401);
+  });
+
   it('refuses a link to someone whose claim is not verified', async () => {
     const [, answer] = await say({ text: 'kommune Vejle', from: eve, conversation: chatOf(eve) }, 2);
     expect(answer).toBeDefined();
@@ -197,6 +227,13 @@ describe('dashboard links: nothing without one, a national view for an administr
     const adminCookie = await cookieFrom(
       linkIn((await say({ text: 'dashboard', from: admin, conversation: chatOf(admin) }))[0]!),
     );
+    const [how] = await say({
+      text: 'hvordan lukker jeg alle dashboard-links?',
+      from: admin,
+      conversation: chatOf(admin),
+    });
+    expect(shown(how!)).toContain('Skriv »dashboard luk«');
+    expect((await get('/dashboard', adminCookie)).status).toBe(200);
     const [closed] = await say({ text: 'dashboard luk', from: lise, conversation: chatOf(lise) });
     expect(shown(closed!)).toMatch(/Lukket: \d+ links? til overblikket virker ikke længere/);
     expect((await get('/dashboard', liseCookie)).status).toBe(401);
@@ -239,7 +276,7 @@ describe('dashboard links: nothing without one, a national view for an administr
       await page.getByRole('link', { name: 'Frister' }).click();
       await page.waitForURL(/\/dashboard\/frister$/);
       expect(await page.locator('select[name=kommune]').count()).toBe(0);
-      expect(await page.locator('main').textContent()).toContain('mangler');
+      expect(await page.locator('main').textContent()).toContain('ikke meldt fuldført');
       await page.close();
     });
   });

@@ -141,6 +141,30 @@ describe('the Teams tab: single sign-on checked as strictly as the bot, then the
     expect((await session(tabToken(privateKey, { oid: 'aad-nobody' }))).status).toBe(403);
   });
 
+  it("answers 503, not 401, while Entra's keys cannot be fetched", async () => {
+    const unreachable = await startTestBot(
+      {
+        KLIKBOT_PUBLIC_URL: PUBLIC_URL,
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'unused',
+        MicrosoftAppType: 'MultiTenant',
+        KLIKBOT_REMINDER_TICK_SECONDS: '0',
+      },
+      // nothing listens on the discard port
+      { teamsEndpoints: signedEndpoints(keys.url), entraKeysUrl: 'http://127.0.0.1:9/keys' },
+    );
+    try {
+      const response = await fetch(`${unreachable.url}/dashboard/teams/session`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tabToken(privateKey)}` },
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('30');
+    } finally {
+      await unreachable.close();
+    }
+  });
+
   it('lets no one in with a session cookie that was changed or made up', async () => {
     const admin = await cookieOf(tabToken(privateKey));
     const [name, value] = admin.split('=') as [string, string];

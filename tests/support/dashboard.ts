@@ -40,3 +40,48 @@ export async function boardCells(page: Page): Promise<Record<string, string>> {
     Object.fromEntries(cells.map((cell) => [cell.id, (cell as HTMLElement).dataset.status ?? ''])),
   );
 }
+
+/** The dashboard's live stream, read as it comes: the next `cells` event's data, or the stream's end. */
+export interface EventStream {
+  /** Resolves with the next `cells` event's data and id; rejects if the stream ends first. */
+  next(): Promise<{ id: string | undefined; cells: { id: string; status: string }[] }>;
+  /** Resolves once the server has ended the stream. */
+  ended(): Promise<void>;
+  close(): void;
+}
+
+/** Opens `/dashboard/events` (with `cookie`, and `Last-Event-ID` when given) and reads it. */
+export async function openEvents(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
+  const abort = new AbortController();
+  const response = await fetch(url, { headers, signal: abort.signal });
+  expect(response.status).toBe(200);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  let done = false;
+  const read = async (): Promise<void> => {
+    const chunk = await reader.read();
+    if (chunk.done) done = true;
+    else buffered += chunk.value;
+  };
+  return {
+    async next() {
+      for (;;) {
+        const end = buffered.indexOf('\n\n');
+        if (end === -1) {
+          if (done) throw new Error('the stream ended before a cells event');
+          await read();
+          continue;
+        }
+        const frame = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (!/^event: cells$/m.test(frame)) continue;
+        const id = /^id: (.*)$/m.exec(frame)?.[1];
+        return { id, cells: JSON.parse(/^data: (.*)$/m.exec(frame)![1]!) as { id: string; status: string }[] };
+      }
+    },
+    async ended() {
+      while (!done) await read();
+    },
+    close: () => abort.abort(),
+  };
+}

@@ -4,6 +4,7 @@ import { boardOf, type BoardFilter } from '../../dashboard/board.js';
 import { boardPage } from '../../dashboard/board-page.js';
 import { boardCsv, deadlinesCsv, meetingsCsv, progressCsv } from '../../dashboard/csv.js';
 import { deadlinesOf } from '../../dashboard/deadlines.js';
+import { latestChange } from '../../dashboard/live.js';
 import { deadlinesPage } from '../../dashboard/deadlines-page.js';
 import type { PageContext } from '../../dashboard/layout.js';
 import { meetingsOf } from '../../dashboard/meetings.js';
@@ -56,22 +57,43 @@ function csvName(sources: PageSources, what: string): string {
   return `klikbot-${what}-${sources.clock.now().toISODate() ?? 'nu'}.csv`;
 }
 
-function badQuery(message: string): PageResult {
+/** What each parameter must be, said to the person who typed or edited the address. */
+const PARAMETER_HINTS: Record<string, { da: string; en: string }> = {
+  opgave: { da: 'en opgaves id, fx bbr-adgangsstyring', en: "a task's id, e.g. bbr-adgangsstyring" },
+  trin: { da: 'et tal', en: 'a number' },
+  gruppe: { da: 'et tal', en: 'a number' },
+  sorter: { da: 'name eller progress', en: 'name or progress' },
+  kommune: { da: 'en kommunes id, fx aarhus', en: "a municipality's id, e.g. aarhus" },
+};
+
+function badQuery(message: { da: string; en: string }): PageResult {
   return {
     kind: 'refused',
     status: 400,
-    message: { da: `Ugyldig forespørgsel: ${message}.`, en: `Bad request: ${message}.` },
+    message: { da: `Ugyldig forespørgsel: ${message.da}.`, en: `Bad request: ${message.en}.` },
   };
+}
+
+/** A refusal naming each parameter that could not be read and what it must be, given once. */
+function badParameters(error: z.ZodError): PageResult {
+  const names = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? '')))];
+  const say = (language: 'da' | 'en') =>
+    names
+      .map((name) => {
+        const hint = PARAMETER_HINTS[name]?.[language] ?? '';
+        return language === 'da' ? `»${name}« skal være ${hint}, én gang` : `"${name}" must be ${hint}, once`;
+      })
+      .join('; ');
+  return badQuery({ da: say('da'), en: say('en') });
 }
 
 /** The status board, or its CSV. */
 export function boardResult(sources: PageSources, context: PageContext, query: unknown, csv: boolean): PageResult {
   const parsed = boardQuerySchema.safeParse(query);
-  if (!parsed.success)
-    return badQuery(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; '));
+  if (!parsed.success) return badParameters(parsed.error);
   const { opgave, trin, gruppe, sorter } = parsed.data;
   if (opgave !== undefined && opgave !== '' && !statusTasks(sources.knowledge).some((task) => task.id === opgave))
-    return badQuery(`ukendt opgave »${opgave}«`);
+    return badQuery({ da: `ukendt opgave »${opgave}«`, en: `unknown task "${opgave}"` });
   const filter: BoardFilter = {
     ...(opgave ? { taskId: opgave } : {}),
     ...(trin !== undefined ? { step: trin } : {}),
@@ -86,7 +108,8 @@ export function boardResult(sources: PageSources, context: PageContext, query: u
       name: csvName(sources, 'status'),
     };
   const board = boardOf(sources.knowledge, state, filter, context.viewer);
-  return { kind: 'html', body: boardPage(sources.knowledge, board, filter, context) };
+  const since = latestChange(state.statusUpdates);
+  return { kind: 'html', body: boardPage(sources.knowledge, board, filter, context, since) };
 }
 
 /** National progress per task and step, or its CSV. */
@@ -99,10 +122,14 @@ export function progressResult(sources: PageSources, context: PageContext, csv: 
 /** The deadlines' timeline, nationally or for one municipality (a member's own), or its CSV. */
 export function deadlinesResult(sources: PageSources, context: PageContext, query: unknown, csv: boolean): PageResult {
   const parsed = deadlinesQuerySchema.safeParse(query);
-  if (!parsed.success) return badQuery('kommune');
+  if (!parsed.success) return badParameters(parsed.error);
   const { viewer } = context;
   const asked = parsed.data.kommune ? municipalityById(sources.knowledge, parsed.data.kommune) : undefined;
-  if (parsed.data.kommune && !asked) return badQuery(`ukendt kommune »${parsed.data.kommune}«`);
+  if (parsed.data.kommune && !asked)
+    return badQuery({
+      da: `ukendt kommune »${parsed.data.kommune}«`,
+      en: `unknown municipality "${parsed.data.kommune}"`,
+    });
   // a member's link shows the deadlines as their own municipality stands
   const chosen = viewer.sees === 'municipality' ? viewer.municipalityId : asked?.id;
   const lines = deadlinesOf(sources.knowledge, sources.store.read(), sources.clock.now(), chosen);

@@ -1,19 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { cellHint, cellId } from '../../dashboard/board-page.js';
-import { cellOf } from '../../dashboard/board.js';
 import { escapeHtml } from '../../dashboard/html.js';
 import { DASHBOARD_PATH, type PageContext } from '../../dashboard/layout.js';
-import type { StandingChange, StatusWatch } from '../../dashboard/live.js';
+import type { StatusWatch } from '../../dashboard/live.js';
 import { DEADLINES_PATH } from '../../dashboard/deadlines-page.js';
 import { MEETINGS_PATH } from '../../dashboard/meetings-page.js';
 import { municipalityById } from '../../dashboard/municipality.js';
 import { PROGRESS_PATH } from '../../dashboard/progress-page.js';
-import { seesMunicipality, type Viewer } from '../../dashboard/viewer.js';
-import { STATUS_LOOK, statusName, type PageLanguage } from '../../dashboard/words.js';
+import type { Viewer } from '../../dashboard/viewer.js';
+import type { PageLanguage } from '../../dashboard/words.js';
 import { LINK_COOKIE, viewerOf, viewerOfSecret } from './access.js';
 import { registerDashboardAssets } from './assets.js';
+import { registerEvents } from './events.js';
 import { registerTeamsTab, type TeamsTabDeps } from './teams-routes.js';
 import {
   boardResult,
@@ -30,9 +29,10 @@ export interface DashboardDeps extends Omit<TeamsTabDeps, 'pageHeaders'>, PageSo
   watch: StatusWatch;
 }
 
-// Scripts, styles and requests stay on this server; a Teams tab may frame the pages.
+// Scripts, styles and requests stay on this server; Teams (classic and new, on the web and in
+// its apps) may frame the pages as a tab. Other Microsoft 365 hosts are not offered the tab.
 const contentSecurityPolicy =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com";
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft";
 
 const commonHeaders = {
   'Cache-Control': 'no-store',
@@ -133,27 +133,11 @@ function page(deps: DashboardDeps, handler: Handler) {
         language,
       );
     const secret = shared.data.k;
-    if (secret !== undefined) {
-      if (!viewerOfSecret(deps, secret)) return refuseUnknown(res, language);
-      return acceptLink(deps, req, res, secret);
-    }
+    if (secret !== undefined && viewerOfSecret(deps, secret)) return acceptLink(deps, req, res, secret);
+    // a link that no longer opens anything, followed by someone who is let in anyway, shows them the page
     const viewer = viewerOf(deps, req);
     if (!viewer) return refuseUnknown(res, language);
     send(res, handler(contextFor(deps, viewer, language), query, shared.data.format === 'csv', req), language);
-  };
-}
-
-/** A change as the board's script applies it: the cell's id, status, symbol, words and hint. */
-function cellUpdate(deps: DashboardDeps, change: StandingChange, language: PageLanguage) {
-  const cell = cellOf(change.standing);
-  const municipality = municipalityById(deps.knowledge, change.municipalityId);
-  return {
-    id: cellId(change.municipalityId, change.taskId, change.step),
-    municipality: municipality?.name ?? change.municipalityId,
-    status: cell.status,
-    symbol: STATUS_LOOK[cell.status].symbol,
-    words: statusName(cell.status, language),
-    hint: cellHint(cell, language),
   };
 }
 
@@ -161,36 +145,6 @@ function cellUpdate(deps: DashboardDeps, change: StandingChange, language: PageL
 function paramOf(req: Request, name: string): string {
   const value = (req.params as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : '';
-}
-
-/** Every open stream, so that stopping ends them and the server can close. */
-const HEARTBEAT_MS = 25_000;
-
-function registerEvents(server: Server, deps: DashboardDeps, streams: Set<ServerResponse>): void {
-  server.get(`${DASHBOARD_PATH}/events`, async (req: Request, res: Response) => {
-    const language = languageOf(queryOf(req));
-    const viewer = viewerOf(deps, req);
-    if (!viewer) {
-      res.status(401);
-      res.json({ error: { code: 'unauthorized', message: 'The dashboard needs a link from klikbot' } });
-      return;
-    }
-    res.writeHead(200, { ...commonHeaders, 'Content-Type': 'text/event-stream; charset=utf-8' });
-    res.write(': open\n\n');
-    streams.add(res);
-    const stop = deps.watch.watch((changes) => {
-      const seen = changes.filter((change) => seesMunicipality(viewer, change.municipalityId));
-      if (seen.length === 0) return;
-      res.write(`event: cells\ndata: ${JSON.stringify(seen.map((change) => cellUpdate(deps, change, language)))}\n\n`);
-    });
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
-    res.once('close', () => {
-      clearInterval(heartbeat);
-      stop();
-      streams.delete(res);
-    });
-  });
 }
 
 /**
@@ -202,26 +156,25 @@ function registerEvents(server: Server, deps: DashboardDeps, streams: Set<Server
 export function registerDashboard(server: Server, deps: DashboardDeps): { close(): void } {
   const streams = new Set<ServerResponse>();
   registerDashboardAssets(server);
-  server.get(
-    DASHBOARD_PATH,
-    page(deps, (context, query, csv) => boardResult(deps, context, query, csv)),
-  );
-  server.get(
-    PROGRESS_PATH,
-    page(deps, (context, _query, csv) => progressResult(deps, context, csv)),
-  );
-  server.get(
-    DEADLINES_PATH,
-    page(deps, (context, query, csv) => deadlinesResult(deps, context, query, csv)),
-  );
-  server.get(
-    MEETINGS_PATH,
-    page(deps, (context, _query, csv) => meetingsResult(deps, context, csv)),
-  );
-  server.get(
-    `${DASHBOARD_PATH}/kommune/:id`,
-    page(deps, (context, _query, csv, req) => municipalityResult(deps, context, paramOf(req, 'id'), csv)),
-  );
+  const pages: [string, Handler][] = [
+    [DASHBOARD_PATH, (context, query, csv) => boardResult(deps, context, query, csv)],
+    [PROGRESS_PATH, (context, _query, csv) => progressResult(deps, context, csv)],
+    [DEADLINES_PATH, (context, query, csv) => deadlinesResult(deps, context, query, csv)],
+    [MEETINGS_PATH, (context, _query, csv) => meetingsResult(deps, context, csv)],
+    [
+      `${DASHBOARD_PATH}/kommune/:id`,
+      (context, _query, csv, req) => municipalityResult(deps, context, paramOf(req, 'id'), csv),
+    ],
+  ];
+  for (const [path, handler] of pages) {
+    // HEAD too: link previews and uptime checks ask it (restify sends the head without the body)
+    server.get(path, page(deps, handler));
+    server.head(path, page(deps, handler));
+  }
+  // "/dashboard/" as people type it
+  server.get(`${DASHBOARD_PATH}/`, async (req: Request, res: Response) => {
+    res.redirect(308, `${DASHBOARD_PATH}${new URL(req.url ?? '/', 'http://localhost').search}`, () => undefined);
+  });
   registerEvents(server, deps, streams);
   registerTeamsTab(server, {
     ...deps,

@@ -1,10 +1,12 @@
 import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../../logger.js';
 import { TEAMS_TAB_PATH, teamsTabPage } from '../../dashboard/teams-page.js';
 import { TEAMS_COOKIE, viewerOfPerson, type AccessDeps } from './access.js';
 import { TEAMS_SESSION_HOURS, type TeamsSessions, type TeamsTabTokens } from './teams-tab.js';
 
 /** What the Teams tab's routes need: the token check and the sessions, where single sign-on is set up. */
 export interface TeamsTabDeps extends AccessDeps {
+  logger: Logger;
   teamsTab?: { tokens: TeamsTabTokens; sessions: TeamsSessions };
   secureCookie: boolean;
   /** The page's headers (its security policy among them). */
@@ -13,7 +15,8 @@ export interface TeamsTabDeps extends AccessDeps {
 
 function refuse(res: Response, status: number, message: string): void {
   res.status(status);
-  res.json({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } });
+  const code = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 503: 'unavailable' }[status] ?? 'error';
+  res.json({ error: { code, message } });
 }
 
 /**
@@ -44,8 +47,13 @@ export function registerTeamsTab(server: Server, deps: TeamsTabDeps): void {
     const tab = deps.teamsTab;
     if (!tab) return refuse(res, 404, 'Teams single sign-on is not set up: ask for a link in the chat');
     const token = /^Bearer[ \t]+(\S{1,8000})[ \t]*$/i.exec(req.headers.authorization ?? '')?.[1];
-    const person = token === undefined ? undefined : await tab.tokens.personOf(token);
-    if (!person) return refuse(res, 401, 'The Teams token was not valid for klikbot');
+    const person = token === undefined ? 'invalid' : await tab.tokens.personOf(token);
+    if (person === 'invalid') return refuse(res, 401, 'The Teams token was not valid for klikbot');
+    if ('unavailable' in person) {
+      deps.logger.warn({ err: person.unavailable }, "Teams tab sign-in: Entra's signing keys could not be fetched");
+      res.header('Retry-After', '30');
+      return refuse(res, 503, 'klikbot cannot check Teams sign-ins just now; try again in a minute');
+    }
     const viewer = viewerOfPerson(deps, { channel: 'teams', userId: person.userId }, 'teams');
     if (!viewer)
       return refuse(res, 403, 'Only administrators and verified members of a municipality can see the overview');

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 
 /** Where Entra publishes the keys its tokens are signed with (the public cloud). */
 export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
@@ -63,8 +63,11 @@ export class TeamsTabTokens {
     this.#keys = createRemoteJWKSet(new URL(settings.keysUrl), { timeoutDuration: 5_000 });
   }
 
-  /** The person the token is for, or undefined when it is not a valid tab token for this app. */
-  async personOf(token: string): Promise<TeamsPerson | undefined> {
+  /**
+   * The person the token is for; `invalid` when it is not a valid tab token for this app;
+   * `unavailable` when Entra's keys could not be fetched, so nothing can be said of it now.
+   */
+  async personOf(token: string): Promise<TeamsPerson | 'invalid' | { unavailable: unknown }> {
     try {
       const { payload } = await jwtVerify(token, this.#keys, {
         algorithms: ['RS256'],
@@ -73,11 +76,16 @@ export class TeamsTabTokens {
         // the same leeway for clocks that differ as the Bot Framework's check allows
         clockTolerance: 300,
       });
-      if (!claimsHold(payload, this.settings)) return undefined;
+      if (!claimsHold(payload, this.settings)) return 'invalid';
       const name = text(payload, 'name');
       return { userId: text(payload, 'oid')!, ...(name !== undefined ? { name } : {}) };
-    } catch {
-      return undefined;
+    } catch (error) {
+      // the keys did not come (a timeout, a network error, not a key set): not the token's fault
+      const keysMissing =
+        error instanceof errors.JWKSTimeout ||
+        error instanceof errors.JWKSInvalid ||
+        !(error instanceof errors.JOSEError);
+      return keysMissing ? { unavailable: error } : 'invalid';
     }
   }
 }
