@@ -29,17 +29,29 @@ function dashboardCommand(argument: string): ActionPayload | undefined {
   if (argument === '') return { dialog: DASHBOARD_DIALOGS.link, args: {} };
   if (/^(luk|close)$/i.test(argument)) return { dialog: DASHBOARD_DIALOGS.revoke, args: {} };
   if (/^(luk alle|close all)$/i.test(argument)) return { dialog: DASHBOARD_DIALOGS.revoke, args: { all: 'true' } };
+  // "dashboard luk alle?": asked, not commanded
+  if (/^(luk|close)\b.*\?$/i.test(argument)) return { dialog: DASHBOARD_DIALOGS.revoke, args: { explain: 'true' } };
   return undefined;
 }
 
+/** A link to the dashboard named in a sentence: "link til dashboardet", "dashboard-linket", "dashboard link". */
+const DASHBOARD_LINK =
+  /\b(dashboard-?link(?:et|s|ene)?|dashboard links?|links?(?:et|ene)? til dashboard(?:et)?|links? to the dashboard)\b/i;
+/** Words of closing one: "luk", "lukke", "lukker", "lukkes", "close", "revoke". */
+const CLOSING = /\b(luk\w*|close|revoke)\b/i;
+/** A question about it rather than a request: a question mark, or an asking word first. */
+const ASKING = /\?\s*$|^\s*(hvordan|hvorfor|hvad|kan|how|why|what|can)\b/i;
+
 /**
- * A short sentence about the dashboard asks for a link; one that speaks of closing closes the
- * asker's own links, or, asked as a question, is told how. Every link is closed only by the
- * typed command itself.
+ * A short sentence about a link to the dashboard: asking for one gets one; closing one closes
+ * the asker's own links, or, asked as a question, is told how. A sentence that only mentions the
+ * dashboard ("hvad viser dashboardet om BBR?") is left to the understanding, and every link is
+ * closed only by the typed command itself.
  */
-function dashboardSentence(text: string): ActionPayload {
-  if (!/\b(luk|lukke|close)\b/i.test(text)) return { dialog: DASHBOARD_DIALOGS.link, args: {} };
-  return { dialog: DASHBOARD_DIALOGS.revoke, args: text.trim().endsWith('?') ? { explain: 'true' } : {} };
+function dashboardSentence(text: string): ActionPayload | undefined {
+  if (text.length > 80 || !DASHBOARD_LINK.test(text)) return undefined;
+  if (!CLOSING.test(text)) return { dialog: DASHBOARD_DIALOGS.link, args: {} };
+  return { dialog: DASHBOARD_DIALOGS.revoke, args: ASKING.test(text) ? { explain: 'true' } : {} };
 }
 
 /**
@@ -77,8 +89,8 @@ export function commandOf(text: string): ActionPayload | undefined {
     return { dialog: STATUS_DIALOGS.form, args: {} };
   if (/^(påmind|paamind)$/i.test(first)) return reminderCommand(argument);
   if (/^dashboard(et)?$/i.test(first)) return dashboardCommand(argument);
-  // "kan jeg få et link til dashboardet?", "luk mit dashboard-link": a short message about the dashboard
-  if (/\b(dashboard(et)?|dashboard-?link(et|s)?)\b/i.test(text) && text.length <= 80) return dashboardSentence(text);
+  const aboutLink = dashboardSentence(text);
+  if (aboutLink) return aboutLink;
   if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
   return undefined;
 }

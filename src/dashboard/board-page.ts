@@ -160,7 +160,7 @@ export function boardQuery(filter: BoardFilter): Record<string, string | undefin
 
 /**
  * The status board: a filter form, the legend, and the table of municipalities × tasks and
- * steps, following the changes after `since` (the state's latest change, in ms) live.
+ * steps, following live the changes after `since` (the status log's position it was drawn at).
  */
 export function boardPage(
   knowledge: Knowledge,

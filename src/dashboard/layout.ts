@@ -76,7 +76,7 @@ export function pageShell(
     title: string;
     path: string;
     query?: Record<string, string | undefined>;
-    /** The page follows changes after this instant (ms) on the live stream. */
+    /** The page follows the changes after this position of the status log on the live stream. */
     liveSince?: number;
   },
   main: Html,

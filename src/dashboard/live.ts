@@ -9,20 +9,18 @@ export interface StandingChange {
   standing: StatusStanding | undefined;
 }
 
-/** What a subscriber is told: the standings that changed since the last time. */
-export type ChangeListener = (changes: readonly StandingChange[]) => void;
+/** What a subscriber is told: the standings that changed since the last time, and the log's position now. */
+export type ChangeListener = (changes: readonly StandingChange[], position: number) => void;
 
 /**
- * The instant of the latest change in a log (a report or an undo), in milliseconds: what a page
- * was drawn as of, and what a stream's events are numbered by, so a page that connects late or
- * reconnects is sent what changed since.
+ * How far a log has come: its reports plus its undos. Both only ever grow (an update is never
+ * removed, and is undone at most once), so a page drawn at one position has seen every change
+ * below it, whichever instance or clock made them. A page and its stream are numbered by it.
  */
-export function latestChange(updates: Pick<DeepReadonly<State>, 'statusUpdates'>['statusUpdates']): number {
-  let latest = 0;
-  for (const update of updates) {
-    latest = Math.max(latest, Date.parse(update.at), update.undoneAt === undefined ? 0 : Date.parse(update.undoneAt));
-  }
-  return latest;
+export function logPosition(updates: Pick<DeepReadonly<State>, 'statusUpdates'>['statusUpdates']): number {
+  let undos = 0;
+  for (const update of updates) if (update.undoneAt !== undefined) undos += 1;
+  return updates.length + undos;
 }
 
 /** How often the state is looked at while someone watches: a status shows on the board well within a second. */
@@ -78,7 +76,8 @@ export class StatusWatch {
       changes.push({ municipalityId, taskId, ...(step !== null ? { step } : {}), standing: now });
     }
     if (changes.length === 0) return;
-    for (const listener of this.#listeners) listener(changes);
+    const position = logPosition(updates);
+    for (const listener of this.#listeners) listener(changes, position);
   }
 
   /** Stops looking (the listeners stay until they leave). */

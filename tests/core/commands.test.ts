@@ -32,21 +32,35 @@ describe('typed commands', () => {
   });
 
   it('hands out a dashboard link, typed or asked for in a short message, and closes links', () => {
-    expect(commandOf('dashboard')).toEqual({ dialog: 'dashboard-link', args: {} });
-    expect(commandOf('Dashboard')).toEqual({ dialog: 'dashboard-link', args: {} });
-    expect(commandOf('kan jeg få et link til dashboardet?')).toEqual({ dialog: 'dashboard-link', args: {} });
-    expect(commandOf('dashboard luk')).toEqual({ dialog: 'dashboard-revoke', args: {} });
+    const link = { dialog: 'dashboard-link', args: {} };
+    const closeOwn = { dialog: 'dashboard-revoke', args: {} };
+    const explain = { dialog: 'dashboard-revoke', args: { explain: 'true' } };
+    expect(commandOf('dashboard')).toEqual(link);
+    expect(commandOf('Dashboard')).toEqual(link);
+    expect(commandOf('kan jeg få et link til dashboardet?')).toEqual(link);
+    expect(commandOf('send mig et dashboard-link')).toEqual(link);
+    expect(commandOf('dashboard luk')).toEqual(closeOwn);
     expect(commandOf('dashboard luk alle')).toEqual({ dialog: 'dashboard-revoke', args: { all: 'true' } });
     expect(commandOf('dashboard close all')).toEqual({ dialog: 'dashboard-revoke', args: { all: 'true' } });
-    // a sentence that closes links is not read as asking for a new one
-    expect(commandOf('luk mit dashboard-link')).toEqual({ dialog: 'dashboard-revoke', args: {} });
-    // every link is closed only by the command itself, never by a sentence or a question about it
-    expect(commandOf('How do I close all dashboard links?')).toEqual({
-      dialog: 'dashboard-revoke',
-      args: { explain: 'true' },
-    });
-    expect(commandOf('luk ikke alle dashboard-links, kun mine')).toEqual({ dialog: 'dashboard-revoke', args: {} });
-    expect(commandOf('dashboard slet alt')).toBeUndefined();
+    expect(commandOf('luk mit dashboard-link')).toEqual(closeOwn);
+    // every link is closed only by the command itself; a question about closing is told how
+    for (const question of [
+      'dashboard luk alle?',
+      'How do I close all dashboard links?',
+      'hvordan lukker jeg alle dashboard-links?',
+      'hvordan lukkes dashboard-linket?',
+      'How do I revoke my dashboard link?',
+    ])
+      expect(commandOf(question), question).toEqual(explain);
+    // the dashboard merely mentioned is a question for the understanding, never a closing
+    for (const text of [
+      'hvad viser dashboardet om BBR?',
+      'Is the dashboard close to real time',
+      'the numbers on the dashboard are close to KLIK',
+      'Jeg kan ikke lukke dashboardet i Teams',
+      'dashboard slet alt',
+    ])
+      expect(commandOf(text), text).toBeUndefined();
   });
 
   it('leaves questions to the understanding', () => {

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type FakeConnector } from '../support/connector-fake.js';
@@ -141,28 +142,37 @@ describe('the Teams tab: single sign-on checked as strictly as the bot, then the
     expect((await session(tabToken(privateKey, { oid: 'aad-nobody' }))).status).toBe(403);
   });
 
-  it("answers 503, not 401, while Entra's keys cannot be fetched", async () => {
-    const unreachable = await startTestBot(
-      {
-        KLIKBOT_PUBLIC_URL: PUBLIC_URL,
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'unused',
-        MicrosoftAppType: 'MultiTenant',
-        KLIKBOT_REMINDER_TICK_SECONDS: '0',
-      },
-      // nothing listens on the discard port
-      { teamsEndpoints: signedEndpoints(keys.url), entraKeysUrl: 'http://127.0.0.1:9/keys' },
-    );
-    try {
-      const response = await fetch(`${unreachable.url}/dashboard/teams/session`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${tabToken(privateKey)}` },
-      });
-      expect(response.status).toBe(503);
-      expect(response.headers.get('retry-after')).toBe('30');
-    } finally {
-      await unreachable.close();
+  it("answers 503, not 401, while Entra's keys cannot be fetched: nothing listens, or an error page answers", async () => {
+    const broken = createServer((_request, response) => {
+      response.writeHead(500, { 'content-type': 'text/html' });
+      response.end('<h1>Service unavailable</h1>');
+    });
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const errorPage = `http://127.0.0.1:${(broken.address() as { port: number }).port}/keys`;
+    // nothing listens on the discard port
+    for (const keysUrl of ['http://127.0.0.1:9/keys', errorPage]) {
+      const unreachable = await startTestBot(
+        {
+          KLIKBOT_PUBLIC_URL: PUBLIC_URL,
+          MicrosoftAppId: APP_ID,
+          MicrosoftAppPassword: 'unused',
+          MicrosoftAppType: 'MultiTenant',
+          KLIKBOT_REMINDER_TICK_SECONDS: '0',
+        },
+        { teamsEndpoints: signedEndpoints(keys.url), entraKeysUrl: keysUrl },
+      );
+      try {
+        const response = await fetch(`${unreachable.url}/dashboard/teams/session`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tabToken(privateKey)}` },
+        });
+        expect(response.status, keysUrl).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('30');
+      } finally {
+        await unreachable.close();
+      }
     }
+    broken.close();
   });
 
   it('lets no one in with a session cookie that was changed or made up', async () => {

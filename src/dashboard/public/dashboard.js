@@ -5,10 +5,16 @@
 
 const language = document.body.dataset.lang === 'en' ? 'en' : 'da';
 
-/** Applies one changed cell: its status, symbol, words and hint, and the row's count of done. */
+/**
+ * Applies one changed cell: its status, symbol, words and hint, and the row's count of done.
+ * A cell already showing it (a page catching up is sent every cell) is left alone, unflashed
+ * and unannounced. Returns whether the cell changed.
+ */
 function applyCell(update) {
   const cell = document.getElementById(update.id);
   if (!cell) return false;
+  const shown = cell.querySelector('.hint');
+  if (cell.dataset.status === update.status && (shown ? shown.textContent : '') === update.hint) return false;
   cell.dataset.status = update.status;
   cell.querySelector('.symbol').textContent = update.symbol;
   cell.querySelector('.sr').textContent = update.words;

@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { cellHint, cellId } from '../../dashboard/board-page.js';
 import { cellOf } from '../../dashboard/board.js';
 import { DASHBOARD_PATH } from '../../dashboard/layout.js';
-import type { StandingChange, StatusWatch } from '../../dashboard/live.js';
+import { logPosition, type StandingChange, type StatusWatch } from '../../dashboard/live.js';
 import { municipalityById } from '../../dashboard/municipality.js';
 import { seesMunicipality, type Viewer } from '../../dashboard/viewer.js';
 import { STATUS_LOOK, statusName, type PageLanguage } from '../../dashboard/words.js';
@@ -17,6 +17,8 @@ export interface EventsDeps extends AccessDeps {
   knowledge: Knowledge;
   store: { read(): Pick<DeepReadonly<State>, 'statusUpdates'> };
   watch: StatusWatch;
+  /** Shorter heartbeats and lifetimes, for tests that watch them happen. */
+  timings?: { heartbeatMs: number; lifetimeMs: number };
 }
 
 /** A comment line this often keeps proxies and load balancers, which close a quiet connection after a minute or so, from closing the stream. */
@@ -47,46 +49,83 @@ function sameViewer(a: Viewer, b: Viewer | undefined): boolean {
   return a.sees === 'national' || (b.sees === 'municipality' && a.municipalityId === b.municipalityId);
 }
 
-/** The instant (ms) the page or the browser says it has the changes up to: `Last-Event-ID` on a reconnect, else `?since`. */
-function sinceOf(req: Request): number | undefined {
+/** The log position the page or the browser says it has seen: `Last-Event-ID` on a reconnect, else `?since`. */
+function seenPosition(req: Request): number | undefined {
   const header = req.headers['last-event-id'];
   const given =
     typeof header === 'string' ? header : new URL(req.url ?? '/', 'http://localhost').searchParams.get('since');
-  const since = Number(given ?? '');
-  return given !== null && given !== '' && Number.isFinite(since) ? since : undefined;
+  return given !== null && /^\d{1,15}$/.test(given) ? Number(given) : undefined;
 }
 
-/** Every standing that changed at or after `since`, as changes: what a late or returning page missed. */
-function changesSince(deps: EventsDeps, since: number): StandingChange[] {
-  const changes: StandingChange[] = [];
-  for (const standing of standingsOf(deps.store.read().statusUpdates).values()) {
-    if (Date.parse(standing.lastChange.at) < since) continue;
+/** Every standing there is, as changes: what a page that missed something is sent (it applies only what differs). */
+function everyStanding(deps: EventsDeps): StandingChange[] {
+  return [...standingsOf(deps.store.read().statusUpdates).values()].map((standing) => {
     const { municipalityId, taskId, step } = standing;
-    changes.push({ municipalityId, taskId, ...(step !== undefined ? { step } : {}), standing });
-  }
-  return changes;
+    return { municipalityId, taskId, ...(step !== undefined ? { step } : {}), standing };
+  });
 }
 
-/** Writes the changes the viewer may see as one `cells` event, numbered by the latest change in it. */
+/** Past this many bytes waiting for a reader that does not read, the stream is dropped: the browser comes back and catches up. */
+const MAX_UNSENT_BYTES = 1_000_000;
+
+/**
+ * One open stream: what it writes and how it ends, once, whoever ends it (a lost access, its
+ * lifetime, the reader going away, klikbot stopping).
+ */
+class OpenStream {
+  #ended = false;
+  readonly #cleanups: (() => void)[] = [];
+
+  constructor(
+    private readonly res: Response,
+    private readonly streams: Set<ServerResponse>,
+  ) {
+    streams.add(res);
+    // a write to a connection that broke is not worth the process
+    res.on('error', () => this.end());
+    res.once('close', () => this.end());
+  }
+
+  /** Runs `cleanup` when the stream ends. */
+  onEnd(cleanup: () => void): void {
+    this.#cleanups.push(cleanup);
+  }
+
+  write(text: string): void {
+    if (this.#ended || this.res.writableEnded) return;
+    this.res.write(text);
+    if (this.res.writableLength > MAX_UNSENT_BYTES) this.end(true);
+  }
+
+  end(drop = false): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    for (const cleanup of this.#cleanups) cleanup();
+    this.streams.delete(this.res);
+    if (drop) this.res.destroy();
+    else if (!this.res.writableEnded) this.res.end();
+  }
+}
+
+/** Writes the changes the viewer may see as one `cells` event, numbered by the log's position. */
 function push(
-  res: Response,
+  stream: OpenStream,
   deps: EventsDeps,
   viewer: Viewer,
   changes: readonly StandingChange[],
-  language: PageLanguage,
-) {
+  at: { position: number; language: PageLanguage },
+): void {
   const seen = changes.filter((change) => seesMunicipality(viewer, change.municipalityId));
   if (seen.length === 0) return;
-  const latest = Math.max(...seen.map((change) => Date.parse(change.standing?.lastChange.at ?? '') || 0));
-  const data = JSON.stringify(seen.map((change) => cellUpdate(deps.knowledge, change, language)));
-  res.write(`id: ${latest}\nevent: cells\ndata: ${data}\n\n`);
+  const data = JSON.stringify(seen.map((change) => cellUpdate(deps.knowledge, change, at.language)));
+  stream.write(`id: ${at.position}\nevent: cells\ndata: ${data}\n\n`);
 }
 
 /**
  * `GET /dashboard/events`: the board's live stream of changed cells, for the municipalities the
  * viewer may see. Access is checked when it opens, before each event and at each heartbeat: a
- * link closed or a membership ended ends the stream. A page that opens it late, or a browser
- * coming back after a break, is first sent what changed since the page was drawn.
+ * link closed or a membership ended ends the stream. A page that opens it after a change it has
+ * not seen, or a browser coming back after a break, is first sent every cell as it stands.
  */
 export function registerEvents(server: Server, deps: EventsDeps, streams: Set<ServerResponse>): void {
   server.get(`${DASHBOARD_PATH}/events`, async (req: Request, res: Response) => {
@@ -105,24 +144,27 @@ export function registerEvents(server: Server, deps: EventsDeps, streams: Set<Se
       // a proxy that buffers responses (nginx) would hold the events back
       'X-Accel-Buffering': 'no',
     });
-    res.write(`retry: ${RECONNECT_MS}\n: open\n\n`);
-    streams.add(res);
+    const stream = new OpenStream(res, streams);
+    stream.write(`retry: ${RECONNECT_MS}\n: open\n\n`);
     const stillAllowed = () => sameViewer(viewer, viewerOf(deps, req));
-    const since = sinceOf(req);
-    if (since !== undefined) push(res, deps, viewer, changesSince(deps, since), language);
-    const stop = deps.watch.watch((changes) => {
-      if (stillAllowed()) push(res, deps, viewer, changes, language);
-      else res.end();
-    });
-    const heartbeat = setInterval(() => (stillAllowed() ? res.write(': ping\n\n') : res.end()), HEARTBEAT_MS);
-    const lifetime = setTimeout(() => res.end(), STREAM_LIFETIME_MS);
+    const position = logPosition(deps.store.read().statusUpdates);
+    if (seenPosition(req) !== position) push(stream, deps, viewer, everyStanding(deps), { position, language });
+    stream.onEnd(
+      deps.watch.watch((changes, now) => {
+        if (stillAllowed()) push(stream, deps, viewer, changes, { position: now, language });
+        else stream.end();
+      }),
+    );
+    const heartbeat = setInterval(
+      () => (stillAllowed() ? stream.write(': ping\n\n') : stream.end()),
+      deps.timings?.heartbeatMs ?? HEARTBEAT_MS,
+    );
+    const lifetime = setTimeout(() => stream.end(), deps.timings?.lifetimeMs ?? STREAM_LIFETIME_MS);
     heartbeat.unref();
     lifetime.unref();
-    res.once('close', () => {
+    stream.onEnd(() => {
       clearInterval(heartbeat);
       clearTimeout(lifetime);
-      stop();
-      streams.delete(res);
     });
   });
 }

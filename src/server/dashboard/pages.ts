@@ -4,7 +4,7 @@ import { boardOf, type BoardFilter } from '../../dashboard/board.js';
 import { boardPage } from '../../dashboard/board-page.js';
 import { boardCsv, deadlinesCsv, meetingsCsv, progressCsv } from '../../dashboard/csv.js';
 import { deadlinesOf } from '../../dashboard/deadlines.js';
-import { latestChange } from '../../dashboard/live.js';
+import { logPosition } from '../../dashboard/live.js';
 import { deadlinesPage } from '../../dashboard/deadlines-page.js';
 import type { PageContext } from '../../dashboard/layout.js';
 import { meetingsOf } from '../../dashboard/meetings.js';
@@ -108,8 +108,7 @@ export function boardResult(sources: PageSources, context: PageContext, query: u
       name: csvName(sources, 'status'),
     };
   const board = boardOf(sources.knowledge, state, filter, context.viewer);
-  const since = latestChange(state.statusUpdates);
-  return { kind: 'html', body: boardPage(sources.knowledge, board, filter, context, since) };
+  return { kind: 'html', body: boardPage(sources.knowledge, board, filter, context, logPosition(state.statusUpdates)) };
 }
 
 /** National progress per task and step, or its CSV. */

@@ -173,6 +173,7 @@ export function registerDashboard(server: Server, deps: DashboardDeps): { close(
   }
   // "/dashboard/" as people type it
   server.get(`${DASHBOARD_PATH}/`, async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
     res.redirect(308, `${DASHBOARD_PATH}${new URL(req.url ?? '/', 'http://localhost').search}`, () => undefined);
   });
   registerEvents(server, deps, streams);

@@ -80,11 +80,13 @@ export class TeamsTabTokens {
       const name = text(payload, 'name');
       return { userId: text(payload, 'oid')!, ...(name !== undefined ? { name } : {}) };
     } catch (error) {
-      // the keys did not come (a timeout, a network error, not a key set): not the token's fault
+      // the keys did not come (a timeout, a network error, an answer that is no key set, which
+      // jose reports as a bare JOSEError): not the token's fault
       const keysMissing =
         error instanceof errors.JWKSTimeout ||
         error instanceof errors.JWKSInvalid ||
-        !(error instanceof errors.JOSEError);
+        !(error instanceof errors.JOSEError) ||
+        error.constructor === errors.JOSEError;
       return keysMissing ? { unavailable: error } : 'invalid';
     }
   }
