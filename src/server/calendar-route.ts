@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { queryOf } from './query.js';
 import { buildCalendarFeed, calendarFileName, findFeedMunicipality } from '../calendar/ics-feed.js';
 import type { Clock } from '../clock.js';
 import type { Knowledge } from '../knowledge/registry.js';
@@ -27,17 +28,6 @@ const querySchema = z.object({
     .regex(/^[^\p{Cc}]*$/u, 'kommune må ikke indeholde kontroltegn')
     .optional(),
 });
-
-/** The query string as an object: a repeated parameter becomes a list, which the schema refuses. */
-function queryOf(req: Request): Record<string, string | string[]> {
-  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    query[key] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  return query;
-}
 
 function plainText(res: Response, status: number, text: string): void {
   res.sendRaw(status, Buffer.from(`${text}\n`, 'utf8'), {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { queryOf } from '../query.js';
 import { escapeHtml } from '../../dashboard/html.js';
 import { DASHBOARD_PATH, type PageContext } from '../../dashboard/layout.js';
 import type { StatusWatch } from '../../dashboard/live.js';
@@ -45,17 +46,6 @@ const sharedQuery = z.object({
   format: z.enum(['html', 'csv']).optional(),
   k: z.string().max(200).optional(),
 });
-
-/** The query string as an object: a repeated parameter becomes a list, which the schemas refuse. */
-function queryOf(req: Request): Record<string, string | string[]> {
-  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    query[key] = values.length === 1 ? (values[0] ?? '') : values;
-  }
-  return query;
-}
 
 function languageOf(query: Record<string, unknown>): PageLanguage {
   return query.lang === 'en' ? 'en' : 'da';
