@@ -1,4 +1,5 @@
 import { cellHint } from './board-page.js';
+import { DEADLINES_PATH } from './deadlines-page.js';
 import { momentText } from './format.js';
 import { html, type Html } from './html.js';
 import { municipalityPath, pageHref, pageShell, type PageContext } from './layout.js';
@@ -89,7 +90,12 @@ export function municipalityPage(view: MunicipalityView, context: PageContext): 
   const path = municipalityPath(view.id);
   const group = view.group === undefined ? '' : html`<p>${word('group', language)} ${view.group}</p>`;
   const main = html`${group}
-    <p class="tools"><a href="${pageHref(path, language, { format: 'csv' })}" download>${word('csv', language)}</a></p>
+    <p class="tools">
+      <a href="${pageHref(path, language, { format: 'csv' })}" download>${word('csv', language)}</a>
+      <a href="${pageHref(DEADLINES_PATH, language, { kommune: view.id })}"
+        >${language === 'da' ? `Frister for ${view.name}` : `Deadlines for ${view.name}`}</a
+      >
+    </p>
     ${tasksPart(view, language)} ${historyPart(view, language)} ${membersPart(view, language)}`;
   return pageShell(context, { key: 'municipality', title: view.name, path }, main);
 }

@@ -1,4 +1,8 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/state/store.js';
 import type { BrowserContext } from 'playwright-core';
 import { storedStateAt } from '../support/stored-text.js';
 import { browserSkipReason, hasChromium, launchBrowser } from '../support/browser.js';
@@ -12,6 +16,59 @@ import { directMessage, eventCallback, postToSlack } from '../support/slack-requ
 const SLACK_SECRET = 'dashboard-slack-secret';
 
 type Bot = Awaited<ReturnType<typeof startTestBot>>;
+
+/**
+ * A state where two meetings were evaluated and a poll was closed, as the meetings held in
+ * September would have left it, so that the meetings page has its tables and its trend to show.
+ */
+async function meetingsHeld(): Promise<string> {
+  const statePath = path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-dashboard-')), 'state.json');
+  const store = await openStore(statePath);
+  const evaluation = (id: string, meetingId: string, day: string) => ({
+    id,
+    channel: 'teams',
+    conversationId: '19:programledere@thread.tacv2',
+    meetingId,
+    startedAt: `${day}T12:20:00.000+02:00`,
+    closedAt: `${day}T12:40:00.000+02:00`,
+  });
+  const first = '00000000-0000-4000-8000-00000000000a';
+  const second = '00000000-0000-4000-8000-00000000000b';
+  const pollId = '00000000-0000-4000-8000-000000000001';
+  await store.update((draft) => {
+    draft.evaluations.push(
+      evaluation(first, 'programledermoede-2018-09-06', '2018-09-06'),
+      evaluation(second, 'programledermoede-2018-09-14', '2018-09-14'),
+    );
+    draft.evaluationAnswers.push(
+      { evaluationId: first, rating: 4, worked: 'Godt overblik over BBR' },
+      { evaluationId: first, rating: 3, improve: 'Mere tid til spørgsmål' },
+      { evaluationId: second, rating: 5 },
+    );
+    draft.polls.push({
+      id: pollId,
+      channel: 'teams',
+      conversationId: '19:programledere@thread.tacv2',
+      question: 'Er I klar til BBR trin 3?',
+      options: [
+        { id: 'a', label: 'Ja' },
+        { id: 'b', label: 'Nej' },
+      ],
+      multiple: false,
+      anonymous: true,
+      live: false,
+      createdBy: { channel: 'teams', userId: 'aad-host', name: 'Vært' },
+      createdAt: '2018-09-06T11:00:00.000+02:00',
+      closedAt: '2018-09-06T11:10:00.000+02:00',
+    });
+    draft.votes.push(
+      { pollId, voter: 'h1', choices: ['a'], at: '2018-09-06T11:01:00.000+02:00' },
+      { pollId, voter: 'h2', choices: ['b'], at: '2018-09-06T11:02:00.000+02:00' },
+    );
+  });
+  await store.close();
+  return statePath;
+}
 
 interface StoredUpdates {
   statusUpdates: { municipalityId: string; taskId: string; step?: number; status: string; undoneAt?: string }[];
@@ -59,14 +116,18 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     if (!hasChromium) return;
     connector = await startFakeConnector();
     slack = await startFakeSlack();
-    bot = await startTestBot({
-      KLIKBOT_NOW: '2018-10-01T10:00:00+02:00',
-      KLIKBOT_REMINDER_TICK_SECONDS: '0',
-      SLACK_SIGNING_SECRET: SLACK_SECRET,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_API_URL: slack.apiUrl,
-      KLIKBOT_ADMINS: 'slack:U0ADMIN',
-    });
+    const statePath = await meetingsHeld();
+    bot = await startTestBot(
+      {
+        KLIKBOT_NOW: '2018-10-01T10:00:00+02:00',
+        KLIKBOT_REMINDER_TICK_SECONDS: '0',
+        SLACK_SIGNING_SECRET: SLACK_SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_API_URL: slack.apiUrl,
+        KLIKBOT_ADMINS: 'slack:U0ADMIN',
+      },
+      { statePath },
+    );
     await say('mette', 'kommune Køge');
     await say('mette', 'BBR trin 3 er fuldført');
     await say('mette', 'BBR trin 1 er påbegyndt');
@@ -158,6 +219,10 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain(
       'Mette Programleder (teams, bekræftet)',
     );
+    // and on to what it still has open
+    await page.getByRole('link', { name: 'Frister for Køge Kommune' }).click();
+    await page.waitForURL(/\/dashboard\/frister\?kommune=koege$/);
+    expect(await page.locator('select[name=kommune]').inputValue()).toBe('koege');
     await page.close();
   });
 
@@ -180,6 +245,19 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
       await screenshot(page, `${name}-phone`);
       await page.close();
     }
+  });
+
+  it("shows the meetings' evaluations with their trend, and the poll's result", async () => {
+    const page = await context.newPage();
+    await page.goto(`${bot.url}/dashboard/moeder`);
+    await expect.poll(() => page.locator('#trend-chart').getAttribute('data-drawn')).toBe('true');
+    const rows = (await page.locator('table').first().locator('tbody tr').allTextContents()).map((row) =>
+      row.replace(/\s+/g, ' '),
+    );
+    expect(rows[0]).toMatch(/6\. september 2018.*lukket 2 3,5 0 · 0 · 1 · 1 · 0/);
+    expect(rows[1]).toMatch(/14\. september 2018.*lukket 1 5,0/);
+    expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain('Ja: 1 (50 %)');
+    await page.close();
   });
 
   it('draws the progress chart from the figures and saves it as PNG', async () => {
