@@ -33,8 +33,8 @@ export function boardCsv(
   ]);
 }
 
-/** The progress figures, a line per task or step and source. */
-export function progressCsv(progress: readonly ColumnProgress[]): string {
+/** The progress figures, a line per task or step and source, each with its as-of date (the reports': `asOf`). */
+export function progressCsv(progress: readonly ColumnProgress[], asOf: string): string {
   const header = [
     'opgave_id',
     'trin',
@@ -58,7 +58,7 @@ export function progressCsv(progress: readonly ColumnProgress[]): string {
         ...counts(line.baseline.counts),
         String(line.municipalities),
       ]);
-    rows.push([line.column.taskId, trin, 'klikbot', '', ...counts(line.reported), String(line.reporting)]);
+    rows.push([line.column.taskId, trin, 'klikbot', asOf, ...counts(line.reported), String(line.reporting)]);
     return rows;
   });
   return spreadsheetCsv([header, ...lines]);

@@ -11,8 +11,9 @@ function countsCells(counts: StatusCounts | undefined): Html {
 }
 
 /** The chart's data: two bars a column, KLIK's extract and klikbot's reports, each stacked by status. */
-export function chartData(progress: readonly ColumnProgress[], language: PageLanguage) {
-  const reported = language === 'da' ? 'meldt til klikbot' : 'reported to klikbot';
+export function chartData(progress: readonly ColumnProgress[], language: PageLanguage, asOf: string) {
+  const today = dayText(asOf, language);
+  const reported = language === 'da' ? `meldt til klikbot pr. ${today}` : `reported to klikbot as of ${today}`;
   const notReported = language === 'da' ? 'ikke meldt' : 'not reported';
   const labels: string[] = [];
   const values: Record<string, number[]> = { done: [], started: [], 'not-started': [], 'not-reported': [] };
@@ -40,7 +41,8 @@ export function chartData(progress: readonly ColumnProgress[], language: PageLan
   return { kind: 'progress', labels, max: progress[0]?.municipalities ?? 0, series };
 }
 
-function tableOf(progress: readonly ColumnProgress[], language: PageLanguage): Html {
+function tableOf(progress: readonly ColumnProgress[], language: PageLanguage, asOf: string): Html {
+  const today = dayText(asOf, language);
   const statusHeaders = STATUS_ORDER.map((status) => html`<th scope="col">${statusName(status, language)}</th>`);
   const rows = progress.map((line) => {
     const baseline = line.baseline
@@ -56,8 +58,8 @@ function tableOf(progress: readonly ColumnProgress[], language: PageLanguage): H
         </tr>`;
     const reportedLabel =
       language === 'da'
-        ? `Meldt til klikbot (${line.reporting} af ${line.municipalities} kommuner)`
-        : `Reported to klikbot (${line.reporting} of ${line.municipalities} municipalities)`;
+        ? `Meldt til klikbot pr. ${today} (${line.reporting} af ${line.municipalities} kommuner)`
+        : `Reported to klikbot as of ${today} (${line.reporting} of ${line.municipalities} municipalities)`;
     return html`${baseline}
       <tr data-column="${line.column.taskId}-${line.column.step ?? ''}">
         <td>${reportedLabel}</td>
@@ -88,7 +90,7 @@ function tableOf(progress: readonly ColumnProgress[], language: PageLanguage): H
  * National progress: for each task and step the KLIK extract (all municipalities on its date)
  * and what was reported to klikbot since (only those who reported), side by side, never added.
  */
-export function progressPage(progress: readonly ColumnProgress[], context: PageContext): string {
+export function progressPage(progress: readonly ColumnProgress[], context: PageContext, asOf: string): string {
   const { language } = context;
   const note =
     language === 'da'
@@ -107,8 +109,8 @@ export function progressPage(progress: readonly ColumnProgress[], context: PageC
       <canvas id="progress-chart" role="img" aria-label="${chartLabel}" data-chart="progress"></canvas>
     </figure>
     <script type="application/json" id="progress-chart-data">
-      ${jsonBlock(chartData(progress, language))}
+      ${jsonBlock(chartData(progress, language, asOf))}
     </script>
-    ${tableOf(progress, language)}`;
+    ${tableOf(progress, language, asOf)}`;
   return pageShell(context, { key: 'progress', title: word('progress', language), path: PROGRESS_PATH }, main);
 }

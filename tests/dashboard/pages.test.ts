@@ -118,9 +118,11 @@ describe('national progress', () => {
 
   it("carries the chart's figures in a block no text can break out of", () => {
     expect(jsonBlock({ label: '</script><script>alert(1)</script>' }).text).not.toContain('</script>');
-    const page = progressPage(progressOf(knowledge, stateWith([])), { language: 'en', viewer: national });
+    const page = progressPage(progressOf(knowledge, stateWith([])), { language: 'en', viewer: national }, '2018-10-01');
     expect(page).toContain('<html lang="en">');
-    expect(page).toContain('Reported to klikbot (0 of 98 municipalities)');
+    // each side of the comparison with its as-of date
+    expect(page).toContain('KLIK-udtræk 4. september 2018');
+    expect(page).toContain('Reported to klikbot as of 1 October 2018 (0 of 98 municipalities)');
     expect(html`<p>${'a & b'}</p>`.text).toBe('<p>a &amp; b</p>');
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Clock } from '../../clock.js';
+import { ZONE, type Clock } from '../../clock.js';
 import { boardOf, type BoardFilter } from '../../dashboard/board.js';
 import { boardPage } from '../../dashboard/board-page.js';
 import { boardCsv, deadlinesCsv, meetingsCsv, progressCsv } from '../../dashboard/csv.js';
@@ -114,8 +114,10 @@ export function boardResult(sources: PageSources, context: PageContext, query: u
 /** National progress per task and step, or its CSV. */
 export function progressResult(sources: PageSources, context: PageContext, csv: boolean): PageResult {
   const progress = progressOf(sources.knowledge, sources.store.read());
-  if (csv) return { kind: 'csv', body: progressCsv(progress), name: csvName(sources, 'fremdrift') };
-  return { kind: 'html', body: progressPage(progress, context) };
+  // the reports to klikbot are counted as they stand today, in Copenhagen
+  const today = sources.clock.now().setZone(ZONE).toISODate() ?? '';
+  if (csv) return { kind: 'csv', body: progressCsv(progress, today), name: csvName(sources, 'fremdrift') };
+  return { kind: 'html', body: progressPage(progress, context, today) };
 }
 
 /** The deadlines' timeline, nationally or for one municipality (a member's own), or its CSV. */
