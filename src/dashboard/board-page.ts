@@ -10,7 +10,7 @@ import {
   type BoardRow,
 } from './board.js';
 import { momentText } from './format.js';
-import { html, type Html } from './html.js';
+import { html, scrollingTable, type Html } from './html.js';
 import { DASHBOARD_PATH, municipalityPath, pageHref, pageShell, type PageContext } from './layout.js';
 import { STATUS_LOOK, STATUS_ORDER, statusName, word, type PageLanguage } from './words.js';
 
@@ -113,10 +113,11 @@ function legend(language: PageLanguage): Html {
 }
 
 function table(board: Board, language: PageLanguage): Html {
-  const headers = board.columns.map(
-    (column) => html`<th scope="col"><abbr title="${column.title}">${column.short}</abbr></th>`,
-  );
-  const progressHeader = language === 'da' ? 'Fuldført' : 'Done';
+  const headers = [
+    word('municipality', language),
+    ...board.columns.map((column) => html`<abbr title="${column.title}">${column.short}</abbr>`),
+    language === 'da' ? 'Fuldført' : 'Done',
+  ];
   const rows = board.rows.map(
     (row) =>
       html`<tr data-municipality="${row.id}">
@@ -129,23 +130,7 @@ function table(board: Board, language: PageLanguage): Html {
     language === 'da'
       ? `${board.rows.length} kommuner × ${board.columns.length} opgaver og trin`
       : `${board.rows.length} municipalities × ${board.columns.length} tasks and steps`;
-  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}">
-    <table class="board">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${word('municipality', language)}</th>
-          ${headers}
-          <th scope="col">${progressHeader}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
+  return scrollingTable({ caption, headers, rows, className: 'board' });
 }
 
 /** The filter as query parameters, for links that keep it (the language switch, the CSV). */

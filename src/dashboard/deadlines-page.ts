@@ -1,6 +1,6 @@
 import type { DeadlineLine, DeadlineState } from './deadlines.js';
 import { dayText, daysText, monthText } from './format.js';
-import { html, type Html } from './html.js';
+import { html, scrollingTable, type Html } from './html.js';
 import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
 import { word, type Both, type PageLanguage } from './words.js';
 
@@ -93,21 +93,7 @@ export function deadlinesPage(
     <p class="tools">
       <a href="${pageHref(DEADLINES_PATH, language, { ...query, format: 'csv' })}" download>${word('csv', language)}</a>
     </p>
-    <div class="scroll" tabindex="0" role="region" aria-label="${caption}">
-      <table class="deadlines">
-        <caption>
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            ${headers.map((header) => html`<th scope="col">${header}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${lines.map((line) => rowOf(line, language))}
-        </tbody>
-      </table>
-    </div>`;
+    ${scrollingTable({ caption, headers, rows: lines.map((line) => rowOf(line, language)), className: 'deadlines' })}`;
   return pageShell(
     context,
     { key: 'deadlines', title: word('deadlines', language), path: DEADLINES_PATH, query },

@@ -39,3 +39,23 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
 export function jsonBlock(value: unknown): Html {
   return new Html(JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026'));
 }
+
+/**
+ * A table in a region that scrolls on its own (a wide table never widens the page on a phone),
+ * reachable by keyboard and named by its caption; the headers are column headers.
+ */
+export function scrollingTable(table: {
+  caption: string;
+  headers: readonly (string | Html)[];
+  rows: Html | readonly Html[];
+  className?: string;
+}): Html {
+  const headers = table.headers.map((header) => html`<th scope="col">${header}</th>`);
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="${table.caption}">
+    <table${table.className ? html` class="${table.className}"` : ''}>
+      <caption>${table.caption}</caption>
+      <thead><tr>${headers}</tr></thead>
+      <tbody>${table.rows}</tbody>
+    </table>
+  </div>`;
+}

@@ -1,5 +1,5 @@
 import { dayText, momentText } from './format.js';
-import { html, jsonBlock, type Html } from './html.js';
+import { html, jsonBlock, scrollingTable, type Html } from './html.js';
 import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
 import type { EvaluationView, MeetingsView, PollView } from './meetings.js';
 import { word, type PageLanguage } from './words.js';
@@ -99,21 +99,7 @@ function evaluationsPart(evaluations: readonly EvaluationView[], language: PageL
     <script type="application/json" id="trend-chart-data">
       ${jsonBlock(trendData(evaluations, language))}
     </script>
-    <div class="scroll" tabindex="0" role="region" aria-label="${heading}">
-      <table>
-        <caption>
-          ${heading}
-        </caption>
-        <thead>
-          <tr>
-            ${headers.map((header) => html`<th scope="col">${header}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${evaluations.map((evaluation) => evaluationRow(evaluation, language))}
-        </tbody>
-      </table>
-    </div>`;
+    ${scrollingTable({ caption: heading, headers, rows: evaluations.map((evaluation) => evaluationRow(evaluation, language)) })}`;
 }
 
 function pollsPart(polls: readonly PollView[], language: PageLanguage, national: boolean): Html {
@@ -127,21 +113,7 @@ function pollsPart(polls: readonly PollView[], language: PageLanguage, national:
       ? ['Spørgsmål', 'Stillet', 'Tilstand', 'Stemmer', 'Resultat']
       : ['Question', 'Asked', 'State', 'Voters', 'Result'];
   return html`<h2>${heading}</h2>
-    <div class="scroll" tabindex="0" role="region" aria-label="${heading}">
-      <table>
-        <caption>
-          ${heading}
-        </caption>
-        <thead>
-          <tr>
-            ${headers.map((header) => html`<th scope="col">${header}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${polls.map((poll) => pollRow(poll, language))}
-        </tbody>
-      </table>
-    </div>`;
+    ${scrollingTable({ caption: heading, headers, rows: polls.map((poll) => pollRow(poll, language)) })}`;
 }
 
 /** The meetings: each evaluation's figures and their trend, and every poll with its result. */

@@ -1,7 +1,7 @@
 import { cellHint } from './board-page.js';
 import { DEADLINES_PATH } from './deadlines-page.js';
 import { momentText } from './format.js';
-import { html, type Html } from './html.js';
+import { html, scrollingTable, type Html } from './html.js';
 import { municipalityPath, pageHref, pageShell, type PageContext } from './layout.js';
 import type { HistoryLine, MunicipalityView } from './municipality.js';
 import { STATUS_LOOK, statusName, word, type PageLanguage } from './words.js';
@@ -21,21 +21,7 @@ function tasksPart(view: MunicipalityView, language: PageLanguage): Html {
   );
   const headers = language === 'da' ? ['Opgave', 'Status', 'Seneste ændring'] : ['Task', 'Status', 'Last change'];
   return html`<h2>${heading}</h2>
-    <div class="scroll" tabindex="0" role="region" aria-label="${heading}">
-      <table>
-        <caption>
-          ${heading}
-        </caption>
-        <thead>
-          <tr>
-            ${headers.map((header) => html`<th scope="col">${header}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    ${scrollingTable({ caption: heading, headers, rows })}`;
 }
 
 function historyLine(line: HistoryLine, language: PageLanguage): Html {

@@ -1,5 +1,5 @@
 import { dayText } from './format.js';
-import { html, jsonBlock, type Html } from './html.js';
+import { html, jsonBlock, scrollingTable, type Html } from './html.js';
 import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
 import type { ColumnProgress, StatusCounts } from './progress.js';
 import { STATUS_LOOK, STATUS_ORDER, statusName, word, type PageLanguage } from './words.js';
@@ -43,7 +43,6 @@ export function chartData(progress: readonly ColumnProgress[], language: PageLan
 
 function tableOf(progress: readonly ColumnProgress[], language: PageLanguage, asOf: string): Html {
   const today = dayText(asOf, language);
-  const statusHeaders = STATUS_ORDER.map((status) => html`<th scope="col">${statusName(status, language)}</th>`);
   const rows = progress.map((line) => {
     const baseline = line.baseline
       ? html`<tr>
@@ -67,23 +66,12 @@ function tableOf(progress: readonly ColumnProgress[], language: PageLanguage, as
       </tr>`;
   });
   const caption = language === 'da' ? 'Fremdrift pr. opgave og trin' : 'Progress per task and step';
-  return html`<div class="scroll" tabindex="0" role="region" aria-label="${caption}">
-    <table class="progress">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${word('task', language)}</th>
-          <th scope="col">${language === 'da' ? 'Kilde' : 'Source'}</th>
-          ${statusHeaders}
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
+  const headers = [
+    word('task', language),
+    language === 'da' ? 'Kilde' : 'Source',
+    ...STATUS_ORDER.map((status) => statusName(status, language)),
+  ];
+  return scrollingTable({ caption, headers, rows, className: 'progress' });
 }
 
 /**
