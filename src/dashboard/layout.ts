@@ -1,4 +1,4 @@
-import { html, type Html } from './html.js';
+import { html, jsonBlock, type Html } from './html.js';
 import { word, type PageLanguage, type WORDS } from './words.js';
 import type { Viewer } from './viewer.js';
 
@@ -114,4 +114,22 @@ export function pageShell(
         </main>
       </body>
     </html> `.text;
+}
+
+/**
+ * A chart: a canvas the page's script draws from the figures carried beside it (the same
+ * figures stand in a table under it, for whoever cannot see the chart or runs no script).
+ */
+export function chartFigure(chart: { id: string; label: string; data: { kind: string } }): Html {
+  return html`<figure class="chart">
+      <canvas id="${chart.id}" role="img" aria-label="${chart.label}" data-chart="${chart.data.kind}"></canvas>
+    </figure>
+    <script type="application/json" id="${chart.id}-data">
+      ${jsonBlock(chart.data)}
+    </script>`;
+}
+
+/** The button that saves a chart as PNG: hidden until the script has drawn it. */
+export function pngButton(chartId: string, language: PageLanguage): Html {
+  return html`<button type="button" class="png" data-chart="${chartId}" hidden>${word('png', language)}</button>`;
 }

@@ -1,6 +1,6 @@
 import { dayText, momentText } from './format.js';
-import { html, jsonBlock, scrollingTable, type Html } from './html.js';
-import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
+import { html, scrollingTable, type Html } from './html.js';
+import { chartFigure, DASHBOARD_PATH, pageHref, pageShell, pngButton, type PageContext } from './layout.js';
 import type { EvaluationView, MeetingsView, PollView } from './meetings.js';
 import { word, type PageLanguage } from './words.js';
 
@@ -90,15 +90,8 @@ function evaluationsPart(evaluations: readonly EvaluationView[], language: PageL
       ? 'Diagram: den gennemsnitlige vurdering af hvert møde. Tallene står i tabellen under.'
       : 'Chart: the average rating of each meeting. The figures are in the table below.';
   return html`<h2>${heading}</h2>
-    <p class="tools">
-      <button type="button" class="png" data-chart="trend-chart" hidden>${word('png', language)}</button>
-    </p>
-    <figure class="chart">
-      <canvas id="trend-chart" role="img" aria-label="${chartLabel}" data-chart="trend"></canvas>
-    </figure>
-    <script type="application/json" id="trend-chart-data">
-      ${jsonBlock(trendData(evaluations, language))}
-    </script>
+    <p class="tools">${pngButton('trend-chart', language)}</p>
+    ${chartFigure({ id: 'trend-chart', label: chartLabel, data: trendData(evaluations, language) })}
     ${scrollingTable({ caption: heading, headers, rows: evaluations.map((evaluation) => evaluationRow(evaluation, language)) })}`;
 }
 

@@ -1,6 +1,6 @@
 import { dayText } from './format.js';
-import { html, jsonBlock, scrollingTable, type Html } from './html.js';
-import { DASHBOARD_PATH, pageHref, pageShell, type PageContext } from './layout.js';
+import { html, scrollingTable, type Html } from './html.js';
+import { chartFigure, DASHBOARD_PATH, pageHref, pageShell, pngButton, type PageContext } from './layout.js';
 import type { ColumnProgress, StatusCounts } from './progress.js';
 import { STATUS_LOOK, STATUS_ORDER, statusName, word, type PageLanguage } from './words.js';
 
@@ -91,14 +91,9 @@ export function progressPage(progress: readonly ColumnProgress[], context: PageC
   const main = html`<p>${note}</p>
     <p class="tools">
       <a href="${pageHref(PROGRESS_PATH, language, { format: 'csv' })}" download>${word('csv', language)}</a>
-      <button type="button" class="png" data-chart="progress-chart" hidden>${word('png', language)}</button>
+      ${pngButton('progress-chart', language)}
     </p>
-    <figure class="chart">
-      <canvas id="progress-chart" role="img" aria-label="${chartLabel}" data-chart="progress"></canvas>
-    </figure>
-    <script type="application/json" id="progress-chart-data">
-      ${jsonBlock(chartData(progress, language, asOf))}
-    </script>
+    ${chartFigure({ id: 'progress-chart', label: chartLabel, data: chartData(progress, language, asOf) })}
     ${tableOf(progress, language, asOf)}`;
   return pageShell(context, { key: 'progress', title: word('progress', language), path: PROGRESS_PATH }, main);
 }
