@@ -20,7 +20,7 @@ import { registerCalendarRoute } from './server/calendar-route.js';
 import { registerExportRoute } from './server/export-route.js';
 import { registerDashboard } from './server/dashboard/routes.js';
 import { StatusWatch } from './dashboard/live.js';
-import { ENTRA_KEYS_URL, TeamsSessions, TeamsTabTokens } from './server/dashboard/teams-tab.js';
+import { TeamsSessions } from './server/dashboard/teams-sessions.js';
 import { createHttpServer } from './server/http-server.js';
 import { refuseOtherHosts } from './server/local-host.js';
 
@@ -68,10 +68,14 @@ export function sendersFor(
   };
 }
 
-/** The Teams tab's sign-in, where Teams (an app id) and the address people reach klikbot at are configured. */
-function teamsTabOf(config: Config, parts: ChannelParts) {
+/**
+ * The Teams tab's sign-in, where Teams (an app id) and the address people reach klikbot at are
+ * configured. Its token check (jose) is loaded only then: local mode and Slack alone do not carry it.
+ */
+async function teamsTabOf(config: Config, parts: ChannelParts) {
   const { appId, appType, tenantId } = config.teams;
   if (!appId || !config.publicUrl) return {};
+  const { ENTRA_KEYS_URL, TeamsTabTokens } = await import('./server/dashboard/teams-tab.js');
   const tokens = new TeamsTabTokens({
     appId,
     publicUrl: config.publicUrl,
@@ -83,7 +87,11 @@ function teamsTabOf(config: Config, parts: ChannelParts) {
 }
 
 /** The dashboard's routes over the state, the knowledge and the clock; its streams end when it closes. */
-function startDashboard(config: Config, parts: ChannelParts, server: Channels['server']): { close(): void } {
+async function startDashboard(
+  config: Config,
+  parts: ChannelParts,
+  server: Channels['server'],
+): Promise<{ close(): void }> {
   const { knowledge, state, clock, logger, local } = parts;
   return registerDashboard(server, {
     knowledge,
@@ -98,7 +106,7 @@ function startDashboard(config: Config, parts: ChannelParts, server: Channels['s
     secureCookie: config.publicUrl?.startsWith('https:') ?? false,
     wallMillis: () => Date.now(),
     logger,
-    ...teamsTabOf(config, parts),
+    ...(await teamsTabOf(config, parts)),
   });
 }
 
@@ -112,7 +120,7 @@ export async function startChannels(config: Config, parts: ChannelParts): Promis
   const server = createHttpServer({ clock, logger, localMode: config.localMode });
   registerExportRoute(server, { token: config.exportToken, store: state.store, knowledge, clock });
   registerCalendarRoute(server, { knowledge, statuses: state.statuses, clock, logger });
-  const dashboard = startDashboard(config, parts, server);
+  const dashboard = await startDashboard(config, parts, server);
   // on a shared database the instances take turns with each card
   const cardRefreshes = new RefreshThrottle(
     SHARED_CARD_INTERVAL_MS,

@@ -3,7 +3,7 @@ import type { Viewer } from '../../dashboard/viewer.js';
 import type { DashboardLink, DashboardLinkRepository } from '../../state/dashboard-links.js';
 import type { DeepReadonly, State } from '../../state/schema.js';
 import { namesThisMachine } from '../local-host.js';
-import type { TeamsSessions } from './teams-tab.js';
+import type { TeamsSessions } from './teams-sessions.js';
 
 /** The cookie a link's secret is kept in once the link was opened, so the address bar and history lose it. */
 export const LINK_COOKIE = 'klikbot_dashboard';

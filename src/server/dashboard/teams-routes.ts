@@ -2,7 +2,8 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logger.js';
 import { TEAMS_TAB_PATH, teamsTabPage } from '../../dashboard/teams-page.js';
 import { TEAMS_COOKIE, viewerOfPerson, type AccessDeps } from './access.js';
-import { TEAMS_SESSION_HOURS, type TeamsSessions, type TeamsTabTokens } from './teams-tab.js';
+import { TEAMS_SESSION_HOURS, type TeamsSessions } from './teams-sessions.js';
+import type { TeamsTabTokens } from './teams-tab.js';
 
 /** What the Teams tab's routes need: the token check and the sessions, where single sign-on is set up. */
 export interface TeamsTabDeps extends AccessDeps {

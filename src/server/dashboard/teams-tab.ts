@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 
 /** Where Entra publishes the keys its tokens are signed with (the public cloud). */
@@ -10,9 +9,6 @@ export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discover
  */
 const TEAMS_CLIENT_IDS = new Set(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']);
 
-/** How long a Teams tab's session lasts before the tab asks Teams for a new token: a working day. */
-export const TEAMS_SESSION_HOURS = 8;
-
 /** What checking a tab's token needs: the app it is for, where klikbot is reached, the tenant, Entra's keys. */
 export interface TeamsTabSettings {
   appId: string;
@@ -22,11 +18,7 @@ export interface TeamsTabSettings {
   keysUrl: string;
 }
 
-/** The person a valid token names: their Entra object id (klikbot's Teams user id) and name. */
-export interface TeamsPerson {
-  userId: string;
-  name?: string;
-}
+import type { TeamsPerson } from './teams-sessions.js';
 
 /** The audiences a tab's token may name: the app id (v2 tokens) or its Application ID URI (v1). */
 export function tabAudiences(settings: Pick<TeamsTabSettings, 'appId' | 'publicUrl'>): string[] {
@@ -88,41 +80,6 @@ export class TeamsTabTokens {
         !(error instanceof errors.JOSEError) ||
         error.constructor === errors.JOSEError;
       return keysMissing ? { unavailable: error } : 'invalid';
-    }
-  }
-}
-
-/**
- * A tab's session, kept by the browser in a cookie: who, until when, sealed with a key only
- * klikbot's instances share. What they may see is decided at each request from who they are
- * now (administrator, verified member), so a membership that ends ends the session's view too.
- */
-export class TeamsSessions {
-  constructor(private readonly key: Buffer) {}
-
-  #mac(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
-  }
-
-  /** The cookie value for a person until `untilMillis`. */
-  seal(person: TeamsPerson, untilMillis: number): string {
-    const body = Buffer.from(JSON.stringify({ u: person.userId, e: untilMillis })).toString('base64url');
-    return `${body}.${this.#mac(body)}`;
-  }
-
-  /** The Teams user id a cookie value names, while it is sealed by this key and not past its end. */
-  open(value: string | undefined, nowMillis: number): string | undefined {
-    const [body, mac, ...rest] = (value ?? '').split('.');
-    if (!body || !mac || rest.length > 0 || body.length > 500) return undefined;
-    const expected = Buffer.from(this.#mac(body));
-    const given = Buffer.from(mac);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    try {
-      const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { u?: unknown; e?: unknown };
-      if (typeof parsed.u !== 'string' || typeof parsed.e !== 'number' || parsed.e <= nowMillis) return undefined;
-      return parsed.u;
-    } catch {
-      return undefined;
     }
   }
 }
