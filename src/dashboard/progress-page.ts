@@ -13,19 +13,21 @@ function countsCells(counts: StatusCounts | undefined): Html {
 /** The chart's data: two bars a column, KLIK's extract and klikbot's reports, each stacked by status. */
 export function chartData(progress: readonly ColumnProgress[], language: PageLanguage, asOf: string) {
   const today = dayText(asOf, language);
-  const reported = language === 'da' ? `meldt til klikbot pr. ${today}` : `reported to klikbot as of ${today}`;
+  // as short as KLIK's own line beside it: the table under the chart says it in full
+  const reported = `klikbot ${today}`;
   const notReported = language === 'da' ? 'ikke meldt' : 'not reported';
-  const labels: string[] = [];
+  // two lines a bar, what and whose, so a phone's narrow chart does not cut the task's name off
+  const labels: string[][] = [];
   const values: Record<string, number[]> = { done: [], started: [], 'not-started': [], 'not-reported': [] };
   for (const line of progress) {
     // both bars reach all municipalities: KLIK's counts them all, klikbot's adds those that did not report
-    const bars: { label: string; counts: StatusCounts; silent: number }[] = [];
+    const bars: { label: string[]; counts: StatusCounts; silent: number }[] = [];
     if (line.baseline) {
-      const label = `${line.column.short} · KLIK ${dayText(line.baseline.asOf, language)}`;
+      const label = [line.column.short, `KLIK ${dayText(line.baseline.asOf, language)}`];
       bars.push({ label, counts: line.baseline.counts, silent: 0 });
     }
     const silent = line.municipalities - line.reporting;
-    bars.push({ label: `${line.column.short} · ${reported}`, counts: line.reported, silent });
+    bars.push({ label: [line.column.short, reported], counts: line.reported, silent });
     for (const bar of bars) {
       labels.push(bar.label);
       for (const status of STATUS_ORDER) values[status]!.push(bar.counts[status]);
@@ -41,13 +43,18 @@ export function chartData(progress: readonly ColumnProgress[], language: PageLan
   return { kind: 'progress', labels, max: progress[0]?.municipalities ?? 0, series };
 }
 
+/** The extract named with its date in the page's language: "KLIK-udtræk 4. september 2018". */
+function klikLabel(asOf: string, language: PageLanguage): string {
+  return `${language === 'da' ? 'KLIK-udtræk' : 'KLIK extract'} ${dayText(asOf, language)}`;
+}
+
 function tableOf(progress: readonly ColumnProgress[], language: PageLanguage, asOf: string): Html {
   const today = dayText(asOf, language);
   const rows = progress.map((line) => {
     const baseline = line.baseline
       ? html`<tr>
           <th scope="row" rowspan="2"><abbr title="${line.column.title}">${line.column.short}</abbr></th>
-          <td>${line.baseline.label}</td>
+          <td>${klikLabel(line.baseline.asOf, language)}</td>
           ${countsCells(line.baseline.counts)}
         </tr>`
       : html`<tr>

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { boardOf } from '../../src/dashboard/board.js';
 import { boardPage } from '../../src/dashboard/board-page.js';
-import { boardCsv, deadlinesCsv, meetingsCsv } from '../../src/dashboard/csv.js';
+import { boardCsv, deadlinesCsv, meetingsCsv, progressCsv } from '../../src/dashboard/csv.js';
 import { deadlinesOf } from '../../src/dashboard/deadlines.js';
 import { html, jsonBlock } from '../../src/dashboard/html.js';
 import { meetingsOf } from '../../src/dashboard/meetings.js';
@@ -121,8 +121,14 @@ describe('national progress', () => {
     const page = progressPage(progressOf(knowledge, stateWith([])), { language: 'en', viewer: national }, '2018-10-01');
     expect(page).toContain('<html lang="en">');
     // each side of the comparison with its as-of date
-    expect(page).toContain('KLIK-udtræk 4. september 2018');
+    expect(page).toContain('KLIK extract 4 September 2018');
     expect(page).toContain('Reported to klikbot as of 1 October 2018 (0 of 98 municipalities)');
+    const csv = progressCsv(
+      progressOf(knowledge, stateWith([update('koege', 'bbr-adgangsstyring', 3, 'done')])),
+      '2018-10-01',
+    );
+    expect(csv).toContain('bbr-adgangsstyring;3;KLIK;2018-09-04;28;17;53;98\r\n');
+    expect(csv).toContain('bbr-adgangsstyring;3;klikbot;2018-10-01;1;0;0;1\r\n');
     expect(html`<p>${'a & b'}</p>`.text).toBe('<p>a &amp; b</p>');
   });
 });

@@ -84,7 +84,11 @@ function chartConfig(data) {
         indexAxis: 'y',
         animation: false,
         maintainAspectRatio: false,
-        scales: { x: { stacked: true, beginAtZero: true, max: data.max || undefined }, y: { stacked: true } },
+        // every bar keeps its label, however narrow the screen
+        scales: {
+          x: { stacked: true, beginAtZero: true, max: data.max || undefined },
+          y: { stacked: true, ticks: { autoSkip: false } },
+        },
       },
     };
   }
@@ -105,7 +109,7 @@ function drawCharts() {
     if (!source) continue;
     const data = JSON.parse(source.textContent);
     const rows = Math.max(3, data.labels.length);
-    canvas.parentElement.style.height = data.kind === 'progress' ? `${rows * 28 + 80}px` : '320px';
+    canvas.parentElement.style.height = data.kind === 'progress' ? `${rows * 36 + 80}px` : '320px';
     new window.Chart(canvas, chartConfig(data));
     canvas.dataset.drawn = 'true';
   }

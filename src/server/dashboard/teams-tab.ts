@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { TeamsPerson } from './teams-sessions.js';
 
 /** Where Entra publishes the keys its tokens are signed with (the public cloud). */
 export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
@@ -17,8 +18,6 @@ export interface TeamsTabSettings {
   tenantId?: string;
   keysUrl: string;
 }
-
-import type { TeamsPerson } from './teams-sessions.js';
 
 /** The audiences a tab's token may name: the app id (v2 tokens) or its Application ID URI (v1). */
 export function tabAudiences(settings: Pick<TeamsTabSettings, 'appId' | 'publicUrl'>): string[] {
