@@ -32,10 +32,10 @@ export interface MeetingServices {
 /** What handing out links to the dashboard needs. */
 export interface DashboardServices {
   links: DashboardLinkRepository;
-  /** Where people reach the dashboard (no trailing slash), once known; undefined where it is not configured. */
-  address(): string | undefined;
-  /** Local mode on this machine: the dashboard is open here without a link. */
-  openOnThisMachine: boolean;
+  /** Where people reach klikbot from elsewhere (KLIKBOT_PUBLIC_URL, no trailing slash); links are made from it. */
+  publicAddress: string | undefined;
+  /** Local mode on this machine: where this machine reaches the dashboard, open without a link, once listening. */
+  thisMachine(): string | undefined;
 }
 
 /**

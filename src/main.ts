@@ -62,10 +62,9 @@ export async function startKlikbot(
   const reminders = await remindersFor(config, knowledge, state, { clock, logger, notifier });
   // known once listening: local mode hands out this machine's address (the port may be chosen then)
   const listening: { at?: string } = {};
-  const dashboardAddress = () => config.publicUrl ?? (localMachine ? listening.at : undefined);
   const core = createCore({
     knowledge,
-    services: actionServices(config, state, { reminders, notifier, domains, dashboardAddress }),
+    services: actionServices(config, state, { reminders, notifier, domains, listeningAt: () => listening.at }),
     clock,
     ...(state.sharedValues ? { sharedValues: state.sharedValues } : {}),
   });

@@ -45,7 +45,7 @@ export function remindersFor(
 export function actionServices(
   config: Config,
   state: Repositories,
-  parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook; dashboardAddress: () => string | undefined },
+  parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook; listeningAt: () => string | undefined },
 ): ActionServices {
   const { notifier } = parts;
   const services: ActionServices = {
@@ -66,8 +66,10 @@ export function actionServices(
     localTrusted: config.localMode && config.botFramework && isLoopbackHost(config.host),
     dashboard: {
       links: state.dashboardLinks,
-      address: parts.dashboardAddress,
-      openOnThisMachine: config.localMode && config.botFramework && isLoopbackHost(config.host),
+      publicAddress: config.publicUrl,
+      // open on this machine only where the web chat is: local mode on loopback
+      thisMachine: () =>
+        config.localMode && config.botFramework && isLoopbackHost(config.host) ? parts.listeningAt() : undefined,
     },
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
     reachPerson: reachPersonVia(state.conversations, notifier),

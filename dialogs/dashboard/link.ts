@@ -1,6 +1,6 @@
 import type { Reply } from '../../src/core/types.js';
 import { DASHBOARD_LINK_DAYS } from '../../src/state/dashboard-links.js';
-import { actingFor, isAdministrator, isVerifiedMember } from '../membership/acting-for.js';
+import { actingFor, isAdministrator, isLocallyTrusted, isVerifiedMember } from '../membership/acting-for.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import type { ActionDialog, DashboardServices, DialogContext } from '../types.js';
@@ -52,9 +52,12 @@ function thisMachine(context: DialogContext, address: string): Reply[] {
  */
 export const dashboardLink: ActionDialog = async (context, _args, services) => {
   const dashboard: DashboardServices | undefined = services.dashboard;
-  const address = dashboard?.address();
-  if (!dashboard || address === undefined) return unavailable(context);
-  if (dashboard.openOnThisMachine) return thisMachine(context, address);
+  if (!dashboard) return unavailable(context);
+  // the person at this machine (the web chat, the Emulator) opens it here; a Slack user is elsewhere
+  const here = dashboard.thisMachine();
+  if (here !== undefined && isLocallyTrusted(context, services)) return thisMachine(context, here);
+  const address = dashboard.publicAddress;
+  if (address === undefined) return unavailable(context);
   if (context.turn.conversation.isGroup)
     return notice(
       say(

@@ -277,6 +277,17 @@ describe('the dashboard in a browser: the board from the state, filtered, live, 
     await page.close();
   });
 
+  it('points the person at this machine to the open dashboard, and a Slack user, who is elsewhere, to no address of this machine', async () => {
+    const before = connector.requests.length;
+    await say('mette', 'dashboard');
+    const [reply] = (await connector.waitFor(before + 1)).slice(before);
+    expect(reply!.body.text).toContain(`Overblikket er åbent her på maskinen: [Åbn overblikket](${bot.url}/dashboard)`);
+    await saySlack('U0ADMIN', 'dashboard');
+    const answer = JSON.stringify(slack.calls('chat.postMessage').at(-1)?.args);
+    expect(answer).toContain('Overblikket i browseren er ikke sat op her');
+    expect(answer).not.toContain('127.0.0.1');
+  });
+
   it('opens a Teams tab without single sign-on set up as a page that says how to get a link', async () => {
     const page = await (await fetch(`${bot.url}/dashboard/teams`)).text();
     expect(page).toContain('Skriv »dashboard« til klikbot i en privat chat');
