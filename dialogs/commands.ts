@@ -1,5 +1,5 @@
 import type { ActionPayload } from '../src/core/types.js';
-import { DASHBOARD_DIALOGS, REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
+import { ASK_KOMBIT_DIALOGS, DASHBOARD_DIALOGS, REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
 
 function reminderCommand(argument: string): ActionPayload | undefined {
   if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };
@@ -92,5 +92,23 @@ export function commandOf(text: string): ActionPayload | undefined {
   const aboutLink = dashboardSentence(text);
   if (aboutLink) return aboutLink;
   if (/^(påmindelser|paamindelser)$/i.test(first)) return remindersCommand(argument);
+  return askKombitCommand(first, argument);
+}
+
+/**
+ * Ask KOMBIT's commands (administrators): "eksperter her" designates the expert conversation,
+ * "eksperter ingen" ends it, "eksperter" says where it is; "ubesvarede spørgsmål" lists the open
+ * questions, "lærte svar" the learned answers.
+ */
+function askKombitCommand(first: string, argument: string): ActionPayload | undefined {
+  if (/^(eksperter|experts)$/i.test(first)) {
+    if (/^(her|here)$/i.test(argument)) return { dialog: ASK_KOMBIT_DIALOGS.experts, args: {} };
+    if (/^(ingen|none|off)$/i.test(argument)) return { dialog: ASK_KOMBIT_DIALOGS.experts, args: { off: 'true' } };
+    if (argument === '') return { dialog: ASK_KOMBIT_DIALOGS.experts, args: { show: 'true' } };
+  }
+  if (/^(ubesvarede|unanswered)$/i.test(first) && /^(spørgsmål|spoergsmaal|questions)$/i.test(argument))
+    return { dialog: ASK_KOMBIT_DIALOGS.openQuestions, args: {} };
+  if (/^(lærte|laerte|learned)$/i.test(first) && /^(svar|answers)$/i.test(argument))
+    return { dialog: ASK_KOMBIT_DIALOGS.learned, args: {} };
   return undefined;
 }

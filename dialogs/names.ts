@@ -134,3 +134,33 @@ export const DASHBOARD_DIALOGS = {
   /** {all?}: closes one's own links, or (an administrator) every link. */
   revoke: 'dashboard-revoke',
 } as const;
+
+/** Ask KOMBIT: a question klikbot could not answer handed to KOMBIT's experts, their answer back, and what klikbot learns from it. */
+export const ASK_KOMBIT_DIALOGS = {
+  /** {q, a, id}: the form where the asker may add a line. */
+  open: 'ask-kombit-open',
+  /** {q, a, id, note?}: hands the question over. */
+  send: 'ask-kombit-send',
+  /** {off?}: "eksperter her" / "eksperter ingen" (administrators). */
+  experts: 'ask-kombit-experts',
+  /** {id}: an expert takes the question, so no other answers it. */
+  take: 'ask-kombit-take',
+  /** {id}: lets go of a taken question. */
+  release: 'ask-kombit-release',
+  /** {id}: the answer form. */
+  answerForm: 'ask-kombit-answer-form',
+  /** {id, answer, save, variants?}: the answer, sent back to the asker. */
+  answer: 'ask-kombit-answer',
+  /** "ubesvarede spørgsmål" (administrators). */
+  openQuestions: 'ask-kombit-open-questions',
+  /** Every handed-over question with its outcome, as CSV (administrators). */
+  csv: 'ask-kombit-csv',
+  /** "lærte svar" (administrators). */
+  learned: 'ask-kombit-learned',
+  /** {id}: the form to change a learned answer. */
+  learnedEditForm: 'ask-kombit-learned-edit-form',
+  /** {id, answer, variants?}: changes a learned answer. */
+  learnedEdit: 'ask-kombit-learned-edit',
+  /** {id}: removes a learned answer. */
+  learnedRemove: 'ask-kombit-learned-remove',
+} as const;

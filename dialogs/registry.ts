@@ -1,6 +1,7 @@
 import { answersByName } from './answers/index.js';
 import { notUnderstood } from './answers/help.js';
 import { participantAnswer, type Otherwise } from './meetings/participants.js';
+import { askKombitDialogsByName } from './ask-kombit/index.js';
 import { dashboardDialogsByName } from './dashboard/index.js';
 import { evaluationDialogsByName } from './evaluations/index.js';
 import { meetingDialogsByName } from './meetings/index.js';
@@ -37,6 +38,7 @@ const actions: Record<string, ActionDialog> = {
   ...pollDialogsByName,
   ...evaluationDialogsByName,
   ...dashboardDialogsByName,
+  ...askKombitDialogsByName,
   [MEETING_DIALOGS.participant]: participantAnswer(answeredAsBefore),
 };
 

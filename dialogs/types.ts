@@ -3,7 +3,9 @@ import type { DialogContext } from '../src/core/dialog-registry.js';
 import type { Reply } from '../src/core/types.js';
 import type { DomainBook } from '../src/knowledge/municipality-domains.js';
 import type { ReminderServices } from '../src/reminders/types.js';
+import type { Delivery } from '../src/core/notifier.js';
 import type { DashboardLinkRepository } from '../src/state/dashboard-links.js';
+import type { KombitQuestionRepository } from '../src/state/kombit-questions.js';
 import type { EvaluationRepository } from '../src/state/evaluations.js';
 import type { MeetingReminderRepository } from '../src/state/meeting-reminders.js';
 import type { MeetingSessionRepository } from '../src/state/meeting-sessions.js';
@@ -38,6 +40,13 @@ export interface DashboardServices {
   thisMachine(): string | undefined;
 }
 
+/** What handing questions to KOMBIT needs: where they are kept, and a send that tells where the message stands. */
+export interface AskKombitServices {
+  questions: KombitQuestionRepository;
+  /** Writes to a stored conversation and reports how it went (with the posted messages' ids). */
+  send(to: ConversationKey, replies: Reply[]): Promise<Delivery>;
+}
+
 /**
  * What dialogs that change state need: the repositories, and who may act for any
  * municipality (`${channel}:${userId}`, e.g. `slack:U0ADMIN`, `teams:<Entra object id>`).
@@ -62,6 +71,8 @@ export interface ActionServices {
   reachPerson?: (person: Person, replies: Reply[]) => Promise<boolean>;
   /** Absent where klikbot runs without the dashboard: the dashboard dialog says so. */
   dashboard?: DashboardServices;
+  /** Absent where klikbot runs without handing questions to KOMBIT: "I don't know" names the mailbox. */
+  askKombit?: AskKombitServices;
   /** Writes to a stored conversation; false where it cannot. */
   tell?: (to: ConversationKey, replies: Reply[]) => Promise<boolean>;
 }

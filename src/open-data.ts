@@ -10,6 +10,7 @@ import { describeProblem } from './knowledge/problems.js';
 import type { Logger } from './logger.js';
 import { ConversationRepository } from './state/conversations.js';
 import { DashboardLinkRepository } from './state/dashboard-links.js';
+import { KombitQuestionRepository } from './state/kombit-questions.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { MeetingReminderRepository } from './state/meeting-reminders.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
@@ -42,6 +43,8 @@ export interface Repositories {
   subscriptions: ReminderSubscriptionRepository;
   /** The dashboard's links handed out in chat. */
   dashboardLinks: DashboardLinkRepository;
+  /** The questions handed to KOMBIT, the expert conversation and the answers learned. */
+  kombitQuestions: KombitQuestionRepository;
   /** Seals a file's action to where it was asked (Teams makes the file in the 1:1 chat). */
   seal: ActionSeal;
   /** Seals the dashboard's Teams tab sessions: the same for every instance on one store. */
@@ -107,6 +110,7 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
     meetingReminders: new MeetingReminderRepository(store, clock),
     subscriptions: new ReminderSubscriptionRepository(store, clock),
     dashboardLinks: new DashboardLinkRepository(store, clock),
+    kombitQuestions: new KombitQuestionRepository(store, clock),
     seal: createActionSeal(voteKey),
     // a key of its own, derived from the shared secret: a session can never be read as a vote hash
     dashboardKey: Buffer.from(hkdfSync('sha256', voteKey, Buffer.alloc(0), 'klikbot dashboard sessions', 32)),

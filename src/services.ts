@@ -1,13 +1,16 @@
 import type { DateTime } from 'luxon';
 import { beforeMeetingWork } from '../dialogs/meetings/before.js';
 import { meetingTimedWork } from '../dialogs/meetings/timed.js';
+import { askKombitTimedWork } from '../dialogs/ask-kombit/index.js';
 import { announceClosedPolls } from '../dialogs/polls/announce.js';
 import { startEvaluation } from '../dialogs/evaluations/index.js';
 import { createReminderComposer } from '../dialogs/reminders/message.js';
 import type { ActionServices } from '../dialogs/types.js';
 import type { Clock } from './clock.js';
 import { isLoopbackHost, type Config } from './config.js';
+import type { ConversationKey } from './core/address.js';
 import type { Notifier } from './core/notifier.js';
+import type { Reply } from './core/types.js';
 import type { DomainBook } from './knowledge/municipality-domains.js';
 import type { Knowledge } from './knowledge/registry.js';
 import { Scheduler } from './lib/scheduler.js';
@@ -71,6 +74,7 @@ export function actionServices(
       thisMachine: () =>
         config.localMode && config.botFramework && isLoopbackHost(config.host) ? parts.listeningAt() : undefined,
     },
+    askKombit: { questions: state.kombitQuestions, send: (to, replies) => notifier.send(to, replies) },
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
     reachPerson: reachPersonVia(state.conversations, notifier),
   };
@@ -120,6 +124,15 @@ export function timedWork(
     once('meeting-reminders', (now) =>
       beforeMeetingWork({ reminders: state.meetingReminders, knowledge, notifier, logger }, now),
     ),
+  );
+  // Ask KOMBIT: cards and answers that did not arrive, reminders of open questions, the weekly summary
+  const ask = {
+    questions: state.kombitQuestions,
+    send: (to: ConversationKey, replies: Reply[]) => notifier.send(to, replies),
+  };
+  scheduler.register(
+    'ask-kombit',
+    once('ask-kombit', (now) => askKombitTimedWork({ ask, knowledge, logger }, now)),
   );
   return scheduler;
 }

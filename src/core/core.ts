@@ -115,10 +115,24 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     return routed;
   };
 
+  /** A question in words: the router's answer, then what the dialogs add to an answer (not to a command it asked for). */
+  const answerQuestion = async (turn: Turn): Promise<Reply[]> => {
+    const routed = await answerAnywhere(turn);
+    const replies = await answerWithState(turn, routed);
+    const commanded = routed.action !== undefined || (routed.parts ?? []).some((part) => part.action !== undefined);
+    if (!deps.services || commanded) return replies;
+    const language = routed.understanding?.language ?? languageOf(turn);
+    const context = { turn, knowledge: deps.knowledge, language };
+    return withLanguage(
+      await registry.answered(context, deps.services, replies, routed.understanding?.intent),
+      language,
+    );
+  };
+
   return {
     handle: async (turn) => {
       const typed = turn.action ? turn : { ...turn, action: registry.command(turn.text) };
-      const replies = (await runAction(typed)) ?? (await answerWithState(turn, await answerAnywhere(turn)));
+      const replies = (await runAction(typed)) ?? (await answerQuestion(turn));
       const context = { turn, knowledge: deps.knowledge, language: languageOf(turn) };
       const asides = deps.services ? await registry.asides(context, deps.services, typed.action?.dialog) : [];
       return [...replies, ...asides];

@@ -70,6 +70,11 @@ export interface DialogRegistry<Services> {
   unknownButton(turn: Turn): Reply;
   /** What the person is told beside the answer to `dialog` (a claim that now waits for approval), at most once. */
   asides(context: DialogContext, services: Services, dialog: string | undefined): Promise<Reply[]>;
+  /**
+   * The answer to a question asked in words, as the person gets it (an answer learned from a
+   * person where it fits better, a way to hand the question to one); `intent` is how it was read.
+   */
+  answered(context: DialogContext, services: Services, replies: Reply[], intent: string | undefined): Promise<Reply[]>;
   /** Keeps where a card meant for everyone was posted, so that it can be rewritten later. */
   cardPosted(reply: Reply, message: PostedMessage, services: Services): Promise<void>;
   /** A card meant for everyone as it stands at `now`; undefined for other cards. */

@@ -33,6 +33,12 @@ export interface TurnConversation {
    * turn's channel and id are the address.
    */
   address?: { channel: string; conversationId: string };
+  /**
+   * The thread the turn sits in, where the channel has threads, as the channel names it
+   * (Slack: the thread's ts; Teams: the channel's conversation id with its `;messageid=`), so
+   * that something said later (KOMBIT's answer) can go to the same thread.
+   */
+  thread?: string;
 }
 
 /** What a person did, as the core sees it, with no channel SDK in it. */
@@ -208,6 +214,12 @@ export interface Reply {
    * its set time). Honoured where klikbot writes unprompted (the notifier's senders).
    */
   replaces?: PostedMessage;
+  /**
+   * Written into this thread of the conversation (a turn's `conversation.thread`), where klikbot
+   * writes unprompted; a channel without threads, or a thread not of that conversation, posts it
+   * in the conversation.
+   */
+  thread?: string;
 }
 
 /** A file klikbot hands over: its name, type and text (a CSV for a spreadsheet, its BOM included). */

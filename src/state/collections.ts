@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { expertConversationSchema, kombitQuestionSchema, learnedAnswerSchema } from './ask-kombit-schema.js';
 import { dashboardLinkSchema } from './dashboard-link-schema.js';
 import { meetingReminderSchema } from './meeting-reminder-schema.js';
 import {
@@ -70,6 +71,12 @@ export const collectionRules: Record<CollectionName, CollectionRule> = {
     unique: { key: conversationKey, what: 'meeting reminder subscription' },
   },
   dashboardLinks: { schema: dashboardLinkSchema, unique: { key: updateIdKey, what: 'dashboard link id' } },
+  expertConversations: {
+    schema: expertConversationSchema,
+    unique: { key: conversationKey, what: 'expert conversation' },
+  },
+  kombitQuestions: { schema: kombitQuestionSchema, unique: { key: updateIdKey, what: 'question id' } },
+  learnedAnswers: { schema: learnedAnswerSchema, unique: { key: updateIdKey, what: 'learned answer id' } },
 };
 
 /** The collections, in the document's order. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expertConversationSchema, kombitQuestionSchema, learnedAnswerSchema } from './ask-kombit-schema.js';
 import { dashboardLinkSchema } from './dashboard-link-schema.js';
 import { meetingReminderSchema } from './meeting-reminder-schema.js';
 
@@ -342,6 +343,12 @@ export const stateSchema = z.strictObject({
     .superRefine(uniqueBy(conversationKey, 'meeting reminder subscription'))
     .default([]),
   dashboardLinks: z.array(dashboardLinkSchema).superRefine(uniqueBy(updateIdKey, 'dashboard link id')).default([]),
+  expertConversations: z
+    .array(expertConversationSchema)
+    .superRefine(uniqueBy(conversationKey, 'expert conversation'))
+    .default([]),
+  kombitQuestions: z.array(kombitQuestionSchema).superRefine(uniqueBy(updateIdKey, 'question id')).default([]),
+  learnedAnswers: z.array(learnedAnswerSchema).superRefine(uniqueBy(updateIdKey, 'learned answer id')).default([]),
 });
 
 /** The state document, as the store holds it. */

@@ -63,6 +63,9 @@ describe('openStore', () => {
       meetingSessions: [],
       meetingReminders: [],
       dashboardLinks: [],
+      expertConversations: [],
+      kombitQuestions: [],
+      learnedAnswers: [],
     };
     expect(store.read()).toEqual(empty);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...empty, journalSeq: 0 });

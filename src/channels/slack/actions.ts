@@ -145,6 +145,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
         userName: body.user.name,
         channelId: site.channelId,
         teamId: body.team?.id,
+        ...(site.threadTs !== undefined ? { threadTs: site.threadTs } : {}),
       };
       const turn = toTurn(
         place,

@@ -60,7 +60,12 @@ async function answer(
     (message) => say({ text: message, thread_ts: threadTs }),
     async () => {
       await rememberSlackConversation(event.channel, event.team, deps, event.user);
-      const place = { userId: event.user, channelId: event.channel, teamId: event.team };
+      const place = {
+        userId: event.user,
+        channelId: event.channel,
+        teamId: event.team,
+        ...(threadTs !== undefined ? { threadTs } : {}),
+      };
       const answered = await deps.core.handle(
         withMentions(
           toTurn(place, text, deps.clock.now(), undefined, slackEmailLookup(client, event.user, event.team)),

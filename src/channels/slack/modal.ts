@@ -301,6 +301,7 @@ function submissionTurn(
     userName: body.user.name,
     channelId: metadata.site.channel,
     teamId: body.team?.id,
+    ...(metadata.site.thread !== undefined ? { threadTs: metadata.site.thread } : {}),
   };
   return toTurn(place, '', deps.clock.now(), { dialog: metadata.dialog, args: { ...metadata.args, ...values } });
 }

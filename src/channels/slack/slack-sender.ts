@@ -63,7 +63,11 @@ export function createSlackSender(client: WebClient): ConversationSender {
           messageIds.push(reply.replaces.messageId);
           continue;
         }
-        const posted = await client.chat.postMessage({ channel: reference.data.channel, ...toSlackMessage(reply) });
+        const posted = await client.chat.postMessage({
+          channel: reference.data.channel,
+          ...(reply.thread !== undefined && /^\d+\.\d+$/.test(reply.thread) ? { thread_ts: reply.thread } : {}),
+          ...toSlackMessage(reply),
+        });
         if (posted.ts) messageIds.push(posted.ts);
       }
     } catch (error) {

@@ -9,6 +9,8 @@ export interface SlackPlace {
   /** Conversation id: C… public channel, G… private channel or group DM, D… direct message. */
   channelId: string;
   teamId?: string;
+  /** The thread it happened in (a channel's message answered in its thread), where there is one. */
+  threadTs?: string;
 }
 
 function kindOf(channelId: string): ConversationKind {
@@ -57,6 +59,7 @@ export function toTurn(
     now,
   };
   if (place.teamId) turn.conversation.teamId = place.teamId;
+  if (place.threadTs) turn.conversation.thread = place.threadTs;
   return turn;
 }
 

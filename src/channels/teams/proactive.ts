@@ -129,6 +129,22 @@ async function postOnce(
   });
 }
 
+/**
+ * The reference to a thread of the stored conversation (a channel's `;messageid=`), where a
+ * reply names one; a thread of any other conversation is not followed.
+ */
+function inThreadOf(
+  reference: Partial<ConversationReference>,
+  thread: string | undefined,
+): Partial<ConversationReference> {
+  const id = reference.conversation?.id;
+  if (thread === undefined || id === undefined || !thread.startsWith(`${id};messageid=`)) return reference;
+  return {
+    ...reference,
+    conversation: { ...reference.conversation, id: thread } as ConversationReference['conversation'],
+  };
+}
+
 /** Rewrites the replies that replace a posted message, then posts the rest; stops at the first that does not arrive. */
 async function sendOnce(
   adapter: KlikbotAdapter,
@@ -145,7 +161,7 @@ async function sendOnce(
   }
   const posts = replies.filter((reply) => !reply.replaces);
   if (posts.length === 0) return { outcome: { status: 'sent', messageIds }, throttledWithoutHint: false };
-  const attempt = await postOnce(adapter, appId, reference, posts);
+  const attempt = await postOnce(adapter, appId, inThreadOf(reference, posts[0]!.thread), posts);
   return attempt.outcome.status === 'sent'
     ? { ...attempt, outcome: { status: 'sent', messageIds: [...messageIds, ...attempt.outcome.messageIds] } }
     : attempt;

@@ -77,6 +77,9 @@ export function toConversation(activity: InboundActivity): TurnConversation {
   if (tenantId) conversation.tenantId = tenantId;
   if (data?.team?.id) conversation.teamId = data.team.id;
   if (data?.channel?.id) conversation.channelId = data.channel.id;
+  // a channel's thread is the conversation id with its ;messageid=
+  if (conversation.address && conversation.address.conversationId !== activity.conversation.id)
+    conversation.thread = activity.conversation.id;
   return conversation;
 }
 
