@@ -234,14 +234,16 @@ export class KombitQuestionRepository {
     by: AskPerson,
     change: (question: KombitQuestion, draft: State) => void,
   ): Promise<QuestionStep> {
-    return this.store.update((draft): QuestionStep => {
+    const outcome = await this.store.update((draft): QuestionStep['outcome'] => {
       const question = draft.kombitQuestions.find((one) => one.id === id);
-      if (!question) return { outcome: 'gone' };
-      if (question.answer !== undefined) return { outcome: 'answered', question: structuredClone(question) };
-      if (question.takenBy && !samePerson(question.takenBy, by))
-        return { outcome: 'taken', question: structuredClone(question) };
+      if (!question) return 'gone';
+      if (question.answer !== undefined) return 'answered';
+      if (question.takenBy && !samePerson(question.takenBy, by)) return 'taken';
       change(question, draft);
-      return { outcome: 'done', question: structuredClone(question) };
+      return 'done';
     });
+    // the question as stored after the write (the draft is the store's, not to be kept)
+    const question = this.get(id);
+    return outcome === 'gone' || !question ? { outcome: 'gone' } : { outcome, question };
   }
 }
