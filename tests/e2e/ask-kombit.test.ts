@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
 import { blockText, buttonClick, buttonLabelled, slackEnv, SLACK_SECRET } from '../support/slack-harness.js';
@@ -19,7 +20,9 @@ import {
   mentioning,
   teamsActivity,
   type CardAction,
+  type CardContent,
 } from '../support/teams-activities.js';
+import { APP_ID, channelToken, signedEndpoints, startKeyServer } from '../support/teams-signing.js';
 
 const EXPERTS = 'C0EXPERTS';
 const ASKERS = 'C0PROGRAM';
@@ -48,18 +51,34 @@ interface OpenedView {
   private_metadata: string;
 }
 
-/** One bot with Teams (through a fake connector) and Slack (through a fake Web API), on one state file that outlives restarts. */
+/**
+ * One bot with Teams (signed Bot Framework tokens, through a fake connector) and Slack (through
+ * a fake Web API), on one state file that outlives restarts.
+ */
 function useBothChannels() {
   const h = {} as { connector: FakeConnector; slack: FakeSlack; bot: Awaited<ReturnType<typeof startTestBot>> };
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  let keys: Awaited<ReturnType<typeof startKeyServer>>;
   const env = () =>
     slackEnv(h.slack.apiUrl, {
-      KLIKBOT_ADMINS: `slack:${slackAdmin}`,
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'unused',
+      MicrosoftAppType: 'MultiTenant',
+      KLIKBOT_ADMINS: `slack:${slackAdmin},teams:${teamsAdmin.aadObjectId}`,
       KLIKBOT_REMINDER_TICK_SECONDS: '0',
     });
+  const start = (statePath?: string) =>
+    startTestBot(env(), { teamsEndpoints: signedEndpoints(keys.url), ...(statePath ? { statePath } : {}) });
+  beforeAll(async () => {
+    keys = await startKeyServer(publicKey);
+  });
+  afterAll(() => {
+    keys.server.close();
+  });
   beforeEach(async () => {
     h.connector = await startFakeConnector();
     h.slack = await startFakeSlack();
-    h.bot = await startTestBot(env());
+    h.bot = await start();
   });
   afterEach(async () => {
     await h.bot.close();
@@ -68,26 +87,47 @@ function useBothChannels() {
   });
   const restart = async () => {
     await h.bot.close();
-    h.bot = await startTestBot(env(), { statePath: h.bot.statePath });
+    h.bot = await start(h.bot.statePath);
   };
   const slackPost = async (request: SlackRequest) => {
     const response = await postToSlack(h.bot.url, SLACK_SECRET, request);
     expect(response.status).toBe(200);
     await h.bot.idle();
   };
-  const teams = async (activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> => {
-    const before = h.connector.requests.length;
-    const response = await fetch(`${h.bot.url}/api/messages`, {
+  const teamsPost = (activity: Record<string, unknown>) =>
+    fetch(`${h.bot.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${channelToken(privateKey, { serviceurl: h.connector.url })}`,
+      },
       body: JSON.stringify(activity),
     });
-    expect(response.status).toBe(200);
+  const teams = async (activity: Record<string, unknown>, expected = 1): Promise<ConnectorRequest[]> => {
+    const before = h.connector.requests.length;
+    expect((await teamsPost(activity)).status).toBe(200);
     return (await h.connector.waitFor(before + expected)).slice(before);
+  };
+  /** An Action.Execute pressed on a card in the experts' Teams channel; resolves with the card Teams is answered with. */
+  const execute = async (who: typeof teamsExpert, action: CardAction, inputs: Record<string, string> = {}) => {
+    const response = await teamsPost(
+      teamsActivity(h.connector.url, {
+        from: who,
+        conversation: expertsChannel,
+        channelData: expertsChannelData,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb: action.verb, data: { ...(action.data as object), ...inputs } },
+        },
+      }),
+    );
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { value: CardContent & { message?: string } }).value;
   };
   const questions = async () =>
     ((await storedStateAt(h.bot.statePath)) as { kombitQuestions: StoredQuestion[] }).kombitQuestions;
-  return { h, restart, slackPost, teams, questions };
+  return { h, restart, slackPost, teams, execute, questions };
 }
 
 function actionTitled(request: ConnectorRequest | undefined, title: RegExp): CardAction {
@@ -96,11 +136,8 @@ function actionTitled(request: ConnectorRequest | undefined, title: RegExp): Car
   return action;
 }
 
-const posts = (slack: FakeSlack, channel: string) =>
-  slack.calls('chat.postMessage').filter((call) => call.args.channel === channel);
-
 describe('Ask KOMBIT across Teams and Slack', () => {
-  const { h, restart, slackPost, teams, questions } = useBothChannels();
+  const { h, restart, slackPost, teams, execute, questions } = useBothChannels();
 
   it("a Teams user's question goes to the Slack experts; one takes it, a second cannot answer it, the answer comes back in the Teams thread and is learned", async () => {
     await slackPost(eventCallback(appMention({ text: 'eksperter her', channel: EXPERTS, user: slackAdmin })));
@@ -151,7 +188,6 @@ describe('Ask KOMBIT across Teams and Slack', () => {
       });
 
     await slackPost(press(erik, /Jeg tager den/));
-    console.log(JSON.stringify(h.slack.calls('response_url').map((c) => c.args)));
     const [taken] = await h.slack.waitFor(
       (call) => call.method === 'chat.update' && blockText(call.args.blocks).includes('Taget af'),
     );
@@ -207,5 +243,102 @@ describe('Ask KOMBIT across Teams and Slack', () => {
       teamsActivity(h.connector.url, { ...inThread, ...mentioning('er der en pris for at bruge SAPA?') }),
     );
     expect(`${learned!.body.text ?? ''}\n${cardBodyText(cardOf(learned!))}`).toContain('SAPA koster ingen licens');
+  });
+
+  it("a Slack user's question goes to the Teams experts, the answer comes back in the Slack thread, and a removed learned answer is no longer given", async () => {
+    const [designated] = await teams(
+      teamsActivity(h.connector.url, {
+        from: teamsAdmin,
+        conversation: expertsChannel,
+        channelData: expertsChannelData,
+        ...mentioning('eksperter her'),
+      }),
+    );
+    expect(`${designated!.body.text ?? ''}${cardBodyText(cardOf(designated!))}`).toContain('tager KOMBITs eksperter');
+
+    // Mette asks in a Slack channel; klikbot answers in the message's thread
+    const question = appMention({ text: 'hvad tjener en programleder om måneden?', channel: ASKERS });
+    const threadTs = String(question.ts);
+    await slackPost(eventCallback(question));
+    const [reply] = await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.channel === ASKERS && call.args.thread_ts === threadTs,
+    );
+    const ask = buttonLabelled(reply!.args.blocks, /^Spørg KOMBIT$/);
+    await slackPost(
+      buttonClick(
+        { actionId: ask.action_id, value: ask.value, channel: ASKERS, messageTs: '1767225999.000100' },
+        { threadTs },
+      ),
+    );
+    const [opened] = await h.slack.waitFor('views.open');
+    const view = opened!.args.view as OpenedView;
+    const connectorBefore = h.connector.requests.length;
+    await slackPost(
+      viewSubmission({ callbackId: view.callback_id, privateMetadata: view.private_metadata, values: {} }),
+    );
+    await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && blockText(call.args.blocks).includes('Sendt til KOMBIT'),
+    );
+
+    // the card in the experts' Teams channel, as a new post in the channel
+    const [card] = (await h.connector.waitFor(connectorBefore + 1)).slice(connectorBefore);
+    expect(decodeURIComponent(card!.url)).toContain('/v3/conversations/19:eksperter@thread.tacv2/activities');
+    expect(cardBodyText(cardOf(card!))).toContain('hvad tjener en programleder');
+    const answerButton = actionTitled(card, /^Svar$/);
+
+    await restart();
+    const form = await execute(teamsExpert, answerButton);
+    const submit = (form.actions ?? []).find((action) => /Send svaret/.test(action.title));
+    expect(submit).toBeDefined();
+    const answered = await execute(teamsExpert, submit!, {
+      answer: 'Lønnen aftales lokalt i hver kommune; KOMBIT fastsætter den ikke.',
+      save: 'yes',
+      variants: 'Hvad får en programleder i løn?',
+    });
+    expect(cardBodyText(answered)).toContain('Besvaret af Kim Ekspert');
+
+    // in Mette's thread in Slack
+    const [back] = await h.slack.waitFor(
+      (call) =>
+        call.method === 'chat.postMessage' &&
+        call.args.channel === ASKERS &&
+        blockText(call.args.blocks).includes('Lønnen aftales lokalt'),
+    );
+    expect(back!.args.thread_ts).toBe(threadTs);
+
+    // learned: asked again, klikbot answers itself
+    await slackPost(eventCallback(appMention({ text: 'hvad får en programleder i løn?', channel: ASKERS })));
+    await h.slack.waitFor(
+      (call) =>
+        call.method === 'chat.postMessage' && blockText(call.args.blocks).includes('KOMBIT har svaret på det før'),
+    );
+
+    // an administrator removes it: klikbot no longer gives it
+    await slackPost(eventCallback(appMention({ text: 'lærte svar', channel: ASKERS, user: slackAdmin })));
+    const [learned] = await h.slack
+      .waitFor(
+        (call) => call.method === 'chat.postMessage' && blockText(call.args.blocks).includes('Lønnen aftales lokalt'),
+        5_000,
+        2,
+      )
+      .then((calls) => calls.slice(-1));
+    const remove = buttonLabelled(learned!.args.blocks, /^Fjern$/);
+    await slackPost(
+      buttonClick({
+        actionId: remove.action_id,
+        value: remove.value,
+        user: slackAdmin,
+        channel: ASKERS,
+        messageTs: '1767226999.000100',
+      }),
+    );
+    await h.slack.waitFor((call) => blockText(call.args.blocks).includes('Fjernet'));
+    const asked = appMention({ text: 'hvad får en programleder i løn?', channel: ASKERS });
+    await slackPost(eventCallback(asked));
+    const [again] = await h.slack.waitFor(
+      (call) => call.method === 'chat.postMessage' && call.args.thread_ts === String(asked.ts),
+    );
+    expect(blockText(again!.args.blocks)).not.toContain('Lønnen aftales lokalt');
+    expect(blockText(again!.args.blocks)).toContain('Spørg KOMBIT');
   });
 });
