@@ -1,5 +1,12 @@
 import type { ActionPayload } from '../src/core/types.js';
-import { ASK_KOMBIT_DIALOGS, DASHBOARD_DIALOGS, REMINDER_DIALOGS, MEMBERSHIP_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
+import {
+  ASK_KOMBIT_DIALOGS,
+  DASHBOARD_DIALOGS,
+  REMINDER_DIALOGS,
+  MEMBERSHIP_DIALOGS,
+  MEETING_DIALOGS,
+  STATUS_DIALOGS,
+} from './names.js';
 
 function reminderCommand(argument: string): ActionPayload | undefined {
   if (/^til$/i.test(argument)) return { dialog: REMINDER_DIALOGS.subscribe, args: {} };

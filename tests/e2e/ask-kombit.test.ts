@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startTestBot } from '../support/bot-framework.js';
 import { startFakeConnector, type ConnectorRequest, type FakeConnector } from '../support/connector-fake.js';
 import { blockText, buttonClick, buttonLabelled, slackEnv, SLACK_SECRET } from '../support/slack-harness.js';
-import { startFakeSlack, type FakeSlack, type SlackCall } from '../support/slack-fake.js';
+import { startFakeSlack, type FakeSlack } from '../support/slack-fake.js';
 import {
   appMention,
   eventCallback,

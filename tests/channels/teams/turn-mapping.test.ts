@@ -84,6 +84,8 @@ describe('what the core sees of a Teams activity', () => {
       channelId: channelData.channel.id,
       // stored and written to later as the channel itself, not the thread
       address: { channel: 'msteams', conversationId: '19:programledere@thread.tacv2' },
+      // … and the thread it sits in, for what is said there later (KOMBIT's answer)
+      thread: conversations.channel.id,
     });
   });
 
