@@ -5,7 +5,7 @@ import { addressOf } from '../../src/core/address.js';
 import type { Language, Reply, Turn } from '../../src/core/types.js';
 import type { AskPerson, KombitQuestion } from '../../src/state/kombit-questions.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
-import { isAdministrator } from '../membership/acting-for.js';
+import { isAdministrator, isLocallyTrusted } from '../membership/acting-for.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
@@ -66,12 +66,21 @@ export function notHere(context: DialogContext): Reply[] {
 }
 
 /**
+ * Whether the person may administer Ask KOMBIT (designate the experts, see who asked, change
+ * learned answers): an administrator, or the one trusted person of local mode, so that it can
+ * be tried in the web chat.
+ */
+export function administers(context: DialogContext, services: ActionServices): boolean {
+  return isAdministrator(context.turn, services) || isLocallyTrusted(context, services);
+}
+
+/**
  * Whether the person may act on a question as KOMBIT's expert: pressed in the expert
  * conversation it was sent to (a card copied or replayed elsewhere acts on nothing), or by an
  * administrator.
  */
 export function actsAsExpert(context: DialogContext, services: ActionServices, question: StoredQuestion): boolean {
-  if (isAdministrator(context.turn, services)) return true;
+  if (administers(context, services)) return true;
   const here = addressOf(context.turn);
   return here.channel === question.expertsIn.channel && here.conversationId === question.expertsIn.conversationId;
 }

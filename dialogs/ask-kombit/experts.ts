@@ -1,10 +1,9 @@
 import { addressOf } from '../../src/core/address.js';
 import type { Reply } from '../../src/core/types.js';
-import { isAdministrator } from '../membership/acting-for.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import type { ActionDialog, DialogContext } from '../types.js';
-import { dayText, nameOf, notHere, personOfTurn } from './common.js';
+import { administers, dayText, nameOf, notHere, personOfTurn } from './common.js';
 import { postToExperts } from './delivery.js';
 
 /** How many open questions are posted to a newly designated conversation at once; the timed work posts the rest. */
@@ -30,7 +29,7 @@ export const askKombitExperts: ActionDialog = async (context, args, services) =>
   const ask = services.askKombit;
   if (!ask) return notHere(context);
   const { turn } = context;
-  if (!isAdministrator(turn, services)) return onlyAdministrators(context);
+  if (!administers(context, services)) return onlyAdministrators(context);
   const current = ask.questions.experts();
   if (args.show === 'true') {
     if (!current)

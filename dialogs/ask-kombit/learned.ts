@@ -5,7 +5,6 @@ import type { DeepReadonly } from '../../src/state/schema.js';
 import { ANSWER_MAX, type LearnedAnswer } from '../../src/state/kombit-questions.js';
 import { factSearchFor } from '../../src/understanding/search/fact-search.js';
 import { LearnedSearch } from '../../src/understanding/search/learned.js';
-import { isAdministrator } from '../membership/acting-for.js';
 import { ASK_KOMBIT_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 import { notice } from '../shared/replies.js';
@@ -13,7 +12,7 @@ import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, ActionServices, DialogContext } from '../types.js';
 import { variantLines } from './answer.js';
-import { dayText, nameOf, notHere, personOfTurn, questionIdArgs, unreadable } from './common.js';
+import { administers, dayText, nameOf, notHere, personOfTurn, questionIdArgs, unreadable } from './common.js';
 
 type Learned = DeepReadonly<LearnedAnswer>;
 
@@ -122,7 +121,7 @@ function learnedCard(context: DialogContext, learned: Learned): Reply {
 /** "lærte svar": the answers klikbot has learned from KOMBIT, newest first, each with "Ret" and "Fjern". */
 export const askKombitLearned: ActionDialog = async (context, _args, services) => {
   if (!services.askKombit) return notHere(context);
-  if (!isAdministrator(context.turn, services)) return onlyAdministrators(context);
+  if (!administers(context, services)) return onlyAdministrators(context);
   const learned = [...services.askKombit.questions.learned()].reverse();
   if (learned.length === 0)
     return notice(
@@ -148,7 +147,7 @@ export const askKombitLearned: ActionDialog = async (context, _args, services) =
 /** The learned answer a button names, for an administrator; else the refusal. */
 function learnedOf(context: DialogContext, args: Record<string, string>, services: ActionServices): Learned | Reply[] {
   if (!services.askKombit) return notHere(context);
-  if (!isAdministrator(context.turn, services)) return onlyAdministrators(context);
+  if (!administers(context, services)) return onlyAdministrators(context);
   const parsed = questionIdArgs.safeParse({ id: args.id });
   if (!parsed.success) return unreadable(context);
   const learned = services.askKombit.questions.learned().find((one) => one.id === parsed.data.id);

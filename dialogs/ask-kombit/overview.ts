@@ -3,7 +3,7 @@ import { ZONE } from '../../src/clock.js';
 import type { Language, Reply } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import { spreadsheetCsv } from '../../src/lib/csv.js';
-import { isAdministrator, municipalityNameOf } from '../membership/acting-for.js';
+import { municipalityNameOf } from '../membership/acting-for.js';
 import { ASK_KOMBIT_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 import { exportFile } from '../shared/export-file.js';
@@ -11,7 +11,7 @@ import { listReply, notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, DialogContext } from '../types.js';
-import { momentText, nameOf, notHere, type StoredQuestion } from './common.js';
+import { administers, momentText, nameOf, notHere, type StoredQuestion } from './common.js';
 
 /** How many open questions the list shows, oldest first. */
 const LISTED = 20;
@@ -61,7 +61,7 @@ function onlyAdministrators(context: DialogContext): Reply[] {
 export const askKombitOpenQuestions: ActionDialog = async (context, _args, services) => {
   const ask = services.askKombit;
   if (!ask) return notHere(context);
-  if (!isAdministrator(context.turn, services)) return onlyAdministrators(context);
+  if (!administers(context, services)) return onlyAdministrators(context);
   const open = ask.questions.all().filter((question) => question.answer === undefined);
   const csvButton = dialogButton(
     say(context, 'Alle spørgsmål som CSV', 'All questions as CSV'),
@@ -179,7 +179,7 @@ export function questionRows(
 export const askKombitCsv: ActionDialog = async (context, _args, services) => {
   const ask = services.askKombit;
   if (!ask) return notHere(context);
-  if (!isAdministrator(context.turn, services)) return onlyAdministrators(context);
+  if (!administers(context, services)) return onlyAdministrators(context);
   const questions = ask.questions.all();
   const text = say(
     context,

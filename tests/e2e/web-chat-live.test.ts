@@ -2,34 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, startTestBot, visibleText, type ReplyActivity } from '../support/bot-framework.js';
+import { openWebChatStream } from '../support/web-chat-stream.js';
 
 type Bot = Awaited<ReturnType<typeof startTestBot>>;
-
-/** One Server-Sent Events stream, read as it comes: `next(event)` resolves with the next such event's data. */
-async function openStream(url: string): Promise<{ next(event: string): Promise<unknown>; close(): void }> {
-  const abort = new AbortController();
-  const response = await fetch(url, { signal: abort.signal });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  // frames of other events are passed over
-  const next = async (event: string): Promise<unknown> => {
-    for (;;) {
-      const end = buffered.indexOf('\n\n');
-      if (end === -1) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`the stream ended before a "${event}" event`);
-        buffered += value;
-        continue;
-      }
-      const frame = buffered.slice(0, end);
-      buffered = buffered.slice(end + 2);
-      if (frame.startsWith(`event: ${event}\n`)) return JSON.parse(frame.slice(frame.indexOf('\ndata: ') + 7));
-    }
-  };
-  return { next, close: () => abort.abort() };
-}
 
 function moveClock(bot: Pick<Bot, 'url'>, body: unknown): Promise<Response> {
   return fetch(`${bot.url}/api/webchat/clock`, {
@@ -70,7 +45,7 @@ describe('the local web chat gets what klikbot writes unprompted, and moves the 
 
   it("delivers the 1 November reminders down the page's stream when the clock moves to the next day", async () => {
     const page = randomUUID();
-    const stream = await openStream(`${bot.url}/api/webchat/events?page=${page}`);
+    const stream = await openWebChatStream(`${bot.url}/api/webchat/events?page=${page}`);
     const subscribed = await ask(bot.url, 'mind os om deadlines', asPage(page));
     expect(visibleText(subscribed[0]!)).toContain('Jeg minder dig om alle deadlines her');
 
