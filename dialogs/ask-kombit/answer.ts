@@ -79,7 +79,11 @@ export const askKombitTake: ActionDialog = async (context, args, services) => {
   const found = expertQuestion(context, args, services);
   if ('refused' in found) return found.refused;
   const step = await found.ask.questions.take(found.question.id, personOfTurn(context.turn));
-  return stepRefusal(context, step) ?? [expertCard(context, found.ask.questions.get(found.question.id)!)];
+  const refused = stepRefusal(context, step);
+  if (refused || step.outcome === 'gone') return refused ?? [];
+  // the posted card too, where this press was not on it (an administrator's own chat)
+  await rewriteExpertCard(context.knowledge, found.ask, step.question);
+  return [expertCard(context, step.question)];
 };
 
 /** "Slip den": the question is open to every expert again. */
@@ -87,7 +91,11 @@ export const askKombitRelease: ActionDialog = async (context, args, services) =>
   const found = expertQuestion(context, args, services);
   if ('refused' in found) return found.refused;
   const step = await found.ask.questions.release(found.question.id, personOfTurn(context.turn));
-  return stepRefusal(context, step) ?? [expertCard(context, found.ask.questions.get(found.question.id)!)];
+  const refused = stepRefusal(context, step);
+  if (refused || step.outcome === 'gone') return refused ?? [];
+  // the posted card too, where this press was not on it (an administrator's own chat)
+  await rewriteExpertCard(context.knowledge, found.ask, step.question);
+  return [expertCard(context, step.question)];
 };
 
 /** "Svar": the question with a form for the answer, whether to keep it, and other ways of asking it. */
@@ -95,7 +103,10 @@ export const askKombitAnswerForm: ActionDialog = async (context, args, services)
   const found = expertQuestion(context, args, services);
   if ('refused' in found) return found.refused;
   const { question } = found;
-  const taken = question.takenBy && question.takenBy.userId !== context.turn.user.id;
+  const presser = personOfTurn(context.turn);
+  const taken =
+    question.takenBy !== undefined &&
+    !(question.takenBy.channel === presser.channel && question.takenBy.userId === presser.userId);
   if (question.answer || taken)
     return stepRefusal(context, { outcome: question.answer ? 'answered' : 'taken', question }) ?? [];
   const { buttons: _buttons, ...card } = expertCard(context, question);

@@ -80,9 +80,11 @@ export function administers(context: DialogContext, services: ActionServices): b
  * administrator.
  */
 export function actsAsExpert(context: DialogContext, services: ActionServices, question: StoredQuestion): boolean {
-  if (administers(context, services)) return true;
   const here = addressOf(context.turn);
-  return here.channel === question.expertsIn.channel && here.conversationId === question.expertsIn.conversationId;
+  if (here.channel === question.expertsIn.channel && here.conversationId === question.expertsIn.conversationId)
+    return true;
+  // elsewhere only in an administrator's own chat with klikbot: the card shows who asked
+  return context.turn.conversation.kind === 'personal' && administers(context, services);
 }
 
 /** The refusal of an expert's button pressed by someone who is not one. */

@@ -61,13 +61,7 @@ export function learnedFor(
 /** A learned answer as klikbot gives it, with its source: "Svar fra KOMBIT, 6. december 2026". */
 export function learnedReply(context: DialogContext, learned: Learned): Reply {
   const day = dayText(learned.editedAt ?? learned.at, context.language);
-  const inOtherLanguage =
-    learned.language !== context.language ? say(context, ' (svaret er på engelsk)', ' (the answer is in Danish)') : '';
-  const intro = say(
-    context,
-    `KOMBIT har svaret på det før${inOtherLanguage}:`,
-    `KOMBIT has answered this before${inOtherLanguage}:`,
-  );
+  const intro = say(context, 'KOMBIT har svaret på det før:', 'KOMBIT has answered this before:');
   return {
     intro,
     text: `${intro}\n\n${inert(learned.answer)}`,

@@ -8,6 +8,10 @@ import type { ActionServices, DialogContext } from '../types.js';
 import { ANSWERED_MAX, ASKED_MAX, cut } from './handover.js';
 import { learnedFor, learnedReply } from './learned.js';
 
+/** The sentences of an "I don't know" that point to the programme's mailbox. */
+const MAILBOX_SENTENCE =
+  / ?(?:Andre spørgsmål: |Other questions: |Spørg KOMBIT på |Ask KOMBIT at )mbprogrammet@kombit\.dk\.?/gu;
+
 /** What is no question for KOMBIT: a greeting, asking what klikbot can do. */
 const noQuestion = new Set(['help']);
 
@@ -47,10 +51,12 @@ export async function withAskKombit(
     id: randomUUID(),
   });
   const target = answered[at]!;
+  // the button takes the mailbox's place: one way to ask a person, not two
+  const withoutMailbox = target.text.replace(MAILBOX_SENTENCE, '').trimEnd();
   const offered: Reply = target.notKnown
     ? {
         ...target,
-        text: `${target.text}\n\n${say(context, 'Tryk «Spørg KOMBIT», så sender jeg spørgsmålet til KOMBITs eksperter, og svaret kommer her.', 'Press "Ask KOMBIT" and I will send the question to KOMBIT\'s experts; the answer comes here.')}`,
+        text: `${withoutMailbox}\n\n${say(context, 'Tryk «Spørg KOMBIT», så sender jeg spørgsmålet til KOMBITs eksperter, og svaret kommer her.', 'Press "Ask KOMBIT" and I will send the question to KOMBIT\'s experts; the answer comes here.')}`,
         buttons: [button, ...(target.buttons ?? [])],
       }
     : { ...target, buttons: [...(target.buttons ?? []), button] };

@@ -26,6 +26,9 @@ export function afterWorkingDays(start: DateTime, days: number): DateTime {
   return moment;
 }
 
+/** What was stored this recently is being sent by the dialog that stored it: the timed work leaves it alone. */
+const SETTLING_MS = 2 * 60 * 1000;
+
 function dueForReminder(question: StoredQuestion, now: DateTime): boolean {
   if (question.answer || question.remindedAt || !question.postedAt) return false;
   return afterWorkingDays(DateTime.fromISO(question.askedAt), REMIND_AFTER_WORKING_DAYS) <= now;
@@ -75,15 +78,18 @@ async function summarise(work: AskKombitWork, now: DateTime): Promise<void> {
 export async function askKombitTimedWork(work: AskKombitWork, now: DateTime): Promise<void> {
   const experts = work.ask.questions.experts();
   const deliverSince = now.minus({ days: DELIVER_FOR_DAYS }).toMillis();
+  // within the last week, and not so recent that the dialog that stored it is still sending it
+  const settled = (iso: string) => Date.parse(iso) >= deliverSince && Date.parse(iso) <= now.toMillis() - SETTLING_MS;
   for (const question of work.ask.questions.all()) {
     const toExperts =
-      experts &&
+      experts !== undefined &&
       question.expertsIn.channel === experts.channel &&
       question.expertsIn.conversationId === experts.conversationId;
-    if (!question.answer && !question.postedAt && toExperts) await postToExperts(work.knowledge, work.ask, question);
-    else if (question.answer && !question.deliveredAt && Date.parse(question.answer.at) >= deliverSince)
+    if (!question.answer && !question.postedAt && toExperts && settled(question.askedAt))
+      await postToExperts(work.knowledge, work.ask, question);
+    else if (question.answer && !question.deliveredAt && settled(question.answer.at))
       await deliverAnswer(work.ask, question);
-    else if (dueForReminder(question, now)) await remind(work, question);
+    else if (toExperts && dueForReminder(question, now)) await remind(work, question);
   }
   await summarise(work, now);
 }

@@ -28,6 +28,7 @@ const sealedSchema = z.object({
       teamId: z.string().optional(),
       channelId: z.string().optional(),
       address: z.object({ channel: z.string(), conversationId: z.string() }).optional(),
+      thread: z.string().optional(),
     })
     .strict(),
   userId: z.string().min(1),

@@ -11,7 +11,7 @@ interface Action {
 }
 
 function actionsOf(activity: ReplyActivity | undefined): Action[] {
-  return (activity?.attachments?.[0]?.content.actions ?? []) as Action[];
+  return activity?.attachments?.[0]?.content.actions ?? [];
 }
 
 function titled(activities: ReplyActivity[], title: RegExp): Action {
