@@ -11,7 +11,7 @@ export function languageOf(turn: Turn): Language {
   return detectLanguage(turn.text, turn.locale);
 }
 
-/** Each button remembers the language of the answer it sits on (an own copy's shared card too). */
+/** Each button (and a form's submit) remembers the language of the answer it sits on (an own copy's shared card too). */
 export function withLanguage(replies: Reply[], language: Language): Reply[] {
   return replies.map((reply) => remembered(reply, language));
 }
@@ -22,5 +22,10 @@ function remembered(reply: Reply, language: Language): Reply {
     action: { ...b.action, args: { ...b.action.args, lang: language } },
   }));
   const ownCopy = reply.ownCopy && { ...reply.ownCopy, shared: remembered(reply.ownCopy.shared, language) };
-  return { ...reply, ...(buttons ? { buttons } : {}), ...(ownCopy ? { ownCopy } : {}) };
+  // a form's submit is a press too: its answer keeps the language the form was asked in
+  const form = reply.form && {
+    ...reply.form,
+    submit: { ...reply.form.submit, args: { ...reply.form.submit.args, lang: language } },
+  };
+  return { ...reply, ...(buttons ? { buttons } : {}), ...(ownCopy ? { ownCopy } : {}), ...(form ? { form } : {}) };
 }
