@@ -17,11 +17,13 @@ import { administers, dayText, nameOf, notHere, personOfTurn, questionIdArgs, un
 type Learned = DeepReadonly<LearnedAnswer>;
 
 /**
- * How alike a question must be to a way of asking a learned answer for it to take the place of
- * what the material answers, and how alike and how covered where the material has no answer.
+ * How alike a question must be to a way of asking a learned answer (and how much of it the
+ * learned answer covers) for the answer to be given as the answer, and for it to be offered as
+ * one to a similar question, shown with the question it answered so the asker can judge it.
+ * Where the material answers, only a question asked almost as learned takes its place.
  */
-const TAKES_OVER = 0.75;
-const WHERE_UNKNOWN = { alike: 0.35, covered: 0.5 };
+const GIVEN = { known: { alike: 0.75, covered: 0 }, unknown: { alike: 0.35, covered: 0.5 } };
+const OFFERED = { known: { alike: 0.65, covered: 0.6 }, unknown: { alike: 0.25, covered: 0.3 } };
 /** How many learned answers `lærte svar` shows as cards, newest first. */
 const SHOWN = 15;
 
@@ -39,29 +41,48 @@ function searchOf(knowledge: Knowledge, learned: readonly Learned[]): LearnedSea
   return search;
 }
 
+/** A learned answer that fits a question: as the answer, or offered as the answer to a similar one. */
+export interface LearnedFound {
+  learned: Learned;
+  how: 'given' | 'offered';
+}
+
 /**
- * The learned answer for a question: one asked almost as it was learned takes the place of any
- * answer; one only like it, where the material has no answer.
+ * The learned answer for a question, and how well it fits: given where it fits well, offered
+ * beside the material's answer (or its "I don't know") where it fits less.
  */
 export function learnedFor(
   knowledge: Knowledge,
   learned: readonly Learned[],
   question: string,
   materialKnows: boolean,
-): Learned | undefined {
+): LearnedFound | undefined {
   if (learned.length === 0 || question.trim() === '') return undefined;
   const fit = searchOf(knowledge, learned).best(question);
-  if (!fit) return undefined;
-  const fits = materialKnows
-    ? fit.alike >= TAKES_OVER
-    : fit.alike >= WHERE_UNKNOWN.alike && fit.covered >= WHERE_UNKNOWN.covered;
-  return fits ? learned.find((one) => one.id === fit.id) : undefined;
+  const found = fit && learned.find((one) => one.id === fit.id);
+  if (!fit || !found) return undefined;
+  const side = materialKnows ? 'known' : 'unknown';
+  const reaches = (bar: { alike: number; covered: number }) => fit.alike >= bar.alike && fit.covered >= bar.covered;
+  if (reaches(GIVEN[side])) return { learned: found, how: 'given' };
+  return reaches(OFFERED[side]) ? { learned: found, how: 'offered' } : undefined;
 }
 
-/** A learned answer as klikbot gives it, with its source: "Svar fra KOMBIT, 6. december 2026". */
-export function learnedReply(context: DialogContext, learned: Learned): Reply {
+/**
+ * A learned answer as klikbot gives it, with its source ("Svar fra KOMBIT, 6. december 2026");
+ * offered for a similar question, it names the question it answered.
+ */
+export function learnedReply(context: DialogContext, found: LearnedFound): Reply {
+  const { learned } = found;
   const day = dayText(learned.editedAt ?? learned.at, context.language);
-  const intro = say(context, 'KOMBIT har svaret på det før:', 'KOMBIT has answered this before:');
+  const asked = inert(learned.question);
+  const intro =
+    found.how === 'given'
+      ? say(context, 'KOMBIT har svaret på det før:', 'KOMBIT has answered this before:')
+      : say(
+          context,
+          `KOMBIT har svaret på et lignende spørgsmål, »${asked}«:`,
+          `KOMBIT has answered a similar question, "${asked}":`,
+        );
   return {
     intro,
     text: `${intro}\n\n${inert(learned.answer)}`,

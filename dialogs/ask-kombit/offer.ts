@@ -41,9 +41,16 @@ export async function withAskKombit(
   if (!ask || question === '' || (intent !== undefined && noQuestion.has(intent))) return replies;
   const knowsNothing = replies.length > 0 && replies.every((reply) => reply.notKnown);
   const learned = learnedFor(context.knowledge, ask.questions.learned(), question, !knowsNothing);
-  const answered = learned ? [learnedReply(context, learned)] : replies;
+  // given, it is the answer; offered, it stands after the material's answer (or its "I don't know")
+  const answered = !learned
+    ? replies
+    : learned.how === 'given'
+      ? [learnedReply(context, learned)]
+      : [...replies, learnedReply(context, learned)];
   if (!ask.questions.experts()) return answered;
-  const at = lastPlain(answered);
+  // on the "I don't know" where there is one (a learned answer offered may follow it)
+  const unknownAt = answered.findLastIndex((reply) => reply.notKnown === true);
+  const at = unknownAt >= 0 ? unknownAt : lastPlain(answered);
   if (at === -1) return answered;
   const button = dialogButton(say(context, 'Spørg KOMBIT', 'Ask KOMBIT'), ASK_KOMBIT_DIALOGS.open, {
     q: cut(question, ASKED_MAX),

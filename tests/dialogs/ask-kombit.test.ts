@@ -162,12 +162,26 @@ describe('a learned answer found by the words of a question', () => {
     },
   ];
 
-  it('answers a paraphrase where the material has no answer, and one asked almost as learned even where it has', () => {
-    expect(learnedFor(knowledge, learned, 'Bliver pilotkommunerne kompenseret økonomisk?', false)).toBeDefined();
-    expect(learnedFor(knowledge, learned, 'får pilotkommuner penge for at være med', true)).toBeDefined();
+  it('gives it for a paraphrase where the material has no answer, and for one asked almost as learned where it has', () => {
+    expect(learnedFor(knowledge, learned, 'Bliver pilotkommunerne kompenseret økonomisk?', false)?.how).toBe('given');
+    expect(learnedFor(knowledge, learned, 'får pilotkommuner penge for at være med', true)?.how).toBe('given');
   });
 
-  it('leaves a question that only shares a name to the material', () => {
+  it('finds it by what the question is about, in other words and languages: a grant for money, "free of charge" for a cost', () => {
+    expect(learnedFor(knowledge, learned, 'Får vi økonomisk støtte som pilotkommune?', false)).toBeDefined();
+    const licence = [
+      {
+        ...learned[0]!,
+        id: randomUUID(),
+        question: 'Hvad koster en licens til Fjernprint?',
+        variants: [],
+        answer: 'Fjernprint er med i aftalen uden ekstra betaling.',
+      },
+    ];
+    expect(learnedFor(knowledge, licence, 'is Fjernprint free of charge?', false)?.how).toBe('given');
+  });
+
+  it('leaves a question that only shares a name to the material, and one about something else alone', () => {
     expect(learnedFor(knowledge, learned, 'hvilke kommuner er pilotkommuner?', true)).toBeUndefined();
     expect(learnedFor(knowledge, learned, 'hvad er deadline for BBR trin 3?', false)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { foldDanish } from '../../knowledge/text.js';
 import { queryWords } from '../query-words.js';
 import { stem } from '../stem.js';
 import type { FactSearch } from './fact-search.js';
+import { conceptsOf } from './question-concepts.js';
 import { everydaySynonyms } from './synonyms.js';
 import { isCommonTopicTerm, queryTerms } from './terms.js';
 
@@ -29,6 +30,9 @@ const SHARED_BEGINNING = 3;
 const LONG_BEGINNING = 5;
 const LONG_SHARE = 0.75;
 
+/** How much a concept the question speaks of weighs, beside its words (a rare word of the material weighs about 6). */
+const CONCEPT_WEIGHT = 3;
+
 interface Terms {
   /** The term, and how telling it is. */
   weights: Map<string, number>;
@@ -50,6 +54,9 @@ function termsOf(text: string, search: FactSearch): Terms {
   };
   for (const term of [...read.terms, ...read.unknown]) add(term);
   for (const token of tokens) for (const word of everydaySynonyms.get(foldDanish(token)) ?? []) add(stem(word));
+  // what the question is about, in whatever words: "regning" and "koster" both ask about money
+  for (const token of tokens)
+    for (const concept of conceptsOf(token)) if (!weights.has(concept)) weights.set(concept, CONCEPT_WEIGHT);
   return { weights };
 }
 
