@@ -70,13 +70,18 @@ function sameTerm(one: string, other: string): boolean {
 }
 
 /** The weight of `from`'s terms found among `among`'s, as a share of all of `from`'s. */
-function share(from: Terms, among: Iterable<string>): number {
-  const pool = [...among];
+function share(from: Terms, among: ReadonlySet<string>): number {
   let found = 0;
   let total = 0;
   for (const [term, weight] of from.weights) {
     total += weight;
-    if (pool.some((other) => sameTerm(term, other))) found += weight;
+    if (among.has(term)) found += weight;
+    else
+      for (const other of among)
+        if (sameTerm(term, other)) {
+          found += weight;
+          break;
+        }
   }
   return total === 0 ? 0 : found / total;
 }
@@ -85,43 +90,68 @@ function harmonic(a: number, b: number): number {
   return a + b === 0 ? 0 : (2 * a * b) / (a + b);
 }
 
+/** The beginning two terms must share to be one word (see sameTerm): what the entries are looked up by. */
+function beginningOf(term: string): string {
+  return term.slice(0, SHARED_BEGINNING);
+}
+
+interface Entry {
+  id: string;
+  phrasings: { terms: Terms; words: ReadonlySet<string> }[];
+  /** Every word of its ways of asking and of its answer. */
+  everyWord: ReadonlySet<string>;
+}
+
 /**
  * The answers KOMBIT gave, searched with the words a question uses: the way it was first
  * asked, the other ways the expert wrote down, and the answer's own words. Built per list of
- * learned answers (a few dozen), so it is cheap to build again when one is added or removed.
+ * learned answers, so it is built again when one is added, changed or removed; a question is
+ * weighed only against the answers that share a word's beginning with it.
  */
 export class LearnedSearch {
-  readonly #entries: { id: string; phrasings: Terms[]; answer: Terms }[];
+  readonly #entries: Entry[];
+  readonly #byBeginning = new Map<string, Set<number>>();
 
   constructor(
     entries: readonly LearnedText[],
     private readonly search: FactSearch,
   ) {
-    this.#entries = entries.map((entry) => ({
-      id: entry.id,
-      phrasings: entry.phrasings.map((phrasing) => termsOf(phrasing, search)),
-      answer: termsOf(entry.answer, search),
-    }));
+    this.#entries = entries.map((entry, index) => {
+      const phrasings = entry.phrasings.map((phrasing) => {
+        const terms = termsOf(phrasing, search);
+        return { terms, words: new Set(terms.weights.keys()) };
+      });
+      const everyWord = new Set([
+        ...phrasings.flatMap((phrasing) => [...phrasing.words]),
+        ...termsOf(entry.answer, search).weights.keys(),
+      ]);
+      for (const word of everyWord) {
+        const key = beginningOf(word);
+        const list = this.#byBeginning.get(key);
+        if (list) list.add(index);
+        else this.#byBeginning.set(key, new Set([index]));
+      }
+      return { id: entry.id, phrasings, everyWord };
+    });
   }
 
   /** The learned answer the question fits best, if any holds a word of it. */
   best(question: string): LearnedFit | undefined {
     const asked = termsOf(question, this.search);
     if (asked.weights.size === 0) return undefined;
+    const askedWords = new Set(asked.weights.keys());
+    const candidates = new Set<number>();
+    for (const word of askedWords)
+      for (const index of this.#byBeginning.get(beginningOf(word)) ?? []) candidates.add(index);
     let best: LearnedFit | undefined;
-    for (const entry of this.#entries) {
+    for (const index of candidates) {
+      const entry = this.#entries[index]!;
+      const covered = share(asked, entry.everyWord);
+      if (covered === 0) continue;
       const alike = Math.max(
         0,
-        ...entry.phrasings.map((phrasing) =>
-          harmonic(share(asked, phrasing.weights.keys()), share(phrasing, asked.weights.keys())),
-        ),
+        ...entry.phrasings.map((phrasing) => harmonic(share(asked, phrasing.words), share(phrasing.terms, askedWords))),
       );
-      const everyWord = [
-        ...entry.phrasings.flatMap((phrasing) => [...phrasing.weights.keys()]),
-        ...entry.answer.weights.keys(),
-      ];
-      const covered = share(asked, everyWord);
-      if (covered === 0) continue;
       if (!best || alike > best.alike || (alike === best.alike && covered > best.covered))
         best = { id: entry.id, alike, covered };
     }
