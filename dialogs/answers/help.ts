@@ -160,7 +160,11 @@ function generalHelp(context: DialogContext): Reply {
         'Overblikket i browseren (statustavle, fremdrift, frister og møder): skriv »dashboard«',
         'The overview in the browser (status board, progress, deadlines and meetings): write "dashboard"',
       ),
-      say(context, `Andre spørgsmål: ${MAILBOX}`, `Other questions: ${MAILBOX}`),
+      say(
+        context,
+        `Det, jeg ikke kan svare på: tryk »Spørg KOMBIT« under svaret, så går spørgsmålet til KOMBITs eksperter (hvor de er sat op), ellers ${MAILBOX}`,
+        `What I cannot answer: press "Ask KOMBIT" under the answer and the question goes to KOMBIT's experts (where they are set up), else ${MAILBOX}`,
+      ),
     ],
     buttons: exampleButtons(context.language),
   };
