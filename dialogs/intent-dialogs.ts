@@ -2,6 +2,7 @@ import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
+import { taskKindByFrequency } from '../src/understanding/keywords.js';
 import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './answers/contact-topic.js';
 import {
@@ -218,6 +219,8 @@ function strategyAspect(aspect: string | undefined): string | undefined {
 }
 
 function taskKindOf(tokens: string[]): string | undefined {
+  const byFrequency = taskKindByFrequency(tokens);
+  if (byFrequency) return byFrequency;
   if (tokens.some((token) => token.startsWith('basis'))) return 'basis';
   if (tokens.some((token) => token.startsWith('loesningsspecifik'))) return 'solution-specific';
   if (tokens.includes('drift')) return 'operations';

@@ -14,9 +14,11 @@ const NOTHING_SAID = 0.15;
 const POOR_ANSWER = 0.3;
 const POOR_ANSWER_PASSAGE = 0.5;
 
-/** Whether an intent's answer is checked: a date asked about is the timeline's, a comparison both things', whom to write to has its own reading. */
+/** Whether an intent's answer is checked: a date asked about is the timeline's, a comparison both things', whom to write to has its own reading, a kind of tasks its list. */
 function checked(resolved: Understanding): boolean {
-  const { dates, compared } = resolved.entities;
+  const { dates, compared, aspect } = resolved.entities;
+  // tasks of a kind are the kind's list, however the kind was put ("redone for every new receiving system")
+  if (resolved.intent === 'task.list' && aspect === 'kind') return false;
   return answersFromKnowledge.has(resolved.intent) && resolved.intent !== 'contact' && !dates && !compared;
 }
 

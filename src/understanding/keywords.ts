@@ -63,6 +63,20 @@ function nearest(map: Map<string, string>, term: string): string | undefined {
   return undefined;
 }
 
+// How often a task is done says its kind: a basis task once (typically for the first receiving
+// system), a solution-specific one again for every new receiving system (the FK slide's words)
+const everyTime =
+  /\b(hver gang|hvert nyt|hver ny|for hvert|gentag\w*|every time|each time|every new|each new|for every|for each|redo|redone|redoing|repeat\w*)\b/;
+const onlyOnce =
+  /(^| )(kun (\p{L}+ )?(en|én) (enkelt )?gang|(en|én) gang for alle|engangs\p{L}*|one time|once|one off|only once)( |$)/u;
+
+/** The kind of task a question describes by how often it is done, if it does. */
+export function taskKindByFrequency(tokens: string[]): 'basis' | 'solution-specific' | undefined {
+  const joined = tokens.join(' ');
+  if (everyTime.test(joined)) return 'solution-specific';
+  return onlyOnce.test(joined) ? 'basis' : undefined;
+}
+
 /** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
 export function aspectOf(tokens: string[]): string | undefined {
   const joined = tokens.join(' ');
@@ -74,6 +88,7 @@ export function aspectOf(tokens: string[]): string | undefined {
   ) {
     return 'not-started';
   }
+  if (taskKindByFrequency(tokens) && tokens.some((token) => /^(opgave|task|klik)/.test(token))) return 'kind';
   if (/\bi gang\b|\bigang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
   const found = firstIn(
     aspects,

@@ -8,6 +8,7 @@ import {
   refersBack,
 } from './follow-ups.js';
 import { comparison } from './comparisons.js';
+import { taskKindByFrequency } from './keywords.js';
 import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
 import type { Reading } from './reading.js';
@@ -112,6 +113,25 @@ function followUp(
 }
 
 /**
+ * "which FK tasks have to be redone for every new receiving system?", "hvilke opgaver skal kun
+ * laves én gang?": tasks asked for by how often they are done, which is their kind (the
+ * examples know the kinds by name only). Only where no single task is named.
+ */
+function tasksByFrequency(read: Reading): Understanding | undefined {
+  const { entities, tokens } = read;
+  if (!taskKindByFrequency(tokens) || entities.tasks.length > 1) return undefined;
+  if (!tokens.some((token) => /^(opgaver|opgaverne|tasks|klik)$/.test(token))) return undefined;
+  const others = entities.roles.length + entities.municipalities.length + entities.deadlines.length;
+  if (others > 0) return undefined;
+  return {
+    intent: 'task.list',
+    confidence: 0.8,
+    entities: { ...entities, tasks: [], aspect: 'kind' },
+    language: read.language,
+  };
+}
+
+/**
  * Settles the intent: the best-scoring one whose needs the question meets. The last topic
  * is used only when the question leans on it (a follow-up, a word pointing back) or cannot
  * be answered without it ("hvem er ansvarlig?"): a complete new question starts afresh.
@@ -125,6 +145,8 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
   if (evaluation) return evaluation;
   const compared = comparison(read);
   if (compared) return compared;
+  const byFrequency = tasksByFrequency(read);
+  if (byFrequency) return byFrequency;
   // a host's command is no topic a follow-up could lean on
   if (previous && meetingIntents.includes(previous.intent)) return resolveIntent(read, undefined);
   const original = withReminderReadings(withoutMisreadStatements(read));

@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { replyText, turn } from './question-set.js';
+
+// The FK slide tells the task kinds by how often they are done: basis tasks once (typically for
+// the first receiving system), solution-specific ones each time a new receiving system is taken into use.
+describe('tasks asked for by how often they are done', () => {
+  let ask: (text: string, language?: 'da' | 'en') => { intent: string | undefined; text: string };
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+
+  beforeAll(async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    ask = (text, language = 'da') => {
+      const routed = core.answer(turn(text, `c-${text}`, now, language));
+      return { intent: routed.understanding?.intent, text: replyText(routed.replies) };
+    };
+  });
+
+  it('lists the solution-specific tasks for "each time" / "every new", in Danish and English', () => {
+    for (const [question, language] of [
+      ['Hvilke opgaver på Fordelingskomponenten skal vi tage igen hver gang vi får et nyt fagsystem?', 'da'],
+      ['Which Fordelingskomponenten tasks come back each time we connect another receiving system?', 'en'],
+    ] as const) {
+      const answer = ask(question, language);
+      expect(answer.intent, question).toBe('task.list');
+      expect(answer.text, question).toContain('Verificer fordelingsregler');
+      expect(answer.text, question).not.toContain('Udpeg FK-ADM og FK-ANSV');
+    }
+  });
+
+  it('lists the basis tasks for "only once"', () => {
+    const answer = ask('Which of the KLIK tasks for FK are one-off, done only once?', 'en');
+    expect(answer.intent).toBe('task.list');
+    expect(answer.text).toContain('Udpeg FK-ADM og FK-ANSV');
+    expect(answer.text).not.toContain('Verificer fordelingsregler');
+  });
+
+  it('leaves "each time" about something else than tasks to the rest of the understanding', () => {
+    expect(ask('hvad sker der hver gang vi holder programledermøde?').intent).not.toBe('task.list');
+  });
+});
