@@ -15,9 +15,13 @@ export async function postToExperts(
   ask: AskKombitServices,
   question: StoredQuestion,
 ): Promise<boolean> {
+  if (!(await ask.questions.claimSend(question.id, 'card'))) return false;
   const card = expertCard({ language: EXPERTS_LANGUAGE, knowledge }, question);
   const delivery = await ask.send(question.expertsIn, [card]);
-  if (delivery.status !== 'sent') return false;
+  if (delivery.status !== 'sent') {
+    await ask.questions.releaseSend(question.id);
+    return false;
+  }
   const [messageId] = delivery.messageIds;
   await ask.questions.markPosted(
     question.id,
@@ -60,9 +64,13 @@ export function answerForAsker(question: StoredQuestion): Reply {
 
 /** Sends the answer to where it was asked and notes it delivered; false when it did not arrive (the timed work tries again). */
 export async function deliverAnswer(ask: AskKombitServices, question: StoredQuestion): Promise<boolean> {
+  if (!(await ask.questions.claimSend(question.id, 'answer'))) return false;
   const where = { channel: question.askedIn.channel, conversationId: question.askedIn.conversationId };
   const delivery = await ask.send(where, [answerForAsker(question)]);
-  if (delivery.status !== 'sent') return false;
+  if (delivery.status !== 'sent') {
+    await ask.questions.releaseSend(question.id);
+    return false;
+  }
   await ask.questions.markDelivered(question.id);
   return true;
 }

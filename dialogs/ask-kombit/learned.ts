@@ -75,13 +75,15 @@ export function learnedReply(context: DialogContext, found: LearnedFound): Reply
   const { learned } = found;
   const day = dayText(learned.editedAt ?? learned.at, context.language);
   const asked = inert(learned.question);
+  // asked in the other language, it was answered in that one
+  const inOther = learned.language === context.language ? '' : say(context, ' (på engelsk)', ' (in Danish)');
   const intro =
     found.how === 'given'
       ? say(context, 'KOMBIT har svaret på det før:', 'KOMBIT has answered this before:')
       : say(
           context,
-          `KOMBIT har svaret på et lignende spørgsmål, »${asked}«:`,
-          `KOMBIT has answered a similar question, "${asked}":`,
+          `KOMBIT har svaret på et lignende spørgsmål${inOther}, »${asked}«:`,
+          `KOMBIT has answered a similar question${inOther}, "${asked}":`,
         );
   return {
     intro,

@@ -40,7 +40,13 @@ export async function withAskKombit(
   const question = context.turn.text.trim();
   if (!ask || question === '' || (intent !== undefined && noQuestion.has(intent))) return replies;
   const knowsNothing = replies.length > 0 && replies.every((reply) => reply.notKnown);
-  const learned = learnedFor(context.knowledge, ask.questions.learned(), question, !knowsNothing);
+  const found = learnedFor(context.knowledge, ask.questions.learned(), question, !knowsNothing);
+  // given only in place of one answer in the asker's language: beside the other answers of a
+  // message of several questions, or in the other language, it is offered
+  const learned =
+    found && found.how === 'given' && (replies.length > 1 || found.learned.language !== context.language)
+      ? { ...found, how: 'offered' as const }
+      : found;
   // given, it is the answer; offered, it stands after the material's answer (or its "I don't know")
   const answered = !learned
     ? replies

@@ -26,9 +26,6 @@ export function afterWorkingDays(start: DateTime, days: number): DateTime {
   return moment;
 }
 
-/** What was stored this recently is being sent by the dialog that stored it: the timed work leaves it alone. */
-const SETTLING_MS = 2 * 60 * 1000;
-
 function dueForReminder(question: StoredQuestion, now: DateTime): boolean {
   if (question.answer || question.remindedAt || !question.postedAt) return false;
   return afterWorkingDays(DateTime.fromISO(question.askedAt), REMIND_AFTER_WORKING_DAYS) <= now;
@@ -54,8 +51,10 @@ async function remind(work: AskKombitWork, question: StoredQuestion): Promise<vo
       summary: `${intro} »${question.text.slice(0, 120)}«`,
     },
   ]);
-  if (delivery.status !== 'sent')
-    work.logger.warn({ question: question.id, delivery }, 'the reminder of an open question did not arrive');
+  if (delivery.status === 'sent') return;
+  // given back, so the next tick tries it again
+  await work.ask.questions.releaseReminder(question.id);
+  work.logger.warn({ question: question.id, delivery }, 'the reminder of an open question did not arrive');
 }
 
 /** The week's summary, once a week, on Monday from the reminders' hour. */
@@ -78,8 +77,8 @@ async function summarise(work: AskKombitWork, now: DateTime): Promise<void> {
 export async function askKombitTimedWork(work: AskKombitWork, now: DateTime): Promise<void> {
   const experts = work.ask.questions.experts();
   const deliverSince = now.minus({ days: DELIVER_FOR_DAYS }).toMillis();
-  // within the last week, and not so recent that the dialog that stored it is still sending it
-  const settled = (iso: string) => Date.parse(iso) >= deliverSince && Date.parse(iso) <= now.toMillis() - SETTLING_MS;
+  // within the last week (a send under way is claimed: see postToExperts and deliverAnswer)
+  const settled = (iso: string) => Date.parse(iso) >= deliverSince;
   for (const question of work.ask.questions.all()) {
     const toExperts =
       experts !== undefined &&

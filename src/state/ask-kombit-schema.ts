@@ -73,6 +73,12 @@ export const kombitQuestionSchema = z.object({
   deliveredAt: isoInstant.optional(),
   /** When the expert conversation was reminded that it is still open. */
   remindedAt: isoInstant.optional(),
+  /**
+   * A send under way (the card to the experts, or the answer to the asker), claimed before it
+   * starts, so the dialog and the timed work never both send it; a claim older than a few
+   * minutes is of a send that died and may be taken over.
+   */
+  sending: z.object({ what: z.enum(['card', 'answer']), since: isoInstant }).optional(),
 });
 
 /**

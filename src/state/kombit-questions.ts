@@ -10,6 +10,9 @@ export { ANSWER_MAX, NOTE_MAX, QUESTION_MAX } from './ask-kombit-schema.js';
 /** How many questions one person may have open with KOMBIT at once: the experts are a few people, not a queue anyone can fill. */
 export const OPEN_QUESTIONS_PER_PERSON = 5;
 
+/** How long a claimed send keeps others from sending the same: longer than a throttled send with its retries takes. */
+const SEND_CLAIM_MS = 5 * 60 * 1000;
+
 /** What became of an attempt to take or answer a question. */
 export type QuestionStep =
   | { outcome: 'done'; question: DeepReadonly<KombitQuestion> }
@@ -74,6 +77,7 @@ export class KombitQuestionRepository {
         question.expertsIn = { channel: place.channel, conversationId: place.conversationId };
         delete question.postedAt;
         delete question.cardMessage;
+        delete question.sending;
         delete question.takenBy;
         moved += 1;
       }
@@ -132,10 +136,38 @@ export class KombitQuestionRepository {
     });
   }
 
+  /**
+   * Claims the sending of a question's card or answer: false when it needs no sending (posted,
+   * delivered, not answered) or another send of it is under way.
+   */
+  async claimSend(id: string, what: 'card' | 'answer'): Promise<boolean> {
+    const now = this.clock.now().toMillis();
+    return this.store.update((draft) => {
+      const question = draft.kombitQuestions.find((one) => one.id === id);
+      if (!question) return false;
+      const needed =
+        what === 'card'
+          ? question.postedAt === undefined
+          : question.answer !== undefined && question.deliveredAt === undefined;
+      if (!needed) return false;
+      if (question.sending && Date.parse(question.sending.since) > now - SEND_CLAIM_MS) return false;
+      question.sending = { what, since: nowIso(this.clock) };
+      return true;
+    });
+  }
+
+  /** Lets go of a send that did not arrive, so it is tried again. */
+  async releaseSend(id: string): Promise<void> {
+    await this.#change(id, (question) => {
+      delete question.sending;
+    });
+  }
+
   /** Notes that the card reached the experts, and where it stands (for rewriting it). */
   async markPosted(id: string, message: { conversationId: string; messageId: string } | undefined): Promise<void> {
     await this.#change(id, (question) => {
       question.postedAt = nowIso(this.clock);
+      delete question.sending;
       if (message) question.cardMessage = { ...message };
     });
   }
@@ -181,6 +213,14 @@ export class KombitQuestionRepository {
   async markDelivered(id: string): Promise<void> {
     await this.#change(id, (question) => {
       question.deliveredAt = nowIso(this.clock);
+      delete question.sending;
+    });
+  }
+
+  /** Gives back a reminder that did not arrive, so the next tick tries it again. */
+  async releaseReminder(id: string): Promise<void> {
+    await this.#change(id, (question) => {
+      delete question.remindedAt;
     });
   }
 

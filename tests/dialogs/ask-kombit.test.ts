@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { postToExperts } from '../../dialogs/ask-kombit/delivery.js';
 import { askKombitTimedWork } from '../../dialogs/ask-kombit/index.js';
 import { learnedFor } from '../../dialogs/ask-kombit/learned.js';
 import { afterWorkingDays } from '../../dialogs/ask-kombit/timed.js';
@@ -88,6 +89,29 @@ describe('Ask KOMBIT on the clock', () => {
     expect(sent[3]?.replies[0]?.text).toContain('Ingen licens.');
     expect(questions.get(unposted.id)?.postedAt).toBeDefined();
     expect(questions.get(answered.id)?.deliveredAt).toBeDefined();
+  });
+
+  it('sends a card once though the dialog and the timed work try at the same moment, and tries a failed reminder again', async () => {
+    const questions = new KombitQuestionRepository(kit.store, kit.clock);
+    await questions.designate(EXPERTS, ADMIN);
+    const one = question('2018-09-06T08:00:00.000Z');
+    await questions.ask(one);
+    let up = true;
+    const { sent, send } = recordingSend(() => up);
+    const ask = { questions, send };
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    await Promise.all([postToExperts(knowledge, ask, one), askKombitTimedWork(work(ask), now)]);
+    expect(sent).toHaveLength(1);
+
+    up = false;
+    const later = DateTime.fromISO('2018-09-10T10:30:00+02:00');
+    await askKombitTimedWork(work(ask), later);
+    up = true;
+    await askKombitTimedWork(work(ask), later);
+    await askKombitTimedWork(work(ask), later);
+    const reminders = sent.filter((one) => (one.replies[0]?.text ?? '').includes('Venter stadig'));
+    expect(reminders).toHaveLength(2);
+    expect(questions.get(one.id)?.remindedAt).toBeDefined();
   });
 
   it('posts the weekly summary on Monday from 9, once a week, with the median time to answer', async () => {
