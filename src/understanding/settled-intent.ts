@@ -24,6 +24,15 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     !entities.dates
   )
     return 'deadline.task';
+  // "deadline to approve the message distributor service agreements?": a deadline asked of a
+  // named task or dated fact is its date, though the words also say who does it
+  if (
+    (intent === 'role.responsible' || intent === 'role.describe') &&
+    entities.tasks.length + entities.deadlines.length > 0 &&
+    reading.tokens.some((token) => deadlineWord.test(token)) &&
+    !reading.tokens.some((token) => whoWord.test(token))
+  )
+    return 'deadline.task';
   const onlyARole =
     entities.roles.length > 0 &&
     entities.tasks.length === 0 &&
@@ -87,6 +96,8 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
 }
 
 const pluralTasks = /(opgaver|opgaverne|tasks)$/;
+const deadlineWord = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;
+const whoWord = /^(hvem|who|whom|whose|ansvarlig\w*|responsible)$/;
 const taskOrDeadlineWord = /(opgave|task|deadline|frist|trin|step)/;
 // the word that asks how far the municipalities are, not what a task is
 const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
