@@ -1,6 +1,7 @@
 import type { ActionPayload } from '../src/core/types.js';
 import {
   ASK_KOMBIT_DIALOGS,
+  BROADCAST_DIALOGS,
   DASHBOARD_DIALOGS,
   REMINDER_DIALOGS,
   MEMBERSHIP_DIALOGS,
@@ -117,5 +118,8 @@ function askKombitCommand(first: string, argument: string): ActionPayload | unde
     return { dialog: ASK_KOMBIT_DIALOGS.openQuestions, args: {} };
   if (/^(lærte|laerte|learned)$/i.test(first) && /^(svar|answers)$/i.test(argument))
     return { dialog: ASK_KOMBIT_DIALOGS.learned, args: {} };
+  // KOMBIT's news: "ny nyhed" writes one (administrators), "nyheder" lists them
+  if (/^ny$/i.test(first) && /^nyhed$/i.test(argument)) return { dialog: BROADCAST_DIALOGS.compose, args: {} };
+  if (/^nyheder$/i.test(first) && argument === '') return { dialog: BROADCAST_DIALOGS.list, args: {} };
   return undefined;
 }

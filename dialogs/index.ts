@@ -2,6 +2,7 @@ import type { DialogRegistry } from '../src/core/dialog-registry.js';
 import type { Language, Reply } from '../src/core/types.js';
 import { commandOf } from './commands.js';
 import { withAskKombit } from './ask-kombit/index.js';
+import { withSentNews } from './broadcast/index.js';
 import { waitingClaimNotice } from './membership/waiting-claim.js';
 import { currentPollCard } from './polls/card.js';
 import { pollCardPosted } from './polls/posted.js';
@@ -34,7 +35,8 @@ export const klikbotDialogs: DialogRegistry<ActionServices> = {
   unavailable: actionsUnavailableReply,
   unknownButton: unknownButtonReply,
   asides: waitingClaimNotice,
-  answered: withAskKombit,
+  answered: (context, services, replies, intent) =>
+    withAskKombit(context, services, withSentNews(context, services, replies, intent), intent),
   // a poll's card is rewritten for everyone as votes come in and when it closes; an evaluation's when it closes
   cardPosted: async (reply, message, services) => {
     await pollCardPosted(reply, message, services);

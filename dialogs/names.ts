@@ -164,3 +164,19 @@ export const ASK_KOMBIT_DIALOGS = {
   /** {id}: removes a learned answer. */
   learnedRemove: 'ask-kombit-learned-remove',
 } as const;
+
+/** KOMBIT's news sent through klikbot: written in a form, previewed, sent, reported. */
+export const BROADCAST_DIALOGS = {
+  /** "ny nyhed": the form (administrators). */
+  compose: 'broadcast-compose',
+  /** The form's submit: the draft, previewed. */
+  draft: 'broadcast-draft',
+  /** {id}: sends the draft. */
+  send: 'broadcast-send',
+  /** {id}: cancels a draft, or what is not yet sent. */
+  cancel: 'broadcast-cancel',
+  /** "nyheder": the news sent, with their delivery (administrators); the news for everyone else. */
+  list: 'broadcast-list',
+  /** {id}: one news item's delivery report as CSV. */
+  csv: 'broadcast-csv',
+} as const;

@@ -2,6 +2,7 @@ import { answersByName } from './answers/index.js';
 import { notUnderstood } from './answers/help.js';
 import { participantAnswer, type Otherwise } from './meetings/participants.js';
 import { askKombitDialogsByName } from './ask-kombit/index.js';
+import { broadcastDialogsByName } from './broadcast/index.js';
 import { dashboardDialogsByName } from './dashboard/index.js';
 import { evaluationDialogsByName } from './evaluations/index.js';
 import { meetingDialogsByName } from './meetings/index.js';
@@ -39,6 +40,7 @@ const actions: Record<string, ActionDialog> = {
   ...evaluationDialogsByName,
   ...dashboardDialogsByName,
   ...askKombitDialogsByName,
+  ...broadcastDialogsByName,
   [MEETING_DIALOGS.participant]: participantAnswer(answeredAsBefore),
 };
 

@@ -6,6 +6,9 @@ import type { ReminderServices } from '../src/reminders/types.js';
 import type { Delivery } from '../src/core/notifier.js';
 import type { DashboardLinkRepository } from '../src/state/dashboard-links.js';
 import type { KombitQuestionRepository } from '../src/state/kombit-questions.js';
+import type { BroadcastRepository } from '../src/state/broadcasts.js';
+import type { StoredConversation } from '../src/state/conversations.js';
+import type { DeepReadonly } from '../src/state/schema.js';
 import type { EvaluationRepository } from '../src/state/evaluations.js';
 import type { MeetingReminderRepository } from '../src/state/meeting-reminders.js';
 import type { MeetingSessionRepository } from '../src/state/meeting-sessions.js';
@@ -47,6 +50,13 @@ export interface AskKombitServices {
   send(to: ConversationKey, replies: Reply[]): Promise<Delivery>;
 }
 
+/** What sending KOMBIT's news needs: the news kept, the conversations klikbot is in, and a send that reports. */
+export interface BroadcastServices {
+  repository: BroadcastRepository;
+  conversations: () => readonly DeepReadonly<StoredConversation>[];
+  send: (to: ConversationKey, replies: Reply[]) => Promise<Delivery>;
+}
+
 /**
  * What dialogs that change state need: the repositories, and who may act for any
  * municipality (`${channel}:${userId}`, e.g. `slack:U0ADMIN`, `teams:<Entra object id>`).
@@ -73,6 +83,8 @@ export interface ActionServices {
   dashboard?: DashboardServices;
   /** Absent where klikbot runs without handing questions to KOMBIT: "I don't know" names the mailbox. */
   askKombit?: AskKombitServices;
+  /** Absent where klikbot runs without sending news. */
+  broadcasts?: BroadcastServices;
   /** Writes to a stored conversation; false where it cannot. */
   tell?: (to: ConversationKey, replies: Reply[]) => Promise<boolean>;
 }

@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import { ConversationRepository } from './state/conversations.js';
 import { DashboardLinkRepository } from './state/dashboard-links.js';
 import { KombitQuestionRepository } from './state/kombit-questions.js';
+import { BroadcastRepository } from './state/broadcasts.js';
 import { EvaluationRepository } from './state/evaluations.js';
 import { MeetingReminderRepository } from './state/meeting-reminders.js';
 import { MeetingSessionRepository } from './state/meeting-sessions.js';
@@ -45,6 +46,8 @@ export interface Repositories {
   dashboardLinks: DashboardLinkRepository;
   /** The questions handed to KOMBIT, the expert conversation and the answers learned. */
   kombitQuestions: KombitQuestionRepository;
+  /** KOMBIT's news sent through klikbot, with each conversation's delivery. */
+  broadcasts: BroadcastRepository;
   /** Seals a file's action to where it was asked (Teams makes the file in the 1:1 chat). */
   seal: ActionSeal;
   /** Seals the dashboard's Teams tab sessions: the same for every instance on one store. */
@@ -111,6 +114,7 @@ async function openRepositories(config: Config, clock: Clock): Promise<Repositor
     subscriptions: new ReminderSubscriptionRepository(store, clock),
     dashboardLinks: new DashboardLinkRepository(store, clock),
     kombitQuestions: new KombitQuestionRepository(store, clock),
+    broadcasts: new BroadcastRepository(store, clock),
     seal: createActionSeal(voteKey),
     // a key of its own, derived from the shared secret: a session can never be read as a vote hash
     dashboardKey: Buffer.from(hkdfSync('sha256', voteKey, Buffer.alloc(0), 'klikbot dashboard sessions', 32)),

@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import { beforeMeetingWork } from '../dialogs/meetings/before.js';
 import { meetingTimedWork } from '../dialogs/meetings/timed.js';
 import { askKombitTimedWork } from '../dialogs/ask-kombit/index.js';
+import { broadcastTimedWork } from '../dialogs/broadcast/index.js';
 import { announceClosedPolls } from '../dialogs/polls/announce.js';
 import { startEvaluation } from '../dialogs/evaluations/index.js';
 import { createReminderComposer } from '../dialogs/reminders/message.js';
@@ -75,6 +76,11 @@ export function actionServices(
         config.localMode && config.botFramework && isLoopbackHost(config.host) ? parts.listeningAt() : undefined,
     },
     askKombit: { questions: state.kombitQuestions, send: (to, replies) => notifier.send(to, replies) },
+    broadcasts: {
+      repository: state.broadcasts,
+      conversations: () => state.conversations.list(),
+      send: (to, replies) => notifier.send(to, replies),
+    },
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
     reachPerson: reachPersonVia(state.conversations, notifier),
   };
@@ -133,6 +139,16 @@ export function timedWork(
   scheduler.register(
     'ask-kombit',
     once('ask-kombit', (now) => askKombitTimedWork({ ask, knowledge, logger }, now)),
+  );
+  // KOMBIT's news, at the channels' pace
+  const broadcasts = {
+    repository: state.broadcasts,
+    conversations: () => state.conversations.list(),
+    send: (to: ConversationKey, replies: Reply[]) => notifier.send(to, replies),
+  };
+  scheduler.register(
+    'broadcasts',
+    once('broadcasts', (now) => broadcastTimedWork({ broadcasts, logger }, now)),
   );
   return scheduler;
 }

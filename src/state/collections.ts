@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { expertConversationSchema, kombitQuestionSchema, learnedAnswerSchema } from './ask-kombit-schema.js';
+import { broadcastSchema } from './broadcast-schema.js';
 import { dashboardLinkSchema } from './dashboard-link-schema.js';
 import { meetingReminderSchema } from './meeting-reminder-schema.js';
 import {
@@ -77,6 +78,7 @@ export const collectionRules: Record<CollectionName, CollectionRule> = {
   },
   kombitQuestions: { schema: kombitQuestionSchema, unique: { key: updateIdKey, what: 'question id' } },
   learnedAnswers: { schema: learnedAnswerSchema, unique: { key: updateIdKey, what: 'learned answer id' } },
+  broadcasts: { schema: broadcastSchema, unique: { key: updateIdKey, what: 'broadcast id' } },
 };
 
 /** The collections, in the document's order. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expertConversationSchema, kombitQuestionSchema, learnedAnswerSchema } from './ask-kombit-schema.js';
+import { broadcastSchema } from './broadcast-schema.js';
 import { dashboardLinkSchema } from './dashboard-link-schema.js';
 import { meetingReminderSchema } from './meeting-reminder-schema.js';
 
@@ -349,6 +350,7 @@ export const stateSchema = z.strictObject({
     .default([]),
   kombitQuestions: z.array(kombitQuestionSchema).superRefine(uniqueBy(updateIdKey, 'question id')).default([]),
   learnedAnswers: z.array(learnedAnswerSchema).superRefine(uniqueBy(updateIdKey, 'learned answer id')).default([]),
+  broadcasts: z.array(broadcastSchema).superRefine(uniqueBy(updateIdKey, 'broadcast id')).default([]),
 });
 
 /** The state document, as the store holds it. */

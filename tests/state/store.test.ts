@@ -66,6 +66,7 @@ describe('openStore', () => {
       expertConversations: [],
       kombitQuestions: [],
       learnedAnswers: [],
+      broadcasts: [],
     };
     expect(store.read()).toEqual(empty);
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ ...empty, journalSeq: 0 });
