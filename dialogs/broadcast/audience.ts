@@ -106,12 +106,16 @@ function municipalitiesRead(context: DialogContext, detail: string): AudienceRea
 }
 
 function groupRead(context: DialogContext, detail: string): AudienceRead {
-  const groups = context.knowledge.sapaRollout.filter((record) => record.kind === 'group').length;
+  const numbers = context.knowledge.sapaRollout.flatMap((record) => (record.kind === 'group' ? [record.number] : []));
   const number = Number(/^\s*(\d{1,2})\s*$/.exec(detail)?.[1]);
-  if (!Number.isInteger(number) || number < 1 || number > groups)
+  if (!numbers.includes(number))
     return {
       ok: false,
-      why: say(context, `Skriv gruppens nummer, 1 til ${groups}.`, `Write the group's number, 1 to ${groups}.`),
+      why: say(
+        context,
+        `Skriv en gruppes nummer: ${numbers.join(', ')}.`,
+        `Write a group's number: ${numbers.join(', ')}.`,
+      ),
     };
   return { ok: true, audience: { kind: 'group', group: number } };
 }

@@ -12,15 +12,7 @@ import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, DialogContext } from '../types.js';
 import { AUDIENCE_KINDS, audienceText, conversationsOf, readAudience } from './audience.js';
-
-/** Only administrators write KOMBIT's news. */
-export function onlyAdministrators(context: DialogContext): Reply[] {
-  return notice(say(context, 'Kun en administrator kan sende nyheder ud.', 'Only an administrator can send news.'));
-}
-
-export function notHere(context: DialogContext): Reply[] {
-  return notice(say(context, 'Her kan jeg ikke sende nyheder ud.', 'I cannot send news from here.'));
-}
+import { conversationsText, notHere, onlyAdministrators } from './common.js';
 
 /** "ny nyhed": the form for a news item: title, text, an optional link, who gets it, and when. */
 export const broadcastCompose: ActionDialog = async (context, _args, services) => {
@@ -158,7 +150,12 @@ export function newsReply(broadcast: Pick<Broadcast, 'title' | 'text' | 'link'>)
     text: `📣 ${inert(broadcast.title)}\n\n${broadcast.text}`,
     intro: broadcast.text,
     source: 'KOMBIT',
-    ...(broadcast.link ? { outro: `[${inert(broadcast.link.label)}](${broadcast.link.url})` } : {}),
+    // a bracket or space in the address would end the link early: written encoded
+    ...(broadcast.link
+      ? {
+          outro: `[${inert(broadcast.link.label)}](${broadcast.link.url.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`,
+        }
+      : {}),
   };
 }
 
@@ -206,8 +203,8 @@ export const broadcastDraft: ActionDialog = async (context, args, services) => {
     {
       text: say(
         context,
-        `Sådan ser nyheden ud. Den går til ${audienceText(context, audience.audience)}: ${reach} samtaler nu. Sendes: ${whenText}.`,
-        `This is how the news looks. It goes to ${audienceText(context, audience.audience)}: ${reach} conversations now. Sent: ${whenText}.`,
+        `Sådan ser nyheden ud. Den går til ${audienceText(context, audience.audience)}: ${conversationsText(context, reach)} nu. Sendes: ${whenText}.`,
+        `This is how the news looks. It goes to ${audienceText(context, audience.audience)}: ${conversationsText(context, reach)} now. Sent: ${whenText}.`,
       ),
       buttons: [
         { ...dialogButton(say(context, 'Send', 'Send'), BROADCAST_DIALOGS.send, args2), replacesCard: true },

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../../src/clock.js';
+import { addressOf } from '../../src/core/address.js';
 import type { Reply } from '../../src/core/types.js';
 import { spreadsheetCsv } from '../../src/lib/csv.js';
 import type { Broadcast } from '../../src/state/broadcasts.js';
@@ -21,8 +22,16 @@ const SHOWN = 5;
 
 /** The news KOMBIT has sent, newest first, as everyone may read it. */
 export function sentNews(context: DialogContext, broadcasts: readonly DeepReadonly<Broadcast>[]): Reply[] {
+  const here = addressOf(context.turn);
+  // news aimed at some conversations is theirs: to everyone else it was not sent
+  const reached = (one: DeepReadonly<Broadcast>) =>
+    one.audience.kind === 'all' ||
+    one.deliveries.some(
+      (delivery) => delivery.channel === here.channel && delivery.conversationId === here.conversationId,
+    );
   return broadcasts
     .filter((one) => one.state === 'done' || one.state === 'sending')
+    .filter(reached)
     .filter((one) => Date.parse(one.sendAt ?? '') <= context.turn.now.toMillis())
     .toReversed()
     .slice(0, SHOWN)

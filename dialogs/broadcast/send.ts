@@ -11,20 +11,22 @@ import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, ActionServices, DialogContext } from '../types.js';
 import { conversationsOf } from './audience.js';
-import { notHere, onlyAdministrators } from './compose.js';
+import { conversationsText, notHere, onlyAdministrators } from './common.js';
 
 const idArgs = z.object({ id: z.uuid() });
 
-/** How a news item's deliveries stand: sent, failed for good, gone, and still to go. */
+/** How a news item's deliveries stand: sent, failed for good, gone, still to go, and cancelled. */
 export function countsOf(broadcast: DeepReadonly<Broadcast>): {
   sent: number;
   failed: number;
   gone: number;
   pending: number;
+  cancelled: number;
 } {
-  const counts = { sent: 0, failed: 0, gone: 0, pending: 0 };
+  const counts = { sent: 0, failed: 0, gone: 0, pending: 0, cancelled: 0 };
   for (const delivery of broadcast.deliveries) {
     if (delivery.status === 'sent') counts.sent += 1;
+    else if (delivery.status === 'cancelled') counts.cancelled += 1;
     else if (delivery.status === 'gone') counts.gone += 1;
     else if (delivery.status === 'failed' && delivery.tries >= DELIVERY_TRIES) counts.failed += 1;
     else counts.pending += 1;
@@ -46,6 +48,9 @@ export function reportReply(context: { language: Language }, broadcast: DeepRead
     { label: say(context, 'Fejlet', 'Failed'), value: String(counts.failed) },
     { label: say(context, 'Væk', 'Gone'), value: String(counts.gone) },
     { label: say(context, 'Venter', 'Pending'), value: String(counts.pending) },
+    ...(counts.cancelled > 0
+      ? [{ label: say(context, 'Annulleret', 'Cancelled'), value: String(counts.cancelled) }]
+      : []),
   ];
   const reasons = [
     ...new Set(
@@ -114,8 +119,8 @@ export const broadcastSend: ActionDialog = async (context, args, services) => {
     {
       text: say(
         context,
-        `Sendes til ${to.length} samtaler. ${messageId ? 'Rapporten ovenfor følger med.' : 'Skriv "nyheder" for at se, hvordan det går.'}`,
-        `Being sent to ${to.length} conversations. ${messageId ? 'The report above keeps up.' : 'Write "nyheder" to see how it goes.'}`,
+        `Sendes til ${conversationsText(context, to.length)} (modtagerne som de er nu). ${messageId ? 'Rapporten ovenfor følger med.' : 'Skriv "nyheder" for at se, hvordan det går.'}`,
+        `Being sent to ${conversationsText(context, to.length)} (the audience as it is now). ${messageId ? 'The report above keeps up.' : 'Write "nyheder" to see how it goes.'}`,
       ),
     },
   ];

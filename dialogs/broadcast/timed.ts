@@ -10,24 +10,10 @@ export const PER_TICK = 100;
 /** How many conversations are written to at once: the channels' own clients wait out their 429s. */
 const AT_ONCE = 4;
 
-/** Runs `work` over `items`, `limit` at a time, keeping their order in the results. */
-async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /**
- * Sends the news due now: each tick claims up to PER_TICK deliveries of a news item (so a restart,
- * or another instance, sends none of them again), sends them a few at a time, records each
- * outcome, and rewrites the delivery report. A conversation that is gone is reported, not tried again;
+ * Sends the news due now: each tick sends up to PER_TICK deliveries of a news item, a few at a
+ * time, each few claimed before and recorded right after (so a restart, or another instance,
+ * sends none of them again), and rewrites the delivery report. A conversation that is gone is reported, not tried again;
  * one that failed is tried again on later ticks, up to three times.
  */
 export async function broadcastTimedWork(
@@ -39,16 +25,23 @@ export async function broadcastTimedWork(
     .all()
     .filter((one) => one.state === 'sending' && Date.parse(one.sendAt ?? '') <= now.toMillis());
   for (const broadcast of due) {
-    const claimed = await repository.claim(broadcast.id, PER_TICK);
-    if (claimed.length === 0) continue;
     const news = [newsReply(broadcast)];
-    const outcomes = await eachLimited(claimed, AT_ONCE, async (to): Promise<DeliveryOutcome> => {
-      const delivery = await send(to, news);
-      if (delivery.status === 'sent') return { ...to, status: 'sent' };
-      const reason = delivery.reason;
-      return { ...to, status: delivery.status === 'failed' ? 'failed' : 'gone', reason };
-    });
-    await repository.settle(broadcast.id, outcomes);
+    // a few at a time, each few recorded as soon as it is sent: a restart loses at most those
+    let sent = 0;
+    while (sent < PER_TICK) {
+      const { since, to } = await repository.claim(broadcast.id, AT_ONCE);
+      if (to.length === 0) break;
+      const outcomes = await Promise.all(
+        to.map(async (one): Promise<DeliveryOutcome> => {
+          const delivery = await send(one, news);
+          if (delivery.status === 'sent') return { ...one, status: 'sent' };
+          return { ...one, status: delivery.status === 'failed' ? 'failed' : 'gone', reason: delivery.reason };
+        }),
+      );
+      await repository.settle(broadcast.id, since, outcomes);
+      sent += to.length;
+    }
+    if (sent === 0) continue;
     const now = repository.get(broadcast.id);
     if (!now?.report) continue;
     const { channel, conversationId, messageId } = now.report;

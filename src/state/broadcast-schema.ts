@@ -25,7 +25,7 @@ export const deliverySchema = z.object({
   channel: z.string().min(1),
   conversationId: z.string().min(1),
   /** `sending` is claimed (since `since`): a claim that old is of a send that died, and is taken over. */
-  status: z.enum(['pending', 'sending', 'sent', 'failed', 'gone']),
+  status: z.enum(['pending', 'sending', 'sent', 'failed', 'gone', 'cancelled']),
   since: isoInstant.optional(),
   at: isoInstant.optional(),
   reason: z.string().max(300).optional(),

@@ -83,31 +83,57 @@ export class BroadcastRepository {
       const broadcast = draft.broadcasts.find((one) => one.id === id);
       if (!broadcast || (broadcast.state !== 'draft' && broadcast.state !== 'sending')) return false;
       broadcast.state = 'cancelled';
+      for (const delivery of broadcast.deliveries)
+        if (delivery.status !== 'sent' && delivery.status !== 'gone') {
+          delivery.status = 'cancelled';
+          delete delivery.since;
+        }
       broadcast.finishedAt = nowIso(this.clock);
       return true;
     });
   }
 
-  /** Claims up to `max` deliveries due now, marking them as being sent, so no other send takes them. */
-  async claim(id: string, max: number): Promise<{ channel: string; conversationId: string }[]> {
+  /**
+   * Claims up to `max` deliveries due now, marking them as being sent (since `since`, which the
+   * outcome must name), so no other send takes them. A claim taken over from a send that died
+   * counts as a try: one that keeps killing its sender ends as failed.
+   */
+  async claim(id: string, max: number): Promise<{ since: string; to: { channel: string; conversationId: string }[] }> {
     const now = this.clock.now().toMillis();
+    const since = nowIso(this.clock);
     return this.store.update((draft) => {
       const broadcast = draft.broadcasts.find((one) => one.id === id);
-      if (!broadcast || broadcast.state !== 'sending') return [];
-      const claimed: { channel: string; conversationId: string }[] = [];
+      if (!broadcast || broadcast.state !== 'sending') return { since, to: [] };
+      const to: { channel: string; conversationId: string }[] = [];
       for (const delivery of broadcast.deliveries) {
-        if (claimed.length >= max) break;
+        if (to.length >= max) break;
         if (!isDue(delivery, now)) continue;
+        if (delivery.status === 'sending') {
+          delivery.tries += 1;
+          if (delivery.tries >= DELIVERY_TRIES) {
+            Object.assign(delivery, { status: 'failed', reason: 'the send did not finish' });
+            delete delivery.since;
+            continue;
+          }
+        }
         delivery.status = 'sending';
-        delivery.since = nowIso(this.clock);
-        claimed.push({ channel: delivery.channel, conversationId: delivery.conversationId });
+        delivery.since = since;
+        to.push({ channel: delivery.channel, conversationId: delivery.conversationId });
       }
-      return claimed;
+      // the last deliveries may have ended as failed here: then the news is done
+      if (to.length === 0 && !broadcast.deliveries.some((one) => isDue(one, now) || one.status === 'sending')) {
+        broadcast.state = 'done';
+        broadcast.finishedAt = since;
+      }
+      return { since, to };
     });
   }
 
-  /** Records what came of the claimed deliveries; the news is done when nothing is left to try. */
-  async settle(id: string, outcomes: readonly DeliveryOutcome[]): Promise<void> {
+  /**
+   * Records what came of deliveries claimed `since`; one claimed since by another send (this one
+   * took too long) is that send's to record. The news is done when nothing is left to try.
+   */
+  async settle(id: string, since: string, outcomes: readonly DeliveryOutcome[]): Promise<void> {
     const now = this.clock.now().toMillis();
     await this.store.update((draft) => {
       const broadcast = draft.broadcasts.find((one) => one.id === id);
@@ -115,7 +141,7 @@ export class BroadcastRepository {
       const byKey = new Map(outcomes.map((outcome) => [keyOf(outcome), outcome]));
       for (const delivery of broadcast.deliveries) {
         const outcome = byKey.get(keyOf(delivery));
-        if (!outcome || delivery.status !== 'sending') continue;
+        if (!outcome || delivery.status !== 'sending' || delivery.since !== since) continue;
         delivery.status = outcome.status;
         delivery.tries += 1;
         delivery.at = nowIso(this.clock);

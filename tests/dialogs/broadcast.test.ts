@@ -111,7 +111,7 @@ describe('KOMBIT news, written, aimed and sent', () => {
     ];
     for (const [values, expected] of cases) {
       const preview = await draft(values);
-      expect(shown(preview)).toContain(`${expected.length} samtaler`);
+      expect(shown(preview)).toContain(`${expected.length} ${expected.length === 1 ? 'samtale' : 'samtaler'} nu`);
       await press(button(preview, /^Send$/));
       const before = newsTo().length;
       await tick(NOW);
@@ -154,10 +154,39 @@ describe('KOMBIT news, written, aimed and sent', () => {
     const now = await draft({ title: 'Webinar om Organisation flyttet' });
     await press(button(now, /^Send$/));
     await tick(NOW);
+    const aimed = await draft({ title: 'Kun for Køge', audience: 'municipalities', detail: 'Køge' });
+    await press(button(aimed, /^Send$/));
+    await tick(NOW);
     const answer = shown(await say('hvad er der af nyheder?', 'U0METTE'));
+    expect(answer).not.toContain('Kun for Køge');
     expect(answer).toContain('Webinar om Organisation flyttet');
     expect(answer).not.toContain('Webinar om Organisation\n');
     expect(shown(await say('nyheder', 'U0METTE'))).toContain('Webinar om Organisation flyttet');
     expect(shown(await say('nyheder'))).toMatch(/Levering: Webinar om Organisation flyttet/);
+  });
+
+  it('counts a claim taken over from a send that died as a try, and ends it as failed after three', async () => {
+    const repository = new BroadcastRepository(kit.store, kit.clock);
+    const id = '0b7a7f3e-6a2b-4c1d-9e8f-0a1b2c3d4e5f';
+    await repository.draft({
+      id,
+      title: 'T',
+      text: 'X',
+      audience: { kind: 'all' },
+      by: { channel: 'slack', userId: ADMIN },
+      createdAt: SINCE,
+      state: 'draft',
+      deliveries: [],
+    });
+    await repository.confirm(id, [{ channel: 'slack', conversationId: 'C0X' }], SINCE);
+    let at = DateTime.fromISO(NOW);
+    for (let death = 0; death < 3; death += 1) {
+      await repository.claim(id, 4);
+      at = at.plus({ minutes: 6 });
+      kit.clock.set(at);
+    }
+    expect((await repository.claim(id, 4)).to).toEqual([]);
+    expect(repository.get(id)?.deliveries[0]).toMatchObject({ status: 'failed', tries: 3 });
+    expect(repository.get(id)?.state).toBe('done');
   });
 });

@@ -15,6 +15,8 @@ export const linkBasis = z.enum([
   'coming-klik-task',
   /** Drawn as reading STS Organisation ("Et udstillingsvindue til omverdenen"). */
   'organisation-diagram',
+  /** Listed in an Implementeringsoverblik read in with `npm run import`. */
+  'implementation-overview',
 ]);
 export type LinkBasis = z.infer<typeof linkBasis>;
 
