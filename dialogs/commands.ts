@@ -2,6 +2,7 @@ import type { ActionPayload } from '../src/core/types.js';
 import {
   ASK_KOMBIT_DIALOGS,
   BROADCAST_DIALOGS,
+  REFRESH_DIALOGS,
   DASHBOARD_DIALOGS,
   REMINDER_DIALOGS,
   MEMBERSHIP_DIALOGS,
@@ -121,5 +122,7 @@ function askKombitCommand(first: string, argument: string): ActionPayload | unde
   // KOMBIT's news: "ny nyhed" writes one (administrators), "nyheder" lists them
   if (/^ny$/i.test(first) && /^nyhed$/i.test(argument)) return { dialog: BROADCAST_DIALOGS.compose, args: {} };
   if (/^nyheder$/i.test(first) && argument === '') return { dialog: BROADCAST_DIALOGS.list, args: {} };
+  if (/^(genindlæs|genindlaes|reload)$/i.test(first) && /^data$/i.test(argument))
+    return { dialog: REFRESH_DIALOGS.reload, args: {} };
   return undefined;
 }

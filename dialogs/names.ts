@@ -180,3 +180,9 @@ export const BROADCAST_DIALOGS = {
   /** {id}: one news item's delivery report as CSV. */
   csv: 'broadcast-csv',
 } as const;
+
+/** The quarterly refresh: the knowledge read again without a restart. */
+export const REFRESH_DIALOGS = {
+  /** "genindlæs data" (administrators). */
+  reload: 'knowledge-reload',
+} as const;

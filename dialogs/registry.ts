@@ -3,6 +3,7 @@ import { notUnderstood } from './answers/help.js';
 import { participantAnswer, type Otherwise } from './meetings/participants.js';
 import { askKombitDialogsByName } from './ask-kombit/index.js';
 import { broadcastDialogsByName } from './broadcast/index.js';
+import { refreshDialogsByName } from './refresh/index.js';
 import { dashboardDialogsByName } from './dashboard/index.js';
 import { evaluationDialogsByName } from './evaluations/index.js';
 import { meetingDialogsByName } from './meetings/index.js';
@@ -41,6 +42,7 @@ const actions: Record<string, ActionDialog> = {
   ...dashboardDialogsByName,
   ...askKombitDialogsByName,
   ...broadcastDialogsByName,
+  ...refreshDialogsByName,
   [MEETING_DIALOGS.participant]: participantAnswer(answeredAsBefore),
 };
 

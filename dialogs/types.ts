@@ -4,6 +4,7 @@ import type { Reply } from '../src/core/types.js';
 import type { DomainBook } from '../src/knowledge/municipality-domains.js';
 import type { ReminderServices } from '../src/reminders/types.js';
 import type { Delivery } from '../src/core/notifier.js';
+import type { Reloaded } from '../src/knowledge/live.js';
 import type { DashboardLinkRepository } from '../src/state/dashboard-links.js';
 import type { KombitQuestionRepository } from '../src/state/kombit-questions.js';
 import type { BroadcastRepository } from '../src/state/broadcasts.js';
@@ -83,6 +84,8 @@ export interface ActionServices {
   dashboard?: DashboardServices;
   /** Absent where klikbot runs without handing questions to KOMBIT: "I don't know" names the mailbox. */
   askKombit?: AskKombitServices;
+  /** Loads the knowledge again from its folder (checked first, kept as it was if wrong); absent in tests that build the core by hand. */
+  reloadKnowledge?: () => Promise<Reloaded>;
   /** Absent where klikbot runs without sending news. */
   broadcasts?: BroadcastServices;
   /** Writes to a stored conversation; false where it cannot. */

@@ -10,6 +10,7 @@ import { createLogger, type Logger } from './logger.js';
 import { listen } from './server/http-server.js';
 import type { Scheduler } from './lib/scheduler.js';
 import { createCore } from './klikbot-core.js';
+import { LiveKnowledge, type Reloaded } from './knowledge/live.js';
 import { openData } from './open-data.js';
 import { actionServices, remindersFor, timedWork } from './services.js';
 import { type Channels, sendersFor, startChannels } from './start-channels.js';
@@ -54,7 +55,19 @@ export async function startKlikbot(
   const movableClock =
     localMachine && !options.clock && config.startAt ? createMovableClock(config.startAt) : undefined;
   const clock = options.clock ?? movableClock ?? createClock(config.startAt);
-  const { knowledge, state, domains } = await openData(config, clock, logger);
+  const data = await openData(config, clock, logger);
+  const { state, domains } = data;
+  // one view of the knowledge for the parts built now; `genindlæs data` or SIGHUP loads it again
+  const live = new LiveKnowledge(data.knowledge, config.knowledgeDir);
+  const knowledge = live.view;
+  const reload = async (): Promise<Reloaded> => {
+    const reloaded = await live.reload();
+    if (reloaded.ok) logger.info({ dir: config.knowledgeDir }, 'knowledge reloaded');
+    else logger.warn({ problems: reloaded.problems }, 'knowledge not reloaded; the data in use is kept');
+    return reloaded;
+  };
+  const onHangup = () => void reload();
+  process.on('SIGHUP', onHangup);
   const adapter = createAdapter(config.teams, logger, options.teamsEndpoints);
   const pages = localMachine ? new LivePages() : undefined;
   const senders = sendersFor(createBotFrameworkSender(adapter, config.teams.appId ?? ''), pages);
@@ -64,7 +77,13 @@ export async function startKlikbot(
   const listening: { at?: string } = {};
   const core = createCore({
     knowledge,
-    services: actionServices(config, state, { reminders, notifier, domains, listeningAt: () => listening.at }),
+    services: actionServices(config, state, {
+      reminders,
+      notifier,
+      domains,
+      listeningAt: () => listening.at,
+      reloadKnowledge: reload,
+    }),
     clock,
     ...(state.sharedValues ? { sharedValues: state.sharedValues } : {}),
   });
@@ -107,7 +126,10 @@ export async function startKlikbot(
     idle: async () => {
       await channels.slack?.idle();
     },
-    close: () => stop({ work, reminders, channels, logger, store: state.store }),
+    close: () => {
+      process.off('SIGHUP', onHangup);
+      return stop({ work, reminders, channels, logger, store: state.store });
+    },
   };
 }
 

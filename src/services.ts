@@ -13,6 +13,7 @@ import type { ConversationKey } from './core/address.js';
 import type { Notifier } from './core/notifier.js';
 import type { Reply } from './core/types.js';
 import type { DomainBook } from './knowledge/municipality-domains.js';
+import type { Reloaded } from './knowledge/live.js';
 import type { Knowledge } from './knowledge/registry.js';
 import { Scheduler } from './lib/scheduler.js';
 import type { Logger } from './logger.js';
@@ -49,7 +50,13 @@ export function remindersFor(
 export function actionServices(
   config: Config,
   state: Repositories,
-  parts: { reminders: Reminders; notifier: Notifier; domains: DomainBook; listeningAt: () => string | undefined },
+  parts: {
+    reminders: Reminders;
+    notifier: Notifier;
+    domains: DomainBook;
+    listeningAt: () => string | undefined;
+    reloadKnowledge?: () => Promise<Reloaded>;
+  },
 ): ActionServices {
   const { notifier } = parts;
   const services: ActionServices = {
@@ -81,6 +88,7 @@ export function actionServices(
       conversations: () => state.conversations.list(),
       send: (to, replies) => notifier.send(to, replies),
     },
+    ...(parts.reloadKnowledge ? { reloadKnowledge: parts.reloadKnowledge } : {}),
     tell: async (to, replies) => (await notifier.send(to, replies)).status === 'sent',
     reachPerson: reachPersonVia(state.conversations, notifier),
   };

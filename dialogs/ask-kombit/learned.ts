@@ -1,3 +1,4 @@
+import { concrete } from '../../src/knowledge/live.js';
 import { z } from 'zod';
 import { textField, type Reply } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
@@ -30,7 +31,9 @@ const SHOWN = 15;
 // the search is built again only when the list changes (the state is replaced, never changed in place)
 const searches = new WeakMap<readonly Learned[], { knowledge: Knowledge; search: LearnedSearch }>();
 
-function searchOf(knowledge: Knowledge, learned: readonly Learned[]): LearnedSearch {
+function searchOf(view: Knowledge, learned: readonly Learned[]): LearnedSearch {
+  // the knowledge as it is now: a reload builds the search again
+  const knowledge = concrete(view);
   const kept = searches.get(learned);
   if (kept?.knowledge === knowledge) return kept.search;
   const search = new LearnedSearch(

@@ -1,3 +1,4 @@
+import { concrete } from '../../src/knowledge/live.js';
 import type { ReplyButton } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import { occurrencesOf, remindableItems } from '../../src/reminders/schedule.js';
@@ -10,8 +11,9 @@ import { dialogButton } from '../shared/buttons.js';
 const itemsByKnowledge = new WeakMap<Knowledge, RemindableItem[]>();
 
 function itemsOf(knowledge: Knowledge): RemindableItem[] {
-  let items = itemsByKnowledge.get(knowledge);
-  if (!items) itemsByKnowledge.set(knowledge, (items = remindableItems(knowledge)));
+  const now = concrete(knowledge);
+  let items = itemsByKnowledge.get(now);
+  if (!items) itemsByKnowledge.set(now, (items = remindableItems(now)));
   return items;
 }
 

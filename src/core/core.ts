@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { concrete } from '../knowledge/live.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { Understander } from '../understanding/understand.js';
 import { ConversationMemory } from './conversation-memory.js';
@@ -54,7 +55,14 @@ export interface CoreDeps<Services> {
  * and the loaded knowledge (and, to let people change statuses, the state).
  */
 export function createCoreWith<Services>(registry: DialogRegistry<Services>, deps: CoreDeps<Services>): Core {
-  const understander = new Understander(deps.knowledge);
+  // the knowledge as it is at each turn (a reload replaces it), and the understanding built over it
+  const understanders = new WeakMap<Knowledge, Understander>();
+  const knowledgeNow = (): { knowledge: Knowledge; understander: Understander } => {
+    const knowledge = concrete(deps.knowledge);
+    let understander = understanders.get(knowledge);
+    if (!understander) understanders.set(knowledge, (understander = new Understander(knowledge)));
+    return { knowledge, understander };
+  };
   const memory = new ConversationMemory(deps.sharedValues);
 
   /**
@@ -69,7 +77,11 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     const dialog = turn.action ? registry.action(turn.action.dialog) : undefined;
     if (!turn.action || !dialog) return undefined;
     if (!deps.services) return standIn.length > 0 ? standIn : [registry.unavailable({ language })];
-    const replies = await dialog({ turn, knowledge: deps.knowledge, language }, turn.action.args, deps.services);
+    const replies = await dialog(
+      { turn, knowledge: knowledgeNow().knowledge, language },
+      turn.action.args,
+      deps.services,
+    );
     return withLanguage(replies, language);
   };
 
@@ -97,8 +109,7 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
   /** Answers with this instance's memory of the conversation (for callers that cannot wait). */
   const answer = (turn: Turn): Routed => {
     const routed = registry.route(turn, {
-      knowledge: deps.knowledge,
-      understander,
+      ...knowledgeNow(),
       previous: memory.recall(topicKey(turn), turn.now),
     });
     const topic = topicOf(routed);
@@ -109,7 +120,7 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
   /** Answers with the conversation's topic as any instance last set it. */
   const answerAnywhere = async (turn: Turn): Promise<Routed> => {
     const previous = await memory.recallAnywhere(topicKey(turn), turn.now);
-    const routed = registry.route(turn, { knowledge: deps.knowledge, understander, previous });
+    const routed = registry.route(turn, { ...knowledgeNow(), previous });
     const topic = topicOf(routed);
     if (topic) await memory.rememberAnywhere(topicKey(turn), topic, turn.now);
     return routed;
@@ -122,7 +133,7 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     const commanded = routed.action !== undefined || (routed.parts ?? []).some((part) => part.action !== undefined);
     if (!deps.services || commanded) return replies;
     const language = routed.understanding?.language ?? languageOf(turn);
-    const context = { turn, knowledge: deps.knowledge, language };
+    const context = { turn, knowledge: knowledgeNow().knowledge, language };
     return withLanguage(
       await registry.answered(context, deps.services, replies, routed.understanding?.intent),
       language,
@@ -133,7 +144,7 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     handle: async (turn) => {
       const typed = turn.action ? turn : { ...turn, action: registry.command(turn.text) };
       const replies = (await runAction(typed)) ?? (await answerQuestion(turn));
-      const context = { turn, knowledge: deps.knowledge, language: languageOf(turn) };
+      const context = { turn, knowledge: knowledgeNow().knowledge, language: languageOf(turn) };
       const asides = deps.services ? await registry.asides(context, deps.services, typed.action?.dialog) : [];
       return [...replies, ...asides];
     },

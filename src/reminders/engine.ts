@@ -80,6 +80,7 @@ const PARALLEL_SENDS = 4;
 export class ReminderEngine {
   private timeline: Timeline | undefined;
   private timelineVersion = -1;
+  private timelineItems: readonly RemindableItem[] | undefined;
   private cursorMillis: number;
   private lastMarkMillis: number;
   private running: Promise<TickReport> | undefined;
@@ -141,8 +142,10 @@ export class ReminderEngine {
 
   private currentTimeline(): Timeline {
     const { subscriptions, items } = this.deps;
-    if (!this.timeline || this.timelineVersion !== subscriptions.version) {
+    // built again when the subscriptions change, or the knowledge was reloaded
+    if (!this.timeline || this.timelineVersion !== subscriptions.version || this.timelineItems !== items) {
       this.timelineVersion = subscriptions.version;
+      this.timelineItems = items;
       this.timeline = new Timeline(items, subscriptions.all());
     }
     return this.timeline;

@@ -1,3 +1,4 @@
+import { concrete } from '../knowledge/live.js';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { ZONE, type Clock } from '../clock.js';
@@ -49,7 +50,14 @@ export interface Reminders {
 
 /** Opens the send log, settles deliveries a stopped process left unfinished, and builds the engine. */
 export async function openReminders(deps: RemindersDeps): Promise<Reminders> {
-  const items = remindableItems(deps.knowledge);
+  // the items of the knowledge as it is now: a reload of the knowledge brings new ones
+  const itemsByKnowledge = new WeakMap<Knowledge, readonly RemindableItem[]>();
+  const itemsNow = (): readonly RemindableItem[] => {
+    const knowledge = concrete(deps.knowledge);
+    let items = itemsByKnowledge.get(knowledge);
+    if (!items) itemsByKnowledge.set(knowledge, (items = remindableItems(knowledge)));
+    return items;
+  };
   const sendLog = await SendLog.open(sendLogPathFor(deps.statePath));
   // a channel's link decides; in a personal chat the person's municipality as it is now (they may
   // have joined or moved since subscribing), else the one stored when they subscribed
@@ -65,19 +73,30 @@ export async function openReminders(deps: RemindersDeps): Promise<Reminders> {
     const stored = deps.conversations.get(channel, conversationId);
     return stored !== undefined && stored.dead === undefined;
   };
-  const engine = new ReminderEngine({ ...deps, items, sendLog, municipalityFor, isDone, reachable });
+  const engine = new ReminderEngine({
+    ...deps,
+    get items() {
+      return itemsNow();
+    },
+    sendLog,
+    municipalityFor,
+    isDone,
+    reachable,
+  });
   const unfinished = await engine.settleUnfinished();
   if (unfinished > 0) deps.logger.warn({ unfinished }, 'reminders claimed before a stop were not sent again');
   const services: ReminderServices = {
     subscriptions: deps.subscriptions,
-    items,
+    get items() {
+      return itemsNow();
+    },
     reachable,
     lastSentTo: (channel, conversationId) => {
       const last = sendLog.lastSentTo(channel, conversationId);
       return last ? { itemId: last.itemId, at: last.at } : undefined;
     },
     upcoming: (channel, conversationId, limit) =>
-      upcomingFor({ ...deps, items, municipalityFor, isDone }, channel, conversationId, limit),
+      upcomingFor({ ...deps, items: itemsNow(), municipalityFor, isDone }, channel, conversationId, limit),
     failures: (limit) =>
       sendLog.failures(limit).map((record) => ({
         occurrenceId: record.occurrenceId,

@@ -1,3 +1,4 @@
+import { concrete } from '../knowledge/live.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { remindableItems } from '../reminders/schedule.js';
 import type { Reading } from './reading.js';
@@ -95,10 +96,10 @@ const datedByKnowledge = new WeakMap<Knowledge, Set<string>>();
 
 /** Task and deadline ids there is a day to remind of: items, and tasks reminded by a related date. */
 function remindable(knowledge: Knowledge): Set<string> {
-  let ids = datedByKnowledge.get(knowledge);
+  let ids = datedByKnowledge.get(concrete(knowledge));
   if (!ids) {
     ids = new Set(remindableItems(knowledge).flatMap((item) => [item.id, ...(item.taskId ? [item.taskId] : [])]));
-    datedByKnowledge.set(knowledge, ids);
+    datedByKnowledge.set(concrete(knowledge), ids);
   }
   return ids;
 }

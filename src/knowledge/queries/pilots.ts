@@ -1,3 +1,4 @@
+import { concrete } from '../live.js';
 import type { Knowledge } from '../registry.js';
 import type { Pilot } from '../schemas/pilots.js';
 import { words } from '../text.js';
@@ -23,7 +24,7 @@ const grouped = new WeakMap<Knowledge, PilotSolution[]>();
 
 /** The SAPA pilots grouped by the organisation solution they use, in the material's order (made once per load). */
 export function pilotSolutions(knowledge: Knowledge): PilotSolution[] {
-  const known = grouped.get(knowledge);
+  const known = grouped.get(concrete(knowledge));
   if (known) return known;
   const groups = new Map<string, PilotSolution>();
   for (const pilot of knowledge.pilots) {
@@ -32,7 +33,7 @@ export function pilotSolutions(knowledge: Knowledge): PilotSolution[] {
     else groups.set(pilot.solution, { solution: pilot.solution, vendor: pilot.vendor, pilots: [pilot] });
   }
   const solutions = [...groups.values()];
-  grouped.set(knowledge, solutions);
+  grouped.set(concrete(knowledge), solutions);
   return solutions;
 }
 

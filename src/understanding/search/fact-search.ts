@@ -1,3 +1,4 @@
+import { concrete } from '../../knowledge/live.js';
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import { stem } from '../stem.js';
 import { danishFor } from './english.js';
@@ -278,7 +279,8 @@ const built = new WeakMap<Knowledge, FactSearch>();
 
 /** The one search over a loaded knowledge base (built on first use, then shared). */
 export function factSearchFor(knowledge: Knowledge): FactSearch {
-  let search = built.get(knowledge);
-  if (!search) built.set(knowledge, (search = new FactSearch(knowledge)));
+  const now = concrete(knowledge);
+  let search = built.get(now);
+  if (!search) built.set(now, (search = new FactSearch(now)));
   return search;
 }

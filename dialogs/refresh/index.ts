@@ -1,0 +1,40 @@
+import { administers } from '../ask-kombit/common.js';
+import { REFRESH_DIALOGS } from '../names.js';
+import { notice } from '../shared/replies.js';
+import { say } from '../shared/say.js';
+import type { ActionDialog } from '../types.js';
+
+/**
+ * "genindlæs data" (administrators): the knowledge is read again from its folder and checked as
+ * at start; from the next question on, answers and reminders use it. Anything wrong leaves the
+ * data in use as it was, and the problems are named.
+ */
+export const knowledgeReload: ActionDialog = async (context, _args, services) => {
+  if (!administers(context, services))
+    return notice(
+      say(context, 'Kun en administrator kan genindlæse data.', 'Only an administrator can reload the data.'),
+    );
+  if (!services.reloadKnowledge)
+    return notice(say(context, 'Her kan data ikke genindlæses.', 'The data cannot be reloaded here.'));
+  const reloaded = await services.reloadKnowledge();
+  if (!reloaded.ok)
+    return notice(
+      say(
+        context,
+        `Data er ikke genindlæst; jeg svarer fortsat ud fra de data, jeg havde. Problemerne:\n${reloaded.problems}`,
+        `The data was not reloaded; I still answer from the data I had. The problems:\n${reloaded.problems}`,
+      ),
+    );
+  return [
+    {
+      text: say(
+        context,
+        'Data er genindlæst og tjekket: fra næste spørgsmål svarer og påminder jeg ud fra dem.',
+        'The data was reloaded and checked: from the next question on I answer and remind from it.',
+      ),
+    },
+  ];
+};
+
+/** The refresh dialogs. */
+export const refreshDialogsByName: Record<string, ActionDialog> = { [REFRESH_DIALOGS.reload]: knowledgeReload };
