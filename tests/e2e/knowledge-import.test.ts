@@ -28,6 +28,7 @@ async function workbookOfToday(
   const deadlines = (await read(dir, 'deadlines.json')).records;
   const status = (await read(dir, 'bbr-status.json')).records;
   const systems = (await read(dir, 'it-systems.json')).records;
+  const interfaces = (await read(dir, 'interfaces.json')).records;
   const sheets: Record<string, unknown[][]> = {
     Frister: [
       ['Id', 'Titel', 'Dato'],
@@ -49,9 +50,17 @@ async function workbookOfToday(
       }),
     ],
     Implementeringsoverblik: [
-      ['It-system', 'Støttesystem'],
+      ['It-system', 'Støttesystem', 'Snitflade', 'Tilstand'],
       ...systems.flatMap((system) =>
-        (system.supportSystems as { supportSystem: string }[]).map((link) => [system.id, link.supportSystem]),
+        (system.supportSystems as { supportSystem: string }[]).map((link) => [system.id, link.supportSystem, '', '']),
+      ),
+      ...interfaces.flatMap((one) =>
+        (one.users as { itSystem: string; state: string }[]).map((user) => [
+          user.itSystem,
+          one.supportSystem,
+          one.code,
+          user.state,
+        ]),
       ),
     ],
   };
@@ -85,13 +94,15 @@ describe('the quarterly import of the Implementeringsoverblik and the KLIK extra
       // a new extract: every step's row from it, step 3 further along
       for (const row of sheets['KLIK-udtræk']!.slice(1)) row[5] = '2018-12-03';
       sheets['KLIK-udtræk']!.find((row) => row[1] === 3)!.splice(2, 3, 10, 20, 68);
-      sheets.Implementeringsoverblik!.push(['dar', 'organisation']);
+      sheets.Implementeringsoverblik!.push(['dar', 'organisation', '', '']);
+      sheets.Implementeringsoverblik!.find((row) => row[0] === 'bbr' && row[2] === 'SF1511')![3] = 'gennemført';
     });
     const env = { ...process.env, KLIKBOT_DATA: dir };
     const dry = await run('npx', ['tsx', 'scripts/import-knowledge.ts', file], { env });
     expect(dry.stdout).toContain('~ tasks.json udpeg-fk-adm-og-fk-ansv: deadline 2018-11-01 → 2018-11-15');
     expect(dry.stdout).toMatch(/~ bbr-status\.json bbr-trin-3: .* → 10\/20\/68 \(2018-12-03\)/);
     expect(dry.stdout).toContain('+ it-systems.json dar: skal anvende organisation');
+    expect(dry.stdout).toContain('~ interfaces.json sf1511: bbr: i gang → gennemført');
     expect(dry.stdout).toContain('Intet er skrevet');
     expect(await readFile(path.join(dir, 'tasks.json'), 'utf8')).toBe(
       await readFile(path.join(DATA, 'tasks.json'), 'utf8'),
@@ -120,8 +131,12 @@ describe('the quarterly import of the Implementeringsoverblik and the KLIK extra
         /Frister, række \d+, kolonne "Dato": "31\. juni" er ikke en dato/,
       ],
       [
-        (sheets) => sheets.Implementeringsoverblik!.push(['gotham-sag', 'organisation']),
+        (sheets) => sheets.Implementeringsoverblik!.push(['gotham-sag', 'organisation', '', '']),
         /Implementeringsoverblik, række \d+, kolonne "It-system": "gotham-sag"/,
+      ],
+      [
+        (sheets) => sheets.Implementeringsoverblik!.push(['bbr', 'adgangsstyring', 'SF1511', 'snart']),
+        /Implementeringsoverblik, række \d+, kolonne "Tilstand": "snart"/,
       ],
       [
         (sheets) => (sheets['KLIK-udtræk']![1]![4] = 99),

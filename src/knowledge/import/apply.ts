@@ -17,7 +17,7 @@ export interface Change {
 export const SHEETS = {
   deadlines: { name: 'Frister', columns: ['Id', 'Dato'] },
   extract: { name: 'KLIK-udtræk', columns: ['Opgave', 'Trin', 'Ikke påbegyndt', 'Påbegyndt', 'Fuldført', 'Udtræk'] },
-  overview: { name: 'Implementeringsoverblik', columns: ['It-system', 'Støttesystem'] },
+  overview: { name: 'Implementeringsoverblik', columns: ['It-system', 'Støttesystem', 'Snitflade', 'Tilstand'] },
 } as const;
 
 /** A date cell as YYYY-MM-DD (or YYYY-MM where `month` allows a month alone), else why not. */
@@ -107,25 +107,19 @@ function applyExtract(sheet: Sheet, files: DataFiles, changes: Change[], municip
   }
 }
 
-/** The Implementeringsoverblik sheet: which support systems each IT system listed must use. */
-function applyOverview(sheet: Sheet, files: DataFiles, changes: Change[]): void {
-  requireColumns(sheet, SHEETS.overview.columns);
+type Row = Sheet['rows'][number];
+
+/** The overview's rows without an interface: which support systems each IT system listed must use. */
+function applyLinks(rows: Row[], files: DataFiles, changes: Change[]): void {
   const systems = files['it-systems.json']!.records;
-  const supports = new Set(files['support-systems.json']!.records.map((record) => String(record.id)));
   const wanted = new Map<string, Set<string>>();
-  for (const { row, cells } of sheet.rows) {
-    const system = cells['It-system'] ?? '';
-    const support = cells['Støttesystem'] ?? '';
-    if (!systems.some((record) => record.id === system))
-      throw new SheetProblem(sheet.name, row, 'It-system', `"${system}" er ikke et it-system i data`);
-    if (!supports.has(support))
-      throw new SheetProblem(sheet.name, row, 'Støttesystem', `"${support}" er ikke et støttesystem i data`);
-    wanted.set(system, (wanted.get(system) ?? new Set()).add(support));
+  for (const { cells } of rows) {
+    const system = cells['It-system']!;
+    wanted.set(system, (wanted.get(system) ?? new Set()).add(cells['Støttesystem']!));
   }
   for (const [system, want] of wanted) {
     const record = systems.find((one) => one.id === system)!;
     const links = record.supportSystems as { supportSystem: string; basis: string[] }[];
-    const kept = links.filter((link) => want.has(link.supportSystem));
     for (const link of links.filter((one) => !want.has(one.supportSystem)))
       changes.push({
         file: 'it-systems.json',
@@ -137,10 +131,97 @@ function applyOverview(sheet: Sheet, files: DataFiles, changes: Change[]): void 
     for (const support of added)
       changes.push({ file: 'it-systems.json', id: system, kind: 'added', what: `skal anvende ${support}` });
     record.supportSystems = [
-      ...kept,
+      ...links.filter((link) => want.has(link.supportSystem)),
       ...added.map((supportSystem) => ({ supportSystem, basis: ['implementation-overview'] })),
     ];
   }
+}
+
+const USAGE_STATE = /^(gennemført|i gang|ny|\d{4})$/;
+
+/** The overview's rows with an interface: the IT systems that must use it, each with its state. */
+function applyInterfaces(sheet: Sheet, rows: Row[], files: DataFiles, changes: Change[]): void {
+  const interfaces = files['interfaces.json']!.records;
+  const wanted = new Map<string, Map<string, string>>();
+  for (const { row, cells } of rows) {
+    const named = cells.Snitflade!;
+    const found = interfaces.find((one) => one.id === named.toLowerCase() || one.code === named);
+    if (!found) throw new SheetProblem(sheet.name, row, 'Snitflade', `"${named}" er ikke en snitflade i data`);
+    if (found.supportSystem !== cells['Støttesystem'])
+      throw new SheetProblem(
+        sheet.name,
+        row,
+        'Støttesystem',
+        `${String(found.code)} hører til ${String(found.supportSystem)}`,
+      );
+    const state = cells.Tilstand ?? '';
+    if (!USAGE_STATE.test(state))
+      throw new SheetProblem(
+        sheet.name,
+        row,
+        'Tilstand',
+        `"${state}" er ikke "gennemført", "i gang", "ny" eller et år`,
+      );
+    const id = String(found.id);
+    wanted.set(id, (wanted.get(id) ?? new Map<string, string>()).set(cells['It-system']!, state));
+  }
+  for (const [id, want] of wanted) {
+    const record = interfaces.find((one) => one.id === id)!;
+    const users = record.users as { itSystem: string; state: string }[];
+    for (const user of users) {
+      const state = want.get(user.itSystem);
+      if (state === undefined)
+        changes.push({
+          file: 'interfaces.json',
+          id,
+          kind: 'removed',
+          what: `${user.itSystem} skal ikke længere anvende den`,
+        });
+      else if (state !== user.state)
+        changes.push({
+          file: 'interfaces.json',
+          id,
+          kind: 'changed',
+          what: `${user.itSystem}: ${user.state} → ${state}`,
+        });
+    }
+    for (const [system, state] of want)
+      if (!users.some((user) => user.itSystem === system))
+        changes.push({ file: 'interfaces.json', id, kind: 'added', what: `${system} skal anvende den (${state})` });
+    record.users = [...want].map(([itSystem, state]) => ({ itSystem, state }));
+  }
+}
+
+/**
+ * The Implementeringsoverblik sheet: a row an IT system and a support system, and where it names
+ * an interface (code or id), the IT system's state on it ("gennemført", "i gang", "ny" or a year).
+ */
+function applyOverview(sheet: Sheet, files: DataFiles, changes: Change[]): void {
+  requireColumns(sheet, SHEETS.overview.columns);
+  const systems = new Set(files['it-systems.json']!.records.map((record) => String(record.id)));
+  const supports = new Set(files['support-systems.json']!.records.map((record) => String(record.id)));
+  for (const { row, cells } of sheet.rows) {
+    if (!systems.has(cells['It-system'] ?? ''))
+      throw new SheetProblem(sheet.name, row, 'It-system', `"${cells['It-system'] ?? ''}" er ikke et it-system i data`);
+    if (!supports.has(cells['Støttesystem'] ?? ''))
+      throw new SheetProblem(
+        sheet.name,
+        row,
+        'Støttesystem',
+        `"${cells['Støttesystem'] ?? ''}" er ikke et støttesystem i data`,
+      );
+  }
+  applyLinks(
+    sheet.rows.filter((one) => !one.cells.Snitflade),
+    files,
+    changes,
+  );
+  applyInterfaces(
+    sheet,
+    sheet.rows.filter((one) => one.cells.Snitflade),
+    files,
+    changes,
+  );
 }
 
 /**
