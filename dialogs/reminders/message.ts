@@ -1,3 +1,4 @@
+import { concrete } from '../../src/knowledge/live.js';
 import { daysUntil, formatDate, relativeDays } from '../../src/core/format.js';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
@@ -88,8 +89,17 @@ export function createReminderComposer(knowledge: Knowledge, statuses: Statuses)
     string,
     { task: Task | undefined; heading: string; when: string; responsible: string; buttons: ReplyButton[] }
   >();
+  // (keyed by the knowledge too: a reload at the same moment reads the new task)
+  const knowledgeKeys = new WeakMap<Knowledge, number>();
+  let loads = 0;
+  const knowledgeKey = () => {
+    const now = concrete(knowledge);
+    let key = knowledgeKeys.get(now);
+    if (key === undefined) knowledgeKeys.set(now, (key = loads += 1));
+    return key;
+  };
   const partsOf = (item: RemindableItem, now: DueReminder['now']) => {
-    const key = `${item.id}|${now.toMillis()}`;
+    const key = `${item.id}|${now.toMillis()}|${knowledgeKey()}`;
     let parts = itemParts.get(key);
     if (!parts) {
       if (itemParts.size > 1000) itemParts.clear();

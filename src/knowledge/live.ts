@@ -45,13 +45,21 @@ export class LiveKnowledge {
     return this.#current;
   }
 
-  /** Loads the folder again; the new knowledge is used from the next turn, or none if it does not validate. */
-  async reload(): Promise<Reloaded> {
-    try {
-      this.#current = await loadKnowledge(this.dir);
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, problems: error instanceof Error ? error.message : String(error) };
-    }
+  #reloading: Promise<Reloaded> = Promise.resolve({ ok: true });
+
+  /**
+   * Loads the folder again; the new knowledge is used from the next turn, or none if it does not
+   * validate. Reloads run one after the other, so an older read never replaces a newer one.
+   */
+  reload(): Promise<Reloaded> {
+    this.#reloading = this.#reloading.then(async () => {
+      try {
+        this.#current = await loadKnowledge(this.dir);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, problems: error instanceof Error ? error.message : String(error) };
+      }
+    });
+    return this.#reloading;
   }
 }

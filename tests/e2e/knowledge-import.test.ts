@@ -3,74 +3,16 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { diffText, planImport } from '../../src/knowledge/import/run.js';
+import { read, workbookOfToday } from '../support/workbook.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createCore } from '../../src/klikbot-core.js';
 import { replyText, turn } from '../understanding/question-set.js';
 
 const run = promisify(execFile);
 const DATA = 'data/knowledge';
-
-interface Records {
-  records: Record<string, unknown>[];
-}
-const read = async (dir: string, file: string) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Records;
-
-/** A workbook built from the data as it is: the three sheets the import reads, every row of today's data. */
-async function workbookOfToday(
-  dir: string,
-  change: (sheets: Record<string, unknown[][]>) => void = () => {},
-): Promise<string> {
-  const tasks = (await read(dir, 'tasks.json')).records;
-  const deadlines = (await read(dir, 'deadlines.json')).records;
-  const status = (await read(dir, 'bbr-status.json')).records;
-  const systems = (await read(dir, 'it-systems.json')).records;
-  const interfaces = (await read(dir, 'interfaces.json')).records;
-  const sheets: Record<string, unknown[][]> = {
-    Frister: [
-      ['Id', 'Titel', 'Dato'],
-      ...tasks.filter((task) => task.deadline).map((task) => [task.id, task.title, task.deadline]),
-      ...deadlines.map((fact) => [fact.id, fact.title, fact.date]),
-    ],
-    'KLIK-udtræk': [
-      ['Opgave', 'Trin', 'Ikke påbegyndt', 'Påbegyndt', 'Fuldført', 'Udtræk'],
-      ...status.map((row) => {
-        const counts = row.counts as { notStarted: number; started: number; done: number };
-        return [
-          row.task,
-          row.step,
-          counts.notStarted,
-          counts.started,
-          counts.done,
-          (row.source as { asOf: string }).asOf,
-        ];
-      }),
-    ],
-    Implementeringsoverblik: [
-      ['It-system', 'Støttesystem', 'Snitflade', 'Tilstand'],
-      ...systems.flatMap((system) =>
-        (system.supportSystems as { supportSystem: string }[]).map((link) => [system.id, link.supportSystem, '', '']),
-      ),
-      ...interfaces.flatMap((one) =>
-        (one.users as { itSystem: string; state: string }[]).map((user) => [
-          user.itSystem,
-          one.supportSystem,
-          one.code,
-          user.state,
-        ]),
-      ),
-    ],
-  };
-  change(sheets);
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(sheets)) workbook.addWorksheet(name).addRows(rows);
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-sheet-')), 'overblik.xlsx');
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
 
 const rowOf = (sheet: unknown[][], first: string) => sheet.find((row) => row[0] === first)!;
 
@@ -154,6 +96,14 @@ describe('the quarterly import of the Implementeringsoverblik and the KLIK extra
     }
     for (const name of ['tasks.json', 'deadlines.json', 'bbr-status.json', 'it-systems.json'])
       expect(await readFile(path.join(dir, name), 'utf8')).toBe(await readFile(path.join(DATA, name), 'utf8'));
+  });
+
+  it('refuses a file with none of the sheets rather than report no changes', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-csv-')), 'noget.csv');
+    await writeFile(file, 'Navn;Alder\r\nMette;40\r\n');
+    await expect(planImport(file, dir)).rejects.toThrow(
+      /noget\.csv: ingen af arkene Frister, KLIK-udtræk, Implementeringsoverblik/,
+    );
   });
 
   it('reads one sheet as CSV, as a Danish Excel saves it', async () => {

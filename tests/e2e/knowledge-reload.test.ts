@@ -1,11 +1,16 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestBot } from '../support/bot-framework.js';
 import { blockText, slackEnv, SLACK_SECRET } from '../support/slack-harness.js';
 import { startFakeSlack, type FakeSlack } from '../support/slack-fake.js';
 import { directMessage, eventCallback, postToSlack } from '../support/slack-requests.js';
+import { workbookOfToday } from '../support/workbook.js';
+
+const run = promisify(execFile);
 
 const ADMIN = 'U0ADMIN';
 const DM = 'D0ADMIN';
@@ -57,7 +62,13 @@ describe("reloading the knowledge without a restart ('genindlæs data', SIGHUP)"
 
   it('answers from the new data from the next question, and keeps the data in use when the new is wrong', async () => {
     expect(await ask(question)).toContain('1. november 2018');
-    await setDeadline('2018-11-15');
+    // the quarter's sheets read in and written, as KOMBIT's administrator would
+    const sheet = await workbookOfToday(dir, (sheets) => {
+      sheets.Frister!.find((row) => row[0] === 'udpeg-fk-adm-og-fk-ansv')![2] = '2018-11-15';
+    });
+    await run('npx', ['tsx', 'scripts/import-knowledge.ts', sheet, '--write'], {
+      env: { ...process.env, KLIKBOT_DATA: dir },
+    });
     // not before it is asked to
     expect(await ask(question)).toContain('1. november 2018');
     expect(await ask('genindlæs data', 'U0METTE')).toContain('Kun en administrator');

@@ -22,6 +22,8 @@ export const SHEETS = {
 
 /** A date cell as YYYY-MM-DD (or YYYY-MM where `month` allows a month alone), else why not. */
 function dateOf(sheet: Sheet, row: number, column: string, text: string, month = false): string {
+  // a month typed into Excel comes back as its first day
+  if (month && /^\d{4}-(0[1-9]|1[0-2])-01$/.test(text)) return text.slice(0, 7);
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(text)
     ? DateTime.fromISO(text)
     : DateTime.fromFormat(text, 'd.M.yyyy').isValid

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../loader.js';
 import { applySheets, SHEETS, type Change, type DataFiles } from './apply.js';
-import { readCsv, readWorkbook, type Sheet } from './sheets.js';
+import { readCsv, readWorkbook, SheetProblem, type Sheet } from './sheets.js';
 
 /** The data directory's JSON files, as they are now. */
 async function readDataFiles(dir: string): Promise<DataFiles> {
@@ -18,7 +18,7 @@ async function readDataFiles(dir: string): Promise<DataFiles> {
 function csvSheetName(text: string): string {
   const header = text.split(/\r?\n/)[0] ?? '';
   const found = Object.values(SHEETS).find((sheet) => sheet.columns.every((column) => header.includes(column)));
-  return found?.name ?? path.basename('csv');
+  return found?.name ?? '(ukendt CSV)';
 }
 
 /** The sheets of a workbook (.xlsx) or of a CSV file. */
@@ -46,7 +46,17 @@ export interface ImportPlan {
  */
 export async function planImport(file: string, dir: string): Promise<ImportPlan> {
   const current = await readDataFiles(dir);
-  const { files, changes } = applySheets(await readSheets(file), current);
+  const sheets = await readSheets(file);
+  const known = new Set<string>(Object.values(SHEETS).map((sheet) => sheet.name));
+  // a file with none of the sheets read nothing: that is no "no changes"
+  if (!sheets.some((sheet) => known.has(sheet.name)))
+    throw new SheetProblem(
+      path.basename(file),
+      undefined,
+      undefined,
+      `ingen af arkene ${[...known].join(', ')} (fandt: ${sheets.map((sheet) => sheet.name).join(', ') || 'ingen'})`,
+    );
+  const { files, changes } = applySheets(sheets, current);
   const changed = Object.keys(files).filter((name) => JSON.stringify(files[name]) !== JSON.stringify(current[name]));
   const copy = await mkdtemp(path.join(tmpdir(), 'klikbot-import-'));
   try {
@@ -72,7 +82,18 @@ export function diffText(changes: readonly Change[]): string {
   return changes.map((change) => `${signs[change.kind]} ${change.file} ${change.id}: ${change.what}`).join('\n');
 }
 
-/** Writes the changed files into `dir`. */
+/**
+ * Writes the changed files into `dir`: each to a temporary file beside it first, then all moved
+ * into place, so a failure while writing leaves every file whole (old or new) and a reload never
+ * reads one half-written.
+ */
 export async function writePlan(plan: ImportPlan, dir: string): Promise<void> {
-  for (const name of plan.changed) await writeFile(path.join(dir, name), jsonText(plan.files[name]));
+  const temporary = plan.changed.map((name) => ({ name, temp: path.join(dir, `.${name}.import-${process.pid}`) }));
+  try {
+    for (const { name, temp } of temporary) await writeFile(temp, jsonText(plan.files[name]));
+  } catch (error) {
+    await Promise.all(temporary.map(({ temp }) => rm(temp, { force: true })));
+    throw error;
+  }
+  for (const { name, temp } of temporary) await rename(temp, path.join(dir, name));
 }
