@@ -18,20 +18,10 @@ import { KlikbotError } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge/loader.js';
 import { MembershipRepository } from '../src/state/memberships.js';
 import { openStore } from '../src/state/store.js';
+import { klikbotIsRunning } from './running.js';
 
 /** A mistake in how the script was run, or in the file: shown without a stack. */
 class UsageError extends Error {}
-
-/** Whether a klikbot answers /healthz on the configured address: then it owns the state file. */
-async function klikbotIsRunning(host: string, port: number): Promise<boolean> {
-  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  try {
-    const response = await fetch(`http://${shown}:${port}/healthz`, { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
 
 async function main(): Promise<void> {
   let file: string | undefined;

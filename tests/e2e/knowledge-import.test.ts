@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { diffText, planImport } from '../../src/knowledge/import/run.js';
 import { read, workbookOfToday } from '../support/workbook.js';
+import { storedStateAt } from '../support/stored-text.js';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createCore } from '../../src/klikbot-core.js';
 import { replyText, turn } from '../understanding/question-set.js';
@@ -96,6 +97,40 @@ describe('the quarterly import of the Implementeringsoverblik and the KLIK extra
     }
     for (const name of ['tasks.json', 'deadlines.json', 'bbr-status.json', 'it-systems.json'])
       expect(await readFile(path.join(dir, name), 'utf8')).toBe(await readFile(path.join(DATA, name), 'utf8'));
+  });
+
+  it('reads the extract per municipality into the status board, keeping a status reported in klikbot after it', async () => {
+    const state = path.join(await mkdtemp(path.join(tmpdir(), 'klikbot-state-')), 'state.json');
+    const koegeSaid = {
+      id: '7d1f0c1e-2b3a-4c5d-8e9f-0a1b2c3d4e5f',
+      municipalityId: 'koege',
+      taskId: 'bbr-adgangsstyring',
+      step: 3,
+      status: 'started',
+      previous: 'not-started',
+      by: { channel: 'slack', userId: 'U0METTE', name: 'Mette' },
+      at: '2018-12-05T09:00:00.000+01:00',
+    };
+    await writeFile(state, JSON.stringify({ version: 1, statusUpdates: [koegeSaid] }));
+    const file = await workbookOfToday(dir, (sheets) => {
+      sheets['KLIK pr. kommune'] = [
+        ['Kommune', 'Opgave', 'Trin', 'Status', 'Udtræk'],
+        ['Aarhus', 'bbr-adgangsstyring', 3, 'fuldført', '2018-12-03'],
+        ['koege', 'bbr-adgangsstyring', 3, 'ikke påbegyndt', '2018-12-03'],
+      ];
+    });
+    const env = { ...process.env, KLIKBOT_DATA: dir, KLIKBOT_DB: state, PORT: '9' };
+    const dry = await run('npx', ['tsx', 'scripts/import-knowledge.ts', file], { env });
+    expect(dry.stdout).toContain('~ status aarhus bbr-adgangsstyring#3: ikke påbegyndt → fuldført');
+    expect(dry.stdout).toContain('1 status er meldt i klikbot efter udtrækket og beholdes');
+    await run('npx', ['tsx', 'scripts/import-knowledge.ts', file, '--write'], { env });
+    const written = (await storedStateAt(state)) as {
+      statusUpdates: { municipalityId: string; status: string; by: { name?: string } }[];
+    };
+    expect(written.statusUpdates.map((one) => [one.municipalityId, one.status, one.by.name])).toEqual([
+      ['koege', 'started', 'Mette'],
+      ['aarhus', 'done', 'KLIK-udtræk 3. december 2018'],
+    ]);
   });
 
   it('refuses a file with none of the sheets rather than report no changes', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadKnowledge } from '../loader.js';
 import { applySheets, SHEETS, type Change, type DataFiles } from './apply.js';
 import { readCsv, readWorkbook, SheetProblem, type Sheet } from './sheets.js';
+import { PER_MUNICIPALITY } from './statuses.js';
 
 /** The data directory's JSON files, as they are now. */
 async function readDataFiles(dir: string): Promise<DataFiles> {
@@ -17,7 +18,9 @@ async function readDataFiles(dir: string): Promise<DataFiles> {
 /** A CSV file is one sheet: the one whose columns its first line has. */
 function csvSheetName(text: string): string {
   const header = text.split(/\r?\n/)[0] ?? '';
-  const found = Object.values(SHEETS).find((sheet) => sheet.columns.every((column) => header.includes(column)));
+  const found = [PER_MUNICIPALITY, ...Object.values(SHEETS)].find((sheet) =>
+    sheet.columns.every((column) => header.includes(column)),
+  );
   return found?.name ?? '(ukendt CSV)';
 }
 
@@ -47,7 +50,7 @@ export interface ImportPlan {
 export async function planImport(file: string, dir: string): Promise<ImportPlan> {
   const current = await readDataFiles(dir);
   const sheets = await readSheets(file);
-  const known = new Set<string>(Object.values(SHEETS).map((sheet) => sheet.name));
+  const known = new Set<string>([...Object.values(SHEETS).map((sheet) => sheet.name), PER_MUNICIPALITY.name]);
   // a file with none of the sheets read nothing: that is no "no changes"
   if (!sheets.some((sheet) => known.has(sheet.name)))
     throw new SheetProblem(
