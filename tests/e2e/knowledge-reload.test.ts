@@ -74,6 +74,9 @@ describe("reloading the knowledge without a restart ('genindlæs data', SIGHUP)"
     expect(await ask('genindlæs data', 'U0METTE')).toContain('Kun en administrator');
     expect(await ask('genindlæs data')).toContain('Data er genindlæst');
     expect(await ask(question)).toContain('15. november 2018');
+    // the reminders too: the next ones for this conversation are from the new data
+    await ask('mind mig om deadlines');
+    expect(await ask('påmindelser')).toContain('15. november 2018');
 
     await setDeadline('15. november');
     const refused = await ask('genindlæs data');
