@@ -6,17 +6,8 @@ import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import type { ActionDialog, ActionServices, AskKombitServices, DialogContext } from '../types.js';
 import { expertCard } from './card.js';
-import {
-  actsAsExpert,
-  momentText,
-  nameOf,
-  notAnExpert,
-  notHere,
-  personOfTurn,
-  questionIdArgs,
-  unreadable,
-  type StoredQuestion,
-} from './common.js';
+import { actsAsExpert, notAnExpert, notHere, questionIdArgs, unreadable, type StoredQuestion } from './common.js';
+import { momentText, nameOf, personOfTurn } from '../shared/people.js';
 import { deliverAnswer, rewriteExpertCard } from './delivery.js';
 
 /** How many other ways of asking an answer keeps, and how long the field for them is. */

@@ -5,7 +5,8 @@ import { ASK_KOMBIT_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
-import { momentText, nameOf, type StoredQuestion } from './common.js';
+import { type StoredQuestion } from './common.js';
+import { momentText, nameOf } from '../shared/people.js';
 
 const channelNames: Record<string, string> = {
   teams: 'Teams',

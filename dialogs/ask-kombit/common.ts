@@ -1,48 +1,15 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ZONE } from '../../src/clock.js';
 import { addressOf } from '../../src/core/address.js';
-import type { Language, Reply, Turn } from '../../src/core/types.js';
-import type { AskPerson, KombitQuestion } from '../../src/state/kombit-questions.js';
+import type { Reply } from '../../src/core/types.js';
+import type { KombitQuestion } from '../../src/state/kombit-questions.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
-import { isAdministrator, isLocallyTrusted } from '../membership/acting-for.js';
+import { administers } from '../membership/acting-for.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
-import { inert } from '../shared/text.js';
 import type { ActionServices, DialogContext } from '../types.js';
 
 /** A question as the store hands it out. */
 export type StoredQuestion = DeepReadonly<KombitQuestion>;
-
-/** The person behind a turn, as a question or an answer keeps them. */
-export function personOfTurn(turn: Turn): AskPerson {
-  return {
-    channel: turn.conversation.channel,
-    userId: turn.user.id,
-    ...(turn.user.name !== undefined ? { name: turn.user.name.slice(0, 200) } : {}),
-  };
-}
-
-/** How a person is named in a message: their name made inert, else their id. */
-export function nameOf(person: AskPerson): string {
-  return person.name ? inert(person.name) : `${person.channel}:${person.userId}`;
-}
-
-/** "6. december 2026 kl. 14.05" / "6 December 2026 at 14:05", Copenhagen time. */
-export function momentText(iso: string, language: Language): string {
-  const at = DateTime.fromISO(iso, { zone: ZONE });
-  return language === 'da'
-    ? at.setLocale('da').toFormat("d'. 'LLLL yyyy 'kl.' HH.mm")
-    : at.setLocale('en-GB').toFormat("d LLLL yyyy 'at' HH:mm");
-}
-
-/** "6. december 2026" / "6 December 2026". */
-export function dayText(iso: string, language: Language): string {
-  const at = DateTime.fromISO(iso, { zone: ZONE });
-  return language === 'da'
-    ? at.setLocale('da').toFormat("d'. 'LLLL yyyy")
-    : at.setLocale('en-GB').toFormat('d LLLL yyyy');
-}
 
 /** A button or form naming one question. */
 export const questionIdArgs = z.object({ id: z.uuid() });
@@ -63,15 +30,6 @@ export function notHere(context: DialogContext): Reply[] {
       'I cannot pass questions on to KOMBIT here. Write to mbprogrammet@kombit.dk.',
     ),
   );
-}
-
-/**
- * Whether the person may administer Ask KOMBIT (designate the experts, see who asked, change
- * learned answers): an administrator, or the one trusted person of local mode, so that it can
- * be tried in the web chat.
- */
-export function administers(context: DialogContext, services: ActionServices): boolean {
-  return isAdministrator(context.turn, services) || isLocallyTrusted(context, services);
 }
 
 /**

@@ -4,7 +4,8 @@ import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { AskKombitServices } from '../types.js';
 import { expertCard } from './card.js';
-import { dayText, nameOf, type StoredQuestion } from './common.js';
+import { type StoredQuestion } from './common.js';
+import { dayText, nameOf } from '../shared/people.js';
 
 /** The expert card is in Danish: KOMBIT's experts work in Danish. */
 const EXPERTS_LANGUAGE = 'da' as const;

@@ -3,7 +3,9 @@ import type { Reply } from '../../src/core/types.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import type { ActionDialog, DialogContext } from '../types.js';
-import { administers, dayText, nameOf, notHere, personOfTurn } from './common.js';
+import { notHere } from './common.js';
+import { dayText, nameOf, personOfTurn } from '../shared/people.js';
+import { administers } from '../membership/acting-for.js';
 import { postToExperts } from './delivery.js';
 
 /** How many open questions are posted to a newly designated conversation at once; the timed work posts the rest. */

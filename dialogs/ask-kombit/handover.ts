@@ -7,7 +7,8 @@ import { notice, PROGRAMME_MAILBOX } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, ActionServices, DialogContext } from '../types.js';
-import { notHere, personOfTurn, unreadable } from './common.js';
+import { notHere, unreadable } from './common.js';
+import { personOfTurn } from '../shared/people.js';
 import { postToExperts } from './delivery.js';
 
 /** How much of the question and of klikbot's answer a "Spørg KOMBIT" button carries (a Slack button holds 2,000 characters). */

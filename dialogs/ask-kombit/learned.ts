@@ -13,7 +13,9 @@ import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, ActionServices, DialogContext } from '../types.js';
 import { variantLines } from './answer.js';
-import { administers, dayText, nameOf, notHere, personOfTurn, questionIdArgs, unreadable } from './common.js';
+import { notHere, questionIdArgs, unreadable } from './common.js';
+import { dayText, nameOf, personOfTurn } from '../shared/people.js';
+import { administers } from '../membership/acting-for.js';
 
 type Learned = DeepReadonly<LearnedAnswer>;
 

@@ -3,7 +3,7 @@ import { ZONE } from '../../src/clock.js';
 import type { Language, Reply } from '../../src/core/types.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import { spreadsheetCsv } from '../../src/lib/csv.js';
-import { municipalityNameOf } from '../membership/acting-for.js';
+import { municipalityNameOf, administers } from '../membership/acting-for.js';
 import { ASK_KOMBIT_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 import { exportFile } from '../shared/export-file.js';
@@ -11,7 +11,8 @@ import { listReply, notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
 import { inert } from '../shared/text.js';
 import type { ActionDialog, DialogContext } from '../types.js';
-import { administers, momentText, nameOf, notHere, type StoredQuestion } from './common.js';
+import { notHere, type StoredQuestion } from './common.js';
+import { momentText, nameOf } from '../shared/people.js';
 
 /** How many open questions the list shows, oldest first. */
 const LISTED = 20;

@@ -3,7 +3,7 @@ import { addressOf } from '../../src/core/address.js';
 import type { Language, Reply } from '../../src/core/types.js';
 import { DELIVERY_TRIES, type Broadcast } from '../../src/state/broadcasts.js';
 import type { DeepReadonly } from '../../src/state/schema.js';
-import { administers } from '../ask-kombit/common.js';
+import { administers } from '../membership/acting-for.js';
 import { BROADCAST_DIALOGS } from '../names.js';
 import { dialogButton } from '../shared/buttons.js';
 import { notice } from '../shared/replies.js';

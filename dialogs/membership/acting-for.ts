@@ -184,3 +184,12 @@ export function targetMunicipality(
     };
   return own;
 }
+
+/**
+ * Whether the person may do what administrators do beside changing statuses (designate KOMBIT's
+ * experts, send news, reload the data): an administrator, or the one trusted person of local
+ * mode, so that it can be tried in the web chat.
+ */
+export function administers(context: DialogContext, services: ActionServices): boolean {
+  return isAdministrator(context.turn, services) || isLocallyTrusted(context, services);
+}

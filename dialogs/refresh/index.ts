@@ -1,4 +1,4 @@
-import { administers } from '../ask-kombit/common.js';
+import { administers } from '../membership/acting-for.js';
 import { REFRESH_DIALOGS } from '../names.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
