@@ -12,6 +12,9 @@ const takingTheFloor =
 // "hvem står bag mødet?", "who is running the meeting?"
 const behindIt = /\b(st(?:å|aa)r\s+bag|holder\s+m(?:ø|oe)det|running\s+the\s+meeting|behind\s+the\s+meeting)\b/iu;
 const meetingWord = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|call|opkald\w*)$/;
+// testing the sound is something only a meeting has ("when do you test the sound before we start?")
+const testingTheSound =
+  /\b(test\w*|check\w*|tjek\w*|pr(?:ø|oe)v\w*)\s+((?:i|vi|you|we|the|af)\s+)?(sound|lyd\w*)\b|\b(sound|lyd)\s*(check|test|tjek)\w*\b/iu;
 
 /**
  * "hvornår tester vi lyd før mødet i dag?", "hvem står bag mødet?", "hvad gør jeg, hvis jeg vil
@@ -30,7 +33,8 @@ export function meetingPractical(
   const onAMeetingDay =
     dates !== undefined &&
     knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
-  const ofAMeeting = tokens.some((token) => meetingWord.test(token) || meetingsOwnWord.test(token));
+  const ofAMeeting =
+    tokens.some((token) => meetingWord.test(token) || meetingsOwnWord.test(token)) || testingTheSound.test(text);
   if (!onAMeetingDay && !ofAMeeting) return undefined;
   return {
     intent: 'agenda.today',
