@@ -63,6 +63,8 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
     if (!understander) understanders.set(knowledge, (understander = new Understander(knowledge)));
     return { knowledge, understander };
   };
+  // built now, as the core is: the first question does not wait for the indexes
+  knowledgeNow();
   const memory = new ConversationMemory(deps.sharedValues);
 
   /**
