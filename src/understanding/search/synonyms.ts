@@ -212,6 +212,7 @@ const lines = [
   'vedligehold vedligeholde: upkeep',
   'vejledning vejledninger: guidance handbook instruktion instruktioner manual manualen manualer',
   'vejledninger retningslinjer: guidelines',
+  'udarbejde udarbejder: bygge bygger bygges opbygge opbygger',
   'velafprøvet: afprøvet',
   'verificer valider: validering valideringen',
   'webinar webinarer: onlineseminar webmøde',
