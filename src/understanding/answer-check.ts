@@ -13,6 +13,8 @@ const NOTHING_SAID = 0.15;
 // … and under this it says little, so a passage holding half the question is the better answer
 const POOR_ANSWER = 0.3;
 const POOR_ANSWER_PASSAGE = 0.5;
+// a question that asks which municipality: its answer names one
+const asksWhichMunicipality = /\b(hvilken|hvilke|which)\s+(kommune\w*|municipalit\w*)\b/iu;
 
 /** Whether an intent's answer is checked: a date asked about is the timeline's, a comparison both things', whom to write to has its own reading, a kind of tasks its list. */
 function checked(resolved: Understanding): boolean {
@@ -32,6 +34,8 @@ export class AnswerCheck {
     private readonly passages: PassageReadings,
     private readonly index: EntityIndex,
     private readonly described: DescribedThings,
+    /** The municipalities' names, as answers write them. */
+    private readonly municipalities: readonly string[] = [],
   ) {}
 
   /** The passages, or "I don't know", instead of an answer that says little of what was asked; undefined where it stands. */
@@ -49,7 +53,13 @@ export class AnswerCheck {
     // … and so is a step named by its title, which an answer about its task need not repeat
     const steps = names.filter((match) => match.kind === 'step');
     const described = namedStems(words.tokens, [...this.described.find(words.tokens, names), ...steps]);
-    const said = this.passages.coverageOf(words.tokens, answer, described);
+    // "which municipality shared …?" answered with no municipality in it has not answered it
+    const noMunicipalityGiven =
+      asksWhichMunicipality.test(text) && !this.municipalities.some((name) => answer.includes(name));
+    const said = Math.min(
+      this.passages.coverageOf(words.tokens, answer, described),
+      noMunicipalityGiven ? POOR_ANSWER - 0.01 : 1,
+    );
     // no passage can say that much more than an answer saying this much: no search needed
     if (said > 1 - OVERRULING_MARGIN) return undefined;
     const named = namedStems(words.tokens, names);

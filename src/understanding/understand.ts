@@ -101,7 +101,12 @@ export class Understander {
     this.#described = new DescribedThings(knowledge);
     this.#passages = new PassageReadings(knowledge, this.search, this.#phrasing, this.#described);
     this.#descriptions = new RecordDescriptions(knowledge, this.search);
-    this.check = new AnswerCheck(this.#passages, this.#index, this.#described);
+    this.check = new AnswerCheck(
+      this.#passages,
+      this.#index,
+      this.#described,
+      knowledge.municipalities.map((municipality) => municipality.shortName),
+    );
     this.#duties = new RoleDuties(knowledge);
     this.#known = new KnownWords(this.#index, this.#classifier, domainStems(knowledge), this.search.vocabulary);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
