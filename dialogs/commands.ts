@@ -106,14 +106,15 @@ export function commandOf(text: string): ActionPayload | undefined {
 
 /**
  * Ask KOMBIT's commands (administrators): "eksperter her" designates the expert conversation,
- * "eksperter ingen" ends it, "eksperter" says where it is; "ubesvarede spørgsmål" lists the open
+ * "eksperter ingen" ends it, "eksperter hvor" says where it is; "ubesvarede spørgsmål" lists the open
  * questions, "lærte svar" the learned answers.
  */
 function askKombitCommand(first: string, argument: string): ActionPayload | undefined {
   if (/^(eksperter|experts)$/i.test(first)) {
     if (/^(her|here)$/i.test(argument)) return { dialog: ASK_KOMBIT_DIALOGS.experts, args: {} };
     if (/^(ingen|none|off)$/i.test(argument)) return { dialog: ASK_KOMBIT_DIALOGS.experts, args: { off: 'true' } };
-    if (argument === '') return { dialog: ASK_KOMBIT_DIALOGS.experts, args: { show: 'true' } };
+    // (the word alone stays a question: "eksperter" may ask about experts in the material)
+    if (/^(hvor|where)$/i.test(argument)) return { dialog: ASK_KOMBIT_DIALOGS.experts, args: { show: 'true' } };
   }
   if (/^(ubesvarede|unanswered)$/i.test(first) && /^(spørgsmål|spoergsmaal|questions)$/i.test(argument))
     return { dialog: ASK_KOMBIT_DIALOGS.openQuestions, args: {} };

@@ -24,7 +24,7 @@ function onlyAdministrators(context: DialogContext): Reply[] {
 /**
  * "eksperter her" makes this channel the one where KOMBIT's experts take the questions klikbot
  * cannot answer (open questions move with it); "eksperter ingen" ends that, and "I don't know"
- * names the mailbox again; "eksperter" says where it is. Administrators only: the experts see
+ * names the mailbox again; "eksperter hvor" says where it is. Administrators only: the experts see
  * who asked.
  */
 export const askKombitExperts: ActionDialog = async (context, args, services) => {

@@ -11,8 +11,8 @@ import { notHere, unreadable } from './common.js';
 import { personOfTurn } from '../shared/people.js';
 import { postToExperts } from './delivery.js';
 
-/** How much of the question and of klikbot's answer a "Spørg KOMBIT" button carries (a Slack button holds 2,000 characters). */
-export const ASKED_MAX = 600;
+/** How much of the question and of klikbot's answer a "Spørg KOMBIT" button carries (the channels read a button's argument up to 500 characters). */
+export const ASKED_MAX = 480;
 export const ANSWERED_MAX = 300;
 
 const handoverArgs = z.object({

@@ -29,8 +29,8 @@ export const knowledgeReload: ActionDialog = async (context, _args, services) =>
     {
       text: say(
         context,
-        'Data er genindlæst og tjekket: fra næste spørgsmål svarer og påminder jeg ud fra dem. (Kommunernes e-mail-domæner læses kun ved start.)',
-        "The data was reloaded and checked: from the next question on I answer and remind from it. (The municipalities' email domains are read at start only.)",
+        'Data er genindlæst og tjekket: fra næste spørgsmål svarer og påminder jeg ud fra dem. (Kommunernes e-mail-domæner læses kun ved start; kører klikbot i flere instanser, genindlæser hver sine data: send SIGHUP til dem alle.)',
+        "The data was reloaded and checked: from the next question on I answer and remind from it. (The municipalities' email domains are read at start only; where klikbot runs as several instances, each reloads its own: send SIGHUP to them all.)",
       ),
     },
   ];

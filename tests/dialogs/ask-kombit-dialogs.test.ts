@@ -159,6 +159,15 @@ describe('Ask KOMBIT as people meet it', () => {
     expect(questions.learned()).toEqual([]);
   });
 
+  it('keeps a long question within what the channels read back from a button (500 characters an argument)', async () => {
+    const { say, press } = setUp();
+    await say({ ...admin, conversation: EXPERTS, kind: 'channel' }, 'eksperter her');
+    const long = `hvad tjener en programleder ${'og hvordan aftales lønnen lokalt '.repeat(25)}?`;
+    const offered = button(await say(mette, long), /^Spørg KOMBIT$/);
+    expect(Object.values(offered.action.args).every((value) => value.length <= 500)).toBe(true);
+    expect((await press(mette, offered))[0]?.form).toBeDefined();
+  });
+
   it("answers an English asker's question in English framing", async () => {
     const { say, press, sent, questions } = setUp();
     await say({ ...admin, conversation: EXPERTS, kind: 'channel' }, 'eksperter her');
