@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { textField, type Reply } from '../../src/core/types.js';
 import { ANSWER_MAX, QUESTION_MAX, type QuestionStep } from '../../src/state/kombit-questions.js';
+import { samePerson } from '../../src/state/person.js';
 import { ASK_KOMBIT_DIALOGS } from '../names.js';
 import { notice } from '../shared/replies.js';
 import { say } from '../shared/say.js';
@@ -65,39 +66,32 @@ function stepRefusalOrNothing(context: DialogContext, step: QuestionStep): { ref
   return { refused: stepRefusal(context, step) ?? [] };
 }
 
+/** An expert's step on the card ("take" or "release"): the card as it now stands, here and where it was posted. */
+function expertStep(step: 'take' | 'release'): ActionDialog {
+  return async (context, args, services) => {
+    const found = expertQuestion(context, args, services);
+    if ('refused' in found) return found.refused;
+    const done = await found.ask.questions[step](found.question.id, personOfTurn(context.turn));
+    const refused = stepRefusal(context, done);
+    if (refused || done.outcome === 'gone') return refused ?? [];
+    // the posted card too, where this press was not on it (an administrator's own chat)
+    await rewriteExpertCard(context.knowledge, found.ask, done.question);
+    return [expertCard(context, done.question)];
+  };
+}
+
 /** "Jeg tager den": the card shows who took it, and no other expert can answer it. */
-export const askKombitTake: ActionDialog = async (context, args, services) => {
-  const found = expertQuestion(context, args, services);
-  if ('refused' in found) return found.refused;
-  const step = await found.ask.questions.take(found.question.id, personOfTurn(context.turn));
-  const refused = stepRefusal(context, step);
-  if (refused || step.outcome === 'gone') return refused ?? [];
-  // the posted card too, where this press was not on it (an administrator's own chat)
-  await rewriteExpertCard(context.knowledge, found.ask, step.question);
-  return [expertCard(context, step.question)];
-};
+export const askKombitTake: ActionDialog = expertStep('take');
 
 /** "Slip den": the question is open to every expert again. */
-export const askKombitRelease: ActionDialog = async (context, args, services) => {
-  const found = expertQuestion(context, args, services);
-  if ('refused' in found) return found.refused;
-  const step = await found.ask.questions.release(found.question.id, personOfTurn(context.turn));
-  const refused = stepRefusal(context, step);
-  if (refused || step.outcome === 'gone') return refused ?? [];
-  // the posted card too, where this press was not on it (an administrator's own chat)
-  await rewriteExpertCard(context.knowledge, found.ask, step.question);
-  return [expertCard(context, step.question)];
-};
+export const askKombitRelease: ActionDialog = expertStep('release');
 
 /** "Svar": the question with a form for the answer, whether to keep it, and other ways of asking it. */
 export const askKombitAnswerForm: ActionDialog = async (context, args, services) => {
   const found = expertQuestion(context, args, services);
   if ('refused' in found) return found.refused;
   const { question } = found;
-  const presser = personOfTurn(context.turn);
-  const taken =
-    question.takenBy !== undefined &&
-    !(question.takenBy.channel === presser.channel && question.takenBy.userId === presser.userId);
+  const taken = question.takenBy !== undefined && !samePerson(question.takenBy, personOfTurn(context.turn));
   if (question.answer || taken)
     return stepRefusal(context, { outcome: question.answer ? 'answered' : 'taken', question }) ?? [];
   const { buttons: _buttons, ...card } = expertCard(context, question);

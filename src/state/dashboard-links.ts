@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { nowIso, type Clock } from '../clock.js';
 import type { DashboardLink } from './dashboard-link-schema.js';
 import type { DeepReadonly } from './schema.js';
+import { personRecord, samePerson } from './person.js';
 import type { Store } from './store.js';
 
 export type { DashboardLink } from './dashboard-link-schema.js';
@@ -31,18 +32,6 @@ export function isLinkSecret(text: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(text);
 }
 
-function samePerson(a: LinkPerson, b: LinkPerson): boolean {
-  return a.channel === b.channel && a.userId === b.userId;
-}
-
-function personOf(person: LinkPerson): LinkPerson {
-  return {
-    channel: person.channel,
-    userId: person.userId,
-    ...(person.name !== undefined ? { name: person.name } : {}),
-  };
-}
-
 /** The links to the dashboard: handed out in chat, looked up by the secret a request carries, revoked. */
 export class DashboardLinkRepository {
   #index: { links: unknown; byHash: Map<string, DeepReadonly<DashboardLink>> } | undefined;
@@ -61,7 +50,7 @@ export class DashboardLinkRepository {
       secretHash: secretHashOf(secret),
       scope: scope.scope,
       ...(scope.scope === 'municipality' ? { municipalityId: scope.municipalityId } : {}),
-      issuedTo: personOf(to),
+      issuedTo: personRecord(to),
       issuedAt: nowIso(this.clock),
       expiresAt: now.plus({ days: DASHBOARD_LINK_DAYS }).toISO() ?? '',
     };
@@ -97,7 +86,7 @@ export class DashboardLinkRepository {
         if (link.revokedAt !== undefined || Date.parse(link.expiresAt) <= now) continue;
         if (of !== undefined && !samePerson(link.issuedTo, of)) continue;
         link.revokedAt = at;
-        link.revokedBy = personOf(by);
+        link.revokedBy = personRecord(by);
         revoked += 1;
       }
       return revoked;

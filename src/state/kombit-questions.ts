@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { nowIso } from '../clock.js';
 import type { AskPerson, ExpertConversation, KombitQuestion, LearnedAnswer } from './ask-kombit-schema.js';
 import type { DeepReadonly, State } from './schema.js';
+import { personRecord, samePerson } from './person.js';
 import type { Store } from './store.js';
 
 export type { AskPerson, AskPlace, ExpertConversation, KombitQuestion, LearnedAnswer } from './ask-kombit-schema.js';
@@ -19,18 +20,6 @@ export type QuestionStep =
   | { outcome: 'gone' }
   | { outcome: 'answered'; question: DeepReadonly<KombitQuestion> }
   | { outcome: 'taken'; question: DeepReadonly<KombitQuestion> };
-
-function samePerson(a: { channel: string; userId: string }, b: { channel: string; userId: string }): boolean {
-  return a.channel === b.channel && a.userId === b.userId;
-}
-
-function personOf(person: AskPerson): AskPerson {
-  return {
-    channel: person.channel,
-    userId: person.userId,
-    ...(person.name !== undefined ? { name: person.name } : {}),
-  };
-}
 
 /** An open question: not yet answered. */
 export function isOpen(question: DeepReadonly<KombitQuestion>): boolean {
@@ -63,7 +52,7 @@ export class KombitQuestionRepository {
       draft.expertConversations.splice(0, draft.expertConversations.length, {
         channel: place.channel,
         conversationId: place.conversationId,
-        designatedBy: personOf(by),
+        designatedBy: personRecord(by),
         designatedAt: nowIso(this.clock),
       });
       let moved = 0;
@@ -175,7 +164,7 @@ export class KombitQuestionRepository {
   /** An expert takes the question: refused when it is answered, or taken by someone else. */
   async take(id: string, by: AskPerson): Promise<QuestionStep> {
     return this.#step(id, by, (question) => {
-      question.takenBy = { ...personOf(by), at: nowIso(this.clock) };
+      question.takenBy = { ...personRecord(by), at: nowIso(this.clock) };
     });
   }
 
@@ -194,7 +183,7 @@ export class KombitQuestionRepository {
   async answer(id: string, by: AskPerson, text: string, saveWith: string[] | undefined): Promise<QuestionStep> {
     const at = nowIso(this.clock);
     return this.#step(id, by, (question, draft) => {
-      question.answer = { text, by: personOf(by), at, saved: saveWith !== undefined };
+      question.answer = { text, by: personRecord(by), at, saved: saveWith !== undefined };
       if (saveWith === undefined || draft.learnedAnswers.some((one) => one.id === question.id)) return;
       draft.learnedAnswers.push({
         id: question.id,
@@ -202,7 +191,7 @@ export class KombitQuestionRepository {
         variants: [...saveWith],
         answer: text,
         language: question.language,
-        by: personOf(by),
+        by: personRecord(by),
         at,
         questionId: question.id,
       });
@@ -246,7 +235,7 @@ export class KombitQuestionRepository {
       if (!learned) return false;
       learned.answer = change.answer;
       learned.variants = [...change.variants];
-      learned.editedBy = personOf(by);
+      learned.editedBy = personRecord(by);
       learned.editedAt = nowIso(this.clock);
       return true;
     });
