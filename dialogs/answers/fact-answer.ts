@@ -34,6 +34,11 @@ function quoted(context: DialogContext, text: string): string {
   return datesInLanguage(context, text.replace(footnoteStar, ''));
 }
 
+/** A passage's words in the answer's language, where the record gives them in English too. */
+function wordsOf(context: DialogContext, passage: Passage): string {
+  return context.language === 'en' && passage.english !== undefined ? passage.english : quoted(context, passage.text);
+}
+
 /** "Fra Rollegalleriet, udkast september 2018 (6. september 2018)" */
 function citation(context: DialogContext, passage: Passage): string {
   if (!passage.source) return '';
@@ -55,20 +60,24 @@ export const factAnswer: Dialog = (context, args) => {
   if (!first) return notUnderstood(context, {});
   const sameRecord = passages.every((passage) => passage.kind === first.kind && passage.recordId === first.recordId);
   const lines = passages.map((passage) =>
-    sameRecord ? quoted(context, passage.text) : `${passage.recordTitle}: ${quoted(context, passage.text)}`,
+    sameRecord ? wordsOf(context, passage) : `${passage.recordTitle}: ${wordsOf(context, passage)}`,
   );
   const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
+  const inDanish = passages.some((passage) => passage.english === undefined) ? ', in Danish' : '';
   const intro = say(
     context,
     `Fra ${title} (${first.source?.label ?? 'Programledermøde'}):`,
-    `From ${title} (${first.source?.label ?? 'the meeting'}, in Danish):`,
+    `From ${title} (${first.source ? sourceLabel(context, first.source.label) : 'the meeting'}${inDanish}):`,
   );
+  // the whole record, where it holds more than is shown
+  const whole =
+    sameRecord && factSearchFor(context.knowledge).passagesOf(first.kind, first.recordId).length <= passages.length;
   const button = dialogButton(
     say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`),
     ANSWER_DIALOGS.factRecord,
     { kind: first.kind, id: first.recordId },
   );
-  return [listReply({ intro, list: lines, source: citation(context, first), buttons: [button] })];
+  return [listReply({ intro, list: lines, source: citation(context, first), buttons: whole ? [] : [button] })];
 };
 
 /** Everything the knowledge holds on one record, passage by passage. */
@@ -76,7 +85,7 @@ export const factRecord: Dialog = (context, args) => {
   const passages = factSearchFor(context.knowledge).passagesOf((args.kind ?? '') as KnowledgeKind, args.id ?? '');
   const first = passages[0];
   if (!first) return notUnderstood(context, {});
-  const lines = passages.map((passage) => quoted(context, passage.text));
+  const lines = passages.map((passage) => wordsOf(context, passage));
   return [
     listReply({
       heading: first.recordTitle,

@@ -52,7 +52,8 @@ export function materialText(context: { language: Language }, text: string): str
 
 /** A source's label with its date as the answer's language writes it. */
 export function sourceLabel(context: { language: Language }, label: string): string {
-  return datesInLanguage(context, label);
+  const english = context.language === 'en' ? label.replace(/^Ordliste, ud fra /, 'Glossary, from ') : label;
+  return datesInLanguage(context, english);
 }
 
 /** "Kilde: …" / "Source: …" for a record's source. */

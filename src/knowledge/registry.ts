@@ -16,6 +16,7 @@ import * as news from './schemas/news.js';
 import * as contacts from './schemas/contacts.js';
 import * as topics from './schemas/topics.js';
 import * as descriptions from './schemas/descriptions.js';
+import * as glossary from './schemas/glossary.js';
 
 /** Every kind of knowledge, the file it lives in and the module holding its schema. */
 export const knowledgeFiles = {
@@ -36,6 +37,7 @@ export const knowledgeFiles = {
   contacts: { file: 'contacts.json', schema: contacts.file, references: contacts.references },
   topics: { file: 'topics.json', schema: topics.file, references: topics.references },
   descriptions: { file: 'descriptions.json', schema: descriptions.file, references: descriptions.references },
+  glossary: { file: 'glossary.json', schema: glossary.file, references: glossary.references },
 } as const;
 
 export type KnowledgeKind = keyof typeof knowledgeFiles;

@@ -15,8 +15,9 @@ function collectText(value: unknown, into: string[]): void {
  */
 export function domainStems(knowledge: Knowledge): Set<string> {
   const texts: string[] = [];
-  // how people describe a record is their vocabulary, not the material's
-  const { descriptions: _descriptions, ...material } = knowledge;
+  // how people describe a record is their vocabulary, not the material's, and the glossary's
+  // explanations are klikbot's words
+  const { descriptions: _descriptions, glossary: _glossary, ...material } = knowledge;
   collectText(material, texts);
   const stems = new Set<string>();
   for (const text of texts) for (const word of words(text)) stems.add(stem(word));

@@ -4,12 +4,25 @@ import type { EntityMatch } from './entity-index.js';
 import type { EntityKind } from './entity-forms.js';
 import { keyOfPassage, shortSlide } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
-import { isSearchStopword, queryTerms } from './search/terms.js';
+import { contentStems, isSearchStopword, queryTerms } from './search/terms.js';
+import { editDistance } from './fuzzy.js';
 import { queryWords } from './query-words.js';
 import type { Understanding } from './types.js';
 
 // "hvad er …", "hvad gør …", "what is …", "tell me about …": the whole thing asked about
-const danishOpeners = new Set(['er', 'var', 'goer', 'laver', 'betyder', 'bruges', 'handler', 'gaar']);
+const danishOpeners = new Set([
+  'er',
+  'var',
+  'goer',
+  'laver',
+  'betyder',
+  'bruges',
+  'handler',
+  'gaar',
+  'menes',
+  'forstaas',
+  'daekker',
+]);
 const englishOpeners = new Set(['is', 's', 'are', 'does', 'do']);
 const askingAlone = new Set([
   'fortael',
@@ -26,7 +39,16 @@ const askingAlone = new Set([
 const politeOpening = /^(kan|vil|gider|could|can|would|will|please|du|i|you|lige)$/;
 // the rest of how such a question is put, and the kind of thing it names ("støttesystemet")
 const frameWords =
-  /^(hvad|what|tell|fortael|fortaelle|forklar|forklare|beskriv|beskrive|explain|describe|kan|vil|du|you|can|could|please|lige|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden|siger|sagde|staar|stod|materialet|material|say|says|plancher\w*)$/;
+  /^(hvad|what|tell|fortael|fortaelle|forklar|forklare|beskriv|beskrive|explain|describe|kan|vil|du|you|can|could|please|lige|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden|siger|sagde|staar|stod|materialet|material|say|says|plancher\w*|menes|forstaas|daekker|over|med|ved|stand|meant|by)$/;
+
+// the kind of thing asked about, which may itself be the word asked about ("hvad er støttesystemer?")
+const kindNames = /^(stoettesystem\w*|snitflade\w*|it-system\w*|fagsystem\w*)$/;
+
+// "piloterne", "kommunedagene": the things themselves rather than the word for them
+const definitePlural = /\p{L}{3}(?:erne|ene)$/u;
+
+// what a word asked about may be said of, or called ("en opgave udgår", "ordet udgår")
+const wordOf = /^(opgave\w*|tasks?|ord|ordet|begreb\w*|udtryk\w*|word|term)$/;
 
 // the kinds of named things whose record says what they are; roles, tasks and strategies have
 // their own answers, and an interface is told by the systems that use it
@@ -64,6 +86,17 @@ function ownAnswer(
 // "hvad siger materialet om Indekser?", "hvad står der om …": what the material says of it
 const saysOf = new Set(['siger', 'sagde', 'stod']);
 
+/** "hvad står KLIK for?", "what does SKI stand for?", "er det en forkortelse?" */
+function asksWhatItStandsFor(tokens: string[]): boolean {
+  const said = (word: string) => tokens.includes(word);
+  return (
+    (said('staar') && said('for')) ||
+    (said('stand') && said('for')) ||
+    (said('short') && said('for')) ||
+    tokens.some((token) => /^(forkortelse\w*|abbreviation\w*|acronym\w*)$/.test(token))
+  );
+}
+
 /** Whether a question asks what a thing is, whole ("hvad er …?", "what does … do?", "forklar …"). */
 export function asksWhatItIs(words: string[]): boolean {
   const opening = words.findIndex((token) => !politeOpening.test(token));
@@ -71,8 +104,8 @@ export function asksWhatItIs(words: string[]): boolean {
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;
-  // ("hvad står der om …?"; "hvad står vi på med BBR?" asks a status)
-  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der';
+  // ("hvad står der om …?", "hvad står IdP for?"; "hvad står vi på med BBR?" asks a status)
+  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der' || tokens.at(-1) === 'for';
   if (first === 'hvad') return second !== undefined && (danishOpeners.has(second) || saysOf.has(second));
   return first === 'what' && second !== undefined && englishOpeners.has(second);
 }
@@ -106,6 +139,10 @@ function describedWhole(
 export class RecordDescriptions {
   /** Each slide's names (title and aliases), each as its search terms. */
   readonly #slideNames: { id: string; names: Set<string>[] }[];
+  /** Each word of the glossary's names (the word and its other forms), the same way. */
+  readonly #glossaryNames: { id: string; names: Set<string>[] }[];
+  /** The words of the glossary whose explanation says what their letters stand for. */
+  readonly #spelledOut: Set<string>;
   /** The strategies and recommendations, which the strategies' own answer shows. */
   readonly #shownStrategies: Set<string>;
 
@@ -116,12 +153,18 @@ export class RecordDescriptions {
     this.#shownStrategies = new Set(
       knowledge.strategies.filter((item) => item.kind !== 'compliance-model').map((item) => item.id),
     );
+    const termsOf = (name: string) => new Set(queryTerms(queryWords(name).tokens, search.vocabulary).terms);
     this.#slideNames = knowledge.topics.map((topic) => ({
       id: topic.id,
-      names: [topic.title, ...(topic.aliases ?? [])].map(
-        (name) => new Set(queryTerms(queryWords(name).tokens, search.vocabulary).terms),
-      ),
+      names: [topic.title, ...(topic.aliases ?? [])].map(termsOf),
     }));
+    this.#glossaryNames = knowledge.glossary.map((entry) => ({
+      id: entry.id,
+      names: [entry.term, ...(entry.aliases ?? [])].map((name) => new Set(contentStems(name))),
+    }));
+    this.#spelledOut = new Set(
+      knowledge.glossary.filter((entry) => /\bstår for\b/u.test(entry.meaning)).map((entry) => entry.id),
+    );
   }
 
   /**
@@ -150,7 +193,12 @@ export class RecordDescriptions {
     const rest = tokens
       .map((token, index) => ({ token, index }))
       .filter(({ token }) => !frameWords.test(token) && !isSearchStopword(token));
-    if (rest.length === 0) return undefined;
+    const unsure = resolved.intent === 'unknown' || resolved.confidence < WHOLE_OVER_INTENT;
+    if (rest.length === 0) {
+      const kinds = tokens.filter((token) => kindNames.test(token));
+      const word = kinds.length > 0 ? this.#explained(kinds) : undefined;
+      return word ? this.#wholeRecord(word, resolved) : undefined;
+    }
     // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
     // (and the compliance model asked about whole however it was read: the strategies do not show it)
     const own =
@@ -161,12 +209,18 @@ export class RecordDescriptions {
       const read = { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
       return this.withoutItsDialog(read) ?? read;
     }
+    const said = rest.map(({ token }) => token);
+    // a word of the programme ("STS", "udgår", "rollegalleriet") asked about by itself is
+    // explained; "hvad er piloterne?" asks which they are, where an answer of its own reads that
+    const which = !unsure && said.some((token) => definitePlural.test(token));
     const record =
       this.#namedRecord(rest, matches) ??
-      this.#namedSlide(rest.map(({ token }) => token)) ??
-      (resolved.intent === 'unknown' || resolved.confidence < WHOLE_OVER_INTENT
-        ? describedWhole(rest, spans)
-        : undefined);
+      this.#namedIn(this.#slideNames, 'topics', said) ??
+      (which ? undefined : this.#explained(said)) ??
+      (unsure ? describedWhole(rest, spans) : undefined);
+    // "hvad står KLIK for?" asks for the words behind the letters, which the material never spells out
+    if (record?.kind === 'glossary' && asksWhatItStandsFor(tokens) && !this.#spelledOut.has(record.id))
+      return { ...resolved, intent: 'unknown', confidence: 1 };
     return record ? this.#wholeRecord(record, resolved) : undefined;
   }
 
@@ -198,14 +252,44 @@ export class RecordDescriptions {
     return { kind: describedKinds[match!.kind]!, id: match!.id };
   }
 
-  /** The one slide named in full by the words left, and by nothing more ("implementeringsoverblikket"). */
-  #namedSlide(rest: string[]): { kind: KnowledgeKind; id: string } | undefined {
+  /**
+   * The one word of the glossary that the words left say, and nothing more, written as the
+   * glossary writes it or a letter off ("monopolbrudet"): not the search's words, since the
+   * glossary's are not the material's.
+   */
+  #explained(rest: string[]): { kind: KnowledgeKind; id: string } | undefined {
+    const whole = this.#explainedAs(contentStems(rest.join(' ')));
+    if (whole) return whole;
+    // "hvad betyder det at en opgave udgår?", "hvad betyder ordet udgår?": what the word is said of
+    const word = rest.filter((token) => !wordOf.test(token));
+    return word.length < rest.length ? this.#explainedAs(contentStems(word.join(' '))) : undefined;
+  }
+
+  #explainedAs(said: string[]): { kind: KnowledgeKind; id: string } | undefined {
+    if (said.length === 0) return undefined;
+    const close = (one: string, other: string) =>
+      one === other || (Math.min(one.length, other.length) >= 5 && editDistance(one, other, 1) <= 1);
+    const named = this.#glossaryNames.filter(({ names }) =>
+      names.some(
+        (name) =>
+          name.size === new Set(said).size && said.every((term) => [...name].some((known) => close(term, known))),
+      ),
+    );
+    return named.length === 1 ? { kind: 'glossary', id: named[0]!.id } : undefined;
+  }
+
+  /** The one slide (or word of the glossary) named in full by the words left, and by nothing more ("implementeringsoverblikket"). */
+  #namedIn(
+    records: { id: string; names: Set<string>[] }[],
+    kind: KnowledgeKind,
+    rest: string[],
+  ): { kind: KnowledgeKind; id: string } | undefined {
     const { terms, unknown } = queryTerms(rest, this.search.vocabulary);
     if (terms.length === 0 || unknown.length > 0) return undefined;
     const said = new Set(terms);
-    const slides = this.#slideNames.filter(({ names }) =>
+    const named = records.filter(({ names }) =>
       names.some((name) => name.size > 0 && name.size === said.size && [...name].every((term) => said.has(term))),
     );
-    return slides.length === 1 ? { kind: 'topics', id: slides[0]!.id } : undefined;
+    return named.length === 1 ? { kind, id: named[0]!.id } : undefined;
   }
 }

@@ -40,3 +40,19 @@ describe('descriptions.json: how people describe records they cannot name', () =
     );
   });
 });
+
+describe('glossary.json: the programme’s words explained', () => {
+  it('names file, record and field for a word explained twice', async () => {
+    const message = await loadErrorOf('glossary.json', (data) => {
+      recordById(data, 'sts').aliases = ['Serviceplatformen', 'KLIK'];
+    });
+    expect(message).toContain('glossary.json, record "sts", field "aliases.1": "KLIK" is already explained by "klik"');
+  });
+
+  it('rejects an explanation without its English', async () => {
+    const message = await loadErrorOf('glossary.json', (data) => {
+      delete recordById(data, 'sts').meaningEn;
+    });
+    expect(message).toContain('glossary.json, record "sts", field "meaningEn"');
+  });
+});

@@ -28,11 +28,14 @@ describe('the search reaches every passage of the knowledge', () => {
   });
 
   it('finds each passage’s record from the passage’s own words', () => {
-    const passages = Object.keys(knowledge).flatMap((kind) =>
-      knowledge[kind as keyof Knowledge].flatMap((record) =>
-        search.passagesOf(kind as keyof Knowledge, (record as { id: string }).id),
-      ),
-    );
+    // (the glossary explains a word asked about by itself, glossary.test.ts: it is never searched)
+    const passages = Object.keys(knowledge)
+      .filter((kind) => kind !== 'glossary')
+      .flatMap((kind) =>
+        knowledge[kind as keyof Knowledge].flatMap((record) =>
+          search.passagesOf(kind as keyof Knowledge, (record as { id: string }).id),
+        ),
+      );
     const unreachable: string[] = [];
     let total = 0;
     for (const passage of passages) {

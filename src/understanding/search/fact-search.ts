@@ -68,6 +68,9 @@ const kindWords: Partial<Record<KnowledgeKind, string>> = {
   interfaces: 'snitflade',
 };
 
+// kinds whose passages are quoted only when asked for by name, never found by the search
+const unsearched = new Set<KnowledgeKind>(['glossary']);
+
 // klikbot's own remark on a record the slides only name: shown with it, never a word found in it
 // ("hvorfor siger de …?" is not about Indekser)
 const saysNoMore = /Materialet siger ikke mere om (?:det|den|dem)\./gu;
@@ -84,7 +87,9 @@ function counts(stems: string[]): Map<string, number> {
  * of a record.
  */
 export class FactSearch {
-  readonly #documents: Document[];
+  #documents: Document[];
+  /** Passages shown only when asked for by their record's name (unsearched kinds). */
+  readonly #quotedOnly: Document[];
   readonly #postings = new Map<string, number[]>();
   /** Each record's passages, by describedTerm. */
   readonly #records = new Map<string, number[]>();
@@ -110,6 +115,10 @@ export class FactSearch {
       const stems = contentStems(passage.text.replace(saysNoMore, ' '));
       return { passage, text: counts(stems), names, length: stems.length };
     });
+    // the glossary explains a word asked about by itself (record-descriptions.ts): its
+    // explanations are no evidence for other questions
+    this.#quotedOnly = this.#documents.filter((document) => unsearched.has(document.passage.kind));
+    this.#documents = this.#documents.filter((document) => !unsearched.has(document.passage.kind));
     this.#joinWrittenApart();
     const all = new Set<string>();
     this.#documents.forEach((document, index) => {
@@ -269,7 +278,7 @@ export class FactSearch {
 
   /** Every passage of one record, in the record's order (its full card). */
   passagesOf(kind: KnowledgeKind, recordId: string): Passage[] {
-    return this.#documents
+    return [...this.#documents, ...this.#quotedOnly]
       .map((document) => document.passage)
       .filter((passage) => passage.kind === kind && passage.recordId === recordId);
   }

@@ -22,6 +22,8 @@ export interface Passage {
   source?: { label: string; asOf: string };
   /** For a line of details: the fields it holds ("phone", "email"), so "tlf" finds a phone number. */
   labels?: string[];
+  /** The same words in English, where the record gives them (a field "meaning" beside "meaningEn"). */
+  english?: string;
 }
 
 /** A record of any kind, as the walk sees it. */
@@ -42,6 +44,8 @@ const skippedKeys = new Set([
   'regionSource',
   'basis',
 ]);
+// "meaningEn" is the English of "meaning": shown to an English question instead, never a passage of its own
+const englishKey = /^[a-z]+En$/;
 // Operator notes are English by convention; a note written in Danish ("Cirka tider…") is a fact.
 const noteKey = /^notes?$|Note$/;
 // ids, references and enum values ("bbr-adgangsstyring", "implementation"): no text of their own
@@ -55,7 +59,7 @@ const namingField =
   /(^|\.)(itSystems|supportSystems|interfaces|roles|responsibleRoles|tasks|municipalities|users)\.\d+$/;
 const timedLine = /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} /;
 // the fields that name a record, most telling first
-const titleKeys = ['title', 'name', 'label', 'code', 'municipality', 'person', 'email', 'display'];
+const titleKeys = ['title', 'name', 'term', 'label', 'code', 'municipality', 'person', 'email', 'display'];
 
 /** A text without the words it quotes. */
 function unquoted(text: string): string {
@@ -63,6 +67,7 @@ function unquoted(text: string): string {
 }
 
 function shownString(key: string, value: string): boolean {
+  if (englishKey.test(key)) return false;
   // a year or a count ("2019") is a fact, not an id
   if (/^\d+$/.test(value)) return true;
   // a link's address is what "hvor finder jeg …?" asks for; other addresses are sources
@@ -104,7 +109,8 @@ function materialOf(knowledge: Knowledge): [KnowledgeKind, Item[]][] {
 function referencesIn(knowledge: Knowledge): References {
   const references: References = new Map();
   const shared = new Set<string>();
-  for (const [, records] of materialOf(knowledge)) {
+  // (the glossary's ids are words, "pilot" and "status", which other records use as values)
+  for (const [, records] of materialOf(knowledge).filter(([kind]) => kind !== 'glossary')) {
     for (const record of records) {
       if (typeof record.id !== 'string') continue;
       if (references.has(record.id)) shared.add(record.id);
@@ -255,7 +261,19 @@ function recordPassages(kind: KnowledgeKind, record: Item, references: Reference
       ) {
         names.push(text);
         if (!field.includes('.')) detail(field, text);
-      } else passages.push({ kind, recordId, recordTitle, names, field, text, source });
+      } else {
+        const english = record[`${field}En`];
+        passages.push({
+          kind,
+          recordId,
+          recordTitle,
+          names,
+          field,
+          text,
+          source,
+          ...(typeof english === 'string' ? { english } : {}),
+        });
+      }
     },
     references,
   );
