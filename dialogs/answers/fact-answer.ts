@@ -6,7 +6,7 @@ import { contentStems } from '../../src/understanding/search/terms.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { shortDate } from '../shared/text.js';
 import { notUnderstood } from './help.js';
-import { datesInLanguage, say, sourceLabel } from '../shared/say.js';
+import { datesInLanguage, labelInLanguage, say, sourceLabel } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, shownText } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
@@ -67,17 +67,17 @@ export const factAnswer: Dialog = (context, args) => {
   const intro = say(
     context,
     `Fra ${title} (${first.source?.label ?? 'Programledermøde'}):`,
-    `From ${title} (${first.source ? sourceLabel(context, first.source.label) : 'the meeting'}${inDanish}):`,
+    `From ${title} (${first.source ? labelInLanguage(context, first.source.label) : 'the meeting'}${inDanish}):`,
   );
-  // the whole record, where it holds more than is shown
-  const whole =
+  // the whole record is offered where it holds more than is shown
+  const showsAll =
     sameRecord && factSearchFor(context.knowledge).passagesOf(first.kind, first.recordId).length <= passages.length;
   const button = dialogButton(
     say(context, `Vis hele »${first.recordTitle}«`, `Show all of "${first.recordTitle}"`),
     ANSWER_DIALOGS.factRecord,
     { kind: first.kind, id: first.recordId },
   );
-  return [listReply({ intro, list: lines, source: citation(context, first), buttons: whole ? [] : [button] })];
+  return [listReply({ intro, list: lines, source: citation(context, first), buttons: showsAll ? [] : [button] })];
 };
 
 /** Everything the knowledge holds on one record, passage by passage. */

@@ -52,8 +52,12 @@ export function materialText(context: { language: Language }, text: string): str
 
 /** A source's label with its date as the answer's language writes it. */
 export function sourceLabel(context: { language: Language }, label: string): string {
-  const english = context.language === 'en' ? label.replace(/^Ordliste, ud fra /, 'Glossary, from ') : label;
-  return datesInLanguage(context, english);
+  return datesInLanguage(context, labelInLanguage(context, label));
+}
+
+/** A source label as the answer's language names it: the glossary is klikbot's "Ordliste" ("Glossary"). */
+export function labelInLanguage(context: { language: Language }, label: string): string {
+  return context.language === 'en' ? label.replace(/^Ordliste, ud fra /, 'Glossary, from ') : label;
 }
 
 /** "Kilde: …" / "Source: …" for a record's source. */

@@ -4,8 +4,8 @@ import type { EntityMatch } from './entity-index.js';
 import type { EntityKind } from './entity-forms.js';
 import { keyOfPassage, shortSlide } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
-import { contentStems, isSearchStopword, queryTerms } from './search/terms.js';
-import { editDistance } from './fuzzy.js';
+import { isSearchStopword, queryTerms } from './search/terms.js';
+import { GlossaryReading } from './glossary-reading.js';
 import { queryWords } from './query-words.js';
 import type { Understanding } from './types.js';
 
@@ -40,15 +40,6 @@ const politeOpening = /^(kan|vil|gider|could|can|would|will|please|du|i|you|lige
 // the rest of how such a question is put, and the kind of thing it names ("støttesystemet")
 const frameWords =
   /^(hvad|what|tell|fortael|fortaelle|forklar|forklare|beskriv|beskrive|explain|describe|kan|vil|du|you|can|could|please|lige|er|var|goer|laver|betyder|bruges|handler|gaar|is|s|are|me|us|mig|os|about|om|lidt|egentlig|egentligt|noget|for|helt|kort|fortalt|ud|paa|til|do|does|mean|actually|exactly|really|it|the|det|den|der|dette|support|system|systemet|stoettesystem\w*|snitflade\w*|interface|it-system\w*|fagsystem\w*|slide\w*|sliden|siger|sagde|staar|stod|materialet|material|say|says|plancher\w*|menes|forstaas|daekker|over|med|ved|stand|meant|by)$/;
-
-// the kind of thing asked about, which may itself be the word asked about ("hvad er støttesystemer?")
-const kindNames = /^(stoettesystem\w*|snitflade\w*|it-system\w*|fagsystem\w*)$/;
-
-// "piloterne", "kommunedagene": the things themselves rather than the word for them
-const definitePlural = /\p{L}{3}(?:erne|ene)$/u;
-
-// what a word asked about may be said of, or called ("en opgave udgår", "ordet udgår")
-const wordOf = /^(opgave\w*|tasks?|ord|ordet|begreb\w*|udtryk\w*|word|term)$/;
 
 // the kinds of named things whose record says what they are; roles, tasks and strategies have
 // their own answers, and an interface is told by the systems that use it
@@ -85,17 +76,6 @@ function ownAnswer(
 
 // "hvad siger materialet om Indekser?", "hvad står der om …": what the material says of it
 const saysOf = new Set(['siger', 'sagde', 'stod']);
-
-/** "hvad står KLIK for?", "what does SKI stand for?", "er det en forkortelse?" */
-function asksWhatItStandsFor(tokens: string[]): boolean {
-  const said = (word: string) => tokens.includes(word);
-  return (
-    (said('staar') && said('for')) ||
-    (said('stand') && said('for')) ||
-    (said('short') && said('for')) ||
-    tokens.some((token) => /^(forkortelse\w*|abbreviation\w*|acronym\w*)$/.test(token))
-  );
-}
 
 /** Whether a question asks what a thing is, whole ("hvad er …?", "what does … do?", "forklar …"). */
 export function asksWhatItIs(words: string[]): boolean {
@@ -139,10 +119,8 @@ function describedWhole(
 export class RecordDescriptions {
   /** Each slide's names (title and aliases), each as its search terms. */
   readonly #slideNames: { id: string; names: Set<string>[] }[];
-  /** Each word of the glossary's names (the word and its other forms), the same way. */
-  readonly #glossaryNames: { id: string; names: Set<string>[] }[];
-  /** The words of the glossary whose explanation says what their letters stand for. */
-  readonly #spelledOut: Set<string>;
+  /** The programme's words explained. */
+  readonly #glossary: GlossaryReading;
   /** The strategies and recommendations, which the strategies' own answer shows. */
   readonly #shownStrategies: Set<string>;
 
@@ -153,18 +131,13 @@ export class RecordDescriptions {
     this.#shownStrategies = new Set(
       knowledge.strategies.filter((item) => item.kind !== 'compliance-model').map((item) => item.id),
     );
-    const termsOf = (name: string) => new Set(queryTerms(queryWords(name).tokens, search.vocabulary).terms);
     this.#slideNames = knowledge.topics.map((topic) => ({
       id: topic.id,
-      names: [topic.title, ...(topic.aliases ?? [])].map(termsOf),
+      names: [topic.title, ...(topic.aliases ?? [])].map(
+        (name) => new Set(queryTerms(queryWords(name).tokens, search.vocabulary).terms),
+      ),
     }));
-    this.#glossaryNames = knowledge.glossary.map((entry) => ({
-      id: entry.id,
-      names: [entry.term, ...(entry.aliases ?? [])].map((name) => new Set(contentStems(name))),
-    }));
-    this.#spelledOut = new Set(
-      knowledge.glossary.filter((entry) => /\bstår for\b/u.test(entry.meaning)).map((entry) => entry.id),
-    );
+    this.#glossary = new GlossaryReading(knowledge);
   }
 
   /**
@@ -194,11 +167,8 @@ export class RecordDescriptions {
       .map((token, index) => ({ token, index }))
       .filter(({ token }) => !frameWords.test(token) && !isSearchStopword(token));
     const unsure = resolved.intent === 'unknown' || resolved.confidence < WHOLE_OVER_INTENT;
-    if (rest.length === 0) {
-      const kinds = tokens.filter((token) => kindNames.test(token));
-      const word = kinds.length > 0 ? this.#explained(kinds) : undefined;
-      return word ? this.#wholeRecord(word, resolved) : undefined;
-    }
+    // ("hvad er støttesystemer?": the word asked about may be the kind of thing)
+    if (rest.length === 0) return this.#explanation(tokens, unsure, resolved);
     // (where the intents did not read it: "what are the steps for BBR?" asks for its steps)
     // (and the compliance model asked about whole however it was read: the strategies do not show it)
     const own =
@@ -209,19 +179,17 @@ export class RecordDescriptions {
       const read = { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
       return this.withoutItsDialog(read) ?? read;
     }
-    const said = rest.map(({ token }) => token);
-    // a word of the programme ("STS", "udgår", "rollegalleriet") asked about by itself is
-    // explained; "hvad er piloterne?" asks which they are, where an answer of its own reads that
-    const which = !unsure && said.some((token) => definitePlural.test(token));
-    const record =
-      this.#namedRecord(rest, matches) ??
-      this.#namedIn(this.#slideNames, 'topics', said) ??
-      (which ? undefined : this.#explained(said)) ??
-      (unsure ? describedWhole(rest, spans) : undefined);
-    // "hvad står KLIK for?" asks for the words behind the letters, which the material never spells out
-    if (record?.kind === 'glossary' && asksWhatItStandsFor(tokens) && !this.#spelledOut.has(record.id))
-      return { ...resolved, intent: 'unknown', confidence: 1 };
-    return record ? this.#wholeRecord(record, resolved) : undefined;
+    const record = this.#namedRecord(rest, matches) ?? this.#namedSlide(rest.map(({ token }) => token));
+    if (record) return this.#wholeRecord(record, resolved);
+    const described = unsure ? describedWhole(rest, spans) : undefined;
+    return this.#explanation(tokens, unsure, resolved) ?? (described && this.#wholeRecord(described, resolved));
+  }
+
+  /** A word of the programme explained (glossary-reading.ts); what its letters stand for, where the material never says, is not known. */
+  #explanation(tokens: string[], unsure: boolean, resolved: Understanding): Understanding | undefined {
+    const asked = this.#glossary.asked(tokens, unsure);
+    if (asked === 'not-spelled-out') return { ...resolved, intent: 'unknown', confidence: 1 };
+    return asked && this.#wholeRecord({ kind: 'glossary', id: asked.id }, resolved);
   }
 
   #wholeRecord(record: { kind: KnowledgeKind; id: string }, resolved: Understanding): Understanding | undefined {
@@ -252,44 +220,14 @@ export class RecordDescriptions {
     return { kind: describedKinds[match!.kind]!, id: match!.id };
   }
 
-  /**
-   * The one word of the glossary that the words left say, and nothing more, written as the
-   * glossary writes it or a letter off ("monopolbrudet"): not the search's words, since the
-   * glossary's are not the material's.
-   */
-  #explained(rest: string[]): { kind: KnowledgeKind; id: string } | undefined {
-    const whole = this.#explainedAs(contentStems(rest.join(' ')));
-    if (whole) return whole;
-    // "hvad betyder det at en opgave udgår?", "hvad betyder ordet udgår?": what the word is said of
-    const word = rest.filter((token) => !wordOf.test(token));
-    return word.length < rest.length ? this.#explainedAs(contentStems(word.join(' '))) : undefined;
-  }
-
-  #explainedAs(said: string[]): { kind: KnowledgeKind; id: string } | undefined {
-    if (said.length === 0) return undefined;
-    const close = (one: string, other: string) =>
-      one === other || (Math.min(one.length, other.length) >= 5 && editDistance(one, other, 1) <= 1);
-    const named = this.#glossaryNames.filter(({ names }) =>
-      names.some(
-        (name) =>
-          name.size === new Set(said).size && said.every((term) => [...name].some((known) => close(term, known))),
-      ),
-    );
-    return named.length === 1 ? { kind: 'glossary', id: named[0]!.id } : undefined;
-  }
-
-  /** The one slide (or word of the glossary) named in full by the words left, and by nothing more ("implementeringsoverblikket"). */
-  #namedIn(
-    records: { id: string; names: Set<string>[] }[],
-    kind: KnowledgeKind,
-    rest: string[],
-  ): { kind: KnowledgeKind; id: string } | undefined {
+  /** The one slide named in full by the words left, and by nothing more ("implementeringsoverblikket"). */
+  #namedSlide(rest: string[]): { kind: KnowledgeKind; id: string } | undefined {
     const { terms, unknown } = queryTerms(rest, this.search.vocabulary);
     if (terms.length === 0 || unknown.length > 0) return undefined;
     const said = new Set(terms);
-    const named = records.filter(({ names }) =>
+    const slides = this.#slideNames.filter(({ names }) =>
       names.some((name) => name.size > 0 && name.size === said.size && [...name].every((term) => said.has(term))),
     );
-    return named.length === 1 ? { kind, id: named[0]!.id } : undefined;
+    return slides.length === 1 ? { kind: 'topics', id: slides[0]!.id } : undefined;
   }
 }

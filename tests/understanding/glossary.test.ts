@@ -19,7 +19,7 @@ describe('a word of the programme asked about by itself', () => {
 
   it('is explained from the glossary, cited as an explanation', () => {
     const sts = ask('hvad er STS for noget?');
-    expect(sts).toMatch(/Serviceplatformen/);
+    expect(sts).toMatch(/Støttesystemerne/);
     expect(sts).toMatch(/Ordliste/);
     expect(ask('hvad er monopolbruddet egentlig for noget?')).toMatch(/KY, KSD og SAPA/);
     expect(ask('hvad betyder det at en opgave udgår?')).toMatch(/findes ikke længere/);
@@ -33,7 +33,7 @@ describe('a word of the programme asked about by itself', () => {
 
   it('is explained in English to an English question, and not said to be Danish', () => {
     const answer = ask('what is STS?', 'en');
-    expect(answer).toMatch(/shared municipal IT infrastructure/);
+    expect(answer).toMatch(/STS stands for Støttesystemerne/);
     expect(answer).toMatch(/Glossary/);
     expect(answer).not.toMatch(/in Danish/);
   });
@@ -43,19 +43,33 @@ describe('a word of the programme asked about by itself', () => {
     expect(ask('what does SKI stand for?', 'en')).toMatch(/^I don't know/);
   });
 
+  it('gives way to the answer read for the thing itself, unless the meaning is asked for', () => {
+    expect(ask('hvad er rollegalleriet?')).not.toMatch(/Ordliste/);
+    expect(ask('hvad er basisopgaverne?')).not.toMatch(/Ordliste/);
+    expect(ask('what are the pilots?', 'en')).not.toMatch(/Glossary/);
+    expect(ask('hvad er på programledermødet?')).not.toMatch(/Ordliste/);
+    expect(ask('hvad betyder compliance for os?')).not.toMatch(/Ordliste/);
+    expect(ask('hvad siger materialet om SKI?')).not.toMatch(/Ordliste/);
+    expect(ask('hvad er en basisopgave?')).toMatch(/Ordliste/);
+  });
+
+  it('says what the letters stand for where the material spells them out', () => {
+    expect(ask('hvad står SP for?')).toMatch(/SP står for Serviceplatformen/);
+  });
+
   it('is no evidence for questions that do not ask what the word is', () => {
     expect(ask('hvilke fagsystemer læser fra sts organisation?')).not.toMatch(/Ordliste/);
     expect(ask('hvornår lukker KIGO?')).not.toMatch(/Ordliste/);
   });
 
-  it('reaches every word and every other form of it in the glossary, in Danish and English', () => {
+  it('reaches every word and every other form of it in the glossary, its meaning asked in Danish and English', () => {
     const understander = new Understander(knowledge);
     const missed: string[] = [];
     for (const entry of knowledge.glossary)
       for (const name of [entry.term, ...(entry.aliases ?? [])])
         for (const [text, locale] of [
           [`hvad er ${name} for noget?`, 'da'],
-          [`what is ${name}?`, 'en'],
+          [`what does ${name} mean?`, 'en'],
         ] as const) {
           const read = understander.understand({ text, now, locale });
           if (read.entities.passages?.[0] !== `glossary/${entry.id}/meaning`) missed.push(text);

@@ -3,7 +3,7 @@ import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import { stem } from '../stem.js';
 import { danishFor } from './english.js';
 import { outsideWordsOf } from './outside.js';
-import { passagesOf, type Passage } from './passages.js';
+import { passagesOf, quotedOnlyKinds, type Passage } from './passages.js';
 import { contentStems, queryTerms, Vocabulary } from './terms.js';
 
 /** One passage found for a question, with how well it fits. */
@@ -68,9 +68,6 @@ const kindWords: Partial<Record<KnowledgeKind, string>> = {
   interfaces: 'snitflade',
 };
 
-// kinds whose passages are quoted only when asked for by name, never found by the search
-const unsearched = new Set<KnowledgeKind>(['glossary']);
-
 // klikbot's own remark on a record the slides only name: shown with it, never a word found in it
 // ("hvorfor siger de …?" is not about Indekser)
 const saysNoMore = /Materialet siger ikke mere om (?:det|den|dem)\./gu;
@@ -87,9 +84,9 @@ function counts(stems: string[]): Map<string, number> {
  * of a record.
  */
 export class FactSearch {
-  #documents: Document[];
-  /** Passages shown only when asked for by their record's name (unsearched kinds). */
-  readonly #quotedOnly: Document[];
+  readonly #documents: Document[];
+  /** Passages quoted only when their record is asked for by name, never searched. */
+  readonly #quotedOnly: Passage[];
   readonly #postings = new Map<string, number[]>();
   /** Each record's passages, by describedTerm. */
   readonly #records = new Map<string, number[]>();
@@ -98,27 +95,29 @@ export class FactSearch {
 
   constructor(knowledge: Knowledge) {
     const namesOf = new Map<string, string[]>();
-    this.#documents = passagesOf(knowledge).map((passage) => {
-      const key = `${passage.kind}/${passage.recordId}`;
-      let recordNames = namesOf.get(key);
-      if (!recordNames) namesOf.set(key, (recordNames = passage.names.flatMap((name) => contentStems(name))));
-      // what the field holds says what the passage is about: "hosts" are the meeting's "værter"
-      const fieldWords = [...passage.field.split('.'), ...(passage.labels ?? [])].flatMap(
-        (part) => danishFor(part) ?? [],
-      );
-      const kindWord = kindWords[passage.kind];
-      const names = new Set([
-        ...recordNames,
-        ...fieldWords.map((word) => stem(word)),
-        ...(kindWord ? [stem(kindWord)] : []),
-      ]);
-      const stems = contentStems(passage.text.replace(saysNoMore, ' '));
-      return { passage, text: counts(stems), names, length: stems.length };
-    });
-    // the glossary explains a word asked about by itself (record-descriptions.ts): its
+    const passages = passagesOf(knowledge);
+    // the glossary explains a word asked about by itself (glossary-reading.ts): its
     // explanations are no evidence for other questions
-    this.#quotedOnly = this.#documents.filter((document) => unsearched.has(document.passage.kind));
-    this.#documents = this.#documents.filter((document) => !unsearched.has(document.passage.kind));
+    this.#quotedOnly = passages.filter((passage) => quotedOnlyKinds.has(passage.kind));
+    this.#documents = passages
+      .filter((passage) => !quotedOnlyKinds.has(passage.kind))
+      .map((passage) => {
+        const key = `${passage.kind}/${passage.recordId}`;
+        let recordNames = namesOf.get(key);
+        if (!recordNames) namesOf.set(key, (recordNames = passage.names.flatMap((name) => contentStems(name))));
+        // what the field holds says what the passage is about: "hosts" are the meeting's "værter"
+        const fieldWords = [...passage.field.split('.'), ...(passage.labels ?? [])].flatMap(
+          (part) => danishFor(part) ?? [],
+        );
+        const kindWord = kindWords[passage.kind];
+        const names = new Set([
+          ...recordNames,
+          ...fieldWords.map((word) => stem(word)),
+          ...(kindWord ? [stem(kindWord)] : []),
+        ]);
+        const stems = contentStems(passage.text.replace(saysNoMore, ' '));
+        return { passage, text: counts(stems), names, length: stems.length };
+      });
     this.#joinWrittenApart();
     const all = new Set<string>();
     this.#documents.forEach((document, index) => {
@@ -278,9 +277,9 @@ export class FactSearch {
 
   /** Every passage of one record, in the record's order (its full card). */
   passagesOf(kind: KnowledgeKind, recordId: string): Passage[] {
-    return [...this.#documents, ...this.#quotedOnly]
-      .map((document) => document.passage)
-      .filter((passage) => passage.kind === kind && passage.recordId === recordId);
+    return [...this.#documents.map((document) => document.passage), ...this.#quotedOnly].filter(
+      (passage) => passage.kind === kind && passage.recordId === recordId,
+    );
   }
 }
 

@@ -100,6 +100,13 @@ export function recordTitleOf(record: Item, references: References = new Map()):
   return title ?? id.charAt(0).toUpperCase() + id.slice(1);
 }
 
+/**
+ * The kinds whose passages are quoted only when their record is asked for by name, never
+ * searched: the glossary's explanations are klikbot's words, and its ids ("pilot", "status")
+ * are words other records use as values, not references.
+ */
+export const quotedOnlyKinds: ReadonlySet<KnowledgeKind> = new Set<KnowledgeKind>(['glossary']);
+
 /** Every kind of record but how people describe them, which finds a record and says nothing of it. */
 function materialOf(knowledge: Knowledge): [KnowledgeKind, Item[]][] {
   return (Object.entries(knowledge) as [KnowledgeKind, Item[]][]).filter(([kind]) => kind !== 'descriptions');
@@ -109,8 +116,7 @@ function materialOf(knowledge: Knowledge): [KnowledgeKind, Item[]][] {
 function referencesIn(knowledge: Knowledge): References {
   const references: References = new Map();
   const shared = new Set<string>();
-  // (the glossary's ids are words, "pilot" and "status", which other records use as values)
-  for (const [, records] of materialOf(knowledge).filter(([kind]) => kind !== 'glossary')) {
+  for (const [, records] of materialOf(knowledge).filter(([kind]) => !quotedOnlyKinds.has(kind))) {
     for (const record of records) {
       if (typeof record.id !== 'string') continue;
       if (references.has(record.id)) shared.add(record.id);

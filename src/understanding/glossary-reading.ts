@@ -1,0 +1,105 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { editDistance } from './fuzzy.js';
+import { queryWords } from './query-words.js';
+import { stem } from './stem.js';
+
+/*
+ * "hvad er STS for noget?", "hvad betyder det at en opgave udgår?", "what is a fagsystem?": a
+ * word of the programme asked about by itself is explained from data/knowledge/glossary.json.
+ * Only the asking may surround the word: "hvad er på programledermødet?" and "hvad betyder
+ * compliance for os?" ask something else. A word asked about as a thing ("hvad er
+ * rollegalleriet?", "what are the pilots?") keeps the answer read for it, unless that reading
+ * is unsure or the question asks for the meaning in so many words.
+ */
+
+// how the question asks, around the word asked about
+const askingWords = new Set([
+  ...['hvad', 'er', 'var', 'betyder', 'betyde', 'menes', 'med', 'forstaas', 'ved', 'daekker', 'over'],
+  ...['egentlig', 'egentligt', 'helt', 'kort', 'fortalt', 'lige', 'kan', 'du', 'vil', 'gider', 'mig'],
+  ...['det', 'at', 'der', 'en', 'et', 'ordet', 'begrebet', 'udtrykket', 'forkortelsen'],
+  ...['what', 'is', 's', 'are', 'does', 'do', 'mean', 'means', 'meaning', 'meant', 'by', 'of', 'the'],
+  ...['a', 'an', 'word', 'term', 'actually', 'exactly', 'really', 'please', 'you', 'can', 'could', 'me'],
+]);
+// … and what the word may be said of ("en opgave udgår")
+const saidOf = /^(opgave|opgaven|opgaver|task|tasks)$/;
+// the meaning asked for in so many words, or the word asked about as a word ("hvad er en …")
+const meaningWords = /^(betyder|betyde|menes|forstaas|daekker|mean|means|meaning|meant|ordet|begrebet|word|term)$/;
+const indefinite = /^(en|et|a|an)$/;
+// "hvad siger materialet om …?": what the slides say, not klikbot's explanation
+const theMaterial = /^(siger|sagde|stod|materialet|material|say|says|said|slide\w*|plancher\w*)$/;
+// "piloterne", "kommunedagene", "the pilots": the things themselves
+const definite = /^(the|\p{L}{3,}(?:erne|ene))$/u;
+
+/** What the question asks of a word of the glossary. */
+export type GlossaryAsked = { id: string } | 'not-spelled-out';
+
+interface Entry {
+  id: string;
+  names: string[][];
+  spelledOut: boolean;
+}
+
+function standsFor(tokens: string[]): boolean {
+  const has = (word: string) => tokens.includes(word);
+  return (
+    (has('for') && (has('staar') || has('stand') || has('stands') || has('short'))) ||
+    tokens.some((token) => /^(forkortelse\w*|abbreviation\w*|acronym\w*)$/.test(token))
+  );
+}
+
+function close(one: string, other: string): boolean {
+  return one === other || (Math.min(one.length, other.length) >= 5 && editDistance(one, other, 1) <= 1);
+}
+
+export class GlossaryReading {
+  readonly #entries: Entry[];
+
+  constructor(knowledge: Knowledge) {
+    this.#entries = knowledge.glossary.map((entry) => ({
+      id: entry.id,
+      names: [entry.term, ...(entry.aliases ?? [])].map((name) => queryWords(name).tokens.map(stem)),
+      spelledOut: entry.expansion !== undefined,
+    }));
+  }
+
+  /**
+   * The word of the glossary a question that asks what something is (record-descriptions.ts)
+   * asks about, where `unsure` says the intents read nothing better; "not-spelled-out" where it
+   * asks what the letters stand for and the material never says.
+   */
+  asked(tokens: string[], unsure: boolean): GlossaryAsked | undefined {
+    if (tokens.some((token) => theMaterial.test(token))) return undefined;
+    const stands = standsFor(tokens);
+    const asking = (token: string, index: number) =>
+      askingWords.has(token) ||
+      ((token === 'for' || token === 'staar' || token === 'stand' || token === 'stands' || token === 'short') &&
+        stands) ||
+      (token === 'noget' && tokens[index - 1] === 'for') ||
+      (token === 'for' && tokens[index + 1] === 'noget');
+    const word = tokens.filter((token, index) => !asking(token, index));
+    const asksTheMeaning =
+      stands ||
+      tokens.some((token, index) => meaningWords.test(token) || (token === 'noget' && tokens[index - 1] === 'for')) ||
+      (word.length > 0 && indefinite.test(tokens[tokens.indexOf(word[0]!) - 1] ?? ''));
+    const thing = tokens.some((token) => definite.test(token));
+    if (!(asksTheMeaning || (unsure && !thing))) return undefined;
+    const entry = this.#named(word) ?? this.#named(word.filter((token) => !saidOf.test(token)));
+    if (!entry) return undefined;
+    return stands && !entry.spelledOut ? 'not-spelled-out' : { id: entry.id };
+  }
+
+  /**
+   * The one entry whose word (or a form of it) the words say, word for word and nothing more
+   * ("compliance for os" is not compliance); a letter off is forgiven.
+   */
+  #named(word: string[]): Entry | undefined {
+    const said = word.map(stem);
+    if (said.length === 0) return undefined;
+    const named = this.#entries.filter((entry) =>
+      entry.names.some(
+        (name) => name.length === said.length && name.every((known, index) => close(said[index]!, known)),
+      ),
+    );
+    return named.length === 1 ? named[0] : undefined;
+  }
+}
