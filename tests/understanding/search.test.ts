@@ -221,6 +221,13 @@ describe('the search over every passage', () => {
     expect(passage?.text).toContain('eskalationspart');
   });
 
+  it('reads a verb or a noun as the word the material derives from it ("administrere", "kvartal")', () => {
+    const terms = (word: string) => queryTerms([word], search.vocabulary).terms;
+    expect(terms('administrere')).toEqual(['administrator']);
+    expect(terms('kvartal')).toEqual(['kvartalsvis']);
+    expect(best('bliver overblikket opdateret hvert kvartal?')?.text).toMatch(/kvartalsvis/);
+  });
+
   it('reads a word typed without ø or å as the material writes it, where the material says which', () => {
     // "mod" is only in "B-mode"; "mødet" is in many passages
     expect(search.vocabulary.withDanishLetters('modet')).toBe('moedet');

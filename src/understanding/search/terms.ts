@@ -85,6 +85,11 @@ const oftenUsed = 5;
 const derivations: [RegExp, string][] = [
   [/ering/, 'ation'],
   [/ation/, 'ering'],
+  // "administrere" (stem "administr") is the material's "administrator" and "administration";
+  // "kvartal" its "kvartalsvis"
+  [/^(\p{L}{6,})$/u, '$1ator'],
+  [/^(\p{L}{6,})$/u, '$1ation'],
+  [/^(\p{L}{6,})$/u, '$1svis'],
 ];
 
 /** The same word with its Latin suffix said the Danish way, or the other way round. */
