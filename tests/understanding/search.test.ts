@@ -221,6 +221,12 @@ describe('the search over every passage', () => {
     expect(passage?.text).toContain('eskalationspart');
   });
 
+  it('reads "ift.", "mht." and "vedr." as the small words they stand for, no word of the question', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('hvad siger de ift. leverandørerne')).toEqual(terms('hvad siger de om leverandørerne'));
+    expect(terms('mht. SKI og vedr. adgangsstyring')).toEqual(terms('SKI og adgangsstyring'));
+  });
+
   it('reads a verb or a noun as the word the material derives from it ("administrere", "kvartal")', () => {
     const terms = (word: string) => queryTerms([word], search.vocabulary).terms;
     expect(terms('administrere')).toEqual(['administrator']);

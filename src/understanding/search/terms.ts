@@ -64,9 +64,13 @@ export function isCommonTopicTerm(term: string): boolean {
   return topicStems.has(term);
 }
 
+// "ift.", "mht.", "vedr.": "regarding", written short; the slides' titles use them too
+// ("KOMBITs rolle ift. SKI 02.19"), which is no reason to find a passage by them
+const regarding = new Set(['ift', 'ifm', 'mht', 'vedr', 'angaaende', 'vedroerende']);
+
 /** Whether a folded word is a function word the search leaves out ("rollerne" is a topic word as much as "rolle"). */
 export function isSearchStopword(word: string): boolean {
-  return !topicWords.has(word) && !topicStems.has(stem(word)) && isStopword(word);
+  return regarding.has(word) || (!topicWords.has(word) && !topicStems.has(stem(word)) && isStopword(word));
 }
 
 /** The stems of a text's content words, in order. */
