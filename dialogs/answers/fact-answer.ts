@@ -62,7 +62,9 @@ export const factAnswer: Dialog = (context, args) => {
   const lines = passages.map((passage) =>
     sameRecord ? wordsOf(context, passage) : `${passage.recordTitle}: ${wordsOf(context, passage)}`,
   );
-  const title = sameRecord ? `»${first.recordTitle}«` : say(context, 'materialet', 'the material');
+  // (a name said with what its letters stand for: "»KSD« (Kommunernes Sygedagpengesystem)")
+  const spelled = first.fullName && !lines.some((line) => line.includes(first.fullName!)) ? ` (${first.fullName})` : '';
+  const title = sameRecord ? `»${first.recordTitle}«${spelled}` : say(context, 'materialet', 'the material');
   const inDanish = passages.some((passage) => passage.english === undefined) ? ', in Danish' : '';
   const intro = say(
     context,

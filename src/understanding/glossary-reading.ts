@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { lettersAsked } from './abbreviations.js';
 import { editDistance } from './fuzzy.js';
 import { queryWords } from './query-words.js';
 import { stem } from './stem.js';
@@ -40,11 +41,7 @@ interface Entry {
 }
 
 function standsFor(tokens: string[]): boolean {
-  const has = (word: string) => tokens.includes(word);
-  return (
-    (has('for') && (has('staar') || has('stand') || has('stands') || has('short'))) ||
-    tokens.some((token) => /^(forkortelse\w*|abbreviation\w*|acronym\w*)$/.test(token))
-  );
+  return lettersAsked(tokens) !== undefined;
 }
 
 function close(one: string, other: string): boolean {
@@ -72,8 +69,7 @@ export class GlossaryReading {
     const stands = standsFor(tokens);
     const asking = (token: string, index: number) =>
       askingWords.has(token) ||
-      ((token === 'for' || token === 'staar' || token === 'stand' || token === 'stands' || token === 'short') &&
-        stands) ||
+      (/^(for|staar|stand|stands|short|forkortelse|forkortelsen|abbreviation|acronym)$/.test(token) && stands) ||
       (token === 'noget' && tokens[index - 1] === 'for') ||
       (token === 'for' && tokens[index + 1] === 'noget');
     const word = tokens.filter((token, index) => !asking(token, index));

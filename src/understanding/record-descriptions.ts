@@ -6,6 +6,7 @@ import { keyOfPassage, shortSlide } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import { isSearchStopword, queryTerms } from './search/terms.js';
 import { GlossaryReading } from './glossary-reading.js';
+import { lettersAsked } from './abbreviations.js';
 import { queryWords } from './query-words.js';
 import type { Understanding } from './types.js';
 
@@ -121,6 +122,8 @@ export class RecordDescriptions {
   readonly #slideNames: { id: string; names: Set<string>[] }[];
   /** The programme's words explained. */
   readonly #glossary: GlossaryReading;
+  /** The IT systems whose full name the knowledge gives ("KSD" is Kommunernes Sygedagpengesystem). */
+  readonly #fullNames: Set<string>;
   /** The strategies and recommendations, which the strategies' own answer shows. */
   readonly #shownStrategies: Set<string>;
 
@@ -138,6 +141,7 @@ export class RecordDescriptions {
       ),
     }));
     this.#glossary = new GlossaryReading(knowledge);
+    this.#fullNames = new Set(knowledge.itSystems.filter((system) => system.fullName).map((system) => system.id));
   }
 
   /**
@@ -162,6 +166,8 @@ export class RecordDescriptions {
     resolved: Understanding,
     spans: DescribedSpan[] = [],
   ): Understanding | undefined {
+    const letters = lettersAsked(tokens);
+    if (letters) return this.#spelledOut(letters, tokens, matches, resolved);
     if (!asksWhatItIs(tokens)) return undefined;
     const rest = tokens
       .map((token, index) => ({ token, index }))
@@ -183,6 +189,28 @@ export class RecordDescriptions {
     if (record) return this.#wholeRecord(record, resolved);
     const described = unsure ? describedWhole(rest, spans) : undefined;
     return this.#explanation(tokens, unsure, resolved) ?? (described && this.#wholeRecord(described, resolved));
+  }
+
+  /** "hvad står KSD for?": the system's full name, a glossary word's expansion, else not known. */
+  #spelledOut(
+    [start, end]: [number, number],
+    tokens: string[],
+    matches: EntityMatch[],
+    resolved: Understanding,
+  ): Understanding | undefined {
+    const named = matches.find((match) => match.certainty === 'named' && match.start >= start && match.end <= end);
+    if (named?.kind === 'itSystem' && this.#fullNames.has(named.id))
+      return this.#wholeRecord({ kind: 'itSystems', id: named.id }, resolved);
+    // a short form of a role or a support system ("FK-ADM", "FK") is answered by its record, whose name spells it out
+    if (named?.kind === 'supportSystem') return this.#wholeRecord({ kind: 'supportSystems', id: named.id }, resolved);
+    if (named?.kind === 'role')
+      return {
+        ...resolved,
+        intent: 'role.describe',
+        confidence: 0.9,
+        entities: { ...resolved.entities, roles: [named.id] },
+      };
+    return this.#explanation(tokens, true, resolved) ?? { ...resolved, intent: 'unknown', confidence: 1 };
   }
 
   /** A word of the programme explained (glossary-reading.ts); what its letters stand for, where the material never says, is not known. */

@@ -24,6 +24,8 @@ export interface Passage {
   labels?: string[];
   /** The same words in English, where the record gives them (a field "meaning" beside "meaningEn"). */
   english?: string;
+  /** What the record's name stands for, where the record says ("Kommunernes Sygedagpengesystem"). */
+  fullName?: string;
 }
 
 /** A record of any kind, as the walk sees it. */
@@ -235,6 +237,7 @@ function recordPassages(kind: KnowledgeKind, record: Item, references: Reference
     ? record.aliases.filter((alias): alias is string => typeof alias === 'string')
     : [];
   const names = [recordTitle, ...aliases];
+  const spelled = typeof record.fullName === 'string' ? { fullName: record.fullName } : {};
   const seen = new Set<string>();
   const details: string[] = [];
   const labels: string[] = [];
@@ -277,6 +280,7 @@ function recordPassages(kind: KnowledgeKind, record: Item, references: Reference
           field,
           text,
           source,
+          ...spelled,
           ...(typeof english === 'string' ? { english } : {}),
         });
       }
@@ -286,11 +290,11 @@ function recordPassages(kind: KnowledgeKind, record: Item, references: Reference
   // a contact's phone and address, a meeting's medium, a date: the record's details as one line
   if (details.length > 1 || dated) {
     const text = [recordTitle, ...details].join(' · ');
-    passages.push({ kind, recordId, recordTitle, names, field: 'details', text, source, labels });
+    passages.push({ kind, recordId, recordTitle, names, field: 'details', text, source, labels, ...spelled });
   }
   // a record that is only a name is still found by it
   if (passages.length === 0)
-    passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source });
+    passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source, ...spelled });
   return passages;
 }
 

@@ -1,0 +1,37 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { replyText, turn } from './question-set.js';
+
+describe('what the letters of a name stand for', () => {
+  let ask: (text: string, language?: 'da' | 'en') => string;
+  beforeAll(async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    ask = (text, language = 'da') => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
+  });
+
+  it('is the full name where the knowledge gives it', () => {
+    expect(ask('hvad står KSD for?')).toMatch(/Kommunernes Sygedagpengesystem/);
+    expect(ask('what does KY stand for?', 'en')).toMatch(/Kommunernes Ydelsessystem/);
+    expect(ask('hvad står STS for?')).toMatch(/Støttesystemerne/);
+  });
+
+  it('is the record whose name spells out a short form', () => {
+    expect(ask('What does FK-ADM stand for?', 'en')).toMatch(/FK-administrator/);
+    expect(ask('hvad står FK for?')).toMatch(/Fordelingskomponenten/);
+  });
+
+  it('is not known where the material never spells the letters out, whatever else it says of them', () => {
+    expect(ask('hvad står TAC for i BBR trin 1?')).toMatch(/^Det ved jeg ikke/);
+    expect(ask('what does TAC actually stand for in the BBR TAC list?', 'en')).toMatch(/^I don't know/);
+    expect(ask('hvad er SPLUNK en forkortelse for?')).toMatch(/^Det ved jeg ikke/);
+    expect(ask('hvad står SAPA for?')).toMatch(/^Det ved jeg ikke/);
+  });
+
+  it('leaves other questions with "står" and "for" alone', () => {
+    expect(ask('hvad står der om KSD?')).not.toMatch(/^Det ved jeg ikke/);
+    expect(ask('hvem står for trin 1 i BBR?')).not.toMatch(/^Det ved jeg ikke/);
+  });
+});
