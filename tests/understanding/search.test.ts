@@ -221,6 +221,13 @@ describe('the search over every passage', () => {
     expect(passage?.text).toContain('eskalationspart');
   });
 
+  it('quotes no record that is only its name ("YR/FBS"), which says nothing of what is asked', () => {
+    const question = 'what will YR/FBS be using';
+    const hits = answeringPassages(search.search(queryWords(question).tokens), question);
+    expect(hits.map((hit) => hit.passage.field)).not.toContain('title');
+    expect(hits[0]?.passage.text).toMatch(/YR\/FBS skal anvende ØiR/);
+  });
+
   it('reads "ift.", "mht." and "vedr." as the small words they stand for, no word of the question', () => {
     const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
     expect(terms('hvad siger de ift. leverandørerne')).toEqual(terms('hvad siger de om leverandørerne'));

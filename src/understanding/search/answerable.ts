@@ -99,7 +99,8 @@ export function answeringPassages(
   // of those holding as much, one of a record the question names ("trin for trin i strategi B"
   // is B's steps, not C's "Gør som B")
   const fitting = result.hits
-    .filter((hit) => hasTheShapeAsked(question, hit.passage))
+    // a record that is only a name ("YR/FBS") is found by it, and says nothing when quoted
+    .filter((hit) => hit.passage.field !== 'title' && hasTheShapeAsked(question, hit.passage))
     .sort(
       (x, y) =>
         y.coverage - x.coverage || Number(preferred(y.passage)) - Number(preferred(x.passage)) || y.score - x.score,
