@@ -1,29 +1,51 @@
+import { queryWords } from './query-words.js';
+
 /*
  * "hvad står KSD for?", "what does TAC stand for?", "hvad er SPLUNK en forkortelse for?": the
- * letters of a name asked to be spelled out. Only a record that spells them out answers that
- * (an IT system's full name, a glossary word's expansion); the rest of the material says what
- * the thing does, which is no answer to what its letters stand for.
+ * letters of a short form asked to be spelled out. Only a record that spells them out answers
+ * that (an IT system's full name as the material gives it, a glossary word's expansion, a role
+ * or support system named by its short form); the rest of the material says what the thing
+ * does, which is no answer to what its letters stand for. Only a word written as a short form
+ * ("KSD", "ØiR", "FK-ADM") is asked about so: "hvad står kommunen for?" asks what it does.
  */
 
-/** Where the letters asked about stand in the question, [start, end), if it asks what they stand for. */
-export function lettersAsked(tokens: string[]): [number, number] | undefined {
-  const at = (word: string) => tokens.indexOf(word);
-  const span = (start: number, end: number): [number, number] | undefined =>
-    start >= 0 && end > start + 1 ? [start + 1, end] : undefined;
-  // "hvad står KSD for?", "hvad står TAC for i BBR trin 1?" (not "hvad står der om …?", "hvem står for …?")
-  const stands = at('staar');
-  if (stands > 0 && tokens[stands - 1] === 'hvad' && tokens[stands + 1] !== 'der') {
-    const letters = span(stands, tokens.indexOf('for', stands + 2));
-    if (letters) return letters;
-  }
+// the longest short form asked about, in words ("FK ADM"), and the words said around it ("SKI egentlig")
+const longestShortForm = 2;
+const filler = /^(egentlig|egentligt|lige|actually|really|exactly|even)$/;
+
+/** The words of a text written as short forms, as the question's tokens read them. */
+function shortForms(text: string): Set<string> {
+  const forms = new Set<string>();
+  for (const word of text.match(/[\p{L}\d][\p{L}\d/-]*/gu) ?? [])
+    if ((word.match(/\p{Lu}/gu)?.length ?? 0) >= 2) for (const token of queryWords(word).tokens) forms.add(token);
+  return forms;
+}
+
+/** Where the letters asked about stand in the question, [start, end), if it asks what a short form stands for. */
+export function lettersAsked(tokens: string[], text: string): [number, number] | undefined {
+  const forms = shortForms(text);
+  const letters = (start: number, end: number): [number, number] | undefined => {
+    const said = tokens.slice(Math.max(0, start), end).filter((token) => !filler.test(token));
+    return start >= 0 && said.length > 0 && said.length <= longestShortForm && said.every((token) => forms.has(token))
+      ? [start, end]
+      : undefined;
+  };
+  // "hvad står KSD for?", "hvad står TAC for i BBR trin 1?" (also typed "star")
+  const stands = tokens.findIndex((token, index) => /^(staar|star)$/.test(token) && tokens[index - 1] === 'hvad');
+  if (stands > 0) return letters(stands + 1, tokens.indexOf('for', stands + 1));
   // "what does TAC stand for?", "what is TAC short for?"
   const stand = tokens.findIndex((token, index) => /^(stand|stands|short)$/.test(token) && tokens[index + 1] === 'for');
-  if (stand > 0) return span(Math.max(at('does'), at('is'), at('do'), at('s')), stand);
+  if (stand > 0) {
+    const opener = tokens.slice(0, stand).findLastIndex((token) => /^(does|do|is|s)$/.test(token));
+    return letters(opener + 1, stand);
+  }
   // "hvad er SPLUNK en forkortelse for?", "is TAC an abbreviation?"
   const short = tokens.findIndex((token) => /^(forkortelse|abbreviation|acronym)$/.test(token));
-  if (short > 0 && /^(en|an|a)$/.test(tokens[short - 1] ?? '')) return span(Math.max(at('er'), at('is')), short - 1);
+  if (short > 1 && /^(en|an|a)$/.test(tokens[short - 1] ?? '')) {
+    const opener = tokens.slice(0, short).findLastIndex((token) => /^(er|is)$/.test(token));
+    return letters(opener + 1, short - 1);
+  }
   // "hvad betyder forkortelsen TAC?", "what does the abbreviation TAC mean?"
   const named = tokens.findIndex((token) => /^(forkortelsen|abbreviation)$/.test(token));
-  if (named >= 0 && named < tokens.length - 1) return [named + 1, named + 2];
-  return undefined;
+  return named >= 0 ? letters(named + 1, named + 2) : undefined;
 }

@@ -1,5 +1,4 @@
 import type { Knowledge } from '../knowledge/registry.js';
-import { lettersAsked } from './abbreviations.js';
 import { editDistance } from './fuzzy.js';
 import { queryWords } from './query-words.js';
 import { stem } from './stem.js';
@@ -40,10 +39,6 @@ interface Entry {
   spelledOut: boolean;
 }
 
-function standsFor(tokens: string[]): boolean {
-  return lettersAsked(tokens) !== undefined;
-}
-
 function close(one: string, other: string): boolean {
   return one === other || (Math.min(one.length, other.length) >= 5 && editDistance(one, other, 1) <= 1);
 }
@@ -61,12 +56,13 @@ export class GlossaryReading {
 
   /**
    * The word of the glossary a question that asks what something is (record-descriptions.ts)
-   * asks about, where `unsure` says the intents read nothing better; "not-spelled-out" where it
-   * asks what the letters stand for and the material never says.
+   * asks about, where `unsure` says the intents read nothing better; with `spelling` (the
+   * question asks what its letters stand for, abbreviations.ts) "not-spelled-out" where the
+   * material never says.
    */
-  asked(tokens: string[], unsure: boolean): GlossaryAsked | undefined {
+  asked(tokens: string[], unsure: boolean, spelling = false): GlossaryAsked | undefined {
     if (tokens.some((token) => theMaterial.test(token))) return undefined;
-    const stands = standsFor(tokens);
+    const stands = spelling;
     const asking = (token: string, index: number) =>
       askingWords.has(token) ||
       (/^(for|staar|stand|stands|short|forkortelse|forkortelsen|abbreviation|acronym)$/.test(token) && stands) ||

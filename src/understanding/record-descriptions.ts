@@ -85,8 +85,8 @@ export function asksWhatItIs(words: string[]): boolean {
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;
-  // ("hvad står der om …?", "hvad står IdP for?"; "hvad står vi på med BBR?" asks a status)
-  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der' || tokens.at(-1) === 'for';
+  // ("hvad står der om …?"; "hvad står vi på med BBR?" asks a status)
+  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der';
   if (first === 'hvad') return second !== undefined && (danishOpeners.has(second) || saysOf.has(second));
   return first === 'what' && second !== undefined && englishOpeners.has(second);
 }
@@ -122,8 +122,10 @@ export class RecordDescriptions {
   readonly #slideNames: { id: string; names: Set<string>[] }[];
   /** The programme's words explained. */
   readonly #glossary: GlossaryReading;
-  /** The IT systems whose full name the knowledge gives ("KSD" is Kommunernes Sygedagpengesystem). */
+  /** The IT systems whose full name the material gives ("KY" is Kommunernes Ydelsessystem). */
   readonly #fullNames: Set<string>;
+  /** The names of roles and support systems, by "kind/id", for short forms of them. */
+  readonly #names: Map<string, string>;
   /** The strategies and recommendations, which the strategies' own answer shows. */
   readonly #shownStrategies: Set<string>;
 
@@ -141,7 +143,14 @@ export class RecordDescriptions {
       ),
     }));
     this.#glossary = new GlossaryReading(knowledge);
-    this.#fullNames = new Set(knowledge.itSystems.filter((system) => system.fullName).map((system) => system.id));
+    // (only as the material gives it: a full name known from elsewhere is not the material's)
+    this.#fullNames = new Set(
+      knowledge.itSystems.filter((system) => system.fullNameSource === 'seed').map((system) => system.id),
+    );
+    this.#names = new Map([
+      ...knowledge.roles.map((role) => [`roles/${role.id}`, role.name] as const),
+      ...knowledge.supportSystems.map((system) => [`supportSystems/${system.id}`, system.name] as const),
+    ]);
   }
 
   /**
@@ -161,12 +170,13 @@ export class RecordDescriptions {
   }
 
   described(
+    text: string,
     tokens: string[],
     matches: EntityMatch[],
     resolved: Understanding,
     spans: DescribedSpan[] = [],
   ): Understanding | undefined {
-    const letters = lettersAsked(tokens);
+    const letters = lettersAsked(tokens, text);
     if (letters) return this.#spelledOut(letters, tokens, matches, resolved);
     if (!asksWhatItIs(tokens)) return undefined;
     const rest = tokens
@@ -197,34 +207,56 @@ export class RecordDescriptions {
     tokens: string[],
     matches: EntityMatch[],
     resolved: Understanding,
-  ): Understanding | undefined {
+  ): Understanding {
     const named = matches.find((match) => match.certainty === 'named' && match.start >= start && match.end <= end);
+    const said = tokens.slice(start, end).join(' ');
     if (named?.kind === 'itSystem' && this.#fullNames.has(named.id))
-      return this.#wholeRecord({ kind: 'itSystems', id: named.id }, resolved);
-    // a short form of a role or a support system ("FK-ADM", "FK") is answered by its record, whose name spells it out
-    if (named?.kind === 'supportSystem') return this.#wholeRecord({ kind: 'supportSystems', id: named.id }, resolved);
-    if (named?.kind === 'role')
+      return this.#wholeRecord({ kind: 'itSystems', id: named.id }, resolved, true) ?? resolved;
+    // an interface's code stands for its title ("SF1511 Hent Token fra Context Handler")
+    if (named?.kind === 'interface')
+      return this.#wholeRecord({ kind: 'interfaces', id: named.id }, resolved, true) ?? resolved;
+    // a short form of a role or a support system ("FK-ADM", "FK") is answered by its record,
+    // whose longer name spells it out ("SPOC" is no short form of "KOMBIT-SPOC", nor "ØiR" of itself)
+    if (named?.kind === 'supportSystem' && this.#spells('supportSystems', named.id, said))
+      return this.#wholeRecord({ kind: 'supportSystems', id: named.id }, resolved) ?? resolved;
+    if (named?.kind === 'role' && this.#spells('roles', named.id, said))
       return {
         ...resolved,
         intent: 'role.describe',
         confidence: 0.9,
         entities: { ...resolved.entities, roles: [named.id] },
       };
-    return this.#explanation(tokens, true, resolved) ?? { ...resolved, intent: 'unknown', confidence: 1 };
+    return this.#explanation(tokens, true, resolved, true) ?? { ...resolved, intent: 'unknown', confidence: 1 };
+  }
+
+  /** Whether a record's name is a longer name that the short form said begins ("FK-administrator" of "fk-adm"). */
+  #spells(kind: 'roles' | 'supportSystems', id: string, said: string): boolean {
+    const name = this.#names.get(`${kind}/${id}`) ?? '';
+    const folded = queryWords(name).tokens.join(' ');
+    return folded.length > said.length + 2 && folded.startsWith(said.charAt(0));
   }
 
   /** A word of the programme explained (glossary-reading.ts); what its letters stand for, where the material never says, is not known. */
-  #explanation(tokens: string[], unsure: boolean, resolved: Understanding): Understanding | undefined {
-    const asked = this.#glossary.asked(tokens, unsure);
+  #explanation(
+    tokens: string[],
+    unsure: boolean,
+    resolved: Understanding,
+    spelling = false,
+  ): Understanding | undefined {
+    const asked = this.#glossary.asked(tokens, unsure, spelling);
     if (asked === 'not-spelled-out') return { ...resolved, intent: 'unknown', confidence: 1 };
     return asked && this.#wholeRecord({ kind: 'glossary', id: asked.id }, resolved);
   }
 
-  #wholeRecord(record: { kind: KnowledgeKind; id: string }, resolved: Understanding): Understanding | undefined {
-    const passages = this.search
-      .passagesOf(record.kind, record.id)
-      .filter((passage) => !namingOnly.test(passage.field))
-      .slice(0, shortSlide);
+  /** A record's passages as the answer; `named`: its name alone answers too ("DAR", said with its full name). */
+  #wholeRecord(
+    record: { kind: KnowledgeKind; id: string },
+    resolved: Understanding,
+    named = false,
+  ): Understanding | undefined {
+    const all = this.search.passagesOf(record.kind, record.id);
+    const saying = all.filter((passage) => !namingOnly.test(passage.field));
+    const passages = (saying.length > 0 || !named ? saying : all).slice(0, shortSlide);
     // a system the material only names ("DAR") is better told by what it uses
     if (passages.length === 0) return undefined;
     return {

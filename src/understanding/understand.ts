@@ -206,7 +206,7 @@ export class Understander {
     const national = nationalProgress(this.knowledge, resolved, words.tokens);
     if (national) return national;
     const material =
-      this.#descriptions.described(words.tokens, matches, resolved, this.#described.spans(words.tokens)) ??
+      this.#descriptions.described(input.text, words.tokens, matches, resolved, this.#described.spans(words.tokens)) ??
       this.#passages.material(words.tokens, resolved) ??
       this.#passages.whereToFind(input.text, words.tokens, resolved);
     if (material) return material;

@@ -12,26 +12,35 @@ describe('what the letters of a name stand for', () => {
     ask = (text, language = 'da') => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
   });
 
-  it('is the full name where the knowledge gives it', () => {
-    expect(ask('hvad står KSD for?')).toMatch(/Kommunernes Sygedagpengesystem/);
+  it('is the full name where the material gives it, said beside the short name', () => {
+    expect(ask('hvad står KY for?')).toMatch(/»KY« \(Kommunernes Ydelsessystem\)/);
     expect(ask('what does KY stand for?', 'en')).toMatch(/Kommunernes Ydelsessystem/);
     expect(ask('hvad står STS for?')).toMatch(/Støttesystemerne/);
+    expect(ask('hvad står SF1511 for?')).toMatch(/Hent Token fra Context Handler/);
   });
 
-  it('is the record whose name spells out a short form', () => {
+  it('is the record whose longer name a short form begins', () => {
     expect(ask('What does FK-ADM stand for?', 'en')).toMatch(/FK-administrator/);
     expect(ask('hvad står FK for?')).toMatch(/Fordelingskomponenten/);
   });
 
   it('is not known where the material never spells the letters out, whatever else it says of them', () => {
     expect(ask('hvad står TAC for i BBR trin 1?')).toMatch(/^Det ved jeg ikke/);
-    expect(ask('what does TAC actually stand for in the BBR TAC list?', 'en')).toMatch(/^I don't know/);
+    expect(ask('hvad står TAC egentlig for?')).toMatch(/^Det ved jeg ikke/);
+    expect(ask('what does TAC actually stand for?', 'en')).toMatch(/^I don't know/);
     expect(ask('hvad er SPLUNK en forkortelse for?')).toMatch(/^Det ved jeg ikke/);
     expect(ask('hvad står SAPA for?')).toMatch(/^Det ved jeg ikke/);
+    // a full name known from elsewhere is not the material's; nor is "SPOC" short for "KOMBIT-SPOC"
+    expect(ask('hvad står KSD for?')).toMatch(/^Det ved jeg ikke/);
+    expect(ask('hvad står SPOC for?')).toMatch(/^Det ved jeg ikke/);
+    expect(ask('hvad står ØiR for?')).toMatch(/^Det ved jeg ikke/);
   });
 
-  it('leaves other questions with "står" and "for" alone', () => {
+  it('leaves "står for" alone where it asks what someone does', () => {
     expect(ask('hvad står der om KSD?')).not.toMatch(/^Det ved jeg ikke/);
     expect(ask('hvem står for trin 1 i BBR?')).not.toMatch(/^Det ved jeg ikke/);
+    expect(ask('hvad står kommunen for i BBR-opgaven?')).not.toMatch(/^Det ved jeg ikke/);
+    expect(ask('hvad står du for?')).toMatch(/klikbot/);
+    expect(ask('what do you stand for?', 'en')).toMatch(/klikbot/);
   });
 });

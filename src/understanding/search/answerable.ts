@@ -100,7 +100,7 @@ export function answeringPassages(
   // is B's steps, not C's "Gør som B")
   const fitting = result.hits
     // a record that is only a name ("YR/FBS") is found by it, and says nothing when quoted
-    .filter((hit) => hit.passage.field !== 'title' && hasTheShapeAsked(question, hit.passage))
+    .filter((hit) => hit.passage.text !== hit.passage.recordTitle && hasTheShapeAsked(question, hit.passage))
     .sort(
       (x, y) =>
         y.coverage - x.coverage || Number(preferred(y.passage)) - Number(preferred(x.passage)) || y.score - x.score,

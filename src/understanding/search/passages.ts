@@ -227,17 +227,28 @@ function sourceOf(record: Item): Passage['source'] {
   return { label: source.label, asOf: source.asOf };
 }
 
-/** The passages of one record: its sentences and points, its details as one line, or its title alone. */
-function recordPassages(kind: KnowledgeKind, record: Item, references: References): Passage[] {
-  const passages: Passage[] = [];
-  const recordId = typeof record.id === 'string' ? record.id : '';
+/** What every passage of one record shares: the record, its names, its source. */
+function recordBase(kind: KnowledgeKind, record: Item, references: References): Omit<Passage, 'field' | 'text'> {
   const recordTitle = recordTitleOf(record, references);
-  const source = sourceOf(record);
   const aliases = Array.isArray(record.aliases)
     ? record.aliases.filter((alias): alias is string => typeof alias === 'string')
     : [];
-  const names = [recordTitle, ...aliases];
-  const spelled = typeof record.fullName === 'string' ? { fullName: record.fullName } : {};
+  return {
+    kind,
+    recordId: typeof record.id === 'string' ? record.id : '',
+    recordTitle,
+    names: [recordTitle, ...aliases],
+    source: sourceOf(record),
+    // (a full name only as the material gives it)
+    ...(typeof record.fullName === 'string' && record.fullNameSource === 'seed' ? { fullName: record.fullName } : {}),
+  };
+}
+
+/** The passages of one record: its sentences and points, its details as one line, or its title alone. */
+function recordPassages(kind: KnowledgeKind, record: Item, references: References): Passage[] {
+  const base = recordBase(kind, record, references);
+  const { recordTitle, names } = base;
+  const passages: Passage[] = [];
   const seen = new Set<string>();
   const details: string[] = [];
   const labels: string[] = [];
@@ -272,29 +283,16 @@ function recordPassages(kind: KnowledgeKind, record: Item, references: Reference
         if (!field.includes('.')) detail(field, text);
       } else {
         const english = record[`${field}En`];
-        passages.push({
-          kind,
-          recordId,
-          recordTitle,
-          names,
-          field,
-          text,
-          source,
-          ...spelled,
-          ...(typeof english === 'string' ? { english } : {}),
-        });
+        passages.push({ ...base, field, text, ...(typeof english === 'string' ? { english } : {}) });
       }
     },
     references,
   );
   // a contact's phone and address, a meeting's medium, a date: the record's details as one line
-  if (details.length > 1 || dated) {
-    const text = [recordTitle, ...details].join(' · ');
-    passages.push({ kind, recordId, recordTitle, names, field: 'details', text, source, labels, ...spelled });
-  }
+  if (details.length > 1 || dated)
+    passages.push({ ...base, field: 'details', text: [recordTitle, ...details].join(' · '), labels });
   // a record that is only a name is still found by it
-  if (passages.length === 0)
-    passages.push({ kind, recordId, recordTitle, names, field: 'title', text: recordTitle, source, ...spelled });
+  if (passages.length === 0) passages.push({ ...base, field: 'title', text: recordTitle });
   return passages;
 }
 
