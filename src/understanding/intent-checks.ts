@@ -69,6 +69,21 @@ function passedDeadlines(read: Understanding, tokens: string[]): Understanding {
   return read;
 }
 
+// the words of what is coming, or when
+const comingWord =
+  /^(deadline\w*|frist\w*|tidsfrist\w*|kommende|kommer|naeste|next|snart|soon|upcoming|coming|due|nu|now|dato\w*|dates?|hvornaar|when|senest|inden|before|foer|uge\w*|weeks?|maaned\w*|months?|dage|days|aflever\w*|naa|naar|forfald\w*|ahead|haster|hastende|urgent|presser|pressing)$/;
+
+/**
+ * "hvad er et modtagersystem?": what is coming, read from "hvad er" alone, is no question of
+ * deadlines; without a word of what is coming or when, it is not understood, for the other
+ * readings (the material's passages, a word explained).
+ */
+function comingDeadlines(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'deadline.upcoming' || read.entities.dates) return read;
+  if (tokens.some((token) => comingWord.test(token))) return read;
+  return { ...read, intent: 'unknown', confidence: 0 };
+}
+
 // the words that ask for roles in the plural, or for how many
 const asksForAList = /^(hvilke|which|list\w*|roller|rollerne|roles|mange|many|andre|other|others)$/;
 
@@ -276,7 +291,8 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
 
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  const checked = countOfMissing(dueBy(oneRole(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens)), tokens);
+  const deadlines = comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens);
+  const checked = countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
   return dateOfAnotherSystem(asked, knowledge);

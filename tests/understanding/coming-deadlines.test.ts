@@ -1,0 +1,24 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+describe('the coming deadlines, read from how a question opens', () => {
+  let intent: (text: string) => string;
+  beforeAll(async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    intent = (text) => understander.understand({ text, now }).intent;
+  });
+
+  it('are asked for with a word of what is coming or when', () => {
+    expect(intent('hvad er næste deadline?')).toBe('deadline.upcoming');
+    expect(intent('hvad skal vi nå?')).toBe('deadline.upcoming');
+    expect(intent('hvad haster?')).toBe('deadline.upcoming');
+  });
+
+  it('are no answer to "hvad er …?" about a word the material uses without a name of its own', () => {
+    expect(intent('hvad er et modtagersystem?')).not.toBe('deadline.upcoming');
+    expect(intent('hvad er en masteropgave?')).not.toBe('deadline.upcoming');
+  });
+});
