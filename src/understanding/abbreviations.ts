@@ -12,23 +12,41 @@ import { queryWords } from './query-words.js';
 // the longest short form asked about, in words ("FK ADM"), and the words said around it ("SKI egentlig")
 const longestShortForm = 2;
 const filler = /^(egentlig|egentligt|lige|actually|really|exactly|even)$/;
+// a short name typed in small letters is known by its length ("ky", "sts", "fk-adm")
+const shortestName = 6;
+/** The words of asking what letters stand for, besides the letters ("står", typed "star"). */
+export const standsForWords = /^(for|staar|star|stand|stands|short|forkortelse|forkortelsen|abbreviation|acronym)$/;
 
-/** The words of a text written as short forms, as the question's tokens read them. */
+/** The words of a text written as short forms ("KSD", "ØiR"), as the question's tokens read them; none where all is capitals. */
 function shortForms(text: string): Set<string> {
   const forms = new Set<string>();
+  if (text === text.toLocaleUpperCase('da')) return forms;
   for (const word of text.match(/[\p{L}\d][\p{L}\d/-]*/gu) ?? [])
     if ((word.match(/\p{Lu}/gu)?.length ?? 0) >= 2) for (const token of queryWords(word).tokens) forms.add(token);
   return forms;
 }
 
-/** Where the letters asked about stand in the question, [start, end), if it asks what a short form stands for. */
-export function lettersAsked(tokens: string[], text: string): [number, number] | undefined {
+/** The words asked about, without those said around them ("TAC egentlig"). */
+export function saidLetters(tokens: string[], [start, end]: [number, number]): string[] {
+  return tokens.slice(start, end).filter((token) => !filler.test(token));
+}
+
+/**
+ * Where the letters asked about stand in the question, [start, end), if it asks what a short
+ * form stands for. `known` says whether a word is a short name the knowledge has ("ky" typed
+ * small is KY).
+ */
+export function lettersAsked(
+  tokens: string[],
+  text: string,
+  known: (token: string) => boolean = () => false,
+): [number, number] | undefined {
   const forms = shortForms(text);
   const letters = (start: number, end: number): [number, number] | undefined => {
-    const said = tokens.slice(Math.max(0, start), end).filter((token) => !filler.test(token));
-    return start >= 0 && said.length > 0 && said.length <= longestShortForm && said.every((token) => forms.has(token))
-      ? [start, end]
-      : undefined;
+    if (start < 0 || end <= start) return undefined;
+    const said = saidLetters(tokens, [start, end]);
+    const short = (token: string) => forms.has(token) || (token.length <= shortestName && known(token));
+    return said.length > 0 && said.length <= longestShortForm && said.every(short) ? [start, end] : undefined;
   };
   // "hvad står KSD for?", "hvad står TAC for i BBR trin 1?" (also typed "star")
   const stands = tokens.findIndex((token, index) => /^(staar|star)$/.test(token) && tokens[index - 1] === 'hvad');

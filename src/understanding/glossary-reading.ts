@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { standsForWords } from './abbreviations.js';
 import { editDistance } from './fuzzy.js';
 import { queryWords } from './query-words.js';
 import { stem } from './stem.js';
@@ -62,22 +63,27 @@ export class GlossaryReading {
    */
   asked(tokens: string[], unsure: boolean, spelling = false): GlossaryAsked | undefined {
     if (tokens.some((token) => theMaterial.test(token))) return undefined;
-    const stands = spelling;
     const asking = (token: string, index: number) =>
       askingWords.has(token) ||
-      (/^(for|staar|stand|stands|short|forkortelse|forkortelsen|abbreviation|acronym)$/.test(token) && stands) ||
+      (standsForWords.test(token) && spelling) ||
       (token === 'noget' && tokens[index - 1] === 'for') ||
       (token === 'for' && tokens[index + 1] === 'noget');
     const word = tokens.filter((token, index) => !asking(token, index));
     const asksTheMeaning =
-      stands ||
+      spelling ||
       tokens.some((token, index) => meaningWords.test(token) || (token === 'noget' && tokens[index - 1] === 'for')) ||
       (word.length > 0 && indefinite.test(tokens[tokens.indexOf(word[0]!) - 1] ?? ''));
     const thing = tokens.some((token) => definite.test(token));
     if (!(asksTheMeaning || (unsure && !thing))) return undefined;
     const entry = this.#named(word) ?? this.#named(word.filter((token) => !saidOf.test(token)));
     if (!entry) return undefined;
-    return stands && !entry.spelledOut ? 'not-spelled-out' : { id: entry.id };
+    return spelling && !entry.spelledOut ? 'not-spelled-out' : { id: entry.id };
+  }
+
+  /** Whether a word is one of the glossary's words as written ("sts"). */
+  names(token: string): boolean {
+    const said = stem(token);
+    return this.#entries.some((entry) => entry.names.some((name) => name.length === 1 && name[0] === said));
   }
 
   /**

@@ -69,18 +69,22 @@ function passedDeadlines(read: Understanding, tokens: string[]): Understanding {
   return read;
 }
 
-// the words of what is coming, or when
+// the words of what is coming, or when, or of what is to be done (beside a deadline's words)
 const comingWord =
-  /^(deadline\w*|frist\w*|tidsfrist\w*|kommende|kommer|naeste|next|snart|soon|upcoming|coming|due|nu|now|dato\w*|dates?|hvornaar|when|senest|inden|before|foer|uge\w*|weeks?|maaned\w*|months?|dage|days|aflever\w*|naa|naar|forfald\w*|ahead|haster|hastende|urgent|presser|pressing)$/;
+  /^(kommende|kommer|naeste|next|snart|soon|upcoming|coming|nu|now|dato\w*|dates?|hvornaar|when|senest|inden|before|foer|uge\w*|weeks?|maaned\w*|months?|dage|days|aflever\w*|naa|naar|forfald\w*|ahead|haster|hastende|urgent|presser|pressing|skal|must|need|mangler|missing|huske|vente\w*|venter|vej|forberede\w*|done)$/;
+// "hvad er …", "what is …": a question of what a thing is, not of what is coming
+const whatIs = (tokens: string[]): boolean =>
+  (tokens.includes('hvad') && tokens.includes('er')) ||
+  (tokens.includes('what') && (tokens.includes('is') || tokens.includes('s')));
 
 /**
  * "hvad er et modtagersystem?": what is coming, read from "hvad er" alone, is no question of
- * deadlines; without a word of what is coming or when, it is not understood, for the other
- * readings (the material's passages, a word explained).
+ * deadlines; without a word of what is coming, when or what is to be done, it is not
+ * understood, for the other readings (the material's passages, a word explained).
  */
 function comingDeadlines(read: Understanding, tokens: string[]): Understanding {
-  if (read.intent !== 'deadline.upcoming' || read.entities.dates) return read;
-  if (tokens.some((token) => comingWord.test(token))) return read;
+  if (read.intent !== 'deadline.upcoming' || read.entities.dates || !whatIs(tokens)) return read;
+  if (tokens.some((token) => deadlineWord.test(token) || comingWord.test(token))) return read;
   return { ...read, intent: 'unknown', confidence: 0 };
 }
 

@@ -6,7 +6,8 @@ import { keyOfPassage, shortSlide } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import { isSearchStopword, queryTerms } from './search/terms.js';
 import { GlossaryReading } from './glossary-reading.js';
-import { lettersAsked } from './abbreviations.js';
+import { lettersAsked, saidLetters } from './abbreviations.js';
+import { seedFullName } from './search/passages.js';
 import { queryWords } from './query-words.js';
 import type { Understanding } from './types.js';
 
@@ -85,8 +86,8 @@ export function asksWhatItIs(words: string[]): boolean {
   const [first, second] = tokens;
   if (first === undefined) return false;
   if (askingAlone.has(first)) return true;
-  // ("hvad står der om …?"; "hvad står vi på med BBR?" asks a status)
-  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der';
+  // ("hvad står der om …?", "hvad står programlederen for?"; "hvad står vi på med BBR?" asks a status)
+  if (first === 'hvad' && second === 'staar') return tokens[2] === 'der' || tokens.at(-1) === 'for';
   if (first === 'hvad') return second !== undefined && (danishOpeners.has(second) || saysOf.has(second));
   return first === 'what' && second !== undefined && englishOpeners.has(second);
 }
@@ -145,7 +146,7 @@ export class RecordDescriptions {
     this.#glossary = new GlossaryReading(knowledge);
     // (only as the material gives it: a full name known from elsewhere is not the material's)
     this.#fullNames = new Set(
-      knowledge.itSystems.filter((system) => system.fullNameSource === 'seed').map((system) => system.id),
+      knowledge.itSystems.filter((system) => seedFullName(system) !== undefined).map((system) => system.id),
     );
     this.#names = new Map([
       ...knowledge.roles.map((role) => [`roles/${role.id}`, role.name] as const),
@@ -176,7 +177,11 @@ export class RecordDescriptions {
     resolved: Understanding,
     spans: DescribedSpan[] = [],
   ): Understanding | undefined {
-    const letters = lettersAsked(tokens, text);
+    // (a short name typed in small letters is one the knowledge has: "ky", "sts")
+    const known = (token: string) =>
+      this.#glossary.names(token) ||
+      matches.some((match) => match.certainty === 'named' && tokens.slice(match.start, match.end).includes(token));
+    const letters = lettersAsked(tokens, text, known);
     if (letters) return this.#spelledOut(letters, tokens, matches, resolved);
     if (!asksWhatItIs(tokens)) return undefined;
     const rest = tokens
@@ -203,22 +208,22 @@ export class RecordDescriptions {
 
   /** "hvad står KSD for?": the system's full name, a glossary word's expansion, else not known. */
   #spelledOut(
-    [start, end]: [number, number],
+    letters: [number, number],
     tokens: string[],
     matches: EntityMatch[],
     resolved: Understanding,
-  ): Understanding {
+  ): Understanding | undefined {
+    const [start, end] = letters;
     const named = matches.find((match) => match.certainty === 'named' && match.start >= start && match.end <= end);
-    const said = tokens.slice(start, end).join(' ');
+    const said = saidLetters(tokens, letters).join('');
     if (named?.kind === 'itSystem' && this.#fullNames.has(named.id))
-      return this.#wholeRecord({ kind: 'itSystems', id: named.id }, resolved, true) ?? resolved;
+      return this.#wholeRecord({ kind: 'itSystems', id: named.id }, resolved, true);
     // an interface's code stands for its title ("SF1511 Hent Token fra Context Handler")
-    if (named?.kind === 'interface')
-      return this.#wholeRecord({ kind: 'interfaces', id: named.id }, resolved, true) ?? resolved;
+    if (named?.kind === 'interface') return this.#wholeRecord({ kind: 'interfaces', id: named.id }, resolved, true);
     // a short form of a role or a support system ("FK-ADM", "FK") is answered by its record,
     // whose longer name spells it out ("SPOC" is no short form of "KOMBIT-SPOC", nor "ØiR" of itself)
     if (named?.kind === 'supportSystem' && this.#spells('supportSystems', named.id, said))
-      return this.#wholeRecord({ kind: 'supportSystems', id: named.id }, resolved) ?? resolved;
+      return this.#wholeRecord({ kind: 'supportSystems', id: named.id }, resolved);
     if (named?.kind === 'role' && this.#spells('roles', named.id, said))
       return {
         ...resolved,
@@ -229,11 +234,20 @@ export class RecordDescriptions {
     return this.#explanation(tokens, true, resolved, true) ?? { ...resolved, intent: 'unknown', confidence: 1 };
   }
 
-  /** Whether a record's name is a longer name that the short form said begins ("FK-administrator" of "fk-adm"). */
+  /**
+   * Whether a record's name is a longer name the short form's letters are taken from, in order
+   * and from its first letter ("fordelingskomponenten" of "fk", "fk-administrator" of "fk-adm").
+   */
   #spells(kind: 'roles' | 'supportSystems', id: string, said: string): boolean {
-    const name = this.#names.get(`${kind}/${id}`) ?? '';
-    const folded = queryWords(name).tokens.join(' ');
-    return folded.length > said.length + 2 && folded.startsWith(said.charAt(0));
+    const name = queryWords(this.#names.get(`${kind}/${id}`) ?? '').tokens.join('');
+    const letters = said.replace(/[^\p{L}\d]/gu, '');
+    if (name.length <= letters.length + 2 || name.charAt(0) !== letters.charAt(0)) return false;
+    let at = 0;
+    for (const letter of letters) {
+      at = name.indexOf(letter, at) + 1;
+      if (at === 0) return false;
+    }
+    return true;
   }
 
   /** A word of the programme explained (glossary-reading.ts); what its letters stand for, where the material never says, is not known. */

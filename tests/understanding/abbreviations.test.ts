@@ -19,6 +19,12 @@ describe('what the letters of a name stand for', () => {
     expect(ask('hvad står SF1511 for?')).toMatch(/Hent Token fra Context Handler/);
   });
 
+  it('is read of a short name typed in small letters, and of none in a text all in capitals', () => {
+    expect(ask('hvad står ky for?')).toMatch(/Kommunernes Ydelsessystem/);
+    expect(ask('hvad star sts for?')).toMatch(/Støttesystemerne/);
+    expect(ask('HVAD STÅR DU FOR?')).toMatch(/klikbot/);
+  });
+
   it('is the record whose longer name a short form begins', () => {
     expect(ask('What does FK-ADM stand for?', 'en')).toMatch(/FK-administrator/);
     expect(ask('hvad står FK for?')).toMatch(/Fordelingskomponenten/);
@@ -41,6 +47,7 @@ describe('what the letters of a name stand for', () => {
     expect(ask('hvem står for trin 1 i BBR?')).not.toMatch(/^Det ved jeg ikke/);
     expect(ask('hvad står kommunen for i BBR-opgaven?')).not.toMatch(/^Det ved jeg ikke/);
     expect(ask('hvad står du for?')).toMatch(/klikbot/);
+    expect(ask('hvad står programlederen for?')).toMatch(/KOMBIT-programleder/);
     expect(ask('what do you stand for?', 'en')).toMatch(/klikbot/);
   });
 });

@@ -15,6 +15,9 @@ describe('the coming deadlines, read from how a question opens', () => {
     expect(intent('hvad er næste deadline?')).toBe('deadline.upcoming');
     expect(intent('hvad skal vi nå?')).toBe('deadline.upcoming');
     expect(intent('hvad haster?')).toBe('deadline.upcoming');
+    expect(intent('hvad venter os?')).toBe('deadline.upcoming');
+    expect(intent('hvad er på vej?')).toBe('deadline.upcoming');
+    expect(intent('hvad er det vi skal?')).toBe('deadline.upcoming');
   });
 
   it('are no answer to "hvad er …?" about a word the material uses without a name of its own', () => {

@@ -227,7 +227,15 @@ function sourceOf(record: Item): Passage['source'] {
   return { label: source.label, asOf: source.asOf };
 }
 
-/** What every passage of one record shares: the record, its names, its source. */
+/** A record's full name ("Kommunernes Ydelsessystem"), only as the material gives it: one known from elsewhere is not the material's. */
+export function seedFullName(record: Record<string, unknown>): string | undefined {
+  return typeof record.fullName === 'string' && record.fullNameSource === 'seed' ? record.fullName : undefined;
+}
+
+/**
+ * What every passage of one record shares: the record, its names, its source. (The names
+ * grow as the record's short texts are read, and every passage of the record is found by all.)
+ */
 function recordBase(kind: KnowledgeKind, record: Item, references: References): Omit<Passage, 'field' | 'text'> {
   const recordTitle = recordTitleOf(record, references);
   const aliases = Array.isArray(record.aliases)
@@ -239,8 +247,7 @@ function recordBase(kind: KnowledgeKind, record: Item, references: References): 
     recordTitle,
     names: [recordTitle, ...aliases],
     source: sourceOf(record),
-    // (a full name only as the material gives it)
-    ...(typeof record.fullName === 'string' && record.fullNameSource === 'seed' ? { fullName: record.fullName } : {}),
+    ...(seedFullName(record) !== undefined ? { fullName: seedFullName(record) } : {}),
   };
 }
 
