@@ -67,3 +67,19 @@ export function lettersAsked(
   const named = tokens.findIndex((token) => /^(forkortelsen|abbreviation)$/.test(token));
   return named >= 0 ? letters(named + 1, named + 2) : undefined;
 }
+
+/**
+ * Whether a longer name is what a short form is short for: its letters taken in order and from
+ * the first ("fordelingskomponenten" of "fk", "fk-administrator" of "fk-adm"; not
+ * "kombit-spoc" of "spoc", nor "øir" of itself).
+ */
+export function isShortFor(short: string, name: string): boolean {
+  const letters = short.replace(/[^\p{L}\d]/gu, '');
+  if (name.length <= letters.length + 2 || name.charAt(0) !== letters.charAt(0)) return false;
+  let at = 0;
+  for (const letter of letters) {
+    at = name.indexOf(letter, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

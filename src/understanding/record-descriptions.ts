@@ -6,8 +6,8 @@ import { keyOfPassage, shortSlide } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import { isSearchStopword, queryTerms } from './search/terms.js';
 import { GlossaryReading } from './glossary-reading.js';
-import { lettersAsked, saidLetters } from './abbreviations.js';
-import { seedFullName } from './search/passages.js';
+import { isShortFor, lettersAsked, saidLetters } from './abbreviations.js';
+import { seedFullName } from '../knowledge/schemas/it-systems.js';
 import { queryWords } from './query-words.js';
 import type { Understanding } from './types.js';
 
@@ -234,20 +234,9 @@ export class RecordDescriptions {
     return this.#explanation(tokens, true, resolved, true) ?? { ...resolved, intent: 'unknown', confidence: 1 };
   }
 
-  /**
-   * Whether a record's name is a longer name the short form's letters are taken from, in order
-   * and from its first letter ("fordelingskomponenten" of "fk", "fk-administrator" of "fk-adm").
-   */
+  /** Whether a role's or a support system's longer name is what a short form is short for. */
   #spells(kind: 'roles' | 'supportSystems', id: string, said: string): boolean {
-    const name = queryWords(this.#names.get(`${kind}/${id}`) ?? '').tokens.join('');
-    const letters = said.replace(/[^\p{L}\d]/gu, '');
-    if (name.length <= letters.length + 2 || name.charAt(0) !== letters.charAt(0)) return false;
-    let at = 0;
-    for (const letter of letters) {
-      at = name.indexOf(letter, at) + 1;
-      if (at === 0) return false;
-    }
-    return true;
+    return isShortFor(said, queryWords(this.#names.get(`${kind}/${id}`) ?? '').tokens.join(''));
   }
 
   /** A word of the programme explained (glossary-reading.ts); what its letters stand for, where the material never says, is not known. */

@@ -74,3 +74,8 @@ export function references(knowledge: { itSystems: ItSystem[]; supportSystems: I
   }
   return problems;
 }
+
+/** A record's full name ("Kommunernes Ydelsessystem"), only as the material gives it: one known from elsewhere is not the material's. */
+export function seedFullName(record: { fullName?: unknown; fullNameSource?: unknown }): string | undefined {
+  return typeof record.fullName === 'string' && record.fullNameSource === 'seed' ? record.fullName : undefined;
+}

@@ -1,6 +1,7 @@
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import { detectLanguage } from '../language.js';
 import { DANISH_MONTHS } from '../../lib/months.js';
+import { seedFullName } from '../../knowledge/schemas/it-systems.js';
 
 /**
  * One thing a person can ask about, at the level they ask: a sentence, a bullet, a step, a
@@ -225,11 +226,6 @@ function sourceOf(record: Item): Passage['source'] {
   const source = record.source;
   if (!isItem(source) || typeof source.label !== 'string' || typeof source.asOf !== 'string') return undefined;
   return { label: source.label, asOf: source.asOf };
-}
-
-/** A record's full name ("Kommunernes Ydelsessystem"), only as the material gives it: one known from elsewhere is not the material's. */
-export function seedFullName(record: Record<string, unknown>): string | undefined {
-  return typeof record.fullName === 'string' && record.fullNameSource === 'seed' ? record.fullName : undefined;
 }
 
 /**
