@@ -28,6 +28,7 @@ import { PassageReadings } from './passage-readings.js';
 import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
 import { withinLastRecord } from './pointing-back.js';
+import { askingClauses } from './asking-clauses.js';
 import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
@@ -124,6 +125,14 @@ export class Understander {
       }
     }
     const read = this.#read(input);
+    if (read.intent === 'unknown') {
+      // a long message's question, read by itself where the whole reads as nothing
+      for (const clause of askingClauses(input.text)) {
+        const alone = this.#read({ ...input, text: clause });
+        if (alone.intent !== 'unknown')
+          return { ...alone, language: read.language, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
+      }
+    }
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
   }
 

@@ -234,10 +234,11 @@ describe('the search over every passage', () => {
     expect(terms('mht. SKI og vedr. adgangsstyring')).toEqual(terms('SKI og adgangsstyring'));
   });
 
-  it('reads a verb or a noun as the word the material derives from it ("administrere", "kvartal")', () => {
+  it('reads a verb or a noun as the word the material derives from it ("administrere", "kvartal", "opdeling")', () => {
     const terms = (word: string) => queryTerms([word], search.vocabulary).terms;
     expect(terms('administrere')).toEqual(['administrator']);
     expect(terms('kvartal')).toEqual(['kvartalsvis']);
+    expect(terms('opdeling')).toEqual(['opdelt']);
     expect(best('bliver overblikket opdateret hvert kvartal?')?.text).toMatch(/kvartalsvis/);
   });
 

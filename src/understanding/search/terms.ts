@@ -94,6 +94,8 @@ const derivations: [RegExp, string][] = [
   [/^(\p{L}{6,})$/u, '$1ator'],
   [/^(\p{L}{6,})$/u, '$1ation'],
   [/^(\p{L}{6,})$/u, '$1svis'],
+  // "opdeling" is the material's "opdelt"
+  [/^(\p{L}{4,})ing$/u, '$1t'],
 ];
 
 /** The same word with its Latin suffix said the Danish way, or the other way round. */
