@@ -90,7 +90,9 @@ function answerText(turn: Turn, text: string, deps: RouteDeps): Routed {
 function passagesInstead(read: Read, answers: Reply[]): Routed | undefined {
   const { context, understanding } = read;
   const knowsNothing = answers.length > 0 && answers.every((reply) => reply.notKnown);
-  const fact = read.understander.check.reconsidered(context.turn.text, understanding, shownText(answers), knowsNothing);
+  // (against the clause that asked, where a long message's question was read by itself)
+  const asked = understanding.clause ?? context.turn.text;
+  const fact = read.understander.check.reconsidered(asked, understanding, shownText(answers), knowsNothing);
   if (!fact) return undefined;
   if (fact.intent === 'unknown') return { replies: notUnderstood(context, {}), understanding: fact };
   const action = actionsFor(fact, read.tokens)[0];

@@ -2,27 +2,37 @@ import { queryWords } from './query-words.js';
 
 /*
  * "Hej, jeg er lige startet som programleder i Norddjurs … Min chef spurgte i går hvilke
- * kompetencer man egentlig skal have i rollen, kan du hjælpe mig med det?": in a long message
- * the question is one clause among the story around it. Where the whole message reads as
- * nothing, the clauses that ask are read by themselves.
+ * kompetencer man egentlig skal have i rollen?": in a long message the question is one clause
+ * among the story around it. Where the whole message reads as nothing, the clauses that ask are
+ * read by themselves: those that open with a question word or end with a question mark ("…, hvor
+ * de har fuldført trin 3." tells, it does not ask).
  */
 
 // a message this long (in words) may hold its question in one clause
 const longMessage = 18;
 // the words a clause asks with
 const asking = /^(hvad|hvilke|hvilken|hvilket|hvem|hvornaar|hvor|hvordan|hvorfor|what|which|who|when|where|how|why)$/;
-// what a clause that asks may open with and is no part of its question ("min chef spurgte (i går)")
+// who asked, before the question they asked, in a few words ("min chef spurgte i går: …", "my boss asked me yesterday")
 const reported =
-  /^(.*?\b(?:spurgte|spørger|spoerger|vil vide|vil gerne vide|asked|asks|wants to know)\b(?:\s+(?:i går|i dag|mig|os|om))*)\s+/iu;
+  /^(?:\S+\s+){0,3}?(?:spurgte|spørger|vil vide|vil gerne vide|asked|asks|wants to know)\b(?:\s+(?:i går|i dag|i morges|mig|os|om|me|us|yesterday|today))*[\s:,]+/iu;
+// a sentence ends where the next begins with a capital ("d. 1. november", "kl. 9.30" go on)
+const sentences = /(?<=[.!?;])\s+(?=\p{Lu})/u;
+// … and a question may follow a comma, opening with its word
+const questionAfterComma = /,\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvordan|what|which|who|when|how)\b)/iu;
+
+function asks(clause: string): boolean {
+  const { tokens } = queryWords(clause);
+  const first = tokens[0] === 'og' || tokens[0] === 'and' ? tokens[1] : tokens[0];
+  return asking.test(first ?? '') || (/\?\s*$/.test(clause) && tokens.some((token) => asking.test(token)));
+}
 
 /** The clauses of a long message that ask something, by themselves, last first (the question most often ends it). */
 export function askingClauses(text: string): string[] {
   if (queryWords(text).tokens.length < longMessage) return [];
-  const clauses = text
-    .split(
-      /(?<=[.!?;])\s+|,\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvor|hvordan|what|which|who|when|where|how)\b)/iu,
-    )
+  return text
+    .split(sentences)
+    .flatMap((sentence) => sentence.split(questionAfterComma))
     .map((clause) => clause.replace(reported, '').trim())
-    .filter((clause) => queryWords(clause).tokens.some((token) => asking.test(token)));
-  return clauses.reverse();
+    .filter(asks)
+    .reverse();
 }

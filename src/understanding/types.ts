@@ -145,6 +145,8 @@ export interface Understanding {
    * names another thing ("og KY?") asks the same of that thing.
    */
   asked?: string;
+  /** The clause of a long message read as its question (asking-clauses.ts): what its answer is checked against. */
+  clause?: string;
 }
 
 /** An Entities value with nothing named. */

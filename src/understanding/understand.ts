@@ -130,7 +130,7 @@ export class Understander {
       for (const clause of askingClauses(input.text)) {
         const alone = this.#read({ ...input, text: clause });
         if (alone.intent !== 'unknown')
-          return { ...alone, language: read.language, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
+          return { ...alone, language: read.language, clause, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
       }
     }
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;

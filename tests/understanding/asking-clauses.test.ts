@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
 import { askingClauses } from '../../src/understanding/asking-clauses.js';
 import { Understander } from '../../src/understanding/understand.js';
+import { replyText, turn } from './question-set.js';
 
 const long =
   'Hej! Jeg er ny i jobbet og har overtaget efter en kollega, der er gået på barsel, og der ligger en bunke ting jeg ikke forstår. Hvem skal godkende serviceaftalerne om Beskedfordeleren?';
@@ -17,6 +19,18 @@ describe('a long message whose question is one clause of it', () => {
   });
 
   it('finds the clauses that ask, the last first, without who asked them', () => {
+    // a clause that tells ("…, hvor de har fuldført trin 3.") asks nothing
+    expect(
+      askingClauses(
+        'Vi har talt med vores nabokommune om BBR i dag. De er nået til et punkt, hvor de har fuldført trin 3 i BBR.',
+      ),
+    ).toEqual([]);
+    // "d. 1. november" ends no sentence
+    expect(
+      askingClauses(
+        'Jeg har læst det hele igennem to gange og forstår stadig ikke helt planen. Hvad sker der d. 1. november?',
+      ),
+    ).toEqual(['Hvad sker der d. 1. november?']);
     expect(askingClauses(long)[0]).toBe('Hvem skal godkende serviceaftalerne om Beskedfordeleren?');
     expect(
       askingClauses('Min chef spurgte i går hvilke kompetencer man skal have, og jeg ved det ikke, kan du hjælpe?'),
@@ -29,5 +43,10 @@ describe('a long message whose question is one clause of it', () => {
     expect(read.intent).toBe('role.responsible');
     expect(read.entities.roles).toContain('aftaleadministrator');
     expect(understander.understand({ text: mixed, now }).intent).toBe('deadline.task');
+  });
+
+  it('is answered, its answer checked against the clause that asked', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    expect(replyText(core.answer(turn(long, 'c-long', now, 'da')).replies)).toMatch(/Aftaleadministrator/);
   });
 });
