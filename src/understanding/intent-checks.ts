@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
 import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
+import { comingDeadlines, meetingDuration, passedDeadlines } from './time-checks.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
@@ -49,42 +50,6 @@ function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
   if (helpWord.test(tokens[0] ?? '')) return read;
   if (tokens.some((token) => howDoI.test(token)) && tokens.some((token) => token === 'jeg' || token === 'i'))
     return read;
-  return { ...read, intent: 'unknown', confidence: 0 };
-}
-
-// the words of a deadline missed or passed
-const deadlineWord =
-  /^(deadline\w*|frist\w*|tidsfrist\w*|overdue|due|miss\w*|overskred\w*|forsinke\w*|late|behind|bagud|nået|naaet|passeret)$/;
-
-/**
- * "hvad var første skridt i BBR-opgaverne, der skulle gøres klar?": passed deadlines asked of a
- * step are that step, of a task its deadline; without a deadline's word ("which vendors have
- * passed the compliance test?") it is no question of deadlines.
- */
-function passedDeadlines(read: Understanding, tokens: string[]): Understanding {
-  if (read.intent !== 'deadline.overdue') return read;
-  if (read.entities.steps.length > 0) return { ...read, intent: 'task.steps' };
-  if (read.entities.tasks.length > 0) return { ...read, intent: 'deadline.task' };
-  if (!tokens.some((token) => deadlineWord.test(token))) return { ...read, intent: 'unknown', confidence: 0 };
-  return read;
-}
-
-// the words of what is coming, or when, or of what is to be done (beside a deadline's words)
-const comingWord =
-  /^(kommende|kommer|naeste|next|snart|soon|upcoming|coming|nu|now|dato\w*|dates?|hvornaar|when|senest|inden|before|foer|uge\w*|weeks?|maaned\w*|months?|dage|days|aflever\w*|naa|naar|forfald\w*|ahead|haster|hastende|urgent|presser|pressing|skal|must|need|mangler|missing|huske|vente\w*|venter|vej|forberede\w*|done)$/;
-// "hvad er …", "what is …": a question of what a thing is, not of what is coming
-const whatIs = (tokens: string[]): boolean =>
-  (tokens.includes('hvad') && tokens.includes('er')) ||
-  (tokens.includes('what') && (tokens.includes('is') || tokens.includes('s')));
-
-/**
- * "hvad er et modtagersystem?": what is coming, read from "hvad er" alone, is no question of
- * deadlines; without a word of what is coming, when or what is to be done, it is not
- * understood, for the other readings (the material's passages, a word explained).
- */
-function comingDeadlines(read: Understanding, tokens: string[]): Understanding {
-  if (read.intent !== 'deadline.upcoming' || read.entities.dates || !whatIs(tokens)) return read;
-  if (tokens.some((token) => deadlineWord.test(token) || comingWord.test(token))) return read;
   return { ...read, intent: 'unknown', confidence: 0 };
 }
 
@@ -295,7 +260,10 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
 
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  const deadlines = comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens);
+  const deadlines = meetingDuration(
+    comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens),
+    tokens,
+  );
   const checked = countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);

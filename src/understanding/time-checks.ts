@@ -1,0 +1,56 @@
+import type { Understanding } from './types.js';
+
+/*
+ * Intents of time read from how a question is phrased (intent-checks.ts), checked against its
+ * words: deadlines passed or coming asked without a word of them, how long asked of a meeting.
+ */
+
+// the words of a deadline missed or passed
+const deadlineWord =
+  /^(deadline\w*|frist\w*|tidsfrist\w*|overdue|due|miss\w*|overskred\w*|forsinke\w*|late|behind|bagud|nået|naaet|passeret)$/;
+
+/**
+ * "hvad var første skridt i BBR-opgaverne, der skulle gøres klar?": passed deadlines asked of a
+ * step are that step, of a task its deadline; without a deadline's word ("which vendors have
+ * passed the compliance test?") it is no question of deadlines.
+ */
+export function passedDeadlines(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'deadline.overdue') return read;
+  if (read.entities.steps.length > 0) return { ...read, intent: 'task.steps' };
+  if (read.entities.tasks.length > 0) return { ...read, intent: 'deadline.task' };
+  if (!tokens.some((token) => deadlineWord.test(token))) return { ...read, intent: 'unknown', confidence: 0 };
+  return read;
+}
+
+// the words of what is coming, or when, or of what is to be done (beside a deadline's words)
+const comingWord =
+  /^(kommende|kommer|naeste|next|snart|soon|upcoming|coming|nu|now|dato\w*|dates?|hvornaar|when|senest|inden|before|foer|uge\w*|weeks?|maaned\w*|months?|dage|days|aflever\w*|naa|naar|forfald\w*|ahead|haster|hastende|urgent|presser|pressing|skal|must|need|mangler|missing|huske|vente\w*|venter|vej|forberede\w*|done)$/;
+// "hvad er …", "what is …": a question of what a thing is, not of what is coming
+const whatIs = (tokens: string[]): boolean =>
+  (tokens.includes('hvad') && tokens.includes('er')) ||
+  (tokens.includes('what') && (tokens.includes('is') || tokens.includes('s')));
+
+/**
+ * "hvad er et modtagersystem?": what is coming, read from "hvad er" alone, is no question of
+ * deadlines; without a word of what is coming, when or what is to be done, it is not
+ * understood, for the other readings (the material's passages, a word explained).
+ */
+export function comingDeadlines(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'deadline.upcoming' || read.entities.dates || !whatIs(tokens)) return read;
+  if (tokens.some((token) => deadlineWord.test(token) || comingWord.test(token))) return read;
+  return { ...read, intent: 'unknown', confidence: 0 };
+}
+
+// a meeting or an event named by its kind ("mødet", "webinaret", "the meeting")
+const meetingWord = /^(moede\w*|programledermoede\w*|skypemoede\w*|meetings?|webinar\w*|kommunedag\w*)$/;
+
+/**
+ * "hvor lang tid varer mødet?": how long, asked of a meeting, is its times, not a strategy's
+ * duration, where no strategy or support system is named.
+ */
+export function meetingDuration(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'strategy.describe' || read.entities.strategies.length > 0) return read;
+  if (read.entities.supportSystems.length > 0 || !tokens.some((token) => meetingWord.test(token))) return read;
+  const event = read.entities.eventKinds.some((kind) => kind !== 'meeting');
+  return { ...read, intent: event ? 'event.list' : 'event.next-meeting' };
+}
