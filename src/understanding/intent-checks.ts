@@ -53,6 +53,19 @@ function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
   return { ...read, intent: 'unknown', confidence: 0 };
 }
 
+// a group of the SAPA rollout ("gruppe 3", "group 3")
+const groupWord = /^(gruppe\w*|grupper\w*|group\w*|udrulningsgrupp\w*)$/;
+
+/**
+ * "hvor mange kommuner er der i gruppe 3?": a count of municipalities asked of a rollout group,
+ * with no task or system named, is no status of a task: not understood, for the other readings
+ * (the group's members).
+ */
+function countOfAGroup(read: Understanding, tokens: string[]): Understanding {
+  if (!read.intent.startsWith('status.') || namesSomething(read.entities)) return read;
+  return tokens.some((token) => groupWord.test(token)) ? { ...read, intent: 'unknown', confidence: 0 } : read;
+}
+
 // the words that ask for roles in the plural, or for how many
 const asksForAList = /^(hvilke|which|list\w*|roller|rollerne|roles|mange|many|andre|other|others)$/;
 
@@ -264,7 +277,7 @@ export function checkedIntent(read: Understanding, tokens: string[], knowledge: 
     comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens),
     tokens,
   );
-  const checked = countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens);
+  const checked = countOfAGroup(countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
   return dateOfAnotherSystem(asked, knowledge);

@@ -1,0 +1,22 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+describe('a count asked of a rollout group', () => {
+  let intent: (text: string) => string;
+  beforeAll(async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    intent = (text) => understander.understand({ text, now }).intent;
+  });
+
+  it('is no status of a task', () => {
+    expect(intent('hvor mange kommuner er der i gruppe 3?')).not.toMatch(/^status\./);
+    expect(intent('how many municipalities are in group 1?')).not.toMatch(/^status\./);
+  });
+
+  it('leaves the counts of a task’s steps to the status', () => {
+    expect(intent('hvor mange har fuldført trin 3?')).toBe('status.national');
+  });
+});
