@@ -54,7 +54,7 @@ function aboutTheBot(read: Understanding, tokens: string[]): Understanding {
 }
 
 // a group of the SAPA rollout ("gruppe 3", "group 3")
-const groupWord = /^(gruppe\w*|grupper\w*|group\w*|udrulningsgrupp\w*)$/;
+const groupWord = /^(gruppe\w*|group\w*|udrulningsgrupp\w*)$/;
 
 /**
  * "hvor mange kommuner er der i gruppe 3?": a count of municipalities asked of a rollout group,
