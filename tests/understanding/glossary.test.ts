@@ -4,17 +4,17 @@ import { loadKnowledge } from '../../src/knowledge/loader.js';
 import type { Knowledge } from '../../src/knowledge/registry.js';
 import { createCore } from '../../src/klikbot-core.js';
 import { Understander } from '../../src/understanding/understand.js';
-import { replyText, turn } from './question-set.js';
+import { askerOf } from './question-set.js';
 
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
 
 describe('a word of the programme asked about by itself', () => {
   let knowledge: Knowledge;
-  let ask: (text: string, language?: 'da' | 'en') => string;
+  let ask: ReturnType<typeof askerOf>;
   beforeAll(async () => {
     knowledge = await loadKnowledge('data/knowledge');
     const core = createCore({ knowledge });
-    ask = (text, language = 'da') => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
+    ask = askerOf(core, now);
   });
 
   it('is explained from the glossary, cited as an explanation', () => {

@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createCore } from '../../src/klikbot-core.js';
-import { replyText, turn } from './question-set.js';
+import { askerOf } from './question-set.js';
 
 describe('how long a meeting lasts', () => {
-  let ask: (text: string, language?: 'da' | 'en') => string;
+  let ask: ReturnType<typeof askerOf>;
   beforeAll(async () => {
     const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-    ask = (text, language = 'da') => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
+    ask = askerOf(core, now);
   });
 
   it('is its times, not a strategy’s duration', () => {

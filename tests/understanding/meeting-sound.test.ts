@@ -2,14 +2,14 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createCore } from '../../src/klikbot-core.js';
-import { replyText, turn } from './question-set.js';
+import { askerOf } from './question-set.js';
 
 describe('testing the sound, asked without naming the meeting', () => {
-  let ask: (text: string, language: 'da' | 'en') => string;
+  let ask: ReturnType<typeof askerOf>;
   beforeAll(async () => {
     const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
     const now = DateTime.fromISO('2018-09-06T09:40:00+02:00');
-    ask = (text, language) => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
+    ask = askerOf(core, now);
   });
 
   it('is the meeting’s sound test, 10 and 5 minutes before the start', () => {

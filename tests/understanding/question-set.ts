@@ -138,6 +138,11 @@ export function turn(text: string, conversationId: string, now: DateTime, lang: 
   };
 }
 
+/** Asks the real core one question at a time, each in a conversation of its own, and gives the reply's text. */
+export function askerOf(core: Core, now: DateTime): (text: string, language?: 'da' | 'en') => string {
+  return (text, language = 'da') => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
+}
+
 /** Asks one labelled question (after its context, in the same conversation) and judges the answer. */
 export function evaluate(core: Core, question: LabelledQuestion, defaultNow: string): Outcome {
   const now = DateTime.fromISO(question.now ?? defaultNow, { setZone: true });
