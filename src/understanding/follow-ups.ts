@@ -155,10 +155,48 @@ export function namesNothing(reading: Reading): boolean {
   return namedKinds.every((kind) => reading.entities[kind].length === 0);
 }
 
-/** Whether the question leans on the last topic: a follow-up opener, a word pointing back, or "hvornår er fristen?". */
+// a message of asking words alone ("hvornår?", "hvad tid så?", "who then?") asks them of the last topic
+const bareAsking = new Set([
+  ...questionWords,
+  'hvad',
+  'tid',
+  'tidspunkt',
+  'klokken',
+  'saa',
+  'da',
+  'egentlig',
+  'lige',
+  'what',
+  'time',
+  'then',
+]);
+const bareAskingLength = 3;
+
+/** Whether the message is nothing but asking words. */
+export function onlyAsks(tokens: string[]): boolean {
+  return (
+    tokens.length > 0 &&
+    tokens.length <= bareAskingLength &&
+    tokens.every((token) => bareAsking.has(token)) &&
+    tokens.some((token) => questionWords.has(token) || token === 'tid' || token === 'time')
+  );
+}
+
+const timeWords = new Set(['tid', 'tidspunkt', 'klokken', 'time']);
+
+/**
+ * "hvad tid?" or "what time?" alone, asked of the last topic, is "hvornår?": said as a
+ * question of its own, the time words would be read as how long something takes.
+ */
+export function bareWhen(tokens: string[], language: 'da' | 'en'): string | undefined {
+  if (!onlyAsks(tokens) || !tokens.some((token) => timeWords.has(token))) return undefined;
+  return language === 'en' ? 'when?' : 'hvornår?';
+}
+
+/** Whether the question leans on the last topic: a follow-up opener, a word pointing back, asking words alone, or "hvornår er fristen?". */
 export function refersBack(reading: Reading): boolean {
   const { tokens } = reading;
-  if (isFollowUp(tokens) || tokens.some((token) => pointingBack.has(token))) return true;
+  if (isFollowUp(tokens) || tokens.some((token) => pointingBack.has(token)) || onlyAsks(tokens)) return true;
   if (!namesNothing(reading)) return false;
   return (
     tokens.length <= 4 &&

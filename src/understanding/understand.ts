@@ -31,6 +31,7 @@ import { withinLastRecord } from './pointing-back.js';
 import { askingClauses } from './asking-clauses.js';
 import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
+import { bareWhen } from './follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
@@ -124,7 +125,7 @@ export class Understander {
         return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
       }
     }
-    const read = this.#read(input);
+    const read = this.#read(this.#whenAlone(input));
     if (read.intent === 'unknown') {
       // a long message's question, read by itself where the whole reads as nothing
       for (const clause of askingClauses(input.text)) {
@@ -134,6 +135,13 @@ export class Understander {
       }
     }
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
+  }
+
+  /** "hvad tid?" after a topic asks when, of that topic. */
+  #whenAlone(input: UnderstandInput): UnderstandInput {
+    if (!input.previous) return input;
+    const when = bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
+    return when ? { ...input, text: when } : input;
   }
 
   #read(input: UnderstandInput): Understanding {

@@ -204,3 +204,25 @@ describe('odd input', () => {
     expect(ask('hvornår er Aarhus færdig med BBR?').text).toMatch(/^Det ved jeg ikke/);
   });
 });
+
+describe('asking words alone', () => {
+  it('asks "hvornår?" and "hvem?" of the task just described', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvad går opgaven godkend initiale fordelingsregler ud på?');
+    const when = ask('hvornår?');
+    expect(when.intent).toBe('deadline.task');
+    expect(when.text).toContain('12. december 2018');
+    expect(ask('hvem så?').intent).toBe('role.responsible');
+  });
+
+  it('reads "hvad tid?" and "what time?" after an event as when it is, not how long something takes', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('er der et webinar om økonomi i monopolbruddet?');
+    const time = ask('hvad tid?');
+    expect(time.intent).toBe('event.list');
+    expect(time.text).toContain('10.00–11.00');
+    const english = asker(createCore({ knowledge }), 'c2');
+    english('is there a webinar about the economy of the monopoly break?');
+    expect(english('what time?').text).toContain('Webinar: Økonomi i Monopolbruddet');
+  });
+});
