@@ -3,7 +3,7 @@ import { queryWords } from './query-words.js';
 /*
  * "Hej, jeg er lige startet som programleder i Norddjurs … Min chef spurgte i går hvilke
  * kompetencer man egentlig skal have i rollen?": in a long message the question is one clause
- * among the story around it. Where the whole message reads as nothing, the clauses that ask are
+ * among the story around it. Where the whole message reads as nothing (or too unsure to answer), the clauses that ask are
  * read by themselves: those that open with a question word or end with a question mark ("…, hvor
  * de har fuldført trin 3." tells, it does not ask).
  */

@@ -198,12 +198,14 @@ export class EntityIndex {
     if (!span || span.score < hintedCoverage) return undefined;
     if (form.strict && (!strictlyFound(form, positions) || span.end - span.start > form.tokens.length))
       return undefined;
-    // "læse" is no typo of Læsø: a municipality reached only by a typo, from a common word, needs writing as a name
+    // "læse" is no typo of Læsø: a municipality reached only by a typo, from a common word, needs
+    // writing as a name, and is not even hinted otherwise ("svær at læse" would put Læsø in the question)
     const commonWordTypo =
       form.kind === 'municipality' &&
       span.score < 1 &&
       query.tokens.slice(span.start, span.end).some((token) => isCommonDanishWord(token));
-    const properNounMissing = (form.needsProperNoun || commonWordTypo) && !writtenAsName(query, span.start, span.end);
+    if (commonWordTypo && !writtenAsName(query, span.start, span.end)) return undefined;
+    const properNounMissing = form.needsProperNoun && !writtenAsName(query, span.start, span.end);
     const certainty = span.score >= namedCoverage && !properNounMissing ? 'named' : 'hinted';
     return { kind: form.kind, id: form.id, score: span.score, start: span.start, end: span.end, certainty };
   }

@@ -126,11 +126,13 @@ export class Understander {
       }
     }
     const read = this.#read(this.#whenAlone(input));
-    if (read.intent === 'unknown') {
-      // a long message's question, read by itself where the whole reads as nothing
+    if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) {
+      // a long message's question, read by itself where the whole reads as nothing or too unsure to answer
       for (const clause of askingClauses(input.text)) {
         const alone = this.#read({ ...input, text: clause });
-        if (alone.intent !== 'unknown')
+        // (a clause read apart from a whole that was unsure must agree with it: apart, it lost the words around it)
+        const agrees = read.intent === 'unknown' || alone.intent === read.intent;
+        if (alone.intent !== 'unknown' && alone.confidence >= CONFIDENCE_THRESHOLD && agrees)
           return { ...alone, language: read.language, clause, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
       }
     }

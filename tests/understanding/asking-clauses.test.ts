@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { createCore } from '../../src/klikbot-core.js';
 import { askingClauses } from '../../src/understanding/asking-clauses.js';
+import { CONFIDENCE_THRESHOLD } from '../../src/understanding/types.js';
 import { Understander } from '../../src/understanding/understand.js';
 import { replyText, turn } from './question-set.js';
 
@@ -43,6 +44,14 @@ describe('a long message whose question is one clause of it', () => {
     expect(read.intent).toBe('role.responsible');
     expect(read.entities.roles).toContain('aftaleadministrator');
     expect(understander.understand({ text: mixed, now }).intent).toBe('deadline.task');
+  });
+
+  it('is read by its question where the whole message reads too unsure to answer', () => {
+    const unsure =
+      'Jeg kigger på SAPA udrulningsplanen, og den er lidt svær at læse. Hvilke kommuner er i den første gruppe?';
+    const read = understander.understand({ text: unsure, now });
+    expect(read.intent).toBe('rollout.sapa');
+    expect(read.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
   });
 
   it('is answered, its answer checked against the clause that asked', async () => {
