@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { namedKinds } from './follow-ups.js';
 import { speaksOfUs } from './status-fillers.js';
 import type { Understanding } from './types.js';
 
@@ -23,12 +24,15 @@ export function countSources(
   // "vores tal": the asker's own status, which has no such source
   if (speaksOfUs(tokens)) return undefined;
   const counted = new Set(knowledge.bbrStatus.map((row) => row.task));
-  const { tasks } = resolved.entities;
+  // "hvor er tallene fra?" with nothing named: the figures of the one task the material counts
+  const { entities } = resolved;
+  const namesNothing = namedKinds.every((kind) => entities[kind].length === 0);
+  const tasks = namesNothing && counted.size === 1 ? [...counted] : entities.tasks;
   if (tasks.length === 0 || !tasks.every((taskId) => counted.has(taskId))) return undefined;
   return {
     intent: 'status.national',
     confidence: Math.max(resolved.confidence, 0.7),
-    entities: { ...resolved.entities, steps: [] },
+    entities: { ...resolved.entities, tasks, steps: [] },
     language: resolved.language,
   };
 }

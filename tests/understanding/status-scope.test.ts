@@ -49,4 +49,9 @@ describe('whose status a question asks for', () => {
     // a task without national figures has no such table
     expect(intent('hvor er tallene for fjernprint fra?')).not.toBe('status.national');
   });
+
+  it("is the one counted task's table when the figures are asked about without a task named", () => {
+    expect(intent('hvor er tallene fra?')).toBe('status.national');
+    expect(intent('hvor gamle er de tal?')).toBe('status.national');
+  });
 });
