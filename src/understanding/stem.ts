@@ -30,6 +30,8 @@ function withoutEl(stemmed: string): string {
   return head === undefined || elLeftAlone.has(stemmed) ? stemmed : `${head}l`;
 }
 
+const distributes = /^fordeler(?:en|e|ne)?$/;
+
 /** The Danish stem of a folded word (æ/ø/å as ae/oe/aa are stemmed after unfolding). */
 export function stem(word: string): string {
   const cached = cache.get(word);
@@ -38,6 +40,9 @@ export function stem(word: string): string {
   if (word.length >= 7 && /[^aeo]aene$/.test(word)) return stem(word.slice(0, -3));
   // "eksempelvis": by way of example is an example
   if (word === 'eksempelvis') return stem('eksempel');
+  // "den der fordeler sagerne", "fordeleren": who or what distributes is no advantage ("fordel"),
+  // though Snowball reads both as "fordl"
+  if (distributes.test(word)) return 'fordeler';
   const unfolded = word.replace(/ae/g, 'æ').replace(/oe/g, 'ø').replace(/aa/g, 'å');
   const result = withoutEl(withoutEring(danish.stem(unfolded)))
     .replace(/æ/g, 'ae')

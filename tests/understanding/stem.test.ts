@@ -33,6 +33,10 @@ describe('stem', () => {
     expect(same('forholdsvis', 'forhold')).toBe(false);
     // "fordelt" (shared out) is no "fordel" (an advantage)
     expect(same('fordelt', 'fordel')).toBe(false);
+    // … nor is "fordeler" (distributes) or "fordeleren" (the distributor), while "fordelene" is
+    expect(same('fordeler', 'fordele')).toBe(false);
+    expect(same('fordeleren', 'fordel')).toBe(false);
+    expect(same('fordelene', 'fordel')).toBe(true);
     expect(same('fx', 'eksempel')).toBe(false);
     // "handel" is no "handler" (what a thing is about), "pæne" no "pa"
     expect(same('handel', 'handler')).toBe(false);
