@@ -3,6 +3,7 @@ import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
 import { taskKindByFrequency } from '../src/understanding/keywords.js';
+import { asksForTasksBeingUpdated } from '../src/understanding/task-updates.js';
 import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOf } from './answers/contact-topic.js';
 import {
@@ -59,11 +60,11 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
     args: (e, tokens) => ({
       supportSystemId: e.supportSystems[0],
       kind: e.aspect === 'kind' ? taskKindOf(tokens) : undefined,
-      upcoming: tokens.some((token) =>
-        ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token),
-      )
-        ? 'true'
-        : undefined,
+      upcoming: asksForTasksBeingUpdated(tokens)
+        ? 'updating'
+        : tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming'].includes(token))
+          ? 'true'
+          : undefined,
     }),
   },
   'role.describe': { dialog: ANSWER_DIALOGS.role, args: (e) => ({ roleId: e.roles[0] }) },

@@ -101,7 +101,8 @@ export const taskInfo: Dialog = (context, args) => {
 const listArgs = z.object({
   kind: z.enum(['basis', 'solution-specific', 'operations']).optional(),
   supportSystemId: z.string().optional(),
-  upcoming: z.enum(['true', 'false']).optional(),
+  // 'updating': only the tasks being updated
+  upcoming: z.enum(['true', 'false', 'updating']).optional(),
 });
 
 /** "Title: basisopgave, Fordelingskomponenten, deadline …", leaving out what the list is already filtered by. */
@@ -148,16 +149,20 @@ export const taskList: Dialog = (context, args) => {
       : context.knowledge.supportSystems.find((candidate) => candidate.id === systemId.toLowerCase());
   if (systemId !== undefined && !system)
     return unknownReply(context, 'Det støttesystem kender jeg ikke.', "I don't know that support system.");
-  const coming = upcoming === 'true';
+  const updating = upcoming === 'updating';
+  const coming = upcoming === 'true' || updating;
   const tasks = context.knowledge.tasks.filter(
     (task) =>
       (!kind || task.kind === kind) &&
       (!system || task.supportSystem === system.name) &&
-      (!coming || task.state === 'announced' || task.state === 'updating'),
+      (!coming || task.state === 'updating' || (!updating && task.state === 'announced')),
   );
   const form = tasks.length === 1 ? 'one' : 'many';
-  const comingWords =
-    form === 'one'
+  const comingWords = updating
+    ? form === 'one'
+      ? say(context, 'KLIK-opgave under opdatering', 'KLIK task being updated')
+      : say(context, 'KLIK-opgaver under opdatering', 'KLIK tasks being updated')
+    : form === 'one'
       ? say(context, 'kommende KLIK-opgave', 'coming KLIK task')
       : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
   const what = kind
@@ -188,15 +193,17 @@ export const taskList: Dialog = (context, args) => {
     `Der er **${tasks.length} ${what}**${forSystem}:`,
     `There ${tasks.length === 1 ? 'is' : 'are'} **${tasks.length} ${what}**${forSystem}:`,
   );
-  const after = coming
-    ? [
-        say(
-          context,
-          'Varslede opgaver er ikke stillet i KLIK endnu; KOMBIT orienterer, når de bliver det.',
-          'Announced tasks are not yet set in KLIK; KOMBIT will say when they are.',
-        ),
-      ]
-    : [];
+  // (tasks being updated are in KLIK already)
+  const after =
+    coming && !updating
+      ? [
+          say(
+            context,
+            'Varslede opgaver er ikke stillet i KLIK endnu; KOMBIT orienterer, når de bliver det.',
+            'Announced tasks are not yet set in KLIK; KOMBIT will say when they are.',
+          ),
+        ]
+      : [];
   return [
     listReply({
       heading: say(context, 'KLIK-opgaver', 'KLIK tasks'),

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { countSources } from './count-sources.js';
+import { tasksBeingUpdated } from './task-updates.js';
 import { meetingAgain, meetingPractical, meetingTopics } from './meeting-practical.js';
 import type { PassageReadings } from './passage-readings.js';
 import { PASSAGE_OVER_GUESS, asksTheKnowledge, namesSomething } from './reading-groups.js';
@@ -8,7 +9,7 @@ import type { DateSpan, Understanding } from './types.js';
 /**
  * Questions of a kind the examples cannot tell apart, read by their words: who holds a role in
  * a municipality, a meeting's practical side, what a meeting is about, where the national
- * figures come from, the meeting held again.
+ * figures come from, the tasks being updated, the meeting held again.
  */
 export function particularQuestion(question: {
   knowledge: Knowledge;
@@ -43,7 +44,7 @@ export function particularQuestion(question: {
   // "hvad handlede mødet om?": the meeting's programme, unless the question names a thing of it
   const topics = meetingTopics(knowledge, text, tokens, resolved, question.at);
   if (topics && !namesSomething(resolved.entities)) return topics;
-  const sources = countSources(knowledge, tokens, resolved);
+  const sources = countSources(knowledge, tokens, resolved) ?? tasksBeingUpdated(tokens, resolved);
   if (sources) return sources;
   // the meeting held again, wherever the asker says they are from
   const again = meetingAgain(text, tokens, resolved);

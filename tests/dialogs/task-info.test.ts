@@ -29,6 +29,16 @@ describe('task info', () => {
     );
   });
 
+  it('lists only the tasks being updated, which are in KLIK already', () => {
+    const reply = card(taskList(context(), { upcoming: 'updating' }));
+    expect(reply.list?.map((line) => line.split(':')[0])).toEqual([
+      'Tjek/valider at kommunens it-miljø opfylder kravene der stilles for at idriftsætte SAPA, KSD og KY',
+      'Udarbejd/opdater system-, kontrakt- og snitfladeoverblik',
+    ]);
+    expect(reply.text).toContain('**2 KLIK-opgaver under opdatering**');
+    expect(reply.text).not.toContain('ikke stillet i KLIK endnu');
+  });
+
   it('answers in English', () => {
     expect(
       card(taskInfo(context('2018-09-06T10:00:00+02:00', 'en'), { taskId: 'udpeg-fk-adm-og-fk-ansv' })).text,
