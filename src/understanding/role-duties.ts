@@ -4,16 +4,18 @@ import { words } from '../knowledge/text.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import type { EntityMatch } from './entity-index.js';
+import { danishFor } from './search/english.js';
+import type { Language } from '../core/types.js';
 import type { Entities } from './types.js';
 
 // A best match must score this much, and this much above the next role, to be the answer.
 const minimumScore = 1.5;
 const minimumLead = 1.3;
 
-function terms(text: string): string[] {
-  return words(text)
-    .filter((word) => !isStopword(word))
-    .map(stem);
+function terms(text: string, language: Language = 'da'): string[] {
+  // an English question's words are read as the Danish words the descriptions use ("vendors" is "leverandører")
+  const read = language === 'en' ? words(text).flatMap((word) => danishFor(word) ?? [word]) : words(text);
+  return read.filter((word) => !isStopword(word)).map(stem);
 }
 
 /**
@@ -58,9 +60,15 @@ export class RoleDuties {
     return described !== undefined && wanted.length > 0 && wanted.every((term) => described.has(term));
   }
 
+  /** Whether a role's described duties use any of the content words of a text. */
+  describesAny(roleId: string, text: string, language: Language): boolean {
+    const described = this.#described.get(roleId);
+    return described !== undefined && terms(text, language).some((term) => described.has(term));
+  }
+
   /** The role whose described duties clearly fit the question best, if one does. */
-  bestFor(question: string): string | undefined {
-    const [best, next] = this.#index.search(terms(question).join(' '), { combineWith: 'OR' });
+  bestFor(question: string, language: Language = 'da'): string | undefined {
+    const [best, next] = this.#index.search(terms(question, language).join(' '), { combineWith: 'OR' });
     if (!best || best.score < minimumScore) return undefined;
     if (next && best.score < next.score * minimumLead) return undefined;
     return best.id as string;
@@ -78,12 +86,15 @@ export function titleHeldBy(
   matches: EntityMatch[],
   tokens: string[],
   entities: Entities,
+  language: Language,
 ): void {
   const roles = matches.filter((match) => match.kind === 'role' && match.certainty === 'named');
   if (roles.length !== 1 || roles[0]!.id === describedRole) return;
   const title = tokens.slice(roles[0]!.start, roles[0]!.end);
-  // the rest of the question must point to that role by itself: "hvem er SPOC?" is the SPOC role
+  // the rest of the question must point to that role, and to no other: "hvem er SPOC?" is the SPOC
+  // role, "hvem er SPOC for leverandørerne?" the role the material makes that for the vendors
   const rest = [...tokens.slice(0, roles[0]!.start), ...tokens.slice(roles[0]!.end)].join(' ');
-  if (!duties.describesWith(describedRole, title) || duties.bestFor(rest) !== describedRole) return;
+  if (!duties.describesWith(describedRole, title) || !duties.describesAny(describedRole, rest, language)) return;
+  if ((duties.bestFor(rest, language) ?? describedRole) !== describedRole) return;
   entities.roles = [describedRole, ...entities.roles.filter((id) => id !== describedRole && id !== roles[0]!.id)];
 }

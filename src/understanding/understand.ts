@@ -162,8 +162,8 @@ export class Understander {
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
     const classification = this.#classifier.classify(terms);
     const entities = entitiesFrom(matches, words.tokens, found?.span);
-    const describedRole = asksWho(words.tokens) ? this.#duties.bestFor(input.text) : undefined;
-    if (describedRole) titleHeldBy(this.#duties, describedRole, matches, words.tokens, entities);
+    const describedRole = asksWho(words.tokens) ? this.#duties.bestFor(input.text, language) : undefined;
+    if (describedRole) titleHeldBy(this.#duties, describedRole, matches, words.tokens, entities, language);
     if (found?.upTo) entities.upTo = found.upTo;
     const stepNumber = stepNumberOf(words.tokens);
     const reading: Reading = {

@@ -16,6 +16,11 @@ describe('a role title in a who-question', () => {
     // the SKI 02.19 slide: "STS projektlederen bliver SPOC for leverandørerne og forretningen"
     expect(roles('hvem bliver spoc for leverandørerne ift adgangsstyring')[0]).toBe('sts-projektleder');
     expect(roles('hvem er spoc for forretningen')[0]).toBe('sts-projektleder');
+    // one telling word is enough where it points nowhere else; in English too
+    expect(roles('hvem er SPOC for leverandørerne?')[0]).toBe('sts-projektleder');
+    expect(
+      understander.understand({ text: 'who is the SPOC for the vendors?', now, locale: 'en-GB' }).entities.roles[0],
+    ).toBe('sts-projektleder');
   });
 
   it('is the role of that title when nothing else in the question points elsewhere', () => {
