@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
 import type { ReplyButton } from '../../src/core/types.js';
-import { findTask, type Task } from '../../src/knowledge/queries.js';
+import { datesForTask, findTask, type Task } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { daysLeftText, taskKindText } from '../shared/text.js';
 import { statusButton } from '../status/buttons.js';
@@ -19,6 +19,10 @@ function stateText(context: DialogContext, task: Task): string {
   if (task.deadline)
     return `${say(context, 'deadline', 'due')} ${formatDate(task.deadline, context.language)}${daysLeftText(context, task.deadline)}`;
   if (!task.inKlik) return say(context, 'løbende, følges ikke i KLIK', 'ongoing, not tracked in KLIK');
+  // a task without a deadline of its own may still have a critical date ("BBR kun via Adgangsstyring")
+  const critical = datesForTask(context.knowledge, task.id).find((item) => item.kind === 'deadline');
+  if (critical && critical.precision === 'day')
+    return `${say(context, 'kritisk dato', 'critical date')} ${formatDate(critical.date, context.language)}${daysLeftText(context, critical.date)}: ${critical.title}`;
   return say(context, 'ingen deadline i materialet', 'no deadline in the material');
 }
 

@@ -29,6 +29,12 @@ describe('task info', () => {
     );
   });
 
+  it("gives a task without a deadline of its own its critical date, not 'no deadline'", () => {
+    const text = card(taskInfo(context(), { taskId: 'bbr-adgangsstyring' })).text;
+    expect(text).toContain('Status: kritisk dato torsdag 1. november 2018 (om 56 dage): BBR kun via Adgangsstyring.');
+    expect(text).not.toContain('ingen deadline');
+  });
+
   it('lists only the tasks being updated, which are in KLIK already', () => {
     const reply = card(taskList(context(), { upcoming: 'updating' }));
     expect(reply.list?.map((line) => line.split(':')[0])).toEqual([
