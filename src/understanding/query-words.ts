@@ -20,6 +20,12 @@ const phrases: [string[], string][] = [
   [['access', 'control'], 'adgangsstyring'],
   [['message', 'distributor'], 'beskedfordeler'],
   [['distribution', 'component'], 'fordelingskomponenten'],
+  // "de fælles løsninger", "the shared components": the common support systems, said plainly
+  [['faelles', 'loesninger'], 'stoettesystemer'],
+  [['faelles', 'loesningerne'], 'stoettesystemerne'],
+  [['faelles', 'komponenter'], 'stoettesystemer'],
+  [['shared', 'components'], 'stoettesystemer'],
+  [['shared', 'solutions'], 'stoettesystemer'],
 ];
 
 /** The tokens with each known phrase put as the material writes it, capitals following its first word. */

@@ -38,6 +38,13 @@ describe("a question's words", () => {
     expect(queryWords('who can see a message I send?').tokens).toContain('message');
   });
 
+  it('read "de fælles løsninger" and "shared components" as the support systems', () => {
+    expect(queryWords('hvilken af de fælles løsninger skal DUBU bruge?').tokens).toContain('stoettesystemer');
+    expect(queryWords('which shared components does DUBU need?').tokens).toContain('stoettesystemer');
+    // one shared solution is not all of them
+    expect(queryWords('er der en fælles løsning for login?').tokens).not.toContain('stoettesystemer');
+  });
+
   it('are read the same however often they are asked, whatever a reader did to them', () => {
     const first = queryWords('status på BBR');
     first.tokens.push('changed');
