@@ -175,6 +175,9 @@ describe('the search over every passage', () => {
     expect(best('hvem bliver kontaktperson for leverandørerne')?.text).toContain('SPOC for leverandørerne');
     // without the everyday word the question holds only BBR, which many passages name
     expect(search.search(queryWords('hvor er bbr tallene fra').tokens).unknown).toEqual([]);
+    expect(best('de der fællesdage for kommunerne, hvilken dag er den i Silkeborg?')?.recordId).toBe(
+      'kommunedag-2018-11-22',
+    );
   });
 
   it('reads "single point of contact" as the material\'s SPOC, and "when it comes to" as no question of when', () => {
