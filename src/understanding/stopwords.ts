@@ -183,6 +183,13 @@ const stopwords = new Set([
   'tak',
   'venligst',
   'please',
+  // how chat says please and thanks
+  'pls',
+  'plz',
+  'plis',
+  'thx',
+  'tks',
+  'thanks',
   'hej',
   'kan',
   'findes',

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { CONFIDENCE_THRESHOLD } from '../../src/understanding/types.js';
 import { Understander } from '../../src/understanding/understand.js';
 import { dataDir } from '../knowledge/data-copy.js';
 
@@ -92,5 +93,15 @@ describe('a passage of a record the question names', () => {
     const reading = read('hvad skal man helt konkret gøre under strategi B, trin for trin');
     expect(reading.entities.passages?.[0]).toBe('strategies/strategi-b/steps.0');
     expect(reading.entities.passages?.every((key) => key.startsWith('strategies/strategi-b/'))).toBe(true);
+  });
+});
+
+describe("chat's please and thanks", () => {
+  it('are no words of the question, so they cost it no confidence', () => {
+    const spelled = read('who do I contact about the KY secondment? email please');
+    const asked = read('who do I contact about the KY secondment? email pls');
+    expect(asked.intent).toBe('contact');
+    expect(asked.confidence).toBeCloseTo(spelled.confidence, 5);
+    expect(asked.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
   });
 });
