@@ -52,6 +52,11 @@ describe('strategies: one strategy', () => {
     const pros = card(strategies(context(), { strategyId: 'strategi-c', aspect: 'pros' })).text;
     expect(pros).toMatch(/^Materialet giver ingen fordele eller ulemper for strategi C Interims-strategi\./);
     expect(pros).toContain('"Interims-strategi er i mange tilfælde en god strategi"');
+    // … with the condition the recommendation gives, also when the whole strategy is asked about
+    expect(pros).toContain('(især hvis man kun har KMD Sag sager i SAPA)');
+    expect(card(strategies(context(), { strategyId: 'strategi-c' })).text).toContain(
+      '(især hvis man kun har KMD Sag sager i SAPA)',
+    );
     expect(card(strategies(context(), { strategyId: 'strategi-c', aspect: 'duration' })).text).toBe(
       '**C Interims-strategi**: Materialet giver ingen varighed: "Beslut hvor længe I skal være i B-mode".',
     );
