@@ -258,6 +258,15 @@ export class Understander {
         unread
       );
     }
+    // "hvad er KOMBITs næste skridt ift SAPA?": steps asked of a task that has none can only be
+    // told it has none; a passage of another record that holds the question answers it instead
+    // (the task's own passages say nothing of steps)
+    const { tasks } = resolved.entities;
+    if (resolved.intent === 'task.steps' && tasks.every((id) => !this.#stepCounts.get(id))) {
+      const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
+      const lead = fact?.entities.passages?.[0]?.split('/');
+      if (fact && lead && !(lead[0] === 'tasks' && tasks.includes(lead[1] ?? ''))) return fact;
+    }
     // what happens by a date is the timeline, however well a passage's dates match the words
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
     const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);

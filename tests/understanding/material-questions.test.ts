@@ -55,3 +55,14 @@ describe('the questions the slides pose', () => {
     );
   });
 });
+
+describe('steps asked of a task that has none', () => {
+  it('are answered by the passage that holds the question, where one does', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const read = understander.understand({ text: 'hvad er KOMBITs næste skridt ift SAPA og organisation', now });
+    expect(read.intent).toBe('fact');
+    expect(read.entities.passages?.[0]).toMatch(/^topics\/organisation-next-step-for-kombit\//);
+    // a task with steps keeps them
+    expect(understander.understand({ text: 'hvad er trinene i BBR opgaven?', now }).intent).toBe('task.steps');
+  });
+});
