@@ -127,3 +127,11 @@ export function namedRecords(entities: Entities): { kind: KnowledgeKind; recordI
     ((entities[field] as string[] | undefined) ?? []).map((recordId) => ({ kind, recordId })),
   );
 }
+
+// "frister og møder frem til jul", "alt hvad der har en dato": the kinds of dated things, by name
+const datedThing = /^(frist|deadline|moede|moeder|dato|datoer|begivenhed|kalender|meeting|event|date|dates)/;
+
+/** The kinds of dated things asked for, nothing named: over a span, the timeline, however the rest is worded (one day's meeting may be asked about in detail). */
+export function asksForDatedThings(tokens: string[], entities: Entities): boolean {
+  return !namesSomething(entities) && tokens.some((token) => datedThing.test(token));
+}

@@ -32,6 +32,7 @@ import { askingClauses } from './asking-clauses.js';
 import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
+import { stepsOfAnotherRecord } from './stepless-tasks.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
@@ -45,12 +46,13 @@ import { outsideWordsOf } from './search/outside.js';
 import {
   PASSAGE_OVER_GUESS,
   answersFromKnowledge,
+  asksForDatedThings,
   asksTheKnowledge,
   contactWord,
   namesSomething,
   undatedIntents,
 } from './reading-groups.js';
-import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Entities, type Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Understanding } from './types.js';
 import { asksWhen } from './search/answerable.js';
 
 /** What the understanding needs besides the text. */
@@ -60,14 +62,6 @@ export interface UnderstandInput {
   locale?: string;
   /** The last topic in this conversation, for follow-ups ("og trin 4?"). */
   previous?: Understanding;
-}
-
-// "frister og møder frem til jul", "alt hvad der har en dato": the kinds of dated things, by name
-const datedThing = /^(frist|deadline|moede|moeder|dato|datoer|begivenhed|kalender|meeting|event|date|dates)/;
-
-/** The kinds of dated things asked for, nothing named: over a span, the timeline, however the rest is worded (one day's meeting may be asked about in detail). */
-function asksForDatedThings(tokens: string[], entities: Entities): boolean {
-  return !namesSomething(entities) && tokens.some((token) => datedThing.test(token));
 }
 
 // Below this an intent read from the words alone is a guess, and a passage holding
@@ -125,7 +119,9 @@ export class Understander {
         return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
       }
     }
-    const read = this.#read(this.#whenAlone(input));
+    // "hvad tid?" after a topic asks when, of that topic
+    const when = input.previous && bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
+    const read = this.#read(when ? { ...input, text: when } : input);
     if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) {
       // a long message's question, read by itself where the whole reads as nothing or too unsure to answer
       for (const clause of askingClauses(input.text)) {
@@ -137,13 +133,6 @@ export class Understander {
       }
     }
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
-  }
-
-  /** "hvad tid?" after a topic asks when, of that topic. */
-  #whenAlone(input: UnderstandInput): UnderstandInput {
-    if (!input.previous) return input;
-    const when = bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
-    return when ? { ...input, text: when } : input;
   }
 
   #read(input: UnderstandInput): Understanding {
@@ -258,15 +247,8 @@ export class Understander {
         unread
       );
     }
-    // "hvad er KOMBITs næste skridt ift SAPA?": steps asked of a task that has none can only be
-    // told it has none; a passage of another record that holds the question answers it instead
-    // (the task's own passages say nothing of steps)
-    const { tasks } = resolved.entities;
-    if (resolved.intent === 'task.steps' && tasks.every((id) => !this.#stepCounts.get(id))) {
-      const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
-      const lead = fact?.entities.passages?.[0]?.split('/');
-      if (fact && lead && !(lead[0] === 'tasks' && tasks.includes(lead[1] ?? ''))) return fact;
-    }
+    const stepless = stepsOfAnotherRecord(this.knowledge, this.#passages, { ...asked, text: input.text });
+    if (stepless) return stepless;
     // what happens by a date is the timeline, however well a passage's dates match the words
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
     const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);
