@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
 import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
-import { comingDeadlines, meetingDuration, passedDeadlines } from './time-checks.js';
+import { comingDeadlines, deadlinesOfASystem, meetingDuration, passedDeadlines } from './time-checks.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
@@ -273,8 +273,8 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
 
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
-  const deadlines = meetingDuration(
-    comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens),
+  const deadlines = deadlinesOfASystem(
+    meetingDuration(comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens),
     tokens,
   );
   const checked = countOfAGroup(countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens), tokens);

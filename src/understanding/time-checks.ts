@@ -54,3 +54,26 @@ export function meetingDuration(read: Understanding, tokens: string[]): Understa
   const event = read.entities.eventKinds.some((kind) => kind !== 'meeting');
   return { ...read, intent: event ? 'event.list' : 'event.next-meeting' };
 }
+
+// the deadline words, one or many
+const deadlineNoun = /^(deadline\w*|frist\w*|tidsfrist\w*)$/;
+const listedOnce = new Set(['event.list', 'deadline.upcoming', 'deadline.range', 'unknown']);
+
+/**
+ * "hvornår er deadline for Fordelingskomponenten?", "FK deadline, hvilken dato?": the deadlines
+ * of a support system, no task named, are those of its tasks, which its task list gives with
+ * their dates; not the coming events nor everyone's coming deadlines.
+ */
+export function deadlinesOfASystem(read: Understanding, tokens: string[]): Understanding {
+  const { supportSystems, tasks, steps, roles, dates } = read.entities;
+  // (a role named beside it, "deadline for FK-ADM", is that role's task)
+  if (!listedOnce.has(read.intent) || dates || supportSystems.length !== 1) return read;
+  if (tasks.length + steps.length + roles.length > 0) return read;
+  if (!tokens.some((token) => deadlineNoun.test(token))) return read;
+  return {
+    ...read,
+    intent: 'task.list',
+    confidence: Math.max(read.confidence, 0.6),
+    entities: { ...read.entities, aspect: undefined },
+  };
+}

@@ -25,3 +25,17 @@ describe('the coming deadlines, read from how a question opens', () => {
     expect(intent('hvad er en masteropgave?')).not.toBe('deadline.upcoming');
   });
 });
+
+describe("a support system's deadline", () => {
+  it("is its tasks' deadlines, not the coming events nor everyone's deadlines", async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    for (const text of ['hvornår er deadline for Fordelingskomponenten?', 'hvad er deadlines for FK?']) {
+      const read = understander.understand({ text, now });
+      expect(read.intent, text).toBe('task.list');
+      expect(read.entities.supportSystems, text).toEqual(['fordelingskomponenten']);
+    }
+    // a role named beside it asks for that role's task
+    expect(understander.understand({ text: 'hvornår er deadline for FK-ADM?', now }).intent).toBe('deadline.task');
+  });
+});
