@@ -84,9 +84,14 @@ export class EntityIndex {
   readonly #byDeletion = new Map<string, string[]>();
   readonly #weights = new Map<string, number>();
   readonly #formWeight: number[];
+  /** The one-word names of the systems ("bbr", "sapa"), by the thing each names. */
+  readonly #systemNames = new Map<string, string>();
 
   constructor(knowledge: Knowledge) {
     this.forms = surfaceForms(knowledge);
+    for (const form of this.forms)
+      if (form.tokens.length === 1 && (form.kind === 'itSystem' || form.kind === 'supportSystem'))
+        this.#systemNames.set(form.tokens[0]!, form.id);
     const documentFrequency = new Map<string, number>();
     this.forms.forEach((form, index) => {
       for (const token of new Set(form.tokens)) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
@@ -206,7 +211,15 @@ export class EntityIndex {
       query.tokens.slice(span.start, span.end).some((token) => isCommonDanishWord(token));
     if (commonWordTypo && !writtenAsName(query, span.start, span.end)) return undefined;
     const properNounMissing = form.needsProperNoun && !writtenAsName(query, span.start, span.end);
-    const certainty = span.score >= namedCoverage && !properNounMissing ? 'named' : 'hinted';
+    // "BBR login" without "BBR" is no name of BBR's deadline: a system's name left out of a longer name leaves a hint
+    // (a step's title speaks of its own task's system: "Ryd op i BBR brugerne")
+    const systemMissing =
+      !whole &&
+      form.kind !== 'step' &&
+      form.tokens.some(
+        (token, at) => !positions.has(at) && ![undefined, form.id].includes(this.#systemNames.get(token)),
+      );
+    const certainty = span.score >= namedCoverage && !properNounMissing && !systemMissing ? 'named' : 'hinted';
     return { kind: form.kind, id: form.id, score: span.score, start: span.start, end: span.end, certainty };
   }
 

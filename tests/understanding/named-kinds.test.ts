@@ -325,3 +325,15 @@ describe('a support system named by the plainest word for its kind', () => {
     expect(systems('hvornår lukker BBRs eget adgangssystem?')).not.toContain('adgangsstyring');
   });
 });
+
+describe('a longer name said without the system name in it', () => {
+  it('is only a hint of that name ("login" alone is no "BBR login"), whole it names it', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const deadlines = (text: string) => understander.understand({ text, now }).entities.deadlines;
+    expect(
+      deadlines('hvem bliver kontaktperson for leverandørerne når vi skal over på den fælles login-styring?'),
+    ).toEqual([]);
+    expect(deadlines('hvornår er deadline for BBR login?')).toEqual(['bbr-kritisk-deadline']);
+  });
+});
