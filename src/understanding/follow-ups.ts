@@ -145,6 +145,8 @@ const pointingBack = new Set([
   'hun',
   'ham',
   'hende',
+  // "hvad skal vedkommende hjælpe med?": the one just named, said formally
+  'vedkommende',
   'he',
   'she',
   'him',

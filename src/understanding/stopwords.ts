@@ -103,6 +103,7 @@ const stopwords = new Set([
   'dem',
   'han',
   'hun',
+  'vedkommende',
   'hans',
   'hendes',
   'vor',

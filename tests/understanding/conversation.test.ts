@@ -226,3 +226,15 @@ describe('asking words alone', () => {
     expect(english('what time?').text).toContain('Webinar: Økonomi i Monopolbruddet');
   });
 });
+
+describe('"vedkommende"', () => {
+  it('points back at the one just named, and is no typo of "velkommen"', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvem bliver kontaktperson for leverandørerne og forretningen ved fælles login?').text).toContain(
+      'STS-projektleder',
+    );
+    const next = ask('hvad skal vedkommende hjælpe den systemansvarlige med?').text;
+    expect(next).toContain('jobfunktionsroller');
+    expect(next).not.toContain('Vi tester lyd');
+  });
+});
