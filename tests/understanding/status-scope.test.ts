@@ -55,3 +55,16 @@ describe('whose status a question asks for', () => {
     expect(intent('hvor gamle er de tal?')).toBe('status.national');
   });
 });
+
+describe('a status asked of a dropped task', () => {
+  it('is what the task is now, dropped, not who has done it', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const read = understander.understand({ text: 'skal vi stadig lave serviceaftale KMD Sag?', now });
+    expect(read.intent).toBe('task.describe');
+    expect(read.entities.tasks).toEqual(['serviceaftale-kmd-sag']);
+    // a task that stands keeps its status question
+    expect(understander.understand({ text: 'hvem mangler at udpege FK-ADM og FK-ANSV?', now }).intent).toBe(
+      'status.missing',
+    );
+  });
+});
