@@ -4,6 +4,7 @@ import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
 import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
 import { comingDeadlines, deadlinesOfASystem, meetingDuration, passedDeadlines } from './time-checks.js';
+import { statusOfADroppedTask, statusOfAnUnknownThing } from './status-checks.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
@@ -272,19 +273,6 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
 }
 
 /** The intent as the question's names and words confirm it. */
-const statusQuestions = new Set(['status.mine', 'status.missing', 'status.national', 'status.history']);
-
-/**
- * "skal vi stadig lave serviceaftale KMD Sag?": a status asked of a task that is dropped is no
- * question of who has done it; what the task is now (dropped, and what replaces it) answers it.
- */
-function statusOfADroppedTask(read: Understanding, knowledge: Knowledge): Understanding {
-  const { tasks } = read.entities;
-  if (!statusQuestions.has(read.intent) || tasks.length === 0) return read;
-  if (!tasks.every((id) => findTask(knowledge, id)?.state === 'dropped')) return read;
-  return { ...read, intent: 'task.describe' };
-}
-
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const deadlines = deadlinesOfASystem(
     meetingDuration(comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens),
@@ -293,5 +281,5 @@ export function checkedIntent(read: Understanding, tokens: string[], knowledge: 
   const checked = countOfAGroup(countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
-  return statusOfADroppedTask(dateOfAnotherSystem(asked, knowledge), knowledge);
+  return statusOfADroppedTask(statusOfAnUnknownThing(dateOfAnotherSystem(asked, knowledge), tokens), knowledge);
 }

@@ -68,3 +68,13 @@ describe('a status asked of a dropped task', () => {
     );
   });
 });
+
+describe('a status asked of a thing the material does not know', () => {
+  it("is not known, not the asker's own status", async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    expect(understander.understand({ text: 'hvad er status på Digital Post projektet?', now }).intent).toBe('unknown');
+    // the asker's own, or a thing it knows, keep their status
+    expect(understander.understand({ text: 'hvad er status på os?', now }).intent).toBe('status.mine');
+    expect(understander.understand({ text: 'status på trin 3', now }).intent).toBe('status.national');
+  });
+});
