@@ -62,7 +62,7 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
       kind: e.aspect === 'kind' ? taskKindOf(tokens) : undefined,
       upcoming: asksForTasksBeingUpdated(tokens)
         ? 'updating'
-        : tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming'].includes(token))
+        : tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token))
           ? 'true'
           : undefined,
     }),

@@ -101,14 +101,14 @@ function prosConsLines(
     const recommended = recommendationsOf(context).find((item) =>
       item.text.toLowerCase().includes(strategy.name.toLowerCase()),
     );
-    // (the recommendation's own condition belongs with it: "især hvis man kun har KMD Sag sager i SAPA")
+    // (the recommendation's own condition belongs with it, inside the material's words: "… (især hvis man kun har KMD Sag sager i SAPA)")
     const details = recommended?.details.join('; ') ?? '';
     const when = details ? ` (${details.charAt(0).toLowerCase()}${details.slice(1)})` : '';
     const hint = recommended
       ? say(
           context,
-          ` KOMBIT anbefaler den dog: "${recommended.text}"${when}.`,
-          ` KOMBIT does recommend it, though: "${recommended.text}"${when}.`,
+          ` KOMBIT anbefaler den dog: "${recommended.text}${when}".`,
+          ` KOMBIT does recommend it, though: "${recommended.text}${when}".`,
         )
       : '';
     return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
-import type { ReplyButton } from '../../src/core/types.js';
+import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { datesForTask, findTask, type Task } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { daysLeftText, taskKindText } from '../shared/text.js';
@@ -141,6 +141,38 @@ function listButtons(context: DialogContext, tasks: Task[], upcoming: boolean): 
   return buttons;
 }
 
+/** "Der er ingen … i mine data": the material has none of them (where a passage says more, it answers instead). */
+function noneReply(context: DialogContext, what: string, coming: boolean): Reply[] {
+  return [
+    {
+      text: say(context, `Der er ingen ${what} i mine data.`, `There are no ${what} in my data.`),
+      source: sourcesLine(context, ['Programledermøde september 2018']),
+      buttons: listButtons(context, [], coming),
+      notKnown: true,
+    },
+  ];
+}
+
+/** What the list is of, in the words of its filter: "basisopgaver", "kommende KLIK-opgaver", "opgaver". */
+function listedWhat(
+  context: DialogContext,
+  form: 'one' | 'many',
+  kind: Task['kind'] | undefined,
+  upcoming: 'true' | 'false' | 'updating' | undefined,
+): string {
+  if (kind) return taskKindText(context, kind, form);
+  const one = form === 'one';
+  if (upcoming === 'updating')
+    return one
+      ? say(context, 'KLIK-opgave under opdatering', 'KLIK task being updated')
+      : say(context, 'KLIK-opgaver under opdatering', 'KLIK tasks being updated');
+  if (upcoming === 'true')
+    return one
+      ? say(context, 'kommende KLIK-opgave', 'coming KLIK task')
+      : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
+  return one ? say(context, 'opgave', 'task') : say(context, 'opgaver', 'tasks');
+}
+
 /** Tasks of a kind, of a support system, or coming up (announced or being updated), in the seed's order. */
 export const taskList: Dialog = (context, args) => {
   const parsed = listArgs.safeParse(args);
@@ -161,37 +193,9 @@ export const taskList: Dialog = (context, args) => {
       (!system || task.supportSystem === system.name) &&
       (!coming || task.state === 'updating' || (!updating && task.state === 'announced')),
   );
-  const form = tasks.length === 1 ? 'one' : 'many';
-  const comingWords = updating
-    ? form === 'one'
-      ? say(context, 'KLIK-opgave under opdatering', 'KLIK task being updated')
-      : say(context, 'KLIK-opgaver under opdatering', 'KLIK tasks being updated')
-    : form === 'one'
-      ? say(context, 'kommende KLIK-opgave', 'coming KLIK task')
-      : say(context, 'kommende KLIK-opgaver', 'coming KLIK tasks');
-  const what = kind
-    ? taskKindText(context, kind, form)
-    : coming
-      ? comingWords
-      : form === 'one'
-        ? say(context, 'opgave', 'task')
-        : say(context, 'opgaver', 'tasks');
+  const what = listedWhat(context, tasks.length === 1 ? 'one' : 'many', kind, upcoming);
   const forSystem = system ? say(context, ` for ${system.name}`, ` for ${system.name}`) : '';
-  if (tasks.length === 0) {
-    return [
-      {
-        text: say(
-          context,
-          `Der er ingen ${what}${forSystem} i mine data.`,
-          `There are no ${what}${forSystem} in my data.`,
-        ),
-        source: sourcesLine(context, ['Programledermøde september 2018']),
-        buttons: listButtons(context, [], coming),
-        // the material has none of them: where a passage says more, it answers instead
-        notKnown: true,
-      },
-    ];
-  }
+  if (tasks.length === 0) return noneReply(context, `${what}${forSystem}`, coming);
   const intro = say(
     context,
     `Der er **${tasks.length} ${what}**${forSystem}:`,

@@ -157,9 +157,11 @@ export function namesNothing(reading: Reading): boolean {
   return namedKinds.every((kind) => reading.entities[kind].length === 0);
 }
 
-// a message of asking words alone ("hvornår?", "hvad tid så?", "who then?") asks them of the last topic
+// a message of asking words alone ("hvornår?", "hvem så?", "hvad tid så?", "who then?") asks
+// them of the last topic; when and who only ("hvor?" after a task has no answer of its own)
+const bareQuestionWords = new Set(['hvornaar', 'hvem', 'when', 'who']);
 const bareAsking = new Set([
-  ...questionWords,
+  ...bareQuestionWords,
   'hvad',
   'tid',
   'tidspunkt',
@@ -180,18 +182,19 @@ export function onlyAsks(tokens: string[]): boolean {
     tokens.length > 0 &&
     tokens.length <= bareAskingLength &&
     tokens.every((token) => bareAsking.has(token)) &&
-    tokens.some((token) => questionWords.has(token) || token === 'tid' || token === 'time')
+    tokens.some((token) => bareQuestionWords.has(token) || token === 'tid' || token === 'time')
   );
 }
 
-const timeWords = new Set(['tid', 'tidspunkt', 'klokken', 'time']);
+// ("time" is an hour in Danish)
+const timeWords = { da: new Set(['tid', 'tidspunkt', 'klokken']), en: new Set(['time']) };
 
 /**
  * "hvad tid?" or "what time?" alone, asked of the last topic, is "hvornår?": said as a
  * question of its own, the time words would be read as how long something takes.
  */
 export function bareWhen(tokens: string[], language: 'da' | 'en'): string | undefined {
-  if (!onlyAsks(tokens) || !tokens.some((token) => timeWords.has(token))) return undefined;
+  if (!onlyAsks(tokens) || !tokens.some((token) => timeWords[language].has(token))) return undefined;
   return language === 'en' ? 'when?' : 'hvornår?';
 }
 

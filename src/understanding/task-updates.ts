@@ -6,14 +6,19 @@ import type { Understanding } from './types.js';
  * of them. How often the implementation overview is updated is no question of tasks.
  */
 
-const taskWord = /^(opgave\w*|klikopgave\w*|tasks?|klik|kilk)$/;
+// "opgaver", "basisopgaver", "KLIK-opgaver", "tasks" (KLIK alone is the portal, which is updated too)
+const taskWord = /^(\w*opgave\w*|tasks?)$/;
 // (a task's own title, "Udarbejd/opdater …", names that task, which the question then asks about)
 const updatingWord =
   /^(opdatering\w*|opdateres|opdateret|opdatere|updated?|updating|revideres|revideret|revised|revising)$/;
+// … asked which or what they are; not how to update a status, nor how often something is updated
+const whichWord = /^(hvilke|hvilken|which|what|hvad)$/;
+const otherAsking = /^(hvordan|how|tit|ofte|often|hvornaar|when|status)$/;
 
-/** Whether the words ask about tasks being updated. */
+/** Whether the words ask which tasks are being updated. */
 export function asksForTasksBeingUpdated(tokens: string[]): boolean {
-  return tokens.some((token) => taskWord.test(token)) && tokens.some((token) => updatingWord.test(token));
+  const has = (pattern: RegExp) => tokens.some((token) => pattern.test(token));
+  return has(taskWord) && has(updatingWord) && has(whichWord) && !has(otherAsking);
 }
 
 /** The tasks being updated, where the question names no task or step of its own. */

@@ -120,7 +120,8 @@ export class Understander {
       }
     }
     // "hvad tid?" after a topic asks when, of that topic
-    const when = input.previous && bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
+    const short = input.previous && input.text.length <= 40;
+    const when = short && bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
     const read = this.#read(when ? { ...input, text: when } : input);
     if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) {
       // a long message's question, read by itself where the whole reads as nothing or too unsure to answer

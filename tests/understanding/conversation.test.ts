@@ -213,6 +213,10 @@ describe('asking words alone', () => {
     expect(when.intent).toBe('deadline.task');
     expect(when.text).toContain('12. december 2018');
     expect(ask('hvem så?').intent).toBe('role.responsible');
+    // where or why asked alone has no answer of the task's own
+    const again = asker(createCore({ knowledge }), 'c3');
+    again('hvad går opgaven godkend initiale fordelingsregler ud på?');
+    expect(again('hvor?').intent).not.toBe('deadline.task');
   });
 
   it('reads "hvad tid?" and "what time?" after an event as when it is, not how long something takes', () => {
@@ -223,7 +227,9 @@ describe('asking words alone', () => {
     expect(time.text).toContain('10.00–11.00');
     const english = asker(createCore({ knowledge }), 'c2');
     english('is there a webinar about the economy of the monopoly break?');
-    expect(english('what time?').text).toContain('Webinar: Økonomi i Monopolbruddet');
+    const englishTime = english('what time?');
+    expect(englishTime.intent).toBe('event.list');
+    expect(englishTime.text).toContain('Webinar: Økonomi i Monopolbruddet');
   });
 });
 

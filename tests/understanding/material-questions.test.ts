@@ -62,7 +62,9 @@ describe('steps asked of a task that has none', () => {
     const read = understander.understand({ text: 'hvad er KOMBITs næste skridt ift SAPA og organisation', now });
     expect(read.intent).toBe('fact');
     expect(read.entities.passages?.[0]).toMatch(/^topics\/organisation-next-step-for-kombit\//);
-    // a task with steps keeps them
+    // a task with steps keeps them, and one without is told so where the next steps are not asked
     expect(understander.understand({ text: 'hvad er trinene i BBR opgaven?', now }).intent).toBe('task.steps');
+    const steps = 'hvad er trinene i serviceaftaler for fordelingskomponenten?';
+    expect(understander.understand({ text: steps, now }).intent).toBe('task.steps');
   });
 });

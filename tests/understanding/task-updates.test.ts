@@ -32,8 +32,19 @@ describe('the tasks being updated', () => {
     }
   });
 
-  it('leave the coming tasks, and how often a slide is updated, as they were', () => {
+  it('are only those of a kind asked for ("hvilke basisopgaver …")', () => {
+    const answer = ask('hvilke basisopgaver er under opdatering?').text;
+    expect(answer).toContain('**2 basisopgaver**');
+  });
+
+  it('leave the coming tasks, how often a slide is updated and how to update a status as they were', () => {
     expect(ask('hvilke nye klik opgaver kommer der?').text).toContain('SAPA skal anvende Organisation');
     expect(ask('hvor tit bliver implementeringsoverblikket opdateret?').text).toContain('kvartalsvis');
+    for (const [question, lang] of [
+      ['hvordan skal jeg opdatere status på en opgave?', 'da'],
+      ['when will KLIK be updated?', 'en'],
+      ['I have updated the task in KLIK', 'en'],
+    ] as const)
+      expect(ask(question, lang).text, question).not.toMatch(/KLIK-opgaver under opdatering|KLIK tasks being updated/);
   });
 });
