@@ -119,7 +119,8 @@ export class Understander {
         return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
       }
     }
-    // "hvad tid?" after a topic asks when, of that topic
+    // "hvad tid?" after a topic asks when, of that topic (asking words alone are a few words:
+    // a longer text is not read for them)
     const short = input.previous && input.text.length <= 40;
     const when = short && bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
     const read = this.#read(when ? { ...input, text: when } : input);
