@@ -160,8 +160,10 @@ function listedWhat(
   kind: Task['kind'] | undefined,
   upcoming: 'true' | 'false' | 'updating' | undefined,
 ): string {
-  if (kind) return taskKindText(context, kind, form);
   const one = form === 'one';
+  if (kind && upcoming === 'updating')
+    return `${taskKindText(context, kind, form)} ${say(context, 'under opdatering', 'being updated')}`;
+  if (kind) return taskKindText(context, kind, form);
   if (upcoming === 'updating')
     return one
       ? say(context, 'KLIK-opgave under opdatering', 'KLIK task being updated')

@@ -211,11 +211,12 @@ export class EntityIndex {
       query.tokens.slice(span.start, span.end).some((token) => isCommonDanishWord(token));
     if (commonWordTypo && !writtenAsName(query, span.start, span.end)) return undefined;
     const properNounMissing = form.needsProperNoun && !writtenAsName(query, span.start, span.end);
-    // "BBR login" without "BBR" is no name of BBR's deadline: a system's name left out of a longer name leaves a hint
-    // (a step's title speaks of its own task's system: "Ryd op i BBR brugerne")
+    // "BBR login" without "BBR" is no name of BBR's deadline: a system's name left out of a
+    // deadline's longer name leaves a hint (a task is found by its other words: "hvornår skal vi
+    // anvende Fjernprint?" is DUBU's task, the only one of Fjernprint)
     const systemMissing =
       !whole &&
-      form.kind !== 'step' &&
+      form.kind === 'deadline' &&
       form.tokens.some(
         (token, at) => !positions.has(at) && ![undefined, form.id].includes(this.#systemNames.get(token)),
       );

@@ -69,7 +69,9 @@ export function deadlinesOfASystem(read: Understanding, tokens: string[]): Under
   // (a role named beside it, "deadline for FK-ADM", is that role's task)
   if (!listedOnce.has(read.intent) || dates || supportSystems.length !== 1) return read;
   if (tasks.length + steps.length + roles.length > 0) return read;
-  if (!tokens.some((token) => deadlineNoun.test(token))) return read;
+  // (who sets the deadlines asks for someone, not for them)
+  if (!tokens.some((token) => deadlineNoun.test(token)) || tokens.some((token) => /^(hvem|who)$/.test(token)))
+    return read;
   return {
     ...read,
     intent: 'task.list',

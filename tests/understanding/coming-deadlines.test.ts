@@ -35,7 +35,10 @@ describe("a support system's deadline", () => {
       expect(read.intent, text).toBe('task.list');
       expect(read.entities.supportSystems, text).toEqual(['fordelingskomponenten']);
     }
-    // a role named beside it asks for that role's task
+    // who sets them asks for someone; a role named beside it asks for that role's task
+    expect(
+      understander.understand({ text: 'hvem fastsætter fristerne for Fordelingskomponenten?', now }).intent,
+    ).not.toBe('task.list');
     expect(understander.understand({ text: 'hvornår er deadline for FK-ADM?', now }).intent).toBe('deadline.task');
   });
 });

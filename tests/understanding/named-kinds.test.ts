@@ -335,5 +335,9 @@ describe('a longer name said without the system name in it', () => {
       deadlines('hvem bliver kontaktperson for leverandørerne når vi skal over på den fælles login-styring?'),
     ).toEqual([]);
     expect(deadlines('hvornår er deadline for BBR login?')).toEqual(['bbr-kritisk-deadline']);
+    // a task is found by its other words: the only task of Fjernprint is DUBU's
+    expect(understander.understand({ text: 'hvornår skal vi anvende Fjernprint?', now }).entities.tasks).toEqual([
+      'dubu-skal-anvende-fjernprint',
+    ]);
   });
 });

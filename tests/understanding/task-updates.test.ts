@@ -34,7 +34,7 @@ describe('the tasks being updated', () => {
 
   it('are only those of a kind asked for ("hvilke basisopgaver …")', () => {
     const answer = ask('hvilke basisopgaver er under opdatering?').text;
-    expect(answer).toContain('**2 basisopgaver**');
+    expect(answer).toContain('**2 basisopgaver under opdatering**');
   });
 
   it('leave the coming tasks, how often a slide is updated and how to update a status as they were', () => {
