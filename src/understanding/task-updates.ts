@@ -11,8 +11,8 @@ const taskWord = /^(\w*opgave\w*|tasks?)$/;
 // (a task's own title, "Udarbejd/opdater …", names that task, which the question then asks about)
 const updatingWord =
   /^(opdatering\w*|opdateres|opdateret|opdatere|updated?|updating|revideres|revideret|revised|revising)$/;
-// … asked which or what they are; not how to update a status, nor how often something is updated
-const whichWord = /^(hvilke|hvilken|which|what|hvad)$/;
+// … asked which or what they are, or whether there are any; not how to update a status, nor how often something is updated
+const whichWord = /^(hvilke|hvilken|which|what|hvad|nogen|nogle|any)$/;
 const otherAsking = /^(hvordan|how|tit|ofte|often|hvornaar|when|status)$/;
 
 /** Whether the words ask which tasks are being updated. */

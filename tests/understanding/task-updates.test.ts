@@ -22,6 +22,7 @@ describe('the tasks being updated', () => {
       ['hvilke klik opgaver er under opdatering', 'da'],
       ['Der blev sagt noget om at to KLIK-opgaver er ved at blive opdateret, hvad går de ud på?', 'da'],
       ['which KLIK tasks are being updated right now?', 'en'],
+      ['er der nogen opgaver der er ved at blive opdateret?', 'da'],
     ] as const) {
       const answer = ask(question, lang);
       expect(answer.intent, question).toBe('task.list');
