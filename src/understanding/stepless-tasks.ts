@@ -2,13 +2,14 @@ import type { Knowledge } from '../knowledge/registry.js';
 import type { PassageReadings } from './passage-readings.js';
 import type { Understanding } from './types.js';
 
+// "næste skridt", "next steps", "det videre forløb" ask what comes next, not a task's steps
+const nextWord = /^(naeste|next|videre)$/;
+
 /**
  * "hvad er KOMBITs næste skridt ift SAPA?": the next steps asked of a task that has none can
  * only be told it has none; a passage of another record that holds the question answers it
  * instead (the task's own passages say nothing of steps).
  */
-const nextWord = /^(naeste|next|videre)$/;
-
 export function stepsOfAnotherRecord(
   knowledge: Knowledge,
   passages: PassageReadings,
@@ -16,7 +17,6 @@ export function stepsOfAnotherRecord(
 ): Understanding | undefined {
   const { text, tokens, resolved } = asked;
   const { tasks } = resolved.entities;
-  // ("næste skridt", "next steps", "det videre forløb" ask what comes next, not a task's steps)
   if (resolved.intent !== 'task.steps' || tasks.length === 0 || !tokens.some((token) => nextWord.test(token)))
     return undefined;
   const stepless = tasks.every((id) => !knowledge.tasks.find((task) => task.id === id)?.steps.length);

@@ -57,7 +57,8 @@ export function meetingDuration(read: Understanding, tokens: string[]): Understa
 
 // the deadline words, one or many
 const deadlineNoun = /^(deadline\w*|frist\w*|tidsfrist\w*)$/;
-const listedOnce = new Set(['event.list', 'deadline.upcoming', 'deadline.range', 'unknown']);
+// the readings such a question is given from its words alone
+const misreadAs = new Set(['event.list', 'deadline.upcoming', 'deadline.range', 'unknown']);
 
 /**
  * "hvornår er deadline for Fordelingskomponenten?", "FK deadline, hvilken dato?": the deadlines
@@ -67,7 +68,7 @@ const listedOnce = new Set(['event.list', 'deadline.upcoming', 'deadline.range',
 export function deadlinesOfASystem(read: Understanding, tokens: string[]): Understanding {
   const { supportSystems, tasks, steps, roles, dates } = read.entities;
   // (a role named beside it, "deadline for FK-ADM", is that role's task)
-  if (!listedOnce.has(read.intent) || dates || supportSystems.length !== 1) return read;
+  if (!misreadAs.has(read.intent) || dates || supportSystems.length !== 1) return read;
   if (tasks.length + steps.length + roles.length > 0) return read;
   // (who sets the deadlines asks for someone, not for them)
   if (!tokens.some((token) => deadlineNoun.test(token)) || tokens.some((token) => /^(hvem|who)$/.test(token)))
