@@ -3,13 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { Understander } from '../../src/understanding/understand.js';
 
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+let understander: Understander;
+beforeAll(async () => {
+  understander = new Understander(await loadKnowledge('data/knowledge'));
+});
+
 describe('the coming deadlines, read from how a question opens', () => {
-  let intent: (text: string) => string;
-  beforeAll(async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
-    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-    intent = (text) => understander.understand({ text, now }).intent;
-  });
+  const intent = (text: string) => understander.understand({ text, now }).intent;
 
   it('are asked for with a word of what is coming or when', () => {
     expect(intent('hvad er næste deadline?')).toBe('deadline.upcoming');
@@ -27,9 +28,7 @@ describe('the coming deadlines, read from how a question opens', () => {
 });
 
 describe("a support system's deadline", () => {
-  it("is its tasks' deadlines, not the coming events nor everyone's deadlines", async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
-    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  it("is its tasks' deadlines, not the coming events nor everyone's deadlines", () => {
     for (const text of ['hvornår er deadline for Fordelingskomponenten?', 'hvad er deadlines for FK?']) {
       const read = understander.understand({ text, now });
       expect(read.intent, text).toBe('task.list');

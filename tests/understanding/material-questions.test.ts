@@ -5,8 +5,12 @@ import { Understander } from '../../src/understanding/understand.js';
 
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
 
+let understander: Understander;
+beforeAll(async () => {
+  understander = new Understander(await loadKnowledge('data/knowledge'));
+});
+
 describe('the questions the slides pose', () => {
-  let understander: Understander;
   const records = (text: string) => {
     const reading = understander.understand({ text, now });
     return {
@@ -14,10 +18,6 @@ describe('the questions the slides pose', () => {
       records: [...new Set((reading.entities.passages ?? []).map((key) => key.split('/').slice(0, 2).join('/')))],
     };
   };
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it("answers a slide's question with the record the material answers it with, not by one salient word in it", () => {
     // "Organisation" alone would name the support system's administrator role or its users
@@ -57,8 +57,7 @@ describe('the questions the slides pose', () => {
 });
 
 describe('steps asked of a task that has none', () => {
-  it('are answered by the passage that holds the question, where one does', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
+  it('are answered by the passage that holds the question, where one does', () => {
     const read = understander.understand({ text: 'hvad er KOMBITs næste skridt ift SAPA og organisation', now });
     expect(read.intent).toBe('fact');
     expect(read.entities.passages?.[0]).toMatch(/^topics\/organisation-next-step-for-kombit\//);

@@ -5,13 +5,13 @@ import { Understander } from '../../src/understanding/understand.js';
 
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00', { setZone: true });
 
-describe('whose status a question asks for', () => {
-  let understander: Understander;
-  const intent = (text: string) => understander.understand({ text, now }).intent;
+let understander: Understander;
+beforeAll(async () => {
+  understander = new Understander(await loadKnowledge('data/knowledge'));
+});
 
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
+describe('whose status a question asks for', () => {
+  const intent = (text: string) => understander.understand({ text, now }).intent;
 
   it("is the country's when it says all the municipalities, whoever asks", () => {
     expect(intent('status på bbr for alle kommuner')).toBe('status.national');
@@ -60,8 +60,7 @@ describe('whose status a question asks for', () => {
 });
 
 describe('a status asked of a dropped task', () => {
-  it('is what the task is now, dropped, not who has done it', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
+  it('is what the task is now, dropped, not who has done it', () => {
     const read = understander.understand({ text: 'skal vi stadig lave serviceaftale KMD Sag?', now });
     expect(read.intent).toBe('task.describe');
     expect(read.entities.tasks).toEqual(['serviceaftale-kmd-sag']);
