@@ -4,14 +4,17 @@ import { queryWords } from './query-words.js';
  * "Hej, jeg er lige startet som programleder i Norddjurs … Min chef spurgte i går hvilke
  * kompetencer man egentlig skal have i rollen?": in a long message the question is one clause
  * among the story around it. Where the whole message reads as nothing (or too unsure to answer), the clauses that ask are
- * read by themselves: those that open with a question word or end with a question mark ("…, hvor
- * de har fuldført trin 3." tells, it does not ask).
+ * read by themselves: those that open with a question word, or end with a question mark and ask
+ * with one or open with a verb ("Er der nogen frister?"); "…, hvor de har fuldført trin 3." tells.
  */
 
 // a message this long (in words) may hold its question in one clause
 const longMessage = 18;
 // the words a clause asks with
 const asking = /^(hvad|hvilke|hvilken|hvilket|hvem|hvornaar|hvor|hvordan|hvorfor|what|which|who|when|where|how|why)$/;
+// … or, with a question mark, the verb a yes-or-no question opens with ("Er der nogen frister denne uge?")
+const yesOrNo =
+  /^(er|har|skal|kan|maa|findes|gaelder|bliver|kommer|ved|faar|is|are|do|does|can|will|should|have|has|must)$/;
 // who asked, before the question they asked, in a few words ("min chef spurgte i går: …", "my boss asked me yesterday")
 const reported =
   /^(?:\S+\s+){0,3}?(?:spurgte|spørger|vil vide|vil gerne vide|asked|asks|wants to know)\b(?:\s+(?:i går|i dag|i morges|mig|os|om|me|us|yesterday|today))*[\s:,]+/iu;
@@ -23,7 +26,8 @@ const questionAfterComma = /,\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornå
 function asks(clause: string): boolean {
   const { tokens } = queryWords(clause);
   const first = tokens[0] === 'og' || tokens[0] === 'and' ? tokens[1] : tokens[0];
-  return asking.test(first ?? '') || (/\?\s*$/.test(clause) && tokens.some((token) => asking.test(token)));
+  if (asking.test(first ?? '')) return true;
+  return /\?\s*$/.test(clause) && (yesOrNo.test(first ?? '') || tokens.some((token) => asking.test(token)));
 }
 
 /** The clauses of a long message that ask something, by themselves, last first (the question most often ends it). */

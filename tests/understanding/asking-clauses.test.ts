@@ -39,6 +39,19 @@ describe('a long message whose question is one clause of it', () => {
     expect(askingClauses('hvem skal godkende serviceaftalerne?')).toEqual([]);
   });
 
+  it('finds a yes-or-no question by the verb it opens with, where it ends with a question mark', () => {
+    const story =
+      'Jeg prøver at få styr på hvad der brænder på i programleder-regi, så jeg ikke kvajer mig mens hun er væk. Er der nogen kombit-frister denne uge?';
+    expect(askingClauses(story)).toEqual(['Er der nogen kombit-frister denne uge?']);
+    const read = understander.understand({ text: story, now });
+    expect(read.intent).toBe('deadline.range');
+    expect(read.entities.dates).toEqual({ start: '2018-09-03', end: '2018-09-09' });
+    // a sentence that opens with the verb but tells is no question
+    expect(
+      askingClauses('Vi har talt med nabokommunen om BBR i dag og det gik fint. Er der styr på det hele nu.'),
+    ).toEqual([]);
+  });
+
   it('is read by its question where the whole message reads as nothing', () => {
     const read = understander.understand({ text: long, now });
     expect(read.intent).toBe('role.responsible');
