@@ -77,9 +77,21 @@ function everydayNames(names: string[]): string[] {
 
 // A support system's name is a kind of thing with a word for what it does ("Fordelings|komponenten",
 // "Besked|fordeler"); a newcomer says the kind in the plainest words ("fordelingssystemet",
-// "beskedsystemet"). Left out: "-løsning" (the municipality's own "organisationsløsning" is
+// "beskedsystemet"), or as no kind at all ("fordelings-tingen", "det der fordelings-noget"). Left out: "-løsning" (the municipality's own "organisationsløsning" is
 // another thing than Organisation) and "adgangssystem" (BBR's own is the one shut down).
-const plainKinds = ['system', 'systemet', 'komponent', 'komponenten'];
+const plainKinds = [
+  'system',
+  'systemet',
+  'komponent',
+  'komponenten',
+  'ting',
+  'tingen',
+  'noget',
+  'dims',
+  'dimsen',
+  'halloej',
+  'halloejet',
+];
 const nameKind = /^(.{4,}?)(komponenten|komponent|fordeleren|fordeler)$/;
 
 /** "fordelingssystemet" for Fordelingskomponenten, "klassifikationssystem" for Klassifikation. */
