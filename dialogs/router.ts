@@ -132,7 +132,7 @@ const readingDialogs = new Set<string>([
  */
 function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
-  if (parts.length < 2) return answerText(turn, text, deps);
+  if (parts.length < 2) return answerText(turn, parts[0] ?? text, deps);
   const answers: Routed[] = [];
   let previous = deps.previous;
   for (const part of parts) {

@@ -557,6 +557,16 @@ describe('several questions in one message', () => {
       .map((reply) => [reply.text, ...(reply.list ?? [])].join('\n'))
       .join('\n');
 
+  it('answers the question alone where the rest only tells why it is asked', () => {
+    const answers = replies('hvornår er kommunedagen i Odense? min kollega spurgte mig i går');
+    expect(all('hvornår er kommunedagen i Odense? min kollega spurgte mig i går')).toContain('21. november 2018');
+    expect(answers.some((answer) => answer.text?.startsWith('Til »'))).toBe(false);
+    // a question klikbot cannot answer stays unanswered, whatever the words after it
+    expect(replies('hvor meget tjener en FK-administrator om måneden? min chef vil have et tal')[0]?.notKnown).toBe(
+      true,
+    );
+  });
+
   it('answers the part it knows and says which part it does not', () => {
     const answers = replies('hvor meget tjener en FK-administrator, og hvornår er kommunedagen i Odense?');
     expect(answers[0]?.text).toBe(

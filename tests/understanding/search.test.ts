@@ -6,7 +6,6 @@ import { danishFor } from '../../src/understanding/search/english.js';
 import { FactSearch } from '../../src/understanding/search/fact-search.js';
 import { passagesOf } from '../../src/understanding/search/passages.js';
 import { queryTerms } from '../../src/understanding/search/terms.js';
-import { splitQuestions } from '../../src/understanding/split-questions.js';
 import { stem } from '../../src/understanding/stem.js';
 
 describe('the search over every passage', () => {
@@ -390,41 +389,5 @@ describe('the search over every passage', () => {
   it('quotes nothing for a known name beside a question the data cannot answer', () => {
     expect(answeringPassages(search.search(queryWords('hvad tjener en FK-administrator?').tokens))).toEqual([]);
     expect(answeringPassages(search.search(queryWords('hvem er borgmester i Køge?').tokens))).toEqual([]);
-  });
-});
-
-describe('the questions in one message', () => {
-  it('splits two questions joined by "og" before a question word, or after a question mark', () => {
-    expect(splitQuestions('hvad hedder opgaven med FK-ADM, og hvornår er kommunedagen i Odense?')).toEqual([
-      'hvad hedder opgaven med FK-ADM',
-      'hvornår er kommunedagen i Odense?',
-    ]);
-    expect(splitQuestions('hvornår er deadline for BBR? hvem er ansvarlig for FK?')).toEqual([
-      'hvornår er deadline for BBR?',
-      'hvem er ansvarlig for FK?',
-    ]);
-  });
-
-  it('splits at a "+", drops a lead-in that only announces the questions, and keeps a short "og hvornår?" as a follow-up', () => {
-    expect(splitQuestions('to ting: hvornår er deadline for BBR + hvem er ansvarlig for FK?')).toEqual([
-      'hvornår er deadline for BBR',
-      'hvem er ansvarlig for FK?',
-    ]);
-    expect(splitQuestions('afstemning: hvilken strategi vælger I')).toEqual(['afstemning: hvilken strategi vælger I']);
-    expect(splitQuestions('hvem godkender serviceaftalerne, og hvornår?')).toEqual([
-      'hvem godkender serviceaftalerne',
-      'og hvornår?',
-    ]);
-    expect(splitQuestions('Who approves the service agreements, and by when?')).toEqual([
-      'Who approves the service agreements',
-      'and by when?',
-    ]);
-  });
-
-  it('keeps one question whole', () => {
-    expect(splitQuestions('status og deadline for BBR')).toEqual(['status og deadline for BBR']);
-    expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual([
-      'hvor mange er færdige med trin 3 og trin 4',
-    ]);
   });
 });

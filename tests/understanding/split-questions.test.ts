@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { splitQuestions } from '../../src/understanding/split-questions.js';
+
+describe('the questions in one message', () => {
+  it('splits two questions joined by "og" before a question word, or after a question mark', () => {
+    expect(splitQuestions('hvad hedder opgaven med FK-ADM, og hvornår er kommunedagen i Odense?')).toEqual([
+      'hvad hedder opgaven med FK-ADM',
+      'hvornår er kommunedagen i Odense?',
+    ]);
+    expect(splitQuestions('hvornår er deadline for BBR? hvem er ansvarlig for FK?')).toEqual([
+      'hvornår er deadline for BBR?',
+      'hvem er ansvarlig for FK?',
+    ]);
+  });
+
+  it('splits at a "+", drops a lead-in that only announces the questions, and keeps a short "og hvornår?" as a follow-up', () => {
+    expect(splitQuestions('to ting: hvornår er deadline for BBR + hvem er ansvarlig for FK?')).toEqual([
+      'hvornår er deadline for BBR',
+      'hvem er ansvarlig for FK?',
+    ]);
+    expect(splitQuestions('afstemning: hvilken strategi vælger I')).toEqual(['afstemning: hvilken strategi vælger I']);
+    expect(splitQuestions('hvem godkender serviceaftalerne, og hvornår?')).toEqual([
+      'hvem godkender serviceaftalerne',
+      'og hvornår?',
+    ]);
+    expect(splitQuestions('Who approves the service agreements, and by when?')).toEqual([
+      'Who approves the service agreements',
+      'and by when?',
+    ]);
+  });
+
+  it('keeps one question whole', () => {
+    expect(splitQuestions('status og deadline for BBR')).toEqual(['status og deadline for BBR']);
+    expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual([
+      'hvor mange er færdige med trin 3 og trin 4',
+    ]);
+  });
+
+  it('leaves out what only tells why the question is asked, not a wish that asks in other words', () => {
+    expect(splitQuestions('hvornår er kommunedagen i Odense? min kollega spurgte mig i går')).toEqual([
+      'hvornår er kommunedagen i Odense?',
+    ]);
+    expect(splitQuestions('When is the deadline for FK-ADM? We thought it was in December.')).toEqual([
+      'When is the deadline for FK-ADM?',
+    ]);
+    expect(splitQuestions('hvornår er deadline for BBR? jeg vil gerne vide om vi kan nå det')).toEqual([
+      'hvornår er deadline for BBR?',
+      'jeg vil gerne vide om vi kan nå det',
+    ]);
+    expect(splitQuestions('hvornår er deadline for BBR? vi har ikke nået trin 3, hvad gør vi?')).toHaveLength(2);
+  });
+});
