@@ -1,4 +1,4 @@
-import { passageKeyOf } from './reading-groups.js';
+import { keyOfPassage, passageKeyOf } from './reading-groups.js';
 import { queryWords } from './query-words.js';
 import { answeringPassages } from './search/answerable.js';
 import type { FactSearch } from './search/fact-search.js';
@@ -16,6 +16,17 @@ const notPointing = (tokens: string[], index: number): boolean =>
 // a place asked for is the link's, which the search for links finds
 const asksWhere = /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger)|where|link\w*|url)\b/iu;
 const POINTED_PASSAGE = 0.5;
+
+function linksOf(search: FactSearch, kind: Passage['kind'], recordId: string, resolved: Understanding) {
+  const links = search.passagesOf(kind, recordId).filter((passage) => /^links\.\d+$/.test(passage.field));
+  if (links.length === 0) return undefined;
+  return {
+    intent: 'fact' as const,
+    confidence: 0.9,
+    entities: { ...resolved.entities, passages: links.map(keyOfPassage) },
+    language: resolved.language,
+  };
+}
 
 /**
  * "hvor tit bliver den opdateret?" right after an answer from one slide or news item: the
@@ -36,8 +47,8 @@ export function withinLastRecord(
 ): Understanding | undefined {
   const { input, tokens, names, resolved, dated } = question;
   const { text, previous } = input;
-  // a thing named is what the question is about; a date or a place asked for is another question
-  if (dated || asksWhere.test(text) || names.some((match) => match.certainty === 'named')) return undefined;
+  // a thing named is what the question is about; a date is another question
+  if (dated || names.some((match) => match.certainty === 'named')) return undefined;
   const keys = previous?.intent === 'fact' ? (previous.entities.passages ?? []) : [];
   const records = new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')));
   const points = tokens.some((token, index) => pointingBack.test(token) && !notPointing(tokens, index));
@@ -46,6 +57,8 @@ export function withinLastRecord(
   // (a thing with a name is the follow-up's topic already: "hvem skal bruge den?" after SF1515)
   if (kind !== 'topics' && kind !== 'news') return undefined;
   const inRecord = (passage: Passage) => passage.kind === kind && passage.recordId === recordId;
+  // "hvor finder jeg det?": the record's own link, where it has one; another place is another question
+  if (asksWhere.test(text)) return linksOf(search, kind, recordId, resolved);
   // the record stands for the pronoun: its name is said, though not in these words
   const title = search.passagesOf(kind, recordId)[0]?.recordTitle ?? '';
   const described = [{ kind, recordId, tokens: queryWords(title).tokens }];

@@ -64,6 +64,15 @@ describe('a conversation', () => {
     expect(english('how often is it refreshed?').text).toContain('Opdateres kvartalsvis');
   });
 
+  it('gives the slide\'s own link to "hvor finder jeg det?" right after an answer from it', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('kan jeg søge pr it-system i implementeringsoverblikket?');
+    expect(ask('hvor finder jeg det?').text).toContain('https://share-komm.kombit.dk/');
+    // a slide without a link of its own gets no link of another
+    ask('hvad er next step for KOMBIT?');
+    expect(ask('hvor finder jeg det?').text).not.toContain('share-komm.kombit.dk/p079/Implementering');
+  });
+
   it('reads no "den" of a date, "it" of IT or "det for" as pointing back at the slide', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvad er status på adgangsstyring?');
