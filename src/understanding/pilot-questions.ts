@@ -11,6 +11,9 @@ const whoUses =
   /^(hvem|hvilke|hvilken|who|which|bruger|bruge|anvender|anvende|use|uses|using|run|runs|andre|others|udover|besides)$/;
 // "OS2 STS ORG Syncronizer" names STS Organisation's words, which do not make it about the support system
 const organisation = 'organisation';
+// "hvad bruger Næstved til org-data?": a pilot municipality asked what it uses for its organisation data
+const usesWord = /^(bruger|bruge|anvender|anvende|koerer|use|uses|using|run|runs)$/;
+const organisationWord = /^(org|orgdata|organisationsdata\w*|organisationsloesning\w*|loesning\w*|solution\w*)$/;
 // the readings a municipality's pilot question is given when its piloting word is not known ("pilotforsøget")
 const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national']);
 // below this the pilots' answer is more likely than the intent the words alone suggested
@@ -34,6 +37,16 @@ function municipalityPiloting(resolved: Understanding): Understanding | undefine
   return { ...resolved, intent: 'pilot.solution', confidence: Math.max(resolved.confidence, pilotConfidence) };
 }
 
+/** A pilot municipality asked what it uses for its organisation data, the piloting word unsaid. */
+function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Understanding): boolean {
+  const [municipality, ...more] = resolved.entities.municipalities;
+  if (!municipality || more.length > 0 || !knowledge.pilots.some((pilot) => pilot.municipality === municipality))
+    return false;
+  const aboutOrganisation =
+    resolved.entities.supportSystems.includes(organisation) || tokens.some((token) => organisationWord.test(token));
+  return aboutOrganisation && tokens.some((token) => usesWord.test(token));
+}
+
 /**
  * "hvem bruger OS2 sync?", "which pilot municipalities built their own org solution?": a
  * solution the SAPA pilots use, asked who uses it, is the pilots' answer for that solution. A
@@ -48,7 +61,7 @@ export function pilotSolutionReading(
   // "hvad koster OS2 sync?": a price is never in the material, whatever it names
   if (outsideWordsOf(tokens).length > 0) return undefined;
   const named = pilotSolutionNamed(knowledge, tokens);
-  const piloting = tokens.some((token) => pilotWord.test(token));
+  const piloting = tokens.some((token) => pilotWord.test(token)) || pilotsOrganisation(knowledge, tokens, resolved);
   if (!named) return piloting ? municipalityPiloting(resolved) : undefined;
   const own = named.pilots.every((pilot) => pilot.vendor === pilot.solution);
   if (!piloting && (own || !tokens.some((token) => whoUses.test(token)))) return undefined;

@@ -682,6 +682,13 @@ describe('the pilots of one solution', () => {
     expect(answer('hvad har Gladsaxe valgt i prøvekørslen?')?.text).toContain('**Gladsaxe Kommune** er SAPA-pilot');
   });
 
+  it('answers a pilot municipality asked what it uses for its organisation data with its pilot answer', () => {
+    expect(answer('hvad anvender Herning til organisationsdata?')?.text).toContain('**Herning Kommune** er SAPA-pilot');
+    expect(answer('what does Odense use for its org data?')?.text).toContain('**Odense Kommune** is a SAPA pilot');
+    // a municipality that is no pilot has no pilot answer
+    expect(answer('hvad bruger Aarhus til organisationsdata?')?.heading).not.toBe('SAPA-piloter');
+  });
+
   it('names no solution by a common word of a vendor, nor "egen" said of anything but a solution', () => {
     expect(answer('who is our identity provider?')?.text).not.toContain('Digital Identity');
     expect(answer('har pilotkommunerne deres egen projektleder?')?.text).not.toContain('Egen løsning');
