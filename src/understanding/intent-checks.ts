@@ -5,6 +5,7 @@ import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
 import { comingDeadlines, deadlinesOfASystem, meetingDuration, passedDeadlines } from './time-checks.js';
 import { statusOfADroppedTask } from './status-checks.js';
+import { strategyChoice } from './strategy-choices.js';
 
 /**
  * An intent read from how a question is phrased, checked against what it names: help that is
@@ -281,5 +282,5 @@ export function checkedIntent(read: Understanding, tokens: string[], knowledge: 
   const checked = countOfAGroup(countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
-  return statusOfADroppedTask(dateOfAnotherSystem(asked, knowledge), knowledge);
+  return strategyChoice(statusOfADroppedTask(dateOfAnotherSystem(asked, knowledge), knowledge), tokens);
 }

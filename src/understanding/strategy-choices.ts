@@ -1,0 +1,46 @@
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
+
+// below this an intent was guessed from the words alone, and a question of choosing a way is likelier
+const guessed = 0.7;
+
+/*
+ * "hvilken af måderne at få vores organisationsdata ind på giver mest mening for os?",
+ * "hvornår giver interim strategien mening?": which way to choose is the strategies' answer,
+ * which holds KOMBIT's recommendations with the conditions they come with.
+ */
+
+// the words for a way of doing it, and those of choosing one
+const wayWord =
+  /^(strategi\w*|maade\w*|vej|vejen|vejene|metode\w*|mulighed\w*|strategy|strategies|way|ways|option\w*|approach\w*)$/;
+const choiceWord =
+  /^(vaelge|vaelger|vaelg|mening|bedst|bedste|anbefal\w*|passer|egner|choose|pick|best|recommend\w*|sense|suits?)$/;
+// … asked which, or what is recommended ("hvis vi vælger B, hvad er fordelene?" has chosen)
+const whichWord = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
+// what the strategies are about: Organisation, and the systems their recommendations speak of
+const strategyContext = new Set(['organisation']);
+const recommendationSystems = new Set(['sapa', 'kmd-sag']);
+
+function namesOnlyStrategyThings(read: Understanding): boolean {
+  const { entities } = read;
+  return (
+    entities.tasks.length === 0 &&
+    entities.roles.length === 0 &&
+    entities.deadlines.length === 0 &&
+    entities.interfaces.length === 0 &&
+    entities.municipalities.length === 0 &&
+    entities.supportSystems.every((id) => strategyContext.has(id)) &&
+    entities.itSystems.every((id) => recommendationSystems.has(id))
+  );
+}
+
+/** A question of which way to choose, read as nothing sure, is the strategies' answer (one strategy's, where it is named). */
+export function strategyChoice(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'unknown' && read.confidence >= guessed) return read;
+  if (!tokens.some((token) => choiceWord.test(token))) return read;
+  // (a strategy named is asked why or when to choose it: its own answer holds the recommendation)
+  const named = read.entities.strategies.length > 0;
+  const asksWhich = tokens.some((token) => whichWord.test(token)) && tokens.some((token) => wayWord.test(token));
+  if (!named && !asksWhich) return read;
+  if (!namesOnlyStrategyThings(read)) return read;
+  return { ...read, intent: 'strategy.describe', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
+}

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { Understander } from '../../src/understanding/understand.js';
+import { replyText, turn } from './question-set.js';
+
+describe('a question of which way to choose for the organisation data', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the strategies with their recommendations, however the words alone were read', async () => {
+    expect(read('which option would you recommend for a municipality with only KMD Sag cases in SAPA?').intent).toBe(
+      'strategy.describe',
+    );
+    const story = 'vi har kun KMD Sag sager i SAPA i år, hvilken af måderne er bedst for os?';
+    expect(read(story).intent).toBe('strategy.describe');
+    const core = createCore({ knowledge: understander.knowledge });
+    expect(replyText(core.answer(turn(story, 'choice', now, 'da')).replies)).toMatch(
+      /Interims-strategi er i mange tilfælde en god strategi \(især hvis man kun har KMD Sag sager i SAPA\)/i,
+    );
+  });
+
+  it('is one strategy where it is named and asked why to choose it', () => {
+    expect(read('why should we choose strategy B?')).toMatchObject({
+      intent: 'strategy.describe',
+      entities: { strategies: ['strategi-b'] },
+    });
+  });
+
+  it('is no strategy where something else is named, or the choice is made already', () => {
+    expect(read('hvilken rolle i Fordelingskomponenten er bedst at udpege først?').intent).not.toBe(
+      'strategy.describe',
+    );
+    expect(read('hvilken af de 14 grupper i udrulningsplanen passer os?').intent).not.toBe('strategy.describe');
+  });
+});
