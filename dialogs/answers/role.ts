@@ -1,5 +1,5 @@
 import type { Reply, ReplyButton } from '../../src/core/types.js';
-import { findRole, tasksForRole, type Role } from '../../src/knowledge/queries.js';
+import { findRole, slidesAboutRole, tasksForRole, type Role } from '../../src/knowledge/queries.js';
 import { roleAreaTitles } from '../../src/knowledge/schemas/roles.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { materialText, say, sourceLine } from '../shared/say.js';
@@ -102,6 +102,11 @@ export const role: Dialog = (context, args) => {
   if (found.description) lines.push(materialText(context, found.description));
   for (const mention of found.mentions)
     lines.push(say(context, `Nævnt i materialet: “${mention.quote}”`, `Mentioned in the material: “${mention.quote}”`));
+  // what a slide about the role lists is what the material says the role is for
+  for (const slide of slidesAboutRole(context.knowledge, found)) {
+    lines.push(say(context, `Sliden »${slide.title}«:`, `The slide »${slide.title}« (in Danish):`));
+    lines.push(...slide.points.map((point) => `- ${point}`));
+  }
   if (!found.description) {
     lines.push(
       say(

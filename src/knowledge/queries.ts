@@ -8,7 +8,7 @@ export {
   upcomingDeadlines,
   type DatedItem,
 } from './queries/dated-items.js';
-export { findRole, findTask, statusTasks, tasksForRole } from './queries/find.js';
+export { findRole, findTask, slidesAboutRole, statusTasks, tasksForRole } from './queries/find.js';
 export { findMeeting, meetingInstant, upcomingMeetings } from './queries/meetings.js';
 export { rolesOfSupportSystem, type SupportSystemRole } from './queries/support-system-roles.js';
 export { meetingNotices, type AgendaItem, type Meeting } from './schemas/meetings.js';
