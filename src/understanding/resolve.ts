@@ -106,10 +106,31 @@ function followUp(
   const entities = repeatable ? fill(previous.intent, inherited, previous) : undefined;
   if (entities) return { intent: previous.intent, confidence: 0.7, entities, language: original.language };
   // (not understood, it is still about the last topic: "og hvornår bliver den publiceret?" is that task's)
-  return (
-    bestFilled(inherited, true, previous) ??
-    bestFilled(original, false, undefined) ?? { ...unknown, entities: inherited.entities }
-  );
+  const read = bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined);
+  // "hvad skal han så hjælpe med?" after one role: what the one who holds it does, no help with klikbot
+  if ((!read || read.intent === 'help') && pointsAtAPerson(original.tokens) && previous.entities.roles.length === 1)
+    return { intent: 'role.describe', confidence: 0.7, entities: inherited.entities, language: original.language };
+  return read ?? { ...unknown, entities: inherited.entities };
+}
+
+const personWords = new Set([
+  'person',
+  'personen',
+  'han',
+  'hun',
+  'ham',
+  'hende',
+  'hans',
+  'hendes',
+  'vedkommende',
+  'he',
+  'she',
+  'him',
+  'his',
+]);
+
+function pointsAtAPerson(tokens: string[]): boolean {
+  return tokens.some((token) => personWords.has(token));
 }
 
 /**

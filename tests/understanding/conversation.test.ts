@@ -64,6 +64,19 @@ describe('a conversation', () => {
     expect(english('how often is it refreshed?').text).toContain('Opdateres kvartalsvis');
   });
 
+  it('reads "han", "hun" or "den person" right after one role as the one who holds it, not as help with klikbot', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvem bliver SPOC for leverandørerne?');
+    const duties = ask('hvad skal hun så hjælpe med?');
+    expect(duties.intent).toBe('role.describe');
+    expect(duties.text).toContain('Hjælpe med adgang til kommunens IdP');
+    ask('hvem bliver SPOC for leverandørerne?');
+    expect(ask('og hvad skal den person hjælpe med?').intent).toBe('role.describe');
+    // asked of klikbot, help stays help
+    ask('hvem bliver SPOC for leverandørerne?');
+    expect(ask('kan du hjælpe mig?').intent).toBe('help');
+  });
+
   it('gives the slide\'s own link to "hvor finder jeg det?" right after an answer from it', () => {
     const ask = asker(createCore({ knowledge }));
     ask('kan jeg søge pr it-system i implementeringsoverblikket?');
