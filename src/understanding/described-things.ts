@@ -28,7 +28,7 @@ const entityKinds: Partial<Record<DescribedKind, EntityKind>> = {
 };
 
 // How much of a phrase (its words weighed by rarity) the question must say, and in how many words
-const minimumShare = 0.75;
+const minimumShare = 0.7;
 const minimumWords = 2;
 // How a word counts: written as the phrase writes it, or reached by another word or a typo
 const exact = 1;

@@ -49,6 +49,11 @@ describe('a record described instead of named', () => {
     expect(read('hvilke systemer skal bruge fælles log ud af alle systemer?').entities.interfaces).toEqual(['sf1515']);
   });
 
+  it('takes most of a description, its rarest words said, without the rest ("kilden fagsystemerne læser fra")', () => {
+    // "kilden fagsystemerne læser medarbejderdata fra" without "medarbejderdata"
+    expect(read('hvad er kilden som fagsystemerne læser fra?').entities.supportSystems).toEqual(['organisation']);
+  });
+
   it('needs most of a description: one shared word is no description', () => {
     expect(read('hvilke data har vi?').entities.supportSystems).toEqual([]);
     expect(read('hvad gør det gamle system?').entities.deadlines).toEqual([]);
