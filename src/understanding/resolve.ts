@@ -110,6 +110,12 @@ function followUp(
   // "hvad skal han så hjælpe med?" after one role: what the one who holds it does, no help with klikbot
   if ((!read || read.intent === 'help') && pointsAtAPerson(original.tokens) && previous.entities.roles.length === 1)
     return { intent: 'role.describe', confidence: 0.7, entities: inherited.entities, language: original.language };
+  // "er de datoer endelige?" after the kick-off meetings: a short question of the last topic that
+  // reads as nothing gets that topic's answer again, which says what is known of it ("foreløbig dato")
+  if (!read && original.tokens.length <= 6 && !changesState(previous.intent) && previous.intent !== 'fact') {
+    const entities = fill(previous.intent, inherited, previous);
+    if (entities) return { intent: previous.intent, confidence: 0.55, entities, language: original.language };
+  }
   return read ?? { ...unknown, entities: inherited.entities };
 }
 

@@ -77,6 +77,19 @@ describe('a conversation', () => {
     expect(ask('kan du hjælpe mig?').intent).toBe('help');
   });
 
+  it('answers a short question that points back and is not understood with the last topic again', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår er der opstartsmøde om organisation?');
+    const again = ask('er de datoer fastlagt?');
+    expect(again.intent).toBe('event.list');
+    expect(again.text).toContain('foreløbig dato');
+    // a longer question of its own is not the last topic again
+    ask('hvornår er der opstartsmøde om organisation?');
+    expect(ask('hvor mange af de mennesker der deltager har egentlig sagt ja til frokost bagefter?').intent).not.toBe(
+      'event.list',
+    );
+  });
+
   it('gives the slide\'s own link to "hvor finder jeg det?" right after an answer from it', () => {
     const ask = asker(createCore({ knowledge }));
     ask('kan jeg søge pr it-system i implementeringsoverblikket?');
