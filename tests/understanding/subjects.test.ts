@@ -34,4 +34,16 @@ describe('a passage quoted for a question that names a system', () => {
     // the role gallery's technical roles name FK and ØiR roles, among others
     expect(answer('Hvilke tekniske roller er der for Adgangsstyring?')).toContain('Rolleadmin');
   });
+
+  it('is about that system: a passage about no system answers nothing asked of one', () => {
+    // "Næste programledermøde · November 2018" holds "KOMBIT" and "next", not Organisation
+    expect(answer('what is kombit doing next on organisation?', 'en')).not.toContain('Næste programledermøde');
+  });
+
+  it('is about it by the slide it is on: the knowledge relates the slide to the system', () => {
+    // ("Færdiggøre vejledningsmaterialer" does not say Organisation; its slide is Organisation's)
+    expect(answer('hvilke vejledningsmaterialer skal færdiggøres for Organisation?')).toContain(
+      'Færdiggøre vejledningsmaterialer',
+    );
+  });
 });
