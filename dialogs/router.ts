@@ -4,7 +4,7 @@ import type { ActionPayload, Reply, Turn } from '../src/core/types.js';
 import { detectLanguage } from '../src/understanding/language.js';
 import { queryWords } from '../src/understanding/query-words.js';
 import { participantQuestion } from '../src/understanding/participant-questions.js';
-import { splitQuestions } from '../src/understanding/split-questions.js';
+import { onlyTells, splitQuestions } from '../src/understanding/split-questions.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
 import { seeAlso } from './answers/fact-answer.js';
 import { help, notUnderstood, partNotUnderstood } from './answers/help.js';
@@ -132,7 +132,7 @@ const readingDialogs = new Set<string>([
  */
 function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
-  if (parts.length < 2) return answerText(turn, parts[0] ?? text, deps);
+  if (parts.length < 2) return answerText(turn, text, deps);
   const answers: Routed[] = [];
   let previous = deps.previous;
   for (const part of parts) {
@@ -146,13 +146,15 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const understood = answers.filter((answer) => answer.understanding?.intent !== 'unknown');
   if (understood.length === 0) return answerText(turn, text, deps);
   // a part klikbot cannot answer says so where it stands, and the others are still answered
-  const answered = answers.map((answer, index): Routed => {
-    if (answer.understanding?.intent !== 'unknown') return answer;
+  const answered = answers.flatMap((answer, index): Routed[] => {
+    if (answer.understanding?.intent !== 'unknown') return [answer];
+    // words that only tell why the message asks are no question klikbot failed ("…? min chef spurgte")
+    if (onlyTells(parts[index]!)) return [];
     const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
     // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
     const general = notUnderstood(context, {})[0]?.text;
-    if (answer.replies.some((reply) => reply.text !== general)) return answer;
-    return { replies: partNotUnderstood(context, { part: parts[index]! }) };
+    if (answer.replies.some((reply) => reply.text !== general)) return [answer];
+    return [{ replies: partNotUnderstood(context, { part: parts[index]! }) }];
   });
   const replies = answered.flatMap((answer) => answer.replies);
   const understanding = understood.at(-1)?.understanding;

@@ -3,9 +3,8 @@
  * is two. A message splits after a question mark followed by more words, or at "og" / "and"
  * (or a comma) right before a question word; each part must be a question of a few words.
  */
-const askingWords =
-  'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|when|who|which|how|where|why';
-const questionWords = `${askingWords}|er|skal|kan|is|are|does|do|can`;
+const questionWords =
+  'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|er|skal|kan|what|when|who|which|how|where|why|is|are|does|do|can';
 const joiner = new RegExp(
   `(?:,\\s*|\\s+)(?:og|and|samt|plus|\\+)\\s+(?=(?:by\\s+|inden\\s+)?(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)|\\s\\+\\s+(?=\\S)`,
   'iu',
@@ -17,22 +16,24 @@ const leadIn = new RegExp(
   'iu',
 );
 const minimumWords = 3;
-const followUpTail = /^(?:by\s+|inden\s+)?(?:hvornår|hvornaar|when|hvem|who|hvor|where)\b[\s?]*$/iu;
+// A part that only tells why the message asks ("min chef vil have et tal", "I thought we hadn't
+// started"): it opens with who tells, and has no asking word, no question mark and no wish of
+// the asker's own ("I want to know whether …")
+const telling = /^(?:jeg|vi|min|mit|mine|vores|han|hun|we|my|our|he|she|they)\b/iu;
+const asksAnything =
+  /\?|\b(?:hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|when|who|which|how|where|why|vil gerne|ville gerne|vil have|vil vide|want|wanted|would like|wonder|undrer|spekulerer|mangler|need)\b/iu;
 
-// What a question is followed by that only tells why it is asked ("…? min chef vil have et tal",
-// "…? jeg kunne ikke svare"): it opens with who tells
-const telling = /^(?:jeg|vi|min|mit|mine|vores|han|hun|de|det|i|we|my|our|he|she|they|it)\b/iu;
-// … and that asks nothing: no asking word or mark, no wish of the asker's own ("I want to know whether …")
-const asksAnything = new RegExp(
-  `\\?|\\b(?:${askingWords}|vil gerne|ville gerne|want|wanted|would like|wonder|undrer|spekulerer|need to know)\\b`,
-  'iu',
-);
+/** Whether a part of a message only tells, and asks nothing. */
+export function onlyTells(part: string): boolean {
+  return telling.test(part.trim()) && !asksAnything.test(part);
+}
+const followUpTail = /^(?:by\s+|inden\s+)?(?:hvornår|hvornaar|when|hvem|who|hvor|where)\b[\s?]*$/iu;
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** The message's questions, in order; one element when it asks one thing (without what only tells why). */
+/** The message's questions, in order; one element when it asks one thing. */
 export function splitQuestions(text: string): string[] {
   const parts: string[] = [];
   let rest = text.trim().replace(leadIn, '');
@@ -44,11 +45,6 @@ export function splitQuestions(text: string): string[] {
       wordCount(tail) < minimumWords && followUpTail.test(tail) && /^[,\s]*(og|and)\b/iu.test(match[0]);
     // "status og deadline for BBR" is one question: both sides must be questions of their own
     if (wordCount(head) < minimumWords || (wordCount(tail) < minimumWords && !shortFollowUp)) break;
-    // (… and is no question to answer: the question before it is the message's)
-    if (match[0].startsWith('?') && telling.test(tail) && !asksAnything.test(tail)) {
-      rest = head;
-      break;
-    }
     parts.push(head);
     rest = shortFollowUp ? `${match[0].replace(/^[,\s]+/, '').trim()} ${tail}` : tail;
   }

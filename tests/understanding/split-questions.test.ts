@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitQuestions } from '../../src/understanding/split-questions.js';
+import { onlyTells, splitQuestions } from '../../src/understanding/split-questions.js';
 
 describe('the questions in one message', () => {
   it('splits two questions joined by "og" before a question word, or after a question mark', () => {
@@ -36,17 +36,13 @@ describe('the questions in one message', () => {
     ]);
   });
 
-  it('leaves out what only tells why the question is asked, not a wish that asks in other words', () => {
-    expect(splitQuestions('hvornår er kommunedagen i Odense? min kollega spurgte mig i går')).toEqual([
-      'hvornår er kommunedagen i Odense?',
-    ]);
-    expect(splitQuestions('When is the deadline for FK-ADM? We thought it was in December.')).toEqual([
-      'When is the deadline for FK-ADM?',
-    ]);
-    expect(splitQuestions('hvornår er deadline for BBR? jeg vil gerne vide om vi kan nå det')).toEqual([
-      'hvornår er deadline for BBR?',
-      'jeg vil gerne vide om vi kan nå det',
-    ]);
-    expect(splitQuestions('hvornår er deadline for BBR? vi har ikke nået trin 3, hvad gør vi?')).toHaveLength(2);
+  it('knows a part that only tells why the message asks from one that asks in other words', () => {
+    expect(onlyTells('min kollega spurgte mig i går')).toBe(true);
+    expect(onlyTells('We thought it was in December.')).toBe(true);
+    expect(onlyTells('jeg vil gerne vide om vi kan nå det')).toBe(false);
+    expect(onlyTells('vi har ikke nået trin 3, hvad gør vi?')).toBe(false);
+    // ("det samme for …", "i Kolding": not who tells)
+    expect(onlyTells('Det samme for strategi B')).toBe(false);
+    expect(onlyTells('I Kolding kommune')).toBe(false);
   });
 });
