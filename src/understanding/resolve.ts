@@ -108,11 +108,15 @@ function followUp(
   // (not understood, it is still about the last topic: "og hvornår bliver den publiceret?" is that task's)
   const read = bestFilled(inherited, true, previous) ?? bestFilled(original, false, undefined);
   // "hvad skal han så hjælpe med?" after one role: what the one who holds it does, no help with klikbot
-  if ((!read || read.intent === 'help') && pointsAtAPerson(original.tokens) && previous.entities.roles.length === 1)
+  if (
+    (!read || read.intent === 'help') &&
+    asksWhatThePersonDoes(original.tokens) &&
+    previous.entities.roles.length === 1
+  )
     return { intent: 'role.describe', confidence: 0.7, entities: inherited.entities, language: original.language };
   // "er de datoer endelige?" after the kick-off meetings: a short question of the last topic that
   // reads as nothing gets that topic's answer again, which says what is known of it ("foreløbig dato")
-  if (!read && original.tokens.length <= 6 && !changesState(previous.intent) && previous.intent !== 'fact') {
+  if (!read && asksOfTheTopic(original) && !changesState(previous.intent) && previous.intent !== 'fact') {
     const entities = fill(previous.intent, inherited, previous);
     if (entities) return { intent: previous.intent, confidence: 0.55, entities, language: original.language };
   }
@@ -135,8 +139,34 @@ const personWords = new Set([
   'his',
 ]);
 
-function pointsAtAPerson(tokens: string[]): boolean {
-  return tokens.some((token) => personWords.has(token));
+// … asked what they do, not of klikbot ("kan du hjælpe ham?") nor how to reach or replace them
+const dutyWord =
+  /^(hjaelp\w*|lave|laver|goer|gore|opgave\w*|ansvar\w*|rolle|rollen|do|does|doing|help|helps|task\w*|responsib\w*|role)$/;
+const botWord = /^(du|dig|you|klikbot)$/;
+
+function asksWhatThePersonDoes(tokens: string[]): boolean {
+  return (
+    tokens.some((token) => personWords.has(token)) &&
+    tokens.some((token) => dutyWord.test(token)) &&
+    !tokens.some((token) => botWord.test(token))
+  );
+}
+
+// a question word or mark, to the bot's material, in a few words ("er de datoer endelige?"):
+// not a remark ("det er forkert"), nor asked of klikbot ("kan du oversætte det?") or of a thing
+// the material never speaks of ("er de gratis?", "kan de streames?")
+const shortQuestion = 6;
+const askingWord =
+  /^(hvad|hvem|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|who|when|where|which|how|why)$/;
+
+function asksOfTheTopic(reading: Reading): boolean {
+  const { tokens } = reading;
+  return (
+    tokens.length <= shortQuestion &&
+    (reading.questionMark || askingWord.test(tokens[0] ?? '')) &&
+    reading.materialWords > 0 &&
+    !tokens.some((token) => botWord.test(token))
+  );
 }
 
 /**

@@ -43,6 +43,7 @@ import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
 import { outsideWordsOf } from './search/outside.js';
+import { queryTerms } from './search/terms.js';
 import {
   PASSAGE_OVER_GUESS,
   answersFromKnowledge,
@@ -170,6 +171,7 @@ export class Understander {
       knownShare: this.#known.knownShare(words.tokens, matches, dateSpan),
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
+      materialWords: queryTerms(words.tokens, this.search.vocabulary).terms.length,
     };
     const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
     const resolved =

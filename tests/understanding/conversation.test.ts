@@ -72,9 +72,13 @@ describe('a conversation', () => {
     expect(duties.text).toContain('Hjælpe med adgang til kommunens IdP');
     ask('hvem bliver SPOC for leverandørerne?');
     expect(ask('og hvad skal den person hjælpe med?').intent).toBe('role.describe');
-    // asked of klikbot, help stays help
+    // asked of klikbot, help stays help; asked how to reach or replace the person, the role's answer is none
     ask('hvem bliver SPOC for leverandørerne?');
     expect(ask('kan du hjælpe mig?').intent).toBe('help');
+    ask('hvem bliver SPOC for leverandørerne?');
+    expect(ask('kan du hjælpe mig med at finde ham?').intent).not.toBe('role.describe');
+    ask('hvem bliver SPOC for leverandørerne?');
+    expect(ask('hvad hvis hun er syg?').intent).not.toBe('role.describe');
   });
 
   it('answers a short question that points back and is not understood with the last topic again', () => {
@@ -83,6 +87,11 @@ describe('a conversation', () => {
     const again = ask('er de datoer fastlagt?');
     expect(again.intent).toBe('event.list');
     expect(again.text).toContain('foreløbig dato');
+    // nor a remark, a question to klikbot, or one of a thing the material never speaks of
+    for (const other of ['det er forkert', 'kan du oversætte det til engelsk?', 'er de gratis?']) {
+      ask('hvornår er der opstartsmøde om organisation?');
+      expect(ask(other).intent, other).toBe('unknown');
+    }
     // a longer question of its own is not the last topic again
     ask('hvornår er der opstartsmøde om organisation?');
     expect(ask('hvor mange af de mennesker der deltager har egentlig sagt ja til frokost bagefter?').intent).not.toBe(
