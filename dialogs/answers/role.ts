@@ -104,7 +104,7 @@ export const role: Dialog = (context, args) => {
     lines.push(say(context, `Nævnt i materialet: “${mention.quote}”`, `Mentioned in the material: “${mention.quote}”`));
   // what a slide about the role lists is what the material says the role is for
   for (const slide of slidesAboutRole(context.knowledge, found)) {
-    lines.push(say(context, `Sliden »${slide.title}«:`, `The slide »${slide.title}« (in Danish):`));
+    lines.push(say(context, `Sliden »${slide.title}« nævner:`, `The slide »${slide.title}« lists (in Danish):`));
     lines.push(...slide.points.map((point) => `- ${point}`));
   }
   if (!found.description) {

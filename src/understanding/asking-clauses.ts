@@ -13,8 +13,7 @@ const longMessage = 18;
 // the words a clause asks with
 const asking = /^(hvad|hvilke|hvilken|hvilket|hvem|hvornaar|hvor|hvordan|hvorfor|what|which|who|when|where|how|why)$/;
 // … or, with a question mark, the verb a yes-or-no question opens with ("Er der nogen frister denne uge?")
-const yesOrNo =
-  /^(er|har|skal|kan|maa|findes|gaelder|bliver|kommer|ved|faar|is|are|do|does|can|will|should|have|has|must)$/;
+const yesOrNo = /^(er|har|skal|kan|findes|gaelder|bliver|kommer|faar|is|are|do|does|can|will|should|have|has|must)$/;
 // who asked, before the question they asked, in a few words ("min chef spurgte i går: …", "my boss asked me yesterday")
 const reported =
   /^(?:\S+\s+){0,3}?(?:spurgte|spørger|vil vide|vil gerne vide|asked|asks|wants to know)\b(?:\s+(?:i går|i dag|i morges|mig|os|om|me|us|yesterday|today))*[\s:,]+/iu;
@@ -23,11 +22,21 @@ const sentences = /(?<=[.!?;])\s+(?=\p{Lu})/u;
 // … and a question may follow a comma, opening with its word
 const questionAfterComma = /,\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvordan|what|which|who|when|how)\b)/iu;
 
+// A yes-or-no clause says enough by itself in some words, none of them pointing into the story
+// around it ("Har I et notat?", "Skal jeg melde det til jer?" lean on what came before)
+const yesOrNoWords = 5;
+const pointing = /^(det|den|dem|de|han|hun|ham|hende|i|jer|it|they|them|he|she|him|her)$/;
+
+function standsAlone(tokens: string[]): boolean {
+  return tokens.length >= yesOrNoWords && !tokens.slice(1).some((token) => pointing.test(token));
+}
+
 function asks(clause: string): boolean {
   const { tokens } = queryWords(clause);
   const first = tokens[0] === 'og' || tokens[0] === 'and' ? tokens[1] : tokens[0];
   if (asking.test(first ?? '')) return true;
-  return /\?\s*$/.test(clause) && (yesOrNo.test(first ?? '') || tokens.some((token) => asking.test(token)));
+  if (!/\?\s*$/.test(clause)) return false;
+  return tokens.some((token) => asking.test(token)) || (yesOrNo.test(first ?? '') && standsAlone(tokens));
 }
 
 /** The clauses of a long message that ask something, by themselves, last first (the question most often ends it). */

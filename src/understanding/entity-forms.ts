@@ -77,16 +77,15 @@ function everydayNames(names: string[]): string[] {
 
 // A support system's name is a kind of thing with a word for what it does ("Fordelings|komponenten",
 // "Besked|fordeler"); a newcomer says the kind in the plainest words ("fordelingssystemet",
-// "beskedsystemet"), or as no kind at all ("fordelings-tingen", "det der fordelings-noget"). Left out: "-løsning" (the municipality's own "organisationsløsning" is
+// "beskedsystemet"), or as no kind at all ("fordelings-tingen", "besked-dimsen"; not "noget" nor "ting",
+// which follow any word: "en besked, noget i stil med …", "organisationsting"). Left out: "-løsning" (the municipality's own "organisationsløsning" is
 // another thing than Organisation) and "adgangssystem" (BBR's own is the one shut down).
 const plainKinds = [
   'system',
   'systemet',
   'komponent',
   'komponenten',
-  'ting',
   'tingen',
-  'noget',
   'dims',
   'dimsen',
   'halloej',

@@ -13,7 +13,10 @@ const whoUses =
 const organisation = 'organisation';
 // "hvad bruger Næstved til org-data?": a pilot municipality asked what it uses for its organisation data
 const usesWord = /^(bruger|bruge|anvender|anvende|koerer|use|uses|using|run|runs)$/;
-const organisationWord = /^(org|orgdata|organisationsdata\w*|organisationsloesning\w*|loesning\w*|solution\w*)$/;
+const organisationWord = /^(orgdata|organisationsdata\w*|organisationsloesning\w*|orgloesning\w*)$/;
+// … or "org" said before what of it ("org data", "org-løsning"; not "org-diagrammer")
+const orgWord = /^(org|organisation)$/;
+const orgThing = /^(data|loesning\w*|solution\w*)$/;
 // the readings a municipality's pilot question is given when its piloting word is not known ("pilotforsøget")
 const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national']);
 // below this the pilots' answer is more likely than the intent the words alone suggested
@@ -42,8 +45,12 @@ function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Un
   const [municipality, ...more] = resolved.entities.municipalities;
   if (!municipality || more.length > 0 || !knowledge.pilots.some((pilot) => pilot.municipality === municipality))
     return false;
+  // (Organisation named by its whole name; "org" alone may be anything's: "org charts")
   const aboutOrganisation =
-    resolved.entities.supportSystems.includes(organisation) || tokens.some((token) => organisationWord.test(token));
+    (resolved.entities.supportSystems.includes(organisation) && tokens.some((token) => /^organisation/.test(token))) ||
+    tokens.some(
+      (token, index) => organisationWord.test(token) || (orgWord.test(token) && orgThing.test(tokens[index + 1] ?? '')),
+    );
   return aboutOrganisation && tokens.some((token) => usesWord.test(token));
 }
 

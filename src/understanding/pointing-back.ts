@@ -17,6 +17,16 @@ const notPointing = (tokens: string[], index: number): boolean =>
 const asksWhere = /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger)|where|link\w*|url)\b/iu;
 const POINTED_PASSAGE = 0.5;
 
+// "hvor finder jeg det?", "where can I find it?": asked where to find the thing, and nothing else
+// ("det link virker ikke", "hvor ligger det møde?" ask something else)
+const whereToFindWords =
+  /^(hvor|kan|jeg|man|vi|finder|finde|ligger|henter|hente|henne|saa|egentlig|lige|nu|where|can|do|i|we|find|get|download|is|it|den|det|dem|de|them|they)$/;
+const findingWord = /^(finder|finde|ligger|henter|hente|find|get|download|located)$/;
+
+function onlyWhereToFindIt(tokens: string[]): boolean {
+  return tokens.some((token) => findingWord.test(token)) && tokens.every((token) => whereToFindWords.test(token));
+}
+
 function linksOf(search: FactSearch, kind: Passage['kind'], recordId: string, resolved: Understanding) {
   const links = search.passagesOf(kind, recordId).filter((passage) => /^links\.\d+$/.test(passage.field));
   if (links.length === 0) return undefined;
@@ -58,7 +68,7 @@ export function withinLastRecord(
   if (kind !== 'topics' && kind !== 'news') return undefined;
   const inRecord = (passage: Passage) => passage.kind === kind && passage.recordId === recordId;
   // "hvor finder jeg det?": the record's own link, where it has one; another place is another question
-  if (asksWhere.test(text)) return linksOf(search, kind, recordId, resolved);
+  if (asksWhere.test(text)) return onlyWhereToFindIt(tokens) ? linksOf(search, kind, recordId, resolved) : undefined;
   // the record stands for the pronoun: its name is said, though not in these words
   const title = search.passagesOf(kind, recordId)[0]?.recordTitle ?? '';
   const described = [{ kind, recordId, tokens: queryWords(title).tokens }];

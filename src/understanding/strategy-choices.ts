@@ -20,6 +20,18 @@ const whichWord = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
 const strategyContext = new Set(['organisation']);
 const recommendationSystems = new Set(['sapa', 'kmd-sag']);
 
+// the words of what the strategies are for: the organisation data ("hvilken metode anbefaler I til
+// at rydde op i brugerne?" chooses another way)
+const strategyWord = /^(strategi\w*|strategy|strategies|org|orgdata|organisationsdata\w*|organisation\w*)$/;
+
+function aboutTheStrategies(read: Understanding, tokens: string[]): boolean {
+  return (
+    tokens.some((token) => strategyWord.test(token)) ||
+    read.entities.supportSystems.includes('organisation') ||
+    read.entities.itSystems.includes('kmd-sag')
+  );
+}
+
 function namesOnlyStrategyThings(read: Understanding): boolean {
   const { entities } = read;
   return (
@@ -40,7 +52,7 @@ export function strategyChoice(read: Understanding, tokens: string[]): Understan
   // (a strategy named is asked why or when to choose it: its own answer holds the recommendation)
   const named = read.entities.strategies.length > 0;
   const asksWhich = tokens.some((token) => whichWord.test(token)) && tokens.some((token) => wayWord.test(token));
-  if (!named && !asksWhich) return read;
+  if (!named && !(asksWhich && aboutTheStrategies(read, tokens))) return read;
   if (!namesOnlyStrategyThings(read)) return read;
   return { ...read, intent: 'strategy.describe', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
 }

@@ -74,7 +74,7 @@ describe('one role', () => {
 
   it('lists the points of a slide whose title names the role, and no other slide', () => {
     const [reply] = role(context(), { roleId: 'sts-projektleder' });
-    expect(reply?.text).toContain('Sliden »STS projektlederen bliver SPOC for leverandørerne og forretningen«:');
+    expect(reply?.text).toContain('Sliden »STS projektlederen bliver SPOC for leverandørerne og forretningen« nævner:');
     expect(reply?.text).toContain('- Forretningen: Hjælpe med adgang til kommunens IdP');
     // the slide relates the systemansvarlig too, but its title does not name that role
     expect(role(context(), { roleId: 'systemansvarlig' })[0]?.text ?? '').not.toContain('Sliden »');

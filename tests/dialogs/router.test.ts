@@ -685,6 +685,9 @@ describe('the pilots of one solution', () => {
   it('answers a pilot municipality asked what it uses for its organisation data with its pilot answer', () => {
     expect(answer('hvad anvender Herning til organisationsdata?')?.text).toContain('**Herning Kommune** er SAPA-pilot');
     expect(answer('what does Odense use for its org data?')?.text).toContain('**Odense Kommune** is a SAPA pilot');
+    // solutions for something else, or org charts, are no organisation data
+    expect(answer('hvilke løsninger bruger Odense i borgerservice?')?.heading).not.toBe('SAPA-piloter');
+    expect(answer('does Odense use org charts?')?.heading).not.toBe('SAPA pilots');
     // a municipality that is no pilot has no pilot answer
     expect(answer('hvad bruger Aarhus til organisationsdata?')?.heading).not.toBe('SAPA-piloter');
   });

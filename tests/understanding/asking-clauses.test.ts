@@ -46,6 +46,15 @@ describe('a long message whose question is one clause of it', () => {
     const read = understander.understand({ text: story, now });
     expect(read.intent).toBe('deadline.range');
     expect(read.entities.dates).toEqual({ start: '2018-09-03', end: '2018-09-09' });
+    // a short one, or one that points into the story, leans on what came before
+    expect(
+      askingClauses('Vi skal bruge noget til vores styregruppe på torsdag og det haster lidt faktisk. Har I et notat?'),
+    ).toEqual([]);
+    expect(
+      askingClauses(
+        'Vi har en medarbejder der skal have fundet en afløser fordi hun stopper snart. Skal jeg melde det til jer?',
+      ),
+    ).toEqual([]);
     // a sentence that opens with the verb but tells is no question
     expect(
       askingClauses('Vi har talt med nabokommunen om BBR i dag og det gik fint. Er der styr på det hele nu.'),

@@ -103,6 +103,11 @@ describe('a conversation', () => {
     const ask = asker(createCore({ knowledge }));
     ask('kan jeg søge pr it-system i implementeringsoverblikket?');
     expect(ask('hvor finder jeg det?').text).toContain('https://share-komm.kombit.dk/');
+    // a remark on the link, or a place of something else, is no question of where to find it
+    ask('kan jeg søge pr it-system i implementeringsoverblikket?');
+    expect(ask('det link virker ikke').text).not.toContain('share-komm.kombit.dk/p079');
+    ask('kan jeg søge pr it-system i implementeringsoverblikket?');
+    expect(ask('hvor ligger det møde?').text).not.toContain('share-komm.kombit.dk/p079');
     // a slide without a link of its own gets no link of another
     ask('hvad er next step for KOMBIT?');
     expect(ask('hvor finder jeg det?').text).not.toContain('share-komm.kombit.dk/p079/Implementering');

@@ -325,15 +325,16 @@ describe('a support system named by the plainest word for its kind', () => {
     expect(systems('hvornår lukker BBRs eget adgangssystem?')).not.toContain('adgangsstyring');
   });
 
-  it('is that system when the kind is no kind at all ("fordelings-tingen", "det der besked-noget")', async () => {
+  it('is that system when the kind is no kind at all ("fordelings-tingen", "besked-dimsen")', async () => {
     const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const systems = (text: string) => understander.understand({ text, now }).entities.supportSystems;
     expect(systems('hvornår er deadline for fordelings-tingen?')).toEqual(['fordelingskomponenten']);
-    expect(systems('hvad er det der besked-noget?')).toEqual(['beskedfordeler']);
+    expect(systems('hvad er det der besked-dimsen?')).toEqual(['beskedfordeler']);
     expect(systems('hvad er organisations-dimsen?')).toEqual(['organisation']);
-    // the word alone names nothing
+    // the word alone names nothing, nor "noget" after any word
     expect(systems('hvad er det for noget?')).toEqual([]);
+    expect(systems('kan I sende mig en besked, noget i stil med en påmindelse?')).toEqual([]);
   });
 });
 

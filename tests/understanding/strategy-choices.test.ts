@@ -38,5 +38,8 @@ describe('a question of which way to choose for the organisation data', () => {
       'strategy.describe',
     );
     expect(read('hvilken af de 14 grupper i udrulningsplanen passer os?').intent).not.toBe('strategy.describe');
+    // a way of doing something else
+    expect(read('hvilken metode anbefaler I til at rydde op i brugerne?').intent).not.toBe('strategy.describe');
+    expect(read('which way is best to reach you?').intent).not.toBe('strategy.describe');
   });
 });
