@@ -28,6 +28,7 @@ import { PassageReadings } from './passage-readings.js';
 import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
 import { withinLastRecord } from './pointing-back.js';
+import { whoOfARecordWithoutOne } from './no-one-responsible.js';
 import { askingClauses } from './asking-clauses.js';
 import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
@@ -257,6 +258,8 @@ export class Understander {
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
     const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);
     if (quoted) return quoted;
+    const whose = whoOfARecordWithoutOne(this.knowledge, this.#passages, { ...asked, text: input.text });
+    if (whose) return whose;
     const named = namedStems(words.tokens, names);
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD)
       return this.#passages.withEvidence(input.text, words.tokens, resolved, named);

@@ -47,3 +47,20 @@ describe('a passage quoted for a question that names a system', () => {
     );
   });
 });
+
+describe('a who-question asked of a record no one is responsible for', () => {
+  it('is answered by the passage that holds the whole question, not by "no responsible role"', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const text = replyText(core.answer(turn('who is the SKI 02.19 contract between?', 'who', now, 'en')).replies);
+    expect(text).toContain('mellem kommunen og leverandøren');
+    expect(text).not.toContain('names no responsible role');
+  });
+
+  it('stays who is responsible where the record names a role', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const text = replyText(
+      core.answer(turn('hvem skal godkende serviceaftalerne om Beskedfordeleren?', 'who2', now, 'da')).replies,
+    );
+    expect(text).toContain('Aftaleadministrator');
+  });
+});

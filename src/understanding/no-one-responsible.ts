@@ -1,0 +1,32 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import type { PassageReadings } from './passage-readings.js';
+import { PASSAGE_OVER_GUESS } from './reading-groups.js';
+import type { Understanding } from './types.js';
+
+/*
+ * "who is the SKI 02.19 contract between?" names a deadline and asks who: read as who is
+ * responsible, the answer would be that the material names no one. Where the record named has
+ * no responsible role and a passage holds the whole question, the passage answers.
+ */
+
+function namesNoOneResponsible(knowledge: Knowledge, read: Understanding): boolean {
+  const { deadlines, tasks, roles } = read.entities;
+  if (roles.length > 0 || deadlines.length + tasks.length === 0) return false;
+  const records = [
+    ...knowledge.deadlines.filter((deadline) => deadlines.includes(deadline.id)),
+    ...knowledge.tasks.filter((task) => tasks.includes(task.id)),
+  ];
+  return records.every((record) => record.responsibleRoles.length === 0);
+}
+
+/** The passage that holds a who-question asked of a record no one is responsible for, if one does. */
+export function whoOfARecordWithoutOne(
+  knowledge: Knowledge,
+  passages: PassageReadings,
+  question: { text: string; tokens: string[]; resolved: Understanding },
+): Understanding | undefined {
+  const { text, tokens, resolved } = question;
+  if (resolved.intent !== 'role.responsible' || !namesNoOneResponsible(knowledge, resolved)) return undefined;
+  const fact = passages.fromPassages(text, tokens, resolved);
+  return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
+}
