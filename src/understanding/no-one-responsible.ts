@@ -6,7 +6,8 @@ import type { Understanding } from './types.js';
 /*
  * "who is the SKI 02.19 contract between?" names a deadline and asks who: read as who is
  * responsible, the answer would be that the material names no one. Where the record named has
- * no responsible role and a passage holds the whole question, the passage answers.
+ * no responsible role and a passage of another record (a slide) holds the whole question, the
+ * passage answers.
  */
 
 function namesNoOneResponsible(knowledge: Knowledge, read: Understanding): boolean {
@@ -28,5 +29,9 @@ export function whoOfARecordWithoutOne(
   const { text, tokens, resolved } = question;
   if (resolved.intent !== 'role.responsible' || !namesNoOneResponsible(knowledge, resolved)) return undefined;
   const fact = passages.fromPassages(text, tokens, resolved);
-  return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
+  // (a task's or deadline's own record holds its name, which says nothing of who: the dialog says
+  // that no role is named, and who usually takes such tasks)
+  const [best] = fact?.entities.passages ?? [];
+  if (!fact || !best || /^(tasks|deadlines)\//.test(best)) return undefined;
+  return fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
 }
