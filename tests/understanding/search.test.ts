@@ -211,6 +211,8 @@ describe('the search over every passage', () => {
     expect(danishFor('scheduling')).toBeDefined();
     expect(danishFor('styring')).toBeUndefined();
     expect(danishFor('opdatering')).toBeUndefined();
+    // to register is to sign up, not the building register's name
+    expect(danishFor('register')).toEqual(['tilmeld']);
     // "sign" alone is signing; "sign in" logging in
     expect(best('which role may sign on behalf of the municipality')?.text).toContain('Underskriftberettigede');
     expect(search.search(queryWords('how do users sign in to BBR').tokens).known).toContain(stem('logge'));
