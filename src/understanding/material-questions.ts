@@ -7,8 +7,12 @@ import { queryTerms } from './search/terms.js';
 /** A question the material itself poses, and the record that answers it. */
 interface MaterialQuestion {
   terms: Set<string>;
+  /** The words of the slide that poses it ("Annoncering af deadline for SKI 02.19 …"), which a question may add. */
+  context: Set<string>;
   kind: KnowledgeKind;
   recordId: string;
+  /** What it asks by its question word, where that is why, when or who ("Hvorfor annonceres deadline nu?"). */
+  asks?: string;
   /** A slide's title: it answers only where none of the material's own questions does. */
   title?: boolean;
 }
@@ -17,6 +21,17 @@ interface MaterialQuestion {
 // question, weighed by how telling each word is, and little besides.
 const heldOfTheirs = 0.8;
 const heldOfOurs = 0.6;
+// The question words that say what is asked so that another answers none of it ("why … now?"
+// is no "what time …?"), Danish and English alike
+const askingKinds: [string, RegExp][] = [
+  ['why', /^(hvorfor|why)$/],
+  ['when', /^(hvornaar|when|tidspunkt|klokken|time)$/],
+  ['who', /^(hvem|who)$/],
+];
+
+function askingKind(tokens: string[]): string | undefined {
+  return askingKinds.find(([, word]) => tokens.some((token) => word.test(token)))?.[0];
+}
 
 /**
  * The slides' own questions ("Hvad gør støttesystemet Organisation?", "Hvilken rolle har KOMBIT
@@ -34,9 +49,10 @@ export class MaterialQuestions {
     for (const topic of knowledge.topics) {
       // a slide's own title asked about ("hvad er det videre forløb for rollegalleriet?") is that slide
       this.#add(topic.title, 'topics', topic.id, true);
+      const context = this.#termsOf(queryWords([topic.title, ...(topic.aliases ?? [])].join(' ')).tokens);
       for (const answer of topic.answers ?? []) {
         const [kind, recordId = ''] = answer.answeredIn.split('/') as [KnowledgeKind, string];
-        this.#add(answer.question, kind, recordId);
+        this.#add(answer.question, kind, recordId, false, context);
       }
     }
     for (const [kind, records] of Object.entries(knowledge) as [
@@ -48,9 +64,12 @@ export class MaterialQuestions {
     }
   }
 
-  #add(question: string, kind: KnowledgeKind, recordId: string, title = false): void {
-    const terms = this.#termsOf(queryWords(question).tokens);
-    if (terms.size >= 2) this.#questions.push({ terms, kind, recordId, ...(title ? { title } : {}) });
+  #add(question: string, kind: KnowledgeKind, recordId: string, title = false, context = new Set<string>()): void {
+    const { tokens } = queryWords(question);
+    const terms = this.#termsOf(tokens);
+    const asks = askingKind(tokens);
+    if (terms.size >= 2)
+      this.#questions.push({ terms, context, kind, recordId, ...(asks ? { asks } : {}), ...(title ? { title } : {}) });
   }
 
   #termsOf(tokens: string[]): Set<string> {
@@ -72,10 +91,14 @@ export class MaterialQuestions {
   /** The record that answers the material's question this question repeats, if it repeats one. */
   answering(tokens: string[]): { kind: KnowledgeKind; recordId: string } | undefined {
     const asked = this.#termsOf(tokens);
+    const asks = askingKind(tokens);
     let best: { question: MaterialQuestion; fit: number } | undefined;
     for (const question of this.#questions) {
+      if (question.asks && question.asks !== asks) continue;
       const theirs = this.#share(asked, question.terms);
-      const ours = this.#share(question.terms, asked);
+      // (what the question adds may be the slide's own words: "hvorfor annoncerer KOMBIT deadline
+      // for SKI 02.19 nu?" is the question "Hvorfor annonceres deadline nu?" of the SKI slide)
+      const ours = this.#share(new Set([...question.terms, ...question.context]), asked);
       if (theirs < heldOfTheirs || ours < heldOfOurs) continue;
       // a question of the material's own outranks a slide's title, however the fit compares
       const fit = theirs + ours + (question.title ? 0 : 2);

@@ -36,6 +36,19 @@ describe('the questions the slides pose', () => {
     });
   });
 
+  it('takes the words of the slide that poses the question beside it, and its question word must match', () => {
+    // "SKI 02.19", "KOMBIT", "leverandørerne" are the posing slide's words
+    for (const text of [
+      'hvorfor annoncerer kombit deadline for SKI 02.19 leverandørerne allerede nu?',
+      'why is kombit announcing the SKI 02.19 deadline for the vendors now?',
+    ])
+      expect(records(text).records, text).toEqual(['topics/adgangsstyring-og-kommunerne-er-klar']);
+    // when the announcement is, is no question of why it is now
+    expect(records('hvornår er punktet om annonceringen af SKI 02.19 deadline?').records).not.toContain(
+      'topics/adgangsstyring-og-kommunerne-er-klar',
+    );
+  });
+
   it("answers a slide's own title asked about with that slide", () => {
     expect(records('hvad er det videre forløb for rollegalleriet')).toEqual({
       intent: 'fact',
