@@ -25,7 +25,8 @@ const questionAfterComma = /,\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornå
 // A yes-or-no clause says enough by itself in some words, none of them pointing into the story
 // around it ("Har I et notat?", "Skal jeg melde det til jer?" lean on what came before)
 const yesOrNoWords = 5;
-const pointing = /^(det|den|dem|de|han|hun|ham|hende|i|jer|it|they|them|he|she|him|her)$/;
+// ("i" is most often the preposition: "… Organisation i SAPA?")
+const pointing = /^(det|den|dem|de|han|hun|ham|hende|jer|it|they|them|he|she|him|her)$/;
 
 function standsAlone(tokens: string[]): boolean {
   return tokens.length >= yesOrNoWords && !tokens.slice(1).some((token) => pointing.test(token));

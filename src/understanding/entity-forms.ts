@@ -77,20 +77,11 @@ function everydayNames(names: string[]): string[] {
 
 // A support system's name is a kind of thing with a word for what it does ("Fordelings|komponenten",
 // "Besked|fordeler"); a newcomer says the kind in the plainest words ("fordelingssystemet",
-// "beskedsystemet"), or as no kind at all ("fordelings-tingen", "besked-dimsen"; not "noget" nor "ting",
+// "beskedsystemet"), or as no kind at all ("fordelings-tingen", "organisations-dimsen"; not "noget" nor "ting",
 // which follow any word: "en besked, noget i stil med …", "organisationsting"). Left out: "-løsning" (the municipality's own "organisationsløsning" is
 // another thing than Organisation) and "adgangssystem" (BBR's own is the one shut down).
-const plainKinds = [
-  'system',
-  'systemet',
-  'komponent',
-  'komponenten',
-  'tingen',
-  'dims',
-  'dimsen',
-  'halloej',
-  'halloejet',
-];
+const plainKinds = ['system', 'systemet', 'komponent', 'komponenten'];
+const vagueKinds = ['tingen', 'dims', 'dimsen', 'halloej', 'halloejet'];
 const nameKind = /^(.{4,}?)(komponenten|komponent|fordeleren|fordeler)$/;
 
 /** "fordelingssystemet" for Fordelingskomponenten, "klassifikationssystem" for Klassifikation. */
@@ -98,7 +89,10 @@ function plainKindNames(name: string): string[] {
   const [word, ...more] = words(name);
   if (word === undefined || more.length > 0) return [];
   const doing = nameKind.exec(word)?.[1] ?? (/tion$/.test(word) ? `${word}s` : undefined);
-  return doing === undefined ? [] : plainKinds.map((kind) => doing + kind).filter((form) => form !== word);
+  if (doing === undefined) return [];
+  // (no kind at all only after a linking s, which makes the first part a name's: "besked-tingen" may be KLIK's messages)
+  const kinds = doing.endsWith('s') ? [...plainKinds, ...vagueKinds] : plainKinds;
+  return kinds.map((kind) => doing + kind).filter((form) => form !== word);
 }
 
 function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {

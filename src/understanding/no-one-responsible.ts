@@ -17,7 +17,7 @@ function namesNoOneResponsible(knowledge: Knowledge, read: Understanding): boole
     ...knowledge.deadlines.filter((deadline) => deadlines.includes(deadline.id)),
     ...knowledge.tasks.filter((task) => tasks.includes(task.id)),
   ];
-  return records.every((record) => record.responsibleRoles.length === 0);
+  return records.length > 0 && records.every((record) => record.responsibleRoles.length === 0);
 }
 
 /** The passage that holds a who-question asked of a record no one is responsible for, if one does. */
@@ -29,9 +29,9 @@ export function whoOfARecordWithoutOne(
   const { text, tokens, resolved } = question;
   if (resolved.intent !== 'role.responsible' || !namesNoOneResponsible(knowledge, resolved)) return undefined;
   const fact = passages.fromPassages(text, tokens, resolved);
-  // (a task's or deadline's own record holds its name, which says nothing of who: the dialog says
-  // that no role is named, and who usually takes such tasks)
+  // (only a slide or a news item: a task's, a deadline's or a system's own record holds its name,
+  // which says nothing of who, and the dialog says that no role is named and who usually takes it)
   const [best] = fact?.entities.passages ?? [];
-  if (!fact || !best || /^(tasks|deadlines)\//.test(best)) return undefined;
+  if (!fact || !best || !/^(topics|news)\//.test(best)) return undefined;
   return fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
 }

@@ -51,7 +51,9 @@ function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Un
     tokens.some(
       (token, index) => organisationWord.test(token) || (orgWord.test(token) && orgThing.test(tokens[index + 1] ?? '')),
     );
-  return aboutOrganisation && tokens.some((token) => usesWord.test(token));
+  // ("hvilke systemer bruger Odense organisationsdata i?" asks of systems, not of the pilot's solution)
+  const ofSystems = tokens.some((token) => /^(systemer|systems|fagsystemer|it-systemer)$/.test(token));
+  return aboutOrganisation && !ofSystems && tokens.some((token) => usesWord.test(token));
 }
 
 /**

@@ -154,7 +154,8 @@ function asksWhatThePersonDoes(tokens: string[]): boolean {
 
 // a question word or mark, to the bot's material, in a few words ("er de datoer endelige?"):
 // not a remark ("det er forkert"), nor asked of klikbot ("kan du oversætte det?") or of a thing
-// the material never speaks of ("er de gratis?", "kan de streames?")
+// the material never speaks of ("er de gratis?", "kan de streames?"), nor who ("hvem har valgt den?"),
+// which the last answer does not say
 const shortQuestion = 6;
 const askingWord =
   /^(hvad|hvem|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|who|when|where|which|how|why)$/;
@@ -165,7 +166,7 @@ function asksOfTheTopic(reading: Reading): boolean {
     tokens.length <= shortQuestion &&
     (reading.questionMark || askingWord.test(tokens[0] ?? '')) &&
     reading.materialWords > 0 &&
-    !tokens.some((token) => botWord.test(token))
+    !tokens.some((token) => botWord.test(token) || token === 'hvem' || token === 'who')
   );
 }
 

@@ -16,12 +16,12 @@ const leadIn = new RegExp(
   'iu',
 );
 const minimumWords = 3;
-// A part that only tells why the message asks ("min chef vil have et tal", "I thought we hadn't
+// A part that only tells why the message asks ("min chef spurgte i går", "I thought we hadn't
 // started"): it opens with who tells, and has no asking word, no question mark and no wish of
 // the asker's own ("I want to know whether …")
 const telling = /^(?:jeg|vi|min|mit|mine|vores|han|hun|we|my|our|he|she|they)\b/iu;
 const asksAnything =
-  /\?|\b(?:hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|when|who|which|how|where|why|vil gerne|ville gerne|vil have|vil vide|want|wanted|would like|wonder|undrer|spekulerer|mangler|need)\b/iu;
+  /\?|\b(?:hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|when|who|which|how|where|why|vil gerne|ville gerne|vil have|vil vide|brug for|skal bruge|savner|søger|leder efter|want|wanted|would like|wonder|undrer|spekulerer|mangler|need|needs|looking for)\b/iu;
 
 /** Whether a part of a message only tells, and asks nothing. */
 export function onlyTells(part: string): boolean {

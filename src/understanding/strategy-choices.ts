@@ -22,12 +22,13 @@ const recommendationSystems = new Set(['sapa', 'kmd-sag']);
 
 // the words of what the strategies are for: the organisation data ("hvilken metode anbefaler I til
 // at rydde op i brugerne?" chooses another way)
-const strategyWord = /^(strategi\w*|strategy|strategies|org|orgdata|organisationsdata\w*|organisation\w*)$/;
+// ("hvilken metode anbefaler I til at tildele roller i STS Organisation?" is no way to get data in)
+const strategyWord = /^(strategi\w*|strategy|strategies|orgdata|organisationsdata\w*)$/;
+const orgWord = /^(org|organisation|organization)$/;
 
 function aboutTheStrategies(read: Understanding, tokens: string[]): boolean {
   return (
-    tokens.some((token) => strategyWord.test(token)) ||
-    read.entities.supportSystems.includes('organisation') ||
+    tokens.some((token, index) => strategyWord.test(token) || (orgWord.test(token) && tokens[index + 1] === 'data')) ||
     read.entities.itSystems.includes('kmd-sag')
   );
 }

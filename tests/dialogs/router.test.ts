@@ -688,6 +688,7 @@ describe('the pilots of one solution', () => {
     // solutions for something else, or org charts, are no organisation data
     expect(answer('hvilke løsninger bruger Odense i borgerservice?')?.heading).not.toBe('SAPA-piloter');
     expect(answer('does Odense use org charts?')?.heading).not.toBe('SAPA pilots');
+    expect(answer('hvilke systemer bruger Odense organisationsdata i?')?.heading).not.toBe('SAPA-piloter');
     // a municipality that is no pilot has no pilot answer
     expect(answer('hvad bruger Aarhus til organisationsdata?')?.heading).not.toBe('SAPA-piloter');
   });

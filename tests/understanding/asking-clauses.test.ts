@@ -55,6 +55,12 @@ describe('a long message whose question is one clause of it', () => {
         'Vi har en medarbejder der skal have fundet en afløser fordi hun stopper snart. Skal jeg melde det til jer?',
       ),
     ).toEqual([]);
+    // ("i" is the preposition in)
+    expect(
+      askingClauses(
+        'Vi er ved at planlægge efteråret og har mange bolde i luften lige nu. Er der opstartsmøder om Organisation i Odense?',
+      ),
+    ).toEqual(['Er der opstartsmøder om Organisation i Odense?']);
     // a sentence that opens with the verb but tells is no question
     expect(
       askingClauses('Vi har talt med nabokommunen om BBR i dag og det gik fint. Er der styr på det hele nu.'),

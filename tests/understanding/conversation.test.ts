@@ -92,6 +92,9 @@ describe('a conversation', () => {
       ask('hvornår er der opstartsmøde om organisation?');
       expect(ask(other).intent, other).toBe('unknown');
     }
+    // nor who, which the last answer does not say
+    ask('hvad er strategi B?');
+    expect(ask('hvem har valgt den?').intent).not.toBe('strategy.describe');
     // a longer question of its own is not the last topic again
     ask('hvornår er der opstartsmøde om organisation?');
     expect(ask('hvor mange af de mennesker der deltager har egentlig sagt ja til frokost bagefter?').intent).not.toBe(

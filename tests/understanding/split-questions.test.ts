@@ -40,6 +40,7 @@ describe('the questions in one message', () => {
     expect(onlyTells('min kollega spurgte mig i går')).toBe(true);
     expect(onlyTells('We thought it was in December.')).toBe(true);
     expect(onlyTells('jeg vil gerne vide om vi kan nå det')).toBe(false);
+    expect(onlyTells('Jeg har brug for en skabelon til serviceaftalen.')).toBe(false);
     expect(onlyTells('vi har ikke nået trin 3, hvad gør vi?')).toBe(false);
     // ("det samme for …", "i Kolding": not who tells)
     expect(onlyTells('Det samme for strategi B')).toBe(false);

@@ -41,5 +41,8 @@ describe('a question of which way to choose for the organisation data', () => {
     // a way of doing something else
     expect(read('hvilken metode anbefaler I til at rydde op i brugerne?').intent).not.toBe('strategy.describe');
     expect(read('which way is best to reach you?').intent).not.toBe('strategy.describe');
+    expect(read('hvilken metode er bedst til oprydning i brugerne i Organisation?').intent).not.toBe(
+      'strategy.describe',
+    );
   });
 });

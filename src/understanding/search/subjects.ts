@@ -20,15 +20,8 @@ function namePattern(name: string): RegExp {
  */
 export class Subjects {
   readonly #names = new Map<string, { kind: KnowledgeKind; id: string; patterns: RegExp[] }>();
-  /** The systems a slide is related to in the knowledge ("Next step for KOMBIT" is Organisation's), by the slide's key. */
-  readonly #related = new Map<string, Set<string>>();
 
   constructor(knowledge: Knowledge) {
-    for (const topic of knowledge.topics)
-      this.#related.set(
-        `topics/${topic.id}`,
-        new Set(subjectKinds.flatMap((kind) => (topic.related?.[kind] ?? []).map((id) => `${kind}/${id}`))),
-      );
     for (const kind of subjectKinds)
       for (const record of knowledge[kind] as { id: string; name: string; aliases?: string[] }[])
         this.#names.set(`${kind}/${record.id}`, {
@@ -43,19 +36,17 @@ export class Subjects {
     const subject = this.#names.get(key);
     if (!subject) return false;
     if (passage.kind === subject.kind && passage.recordId === subject.id) return true;
-    if (this.#related.get(`${passage.kind}/${passage.recordId}`)?.has(key)) return true;
     return [passage.text, ...passage.names].some((text) => subject.patterns.some((pattern) => pattern.test(text)));
   }
 
   /**
-   * Whether a passage is about none of the systems the question names, and about one other or
-   * no system at all ("Næste programledermøde" answers nothing asked of Organisation): a list
+   * Whether a passage is about one other system and none of those the question names: a list
    * naming several ("FK-ansvarlig, ØiR-administrator, …") is about none in particular.
    */
   aboutAnother(passage: Passage, named: { kind: KnowledgeKind; recordId: string }[]): boolean {
     const asked = named.map((one) => `${one.kind}/${one.recordId}`).filter((key) => this.#names.has(key));
     if (asked.length === 0 || asked.some((key) => this.#about(passage, key))) return false;
     const others = [...this.#names.keys()].filter((key) => !asked.includes(key) && this.#about(passage, key));
-    return others.length <= 1;
+    return others.length === 1;
   }
 }
