@@ -7,8 +7,8 @@ import { queryTerms } from './search/terms.js';
 /** A question the material itself poses, and the record that answers it. */
 interface MaterialQuestion {
   terms: Set<string>;
-  /** The words of the slide that poses it ("Annoncering af deadline for SKI 02.19 …"), which a question may add. */
-  context: Set<string>;
+  /** Its words and those of the slide that poses it ("Annoncering af deadline for SKI 02.19 …"), which a question may add. */
+  withContext: Set<string>;
   kind: KnowledgeKind;
   recordId: string;
   /** What it asks by its question word, where that is why, when or who ("Hvorfor annonceres deadline nu?"). */
@@ -69,7 +69,14 @@ export class MaterialQuestions {
     const terms = this.#termsOf(tokens);
     const asks = askingKind(tokens);
     if (terms.size >= 2)
-      this.#questions.push({ terms, context, kind, recordId, ...(asks ? { asks } : {}), ...(title ? { title } : {}) });
+      this.#questions.push({
+        terms,
+        withContext: new Set([...terms, ...context]),
+        kind,
+        recordId,
+        ...(asks ? { asks } : {}),
+        ...(title ? { title } : {}),
+      });
   }
 
   #termsOf(tokens: string[]): Set<string> {
@@ -98,7 +105,7 @@ export class MaterialQuestions {
       const theirs = this.#share(asked, question.terms);
       // (what the question adds may be the slide's own words: "hvorfor annoncerer KOMBIT deadline
       // for SKI 02.19 nu?" is the question "Hvorfor annonceres deadline nu?" of the SKI slide)
-      const ours = this.#share(new Set([...question.terms, ...question.context]), asked);
+      const ours = this.#share(question.withContext, asked);
       if (theirs < heldOfTheirs || ours < heldOfOurs) continue;
       // a question of the material's own outranks a slide's title, however the fit compares
       const fit = theirs + ours + (question.title ? 0 : 2);

@@ -24,6 +24,6 @@ export interface Reading {
   describedRole?: string;
   /** Whether any word besides the names asks something ("hvornår", "trin", "status"). */
   asksSomething: boolean;
-  /** How many of the question's words the material itself uses ("datoer" does, "gratis" does not). */
-  materialWords: number;
+  /** How many of the question's words the material itself uses ("datoer" does, "gratis" does not); counted when asked. */
+  materialWords: () => number;
 }

@@ -165,7 +165,7 @@ function asksOfTheTopic(reading: Reading): boolean {
   return (
     tokens.length <= shortQuestion &&
     (reading.questionMark || askingWord.test(tokens[0] ?? '')) &&
-    reading.materialWords > 0 &&
+    reading.materialWords() > 0 &&
     !tokens.some((token) => botWord.test(token) || token === 'hvem' || token === 'who')
   );
 }

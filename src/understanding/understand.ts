@@ -172,7 +172,7 @@ export class Understander {
       knownShare: this.#known.knownShare(words.tokens, matches, dateSpan),
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
-      materialWords: queryTerms(words.tokens, this.search.vocabulary).terms.length,
+      materialWords: () => queryTerms(words.tokens, this.search.vocabulary).terms.length,
     };
     const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
     const resolved =
