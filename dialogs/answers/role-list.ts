@@ -7,6 +7,7 @@ import { say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
+import { editDistance } from '../../src/understanding/fuzzy.js';
 import { supportSystemRolesReply } from './support-system-roles.js';
 
 const argsSchema = z.object({
@@ -39,9 +40,24 @@ function draftNote(context: DialogContext): string {
   );
 }
 
-/** A role's line: its name, and in a phase list the draft area it sits under where one can be read. */
-function roleLine(role: Role, phase: Phase | undefined): string {
-  if (!phase) return role.name;
+/**
+ * How the May 2018 list wrote a role, where that is more than a slip of the pen away from its
+ * name ("It-sikkerhedsansvarlig" for Sikkerhedsansvarlig; not "Rolleadministator").
+ */
+function mayTitle(role: Role): string | undefined {
+  const written = role.mayList?.titleAsWritten;
+  if (!written) return undefined;
+  return editDistance(role.name.toLowerCase(), written.toLowerCase(), 1) <= 1 ? undefined : written;
+}
+
+/** A role's line: its name, as the May list wrote it where that differs, and in a phase list the draft area it sits under where one can be read. */
+function roleLine(context: DialogContext, role: Role, phase: Phase | undefined): string {
+  if (!phase) {
+    const written = mayTitle(role);
+    // (a title that only adds to the name is the line: "Leverandøradministrator (STS) (kommunen er egen leverandør/egen IdP)")
+    if (written?.startsWith(role.name)) return written;
+    return written ? `${role.name} (${say(context, 'i maj', 'in May')}: ${written})` : role.name;
+  }
   const area = role.placements.find((placement) => placement.phase === phase && placement.area !== null)?.area;
   return area ? `${role.name} (${roleAreaTitles[area]})` : role.name;
 }
@@ -147,7 +163,7 @@ export const roleList: Dialog = (context, args) => {
     listReply({
       heading: say(context, 'Rollegalleriet', 'The role gallery'),
       intro,
-      list: roles.map((role) => roleLine(role, phase)),
+      list: roles.map((role) => roleLine(context, role, phase)),
       after,
       source: sourcesLine(context, labels),
       buttons: roleButtons(context, roles, category),

@@ -14,6 +14,17 @@ describe('role lists', () => {
     expect(reply.text).toContain('er et udkast');
   });
 
+  it('shows how the May 2018 list wrote a role where it wrote it otherwise, not a slip of the pen', () => {
+    const technical = card(roleList(context(), { category: 'technical' })).list ?? [];
+    expect(technical).toContain('Sikkerhedsansvarlig (i maj: It-sikkerhedsansvarlig)');
+    expect(technical).toContain('Leverandøradministrator (STS) (kommunen er egen leverandør/egen IdP)');
+    // the slide's "Rolleadministator (STS)" is the name misspelt
+    expect(technical).toContain('Rolleadministrator (STS)');
+    expect(card(roleList(context(), { category: 'organisational' })).list).toContain(
+      'Faglige leder (i maj: Faglige chef)',
+    );
+  });
+
   it('counts the organisational and project roles', () => {
     expect(card(roleList(context(), { category: 'organisational' })).list).toHaveLength(6);
     expect(card(roleList(context(), { category: 'project' })).list).toEqual([
