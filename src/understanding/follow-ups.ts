@@ -209,3 +209,52 @@ export function refersBack(reading: Reading): boolean {
     tokens.some((token) => ['deadline', 'deadlinen', 'frist', 'fristen'].includes(token))
   );
 }
+
+const personWords = new Set([
+  'person',
+  'personen',
+  'han',
+  'hun',
+  'ham',
+  'hende',
+  'hans',
+  'hendes',
+  'vedkommende',
+  'he',
+  'she',
+  'him',
+  'his',
+]);
+
+// … asked what they do, not of klikbot ("kan du hjælpe ham?") nor how to reach or replace them
+const dutyWord =
+  /^(hjaelp\w*|lave|laver|goer|gore|opgave\w*|ansvar\w*|rolle|rollen|do|does|doing|help|helps|task\w*|responsib\w*|role)$/;
+const botWord = /^(du|dig|you|klikbot)$/;
+
+/** Whether a follow-up asks what the one just named does ("hvad skal han så hjælpe med?"). */
+export function asksWhatThePersonDoes(tokens: string[]): boolean {
+  return (
+    tokens.some((token) => personWords.has(token)) &&
+    tokens.some((token) => dutyWord.test(token)) &&
+    !tokens.some((token) => botWord.test(token))
+  );
+}
+
+// a question word or mark, to the bot's material, in a few words ("er de datoer endelige?"):
+// not a remark ("det er forkert"), nor asked of klikbot ("kan du oversætte det?") or of a thing
+// the material never speaks of ("er de gratis?", "kan de streames?"), nor who ("hvem har valgt den?"),
+// which the last answer does not say
+const shortQuestion = 6;
+const askingWord =
+  /^(hvad|hvem|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|who|when|where|which|how|why)$/;
+
+/** Whether a short follow-up asks something of the last topic in the material's words. */
+export function asksOfTheTopic(reading: Reading): boolean {
+  const { tokens } = reading;
+  return (
+    tokens.length <= shortQuestion &&
+    (reading.questionMark || askingWord.test(tokens[0] ?? '')) &&
+    reading.materialWords() > 0 &&
+    !tokens.some((token) => botWord.test(token) || token === 'hvem' || token === 'who')
+  );
+}

@@ -6,6 +6,8 @@ import {
   namedKinds,
   namesNothing,
   refersBack,
+  asksOfTheTopic,
+  asksWhatThePersonDoes,
 } from './follow-ups.js';
 import { comparison } from './comparisons.js';
 import { taskKindByFrequency } from './keywords.js';
@@ -121,53 +123,6 @@ function followUp(
     if (entities) return { intent: previous.intent, confidence: 0.55, entities, language: original.language };
   }
   return read ?? { ...unknown, entities: inherited.entities };
-}
-
-const personWords = new Set([
-  'person',
-  'personen',
-  'han',
-  'hun',
-  'ham',
-  'hende',
-  'hans',
-  'hendes',
-  'vedkommende',
-  'he',
-  'she',
-  'him',
-  'his',
-]);
-
-// … asked what they do, not of klikbot ("kan du hjælpe ham?") nor how to reach or replace them
-const dutyWord =
-  /^(hjaelp\w*|lave|laver|goer|gore|opgave\w*|ansvar\w*|rolle|rollen|do|does|doing|help|helps|task\w*|responsib\w*|role)$/;
-const botWord = /^(du|dig|you|klikbot)$/;
-
-function asksWhatThePersonDoes(tokens: string[]): boolean {
-  return (
-    tokens.some((token) => personWords.has(token)) &&
-    tokens.some((token) => dutyWord.test(token)) &&
-    !tokens.some((token) => botWord.test(token))
-  );
-}
-
-// a question word or mark, to the bot's material, in a few words ("er de datoer endelige?"):
-// not a remark ("det er forkert"), nor asked of klikbot ("kan du oversætte det?") or of a thing
-// the material never speaks of ("er de gratis?", "kan de streames?"), nor who ("hvem har valgt den?"),
-// which the last answer does not say
-const shortQuestion = 6;
-const askingWord =
-  /^(hvad|hvem|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|what|who|when|where|which|how|why)$/;
-
-function asksOfTheTopic(reading: Reading): boolean {
-  const { tokens } = reading;
-  return (
-    tokens.length <= shortQuestion &&
-    (reading.questionMark || askingWord.test(tokens[0] ?? '')) &&
-    reading.materialWords() > 0 &&
-    !tokens.some((token) => botWord.test(token) || token === 'hvem' || token === 'who')
-  );
 }
 
 /**
