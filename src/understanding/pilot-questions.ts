@@ -52,7 +52,7 @@ function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Un
       (token, index) => organisationWord.test(token) || (orgWord.test(token) && orgThing.test(tokens[index + 1] ?? '')),
     );
   // ("hvilke systemer bruger Odense organisationsdata i?" asks of systems, not of the pilot's solution)
-  const ofSystems = tokens.some((token) => /^(systemer|systems|fagsystemer|it-systemer)$/.test(token));
+  const ofSystems = tokens.some((token) => /^(systemer|systems|fagsystemer)$/.test(token));
   return aboutOrganisation && !ofSystems && tokens.some((token) => usesWord.test(token));
 }
 

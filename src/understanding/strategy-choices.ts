@@ -1,13 +1,13 @@
 import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
+/*
+ * "hvilken af måderne at få vores organisationsdata ind på giver mest mening for os?", "why
+ * would we pick the interim strategy?": which way to choose is the strategies' answer (one
+ * strategy's, where it is named), which holds KOMBIT's recommendations with their conditions.
+ */
+
 // below this an intent was guessed from the words alone, and a question of choosing a way is likelier
 const guessed = 0.7;
-
-/*
- * "hvilken af måderne at få vores organisationsdata ind på giver mest mening for os?",
- * "hvornår giver interim strategien mening?": which way to choose is the strategies' answer,
- * which holds KOMBIT's recommendations with the conditions they come with.
- */
 
 // the words for a way of doing it, and those of choosing one
 const wayWord =
@@ -20,9 +20,8 @@ const whichWord = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
 const strategyContext = new Set(['organisation']);
 const recommendationSystems = new Set(['sapa', 'kmd-sag']);
 
-// the words of what the strategies are for: the organisation data ("hvilken metode anbefaler I til
-// at rydde op i brugerne?" chooses another way)
-// ("hvilken metode anbefaler I til at tildele roller i STS Organisation?" is no way to get data in)
+// the words of what the strategies are for, the organisation data ("hvilken metode anbefaler I til
+// at rydde op i brugerne?" or "… til at tildele roller i STS Organisation?" choose another way)
 const strategyWord = /^(strategi\w*|strategy|strategies|orgdata|organisationsdata\w*)$/;
 const orgWord = /^(org|organisation|organization)$/;
 
@@ -46,7 +45,7 @@ function namesOnlyStrategyThings(read: Understanding): boolean {
   );
 }
 
-/** A question of which way to choose, read as nothing sure, is the strategies' answer (one strategy's, where it is named). */
+/** A question of which way to choose, read as nothing sure, is the strategies' answer. */
 export function strategyChoice(read: Understanding, tokens: string[]): Understanding {
   if (read.intent !== 'unknown' && read.confidence >= guessed) return read;
   if (!tokens.some((token) => choiceWord.test(token))) return read;
