@@ -45,6 +45,11 @@ function namesOnlyStrategyThings(read: Understanding): boolean {
   );
 }
 
+/** "hvornår giver interim-strategien mening?": when to choose something asks its condition, no date. */
+export function asksWhenToChoose(tokens: string[]): boolean {
+  return tokens.some((token) => choiceWord.test(token));
+}
+
 /** A question of which way to choose, read as nothing sure, is the strategies' answer. */
 export function strategyChoice(read: Understanding, tokens: string[]): Understanding {
   if (read.intent !== 'unknown' && read.confidence >= guessed) return read;

@@ -29,6 +29,7 @@ import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
 import { withinLastRecord } from './pointing-back.js';
 import { whoOfARecordWithoutOne } from './no-one-responsible.js';
+import { asksWhenToChoose } from './strategy-choices.js';
 import { askingClauses } from './asking-clauses.js';
 import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
@@ -244,7 +245,7 @@ export class Understander {
     }
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     // … though "the programme leader news" may be a point of the day's programme
-    if (undatedIntents.has(resolved.intent) && asksWhen(input.text)) {
+    if (undatedIntents.has(resolved.intent) && asksWhen(input.text) && !asksWhenToChoose(words.tokens)) {
       const unread = { ...resolved, intent: 'unknown' as const };
       return (
         this.#passages.fromPassages(input.text, words.tokens, resolved) ??

@@ -33,6 +33,15 @@ describe('a question of which way to choose for the organisation data', () => {
     });
   });
 
+  it('asked when it makes sense, is its condition, not a date the strategies do not have', () => {
+    expect(read('hvornår giver det mening at vælge interim-strategien?')).toMatchObject({
+      intent: 'strategy.describe',
+      entities: { strategies: ['strategi-c'] },
+    });
+    // when a strategy takes effect is still no date of it
+    expect(read('hvornår starter strategi C?').intent).not.toBe('strategy.describe');
+  });
+
   it('is no strategy where something else is named, or the choice is made already', () => {
     expect(read('hvilken rolle i Fordelingskomponenten er bedst at udpege først?').intent).not.toBe(
       'strategy.describe',
