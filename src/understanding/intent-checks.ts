@@ -235,19 +235,19 @@ function dueBy(read: Understanding): Understanding {
 // "hvilke roller er der for Fordelingskomponenten?", "which roles are for the distribution component?"
 // (the plural: "Organisations rolle" is what the system does)
 const rolesWord = /^(roller|rollerne|roles)$/;
-const whichWord = /^(hvilke|hvilken|which|what)$/;
+const whichWord = /^(hvilke|hvilken|hvad|which|what)$/;
 // … not when they must be named or where their annex is, nor whether they are published
 const otherAsking = /^(hvornaar|when|deadline\w*|frist\w*|link\w*|url|bilag\w*)$/;
 const yesOrNo = /^(er|are|is|har|has|have|do|does|skal|kan|can)$/;
 
 /**
- * The roles asked of one support system ("hvilke roller …") are those the material ties to it
- * (its tasks' roles), where the words were read as nothing or as the system's tasks, it ties
- * any, and no role or task of another system is named.
+ * The roles asked of one support system ("hvilke roller …", "hvad hedder rollerne …") are those
+ * the material ties to it (its tasks' roles), where the words were read as nothing, as the
+ * system's tasks or its news, it ties any, and no role or task of another system is named.
  */
 function rolesOfASupportSystem(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const { supportSystems, roles, tasks } = read.entities;
-  if (!['unknown', 'task.list', 'task.steps', 'task.describe'].includes(read.intent)) return read;
+  if (!['unknown', 'task.list', 'task.steps', 'task.describe', 'news'].includes(read.intent)) return read;
   if (supportSystems.length !== 1 || roles.length > 0) return read;
   // a task of the system named beside it is part of how the system was said
   const system = knowledge.supportSystems.find((one) => one.id === supportSystems[0]);

@@ -294,6 +294,9 @@ describe("a support system's roles", () => {
     expect(fk.entities.supportSystems).toEqual(['fordelingskomponenten']);
     expect(read('which roles are there for the distribution component?').intent).toBe('role.list');
     expect(read('hvilke roller skal vi have på plads til beskedfordeleren?').intent).toBe('role.list');
+    // asked what they are called, the system's name read as its task's or its news
+    expect(read('hvad hedder de to roller til fordelingskomponenten?').intent).toBe('role.list');
+    expect(read('hvad hedder rollerne til Beskedfordeleren?').intent).toBe('role.list');
     // what a system does is no list of roles; nor are the roles of one the material ties none to
     expect(read('hvad er Organisations rolle?').intent).not.toBe('role.list');
     expect(read('hvilke roller skal bruge adgangsstyring?').intent).not.toBe('role.list');
