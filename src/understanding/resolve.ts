@@ -169,13 +169,33 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
     entities: original.entities,
     language: original.language,
   };
-  if (!previous) return bestFilled(original, false, undefined) ?? unknown;
+  if (!previous) return bestFilled(original, false, undefined) ?? contactPerson(original) ?? unknown;
   const inherited = inheritTopic(original, previous);
   if (refersBack(original)) return followUp(original, inherited, previous, unknown);
   const fresh = bestFilled(original, false, undefined);
   if (fresh) return fresh;
   return (
     (namesNothing(original) && original.tokens.length <= 7 ? bestFilled(inherited, true, previous) : undefined) ??
+    contactPerson(original) ??
     unknown
   );
+}
+
+const contactWord = /^(kontakt\w*|contact\w*)$/;
+
+/**
+ * "hvem er kontaktperson for indstationering i KY?": read as who is responsible, with no task or
+ * role to be responsible for, a question of whom to contact about a thing named is the contacts' answer.
+ */
+function contactPerson(reading: Reading): Understanding | undefined {
+  const [best] = reading.classification.ranked;
+  if (best?.intent !== 'role.responsible' || reading.knownShare < minimumKnownShare) return undefined;
+  // (about a thing named: "kontaktperson for leverandørerne" is a role the material describes)
+  if (namesNothing(reading) || !reading.tokens.some((token) => contactWord.test(token))) return undefined;
+  return {
+    intent: 'contact',
+    confidence: reading.knownShare * 0.6,
+    entities: reading.entities,
+    language: reading.language,
+  };
 }

@@ -357,3 +357,17 @@ describe('a longer name said without the system name in it', () => {
     ]);
   });
 });
+
+describe('a contact person asked of a thing named', () => {
+  it('is the contacts for it, though the words read first as who is responsible', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = (text: string) => understander.understand({ text, now });
+    expect(read('hvem er kontaktperson for indstationering i KY?')).toMatchObject({
+      intent: 'contact',
+      entities: { itSystems: ['ky'] },
+    });
+    // a contact person of nothing named is the role the material makes one
+    expect(read('hvem er kontaktperson for leverandørerne?').entities.roles).toEqual(['sts-projektleder']);
+  });
+});
