@@ -235,7 +235,12 @@ function dueBy(read: Understanding): Understanding {
 // "hvilke roller er der for Fordelingskomponenten?", "which roles are for the distribution component?"
 // (the plural: "Organisations rolle" is what the system does)
 const rolesWord = /^(roller|rollerne|roles)$/;
-const whichWord = /^(hvilke|hvilken|hvad|which|what)$/;
+const whichWord = /^(hvilke|hvilken|which|what)$/;
+// … or asked what they are called ("hvad hedder rollerne …", "hvad er rollerne …")
+const asksTheirNames = (tokens: string[]) =>
+  tokens.some(
+    (token, index) => token === 'hvad' && (tokens[index + 1] === 'hedder' || rolesWord.test(tokens[index + 2] ?? '')),
+  );
 // … not when they must be named or where their annex is, nor whether they are published
 const otherAsking = /^(hvornaar|when|deadline\w*|frist\w*|link\w*|url|bilag\w*)$/;
 const yesOrNo = /^(er|are|is|har|has|have|do|does|skal|kan|can)$/;
@@ -252,7 +257,8 @@ function rolesOfASupportSystem(read: Understanding, tokens: string[], knowledge:
   // a task of the system named beside it is part of how the system was said
   const system = knowledge.supportSystems.find((one) => one.id === supportSystems[0]);
   if (tasks.some((id) => findTask(knowledge, id)?.supportSystem !== system?.name)) return read;
-  if (!tokens.some((token) => rolesWord.test(token)) || !tokens.some((token) => whichWord.test(token))) return read;
+  if (!tokens.some((token) => rolesWord.test(token))) return read;
+  if (!tokens.some((token) => whichWord.test(token)) && !asksTheirNames(tokens)) return read;
   if (tokens.some((token) => otherAsking.test(token)) || yesOrNo.test(tokens[0] ?? '')) return read;
   if (rolesOfSupportSystem(knowledge, supportSystems[0]!).length === 0) return read;
   return { ...read, intent: 'role.list', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };

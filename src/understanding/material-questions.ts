@@ -41,11 +41,18 @@ function askingKind(tokens: string[]): string | undefined {
  */
 export class MaterialQuestions {
   readonly #questions: MaterialQuestion[] = [];
+  /** The words of the systems' names: a system the question names must be one its slide speaks of. */
+  readonly #systemTerms: Set<string>;
 
   constructor(
     knowledge: Knowledge,
     private readonly search: FactSearch,
   ) {
+    this.#systemTerms = new Set(
+      [...knowledge.itSystems, ...knowledge.supportSystems].flatMap((system) => [
+        ...this.#termsOf(queryWords([system.name, ...system.aliases].join(' ')).tokens),
+      ]),
+    );
     for (const topic of knowledge.topics) {
       // a slide's own title asked about ("hvad er det videre forløb for rollegalleriet?") is that slide
       this.#add(topic.title, 'topics', topic.id, true);
@@ -99,6 +106,7 @@ export class MaterialQuestions {
   answering(tokens: string[]): { kind: KnowledgeKind; recordId: string } | undefined {
     const asked = this.#termsOf(tokens);
     const asks = askingKind(tokens);
+    const systems = [...asked].filter((term) => this.#systemTerms.has(term));
     let best: { question: MaterialQuestion; fit: number } | undefined;
     for (const question of this.#questions) {
       if (question.asks && question.asks !== asks) continue;
@@ -106,6 +114,10 @@ export class MaterialQuestions {
       // (what the question adds may be the slide's own words: "hvorfor annoncerer KOMBIT deadline
       // for SKI 02.19 nu?" is the question "Hvorfor annonceres deadline nu?" of the SKI slide)
       const ours = this.#share(question.withContext, asked);
+      // … though not a system the slide does not speak of ("hvad anbefaler KOMBIT før deadline for
+      // Beskedfordeleren?" is no question of the SKI slide)
+      const leansOnTheSlide = this.#share(question.terms, asked) < heldOfOurs;
+      if (leansOnTheSlide && systems.some((term) => !question.withContext.has(term))) continue;
       if (theirs < heldOfTheirs || ours < heldOfOurs) continue;
       // a question of the material's own outranks a slide's title, however the fit compares
       const fit = theirs + ours + (question.title ? 0 : 2);

@@ -184,14 +184,30 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
 const contactWord = /^(kontakt\w*|contact\w*)$/;
 
 /**
+ * Whether the question names only IT systems, and one of KOMBIT's contacts is for one of them
+ * ("Indstationering i KY-projektteamet"): the municipality's own contact person for SAPA or
+ * for Odense is no contact KOMBIT gives, and "kontaktperson for leverandørerne" is a role.
+ */
+function aContactSpeaksOf(reading: Reading): boolean {
+  const { entities, knowledge } = reading;
+  const others = namedKinds.filter((kind) => kind !== 'itSystems' && entities[kind].length > 0);
+  if (others.length > 0 || entities.itSystems.length === 0) return false;
+  const names = knowledge.itSystems
+    .filter((system) => entities.itSystems.includes(system.id))
+    .flatMap((system) => [system.name, ...system.aliases]);
+  const contacts = knowledge.contacts.map((contact) => JSON.stringify(contact));
+  const said = (name: string) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu');
+  return names.some((name) => contacts.some((text) => said(name).test(text)));
+}
+
+/**
  * "hvem er kontaktperson for indstationering i KY?": read as who is responsible, with no task or
  * role to be responsible for, a question of whom to contact about a thing named is the contacts' answer.
  */
 function contactPerson(reading: Reading): Understanding | undefined {
   const [best] = reading.classification.ranked;
   if (best?.intent !== 'role.responsible' || reading.knownShare < minimumKnownShare) return undefined;
-  // (about a thing named: "kontaktperson for leverandørerne" is a role the material describes)
-  if (namesNothing(reading) || !reading.tokens.some((token) => contactWord.test(token))) return undefined;
+  if (!reading.tokens.some((token) => contactWord.test(token)) || !aContactSpeaksOf(reading)) return undefined;
   return {
     intent: 'contact',
     confidence: reading.knownShare * 0.6,

@@ -45,9 +45,13 @@ function namesOnlyStrategyThings(read: Understanding): boolean {
   );
 }
 
-/** "hvornår giver interim-strategien mening?": when to choose something asks its condition, no date. */
-export function asksWhenToChoose(tokens: string[]): boolean {
-  return tokens.some((token) => choiceWord.test(token));
+// when something makes sense or is best is its condition ("vælge" asks when it must be decided)
+const senseWord = /^(mening|bedst|bedste|anbefal\w*|passer|egner|best|recommend\w*|sense|suits?)$/;
+
+/** "hvornår giver interim-strategien mening?": when a strategy makes sense asks its condition, no date. */
+export function asksWhenToChoose(read: Understanding, tokens: string[]): boolean {
+  const ofStrategies = read.entities.strategies.length > 0 || tokens.some((token) => strategyWord.test(token));
+  return ofStrategies && tokens.some((token) => senseWord.test(token));
 }
 
 /** A question of which way to choose, read as nothing sure, is the strategies' answer. */

@@ -245,7 +245,7 @@ export class Understander {
     }
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     // … though "the programme leader news" may be a point of the day's programme
-    if (undatedIntents.has(resolved.intent) && asksWhen(input.text) && !asksWhenToChoose(words.tokens)) {
+    if (undatedIntents.has(resolved.intent) && asksWhen(input.text) && !asksWhenToChoose(resolved, words.tokens)) {
       const unread = { ...resolved, intent: 'unknown' as const };
       return (
         this.#passages.fromPassages(input.text, words.tokens, resolved) ??

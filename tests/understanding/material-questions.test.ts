@@ -43,6 +43,10 @@ describe('the questions the slides pose', () => {
       'why is kombit announcing the SKI 02.19 deadline for the vendors now?',
     ])
       expect(records(text).records, text).toEqual(['topics/adgangsstyring-og-kommunerne-er-klar']);
+    // … but not a system the posing slide does not speak of
+    expect(records('hvad anbefaler KOMBIT at kommunerne gør før deadline for Beskedfordeleren?').records).not.toContain(
+      'topics/ski-0219-opmaerksomhed-og-anbefalinger',
+    );
     // when the announcement is, is no question of why it is now
     expect(records('hvornår er punktet om annonceringen af SKI 02.19 deadline?').records).not.toContain(
       'topics/adgangsstyring-og-kommunerne-er-klar',

@@ -297,6 +297,7 @@ describe("a support system's roles", () => {
     // asked what they are called, the system's name read as its task's or its news
     expect(read('hvad hedder de to roller til fordelingskomponenten?').intent).toBe('role.list');
     expect(read('hvad hedder rollerne til Beskedfordeleren?').intent).toBe('role.list');
+    expect(read('hvad står der i nyhedsbrevet om roller i Beskedfordeleren?').intent).not.toBe('role.list');
     // what a system does is no list of roles; nor are the roles of one the material ties none to
     expect(read('hvad er Organisations rolle?').intent).not.toBe('role.list');
     expect(read('hvilke roller skal bruge adgangsstyring?').intent).not.toBe('role.list');
@@ -369,5 +370,8 @@ describe('a contact person asked of a thing named', () => {
     });
     // a contact person of nothing named is the role the material makes one
     expect(read('hvem er kontaktperson for leverandørerne?').entities.roles).toEqual(['sts-projektleder']);
+    // … and the municipality's own contact person for a thing no contact of KOMBIT's is for is none of them
+    expect(read('hvem er kontaktperson for Odense?').intent).not.toBe('contact');
+    expect(read('hvem er kommunens kontaktperson for SAPA?').intent).not.toBe('contact');
   });
 });

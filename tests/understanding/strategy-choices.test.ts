@@ -38,8 +38,9 @@ describe('a question of which way to choose for the organisation data', () => {
       intent: 'strategy.describe',
       entities: { strategies: ['strategi-c'] },
     });
-    // when a strategy takes effect is still no date of it
+    // when a strategy takes effect is still no date of it, nor is when to appoint a role a condition
     expect(read('hvornår starter strategi C?').intent).not.toBe('strategy.describe');
+    expect(read('hvornår skal vi vælge en Sikkerhedsansvarlig?').intent).not.toBe('role.describe');
   });
 
   it('is no strategy where something else is named, or the choice is made already', () => {
