@@ -1,16 +1,14 @@
 import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { Understander } from '../../src/understanding/understand.js';
 
+// one understander for the file: building one loads and indexes the whole knowledge base
+const understander = new Understander(await loadKnowledge('data/knowledge'));
+
 describe('a role title in a who-question', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const roles = (text: string) => understander.understand({ text, now }).entities.roles;
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is the role the material says becomes it, when the rest of the question points there', () => {
     // the SKI 02.19 slide: "STS projektlederen bliver SPOC for leverandørerne og forretningen"
@@ -31,7 +29,6 @@ describe('a role title in a who-question', () => {
 
 describe('a kind of event named in a question that lists', () => {
   it('lists those events, not the coming tasks, when nothing names a task or a deadline', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     expect(understander.understand({ text: 'hvilke webinarer er der for nye i monopolbruddet?', now }).intent).toBe(
       'event.list',
@@ -44,7 +41,6 @@ describe('a kind of event named in a question that lists', () => {
 
 describe('a comparison of named things of one kind', () => {
   it('asks for each of them, a strategy named by its letter alone included', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const read = (text: string) => understander.understand({ text, now });
     expect(read('hvad er forskellen på en superbruger og en rolleadministrator?')).toMatchObject({
@@ -69,7 +65,6 @@ describe('a comparison of named things of one kind', () => {
 
 describe('a when-question read as something that holds no date', () => {
   it('is not answered with a role list or a description, but from a dated passage or not at all', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     for (const text of ['When will the role gallery be finished?', 'hvornår er rollegalleriet klar?']) {
       const read = understander.understand({ text, now });
@@ -84,7 +79,6 @@ describe('a when-question read as something that holds no date', () => {
 
 describe("a question about a task's steps", () => {
   it('lists the steps, unless it asks how far the municipalities are or by when', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const intent = (text: string) => understander.understand({ text, now }).intent;
     expect(intent('How many BBR steps are there')).toBe('task.steps');
@@ -95,7 +89,6 @@ describe("a question about a task's steps", () => {
 
 describe('a follow-up that asks for several tasks', () => {
   it('lists the tasks of that kind, not the last task again', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const previous = understander.understand({ text: 'hvad er deadline for Udpeg FK-ADM og FK-ANSV?', now });
     expect(understander.understand({ text: 'og de to andre basisopgaver?', now, previous }).intent).toBe('task.list');
@@ -105,7 +98,6 @@ describe('a follow-up that asks for several tasks', () => {
 
 describe("a support system's coming tasks", () => {
   it('are listed for "coming up" and "opgaver for", not a deadline list or a role sharing the name', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const intent = (text: string) => understander.understand({ text, now }).intent;
     expect(intent('Is anything coming up that involves ØiR?')).toBe('task.list');
@@ -116,7 +108,6 @@ describe("a support system's coming tasks", () => {
 
 describe('a status asked of the municipalities on a counted task', () => {
   it('is the national table, in English too', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const intent = (text: string) => understander.understand({ text, now }).intent;
     expect(intent('how many municipalities are in progress with BBR?')).toBe('status.national');
@@ -125,13 +116,8 @@ describe('a status asked of the municipalities on a counted task', () => {
 });
 
 describe('a step asked about beside the one named', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const stepOf = (text: string) => understander.understand({ text, now }).entities.steps;
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is the next one after "næste", "efter", "next", "after", and the one before after "før", "before"', () => {
     const bbr = (number: number) => [{ taskId: 'bbr-adgangsstyring', number }];
@@ -151,7 +137,6 @@ describe('a step asked about beside the one named', () => {
 
 describe('a comparison of two things the material describes but names as no one kind', () => {
   it("answers each side with the passage that fits it, what follows 'for' said of both", async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const read = understander.understand({
       text: 'hvad er forskellen på basisopgaver og løsningsspecifikke opgaver for fordelingskomponenten?',
@@ -177,7 +162,6 @@ describe('a comparison of two things the material describes but names as no one 
 
 describe('a word of writing in a question a slide answers whole', () => {
   it('gets the slide, not the contact list, unless the slide only gives an address', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const read = (text: string) => understander.understand({ text, now });
     const beskeder = read('hvor kan kombit skrive beskeder i klik');
@@ -190,7 +174,6 @@ describe('a word of writing in a question a slide answers whole', () => {
 
 describe('the systems that use a support system', () => {
   it('are not the answer to a question of its tasks or of why', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const intent = (text: string) => understander.understand({ text, now }).intent;
     expect(intent('hvilke systemer bruger Fordelingskomponenten?')).toBe('overview.systems-using');
@@ -204,13 +187,8 @@ describe('the systems that use a support system', () => {
 });
 
 describe('a strategy named with a typo', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is that strategy when its long word carries the typo and its letter is as written', () => {
     expect(read('fordele ved startegi b').entities.strategies).toEqual(['strategi-b']);
@@ -230,13 +208,8 @@ describe('a strategy named with a typo', () => {
 });
 
 describe('"interface" in English', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const read = (text: string) => understander.understand({ text, now, locale: 'en-GB' });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is a snitflade, not strategy B, whose name is only "user interface"', () => {
     expect(read('what does the SF1515 interface do?').entities.strategies).toEqual([]);
@@ -246,13 +219,8 @@ describe('"interface" in English', () => {
 });
 
 describe('an everyday word for a system', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const read = (text: string) => understander.understand({ text, now }).entities;
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('names the system where the word itself says it is a system, register or control', () => {
     expect(read('hvornår skal vi over på det nye bygningsregister?').itSystems).toEqual(['bbr']);
@@ -267,13 +235,8 @@ describe('an everyday word for a system', () => {
 });
 
 describe('a municipality reached by a typo', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const municipalities = (text: string) => understander.understand({ text, now }).entities.municipalities;
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is that municipality, unless the word is a common word not written as a name', () => {
     expect(municipalities('hvilke systemer skal læse organisationsdata?')).toEqual([]);
@@ -286,7 +249,6 @@ describe('a municipality reached by a typo', () => {
 
 describe("a support system's roles", () => {
   it('are the role list of that system, where the material ties roles to it', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const read = (text: string) => understander.understand({ text, now });
     const fk = read('hvilke roller er der for fordelingskomponenten?');
@@ -307,7 +269,6 @@ describe("a support system's roles", () => {
   });
 
   it('are named in English by the glossary’s names for the support systems', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const systems = (text: string) => understander.understand({ text, now }).entities.supportSystems;
     expect(systems('what does access control do?')).toEqual(['adgangsstyring']);
@@ -317,7 +278,6 @@ describe("a support system's roles", () => {
 
 describe('a support system named by the plainest word for its kind', () => {
   it('is that system: "fordelingssystemet" is Fordelingskomponenten, "beskedsystemet" the Beskedfordeler', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const systems = (text: string) => understander.understand({ text, now }).entities.supportSystems;
     expect(systems('hvem skal administrere fordelings-systemet?')).toEqual(['fordelingskomponenten']);
@@ -330,7 +290,6 @@ describe('a support system named by the plainest word for its kind', () => {
   });
 
   it('is that system when the kind is no kind at all after a linking s ("fordelings-tingen")', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const systems = (text: string) => understander.understand({ text, now }).entities.supportSystems;
     expect(systems('hvornår er deadline for fordelings-tingen?')).toEqual(['fordelingskomponenten']);
@@ -345,7 +304,6 @@ describe('a support system named by the plainest word for its kind', () => {
 
 describe('a longer name said without the system name in it', () => {
   it('is only a hint of that name ("login" alone is no "BBR login"), whole it names it', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const deadlines = (text: string) => understander.understand({ text, now }).entities.deadlines;
     expect(
@@ -361,7 +319,6 @@ describe('a longer name said without the system name in it', () => {
 
 describe('a contact person asked of a thing named', () => {
   it('is the contacts for it, though the words read first as who is responsible', async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const read = (text: string) => understander.understand({ text, now });
     expect(read('hvem er kontaktperson for indstationering i KY?')).toMatchObject({
