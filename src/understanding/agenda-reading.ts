@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
 import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
 import { findTimes } from './dates/time-of-day.js';
-import { answersFromKnowledge, meetingIntents, namesSomething } from './reading-groups.js';
+import { answersFromKnowledge, meetingIntents, namesSomething, undatedIntents } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import { CONFIDENCE_THRESHOLD, type DateSpan, type Entities, type Understanding } from './types.js';
 
@@ -91,8 +91,11 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
     dateWords !== undefined &&
     (tokens.slice(...dateWords).some((token) => !relativeDay.test(token)) ||
       (tokens.some((token) => meetingWord.test(token)) && !namesSomething(resolved.entities)));
+  // … and so does "i dag" alone, where the question was read as something with no time of day
+  // ("hvor mange minutter har vi sat af til nyhederne i dag?" is no question of the news)
+  const timeless = undatedIntents.has(resolved.intent) || resolved.intent === 'news';
   const open =
-    (meetingDay && dayNamed && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
+    (meetingDay && (dayNamed || timeless) && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     resolved.intent === 'unknown' ||
     resolved.confidence < CONFIDENCE_THRESHOLD ||
     meetingIntents.has(resolved.intent) ||

@@ -61,12 +61,18 @@ export class IntentClassifier {
   readonly #lengths: number[] = [];
   readonly #intents: Intent[] = [];
   #averageLength = 0;
+  /** The terms that tell one intent or two, not how any question is asked ("brugere", not "hvor mange"). */
+  readonly #topical = new Set<string>();
   readonly #vocabulary = new Set<string>();
   readonly #byDeletion = new Map<string, string[]>();
 
   constructor() {
     for (const [intent, texts] of Object.entries(examples)) {
       for (const text of texts) this.#add(intent as Intent, exampleTerms(text));
+    }
+    for (const [term, posting] of this.#postings) {
+      const intents = new Set([...posting.keys()].map((document) => this.#intents[document]));
+      if (!isPlaceholder(term) && intents.size <= 2) this.#topical.add(term);
     }
     this.#averageLength = this.#lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.#lengths.length);
     for (const term of this.#vocabulary) {
@@ -119,9 +125,13 @@ export class IntentClassifier {
     );
     const scores = new Float64Array(documents);
     const matched = new Uint16Array(documents);
+    // an example of what klikbot never knows ("hvor mange brugere har {system}") fits only a
+    // question with its topic's word: sharing how it is asked ("hvor mange trin har BBR?") is not enough
+    const onTopic = new Uint8Array(documents);
     for (const term of telling.length > 0 ? telling : corrected) {
       const posting = this.#postings.get(term);
       if (!posting) continue;
+      if (this.#topical.has(term)) for (const document of posting.keys()) onTopic[document] = 1;
       const idf = Math.log(1 + (documents - posting.size + 0.5) / (posting.size + 0.5));
       for (const [document, frequency] of posting) {
         const norm = k1 * (1 - b + (b * this.#lengths[document]!) / this.#averageLength);
@@ -132,8 +142,9 @@ export class IntentClassifier {
     const best = new Map<Intent, number>();
     for (let document = 0; document < documents; document += 1) {
       if (matched[document] === 0) continue;
-      const score = scores[document]! * matched[document]!;
       const intent = this.#intents[document]!;
+      if (intent === 'unknown' && !onTopic[document]) continue;
+      const score = scores[document]! * matched[document]!;
       if (score > (best.get(intent) ?? 0)) best.set(intent, score);
     }
     const ranked = [...best].map(([intent, score]) => ({ intent, score })).sort((x, y) => y.score - x.score);

@@ -3,7 +3,13 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
 import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
-import { comingDeadlines, deadlinesOfASystem, meetingDuration, passedDeadlines } from './time-checks.js';
+import {
+  comingDeadlines,
+  deadlinesOfASpan,
+  deadlinesOfASystem,
+  meetingDuration,
+  passedDeadlines,
+} from './time-checks.js';
 import { statusOfADroppedTask } from './status-checks.js';
 import { strategyChoice } from './strategy-choices.js';
 
@@ -282,7 +288,10 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
 /** The intent as the question's names and words confirm it. */
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const deadlines = deadlinesOfASystem(
-    meetingDuration(comingDeadlines(passedDeadlines(aboutTheBot(read, tokens), tokens), tokens), tokens),
+    meetingDuration(
+      comingDeadlines(passedDeadlines(deadlinesOfASpan(aboutTheBot(read, tokens), tokens), tokens), tokens),
+      tokens,
+    ),
     tokens,
   );
   const checked = countOfAGroup(countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens), tokens);

@@ -6,7 +6,7 @@ import { isEverydayWord } from './search/everyday-words.js';
 import { outsideWordsOf } from './search/outside.js';
 import { statusWordFor } from './statements.js';
 import { stem } from './stem.js';
-import { isStopword } from './stopwords.js';
+import { isStopword, stopwordOfTypo } from './stopwords.js';
 
 /**
  * What the understanding knows of a question's words before it reads them: which it knows
@@ -48,9 +48,15 @@ export class KnownWords {
       const lettered = language === 'da' ? this.vocabulary.withDanishLetters(token) : undefined;
       if (lettered) return lettered;
       if (token.length < 6 || this.classifier.knows(termOf(token))) return token;
-      return statusWordFor(token) ?? reminderWordFor(token) ?? token;
+      return statusWordFor(token) ?? reminderWordFor(token) ?? this.#smallWord(token) ?? token;
     });
     return { ...words, tokens };
+  }
+
+  /** A small word mistyped, where the material knows no word like it ("egenltig"). */
+  #smallWord(token: string): string | undefined {
+    const small = stopwordOfTypo(token);
+    return small && !this.vocabulary.has(stem(token)) ? small : undefined;
   }
 
   /** The share of content words the bot knows: from its names, its example questions or a date. */

@@ -1,3 +1,4 @@
+import { editDistance, mayBeTypoOf } from './fuzzy.js';
 import { stem } from './stem.js';
 
 // Folded words that say nothing about which thing is meant: question words, small words, and
@@ -388,6 +389,17 @@ const stopwords = new Set([
 
 // Inflected forms count too ("opgaverne", "rollens"): compared by Danish stem.
 const stopwordStems = new Set([...stopwords].filter((word) => word.length > 3).map(stem));
+
+// Long small words are mistyped like any other ("egenltig", "hvornår" as "hvonraar"); short
+// ones one letter off are often other words ("dem", "den")
+const typoLength = 6;
+const longStopwords = [...stopwords].filter((word) => word.length >= typoLength);
+
+/** The small word a folded word is one typo off ("egenltig" is "egentlig"), if any. */
+export function stopwordOfTypo(word: string): string | undefined {
+  if (word.length < typoLength || stopwords.has(word)) return undefined;
+  return longStopwords.find((known) => mayBeTypoOf(word, known) && editDistance(word, known, 1) <= 1);
+}
 
 /** Whether a folded word carries no meaning of its own for finding a name. */
 export function isStopword(word: string): boolean {

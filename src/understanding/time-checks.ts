@@ -80,3 +80,15 @@ export function deadlinesOfASystem(read: Understanding, tokens: string[]): Under
     entities: { ...read.entities, aspect: undefined },
   };
 }
+
+/**
+ * "what deadlines are left this year?": the deadlines of a span, asked with a word of what
+ * is left (which also asks where a municipality stands), are the deadlines in that span, where
+ * no task or step is named to be the status of.
+ */
+export function deadlinesOfASpan(read: Understanding, tokens: string[]): Understanding {
+  const { tasks, steps, municipalities, dates } = read.entities;
+  if (read.intent !== 'status.mine' || !dates || tasks.length + steps.length + municipalities.length > 0) return read;
+  if (!tokens.some((token) => deadlineNoun.test(token))) return read;
+  return { ...read, intent: 'deadline.range' };
+}

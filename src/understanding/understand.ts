@@ -257,11 +257,11 @@ export class Understander {
     if (stepless) return stepless;
     // what happens by a date is the timeline, however well a passage's dates match the words
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
-    const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved);
+    const named = namedStems(words.tokens, names);
+    const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved, named);
     if (quoted) return quoted;
     const whose = whoOfARecordWithoutOne(this.knowledge, this.#passages, { ...asked, text: input.text });
     if (whose) return whose;
-    const named = namedStems(words.tokens, names);
     if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD)
       return this.#passages.withEvidence(input.text, words.tokens, resolved, named);
     if (
@@ -279,15 +279,32 @@ export class Understander {
    * gives way to a passage that holds nearly all of the question: "hvem er værter på
    * programledermøderne?" is the meetings' hosts, not the day's programme.
    */
-  #passageOverGuess(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+  #passageOverGuess(
+    text: string,
+    tokens: string[],
+    resolved: Understanding,
+    named: Set<string>,
+  ): Understanding | undefined {
+    // (a municipality is named by "hvad har Albertslund med rollegalleriet at gøre?" too, no status in its words)
+    const statusless = statusWithoutItsWords(resolved, tokens);
+    const namesOne = namesSomething({
+      ...resolved.entities,
+      municipalities: statusless ? [] : resolved.entities.municipalities,
+    });
     const guessed =
-      (answersFromKnowledge.has(resolved.intent) || statusWithoutItsWords(resolved, tokens)) &&
-      !namesSomething(resolved.entities) &&
+      (answersFromKnowledge.has(resolved.intent) || statusless) &&
+      !namesOne &&
       resolved.confidence >= CONFIDENCE_THRESHOLD &&
       resolved.confidence < GUESS_CONFIDENCE;
     if (!guessed) return undefined;
-    const fact = this.#passages.fromPassages(text, tokens, resolved);
-    return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
+    // (a status read from "hvad har {municipality}" alone is a guess no better than none)
+    const fact = this.#passages.fromPassages(
+      text,
+      tokens,
+      resolved,
+      statusless ? { minimum: UNREAD_PASSAGE, named } : undefined,
+    );
+    return fact && fact.confidence >= (statusless ? UNREAD_PASSAGE : PASSAGE_OVER_GUESS) ? fact : undefined;
   }
 
   /** A point of a meeting's programme (agenda-reading.ts), with this knowledge and its search. */

@@ -41,3 +41,18 @@ describe("a support system's deadline", () => {
     expect(understander.understand({ text: 'hvornår er deadline for FK-ADM?', now }).intent).toBe('deadline.task');
   });
 });
+
+describe('the deadlines of a span asked with a word of what is left', () => {
+  const read = (text: string) => understander.understand({ text, now, locale: 'en-GB' });
+
+  it('are the deadlines in that span, not where the municipality stands', () => {
+    const reading = read('what deadlines do we have left in November?');
+    expect(reading.intent).toBe('deadline.range');
+    expect(reading.entities.dates).toEqual({ start: '2018-11-01', end: '2018-11-30' });
+  });
+
+  it('leave a status asked without a deadline, or of a named task, as it was', () => {
+    expect(read('what do we have left?').intent).toBe('status.mine');
+    expect(read('what do we have left on BBR this year?').intent).not.toBe('deadline.range');
+  });
+});

@@ -15,7 +15,6 @@ const KNOWN_WRONG = new Set([
   'q059',
   'q062',
   'q064',
-  'q083',
   'q096',
   'q108',
   'q131',

@@ -76,7 +76,33 @@ export function isOutsideWord(token: string): boolean {
 // "coffee break", "frokost pause": a break in a meeting, named by what is had in it
 const breakWord = /^(pause|pausen|pauser|break|breaks)$/;
 
+// klikbot's own opinion: "hvad synes du", "what do you think", "which would you pick"; a
+// recommendation asked for is the material's, KOMBIT's ("which option would you recommend for …?")
+const opinionVerb = /^(synes|mener|foretraekker|foretraekke|vaelge|think|prefer|choose|pick)$/;
+const opinionOwner = /^(du|din|you|your)$/;
+const opinionNoun = /^(mening|opinion|view|take)$/;
+
+// … asked of klikbot itself: "synes du", "mener du" (but "hvad mener du med …?" asks what it
+// meant), "would you pick", "ville du vælge"; never "når du vælger B" or "if you choose B"
+const askedOfYou = /^(would|ville|vil|do|kan|can|could|kunne)$/;
+
+/** Whether the word at index asks klikbot what it thinks. */
+function asksAnOpinion(tokens: string[], index: number): boolean {
+  const token = tokens[index]!;
+  const before = tokens[index - 1] ?? '';
+  if (opinionNoun.test(token)) return opinionOwner.test(before);
+  if (!opinionVerb.test(token)) return false;
+  if (token === 'mener' && tokens[index + 2] === 'med') return false;
+  const verbFirst = /^(synes|mener|foretraekker)$/.test(token) && opinionOwner.test(tokens[index + 1] ?? '');
+  // ("ville du selv vælge": a word may stand between)
+  const you = [1, 2].find((back) => opinionOwner.test(tokens[index - back] ?? ''));
+  return verbFirst || (you !== undefined && askedOfYou.test(tokens[index - you - 1] ?? ''));
+}
+
 /** The question's words that are about something outside the material (a meal before "break" is the break). */
 export function outsideWordsOf(tokens: string[]): string[] {
-  return tokens.filter((token, index) => isOutsideWord(token) && !breakWord.test(tokens[index + 1] ?? ''));
+  return tokens.filter(
+    (token, index) =>
+      (isOutsideWord(token) && !breakWord.test(tokens[index + 1] ?? '')) || asksAnOpinion(tokens, index),
+  );
 }

@@ -1,0 +1,28 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+/** klikbot has no opinion of its own: what KOMBIT recommends is in the material, what klikbot thinks is not. */
+describe("a question of klikbot's own opinion", () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const intent = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale }).intent;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is not known, whatever it names', () => {
+    expect(intent('synes du vi skal tage strategi A eller B?')).toBe('unknown');
+    expect(intent('hvilken af de tre strategier ville du selv vælge?')).toBe('unknown');
+    expect(intent('which sync product would you choose for STS Organisation?', 'en-GB')).toBe('unknown');
+    expect(intent('do you think KMD is the better vendor?', 'en-GB')).toBe('unknown');
+  });
+
+  it('leaves what a choice means, and what KOMBIT recommends, to the material', () => {
+    expect(intent('hvis du vælger strategi B, hvor lang tid tager det så?')).toBe('strategy.describe');
+    expect(intent('if you choose strategy B, how long does it take?', 'en-GB')).toBe('strategy.describe');
+    expect(intent('hvad anbefaler KOMBIT ift. SKI 02.19?')).not.toBe('unknown');
+  });
+});

@@ -1,0 +1,21 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+describe('a small word mistyped', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is read as that word, not as a word klikbot does not know', () => {
+    const typed = read('hvor mange trin har BBR opgaven egnetlig?');
+    const written = read('hvor mange trin har BBR opgaven egentlig?');
+    expect(typed.intent).toBe('task.steps');
+    expect(typed.confidence).toBeCloseTo(written.confidence, 5);
+  });
+});
