@@ -13,7 +13,7 @@ const guessed = 0.7;
 const wayWord =
   /^(strategi\w*|maade\w*|vej|vejen|vejene|metode\w*|mulighed\w*|strategy|strategies|way|ways|option\w*|approach\w*)$/;
 const choiceWord =
-  /^(vaelge|vaelger|vaelg|mening|bedst|bedste|anbefal\w*|passer|egner|choose|pick|best|recommend\w*|sense|suits?)$/;
+  /^(vaelge|vaelger|vaelg|valg|valget|mening|bedst|bedste|anbefal\w*|passer|egner|god|godt|klog|klogt|smart|fornuftig\w*|choose|pick|choice|best|recommend\w*|sense|suits?|good|wise|sensible)$/;
 // … asked which, or what is recommended ("hvis vi vælger B, hvad er fordelene?" has chosen)
 const whichWord = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
 // what the strategies are about: Organisation, and the systems their recommendations speak of
@@ -46,7 +46,8 @@ function namesOnlyStrategyThings(read: Understanding): boolean {
 }
 
 // when something makes sense or is best is its condition ("vælge" asks when it must be decided)
-const senseWord = /^(mening|bedst|bedste|anbefal\w*|passer|egner|best|recommend\w*|sense|suits?)$/;
+const senseWord =
+  /^(mening|bedst|bedste|anbefal\w*|passer|egner|god|godt|klog|klogt|smart|fornuftig\w*|best|recommend\w*|sense|suits?|good|wise|sensible)$/;
 
 /** "hvornår giver interim-strategien mening?": when a strategy makes sense asks its condition, no date. */
 export function asksWhenToChoose(read: Understanding, tokens: string[]): boolean {

@@ -42,6 +42,15 @@ describe('the search over every passage', () => {
     expect(sound[0]?.passage.text).toContain('minutter før start');
   });
 
+  it('quotes for "hvornår" asked of what suits a passage that gives its condition', () => {
+    const question = 'hvornår er interim en god løsning?';
+    const quoted = answeringPassages(search.search(queryWords(question).tokens), question, 0.5);
+    expect(quoted[0]?.passage.text).toMatch(/især hvis man kun har KMD Sag sager/);
+    // … and still no condition for a when of time
+    const started = 'hvornår startede interim løsningen?';
+    expect(answeringPassages(search.search(queryWords(started).tokens), started, 0.5)).toEqual([]);
+  });
+
   it('quotes for "hvornår" no passage whose only figure is the framework\'s number "SKI 02.19"', () => {
     const question = 'hvornår er SKI 02.19 et kontraktlig forhold mellem kommunen og leverandøren?';
     const quoted = answeringPassages(search.search(queryWords(question).tokens), question, 0.5);
@@ -104,6 +113,8 @@ describe('the search over every passage', () => {
     const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
     expect(terms('taster')).not.toContain('masteropgav');
     expect(terms('kompliance')).toEqual(terms('compliance'));
+    // … and no word everyone uses as a typo of the material's ("smart" is no "start")
+    expect(terms('smart')).not.toContain(stem('start'));
   });
 
   it('reads "laves" as how a thing is asked, no word the material lacks', () => {

@@ -38,6 +38,12 @@ describe('a question of which way to choose for the organisation data', () => {
       intent: 'strategy.describe',
       entities: { strategies: ['strategi-c'] },
     });
+    // … in the words of what suits: a good idea, a sensible choice, smart
+    expect(read('hvornår er interimsstrategien et fornuftigt valg?')).toMatchObject({
+      intent: 'strategy.describe',
+      entities: { strategies: ['strategi-c'] },
+    });
+    expect(read('hvornår er det smart at vælge strategi B?').intent).toBe('strategy.describe');
     // when a strategy takes effect is still no date of it, nor is when to appoint a role a condition
     expect(read('hvornår starter strategi C?').intent).not.toBe('strategy.describe');
     expect(read('hvornår skal vi vælge en Sikkerhedsansvarlig?').intent).not.toBe('role.describe');

@@ -35,6 +35,15 @@ export function asksWhen(text: string): boolean {
   }
   return false;
 }
+// "hvornår er den midlertidige strategi en god idé?", "when does strategy C make sense?": when,
+// asked of what suits, is answered by a condition ("især hvis …", "så længe …"), not a date
+const suits =
+  /\b(god|godt|gode|bedst|bedste|klogt?|smart|fornuftig\w*|mening|relevant|fordel\w*|anbefal\w*|good|best|wise|sensible|sense|recommended|worth\w*)\b/iu;
+const givesACondition = /\b(hvis|når|naar|især|isaer|så længe|saa laenge|medmindre|if|when|unless|as long as)\b/iu;
+
+function asksWhenItSuits(question: string): boolean {
+  return asksWhen(question) && suits.test(question);
+}
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 // … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
@@ -76,7 +85,8 @@ function hasTheShapeAsked(question: string, passage: Passage): boolean {
   if (asksHowMany.test(question) && !/\d/.test(text.replace(notACount, ''))) return false;
   // ("SKI 02.19" is a framework's number, no date)
   const undated = text.replace(/\bSKI\s*\d{2}\.\d{2}\b/giu, '');
-  if (asksWhen(question) && !dateLike.test(undated) && !months.test(undated)) return false;
+  const dated = dateLike.test(undated) || months.test(undated);
+  if (asksWhen(question) && !dated && !(asksWhenItSuits(question) && givesACondition.test(text))) return false;
   if (asksForAPhone(question) && !phoneNumber.test(text)) return false;
   if ((asksAddress.test(question) || asksPersonsAddress.test(question)) && !text.includes('@')) return false;
   if (asksLink.test(question) && !/https?:\/\/|www\.|\b[\w-]+\.(?:dk|com|eu|org)\b/iu.test(text)) return false;

@@ -4,7 +4,7 @@ import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
 import { isStopword } from '../stopwords.js';
 import { danishFor, danishForMisspelt } from './english.js';
-import { isCommonDanishWord } from './common-words.js';
+import { isCommonDanishWord, isCommonStem } from './common-words.js';
 import { isEverydayWord } from './everyday-words.js';
 
 // Words the name matcher treats as too common to name a thing, but which say what a passage
@@ -150,7 +150,8 @@ export class Vocabulary {
     if (cached !== undefined) return cached ?? undefined;
     // "eskalering" and "eskalation", "integrering" and "integration": one word, two suffixes
     let found = derivedVariants(term).find((variant) => this.#stems.has(variant));
-    if (!found && term.length >= 5) {
+    // a word everyone uses is that word, not a typo of the material's ("smart" is no "start")
+    if (!found && term.length >= 5 && !isCommonStem(term)) {
       const limit = term.length >= 9 ? 2 : 1;
       const candidates = [term, ...deletions(term)].flatMap((variant) => this.#byDeletion.get(variant) ?? []);
       const fits = (known: string) => mayBeTypoOf(term, known);
