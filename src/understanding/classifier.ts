@@ -97,6 +97,12 @@ export class IntentClassifier {
     }
   }
 
+  /** Whether an intent's own examples use this stem (or one a single typo away): the intent explains the word. */
+  explains(intent: Intent, term: string): boolean {
+    const posting = this.#postings.get(this.corrected(term));
+    return posting !== undefined && [...posting.keys()].some((document) => this.#intents[document] === intent);
+  }
+
   /** Whether the examples use this stem, or one a single typo away. */
   knows(term: string): boolean {
     return this.#vocabulary.has(this.corrected(term));

@@ -91,6 +91,9 @@ export const evidenceCoverage = 0.8;
 // A passage holding this share of the question (weighed by rarity) is a better answer than a
 // reading guessed from the words alone.
 export const PASSAGE_OVER_GUESS = 0.9;
+// Where no intent reads the question, a passage holding half of it answers (every word of the
+// question one the material uses, two of them in the passage): a paraphrase misses a word or two
+export const UNREAD_PASSAGE = 0.5;
 // a slide of at most this many points is answered whole
 export const shortSlide = 8;
 export const evidenceInText = 0.3;

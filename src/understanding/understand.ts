@@ -2,6 +2,7 @@ import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
 import { ZONE } from '../clock.js';
 import { IntentClassifier, termOf } from './classifier.js';
+import { passageOverGuess } from './passage-over-guess.js';
 import { findDateSpan } from './dates.js';
 import {
   asksWho,
@@ -31,7 +32,6 @@ import { withinLastRecord } from './pointing-back.js';
 import { whoOfARecordWithoutOne } from './no-one-responsible.js';
 import { asksWhenToChoose } from './strategy-choices.js';
 import { askingClauses } from './asking-clauses.js';
-import { statusWithoutItsWords } from './status-fillers.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
 import { stepsOfAnotherRecord } from './stepless-tasks.js';
@@ -48,11 +48,10 @@ import { outsideWordsOf } from './search/outside.js';
 import { queryTerms } from './search/terms.js';
 import {
   PASSAGE_OVER_GUESS,
-  answersFromKnowledge,
+  UNREAD_PASSAGE,
   asksForDatedThings,
   asksTheKnowledge,
   contactWord,
-  namesSomething,
   undatedIntents,
 } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Understanding } from './types.js';
@@ -66,13 +65,6 @@ export interface UnderstandInput {
   /** The last topic in this conversation, for follow-ups ("og trin 4?"). */
   previous?: Understanding;
 }
-
-// Below this an intent read from the words alone is a guess, and a passage holding
-// PASSAGE_OVER_GUESS of the question (weighed by rarity) is the better answer.
-const GUESS_CONFIDENCE = 0.7;
-// Where no intent reads the question, a passage holding half of it answers (every word of the
-// question one the material uses, two of them in the passage): a paraphrase misses a word or two
-const UNREAD_PASSAGE = 0.5;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -258,7 +250,16 @@ export class Understander {
     // what happens by a date is the timeline, however well a passage's dates match the words
     const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
     const named = namedStems(words.tokens, names);
-    const quoted = timeline ? undefined : this.#passageOverGuess(input.text, words.tokens, resolved, named);
+    const quoted = timeline
+      ? undefined
+      : passageOverGuess({
+          passages: this.#passages,
+          classifier: this.#classifier,
+          text: input.text,
+          tokens: words.tokens,
+          resolved,
+          named,
+        });
     if (quoted) return quoted;
     const whose = whoOfARecordWithoutOne(this.knowledge, this.#passages, { ...asked, text: input.text });
     if (whose) return whose;
@@ -272,39 +273,6 @@ export class Understander {
       return { intent: 'event.list', confidence: 0.6, entities, language };
     const loose = { minimum: UNREAD_PASSAGE, named };
     return this.#passages.fromPassages(input.text, words.tokens, resolved, loose) ?? resolved;
-  }
-
-  /**
-   * An intent guessed from the question's words alone (nothing named, a middling confidence)
-   * gives way to a passage that holds nearly all of the question: "hvem er værter på
-   * programledermøderne?" is the meetings' hosts, not the day's programme.
-   */
-  #passageOverGuess(
-    text: string,
-    tokens: string[],
-    resolved: Understanding,
-    named: Set<string>,
-  ): Understanding | undefined {
-    // (a municipality is named by "hvad har Albertslund med rollegalleriet at gøre?" too, no status in its words)
-    const statusless = statusWithoutItsWords(resolved, tokens);
-    const namesOne = namesSomething({
-      ...resolved.entities,
-      municipalities: statusless ? [] : resolved.entities.municipalities,
-    });
-    const guessed =
-      (answersFromKnowledge.has(resolved.intent) || statusless) &&
-      !namesOne &&
-      resolved.confidence >= CONFIDENCE_THRESHOLD &&
-      resolved.confidence < GUESS_CONFIDENCE;
-    if (!guessed) return undefined;
-    // (a status read from "hvad har {municipality}" alone is a guess no better than none)
-    const fact = this.#passages.fromPassages(
-      text,
-      tokens,
-      resolved,
-      statusless ? { minimum: UNREAD_PASSAGE, named } : undefined,
-    );
-    return fact && fact.confidence >= (statusless ? UNREAD_PASSAGE : PASSAGE_OVER_GUESS) ? fact : undefined;
   }
 
   /** A point of a meeting's programme (agenda-reading.ts), with this knowledge and its search. */

@@ -19,3 +19,26 @@ describe('a small word mistyped', () => {
     expect(typed.confidence).toBeCloseTo(written.confidence, 5);
   });
 });
+
+describe('an inflected word of the material with two letters swapped', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it("is read as the word the material writes, though its stem is out of a typo's reach", () => {
+    expect(understander.search.vocabulary.respelt('rolelr')).toBe('roller');
+    expect(read('hvilke rolelr er der i rollegalleriet?').intent).toBe(
+      read('hvilke roller er der i rollegalleriet?').intent,
+    );
+  });
+
+  it('leaves a word that only looks like one of the material as it is', () => {
+    // "temaer" is no "teamer", though "team" is the material's
+    expect(understander.search.vocabulary.respelt('temaer')).toBeUndefined();
+    expect(understander.search.vocabulary.respelt('roller')).toBeUndefined();
+  });
+});

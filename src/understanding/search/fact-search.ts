@@ -1,5 +1,6 @@
 import { concrete } from '../../knowledge/live.js';
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
+import { queryWords } from '../query-words.js';
 import { stem } from '../stem.js';
 import { danishFor } from './english.js';
 import { outsideWordsOf } from './outside.js';
@@ -130,7 +131,9 @@ export class FactSearch {
         else this.#postings.set(term, [index]);
       }
     });
-    this.vocabulary = new Vocabulary(all, (term) => this.#postings.get(term)?.length ?? 0);
+    // the words as the material writes them, for a typo that swaps two letters of one ("rolelr")
+    const written = new Set(this.#documents.flatMap((document) => queryWords(document.passage.text).tokens));
+    this.vocabulary = new Vocabulary(all, (term) => this.#postings.get(term)?.length ?? 0, written);
     this.#averageLength =
       this.#documents.reduce((sum, document) => sum + document.length, 0) / Math.max(1, this.#documents.length);
   }

@@ -120,8 +120,16 @@ export class Vocabulary {
   /** How many passages use a stem (0 for one it does not know). */
   readonly #frequency: (term: string) => number;
 
-  constructor(stems: Iterable<string>, frequency: (term: string) => number = () => 1) {
+  /** The material's words as written (folded), where known. */
+  readonly #written: ReadonlySet<string>;
+
+  constructor(
+    stems: Iterable<string>,
+    frequency: (term: string) => number = () => 1,
+    written: ReadonlySet<string> = new Set(),
+  ) {
     this.#frequency = frequency;
+    this.#written = written;
     for (const one of stems) this.#stems.add(one);
     for (const known of [...this.#stems].sort((x, y) => x.length - y.length)) {
       for (let cut = 3; known.length - cut >= 5; cut += 1) {
@@ -186,6 +194,27 @@ export class Vocabulary {
       if (frequency > bestFrequency) [best, bestFrequency] = [variant, frequency];
     }
     return best;
+  }
+
+  /**
+   * "rolelr" typed for "roller", "projketer" for "projekter": a word with two letters swapped
+   * or one too many, as the word the material writes, where the typed word's own stem
+   * is no word of it (a typo in an inflected word is out of the stem's reach: "rolelr" is
+   * three letters from "rol"). Undefined where no such word is, or the word is an everyday one.
+   */
+  respelt(word: string): string | undefined {
+    if (word.length < 5 || /\d/.test(word) || this.#stems.has(stem(word)) || isCommonDanishWord(word)) return undefined;
+    // (the first letter is rarely wrong in a short word)
+    const from = word.length >= 8 ? 0 : 1;
+    const variants: string[] = [];
+    for (let index = from; index < word.length - 1; index += 1)
+      if (word[index] !== word[index + 1])
+        variants.push(`${word.slice(0, index)}${word[index + 1]}${word[index]}${word.slice(index + 2)}`);
+    if (word.length >= 6)
+      for (let index = from; index < word.length; index += 1)
+        variants.push(word.slice(0, index) + word.slice(index + 1));
+    // (a word the material writes: "temaer" is no "teamer", though "team" is a stem of it)
+    return variants.find((variant) => this.#written.has(variant));
   }
 
   /** The knowledge's compound a word names by its last part: "galleriet" → "rollegalleri". */
