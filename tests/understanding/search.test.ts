@@ -117,6 +117,14 @@ describe('the search over every passage', () => {
     expect(terms('smart')).not.toContain(stem('start'));
   });
 
+  it('reads a compound whose first part is cut short as the one compound of the material it begins', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('hvornår opdateres impl.overblikket?')).toContain(stem('implementeringsoverblikket'));
+    expect(terms('hvornår opdateres impl. overblikket?')).toContain(stem('implementeringsoverblikket'));
+    // a word of its own is no cut-short part
+    expect(terms('hvad er et overblik?')).toEqual([stem('overblik')]);
+  });
+
   it('reads "laves" as how a thing is asked, no word the material lacks', () => {
     expect(search.search(queryWords('hvilke opgaver skal laves igen?').tokens).unknown).toEqual([]);
   });

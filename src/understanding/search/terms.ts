@@ -114,6 +114,7 @@ export class Vocabulary {
   readonly #stems = new Set<string>();
   readonly #byDeletion = new Map<string, string[]>();
   readonly #corrections = new Map<string, string | null>();
+  readonly #cutShort = new Map<string, string | null>();
   /** The last part of the knowledge's compounds ("galleri" of "rollegalleri"), to the compound. */
   readonly #heads = new Map<string, string>();
 
@@ -215,6 +216,24 @@ export class Vocabulary {
         variants.push(word.slice(0, index) + word.slice(index + 1));
     // (a word the material writes: "temaer" is no "teamer", though "team" is a stem of it)
     return variants.find((variant) => this.#written.has(variant));
+  }
+
+  /**
+   * "impl.overblikket", "org. data": a compound whose first part is cut short, as the
+   * material's one compound that begins so and ends in the next word's stem. Undefined where
+   * none or several do.
+   */
+  compoundCutShort(prefix: string, next: string): string | undefined {
+    if (prefix.length < 3 || prefix.length > 6 || next.length < 4) return undefined;
+    const key = `${prefix} ${next}`;
+    const cached = this.#cutShort.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = [...this.#stems].filter(
+      (known) => known.length > prefix.length + next.length && known.startsWith(prefix) && known.endsWith(next),
+    );
+    if (this.#cutShort.size > 5_000) this.#cutShort.clear();
+    this.#cutShort.set(key, found.length === 1 ? found[0]! : null);
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** The knowledge's compound a word names by its last part: "galleriet" → "rollegalleri". */
@@ -376,7 +395,10 @@ export function queryTerms(
   for (let index = 0; index < content.length; index += 1) {
     const word = content[index]!;
     const next = content[index + 1];
-    const joined = next === undefined ? undefined : vocabulary.corrected(stem(word + next));
+    // (a first part cut short is no word of its own: "impl.overblikket" is the implementeringsoverblik)
+    const cut =
+      next === undefined || vocabulary.has(stem(word)) ? undefined : vocabulary.compoundCutShort(word, stem(next));
+    const joined = next === undefined ? undefined : (cut ?? vocabulary.corrected(stem(word + next)));
     // two English nouns in a row are one Danish compound where the material has it
     // ("municipality days" are "kommunedage"); Danish words written apart join only when the first is unknown
     const bothEnglish = words[index]!.english && words[index + 1]?.english === true;
