@@ -70,7 +70,8 @@ function profileReply(context: DialogContext, role: Role, profile: NonNullable<R
   const text = [
     intro,
     ...facts.map((fact) => `${fact.label}: ${fact.value}`),
-    `${say(context, 'Opgaver', 'Tasks')}:`,
+    // (the count answers "hvor mange opgaver har rollen?")
+    `${say(context, `${list.length} opgaver`, `${list.length} tasks`)}:`,
     ...list.map((line) => `- ${line}`),
   ].join('\n');
   return { heading: role.name, text, intro, facts, list, source: sourceLine(context, role.source.label) };
@@ -152,7 +153,12 @@ export const roleCompetences: Dialog = (context, args) => {
       },
     ];
   }
-  const intro = say(context, `Kompetencer for **${found.name}**:`, `Competences of the **${found.name}**:`);
+  const count = competences.length;
+  const intro = say(
+    context,
+    `Kompetencer for **${found.name}** (${count}):`,
+    `Competences of the **${found.name}** (${count}):`,
+  );
   return [
     {
       heading: found.name,

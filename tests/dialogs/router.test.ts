@@ -260,6 +260,14 @@ describe('language, help and the unknown', () => {
     expect(pressed[0]!.text).toMatch(/^Competences of/);
   });
 
+  it("counts a role's tasks and competences, which answers how many there are", () => {
+    const profile = knowledge.roles.find((role) => role.id === 'kombit-programleder')!.profile!;
+    expect(answer('hvilke kompetencer skal KOMBIT-programlederen have?').text).toContain(
+      `(${profile.competences.length}):`,
+    );
+    expect(answer('hvad laver en KOMBIT-programleder?').text).toContain(`${profile.tasks.length} opgaver:`);
+  });
+
   it('answers help with example questions that work when pressed', () => {
     const reply = answer('hjælp');
     const [first] = reply.buttons ?? [];
