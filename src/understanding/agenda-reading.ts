@@ -8,6 +8,10 @@ import { CONFIDENCE_THRESHOLD, type DateSpan, type Entities, type Understanding 
 
 // the words of a day said from today ("i dag", "today", "i morgen")
 const relativeDay = /^(i|dag|idag|today|morgen|imorgen|tomorrow|overmorgen)$/;
+// who presents a point: "præsenterer", "fremlægger", "holder oplæg", "presents", "speaks"
+const askingWho = /^(hvem|who|whos)$/;
+const presentingWord =
+  /^(praesenter\w*|fremlaeg\w*|oplaeg\w*|taler|talks?|speaks?|speaking|presents?|presenting|presenter\w*|presentation)$/;
 // "mødet", "the meeting": the day's meeting named
 const meetingWord = /^(moedet|meeting)$/;
 // "den", "det", "it": a word pointing back at the point just answered, in a short question
@@ -94,13 +98,22 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
   // … and so does "i dag" alone, where the question was read as something with no time of day
   // ("hvor mange minutter har vi sat af til nyhederne i dag?" is no question of the news)
   const timeless = undatedIntents.has(resolved.intent) || resolved.intent === 'news';
+  // "hvem præsenterer Organisation?", "who presents the part about …?": who presents a thing is
+  // a point of a programme, whatever the thing named would be asked for otherwise
+  const presented = asksWhoPresents(tokens);
   const open =
     (meetingDay && (dayNamed || timeless) && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
+    presented ||
     resolved.intent === 'unknown' ||
     resolved.confidence < CONFIDENCE_THRESHOLD ||
     meetingIntents.has(resolved.intent) ||
     (resolved.intent === 'event.list' && findTimes(input.text).length > 0);
   return { meetingDay, open };
+}
+
+/** "hvem præsenterer Organisation?", "who presents the part about …?": a question of a point's presenter. */
+export function asksWhoPresents(tokens: string[]): boolean {
+  return tokens.some((token) => askingWho.test(token)) && tokens.some((token) => presentingWord.test(token));
 }
 
 /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */

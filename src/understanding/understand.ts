@@ -15,7 +15,7 @@ import {
   relativeStep,
 } from './reading-parts.js';
 import { EntityIndex } from './entity-index.js';
-import { agendaItemReading } from './agenda-reading.js';
+import { agendaItemReading, asksWhoPresents } from './agenda-reading.js';
 import { dayOfMeetings, nationalProgress } from './day-readings.js';
 import { stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
@@ -207,6 +207,10 @@ export class Understander {
       previous: input.previous,
     });
     if (day) return day;
+    // who presents a thing is the programme's, before what the material says of the thing
+    const presenter =
+      asksWhoPresents(words.tokens) && this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
+    if (presenter) return presenter;
     const sides = this.#passages.compared(input.text, words.tokens, resolved);
     if (sides) return sides;
     const national = nationalProgress(this.knowledge, resolved, words.tokens);

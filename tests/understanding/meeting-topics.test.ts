@@ -58,3 +58,29 @@ describe('what a programme leader meeting is or was about', () => {
     expect(read('which topics are in the news?', undefined, 'en-GB').intent).not.toBe('agenda.today');
   });
 });
+
+describe('who presents a thing', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the point of the programme about it, though the thing has answers of its own', () => {
+    for (const [text, locale] of [
+      ['hvem fremlægger rollegalleriet?', 'da-DK'],
+      ['hvem præsenterer emnet om støttesystemet Organisation?', 'da-DK'],
+      ['who is presenting the bit on the Organisation support system?', 'en-GB'],
+    ] as const) {
+      const reading = read(text, locale);
+      expect(reading.intent, text).toBe('agenda.today');
+      expect(reading.entities.agendaItems?.length, text).toBeGreaterThan(0);
+    }
+  });
+
+  it('leaves who does a thing to its role', () => {
+    expect(read('hvem godkender fordelingsreglerne?').intent).not.toBe('agenda.today');
+  });
+});
