@@ -5,7 +5,7 @@ import { isStopword } from '../src/understanding/stopwords.js';
 import { taskKindByFrequency } from '../src/understanding/keywords.js';
 import { asksForTasksBeingUpdated } from '../src/understanding/task-updates.js';
 import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
-import { contactTopicOf } from './answers/contact-topic.js';
+import { contactTopicOfReading } from './answers/contact-topic.js';
 import {
   POLL_DIALOGS,
   REMINDER_DIALOGS,
@@ -175,7 +175,10 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'evaluation.close': { dialog: EVALUATION_DIALOGS.close, args: () => ({}) },
   'evaluation.results': { dialog: EVALUATION_DIALOGS.results, args: () => ({}) },
   'evaluation.csv': { dialog: EVALUATION_DIALOGS.csv, args: () => ({}) },
-  contact: { dialog: ANSWER_DIALOGS.contacts, args: (_e, tokens) => ({ topic: contactTopicOf(tokens) }) },
+  contact: {
+    dialog: ANSWER_DIALOGS.contacts,
+    args: (e, tokens) => ({ topic: contactTopicOfReading(tokens, [...e.itSystems, ...e.deadlines, ...e.roles]) }),
+  },
   news: { dialog: ANSWER_DIALOGS.news, args: (e, tokens) => ({ topic: newsTopicOf(tokens, e) }) },
   // "hvordan starter jeg mødet?": the command asked for (meeting-requests.ts)
   help: { dialog: ANSWER_DIALOGS.help, args: (e) => ({ topic: e.aspect }) },

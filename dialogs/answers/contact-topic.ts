@@ -14,3 +14,11 @@ export function contactTopicOf(tokens: string[]): string | undefined {
   // (the asker may be a programme leader asking about KY: a topic named in one word comes first)
   return topic ?? (programmeLeader.test(tokens.join(' ')) ? 'programleder' : undefined);
 }
+
+/**
+ * The contact topic of a question, or of the things it was read to be about where its words
+ * name none: "hvad er hans telefonnummer?" right after KY's contact is KY's.
+ */
+export function contactTopicOfReading(tokens: string[], namedIds: string[]): string | undefined {
+  return contactTopicOf(tokens) ?? contactTopicOf(namedIds.flatMap((id) => id.split('-')));
+}

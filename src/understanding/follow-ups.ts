@@ -150,6 +150,12 @@ const pointingBack = new Set([
   'he',
   'she',
   'him',
+  // "hvad er hans nummer?", "and her e-mail?": whose, of the one just named
+  'hans',
+  'hendes',
+  'his',
+  'deres',
+  'their',
 ]);
 
 /** Whether the question names no thing of its own. */

@@ -35,6 +35,17 @@ describe('a conversation', () => {
     expect(next.text).toContain('DUBU skal anvende Fjernprint');
   });
 
+  it("answers whose number or address, asked right after a contact, with that contact's", () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvem kan jeg tale med om at komme i front på KY?');
+    const number = ask('hvad er hendes eller hans telefonnummer?');
+    expect(number.text).toContain('2327 5876');
+    expect(number.text).not.toContain('kigo@kombit.dk');
+    const other = asker(createCore({ knowledge }), 'c2');
+    other('hvem skal jeg skrive til om KIGO?');
+    expect(other('og deres mail?').text).toContain('kigo@kombit.dk');
+  });
+
   it('asks the question a passage answered again of the one thing a short follow-up names', () => {
     const ask = asker(createCore({ knowledge }));
     const first = ask('what does SAPA actually need the org data for?');

@@ -178,6 +178,7 @@ export const topicExamples: Partial<Record<Intent, string[]>> = {
     'who can i contact',
     'where do i send questions',
     'what is the email address',
+    'what is the phone number',
   ],
   news: [
     'any news {date}',
