@@ -20,7 +20,9 @@ const reported =
 // a sentence ends where the next begins with a capital ("d. 1. november", "kl. 9.30" go on)
 const sentences = /(?<=[.!?;])\s+(?=\p{Lu})/u;
 // … and a question may follow a comma, opening with its word
-const questionAfterComma = /,\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvordan|what|which|who|when|how)\b)/iu;
+// (typed in lower case, "… haster mest.. hvad har vi af frister?", a full stop before a question word ends a sentence too)
+const questionAfterComma =
+  /(?:,|(?<=[.!?…]))\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvornaar|hvordan|what|which|who|when|how)\b)/iu;
 
 // A yes-or-no clause says enough by itself in some words, none of them pointing into the story
 // around it ("Har I et notat?", "Skal jeg melde det til jer?" lean on what came before)

@@ -13,13 +13,33 @@ function collectText(value: unknown, into: string[]): void {
  * "jobfunktionsroller", "økonomi"). A question in these words is about the material even
  * when no example question uses them, so they count as known.
  */
+// the units dates are counted in: "de kommende uger", "the next few months" say when, whether or
+// not the material writes them
+const timeUnits = [
+  'dag',
+  'dage',
+  'uge',
+  'uger',
+  'maaned',
+  'maaneder',
+  'aar',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+];
+
 export function domainStems(knowledge: Knowledge): Set<string> {
   const texts: string[] = [];
   // how people describe a record is their vocabulary, not the material's, and the glossary's
   // explanations are klikbot's words
   const { descriptions: _descriptions, glossary: _glossary, ...material } = knowledge;
   collectText(material, texts);
-  const stems = new Set<string>();
+  const stems = new Set<string>(timeUnits.map((unit) => stem(unit)));
   for (const text of texts) for (const word of words(text)) stems.add(stem(word));
   return stems;
 }

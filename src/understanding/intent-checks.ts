@@ -5,6 +5,7 @@ import { dateOfAnotherSystem } from './answered-record.js';
 import { CONFIDENCE_THRESHOLD, type Entities, type Understanding } from './types.js';
 import {
   comingDeadlines,
+  deadlinesAskedAsTasks,
   deadlinesOfASpan,
   deadlinesOfASystem,
   meetingDuration,
@@ -289,7 +290,10 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
 export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
   const deadlines = deadlinesOfASystem(
     meetingDuration(
-      comingDeadlines(passedDeadlines(deadlinesOfASpan(aboutTheBot(read, tokens), tokens), tokens), tokens),
+      comingDeadlines(
+        passedDeadlines(deadlinesAskedAsTasks(deadlinesOfASpan(aboutTheBot(read, tokens), tokens), tokens), tokens),
+        tokens,
+      ),
       tokens,
     ),
     tokens,

@@ -92,3 +92,18 @@ export function deadlinesOfASpan(read: Understanding, tokens: string[]): Underst
   if (!tokens.some((token) => deadlineNoun.test(token))) return read;
   return { ...read, intent: 'deadline.range' };
 }
+
+// the words of tasks, one or many
+const taskNoun = /^(\w*opgave\w*|tasks?|klik)$/;
+
+/**
+ * "hvilke frister er der de kommende uger?": the coming deadlines, read as the coming tasks
+ * ("kommende" is the word of "Aktuelle og kommende KLIK-opgaver"), where no task, nor a support
+ * system whose tasks have the deadlines, is named or asked for.
+ */
+export function deadlinesAskedAsTasks(read: Understanding, tokens: string[]): Understanding {
+  const { tasks, supportSystems, roles, dates } = read.entities;
+  if (read.intent !== 'task.list' || tasks.length + supportSystems.length + roles.length > 0) return read;
+  if (!tokens.some((token) => deadlineNoun.test(token)) || tokens.some((token) => taskNoun.test(token))) return read;
+  return { ...read, intent: dates ? 'deadline.range' : 'deadline.upcoming' };
+}

@@ -39,6 +39,12 @@ describe('a long message whose question is one clause of it', () => {
     expect(askingClauses('hvem skal godkende serviceaftalerne?')).toEqual([]);
   });
 
+  it('finds a question typed in lower case after a full stop', () => {
+    const typed =
+      'har lige fået ansvaret for det hele fordi min kollega stoppede og jeg har ikke overblik over noget. hvem skal godkende serviceaftalerne om beskedfordeleren?';
+    expect(askingClauses(typed)).toEqual(['hvem skal godkende serviceaftalerne om beskedfordeleren?']);
+  });
+
   it('finds a yes-or-no question by the verb it opens with, where it ends with a question mark', () => {
     const story =
       'Jeg prøver at få styr på hvad der brænder på i programleder-regi, så jeg ikke kvajer mig mens hun er væk. Er der nogen kombit-frister denne uge?';

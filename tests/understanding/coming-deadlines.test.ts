@@ -56,3 +56,12 @@ describe('the deadlines of a span asked with a word of what is left', () => {
     expect(read('what do we have left on BBR this year?').intent).not.toBe('deadline.range');
   });
 });
+
+describe('the coming deadlines asked with a word of what is coming', () => {
+  const intent = (text: string) => understander.understand({ text, now }).intent;
+
+  it('are the deadlines, not the coming tasks, where no task is asked for', () => {
+    expect(intent('hvilke frister venter i de kommende uger?')).toBe('deadline.upcoming');
+    expect(intent('hvilke kommende opgaver har en frist?')).not.toBe('deadline.upcoming');
+  });
+});
