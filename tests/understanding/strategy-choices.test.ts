@@ -62,3 +62,27 @@ describe('a question of which way to choose for the organisation data', () => {
     );
   });
 });
+
+describe('a strategy weighed against another', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the one asked about, not the one after "i stedet for" or "rather than"', () => {
+    expect(
+      read('hvad er fordelene ved integrations-vejen frem for STS ORG brugergrænsefladen?').entities.strategies,
+    ).toEqual(['strategi-a']);
+    expect(
+      read('what are the downsides of the interim strategy rather than integrating right away?', 'en-GB').entities
+        .strategies,
+    ).toEqual(['strategi-c']);
+  });
+
+  it('keeps a thing of another kind named after it', () => {
+    expect(read('skal vi bruge strategi B i stedet for at vente på SAPA?').entities.itSystems).toEqual(['sapa']);
+  });
+});
