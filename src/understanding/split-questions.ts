@@ -5,6 +5,7 @@
  */
 const questionWords =
   'hvad|hvem|hvornår|hvornaar|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|er|skal|kan|what|when|who|which|how|where|why|is|are|does|do|can';
+const opensWithQuestionWord = new RegExp(`^(?:${questionWords})\\b`, 'iu');
 const joiner = new RegExp(
   `(?:,\\s*|\\s+)(?:og|and|samt|plus|\\+)\\s+(?=(?:by\\s+|inden\\s+)?(?:${questionWords})\\b)|\\?\\s+(?=\\S)|;\\s*(?=\\S)|\\s\\+\\s+(?=\\S)`,
   'iu',
@@ -29,6 +30,13 @@ export function onlyTells(part: string): boolean {
 }
 const followUpTail = /^(?:by\s+|inden\s+)?(?:hvornår|hvornaar|when|hvem|who|hvor|where)\b[\s?]*$/iu;
 
+/** The first joiner at or after `from`, with its index in the whole text. */
+function nextJoiner(text: string, from: number): RegExpExecArray | null {
+  const match = joiner.exec(text.slice(from));
+  if (match) match.index += from;
+  return match;
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
@@ -37,9 +45,20 @@ function wordCount(text: string): number {
 export function splitQuestions(text: string): string[] {
   const parts: string[] = [];
   let rest = text.trim().replace(leadIn, '');
-  for (let match = joiner.exec(rest); match; match = joiner.exec(rest)) {
+  // (where to look for the next joiner: past a "+" that only joined two nouns)
+  let from = 0;
+  for (let match = nextJoiner(rest, from); match; match = nextJoiner(rest, from)) {
     const head = rest.slice(0, match.index + (match[0].startsWith('?') ? 1 : 0)).trim();
-    const tail = rest.slice(match.index + match[0].length).trim();
+    const tail = rest
+      .slice(match.index + match[0].length)
+      .replace(/^\+\s*/u, '')
+      .trim();
+    // "the sheet that maps each system to the support systems + interfaces …": a "+" joins two
+    // questions only after one that asks
+    if (match[0].trim() === '+' && !asksAnything.test(head) && !opensWithQuestionWord.test(tail)) {
+      from = match.index + match[0].length;
+      continue;
+    }
     // "…, and by when?": a short question of its own about the same thing, kept as a follow-up ("and by when?")
     const shortFollowUp =
       wordCount(tail) < minimumWords && followUpTail.test(tail) && /^[,\s]*(og|and)\b/iu.test(match[0]);
@@ -47,6 +66,7 @@ export function splitQuestions(text: string): string[] {
     if (wordCount(head) < minimumWords || (wordCount(tail) < minimumWords && !shortFollowUp)) break;
     parts.push(head);
     rest = shortFollowUp ? `${match[0].replace(/^[,\s]+/, '').trim()} ${tail}` : tail;
+    from = 0;
   }
   parts.push(rest);
   return parts.filter(Boolean);

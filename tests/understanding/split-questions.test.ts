@@ -31,6 +31,14 @@ describe('the questions in one message', () => {
 
   it('keeps one question whole', () => {
     expect(splitQuestions('status og deadline for BBR')).toEqual(['status og deadline for BBR']);
+    // a "+" between two nouns of one question, no question before it
+    expect(splitQuestions('the list of systems per support system + interface, when is it updated?')).toEqual([
+      'the list of systems per support system + interface, when is it updated?',
+    ]);
+    expect(splitQuestions('hvornår er deadline for BBR? + hvem er kontakt for KY')).toEqual([
+      'hvornår er deadline for BBR?',
+      'hvem er kontakt for KY',
+    ]);
     expect(splitQuestions('hvor mange er færdige med trin 3 og trin 4')).toEqual([
       'hvor mange er færdige med trin 3 og trin 4',
     ]);
