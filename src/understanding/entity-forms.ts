@@ -147,8 +147,18 @@ function strategyForms(k: Knowledge): (SurfaceForm | undefined)[] {
     return [
       ...[item.name, ...item.aliases].map((text) => form('strategy', item.id, text, { strict: text.length <= 4 })),
       ...lettered.map((text) => form('strategy', item.id, text, { strict: true })),
+      ...item.aliases.flatMap(doingForms).map((text) => form('strategy', item.id, text, { strict: true })),
     ];
   });
+}
+
+/**
+ * "fordelene ved at integrere": a way named by a noun of doing ("Integration") is named by its
+ * verb too ("integrere", "integrerer"), written whole.
+ */
+function doingForms(name: string): string[] {
+  const root = /^(\p{L}{4,}?)(?:ation|ering)$/u.exec(name.toLowerCase())?.[1];
+  return root ? [`${root}ere`, `${root}erer`] : [];
 }
 
 /** Every surface form of every entity in the knowledge base. */

@@ -82,6 +82,10 @@ describe('a strategy weighed against another', () => {
     ).toEqual(['strategi-c']);
   });
 
+  it('is named by the verb of doing it, where its name is the noun ("integrere" for Integration)', () => {
+    expect(read('hvilke ulemper er der ved at integrere?').entities.strategies).toEqual(['strategi-a']);
+  });
+
   it('keeps a thing of another kind named after it', () => {
     expect(read('skal vi bruge strategi B i stedet for at vente på SAPA?').entities.itSystems).toEqual(['sapa']);
   });
