@@ -13,6 +13,9 @@ import { isStopword, stopwordOfTypo } from './stopwords.js';
  * (from its names, its example questions, the domain), which it spells as a status word, and
  * whether a date is all a question says.
  */
+// a word this long is respelt before names are looked for in it
+const longWord = 8;
+
 export class KnownWords {
   constructor(
     private readonly index: EntityIndex,
@@ -43,7 +46,12 @@ export class KnownWords {
    */
   spellStatusWords(words: QueryWords, language: 'da' | 'en'): QueryWords {
     const tokens = words.tokens.map((token) => {
-      if (isStopword(token) || this.index.knows(token)) return token;
+      if (isStopword(token)) return token;
+      // "complience" is "compliance": a long word the material writes, one letter off, is that
+      // word (a name is found by its typo, but not joined with the next word: "complience test")
+      const written = token.length >= longWord ? this.vocabulary.respelt(token) : undefined;
+      if (written) return written;
+      if (this.index.knows(token)) return token;
       // "modet" is "mødet": a Danish word typed without æ, ø or å, where the material says which
       const lettered = language === 'da' ? this.vocabulary.withDanishLetters(token) : undefined;
       if (lettered) return lettered;
@@ -61,7 +69,7 @@ export class KnownWords {
 
   /** A word of the material with two letters swapped or one too many ("rolelr"), where nothing else knows it as typed. */
   #respelt(token: string): string | undefined {
-    return this.index.knows(token) ? undefined : this.vocabulary.respelt(token);
+    return this.vocabulary.respelt(token);
   }
 
   /** The share of content words the bot knows: from its names, its example questions or a date. */

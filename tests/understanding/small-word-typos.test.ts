@@ -36,6 +36,11 @@ describe('an inflected word of the material with two letters swapped', () => {
     );
   });
 
+  it('reads a long word one letter wrong as the word the material writes, also before the next word', () => {
+    expect(understander.search.vocabulary.respelt('complience')).toBe('compliance');
+    expect(read('hvad går complience testen ud på?').entities.strategies).toEqual(['compliance-model']);
+  });
+
   it('leaves a word that only looks like one of the material as it is', () => {
     // "temaer" is no "teamer", though "team" is the material's
     expect(understander.search.vocabulary.respelt('temaer')).toBeUndefined();

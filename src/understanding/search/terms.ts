@@ -123,6 +123,8 @@ export class Vocabulary {
 
   /** The material's words as written (folded), where known. */
   readonly #written: ReadonlySet<string>;
+  /** Its long words by length and first letter, for a letter typed wrong. */
+  readonly #writtenByShape = new Map<string, string[]>();
 
   constructor(
     stems: Iterable<string>,
@@ -131,6 +133,12 @@ export class Vocabulary {
   ) {
     this.#frequency = frequency;
     this.#written = written;
+    for (const known of written) {
+      if (known.length < 8) continue;
+      const list = this.#writtenByShape.get(shapeOf(known));
+      if (list) list.push(known);
+      else this.#writtenByShape.set(shapeOf(known), [known]);
+    }
     for (const one of stems) this.#stems.add(one);
     for (const known of [...this.#stems].sort((x, y) => x.length - y.length)) {
       for (let cut = 3; known.length - cut >= 5; cut += 1) {
@@ -215,7 +223,13 @@ export class Vocabulary {
       for (let index = from; index < word.length; index += 1)
         variants.push(word.slice(0, index) + word.slice(index + 1));
     // (a word the material writes: "temaer" is no "teamer", though "team" is a stem of it)
-    return variants.find((variant) => this.#written.has(variant));
+    const found = variants.find((variant) => this.#written.has(variant));
+    if (found || word.length < 8) return found;
+    // … or, in a long word, one letter wrong ("complience"), where one word of the material fits
+    const fitting = (this.#writtenByShape.get(shapeOf(word)) ?? []).filter(
+      (known) => editDistance(word, known, 1) <= 1,
+    );
+    return fitting.length === 1 ? fitting[0] : undefined;
   }
 
   /**
@@ -347,6 +361,11 @@ function misspeltGlossaryTerm(word: string, vocabulary: Vocabulary): string | un
   if (isStopword(word) || isEverydayWord(word) || isCommonTopicTerm(stem(word))) return undefined;
   const [danish] = danishForMisspelt(word) ?? [];
   return danish === undefined || isSearchStopword(danish) ? undefined : vocabulary.corrected(stem(danish));
+}
+
+/** A word's length and first letter: a word one letter wrong has the same. */
+function shapeOf(word: string): string {
+  return `${word.length}${word[0]}`;
 }
 
 /** Whether two words are forms of one ("nyt", "nye"; "kildedatasystem", "kildesystem"). */
