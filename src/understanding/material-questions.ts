@@ -96,10 +96,16 @@ export class MaterialQuestions {
     );
   }
 
+  /** The share of `of`, weighed by how telling each term is, that `part` holds. */
   #share(part: Set<string>, of: Set<string>): number {
-    const weight = (terms: Iterable<string>) => [...terms].reduce((sum, term) => sum + this.search.weightOf(term), 0);
-    const total = weight(of);
-    return total === 0 ? 0 : weight([...of].filter((term) => part.has(term))) / total;
+    let total = 0;
+    let held = 0;
+    for (const term of of) {
+      const weight = this.search.weightOf(term);
+      total += weight;
+      if (part.has(term)) held += weight;
+    }
+    return total === 0 ? 0 : held / total;
   }
 
   /** The record that answers the material's question this question repeats, if it repeats one. */
@@ -111,6 +117,8 @@ export class MaterialQuestions {
     for (const question of this.#questions) {
       if (question.asks && question.asks !== asks) continue;
       const theirs = this.#share(asked, question.terms);
+      // (most of the material's questions share nothing with this one)
+      if (theirs < heldOfTheirs) continue;
       // (what the question adds may be the slide's own words: "hvorfor annoncerer KOMBIT deadline
       // for SKI 02.19 nu?" is the question "Hvorfor annonceres deadline nu?" of the SKI slide)
       const ours = this.#share(question.withContext, asked);

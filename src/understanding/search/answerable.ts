@@ -41,9 +41,6 @@ const suits =
   /\b(god|godt|gode|bedst|bedste|klogt?|smart|fornuftig\w*|mening|relevant|fordel\w*|anbefal\w*|good|best|wise|sensible|sense|recommended|worth\w*)\b/iu;
 const givesACondition = /\b(hvis|når|naar|især|isaer|så længe|saa laenge|medmindre|if|when|unless|as long as)\b/iu;
 
-function asksWhenItSuits(question: string): boolean {
-  return asksWhen(question) && suits.test(question);
-}
 // "tlf til …", "hvad er …s mail?": a passage without a number or an address names the person, not how to reach them
 const asksPhone = /\b(tlf|telefon\w*|mobil\w*|phone|ring\w*|call)\b/iu;
 // … and an address is asked for, not mail as a way to write ("eller skal vi stadig sende mails?")
@@ -75,21 +72,48 @@ export function givesAPhone(passage: Passage): boolean {
   return phoneNumber.test(passage.text);
 }
 
-function hasTheShapeAsked(question: string, passage: Passage): boolean {
+/** What shape of answer a question asks for, read once for all the passages weighed. */
+interface ShapeAsked {
+  where: boolean;
+  howMany: boolean;
+  when: boolean;
+  /** … when, of what suits: a condition answers too */
+  whenItSuits: boolean;
+  phone: boolean;
+  address: boolean;
+  link: boolean;
+}
+
+function shapeAsked(question: string): ShapeAsked {
+  const when = asksWhen(question);
+  return {
+    where: asksWhere.test(question),
+    howMany: asksHowMany.test(question),
+    when,
+    whenItSuits: when && suits.test(question),
+    phone: asksForAPhone(question),
+    address: asksAddress.test(question) || asksPersonsAddress.test(question),
+    link: asksLink.test(question),
+  };
+}
+
+function hasTheShapeAsked(asked: ShapeAsked, passage: Passage): boolean {
   const { text } = passage;
   // a slide's heading that asks ("Hvornår er Rollegalleriet så klar?") answers nothing; a
   // title written as a question ("Workshop … : Mest mulig værdi af …?") still says what is on
   if (passage.kind === 'topics' && /\?\s*$/.test(text)) return false;
   // a link's title says where something is, which answers only a question of where
-  if (/^links\.\d+$/.test(passage.field) && !asksWhere.test(question)) return false;
-  if (asksHowMany.test(question) && !/\d/.test(text.replace(notACount, ''))) return false;
-  // ("SKI 02.19" is a framework's number, no date)
-  const undated = text.replace(/\bSKI\s*\d{2}\.\d{2}\b/giu, '');
-  const dated = dateLike.test(undated) || months.test(undated);
-  if (asksWhen(question) && !dated && !(asksWhenItSuits(question) && givesACondition.test(text))) return false;
-  if (asksForAPhone(question) && !phoneNumber.test(text)) return false;
-  if ((asksAddress.test(question) || asksPersonsAddress.test(question)) && !text.includes('@')) return false;
-  if (asksLink.test(question) && !/https?:\/\/|www\.|\b[\w-]+\.(?:dk|com|eu|org)\b/iu.test(text)) return false;
+  if (/^links\.\d+$/.test(passage.field) && !asked.where) return false;
+  if (asked.howMany && !/\d/.test(text.replace(notACount, ''))) return false;
+  if (asked.when) {
+    // ("SKI 02.19" is a framework's number, no date)
+    const undated = text.replace(/\bSKI\s*\d{2}\.\d{2}\b/giu, '');
+    const dated = dateLike.test(undated) || months.test(undated);
+    if (!dated && !(asked.whenItSuits && givesACondition.test(text))) return false;
+  }
+  if (asked.phone && !phoneNumber.test(text)) return false;
+  if (asked.address && !text.includes('@')) return false;
+  if (asked.link && !/https?:\/\/|www\.|\b[\w-]+\.(?:dk|com|eu|org)\b/iu.test(text)) return false;
   return true;
 }
 
@@ -108,9 +132,10 @@ export function answeringPassages(
   // the passage that holds most of the question leads, however often a name stands in another;
   // of those holding as much, one of a record the question names ("trin for trin i strategi B"
   // is B's steps, not C's "Gør som B")
+  const asked = shapeAsked(question);
   const fitting = result.hits
     // a record that is only a name ("YR/FBS") is found by it, and says nothing when quoted
-    .filter((hit) => hit.passage.text !== hit.passage.recordTitle && hasTheShapeAsked(question, hit.passage))
+    .filter((hit) => hit.passage.text !== hit.passage.recordTitle && hasTheShapeAsked(asked, hit.passage))
     .sort(
       (x, y) =>
         y.coverage - x.coverage || Number(preferred(y.passage)) - Number(preferred(x.passage)) || y.score - x.score,
