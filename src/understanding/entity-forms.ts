@@ -115,8 +115,22 @@ function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
     ...k.interfaces.flatMap((item) => [
       form('interface', item.id, item.code, { strict: true }),
       form('interface', item.id, item.code.replace(/^SF/, 'SF '), { strict: true }),
+      ...camelCaseNames(item.title).map((text) => form('interface', item.id, text)),
     ]),
   ];
+}
+
+/**
+ * "single logout" for "SAMLSingleLogout": a name written as one word in capitals is said as
+ * its parts, with or without the short form it opens with.
+ */
+function camelCaseNames(title: string): string[] {
+  return title.split(/\s+/).flatMap((word) => {
+    const parts = word.match(/\p{Lu}+(?=\p{Lu}\p{Ll})|\p{Lu}\p{Ll}+/gu) ?? [];
+    if (parts.length < 2 || parts.join('') !== word) return [];
+    const withoutShortForm = /^\p{Lu}+$/u.test(parts[0]!) && parts.length > 2 ? [parts.slice(1).join(' ')] : [];
+    return [word, parts.join(' '), ...withoutShortForm];
+  });
 }
 
 function municipalityForms(k: Knowledge): (SurfaceForm | undefined)[] {

@@ -332,3 +332,15 @@ describe('a contact person asked of a thing named', () => {
     expect(read('hvem er kommunens kontaktperson for SAPA?').intent).not.toBe('contact');
   });
 });
+
+describe('an interface named by the parts of its one-word name', () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  it('is that interface ("single logout" is SAMLSingleLogout), and who must use it is asked', () => {
+    const asked = read('hvilke it-systemer skal bruge single logout snitfladen?');
+    expect(asked.entities.interfaces).toEqual(['sf1515']);
+    expect(asked.intent).toBe('overview.systems-using');
+    expect(read('which systems must use SAML single logout?', 'en-GB').intent).toBe('overview.systems-using');
+  });
+});
