@@ -15,6 +15,8 @@ function collectText(value: unknown, into: string[]): void {
  */
 // the units dates are counted in: "de kommende uger", "the next few months" say when, whether or
 // not the material writes them
+// … and the role gallery's dimensions, which the data holds as fields ("phase", "area"), not as words
+const galleryDimensions = ['fase', 'faser', 'phase', 'phases', 'omraade', 'omraader', 'area', 'areas'];
 const timeUnits = [
   'dag',
   'dage',
@@ -39,7 +41,7 @@ export function domainStems(knowledge: Knowledge): Set<string> {
   // explanations are klikbot's words
   const { descriptions: _descriptions, glossary: _glossary, ...material } = knowledge;
   collectText(material, texts);
-  const stems = new Set<string>(timeUnits.map((unit) => stem(unit)));
+  const stems = new Set<string>([...timeUnits, ...galleryDimensions].map((word) => stem(word)));
   for (const text of texts) for (const word of words(text)) stems.add(stem(word));
   return stems;
 }

@@ -344,3 +344,11 @@ describe('an interface named by the parts of its one-word name', () => {
     expect(read('which systems must use SAML single logout?', 'en-GB').intent).toBe('overview.systems-using');
   });
 });
+
+describe("a role's phase asked for", () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+
+  it('is what the role is, whose answer says where the gallery places it', () => {
+    expect(understander.understand({ text: 'hvilken fase hører Superbruger til?', now }).intent).toBe('role.describe');
+  });
+});
