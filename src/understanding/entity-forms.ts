@@ -116,6 +116,8 @@ function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
       form('interface', item.id, item.code, { strict: true }),
       form('interface', item.id, item.code.replace(/^SF/, 'SF '), { strict: true }),
       ...camelCaseNames(item.title).map((text) => form('interface', item.id, text)),
+      // "hent token fra context handler": what it does, the title after its area ("Sikkerhed - …")
+      ...titleAfterArea(item.title).map((text) => form('interface', item.id, text)),
     ]),
   ];
 }
@@ -131,6 +133,15 @@ function camelCaseNames(title: string): string[] {
     const withoutShortForm = /^\p{Lu}+$/u.test(parts[0]!) && parts.length > 2 ? [parts.slice(1).join(' ')] : [];
     return [word, parts.join(' '), ...withoutShortForm];
   });
+}
+
+/** "Hent Token fra Context Handler" of "Sikkerhed - Hent Token fra Context Handler", without a bracketed aside. */
+function titleAfterArea(title: string): string[] {
+  const doing = title
+    .split(' - ')[1]
+    ?.replace(/\s*\(.*\)\s*$/u, '')
+    .trim();
+  return doing && doing.split(/\s+/).length >= 3 ? [doing] : [];
 }
 
 function municipalityForms(k: Knowledge): (SurfaceForm | undefined)[] {

@@ -343,6 +343,12 @@ describe('an interface named by the parts of its one-word name', () => {
     expect(asked.intent).toBe('overview.systems-using');
     expect(read('which systems must use SAML single logout?', 'en-GB').intent).toBe('overview.systems-using');
   });
+
+  it('is that interface where what it does is said as its title says it, without its area', () => {
+    const asked = read('hvilke systemer bruger den hvor man henter token fra security token service');
+    expect(asked.entities.interfaces).toEqual(['sf1514']);
+    expect(asked.intent).toBe('overview.systems-using');
+  });
 });
 
 describe("a role's phase asked for", () => {
