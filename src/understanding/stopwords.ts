@@ -395,10 +395,20 @@ const stopwordStems = new Set([...stopwords].filter((word) => word.length > 3).m
 const typoLength = 6;
 const longStopwords = [...stopwords].filter((word) => word.length >= typoLength);
 
-/** The small word a folded word is one typo off ("egenltig" is "egentlig"), if any. */
+/**
+ * The small word a folded word is two swapped letters of ("egenltig" is "egentlig"), if any: a
+ * letter changed is too often another word ("holdet" is no "holder", "header" no "hedder").
+ */
 export function stopwordOfTypo(word: string): string | undefined {
   if (word.length < typoLength || stopwords.has(word)) return undefined;
-  return longStopwords.find((known) => mayBeTypoOf(word, known) && editDistance(word, known, 1) <= 1);
+  const letters = [...word].sort().join('');
+  return longStopwords.find(
+    (known) =>
+      known.length === word.length &&
+      [...known].sort().join('') === letters &&
+      mayBeTypoOf(word, known) &&
+      editDistance(word, known, 1) <= 1,
+  );
 }
 
 /** Whether a folded word carries no meaning of its own for finding a name. */

@@ -24,5 +24,8 @@ describe("a question of klikbot's own opinion", () => {
     expect(intent('hvis du vælger strategi B, hvor lang tid tager det så?')).toBe('strategy.describe');
     expect(intent('if you choose strategy B, how long does it take?', 'en-GB')).toBe('strategy.describe');
     expect(intent('hvad anbefaler KOMBIT ift. SKI 02.19?')).not.toBe('unknown');
+    // "you" as anyone: what one may do is no opinion of klikbot's
+    expect(intent('how do you choose between strategy A and strategy B?', 'en-GB')).not.toBe('unknown');
+    expect(intent('kan du vælge at springe et trin over i strategi B?')).not.toBe('unknown');
   });
 });

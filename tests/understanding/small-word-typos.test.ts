@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { stopwordOfTypo } from '../../src/understanding/stopwords.js';
 import { Understander } from '../../src/understanding/understand.js';
 
 describe('a small word mistyped', () => {
@@ -10,6 +11,11 @@ describe('a small word mistyped', () => {
 
   beforeAll(async () => {
     understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is two letters swapped, not one changed, which is too often another word', () => {
+    expect(stopwordOfTypo('egenltig')).toBe('egentlig');
+    expect(stopwordOfTypo('holdet')).toBeUndefined();
   });
 
   it('is read as that word, not as a word klikbot does not know', () => {

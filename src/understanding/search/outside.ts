@@ -83,8 +83,11 @@ const opinionOwner = /^(du|din|you|your)$/;
 const opinionNoun = /^(mening|opinion|view|take)$/;
 
 // … asked of klikbot itself: "synes du", "mener du" (but "hvad mener du med …?" asks what it
-// meant), "would you pick", "ville du vælge"; never "når du vælger B" or "if you choose B"
-const askedOfYou = /^(would|ville|vil|do|kan|can|could|kunne)$/;
+// meant), "would you pick", "ville du vælge", "do you think"; never "når du vælger B" or "if you choose B"
+// (only where the choice is klikbot's own: "would you pick", "do you think"; "how do you choose",
+// "kan du vælge at springe et trin over" ask what one may do)
+const askedOfYou = /^(would|ville)$/;
+const thinkingOfYou = /^(do|does|did)$/;
 
 /** Whether the word at index asks klikbot what it thinks. */
 function asksAnOpinion(tokens: string[], index: number): boolean {
@@ -96,7 +99,9 @@ function asksAnOpinion(tokens: string[], index: number): boolean {
   const verbFirst = /^(synes|mener|foretraekker)$/.test(token) && opinionOwner.test(tokens[index + 1] ?? '');
   // ("ville du selv vælge": a word may stand between)
   const you = [1, 2].find((back) => opinionOwner.test(tokens[index - back] ?? ''));
-  return verbFirst || (you !== undefined && askedOfYou.test(tokens[index - you - 1] ?? ''));
+  if (verbFirst || you === undefined) return verbFirst;
+  const asker = tokens[index - you - 1] ?? '';
+  return askedOfYou.test(asker) || (/^(think|prefer)$/.test(token) && thinkingOfYou.test(asker));
 }
 
 /** The question's words that are about something outside the material (a meal before "break" is the break). */

@@ -115,6 +115,7 @@ export class Vocabulary {
   readonly #byDeletion = new Map<string, string[]>();
   readonly #corrections = new Map<string, string | null>();
   readonly #cutShort = new Map<string, string | null>();
+  readonly #respellings = new Map<string, string | null>();
   /** The last part of the knowledge's compounds ("galleri" of "rollegalleri"), to the compound. */
   readonly #heads = new Map<string, string>();
 
@@ -212,6 +213,15 @@ export class Vocabulary {
    * three letters from "rol"). Undefined where no such word is, or the word is an everyday one.
    */
   respelt(word: string): string | undefined {
+    const kept = this.#respellings.get(word);
+    if (kept !== undefined) return kept ?? undefined;
+    const found = this.#respell(word);
+    if (this.#respellings.size > 20_000) this.#respellings.clear();
+    this.#respellings.set(word, found ?? null);
+    return found;
+  }
+
+  #respell(word: string): string | undefined {
     if (word.length < 5 || /\d/.test(word) || this.#stems.has(stem(word)) || isCommonDanishWord(word)) return undefined;
     // (the first letter is rarely wrong in a short word)
     const from = word.length >= 8 ? 0 : 1;
@@ -219,9 +229,10 @@ export class Vocabulary {
     for (let index = from; index < word.length - 1; index += 1)
       if (word[index] !== word[index + 1])
         variants.push(`${word.slice(0, index)}${word[index + 1]}${word[index]}${word.slice(index + 2)}`);
+    // (a letter typed twice: "opgavver"; any other letter left out may make another word, "rolled" no "rolle")
     if (word.length >= 6)
-      for (let index = from; index < word.length; index += 1)
-        variants.push(word.slice(0, index) + word.slice(index + 1));
+      for (let index = Math.max(from, 1); index < word.length; index += 1)
+        if (word[index] === word[index - 1]) variants.push(word.slice(0, index) + word.slice(index + 1));
     // (a word the material writes: "temaer" is no "teamer", though "team" is a stem of it)
     const found = variants.find((variant) => this.#written.has(variant));
     if (found || word.length < 8) return found;
