@@ -1,18 +1,15 @@
 import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { stopwordOfTypo } from '../../src/understanding/stopwords.js';
 import { Understander } from '../../src/understanding/understand.js';
 
+// one understander for the file: building one loads and indexes the whole knowledge base
+const understander = new Understander(await loadKnowledge('data/knowledge'));
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+const read = (text: string) => understander.understand({ text, now });
+
 describe('a small word mistyped', () => {
-  let understander: Understander;
-  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-  const read = (text: string) => understander.understand({ text, now });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
-
   it('is two letters swapped, not one changed, which is too often another word', () => {
     expect(stopwordOfTypo('egenltig')).toBe('egentlig');
     expect(stopwordOfTypo('holdet')).toBeUndefined();
@@ -27,14 +24,6 @@ describe('a small word mistyped', () => {
 });
 
 describe('an inflected word of the material with two letters swapped', () => {
-  let understander: Understander;
-  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-  const read = (text: string) => understander.understand({ text, now });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
-
   it("is read as the word the material writes, though its stem is out of a typo's reach", () => {
     expect(understander.search.vocabulary.respelt('rolelr')).toBe('roller');
     expect(read('hvilke rolelr er der i rollegalleriet?').intent).toBe(
