@@ -56,7 +56,13 @@ export class KnownWords {
       const lettered = language === 'da' ? this.vocabulary.withDanishLetters(token) : undefined;
       if (lettered) return lettered;
       if (token.length < 6 || this.classifier.knows(termOf(token))) return token;
-      return statusWordFor(token) ?? reminderWordFor(token) ?? this.#smallWord(token) ?? this.#respelt(token) ?? token;
+      return (
+        statusWordFor(token) ??
+        reminderWordFor(token) ??
+        this.#smallWord(token) ??
+        this.vocabulary.respelt(token) ??
+        token
+      );
     });
     return { ...words, tokens };
   }
@@ -65,11 +71,6 @@ export class KnownWords {
   #smallWord(token: string): string | undefined {
     const small = stopwordOfTypo(token);
     return small && !this.vocabulary.has(stem(token)) ? small : undefined;
-  }
-
-  /** A word of the material with two letters swapped or one too many ("rolelr"), where nothing else knows it as typed. */
-  #respelt(token: string): string | undefined {
-    return this.vocabulary.respelt(token);
   }
 
   /** The share of content words the bot knows: from its names, its example questions or a date. */

@@ -3,16 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { Understander } from '../../src/understanding/understand.js';
 
+// one understander for the file: building one loads and indexes the whole knowledge base
+let understander: Understander;
+beforeAll(async () => {
+  understander = new Understander(await loadKnowledge('data/knowledge'));
+});
+
 describe('what a programme leader meeting is or was about', () => {
-  let understander: Understander;
   const read = (text: string, at = '2018-09-06T10:00:00+02:00', locale = 'da-DK') => {
     const reading = understander.understand({ text, now: DateTime.fromISO(at, { setZone: true }), locale });
     return { intent: reading.intent, day: reading.entities.dates?.start };
   };
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it("is the day's programme, asked on a meeting day", () => {
     expect(read('hvad handler mødet om?')).toEqual({ intent: 'agenda.today', day: undefined });
@@ -60,13 +61,8 @@ describe('what a programme leader meeting is or was about', () => {
 });
 
 describe('who presents a thing', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is the point of the programme about it, though the thing has answers of its own', () => {
     for (const [text, locale] of [

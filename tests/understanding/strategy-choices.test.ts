@@ -5,14 +5,15 @@ import { createCore } from '../../src/klikbot-core.js';
 import { Understander } from '../../src/understanding/understand.js';
 import { replyText, turn } from './question-set.js';
 
+// one understander for the file: building one loads and indexes the whole knowledge base
+let understander: Understander;
+beforeAll(async () => {
+  understander = new Understander(await loadKnowledge('data/knowledge'));
+});
+
 describe('a question of which way to choose for the organisation data', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const read = (text: string) => understander.understand({ text, now });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is the strategies with their recommendations, however the words alone were read', async () => {
     expect(read('which option would you recommend for a municipality with only KMD Sag cases in SAPA?').intent).toBe(
@@ -64,13 +65,8 @@ describe('a question of which way to choose for the organisation data', () => {
 });
 
 describe('a strategy weighed against another', () => {
-  let understander: Understander;
   const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
   const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
 
   it('is the one asked about, not the one after "i stedet for" or "rather than"', () => {
     expect(
