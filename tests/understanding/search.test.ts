@@ -170,6 +170,13 @@ describe('the search over every passage', () => {
     expect(hit?.matched).toContain('opdelt');
   });
 
+  it('reads a verb with "i" and a noun after it as the compound the material writes ("tager … i brug")', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('hver gang vi tager et nyt system i brug')).toContain(stem('ibrugtager'));
+    // "i" as a preposition with no such compound stays apart
+    expect(terms('hvad sker der i brugergrænsefladen')).not.toContain(stem('ibrugtager'));
+  });
+
   it('reads a noun, "over"/"for"/"af" and a noun as the compound the material writes', () => {
     const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
     expect(terms('hvor ligger overblikket over implementeringen?')).toContain('implementeringsoverblik');

@@ -312,6 +312,22 @@ function compoundOf(head: string, of: string | undefined, modifier: string | und
     .find((compound) => vocabulary.has(stem(compound)));
 }
 
+// how far back the verb of "tager et nyt system i brug" may stand from its "i brug"
+const splitVerbReach = 4;
+
+/**
+ * "tager et nyt system i brug", "sat i drift": a verb whose "i" and noun the material writes in
+ * front of it as one word ("ibrugtager", "idriftsat"); the position of the verb and the compound.
+ */
+function splitCompoundVerb(before: string[], word: string, next: string | undefined, vocabulary: Vocabulary) {
+  if (word !== 'i' || next === undefined || next.length < 3) return undefined;
+  for (let at = before.length - 1; at >= Math.max(0, before.length - splitVerbReach); at -= 1) {
+    const compound = `i${next}${before[at]!}`;
+    if (vocabulary.has(stem(compound))) return { at, compound };
+  }
+  return undefined;
+}
+
 /**
  * "delt op", "logge ind": a verb with its particle, where the material writes the compound
  * ("opdelt"); "overblik over implementeringen": two nouns the material writes as one.
@@ -322,9 +338,13 @@ function joinParticleVerbs(tokens: string[], vocabulary: Vocabulary): string[] {
     const word = tokens[index]!;
     const next = tokens[index + 1];
     const compound = compoundOf(word, next, tokens[index + 2], vocabulary);
+    const split = splitCompoundVerb(joined, word, next, vocabulary);
     if (compound) {
       joined.push(compound);
       index += 2;
+    } else if (split !== undefined) {
+      joined[split.at] = split.compound;
+      index += 1;
     } else if (next !== undefined && particles.has(next) && !particles.has(word) && vocabulary.has(stem(next + word))) {
       joined.push(next + word);
       index += 1;
