@@ -1,7 +1,7 @@
 import { termOf, type IntentClassifier } from './classifier.js';
 import type { EntityIndex, EntityMatch, QueryWords } from './entity-index.js';
 import { reminderWordFor } from './reminder-requests.js';
-import type { Vocabulary } from './search/terms.js';
+import type { Vocabulary } from './search/vocabulary.js';
 import { isEverydayWord } from './search/everyday-words.js';
 import { outsideWordsOf } from './search/outside.js';
 import { statusWordFor } from './statements.js';

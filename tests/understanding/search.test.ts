@@ -177,6 +177,17 @@ describe('the search over every passage', () => {
     expect(terms('hvad sker der i brugergrænsefladen')).not.toContain(stem('ibrugtager'));
   });
 
+  it('reads a first part said alone ("fordelings-tingen") as the few compounds of the material it opens', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('fordelings-tingen').sort()).toEqual([stem('fordelingskomponenten'), stem('fordelingsregler')].sort());
+    // a first part of many compounds says too little to choose among them
+    expect(search.vocabulary.compoundsOpenedBy('kommunes')).toEqual([]);
+  });
+
+  it('reads a particle verb\'s noun as the verb the material writes apart ("oprydningen" is "Ryd op")', () => {
+    expect(best('hvad går oprydningen i BBR ud på')?.text).toContain('Ryd op i BBR');
+  });
+
   it('reads a noun, "over"/"for"/"af" and a noun as the compound the material writes', () => {
     const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
     expect(terms('hvor ligger overblikket over implementeringen?')).toContain('implementeringsoverblik');

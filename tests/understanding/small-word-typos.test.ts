@@ -36,6 +36,11 @@ describe('an inflected word of the material with two letters swapped', () => {
     expect(read('hvad går complience testen ud på?').entities.strategies).toEqual(['compliance-model']);
   });
 
+  it('reads a long word with one letter too many as the word the material writes', () => {
+    expect(understander.search.vocabulary.respelt('udrulningsplanren')).toBe('udrulningsplanen');
+    expect(understander.search.vocabulary.respelt('beskedfordelerern')).toBe('beskedfordeleren');
+  });
+
   it('leaves a word that only looks like one of the material as it is', () => {
     // "temaer" is no "teamer", though "team" is the material's
     expect(understander.search.vocabulary.respelt('temaer')).toBeUndefined();

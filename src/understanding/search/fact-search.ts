@@ -5,7 +5,8 @@ import { stem } from '../stem.js';
 import { danishFor } from './english.js';
 import { outsideWordsOf } from './outside.js';
 import { passagesOf, quotedOnlyKinds, type Passage } from './passages.js';
-import { contentStems, queryTerms, Vocabulary } from './terms.js';
+import { contentStems, queryTerms } from './terms.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** One passage found for a question, with how well it fits. */
 export interface SearchHit {
