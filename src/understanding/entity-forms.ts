@@ -103,6 +103,8 @@ function systemForms(k: Knowledge): (SurfaceForm | undefined)[] {
         return form('itSystem', system.id, text, { strict: text.length <= 4, needsProperNoun: ordinary });
       }),
       ...everydayNames([system.name, ...system.aliases]).map((text) => form('itSystem', system.id, text)),
+      // "Bygnings- og Boligregistret" is BBR, said in full
+      ...(system.fullName ? [form('itSystem', system.id, system.fullName)] : []),
     ]),
     ...k.supportSystems.flatMap((system) =>
       [

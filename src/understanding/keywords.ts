@@ -90,9 +90,12 @@ export function aspectOf(tokens: string[]): string | undefined {
   }
   if (taskKindByFrequency(tokens) && tokens.some((token) => /^(opgave|task|klik)/.test(token))) return 'kind';
   if (/\bi gang\b|\bigang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
+  // "ikke længere", "no longer": no more from then on, not how long something takes
+  const noLonger = (token: string, index: number) =>
+    /^(laengere|longer)$/.test(token) && /^(ikke|no|not)$/.test(tokens[index - 1] ?? '');
   const found = firstIn(
     aspects,
-    tokens.filter((token) => token !== 'ikke' && token !== 'not'),
+    tokens.filter((token, index) => token !== 'ikke' && token !== 'not' && !noLonger(token, index)),
   );
   // "fordele og ulemper": both sides, which is the whole strategy
   if (

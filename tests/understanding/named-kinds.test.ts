@@ -358,3 +358,21 @@ describe("a role's phase asked for", () => {
     expect(understander.understand({ text: 'hvilken fase hører Superbruger til?', now }).intent).toBe('role.describe');
   });
 });
+
+describe('a system said by its full name, and "ikke længere"', () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now });
+
+  it('names the system, as its short name does', () => {
+    const asked =
+      'fra hvilken dato kan vores sagsbehandlere ikke logge ind i bygnings- og boligregistret uden fælles login?';
+    expect(read(asked).entities.itSystems).toEqual(['bbr']);
+  });
+
+  it('reads "ikke længere" as no more from then on, not as how long something takes', () => {
+    const asked = read('hvornår kan brugerne ikke længere logge på BBR uden Adgangsstyring?');
+    expect(asked.intent).toBe('deadline.task');
+    expect(asked.entities.aspect).toBeUndefined();
+    expect(read('hvor længe tager strategi A?').entities.aspect).toBe('duration');
+  });
+});
