@@ -16,9 +16,13 @@ const usesWord = /^(bruger|bruge|anvender|anvende|koerer|use|uses|using|run|runs
 const organisationWord = /^(orgdata|organisationsdata\w*|organisationsloesning\w*|orgloesning\w*)$/;
 // … or "org" said before what of it ("org data", "org-løsning"; not "org-diagrammer")
 const orgWord = /^(org|organisation)$/;
-const orgThing = /^(data|loesning\w*|solution\w*)$/;
-// the readings a municipality's pilot question is given when its piloting word is not known ("pilotforsøget")
-const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national']);
+const orgThing = /^(data|loesning\w*|solution\w*|sync\w*|synkronisering\w*)$/;
+// the readings a municipality's pilot question is given when its piloting word is not known ("pilotforsøget"),
+// or when "org" made it the systems that use Organisation
+const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national', 'overview.systems-using']);
+// "hvilke kommuner …", "which municipalities …"
+const whichWord = /^(hvilke|hvilken|which)$/;
+const municipalityWord = /^(kommun\w*|municipalit\w*)$/;
 // below this the pilots' answer is more likely than the intent the words alone suggested
 const pilotConfidence = 0.7;
 
@@ -26,9 +30,11 @@ const pilotConfidence = 0.7;
  * "hvad bruger Næstved i pilotforsøget?": a municipality and a word of piloting, nothing else
  * named, is the pilots' answer for that municipality, however the words alone were read.
  */
-function municipalityPiloting(resolved: Understanding): Understanding | undefined {
+function municipalityPiloting(resolved: Understanding, tokens: string[]): Understanding | undefined {
   const { entities } = resolved;
-  if (entities.municipalities.length !== 1 || resolved.intent === 'pilot.solution') return undefined;
+  // … or no municipality, asked which do it and with what ("hvilke kommuner kører pilot på org-sync?")
+  const which = entities.municipalities.length === 0 && asksWhichMunicipalities(tokens);
+  if ((entities.municipalities.length !== 1 && !which) || resolved.intent === 'pilot.solution') return undefined;
   // (a question read well as something else stays that: "hvem skal Vejle kontakte om piloten?")
   if (!misreadIntents.has(resolved.intent) && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
   const others = {
@@ -38,6 +44,10 @@ function municipalityPiloting(resolved: Understanding): Understanding | undefine
   };
   if (namesSomething(others)) return undefined;
   return { ...resolved, intent: 'pilot.solution', confidence: Math.max(resolved.confidence, pilotConfidence) };
+}
+
+function asksWhichMunicipalities(tokens: string[]): boolean {
+  return tokens.some((token, index) => whichWord.test(token) && municipalityWord.test(tokens[index + 1] ?? ''));
 }
 
 /** A pilot municipality asked what it uses for its organisation data, the piloting word unsaid. */
@@ -71,7 +81,7 @@ export function pilotSolutionReading(
   if (outsideWordsOf(tokens).length > 0) return undefined;
   const named = pilotSolutionNamed(knowledge, tokens);
   const piloting = tokens.some((token) => pilotWord.test(token)) || pilotsOrganisation(knowledge, tokens, resolved);
-  if (!named) return piloting ? municipalityPiloting(resolved) : undefined;
+  if (!named) return piloting ? municipalityPiloting(resolved, tokens) : undefined;
   const own = named.pilots.every((pilot) => pilot.vendor === pilot.solution);
   if (!piloting && (own || !tokens.some((token) => whoUses.test(token)))) return undefined;
   // anything else named is that thing's question ("hvilke kommuner bruger KMD Sag?", "hvilken

@@ -699,6 +699,14 @@ describe('the pilots of one solution', () => {
     expect(answer('hvilke systemer bruger Odense organisationsdata i?')?.heading).not.toBe('SAPA-piloter');
     // a municipality that is no pilot has no pilot answer
     expect(answer('hvad bruger Aarhus til organisationsdata?')?.heading).not.toBe('SAPA-piloter');
+    // "org sync" is its organisation data too
+    expect(answer('hvad bruger faaborg-midtfyn til org sync')?.text).toContain('NetIQ');
+  });
+
+  it('answers which municipalities pilot, asked with a word of piloting and no municipality, with every pilot', () => {
+    const text = answer('hvilke kommuner kører pilot på org-sync delen og hvad bruger de')?.text ?? '';
+    expect(text).toContain('Gladsaxe: Signaturgruppen');
+    expect(text).toContain('Faaborg-Midtfyn: PWC');
   });
 
   it('names no solution by a common word of a vendor, nor "egen" said of anything but a solution', () => {
