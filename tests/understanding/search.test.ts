@@ -192,6 +192,8 @@ describe('the search over every passage', () => {
     const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
     expect(terms('hvor ligger overblikket over implementeringen?')).toContain('implementeringsoverblik');
     expect(terms('hvad er planen for udrulningen af SAPA?')).toContain('udrulningsplan');
+    // … or the compound people use for one of the material's ("liste over roller" is a "rolleliste")
+    expect(terms('hvor er listen over roller?')).toContain(stem('rollegalleriet'));
   });
 
   it('reads a step described in English', () => {

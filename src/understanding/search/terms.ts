@@ -3,6 +3,7 @@ import { stem } from '../stem.js';
 import { queryWords } from '../query-words.js';
 import { isStopword } from '../stopwords.js';
 import { danishFor, danishForMisspelt } from './english.js';
+import { everydaySynonyms } from './synonyms.js';
 import { isCommonDanishWord } from './common-words.js';
 import { particles, type Vocabulary } from './vocabulary.js';
 import { isEverydayWord } from './everyday-words.js';
@@ -88,10 +89,11 @@ const ofWords = new Set(['over', 'for', 'af', 'til']);
 function compoundOf(head: string, of: string | undefined, modifier: string | undefined, vocabulary: Vocabulary) {
   if (of === undefined || modifier === undefined || !ofWords.has(of) || head.length < 4) return undefined;
   // the modifier as it opens a compound: its stem, or the word without its ending ("implementeringen")
-  const bases = new Set([stem(modifier), modifier.replace(/(?:erne|ene|en|et)$/, '')]);
+  const bases = new Set([stem(modifier), modifier.replace(/(?:erne|ene|en|et|er)$/, '')]);
+  // … or a compound people use for one of the material's ("liste over roller" is a "rolleliste")
   return [...bases]
     .flatMap((base) => [`${base}s${head}`, `${base}${head}`, `${base}e${head}`])
-    .find((compound) => vocabulary.has(stem(compound)));
+    .find((compound) => vocabulary.has(stem(compound)) || everydaySynonyms.has(compound));
 }
 
 // how far back the verb of "tager et nyt system i brug" may stand from its "i brug"
