@@ -32,6 +32,7 @@ import { DescribedThings } from './described-things.js';
 import { withinLastRecord } from './pointing-back.js';
 import { whoOfARecordWithoutOne } from './no-one-responsible.js';
 import { asksWhenToChoose } from './strategy-choices.js';
+import { describedStrategy } from './described-strategy.js';
 import { askingClauses } from './asking-clauses.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
@@ -172,7 +173,7 @@ export class Understander {
     const resolved =
       read.intent === 'task.steps'
         ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts, names) }
-        : read;
+        : (describedStrategy(this.search, this.#phrasing, words.tokens, read) ?? read);
     // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
     if (asksTheKnowledge.has(resolved.intent) && outsideWordsOf(words.tokens).length > 0)
       return { ...resolved, intent: 'unknown', confidence: 1 };

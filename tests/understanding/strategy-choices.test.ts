@@ -86,3 +86,20 @@ describe('a strategy weighed against another', () => {
     expect(read('skal vi bruge strategi B i stedet for at vente på SAPA?').entities.itSystems).toEqual(['sapa']);
   });
 });
+
+describe('one side of a strategy asked about by what the strategy does', () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now });
+
+  it('is that strategy, where its own words fit clearly best', () => {
+    const manual = read('hvad er ulemperne ved at taste org data manuelt i brugerfladen i stedet for at integrere');
+    expect(manual.intent).toBe('strategy.describe');
+    expect(manual.entities.strategies).toEqual(['strategi-b']);
+    expect(manual.entities.aspect).toBe('cons');
+  });
+
+  it('stays all three where the question asks which of them', () => {
+    const which = read('vi har kun KMD Sag sager i SAPA, hvilken strategi giver mening for org data?');
+    expect(which.entities.strategies).toEqual([]);
+  });
+});
