@@ -100,8 +100,8 @@ function compoundOf(head: string, of: string | undefined, modifier: string | und
 const splitVerbReach = 4;
 
 /**
- * "tager et nyt system i brug", "sat i drift": a verb whose "i" and noun the material writes in
- * front of it as one word ("ibrugtager", "idriftsat"); the position of the verb and the compound.
+ * "tager et nyt system i brug": a verb whose "i" and noun the material writes in front of it as
+ * one word ("ibrugtager"); the position of the verb and the compound.
  */
 function splitCompoundVerb(before: string[], word: string, next: string | undefined, vocabulary: Vocabulary) {
   if (word !== 'i' || next === undefined || next.length < 3) return undefined;
