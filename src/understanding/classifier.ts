@@ -1,6 +1,6 @@
 import { words } from '../knowledge/text.js';
 import { examples } from './examples.js';
-import { deletions, editDistance } from './fuzzy.js';
+import { deletions, editDistance, indexByDeletion } from './fuzzy.js';
 import { stem } from './stem.js';
 import { isGlueWord } from './stopwords.js';
 import type { Intent } from './types.js';
@@ -76,12 +76,7 @@ export class IntentClassifier {
     }
     this.#averageLength = this.#lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.#lengths.length);
     for (const term of this.#vocabulary) {
-      if (term.length < 5) continue;
-      for (const variant of [term, ...deletions(term)]) {
-        const list = this.#byDeletion.get(variant);
-        if (list) list.push(term);
-        else this.#byDeletion.set(variant, [term]);
-      }
+      if (term.length >= 5) indexByDeletion(this.#byDeletion, term);
     }
   }
 

@@ -3,7 +3,7 @@ import type { DescribedKind, Description } from '../knowledge/schemas/descriptio
 import { words } from '../knowledge/text.js';
 import type { EntityKind } from './entity-forms.js';
 import type { EntityMatch } from './entity-index.js';
-import { deletions, editDistance } from './fuzzy.js';
+import { deletions, editDistance, indexByDeletion } from './fuzzy.js';
 import { danishFor } from './search/english.js';
 import { isSearchStopword } from './search/terms.js';
 import { isGlueWord } from './stopwords.js';
@@ -163,12 +163,7 @@ export class DescribedThings {
     if (list) list.push([phrase, position]);
     else {
       this.#postings.set(form, [[phrase, position]]);
-      if (form.length >= 6)
-        for (const variant of [form, ...deletions(form)]) {
-          const known = this.#byDeletion.get(variant);
-          if (known) known.push(form);
-          else this.#byDeletion.set(variant, [form]);
-        }
+      if (form.length >= 6) indexByDeletion(this.#byDeletion, form);
     }
   }
 

@@ -45,3 +45,12 @@ export function deletions(word: string): string[] {
   for (let index = 0; index < word.length; index += 1) found.add(word.slice(0, index) + word.slice(index + 1));
   return [...found];
 }
+
+/** Files a word under itself and each of its deletions, so a typo of it finds it by its own deletions. */
+export function indexByDeletion(index: Map<string, string[]>, word: string): void {
+  for (const variant of [word, ...deletions(word)]) {
+    const list = index.get(variant);
+    if (list) list.push(word);
+    else index.set(variant, [word]);
+  }
+}

@@ -1,7 +1,7 @@
 import snowball from 'snowball-stemmers';
 import { remembering } from '../../lib/memo.js';
 import { isCommonDanishWord } from './common-words.js';
-import { deletions, editDistance, mayBeTypoOf, typoAllowance } from '../fuzzy.js';
+import { deletions, editDistance, indexByDeletion, mayBeTypoOf, typoAllowance } from '../fuzzy.js';
 import englishTerms from './english-terms.json' with { type: 'json' };
 import { everydaySynonyms } from './synonyms.js';
 
@@ -405,12 +405,7 @@ export function danishForMisspelt(word: string): string[] | undefined {
   if (!byDeletion) {
     byDeletion = new Map();
     for (const key of Object.keys(glossary)) {
-      if (key.length < 5) continue;
-      for (const variant of [key, ...deletions(key)]) {
-        const list = byDeletion.get(variant);
-        if (list) list.push(key);
-        else byDeletion.set(variant, [key]);
-      }
+      if (key.length >= 5) indexByDeletion(byDeletion, key);
     }
   }
   const fits = new Set<string>();

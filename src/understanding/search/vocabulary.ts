@@ -1,4 +1,4 @@
-import { deletions, editDistance, mayBeTypoOf } from '../fuzzy.js';
+import { deletions, editDistance, indexByDeletion, mayBeTypoOf } from '../fuzzy.js';
 import { stem } from '../stem.js';
 import { isCommonDanishWord, isCommonStem } from './common-words.js';
 
@@ -75,12 +75,7 @@ export class Vocabulary {
       }
     }
     for (const known of this.#stems) {
-      if (known.length < 5) continue;
-      for (const variant of [known, ...deletions(known)]) {
-        const list = this.#byDeletion.get(variant);
-        if (list) list.push(known);
-        else this.#byDeletion.set(variant, [known]);
-      }
+      if (known.length >= 5) indexByDeletion(this.#byDeletion, known);
     }
   }
 
