@@ -159,7 +159,14 @@ export const fillers: Partial<Record<Intent, Filler>> = {
     });
     // "hvem er FK-ansvarlig?" asks what the role is, not who is responsible for a task
     if (entities.roles.length > 0 && entities.tasks.length === 0 && entities.deadlines.length === 0) return undefined;
-    if (entities.tasks[0]) return withTaskRoles(entities.tasks[0]);
+    const task = entities.tasks[0];
+    // a step's word ("jobfunktionsroller") says what about, not whose task: where the task names no
+    // one, a role whose described duties fit the question answers who (a task named itself keeps its "no one")
+    const byStepOnly = task !== undefined && !reading.named.some((match) => match.kind === 'task' && match.id === task);
+    const nobody = knowledge.tasks.find((item) => item.id === task)?.responsibleRoles.length === 0;
+    if (byStepOnly && nobody && reading.describedRole)
+      return { ...entities, tasks: [], steps: [], roles: [reading.describedRole] };
+    if (task) return withTaskRoles(task);
     if (entities.deadlines[0]) return withDeadlineRoles(entities.deadlines[0]);
     // who holds a role in one municipality is not in the material ("hvem er FK-ansvarlig i Vejle?")
     if (entities.municipalities.length > 0) return undefined;

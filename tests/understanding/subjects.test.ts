@@ -56,6 +56,16 @@ describe('a who-question asked of a record no one is responsible for', () => {
     expect(text).toContain('Materialet nævner ingen ansvarlig rolle');
   });
 
+  it("is the role whose described duties fit, where the task's step it names has no one", () => {
+    // "jobfunktionsroller" is a step of BBR's task, which names no responsible role; the STS
+    // project leader "bliver SPOC for leverandørerne" and is advised on job function roles
+    const text = answer(
+      'når leverandørerne skal have styr på jobfunktionsroller, hvem i kommunen skal de så snakke med?',
+    );
+    expect(text).toContain('STS-projektleder');
+    expect(text).not.toContain('Materialet nævner ingen ansvarlig rolle');
+  });
+
   it('stays who is responsible where the record names a role', () => {
     const text = answer('hvem skal godkende serviceaftalerne om Beskedfordeleren?');
     expect(text).toContain('Aftaleadministrator');
