@@ -167,7 +167,10 @@ export const fillers: Partial<Record<Intent, Filler>> = {
     if (byStepOnly && nobody && reading.describedRole)
       return { ...entities, tasks: [], steps: [], roles: [reading.describedRole] };
     if (task) return withTaskRoles(task);
-    if (entities.deadlines[0]) return withDeadlineRoles(entities.deadlines[0]);
+    const deadline = entities.deadlines[0];
+    const noOneBy = knowledge.deadlines.find((item) => item.id === deadline)?.responsibleRoles.length === 0;
+    if (noOneBy && reading.describedRole) return { ...entities, deadlines: [], roles: [reading.describedRole] };
+    if (deadline) return withDeadlineRoles(deadline);
     // who holds a role in one municipality is not in the material ("hvem er FK-ansvarlig i Vejle?")
     if (entities.municipalities.length > 0) return undefined;
     if (reading.describedRole) return { ...entities, roles: [reading.describedRole] };
