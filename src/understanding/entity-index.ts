@@ -140,6 +140,11 @@ export class EntityIndex {
       found.set(vocabulary, Math.max(found.get(vocabulary) ?? 0, quality));
     if (this.#postings.has(text)) offer(text, exactQuality);
     for (const vocabulary of this.#byStem.get(stem(text)) ?? []) offer(vocabulary, stemQuality);
+    // a system's short name with its last letter typed twice ("sapaa", "bbrr") is the name as written: too
+    // short for a typo, and a name written strictly ("SAPA") would take no typo
+    const once = text.slice(0, -1);
+    if (allowTypos && found.size === 0 && text.at(-1) === text.at(-2) && this.#systemNames.has(once))
+      offer(once, exactQuality);
     // a typo is looked for only when the word is nothing as written: "vejle" is Vejle, not a typo of Vejen
     if (allowTypos && found.size === 0 && text.length >= 5) {
       for (const variant of [text, ...deletions(text)]) {

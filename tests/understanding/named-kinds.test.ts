@@ -376,3 +376,14 @@ describe('a system said by its full name, and "ikke længere"', () => {
     expect(read('hvor længe tager strategi A?').entities.aspect).toBe('duration');
   });
 });
+
+describe("a system's short name with its last letter typed twice", () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now }).entities;
+
+  it('is that system ("sapaa" is SAPA), and a doubled letter elsewhere is no name', () => {
+    expect(read('hvornaar skal vi vaere klar til sapaa').itSystems).toEqual(['sapa']);
+    expect(read('hvad er deadline for bbrr').itSystems).toEqual(['bbr']);
+    expect(read('hvad saa med paa mandag').itSystems).toEqual([]);
+  });
+});
