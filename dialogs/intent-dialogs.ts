@@ -46,7 +46,11 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'deadline.upcoming': { dialog: ANSWER_DIALOGS.upcoming, args: () => ({}) },
   'deadline.range': {
     dialog: ANSWER_DIALOGS.deadlineSpan,
-    args: (e) => ({ start: (e.upTo ?? e.dates)?.start, end: (e.upTo ?? e.dates)?.end }),
+    args: (e) => ({
+      start: (e.upTo ?? e.dates)?.start,
+      end: (e.upTo ?? e.dates)?.end,
+      system: e.supportSystems[0] ?? e.itSystems[0],
+    }),
   },
   'deadline.overdue': { dialog: ANSWER_DIALOGS.overdue, args: () => ({}) },
   'task.describe': { dialog: ANSWER_DIALOGS.taskInfo, args: (e) => ({ taskId: e.tasks[0] }) },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import {
   copenhagenDate,
@@ -6,6 +7,7 @@ import {
   findTask,
   firstDay,
   lastDay,
+  systemOfItems,
   type DatedItem,
 } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
@@ -88,20 +90,45 @@ function overlaps(item: DatedItem, start: string, end: string): boolean {
   return firstDay(item) <= end && last >= start;
 }
 
-/** Every dated item (task deadlines and other dates) inside a span, in date order; none → the next one after it. */
+// "deadlines i november for Fordelingskomponenten": the span's items of one system first
+const systemArgs = z.object({ system: z.string().min(1).max(100).optional() });
+
+/** "Andre deadlines i perioden:" and a line each: the span's items of other systems, after those of the one asked about. */
+function othersLine(context: DialogContext, others: DatedItem[]): string[] {
+  if (others.length === 0) return [];
+  const heading = say(context, 'Andre deadlines i perioden:', 'Other deadlines in the period:');
+  return [heading, ...others.map((item) => `- ${itemLine(context, item)}`)];
+}
+
+/**
+ * Every dated item (task deadlines and other dates) inside a span, in date order; none → the
+ * next one after it. Where a support system or IT system is named, its items answer, and the
+ * span's others are said after them (a system named beside a date may be only what the asker has in mind).
+ */
 export const deadlineSpan: Dialog = (context, args) => {
   const parsed = spanArgs.safeParse(args);
   if (!parsed.success) return unknownReply(context, 'Den periode forstår jeg ikke.', "I don't understand that period.");
   const { start, end } = parsed.data;
+  const asked = systemArgs.safeParse(args);
+  const systemId = asked.success ? asked.data.system : undefined;
+  const system = systemId === undefined ? undefined : systemOfItems(context.knowledge, systemId);
+  if (!asked.success || (systemId !== undefined && !system))
+    return unknownReply(context, 'Det system kender jeg ikke.', "I don't know that system.");
   const all = byFirstDay(datedItems(context.knowledge));
-  const inSpan = all.filter((item) => overlaps(item, start, end));
-  const when = spanText(context, start, end);
+  const ofSystem = (item: DatedItem) => !system || system.has(item);
+  const inSpan = all.filter((item) => overlaps(item, start, end) && ofSystem(item));
+  const others = othersLine(
+    context,
+    all.filter((item) => overlaps(item, start, end) && !ofSystem(item)),
+  );
+  const when = `${system ? `for ${system.name} ` : ''}${spanText(context, start, end)}`;
   if (inSpan.length === 0)
     return [
       emptySpanReply(
         context,
         when,
-        all.find((item) => firstDay(item) > end),
+        all.find((item) => firstDay(item) > end && ofSystem(item)),
+        others,
       ),
     ];
   const later = inSpan.filter((item) => item.date !== inSpan[0]?.date).length;
@@ -113,6 +140,7 @@ export const deadlineSpan: Dialog = (context, args) => {
       heading: say(context, `Deadlines ${when}`, `Deadlines ${when}`),
       intro,
       list: inSpan.map((item) => itemLine(context, item)),
+      after: others,
       source: sourcesLine(
         context,
         inSpan.map((item) => item.source.label),
@@ -122,7 +150,7 @@ export const deadlineSpan: Dialog = (context, args) => {
   ];
 };
 
-function emptySpanReply(context: DialogContext, when: string, next: DatedItem | undefined): Reply {
+function emptySpanReply(context: DialogContext, when: string, next: DatedItem | undefined, others: string[]): Reply {
   const none = say(
     context,
     `Der er ingen deadlines ${when} i mine data.`,
@@ -136,7 +164,7 @@ function emptySpanReply(context: DialogContext, when: string, next: DatedItem | 
       )
     : say(context, 'Der er heller ingen senere i mine data.', 'There are none later in my data either.');
   return {
-    text: `${none}\n${after}`,
+    text: [none, after, ...others].join('\n'),
     source: sourcesLine(context, next ? [next.source.label] : ['Programledermøde september 2018']),
     buttons: buttonsFor(context, next ? [next] : [], upcomingButton(context)),
   };

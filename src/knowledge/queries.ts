@@ -5,6 +5,7 @@ export {
   datesForTask,
   firstDay,
   lastDay,
+  systemOfItems,
   upcomingDeadlines,
   type DatedItem,
 } from './queries/dated-items.js';

@@ -1,4 +1,4 @@
-import { datedItems } from '../knowledge/queries.js';
+import { datedItems, firstDay, lastDay } from '../knowledge/queries.js';
 import type { EntityMatch } from './entity-index.js';
 import type { Reading } from './reading.js';
 import { reminderRequest } from './reminder-requests.js';
@@ -64,6 +64,21 @@ function hasDeadline(reading: Reading): (taskId: string) => boolean {
   return (taskId) => dated.has(taskId);
 }
 
+/**
+ * Whether a task has a date in the span the question asks about, or any date where it asks
+ * none: "december-deadlines for FK" is not FK-ADM's task, due in November. (One day is often
+ * when a thing was said, "nævnt på mødet i dag", not when it is due.)
+ */
+function datedInAskedSpan(reading: Reading): (taskId: string) => boolean {
+  const asked = reading.entities.dates;
+  const span = asked && asked.start !== asked.end ? asked : undefined;
+  const items = datedItems(reading.knowledge);
+  return (taskId) =>
+    items.some(
+      (item) => item.taskId === taskId && (!span || (firstDay(item) <= span.end && lastDay(item) >= span.start)),
+    );
+}
+
 /** Whether the national status table is of a task on this IT system (BBR's steps are). */
 function hasNationalStatus(knowledge: Reading['knowledge'], systemId: string): boolean {
   const name = knowledge.itSystems.find((system) => system.id === systemId)?.name.toLowerCase();
@@ -124,7 +139,7 @@ export const fillers: Partial<Record<Intent, Filler>> = {
     const namedDeadline = deadlines.find(fitsNamedSystem);
     if (namedDeadline) return { ...reading.entities, deadlines: [namedDeadline] };
     const hintedTask = hinted(reading, 'task').find(
-      (taskId) => hasDeadline(reading)(taskId) && aboutNamedSystem(taskId),
+      (taskId) => datedInAskedSpan(reading)(taskId) && aboutNamedSystem(taskId),
     );
     if (hintedTask) return withTask(reading.entities, hintedTask);
     const hintedDeadline = hinted(reading, 'deadline').find(fitsNamedSystem);

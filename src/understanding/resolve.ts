@@ -10,6 +10,7 @@ import {
   asksWhatThePersonDoes,
 } from './follow-ups.js';
 import { comparison } from './comparisons.js';
+import { escapeRegExp } from '../lib/regexp.js';
 import { taskKindByFrequency } from './keywords.js';
 import { evaluationCommand } from './evaluation-requests.js';
 import { meetingCommand, meetingIntents } from './meeting-requests.js';
@@ -196,7 +197,7 @@ function aContactSpeaksOf(reading: Reading): boolean {
     .filter((system) => entities.itSystems.includes(system.id))
     .flatMap((system) => [system.name, ...system.aliases]);
   const contacts = knowledge.contacts.map((contact) => JSON.stringify(contact));
-  const said = (name: string) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu');
+  const said = (name: string) => new RegExp(`\\b${escapeRegExp(name)}\\b`, 'iu');
   return names.some((name) => contacts.some((text) => said(name).test(text)));
 }
 

@@ -63,19 +63,20 @@ const misreadAs = new Set(['event.list', 'deadline.upcoming', 'deadline.range', 
 /**
  * "hvornår er deadline for Fordelingskomponenten?", "FK deadline, hvilken dato?": the deadlines
  * of a support system, no task named, are those of its tasks, which its task list gives with
- * their dates; not the coming events nor everyone's coming deadlines.
+ * their dates; not the coming events nor everyone's coming deadlines. "… december-deadlines for
+ * fordelings-komponenten" are its deadlines in that span.
  */
 export function deadlinesOfASystem(read: Understanding, tokens: string[]): Understanding {
   const { supportSystems, tasks, steps, roles, dates } = read.entities;
   // (a role named beside it, "deadline for FK-ADM", is that role's task)
-  if (!misreadAs.has(read.intent) || dates || supportSystems.length !== 1) return read;
+  if (!misreadAs.has(read.intent) || supportSystems.length !== 1) return read;
   if (tasks.length + steps.length + roles.length > 0) return read;
   // (who sets the deadlines asks for someone, not for them)
   if (!tokens.some((token) => deadlineNoun.test(token)) || tokens.some((token) => /^(hvem|who)$/.test(token)))
     return read;
   return {
     ...read,
-    intent: 'task.list',
+    intent: dates ? 'deadline.range' : 'task.list',
     confidence: Math.max(read.confidence, 0.6),
     entities: { ...read.entities, aspect: undefined },
   };

@@ -62,6 +62,45 @@ describe('deadlines in a span', () => {
   });
 });
 
+describe("one system's deadlines in a span", () => {
+  const november = { start: '2018-11-01', end: '2018-11-30' };
+
+  it("lists the system's own items, and says the span's others after them", () => {
+    const reply = card(deadlineSpan(context(), { ...november, system: 'fordelingskomponenten' }));
+    expect(reply.heading).toBe('Deadlines for Fordelingskomponenten i november 2018');
+    expect(reply.list).toEqual([
+      'torsdag 1. november 2018 (om 56 dage): Udpeg FK-ADM og FK-ANSV (basisopgave, Fordelingskomponenten)',
+    ]);
+    expect(reply.outro).toBe(
+      'Andre deadlines i perioden:\n- torsdag 1. november 2018 (om 56 dage): BBR kun via Adgangsstyring',
+    );
+  });
+
+  it("counts a deadline of the system's task, or one that names the system, as the system's", () => {
+    // BBR's critical date belongs to BBR's task; the Beskedfordeler agreements name it in their title
+    expect(card(deadlineSpan(context(), { ...november, system: 'bbr' })).list).toEqual([
+      'torsdag 1. november 2018 (om 56 dage): BBR kun via Adgangsstyring',
+    ]);
+    const september = { start: '2018-09-01', end: '2018-09-30', system: 'beskedfordeler' };
+    expect(card(deadlineSpan(context(), september)).list?.[0]).toContain('Godkend serviceaftaler');
+  });
+
+  it('says the system has none in the span, its next one, and what else falls in the span', () => {
+    const reply = card(
+      deadlineSpan(context(), { start: '2018-10-01', end: '2018-10-31', system: 'fordelingskomponenten' }),
+    );
+    expect(reply.text).toBe(
+      'Der er ingen deadlines for Fordelingskomponenten i oktober 2018 i mine data.\n' +
+        'Den næste efter perioden: torsdag 1. november 2018 (om 56 dage): Udpeg FK-ADM og FK-ANSV (basisopgave, Fordelingskomponenten).\n' +
+        'Andre deadlines i perioden:\n- i oktober 2018: Definitivt farvel til KIGO',
+    );
+  });
+
+  it('refuses a system it does not know, as a button could carry one', () => {
+    expect(plain(deadlineSpan(context(), { ...november, system: 'sharepoint' }))).toBe('Det system kender jeg ikke.');
+  });
+});
+
 describe('overdue deadlines', () => {
   it('says none has passed yet, and names the next', () => {
     expect(card(overdue(context(), {})).text).toBe(

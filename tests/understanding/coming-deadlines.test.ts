@@ -40,6 +40,13 @@ describe("a support system's deadline", () => {
     ).not.toBe('task.list');
     expect(understander.understand({ text: 'hvornår er deadline for FK-ADM?', now }).intent).toBe('deadline.task');
   });
+
+  it("is the system's deadlines in a span, where the question names one", () => {
+    const read = understander.understand({ text: 'hvor mange dage er der til december-fristerne for FK?', now });
+    expect(read.intent).toBe('deadline.range');
+    expect(read.entities.supportSystems).toEqual(['fordelingskomponenten']);
+    expect(read.entities.dates).toEqual({ start: '2018-12-01', end: '2018-12-31' });
+  });
 });
 
 describe('the deadlines of a span asked with a word of what is left', () => {

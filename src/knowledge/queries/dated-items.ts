@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../clock.js';
+import { escapeRegExp } from '../../lib/regexp.js';
 import type { DatePrecision, Source } from '../common.js';
 import type { Knowledge } from '../registry.js';
 import type { DateRelation } from '../schemas/deadlines.js';
@@ -51,6 +52,35 @@ export function datedItems(k: Knowledge): DatedItem[] {
     source: deadline.source,
   }));
   return [...fromTasks, ...fromDeadlines];
+}
+
+/**
+ * The name of a support system or IT system by its id, and whether a dated item is that
+ * system's: its task (the task itself, or a deadline's related task) is of the system, or a
+ * deadline says the system's name ("Godkend serviceaftaler vedrørende Beskedfordeleren").
+ * Undefined where no system has the id.
+ */
+export function systemOfItems(
+  k: Knowledge,
+  systemId: string,
+): { name: string; has: (item: DatedItem) => boolean } | undefined {
+  const system = [...k.supportSystems, ...k.itSystems].find((one) => one.id === systemId);
+  if (!system) return undefined;
+  const tasks = new Set(
+    k.tasks
+      .filter((task) => task.supportSystem === system.name || task.itSystems.includes(system.name))
+      .map((task) => task.id),
+  );
+  const names = [system.name, ...system.aliases].map(escapeRegExp);
+  const said = new RegExp(`(^|[^\\p{L}])(${names.join('|')})`, 'iu');
+  const saying = new Set(
+    k.deadlines.filter((deadline) => said.test(`${deadline.title} ${deadline.description}`)).map((one) => one.id),
+  );
+  return {
+    name: system.name,
+    has: (item) =>
+      (item.taskId !== undefined && tasks.has(item.taskId)) || (item.kind === 'deadline' && saying.has(item.id)),
+  };
 }
 
 /** The first day the item's date covers (the 1st for a month-precision date), YYYY-MM-DD. */

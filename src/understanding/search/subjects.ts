@@ -1,16 +1,13 @@
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import type { Passage } from './passages.js';
+import { escapeRegExp } from '../../lib/regexp.js';
 
 // The kinds of things a passage is said to be about by naming them: the systems
 const subjectKinds = ['supportSystems', 'itSystems'] as const;
 
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A name as the material writes it, with its capital, whole or with an ending ("Adgangsstyringen", "BBRs"). */
 function namePattern(name: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\d])${escaped(name)}(?:s|en|ens|et|ets|erne|ne)?(?![\\p{L}\\d])`, 'u');
+  return new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?:s|en|ens|et|ets|erne|ne)?(?![\\p{L}\\d])`, 'u');
 }
 
 /**
