@@ -327,20 +327,23 @@ const describedArg: Partial<Record<Intent, { of: (entities: Entities) => string[
   'task.describe': { of: (e) => e.tasks, arg: 'taskId' },
 };
 const maximumCompared = 3;
+/** Dialogs that answer of one thing, asked of several at once ("hvad bruger Gladsaxe og Odense til org data?"). */
+const eachNamedArg: Partial<Record<Intent, { of: (entities: Entities) => string[]; arg: string }>> = {
+  'pilot.solution': { of: (e) => e.municipalities, arg: 'municipalityId' },
+};
 
-/** The dialogs that answer: one, or one for each thing a comparison names ("forskellen på A og B"). */
+/**
+ * The dialogs that answer: one, or one for each thing a comparison names ("forskellen på A
+ * og B"), or for each of several things a one-thing answer is asked of.
+ */
 export function actionsFor(understanding: Understanding, tokens: string[]): ActionPayload[] {
   const action = actionFor(understanding, tokens);
   if (!action) return [];
-  const described = describedArg[understanding.intent];
   const { intent } = understanding;
-  if (
-    !understanding.entities.compared ||
-    !described ||
-    intent === 'unknown' ||
-    action.dialog !== intentDialogs[intent].dialog
-  )
-    return [action];
+  const each = eachNamedArg[intent];
+  const severalNamed = each !== undefined && each.of(understanding.entities).length > 1;
+  const described = severalNamed ? each : understanding.entities.compared ? describedArg[intent] : undefined;
+  if (!described || intent === 'unknown' || action.dialog !== intentDialogs[intent].dialog) return [action];
   const ids = described.of(understanding.entities).slice(0, maximumCompared);
   return ids.map((id) => ({ dialog: action.dialog, args: { ...action.args, [described.arg]: id } }));
 }

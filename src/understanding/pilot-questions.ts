@@ -34,7 +34,7 @@ function municipalityPiloting(resolved: Understanding, tokens: string[]): Unders
   const { entities } = resolved;
   // … or no municipality, asked which do it and with what ("hvilke kommuner kører pilot på org-sync?")
   const which = entities.municipalities.length === 0 && asksWhichMunicipalities(tokens);
-  if ((entities.municipalities.length !== 1 && !which) || resolved.intent === 'pilot.solution') return undefined;
+  if ((entities.municipalities.length === 0 && !which) || resolved.intent === 'pilot.solution') return undefined;
   // (a question read well as something else stays that: "hvem skal Vejle kontakte om piloten?")
   if (!misreadIntents.has(resolved.intent) && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
   const others = {
@@ -50,11 +50,11 @@ function asksWhichMunicipalities(tokens: string[]): boolean {
   return tokens.some((token, index) => whichWord.test(token) && municipalityWord.test(tokens[index + 1] ?? ''));
 }
 
-/** A pilot municipality asked what it uses for its organisation data, the piloting word unsaid. */
+/** Pilot municipalities (one or more) asked what they use for their organisation data, the piloting word unsaid. */
 function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Understanding): boolean {
-  const [municipality, ...more] = resolved.entities.municipalities;
-  if (!municipality || more.length > 0 || !knowledge.pilots.some((pilot) => pilot.municipality === municipality))
-    return false;
+  const { municipalities } = resolved.entities;
+  const pilots = new Set(knowledge.pilots.map((pilot) => pilot.municipality));
+  if (municipalities.length === 0 || !municipalities.every((municipality) => pilots.has(municipality))) return false;
   // (Organisation named by its whole name; "org" alone may be anything's: "org charts")
   const aboutOrganisation =
     (resolved.entities.supportSystems.includes(organisation) && tokens.some((token) => /^organisation/.test(token))) ||

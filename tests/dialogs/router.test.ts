@@ -703,6 +703,19 @@ describe('the pilots of one solution', () => {
     expect(answer('hvad bruger faaborg-midtfyn til org sync')?.text).toContain('NetIQ');
   });
 
+  it('answers each of several pilot municipalities asked about at once', () => {
+    const texts = (text: string) =>
+      routeTurn(turn(text), { knowledge, understander }).replies.map((reply) => reply.text);
+    const both = texts('hvad anvender Herning og Gentofte til organisationsdata?');
+    expect(both).toHaveLength(2);
+    expect(both[0]).toContain('**Herning Kommune** er SAPA-pilot');
+    expect(both[1]).toContain('**Gentofte Kommune** er SAPA-pilot');
+    // … with a word of piloting, a municipality that is no pilot is said to be none
+    const withOther = texts('hvad bruger Esbjerg og Aarhus i piloten?').join('\n');
+    expect(withOther).toContain('**Esbjerg Kommune** er SAPA-pilot');
+    expect(withOther).toContain('Aarhus Kommune er ikke blandt SAPA-piloterne');
+  });
+
   it('answers which municipalities pilot, asked with a word of piloting and no municipality, with every pilot', () => {
     const text = answer('hvilke kommuner kører pilot på org-sync delen og hvad bruger de')?.text ?? '';
     expect(text).toContain('Gladsaxe: Signaturgruppen');
