@@ -259,6 +259,11 @@ describe('the search over every passage', () => {
     expect(helped?.text).toContain('Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet');
   });
 
+  it('reads trouble with a thing as its support ("problemer med KIGO" is KIGO\'s support address)', () => {
+    expect(best('hvem skriver jeg til hvis vi har problemer med KIGO?')?.text).toContain('kigo@kombit.dk');
+    expect(best('who do I write to about issues with KIGO')?.text).toContain('kigo@kombit.dk');
+  });
+
   it('reads a Latin suffix said the Danish way ("eskaleringspart" is the "eskalationspart")', () => {
     const passage = best('hvem er kombits eskaleringspart i kommunen');
     expect(passage?.text).toContain('eskalationspart');

@@ -183,7 +183,7 @@ const lines = [
   'støttesystemer støttesystem: basissystemer fælleskomponenter hjælpesystemer infrastruktursystemer komponenter komponenterne supportsystemer',
   'superbruger superbrugere: nøglebruger nøglebrugere nøglebrugeren',
   'supplement: tillæg tillægget',
-  'support: helpdesk hotline servicedesk',
+  'support: helpdesk hotline servicedesk problem problemer problemet problemerne problems issue issues trouble',
   'systemadministrator: sysadmin',
   'systemlandskab portefølje: itlandskab itlandskabet systemportefølje',
   'systemoverblik: systemliste systemlisten systemoversigt systemoversigten',
