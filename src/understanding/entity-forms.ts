@@ -188,6 +188,10 @@ function doingForms(name: string): string[] {
   return root ? [`${root}ere`, `${root}erer`] : [];
 }
 
+/** The role of those who ask klikbot: KOMBIT's programme leaders in the municipalities. */
+export const ASKERS_ROLE = 'kombit-programleder';
+const askersRoleWords = ['min rolle', 'vores rolle', 'my role', 'our role'];
+
 /** Every surface form of every entity in the knowledge base. */
 export function surfaceForms(k: Knowledge): SurfaceForm[] {
   const all = [
@@ -196,6 +200,10 @@ export function surfaceForms(k: Knowledge): SurfaceForm[] {
       withBareName([role.name, ...role.aliases]).map((text) =>
         form('role', role.id, text, { strict: text.length <= 4 }),
       ),
+    ),
+    // "hvornår stopper min rolle?": the asker's own role is the programme leader's, said whole
+    ...(k.roles.some((role) => role.id === ASKERS_ROLE) ? askersRoleWords : []).map((text) =>
+      form('role', ASKERS_ROLE, text, { strict: true }),
     ),
     ...systemForms(k),
     ...municipalityForms(k),

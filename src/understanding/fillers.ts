@@ -1,5 +1,6 @@
 import { datedItems, firstDay, lastDay } from '../knowledge/queries.js';
 import type { EntityMatch } from './entity-index.js';
+import { ASKERS_ROLE } from './entity-forms.js';
 import type { Reading } from './reading.js';
 import { reminderRequest } from './reminder-requests.js';
 import { asksForChanges, asksWhoIsMissing, statusReport } from './status-fillers.js';
@@ -205,7 +206,7 @@ export const fillers: Partial<Record<Intent, Filler>> = {
       entities.interfaces,
     ].some((list) => list.length > 0);
     if (entities.roles.length === 0 && namesOther) return undefined;
-    const roleId = reading.entities.roles[0] ?? previous?.entities.roles[0] ?? 'kombit-programleder';
+    const roleId = reading.entities.roles[0] ?? previous?.entities.roles[0] ?? ASKERS_ROLE;
     return { ...reading.entities, roles: [roleId] };
   },
   // the national table says nothing about one municipality: that is not this question

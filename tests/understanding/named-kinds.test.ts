@@ -387,3 +387,16 @@ describe("a system's short name with its last letter typed twice", () => {
     expect(read('hvad saa med paa mandag').itSystems).toEqual([]);
   });
 });
+
+describe("the asker's own role", () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  it('is the programme leader\'s ("min rolle", "my role"), said whole', () => {
+    expect(read('hvad er min rolle?').entities.roles).toEqual(['kombit-programleder']);
+    expect(read('hvad indebærer vores rolle').intent).toBe('role.describe');
+    expect(read('what is my role?', 'en-GB').entities.roles).toEqual(['kombit-programleder']);
+    // a role of anyone else is no one's own
+    expect(read('hvilken rolle har KOMBIT ift. SKI 02.19?').entities.roles).toEqual([]);
+  });
+});
