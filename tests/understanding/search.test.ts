@@ -259,6 +259,10 @@ describe('the search over every passage', () => {
     expect(helped?.text).toContain('Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet');
   });
 
+  it('reads a role that ends ("slutter") as one phased out, as the material says it', () => {
+    expect(best('hvornår slutter rollen som programleder?')?.text).toContain('udfases');
+  });
+
   it('reads trouble with a thing as its support ("problemer med KIGO" is KIGO\'s support address)', () => {
     expect(best('hvem skriver jeg til hvis vi har problemer med KIGO?')?.text).toContain('kigo@kombit.dk');
     expect(best('who do I write to about issues with KIGO')?.text).toContain('kigo@kombit.dk');

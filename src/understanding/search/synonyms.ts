@@ -197,7 +197,7 @@ const lines = [
   'trin skridt: etape etapen etaper etaperne skridt skridtene skridtet',
   'træner instruktør: oplærer underviser undervisere underviseren',
   'tværgående: tværs tværfaglig tværfaglige tværfagligt tværorganisatorisk tværorganisatoriske',
-  'udfases: afvikles nedlægge nedlægges ophøre ophører stoppe stopper udfasning udfasningen',
+  'udfases: afvikles nedlægge nedlægges ophøre ophører slutte slutter stoppe stopper udfasning udfasningen',
   'udfordringer dilemmaer: problemstillinger',
   'udgår: aflyst annulleret bortfalder bortfaldet udgået',
   'udkast udkastet: draft kladde kladden',
