@@ -35,13 +35,17 @@ const timeUnits = [
   'years',
 ];
 
+// … and the plain word for what the material always calls "fælleskommunal" ("den fælles
+// adgangsstyring", "the shared support systems"), which it never writes alone
+const plainDomainWords = ['faelles', 'shared'];
+
 export function domainStems(knowledge: Knowledge): Set<string> {
   const texts: string[] = [];
   // how people describe a record is their vocabulary, not the material's, and the glossary's
   // explanations are klikbot's words
   const { descriptions: _descriptions, glossary: _glossary, ...material } = knowledge;
   collectText(material, texts);
-  const stems = new Set<string>([...timeUnits, ...galleryDimensions].map((word) => stem(word)));
+  const stems = new Set<string>([...timeUnits, ...galleryDimensions, ...plainDomainWords].map((word) => stem(word)));
   for (const text of texts) for (const word of words(text)) stems.add(stem(word));
   return stems;
 }

@@ -400,3 +400,14 @@ describe("the asker's own role", () => {
     expect(read('hvilken rolle har KOMBIT ift. SKI 02.19?').entities.roles).toEqual([]);
   });
 });
+
+describe('the plain word for "fælleskommunal"', () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+
+  it('counts as a word of the material, which only writes the compound', () => {
+    const text = 'der kommer nogle nye opgaver hvor fagsystemerne skal bruge de fælles støttesystemer, hvilke er det?';
+    const read = understander.understand({ text, now });
+    expect(read.intent).toBe('task.list');
+    expect(read.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
