@@ -29,6 +29,9 @@ import { fillers, type Filled } from './fillers.js';
 
 type NamedKind = (typeof namedKinds)[number];
 
+// Answers that can be of one municipality, asked of all of them first ("hvilke kommuner er piloter?")
+const perMunicipality = new Set<Intent>(['pilot.solution', 'rollout.sapa', 'event.list']);
+
 /**
  * Intents that need nothing named, and the kinds of thing they can be about. A question
  * naming only other things ("forskellen på FK-ADM og FK-ANSV" is about roles) is not one of them.
@@ -93,8 +96,11 @@ function followUp(
   unknown: Understanding,
 ): Understanding {
   // "og trin 4?" keeps the question; "og hvem bruger SF1514?" names another kind of thing and asks anew
+  // … but "og Næstved?" after the pilots or "og i kbh?" after the kick-off meetings asks that
+  // question of one municipality, which its answer can be of
+  const ofOneMunicipality = (kind: NamedKind) => kind === 'municipalities' && perMunicipality.has(previous.intent);
   const sameKinds = namedKinds.every(
-    (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0,
+    (kind) => original.entities[kind].length === 0 || previous.entities[kind].length > 0 || ofOneMunicipality(kind),
   );
   // a change is made once, by its own sentence: "og trin 4?" after one is a question; after a
   // passage quoted, a step ("and step 4?" after the steps quoted) or a question of its own

@@ -246,6 +246,20 @@ describe('a conversation', () => {
   });
 });
 
+describe('a municipality alone after an answer of all of them', () => {
+  it('asks that question of the one municipality', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvilke kommuner er pilot på SAPA?');
+    const pilot = ask('og Esbjerg?');
+    expect(pilot.intent).toBe('pilot.solution');
+    expect(pilot.text).toContain('**Esbjerg Kommune** er SAPA-pilot');
+    ask('hvornår er opstartsmøderne om Organisation?');
+    const place = ask('hvad med Odense?');
+    expect(place.intent).toBe('event.list');
+    expect(place.text).toContain('Odense: Opstartsmøde om Organisation');
+  });
+});
+
 describe('odd input', () => {
   it('does not read numbers alone, a page of text or thanks as a question about the data', () => {
     const ask = asker(createCore({ knowledge }));
