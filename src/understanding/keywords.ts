@@ -77,6 +77,9 @@ export function taskKindByFrequency(tokens: string[]): 'basis' | 'solution-speci
   return onlyOnce.test(joined) ? 'basis' : undefined;
 }
 
+const askerStarted =
+  /\b(jeg|vi|i|we|i ve|i m|we ve) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b/g;
+
 /** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
 export function aspectOf(tokens: string[]): string | undefined {
   const joined = tokens.join(' ');
@@ -89,7 +92,9 @@ export function aspectOf(tokens: string[]): string | undefined {
     return 'not-started';
   }
   if (taskKindByFrequency(tokens) && tokens.some((token) => /^(opgave|task|klik)/.test(token))) return 'kind';
-  if (/\bi gang\b|\bigang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(joined)) return 'started';
+  // (the asker's own start, "jeg er lige startet som programleder", is no count of the municipalities)
+  const ofTheTasks = joined.replace(askerStarted, '');
+  if (/\bi gang\b|\bigang\b|\bpaabegyndt\b|\bin progress\b|\bstarted\b|\bstartet\b/.test(ofTheTasks)) return 'started';
   // "ikke længere", "no longer": no more from then on, not how long something takes
   const noLonger = (token: string, index: number) =>
     /^(laengere|longer)$/.test(token) && /^(ikke|no|not)$/.test(tokens[index - 1] ?? '');

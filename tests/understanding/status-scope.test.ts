@@ -70,3 +70,18 @@ describe('a status asked of a dropped task', () => {
     );
   });
 });
+
+describe("the asker's own start", () => {
+  it('is no count asked of the municipalities ("jeg er lige startet" asks for every count)', () => {
+    const read = understander.understand({
+      text: 'jeg er lige startet som programleder, hvor langt er hele landet med BBR?',
+      now,
+    });
+    expect(read.intent).toBe('status.national');
+    expect(read.entities.aspect).not.toBe('started');
+    // … while the count of those started is still asked for as such
+    expect(understander.understand({ text: 'hvor mange er startet på BBR trin 2?', now }).entities.aspect).toBe(
+      'started',
+    );
+  });
+});
