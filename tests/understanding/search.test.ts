@@ -259,6 +259,10 @@ describe('the search over every passage', () => {
     expect(helped?.text).toContain('Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet');
   });
 
+  it('reads what to ask someone ("spørge leverandørerne om") as what to clarify with them, as the material says it', () => {
+    expect(best('hvad bør vi spørge leverandøren om vedrørende adgangsstyring?')?.text).toContain('hul-igennem-test');
+  });
+
   it('reads a role that ends ("slutter") as one phased out, as the material says it', () => {
     expect(best('hvornår slutter rollen som programleder?')?.text).toContain('udfases');
   });

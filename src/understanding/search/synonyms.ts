@@ -11,7 +11,7 @@ const lines = [
   'adgangsstyring: adgangskontrol adgangskontrollen brugerstyring rettighedsstyring',
   'administrationsmodul administrationsmodulet: administrationsportalen adminmodul adminmodulet',
   'advis: advisering adviseringer adviseringsgrupper notifikation notifikationer',
-  'afklar: afklaring afklaringen',
+  'afklar: afklaring afklaringen spørge spørg clarify',
   'aftaleadministrator: aftaleadmin aftaleansvarlig',
   'aktuelle igangværende: nuværende',
   'allokering: bemande bemanding bemandingen ressourcetildeling',
