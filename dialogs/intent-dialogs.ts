@@ -128,7 +128,12 @@ const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string; args: 
   'poll.delete': { dialog: POLL_DIALOGS.delete, args: () => ({}) },
   'overview.systems-using': {
     dialog: ANSWER_DIALOGS.overview,
-    args: (e) => (e.interfaces[0] ? { interfaceId: e.interfaces[0] } : { supportSystemId: e.supportSystems[0] }),
+    args: (e) =>
+      e.aspect === 'support-systems'
+        ? { list: 'support-systems' }
+        : e.interfaces[0]
+          ? { interfaceId: e.interfaces[0] }
+          : { supportSystemId: e.supportSystems[0] },
   },
   'overview.used-by': { dialog: ANSWER_DIALOGS.overview, args: (e) => ({ itSystemId: e.itSystems[0] }) },
   'rollout.sapa': { dialog: ANSWER_DIALOGS.rollout, args: (e) => ({ municipalityId: e.municipalities[0] }) },

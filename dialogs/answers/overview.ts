@@ -18,6 +18,7 @@ import { say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
+import { supportSystemListReply } from './support-system-list.js';
 
 /** "i gang" / "in progress"; a year stays a year. */
 function stateText(context: DialogContext, state: UsageState): string {
@@ -288,5 +289,6 @@ export const overview: Dialog = (context, args) => {
       ? [itSystemReply(context, system)]
       : unknownReply(context, 'Det it-system kender jeg ikke.', "I don't know that IT system.");
   }
+  if (args.list === 'support-systems') return [supportSystemListReply(context)];
   return [summaryReply(context)];
 };

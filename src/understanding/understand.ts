@@ -42,6 +42,7 @@ import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
 import { pilotSolutionReading } from './pilot-questions.js';
 import { rolloutGroupReading } from './rollout-questions.js';
+import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
@@ -195,11 +196,12 @@ export class Understander {
       resolved.intent === 'unknown' || asksTheKnowledge.has(resolved.intent)
         ? obligationReading(this.search, input.text, words.tokens, resolved)
         : undefined;
-    // a thing asked about by what it is, however the words alone were read: the pilots of a solution, a rollout group
+    // a thing asked about by what it is, however the words alone were read: the pilots of a solution, a rollout group, the support systems
     const thing =
       obligation ??
       pilotSolutionReading(this.knowledge, words.tokens, resolved) ??
-      rolloutGroupReading(words.tokens, resolved);
+      rolloutGroupReading(words.tokens, resolved) ??
+      supportSystemsAsked(words.tokens, resolved);
     if (thing) return thing;
     const day = dayOfMeetings({
       tokens: words.tokens,

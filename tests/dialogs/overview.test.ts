@@ -110,3 +110,15 @@ describe('overview: how often it is updated comes from the data', () => {
     ).not.toContain('opdateres');
   });
 });
+
+describe('overview: the support systems themselves', () => {
+  it('lists every support system the material names, with the IT systems that must use each', () => {
+    const reply = card(overview(context(), { list: 'support-systems' }));
+    expect(reply.intro).toBe(
+      `Materialet nævner **${knowledge.supportSystems.length} fælleskommunale støttesystemer**:`,
+    );
+    expect(reply.list).toContain('**Organisation** (STS): skal anvendes af KSD, KY og SAPA');
+    expect(reply.list).toContain('**Fjernprint**: skal anvendes af DUBU');
+    expect(reply.list).toContain('**Indekser**: materialet nævner ingen it-systemer, der skal anvende det');
+  });
+});

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+const understander = new Understander(await loadKnowledge('data/knowledge'));
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+describe('the support systems asked for as such', () => {
+  it('are their list, whether or not one of them is named beside', () => {
+    for (const [text, locale] of [
+      ['hvilke støttesystemer findes der?', 'da-DK'],
+      ['er der andre fælles systemer end adgangsstyringen?', 'da-DK'],
+      ['which shared support systems are there apart from Organisation?', 'en-GB'],
+    ] as const) {
+      const reading = read(text, locale);
+      expect(reading.intent, text).toBe('overview.systems-using');
+      expect(reading.entities.aspect, text).toBe('support-systems');
+    }
+  });
+
+  it('leave which of them a system uses, or which systems use one, to the overview of that system', () => {
+    expect(read('hvilke støttesystemer skal DUBU anvende?').entities.aspect).not.toBe('support-systems');
+    expect(read('hvilke systemer bruger støttesystemet Organisation?').entities.aspect).not.toBe('support-systems');
+  });
+});
