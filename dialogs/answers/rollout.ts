@@ -28,6 +28,16 @@ function planRange(context: DialogContext, plan: SapaPlan): string {
   return say(context, `fra ${first} til ${last}`, `from ${first} to ${last}`);
 }
 
+/**
+ * "over tidspunkterne NU/2018, Q1/2019, … og Q4/2019": the plan's time labels, each once, as the
+ * whole plan's answer gives them ("hvilke kvartaler er der?"); one municipality's answer gives only
+ * the range, lest a label seem to be its group's.
+ */
+function planTimes(context: DialogContext, plan: SapaPlan): string {
+  const all = joinAnd([...new Set(plan.timeLabels)], context.language);
+  return say(context, `over tidspunkterne ${all}`, `across the times ${all}`);
+}
+
 function documentLine(context: DialogContext, plan: SapaPlan): string {
   if (!plan.document) return '';
   return say(
@@ -114,8 +124,8 @@ function planReply(context: DialogContext, plan: SapaPlan): Reply {
   const count = context.knowledge.municipalities.length;
   const intro = say(
     context,
-    `SAPAs udrulningsplan fordeler de ${count} kommuner i **${groups.length} grupper** ${planRange(context, plan)}.`,
-    `SAPA's rollout plan puts the ${count} municipalities in **${groups.length} groups** ${planRange(context, plan)}.`,
+    `SAPAs udrulningsplan fordeler de ${count} kommuner i **${groups.length} grupper** ${planTimes(context, plan)}.`,
+    `SAPA's rollout plan puts the ${count} municipalities in **${groups.length} groups** ${planTimes(context, plan)}.`,
   );
   const caveat = plan.mappingCertain
     ? say(context, 'Tiderne er kun angivet groft ("i træskolængder").', 'The times are only rough ("in clog lengths").')

@@ -51,10 +51,10 @@ describe('rollout: one municipality', () => {
 });
 
 describe('rollout: the plan', () => {
-  it('lists the 14 groups over the plan range, with the caveat', () => {
+  it("lists the 14 groups over the plan's times, each time once, with the caveat", () => {
     const reply = card(rollout(context(), {}));
     expect(reply.text).toMatch(
-      /^SAPAs udrulningsplan fordeler de 98 kommuner i \*\*14 grupper\*\* fra NU\/2018 til Q4\/2019\./,
+      /^SAPAs udrulningsplan fordeler de 98 kommuner i \*\*14 grupper\*\* over tidspunkterne NU\/2018, Q1\/2019, Q2\/2019, Q3\/2019 og Q4\/2019\./,
     );
     expect(reply.list).toHaveLength(14);
     expect(reply.list?.[4]).toBe('Gruppe 5: Odense');
