@@ -90,12 +90,18 @@ function pilotNames(context: DialogContext, pilots: Pilot[]): string {
 function solutionReply(context: DialogContext, group: PilotSolution): Reply {
   const vendor = group.vendor && group.vendor !== group.solution ? ` (${group.vendor})` : '';
   const names = pilotNames(context, group.pilots);
+  // how many, as "hvor mange pilotkommuner bruger …?" asks, before who
+  const count = group.pilots.length;
+  const many =
+    count === 1
+      ? say(context, '1 kommune', '1 municipality')
+      : say(context, `${count} kommuner`, `${count} municipalities`);
   return {
     heading: say(context, 'SAPA-piloter', 'SAPA pilots'),
     text: say(
       context,
-      `Blandt SAPA-piloterne bruges **${group.solution}**${vendor} af ${names}.`,
-      `Among the SAPA pilots, **${group.solution}**${vendor} is used by ${names}.`,
+      `Blandt SAPA-piloterne bruges **${group.solution}**${vendor} af ${many}: ${names}.`,
+      `Among the SAPA pilots, **${group.solution}**${vendor} is used by ${many}: ${names}.`,
     ),
     source: sourcesLine(
       context,

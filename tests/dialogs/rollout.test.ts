@@ -93,13 +93,13 @@ describe('pilots', () => {
     expect(reply.text).toContain('er aflæst af materialets opstilling');
   });
 
-  it('gives the pilots of one solution the question names, by a word or the start of one', () => {
+  it('gives the pilots of one solution the question names, how many and which, by a word or the start of one', () => {
     const asked = (text: string, language: 'da' | 'en' = 'da') => card(pilots(askedContext(text, language), {})).text;
     expect(asked('hvem kører med OS2-synkroniseringen?')).toBe(
-      'Blandt SAPA-piloterne bruges **OS2 STS ORG Syncronizer** (Digital Identity) af Favrskov, Gentofte og Syddjurs (præpilot).',
+      'Blandt SAPA-piloterne bruges **OS2 STS ORG Syncronizer** (Digital Identity) af 3 kommuner: Favrskov, Gentofte og Syddjurs (præpilot).',
     );
     expect(asked('which pilots went with a homegrown solution?', 'en')).toBe(
-      'Among the SAPA pilots, **Egen løsning** is used by Odense and Herning.',
+      'Among the SAPA pilots, **Egen løsning** is used by 2 municipalities: Odense and Herning.',
     );
     // "Signaturgruppen" names Sync ORG alone; "løsning" and "STS ORG" name no one solution
     expect(asked('hvem har valgt Signaturgruppen?')).toContain('Gladsaxe og Fredensborg (præpilot)');

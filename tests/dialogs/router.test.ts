@@ -678,7 +678,7 @@ describe('the pilots of one solution', () => {
 
   it('answers who uses a solution the pilots name, not a passage or "I don\'t know"', () => {
     expect(answer('hvilke kommuner i piloten har bygget deres egen løsning?')?.text).toContain('Odense og Herning');
-    expect(answer('who runs NetIQ?')?.text).toContain('used by Faaborg-Midtfyn');
+    expect(answer('who runs NetIQ?')?.text).toContain('used by 1 municipality: Faaborg-Midtfyn');
   });
 
   it('leaves a question read well as something else to it, though it names a municipality and the pilot', () => {
