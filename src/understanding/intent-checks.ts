@@ -1,3 +1,4 @@
+import { asksWhenCounted } from './settled-intent.js';
 import { asksTheKnowledge, namesSomething, undatedIntents } from './reading-groups.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { findTask, rolesOfSupportSystem } from '../knowledge/queries.js';
@@ -143,6 +144,8 @@ function whenOfATask(read: Understanding, tokens: string[], knowledge: Knowledge
   const statusOfADate = read.intent === 'status.mine' && tokens.some((token) => namesADeadline.test(token));
   if (!(undated || statusOfADate) || read.entities.tasks.length !== 1) return read;
   if (!asksWhenDue(tokens)) return read;
+  if (asksWhenCounted(tokens))
+    return { ...read, intent: 'status.national', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
   if (
     namesBesideTask(
       read.entities,

@@ -53,6 +53,7 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     reading.tokens.some((token) => pluralTasks.test(token))
   )
     return 'task.list';
+  if (intent === 'deadline.task' && asksWhenCounted(reading.tokens)) return 'status.national';
   // "bbr step 3 status?": the status of the step, not what the step is
   if (
     (intent === 'task.steps' || intent === 'task.describe') &&
@@ -99,6 +100,16 @@ const pluralTasks = /(opgaver|opgaverne|tasks)$/;
 const deadlineWord = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;
 const whoWord = /^(hvem|who|whom|whose|ansvarlig\w*|responsible)$/;
 const taskOrDeadlineWord = /(opgave|task|deadline|frist|trin|step)/;
+/**
+ * "hvornår er BBR-status trukket fra KLIK?": when the status counts were taken is the extract's
+ * date, which the national status gives, not the task's deadline.
+ */
+export function asksWhenCounted(tokens: string[]): boolean {
+  return tokens.some((token) => statusNoun.test(token)) && tokens.some((token) => extractWord.test(token));
+}
+
+// the words of taking the counts out of KLIK
+const extractWord = /^(trukket|traekkes|udtrukket|udtraek\w*|opgjort|opgoeres|pulled|extracted|extract|taken)$/;
 // the word that asks how far the municipalities are, not what a task is
 const statusNoun = /^(status|statussen|stade|stadet|progress)$/;
 

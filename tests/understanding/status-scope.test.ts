@@ -85,3 +85,15 @@ describe("the asker's own start", () => {
     );
   });
 });
+
+describe('when the status counts were taken', () => {
+  it("is the national status, which gives the extract's date, not the task's deadline", () => {
+    for (const text of [
+      'hvornår blev status for BBR trukket ud af KLIK?',
+      'when were the BBR status figures extracted?',
+    ]) {
+      expect(understander.understand({ text, now }).intent, text).toBe('status.national');
+    }
+    expect(understander.understand({ text: 'hvornår er deadline for BBR?', now }).intent).toBe('deadline.task');
+  });
+});
