@@ -66,6 +66,24 @@ function infoButtons(context: DialogContext, task: Task): ReplyButton[] {
   return buttons.slice(0, 3);
 }
 
+/**
+ * "SAPA skal anvende Organisation": what the material says the IT system needs the support system
+ * for ("behov: Hvor arbejder medarbejderen? …"), which is what the task comes to.
+ */
+function needsOf(context: DialogContext, task: Task): string[] {
+  const system = context.knowledge.supportSystems.find((candidate) => candidate.name === task.supportSystem);
+  const systems = new Set(
+    context.knowledge.itSystems.filter((item) => task.itSystems.includes(item.name)).map((item) => item.id),
+  );
+  const needs = (system?.businessNeeds ?? [])
+    .filter((need) => systems.has(need.itSystem))
+    .flatMap((need) => need.needs);
+  if (needs.length === 0) return [];
+  return [
+    say(context, `Behov ifølge materialet: ${needs.join('; ')}`, `Needs, in the material's words: ${needs.join('; ')}`),
+  ];
+}
+
 /** What a task is: its kind (in Danish words), support system, state and deadline, and the seed's description. */
 export const taskInfo: Dialog = (context, args) => {
   const task = findTask(context.knowledge, args.taskId ?? '');
@@ -92,6 +110,7 @@ export const taskInfo: Dialog = (context, args) => {
   if (task.stateNote) lines.push(task.stateNote);
   if (task.description) lines.push(materialText(context, task.description));
   if (task.published) lines.push(say(context, `Publicering: ${task.published}.`, `Publication: ${task.published}.`));
+  lines.push(...needsOf(context, task));
   return [
     {
       heading: task.title,

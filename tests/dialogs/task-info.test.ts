@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { card, context, plain } from './dialog-kit.js';
 
 describe('task info', () => {
+  it('says what the IT system needs the support system for, where the material says it', () => {
+    const text = card(taskInfo(context(), { taskId: 'sapa-skal-anvende-organisation' })).text;
+    expect(text).toContain('Behov ifølge materialet: Hvilken medarbejder(e) er tilknyttet en sag og dokument?');
+    expect(text).toContain('Oprettelse af visningsgrupper og advis-grupper');
+    // … and nothing where it does not
+    expect(card(taskInfo(context(), { taskId: 'godkend-initiale-fordelingsregler' })).text).not.toContain('Behov');
+  });
+
   it('says what kind of task it is, in Danish words, with its deadline from the clock', () => {
     const reply = card(taskInfo(context(), { taskId: 'godkend-initiale-fordelingsregler' }));
     const [lead, deadline] = reply.text.split('\n');
