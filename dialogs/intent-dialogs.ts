@@ -332,6 +332,7 @@ const describedArg: Partial<Record<Intent, { of: (entities: Entities) => string[
   'task.describe': { of: (e) => e.tasks, arg: 'taskId' },
 };
 const maximumCompared = 3;
+const maximumNamed = 10;
 /** Dialogs that answer of one thing, asked of several at once ("hvad bruger Gladsaxe og Odense til org data?"). */
 const eachNamedArg: Partial<Record<Intent, { of: (entities: Entities) => string[]; arg: string }>> = {
   'pilot.solution': { of: (e) => e.municipalities, arg: 'municipalityId' },
@@ -349,6 +350,7 @@ export function actionsFor(understanding: Understanding, tokens: string[]): Acti
   const severalNamed = each !== undefined && each.of(understanding.entities).length > 1;
   const described = severalNamed ? each : understanding.entities.compared ? describedArg[intent] : undefined;
   if (!described || intent === 'unknown' || action.dialog !== intentDialogs[intent].dialog) return [action];
-  const ids = described.of(understanding.entities).slice(0, maximumCompared);
+  // (each of several named is answered, up to a page of answers; a comparison is of a few)
+  const ids = described.of(understanding.entities).slice(0, severalNamed ? maximumNamed : maximumCompared);
   return ids.map((id) => ({ dialog: action.dialog, args: { ...action.args, [described.arg]: id } }));
 }

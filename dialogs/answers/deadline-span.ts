@@ -6,6 +6,7 @@ import {
   findRole,
   findTask,
   firstDay,
+  inSpan,
   lastDay,
   systemOfItems,
   type DatedItem,
@@ -84,12 +85,6 @@ function byFirstDay(items: DatedItem[]): DatedItem[] {
     .map((entry) => entry.item);
 }
 
-/** Whether the item's date falls in the span; a month-precision date counts for its whole month. */
-function overlaps(item: DatedItem, start: string, end: string): boolean {
-  const last = item.precision === 'month' ? lastDay({ ...item, relation: 'on' }) : item.date;
-  return firstDay(item) <= end && last >= start;
-}
-
 // "deadlines i november for Fordelingskomponenten": the span's items of one system first
 const systemArgs = z.object({ system: z.string().min(1).max(100).optional() });
 
@@ -116,13 +111,13 @@ export const deadlineSpan: Dialog = (context, args) => {
     return unknownReply(context, 'Det system kender jeg ikke.', "I don't know that system.");
   const all = byFirstDay(datedItems(context.knowledge));
   const ofSystem = (item: DatedItem) => !system || system.has(item);
-  const inSpan = all.filter((item) => overlaps(item, start, end) && ofSystem(item));
+  const spanned = all.filter((item) => inSpan(item, start, end) && ofSystem(item));
   const others = othersLine(
     context,
-    all.filter((item) => overlaps(item, start, end) && !ofSystem(item)),
+    all.filter((item) => inSpan(item, start, end) && !ofSystem(item)),
   );
   const when = `${system ? `for ${system.name} ` : ''}${spanText(context, start, end)}`;
-  if (inSpan.length === 0)
+  if (spanned.length === 0)
     return [
       emptySpanReply(
         context,
@@ -131,21 +126,21 @@ export const deadlineSpan: Dialog = (context, args) => {
         others,
       ),
     ];
-  const later = inSpan.filter((item) => item.date !== inSpan[0]?.date).length;
+  const later = spanned.filter((item) => item.date !== spanned[0]?.date).length;
   const more =
     later > 0 ? say(context, ` Derefter ${later} mere i perioden.`, ` Then ${later} more in the period.`) : '';
-  const intro = `Deadlines ${when}: ${firstDateSentence(context, inSpan)}${more}`;
+  const intro = `Deadlines ${when}: ${firstDateSentence(context, spanned)}${more}`;
   return [
     listReply({
       heading: say(context, `Deadlines ${when}`, `Deadlines ${when}`),
       intro,
-      list: inSpan.map((item) => itemLine(context, item)),
+      list: spanned.map((item) => itemLine(context, item)),
       after: others,
       source: sourcesLine(
         context,
-        inSpan.map((item) => item.source.label),
+        spanned.map((item) => item.source.label),
       ),
-      buttons: buttonsFor(context, inSpan, upcomingButton(context)),
+      buttons: buttonsFor(context, spanned, upcomingButton(context)),
     }),
   ];
 };

@@ -290,5 +290,7 @@ export const overview: Dialog = (context, args) => {
       : unknownReply(context, 'Det it-system kender jeg ikke.', "I don't know that IT system.");
   }
   if (args.list === 'support-systems') return [supportSystemListReply(context)];
+  if (args.list !== undefined)
+    return unknownReply(context, 'Den oversigt kender jeg ikke.', "I don't know that overview.");
   return [summaryReply(context)];
 };

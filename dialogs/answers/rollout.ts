@@ -35,7 +35,7 @@ function planRange(context: DialogContext, plan: SapaPlan): string {
  */
 function planTimes(context: DialogContext, plan: SapaPlan): string {
   const all = joinAnd([...new Set(plan.timeLabels)], context.language);
-  return say(context, `over tidspunkterne ${all}`, `across the times ${all}`);
+  return say(context, `over tidspunkterne ${all}`, `over the points in time ${all}`);
 }
 
 function documentLine(context: DialogContext, plan: SapaPlan): string {

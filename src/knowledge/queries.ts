@@ -4,6 +4,7 @@ export {
   datedItems,
   datesForTask,
   firstDay,
+  inSpan,
   lastDay,
   systemOfItems,
   upcomingDeadlines,

@@ -190,7 +190,7 @@ function doingForms(name: string): string[] {
 
 /** The role of those who ask klikbot: KOMBIT's programme leaders in the municipalities. */
 export const ASKERS_ROLE = 'kombit-programleder';
-const askersRoleWords = ['min rolle', 'vores rolle', 'my role', 'our role'];
+export const askersRoleWords = ['min rolle', 'vores rolle', 'my role', 'our role'];
 
 /** Every surface form of every entity in the knowledge base. */
 export function surfaceForms(k: Knowledge): SurfaceForm[] {
@@ -201,7 +201,7 @@ export function surfaceForms(k: Knowledge): SurfaceForm[] {
         form('role', role.id, text, { strict: text.length <= 4 }),
       ),
     ),
-    // "hvornår stopper min rolle?": the asker's own role is the programme leader's, said whole
+    // "hvad er min rolle?": the asker's own role is the programme leader's, said whole (own-role.ts)
     ...(k.roles.some((role) => role.id === ASKERS_ROLE) ? askersRoleWords : []).map((text) =>
       form('role', ASKERS_ROLE, text, { strict: true }),
     ),

@@ -1,4 +1,4 @@
-import { datedItems, firstDay, lastDay } from '../knowledge/queries.js';
+import { datedItems, inSpan } from '../knowledge/queries.js';
 import type { EntityMatch } from './entity-index.js';
 import { ASKERS_ROLE } from './entity-forms.js';
 import type { Reading } from './reading.js';
@@ -74,10 +74,7 @@ function datedInAskedSpan(reading: Reading): (taskId: string) => boolean {
   const asked = reading.entities.dates;
   const span = asked && asked.start !== asked.end ? asked : undefined;
   const items = datedItems(reading.knowledge);
-  return (taskId) =>
-    items.some(
-      (item) => item.taskId === taskId && (!span || (firstDay(item) <= span.end && lastDay(item) >= span.start)),
-    );
+  return (taskId) => items.some((item) => item.taskId === taskId && (!span || inSpan(item, span.start, span.end)));
 }
 
 /** Whether the national status table is of a task on this IT system (BBR's steps are). */
@@ -183,10 +180,7 @@ export const fillers: Partial<Record<Intent, Filler>> = {
     if (byStepOnly && nobody && reading.describedRole)
       return { ...entities, tasks: [], steps: [], roles: [reading.describedRole] };
     if (task) return withTaskRoles(task);
-    const deadline = entities.deadlines[0];
-    const noOneBy = knowledge.deadlines.find((item) => item.id === deadline)?.responsibleRoles.length === 0;
-    if (noOneBy && reading.describedRole) return { ...entities, deadlines: [], roles: [reading.describedRole] };
-    if (deadline) return withDeadlineRoles(deadline);
+    if (entities.deadlines[0]) return withDeadlineRoles(entities.deadlines[0]);
     // who holds a role in one municipality is not in the material ("hvem er FK-ansvarlig i Vejle?")
     if (entities.municipalities.length > 0) return undefined;
     if (reading.describedRole) return { ...entities, roles: [reading.describedRole] };

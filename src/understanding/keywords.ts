@@ -77,8 +77,8 @@ export function taskKindByFrequency(tokens: string[]): 'basis' | 'solution-speci
   return onlyOnce.test(joined) ? 'basis' : undefined;
 }
 
-const askerStarted =
-  /\b(jeg|vi|i|we|i ve|i m|we ve) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b/g;
+// (only "jeg"/"I": "vi er startet på trin 3" is a municipality's own progress, a status said)
+const askerStarted = /\b(jeg|i|i ve|i m) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b/g;
 
 /** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
 export function aspectOf(tokens: string[]): string | undefined {

@@ -1,5 +1,5 @@
 import { namesSomething } from './reading-groups.js';
-import type { Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 /*
  * "hvilke støttesystemer findes der?", "besides adgangsstyring, which other shared support
@@ -23,10 +23,23 @@ function saysTheKind(tokens: string[]): boolean {
   );
 }
 
-/** The support systems' list, where the question asks which there are and names nothing else (but a support system). */
+// … nor another thing of theirs asked for: "hvilke opgaver / roller / deadlines er der til støttesystemerne?"
+const otherThing =
+  /^(\w*opgave\w*|tasks?|roller?|rollerne|roles?|deadline\w*|frist\w*|kommune\w*|municipalit\w*|problem\w*|issues?|snitflade\w*|interfaces?|trin\w*|steps?)$/;
+// the readings the words alone give such a question: the systems that use one, or a guess
+const misreadAs = new Set(['unknown', 'overview.systems-using', 'overview.used-by', 'role.list']);
+
+/**
+ * The support systems' list, where the question asks which there are and names nothing else
+ * (but a support system), and the words alone were read as the overview, the roles or too
+ * weakly to answer.
+ */
 export function supportSystemsAsked(tokens: string[], resolved: Understanding): Understanding | undefined {
   if (!saysTheKind(tokens) || !tokens.some((token) => asksWhich.test(token))) return undefined;
-  if (tokens.some((token) => usingWord.test(token) || meaningWord.test(token))) return undefined;
+  const weak = misreadAs.has(resolved.intent) || resolved.confidence < CONFIDENCE_THRESHOLD;
+  if (!weak || resolved.entities.dates) return undefined;
+  if (tokens.some((token) => usingWord.test(token) || meaningWord.test(token) || otherThing.test(token)))
+    return undefined;
   if (namesSomething({ ...resolved.entities, supportSystems: [] })) return undefined;
   return {
     ...resolved,

@@ -74,6 +74,8 @@ export function deadlinesOfASystem(read: Understanding, tokens: string[]): Under
   // (who sets the deadlines asks for someone, not for them)
   if (!tokens.some((token) => deadlineNoun.test(token)) || tokens.some((token) => /^(hvem|who)$/.test(token)))
     return read;
+  // (one day is often when a thing was said, "nævnt på mødet i dag", not the span of its deadlines)
+  if (dates && dates.start === dates.end) return read;
   return {
     ...read,
     intent: dates ? 'deadline.range' : 'task.list',

@@ -16,6 +16,7 @@ import {
   relativeStep,
 } from './reading-parts.js';
 import { EntityIndex } from './entity-index.js';
+import { withoutOwnRoleBesideAnother } from './own-role.js';
 import { agendaItemReading, asksWhoPresents } from './agenda-reading.js';
 import { dayOfMeetings, nationalProgress } from './day-readings.js';
 import { stepNumberOf } from './keywords.js';
@@ -144,7 +145,7 @@ export class Understander {
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
-    const names = this.#index.match(words);
+    const names = withoutOwnRoleBesideAnother(this.#index.match(words), words.tokens);
     const matches = withoutAlternatives([...names, ...this.#described.beside(words.tokens, names)], words.tokens);
     const found = findDateSpan(input.text, input.now, language);
     const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;

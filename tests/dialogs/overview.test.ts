@@ -121,4 +121,8 @@ describe('overview: the support systems themselves', () => {
     expect(reply.list).toContain('**Fjernprint**: skal anvendes af DUBU');
     expect(reply.list).toContain('**Indekser**: materialet nævner ingen it-systemer, der skal anvende det');
   });
+
+  it('refuses a list it does not know, as a button could carry one', () => {
+    expect(plain(overview(context(), { list: 'roles' }))).toBe('Den oversigt kender jeg ikke.');
+  });
 });

@@ -399,6 +399,14 @@ describe("the asker's own role", () => {
     // a role of anyone else is no one's own
     expect(read('hvilken rolle har KOMBIT ift. SKI 02.19?').entities.roles).toEqual([]);
   });
+
+  it('gives way to a role or task the question names ("min rolle som FK-ansvarlig")', () => {
+    expect(read('hvad er min rolle som FK-ansvarlig?').entities.roles).toEqual(['fk-ansvarlig']);
+    expect(read('what is my role as superuser?', 'en-GB').entities.roles).not.toContain('kombit-programleder');
+    const task = read('hvad er min rolle i BBR-opgaven?');
+    expect(task.entities.roles).toEqual([]);
+    expect(task.entities.tasks).toEqual(['bbr-adgangsstyring']);
+  });
 });
 
 describe('the plain word for "fælleskommunal"', () => {

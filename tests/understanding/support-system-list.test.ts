@@ -20,6 +20,13 @@ describe('the support systems asked for as such', () => {
     }
   });
 
+  it('leave another thing of theirs asked for to its own answer', () => {
+    expect(read('hvilke opgaver er der til støttesystemerne?').intent).toBe('task.list');
+    expect(read('hvilke roller findes der for støttesystemerne?').intent).toBe('role.list');
+    expect(read('hvilke deadlines har støttesystemerne i november?').intent).toBe('deadline.range');
+    expect(read('hvilke problemer er der med støttesystemerne?').entities.aspect).not.toBe('support-systems');
+  });
+
   it('leave which of them a system uses, or which systems use one, to the overview of that system', () => {
     expect(read('hvilke støttesystemer skal DUBU anvende?').entities.aspect).not.toBe('support-systems');
     expect(read('hvilke systemer bruger støttesystemet Organisation?').entities.aspect).not.toBe('support-systems');

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../../clock.js';
-import { escapeRegExp } from '../../lib/regexp.js';
+import { namePattern } from '../../lib/regexp.js';
 import type { DatePrecision, Source } from '../common.js';
 import type { Knowledge } from '../registry.js';
 import type { DateRelation } from '../schemas/deadlines.js';
@@ -71,16 +71,23 @@ export function systemOfItems(
       .filter((task) => task.supportSystem === system.name || task.itSystems.includes(system.name))
       .map((task) => task.id),
   );
-  const names = [system.name, ...system.aliases].map(escapeRegExp);
-  const said = new RegExp(`(^|[^\\p{L}])(${names.join('|')})`, 'iu');
+  const names = [system.name, ...system.aliases].map(namePattern);
   const saying = new Set(
-    k.deadlines.filter((deadline) => said.test(`${deadline.title} ${deadline.description}`)).map((one) => one.id),
+    k.deadlines
+      .filter((deadline) => names.some((name) => name.test(`${deadline.title} ${deadline.description}`)))
+      .map((one) => one.id),
   );
   return {
     name: system.name,
     has: (item) =>
       (item.taskId !== undefined && tasks.has(item.taskId)) || (item.kind === 'deadline' && saying.has(item.id)),
   };
+}
+
+/** Whether the item's date falls in the span; a month-precision date counts for its whole month. */
+export function inSpan(item: Pick<DatedItem, 'date' | 'precision'>, start: string, end: string): boolean {
+  const last = item.precision === 'month' ? lastDay({ ...item, relation: 'on' }) : item.date;
+  return firstDay(item) <= end && last >= start;
 }
 
 /** The first day the item's date covers (the 1st for a month-precision date), YYYY-MM-DD. */

@@ -1,14 +1,9 @@
 import type { Knowledge, KnowledgeKind } from '../../knowledge/registry.js';
 import type { Passage } from './passages.js';
-import { escapeRegExp } from '../../lib/regexp.js';
+import { namePattern } from '../../lib/regexp.js';
 
 // The kinds of things a passage is said to be about by naming them: the systems
 const subjectKinds = ['supportSystems', 'itSystems'] as const;
-
-/** A name as the material writes it, with its capital, whole or with an ending ("Adgangsstyringen", "BBRs"). */
-function namePattern(name: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?:s|en|ens|et|ets|erne|ne)?(?![\\p{L}\\d])`, 'u');
-}
 
 /**
  * Which systems a passage is about: its own record, and those its words name. A passage about
