@@ -8,7 +8,7 @@ import { onlyTells, splitQuestions } from '../src/understanding/split-questions.
 import { CONFIDENCE_THRESHOLD, type Understanding } from '../src/understanding/types.js';
 import { seeAlso } from './answers/fact-answer.js';
 import { help, notUnderstood, partNotUnderstood } from './answers/help.js';
-import { actionsFor } from './intent-dialogs.js';
+import { actionsFor } from './intent-actions.js';
 import { participantAction } from './meetings/participants.js';
 import { ANSWER_DIALOGS, MEETING_DIALOGS, STATUS_DIALOGS } from './names.js';
 import { answerDialog, isActionDialog, standInFor } from './registry.js';
