@@ -77,8 +77,10 @@ export function taskKindByFrequency(tokens: string[]): 'basis' | 'solution-speci
   return onlyOnce.test(joined) ? 'basis' : undefined;
 }
 
-// (only "jeg"/"I": "vi er startet på trin 3" is a municipality's own progress, a status said)
-const askerStarted = /\b(jeg|i|i ve|i m) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b/g;
+// ("vi er startet på trin 3" is a municipality's own progress, a status said; "vi er startet
+// som programledere" is the askers' own start)
+const askerStarted =
+  /\b(jeg|i|i ve|i m) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b|\b(vi|we|we ve|we re) (er|har|are|have|just|only)( \w+)? (startet|begyndt|started|begun) (som|as)\b/g;
 
 /** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
 export function aspectOf(tokens: string[]): string | undefined {

@@ -1,6 +1,9 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import type { PassageReadings } from './passage-readings.js';
-import { PASSAGE_OVER_GUESS } from './reading-groups.js';
+// a slide or news item that holds this much of a who-question answers it better than "no role is
+// named" ("who should we advise about job function roles … SKI 02.19" is the slide's "adviser
+// STS-projektlederen"): the dialog's answer is no answer to who, so less than a guess's share will do
+const SLIDE_OVER_NO_ONE = 0.8;
 import type { Understanding } from './types.js';
 
 /*
@@ -33,5 +36,5 @@ export function whoOfARecordWithoutOne(
   // which says nothing of who, and the dialog says that no role is named and who usually takes it)
   const [best] = fact?.entities.passages ?? [];
   if (!fact || !best || !/^(topics|news)\//.test(best)) return undefined;
-  return fact.confidence >= PASSAGE_OVER_GUESS ? fact : undefined;
+  return fact.confidence >= SLIDE_OVER_NO_ONE ? fact : undefined;
 }

@@ -2,6 +2,7 @@ import { ASKERS_ROLE, askersRoleWords } from './entity-forms.js';
 import type { EntityMatch } from './entity-index.js';
 
 const ownRoleKinds = new Set<EntityMatch['kind']>(['role', 'task', 'step']);
+const wholeName = 0.9;
 
 /**
  * "hvad er min rolle som FK-ansvarlig?", "hvad er min rolle i BBR-opgaven?": the asker's own
@@ -13,6 +14,9 @@ export function withoutOwnRoleBesideAnother(matches: EntityMatch[], tokens: stri
     match.kind === 'role' &&
     match.id === ASKERS_ROLE &&
     askersRoleWords.includes(tokens.slice(match.start, match.end).join(' '));
-  const another = matches.some((match) => match.certainty === 'named' && ownRoleKinds.has(match.kind) && !own(match));
+  // (named whole: "project" in "my role in the project" is only part of "projektleder")
+  const another = matches.some(
+    (match) => match.certainty === 'named' && match.score >= wholeName && ownRoleKinds.has(match.kind) && !own(match),
+  );
   return another ? matches.filter((match) => !own(match)) : matches;
 }

@@ -25,9 +25,17 @@ function saysTheKind(tokens: string[]): boolean {
 
 // … nor another thing of theirs asked for: "hvilke opgaver / roller / deadlines er der til støttesystemerne?"
 const otherThing =
-  /^(\w*opgave\w*|tasks?|roller?|rollerne|roles?|deadline\w*|frist\w*|kommune\w*|municipalit\w*|problem\w*|issues?|snitflade\w*|interfaces?|trin\w*|steps?)$/;
+  /^(\w*opgave\w*|tasks?|roller?|rollerne|roles?|deadline\w*|frist\w*|problem\w*|issues?|snitflade\w*|interfaces?|trin\w*|steps?)$/;
 // the readings the words alone give such a question: the systems that use one, or a guess
-const misreadAs = new Set(['unknown', 'overview.systems-using', 'overview.used-by', 'role.list']);
+const misreadAs = new Set([
+  'unknown',
+  'overview.systems-using',
+  'overview.used-by',
+  'role.list',
+  'task.list',
+  'deadline.upcoming',
+  'fact',
+]);
 
 /**
  * The support systems' list, where the question asks which there are and names nothing else
@@ -37,7 +45,9 @@ const misreadAs = new Set(['unknown', 'overview.systems-using', 'overview.used-b
 export function supportSystemsAsked(tokens: string[], resolved: Understanding): Understanding | undefined {
   if (!saysTheKind(tokens) || !tokens.some((token) => asksWhich.test(token))) return undefined;
   const weak = misreadAs.has(resolved.intent) || resolved.confidence < CONFIDENCE_THRESHOLD;
-  if (!weak || resolved.entities.dates) return undefined;
+  // (a span asks what is dated in it; one day, "i dag", is as often "currently")
+  const dates = resolved.entities.dates;
+  if (!weak || (dates && dates.start !== dates.end)) return undefined;
   if (tokens.some((token) => usingWord.test(token) || meaningWord.test(token) || otherThing.test(token)))
     return undefined;
   if (namesSomething({ ...resolved.entities, supportSystems: [] })) return undefined;

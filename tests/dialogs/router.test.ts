@@ -710,6 +710,8 @@ describe('the pilots of one solution', () => {
     expect(both).toHaveLength(2);
     expect(both[0]).toContain('**Herning Kommune** er SAPA-pilot');
     expect(both[1]).toContain('**Gentofte Kommune** er SAPA-pilot');
+    // … however many are named
+    expect(texts('hvad bruger Favrskov, Gladsaxe, Gentofte og Herning til organisationsdata?')).toHaveLength(4);
     // … with a word of piloting, a municipality that is no pilot is said to be none
     const withOther = texts('hvad bruger Esbjerg og Aarhus i piloten?').join('\n');
     expect(withOther).toContain('**Esbjerg Kommune** er SAPA-pilot');

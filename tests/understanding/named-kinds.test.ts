@@ -403,6 +403,8 @@ describe("the asker's own role", () => {
   it('gives way to a role or task the question names ("min rolle som FK-ansvarlig")', () => {
     expect(read('hvad er min rolle som FK-ansvarlig?').entities.roles).toEqual(['fk-ansvarlig']);
     expect(read('what is my role as superuser?', 'en-GB').entities.roles).not.toContain('kombit-programleder');
+    // … named whole: "project" is only a part of "projektleder"
+    expect(read('what is my role in the project?', 'en-GB').entities.roles).toEqual(['kombit-programleder']);
     const task = read('hvad er min rolle i BBR-opgaven?');
     expect(task.entities.roles).toEqual([]);
     expect(task.entities.tasks).toEqual(['bbr-adgangsstyring']);

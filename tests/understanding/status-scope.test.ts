@@ -82,6 +82,11 @@ describe("the asker's own start", () => {
     const answer = replyText(routed.replies);
     // trin 1: 70 done, 6 started, 22 not started, in the KLIK extract
     expect(answer).toContain('70 fuldført · 6 påbegyndt · 22 ikke påbegyndt');
+    // … and so is ours, said as what we are
+    const ours = core.answer(
+      turn('vi er lige startet som programledere, hvor langt er landet med BBR?', 'own-start', now, 'da'),
+    );
+    expect(replyText(ours.replies)).toContain('70 fuldført · 6 påbegyndt · 22 ikke påbegyndt');
     // … while the count of those started is still asked for as such
     expect(understander.understand({ text: 'hvor mange er startet på BBR trin 2?', now }).entities.aspect).toBe(
       'started',

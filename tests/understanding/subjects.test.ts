@@ -66,6 +66,13 @@ describe('a who-question asked of a record no one is responsible for', () => {
     expect(text).not.toContain('Materialet nævner ingen ansvarlig rolle');
   });
 
+  it('is the slide that says who, where a deadline named is one no role is named for', () => {
+    // "SKI 02.19" names the invoicing deadline, which names no one; the slide says "adviser STS-projektlederen"
+    const text = answer('who should we advise about job function roles in the ski 02.19 context', 'en');
+    expect(text).toContain('adviser STS-projektlederen');
+    expect(text).not.toContain('names no responsible role');
+  });
+
   it('stays who is responsible where the record names a role', () => {
     const text = answer('hvem skal godkende serviceaftalerne om Beskedfordeleren?');
     expect(text).toContain('Aftaleadministrator');

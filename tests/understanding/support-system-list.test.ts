@@ -13,6 +13,10 @@ describe('the support systems asked for as such', () => {
       ['hvilke støttesystemer findes der?', 'da-DK'],
       ['er der andre fælles systemer end adgangsstyringen?', 'da-DK'],
       ['which shared support systems are there apart from Organisation?', 'en-GB'],
+      ['hvilke støttesystemer er der ud over Beskedfordeleren?', 'da-DK'],
+      ['hvilke støttesystemer findes der i dag?', 'da-DK'],
+      ['hvilke støttesystemer skal kommunerne have?', 'da-DK'],
+      ['hvilke støttesystemer kommer der?', 'da-DK'],
     ] as const) {
       const reading = read(text, locale);
       expect(reading.intent, text).toBe('overview.systems-using');
