@@ -136,9 +136,8 @@ export const fillers: Partial<Record<Intent, Filler>> = {
     };
     const namedDeadline = deadlines.find(fitsNamedSystem);
     if (namedDeadline) return { ...reading.entities, deadlines: [namedDeadline] };
-    const hintedTask = hinted(reading, 'task').find(
-      (taskId) => datedInAskedSpan(reading)(taskId) && aboutNamedSystem(taskId),
-    );
+    const datedThen = datedInAskedSpan(reading);
+    const hintedTask = hinted(reading, 'task').find((taskId) => datedThen(taskId) && aboutNamedSystem(taskId));
     if (hintedTask) return withTask(reading.entities, hintedTask);
     const hintedDeadline = hinted(reading, 'deadline').find(fitsNamedSystem);
     if (hintedDeadline) return { ...reading.entities, deadlines: [hintedDeadline] };
