@@ -30,3 +30,13 @@ export function withoutAlternatives(matches: EntityMatch[], tokens: string[]): E
   const asked = matches.filter((match) => match.start < at);
   return matches.filter((match) => match.start < at || !asked.some((before) => before.kind === match.kind));
 }
+
+/**
+ * The things named before an "instead of": what follows it does not keep the question from
+ * describing a thing of its kind ("den løsning hvor man taster ind i en brugerflade i stedet
+ * for at integrere" describes strategy B, whatever "integrere" names).
+ */
+export function namedBeforeAlternative(matches: EntityMatch[], tokens: string[]): EntityMatch[] {
+  const at = alternativeStart(tokens);
+  return at === undefined ? matches : matches.filter((match) => match.start < at);
+}

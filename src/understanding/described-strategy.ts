@@ -1,6 +1,6 @@
 import type { FactSearch } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
-import type { Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 /*
  * "hvad er ulemperne ved at taste org data manuelt i brugerfladen?", "how fast can we be ready
@@ -20,7 +20,10 @@ const searchedHits = 12;
 // strategies' answer with KOMBIT's recommendations says
 const asksWhich = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
 
-/** The strategy-describing reading with the one strategy the question describes, where it describes one. */
+/**
+ * The strategy-describing reading with the one strategy the question describes, where it describes one;
+ * a question that clearly describes one strategy is sure enough to answer, however unsure its wording was.
+ */
 export function describedStrategy(
   search: FactSearch,
   phrasing: (token: string) => boolean,
@@ -35,5 +38,9 @@ export function describedStrategy(
     best.set(hit.passage.recordId, Math.max(best.get(hit.passage.recordId) ?? 0, hit.coverage));
   const [first, second] = [...best].sort((x, y) => y[1] - x[1]);
   if (!first || first[1] < heldShare || (second && second[1] > first[1] * leadShare)) return undefined;
-  return { ...resolved, entities: { ...resolved.entities, strategies: [first[0]] } };
+  return {
+    ...resolved,
+    confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
+    entities: { ...resolved.entities, strategies: [first[0]] },
+  };
 }

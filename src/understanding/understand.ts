@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { ZONE } from '../clock.js';
 import { IntentClassifier, termOf } from './classifier.js';
 import { passageOverGuess } from './passage-over-guess.js';
-import { withoutAlternatives } from './alternatives.js';
+import { namedBeforeAlternative, withoutAlternatives } from './alternatives.js';
 import { findDateSpan } from './dates.js';
 import {
   asksWho,
@@ -146,7 +146,8 @@ export class Understander {
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
     const names = withoutOwnRoleBesideAnother(this.#index.match(words), words.tokens);
-    const matches = withoutAlternatives([...names, ...this.#described.beside(words.tokens, names)], words.tokens);
+    const described = this.#described.beside(words.tokens, namedBeforeAlternative(names, words.tokens));
+    const matches = withoutAlternatives([...names, ...described], words.tokens);
     const found = findDateSpan(input.text, input.now, language);
     const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);

@@ -82,6 +82,13 @@ describe('a strategy weighed against another', () => {
     expect(read('hvilke ulemper er der ved at integrere?').entities.strategies).toEqual(['strategi-a']);
   });
 
+  it('is the one described before "i stedet for", whatever the words after it name', () => {
+    const described = read(
+      'den løsning hvor vi taster medarbejderne ind i brugerfladen i stedet for at integrere, er den hurtig?',
+    );
+    expect(described.entities.strategies).toEqual(['strategi-b']);
+  });
+
   it('keeps a thing of another kind named after it', () => {
     expect(read('skal vi bruge strategi B i stedet for at vente på SAPA?').entities.itSystems).toEqual(['sapa']);
   });
@@ -96,6 +103,14 @@ describe('one side of a strategy asked about by what the strategy does', () => {
     expect(manual.intent).toBe('strategy.describe');
     expect(manual.entities.strategies).toEqual(['strategi-b']);
     expect(manual.entities.aspect).toBe('cons');
+  });
+
+  it('is answered where it is described clearly, however unsure the rest of the wording was', () => {
+    const bought = read('hvad er ulempen ved at købe et produkt der synkroniserer vores org data automatisk');
+    expect(bought.intent).toBe('strategy.describe');
+    expect(bought.entities.strategies).toEqual(['strategi-a']);
+    expect(bought.entities.aspect).toBe('cons');
+    expect(bought.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
   it('stays all three where the question asks which of them', () => {
