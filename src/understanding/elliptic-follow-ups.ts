@@ -12,7 +12,7 @@ import type { Entities, Understanding } from './types.js';
 
 // a follow-up of a name and nothing else: "og KY?", "and for KSD?", "hvad med Odense?" (not
 // "hvornår er deadline for KY?": a word of asking asks something of its own)
-const followUpWords = /^(og|and|hvad|med|what|about|for|til|om|of|saa|so|then|da|ogsaa|also|too|the|den|det)$/;
+export const followUpWords = /^(og|and|hvad|med|what|about|for|til|om|of|saa|so|then|da|ogsaa|also|too|the|den|det)$/;
 const longestFollowUp = 5;
 
 /** The thing a follow-up asks the last question again of, and that question put with it. */

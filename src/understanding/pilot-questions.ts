@@ -1,8 +1,10 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { pilotSolutionNamed } from '../knowledge/queries/pilots.js';
+import { followUpWords } from './elliptic-follow-ups.js';
 import { namesSomething } from './reading-groups.js';
 import { outsideWordsOf } from './search/outside.js';
-import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, noEntities, type Understanding } from './types.js';
+import { words } from '../knowledge/text.js';
 
 // the words of piloting: "pilot", "piloterne", "præpilot", "pilotkommunerne", "pilotafprøvningen"
 const pilotWord = /^(pilot\w*|praepilot\w*|proevekoers\w*)$/;
@@ -20,9 +22,10 @@ const orgThing = /^(data|loesning\w*|solution\w*|sync\w*|synkronisering\w*)$/;
 // the readings a municipality's pilot question is given when its piloting word is not known ("pilotforsøget"),
 // or when "org" made it the systems that use Organisation
 const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national', 'overview.systems-using']);
-// "hvilke kommuner …", "which municipalities …"
+// "hvilke kommuner …", "which municipalities …"; "hvilke leverandører …", "which vendors …" of a pilot
 const whichWord = /^(hvilke|hvilken|which)$/;
-const municipalityWord = /^(kommun\w*|municipalit\w*)$/;
+const pilotsAsked =
+  /^(kommun\w*|municipalit\w*|leverandoer\w*|vendors?|suppliers?|produkt\w*|products?|loesning\w*|solutions?)$/;
 // below this the pilots' answer is more likely than the intent the words alone suggested
 const pilotConfidence = 0.7;
 
@@ -32,11 +35,14 @@ const pilotConfidence = 0.7;
  */
 function municipalityPiloting(resolved: Understanding, tokens: string[]): Understanding | undefined {
   const { entities } = resolved;
-  // … or no municipality, asked which do it and with what ("hvilke kommuner kører pilot på org-sync?")
-  const which = entities.municipalities.length === 0 && asksWhichMunicipalities(tokens);
+  // … or no municipality, asked which do it and with what ("hvilke kommuner kører pilot på org-sync?",
+  // "which vendors are in the pilot?")
+  const which = entities.municipalities.length === 0 && asksWhichOfThePilots(tokens);
   if ((entities.municipalities.length === 0 && !which) || resolved.intent === 'pilot.solution') return undefined;
   // (a question read well as something else stays that: "hvem skal Vejle kontakte om piloten?")
-  if (!misreadIntents.has(resolved.intent) && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
+  // (… but which municipalities or vendors pilot is the pilots' answer, however the words alone were read)
+  const sure = !misreadIntents.has(resolved.intent) && resolved.confidence >= CONFIDENCE_THRESHOLD;
+  if (sure && !which) return undefined;
   const others = {
     ...entities,
     municipalities: [],
@@ -46,8 +52,8 @@ function municipalityPiloting(resolved: Understanding, tokens: string[]): Unders
   return { ...resolved, intent: 'pilot.solution', confidence: Math.max(resolved.confidence, pilotConfidence) };
 }
 
-function asksWhichMunicipalities(tokens: string[]): boolean {
-  return tokens.some((token, index) => whichWord.test(token) && municipalityWord.test(tokens[index + 1] ?? ''));
+function asksWhichOfThePilots(tokens: string[]): boolean {
+  return tokens.some((token, index) => whichWord.test(token) && pilotsAsked.test(tokens[index + 1] ?? ''));
 }
 
 /** Pilot municipalities (one or more) asked what they use for their organisation data, the piloting word unsaid. */
@@ -101,4 +107,38 @@ export function pilotSolutionReading(
     confidence: Math.max(resolved.confidence, pilotConfidence),
     entities: { ...entities, municipalities: entities.municipalities.filter((id) => pilots.has(id)) },
   };
+}
+
+// a follow-up's words besides the solution it names: "og Digital Identitys løsning?", "and KMD's product?"
+const solutionFollowUpWords = /^(s|loesning\w*|produkt\w*|products?|solutions?|leverandoer\w*|vendors?)$/;
+const longestSolutionFollowUp = 6;
+
+/**
+ * "og Digital Identitys løsning?" after an answer about the pilots' solutions asks the same of
+ * that solution: the pilots that use it.
+ */
+export function pilotSolutionFollowUp(
+  knowledge: Knowledge,
+  tokens: string[],
+  previous: Understanding | undefined,
+  language: Understanding['language'],
+): Understanding | undefined {
+  if (!previous || tokens.length > longestSolutionFollowUp) return undefined;
+  const aboutPilots =
+    previous.intent === 'pilot.solution' ||
+    (previous.intent === 'fact' && (previous.entities.passages ?? []).some((key) => key.startsWith('pilots/')));
+  if (!aboutPilots) return undefined;
+  const named = pilotSolutionNamed(knowledge, tokens);
+  if (!named) return undefined;
+  const naming = new Set(
+    named.pilots.flatMap((pilot) => [pilot.solution, pilot.vendor ?? ''].flatMap((name) => words(name))),
+  );
+  const saysMore = tokens.some(
+    (token) =>
+      !followUpWords.test(token) &&
+      !solutionFollowUpWords.test(token) &&
+      ![...naming].some((word) => word === token || word.startsWith(token) || token === `${word}s`),
+  );
+  if (saysMore) return undefined;
+  return { intent: 'pilot.solution', confidence: pilotConfidence, entities: noEntities(), language };
 }

@@ -41,7 +41,7 @@ import { stepsOfAnotherRecord } from './stepless-tasks.js';
 import { AnswerCheck } from './answer-check.js';
 import { particularQuestion } from './particular-questions.js';
 import { obligationReading } from './obligation-questions.js';
-import { pilotSolutionReading } from './pilot-questions.js';
+import { pilotSolutionFollowUp, pilotSolutionReading } from './pilot-questions.js';
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
@@ -118,6 +118,9 @@ export class Understander {
         return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
       }
     }
+    const language = detectLanguage(input.text, input.locale);
+    const solution = pilotSolutionFollowUp(this.knowledge, queryWords(input.text).tokens, input.previous, language);
+    if (solution) return solution;
     // "hvad tid?" after a topic asks when, of that topic (asking words alone are a few words:
     // a longer text is not read for them)
     const short = input.previous && input.text.length <= 40;

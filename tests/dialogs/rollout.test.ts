@@ -82,7 +82,7 @@ describe('rollout: one group the question counts', () => {
 describe('pilots', () => {
   it('lists the eight pilots and two pre-pilots with vendor and solution', () => {
     const reply = card(pilots(context(), {}));
-    expect(reply.text).toMatch(/^SAPA afprøves hos \*\*8 pilotkommuner\*\* og 2 præpiloter/);
+    expect(reply.text).toMatch(/^Pilotafprøvningen af SAPA har \*\*8 pilotkommuner\*\* og 2 præpiloter/);
     expect(reply.list).toHaveLength(10);
     expect(reply.list).toContain('Gladsaxe: Signaturgruppen, løsningen Sync ORG');
     expect(reply.list).toContain('Næstved: ingen leverandør endnu, løsningen STS ORG GUI');

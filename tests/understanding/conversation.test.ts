@@ -321,3 +321,28 @@ describe('"vedkommende"', () => {
     expect(next).not.toContain('Vi tester lyd');
   });
 });
+
+describe("a pilot solution alone after an answer of another's", () => {
+  it('asks which pilots use that one', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvilke kommuner bruger Signaturgruppens løsning i piloten?').text).toContain('Gladsaxe og Fredensborg');
+    const next = ask('og Digital Identitys?');
+    expect(next.intent).toBe('pilot.solution');
+    expect(next.text).toContain('Favrskov, Gentofte og Syddjurs');
+  });
+
+  it('is no follow-up where the answer before was not about the pilots', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår er deadline for BBR?');
+    expect(ask('og Digital Identitys?').intent).not.toBe('pilot.solution');
+  });
+});
+
+describe('which vendors are in the pilot', () => {
+  it('is the pilots with their vendors, however the words alone were read', () => {
+    const ask = asker(createCore({ knowledge }));
+    const vendors = ask('hvilke leverandører er med i pilotafprøvningen af Organisation?');
+    expect(vendors.intent).toBe('pilot.solution');
+    expect(vendors.text).toContain('Esbjerg: KMD, løsningen KMD APOS');
+  });
+});

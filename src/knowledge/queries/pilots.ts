@@ -71,12 +71,12 @@ function wordsNaming(solution: PilotSolution, tokens: string[]): number {
     if (generic.has(token)) return false;
     return names.some((name) => name === token || (token.length >= shortestStart && name.startsWith(token)));
   }).length;
-  // … also written in two words ("signatur gruppen")
+  // … also written in two words ("signatur gruppen"), or with the Danish genitive ("Digital Identitys")
   const pairs = tokens.slice(1).map((token, index) => tokens[index]! + token);
   const byVendor =
     vendor.length > 0 &&
     solution.vendor !== solution.solution &&
-    vendor.every((word) => tokens.includes(word) || pairs.includes(word));
+    vendor.every((word) => tokens.includes(word) || tokens.includes(`${word}s`) || pairs.includes(word));
   return byName + (byVendor ? vendor.length : 0);
 }
 
