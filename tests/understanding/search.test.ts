@@ -146,6 +146,9 @@ describe('the search over every passage', () => {
     // "support system" is one Danish compound, "kick-off" one glossary word
     expect(terms('the Organisation support system')).toEqual(['organisation', 'stoettesystem']);
     expect(terms('kick-off meeting')[0]).toBe('opstartsmoed');
+    // … and the English head after it says the compound again, no "møde" of its own
+    expect(terms('the guidance from the kick-off meetings')).toEqual(['vejledning', 'opstartsmoed']);
+    expect(terms('the municipality day meetings')).toEqual(['kommunedag', stem('møde')]);
     // "sildes" is "slides", which the material calls "plancher"
     expect(best('hvor kan jeg finde dagens sildes bagefter?')?.text).toContain('plancher');
   });

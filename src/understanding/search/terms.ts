@@ -237,6 +237,12 @@ export function queryTerms(
       index += 1;
       continue;
     }
+    // … and an English noun whose Danish is the head of the compound before it says that compound
+    // again ("kick-off meetings" are "opstartsmøder", not those and any "møder")
+    if (bothEnglish && next !== undefined && stem(word) !== stem(next) && stem(word).endsWith(stem(next))) {
+      content.splice(index + 1, 1);
+      words.splice(index + 1, 1);
+    }
     const lettered = vocabulary.withDanishLetters(word);
     const known =
       (lettered && stem(lettered)) ?? vocabulary.corrected(stem(word)) ?? misspeltGlossaryTerm(word, vocabulary);
