@@ -15,6 +15,26 @@ describe("a question's words", () => {
     ]);
   });
 
+  it("write out the office short forms of the programme's words", () => {
+    expect(queryWords('dl for klik opg?').tokens).toEqual(['deadline', 'for', 'klik', 'opgave']);
+    expect(queryWords('hvilke kmn er mlm lev og kombit').tokens).toEqual([
+      'hvilke',
+      'kommuner',
+      'er',
+      'mellem',
+      'leverandoer',
+      'og',
+      'kombit',
+    ]);
+    expect(queryWords('how many munis have reqs').tokens).toEqual([
+      'how',
+      'many',
+      'municipalities',
+      'have',
+      'requirements',
+    ]);
+  });
+
   it('hold no letter three times running: "bbbr" is "bbr", "fællesskab" stays', () => {
     expect(queryWords('bbbr trin 3, kommmuner og fællesskab').tokens).toEqual([
       'bbr',

@@ -109,6 +109,14 @@ describe('the search over every passage', () => {
     expect(words('opdateringsfrekvens').size).toBe(2);
   });
 
+  it('reads a long word cut short as the one word it begins, a shorter one as nothing', () => {
+    const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
+    expect(terms('fordelingskomp.')).toEqual([stem('fordelingskomponenten')]);
+    expect(terms('udrulningspl.')).toEqual([stem('udrulningsplanen')]);
+    // (a beginning that opens several words is none of them)
+    expect(terms('implementeringso.')).toEqual([]);
+  });
+
   it('reads no short word as a typo in its first letter ("taster" is no "master"), a longer one may be', () => {
     const terms = (text: string) => queryTerms(queryWords(text).tokens, search.vocabulary).terms;
     expect(terms('taster')).not.toContain('masteropgav');

@@ -30,6 +30,8 @@ function derivedVariants(term: string): string[] {
 export const particles = new Set(['op', 'ind', 'ud', 'ned', 'af', 'sammen']);
 // a first part that opens more of the material's compounds than this says too little to choose
 const maximumOpened = 3;
+// a word cut short is read as the one word it begins from this length ("udrulningspl"); shorter ones begin too many
+const shortestCutShort = 8;
 
 /**
  * The vocabulary of the knowledge: every stem, with a typo-tolerant lookup and the compounds
@@ -191,11 +193,14 @@ export class Vocabulary {
    * material's compounds it opens (a few at most, as alternatives); none where it opens many.
    */
   compoundsOpenedBy(word: string): string[] {
-    if (word.length < 6 || !word.endsWith('s') || this.#stems.has(stem(word))) return [];
+    // … or a long word cut short ("fordelingskomp.", "udrulningspl."): the one word it begins
+    const joining = word.length >= 6 && word.endsWith('s');
+    const cutShort = word.length >= shortestCutShort;
+    if ((!joining && !cutShort) || this.#stems.has(stem(word))) return [];
     const cached = this.#openedBy.get(word);
     if (cached) return cached;
-    const found = [...this.#stems].filter((known) => known.startsWith(word) && known.length >= word.length + 3);
-    const opened = found.length <= maximumOpened ? found : [];
+    const found = [...this.#stems].filter((known) => known.startsWith(word) && known.length >= word.length + 2);
+    const opened = joining ? (found.length <= maximumOpened ? found : []) : found.length === 1 ? found : [];
     if (this.#openedBy.size > 5_000) this.#openedBy.clear();
     this.#openedBy.set(word, opened);
     return opened;
