@@ -26,6 +26,9 @@ const abbreviations: Record<string, string[]> = {
   igangs: ['igangsat'],
   selvst: ['selvstaendig'],
   mdr: ['maaneder'],
+  // "antal ikke påbegyndt", "antallet af grupper": how many, as questions ask it
+  antal: ['hvor', 'mange'],
+  antallet: ['hvor', 'mange'],
   kvt: ['kvartal'],
   sys: ['system'],
   inkl: ['inklusive'],

@@ -7,7 +7,9 @@ const groupWord = /^(gruppe|gruppen|grupper|grupperne|group|groups|wave|waves|bo
 const rolloutGroupWord = /^(udrulningsgrupp\w*|rolloutgroup\w*|sapagrupp\w*)$/;
 // … the rollout, said or implied by SAPA
 const rolloutWord = /^(udrul\w*|rollout\w*|roll|sapa)$/;
-const inWord = /^(i|in|for|til)$/;
+const inWord = /^(i|in|for|til|er|is|are|the|den|det)$/;
+// how far after the group word the rollout may be said, with only such words between
+const rolloutReach = 3;
 // "en gruppe af medarbejdere", "a group of users" is no group of the plan
 const ofWord = /^(af|of)$/;
 // the ordinals people count groups with; "last" is the last group ("en anden gruppe" is another one)
@@ -42,13 +44,12 @@ function rolloutGroupAt(tokens: string[], saidOfThePlan = false): number {
     if (rolloutGroupWord.test(token)) return true;
     if (!groupWord.test(token)) return false;
     if (saidOfThePlan) return true;
-    // "the first SAPA rollout group", "SAPA-gruppen", "gruppe i udrulningen" (not "en gruppe om SAPA")
-    const [next = '', then = ''] = tokens.slice(index + 1, index + 3);
-    return (
-      tokens.slice(Math.max(0, index - 2), index).some((word) => rolloutWord.test(word)) ||
-      rolloutWord.test(next) ||
-      (inWord.test(next) && rolloutWord.test(then))
-    );
+    // "the first SAPA rollout group", "SAPA-gruppen", "gruppe i udrulningen", "grupper er SAPA-udrulningen
+    // delt i" (not "en gruppe om SAPA")
+    if (tokens.slice(Math.max(0, index - 2), index).some((word) => rolloutWord.test(word))) return true;
+    const after = tokens.slice(index + 1, index + 1 + rolloutReach);
+    const rollout = after.findIndex((word) => rolloutWord.test(word));
+    return rollout >= 0 && after.slice(0, rollout).every((word) => inWord.test(word));
   });
 }
 

@@ -18,5 +18,13 @@ describe('a count asked of a rollout group', () => {
 
   it('leaves the counts of a task’s steps to the status', () => {
     expect(intent('hvor mange har fuldført trin 3?')).toBe('status.national');
+    // … also asked by "antal", however terse, and never read as a report of one's own status
+    expect(intent('bbr trin 4 antal ikke påbeg.?')).toBe('status.national');
+    expect(intent('antal kommuner der ikke er startet på bbr trin 4')).toBe('status.national');
+  });
+
+  it('is the rollout plan where the groups are counted, the rollout said a few words after them', () => {
+    expect(intent('hvor mange grupper er sapa udrulningen delt op i')).toBe('rollout.sapa');
+    expect(intent('how many groups is the SAPA rollout split into?')).toBe('rollout.sapa');
   });
 });
