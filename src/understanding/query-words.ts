@@ -26,6 +26,9 @@ const abbreviations: Record<string, string[]> = {
   igangs: ['igangsat'],
   selvst: ['selvstaendig'],
   mdr: ['maaneder'],
+  tlf: ['telefonnummer'],
+  tlfnr: ['telefonnummer'],
+
   // "antal ikke påbegyndt", "antallet af grupper": how many, as questions ask it
   antal: ['hvor', 'mange'],
   antallet: ['hvor', 'mange'],
@@ -106,5 +109,19 @@ function readWords(text: string): QueryWords {
       }
     }
   }
-  return joinPhrases({ tokens, capitalised });
+  return joinPhrases(withoutNumberMarks({ tokens, capitalised }));
+}
+
+/** "trin nr. 3" is "trin 3"; "nr" alone asks a number ("nummer"). */
+function withoutNumberMarks(words: QueryWords): QueryWords {
+  const tokens: string[] = [];
+  const capitalised: boolean[] = [];
+  words.tokens.forEach((token, index) => {
+    const mark = token === 'nr';
+    // (… and "tlf nr" is one telefonnummer)
+    if (mark && (/^\d+$/.test(words.tokens[index + 1] ?? '') || tokens.at(-1)?.endsWith('nummer'))) return;
+    tokens.push(mark ? 'nummer' : token);
+    capitalised.push(words.capitalised[index]!);
+  });
+  return { tokens, capitalised };
 }

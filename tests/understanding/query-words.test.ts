@@ -35,6 +35,12 @@ describe("a question's words", () => {
     ]);
   });
 
+  it('read "nr" before a number as its numbering, alone as a number asked', () => {
+    expect(queryWords('trin nr. 3').tokens).toEqual(['trin', '3']);
+    expect(queryWords('tlf nr til trg').tokens).toEqual(['telefonnummer', 'til', 'trg']);
+    expect(queryWords('hvad er hans nr').tokens).toEqual(['hvad', 'er', 'hans', 'nummer']);
+  });
+
   it('hold no letter three times running: "bbbr" is "bbr", "fællesskab" stays', () => {
     expect(queryWords('bbbr trin 3, kommmuner og fællesskab').tokens).toEqual([
       'bbr',
