@@ -98,6 +98,8 @@ export function pilotSolutionReading(
     ...entities,
     municipalities: [],
     supportSystems: entities.supportSystems.filter((id) => id !== organisation),
+    // … and, asked of the pilots, the strategy a solution is the way of ("typing it into the GUI")
+    strategies: piloting ? [] : entities.strategies,
   };
   if (namesSomething(others)) return undefined;
   const pilots = new Set(named.pilots.map((pilot) => pilot.municipality));
@@ -110,7 +112,8 @@ export function pilotSolutionReading(
 }
 
 // a follow-up's words besides the solution it names: "og Digital Identitys løsning?", "and KMD's product?"
-const solutionFollowUpWords = /^(s|loesning\w*|produkt\w*|products?|solutions?|leverandoer\w*|vendors?)$/;
+const solutionFollowUpWords =
+  /^(s|ones?|dem|dens|those|loesning\w*|produkt\w*|products?|solutions?|leverandoer\w*|vendors?|kommuner\w*|municipalit\w*|pilot\w*)$/;
 const longestSolutionFollowUp = 6;
 
 /**

@@ -331,6 +331,12 @@ describe("a pilot solution alone after an answer of another's", () => {
     expect(next.text).toContain('Favrskov, Gentofte og Syddjurs');
   });
 
+  it('is asked in English as "the … ones"', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('which pilot municipalities run OS2 STS ORG Syncronizer?');
+    expect(ask('and the Signaturgruppen ones?').text).toContain('Gladsaxe and Fredensborg');
+  });
+
   it('is no follow-up where the answer before was not about the pilots', () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvornår er deadline for BBR?');
@@ -344,5 +350,10 @@ describe('which vendors are in the pilot', () => {
     const vendors = ask('hvilke leverandører er med i pilotafprøvningen af Organisation?');
     expect(vendors.intent).toBe('pilot.solution');
     expect(vendors.text).toContain('Esbjerg: KMD, løsningen KMD APOS');
+  });
+
+  it('is the pilots of a solution asked of by the way it works ("typing it into the GUI")', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('er der nogen af piloterne der bare taster org data ind i GUI’en?').text).toContain('Næstved');
   });
 });
