@@ -47,3 +47,12 @@ describe('an inflected word of the material with two letters swapped', () => {
     expect(understander.search.vocabulary.respelt('roller')).toBeUndefined();
   });
 });
+
+describe('a long word of the material cut short', () => {
+  it('names what the whole word names, where it begins only that word', () => {
+    const cut = read('hvilke opgaver har fordelingskomp.?');
+    expect(cut.intent).toBe('task.list');
+    expect(cut.entities.supportSystems).toEqual(['fordelingskomponenten']);
+    expect(read('hvilket stoettesys skal dubu bruge').intent).toBe('overview.used-by');
+  });
+});

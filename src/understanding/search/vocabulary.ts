@@ -200,10 +200,17 @@ export class Vocabulary {
     const cached = this.#openedBy.get(word);
     if (cached) return cached;
     const found = [...this.#stems].filter((known) => known.startsWith(word) && known.length >= word.length + 2);
-    const opened = joining ? (found.length <= maximumOpened ? found : []) : found.length === 1 ? found : [];
+    const opened = joining && found.length <= maximumOpened ? found : found.length === 1 ? found : [];
     if (this.#openedBy.size > 5_000) this.#openedBy.clear();
     this.#openedBy.set(word, opened);
     return opened;
+  }
+
+  /** "stoettesys", "fordelingskomp": the one word of the material a long word cut short begins, if it is one. */
+  cutShort(word: string): string | undefined {
+    if (word.length < shortestCutShort) return undefined;
+    const opened = this.compoundsOpenedBy(word);
+    return opened.length === 1 ? opened[0] : undefined;
   }
 
   /**
