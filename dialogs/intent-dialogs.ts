@@ -61,15 +61,20 @@ export const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string;
   },
   'task.list': {
     dialog: ANSWER_DIALOGS.taskList,
-    args: (e, tokens) => ({
-      supportSystemId: e.supportSystems[0],
-      kind: e.aspect === 'kind' ? taskKindOf(tokens) : undefined,
-      upcoming: asksForTasksBeingUpdated(tokens)
-        ? 'updating'
-        : tokens.some((token) => ['kommende', 'kommer', 'nye', 'coming', 'upcoming', 'opdatering'].includes(token))
-          ? 'true'
-          : undefined,
-    }),
+    args: (e, tokens) => {
+      const kind = e.aspect === 'kind' ? taskKindOf(tokens) : undefined;
+      // "hvilke opgaver kommer der, hver gang …?" asks what a kind of task brings, not what is coming
+      const coming = kind ? comingKindWords : comingWords;
+      return {
+        supportSystemId: e.supportSystems[0],
+        kind,
+        upcoming: asksForTasksBeingUpdated(tokens)
+          ? 'updating'
+          : tokens.some((token) => coming.has(token))
+            ? 'true'
+            : undefined,
+      };
+    },
   },
   'role.describe': { dialog: ANSWER_DIALOGS.role, args: (e) => ({ roleId: e.roles[0] }) },
   'role.responsible': {
@@ -230,6 +235,10 @@ function statusAspect(aspect: string | undefined): string | undefined {
 function strategyAspect(aspect: string | undefined): string | undefined {
   return aspect === 'steps' || aspect === 'pros' || aspect === 'cons' || aspect === 'duration' ? aspect : undefined;
 }
+
+// the words of tasks still to come; of a kind of task, only those that say it outright
+const comingKindWords = new Set(['kommende', 'coming', 'upcoming', 'opdatering']);
+const comingWords = new Set([...comingKindWords, 'kommer', 'nye']);
 
 function taskKindOf(tokens: string[]): string | undefined {
   const byFrequency = taskKindByFrequency(tokens);

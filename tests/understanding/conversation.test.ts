@@ -357,3 +357,14 @@ describe('which vendors are in the pilot', () => {
     expect(ask('er der nogen af piloterne der bare taster org data ind i GUI’en?').text).toContain('Næstved');
   });
 });
+
+describe('the tasks a kind of occasion brings', () => {
+  it('are that kind of task, not the tasks still to come, though "kommer" asks it', () => {
+    const ask = asker(createCore({ knowledge }));
+    const brought = ask(
+      'hver gang vi tager et nyt modtagersystem på Fordelingskomponenten i brug, hvilke opgaver kommer der så?',
+    );
+    expect(brought.intent).toBe('task.list');
+    expect(brought.text).toContain('Verificer fordelingsregler');
+  });
+});
