@@ -2,10 +2,9 @@ import { CONVERSATION_SCOPE } from '../src/understanding/status-fillers.js';
 import type { ActionPayload } from '../src/core/types.js';
 import type { Entities, Intent, StatusReport, Understanding } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
-import { taskKindByFrequency } from '../src/understanding/keywords.js';
-import { asksForTasksBeingUpdated } from '../src/understanding/task-updates.js';
 import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOfReading } from './answers/contact-topic.js';
+import { newsTopicOf, statusAspect, strategyAspect, taskListArgs } from './intent-args.js';
 import {
   POLL_DIALOGS,
   REMINDER_DIALOGS,
@@ -59,23 +58,7 @@ export const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string;
     dialog: ANSWER_DIALOGS.taskSteps,
     args: (e) => ({ taskId: e.tasks[0], step: e.steps[0] ? String(e.steps[0].number) : undefined }),
   },
-  'task.list': {
-    dialog: ANSWER_DIALOGS.taskList,
-    args: (e, tokens) => {
-      const kind = e.aspect === 'kind' ? taskKindOf(tokens) : undefined;
-      // "hvilke opgaver kommer der, hver gang …?" asks what a kind of task brings, not what is coming
-      const coming = kind ? comingKindWords : comingWords;
-      return {
-        supportSystemId: e.supportSystems[0],
-        kind,
-        upcoming: asksForTasksBeingUpdated(tokens)
-          ? 'updating'
-          : tokens.some((token) => coming.has(token))
-            ? 'true'
-            : undefined,
-      };
-    },
-  },
+  'task.list': { dialog: ANSWER_DIALOGS.taskList, args: taskListArgs },
   'role.describe': { dialog: ANSWER_DIALOGS.role, args: (e) => ({ roleId: e.roles[0] }) },
   'role.responsible': {
     dialog: ANSWER_DIALOGS.responsible,
@@ -198,56 +181,6 @@ export const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string;
   help: { dialog: ANSWER_DIALOGS.help, args: (e) => ({ topic: e.aspect }) },
   fact: { dialog: ANSWER_DIALOGS.factAnswer, args: (e) => ({ passages: e.passages?.join('|') }) },
 };
-
-// Words that ask for news rather than name what it is about.
-const newsWords = new Set([
-  'nyt',
-  'nyheder',
-  'nyhed',
-  'nyhederne',
-  'news',
-  'new',
-  'nye',
-  'seneste',
-  'latest',
-  'sket',
-  'sker',
-  'stod',
-  'programleder',
-]);
-
-/**
- * What a news question is about: its own words, and the things it names by their ids' words
- * ("det gamle opgavesystem" names the KIGO closing, "kigo-lukker", which the KIGO news is about).
- */
-function newsTopicOf(tokens: string[], entities: Entities): string | undefined {
-  const named = [...entities.deadlines, ...entities.supportSystems, ...entities.itSystems].map((id) =>
-    id.replaceAll('-', ' '),
-  );
-  const topic = [...named, ...tokens.filter((token) => !isStopword(token) && !newsWords.has(token))];
-  return topic.length > 0 ? topic.join(' ') : undefined;
-}
-
-function statusAspect(aspect: string | undefined): string | undefined {
-  return aspect === 'done' || aspect === 'started' || aspect === 'not-started' ? aspect : undefined;
-}
-
-function strategyAspect(aspect: string | undefined): string | undefined {
-  return aspect === 'steps' || aspect === 'pros' || aspect === 'cons' || aspect === 'duration' ? aspect : undefined;
-}
-
-// the words of tasks still to come; of a kind of task, only those that say it outright
-const comingKindWords = new Set(['kommende', 'coming', 'upcoming', 'opdatering']);
-const comingWords = new Set([...comingKindWords, 'kommer', 'nye']);
-
-function taskKindOf(tokens: string[]): string | undefined {
-  const byFrequency = taskKindByFrequency(tokens);
-  if (byFrequency) return byFrequency;
-  if (tokens.some((token) => token.startsWith('basis'))) return 'basis';
-  if (tokens.some((token) => token.startsWith('loesningsspecifik'))) return 'solution-specific';
-  if (tokens.includes('drift')) return 'operations';
-  return undefined;
-}
 
 // Words that ask for deadlines only ("hvilke frister har vi i december?").
 const deadlineWords = new Set([
