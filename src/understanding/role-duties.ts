@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Knowledge } from '../knowledge/registry.js';
-import { words } from '../knowledge/text.js';
+import { queryWords } from './query-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
 import type { EntityMatch } from './entity-index.js';
@@ -13,8 +13,10 @@ const minimumScore = 1.5;
 const minimumLead = 1.3;
 
 function terms(text: string, language: Language = 'da'): string[] {
-  // an English question's words are read as the Danish words the descriptions use ("vendors" is "leverandører")
-  const read = language === 'en' ? words(text).flatMap((word) => danishFor(word) ?? [word]) : words(text);
+  // the words as questions are read ("single point of contact" is "SPOC"); an English question's
+  // as the Danish words the descriptions use ("vendors" is "leverandører")
+  const said = queryWords(text).tokens;
+  const read = language === 'en' ? said.flatMap((word) => danishFor(word) ?? [word]) : said;
   return read.filter((word) => !isStopword(word)).map(stem);
 }
 

@@ -19,6 +19,14 @@ describe('a role title in a who-question', () => {
     expect(
       understander.understand({ text: 'who is the SPOC for the vendors?', now, locale: 'en-GB' }).entities.roles[0],
     ).toBe('sts-projektleder');
+    // … also spelled out as "single point of contact"
+    expect(
+      understander.understand({
+        text: 'who is meant to be the single point of contact towards the vendors on access control?',
+        now,
+        locale: 'en-GB',
+      }).entities.roles[0],
+    ).toBe('sts-projektleder');
   });
 
   it('is the role of that title when nothing else in the question points elsewhere', () => {
