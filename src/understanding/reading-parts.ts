@@ -59,6 +59,10 @@ export function dateWords(tokens: string[], matched: string): [number, number] |
  * is an IT system and, in part, a task) becomes every one of their placeholders: the
  * examples then decide which reading fits the way the question is asked.
  */
+// the words a question asks with, which no name of a thing holds
+const askingWord =
+  /^(hvornaar|hvem|hvad|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|when|who|what|where|which|how|why)$/;
+
 export function classifierTerms(
   tokens: string[],
   spans: EntityMatch[],
@@ -78,6 +82,9 @@ export function classifierTerms(
           .map((match) => match.kind),
       );
       for (const kind of kinds) terms.push(placeholder(placeholderOfKind[kind]));
+      // a thing described in words around the question's ("BBR: hvornår kan folk ikke logge ind den
+      // gamle vej?") leaves the asking words asked: no name holds them
+      for (const token of tokens.slice(span.start, span.end)) if (askingWord.test(token)) terms.push(termOf(token));
       index = span.end;
     } else {
       if (!isGlueWord(tokens[index]!)) terms.push(termOf(tokens[index]!));

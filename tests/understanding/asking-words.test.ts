@@ -1,0 +1,17 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+// one understander for the file: building one loads and indexes the whole knowledge base
+const understander = new Understander(await loadKnowledge('data/knowledge'));
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+const read = (text: string) => understander.understand({ text, now });
+
+describe('a thing described in words around the asking word', () => {
+  it('leaves the asking word asked', () => {
+    const when = read('bbr: hvornår kan vores folk ikke længere logge ind den gamle vej?');
+    expect(when.intent).toBe('deadline.task');
+    expect(when.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+});
