@@ -1,3 +1,4 @@
+import { roleOnOwnSide } from './own-side.js';
 import {
   asksAnew,
   changesState,
@@ -157,6 +158,11 @@ function tasksByFrequency(read: Reading): Understanding | undefined {
  * be answered without it ("hvem er ansvarlig?"): a complete new question starts afresh.
  */
 export function resolveIntent(read: Reading, previous: Understanding | undefined): Understanding {
+  const resolved = readIntent(read, previous);
+  return roleOnOwnSide(resolved, read.tokens, read.describedRole) ?? resolved;
+}
+
+function readIntent(read: Reading, previous: Understanding | undefined): Understanding {
   const joined = membershipStatement(read);
   if (joined) return joined;
   const command = meetingCommand(read);
@@ -168,7 +174,7 @@ export function resolveIntent(read: Reading, previous: Understanding | undefined
   const byFrequency = tasksByFrequency(read);
   if (byFrequency) return byFrequency;
   // a host's command is no topic a follow-up could lean on
-  if (previous && meetingIntents.includes(previous.intent)) return resolveIntent(read, undefined);
+  if (previous && meetingIntents.includes(previous.intent)) return readIntent(read, undefined);
   const original = withReminderReadings(withoutMisreadStatements(read));
   const unknown: Understanding = {
     intent: 'unknown',

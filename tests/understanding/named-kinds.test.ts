@@ -429,3 +429,18 @@ describe('the plain word for "fælleskommunal"', () => {
     expect(read.confidence).toBeGreaterThanOrEqual(0.5);
   });
 });
+
+describe("a who-question about the asker's own side", () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  it('is the role its duties describe, not whom to contact at KOMBIT', () => {
+    const escalation = read('hvem hos os skal kontakte KOMBIT, hvis opfølgningen på et projekt ikke giver resultater?');
+    expect(escalation.intent).toBe('role.responsible');
+    expect(escalation.entities.roles).toEqual(['kombit-programleder']);
+  });
+
+  it('leaves whom to write to at KOMBIT to the contacts', () => {
+    expect(read('hvem kan jeg kontakte hos KOMBIT om indstationering i KY?').intent).toBe('contact');
+  });
+});
