@@ -13,8 +13,11 @@ const NOTHING_SAID = 0.15;
 // … and under this it says little, so a passage holding half the question is the better answer
 const POOR_ANSWER = 0.3;
 const POOR_ANSWER_PASSAGE = 0.5;
-// a question that asks which municipality: its answer names one
-const asksWhichMunicipality = /\b(hvilken|hvilke|which)\s+(kommune\w*|municipalit\w*)\b/iu;
+// a question that asks which municipality (also "hvilke kmn"): its answer names one
+const whichWord = /^(hvilken|hvilke|which)$/;
+const municipalityWord = /^(kommune\w*|municipalit\w*)$/;
+const asksWhichMunicipality = (tokens: string[]) =>
+  tokens.some((token, index) => whichWord.test(token) && municipalityWord.test(tokens[index + 1] ?? ''));
 
 /** Whether an intent's answer is checked: a date asked about is the timeline's, a comparison both things', whom to write to has its own reading, a kind of tasks its list. */
 function checked(resolved: Understanding): boolean {
@@ -55,7 +58,7 @@ export class AnswerCheck {
     const described = namedStems(words.tokens, [...this.described.find(words.tokens, names), ...steps]);
     // "which municipality shared …?" answered with no municipality in it has not answered it
     const noMunicipalityGiven =
-      asksWhichMunicipality.test(text) && !this.municipalities.some((name) => answer.includes(name));
+      asksWhichMunicipality(words.tokens) && !this.municipalities.some((name) => answer.includes(name));
     const said = Math.min(
       this.passages.coverageOf(words.tokens, answer, described),
       noMunicipalityGiven ? POOR_ANSWER - 0.01 : 1,

@@ -368,3 +368,10 @@ describe('the tasks a kind of occasion brings', () => {
     expect(brought.text).toContain('Verificer fordelingsregler');
   });
 });
+
+describe('which municipalities do something, asked in short form', () => {
+  it('is answered with the municipalities, not a list that names none', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvilke kmn hjælper kombit med rollegalleriet?').text).toContain('Albertslund, Hillerød og Køge');
+  });
+});
