@@ -67,7 +67,10 @@ export class AnswerCheck {
     if (said > 1 - OVERRULING_MARGIN) return undefined;
     const named = namedStems(words.tokens, names);
     const loose = said < POOR_ANSWER ? { minimum: POOR_ANSWER_PASSAGE, named } : undefined;
-    const fact = this.passages.fromPassages(text, words.tokens, resolved, loose);
+    // (… or, where the answer says little, a record whose passages hold the question between them)
+    const fact =
+      this.passages.fromPassages(text, words.tokens, resolved, loose) ??
+      (said < POOR_ANSWER ? this.passages.wholeRecord(words.tokens, resolved) : undefined);
     // a meeting's programme and a thing described are put in people's own words more than anything
     const ownWords = meetingIntents.has(resolved.intent) || described.size > 0;
     const saidNothing = said < NOTHING_SAID && !ownWords;

@@ -3,7 +3,10 @@ import { comparisonWord } from './comparisons.js';
 import type { DescribedThings } from './described-things.js';
 import { MaterialQuestions } from './material-questions.js';
 import {
+  PASSAGE_OVER_GUESS,
+  UNREAD_PASSAGE,
   answersFromKnowledge,
+  contactWord,
   evidenceCoverage,
   evidenceInText,
   keyOfPassage,
@@ -12,14 +15,15 @@ import {
   withRecordOf,
   shortSlide,
 } from './reading-groups.js';
-import { answeringPassages, asksForAPhone, givesAPhone } from './search/answerable.js';
+import { answeringPassages, asksForAPhone } from './search/answerable.js';
 import { isCommonStem } from './search/common-words.js';
 import type { DescribedWords, FactSearch, SearchHit } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
 import { Subjects } from './search/subjects.js';
 import { isCommonTopicTerm, queryTerms } from './search/terms.js';
 import { queryWords } from './query-words.js';
-import { stem } from './stem.js';
+import { asksYesOrNo } from './statements.js';
+import { phoneOfRecord, recordHolding } from './record-holding.js';
 import type { Entities, Understanding } from './types.js';
 
 // "hvor finder jeg …", "hvor ligger …", "where can I find …": a place, which the material gives as a link
@@ -35,11 +39,6 @@ const whereCoverage = 0.5;
 const sideJoins = new Set(['og', 'eller', 'and', 'or', 'vs', 'versus', 'fra', 'from']);
 // With a record named, enough hits that its own passages are among them though others score higher
 const namedRecordHits = 20;
-// A phone number asked of a record by what it is for: how many of its passages to look at, and
-// how much of the question they must hold together
-const phoneRecordHits = 30;
-const phoneRecordCoverage = 0.75;
-const phoneTerm = stem('telefon');
 const sidePrepositions = new Set(['for', 'i', 'til', 'ved', 'paa', 'in', 'of', 'on', 'at']);
 
 /**
@@ -159,6 +158,20 @@ export class PassageReadings {
     };
   }
 
+  /**
+   * "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it
+   * better than the contact list; "hvor kan KOMBIT skrive beskeder i KLIK?" is a slide's whole
+   * question, whatever word of writing it has; "kan vi skrive til KOMBIT i KLIK?" asks whether a
+   * way to write works, which the material says.
+   */
+  insteadOfContacts(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+    if (resolved.intent !== 'contact') return undefined;
+    const fact = this.fromPassages(text, tokens, resolved);
+    const named = tokens.some((token) => contactWord.test(token));
+    const enough = asksYesOrNo(tokens) ? UNREAD_PASSAGE : PASSAGE_OVER_GUESS;
+    return fact && (!named || (fact.confidence >= enough && !this.givesAnAddress(fact))) ? fact : undefined;
+  }
+
   /** Whether a passage answer gives an address to write to (the contact list says that better). */
   givesAnAddress(fact: Understanding): boolean {
     return (fact.entities.passages ?? []).some(
@@ -187,38 +200,12 @@ export class PassageReadings {
       return answeringPassages({ ...result, hits }, text, loose?.minimum, named, preferred);
     };
     const plain = search({ tokens });
-    if (plain.length === 0 && asksForAPhone(text)) return this.#phoneOfRecord(tokens);
+    if (plain.length === 0 && asksForAPhone(text)) return phoneOfRecord(this.search, this.phrasing, tokens);
     // words that describe a record are read as its name too, and the reading that fits better answers
     const described = this.#describedQuery(tokens);
     if (described.described.length === 0) return plain;
     const read = search(described);
     return (read[0]?.coverage ?? 0) > (plain[0]?.coverage ?? 0) ? read : plain;
-  }
-
-  /**
-   * "tlf til Thomas om at blive indstationeret i KY-teamet?": who is asked about is said in one
-   * passage of a contact (its purpose), the number in another (its details). Where the record's
-   * passages together hold most of the question, the one with the number answers.
-   */
-  #phoneOfRecord(tokens: string[]): SearchHit[] {
-    const result = this.search.search(tokens, { phrasing: this.phrasing, limit: phoneRecordHits });
-    const byRecord = new Map<string, Set<string>>();
-    for (const hit of result.hits) {
-      const key = `${hit.passage.kind}/${hit.passage.recordId}`;
-      byRecord.set(key, new Set([...(byRecord.get(key) ?? []), ...hit.matched]));
-    }
-    const share = (terms: Set<string>) =>
-      [...terms].reduce((sum, term) => sum + (result.weights.get(term) ?? 0), 0) / Math.max(result.total, 1e-9);
-    const [best] = [...byRecord]
-      .map(([key, terms]) => ({ key, coverage: share(terms), terms }))
-      .sort((x, y) => y.coverage - x.coverage);
-    // (the phone's own word is in every contact's details: something else asked must be there too)
-    if (!best || best.coverage < phoneRecordCoverage || [...best.terms].every((term) => term === phoneTerm)) return [];
-    const [kind, recordId] = best.key.split('/') as [Passage['kind'], string];
-    const phone = this.search.passagesOf(kind, recordId).find((passage) => givesAPhone(passage));
-    return phone
-      ? [{ passage: phone, score: 0, coverage: best.coverage, textCoverage: 0, matched: [...best.terms] }]
-      : [];
   }
 
   /**
@@ -284,6 +271,11 @@ export class PassageReadings {
       entities: { ...withRecordOf(resolved.entities, passages), passages },
       language: resolved.language,
     };
+  }
+
+  /** The record whose passages hold the question between them (record-holding.ts). */
+  wholeRecord(tokens: string[], resolved: Understanding): Understanding | undefined {
+    return recordHolding(this.search, this.phrasing, tokens, resolved);
   }
 
   /**

@@ -25,7 +25,6 @@ import { pollRequest } from './poll-requests.js';
 import { queryWords } from './query-words.js';
 import type { Reading } from './reading.js';
 import { resolveIntent } from './resolve.js';
-import { asksYesOrNo } from './statements.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
 import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
@@ -55,7 +54,6 @@ import {
   UNREAD_PASSAGE,
   asksForDatedThings,
   asksTheKnowledge,
-  contactWord,
   undatedIntents,
 } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Understanding } from './types.js';
@@ -109,22 +107,14 @@ export class Understander {
 
   /** The intent, entities and confidence of one question. */
   understand(input: UnderstandInput): Understanding {
-    const again = ellipticQuestion(input.text, input.previous, this.#index);
-    if (again) {
-      const reread = this.#read({ ...input, text: again.text, previous: undefined });
-      // … where the reading is about the new thing; in the follow-up's own language
-      if (isAbout(reread, again, this.#index, this.search)) {
-        const language = detectLanguage(input.text, input.locale);
-        return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
-      }
-    }
     const language = detectLanguage(input.text, input.locale);
-    const solution = pilotSolutionFollowUp(this.knowledge, queryWords(input.text).tokens, input.previous, language);
-    if (solution) return solution;
+    const tokens = queryWords(input.text).tokens;
+    const followUp =
+      this.#askedAgain(input, language) ?? pilotSolutionFollowUp(this.knowledge, tokens, input.previous, language);
+    if (followUp) return followUp;
     // "hvad tid?" after a topic asks when, of that topic (asking words alone are a few words:
     // a longer text is not read for them)
-    const short = input.previous && input.text.length <= 40;
-    const when = short && bareWhen(queryWords(input.text).tokens, detectLanguage(input.text, input.locale));
+    const when = input.previous && input.text.length <= 40 && bareWhen(tokens, language);
     const read = this.#read(when ? { ...input, text: when } : input);
     if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) {
       // a long message's question, read by itself where the whole reads as nothing or too unsure to answer
@@ -137,6 +127,15 @@ export class Understander {
       }
     }
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
+  }
+
+  /** "og KY?": the last question asked again of another thing, where the reading is about it (in the follow-up's language). */
+  #askedAgain(input: UnderstandInput, language: Understanding['language']): Understanding | undefined {
+    const again = ellipticQuestion(input.text, input.previous, this.#index);
+    if (!again) return undefined;
+    const reread = this.#read({ ...input, text: again.text, previous: undefined });
+    if (!isAbout(reread, again, this.#index, this.search)) return undefined;
+    return { ...reread, language, ...(reread.intent === 'fact' ? { asked: again.text } : {}) };
   }
 
   #read(input: UnderstandInput): Understanding {
@@ -239,15 +238,8 @@ export class Understander {
     }
     const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (item) return item;
-    // "hvem kan se beskederne i KLIK?" names no one to write to: the material's words answer it better than the contact list
-    // … and "hvor kan KOMBIT skrive beskeder i KLIK?" is a slide's whole question, whatever word of writing it has
-    if (resolved.intent === 'contact') {
-      const fact = this.#passages.fromPassages(input.text, words.tokens, resolved);
-      const named = words.tokens.some((token) => contactWord.test(token));
-      // … and "kan vi skrive til KOMBIT i KLIK?" asks whether a way to write works, which the material says
-      const enough = asksYesOrNo(words.tokens) ? UNREAD_PASSAGE : PASSAGE_OVER_GUESS;
-      if (fact && (!named || (fact.confidence >= enough && !this.#passages.givesAnAddress(fact)))) return fact;
-    }
+    const written = this.#passages.insteadOfContacts(input.text, words.tokens, resolved);
+    if (written) return written;
     // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
     // … though "the programme leader news" may be a point of the day's programme
     if (undatedIntents.has(resolved.intent) && asksWhen(input.text) && !asksWhenToChoose(resolved, words.tokens)) {
@@ -285,7 +277,11 @@ export class Understander {
     )
       return { intent: 'event.list', confidence: 0.6, entities, language };
     const loose = { minimum: UNREAD_PASSAGE, named };
-    return this.#passages.fromPassages(input.text, words.tokens, resolved, loose) ?? resolved;
+    return (
+      this.#passages.fromPassages(input.text, words.tokens, resolved, loose) ??
+      this.#passages.wholeRecord(words.tokens, resolved) ??
+      resolved
+    );
   }
 
   /** A point of a meeting's programme (agenda-reading.ts), with this knowledge and its search. */
