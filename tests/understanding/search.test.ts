@@ -157,6 +157,9 @@ describe('the search over every passage', () => {
     // … and the English head after it says the compound again, no "møde" of its own
     expect(terms('the guidance from the kick-off meetings')).toEqual(['vejledning', 'opstartsmoed']);
     expect(terms('the municipality day meetings')).toEqual(['kommunedag', stem('møde')]);
+    // "services" alone are services; "service agreements" are the material's serviceaftaler
+    expect(terms('their own services')).not.toContain(stem('serviceaftaler'));
+    expect(terms('the service agreements')).toEqual([stem('serviceaftaler')]);
     // "sildes" is "slides", which the material calls "plancher"
     expect(best('hvor kan jeg finde dagens sildes bagefter?')?.text).toContain('plancher');
   });

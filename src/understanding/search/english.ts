@@ -198,7 +198,7 @@ const glossary: Record<string, string[]> = {
   messages: ['beskeder'],
   distributor: ['beskedfordeler'],
   service: ['service'],
-  services: ['serviceaftaler'],
+  services: ['service'],
   platform: ['serviceplatformen'],
   support: ['support'],
   role: ['rolle'],
