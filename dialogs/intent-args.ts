@@ -46,8 +46,8 @@ export function strategyAspect(aspect: string | undefined): string | undefined {
 }
 
 // the words of tasks still to come; of a kind of task, only those that say it outright
-const comingKindWords = new Set(['kommende', 'coming', 'upcoming', 'opdatering']);
-const comingWords = new Set([...comingKindWords, 'kommer', 'nye']);
+const comingKindWords = new Set(['kommende', 'nye', 'coming', 'upcoming', 'opdatering']);
+const comingWords = new Set([...comingKindWords, 'kommer']);
 
 function taskKindOf(tokens: string[]): string | undefined {
   const byFrequency = taskKindByFrequency(tokens);

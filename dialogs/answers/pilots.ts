@@ -41,8 +41,8 @@ function allPilotsReply(context: DialogContext): Reply {
   const pre = context.knowledge.pilots.filter((pilot) => pilot.group === 'pre-pilot');
   const intro = say(
     context,
-    `Pilotafprøvningen af SAPA har **${pilots.length} pilotkommuner** og ${pre.length} præpiloter, hver med sin leverandør og organisationsløsning:`,
-    `SAPA is tested by **${pilots.length} pilot municipalities** and ${pre.length} pre-pilots, each with its vendor and organisation solution:`,
+    `Pilotafprøvningen af SAPA har **${pilots.length} pilotkommuner** og ${pre.length} præpiloter, hver med sin organisationsløsning og eventuelle leverandør:`,
+    `SAPA is tested by **${pilots.length} pilot municipalities** and ${pre.length} pre-pilots, each with its organisation solution and vendor, if any:`,
   );
   const list = [
     ...pilots.map((pilot) => pilotLine(context, pilot)),

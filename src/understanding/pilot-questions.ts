@@ -26,6 +26,9 @@ const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.nation
 const whichWord = /^(hvilke|hvilken|which)$/;
 const pilotsAsked =
   /^(kommun\w*|municipalit\w*|leverandoer\w*|vendors?|suppliers?|produkt\w*|products?|loesning\w*|solutions?)$/;
+// … of which who pilots (the municipalities, the vendors) is the pilots' however else it was read;
+// which solutions may be the strategies' ("hvilke løsninger skal vi vælge mellem?")
+const pilotsWho = /^(kommun\w*|municipalit\w*|leverandoer\w*|vendors?|suppliers?)$/;
 // below this the pilots' answer is more likely than the intent the words alone suggested
 const pilotConfidence = 0.7;
 
@@ -42,7 +45,7 @@ function municipalityPiloting(resolved: Understanding, tokens: string[]): Unders
   // (a question read well as something else stays that: "hvem skal Vejle kontakte om piloten?")
   // (… but which municipalities or vendors pilot is the pilots' answer, however the words alone were read)
   const sure = !misreadIntents.has(resolved.intent) && resolved.confidence >= CONFIDENCE_THRESHOLD;
-  if (sure && !which) return undefined;
+  if (sure && !(which && asksWhichOfThePilots(tokens, pilotsWho))) return undefined;
   const others = {
     ...entities,
     municipalities: [],
@@ -52,8 +55,8 @@ function municipalityPiloting(resolved: Understanding, tokens: string[]): Unders
   return { ...resolved, intent: 'pilot.solution', confidence: Math.max(resolved.confidence, pilotConfidence) };
 }
 
-function asksWhichOfThePilots(tokens: string[]): boolean {
-  return tokens.some((token, index) => whichWord.test(token) && pilotsAsked.test(tokens[index + 1] ?? ''));
+function asksWhichOfThePilots(tokens: string[], asked = pilotsAsked): boolean {
+  return tokens.some((token, index) => whichWord.test(token) && asked.test(tokens[index + 1] ?? ''));
 }
 
 /** Pilot municipalities (one or more) asked what they use for their organisation data, the piloting word unsaid. */

@@ -29,9 +29,6 @@ const abbreviations: Record<string, string[]> = {
   tlf: ['telefonnummer'],
   tlfnr: ['telefonnummer'],
 
-  // "antal ikke påbegyndt", "antallet af grupper": how many, as questions ask it
-  antal: ['hvor', 'mange'],
-  antallet: ['hvor', 'mange'],
   kvt: ['kvartal'],
   sys: ['system'],
   inkl: ['inklusive'],
@@ -112,16 +109,30 @@ function readWords(text: string): QueryWords {
   return joinPhrases(withoutNumberMarks({ tokens, capitalised }));
 }
 
-/** "trin nr. 3" is "trin 3"; "nr" alone asks a number ("nummer"). */
+// "et antal brugere", "det samlede antal": a number of things, said, not asked
+const saysANumberOf = new Set(['et', 'det', 'stort', 'stoerre', 'mindre', 'begraenset', 'vist', 'bestemt', 'samlede']);
+
+/**
+ * "trin nr. 3" is "trin 3"; "nr" alone asks a number ("nummer"); "antal ikke påbegyndt",
+ * "antallet af grupper" ask how many, as questions ask it (not "et antal brugere").
+ */
 function withoutNumberMarks(words: QueryWords): QueryWords {
   const tokens: string[] = [];
   const capitalised: boolean[] = [];
-  words.tokens.forEach((token, index) => {
-    const mark = token === 'nr';
-    // (… and "tlf nr" is one telefonnummer)
-    if (mark && (/^\d+$/.test(words.tokens[index + 1] ?? '') || tokens.at(-1)?.endsWith('nummer'))) return;
-    tokens.push(mark ? 'nummer' : token);
+  const push = (token: string, index: number) => {
+    tokens.push(token);
     capitalised.push(words.capitalised[index]!);
+  };
+  words.tokens.forEach((token, index) => {
+    const before = tokens.at(-1) ?? '';
+    if (token === 'nr') {
+      // (… and "tlf nr" is one telefonnummer)
+      if (/^\d+$/.test(words.tokens[index + 1] ?? '') || before.endsWith('nummer')) return;
+      push('nummer', index);
+    } else if ((token === 'antal' || token === 'antallet') && !saysANumberOf.has(before)) {
+      push('hvor', index);
+      push('mange', index);
+    } else push(token, index);
   });
   return { tokens, capitalised };
 }

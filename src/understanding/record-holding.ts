@@ -42,6 +42,7 @@ const recordCoverage = 0.7;
 const recordLead = 1.25;
 // a record found by one passage is the plain search's to answer
 const fewestPassages = 2;
+const fewestTerms = 3;
 const mostPassages = 4;
 
 /**
@@ -55,8 +56,10 @@ export function recordHolding(
   resolved: Understanding,
 ): Understanding | undefined {
   const result = search.search(tokens, { phrasing, limit: searchedHits });
-  // a word the material never uses is most often what is asked, and no record has it
+  // a word the material never uses is most often what is asked, and no record has it; a
+  // question of a word or two (a number is none) is the plain search's
   if (!result.unknown.every((term) => isCommonStem(term))) return undefined;
+  if (result.known.filter((term) => !/^\d+$/.test(term)).length < fewestTerms) return undefined;
   const [best, next] = byRecord(result);
   if (!best || best.hits.length < fewestPassages || best.coverage < recordCoverage) return undefined;
   if (next && best.coverage < next.coverage * recordLead) return undefined;

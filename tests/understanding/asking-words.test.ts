@@ -27,3 +27,9 @@ describe('a question whose words one record holds between its passages', () => {
     expect(replyText(routed.replies)).toContain('Klargør og kvalitetssikre data fra kommunens kildedatasystem');
   });
 });
+
+describe('a question of a word or two', () => {
+  it('is no record held between passages, a number being no word', () => {
+    expect(read('hvad er nr 3 på listen?').intent).toBe('unknown');
+  });
+});

@@ -352,6 +352,11 @@ describe('which vendors are in the pilot', () => {
     expect(vendors.text).toContain('Esbjerg: KMD, løsningen KMD APOS');
   });
 
+  it('leaves which solutions to choose between to the strategies', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvilke løsninger skal vi vælge mellem til org data i piloten?').intent).not.toBe('pilot.solution');
+  });
+
   it('is the pilots of a solution asked of by the way it works ("typing it into the GUI")', () => {
     const ask = asker(createCore({ knowledge }));
     expect(ask('er der nogen af piloterne der bare taster org data ind i GUI’en?').text).toContain('Næstved');
@@ -366,6 +371,11 @@ describe('the tasks a kind of occasion brings', () => {
     );
     expect(brought.intent).toBe('task.list');
     expect(brought.text).toContain('Verificer fordelingsregler');
+  });
+
+  it('are those still to come where "nye" asks it', () => {
+    const ask = asker(createCore({ knowledge }));
+    expect(ask('hvilke nye basisopgaver kommer der?').text).toContain('**2 basisopgaver**');
   });
 });
 

@@ -21,6 +21,8 @@ describe('a count asked of a rollout group', () => {
     // … also asked by "antal", however terse, and never read as a report of one's own status
     expect(intent('bbr trin 4 antal ikke påbeg.?')).toBe('status.national');
     expect(intent('antal kommuner der ikke er startet på bbr trin 4')).toBe('status.national');
+    // … but "et antal" is a number of things, said: a report stays a report
+    expect(intent('vi er gået i gang med BBR trin 3, et antal brugere mangler')).toBe('status.update');
   });
 
   it('is the rollout plan where the groups are counted, the rollout said a few words after them', () => {

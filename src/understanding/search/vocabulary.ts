@@ -30,8 +30,11 @@ function derivedVariants(term: string): string[] {
 export const particles = new Set(['op', 'ind', 'ud', 'ned', 'af', 'sammen']);
 // a first part that opens more of the material's compounds than this says too little to choose
 const maximumOpened = 3;
-// a word cut short is read as the one word it begins from this length ("udrulningspl"); shorter ones begin too many
+// a word cut short is searched as the one word it begins from this length ("udrulningspl"), and
+// read as that word by the names and intents from a longer one ("stoettesys"): a shorter one is
+// too often a whole word the material does not use ("adresser", "signatur")
 const shortestCutShort = 8;
+const shortestCutShortName = 10;
 
 /**
  * The vocabulary of the knowledge: every stem, with a typo-tolerant lookup and the compounds
@@ -208,7 +211,7 @@ export class Vocabulary {
 
   /** "stoettesys", "fordelingskomp": the one word of the material a long word cut short begins, if it is one. */
   cutShort(word: string): string | undefined {
-    if (word.length < shortestCutShort) return undefined;
+    if (word.length < shortestCutShortName) return undefined;
     const opened = this.compoundsOpenedBy(word);
     return opened.length === 1 ? opened[0] : undefined;
   }
