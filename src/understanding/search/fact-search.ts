@@ -4,51 +4,18 @@ import { queryWords } from '../query-words.js';
 import { stem } from '../stem.js';
 import { danishFor } from './english.js';
 import { outsideWordsOf } from './outside.js';
+import type { DescribedWords, SearchHit, SearchOptions, SearchResult } from './hits.js';
 import { passagesOf, quotedOnlyKinds, type Passage } from './passages.js';
 import { contentStems, queryTerms } from './terms.js';
 import { Vocabulary } from './vocabulary.js';
-
-/** One passage found for a question, with how well it fits. */
-export interface SearchHit {
-  passage: Passage;
-  /** BM25 over the passage's words and, weighted less, its record's names. */
-  score: number;
-  /**
-   * 0–1: the share of the question's content (each word weighed by how rare it is) found in
-   * the passage or its record's names. Words the knowledge does not know count as not found.
-   */
-  coverage: number;
-  /** The same share, of the words found in the passage's own text (not its record's names). */
-  textCoverage: number;
-  /** The question's terms found in the passage or its record's names. */
-  matched: string[];
-}
-
-/** Words of the question that describe one record without naming it (described-things.ts). */
-export interface DescribedWords {
-  kind: KnowledgeKind;
-  recordId: string;
-  tokens: string[];
-}
+import { remembering } from '../../lib/memo.js';
 
 /** The term that stands for a record described: every passage of the record holds it. */
 function describedTerm(kind: KnowledgeKind, recordId: string): string {
   return `@${kind}/${recordId}`;
 }
 
-/** What the search made of a question. */
-export interface SearchResult {
-  hits: SearchHit[];
-  /** The question's content words that the knowledge does not use at all ("løn", "licens"). */
-  unknown: string[];
-  /** How many content terms the question has. */
-  terms: number;
-  /** The question's terms the knowledge uses. */
-  known: string[];
-  /** How telling each of those terms is, and the weight of the whole question they are part of. */
-  weights: Map<string, number>;
-  total: number;
-}
+export type { DescribedWords, SearchHit, SearchOptions, SearchResult } from './hits.js';
 
 interface Document {
   passage: Passage;
@@ -169,15 +136,22 @@ export class FactSearch {
    * The passages that fit the question's words best, best first. Words that describe a record
    * (`described`) count as one term, held by each of the record's passages as its name is.
    */
-  search(
-    tokens: string[],
-    options: {
-      limit?: number;
-      within?: (passage: Passage) => boolean;
-      phrasing?: (token: string) => boolean;
-      described?: DescribedWords[];
-    } = {},
-  ): SearchResult {
+  search(tokens: string[], options: SearchOptions = {}): SearchResult {
+    // one question's words are searched several times as they are (by readings that each take
+    // as many hits as they need): worked out once
+    const plain = !options.within && (options.described ?? []).length === 0;
+    const found = plain ? this.#remembered(tokens, options.phrasing) : this.#search(tokens, options);
+    return { ...found, hits: found.hits.slice(0, options.limit ?? 5) };
+  }
+
+  readonly #remembered = remembering(
+    (tokens: string[], phrasing?: (token: string) => boolean) => `${phrasing ? 'p' : 'n'} ${tokens.join(' ')}`,
+    (tokens: string[], phrasing?: (token: string) => boolean) => this.#search(tokens, { phrasing }),
+    16,
+  );
+
+  /** Every passage that holds any of the question's words, best first. */
+  #search(tokens: string[], options: SearchOptions): SearchResult {
     const { terms, unknown, sameWord } = queryTerms(tokens, this.vocabulary, options.phrasing);
     const weights = new Map(terms.map((term) => [term, this.#idf(term)]));
     // one word read as alternatives weighs as its most telling reading, held by holding any
@@ -241,7 +215,7 @@ export class FactSearch {
     const seen = new Set<string>();
     const distinct = hits.filter((hit) => !seen.has(hit.passage.text) && seen.add(hit.passage.text));
     return {
-      hits: distinct.slice(0, options.limit ?? 5),
+      hits: distinct,
       unknown,
       terms: terms.length + unknown.length + records.size,
       known: [...terms, ...records.keys()],
