@@ -57,7 +57,7 @@ export class KnownWords {
       if (lettered) return lettered;
       if (token.length < 6 || this.classifier.knows(termOf(token))) return token;
       // "stoettesys", "fordelingskomp.": a long word cut short is the one word it begins
-      const whole = this.vocabulary.has(stem(token)) ? undefined : this.vocabulary.cutShort(token);
+      const whole = this.vocabulary.cutShort(token);
       if (whole) return whole;
       return (
         statusWordFor(token) ??

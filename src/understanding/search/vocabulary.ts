@@ -199,10 +199,13 @@ export class Vocabulary {
     // … or a long word cut short ("fordelingskomp.", "udrulningspl."): the one word it begins
     const joining = word.length >= 6 && word.endsWith('s');
     const cutShort = word.length >= shortestCutShort;
-    if ((!joining && !cutShort) || this.#stems.has(stem(word))) return [];
+    if (!joining && !cutShort) return [];
     const cached = this.#openedBy.get(word);
     if (cached) return cached;
-    const found = [...this.#stems].filter((known) => known.startsWith(word) && known.length >= word.length + 2);
+    // (a word of the material's own opens nothing: it is that word)
+    const found = this.#stems.has(stem(word))
+      ? []
+      : [...this.#stems].filter((known) => known.startsWith(word) && known.length >= word.length + 2);
     const opened = joining && found.length <= maximumOpened ? found : found.length === 1 ? found : [];
     if (this.#openedBy.size > 5_000) this.#openedBy.clear();
     this.#openedBy.set(word, opened);
