@@ -1,3 +1,5 @@
+import type { DateTime } from 'luxon';
+import { findDateSpan, type FoundDate } from './dates.js';
 import { queryWords } from './query-words.js';
 
 /*
@@ -51,4 +53,17 @@ export function askingClauses(text: string): string[] {
     .map((clause) => clause.replace(reported, '').trim())
     .filter(asks)
     .reverse();
+}
+
+/**
+ * The date a long message's question names, before one in the story around it ("… before I
+ * meet my director next week. Which tasks are due in December?" asks of December); the
+ * message's first date where the asking clauses name none.
+ */
+export function askedDate(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
+  for (const clause of askingClauses(text)) {
+    const found = findDateSpan(clause, now, language);
+    if (found) return found;
+  }
+  return findDateSpan(text, now, language);
 }

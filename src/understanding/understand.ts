@@ -4,7 +4,6 @@ import { ZONE } from '../clock.js';
 import { IntentClassifier, termOf } from './classifier.js';
 import { passageOverGuess } from './passage-over-guess.js';
 import { namedBeforeAlternative, withoutAlternatives } from './alternatives.js';
-import { findDateSpan } from './dates.js';
 import {
   asksWho,
   classifierTerms,
@@ -33,7 +32,7 @@ import { withinLastRecord } from './pointing-back.js';
 import { whoOfARecordWithoutOne } from './no-one-responsible.js';
 import { asksWhenToChoose } from './strategy-choices.js';
 import { describedStrategy } from './described-strategy.js';
-import { askingClauses } from './asking-clauses.js';
+import { askedDate, askingClauses } from './asking-clauses.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
 import { stepsOfAnotherRecord } from './stepless-tasks.js';
@@ -150,7 +149,7 @@ export class Understander {
     const names = withoutOwnRoleBesideAnother(this.#index.match(words), words.tokens);
     const described = this.#described.beside(words.tokens, namedBeforeAlternative(names, words.tokens));
     const matches = withoutAlternatives([...names, ...described], words.tokens);
-    const found = findDateSpan(input.text, input.now, language);
+    const found = askedDate(input.text, input.now, language);
     const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
     const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
     const classification = this.#classifier.classify(terms);

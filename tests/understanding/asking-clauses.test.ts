@@ -88,6 +88,19 @@ describe('a long message whose question is one clause of it', () => {
     expect(read.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
   });
 
+  it('is read of the date its question names, not one of the story around it', () => {
+    const text =
+      'I have been handed a list of KLIK tasks by my predecessor and want them in order before I meet my director next week. For the distribution component, which tasks are due in December?';
+    const read = understander.understand({ text, now, locale: 'en-GB' });
+    expect(read.entities.dates).toEqual({ start: '2018-12-01', end: '2018-12-31' });
+    // where the question names no date, the story's date is the one there is
+    const story = understander.understand({
+      text: 'Vi mødes med direktøren i næste uge om det hele. Hvilke deadlines er der?',
+      now,
+    });
+    expect(story.entities.dates?.start).toBe('2018-09-10');
+  });
+
   it('is answered, its answer checked against the clause that asked', async () => {
     const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
     expect(replyText(core.answer(turn(long, 'c-long', now, 'da')).replies)).toMatch(/Aftaleadministrator/);

@@ -12,6 +12,8 @@ describe('detectLanguage', () => {
   it('answers English questions in English, whatever the client locale', () => {
     expect(detectLanguage('which tasks are due before Christmas?', 'da-DK')).toBe('en');
     expect(detectLanguage('what are the steps for BBR', 'da-DK')).toBe('en');
+    // "for" and "at" are Danish words too: "us" and "anything" are not
+    expect(detectLanguage('anything overdue for us at the moment?', 'da-DK')).toBe('en');
   });
 
   it('is not swayed by Danish names in an English question', () => {

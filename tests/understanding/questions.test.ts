@@ -14,7 +14,6 @@ const KNOWN_WRONG = new Set([
   'q032',
   'q059',
   'q062',
-  'q064',
   'q096',
   'q108',
   'q131',
