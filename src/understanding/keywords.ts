@@ -117,6 +117,9 @@ export function aspectOf(tokens: string[]): string | undefined {
   return found;
 }
 
+// events in general ("møder" alone is any meeting, not the programme leader meeting)
+const anyEvent = /^(moeder|moederne|arrangement\w*|begivenhed\w*|events?|meetings|aktiviteter\w*|activities)$/;
+
 /** Event kinds the question names ("webinar", "kommunedage"). */
 export function eventKindsOf(tokens: string[]): string[] {
   const found = tokens.map((token) => eventKinds.get(stem(token))).filter((kind): kind is string => kind !== undefined);
@@ -124,6 +127,8 @@ export function eventKindsOf(tokens: string[]): string[] {
   if (/\bmunicipality days?\b/.test(joined)) found.push('municipality-day');
   if (/\bkick offs?\b|\bstart up meetings?\b/.test(joined)) found.push('kick-off');
   if (/\bprogramme leader meetings?\b|\bprogram leader meetings?\b/.test(joined)) found.push('meeting');
+  // "møder, webinarer og arrangementer i november": a kind named beside events in general asks for them all
+  if (tokens.some((token) => anyEvent.test(token))) return [];
   return [...new Set(found)];
 }
 

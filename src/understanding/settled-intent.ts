@@ -62,9 +62,9 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   ) {
     return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
   }
-  // "hvilke webinarer er der for nye?": a kind of event named, and no task, deadline or word for one, lists events
+  // "hvilke webinarer er der for nye?", "… i november?": a kind of event named, and no task, deadline or word for one, lists events
   if (
-    (intent === 'task.list' || intent === 'deadline.upcoming') &&
+    (intent === 'task.list' || intent === 'deadline.upcoming' || intent === 'deadline.range') &&
     entities.eventKinds.length > 0 &&
     entities.tasks.length + entities.deadlines.length === 0 &&
     !reading.tokens.some((token) => taskOrDeadlineWord.test(token))

@@ -45,6 +45,21 @@ describe('a kind of event named in a question that lists', () => {
       'task.list',
     );
   });
+
+  it('lists those events in a month named, not the whole timeline of the month', () => {
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    expect(understander.understand({ text: 'hvilke webinarer er der i november?', now })).toMatchObject({
+      intent: 'event.list',
+      entities: { eventKinds: ['webinar'] },
+    });
+  });
+
+  it('lists every kind where the kind is named beside events in general', () => {
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = understander.understand({ text: 'hvad er der af møder, webinarer og arrangementer i november?', now });
+    expect(read.intent).toBe('event.list');
+    expect(read.entities.eventKinds).toEqual([]);
+  });
 });
 
 describe('a comparison of named things of one kind', () => {
