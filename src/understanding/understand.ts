@@ -43,6 +43,7 @@ import { pilotSolutionFollowUp, pilotSolutionReading } from './pilot-questions.j
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
+import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
@@ -173,7 +174,8 @@ export class Understander {
       asksSomething: terms.some((term) => !term.startsWith('x')),
       materialWords: () => queryTerms(words.tokens, this.search.vocabulary).terms.length,
     };
-    const read = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
+    const checked = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
+    const read = eventOnThatDay(this.knowledge, checked, found);
     const resolved =
       read.intent === 'task.steps'
         ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts, names) }

@@ -35,6 +35,16 @@ describe('a conversation', () => {
     expect(next.text).toContain('DUBU skal anvende Fjernprint');
   });
 
+  it('reads a day of the month said alone after a kind of event as the day one of them falls on', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvornår er kommunedagene?');
+    // 21 September has no municipality day; 21 November has the one in Odense
+    expect(ask('og hvor er den d. 21?').text).toContain('Odense');
+    // nothing asked of a kind of event: the day is this month's, as said
+    const other = asker(createCore({ knowledge }), 'c2');
+    expect(other('hvad sker der d. 21?').text).toContain('21. september 2018');
+  });
+
   it("answers whose number or address, asked right after a contact, with that contact's", () => {
     const ask = asker(createCore({ knowledge }));
     ask('hvem kan jeg tale med om at komme i front på KY?');
