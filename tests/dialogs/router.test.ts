@@ -323,6 +323,8 @@ describe('language, help and the unknown', () => {
     expect(answer('hvad koster det at komme med til kommunedagen i Køge?').text).toMatch(/^Det ved jeg ikke\./);
     expect(answer('får vi kaffe under webinaret om økonomi?').text).toMatch(/^Det ved jeg ikke\./);
     expect(answer('what does KOMBIT charge for the Beskedfordeler?').text).toMatch(/^I don't know/);
+    // … though when the SKI vendors may invoice is the material's
+    expect(answer('ski 02.19 faktura fra hvornår').text).toContain('1. december 2019');
   });
 
   it('answers a button naming a dialog that does not exist plainly', () => {

@@ -32,7 +32,6 @@ const outsideWords = [
   'kr',
   'betale',
   'betaler',
-  'faktura',
   'price',
   'prices',
   'cost',
