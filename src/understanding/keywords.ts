@@ -118,6 +118,7 @@ export function aspectOf(tokens: string[]): string | undefined {
 }
 
 // events in general ("møder" alone is any meeting, not the programme leader meeting)
+const kindBefore = /^(off|up|leader|kickoff|webinar)$/;
 const anyEvent = /^(moeder|moederne|arrangement\w*|begivenhed\w*|events?|meetings|aktiviteter\w*|activities)$/;
 
 /** Event kinds the question names ("webinar", "kommunedage"). */
@@ -128,7 +129,8 @@ export function eventKindsOf(tokens: string[]): string[] {
   if (/\bkick offs?\b|\bstart up meetings?\b/.test(joined)) found.push('kick-off');
   if (/\bprogramme leader meetings?\b|\bprogram leader meetings?\b/.test(joined)) found.push('meeting');
   // "møder, webinarer og arrangementer i november": a kind named beside events in general asks for them all
-  if (tokens.some((token) => anyEvent.test(token))) return [];
+  // (but "kick-off meetings", "programme leader meetings" are the kind)
+  if (tokens.some((token, index) => anyEvent.test(token) && !kindBefore.test(tokens[index - 1] ?? ''))) return [];
   return [...new Set(found)];
 }
 

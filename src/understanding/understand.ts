@@ -43,6 +43,7 @@ import { pilotSolutionFollowUp, pilotSolutionReading } from './pilot-questions.j
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
+import { kombitsNextSteps } from './kombit-plans.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
@@ -206,7 +207,8 @@ export class Understander {
       obligation ??
       pilotSolutionReading(this.knowledge, words.tokens, resolved) ??
       rolloutGroupReading(words.tokens, resolved) ??
-      supportSystemsAsked(words.tokens, resolved);
+      supportSystemsAsked(words.tokens, resolved) ??
+      kombitsNextSteps(this.knowledge, this.search, words.tokens, resolved);
     if (thing) return thing;
     const day = dayOfMeetings({
       tokens: words.tokens,

@@ -59,6 +59,10 @@ describe('a kind of event named in a question that lists', () => {
     const read = understander.understand({ text: 'hvad er der af møder, webinarer og arrangementer i november?', now });
     expect(read.intent).toBe('event.list');
     expect(read.entities.eventKinds).toEqual([]);
+    // … though "kick-off meetings" is that kind, said in two words
+    expect(understander.understand({ text: 'when are the kick-off meetings?', now }).entities.eventKinds).toEqual([
+      'kick-off',
+    ]);
   });
 });
 

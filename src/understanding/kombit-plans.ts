@@ -1,0 +1,51 @@
+import type { Knowledge } from '../knowledge/registry.js';
+import { keyOfPassage } from './reading-groups.js';
+import type { FactSearch } from './search/fact-search.js';
+import type { Understanding } from './types.js';
+
+/*
+ * "hvad gør KOMBIT nu?", "what is KOMBIT going to do next for SAPA?", "kombit next step sapa":
+ * what KOMBIT itself does next, which a slide of the material lists ("Next step for KOMBIT").
+ * The words alone read as KOMBIT's contacts, the next meeting or the rollout.
+ */
+
+const kombitWord = /^(kombit|kombits)$/;
+// … beside a word of what comes next and one of doing, within a few words of KOMBIT
+const nextWord =
+  /^(naeste|next|videre|fremover|herefter|efterfoelgende|kommende|upcoming|nu|now|skal|will|going|plan|planer|planen|plans|planned|planning)$/;
+const doWord =
+  /^(goer|goere|gore|lave|laver|do|does|doing|going|arbejder|work|working|skridt|step|steps|sker|happen\w*|hjaelpe|help|helping)$/;
+const reach = 3;
+const askerWord = /^(jeg|vi|we)$/;
+// (KOMBIT's next steps for the role gallery are the gallery's slide; a meeting, a date or a role asked is another question)
+const elsewhere =
+  /^(rollegalleri\w*|roller|rollerne|roles?|moede\w*|meetings?|hvornaar|when|deadline\w*|frist\w*|hvem|who)$/;
+const nextStepTitle = /next steps?|næste skridt/i;
+
+/** The slide of KOMBIT's own next steps, where the question asks what KOMBIT does next and names nothing of another slide. */
+export function kombitsNextSteps(
+  knowledge: Knowledge,
+  search: FactSearch,
+  tokens: string[],
+  resolved: Understanding,
+): Understanding | undefined {
+  const at = tokens.findIndex((token) => kombitWord.test(token));
+  if (at < 0 || tokens.some((token) => elsewhere.test(token))) return undefined;
+  // (KOMBIT must be who does it: "hvad skal vi gøre for KOMBIT?" is the asker's doing)
+  const askersDoing = (index: number) =>
+    askerWord.test(tokens[index]!) && tokens.slice(index - 1, index + 3).some((token) => doWord.test(token));
+  if (tokens.slice(0, at).some((_, index) => askersDoing(index))) return undefined;
+  const near = tokens.slice(Math.max(0, at - reach), at + reach + 1);
+  if (!near.some((token) => nextWord.test(token)) || !near.some((token) => doWord.test(token))) return undefined;
+  const { steps, roles, deadlines, municipalities, eventKinds } = resolved.entities;
+  if (steps.length + roles.length + deadlines.length + municipalities.length + eventKinds.length > 0) return undefined;
+  const slide = knowledge.topics.find((topic) => nextStepTitle.test(topic.title) && /kombit/i.test(topic.title));
+  const passages = slide ? search.passagesOf('topics', slide.id) : [];
+  if (passages.length === 0) return undefined;
+  return {
+    intent: 'fact',
+    confidence: 0.8,
+    entities: { ...resolved.entities, passages: passages.map(keyOfPassage) },
+    language: resolved.language,
+  };
+}

@@ -1,0 +1,29 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+const understander = new Understander(await loadKnowledge('data/knowledge'));
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+const nextSteps = 'topics/organisation-next-step-for-kombit/points';
+
+describe('what KOMBIT itself does next', () => {
+  it('is the slide of its next steps, however it is asked', () => {
+    for (const [text, locale] of [
+      ['hvad gør KOMBIT nu?', 'da-DK'],
+      ['hvad skal kombit selv lave nu', 'da-DK'],
+      ['what is KOMBIT going to do next to help us get ready for SAPA?', 'en-GB'],
+    ] as const) {
+      const reading = read(text, locale);
+      expect(reading.intent, text).toBe('fact');
+      expect(reading.entities.passages?.[0], text).toContain(nextSteps);
+    }
+  });
+
+  it("is not the asker's own doing, nor another slide's next steps", () => {
+    expect(read('hvad skal vi gøre for KOMBIT nu?').entities.passages?.[0] ?? '').not.toContain(nextSteps);
+    expect(read('hvad gør kombit videre med rollegalleriet nu').entities.passages?.[0] ?? '').not.toContain(nextSteps);
+    expect(read('hvornår holder KOMBIT næste møde?').intent).not.toBe('fact');
+  });
+});
