@@ -14,6 +14,7 @@ const presentingWord =
   /^(praesenter\w*|fremlaeg\w*|oplaeg\w*|taler|talks?|speaks?|speaking|presents?|presenting|presenter\w*|presentation)$/;
 // "mødet", "the meeting": the day's meeting named
 const meetingWord = /^(moedet|meeting)$/;
+const meetingOrPoint = /^(moede\w*|meetings?|punkt\w*|item|items|agenda\w*|dagsorden\w*)$/;
 // "den", "det", "it": a word pointing back at the point just answered, in a short question
 const pointingBack = /^(den|det|denne|dette|it|that|this)$/;
 const shortFollowUp = 6;
@@ -122,6 +123,9 @@ export function agendaItemReading(reading: AgendaReading): Understanding | undef
   // "og hvem står for den?" right after a point: that point
   const samePoint = samePointAsked(tokens, dates, resolved, input.previous);
   if (samePoint) return pointReading(resolved, samePoint);
+  // "are there intro webinars for newcomers? when?": events of their own, not a point of a meeting's programme
+  const otherEvents = resolved.entities.eventKinds.some((kind) => kind !== 'meeting');
+  if (otherEvents && !tokens.some((token) => meetingOrPoint.test(token))) return undefined;
   const { meetingDay, open } = openToAPoint(reading);
   // a question read well as something else, about a named thing ("deadline for BBR kl. 12"), stays that
   const strictly = !open && answersFromKnowledge.has(resolved.intent) && !namesSomething(resolved.entities);

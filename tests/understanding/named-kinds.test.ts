@@ -54,6 +54,14 @@ describe('a kind of event named in a question that lists', () => {
     });
   });
 
+  it('is not read as a point of the meeting programme', () => {
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const text = 'are there any intro webinars for people who are new to the monopoly break programme? when?';
+    const read = understander.understand({ text, now, locale: 'en-GB' });
+    expect(read.intent).not.toBe('agenda.today');
+    expect(read.entities.agendaItems ?? []).toEqual([]);
+  });
+
   it('lists every kind where the kind is named beside events in general', () => {
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
     const read = understander.understand({ text: 'hvad er der af møder, webinarer og arrangementer i november?', now });
