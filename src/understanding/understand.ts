@@ -43,6 +43,7 @@ import { pilotSolutionFollowUp, pilotSolutionReading } from './pilot-questions.j
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
+import { askedOfAName, nameAlone } from './name-alone.js';
 import { kombitsNextSteps } from './kombit-plans.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
@@ -127,7 +128,22 @@ export class Understander {
           return { ...alone, language: read.language, clause, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
       }
     }
+    const named = this.#nameAlone(input, read, tokens);
+    if (named) return named;
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
+  }
+
+  /** "SAPA?": a name alone read as "hvad er SAPA?", where the name alone reads as nothing, a passage or too unsure. */
+  #nameAlone(input: UnderstandInput, read: Understanding, tokens: string[]): Understanding | undefined {
+    // (a passage found by the name alone is a guess too)
+    if (read.intent !== 'unknown' && read.intent !== 'fact' && read.confidence >= CONFIDENCE_THRESHOLD)
+      return undefined;
+    const kind = nameAlone(tokens, this.#index.match(queryWords(input.text)));
+    if (!kind) return undefined;
+    const asked = askedOfAName(input.text, kind, read.language);
+    const again = this.#read({ ...input, text: asked });
+    if (again.intent === 'unknown') return undefined;
+    return { ...again, language: read.language, ...(again.intent === 'fact' ? { asked } : {}) };
   }
 
   /** "og KY?": the last question asked again of another thing, where the reading is about it (in the follow-up's language). */
