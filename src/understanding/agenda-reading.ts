@@ -11,7 +11,7 @@ const relativeDay = /^(i|dag|idag|today|morgen|imorgen|tomorrow|overmorgen)$/;
 // who presents a point: "præsenterer", "fremlægger", "holder oplæg", "presents", "speaks"
 const askingWho = /^(hvem|who|whos)$/;
 const presentingWord =
-  /^(praesenter\w*|fremlaeg\w*|oplaeg\w*|taler|talks?|speaks?|speaking|presents?|presenting|presenter\w*|presentation)$/;
+  /^(praesenter\w*|fremlaeg\w*|oplaeg\w*|taler|talte|talks?|talked|speaks?|speaking|spoke|presents?|presented|presenting|presenter\w*|presentation)$/;
 // "mødet", "the meeting": the day's meeting named
 const meetingWord = /^(moedet|meeting)$/;
 const meetingOrPoint = /^(moede\w*|meetings?|punkt\w*|item|items|agenda\w*|dagsorden\w*)$/;

@@ -69,6 +69,8 @@ describe('who presents a thing', () => {
       ['hvem fremlægger rollegalleriet?', 'da-DK'],
       ['hvem præsenterer emnet om støttesystemet Organisation?', 'da-DK'],
       ['who is presenting the bit on the Organisation support system?', 'en-GB'],
+      // (in the past tense, after the meeting)
+      ['who presented the part about Organisation?', 'en-GB'],
     ] as const) {
       const reading = read(text, locale);
       expect(reading.intent, text).toBe('agenda.today');
