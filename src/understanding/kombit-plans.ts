@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/registry.js';
+import { queryWords } from './query-words.js';
 import { keyOfPassage } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import type { Understanding } from './types.js';
@@ -14,7 +15,7 @@ const kombitWord = /^(kombit|kombits)$/;
 const nextWord =
   /^(naeste|next|videre|fremover|herefter|efterfoelgende|kommende|upcoming|nu|now|skal|will|going|plan|planer|planen|plans|planned|planning)$/;
 const doWord =
-  /^(goer|goere|gore|lave|laver|do|does|doing|going|arbejder|work|working|skridt|step|steps|sker|happen\w*|hjaelpe|help|helping)$/;
+  /^(goer|goere|gore|lave|laver|do|doing|going|arbejder|work|working|skridt|step|steps|sker|happen\w*|hjaelpe|help|helping)$/;
 const reach = 3;
 const askerWord = /^(jeg|vi|we)$/;
 // (KOMBIT's next steps for the role gallery are the gallery's slide; a meeting, a date or a role asked is another question)
@@ -22,25 +23,9 @@ const elsewhere =
   /^(rollegalleri\w*|roller|rollerne|roles?|moede\w*|meetings?|hvornaar|when|deadline\w*|frist\w*|hvem|who)$/;
 const nextStepTitle = /next steps?|næste skridt/i;
 
-/** The slide of KOMBIT's own next steps, where the question asks what KOMBIT does next and names nothing of another slide. */
-export function kombitsNextSteps(
-  knowledge: Knowledge,
-  search: FactSearch,
-  tokens: string[],
-  resolved: Understanding,
-): Understanding | undefined {
-  const at = tokens.findIndex((token) => kombitWord.test(token));
-  if (at < 0 || tokens.some((token) => elsewhere.test(token))) return undefined;
-  // (KOMBIT must be who does it: "hvad skal vi gøre for KOMBIT?" is the asker's doing)
-  const askersDoing = (index: number) =>
-    askerWord.test(tokens[index]!) && tokens.slice(index - 1, index + 3).some((token) => doWord.test(token));
-  if (tokens.slice(0, at).some((_, index) => askersDoing(index))) return undefined;
-  const near = tokens.slice(Math.max(0, at - reach), at + reach + 1);
-  if (!near.some((token) => nextWord.test(token)) || !near.some((token) => doWord.test(token))) return undefined;
-  const { steps, roles, deadlines, municipalities, eventKinds } = resolved.entities;
-  if (steps.length + roles.length + deadlines.length + municipalities.length + eventKinds.length > 0) return undefined;
-  const slide = knowledge.topics.find((topic) => nextStepTitle.test(topic.title) && /kombit/i.test(topic.title));
-  const passages = slide ? search.passagesOf('topics', slide.id) : [];
+/** The answer of a slide, as a reading of the question. */
+function slideReading(search: FactSearch, id: string, resolved: Understanding): Understanding | undefined {
+  const passages = search.passagesOf('topics', id);
   if (passages.length === 0) return undefined;
   return {
     intent: 'fact',
@@ -48,4 +33,50 @@ export function kombitsNextSteps(
     entities: { ...resolved.entities, passages: passages.map(keyOfPassage) },
     language: resolved.language,
   };
+}
+
+/**
+ * What KOMBIT itself does: next (the slide of its next steps, where the question names nothing
+ * of another slide), or about a thing a slide gives KOMBIT's role in ("what does KOMBIT do in
+ * relation to SKI 02.19?": "KOMBITs rolle ift. SKI 02.19").
+ */
+export function kombitsPart(
+  knowledge: Knowledge,
+  search: FactSearch,
+  tokens: string[],
+  resolved: Understanding,
+): Understanding | undefined {
+  const at = tokens.findIndex((token) => kombitWord.test(token));
+  if (at < 0) return undefined;
+  // (KOMBIT must be who does it: "hvad skal vi gøre for KOMBIT?", "hvad anbefaler KOMBIT at vi gør?" are the asker's doing)
+  const askersDoing = (index: number) =>
+    askerWord.test(tokens[index]!) && tokens.slice(index - 1, index + 3).some((token) => doWord.test(token));
+  if (tokens.some((_, index) => askersDoing(index))) return undefined;
+  const near = tokens.slice(Math.max(0, at - reach), at + reach + 1);
+  if (!near.some((token) => doWord.test(token))) return undefined;
+  if (!near.some((token) => nextWord.test(token))) return roleInAThing(knowledge, search, tokens, resolved);
+  if (tokens.some((token) => elsewhere.test(token))) return undefined;
+  const { steps, roles, deadlines, municipalities, eventKinds } = resolved.entities;
+  if (steps.length + roles.length + deadlines.length + municipalities.length + eventKinds.length > 0) return undefined;
+  const slide = knowledge.topics.find((topic) => nextStepTitle.test(topic.title) && /kombit/i.test(topic.title));
+  return slide && slideReading(search, slide.id, resolved);
+}
+
+// "KOMBITs rolle ift. SKI 02.19": the thing is what the title names after "ift."
+const roleTitle = /kombits?\s+rolle\s+(?:ift\.?|i forhold til)\s+(.+)$/iu;
+
+/** The slide of KOMBIT's role in a thing the question names, where there is one. */
+function roleInAThing(
+  knowledge: Knowledge,
+  search: FactSearch,
+  tokens: string[],
+  resolved: Understanding,
+): Understanding | undefined {
+  const said = new Set(tokens);
+  const slide = knowledge.topics.find((topic) => {
+    const thing = roleTitle.exec(topic.title)?.[1];
+    const words = thing ? queryWords(thing).tokens : [];
+    return words.length > 0 && words.every((word) => said.has(word));
+  });
+  return slide && slideReading(search, slide.id, resolved);
 }

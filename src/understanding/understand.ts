@@ -44,7 +44,7 @@ import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
 import { askedOfAName, nameAlone } from './name-alone.js';
-import { kombitsNextSteps } from './kombit-plans.js';
+import { kombitsPart } from './kombit-plans.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
@@ -224,7 +224,7 @@ export class Understander {
       pilotSolutionReading(this.knowledge, words.tokens, resolved) ??
       rolloutGroupReading(words.tokens, resolved) ??
       supportSystemsAsked(words.tokens, resolved) ??
-      kombitsNextSteps(this.knowledge, this.search, words.tokens, resolved);
+      kombitsPart(this.knowledge, this.search, words.tokens, resolved);
     if (thing) return thing;
     const day = dayOfMeetings({
       tokens: words.tokens,

@@ -21,6 +21,15 @@ describe('what KOMBIT itself does next', () => {
     }
   });
 
+  it('in a thing a slide gives its role in, is that slide', () => {
+    const reading = read('what does KOMBIT actually do in relation to SKI 02.19?', 'en-GB');
+    expect(reading.entities.passages?.[0]).toContain('topics/ski-0219-kombits-rolle/');
+    // what KOMBIT recommends the asker do is the recommendations', not KOMBIT's part
+    expect(read('hvad anbefaler kombit at vi gør ift SKI 02.19').entities.passages?.[0] ?? '').not.toContain(
+      'kombits-rolle',
+    );
+  });
+
   it("is not the asker's own doing, nor another slide's next steps", () => {
     expect(read('hvad skal vi gøre for KOMBIT nu?').entities.passages?.[0] ?? '').not.toContain(nextSteps);
     expect(read('hvad gør kombit videre med rollegalleriet nu').entities.passages?.[0] ?? '').not.toContain(nextSteps);
