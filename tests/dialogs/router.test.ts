@@ -681,6 +681,10 @@ describe('the pilots of one solution', () => {
   it('answers who uses a solution the pilots name, not a passage or "I don\'t know"', () => {
     expect(answer('hvilke kommuner i piloten har bygget deres egen løsning?')?.text).toContain('Odense og Herning');
     expect(answer('who runs NetIQ?')?.text).toContain('used by 1 municipality: Faaborg-Midtfyn');
+    // ("in-house" is a word of its own, not an unknown "house")
+    expect(answer('which pilot municipalities built their own solution in-house?')?.text).toContain(
+      'Odense and Herning',
+    );
   });
 
   it('leaves a question read well as something else to it, though it names a municipality and the pilot', () => {

@@ -171,6 +171,7 @@ const glossary: Record<string, string[]> = {
   webinar: ['webinar'],
   webinars: ['webinarer'],
   kickoff: ['opstartsmoede'],
+  inhouse: ['egen'],
   startup: ['opstartsmoede'],
   // two English words for one Danish compound, keyed as written together ("support system",
   // "kick-off"): the search joins neighbouring words that make one of these
