@@ -137,15 +137,24 @@ export function asksWho(tokens: string[]): boolean {
  * Organisationsadministrator only shares its word. (A task hinted there stays: a task is
  * often named after its system.)
  */
+const hintedByASystem = new Set<EntityMatch['kind']>(['task', 'step', 'deadline']);
+
 export function hintsBesideNames(matches: EntityMatch[]): EntityMatch[] {
   const named = matches.filter((match) => match.certainty === 'named');
+  const within = (match: EntityMatch, kinds: (kind: EntityMatch['kind']) => boolean) =>
+    named.some((other) => kinds(other.kind) && other.start <= match.start && match.end <= other.end);
+  // ("Adgangsstyring" named is the support system, not a hint of "BBR på Adgangsstyring", where
+  // other words hint at another task: "… SKI vendor can start billing for the Adgangsstyring integration")
+  const bySystem = (match: EntityMatch) =>
+    hintedByASystem.has(match.kind) && within(match, (kind) => kind === 'supportSystem');
+  const otherwise = matches.some(
+    (match) => match.certainty === 'hinted' && hintedByASystem.has(match.kind) && !within(match, () => true),
+  );
   return matches.filter(
     (match) =>
       match.certainty === 'hinted' &&
-      !(
-        match.kind === 'role' &&
-        named.some((other) => other.kind !== 'role' && other.start <= match.start && match.end <= other.end)
-      ),
+      !(match.kind === 'role' && within(match, (kind) => kind !== 'role')) &&
+      !(otherwise && bySystem(match)),
   );
 }
 

@@ -16,6 +16,7 @@ import {
 } from './reading-parts.js';
 import { EntityIndex } from './entity-index.js';
 import { withoutOwnRoleBesideAnother } from './own-role.js';
+import { withoutStrategiesOfAnotherSystem } from './strategy-scope.js';
 import { agendaItemReading, asksWhoPresents } from './agenda-reading.js';
 import { dayOfMeetings, nationalProgress } from './day-readings.js';
 import { stepNumberOf } from './keywords.js';
@@ -164,7 +165,11 @@ export class Understander {
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
-    const names = withoutOwnRoleBesideAnother(this.#index.match(words), words.tokens);
+    const names = withoutStrategiesOfAnotherSystem(
+      withoutOwnRoleBesideAnother(this.#index.match(words), words.tokens),
+      words.tokens,
+      this.knowledge,
+    );
     const described = this.#described.beside(words.tokens, namedBeforeAlternative(names, words.tokens));
     const matches = withoutAlternatives([...names, ...described], words.tokens);
     const found = askedDate(input.text, input.now, language);

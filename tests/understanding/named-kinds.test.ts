@@ -471,3 +471,26 @@ describe("a who-question about the asker's own side", () => {
     expect(read('hvem hos KOMBIT kan vi i kommunen kontakte om indstationering i KY?').intent).toBe('contact');
   });
 });
+
+describe('a support system named beside words of other things', () => {
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const read = (text: string) => understander.understand({ text, now, locale: 'en-GB' });
+
+  it('is no strategy of another support system ("the Adgangsstyring integration" is not strategy A)', () => {
+    expect(read('when do the SKI vendors have to finish the Adgangsstyring integration?').entities.strategies).toEqual(
+      [],
+    );
+    // said as a strategy, it is one
+    expect(read('how long does the integration route take for Organisation?').entities.strategies).toEqual([
+      'strategi-a',
+    ]);
+  });
+
+  it('is not a hint of a task that has its name in its title', () => {
+    const reading = read(
+      'whats the latest date a SKI vendor can start billing for the Adgangsstyring integration regardless of when we go live',
+    );
+    expect(reading.entities.tasks).toEqual([]);
+    expect(reading.entities.deadlines).toEqual(['ski-0219-fakturering-senest']);
+  });
+});
