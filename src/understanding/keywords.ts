@@ -102,7 +102,10 @@ export function aspectOf(tokens: string[]): string | undefined {
     /^(laengere|longer)$/.test(token) && /^(ikke|no|not)$/.test(tokens[index - 1] ?? '');
   const found = firstIn(
     aspects,
-    tokens.filter((token, index) => token !== 'ikke' && token !== 'not' && !noLonger(token, index)),
+    // ("hvor mange gange": how many times, not "i gang")
+    tokens.filter(
+      (token, index) => token !== 'ikke' && token !== 'not' && token !== 'gange' && !noLonger(token, index),
+    ),
   );
   // "fordele og ulemper": both sides, which is the whole strategy
   if (

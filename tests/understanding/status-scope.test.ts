@@ -91,6 +91,8 @@ describe("the asker's own start", () => {
     expect(understander.understand({ text: 'hvor mange er startet på BBR trin 2?', now }).entities.aspect).toBe(
       'started',
     );
+    // "hvor mange gange" asks how many times, no count of those in progress
+    expect(understander.understand({ text: 'hvor mange gange holder de mødet?', now }).entities.aspect).toBeUndefined();
   });
 });
 
