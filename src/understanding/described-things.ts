@@ -102,8 +102,9 @@ const wayForm = '#way';
 
 /** The forms a word is compared by: its stem, the stems of the material's words for it, and its kind of word. */
 function formsOf(word: string): string[] {
+  // (a way is any way: "route" is no "router")
+  if (wayWords.has(word)) return [wayForm];
   const forms = new Set([stem(word)]);
-  if (wayWords.has(word)) forms.add(wayForm);
   const danish = danishFor(word) ?? [];
   // a verb with its particle ("login" is "logge ind") is not its verb alone: "log ud" is its opposite
   if (danish.some((part) => particle.test(part))) return [...forms];

@@ -83,6 +83,12 @@ const askerStarted =
   /\b(jeg|i|i ve|i m) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b|\b(vi|we|we ve|we re) (er|har|are|have|just|only)( \w+)? (startet|begyndt|started|begun) (som|as)\b/g;
 
 /** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
+// "type" asks a kind only as a noun ("what type of task", "hvilken type"), not as "type it into the GUI"
+const typingVerb = (tokens: string[], index: number) =>
+  tokens[index] === 'type' &&
+  tokens[index + 1] !== 'of' &&
+  !/^(what|which|hvilken|hvilke)$/.test(tokens[index - 1] ?? '');
+
 export function aspectOf(tokens: string[]): string | undefined {
   const joined = tokens.join(' ');
   // a negated start ("ikke startet", "haven't started", "slet ikke gået i gang") is its own count
@@ -104,7 +110,12 @@ export function aspectOf(tokens: string[]): string | undefined {
     aspects,
     // ("hvor mange gange": how many times, not "i gang")
     tokens.filter(
-      (token, index) => token !== 'ikke' && token !== 'not' && token !== 'gange' && !noLonger(token, index),
+      (token, index) =>
+        token !== 'ikke' &&
+        token !== 'not' &&
+        token !== 'gange' &&
+        !noLonger(token, index) &&
+        !typingVerb(tokens, index),
     ),
   );
   // "fordele og ulemper": both sides, which is the whole strategy

@@ -522,6 +522,10 @@ const weakWords = new Set([
   'officer',
   'responsible',
   'approve',
+  // a way of doing it: "integration route" is strategy A, "the manual route" is not (not
+  // "vejen": Vejen is a municipality)
+  'route',
+  'way',
 ]);
 
 /** Whether a folded word is too common in names to point at one by itself. */

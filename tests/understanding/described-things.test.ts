@@ -30,6 +30,15 @@ describe('a record described instead of named', () => {
     expect(read('hvad er fordelene ved den manuelle løsning?').entities.strategies).toEqual(['strategi-b']);
     // (the word for a way alone describes none)
     expect(read('hvilken løsning skal vi vælge?').entities.strategies).toEqual([]);
+    // … and a way is no other word that begins alike ("route" is no "router"), nor "integration route" by "route" alone
+    const manual = understander.understand({
+      text: "if we go the manual route and just type things into KOMBIT's web screen, what are the downsides?",
+      now,
+      locale: 'en-GB',
+    });
+    expect(manual.entities.strategies).toEqual(['strategi-b']);
+    expect(manual.entities.supportSystems).toEqual([]);
+    expect(manual.entities.passages?.[0]).toBe('strategies/strategi-b/cons.0');
   });
 
   it('counts a word said twice where it stands last, beside the rest of the description', () => {

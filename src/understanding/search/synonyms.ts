@@ -210,7 +210,7 @@ const lines = [
   'underskriftberettigede: signere signerer underskrift underskrifter underskrive underskriver',
   'valg: election elections valgsystem valgsystemet',
   'vedligehold vedligeholde: upkeep',
-  'vejledning vejledninger: guidance handbook instruktion instruktioner manual manualen manualer',
+  'vejledning vejledninger: guidance handbook instruktion instruktioner manualen manualer',
   'vejledninger retningslinjer: guidelines',
   'udarbejde udarbejder: bygge bygger bygges opbygge opbygger',
   'velafprøvet: afprøvet',
