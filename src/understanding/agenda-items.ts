@@ -13,11 +13,11 @@ const namedItemCue =
   /^(punkt|oplaeg|praesent|fremlaeg|fortaeller|fortalte|gennemgaar|gennemgik|session|agenda|item|present|pause|break)/;
 const meetingCue = /moede|meeting|skype|program/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
-const partCue = /^(del|delen|part|evaluering|evaluation|pause|pausen|break)$/;
+const partCue = /^(del|delen|part|bit|evaluering|evaluation|pause|pausen|break)$/;
 // "hvor mange minutter har vi til nyhederne i dag?", "hvad er mit tidsvindue?": how long or
 // when, asked on a meeting's day, is about a point of its programme
 const timingCue =
-  /^(hvornaar|minutter|minutes|tidsvindue\w*|tidspunkt\w*|tidsrum|time|timeslot|slot|varer|lasts|long|lang)$/;
+  /^(hvornaar|when|minutter|minutes|tidsvindue\w*|tidspunkt\w*|tidsrum|time|timeslot|slot|varer|lasts|long|lang)$/;
 // the start or the end of a meeting
 const startOrEnd = /^(starter|start|starts|begynder|begin|begins|slutter|slut|ends|end|over|finish|finishes)$/;
 const monthWord = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)/;

@@ -78,6 +78,15 @@ describe('who presents a thing', () => {
     }
   });
 
+  it('is asked for as "the bit about" a thing on a meeting day, in English too', () => {
+    const reading = read(
+      "I'm joining the Skype meeting on the 6th - when is the bit about the vendor deadline for access control?",
+      'en-GB',
+    );
+    expect(reading.intent).toBe('agenda.today');
+    expect(reading.entities.agendaItems).toEqual(['programledermoede-2018-09-06#4']);
+  });
+
   it('leaves who does a thing to its role', () => {
     expect(read('hvem godkender fordelingsreglerne?').intent).not.toBe('agenda.today');
   });
