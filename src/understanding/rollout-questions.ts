@@ -2,7 +2,7 @@ import { namesSomething } from './reading-groups.js';
 import type { Understanding } from './types.js';
 
 // "gruppen", "group", "wave": a group, of SAPA's rollout plan where the rollout is said beside it
-const groupWord = /^(gruppe|gruppen|grupper|grupperne|group|groups|wave|waves|boelge|boelgen)$/;
+const groupWord = /^(gruppe|gruppen|grupper|grupperne|group|groups|wave|waves|batch|batches|boelge|boelgen)$/;
 // … or in the same word ("udrulningsgruppe", "rolloutgroup")
 const rolloutGroupWord = /^(udrulningsgrupp\w*|rolloutgroup\w*|sapagrupp\w*)$/;
 // … the rollout, said or implied by SAPA
@@ -72,13 +72,23 @@ export function rolloutGroupAsked(tokens: string[]): number | 'last' | undefined
   return undefined;
 }
 
+// "udrulningsplanen", "the rollout plan": the one rollout plan the material has is SAPA's
+const planWord = /^(udrulningsplan\w*|rolloutplan\w*)$/;
+// … asked of, where the words alone read as a guess or the national status, which has no plan
+const planMisread = new Set(['unknown', 'status.national', 'fact']);
+
+function thePlanAsked(tokens: string[], resolved: Understanding): boolean {
+  const weak = planMisread.has(resolved.intent) || resolved.confidence < rolloutConfidence;
+  return weak && resolved.entities.tasks.length === 0 && tokens.some((token) => planWord.test(token));
+}
+
 /**
  * "hvilke kommuner er i samme udrulningsgruppe som Køge?", "which municipalities are in the first
  * SAPA group?": a group of the rollout asked about, nothing but SAPA and municipalities named,
  * is the rollout plan (one municipality's group, or the plan, which gives a counted group).
  */
 export function rolloutGroupReading(tokens: string[], resolved: Understanding): Understanding | undefined {
-  if (rolloutGroupAt(tokens) < 0) return undefined;
+  if (rolloutGroupAt(tokens) < 0 && !thePlanAsked(tokens, resolved)) return undefined;
   const { entities } = resolved;
   const others = { ...entities, municipalities: [], itSystems: entities.itSystems.filter((id) => id !== 'sapa') };
   if (namesSomething(others)) return undefined;

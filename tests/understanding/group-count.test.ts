@@ -29,4 +29,12 @@ describe('a count asked of a rollout group', () => {
     expect(intent('hvor mange grupper er sapa udrulningen delt op i')).toBe('rollout.sapa');
     expect(intent('how many groups is the SAPA rollout split into?')).toBe('rollout.sapa');
   });
+
+  it('is the rollout plan where the plan is asked about by its word alone, the only plan there is', () => {
+    expect(intent('hvor mange kommuner er med i udrulningsplanen?')).toBe('rollout.sapa');
+    // … and a batch of it is a group
+    expect(intent('which other municipalities are in the same SAPA batch as Hillerød?')).toBe('rollout.sapa');
+    // (a task's steps are no plan)
+    expect(intent('hvor mange kommuner har fuldført trin 3 i BBR?')).toBe('status.national');
+  });
 });
