@@ -101,7 +101,7 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
   const timeless = undatedIntents.has(resolved.intent) || resolved.intent === 'news';
   // "hvem præsenterer Organisation?", "who presents the part about …?": who presents a thing is
   // a point of a programme, whatever the thing named would be asked for otherwise
-  const presented = asksWhoPresents(tokens);
+  const presented = asksWhoPresents(tokens, resolved.entities);
   const open =
     (meetingDay && (dayNamed || timeless) && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     presented ||
@@ -113,8 +113,20 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
 }
 
 /** "hvem præsenterer Organisation?", "who presents the part about …?": a question of a point's presenter. */
-export function asksWhoPresents(tokens: string[]): boolean {
-  return tokens.some((token) => askingWho.test(token)) && tokens.some((token) => presentingWord.test(token));
+/** Whether a question names a thing someone does: a task, a step, a deadline or a role (unknown entities: it may). */
+function namesAThingToDo(entities: Entities | undefined): boolean {
+  if (!entities) return true;
+  return entities.tasks.length + entities.steps.length + entities.deadlines.length + entities.roles.length > 0;
+}
+
+export function asksWhoPresents(tokens: string[], entities?: Entities): boolean {
+  // ("hvem står for opsamlingen?": who takes the point; "hvem står for BBR-opgaven?" asks who does a task)
+  const takes = (token: string, index: number) =>
+    token === 'staar' && tokens[index + 1] === 'for' && !namesAThingToDo(entities);
+  return (
+    tokens.some((token) => askingWho.test(token)) &&
+    tokens.some((token, index) => presentingWord.test(token) || takes(token, index))
+  );
 }
 
 /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
@@ -139,7 +151,8 @@ export function agendaItemReading(reading: AgendaReading): Understanding | undef
     afterMeeting,
     meetingDay,
   });
-  if (!(open || strictly || afterMeeting) || !asks) return undefined;
+  // (who presents it asks for a point, whichever words it is asked in: "hvem står for opsamlingen?")
+  if (!(open || strictly || afterMeeting) || !(asks || asksWhoPresents(tokens, resolved.entities))) return undefined;
   const agendaItems = agendaItemsAsked({
     knowledge: knowledge,
     search: search,

@@ -241,7 +241,7 @@ export class Understander {
     if (day) return day;
     // who presents a thing is the programme's, before what the material says of the thing
     const presenter =
-      asksWhoPresents(words.tokens) && this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
+      asksWhoPresents(words.tokens, resolved.entities) && this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (presenter) return presenter;
     const sides = this.#passages.compared(input.text, words.tokens, resolved);
     if (sides) return sides;
