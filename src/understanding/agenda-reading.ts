@@ -14,7 +14,8 @@ const presentingWord =
   /^(praesenter\w*|fremlaeg\w*|oplaeg\w*|taler|talte|talks?|talked|speaks?|speaking|spoke|presents?|presented|presenting|presenter\w*|presentation)$/;
 // "mødet", "the meeting": the day's meeting named
 const meetingWord = /^(moedet|meeting)$/;
-const meetingOrPoint = /^(moede\w*|meetings?|punkt\w*|item|items|agenda\w*|dagsorden\w*)$/;
+const meetingOrPoint =
+  /^(moede\w*|meetings?|punkt\w*|item|items|agenda\w*|dagsorden\w*|nyt|nyhed\w*|news|oplaeg\w*|praesent\w*|present\w*)$/;
 // "den", "det", "it": a word pointing back at the point just answered, in a short question
 const pointingBack = /^(den|det|denne|dette|it|that|this)$/;
 const shortFollowUp = 6;

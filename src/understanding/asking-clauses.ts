@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 import { findDateSpan, type FoundDate } from './dates.js';
 import { queryWords } from './query-words.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 /*
  * "Hej, jeg er lige startet som programleder i Norddjurs … Min chef spurgte i går hvilke
@@ -66,4 +67,24 @@ export function askedDate(text: string, now: DateTime, language: 'da' | 'en'): F
     if (found) return found;
   }
   return findDateSpan(text, now, language);
+}
+
+/**
+ * A long message's question, read by itself (`reread`) where the whole reads as nothing or too
+ * unsure to answer. A clause read apart from a whole that was unsure must agree with it: apart,
+ * it lost the words around it.
+ */
+export function readByItsClause(
+  text: string,
+  read: Understanding,
+  reread: (text: string) => Understanding,
+): Understanding | undefined {
+  if (read.intent !== 'unknown' && read.confidence >= CONFIDENCE_THRESHOLD) return undefined;
+  for (const clause of askingClauses(text)) {
+    const alone = reread(clause);
+    const agrees = read.intent === 'unknown' || alone.intent === read.intent;
+    if (alone.intent !== 'unknown' && alone.confidence >= CONFIDENCE_THRESHOLD && agrees)
+      return { ...alone, language: read.language, clause, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
+  }
+  return undefined;
 }

@@ -20,9 +20,11 @@ export function eventOnThatDay(knowledge: Knowledge, read: Understanding, found:
   const kinds = read.entities.eventKinds;
   const asked = knowledge.events.filter((event) => kinds.includes(event.kind));
   if (asked.some((event) => event.date === dates.start)) return read;
-  const today = found.span.start.slice(0, 8) + '01';
+  const fromMonth = found.span.start.slice(0, 8) + '01';
   const meant = asked
-    .filter((event) => event.date.length === 10 && event.date >= today && Number(event.date.slice(8)) === Number(day))
+    .filter(
+      (event) => event.date.length === 10 && event.date >= fromMonth && Number(event.date.slice(8)) === Number(day),
+    )
     .sort((a, b) => a.date.localeCompare(b.date))[0];
   return meant ? { ...read, entities: { ...read.entities, dates: { start: meant.date, end: meant.date } } } : read;
 }

@@ -82,13 +82,13 @@ export function taskKindByFrequency(tokens: string[]): 'basis' | 'solution-speci
 const askerStarted =
   /\b(jeg|i|i ve|i m) (er|har|am|have|just|only)( \w+)? (startet|begyndt|started|begun)\b|\b(vi|we|we ve|we re) (er|har|are|have|just|only)( \w+)? (startet|begyndt|started|begun) (som|as)\b/g;
 
-/** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
 // "type" asks a kind only as a noun ("what type of task", "hvilken type"), not as "type it into the GUI"
 const typingVerb = (tokens: string[], index: number) =>
   tokens[index] === 'type' &&
   tokens[index + 1] !== 'of' &&
   !/^(what|which|hvilken|hvilke)$/.test(tokens[index - 1] ?? '');
 
+/** The aspects a question names, in the order written ("ikke påbegyndt" → not-started first). */
 export function aspectOf(tokens: string[]): string | undefined {
   const joined = tokens.join(' ');
   // a negated start ("ikke startet", "haven't started", "slet ikke gået i gang") is its own count
@@ -132,7 +132,7 @@ export function aspectOf(tokens: string[]): string | undefined {
 }
 
 // events in general ("møder" alone is any meeting, not the programme leader meeting)
-const kindBefore = /^(off|up|leader|kickoff|webinar)$/;
+const kindBefore = /^(off|up|leader|kickoff|webinar|day|days)$/;
 const anyEvent = /^(moeder|moederne|arrangement\w*|begivenhed\w*|events?|meetings|aktiviteter\w*|activities)$/;
 
 /** Event kinds the question names ("webinar", "kommunedage"). */
@@ -143,8 +143,12 @@ export function eventKindsOf(tokens: string[]): string[] {
   if (/\bkick offs?\b|\bstart up meetings?\b/.test(joined)) found.push('kick-off');
   if (/\bprogramme leader meetings?\b|\bprogram leader meetings?\b/.test(joined)) found.push('meeting');
   // "møder, webinarer og arrangementer i november": a kind named beside events in general asks for them all
-  // (but "kick-off meetings", "programme leader meetings" are the kind)
-  if (tokens.some((token, index) => anyEvent.test(token) && !kindBefore.test(tokens[index - 1] ?? ''))) return [];
+  // (but "kick-off meetings", "programme leader meetings", "municipality day events" are the kind)
+  const ofAKind = (index: number) => {
+    const before = tokens[index - 1] ?? '';
+    return kindBefore.test(before) || eventKinds.has(stem(before));
+  };
+  if (tokens.some((token, index) => anyEvent.test(token) && !ofAKind(index))) return [];
   return [...new Set(found)];
 }
 

@@ -2,7 +2,8 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { queryWords } from './query-words.js';
 import { keyOfPassage } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
-import type { Understanding } from './types.js';
+import type { Topic } from '../knowledge/schemas/topics.js';
+import type { Entities, Understanding } from './types.js';
 
 /*
  * "hvad gør KOMBIT nu?", "what is KOMBIT going to do next for SAPA?", "kombit next step sapa":
@@ -50,16 +51,44 @@ export function kombitsPart(
   if (at < 0) return undefined;
   // (KOMBIT must be who does it: "hvad skal vi gøre for KOMBIT?", "hvad anbefaler KOMBIT at vi gør?" are the asker's doing)
   const askersDoing = (index: number) =>
-    askerWord.test(tokens[index]!) && tokens.slice(index - 1, index + 3).some((token) => doWord.test(token));
+    askerWord.test(tokens[index]!) &&
+    tokens.slice(Math.max(0, index - 1), index + 3).some((token) => doWord.test(token));
   if (tokens.some((_, index) => askersDoing(index))) return undefined;
   const near = tokens.slice(Math.max(0, at - reach), at + reach + 1);
   if (!near.some((token) => doWord.test(token))) return undefined;
   if (!near.some((token) => nextWord.test(token))) return roleInAThing(knowledge, search, tokens, resolved);
-  if (tokens.some((token) => elsewhere.test(token))) return undefined;
-  const { steps, roles, deadlines, municipalities, eventKinds } = resolved.entities;
-  if (steps.length + roles.length + deadlines.length + municipalities.length + eventKinds.length > 0) return undefined;
+  if (tokens.some((token) => elsewhere.test(token)) || resolved.entities.dates) return undefined;
   const slide = knowledge.topics.find((topic) => nextStepTitle.test(topic.title) && /kombit/i.test(topic.title));
-  return slide && slideReading(search, slide.id, resolved);
+  // (what KOMBIT does next about BBR is no point of the slide's: it names only what the slide is about)
+  if (!slide || !namesOnlyWhatItIsAbout(knowledge, search, resolved.entities, slide)) return undefined;
+  return slideReading(search, slide.id, resolved);
+}
+
+/**
+ * Whether the question names no system the slide is not about: its related records, or one its
+ * points name ("KMD"; a task is of its systems).
+ */
+function namesOnlyWhatItIsAbout(knowledge: Knowledge, search: FactSearch, entities: Entities, slide: Topic): boolean {
+  const { steps, roles, deadlines, municipalities, eventKinds } = entities;
+  if (steps.length + roles.length + deadlines.length + municipalities.length + eventKinds.length > 0) return false;
+  const related = (slide.related ?? {}) as Partial<Record<string, string[]>>;
+  const text = search
+    .passagesOf('topics', slide.id)
+    .map((passage) => passage.text.toLowerCase())
+    .join(' ');
+  const about = (kind: 'itSystems' | 'interfaces' | 'supportSystems' | 'strategies', ids: string[]) =>
+    ids.every((id) => {
+      const records: { id: string; name?: string; title?: string }[] = knowledge[kind];
+      const name = records.find((record) => record.id === id);
+      const said = (name?.name ?? name?.title ?? '').toLowerCase();
+      return related[kind]?.includes(id) || (said.length > 0 && text.includes(said.split(' ')[0]!));
+    });
+  return (
+    about('itSystems', entities.itSystems) &&
+    about('interfaces', entities.interfaces) &&
+    about('supportSystems', entities.supportSystems) &&
+    about('strategies', entities.strategies)
+  );
 }
 
 // "KOMBITs rolle ift. SKI 02.19": the thing is what the title names after "ift."

@@ -131,13 +131,14 @@ export function asksWho(tokens: string[]): boolean {
   return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
 }
 
+const hintedByASystem = new Set<EntityMatch['kind']>(['task', 'step', 'deadline']);
+
 /**
  * The things only hinted at, leaving out a role hinted by a word that names something else in
  * full: in "opgaver for Organisation" the support system is named, and the role
- * Organisationsadministrator only shares its word. (A task hinted there stays: a task is
- * often named after its system.)
+ * Organisationsadministrator only shares its word. (A task hinted there stays, unless other
+ * words hint at another: a task is often named after its system.)
  */
-const hintedByASystem = new Set<EntityMatch['kind']>(['task', 'step', 'deadline']);
 
 export function hintsBesideNames(matches: EntityMatch[]): EntityMatch[] {
   const named = matches.filter((match) => match.certainty === 'named');

@@ -63,8 +63,10 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
   }
   // "hvilke webinarer er der for nye?", "… i november?": a kind of event named, and no task, deadline or word for one, lists events
+  // (but what must be done before the event is the timeline up to it: "hvad skal vi nå inden kommunedagene?")
+  const beforeTheEvent = reading.tokens.some((token) => beforeWord.test(token));
   if (
-    (intent === 'task.list' || intent === 'deadline.upcoming' || intent === 'deadline.range') &&
+    (intent === 'task.list' || intent === 'deadline.upcoming' || (intent === 'deadline.range' && !beforeTheEvent)) &&
     entities.eventKinds.length > 0 &&
     entities.tasks.length + entities.deadlines.length === 0 &&
     !reading.tokens.some((token) => taskOrDeadlineWord.test(token))
@@ -88,6 +90,11 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     !reading.tokens.some((token) => /^(deadline\w*|frist\w*|due)$/.test(token))
   )
     return 'task.list';
+  // "anything I need to know about 1 November?": what the asker must do or know by a date is the
+  // timeline, not the role's duties, where no role is named
+  // ("i dag" is as often "currently": "hvilke støttesystemer findes der i dag?")
+  const today = reading.tokens.some((token) => /^(idag|today|nu|now)$/.test(token) || token === 'dag');
+  if (roleAnswers.has(intent) && entities.roles.length === 0 && entities.dates && !today) return 'event.list';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   // … and "status på BBR for alle kommuner" the country's, whoever asks
@@ -97,6 +104,8 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
 }
 
 const pluralTasks = /(opgaver|opgaverne|tasks)$/;
+const beforeWord = /^(inden|foer|before|by|until|indtil|naa)$/;
+const roleAnswers = new Set<Intent>(['role.competences', 'role.list']);
 const deadlineWord = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;
 const whoWord = /^(hvem|who|whom|whose|ansvarlig\w*|responsible)$/;
 const taskOrDeadlineWord = /(opgave|task|deadline|frist|trin|step)/;

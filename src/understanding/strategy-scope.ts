@@ -7,6 +7,8 @@ import type { Knowledge } from '../knowledge/registry.js';
  * support system named is that system's, not the strategy, unless the question says strategy.
  */
 
+// how many words may stand between the strategy's word and the other system's name
+const besideReach = 2;
 const strategyWord = /^(strategi\w*|strateg(y|ies)|vej|vejen|route|way)$/;
 
 /** The matches without strategies a word of which stands beside another support system named. */
@@ -17,13 +19,18 @@ export function withoutStrategiesOfAnotherSystem(
 ): EntityMatch[] {
   const strategies = matches.filter((match) => match.kind === 'strategy');
   if (strategies.length === 0 || tokens.some((token) => strategyWord.test(token))) return matches;
-  const systems = new Set(
-    matches.filter((match) => match.kind === 'supportSystem' && match.certainty === 'named').map((match) => match.id),
-  );
+  const systems = matches.filter((match) => match.kind === 'supportSystem' && match.certainty === 'named');
   const ownSystem = new Map(knowledge.strategies.map((strategy) => [strategy.id, strategy.supportSystem]));
+  // (beside: "the Adgangsstyring integration", "integration til Adgangsstyring"; not "how long does
+  // the integration take if we already use Adgangsstyring?")
   const elsewhere = (match: EntityMatch) => {
     const own = ownSystem.get(match.id);
-    return own !== undefined && systems.size > 0 && !systems.has(own);
+    return (
+      own !== undefined &&
+      systems.some(
+        (system) => system.id !== own && Math.max(system.start - match.end, match.start - system.end) <= besideReach,
+      )
+    );
   };
   return matches.filter((match) => match.kind !== 'strategy' || !elsewhere(match));
 }

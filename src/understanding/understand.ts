@@ -33,7 +33,7 @@ import { withinLastRecord } from './pointing-back.js';
 import { whoOfARecordWithoutOne } from './no-one-responsible.js';
 import { asksWhenToChoose } from './strategy-choices.js';
 import { describedStrategy } from './described-strategy.js';
-import { askedDate, askingClauses } from './asking-clauses.js';
+import { askedDate, readByItsClause } from './asking-clauses.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
 import { stepsOfAnotherRecord } from './stepless-tasks.js';
@@ -44,7 +44,7 @@ import { pilotSolutionFollowUp, pilotSolutionReading } from './pilot-questions.j
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
 import { checkedIntent } from './intent-checks.js';
-import { askedOfAName, nameAlone } from './name-alone.js';
+import { readAsAName } from './name-alone.js';
 import { kombitsPart } from './kombit-plans.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
@@ -119,32 +119,15 @@ export class Understander {
     // a longer text is not read for them)
     const when = input.previous && input.text.length <= 40 && bareWhen(tokens, language);
     const read = this.#read(when ? { ...input, text: when } : input);
-    if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) {
-      // a long message's question, read by itself where the whole reads as nothing or too unsure to answer
-      for (const clause of askingClauses(input.text)) {
-        const alone = this.#read({ ...input, text: clause });
-        // (a clause read apart from a whole that was unsure must agree with it: apart, it lost the words around it)
-        const agrees = read.intent === 'unknown' || alone.intent === read.intent;
-        if (alone.intent !== 'unknown' && alone.confidence >= CONFIDENCE_THRESHOLD && agrees)
-          return { ...alone, language: read.language, clause, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
-      }
-    }
-    const named = this.#nameAlone(input, read, tokens);
-    if (named) return named;
+    const reread = (text: string) => this.#read({ ...input, text });
+    // (after another question, a name alone may be what it lacked: the follow-ups read it)
+    const answered =
+      readByItsClause(input.text, read, reread) ??
+      (input.previous
+        ? undefined
+        : readAsAName(input.text, read, tokens, this.#index.match(queryWords(input.text)), reread));
+    if (answered) return answered;
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
-  }
-
-  /** "SAPA?": a name alone read as "hvad er SAPA?", where the name alone reads as nothing, a passage or too unsure. */
-  #nameAlone(input: UnderstandInput, read: Understanding, tokens: string[]): Understanding | undefined {
-    // (a passage found by the name alone is a guess too)
-    if (read.intent !== 'unknown' && read.intent !== 'fact' && read.confidence >= CONFIDENCE_THRESHOLD)
-      return undefined;
-    const kind = nameAlone(tokens, this.#index.match(queryWords(input.text)));
-    if (!kind) return undefined;
-    const asked = askedOfAName(input.text, kind, read.language);
-    const again = this.#read({ ...input, text: asked });
-    if (again.intent === 'unknown') return undefined;
-    return { ...again, language: read.language, ...(again.intent === 'fact' ? { asked } : {}) };
   }
 
   /** "og KY?": the last question asked again of another thing, where the reading is about it (in the follow-up's language). */
@@ -241,7 +224,8 @@ export class Understander {
     if (day) return day;
     // who presents a thing is the programme's, before what the material says of the thing
     const presenter =
-      asksWhoPresents(words.tokens, resolved.entities) && this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
+      asksWhoPresents(words.tokens, resolved.entities) &&
+      this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (presenter) return presenter;
     const sides = this.#passages.compared(input.text, words.tokens, resolved);
     if (sides) return sides;

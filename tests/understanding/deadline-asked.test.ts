@@ -27,3 +27,23 @@ describe('a deadline asked of a named task whose words also say who does it', ()
     );
   });
 });
+
+describe('what the asker must do or know by a date', () => {
+  let understander: Understander;
+  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+  const intent = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale }).intent;
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the timeline of that date, not the role, where no role is named', () => {
+    expect(intent('Anything I need to know about 1 November?', 'en-GB')).toBe('event.list');
+    expect(intent('do we need to do anything in October?', 'en-GB')).toBe('event.list');
+  });
+
+  it('leaves "hvad er deadline for" a thing with no date of its own to that thing', () => {
+    expect(intent('hvad er deadline for SAPA?')).not.toBe('unknown');
+    expect(intent('hvad er deadline for strategi A?')).toBe('strategy.describe');
+  });
+});

@@ -34,5 +34,12 @@ describe('what KOMBIT itself does next', () => {
     expect(read('hvad skal vi gøre for KOMBIT nu?').entities.passages?.[0] ?? '').not.toContain(nextSteps);
     expect(read('hvad gør kombit videre med rollegalleriet nu').entities.passages?.[0] ?? '').not.toContain(nextSteps);
     expect(read('hvornår holder KOMBIT næste møde?').intent).not.toBe('fact');
+    // (nor its next steps about a system the slide is not about, or by a date)
+    const slideOf = (text: string, locale = 'da-DK') => read(text, locale).entities.passages?.[0] ?? '';
+    expect(slideOf('what is KOMBIT going to do about BBR?', 'en-GB')).not.toContain(nextSteps);
+    expect(slideOf('hvad skal KOMBIT gøre nu med Fordelingskomponenten?')).not.toContain(nextSteps);
+    expect(slideOf('hvad skal KOMBIT gøre inden 1. november?')).not.toContain(nextSteps);
+    // (an asker's doing at the very start of the question is still the asker's)
+    expect(slideOf('vi skal lave hvad for KOMBIT nu?')).not.toContain(nextSteps);
   });
 });

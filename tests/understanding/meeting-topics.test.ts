@@ -71,6 +71,8 @@ describe('who presents a thing', () => {
       ['who is presenting the bit on the Organisation support system?', 'en-GB'],
       // (in the past tense, after the meeting)
       ['who presented the part about Organisation?', 'en-GB'],
+      // ("står for": takes the point)
+      ['hvem står for opsamlingen?', 'da-DK'],
     ] as const) {
       const reading = read(text, locale);
       expect(reading.intent, text).toBe('agenda.today');
@@ -89,5 +91,6 @@ describe('who presents a thing', () => {
 
   it('leaves who does a thing to its role', () => {
     expect(read('hvem godkender fordelingsreglerne?').intent).not.toBe('agenda.today');
+    expect(read('hvem står for BBR-opgaven?').intent).not.toBe('agenda.today');
   });
 });

@@ -48,6 +48,10 @@ describe('a kind of event named in a question that lists', () => {
 
   it('lists those events in a month named, not the whole timeline of the month', () => {
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    // (what must be done before them is the timeline up to them)
+    expect(understander.understand({ text: 'hvad skal vi nå inden kommunedagene i november?', now }).intent).not.toBe(
+      'event.list',
+    );
     expect(understander.understand({ text: 'hvilke webinarer er der i november?', now })).toMatchObject({
       intent: 'event.list',
       entities: { eventKinds: ['webinar'] },
@@ -60,6 +64,10 @@ describe('a kind of event named in a question that lists', () => {
     const read = understander.understand({ text, now, locale: 'en-GB' });
     expect(read.intent).not.toBe('agenda.today');
     expect(read.entities.agendaItems ?? []).toEqual([]);
+    // … unless the point is asked for: who presents the news about them
+    expect(
+      understander.understand({ text: 'hvem præsenterer nyhederne om webinarerne?', now }).entities.agendaItems,
+    ).toEqual(['programledermoede-2018-09-06#7']);
   });
 
   it('lists every kind where the kind is named beside events in general', () => {
@@ -67,7 +75,11 @@ describe('a kind of event named in a question that lists', () => {
     const read = understander.understand({ text: 'hvad er der af møder, webinarer og arrangementer i november?', now });
     expect(read.intent).toBe('event.list');
     expect(read.entities.eventKinds).toEqual([]);
-    // … though "kick-off meetings" is that kind, said in two words
+    // … though "kick-off meetings" and "municipality day events" are that kind, said in two words
+    expect(
+      understander.understand({ text: 'when are the municipality day events?', now, locale: 'en-GB' }).entities
+        .eventKinds,
+    ).toEqual(['municipality-day']);
     expect(understander.understand({ text: 'when are the kick-off meetings?', now }).entities.eventKinds).toEqual([
       'kick-off',
     ]);
@@ -480,6 +492,10 @@ describe('a support system named beside words of other things', () => {
     expect(read('when do the SKI vendors have to finish the Adgangsstyring integration?').entities.strategies).toEqual(
       [],
     );
+    // (beside it: the integration asked of, with the other system in another clause, is strategy A)
+    expect(read('how long does the integration take if we already use Adgangsstyring?').entities.strategies).toEqual([
+      'strategi-a',
+    ]);
     // said as a strategy, it is one
     expect(read('how long does the integration route take for Organisation?').entities.strategies).toEqual([
       'strategi-a',

@@ -170,10 +170,12 @@ describe('the search over every passage', () => {
     expect(asksWhen('Who is the contact for the suppliers when integrating with Adgangsstyring?')).toBe(false);
     expect(asksWhen('What should I put in the subject line when I email my questions?')).toBe(false);
     expect(asksWhen('hvornår er rollegalleriet færdigt?')).toBe(true);
-    // a deadline asked for is a when, in other words
-    expect(asksWhen('hvad er fristen for at DUBU skal på fjernprint?')).toBe(true);
-    expect(asksWhen("what's the deadline for DUBU on Fjernprint?")).toBe(true);
-    expect(asksWhen('hvad er fordelene ved strategi B?')).toBe(false);
+    // a deadline asked for in other words needs a passage with a date, as a when does
+    for (const question of [
+      'hvad er fristen for at DUBU skal på fjernprint?',
+      'what’s the deadline for DUBU on Fjernprint?',
+    ])
+      expect(answeringPassages(search.search(queryWords(question).tokens), question), question).toEqual([]);
   });
 
   it('joins no letter into an English word ("strategi C" is no "strategic"), but reads "e-mail"', () => {

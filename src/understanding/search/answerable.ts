@@ -14,9 +14,11 @@ const maximumPassages = 3;
 // "hvor mange …?" is answered by a count, "hvornår …?" by a date or a time: a passage
 // without one is about the right thing but does not answer.
 const asksHowMany = /\b(hvor\s+mange|hvormange|how\s+many|antal(?:let)?)\b/iu;
-// ("hvad er fristen for …?", "what's the deadline for …?" ask when, in other words)
-const danishWhen =
-  /\b(hvornår|hvornaar|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt|hvad\s+er\s+(?:fristen|deadlinen|deadline|tidsfristen|datoen|slutdatoen)|what(?:'s|s|\s+is)\s+the\s+(?:deadline|due\s+date|date))\b/iu;
+const danishWhen = /\b(hvornår|hvornaar|what\s+time|hvilken\s+dato|hvilket\s+tidspunkt)\b/iu;
+// "hvad er fristen for …?", "what's the deadline for …?": a date asked for in other words, which
+// a passage must give to answer (though the question may be read as a thing's plan or overview)
+const asksTheDeadline =
+  /\b(hvad\s+er\s+(?:fristen|deadlinen|deadline|tidsfristen|datoen|slutdatoen)|what(?:['’]s|s|\s+is)\s+the\s+(?:deadline|due\s+date|date))\b/iu;
 const englishWhen = /\bwhen\b(?!\s+it\s+comes\s+to)(?!\s+\w+ing\b)/giu;
 const otherQuestionWord = /\b(who|what|which|how|where|why)\b/iu;
 
@@ -87,7 +89,7 @@ interface ShapeAsked {
 }
 
 function shapeAsked(question: string): ShapeAsked {
-  const when = asksWhen(question);
+  const when = asksWhen(question) || asksTheDeadline.test(question);
   return {
     where: asksWhere.test(question),
     howMany: asksHowMany.test(question),
