@@ -62,11 +62,14 @@ export function askingClauses(text: string): string[] {
  * message's first date where the asking clauses name none.
  */
 export function askedDate(text: string, now: DateTime, language: 'da' | 'en'): FoundDate | undefined {
+  // (no date in the whole message, none in its clauses: most questions name none)
+  const first = findDateSpan(text, now, language);
+  if (!first) return undefined;
   for (const clause of askingClauses(text)) {
     const found = findDateSpan(clause, now, language);
     if (found) return found;
   }
-  return findDateSpan(text, now, language);
+  return first;
 }
 
 /**

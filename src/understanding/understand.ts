@@ -71,6 +71,9 @@ export interface UnderstandInput {
   previous?: Understanding;
 }
 
+// a name typed alone is a few words ("Godkend serviceaftaler vedrørende Beskedfordeleren"): no longer text is read as one
+const longestName = 8;
+
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
 
@@ -123,7 +126,7 @@ export class Understander {
     // (after another question, a name alone may be what it lacked: the follow-ups read it)
     const answered =
       readByItsClause(input.text, read, reread) ??
-      (input.previous
+      (input.previous || tokens.length > longestName
         ? undefined
         : readAsAName(input.text, read, tokens, this.#index.match(queryWords(input.text)), reread));
     if (answered) return answered;
