@@ -24,6 +24,7 @@ const orgThing = /^(data|loesning\w*|solution\w*|sync\w*|synkronisering\w*)$/;
 const misreadIntents = new Set<string>(['unknown', 'status.mine', 'status.national', 'overview.systems-using']);
 // "hvilke kommuner …", "which municipalities …"; "hvilke leverandører …", "which vendors …" of a pilot
 const whichWord = /^(hvilke|hvilken|which)$/;
+const manyWord = /^(mange|many)$/;
 const pilotsAsked =
   /^(kommun\w*|municipalit\w*|leverandoer\w*|vendors?|suppliers?|produkt\w*|products?|loesning\w*|solutions?)$/;
 // … of which who pilots (the municipalities, the vendors) is the pilots' however else it was read;
@@ -56,7 +57,11 @@ function municipalityPiloting(resolved: Understanding, tokens: string[]): Unders
 }
 
 function asksWhichOfThePilots(tokens: string[], asked = pilotsAsked): boolean {
-  return tokens.some((token, index) => whichWord.test(token) && asked.test(tokens[index + 1] ?? ''));
+  // ("hvor mange pilotkommuner er der?", "how many pilot participants": how many of them, as which)
+  return tokens.some((token, index) => {
+    const next = tokens[index + 1] ?? '';
+    return (whichWord.test(token) || manyWord.test(token)) && (asked.test(next) || pilotWord.test(next));
+  });
 }
 
 /** Pilot municipalities (one or more) asked what they use for their organisation data, the piloting word unsaid. */

@@ -681,6 +681,9 @@ describe('the pilots of one solution', () => {
   it('answers who uses a solution the pilots name, not a passage or "I don\'t know"', () => {
     expect(answer('hvilke kommuner i piloten har bygget deres egen løsning?')?.text).toContain('Odense og Herning');
     expect(answer('who runs NetIQ?')?.text).toContain('used by 1 municipality: Faaborg-Midtfyn');
+    // how many of them, not a count of the municipalities' status
+    expect(answer('hvor mange pilotkommuner er der?')?.text).toContain('**8 pilotkommuner** og 2 præpiloter');
+    expect(answer('how many pilots are there?')?.text).toContain('**8 pilot municipalities**');
     // ("in-house" is a word of its own, not an unknown "house")
     expect(answer('which pilot municipalities built their own solution in-house?')?.text).toContain(
       'Odense and Herning',
