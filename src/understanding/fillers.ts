@@ -35,6 +35,13 @@ const pilotWords = [
   'pilots',
 ];
 
+// the words of how far the municipalities are with a task
+const progressWord =
+  /^(status\w*|stade\w*|faerdig\w*|fuldfoert\w*|paabegynd\w*|begyndt|startet|started|gang|igang|mangler|missing|done|completed?|finished|progress|langt|far|klar|ready|trin\w*|steps?|udtraek\w*|tal|tallene|figures|numbers)$/;
+
+// … and what a count of the municipalities' progress counts ("hvor mange kommuner er …", "how many have …")
+const countedMunicipalities = /^(kommun\w*|municipalit\w*|er|har|af|of|are|have|has|is|der|there)$/;
+
 function mentionsAny(tokens: string[], wanted: string[]): boolean {
   return tokens.some((token) => wanted.includes(token));
 }
@@ -208,6 +215,16 @@ export const fillers: Partial<Record<Intent, Filler>> = {
     // "er DAR færdig med adgangsstyring?": the national table is of a task on another system
     const systems = reading.entities.itSystems;
     if (systems.length > 0 && !systems.some((id) => hasNationalStatus(reading.knowledge, id))) return undefined;
+    // "hvor mange webinarer er der?": a count of other things than municipalities, where no task,
+    // step or word of progress is said
+    const { tasks, steps: named } = reading.entities;
+    const ofProgress = reading.tokens.some((token) => progressWord.test(token));
+    const hintsATask = reading.hints.some((match) => match.kind === 'task' || match.kind === 'step');
+    const countsOther = reading.tokens.some(
+      (token, index) => /^(mange|many)$/.test(token) && !countedMunicipalities.test(reading.tokens[index + 1] ?? ''),
+    );
+    const about = tasks.length + named.length + systems.length > 0 || hintsATask || ofProgress;
+    if (!about && countsOther && !previous?.entities.tasks.length) return undefined;
     return steps(reading, previous) ?? reading.entities;
   },
   'status.missing': (reading, previous) =>

@@ -38,3 +38,20 @@ describe('a count asked of a rollout group', () => {
     expect(intent('hvor mange kommuner har fuldført trin 3 i BBR?')).toBe('status.national');
   });
 });
+
+describe('a count of other things than the municipalities', () => {
+  let intent: (text: string) => string;
+  beforeAll(async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    intent = (text) => understander.understand({ text, now }).intent;
+  });
+
+  it("is no count of a task's progress where no task, step or word of progress is said", () => {
+    expect(intent('hvor mange strategier er der?')).not.toBe('status.national');
+    expect(intent('hvor mange nyheder er der?')).not.toBe('status.national');
+    // the municipalities counted, or their progress said, is
+    expect(intent('hvor mange kommuner er færdige?')).toBe('status.national');
+    expect(intent('hvor mange er i gang?')).toBe('status.national');
+  });
+});
