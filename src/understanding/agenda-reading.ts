@@ -14,8 +14,7 @@ const presentingWord =
   /^(praesenter\w*|fremlaeg\w*|oplaeg\w*|taler|talte|talks?|talked|speaks?|speaking|spoke|presents?|presented|presenting|presenter\w*|presentation)$/;
 // "mødet", "the meeting": the day's meeting named
 const meetingWord = /^(moedet|meeting)$/;
-const meetingOrPoint =
-  /^(moede\w*|meetings?|punkt\w*|item|items|agenda\w*|dagsorden\w*|nyt|nyhed\w*|news|oplaeg\w*|praesent\w*|present\w*)$/;
+const meetingOrPoint = /^(moede\w*|meetings?|punkt\w*|item|items|agenda\w*|dagsorden\w*|nyt|nyhed\w*|news)$/;
 // "den", "det", "it": a word pointing back at the point just answered, in a short question
 const pointingBack = /^(den|det|denne|dette|it|that|this)$/;
 const shortFollowUp = 6;
@@ -102,7 +101,7 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
   const timeless = undatedIntents.has(resolved.intent) || resolved.intent === 'news';
   // "hvem præsenterer Organisation?", "who presents the part about …?": who presents a thing is
   // a point of a programme, whatever the thing named would be asked for otherwise
-  const presented = asksWhoPresents(tokens, resolved.entities);
+  const presented = asksWhoPresents(tokens);
   const open =
     (meetingDay && (dayNamed || timeless) && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     presented ||
@@ -114,20 +113,8 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
 }
 
 /** "hvem præsenterer Organisation?", "who presents the part about …?": a question of a point's presenter. */
-/** Whether a question names a thing someone does: a task, a step, a deadline or a role (unknown entities: it may). */
-function namesAThingToDo(entities: Entities | undefined): boolean {
-  if (!entities) return true;
-  return entities.tasks.length + entities.steps.length + entities.deadlines.length + entities.roles.length > 0;
-}
-
-export function asksWhoPresents(tokens: string[], entities?: Entities): boolean {
-  // ("hvem står for opsamlingen?": who takes the point; "hvem står for BBR-opgaven?" asks who does a task)
-  const takes = (token: string, index: number) =>
-    token === 'staar' && tokens[index + 1] === 'for' && !namesAThingToDo(entities);
-  return (
-    tokens.some((token) => askingWho.test(token)) &&
-    tokens.some((token, index) => presentingWord.test(token) || takes(token, index))
-  );
+export function asksWhoPresents(tokens: string[]): boolean {
+  return tokens.some((token) => askingWho.test(token)) && tokens.some((token) => presentingWord.test(token));
 }
 
 /** "hvem præsenterer Organisation på onsdagsmødet?": a point of a meeting's programme, where no better reading names something else. */
@@ -152,8 +139,7 @@ export function agendaItemReading(reading: AgendaReading): Understanding | undef
     afterMeeting,
     meetingDay,
   });
-  // (who presents it asks for a point, whichever words it is asked in: "hvem står for opsamlingen?")
-  if (!(open || strictly || afterMeeting) || !(asks || asksWhoPresents(tokens, resolved.entities))) return undefined;
+  if (!(open || strictly || afterMeeting) || !asks) return undefined;
   const agendaItems = agendaItemsAsked({
     knowledge: knowledge,
     search: search,

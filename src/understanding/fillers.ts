@@ -37,7 +37,7 @@ const pilotWords = [
 
 // the words of how far the municipalities are with a task
 const progressWord =
-  /^(status\w*|stade\w*|faerdig\w*|fuldfoert\w*|paabegynd\w*|begyndt|startet|started|gang|igang|mangler|missing|done|completed?|finished|progress|langt|far|klar|ready|trin\w*|steps?|udtraek\w*|tal|tallene|figures|numbers)$/;
+  /^(status\w*|stade\w*|faerdig\w*|fuldfoert\w*|paabegynd\w*|begyndt|startet|started|gang|igang|mangler|missing|done|completed?|finished|progress|langt|far|klar|ready|trin\w*|steps?|udtraek\w*|tal|tallene|figures|numbers|ryddet|logger|logget|lukket|slukket)$/;
 
 // … and what a count of the municipalities' progress counts ("hvor mange kommuner er …", "how many have …")
 const countedMunicipalities = /^(kommun\w*|municipalit\w*|er|har|af|of|are|have|has|is|der|there)$/;
@@ -224,7 +224,12 @@ export const fillers: Partial<Record<Intent, Filler>> = {
       (token, index) => /^(mange|many)$/.test(token) && !countedMunicipalities.test(reading.tokens[index + 1] ?? ''),
     );
     const about = tasks.length + named.length + systems.length > 0 || hintsATask || ofProgress;
-    if (!about && countsOther && !previous?.entities.tasks.length) return undefined;
+    // (… after a status or a task, "hvor mange i alt?" counts that)
+    const afterAStatus =
+      previous !== undefined &&
+      (previous.intent.startsWith('status.') ||
+        previous.entities.tasks.length + previous.entities.itSystems.length > 0);
+    if (!about && countsOther && !afterAStatus) return undefined;
     return steps(reading, previous) ?? reading.entities;
   },
   'status.missing': (reading, previous) =>

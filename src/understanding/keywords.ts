@@ -146,7 +146,8 @@ export function eventKindsOf(tokens: string[]): string[] {
   // (but "kick-off meetings", "programme leader meetings", "municipality day events" are the kind)
   const ofAKind = (index: number) => {
     const before = tokens[index - 1] ?? '';
-    return kindBefore.test(before) || eventKinds.has(stem(before));
+    // (a kind in the plural before it is one of a list: "webinarer, møder i november")
+    return kindBefore.test(before) || (eventKinds.has(stem(before)) && !/(er|erne|s)$/.test(before));
   };
   if (tokens.some((token, index) => anyEvent.test(token) && !ofAKind(index))) return [];
   return [...new Set(found)];

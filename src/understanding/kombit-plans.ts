@@ -57,7 +57,9 @@ export function kombitsPart(
   const near = tokens.slice(Math.max(0, at - reach), at + reach + 1);
   if (!near.some((token) => doWord.test(token))) return undefined;
   if (!near.some((token) => nextWord.test(token))) return roleInAThing(knowledge, search, tokens, resolved);
-  if (tokens.some((token) => elsewhere.test(token)) || resolved.entities.dates) return undefined;
+  // (by a day or a limit, what is due is the timeline's: "hvad skal KOMBIT gøre inden 1. november?")
+  const { dates, upTo } = resolved.entities;
+  if (tokens.some((token) => elsewhere.test(token)) || upTo || (dates && dates.start === dates.end)) return undefined;
   const slide = knowledge.topics.find((topic) => nextStepTitle.test(topic.title) && /kombit/i.test(topic.title));
   // (what KOMBIT does next about BBR is no point of the slide's: it names only what the slide is about)
   if (!slide || !namesOnlyWhatItIsAbout(knowledge, search, resolved.entities, slide)) return undefined;
@@ -87,7 +89,11 @@ function namesOnlyWhatItIsAbout(knowledge: Knowledge, search: FactSearch, entiti
     about('itSystems', entities.itSystems) &&
     about('interfaces', entities.interfaces) &&
     about('supportSystems', entities.supportSystems) &&
-    about('strategies', entities.strategies)
+    // (a strategy is one of its support system's: the slide about Organisation is about its strategies)
+    entities.strategies.every((id) => {
+      const own = knowledge.strategies.find((strategy) => strategy.id === id)?.supportSystem;
+      return about('strategies', [id]) || (own !== undefined && related.supportSystems?.includes(own));
+    })
   );
 }
 

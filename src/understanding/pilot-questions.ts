@@ -57,10 +57,11 @@ function municipalityPiloting(resolved: Understanding, tokens: string[]): Unders
 }
 
 function asksWhichOfThePilots(tokens: string[], asked = pilotsAsked): boolean {
-  // ("hvor mange pilotkommuner er der?", "how many pilot participants": how many of them, as which)
+  // ("hvor mange pilotkommuner er der?", "how many pilot participants": how many of them, as which;
+  // not "hvor mange kommuner er med i første gruppe efter piloterne?")
   return tokens.some((token, index) => {
     const next = tokens[index + 1] ?? '';
-    return (whichWord.test(token) || manyWord.test(token)) && (asked.test(next) || pilotWord.test(next));
+    return (whichWord.test(token) && asked.test(next)) || (manyWord.test(token) && pilotWord.test(next));
   });
 }
 

@@ -1,4 +1,5 @@
 import { asksOneDeadline } from './follow-ups.js';
+import { eventKindsOf } from './keywords.js';
 import type { Reading } from './reading.js';
 import { asksAboutTheCountry, asksAboutUs } from './status-fillers.js';
 import type { Intent } from './types.js';
@@ -64,7 +65,9 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   }
   // "hvilke webinarer er der for nye?", "… i november?": a kind of event named, and no task, deadline or word for one, lists events
   // (but what must be done before the event is the timeline up to it: "hvad skal vi nå inden kommunedagene?")
-  const beforeTheEvent = reading.tokens.some((token) => beforeWord.test(token));
+  const beforeTheEvent = reading.tokens.some(
+    (token, index) => beforeWord.test(token) && eventKindsOf(reading.tokens.slice(index + 1, index + 3)).length > 0,
+  );
   if (
     (intent === 'task.list' || intent === 'deadline.upcoming' || (intent === 'deadline.range' && !beforeTheEvent)) &&
     entities.eventKinds.length > 0 &&
@@ -93,8 +96,10 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   // "anything I need to know about 1 November?": what the asker must do or know by a date is the
   // timeline, not the role's duties, where no role is named
   // ("i dag" is as often "currently": "hvilke støttesystemer findes der i dag?")
-  const today = reading.tokens.some((token) => /^(idag|today|nu|now)$/.test(token) || token === 'dag');
-  if (roleAnswers.has(intent) && entities.roles.length === 0 && entities.dates && !today) return 'event.list';
+  const today = reading.tokens.some((token) => /^(idag|today|nu|now|dag)$/.test(token));
+  const ofRoles = reading.tokens.some((token) => /^(rolle\w*|roles?|rollegalleri\w*)$/.test(token));
+  if (roleAnswers.has(intent) && entities.roles.length === 0 && entities.dates && !today && !ofRoles)
+    return 'event.list';
   // "hvor langt er vi med BBR?": the asker's municipality, not the country
   if (intent === 'status.national' && asksAboutUs(reading.tokens)) return 'status.mine';
   // … and "status på BBR for alle kommuner" the country's, whoever asks
@@ -104,7 +109,7 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
 }
 
 const pluralTasks = /(opgaver|opgaverne|tasks)$/;
-const beforeWord = /^(inden|foer|before|by|until|indtil|naa)$/;
+const beforeWord = /^(inden|foer|before|until|indtil)$/;
 const roleAnswers = new Set<Intent>(['role.competences', 'role.list']);
 const deadlineWord = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;
 const whoWord = /^(hvem|who|whom|whose|ansvarlig\w*|responsible)$/;

@@ -8,7 +8,7 @@ import type { Knowledge } from '../knowledge/registry.js';
  */
 
 // how many words may stand between the strategy's word and the other system's name
-const besideReach = 2;
+const besideReach = 4;
 const strategyWord = /^(strategi\w*|strateg(y|ies)|vej|vejen|route|way)$/;
 
 /** The matches without strategies a word of which stands beside another support system named. */

@@ -60,7 +60,7 @@ import {
   undatedIntents,
 } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Understanding } from './types.js';
-import { asksWhen } from './search/answerable.js';
+import { asksForADate, asksWhen } from './search/answerable.js';
 
 /** What the understanding needs besides the text. */
 export interface UnderstandInput {
@@ -71,8 +71,8 @@ export interface UnderstandInput {
   previous?: Understanding;
 }
 
-// a name typed alone is a few words ("Godkend serviceaftaler vedrørende Beskedfordeleren"): no longer text is read as one
-const longestName = 8;
+// a name typed alone is a few words, a task's title at most a line: no longer text is read as one
+const longestName = 16;
 
 /** Longer texts are not read as questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -123,12 +123,12 @@ export class Understander {
     const when = input.previous && input.text.length <= 40 && bareWhen(tokens, language);
     const read = this.#read(when ? { ...input, text: when } : input);
     const reread = (text: string) => this.#read({ ...input, text });
-    // (after another question, a name alone may be what it lacked: the follow-ups read it)
+    // (after another question, a name alone may be what it lacked: only a name read as nothing, or too unsure, is asked about whole)
+    const unread = read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD;
+    const aName = tokens.length <= longestName && (!input.previous || unread);
     const answered =
       readByItsClause(input.text, read, reread) ??
-      (input.previous || tokens.length > longestName
-        ? undefined
-        : readAsAName(input.text, read, tokens, this.#index.match(queryWords(input.text)), reread));
+      (aName ? readAsAName(input.text, read, tokens, this.#index.match(queryWords(input.text)), reread) : undefined);
     if (answered) return answered;
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
   }
@@ -227,8 +227,7 @@ export class Understander {
     if (day) return day;
     // who presents a thing is the programme's, before what the material says of the thing
     const presenter =
-      asksWhoPresents(words.tokens, resolved.entities) &&
-      this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
+      asksWhoPresents(words.tokens) && this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
     if (presenter) return presenter;
     const sides = this.#passages.compared(input.text, words.tokens, resolved);
     if (sides) return sides;
@@ -251,9 +250,11 @@ export class Understander {
     if (item) return item;
     const written = this.#passages.insteadOfContacts(input.text, words.tokens, resolved);
     if (written) return written;
-    // "when will the role gallery be finished?": a role, a strategy or a list of them has no date to give
+    // "when will the role gallery be finished?", "hvad er deadline for strategi A?": a role, a strategy
+    // or a list of them has no date to give (a system's overview gives the year it is due)
     // … though "the programme leader news" may be a point of the day's programme
-    if (undatedIntents.has(resolved.intent) && asksWhen(input.text) && !asksWhenToChoose(resolved, words.tokens)) {
+    const datedAsked = asksWhen(input.text) || (!resolved.intent.startsWith('overview.') && asksForADate(input.text));
+    if (undatedIntents.has(resolved.intent) && datedAsked && !asksWhenToChoose(resolved, words.tokens)) {
       const unread = { ...resolved, intent: 'unknown' as const };
       return (
         this.#passages.fromPassages(input.text, words.tokens, resolved) ??

@@ -684,6 +684,8 @@ describe('the pilots of one solution', () => {
     // how many of them, not a count of the municipalities' status
     expect(answer('hvor mange pilotkommuner er der?')?.text).toContain('**8 pilotkommuner** og 2 præpiloter');
     expect(answer('how many pilots are there?')?.text).toContain('**8 pilot municipalities**');
+    // (a count of others, beside the pilots, is not theirs)
+    expect(answer('hvor mange kommuner er med i første gruppe efter piloterne?')?.text).not.toContain('SAPA-piloterne');
     // ("in-house" is a word of its own, not an unknown "house")
     expect(answer('which pilot municipalities built their own solution in-house?')?.text).toContain(
       'Odense and Herning',

@@ -42,8 +42,15 @@ describe('what the asker must do or know by a date', () => {
     expect(intent('do we need to do anything in October?', 'en-GB')).toBe('event.list');
   });
 
-  it('leaves "hvad er deadline for" a thing with no date of its own to that thing', () => {
-    expect(intent('hvad er deadline for SAPA?')).not.toBe('unknown');
-    expect(intent('hvad er deadline for strategi A?')).toBe('strategy.describe');
+  it("gives a system's overview, with the year it is due, but no date for a strategy or a role", () => {
+    expect(intent('hvad er deadline for SAPA?')).toBe('overview.used-by');
+    expect(intent('hvad er deadline for strategi A?')).toBe('unknown');
+    expect(intent('what is the deadline for the role gallery?', 'en-GB')).toBe('unknown');
+  });
+
+  it('keeps roles asked of a version of the gallery roles', () => {
+    const read = understander.understand({ text: 'hvilke roller var der i maj 2018?', now });
+    expect(read.intent).not.toBe('event.list');
+    expect(read.entities.passages?.[0]).toContain('rollegalleriet-maj-2018');
   });
 });

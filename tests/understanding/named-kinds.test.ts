@@ -48,7 +48,10 @@ describe('a kind of event named in a question that lists', () => {
 
   it('lists those events in a month named, not the whole timeline of the month', () => {
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-    // (what must be done before them is the timeline up to them)
+    // … also before a date ("før 20. november"); what must be done before them is the timeline up to them
+    expect(understander.understand({ text: 'hvilke webinarer er der før 20. november?', now }).intent).toBe(
+      'event.list',
+    );
     expect(understander.understand({ text: 'hvad skal vi nå inden kommunedagene i november?', now }).intent).not.toBe(
       'event.list',
     );
@@ -75,6 +78,8 @@ describe('a kind of event named in a question that lists', () => {
     const read = understander.understand({ text: 'hvad er der af møder, webinarer og arrangementer i november?', now });
     expect(read.intent).toBe('event.list');
     expect(read.entities.eventKinds).toEqual([]);
+    // (a kind in the plural before the general word is one of the list, not what kind of events)
+    expect(understander.understand({ text: 'webinarer, møder i november?', now }).entities.eventKinds).toEqual([]);
     // … though "kick-off meetings" and "municipality day events" are that kind, said in two words
     expect(
       understander.understand({ text: 'when are the municipality day events?', now, locale: 'en-GB' }).entities

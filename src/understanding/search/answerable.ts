@@ -88,8 +88,13 @@ interface ShapeAsked {
   link: boolean;
 }
 
+/** Whether a question asks for a date, by "hvornår" or as the deadline of something. */
+export function asksForADate(question: string): boolean {
+  return asksWhen(question) || asksTheDeadline.test(question);
+}
+
 function shapeAsked(question: string): ShapeAsked {
-  const when = asksWhen(question) || asksTheDeadline.test(question);
+  const when = asksForADate(question);
   return {
     where: asksWhere.test(question),
     howMany: asksHowMany.test(question),
