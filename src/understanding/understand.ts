@@ -14,7 +14,7 @@ import {
   placeholderSpans,
   relativeStep,
 } from './reading-parts.js';
-import { EntityIndex } from './entity-index.js';
+import { EntityIndex, type EntityMatch } from './entity-index.js';
 import { withoutOwnRoleBesideAnother } from './own-role.js';
 import { withoutStrategiesOfAnotherSystem } from './strategy-scope.js';
 import { agendaItemReading, asksWhoPresents } from './agenda-reading.js';
@@ -79,6 +79,7 @@ export const MAX_QUESTION_LENGTH = 500;
 
 export class Understander {
   readonly #index: EntityIndex;
+  #lastNames: { text: string; matches: EntityMatch[] } | undefined;
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
   readonly #known: KnownWords;
@@ -128,9 +129,15 @@ export class Understander {
     const aName = tokens.length <= longestName && (!input.previous || unread);
     const answered =
       readByItsClause(input.text, read, reread) ??
-      (aName ? readAsAName(input.text, read, tokens, this.#index.match(queryWords(input.text)), reread) : undefined);
+      (aName ? readAsAName(input.text, read, tokens, this.#namesOf(input.text), reread) : undefined);
     if (answered) return answered;
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
+  }
+
+  /** The names in a text, as its reading found them where it was the last read. */
+  #namesOf(text: string): EntityMatch[] {
+    const last = this.#lastNames;
+    return last?.text === text ? last.matches : this.#index.match(queryWords(text));
   }
 
   /** "og KY?": the last question asked again of another thing, where the reading is about it (in the follow-up's language). */
@@ -151,8 +158,11 @@ export class Understander {
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
+    const matched = this.#index.match(words);
+    // (kept for the question as a whole: a name alone is looked up once)
+    this.#lastNames = { text: input.text, matches: matched };
     const names = withoutStrategiesOfAnotherSystem(
-      withoutOwnRoleBesideAnother(this.#index.match(words), words.tokens),
+      withoutOwnRoleBesideAnother(matched, words.tokens),
       words.tokens,
       this.knowledge,
     );
