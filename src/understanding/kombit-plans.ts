@@ -7,8 +7,9 @@ import type { Entities, Understanding } from './types.js';
 
 /*
  * "hvad gør KOMBIT nu?", "what is KOMBIT going to do next for SAPA?", "kombit next step sapa":
- * what KOMBIT itself does next, which a slide of the material lists ("Next step for KOMBIT").
- * The words alone read as KOMBIT's contacts, the next meeting or the rollout.
+ * what KOMBIT itself does next, which a slide of the material lists ("Next step for KOMBIT"),
+ * and "what does KOMBIT do in relation to SKI 02.19?", which a slide gives KOMBIT's role in.
+ * The words alone read as KOMBIT's contacts, the next meeting, the rollout or a deadline.
  */
 
 const kombitWord = /^(kombit|kombits)$/;

@@ -22,7 +22,7 @@ const askedOfItself = new Set<EntityMatch['kind']>([
 const aroundAName = /^(om|about|info|information|infos)$/;
 
 /** The kind of the one name the words are (but a word of asking about it); undefined where they are more. */
-export function nameAlone(tokens: string[], matches: EntityMatch[]): EntityMatch['kind'] | undefined {
+function nameAlone(tokens: string[], matches: EntityMatch[]): EntityMatch['kind'] | undefined {
   const named = matches.filter((match) => match.certainty === 'named' && askedOfItself.has(match.kind));
   const spans = new Set(named.map((match) => `${match.start}-${match.end}`));
   if (spans.size !== 1) return undefined;
@@ -33,7 +33,7 @@ export function nameAlone(tokens: string[], matches: EntityMatch[]): EntityMatch
 }
 
 /** The question a name alone asks: what the thing is, or what a task is about ("hvad er" a task's title reads as news). */
-export function askedOfAName(text: string, kind: EntityMatch['kind'], language: 'da' | 'en'): string {
+function askedOfAName(text: string, kind: EntityMatch['kind'], language: 'da' | 'en'): string {
   if (kind === 'task') return `${language === 'en' ? 'tell me about' : 'fortæl om'} ${text}`;
   return `${language === 'en' ? 'what is' : 'hvad er'} ${text}`;
 }

@@ -1,16 +1,14 @@
 import { DateTime } from 'luxon';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import { Understander } from '../../src/understanding/understand.js';
 
-describe('a count asked of a rollout group', () => {
-  let intent: (text: string) => string;
-  beforeAll(async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
-    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-    intent = (text) => understander.understand({ text, now }).intent;
-  });
+// one understander for the file: building one loads and indexes the whole knowledge base
+const understander = new Understander(await loadKnowledge('data/knowledge'));
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+const intent = (text: string) => understander.understand({ text, now }).intent;
 
+describe('a count asked of a rollout group', () => {
   it('is no status of a task', () => {
     expect(intent('hvor mange kommuner er der i gruppe 3?')).not.toMatch(/^status\./);
     expect(intent('how many municipalities are in group 1?')).not.toMatch(/^status\./);
@@ -40,13 +38,6 @@ describe('a count asked of a rollout group', () => {
 });
 
 describe('a count of other things than the municipalities', () => {
-  let intent: (text: string) => string;
-  beforeAll(async () => {
-    const understander = new Understander(await loadKnowledge('data/knowledge'));
-    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-    intent = (text) => understander.understand({ text, now }).intent;
-  });
-
   it("is no count of a task's progress where no task, step or word of progress is said", () => {
     expect(intent('hvor mange strategier er der?')).not.toBe('status.national');
     expect(intent('hvor mange nyheder er der?')).not.toBe('status.national');
