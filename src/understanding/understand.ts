@@ -1,8 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
-import { ZONE } from '../clock.js';
 import { IntentClassifier, termOf } from './classifier.js';
-import { passageOverGuess } from './passage-over-guess.js';
 import { namedBeforeAlternative, withoutAlternatives } from './alternatives.js';
 import {
   asksWho,
@@ -10,15 +8,12 @@ import {
   dateWords,
   entitiesFrom,
   hintsBesideNames,
-  namedStems,
   placeholderSpans,
   relativeStep,
 } from './reading-parts.js';
-import { EntityIndex, type EntityMatch } from './entity-index.js';
+import { EntityIndex, type EntityMatch, type QueryWords } from './entity-index.js';
 import { withoutOwnRoleBesideAnother } from './own-role.js';
 import { withoutStrategiesOfAnotherSystem } from './strategy-scope.js';
-import { agendaItemReading, asksWhoPresents } from './agenda-reading.js';
-import { dayOfMeetings, nationalProgress } from './day-readings.js';
 import { stepNumberOf } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { pollRequest } from './poll-requests.js';
@@ -27,40 +22,23 @@ import type { Reading } from './reading.js';
 import { resolveIntent } from './resolve.js';
 import { RoleDuties, titleHeldBy } from './role-duties.js';
 import { PassageReadings } from './passage-readings.js';
-import { asksWhatItIs, RecordDescriptions } from './record-descriptions.js';
+import { RecordDescriptions } from './record-descriptions.js';
 import { DescribedThings } from './described-things.js';
-import { withinLastRecord } from './pointing-back.js';
-import { whoOfARecordWithoutOne } from './no-one-responsible.js';
-import { asksWhenToChoose } from './strategy-choices.js';
 import { describedStrategy } from './described-strategy.js';
 import { askedDate, readByItsClause } from './asking-clauses.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
-import { stepsOfAnotherRecord } from './stepless-tasks.js';
 import { AnswerCheck } from './answer-check.js';
-import { particularQuestion } from './particular-questions.js';
-import { obligationReading } from './obligation-questions.js';
-import { pilotSolutionFollowUp, pilotSolutionReading } from './pilot-questions.js';
-import { rolloutGroupReading } from './rollout-questions.js';
-import { supportSystemsAsked } from './support-system-list.js';
+import { pilotSolutionFollowUp } from './pilot-questions.js';
 import { checkedIntent } from './intent-checks.js';
 import { readAsAName } from './name-alone.js';
-import { kombitsPart } from './kombit-plans.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
 import { factSearchFor, type FactSearch } from './search/fact-search.js';
-import { outsideWordsOf } from './search/outside.js';
 import { queryTerms } from './search/terms.js';
-import {
-  PASSAGE_OVER_GUESS,
-  UNREAD_PASSAGE,
-  asksForDatedThings,
-  asksTheKnowledge,
-  undatedIntents,
-} from './reading-groups.js';
-import { CONFIDENCE_THRESHOLD, noEntities, type DateSpan, type Understanding } from './types.js';
-import { asksForADate, asksWhen } from './search/answerable.js';
+import { CONFIDENCE_THRESHOLD, noEntities, type Understanding } from './types.js';
+import { furtherReading, type FirstReading, type ReadingTools } from './further-readings.js';
 
 /** What the understanding needs besides the text. */
 export interface UnderstandInput {
@@ -94,6 +72,7 @@ export class Understander {
   readonly check: AnswerCheck;
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
+  readonly #tools: ReadingTools;
 
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
@@ -110,6 +89,16 @@ export class Understander {
     this.#duties = new RoleDuties(knowledge);
     this.#known = new KnownWords(this.#index, this.#classifier, domainStems(knowledge), this.search.vocabulary);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
+    this.#tools = {
+      knowledge,
+      search: this.search,
+      passages: this.#passages,
+      descriptions: this.#descriptions,
+      described: this.#described,
+      classifier: this.#classifier,
+      known: this.#known,
+      phrasing: this.#phrasing,
+    };
   }
 
   /** The intent, entities and confidence of one question. */
@@ -158,170 +147,58 @@ export class Understander {
     if (input.text.length > MAX_QUESTION_LENGTH)
       return { intent: 'unknown', confidence: 1, entities: noEntities(), language };
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
+    const tokens = words.tokens;
+    const { names, matches } = this.#namesIn(input.text, words);
+    const found = askedDate(input.text, input.now, language);
+    const dateSpan = found ? dateWords(tokens, found.matched) : undefined;
+    const parts = { input, tokens, names, matches, language, found, dateSpan };
+    return furtherReading(this.#tools, { ...parts, ...this.#wordsIntent(parts) });
+  }
+
+  /** The names in a question, and the things it describes in its own words. */
+  #namesIn(text: string, words: QueryWords): { names: EntityMatch[]; matches: EntityMatch[] } {
     const matched = this.#index.match(words);
     // (kept for the question as a whole: a name alone is looked up once)
-    this.#lastNames = { text: input.text, matches: matched };
+    this.#lastNames = { text, matches: matched };
+    const tokens = words.tokens;
     const names = withoutStrategiesOfAnotherSystem(
-      withoutOwnRoleBesideAnother(matched, words.tokens),
-      words.tokens,
+      withoutOwnRoleBesideAnother(matched, tokens),
+      tokens,
       this.knowledge,
     );
-    const described = this.#described.beside(words.tokens, namedBeforeAlternative(names, words.tokens));
-    const matches = withoutAlternatives([...names, ...described], words.tokens);
-    const found = askedDate(input.text, input.now, language);
-    const dateSpan = found ? dateWords(words.tokens, found.matched) : undefined;
-    const terms = classifierTerms(words.tokens, placeholderSpans(matches), matches, dateSpan);
-    const classification = this.#classifier.classify(terms);
-    const entities = entitiesFrom(matches, words.tokens, found?.span);
-    const describedRole = asksWho(words.tokens) ? this.#duties.bestFor(input.text, language) : undefined;
-    if (describedRole) titleHeldBy(this.#duties, describedRole, matches, words.tokens, entities, language);
+    const described = this.#described.beside(tokens, namedBeforeAlternative(names, tokens));
+    return { names, matches: withoutAlternatives([...names, ...described], tokens) };
+  }
+
+  /** What the words of a question ask, as the classifier and the names in it resolve it. */
+  #wordsIntent(parts: Omit<FirstReading, 'entities' | 'resolved'>): Pick<FirstReading, 'entities' | 'resolved'> {
+    const { input, tokens, names, matches, language, found, dateSpan } = parts;
+    const terms = classifierTerms(tokens, placeholderSpans(matches), matches, dateSpan);
+    const entities = entitiesFrom(matches, tokens, found?.span);
+    const describedRole = asksWho(tokens) ? this.#duties.bestFor(input.text, language) : undefined;
+    if (describedRole) titleHeldBy(this.#duties, describedRole, matches, tokens, entities, language);
     if (found?.upTo) entities.upTo = found.upTo;
-    const stepNumber = stepNumberOf(words.tokens);
     const reading: Reading = {
-      classification,
+      classification: this.#classifier.classify(terms),
       entities,
       hints: hintsBesideNames(matches),
       named: matches.filter((match) => match.certainty === 'named'),
       questionMark: /\?\s*$/.test(input.text),
-      stepNumber,
-      tokens: words.tokens,
+      stepNumber: stepNumberOf(tokens),
+      tokens,
       language,
       knowledge: this.knowledge,
-      knownShare: this.#known.knownShare(words.tokens, matches, dateSpan),
+      knownShare: this.#known.knownShare(tokens, matches, dateSpan),
       describedRole,
       asksSomething: terms.some((term) => !term.startsWith('x')),
-      materialWords: () => queryTerms(words.tokens, this.search.vocabulary).terms.length,
+      materialWords: () => queryTerms(tokens, this.search.vocabulary).terms.length,
     };
-    const checked = checkedIntent(resolveIntent(reading, input.previous), words.tokens, this.knowledge);
+    const checked = checkedIntent(resolveIntent(reading, input.previous), tokens, this.knowledge);
     const read = eventOnThatDay(this.knowledge, checked, found);
     const resolved =
       read.intent === 'task.steps'
-        ? { ...read, entities: relativeStep(words.tokens, read.entities, this.#stepCounts, names) }
-        : (describedStrategy(this.search, this.#phrasing, words.tokens, read) ?? read);
-    // a salary, a price, lunch: klikbot never knows, whatever the rest of the question names
-    if (asksTheKnowledge.has(resolved.intent) && outsideWordsOf(words.tokens).length > 0)
-      return { ...resolved, intent: 'unknown', confidence: 1 };
-    // "hvor tit bliver den opdateret?" after an answer from one slide: that slide's passages
-    const asked = { input, tokens: words.tokens, names, resolved, dated: found !== undefined };
-    const pointed = withinLastRecord(this.search, this.#phrasing, asked);
-    if (pointed) return pointed;
-    const particular = particularQuestion({
-      knowledge: this.knowledge,
-      passages: this.#passages,
-      text: input.text,
-      tokens: words.tokens,
-      resolved,
-      dates: entities.dates,
-      at: { today: input.now.setZone(ZONE).toISODate() ?? '', time: input.now.setZone(ZONE).toFormat('HH.mm') },
-    });
-    if (particular) return particular;
-    const obligation =
-      resolved.intent === 'unknown' || asksTheKnowledge.has(resolved.intent)
-        ? obligationReading(this.search, input.text, words.tokens, resolved)
-        : undefined;
-    // a thing asked about by what it is, however the words alone were read: the pilots of a solution, a rollout group, the support systems
-    const thing =
-      obligation ??
-      pilotSolutionReading(this.knowledge, words.tokens, resolved) ??
-      rolloutGroupReading(words.tokens, resolved) ??
-      supportSystemsAsked(words.tokens, resolved) ??
-      kombitsPart(this.knowledge, this.search, words.tokens, resolved);
-    if (thing) return thing;
-    const day = dayOfMeetings({
-      tokens: words.tokens,
-      resolved,
-      entities,
-      dates: found ? entities.dates : undefined,
-      previous: input.previous,
-    });
-    if (day) return day;
-    // who presents a thing is the programme's, before what the material says of the thing
-    const presenter =
-      asksWhoPresents(words.tokens) && this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
-    if (presenter) return presenter;
-    const sides = this.#passages.compared(input.text, words.tokens, resolved);
-    if (sides) return sides;
-    const national = nationalProgress(this.knowledge, resolved, words.tokens);
-    if (national) return national;
-    const material =
-      this.#descriptions.described(input.text, words.tokens, matches, resolved, this.#described.spans(words.tokens)) ??
-      this.#passages.material(words.tokens, resolved) ??
-      this.#passages.whereToFind(input.text, words.tokens, resolved);
-    if (material) return material;
-    // the compliance model, which the strategies' answer does not show: the passage that holds
-    // the question (nearly all of it, where the question asks what the model is), else all of it
-    const ownless = this.#descriptions.withoutItsDialog(resolved);
-    if (ownless) {
-      const part = this.#passages.fromPassages(input.text, words.tokens, resolved);
-      const enough = asksWhatItIs(words.tokens) ? PASSAGE_OVER_GUESS : 0;
-      return part && part.confidence >= enough ? part : ownless;
-    }
-    const item = this.#agendaItem(input, words.tokens, resolved, found?.span, dateSpan);
-    if (item) return item;
-    const written = this.#passages.insteadOfContacts(input.text, words.tokens, resolved);
-    if (written) return written;
-    // "when will the role gallery be finished?", "hvad er deadline for strategi A?": a role, a strategy
-    // or a list of them has no date to give (a system's overview gives the year it is due)
-    // … though "the programme leader news" may be a point of the day's programme
-    const datedAsked = asksWhen(input.text) || (!resolved.intent.startsWith('overview.') && asksForADate(input.text));
-    if (undatedIntents.has(resolved.intent) && datedAsked && !asksWhenToChoose(resolved, words.tokens)) {
-      const unread = { ...resolved, intent: 'unknown' as const };
-      return (
-        this.#passages.fromPassages(input.text, words.tokens, resolved) ??
-        this.#agendaItem(input, words.tokens, unread, found?.span, dateSpan) ??
-        unread
-      );
-    }
-    const stepless = stepsOfAnotherRecord(this.knowledge, this.#passages, { ...asked, text: input.text });
-    if (stepless) return stepless;
-    // what happens by a date is the timeline, however well a passage's dates match the words
-    const timeline = found && (resolved.intent === 'event.list' || resolved.intent.startsWith('deadline.'));
-    const named = namedStems(words.tokens, names);
-    const quoted = timeline
-      ? undefined
-      : passageOverGuess({
-          passages: this.#passages,
-          classifier: this.#classifier,
-          text: input.text,
-          tokens: words.tokens,
-          resolved,
-          named,
-        });
-    if (quoted) return quoted;
-    const whose = whoOfARecordWithoutOne(this.knowledge, this.#passages, { ...asked, text: input.text });
-    if (whose) return whose;
-    if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD)
-      return this.#passages.withEvidence(input.text, words.tokens, resolved, named);
-    if (
-      found &&
-      (this.#known.onlyAsksWhatHappens(words.tokens, dateSpan) ||
-        (found.kind !== 'day' && asksForDatedThings(words.tokens, entities)))
-    )
-      return { intent: 'event.list', confidence: 0.6, entities, language };
-    const loose = { minimum: UNREAD_PASSAGE, named };
-    return (
-      this.#passages.fromPassages(input.text, words.tokens, resolved, loose) ??
-      this.#passages.wholeRecord(words.tokens, resolved) ??
-      resolved
-    );
-  }
-
-  /** A point of a meeting's programme (agenda-reading.ts), with this knowledge and its search. */
-  #agendaItem(
-    input: UnderstandInput,
-    tokens: string[],
-    resolved: Understanding,
-    dates: DateSpan | undefined,
-    dateWords: [number, number] | undefined,
-  ): Understanding | undefined {
-    return agendaItemReading({
-      knowledge: this.knowledge,
-      search: this.search,
-      input,
-      tokens,
-      resolved,
-      dates,
-      dateWords,
-    });
+        ? { ...read, entities: relativeStep(tokens, read.entities, this.#stepCounts, names) }
+        : (describedStrategy(this.search, this.#phrasing, tokens, read) ?? read);
+    return { entities, resolved };
   }
 }
