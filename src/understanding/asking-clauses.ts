@@ -24,8 +24,14 @@ const reported =
 const sentences = /(?<=[.!?;])\s+(?=\p{Lu})/u;
 // … and a question may follow a comma, opening with its word
 // (typed in lower case, "… haster mest.. hvad har vi af frister?", a full stop before a question word ends a sentence too)
-const questionAfterComma =
-  /(?:,|(?<=[.!?…]))\s+(?=(?:og\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvornaar|hvordan|what|which|who|when|how)\b)/iu;
+const questionWord =
+  /(?:og\s+|and\s+)?(?:(?:fra|from|by|til|until|since|siden|indtil)\s+)?(?:hvad|hvilke|hvilken|hvem|hvornår|hvornaar|hvordan|what|which|who|when|how)\b/iu;
+const questionAfterComma = new RegExp(`(?:,|(?<=[.!?…]))\\s+(?=${questionWord.source})`, 'iu');
+// … or a dash, where the part after it says enough by itself ("… the login change - from when do users …",
+// not "… - hvilken anbefaler du?")
+const questionAfterDash = new RegExp(`\\s[-–—]\\s+(?=${questionWord.source})`, 'iu');
+
+const prepositionBefore = /^(fra|from|by|til|until|since|siden|indtil)$/;
 
 // A yes-or-no clause says enough by itself in some words, none of them pointing into the story
 // around it ("Har I et notat?", "Skal jeg melde det til jer?" lean on what came before)
@@ -39,7 +45,9 @@ function standsAlone(tokens: string[]): boolean {
 
 function asks(clause: string): boolean {
   const { tokens } = queryWords(clause);
-  const first = tokens[0] === 'og' || tokens[0] === 'and' ? tokens[1] : tokens[0];
+  const opening = tokens[0] === 'og' || tokens[0] === 'and' ? 1 : 0;
+  // ("fra hvornår …?", "by when …?": a question word after the preposition it asks with)
+  const first = prepositionBefore.test(tokens[opening] ?? '') ? tokens[opening + 1] : tokens[opening];
   if (asking.test(first ?? '')) return true;
   if (!/\?\s*$/.test(clause)) return false;
   return tokens.some((token) => asking.test(token)) || (yesOrNo.test(first ?? '') && standsAlone(tokens));
@@ -51,6 +59,10 @@ export function askingClauses(text: string): string[] {
   return text
     .split(sentences)
     .flatMap((sentence) => sentence.split(questionAfterComma))
+    .flatMap((part) => {
+      const [first = '', ...after] = part.split(questionAfterDash);
+      return [first, ...after.filter((clause) => standsAlone(queryWords(clause).tokens))];
+    })
     .map((clause) => clause.replace(reported, '').trim())
     .filter(asks)
     .reverse();
@@ -83,6 +95,8 @@ export function readByItsClause(
   reread: (text: string) => Understanding,
 ): Understanding | undefined {
   if (read.intent !== 'unknown' && read.confidence >= CONFIDENCE_THRESHOLD) return undefined;
+  // (a whole read as surely nothing klikbot knows, a salary or a price, is not saved by a part of it)
+  if (read.intent === 'unknown' && read.confidence >= 1) return undefined;
   for (const clause of askingClauses(text)) {
     const alone = reread(clause);
     const agrees = read.intent === 'unknown' || alone.intent === read.intent;

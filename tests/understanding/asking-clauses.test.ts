@@ -45,6 +45,27 @@ describe('a long message whose question is one clause of it', () => {
     expect(askingClauses(typed)).toEqual(['hvem skal godkende serviceaftalerne om beskedfordeleren?']);
   });
 
+  it('finds a question after a dash, with the preposition it asks with, where it says enough by itself', () => {
+    const dashed =
+      'whats the deal with the login change for the building register - from when do users have to go through the central access control?';
+    expect(askingClauses(dashed)).toEqual(['from when do users have to go through the central access control?']);
+    const read = understander.understand({ text: dashed, now, locale: 'en-GB' });
+    expect(read.intent).toBe('deadline.task');
+    expect(read.entities.deadlines).toEqual(['bbr-kritisk-deadline']);
+    // a short part after a dash leans on what came before it
+    expect(
+      askingClauses('vi overvejer at skifte hele vores ESDH-løsning ud til næste år og er i tvivl - hvilken anbefaler du?'),
+    ).toEqual([]);
+  });
+
+  it('does not save a message read as surely unknown by one of its parts', () => {
+    const read = understander.understand({
+      text: 'Jeg sidder med budgettet for næste år og mangler nogle tal, hvad er lønnen for en programleder, og hvornår skal FK-ADM være udpeget?',
+      now,
+    });
+    expect(read.intent).toBe('unknown');
+  });
+
   it('finds a yes-or-no question by the verb it opens with, where it ends with a question mark', () => {
     const story =
       'Jeg prøver at få styr på hvad der brænder på i programleder-regi, så jeg ikke kvajer mig mens hun er væk. Er der nogen kombit-frister denne uge?';
