@@ -54,7 +54,9 @@ describe('a long message whose question is one clause of it', () => {
     expect(read.entities.deadlines).toEqual(['bbr-kritisk-deadline']);
     // a short part after a dash leans on what came before it
     expect(
-      askingClauses('vi overvejer at skifte hele vores ESDH-løsning ud til næste år og er i tvivl - hvilken anbefaler du?'),
+      askingClauses(
+        'vi overvejer at skifte hele vores ESDH-løsning ud til næste år og er i tvivl - hvilken anbefaler du?',
+      ),
     ).toEqual([]);
   });
 
