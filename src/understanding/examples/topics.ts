@@ -184,6 +184,8 @@ export const topicExamples: Partial<Record<Intent, string[]>> = {
     'any news {date}',
     'nyheder {date}',
     'er der noget nyt om {system}',
+    'nyheder {support}',
+    'news {support}',
     'hvad sker der med {deadline}',
     'whats new',
     'what is new this month',
