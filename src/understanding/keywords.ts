@@ -135,6 +135,11 @@ export function aspectOf(tokens: string[]): string | undefined {
 const kindBefore = /^(off|up|leader|kickoff|webinar|day|days)$/;
 const anyEvent = /^(moeder|moederne|arrangement\w*|begivenhed\w*|events?|meetings|aktiviteter\w*|activities)$/;
 
+/** Whether the question names events in general ("møder", "arrangementer", "events"). */
+export function namesEventsInGeneral(tokens: string[]): boolean {
+  return tokens.some((token) => anyEvent.test(token));
+}
+
 /** Event kinds the question names ("webinar", "kommunedage"). */
 export function eventKindsOf(tokens: string[]): string[] {
   const found = tokens.map((token) => eventKinds.get(stem(token))).filter((kind): kind is string => kind !== undefined);

@@ -1,5 +1,5 @@
 import { asksOneDeadline } from './follow-ups.js';
-import { eventKindsOf } from './keywords.js';
+import { eventKindsOf, namesEventsInGeneral } from './keywords.js';
 import type { Reading } from './reading.js';
 import { asksAboutTheCountry, asksAboutUs } from './status-fillers.js';
 import type { Intent } from './types.js';
@@ -75,6 +75,8 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     !reading.tokens.some((token) => taskOrDeadlineWord.test(token))
   )
     return 'event.list';
+  // "hvad ligger der af dl og møder i november?": the deadlines and the meetings of a span are its timeline
+  if (intent === 'deadline.range' && entities.dates && namesEventsInGeneral(reading.tokens)) return 'event.list';
   // "how many BBR steps are there?", "what are the BBR steps?": the steps themselves, when
   // nothing asks how far the municipalities are or when something is due
   if (

@@ -72,3 +72,15 @@ describe('the coming deadlines asked with a word of what is coming', () => {
     expect(intent('hvilke kommende opgaver har en frist?')).not.toBe('deadline.upcoming');
   });
 });
+
+describe('the deadlines and the meetings of a span', () => {
+  it('are its timeline, where the question asks for both', () => {
+    const read = (text: string) => understander.understand({ text, now });
+    for (const text of ['hvilke frister og møder har vi i oktober?', 'deadlines og arrangementer i december?']) {
+      expect(read(text).intent, text).toBe('event.list');
+      expect(read(text).entities.dates, text).toBeDefined();
+    }
+    // the deadlines alone stay the deadlines
+    expect(read('hvilke frister har vi i oktober?').intent).toBe('deadline.range');
+  });
+});

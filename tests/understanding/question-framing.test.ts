@@ -1,0 +1,25 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+let understander: Understander;
+beforeAll(async () => {
+  understander = new Understander(await loadKnowledge('data/knowledge'));
+});
+
+describe('words that frame a question without saying what it asks', () => {
+  const read = (text: string) => understander.understand({ text, now, locale: 'en-GB' });
+
+  it('leave the question as sure as it is without them', () => {
+    const role = read('in a nutshell, what does an aftaleadministrator do for the municipality?');
+    expect(role.intent).toBe('role.describe');
+    expect(role.entities.roles).toContain('aftaleadministrator');
+    expect(read('why should a municipality care about the role gallery at all?').intent).toBe('role.list');
+  });
+
+  it('still leave a question about something klikbot never knows unknown', () => {
+    expect(read('in a nutshell, what does a programme leader earn?').intent).toBe('unknown');
+  });
+});
