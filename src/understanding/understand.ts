@@ -32,6 +32,7 @@ import { AnswerCheck } from './answer-check.js';
 import { pilotSolutionFollowUp } from './pilot-questions.js';
 import { checkedIntent } from './intent-checks.js';
 import { readAsAName } from './name-alone.js';
+import { whereOfLastTopic } from './where-follow-ups.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
@@ -106,7 +107,9 @@ export class Understander {
     const language = detectLanguage(input.text, input.locale);
     const tokens = queryWords(input.text).tokens;
     const followUp =
-      this.#askedAgain(input, language) ?? pilotSolutionFollowUp(this.knowledge, tokens, input.previous, language);
+      this.#askedAgain(input, language) ??
+      pilotSolutionFollowUp(this.knowledge, tokens, input.previous, language) ??
+      whereOfLastTopic(this.search, tokens, input.previous, language);
     if (followUp) return followUp;
     // "hvad tid?" after a topic asks when, of that topic (asking words alone are a few words:
     // a longer text is not read for them)
