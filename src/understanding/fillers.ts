@@ -1,4 +1,4 @@
-import { datedItems, inSpan } from '../knowledge/queries.js';
+import { datedItems, findTask, inSpan } from '../knowledge/queries.js';
 import type { EntityMatch } from './entity-index.js';
 import { ASKERS_ROLE } from './entity-forms.js';
 import type { Reading } from './reading.js';
@@ -268,8 +268,11 @@ export const fillers: Partial<Record<Intent, Filler>> = {
   },
   'rollout.sapa': (reading, previous) => {
     // the rollout plan is SAPA's: "hvornår går KY i luften i Aarhus?" is not in it
-    const systems = reading.entities.itSystems;
+    // … nor is a step of a task, or a task of another system ("hvornår er det for sent for Gentofte at lukke BBRs egen adgangsstyring?")
+    const { itSystems: systems, steps, tasks } = reading.entities;
     if (systems.length > 0 && !systems.includes('sapa')) return undefined;
+    const ofSapa = (id: string) => findTask(reading.knowledge, id)?.itSystems.includes('SAPA') ?? false;
+    if (steps.length > 0 || tasks.some((id) => !ofSapa(id))) return undefined;
     const municipality =
       reading.entities.municipalities[0] ?? hinted(reading, 'municipality')[0] ?? previous?.entities.municipalities[0];
     return { ...reading.entities, municipalities: municipality ? [municipality] : [] };

@@ -87,9 +87,14 @@ export function queryWords(text: string): QueryWords {
   return { tokens: [...kept.tokens], capitalised: [...kept.capitalised] };
 }
 
+// "we're", "they've": an English contraction is its two words ("re late" is no word of its own)
+const contractions: Record<string, string> = { re: 'are', ve: 'have', ll: 'will', d: 'would' };
+const contracted = /(?<=\p{L})['’´`](re|ve|ll|d)\b/giu;
+
 function readWords(text: string): QueryWords {
   const raw = text
     .normalize('NFC')
+    .replace(contracted, (_, ending: string) => ` ${contractions[ending.toLowerCase()] ?? ''}`)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   const tokens: string[] = [];

@@ -16,10 +16,14 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     ((inherited && asksOneDeadline(reading.tokens)) || (!inherited && entities.tasks.length > 0))
   )
     return 'deadline.task';
-  // "og hvornår?" right after a task asks for its deadline, not for the calendar of events
+  // "og hvornår?" right after a task asks for its deadline, not for the calendar of events;
+  // so does "hvornår bliver det for sent at lukke BBRs egen adgangsstyring?", where no event is named
+  const asksWhenOfIt =
+    inherited ||
+    (reading.tokens.some((token) => /^(hvornaar|when)$/.test(token)) && !namesEventsInGeneral(reading.tokens));
   if (
     intent === 'event.list' &&
-    inherited &&
+    asksWhenOfIt &&
     entities.tasks.length + entities.deadlines.length > 0 &&
     entities.eventKinds.length === 0 &&
     !entities.dates

@@ -18,7 +18,12 @@ export function passedDeadlines(read: Understanding, tokens: string[]): Understa
   if (read.intent !== 'deadline.overdue') return read;
   if (read.entities.steps.length > 0) return { ...read, intent: 'task.steps' };
   if (read.entities.tasks.length > 0) return { ...read, intent: 'deadline.task' };
-  if (!tokens.some((token) => deadlineWord.test(token))) return { ...read, intent: 'unknown', confidence: 0 };
+  // ("for sent", too late: "sent" alone is as often English for sent; "hvornår er det for sent?" asks when)
+  const tooLate =
+    !tokens.some((token) => /^(hvornaar|when)$/.test(token)) &&
+    tokens.some((token, index) => token === 'sent' && tokens[index - 1] === 'for');
+  if (!tooLate && !tokens.some((token) => deadlineWord.test(token)))
+    return { ...read, intent: 'unknown', confidence: 0 };
   return read;
 }
 

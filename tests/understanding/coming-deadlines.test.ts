@@ -84,3 +84,13 @@ describe('the deadlines and the meetings of a span', () => {
     expect(read('hvilke frister har vi i oktober?').intent).toBe('deadline.range');
   });
 });
+
+describe('the passed deadlines', () => {
+  const later = DateTime.fromISO('2018-11-05T10:00:00+01:00');
+  const intent = (text: string, locale = 'da-DK') => understander.understand({ text, now: later, locale }).intent;
+
+  it('are asked for as what is too late, in Danish and English', () => {
+    expect(intent('er der noget vi er for sent ude med nu?')).toBe('deadline.overdue');
+    expect(intent("is there anything we're late with?", 'en-GB')).toBe('deadline.overdue');
+  });
+});

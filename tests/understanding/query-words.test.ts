@@ -35,6 +35,26 @@ describe("a question's words", () => {
     ]);
   });
 
+  it('write out an English contraction as its two words', () => {
+    expect(queryWords("is there anything we're late with?").tokens).toEqual([
+      'is',
+      'there',
+      'anything',
+      'we',
+      'are',
+      'late',
+      'with',
+    ]);
+    expect(queryWords('they’ve started, who’ll check?').tokens).toEqual([
+      'they',
+      'have',
+      'started',
+      'who',
+      'will',
+      'check',
+    ]);
+  });
+
   it('read "nr" before a number as its numbering, alone as a number asked', () => {
     expect(queryWords('trin nr. 3').tokens).toEqual(['trin', '3']);
     expect(queryWords('tlf nr til trg').tokens).toEqual(['telefonnummer', 'til', 'trg']);
