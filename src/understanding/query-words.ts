@@ -103,7 +103,9 @@ function readWords(text: string): QueryWords {
     // "bbbr", "kombbbit": no Danish or English word writes a letter three times running
     const folded = foldDanish(normalize(word).replace(/(\p{L})\1{2,}/gu, '$1$1'));
     // "trin2", "os2": a number written onto a word is a word of its own
-    const parts = folded.split(' ').flatMap((part) => part.split(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/u));
+    const parts = withoutAller(folded)
+      .split(' ')
+      .flatMap((part) => part.split(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/u));
     for (const part of parts.filter(Boolean)) {
       for (const written of abbreviations[part] ?? [part]) {
         tokens.push(written);
@@ -112,6 +114,13 @@ function readWords(text: string): QueryWords {
     }
   }
   return joinPhrases(withoutNumberMarks({ tokens, capitalised }));
+}
+
+// "allerførste", "allersidste": the very first is the first
+const aller = /^aller(?=foerst|sidst|naest|senest|nyest|tidligst|vigtigst)/;
+
+function withoutAller(word: string): string {
+  return word.replace(aller, '');
 }
 
 // "et antal brugere", "det samlede antal": a number of things, said, not asked

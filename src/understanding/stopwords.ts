@@ -207,6 +207,8 @@ const stopwords = new Set([
   'faktisk',
   'egentligt',
   'overhovedet',
+  'uanset',
+  'ligegyldigt',
   'simpelthen',
   'okay',
   'ok',

@@ -33,6 +33,7 @@ import { pilotSolutionFollowUp } from './pilot-questions.js';
 import { checkedIntent } from './intent-checks.js';
 import { readAsAName } from './name-alone.js';
 import { whereOfLastTopic } from './where-follow-ups.js';
+import { stepToDo } from './step-to-do.js';
 import { eventOnThatDay } from './event-days.js';
 import { domainStems } from './domain-words.js';
 import { KnownWords } from './known-words.js';
@@ -201,7 +202,9 @@ export class Understander {
     const resolved =
       read.intent === 'task.steps'
         ? { ...read, entities: relativeStep(tokens, read.entities, this.#stepCounts, names) }
-        : (describedStrategy(this.search, this.#phrasing, tokens, read) ?? read);
+        : (stepToDo(read, tokens, this.#stepCounts) ??
+          describedStrategy(this.search, this.#phrasing, tokens, read) ??
+          read);
     return { entities, resolved };
   }
 }
