@@ -6,8 +6,28 @@ import { stem } from './stem.js';
  * entity index: these are ways of asking, not things in the data.
  */
 const aspectWords: [string, string[]][] = [
-  ['pros', ['fordel', 'fordelene', 'pros', 'advantages', 'advantage', 'benefits', 'plus']],
-  ['cons', ['ulemper', 'ulempe', 'ulempen', 'cons', 'disadvantages', 'disadvantage', 'drawbacks', 'minus']],
+  [
+    'pros',
+    ['fordel', 'fordelene', 'pros', 'advantages', 'advantage', 'benefits', 'plus', 'upside', 'upsides', 'gevinst'],
+  ],
+  [
+    'cons',
+    [
+      'ulemper',
+      'ulempe',
+      'ulempen',
+      'bagside',
+      'bagsiden',
+      'cons',
+      'disadvantages',
+      'disadvantage',
+      'drawbacks',
+      'drawback',
+      'downside',
+      'downsides',
+      'minus',
+    ],
+  ],
   // not "varighed": its Danish stem is "var", which is also the past tense of "er"
   // not "take": the Danish stemmer makes it "tak" (thanks)
   ['duration', ['lang', 'længe', 'tager', 'long', 'duration']],

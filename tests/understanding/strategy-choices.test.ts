@@ -118,3 +118,16 @@ describe('one side of a strategy asked about by what the strategy does', () => {
     expect(which.entities.strategies).toEqual([]);
   });
 });
+
+describe("a strategy's upsides and downsides", () => {
+  it('are its pros and cons, by everyday words for them', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const ask = (text: string) => replyText(core.answer(turn(text, 'upsides', now, 'en')).replies);
+    const downsides = ask('what are the downsides of going the integration way?');
+    expect(downsides).toContain('Ressourcekrævende integrationsforløb');
+    expect(downsides).not.toContain('Automatisk vedligehold af data');
+    const upsides = ask('any upsides to the GUI route?');
+    expect(upsides).toContain('Hurtig og nem måde at blive klar til SAPA på');
+  });
+});
