@@ -302,6 +302,9 @@ const stopwords = new Set([
   // words that frame a question without saying what it asks ("in a nutshell", "what's the deal
   // with …", "are they allowed to …", "why should we care")
   'nutshell',
+  // ("who acts as the SPOC?" asks who is it)
+  'acts',
+  'acting',
   'deal',
   'allowed',
   'permitted',

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
 import { Understander } from '../../src/understanding/understand.js';
+import { replyText, turn } from './question-set.js';
 
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
 let understander: Understander;
@@ -21,5 +23,14 @@ describe('words that frame a question without saying what it asks', () => {
 
   it('still leave a question about something klikbot never knows unknown', () => {
     expect(read('in a nutshell, what does a programme leader earn?').intent).toBe('unknown');
+  });
+});
+
+describe('who acts as a role, while rolling something out', () => {
+  it('asks who the role is, of the rollout', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const text = 'who acts as SPOC for the vendors when we are rolling out Adgangsstyring?';
+    const reply = replyText(core.answer(turn(text, 'acts-as', now, 'en')).replies);
+    expect(reply).toContain('STS-projektlederen bliver SPOC for leverandørerne');
   });
 });

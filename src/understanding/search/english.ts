@@ -164,6 +164,9 @@ const glossary: Record<string, string[]> = {
   data: ['data'],
   structured: ['struktureret'],
   rollout: ['udrulning'],
+  // "rolling out", "rolled out": the rollout
+  rolling: ['udrulning'],
+  rolled: ['udrulning'],
   group: ['gruppe'],
   groups: ['grupper'],
   wave: ['boelge'],
