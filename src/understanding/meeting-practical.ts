@@ -9,9 +9,15 @@ const meetingsOwnWord = /^(lydtest\w*|lydproeve\w*|mikrofon\w*|mic|mics|mik|mikk
 // "få ordet", "say something in the debate": taking the floor ("hvad betyder ordet …?" is no such thing)
 const takingTheFloor =
   /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
-// "hvem står bag mødet?", "who is running the meeting?"
-const behindIt = /\b(st(?:å|aa)r\s+bag|holder\s+m(?:ø|oe)det|running\s+the\s+meeting|behind\s+the\s+meeting)\b/iu;
-const meetingWord = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|call|opkald\w*)$/;
+// "hvem står bag mødet?", "hvem styrer mødet?", "who is running the september session?"
+const behindIt =
+  /\b(st(?:å|aa)r\s+bag|holder|afholder|styrer|leder|run|runs|running|leads?|leading|chairs?|chairing|hosts?|hosting|facilitat\w*)\s+(?:\S+\s+){0,2}?(m(?:ø|oe)de\w*|meeting\w*|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
+/** Whether the question asks who hosts or runs a meeting: its hosts, whatever role its words were taken to describe. */
+export function asksWhoIsBehind(text: string): boolean {
+  return behindIt.test(text);
+}
+
+const meetingWord = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|session\w*|call|opkald\w*)$/;
 // testing the sound is something only a meeting has ("when do you test the sound before we start?")
 const testingTheSound =
   /\b(test\w*|check\w*|tjek\w*|pr(?:ø|oe)v\w*)\s+((?:i|vi|you|we|the|af)\s+)?(sound|lyd\w*)\b|\b(sound|lyd)\s*(check|test|tjek)\w*\b/iu;

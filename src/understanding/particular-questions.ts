@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { countSources } from './count-sources.js';
 import { tasksBeingUpdated } from './task-updates.js';
-import { meetingAgain, meetingPractical, meetingTopics } from './meeting-practical.js';
+import { asksWhoIsBehind, meetingAgain, meetingPractical, meetingTopics } from './meeting-practical.js';
 import type { PassageReadings } from './passage-readings.js';
 import { PASSAGE_OVER_GUESS, asksTheKnowledge, namesSomething } from './reading-groups.js';
 import type { DateSpan, Understanding } from './types.js';
@@ -37,7 +37,7 @@ export function particularQuestion(question: {
   const practical =
     resolved.intent === 'event.next-meeting' ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);
   // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")
-  if (practical && !namesSomething(resolved.entities)) {
+  if (practical && (!namesSomething(resolved.entities) || asksWhoIsBehind(text))) {
     const fact = passages.fromPassages(text, tokens, resolved);
     return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
   }

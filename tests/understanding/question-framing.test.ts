@@ -34,3 +34,13 @@ describe('who acts as a role, while rolling something out', () => {
     expect(reply).toContain('STS-projektlederen bliver SPOC for leverandørerne');
   });
 });
+
+describe('who runs a meeting', () => {
+  it('is its hosts, in Danish and English', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const ask = (text: string, language: 'da' | 'en') =>
+      replyText(core.answer(turn(text, `hosts-${language}`, now, language)).replies);
+    expect(ask('who is running the september session?', 'en')).toContain('Mette Vinther Poulsen');
+    expect(ask('hvem styrer mødet?', 'da')).toContain('Mette Vinther Poulsen');
+  });
+});
