@@ -14,7 +14,8 @@ const behindIt =
   /\b(st(?:å|aa)r\s+bag|holder|afholder|styrer|leder|run|runs|running|leads?|leading|chairs?|chairing|hosts?|hosting|facilitat\w*)\s+(?:\S+\s+){0,2}?(m(?:ø|oe)de\w*|meeting\w*|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
 /** Whether the question asks who hosts or runs a meeting: its hosts, whatever role its words were taken to describe. */
 export function asksWhoIsBehind(text: string): boolean {
-  return behindIt.test(text);
+  // ("hvor mange gange holder de mødet?" asks how often it is held)
+  return behindIt.test(text) && /(?<!\p{L})(hvem|who)(?!\p{L})/iu.test(text);
 }
 
 const meetingWord = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|session\w*|call|opkald\w*)$/;
@@ -34,7 +35,7 @@ export function meetingPractical(
   dates: DateSpan | undefined,
   resolved: Understanding,
 ): Understanding | undefined {
-  if (!tokens.some((token) => practicalWord.test(token)) && !behindIt.test(text) && !takingTheFloor.test(text))
+  if (!tokens.some((token) => practicalWord.test(token)) && !asksWhoIsBehind(text) && !takingTheFloor.test(text))
     return undefined;
   const onAMeetingDay =
     dates !== undefined &&
