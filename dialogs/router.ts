@@ -140,6 +140,8 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
     const action = routed.action;
     if ((action && !answeredInPart(action) && !readingDialogs.has(action.dialog)) || !routed.understanding)
       return answerText(turn, text, deps);
+    // (what klikbot can do is no part of a longer question: "… and what are you planning to add to it?")
+    if (routed.understanding.intent === 'help') continue;
     answers.push(routed);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }

@@ -95,12 +95,12 @@ export function readByItsClause(
   reread: (text: string) => Understanding,
 ): Understanding | undefined {
   if (read.intent !== 'unknown' && read.confidence >= CONFIDENCE_THRESHOLD) return undefined;
-  // (a whole read as surely nothing klikbot knows, a salary or a price, is not saved by a part of it)
-  if (read.intent === 'unknown' && read.confidence >= 1) return undefined;
   for (const clause of askingClauses(text)) {
     const alone = reread(clause);
     const agrees = read.intent === 'unknown' || alone.intent === read.intent;
-    if (alone.intent !== 'unknown' && alone.confidence >= CONFIDENCE_THRESHOLD && agrees)
+    // (what klikbot can do is no question a long message asks in one of its clauses: "… what are you planning to add to it?")
+    const answers = alone.intent !== 'unknown' && alone.intent !== 'help';
+    if (answers && alone.confidence >= CONFIDENCE_THRESHOLD && agrees)
       return { ...alone, language: read.language, clause, ...(alone.intent === 'fact' ? { asked: clause } : {}) };
   }
   return undefined;

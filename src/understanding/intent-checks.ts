@@ -10,6 +10,7 @@ import {
   deadlinesOfASpan,
   deadlinesOfASystem,
   meetingDuration,
+  lateWithSomething,
   passedDeadlines,
 } from './time-checks.js';
 import { statusOfADroppedTask } from './status-checks.js';
@@ -294,7 +295,10 @@ export function checkedIntent(read: Understanding, tokens: string[], knowledge: 
   const deadlines = deadlinesOfASystem(
     meetingDuration(
       comingDeadlines(
-        passedDeadlines(deadlinesAskedAsTasks(deadlinesOfASpan(aboutTheBot(read, tokens), tokens), tokens), tokens),
+        passedDeadlines(
+          lateWithSomething(deadlinesAskedAsTasks(deadlinesOfASpan(aboutTheBot(read, tokens), tokens), tokens), tokens),
+          tokens,
+        ),
         tokens,
       ),
       tokens,

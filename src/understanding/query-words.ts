@@ -59,12 +59,32 @@ const phrases: [string[], string][] = [
   [['shared', 'solutions'], 'stoettesystemer'],
 ];
 
+// … and phrases that frame a question without saying what it asks, left out: "in a nutshell,
+// what is Organisation?" is "what is Organisation?" (their words alone say something: "in", "put", "hvad")
+const framing: string[][] = [
+  ['in', 'a', 'nutshell'],
+  ['simply', 'put'],
+  ['put', 'simply'],
+  ['kort', 'sagt'],
+  ['kort', 'fortalt'],
+  ['i', 'korte', 'traek'],
+  ['uanset', 'hvad', 'det', 'er'],
+  ['uanset', 'hvad'],
+];
+
 /** The tokens with each known phrase put as the material writes it, capitals following its first word. */
 function joinPhrases(words: QueryWords): QueryWords {
   const tokens: string[] = [];
   const capitalised: boolean[] = [];
+  const at = (index: number) => (parts: string[]) =>
+    parts.every((part, offset) => words.tokens[index + offset] === part);
   for (let index = 0; index < words.tokens.length; index += 1) {
-    const phrase = phrases.find(([parts]) => parts.every((part, offset) => words.tokens[index + offset] === part));
+    const frame = framing.find(at(index));
+    if (frame) {
+      index += frame.length - 1;
+      continue;
+    }
+    const phrase = phrases.find(([parts]) => at(index)(parts));
     tokens.push(phrase ? phrase[1] : words.tokens[index]!);
     capitalised.push(words.capitalised[index]!);
     if (phrase) index += phrase[0].length - 1;

@@ -9,7 +9,7 @@ import { GlossaryReading } from './glossary-reading.js';
 import { isShortFor, lettersAsked, saidLetters } from './abbreviations.js';
 import { seedFullName } from '../knowledge/schemas/it-systems.js';
 import { queryWords } from './query-words.js';
-import type { Understanding } from './types.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 // "hvad er …", "hvad gør …", "what is …", "tell me about …": the whole thing asked about
 const danishOpeners = new Set([
@@ -200,7 +200,14 @@ export class RecordDescriptions {
       const read = { ...resolved, intent: own, confidence: Math.max(resolved.confidence, 0.9) };
       return this.withoutItsDialog(read) ?? read;
     }
-    const record = this.#namedRecord(rest, matches) ?? this.#namedSlide(rest.map(({ token }) => token));
+    // ("what are the steps in BBR?": a part of the thing asked for, and read, is no question of the whole)
+    const partRead =
+      resolved.entities.aspect !== undefined &&
+      resolved.intent !== 'unknown' &&
+      resolved.confidence >= CONFIDENCE_THRESHOLD;
+    const record = partRead
+      ? undefined
+      : (this.#namedRecord(rest, matches) ?? this.#namedSlide(rest.map(({ token }) => token)));
     if (record) return this.#wholeRecord(record, resolved);
     const described = unsure ? describedWhole(rest, spans) : undefined;
     return this.#explanation(tokens, unsure, resolved) ?? (described && this.#wholeRecord(described, resolved));

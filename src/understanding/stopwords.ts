@@ -207,8 +207,6 @@ const stopwords = new Set([
   'faktisk',
   'egentligt',
   'overhovedet',
-  'uanset',
-  'ligegyldigt',
   'simpelthen',
   'okay',
   'ok',
@@ -299,21 +297,18 @@ const stopwords = new Set([
   'anyway',
   'honestly',
   'precisely',
-  // words that frame a question without saying what it asks ("in a nutshell", "what's the deal
-  // with …", "are they allowed to …", "why should we care")
+  // words that frame a question without saying what it asks ("in a nutshell", "are they allowed
+  // to …", "I'm wondering")
   'nutshell',
   // ("who acts as the SPOC?" asks who is it)
   'acts',
   'acting',
-  'deal',
   'allowed',
   'permitted',
   'able',
   'supposed',
   'wondering',
   'curious',
-  'care',
-  'simply',
   'stuff',
   'thing',
   'things',

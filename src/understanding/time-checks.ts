@@ -1,3 +1,4 @@
+import { namesSomething } from './reading-groups.js';
 import type { Understanding } from './types.js';
 
 /*
@@ -9,6 +10,23 @@ import type { Understanding } from './types.js';
 const deadlineWord =
   /^(deadline\w*|frist\w*|tidsfrist\w*|overdue|due|miss\w*|overskred\w*|forsinke\w*|late|behind|bagud|nået|naaet|passeret)$/;
 
+// "er vi for sent ude med noget?", "anything we're late with?": what the asker is late with
+// ("er det for sent at tilmelde sig?", "too late to sign up" ask whether one can still do a thing)
+// ("hvornår er det for sent?" asks when)
+const lateWith =
+  /^(?!.*\b(?:hvornaar|when)\b).*(?:\bfor\s+sent\b(?!\s+(?:at|til)\b)|\blate\s+with\b|\bbehind\s+(?:with|on)\b|\bbagud\s+med\b)/u;
+// ("i" is as often the Danish preposition)
+const asker = /^(vi|os|jeg|we|us)$/;
+
+/** The passed deadlines, where the question asks what the asker is late with and names nothing, no date or event. */
+export function lateWithSomething(read: Understanding, tokens: string[]): Understanding {
+  const { eventKinds, dates } = read.entities;
+  // (the asker is late: "hvad sker der med sagerne, hvis de kommer for sent?" asks something else)
+  const askerLate = lateWith.test(tokens.join(' ')) && tokens.some((token) => asker.test(token));
+  if (!askerLate || namesSomething(read.entities) || eventKinds.length > 0 || dates) return read;
+  return { ...read, intent: 'deadline.overdue', confidence: 0.7 };
+}
+
 /**
  * "hvad var første skridt i BBR-opgaverne, der skulle gøres klar?": passed deadlines asked of a
  * step are that step, of a task its deadline; without a deadline's word ("which vendors have
@@ -18,11 +36,7 @@ export function passedDeadlines(read: Understanding, tokens: string[]): Understa
   if (read.intent !== 'deadline.overdue') return read;
   if (read.entities.steps.length > 0) return { ...read, intent: 'task.steps' };
   if (read.entities.tasks.length > 0) return { ...read, intent: 'deadline.task' };
-  // ("for sent", too late: "sent" alone is as often English for sent; "hvornår er det for sent?" asks when)
-  const tooLate =
-    !tokens.some((token) => /^(hvornaar|when)$/.test(token)) &&
-    tokens.some((token, index) => token === 'sent' && tokens[index - 1] === 'for');
-  if (!tooLate && !tokens.some((token) => deadlineWord.test(token)))
+  if (!tokens.some((token) => deadlineWord.test(token)) && !lateWith.test(tokens.join(' ')))
     return { ...read, intent: 'unknown', confidence: 0 };
   return read;
 }

@@ -60,14 +60,6 @@ describe('a long message whose question is one clause of it', () => {
     ).toEqual([]);
   });
 
-  it('does not save a message read as surely unknown by one of its parts', () => {
-    const read = understander.understand({
-      text: 'Jeg sidder med budgettet for næste år og mangler nogle tal, hvad er lønnen for en programleder, og hvornår skal FK-ADM være udpeget?',
-      now,
-    });
-    expect(read.intent).toBe('unknown');
-  });
-
   it('finds a yes-or-no question by the verb it opens with, where it ends with a question mark', () => {
     const story =
       'Jeg prøver at få styr på hvad der brænder på i programleder-regi, så jeg ikke kvajer mig mens hun er væk. Er der nogen kombit-frister denne uge?';

@@ -92,5 +92,12 @@ describe('the passed deadlines', () => {
   it('are asked for as what is too late, in Danish and English', () => {
     expect(intent('er der noget vi er for sent ude med nu?')).toBe('deadline.overdue');
     expect(intent("is there anything we're late with?", 'en-GB')).toBe('deadline.overdue');
+    expect(intent('are we behind on anything?', 'en-GB')).toBe('deadline.overdue');
+  });
+
+  it('are not whether it is too late to do a thing', () => {
+    expect(intent('er det for sent at tilmelde sig kommunedagene?')).not.toBe('deadline.overdue');
+    expect(intent('is it too late to sign up for the municipality days?', 'en-GB')).not.toBe('deadline.overdue');
+    expect(intent('kommer vi for sent hvis vi starter på BBR i oktober?')).toBe('deadline.task');
   });
 });

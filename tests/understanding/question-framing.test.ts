@@ -18,7 +18,9 @@ describe('words that frame a question without saying what it asks', () => {
     const role = read('in a nutshell, what does an aftaleadministrator do for the municipality?');
     expect(role.intent).toBe('role.describe');
     expect(role.entities.roles).toContain('aftaleadministrator');
-    expect(read('why should a municipality care about the role gallery at all?').intent).toBe('role.list');
+    expect(read('i was wondering what the role gallery is').intent).toBe('role.list');
+    expect(read('in a nutshell, what is Organisation?').intent).toBe('fact');
+    expect(read('simply put, what are the steps in BBR?').intent).toBe('task.steps');
   });
 
   it('still leave a question about something klikbot never knows unknown', () => {

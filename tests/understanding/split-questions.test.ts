@@ -1,5 +1,9 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
 import { onlyTells, splitQuestions } from '../../src/understanding/split-questions.js';
+import { replyText, turn } from './question-set.js';
 
 describe('the questions in one message', () => {
   it('splits two questions joined by "og" before a question word, or after a question mark', () => {
@@ -53,5 +57,17 @@ describe('the questions in one message', () => {
     // ("det samme for …", "i Kolding": not who tells)
     expect(onlyTells('Det samme for strategi B')).toBe(false);
     expect(onlyTells('I Kolding kommune')).toBe(false);
+  });
+});
+
+describe('a part of a message that reads as asking what klikbot can do', () => {
+  it('is no part of the answer: what klikbot can do was not asked', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const text =
+      'the sheet that maps each fagsystem to the support systems + interfaces it has to use - how often is it refreshed, and what are you planning to add to it later?';
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const answer = core.answer(turn(text, 'help-part', now, 'en'));
+    expect(answer.understanding?.intent).not.toBe('help');
+    expect(replyText(answer.replies)).not.toContain("I'm klikbot");
   });
 });

@@ -17,9 +17,26 @@ describe('the first or last thing to do in a task', () => {
       expect(read(text).intent, text).toBe('task.steps');
       expect(read(text).entities.steps, text).toEqual([{ taskId: 'bbr-adgangsstyring', number: 1 }]);
     }
-    expect(read('what do we do last in BBR?', 'en-GB').entities.steps).toEqual([
-      { taskId: 'bbr-adgangsstyring', number: 5 },
-    ]);
+    for (const text of ['what do we do last in BBR?', "what's the last thing to do in BBR?"])
+      expect(read(text, 'en-GB').entities.steps, text).toEqual([{ taskId: 'bbr-adgangsstyring', number: 5 }]);
+    for (const text of ['what should we do first in BBR?', 'hvad skal vi gøre først i BBR?'])
+      expect(read(text, text.startsWith('what') ? 'en-GB' : 'da-DK').entities.steps, text).toEqual([
+        { taskId: 'bbr-adgangsstyring', number: 1 },
+      ]);
+  });
+
+  it('is no step where an ordinal says something else: another, a date, a time, the final deadline', () => {
+    for (const text of [
+      'er der andet vi skal gøre for BBR?',
+      'hvad skal en anden kommune gøre i BBR?',
+      'hvad skal vi gøre med BBR den første november?',
+      'For det første, hvad skal vi gøre ved BBR?',
+      'hvornår er sidste frist for at gøre BBR klar?',
+      'hvornår skal vi starte på BBR første gang?',
+    ])
+      expect(read(text).intent, text).not.toBe('task.steps');
+    for (const text of ['what did we do last time about BBR?', 'what is the final deadline to do BBR?'])
+      expect(read(text, 'en-GB').intent, text).not.toBe('task.steps');
   });
 
   it('is not a step where nothing is to be done, or the task has no steps', () => {

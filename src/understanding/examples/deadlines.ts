@@ -87,8 +87,6 @@ export const deadlineExamples: Partial<Record<Intent, string[]>> = {
     'hvilke deadlines er overskredet',
     'hvilke frister er overskredet',
     'hvad er vi bagud med',
-    'hvad er vi for sent ude med',
-    'what are we late with',
     'hvilke deadlines er passeret',
     'hvad har vi overskredet',
     'hvilke frister er gået',
