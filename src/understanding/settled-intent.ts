@@ -20,7 +20,8 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   // so does "hvornår bliver det for sent at lukke BBRs egen adgangsstyring?", where no event is named
   const asksWhenOfIt =
     inherited ||
-    (reading.tokens.some((token) => /^(hvornaar|when)$/.test(token)) && !namesEventsInGeneral(reading.tokens));
+    (reading.tokens.some((token) => /^(hvornaar|when)$/.test(token)) &&
+      !reading.tokens.some((token) => eventWord.test(token)));
   if (
     intent === 'event.list' &&
     asksWhenOfIt &&
@@ -80,7 +81,12 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   )
     return 'event.list';
   // "hvad ligger der af dl og møder i november?": the deadlines and the meetings of a span are its timeline
-  if (intent === 'deadline.range' && entities.dates && namesEventsInGeneral(reading.tokens)) return 'event.list';
+  // (not "hvilke frister skal vi nå inden møderne i november?": the deadlines before them)
+  const beforeEvents = reading.tokens.some(
+    (token, index) => beforeWord.test(token) && namesEventsInGeneral(reading.tokens.slice(index + 1, index + 3)),
+  );
+  if (intent === 'deadline.range' && entities.dates && namesEventsInGeneral(reading.tokens) && !beforeEvents)
+    return 'event.list';
   // "how many BBR steps are there?", "what are the BBR steps?": the steps themselves, when
   // nothing asks how far the municipalities are or when something is due
   if (
@@ -115,6 +121,8 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
 }
 
 const pluralTasks = /(opgaver|opgaverne|tasks)$/;
+// a meeting or an event of any kind, said in the singular too ("when is the meeting about …?")
+const eventWord = /^(moed\w*|meeting\w*|arrangement\w*|begivenhed\w*|events?|webinar\w*|kommunedag\w*)$/;
 const beforeWord = /^(inden|foer|before|until|indtil)$/;
 const roleAnswers = new Set<Intent>(['role.competences', 'role.list']);
 const deadlineWord = /^(deadline\w*|frist\w*|tidsfrist\w*|due)$/;

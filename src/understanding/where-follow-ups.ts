@@ -48,10 +48,18 @@ const besideWhere = new Set([
   'happen',
   'happens',
   'then',
+  'we',
+  'that',
+  'this',
+  'there',
 ]);
 const longest = 6;
-// a place named in a sentence: a preposition before a name ("i Serviceplatformens Administrationsmodul", "via Adgangsstyring")
-const placeNamed = /(?:^|\s)(?:i|på|via|in|on)\s+\p{Lu}/u;
+// a place named in a sentence: a preposition before a name of two words ("i Serviceplatformens
+// Administrationsmodul"); "i BBR", "på KLIK" name the thing, not where in it
+const placeNamed = /(?:^|\s)(?:i|på|in|on)\s+\p{Lu}\p{L}+\s+\p{Lu}\p{L}+/u;
+// "hvor er vi (henne)?", "where are we?": how far the asker has come, not a place
+const howFar = (tokens: string[]) =>
+  tokens.some((token) => /^(vi|we)$/.test(token)) && tokens.some((token) => /^(er|are)$/.test(token));
 
 /** Whether the message asks only where, of what came before. */
 function asksOnlyWhere(tokens: string[]): boolean {
@@ -69,17 +77,18 @@ export function whereOfLastTopic(
   previous: Understanding | undefined,
   language: Understanding['language'],
 ): Understanding | undefined {
-  if (!previous || !asksOnlyWhere(tokens)) return undefined;
+  if (!previous || !asksOnlyWhere(tokens) || howFar(tokens)) return undefined;
   const { entities } = previous;
-  if (previous.intent.startsWith('event.') || entities.eventKinds.length > 0) {
-    const intent = previous.intent.startsWith('event.') ? previous.intent : 'event.list';
-    return { ...previous, intent, confidence: Math.max(previous.confidence, 0.8), language };
-  }
+  // (the events listed say where each is; the next programme leader meeting has no place yet)
+  if (previous.intent === 'event.list' || entities.eventKinds.length > 0)
+    return { ...previous, intent: 'event.list', confidence: Math.max(previous.confidence, 0.8), language };
   const records = [
     ...entities.deadlines.map((id) => search.passagesOf('deadlines', id)),
     ...entities.tasks.map((id) => search.passagesOf('tasks', id)),
   ];
-  const places = records.flat().filter((passage) => placeNamed.test(passage.text));
+  const places = records
+    .flat()
+    .filter((passage) => !passage.field.startsWith('steps') && placeNamed.test(passage.text));
   if (places.length === 0) return undefined;
   return {
     intent: 'fact',

@@ -80,8 +80,9 @@ describe('the deadlines and the meetings of a span', () => {
       expect(read(text).intent, text).toBe('event.list');
       expect(read(text).entities.dates, text).toBeDefined();
     }
-    // the deadlines alone stay the deadlines
+    // the deadlines alone stay the deadlines, and so do those before the meetings
     expect(read('hvilke frister har vi i oktober?').intent).toBe('deadline.range');
+    expect(read('hvilke frister skal vi nå inden møderne i november?').intent).toBe('deadline.range');
   });
 });
 

@@ -42,5 +42,15 @@ describe('where, asked of the last topic alone', () => {
     ask('hvornår skal FK-ADM være udpeget?');
     // ("hvor mange …" asks how many, not where)
     expect(ask('hvor mange er færdige?').intent).not.toBe('fact');
+    // "i BBR" names the thing, not where in it
+    const step = asker('where-step');
+    step('hvad er trin 3 i BBR?');
+    expect(step('hvor gør man det?').intent).not.toBe('fact');
+  });
+
+  it('is not "hvor er vi henne?", which asks how far the asker has come', () => {
+    const ask = asker('where-far');
+    ask('hvem skal godkende serviceaftalerne til beskedfordeleren?');
+    expect(ask('hvor er vi henne?').intent).not.toBe('fact');
   });
 });
