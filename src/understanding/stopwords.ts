@@ -297,8 +297,8 @@ const stopwords = new Set([
   'anyway',
   'honestly',
   'precisely',
-  // words that frame a question without saying what it asks ("in a nutshell", "are they allowed
-  // to …", "I'm wondering")
+  // words that frame a question without saying what it asks ("nutshell", "are they allowed to
+  // …", "I'm wondering"; whole framing phrases are left out in query-words.ts)
   'nutshell',
   // ("who acts as the SPOC?" asks who is it)
   'acts',

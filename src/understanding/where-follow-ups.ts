@@ -6,7 +6,7 @@ import type { Understanding } from './types.js';
  * "og hvor henne?" after the municipality days, "hvor gør hun det henne?" after who approves the
  * service agreements: where, asked of the last topic alone. An event's place is in the list of
  * events; a task's or a dated fact's is a place its own text names ("i Serviceplatformens
- * Administrationsmodul", "på KLIK").
+ * Administrationsmodul").
  */
 
 const whereWord = /^(hvor|where)$/;
