@@ -130,6 +130,8 @@ const readingDialogs = new Set<string>([
  * first's topic). A part that asks for an action or is not understood leaves the whole
  * message to be read as one.
  */
+const pointsBack = (part: string) => /(?<!\p{L})(it|that|them|det|den|dem|dette)(?!\p{L})/iu.test(part);
+
 function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
   if (parts.length < 2) return answerText(turn, text, deps);
@@ -140,8 +142,9 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
     const action = routed.action;
     if ((action && !answeredInPart(action) && !readingDialogs.has(action.dialog)) || !routed.understanding)
       return answerText(turn, text, deps);
-    // (what klikbot can do is no part of a longer question: "… and what are you planning to add to it?")
-    if (routed.understanding.intent === 'help') continue;
+    // (what klikbot can do is no part of a longer question that points back at the rest of it:
+    // "… and what are you planning to add to it?"; "… og hvad kan du hjælpe med?" is asked)
+    if (routed.understanding.intent === 'help' && pointsBack(part)) continue;
     answers.push(routed);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }

@@ -11,11 +11,14 @@ const takingTheFloor =
   /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
 // "hvem står bag mødet?", "hvem styrer mødet?", "who is running the september session?"
 const behindIt =
-  /\b(st(?:å|aa)r\s+bag|holder|afholder|styrer|leder|run|runs|running|leads?|leading|chairs?|chairing|hosts?|hosting|facilitat\w*)\s+(?:\S+\s+){0,2}?(m(?:ø|oe)de\w*|meeting\w*|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
+  /\b(st(?:å|aa)r\s+bag|holder\s+m(?:ø|oe)det|styrer|run|runs|running|hosts?|hosting|chairs?|chairing|facilitat\w*)\s+(?:\S+\s+){0,2}?(m(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
+// … of the programme leader meeting, not a kick-off, a webinar, a talk or someone else's meeting
+const anotherGathering =
+  /(kick|opstart|webinar|kommunedag|oplaeg|oplæg|indlaeg|indlæg|leverandoer|leverandør|vendor|kommunen)/iu;
 /** Whether the question asks who hosts or runs a meeting: its hosts, whatever role its words were taken to describe. */
 export function asksWhoIsBehind(text: string): boolean {
   // ("hvor mange gange holder de mødet?" asks how often it is held)
-  return behindIt.test(text) && /(?<!\p{L})(hvem|who)(?!\p{L})/iu.test(text);
+  return behindIt.test(text) && /(?<!\p{L})(hvem|who)(?!\p{L})/iu.test(text) && !anotherGathering.test(text);
 }
 
 const meetingWord = /^(moed\w*|programledermoed\w*|skype\w*|meeting\w*|session\w*|call|opkald\w*)$/;

@@ -136,8 +136,8 @@ function readWords(text: string): QueryWords {
   return joinPhrases(withoutNumberMarks({ tokens, capitalised }));
 }
 
-// "allerførste", "allersidste": the very first is the first
-const aller = /^aller(?=foerst|sidst|naest|senest|nyest|tidligst|vigtigst)/;
+// "allerførste": the very first is the first ("allersidste frist" is a deadline's, left as it is)
+const aller = /^aller(?=foerst)/;
 
 function withoutAller(word: string): string {
   return word.replace(aller, '');

@@ -129,11 +129,14 @@ export class RecordDescriptions {
   readonly #names: Map<string, string>;
   /** The strategies and recommendations, which the strategies' own answer shows. */
   readonly #shownStrategies: Set<string>;
+  /** The tasks that have steps of their own. */
+  readonly #stepped: Set<string>;
 
   constructor(
     knowledge: Knowledge,
     private readonly search: FactSearch,
   ) {
+    this.#stepped = new Set(knowledge.tasks.filter((task) => task.steps.length > 0).map((task) => task.id));
     this.#shownStrategies = new Set(
       knowledge.strategies.filter((item) => item.kind !== 'compliance-model').map((item) => item.id),
     );
@@ -201,8 +204,12 @@ export class RecordDescriptions {
       return this.withoutItsDialog(read) ?? read;
     }
     // ("what are the steps in BBR?": a part of the thing asked for, and read, is no question of the whole)
+    // (… where the thing has such a part: "what are the steps in KY?" is answered by KY's record)
+    const { aspect, tasks } = resolved.entities;
+    const hasThePart = aspect !== 'steps' || tasks.some((id) => this.#stepped.has(id));
     const partRead =
-      resolved.entities.aspect !== undefined &&
+      aspect !== undefined &&
+      hasThePart &&
       resolved.intent !== 'unknown' &&
       resolved.confidence >= CONFIDENCE_THRESHOLD;
     const record = partRead

@@ -83,7 +83,7 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   // "hvad ligger der af dl og møder i november?": the deadlines and the meetings of a span are its timeline
   // (not "hvilke frister skal vi nå inden møderne i november?": the deadlines before them)
   const beforeEvents = reading.tokens.some(
-    (token, index) => beforeWord.test(token) && namesEventsInGeneral(reading.tokens.slice(index + 1, index + 3)),
+    (token, index) => beforeWord.test(token) && namesEventsInGeneral(reading.tokens.slice(index + 1, index + 5)),
   );
   if (intent === 'deadline.range' && entities.dates && namesEventsInGeneral(reading.tokens) && !beforeEvents)
     return 'event.list';

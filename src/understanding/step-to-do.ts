@@ -45,8 +45,9 @@ export function stepToDo(
   tokens: string[],
   stepCounts: Map<string, number>,
 ): Understanding | undefined {
-  const { tasks, steps } = read.entities;
-  if (!readAsTheTask.has(read.intent) || tasks.length !== 1 || steps.length > 0) return undefined;
+  const { tasks, steps, dates } = read.entities;
+  // ("det første vi skal gøre efter 1. november" is first from a date, not the first step)
+  if (!readAsTheTask.has(read.intent) || tasks.length !== 1 || steps.length > 0 || dates) return undefined;
   if (tokens.some((token) => /^(hvem|who)$/.test(token))) return undefined;
   const taskId = tasks[0]!;
   const count = stepCounts.get(taskId) ?? 0;

@@ -10,20 +10,29 @@ import type { Understanding } from './types.js';
 const deadlineWord =
   /^(deadline\w*|frist\w*|tidsfrist\w*|overdue|due|miss\w*|overskred\w*|forsinke\w*|late|behind|bagud|nået|naaet|passeret)$/;
 
-// "er vi for sent ude med noget?", "anything we're late with?": what the asker is late with
-// ("er det for sent at tilmelde sig?", "too late to sign up" ask whether one can still do a thing)
-// ("hvornår er det for sent?" asks when)
-const lateWith =
-  /^(?!.*\b(?:hvornaar|when)\b).*(?:\bfor\s+sent\b(?!\s+(?:at|til)\b)|\blate\s+with\b|\bbehind\s+(?:with|on)\b|\bbagud\s+med\b)/u;
+// "er vi for sent ude med noget?", "anything we're late with?": what the asker is late with, asked
+// of anything at all ("er det for sent at tilmelde sig?", "hvem kontakter vi, hvis vi er bagud med
+// noget?", "vi er bagud med projektplanen" ask something else)
+const lateWith = /\b(?:for\s+sent(?:\s+ude)?\s+(?:med|paa)|late\s+with|behind\s+(?:with|on)|bagud\s+med)\b/u;
+const anything = /^(noget|nogen|nogle|anything|something)$/;
+const otherAsking = /^(hvem|who|hvis|if|konsekvens\w*|consequence\w*|hjaelp\w*|help)$/;
 // ("i" is as often the Danish preposition)
 const asker = /^(vi|os|jeg|we|us)$/;
+
+function asksWhatTheAskerIsLateWith(tokens: string[]): boolean {
+  return (
+    lateWith.test(tokens.join(' ')) &&
+    tokens.some((token) => anything.test(token)) &&
+    tokens.some((token) => asker.test(token)) &&
+    !tokens.some((token) => otherAsking.test(token))
+  );
+}
 
 /** The passed deadlines, where the question asks what the asker is late with and names nothing, no date or event. */
 export function lateWithSomething(read: Understanding, tokens: string[]): Understanding {
   const { eventKinds, dates } = read.entities;
-  // (the asker is late: "hvad sker der med sagerne, hvis de kommer for sent?" asks something else)
-  const askerLate = lateWith.test(tokens.join(' ')) && tokens.some((token) => asker.test(token));
-  if (!askerLate || namesSomething(read.entities) || eventKinds.length > 0 || dates) return read;
+  if (!asksWhatTheAskerIsLateWith(tokens) || namesSomething(read.entities) || eventKinds.length > 0 || dates)
+    return read;
   return { ...read, intent: 'deadline.overdue', confidence: 0.7 };
 }
 
@@ -36,7 +45,7 @@ export function passedDeadlines(read: Understanding, tokens: string[]): Understa
   if (read.intent !== 'deadline.overdue') return read;
   if (read.entities.steps.length > 0) return { ...read, intent: 'task.steps' };
   if (read.entities.tasks.length > 0) return { ...read, intent: 'deadline.task' };
-  if (!tokens.some((token) => deadlineWord.test(token)) && !lateWith.test(tokens.join(' ')))
+  if (!tokens.some((token) => deadlineWord.test(token)) && !asksWhatTheAskerIsLateWith(tokens))
     return { ...read, intent: 'unknown', confidence: 0 };
   return read;
 }

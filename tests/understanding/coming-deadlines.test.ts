@@ -100,5 +100,9 @@ describe('the passed deadlines', () => {
     expect(intent('er det for sent at tilmelde sig kommunedagene?')).not.toBe('deadline.overdue');
     expect(intent('is it too late to sign up for the municipality days?', 'en-GB')).not.toBe('deadline.overdue');
     expect(intent('kommer vi for sent hvis vi starter på BBR i oktober?')).toBe('deadline.task');
+    expect(intent('hvem skal vi kontakte hvis vi er bagud med noget?')).toBe('contact');
+    expect(intent('må vi godt være lidt for sent ude med svaret til KOMBIT?')).not.toBe('deadline.overdue');
+    expect(intent('er vi for sent ude med at vælge strategi?')).not.toBe('deadline.overdue');
+    expect(intent('hvad er allersidste frist for fordelingsreglerne?')).toBe('deadline.task');
   });
 });

@@ -44,5 +44,8 @@ describe('who runs a meeting', () => {
       replyText(core.answer(turn(text, `hosts-${language}`, now, language)).replies);
     expect(ask('who is running the september session?', 'en')).toContain('Mette Vinther Poulsen');
     expect(ask('hvem styrer mødet?', 'da')).toContain('Mette Vinther Poulsen');
+    // … not who runs another gathering
+    expect(ask('who runs the kick-off meetings for Organisation?', 'en')).not.toContain('Mette Vinther Poulsen');
+    expect(ask('hvem holder møde med leverandøren?', 'da')).not.toContain('Mette Vinther Poulsen');
   });
 });

@@ -117,3 +117,13 @@ describe('a thing of the programme asked about whole', () => {
     expect(read('hvad er DAR?').intent).not.toBe('fact');
   });
 });
+
+describe('the steps asked of a thing', () => {
+  it('are its steps where it has some, else its record', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const read = (text: string) => understander.understand({ text, now, locale: 'en-GB' });
+    expect(read('what are the steps in BBR?').intent).toBe('task.steps');
+    expect(read('what are the steps in KY?').intent).toBe('fact');
+  });
+});

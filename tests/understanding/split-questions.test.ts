@@ -69,5 +69,10 @@ describe('a part of a message that reads as asking what klikbot can do', () => {
     const answer = core.answer(turn(text, 'help-part', now, 'en'));
     expect(answer.understanding?.intent).not.toBe('help');
     expect(replyText(answer.replies)).not.toContain("I'm klikbot");
+    // … while a part that asks what klikbot can do is answered
+    const asked = core.answer(
+      turn('When is the BBR deadline, and what can you help me with?', 'help-asked', now, 'en'),
+    );
+    expect(replyText(asked.replies)).toContain("I'm klikbot");
   });
 });

@@ -33,6 +33,7 @@ describe('the first or last thing to do in a task', () => {
       'For det første, hvad skal vi gøre ved BBR?',
       'hvornår er sidste frist for at gøre BBR klar?',
       'hvornår skal vi starte på BBR første gang?',
+      'hvad er det første vi skal gøre i BBR efter 1. november?',
     ])
       expect(read(text).intent, text).not.toBe('task.steps');
     for (const text of ['what did we do last time about BBR?', 'what is the final deadline to do BBR?'])
