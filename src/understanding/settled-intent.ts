@@ -52,6 +52,15 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))
   )
     return 'deadline.task';
+  // "er den opgave publiceret endnu?", "hvornår kommer den i KLIK?" right after one task: that task, not all of them
+  if (
+    intent === 'task.list' &&
+    inherited &&
+    entities.tasks.length === 1 &&
+    reading.tokens.some((token) => /^(den|det|denne|dette|it|that|this)$/.test(token)) &&
+    !reading.tokens.some((token) => pluralTasks.test(token))
+  )
+    return 'task.describe';
   // "hvad er basisopgaverne for FK?": several tasks of a kind, not the kind of one task only hinted at
   if (
     intent === 'task.kind' &&
