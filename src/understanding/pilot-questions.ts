@@ -81,6 +81,32 @@ function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Un
   return aboutOrganisation && !ofSystems && tokens.some((token) => usesWord.test(token));
 }
 
+const systemKindWord = /^(snitflad\w*|interface\w*|system\w*|fagsystem\w*|stoettesystem\w*|it)$/;
+const whatWord = /^(hvad|hvilken|hvilke|what|which)$/;
+// a question of what one municipality uses is a few words ("hvad bruger Odense til organisationsdata?")
+const shortUse = 7;
+
+/**
+ * "hvad bruger Odense?", "what does Gladsaxe use?": what a pilot municipality uses, asked of
+ * it alone, is its solution in the pilot, the one thing the material says it uses.
+ */
+function whatAPilotUses(knowledge: Knowledge, tokens: string[], resolved: Understanding): Understanding | undefined {
+  const { entities } = resolved;
+  const [municipality] = entities.municipalities;
+  if (!municipality || entities.municipalities.length !== 1 || tokens.length > shortUse) return undefined;
+  if (!tokens.some((token) => usesWord.test(token)) || !tokens.some((token) => whatWord.test(token))) return undefined;
+  // ("hvad bruger Odense af snitflader?" asks of systems, which the material does not give per municipality)
+  if (tokens.some((token) => systemKindWord.test(token))) return undefined;
+  const others = {
+    ...entities,
+    municipalities: [],
+    supportSystems: entities.supportSystems.filter((id) => id !== organisation),
+  };
+  if (namesSomething(others) || !knowledge.pilots.some((pilot) => pilot.municipality === municipality))
+    return undefined;
+  return { ...resolved, intent: 'pilot.solution', confidence: Math.max(resolved.confidence, pilotConfidence) };
+}
+
 /**
  * "hvem bruger OS2 sync?", "which pilot municipalities built their own org solution?": a
  * solution the SAPA pilots use, asked who uses it, is the pilots' answer for that solution. A
@@ -94,6 +120,8 @@ export function pilotSolutionReading(
 ): Understanding | undefined {
   // "hvad koster OS2 sync?": a price is never in the material, whatever it names
   if (outsideWordsOf(tokens).length > 0) return undefined;
+  const uses = whatAPilotUses(knowledge, tokens, resolved);
+  if (uses) return uses;
   const named = pilotSolutionNamed(knowledge, tokens);
   const piloting = tokens.some((token) => pilotWord.test(token)) || pilotsOrganisation(knowledge, tokens, resolved);
   if (!named) return piloting ? municipalityPiloting(resolved, tokens) : undefined;
