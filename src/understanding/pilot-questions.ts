@@ -83,8 +83,8 @@ function pilotsOrganisation(knowledge: Knowledge, tokens: string[], resolved: Un
 
 const systemKindWord = /^(snitflad\w*|interface\w*|system\w*|fagsystem\w*|stoettesystem\w*|it)$/;
 const whatWord = /^(hvad|hvilken|hvilke|what|which)$/;
-// a question of what one municipality uses is a few words ("hvad bruger Odense til organisationsdata?")
-const shortUse = 7;
+// asked of the municipality alone, in a few words ("hvilke løsninger bruger Odense i borgerservice?" asks of more)
+const shortUse = 4;
 
 /**
  * "hvad bruger Odense?", "what does Gladsaxe use?": what a pilot municipality uses, asked of
