@@ -10,6 +10,17 @@ import type { Intent } from './types.js';
  * the role is.
  */
 export function settledIntent(intent: Intent, reading: Reading, inherited: boolean): Intent {
+  return (
+    askedOfADeadline(intent, reading, inherited) ??
+    askedOfTasks(intent, reading, inherited) ??
+    askedOfEvents(intent, reading) ??
+    askedOfStepsOrStatus(intent, reading) ??
+    intent
+  );
+}
+
+/** A task's or a dated fact's deadline, and a role asked alone. */
+function askedOfADeadline(intent: Intent, reading: Reading, inherited: boolean): Intent | undefined {
   const { entities } = reading;
   if (
     intent === 'deadline.upcoming' &&
@@ -52,6 +63,12 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
     reading.tokens.some((token) => /^(deadline|frist|tidsfrist|due)/.test(token))
   )
     return 'deadline.task';
+  return undefined;
+}
+
+/** One task or several, asked as one thing or another. */
+function askedOfTasks(intent: Intent, reading: Reading, inherited: boolean): Intent | undefined {
+  const { entities } = reading;
   // "er den opgave publiceret endnu?", "hvornår kommer den i KLIK?" right after one task: that task, not all of them
   if (
     intent === 'task.list' &&
@@ -77,6 +94,12 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   ) {
     return asksAboutUs(reading.tokens) ? 'status.mine' : 'status.national';
   }
+  return undefined;
+}
+
+/** Events, and the timeline of a span. */
+function askedOfEvents(intent: Intent, reading: Reading): Intent | undefined {
+  const { entities } = reading;
   // "hvilke webinarer er der for nye?", "… i november?": a kind of event named, and no task, deadline or word for one, lists events
   // (but what must be done before the event is the timeline up to it: "hvad skal vi nå inden kommunedagene?")
   const beforeTheEvent = reading.tokens.some(
@@ -96,6 +119,12 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   );
   if (intent === 'deadline.range' && entities.dates && namesEventsInGeneral(reading.tokens) && !beforeEvents)
     return 'event.list';
+  return undefined;
+}
+
+/** A task's steps themselves, a support system's coming tasks, a date's timeline and whose status. */
+function askedOfStepsOrStatus(intent: Intent, reading: Reading): Intent | undefined {
+  const { entities } = reading;
   // "how many BBR steps are there?", "what are the BBR steps?": the steps themselves, when
   // nothing asks how far the municipalities are or when something is due
   if (
@@ -126,7 +155,7 @@ export function settledIntent(intent: Intent, reading: Reading, inherited: boole
   // … and "status på BBR for alle kommuner" the country's, whoever asks
   if (intent === 'status.mine' && entities.municipalities.length === 0 && asksAboutTheCountry(reading.tokens))
     return 'status.national';
-  return intent;
+  return undefined;
 }
 
 const pluralTasks = /(opgaver|opgaverne|tasks)$/;
