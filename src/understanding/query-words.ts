@@ -40,6 +40,21 @@ const abbreviations: Record<string, string[]> = {
   reqs: ['requirements'],
   dept: ['department'],
   mgr: ['manager'],
+  mtg: ['meeting'],
+  mtgs: ['meetings'],
+  // chat spellings of small words, which would otherwise be words nothing knows
+  nxt: ['next'],
+  abt: ['about'],
+  thier: ['their'],
+  wat: ['what'],
+  wht: ['what'],
+  whn: ['when'],
+  pls: ['please'],
+  plz: ['please'],
+  ppl: ['people'],
+  tmrw: ['tomorrow'],
+  ik: ['ikke'],
+  ikk: ['ikke'],
 };
 
 // Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC",
@@ -57,6 +72,11 @@ const phrases: [string[], string][] = [
   [['faelles', 'komponenter'], 'stoettesystemer'],
   [['shared', 'components'], 'stoettesystemer'],
   [['shared', 'solutions'], 'stoettesystemer'],
+  // "from which date …?" asks when: the date is what is asked, not a word the data must hold
+  [['which', 'date'], 'when'],
+  [['what', 'date'], 'when'],
+  [['hvilken', 'dato'], 'hvornaar'],
+  [['hvilke', 'datoer'], 'hvornaar'],
 ];
 
 // … and phrases that frame a question without saying what it asks, left out: "in a nutshell,

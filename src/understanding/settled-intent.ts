@@ -78,6 +78,14 @@ function askedOfTasks(intent: Intent, reading: Reading, inherited: boolean): Int
     !reading.tokens.some((token) => pluralTasks.test(token))
   )
     return 'task.describe';
+  // "list the steps for strategy A for Organisation": a strategy's own steps, not the system's tasks
+  if (
+    intent === 'task.list' &&
+    entities.strategies.length > 0 &&
+    entities.tasks.length === 0 &&
+    !reading.tokens.some((token) => pluralTasks.test(token))
+  )
+    return 'strategy.describe';
   // "hvad er basisopgaverne for FK?": several tasks of a kind, not the kind of one task only hinted at
   if (
     intent === 'task.kind' &&

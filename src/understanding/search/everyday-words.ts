@@ -194,6 +194,14 @@ const everydayWords = new Set([
   'extra',
   'ekstra',
   'trigger',
+  // "vær obs på": be aware of; "business-wise": as regards business
+  'obs',
+  'wise',
+  // the file a thing is kept in, not what it is ("the implementeringsoverblik spreadsheet")
+  'spreadsheet',
+  'regneark',
+  'regnearket',
+  'excel',
 ]);
 
 /** Whether a folded word is everyday speech, neither a fact the data holds nor one it lacks. */

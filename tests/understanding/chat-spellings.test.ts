@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import type { Core } from '../../src/core/core.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { replyText, turn } from './question-set.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+let core: Core;
+beforeAll(async () => {
+  core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+});
+
+let conversation = 0;
+function ask(text: string, language: 'da' | 'en') {
+  const answer = core.answer(turn(text, `spellings-${(conversation += 1)}`, now, language));
+  return { intent: answer.understanding?.intent, reply: replyText(answer.replies) };
+}
+
+describe('small words as people type them in a chat', () => {
+  it('are the words they stand for, not words nothing knows', () => {
+    // "thier": not written out, the question had a word nothing knew, and no answer
+    const pilots = ask('which pilot councils built thier own org solution?', 'en');
+    expect(pilots.intent).toBe('pilot.solution');
+    expect(pilots.reply).toContain('Odense');
+  });
+
+  it('say how a thing is asked: "vær obs på"', () => {
+    const aware = ask('er der noget i december vi skal være obs på?', 'da');
+    expect(aware.intent).toBe('event.list');
+    expect(aware.reply).toContain('12. december 2018');
+  });
+});
+
+describe('which date', () => {
+  it('asks when', () => {
+    const when = ask('from what date can BBR users only log in via the central access control?', 'en');
+    expect(when.intent).toBe('deadline.task');
+    expect(when.reply).toContain('1 November 2018');
+    expect(ask('hvilken dato skal FK-ADM være udpeget?', 'da').reply).toContain('1. november 2018');
+  });
+});
+
+describe('where to download a thing', () => {
+  it('is where to find it: its link, whatever file it is kept in', () => {
+    for (const [text, language] of [
+      ['where can I download the implementation overview spreadsheet?', 'en'],
+      ['hvor kan jeg downloade implementeringsoverblikket?', 'da'],
+    ] as const) {
+      const found = ask(text, language);
+      expect(found.intent).toBe('fact');
+      expect(found.reply).toContain('https://share-komm.kombit.dk/');
+    }
+  });
+});
+
+describe("a strategy's steps, asked with its system named", () => {
+  it("are the strategy's, not the system's tasks", () => {
+    const steps = ask('what are the steps in strategy B for Organisation?', 'en');
+    expect(steps.intent).toBe('strategy.describe');
+    expect(steps.reply).toContain('STS ORG Brugergrænseflade');
+    expect(ask('list trinene for strategi A for Organisation', 'da').intent).toBe('strategy.describe');
+  });
+});
