@@ -34,9 +34,14 @@ function quoted(context: DialogContext, text: string): string {
   return datesInLanguage(context, text.replace(footnoteStar, ''));
 }
 
-/** A passage's words in the answer's language, where the record gives them in English too. */
+/**
+ * A passage's words in the answer's language, where the record gives them in English too. A
+ * line of the slides ("pros.1", "duration.text") keeps its Danish beside the English, so that
+ * what the material says stays checkable; an explanation written for the data ("meaning") does not need to.
+ */
 function wordsOf(context: DialogContext, passage: Passage): string {
-  return context.language === 'en' && passage.english !== undefined ? passage.english : quoted(context, passage.text);
+  if (context.language !== 'en' || passage.english === undefined) return quoted(context, passage.text);
+  return passage.field.includes('.') ? `${passage.english} (_${quoted(context, passage.text)}_)` : passage.english;
 }
 
 /** "Fra Rollegalleriet, udkast september 2018 (6. september 2018)" */

@@ -28,6 +28,20 @@ function nameOf(strategy: Strategy): string {
   return `${strategy.letter} ${strategy.name}`;
 }
 
+/**
+ * The material's lines as the asker reads them: in English, the data's English of each line
+ * with the slide's own Danish words beside it (what was said stays checkable); else as written.
+ */
+function linesIn(context: DialogContext, danish: string[], english: string[] | undefined): string[] {
+  if (context.language === 'da' || english?.length !== danish.length) return danish;
+  return danish.map((line, index) => `${english[index]} (_${line}_)`);
+}
+
+/** One line of the material, as `linesIn` gives a list. */
+function lineIn(context: DialogContext, danish: string, english: string | undefined): string {
+  return linesIn(context, [danish], english === undefined ? undefined : [english])[0]!;
+}
+
 /** "2–5 måneder" / "14 days": the figure first, in the asker's language. */
 function durationFigure(context: DialogContext, duration: NonNullable<Strategy['duration']>): string {
   const span = duration.min === duration.max ? `${duration.min}` : `${duration.min}–${duration.max}`;
@@ -40,14 +54,16 @@ function durationFigure(context: DialogContext, duration: NonNullable<Strategy['
 }
 
 function durationText(context: DialogContext, strategy: Strategy): string {
-  if (strategy.duration) {
-    const conditions = strategy.duration.conditions.length > 0 ? ` (${strategy.duration.conditions.join('; ')})` : '';
-    return `**${durationFigure(context, strategy.duration)}**: ${strategy.duration.text}${conditions}`;
+  const { duration } = strategy;
+  if (duration) {
+    const said = linesIn(context, duration.conditions, duration.conditionsEn);
+    const conditions = said.length > 0 ? ` (${said.join('; ')})` : '';
+    return `**${durationFigure(context, duration)}**: ${lineIn(context, duration.text, duration.textEn)}${conditions}`;
   }
-  const decide = strategy.steps.find((step) => /hvor længe/i.test(step));
-  return decide
-    ? say(context, `Materialet giver ingen varighed: "${decide}".`, `The material gives no duration: "${decide}".`)
-    : say(context, 'Materialet giver ingen varighed.', 'The material gives no duration.');
+  const decide = strategy.steps.findIndex((step) => /hvor længe/i.test(step));
+  if (decide < 0) return say(context, 'Materialet giver ingen varighed.', 'The material gives no duration.');
+  const step = linesIn(context, strategy.steps, strategy.stepsEn)[decide];
+  return say(context, `Materialet giver ingen varighed: "${step}".`, `The material gives no duration: ${step}.`);
 }
 
 function strategyButtons(context: DialogContext, except?: Strategy): ReplyButton[] {
@@ -69,12 +85,18 @@ function overviewReply(context: DialogContext): Reply {
     `Kommunen vælger én af **${strategies.length} strategier** for at få sine organisationsdata i STS Organisation:`,
     `The municipality chooses one of **${strategies.length} strategies** to get its organisation data into STS Organisation:`,
   );
-  const recommendations = recommendationsOf(context).map(
-    (item) => `${item.number}: ${item.text}${item.details.length > 0 ? ` (${item.details.join('; ')})` : ''}`,
-  );
+  const recommendations = recommendationsOf(context).map((item) => {
+    const details = linesIn(context, item.details, item.detailsEn);
+    return `${item.number}: ${lineIn(context, item.text, item.textEn)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
+  });
   const list = [
     ...strategies.map(
-      (strategy) => `${nameOf(strategy)}: ${strategy.duration ? strategy.duration.text : (strategy.steps[0] ?? '')}`,
+      (strategy) =>
+        `${nameOf(strategy)}: ${
+          strategy.duration
+            ? lineIn(context, strategy.duration.text, strategy.duration.textEn)
+            : (linesIn(context, strategy.steps, strategy.stepsEn)[0] ?? '')
+        }`,
     ),
     ...recommendations.map((line) => `${say(context, 'Anbefaling', 'Recommendation')} ${line}`),
   ];
@@ -95,21 +117,24 @@ function prosConsLines(
   strategy: Strategy,
   which: 'pros' | 'cons',
 ): { intro: string; list: string[] } {
-  const items = strategy[which];
+  const items = linesIn(context, strategy[which], strategy[which === 'pros' ? 'prosEn' : 'consEn']);
   const word = which === 'pros' ? say(context, 'Fordele', 'Pros') : say(context, 'Ulemper', 'Cons');
   if (items.length === 0) {
     const recommended = recommendationsOf(context).find((item) =>
       item.text.toLowerCase().includes(strategy.name.toLowerCase()),
     );
     // (the recommendation's own condition belongs with it, inside the material's words: "… (især hvis man kun har KMD Sag sager i SAPA)")
-    const details = recommended?.details.join('; ') ?? '';
-    const when = details ? ` (${details.charAt(0).toLowerCase()}${details.slice(1)})` : '';
-    const hint = recommended
-      ? say(
-          context,
-          ` KOMBIT anbefaler den dog: "${recommended.text}${when}".`,
-          ` KOMBIT does recommend it, though: "${recommended.text}${when}".`,
-        )
+    const withCondition = (text: string, details: string[]) => {
+      const said = details.join('; ');
+      return said ? `${text} (${said.charAt(0).toLowerCase()}${said.slice(1)})` : text;
+    };
+    const english =
+      recommended?.textEn === undefined
+        ? undefined
+        : withCondition(recommended.textEn, recommended.detailsEn ?? recommended.details);
+    const advice = recommended && lineIn(context, withCondition(recommended.text, recommended.details), english);
+    const hint = advice
+      ? say(context, ` KOMBIT anbefaler den dog: "${advice}".`, ` KOMBIT does recommend it, though: ${advice}.`)
       : '';
     return {
       intro: say(
@@ -143,7 +168,7 @@ function aspectReply(context: DialogContext, strategy: Strategy, aspect: Aspect)
       `Strategi ${nameOf(strategy)} har ${strategy.steps.length} trin:`,
       `Strategy ${nameOf(strategy)} has ${strategy.steps.length} steps:`,
     );
-    return listReply({ heading, intro, list: strategy.steps, source, buttons });
+    return listReply({ heading, intro, list: linesIn(context, strategy.steps, strategy.stepsEn), source, buttons });
   }
   const { intro, list } = prosConsLines(context, strategy, aspect);
   return list.length > 0
@@ -154,10 +179,11 @@ function aspectReply(context: DialogContext, strategy: Strategy, aspect: Aspect)
 function strategyReply(context: DialogContext, strategy: Strategy): Reply {
   const lead = `**${say(context, 'Strategi', 'Strategy')} ${nameOf(strategy)}**: ${durationText(context, strategy)}`;
   const hasProsCons = strategy.pros.length > 0 || strategy.cons.length > 0;
+  const steps = linesIn(context, strategy.steps, strategy.stepsEn);
   const facts = hasProsCons
     ? [
-        { label: say(context, 'Fordele', 'Pros'), value: strategy.pros.join('; ') },
-        { label: say(context, 'Ulemper', 'Cons'), value: strategy.cons.join('; ') },
+        { label: say(context, 'Fordele', 'Pros'), value: linesIn(context, strategy.pros, strategy.prosEn).join('; ') },
+        { label: say(context, 'Ulemper', 'Cons'), value: linesIn(context, strategy.cons, strategy.consEn).join('; ') },
       ]
     : [];
   const note = hasProsCons
@@ -174,7 +200,7 @@ function strategyReply(context: DialogContext, strategy: Strategy): Reply {
     ...facts.map((fact) => `${fact.label}: ${fact.value}`),
     note,
     stepsIntro,
-    ...strategy.steps.map((step) => `- ${step}`),
+    ...steps.map((step) => `- ${step}`),
   ].join('\n');
   const buttons = strategyButtons(context, strategy).slice(0, 2);
   buttons.push(dialogButton(say(context, 'Alle strategier', 'All strategies'), ANSWER_DIALOGS.strategies));
@@ -183,7 +209,7 @@ function strategyReply(context: DialogContext, strategy: Strategy): Reply {
     text,
     intro,
     ...(facts.length > 0 ? { facts } : {}),
-    list: strategy.steps,
+    list: steps,
     source: sourceLine(context, strategy.source.label),
     buttons,
   };

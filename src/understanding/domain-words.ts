@@ -2,10 +2,14 @@ import type { Knowledge } from '../knowledge/registry.js';
 import { words } from '../knowledge/text.js';
 import { stem } from './stem.js';
 
+// the English written beside the material's lines ("prosEn") is klikbot's words, as the glossary's are
+const englishKey = /^[a-z]+En$/;
+
 function collectText(value: unknown, into: string[]): void {
   if (typeof value === 'string') into.push(value);
   else if (Array.isArray(value)) for (const item of value) collectText(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectText(item, into);
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) if (!englishKey.test(key)) collectText(item, into);
 }
 
 /**

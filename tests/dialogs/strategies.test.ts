@@ -69,6 +69,26 @@ describe('strategies: one strategy', () => {
       strategies(context('2018-09-06T10:00:00+02:00', 'en'), { strategyId: 'strategi-c', aspect: 'cons' }),
     );
     expect(reply.text).toMatch(/^The material gives no pros or cons for strategy C/);
+    expect(reply.text).toContain(
+      'KOMBIT does recommend it, though: The interim strategy is a good strategy in many cases (especially if you only have KMD Sag cases in SAPA)',
+    );
+  });
+
+  it("gives the slide's lines in English, each with the material's Danish words beside it", () => {
+    const english = context('2018-09-06T10:00:00+02:00', 'en');
+    expect(card(strategies(english, { strategyId: 'strategi-a', aspect: 'cons' })).list).toEqual([
+      'The cost of acquiring a solution (_Økonomi til anskaffelse af løsning_)',
+      'A resource-intensive integration process (_Ressourcekrævende integrationsforløb_)',
+    ]);
+    const whole = card(strategies(english, { strategyId: 'strategi-b' }));
+    expect(whole.list?.[2]).toBe('Run a test (_Gennemfør test_)');
+    expect(whole.facts?.[0]?.value).toContain('A quick and easy way to get ready for SAPA');
+    expect(card(strategies(english, { strategyId: 'strategi-a', aspect: 'duration' })).text).toContain(
+      'Longer if you bring your own solution that has to "pass" the compliance test',
+    );
+    expect(card(strategies(english, {})).list).toContain(
+      'Recommendation 1: Check when you are due to go on SAPA (_Tjek hvornår I skal på SAPA_)',
+    );
   });
 
   it('says plainly when it does not know the strategy', () => {

@@ -56,3 +56,12 @@ describe('glossary.json: the programme’s words explained', () => {
     expect(message).toContain('glossary.json, record "sts", field "meaningEn"');
   });
 });
+
+describe('strategies.json: the English beside the slide lines', () => {
+  it('rejects an English list that does not say as many things as the Danish', async () => {
+    const message = await loadErrorOf('strategies.json', (data) => {
+      (recordById(data, 'strategi-a').prosEn as string[]).pop();
+    });
+    expect(message).toContain('strategies.json, record "strategi-a", field "prosEn": must have as many lines as pros');
+  });
+});

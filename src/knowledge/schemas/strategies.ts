@@ -4,46 +4,72 @@ import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'strategies.json';
 
+/** The same lines in English, one for one, for a question asked in English (the Danish stays the material's words). */
+const englishLines = z.array(z.string().min(1)).optional();
+/** Where a list has its English beside it, the two must say the same number of things. */
+function sameLength(danish: string, english: string) {
+  return <T extends Record<string, unknown>>(record: T) => {
+    const lines = record[english];
+    return lines === undefined || (Array.isArray(lines) && lines.length === (record[danish] as unknown[]).length);
+  };
+}
+const sameLengthMessage = (danish: string) => ({ message: `must have as many lines as ${danish}` });
+
 /** How long a strategy takes, as the seed words it; numbers only where it gives them. */
-export const duration = z.object({
-  text: z.string().min(1),
-  min: z.number().positive().optional(),
-  max: z.number().positive().optional(),
-  unit: z.enum(['days', 'months']).optional(),
-  /** When it is shorter or longer, e.g. "Kortere tid hvis I vælger en løsning der er compliance". */
-  conditions: z.array(z.string().min(1)),
-});
+export const duration = z
+  .object({
+    text: z.string().min(1),
+    min: z.number().positive().optional(),
+    max: z.number().positive().optional(),
+    unit: z.enum(['days', 'months']).optional(),
+    /** When it is shorter or longer, e.g. "Kortere tid hvis I vælger en løsning der er compliance". */
+    conditions: z.array(z.string().min(1)),
+    textEn: z.string().min(1).optional(),
+    conditionsEn: englishLines,
+  })
+  .refine(sameLength('conditions', 'conditionsEn'), { ...sameLengthMessage('conditions'), path: ['conditionsEn'] });
 
 /** One way for a municipality to get its organisation data into STS Organisation (A, B or C). */
-export const strategy = z.object({
-  id: recordId,
-  kind: z.literal('strategy'),
-  letter: z.string().regex(/^[A-Z]$/, 'must be one capital letter'),
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
-  supportSystem: recordId,
-  steps: z.array(z.string().min(1)).min(1),
-  pros: z.array(z.string().min(1)),
-  cons: z.array(z.string().min(1)),
-  /** Why pros/cons are (or are not) attributed to this strategy. */
-  prosConsNote: z.string().min(1),
-  /** Null where the seed gives no duration; `durationNote` then says what it does say. */
-  duration: duration.nullable(),
-  durationNote: z.string().min(1).optional(),
-  source,
-});
+export const strategy = z
+  .object({
+    id: recordId,
+    kind: z.literal('strategy'),
+    letter: z.string().regex(/^[A-Z]$/, 'must be one capital letter'),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)),
+    supportSystem: recordId,
+    steps: z.array(z.string().min(1)).min(1),
+    pros: z.array(z.string().min(1)),
+    cons: z.array(z.string().min(1)),
+    stepsEn: englishLines,
+    prosEn: englishLines,
+    consEn: englishLines,
+    /** Why pros/cons are (or are not) attributed to this strategy. */
+    prosConsNote: z.string().min(1),
+    /** Null where the seed gives no duration; `durationNote` then says what it does say. */
+    duration: duration.nullable(),
+    durationNote: z.string().min(1).optional(),
+    source,
+  })
+  .refine(sameLength('steps', 'stepsEn'), { ...sameLengthMessage('steps'), path: ['stepsEn'] })
+  .refine(sameLength('pros', 'prosEn'), { ...sameLengthMessage('pros'), path: ['prosEn'] })
+  .refine(sameLength('cons', 'consEn'), { ...sameLengthMessage('cons'), path: ['consEn'] });
 export type Strategy = z.infer<typeof strategy>;
 
 /** One of the numbered pieces of advice on choosing a strategy. */
-export const recommendation = z.object({
-  id: recordId,
-  kind: z.literal('recommendation'),
-  number: z.number().int().positive(),
-  text: z.string().min(1),
-  details: z.array(z.string().min(1)),
-  supportSystem: recordId,
-  source,
-});
+export const recommendation = z
+  .object({
+    id: recordId,
+    kind: z.literal('recommendation'),
+    number: z.number().int().positive(),
+    text: z.string().min(1),
+    details: z.array(z.string().min(1)),
+    textEn: z.string().min(1).optional(),
+    detailsEn: englishLines,
+    supportSystem: recordId,
+    source,
+  })
+  .refine(sameLength('details', 'detailsEn'), { ...sameLengthMessage('details'), path: ['detailsEn'] });
 export type StrategyRecommendation = z.infer<typeof recommendation>;
 
 /** KOMBIT's compliance model for vendors' organisation solutions. */

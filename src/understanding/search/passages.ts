@@ -64,6 +64,20 @@ const timedLine = /^\d{1,2}\.\d{2}–\d{1,2}\.\d{2} /;
 // the fields that name a record, most telling first
 const titleKeys = ['title', 'name', 'term', 'label', 'code', 'municipality', 'person', 'email', 'display'];
 
+/**
+ * The English the record gives beside a field: "meaning" has "meaningEn", a list's line
+ * "pros.1" is "prosEn.1", "duration.conditions.0" is "duration.conditionsEn.0".
+ */
+function englishOf(record: Item, field: string): string | undefined {
+  const path = field.split('.');
+  const named = path.findLastIndex((part) => !/^\d+$/.test(part));
+  if (named < 0) return undefined;
+  path[named] = `${path[named]}En`;
+  let value: unknown = record;
+  for (const part of path) value = value !== null && typeof value === 'object' ? (value as Item)[part] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** A text without the words it quotes. */
 function unquoted(text: string): string {
   return text.replace(/"[^"]*"|“[^”]*”|»[^«]*«/g, ' ');
@@ -285,8 +299,8 @@ function recordPassages(kind: KnowledgeKind, record: Item, references: Reference
         names.push(text);
         if (!field.includes('.')) detail(field, text);
       } else {
-        const english = record[`${field}En`];
-        passages.push({ ...base, field, text, ...(typeof english === 'string' ? { english } : {}) });
+        const english = englishOf(record, field);
+        passages.push({ ...base, field, text, ...(english === undefined ? {} : { english }) });
       }
     },
     references,
