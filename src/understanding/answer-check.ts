@@ -24,6 +24,8 @@ function checked(resolved: Understanding): boolean {
   const { dates, compared, aspect } = resolved.entities;
   // tasks of a kind are the kind's list, however the kind was put ("redone for every new receiving system")
   if (resolved.intent === 'task.list' && aspect === 'kind') return false;
+  // … and the ways to choose between are the strategies' list ("what options does my client have?")
+  if (resolved.intent === 'strategy.describe' && aspect === 'ways') return false;
   return answersFromKnowledge.has(resolved.intent) && resolved.intent !== 'contact' && !dates && !compared;
 }
 

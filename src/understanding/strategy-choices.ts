@@ -16,6 +16,21 @@ const choiceWord =
   /^(vaelge|vaelger|vaelg|valg|valget|mening|bedst|bedste|anbefal\w*|passer|egner|god|godt|klog|klogt|smart|fornuftig\w*|choose|pick|choice|best|recommend\w*|sense|suits?|good|wise|sensible)$/;
 // … asked which, or what is recommended ("hvis vi vælger B, hvad er fordelene?" has chosen)
 const whichWord = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
+// the words of the ways to choose between ("hvilke muligheder har vi?", "what options do they have?")
+const optionWord = /^(mulighed\w*|valgmulighed\w*|alternativ\w*|options?|choices|alternatives?)$/;
+// "hvad kan vi vælge imellem?", "what can we choose between?"
+const chooseWord = /^(vaelge|vaelger|choose|pick)$/;
+const betweenWord = /^(imellem|mellem|between|from)$/;
+
+/** Whether the ways are asked for: which (or what) way, options, or what there is to choose between. */
+function asksForTheWays(tokens: string[]): boolean {
+  const asking = tokens.some((token) => whichWord.test(token) || token === 'hvad' || token === 'what');
+  if (asking && tokens.some((token) => wayWord.test(token))) return true;
+  return tokens.some(
+    (token, index) =>
+      chooseWord.test(token) && tokens.slice(index + 1, index + 3).some((next) => betweenWord.test(next)),
+  );
+}
 // what the strategies are about: Organisation, and the systems their recommendations speak of
 const strategyContext = new Set(['organisation']);
 const recommendationSystems = new Set(['sapa', 'kmd-sag']);
@@ -58,11 +73,23 @@ export function asksWhenToChoose(read: Understanding, tokens: string[]): boolean
 /** A question of which way to choose, read as nothing sure, is the strategies' answer. */
 export function strategyChoice(read: Understanding, tokens: string[]): Understanding {
   if (read.intent !== 'unknown' && read.confidence >= guessed) return read;
-  if (!tokens.some((token) => choiceWord.test(token))) return read;
+  const choosing = tokens.some((token) => choiceWord.test(token));
   // (a strategy named is asked why or when to choose it: its own answer holds the recommendation)
-  const named = read.entities.strategies.length > 0;
-  const asksWhich = tokens.some((token) => whichWord.test(token)) && tokens.some((token) => wayWord.test(token));
-  if (!named && !(asksWhich && aboutTheStrategies(read, tokens))) return read;
+  const named = choosing && read.entities.strategies.length > 0;
+  const ways =
+    read.entities.strategies.length === 0 &&
+    (choosing || tokens.some((token) => optionWord.test(token))) &&
+    asksForTheWays(tokens) &&
+    aboutTheStrategies(read, tokens);
+  if (!named && !ways) return read;
   if (!namesOnlyStrategyThings(read)) return read;
-  return { ...read, intent: 'strategy.describe', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
+  if (!ways)
+    return { ...read, intent: 'strategy.describe', confidence: Math.max(read.confidence, CONFIDENCE_THRESHOLD) };
+  // (the ways asked for in so many words is sure, however it is put: no passage holds the three of them)
+  return {
+    ...read,
+    intent: 'strategy.describe',
+    confidence: Math.max(read.confidence, guessed),
+    entities: { ...read.entities, aspect: 'ways' },
+  };
 }

@@ -109,7 +109,7 @@ export interface Entities {
   upTo?: DateSpan;
   /**
    * Which side of a topic is asked about, where the question says: "steps", "pros", "cons",
-   * "duration", "kind", "competences", "responsibility", "count-done", ...
+   * "duration", "kind", "competences", "responsibility", "count-done", "ways" (the strategies to choose between), ...
    */
   aspect?: string;
   /** A role category named ("tekniske roller"): organisational, project or technical. */

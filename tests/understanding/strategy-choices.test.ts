@@ -27,6 +27,22 @@ describe('a question of which way to choose for the organisation data', () => {
     );
   });
 
+  it('is the three strategies where the options, or what to choose between, are asked for', () => {
+    const core = createCore({ knowledge: understander.knowledge });
+    for (const [text, language, heading] of [
+      ['hvilke muligheder har vi for vores organisationsdata?', 'da', 'Strategier for Organisation'],
+      ['hvad kan vi vælge imellem med org data?', 'da', 'Strategier for Organisation'],
+      // (a word nothing knows, "client", does not make it unknown: the ways are asked for in so many words)
+      ['what options does my client have for their org data?', 'en', 'Strategies for Organisation'],
+    ] as const) {
+      const answer = core.answer(turn(text, `ways-${text}`, now, language));
+      expect(answer.understanding?.intent, text).toBe('strategy.describe');
+      expect(answer.replies[0]?.heading, text).toBe(heading);
+    }
+    // … not a choice between other things, nor an option of a named strategy's
+    expect(read('hvilke muligheder er der for at få hjælp til BBR?').intent).not.toBe('strategy.describe');
+  });
+
   it('is one strategy where it is named and asked why to choose it', () => {
     expect(read('why should we choose strategy B?')).toMatchObject({
       intent: 'strategy.describe',
