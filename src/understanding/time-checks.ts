@@ -113,16 +113,21 @@ export function deadlinesOfASystem(read: Understanding, tokens: string[]): Under
 }
 
 /**
- * "what deadlines are left this year?": the deadlines of a span, asked with a word of what
- * is left (which also asks where a municipality stands), are the deadlines in that span, where
+ * "what deadlines are left this year?", "what's left for us to do before Christmas?": the
+ * deadlines of a span, asked with a word of what is left (which also asks where a municipality
+ * stands) and of deadlines or doing, are the deadlines in that span, where
  * no task or step is named to be the status of.
  */
 export function deadlinesOfASpan(read: Understanding, tokens: string[]): Understanding {
   const { tasks, steps, municipalities, dates } = read.entities;
   if (read.intent !== 'status.mine' || !dates || tasks.length + steps.length + municipalities.length > 0) return read;
-  if (!tokens.some((token) => deadlineNoun.test(token))) return read;
+  // ("what's left for us to do before Christmas?": what is left to do by a date is what falls due)
+  if (!tokens.some((token) => deadlineNoun.test(token) || doWord.test(token))) return read;
   return { ...read, intent: 'deadline.range' };
 }
+
+// the words of doing something, which a status does not ask
+const doWord = /^(do|goere|lave|klare|ordne)$/;
 
 // the words of tasks, one or many
 const taskNoun = /^(\w*opgave\w*|tasks?|klik)$/;

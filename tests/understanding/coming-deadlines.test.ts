@@ -56,6 +56,10 @@ describe('the deadlines of a span asked with a word of what is left', () => {
     const reading = read('what deadlines do we have left in November?');
     expect(reading.intent).toBe('deadline.range');
     expect(reading.entities.dates).toEqual({ start: '2018-11-01', end: '2018-11-30' });
+    // … and what is left to do by a date
+    const toDo = read("what's left for us to do before Christmas?");
+    expect(toDo.intent).toBe('deadline.range');
+    expect(toDo.entities.dates).toEqual({ start: '2018-09-06', end: '2018-12-24' });
   });
 
   it('leave a status asked without a deadline, or of a named task, as it was', () => {
