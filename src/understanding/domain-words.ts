@@ -18,7 +18,7 @@ function collectText(value: unknown, into: string[]): void {
  * when no example question uses them, so they count as known.
  */
 // the units dates are counted in: "de kommende uger", "the next few months" say when, whether or
-// not the material writes them
+// not the material writes them, and the parts of a day
 // … and the role gallery's dimensions, which the data holds as fields ("phase", "area"), not as words
 const galleryDimensions = ['fase', 'faser', 'phase', 'phases', 'omraade', 'omraader', 'area', 'areas'];
 const timeUnits = [
@@ -37,6 +37,13 @@ const timeUnits = [
   'months',
   'year',
   'years',
+  // … and the parts of a day a session is held in ("mødet om eftermiddagen", "the morning session")
+  'formiddag',
+  'formiddagen',
+  'eftermiddag',
+  'eftermiddagen',
+  'morning',
+  'afternoon',
 ];
 
 // … and the plain word for what the material always calls "fælleskommunal" ("den fælles

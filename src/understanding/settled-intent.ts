@@ -127,6 +127,10 @@ function askedOfEvents(intent: Intent, reading: Reading): Intent | undefined {
   );
   if (intent === 'deadline.range' && entities.dates && namesEventsInGeneral(reading.tokens) && !beforeEvents)
     return 'event.list';
+  // "when are the programme leader meetings?": the meeting's sessions and the next one, which the
+  // events (the meetings announced, not the sessions of the one held now) do not show
+  const onlyMeetings = entities.eventKinds.length === 1 && entities.eventKinds[0] === 'meeting';
+  if (intent === 'event.list' && onlyMeetings && !entities.dates) return 'event.next-meeting';
   return undefined;
 }
 

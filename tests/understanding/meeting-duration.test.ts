@@ -23,3 +23,14 @@ describe('how long a meeting lasts', () => {
     expect(ask('hvor lang tid tager strategi A?')).toMatch(/2–5 måneder/);
   });
 });
+
+describe('a session asked for by the part of the day it is held in', () => {
+  it('is the meeting with each session’s times: "om eftermiddagen" is a time, no word the data lacks', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const ask = askerOf(core, DateTime.fromISO('2018-09-06T10:00:00+02:00'));
+    expect(ask('hvornår er programledermødet om eftermiddagen?')).toMatch(/12\. september 2018 kl\. 13\.00–15\.00/);
+    expect(ask('hvornår holdes programledermødet om formiddagen?')).toMatch(/kl\. 10\.00–12\.00/);
+    // … and the meetings asked for in general are the sessions of this one, then the next
+    expect(ask('when is the afternoon programme leader meeting?', 'en')).toMatch(/12 September 2018 at 13\.00–15\.00/);
+  });
+});
