@@ -290,8 +290,13 @@ function countOfMissing(read: Understanding, tokens: string[]): Understanding {
   return howMany ? { ...read, intent: 'status.national' } : read;
 }
 
-/** The intent as the question's names and words confirm it. */
-export function checkedIntent(read: Understanding, tokens: string[], knowledge: Knowledge): Understanding {
+/** The intent as the question's names and words confirm it (and the last topic, for a choice among its things). */
+export function checkedIntent(
+  read: Understanding,
+  tokens: string[],
+  knowledge: Knowledge,
+  previous?: Understanding,
+): Understanding {
   const deadlines = deadlinesOfASystem(
     meetingDuration(
       comingDeadlines(
@@ -308,5 +313,5 @@ export function checkedIntent(read: Understanding, tokens: string[], knowledge: 
   const checked = countOfAGroup(countOfMissing(dueBy(oneRole(deadlines, tokens)), tokens), tokens);
   const dated = whenOfADeadline(whenOfATask(checked, tokens, knowledge), tokens);
   const asked = rolesOfASupportSystem(whomToWrite(subjectLine(dated, tokens), tokens), tokens, knowledge);
-  return strategyChoice(statusOfADroppedTask(dateOfAnotherSystem(asked, knowledge), knowledge), tokens);
+  return strategyChoice(statusOfADroppedTask(dateOfAnotherSystem(asked, knowledge), knowledge), tokens, previous);
 }

@@ -22,8 +22,12 @@ const optionWord = /^(mulighed\w*|valgmulighed\w*|alternativ\w*|options?|choices
 const chooseWord = /^(vaelge|vaelger|choose|pick)$/;
 const betweenWord = /^(imellem|mellem|between|from)$/;
 
-/** Whether the ways are asked for: which (or what) way, options, or what there is to choose between. */
-function asksForTheWays(tokens: string[]): boolean {
+/**
+ * Whether the ways are asked for: which (or what) way, options, what there is to choose
+ * between, or which one right after the strategies ("and which one do they recommend …?").
+ */
+function asksForTheWays(tokens: string[], afterTheStrategies: boolean): boolean {
+  if (afterTheStrategies && tokens.some((token) => whichWord.test(token))) return true;
   const asking = tokens.some((token) => whichWord.test(token) || token === 'hvad' || token === 'what');
   if (asking && tokens.some((token) => wayWord.test(token))) return true;
   return tokens.some(
@@ -71,7 +75,7 @@ export function asksWhenToChoose(read: Understanding, tokens: string[]): boolean
 }
 
 /** A question of which way to choose, read as nothing sure, is the strategies' answer. */
-export function strategyChoice(read: Understanding, tokens: string[]): Understanding {
+export function strategyChoice(read: Understanding, tokens: string[], previous?: Understanding): Understanding {
   if (read.intent !== 'unknown' && read.confidence >= guessed) return read;
   const choosing = tokens.some((token) => choiceWord.test(token));
   // (a strategy named is asked why or when to choose it: its own answer holds the recommendation)
@@ -79,7 +83,7 @@ export function strategyChoice(read: Understanding, tokens: string[]): Understan
   const ways =
     read.entities.strategies.length === 0 &&
     (choosing || tokens.some((token) => optionWord.test(token))) &&
-    asksForTheWays(tokens) &&
+    asksForTheWays(tokens, previous?.intent === 'strategy.describe') &&
     aboutTheStrategies(read, tokens);
   if (!named && !ways) return read;
   if (!namesOnlyStrategyThings(read)) return read;

@@ -197,7 +197,7 @@ export class Understander {
       asksSomething: terms.some((term) => !term.startsWith('x')),
       materialWords: () => queryTerms(tokens, this.search.vocabulary).terms.length,
     };
-    const checked = checkedIntent(resolveIntent(reading, input.previous), tokens, this.knowledge);
+    const checked = checkedIntent(resolveIntent(reading, input.previous), tokens, this.knowledge, input.previous);
     const read = eventOnThatDay(this.knowledge, checked, found);
     const resolved =
       read.intent === 'task.steps'

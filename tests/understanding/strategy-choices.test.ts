@@ -39,6 +39,17 @@ describe('a question of which way to choose for the organisation data', () => {
       expect(answer.understanding?.intent, text).toBe('strategy.describe');
       expect(answer.replies[0]?.heading, text).toBe(heading);
     }
+    // … and which one, asked right after the strategies
+    const previous = understander.understand({ text: 'what are the three strategies for Organisation?', now });
+    const which = understander.understand({
+      text: 'and which one do they recommend if we only have KMD Sag cases?',
+      now,
+      previous,
+    });
+    expect(which.intent).toBe('strategy.describe');
+    expect(
+      understander.understand({ text: 'and which one do they recommend if we only have KMD Sag cases?', now }).intent,
+    ).not.toBe('strategy.describe');
     // … not a choice between other things, nor an option of a named strategy's
     expect(read('hvilke muligheder er der for at få hjælp til BBR?').intent).not.toBe('strategy.describe');
   });
