@@ -42,6 +42,27 @@ function lineIn(context: DialogContext, danish: string, english: string | undefi
   return linesIn(context, [danish], english === undefined ? undefined : [english])[0]!;
 }
 
+/**
+ * A line with the conditions it comes with: "… (Kortere tid hvis …; Længere tid hvis …)"; in
+ * English "…: shorter if …; longer if …", its Danish once beside the whole.
+ */
+function withConditions(
+  context: DialogContext,
+  danish: { text: string; details: string[] },
+  english: { text?: string; details?: string[] },
+): string {
+  const inDanish = danish.details.length > 0 ? `${danish.text} (${danish.details.join('; ')})` : danish.text;
+  const details = english.details?.length === danish.details.length ? english.details : undefined;
+  const lowered = (details ?? []).map((line) => `${line.charAt(0).toLowerCase()}${line.slice(1)}`);
+  const inEnglish =
+    english.text === undefined || details === undefined
+      ? undefined
+      : lowered.length > 0
+        ? `${english.text}: ${lowered.join('; ')}`
+        : english.text;
+  return lineIn(context, inDanish, inEnglish);
+}
+
 /** "2–5 måneder" / "14 days": the figure first, in the asker's language. */
 function durationFigure(context: DialogContext, duration: NonNullable<Strategy['duration']>): string {
   const span = duration.min === duration.max ? `${duration.min}` : `${duration.min}–${duration.max}`;
@@ -56,9 +77,12 @@ function durationFigure(context: DialogContext, duration: NonNullable<Strategy['
 function durationText(context: DialogContext, strategy: Strategy): string {
   const { duration } = strategy;
   if (duration) {
-    const said = linesIn(context, duration.conditions, duration.conditionsEn);
-    const conditions = said.length > 0 ? ` (${said.join('; ')})` : '';
-    return `**${durationFigure(context, duration)}**: ${lineIn(context, duration.text, duration.textEn)}${conditions}`;
+    const line = withConditions(
+      context,
+      { text: duration.text, details: duration.conditions },
+      { text: duration.textEn, details: duration.conditionsEn },
+    );
+    return `**${durationFigure(context, duration)}**: ${line}`;
   }
   const decide = strategy.steps.findIndex((step) => /hvor længe/i.test(step));
   if (decide < 0) return say(context, 'Materialet giver ingen varighed.', 'The material gives no duration.');
@@ -85,10 +109,9 @@ function overviewReply(context: DialogContext): Reply {
     `Kommunen vælger én af **${strategies.length} strategier** for at få sine organisationsdata i STS Organisation:`,
     `The municipality chooses one of **${strategies.length} strategies** to get its organisation data into STS Organisation:`,
   );
-  const recommendations = recommendationsOf(context).map((item) => {
-    const details = linesIn(context, item.details, item.detailsEn);
-    return `${item.number}: ${lineIn(context, item.text, item.textEn)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
-  });
+  const recommendations = recommendationsOf(context).map(
+    (item) => `${item.number}: ${withConditions(context, item, { text: item.textEn, details: item.detailsEn })}`,
+  );
   const list = [
     ...strategies.map(
       (strategy) =>
@@ -124,15 +147,14 @@ function prosConsLines(
       item.text.toLowerCase().includes(strategy.name.toLowerCase()),
     );
     // (the recommendation's own condition belongs with it, inside the material's words: "… (især hvis man kun har KMD Sag sager i SAPA)")
-    const withCondition = (text: string, details: string[]) => {
-      const said = details.join('; ');
-      return said ? `${text} (${said.charAt(0).toLowerCase()}${said.slice(1)})` : text;
-    };
-    const english =
-      recommended?.textEn === undefined
-        ? undefined
-        : withCondition(recommended.textEn, recommended.detailsEn ?? recommended.details);
-    const advice = recommended && lineIn(context, withCondition(recommended.text, recommended.details), english);
+    const lowered = (lines: string[]) => lines.map((line) => `${line.charAt(0).toLowerCase()}${line.slice(1)}`);
+    const advice =
+      recommended &&
+      withConditions(
+        context,
+        { text: recommended.text, details: lowered(recommended.details) },
+        { text: recommended.textEn, details: recommended.detailsEn },
+      );
     const hint = advice
       ? say(context, ` KOMBIT anbefaler den dog: "${advice}".`, ` KOMBIT does recommend it, though: ${advice}.`)
       : '';

@@ -36,11 +36,7 @@ function exampleTerms(text: string): string[] {
 
 /** A question word as the classifier sees it: numbers are all one ("trin 3" ~ "trin 4"), the rest stemmed. */
 export function termOf(word: string): string {
-  if (/^\d+$/.test(word)) return 'xnum';
-  // days counted ("dage til FK-ADM deadline", "how many days left") are a span to a date, not
-  // the day's programme that "dag" and "dagens" ask for, which the stemmer makes them
-  if (word === 'dage' || word === 'days') return 'dage';
-  return stem(word);
+  return /^\d+$/.test(word) ? 'xnum' : stem(word);
 }
 
 /** The best intents for a question, with BM25 scores. */

@@ -31,6 +31,8 @@ export function describedStrategy(
   resolved: Understanding,
 ): Understanding | undefined {
   if (resolved.intent !== 'strategy.describe' || resolved.entities.strategies.length > 0) return undefined;
+  // (the ways asked for are all three, whatever else the words describe)
+  if (resolved.entities.aspect === 'ways') return undefined;
   if (tokens.some((token) => asksWhich.test(token))) return undefined;
   const result = search.search(tokens, { phrasing, within: isWay, limit: searchedHits });
   const best = new Map<string, number>();

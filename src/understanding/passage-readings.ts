@@ -29,7 +29,7 @@ import type { Entities, Understanding } from './types.js';
 // "hvor finder jeg …", "hvor ligger …", "where can I find …", "where can I download …": a place, which the material gives as a link
 // ("hvor er kommunedagene?" asks for a town, not a link)
 const asksWhereToFind =
-  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger|henter|hente|downloade?r?)|where\s+(?:can|do)\s+(?:i|we|one)\s+(?:find|download|get)|link(?:s|et|ene)?|url|webadresse\w*|hjemmeside\w*|website|webpage)\b/iu;
+  /\b(hvor\s+(?:kan\s+(?:jeg|man|vi)\s+)?(?:finder|finde|ligger|l(?:æ|ae)gger)|hvor\s+kan\s+(?:jeg|man|vi)\s+(?:hente|downloade)|hvor\s+(?:henter|downloader)\s+(?:jeg|man|vi)|where\s+(?:can|do)\s+(?:i|we|one)\s+(?:find|download|get)|link(?:s|et|ene)?|url|webadresse\w*|hjemmeside\w*|website|webpage)\b/iu;
 // (a link asked for is where to find it: "hvad er linket til programlederindsatsen?")
 const whereWord =
   /^(hvor|ligger|finder|finde|find|hente|henter|downloade|downloader|download|get|where|located|link|links|linket|linkene|url|webadresse\w*|hjemmeside\w*|website|webpage)$/;

@@ -52,9 +52,6 @@ const abbreviations: Record<string, string[]> = {
   pls: ['please'],
   plz: ['please'],
   ppl: ['people'],
-  tmrw: ['tomorrow'],
-  ik: ['ikke'],
-  ikk: ['ikke'],
 };
 
 // Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC",
@@ -72,11 +69,14 @@ const phrases: [string[], string][] = [
   [['faelles', 'komponenter'], 'stoettesystemer'],
   [['shared', 'components'], 'stoettesystemer'],
   [['shared', 'solutions'], 'stoettesystemer'],
-  // "from which date …?" asks when: the date is what is asked, not a word the data must hold
-  [['which', 'date'], 'when'],
-  [['what', 'date'], 'when'],
-  [['hvilken', 'dato'], 'hvornaar'],
-  [['hvilke', 'datoer'], 'hvornaar'],
+  // "from which date …?", "fra hvilken dato …?" asks from when: the date is what is asked, not a
+  // word the data must hold ("which date does the webinar run?" keeps its words, which find it)
+  [['from', 'which', 'date'], 'when'],
+  [['from', 'what', 'date'], 'when'],
+  [['by', 'which', 'date'], 'when'],
+  [['by', 'what', 'date'], 'when'],
+  [['fra', 'hvilken', 'dato'], 'hvornaar'],
+  [['inden', 'hvilken', 'dato'], 'hvornaar'],
 ];
 
 // … and phrases that frame a question without saying what it asks, left out: "in a nutshell,

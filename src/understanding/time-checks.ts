@@ -118,16 +118,21 @@ export function deadlinesOfASystem(read: Understanding, tokens: string[]): Under
  * stands) and of deadlines or doing, are the deadlines in that span, where
  * no task or step is named to be the status of.
  */
+// "to do", "at gøre", "at lave": something left to do ("how do we stand …?" asks the status)
+const toWord = /^(to|at)$/;
+const doWord = /^(do|goere|lave|klare|ordne)$/;
+const leftToDo = (tokens: string[]) =>
+  tokens.some((token, index) => doWord.test(token) && toWord.test(tokens[index - 1] ?? ''));
+
 export function deadlinesOfASpan(read: Understanding, tokens: string[]): Understanding {
-  const { tasks, steps, municipalities, dates } = read.entities;
+  const { tasks, steps, municipalities, supportSystems, itSystems, dates } = read.entities;
   if (read.intent !== 'status.mine' || !dates || tasks.length + steps.length + municipalities.length > 0) return read;
-  // ("what's left for us to do before Christmas?": what is left to do by a date is what falls due)
-  if (!tokens.some((token) => deadlineNoun.test(token) || doWord.test(token))) return read;
+  // ("what's left for us to do before Christmas?": what is left to do by a date is what falls due,
+  // where no system is named whose own status it may be: "… for Fordelingskomponenten inden december?")
+  const toDo = supportSystems.length + itSystems.length === 0 && leftToDo(tokens);
+  if (!toDo && !tokens.some((token) => deadlineNoun.test(token))) return read;
   return { ...read, intent: 'deadline.range' };
 }
-
-// the words of doing something, which a status does not ask
-const doWord = /^(do|goere|lave|klare|ordne)$/;
 
 // the words of tasks, one or many
 const taskNoun = /^(\w*opgave\w*|tasks?|klik)$/;

@@ -70,7 +70,7 @@ describe('strategies: one strategy', () => {
     );
     expect(reply.text).toMatch(/^The material gives no pros or cons for strategy C/);
     expect(reply.text).toContain(
-      'KOMBIT does recommend it, though: The interim strategy is a good strategy in many cases (especially if you only have KMD Sag cases in SAPA)',
+      'KOMBIT does recommend it, though: The interim strategy is a good strategy in many cases: especially if you only have KMD Sag cases in SAPA (_Interims-strategi er i mange tilfælde en god strategi (især hvis man kun har KMD Sag sager i SAPA)_)',
     );
   });
 
@@ -84,7 +84,7 @@ describe('strategies: one strategy', () => {
     expect(whole.list?.[2]).toBe('Run a test (_Gennemfør test_)');
     expect(whole.facts?.[0]?.value).toContain('A quick and easy way to get ready for SAPA');
     expect(card(strategies(english, { strategyId: 'strategi-a', aspect: 'duration' })).text).toContain(
-      'Longer if you bring your own solution that has to "pass" the compliance test',
+      'between 2 and 5 months: shorter if you choose a solution that is compliant; longer if you bring your own solution that has to "pass" the compliance test (_Et integrationsforløb',
     );
     expect(card(strategies(english, {})).list).toContain(
       'Recommendation 1: Check when you are due to go on SAPA (_Tjek hvornår I skal på SAPA_)',

@@ -37,7 +37,9 @@ describe('which date', () => {
     const when = ask('from what date can BBR users only log in via the central access control?', 'en');
     expect(when.intent).toBe('deadline.task');
     expect(when.reply).toContain('1 November 2018');
-    expect(ask('hvilken dato skal FK-ADM være udpeget?', 'da').reply).toContain('1. november 2018');
+    expect(ask('fra hvilken dato kan BBR kun bruges via Adgangsstyring?', 'da').reply).toContain('1. november 2018');
+    // … and which date a thing runs keeps the words that find the thing
+    expect(ask('which date does the webinar on economy run?', 'en').reply).toContain('14 November 2018');
   });
 });
 

@@ -60,6 +60,13 @@ describe('the deadlines of a span asked with a word of what is left', () => {
     const toDo = read("what's left for us to do before Christmas?");
     expect(toDo.intent).toBe('deadline.range');
     expect(toDo.entities.dates).toEqual({ start: '2018-09-06', end: '2018-12-24' });
+    // … but "do" that only forms the question, or a system whose own status it is, leaves the status
+    expect(read('how do we stand before Christmas?').intent).toBe('status.mine');
+    const ofASystem = understander.understand({
+      text: 'hvad mangler vi at lave for Fordelingskomponenten inden december?',
+      now,
+    });
+    expect(ofASystem.intent).toBe('status.mine');
   });
 
   it('leave a status asked without a deadline, or of a named task, as it was', () => {

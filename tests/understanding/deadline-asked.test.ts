@@ -54,18 +54,3 @@ describe('what the asker must do or know by a date', () => {
     expect(read.entities.passages?.[0]).toContain('rollegalleriet-maj-2018');
   });
 });
-
-describe('the days counted to a deadline', () => {
-  let understander: Understander;
-  const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
-  const intent = (text: string) => understander.understand({ text, now }).intent;
-
-  beforeAll(async () => {
-    understander = new Understander(await loadKnowledge('data/knowledge'));
-  });
-
-  it('are the deadline, not the day’s programme that "dag" asks for', () => {
-    expect(intent('dage til FK-ADM deadline')).toBe('deadline.task');
-    expect(intent('hvad er dagens program?')).toBe('agenda.today');
-  });
-});

@@ -34,6 +34,8 @@ describe('a question of which way to choose for the organisation data', () => {
       ['hvad kan vi vælge imellem med org data?', 'da', 'Strategier for Organisation'],
       // (a word nothing knows, "client", does not make it unknown: the ways are asked for in so many words)
       ['what options does my client have for their org data?', 'en', 'Strategies for Organisation'],
+      // (all three with the recommendations, not the one strategy the rest of the words describe)
+      ['what options are there for KMD Sag in SAPA?', 'en', 'Strategies for Organisation'],
     ] as const) {
       const answer = core.answer(turn(text, `ways-${text}`, now, language));
       expect(answer.understanding?.intent, text).toBe('strategy.describe');
