@@ -75,11 +75,16 @@ function allContactsReply(context: DialogContext): Reply {
   const all = context.knowledge.contacts;
   const main = all.find((contact) => contact.id === DEFAULT_CONTACT);
   const rest = all.filter((contact) => contact !== main);
+  // (with the subject the material asks for: questions after the meeting are what it is mostly written to about)
+  const subject = main?.kind === 'email' && main.subject ? main.subject : undefined;
+  const withSubject = subject
+    ? say(context, ` (gerne med emnet "${subject}")`, ` (with the subject "${subject}", please)`)
+    : '';
   const intro = main
     ? say(
         context,
-        `Skriv til **${main.kind === 'email' ? main.email : main.display}** med spørgsmål til Monopolbrudsprogrammet. Andre adresser:`,
-        `Write to **${main.kind === 'email' ? main.email : main.display}** with questions for the Monopolbrud programme. Other addresses:`,
+        `Skriv til **${main.kind === 'email' ? main.email : main.display}** med spørgsmål til Monopolbrudsprogrammet${withSubject}. Andre adresser:`,
+        `Write to **${main.kind === 'email' ? main.email : main.display}** with questions for the Monopolbrud programme${withSubject}. Other addresses:`,
       )
     : say(context, 'Adresserne fra materialet:', 'The addresses in the material:');
   return listReply({
