@@ -25,6 +25,15 @@ describe('small words as people type them in a chat', () => {
     expect(pilots.reply).toContain('Odense');
   });
 
+  it('"ikke engang": not even, which leaves the question what it asks', () => {
+    const { reply } = ask(
+      'hvor mange kommuner er færdige med trin 1 i BBR og hvor mange har ikke engang startet på trin 4',
+      'da',
+    );
+    expect(reply).toContain('**70 af 98 kommuner** har fuldført trin 1');
+    expect(reply).toContain('**71 af 98 kommuner** har ikke påbegyndt trin 4');
+  });
+
   it('say how a thing is asked: "vær obs på"', () => {
     const aware = ask('er der noget i december vi skal være obs på?', 'da');
     expect(aware.intent).toBe('event.list');
