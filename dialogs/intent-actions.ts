@@ -13,6 +13,11 @@ const maximumNamed = 10;
 /** Dialogs that answer of one thing, asked of several at once ("hvad bruger Gladsaxe og Odense til org data?"). */
 const eachNamedArg: Partial<Record<Intent, { of: (entities: Entities) => string[]; arg: string }>> = {
   'pilot.solution': { of: (e) => e.municipalities, arg: 'municipalityId' },
+  // "which systems are Fjernprint and ØiR for?" (the support systems' own list, or an interface, is one answer)
+  'overview.systems-using': {
+    of: (e) => (e.aspect === 'support-systems' || e.interfaces.length > 0 ? [] : e.supportSystems),
+    arg: 'supportSystemId',
+  },
 };
 
 /**

@@ -95,6 +95,15 @@ function hasNationalStatus(knowledge: Reading['knowledge'], systemId: string): b
 
 // Words of a question about tasks or reasons, which the list of systems using a support system does not answer
 const notAboutUsers = /^(opgave\w*|basisopgave\w*|task|tasks|hvorfor|why)$/;
+const whyWord = /^(hvorfor|why)$/;
+// … unless the systems are asked for outright: "the upcoming tasks mention Fjernprint - which systems are those for?"
+const whichWord = /^(which|hvilke|hvilket|hvilken)$/;
+const systemWord = /^(system|systems|systemer|systemerne|fagsystem\w*)$/;
+function aboutUsers(tokens: string[]): boolean {
+  if (tokens.some((token) => whyWord.test(token))) return false;
+  const whichSystems = tokens.some((token, index) => whichWord.test(token) && systemWord.test(tokens[index + 1] ?? ''));
+  return whichSystems || !tokens.some((token) => notAboutUsers.test(token));
+}
 
 function withTask(entities: Entities, taskId: string | undefined): Filled {
   return taskId ? { ...entities, tasks: [taskId, ...entities.tasks.filter((id) => id !== taskId)] } : undefined;
@@ -258,8 +267,7 @@ export const fillers: Partial<Record<Intent, Filler>> = {
   // "hvilke systemer bruger SF1511?": not a question of tasks ("hvilke opgaver … hver gang et nyt
   // system …") or of why ("hvorfor skal org-løsningerne igennem en compliancetest?")
   'overview.systems-using': (reading) =>
-    (reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0) &&
-    !reading.tokens.some((token) => notAboutUsers.test(token))
+    (reading.entities.interfaces.length > 0 || reading.entities.supportSystems.length > 0) && aboutUsers(reading.tokens)
       ? reading.entities
       : undefined,
   'overview.used-by': (reading) => {

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
 import { Understander } from '../../src/understanding/understand.js';
+import { replyText, turn } from './question-set.js';
 
 const understander = new Understander(await loadKnowledge('data/knowledge'));
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
@@ -34,5 +36,19 @@ describe('the support systems asked for as such', () => {
   it('leave which of them a system uses, or which systems use one, to the overview of that system', () => {
     expect(read('hvilke støttesystemer skal DUBU anvende?').entities.aspect).not.toBe('support-systems');
     expect(read('hvilke systemer bruger støttesystemet Organisation?').entities.aspect).not.toBe('support-systems');
+  });
+});
+
+describe('the systems that use each of several support systems', () => {
+  it('are asked for outright, though tasks are mentioned, and each is answered', () => {
+    const core = createCore({ knowledge: understander.knowledge });
+    const text = 'the upcoming tasks mention Fjernprint and ØiR - which systems are those for?';
+    const answer = core.answer(turn(text, 'each-support-system', now, 'en'));
+    expect(answer.understanding?.intent).toBe('overview.systems-using');
+    const reply = replyText(answer.replies);
+    expect(reply).toContain('DUBU');
+    expect(reply).toContain('YR/FBS');
+    // … but why a task is there is no list of systems
+    expect(read('why are there tasks for Fjernprint?', 'en-GB').intent).not.toBe('overview.systems-using');
   });
 });
