@@ -24,6 +24,7 @@ import { obligationReading } from './obligation-questions.js';
 import { pilotSolutionReading } from './pilot-questions.js';
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
+import { eventBySubject } from './event-titles.js';
 import { kombitsPart } from './kombit-plans.js';
 import {
   PASSAGE_OVER_GUESS,
@@ -109,6 +110,7 @@ function thingAsked(tools: ReadingTools, first: FirstReading): Understanding | u
     rolloutGroupReading(tokens, resolved) ??
     supportSystemsAsked(tokens, resolved) ??
     kombitsPart(knowledge, search, tokens, resolved) ??
+    eventBySubject(knowledge, tokens, resolved) ??
     day() ??
     // who presents a thing is the programme's, before what the material says of the thing
     (asksWhoPresents(tokens) ? agendaItem(tools, first) : undefined) ??

@@ -57,11 +57,11 @@ export class GlossaryReading {
 
   /**
    * The word of the glossary a question that asks what something is (record-descriptions.ts)
-   * asks about, where `unsure` says the intents read nothing better; with `spelling` (the
+   * asks about, where `unsure` says the intents read nothing better (`unread`: nothing at all); with `spelling` (the
    * question asks what its letters stand for, abbreviations.ts) "not-spelled-out" where the
    * material never says.
    */
-  asked(tokens: string[], unsure: boolean, spelling = false): GlossaryAsked | undefined {
+  asked(tokens: string[], unsure: boolean, spelling = false, unread = false): GlossaryAsked | undefined {
     if (tokens.some((token) => theMaterial.test(token))) return undefined;
     const asking = (token: string, index: number) =>
       askingWords.has(token) ||
@@ -73,7 +73,8 @@ export class GlossaryReading {
       spelling ||
       tokens.some((token, index) => meaningWords.test(token) || (token === 'noget' && tokens[index - 1] === 'for')) ||
       (word.length > 0 && indefinite.test(tokens[tokens.indexOf(word[0]!) - 1] ?? ''));
-    const thing = tokens.some((token) => definite.test(token));
+    // (a thing asked about by its definite form is the word's too where nothing else read it: "what is the monopoly break?")
+    const thing = tokens.some((token) => definite.test(token)) && !unread;
     if (!(asksTheMeaning || (unsure && !thing))) return undefined;
     const entry = this.#named(word) ?? this.#named(word.filter((token) => !saidOf.test(token)));
     if (!entry) return undefined;

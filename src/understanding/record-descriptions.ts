@@ -260,7 +260,7 @@ export class RecordDescriptions {
     resolved: Understanding,
     spelling = false,
   ): Understanding | undefined {
-    const asked = this.#glossary.asked(tokens, unsure, spelling);
+    const asked = this.#glossary.asked(tokens, unsure, spelling, resolved.intent === 'unknown');
     if (asked === 'not-spelled-out') return { ...resolved, intent: 'unknown', confidence: 1 };
     return asked && this.#wholeRecord({ kind: 'glossary', id: asked.id }, resolved);
   }

@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/core/core.js';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { createCore } from '../../src/klikbot-core.js';
+import { replyText, turn } from './question-set.js';
+
+const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+let core: Core;
+beforeAll(async () => {
+  core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+});
+
+let conversation = 0;
+function ask(text: string, language: 'da' | 'en') {
+  const answer = core.answer(turn(text, `event-subject-${(conversation += 1)}`, now, language));
+  return { intent: answer.understanding?.intent, reply: replyText(answer.replies) };
+}
+
+describe('an event asked for by its own subject, not its kind', () => {
+  it('is the events of that kind, the one asked about first', () => {
+    for (const [text, language] of [
+      ["i'm new to the whole monopoly break thing, is there an intro session i could join?", 'en'],
+      ['er der noget introduktion for nye til monopolbruddet?', 'da'],
+    ] as const) {
+      const { intent, reply } = ask(text, language);
+      expect(intent, text).toBe('event.list');
+      expect(reply, text).toMatch(/14\. november 2018 kl\. 09\.00|14 November 2018 at 09\.00/);
+      expect(reply, text).toContain('Introduktion til Monopolbruddet');
+    }
+  });
+
+  it('leaves a word other records use to them, and asks something of the event', () => {
+    // "Økonomi" is also strategy A's con, so no subject of the webinars alone
+    expect(ask('er økonomi en ulempe ved strategi A?', 'da').intent).not.toBe('event.list');
+  });
+});
+
+describe('the programme asked about by its name in English', () => {
+  it('is explained, though asked as "the" thing, where nothing else read it', () => {
+    for (const text of ['what is the monopoly break?', 'what is the monopolbrud?']) {
+      const { intent, reply } = ask(text, 'en');
+      expect(intent, text).toBe('fact');
+      expect(reply, text).toContain("The Monopolbrud programme is KOMBIT's programme");
+    }
+  });
+});
