@@ -3,19 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import type { Core } from '../../src/core/core.js';
 import { createCore } from '../../src/klikbot-core.js';
-import { replyText, turn } from './question-set.js';
+import { readerOf } from './question-set.js';
 
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
 let core: Core;
 beforeAll(async () => {
   core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
 });
-
-let conversation = 0;
-function ask(text: string, language: 'da' | 'en') {
-  const answer = core.answer(turn(text, `spellings-${(conversation += 1)}`, now, language));
-  return { intent: answer.understanding?.intent, reply: replyText(answer.replies) };
-}
+const ask = (text: string, language: 'da' | 'en') => readerOf(core, now)(text, language);
 
 describe('small words as people type them in a chat', () => {
   it('are the words they stand for, not words nothing knows', () => {

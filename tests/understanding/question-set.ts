@@ -143,6 +143,17 @@ export function askerOf(core: Core, now: DateTime): (text: string, language?: 'd
   return (text, language = 'da') => replyText(core.answer(turn(text, `c-${text}`, now, language)).replies);
 }
 
+/** Asks each question in a conversation of its own: the intent it was read as, and the reply's text. */
+export function readerOf(
+  core: Core,
+  now: DateTime,
+): (text: string, language?: 'da' | 'en') => { intent: string | undefined; reply: string } {
+  return (text, language = 'da') => {
+    const answer = core.answer(turn(text, `c-${text}`, now, language));
+    return { intent: answer.understanding?.intent, reply: replyText(answer.replies) };
+  };
+}
+
 /** Asks one labelled question (after its context, in the same conversation) and judges the answer. */
 export function evaluate(core: Core, question: LabelledQuestion, defaultNow: string): Outcome {
   const now = DateTime.fromISO(question.now ?? defaultNow, { setZone: true });
