@@ -75,10 +75,14 @@ function allContactsReply(context: DialogContext): Reply {
   const all = context.knowledge.contacts;
   const main = all.find((contact) => contact.id === DEFAULT_CONTACT);
   const rest = all.filter((contact) => contact !== main);
-  // (with the subject the material asks for: questions after the meeting are what it is mostly written to about)
+  // (with the subject the material asks questions from the meeting to be sent with)
   const subject = main?.kind === 'email' && main.subject ? main.subject : undefined;
   const withSubject = subject
-    ? say(context, ` (gerne med emnet "${subject}")`, ` (with the subject "${subject}", please)`)
+    ? say(
+        context,
+        ` (spørgsmål fra programledermødet gerne med emnet "${subject}")`,
+        ` (questions from the programme leader meeting with the subject "${subject}", please)`,
+      )
     : '';
   const intro = main
     ? say(

@@ -5,6 +5,7 @@ import { danishFor } from './search/english.js';
 import { isEverydayWord } from './search/everyday-words.js';
 import { stem } from './stem.js';
 import { isStopword } from './stopwords.js';
+import { namesSomething } from './reading-groups.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 /*
@@ -13,12 +14,13 @@ import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
  * which no example question names, so the words alone read as nothing sure.
  */
 
-// the readings such a question gets from its words alone, or too weakly to stand
-const misreadAs = new Set(['unknown', 'fact', 'role.list', 'role.describe', 'news']);
+// below this the words alone read nothing sure
 const sureEnough = 0.7;
-// the words of asking whether there is one, or when, or to take part
-const asksForOne =
-  /^(er|findes|kommer|hvornaar|is|are|any|when|join|deltage|deltager|tilmelde|tilmeld|sign|attend|could|kan)$/;
+// the words of taking part in something, or of when it is, or of being new to it: what an event
+// is asked for by ("is there an intro session I could join?", "introduktion for nye"), not
+// what a thing introduced is ("an introduction to the role gallery")
+const asksForAnEvent =
+  /^(session|sessions|webinar\w*|moede\w*|kursus\w*|forloeb\w*|events?|arrangement\w*|join|deltage\w*|tilmeld\w*|sign|attend\w*|hvornaar|when|nye|new|newcomers?|nyankomne)$/;
 
 /** Each event subject word's stem ("introduktion"), to the kinds of the events whose titles say it. */
 const subjectsByKnowledge = new WeakMap<Knowledge, Map<string, Set<string>>>();
@@ -29,9 +31,10 @@ function subjectsOf(knowledge: Knowledge): Map<string, Set<string>> {
   // a word the other records use says what else it may be about ("Organisation", "integration",
   // "Økonomi til anskaffelse af løsning"): only a word that is the events' own is their subject
   const { supportSystems, itSystems, tasks, roles, strategies, interfaces, deadlines, glossary } = knowledge;
-  const others = JSON.stringify([supportSystems, itSystems, tasks, roles, strategies, interfaces, deadlines]);
-  const glossaryNames = glossary.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]).join(' ');
-  const otherWords = new Set(words(`${others} ${glossaryNames}`).map(stem));
+  const texts: string[] = [];
+  collectText([supportSystems, itSystems, tasks, roles, strategies, interfaces, deadlines], texts);
+  for (const entry of glossary) texts.push(entry.term, ...(entry.aliases ?? []));
+  const otherWords = new Set(texts.flatMap((text) => words(text)).map(stem));
   const subjects = new Map<string, Set<string>>();
   for (const event of knowledge.events) {
     // (not "Næste" of "Næste programledermøde": a word of everyday speech is no subject)
@@ -48,16 +51,25 @@ function subjectsOf(knowledge: Knowledge): Map<string, Set<string>> {
   return subjects;
 }
 
-/** The events a question names by their subject, read as their list (of those kinds), where nothing else read it surely. */
+/** Every string in a value, its keys left out. */
+function collectText(value: unknown, into: string[]): void {
+  if (typeof value === 'string') into.push(value);
+  else if (Array.isArray(value)) for (const item of value) collectText(item, into);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectText(item, into);
+}
+
+/**
+ * The events a question names by their subject, read as the list of their kind (the one asked
+ * about among them), where the words alone read nothing sure and name nothing else.
+ */
 export function eventBySubject(
   knowledge: Knowledge,
   tokens: string[],
   resolved: Understanding,
 ): Understanding | undefined {
-  if (!misreadAs.has(resolved.intent) && resolved.confidence >= sureEnough) return undefined;
-  const { tasks, steps, roles, deadlines } = resolved.entities;
-  if (tasks.length + steps.length + roles.length + deadlines.length > 0) return undefined;
-  if (!tokens.some((token) => asksForOne.test(token))) return undefined;
+  if (resolved.intent !== 'unknown' && resolved.confidence >= sureEnough) return undefined;
+  if (namesSomething(resolved.entities)) return undefined;
+  if (!tokens.some((token) => asksForAnEvent.test(token))) return undefined;
   const subjects = subjectsOf(knowledge);
   const kinds = new Set<string>();
   for (const token of tokens) {

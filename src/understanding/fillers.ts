@@ -101,7 +101,10 @@ const whichWord = /^(which|hvilke|hvilket|hvilken)$/;
 const systemWord = /^(system|systems|systemer|systemerne|fagsystem\w*)$/;
 function aboutUsers(tokens: string[]): boolean {
   if (tokens.some((token) => whyWord.test(token))) return false;
-  const whichSystems = tokens.some((token, index) => whichWord.test(token) && systemWord.test(tokens[index + 1] ?? ''));
+  // ("which systems", "hvilke it-systemer", "which of the systems")
+  const whichSystems = tokens.some(
+    (token, index) => whichWord.test(token) && tokens.slice(index + 1, index + 4).some((next) => systemWord.test(next)),
+  );
   return whichSystems || !tokens.some((token) => notAboutUsers.test(token));
 }
 

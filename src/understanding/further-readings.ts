@@ -15,6 +15,7 @@ import { passageOverGuess } from './passage-over-guess.js';
 import { namedStems } from './reading-parts.js';
 import { agendaItemReading, asksWhoPresents } from './agenda-reading.js';
 import { dayOfMeetings, nationalProgress } from './day-readings.js';
+import { eventBySubject } from './event-titles.js';
 import { withinLastRecord } from './pointing-back.js';
 import { whoOfARecordWithoutOne } from './no-one-responsible.js';
 import { asksWhenToChoose } from './strategy-choices.js';
@@ -24,7 +25,6 @@ import { obligationReading } from './obligation-questions.js';
 import { pilotSolutionReading } from './pilot-questions.js';
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
-import { eventBySubject } from './event-titles.js';
 import { kombitsPart } from './kombit-plans.js';
 import {
   PASSAGE_OVER_GUESS,

@@ -63,15 +63,14 @@ const phrases: [string[], string][] = [
   [['access', 'control'], 'adgangsstyring'],
   [['message', 'distributor'], 'beskedfordeler'],
   [['distribution', 'component'], 'fordelingskomponenten'],
-  // the programme's name put in English ("the monopoly break": no pause)
-  [['monopoly', 'break'], 'monopolbruddet'],
-  [['monopoly', 'breaking'], 'monopolbruddet'],
   // "de fælles løsninger", "the shared components": the common support systems, said plainly
   [['faelles', 'loesninger'], 'stoettesystemer'],
   [['faelles', 'loesningerne'], 'stoettesystemerne'],
   [['faelles', 'komponenter'], 'stoettesystemer'],
   [['shared', 'components'], 'stoettesystemer'],
   [['shared', 'solutions'], 'stoettesystemer'],
+  // "har ikke engang startet": not even is not ("engang" alone is "some day": "kommer der engang …?")
+  [['ikke', 'engang'], 'ikke'],
   // "from which date …?", "fra hvilken dato …?" asks from when: the date is what is asked, not a
   // word the data must hold ("which date does the webinar run?" keeps its words, which find it)
   [['from', 'which', 'date'], 'when'],
@@ -130,9 +129,9 @@ export function queryWords(text: string): QueryWords {
   return { tokens: [...kept.tokens], capitalised: [...kept.capitalised] };
 }
 
-// "we're", "they've", "I'm": an English contraction is its two words ("re late" is no word of its own)
-const contractions: Record<string, string> = { re: 'are', ve: 'have', ll: 'will', d: 'would', m: 'am' };
-const contracted = /(?<=\p{L})['’´`](re|ve|ll|d|m)\b/giu;
+// "we're", "they've": an English contraction is its two words ("re late" is no word of its own)
+const contractions: Record<string, string> = { re: 'are', ve: 'have', ll: 'will', d: 'would' };
+const contracted = /(?<=\p{L})['’´`](re|ve|ll|d)\b/giu;
 
 function readWords(text: string): QueryWords {
   const raw = text

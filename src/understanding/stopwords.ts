@@ -207,8 +207,6 @@ const stopwords = new Set([
   'faktisk',
   'egentligt',
   'overhovedet',
-  // "har ikke engang startet": not even, as "overhovedet" says it
-  'engang',
   'simpelthen',
   'okay',
   'ok',

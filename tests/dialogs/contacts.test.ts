@@ -6,7 +6,7 @@ describe('contacts', () => {
   it('puts the programme mailbox first by default, with the subject it asks for, then the other addresses', () => {
     const reply = card(contacts(context(), {}));
     expect(reply.text.split('\n')[0]).toBe(
-      'Skriv til **mbprogrammet@kombit.dk** med spørgsmål til Monopolbrudsprogrammet (gerne med emnet "programledermøde september"). Andre adresser:',
+      'Skriv til **mbprogrammet@kombit.dk** med spørgsmål til Monopolbrudsprogrammet (spørgsmål fra programledermødet gerne med emnet "programledermøde september"). Andre adresser:',
     );
     expect(reply.list).toContain('**kigo@kombit.dk**: Support ved farvel til KIGO (oktober 2018)');
   });

@@ -13,7 +13,7 @@ beforeAll(async () => {
 const ask = (text: string, language: 'da' | 'en') => readerOf(core, now)(text, language);
 
 describe('an event asked for by its own subject, not its kind', () => {
-  it('is the events of that kind, the one asked about first', () => {
+  it('is the events of that kind, the one asked about among them', () => {
     for (const [text, language] of [
       ["i'm new to the whole monopoly break thing, is there an intro session i could join?", 'en'],
       ['er der noget introduktion for nye til monopolbruddet?', 'da'],
@@ -25,15 +25,19 @@ describe('an event asked for by its own subject, not its kind', () => {
     }
   });
 
-  it('leaves a word other records use to them, and asks something of the event', () => {
+  it('leaves a word other records use to them, and a thing introduced to its own reading', () => {
     // "Økonomi" is also strategy A's con, so no subject of the webinars alone
     expect(ask('er økonomi en ulempe ved strategi A?', 'da').intent).not.toBe('event.list');
+    // an introduction to a thing is no event, nor is a thing named beside it
+    expect(ask('is there an introduction to the role description?', 'en').intent).toBe('role.list');
+    expect(ask('er der en introduktion til pilotkommunerne?', 'da').intent).not.toBe('event.list');
+    expect(ask('is there an introduction to Fjernprint for new users?', 'en').intent).not.toBe('event.list');
   });
 });
 
 describe('the programme asked about by its name in English', () => {
   it('is explained, though asked as "the" thing, where nothing else read it', () => {
-    for (const text of ['what is the monopoly break?', 'what is the monopolbrud?']) {
+    for (const text of ['what is the monopolbrud?', 'what is the monopolbrudsprogram?']) {
       const { intent, reply } = ask(text, 'en');
       expect(intent, text).toBe('fact');
       expect(reply, text).toContain("The Monopolbrud programme is KOMBIT's programme");
