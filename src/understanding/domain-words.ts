@@ -5,7 +5,8 @@ import { stem } from './stem.js';
 // the English written beside the material's lines ("prosEn") is klikbot's words, as the glossary's are
 const englishKey = /^[a-z]+En$/;
 
-function collectText(value: unknown, into: string[]): void {
+/** Every string in a value (its keys left out), but the English written beside the material. */
+export function collectText(value: unknown, into: string[]): void {
   if (typeof value === 'string') into.push(value);
   else if (Array.isArray(value)) for (const item of value) collectText(item, into);
   else if (value && typeof value === 'object')

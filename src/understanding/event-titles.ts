@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/registry.js';
 import { words } from '../knowledge/text.js';
+import { collectText } from './domain-words.js';
 import { eventKindsOf } from './keywords.js';
 import { danishFor } from './search/english.js';
 import { isEverydayWord } from './search/everyday-words.js';
@@ -49,13 +50,6 @@ function subjectsOf(knowledge: Knowledge): Map<string, Set<string>> {
   }
   subjectsByKnowledge.set(knowledge, subjects);
   return subjects;
-}
-
-/** Every string in a value, its keys left out. */
-function collectText(value: unknown, into: string[]): void {
-  if (typeof value === 'string') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) collectText(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectText(item, into);
 }
 
 /**

@@ -112,18 +112,18 @@ export function deadlinesOfASystem(read: Understanding, tokens: string[]): Under
   };
 }
 
-/**
- * "what deadlines are left this year?", "what's left for us to do before Christmas?": the
- * deadlines of a span, asked with a word of what is left (which also asks where a municipality
- * stands) and of deadlines or doing, are the deadlines in that span, where
- * no task or step is named to be the status of.
- */
 // "to do", "at gøre", "at lave": something left to do ("how do we stand …?" asks the status)
 const toWord = /^(to|at)$/;
 const doWord = /^(do|goere|lave|klare|ordne)$/;
 const leftToDo = (tokens: string[]) =>
   tokens.some((token, index) => doWord.test(token) && toWord.test(tokens[index - 1] ?? ''));
 
+/**
+ * "what deadlines are left this year?", "what's left for us to do before Christmas?": the
+ * deadlines of a span, asked with a word of what is left (which also asks where a municipality
+ * stands) and of deadlines or doing, are the deadlines in that span, where
+ * no task or step is named to be the status of.
+ */
 export function deadlinesOfASpan(read: Understanding, tokens: string[]): Understanding {
   const { tasks, steps, municipalities, supportSystems, itSystems, dates } = read.entities;
   if (read.intent !== 'status.mine' || !dates || tasks.length + steps.length + municipalities.length > 0) return read;
