@@ -42,6 +42,11 @@ function lineIn(context: DialogContext, danish: string, english: string | undefi
   return linesIn(context, [danish], english === undefined ? undefined : [english])[0]!;
 }
 
+/** "Især hvis …" as it reads inside a sentence: "især hvis …". */
+function lowerFirst(line: string): string {
+  return `${line.charAt(0).toLowerCase()}${line.slice(1)}`;
+}
+
 /**
  * A line with the conditions it comes with: "… (Kortere tid hvis …; Længere tid hvis …)"; in
  * English "…: shorter if …; longer if …", its Danish once beside the whole.
@@ -53,7 +58,7 @@ function withConditions(
 ): string {
   const inDanish = danish.details.length > 0 ? `${danish.text} (${danish.details.join('; ')})` : danish.text;
   const details = english.details?.length === danish.details.length ? english.details : undefined;
-  const lowered = (details ?? []).map((line) => `${line.charAt(0).toLowerCase()}${line.slice(1)}`);
+  const lowered = (details ?? []).map(lowerFirst);
   const inEnglish =
     english.text === undefined || details === undefined
       ? undefined
@@ -147,12 +152,11 @@ function prosConsLines(
       item.text.toLowerCase().includes(strategy.name.toLowerCase()),
     );
     // (the recommendation's own condition belongs with it, inside the material's words: "… (især hvis man kun har KMD Sag sager i SAPA)")
-    const lowered = (lines: string[]) => lines.map((line) => `${line.charAt(0).toLowerCase()}${line.slice(1)}`);
     const advice =
       recommended &&
       withConditions(
         context,
-        { text: recommended.text, details: lowered(recommended.details) },
+        { text: recommended.text, details: recommended.details.map(lowerFirst) },
         { text: recommended.textEn, details: recommended.detailsEn },
       );
     const hint = advice
