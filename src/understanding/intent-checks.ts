@@ -10,6 +10,7 @@ import {
   deadlinesOfASpan,
   deadlinesOfASystem,
   meetingDuration,
+  meetingEnd,
   lateWithSomething,
   passedDeadlines,
 } from './time-checks.js';
@@ -301,7 +302,10 @@ export function checkedIntent(
     meetingDuration(
       comingDeadlines(
         passedDeadlines(
-          lateWithSomething(deadlinesAskedAsTasks(deadlinesOfASpan(aboutTheBot(read, tokens), tokens), tokens), tokens),
+          lateWithSomething(
+            deadlinesAskedAsTasks(deadlinesOfASpan(meetingEnd(aboutTheBot(read, tokens), tokens), tokens), tokens),
+            tokens,
+          ),
           tokens,
         ),
         tokens,

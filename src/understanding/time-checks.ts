@@ -83,6 +83,26 @@ export function meetingDuration(read: Understanding, tokens: string[]): Understa
   return { ...read, intent: event ? 'event.list' : 'event.next-meeting' };
 }
 
+// the words of a meeting's end, and of asking when
+const endWord = /^(slut|slutter|ender|end|ends|finish|finishes|over)$/;
+const whenWord = /^(hvornaar|when|tid|time)$/;
+const endsSure = 0.7;
+
+/**
+ * "hvornår er mødet slut?", "when does the afternoon session finish?": when a meeting ends is its
+ * times (an event's, for a webinar or a municipality day), where the words alone read nothing
+ * sure and nothing else is named ("hvornår er KIGO helt slut?" is no meeting's).
+ */
+export function meetingEnd(read: Understanding, tokens: string[]): Understanding {
+  if (read.intent !== 'unknown' && read.confidence >= endsSure) return read;
+  if (namesSomething(read.entities) || read.entities.dates) return read;
+  const meeting = tokens.some((token) => meetingWord.test(token) || token === 'session');
+  if (!meeting || !tokens.some((token) => endWord.test(token)) || !tokens.some((token) => whenWord.test(token)))
+    return read;
+  const event = read.entities.eventKinds.some((kind) => kind !== 'meeting');
+  return { ...read, intent: event ? 'event.list' : 'event.next-meeting', confidence: endsSure };
+}
+
 // the deadline words, one or many
 const deadlineNoun = /^(deadline\w*|frist\w*|tidsfrist\w*)$/;
 // the readings such a question is given from its words alone

@@ -34,3 +34,13 @@ describe('a session asked for by the part of the day it is held in', () => {
     expect(ask('when is the afternoon programme leader meeting?', 'en')).toMatch(/12 September 2018 at 13\.00–15\.00/);
   });
 });
+
+describe('when a meeting ends', () => {
+  it('is its times, where nothing else is named; when another thing is over is that thing’s', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const ask = askerOf(core, DateTime.fromISO('2018-09-06T10:00:00+02:00'));
+    expect(ask('hvornår er mødet slut?')).toMatch(/slutter kl\. 12\.00/);
+    expect(ask('when is the online meeting over?', 'en')).toMatch(/ends at 12\.00|10\.00–12\.00/);
+    expect(ask('hvornår er KIGO helt slut?')).toContain('oktober 2018');
+  });
+});
