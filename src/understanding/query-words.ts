@@ -69,11 +69,6 @@ const phrases: [string[], string][] = [
   [['faelles', 'komponenter'], 'stoettesystemer'],
   [['shared', 'components'], 'stoettesystemer'],
   [['shared', 'solutions'], 'stoettesystemer'],
-  // "hvad er det gode ved …?", "what's good about …?": its pros (and the bad, its cons)
-  [['det', 'gode', 'ved'], 'fordelene'],
-  [['det', 'daarlige', 'ved'], 'ulemperne'],
-  [['good', 'about'], 'pros'],
-  [['bad', 'about'], 'cons'],
   // "har ikke engang startet": not even is not ("engang" alone is "some day": "kommer der engang …?")
   [['ikke', 'engang'], 'ikke'],
   // "from which date …?", "fra hvilken dato …?" asks from when: the date is what is asked, not a

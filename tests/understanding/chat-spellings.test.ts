@@ -36,17 +36,6 @@ describe('small words as people type them in a chat', () => {
   });
 });
 
-describe('what is good or bad about a thing', () => {
-  it('is its pros or cons', () => {
-    const good = ask("what's good about the GUI route?", 'en');
-    expect(good.intent).toBe('strategy.describe');
-    expect(good.reply).toContain('A quick and easy way to get ready for SAPA');
-    const bad = ask('hvad er det dårlige ved strategi B?', 'da');
-    expect(bad.reply).toContain('Manuelle rutiner for vedligehold af data');
-    expect(bad.reply).not.toContain('Hurtig og nem måde');
-  });
-});
-
 describe('which date', () => {
   it('asks when', () => {
     const when = ask('from what date can BBR users only log in via the central access control?', 'en');
