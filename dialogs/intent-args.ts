@@ -1,6 +1,6 @@
 import type { Entities } from '../src/understanding/types.js';
 import { isStopword } from '../src/understanding/stopwords.js';
-import { taskKindByFrequency } from '../src/understanding/keywords.js';
+import { taskKindByFrequency, taskKindsNamed } from '../src/understanding/keywords.js';
 import { asksForTasksBeingUpdated } from '../src/understanding/task-updates.js';
 
 /*
@@ -60,6 +60,10 @@ function taskKindOf(tokens: string[]): string | undefined {
 
 /** The task list's arguments: the support system, the kind of task asked for, and whether only those to come. */
 export function taskListArgs(e: Entities, tokens: string[]): Record<string, string | undefined> {
+  const kinds = taskKindsNamed(tokens);
+  // "forskellen på basisopgaver og løsningsspecifikke": the kinds side by side
+  if (kinds.length > 1)
+    return { supportSystemId: e.supportSystems[0], kinds: kinds.join(','), kind: undefined, upcoming: undefined };
   const kind = e.aspect === 'kind' ? taskKindOf(tokens) : undefined;
   // "hvilke opgaver kommer der, hver gang …?" asks what a kind of task brings, not what is coming
   const coming = kind ? comingKindWords : comingWords;

@@ -1,30 +1,16 @@
 import { z } from 'zod';
 import { formatDate } from '../../src/core/format.js';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
-import { datesForTask, findTask, type Task } from '../../src/knowledge/queries.js';
+import { findTask, type Task } from '../../src/knowledge/queries.js';
 import type { Dialog, DialogContext } from '../types.js';
 import { daysLeftText, taskKindText } from '../shared/text.js';
 import { statusButton } from '../status/buttons.js';
 import { materialText, say, sourcesLine } from '../shared/say.js';
 import { dialogButton } from '../shared/buttons.js';
 import { listReply, unknownReply } from '../shared/replies.js';
+import { kindsCompared } from './task-kinds.js';
+import { stateText, taskLine } from './task-lines.js';
 import { ANSWER_DIALOGS } from '../names.js';
-
-/** Where the task stands, in a few words: its deadline, or why it has none. */
-function stateText(context: DialogContext, task: Task): string {
-  if (task.state === 'dropped') return say(context, 'udgår', 'dropped');
-  if (task.state === 'announced')
-    return say(context, 'kun varslet, ikke stillet i KLIK endnu', 'only announced, not yet set in KLIK');
-  if (task.state === 'updating') return say(context, 'under opdatering i KLIK', 'being updated in KLIK');
-  if (task.deadline)
-    return `${say(context, 'deadline', 'due')} ${formatDate(task.deadline, context.language)}${daysLeftText(context, task.deadline)}`;
-  if (!task.inKlik) return say(context, 'løbende, følges ikke i KLIK', 'ongoing, not tracked in KLIK');
-  // a task without a deadline of its own may still have a critical date ("BBR kun via Adgangsstyring")
-  const critical = datesForTask(context.knowledge, task.id).find((item) => item.kind === 'deadline');
-  if (critical && critical.precision === 'day')
-    return `${say(context, 'kritisk dato', 'critical date')} ${formatDate(critical.date, context.language)}${daysLeftText(context, critical.date)}: ${critical.title}`;
-  return say(context, 'ingen deadline i materialet', 'no deadline in the material');
-}
 
 function supportSystemId(context: DialogContext, name: string | null): string | undefined {
   return name === null ? undefined : context.knowledge.supportSystems.find((system) => system.name === name)?.id;
@@ -121,28 +107,19 @@ export const taskInfo: Dialog = (context, args) => {
   ];
 };
 
+const taskKind = z.enum(['basis', 'solution-specific', 'operations']);
 const listArgs = z.object({
-  kind: z.enum(['basis', 'solution-specific', 'operations']).optional(),
+  kind: taskKind.optional(),
+  // "basis,solution-specific": the kinds asked about side by side ("forskellen på …")
+  kinds: z
+    .string()
+    .transform((text) => [...new Set(text.split(','))])
+    .pipe(z.array(taskKind).min(2))
+    .optional(),
   supportSystemId: z.string().optional(),
   // 'updating': only the tasks being updated
   upcoming: z.enum(['true', 'false', 'updating']).optional(),
 });
-
-/** "Title: basisopgave, Fordelingskomponenten, deadline …", leaving out what the list is already filtered by. */
-function taskLine(context: DialogContext, task: Task, shown: { kind: boolean; system: boolean }): string {
-  const unsure = !task.kindCertain;
-  const kind = shown.kind
-    ? [(unsure ? say(context, 'formentlig ', 'probably ') : '') + taskKindText(context, task.kind, 'one')]
-    : unsure
-      ? [say(context, 'art ikke sikker', 'kind not certain')]
-      : [];
-  const extras = [
-    ...kind,
-    ...(shown.system && task.supportSystem ? [task.supportSystem] : []),
-    stateText(context, task),
-  ];
-  return `${task.title}: ${extras.join(', ')}`;
-}
 
 function listButtons(context: DialogContext, tasks: Task[], upcoming: boolean): ReplyButton[] {
   const buttons = tasks.slice(0, 2).map((task) =>
@@ -199,13 +176,14 @@ export const taskList: Dialog = (context, args) => {
   const parsed = listArgs.safeParse(args);
   if (!parsed.success)
     return unknownReply(context, 'Den slags opgave kender jeg ikke.', "I don't know that kind of task.");
-  const { kind, supportSystemId: systemId, upcoming } = parsed.data;
+  const { kind, kinds, supportSystemId: systemId, upcoming } = parsed.data;
   const system =
     systemId === undefined
       ? undefined
       : context.knowledge.supportSystems.find((candidate) => candidate.id === systemId.toLowerCase());
   if (systemId !== undefined && !system)
     return unknownReply(context, 'Det støttesystem kender jeg ikke.', "I don't know that support system.");
+  if (kinds) return kindsCompared(context, kinds, system);
   const updating = upcoming === 'updating';
   const coming = upcoming === 'true' || updating;
   const tasks = context.knowledge.tasks.filter(

@@ -93,6 +93,12 @@ const taskKindWords: Record<TaskKind, { one: [string, string]; many: [string, st
   },
 };
 
+/** Every name of a kind of task, in both languages, one and many. */
+export function taskKindNames(kind: TaskKind): string[] {
+  const words = taskKindWords[kind];
+  return [...words.one, ...words.many];
+}
+
 /** A kind of task in words: "basisopgave", "løsningsspecifikke opgaver". */
 export function taskKindText(context: DialogContext, kind: TaskKind, form: 'one' | 'many'): string {
   const words = taskKindWords[kind][form];

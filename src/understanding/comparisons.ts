@@ -1,3 +1,4 @@
+import { taskKindsNamed } from './keywords.js';
 import type { Reading } from './reading.js';
 import type { Entities, Intent, Understanding } from './types.js';
 
@@ -56,5 +57,16 @@ export function comparison(reading: Reading): Understanding | undefined {
     const entities: Entities = { ...reading.entities, [kind]: named, compared: true };
     return { intent, confidence: 0.8, entities, language: reading.language };
   }
-  return undefined;
+  return kindsCompared(reading);
+}
+
+/**
+ * "what's the difference between the basis tasks and the solution specific ones?", "forskellen
+ * på dem der kun laves én gang og dem der laves hver gang": two kinds of task side by side,
+ * where no single task is named.
+ */
+function kindsCompared(reading: Reading): Understanding | undefined {
+  if (taskKindsNamed(reading.tokens).length < 2 || reading.entities.tasks.length > 1) return undefined;
+  const entities: Entities = { ...reading.entities, tasks: [], aspect: 'kind', compared: true };
+  return { intent: 'task.list', confidence: 0.8, entities, language: reading.language };
 }

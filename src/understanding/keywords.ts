@@ -88,13 +88,40 @@ function nearest(map: Map<string, string>, term: string): string | undefined {
 const everyTime =
   /\b(hver gang|hvert nyt|hver ny|for hvert|gentag\w*|every time|each time|every new|each new|for every|for each|redo|redone|redoing|repeat\w*)\b/;
 const onlyOnce =
-  /(^| )(kun (\p{L}+ )?(en|én) (enkelt )?gang|(en|én) gang for alle|engangs\p{L}*|one time|once|one off|only once)( |$)/u;
+  /(^| )(kun (\p{L}+ ){0,2}(en|én) (enkelt )?gang|(en|én) gang for alle|engangs\p{L}*|one time|once|one off|only once)( |$)/u;
 
 /** The kind of task a question describes by how often it is done, if it does. */
 export function taskKindByFrequency(tokens: string[]): 'basis' | 'solution-specific' | undefined {
   const joined = tokens.join(' ');
   if (everyTime.test(joined)) return 'solution-specific';
   return onlyOnce.test(joined) ? 'basis' : undefined;
+}
+
+// a kind of task by its name: "basisopgaver", "de løsningsspecifikke", "solution specific ones"
+const kindNames: [TaskKindWord, RegExp][] = [
+  ['basis', /(^| )basis\p{L}*( |$)/u],
+  [
+    'solution-specific',
+    /(^| )(loesningsspecifik\p{L}*|solution specific|per (nyt |new )?system|pr (nyt )?system)( |$)/u,
+  ],
+  ['operations', /(^| )(drift og forvaltning|driftsopgave\p{L}*|operations tasks?)( |$)/u],
+];
+type TaskKindWord = 'basis' | 'solution-specific' | 'operations';
+
+/**
+ * The kinds of task a question names or describes by how often they are done, in the order
+ * of the kinds ("forskellen på dem der kun laves én gang og dem der laves hver gang").
+ */
+export function taskKindsNamed(tokens: string[]): TaskKindWord[] {
+  const joined = tokens.join(' ');
+  return kindNames
+    .filter(
+      ([kind, name]) =>
+        name.test(joined) ||
+        (kind === 'basis' && onlyOnce.test(joined)) ||
+        (kind === 'solution-specific' && everyTime.test(joined)),
+    )
+    .map(([kind]) => kind);
 }
 
 // ("vi er startet på trin 3" is a municipality's own progress, a status said; "vi er startet

@@ -52,6 +52,14 @@ const abbreviations: Record<string, string[]> = {
   pls: ['please'],
   plz: ['please'],
   ppl: ['people'],
+  // å typed as a plain a ("hvad går trin 3 ud pa?", "nar er fristen"): the folded å is "aa"
+  pa: ['paa'],
+  sa: ['saa'],
+  ma: ['maa'],
+  fa: ['faa'],
+  ga: ['gaa'],
+  gar: ['gaar'],
+  nar: ['naar'],
 };
 
 // Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC",

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/loader.js';
 import type { Core } from '../../src/core/core.js';
 import { createCore } from '../../src/klikbot-core.js';
-import { readerOf } from './question-set.js';
+import { readerOf, replyText, turn } from './question-set.js';
 
 const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
 let core: Core;
@@ -18,6 +18,18 @@ describe('small words as people type them in a chat', () => {
     const pilots = ask('which pilot councils built thier own org solution?', 'en');
     expect(pilots.intent).toBe('pilot.solution');
     expect(pilots.reply).toContain('Odense');
+  });
+
+  it('"pa", "nar": å typed as a plain a is still å', () => {
+    const conversation = 'c-typed-aa';
+    core.answer(turn('hvad skal vi gøre med BBR og adgangsstyring?', conversation, now, 'da'));
+    const step = core.answer(turn('hvad går trin 3 ud pa?', conversation, now, 'da'));
+    expect(step.understanding?.intent).toBe('task.steps');
+    expect(replyText(step.replies)).toContain('Trin 3 i _BBR på Adgangsstyring_');
+    const days = ask('nar er kommunedagene', 'da');
+    expect(days.intent).toBe('event.list');
+    expect(days.reply).toContain('20. november 2018');
+    expect(ask('nar skal fk-adm vaere udpeget', 'da').intent).toBe('deadline.task');
   });
 
   it('"ikke engang": not even, which leaves the question what it asks', () => {

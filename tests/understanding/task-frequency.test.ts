@@ -40,4 +40,23 @@ describe('tasks asked for by how often they are done', () => {
   it('leaves "each time" about something else than tasks to the rest of the understanding', () => {
     expect(ask('hvad sker der hver gang vi holder programledermøde?').intent).not.toBe('task.list');
   });
+
+  it('sets the kinds side by side, what each means and its tasks, when a question asks how two kinds differ', () => {
+    for (const [question, language, once, each] of [
+      ['hvad er forskellen på basis- og løsningsspecifikke opgaver på FK?', 'da', 'én gang', 'hver gang'],
+      [
+        'forskel paa dem der kun skal laves en gang og dem vi skal gentage for hvert nyt modtagersystem',
+        'da',
+        'én gang',
+        'hver gang',
+      ],
+      ['how do the basis tasks differ from the solution specific ones?', 'en', 'done once', 'each time'],
+      ['compare the FK tasks you do once with those you redo per system', 'en', 'done once', 'each time'],
+    ] as const) {
+      const answer = ask(question, language);
+      expect(answer.intent, question).toBe('task.list');
+      for (const fact of [once, each, 'Godkend initiale fordelingsregler', 'Konfigurér fordelingsregler'])
+        expect(answer.text, question).toContain(fact);
+    }
+  });
 });
