@@ -9,6 +9,7 @@ import { listReply, unknownReply } from '../shared/replies.js';
 import { ANSWER_DIALOGS } from '../names.js';
 import { editDistance } from '../../src/understanding/fuzzy.js';
 import { supportSystemRolesReply } from './support-system-roles.js';
+import { draftOrder, galleryMeaning, gallerySlideLines } from './role-gallery.js';
 
 const argsSchema = z.object({
   category: z.enum(['organisational', 'project', 'technical']).optional(),
@@ -78,37 +79,33 @@ function categoryButton(context: DialogContext, category: Category): ReplyButton
   return { ...dialogButton(title, ANSWER_DIALOGS.roleList, { category }), replacesCard: true };
 }
 
+/** The role gallery as a whole: what it is, the draft's order, May's three kinds of role, and the gallery's other slides. */
 function summaryReply(context: DialogContext): Reply {
   const roles = context.knowledge.roles;
-  const list = (['organisational', 'project', 'technical'] as const).map((category) => {
+  const kinds = (['organisational', 'project', 'technical'] as const).map((category) => {
     const inCategory = roles.filter((role) => role.category === category);
     // the names, not only the count: "vis rollegalleriet" wants to see the roles
     return `${inCategory.length} ${say(context, categoryWords[category][0], categoryWords[category][1])}: ${inCategory.map((role) => role.name).join(', ')}`;
   });
   const draftOnly = roles.filter((role) => role.category === undefined).length;
+  const meaning = galleryMeaning(context);
+  const slides = gallerySlideLines(context);
   const intro = say(
     context,
     'Rollegalleriet fra maj 2018 har tre slags roller:',
     'The May 2018 role gallery has three kinds of roles:',
   );
-  const after = [
-    say(
-      context,
-      `Udkastet fra september 2018 nævner desuden ${draftOnly} roller og rollegrupper og ordner rollerne efter fase: implementering og drift og forvaltning.`,
-      `The September 2018 draft also names ${draftOnly} roles and role groups and sorts the roles by phase: implementation and operations.`,
-    ),
-    draftNote(context),
-  ];
   const buttons = (['organisational', 'project', 'technical'] as const).map((category) =>
     categoryButton(context, category),
   );
   return listReply({
     heading: say(context, 'Rollegalleriet', 'The role gallery'),
-    intro,
-    list,
-    after,
-    source: sourcesLine(context, [MAY_LABEL, DRAFT_LABEL]),
+    intro: [...(meaning ? [meaning.text] : []), intro].join('\n'),
+    list: kinds,
+    after: [draftOrder(context, draftOnly), ...slides.lines, draftNote(context)],
+    source: sourcesLine(context, [...(meaning ? [meaning.label] : []), MAY_LABEL, DRAFT_LABEL, ...slides.labels]),
     buttons,
+    summary: meaning?.text ?? intro,
   });
 }
 

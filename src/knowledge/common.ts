@@ -46,3 +46,14 @@ export const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a m
 /** How exact a date is: a day (YYYY-MM-DD) or only a month (YYYY-MM). */
 export const datePrecision = z.enum(['day', 'month']);
 export type DatePrecision = z.infer<typeof datePrecision>;
+
+/** The same lines in English, one for one, for a question asked in English (the Danish stays the material's words). */
+export const englishLines = z.array(z.string().min(1)).optional();
+/** Where a list has its English beside it, the two must say the same number of things. */
+export function sameLength(danish: string, english: string) {
+  return <T extends Record<string, unknown>>(record: T) => {
+    const lines = record[english];
+    return lines === undefined || (Array.isArray(lines) && lines.length === (record[danish] as unknown[]).length);
+  };
+}
+export const sameLengthMessage = (danish: string) => ({ message: `must have as many lines as ${danish}` });

@@ -17,6 +17,13 @@ describe('a passage quoted to an English question', () => {
     expect(reply.text).not.toContain('in Danish');
   });
 
+  it("gives a slide's bullet its English, with the Danish beside it", () => {
+    const reply = card(factAnswer(english(), { passages: 'topics/ski-0219-kombits-rolle/points.1' }));
+    expect(reply.text).toContain('KOMBIT announces the deadline');
+    expect(reply.text).toContain('(_KOMBIT annoncerer deadline');
+    expect(reply.text).not.toContain('in Danish');
+  });
+
   it('gives an explanation written for the data in English alone', () => {
     // (the whole record is shown, so no button offers more)
     const [reply] = factAnswer(english(), { passages: 'glossary/klik/meaning' });

@@ -63,6 +63,24 @@ describe('role lists', () => {
     expect(list[1]).toContain('KOMBIT-programleder');
   });
 
+  it('says what the gallery is and what its own slides say beside the lists of roles', () => {
+    const reply = card(roleList(context(), {}));
+    expect(reply.text.split('\n')[0]).toContain('Rollegalleriet er KOMBITs oversigt over de roller');
+    // the May themes, the draft's areas, the municipalities' input and the way ahead
+    for (const said of [
+      'Gevinster og værdier',
+      'Tværgående / Systemspecifikke',
+      'Albertslund, Hillerød og Køge Kommune hjælper med at udarbejde Rollegalleriet',
+      'Sikkerhed (GDPR/It-sikkerhed)',
+    ])
+      expect(reply.text).toContain(said);
+    // (the slides' lists of roles are the three kinds above, not repeated)
+    expect(reply.text).not.toContain('Implementering: Faglige leder');
+    const english = card(roleList(context('2018-09-06T10:00:00+02:00', 'en'), {}));
+    expect(english.text).toContain("The role gallery (Rollegalleriet) is KOMBIT's overview");
+    expect(english.text).toContain('Benefits and values');
+  });
+
   it('answers in English and says the gallery is a draft', () => {
     const reply = card(roleList(context('2018-09-06T10:00:00+02:00', 'en'), { category: 'technical' }));
     expect(reply.text).toContain("The role gallery's May 2018 list has **12 technical roles**:");

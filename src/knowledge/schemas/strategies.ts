@@ -1,19 +1,8 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, englishLines, recordId, sameLength, sameLengthMessage, source } from '../common.js';
 import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'strategies.json';
-
-/** The same lines in English, one for one, for a question asked in English (the Danish stays the material's words). */
-const englishLines = z.array(z.string().min(1)).optional();
-/** Where a list has its English beside it, the two must say the same number of things. */
-function sameLength(danish: string, english: string) {
-  return <T extends Record<string, unknown>>(record: T) => {
-    const lines = record[english];
-    return lines === undefined || (Array.isArray(lines) && lines.length === (record[danish] as unknown[]).length);
-  };
-}
-const sameLengthMessage = (danish: string) => ({ message: `must have as many lines as ${danish}` });
 
 /** How long a strategy takes, as the seed words it; numbers only where it gives them. */
 export const duration = z

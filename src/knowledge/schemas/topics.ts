@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, linkUrl, recordId, source } from '../common.js';
+import { dataFile, englishLines, linkUrl, recordId, sameLength, source } from '../common.js';
 import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'topics.json';
@@ -64,6 +64,8 @@ export const record = z
     summary: z.string().min(1).optional(),
     /** The slide's bullets, one per bullet, in the seed's Danish words. */
     points: z.array(z.string().min(1)),
+    /** The same bullets in English, one for one, for a question asked in English. */
+    pointsEn: englishLines,
     /**
      * How often the thing is updated, in the slide's words and starting with the verb
      * ("Opdateres kvartalsvis"); also one of the points. Shown as "Overblikket opdateres kvartalsvis."
@@ -78,6 +80,8 @@ export const record = z
     source,
   })
   .superRefine((topic, ctx) => {
+    if (!sameLength('points', 'pointsEn')(topic))
+      ctx.addIssue({ code: 'custom', path: ['pointsEn'], message: 'must have as many lines as points' });
     if (topic.points.length === 0 && topic.summary === undefined) {
       ctx.addIssue({ code: 'custom', path: ['points'], message: 'a topic needs at least one point or a summary' });
     }
