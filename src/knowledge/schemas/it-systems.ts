@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, englishLines, recordId, sameLength, sameLengthMessage, source } from '../common.js';
 import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'it-systems.json';
@@ -36,6 +36,8 @@ export const record = z.object({
   fullNameSource: z.enum(['seed', 'common-knowledge']).nullable(),
   supportSystems: z.array(supportLink),
   facts: z.array(z.string().min(1)),
+  /** The same facts in English, one for one, for a question asked in English. */
+  factsEn: englishLines,
   /** For operators (English): where a fact is read from a flattened slide rather than stated. */
   note: z.string().min(1).optional(),
   source,
@@ -44,10 +46,12 @@ export type ItSystem = z.infer<typeof record>;
 
 /** The file it-systems.json. */
 export const file = dataFile(
-  record.refine((system) => (system.fullName === null) === (system.fullNameSource === null), {
-    message: 'fullName and fullNameSource must both be set or both be null',
-    path: ['fullNameSource'],
-  }),
+  record
+    .refine((system) => (system.fullName === null) === (system.fullNameSource === null), {
+      message: 'fullName and fullNameSource must both be set or both be null',
+      path: ['fullNameSource'],
+    })
+    .refine(sameLength('facts', 'factsEn'), { ...sameLengthMessage('facts'), path: ['factsEn'] }),
 );
 
 /** Cross-references from it-systems.json: every linked support system exists, once per system. */

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { dataFile, isoDate, isoMonth, linkUrl, recordId, source } from '../common.js';
+import {
+  dataFile,
+  englishLines,
+  isoDate,
+  isoMonth,
+  linkUrl,
+  recordId,
+  sameLength,
+  sameLengthMessage,
+  source,
+} from '../common.js';
 import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'news.json';
@@ -20,6 +30,8 @@ export const record = z.object({
   title: z.string().min(1),
   /** The item's points, in the seed's words. */
   points: z.array(z.string().min(1)).min(1),
+  /** The same points in English, one for one, for a question asked in English. */
+  pointsEn: englishLines,
   dates: z.array(newsDate),
   links: z.array(newsLink),
   /** Ids in contacts.json, events.json, support-systems.json and it-systems.json. */
@@ -32,7 +44,9 @@ export const record = z.object({
 export type NewsItem = z.infer<typeof record>;
 
 /** The file news.json. */
-export const file = dataFile(record);
+export const file = dataFile(
+  record.refine(sameLength('points', 'pointsEn'), { ...sameLengthMessage('points'), path: ['pointsEn'] }),
+);
 
 type Target = 'contacts' | 'events' | 'supportSystems' | 'itSystems';
 const targetFiles: Record<Target, string> = {

@@ -62,16 +62,21 @@ export const recommendation = z
 export type StrategyRecommendation = z.infer<typeof recommendation>;
 
 /** KOMBIT's compliance model for vendors' organisation solutions. */
-export const complianceModel = z.object({
-  id: recordId,
-  kind: z.literal('compliance-model'),
-  title: z.string().min(1),
-  aliases: z.array(z.string().min(1)).optional(),
-  purpose: z.array(z.string().min(1)),
-  points: z.array(z.string().min(1)).min(1),
-  supportSystem: recordId,
-  source,
-});
+export const complianceModel = z
+  .object({
+    id: recordId,
+    kind: z.literal('compliance-model'),
+    title: z.string().min(1),
+    aliases: z.array(z.string().min(1)).optional(),
+    purpose: z.array(z.string().min(1)),
+    purposeEn: englishLines,
+    points: z.array(z.string().min(1)).min(1),
+    pointsEn: englishLines,
+    supportSystem: recordId,
+    source,
+  })
+  .refine(sameLength('purpose', 'purposeEn'), { ...sameLengthMessage('purpose'), path: ['purposeEn'] })
+  .refine(sameLength('points', 'pointsEn'), { ...sameLengthMessage('points'), path: ['pointsEn'] });
 export type ComplianceModel = z.infer<typeof complianceModel>;
 
 /** A record of strategies.json. */

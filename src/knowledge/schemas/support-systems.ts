@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataFile, recordId, source } from '../common.js';
+import { dataFile, englishLines, recordId, sameLength, sameLengthMessage, source } from '../common.js';
 import type { DataProblem, IdRecords } from '../problems.js';
 
 const FILE = 'support-systems.json';
@@ -20,6 +20,8 @@ export const record = z.object({
   platform: z.enum(['STS', 'SP']).nullable(),
   /** What the seed says of it, in its own words (Danish). */
   facts: z.array(z.string().min(1)),
+  /** The same facts in English, one for one, for a question asked in English. */
+  factsEn: englishLines,
   businessNeeds: z.array(businessNeed).optional(),
   /** For operators (English): where a fact is read from a flattened slide rather than stated. */
   note: z.string().min(1).optional(),
@@ -28,7 +30,9 @@ export const record = z.object({
 export type SupportSystem = z.infer<typeof record>;
 
 /** The file support-systems.json. */
-export const file = dataFile(record);
+export const file = dataFile(
+  record.refine(sameLength('facts', 'factsEn'), { ...sameLengthMessage('facts'), path: ['factsEn'] }),
+);
 
 /** Cross-references from support-systems.json: business needs name known IT systems. */
 export function references(knowledge: { supportSystems: SupportSystem[]; itSystems: IdRecords }): DataProblem[] {

@@ -62,6 +62,8 @@ export const record = z
     aliases: z.array(z.string().min(1)).optional(),
     /** A sentence that stands above the bullets on the slide, in the seed's words. */
     summary: z.string().min(1).optional(),
+    /** The same sentence in English. */
+    summaryEn: z.string().min(1).optional(),
     /** The slide's bullets, one per bullet, in the seed's Danish words. */
     points: z.array(z.string().min(1)),
     /** The same bullets in English, one for one, for a question asked in English. */
