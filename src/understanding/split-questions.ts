@@ -69,5 +69,20 @@ export function splitQuestions(text: string): string[] {
     from = 0;
   }
   parts.push(rest);
-  return parts.filter(Boolean);
+  return parts.filter(Boolean).flatMap(stepsApart);
+}
+
+// "trin 2 og 3", "steps 1, 2 and 4", "trin 2+3": several steps of one task said in one go
+const severalSteps = /\b(trin|steps?|skridt)\s+(\d+)((?:\s*(?:,|og|and|&|\+)\s*\d+)+)\b/iu;
+
+/**
+ * "status på BBR trin 2 og 3", "what are steps 1 and 4 of BBR?": one question asked of each
+ * step, as each step has its own answer (its own counts, its own words).
+ */
+function stepsApart(question: string): string[] {
+  const found = severalSteps.exec(question);
+  if (!found) return [question];
+  const word = found[1]!.toLowerCase() === 'steps' ? found[1]!.slice(0, -1) : found[1]!;
+  const numbers = [found[2]!, ...(found[3]!.match(/\d+/g) ?? [])];
+  return [...new Set(numbers)].map((number) => question.replace(found[0], `${word} ${number}`));
 }

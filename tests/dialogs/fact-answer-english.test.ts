@@ -17,7 +17,15 @@ describe('a passage quoted to an English question', () => {
     expect(reply.text).not.toContain('in Danish');
   });
 
-  it("gives a slide's bullet its English, with the Danish beside it", () => {
+  it("gives a slide's bullet, a news point and a system's fact its English, with the Danish beside it", () => {
+    const compliance = card(factAnswer(english(), { passages: 'strategies/compliance-model/points.0' }));
+    expect(compliance.text).toContain('(_KOMBIT godkender at leverandørernes løsning er compliance_)');
+    expect(compliance.text).not.toContain('in Danish');
+    for (const passage of ['news/kigo-farvel/points.0', 'supportSystems/organisation/facts.0']) {
+      const reply = card(factAnswer(english(), { passages: passage }));
+      expect(reply.text, passage).not.toContain('in Danish');
+      expect(reply.text, passage).toMatch(/\(_.+_\)/);
+    }
     const reply = card(factAnswer(english(), { passages: 'topics/ski-0219-kombits-rolle/points.1' }));
     expect(reply.text).toContain('KOMBIT announces the deadline');
     expect(reply.text).toContain('(_KOMBIT annoncerer deadline');
@@ -32,8 +40,10 @@ describe('a passage quoted to an English question', () => {
   });
 
   it('quotes a line without English in Danish, and says so', () => {
-    const reply = card(factAnswer(english(), { passages: 'strategies/compliance-model/points.0' }));
-    expect(reply.text).toContain('KOMBIT godkender at leverandørernes løsning er compliance');
+    const reply = card(
+      factAnswer(english(), { passages: 'deadlines/beskedfordeler-serviceaftaler-godkendes/description' }),
+    );
+    expect(reply.text).toContain('en række serviceaftaler der vedrører Beskedfordeleren');
     expect(reply.text).toContain('in Danish');
   });
 });

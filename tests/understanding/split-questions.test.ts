@@ -60,6 +60,26 @@ describe('the questions in one message', () => {
   });
 });
 
+describe('several steps of a task in one question', () => {
+  it('are asked one by one, each step its own question', () => {
+    expect(splitQuestions('status på BBR trin 2 og 3')).toEqual(['status på BBR trin 2', 'status på BBR trin 3']);
+    expect(splitQuestions('what are steps 1, 2 and 4 of BBR?')).toEqual([
+      'what are step 1 of BBR?',
+      'what are step 2 of BBR?',
+      'what are step 4 of BBR?',
+    ]);
+    expect(splitQuestions('hvad er trin 3 i BBR?')).toEqual(['hvad er trin 3 i BBR?']);
+  });
+
+  it('get the counts of each step asked about', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const answer = replyText(core.answer(turn('status paa BBR trin 2 og 3, hurtigt', 'c-steps', now, 'da')).replies);
+    expect(answer).toContain('**57 af 98 kommuner** har fuldført trin 2');
+    expect(answer).toContain('**28 af 98 kommuner** har fuldført trin 3');
+  });
+});
+
 describe('a part of a message that reads as asking what klikbot can do', () => {
   it('is no part of the answer: what klikbot can do was not asked', async () => {
     const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
