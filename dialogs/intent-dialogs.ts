@@ -4,6 +4,7 @@ import type { Entities, Intent, StatusReport, Understanding } from '../src/under
 import { isStopword } from '../src/understanding/stopwords.js';
 import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOfReading } from './answers/contact-topic.js';
+import { asksTheClock } from './answers/event-clock.js';
 import { newsTopicOf, statusAspect, strategyAspect, taskListArgs } from './intent-args.js';
 import {
   POLL_DIALOGS,
@@ -138,6 +139,7 @@ export const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string;
       end: (e.upTo ?? e.dates)?.end,
       municipalityId: e.municipalities[0],
       topic: tokens.filter((token) => !isStopword(token)).join(' ') || undefined,
+      clock: asksTheClock(tokens) ? 'true' : undefined,
     }),
   },
   'event.next-meeting': { dialog: ANSWER_DIALOGS.nextMeeting, args: () => ({}) },

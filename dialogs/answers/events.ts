@@ -5,6 +5,7 @@ import { formatDate } from '../../src/core/format.js';
 import type { Reply, ReplyButton } from '../../src/core/types.js';
 import { copenhagenDate, meetingInstant, upcomingMeetings } from '../../src/knowledge/queries.js';
 import type { KlikEvent } from '../../src/knowledge/systems-queries.js';
+import { noClockNote } from './event-clock.js';
 import { words } from '../../src/knowledge/text.js';
 import { stem } from '../../src/understanding/stem.js';
 import type { Dialog, DialogContext } from '../types.js';
@@ -59,7 +60,13 @@ export function eventLine(context: DialogContext, event: KlikEvent): string {
 }
 
 const argsSchema = z
-  .object({ kinds: z.string().optional(), municipalityId: z.string().optional(), topic: z.string().optional() })
+  .object({
+    kinds: z.string().optional(),
+    municipalityId: z.string().optional(),
+    topic: z.string().optional(),
+    // 'true': the question asks the time of day
+    clock: z.enum(['true']).optional(),
+  })
   .and(optionalSpanArgs);
 
 /**
@@ -183,7 +190,7 @@ export const events: Dialog = (context, args) => {
       list: shown.map(
         (event) => `${eventLine(context, event)}${isPast(event) ? say(context, ' (afholdt)', ' (held)') : ''}`,
       ),
-      after: afterNotes(context, shown),
+      after: [...(parsed.data.clock ? noClockNote(context, first) : []), ...afterNotes(context, shown)],
       source: sourcesLine(
         context,
         shown.map((event) => event.source.label),

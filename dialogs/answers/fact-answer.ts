@@ -37,11 +37,11 @@ function quoted(context: DialogContext, text: string): string {
 /**
  * A passage's words in the answer's language, where the record gives them in English too. A
  * line of the slides ("pros.1", "duration.text") keeps its Danish beside the English, so that
- * what the material says stays checkable; an explanation written for the data ("meaning") does not need to.
+ * what the material says stays checkable; the glossary's explanation, written for the data, does not need to.
  */
 function wordsOf(context: DialogContext, passage: Passage): string {
   if (context.language !== 'en' || passage.english === undefined) return quoted(context, passage.text);
-  return passage.field.includes('.') ? `${passage.english} (_${quoted(context, passage.text)}_)` : passage.english;
+  return passage.kind === 'glossary' ? passage.english : `${passage.english} (_${quoted(context, passage.text)}_)`;
 }
 
 /** "Fra Rollegalleriet, udkast september 2018 (6. september 2018)" */

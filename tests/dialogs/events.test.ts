@@ -19,6 +19,18 @@ describe('events', () => {
     expect(list[list.length - 1]).toBe('november 2018: Næste programledermøde (dato ikke meldt ud)');
   });
 
+  it('says where to ask when the time of day is asked and the material gives only the day', () => {
+    const day = card(events(context(), { kinds: 'municipality-day', municipalityId: 'odense', clock: 'true' }));
+    expect(day.text).toContain('Materialet siger ikke, hvornår på dagen »Kommunedag« (Odense) er');
+    expect(day.text).toContain('mbprogrammet@kombit.dk');
+    // a webinar has its times, so nothing is missing
+    const webinar = card(events(context(), { kinds: 'webinar', clock: 'true' }));
+    expect(webinar.text).toContain('kl. 09.00–10.00');
+    expect(webinar.text).not.toContain('Materialet siger ikke');
+    // (the note is for a question that asks the time, not for every event without one)
+    expect(card(events(context(), { kinds: 'municipality-day' })).text).not.toContain('Materialet siger ikke');
+  });
+
   it('filters by kind and span', () => {
     expect(card(events(context(), { kinds: 'webinar' })).list).toHaveLength(4);
     const august = card(events(context(), { kinds: 'kick-off', start: '2018-08-01', end: '2018-08-31' }));

@@ -44,3 +44,21 @@ describe('the programme asked about by its name in English', () => {
     }
   });
 });
+
+describe('the time of day of an event the material dates only by its day', () => {
+  it('is its day, with where to ask for the time', () => {
+    for (const [text, language, said] of [
+      [
+        'hvornaar er opstartsmoedet i kbh praecis, hvilket klokkeslet?',
+        'da',
+        'Materialet siger ikke, hvornår på dagen',
+      ],
+      ['what time is the municipality day in Køge?', 'en', 'The material does not say what time of day'],
+    ] as const) {
+      const { reply } = ask(text, language);
+      expect(reply, text).toContain(said);
+      expect(reply, text).toContain('mbprogrammet@kombit.dk');
+    }
+    expect(ask('hvornår er kommunedagen i Køge?', 'da').reply).not.toContain('Materialet siger ikke');
+  });
+});

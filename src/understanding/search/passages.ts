@@ -75,6 +75,8 @@ function englishOf(record: Item, field: string): string | undefined {
   path[named] = `${path[named]}En`;
   let value: unknown = record;
   for (const part of path) value = value !== null && typeof value === 'object' ? (value as Item)[part] : undefined;
+  // a list of short lines read as one passage ("Velafprøvet løsning, Dokumentation, …") has its English as one too
+  if (Array.isArray(value) && value.every((line) => typeof line === 'string')) return value.join(', ');
   return typeof value === 'string' ? value : undefined;
 }
 
