@@ -60,8 +60,8 @@ function taskKindOf(tokens: string[]): string | undefined {
 
 /** The task list's arguments: the support system, the kind of task asked for, and whether only those to come. */
 export function taskListArgs(e: Entities, tokens: string[]): Record<string, string | undefined> {
-  const kinds = taskKindsNamed(tokens);
-  // "forskellen på basisopgaver og løsningsspecifikke": the kinds side by side
+  // "forskellen på basisopgaver og løsningsspecifikke": the kinds compared, side by side
+  const kinds = e.compared ? taskKindsNamed(tokens) : [];
   if (kinds.length > 1)
     return { supportSystemId: e.supportSystems[0], kinds: kinds.join(','), kind: undefined, upcoming: undefined };
   const kind = e.aspect === 'kind' ? taskKindOf(tokens) : undefined;

@@ -5,6 +5,7 @@ import { isStopword } from '../src/understanding/stopwords.js';
 import { agendaItemOf, asksForNames, pauseMinutesOf } from '../src/understanding/meeting-requests.js';
 import { contactTopicOfReading } from './answers/contact-topic.js';
 import { asksTheClock } from './answers/event-clock.js';
+import { asksForTheGallery } from '../src/understanding/gallery-asked.js';
 import { newsTopicOf, statusAspect, strategyAspect, taskListArgs } from './intent-args.js';
 import {
   POLL_DIALOGS,
@@ -68,10 +69,11 @@ export const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string;
   'role.competences': { dialog: ANSWER_DIALOGS.roleCompetences, args: (e) => ({ roleId: e.roles[0] }) },
   'role.list': {
     dialog: ANSWER_DIALOGS.roleList,
-    args: (e) => ({
+    args: (e, tokens) => ({
       category: e.roleCategory,
       phase: e.rolePhase,
       supportSystemId: e.supportSystems.length === 1 ? e.supportSystems[0] : undefined,
+      gallery: asksForTheGallery(tokens) ? 'true' : undefined,
     }),
   },
   'status.national': {

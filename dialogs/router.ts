@@ -132,6 +132,27 @@ const readingDialogs = new Set<string>([
  */
 const pointsBack = (part: string) => /(?<!\p{L})(it|that|them|det|den|dem|dette)(?!\p{L})/iu.test(part);
 
+/**
+ * Whether the statuses a message reports, if any, are one status of several steps of one task
+ * and nothing else: "vi har fuldført trin 2 og 3 i BBR" is two reports; a report beside a
+ * question, or of two tasks, is read whole.
+ */
+function reportsAlike(answers: Routed[]): boolean {
+  const reports = answers.filter((answer) => answer.action?.dialog === STATUS_DIALOGS.update);
+  if (reports.length === 0) return true;
+  const [first] = reports;
+  const same = (answer: Routed) =>
+    answer.action?.args.taskId === first?.action?.args.taskId &&
+    answer.action?.args.status === first?.action?.args.status;
+  return reports.length === answers.length && reports.every(same);
+}
+
+/** Whether two parts of a message got the same answer: the same words, or the same dialog run alike. */
+function sameAnswer(one: Routed, other: Routed): boolean {
+  if (one.action || other.action) return JSON.stringify(one.action) === JSON.stringify(other.action);
+  return shownText(one.replies) === shownText(other.replies);
+}
+
 function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
   if (parts.length < 2) return answerText(turn, text, deps);
@@ -140,14 +161,21 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   for (const part of parts) {
     const routed = answerText(turn, part, { ...deps, previous });
     const action = routed.action;
-    if ((action && !answeredInPart(action) && !readingDialogs.has(action.dialog)) || !routed.understanding)
-      return answerText(turn, text, deps);
+    // (a status said of several steps of a task is one report a step, "BBR trin 2 og 3 er fuldført";
+    // any other status said in a longer message is read whole, as the status dialog asks back)
+    const stepReport = action?.dialog === STATUS_DIALOGS.update && action.args.step !== undefined;
+    const reports = routed.understanding?.intent === 'status.update';
+    const acts = action && !answeredInPart(action) && !readingDialogs.has(action.dialog) && !stepReport;
+    if (acts || !routed.understanding || (reports && !stepReport)) return answerText(turn, text, deps);
     // (what klikbot can do is no part of a longer question that points back at the rest of it:
     // "… and what are you planning to add to it?"; "… og hvad kan du hjælpe med?" is asked)
     if (routed.understanding.intent === 'help' && pointsBack(part)) continue;
+    // a part answered as another was ("hvem er ansvarlig for trin 4 og 5?": the task's one role) is said once
+    if (answers.some((earlier) => sameAnswer(earlier, routed))) continue;
     answers.push(routed);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }
+  if (!reportsAlike(answers)) return answerText(turn, text, deps);
   const understood = answers.filter((answer) => answer.understanding?.intent !== 'unknown');
   if (understood.length === 0) return answerText(turn, text, deps);
   // a part klikbot cannot answer says so where it stands, and the others are still answered

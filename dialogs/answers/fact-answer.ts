@@ -40,7 +40,9 @@ function quoted(context: DialogContext, text: string): string {
  * what the material says stays checkable; the glossary's explanation, written for the data, does not need to.
  */
 function wordsOf(context: DialogContext, passage: Passage): string {
-  if (context.language !== 'en' || passage.english === undefined) return quoted(context, passage.text);
+  // (a line that is the same in both languages, a name or an address, is said once)
+  if (context.language !== 'en' || passage.english === undefined || passage.english === passage.text)
+    return quoted(context, passage.text);
   return passage.kind === 'glossary' ? passage.english : `${passage.english} (_${quoted(context, passage.text)}_)`;
 }
 

@@ -75,9 +75,11 @@ function linkDetail(context: DialogContext, link: SupportLink): string {
 
 /** "behov: Sagsfordeling; Brevfletning": what the IT system needs the support system's data for, where the slide says. */
 function neededFor(context: DialogContext, link: SupportLink): string {
-  const needs = link.supportSystem.businessNeeds?.find((need) => need.itSystem === link.itSystem.id)?.needs;
-  if (!needs?.length) return '';
-  return say(context, `behov: ${needs.join('; ')}`, `needs: ${needs.join('; ')}`);
+  const need = link.supportSystem.businessNeeds?.find((candidate) => candidate.itSystem === link.itSystem.id);
+  if (!need) return '';
+  // (in English each need with the slide's Danish beside it, as a quoted slide line has)
+  const english = need.needsEn?.map((line, index) => `${line} (_${need.needs[index] ?? ''}_)`);
+  return say(context, `behov: ${need.needs.join('; ')}`, `needs: ${(english ?? need.needs).join('; ')}`);
 }
 
 function labelsOf(context: DialogContext, links: SupportLink[]): string[] {

@@ -29,13 +29,20 @@ export function draftOrder(context: DialogContext, draftOnly: number): string {
 // a line naming this many roles is one of the gallery's role lists, which the roles themselves show
 const listedRoles = 3;
 
-/** The lines of a slide that are no list of roles, in the question's language where the data has it. */
+/**
+ * The lines of a slide that are no list of roles and no question the slide only poses ("Hvornår er
+ * Rollegalleriet så klar?"), in English with the slide's Danish beside where the data has it.
+ */
 function linesBesideRoles(context: DialogContext, topic: Topic): string[] {
   const english = context.language === 'en' ? topic.pointsEn : undefined;
+  const plain = (line: string) => line.replace(/\.$/, '');
   return topic.points
-    .map((point, index) => ({ point, shown: english?.[index] ?? point }))
+    .map((point, index) => ({ point, english: english?.[index] }))
+    .filter(({ point }) => !point.trim().endsWith('?'))
     .filter(({ point }) => context.knowledge.roles.filter((role) => point.includes(role.name)).length < listedRoles)
-    .map(({ shown }) => shown.replace(/\.$/, ''));
+    .map(({ point, english: line }) =>
+      line === undefined || line === point ? plain(point) : `${plain(line)} (_${plain(point)}_)`,
+    );
 }
 
 /**

@@ -15,6 +15,8 @@ const argsSchema = z.object({
   category: z.enum(['organisational', 'project', 'technical']).optional(),
   phase: z.enum(['implementation', 'operations']).optional(),
   supportSystemId: z.string().optional(),
+  // 'true': the gallery itself is asked about ("hvad er rollegalleriet?"), not only its roles
+  gallery: z.enum(['true']).optional(),
 });
 type Category = NonNullable<z.infer<typeof argsSchema>['category']>;
 type Phase = NonNullable<z.infer<typeof argsSchema>['phase']>;
@@ -80,7 +82,7 @@ function categoryButton(context: DialogContext, category: Category): ReplyButton
 }
 
 /** The role gallery as a whole: what it is, the draft's order, May's three kinds of role, and the gallery's other slides. */
-function summaryReply(context: DialogContext): Reply {
+function summaryReply(context: DialogContext, gallery: boolean): Reply {
   const roles = context.knowledge.roles;
   const kinds = (['organisational', 'project', 'technical'] as const).map((category) => {
     const inCategory = roles.filter((role) => role.category === category);
@@ -89,7 +91,8 @@ function summaryReply(context: DialogContext): Reply {
   });
   const draftOnly = roles.filter((role) => role.category === undefined).length;
   const meaning = galleryMeaning(context);
-  const slides = gallerySlideLines(context);
+  // (its own slides are for the gallery asked about, not for "hvilke roller er der?")
+  const slides = gallery ? gallerySlideLines(context) : { lines: [], labels: [] };
   const intro = say(
     context,
     'Rollegalleriet fra maj 2018 har tre slags roller:',
@@ -117,12 +120,12 @@ export const roleList: Dialog = (context, args) => {
   const parsed = argsSchema.safeParse(args);
   if (!parsed.success)
     return unknownReply(context, 'Den rollegruppe kender jeg ikke.', "I don't know that group of roles.");
-  const { category, phase, supportSystemId } = parsed.data;
+  const { category, phase, supportSystemId, gallery } = parsed.data;
   // (a kind or phase of role asked for is the gallery's: the system's roles are too few to sort)
   const ofSystem =
     supportSystemId && !category && !phase ? supportSystemRolesReply(context, supportSystemId) : undefined;
   if (ofSystem) return [ofSystem];
-  if (!category && !phase) return [summaryReply(context)];
+  if (!category && !phase) return [summaryReply(context, gallery === 'true')];
   const roles = context.knowledge.roles.filter(
     (role) =>
       (!category || role.category === category) &&

@@ -12,9 +12,12 @@ import { stateText } from './task-lines.js';
 
 /** What a kind of task means, in the glossary's words, where the glossary has the kind as a word. */
 function kindMeaning(context: DialogContext, kind: TaskKind): { text: string; label: string } | undefined {
-  const names = new Set(taskKindNames(kind).map(normalize));
+  // the glossary's word is the kind's name or within it ("opgaver i drift og forvaltning")
+  const names = taskKindNames(kind).map(normalize);
   const entry = context.knowledge.glossary.find((candidate) =>
-    [candidate.term, ...(candidate.aliases ?? [])].some((word) => names.has(normalize(word))),
+    [candidate.term, ...(candidate.aliases ?? [])].some((word) =>
+      names.some((name) => name === normalize(word) || ` ${name} `.includes(` ${normalize(word)} `)),
+    ),
   );
   if (!entry) return undefined;
   return { text: say(context, entry.meaning, entry.meaningEn), label: entry.source.label };
@@ -37,7 +40,11 @@ export function kindsCompared(context: DialogContext, kinds: TaskKind[], system:
     labels.push(...tasks.map((task) => task.source.label));
     const meaning = kindMeaning(context, kind);
     if (meaning) labels.push(meaning.label);
-    const named = tasks.map((task) => `${task.title}, ${stateText(context, task)}`);
+    // (a task whose kind is read, not stated, says so, as the task list does)
+    const named = tasks.map(
+      (task) =>
+        `${task.title}${task.kindCertain ? '' : say(context, ' (art ikke sikker)', ' (kind not certain)')}, ${stateText(context, task)}`,
+    );
     const listed = named.length > 0 ? named.join('; ') : say(context, 'ingen i mit materiale', 'none in my material');
     return `**${capitalised(taskKindText(context, kind, 'many'))}**: ${meaning ? `${meaning.text} ` : ''}${say(context, 'Opgaverne', 'The tasks')}: ${listed}.`;
   });

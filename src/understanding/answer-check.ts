@@ -26,6 +26,8 @@ function checked(resolved: Understanding): boolean {
   if (resolved.intent === 'task.list' && aspect === 'kind') return false;
   // … and the ways to choose between are the strategies' list ("what options does my client have?")
   if (resolved.intent === 'strategy.describe' && aspect === 'ways') return false;
+  // … and what an IT system needs a support system for is its overview's line of needs
+  if (resolved.intent === 'overview.used-by' && aspect === 'needs') return false;
   return answersFromKnowledge.has(resolved.intent) && resolved.intent !== 'contact' && !dates && !compared;
 }
 

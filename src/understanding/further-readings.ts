@@ -25,6 +25,8 @@ import { obligationReading } from './obligation-questions.js';
 import { pilotSolutionReading } from './pilot-questions.js';
 import { rolloutGroupReading } from './rollout-questions.js';
 import { supportSystemsAsked } from './support-system-list.js';
+import { systemNeedsAsked } from './system-needs.js';
+import { galleryAsked } from './gallery-asked.js';
 import { kombitsPart } from './kombit-plans.js';
 import {
   PASSAGE_OVER_GUESS,
@@ -109,6 +111,7 @@ function thingAsked(tools: ReadingTools, first: FirstReading): Understanding | u
     pilotSolutionReading(knowledge, tokens, resolved) ??
     rolloutGroupReading(tokens, resolved) ??
     supportSystemsAsked(tokens, resolved) ??
+    systemNeedsAsked(knowledge, search, input.text, tokens, resolved) ??
     kombitsPart(knowledge, search, tokens, resolved) ??
     eventBySubject(knowledge, tokens, resolved) ??
     day() ??
@@ -125,6 +128,7 @@ function materialAsked(tools: ReadingTools, first: FirstReading): Understanding 
   const { input, tokens, matches, resolved } = first;
   const material =
     descriptions.described(input.text, tokens, matches, resolved, described.spans(tokens)) ??
+    galleryAsked(input.text, tokens, resolved) ??
     passages.material(tokens, resolved) ??
     passages.whereToFind(input.text, tokens, resolved);
   if (material) return material;

@@ -102,7 +102,7 @@ const kindNames: [TaskKindWord, RegExp][] = [
   ['basis', /(^| )basis\p{L}*( |$)/u],
   [
     'solution-specific',
-    /(^| )(loesningsspecifik\p{L}*|solution specific|per (nyt |new )?system|pr (nyt )?system)( |$)/u,
+    /(^| )(loe?sningsspecifik\p{L}*|solution specific|per (nyt |new )?system|pr (nyt )?system)( |$)/u,
   ],
   ['operations', /(^| )(drift og forvaltning|driftsopgave\p{L}*|operations tasks?)( |$)/u],
 ];

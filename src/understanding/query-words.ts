@@ -52,15 +52,28 @@ const abbreviations: Record<string, string[]> = {
   pls: ['please'],
   plz: ['please'],
   ppl: ['people'],
-  // å typed as a plain a ("hvad går trin 3 ud pa?", "nar er fristen"): the folded å is "aa"
-  pa: ['paa'],
-  sa: ['saa'],
-  ma: ['maa'],
-  fa: ['faa'],
-  ga: ['gaa'],
-  gar: ['gaar'],
-  nar: ['naar'],
 };
+
+// å typed as a plain a ("hvad går trin 3 ud pa?", "nar er fristen"): the folded å is "aa". Only a
+// word typed in small letters: "SA", "PA" and "Ma" are short forms and names.
+const plainA: Record<string, string> = {
+  pa: 'paa',
+  sa: 'saa',
+  ma: 'maa',
+  fa: 'faa',
+  ga: 'gaa',
+  gar: 'gaar',
+  nar: 'naar',
+};
+
+/** A word as it is read: a chat abbreviation written out, an å typed as a plain a put back. */
+function writtenOut(part: string, word: string): string[] {
+  // (own keys only: "constructor" is a word, not a property of the table)
+  const abbreviation = Object.hasOwn(abbreviations, part) ? abbreviations[part] : undefined;
+  if (abbreviation) return abbreviation;
+  const aa = Object.hasOwn(plainA, part) ? plainA[part] : undefined;
+  return aa && word === word.toLowerCase() ? [aa] : [part];
+}
 
 // Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC",
 // and the glossary's English names of the support systems are their names ("access control"
@@ -157,7 +170,7 @@ function readWords(text: string): QueryWords {
       .split(' ')
       .flatMap((part) => part.split(/(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})/u));
     for (const part of parts.filter(Boolean)) {
-      for (const written of abbreviations[part] ?? [part]) {
+      for (const written of writtenOut(part, word)) {
         tokens.push(written);
         capitalised.push(/^\p{Lu}/u.test(word));
       }

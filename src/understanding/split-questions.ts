@@ -72,8 +72,13 @@ export function splitQuestions(text: string): string[] {
   return parts.filter(Boolean).flatMap(stepsApart);
 }
 
-// "trin 2 og 3", "steps 1, 2 and 4", "trin 2+3": several steps of one task said in one go
-const severalSteps = /\b(trin|steps?|skridt)\s+(\d+)((?:\s*(?:,|og|and|&|\+)\s*\d+)+)\b/iu;
+// "trin 2 og 3", "steps 1, 2 and 4", "trin 2+3": several steps of one task said in one go. A step
+// is one digit, and no date: "trin 4 og 1. november", "trin 5 og 1/11", "trin 1 og 2018" name one step
+const oneStep = String.raw`\d(?!\d)(?!\s*[./-]\s*\d)(?!\.?\s*(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*)`;
+const severalSteps = new RegExp(
+  String.raw`\b(trin|steps?|skridt)\s+(${oneStep})((?:\s*(?:,|og|and|&|\+)\s*${oneStep})+)`,
+  'iu',
+);
 
 /**
  * "status på BBR trin 2 og 3", "what are steps 1 and 4 of BBR?": one question asked of each

@@ -71,6 +71,21 @@ describe('changes typed in words', () => {
     expect(own?.text).toContain('er nu fuldført for Køge Kommune');
   });
 
+  it('sets each step a sentence names, and refuses each for a member of another municipality', async () => {
+    await say('jeg er fra Køge');
+    const replies = await say('vi har fuldført trin 2 og 3 i BBR');
+    expect(replies.map((reply) => reply.text)).toEqual([
+      'BBR på Adgangsstyring, trin 2 er nu fuldført for Køge Kommune (før: ikke påbegyndt).',
+      'BBR på Adgangsstyring, trin 3 er nu fuldført for Køge Kommune (før: ikke påbegyndt).',
+    ]);
+    const refused = await say('Aarhus har påbegyndt BBR trin 4 og 5');
+    expect(refused.every((reply) => reply.text.startsWith('Du hører til Køge Kommune'))).toBe(true);
+    expect(updates().map((u) => [u.taskId, u.step, u.status])).toEqual([
+      ['bbr-adgangsstyring', 2, 'done'],
+      ['bbr-adgangsstyring', 3, 'done'],
+    ]);
+  });
+
   it('joins a municipality from "vi er Aarhus Kommune" and confirms it back', async () => {
     const [joined] = await say('vi er Aarhus Kommune');
     expect(joined?.text).toBe(

@@ -63,8 +63,8 @@ describe('role lists', () => {
     expect(list[1]).toContain('KOMBIT-programleder');
   });
 
-  it('says what the gallery is and what its own slides say beside the lists of roles', () => {
-    const reply = card(roleList(context(), {}));
+  it('says what the gallery is and, asked about it, what its own slides say beside the lists of roles', () => {
+    const reply = card(roleList(context(), { gallery: 'true' }));
     expect(reply.text.split('\n')[0]).toContain('Rollegalleriet er KOMBITs oversigt over de roller');
     // the May themes, the draft's areas, the municipalities' input and the way ahead
     for (const said of [
@@ -76,9 +76,15 @@ describe('role lists', () => {
       expect(reply.text).toContain(said);
     // (the slides' lists of roles are the three kinds above, not repeated)
     expect(reply.text).not.toContain('Implementering: Faglige leder');
-    const english = card(roleList(context('2018-09-06T10:00:00+02:00', 'en'), {}));
+    // (a question the slide only poses is no information)
+    expect(reply.text).not.toContain('Hvornår er Rollegalleriet så klar?');
+    const english = card(roleList(context('2018-09-06T10:00:00+02:00', 'en'), { gallery: 'true' }));
     expect(english.text).toContain("The role gallery (Rollegalleriet) is KOMBIT's overview");
-    expect(english.text).toContain('Benefits and values');
+    expect(english.text).toContain('Benefits and values (_Gevinster og værdier_)');
+    // which roles there are is the roles, not the gallery's slides
+    const roles = card(roleList(context(), {}));
+    expect(roles.text).toContain('Rollegalleriet er KOMBITs oversigt');
+    expect(roles.text).not.toContain('Albertslund');
   });
 
   it('answers in English and says the gallery is a draft', () => {

@@ -13,8 +13,7 @@ import { createCore } from '../../src/klikbot-core.js';
  */
 const LISTED = new Set(
   (
-    'n008! n022! n067 n072! n078 n080 n081 n086! n088 n092! n107 n126 ' +
-    'n131! n143! n144! n145! n149 n175 n202 n203! n209! n210'
+    'n008! n022! n067 n078 n080 n088 n092! n107 n126 ' + 'n131! n143! n144! n145! n149 n175 n202 n203! n209! n210'
   ).split(' '),
 );
 const KNOWN_WRONG = new Set([...LISTED].map((id) => id.replace('!', '')));

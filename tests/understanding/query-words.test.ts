@@ -35,6 +35,19 @@ describe("a question's words", () => {
     ]);
   });
 
+  it('put back an å typed as a plain a in a word typed small, not in a short form or a name', () => {
+    expect(queryWords('hvad går trin 3 ud pa, og nar er fristen?').tokens).toContain('paa');
+    expect(queryWords('nar er fristen').tokens[0]).toBe('naar');
+    expect(queryWords('is there an SA for Beskedfordeler?').tokens).toContain('sa');
+    expect(queryWords('Ma and Pa').tokens).toEqual(['ma', 'and', 'pa']);
+  });
+
+  it('read a word that is also a property name as the word', () => {
+    // ("constructor" once looked up the abbreviations' own prototype, and the reading failed)
+    for (const word of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])
+      expect(queryWords(`status ${word}`).tokens, word).toEqual(['status', word.toLowerCase().replace(/_/g, '')]);
+  });
+
   it('write out an English contraction as its two words', () => {
     expect(queryWords("is there anything we're late with?").tokens).toEqual([
       'is',

@@ -71,6 +71,25 @@ describe('several steps of a task in one question', () => {
     expect(splitQuestions('hvad er trin 3 i BBR?')).toEqual(['hvad er trin 3 i BBR?']);
   });
 
+  it('are no date, year or count said after a step', () => {
+    for (const text of [
+      'hvad skal være færdigt på trin 4 og 1. november?',
+      'BBR trin 5 og 1/11',
+      'step 4 and 1 november',
+      'trin 1 og 2018',
+      'BBR trin 4 og 71 kommuner har ikke påbegyndt',
+    ])
+      expect(splitQuestions(text), text).toEqual([text]);
+  });
+
+  it('answered alike are said once', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    // (the material names no one responsible for either step: the task's answer, once)
+    const replies = core.answer(turn('hvem er ansvarlig for trin 4 og 5 i BBR', 'c-alike', now, 'da')).replies;
+    expect(replies.filter((reply) => reply.text.includes('Materialet nævner ingen ansvarlig rolle'))).toHaveLength(1);
+  });
+
   it('get the counts of each step asked about', async () => {
     const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
     const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');

@@ -52,11 +52,19 @@ describe('tasks asked for by how often they are done', () => {
       ],
       ['how do the basis tasks differ from the solution specific ones?', 'en', 'done once', 'each time'],
       ['compare the FK tasks you do once with those you redo per system', 'en', 'done once', 'each time'],
+      ['hvad er forskellen pa basisopgaver og losningsspecifikke opgaver', 'da', 'én gang', 'hver gang'],
     ] as const) {
       const answer = ask(question, language);
       expect(answer.intent, question).toBe('task.list');
       for (const fact of [once, each, 'Godkend initiale fordelingsregler', 'Konfigurér fordelingsregler'])
         expect(answer.text, question).toContain(fact);
+    }
+  });
+
+  it('lists one kind where the question compares nothing', () => {
+    for (const question of ['vis basisopgaver pr. system', 'can you repeat the basis tasks?']) {
+      const answer = ask(question, question.startsWith('vis') ? 'da' : 'en');
+      expect(answer.text, question).not.toMatch(/Forskellen på de slags opgaver|How the kinds of task differ/);
     }
   });
 });

@@ -5,10 +5,14 @@ import type { DataProblem, IdRecords } from '../problems.js';
 const FILE = 'support-systems.json';
 
 /** What the seed says a support system is needed for, per IT system (e.g. Organisation for SAPA). */
-export const businessNeed = z.object({
-  itSystem: recordId,
-  needs: z.array(z.string().min(1)).min(1),
-});
+export const businessNeed = z
+  .object({
+    itSystem: recordId,
+    needs: z.array(z.string().min(1)).min(1),
+    /** The same needs in English, one for one. */
+    needsEn: englishLines,
+  })
+  .refine(sameLength('needs', 'needsEn'), { ...sameLengthMessage('needs'), path: ['needsEn'] });
 
 /** A shared support system (støttesystem) of the common municipal infrastructure. */
 export const record = z.object({

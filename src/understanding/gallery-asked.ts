@@ -1,0 +1,43 @@
+import { editDistance } from './fuzzy.js';
+import { outsideWordsOf } from './search/outside.js';
+import { asksForADate, asksWhen } from './search/answerable.js';
+import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
+
+/*
+ * The role gallery asked about by its name, however typed ("rollegaleriet", "role galery"), or as
+ * people name it ("rollelisten", "the role catalogue", "listen over roller"): the gallery itself,
+ * not only which roles there are.
+ */
+
+const galleryWord = /^(rolleliste\w*|rollekatalog\w*|rolleoversigt\w*|catalogue|catalog)$/;
+const galleryName = (token: string) =>
+  (token.startsWith('rol') && editDistance(token.slice(0, 12), 'rollegalleri', 2) <= 2) ||
+  (token.length >= 5 && editDistance(token, 'gallery', 2) <= 2);
+const listWord = /^(liste|listen|list|oversigt|oversigten|overview|katalog|kataloget)$/;
+const rolesWord = /^(roller|rollerne|roles)$/;
+
+/** Whether a question asks about the gallery itself, not only which roles there are. */
+export function asksForTheGallery(tokens: string[]): boolean {
+  return tokens.some(
+    (token, index) =>
+      galleryWord.test(token) ||
+      galleryName(token) ||
+      // "listen over alle de roller", "a list of the roles"
+      (listWord.test(token) && tokens.slice(index + 1, index + 5).some((next) => rolesWord.test(next))),
+  );
+}
+
+/**
+ * "er rollelisten færdig?", "hvad er det næste der skal ske med rollelisten?": the gallery, where
+ * the words alone read nothing sure and name nothing else.
+ */
+export function galleryAsked(text: string, tokens: string[], resolved: Understanding): Understanding | undefined {
+  if (resolved.intent !== 'unknown' && resolved.confidence >= CONFIDENCE_THRESHOLD) return undefined;
+  const { tasks, roles, itSystems, supportSystems, strategies, municipalities } = resolved.entities;
+  const named = [tasks, roles, itSystems, supportSystems, strategies, municipalities].some((kind) => kind.length > 0);
+  // (a salary, a price, a download: what the gallery's answer cannot hold, however it is named)
+  if (named || !asksForTheGallery(tokens) || outsideWordsOf(tokens).length > 0) return undefined;
+  // (when it is ready the material does not say: the slide only asks it, "Hvornår er Rollegalleriet så klar?")
+  if (asksWhen(text) || asksForADate(text)) return undefined;
+  return { ...resolved, intent: 'role.list', confidence: CONFIDENCE_THRESHOLD };
+}
