@@ -17,7 +17,9 @@ const choiceWord =
 // … asked which, or what is recommended ("hvis vi vælger B, hvad er fordelene?" has chosen)
 const whichWord = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
 // the words of the ways to choose between ("hvilke muligheder har vi?", "what options do they have?")
-const optionWord = /^(mulighed\w*|valgmulighed\w*|alternativ\w*|options?|choices|alternatives?)$/;
+// … or the ways themselves, more than one ("de tre måder", "which approaches do we have?")
+const optionWord =
+  /^(mulighed\w*|valgmulighed\w*|alternativ\w*|options?|choices|alternatives?|maader|maaderne|metoder|metoderne|veje|vejene|ways|approaches|routes)$/;
 // "hvad kan vi vælge imellem?", "what can we choose between?"
 const chooseWord = /^(vaelge|vaelger|choose|pick)$/;
 const betweenWord = /^(imellem|mellem|between|from)$/;
@@ -47,7 +49,9 @@ const orgWord = /^(org|organisation|organization)$/;
 function aboutTheStrategies(read: Understanding, tokens: string[]): boolean {
   return (
     tokens.some((token, index) => strategyWord.test(token) || (orgWord.test(token) && tokens[index + 1] === 'data')) ||
-    read.entities.itSystems.includes('kmd-sag')
+    read.entities.itSystems.includes('kmd-sag') ||
+    // "vores AD-data ind i den fælles org-service": data into Organisation
+    (read.entities.supportSystems.includes('organisation') && tokens.includes('data'))
   );
 }
 

@@ -36,6 +36,13 @@ describe('a question of which way to choose for the organisation data', () => {
       ['what options does my client have for their org data?', 'en', 'Strategies for Organisation'],
       // (all three with the recommendations, not the one strategy the rest of the words describe)
       ['what options are there for KMD Sag in SAPA?', 'en', 'Strategies for Organisation'],
+      // (the ways themselves, more than one, are the options; AD data into the shared org service is org data)
+      ['hvad er de tre maader man kan faa sine org data ind paa?', 'da', 'Strategier for Organisation'],
+      [
+        'vi skal have vores AD-data ind i den fælles org-directory service, hvilke approaches har vi?',
+        'da',
+        'Strategier for Organisation',
+      ],
     ] as const) {
       const answer = core.answer(turn(text, `ways-${text}`, now, language));
       expect(answer.understanding?.intent, text).toBe('strategy.describe');
@@ -54,6 +61,7 @@ describe('a question of which way to choose for the organisation data', () => {
     ).not.toBe('strategy.describe');
     // … not a choice between other things, nor an option of a named strategy's
     expect(read('hvilke muligheder er der for at få hjælp til BBR?').intent).not.toBe('strategy.describe');
+    expect(read('what are the ways to clean up the BBR users?').intent).not.toBe('strategy.describe');
   });
 
   it('is one strategy where it is named and asked why to choose it', () => {
