@@ -49,19 +49,21 @@ export function strategyAspect(aspect: string | undefined): string | undefined {
 const comingKindWords = new Set(['kommende', 'nye', 'coming', 'upcoming', 'opdatering']);
 const comingWords = new Set([...comingKindWords, 'kommer']);
 
+// (a kind said by its name is the one asked for: "can you repeat the basis tasks?" is no frequency)
 function taskKindOf(tokens: string[]): string | undefined {
+  const [named] = taskKindsNamed(tokens, true);
+  if (named) return named;
   const byFrequency = taskKindByFrequency(tokens);
   if (byFrequency) return byFrequency;
-  if (tokens.some((token) => token.startsWith('basis'))) return 'basis';
-  if (tokens.some((token) => token.startsWith('loesningsspecifik'))) return 'solution-specific';
   if (tokens.includes('drift')) return 'operations';
   return undefined;
 }
 
 /** The task list's arguments: the support system, the kind of task asked for, and whether only those to come. */
 export function taskListArgs(e: Entities, tokens: string[]): Record<string, string | undefined> {
-  // "forskellen på basisopgaver og løsningsspecifikke": the kinds compared, side by side
-  const kinds = e.compared ? taskKindsNamed(tokens) : [];
+  // "forskellen på basisopgaver og løsningsspecifikke", "hvilke basis- og løsningsspecifikke
+  // opgaver er der?": the kinds side by side (named, where nothing is compared)
+  const kinds = taskKindsNamed(tokens, !e.compared);
   if (kinds.length > 1)
     return { supportSystemId: e.supportSystems[0], kinds: kinds.join(','), kind: undefined, upcoming: undefined };
   const kind = e.aspect === 'kind' ? taskKindOf(tokens) : undefined;

@@ -132,24 +132,35 @@ const readingDialogs = new Set<string>([
  */
 const pointsBack = (part: string) => /(?<!\p{L})(it|that|them|det|den|dem|dette)(?!\p{L})/iu.test(part);
 
+/** Whether a part of a message reports a status of a step ("BBR trin 3 er fuldført"), set or asked back. */
+function reportsAStep(routed: Routed): boolean {
+  if (routed.understanding?.intent !== 'status.update') return false;
+  const action = routed.action;
+  if (action) return action.dialog === STATUS_DIALOGS.update && action.args.step !== undefined;
+  return routed.understanding.entities.steps.length > 0;
+}
+
 /**
  * Whether the statuses a message reports, if any, are one status of several steps of one task
  * and nothing else: "vi har fuldført trin 2 og 3 i BBR" is two reports; a report beside a
  * question, or of two tasks, is read whole.
  */
 function reportsAlike(answers: Routed[]): boolean {
-  const reports = answers.filter((answer) => answer.action?.dialog === STATUS_DIALOGS.update);
+  const reports = answers.filter(reportsAStep);
   if (reports.length === 0) return true;
-  const [first] = reports;
-  const same = (answer: Routed) =>
-    answer.action?.args.taskId === first?.action?.args.taskId &&
-    answer.action?.args.status === first?.action?.args.status;
-  return reports.length === answers.length && reports.every(same);
+  const key = (answer: Routed) =>
+    answer.action ? `${answer.action.args.taskId}|${answer.action.args.status}` : 'asked back';
+  return reports.length === answers.length && reports.every((answer) => key(answer) === key(reports[0]!));
 }
 
-/** Whether two parts of a message got the same answer: the same words, or the same dialog run alike. */
+/**
+ * Whether two parts of a message got the same answer: the same dialog run alike, or the same
+ * words (an "I don't know" is each part's own, said with its words).
+ */
 function sameAnswer(one: Routed, other: Routed): boolean {
-  if (one.action || other.action) return JSON.stringify(one.action) === JSON.stringify(other.action);
+  if (one.understanding?.intent === 'unknown' || other.understanding?.intent === 'unknown') return false;
+  const run = (routed: Routed) => routed.action && !answeredInPart(routed.action);
+  if (run(one) || run(other)) return JSON.stringify(one.action) === JSON.stringify(other.action);
   return shownText(one.replies) === shownText(other.replies);
 }
 
@@ -157,13 +168,15 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
   if (parts.length < 2) return answerText(turn, text, deps);
   const answers: Routed[] = [];
+  // (the part each answer answers: a part said once or skipped has none)
+  const asked: string[] = [];
   let previous = deps.previous;
   for (const part of parts) {
     const routed = answerText(turn, part, { ...deps, previous });
     const action = routed.action;
     // (a status said of several steps of a task is one report a step, "BBR trin 2 og 3 er fuldført";
     // any other status said in a longer message is read whole, as the status dialog asks back)
-    const stepReport = action?.dialog === STATUS_DIALOGS.update && action.args.step !== undefined;
+    const stepReport = reportsAStep(routed);
     const reports = routed.understanding?.intent === 'status.update';
     const acts = action && !answeredInPart(action) && !readingDialogs.has(action.dialog) && !stepReport;
     if (acts || !routed.understanding || (reports && !stepReport)) return answerText(turn, text, deps);
@@ -173,6 +186,7 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
     // a part answered as another was ("hvem er ansvarlig for trin 4 og 5?": the task's one role) is said once
     if (answers.some((earlier) => sameAnswer(earlier, routed))) continue;
     answers.push(routed);
+    asked.push(part);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;
   }
   if (!reportsAlike(answers)) return answerText(turn, text, deps);
@@ -182,12 +196,12 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const answered = answers.flatMap((answer, index): Routed[] => {
     if (answer.understanding?.intent !== 'unknown') return [answer];
     // words that only tell why the message asks are no question klikbot failed ("…? min chef spurgte")
-    if (onlyTells(parts[index]!)) return [];
+    if (onlyTells(asked[index]!)) return [];
     const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
     // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
     const general = notUnderstood(context, {})[0]?.text;
     if (answer.replies.some((reply) => reply.text !== general)) return [answer];
-    return [{ replies: partNotUnderstood(context, { part: parts[index]! }) }];
+    return [{ replies: partNotUnderstood(context, { part: asked[index]! }) }];
   });
   const replies = answered.flatMap((answer) => answer.replies);
   const understanding = understood.at(-1)?.understanding;

@@ -4,8 +4,9 @@ import { say } from '../shared/say.js';
 import { PROGRAMME_MAILBOX } from '../shared/replies.js';
 
 // "hvilket klokkeslet", "hvad tid", "hvornår på dagen", "what time", "at what hour": the time of day asked
+// ("kl" only as asked, "hvad kl", "kl hvad": alone it is also KL, Kommunernes Landsforening)
 const clockAsked =
-  /\b(klokkeslet\w*|klokken|kl|tidspunkt\w*|hvad tid|hvilken tid|hvornaar paa dagen|what time|which time|what hour|time of day)\b/;
+  /\b(klokkeslet\w*|klokken|hvad kl|hvilken kl|kl hvad|tidspunkt\w*|hvad tid|hvilken tid|hvornaar paa dagen|what time|which time|what hour|time of day)\b/;
 
 /** Whether a question's words ask for the time of day. */
 export function asksTheClock(tokens: string[]): boolean {
@@ -13,12 +14,19 @@ export function asksTheClock(tokens: string[]): boolean {
 }
 
 /**
- * "hvilket klokkeslet er opstartsmødet?": the material gives the event's day but not its time, so
- * the answer says so and where to ask, instead of leaving the asker to guess it was overlooked.
+ * "hvilket klokkeslet er opstartsmødet?": the material gives the events' days but not their
+ * times, so the answer says so and where to ask, instead of leaving the asker to guess it was
+ * overlooked. The events asked about, each title once with its places.
  */
-export function noClockNote(context: DialogContext, event: KlikEvent): string[] {
-  if (event.start) return [];
-  const what = `»${event.title}«${event.place ? ` (${event.place})` : ''}`;
+export function noClockNote(context: DialogContext, events: KlikEvent[]): string[] {
+  const places = new Map<string, string[]>();
+  for (const event of events.filter((candidate) => !candidate.start)) {
+    const at = places.get(event.title) ?? [];
+    if (event.place && !at.includes(event.place)) at.push(event.place);
+    places.set(event.title, at);
+  }
+  if (places.size === 0) return [];
+  const what = [...places].map(([title, at]) => `»${title}«${at.length > 0 ? ` (${at.join(', ')})` : ''}`).join(', ');
   return [
     say(
       context,

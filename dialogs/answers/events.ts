@@ -190,7 +190,11 @@ export const events: Dialog = (context, args) => {
       list: shown.map(
         (event) => `${eventLine(context, event)}${isPast(event) ? say(context, ' (afholdt)', ' (held)') : ''}`,
       ),
-      after: [...(parsed.data.clock ? noClockNote(context, first) : []), ...afterNotes(context, shown)],
+      // (the time of the events pointed at, else of the next one)
+      after: [
+        ...(parsed.data.clock ? noClockNote(context, pointed.length > 0 ? pointed : [first]) : []),
+        ...afterNotes(context, shown),
+      ],
       source: sourcesLine(
         context,
         shown.map((event) => event.source.label),

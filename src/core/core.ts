@@ -91,7 +91,10 @@ export function createCoreWith<Services>(registry: DialogRegistry<Services>, dep
   const answerWithState = async (turn: Turn, routed: Routed): Promise<Reply[]> => {
     if (routed.parts) {
       const replies: Reply[] = [];
-      for (const part of routed.parts) replies.push(...(await answerWithState(turn, part)));
+      // (a refusal each part meets alike, "Du hører til Køge Kommune …", is said once)
+      for (const part of routed.parts)
+        for (const reply of await answerWithState(turn, part))
+          if (!replies.some((said) => said.text === reply.text && said.heading === reply.heading)) replies.push(reply);
       return replies;
     }
     if (!routed.action) return routed.replies;

@@ -110,16 +110,20 @@ type TaskKindWord = 'basis' | 'solution-specific' | 'operations';
 
 /**
  * The kinds of task a question names or describes by how often they are done, in the order
- * of the kinds ("forskellen på dem der kun laves én gang og dem der laves hver gang").
+ * of the kinds ("forskellen på dem der kun laves én gang og dem der laves hver gang"); by name
+ * only where nothing is compared ("hvilke basisopgaver og løsningsspecifikke opgaver er der?").
  */
-export function taskKindsNamed(tokens: string[]): TaskKindWord[] {
+export function taskKindsNamed(tokens: string[], byNameOnly = false): TaskKindWord[] {
   const joined = tokens.join(' ');
+  // (by name only: "per system" or "for each" said beside one kind names no second one)
+  const named = (kind: TaskKindWord, name: RegExp) =>
+    byNameOnly ? name.test(joined.replace(/\b(per|pr) (nyt |new )?system\b/g, '')) : name.test(joined);
   return kindNames
     .filter(
       ([kind, name]) =>
-        name.test(joined) ||
-        (kind === 'basis' && onlyOnce.test(joined)) ||
-        (kind === 'solution-specific' && everyTime.test(joined)),
+        named(kind, name) ||
+        (!byNameOnly && kind === 'basis' && onlyOnce.test(joined)) ||
+        (!byNameOnly && kind === 'solution-specific' && everyTime.test(joined)),
     )
     .map(([kind]) => kind);
 }

@@ -54,8 +54,8 @@ const abbreviations: Record<string, string[]> = {
   ppl: ['people'],
 };
 
-// å typed as a plain a ("hvad går trin 3 ud pa?", "nar er fristen"): the folded å is "aa". Only a
-// word typed in small letters: "SA", "PA" and "Ma" are short forms and names.
+// å typed as a plain a ("hvad går trin 3 ud pa?", "Nar er fristen"): the folded å is "aa". Not a
+// word in capitals: "SA" and "PA" are short forms.
 const plainA: Record<string, string> = {
   pa: 'paa',
   sa: 'saa',
@@ -72,7 +72,7 @@ function writtenOut(part: string, word: string): string[] {
   const abbreviation = Object.hasOwn(abbreviations, part) ? abbreviations[part] : undefined;
   if (abbreviation) return abbreviation;
   const aa = Object.hasOwn(plainA, part) ? plainA[part] : undefined;
-  return aa && word === word.toLowerCase() ? [aa] : [part];
+  return aa && word !== word.toUpperCase() ? [aa] : [part];
 }
 
 // Phrases the material writes as one word or abbreviation: "single point of contact" is its "SPOC",

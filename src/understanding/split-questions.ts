@@ -74,7 +74,10 @@ export function splitQuestions(text: string): string[] {
 
 // "trin 2 og 3", "steps 1, 2 and 4", "trin 2+3": several steps of one task said in one go. A step
 // is one digit, and no date: "trin 4 og 1. november", "trin 5 og 1/11", "trin 1 og 2018" name one step
-const oneStep = String.raw`\d(?!\d)(?!\s*[./-]\s*\d)(?!\.?\s*(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*)`;
+const months =
+  'januar|january|jan|februar|february|feb|marts|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|' +
+  'august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec';
+const oneStep = String.raw`\d(?!\d)(?!\s*[./-]\s*\d)(?!\.?\s*(?:${months})\b)`;
 const severalSteps = new RegExp(
   String.raw`\b(trin|steps?|skridt)\s+(${oneStep})((?:\s*(?:,|og|and|&|\+)\s*${oneStep})+)`,
   'iu',

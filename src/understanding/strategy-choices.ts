@@ -78,13 +78,20 @@ export function asksWhenToChoose(read: Understanding, tokens: string[]): boolean
   return ofStrategies && tokens.some((token) => senseWord.test(token));
 }
 
+const otherAsking = /^(hvem|hvornaar|hvor|who|when|where)$/;
+
 /**
  * "og hvis vi bare taster det ind i hånden i stedet?" right after the strategies: the one strategy
  * the question names or describes, asked what the last question asked (its duration, its cons).
  */
-function strategyAfterStrategies(read: Understanding, previous: Understanding | undefined): Understanding | undefined {
+function strategyAfterStrategies(
+  read: Understanding,
+  tokens: string[],
+  previous: Understanding | undefined,
+): Understanding | undefined {
   if (previous?.intent !== 'strategy.describe' || read.entities.strategies.length !== 1) return undefined;
-  if (!namesOnlyStrategyThings(read)) return undefined;
+  // (who, when or where it asks is no strategy's answer: "hvem har valgt den?")
+  if (tokens.some((token) => otherAsking.test(token)) || !namesOnlyStrategyThings(read)) return undefined;
   const aspect = read.entities.aspect ?? previous.entities.aspect;
   return {
     ...read,
@@ -97,7 +104,7 @@ function strategyAfterStrategies(read: Understanding, previous: Understanding | 
 /** A question of which way to choose, read as nothing sure, is the strategies' answer. */
 export function strategyChoice(read: Understanding, tokens: string[], previous?: Understanding): Understanding {
   if (read.intent !== 'unknown' && read.confidence >= guessed) return read;
-  const followed = strategyAfterStrategies(read, previous);
+  const followed = strategyAfterStrategies(read, tokens, previous);
   if (followed) return followed;
   const choosing = tokens.some((token) => choiceWord.test(token));
   // (a strategy named is asked why or when to choose it: its own answer holds the recommendation)

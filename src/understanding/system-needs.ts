@@ -55,7 +55,11 @@ export function systemNeedsAsked(
       within: (passage) => passage.kind === 'itSystems' && passage.recordId === itSystem,
       limit: 5,
     })
-    .hits.find((hit) => hit.passage.text.toLowerCase().includes(NEEDS_WORD));
+    .hits.find((hit) => {
+      // (a line of needs of the support system asked about: "behov for organisationsdata")
+      const text = foldDanish(normalize(hit.passage.text));
+      return text.includes(NEEDS_WORD) && text.includes(foldDanish(normalize(support.name)));
+    });
   if (line)
     return {
       ...resolved,

@@ -78,8 +78,9 @@ describe('changes typed in words', () => {
       'BBR på Adgangsstyring, trin 2 er nu fuldført for Køge Kommune (før: ikke påbegyndt).',
       'BBR på Adgangsstyring, trin 3 er nu fuldført for Køge Kommune (før: ikke påbegyndt).',
     ]);
+    // (refused alike for each step: said once)
     const refused = await say('Aarhus har påbegyndt BBR trin 4 og 5');
-    expect(refused.every((reply) => reply.text.startsWith('Du hører til Køge Kommune'))).toBe(true);
+    expect(refused.map((reply) => reply.text.slice(0, 26))).toEqual(['Du hører til Køge Kommune ']);
     expect(updates().map((u) => [u.taskId, u.step, u.status])).toEqual([
       ['bbr-adgangsstyring', 2, 'done'],
       ['bbr-adgangsstyring', 3, 'done'],

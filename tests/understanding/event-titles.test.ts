@@ -60,5 +60,12 @@ describe('the time of day of an event the material dates only by its day', () =>
       expect(reply, text).toContain('mbprogrammet@kombit.dk');
     }
     expect(ask('hvornår er kommunedagen i Køge?', 'da').reply).not.toContain('Materialet siger ikke');
+    // ("KL" is Kommunernes Landsforening, no time asked)
+    expect(ask('hvornår holder KL og KOMBIT kommunedage?', 'da').reply).not.toContain('Materialet siger ikke');
+    // the event asked about, past or not, and each title once with its places
+    expect(ask('hvad tid var opstartsmødet for SKI 02.19 leverandørerne?', 'da').reply).toContain(
+      'hvornår på dagen »Opstartsmøde for SKI 02.19-leverandører',
+    );
+    expect(ask('hvad tid er kommunedagene?', 'da').reply).toContain('»Kommunedag« (Køge, Odense, Silkeborg)');
   });
 });

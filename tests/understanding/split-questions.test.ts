@@ -80,6 +80,19 @@ describe('several steps of a task in one question', () => {
       'BBR trin 4 og 71 kommuner har ikke påbegyndt',
     ])
       expect(splitQuestions(text), text).toEqual([text]);
+    // (a word that begins as a month does is no month: "maybe", "separat")
+    expect(splitQuestions('can steps 2 and 3 maybe be done together?')).toHaveLength(2);
+    expect(splitQuestions('hvad er trin 2 og 3 separat?')).toHaveLength(2);
+  });
+
+  it('each say what klikbot does not know, quoting their own words', async () => {
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const text = 'hvornår er deadline for BBR? hvornår er deadline for BBR? hvad er flurbo gnarf? hvem er blorp zing?';
+    const answer = replyText(core.answer(turn(text, 'c-unknown-parts', now, 'da')).replies);
+    expect(answer).toContain('flurbo gnarf');
+    expect(answer).toContain('blorp zing');
+    expect(answer).not.toMatch(/»hvornår er deadline for BBR\?«/);
   });
 
   it('answered alike are said once', async () => {

@@ -64,6 +64,21 @@ describe('a question of which way to choose for the organisation data', () => {
     expect(read('what are the ways to clean up the BBR users?').intent).not.toBe('strategy.describe');
   });
 
+  it('is the strategy a follow-up describes, asked what the last question asked', () => {
+    const previous = understander.understand({
+      text: 'hvor lang tid tager det at koble vores eget organisationssystem automatisk på det fælles?',
+      now,
+    });
+    const next = understander.understand({
+      text: 'og hvis vi bare taster det ind i hånden i den der webbrugerflade i stedet?',
+      now,
+      previous,
+    });
+    expect(next.intent).toBe('strategy.describe');
+    expect(next.entities.strategies).toEqual(['strategi-b']);
+    expect(next.entities.aspect).toBe('duration');
+  });
+
   it('is one strategy where it is named and asked why to choose it', () => {
     expect(read('why should we choose strategy B?')).toMatchObject({
       intent: 'strategy.describe',

@@ -42,4 +42,9 @@ describe('the role gallery asked about by name, however typed', () => {
       expect(ask(text, 'da').reply, text).toContain('Albertslund, Hillerød og Køge Kommune hjælper');
     expect(ask('hvilke roller er der?', 'da').reply).not.toContain('Albertslund');
   });
+
+  it('is not a catalogue of something else, a file, or a word like it', () => {
+    for (const text of ['is there a catalogue of the interfaces?', 'what is the valley?', 'rollekatalog pdf'])
+      expect(ask(text, text.startsWith('rolle') ? 'da' : 'en').reply, text).not.toContain('Albertslund');
+  });
 });

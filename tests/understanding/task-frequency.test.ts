@@ -61,10 +61,18 @@ describe('tasks asked for by how often they are done', () => {
     }
   });
 
+  it('sets two kinds named side by side, also where nothing is compared', () => {
+    const answer = ask('hvilke basisopgaver og løsningsspecifikke opgaver er der for fordelingskomponenten?');
+    expect(answer.text).toContain('Godkend initiale fordelingsregler');
+    expect(answer.text).toContain('Konfigurér fordelingsregler');
+  });
+
   it('lists one kind where the question compares nothing', () => {
     for (const question of ['vis basisopgaver pr. system', 'can you repeat the basis tasks?']) {
       const answer = ask(question, question.startsWith('vis') ? 'da' : 'en');
       expect(answer.text, question).not.toMatch(/Forskellen på de slags opgaver|How the kinds of task differ/);
+      // (the kind named, however often the words say it is done)
+      expect(answer.text, question).toMatch(/6 basisopgaver|6 basis tasks/);
     }
   });
 });
