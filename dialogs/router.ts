@@ -164,6 +164,11 @@ function sameAnswer(one: Routed, other: Routed): boolean {
   return shownText(one.replies) === shownText(other.replies);
 }
 
+/** Whether two parts of a message say the same words ("hvad er flurbo? hvad er flurbo?"). */
+function sameWords(one: string, other: string): boolean {
+  return queryWords(one).tokens.join(' ') === queryWords(other).tokens.join(' ');
+}
+
 function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
   if (parts.length < 2) return answerText(turn, text, deps);
@@ -183,8 +188,10 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
     // (what klikbot can do is no part of a longer question that points back at the rest of it:
     // "… and what are you planning to add to it?"; "… og hvad kan du hjælpe med?" is asked)
     if (routed.understanding.intent === 'help' && pointsBack(part)) continue;
-    // a part answered as another was ("hvem er ansvarlig for trin 4 og 5?": the task's one role) is said once
-    if (answers.some((earlier) => sameAnswer(earlier, routed))) continue;
+    // a part answered as another was ("hvem er ansvarlig for trin 4 og 5?": the task's one role),
+    // or asked again in the same words, is said once
+    if (answers.some((earlier) => sameAnswer(earlier, routed)) || asked.some((earlier) => sameWords(earlier, part)))
+      continue;
     answers.push(routed);
     asked.push(part);
     if (routed.understanding.intent !== 'unknown') previous = routed.understanding;

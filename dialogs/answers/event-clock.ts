@@ -4,9 +4,9 @@ import { say } from '../shared/say.js';
 import { PROGRAMME_MAILBOX } from '../shared/replies.js';
 
 // "hvilket klokkeslet", "hvad tid", "hvornår på dagen", "what time", "at what hour": the time of day asked
-// ("kl" only as asked, "hvad kl", "kl hvad": alone it is also KL, Kommunernes Landsforening)
+// ("kl" only as asked, "hvad kl", "kl hvad", "… kl?" at the end: elsewhere it is also KL, Kommunernes Landsforening)
 const clockAsked =
-  /\b(klokkeslet\w*|klokken|hvad kl|hvilken kl|kl hvad|tidspunkt\w*|hvad tid|hvilken tid|hvornaar paa dagen|what time|which time|what hour|time of day)\b/;
+  /\b(klokkeslet\w*|klokken|hvad kl|hvilken kl|kl hvad|tidspunkt\w*|hvad tid|hvilken tid|hvornaar paa dagen|what time|which time|what hour|time of day)\b|\bkl$/;
 
 /** Whether a question's words ask for the time of day. */
 export function asksTheClock(tokens: string[]): boolean {

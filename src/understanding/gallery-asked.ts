@@ -24,7 +24,8 @@ export function asksForTheGallery(tokens: string[]): boolean {
     (token, index) =>
       galleryWord.test(token) ||
       galleryName(token) ||
-      (roles && englishGallery(token)) ||
+      // ("the gallery" alone is the role gallery; "a gallery of photos" is another)
+      (englishGallery(token) && (roles || tokens[index + 1] !== 'of')) ||
       // "listen over alle de roller", "a list of the roles", "the role catalogue"
       (listWord.test(token) &&
         tokens.slice(Math.max(0, index - 2), index + 5).some((next) => rolesWord.test(next) && next !== token)),

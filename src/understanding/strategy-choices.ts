@@ -78,7 +78,8 @@ export function asksWhenToChoose(read: Understanding, tokens: string[]): boolean
   return ofStrategies && tokens.some((token) => senseWord.test(token));
 }
 
-const otherAsking = /^(hvem|hvornaar|hvor|who|when|where)$/;
+// who, when or where a follow-up asks, or what it denies ("og hvis vi ikke har KMD Sag?"), is no strategy's answer
+const otherAsking = /^(hvem|hvornaar|hvor|who|when|where|ikke|not|no|dont|don|haven|havent)$/;
 
 /**
  * "og hvis vi bare taster det ind i hånden i stedet?" right after the strategies: the one strategy
@@ -90,7 +91,6 @@ function strategyAfterStrategies(
   previous: Understanding | undefined,
 ): Understanding | undefined {
   if (previous?.intent !== 'strategy.describe' || read.entities.strategies.length !== 1) return undefined;
-  // (who, when or where it asks is no strategy's answer: "hvem har valgt den?")
   if (tokens.some((token) => otherAsking.test(token)) || !namesOnlyStrategyThings(read)) return undefined;
   const aspect = read.entities.aspect ?? previous.entities.aspect;
   return {

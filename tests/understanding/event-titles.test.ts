@@ -67,5 +67,7 @@ describe('the time of day of an event the material dates only by its day', () =>
       'hvornår på dagen »Opstartsmøde for SKI 02.19-leverandører',
     );
     expect(ask('hvad tid er kommunedagene?', 'da').reply).toContain('»Kommunedag« (Køge, Odense, Silkeborg)');
+    // ("kl?" at the end asks the time)
+    expect(ask('kommunedagen kl?', 'da').reply).toContain('Materialet siger ikke, hvornår på dagen');
   });
 });

@@ -93,6 +93,11 @@ describe('several steps of a task in one question', () => {
     expect(answer).toContain('flurbo gnarf');
     expect(answer).toContain('blorp zing');
     expect(answer).not.toMatch(/»hvornår er deadline for BBR\?«/);
+    // a part asked again in the same words is answered once
+    const again = replyText(
+      core.answer(turn('hvornår er deadline for BBR? hvad er flurbo? hvad er flurbo?', 'c-again', now, 'da')).replies,
+    );
+    expect(again.match(/Til »hvad er flurbo\?«/g)).toHaveLength(1);
   });
 
   it('answered alike are said once', async () => {

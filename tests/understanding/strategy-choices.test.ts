@@ -77,6 +77,11 @@ describe('a question of which way to choose for the organisation data', () => {
     expect(next.intent).toBe('strategy.describe');
     expect(next.entities.strategies).toEqual(['strategi-b']);
     expect(next.entities.aspect).toBe('duration');
+    // (what a follow-up denies is no strategy's answer: strategy C is good "if you only have KMD Sag")
+    const c = understander.understand({ text: 'hvad er strategi C?', now });
+    expect(understander.understand({ text: 'og hvis vi ikke har KMD Sag?', now, previous: c }).intent).not.toBe(
+      'strategy.describe',
+    );
   });
 
   it('is one strategy where it is named and asked why to choose it', () => {

@@ -41,6 +41,7 @@ describe('the role gallery asked about by name, however typed', () => {
     for (const text of ['hvad er rollegaleriet?', 'er rollelisten færdig?'])
       expect(ask(text, 'da').reply, text).toContain('Albertslund, Hillerød og Køge Kommune hjælper');
     expect(ask('hvilke roller er der?', 'da').reply).not.toContain('Albertslund');
+    expect(ask('what is the galary?', 'en').reply).toContain("The role gallery (Rollegalleriet) is KOMBIT's overview");
   });
 
   it('is not a catalogue of something else, a file, or a word like it', () => {
