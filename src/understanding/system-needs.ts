@@ -30,7 +30,7 @@ function asksWhatFor(tokens: string[]): boolean {
 // readings a purpose question may be taken from: the words read nothing sure, or read the system's overview
 const overridden = new Set(['unknown', 'fact', 'overview.used-by', 'overview.systems-using', 'task.describe']);
 
-/** The IT system's overview, where the question asks what it needs a support system (named) for. */
+/** The IT system's line of needs (else its overview), where the question asks what it needs a support system for. */
 export function systemNeedsAsked(
   knowledge: Knowledge,
   search: FactSearch,
@@ -57,8 +57,8 @@ export function systemNeedsAsked(
     })
     .hits.find((hit) => {
       // (a line of needs of the support system asked about: "behov for organisationsdata")
-      const text = foldDanish(normalize(hit.passage.text));
-      return text.includes(NEEDS_WORD) && text.includes(foldDanish(normalize(support.name)));
+      const said = foldDanish(normalize(hit.passage.text));
+      return said.includes(NEEDS_WORD) && said.includes(foldDanish(normalize(support.name)));
     });
   if (line)
     return {
