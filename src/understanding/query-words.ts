@@ -100,6 +100,8 @@ const phrases: [string[], string][] = [
   [['by', 'what', 'date'], 'when'],
   [['fra', 'hvilken', 'dato'], 'hvornaar'],
   [['inden', 'hvilken', 'dato'], 'hvornaar'],
+  // "type it in by hand": manually, as the material says it ("on the other hand" keeps its words)
+  [['by', 'hand'], 'manually'],
 ];
 
 // … and phrases that frame a question without saying what it asks, left out: "in a nutshell,

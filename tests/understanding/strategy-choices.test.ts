@@ -77,6 +77,19 @@ describe('a question of which way to choose for the organisation data', () => {
     expect(next.intent).toBe('strategy.describe');
     expect(next.entities.strategies).toEqual(['strategi-b']);
     expect(next.entities.aspect).toBe('duration');
+    // … in English too ("by hand" is manually, as the material says it)
+    const english = understander.understand({
+      text: 'how long does it take to integrate our own org system automatically?',
+      now,
+      locale: 'en-GB',
+    });
+    const byHand = understander.understand({
+      text: 'and if we just type it in by hand?',
+      now,
+      locale: 'en-GB',
+      previous: english,
+    });
+    expect(byHand.entities.strategies).toEqual(['strategi-b']);
     // (what a follow-up denies is no strategy's answer: strategy C is good "if you only have KMD Sag")
     const c = understander.understand({ text: 'hvad er strategi C?', now });
     expect(understander.understand({ text: 'og hvis vi ikke har KMD Sag?', now, previous: c }).intent).not.toBe(
