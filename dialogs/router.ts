@@ -130,6 +130,11 @@ const readingDialogs = new Set<string>([
  * first's topic). A part that asks for an action or is not understood leaves the whole
  * message to be read as one.
  */
+// "… og hvor mange dage er der til?": the days to what the other part dates, which its answer counts
+const asksTheDaysLeft = (part: string) => /\b(hvor mange dage|how many days)\b/iu.test(part);
+const countsTheDays = (answer: Routed) =>
+  answer.replies.some((reply) => /\((om \d+ dage|in \d+ days|i morgen|tomorrow|i dag|today)\)/u.test(reply.text ?? ''));
+
 const pointsBack = (part: string) => /(?<!\p{L})(it|that|them|det|den|dem|dette)(?!\p{L})/iu.test(part);
 
 /** Whether a part of a message reports a status of a step ("BBR trin 3 er fuldført"), set or asked back. */
@@ -204,6 +209,7 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
     if (answer.understanding?.intent !== 'unknown') return [answer];
     // words that only tell why the message asks are no question klikbot failed ("…? min chef spurgte")
     if (onlyTells(asked[index]!)) return [];
+    if (asksTheDaysLeft(asked[index]!) && answers.some(countsTheDays)) return [];
     const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
     // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
     const general = notUnderstood(context, {})[0]?.text;

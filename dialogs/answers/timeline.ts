@@ -1,9 +1,10 @@
 import { formatDate } from '../../src/core/format.js';
-import { datedItems, firstDay, lastDay } from '../../src/knowledge/queries.js';
+import { datedItems, firstDay, lastDay, type DatedItem } from '../../src/knowledge/queries.js';
 import { queryWords } from '../../src/understanding/query-words.js';
 import { factSearchFor } from '../../src/understanding/search/fact-search.js';
 import type { Dialog, DialogContext } from '../types.js';
-import { dateText } from './deadlines.js';
+import { daysUntil } from '../../src/core/format.js';
+import { dateText, whenText } from './deadlines.js';
 import { eventDays, eventLine } from './events.js';
 import { spanText } from '../shared/text.js';
 import { say, sourcesLine } from '../shared/say.js';
@@ -20,11 +21,13 @@ interface Entry {
   source: string;
 }
 
+// a deadline still ahead says how far off it is ("om 9 dage"), as the upcoming deadlines do
 function deadlineEntries(context: DialogContext): Entry[] {
+  const ahead = (item: DatedItem) => (daysUntil(item.date, context.turn.now) >= 0 ? whenText(context, item) : '');
   return datedItems(context.knowledge).map((item) => ({
     first: firstDay(item),
     last: lastDay(item),
-    line: `${dateText(context, item)} · ${say(context, 'Frist', 'Deadline')}: ${item.title}`,
+    line: `${dateText(context, item)}${ahead(item)} · ${say(context, 'Frist', 'Deadline')}: ${item.title}`,
     source: item.source.label,
   }));
 }

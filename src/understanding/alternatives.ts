@@ -23,6 +23,13 @@ function alternativeStart(tokens: string[]): number | undefined {
   return undefined;
 }
 
+/** Whether the strategies a question names are all named after its "instead of": the alternative, not the one asked of. */
+export function strategyOnlyAfterAlternative(matches: EntityMatch[], tokens: string[]): boolean {
+  const at = alternativeStart(tokens);
+  const strategies = matches.filter((match) => match.kind === 'strategy');
+  return at !== undefined && strategies.length > 0 && strategies.every((match) => match.start >= at);
+}
+
 /** The things named, without those named only as the alternative to another of their kind. */
 export function withoutAlternatives(matches: EntityMatch[], tokens: string[]): EntityMatch[] {
   const at = alternativeStart(tokens);

@@ -1,5 +1,6 @@
 import type { FactSearch } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
+import { outsideWordsOf } from './search/outside.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 
 /*
@@ -14,11 +15,29 @@ const ways = new Set(['strategi-a', 'strategi-b', 'strategi-c']);
 const isWay = (passage: Passage) => passage.kind === 'strategies' && ways.has(passage.recordId);
 // how much of the question the best strategy's passage must hold, and how far ahead of the next strategy
 const heldShare = 0.2;
+const unreadHeldShare = 0.4;
 const leadShare = 0.6;
 const searchedHits = 12;
 // "hvilken strategi giver mening for os?", "which of the strategies is that?" asks which, which the
 // strategies' answer with KOMBIT's recommendations says
 const asksWhich = /^(hvilken|hvilke|hvilket|which|anbefal\w*|recommend\w*)$/;
+// the sides of a strategy a question may ask of one ("what's the downside of …", "how long does … take")
+const strategySides = new Set(['pros', 'cons', 'duration', 'steps']);
+// "hvor hurtigt kan vi være klar", "how fast/quickly can we be ready": how long it takes
+const asksHowFast = /\b(hvor (hurtigt|hurtig|hurtigst|lang tid)|how (fast|quickly|quick|soon|long))\b/;
+
+/**
+ * A question its words left unread that asks a side of a strategy (its drawbacks, how long it
+ * takes) and names or describes one: "vi har ikke råd til en ny org-løsning, kan vi ikke bare
+ * taste medarbejderne ind i hånden?" is about strategy B, whatever else it says. A salary or
+ * a price asked beside it is still not known.
+ */
+function asksAStrategysSide(tokens: string[], resolved: Understanding, onlyTheAlternative: boolean): boolean {
+  // (a strategy named only as the alternative is not the one asked of: "the web option instead of integrating")
+  if (resolved.intent !== 'unknown' || outsideWordsOf(tokens).length > 0 || onlyTheAlternative) return false;
+  const side = resolved.entities.aspect !== undefined && strategySides.has(resolved.entities.aspect);
+  return side || asksHowFast.test(tokens.join(' '));
+}
 
 /**
  * The strategy-describing reading with the one strategy the question describes, where it describes one;
@@ -29,20 +48,40 @@ export function describedStrategy(
   phrasing: (token: string) => boolean,
   tokens: string[],
   resolved: Understanding,
+  onlyTheAlternative = false,
 ): Understanding | undefined {
-  if (resolved.intent !== 'strategy.describe' || resolved.entities.strategies.length > 0) return undefined;
+  // an unread question asking a side is read as asking it of the strategy it names or describes;
+  // with none named, the material's words must point to one more surely than a strategy question's
+  const side = asksAStrategysSide(tokens, resolved, onlyTheAlternative);
+  if (side && resolved.entities.strategies.length === 1)
+    return { ...resolved, intent: 'strategy.describe', confidence: CONFIDENCE_THRESHOLD };
+  if (!side && resolved.intent !== 'strategy.describe') return undefined;
+  if (resolved.entities.strategies.length > 0) return undefined;
   // (the ways asked for are all three, whatever else the words describe)
   if (resolved.entities.aspect === 'ways') return undefined;
   if (tokens.some((token) => asksWhich.test(token))) return undefined;
+  const one = describedOne(search, phrasing, tokens, side ? unreadHeldShare : heldShare);
+  if (!one) return undefined;
+  return {
+    ...resolved,
+    intent: 'strategy.describe',
+    confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
+    entities: { ...resolved.entities, strategies: [one] },
+  };
+}
+
+/** The one strategy whose own passages hold the question's words clearly best, if one does. */
+function describedOne(
+  search: FactSearch,
+  phrasing: (token: string) => boolean,
+  tokens: string[],
+  held: number,
+): string | undefined {
   const result = search.search(tokens, { phrasing, within: isWay, limit: searchedHits });
   const best = new Map<string, number>();
   for (const hit of result.hits)
     best.set(hit.passage.recordId, Math.max(best.get(hit.passage.recordId) ?? 0, hit.coverage));
   const [first, second] = [...best].sort((x, y) => y[1] - x[1]);
-  if (!first || first[1] < heldShare || (second && second[1] > first[1] * leadShare)) return undefined;
-  return {
-    ...resolved,
-    confidence: Math.max(resolved.confidence, CONFIDENCE_THRESHOLD),
-    entities: { ...resolved.entities, strategies: [first[0]] },
-  };
+  if (!first || first[1] < held || (second && second[1] > first[1] * leadShare)) return undefined;
+  return first[0];
 }

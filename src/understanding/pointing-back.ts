@@ -5,6 +5,7 @@ import type { FactSearch } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
 import type { EntityMatch } from './entity-index.js';
 import type { Understanding } from './types.js';
+import { isFollowUp } from './follow-ups.js';
 
 // the words that point back at what was just answered, and how much of the rest a passage must hold
 const pointingBack = /^(den|det|dem|de|it|they|them|its|their)$/;
@@ -61,7 +62,9 @@ export function withinLastRecord(
   if (dated || names.some((match) => match.certainty === 'named')) return undefined;
   const keys = previous?.intent === 'fact' ? (previous.entities.passages ?? []) : [];
   const records = new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')));
-  const points = tokens.some((token, index) => pointingBack.test(token) && !notPointing(tokens, index));
+  // "og forretningen?" after a slide's points asks the same of what the slide says of that part
+  const points =
+    isFollowUp(tokens) || tokens.some((token, index) => pointingBack.test(token) && !notPointing(tokens, index));
   if (records.size !== 1 || !points) return undefined;
   const [kind, recordId] = [...records][0]!.split('/') as [Passage['kind'], string];
   // (a thing with a name is the follow-up's topic already: "hvem skal bruge den?" after SF1515)

@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
 import { IntentClassifier, termOf } from './classifier.js';
-import { namedBeforeAlternative, withoutAlternatives } from './alternatives.js';
+import { namedBeforeAlternative, strategyOnlyAfterAlternative, withoutAlternatives } from './alternatives.js';
 import {
   asksWho,
   classifierTerms,
@@ -203,7 +203,7 @@ export class Understander {
       read.intent === 'task.steps'
         ? { ...read, entities: relativeStep(tokens, read.entities, this.#stepCounts, names) }
         : (stepToDo(read, tokens, this.#stepCounts) ??
-          describedStrategy(this.search, this.#phrasing, tokens, read) ??
+          describedStrategy(this.search, this.#phrasing, tokens, read, strategyOnlyAfterAlternative(matches, tokens)) ??
           read);
     return { entities, resolved };
   }

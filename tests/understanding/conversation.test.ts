@@ -127,6 +127,15 @@ describe('a conversation', () => {
     );
   });
 
+  it('answers "og forretningen?" right after a slide with what that slide says of the business', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvad skal it-afdelingen bidrage med i følge spoc-tegningen');
+    const business = ask('og forretningen?');
+    expect(business.intent).toBe('fact');
+    expect(business.text).toContain('Hjælpe med adgang til kommunens IdP');
+    expect(business.text).not.toContain('Bidrage med erfaring');
+  });
+
   it('gives the slide\'s own link to "hvor finder jeg det?" right after an answer from it', () => {
     const ask = asker(createCore({ knowledge }));
     ask('kan jeg søge pr it-system i implementeringsoverblikket?');

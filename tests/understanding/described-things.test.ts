@@ -104,7 +104,7 @@ describe('where to find something', () => {
 describe('a passage of a record the question names', () => {
   it('comes before another record’s passage that only mentions it', () => {
     // strategy C's steps say "Gør som B": B's own steps answer a question about B
-    const reading = read('hvad skal man helt konkret gøre under strategi B, trin for trin');
+    const reading = read('i strategi B, hvad gør man trin for trin helt konkret?');
     expect(reading.entities.passages?.[0]).toBe('strategies/strategi-b/steps.0');
     expect(reading.entities.passages?.every((key) => key.startsWith('strategies/strategi-b/'))).toBe(true);
   });

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+import { dataDir } from '../knowledge/data-copy.js';
+
+const understander = new Understander(await loadKnowledge(dataDir));
+const now = DateTime.fromISO('2018-09-06T10:00:00', { zone: 'Europe/Copenhagen' });
+const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+describe('a side of one strategy, asked in words that read as nothing else', () => {
+  it('is that strategy’s side where the question names or describes the strategy', () => {
+    const steps = read('hvad skal man helt konkret gøre under strategi B, trin for trin');
+    expect(steps.intent).toBe('strategy.describe');
+    expect(steps.entities.strategies).toEqual(['strategi-b']);
+    expect(steps.entities.aspect).toBe('steps');
+    const fast = read('how fast are we ready if we key the org data in by hand in the web UI?', 'en-GB');
+    expect(fast.intent).toBe('strategy.describe');
+    expect(fast.entities.strategies).toEqual(['strategi-b']);
+  });
+
+  it('is the strategy named before an "instead of", never the one named only after it', () => {
+    const weighed = read('what are the downsides of integrating instead of the web screen?', 'en-GB');
+    expect(weighed.intent).toBe('strategy.describe');
+    expect(weighed.entities.strategies).toEqual(['strategi-a']);
+    // (the web option is B, which the words do not name: A, named as the alternative, is not asked of)
+    const alternative = read('what is the downside of the web option instead of integrating?', 'en-GB');
+    const answeredAsA =
+      alternative.intent === 'strategy.describe' && alternative.entities.strategies.includes('strategi-a');
+    expect(answeredAsA).toBe(false);
+  });
+
+  it('is no strategy where a price is asked beside it', () => {
+    expect(read('hvad koster det at taste medarbejderne ind i hånden?').intent).toBe('unknown');
+  });
+});
