@@ -28,6 +28,7 @@ import { supportSystemsAsked } from './support-system-list.js';
 import { systemNeedsAsked } from './system-needs.js';
 import { galleryAsked } from './gallery-asked.js';
 import { kombitsPart } from './kombit-plans.js';
+import { vendorAdvice } from './vendor-advice.js';
 import {
   PASSAGE_OVER_GUESS,
   UNREAD_PASSAGE,
@@ -112,6 +113,7 @@ function thingAsked(tools: ReadingTools, first: FirstReading): Understanding | u
     rolloutGroupReading(tokens, resolved) ??
     supportSystemsAsked(tokens, resolved) ??
     systemNeedsAsked(knowledge, search, input.text, tokens, resolved) ??
+    vendorAdvice(knowledge, search, tokens, resolved) ??
     kombitsPart(knowledge, search, tokens, resolved) ??
     eventBySubject(knowledge, tokens, resolved) ??
     day() ??

@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/loader.js';
+import { Understander } from '../../src/understanding/understand.js';
+import { dataDir } from '../knowledge/data-copy.js';
+
+const understander = new Understander(await loadKnowledge(dataDir));
+const now = DateTime.fromISO('2018-09-06T10:00:00', { zone: 'Europe/Copenhagen' });
+const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+const advice = 'topics/ski-0219-opmaerksomhed-og-anbefalinger/points.0';
+
+describe('what the municipality should do about its vendors', () => {
+  it('is the slide of recommendations, however much else the question says', () => {
+    for (const [text, locale] of [
+      [
+        'hvad anbefaler KOMBIT os ift. SKI 02.19? jeg skal sende det videre til vores indkøbsafdeling i morgen',
+        'da-DK',
+      ],
+      ['hvad skal vi spørge vores leverandører om nu hvor de skal på adgangsstyring?', 'da-DK'],
+      ['what should we find out from our SKI vendors about their Adgangsstyring work?', 'en-GB'],
+      ['skal vi selv gøre noget ved jobfunktionsrollerne ifm. vores SKI-leverandører?', 'da-DK'],
+    ] as const) {
+      const reading = read(text, locale);
+      expect(reading.intent, text).toBe('fact');
+      expect(reading.entities.passages, text).toContain(advice);
+    }
+  });
+
+  it('is not a vendor asked for, nor what the vendors themselves must do, nor a price', () => {
+    for (const text of [
+      'kan du anbefale en god leverandør til vores nye økonomisystem?',
+      'hvilken leverandør anbefaler I til organisationsdata?',
+      'hvad skal leverandørerne på SKI 02.19 have lavet inden deadline?',
+      'hvad koster det os hvis vores leverandør ikke når integrationen, hvad anbefaler I?',
+    ]) {
+      expect(read(text).entities.passages ?? [], text).not.toContain(advice);
+    }
+  });
+});
