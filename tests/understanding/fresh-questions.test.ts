@@ -12,9 +12,9 @@ import { createCore } from '../../src/klikbot-core.js';
  * wrong answer; one answered right must leave the list.
  */
 const LISTED = new Set(
-  (
-    'n008! n022! n067 n078 n080 n088 n092! n107 n126 ' + 'n131! n143! n144! n145! n149 n175 n202 n203! n209! n210'
-  ).split(' '),
+  ('n008! n022! n067 n078 n080 n088 n092! n107 ' + 'n131! n143! n144! n145! n149 n175 n202 n203! n209! n210').split(
+    ' ',
+  ),
 );
 const KNOWN_WRONG = new Set([...LISTED].map((id) => id.replace('!', '')));
 const KNOWN_CONFIDENTLY_WRONG = new Set([...LISTED].filter((id) => id.endsWith('!')).map((id) => id.slice(0, -1)));
