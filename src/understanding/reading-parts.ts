@@ -127,8 +127,14 @@ export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: Da
   return entities;
 }
 
+// "hvilken rolle …?", "hvad hedder den?", "which role …?", "what is the role called?" ask who, by the role's name
+const whichRole =
+  /\b(hvilken|which|what) (rolle|role)\b|\bhvad hedder\b|\bwhat s (it|the role) called\b|\bwhat is (it|the role) called\b/;
+
 export function asksWho(tokens: string[]): boolean {
-  return tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis');
+  return (
+    tokens.includes('hvem') || tokens.includes('who') || tokens.includes('hvis') || whichRole.test(tokens.join(' '))
+  );
 }
 
 const hintedByASystem = new Set<EntityMatch['kind']>(['task', 'step', 'deadline']);

@@ -29,6 +29,12 @@ describe('a role title in a who-question', () => {
     ).toBe('sts-projektleder');
   });
 
+  it('is asked by the role’s name too: "hvilken rolle …?", "what is the role called …?"', () => {
+    expect(roles('hvilken rolle bliver SPOC for leverandørerne?')[0]).toBe('sts-projektleder');
+    const english = 'what is the role called that becomes SPOC for the vendors and the business?';
+    expect(understander.understand({ text: english, now, locale: 'en-GB' }).entities.roles[0]).toBe('sts-projektleder');
+  });
+
   it('is the role of that title when nothing else in the question points elsewhere', () => {
     expect(roles('hvem er SPOC?')[0]).toBe('kombit-spoc');
     expect(roles('hvem er kombit spoc')[0]).toBe('kombit-spoc');
