@@ -11,7 +11,7 @@ const takingTheFloor =
   /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
 // "hvem står bag mødet?", "hvem styrer mødet?", "who is running the september session?"
 const behindIt =
-  /\b(st(?:å|aa)r\s+bag|holder\s+m(?:ø|oe)det|styrer|run|runs|running|hosts?|hosting|chairs?|chairing|facilitat\w*)\s+(?:\S+\s+){0,2}?(m(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
+  /\b(st(?:å|aa)r\s+(?:bag|for)|(?:af)?holder\s+m(?:ø|oe)det|styrer|leder|runn?ing|runs?|hosts?|hosting|chairs?|chairing|leads?|leading|facilitat\w*)\s+(?:\S+\s+){0,4}?(m(?:ø|oe)de(?:t|rne)?|programlederm(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
 // … of the programme leader meeting, not a kick-off, a webinar, a talk or someone else's meeting
 const anotherGathering =
   /(kick|opstart|webinar|kommunedag|oplaeg|oplæg|indlaeg|indlæg|leverandoer|leverandør|vendor|kommunen)/iu;

@@ -34,8 +34,10 @@ export function particularQuestion(question: {
   if (asksForSomeone && roles.length > 0 && municipalities.length > 0 && nothingElse)
     return { ...resolved, intent: 'unknown', confidence: 1 };
   // (the next meeting's practicalities are not announced: it has its own answer)
-  const practical =
-    resolved.intent === 'event.next-meeting' ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);
+  // … but who runs "the meeting" is the hosts of the meeting the material has, unless the next one is asked
+  const ofTheNext = tokens.some((token) => /^(naeste|next|kommende|upcoming|november)$/.test(token));
+  const nextMeeting = resolved.intent === 'event.next-meeting' && (ofTheNext || !asksWhoIsBehind(text));
+  const practical = nextMeeting ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);
   // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")
   if (practical && (!namesSomething(resolved.entities) || asksWhoIsBehind(text))) {
     const fact = passages.fromPassages(text, tokens, resolved);

@@ -38,6 +38,12 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(english.text).toContain('Hosts: Mette Vinther Poulsen, Peter Hansen and Mimi Rasmussen.');
   });
 
+  it('names the hosts to who runs, leads or stands for the meeting, the next meeting being another question', () => {
+    expect(ask('hvem står for programledermødet?').text).toContain('Værter: Mette Vinther Poulsen');
+    expect(ask("who's runing the september programme leader meeting?").text).toContain('Hosts: Mette Vinther Poulsen');
+    expect(ask('who is running the next meeting in november?').intent).toBe('event.next-meeting');
+  });
+
   it('reads a microphone as of the meeting, and the rules of the call as its etiquette', () => {
     expect(ask('must I mute the microphone when I am not speaking?').text).toContain('Hosts:');
     expect(ask('er der nogle regler for skypemødet?').text).toContain('Stil spørgsmål i chatten');
