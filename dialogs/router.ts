@@ -124,14 +124,16 @@ const readingDialogs = new Set<string>([
   STATUS_DIALOGS.history,
 ]);
 
-/**
- * Every question in a message answered: "hvornår er deadline for BBR, og hvem er ansvarlig?"
- * gets two answers, each part read after the one before it (so the second may lean on the
- * first's topic). A part that asks for an action or is not understood leaves the whole
- * message to be read as one.
- */
-// "… og hvor mange dage er der til?": the days to what the other part dates, which its answer counts
-const asksTheDaysLeft = (part: string) => /\b(hvor mange dage|how many days)\b/iu.test(part);
+// "… og hvor mange dage er der til?": the days to what the other part dates, which its answer
+// counts; only a part that asks that and nothing else ("hvor mange dage varer webinaret?" asks more)
+const daysLeftWords =
+  /^(og|and|hvor|mange|dage|how|many|days|er|der|til|tilbage|left|until|are|there|is|it|do|we|have|har|vi|det|den|dem|them|to|go|saa|then|so)$/;
+const asksTheDaysLeft = (part: string) => {
+  const tokens = queryWords(part).tokens;
+  return (
+    /\b(hvor mange dage|how many days)\b/.test(tokens.join(' ')) && tokens.every((token) => daysLeftWords.test(token))
+  );
+};
 const countsTheDays = (answer: Routed) =>
   answer.replies.some((reply) => /\((om \d+ dage|in \d+ days|i morgen|tomorrow|i dag|today)\)/u.test(reply.text ?? ''));
 
@@ -174,6 +176,30 @@ function sameWords(one: string, other: string): boolean {
   return queryWords(one).tokens.join(' ') === queryWords(other).tokens.join(' ');
 }
 
+/**
+ * A part klikbot cannot answer says so where it stands, and the others are still answered; a
+ * part that only tells why the message asks, or asks the days the other parts count, says nothing.
+ */
+function withPartsNotUnderstood(turn: Turn, deps: RouteDeps, answers: Routed[], asked: string[]): Routed[] {
+  return answers.flatMap((answer, index): Routed[] => {
+    if (answer.understanding?.intent !== 'unknown') return [answer];
+    // words that only tell why the message asks are no question klikbot failed ("…? min chef spurgte")
+    if (onlyTells(asked[index]!)) return [];
+    if (asksTheDaysLeft(asked[index]!) && answers.some(countsTheDays)) return [];
+    const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
+    // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
+    const general = notUnderstood(context, {})[0]?.text;
+    if (answer.replies.some((reply) => reply.text !== general)) return [answer];
+    return [{ replies: partNotUnderstood(context, { part: asked[index]! }) }];
+  });
+}
+
+/**
+ * Every question in a message answered: "hvornår er deadline for BBR, og hvem er ansvarlig?"
+ * gets two answers, each part read after the one before it (so the second may lean on the
+ * first's topic). A part that asks for an action or is not understood leaves the whole
+ * message to be read as one.
+ */
 function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   const parts = splitQuestions(text);
   if (parts.length < 2) return answerText(turn, text, deps);
@@ -204,18 +230,7 @@ function answerMessage(turn: Turn, text: string, deps: RouteDeps): Routed {
   if (!reportsAlike(answers)) return answerText(turn, text, deps);
   const understood = answers.filter((answer) => answer.understanding?.intent !== 'unknown');
   if (understood.length === 0) return answerText(turn, text, deps);
-  // a part klikbot cannot answer says so where it stands, and the others are still answered
-  const answered = answers.flatMap((answer, index): Routed[] => {
-    if (answer.understanding?.intent !== 'unknown') return [answer];
-    // words that only tell why the message asks are no question klikbot failed ("…? min chef spurgte")
-    if (onlyTells(asked[index]!)) return [];
-    if (asksTheDaysLeft(asked[index]!) && answers.some(countsTheDays)) return [];
-    const context = { turn, knowledge: deps.knowledge, language: answer.understanding.language };
-    // a dialog's own "I don't know" ("Jeg har ingen landsstatus for …") says more than the general one
-    const general = notUnderstood(context, {})[0]?.text;
-    if (answer.replies.some((reply) => reply.text !== general)) return [answer];
-    return [{ replies: partNotUnderstood(context, { part: asked[index]! }) }];
-  });
+  const answered = withPartsNotUnderstood(turn, deps, answers, asked);
   const replies = answered.flatMap((answer) => answer.replies);
   const understanding = understood.at(-1)?.understanding;
   // a part that reads the state is run by the core, each part in its turn

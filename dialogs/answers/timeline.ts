@@ -1,9 +1,8 @@
-import { formatDate } from '../../src/core/format.js';
+import { daysUntil, formatDate } from '../../src/core/format.js';
 import { datedItems, firstDay, lastDay, type DatedItem } from '../../src/knowledge/queries.js';
 import { queryWords } from '../../src/understanding/query-words.js';
 import { factSearchFor } from '../../src/understanding/search/fact-search.js';
 import type { Dialog, DialogContext } from '../types.js';
-import { daysUntil } from '../../src/core/format.js';
 import { dateText, whenText } from './deadlines.js';
 import { eventDays, eventLine } from './events.js';
 import { spanText } from '../shared/text.js';

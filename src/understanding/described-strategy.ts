@@ -16,6 +16,11 @@ const isWay = (passage: Passage) => passage.kind === 'strategies' && ways.has(pa
 // how much of the question the best strategy's passage must hold, and how far ahead of the next strategy
 const heldShare = 0.2;
 const unreadHeldShare = 0.4;
+// the support system the strategies are ways into
+const strategiesSystem = 'organisation';
+// the words the three ways are told apart by: by hand or integrated, in a screen or automatically
+const wayWord =
+  /^(manuel\w*|manual\w*|haand\w*|hand|keyed|typ\w*|tast\w*|brugerflade\w*|brugergraenseflade\w*|gui|web\w*|ui|screen|skaerm\w*|integr\w*|automat\w*|sync\w*|synkron\w*|interim\w*|mellem\w*|midlertidig\w*|stopgap|vej|vejen|route|option|loesning\w*)$/;
 const leadShare = 0.6;
 const searchedHits = 12;
 // "hvilken strategi giver mening for os?", "which of the strategies is that?" asks which, which the
@@ -27,6 +32,16 @@ const strategySides = new Set(['pros', 'cons', 'duration', 'steps']);
 const asksHowFast = /\b(hvor (hurtigt|hurtig|hurtigst|lang tid)|how (fast|quickly|quick|soon|long))\b/;
 
 /**
+ * Whether a question names a thing a strategy is not (a task, a step, an event, a role, another
+ * support system): "hvor mange dage tager webinaret?" asks of the webinar, whatever "dage" describes.
+ */
+function namesAnotherThing(entities: Understanding['entities']): boolean {
+  const { tasks, steps, roles, interfaces, municipalities, deadlines, eventKinds, supportSystems } = entities;
+  const others = [tasks, steps, roles, interfaces, municipalities, deadlines, eventKinds];
+  return others.some((list) => list.length > 0) || supportSystems.some((id) => id !== strategiesSystem);
+}
+
+/**
  * A question its words left unread that asks a side of a strategy (its drawbacks, how long it
  * takes) and names or describes one: "vi har ikke råd til en ny org-løsning, kan vi ikke bare
  * taste medarbejderne ind i hånden?" is about strategy B, whatever else it says. A salary or
@@ -36,7 +51,7 @@ function asksAStrategysSide(tokens: string[], resolved: Understanding, onlyTheAl
   // (a strategy named only as the alternative is not the one asked of: "the web option instead of integrating")
   if (resolved.intent !== 'unknown' || outsideWordsOf(tokens).length > 0 || onlyTheAlternative) return false;
   const side = resolved.entities.aspect !== undefined && strategySides.has(resolved.entities.aspect);
-  return side || asksHowFast.test(tokens.join(' '));
+  return (side || asksHowFast.test(tokens.join(' '))) && !namesAnotherThing(resolved.entities);
 }
 
 /**
@@ -60,6 +75,9 @@ export function describedStrategy(
   // (the ways asked for are all three, whatever else the words describe)
   if (resolved.entities.aspect === 'ways') return undefined;
   if (tokens.some((token) => asksWhich.test(token))) return undefined;
+  // (unread, the question must say something of the ways themselves, and name no other thing:
+  // "hvor mange dage tager webinaret?", "hvor lang tid tager oprydningen i BBR?" are not of them)
+  if (side && !tokens.some((token) => wayWord.test(token))) return undefined;
   const one = describedOne(search, phrasing, tokens, side ? unreadHeldShare : heldShare);
   if (!one) return undefined;
   return {

@@ -113,7 +113,7 @@ function thingAsked(tools: ReadingTools, first: FirstReading): Understanding | u
     rolloutGroupReading(tokens, resolved) ??
     supportSystemsAsked(tokens, resolved) ??
     systemNeedsAsked(knowledge, search, input.text, tokens, resolved) ??
-    vendorAdvice(knowledge, search, tokens, resolved) ??
+    vendorAdvice(knowledge, search, { tokens, names, resolved, previous: input.previous }) ??
     kombitsPart(knowledge, search, tokens, resolved) ??
     eventBySubject(knowledge, tokens, resolved) ??
     day() ??

@@ -1,5 +1,6 @@
 import { keyOfPassage, passageKeyOf } from './reading-groups.js';
 import { queryWords } from './query-words.js';
+import { stem } from './stem.js';
 import { answeringPassages } from './search/answerable.js';
 import type { FactSearch } from './search/fact-search.js';
 import type { Passage } from './search/passages.js';
@@ -26,6 +27,14 @@ const findingWord = /^(finder|finde|ligger|henter|hente|find|get|download|locate
 
 function onlyWhereToFindIt(tokens: string[]): boolean {
   return tokens.some((token) => findingWord.test(token)) && tokens.every((token) => whereToFindWords.test(token));
+}
+
+/** Whether a point is labelled with one of the words ("Forretningen: Hjælpe med …"). */
+function labelledBy(passage: Passage, tokens: string[]): boolean {
+  const label = /^([^:]{1,40}):/.exec(passage.text)?.[1];
+  if (!label) return false;
+  const words = new Set(queryWords(label).tokens.map((word) => stem(word)));
+  return tokens.some((token) => token.length > 2 && words.has(stem(token)));
 }
 
 function linksOf(search: FactSearch, kind: Passage['kind'], recordId: string, resolved: Understanding) {
@@ -62,10 +71,10 @@ export function withinLastRecord(
   if (dated || names.some((match) => match.certainty === 'named')) return undefined;
   const keys = previous?.intent === 'fact' ? (previous.entities.passages ?? []) : [];
   const records = new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')));
-  // "og forretningen?" after a slide's points asks the same of what the slide says of that part
-  const points =
-    isFollowUp(tokens) || tokens.some((token, index) => pointingBack.test(token) && !notPointing(tokens, index));
-  if (records.size !== 1 || !points) return undefined;
+  const pronoun = tokens.some((token, index) => pointingBack.test(token) && !notPointing(tokens, index));
+  // "og forretningen?" after a slide whose points are told by who does them asks the same of that part
+  const ofAPart = !pronoun && isFollowUp(tokens);
+  if (records.size !== 1 || (!pronoun && !ofAPart)) return undefined;
   const [kind, recordId] = [...records][0]!.split('/') as [Passage['kind'], string];
   // (a thing with a name is the follow-up's topic already: "hvem skal bruge den?" after SF1515)
   if (kind !== 'topics' && kind !== 'news') return undefined;
@@ -76,7 +85,9 @@ export function withinLastRecord(
   const title = search.passagesOf(kind, recordId)[0]?.recordTitle ?? '';
   const described = [{ kind, recordId, tokens: queryWords(title).tokens }];
   const result = search.search(tokens, { phrasing, within: inRecord, limit: 3, described });
-  const hits = answeringPassages(result, text, POINTED_PASSAGE).filter((hit) => inRecord(hit.passage));
+  const hits = answeringPassages(result, text, POINTED_PASSAGE).filter(
+    (hit) => inRecord(hit.passage) && (!ofAPart || labelledBy(hit.passage, tokens)),
+  );
   if (hits.length === 0) return undefined;
   return {
     intent: 'fact',

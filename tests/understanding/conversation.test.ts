@@ -134,6 +134,19 @@ describe('a conversation', () => {
     expect(business.intent).toBe('fact');
     expect(business.text).toContain('Hjælpe med adgang til kommunens IdP');
     expect(business.text).not.toContain('Bidrage med erfaring');
+    // only a part the slide's points are labelled with: the vendors are no such part
+    const vendors = asker(createCore({ knowledge }), 'c2');
+    vendors('hvad skal it-afdelingen bidrage med i følge spoc-tegningen');
+    expect(vendors('og leverandørerne?').text).not.toContain('Bidrage med erfaring');
+    const strategies = asker(createCore({ knowledge }), 'c3');
+    strategies('hvad anbefaler kombit ift ski 02.19');
+    expect(strategies('og strategierne?').text).toContain('Interims-strategi');
+  });
+
+  it('reads "og kommunerne?" after the status of Adgangsstyring as the country’s figures for BBR', () => {
+    const ask = asker(createCore({ knowledge }));
+    ask('hvad er status på adgangsstyring');
+    expect(ask('og kommunerne?').intent).toBe('status.national');
   });
 
   it('gives the slide\'s own link to "hvor finder jeg det?" right after an answer from it', () => {

@@ -28,6 +28,10 @@ describe('the days left to a deadline on the timeline', () => {
     expect(answer).not.toContain('det ved jeg ikke');
   });
 
+  it('answer no other question of days asked beside the span: that part is still not known', () => {
+    expect(ask('hvad sker der i december og hvor mange dage varer webinaret')).toContain('det ved jeg ikke');
+  });
+
   it('are not counted for a deadline already past', () => {
     expect(ask('hvad skete der i november?')).not.toMatch(/november 2018 \(for \d+ dage siden\) · Frist/);
     expect(ask('hvad skete der i november?')).toContain('torsdag 1. november 2018 · Frist:');

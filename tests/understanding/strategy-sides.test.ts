@@ -30,7 +30,10 @@ describe('a side of one strategy, asked in words that read as nothing else', () 
     expect(answeredAsA).toBe(false);
   });
 
-  it('is no strategy where a price is asked beside it', () => {
+  it('is no strategy where a price is asked beside it, or the question names another thing', () => {
     expect(read('hvad koster det at taste medarbejderne ind i hånden?').intent).toBe('unknown');
+    // "dage" or "lang tid" describe strategy B or A only where nothing else is asked of
+    expect(read('hvor mange dage tager webinaret?').intent).not.toBe('strategy.describe');
+    expect(read('hvor lang tid tager det at rydde op i brugerne i bbr').intent).not.toBe('strategy.describe');
   });
 });

@@ -26,14 +26,23 @@ describe('what the municipality should do about its vendors', () => {
     }
   });
 
-  it('is not a vendor asked for, nor what the vendors themselves must do, nor a price', () => {
+  it('is not a vendor asked for, what the vendors themselves must do, a price or another thing named', () => {
     for (const text of [
       'kan du anbefale en god leverandør til vores nye økonomisystem?',
       'hvilken leverandør anbefaler I til organisationsdata?',
       'hvad skal leverandørerne på SKI 02.19 have lavet inden deadline?',
       'hvad koster det os hvis vores leverandør ikke når integrationen, hvad anbefaler I?',
+      // a role, a system or another thing named beside the vendors is the question's topic
+      'hvad skal vi bruge leverandøradministrator rollen til?',
+      'hvad skal vi sige til vores BBR leverandør om deadlinen',
+      'hvad skal vi gøre med serviceaftaler med leverandøren af beskedfordeleren?',
+      'what should we ask the vendor of KMD Sag about the service agreement?',
+      // "råd" is also "afford"; a meeting with a vendor is no integration
+      'vi har ikke råd til en ny leverandør, hvad gør vi',
+      'har du nogle tips til at holde møde med leverandøren',
     ]) {
-      expect(read(text).entities.passages ?? [], text).not.toContain(advice);
+      const locale = /^(what|which)/.test(text) ? 'en-GB' : 'da-DK';
+      expect(read(text, locale).entities.passages ?? [], text).not.toContain(advice);
     }
   });
 });

@@ -37,10 +37,6 @@ export const deadlineExamples: Partial<Record<Intent, string[]>> = {
     'how many days left for {task}',
     // whether a task's deadline has passed is its deadline, with the days since
     'er {task} forfalden',
-    'er fristen for {task} overskredet',
-    'er vi for sent ude med {task}',
-    'is {task} overdue',
-    'have we missed the deadline for {task}',
   ],
   'deadline.upcoming': [
     'er der nogle deadlines snart',
