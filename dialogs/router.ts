@@ -127,7 +127,7 @@ const readingDialogs = new Set<string>([
 // "… og hvor mange dage er der til?": the days to what the other part dates, which its answer
 // counts; only a part that asks that and nothing else ("hvor mange dage varer webinaret?" asks more)
 const daysLeftWords =
-  /^(og|and|hvor|mange|dage|how|many|days|er|der|til|tilbage|left|until|are|there|is|it|do|we|have|har|vi|det|den|dem|them|to|go|saa|then|so)$/;
+  /^(og|and|hvor|mange|dage|how|many|days|er|der|til|tilbage|left|until|are|there|is|it|do|we|have|har|vi|det|den|dem|them|to|go|saa|then|so|igen|endnu|mangler|away|remaining)$/;
 const asksTheDaysLeft = (part: string) => {
   const tokens = queryWords(part).tokens;
   return (

@@ -47,21 +47,6 @@ const timeUnits = [
   'afternoon',
 ];
 
-// … and how an event is held ("hvor afholdes kommunedagene?", "where do the webinars take place?"),
-// which asks of the events the material dates, though it never writes these verbs
-const eventVerbs = [
-  'afholde',
-  'afholdes',
-  'afholder',
-  'holdes',
-  'foregaa',
-  'foregaar',
-  'foregaaende',
-  'held',
-  'hosted',
-  'place',
-];
-
 // … and the plain word for what the material always calls "fælleskommunal" ("den fælles
 // adgangsstyring", "the shared support systems"), which it never writes alone
 const plainDomainWords = ['faelles', 'shared'];
@@ -72,9 +57,7 @@ export function domainStems(knowledge: Knowledge): Set<string> {
   // explanations are klikbot's words
   const { descriptions: _descriptions, glossary: _glossary, ...material } = knowledge;
   collectText(material, texts);
-  const stems = new Set<string>(
-    [...timeUnits, ...galleryDimensions, ...plainDomainWords, ...eventVerbs].map((word) => stem(word)),
-  );
+  const stems = new Set<string>([...timeUnits, ...galleryDimensions, ...plainDomainWords].map((word) => stem(word)));
   for (const text of texts) for (const word of words(text)) stems.add(stem(word));
   return stems;
 }

@@ -9,12 +9,14 @@ const meetingsOwnWord = /^(lydtest\w*|lydproeve\w*|mikrofon\w*|mic|mics|mik|mikk
 // "få ordet", "say something in the debate": taking the floor ("hvad betyder ordet …?" is no such thing)
 const takingTheFloor =
   /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
-// "hvem står bag mødet?", "hvem styrer mødet?", "who is running the september session?"
+// "hvem står bag mødet?", "hvem står for programledermødet?", "who is running the september
+// programme leader meeting?" (up to four words between)
 const behindIt =
-  /\b(st(?:å|aa)r\s+(?:bag|for)|(?:af)?holder\s+m(?:ø|oe)det|styrer|leder|runn?ing|runs?|hosts?|hosting|chairs?|chairing|leads?|leading|facilitat\w*)\s+(?:\S+\s+){0,4}?(m(?:ø|oe)de(?:t|rne)?|programlederm(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
-// … of the programme leader meeting, not a kick-off, a webinar, a talk or someone else's meeting
+  /\b(st(?:å|aa)r\s+(?:bag|for)|(?:af)?holder|styrer|runn?ing|runs?|hosts?|hosting|chairs?|chairing|facilitat\w*)\s+(?:\S+\s+){0,4}?(m(?:ø|oe)de(?:t|rne)?|programlederm(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
+// … of the programme leader meeting, not a kick-off, a webinar, a talk or someone else's meeting,
+// nor one point of its programme ("hvem står for punktet om Organisation?", "the session on SKI")
 const anotherGathering =
-  /(kick|opstart|webinar|kommunedag|oplaeg|oplæg|indlaeg|indlæg|leverandoer|leverandør|vendor|kommunen)/iu;
+  /(kick|opstart|webinar|kommunedag|oplaeg|oplæg|indlaeg|indlæg|leverandoer|leverandør|vendor|kommunen|punkt|point|item|evaluering|evaluation)|\b(m(?:ø|oe)det|meeting|session)\s+(om|on|about)\b/iu;
 /** Whether the question asks who hosts or runs a meeting: its hosts, whatever role its words were taken to describe. */
 export function asksWhoIsBehind(text: string): boolean {
   // ("hvor mange gange holder de mødet?" asks how often it is held)

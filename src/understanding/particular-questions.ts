@@ -35,7 +35,7 @@ export function particularQuestion(question: {
     return { ...resolved, intent: 'unknown', confidence: 1 };
   // (the next meeting's practicalities are not announced: it has its own answer)
   // … but who runs "the meeting" is the hosts of the meeting the material has, unless the next one is asked
-  const ofTheNext = tokens.some((token) => /^(naeste|next|kommende|upcoming|november)$/.test(token));
+  const ofTheNext = tokens.some((token) => /^(naeste|next|kommende|upcoming)$/.test(token));
   const nextMeeting = resolved.intent === 'event.next-meeting' && (ofTheNext || !asksWhoIsBehind(text));
   const practical = nextMeeting ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);
   // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")

@@ -31,7 +31,7 @@ function onlyWhereToFindIt(tokens: string[]): boolean {
 
 /** Whether a point is labelled with one of the words ("Forretningen: Hjælpe med …"). */
 function labelledBy(passage: Passage, tokens: string[]): boolean {
-  const label = /^([^:]{1,40}):/.exec(passage.text)?.[1];
+  const label = /^([\p{L}/ -]{1,40}):/u.exec(passage.text)?.[1];
   if (!label) return false;
   const words = new Set(queryWords(label).tokens.map((word) => stem(word)));
   return tokens.some((token) => token.length > 2 && words.has(stem(token)));

@@ -101,8 +101,8 @@ const phrases: [string[], string][] = [
   [['fra', 'hvilken', 'dato'], 'hvornaar'],
   [['inden', 'hvilken', 'dato'], 'hvornaar'],
   // "vi har ikke råd til …": cannot afford, no advice ("gode råd" are advice)
-  [['ikke', 'raad'], 'ikke'],
-  [['har', 'raad'], 'har'],
+  [['ikke', 'raad', 'til'], 'ikke'],
+  [['har', 'raad', 'til'], 'har'],
   // "type it in by hand": manually, as the material says it ("on the other hand" keeps its words)
   [['by', 'hand'], 'manually'],
 ];

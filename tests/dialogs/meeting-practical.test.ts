@@ -42,6 +42,10 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(ask('hvem står for programledermødet?').text).toContain('Værter: Mette Vinther Poulsen');
     expect(ask("who's runing the september programme leader meeting?").text).toContain('Hosts: Mette Vinther Poulsen');
     expect(ask('who is running the next meeting in november?').intent).toBe('event.next-meeting');
+    expect(ask('hvem afholder programledermødet?').text).toContain('Værter: Mette Vinther Poulsen');
+    // one point of the programme is its presenter's, not the hosts'
+    expect(ask('hvem står for punktet om organisation på mødet').text).not.toContain('Værter:');
+    expect(ask('who is leading the session on Organisation').text).not.toContain('Hosts:');
   });
 
   it('reads a microphone as of the meeting, and the rules of the call as its etiquette', () => {

@@ -19,6 +19,8 @@ describe('what the municipality should do about its vendors', () => {
       ['hvad skal vi spørge vores leverandører om nu hvor de skal på adgangsstyring?', 'da-DK'],
       ['what should we find out from our SKI vendors about their Adgangsstyring work?', 'en-GB'],
       ['skal vi selv gøre noget ved jobfunktionsrollerne ifm. vores SKI-leverandører?', 'da-DK'],
+      // asked yes or no, with a word the question set never taught
+      ['skal vi selv gøre noget med jobfunktionsrollerne i forbindelse med vores ski-leverandører?', 'da-DK'],
     ] as const) {
       const reading = read(text, locale);
       expect(reading.intent, text).toBe('fact');

@@ -62,24 +62,10 @@ const outsideWords = [
   'parking',
   'aktie',
   'aktier',
-  // people's education and the money saved or contracted: never in the material
-  'uddannelse',
-  'uddannelser',
-  'uddannet',
-  'education',
-  'educated',
-  'degree',
-  'besparelse',
-  'besparelser',
-  'besparelsen',
-  'savings',
-  'kontraktvaerdi',
-  'kontraktvaerdien',
 ];
 const outsideStems = new Set(outsideWords.map((word) => stem(word)));
 // … and the compounds that end in them: "regnvejr", "månedsløn", "licensprisen"
-const outsideEnding =
-  /.{3,}(vejr|vejret|loen|loennen|pris|prisen|priser|licens|licensen|weather|besparelse|besparelsen)$/;
+const outsideEnding = /.{3,}(vejr|vejret|loen|loennen|pris|prisen|priser|licens|licensen|weather)$/;
 
 /** Whether a question's word is about something outside the programme's material. */
 export function isOutsideWord(token: string): boolean {
@@ -109,8 +95,6 @@ function asksAnOpinion(tokens: string[], index: number): boolean {
   if (opinionNoun.test(token)) return opinionOwner.test(before);
   if (!opinionVerb.test(token)) return false;
   if (token === 'mener' && tokens[index + 2] === 'med') return false;
-  // "hvad synes Peter Hansen om OS2?": what someone feels is no more in the material than what klikbot does
-  if (token === 'synes' && tokens.slice(Math.max(0, index - 4), index).includes('hvad')) return true;
   const verbFirst = /^(synes|mener|foretraekker)$/.test(token) && opinionOwner.test(tokens[index + 1] ?? '');
   // ("ville du selv vælge": a word may stand between)
   const you = [1, 2].find((back) => opinionOwner.test(tokens[index - back] ?? ''));
