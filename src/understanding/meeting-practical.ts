@@ -10,9 +10,13 @@ const meetingsOwnWord = /^(lydtest\w*|lydproeve\w*|mikrofon\w*|mic|mics|mik|mikk
 const takingTheFloor =
   /\b(f(?:å|aa)|have|bede\s+om|(?:ø|oe)nsker?)\s+ordet\b|\bthe\s+floor\b|\bsige\s+noget\b|\bsay\s+something\b|\bspeak\s+up\b/iu;
 // "hvem står bag mødet?", "hvem står for programledermødet?", "who is running the september
-// programme leader meeting?" (up to four words between)
-const behindIt =
-  /\b(st(?:å|aa)r\s+(?:bag|for)|(?:af)?holder|styrer|runn?ing|runs?|hosts?|hosting|chairs?|chairing|facilitat\w*)\s+(?:\S+\s+){0,4}?(m(?:ø|oe)de(?:t|rne)?|programlederm(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b/iu;
+// programme leader meeting?": up to four words between, which say which meeting, never what about
+// ("hvem står for organisation på mødet?" asks who presents that point)
+const between = String.raw`(?:the|this|that|today'?s|todays|september|sept|programme|program|leader|dagens|det|den|de|denne|i|dag|online|skype|naeste|næste|next|\d+\.?)`;
+const behindIt = new RegExp(
+  String.raw`\b(st(?:å|aa)r\s+(?:bag|for)|(?:af)?holder|styrer|runn?ing|runs?|hosts?|hosting|chairs?|chairing|facilitat\w*)\s+(?:${between}\s+){0,4}?(m(?:ø|oe)de(?:t|rne)?|programlederm(?:ø|oe)de(?:t|rne)?|meetings?|session\w*|call)\b|\bbehind\s+the\s+meeting\b`,
+  'iu',
+);
 // … of the programme leader meeting, not a kick-off, a webinar, a talk or someone else's meeting,
 // nor one point of its programme ("hvem står for punktet om Organisation?", "the session on SKI")
 const anotherGathering =

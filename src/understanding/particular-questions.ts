@@ -40,6 +40,8 @@ export function particularQuestion(question: {
   const practical = nextMeeting ? undefined : meetingPractical(knowledge, text, tokens, dates, resolved);
   // … unless a passage holds the whole question ("hvor finder jeg plancherne fra mødet?")
   if (practical && (!namesSomething(resolved.entities) || asksWhoIsBehind(text))) {
+    // (who runs the meeting is its hosts, whatever passage mentions the day's meeting)
+    if (asksWhoIsBehind(text)) return practical;
     const fact = passages.fromPassages(text, tokens, resolved);
     return fact && fact.confidence >= PASSAGE_OVER_GUESS ? fact : practical;
   }

@@ -29,12 +29,13 @@ function onlyWhereToFindIt(tokens: string[]): boolean {
   return tokens.some((token) => findingWord.test(token)) && tokens.every((token) => whereToFindWords.test(token));
 }
 
-/** Whether a point is labelled with one of the words ("Forretningen: Hjælpe med …"). */
+/** Whether a point is labelled with the follow-up's words ("Forretningen: Hjælpe med …"). */
 function labelledBy(passage: Passage, tokens: string[]): boolean {
   const label = /^([\p{L}/ -]{1,40}):/u.exec(passage.text)?.[1];
   if (!label) return false;
-  const words = new Set(queryWords(label).tokens.map((word) => stem(word)));
-  return tokens.some((token) => token.length > 2 && words.has(stem(token)));
+  // (the whole label: "og roller?" is no part labelled "Organisatoriske roller")
+  const asked = new Set(tokens.map((token) => stem(token)));
+  return queryWords(label).tokens.every((word) => asked.has(stem(word)));
 }
 
 function linksOf(search: FactSearch, kind: Passage['kind'], recordId: string, resolved: Understanding) {

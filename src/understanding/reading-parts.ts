@@ -127,9 +127,9 @@ export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: Da
   return entities;
 }
 
-// "hvilken rolle …?", "hvad hedder den?", "which role …?", "what is the role called?" ask who, by the role's name
-const whichRole =
-  /\b(hvilken|which|what) (rolle|role)\b|\bhvad hedder\b|\bwhat s (it|the role) called\b|\bwhat is (it|the role) called\b/;
+// "hvilken rolle …?", "which role …?", "what is the role called?" ask who, by the role's name ("hvad
+// hedder STS-projektlederen i drift?" asks of a role named, not who)
+const whichRole = /\b(hvilken|which|what) (rolle|role)\b|\bwhat (s|is) the role called\b/;
 
 export function asksWho(tokens: string[]): boolean {
   return (

@@ -38,10 +38,11 @@ const otherAdvice = /^(hvilken|hvilke|which|organisation\w*|org|strategi\w*|stra
 const aVendorAsked =
   /\b(anbefal\w*|recommend\w*)\s+(en|et|nogle|a|an|any|some|os|us|me|mig)?\s*(god\w*|good)?\s*(leverandoer\w*|vendors?|suppliers?)\b/;
 const adviceSlide = /anbefaling/i;
-// a system named beside the vendors is the question's topic ("BBR-leverandøren", "serviceaftalen
+const heldPoint = 0.5;
+// a system or task named beside the vendors is the question's topic ("BBR-leverandøren", "serviceaftalen
 // med leverandøren af KMD Sag", "leverandøren af Beskedfordeleren"); Adgangsstyring is the slide's own
 const ownSupportSystem = 'adgangsstyring';
-const systemKinds = new Set<EntityMatch['kind']>(['itSystem', 'interface', 'supportSystem']);
+const systemKinds = new Set<EntityMatch['kind']>(['itSystem', 'interface', 'supportSystem', 'task']);
 
 /** Whether a question asks what to do about the vendors' integration, and names nothing else. */
 function asksVendorAdvice(tokens: string[], names: EntityMatch[], afterTheSlide: boolean): boolean {
@@ -77,9 +78,11 @@ export function vendorAdvice(
   if (!asksVendorAdvice(tokens, names, afterTheSlide)) return undefined;
   const passages = slide ? search.passagesOf('topics', slide.id) : [];
   if (!slide || passages.length === 0) return undefined;
-  const fits = search.search(tokens, {
+  // (a point goes first only where it holds most of the question; else the slide's own order)
+  const best = search.search(tokens, {
     within: (passage) => passage.kind === 'topics' && passage.recordId === slide.id,
-  }).hits[0]?.passage;
+  }).hits[0];
+  const fits = best && best.coverage >= heldPoint ? best.passage : undefined;
   const ordered = fits
     ? [fits, ...passages.filter((passage) => keyOfPassage(passage) !== keyOfPassage(fits))]
     : passages;

@@ -38,7 +38,7 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     expect(english.text).toContain('Hosts: Mette Vinther Poulsen, Peter Hansen and Mimi Rasmussen.');
   });
 
-  it('names the hosts to who runs, leads or stands for the meeting, the next meeting being another question', () => {
+  it('names the hosts to who runs, hosts or stands for the meeting, not to who presents a point, nor for the next meeting', () => {
     expect(ask('hvem står for programledermødet?').text).toContain('Værter: Mette Vinther Poulsen');
     expect(ask("who's runing the september programme leader meeting?").text).toContain('Hosts: Mette Vinther Poulsen');
     expect(ask('who is running the next meeting in november?').intent).toBe('event.next-meeting');
@@ -46,6 +46,8 @@ describe('the practical side of a programme leader meeting, asked about', () => 
     // one point of the programme is its presenter's, not the hosts'
     expect(ask('hvem står for punktet om organisation på mødet').text).not.toContain('Værter:');
     expect(ask('who is leading the session on Organisation').text).not.toContain('Hosts:');
+    expect(ask('hvem står for mødet i dag').text).toContain('Værter: Mette Vinther Poulsen');
+    expect(ask('hvem står for organisation på mødet').text).not.toContain('Værter:');
   });
 
   it('reads a microphone as of the meeting, and the rules of the call as its etiquette', () => {

@@ -141,6 +141,10 @@ describe('a conversation', () => {
     const strategies = asker(createCore({ knowledge }), 'c3');
     strategies('hvad anbefaler kombit ift ski 02.19');
     expect(strategies('og strategierne?').text).toContain('Interims-strategi');
+    // a word only part of a label ("Organisatoriske roller") asks for more than that point
+    const gallery = asker(createCore({ knowledge }), 'c4');
+    gallery('hvordan så rollegalleriet ud i maj');
+    expect(gallery('og roller?').text).toContain('tekniske roller');
   });
 
   it('reads "og kommunerne?" after the status of Adgangsstyring as the country’s figures for BBR', () => {

@@ -33,6 +33,8 @@ describe('a role title in a who-question', () => {
     expect(roles('hvilken rolle bliver SPOC for leverandørerne?')[0]).toBe('sts-projektleder');
     const english = 'what is the role called that becomes SPOC for the vendors and the business?';
     expect(understander.understand({ text: english, now, locale: 'en-GB' }).entities.roles[0]).toBe('sts-projektleder');
+    // a role named and asked what it is called is that role, not one its words describe
+    expect(roles('hvad hedder STS projektlederen i drift')[0]).toBe('sts-projektleder');
   });
 
   it('is the role of that title when nothing else in the question points elsewhere', () => {

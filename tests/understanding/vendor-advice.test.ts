@@ -37,6 +37,7 @@ describe('what the municipality should do about its vendors', () => {
       // a role, a system or another thing named beside the vendors is the question's topic
       'hvad skal vi bruge leverandøradministrator rollen til?',
       'hvad skal vi sige til vores BBR leverandør om deadlinen',
+      'hvad skal vi spørge leverandøren om ift BBR og adgangsstyring',
       'hvad skal vi gøre med serviceaftaler med leverandøren af beskedfordeleren?',
       'what should we ask the vendor of KMD Sag about the service agreement?',
       // "råd" is also "afford"; a meeting with a vendor is no integration
