@@ -43,9 +43,9 @@ function namesAnotherThing(entities: Understanding['entities']): boolean {
 
 /**
  * A question its words left unread that asks a side of a strategy (its drawbacks, how long it
- * takes) and names or describes one: "vi har ikke råd til en ny org-løsning, kan vi ikke bare
- * taste medarbejderne ind i hånden?" is about strategy B, whatever else it says. A salary or
- * a price asked beside it is still not known.
+ * takes) and names or describes one: "how fast are we ready if we key the org data in by hand
+ * in the web UI?" is about strategy B, whatever else it says. A salary or a price asked beside
+ * it is still not known.
  */
 function asksAStrategysSide(tokens: string[], resolved: Understanding, onlyTheAlternative: boolean): boolean {
   // (a strategy named only as the alternative is not the one asked of: "the web option instead of integrating")

@@ -18,9 +18,10 @@ import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
 const adviceWord = /^(anbefal\w*|recommend\w*|tips|advice|advis\w*|opmaerksom\w*|aware|bekymre|worry|chasing|chase)$/;
 // ("råd" alone is also "afford": "vi har ikke råd til …")
 const goodAdvice = /\b(gode?|nogle|et par|noget) raad\b/;
-// what the municipality should do, ask or find out: "hvad skal vi spørge leverandørerne om?", or asked
-// yes or no: "skal vi selv gøre noget med …?", "do we need to do anything about …?"
-const doing = String.raw`(goere|spoerge|afklare|vaere|sige|fortaelle|tjekke|kraeve|forvente|do|doing|ask|asking|find|clarify|chase|chasing|be|tell|say|check|expect|demand|require)\b`;
+// what the municipality should do, ask or find out (also typed "gore", "sporge"): "hvad skal vi
+// spørge leverandørerne om?", or asked yes or no: "skal vi selv gøre noget med …?", "do we need to
+// do anything about …?"
+const doing = String.raw`(goere|gore|spoerge|sporge|afklare|vaere|sige|fortaelle|tjekke|kraeve|forvente|do|doing|ask|asking|find|clarify|chase|chasing|be|tell|say|check|expect|demand|require)\b`;
 const shouldWe = new RegExp(
   String.raw`\b(hvad|what)\b.*\b(skal|boer|should|must|need to|ought to)\s+(vi|we|kommunen|kommunerne|councils?|municipalit\w+)\s+(\w+\s+)?${doing}` +
     String.raw`|^(skal|boer|should|must)\s+(vi|we|kommunen)\s+(\w+\s+)?${doing}|^do\s+we\s+(need|have)\s+to\s+${doing}`,

@@ -21,6 +21,7 @@ describe('what the municipality should do about its vendors', () => {
       ['skal vi selv gøre noget ved jobfunktionsrollerne ifm. vores SKI-leverandører?', 'da-DK'],
       // asked yes or no, with a word the question set never taught
       ['skal vi selv gøre noget med jobfunktionsrollerne i forbindelse med vores ski-leverandører?', 'da-DK'],
+      ['skal vi selv gore noget med jobfunktionsroller ift ski leverandorerne', 'da-DK'],
     ] as const) {
       const reading = read(text, locale);
       expect(reading.intent, text).toBe('fact');
