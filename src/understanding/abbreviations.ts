@@ -17,6 +17,19 @@ const shortestName = 6;
 /** The words of asking what letters stand for, besides the letters ("står", typed "star"). */
 export const standsForWords = /^(for|staar|star|stand|stands|short|forkortelse|forkortelsen|abbreviation|acronym)$/;
 
+const joins = new Set(['og', 'and']);
+
+/** The two spans of two short forms asked at once ("STS og SP"), or the one span. */
+export function eachShortForm(tokens: string[], [start, end]: [number, number]): [number, number][] {
+  const join = tokens.slice(start, end).findIndex((token) => joins.has(token));
+  return join > 0
+    ? [
+        [start, start + join],
+        [start + join + 1, end],
+      ]
+    : [[start, end]];
+}
+
 /** The words of a text written as short forms ("KSD", "ØiR"), as the question's tokens read them; none where all is capitals. */
 function shortForms(text: string): Set<string> {
   const forms = new Set<string>();
@@ -46,7 +59,11 @@ export function lettersAsked(
     if (start < 0 || end <= start) return undefined;
     const said = saidLetters(tokens, [start, end]);
     const short = (token: string) => forms.has(token) || (token.length <= shortestName && known(token));
-    return said.length > 0 && said.length <= longestShortForm && said.every(short) ? [start, end] : undefined;
+    const one = (words: string[]) => words.length > 0 && words.length <= longestShortForm && words.every(short);
+    // ("hvad står STS og SP for?": two short forms asked at once)
+    const join = said.findIndex((token) => joins.has(token));
+    const both = join > 0 && one(said.slice(0, join)) && one(said.slice(join + 1));
+    return one(said) || both ? [start, end] : undefined;
   };
   // "hvad står KSD for?", "hvad står TAC for i BBR trin 1?" (also typed "star")
   const stands = tokens.findIndex((token, index) => /^(staar|star)$/.test(token) && tokens[index - 1] === 'hvad');

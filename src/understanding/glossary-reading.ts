@@ -31,8 +31,28 @@ const theMaterial = /^(siger|sagde|stod|materialet|material|say|says|said|slide\
 // "piloterne", "kommunedagene", "the pilots": the things themselves
 const definite = /^(the|\p{L}{3,}(?:erne|ene))$/u;
 
+// "hvad er STS for noget?", "hvad er KLIK for en ting / en størrelse?": what kind of thing it is
+const kindOfThing = /^(ting|stoerrelse|slags|type|dyr|fisk|fugl|sag|noget|nogen)$/;
+
+/**
+ * Where "for noget" / "for en ting" starts (the tokens' length where there is none): the word
+ * asked about comes before it, and what follows is said beside the question ("…, det bliver
+ * nævnt hele tiden").
+ */
+function kindAskedFrom(tokens: string[]): number {
+  const at = tokens.findIndex(
+    (token, index) =>
+      index > 0 &&
+      token === 'for' &&
+      (/^(noget|nogen)$/.test(tokens[index + 1] ?? '') ||
+        (indefinite.test(tokens[index + 1] ?? '') && kindOfThing.test(tokens[index + 2] ?? ''))),
+  );
+  return at < 0 ? tokens.length : at;
+}
+
 /** What the question asks of a word of the glossary. */
-export type GlossaryAsked = { id: string } | 'not-spelled-out';
+export type GlossaryAsked = { id: string; also?: string } | 'not-spelled-out';
+const joins = new Set(['og', 'and', 'eller', 'or']);
 
 interface Entry {
   id: string;
@@ -63,22 +83,31 @@ export class GlossaryReading {
    */
   asked(tokens: string[], unsure: boolean, spelling = false, unread = false): GlossaryAsked | undefined {
     if (tokens.some((token) => theMaterial.test(token))) return undefined;
+    const kindFrom = kindAskedFrom(tokens);
     const asking = (token: string, index: number) =>
-      askingWords.has(token) ||
-      (standsForWords.test(token) && spelling) ||
-      (token === 'noget' && tokens[index - 1] === 'for') ||
-      (token === 'for' && tokens[index + 1] === 'noget');
+      askingWords.has(token) || (standsForWords.test(token) && spelling) || index >= kindFrom;
     const word = tokens.filter((token, index) => !asking(token, index));
     const asksTheMeaning =
       spelling ||
-      tokens.some((token, index) => meaningWords.test(token) || (token === 'noget' && tokens[index - 1] === 'for')) ||
+      kindFrom < tokens.length ||
+      tokens.some((token) => meaningWords.test(token)) ||
       (word.length > 0 && indefinite.test(tokens[tokens.indexOf(word[0]!) - 1] ?? ''));
     // (a thing asked about by its definite form is the word's too where nothing else read it: "what is the monopoly break?")
     const thing = tokens.some((token) => definite.test(token)) && !unread;
     if (!(asksTheMeaning || (unsure && !thing))) return undefined;
     const entry = this.#named(word) ?? this.#named(word.filter((token) => !saidOf.test(token)));
-    if (!entry) return undefined;
+    if (!entry) return this.#two(word, spelling);
     return spelling && !entry.spelledOut ? 'not-spelled-out' : { id: entry.id };
+  }
+
+  /** "hvad står STS og SP for?": two words asked about at once, each explained. */
+  #two(word: string[], spelling: boolean): GlossaryAsked | undefined {
+    const join = word.findIndex((token) => joins.has(token));
+    if (join < 1) return undefined;
+    const one = this.#named(word.slice(0, join));
+    const other = this.#named(word.slice(join + 1));
+    if (!one || !other || one === other || (spelling && !(one.spelledOut && other.spelledOut))) return undefined;
+    return { id: one.id, also: other.id };
   }
 
   /** Whether a word is one of the glossary's words as written ("sts"). */

@@ -6,7 +6,7 @@ import { keyOfPassage, shortSlide } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
 import { isSearchStopword, queryTerms } from './search/terms.js';
 import { GlossaryReading } from './glossary-reading.js';
-import { isShortFor, lettersAsked, saidLetters } from './abbreviations.js';
+import { eachShortForm, isShortFor, lettersAsked, saidLetters } from './abbreviations.js';
 import { seedFullName } from '../knowledge/schemas/it-systems.js';
 import { queryWords } from './query-words.js';
 import { CONFIDENCE_THRESHOLD, type Understanding } from './types.js';
@@ -185,7 +185,7 @@ export class RecordDescriptions {
       this.#glossary.names(token) ||
       matches.some((match) => match.certainty === 'named' && tokens.slice(match.start, match.end).includes(token));
     const letters = lettersAsked(tokens, text, known);
-    if (letters) return this.#spelledOut(letters, tokens, matches, resolved);
+    if (letters) return this.#eachSpelledOut(letters, tokens, matches, resolved);
     if (!asksWhatItIs(tokens)) return undefined;
     const rest = tokens
       .map((token, index) => ({ token, index }))
@@ -218,6 +218,22 @@ export class RecordDescriptions {
     if (record) return this.#wholeRecord(record, resolved);
     const described = unsure ? describedWhole(rest, spans) : undefined;
     return this.#explanation(tokens, unsure, resolved) ?? (described && this.#wholeRecord(described, resolved));
+  }
+
+  /** "hvad står STS og SP for?": each short form spelled out, the answers together where both are known. */
+  #eachSpelledOut(
+    letters: [number, number],
+    tokens: string[],
+    matches: EntityMatch[],
+    resolved: Understanding,
+  ): Understanding | undefined {
+    const readings = eachShortForm(tokens, letters).map((span) => this.#spelledOut(span, tokens, matches, resolved));
+    const known = readings.filter((reading) => reading?.intent === 'fact');
+    const [first] = known;
+    // (one of the two the material spells out is the answer there is)
+    if (!first) return readings[0];
+    const passages = [...new Set(known.flatMap((reading) => reading!.entities.passages ?? []))];
+    return { ...first, entities: { ...first.entities, passages } };
   }
 
   /** "hvad står KSD for?": the system's full name, a glossary word's expansion, else not known. */
@@ -262,7 +278,15 @@ export class RecordDescriptions {
   ): Understanding | undefined {
     const asked = this.#glossary.asked(tokens, unsure, spelling, resolved.intent === 'unknown');
     if (asked === 'not-spelled-out') return { ...resolved, intent: 'unknown', confidence: 1 };
-    return asked && this.#wholeRecord({ kind: 'glossary', id: asked.id }, resolved);
+    if (!asked) return undefined;
+    const one = this.#wholeRecord({ kind: 'glossary', id: asked.id }, resolved);
+    const other =
+      asked.also === undefined ? undefined : this.#wholeRecord({ kind: 'glossary', id: asked.also }, resolved);
+    if (!one || !other) return one;
+    return {
+      ...one,
+      entities: { ...one.entities, passages: [...one.entities.passages!, ...other.entities.passages!] },
+    };
   }
 
   /** A record's passages as the answer; `named`: its name alone answers too ("DAR", said with its full name). */

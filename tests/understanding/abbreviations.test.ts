@@ -16,6 +16,9 @@ describe('what the letters of a name stand for', () => {
     expect(ask('hvad står KY for?')).toMatch(/»KY« \(Kommunernes Ydelsessystem\)/);
     expect(ask('what does KY stand for?', 'en')).toMatch(/Kommunernes Ydelsessystem/);
     expect(ask('hvad står STS for?')).toMatch(/Støttesystemerne/);
+    // two short forms asked at once: both spelled out
+    expect(ask('hvad står STS og SP for?')).toMatch(/Støttesystemerne[^]*Serviceplatformen, hvor/);
+    expect(ask('what do STS and SP stand for?', 'en')).toMatch(/Støttesystemerne[^]*Serviceplatformen, where/);
     expect(ask('hvad står SF1511 for?')).toMatch(/Hent Token fra Context Handler/);
   });
 

@@ -102,6 +102,9 @@ describe('findDateSpan in Danish', () => {
       end: '2018-09-14',
     });
     expect(findDateSpan('hvornår er den 2. pause?', meeting, 'da')).toBeUndefined();
+    // a bare abbreviation elsewhere is no month ("Jan" is a name, "jul" Christmas)
+    expect(findDateSpan('hvad sagde jan om deadlines', meeting, 'da')).toBeUndefined();
+    expect(findDateSpan('deadlines jul', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('hvad handler den 3. del af mødet om?', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('when is the 2nd break?', meeting, 'en')).toBeUndefined();
     // a month that names a version of a thing is no time
@@ -142,6 +145,9 @@ describe('findDateSpan in Danish', () => {
         ['hvilke deadlines har vi i december?', '2018-12-01', '2018-12-31', 'month'],
         ['december', '2018-12-01', '2018-12-31', 'month'],
         ['i dec', '2018-12-01', '2018-12-31', 'month'],
+        // a bare abbreviation right after the dated things asked for
+        ['deadlines nov?', '2018-11-01', '2018-11-30', 'month'],
+        ['frister dec', '2018-12-01', '2018-12-31', 'month'],
         ['december 2018', '2018-12-01', '2018-12-31', 'month'],
         ['i september', '2018-09-01', '2018-09-30', 'month'], // not ended yet: this year's
         ['i august', '2019-08-01', '2019-08-31', 'month'], // ended: next year's

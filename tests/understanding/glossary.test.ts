@@ -27,6 +27,11 @@ describe('a word of the programme asked about by itself', () => {
     expect(ask('hvad er rollegalleriet for noget')).toMatch(/implementering og drift og forvaltning/);
   });
 
+  it('is asked what kind of thing it is, however the kind is said and whatever is said after', () => {
+    expect(ask('hvad er klik for en ting')).toMatch(/KOMBITs portal/);
+    expect(ask('hvad er ski 02.19 for en størrelse, det bliver nævnt hele tiden')).toMatch(/fælles indkøbsaftale/);
+  });
+
   it('is found through a typo in the word', () => {
     expect(ask('hvad er monopolbrudet for noget?')).toMatch(/KY, KSD og SAPA/);
   });

@@ -73,6 +73,10 @@ const textualDay: Rule = {
   },
 };
 
+// … but after the dated things asked for it is one: "deadlines nov?", "frister dec"
+const datedThingsBefore =
+  /(?:^|[^\p{L}])(?:deadlines?|deadlinerne|frist(?:er|erne)?|m(?:ø|oe)der|events?|begivenheder)\s+$/iu;
+
 const monthName: Rule = {
   needs: /jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|oct|nov|dec/i,
   // "i december", "december", "i dec", "december 2018"; a bare "dec" or "jul" (Christmas) is no month
@@ -81,7 +85,9 @@ const monthName: Rule = {
     const month = readMonth(m[2] ?? '', m[3] ?? '');
     const year = yearOrUndefined(m[4]);
     if (!month) return undefined;
-    if (month.abbreviated && year === undefined && (m[1] === undefined || month.month === 7)) return undefined;
+    const afterDatedThings = datedThingsBefore.test((m.input ?? '').slice(0, m.index));
+    if (month.abbreviated && year === undefined && ((m[1] === undefined && !afterDatedThings) || month.month === 7))
+      return undefined;
     return spanReading((y) => monthIn(y, month.month), year, 'month');
   },
 };
