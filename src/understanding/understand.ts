@@ -28,6 +28,7 @@ import { describedStrategy } from './described-strategy.js';
 import { askedDate, readByItsClause } from './asking-clauses.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
+import { pronounNamed } from './pronoun-follow-ups.js';
 import { AnswerCheck } from './answer-check.js';
 import { pilotSolutionFollowUp } from './pilot-questions.js';
 import { checkedIntent } from './intent-checks.js';
@@ -120,11 +121,22 @@ export class Understander {
     // (after another question, a name alone may be what it lacked: only a name read as nothing, or too unsure, is asked about whole)
     const unread = read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD;
     const aName = tokens.length <= longestName && (!input.previous || unread);
+    const named = unread ? this.#pronounNamed(input, reread) : undefined;
+    if (named) return named;
     const answered =
       readByItsClause(input.text, read, reread) ??
       (aName ? readAsAName(input.text, read, tokens, this.#namesOf(input.text), reread) : undefined);
     if (answered) return answered;
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
+  }
+
+  /** "hvornår skal vi have udpeget en?": the pronoun read as the last answer's one thing, where that reads surely. */
+  #pronounNamed(input: UnderstandInput, reread: (text: string) => Understanding): Understanding | undefined {
+    const text = pronounNamed(input.text, input.previous, this.knowledge);
+    if (text === undefined) return undefined;
+    const read = reread(text);
+    if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) return undefined;
+    return read.intent === 'fact' ? { ...read, asked: text } : read;
   }
 
   /** The names in a text, as its reading found them where it was the last read. */

@@ -29,3 +29,28 @@ describe('a question of "that task" right after one task', () => {
     expect(answer.understanding?.intent).not.toBe('task.describe');
   });
 });
+
+describe('a pronoun in a short follow-up after one thing', () => {
+  const ask = (conversation: string, ...texts: string[]) =>
+    texts
+      .map((text) => core.answer(turn(text, conversation, now, /[æøå]|hvad|hvorn/u.test(text) ? 'da' : 'en')))
+      .at(-1)!;
+
+  it('stands for that thing, read as if it were named', () => {
+    const danish = ask('pronoun-da', 'hvad er FK-ADM for noget?', 'hvornår skal vi have udpeget en?');
+    expect(danish.understanding?.intent).toBe('deadline.task');
+    expect(replyText(danish.replies)).toContain('1. november 2018');
+    const english = ask('pronoun-en', 'what is FK-ADM?', 'when must we have appointed one?');
+    expect(replyText(english.replies)).toContain('1 November 2018');
+  });
+
+  it('also in the second question of one message', () => {
+    const answer = ask('pronoun-two', 'hvad er fk-adm for noget og hvornaar skal vi have udpeget en');
+    expect(replyText(answer.replies)).toMatch(/teknisk rolle[^]*1\. november 2018/);
+  });
+
+  it('does not stand for a thing where the last answer named several', () => {
+    const answer = ask('pronoun-several', 'hvilke roller er der?', 'hvornår skal vi have udpeget en?');
+    expect(answer.understanding?.intent).not.toBe('deadline.task');
+  });
+});
