@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { ZONE } from '../clock.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { findTimes } from './dates/time-of-day.js';
@@ -45,6 +45,15 @@ function weekdayOf(tokens: string[]): number | undefined {
     if (day) return weekdays[day];
   }
   return undefined;
+}
+
+/** Whether the question names a weekday a meeting is held on ("fredagsmødet", "om fredagen"). */
+export function namesAMeetingsWeekday(knowledge: Knowledge, tokens: string[]): boolean {
+  const weekday = weekdayOf(tokens);
+  return (
+    weekday !== undefined &&
+    knowledge.meetings.some((meeting) => DateTime.fromISO(meeting.date, { zone: ZONE }).weekday === weekday)
+  );
 }
 
 /** The meetings a question is about: those in its dates, on its weekday, today's, else the next one. */

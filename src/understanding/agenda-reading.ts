@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
-import { agendaItemsAsked, asksAboutAgendaItem } from './agenda-items.js';
+import { agendaItemsAsked, asksAboutAgendaItem, namesAMeetingsWeekday } from './agenda-items.js';
 import { findTimes } from './dates/time-of-day.js';
 import { answersFromKnowledge, meetingIntents, namesSomething, undatedIntents } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
@@ -83,9 +83,11 @@ function pointReading(resolved: Understanding, agendaItems: string[]): Understan
 function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: boolean } {
   const { knowledge, input, tokens, resolved, dates, dateWords } = reading;
   // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
+  // (a weekday a meeting is held on names that meeting's day, whichever date it was read as)
   const meetingDay =
-    dates !== undefined &&
-    knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end);
+    (dates !== undefined &&
+      knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end)) ||
+    namesAMeetingsWeekday(knowledge, tokens);
   // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its
   // point; so does when or how long, asked with a meeting's day, whatever the point's words name
   // ("hvornår snakker de om SKI-aftalen på mødet den 12.?" is that point, not SKI's deadline)

@@ -29,6 +29,7 @@ import { askedDate, readByItsClause } from './asking-clauses.js';
 import { ellipticQuestion, isAbout } from './elliptic-follow-ups.js';
 import { bareWhen } from './follow-ups.js';
 import { pronounNamed } from './pronoun-follow-ups.js';
+import { onAMeetingsWeekday } from './meeting-weekdays.js';
 import { AnswerCheck } from './answer-check.js';
 import { pilotSolutionFollowUp } from './pilot-questions.js';
 import { checkedIntent } from './intent-checks.js';
@@ -165,7 +166,7 @@ export class Understander {
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
     const tokens = words.tokens;
     const { names, matches } = this.#namesIn(input.text, words);
-    const found = askedDate(input.text, input.now, language);
+    const found = onAMeetingsWeekday(askedDate(input.text, input.now, language), tokens, this.knowledge);
     const dateSpan = found ? dateWords(tokens, found.matched) : undefined;
     const parts = { input, tokens, names, matches, language, found, dateSpan };
     return furtherReading(this.#tools, { ...parts, ...this.#wordsIntent(parts) });

@@ -96,3 +96,35 @@ describe('how long or when, asked on a meeting day', () => {
     });
   });
 });
+
+describe('a weekday said of a meeting', () => {
+  let understander: Understander;
+  const read = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale });
+
+  beforeAll(async () => {
+    understander = new Understander(await loadKnowledge('data/knowledge'));
+  });
+
+  it('is the day of the run held on it, not the next such day without one', () => {
+    // asked on Thursday 6 September: the next Friday is the 7th, the Friday run is on the 14th
+    for (const [text, locale] of [
+      ['hvad er på programmet fredag', 'da-DK'],
+      ['hvad tid starter mødet om fredagen', 'da-DK'],
+      ['what time does the Friday meeting start?', 'en-GB'],
+    ] as const)
+      expect(read(text, locale).entities.dates, text).toEqual({ start: '2018-09-14', end: '2018-09-14' });
+    // a day that is no meeting's, asked without a meeting, stays the next such day
+    expect(read('hvad sker der fredag').entities.dates).toEqual({ start: '2018-09-07', end: '2018-09-07' });
+  });
+
+  it('names the point of that run the question asks about, also in a compound', () => {
+    for (const text of [
+      'hvornår snakker de om organisations-systemet på fredagsmødet',
+      'hvornår taler de om organisation fredag',
+    ]) {
+      const reading = read(text);
+      expect(reading.intent, text).toBe('agenda.today');
+      expect(reading.entities.agendaItems, text).toEqual(['programledermoede-2018-09-14#6']);
+    }
+  });
+});

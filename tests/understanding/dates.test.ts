@@ -192,6 +192,7 @@ describe('findDateSpan in Danish', () => {
         ['for 3 dage siden', '2018-09-03', undefined, 'relative'],
         ['på fredag', '2018-09-07', undefined, 'relative'],
         ['i mandags', '2018-09-03', undefined, 'relative'],
+        ['om fredagen', '2018-09-07', undefined, 'relative'],
         ['inden for 14 dage', '2018-09-06', '2018-09-20', 'range'],
         ['inden 14 dage', '2018-09-06', '2018-09-20', 'range'],
         ['de næste 14 dage', '2018-09-06', '2018-09-20', 'range'],

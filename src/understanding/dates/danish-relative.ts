@@ -154,13 +154,14 @@ const season: Rule = {
 
 const weekdayName: Rule = {
   needs: /dag/i,
-  // "på fredag", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
+  // "på fredag", "om fredagen", "næste mandag", "fredag" (the next one after today); "i mandags" (the last one)
   pattern: pattern(
-    `${B0}(?:(i)\\s+|(?:nu\\s+)?p(?:å|aa|a)\\s+(?:${NEXT}\\s+)?|${NEXT}\\s+|kommende\\s+|førstkommende\\s+)?${WEEKDAY}(s)?${B1}`,
+    `${B0}(?:(i)\\s+|(?:nu\\s+)?(?:p(?:å|aa|a)|om)\\s+(?:${NEXT}\\s+)?|${NEXT}\\s+|kommende\\s+|førstkommende\\s+)?${WEEKDAY}(s|en)?${B1}`,
   ),
   read: (m, { today }) => {
     const past = m[1] !== undefined;
-    if (past !== (m[3] !== undefined)) return undefined;
+    // ("om fredagen", "fredagen": the coming one, as "fredag")
+    if (past !== (m[3] === 's')) return undefined;
     const wanted = readWeekday(m[2] ?? '');
     const current = weekdayOf(today);
     const ahead = past ? -((current - wanted + 6) % 7) - 1 : ((wanted - current + 6) % 7) + 1;
