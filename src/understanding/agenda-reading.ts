@@ -104,8 +104,11 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
   // "hvem præsenterer Organisation?", "who presents the part about …?": who presents a thing is
   // a point of a programme, whatever the thing named would be asked for otherwise
   const presented = asksWhoPresents(tokens);
+  // … and a point asked for in so many words on a meeting's day ("what time is the SKI 02.19 item today?")
+  const pointNamed = meetingDay && asksAboutAgendaItem(tokens, input.text, { strictly: true });
   const open =
     (meetingDay && (dayNamed || timeless) && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
+    pointNamed ||
     presented ||
     resolved.intent === 'unknown' ||
     resolved.confidence < CONFIDENCE_THRESHOLD ||

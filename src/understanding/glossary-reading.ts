@@ -50,6 +50,17 @@ function kindAskedFrom(tokens: string[]): number {
   return at < 0 ? tokens.length : at;
 }
 
+// "what does 'udgår' mean on a KLIK task?", "hvad betyder udgår i KLIK?": where the word is
+// used, said after it, is no part of it
+const placeWord = /^(on|in|for|i|paa|ved|om|a|an|en|et|the|klik|klikopgave\w*|opgave\w*|task|tasks|portal\w*)$/;
+
+/** The words without the place they are used in, said after them. */
+function withoutPlace(word: string[]): string[] {
+  let end = word.length;
+  while (end > 1 && placeWord.test(word[end - 1]!)) end -= 1;
+  return end < word.length && /^(on|in|for|i|paa|ved|om)$/.test(word[end] ?? '') ? word.slice(0, end) : word;
+}
+
 /** What the question asks of a word of the glossary. */
 export type GlossaryAsked = { id: string; also?: string } | 'not-spelled-out';
 const joins = new Set(['og', 'and', 'eller', 'or']);
@@ -95,7 +106,8 @@ export class GlossaryReading {
     // (a thing asked about by its definite form is the word's too where nothing else read it: "what is the monopoly break?")
     const thing = tokens.some((token) => definite.test(token)) && !unread;
     if (!(asksTheMeaning || (unsure && !thing))) return undefined;
-    const entry = this.#named(word) ?? this.#named(word.filter((token) => !saidOf.test(token)));
+    const entry =
+      this.#named(word) ?? this.#named(word.filter((token) => !saidOf.test(token))) ?? this.#named(withoutPlace(word));
     if (!entry) return this.#two(word, spelling);
     return spelling && !entry.spelledOut ? 'not-spelled-out' : { id: entry.id };
   }

@@ -128,3 +128,21 @@ describe('a weekday said of a meeting', () => {
     }
   });
 });
+
+describe('a point asked for in so many words on a meeting day', () => {
+  it('is that point, though the rest of the question names a deadline', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const friday = DateTime.fromISO('2018-09-14T08:30:00+02:00', { setZone: true });
+    const reading = understander.understand({
+      text: 'what time is the SKI 02.19 item today?',
+      now: friday,
+      locale: 'en-GB',
+    });
+    expect(reading.intent).toBe('agenda.today');
+    expect(reading.entities.agendaItems).toEqual(['programledermoede-2018-09-14#4']);
+    // the deadline itself, asked on the same day without a point, stays the deadline's
+    expect(understander.understand({ text: 'hvad er deadline for SKI 02.19?', now: friday }).intent).not.toBe(
+      'agenda.today',
+    );
+  });
+});

@@ -32,6 +32,11 @@ describe('a word of the programme asked about by itself', () => {
     expect(ask('hvad er ski 02.19 for en størrelse, det bliver nævnt hele tiden')).toMatch(/fælles indkøbsaftale/);
   });
 
+  it('is explained whatever place it is used in is said after it', () => {
+    expect(ask("what does 'udgår' mean on a KLIK task?", 'en')).toMatch(/no longer exists/);
+    expect(ask('hvad betyder udgår i KLIK?')).toMatch(/findes ikke længere/);
+  });
+
   it('is found through a typo in the word', () => {
     expect(ask('hvad er monopolbrudet for noget?')).toMatch(/KY, KSD og SAPA/);
   });
