@@ -67,7 +67,29 @@ export class KnownWords {
         token
       );
     });
-    return { ...words, tokens };
+    return this.#joinedCompounds({ ...words, tokens });
+  }
+
+  /**
+   * "implementerings overblikket", "rolle-galleriet": a compound of the material typed as two
+   * words is the one word, where the second alone is no name of its own.
+   */
+  #joinedCompounds(words: QueryWords): QueryWords {
+    const tokens: string[] = [];
+    const capitalised: boolean[] = [];
+    for (let index = 0; index < words.tokens.length; index += 1) {
+      const [first, second] = [words.tokens[index]!, words.tokens[index + 1]];
+      const joined = second !== undefined && this.#compound(first, second);
+      tokens.push(joined ? first + second : first);
+      capitalised.push(words.capitalised[index]!);
+      if (joined) index += 1;
+    }
+    return { tokens, capitalised };
+  }
+
+  #compound(first: string, second: string): boolean {
+    if (first.length < 4 || second.length < 4 || isStopword(first) || isStopword(second)) return false;
+    return this.vocabulary.has(stem(first + second));
   }
 
   /** A small word mistyped, where the material knows no word like it ("egenltig"). */

@@ -80,3 +80,13 @@ describe("a strategy's steps, asked with its system named", () => {
     expect(ask('list trinene for strategi A for Organisation', 'da').intent).toBe('strategy.describe');
   });
 });
+
+describe('a compound of the material typed as two words', () => {
+  it('is the one word, not what its first part names alone', () => {
+    for (const text of ['hvad er implementerings overblikket', 'hvad er implementerings-overblikket']) {
+      const reading = ask(text, 'da');
+      expect(reading.intent, text).toBe('fact');
+      expect(reading.reply, text).toContain('Implementeringsoverblikket');
+    }
+  });
+});
