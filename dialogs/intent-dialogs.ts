@@ -131,7 +131,11 @@ export const intentDialogs: Record<Exclude<Intent, 'unknown'>, { dialog: string;
   'pilot.solution': { dialog: ANSWER_DIALOGS.pilots, args: (e) => ({ municipalityId: e.municipalities[0] }) },
   'strategy.describe': {
     dialog: ANSWER_DIALOGS.strategies,
-    args: (e) => ({ strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) }),
+    // (several named, "strategi A, B og C": each of them)
+    args: (e) =>
+      e.strategies.length > 1
+        ? { strategyIds: e.strategies.join(','), aspect: strategyAspect(e.aspect) }
+        : { strategyId: e.strategies[0], aspect: strategyAspect(e.aspect) },
   },
   'event.list': {
     dialog: ANSWER_DIALOGS.events,

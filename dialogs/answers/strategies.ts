@@ -244,9 +244,13 @@ function strategyReply(context: DialogContext, strategy: Strategy): Reply {
 /** The Organisation strategies A/B/C with KOMBIT's recommendations, or one strategy's steps, pros, cons or duration. */
 export const strategies: Dialog = (context, args) => {
   const aspect = aspectSchema.safeParse(args.aspect);
-  if (args.strategyId === undefined) return [overviewReply(context)];
-  const strategy = findStrategy(context, args.strategyId);
-  if (!strategy) return unknownReply(context, 'Den strategi kender jeg ikke.', "I don't know that strategy.");
-  if (aspect.success && aspect.data) return [aspectReply(context, strategy, aspect.data)];
-  return [strategyReply(context, strategy)];
+  const several = typeof args.strategyIds === 'string' ? args.strategyIds.split(',') : [];
+  const ids = several.length > 1 ? several : args.strategyId === undefined ? [] : [String(args.strategyId)];
+  if (ids.length === 0) return [overviewReply(context)];
+  const found = ids.map((id) => findStrategy(context, id));
+  if (found.some((strategy) => !strategy))
+    return unknownReply(context, 'Den strategi kender jeg ikke.', "I don't know that strategy.");
+  return found.map((strategy) =>
+    aspect.success && aspect.data ? aspectReply(context, strategy!, aspect.data) : strategyReply(context, strategy!),
+  );
 };

@@ -94,6 +94,27 @@ export function classifierTerms(
   return terms;
 }
 
+// "strategi A, B og C", "strategy a and b", "strategierne a b c": the letters after the word are strategies too
+const strategyWord = /^(strategi|strategien|strategierne|strategier|strategy|strategies)$/;
+const strategyLetter = /^[abc]$/;
+const listJoin = /^(og|and|eller|or)$/;
+
+/** The strategies named, with those named by a letter alone in a list after the first. */
+function withLettersAfter(named: string[], tokens: string[]): string[] {
+  const ids = [...named];
+  tokens.forEach((token, index) => {
+    if (!strategyWord.test(token)) return;
+    const letters: string[] = [];
+    for (let at = index + 1; at < tokens.length; at += 1) {
+      if (strategyLetter.test(tokens[at]!)) letters.push(tokens[at]!);
+      else if (!listJoin.test(tokens[at]!)) break;
+    }
+    if (letters.length < 2) return;
+    for (const letter of letters) if (!ids.includes(`strategi-${letter}`)) ids.push(`strategi-${letter}`);
+  });
+  return ids;
+}
+
 export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: DateSpan | undefined): Entities {
   const entities = noEntities();
   const named = matches.filter((match) => match.certainty === 'named');
@@ -114,7 +135,7 @@ export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: Da
   entities.interfaces = ids('interface');
   entities.supportSystems = ids('supportSystem');
   entities.municipalities = ids('municipality');
-  entities.strategies = ids('strategy');
+  entities.strategies = withLettersAfter(ids('strategy'), tokens);
   entities.deadlines = ids('deadline');
   entities.eventKinds = eventKindsOf(tokens);
   const aspect = aspectOf(tokens);

@@ -37,3 +37,18 @@ describe('a side of one strategy, asked in words that read as nothing else', () 
     expect(read('hvor lang tid tager det at rydde op i brugerne i bbr').intent).not.toBe('strategy.describe');
   });
 });
+
+describe('several strategies named by their letters in a list', () => {
+  it('are each named, and each answered', async () => {
+    expect(read('strategi a b c forklar kort').entities.strategies).toEqual(['strategi-a', 'strategi-b', 'strategi-c']);
+    expect(read('hvad er ulemperne ved strategi A og B?').entities.strategies).toEqual(['strategi-a', 'strategi-b']);
+    // a letter alone, with no list after the word, names nothing more
+    expect(read('hvad er strategi B og hvornår er deadline').entities.strategies).toEqual(['strategi-b']);
+    const { createCore } = await import('../../src/klikbot-core.js');
+    const { replyText, turn } = await import('./question-set.js');
+    const core = createCore({ knowledge: await loadKnowledge(dataDir) });
+    const answer = replyText(core.answer(turn('hvad er ulemperne ved strategi A og B?', 'letters', now, 'da')).replies);
+    expect(answer).toContain('Ressourcekrævende integrationsforløb');
+    expect(answer).toContain('Manuelle rutiner for vedligehold af data');
+  });
+});
