@@ -61,6 +61,11 @@ export class MaterialQuestions {
         const [kind, recordId = ''] = answer.answeredIn.split('/') as [KnowledgeKind, string];
         this.#add(answer.question, kind, recordId, false, context);
       }
+      // a question among the points of a slide whose questions no other slide answers ("Hvornår er
+      // Rollegalleriet så klar?") is answered by what the slide says around it, all the material says
+      if (!topic.answers)
+        for (const point of topic.points ?? [])
+          if (point.trim().endsWith('?')) this.#add(point, 'topics', topic.id, false, context);
     }
     for (const [kind, records] of Object.entries(knowledge) as [
       KnowledgeKind,
@@ -75,7 +80,9 @@ export class MaterialQuestions {
     const { tokens } = queryWords(question);
     const terms = this.#termsOf(tokens);
     const asks = askingKind(tokens);
-    if (terms.size >= 2)
+    // (one telling word is enough where "when" says what is asked: "Hvornår er Rollegalleriet så
+    // klar?"; "who" of one thing is asked of many things the slides name)
+    if (terms.size >= 2 || (terms.size === 1 && asks === 'when'))
       this.#questions.push({
         terms,
         withContext: new Set([...terms, ...context]),

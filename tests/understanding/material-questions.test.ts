@@ -36,6 +36,15 @@ describe('the questions the slides pose', () => {
     });
   });
 
+  it('answers a question a slide poses among its points, and no other slide answers, with that slide', () => {
+    for (const text of ['hvornår er rollegalleriet klar', 'Hvornår er Rollegalleriet så klar?'])
+      expect(records(text), text).toEqual({ intent: 'fact', records: ['topics/rollegalleriet-det-videre-forloeb'] });
+    // a slide whose questions are answered by other slides is not its own answer
+    expect(records('hvem er det egentlig der skal løse klik-opgaverne hos os i kommunen?').records).not.toContain(
+      'topics/stoettesystemet-organisation',
+    );
+  });
+
   it('takes the words of the slide that poses the question beside it, and its question word must match', () => {
     // "SKI 02.19", "KOMBIT", "leverandørerne" are the posing slide's words
     for (const text of [
