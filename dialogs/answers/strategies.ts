@@ -244,13 +244,14 @@ function strategyReply(context: DialogContext, strategy: Strategy): Reply {
 /** The Organisation strategies A/B/C with KOMBIT's recommendations, or one strategy's steps, pros, cons or duration. */
 export const strategies: Dialog = (context, args) => {
   const aspect = aspectSchema.safeParse(args.aspect);
+  // (of several named, the lettered strategies: "strategi B og compliance-testen" is B's)
   const several = typeof args.strategyIds === 'string' ? args.strategyIds.split(',') : [];
-  const ids = several.length > 1 ? several : args.strategyId === undefined ? [] : [String(args.strategyId)];
-  if (ids.length === 0) return [overviewReply(context)];
-  const found = ids.map((id) => findStrategy(context, id));
-  if (found.some((strategy) => !strategy))
-    return unknownReply(context, 'Den strategi kender jeg ikke.', "I don't know that strategy.");
+  const lettered = several.flatMap((id) => findStrategy(context, id) ?? []);
+  const one = args.strategyId === undefined ? undefined : findStrategy(context, String(args.strategyId));
+  if (several.length === 0 && args.strategyId === undefined) return [overviewReply(context)];
+  const found = lettered.length > 0 ? lettered : one ? [one] : [];
+  if (found.length === 0) return unknownReply(context, 'Den strategi kender jeg ikke.', "I don't know that strategy.");
   return found.map((strategy) =>
-    aspect.success && aspect.data ? aspectReply(context, strategy!, aspect.data) : strategyReply(context, strategy!),
+    aspect.success && aspect.data ? aspectReply(context, strategy, aspect.data) : strategyReply(context, strategy),
   );
 };

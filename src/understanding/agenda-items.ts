@@ -47,12 +47,24 @@ function weekdayOf(tokens: string[]): number | undefined {
   return undefined;
 }
 
-/** Whether the question names a weekday a meeting is held on ("fredagsmødet", "om fredagen"). */
+/**
+ * Whether the question names a meeting by the weekday it is held on ("fredagsmødet", "mødet om
+ * fredagen"): a meeting said, and a weekday one is held on ("deadline for BBR fredag" names none).
+ */
 export function namesAMeetingsWeekday(knowledge: Knowledge, tokens: string[]): boolean {
   const weekday = weekdayOf(tokens);
   return (
     weekday !== undefined &&
+    tokens.some((token) => meetingCue.test(token)) &&
     knowledge.meetings.some((meeting) => DateTime.fromISO(meeting.date, { zone: ZONE }).weekday === weekday)
+  );
+}
+
+/** Whether a date's words are a weekday alone ("på fredag", "om fredagen"), no day of a month. */
+export function onlyAWeekday(tokens: string[]): boolean {
+  return (
+    tokens.some((token) => weekdayOf([token]) !== undefined) &&
+    tokens.every((token) => weekdayOf([token]) !== undefined || /^(paa|om|naeste|kommende|on|next|this)$/.test(token))
   );
 }
 

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/registry.js';
-import { agendaItemsAsked, asksAboutAgendaItem, namesAMeetingsWeekday } from './agenda-items.js';
+import { agendaItemsAsked, asksAboutAgendaItem, namesAMeetingsWeekday, onlyAWeekday } from './agenda-items.js';
 import { findTimes } from './dates/time-of-day.js';
 import { answersFromKnowledge, meetingIntents, namesSomething, undatedIntents } from './reading-groups.js';
 import type { FactSearch } from './search/fact-search.js';
@@ -79,15 +79,19 @@ function pointReading(resolved: Understanding, agendaItems: string[]): Understan
   };
 }
 
+const pointNoun = /^(punktet|punkterne|item|items|slot|slots|indslaget|oplaegget|sessionen|session|bit|part|delen)$/;
+const deadlineWord = /^(deadline\w*|frist\w*|due)$/;
+
 /** Whether the question's own day has a meeting, and whether the question is open to being a point of one. */
 function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: boolean } {
   const { knowledge, input, tokens, resolved, dates, dateWords } = reading;
   // (the question's own day: after a question about a meeting, "hvornår er deadline for BBR?" is no point of it)
-  // (a weekday a meeting is held on names that meeting's day, whichever date it was read as)
+  // (a meeting named by its weekday names that meeting's day, where no day of a month is said)
+  const weekdayAlone = dateWords === undefined || onlyAWeekday(tokens.slice(...dateWords));
   const meetingDay =
     (dates !== undefined &&
       knowledge.meetings.some((meeting) => meeting.date >= dates.start && meeting.date <= dates.end)) ||
-    namesAMeetingsWeekday(knowledge, tokens);
+    (weekdayAlone && namesAMeetingsWeekday(knowledge, tokens));
   // "hvad sker der kl. 11.10 den 14. september?": a time of day on a meeting's day asks for its
   // point; so does when or how long, asked with a meeting's day, whatever the point's words name
   // ("hvornår snakker de om SKI-aftalen på mødet den 12.?" is that point, not SKI's deadline)
@@ -104,10 +108,20 @@ function openToAPoint(reading: AgendaReading): { meetingDay: boolean; open: bool
   // "hvem præsenterer Organisation?", "who presents the part about …?": who presents a thing is
   // a point of a programme, whatever the thing named would be asked for otherwise
   const presented = asksWhoPresents(tokens);
-  // … and a point asked for in so many words on a meeting's day ("what time is the SKI 02.19 item today?")
-  const pointNamed = meetingDay && asksAboutAgendaItem(tokens, input.text, { strictly: true });
+  // … and a point asked for by that word on a meeting's day ("what time is the SKI 02.19 item
+  // today?"), not a deadline ("hvornår er deadline for BBR? det var et punkt i dag")
+  const pointNamed =
+    meetingDay && tokens.some((token) => pointNoun.test(token)) && !tokens.some((token) => deadlineWord.test(token));
+  // (a deadline asked for with a meeting's day is the deadline's, unless a point is named: "hvornår er deadline for BBR fredag?")
+  // (… "når præsenterer de SKI 02.19-deadlinen?" asks when it is presented)
+  const deadlineAsked =
+    tokens.some((token) => deadlineWord.test(token)) &&
+    !tokens.some((token) => pointNoun.test(token) || presentingWord.test(token));
   const open =
-    (meetingDay && (dayNamed || timeless) && asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
+    (meetingDay &&
+      (dayNamed || timeless) &&
+      !deadlineAsked &&
+      asksAboutAgendaItem(tokens, input.text, { meetingDay })) ||
     pointNamed ||
     presented ||
     resolved.intent === 'unknown' ||

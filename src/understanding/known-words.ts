@@ -71,8 +71,9 @@ export class KnownWords {
   }
 
   /**
-   * "implementerings overblikket", "rolle-galleriet": a compound of the material typed as two
-   * words is the one word, where the second alone is no name of its own.
+   * "implementerings overblikket", "fordelings-komponenten": a compound of the material typed
+   * as two words, the first with the joining "s" no word ends in alone, is the one word ("rolle
+   * galleriet" and "compliance test" are two words the names read as they are).
    */
   #joinedCompounds(words: QueryWords): QueryWords {
     const tokens: string[] = [];
@@ -88,7 +89,7 @@ export class KnownWords {
   }
 
   #compound(first: string, second: string): boolean {
-    if (first.length < 4 || second.length < 4 || isStopword(first) || isStopword(second)) return false;
+    if (first.length < 5 || !first.endsWith('s') || second.length < 4 || isStopword(second)) return false;
     return this.vocabulary.has(stem(first + second));
   }
 

@@ -22,15 +22,22 @@ export function onAMeetingsWeekday(
   found: FoundDate | undefined,
   tokens: string[],
   knowledge: Knowledge,
+  today: string,
 ): FoundDate | undefined {
-  if (!found || found.kind !== 'relative' || found.span.start !== found.span.end) return found;
+  // (a weekday passed, "i fredags", "last Friday", is the one it says)
+  if (!found || found.kind !== 'relative' || found.span.start !== found.span.end || found.span.start < today)
+    return found;
   if (!weekdayWord.test(found.matched) || !tokens.some((token) => meetingWord.test(token))) return found;
   const day = DateTime.fromISO(found.span.start, { zone: ZONE });
   const dates = new Set(knowledge.meetings.map((meeting) => meeting.date));
+  const at = (start: string): FoundDate => ({ ...found, span: { start, end: start } });
+  // (asked on the day of a run, its weekday is today: "om onsdagen" on Wednesday the 12th)
+  const weekAgo = day.minus({ weeks: 1 }).toISODate() ?? '';
+  if (weekAgo === today && dates.has(today)) return at(today);
   if (dates.has(found.span.start)) return found;
   for (let weeks = 1; weeks * 7 <= furthest; weeks += 1) {
     const later = day.plus({ weeks }).toISODate() ?? '';
-    if (dates.has(later)) return { ...found, span: { start: later, end: later } };
+    if (dates.has(later)) return at(later);
   }
   return found;
 }

@@ -40,8 +40,10 @@ export function pronounNamed(
   if (words.length > longestFollowUp) return undefined;
   const bare = words.map((word) => word.replace(/[^\p{L}\d-]/gu, ''));
   if (!bare.some((word) => asking.test(word))) return undefined;
-  const at = bare.findLastIndex((word) => pronoun.test(word));
-  const name = at < 0 ? undefined : oneThingOf(knowledge, previous);
+  // (only the last word: a pronoun as the question's object, "… udpeget en?", "hvem bruger det?";
+  // one earlier is most often an article or of another clause, "hvis det driller")
+  const at = bare.length - 1;
+  const name = pronoun.test(bare[at] ?? '') ? oneThingOf(knowledge, previous) : undefined;
   if (name === undefined) return undefined;
   return [...words.slice(0, at), words[at]!.replace(bare[at]!, name), ...words.slice(at + 1)].join(' ');
 }

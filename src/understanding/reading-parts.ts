@@ -106,8 +106,11 @@ function withLettersAfter(named: string[], tokens: string[]): string[] {
     if (!strategyWord.test(token)) return;
     const letters: string[] = [];
     for (let at = index + 1; at < tokens.length; at += 1) {
-      if (strategyLetter.test(tokens[at]!)) letters.push(tokens[at]!);
-      else if (!listJoin.test(tokens[at]!)) break;
+      const [token, next = ''] = [tokens[at]!, tokens[at + 1]];
+      // ("strategy B and a compliance test": an article before a word is no strategy A)
+      const article = token === 'a' && next !== '' && !strategyLetter.test(next) && !listJoin.test(next);
+      if (strategyLetter.test(token) && !article) letters.push(token);
+      else if (!listJoin.test(token)) break;
     }
     if (letters.length < 2) return;
     for (const letter of letters) if (!ids.includes(`strategi-${letter}`)) ids.push(`strategi-${letter}`);

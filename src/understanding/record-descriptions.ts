@@ -227,13 +227,14 @@ export class RecordDescriptions {
     matches: EntityMatch[],
     resolved: Understanding,
   ): Understanding | undefined {
-    const readings = eachShortForm(tokens, letters).map((span) => this.#spelledOut(span, tokens, matches, resolved));
-    const known = readings.filter((reading) => reading?.intent === 'fact');
-    const [first] = known;
-    // (one of the two the material spells out is the answer there is)
-    if (!first) return readings[0];
-    const passages = [...new Set(known.flatMap((reading) => reading!.entities.passages ?? []))];
-    return { ...first, entities: { ...first.entities, passages } };
+    const spans = eachShortForm(tokens, letters);
+    const readings = spans.map((span) => this.#spelledOut(span, tokens, matches, resolved));
+    if (readings.length === 1) return readings[0];
+    // (two asked at once are answered together where the material spells out both; else the
+    // words are read otherwise: "FK og ADM" may be one name, "STS og FK-ADM" a role beside a word)
+    if (!readings.every((reading) => reading?.intent === 'fact')) return undefined;
+    const passages = [...new Set(readings.flatMap((reading) => reading!.entities.passages ?? []))];
+    return { ...readings[0]!, entities: { ...readings[0]!.entities, passages } };
   }
 
   /** "hvad står KSD for?": the system's full name, a glossary word's expansion, else not known. */

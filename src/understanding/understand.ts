@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import { ZONE } from '../clock.js';
 import type { Knowledge } from '../knowledge/registry.js';
 import { IntentClassifier, termOf } from './classifier.js';
 import { namedBeforeAlternative, strategyOnlyAfterAlternative, withoutAlternatives } from './alternatives.js';
@@ -61,7 +62,7 @@ export const MAX_QUESTION_LENGTH = 500;
 
 export class Understander {
   readonly #index: EntityIndex;
-  #lastNames: { text: string; matches: EntityMatch[] } | undefined;
+  #lastNames: { text: string; tokens: string[]; matches: EntityMatch[] } | undefined;
   readonly #classifier = new IntentClassifier();
   readonly #duties: RoleDuties;
   readonly #known: KnownWords;
@@ -125,8 +126,7 @@ export class Understander {
     const named = unread ? this.#pronounNamed(input, reread) : undefined;
     if (named) return named;
     const answered =
-      readByItsClause(input.text, read, reread) ??
-      (aName ? readAsAName(input.text, read, tokens, this.#namesOf(input.text), reread) : undefined);
+      readByItsClause(input.text, read, reread) ?? (aName ? this.#asAName(input.text, read, reread) : undefined);
     if (answered) return answered;
     return read.intent === 'fact' ? { ...read, asked: input.text } : read;
   }
@@ -136,14 +136,18 @@ export class Understander {
     const text = pronounNamed(input.text, input.previous, this.knowledge);
     if (text === undefined) return undefined;
     const read = reread(text);
-    if (read.intent === 'unknown' || read.confidence < CONFIDENCE_THRESHOLD) return undefined;
-    return read.intent === 'fact' ? { ...read, asked: text } : read;
+    // (a passage found for the words put together is too loose a guess at what was meant)
+    if (read.intent === 'unknown' || read.intent === 'fact' || read.confidence < CONFIDENCE_THRESHOLD) return undefined;
+    return read;
   }
 
-  /** The names in a text, as its reading found them where it was the last read. */
-  #namesOf(text: string): EntityMatch[] {
+  /** A text read as a name alone (name-alone.ts), by the names its reading found where it was the last read. */
+  #asAName(text: string, read: Understanding, reread: (text: string) => Understanding): Understanding | undefined {
     const last = this.#lastNames;
-    return last?.text === text ? last.matches : this.#index.match(queryWords(text));
+    // (the names found are placed in the words they were found in: a compound typed as two words is one)
+    if (last?.text === text) return readAsAName(text, read, last.tokens, last.matches, reread);
+    const words = queryWords(text);
+    return readAsAName(text, read, words.tokens, this.#index.match(words), reread);
   }
 
   /** "og KY?": the last question asked again of another thing, where the reading is about it (in the follow-up's language). */
@@ -166,7 +170,8 @@ export class Understander {
     const words = this.#known.spellStatusWords(queryWords(input.text), language);
     const tokens = words.tokens;
     const { names, matches } = this.#namesIn(input.text, words);
-    const found = onAMeetingsWeekday(askedDate(input.text, input.now, language), tokens, this.knowledge);
+    const today = input.now.setZone(ZONE).toISODate() ?? '';
+    const found = onAMeetingsWeekday(askedDate(input.text, input.now, language), tokens, this.knowledge, today);
     const dateSpan = found ? dateWords(tokens, found.matched) : undefined;
     const parts = { input, tokens, names, matches, language, found, dateSpan };
     return furtherReading(this.#tools, { ...parts, ...this.#wordsIntent(parts) });
@@ -176,7 +181,7 @@ export class Understander {
   #namesIn(text: string, words: QueryWords): { names: EntityMatch[]; matches: EntityMatch[] } {
     const matched = this.#index.match(words);
     // (kept for the question as a whole: a name alone is looked up once)
-    this.#lastNames = { text, matches: matched };
+    this.#lastNames = { text, tokens: words.tokens, matches: matched };
     const tokens = words.tokens;
     const names = withoutStrategiesOfAnotherSystem(
       withoutOwnRoleBesideAnother(matched, tokens),

@@ -19,6 +19,8 @@ describe('what the letters of a name stand for', () => {
     // two short forms asked at once: both spelled out
     expect(ask('hvad står STS og SP for?')).toMatch(/Støttesystemerne[^]*Serviceplatformen, hvor/);
     expect(ask('what do STS and SP stand for?', 'en')).toMatch(/Støttesystemerne[^]*Serviceplatformen, where/);
+    // … and where not both are spelled out, the words are read as they would be otherwise
+    expect(ask('hvad står FK og ADM for?')).toMatch(/FK-administrator/);
     expect(ask('hvad står SF1511 for?')).toMatch(/Hent Token fra Context Handler/);
   });
 

@@ -115,12 +115,32 @@ describe('a weekday said of a meeting', () => {
       expect(read(text, locale).entities.dates, text).toEqual({ start: '2018-09-14', end: '2018-09-14' });
     // a day that is no meeting's, asked without a meeting, stays the next such day
     expect(read('hvad sker der fredag').entities.dates).toEqual({ start: '2018-09-07', end: '2018-09-07' });
+    // a weekday passed is the one it says
+    expect(read('hvad var på programmet i fredags?').entities.dates).toEqual({
+      start: '2018-08-31',
+      end: '2018-08-31',
+    });
+    // asked on the day of a run, its weekday is that day
+    const wednesday = DateTime.fromISO('2018-09-12T09:00:00+02:00', { setZone: true });
+    expect(
+      understander.understand({ text: 'hvornår starter mødet om onsdagen?', now: wednesday }).entities.dates,
+    ).toEqual({ start: '2018-09-12', end: '2018-09-12' });
+  });
+
+  it('leaves a deadline asked for with a weekday to the deadline', () => {
+    const wednesday = DateTime.fromISO('2018-09-12T09:00:00+02:00', { setZone: true });
+    for (const text of [
+      'hvornår er deadline for BBR fredag?',
+      'hvornår er deadline for beskedfordeleren torsdag den 20. september?',
+    ])
+      for (const at of [now, wednesday])
+        expect(understander.understand({ text, now: at }).intent, `${text} ${at.toISODate()}`).not.toBe('agenda.today');
   });
 
   it('names the point of that run the question asks about, also in a compound', () => {
     for (const text of [
       'hvornår snakker de om organisations-systemet på fredagsmødet',
-      'hvornår taler de om organisation fredag',
+      'hvornår er organisation på mødet om fredagen',
     ]) {
       const reading = read(text);
       expect(reading.intent, text).toBe('agenda.today');

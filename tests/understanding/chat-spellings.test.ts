@@ -82,6 +82,12 @@ describe("a strategy's steps, asked with its system named", () => {
 });
 
 describe('a compound of the material typed as two words', () => {
+  it('leaves a name typed alone as two words to the names', () => {
+    expect(ask('fordelings komponenten?', 'da').intent).not.toBe('unknown');
+    expect(ask('system ejer?', 'da').intent).toBe('role.describe');
+    expect(ask('projekt leder?', 'da').intent).toBe('role.describe');
+  });
+
   it('is the one word, not what its first part names alone', () => {
     for (const text of ['hvad er implementerings overblikket', 'hvad er implementerings-overblikket']) {
       const reading = ask(text, 'da');

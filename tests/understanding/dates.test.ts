@@ -105,6 +105,7 @@ describe('findDateSpan in Danish', () => {
     // a bare abbreviation elsewhere is no month ("Jan" is a name, "jul" Christmas)
     expect(findDateSpan('hvad sagde jan om deadlines', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('deadlines jul', meeting, 'da')).toBeUndefined();
+    expect(findDateSpan('hvilke møder jan skal med til?', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('hvad handler den 3. del af mødet om?', meeting, 'da')).toBeUndefined();
     expect(findDateSpan('when is the 2nd break?', meeting, 'en')).toBeUndefined();
     // a month that names a version of a thing is no time

@@ -29,3 +29,18 @@ describe("a question of klikbot's own opinion", () => {
     expect(intent('kan du vælge at springe et trin over i strategi B?')).not.toBe('unknown');
   });
 });
+
+describe('weather, travel and booking', () => {
+  it('are not known, whatever event or place they name', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const now = DateTime.fromISO('2018-09-06T10:00:00+02:00');
+    const intent = (text: string, locale = 'da-DK') => understander.understand({ text, now, locale }).intent;
+    expect(intent('will it rain in Odense on the day of the Organisation kickoff?', 'en-GB')).toBe('unknown');
+    expect(intent('kan du bestille togbilletter til kommunedagen i silkeborg til mig')).toBe('unknown');
+    expect(intent('er der et hotel tæt på kommunedagen i Køge?')).toBe('unknown');
+    // the token ("billet") a security interface hands out is the material's, a train ticket is not
+    const { isOutsideWord } = await import('../../src/understanding/search/outside.js');
+    expect(isOutsideWord('billet')).toBe(false);
+    expect(isOutsideWord('togbilletter')).toBe(true);
+  });
+});

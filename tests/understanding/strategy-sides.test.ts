@@ -42,8 +42,11 @@ describe('several strategies named by their letters in a list', () => {
   it('are each named, and each answered', async () => {
     expect(read('strategi a b c forklar kort').entities.strategies).toEqual(['strategi-a', 'strategi-b', 'strategi-c']);
     expect(read('hvad er ulemperne ved strategi A og B?').entities.strategies).toEqual(['strategi-a', 'strategi-b']);
-    // a letter alone, with no list after the word, names nothing more
+    // a letter alone, with no list after the word, names nothing more, nor does an article
     expect(read('hvad er strategi B og hvornår er deadline').entities.strategies).toEqual(['strategi-b']);
+    expect(read('how long does strategy B and a compliance test take?', 'en-GB').entities.strategies).not.toContain(
+      'strategi-a',
+    );
     const { createCore } = await import('../../src/klikbot-core.js');
     const { replyText, turn } = await import('./question-set.js');
     const core = createCore({ knowledge: await loadKnowledge(dataDir) });

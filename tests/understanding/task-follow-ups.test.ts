@@ -49,6 +49,16 @@ describe('a pronoun in a short follow-up after one thing', () => {
     expect(replyText(answer.replies)).toMatch(/teknisk rolle[^]*1\. november 2018/);
   });
 
+  it("is only the last word, the question's object", async () => {
+    const { pronounNamed } = await import('../../src/understanding/pronoun-follow-ups.js');
+    const knowledge = await loadKnowledge('data/knowledge');
+    const previous = core.answer(turn('hvad er FK-ADM for noget?', 'pronoun-object', now, 'da')).understanding!;
+    expect(pronounNamed('hvornår skal vi have udpeget en?', previous, knowledge)).toBe(
+      'hvornår skal vi have udpeget FK-administrator?',
+    );
+    expect(pronounNamed('hvem skal jeg skrive til hvis det driller?', previous, knowledge)).toBeUndefined();
+  });
+
   it('does not stand for a thing where the last answer named several', () => {
     const answer = ask('pronoun-several', 'hvilke roller er der?', 'hvornår skal vi have udpeget en?');
     expect(answer.understanding?.intent).not.toBe('deadline.task');

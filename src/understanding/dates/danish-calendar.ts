@@ -86,8 +86,9 @@ const monthName: Rule = {
     const year = yearOrUndefined(m[4]);
     if (!month) return undefined;
     const afterDatedThings = datedThingsBefore.test((m.input ?? '').slice(0, m.index));
-    if (month.abbreviated && year === undefined && ((m[1] === undefined && !afterDatedThings) || month.month === 7))
-      return undefined;
+    // ("jan" after them is as often a person: "møder jan skal med til")
+    const bare = m[1] === undefined && (!afterDatedThings || month.month === 1);
+    if (month.abbreviated && year === undefined && (bare || month.month === 7)) return undefined;
     return spanReading((y) => monthIn(y, month.month), year, 'month');
   },
 };

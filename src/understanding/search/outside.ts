@@ -51,6 +51,27 @@ const outsideWords = [
   'vejr',
   'vejret',
   'weather',
+  'regn',
+  'regner',
+  'rain',
+  'raining',
+  'sne',
+  'sner',
+  'snow',
+  'temperatur',
+  'temperaturen',
+  'temperature',
+  // travel and booking, which klikbot does not do for anyone
+  'hotel',
+  'hotellet',
+  'overnatning',
+  'taxa',
+  'taxi',
+  'bestille',
+  'bestil',
+  'booke',
+  'book',
+  'reservere',
   'frokost',
   'kaffe',
   'kantine',
@@ -64,8 +85,9 @@ const outsideWords = [
   'aktier',
 ];
 const outsideStems = new Set(outsideWords.map((word) => stem(word)));
-// … and the compounds that end in them: "regnvejr", "månedsløn", "licensprisen"
-const outsideEnding = /.{3,}(vejr|vejret|loen|loennen|pris|prisen|priser|licens|licensen|weather)$/;
+// … and the compounds that end in them: "regnvejr", "månedsløn", "licensprisen"; tickets to travel
+const outsideEnding =
+  /.{3,}(vejr|vejret|loen|loennen|pris|prisen|priser|licens|licensen|weather)$|^(tog|fly|bus)billet/;
 
 /** Whether a question's word is about something outside the programme's material. */
 export function isOutsideWord(token: string): boolean {
