@@ -11,7 +11,7 @@ const itemCue =
 // the cues that name a point of a programme and nothing else ("evaluering" and a time of day may be about a deadline)
 const namedItemCue =
   /^(punkt|oplaeg|praesent|fremlaeg|fortaeller|fortalte|gennemgaar|gennemgik|session|agenda|item|present|pause|break)/;
-const meetingCue = /moede|meeting|skype|program/;
+const meetingCue = /moede|meeting|skype|program|agenda|dagsorden/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|bit|evaluering|evaluation|pause|pausen|break)$/;
 // "hvor mange minutter har vi til nyhederne i dag?", "hvad er mit tidsvindue?": how long or

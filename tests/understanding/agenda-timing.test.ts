@@ -166,3 +166,15 @@ describe('a point asked for in so many words on a meeting day', () => {
     );
   });
 });
+
+describe('the agenda asked for by that word', () => {
+  it('is the day’s programme from the point now, not a point whose words say "agenda"', async () => {
+    const understander = new Understander(await loadKnowledge('data/knowledge'));
+    const during = DateTime.fromISO('2018-09-14T11:55:00+02:00', { setZone: true });
+    for (const text of ['whats on the agenda right now?', "what's on the agenda now?"]) {
+      const reading = understander.understand({ text, now: during, locale: 'en-GB' });
+      expect(reading.intent, text).toBe('agenda.today');
+      expect(reading.entities.agendaItems, text).toBeUndefined();
+    }
+  });
+});
