@@ -13,7 +13,8 @@ import type { FoundDate } from './dates.js';
 const weekdayWord =
   /\b(mandag|tirsdag|onsdag|torsdag|fredag|l(?:ø|oe|o)rdag|s(?:ø|oe|o)ndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/iu;
 const meetingWord =
-  /^(m(?:ø|oe)de\p{L}*|programledermoede\p{L}*|program|programmet|agenda\p{L}*|dagsorden\p{L}*|meeting\p{L}*|session\p{L}*|punkt\p{L}*|opl(?:æ|ae)g\p{L}*|pause\p{L}*|break\p{L}*)$/u;
+  /^(m(?:ø|oe)de\p{L}*|programledermoede\p{L}*|program|programmet|programme|agenda\p{L}*|dagsorden\p{L}*|meeting\p{L}*|session\p{L}*|punkt\p{L}*|opl(?:æ|ae)g\p{L}*|pause\p{L}*|break\p{L}*)$/u;
+const weekOn = /(?<!\p{L})(n(?:æ|ae)ste|kommende|f(?:ø|oe)rstkommende|next|p(?:å|aa|a))(?!\p{L})/iu;
 // the runs of a meeting are held within a few weeks: a weekday further off is another week's
 const furthest = 21;
 
@@ -31,9 +32,10 @@ export function onAMeetingsWeekday(
   const day = DateTime.fromISO(found.span.start, { zone: ZONE });
   const dates = new Set(knowledge.meetings.map((meeting) => meeting.date));
   const at = (start: string): FoundDate => ({ ...found, span: { start, end: start } });
-  // (asked on the day of a run, its weekday is today: "om onsdagen" on Wednesday the 12th)
+  // (asked on the day of a run, its weekday is today: "om onsdagen" on Wednesday the 12th;
+  // "næste onsdag", "på onsdag" said on a Wednesday are a week on)
   const weekAgo = day.minus({ weeks: 1 }).toISODate() ?? '';
-  if (weekAgo === today && dates.has(today)) return at(today);
+  if (weekAgo === today && dates.has(today) && !weekOn.test(found.matched)) return at(today);
   if (dates.has(found.span.start)) return found;
   for (let weeks = 1; weeks * 7 <= furthest; weeks += 1) {
     const later = day.plus({ weeks }).toISODate() ?? '';

@@ -136,8 +136,10 @@ export class Understander {
     const text = pronounNamed(input.text, input.previous, this.knowledge);
     if (text === undefined) return undefined;
     const read = reread(text);
-    // (a passage found for the words put together is too loose a guess at what was meant)
-    if (read.intent === 'unknown' || read.intent === 'fact' || read.confidence < CONFIDENCE_THRESHOLD) return undefined;
+    // (a passage found for the words put together is too loose a guess at what was meant, and a
+    // list is no answer about the one thing: "hvornår skal vi have den?" of KY, which has no task)
+    const loose = read.intent === 'fact' || read.intent.endsWith('.list') || read.intent === 'deadline.upcoming';
+    if (read.intent === 'unknown' || loose || read.confidence < CONFIDENCE_THRESHOLD) return undefined;
     return read;
   }
 

@@ -125,6 +125,12 @@ describe('a weekday said of a meeting', () => {
     expect(
       understander.understand({ text: 'hvornår starter mødet om onsdagen?', now: wednesday }).entities.dates,
     ).toEqual({ start: '2018-09-12', end: '2018-09-12' });
+    // … but "næste onsdag", "på onsdag" said on a Wednesday are a week on
+    for (const text of ['hvad er på programmet næste onsdag?', 'hvad er på programmet på onsdag?'])
+      expect(understander.understand({ text, now: wednesday }).entities.dates, text).toEqual({
+        start: '2018-09-19',
+        end: '2018-09-19',
+      });
   });
 
   it('leaves a deadline asked for with a weekday to the deadline', () => {

@@ -59,6 +59,11 @@ describe('a pronoun in a short follow-up after one thing', () => {
     expect(pronounNamed('hvem skal jeg skrive til hvis det driller?', previous, knowledge)).toBeUndefined();
   });
 
+  it('is no list of every task where the thing has none', () => {
+    const answer = ask('pronoun-list', 'hvad er KY?', 'hvornår skal vi have den?');
+    expect(answer.understanding?.intent).not.toBe('task.list');
+  });
+
   it('does not stand for a thing where the last answer named several', () => {
     const answer = ask('pronoun-several', 'hvilke roller er der?', 'hvornår skal vi have udpeget en?');
     expect(answer.understanding?.intent).not.toBe('deadline.task');
