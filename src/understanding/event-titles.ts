@@ -20,6 +20,8 @@ const sureEnough = 0.7;
 // the words of taking part in something, or of when it is, or of being new to it: what an event
 // is asked for by ("is there an intro session I could join?", "introduktion for nye"), not
 // what a thing introduced is ("an introduction to the role gallery")
+// the dates of something asked for
+const datesWord = /^(hvornaar|when|datoer|datoerne|datoen|dato|dates|date)$/;
 const asksForAnEvent =
   /^(session|sessions|webinar\w*|moede\w*|kursus\w*|forloeb\w*|events?|arrangement\w*|join|deltage\w*|tilmeld\w*|sign|attend\w*|hvornaar|when|nye|new|newcomers?|nyankomne)$/;
 
@@ -62,6 +64,12 @@ export function eventBySubject(
   resolved: Understanding,
 ): Understanding | undefined {
   if (resolved.intent !== 'unknown' && resolved.confidence >= sureEnough) return undefined;
+  // "Organisation kickoff dates?": a kind of event named, with what it is about, asked when
+  // (a meeting has readings of its own: its sessions, the next one)
+  const said = resolved.entities.eventKinds;
+  const kindNamed = said.length > 0 && !said.includes('meeting') && tokens.some((token) => datesWord.test(token));
+  if (kindNamed && resolved.intent !== 'event.list')
+    return { ...resolved, intent: 'event.list', confidence: Math.max(resolved.confidence, sureEnough) };
   if (namesSomething(resolved.entities)) return undefined;
   if (!tokens.some((token) => asksForAnEvent.test(token))) return undefined;
   const subjects = subjectsOf(knowledge);

@@ -71,3 +71,15 @@ describe('the time of day of an event the material dates only by its day', () =>
     expect(ask('kommunedagen kl?', 'da').reply).toContain('Materialet siger ikke, hvornår på dagen');
   });
 });
+
+describe('a kind of event named with what it is about, asked when', () => {
+  it('is the events of that kind about it, with their full dates', () => {
+    for (const text of ['Organisation kickoff dates?', 'when is the Organisation kickoff?']) {
+      const { intent, reply } = ask(text, 'en');
+      expect(intent, text).toBe('event.list');
+      expect(reply, text).toContain('30 October 2018');
+      expect(reply, text).toContain('2 November 2018');
+      expect(reply, text).not.toContain('Kommunedag');
+    }
+  });
+});
