@@ -7,10 +7,10 @@ import type { DateSpan } from './types.js';
 
 // Words that ask about a point of a meeting's programme rather than the programme whole.
 const itemCue =
-  /^(punkt|oplaeg|praesent|fremlaeg|fortaeller|fortalte|gennemgaar|gennemgik|session|agenda|buffer|item|present|talk|evaluering|pause)/;
+  /^(punkt|oplaeg|praesent|fremlaeg|fortaeller|fortalte|gennemgaar|gennemgik|session|agenda|buffer|item|slot|present|talk|evaluering|pause)/;
 // the cues that name a point of a programme and nothing else ("evaluering" and a time of day may be about a deadline)
 const namedItemCue =
-  /^(punkt|oplaeg|praesent|fremlaeg|fortaeller|fortalte|gennemgaar|gennemgik|session|agenda|item|present|pause|break)/;
+  /^(punkt|oplaeg|praesent|fremlaeg|fortaeller|fortalte|gennemgaar|gennemgik|session|agenda|item|slot|present|pause|break)/;
 const meetingCue = /moede|meeting|skype|program|agenda|dagsorden/;
 // "den del af mødet", "the part of the meeting": a point, where a meeting is named
 const partCue = /^(del|delen|part|bit|evaluering|evaluation|pause|pausen|break)$/;

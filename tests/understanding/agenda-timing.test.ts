@@ -184,3 +184,15 @@ describe('the agenda asked for by that word', () => {
     }
   });
 });
+
+describe('a "slot" of a meeting asked for right after its programme', () => {
+  it('is that point of the programme', async () => {
+    const { createCore } = await import('../../src/klikbot-core.js');
+    const { replyText, turn } = await import('./question-set.js');
+    const core = createCore({ knowledge: await loadKnowledge('data/knowledge') });
+    core.answer(turn("what's on the agenda for the 12 September session?", 'slot', now, 'en'));
+    const answer = core.answer(turn('and the KLIK tasks slot is when exactly?', 'slot', now, 'en'));
+    expect(answer.understanding?.intent).toBe('agenda.today');
+    expect(replyText(answer.replies)).toContain('13.30');
+  });
+});
