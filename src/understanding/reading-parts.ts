@@ -96,29 +96,34 @@ export function classifierTerms(
 
 // "strategi A, B og C", "strategy a and b", "strategierne a b c": the letters after the word are strategies too
 const strategyWord = /^(strategi|strategien|strategierne|strategier|strategy|strategies)$/;
-const strategyLetter = /^[abc]$/;
 const listJoin = /^(og|and|eller|or)$/;
 
-/** The strategies named, with those named by a letter alone in a list after the first. */
-function withLettersAfter(named: string[], tokens: string[]): string[] {
+/** The strategies named, with those named by a letter alone in a list after the first (`letters`: id by small letter). */
+function withLettersAfter(named: string[], tokens: string[], letters: ReadonlyMap<string, string>): string[] {
   const ids = [...named];
+  const isLetter = (token: string) => letters.has(token);
   tokens.forEach((token, index) => {
     if (!strategyWord.test(token)) return;
-    const letters: string[] = [];
+    const said: string[] = [];
     for (let at = index + 1; at < tokens.length; at += 1) {
       const [token, next = ''] = [tokens[at]!, tokens[at + 1]];
       // ("strategy B and a compliance test": an article before a word is no strategy A)
-      const article = token === 'a' && next !== '' && !strategyLetter.test(next) && !listJoin.test(next);
-      if (strategyLetter.test(token) && !article) letters.push(token);
+      const article = token === 'a' && next !== '' && !isLetter(next) && !listJoin.test(next);
+      if (isLetter(token) && !article) said.push(letters.get(token)!);
       else if (!listJoin.test(token)) break;
     }
-    if (letters.length < 2) return;
-    for (const letter of letters) if (!ids.includes(`strategi-${letter}`)) ids.push(`strategi-${letter}`);
+    if (said.length < 2) return;
+    for (const id of said) if (!ids.includes(id)) ids.push(id);
   });
   return ids;
 }
 
-export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: DateSpan | undefined): Entities {
+export function entitiesFrom(
+  matches: EntityMatch[],
+  tokens: string[],
+  dates: DateSpan | undefined,
+  strategyLetters: ReadonlyMap<string, string> = new Map(),
+): Entities {
   const entities = noEntities();
   const named = matches.filter((match) => match.certainty === 'named');
   const ids = (kind: EntityKind) => named.filter((match) => match.kind === kind).map((match) => match.id);
@@ -138,7 +143,7 @@ export function entitiesFrom(matches: EntityMatch[], tokens: string[], dates: Da
   entities.interfaces = ids('interface');
   entities.supportSystems = ids('supportSystem');
   entities.municipalities = ids('municipality');
-  entities.strategies = withLettersAfter(ids('strategy'), tokens);
+  entities.strategies = withLettersAfter(ids('strategy'), tokens, strategyLetters);
   entities.deadlines = ids('deadline');
   entities.eventKinds = eventKindsOf(tokens);
   const aspect = aspectOf(tokens);

@@ -78,6 +78,8 @@ export class Understander {
   /** The search over every passage of the knowledge. */
   readonly search: FactSearch;
   readonly #tools: ReadingTools;
+  /** The strategies by their letter, small ("b" → strategi-b), for "strategi A, B og C". */
+  readonly #strategyLetters: ReadonlyMap<string, string>;
 
   constructor(readonly knowledge: Knowledge) {
     this.#index = new EntityIndex(knowledge);
@@ -94,6 +96,11 @@ export class Understander {
     this.#duties = new RoleDuties(knowledge);
     this.#known = new KnownWords(this.#index, this.#classifier, domainStems(knowledge), this.search.vocabulary);
     this.#stepCounts = new Map(knowledge.tasks.map((task) => [task.id, task.steps.length]));
+    this.#strategyLetters = new Map(
+      knowledge.strategies.flatMap((record) =>
+        record.kind === 'strategy' ? [[record.letter.toLowerCase(), record.id]] : [],
+      ),
+    );
     this.#tools = {
       knowledge,
       search: this.search,
@@ -198,7 +205,7 @@ export class Understander {
   #wordsIntent(parts: Omit<FirstReading, 'entities' | 'resolved'>): Pick<FirstReading, 'entities' | 'resolved'> {
     const { input, tokens, names, matches, language, found, dateSpan } = parts;
     const terms = classifierTerms(tokens, placeholderSpans(matches), matches, dateSpan);
-    const entities = entitiesFrom(matches, tokens, found?.span);
+    const entities = entitiesFrom(matches, tokens, found?.span, this.#strategyLetters);
     const describedRole = asksWho(tokens) ? this.#duties.bestFor(input.text, language) : undefined;
     if (describedRole) titleHeldBy(this.#duties, describedRole, matches, tokens, entities, language);
     if (found?.upTo) entities.upTo = found.upTo;
